@@ -1,0 +1,197 @@
+"""The data that flows down the pipeline: plain frozen dataclasses, no behaviour.
+
+Each stage takes these and returns new ones; nothing is filled in over several
+steps, so a stage can run on one article in a worker process and be cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+CountdownState = Literal["upcoming", "today", "past"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem or a paragraph comes from; line 0 means the whole file."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic section: its page title, heading aliases and classifier cues.
+
+    `words` are lower-case words or phrases and `patterns` are regular
+    expressions, each with a weight; both come from data (YAML), never code.
+    """
+
+    name: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    words: tuple[tuple[str, float], ...] = ()
+    patterns: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The typed contents of `briefing.yaml` (every key has a default)."""
+
+    title: str = "Briefings"
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    timezone: str = "UTC"
+    author: str = ""
+    topics: tuple[Topic, ...] = ()
+    junk_patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A scheduled event. `start`/`end` are aware datetimes in `timezone`.
+
+    A date-only event is `all_day`: it starts at 00:00 in its zone and its
+    `end`, if any, is 00:00 of its last day.
+    """
+
+    name: str
+    start: datetime
+    timezone: str
+    end: datetime | None = None
+    all_day: bool = False
+    location: str = ""
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """An article's validated metadata (front matter or sidecar)."""
+
+    title: str
+    slug: str
+    summary: str = ""
+    date: datetime | None = None
+    updated: datetime | None = None
+    event: Event | None = None
+    people: tuple[Person, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    draft: bool = False
+    sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of the article body, numbered from 1 in file order.
+
+    `heading` is the Markdown heading the block sits under, if any; it is how
+    an editor's `## Economy` reaches the sectioner.
+    """
+
+    number: int
+    line: int
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """An article as read from disk: metadata not yet validated, body split."""
+
+    path: str
+    metadata: dict[str, object]
+    metadata_lines: dict[str, int]
+    metadata_path: str
+    paragraphs: tuple[Paragraph, ...]
+    markdown: bool
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a paragraph went and why (`explain` prints this)."""
+
+    paragraph: Paragraph
+    topic: str
+    reason: str
+    scores: tuple[tuple[str, float], ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph ready for the page: its number and its sanitised HTML."""
+
+    number: int
+    html: str
+    subheading: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    topic: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """The event's countdown at build time.
+
+    `window_start`/`window_end` bound the event's own calendar day(s) in its
+    zone: before the window it is upcoming, inside it today, after it past.
+    """
+
+    state: CountdownState
+    text: str
+    target: datetime
+    window_start: datetime
+    window_end: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One article, fully assembled for rendering."""
+
+    meta: Metadata
+    source: str
+    lede: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    placements: tuple[Placement, ...]
+    countdown: Countdown | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs: config, the build clock, the briefings."""
+
+    config: SiteConfig
+    now: datetime
+    briefings: tuple[Briefing, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """A file of the output, by its POSIX path relative to the output root."""
+
+    path: str
+    data: bytes
