@@ -1,0 +1,118 @@
+"""Assemble: one source article into a Briefing, and briefings into a Site.
+
+This is the per-article pipeline (validate, clean, section, markup,
+countdown) as one pure function, so later work can run it in worker
+processes and cache it by the article's bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from briefing_site.classify import Classifier
+from briefing_site.clean import Dropped, JunkFilter
+from briefing_site.countdown import compute_countdown
+from briefing_site.markup import MarkupConverter
+from briefing_site.metadata import validate
+from briefing_site.model import (
+    Block,
+    Briefing,
+    Location,
+    Paragraph,
+    Placement,
+    Section,
+    SiteConfig,
+    SourceArticle,
+)
+from briefing_site.section import group, heading_key, heading_topics, place
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What every article needs, made once per build (compiled patterns, engines)."""
+
+    config: SiteConfig
+    classifier: Classifier
+    junk: JunkFilter
+    markup: MarkupConverter
+
+    @classmethod
+    def for_config(cls, config: SiteConfig) -> Tools:
+        return cls(
+            config, Classifier(config.topics), JunkFilter(config.junk_patterns), MarkupConverter()
+        )
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """A briefing plus what `explain` shows of how it was made."""
+
+    briefing: Briefing
+    dropped: tuple[Dropped, ...]
+
+
+def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
+    """Validate, clean, section, render Markdown and compute the countdown."""
+    meta = validate(article, tools.config)
+    rescued = {n for _, numbers in meta.sections for n in numbers}
+    kept, dropped = tools.junk.clean(article.paragraphs, keep=rescued)
+    where = Location(article.metadata_path, article.metadata_lines.get("sections", 1))
+    placements = place(kept, meta, tools.config.topics, tools.classifier, where)
+    blocks = _blocks(placements, article, tools)
+    lede, grouped = group(placements, tools.config.topics)
+    briefing = Briefing(
+        meta=meta,
+        source=article.path,
+        lede=tuple(blocks[p.paragraph.number] for p in lede),
+        sections=tuple(
+            Section(topic.name, topic.title, tuple(blocks[p.paragraph.number] for p in members))
+            for topic, members in grouped
+        ),
+        placements=placements,
+        countdown=compute_countdown(meta.event, now) if meta.event else None,
+    )
+    return Assembled(briefing, dropped)
+
+
+def _blocks(
+    placements: Sequence[Placement], article: SourceArticle, tools: Tools
+) -> dict[int, Block]:
+    """Each paragraph's HTML; a heading that names no topic becomes its subheading."""
+    topic_headings = heading_topics(tools.config.topics)
+    blocks: dict[int, Block] = {}
+    previous: Paragraph | None = None
+    for placement in placements:
+        paragraph = placement.paragraph
+        html = (
+            tools.markup.markdown_html(paragraph.text)
+            if article.markdown
+            else tools.markup.text_html(paragraph.text)
+        )
+        heading = paragraph.heading
+        new_heading = heading is not None and (previous is None or previous.heading != heading)
+        sub = (
+            heading
+            if new_heading and heading and heading_key(heading) not in topic_headings
+            else None
+        )
+        blocks[paragraph.number] = Block(paragraph.number, html, sub)
+        previous = paragraph
+    return blocks
+
+
+def order_briefings(briefings: Sequence[Briefing], now: datetime) -> tuple[Briefing, ...]:
+    """Home-page order: upcoming and today's events soonest first, then the rest newest first."""
+
+    def timestamp(b: Briefing) -> float:
+        when = b.meta.event.start if b.meta.event else b.meta.date
+        return when.timestamp() if when else 0.0
+
+    live: list[Briefing] = []
+    rest: list[Briefing] = []
+    for b in briefings:
+        (live if b.countdown and b.countdown.state != "past" else rest).append(b)
+    live.sort(key=lambda b: (timestamp(b), b.meta.slug))
+    rest.sort(key=lambda b: (-timestamp(b), b.meta.slug))
+    return (*live, *rest)

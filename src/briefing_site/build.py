@@ -1,0 +1,138 @@
+"""The build: config, every article down the pipeline, render, write.
+
+Every article is loaded and assembled, and every problem collected, before
+anything is rendered; the output is touched only once all pages rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
+from briefing_site.config import CONFIG_FILE, parse_config
+from briefing_site.errors import ContentError, ProblemList, UsageError
+from briefing_site.load import decode, find_articles, read_article
+from briefing_site.model import Location, Site, SiteConfig
+from briefing_site.render import render_site
+from briefing_site.theme import make_environment, static_assets
+from briefing_site.write import write_site
+
+CONTENT_DIR = "content"
+TEMPLATES_DIR = "templates"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line decides about a build."""
+
+    site: Path
+    now: datetime
+    out: Path | None = None
+    base_url: str | None = None
+    drafts: bool = False
+
+    @property
+    def output(self) -> Path:
+        return self.out if self.out is not None else self.site / "build"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The site in memory: config, the assembled articles, and the Site model."""
+
+    config: SiteConfig
+    articles: tuple[Assembled, ...]
+    site: Site
+
+
+def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
+    """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
+    path = site / CONFIG_FILE
+    text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    config = parse_config(text, CONFIG_FILE)
+    if base_url:
+        config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")
+    return config
+
+
+def content_files(site: Path) -> list[str]:
+    """Site-relative POSIX paths of the files in content/ (dotfiles skipped)."""
+    folder = site / CONTENT_DIR
+    if not folder.is_dir():
+        raise ContentError.at(
+            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
+        )
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def load_site(options: BuildOptions) -> Loaded:
+    """Load and assemble every article; raise once with every problem."""
+    config = read_config(options.site, options.base_url)
+    found, problems = find_articles(content_files(options.site))
+    tools = Tools.for_config(config)
+    articles: list[Assembled] = []
+    for files in found:
+        try:
+            assembled = assemble(read_article(options.site, files), tools, options.now)
+        except ContentError as exc:
+            problems.extend(exc)
+            continue
+        articles.append(assembled)
+    _check_slugs(articles, problems)
+    problems.raise_if_any()
+    published = [a.briefing for a in articles if options.drafts or not a.briefing.meta.draft]
+    site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
+    return Loaded(config, tuple(articles), site)
+
+
+def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
+    seen: dict[str, str] = {}
+    for item in articles:
+        slug, path = item.briefing.meta.slug, item.briefing.source
+        if slug in seen:
+            problems.add(Location(path), f"slug {slug!r} is already used by {seen[slug]}")
+        else:
+            seen[slug] = path
+
+
+def build(options: BuildOptions) -> Loaded:
+    """Build the site into the output folder; the old output stays on any error."""
+    loaded = load_site(options)
+    templates = options.site / TEMPLATES_DIR
+    files = render_site(loaded.site, make_environment(templates), static_assets(templates))
+    write_site(files, options.output, options.site)
+    return loaded
+
+
+def find_site(article: Path) -> Path:
+    """The site folder of an article: the parent of the content/ folder holding it."""
+    for parent in article.resolve().parents:
+        if parent.name == CONTENT_DIR:
+            return parent.parent
+    raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
+
+
+def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
+    """Assemble one article and describe where each paragraph went and why."""
+    from briefing_site.explain import explain
+
+    root = site if site is not None else find_site(article)
+    try:
+        relative = article.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError as exc:
+        raise UsageError(f"{article}: not inside the site {root}") from exc
+    if not (root / relative).is_file():
+        raise UsageError(f"{article}: no such article")
+    found, problems = find_articles(content_files(root))
+    match = [files for files in found if files.article == relative]
+    problems.raise_if_any()
+    if not match:
+        raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
+    tools = Tools.for_config(read_config(root))
+    return explain(assemble(read_article(root, match[0]), tools, now))

@@ -1,0 +1,126 @@
+"""The command line: parse arguments, run a command, report.
+
+`main` is the one place that turns errors into messages and exit status.
+Heavy modules are imported inside the commands so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from briefing_site import __version__
+from briefing_site.errors import BriefingError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of exiting, so main decides."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing-site",
+        description="Build news briefings: topic sections, key facts and a live countdown.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-site {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+
+    build = commands.add_parser("build", help="build the site into build/")
+    _site_options(build)
+    build.add_argument("-o", "--out", type=Path, help="output folder (default: SITE/build)")
+    build.add_argument(
+        "--now", metavar="ISO8601", help="the build clock, e.g. 2025-02-05T10:00:00-05:00"
+    )
+    build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+
+    check = commands.add_parser("check", help="validate content and templates without writing")
+    _site_options(check)
+    check.add_argument("--now", metavar="ISO8601", help="the build clock")
+    check.add_argument("--drafts", action="store_true", help="include drafts")
+
+    explain = commands.add_parser("explain", help="show each paragraph's topic and why")
+    explain.add_argument("article", type=Path, help="content/<slug>.md or content/<slug>.txt")
+    explain.add_argument(
+        "-s", "--site", type=Path, help="site folder (default: found from ARTICLE)"
+    )
+    return parser
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-s", "--site", type=Path, default=Path("."), help="site folder (default: .)"
+    )
+    parser.add_argument("-b", "--base-url", help="public URL, e.g. https://user.github.io/repo/")
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Run one command; return the exit status (0 ok, 1 content problem, 2 usage)."""
+    try:
+        args = make_parser().parse_args(argv)
+        return int(_COMMANDS[args.command](args, out))
+    except BriefingError as exc:
+        for line in exc.lines():
+            print(line, file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return 130
+
+
+def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from briefing_site.build import BuildOptions
+    from briefing_site.clock import build_clock
+
+    return BuildOptions(
+        site=args.site,
+        now=build_clock(args.now, os.environ),
+        out=getattr(args, "out", None),
+        base_url=args.base_url,
+        drafts=args.drafts,
+    )
+
+
+def _build(args: argparse.Namespace, out: TextIO) -> int:
+    from briefing_site.build import build
+
+    options = _options(args)
+    loaded = build(options)
+    count = len(loaded.site.briefings)
+    print(f"built {count} briefing{'s' if count != 1 else ''} into {options.output}", file=out)
+    return 0
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from briefing_site.build import load_site
+
+    loaded = load_site(_options(args))
+    print(f"ok: {len(loaded.articles)} articles, no problems", file=out)
+    return 0
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    from briefing_site.build import explain_article
+    from briefing_site.clock import build_clock
+
+    for line in explain_article(args.article, args.site, build_clock(None, os.environ)):
+        print(line, file=out)
+    return 0
+
+
+_COMMANDS = {"build": _build, "check": _check, "explain": _explain}
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

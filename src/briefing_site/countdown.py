@@ -1,0 +1,97 @@
+"""The event countdown at build time: state and text, from the event and the build clock.
+
+The browser script `templates/static/briefing.js` repeats these rules and words so the
+page stays live; keep the two in step. Every interval is measured between instants
+(in UTC), never between wall-clock times: Python subtracts and compares datetimes that
+share a tzinfo by their wall clocks, which is wrong across a DST change.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from briefing_site.model import Countdown, CountdownState, Event
+
+
+def compute_countdown(event: Event, now: datetime) -> Countdown:
+    """Say whether `event` is upcoming, today or past at the instant `now`, and how far off.
+
+    "Today" covers the event's whole calendar day(s) in its own zone, so readers
+    everywhere see the same state at the same instant.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"the build clock must be an aware datetime, got naive {now.isoformat()}")
+    zone = ZoneInfo(event.timezone)
+    window_start, window_end = event_window(event, zone)
+    state = _state(now, window_start, window_end)
+    if state == "upcoming":
+        text = _starts_in(event.start.astimezone(UTC) - now.astimezone(UTC))
+    elif state == "today":
+        text = "Today"
+    else:
+        text = _took_place(_last_day(event, zone), now.astimezone(zone).date())
+    return Countdown(
+        state=state,
+        text=text,
+        target=event.start,
+        window_start=window_start,
+        window_end=window_end,
+        timezone=event.timezone,
+    )
+
+
+def event_window(event: Event, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The event's calendar days in its zone: 00:00 of the first to 00:00 after the last."""
+    first_day = event.start.astimezone(zone).date()
+    return _midnight(first_day, zone), _midnight(_last_day(event, zone) + timedelta(days=1), zone)
+
+
+def _last_day(event: Event, zone: ZoneInfo) -> date:
+    """The event's last calendar day in its zone (its start's day when it has no end).
+
+    An all-day event's `end` is 00:00 of its last day, so its date is that day; an
+    end before the start (bad data) cannot shrink the window below the first day.
+    """
+    first_day = event.start.astimezone(zone).date()
+    if event.end is None:
+        return first_day
+    return max(first_day, event.end.astimezone(zone).date())
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    """The first instant of `day` in `zone`, as an aware datetime in that zone.
+
+    Where a DST gap swallows 00:00 (some zones change at midnight), zoneinfo reads
+    the missing wall time with the offset from before the gap, which is exactly the
+    instant the day begins; the UTC round trip then shows it with its real offset.
+    """
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+def _state(now: datetime, window_start: datetime, window_end: datetime) -> CountdownState:
+    instant = now.astimezone(UTC)
+    if instant < window_start.astimezone(UTC):
+        return "upcoming"
+    if instant < window_end.astimezone(UTC):
+        return "today"
+    return "past"
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def _starts_in(remaining: timedelta) -> str:
+    """E.g. "Starts in 1 day, 14 hours, 0 minutes": floored to whole minutes, days only if any."""
+    minutes_total = max(0, int(remaining.total_seconds() // 60))
+    days, minutes_left = divmod(minutes_total, 24 * 60)
+    hours, minutes = divmod(minutes_left, 60)
+    parts = [_plural(days, "day")] if days else []
+    parts += [_plural(hours, "hour"), _plural(minutes, "minute")]
+    return "Starts in " + ", ".join(parts)
+
+
+def _took_place(last_day: date, today: date) -> str:
+    """E.g. "Took place 3 days ago": calendar days in the event's zone since its last day."""
+    return f"Took place {_plural((today - last_day).days, 'day')} ago"

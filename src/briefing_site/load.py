@@ -1,0 +1,249 @@
+"""Read articles: bytes into text, metadata and numbered paragraphs.
+
+Parsing works on strings; `read_article` is the thin file-reading wrapper.
+An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
+`<slug>.yaml` sidecar. Every paragraph keeps the file line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from frontmatter.default_handlers import YAMLHandler
+
+from briefing_site.errors import ContentError, ProblemList
+from briefing_site.model import Location, Paragraph, SourceArticle
+from briefing_site.yamlload import YamlMap, parse_yaml
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+METADATA_SUFFIX = ".yaml"
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
+_SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FRONT_MATTER = YAMLHandler()
+# A raw-text block whose lines (all but its last) are this short was hard-wrapped.
+WRAP_WIDTH = 80
+_SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+
+
+@dataclass(frozen=True)
+class ArticleFiles:
+    """The files of one article, by path relative to the site root."""
+
+    article: str
+    sidecar: str | None
+
+
+def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], ProblemList]:
+    """Pair `.txt` articles with their `.yaml` sidecars; report orphans.
+
+    `content_files` are site-relative POSIX paths of the files in content/.
+    """
+    problems = ProblemList()
+    present = set(content_files)
+    found = []
+    for path in sorted(content_files):
+        name = PurePosixPath(path)
+        if name.suffix == ".md":
+            found.append(ArticleFiles(path, None))
+        elif name.suffix == ".txt":
+            sidecar = str(name.with_suffix(METADATA_SUFFIX))
+            if sidecar in present:
+                found.append(ArticleFiles(path, sidecar))
+            else:
+                problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
+        elif name.suffix in (".yaml", ".yml") and str(name.with_suffix(".txt")) not in present:
+            problems.add(Location(path), f"metadata without an article: add {name.stem}.txt")
+    return found, problems
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text with the BOM stripped and newlines made `\\n`."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError.at(
+            Location(path, line), f"not UTF-8 (byte {exc.start}: {data[exc.start]:#04x})"
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_markdown_article(text: str, path: str) -> SourceArticle:
+    """Split front matter from the body; the body's line numbers stay the file's."""
+    if not _FRONT_MATTER.detect(text):
+        raise ContentError.at(
+            Location(path, 1), "no front matter: start the file with '---', title: ..., '---'"
+        )
+    try:
+        fm, body = _FRONT_MATTER.split(text)
+    except ValueError as exc:
+        raise ContentError.at(
+            Location(path, 1), "front matter is never closed: add a '---' line after it"
+        ) from exc
+    opening = _FRONT_MATTER.FM_BOUNDARY.search(text)
+    fm_line = text[: opening.end()].count("\n") + 1 if opening else 1
+    meta = parse_yaml(fm, path, first_line=fm_line)
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return SourceArticle(
+        path=path,
+        metadata_path=path,
+        metadata=_require_mapping(meta, path, 1),
+        metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
+        paragraphs=split_markdown(body, body_line),
+        markdown=True,
+    )
+
+
+def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) -> SourceArticle:
+    """A raw-text article with its metadata beside it."""
+    meta = parse_yaml(sidecar_text, sidecar)
+    return SourceArticle(
+        path=path,
+        metadata_path=sidecar,
+        metadata=_require_mapping(meta, sidecar, 1),
+        metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
+        paragraphs=split_text(text),
+        markdown=False,
+    )
+
+
+def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
+    if meta is None:
+        raise ContentError.at(Location(path, line), "metadata is empty: it needs at least a title")
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else "a single value"
+        raise ContentError.at(
+            Location(path, line), f"metadata must be a mapping of keys (title: ...), not {kind}"
+        )
+    return dict(meta)
+
+
+def _blank(line: str) -> bool:
+    return not line.strip(" \t")
+
+
+def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the file line it starts on."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate(text.split("\n"), first_line):
+        if _blank(line):
+            if current:
+                blocks.append((start, current))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line.rstrip(" \t"))
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
+    """Raw text: one paragraph a line, or blank-line separated.
+
+    A block of several lines is one hard-wrapped paragraph when its lines
+    (all but the last) are short and some end mid-sentence; otherwise each
+    line is a paragraph of its own, as scraped copy has it.
+    """
+    paragraphs: list[Paragraph] = []
+    for start, lines in _blocks(text, first_line):
+        if _hard_wrapped(lines):
+            joined = " ".join(line.strip() for line in lines)
+            paragraphs.append(Paragraph(len(paragraphs) + 1, start, joined))
+            continue
+        for offset, line in enumerate(lines):
+            paragraphs.append(Paragraph(len(paragraphs) + 1, start + offset, line.strip()))
+    return tuple(paragraphs)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    body = lines[:-1]
+    return (
+        bool(body)
+        and all(len(line) <= WRAP_WIDTH for line in body)
+        and any(not line.endswith(_SENTENCE_END) for line in body)
+    )
+
+
+def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
+    """Markdown: blank-line separated blocks; headings set the topic context.
+
+    A heading line is never a paragraph; it is remembered as `heading` on the
+    blocks under it. Fenced code keeps its blank lines inside one block.
+    """
+    paragraphs: list[Paragraph] = []
+    heading: str | None = None
+    for start, lines in _markdown_blocks(text, first_line):
+        heading_text = _heading(lines)
+        if heading_text is not None:
+            heading = heading_text
+            continue
+        paragraphs.append(Paragraph(len(paragraphs) + 1, start, "\n".join(lines), heading))
+    return tuple(paragraphs)
+
+
+def _heading(lines: list[str]) -> str | None:
+    """The heading's text if this block is a heading, else None."""
+    if len(lines) == 1:
+        match = _ATX_HEADING.match(lines[0])
+        if match:
+            return (match.group(2) or "").strip()
+    if len(lines) == 2 and _SETEXT_RULE.match(lines[1]) and not _ATX_HEADING.match(lines[0]):
+        return lines[0].strip()
+    return None
+
+
+def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
+    """Blank-line blocks, but ATX headings stand alone and fences stay whole."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first_line
+    fence: str | None = None
+    for number, raw in enumerate(text.split("\n"), first_line):
+        line = raw.rstrip(" \t")
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            current.append(line)
+            if fence_match and fence_match.group(1)[0] == fence[0]:
+                fence = None
+            continue
+        if _blank(line) or _ATX_HEADING.match(line):
+            if current:
+                out.append((start, current))
+                current = []
+            if not _blank(line):
+                out.append((number, [line]))
+            continue
+        if not current:
+            start = number
+        if fence_match:
+            fence = fence_match.group(1)
+        current.append(line)
+    if current:
+        out.append((start, current))
+    return out
+
+
+def read_article(root: Path, files: ArticleFiles) -> SourceArticle:
+    """Read one article's files (the only file I/O of this stage)."""
+    text = decode(_read(root, files.article), files.article)
+    if files.sidecar is None:
+        return parse_markdown_article(text, files.article)
+    sidecar = decode(_read(root, files.sidecar), files.sidecar)
+    return parse_text_article(text, files.article, sidecar, files.sidecar)
+
+
+def _read(root: Path, path: str) -> bytes:
+    try:
+        return (root / path).read_bytes()
+    except OSError as exc:
+        raise ContentError.at(Location(path), f"cannot read: {exc.strerror}") from exc

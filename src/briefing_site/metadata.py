@@ -1,0 +1,335 @@
+"""Validate an article's metadata into typed values.
+
+Every problem is collected with its line, so an editor fixes them all in one
+pass. Times are strict: a date without a year or a datetime without an offset
+is never guessed at, and an offset must agree with the event's zone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from briefing_site.config import unknown_key_message, valid_zone
+from briefing_site.errors import ProblemList
+from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KEYS = (
+    "title",
+    "summary",
+    "slug",
+    "date",
+    "updated",
+    "event",
+    "people",
+    "tags",
+    "sources",
+    "draft",
+    "sections",
+    "image",
+    "author",
+)
+_EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
+
+
+def slugify(text: str) -> str:
+    """A safe ASCII slug, the same for NFC and NFD input ('Élysée—talks' → 'elysee-talks')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].strip("-")
+
+
+def safe_slug(slug: str) -> bool:
+    """True for a slug that is safe as one path segment on every system."""
+    return bool(SLUG.match(slug)) and slug not in _RESERVED and len(slug) <= 80
+
+
+@dataclass
+class _Checker:
+    """Carries the article's path, lines and problem list through the checks."""
+
+    article: SourceArticle
+    problems: ProblemList
+
+    def where(self, key: str) -> Location:
+        return Location(self.article.metadata_path, self.article.metadata_lines.get(key, 1))
+
+    def error(self, key: str, message: str) -> None:
+        self.problems.add(self.where(key), f"{key}: {message}" if key else message)
+
+    def line_in(self, value: object, key: str) -> Location:
+        """The line of `key` inside a nested mapping from the YAML loader."""
+        lines = getattr(value, "lines", {})
+        return Location(self.article.metadata_path, lines.get(key, getattr(value, "line", 1)))
+
+
+def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
+    """The article's Metadata, or ContentError listing every problem."""
+    check = _Checker(article, ProblemList())
+    meta = article.metadata
+    for key in meta:
+        if key not in _KEYS:
+            check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
+    missing = [key for key in ("title",) if not meta.get(key)]
+    if missing:
+        check.problems.add(
+            Location(article.metadata_path, 1), f"missing required field: {', '.join(missing)}"
+        )
+    values: dict[str, Any] = {
+        "title": _text(check, "title"),
+        "summary": _text(check, "summary"),
+        "slug": _slug(check),
+        "date": _published(check, "date", config.timezone),
+        "updated": _published(check, "updated", config.timezone),
+        "event": _event(check, config),
+        "people": _people(check),
+        "tags": _tags(check),
+        "sources": _sources(check),
+        "draft": _flag(check, "draft"),
+        "sections": _sections(check, config),
+    }
+    check.problems.raise_if_any()
+    return Metadata(**values)
+
+
+def _text(check: _Checker, key: str) -> str:
+    value = check.article.metadata.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        check.error(key, "must be text")
+        return ""
+    return str(value).strip()
+
+
+def _flag(check: _Checker, key: str) -> bool:
+    value = check.article.metadata.get(key, False)
+    if not isinstance(value, bool):
+        check.error(key, f"must be true or false, not {value!r}")
+        return False
+    return value
+
+
+def _slug(check: _Checker) -> str:
+    given = check.article.metadata.get("slug")
+    if given is None:
+        slug = slugify(PurePosixPath(check.article.path).stem)
+        if not safe_slug(slug):
+            check.problems.add(
+                Location(check.article.path),
+                "the file name gives no usable slug: rename it or set slug: in the metadata",
+            )
+        return slug
+    if not isinstance(given, str) or not safe_slug(given):
+        check.error("slug", f"{given!r} must be lower-case letters, digits and single hyphens")
+        return ""
+    return given
+
+
+def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[datetime, bool]:
+    """An ISO date or datetime as an aware datetime in `zone`, and whether date-only.
+
+    A datetime with an offset must agree with the zone at that instant (unless
+    `keep_offset`: a publication time keeps the offset it was written with);
+    one without is read in the zone, refusing times a DST change skips or repeats.
+    """
+    tz = ZoneInfo(zone)
+    if _DATE_ONLY.match(text):
+        return datetime.combine(date.fromisoformat(text), time(0), tz), True
+    if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
+        raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        return _localize(value, tz, zone), False
+    if keep_offset:
+        return value, False
+    local = value.astimezone(tz)
+    if local.utcoffset() != value.utcoffset():
+        raise ValueError(
+            f"{text!r}: offset {value.strftime('%z')} disagrees with {zone} "
+            f"({local.strftime('%z')} at that time)"
+        )
+    return local, False
+
+
+def _localize(value: datetime, tz: ZoneInfo, zone: str) -> datetime:
+    early, late = value.replace(tzinfo=tz, fold=0), value.replace(tzinfo=tz, fold=1)
+    if early.utcoffset() != late.utcoffset():
+        raise ValueError(f"{value.isoformat()} happens twice in {zone} (DST change): add an offset")
+    roundtrip = early.astimezone(ZoneInfo("UTC")).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != value:
+        raise ValueError(f"{value.isoformat()} does not exist in {zone} (DST change)")
+    return early
+
+
+def _published(check: _Checker, key: str, zone: str) -> datetime | None:
+    value = check.article.metadata.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        check.error(key, f"{value!r} must be an ISO 8601 date or date-time")
+        return None
+    try:
+        return parse_instant(value.strip(), zone, keep_offset=True)[0]
+    except ValueError as exc:
+        check.error(key, str(exc))
+        return None
+
+
+def _event(check: _Checker, config: SiteConfig) -> Event | None:
+    spec = check.article.metadata.get("event")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        check.error("event", "must be a mapping with name, start, timezone and location")
+        return None
+    before = len(check.problems.items)
+    for key in spec:
+        if key not in _EVENT_KEYS:
+            check.problems.add(
+                check.line_in(spec, key), "event: " + unknown_key_message(key, _EVENT_KEYS)
+            )
+    zone = spec.get("timezone", config.timezone)
+    if not valid_zone(zone):
+        check.problems.add(
+            check.line_in(spec, "timezone"),
+            f"event.timezone: {zone!r} is not a known IANA time zone",
+        )
+        return None
+    also_in = spec.get("also_in", [])
+    if isinstance(also_in, str):
+        also_in = [also_in]
+    if not isinstance(also_in, list) or not all(valid_zone(z) for z in also_in):
+        check.problems.add(
+            check.line_in(spec, "also_in"), "event.also_in: must be a list of IANA time zones"
+        )
+        also_in = []
+    start = _event_time(check, spec, "start", zone)
+    end = _event_time(check, spec, "end", zone) if "end" in spec else None
+    name = spec.get("name", check.article.metadata.get("title", ""))
+    location = spec.get("location", "")
+    if not isinstance(name, str) or not isinstance(location, str):
+        check.problems.add(check.line_in(spec, "name"), "event: name and location must be text")
+    if start is None or len(check.problems.items) > before:
+        return None
+    if end is not None and (end[1] != start[1] or end[0] < start[0]):
+        check.problems.add(
+            check.line_in(spec, "end"),
+            "event.end: must be the same kind as start (date or date-time) and not before it",
+        )
+        return None
+    return Event(
+        name=str(name).strip(),
+        start=start[0],
+        end=end[0] if end else None,
+        all_day=start[1],
+        timezone=str(zone),
+        location=str(location).strip(),
+        also_in=tuple(str(z) for z in also_in),
+    )
+
+
+def _event_time(
+    check: _Checker, spec: dict[str, Any], key: str, zone: str
+) -> tuple[datetime, bool] | None:
+    value = spec.get(key)
+    where = check.line_in(spec, key)
+    if value is None:
+        check.problems.add(where, f"event.{key}: missing (an ISO date, or date-time with offset)")
+        return None
+    if not isinstance(value, str):
+        check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
+        return None
+    try:
+        return parse_instant(value.strip(), zone)
+    except ValueError as exc:
+        check.problems.add(where, f"event.{key}: {exc}")
+        return None
+
+
+def _people(check: _Checker) -> tuple[Person, ...]:
+    value = check.article.metadata.get("people", [])
+    people = []
+    for item in value if isinstance(value, list) else [None]:
+        if isinstance(item, str) and item.strip():
+            people.append(Person(item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            role = item.get("role", "")
+            people.append(Person(item["name"].strip(), str(role).strip() if role else ""))
+        else:
+            check.error("people", "each person must be a name or {name: ..., role: ...}")
+            break
+    return tuple(people)
+
+
+def _tags(check: _Checker) -> tuple[str, ...]:
+    value = check.article.metadata.get("tags", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        check.error("tags", "must be a list of words")
+        return ()
+    tags = tuple(dict.fromkeys(slugify(str(tag)) for tag in value))
+    if not all(safe_slug(tag) for tag in tags):
+        check.error("tags", "each tag must contain letters or digits")
+    return tags
+
+
+def _sources(check: _Checker) -> tuple[Source, ...]:
+    value = check.article.metadata.get("sources", [])
+    sources = []
+    for item in value if isinstance(value, list) else [None]:
+        if isinstance(item, str):
+            item = {"title": item, "url": item}
+        url = item.get("url") if isinstance(item, dict) else None
+        title = item.get("title", url) if isinstance(item, dict) else None
+        if not isinstance(url, str) or not re.match(r"^https?://\S+$", url):
+            check.error("sources", "each source needs a url starting with http:// or https://")
+            break
+        sources.append(Source(str(title).strip() or url, url))
+    return tuple(sources)
+
+
+def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    value = check.article.metadata.get("sections")
+    if value is None:
+        return ()
+    names = {t.name for t in config.topics} | {"lede"}
+
+    def valid(n: object) -> bool:
+        return isinstance(n, int) and not isinstance(n, bool) and n > 0
+
+    if not isinstance(value, dict):
+        check.error("sections", "must map a topic to a list of paragraph numbers")
+        return ()
+    out = []
+    for topic, numbers in value.items():
+        where = check.line_in(value, topic)
+        if topic not in names:
+            check.problems.add(
+                where, f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}"
+            )
+            continue
+        numbers = numbers if isinstance(numbers, list) else [numbers]
+        if not all(valid(n) for n in numbers):
+            check.problems.add(
+                where, f"sections.{topic}: paragraph numbers must be whole numbers from 1"
+            )
+            continue
+        out.append((str(topic), tuple(int(n) for n in numbers)))
+    return tuple(out)

@@ -1,0 +1,159 @@
+"""Render the Site into output files with Jinja (no disk access here).
+
+Templates get an explicit view: `site` (SiteConfig), `now`, `page` (url,
+canonical, title, description), and `briefing`/`briefings`. Article HTML
+reaches a template only through the `html` filter, which accepts a Block: its
+HTML was sanitised by `markup`, so no template marks article text safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import jinja2
+from markupsafe import Markup
+
+from briefing_site.errors import ContentError
+from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a template knows of the page it renders."""
+
+    path: str
+    url: str
+    canonical: str
+    title: str
+    description: str
+
+
+class Urls:
+    """Internal URLs that work under a sub-path (https://user.github.io/repo/)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.prefix = urlsplit(self.base_url).path or "/"
+
+    def url(self, path: str = "") -> str:
+        """Root-relative URL of an output path ('' is the home page)."""
+        return self.prefix + path.removesuffix("index.html")
+
+    def absolute(self, path: str = "") -> str:
+        """Absolute URL when base_url has a host, else root-relative."""
+        if self.base_url.startswith(("http://", "https://")):
+            return self.base_url + path.removesuffix("index.html")
+        return self.url(path)
+
+
+def briefing_path(slug: str) -> str:
+    return f"briefings/{slug}/index.html"
+
+
+def render_site(
+    site: Site, env: jinja2.Environment, assets: Mapping[str, bytes]
+) -> list[RenderedFile]:
+    """Every page and asset of the site, or ContentError for a template problem."""
+    urls = Urls(site.config.base_url)
+    _install_helpers(env, urls, site)
+    files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
+    featured = site.briefings[0] if site.briefings else None
+    home = Page(
+        "index.html",
+        urls.url(),
+        urls.absolute(),
+        featured.meta.title if featured else site.config.title,
+        (featured.meta.summary if featured else "") or site.config.description or site.config.title,
+    )
+    files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
+    for briefing in site.briefings:
+        path = briefing_path(briefing.meta.slug)
+        page = Page(
+            path,
+            urls.url(path),
+            urls.absolute(path),
+            briefing.meta.title,
+            briefing.meta.summary or briefing.meta.title,
+        )
+        files.append(_render(env, "briefing.html", page, briefing=briefing))
+    not_found = Page(
+        "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
+    )
+    files.append(_render(env, "404.html", not_found, briefings=site.briefings))
+    return files
+
+
+def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
+    try:
+        html = env.get_template(name).render(page=page, **context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(f"templates/{exc.name or name}", exc.lineno or 0)
+        raise ContentError.at(where, f"template syntax error: {exc.message}") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise ContentError.at(
+            Location(f"templates/{name}"), f"template not found: {exc.name}"
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        raise ContentError.at(
+            _template_location(exc, name), f"template error: {exc.message}"
+        ) from exc
+    return RenderedFile(page.path, html.encode("utf-8"))
+
+
+def _template_location(exc: BaseException, name: str) -> Location:
+    """The template file and line from the traceback of a render error."""
+    tb = exc.__traceback__
+    found = Location(f"templates/{name}")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = Location("templates/" + filename.rsplit("/", 1)[-1], tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
+    env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.filters.update(
+        html=block_html,
+        iso=lambda value: value.isoformat(timespec="seconds"),
+        longdate=long_date,
+        clock=clock_time,
+        in_zone=lambda value, zone: value.astimezone(ZoneInfo(zone)),
+        zone_city=zone_city,
+        topics_of=topics_of,
+    )
+
+
+def block_html(block: Block) -> Markup:
+    """A paragraph's sanitised HTML (see markup.sanitize); only Blocks are accepted."""
+    if not isinstance(block, Block):
+        raise TypeError("the html filter takes a paragraph block, never raw text")
+    return Markup(block.html)
+
+
+def long_date(value: datetime) -> str:
+    """'Friday, February 7, 2025' without the process locale."""
+    return f"{value:%A}, {value:%B} {value.day}, {value.year}"
+
+
+def clock_time(value: datetime) -> str:
+    """'11:55 a.m. EST', newsroom style."""
+    hour = value.hour % 12 or 12
+    half = "a.m." if value.hour < 12 else "p.m."
+    minutes = f":{value.minute:02d}"
+    return f"{hour}{minutes} {half} {value.tzname()}"
+
+
+def zone_city(zone: str) -> str:
+    """'America/New_York' → 'New York'."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def topics_of(briefing: Briefing) -> list[str]:
+    return [section.title for section in briefing.sections]

@@ -1,0 +1,94 @@
+"""Place each paragraph in a topic section.
+
+Precedence, highest first: the editor's `sections` override, a Markdown
+heading that names a topic (or one of its aliases), then the classifier. The
+first paragraph is the lede unless the override or a heading says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing_site.classify import Classifier
+from briefing_site.errors import ProblemList
+from briefing_site.model import Location, Metadata, Paragraph, Placement, Topic
+
+LEDE = "lede"
+
+
+def heading_key(text: str) -> str:
+    """Headings compare without case, punctuation or curly quotes."""
+    return re.sub(r"[^\w]+", " ", text.replace("\u2019", "'").casefold()).strip()
+
+
+def heading_topics(topics: Sequence[Topic]) -> dict[str, str]:
+    """Every name, title and alias of every topic, to its topic name."""
+    table: dict[str, str] = {}
+    for topic in topics:
+        for label in (topic.name, topic.title, *topic.aliases):
+            table.setdefault(heading_key(label), topic.name)
+    return table
+
+
+def place(
+    paragraphs: Sequence[Paragraph],
+    meta: Metadata,
+    topics: Sequence[Topic],
+    classifier: Classifier,
+    where: Location,
+) -> tuple[Placement, ...]:
+    """A Placement for every paragraph, in file order."""
+    override = _override(meta, {p.number for p in paragraphs}, where)
+    by_heading = heading_topics(topics)
+    placed: dict[int, Placement] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.number in override:
+            placed[index] = Placement(paragraph, override[paragraph.number], "override (sections:)")
+        elif paragraph.heading and heading_key(paragraph.heading) in by_heading:
+            topic = by_heading[heading_key(paragraph.heading)]
+            placed[index] = Placement(paragraph, topic, f"heading '{paragraph.heading}'")
+        elif index == 0 and not any(t == LEDE for t in override.values()):
+            placed[index] = Placement(paragraph, LEDE, "first paragraph")
+    rest = [i for i in range(len(paragraphs)) if i not in placed]
+    verdicts = classifier.classify([paragraphs[i].text for i in rest]) if rest else ()
+    for index, verdict in zip(rest, verdicts, strict=True):
+        placed[index] = Placement(
+            paragraphs[index],
+            verdict.topic,
+            f"classifier (confidence {verdict.confidence:.2f})",
+            verdict.scores,
+            verdict.cues,
+        )
+    return tuple(placed[i] for i in range(len(paragraphs)))
+
+
+def _override(meta: Metadata, numbers: set[int], where: Location) -> dict[int, str]:
+    """Paragraph number → topic from `sections:`; unknown or repeated numbers are errors."""
+    problems = ProblemList()
+    result: dict[int, str] = {}
+    for topic, listed in meta.sections:
+        for number in listed:
+            if number not in numbers:
+                problems.add(where, f"sections.{topic}: there is no paragraph {number}")
+            elif number in result:
+                problems.add(
+                    where, f"sections: paragraph {number} is in both {result[number]} and {topic}"
+                )
+            else:
+                result[number] = topic
+    problems.raise_if_any()
+    return result
+
+
+def group(
+    placements: Sequence[Placement], topics: Sequence[Topic]
+) -> tuple[tuple[Placement, ...], tuple[tuple[Topic, tuple[Placement, ...]], ...]]:
+    """The lede, then non-empty sections in topic order, file order within each."""
+    lede = tuple(p for p in placements if p.topic == LEDE)
+    sections = []
+    for topic in topics:
+        members = tuple(p for p in placements if p.topic == topic.name)
+        if members:
+            sections.append((topic, members))
+    return lede, tuple(sections)

@@ -1,0 +1,52 @@
+"""Find the theme and make the Jinja environment (the renderer's file I/O).
+
+A site's `templates/` overrides the packaged theme file by file; a site
+template can still extend the original as `theme/<name>`. Static assets live
+in `static/` beside the templates and are overridden the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+STATIC_DIR = "static"
+
+
+def theme_dir() -> Path:
+    """The packaged default theme (in a wheel), or the checkout's `templates/`."""
+    packaged = Path(__file__).parent / "theme"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def make_environment(site_templates: Path | None) -> jinja2.Environment:
+    """Autoescaping, StrictUndefined Jinja over the site's templates, then the theme's."""
+    theme = jinja2.FileSystemLoader(str(theme_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    if site_templates is not None and site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(site_templates)))
+    loaders += [jinja2.PrefixLoader({"theme": theme}), theme]
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def static_assets(site_templates: Path | None) -> dict[str, bytes]:
+    """Asset path (under static/) → bytes; the site's file wins over the theme's."""
+    assets: dict[str, bytes] = {}
+    for root in (theme_dir(), site_templates):
+        folder = root / STATIC_DIR if root is not None else None
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                assets[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return assets

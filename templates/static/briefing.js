@@ -1,0 +1,87 @@
+/* Keeps the countdown live with the rules and words of countdown.py. Only
+   instants and the event's zone (data-zone) count, never the reader's zone. */
+(() => {
+  "use strict";
+  const MINUTE = 60000;
+  const DAY = 86400000;
+  const STATUS = {
+    upcoming: "The event is upcoming.",
+    today: "The event is today.",
+    past: "The event has taken place.",
+  };
+  const plural = (n, unit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+  // The calendar date of instant `ms` in the formatter's zone, as a day number.
+  const dayNumber = (fmt, ms) => {
+    const part = {};
+    for (const p of fmt.formatToParts(ms)) part[p.type] = Number(p.value);
+    return Date.UTC(part.year, part.month - 1, part.day) / DAY;
+  };
+
+  const describe = (c, now) => {
+    if (now < c.start) {
+      const total = Math.max(0, Math.floor((c.target - now) / MINUTE));
+      const days = Math.floor(total / 1440);
+      const parts = days ? [plural(days, "day")] : [];
+      parts.push(plural(Math.floor((total % 1440) / 60), "hour"), plural(total % 60, "minute"));
+      return ["upcoming", `Starts in ${parts.join(", ")}`];
+    }
+    if (now < c.end) return ["today", "Today"];
+    const days = dayNumber(c.fmt, now) - dayNumber(c.fmt, c.end - 1);
+    return ["past", `Took place ${plural(days, "day")} ago`];
+  };
+
+  const setUp = (el) => {
+    const d = el.dataset;
+    const c = { el, target: Date.parse(el.getAttribute("datetime")),
+      start: Date.parse(d.windowStart), end: Date.parse(d.windowEnd) };
+    if ([c.target, c.start, c.end].some(Number.isNaN)) return null;
+    // Its status line: the one in the nearest ancestor that has one.
+    for (let n = el; n && !c.status; n = n.parentElement) {
+      c.status = n.querySelector("[data-countdown-status]");
+    }
+    try {
+      c.fmt = new Intl.DateTimeFormat("en-CA", {
+        timeZone: d.zone || "UTC", year: "numeric", month: "numeric", day: "numeric" });
+    } catch {
+      return null; // unknown zone: keep the build-time text
+    }
+    return c;
+  };
+
+  const countdowns = [...document.querySelectorAll("time.countdown")].map(setUp).filter(Boolean);
+
+  // Correcting stale build-time text on load is not news; a change seen later is, once.
+  const tick = (announce) => {
+    const now = Date.now();
+    for (const c of countdowns) {
+      const [state, text] = describe(c, now);
+      if (c.el.textContent !== text) c.el.textContent = text;
+      if (c.el.dataset.state !== state) {
+        c.el.dataset.state = state;
+        if (announce && c.status) c.status.textContent = STATUS[state];
+      }
+    }
+  };
+
+  if (countdowns.length) {
+    tick(false);
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    setInterval(() => tick(true), reduce ? 60000 : 1000);
+  }
+
+  // The start in the reader's own zone; an all-day event has no local time.
+  const local = new Intl.DateTimeFormat(undefined, {
+    weekday: "short", month: "short", day: "numeric",
+    hour: "numeric", minute: "2-digit", timeZoneName: "short",
+  });
+  for (const el of document.querySelectorAll("time.local-time:not([data-all-day])")) {
+    const ms = Date.parse(el.getAttribute("datetime"));
+    if (Number.isNaN(ms)) continue;
+    const parts = local.formatToParts(ms);
+    const zone = parts.find((p) => p.type === "timeZoneName");
+    const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("");
+    el.textContent = `Your time: ${rest.replace(/ {2,}/g, " ").trim()}${zone ? ` (${zone.value})` : ""}`;
+    el.hidden = false;
+  }
+})();

@@ -1,0 +1,42 @@
+"""Scrape junk goes; prose that mentions the same words stays."""
+
+from __future__ import annotations
+
+from briefing_site.clean import JunkFilter
+from briefing_site.model import Paragraph
+
+
+def kept(*lines: str, extra: tuple[str, ...] = ()) -> list[str]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(lines)]
+    return [p.text for p in JunkFilter(extra).clean(paragraphs)[0]]
+
+
+def test_drops_common_scrape_junk() -> None:
+    junk = ["Loading...", "Advertisement", "Share this article", "Read more: Tariffs explained",
+            "We use cookies to improve your experience. Accept all cookies"]  # fmt: skip
+    assert kept("Real prose about the summit.", *junk) == ["Real prose about the summit."]
+
+
+def test_keeps_prose_that_mentions_junk_words() -> None:
+    prose = [
+        "Loading the cargo ships took three days, officials said.",
+        "The advertisement campaign cost Toyota millions.",
+        "Read more widely, the treaty binds both sides.",
+    ]
+    assert kept(*prose) == prose
+
+
+def test_read_next_block_drops_the_headlines_that_follow() -> None:
+    result = kept("Lede sentence here.", "Read next", "Tokyo stocks rise on summit hopes",
+                  "The talks resumed on Monday after a pause.")  # fmt: skip
+    assert result == ["Lede sentence here.", "The talks resumed on Monday after a pause."]
+
+
+def test_site_patterns_extend_the_defaults() -> None:
+    assert kept("Prose.", "Follow us on Mastodon", extra=(r"follow us on \w+",)) == ["Prose."]
+
+
+def test_override_numbers_are_never_dropped() -> None:
+    paragraphs = [Paragraph(1, 1, "Prose."), Paragraph(2, 2, "Advertisement")]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, keep={2})
+    assert [p.number for p in kept_paragraphs] == [1, 2] and dropped == ()

@@ -1,0 +1,336 @@
+"""The live countdown script in a real browser (Chromium via Playwright, fake clock).
+
+The pages are written here from the markup contract the templates emit, with the
+build-time text from `compute_countdown`, and served over HTTP on 127.0.0.1. The
+script must give the same state and words as Python at every instant, whatever the
+reader's time zone.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright import sync_api
+
+from briefing_site.countdown import compute_countdown
+from briefing_site.model import Event
+
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCRIPT = Path(__file__).resolve().parents[1] / "templates" / "static" / "briefing.js"
+NY = ZoneInfo("America/New_York")
+SEED = Event(
+    name="Japan-US summit",
+    start=datetime(2025, 2, 7, 11, 55, tzinfo=NY),
+    timezone="America/New_York",
+)
+DAY_EVENT = Event(
+    name="Day event",
+    start=datetime(2025, 3, 9, tzinfo=NY),
+    timezone="America/New_York",
+    all_day=True,
+)
+BUILT_AT = datetime(2025, 1, 28, 12, 0, tzinfo=NY)  # the pages' build clock: text is stale
+# Half a minute past the minute, so a tick up to a second either side gives the same text.
+INSTANTS = [
+    datetime(2025, 2, 5, 10, 0, 30, tzinfo=NY),
+    datetime(2025, 2, 7, 11, 0, 30, tzinfo=NY),
+    datetime(2025, 2, 7, 23, 30, 30, tzinfo=NY),  # Feb 8 in Tokyo
+    datetime(2025, 2, 8, 0, 0, 30, tzinfo=NY),
+    datetime(2026, 11, 28, 3, 0, 30, tzinfo=UTC),  # Nov 27 in New York, Nov 28 in Tokyo
+    datetime(2026, 11, 28, 12, 0, 30, tzinfo=NY),
+]
+
+
+def _box(event: Event) -> str:
+    """The countdown box as the default theme's `_countdown.html` wraps it."""
+    countdown = compute_countdown(event, BUILT_AT)
+    return f"""<div class="countdown-box">
+  <p class="countdown-line"><span class="countdown-label">{html.escape(event.name)}:</span>
+    <time class="countdown" role="timer" aria-live="off"
+          datetime="{html.escape(event.start.isoformat())}" data-state="{countdown.state}"
+          data-window-start="{html.escape(countdown.window_start.isoformat())}"
+          data-window-end="{html.escape(countdown.window_end.isoformat())}"
+          data-zone="{html.escape(countdown.timezone)}">{html.escape(countdown.text)}</time>
+  </p>
+  <p class="visually-hidden" role="status" data-countdown-status></p>
+</div>"""
+
+
+def _page_html(event: Event) -> str:
+    """A page with the countdown markup of the template contract, built at BUILT_AT."""
+    countdown = compute_countdown(event, BUILT_AT)
+    start = html.escape(event.start.isoformat())
+    all_day = " data-all-day" if event.all_day else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(event.name)}</title>
+<link rel="icon" href="data:,">
+<script src="briefing.js" defer></script></head>
+<body>
+<p class="countdown-line">
+  <time class="countdown" role="timer" aria-live="off"
+        datetime="{start}"
+        data-state="{countdown.state}"
+        data-window-start="{html.escape(countdown.window_start.isoformat())}"
+        data-window-end="{html.escape(countdown.window_end.isoformat())}"
+        data-zone="{html.escape(countdown.timezone)}">{html.escape(countdown.text)}</time>
+</p>
+<p class="visually-hidden" role="status" data-countdown-status></p>
+<time class="local-time" datetime="{start}"{all_day} hidden></time>
+</body></html>
+"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the test pages over real HTTP; yields the base URL."""
+    root = tmp_path_factory.mktemp("site")
+    shutil.copy(SCRIPT, root / "briefing.js")
+    (root / "seed.html").write_text(_page_html(SEED), encoding="utf-8")
+    (root / "day.html").write_text(_page_html(DAY_EVENT), encoding="utf-8")
+    later = Event("Dinner", start=datetime(2025, 2, 9, 19, tzinfo=NY), timezone="America/New_York")
+    (root / "two.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title>'
+        '<link rel="icon" href="data:,"><script src="briefing.js" defer></script></head>'
+        f"<body><main>{_box(later)}<ul><li>{_box(SEED)}</li></ul></main></body></html>",
+        encoding="utf-8",
+    )
+    (root / "plain.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title>'
+        '<link rel="icon" href="data:,">'
+        '<script src="briefing.js" defer></script></head><body><p>No event.</p></body></html>',
+        encoding="utf-8",
+    )
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/test, which installs it")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    """A page on a fresh context, with everything it logged and requested."""
+
+    page: Any
+    messages: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def open_page(browser: Any, site: str) -> Iterator[Callable[..., Opened]]:
+    """Open a page at `path` with the fake clock installed a few seconds before `at`.
+
+    The clock runs while the page loads, then is paused at `at`; every test then
+    checks that the script logged nothing and fetched nothing off the site.
+    """
+    contexts: list[Any] = []
+    opened: list[Opened] = []
+
+    def open_(path: str, at: datetime, **context_options: Any) -> Opened:
+        context_options.setdefault("locale", "en-US")
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        result = Opened(context.new_page())
+        opened.append(result)
+        result.page.on("console", lambda message: result.messages.append(message.text))
+        result.page.on("pageerror", lambda error: result.messages.append(str(error)))
+        result.page.on("request", lambda request: result.requests.append(request.url))
+        result.page.clock.install(time=at - timedelta(seconds=5))
+        result.page.goto(site + path, wait_until="load")
+        result.page.clock.pause_at(at)
+        return result
+
+    yield open_
+    for context in contexts:
+        context.close()
+    for result in opened:
+        assert result.messages == []
+        assert all(url.startswith(site) for url in result.requests), result.requests
+
+
+def _countdown(page: Any) -> tuple[str, str]:
+    element = page.locator("time.countdown")
+    return element.get_attribute("data-state"), element.text_content()
+
+
+def _python(event: Event, at: datetime) -> tuple[str, str]:
+    countdown = compute_countdown(event, at)
+    return countdown.state, countdown.text
+
+
+def test_counts_down_and_ticks_as_the_clock_advances(open_page: Callable[..., Opened]) -> None:
+    at = datetime(2025, 2, 5, 9, 59, 59, 500000, tzinfo=NY)
+    page = open_page("seed.html", at).page
+    assert _countdown(page) == ("upcoming", "Starts in 2 days, 1 hour, 55 minutes")
+    page.clock.run_for(60_000)
+    assert _countdown(page) == ("upcoming", "Starts in 2 days, 1 hour, 54 minutes")
+    page.clock.fast_forward("02:00:00")
+    page.clock.run_for(30_000)
+    assert _countdown(page) == ("upcoming", "Starts in 1 day, 23 hours, 53 minutes")
+
+
+def test_agrees_with_python_in_tokyo_and_new_york(open_page: Callable[..., Opened]) -> None:
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for zone in ("Asia/Tokyo", "America/New_York"):
+        page = open_page("seed.html", INSTANTS[0], timezone_id=zone).page
+        seen[zone] = []
+        for instant in INSTANTS:
+            page.clock.pause_at(instant)
+            page.clock.run_for(1000)
+            seen[zone].append(_countdown(page))
+    expected = [_python(SEED, instant) for instant in INSTANTS]
+    assert seen["Asia/Tokyo"] == seen["America/New_York"] == expected
+    assert ("past", "Took place 658 days ago") in expected
+    assert ("past", "Took place 659 days ago") in expected
+    assert expected[2] == ("today", "Today")
+
+
+def test_event_day_before_the_start_time_is_today(open_page: Callable[..., Opened]) -> None:
+    at = datetime(2025, 2, 7, 8, 0, tzinfo=NY)
+    page = open_page("seed.html", at, timezone_id="Asia/Tokyo").page
+    assert _countdown(page) == ("today", "Today")
+
+
+def test_long_after_counts_calendar_days(open_page: Callable[..., Opened]) -> None:
+    at = datetime(2026, 11, 28, 12, 0, tzinfo=NY)
+    page = open_page("seed.html", at, timezone_id="Pacific/Kiritimati").page
+    assert _countdown(page) == ("past", "Took place 659 days ago")
+
+
+def test_dst_day_ends_after_23_hours(open_page: Callable[..., Opened]) -> None:
+    at = datetime(2025, 3, 9, 23, 59, 0, tzinfo=NY)
+    page = open_page("day.html", at, timezone_id="Europe/London").page
+    assert _countdown(page) == ("today", "Today")
+    page.clock.run_for(61_000)
+    assert _countdown(page) == ("past", "Took place 1 day ago")
+
+
+def test_state_change_is_announced_once(open_page: Callable[..., Opened]) -> None:
+    at = datetime(2025, 2, 6, 23, 59, 0, tzinfo=NY)
+    page = open_page("seed.html", at).page
+    status = page.locator("[data-countdown-status]")
+    page.evaluate(
+        """() => {
+            window.statusWrites = [];
+            const el = document.querySelector('[data-countdown-status]');
+            new MutationObserver(() => window.statusWrites.push(el.textContent))
+                .observe(el, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    assert status.text_content() == ""
+    page.clock.run_for(120_000)
+    assert _countdown(page) == ("today", "Today")
+    assert status.text_content() == "The event is today."
+    page.clock.run_for(30_000)
+    assert page.evaluate("window.statusWrites") == ["The event is today."]
+    page.clock.fast_forward("24:00:00")
+    page.clock.run_for(1000)
+    assert _countdown(page) == ("past", "Took place 1 day ago")
+    assert page.evaluate("window.statusWrites") == [
+        "The event is today.",
+        "The event has taken place.",
+    ]
+
+
+def test_correcting_stale_text_on_load_is_not_announced(open_page: Callable[..., Opened]) -> None:
+    page = open_page("seed.html", datetime(2025, 2, 7, 12, 0, tzinfo=NY)).page
+    assert _countdown(page) == ("today", "Today")
+    assert page.locator("[data-countdown-status]").text_content() == ""
+
+
+def test_reduced_motion_updates_once_a_minute(open_page: Callable[..., Opened]) -> None:
+    at = SEED.start - timedelta(days=1, hours=1, seconds=0.5)
+    calm = open_page("seed.html", at, reduced_motion="reduce").page
+    busy = open_page("seed.html", at, reduced_motion="no-preference").page
+    for page in (calm, busy):
+        assert _countdown(page) == ("upcoming", "Starts in 1 day, 1 hour, 0 minutes")
+        page.clock.run_for(1000)
+    assert _countdown(calm) == ("upcoming", "Starts in 1 day, 1 hour, 0 minutes")
+    assert _countdown(busy) == ("upcoming", "Starts in 1 day, 0 hours, 59 minutes")
+    calm.clock.run_for(60_000)
+    assert _countdown(calm) == ("upcoming", "Starts in 1 day, 0 hours, 59 minutes")
+
+
+def test_without_javascript_the_build_time_text_stays(open_page: Callable[..., Opened]) -> None:
+    page = open_page("seed.html", INSTANTS[-1], java_script_enabled=False).page
+    assert _countdown(page) == _python(SEED, BUILT_AT)
+    assert page.locator("time.local-time").is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("zone", "text"),
+    [
+        ("Asia/Tokyo", "Your time: Sat, Feb 8, 1:55 AM (GMT+9)"),
+        ("America/New_York", "Your time: Fri, Feb 7, 11:55 AM (EST)"),
+    ],
+)
+def test_local_time_shows_the_start_in_the_readers_zone(
+    open_page: Callable[..., Opened], zone: str, text: str
+) -> None:
+    page = open_page("seed.html", INSTANTS[0], timezone_id=zone).page
+    local = page.locator("time.local-time")
+    assert local.is_visible()
+    assert local.text_content().replace("\u202f", " ") == text
+
+
+def test_all_day_event_has_no_local_time(open_page: Callable[..., Opened]) -> None:
+    page = open_page("day.html", datetime(2025, 3, 1, tzinfo=NY), timezone_id="Asia/Tokyo").page
+    assert page.locator("time.local-time").is_hidden()
+    assert page.locator("time.local-time").text_content() == ""
+
+
+def test_page_without_countdown_is_left_alone(open_page: Callable[..., Opened]) -> None:
+    page = open_page("plain.html", INSTANTS[0]).page
+    page.clock.run_for(5000)
+    assert page.locator("p").text_content() == "No event."
+
+
+def test_each_countdown_announces_in_its_own_box(open_page: Callable[..., Opened]) -> None:
+    page = open_page("two.html", datetime(2025, 2, 6, 23, 59, 30, tzinfo=NY)).page
+    page.clock.run_for(60_000)
+    states = page.locator("time.countdown").evaluate_all("els => els.map(e => e.dataset.state)")
+    assert states == ["upcoming", "today"]
+    statuses = page.locator("[data-countdown-status]").all_text_contents()
+    assert statuses == ["", "The event is today."]

@@ -1,0 +1,97 @@
+"""Reading articles: paragraph splitting, line numbers, encodings."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_site.errors import ContentError
+from briefing_site.load import (
+    decode,
+    find_articles,
+    parse_markdown_article,
+    split_markdown,
+    split_text,
+)
+
+
+def texts(paragraphs: tuple) -> list[str]:  # type: ignore[type-arg]
+    return [p.text for p in paragraphs]
+
+
+def test_raw_text_one_paragraph_per_line_keeps_line_numbers() -> None:
+    long_a = "Alpha paragraph " * 8
+    long_b = "Beta paragraph " * 8
+    result = split_text(f"{long_a}\n{long_b}\nLoading...")
+    assert texts(result) == [long_a.strip(), long_b.strip(), "Loading..."]
+    assert [p.line for p in result] == [1, 2, 3]
+    assert [p.number for p in result] == [1, 2, 3]
+
+
+def test_raw_text_blank_line_separated() -> None:
+    result = split_text("First paragraph.\n\nSecond paragraph.\n\n\n\nThird one.\n")
+    assert texts(result) == ["First paragraph.", "Second paragraph.", "Third one."]
+    assert [p.line for p in result] == [1, 3, 7]
+
+
+def test_raw_text_hard_wrapped_lines_join_into_one_paragraph() -> None:
+    text = (
+        "The talks opened with a long\nstatement on trade and the\nalliance.\n\nA second paragraph."
+    )
+    assert texts(split_text(text)) == [
+        "The talks opened with a long statement on trade and the alliance.",
+        "A second paragraph.",
+    ]
+
+
+def test_whitespace_only_lines_count_as_blank_and_crlf_is_normalised() -> None:
+    raw = b"One.\r\n \t \r\nTwo.\r\n"
+    result = split_text(decode(raw, "a.txt"))
+    assert texts(result) == ["One.", "Two."]
+    assert [p.line for p in result] == [1, 3]
+
+
+def test_bom_is_stripped() -> None:
+    assert decode("\ufefftitle".encode(), "a.md") == "title"
+
+
+def test_non_utf8_names_the_line() -> None:
+    with pytest.raises(ContentError) as caught:
+        decode(b"ok\nbad \xff byte\n", "content/a.txt")
+    assert str(caught.value).startswith("content/a.txt:2: not UTF-8")
+
+
+def test_markdown_hard_wrapped_paragraph_is_one_block() -> None:
+    body = "A paragraph wrapped at\nseventy-two columns stays one.\n\nNext."
+    assert texts(split_markdown(body)) == [
+        "A paragraph wrapped at\nseventy-two columns stays one.",
+        "Next.",
+    ]
+
+
+def test_markdown_headings_are_context_not_paragraphs() -> None:
+    result = split_markdown("Lede.\n\n## Economy\nTrade talk.\n\n### What's next\n\nLater.", 10)
+    assert texts(result) == ["Lede.", "Trade talk.", "Later."]
+    assert [p.heading for p in result] == [None, "Economy", "What's next"]
+    assert [p.line for p in result] == [10, 13, 17]
+
+
+def test_front_matter_lines_are_the_files_lines() -> None:
+    article = parse_markdown_article(
+        "---\ntitle: T\nsummary: S\n---\n\nBody one.\n\nBody two.", "a.md"
+    )
+    assert article.metadata_lines == {"title": 2, "summary": 3}
+    assert [(p.line, p.text) for p in article.paragraphs] == [(6, "Body one."), (8, "Body two.")]
+
+
+def test_unclosed_front_matter_is_an_error() -> None:
+    with pytest.raises(ContentError, match=r"^a.md:1: front matter is never closed"):
+        parse_markdown_article("---\ntitle: T\n\nBody", "a.md")
+
+
+def test_text_article_needs_its_sidecar_and_orphans_are_reported() -> None:
+    found, problems = find_articles(["content/a.txt", "content/b.md", "content/c.yaml"])
+    assert [f.article for f in found] == ["content/b.md"]
+    assert [str(p) for p in problems.items] == [
+        "content/a.txt: no metadata: add a.yaml beside it",
+        "content/c.yaml: metadata without an article: add c.txt",
+    ]
