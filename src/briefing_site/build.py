@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.config import CONFIG_FILE, parse_config
-from briefing_site.errors import ContentError, ProblemList, UsageError
+from briefing_site.errors import ContentError, ProblemList
 from briefing_site.load import decode, find_articles, read_article
 from briefing_site.model import Location, Site, SiteConfig
 from briefing_site.render import render_site
@@ -108,31 +108,3 @@ def build(options: BuildOptions) -> Loaded:
     files = render_site(loaded.site, make_environment(templates), static_assets(templates))
     write_site(files, options.output, options.site)
     return loaded
-
-
-def find_site(article: Path) -> Path:
-    """The site folder of an article: the parent of the content/ folder holding it."""
-    for parent in article.resolve().parents:
-        if parent.name == CONTENT_DIR:
-            return parent.parent
-    raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
-
-
-def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
-    """Assemble one article and describe where each paragraph went and why."""
-    from briefing_site.explain import explain
-
-    root = site if site is not None else find_site(article)
-    try:
-        relative = article.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError as exc:
-        raise UsageError(f"{article}: not inside the site {root}") from exc
-    if not (root / relative).is_file():
-        raise UsageError(f"{article}: no such article")
-    found, problems = find_articles(content_files(root))
-    match = [files for files in found if files.article == relative]
-    problems.raise_if_any()
-    if not match:
-        raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
-    tools = Tools.for_config(read_config(root))
-    return explain(assemble(read_article(root, match[0]), tools, now))

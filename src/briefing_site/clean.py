@@ -18,8 +18,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"advertisements?|advert|sponsored(?: content)?|ad",
     r"(?:share|email|print|tweet)(?: this)?(?: (?:article|story|page|post))?[.!:]?",
     r"share (?:on|via) [\w ,/]{1,60}",
-    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this)\b.{0,200}",
-    r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40}):?.{0,200}",
+    # Link lines: the label must stand alone or end in ':' or an arrow, so that
+    # "Read more widely, the treaty..." stays.
+    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this)"
+    r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
+    r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
+    r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",

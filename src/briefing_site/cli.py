@@ -110,8 +110,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
-    from briefing_site.build import explain_article
     from briefing_site.clock import build_clock
+    from briefing_site.explain import explain_article
 
     for line in explain_article(args.article, args.site, build_clock(None, os.environ)):
         print(line, file=out)

@@ -7,6 +7,7 @@ default topics with their classifier lexicons come from packaged data.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -191,7 +192,8 @@ def _weights(
     if isinstance(value, list):
         value = {str(item): 1.0 for item in value}
     if not isinstance(value, dict) or not all(
-        isinstance(w, int | float) and not isinstance(w, bool) for w in value.values()
+        isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w)
+        for w in value.values()
     ):
         problems.add(where, f"topic {name!r}: {key} must map each cue to a number")
         return ()

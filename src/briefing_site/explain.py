@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
+from pathlib import Path
 
-from briefing_site.assemble import Assembled
+from briefing_site.assemble import Assembled, Tools, assemble
+from briefing_site.build import CONTENT_DIR, content_files, read_config
+from briefing_site.errors import UsageError
+from briefing_site.load import find_articles, read_article
 
 
 def explain(assembled: Assembled) -> list[str]:
@@ -43,3 +48,29 @@ def _why(reason: str, scores: tuple[tuple[str, float], ...], cues: tuple[str, ..
     top = ", ".join(f"{topic} {score:.1f}" for topic, score in scores[:3])
     decided = f"; cues: {', '.join(cues)}" if cues else ""
     return f"{reason}: {top}{decided}"
+
+
+def find_site(article: Path) -> Path:
+    """The site folder of an article: the parent of the content/ folder holding it."""
+    for parent in article.resolve().parents:
+        if parent.name == CONTENT_DIR:
+            return parent.parent
+    raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
+
+
+def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
+    """Assemble one article and describe where each paragraph went and why."""
+    root = site if site is not None else find_site(article)
+    try:
+        relative = article.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError as exc:
+        raise UsageError(f"{article}: not inside the site {root}") from exc
+    if not (root / relative).is_file():
+        raise UsageError(f"{article}: no such article")
+    found, problems = find_articles(content_files(root))
+    match = [files for files in found if files.article == relative]
+    problems.raise_if_any()
+    if not match:
+        raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
+    tools = Tools.for_config(read_config(root))
+    return explain(assemble(read_article(root, match[0]), tools, now))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -168,12 +168,13 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
 
 
 def _localize(value: datetime, tz: ZoneInfo, zone: str) -> datetime:
+    """A wall-clock time in `zone`, refusing one a DST change skips or repeats."""
     early, late = value.replace(tzinfo=tz, fold=0), value.replace(tzinfo=tz, fold=1)
-    if early.utcoffset() != late.utcoffset():
-        raise ValueError(f"{value.isoformat()} happens twice in {zone} (DST change): add an offset")
-    roundtrip = early.astimezone(ZoneInfo("UTC")).astimezone(tz)
+    roundtrip = early.astimezone(UTC).astimezone(tz)
     if roundtrip.replace(tzinfo=None) != value:
         raise ValueError(f"{value.isoformat()} does not exist in {zone} (DST change)")
+    if early.utcoffset() != late.utcoffset():
+        raise ValueError(f"{value.isoformat()} happens twice in {zone} (DST change): add an offset")
     return early
 
 

@@ -1,0 +1,170 @@
+"""The topic classifier: seed and held-out accuracy, custom topics, odd input."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from briefing_site.classify import Classifier, Verdict
+from briefing_site.config import default_topics as load_default_topics
+from briefing_site.model import Topic
+
+EVAL = Path(__file__).parent / "eval"
+
+
+def _load_report() -> ModuleType:
+    """Import tests/eval/report.py by path: tests/ is not a package."""
+    spec = importlib.util.spec_from_file_location("eval_report", EVAL / "report.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+report = _load_report()
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_default_topics())
+
+
+def test_default_topics_are_in_page_order_with_cues() -> None:
+    topics = load_default_topics()
+    assert [t.name for t in topics] == ["economy", "defense", "history", "outlook"]
+    assert all(t.words and t.title for t in topics)
+    assert "What's next" in topics[3].aliases
+
+
+def test_topics_yaml_has_no_duplicate_cues() -> None:
+    """PyYAML keeps the last of two equal keys silently; a duplicate would lose a weight."""
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(key) for key, _ in node.value]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+        return dict(loader.construct_pairs(node))
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    path = Path(__file__).parents[1] / "src/briefing_site/data/topics.yaml"
+    yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)  # Strict extends SafeLoader
+
+
+def test_seed_paragraphs_land_in_their_sections(classifier: Classifier) -> None:
+    (seed,) = report.load_set("seed")
+    assert seed.labels == ("economy", "defense", "history", "outlook")
+    assert tuple(v.topic for v in classifier.classify(seed.texts)) == seed.labels
+
+
+def test_heldout_accuracy_is_at_least_95_percent(classifier: Classifier) -> None:
+    articles = report.load_set("heldout")
+    assert len(articles) >= 6
+    result = report.evaluate(classifier, articles)
+    print(f"heldout accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
+    assert result.total >= 40
+    assert result.accuracy >= 0.95
+
+
+def test_tune_accuracy_is_reported(classifier: Classifier) -> None:
+    result = report.evaluate(classifier, report.load_set("tune"))
+    print(f"tune accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
+    assert result.accuracy >= 0.9
+
+
+def test_classification_is_deterministic() -> None:
+    texts = [a for article in report.load_set("tune") for a in article.texts]
+    first = Classifier(load_default_topics()).classify(texts)
+    second = Classifier(load_default_topics()).classify(texts)
+    assert first == second
+    assert Classifier(load_default_topics()).classify(texts) == first
+
+
+def test_site_topic_wins_on_its_own_words() -> None:
+    energy = Topic("energy", "Energy", words=(("lng", 3.0), ("pipeline", 2.0)))
+    topics = (*load_default_topics(), energy)
+    text = "The LNG cargoes will arrive through the new pipeline, and a second LNG pipeline is planned."
+    (verdict,) = Classifier(topics).classify([text])
+    assert verdict.topic == "energy"
+    assert verdict.cues[:2] == ("lng", "pipeline")
+
+
+def test_works_with_a_site_that_drops_topics() -> None:
+    topics = tuple(t for t in load_default_topics() if t.name in ("defense", "history"))
+    verdicts = Classifier(topics).classify(
+        ["Troops and missiles were deployed.", "The treaty was signed in 1951, decades ago."]
+    )
+    assert [v.topic for v in verdicts] == ["defense", "history"]
+    assert all({name for name, _ in v.scores} == {"defense", "history"} for v in verdicts)
+
+
+def test_markdown_links_and_emphasis_are_read_as_plain_text(classifier: Classifier) -> None:
+    plain = "Tariffs on steel hit exporters and factories."
+    marked = "*Tariffs* on [steel](https://example.com/missile-weapons) hit **exporters** and _factories_."
+    assert classifier.classify([marked]) == classifier.classify([plain])
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "?!...", "Loading...", "*" * 500, "[](", "\x00\u2019", "trade " * 50_000]
+)
+def test_odd_text_does_not_raise(classifier: Classifier, text: str) -> None:
+    (verdict,) = classifier.classify([text])
+    assert verdict.topic in {"economy", "defense", "history", "outlook"}
+    assert 0.0 <= verdict.confidence <= 1.0
+
+
+def test_empty_article_gives_no_verdicts(classifier: Classifier) -> None:
+    assert classifier.classify([]) == ()
+
+
+def test_paragraph_without_cues_keeps_previous_topic(classifier: Classifier) -> None:
+    verdicts = classifier.classify(["Troops and warships held exercises.", "Hmm.", "Okay."])
+    assert [v.topic for v in verdicts] == ["defense", "defense", "defense"]
+    assert verdicts[1].confidence == 0.0
+    assert verdicts[1].cues == ()
+
+
+def test_first_paragraph_without_cues_takes_first_topic(classifier: Classifier) -> None:
+    (verdict,) = classifier.classify(["Hmm."])
+    assert verdict.topic == "economy"
+
+
+def test_verdict_scores_are_ordered_and_cues_explain(classifier: Classifier) -> None:
+    texts = report.load_set("heldout")[0].texts
+    for verdict in classifier.classify(texts):
+        assert isinstance(verdict, Verdict)
+        values = [score for _, score in verdict.scores]
+        assert values == sorted(values, reverse=True)
+        assert verdict.scores[0][0] == verdict.topic
+        assert len(verdict.scores) == 4
+        assert 1 <= len(verdict.cues) <= 5
+
+
+def test_history_cues_outweigh_trade_nouns_in_past_narrative(classifier: Classifier) -> None:
+    texts = [
+        "Tokyo offered to cut tariffs on beef and to invest in U.S. factories to save jobs.",
+        "In the 1980s, Washington pressed Tokyo into export restraints on cars in 1981, "
+        "and the 1985 Plaza Accord was meant to shrink the trade deficit.",
+        "Analysts expect a deal before the deadline next month, but talks could stall.",
+    ]
+    verdicts = classifier.classify(texts)
+    assert [v.topic for v in verdicts] == ["economy", "history", "outlook"]
+    assert "pattern: decade" in verdicts[1].cues
+
+
+def test_named_patterns_appear_as_cues() -> None:
+    topic = Topic("history", "History", patterns=((r"(?#old year)\b19\d\d\b", 1.0),))
+    (verdict,) = Classifier([topic]).classify(["It happened in 1951."])
+    assert verdict.cues == ("pattern: old year",)
+
+
+def test_bad_pattern_is_reported_with_its_topic() -> None:
+    with pytest.raises(ValueError, match="'broken'"):
+        Classifier([Topic("broken", "Broken", patterns=(("(", 1.0),))])

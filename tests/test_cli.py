@@ -1,0 +1,64 @@
+"""The command line: exit statuses, messages, explain, and a fast --help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import REPO, SEED_TXT, SEED_YAML, Run
+
+
+def test_usage_error_exits_2(cli: Callable[..., Run]) -> None:
+    result = cli("build", "--bogus")
+    assert result.code == 2 and "unrecognized arguments: --bogus" in result.err
+
+
+def test_now_without_offset_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) -> None:
+    result = cli("build", "-s", str(tmp_path), "--now", "2025-02-05T10:00")
+    assert result.code == 2 and "needs an offset" in result.err
+
+
+def test_missing_content_folder_is_reported(cli: Callable[..., Run], tmp_path: Path) -> None:
+    result = cli("build", "-s", str(tmp_path / "nowhere"))
+    assert result.code == 1 and result.err.startswith("content: no content/ folder")
+
+
+def test_explain_shows_each_paragraph_topic_and_why(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {"content/s.txt": SEED_TXT.read_bytes(), "content/s.yaml": SEED_YAML.read_bytes()}
+    )
+    result = cli("explain", str(site / "content/s.txt"))
+    assert result.code == 0, result.err
+    rows = [line.split() for line in result.out.splitlines() if line.startswith("  ¶")]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("¶1", "lede"),
+        ("¶2", "economy"),
+        ("¶3", "defense"),
+        ("¶4", "history"),
+        ("¶5", "outlook"),
+        ("¶6", "dropped"),
+    ]
+    assert "classifier" in result.out and "cues:" in result.out
+
+
+def test_check_validates_without_writing(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/a.md": "---\ntitle: A\n---\nText.\n"})
+    assert cli("check", "-s", str(site)).code == 0
+    assert not (site / "build").exists()
+
+
+def test_python_dash_m_and_help_work() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_site", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0 and "build" in result.stdout and "explain" in result.stdout

@@ -1,0 +1,49 @@
+"""briefing.yaml: typed settings, unknown keys refused, topics as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_site.config import parse_config
+from briefing_site.errors import ContentError
+
+
+def test_no_config_gives_the_default_topics_in_order() -> None:
+    config = parse_config(None)
+    assert [t.name for t in config.topics] == ["economy", "defense", "history", "outlook"]
+    assert all(t.words for t in config.topics)
+
+
+def test_site_topics_set_the_order_keep_default_cues_and_add_new_ones() -> None:
+    config = parse_config(
+        "topics:\n  outlook: {aliases: [Ahead]}\n  energy: {words: [lng, pipeline]}\n  economy:\n"
+    )
+    assert [t.name for t in config.topics] == ["outlook", "energy", "economy"]
+    outlook = config.topics[0]
+    assert "Ahead" in outlook.aliases and outlook.title == "Outlook" and outlook.words
+    assert config.topics[1].title == "Energy" and ("lng", 1.0) in config.topics[1].words
+
+
+def test_unknown_keys_and_bad_values_are_all_reported() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_config("titel: X\ntimezone: Mars/Olympus\njunk_patterns: ['(']\n")
+    lines = caught.value.lines()
+    assert lines[0].startswith("briefing.yaml:1: unknown key 'titel' (did you mean 'title'?)")
+    assert lines[1] == "briefing.yaml:2: timezone: 'Mars/Olympus' is not a known IANA time zone"
+    assert lines[2].startswith(
+        "briefing.yaml:3: junk_patterns: '(' is not a valid regular expression"
+    )
+
+
+def test_base_url_gets_a_trailing_slash() -> None:
+    assert parse_config("base_url: https://example.github.io/briefings").base_url == (
+        "https://example.github.io/briefings/"
+    )
+
+
+def test_topic_settings_refuse_unknown_keys_and_bad_weights() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_config("topics:\n  economy: {colour: red}\n  energy: {words: {lng: lots}}\n")
+    lines = caught.value.lines()
+    assert lines[0].startswith("briefing.yaml:2: topic 'economy': unknown key 'colour'")
+    assert lines[1] == "briefing.yaml:3: topic 'energy': words must map each cue to a number"

@@ -1,0 +1,119 @@
+"""Metadata validation: typed values, strict times, every problem with its line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefing_site.config import parse_config
+from briefing_site.errors import ContentError
+from briefing_site.load import parse_markdown_article
+from briefing_site.metadata import slugify, validate
+from briefing_site.model import Metadata
+
+CONFIG = parse_config(None)
+
+
+def meta(front: str, path: str = "content/a.md") -> Metadata:
+    return validate(parse_markdown_article(f"---\n{front}---\nBody.\n", path), CONFIG)
+
+
+def problems(front: str) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        meta(front)
+    return caught.value.lines()
+
+
+def test_seed_like_metadata_becomes_typed_values() -> None:
+    m = meta(
+        "title: Summit\nevent:\n  name: Talks\n  start: 2025-02-07T11:55:00-05:00\n"
+        "  timezone: America/New_York\n  also_in: [Asia/Tokyo]\n"
+        "people:\n  - {name: A, role: B}\n  - C\ntags: [Japan, United States]\n"
+    )
+    assert m.slug == "a" and m.title == "Summit"
+    assert m.event is not None and m.event.start == datetime(
+        2025, 2, 7, 11, 55, tzinfo=ZoneInfo("America/New_York")
+    )
+    assert not m.event.all_day and m.event.also_in == ("Asia/Tokyo",)
+    assert [(p.name, p.role) for p in m.people] == [("A", "B"), ("C", "")]
+    assert m.tags == ("japan", "united-states")
+
+
+def test_date_only_event_is_all_day_at_midnight_in_its_zone() -> None:
+    m = meta("title: T\nevent: {start: 2025-03-09, timezone: America/New_York}\n")
+    assert m.event is not None and m.event.all_day
+    assert m.event.start.isoformat() == "2025-03-09T00:00:00-05:00"
+
+
+def test_date_without_year_is_never_filled_in() -> None:
+    assert problems("title: T\nevent:\n  start: February 7\n") == [
+        "content/a.md:4: event.start: 'February 7' is not an ISO 8601 date (YYYY-MM-DD) or date-time"
+    ]
+
+
+def test_offset_must_agree_with_the_zone() -> None:
+    (line,) = problems(
+        "title: T\nevent:\n  start: 2025-02-07T11:55:00+09:00\n  timezone: America/New_York\n"
+    )
+    assert (
+        line.startswith("content/a.md:4: event.start:")
+        and "disagrees with America/New_York" in line
+    )
+
+
+def test_naive_time_is_read_in_the_zone_and_dst_gaps_are_errors() -> None:
+    m = meta("title: T\nevent: {start: '2025-02-07T11:55', timezone: America/New_York}\n")
+    assert m.event is not None and m.event.start.utcoffset() is not None
+    (gap,) = problems(
+        "title: T\nevent:\n  start: '2025-03-09T02:30'\n  timezone: America/New_York\n"
+    )
+    assert "does not exist in America/New_York" in gap
+    (twice,) = problems(
+        "title: T\nevent:\n  start: '2025-11-02T01:30'\n  timezone: America/New_York\n"
+    )
+    assert "happens twice" in twice
+
+
+def test_unknown_zone_and_unknown_keys_are_reported_together() -> None:
+    found = problems("titel: T\nevent:\n  start: 2025-02-07\n  timezone: Mars/Olympus\n")
+    assert found == [
+        "content/a.md:2: unknown key 'titel' (did you mean 'title'?); known keys: "
+        "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, image, author",
+        "content/a.md:1: missing required field: title",
+        "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone",
+    ]
+
+
+def test_yaml_11_surprises_stay_text() -> None:
+    m = meta("title: NO\nsummary: 012345\nslug: '1230'\n")
+    assert m.title == "NO" and m.summary == "012345"
+
+
+def test_duplicate_keys_name_both_lines() -> None:
+    assert problems("title: A\ntitle: B\n") == [
+        "content/a.md:3: duplicate key 'title' (first given at line 2)"
+    ]
+
+
+def test_end_before_start_is_an_error() -> None:
+    (line,) = problems("title: T\nevent:\n  start: 2025-02-07\n  end: 2025-02-06\n")
+    assert line.startswith("content/a.md:5: event.end:")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Élysée talks", "elysee-talks"),
+        ("E\u0301lyse\u0301e talks", "elysee-talks"),
+        ("summit — day 2", "summit-day-2"),
+    ],
+)
+def test_slugs_are_ascii_and_the_same_for_nfc_and_nfd(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_unsafe_slug_is_refused() -> None:
+    (line,) = problems("title: T\nslug: ../etc\n")
+    assert line.startswith("content/a.md:3: slug:")
