@@ -16,7 +16,8 @@ import yaml
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
 
-_CParser: Any = getattr(yaml, "CParser", None)
+# yaml.CParser is not exported at the top level: it lives in yaml.cyaml.
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
