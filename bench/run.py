@@ -1,0 +1,293 @@
+"""Benchmark briefing-site against Hugo on the same corpus (stdlib only).
+
+    python bench/run.py [--sizes 1000 10000] [--repeat 3] [--corpus DIR] [--no-hugo]
+
+For each size it makes a corpus (with `../shared/bench/make_corpus.py` when
+that exists, else this folder's own `corpus.py`; or uses `--corpus DIR`, a
+folder holding `content/`), then times, as separate processes:
+
+- cold: no build/ and no cache, one full build;
+- no-change: the same build again;
+- one-edit: one article's paragraph changed, then a build;
+- Hugo's full build of the same articles (`apt-get install hugo`);
+
+and `briefing-site --help` for start-up. Every figure is the median of
+`--repeat` runs. Peak memory is `ru_maxrss` of the measured process and its
+children (the largest single one), read with `getrusage(RUSAGE_CHILDREN)`
+in a fresh measuring process, plus the peak summed RSS of the whole process
+tree, sampled from /proc every 10 ms (this counts worker processes together).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED_CORPUS = HERE.parent.parent / "shared" / "bench" / "make_corpus.py"
+NOW = "2025-01-01T00:00:00+00:00"
+CACHE_DIR = ".briefing-cache"
+EDIT_TO_BROWSER = HERE / "edit_to_browser.py"
+
+
+@dataclass
+class Sample:
+    """One measured run of a command."""
+
+    seconds: float
+    maxrss_kib: int
+    tree_kib: int
+
+
+@dataclass
+class Row:
+    """The medians of one scenario at one size."""
+
+    name: str
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, attr: str) -> float:
+        return float(statistics.median(getattr(s, attr) for s in self.samples))
+
+
+def measure(argv: Sequence[str], cwd: Path | None = None) -> Sample:
+    """Run `argv` in a fresh measuring process; its wall time and peak memory."""
+    probe = [sys.executable, str(Path(__file__).resolve()), "--_probe", "--", *argv]
+    done = subprocess.run(probe, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{done.stdout}{done.stderr}")
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return Sample(data["seconds"], data["maxrss_kib"], data["tree_kib"])
+
+
+def _probe(argv: Sequence[str]) -> int:
+    """Inside the measuring process: run the command, sample its tree, report JSON."""
+    import resource
+
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    tree = 0
+    while child.poll() is None:
+        tree = max(tree, _tree_rss_kib(child.pid))
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    err = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        print(err, file=sys.stderr)
+        return child.returncode
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss = int(usage.ru_maxrss)
+    print(json.dumps({"seconds": seconds, "maxrss_kib": maxrss, "tree_kib": max(tree, maxrss)}))
+    return 0
+
+
+def _tree_rss_kib(pid: int) -> int:
+    """Summed resident memory of a process and all its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(
+                (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")),
+                0,
+            )
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def briefing_command() -> list[str]:
+    """The installed console script beside this Python, else `python -m briefing_site`."""
+    script = Path(sys.executable).with_name("briefing-site")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_site"]
+
+
+def make_corpus(out: Path, count: int, form: str, generator: str) -> None:
+    """Write `count` articles into `out` with the chosen generator."""
+    if generator == "shared":
+        command = [sys.executable, str(SHARED_CORPUS), "--n", str(count), "--format", form]
+    else:
+        command = [sys.executable, str(HERE / "corpus.py"), "--n", str(count), "--format", form]
+    subprocess.run([*command, str(out)], check=True)
+
+
+def edit_one_article(site: Path, round_: int) -> None:
+    """Change one paragraph of the middle article, as an editor would."""
+    files = sorted((site / "content").glob("*.md"))
+    target = files[len(files) // 2]
+    text = target.read_text(encoding="utf-8")
+    head, sep, rest = text.rpartition(".\n")
+    target.write_text(f"{head} (Edit {round_}.){sep}{rest}", encoding="utf-8")
+
+
+def bench_briefing(site: Path, repeat: int) -> list[Row]:
+    """Cold, no-change and one-edit builds of one site, `repeat` times each."""
+    build = [*briefing_command(), "build", "-s", str(site), "--now", NOW]
+    cold, same, edit = Row("cold build"), Row("no-change rebuild"), Row("one-edit rebuild")
+    for round_ in range(repeat):
+        shutil.rmtree(site / "build", ignore_errors=True)
+        shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
+        cold.samples.append(measure(build))
+        same.samples.append(measure(build))
+        edit_one_article(site, round_)
+        edit.samples.append(measure(build))
+    return [cold, same, edit]
+
+
+def bench_hugo(site: Path, repeat: int) -> Row:
+    """Hugo's full build, with its output and resource cache removed each time."""
+    row = Row("Hugo full build")
+    for _ in range(repeat):
+        shutil.rmtree(site / "public", ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
+        row.samples.append(measure(["hugo", "--quiet", "-s", str(site), "-d", "public"]))
+    return row
+
+
+def bench_startup(repeat: int) -> Row:
+    row = Row("briefing-site --help")
+    for _ in range(max(repeat, 5)):
+        row.samples.append(measure([*briefing_command(), "--help"]))
+    return row
+
+
+def edit_to_browser(site: Path) -> str:
+    """The serve benchmark's own report, when bench/edit_to_browser.py exists."""
+    if not EDIT_TO_BROWSER.exists():
+        return "n/a (bench/edit_to_browser.py not present)"
+    done = subprocess.run(
+        [sys.executable, str(EDIT_TO_BROWSER), "--site", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = (done.stdout or done.stderr).strip().splitlines()
+    last = lines[-1] if lines else ""
+    return last if done.returncode == 0 else f"failed (exit {done.returncode}): {last}"
+
+
+@dataclass
+class SizeResult:
+    """Everything measured at one corpus size."""
+
+    size: int
+    ours: list[Row]
+    hugo: Row | None
+    browser: str
+
+
+def run_size(size: int, args: argparse.Namespace, work: Path) -> SizeResult:
+    """Make (or copy) the corpus for one size and measure everything on it."""
+    site = work / f"briefing-{size}"
+    if args.corpus:
+        shutil.copytree(args.corpus / "content", site / "content")
+    else:
+        make_corpus(site, size, "briefing", args.generator)
+    if args.config and args.config.exists():
+        shutil.copy(args.config, site / "briefing.yaml")
+    ours = bench_briefing(site, args.repeat)
+    hugo = None
+    if not args.no_hugo:
+        hugo_site = work / f"hugo-{size}"
+        make_corpus(hugo_site, size, "hugo", args.generator)
+        hugo = bench_hugo(hugo_site, args.repeat)
+    browser = edit_to_browser(site) if args.browser else "not run (--browser)"
+    return SizeResult(size, ours, hugo, browser)
+
+
+def _seconds(row: Row, hugo: Row | None, as_share: bool) -> str:
+    value = row.median("seconds")
+    if hugo is None:
+        return f"{value:.3f} s"
+    ratio = value / hugo.median("seconds")
+    return (
+        f"{value:.3f} s ({ratio:.0%} of Hugo)"
+        if as_share
+        else f"{value:.3f} s ({ratio:.2f} of Hugo)"
+    )
+
+
+def _memory(row: Row, hugo: Row | None) -> str:
+    single, tree = row.median("maxrss_kib") / 1024, row.median("tree_kib") / 1024
+    text = f"{single:.0f} MiB (tree {tree:.0f} MiB)"
+    if hugo is not None:
+        text += f", {tree / (hugo.median('tree_kib') / 1024):.0%} of Hugo"
+    return text
+
+
+def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
+    """A Markdown table, sizes side by side."""
+    sizes = " | ".join(f"{r.size:,} articles" for r in results)
+    head = f"| measure (median of {repeat}) | {sizes} |"
+    lines = [head, "| --- |" + " --- |" * len(results)]
+
+    def line(label: str, cell: Callable[[SizeResult], str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+
+    line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False))
+    line("no-change rebuild", lambda r: _seconds(r.ours[1], r.hugo, True))
+    line("one-edit rebuild", lambda r: _seconds(r.ours[2], r.hugo, True))
+    line("Hugo full build", lambda r: f"{r.hugo.median('seconds'):.3f} s" if r.hugo else "n/a")
+    line("peak RSS, cold build", lambda r: _memory(r.ours[0], r.hugo))
+    line("Hugo peak RSS", lambda r: _memory(r.hugo, None) if r.hugo else "n/a")
+    line("edit-to-browser", lambda r: r.browser)
+    lines.append(f"\n`briefing-site --help`: {startup.median('seconds') * 1000:.0f} ms")
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--corpus", type=Path, help="use this folder's content/ (one size)")
+    parser.add_argument("--config", type=Path, help="a briefing.yaml for the benchmark site")
+    parser.add_argument(
+        "--generator",
+        choices=("shared", "own"),
+        default="shared" if SHARED_CORPUS.exists() else "own",
+        help="corpus generator (default: ../shared's when present)",
+    )
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--browser", action="store_true", help="run bench/edit_to_browser.py")
+    parser.add_argument("--work", type=Path, help="keep corpora and builds here")
+    parser.add_argument("--json", type=Path, help="also write the raw samples as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.no_hugo and shutil.which("hugo") is None:
+        raise SystemExit("hugo is not installed: apt-get install hugo, or pass --no-hugo")
+    sizes = [len(list((args.corpus / "content").glob("*.md")))] if args.corpus else args.sizes
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        results = [run_size(size, args, work) for size in sizes]
+    startup = bench_startup(args.repeat)
+    print(report(results, startup, args.repeat))
+    if args.json:
+        raw = {
+            str(r.size): {row.name: row.samples for row in [*r.ours, *([r.hugo] if r.hugo else [])]}
+            for r in results
+        }
+        raw["startup"] = {startup.name: startup.samples}
+        args.json.write_text(json.dumps(raw, default=lambda s: s.__dict__, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--_probe"]:
+        sys.exit(_probe(sys.argv[3:]))
+    sys.exit(main())
