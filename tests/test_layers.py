@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
     {"model"},
-    {"errors", "clock"},
+    {"errors", "clock", "cache", "parallel"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},
@@ -19,6 +19,7 @@ LAYERS: list[set[str]] = [
     {"markup", "countdown"},
     {"assemble"},
     {"render", "theme"},
+    {"batch"},
     {"write"},
     {"build"},
     {"explain"},

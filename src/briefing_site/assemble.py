@@ -8,7 +8,7 @@ processes and cache it by the article's bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing_site.classify import Classifier
@@ -74,6 +74,18 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
         countdown=compute_countdown(meta.event, now) if meta.event else None,
     )
     return Assembled(briefing, dropped)
+
+
+def with_clock(assembled: Assembled, now: datetime) -> Assembled:
+    """The same briefing at another build time: only the countdown depends on it.
+
+    This is what lets the build cache an assembled article across builds.
+    """
+    event = assembled.briefing.meta.event
+    briefing = replace(
+        assembled.briefing, countdown=compute_countdown(event, now) if event else None
+    )
+    return replace(assembled, briefing=briefing)
 
 
 def _blocks(

@@ -6,20 +6,24 @@ anything is rendered; the output is touched only once all pages rendered.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
+from briefing_site.batch import Settings, run_batch
+from briefing_site.cache import Store
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.load import decode, find_articles, read_article
 from briefing_site.model import Location, Site, SiteConfig
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
-from briefing_site.write import write_site
+from briefing_site.write import write_changed, write_site
 
 CONTENT_DIR = "content"
+CACHE_DIR = ".briefing-cache"
 TEMPLATES_DIR = "templates"
 
 
@@ -32,6 +36,8 @@ class BuildOptions:
     out: Path | None = None
     base_url: str | None = None
     drafts: bool = False
+    jobs: int = 0  # worker processes; 0: one per CPU, 1: this process only
+    cache: bool = True  # reuse SITE/.briefing-cache/ and rewrite only changed files
 
     @property
     def output(self) -> Path:
@@ -84,6 +90,13 @@ def load_site(options: BuildOptions) -> Loaded:
             problems.extend(exc)
             continue
         articles.append(assembled)
+    return finish_loading(options, config, articles, problems)
+
+
+def finish_loading(
+    options: BuildOptions, config: SiteConfig, articles: list[Assembled], problems: ProblemList
+) -> Loaded:
+    """Check slugs, raise every problem at once, and order the published briefings."""
     _check_slugs(articles, problems)
     problems.raise_if_any()
     published = [a.briefing for a in articles if options.drafts or not a.briefing.meta.draft]
@@ -103,6 +116,34 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
 
 def build(options: BuildOptions) -> Loaded:
     """Build the site into the output folder; the old output stays on any error."""
+    if not options.cache and options.jobs == 1:
+        return _build_simply(options)
+    config = read_config(options.site, options.base_url)
+    found, problems = find_articles(content_files(options.site))
+    templates = options.site / TEMPLATES_DIR
+    settings = Settings(options.site, config, options.now, options.drafts, templates)
+    store = Store(options.site / CACHE_DIR / "build.pack") if options.cache else None
+    batch = run_batch(found, settings, store, options.jobs)
+    problems.items += batch.problems
+    loaded = finish_loading(options, config, batch.articles, problems)
+    env = make_environment(templates)
+    files = render_site(loaded.site, env, static_assets(templates), batch.pages)
+    if store is None:
+        write_site(files, options.output, options.site)
+        return loaded
+    manifest = options.site / CACHE_DIR / _manifest_name(options.output)
+    write_changed(files, options.output, options.site, manifest)
+    store.save()
+    return loaded
+
+
+def _manifest_name(out: Path) -> str:
+    """One manifest per output folder, so building elsewhere with -o forgets nothing."""
+    return "output-" + hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16] + ".json"
+
+
+def _build_simply(options: BuildOptions) -> Loaded:
+    """The reference build: one process, no cache, every file written."""
     loaded = load_site(options)
     templates = options.site / TEMPLATES_DIR
     files = render_site(loaded.site, make_environment(templates), static_assets(templates))

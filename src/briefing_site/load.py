@@ -235,14 +235,27 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
 
 def read_article(root: Path, files: ArticleFiles) -> SourceArticle:
     """Read one article's files (the only file I/O of this stage)."""
-    text = decode(_read(root, files.article), files.article)
-    if files.sidecar is None:
+    sidecar = _read(root, files.sidecar) if files.sidecar is not None else None
+    return parse_article(files, _read(root, files.article), sidecar)
+
+
+def read_bytes(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+    """An article's raw bytes and its sidecar's: what the build cache keys on."""
+    sidecar = _read(root, files.sidecar) if files.sidecar is not None else None
+    return _read(root, files.article), sidecar
+
+
+def parse_article(files: ArticleFiles, data: bytes, sidecar: bytes | None) -> SourceArticle:
+    """An article from its files' bytes."""
+    text = decode(data, files.article)
+    if files.sidecar is None or sidecar is None:
         return parse_markdown_article(text, files.article)
-    sidecar = decode(_read(root, files.sidecar), files.sidecar)
-    return parse_text_article(text, files.article, sidecar, files.sidecar)
+    sidecar_text = decode(sidecar, files.sidecar)
+    return parse_text_article(text, files.article, sidecar_text, files.sidecar)
 
 
 def _read(root: Path, path: str) -> bytes:
+    """A file's bytes; an unreadable file is the content's problem, named."""
     try:
         return (root / path).read_bytes()
     except OSError as exc:

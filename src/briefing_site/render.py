@@ -55,12 +55,25 @@ def briefing_path(slug: str) -> str:
     return f"briefings/{slug}/index.html"
 
 
-def render_site(
-    site: Site, env: jinja2.Environment, assets: Mapping[str, bytes]
-) -> list[RenderedFile]:
-    """Every page and asset of the site, or ContentError for a template problem."""
+def prepare(env: jinja2.Environment, site: Site) -> Urls:
+    """Install the site's globals and filters in `env`; the URLs its pages use."""
     urls = Urls(site.config.base_url)
     _install_helpers(env, urls, site)
+    return urls
+
+
+def render_site(
+    site: Site,
+    env: jinja2.Environment,
+    assets: Mapping[str, bytes],
+    pages: Mapping[str, RenderedFile] | None = None,
+) -> list[RenderedFile]:
+    """Every page and asset of the site, or ContentError for a template problem.
+
+    `pages` holds briefing pages already rendered (by slug), by worker
+    processes or from the build cache; the others are rendered here.
+    """
+    urls = prepare(env, site)
     files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
     featured = site.briefings[0] if site.briefings else None
     home = Page(
@@ -72,20 +85,26 @@ def render_site(
     )
     files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
     for briefing in site.briefings:
-        path = briefing_path(briefing.meta.slug)
-        page = Page(
-            path,
-            urls.url(path),
-            urls.absolute(path),
-            briefing.meta.title,
-            briefing.meta.summary or briefing.meta.title,
-        )
-        files.append(_render(env, "briefing.html", page, briefing=briefing))
+        done = pages.get(briefing.meta.slug) if pages else None
+        files.append(done if done is not None else render_briefing(env, urls, briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
     files.append(_render(env, "404.html", not_found, briefings=site.briefings))
     return files
+
+
+def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:
+    """One briefing's page; it depends on no other briefing, so it can be rendered apart."""
+    path = briefing_path(briefing.meta.slug)
+    page = Page(
+        path,
+        urls.url(path),
+        urls.absolute(path),
+        briefing.meta.title,
+        briefing.meta.summary or briefing.meta.title,
+    )
+    return _render(env, "briefing.html", page, briefing=briefing)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:

@@ -1,0 +1,121 @@
+"""A persistent, content-addressed store of build results (SITE/.briefing-cache/).
+
+The build asks for a result by a key that hashes everything the result depends
+on (article bytes, config, templates, the tool's own code), so an entry is
+never stale: when an input changes, its key changes and the old entry is
+simply not asked for again.
+
+Entries live in one append-only pack file, since creating thousands of small
+files costs more than the work they save. A record is its key, the SHA-256 of
+its payload, the payload's length and the payload. A record whose checksum does
+not match (a torn write, a flipped bit) is ignored, so the result is rebuilt,
+never served. The pack is compacted when dead records outweigh live ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import tempfile
+from pathlib import Path
+
+MAGIC = b"briefing-site cache 1\n"
+_HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
+
+
+def digest(*parts: bytes) -> bytes:
+    """A key from its parts; each part's length goes in too, so parts never run together."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "big"))
+        hasher.update(part)
+    return hasher.digest()
+
+
+class Store:
+    """The pack's records by key; `get` verifies, `put` stages, `save` appends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data = b""
+        self._index: dict[bytes, tuple[int, int, bytes]] = {}
+        self._new: dict[bytes, bytes] = {}
+        self._used: set[bytes] = set()
+        self.rejected = 0
+        self._torn = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        if not data.startswith(MAGIC):
+            return
+        self._data = data
+        offset = len(MAGIC)
+        while offset + _HEADER.size <= len(data):
+            key, checksum, length = _HEADER.unpack_from(data, offset)
+            start = offset + _HEADER.size
+            if start + length > len(data):
+                break  # a torn last record: the rest of the pack is unusable
+            self._index[key] = (start, length, checksum)
+            offset = start + length
+        self._torn = offset != len(data)
+
+    def get(self, key: bytes) -> bytes | None:
+        """The payload stored under `key`, or None when absent or corrupt."""
+        if key in self._new:
+            self._used.add(key)
+            return self._new[key]
+        found = self._index.get(key)
+        if found is None:
+            return None
+        start, length, checksum = found
+        payload = self._data[start : start + length]
+        if hashlib.sha256(payload).digest() != checksum:
+            self.rejected += 1
+            del self._index[key]
+            return None
+        self._used.add(key)
+        return payload
+
+    def put(self, key: bytes, payload: bytes) -> None:
+        self._new[key] = payload
+        self._used.add(key)
+
+    def save(self) -> None:
+        """Append new records; rewrite the pack with only live ones when it is mostly dead."""
+        live = sum(self._index[k][1] for k in self._used if k in self._index)
+        dead = len(self._data) - len(MAGIC) - live
+        if self._torn or dead > live + sum(map(len, self._new.values())):
+            self._rewrite()
+        elif self._new:
+            self._append()
+        self._new.clear()
+
+    def _records(self, keys: list[bytes]) -> bytes:
+        chunks = []
+        for key in keys:
+            payload = self.get(key)
+            if payload is not None:
+                checksum = hashlib.sha256(payload).digest()
+                chunks += [_HEADER.pack(key, checksum, len(payload)), payload]
+        return b"".join(chunks)
+
+    def _append(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = self.path.exists() and self._data.startswith(MAGIC)
+        with open(self.path, "ab" if fresh else "wb") as pack:
+            if not fresh:
+                pack.write(MAGIC)
+            pack.write(self._records(list(self._new)))
+
+    def _rewrite(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = MAGIC + self._records(sorted(self._used))
+        handle, name = tempfile.mkstemp(prefix=".pack-", dir=self.path.parent)
+        with os.fdopen(handle, "wb") as pack:
+            pack.write(data)
+        os.replace(name, self.path)
