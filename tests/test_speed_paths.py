@@ -6,7 +6,17 @@ each give the bytes a clean one-process build with Python-Markdown gives.
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
 import markdown
+import pytest
+from conftest import REPO, SEED_TXT, SEED_YAML, Run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +76,152 @@ def test_fast_path_matches_the_engine_on_any_unicode_after_a_word(tail: str) -> 
     fast = plain_html(text)
     if fast is not None:
         assert fast == engine_html(text)
+
+
+# The build cache and worker processes -------------------------------------
+
+NOW = "2025-02-05T10:00:00-05:00"
+COUNT = 140  # enough articles for two workers (parallel.MIN_ITEMS_PER_WORKER each)
+DRAFT = "---\ntitle: Not yet\ndraft: true\n---\n\nA draft paragraph, kept out of the build.\n"
+
+
+def _corpus() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, str | bytes]:
+    """The benchmark's articles, the raw-text seed, and a draft."""
+    corpus = _corpus()
+    files: dict[str, str | bytes] = {}
+    for index in range(COUNT):
+        slug, text = corpus.make_article(index)
+        files[f"content/{slug}.md"] = text
+    files["content/ishiba-trump-summit.txt"] = SEED_TXT.read_bytes()
+    files["content/ishiba-trump-summit.yaml"] = SEED_YAML.read_bytes()
+    files["content/later.md"] = DRAFT
+    return files
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def reference(site: Path, cli: Callable[..., Run], *extra: str) -> dict[str, bytes]:
+    """A clean one-process build without the cache, the bytes to match."""
+    out = site.parent / "reference"
+    assert (
+        cli(
+            "build", "-s", str(site), "-o", str(out), "--now", NOW, "-j", "1", "--no-cache", *extra
+        ).code
+        == 0
+    )
+    return tree(out)
+
+
+def test_parallel_and_cached_builds_match_a_clean_one_process_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site = make_site(articles)
+    expected = reference(site, cli, "--drafts")
+    assert len(expected) > COUNT
+    for round_ in ("cold cache", "warm cache"):
+        result = cli("build", "-s", str(site), "--now", NOW, "-j", "2", "--drafts")
+        assert result.code == 0, (round_, result.err)
+        assert tree(site / "build") == expected, round_
+
+
+def test_one_edit_rewrites_its_page_and_keeps_the_rest(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    pages = sorted((site / "build" / "briefings").glob("*/index.html"))
+    edited, untouched = pages[0], pages[1]
+    before = untouched.stat().st_ino
+    source = next((site / "content").glob(f"{edited.parent.name}*.md"))
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert "Ministers" in edited.read_text()
+    assert untouched.stat().st_ino == before  # linked from the previous build, not rewritten
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_hand_edited_build_folder_is_rewritten(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    (site / "build" / "index.html").write_text("scribbled")
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_template_change_re_renders_every_page_that_uses_it(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    for colour in ("#a3141e", "#123456"):
+        (site / "templates").mkdir(exist_ok=True)
+        (site / "templates" / "briefing.html").write_text(
+            '{% extends "theme/briefing.html" %}\n'
+            f'{{% block head %}}<meta name="theme-color" content="{colour}">{{% endblock %}}\n'
+        )
+        assert cli("build", "-s", str(site), "--now", NOW).code == 0
+        pages = list((site / "build" / "briefings").glob("*/index.html"))
+        assert len(pages) == COUNT + 1
+        assert all(colour in page.read_text() for page in pages)
+        assert tree(site / "build") == reference(site, cli)
+
+
+@pytest.mark.parametrize("damage", ["flipped bytes", "torn write", "garbage"])
+def test_a_corrupted_cache_is_detected_and_rebuilt_never_served(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    damage: str,
+) -> None:
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    pack = site / ".briefing-cache" / "build.pack"
+    data = pack.read_bytes()
+    assert b"Officials" in data
+    if damage == "flipped bytes":  # same length, so only the checksums can tell
+        data = data.replace(b"Officials", b"Offic1als")
+    elif damage == "torn write":
+        data = data[: len(data) // 2]
+    else:
+        data = b"\x00garbage" * 100
+    pack.write_bytes(data)
+    shutil.rmtree(site / "build")
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    built = tree(site / "build")
+    assert not any(b"Offic1als" in page for page in built.values())
+    assert built == reference(site, cli)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0  # the pack was repaired
+    assert b"Offic1als" not in pack.read_bytes()
+
+
+def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "5", "--repeat", "1",
+         "--no-hugo", "--generator", "own", "--work", str(tmp_path)],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "| cold build |" in done.stdout and "| one-edit rebuild |" in done.stdout
+    assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()

@@ -41,6 +41,12 @@ def make_parser() -> argparse.ArgumentParser:
         "--now", metavar="ISO8601", help="the build clock, e.g. 2025-02-05T10:00:00-05:00"
     )
     build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+    build.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes (default: one per CPU)"
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="ignore SITE/.briefing-cache/ and rewrite build/"
+    )
 
     check = commands.add_parser("check", help="validate content and templates without writing")
     _site_options(check)
@@ -88,6 +94,8 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         out=getattr(args, "out", None),
         base_url=args.base_url,
         drafts=args.drafts,
+        jobs=max(0, getattr(args, "jobs", 0)),
+        cache=not getattr(args, "no_cache", False),
     )
 
 
