@@ -6,9 +6,12 @@ raises, so a problem is never swallowed or downgraded to a log line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from briefing_site.model import Location
+if TYPE_CHECKING:  # only for hints: `--help` need not import the model and dataclasses
+    from collections.abc import Iterable
+
+    from briefing_site.model import Location
 
 
 class BriefingError(Exception):
