@@ -8,7 +8,9 @@ first paragraph is the lede unless the override or a heading says otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 
 from briefing_site.classify import Classifier
 from briefing_site.errors import ProblemList
@@ -22,13 +24,17 @@ def heading_key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.replace("\u2019", "'").casefold()).strip()
 
 
-def heading_topics(topics: Sequence[Topic]) -> dict[str, str]:
-    """Every name, title and alias of every topic, to its topic name."""
+@lru_cache(maxsize=16)
+def heading_topics(topics: Sequence[Topic]) -> Mapping[str, str]:
+    """Every name, title and alias of every topic, to its topic name.
+
+    Memoised: it is the same for every article of a build, and asked twice each.
+    """
     table: dict[str, str] = {}
     for topic in topics:
         for label in (topic.name, topic.title, *topic.aliases):
             table.setdefault(heading_key(label), topic.name)
-    return table
+    return MappingProxyType(table)
 
 
 def place(
