@@ -46,6 +46,7 @@ class Sample:
     seconds: float
     maxrss_kib: int
     tree_kib: int
+    cpu_seconds: float = 0.0  # user + system time of the process and its workers
 
 
 @dataclass
@@ -66,7 +67,7 @@ def measure(argv: Sequence[str], cwd: Path | None = None) -> Sample:
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(argv)}\n{done.stdout}{done.stderr}")
     data = json.loads(done.stdout.strip().splitlines()[-1])
-    return Sample(data["seconds"], data["maxrss_kib"], data["tree_kib"])
+    return Sample(data["seconds"], data["maxrss_kib"], data["tree_kib"], data["cpu_seconds"])
 
 
 def _probe(argv: Sequence[str]) -> int:
@@ -86,7 +87,9 @@ def _probe(argv: Sequence[str]) -> int:
         return child.returncode
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     maxrss = int(usage.ru_maxrss)
-    print(json.dumps({"seconds": seconds, "maxrss_kib": maxrss, "tree_kib": max(tree, maxrss)}))
+    cpu = usage.ru_utime + usage.ru_stime
+    report = {"seconds": seconds, "maxrss_kib": maxrss, "tree_kib": max(tree, maxrss)}
+    print(json.dumps({**report, "cpu_seconds": cpu}))
     return 0
 
 
@@ -208,15 +211,13 @@ def run_size(size: int, args: argparse.Namespace, work: Path) -> SizeResult:
 
 
 def _seconds(row: Row, hugo: Row | None, as_share: bool) -> str:
-    value = row.median("seconds")
+    """Wall time, CPU time (all processes), and the ratio to Hugo's full build."""
+    value, cpu = row.median("seconds"), row.median("cpu_seconds")
+    text = f"{value:.3f} s, CPU {cpu:.2f} s"
     if hugo is None:
-        return f"{value:.3f} s"
+        return text
     ratio = value / hugo.median("seconds")
-    return (
-        f"{value:.3f} s ({ratio:.0%} of Hugo)"
-        if as_share
-        else f"{value:.3f} s ({ratio:.2f} of Hugo)"
-    )
+    return text + (f" ({ratio:.0%} of Hugo)" if as_share else f" ({ratio:.2f}x Hugo)")
 
 
 def _memory(row: Row, hugo: Row | None) -> str:
@@ -239,7 +240,7 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False))
     line("no-change rebuild", lambda r: _seconds(r.ours[1], r.hugo, True))
     line("one-edit rebuild", lambda r: _seconds(r.ours[2], r.hugo, True))
-    line("Hugo full build", lambda r: f"{r.hugo.median('seconds'):.3f} s" if r.hugo else "n/a")
+    line("Hugo full build", lambda r: _seconds(r.hugo, None, False) if r.hugo else "n/a")
     line("peak RSS, cold build", lambda r: _memory(r.ours[0], r.hugo))
     line("Hugo peak RSS", lambda r: _memory(r.hugo, None) if r.hugo else "n/a")
     line("edit-to-browser", lambda r: r.browser)

@@ -19,6 +19,7 @@ import os
 import struct
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 MAGIC = b"briefing-site cache 1\n"
 _HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
@@ -95,14 +96,14 @@ class Store:
             self._append()
         self._new.clear()
 
-    def _records(self, keys: list[bytes]) -> bytes:
-        chunks = []
+    def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
+        """Write records one by one, so a big pack is never copied whole in memory."""
         for key in keys:
             payload = self.get(key)
             if payload is not None:
                 checksum = hashlib.sha256(payload).digest()
-                chunks += [_HEADER.pack(key, checksum, len(payload)), payload]
-        return b"".join(chunks)
+                pack.write(_HEADER.pack(key, checksum, len(payload)))
+                pack.write(payload)
 
     def _append(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,12 +111,12 @@ class Store:
         with open(self.path, "ab" if fresh else "wb") as pack:
             if not fresh:
                 pack.write(MAGIC)
-            pack.write(self._records(list(self._new)))
+            self._write_records(pack, list(self._new))
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = MAGIC + self._records(sorted(self._used))
         handle, name = tempfile.mkstemp(prefix=".pack-", dir=self.path.parent)
         with os.fdopen(handle, "wb") as pack:
-            pack.write(data)
+            pack.write(MAGIC)
+            self._write_records(pack, sorted(self._used))
         os.replace(name, self.path)
