@@ -292,3 +292,18 @@ def test_dates_keep_their_offsets_in_feeds(build: Callable[..., Path]) -> None:
     feed = json.loads((build("-b", BASE_URL) / "feed.json").read_text())
     published = datetime.fromisoformat(feed["items"][1]["date_published"])
     assert published.utcoffset() == timezone(timedelta(hours=1)).utcoffset(None)
+
+
+def test_control_characters_in_copy_do_not_break_the_feed(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/c.yaml": "title: Control\ndate: 2025-01-01T00:00:00Z\n",
+            "content/c.txt": "Lede with a form feed \x0c and an escape \x1b here.\nSecond.",
+        }
+    )
+    assert cli("build", "-s", str(site), "-b", BASE_URL, "--now", NOW).code == 0
+    parsed = feedparser.parse((site / "build/feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert "Lede with a form feed  and an escape  here." in parsed.entries[0].content[0].value
