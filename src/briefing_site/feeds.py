@@ -1,7 +1,7 @@
 """The briefings as an Atom feed and a JSON Feed, for feed readers.
 
 Links are absolute when the base URL has a host, and every date carries its
-offset. Entries are newest first by publication time; a briefing without a
+offset. Entries are the newest 50 by publication time; a briefing without a
 `date` is dated by the build clock, since a feed entry must have one.
 """
 
@@ -18,6 +18,7 @@ from briefing_site.urls import Urls, briefing_path
 ATOM_PATH = "feed.xml"
 JSON_PATH = "feed.json"
 ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_LIMIT = 50  # full-text entries; readers poll often, and a 10,000-entry feed helps nobody
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -32,11 +33,11 @@ def stamp(value: datetime) -> str:
 
 
 def entries(site: Site) -> list[Briefing]:
-    """Newest first by publication time, then by slug for a stable order."""
+    """The newest FEED_LIMIT by publication time, then by slug for a stable order."""
     return sorted(
         site.briefings,
         key=lambda b: (-(b.meta.date or site.now).timestamp(), b.meta.slug),
-    )
+    )[:FEED_LIMIT]
 
 
 def author_name(site: Site, briefing: Briefing | None = None) -> str:

@@ -35,17 +35,18 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """One content line folded at 75 octets, never inside a UTF-8 character."""
-    chunks: list[str] = []
-    current, size, limit = "", 0, LINE_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            chunks.append(current)
-            current, size, limit = "", 0, LINE_OCTETS - 1  # the leading space counts
-        current += char
-        size += width
-    chunks.append(current)
-    return "\r\n ".join(chunks) + "\r\n"
+    data = line.encode("utf-8")
+    chunks: list[bytes] = []
+    limit = LINE_OCTETS
+    while len(data) > limit:
+        cut = limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back up to the character's start
+            cut -= 1
+        chunks.append(data[:cut])
+        data = data[cut:]
+        limit = LINE_OCTETS - 1  # a continuation line's leading space counts
+    chunks.append(data)
+    return (b"\r\n ".join(chunks) + b"\r\n").decode("utf-8")
 
 
 def uid(slug: str, urls: Urls) -> str:
