@@ -175,3 +175,9 @@ def test_content_error_stops_the_deploy_with_nothing_pushed(
     result = deploy(cli, clone)
     assert result.code == 1 and "content/broken.md" in result.err
     assert git(remote, "branch", "--list") == ""
+
+
+def test_invalid_branch_name_is_refused(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
+    result = deploy(cli, clone, "--branch", "bad..name")
+    assert result.code == 1 and "'bad..name' is not a valid branch name" in result.err
+    assert git(remote, "branch", "--list") == ""

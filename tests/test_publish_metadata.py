@@ -307,3 +307,14 @@ def test_control_characters_in_copy_do_not_break_the_feed(
     parsed = feedparser.parse((site / "build/feed.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert "Lede with a form feed  and an escape  here." in parsed.entries[0].content[0].value
+
+
+def test_bad_article_image_is_a_located_error(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {"content/a.md": "---\ntitle: A\nimage: 'data:image/png;base64,xx'\n---\nText.\n"}
+    )
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "content/a.md:3: image: 'data:image/png;base64,xx' must be an http(s) URL" in result.err

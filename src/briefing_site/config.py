@@ -120,7 +120,9 @@ def image_problem(value: str) -> str:
 
 
 def _check_image(value: object) -> str:
-    return image_problem(value) if isinstance(value, str) and value else "must be text"
+    if not isinstance(value, str):
+        return "must be text: a URL or a path in the site"
+    return image_problem(value) if value else ""
 
 
 def _check_cname(value: object) -> str:
