@@ -18,11 +18,15 @@ LAYERS: list[set[str]] = [
     {"classify", "section"},
     {"markup", "countdown"},
     {"assemble"},
+    {"urls"},
+    {"feeds"},
+    {"ics", "structured", "sitemap"},
+    {"publish"},
     {"render", "theme"},
     {"batch"},
     {"write"},
     {"build"},
-    {"explain"},
+    {"explain", "deploy"},
     {"cli", "__main__", "__init__"},
 ]
 

@@ -22,8 +22,9 @@ from briefing_site.errors import ContentError, Problem
 from briefing_site.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.model import RenderedFile, Site, SiteConfig
 from briefing_site.parallel import ordered_map, worker_count
-from briefing_site.render import briefing_path, prepare, render_briefing
+from briefing_site.render import prepare, render_briefing
 from briefing_site.theme import make_environment, theme_dir
+from briefing_site.urls import briefing_path
 
 
 @dataclass(frozen=True)
