@@ -225,3 +225,16 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "| cold build |" in done.stdout and "| one-edit rebuild |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
+
+
+def test_the_cache_folder_ignores_itself_for_git(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/a.md": "---\ntitle: A\n---\n\nText.\n"})
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    status = subprocess.run(
+        ["git", "-C", str(site), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert ".briefing-cache" not in status and "content/a.md" in status

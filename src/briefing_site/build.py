@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.batch import Settings, run_batch
-from briefing_site.cache import Store
+from briefing_site.cache import Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.load import decode, find_articles, read_article
@@ -131,7 +131,7 @@ def build(options: BuildOptions) -> Loaded:
     if store is None:
         write_site(files, options.output, options.site)
         return loaded
-    manifest = options.site / CACHE_DIR / _manifest_name(options.output)
+    manifest = make_folder(options.site / CACHE_DIR) / _manifest_name(options.output)
     write_changed(files, options.output, options.site, manifest)
     store.save()
     return loaded

@@ -25,6 +25,15 @@ MAGIC = b"briefing-site cache 1\n"
 _HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
 
 
+def make_folder(folder: Path) -> Path:
+    """The cache folder, made with a `.gitignore` of its own, so git never shows it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# briefing-site's build cache: safe to delete, never to commit.\n*\n")
+    return folder
+
+
 def digest(*parts: bytes) -> bytes:
     """A key from its parts; each part's length goes in too, so parts never run together."""
     hasher = hashlib.sha256()
@@ -87,10 +96,11 @@ class Store:
         self._used.add(key)
 
     def save(self) -> None:
-        """Append new records; rewrite the pack with only live ones when it is mostly dead."""
+        """Append new records; rewrite the pack with only live ones when damaged or mostly dead."""
         live = sum(self._index[k][1] for k in self._used if k in self._index)
         dead = len(self._data) - len(MAGIC) - live
-        if self._torn or dead > live + sum(map(len, self._new.values())):
+        damaged = self._torn or self.rejected > 0
+        if damaged or dead > live + sum(map(len, self._new.values())):
             self._rewrite()
         elif self._new:
             self._append()
