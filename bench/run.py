@@ -139,14 +139,16 @@ def bench_briefing(site: Path, repeat: int) -> list[Row]:
     """Cold, no-change and one-edit builds of one site, `repeat` times each."""
     build = [*briefing_command(), "build", "-s", str(site), "--now", NOW]
     cold, same, edit = Row("cold build"), Row("no-change rebuild"), Row("one-edit rebuild")
+    plain = Row("one-process build without cache (-j 1 --no-cache)")
     for round_ in range(repeat):
+        plain.samples.append(measure([*build, "-j", "1", "--no-cache", "-o", str(site / "ref")]))
         shutil.rmtree(site / "build", ignore_errors=True)
         shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
         cold.samples.append(measure(build))
         same.samples.append(measure(build))
         edit_one_article(site, round_)
         edit.samples.append(measure(build))
-    return [cold, same, edit]
+    return [cold, same, edit, plain]
 
 
 def bench_hugo(site: Path, repeat: int) -> Row:
@@ -240,6 +242,7 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False))
     line("no-change rebuild", lambda r: _seconds(r.ours[1], r.hugo, True))
     line("one-edit rebuild", lambda r: _seconds(r.ours[2], r.hugo, True))
+    line("one process, no cache", lambda r: _seconds(r.ours[3], r.hugo, False))
     line("Hugo full build", lambda r: _seconds(r.hugo, None, False) if r.hugo else "n/a")
     line("peak RSS, cold build", lambda r: _memory(r.ours[0], r.hugo))
     line("Hugo peak RSS", lambda r: _memory(r.hugo, None) if r.hugo else "n/a")
