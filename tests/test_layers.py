@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
     {"model"},
-    {"errors", "clock"},
+    {"errors", "clock", "progress"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},
@@ -18,10 +18,11 @@ LAYERS: list[set[str]] = [
     {"classify", "section"},
     {"markup", "countdown"},
     {"assemble"},
+    {"listings", "lint"},
     {"render", "theme"},
     {"write"},
     {"build"},
-    {"explain"},
+    {"explain", "scaffold"},
     {"cli", "__main__", "__init__"},
 ]
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.config import CONFIG_FILE, parse_config
-from briefing_site.errors import ContentError, ProblemList
+from briefing_site.errors import ContentError, Problem, ProblemList
+from briefing_site.lint import lint
 from briefing_site.load import decode, find_articles, read_article
-from briefing_site.model import Location, Site, SiteConfig
+from briefing_site.model import Briefing, Location, Site, SiteConfig, SourceArticle
+from briefing_site.progress import ProgressFn
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
 from briefing_site.write import write_site
@@ -32,6 +34,8 @@ class BuildOptions:
     out: Path | None = None
     base_url: str | None = None
     drafts: bool = False
+    progress: ProgressFn | None = None
+    """Told (done, total) as articles are assembled; the CLI draws it on a terminal."""
 
     @property
     def output(self) -> Path:
@@ -45,6 +49,7 @@ class Loaded:
     config: SiteConfig
     articles: tuple[Assembled, ...]
     site: Site
+    warnings: tuple[Problem, ...] = ()
 
 
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
@@ -76,19 +81,51 @@ def load_site(options: BuildOptions) -> Loaded:
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
     tools = Tools.for_config(config)
-    articles: list[Assembled] = []
-    for files in found:
+    articles: list[tuple[SourceArticle, Assembled]] = []
+    for done, files in enumerate(found, 1):
         try:
-            assembled = assemble(read_article(options.site, files), tools, options.now)
+            article = read_article(options.site, files)
+            articles.append((article, assemble(article, tools, options.now)))
         except ContentError as exc:
             problems.extend(exc)
-            continue
-        articles.append(assembled)
-    _check_slugs(articles, problems)
+        if options.progress:
+            options.progress(done, len(found))
+    _check_slugs([a for _, a in articles], problems)
     problems.raise_if_any()
-    published = [a.briefing for a in articles if options.drafts or not a.briefing.meta.draft]
+    published, warnings = _publish(articles, options, config)
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
-    return Loaded(config, tuple(articles), site)
+    return Loaded(config, tuple(a for _, a in articles), site, tuple(warnings))
+
+
+def _publish(
+    articles: list[tuple[SourceArticle, Assembled]], options: BuildOptions, config: SiteConfig
+) -> tuple[list[Briefing], list[Problem]]:
+    """The briefings readers get, and the warnings about them.
+
+    Drafts and articles dated after the build clock stay out unless `--drafts`
+    (a preview of everything, marked); a held-back article is named, since an
+    editor may not expect it to be missing. Drafts get warnings only when shown.
+    """
+    published: list[Briefing] = []
+    warnings: list[Problem] = []
+    for article, assembled in articles:
+        meta = assembled.briefing.meta
+        if meta.draft and not options.drafts:
+            continue
+        warnings += lint(article, assembled.briefing, config)
+        if meta.date and meta.date > options.now and not options.drafts:
+            where = Location(article.metadata_path, article.metadata_lines.get("date", 1))
+            warnings.append(
+                Problem(
+                    where,
+                    f"held back: {meta.title!r} is published {meta.date.isoformat()}, "
+                    "after the build clock "
+                    f"({options.now.isoformat(timespec='seconds')}); --drafts previews it",
+                )
+            )
+            continue
+        published.append(assembled.briefing)
+    return published, warnings
 
 
 def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:

@@ -51,6 +51,7 @@ class SiteConfig:
     author: str = ""
     topics: tuple[Topic, ...] = ()
     junk_patterns: tuple[str, ...] = ()
+    page_size: int = 20
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class Placement:
     reason: str
     scores: tuple[tuple[str, float], ...] = ()
     cues: tuple[str, ...] = ()
+    confidence: float = 1.0
+    """1.0 for an override or a heading; the classifier's margin (0..1) otherwise."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefing_site.errors import ContentError
+from briefing_site.listings import ListPage, pages
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 
 
@@ -70,7 +71,9 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
-    files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
+    # The home page lists one page's worth of the others; the archive has them all.
+    others = site.briefings[1 : 1 + site.config.page_size]
+    files.append(_render(env, "index.html", home, briefing=featured, others=others))
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
         page = Page(
@@ -84,8 +87,24 @@ def render_site(
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
-    files.append(_render(env, "404.html", not_found, briefings=site.briefings))
+    files.append(
+        _render(env, "404.html", not_found, briefings=site.briefings[: site.config.page_size])
+    )
+    files.extend(_render_listing(env, urls, pager) for pager in pages(site))
     return files
+
+
+_LISTING_TEMPLATES = {"archive": "archive.html", "topic": "topic.html", "tag": "tag.html"}
+
+
+def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> RenderedFile:
+    """One page of the archive, a topic or a tag (templates get `listing` and `pager`)."""
+    listing = pager.listing
+    title = f"Tag: {listing.title}" if listing.kind == "tag" else listing.title
+    if pager.number > 1:
+        title += f" (page {pager.number} of {pager.count})"
+    page = Page(pager.path, urls.url(pager.path), urls.absolute(pager.path), title, title)
+    return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
