@@ -295,3 +295,15 @@ def test_progress_shows_a_count_on_a_terminal_only(
     assert "3/3 briefings" not in quiet and "warning" in quiet
     piped = cli("build", "-s", str(site), "--now", NOW)
     assert "3/3" not in piped.err and "\r" not in piped.err
+
+
+def test_check_renders_templates_without_writing(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\n---\nLede.\n",
+            "templates/topic.html": '{% extends "base.html" %}\n{% block main %}{{ nope }}{% endblock %}\n',
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and result.err.startswith("templates/topic.html:2: template error")
+    assert not (site / "build").exists()

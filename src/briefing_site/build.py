@@ -15,7 +15,14 @@ from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.lint import lint
 from briefing_site.load import decode, find_articles, read_article
-from briefing_site.model import Briefing, Location, Site, SiteConfig, SourceArticle
+from briefing_site.model import (
+    Briefing,
+    Location,
+    RenderedFile,
+    Site,
+    SiteConfig,
+    SourceArticle,
+)
 from briefing_site.progress import ProgressFn
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
@@ -138,10 +145,21 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
             seen[slug] = path
 
 
+def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
+    """Every page in memory, through the site's templates then the theme's."""
+    templates = options.site / TEMPLATES_DIR
+    return render_site(loaded.site, make_environment(templates), static_assets(templates))
+
+
+def check(options: BuildOptions) -> Loaded:
+    """Everything a build does but write: a template error fails `check` too."""
+    loaded = load_site(options)
+    render(options, loaded)
+    return loaded
+
+
 def build(options: BuildOptions) -> Loaded:
     """Build the site into the output folder; the old output stays on any error."""
     loaded = load_site(options)
-    templates = options.site / TEMPLATES_DIR
-    files = render_site(loaded.site, make_environment(templates), static_assets(templates))
-    write_site(files, options.output, options.site)
+    write_site(render(options, loaded), options.output, options.site)
     return loaded

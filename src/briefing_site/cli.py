@@ -147,12 +147,12 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing_site.build import load_site
+    from briefing_site.build import check
     from briefing_site.progress import terminal_progress
 
     progress = terminal_progress(err, "checking", args.quiet)
     try:
-        loaded = load_site(_options(args, progress))
+        loaded = check(_options(args, progress))
     finally:
         if progress:
             progress.clear()
