@@ -19,10 +19,14 @@ LAYERS: list[set[str]] = [
     {"markup", "countdown"},
     {"assemble"},
     {"listings", "lint"},
+    {"urls"},
+    {"feeds"},
+    {"ics", "structured", "sitemap"},
+    {"publish"},
     {"render", "theme"},
     {"write"},
     {"build"},
-    {"explain", "scaffold"},
+    {"explain", "deploy", "scaffold"},
     {"cli", "__main__", "__init__"},
 ]
 

@@ -1,0 +1,57 @@
+"""The wheel carries the default theme, so an installed tool builds a bare site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO, SEED_TXT, SEED_YAML
+
+
+def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert (
+        "briefing_site/theme/base.html" in names and "briefing_site/theme/static/style.css" in names
+    )
+    target = tmp_path / "installed"
+    zipfile.ZipFile(wheel).extractall(target)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/s.txt").write_bytes(SEED_TXT.read_bytes())
+    (site / "content/s.yaml").write_bytes(SEED_YAML.read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = "import briefing_site, sys; print(briefing_site.__file__); from briefing_site.cli import main; sys.exit(main(['build', '-s', 'site']))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(str(target))
+    assert (site / "build/assets/style.css").read_bytes() == (
+        REPO / "templates/static/style.css"
+    ).read_bytes()
+    assert 'data-topic="economy"' in (site / "build/briefings/s/index.html").read_text()
