@@ -335,3 +335,17 @@ def test_check_renders_templates_without_writing(make_site: Site, cli: Callable[
     result = cli("check", "-s", str(site), "--now", NOW)
     assert result.code == 1 and result.err.startswith("templates/topic.html:2: template error")
     assert not (site / "build").exists()
+
+
+def test_offset_error_without_an_event_zone_names_the_assumed_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\nevent: {name: E, start: '2025-02-07T11:55:00-05:00'}\n---\nL.\n"
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "disagrees with UTC" in result.err
+    assert "no event.timezone, so the site's UTC was used" in result.err

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run, write_site
+from conftest import Run, run_cli, write_site
 from htmlcheck import Page
 
 NOW = "2025-06-15T12:00:00+00:00"
@@ -115,8 +115,6 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
     site = write_site(
         tmp_path_factory.mktemp("newsroom"), {**NEWSROOM, "briefing.yaml": "page_size: 4\n"}
     )
-    from conftest import run_cli
-
     result = run_cli("build", "-s", str(site), "--now", NOW)
     assert result.code == 0, result.err
     return site, result
