@@ -46,9 +46,21 @@ class Urls:
 
     def absolute(self, path: str = "") -> str:
         """Absolute URL when base_url has a host, else root-relative."""
-        if self.base_url.startswith(("http://", "https://")):
+        if self.has_host:
             return self.base_url + path.removesuffix("index.html")
         return self.url(path)
+
+    @property
+    def has_host(self) -> bool:
+        return self.base_url.startswith(("http://", "https://"))
+
+    def canonical(self, path: str = "") -> str:
+        """The page's canonical URL, or '' when base_url has no host.
+
+        A relative canonical link is worse than none: search engines and
+        Lighthouse reject it, so the template leaves the link out.
+        """
+        return self.absolute(path) if self.has_host else ""
 
 
 def briefing_path(slug: str) -> str:
@@ -66,7 +78,7 @@ def render_site(
     home = Page(
         "index.html",
         urls.url(),
-        urls.absolute(),
+        urls.canonical(),
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
@@ -76,13 +88,13 @@ def render_site(
         page = Page(
             path,
             urls.url(path),
-            urls.absolute(path),
+            urls.canonical(path),
             briefing.meta.title,
             briefing.meta.summary or briefing.meta.title,
         )
         files.append(_render(env, "briefing.html", page, briefing=briefing))
     not_found = Page(
-        "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
+        "404.html", urls.url("404.html"), "", "Page not found", ""
     )
     files.append(_render(env, "404.html", not_found, briefings=site.briefings))
     return files
