@@ -64,7 +64,9 @@ def shoot(root: Path) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, options in SHOTS.items():
-                context = browser.new_context(locale="en-US", timezone_id="America/New_York", **options)
+                context = browser.new_context(
+                    locale="en-US", timezone_id="America/New_York", **options
+                )
                 page = context.new_page()
                 at = datetime.fromisoformat(NOW)
                 page.clock.install(time=at - timedelta(seconds=5))

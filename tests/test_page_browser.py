@@ -14,9 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page
-
 from conftest import Opened
+from playwright.sync_api import Page
 
 NY = ZoneInfo("America/New_York")
 SEED = "briefings/ishiba-trump-summit/"

@@ -93,9 +93,7 @@ def render_site(
             briefing.meta.summary or briefing.meta.title,
         )
         files.append(_render(env, "briefing.html", page, briefing=briefing))
-    not_found = Page(
-        "404.html", urls.url("404.html"), "", "Page not found", ""
-    )
+    not_found = Page("404.html", urls.url("404.html"), "", "Page not found", "")
     files.append(_render(env, "404.html", not_found, briefings=site.briefings))
     return files
 
