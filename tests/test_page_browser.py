@@ -37,7 +37,7 @@ def open_demo(open_url: Open, demo_url: str) -> Open:
 
 
 def countdown(page: Page) -> tuple[str | None, str | None]:
-    element = page.locator("time.countdown")
+    element = page.locator(".countdown-box time.countdown")
     return element.get_attribute("data-state"), element.text_content()
 
 
@@ -181,6 +181,20 @@ def test_stale_text_corrected_on_load_is_not_announced(open_demo: Open) -> None:
     assert page.get_by_role("status").text_content() == ""
 
 
+def test_cards_on_the_home_page_are_live_and_silent(open_demo: Open) -> None:
+    page = open_demo("", datetime(2025, 2, 9, 23, 59, 30, tzinfo=NY)).page
+    cards = page.locator(".card time.countdown")
+    assert cards.all_text_contents() == [
+        "Starts in 9 hours, 0 minutes",
+        "Starts in 27 days, 0 hours, 0 minutes",
+    ]
+    page.evaluate(WATCH_STATUS)
+    page.clock.run_for(60_000)
+    assert cards.first.text_content() == "Today"
+    assert cards.first.get_attribute("data-state") == "today"
+    assert page.evaluate("window.statusWrites") == []
+
+
 # --- Layout ------------------------------------------------------------------------
 
 
@@ -191,7 +205,7 @@ def test_countdown_and_key_facts_are_above_the_fold(
 ) -> None:
     page = open_demo(path, datetime(2025, 2, 5, 10, tzinfo=NY), **device).page
     height = device["viewport"]["height"]
-    for selector in ("time.countdown", ".facts"):
+    for selector in (".countdown-box time.countdown", ".facts"):
         box = page.locator(selector).bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, selector
 

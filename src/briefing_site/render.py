@@ -28,7 +28,7 @@ class Page:
 
     path: str
     url: str
-    canonical: str
+    canonical: str  # absolute URL, or "" when base_url has no host (then no canonical link)
     title: str
     description: str
 

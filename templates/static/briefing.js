@@ -36,9 +36,11 @@
     const c = { el, target: Date.parse(el.getAttribute("datetime")),
       start: Date.parse(d.windowStart), end: Date.parse(d.windowEnd) };
     if ([c.target, c.start, c.end].some(Number.isNaN)) return null;
-    // Its status line: the one in the nearest ancestor that has one.
+    // Its status line: the one in the nearest ancestor that has one, within its
+    // own article, so a card in a list never speaks through the featured briefing.
     for (let n = el; n && !c.status; n = n.parentElement) {
       c.status = n.querySelector("[data-countdown-status]");
+      if (n.tagName === "ARTICLE") break;
     }
     try {
       c.fmt = new Intl.DateTimeFormat("en-CA", {
