@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -20,6 +19,8 @@ from markupsafe import Markup
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+from briefing_site.publish import publish_files, template_globals
+from briefing_site.urls import Urls, briefing_path
 
 
 @dataclass(frozen=True)
@@ -28,43 +29,9 @@ class Page:
 
     path: str
     url: str
-    canonical: str  # absolute URL, or "" when base_url has no host (then no canonical link)
+    canonical: str
     title: str
     description: str
-
-
-class Urls:
-    """Internal URLs that work under a sub-path (https://user.github.io/repo/)."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self.prefix = urlsplit(self.base_url).path or "/"
-
-    def url(self, path: str = "") -> str:
-        """Root-relative URL of an output path ('' is the home page)."""
-        return self.prefix + path.removesuffix("index.html")
-
-    def absolute(self, path: str = "") -> str:
-        """Absolute URL when base_url has a host, else root-relative."""
-        if self.has_host:
-            return self.base_url + path.removesuffix("index.html")
-        return self.url(path)
-
-    @property
-    def has_host(self) -> bool:
-        return self.base_url.startswith(("http://", "https://"))
-
-    def canonical(self, path: str = "") -> str:
-        """The page's canonical URL, or '' when base_url has no host.
-
-        A relative canonical link is worse than none: search engines and
-        Lighthouse reject it, so the template leaves the link out.
-        """
-        return self.absolute(path) if self.has_host else ""
-
-
-def briefing_path(slug: str) -> str:
-    return f"briefings/{slug}/index.html"
 
 
 def render_site(
@@ -78,7 +45,7 @@ def render_site(
     home = Page(
         "index.html",
         urls.url(),
-        urls.canonical(),
+        urls.absolute(),
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
@@ -88,14 +55,16 @@ def render_site(
         page = Page(
             path,
             urls.url(path),
-            urls.canonical(path),
+            urls.absolute(path),
             briefing.meta.title,
             briefing.meta.summary or briefing.meta.title,
         )
         files.append(_render(env, "briefing.html", page, briefing=briefing))
-    not_found = Page("404.html", urls.url("404.html"), "", "Page not found", "")
+    not_found = Page(
+        "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
+    )
     files.append(_render(env, "404.html", not_found, briefings=site.briefings))
-    return files
+    return files + publish_files(site, urls, files)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
@@ -129,6 +98,7 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,
         iso=lambda value: value.isoformat(timespec="seconds"),
