@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import Opened
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 NY = ZoneInfo("America/New_York")
 SEED = "briefings/ishiba-trump-summit/"
@@ -231,6 +231,19 @@ def test_section_nav_stays_at_hand_and_never_hides_a_heading(
         assert abs(nav_box["y"]) < 1, "the section nav sticks to the top"
         assert heading["y"] >= nav_box["y"] + nav_box["height"], "heading under the nav"
         assert page.evaluate("location.hash") == f"#{name.lower()}"
+
+
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone-360", "desktop-1280"])
+def test_section_nav_marks_the_section_being_read(open_demo: Open, device: dict[str, Any]) -> None:
+    page = open_demo(SEED, datetime(2025, 2, 5, 10, tzinfo=NY), reduced_motion="reduce", **device)
+    page = page.page
+    page.clock.resume()
+    nav = page.get_by_role("navigation", name="Sections")
+    current = nav.locator("a[aria-current]")
+    for name in ("History", "Economy", "Defense"):
+        nav.get_by_role("link", name=name).click()
+        expect(current).to_have_text(name)
+        expect(current).to_have_count(1)
 
 
 def test_keyboard_focus_is_visible(open_demo: Open) -> None:

@@ -72,6 +72,22 @@
     setInterval(() => tick(true), reduce ? 60000 : 1000);
   }
 
+  // The section bar marks the section being read, so on a long page it stays a map.
+  const toc = document.querySelector("nav.toc");
+  if (toc && "IntersectionObserver" in window) {
+    const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
+    const reading = new IntersectionObserver((entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        for (const a of links.values()) a.removeAttribute("aria-current");
+        links.get(entry.target.id)?.setAttribute("aria-current", "true");
+      }
+    }, { rootMargin: "-15% 0px -70% 0px" });
+    for (const id of links.keys()) {
+      const section = document.getElementById(id);
+      if (section) reading.observe(section);
+    }
+  }
+
   // The start in the reader's own zone; an all-day event has no local time.
   const local = new Intl.DateTimeFormat(undefined, {
     weekday: "short", month: "short", day: "numeric",
