@@ -1,12 +1,21 @@
-"""Shared fixtures: small sites in tmp_path, built through the real CLI."""
+"""Shared fixtures: small sites built through the real CLI, real HTTP, one real Chromium."""
 
 from __future__ import annotations
 
+import functools
 import io
-from collections.abc import Callable
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from briefing_site.cli import main
 
@@ -52,3 +61,166 @@ def make_site(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return write_site(tmp_path / "site", files)
 
     return make
+
+
+# --- Real browser and real HTTP, shared by every browser test --------------------------
+
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` over real HTTP on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole run; never skipped (scripts/test installs it)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/test, which installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# --- A real built site with every kind of event, shared by the page tests --------------
+
+DEMO_NOW = "2025-02-05T10:00:00-05:00"
+DEMO_ARTICLES: dict[str, str | bytes] = {
+    "briefing.yaml": (
+        "title: Summit Briefings\n"
+        "description: Briefings before the summits that matter.\n"
+        "author: The Briefing Desk\n"
+    ),
+    "content/ishiba-trump-summit.txt": SEED_TXT.read_bytes(),
+    "content/ishiba-trump-summit.yaml": SEED_YAML.read_bytes(),
+    # A multi-day event with a time, headings, sources and tags.
+    "content/trade-talks.md": """---
+title: Three days of trade talks in Washington
+summary: Negotiators meet for three days on tariffs and investment.
+date: 2025-02-01T08:00:00-05:00
+updated: 2025-02-03T18:30:00-05:00
+event:
+  name: Trade talks
+  start: 2025-02-10T09:00:00-05:00
+  end: 2025-02-12T17:00:00-05:00
+  timezone: America/New_York
+  location: Washington, D.C.
+  also_in: [Asia/Tokyo, Europe/London]
+people:
+  - {name: Ana Ruiz, role: Lead negotiator}
+  - Kenji Sato
+tags: [trade, tariffs]
+sources:
+  - {title: "Talks schedule", url: "https://example.com/schedule?day=1&lang=en"}
+  - {title: Tariff tables, url: "https://example.org/tariffs"}
+---
+Negotiators from both sides open three days of talks on Monday.
+
+## Economy
+
+Tariffs on cars and steel top the agenda, with investment pledges close behind.
+
+## Outlook
+
+Officials expect a joint statement on the final day.
+""",
+    # A date-only event on the day US clocks spring forward (a 23-hour day).
+    "content/spring-forward.md": """---
+title: A vote on the day the clocks change
+summary: An all-day vote on March 9, when New York loses an hour.
+date: 2025-02-04T12:00:00-05:00
+event:
+  name: Council vote
+  start: 2025-03-09
+  timezone: America/New_York
+  location: City Hall, New York
+---
+The council votes all day on March 9.
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site built once at DEMO_NOW through the real CLI; returns build/."""
+    site = write_site(tmp_path_factory.mktemp("demo") / "site", DEMO_ARTICLES)
+    result = run_cli("build", "-s", str(site), "--now", DEMO_NOW)
+    assert result.code == 0, result.err
+    return site / "build"
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_build: Path) -> Iterator[str]:
+    """The demo build served over HTTP on 127.0.0.1."""
+    with serve(demo_build) as url:
+        yield url
+
+
+@dataclass
+class Opened:
+    """A page on a fresh context, with everything it logged and requested."""
+
+    page: Page
+    messages: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def open_url(browser: Browser) -> Iterator[Callable[..., Opened]]:
+    """Open `url` with the fake clock installed a few seconds before `at`.
+
+    The clock runs while the page loads, then is paused at `at`. Every test using
+    this then checks that the page logged nothing (no console error, no uncaught
+    exception) and fetched nothing from another host.
+    """
+    contexts: list[BrowserContext] = []
+    opened: list[tuple[str, Opened]] = []
+
+    def open_(url: str, at: datetime, **context_options: Any) -> Opened:
+        context_options.setdefault("locale", "en-US")
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        result = Opened(context.new_page())
+        opened.append((url, result))
+        result.page.on("console", lambda message: result.messages.append(message.text))
+        result.page.on("pageerror", lambda error: result.messages.append(str(error)))
+        result.page.on("request", lambda request: result.requests.append(request.url))
+        result.page.clock.install(time=at - timedelta(seconds=5))
+        result.page.goto(url, wait_until="load")
+        result.page.clock.pause_at(at)
+        return result
+
+    yield open_
+    for context in contexts:
+        context.close()
+    for url, result in opened:
+        origin = "/".join(url.split("/", 3)[:3]) + "/"
+        assert result.messages == []
+        assert all(seen.startswith(origin) for seen in result.requests), result.requests

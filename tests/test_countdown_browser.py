@@ -8,36 +8,20 @@ reader's time zone.
 
 from __future__ import annotations
 
-import functools
 import html
-import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright import sync_api
+from conftest import Opened, serve
 
 from briefing_site.countdown import compute_countdown
 from briefing_site.model import Event
 
-CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCRIPT = Path(__file__).resolve().parents[1] / "templates" / "static" / "briefing.js"
 NY = ZoneInfo("America/New_York")
 SEED = Event(
@@ -102,11 +86,6 @@ def _page_html(event: Event) -> str:
 """
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Serve the test pages over real HTTP; yields the base URL."""
@@ -127,67 +106,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         '<script src="briefing.js" defer></script></head><body><p>No event.</p></body></html>',
         encoding="utf-8",
     )
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/test, which installs it")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Opened:
-    """A page on a fresh context, with everything it logged and requested."""
-
-    page: Any
-    messages: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
+    with serve(root) as url:
+        yield url
 
 
 @pytest.fixture
-def open_page(browser: Any, site: str) -> Iterator[Callable[..., Opened]]:
-    """Open a page at `path` with the fake clock installed a few seconds before `at`.
-
-    The clock runs while the page loads, then is paused at `at`; every test then
-    checks that the script logged nothing and fetched nothing off the site.
-    """
-    contexts: list[Any] = []
-    opened: list[Opened] = []
-
-    def open_(path: str, at: datetime, **context_options: Any) -> Opened:
-        context_options.setdefault("locale", "en-US")
-        context = browser.new_context(**context_options)
-        contexts.append(context)
-        result = Opened(context.new_page())
-        opened.append(result)
-        result.page.on("console", lambda message: result.messages.append(message.text))
-        result.page.on("pageerror", lambda error: result.messages.append(str(error)))
-        result.page.on("request", lambda request: result.requests.append(request.url))
-        result.page.clock.install(time=at - timedelta(seconds=5))
-        result.page.goto(site + path, wait_until="load")
-        result.page.clock.pause_at(at)
-        return result
-
-    yield open_
-    for context in contexts:
-        context.close()
-    for result in opened:
-        assert result.messages == []
-        assert all(url.startswith(site) for url in result.requests), result.requests
+def open_page(open_url: Callable[..., Opened], site: str) -> Callable[..., Opened]:
+    """Open one of this module's pages at `path` with the fake clock at `at`."""
+    return lambda path, at, **options: open_url(site + path, at, **options)
 
 
 def _countdown(page: Any) -> tuple[str, str]:

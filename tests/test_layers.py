@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
     {"model"},
-    {"errors", "clock", "cache", "parallel"},
+    {"errors", "clock", "progress", "cache", "parallel"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},
@@ -18,6 +18,7 @@ LAYERS: list[set[str]] = [
     {"classify", "section"},
     {"markup", "countdown"},
     {"assemble"},
+    {"listings", "lint"},
     {"urls"},
     {"feeds"},
     {"ics", "structured", "sitemap"},
@@ -26,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"batch"},
     {"write"},
     {"build"},
-    {"explain", "deploy"},
+    {"explain", "deploy", "scaffold"},
     {"cli", "__main__", "__init__"},
 ]
 

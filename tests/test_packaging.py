@@ -55,3 +55,16 @@ def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None
         REPO / "templates/static/style.css"
     ).read_bytes()
     assert 'data-topic="economy"' in (site / "build/briefings/s/index.html").read_text()
+    # `init` copies its example site from the wheel's package data (issue 7).
+    code = "import sys; from briefing_site.cli import main; sys.exit(main(['init', 'fresh']) or main(['build', '-s', 'fresh']))"
+    made = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "fresh/.github/workflows/pages.yml").is_file()
+    assert (tmp_path / "fresh/build/briefings/example-briefing/index.html").is_file()

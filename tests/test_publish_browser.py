@@ -15,17 +15,13 @@ from typing import Any
 import icalendar
 import pytest
 from conftest import Run
-from playwright import sync_api
 from publishing import BASE_URL, NOW, serve, site_files
-from test_countdown_browser import CHROMIUM, CHROMIUM_ARGS
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    """The session's one Chromium (conftest.browser)."""
+    return browser
 
 
 @pytest.fixture

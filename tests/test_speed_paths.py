@@ -80,7 +80,7 @@ def test_fast_path_matches_the_engine_on_any_unicode_after_a_word(tail: str) -> 
 
 # The build cache and worker processes -------------------------------------
 
-NOW = "2025-02-05T10:00:00-05:00"
+NOW = "2027-01-01T12:00:00+00:00"  # after every corpus date: nothing held back
 COUNT = 140  # enough articles for two workers (parallel.MIN_ITEMS_PER_WORKER each)
 DRAFT = "---\ntitle: Not yet\ndraft: true\n---\n\nA draft paragraph, kept out of the build.\n"
 

@@ -20,8 +20,9 @@ from briefing_site.assemble import Assembled, Tools, assemble, with_clock
 from briefing_site.cache import Store, digest
 from briefing_site.errors import ContentError, Problem
 from briefing_site.load import ArticleFiles, parse_article, read_bytes
-from briefing_site.model import RenderedFile, Site, SiteConfig
+from briefing_site.model import RenderedFile, Site, SiteConfig, SourceArticle
 from briefing_site.parallel import ordered_map, worker_count
+from briefing_site.progress import ProgressFn
 from briefing_site.render import prepare, render_briefing
 from briefing_site.theme import make_environment, theme_dir
 from briefing_site.urls import briefing_path
@@ -46,7 +47,7 @@ class Batch:
     site itself and reports the template error exactly as it always does.
     """
 
-    articles: list[Assembled]
+    articles: list[tuple[SourceArticle, Assembled]]
     problems: list[Problem]
     pages: dict[str, RenderedFile] | None
 
@@ -56,7 +57,7 @@ class _Job:
     files: ArticleFiles
     data: bytes
     sidecar: bytes | None
-    assembled: bytes | None  # the cached pickled Assembled, if any
+    assembled: bytes | None  # the cached pickled (SourceArticle, Assembled), if any
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,16 @@ class _Done:
 
 
 def run_batch(
-    found: list[ArticleFiles], settings: Settings, store: Store | None, jobs: int
+    found: list[ArticleFiles],
+    settings: Settings,
+    store: Store | None,
+    jobs: int,
+    progress: ProgressFn | None = None,
 ) -> Batch:
-    """Assemble and render every article, from the cache where its key is known."""
+    """Assemble and render every article, from the cache where its key is known.
+
+    `progress` is told (done, total) as the results are unpacked, in file order.
+    """
     keys = _Keys(settings)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done] = {}
@@ -96,14 +104,18 @@ def run_batch(
             store.put(key, result.assembled)
             if result.page is not None:
                 store.put(keys.page(key), result.page)
-    return _collect(len(found), done, problems, settings)
+    return _collect(len(found), done, problems, settings, progress)
 
 
 def _collect(
-    count: int, done: dict[int, _Done], problems: dict[int, list[Problem]], settings: Settings
+    count: int,
+    done: dict[int, _Done],
+    problems: dict[int, list[Problem]],
+    settings: Settings,
+    progress: ProgressFn | None,
 ) -> Batch:
     """Unpack the results in file order, as one process would have made them."""
-    articles: list[Assembled] = []
+    articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
     pages: dict[str, RenderedFile] | None = {}
     for index in range(count):
@@ -114,8 +126,11 @@ def _collect(
         found_problems += result.problems
         if result.assembled is None:
             continue
-        assembled = with_clock(pickle.loads(result.assembled), settings.now)
-        articles.append(assembled)
+        article, made = pickle.loads(result.assembled)
+        assembled = with_clock(made, settings.now)
+        articles.append((article, assembled))
+        if progress:
+            progress(index + 1, count)
         if result.failed:
             pages = None
         elif pages is not None and result.page:
@@ -186,9 +201,9 @@ class _Worker:
                 assembled = assemble(article, self.tools, self.settings.now)
             except ContentError as exc:
                 return _Done(None, tuple(exc.problems))
-            blob = pickle.dumps(assembled, protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL)
         else:
-            assembled = with_clock(pickle.loads(blob), self.settings.now)
+            assembled = with_clock(pickle.loads(blob)[1], self.settings.now)
         if assembled.briefing.meta.draft and not self.settings.drafts:
             return _Done(blob, page=b"")  # no page, and none to make next time either
         try:

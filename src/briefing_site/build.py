@@ -18,9 +18,18 @@ from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.batch import Settings, run_batch
 from briefing_site.cache import Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
-from briefing_site.errors import ContentError, ProblemList
+from briefing_site.errors import ContentError, Problem, ProblemList
+from briefing_site.lint import lint
 from briefing_site.load import decode, find_articles, read_article
-from briefing_site.model import Location, Site, SiteConfig
+from briefing_site.model import (
+    Briefing,
+    Location,
+    RenderedFile,
+    Site,
+    SiteConfig,
+    SourceArticle,
+)
+from briefing_site.progress import ProgressFn
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
 from briefing_site.write import write_changed, write_site
@@ -41,6 +50,8 @@ class BuildOptions:
     drafts: bool = False
     jobs: int = 0  # worker processes; 0: one per CPU, 1: this process only
     cache: bool = True  # reuse SITE/.briefing-cache/ and rewrite only changed files
+    progress: ProgressFn | None = None
+    """Told (done, total) as articles are assembled; the CLI draws it on a terminal."""
 
     @property
     def output(self) -> Path:
@@ -54,6 +65,7 @@ class Loaded:
     config: SiteConfig
     articles: tuple[Assembled, ...]
     site: Site
+    warnings: tuple[Problem, ...] = ()
 
 
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
@@ -85,26 +97,61 @@ def load_site(options: BuildOptions) -> Loaded:
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
     tools = Tools.for_config(config)
-    articles: list[Assembled] = []
-    for files in found:
+    articles: list[tuple[SourceArticle, Assembled]] = []
+    for done, files in enumerate(found, 1):
         try:
-            assembled = assemble(read_article(options.site, files), tools, options.now)
+            article = read_article(options.site, files)
+            articles.append((article, assemble(article, tools, options.now)))
         except ContentError as exc:
             problems.extend(exc)
-            continue
-        articles.append(assembled)
+        if options.progress:
+            options.progress(done, len(found))
     return finish_loading(options, config, articles, problems)
 
 
 def finish_loading(
-    options: BuildOptions, config: SiteConfig, articles: list[Assembled], problems: ProblemList
+    options: BuildOptions,
+    config: SiteConfig,
+    articles: list[tuple[SourceArticle, Assembled]],
+    problems: ProblemList,
 ) -> Loaded:
     """Check slugs, raise every problem at once, and order the published briefings."""
-    _check_slugs(articles, problems)
+    _check_slugs([a for _, a in articles], problems)
     problems.raise_if_any()
-    published = [a.briefing for a in articles if options.drafts or not a.briefing.meta.draft]
+    published, warnings = _publish(articles, options, config)
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
-    return Loaded(config, tuple(articles), site)
+    return Loaded(config, tuple(a for _, a in articles), site, tuple(warnings))
+
+
+def _publish(
+    articles: list[tuple[SourceArticle, Assembled]], options: BuildOptions, config: SiteConfig
+) -> tuple[list[Briefing], list[Problem]]:
+    """The briefings readers get, and the warnings about them.
+
+    Drafts and articles dated after the build clock stay out unless `--drafts`
+    (a preview of everything, marked); a held-back article is named, since an
+    editor may not expect it to be missing. Drafts get warnings only when shown.
+    """
+    published: list[Briefing] = []
+    warnings: list[Problem] = []
+    for article, assembled in articles:
+        meta = assembled.briefing.meta
+        if meta.draft and not options.drafts:
+            continue
+        warnings += lint(article, assembled.briefing, config)
+        if meta.date and meta.date > options.now and not options.drafts:
+            where = Location(article.metadata_path, article.metadata_lines.get("date", 1))
+            warnings.append(
+                Problem(
+                    where,
+                    f"held back: {meta.title!r} is published {meta.date.isoformat()}, "
+                    "after the build clock "
+                    f"({options.now.isoformat(timespec='seconds')}); --drafts previews it",
+                )
+            )
+            continue
+        published.append(assembled.briefing)
+    return published, warnings
 
 
 def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
@@ -115,6 +162,19 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
             problems.add(Location(path), f"slug {slug!r} is already used by {seen[slug]}")
         else:
             seen[slug] = path
+
+
+def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
+    """Every page in memory, through the site's templates then the theme's."""
+    templates = options.site / TEMPLATES_DIR
+    return render_site(loaded.site, make_environment(templates), static_assets(templates))
+
+
+def check(options: BuildOptions) -> Loaded:
+    """Everything a build does but write: a template error fails `check` too."""
+    loaded = load_site(options)
+    render(options, loaded)
+    return loaded
 
 
 def build(options: BuildOptions) -> Loaded:
@@ -158,7 +218,7 @@ def _build_fast(options: BuildOptions) -> Loaded:
     templates = options.site / TEMPLATES_DIR
     settings = Settings(options.site, config, options.now, options.drafts, templates)
     store = Store(options.site / CACHE_DIR / "build.pack") if options.cache else None
-    batch = run_batch(found, settings, store, options.jobs)
+    batch = run_batch(found, settings, store, options.jobs, options.progress)
     problems.items += batch.problems
     loaded = finish_loading(options, config, batch.articles, problems)
     _collector_back_on()
@@ -181,7 +241,5 @@ def _manifest_name(out: Path) -> str:
 def _build_simply(options: BuildOptions) -> Loaded:
     """The reference build: one process, no cache, every file written."""
     loaded = load_site(options)
-    templates = options.site / TEMPLATES_DIR
-    files = render_site(loaded.site, make_environment(templates), static_assets(templates))
-    write_site(files, options.output, options.site)
+    write_site(render(options, loaded), options.output, options.site)
     return loaded

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefing_site import __version__
-from briefing_site.errors import BriefingError, UsageError
+from briefing_site.errors import BriefingError, Problem, UsageError
+from briefing_site.progress import ProgressFn
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +41,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--now", metavar="ISO8601", help="the build clock, e.g. 2025-02-05T10:00:00-05:00"
     )
-    build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+    build.add_argument(
+        "--drafts", action="store_true", help="include drafts and future-dated articles, marked"
+    )
+    _quiet_option(build)
     build.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: one per CPU)"
     )
@@ -52,6 +56,7 @@ def make_parser() -> argparse.ArgumentParser:
     _site_options(check)
     check.add_argument("--now", metavar="ISO8601", help="the build clock")
     check.add_argument("--drafts", action="store_true", help="include drafts")
+    _quiet_option(check)
 
     explain = commands.add_parser("explain", help="show each paragraph's topic and why")
     explain.add_argument("article", type=Path, help="content/<slug>.md or content/<slug>.txt")
@@ -59,7 +64,27 @@ def make_parser() -> argparse.ArgumentParser:
         "-s", "--site", type=Path, help="site folder (default: found from ARTICLE)"
     )
     _deploy_parser(commands)
+    _authoring_commands(commands)
     return parser
+
+
+def _authoring_commands(commands: Any) -> None:
+    new = commands.add_parser("new", help="start an article: content/<slug>.md, a draft")
+    new.add_argument("title", help="the article's title (its file name comes from it)")
+    new.add_argument("--event-start", metavar="ISO", help="e.g. 2025-02-07T11:55:00-05:00")
+    new.add_argument("--timezone", metavar="ZONE", help="the event's IANA zone (default: site's)")
+    new.add_argument("--location", metavar="TEXT", help="where the event takes place")
+    new.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
+    new.add_argument("--now", metavar="ISO8601", help="the build clock (sets today's date)")
+    init = commands.add_parser("init", help="start a site in DIR that builds as it stands")
+    init.add_argument("dir", type=Path, help="a new or empty folder")
+    init.add_argument("--now", metavar="ISO8601", help="the build clock (dates the example)")
+
+
+def _quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress or summary; warnings still shown"
+    )
 
 
 def _deploy_parser(commands: Any) -> None:
@@ -89,7 +114,7 @@ def main(
     """Run one command; return the exit status (0 ok, 1 content problem, 2 usage)."""
     try:
         args = make_parser().parse_args(argv)
-        return int(_COMMANDS[args.command](args, out))
+        return int(_COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         for line in exc.lines():
             print(line, file=err)
@@ -99,7 +124,7 @@ def main(
         return 130
 
 
-def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]
     from briefing_site.build import BuildOptions
     from briefing_site.clock import build_clock
 
@@ -109,30 +134,79 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         out=getattr(args, "out", None),
         base_url=args.base_url,
         drafts=args.drafts,
+        progress=progress,
         jobs=max(0, getattr(args, "jobs", 0)),
         cache=not getattr(args, "no_cache", False),
     )
 
 
-def _build(args: argparse.Namespace, out: TextIO) -> int:
+def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
+    """Print each warning as `path:line: warning: message`; return ', N warnings' or ''."""
+    for problem in warnings:
+        print(f"{problem.location}: warning: {problem.message}", file=err)
+    count = len(warnings)
+    return f", {count} warning{'s' if count != 1 else ''}" if count else ""
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.build import build
+    from briefing_site.progress import terminal_progress
 
-    options = _options(args)
-    loaded = build(options)
+    progress = terminal_progress(err, "building", args.quiet)
+    options = _options(args, progress)
+    try:
+        loaded = build(options)
+    finally:
+        if progress:
+            progress.clear()
+    summary = _warn(loaded.warnings, err)
     count = len(loaded.site.briefings)
-    print(f"built {count} briefing{'s' if count != 1 else ''} into {options.output}", file=out)
+    if not args.quiet:
+        print(
+            f"built {count} briefing{'s' if count != 1 else ''}{summary} into {options.output}",
+            file=out,
+        )
     return 0
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from briefing_site.build import load_site
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.build import check
+    from briefing_site.progress import terminal_progress
 
-    loaded = load_site(_options(args))
-    print(f"ok: {len(loaded.articles)} articles, no problems", file=out)
+    progress = terminal_progress(err, "checking", args.quiet)
+    try:
+        loaded = check(_options(args, progress))
+    finally:
+        if progress:
+            progress.clear()
+    summary = _warn(loaded.warnings, err) or ", no problems"
+    if not args.quiet:
+        count = len(loaded.articles)
+        print(f"ok: {count} article{'s' if count != 1 else ''}{summary}", file=out)
     return 0
 
 
-def _explain(args: argparse.Namespace, out: TextIO) -> int:
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.clock import build_clock
+    from briefing_site.scaffold import NewArticle, new_article
+
+    spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
+    path = new_article(args.site, spec, build_clock(args.now, os.environ))
+    print(f"wrote {path} (a draft: remove 'draft: true' to publish)", file=out)
+    return 0
+
+
+def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.clock import build_clock
+    from briefing_site.scaffold import init_site
+
+    written = init_site(args.dir, build_clock(args.now, os.environ))
+    print(f"made a site in {args.dir}: {', '.join(written)}", file=out)
+    print(f"next: briefing-site build -s {args.dir}", file=out)
+    return 0
+
+
+def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
     from briefing_site.explain import explain_article
 
@@ -141,7 +215,7 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _deploy(args: argparse.Namespace, out: TextIO) -> int:
+def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.deploy import DeployOptions, deploy
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
@@ -154,7 +228,14 @@ def _deploy(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "check": _check, "explain": _explain, "deploy": _deploy}
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "explain": _explain,
+    "deploy": _deploy,
+    "new": _new,
+    "init": _init,
+}
 
 
 def run() -> None:

@@ -148,6 +148,12 @@ def _check_patterns(value: object) -> str:
     return ""
 
 
+def _check_page_size(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000:
+        return ""
+    return f"{value!r} must be a whole number from 1 to 1000"
+
+
 def _check_topics(value: object) -> str:
     if not isinstance(value, YamlMap) or not value:
         return "must be a mapping of topic name to its settings"
@@ -167,6 +173,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "google_news": _check_flag,
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
+    "page_size": _check_page_size,
 }
 
 

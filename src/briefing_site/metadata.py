@@ -271,7 +271,10 @@ def _event_time(
     try:
         return parse_instant(value.strip(), zone)
     except ValueError as exc:
-        check.problems.add(where, f"event.{key}: {exc}")
+        # Without event.timezone the site's zone was assumed: say so, it is the likely fix.
+        assumed = "timezone" not in spec and "disagrees with" in str(exc)
+        hint = f" (no event.timezone, so the site's {zone} was used)" if assumed else ""
+        check.problems.add(where, f"event.{key}: {exc}{hint}")
         return None
 
 

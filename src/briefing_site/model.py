@@ -51,6 +51,7 @@ class SiteConfig:
     author: str = ""
     topics: tuple[Topic, ...] = ()
     junk_patterns: tuple[str, ...] = ()
+    page_size: int = 20
     publisher: str = ""  # the JSON-LD publisher; empty means the site title
     image: str = ""  # the default share image: an absolute URL or an output path
     cname: str = ""  # a custom domain for GitHub Pages, written to CNAME
@@ -140,6 +141,8 @@ class Placement:
     reason: str
     scores: tuple[tuple[str, float], ...] = ()
     cues: tuple[str, ...] = ()
+    confidence: float = 1.0
+    """1.0 for an override or a heading; the classifier's margin (0..1) otherwise."""
 
 
 @dataclass(frozen=True)

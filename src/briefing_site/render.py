@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefing_site.errors import ContentError
+from briefing_site.listings import ListPage, pages
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.publish import publish_files, template_globals
 from briefing_site.urls import Urls, briefing_path
@@ -45,11 +46,11 @@ def render_site(
     site: Site,
     env: jinja2.Environment,
     assets: Mapping[str, bytes],
-    pages: Mapping[str, RenderedFile] | None = None,
+    rendered: Mapping[str, RenderedFile] | None = None,
 ) -> list[RenderedFile]:
     """Every page and asset of the site, or ContentError for a template problem.
 
-    `pages` holds briefing pages already rendered (by slug), by worker
+    `rendered` holds briefing pages already rendered (by slug), by worker
     processes or from the build cache; the others are rendered here.
     """
     urls = prepare(env, site)
@@ -62,14 +63,19 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
-    files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
+    # The home page lists one page's worth of the others; the archive has them all.
+    others = site.briefings[1 : 1 + site.config.page_size]
+    files.append(_render(env, "index.html", home, briefing=featured, others=others))
     for briefing in site.briefings:
-        done = pages.get(briefing.meta.slug) if pages else None
+        done = rendered.get(briefing.meta.slug) if rendered else None
         files.append(done if done is not None else render_briefing(env, urls, briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
-    files.append(_render(env, "404.html", not_found, briefings=site.briefings))
+    files.append(
+        _render(env, "404.html", not_found, briefings=site.briefings[: site.config.page_size])
+    )
+    files.extend(_render_listing(env, urls, pager) for pager in pages(site))
     return files + publish_files(site, urls, files)
 
 
@@ -84,6 +90,19 @@ def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> 
         briefing.meta.summary or briefing.meta.title,
     )
     return _render(env, "briefing.html", page, briefing=briefing)
+
+
+_LISTING_TEMPLATES = {"archive": "archive.html", "topic": "topic.html", "tag": "tag.html"}
+
+
+def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> RenderedFile:
+    """One page of the archive, a topic or a tag (templates get `listing` and `pager`)."""
+    listing = pager.listing
+    title = f"Tag: {listing.title}" if listing.kind == "tag" else listing.title
+    if pager.number > 1:
+        title += f" (page {pager.number} of {pager.count})"
+    page = Page(pager.path, urls.url(pager.path), urls.absolute(pager.path), title, title)
+    return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:

