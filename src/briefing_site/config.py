@@ -21,7 +21,15 @@ from briefing_site.yamlload import YamlMap, parse_yaml
 
 CONFIG_FILE = "briefing.yaml"
 TOPIC_NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
-RESERVED_TOPICS = {"lede"}
+# `lede` is taken; Windows device names can never be a file or folder name.
+RESERVED_TOPICS = {
+    "lede",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"{d}{i}" for d in ("com", "lpt") for i in range(10)),
+}
 _TOPIC_KEYS = ("title", "aliases", "words", "patterns")
 
 
@@ -90,6 +98,10 @@ def _is_text(value: object) -> str:
     return "" if isinstance(value, str) else "must be text"
 
 
+def _is_flag(value: object) -> str:
+    return "" if isinstance(value, bool) else "must be true or false"
+
+
 def _check_zone(value: object) -> str:
     return "" if valid_zone(value) else f"{value!r} is not a known IANA time zone"
 
@@ -128,6 +140,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "author": _is_text,
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
+    "allow_raw_html_unsafe": _is_flag,
 }
 
 
@@ -142,7 +155,10 @@ def _parse_topics(
     for name, spec in data.items():
         where = Location(path, data.line_of(name))
         if not TOPIC_NAME.match(str(name)) or name in RESERVED_TOPICS:
-            problems.add(where, f"topic name {name!r} must be lower-case letters, digits or -")
+            problems.add(
+                where,
+                f"topic name {name!r} must be lower-case letters, digits or - (not a reserved name)",
+            )
             continue
         topic = _parse_topic(str(name), spec, defaults.get(name), where, problems)
         if topic is not None:

@@ -51,6 +51,8 @@ class SiteConfig:
     author: str = ""
     topics: tuple[Topic, ...] = ()
     junk_patterns: tuple[str, ...] = ()
+    # Pass authors' raw HTML through unsanitised: only for sites whose every author is trusted.
+    allow_raw_html_unsafe: bool = False
 
 
 @dataclass(frozen=True)
