@@ -19,7 +19,7 @@ LAYERS: list[set[str]] = [
     {"markup", "countdown"},
     {"assemble"},
     {"render", "theme"},
-    {"write"},
+    {"write", "lock"},
     {"build"},
     {"explain"},
     {"cli", "__main__", "__init__"},

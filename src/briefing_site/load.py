@@ -7,6 +7,7 @@ An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -72,6 +73,36 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
         elif name.suffix in (".yaml", ".yml") and str(name.with_suffix(".txt")) not in present:
             problems.add(Location(path), f"metadata without an article: add {name.stem}.txt")
     return found, problems
+
+
+def site_files(site: Path, folder: str) -> list[str]:
+    """Site-relative POSIX paths of the files under `folder` (dotfiles skipped).
+
+    The build reads only the site: a symlink that leads out of `folder` (or a
+    `folder` that is itself a link elsewhere) is refused, never followed.
+    """
+    top = site / folder
+    if top.is_symlink():
+        raise ContentError.at(
+            Location(folder), f"{folder}/ is a symlink: the build reads only the site"
+        )
+    inside = top.resolve()
+    problems = ProblemList()
+    found: list[str] = []
+    for current, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in [*dirs, *names]:
+            path = Path(current) / name
+            relative = path.relative_to(site).as_posix()
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                problems.add(
+                    Location(relative),
+                    f"symlink leads out of {folder}/: the build reads only the site",
+                )
+            elif name in names and not name.startswith(".") and path.is_file():
+                found.append(relative)
+    problems.raise_if_any()
+    return sorted(found)
 
 
 def decode(data: bytes, path: str) -> str:

@@ -102,6 +102,8 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         raise ContentError.at(
             _template_location(exc, name), f"template error: {exc.message}"
         ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
     return RenderedFile(page.path, html.encode("utf-8"))
 
 
