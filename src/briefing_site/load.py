@@ -128,17 +128,17 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             Location(path, 1), "no front matter: start the file with '---', title: ..., '---'"
         )
     closing = _FENCE_LINE.search(text, 3)
+    end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
+    if end is not None:  # YAML's document end; python-frontmatter would take it too
+        line = text[: end.start()].count("\n") + 1
+        raise ContentError.at(
+            Location(path, line), "'...' cannot end front matter: close it with '---'"
+        )
     if closing is None:
         raise ContentError.at(
             Location(path, 1), "front matter is never closed: add a '---' line after it"
         )
     fm, body = _FRONT_MATTER.split(text)
-    end = _YAML_END.search(fm)
-    if end is not None:
-        line = fm[: end.start()].count("\n") + 1
-        raise ContentError.at(
-            Location(path, line), "'...' cannot end front matter: close it with '---'"
-        )
     meta = parse_yaml(fm, path, first_line=1)
     body_line = text[: closing.end()].count("\n") + 1
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)

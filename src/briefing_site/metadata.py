@@ -103,9 +103,14 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         if key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
     missing = [key for key in ("title",) if not meta.get(key)]
+    event = meta.get("event")
+    if isinstance(event, dict) and event.get("start") is None:
+        missing.append("event.start")
     if missing:
+        plural = "s" if len(missing) > 1 else ""
         check.problems.add(
-            Location(article.metadata_path, 1), f"missing required field: {', '.join(missing)}"
+            Location(article.metadata_path, 1),
+            f"missing required field{plural}: {', '.join(missing)}",
         )
     values: dict[str, Any] = {
         "title": _text(check, "title"),
@@ -271,8 +276,7 @@ def _event_time(
 ) -> tuple[datetime, bool] | None:
     value = spec.get(key)
     where = check.line_in(spec, key)
-    if value is None:
-        check.problems.add(where, f"event.{key}: missing (an ISO date, or date-time with offset)")
+    if value is None:  # only `start` is required, and `validate` reports it
         return None
     if not isinstance(value, str):
         check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
