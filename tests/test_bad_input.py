@@ -27,6 +27,7 @@ def event(start: str, zone: str = "America/New_York") -> str:
     return md(f"title: T\nevent:\n  start: {start}\n  timezone: {zone}\n")
 
 
+EXTENDS = "{% extends 'base.html' %}\n{% block main %}\n"
 LAUGHS = md(
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
     "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
@@ -269,6 +270,29 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "reserved topic": (
         {"briefing.yaml": "topics:\n  con: {}\n"},
         [f"briefing.yaml:2: topic name 'con' {TOPIC_RULE}"],
+    ),
+    # Templates: reported before anything is written
+    "template syntax error": (
+        {"templates/briefing.html": EXTENDS + "{% if %}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template syntax error: Expected an expression, "
+            "got 'end of statement block'"
+        ],
+    ),
+    "missing template": (
+        {"templates/briefing.html": EXTENDS + "{% include 'nope.html' %}\n{% endblock %}\n"},
+        ["templates/briefing.html:3: template not found: nope.html"],
+    ),
+    "undefined variable": (
+        {"templates/briefing.html": EXTENDS + "\n{{ nothing_here }}\n{% endblock %}\n"},
+        ["templates/briefing.html:4: template error: 'nothing_here' is undefined"],
+    ),
+    "article text marked as HTML in a template": (
+        {"templates/briefing.html": EXTENDS + "{{ briefing.meta.title|html }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: the html filter takes a paragraph "
+            "block, never raw text"
+        ],
     ),
     # Every problem of every article, sorted by file and line, in one run
     "all problems at once": (

@@ -101,6 +101,7 @@ def site_files(site: Path, folder: str) -> list[str]:
                 )
             elif name in names and not name.startswith(".") and path.is_file():
                 found.append(relative)
+    problems.items.sort(key=lambda problem: problem.location.path)
     problems.raise_if_any()
     return sorted(found)
 
