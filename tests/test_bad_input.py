@@ -364,3 +364,22 @@ def test_keys_named_content_and_handler_are_reported_not_crashed_on(tmp_path: Pa
     site = write_site(tmp_path / "site", {"content/a.md": md("title: T\nhandler: x\n")})
     result = run_cli("check", "-s", str(site), "--now", NOW)
     assert result.code == 1 and result.err.startswith("content/a.md:3: unknown key 'handler'")
+
+
+def test_markdown_time_budget_stops_an_article_at_the_paragraph_that_ran_out() -> None:
+    from briefing_site.errors import ContentError
+    from briefing_site.markup import MarkupConverter
+    from briefing_site.model import Location
+
+    converter = MarkupConverter(budget=0.0)
+    with pytest.raises(ContentError) as caught:
+        converter.markdown_html("*slow*", Location("content/a.md", 7))
+    assert str(caught.value) == (
+        "content/a.md:7: Markdown took over 0 seconds for this article (stopped at this "
+        "paragraph): simplify or split it"
+    )
+    generous = MarkupConverter(budget=60.0)
+    for n in range(3):  # each article gets its own budget
+        assert generous.markdown_html("*ok*", Location(f"content/{n}.md", 1)) == (
+            "<p><em>ok</em></p>"
+        )

@@ -8,16 +8,21 @@ one), and the next build must clean up after the interrupted one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import signal
 import subprocess
 import sys
 import time
+import zoneinfo
 from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
+
+import briefing_site
+from briefing_site.theme import theme_dir
 
 NOW = "2025-02-05T10:00:00-05:00"
 LATER = "2025-02-06T10:00:00-05:00"
@@ -265,3 +270,45 @@ def test_two_builds_in_different_processes_are_byte_identical(tmp_path: Path) ->
         )
         outputs.append(tree(out))
     assert outputs[0] == outputs[1]
+
+
+AUDIT = """
+import json, sys
+seen = []
+WATCH = {"open", "socket.connect", "socket.bind", "socket.getaddrinfo", "subprocess.Popen",
+         "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "urllib.Request"}
+def hook(event, args):
+    if event in WATCH and not (event == "open" and isinstance(args[0], int)):
+        seen.append([event, str(args[0]) if args else ""])
+sys.addaudithook(hook)
+from briefing_site.cli import main
+code = main(["build", "-s", sys.argv[1], "--now", sys.argv[2]])
+print(json.dumps({"code": code, "seen": seen}))
+"""
+
+
+def test_build_reads_only_the_site_and_starts_no_process_or_connection(tmp_path: Path) -> None:
+    site = big_site(tmp_path / "site", count=2)
+    (site / "templates/static").mkdir(parents=True)
+    (site / "templates/static/extra.css").write_text("p{}")
+    result = subprocess.run(
+        [sys.executable, "-c", AUDIT, str(site), NOW], capture_output=True, check=True, text=True
+    )
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["code"] == 0
+    allowed = {
+        site.resolve(),
+        Path(sys.prefix).resolve(),
+        Path(sys.base_prefix).resolve(),
+        Path(briefing_site.__file__).resolve().parent,
+        theme_dir().resolve(),
+        *(Path(p).resolve() for p in zoneinfo.TZPATH),
+    }
+    outside = [
+        (event, target)
+        for event, target in report["seen"]
+        if event != "open" or not any(Path(target).resolve().is_relative_to(a) for a in allowed)
+    ]
+    assert outside == []
+    opened = {Path(target).resolve() for event, target in report["seen"] if event == "open"}
+    assert (site / "templates/static/extra.css").resolve() in opened  # the hook saw the reads
