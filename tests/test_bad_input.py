@@ -383,3 +383,12 @@ def test_markdown_time_budget_stops_an_article_at_the_paragraph_that_ran_out() -
         assert generous.markdown_html("*ok*", Location(f"content/{n}.md", 1)) == (
             "<p><em>ok</em></p>"
         )
+
+
+def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site", {"content/a.md": md("colour: red\ndate: soon\nevent: {}\n")}
+    )
+    result = run_cli("check", "-s", str(site), "--now", NOW)
+    lines = [line.split(":")[1] for line in result.err.splitlines()]
+    assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
