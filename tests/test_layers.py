@@ -18,10 +18,14 @@ LAYERS: list[set[str]] = [
     {"classify", "section"},
     {"markup", "countdown"},
     {"assemble"},
+    {"urls"},
+    {"feeds"},
+    {"ics", "structured", "sitemap"},
+    {"publish"},
     {"render", "theme"},
     {"write", "lock"},
     {"build"},
-    {"explain"},
+    {"explain", "deploy"},
     {"cli", "__main__", "__init__"},
 ]
 

@@ -78,3 +78,7 @@ class ProblemList:
         """Raise every problem at once, sorted by file and line (stable within a line)."""
         if self.items:
             raise ContentError(sorted(self.items, key=lambda p: (p.location.path, p.location.line)))
+
+
+class DeployError(BriefingError):
+    """Publishing failed: no git repository, no remote, a rejected push (exit 1)."""

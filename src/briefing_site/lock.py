@@ -1,7 +1,10 @@
-"""One build at a time per output folder: an advisory lock beside it.
+"""One build at a time per output folder: an advisory lock on its parent folder.
 
-`flock` is released by the kernel when the process ends, however it ends, so
-a killed build never leaves a stale lock behind; the small lock file stays.
+The lock is `flock` on the folder that holds OUT (its inode stays put while
+OUT itself is swapped), so no lock file appears in the site's tree, and the
+kernel releases it when the process ends, however it ends: a killed build
+never leaves a stale lock. Builds into different folders of one parent wait
+for each other only for as long as they would race on its staging folders.
 """
 
 from __future__ import annotations
@@ -16,17 +19,12 @@ from briefing_site.errors import ContentError
 from briefing_site.model import Location
 
 
-def lock_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.lock"
-
-
 @contextmanager
 def build_lock(out: Path) -> Iterator[None]:
     """Hold the output's lock, or fail at once if another build holds it."""
-    path = lock_path(out)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:
         raise ContentError.at(
             Location(str(out)), f"cannot lock the output: {exc.strerror}"

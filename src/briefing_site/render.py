@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -20,6 +19,8 @@ from markupsafe import Markup
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+from briefing_site.publish import publish_files, template_globals
+from briefing_site.urls import Urls, briefing_path
 
 
 @dataclass(frozen=True)
@@ -31,28 +32,6 @@ class Page:
     canonical: str
     title: str
     description: str
-
-
-class Urls:
-    """Internal URLs that work under a sub-path (https://user.github.io/repo/)."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self.prefix = urlsplit(self.base_url).path or "/"
-
-    def url(self, path: str = "") -> str:
-        """Root-relative URL of an output path ('' is the home page)."""
-        return self.prefix + path.removesuffix("index.html")
-
-    def absolute(self, path: str = "") -> str:
-        """Absolute URL when base_url has a host, else root-relative."""
-        if self.base_url.startswith(("http://", "https://")):
-            return self.base_url + path.removesuffix("index.html")
-        return self.url(path)
-
-
-def briefing_path(slug: str) -> str:
-    return f"briefings/{slug}/index.html"
 
 
 def render_site(
@@ -85,7 +64,7 @@ def render_site(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
     files.append(_render(env, "404.html", not_found, briefings=site.briefings))
-    return files
+    return files + publish_files(site, urls, files)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
@@ -121,6 +100,7 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,
         iso=lambda value: value.isoformat(timespec="seconds"),
