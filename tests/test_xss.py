@@ -61,6 +61,8 @@ META = f"""\
 title: {json.dumps(TITLE)}
 summary: {json.dumps(SUMMARY)}
 tags: [safe]
+image: "https://example.com/a.png?\\"><script>alert('image')</script>"
+author: "</script><script>alert('author')</script>"
 people:
   - {{name: "<script>alert('person')</script>", role: "\\" onmouseover=\\"alert(1)"}}
 sources:

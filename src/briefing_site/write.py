@@ -9,6 +9,7 @@ cut short by SIGKILL or a power cut is repaired at the start of the next build.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -152,6 +153,8 @@ def recover(out: Path) -> None:
 
 def _discard(folder: Path) -> None:
     """Delete a folder of ours, its marker last, so a kill midway leaves it recognisable."""
+    if not folder.is_dir():  # already gone (a second Ctrl-C during cleanup)
+        return
     for child in sorted(folder.iterdir()):
         if child.name == MARKER:
             continue
@@ -162,7 +165,8 @@ def _discard(folder: Path) -> None:
         else:
             child.unlink(missing_ok=True)
     (folder / MARKER).unlink(missing_ok=True)
-    folder.rmdir()
+    with contextlib.suppress(FileNotFoundError):
+        folder.rmdir()
 
 
 def _ours(folder: Path) -> bool:
