@@ -294,6 +294,26 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "block, never raw text"
         ],
     ),
+    "template that is not UTF-8": (
+        {"templates/briefing.html": b"\xff\xfe{{"},
+        [
+            "templates/briefing.html: template error: 'utf-8' codec can't decode byte 0xff "
+            "in position 0: invalid start byte"
+        ],
+    ),
+    # The site's own config gets the same strictness
+    "config not UTF-8": (
+        {"briefing.yaml": b"title: caf\xe9\n"},
+        ["briefing.yaml:1: not UTF-8 (byte 10: 0xe9)"],
+    ),
+    "config anchor": (
+        {"briefing.yaml": "title: &a x\n"},
+        ["briefing.yaml:1: YAML anchors (&name) are not allowed"],
+    ),
+    "raw HTML opt-in must be a real boolean": (
+        {"briefing.yaml": "allow_raw_html_unsafe: yes\n"},
+        ["briefing.yaml:1: allow_raw_html_unsafe: must be true or false"],
+    ),
     # Every problem of every article, sorted by file and line, in one run
     "all problems at once": (
         {
