@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"ics", "structured", "sitemap"},
     {"publish"},
     {"render", "theme"},
-    {"write"},
+    {"write", "lock"},
     {"build"},
     {"explain", "deploy", "scaffold"},
     {"cli", "__main__", "__init__"},

@@ -14,7 +14,8 @@ from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.lint import lint
-from briefing_site.load import decode, find_articles, read_article
+from briefing_site.load import decode, find_articles, read_article, site_files
+from briefing_site.lock import build_lock
 from briefing_site.model import (
     Briefing,
     Location,
@@ -26,7 +27,7 @@ from briefing_site.model import (
 from briefing_site.progress import ProgressFn
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
-from briefing_site.write import write_site
+from briefing_site.write import check_output_dir, recover, write_site
 
 CONTENT_DIR = "content"
 TEMPLATES_DIR = "templates"
@@ -62,6 +63,8 @@ class Loaded:
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
     path = site / CONFIG_FILE
+    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
+        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
     text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     config = parse_config(text, CONFIG_FILE)
     if base_url:
@@ -76,11 +79,7 @@ def content_files(site: Path) -> list[str]:
         raise ContentError.at(
             Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
         )
-    return sorted(
-        p.relative_to(site).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return site_files(site, CONTENT_DIR)
 
 
 def load_site(options: BuildOptions) -> Loaded:
@@ -148,6 +147,8 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
 def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
     """Every page in memory, through the site's templates then the theme's."""
     templates = options.site / TEMPLATES_DIR
+    if templates.is_dir() or templates.is_symlink():
+        site_files(options.site, TEMPLATES_DIR)  # refuses symlinks out of templates/
     return render_site(loaded.site, make_environment(templates), static_assets(templates))
 
 
@@ -159,7 +160,14 @@ def check(options: BuildOptions) -> Loaded:
 
 
 def build(options: BuildOptions) -> Loaded:
-    """Build the site into the output folder; the old output stays on any error."""
-    loaded = load_site(options)
-    write_site(render(options, loaded), options.output, options.site)
+    """Build the site into the output folder; the old output stays on any error.
+
+    The output is checked and locked first, so a bad `-o` or a second build
+    fails at once, before any work.
+    """
+    check_output_dir(options.output, options.site)
+    with build_lock(options.output):
+        recover(options.output)
+        loaded = load_site(options)
+        write_site(render(options, loaded), options.output, options.site)
     return loaded
