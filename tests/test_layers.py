@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"publish"},
     {"render", "theme"},
     {"batch"},
-    {"write"},
+    {"write", "lock"},
     {"build"},
     {"explain", "deploy", "scaffold"},
     {"cli", "__main__", "__init__"},

@@ -12,18 +12,8 @@ from typing import Any
 
 import pytest
 from conftest import Run
-from playwright import sync_api
 from publishing import BASE_URL, serve
-from test_countdown_browser import CHROMIUM, CHROMIUM_ARGS
 from test_site_structure import NEWSROOM, NOW
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -37,8 +27,8 @@ def preview(
         yield local
 
 
-def test_reader_pages_through_the_archive_and_follows_a_topic(chromium: Any, preview: str) -> None:
-    page = chromium.new_page()
+def test_reader_pages_through_the_archive_and_follows_a_topic(browser: Any, preview: str) -> None:
+    page = browser.new_page()
     page.goto(preview)
     page.get_by_role("navigation", name="Site").get_by_role("link", name="All briefings").click()
     page.wait_for_url(preview + "briefings/")
@@ -54,8 +44,8 @@ def test_reader_pages_through_the_archive_and_follows_a_topic(chromium: Any, pre
     page.close()
 
 
-def test_draft_and_scheduled_marks_are_visible(chromium: Any, preview: str) -> None:
-    page = chromium.new_page()
+def test_draft_and_scheduled_marks_are_visible(browser: Any, preview: str) -> None:
+    page = browser.new_page()
     page.goto(preview + "briefings/secret-plan/")
     mark = page.locator('[data-status="draft"]')
     assert mark.is_visible() and mark.inner_text().strip().lower() == "draft"

@@ -78,10 +78,10 @@ def test_naive_time_is_read_in_the_zone_and_dst_gaps_are_errors() -> None:
 
 def test_unknown_zone_and_unknown_keys_are_reported_together() -> None:
     found = problems("titel: T\nevent:\n  start: 2025-02-07\n  timezone: Mars/Olympus\n")
-    assert found == [
+    assert found == [  # sorted by line
+        "content/a.md:1: missing required field: title",
         "content/a.md:2: unknown key 'titel' (did you mean 'title'?); known keys: "
         "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, image, author",
-        "content/a.md:1: missing required field: title",
         "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone",
     ]
 

@@ -216,8 +216,8 @@ def test_pagination_links_previous_and_next(newsroom: tuple[Path, Run]) -> None:
     assert middle.find("a", rel="next", href="/briefings/page/3/")
     assert middle.find("a", href="/briefings/page/2/", **{"aria_current": "page"})
     assert last.find("a", rel="prev", href="/briefings/page/2/") and not last.find("a", rel="next")
-    canonical = middle.find("link", rel="canonical")[0]["href"]
-    assert canonical == "/briefings/page/2/"
+    # Without a host in base_url there is no canonical URL to give (a relative one is invalid).
+    assert not middle.find("link", rel="canonical")
 
 
 def test_topic_page_gathers_sections_newest_first_linking_to_each_section(

@@ -41,7 +41,10 @@ class Tools:
     @classmethod
     def for_config(cls, config: SiteConfig) -> Tools:
         return cls(
-            config, Classifier(config.topics), JunkFilter(config.junk_patterns), MarkupConverter()
+            config,
+            Classifier(config.topics),
+            JunkFilter(config.junk_patterns),
+            MarkupConverter(config.allow_raw_html_unsafe),
         )
 
 
@@ -98,7 +101,7 @@ def _blocks(
     for placement in placements:
         paragraph = placement.paragraph
         html = (
-            tools.markup.markdown_html(paragraph.text)
+            tools.markup.markdown_html(paragraph.text, Location(article.path, paragraph.line))
             if article.markdown
             else tools.markup.text_html(paragraph.text)
         )

@@ -1,9 +1,10 @@
-"""Every article through assemble and its page render: over worker processes,
-reusing the build cache.
+"""Every article through assemble: over worker processes, reusing the build cache.
 
 Each article's work is pure, so it is done once per distinct input: results
-are cached by a key that hashes the article's bytes, the site config, the
-templates and the tool's own code, and what is left is spread over the CPUs.
+are cached by a key that hashes the article's bytes, the site config and the
+tool's own code, and what is left is spread over the CPUs. Briefing pages are
+rendered by the caller with the whole site, and cached under a key that also
+covers the templates, the clock and every article (`Batch.page_base`).
 The results, in file order, are exactly what one process without a cache
 makes (tests/test_speed_paths.py checks the bytes).
 """
@@ -20,11 +21,10 @@ from briefing_site.assemble import Assembled, Tools, assemble, with_clock
 from briefing_site.cache import Store, digest
 from briefing_site.errors import ContentError, Problem
 from briefing_site.load import ArticleFiles, parse_article, read_bytes
-from briefing_site.model import RenderedFile, Site, SiteConfig, SourceArticle
+from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
 from briefing_site.parallel import ordered_map, worker_count
 from briefing_site.progress import ProgressFn
-from briefing_site.render import prepare, render_briefing
-from briefing_site.theme import make_environment, theme_dir
+from briefing_site.theme import theme_dir
 from briefing_site.urls import briefing_path
 
 
@@ -41,15 +41,18 @@ class Settings:
 
 @dataclass(frozen=True)
 class Batch:
-    """Assembled articles in file order, their problems, and their rendered pages.
+    """Assembled articles in file order, their problems, and their cache keys.
 
-    `pages` is None when a page failed to render, so the caller renders the
-    site itself and reports the template error exactly as it always does.
+    `page_base` hashes what a briefing page may depend on besides its own
+    article: the templates, the clock, and every article of the site (a page
+    can link to listings made from all of them), so a cached page is reused
+    only when none of these changed.
     """
 
     articles: list[tuple[SourceArticle, Assembled]]
     problems: list[Problem]
-    pages: dict[str, RenderedFile] | None
+    keys: list[bytes]
+    page_base: bytes
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,13 @@ class _Job:
     files: ArticleFiles
     data: bytes
     sidecar: bytes | None
-    assembled: bytes | None  # the cached pickled (SourceArticle, Assembled), if any
+    assembled: bytes | None  # unused: cached articles never reach a worker
 
 
 @dataclass(frozen=True)
 class _Done:
     assembled: bytes | None
     problems: tuple[Problem, ...] = ()
-    page: bytes | None = None
-    failed: bool = False
 
 
 def run_batch(
@@ -82,29 +83,29 @@ def run_batch(
     keys = _Keys(settings)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done] = {}
-    todo: list[tuple[int, _Job, bytes]] = []
+    todo: list[tuple[int, _Job]] = []
+    article_keys: dict[int, bytes] = {}
     for index, files in enumerate(found):
         try:
             data, sidecar = read_bytes(settings.root, files)
         except ContentError as exc:
             problems[index] = exc.problems
             continue
-        key = keys.article(files, data, sidecar)
+        key = article_keys[index] = keys.article(files, data, sidecar)
         cached = store.get(key) if store else None
-        page = store.get(keys.page(key)) if store and cached else None
-        if cached is not None and page is not None:
-            done[index] = _Done(cached, page=page)
+        if cached is not None:
+            done[index] = _Done(cached)
         else:
-            todo.append((index, _Job(files, data, sidecar, cached), key))
+            todo.append((index, _Job(files, data, sidecar, None)))
     workers = worker_count(jobs, len(todo))
-    results = ordered_map(_Setup(settings), [job for _, job, _ in todo], workers)
-    for (index, _, key), result in zip(todo, results, strict=True):
+    results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+    for (index, _), result in zip(todo, results, strict=True):
         done[index] = result
         if store and result.assembled is not None:
-            store.put(key, result.assembled)
-            if result.page is not None:
-                store.put(keys.page(key), result.page)
-    return _collect(len(found), done, problems, settings, progress)
+            store.put(article_keys[index], result.assembled)
+    articles, found_problems, used = _collect(len(found), done, problems, settings, progress)
+    ordered = [article_keys[i] for i in used]
+    return Batch(articles, found_problems, ordered, keys.pages(ordered))
 
 
 def _collect(
@@ -113,11 +114,11 @@ def _collect(
     problems: dict[int, list[Problem]],
     settings: Settings,
     progress: ProgressFn | None,
-) -> Batch:
+) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
     """Unpack the results in file order, as one process would have made them."""
     articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
-    pages: dict[str, RenderedFile] | None = {}
+    used: list[int] = []
     for index in range(count):
         found_problems += problems.get(index, [])
         result = done.get(index)
@@ -127,16 +128,31 @@ def _collect(
         if result.assembled is None:
             continue
         article, made = pickle.loads(result.assembled)
-        assembled = with_clock(made, settings.now)
-        articles.append((article, assembled))
+        articles.append((article, with_clock(made, settings.now)))
+        used.append(index)
         if progress:
             progress(index + 1, count)
-        if result.failed:
-            pages = None
-        elif pages is not None and result.page:
+    return articles, found_problems, used
+
+
+def cached_pages(batch: Batch, store: Store) -> dict[str, RenderedFile]:
+    """Briefing pages the cache holds for exactly this site, by slug."""
+    pages: dict[str, RenderedFile] = {}
+    for (_, assembled), key in zip(batch.articles, batch.keys, strict=True):
+        data = store.get(digest(batch.page_base, key))
+        if data is not None:
             slug = assembled.briefing.meta.slug
-            pages.setdefault(slug, RenderedFile(briefing_path(slug), result.page))
-    return Batch(articles, found_problems, pages)
+            pages[slug] = RenderedFile(briefing_path(slug), data)
+    return pages
+
+
+def keep_pages(batch: Batch, store: Store, files: list[RenderedFile]) -> None:
+    """Put this build's briefing pages in the cache for the next build."""
+    by_path = {item.path: item.data for item in files}
+    for (_, assembled), key in zip(batch.articles, batch.keys, strict=True):
+        data = by_path.get(briefing_path(assembled.briefing.meta.slug))
+        if data is not None:
+            store.put(digest(batch.page_base, key), data)
 
 
 class _Keys:
@@ -154,8 +170,8 @@ class _Keys:
         names = f"{files.article}\0{files.sidecar}".encode()
         return digest(self._base, names, data, sidecar if sidecar is not None else b"\0none")
 
-    def page(self, article_key: bytes) -> bytes:
-        return digest(self._page, article_key)
+    def pages(self, article_keys: list[bytes]) -> bytes:
+        return digest(self._page, *article_keys)
 
 
 @cache
@@ -185,29 +201,16 @@ class _Setup:
 
 
 class _Worker:
-    """Assembles and renders one article at a time with this process's tools."""
+    """Assembles one article at a time with this process's tools."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.tools = Tools.for_config(settings.config)
-        self.env = make_environment(settings.templates)
-        self.urls = prepare(self.env, Site(config=settings.config, now=settings.now))
 
     def __call__(self, job: _Job) -> _Done:
-        blob = job.assembled
-        if blob is None:
-            try:
-                article = parse_article(job.files, job.data, job.sidecar)
-                assembled = assemble(article, self.tools, self.settings.now)
-            except ContentError as exc:
-                return _Done(None, tuple(exc.problems))
-            blob = pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL)
-        else:
-            assembled = with_clock(pickle.loads(blob)[1], self.settings.now)
-        if assembled.briefing.meta.draft and not self.settings.drafts:
-            return _Done(blob, page=b"")  # no page, and none to make next time either
         try:
-            page = render_briefing(self.env, self.urls, assembled.briefing)
-        except ContentError:
-            return _Done(blob, failed=True)
-        return _Done(blob, page=page.data)
+            article = parse_article(job.files, job.data, job.sidecar)
+            assembled = assemble(article, self.tools, self.settings.now)
+        except ContentError as exc:
+            return _Done(None, tuple(exc.problems))
+        return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))

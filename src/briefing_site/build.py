@@ -15,12 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
-from briefing_site.batch import Settings, run_batch
+from briefing_site.batch import Settings, cached_pages, keep_pages, run_batch
 from briefing_site.cache import Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.lint import lint
-from briefing_site.load import decode, find_articles, read_article
+from briefing_site.load import decode, find_articles, read_article, site_files
+from briefing_site.lock import build_lock
 from briefing_site.model import (
     Briefing,
     Location,
@@ -32,7 +33,7 @@ from briefing_site.model import (
 from briefing_site.progress import ProgressFn
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
-from briefing_site.write import write_changed, write_site
+from briefing_site.write import check_output_dir, recover, write_changed, write_site
 
 CONTENT_DIR = "content"
 CACHE_DIR = ".briefing-cache"
@@ -71,6 +72,8 @@ class Loaded:
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
     path = site / CONFIG_FILE
+    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
+        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
     text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     config = parse_config(text, CONFIG_FILE)
     if base_url:
@@ -85,11 +88,7 @@ def content_files(site: Path) -> list[str]:
         raise ContentError.at(
             Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
         )
-    return sorted(
-        p.relative_to(site).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return site_files(site, CONTENT_DIR)
 
 
 def load_site(options: BuildOptions) -> Loaded:
@@ -166,8 +165,16 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
 
 def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
     """Every page in memory, through the site's templates then the theme's."""
-    templates = options.site / TEMPLATES_DIR
+    templates = _checked_templates(options)
     return render_site(loaded.site, make_environment(templates), static_assets(templates))
+
+
+def _checked_templates(options: BuildOptions) -> Path:
+    """The site's templates/ folder, refusing symlinks that lead out of it."""
+    templates = options.site / TEMPLATES_DIR
+    if templates.is_dir() or templates.is_symlink():
+        site_files(options.site, TEMPLATES_DIR)
+    return templates
 
 
 def check(options: BuildOptions) -> Loaded:
@@ -178,11 +185,18 @@ def check(options: BuildOptions) -> Loaded:
 
 
 def build(options: BuildOptions) -> Loaded:
-    """Build the site into the output folder; the old output stays on any error."""
-    if not options.cache and options.jobs == 1:
-        return _build_simply(options)
-    with _without_cycle_collection():
-        return _build_fast(options)
+    """Build the site into the output folder; the old output stays on any error.
+
+    The output is checked and locked first, so a bad `-o` or a second build
+    fails at once, before any work.
+    """
+    check_output_dir(options.output, options.site)
+    with build_lock(options.output):
+        recover(options.output)
+        if not options.cache and options.jobs == 1:
+            return _build_simply(options)
+        with _without_cycle_collection():
+            return _build_fast(options)
 
 
 @contextmanager
@@ -213,6 +227,10 @@ def _collector_back_on() -> None:
 
 def _build_fast(options: BuildOptions) -> Loaded:
     """The build over worker processes, with the cache and changed-only writes."""
+    try:
+        _checked_templates(options)
+    except ContentError:  # no worker may read them: report as the plain build does
+        return _build_simply(options)
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
     templates = options.site / TEMPLATES_DIR
@@ -223,10 +241,12 @@ def _build_fast(options: BuildOptions) -> Loaded:
     loaded = finish_loading(options, config, batch.articles, problems)
     _collector_back_on()
     env = make_environment(templates)
-    files = render_site(loaded.site, env, static_assets(templates), batch.pages)
+    pages = cached_pages(batch, store) if store else None
+    files = render_site(loaded.site, env, static_assets(templates), pages)
     if store is None:
         write_site(files, options.output, options.site)
         return loaded
+    keep_pages(batch, store, files)
     manifest = make_folder(options.site / CACHE_DIR) / _manifest_name(options.output)
     write_changed(files, options.output, options.site, manifest)
     store.save()

@@ -21,7 +21,15 @@ from briefing_site.yamlload import YamlMap, parse_yaml
 
 CONFIG_FILE = "briefing.yaml"
 TOPIC_NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
-RESERVED_TOPICS = {"lede"}
+# `lede` is taken; Windows device names can never be a file or folder name.
+RESERVED_TOPICS = {
+    "lede",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"{d}{i}" for d in ("com", "lpt") for i in range(10)),
+}
 _TOPIC_KEYS = ("title", "aliases", "words", "patterns")
 
 
@@ -92,6 +100,10 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
 
 def _is_text(value: object) -> str:
     return "" if isinstance(value, str) else "must be text"
+
+
+def _is_flag(value: object) -> str:
+    return "" if isinstance(value, bool) else "must be true or false"
 
 
 def _check_zone(value: object) -> str:
@@ -174,6 +186,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
     "page_size": _check_page_size,
+    "allow_raw_html_unsafe": _is_flag,
 }
 
 
@@ -188,7 +201,10 @@ def _parse_topics(
     for name, spec in data.items():
         where = Location(path, data.line_of(name))
         if not TOPIC_NAME.match(str(name)) or name in RESERVED_TOPICS:
-            problems.add(where, f"topic name {name!r} must be lower-case letters, digits or -")
+            problems.add(
+                where,
+                f"topic name {name!r} must be lower-case letters, digits or - (not a reserved name)",
+            )
             continue
         topic = _parse_topic(str(name), spec, defaults.get(name), where, problems)
         if topic is not None:

@@ -78,8 +78,9 @@ class ProblemList:
         return bool(self.items)
 
     def raise_if_any(self) -> None:
+        """Raise every problem at once, sorted by file and line (stable within a line)."""
         if self.items:
-            raise ContentError(self.items)
+            raise ContentError(sorted(self.items, key=lambda p: (p.location.path, p.location.line)))
 
 
 class DeployError(BriefingError):

@@ -7,6 +7,7 @@ An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,7 +23,22 @@ METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_FRONT_MATTER = YAMLHandler()
+# python-frontmatter is the parser, but with a strict fence: exactly `---` on a
+# line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
+# `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
+_FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_FRONT_MATTER = YAMLHandler(fm_boundary=_FENCE_LINE)
+_YAML_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
+# An article is prose: a file this big is a mistake (or an attack on the build).
+MAX_FILE_BYTES = 1_000_000
+# Python-Markdown's inline parsing is quadratic in a block's length for some
+# shapes (each `[` or `<` scans the rest of the block for its partner: 8 KB of
+# `[` takes seconds). These cheap checks bound every block's worst case to
+# about a quarter of a second, before any Markdown runs. See docs in README.
+MAX_BLOCK_CHARS = 20_000
+MAX_BRACKET_WORK = 400_000  # (number of `[` and `<`) x (block length)
+MAX_NESTING = 16  # list and quote markers opening one line (deeper recurses)
+_NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?=[ \t]|$)){{{MAX_NESTING + 1}}}")
 # A raw-text block whose lines (all but its last) are this short was hard-wrapped.
 WRAP_WIDTH = 80
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
@@ -59,6 +75,37 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
     return found, problems
 
 
+def site_files(site: Path, folder: str) -> list[str]:
+    """Site-relative POSIX paths of the files under `folder` (dotfiles skipped).
+
+    The build reads only the site: a symlink that leads out of `folder` (or a
+    `folder` that is itself a link elsewhere) is refused, never followed.
+    """
+    top = site / folder
+    if top.is_symlink():
+        raise ContentError.at(
+            Location(folder), f"{folder}/ is a symlink: the build reads only the site"
+        )
+    inside = top.resolve()
+    problems = ProblemList()
+    found: list[str] = []
+    for current, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in [*dirs, *names]:
+            path = Path(current) / name
+            relative = path.relative_to(site).as_posix()
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                problems.add(
+                    Location(relative),
+                    f"symlink leads out of {folder}/: the build reads only the site",
+                )
+            elif name in names and not name.startswith(".") and path.is_file():
+                found.append(relative)
+    problems.items.sort(key=lambda problem: problem.location.path)
+    problems.raise_if_any()
+    return sorted(found)
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text with the BOM stripped and newlines made `\\n`."""
     if b"\x00" in data:
@@ -76,32 +123,76 @@ def decode(data: bytes, path: str) -> str:
 
 def parse_markdown_article(text: str, path: str) -> SourceArticle:
     """Split front matter from the body; the body's line numbers stay the file's."""
+    _require_text(text, path)
     if not _FRONT_MATTER.detect(text):
         raise ContentError.at(
             Location(path, 1), "no front matter: start the file with '---', title: ..., '---'"
         )
-    try:
-        fm, body = _FRONT_MATTER.split(text)
-    except ValueError as exc:
+    closing = _FENCE_LINE.search(text, 3)
+    end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
+    if end is not None:  # YAML's document end; python-frontmatter would take it too
+        line = text[: end.start()].count("\n") + 1
+        raise ContentError.at(
+            Location(path, line), "'...' cannot end front matter: close it with '---'"
+        )
+    if closing is None:
         raise ContentError.at(
             Location(path, 1), "front matter is never closed: add a '---' line after it"
-        ) from exc
-    opening = _FRONT_MATTER.FM_BOUNDARY.search(text)
-    fm_line = text[: opening.end()].count("\n") + 1 if opening else 1
-    meta = parse_yaml(fm, path, first_line=fm_line)
-    body_line = text[: len(text) - len(body)].count("\n") + 1
+        )
+    fm, body = _FRONT_MATTER.split(text)
+    meta = parse_yaml(fm, path, first_line=1)
+    body_line = text[: closing.end()].count("\n") + 1
+    paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
+    if not paragraphs:
+        raise ContentError.at(Location(path, body_line), "no article text after the front matter")
+    check_markdown_blocks(paragraphs, path)
     return SourceArticle(
         path=path,
         metadata_path=path,
-        metadata=_require_mapping(meta, path, 1),
+        metadata=_require_mapping(meta, path, 2),
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
-        paragraphs=split_markdown(body, body_line),
+        paragraphs=paragraphs,
         markdown=True,
     )
 
 
+def check_markdown_blocks(paragraphs: tuple[Paragraph, ...], path: str) -> None:
+    """Refuse blocks whose shape would make Python-Markdown crawl or recurse."""
+    problems = ProblemList()
+    for paragraph in paragraphs:
+        message = _markdown_hazard(paragraph.text)
+        if message:
+            problems.add(Location(path, paragraph.line), message)
+    problems.raise_if_any()
+
+
+def _markdown_hazard(text: str) -> str:
+    """Why this block is unsafe to hand to Python-Markdown, or ''."""
+    if len(text) > MAX_BLOCK_CHARS:
+        return (
+            f"paragraph is {len(text):,} characters long; the limit is {MAX_BLOCK_CHARS:,}: "
+            "split it with blank lines"
+        )
+    openers = text.count("[") + text.count("<")
+    if openers * len(text) > MAX_BRACKET_WORK:
+        return (
+            f"paragraph has {openers:,} '[' and '<' in {len(text):,} characters, which "
+            "makes Markdown very slow: split it, or write them as \\[ and &lt;"
+        )
+    if any(_NESTING.match(line) for line in text.split("\n")):
+        return f"lists or quotes nested more than {MAX_NESTING} deep"
+    return ""
+
+
+def _require_text(text: str, path: str) -> None:
+    if not text.strip():
+        raise ContentError.at(Location(path, 1), "the file is empty")
+
+
 def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) -> SourceArticle:
     """A raw-text article with its metadata beside it."""
+    _require_text(text, path)
+    _require_text(sidecar_text, sidecar)
     meta = parse_yaml(sidecar_text, sidecar)
     return SourceArticle(
         path=path,
@@ -255,8 +346,14 @@ def parse_article(files: ArticleFiles, data: bytes, sidecar: bytes | None) -> So
 
 
 def _read(root: Path, path: str) -> bytes:
-    """A file's bytes; an unreadable file is the content's problem, named."""
+    """The file's bytes, refusing one too big to be an article before reading it."""
     try:
-        return (root / path).read_bytes()
+        with (root / path).open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ContentError.at(Location(path), f"cannot read: {exc.strerror}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError.at(
+            Location(path, 1), f"file is larger than {MAX_FILE_BYTES:,} bytes: is it an article?"
+        )
+    return data

@@ -1,17 +1,29 @@
 """Paragraph text into safe HTML.
 
-Article text is untrusted: Markdown output goes through an allow-list
-sanitiser (nh3), so no script, handler attribute or `javascript:` URL can
-reach a reader. Raw `.txt` copy is plain text: it is escaped, not parsed.
+Article text is untrusted: raw HTML in Markdown is shown as text, and the
+Markdown output goes through an allow-list sanitiser (nh3), so no script,
+handler attribute or `javascript:` URL can reach a reader. Raw `.txt` copy is
+plain text: it is escaped, not parsed. A site whose authors are all trusted
+can set `allow_raw_html_unsafe: true` to pass their HTML through as written.
+
+Python-Markdown is pure Python and slows down quadratically on some shapes.
+`load` refuses those shapes and caps each block before it gets here; a
+per-article time budget, checked between blocks, is the last net. (A signal
+alarm could not interrupt a long regex call, works only in the main thread
+and is a process-global side effect; a subprocess is not allowed in a build.)
 """
 
 from __future__ import annotations
 
 import html
 import re
+import time
 
 import markdown
 import nh3
+
+from briefing_site.errors import ContentError
+from briefing_site.model import Location
 
 _TAGS = {
     "p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "br",
@@ -24,21 +36,51 @@ _SCHEMES = {"http", "https", "mailto"}
 # it opens with a letter (no list, heading, quote or code indent), has no
 # Markdown, HTML or entity character and no line break. Most wire copy is this.
 _NOT_PLAIN = re.compile(r"[^\w .,;:'\"?!%$/@()\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]|_")
+# Seconds of Markdown per article; a normal article needs a few milliseconds.
+TIME_BUDGET = 5.0
 
 
 class MarkupConverter:
     """One Markdown engine per build, reset between paragraphs."""
 
-    def __init__(self) -> None:
+    def __init__(self, allow_raw_html_unsafe: bool = False, budget: float = TIME_BUDGET) -> None:
         self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self._raw = allow_raw_html_unsafe
+        if not self._raw:  # raw HTML becomes text: `<b>` shows as "<b>"
+            self._md.preprocessors.deregister("html_block")
+            self._md.inlinePatterns.deregister("html")
+        self._budget = budget
+        self._article = ""
+        self._spent = 0.0
 
-    def markdown_html(self, text: str) -> str:
-        """A Markdown block as sanitised HTML."""
+    def markdown_html(self, text: str, where: Location | None = None) -> str:
+        """A Markdown block as sanitised HTML; `where` names it in errors and budgets."""
         fast = plain_html(text)
         if fast is not None:
             return fast
         self._md.reset()
-        return sanitize(self._md.convert(text))
+        started = time.perf_counter()
+        try:
+            converted = self._md.convert(text)
+        except RecursionError as exc:
+            raise ContentError.at(
+                where or Location("<markdown>"), "Markdown nested too deep to convert"
+            ) from exc
+        if where is not None:
+            self._charge(where, time.perf_counter() - started)
+        return converted if self._raw else sanitize(converted)
+
+    def _charge(self, where: Location, seconds: float) -> None:
+        """Count Markdown time per article; refuse an article past the budget."""
+        if where.path != self._article:
+            self._article, self._spent = where.path, 0.0
+        self._spent += seconds
+        if self._spent > self._budget:
+            raise ContentError.at(
+                where,
+                f"Markdown took over {self._budget:g} seconds for this article (stopped "
+                "at this paragraph): simplify or split it",
+            )
 
     @staticmethod
     def text_html(text: str) -> str:

@@ -47,16 +47,33 @@ _KEYS = (
 _EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
 
 
+# Letters NFKD does not take apart into ASCII plus accents.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "þ": "th", "ð": "d"}
+    | {"Æ": "AE", "Ø": "O", "Đ": "D", "Ł": "L", "Œ": "OE", "Þ": "TH", "Ð": "D", "\u0131": "i"}
+)
+
+
 def slugify(text: str) -> str:
-    """A safe ASCII slug, the same for NFC and NFD input ('Élysée—talks' → 'elysee-talks')."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A safe ASCII slug, the same for NFC and NFD input ('Élysée—talks' → 'elysee-talks').
+
+    Accents are dropped; any other character that is not an ASCII letter or
+    digit (an em dash, a space, a CJK character) separates words.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
     return slug[:80].strip("-")
 
 
 def safe_slug(slug: str) -> bool:
     """True for a slug that is safe as one path segment on every system."""
-    return bool(SLUG.match(slug)) and slug not in _RESERVED and len(slug) <= 80
+    return bool(SLUG.match(slug)) and not reserved_name(slug) and len(slug) <= 80
+
+
+def reserved_name(name: str) -> bool:
+    """Windows device names (`CON`, `nul`, `com1`...): unusable as a file or folder."""
+    return name.lower() in _RESERVED
 
 
 @dataclass
@@ -86,9 +103,14 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         if key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
     missing = [key for key in ("title",) if not meta.get(key)]
+    event = meta.get("event")
+    if isinstance(event, dict) and event.get("start") is None:
+        missing.append("event.start")
     if missing:
+        plural = "s" if len(missing) > 1 else ""
         check.problems.add(
-            Location(article.metadata_path, 1), f"missing required field: {', '.join(missing)}"
+            Location(article.metadata_path, 1),
+            f"missing required field{plural}: {', '.join(missing)}",
         )
     values: dict[str, Any] = {
         "title": _text(check, "title"),
@@ -143,10 +165,14 @@ def _slug(check: _Checker) -> str:
         slug = slugify(PurePosixPath(check.article.path).stem)
         if not safe_slug(slug):
             check.problems.add(
-                Location(check.article.path),
-                "the file name gives no usable slug: rename it or set slug: in the metadata",
+                Location(check.article.path, 1),
+                f"the file name gives no usable slug ({slug!r}): rename it or set slug: "
+                "in the metadata",
             )
         return slug
+    if isinstance(given, str) and reserved_name(given):
+        check.error("slug", f"{given!r} is a reserved device name on Windows; choose another")
+        return ""
     if not isinstance(given, str) or not safe_slug(given):
         check.error("slug", f"{given!r} must be lower-case letters, digits and single hyphens")
         return ""
@@ -262,8 +288,7 @@ def _event_time(
 ) -> tuple[datetime, bool] | None:
     value = spec.get(key)
     where = check.line_in(spec, key)
-    if value is None:
-        check.problems.add(where, f"event.{key}: missing (an ISO date, or date-time with offset)")
+    if value is None:  # only `start` is required, and `validate` reports it
         return None
     if not isinstance(value, str):
         check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
@@ -301,8 +326,13 @@ def _tags(check: _Checker) -> tuple[str, ...]:
         check.error("tags", "must be a list of words")
         return ()
     tags = tuple(dict.fromkeys(slugify(str(tag)) for tag in value))
-    if not all(safe_slug(tag) for tag in tags):
-        check.error("tags", "each tag must contain letters or digits")
+    bad = [str(raw) for raw in value if not safe_slug(slugify(str(raw)))]
+    if bad:
+        check.error(
+            "tags",
+            f"{bad[0]!r}: each tag needs letters or digits and must not be "
+            "a reserved name (CON, NUL...)",
+        )
     return tags
 
 

@@ -56,6 +56,8 @@ class SiteConfig:
     image: str = ""  # the default share image: an absolute URL or an output path
     cname: str = ""  # a custom domain for GitHub Pages, written to CNAME
     google_news: bool = False  # also write news-sitemap.xml
+    # Pass authors' raw HTML through unsanitised: only for sites whose every author is trusted.
+    allow_raw_html_unsafe: bool = False
 
 
 @dataclass(frozen=True)

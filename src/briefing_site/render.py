@@ -113,12 +113,14 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         raise ContentError.at(where, f"template syntax error: {exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
         raise ContentError.at(
-            Location(f"templates/{name}"), f"template not found: {exc.name}"
+            _template_location(exc, name), f"template not found: {exc.name}"
         ) from exc
     except jinja2.UndefinedError as exc:
         raise ContentError.at(
             _template_location(exc, name), f"template error: {exc.message}"
         ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
     return RenderedFile(page.path, html.encode("utf-8"))
 
 

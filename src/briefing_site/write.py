@@ -1,16 +1,22 @@
 """Write the output folder atomically: the new build, or the old one untouched.
 
 Everything is written into a temporary sibling folder first, then swapped in
-with renames, so a failed or interrupted build never leaves a half-written
-site. A marker file records that the folder is ours to replace.
+(one atomic exchange where the system has it, else two renames), so a failed
+or interrupted build never leaves a half-written site. A marker file records
+that a folder is ours to replace; nothing without it is ever deleted. A swap
+cut short by SIGKILL or a power cut is repaired at the start of the next build.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -19,6 +25,8 @@ from briefing_site.errors import ContentError
 from briefing_site.model import Location, RenderedFile
 
 MARKER = ".briefing-site"
+_MARKER_TEXT = "This folder is written by briefing-site build.\n"
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 def check_output_dir(out: Path, site: Path) -> None:
@@ -27,13 +35,16 @@ def check_output_dir(out: Path, site: Path) -> None:
     resolved = out.resolve()
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise ContentError.at(where, "output path exists and is not a folder")
-    content = (site / "content").resolve()
-    protected = {Path("/"), Path.home().resolve(), site.resolve()}
-    if resolved in protected or content.is_relative_to(resolved):
+    root = site.resolve()
+    protected = {Path("/"), Path.home().resolve(), root}
+    inputs = [root / "content", root / "templates"]
+    if resolved in protected or any(folder.is_relative_to(resolved) for folder in inputs):
         raise ContentError.at(
             where, "refusing to use this folder for output: it holds the site or your files"
         )
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+    if any(resolved.is_relative_to(folder) for folder in inputs):
+        raise ContentError.at(where, "refusing to write the output inside content/ or templates/")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise ContentError.at(
             where,
             "output folder is not empty and was not made by briefing-site; choose another with -o",
@@ -46,7 +57,7 @@ def output_path(root: Path, relative: str) -> Path:
     if (
         not parts
         or relative.startswith("/")
-        or any(p in ("", ".", "..") or "\\" in p for p in parts)
+        or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts)
     ):
         raise ValueError(f"unsafe output path {relative!r}")
     return root.joinpath(*parts)
@@ -54,26 +65,44 @@ def output_path(root: Path, relative: str) -> Path:
 
 def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
     """Write `files` as the whole new content of `out`, atomically."""
+    recover(out)
     check_output_dir(out, site)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    try:
+        (staging / MARKER).write_text(_MARKER_TEXT)
         for item in files:
             target = output_path(staging, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.data)
-        (staging / MARKER).write_text("This folder is written by briefing-site build.\n")
         staging.chmod(0o755)
         _swap(staging, out)
+    except OSError as exc:
+        _discard(staging)
+        raise _write_error(out, exc) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         raise
 
 
+def _write_error(out: Path, exc: OSError) -> ContentError:
+    """A disk problem (full, read-only, permissions) as a message, not a traceback."""
+    reason = exc.strerror or str(exc)
+    return ContentError.at(
+        Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
+    )
+
+
 def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames; the old build goes last."""
+    """Put `staging` in the place of `out`; the old build is removed last."""
     if not out.exists():
         os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        _discard(staging)  # now holds the old build
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rename(out, retired / "site")
@@ -82,7 +111,72 @@ def _swap(staging: Path, out: Path) -> None:
     except BaseException:
         os.rename(retired / "site", out)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    _discard(retired)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def recover(out: Path) -> None:
+    """Finish what an interrupted build left beside `out`.
+
+    A missing `out` with a retired old build (killed between the two renames)
+    gets the old build back; unfinished staging folders and retired builds
+    are removed, but only when they carry our marker.
+    """
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    for retired in sorted(parent.glob(f".{out.name}.old-*")):
+        old = retired / "site"
+        if not out.exists() and (old / MARKER).is_file():
+            os.rename(old, out)
+        if _ours(retired):
+            _discard(retired)
+    for staging in sorted(parent.glob(f".{out.name}.new-*")):
+        if _ours(staging):
+            _discard(staging)
+
+
+def _discard(folder: Path) -> None:
+    """Delete a folder of ours, its marker last, so a kill midway leaves it recognisable."""
+    if not folder.is_dir():  # already gone (a second Ctrl-C during cleanup)
+        return
+    for child in sorted(folder.iterdir()):
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink() and child.name == "site":
+            _discard(child)
+        elif child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        folder.rmdir()
+
+
+def _ours(folder: Path) -> bool:
+    """A leftover folder we made: empty, or holding our marker (directly or in site/)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    entries = list(folder.iterdir())
+    return not entries or (folder / MARKER).is_file() or (folder / "site" / MARKER).is_file()
 
 
 # Writing only what changed -------------------------------------------------
@@ -96,24 +190,31 @@ def _swap(staging: Path, out: Path) -> None:
 
 def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest: Path) -> bool:
     """`write_site`, sparing unchanged files; False when nothing needed writing."""
+    recover(out)
     check_output_dir(out, site)
     hashes = {item.path: hashlib.sha256(item.data).hexdigest() for item in files}
     previous = _intact(out, manifest)
     if previous == hashes:
         return False
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    try:
+        (staging / MARKER).write_text(_MARKER_TEXT)
         for item in files:
             target = output_path(staging, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             if previous.get(item.path) != hashes[item.path] or not _link(out, item.path, target):
                 target.write_bytes(item.data)
-        (staging / MARKER).write_text("This folder is written by briefing-site build.\n")
         staging.chmod(0o755)
         _swap(staging, out)
+    except OSError as exc:
+        _discard(staging)
+        raise _write_error(out, exc) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         raise
     _record(out, manifest, hashes)
     return True

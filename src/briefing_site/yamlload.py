@@ -18,6 +18,8 @@ from briefing_site.model import Location
 
 # yaml.CParser is not exported at the top level: it lives in yaml.cyaml.
 _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+# Metadata is a few levels deep; deeper is an attack (the constructor recurses).
+MAX_DEPTH = 20
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
@@ -88,7 +90,14 @@ class _Constructor(yaml.constructor.SafeConstructor):
             result.lines[key] = line
             result[key] = self.construct_object(value_node)
 
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and _UNSAFE_CHARS.search(value):
+            raise _Refused(self._line(node), "text contains a NUL or a lone surrogate escape")
+        return value
 
+
+_UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
 _Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
 
 
@@ -123,6 +132,29 @@ else:  # pragma: no cover - PyYAML built without libyaml
             self._seen = set()
 
 
+def _screen(text: str, first_line: int) -> None:
+    """Refuse anchors, aliases, tags and deep nesting from the event stream.
+
+    This runs before any node graph is built, so a "billion laughs" file, a
+    `!!python/object` tag or 10,000 nested `[` never reach the composer.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        line = int(event.start_mark.line) + first_line if event.start_mark else first_line
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, "YAML aliases (*name) are not allowed")
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise _Refused(line, "YAML anchors (&name) are not allowed")
+        if getattr(event, "tag", None) is not None:
+            raise _Refused(line, f"YAML tag {event.tag!r} is not allowed")  # type: ignore[attr-defined]
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 class _Refused(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -136,7 +168,15 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     `first_line` is the file line where `text` begins (front matter starts on
     line 2 of its file), so YAML's own line numbers are shifted to the file's.
     """
-    loader = _Loader(text, first_line)
+    try:
+        _screen(text, first_line)
+        loader = _Loader(text, first_line)
+    except _Refused as exc:
+        raise ContentError.at(Location(path, exc.line), exc.message) from exc
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path, first_line) from exc
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -145,11 +185,16 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = int(mark.line) + first_line if mark is not None else first_line
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        raise ContentError.at(Location(path, line), f"invalid YAML: {message}") from exc
+        raise _yaml_error(exc, path, first_line) from exc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
     finally:
         loader.dispose()
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> ContentError:
+    """YAML's own message at the file's line (not the front matter's)."""
+    mark = exc.problem_mark or exc.context_mark
+    line = int(mark.line) + first_line if mark is not None else first_line
+    message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+    return ContentError.at(Location(path, line), f"invalid YAML: {message}")

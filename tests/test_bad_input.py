@@ -1,0 +1,414 @@
+"""A table of broken sites: each gets its exact `path:line: message`, exit 1,
+and the previous build/ stays byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+from htmlcheck import Page
+
+NOW = "2025-02-05T10:00:00-05:00"
+GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text.\n"}
+ISO = "is not an ISO 8601 date (YYYY-MM-DD) or date-time"
+SLUG_RULE = "must be lower-case letters, digits and single hyphens"
+TAG_RULE = "each tag needs letters or digits and must not be a reserved name (CON, NUL...)"
+TOPIC_RULE = "must be lower-case letters, digits or - (not a reserved name)"
+
+
+def md(meta: str, body: str = "Body text.\n") -> str:
+    return f"---\n{meta}---\n{body}"
+
+
+def event(start: str, zone: str = "America/New_York") -> str:
+    return md(f"title: T\nevent:\n  start: {start}\n  timezone: {zone}\n")
+
+
+EXTENDS = "{% extends 'base.html' %}\n{% block main %}\n"
+LAUGHS = md(
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\ntitle: T\n"
+)
+
+CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
+    # Files
+    "empty file": ({"content/a.md": ""}, ["content/a.md:1: the file is empty"]),
+    "blank file": ({"content/a.md": "\n \t\n"}, ["content/a.md:1: the file is empty"]),
+    "front matter without body": (
+        {"content/a.md": "---\ntitle: T\n---\n\n"},
+        ["content/a.md:3: no article text after the front matter"],
+    ),
+    "no front matter": (
+        {"content/a.md": "Just text.\n"},
+        ["content/a.md:1: no front matter: start the file with '---', title: ..., '---'"],
+    ),
+    "body starting with { is not JSON front matter": (
+        {"content/a.md": '{"title": "x"}\nBody\n'},
+        ["content/a.md:1: no front matter: start the file with '---', title: ..., '---'"],
+    ),
+    "unclosed fence": (
+        {"content/a.md": "---\ntitle: T\nBody text.\n"},
+        ["content/a.md:1: front matter is never closed: add a '---' line after it"],
+    ),
+    "... does not close front matter": (
+        {"content/a.md": "---\ntitle: T\n...\nBody text.\n---\nMore.\n"},
+        ["content/a.md:3: '...' cannot end front matter: close it with '---'"],
+    ),
+    "invalid YAML at the file's line": (
+        {"content/a.md": "---\ntitle: T\n\nsummary: a: b\n---\nBody\n"},
+        ["content/a.md:4: invalid YAML: mapping values are not allowed in this context"],
+    ),
+    "invalid YAML after a BOM keeps its line": (
+        {"content/a.md": "\ufeff---\ntitle: T\nsummary: [a, b\n---\nBody\n"},
+        [
+            "content/a.md:4: invalid YAML: while parsing a flow sequence "
+            "did not find expected ',' or ']'"
+        ],
+    ),
+    "front matter that is a list": (
+        {"content/a.md": "---\n- a\n- b\n---\nBody\n"},
+        ["content/a.md:2: metadata must be a mapping of keys (title: ...), not a list"],
+    ),
+    "front matter that is a scalar": (
+        {"content/a.md": "---\njust words\n---\nBody\n"},
+        ["content/a.md:2: metadata must be a mapping of keys (title: ...), not a single value"],
+    ),
+    "a leading --- horizontal rule does not swallow a paragraph": (
+        {"content/a.md": "---\nA paragraph between rules.\n---\nBody\n"},
+        ["content/a.md:2: metadata must be a mapping of keys (title: ...), not a single value"],
+    ),
+    "not UTF-8": (
+        {"content/a.md": b"---\ntitle: T\n---\nCaf\xe9 body\n"},
+        ["content/a.md:4: not UTF-8 (byte 20: 0xe9)"],
+    ),
+    "binary file named .md": (
+        {"content/a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
+        ["content/a.md:3: binary data (NUL byte): not a text file"],
+    ),
+    "too large": (
+        {"content/a.md": "---\ntitle: T\n---\n" + "word " * 250_000},
+        ["content/a.md:1: file is larger than 1,000,000 bytes: is it an article?"],
+    ),
+    "8 KB of [ (quadratic in Python-Markdown)": (
+        {"content/a.md": "---\ntitle: T\n---\nIntro.\n\n" + "[" * 8000 + "\n"},
+        [
+            "content/a.md:6: paragraph has 8,000 '[' and '<' in 8,000 characters, which makes"
+            " Markdown very slow: split it, or write them as \\[ and &lt;"
+        ],
+    ),
+    "one enormous paragraph": (
+        {"content/a.md": "---\ntitle: T\n---\n" + "word " * 5000 + "\n"},
+        [
+            "content/a.md:4: paragraph is 24,999 characters long; the limit is 20,000: "
+            "split it with blank lines"
+        ],
+    ),
+    "lists nested until Python-Markdown recurses": (
+        {"content/a.md": "---\ntitle: T\n---\n" + "1. " * 40 + "x\n"},
+        ["content/a.md:4: lists or quotes nested more than 16 deep"],
+    ),
+    ".txt without its metadata": (
+        {"content/a.txt": "Body\n"},
+        ["content/a.txt: no metadata: add a.yaml beside it"],
+    ),
+    "empty .txt": (
+        {"content/a.txt": "", "content/a.yaml": "title: T\n"},
+        ["content/a.txt:1: the file is empty"],
+    ),
+    "sidecar that is a list": (
+        {"content/a.txt": "Body\n", "content/a.yaml": "- x\n"},
+        ["content/a.yaml:1: metadata must be a mapping of keys (title: ...), not a list"],
+    ),
+    # Values
+    "date without a year is never this year": (
+        {"content/a.md": event("February 7")},
+        [f"content/a.md:4: event.start: 'February 7' {ISO}"],
+    ),
+    "a date that is not a date": (
+        {"content/a.md": md("title: T\ndate: soon\n")},
+        [f"content/a.md:3: date: 'soon' {ISO}"],
+    ),
+    "local time skipped by DST": (
+        {"content/a.md": event("2025-03-09T02:30:00")},
+        [
+            "content/a.md:4: event.start: 2025-03-09T02:30:00 does not exist in "
+            "America/New_York (DST change)"
+        ],
+    ),
+    "local time repeated by DST": (
+        {"content/a.md": event("2025-11-02T01:30:00")},
+        [
+            "content/a.md:4: event.start: 2025-11-02T01:30:00 happens twice in "
+            "America/New_York (DST change): add an offset"
+        ],
+    ),
+    "offset contradicts the zone": (
+        {"content/a.md": event("2025-02-07T11:55:00+09:00")},
+        [
+            "content/a.md:4: event.start: '2025-02-07T11:55:00+09:00': offset +0900 "
+            "disagrees with America/New_York (-0500 at that time)"
+        ],
+    ),
+    "unknown zone": (
+        {"content/a.md": event("2025-02-07", "Mars/Olympus")},
+        ["content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone"],
+    ),
+    "missing required fields in one message": (
+        {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
+        ["content/a.md:1: missing required fields: title, event.start"],
+    ),
+    "duplicate keys name both lines": (
+        {"content/a.md": md("title: T\nsummary: a\ntitle: U\n")},
+        ["content/a.md:4: duplicate key 'title' (first given at line 2)"],
+    ),
+    "keys python-frontmatter crashes on": (
+        {"content/a.md": md("title: T\ncontent: x\n")},
+        [
+            "content/a.md:3: unknown key 'content'; known keys: title, summary, slug, date, "
+            "updated, event, people, tags, sources, draft, sections, image, author"
+        ],
+    ),
+    # YAML refusals
+    "alias": (
+        {"content/a.md": md("title: T\nsummary: *t\n")},
+        ["content/a.md:3: YAML aliases (*name) are not allowed"],
+    ),
+    "anchor": (
+        {"content/a.md": md("title: &t T\n")},
+        ["content/a.md:2: YAML anchors (&name) are not allowed"],
+    ),
+    "billion laughs": (
+        {"content/a.md": LAUGHS},
+        ["content/a.md:2: YAML anchors (&name) are not allowed"],
+    ),
+    "python tag": (
+        {"content/a.md": md("title: !!python/object/apply:os.system ['echo hi']\n")},
+        [
+            "content/a.md:2: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+            "is not allowed"
+        ],
+    ),
+    "any explicit tag": (
+        {"content/a.md": md("title: !!str 5\n")},
+        ["content/a.md:2: YAML tag 'tag:yaml.org,2002:str' is not allowed"],
+    ),
+    "deep flow nesting": (
+        {"content/a.md": md("title: T\nsummary: " + "[" * 200 + "]" * 200 + "\n")},
+        ["content/a.md:3: nested more than 20 levels deep"],
+    ),
+    "deep block nesting": (
+        {
+            "content/a.md": md(
+                "title: T\nx:\n" + "".join(f"{'  ' * i}k{i}:\n" for i in range(1, 40))
+            )
+        },
+        ["content/a.md:23: nested more than 20 levels deep"],
+    ),
+    "NUL escape in metadata": (
+        {"content/a.md": md('title: "a\\0b"\n')},
+        ["content/a.md:2: text contains a NUL or a lone surrogate escape"],
+    ),
+    # Names
+    "two articles with one slug": (
+        {
+            "content/a.md": md("title: T\nslug: same\n"),
+            "content/b.md": md("title: U\nslug: same\n"),
+        },
+        ["content/b.md: slug 'same' is already used by content/a.md"],
+    ),
+    "slug with ../": (
+        {"content/a.md": md("title: T\nslug: ../evil\n")},
+        [f"content/a.md:3: slug: '../evil' {SLUG_RULE}"],
+    ),
+    "slug with /": (
+        {"content/a.md": md("title: T\nslug: a/b\n")},
+        [f"content/a.md:3: slug: 'a/b' {SLUG_RULE}"],
+    ),
+    "slug ..": (
+        {"content/a.md": md("title: T\nslug: ..\n")},
+        [f"content/a.md:3: slug: '..' {SLUG_RULE}"],
+    ),
+    "empty slug": (
+        {"content/a.md": md("title: T\nslug: ''\n")},
+        [f"content/a.md:3: slug: '' {SLUG_RULE}"],
+    ),
+    "reserved slug": (
+        {"content/a.md": md("title: T\nslug: con\n")},
+        ["content/a.md:3: slug: 'con' is a reserved device name on Windows; choose another"],
+    ),
+    "reserved file name": (
+        {"content/CON.md": md("title: T\n")},
+        [
+            "content/CON.md:1: the file name gives no usable slug ('con'): rename it or "
+            "set slug: in the metadata"
+        ],
+    ),
+    "tag with ../": (
+        {"content/a.md": md("title: T\ntags: [ok, '../..']\n")},
+        [f"content/a.md:3: tags: '../..': {TAG_RULE}"],
+    ),
+    "reserved tag": (
+        {"content/a.md": md("title: T\ntags: [CON]\n")},
+        [f"content/a.md:3: tags: 'CON': {TAG_RULE}"],
+    ),
+    "topic with ../": (
+        {"briefing.yaml": "topics:\n  ../x: {}\n"},
+        [f"briefing.yaml:2: topic name '../x' {TOPIC_RULE}"],
+    ),
+    "topic with /": (
+        {"briefing.yaml": "topics:\n  a/b: {}\n"},
+        [f"briefing.yaml:2: topic name 'a/b' {TOPIC_RULE}"],
+    ),
+    "empty topic": (
+        {"briefing.yaml": "topics:\n  '': {}\n"},
+        [f"briefing.yaml:2: topic name '' {TOPIC_RULE}"],
+    ),
+    "reserved topic": (
+        {"briefing.yaml": "topics:\n  con: {}\n"},
+        [f"briefing.yaml:2: topic name 'con' {TOPIC_RULE}"],
+    ),
+    # Templates: reported before anything is written
+    "template syntax error": (
+        {"templates/briefing.html": EXTENDS + "{% if %}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template syntax error: Expected an expression, "
+            "got 'end of statement block'"
+        ],
+    ),
+    "missing template": (
+        {"templates/briefing.html": EXTENDS + "{% include 'nope.html' %}\n{% endblock %}\n"},
+        ["templates/briefing.html:3: template not found: nope.html"],
+    ),
+    "undefined variable": (
+        {"templates/briefing.html": EXTENDS + "\n{{ nothing_here }}\n{% endblock %}\n"},
+        ["templates/briefing.html:4: template error: 'nothing_here' is undefined"],
+    ),
+    "article text marked as HTML in a template": (
+        {"templates/briefing.html": EXTENDS + "{{ briefing.meta.title|html }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: the html filter takes a paragraph "
+            "block, never raw text"
+        ],
+    ),
+    "template that is not UTF-8": (
+        {"templates/briefing.html": b"\xff\xfe{{"},
+        [
+            "templates/briefing.html: template error: 'utf-8' codec can't decode byte 0xff "
+            "in position 0: invalid start byte"
+        ],
+    ),
+    # The site's own config gets the same strictness
+    "config not UTF-8": (
+        {"briefing.yaml": b"title: caf\xe9\n"},
+        ["briefing.yaml:1: not UTF-8 (byte 10: 0xe9)"],
+    ),
+    "config anchor": (
+        {"briefing.yaml": "title: &a x\n"},
+        ["briefing.yaml:1: YAML anchors (&name) are not allowed"],
+    ),
+    "raw HTML opt-in must be a real boolean": (
+        {"briefing.yaml": "allow_raw_html_unsafe: yes\n"},
+        ["briefing.yaml:1: allow_raw_html_unsafe: must be true or false"],
+    ),
+    # Every problem of every article, sorted by file and line, in one run
+    "all problems at once": (
+        {
+            "content/a.md": md("title: T\ndate: soon\n"),
+            "content/b.md": md("summary: x\ntags: [CON]\n"),
+            "content/c.md": "---\n- a\n---\nx\n",
+        },
+        [
+            f"content/a.md:3: date: 'soon' {ISO}",
+            "content/b.md:1: missing required field: title",
+            f"content/b.md:3: tags: 'CON': {TAG_RULE}",
+            "content/c.md:2: metadata must be a mapping of keys (title: ...), not a list",
+        ],
+    ),
+}
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with its hash: equal trees are byte-identical."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))
+def test_broken_site_is_reported_exactly_and_previous_build_kept(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[str]
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    before = tree(site / "build")
+    write_site(site, files)
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines(), result.out) == (1, expected, "")
+    assert tree(site / "build") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".build")] == []
+
+
+def build_page(tmp_path: Path, files: dict[str, str | bytes], slug: str) -> Page:
+    site = write_site(tmp_path / "site", files)
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    return Page((site / f"build/briefings/{slug}/index.html").read_text("utf-8"))
+
+
+def test_yaml_1_1_surprises_stay_text(tmp_path: Path) -> None:
+    meta = "title: NO\nsummary: 12:30\nslug: '012345'\ntags: [yes, 012345]\n"
+    page = build_page(tmp_path, {"content/a.md": md(meta)}, "012345")
+    assert page.find("h1") and "NO" in page.text and "12:30" in page.text
+    assert "Tags: yes, 012345" in page.text
+
+
+def test_bom_is_stripped_and_the_article_builds(tmp_path: Path) -> None:
+    page = build_page(tmp_path, {"content/a.md": "\ufeff---\ntitle: Hello\n---\nBody.\n"}, "a")
+    assert "Hello" in page.text and "\ufeff" not in page.text
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_file_names_with_accents_and_dashes_give_one_ascii_slug(tmp_path: Path, form: str) -> None:
+    name = unicodedata.normalize(form, "Élysée talks — Straße.md")
+    page = build_page(tmp_path, {f"content/{name}": md("title: T\n")}, "elysee-talks-strasse")
+    assert "T" in page.text
+
+
+def test_keys_named_content_and_handler_are_reported_not_crashed_on(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: T\nhandler: x\n")})
+    result = run_cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and result.err.startswith("content/a.md:3: unknown key 'handler'")
+
+
+def test_markdown_time_budget_stops_an_article_at_the_paragraph_that_ran_out() -> None:
+    from briefing_site.errors import ContentError
+    from briefing_site.markup import MarkupConverter
+    from briefing_site.model import Location
+
+    converter = MarkupConverter(budget=0.0)
+    with pytest.raises(ContentError) as caught:
+        converter.markdown_html("*slow*", Location("content/a.md", 7))
+    assert str(caught.value) == (
+        "content/a.md:7: Markdown took over 0 seconds for this article (stopped at this "
+        "paragraph): simplify or split it"
+    )
+    generous = MarkupConverter(budget=60.0)
+    for n in range(3):  # each article gets its own budget
+        assert generous.markdown_html("*ok*", Location(f"content/{n}.md", 1)) == (
+            "<p><em>ok</em></p>"
+        )
+
+
+def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site", {"content/a.md": md("colour: red\ndate: soon\nevent: {}\n")}
+    )
+    result = run_cli("check", "-s", str(site), "--now", NOW)
+    lines = [line.split(":")[1] for line in result.err.splitlines()]
+    assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
