@@ -21,7 +21,9 @@ LAYERS: list[set[str]] = [
     {"render", "theme"},
     {"write"},
     {"build"},
-    {"explain"},
+    {"explain", "preview"},
+    {"watch"},
+    {"serve"},
     {"cli", "__main__", "__init__"},
 ]
 

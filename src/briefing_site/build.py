@@ -6,6 +6,7 @@ anything is rendered; the output is touched only once all pages rendered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -13,13 +14,16 @@ from pathlib import Path
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, ProblemList
-from briefing_site.load import decode, find_articles, read_article
+from briefing_site.load import ArticleFiles, decode, find_articles, read_article
 from briefing_site.model import Location, Site, SiteConfig
 from briefing_site.render import render_site
 from briefing_site.theme import make_environment, static_assets
 from briefing_site.write import write_site
 
 CONTENT_DIR = "content"
+# Turns one article's files into an Assembled briefing under a config; `serve`
+# passes one that caches by file, so an edit re-assembles only that article.
+Assembler = Callable[[SiteConfig, ArticleFiles], Assembled]
 TEMPLATES_DIR = "templates"
 
 
@@ -71,15 +75,15 @@ def content_files(site: Path) -> list[str]:
     )
 
 
-def load_site(options: BuildOptions) -> Loaded:
+def load_site(options: BuildOptions, assembler: Assembler | None = None) -> Loaded:
     """Load and assemble every article; raise once with every problem."""
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
-    tools = Tools.for_config(config)
+    make = assembler or fresh_assembler(options)
     articles: list[Assembled] = []
     for files in found:
         try:
-            assembled = assemble(read_article(options.site, files), tools, options.now)
+            assembled = make(config, files)
         except ContentError as exc:
             problems.extend(exc)
             continue
@@ -89,6 +93,19 @@ def load_site(options: BuildOptions) -> Loaded:
     published = [a.briefing for a in articles if options.drafts or not a.briefing.meta.draft]
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
     return Loaded(config, tuple(articles), site)
+
+
+def fresh_assembler(options: BuildOptions) -> Assembler:
+    """Read and assemble each article from disk; tools are remade only when the config changes."""
+    last: list[tuple[SiteConfig, Tools]] = []
+
+    def make(config: SiteConfig, files: ArticleFiles) -> Assembled:
+        if not last or (last[0][0] is not config and last[0][0] != config):
+            last[:] = [(config, Tools.for_config(config))]
+        last[0] = (config, last[0][1])  # later calls of this build compare by identity
+        return assemble(read_article(options.site, files), last[0][1], options.now)
+
+    return make
 
 
 def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:

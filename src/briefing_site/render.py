@@ -8,7 +8,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,14 +51,26 @@ class Urls:
         return self.url(path)
 
 
+# Decides from (output path, template name) whether a page is rendered; `serve`
+# passes one that skips pages an edit did not touch. Skipped pages are left out.
+PageFilter = Callable[[str, str], bool]
+
+
+def _every_page(path: str, template: str) -> bool:
+    return True
+
+
 def briefing_path(slug: str) -> str:
     return f"briefings/{slug}/index.html"
 
 
 def render_site(
-    site: Site, env: jinja2.Environment, assets: Mapping[str, bytes]
+    site: Site,
+    env: jinja2.Environment,
+    assets: Mapping[str, bytes],
+    wanted: PageFilter = _every_page,
 ) -> list[RenderedFile]:
-    """Every page and asset of the site, or ContentError for a template problem."""
+    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
     urls = Urls(site.config.base_url)
     _install_helpers(env, urls, site)
     files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
@@ -70,7 +82,8 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
-    files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
+    if wanted(home.path, "index.html"):
+        files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
         page = Page(
@@ -80,11 +93,13 @@ def render_site(
             briefing.meta.title,
             briefing.meta.summary or briefing.meta.title,
         )
-        files.append(_render(env, "briefing.html", page, briefing=briefing))
+        if wanted(path, "briefing.html"):
+            files.append(_render(env, "briefing.html", page, briefing=briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
-    files.append(_render(env, "404.html", not_found, briefings=site.briefings))
+    if wanted(not_found.path, "404.html"):
+        files.append(_render(env, "404.html", not_found, briefings=site.briefings))
     return files
 
 

@@ -1,0 +1,135 @@
+"""Watch the site's sources and rebuild the preview after each burst of changes.
+
+Two watchers (watchfiles; inotify on Linux): one over `content/` and
+`templates/`, recursively, and one over the site folder alone, for
+`briefing.yaml` and for those folders appearing or going. The site folder is
+never watched recursively: it may hold `build/`, `.git` or a virtualenv.
+Watchers only queue paths; one loop rebuilds, so builds never overlap.
+watchfiles groups a burst (an editor's atomic save, a git checkout) until
+`STEP_MS` pass with no new event.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import watchfiles
+
+from briefing_site.build import CONTENT_DIR, TEMPLATES_DIR
+from briefing_site.config import CONFIG_FILE
+from briefing_site.errors import ContentError
+from briefing_site.model import Location
+from briefing_site.preview import Live, Preview, Snapshot
+
+STEP_MS = 50  # quiet time that ends a burst of events
+MAX_BURST_MS = 1000  # a burst that never goes quiet is built after this long anyway
+TREES = (CONTENT_DIR, TEMPLATES_DIR)
+
+Report = Callable[[Snapshot | None, ContentError | None, float], None]
+
+
+class _Either:
+    """Stops a watcher when the server stops or the watched folders change."""
+
+    def __init__(self, *events: threading.Event) -> None:
+        self.events = events
+
+    def is_set(self) -> bool:
+        return any(event.is_set() for event in self.events)
+
+
+class Rebuilder:
+    """Owns the watcher threads and the one rebuild loop."""
+
+    def __init__(self, preview: Preview, live: Live, report: Report) -> None:
+        self.preview, self.live, self.report = preview, live, report
+        self.site = preview.options.site
+        self._changes: queue.Queue[set[Path] | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._retarget = threading.Event()
+        self._threads = [
+            threading.Thread(target=target, name=f"briefing-{name}", daemon=True)
+            for name, target in (
+                ("watch-trees", self._watch_trees),
+                ("watch-site", self._watch_site),
+                ("rebuild", self._loop),
+            )
+        ]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._changes.put(None)
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def _watch_trees(self) -> None:
+        while not self._stop.is_set():
+            self._retarget.clear()
+            folders = [self.site / name for name in TREES if (self.site / name).is_dir()]
+            if not folders:
+                self._retarget.wait(0.5)
+                continue
+            for changes in watchfiles.watch(
+                *folders,
+                step=STEP_MS,
+                debounce=MAX_BURST_MS,
+                stop_event=_Either(self._stop, self._retarget),
+                ignore_permission_denied=True,
+            ):
+                self._changes.put({Path(path) for _, path in changes})
+
+    def _watch_site(self) -> None:
+        names = {CONFIG_FILE, *TREES}
+        for changes in watchfiles.watch(
+            self.site,
+            watch_filter=lambda _change, path: Path(path).name in names,
+            recursive=False,
+            step=STEP_MS,
+            debounce=MAX_BURST_MS,
+            stop_event=self._stop,
+            ignore_permission_denied=True,
+        ):
+            paths = {Path(path) for _, path in changes}
+            if any(path.name in TREES for path in paths):
+                self._retarget.set()
+            self._changes.put(paths)
+
+    def _loop(self) -> None:
+        self._rebuild(())
+        while True:
+            batch = self._changes.get()
+            if batch is None:
+                return
+            changed = set(batch)
+            while not self._changes.empty():
+                more = self._changes.get_nowait()
+                if more is None:
+                    return
+                changed |= more
+            self.live.begin()
+            self._rebuild(changed)
+
+    def _rebuild(self, changed: Iterable[Path]) -> None:
+        """One rebuild; whatever goes wrong, the last good build keeps being served."""
+        started = time.perf_counter()
+        try:
+            snapshot = self.preview.rebuild(changed)
+        except ContentError as exc:
+            self.live.fail(exc)
+            self.report(None, exc, time.perf_counter() - started)
+            return
+        except Exception as exc:  # a bug or an OS error must not stop the preview
+            error = ContentError.at(Location("(build)"), f"{type(exc).__name__}: {exc}")
+            self.live.fail(error)
+            self.report(None, error, time.perf_counter() - started)
+            return
+        self.live.publish(snapshot)
+        self.report(snapshot, None, time.perf_counter() - started)
