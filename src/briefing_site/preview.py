@@ -38,6 +38,7 @@ from briefing_site.render import Urls, briefing_path, render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
 
 Signature = tuple[int, ...]
+ANY_TEMPLATE = "*"  # stands for "every template may have changed"
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,13 @@ class Preview:
             if parts[:1] == (CONTENT_DIR,):
                 self._articles.pop(str(rel), None)
                 self._articles.pop(str(rel.with_suffix(".txt")), None)
-            elif parts[:1] == (TEMPLATES_DIR,) and len(parts) > 1:
+            elif parts[:1] == (TEMPLATES_DIR,):
                 self._env = None  # a new or deleted override changes what a name means
-                if parts[1] == STATIC_DIR:
+                if len(parts) == 1 or parts[1] == STATIC_DIR:
+                    self._assets = None
+                if len(parts) == 1:  # the whole folder came or went
+                    self._stale_templates.add(ANY_TEMPLATE)
+                elif parts[1] == STATIC_DIR:
                     self._assets = None
                 else:
                     self._stale_templates.add("/".join(parts[1:]))
@@ -155,6 +160,8 @@ class Preview:
         """Page templates that use a changed template; None means all of them."""
         if not self._stale_templates:
             return frozenset()
+        if ANY_TEMPLATE in self._stale_templates:
+            return None
         affected = set()
         for root in self._last.roots:
             used = templates_used(env, root)

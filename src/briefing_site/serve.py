@@ -144,20 +144,24 @@ class Handler(BaseHTTPRequestHandler):
 
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    default_request_version = "HTTP/1.0"  # refusals of garbage still get a status line
     timeout = 30
-    server_version = "briefing-site"
-    sys_version = ""
+
+    def version_string(self) -> str:
+        return "briefing-site"
 
     def do_GET(self) -> None:
         try:
             self._answer(head=False)
         except Refused as refused:
+            self.close_connection = True
             self._send(refused.status, str(refused).encode() + b"\n", "text/plain; charset=utf-8")
 
     def do_HEAD(self) -> None:
         try:
             self._answer(head=True)
         except Refused as refused:
+            self.close_connection = True
             self._send(refused.status, b"", "text/plain; charset=utf-8", head=True)
 
     def log_message(self, format: str, *args: object) -> None:
