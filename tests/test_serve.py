@@ -8,11 +8,11 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TXT, SEED_YAML, Run
+from conftest import SEED_TXT, SEED_YAML, Run, write_site
 from liveserver import NOW, article, get, port_of, raw, serving, wait_until
 
 from briefing_site.serve import SCRIPT_URL
@@ -21,17 +21,29 @@ SECRET = "TOP-SECRET-6c1f"
 SLUG = "ishiba-trump-summit"
 
 
-@pytest.fixture
-def site(make_site: Callable[[dict[str, str | bytes]], Path]) -> Path:
-    root = make_site(
+def _make(root: Path) -> Path:
+    site = write_site(
+        root / "site",
         {
             f"content/{SLUG}.txt": SEED_TXT.read_bytes(),
             f"content/{SLUG}.yaml": SEED_YAML.read_bytes(),
             "content/alpha.md": article("Alpha talks"),
-        }
+        },
     )
-    (root.parent / "secret.txt").write_text(SECRET)
-    return root
+    (root / "secret.txt").write_text(SECRET)
+    return site
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return _make(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """One server for the tests that only send requests and change nothing."""
+    with serving(_make(tmp_path_factory.mktemp("shared"))) as running:
+        yield port_of(running)
 
 
 def _strip_script(page: bytes) -> bytes:
@@ -109,11 +121,9 @@ def test_no_directory_listings(site: Path) -> None:
         "/briefings/%2e%2e/%2e%2e/secret.txt",
     ],
 )
-def test_refuses_path_traversal_in_every_encoding(site: Path, target: str) -> None:
-    with serving(site) as running:
-        port = port_of(running)
-        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
-        status, body = raw(port, request)
+def test_refuses_path_traversal_in_every_encoding(shared_port: int, target: str) -> None:
+    request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{shared_port}\r\n\r\n".encode()
+    status, body = raw(shared_port, request)
     assert status in (400, 403, 404)
     assert SECRET.encode() not in body
 
@@ -121,11 +131,9 @@ def test_refuses_path_traversal_in_every_encoding(site: Path, target: str) -> No
 @pytest.mark.parametrize(
     "target", ["/%00", "/index.html%00.txt", "/%00/../secret.txt", "/%0d%0aSet-Cookie:%20x=1"]
 )
-def test_refuses_nul_and_control_characters(site: Path, target: str) -> None:
-    with serving(site) as running:
-        port = port_of(running)
-        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
-        status, body = raw(port, request)
+def test_refuses_nul_and_control_characters(shared_port: int, target: str) -> None:
+    request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{shared_port}\r\n\r\n".encode()
+    status, body = raw(shared_port, request)
     assert status == 400
     assert SECRET.encode() not in body
 
@@ -171,19 +179,16 @@ def test_a_symlink_out_of_the_site_is_refused_not_served(site: Path) -> None:
         ("LOCALHOST:{port}", 200),
     ],
 )
-def test_answers_only_to_its_own_host_name(site: Path, host: str, status: int) -> None:
-    with serving(site) as running:
-        port = port_of(running)
-        request = f"GET / HTTP/1.1\r\nHost: {host.format(port=port)}\r\n\r\n".encode()
-        got, body = raw(port, request)
+def test_answers_only_to_its_own_host_name(shared_port: int, host: str, status: int) -> None:
+    request = f"GET / HTTP/1.1\r\nHost: {host.format(port=shared_port)}\r\n\r\n".encode()
+    got, body = raw(shared_port, request)
     assert got == status
     if status != 200:
         assert b"Briefing" not in body
 
 
-def test_missing_host_header_is_a_bad_request(site: Path) -> None:
-    with serving(site) as running:
-        assert raw(port_of(running), b"GET / HTTP/1.1\r\n\r\n")[0] == 400
+def test_missing_host_header_is_a_bad_request(shared_port: int) -> None:
+    assert raw(shared_port, b"GET / HTTP/1.1\r\n\r\n")[0] == 400
 
 
 @pytest.mark.parametrize(
@@ -198,12 +203,10 @@ def test_missing_host_header_is_a_bad_request(site: Path) -> None:
     ],
 )
 def test_malformed_requests_are_refused_and_the_server_keeps_going(
-    site: Path, request_bytes: bytes, status: int
+    shared_port: int, request_bytes: bytes, status: int
 ) -> None:
-    with serving(site) as running:
-        port = port_of(running)
-        assert raw(port, request_bytes)[0] == status
-        assert get(port, "/")[0] == 200
+    assert raw(shared_port, request_bytes)[0] == status
+    assert get(shared_port, "/")[0] == 200
 
 
 def test_a_request_during_a_rebuild_waits_for_it(site: Path) -> None:
@@ -251,7 +254,7 @@ def test_a_broken_file_keeps_the_last_good_build_until_fixed(site: Path) -> None
         assert "unknown key 'venue'" in live.problems[0]
         status, body, _ = get(port, f"/briefings/{SLUG}/")
         assert status == 200 and b"Ishiba" in body
-        sidecar.write_text(good.replace("title: \"", "title: \"Fixed ", 1))
+        sidecar.write_text(good.replace('title: "', 'title: "Fixed ', 1))
         wait_until(lambda: not live.problems)
         assert b"Fixed " in get(port, f"/briefings/{SLUG}/")[1]
 
@@ -299,13 +302,20 @@ def test_listens_on_127_0_0_1_only_by_default(site: Path) -> None:
 def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path) -> None:
     process, url = _serve_process(site)
     port = int(url.rsplit(":", 1)[1].strip("/"))
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as stream:
-        stream.sendall(
-            f"GET /__briefing-site__/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
-        )
-        assert b"event: state" in stream.recv(65536) + stream.recv(65536)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as stream:
+            stream.sendall(
+                f"GET /__briefing-site__/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+            )
+            seen = b""
+            while b"event: state" not in seen:
+                seen += stream.recv(65536)
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
     assert process.returncode == 0
     assert "Traceback" not in err and err == ""
     assert "stopped" in out.splitlines()

@@ -38,7 +38,6 @@ from briefing_site.render import Urls, briefing_path, render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
 
 Signature = tuple[int, ...]
-ANY_TEMPLATE = "*"  # stands for "every template may have changed"
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,7 @@ class Preview:
         self._articles: dict[str, _Cached] = {}
         self._config: SiteConfig | None = None  # what every cached article was made with
         self._env: jinja2.Environment | None = None
+        self._templates: dict[str, Signature] = {}
         self._assets: dict[str, bytes] | None = None
         self._stale_templates: set[str] = set()
         self._last = _Rendered()
@@ -99,26 +99,16 @@ class Preview:
         return Snapshot(rendered, Urls(loaded.config.base_url).prefix, len(loaded.site.briefings))
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
+        """Forget cached articles a watcher saw change, whatever their stat says."""
         site = self.options.site.resolve()
         for path in changed:
             try:
                 rel = PurePosixPath(Path(path).resolve().relative_to(site).as_posix())
             except ValueError:
                 continue
-            parts = rel.parts
-            if parts[:1] == (CONTENT_DIR,):
+            if rel.parts[:1] == (CONTENT_DIR,):
                 self._articles.pop(str(rel), None)
                 self._articles.pop(str(rel.with_suffix(".txt")), None)
-            elif parts[:1] == (TEMPLATES_DIR,):
-                self._env = None  # a new or deleted override changes what a name means
-                if len(parts) == 1 or parts[1] == STATIC_DIR:
-                    self._assets = None
-                if len(parts) == 1:  # the whole folder came or went
-                    self._stale_templates.add(ANY_TEMPLATE)
-                elif parts[1] == STATIC_DIR:
-                    self._assets = None
-                else:
-                    self._stale_templates.add("/".join(parts[1:]))
 
     def _assemble(self, config: SiteConfig, files: ArticleFiles) -> Assembled:
         """The cached result while the files and config are unchanged, else a fresh one."""
@@ -149,19 +139,33 @@ class Preview:
         return tuple(values)
 
     def _theme(self) -> tuple[jinja2.Environment, dict[str, bytes]]:
+        """The Jinja environment and assets, remade when a file under templates/ changed.
+
+        The few template files are compared by stat on every rebuild, so a
+        change is seen even if the watcher missed it; changed names are kept
+        until a build succeeds, to re-render every page that uses them.
+        """
         templates = self.options.site / TEMPLATES_DIR
-        if self._env is None:
-            self._env = make_environment(templates)
-        if self._assets is None:
+        current = _signatures(templates)
+        changed = {
+            name
+            for name in current.keys() | self._templates.keys()
+            if current.get(name) != self._templates.get(name)
+        }
+        static = {name for name in changed if name.startswith(STATIC_DIR + "/")}
+        if self._env is None or changed:
+            self._env = make_environment(templates)  # a new override changes what a name means
+        if self._assets is None or static:
+            self._assets = None
             self._assets = static_assets(templates)
+        self._stale_templates |= changed - static
+        self._templates = current
         return self._env, self._assets
 
     def _affected_roots(self, env: jinja2.Environment) -> frozenset[str] | None:
         """Page templates that use a changed template; None means all of them."""
         if not self._stale_templates:
             return frozenset()
-        if ANY_TEMPLATE in self._stale_templates:
-            return None
         affected = set()
         for root in self._last.roots:
             used = templates_used(env, root)
@@ -207,6 +211,24 @@ class Preview:
             roots=frozenset(template for _, template in asked),
         )
         self._stale_templates.clear()
+
+
+def _signatures(folder: Path) -> dict[str, Signature]:
+    """Each file under `folder` (dotfiles aside) by relative name: its stat signature."""
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Signature] = {}
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in name.split("/")):
+            continue
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if not path.is_dir():
+            found[name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    return found
 
 
 def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
