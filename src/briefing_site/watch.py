@@ -5,8 +5,12 @@ Two watchers (watchfiles; inotify on Linux): one over `content/` and
 `briefing.yaml` and for those folders appearing or going. The site folder is
 never watched recursively: it may hold `build/`, `.git` or a virtualenv.
 Watchers only queue paths; one loop rebuilds, so builds never overlap.
-watchfiles groups a burst (an editor's atomic save, a git checkout) until
-`STEP_MS` pass with no new event.
+
+Debouncing: a build is published only once `QUIET_MS` passed with no new
+event, so an editor's atomic save or a git checkout shows up once, whole. The
+build itself starts as soon as events pause for `STEP_MS` and runs during the
+quiet wait; if more events come, its result is dropped and the loop builds
+again. Requests wait meanwhile, so nobody is served a half-saved state.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from briefing_site.errors import ContentError
 from briefing_site.model import Location
 from briefing_site.preview import Live, Preview, Snapshot
 
-STEP_MS = 50  # quiet time that ends a burst of events
-MAX_BURST_MS = 1000  # a burst that never goes quiet is built after this long anyway
+STEP_MS = 10  # a pause this long hands the events seen so far to the loop
+QUIET_MS = 60  # a build is published after this long with no event
+MAX_BURST_MS = 1000  # changes that never pause are published after this long anyway
 TREES = (CONTENT_DIR, TEMPLATES_DIR)
 
 Report = Callable[[Snapshot | None, ContentError | None, float], None]
@@ -103,33 +108,49 @@ class Rebuilder:
             self._changes.put(paths)
 
     def _loop(self) -> None:
-        self._rebuild(())
-        while True:
-            batch = self._changes.get()
-            if batch is None:
-                return
-            changed = set(batch)
-            while not self._changes.empty():
-                more = self._changes.get_nowait()
+        self._settle(*self._build(()))
+        while (changed := self._next(None)) is not None:
+            self.live.begin()
+            burst_ends = time.monotonic() + MAX_BURST_MS / 1000
+            while True:
+                quiet_at = time.monotonic() + (QUIET_MS - STEP_MS) / 1000
+                outcome = self._build(changed)
+                more = self._next(quiet_at)
                 if more is None:
                     return
-                changed |= more
-            self.live.begin()
-            self._rebuild(changed)
+                if not more or time.monotonic() > burst_ends:
+                    break
+                changed = more
+            self._settle(*outcome)
 
-    def _rebuild(self, changed: Iterable[Path]) -> None:
-        """One rebuild; whatever goes wrong, the last good build keeps being served."""
+    def _next(self, deadline: float | None) -> set[Path] | None:
+        """Every path queued by `deadline` (empty if none; wait forever if None); None: stop."""
+        try:
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            first = self._changes.get(timeout=timeout)
+        except queue.Empty:
+            return set()
+        changed = set(first) if first is not None else None
+        while changed is not None and not self._changes.empty():
+            more = self._changes.get_nowait()
+            changed = changed | more if more is not None else None
+        return changed
+
+    def _build(self, changed: Iterable[Path]) -> tuple[Snapshot | None, ContentError | None, float]:
+        """One rebuild; whatever goes wrong becomes problems, never a dead preview."""
         started = time.perf_counter()
         try:
-            snapshot = self.preview.rebuild(changed)
+            return self.preview.rebuild(changed), None, time.perf_counter() - started
         except ContentError as exc:
-            self.live.fail(exc)
-            self.report(None, exc, time.perf_counter() - started)
-            return
+            return None, exc, time.perf_counter() - started
         except Exception as exc:  # a bug or an OS error must not stop the preview
             error = ContentError.at(Location("(build)"), f"{type(exc).__name__}: {exc}")
+            return None, error, time.perf_counter() - started
+
+    def _settle(self, snapshot: Snapshot | None, error: ContentError | None, took: float) -> None:
+        """Publish the outcome: the new build, or the problems beside the last good one."""
+        if error is not None:
             self.live.fail(error)
-            self.report(None, error, time.perf_counter() - started)
-            return
-        self.live.publish(snapshot)
-        self.report(snapshot, None, time.perf_counter() - started)
+        elif snapshot is not None:
+            self.live.publish(snapshot)
+        self.report(snapshot, error, took)
