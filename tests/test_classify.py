@@ -73,6 +73,16 @@ def test_heldout_accuracy_is_at_least_95_percent(classifier: Classifier) -> None
     assert result.accuracy >= 0.95
 
 
+def test_independent_editor_set_accuracy_is_at_least_95_percent(classifier: Classifier) -> None:
+    """Articles by an editor who never saw the classifier, its lexicon or the other sets."""
+    articles = report.load_set("independent")
+    assert len(articles) >= 6
+    result = report.evaluate(classifier, articles)
+    print(f"independent accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
+    assert result.total >= 30
+    assert result.accuracy >= 0.95
+
+
 def test_tune_accuracy_is_reported(classifier: Classifier) -> None:
     result = report.evaluate(classifier, report.load_set("tune"))
     print(f"tune accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")

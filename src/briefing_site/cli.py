@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from briefing_site import __version__
 from briefing_site.errors import BriefingError, UsageError
@@ -64,7 +64,22 @@ def make_parser() -> argparse.ArgumentParser:
     explain.add_argument(
         "-s", "--site", type=Path, help="site folder (default: found from ARTICLE)"
     )
+    _deploy_parser(commands)
     return parser
+
+
+def _deploy_parser(commands: Any) -> None:
+    deploy = commands.add_parser("deploy", help="build and push the site to a gh-pages branch")
+    _site_options(deploy)
+    deploy.add_argument(
+        "--remote", default="origin", help="git remote to push to (default: origin)"
+    )
+    deploy.add_argument(
+        "--branch", default="gh-pages", help="branch to publish (default: gh-pages)"
+    )
+    deploy.add_argument("-m", "--message", help="commit message (the source commit is added)")
+    deploy.add_argument("--now", metavar="ISO8601", help="the build clock")
+    deploy.set_defaults(drafts=False)
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -137,7 +152,26 @@ def _serve(args: argparse.Namespace, out: TextIO) -> int:
     return run(options, out, sys.stderr)
 
 
-_COMMANDS = {"build": _build, "check": _check, "explain": _explain, "serve": _serve}
+def _deploy(args: argparse.Namespace, out: TextIO) -> int:
+    from briefing_site.deploy import DeployOptions, deploy
+
+    options = DeployOptions(_options(args), args.remote, args.branch, args.message)
+    done = deploy(options)
+    where = f"{args.remote} {args.branch}"
+    if done.pushed:
+        print(f"deployed {done.commit[:12]} to {where}", file=out)
+    else:
+        print(f"{where} already has this build ({done.commit[:12]}); nothing pushed", file=out)
+    return 0
+
+
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "explain": _explain,
+    "serve": _serve,
+    "deploy": _deploy,
+}
 
 
 def run() -> None:

@@ -79,10 +79,14 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
             values[key] = tuple(value)
         elif key == "base_url":
             values[key] = value if value.endswith("/") else value + "/"
+        elif key == "cname":
+            values[key] = value.lower()
         else:
             values[key] = value
     problems.raise_if_any()
     values.setdefault("topics", default_topics())
+    if values.get("cname") and "base_url" not in values:
+        values["base_url"] = f"https://{values['cname']}/"  # a custom domain serves from its root
     return SiteConfig(**values)
 
 
@@ -100,6 +104,37 @@ def _check_base_url(value: object) -> str:
     if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
         return ""
     return f"{value!r} must start with http://, https:// or /"
+
+
+def image_problem(value: str) -> str:
+    """Why `value` is no share image (an http(s) URL or a site path), or ''."""
+    if re.match(r"^https?://[^/\s]+/\S*$", value):
+        return ""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith("//"):
+        return f"{value!r} must be an http(s) URL or a path in the site, e.g. assets/share.png"
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")) or re.search(
+        r"\s", value
+    ):
+        return f"{value!r} is not a usable path in the site"
+    return ""
+
+
+def _check_image(value: object) -> str:
+    if not isinstance(value, str):
+        return "must be text: a URL or a path in the site"
+    return image_problem(value) if value else ""
+
+
+def _check_cname(value: object) -> str:
+    """A bare host name, as GitHub Pages' CNAME file wants it."""
+    pattern = r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$"
+    if isinstance(value, str) and re.match(pattern, value.lower()):
+        return ""
+    return f"{value!r} must be a domain name such as news.example.org (no https://, no path)"
+
+
+def _check_flag(value: object) -> str:
+    return "" if isinstance(value, bool) else f"must be true or false, not {value!r}"
 
 
 def _check_patterns(value: object) -> str:
@@ -126,6 +161,10 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "language": _is_text,
     "timezone": _check_zone,
     "author": _is_text,
+    "publisher": _is_text,
+    "image": _check_image,
+    "cname": _check_cname,
+    "google_news": _check_flag,
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
 }

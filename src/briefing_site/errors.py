@@ -77,3 +77,7 @@ class ProblemList:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+
+class DeployError(BriefingError):
+    """Publishing failed: no git repository, no remote, a rejected push (exit 1)."""

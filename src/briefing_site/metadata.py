@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from briefing_site.config import unknown_key_message, valid_zone
+from briefing_site.config import image_problem, unknown_key_message, valid_zone
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
 
@@ -102,6 +102,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "sources": _sources(check),
         "draft": _flag(check, "draft"),
         "sections": _sections(check, config),
+        "image": _image(check, "image"),
+        "author": _text(check, "author"),
     }
     check.problems.raise_if_any()
     return Metadata(**values)
@@ -115,6 +117,16 @@ def _text(check: _Checker, key: str) -> str:
         check.error(key, "must be text")
         return ""
     return str(value).strip()
+
+
+def _image(check: _Checker, key: str) -> str:
+    """A share image: an http(s) URL or a path inside the built site."""
+    value = _text(check, key)
+    message = image_problem(value) if value else ""
+    if message:
+        check.error(key, message)
+        return ""
+    return value
 
 
 def _flag(check: _Checker, key: str) -> bool:

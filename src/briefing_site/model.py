@@ -51,6 +51,10 @@ class SiteConfig:
     author: str = ""
     topics: tuple[Topic, ...] = ()
     junk_patterns: tuple[str, ...] = ()
+    publisher: str = ""  # the JSON-LD publisher; empty means the site title
+    image: str = ""  # the default share image: an absolute URL or an output path
+    cname: str = ""  # a custom domain for GitHub Pages, written to CNAME
+    google_news: bool = False  # also write news-sitemap.xml
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class Metadata:
     sources: tuple[Source, ...] = ()
     draft: bool = False
     sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    image: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True)

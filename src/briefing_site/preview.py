@@ -34,8 +34,9 @@ from briefing_site.build import (
 from briefing_site.errors import ContentError
 from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig
-from briefing_site.render import Urls, briefing_path, render_site
+from briefing_site.render import render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
+from briefing_site.urls import Urls, briefing_path
 
 Signature = tuple[int, ...]
 

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -20,6 +19,8 @@ from markupsafe import Markup
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+from briefing_site.publish import publish_files, template_globals
+from briefing_site.urls import Urls, briefing_path
 
 
 @dataclass(frozen=True)
@@ -33,24 +34,6 @@ class Page:
     description: str
 
 
-class Urls:
-    """Internal URLs that work under a sub-path (https://user.github.io/repo/)."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self.prefix = urlsplit(self.base_url).path or "/"
-
-    def url(self, path: str = "") -> str:
-        """Root-relative URL of an output path ('' is the home page)."""
-        return self.prefix + path.removesuffix("index.html")
-
-    def absolute(self, path: str = "") -> str:
-        """Absolute URL when base_url has a host, else root-relative."""
-        if self.base_url.startswith(("http://", "https://")):
-            return self.base_url + path.removesuffix("index.html")
-        return self.url(path)
-
-
 # Decides from (output path, template name) whether a page is rendered; `serve`
 # passes one that skips pages an edit did not touch. Skipped pages are left out.
 PageFilter = Callable[[str, str], bool]
@@ -58,10 +41,6 @@ PageFilter = Callable[[str, str], bool]
 
 def _every_page(path: str, template: str) -> bool:
     return True
-
-
-def briefing_path(slug: str) -> str:
-    return f"briefings/{slug}/index.html"
 
 
 def render_site(
@@ -82,6 +61,7 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
+    pages = [home.path]
     if wanted(home.path, "index.html"):
         files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
     for briefing in site.briefings:
@@ -93,14 +73,16 @@ def render_site(
             briefing.meta.title,
             briefing.meta.summary or briefing.meta.title,
         )
+        pages.append(path)
         if wanted(path, "briefing.html"):
             files.append(_render(env, "briefing.html", page, briefing=briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
+    pages.append(not_found.path)
     if wanted(not_found.path, "404.html"):
         files.append(_render(env, "404.html", not_found, briefings=site.briefings))
-    return files
+    return files + publish_files(site, urls, pages)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
@@ -134,6 +116,7 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,
         iso=lambda value: value.isoformat(timespec="seconds"),

@@ -28,7 +28,7 @@ from urllib.parse import unquote_to_bytes
 from briefing_site.build import BuildOptions, read_config
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.preview import Live, Preview, Snapshot
-from briefing_site.render import Urls
+from briefing_site.urls import Urls
 from briefing_site.watch import Rebuilder, Report
 
 RESERVED = "/__briefing-site__/"

@@ -1,10 +1,11 @@
 """Accuracy of the default topic classifier on the labelled evaluation articles.
 
-Usage: python tests/eval/report.py [-v] [SET ...]   (sets: tune, heldout, seed; default all)
+Usage: python tests/eval/report.py [-v] [SET ...]   (sets: tune, heldout, independent, seed; default all)
 
 Each YAML file here is one article: `title` and `paragraphs`, a list of
 `{topic, text}` with the lede first. `tune/` may be looked at while designing
-the lexicon; `heldout/` was written first and is not tuned to; `seed/` is the
+the lexicon; `heldout/` was written first and is not tuned to; `independent/`
+was written by an editor who never saw the classifier or its lexicon; `seed/` is the
 project's seed article. `-v` also prints every paragraph's scores and cues.
 """
 
@@ -21,7 +22,7 @@ from briefing_site.classify import Classifier, Verdict
 from briefing_site.config import default_topics as load_default_topics
 
 HERE = Path(__file__).resolve().parent
-SETS = ("tune", "heldout", "seed")
+SETS = ("tune", "heldout", "independent", "seed")
 
 
 @dataclass(frozen=True)

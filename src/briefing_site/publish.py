@@ -1,0 +1,44 @@
+"""What publishing adds to the rendered pages: feeds, calendars, crawler files.
+
+`render_site` calls `publish_files` once its pages exist, and installs
+`template_globals` so `_meta.html` and `_calendar_link.html` can reach the
+view data; each format lives in its own module (feeds, ics, structured, sitemap).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from briefing_site.feeds import ATOM_PATH, JSON_PATH, atom_feed, json_feed
+from briefing_site.ics import event_calendar, ics_path
+from briefing_site.model import Briefing, RenderedFile, Site
+from briefing_site.sitemap import pages_files
+from briefing_site.structured import Head, head_for
+from briefing_site.urls import Urls
+
+
+def publish_files(site: Site, urls: Urls, pages: Sequence[str]) -> list[RenderedFile]:
+    """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""
+    files = [
+        RenderedFile(ATOM_PATH, atom_feed(site, urls)),
+        RenderedFile(JSON_PATH, json_feed(site, urls)),
+    ]
+    for briefing in site.briefings:
+        if briefing.meta.event is not None:
+            data = event_calendar(briefing, urls, site.now)
+            files.append(RenderedFile(ics_path(briefing.meta.slug), data))
+    files += pages_files(site, urls, pages)
+    return files
+
+
+def template_globals(site: Site, urls: Urls) -> dict[str, Callable[..., Any]]:
+    """`head_meta(page.path, briefing)` and `calendar_url(briefing)` for templates."""
+
+    def head_meta(page_path: str, briefing: Briefing | None = None) -> Head:
+        return head_for(page_path, briefing, site, urls)
+
+    def calendar_url(briefing: Briefing) -> str:
+        return urls.url(ics_path(briefing.meta.slug))
+
+    return {"head_meta": head_meta, "calendar_url": calendar_url}

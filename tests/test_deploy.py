@@ -1,0 +1,183 @@
+"""`briefing-site deploy` against real git repositories: a clone and a local bare remote."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Run, write_site
+from publishing import BASE_URL, NOW, site_files
+
+SEED = "briefings/ishiba-trump-summit/"
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No user or system git config leaks in; commits get a fixed identity."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Desk Editor")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "desk@example.org")
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    return bare
+
+
+@pytest.fixture
+def clone(tmp_path: Path, remote: Path) -> Path:
+    """A site's repository on branch main, committed, with `origin` = the bare remote."""
+    work = write_site(tmp_path / "work", {**site_files(), ".gitignore": "/build/\n"})
+    git(work, "init", "-q", "-b", "main")
+    git(work, "config", "core.autocrlf", "input")  # must not touch the .ics CRLF
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "Add briefings")
+    git(work, "remote", "add", "origin", str(remote))
+    return work
+
+
+def deploy(cli: Callable[..., Run], site: Path, *args: str) -> Run:
+    return cli("deploy", "-s", str(site), "-b", BASE_URL, "--now", NOW, *args)
+
+
+def snapshot(work: Path) -> tuple[str, str, str, bytes]:
+    """What a deploy must leave alone: HEAD, its branch, the status and the index."""
+    return (
+        git(work, "rev-parse", "HEAD"),
+        git(work, "symbolic-ref", "HEAD"),
+        git(work, "status", "--porcelain", "--ignored=no"),
+        (work / ".git" / "index").read_bytes(),
+    )
+
+
+def test_deploy_pushes_the_build_as_the_whole_gh_pages_tree(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    before = snapshot(clone)
+    result = deploy(cli, clone)
+    assert result.code == 0, result.err
+    assert snapshot(clone) == before
+    pushed = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").splitlines())
+    built = {
+        p.relative_to(clone / "build").as_posix()
+        for p in (clone / "build").rglob("*")
+        if p.is_file() and p.name != ".briefing-site"
+    }
+    assert pushed == built
+    assert {".nojekyll", "index.html", "404.html", "feed.xml", SEED + "index.html"} <= pushed
+    assert "content/ishiba-trump-summit.txt" not in pushed
+    source = git(clone, "rev-parse", "HEAD")
+    assert source in git(remote, "log", "-1", "--format=%B", "gh-pages")
+
+
+def test_deployed_calendar_keeps_its_crlf_line_ends(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone).code == 0
+    data = subprocess.run(
+        ["git", "show", f"gh-pages:{SEED}ishiba-trump-summit.ics"],
+        cwd=remote,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert data.count(b"\r\n") == data.count(b"\n") > 5
+
+
+def test_redeploy_adds_a_commit_on_top_and_skips_an_unchanged_build(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone).code == 0
+    first = git(remote, "rev-parse", "gh-pages")
+    again = deploy(cli, clone)
+    assert again.code == 0 and "nothing pushed" in again.out
+    assert git(remote, "rev-parse", "gh-pages") == first
+    later = cli("deploy", "-s", str(clone), "-b", BASE_URL, "--now", "2025-02-06T10:00:00Z")
+    assert later.code == 0, later.err
+    assert git(remote, "rev-parse", "gh-pages^") == first
+    assert git(clone, "rev-parse", "gh-pages") == git(remote, "rev-parse", "gh-pages")
+
+
+def test_custom_message_still_names_the_source_commit(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone, "-m", "Publish the summit briefing").code == 0
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    assert message.startswith("Publish the summit briefing")
+    assert git(clone, "rev-parse", "HEAD") in message
+
+
+def test_deploy_to_another_remote_and_branch(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    other = tmp_path / "mirror.git"
+    git(tmp_path, "init", "-q", "--bare", str(other))
+    git(clone, "remote", "add", "mirror", str(other))
+    result = deploy(cli, clone, "--remote", "mirror", "--branch", "site")
+    assert result.code == 0, result.err
+    assert "index.html" in git(other, "ls-tree", "--name-only", "site")
+
+
+def test_no_remote_fails_clearly_before_building(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    git(clone, "remote", "remove", "origin")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "no git remote named 'origin'" in result.err
+    assert not (clone / "build").exists()
+
+
+def test_rejected_push_fails_clearly(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'gh-pages is protected' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "rejected" in result.err and "gh-pages is protected" in result.err
+    assert "Traceback" not in result.err
+    assert git(remote, "branch", "--list") == ""
+
+
+def test_outside_a_git_repository_fails_clearly(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(site_files())
+    result = deploy(cli, site)
+    assert result.code == 1
+    assert "not inside a git repository" in result.err
+    assert not (site / "build").exists()
+
+
+def test_refuses_to_deploy_onto_the_checked_out_branch(
+    clone: Path, cli: Callable[..., Run]
+) -> None:
+    git(clone, "checkout", "-q", "-b", "gh-pages")
+    result = deploy(cli, clone)
+    assert result.code == 1 and "you are on gh-pages" in result.err
+
+
+def test_content_error_stops_the_deploy_with_nothing_pushed(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    (clone / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    result = deploy(cli, clone)
+    assert result.code == 1 and "content/broken.md" in result.err
+    assert git(remote, "branch", "--list") == ""
+
+
+def test_invalid_branch_name_is_refused(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
+    result = deploy(cli, clone, "--branch", "bad..name")
+    assert result.code == 1 and "'bad..name' is not a valid branch name" in result.err
+    assert git(remote, "branch", "--list") == ""
