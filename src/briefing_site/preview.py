@@ -1,11 +1,12 @@
 """The preview build behind `serve`: the whole site in memory, redone in pieces.
 
 An article's Assembled result is cached by its files' stat signature, so a
-one-file edit re-assembles one article. A page is re-rendered only when what it
-shows may have changed: a briefing's own page when that briefing did, every
-other page (home, 404, any listing) when any briefing did, and every page whose
-template, or a template it extends or includes, changed. The result is always
-byte for byte what a full build of the same files gives (tests check this).
+one-file edit re-assembles one article. A file is re-rendered only when what
+it shows may have changed: a file made from one briefing (its page, its
+calendar) when that briefing did; a file drawn from the whole site (home, 404,
+feeds) when any briefing did; and every page whose template, or a template it
+extends or includes, changed. The result is always byte for byte what a full
+build of the same files gives (tests check this).
 
 The build never touches `build/`: a Snapshot is a mapping of output path to
 bytes, and `Live` hands the last good one to request threads.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -34,11 +35,13 @@ from briefing_site.build import (
 from briefing_site.errors import ContentError
 from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig
+from briefing_site.publish import PageFilter
 from briefing_site.render import render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
-from briefing_site.urls import Urls, briefing_path
+from briefing_site.urls import Urls
 
 Signature = tuple[int, ...]
+Asked = tuple[str, str, Briefing | None]  # what the renderer asked the filter about
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class _Rendered:
     """What the last good build's pages were made from, to tell what an edit touched."""
 
     pages: dict[str, bytes] = field(default_factory=dict)
-    briefing_of: dict[str, Briefing] = field(default_factory=dict)
+    source_of: dict[str, Briefing | None] = field(default_factory=dict)
     listed: tuple[Briefing, ...] = ()
     config: SiteConfig | None = None
     roots: frozenset[str] = frozenset()
@@ -93,7 +96,7 @@ class Preview:
         affected = self._affected_roots(env)
         wanted, asked = self._page_filter(loaded, affected)
         rendered = {f.path: f.data for f in render_site(loaded.site, env, assets, wanted)}
-        for path, _template in asked:
+        for path, _template, _source in asked:
             if path not in rendered:
                 rendered[path] = self._last.pages[path]
         self._remember(loaded, rendered, asked)
@@ -156,6 +159,7 @@ class Preview:
         static = {name for name in changed if name.startswith(STATIC_DIR + "/")}
         if self._env is None or changed:
             self._env = make_environment(templates)  # a new override changes what a name means
+            self._env.auto_reload = False  # no stat per include: any change makes a new one
         if self._assets is None or static:
             self._assets = None
             self._assets = static_assets(templates)
@@ -176,40 +180,34 @@ class Preview:
 
     def _page_filter(
         self, loaded: Loaded, affected: frozenset[str] | None
-    ) -> tuple[Callable[[str, str], bool], list[tuple[str, str]]]:
-        """The renderer's filter, and the list of every page it was asked about."""
+    ) -> tuple[PageFilter, list[Asked]]:
+        """The renderer's filter, and the list of every file it was asked about."""
         last = self._last
         site = loaded.site
         full = affected is None or last.config is None or last.config != loaded.config
-        briefing_of = {briefing_path(b.meta.slug): b for b in site.briefings}
         listing_changed = len(last.listed) != len(site.briefings) or any(
             a is not b for a, b in zip(last.listed, site.briefings, strict=True)
         )
-        asked: list[tuple[str, str]] = []
+        asked: list[Asked] = []
 
-        def wanted(path: str, template: str) -> bool:
-            asked.append((path, template))
+        def wanted(path: str, template: str, source: Briefing | None) -> bool:
+            asked.append((path, template, source))
             if full or path not in last.pages or (affected and template in affected):
                 return True
-            own = briefing_of.get(path)
-            if own is not None:
-                return last.briefing_of.get(path) is not own
+            if source is not None:  # made from one briefing: redo when that one changed
+                return last.source_of.get(path) is not source
             return listing_changed
 
         return wanted, asked
 
-    def _remember(
-        self, loaded: Loaded, rendered: dict[str, bytes], asked: list[tuple[str, str]]
-    ) -> None:
+    def _remember(self, loaded: Loaded, rendered: dict[str, bytes], asked: list[Asked]) -> None:
         """Commit a good build as the base for the next one."""
-        site = loaded.site
-        pages = {path: rendered[path] for path, _ in asked}
         self._last = _Rendered(
-            pages=pages,
-            briefing_of={briefing_path(b.meta.slug): b for b in site.briefings},
-            listed=site.briefings,
+            pages={path: rendered[path] for path, _, _ in asked},
+            source_of={path: source for path, _, source in asked},
+            listed=loaded.site.briefings,
             config=loaded.config,
-            roots=frozenset(template for _, template in asked),
+            roots=frozenset(template for _, template, _ in asked if template),
         )
         self._stale_templates.clear()
 

@@ -8,7 +8,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
-from briefing_site.publish import publish_files, template_globals
+from briefing_site.publish import PageFilter, every_file, publish_files, template_globals
 from briefing_site.urls import Urls, briefing_path
 
 
@@ -34,20 +34,11 @@ class Page:
     description: str
 
 
-# Decides from (output path, template name) whether a page is rendered; `serve`
-# passes one that skips pages an edit did not touch. Skipped pages are left out.
-PageFilter = Callable[[str, str], bool]
-
-
-def _every_page(path: str, template: str) -> bool:
-    return True
-
-
 def render_site(
     site: Site,
     env: jinja2.Environment,
     assets: Mapping[str, bytes],
-    wanted: PageFilter = _every_page,
+    wanted: PageFilter = every_file,
 ) -> list[RenderedFile]:
     """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
     urls = Urls(site.config.base_url)
@@ -62,7 +53,7 @@ def render_site(
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
     pages = [home.path]
-    if wanted(home.path, "index.html"):
+    if wanted(home.path, "index.html", None):
         files.append(_render(env, "index.html", home, briefing=featured, others=site.briefings[1:]))
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
@@ -74,15 +65,15 @@ def render_site(
             briefing.meta.summary or briefing.meta.title,
         )
         pages.append(path)
-        if wanted(path, "briefing.html"):
+        if wanted(path, "briefing.html", briefing):
             files.append(_render(env, "briefing.html", page, briefing=briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
     pages.append(not_found.path)
-    if wanted(not_found.path, "404.html"):
+    if wanted(not_found.path, "404.html", None):
         files.append(_render(env, "404.html", not_found, briefings=site.briefings))
-    return files + publish_files(site, urls, pages)
+    return files + publish_files(site, urls, pages, wanted)
 
 
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
