@@ -8,7 +8,8 @@ headless Chromium (Playwright), then edits that article's title EDITS times,
 alternating in-place writes and atomic saves (write a temporary file, rename it
 over). Each sample runs from just before the write to the first animation frame
 of the reloaded page that shows the new title, both on the machine's wall
-clock. The server's own rebuild times are reported beside it.
+clock; it is split at the moment the old page started to reload (beforeunload). The
+server's own rebuild times are reported beside it.
 
 The corpus is SITE if given (its article is restored afterwards), else
 `../shared/bench/make_corpus.py --format briefing` when that exists, else a
@@ -47,6 +48,8 @@ SERVE = [sys.executable, "-m", "briefing_site", "serve"]
 SHOWN_AT = """
 document.addEventListener("DOMContentLoaded", () =>
   requestAnimationFrame(() => { window.__shownAt = Date.now(); }));
+window.addEventListener("beforeunload", () =>
+  sessionStorage.setItem("bench:signal", String(Date.now())));
 """
 
 
@@ -127,8 +130,9 @@ def edit(path: Path, text: str, atomic: bool) -> float:
     return started
 
 
-def measure(page: Any, article: Path, edits: int) -> list[float]:
-    """Edit the article's title EDITS times; each time, ms until the page shows it."""
+def measure(page: Any, article: Path, edits: int) -> list[tuple[float, float]]:
+    """Edit the article's title EDITS times: ms until the page shows it, and until
+    the old page got the reload signal (the rest is the browser reloading)."""
     original = article.read_text()
     samples = []
     try:
@@ -138,7 +142,8 @@ def measure(page: Any, article: Path, edits: int) -> list[float]:
             started = edit(article, text, atomic=i % 2 == 1)
             page.wait_for_function(f"document.title.includes({marker!r})", timeout=30_000)
             page.wait_for_function("window.__shownAt !== undefined")
-            samples.append(page.evaluate("window.__shownAt") - started)
+            signal = float(page.evaluate("sessionStorage.getItem('bench:signal')"))
+            samples.append((page.evaluate("window.__shownAt") - started, signal - started))
             time.sleep(0.3)
     finally:
         article.write_text(original)
@@ -179,7 +184,9 @@ def main() -> int:
         finally:
             server.stop()
     print(f"corpus: {count} briefings; first build {first:.0f} ms")
-    print(_summary("edit-to-browser", samples))
+    print(_summary("edit-to-browser", [total for total, _ in samples]))
+    print(_summary("  of which write to reload signal", [signal for _, signal in samples]))
+    print(_summary("  of which browser reload", [total - signal for total, signal in samples]))
     print(_summary("server rebuild", server.builds[1:]))
     return 0
 
