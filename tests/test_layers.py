@@ -26,7 +26,9 @@ LAYERS: list[set[str]] = [
     {"render", "theme"},
     {"write", "lock"},
     {"build"},
-    {"explain", "deploy", "scaffold"},
+    {"explain", "deploy", "scaffold", "preview"},
+    {"watch"},
+    {"serve"},
     {"cli", "__main__", "__init__"},
 ]
 

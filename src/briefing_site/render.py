@@ -20,7 +20,7 @@ from markupsafe import Markup
 from briefing_site.errors import ContentError
 from briefing_site.listings import ListPage, pages
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
-from briefing_site.publish import publish_files, template_globals
+from briefing_site.publish import PageFilter, every_file, publish_files, template_globals
 from briefing_site.urls import Urls, briefing_path
 
 
@@ -36,9 +36,12 @@ class Page:
 
 
 def render_site(
-    site: Site, env: jinja2.Environment, assets: Mapping[str, bytes]
+    site: Site,
+    env: jinja2.Environment,
+    assets: Mapping[str, bytes],
+    wanted: PageFilter = every_file,
 ) -> list[RenderedFile]:
-    """Every page and asset of the site, or ContentError for a template problem."""
+    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
     urls = Urls(site.config.base_url)
     _install_helpers(env, urls, site)
     files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
@@ -50,9 +53,11 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
-    # The home page lists one page's worth of the others; the archive has them all.
-    others = site.briefings[1 : 1 + site.config.page_size]
-    files.append(_render(env, "index.html", home, briefing=featured, others=others))
+    page_paths = [home.path]
+    if wanted(home.path, "index.html", None):
+        # The home page lists one page's worth of the others; the archive has them all.
+        others = site.briefings[1 : 1 + site.config.page_size]
+        files.append(_render(env, "index.html", home, briefing=featured, others=others))
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
         page = Page(
@@ -62,15 +67,21 @@ def render_site(
             briefing.meta.title,
             briefing.meta.summary or briefing.meta.title,
         )
-        files.append(_render(env, "briefing.html", page, briefing=briefing))
+        page_paths.append(path)
+        if wanted(path, "briefing.html", briefing):
+            files.append(_render(env, "briefing.html", page, briefing=briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
-    files.append(
-        _render(env, "404.html", not_found, briefings=site.briefings[: site.config.page_size])
-    )
-    files.extend(_render_listing(env, urls, pager) for pager in pages(site))
-    return files + publish_files(site, urls, files)
+    page_paths.append(not_found.path)
+    if wanted(not_found.path, "404.html", None):
+        shown = site.briefings[: site.config.page_size]
+        files.append(_render(env, "404.html", not_found, briefings=shown))
+    for pager in pages(site):
+        page_paths.append(pager.path)
+        if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], None):
+            files.append(_render_listing(env, urls, pager))
+    return files + publish_files(site, urls, page_paths, wanted)
 
 
 _LISTING_TEMPLATES = {"archive": "archive.html", "topic": "topic.html", "tag": "tag.html"}
