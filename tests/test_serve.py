@@ -96,7 +96,7 @@ def test_a_missing_page_gets_the_sites_404_page(site: Path) -> None:
 def test_no_directory_listings(site: Path) -> None:
     with serving(site) as running:
         not_found = get(port_of(running), "/404.html")[1]
-        for target in ("/briefings/", "/assets/", "/content/"):
+        for target in ("/tags/", "/assets/", "/content/"):
             status, body, _ = get(port_of(running), target)
             assert (status, body) == (404, not_found), target  # the site's 404, not a listing
 
