@@ -27,7 +27,9 @@ LAYERS: list[set[str]] = [
     {"batch"},
     {"write", "lock"},
     {"build"},
-    {"explain", "deploy", "scaffold"},
+    {"explain", "deploy", "scaffold", "preview"},
+    {"watch"},
+    {"serve"},
     {"cli", "__main__", "__init__"},
 ]
 

@@ -58,6 +58,18 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--drafts", action="store_true", help="include drafts")
     _quiet_option(check)
 
+    serve = commands.add_parser("serve", help="preview the site with live reload")
+    _site_options(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0: any free port)"
+    )
+    serve.add_argument("--now", metavar="ISO8601", help="the build clock")
+    serve.add_argument("--drafts", action="store_true", help="include drafts")
+    serve.add_argument("--open", action="store_true", help="open the preview in a web browser")
+
     explain = commands.add_parser("explain", help="show each paragraph's topic and why")
     explain.add_argument("article", type=Path, help="content/<slug>.md or content/<slug>.txt")
     explain.add_argument(
@@ -215,6 +227,13 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.serve import ServeOptions, run
+
+    options = ServeOptions(_options(args), args.host, args.port, args.open)
+    return run(options, out, err)
+
+
 def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.deploy import DeployOptions, deploy
 
@@ -232,6 +251,7 @@ _COMMANDS = {
     "build": _build,
     "check": _check,
     "explain": _explain,
+    "serve": _serve,
     "deploy": _deploy,
     "new": _new,
     "init": _init,

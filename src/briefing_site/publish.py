@@ -17,18 +17,30 @@ from briefing_site.sitemap import pages_files
 from briefing_site.structured import Head, head_for
 from briefing_site.urls import Urls
 
+# Decides whether an output file is made, from its path, its template ('' for
+# none) and the one briefing it is made from (None: it draws on the whole site).
+# `serve` passes one that skips what an edit did not touch; skipped files are
+# left out of the result.
+PageFilter = Callable[[str, str, Briefing | None], bool]
 
-def publish_files(site: Site, urls: Urls, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
+
+def every_file(path: str, template: str, source: Briefing | None) -> bool:
+    return True
+
+
+def publish_files(
+    site: Site, urls: Urls, pages: Sequence[str], wanted: PageFilter = every_file
+) -> list[RenderedFile]:
     """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""
-    files = [
-        RenderedFile(ATOM_PATH, atom_feed(site, urls)),
-        RenderedFile(JSON_PATH, json_feed(site, urls)),
-    ]
+    files = []
+    for path, feed in ((ATOM_PATH, atom_feed), (JSON_PATH, json_feed)):
+        if wanted(path, "", None):
+            files.append(RenderedFile(path, feed(site, urls)))
     for briefing in site.briefings:
-        if briefing.meta.event is not None:
-            data = event_calendar(briefing, urls, site.now)
-            files.append(RenderedFile(ics_path(briefing.meta.slug), data))
-    files += pages_files(site, urls, [page.path for page in pages])
+        path = ics_path(briefing.meta.slug)
+        if briefing.meta.event is not None and wanted(path, "", briefing):
+            files.append(RenderedFile(path, event_calendar(briefing, urls, site.now)))
+    files += pages_files(site, urls, pages)
     return files
 
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from briefing_site.errors import ContentError
 from briefing_site.listings import ListPage, pages
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
-from briefing_site.publish import publish_files, template_globals
+from briefing_site.publish import PageFilter, every_file, publish_files, template_globals
 from briefing_site.urls import Urls, briefing_path
 
 
@@ -46,9 +46,10 @@ def render_site(
     site: Site,
     env: jinja2.Environment,
     assets: Mapping[str, bytes],
+    wanted: PageFilter = every_file,
     rendered: Mapping[str, RenderedFile] | None = None,
 ) -> list[RenderedFile]:
-    """Every page and asset of the site, or ContentError for a template problem.
+    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem.
 
     `rendered` holds briefing pages already rendered (by slug), by worker
     processes or from the build cache; the others are rendered here.
@@ -63,20 +64,29 @@ def render_site(
         featured.meta.title if featured else site.config.title,
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
-    # The home page lists one page's worth of the others; the archive has them all.
-    others = site.briefings[1 : 1 + site.config.page_size]
-    files.append(_render(env, "index.html", home, briefing=featured, others=others))
+    page_paths = [home.path]
+    if wanted(home.path, "index.html", None):
+        # The home page lists one page's worth of the others; the archive has them all.
+        others = site.briefings[1 : 1 + site.config.page_size]
+        files.append(_render(env, "index.html", home, briefing=featured, others=others))
     for briefing in site.briefings:
-        done = rendered.get(briefing.meta.slug) if rendered else None
-        files.append(done if done is not None else render_briefing(env, urls, briefing))
+        path = briefing_path(briefing.meta.slug)
+        page_paths.append(path)
+        if wanted(path, "briefing.html", briefing):
+            done = rendered.get(briefing.meta.slug) if rendered else None
+            files.append(done if done is not None else render_briefing(env, urls, briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
-    files.append(
-        _render(env, "404.html", not_found, briefings=site.briefings[: site.config.page_size])
-    )
-    files.extend(_render_listing(env, urls, pager) for pager in pages(site))
-    return files + publish_files(site, urls, files)
+    page_paths.append(not_found.path)
+    if wanted(not_found.path, "404.html", None):
+        shown = site.briefings[: site.config.page_size]
+        files.append(_render(env, "404.html", not_found, briefings=shown))
+    for pager in pages(site):
+        page_paths.append(pager.path)
+        if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], None):
+            files.append(_render_listing(env, urls, pager))
+    return files + publish_files(site, urls, page_paths, wanted)
 
 
 def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:

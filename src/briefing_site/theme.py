@@ -11,6 +11,9 @@ from pathlib import Path
 
 import jinja2
 
+from briefing_site.errors import ContentError
+from briefing_site.model import Location
+
 STATIC_DIR = "static"
 
 
@@ -40,13 +43,25 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
 
 
 def static_assets(site_templates: Path | None) -> dict[str, bytes]:
-    """Asset path (under static/) → bytes; the site's file wins over the theme's."""
+    """Asset path (under static/) → bytes; the site's file wins over the theme's.
+
+    Dotfiles and dot-folders stay private, and a symlink that leads out of
+    `static/` is an error: publishing it could leak any file on the machine.
+    """
     assets: dict[str, bytes] = {}
     for root in (theme_dir(), site_templates):
         folder = root / STATIC_DIR if root is not None else None
         if folder is None or not folder.is_dir():
             continue
+        inside = folder.resolve()
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                assets[path.relative_to(folder).as_posix()] = path.read_bytes()
+            name = path.relative_to(folder).as_posix()
+            if any(part.startswith(".") for part in name.split("/")) or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(inside):
+                raise ContentError.at(
+                    Location(f"templates/{STATIC_DIR}/{name}"),
+                    "links to a file outside templates/static/: copy the file in instead",
+                )
+            assets[name] = path.read_bytes()
     return assets
