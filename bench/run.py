@@ -173,7 +173,7 @@ def edit_to_browser(site: Path) -> str:
     if not EDIT_TO_BROWSER.exists():
         return "n/a (bench/edit_to_browser.py not present)"
     done = subprocess.run(
-        [sys.executable, str(EDIT_TO_BROWSER), "--site", str(site)],
+        [sys.executable, str(EDIT_TO_BROWSER), "--corpus", str(site)],
         capture_output=True,
         text=True,
         check=False,

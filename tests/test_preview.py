@@ -53,6 +53,10 @@ EDITS: list[tuple[str, Edit]] = [
     ("unbase", lambda s: _remove(s, "templates/base.html")),
     ("asset", lambda s: _write(s, "templates/static/extra.css", "p { color: red }\n")),
     ("config", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\n")),
+    ("paging", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\npage_size: 1\n")),
+    ("tag one", lambda s: _write(s, "content/alpha.md", article("Alpha").replace("---\n", "---\ntags: [trade]\n", 1))),
+    # An older briefing joins the tag: page 1 keeps its entry but gains a page 2 link.
+    ("tag two", lambda s: _write(s, "content/beta.md", article("Beta", date="2025-01-05T00:00:00Z").replace("---\n", "---\ntags: [trade]\n", 1))),
     ("draft", lambda s: _write(s, "content/alpha.md", article("Alpha").replace("---\n", "---\ndraft: true\n", 1))),
 ]  # fmt: skip
 

@@ -35,13 +35,13 @@ from briefing_site.build import (
 from briefing_site.errors import ContentError
 from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig, SourceArticle
-from briefing_site.publish import PageFilter
+from briefing_site.publish import PageFilter, PageSource
 from briefing_site.render import render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
 from briefing_site.urls import Urls
 
 Signature = tuple[int, ...]
-Asked = tuple[str, str, Briefing | None]  # what the renderer asked the filter about
+Asked = tuple[str, str, PageSource]  # what the renderer asked the filter about
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class _Rendered:
     """What the last good build's pages were made from, to tell what an edit touched."""
 
     pages: dict[str, bytes] = field(default_factory=dict)
-    source_of: dict[str, Briefing | None] = field(default_factory=dict)
+    source_of: dict[str, PageSource] = field(default_factory=dict)
     listed: tuple[Briefing, ...] = ()
     config: SiteConfig | None = None
     roots: frozenset[str] = frozenset()
@@ -190,12 +190,12 @@ class Preview:
         )
         asked: list[Asked] = []
 
-        def wanted(path: str, template: str, source: Briefing | None) -> bool:
+        def wanted(path: str, template: str, source: PageSource) -> bool:
             asked.append((path, template, source))
             if full or path not in last.pages or (affected and template in affected):
                 return True
-            if source is not None:  # made from one briefing: redo when that one changed
-                return last.source_of.get(path) is not source
+            if source is not None:  # made from some briefings: redo when one changed
+                return _changed(last.source_of.get(path), source)
             return listing_changed
 
         return wanted, asked
@@ -306,3 +306,14 @@ class Live:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen or self.stopping, timeout)
             return None if self.stopping else self.version
+
+
+def _changed(before: PageSource, now: PageSource) -> bool:
+    """Whether a page's sources differ; unchanged briefings are the same cached objects."""
+    if isinstance(now, tuple):
+        return not (
+            isinstance(before, tuple)
+            and len(before) == len(now)
+            and all(a is b or a == b for a, b in zip(before, now, strict=True))
+        )
+    return before is not now

@@ -21,10 +21,14 @@ from briefing_site.urls import Urls
 # none) and the one briefing it is made from (None: it draws on the whole site).
 # `serve` passes one that skips what an edit did not touch; skipped files are
 # left out of the result.
-PageFilter = Callable[[str, str, Briefing | None], bool]
+# Asked of each output file: its path, its template, and what it is made from:
+# one briefing; for a listing page, its page count then the briefings it shows;
+# or None for a page made from the whole site.
+PageSource = Briefing | tuple[object, ...] | None
+PageFilter = Callable[[str, str, PageSource], bool]
 
 
-def every_file(path: str, template: str, source: Briefing | None) -> bool:
+def every_file(path: str, template: str, source: PageSource) -> bool:
     return True
 
 

@@ -84,7 +84,8 @@ def render_site(
         files.append(_render(env, "404.html", not_found, briefings=shown))
     for pager in pages(site):
         page_paths.append(pager.path)
-        if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], None):
+        sources: tuple[object, ...] = (pager.count, *(e.briefing for e in pager.entries))
+        if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             files.append(_render_listing(env, urls, pager))
     return files + publish_files(site, urls, page_paths, wanted)
 
