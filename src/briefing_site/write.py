@@ -18,7 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from briefing_site.errors import ContentError
@@ -67,6 +67,14 @@ def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
     """Write `files` as the whole new content of `out`, atomically."""
     recover(out)
     check_output_dir(out, site)
+    _stage_and_swap(files, out, lambda item, target: False)
+
+
+def _stage_and_swap(
+    files: Sequence[RenderedFile], out: Path, reuse: Callable[[RenderedFile, Path], bool]
+) -> None:
+    """Write every file into a staging folder beside `out` (or `reuse` the old
+    one there), then swap it in; on any error the staging folder goes, `out` stays."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -77,7 +85,8 @@ def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
         for item in files:
             target = output_path(staging, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.data)
+            if not reuse(item, target):
+                target.write_bytes(item.data)
         staging.chmod(0o755)
         _swap(staging, out)
     except OSError as exc:
@@ -196,26 +205,12 @@ def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest
     previous = _intact(out, manifest)
     if previous == hashes:
         return False
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    except OSError as exc:
-        raise _write_error(out, exc) from exc
-    try:
-        (staging / MARKER).write_text(_MARKER_TEXT)
-        for item in files:
-            target = output_path(staging, item.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if previous.get(item.path) != hashes[item.path] or not _link(out, item.path, target):
-                target.write_bytes(item.data)
-        staging.chmod(0o755)
-        _swap(staging, out)
-    except OSError as exc:
-        _discard(staging)
-        raise _write_error(out, exc) from exc
-    except BaseException:
-        _discard(staging)
-        raise
+
+    def unchanged(item: RenderedFile, target: Path) -> bool:
+        """Hard-link the old file when its bytes are the same."""
+        return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
+
+    _stage_and_swap(files, out, unchanged)
     _record(out, manifest, hashes)
     return True
 
