@@ -76,15 +76,15 @@ def _probe(argv: Sequence[str]) -> int:
 
     start = time.perf_counter()
     # stderr to a file, not a pipe: a build's warnings could fill a pipe and stall it.
-    errors = tempfile.TemporaryFile()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-    tree = 0
-    while child.poll() is None:
-        tree = max(tree, _tree_rss_kib(child.pid))
-        time.sleep(0.01)
-    seconds = time.perf_counter() - start
-    errors.seek(0)
-    err = errors.read().decode(errors="replace")
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
+        tree = 0
+        while child.poll() is None:
+            tree = max(tree, _tree_rss_kib(child.pid))
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if child.returncode != 0:
         print(err, file=sys.stderr)
         return child.returncode
