@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -61,17 +61,19 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
     present = set(content_files)
     found = []
     for path in sorted(content_files):
-        name = PurePosixPath(path)
-        if name.suffix == ".md":
+        stem, suffix = os.path.splitext(
+            path
+        )  # strings, not PurePosixPath: serve runs this per save
+        if suffix == ".md":
             found.append(ArticleFiles(path, None))
-        elif name.suffix == ".txt":
-            sidecar = str(name.with_suffix(METADATA_SUFFIX))
+        elif suffix == ".txt":
+            sidecar = stem + METADATA_SUFFIX
             if sidecar in present:
                 found.append(ArticleFiles(path, sidecar))
             else:
                 problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
-        elif name.suffix in (".yaml", ".yml") and str(name.with_suffix(".txt")) not in present:
-            problems.add(Location(path), f"metadata without an article: add {name.stem}.txt")
+        elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
+            problems.add(Location(path), f"metadata without an article: add {Path(stem).name}.txt")
     return found, problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from briefing_site.feeds import ATOM_PATH, JSON_PATH, atom_feed, json_feed
+from briefing_site.feeds import ATOM_PATH, JSON_PATH, atom_feed, entries, json_feed
 from briefing_site.ics import event_calendar, ics_path
 from briefing_site.model import Briefing, RenderedFile, Site
 from briefing_site.sitemap import pages_files
@@ -37,8 +37,9 @@ def publish_files(
 ) -> list[RenderedFile]:
     """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""
     files = []
+    in_feeds: tuple[object, ...] = tuple(entries(site))  # a feed changes only with these
     for path, feed in ((ATOM_PATH, atom_feed), (JSON_PATH, json_feed)):
-        if wanted(path, "", None):
+        if wanted(path, "", in_feeds):
             files.append(RenderedFile(path, feed(site, urls)))
     for briefing in site.briefings:
         path = ics_path(briefing.meta.slug)
