@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import conftest
 from conftest import SEED_TXT, SEED_YAML
 
 BASE_URL = "https://example.github.io/briefings/"
@@ -90,19 +88,9 @@ class PagesHandler(SimpleHTTPRequestHandler):
         """Quiet: pytest shows failures, not every request."""
 
 
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path) -> AbstractContextManager[str]:
     """Serve `folder` on 127.0.0.1 (a free port) under /briefings/; yields the base URL."""
-    handler = functools.partial(PagesHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/briefings/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return conftest.serve(folder, PagesHandler, "/briefings/")
 
 
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))

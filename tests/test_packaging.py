@@ -39,15 +39,22 @@ def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None
     (site / "content").mkdir(parents=True)
     (site / "content/s.txt").write_bytes(SEED_TXT.read_bytes())
     (site / "content/s.yaml").write_bytes(SEED_YAML.read_bytes())
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    code = "import briefing_site, sys; print(briefing_site.__file__); from briefing_site.cli import main; sys.exit(main(['build', '-s', 'site']))"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+
+    def installed(code: str) -> subprocess.CompletedProcess[str]:
+        """Run `code` with the unpacked wheel, not the checkout, first on the path."""
+        env = {**os.environ, "PYTHONPATH": str(target)}
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    result = installed(
+        "import briefing_site, sys; print(briefing_site.__file__); "
+        "from briefing_site.cli import main; sys.exit(main(['build', '-s', 'site']))"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(str(target))
@@ -56,14 +63,9 @@ def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None
     ).read_bytes()
     assert 'data-topic="economy"' in (site / "build/briefings/s/index.html").read_text()
     # `init` copies its example site from the wheel's package data (issue 7).
-    code = "import sys; from briefing_site.cli import main; sys.exit(main(['init', 'fresh']) or main(['build', '-s', 'fresh']))"
-    made = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    made = installed(
+        "import sys; from briefing_site.cli import main; "
+        "sys.exit(main(['init', 'fresh']) or main(['build', '-s', 'fresh']))"
     )
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "fresh/.github/workflows/pages.yml").is_file()
