@@ -71,8 +71,15 @@ def _console(message: Any) -> bool:
 
 
 def _failed(request: Any) -> bool:
-    """A request that failed, other than the event stream a reload cuts off."""
-    return not request.url.endswith("/__briefing-site__/events")
+    """A request that failed, other than those a reload cancels.
+
+    A reload cuts off the event stream, and any fetch still in flight (the
+    favicon, say) ends as `net::ERR_ABORTED`; a server fault shows as another
+    error or as a status of 400 or more, which the response hook records.
+    """
+    if request.url.endswith("/__briefing-site__/events"):
+        return False
+    return "ERR_ABORTED" not in (request.failure or "")
 
 
 def _heading(page: Any) -> str:
