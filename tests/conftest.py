@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,17 @@ from briefing_site.cli import main
 REPO = Path(__file__).resolve().parents[1]
 SEED_TXT = REPO / "content" / "ishiba-trump-summit.txt"
 SEED_YAML = REPO / "content" / "ishiba-trump-summit.yaml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Let Ctrl-C reach the processes the tests start, however the suite was started.
+
+    A shell runs background jobs with SIGINT ignored, and a child inherits
+    that, so `serve` and `build` started by a backgrounded suite would never
+    see the Ctrl-C the tests send them. A handled signal is reset at exec.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -299,7 +299,8 @@ def test_listens_on_127_0_0_1_only_by_default(site: Path) -> None:
         process.communicate(timeout=20)
 
 
-def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
+def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path, signum: int) -> None:
     process, url = _serve_process(site)
     port = int(url.rsplit(":", 1)[1].strip("/"))
     try:
@@ -310,7 +311,7 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path) -> None:
             seen = b""
             while b"event: state" not in seen:
                 seen += stream.recv(65536)
-            process.send_signal(signal.SIGINT)
+            process.send_signal(signum)
             out, err = process.communicate(timeout=20)
     finally:
         if process.poll() is None:

@@ -14,6 +14,7 @@ import html
 import json
 import mimetypes
 import secrets
+import signal
 import socket
 import sys
 import threading
@@ -355,7 +356,9 @@ def _reporter(out: TextIO, err: TextIO) -> Report:
 
 
 def run(options: ServeOptions, out: TextIO, err: TextIO) -> int:
-    """Serve until Ctrl-C, then stop cleanly."""
+    """Serve until Ctrl-C (or SIGTERM, as from `kill` or a process manager), then stop cleanly."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     running = start(options, out, err)
     stopped = threading.Event()
     try:
@@ -371,6 +374,11 @@ def run(options: ServeOptions, out: TextIO, err: TextIO) -> int:
     finally:
         running.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops the preview as Ctrl-C does: its temporary build is removed."""
+    raise KeyboardInterrupt
 
 
 def _prefix(options: ServeOptions) -> str:
