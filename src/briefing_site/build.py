@@ -40,6 +40,9 @@ CACHE_DIR = ".briefing-cache"
 # Turns one article's files into an Assembled briefing under a config; `serve`
 # passes one that caches by file, so an edit re-assembles only that article.
 Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]]
+# Warnings about one published article; `serve` passes one that remembers them
+# for the articles an edit left alone.
+Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
 
 
@@ -98,7 +101,9 @@ def content_files(site: Path) -> list[str]:
     return site_files(site, CONTENT_DIR)
 
 
-def load_site(options: BuildOptions, assembler: Assembler | None = None) -> Loaded:
+def load_site(
+    options: BuildOptions, assembler: Assembler | None = None, linter: Linter = lint
+) -> Loaded:
     """Load and assemble every article; raise once with every problem."""
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
@@ -111,7 +116,7 @@ def load_site(options: BuildOptions, assembler: Assembler | None = None) -> Load
             problems.extend(exc)
         if options.progress:
             options.progress(done, len(found))
-    return finish_loading(options, config, articles, problems)
+    return finish_loading(options, config, articles, problems, linter)
 
 
 def finish_loading(
@@ -119,17 +124,21 @@ def finish_loading(
     config: SiteConfig,
     articles: list[tuple[SourceArticle, Assembled]],
     problems: ProblemList,
+    linter: Linter = lint,
 ) -> Loaded:
     """Check slugs, raise every problem at once, and order the published briefings."""
     _check_slugs([a for _, a in articles], problems)
     problems.raise_if_any()
-    published, warnings = _publish(articles, options, config)
+    published, warnings = _publish(articles, options, config, linter)
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
     return Loaded(config, tuple(a for _, a in articles), site, tuple(warnings))
 
 
 def _publish(
-    articles: list[tuple[SourceArticle, Assembled]], options: BuildOptions, config: SiteConfig
+    articles: list[tuple[SourceArticle, Assembled]],
+    options: BuildOptions,
+    config: SiteConfig,
+    linter: Linter,
 ) -> tuple[list[Briefing], list[Problem]]:
     """The briefings readers get, and the warnings about them.
 
@@ -143,7 +152,7 @@ def _publish(
         meta = assembled.briefing.meta
         if meta.draft and not options.drafts:
             continue
-        warnings += lint(article, assembled.briefing, config)
+        warnings += linter(article, assembled.briefing, config)
         if meta.date and meta.date > options.now and not options.drafts:
             where = Location(article.metadata_path, article.metadata_lines.get("date", 1))
             warnings.append(

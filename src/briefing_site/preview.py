@@ -32,7 +32,8 @@ from briefing_site.build import (
     fresh_assembler,
     load_site,
 )
-from briefing_site.errors import ContentError
+from briefing_site.errors import ContentError, Problem
+from briefing_site.lint import lint
 from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig, SourceArticle
 from briefing_site.publish import PageFilter, PageSource
@@ -83,6 +84,8 @@ class Preview:
         self._assets: dict[str, bytes] | None = None
         self._stale_templates: set[str] = set()
         self._last = _Rendered()
+        self._linted: dict[str, tuple[SourceArticle, Briefing, list[Problem]]] = {}
+        self._lint_config: SiteConfig | None = None
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Snapshot:
         """The new complete build, or ContentError listing every problem.
@@ -91,7 +94,7 @@ class Preview:
         the stat signatures, which catch anything a watcher missed.
         """
         self._note_changes(changed)
-        loaded = load_site(self.options, self._assemble)
+        loaded = load_site(self.options, self._assemble, self._lint)
         env, assets = self._theme()
         affected = self._affected_roots(env)
         wanted, asked = self._page_filter(loaded, affected)
@@ -129,14 +132,30 @@ class Preview:
             self._articles[files.article] = _Cached(signature, assembled)
         return assembled
 
+    def _lint(
+        self, article: SourceArticle, briefing: Briefing, config: SiteConfig
+    ) -> list[Problem]:
+        """An article's warnings, remembered while it and the config are the same objects."""
+        if config is not self._lint_config:
+            if config != self._lint_config:  # compared once a build; then by identity
+                self._linted.clear()
+            self._lint_config = config
+        seen = self._linted.get(article.path)
+        if seen is not None and seen[0] is article and seen[1] is briefing:
+            return seen[2]
+        found = lint(article, briefing, config)
+        self._linted[article.path] = (article, briefing, found)
+        return found
+
     def _signature(self, files: ArticleFiles) -> Signature:
         """Size, times and inode of the article and its sidecar; () when one is unreadable."""
         values: list[int] = []
+        root = os.fspath(self.options.site)
         for name in (files.article, files.sidecar):
             if name is None:
                 continue
             try:
-                st = os.stat(self.options.site / name)
+                st = os.stat(f"{root}/{name}")
             except OSError:
                 return ()
             values += [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
