@@ -71,10 +71,15 @@ def raw(port: int, request: bytes, timeout: float = 10.0) -> tuple[int, bytes]:
     return int(status_line.split()[1]), body
 
 
-def get(port: int, target: str, host: str | None = None) -> tuple[int, bytes, dict[str, str]]:
-    """A well-formed GET (connection closed after it): status, body, headers."""
+def get(
+    port: int, target: str, host: str | None = None, extra: str = ""
+) -> tuple[int, bytes, dict[str, str]]:
+    """A well-formed GET (connection closed after it): status, body, headers.
+
+    `extra` holds more header lines, each ending in CRLF.
+    """
     host = host or f"127.0.0.1:{port}"
-    request = f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+    request = f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n".encode()
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
         conn.sendall(request)
         data = b""

@@ -103,3 +103,27 @@ def _bump_times(site: Path, changed: list[str]) -> None:
         if path.exists():
             stat = path.stat()
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_an_edit_the_watcher_missed_is_found_once_the_build_is_served(site: Path) -> None:
+    """Named paths make a rebuild trust the rest of its cache; `verify` then checks it."""
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    assert preview.verify() == set()
+    missed = _write(site, "content/beta.md", article("Beta talks moved"))
+    _bump_times(site, missed)
+    seen = _write(site, "content/alpha.md", article("Alpha talks resume"))
+    preview.rebuild([site / path for path in seen])  # the watcher named only alpha
+    assert preview.verify() == {site / "content/beta.md"}
+    assert dict(preview.rebuild(preview.verify()).files) == _full(site)
+    assert preview.verify() == set()
+
+
+def test_a_folder_moved_over_another_forgets_every_article_under_it(site: Path) -> None:
+    _write(site, "content/desk/one.md", article("Desk one"))
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    (site / "content/desk").rename(site / "old-desk")
+    _write(site, "content/next/one.md", article("Desk one, revised"))
+    (site / "content/next").rename(site / "content/desk")  # a watcher names only the folder
+    assert dict(preview.rebuild([site / "content/desk"]).files) == _full(site)

@@ -72,6 +72,31 @@ def test_serves_what_build_writes_plus_the_reload_script(
     assert b"__briefing-site__" not in (tmp_path / "out/index.html").read_bytes()
 
 
+def test_assets_revalidate_cheaply_and_pages_are_never_kept(site: Path) -> None:
+    """A reload re-fetches the page, but an unchanged stylesheet costs only a 304."""
+    with serving(site) as running:
+        port = port_of(running)
+        status, page, headers = get(port, "/")
+        assert status == 200 and headers["cache-control"] == "no-store"
+        status, _, headers = get(port, "/assets/style.css")
+        tag = headers["etag"]
+        assert status == 200 and headers["cache-control"] == "no-cache"
+        status, body, _ = get(port, "/assets/style.css", extra=f"If-None-Match: {tag}\r\n")
+        assert (status, body) == (304, b"")
+        script = page.split(SCRIPT_URL.encode(), 1)[1].split(b'"', 1)[0].decode()
+        assert script.startswith("?v=")  # the reload script's URL changes with each server
+        status, _, headers = get(port, SCRIPT_URL + script)
+        assert status == 200 and "immutable" in headers["cache-control"]
+        (site / "templates/static").mkdir(parents=True)
+        (site / "templates/static/style.css").write_text("body { color: #123456; }\n")
+
+        def changed() -> bool:
+            return get(port, "/assets/style.css", extra=f"If-None-Match: {tag}\r\n")[0] == 200
+
+        wait_until(changed)
+        assert get(port, "/assets/style.css")[1] == b"body { color: #123456; }\n"
+
+
 def test_base_url_serves_the_site_under_its_sub_path(site: Path) -> None:
     with serving(site, base_url="https://user.github.io/repo/") as running:
         port = port_of(running)

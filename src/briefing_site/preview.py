@@ -84,16 +84,22 @@ class Preview:
         self._assets: dict[str, bytes] | None = None
         self._stale_templates: set[str] = set()
         self._last = _Rendered()
+        self._trust_cache = False
         self._linted: dict[str, tuple[SourceArticle, Briefing, list[Problem]]] = {}
         self._lint_config: SiteConfig | None = None
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Snapshot:
         """The new complete build, or ContentError listing every problem.
 
-        `changed` are the paths a watcher saw change; they are hints on top of
-        the stat signatures, which catch anything a watcher missed.
+        `changed` are the paths a watcher saw change. With them, articles the
+        watcher did not name are taken from the cache unchecked, to keep a
+        save's rebuild short; `verify`, run after the new build is served,
+        checks every file's stat signature and names what the watcher missed.
+        Without them (the first build), every article is checked.
         """
-        self._note_changes(changed)
+        hints = list(changed)
+        self._trust_cache = bool(hints)
+        self._note_changes(hints)
         loaded = load_site(self.options, self._assemble, self._lint)
         env, assets = self._theme()
         affected = self._affected_roots(env)
@@ -114,8 +120,22 @@ class Preview:
             except ValueError:
                 continue
             if rel.parts[:1] == (CONTENT_DIR,):
-                self._articles.pop(str(rel), None)
+                name = str(rel)
+                self._articles.pop(name, None)
                 self._articles.pop(str(rel.with_suffix(".txt")), None)
+                # A folder moved in, out or over: forget everything under it.
+                for cached in [key for key in self._articles if key.startswith(name + "/")]:
+                    del self._articles[cached]
+
+    def verify(self) -> set[Path]:
+        """Articles whose files changed since they were cached, unseen by the watcher."""
+        stale = set()
+        for name, cached in self._articles.items():
+            files = cached.assembled[0]
+            sidecar = files.metadata_path if files.metadata_path != name else None
+            if self._signature(ArticleFiles(name, sidecar)) != cached.signature:
+                stale.add(self.options.site / name)
+        return stale
 
     def _assemble(self, config: SiteConfig, files: ArticleFiles) -> tuple[SourceArticle, Assembled]:
         """The cached result while the files and config are unchanged, else a fresh one."""
@@ -123,8 +143,10 @@ class Preview:
             if config != self._config:  # compared once a build; then by identity
                 self._articles.clear()
             self._config = config
-        signature = self._signature(files)
         hit = self._articles.get(files.article)
+        if hit is not None and self._trust_cache:
+            return hit.assembled
+        signature = self._signature(files)
         if hit is not None and hit.signature == signature:
             return hit.assembled
         assembled = self._fresh(config, files)

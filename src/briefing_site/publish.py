@@ -18,12 +18,11 @@ from briefing_site.structured import Head, head_for
 from briefing_site.urls import Urls
 
 # Decides whether an output file is made, from its path, its template ('' for
-# none) and the one briefing it is made from (None: it draws on the whole site).
+# none) and what it is made from: one briefing; for a listing page, its page
+# count then the briefings it shows; for the home and 404 pages, their name
+# then the briefings they show; None for a file drawn from the whole site.
 # `serve` passes one that skips what an edit did not touch; skipped files are
 # left out of the result.
-# Asked of each output file: its path, its template, and what it is made from:
-# one briefing; for a listing page, its page count then the briefings it shows;
-# or None for a page made from the whole site.
 PageSource = Briefing | tuple[object, ...] | None
 PageFilter = Callable[[str, str, PageSource], bool]
 

@@ -65,9 +65,9 @@ def render_site(
         (featured.meta.summary if featured else "") or site.config.description or site.config.title,
     )
     page_paths = [home.path]
-    if wanted(home.path, "index.html", None):
-        # The home page lists one page's worth of the others; the archive has them all.
-        others = site.briefings[1 : 1 + site.config.page_size]
+    # The home page lists one page's worth of the others; the archive has them all.
+    others = site.briefings[1 : 1 + site.config.page_size]
+    if wanted(home.path, "index.html", ("home", featured, *others)):
         files.append(_render(env, "index.html", home, briefing=featured, others=others))
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
@@ -79,8 +79,8 @@ def render_site(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
     page_paths.append(not_found.path)
-    if wanted(not_found.path, "404.html", None):
-        shown = site.briefings[: site.config.page_size]
+    shown = site.briefings[: site.config.page_size]
+    if wanted(not_found.path, "404.html", ("404", *shown)):
         files.append(_render(env, "404.html", not_found, briefings=shown))
     for pager in pages(site):
         page_paths.append(pager.path)

@@ -10,6 +10,8 @@ reload script at serve time; it listens on a Server-Sent Events stream.
 from __future__ import annotations
 
 import errno
+import functools
+import hashlib
 import html
 import json
 import mimetypes
@@ -101,10 +103,14 @@ def host_allowed(header: str | None, bound: str, port: int) -> bool:
     return False
 
 
-def inject(page: bytes, build: str) -> bytes:
-    """The page with the live-reload script added before `</head>`."""
+def inject(page: bytes, build: str, session: str) -> bytes:
+    """The page with the live-reload script added before `</head>`.
+
+    The script's URL names the server's session, so the browser may keep it
+    for the whole session (one request fewer on every reload).
+    """
     tag = (
-        f'<script src="{SCRIPT_URL}" data-build="{html.escape(build)}" '
+        f'<script src="{SCRIPT_URL}?v={html.escape(session)}" data-build="{html.escape(build)}" '
         f'data-events="{EVENTS_URL}" defer></script>\n'
     ).encode()
     at = page.find(b"</head>")
@@ -180,8 +186,7 @@ class Handler(BaseHTTPRequestHandler):
             raise Refused(403, "this server answers only to its own address")
         path = request_path(self.path)
         if path == SCRIPT_URL:
-            script = resources.files("briefing_site").joinpath("data/live.js").read_bytes()
-            self._send(200, script, "text/javascript; charset=utf-8", head=head)
+            self._send(200, _live_script(), "text/javascript; charset=utf-8", head=head, keep=True)
         elif path == EVENTS_URL and not head:
             self._stream_events()
         else:
@@ -190,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, path: str, head: bool) -> None:
         snapshot, problems, build = self.server.live.ready()
         if snapshot is None:
-            page = inject(problem_page(problems), "none")
+            page = inject(problem_page(problems), "none", self.server.session)
             self._send(503, page, "text/html; charset=utf-8", head=head)
             return
         prefix = snapshot.prefix
@@ -210,10 +215,21 @@ class Handler(BaseHTTPRequestHandler):
     def _file(self, name: str, data: bytes, build: int, head: bool, status: int = 200) -> None:
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
-            data = inject(data, self.server.build_id(build))
+            data = inject(data, self.server.build_id(build), self.server.session)
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
-        self._send(status, data, kind, head=head)
+        if kind.startswith("text/html") or status != 200:
+            self._send(status, data, kind, head=head)
+            return
+        # Assets may be kept if they revalidate: a reload then costs a 304, not the file.
+        tag = '"' + hashlib.blake2b(data, digest_size=12).hexdigest() + '"'
+        if tag in (self.headers.get("If-None-Match") or "").replace(" ", "").split(","):
+            self.send_response(304)
+            self.send_header("ETag", tag)
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            return
+        self._send(status, data, kind, head=head, etag=tag)
 
     def _not_found(self, snapshot: Snapshot, build: int, head: bool) -> None:
         page = snapshot.files.get("404.html")
@@ -227,11 +243,27 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _send(self, status: int, body: bytes, content_type: str, *, head: bool = False) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str,
+        *,
+        head: bool = False,
+        keep: bool = False,
+        etag: str | None = None,
+    ) -> None:
+        """A whole response; `keep`: cacheable for the session, `etag`: cacheable if revalidated."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        if keep:
+            self.send_header("Cache-Control", "private, max-age=86400, immutable")
+        elif etag:
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("ETag", etag)
+        else:
+            self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if not head:
@@ -266,6 +298,11 @@ class Handler(BaseHTTPRequestHandler):
         with live.changed:
             state = {"build": self.server.build_id(live.build), "problems": list(live.problems)}
         return f"event: state\ndata: {json.dumps(state)}\n\n".encode()
+
+
+@functools.cache
+def _live_script() -> bytes:
+    return resources.files("briefing_site").joinpath("data/live.js").read_bytes()
 
 
 def locate(rel: str, snapshot: Snapshot) -> str | None:

@@ -165,6 +165,9 @@ class Rebuilder:
         elif snapshot is not None:
             self.live.publish(snapshot)
         self.report(snapshot, error, took)
+        missed = self.preview.verify()  # anything the watcher did not tell us, now it is served
+        if missed:
+            self._changes.put(missed)
         _tidy()
 
 
