@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
     {"model"},
-    {"errors", "clock", "progress", "cache", "parallel"},
+    {"errors", "clock", "progress", "cache", "parallel", "options"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},
@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"render", "theme"},
     {"batch"},
     {"write", "lock"},
+    {"stamp"},
     {"build"},
     {"explain", "deploy", "scaffold", "preview"},
     {"watch"},

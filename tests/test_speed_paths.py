@@ -238,3 +238,45 @@ def test_the_cache_folder_ignores_itself_for_git(
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert ".briefing-cache" not in status and "content/a.md" in status
+
+
+def _stats(root: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in root.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_and_reports_the_same(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {
+            "content/ishiba-trump-summit.txt": SEED_TXT.read_bytes(),
+            "content/ishiba-trump-summit.yaml": SEED_YAML.read_bytes(),
+            "content/bare.md": "---\ntitle: Bare talks\ndate: 2025-01-02\n---\n\nTalks went on.\n",
+        }
+    )
+    args = ("build", "-s", str(site), "--now", NOW)
+    first = cli(*args)
+    assert first.code == 0 and "warning" in first.err  # bare.md has no summary
+    before = _stats(site / "build")
+    again = cli(*args)
+    assert (again.code, again.out, again.err) == (0, first.out, first.err)
+    assert _stats(site / "build") == before  # not one file written
+
+    (site / "content/bare.md").write_text(
+        "---\ntitle: Bare talks resume\ndate: 2025-01-02\n---\n\nTalks went on.\n"
+    )
+    assert cli(*args).code == 0
+    assert "Bare talks resume" in (site / "build/briefings/bare/index.html").read_text()
+
+    (site / "briefing.yaml").write_text("title: Desk Notes\n")
+    assert cli(*args).code == 0
+    assert "Desk Notes" in (site / "build/index.html").read_text()
+
+    assert cli("build", "-s", str(site), "--now", "2027-06-01T12:00:00+00:00").code == 0
+    assert "June 1, 2027" in (site / "build/index.html").read_text()  # the footer's build date
+    assert cli(*args).code == 0
+    assert tree(site / "build") == reference(site, cli)

@@ -14,11 +14,10 @@ from __future__ import annotations
 import pickle
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, with_clock
-from briefing_site.cache import Store, digest
+from briefing_site.cache import Store, code_fingerprint, digest, tree_fingerprint
 from briefing_site.errors import ContentError, Problem
 from briefing_site.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
@@ -160,9 +159,9 @@ class _Keys:
 
     def __init__(self, settings: Settings) -> None:
         config = repr(settings.config).encode()
-        self._base = digest(b"article", _code_fingerprint(), config)
+        self._base = digest(b"article", code_fingerprint(), config)
         self._page = digest(
-            b"page", _tree_fingerprint(theme_dir()), _tree_fingerprint(settings.templates),
+            b"page", tree_fingerprint(theme_dir()), tree_fingerprint(settings.templates),
             settings.now.isoformat().encode(), str(settings.drafts).encode(),
         )  # fmt: skip
 
@@ -172,22 +171,6 @@ class _Keys:
 
     def pages(self, article_keys: list[bytes]) -> bytes:
         return digest(self._page, *article_keys)
-
-
-@cache
-def _code_fingerprint() -> bytes:
-    """The tool's own code and data: a new version, or any edit, misses the cache."""
-    return _tree_fingerprint(Path(__file__).parent)
-
-
-def _tree_fingerprint(folder: Path) -> bytes:
-    """Every file's path and bytes under `folder` (nothing when it does not exist)."""
-    parts = [b"tree"]
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
-    return digest(*parts)
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,14 @@ anything is rendered; the output is touched only once all pages rendered.
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.batch import Settings, cached_pages, keep_pages, run_batch
-from briefing_site.cache import Store, make_folder
+from briefing_site.cache import CACHE_DIR, Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.lint import lint
@@ -30,13 +28,13 @@ from briefing_site.model import (
     SiteConfig,
     SourceArticle,
 )
-from briefing_site.progress import ProgressFn
+from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
+from briefing_site.stamp import Built, Stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
 from briefing_site.write import check_output_dir, recover, write_changed, write_site
 
 CONTENT_DIR = "content"
-CACHE_DIR = ".briefing-cache"
 # Turns one article's files into an Assembled briefing under a config; `serve`
 # passes one that caches by file, so an edit re-assembles only that article.
 Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]]
@@ -44,25 +42,6 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 # for the articles an edit left alone.
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What the command line decides about a build."""
-
-    site: Path
-    now: datetime
-    out: Path | None = None
-    base_url: str | None = None
-    drafts: bool = False
-    jobs: int = 0  # worker processes; 0: one per CPU, 1: this process only
-    cache: bool = True  # reuse SITE/.briefing-cache/ and rewrite only changed files
-    progress: ProgressFn | None = None
-    """Told (done, total) as articles are assembled; the CLI draws it on a terminal."""
-
-    @property
-    def output(self) -> Path:
-        return self.out if self.out is not None else self.site / "build"
 
 
 @dataclass(frozen=True)
@@ -213,19 +192,32 @@ def check(options: BuildOptions) -> Loaded:
     return loaded
 
 
-def build(options: BuildOptions) -> Loaded:
+def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     """Build the site into the output folder; the old output stays on any error.
 
     The output is checked and locked first, so a bad `-o` or a second build
-    fails at once, before any work.
+    fails at once, before any work. The stamp (see `stamp`), taken before any
+    input is read, is recorded once the output is written; the command line
+    passes the one it already took to see whether there was anything to do.
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
         recover(options.output)
+        stamp = stamp or Stamp(options)
         if not options.cache and options.jobs == 1:
-            return _build_simply(options)
+            stamp.forget()
+            return _report(_build_simply(options))
         with _without_cycle_collection():
-            return _build_fast(options)
+            built = _report(_build_fast(options))
+        if options.cache:
+            stamp.record(built)
+        else:  # no manifest was kept, so no stamp can vouch for this output
+            stamp.forget()
+        return built
+
+
+def _report(loaded: Loaded) -> Built:
+    return Built(len(loaded.site.briefings), loaded.warnings)
 
 
 @contextmanager
@@ -276,15 +268,11 @@ def _build_fast(options: BuildOptions) -> Loaded:
         write_site(files, options.output, options.site)
         return loaded
     keep_pages(batch, store, files)
-    manifest = make_folder(options.site / CACHE_DIR) / _manifest_name(options.output)
+    make_folder(options.site / CACHE_DIR)
+    manifest = manifest_path(options.site, options.output)
     write_changed(files, options.output, options.site, manifest)
     store.save()
     return loaded
-
-
-def _manifest_name(out: Path) -> str:
-    """One manifest per output folder, so building elsewhere with -o forgets nothing."""
-    return "output-" + hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16] + ".json"
 
 
 def _build_simply(options: BuildOptions) -> Loaded:

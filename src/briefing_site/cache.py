@@ -14,6 +14,7 @@ never served. The pack is compacted when dead records outweigh live ones.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import struct
@@ -21,6 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+CACHE_DIR = ".briefing-cache"
+"""The cache folder, in the site folder; git-ignored by a .gitignore of its own."""
 MAGIC = b"briefing-site cache 1\n"
 _HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
 
@@ -41,6 +44,22 @@ def digest(*parts: bytes) -> bytes:
         hasher.update(len(part).to_bytes(8, "big"))
         hasher.update(part)
     return hasher.digest()
+
+
+@functools.cache
+def code_fingerprint() -> bytes:
+    """The tool's own code and data: a new version, or any edit, misses the cache."""
+    return tree_fingerprint(Path(__file__).parent)
+
+
+def tree_fingerprint(folder: Path) -> bytes:
+    """Every file's path and bytes under `folder` (nothing when it does not exist)."""
+    parts = [b"tree"]
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    return digest(*parts)
 
 
 class Store:

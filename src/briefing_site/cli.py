@@ -137,8 +137,8 @@ def main(
 
 
 def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]
-    from briefing_site.build import BuildOptions
     from briefing_site.clock import build_clock
+    from briefing_site.options import BuildOptions
 
     return BuildOptions(
         site=args.site,
@@ -161,18 +161,22 @@ def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing_site.build import build
     from briefing_site.progress import terminal_progress
+    from briefing_site.stamp import unchanged_build
 
     progress = terminal_progress(err, "building", args.quiet)
     options = _options(args, progress)
-    try:
-        loaded = build(options)
-    finally:
-        if progress:
-            progress.clear()
-    summary = _warn(loaded.warnings, err)
-    count = len(loaded.site.briefings)
+    stamp, built = unchanged_build(options) if options.cache else (None, None)
+    if built is None:
+        from briefing_site.build import build  # the pipeline loads only when there is work
+
+        try:
+            built = build(options, stamp)
+        finally:
+            if progress:
+                progress.clear()
+    summary = _warn(built.warnings, err)
+    count = built.briefings
     if not args.quiet:
         print(
             f"built {count} briefing{'s' if count != 1 else ''}{summary} into {options.output}",

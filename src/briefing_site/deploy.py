@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_site import __version__
-from briefing_site.build import BuildOptions, build
+from briefing_site.build import build
 from briefing_site.errors import DeployError
+from briefing_site.options import BuildOptions
 from briefing_site.write import MARKER
 
 

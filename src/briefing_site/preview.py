@@ -27,7 +27,6 @@ from briefing_site.assemble import Assembled
 from briefing_site.build import (
     CONTENT_DIR,
     TEMPLATES_DIR,
-    BuildOptions,
     Loaded,
     fresh_assembler,
     load_site,
@@ -36,6 +35,7 @@ from briefing_site.errors import ContentError, Problem
 from briefing_site.lint import lint
 from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig, SourceArticle
+from briefing_site.options import BuildOptions
 from briefing_site.publish import PageFilter, PageSource
 from briefing_site.render import render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets

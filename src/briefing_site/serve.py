@@ -28,8 +28,9 @@ from ipaddress import ip_address
 from typing import TextIO
 from urllib.parse import unquote_to_bytes
 
-from briefing_site.build import BuildOptions, read_config
+from briefing_site.build import read_config
 from briefing_site.errors import ContentError, UsageError
+from briefing_site.options import BuildOptions
 from briefing_site.preview import Live, Preview, Snapshot
 from briefing_site.urls import Urls
 from briefing_site.watch import Rebuilder, Report

@@ -8,11 +8,13 @@ in `static/` beside the templates and are overridden the same way.
 from __future__ import annotations
 
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
+
+if TYPE_CHECKING:
+    import jinja2
 
 STATIC_DIR = "static"
 
@@ -27,6 +29,8 @@ def theme_dir() -> Path:
 
 def make_environment(site_templates: Path | None) -> jinja2.Environment:
     """Autoescaping, StrictUndefined Jinja over the site's templates, then the theme's."""
+    import jinja2  # here, so a build with nothing to do never loads Jinja
+
     theme = jinja2.FileSystemLoader(str(theme_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if site_templates is not None and site_templates.is_dir():

@@ -1,0 +1,141 @@
+"""Recognise a rebuild with nothing to do from file signatures alone.
+
+After a build, a stamp in the cache folder records a key over everything the
+output was made from: the tool's code, the build options and clock, the
+config, the templates and theme, and the size, times and inode of every file
+in content/. It also records what the build reported (its briefing count and
+warnings). When the next build finds the same key, and the output folder
+still holds exactly the files the last build wrote (the manifest's check),
+there is nothing to do: the build reports the same and writes nothing.
+
+The key is taken before the build reads anything, so an edit made while a
+build runs is never covered by its stamp: the next build sees a new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_site.cache import CACHE_DIR, code_fingerprint, digest, make_folder, tree_fingerprint
+from briefing_site.errors import Problem
+from briefing_site.lock import build_lock
+from briefing_site.model import Location
+from briefing_site.options import BuildOptions
+from briefing_site.theme import theme_dir
+from briefing_site.write import check_output_dir, output_intact, recover
+
+VERSION = b"stamp 1"
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build reports: the briefings it published and its warnings."""
+
+    briefings: int
+    warnings: tuple[Problem, ...]
+
+
+def manifest_path(site: Path, out: Path) -> Path:
+    """One manifest per output folder, so building elsewhere with -o forgets nothing."""
+    return site / CACHE_DIR / f"output-{_out_id(out)}.manifest"
+
+
+def _out_id(out: Path) -> str:
+    return hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+
+
+class Stamp:
+    """The input key of one build, to compare with the last build's and to record."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        site, out = options.site, options.output
+        self.site, self.out = site, out
+        self.path = site / CACHE_DIR / f"stamp-{_out_id(out)}.json"
+        chosen = (options.now.isoformat(), options.base_url, options.drafts, out.resolve())
+        config = site / "briefing.yaml"
+        self.key = digest(
+            VERSION,
+            code_fingerprint(),
+            "\0".join(map(str, chosen)).encode(),
+            config.read_bytes() if config.is_file() else b"\0none",
+            tree_fingerprint(theme_dir()),
+            tree_fingerprint(site / "templates"),
+            _signatures(site / "content"),
+        ).hex()
+
+    def unchanged(self) -> Built | None:
+        """The last build's report when its key is this one and its output is untouched."""
+        try:
+            saved = json.loads(self.path.read_text())
+            if saved["key"] != self.key:
+                return None
+            warnings = tuple(
+                Problem(Location(path, line), message) for path, line, message in saved["warnings"]
+            )
+            built = Built(int(saved["briefings"]), warnings)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not output_intact(self.out, manifest_path(self.site, self.out)):
+            return None
+        return built
+
+    def record(self, built: Built) -> None:
+        """Remember this build's key and report, for the next build to compare."""
+        warnings = [[p.location.path, p.location.line, p.message] for p in built.warnings]
+        data = {"key": self.key, "briefings": built.briefings, "warnings": warnings}
+        make_folder(self.path.parent)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(data))
+        os.replace(temporary, self.path)
+
+    def forget(self) -> None:
+        """Drop the stamp: the output is about to change in a way it does not describe."""
+        self.path.unlink(missing_ok=True)
+
+
+def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
+    """This build's stamp, and the last build's report if there is nothing to do.
+
+    The output folder is checked and locked as for a build, and what an
+    interrupted build left beside it is cleared up first.
+    """
+    check_output_dir(options.output, options.site)
+    with build_lock(options.output):
+        recover(options.output)
+        stamp = Stamp(options)
+        return stamp, stamp.unchanged()
+
+
+def _signatures(folder: Path) -> bytes:
+    """Path, size, times and inode of every file under `folder`.
+
+    A symlinked file counts by its target; a symlinked folder is not entered,
+    as the build does not enter it either.
+    """
+    rows: list[str] = []
+    stack = [os.fspath(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            rows.append(f"unreadable {current}")
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                    continue
+                st = entry.stat()
+            except OSError:
+                rows.append(f"unreadable {entry.path}")
+                continue
+            rows.append(
+                f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+            )
+    rows.sort()
+    return "\n".join(rows).encode()
