@@ -2,9 +2,8 @@
 
 Each article's work is pure, so it is done once per distinct input: results
 are cached by a key that hashes the article's bytes, the site config and the
-tool's own code, and what is left is spread over the CPUs. Briefing pages are
-rendered by the caller with the whole site, and cached under a key that also
-covers the templates, the clock and every article (`Batch.page_base`).
+tool's own code, and what is left is spread over the CPUs. Output files are
+rendered by the caller with the whole site, and reused through `PageCache`.
 The results, in file order, are exactly what one process without a cache
 makes (tests/test_speed_paths.py checks the bytes).
 """
@@ -23,8 +22,8 @@ from briefing_site.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
 from briefing_site.parallel import ordered_map, worker_count
 from briefing_site.progress import ProgressFn
+from briefing_site.publish import PageSource
 from briefing_site.theme import theme_dir
-from briefing_site.urls import briefing_path
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,9 @@ class Settings:
 class Batch:
     """Assembled articles in file order, their problems, and their cache keys.
 
-    `page_base` hashes what a briefing page may depend on besides its own
-    article: the templates, the clock, and every article of the site (a page
-    can link to listings made from all of them), so a cached page is reused
-    only when none of these changed.
+    `page_base` hashes what every output file may depend on besides the
+    briefings it is made from: the tool's code, the config, the templates and
+    theme, the clock and `--drafts`.
     """
 
     articles: list[tuple[SourceArticle, Assembled]]
@@ -104,7 +102,7 @@ def run_batch(
             store.put(article_keys[index], result.assembled)
     articles, found_problems, used = _collect(len(found), done, problems, settings, progress)
     ordered = [article_keys[i] for i in used]
-    return Batch(articles, found_problems, ordered, keys.pages(ordered))
+    return Batch(articles, found_problems, ordered, keys.page_base)
 
 
 def _collect(
@@ -134,24 +132,61 @@ def _collect(
     return articles, found_problems, used
 
 
-def cached_pages(batch: Batch, store: Store) -> dict[str, RenderedFile]:
-    """Briefing pages the cache holds for exactly this site, by slug."""
-    pages: dict[str, RenderedFile] = {}
-    for (_, assembled), key in zip(batch.articles, batch.keys, strict=True):
-        data = store.get(digest(batch.page_base, key))
-        if data is not None:
-            slug = assembled.briefing.meta.slug
-            pages[slug] = RenderedFile(briefing_path(slug), data)
-    return pages
+class PageCache:
+    """Output files of earlier builds, reused when what they are made from is the same.
 
+    The renderer asks about each file with its sources (`publish.PageSource`):
+    one briefing, or a tuple of labels, counts and briefings. A file's key
+    hashes its path, its template, `Batch.page_base`, and each source (a
+    briefing by its article's cache key). So an edit redraws its own page and
+    calendar and only the listings, feeds and home page that show it; a file
+    drawn from the whole site (source None) is always redrawn. This is the
+    contract `serve` relies on too, and tests hold both to a clean build.
+    """
 
-def keep_pages(batch: Batch, store: Store, files: list[RenderedFile]) -> None:
-    """Put this build's briefing pages in the cache for the next build."""
-    by_path = {item.path: item.data for item in files}
-    for (_, assembled), key in zip(batch.articles, batch.keys, strict=True):
-        data = by_path.get(briefing_path(assembled.briefing.meta.slug))
-        if data is not None:
-            store.put(digest(batch.page_base, key), data)
+    def __init__(self, batch: Batch, store: Store) -> None:
+        self._store = store
+        self._base = batch.page_base
+        self._key_of = {
+            id(assembled.briefing): key
+            for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
+        }
+        self._keys: dict[str, bytes] = {}
+        self._hits: dict[str, bytes] = {}
+
+    def wanted(self, path: str, template: str, source: PageSource) -> bool:
+        """The renderer's filter: False (skip it) when the cache holds this very file."""
+        key = self._key(path, template, source)
+        if key is None:
+            return True
+        self._keys[path] = key
+        data = self._store.get(key)
+        if data is None:
+            return True
+        self._hits[path] = data
+        return False
+
+    def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
+        if source is None:
+            return None
+        parts = [self._base, path.encode(), template.encode()]
+        for item in source if isinstance(source, tuple) else (source,):
+            key = self._key_of.get(id(item))
+            if key is not None:
+                parts.append(key)
+            elif isinstance(item, int | str):
+                parts.append(repr(item).encode())
+            else:  # nothing known to key it by: always redraw
+                return None
+        return digest(*parts)
+
+    def complete(self, rendered: list[RenderedFile]) -> list[RenderedFile]:
+        """The rendered files plus those reused; the newly rendered go into the cache."""
+        for item in rendered:
+            key = self._keys.get(item.path)
+            if key is not None:
+                self._store.put(key, item.data)
+        return rendered + [RenderedFile(path, data) for path, data in self._hits.items()]
 
 
 class _Keys:
@@ -160,17 +195,15 @@ class _Keys:
     def __init__(self, settings: Settings) -> None:
         config = repr(settings.config).encode()
         self._base = digest(b"article", code_fingerprint(), config)
-        self._page = digest(
-            b"page", tree_fingerprint(theme_dir()), tree_fingerprint(settings.templates),
-            settings.now.isoformat().encode(), str(settings.drafts).encode(),
+        self.page_base = digest(
+            b"page", code_fingerprint(), config, tree_fingerprint(theme_dir()),
+            tree_fingerprint(settings.templates), settings.now.isoformat().encode(),
+            str(settings.drafts).encode(),
         )  # fmt: skip
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
         names = f"{files.article}\0{files.sidecar}".encode()
         return digest(self._base, names, data, sidecar if sidecar is not None else b"\0none")
-
-    def pages(self, article_keys: list[bytes]) -> bytes:
-        return digest(self._page, *article_keys)
 
 
 @dataclass(frozen=True)

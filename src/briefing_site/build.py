@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
-from briefing_site.batch import Settings, cached_pages, keep_pages, run_batch
+from briefing_site.batch import PageCache, Settings, run_batch
 from briefing_site.cache import CACHE_DIR, Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
@@ -262,12 +262,13 @@ def _build_fast(options: BuildOptions) -> Loaded:
     loaded = finish_loading(options, config, batch.articles, problems)
     _collector_back_on()
     env = make_environment(templates)
-    pages = cached_pages(batch, store) if store else None
-    files = render_site(loaded.site, env, static_assets(templates), rendered=pages)
     if store is None:
-        write_site(files, options.output, options.site)
+        write_site(
+            render_site(loaded.site, env, static_assets(templates)), options.output, options.site
+        )
         return loaded
-    keep_pages(batch, store, files)
+    reuse = PageCache(batch, store)
+    files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     make_folder(options.site / CACHE_DIR)
     manifest = manifest_path(options.site, options.output)
     write_changed(files, options.output, options.site, manifest)

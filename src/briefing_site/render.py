@@ -47,13 +47,8 @@ def render_site(
     env: jinja2.Environment,
     assets: Mapping[str, bytes],
     wanted: PageFilter = every_file,
-    rendered: Mapping[str, RenderedFile] | None = None,
 ) -> list[RenderedFile]:
-    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem.
-
-    `rendered` holds briefing pages already rendered (by slug), by worker
-    processes or from the build cache; the others are rendered here.
-    """
+    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
     urls = prepare(env, site)
     files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
     featured = site.briefings[0] if site.briefings else None
@@ -73,8 +68,7 @@ def render_site(
         path = briefing_path(briefing.meta.slug)
         page_paths.append(path)
         if wanted(path, "briefing.html", briefing):
-            done = rendered.get(briefing.meta.slug) if rendered else None
-            files.append(done if done is not None else render_briefing(env, urls, briefing))
+            files.append(render_briefing(env, urls, briefing))
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
