@@ -280,3 +280,33 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_reports_the_same(
     assert "June 1, 2027" in (site / "build/index.html").read_text()  # the footer's build date
     assert cli(*args).code == 0
     assert tree(site / "build") == reference(site, cli)
+
+
+def test_edits_in_a_row_keep_matching_a_clean_build_through_the_spare_folder(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """From the third build on, the build before last is updated and swapped in."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+
+    def edit_and_build(path: Path, old: str, new: str) -> None:
+        path.write_text(path.read_text().replace(old, new, 1))
+        assert cli("build", "-s", str(site), "--now", NOW).code == 0
+
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    edit_and_build(sources[0], "Officials", "Ministers")
+    (spare,) = (site / ".briefing-cache").glob("*.spare")
+    assert (spare / "index.html").is_file()  # the replaced build, kept
+    spare_folder = spare.stat().st_ino
+    assert (site / "build/briefings" / sources[1].stem).is_dir()
+    sources[1].unlink()  # a briefing gone: its files must go too
+    edit_and_build(sources[2], "Officials", "Envoys")
+    assert (site / "build").stat().st_ino == spare_folder  # the spare, updated, swapped in
+    assert tree(site / "build") == reference(site, cli)
+    assert not (site / "build/briefings" / sources[1].stem).exists()
+    (spare / "index.html").write_text("scribbled")  # a spare touched by hand is not used
+    edit_and_build(sources[3], "Officials", "Aides")
+    assert tree(site / "build") == reference(site, cli)
+    assert [p.name for p in site.iterdir() if p.name.startswith(".build")] == []

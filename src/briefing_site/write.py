@@ -72,10 +72,14 @@ def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
 
 
 def _stage_and_swap(
-    files: Sequence[RenderedFile], out: Path, reuse: Callable[[RenderedFile, Path], bool]
+    files: Sequence[RenderedFile],
+    out: Path,
+    reuse: Callable[[RenderedFile, Path], bool],
+    keep: Callable[[Path], bool] | None = None,
 ) -> None:
     """Write every file into a staging folder beside `out` (or `reuse` the old
-    one there), then swap it in; on any error the staging folder goes, `out` stays."""
+    one there), then swap it in; on any error the staging folder goes, `out` stays.
+    `keep` may take the old build instead of it being deleted (see `_Spare`)."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -89,7 +93,7 @@ def _stage_and_swap(
             if not reuse(item, target):
                 target.write_bytes(item.data)
         staging.chmod(0o755)
-        _swap(staging, out)
+        _swap(staging, out, keep)
     except OSError as exc:
         _discard(staging)
         raise _write_error(out, exc) from exc
@@ -106,13 +110,14 @@ def _write_error(out: Path, exc: OSError) -> ContentError:
     )
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` in the place of `out`; the old build is removed last."""
+def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) -> None:
+    """Put `staging` in the place of `out`; the old build is removed (or kept) last."""
     if not out.exists():
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        _discard(staging)  # now holds the old build
+        if keep is None or not keep(staging):  # staging now holds the old build
+            _discard(staging)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rename(out, retired / "site")
@@ -190,12 +195,19 @@ def _ours(folder: Path) -> bool:
 
 
 # Writing only what changed -------------------------------------------------
-# The output stays atomic: a changed site is still staged whole and swapped in
-# by `_swap`; unchanged files are hard-linked into the staging folder from the
-# previous build instead of written again, and when no file changed at all the
-# previous build is already the new one and is left as it is. The manifest
+# The output stays atomic: a new build is always a complete folder swapped in
+# by one exchange. Unchanged files are hard-linked into the staging folder from
+# the previous build instead of written again, and when no file changed at all
+# the previous build is already the new one and is left as it is. The manifest
 # (kept in the site's cache folder) records each output file's hash and its
 # size, mtime and inode, so a build folder touched by hand is rewritten whole.
+#
+# At 10,000 briefings, linking a whole tree and deleting the old one costs
+# seconds of file-system work on a one-edit rebuild. So the replaced build is
+# kept as a spare in the cache folder (with its own manifest), and the next
+# build brings the spare up to date, writing only the files that differ from
+# it, then exchanges it with `out`. A spare that is not exactly as its manifest
+# says (a crash while updating it, say) is simply not used.
 
 
 def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest: Path) -> bool:
@@ -206,14 +218,93 @@ def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest
     previous = _intact(out, manifest)
     if previous == hashes:
         return False
+    spare = _Spare(manifest, previous)
+    if previous and spare.refresh(files, hashes, out):
+        _record(out, manifest, hashes)
+        spare.took_old_build(out)
+        return True
 
     def unchanged(item: RenderedFile, target: Path) -> bool:
         """Hard-link the old file when its bytes are the same."""
         return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
 
-    _stage_and_swap(files, out, unchanged)
+    _stage_and_swap(files, out, unchanged, spare.keep)
     _record(out, manifest, hashes)
+    spare.took_old_build(out)
     return True
+
+
+class _Spare:
+    """The build before last, kept beside the manifest to be updated into the next one."""
+
+    def __init__(self, manifest: Path, previous: dict[str, str]) -> None:
+        self.folder = manifest.with_name(manifest.name + ".spare")
+        self.manifest = manifest.with_name(manifest.name + ".spare-manifest")
+        self._out_manifest = manifest
+        # What the manifest says of the current build, before this build replaces it.
+        self._old = manifest.read_bytes() if previous else None
+        self._kept = False
+
+    def refresh(self, files: Sequence[RenderedFile], hashes: dict[str, str], out: Path) -> bool:
+        """Bring the spare up to this build and exchange it with `out`; False if unusable."""
+        base = _intact(self.folder, self.manifest)
+        if not base or not sys.platform.startswith("linux"):
+            return False
+        self.manifest.unlink()  # from here on the spare is not what its manifest said
+        try:
+            for item in files:
+                if base.get(item.path) != hashes[item.path]:
+                    target = output_path(self.folder, item.path)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_name(f".{target.name}.new")
+                    temporary.write_bytes(item.data)
+                    os.replace(temporary, target)
+            for gone in base.keys() - hashes.keys():
+                _remove_with_empty_parents(self.folder, gone)
+            if not _exchange(self.folder, out):
+                return False
+        except OSError:
+            return False  # the spare is left as it is, unused: the slow path follows
+        self._kept = True
+        return True
+
+    def keep(self, old_build: Path) -> bool:
+        """Take the build `out` just replaced as the spare; False: delete it instead."""
+        if self._old is None:
+            return False
+        if self.folder.exists():
+            _discard(self.folder)
+        try:
+            os.rename(old_build, self.folder)
+        except OSError:  # another file system (-o elsewhere): no spare
+            return False
+        self._kept = True
+        return True
+
+    def took_old_build(self, out: Path) -> None:
+        """Record the spare's manifest: the replaced build's, moved to its new place."""
+        if not self._kept or self._old is None:
+            return
+        try:
+            version, _, entries = marshal.loads(self._old)
+            data = marshal.dumps((version, str(self.folder.resolve()), entries))
+            temporary = self.manifest.with_name(self.manifest.name + ".tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, self.manifest)
+        except (OSError, ValueError, EOFError, TypeError):
+            self.manifest.unlink(missing_ok=True)
+
+
+def _remove_with_empty_parents(root: Path, relative: str) -> None:
+    path = output_path(root, relative)
+    path.unlink(missing_ok=True)
+    for parent in path.parents:
+        if parent == root or not parent.is_relative_to(root):
+            break
+        try:
+            parent.rmdir()
+        except OSError:
+            break
 
 
 def output_intact(out: Path, manifest: Path) -> bool:
