@@ -31,7 +31,7 @@ from briefing_site.model import Location
 from briefing_site.preview import Live, Preview, Snapshot
 
 STEP_MS = 10  # a pause this long hands the events seen so far to the loop
-QUIET_MS = 60  # a build is published after this long with no event
+QUIET_MS = 50  # a build is published after this long with no event
 MAX_BURST_MS = 1000  # changes that never pause are published after this long anyway
 TREES = (CONTENT_DIR, TEMPLATES_DIR)
 
