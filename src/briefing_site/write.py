@@ -350,8 +350,9 @@ def _intact(out: Path, manifest: Path) -> dict[str, str]:
 
 def _record(out: Path, manifest: Path, hashes: dict[str, str]) -> None:
     files = {}
+    root = os.fspath(out) + "/"  # the paths were checked when written
     for path, digest in hashes.items():
-        stat = output_path(out, path).stat()
+        stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_name(manifest.name + ".tmp")
