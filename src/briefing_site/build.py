@@ -30,7 +30,7 @@ from briefing_site.model import (
 )
 from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
-from briefing_site.stamp import Built, Stamp, manifest_path
+from briefing_site.stamp import Built, Stamp, forget_stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
 from briefing_site.write import check_output_dir, recover, write_changed, write_site
 
@@ -203,16 +203,17 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
         recover(options.output)
-        stamp = stamp or Stamp(options)
-        if not options.cache and options.jobs == 1:
-            stamp.forget()
-            return _report(_build_simply(options))
+        if options.cache:
+            stamp = stamp or Stamp(options)
+        else:
+            forget_stamp(options)
+            stamp = None
+            if options.jobs == 1:
+                return _report(_build_simply(options))
         with _without_cycle_collection():
             built = _report(_build_fast(options))
-        if options.cache:
+        if stamp is not None:
             stamp.record(built)
-        else:  # no manifest was kept, so no stamp can vouch for this output
-            stamp.forget()
         return built
 
 

@@ -86,7 +86,6 @@ class Preview:
         self._last = _Rendered()
         self._trust_cache = False
         self._linted: dict[str, tuple[SourceArticle, Briefing, list[Problem]]] = {}
-        self._lint_config: SiteConfig | None = None
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Snapshot:
         """The new complete build, or ContentError listing every problem.
@@ -131,8 +130,8 @@ class Preview:
         """Articles whose files changed since they were cached, unseen by the watcher."""
         stale = set()
         for name, cached in self._articles.items():
-            files = cached.assembled[0]
-            sidecar = files.metadata_path if files.metadata_path != name else None
+            article = cached.assembled[0]
+            sidecar = article.metadata_path if article.metadata_path != name else None
             if self._signature(ArticleFiles(name, sidecar)) != cached.signature:
                 stale.add(self.options.site / name)
         return stale
@@ -142,6 +141,7 @@ class Preview:
         if config is not self._config:
             if config != self._config:  # compared once a build; then by identity
                 self._articles.clear()
+                self._linted.clear()
             self._config = config
         hit = self._articles.get(files.article)
         if hit is not None and self._trust_cache:
@@ -157,11 +157,10 @@ class Preview:
     def _lint(
         self, article: SourceArticle, briefing: Briefing, config: SiteConfig
     ) -> list[Problem]:
-        """An article's warnings, remembered while it and the config are the same objects."""
-        if config is not self._lint_config:
-            if config != self._lint_config:  # compared once a build; then by identity
-                self._linted.clear()
-            self._lint_config = config
+        """An article's warnings, remembered while it is the same cached object.
+
+        A config change empties this with the article cache (see `_assemble`).
+        """
         seen = self._linted.get(article.path)
         if seen is not None and seen[0] is article and seen[1] is briefing:
             return seen[2]

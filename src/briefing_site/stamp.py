@@ -48,13 +48,22 @@ def _out_id(out: Path) -> str:
     return hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
 
 
+def _stamp_path(options: BuildOptions) -> Path:
+    return options.site / CACHE_DIR / f"stamp-{_out_id(options.output)}.json"
+
+
+def forget_stamp(options: BuildOptions) -> None:
+    """Drop the stamp: a build without the cache keeps no manifest to vouch for its output."""
+    _stamp_path(options).unlink(missing_ok=True)
+
+
 class Stamp:
     """The input key of one build, to compare with the last build's and to record."""
 
     def __init__(self, options: BuildOptions) -> None:
         site, out = options.site, options.output
         self.site, self.out = site, out
-        self.path = site / CACHE_DIR / f"stamp-{_out_id(out)}.json"
+        self.path = _stamp_path(options)
         chosen = (options.now.isoformat(), options.base_url, options.drafts, out.resolve())
         config = site / "briefing.yaml"
         self.key = digest(
@@ -91,10 +100,6 @@ class Stamp:
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps(data))
         os.replace(temporary, self.path)
-
-    def forget(self) -> None:
-        """Drop the stamp: the output is about to change in a way it does not describe."""
-        self.path.unlink(missing_ok=True)
 
 
 def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:

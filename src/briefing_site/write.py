@@ -219,18 +219,15 @@ def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest
     if previous == hashes:
         return False
     spare = _Spare(manifest, previous)
-    if previous and spare.refresh(files, hashes, out):
-        _record(out, manifest, hashes)
-        spare.took_old_build(out)
-        return True
+    if not (previous and spare.refresh(files, hashes, out)):
 
-    def unchanged(item: RenderedFile, target: Path) -> bool:
-        """Hard-link the old file when its bytes are the same."""
-        return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
+        def unchanged(item: RenderedFile, target: Path) -> bool:
+            """Hard-link the old file when its bytes are the same."""
+            return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
 
-    _stage_and_swap(files, out, unchanged, spare.keep)
+        _stage_and_swap(files, out, unchanged, spare.keep)
     _record(out, manifest, hashes)
-    spare.took_old_build(out)
+    spare.took_old_build()
     return True
 
 
@@ -240,7 +237,6 @@ class _Spare:
     def __init__(self, manifest: Path, previous: dict[str, str]) -> None:
         self.folder = manifest.with_name(manifest.name + ".spare")
         self.manifest = manifest.with_name(manifest.name + ".spare-manifest")
-        self._out_manifest = manifest
         # What the manifest says of the current build, before this build replaces it.
         self._old = manifest.read_bytes() if previous else None
         self._kept = False
@@ -281,7 +277,7 @@ class _Spare:
         self._kept = True
         return True
 
-    def took_old_build(self, out: Path) -> None:
+    def took_old_build(self) -> None:
         """Record the spare's manifest: the replaced build's, moved to its new place."""
         if not self._kept or self._old is None:
             return
