@@ -320,6 +320,32 @@ def test_drafts_flag_shows_drafts_and_scheduled_with_a_visible_mark(
     assert home_html.count('data-status="draft"') == 1 and 'data-status="scheduled"' in home_html
 
 
+def test_a_drafts_preview_keeps_drafts_out_of_the_feeds_and_sitemaps(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A preview shows drafts and scheduled briefings, but never announces them:
+    feeds and sitemaps list only what readers can see (a preview may be deployed)."""
+    site = make_site(
+        {
+            "briefing.yaml": "title: T\ngoogle_news: true\n",
+            "content/secret-plan.md": NEWSROOM["content/secret-plan.md"],
+            "content/embargoed.md": NEWSROOM["content/embargoed.md"],
+            "content/g7-summit.md": NEWSROOM["content/g7-summit.md"],
+        }
+    )
+    now = "2025-06-13T12:00:00+00:00"  # the draft is a day old: inside the news window
+    built = cli(
+        "build", "-s", str(site), "-b", "https://example.org/news/", "--now", now, "--drafts"
+    )
+    assert built.code == 0, built.err
+    assert (site / "build/briefings/secret-plan/index.html").is_file()
+    for name in ("feed.xml", "feed.json", "sitemap.xml", "news-sitemap.xml"):
+        text = (site / "build" / name).read_text()
+        assert "g7-summit" in text, name
+        assert "secret-plan" not in text and "Secret plan" not in text, name
+        assert "embargoed" not in text and "Embargoed" not in text, name
+
+
 def test_page_size_must_be_a_positive_whole_number(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

@@ -107,6 +107,14 @@ class Metadata:
     image: str = ""
     author: str = ""
 
+    def public_at(self, now: datetime) -> bool:
+        """Whether readers may see it at `now`: not a draft, not dated later.
+
+        A `--drafts` preview shows the others too, but the feeds and sitemaps
+        list only these: a preview must never announce what is not out yet.
+        """
+        return not self.draft and (self.date is None or self.date <= now)
+
 
 @dataclass(frozen=True)
 class Paragraph:
