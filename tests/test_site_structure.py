@@ -346,6 +346,59 @@ def test_a_drafts_preview_keeps_drafts_out_of_the_feeds_and_sitemaps(
         assert "embargoed" not in text and "Embargoed" not in text, name
 
 
+def test_tag_pages_carry_the_tag_as_the_editors_wrote_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """The slug names the URL; the page says "United States". Spelled two ways, the
+    most common spelling wins, and on a tie the newest briefing's."""
+    site = make_site(
+        {
+            "content/a.md": article(
+                "A", date="2025-06-14T09:00:00+00:00", tags=("united states", "eu")
+            ),
+            "content/b.md": article("B", date="2025-06-13T09:00:00+00:00", tags=("United States",)),
+            "content/c.md": article(
+                "C", date="2025-06-12T09:00:00+00:00", tags=("United  States", "EU", "U.S.-Japan")
+            ),
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    for slug, name in (
+        ("united-states", "United States"),
+        ("eu", "eu"),
+        ("u-s-japan", "U.S.-Japan"),
+    ):
+        html = (site / f"build/tags/{slug}/index.html").read_text()
+        assert f"<h1>{name}</h1>" in html and f"<title>Tag: {name} · " in html, slug
+    # A briefing's own tag links use its own spelling.
+    html = (site / "build/briefings/c/index.html").read_text()
+    assert re.findall(r'<a class="tag" href="([^"]*)" rel="tag">([^<]*)</a>', html) == [
+        ("/tags/united-states/", "United States"),
+        ("/tags/eu/", "EU"),
+        ("/tags/u-s-japan/", "U.S.-Japan"),
+    ]
+
+
+def test_a_respelt_tag_retitles_every_page_of_its_listing_on_a_cached_rebuild(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Page 2 of a tag lists one briefing, but its title depends on them all."""
+    site = make_site(
+        {
+            "briefing.yaml": "title: T\npage_size: 1\n",
+            "content/a.md": article("A", date="2025-06-14T09:00:00+00:00", tags=("eu",)),
+            "content/b.md": article("B", date="2025-06-13T09:00:00+00:00", tags=("EU",)),
+            "content/c.md": article("C", date="2025-06-12T09:00:00+00:00", tags=("EU",)),
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    second = site / "build/tags/eu/page/2/index.html"
+    assert "<h1>EU</h1>" in second.read_text()
+    (site / "content/c.md").write_text(article("C", date="2025-06-12T09:00:00+00:00", tags=("eu",)))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert "<h1>eu</h1>" in second.read_text()
+
+
 def test_page_size_must_be_a_positive_whole_number(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:
