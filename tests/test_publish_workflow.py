@@ -3,6 +3,7 @@ and the GitHub workflows schema offline, and follows the official Pages and PyPI
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -124,7 +125,9 @@ def test_init_workflow_installs_exactly_the_version_that_made_the_site(scaffold:
 def test_the_version_is_written_in_one_place() -> None:
     """pyproject takes the version from the package, so `init` pins what pip installs."""
     project = (REPO / "pyproject.toml").read_text()
-    assert 'dynamic = ["version"]' in project and __version__ not in project
+    assert 'dynamic = ["version"]' in project
+    assert not re.search(r"^version\s*=", project, re.MULTILINE)
+    assert re.search(r'^path = "src/briefing_site/__init__.py"$', project, re.MULTILINE)
 
 
 def test_release_builds_checks_and_publishes_a_version_tag_with_trusted_publishing() -> None:

@@ -86,12 +86,12 @@ class JobRun:
             raise AssertionError(f"no stand-in for the action {action}")
 
     def _fresh_python(self, folder: Path) -> None:
-        """A virtual environment of this Python, with pip, first on PATH (as setup-python)."""
+        """A virtual environment of this Python (not the version the workflow names),
+        with pip, first on PATH, as setup-python leaves the runner."""
         venv.EnvBuilder(with_pip=True, clear=True).create(folder)
         for name in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"):
             self.env.pop(name, None)
         self.env["PATH"] = f"{folder / 'bin'}{os.pathsep}{self.env['PATH']}"
-        assert sys.version_info >= (3, 11)
 
 
 def build_wheel(repo: Path, dist: Path) -> Path:
