@@ -77,3 +77,36 @@ def test_a_killed_build_leaves_no_lock_behind(tmp_path: Path) -> None:
     result = run_cli("build", "-s", str(root), "--now", NOW)
     assert result.code == 0, result.err
     assert not [p.name for p in root.iterdir() if p.name.endswith(".lock")]
+
+
+def test_two_builds_of_one_site_into_sibling_folders_run_together(tmp_path: Path) -> None:
+    """They share the site's cache; each output is still exactly a clean build's."""
+    files = {
+        f"content/a{i}.md": f"---\ntitle: Article {i}\nsummary: S.\n---\nTrade talks, round {i}.\n"
+        for i in range(60)
+    }
+    root = write_site(tmp_path / "site", files)
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(root), "--now", NOW]
+    for _ in range(2):  # a cold cache, then a warm one
+        runs = [
+            subprocess.Popen([*command, "-o", str(root / name)], stderr=subprocess.PIPE)
+            for name in ("build", "preview")
+        ]
+        for run in runs:
+            _, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err.decode()
+    reference = tmp_path / "reference"
+    assert (
+        run_cli("build", "-s", str(root), "-o", str(reference), "--no-cache", "--now", NOW).code
+        == 0
+    )
+    for name in ("build", "preview"):
+        assert tree(root / name) == tree(reference), name
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != ".briefing-site"
+    }
