@@ -77,8 +77,16 @@ def _still_there(fd: int, path: Path) -> bool:
 
 @contextmanager
 def cache_lock(folder: Path) -> Iterator[None]:
-    """Wait for, then hold, the cache folder `folder` (which must exist) while writing it."""
-    fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_DIRECTORY", 0))
+    """Wait for, then hold, the cache folder `folder` while writing it.
+
+    A folder that cannot be opened is written unlocked: writing it then fails
+    with its own, clearer error, or works as it did before there was a lock.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
