@@ -32,17 +32,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
-CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(REPO / "scripts"))  # Chromium's launch, shared with the tests
+from chromium import launch_chromium  # noqa: E402
+
 NOW = "2030-01-01T00:00:00+00:00"  # after every corpus date, so no article is held back
 SERVE = [sys.executable, "-m", "briefing_site", "serve"]
 SHOWN_AT = """
@@ -175,7 +167,7 @@ def main() -> int:
         try:
             first = server.wait_first_build()
             with sync_api.sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch_chromium(playwright)
                 page = browser.new_page()
                 page.add_init_script(SHOWN_AT)
                 page.goto(f"{server.url}briefings/{article.stem}/", wait_until="load")

@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from chromium import launch_chromium  # scripts/chromium.py, beside this file
 from playwright.sync_api import sync_playwright
 
 from briefing_site.cli import main as briefing_site
@@ -26,17 +27,6 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 NOW = "2025-02-05T10:00:00-05:00"
 PAGE = "briefings/ishiba-trump-summit/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHOTS: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 860}, "color_scheme": "light"},
     "phone": {
@@ -62,7 +52,7 @@ def shoot(root: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for name, options in SHOTS.items():
                 context = browser.new_context(
                     locale="en-US", timezone_id="America/New_York", **options

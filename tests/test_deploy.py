@@ -181,3 +181,20 @@ def test_invalid_branch_name_is_refused(clone: Path, remote: Path, cli: Callable
     result = deploy(cli, clone, "--branch", "bad..name")
     assert result.code == 1 and "'bad..name' is not a valid branch name" in result.err
     assert git(remote, "branch", "--list") == ""
+
+
+def test_deploy_prints_the_builds_warnings(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    (clone / "content" / "brief.md").write_text(
+        "---\ntitle: A short brief\ndate: 2025-02-04T09:00:00-05:00\n---\nOne paragraph.\n"
+    )
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "Add a brief without a summary")
+    checked = cli("check", "-s", str(clone), "-b", BASE_URL, "--now", NOW)
+    warnings = [line for line in checked.err.splitlines() if ": warning: " in line]
+    assert any(line.startswith("content/brief.md") for line in warnings), checked.err
+    result = deploy(cli, clone)
+    assert result.code == 0, result.err
+    assert [line for line in result.err.splitlines() if ": warning: " in line] == warnings
+    assert "1 warning" in result.out or f"{len(warnings)} warnings" in result.out

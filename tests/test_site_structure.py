@@ -320,6 +320,85 @@ def test_drafts_flag_shows_drafts_and_scheduled_with_a_visible_mark(
     assert home_html.count('data-status="draft"') == 1 and 'data-status="scheduled"' in home_html
 
 
+def test_a_drafts_preview_keeps_drafts_out_of_the_feeds_and_sitemaps(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A preview shows drafts and scheduled briefings, but never announces them:
+    feeds and sitemaps list only what readers can see (a preview may be deployed)."""
+    site = make_site(
+        {
+            "briefing.yaml": "title: T\ngoogle_news: true\n",
+            "content/secret-plan.md": NEWSROOM["content/secret-plan.md"],
+            "content/embargoed.md": NEWSROOM["content/embargoed.md"],
+            "content/g7-summit.md": NEWSROOM["content/g7-summit.md"],
+        }
+    )
+    now = "2025-06-13T12:00:00+00:00"  # the draft is a day old: inside the news window
+    built = cli(
+        "build", "-s", str(site), "-b", "https://example.org/news/", "--now", now, "--drafts"
+    )
+    assert built.code == 0, built.err
+    assert (site / "build/briefings/secret-plan/index.html").is_file()
+    for name in ("feed.xml", "feed.json", "sitemap.xml", "news-sitemap.xml"):
+        text = (site / "build" / name).read_text()
+        assert "g7-summit" in text, name
+        assert "secret-plan" not in text and "Secret plan" not in text, name
+        assert "embargoed" not in text and "Embargoed" not in text, name
+
+
+def test_tag_pages_carry_the_tag_as_the_editors_wrote_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """The slug names the URL; the page says "United States". Spelled two ways, the
+    most common spelling wins, and on a tie the newest briefing's."""
+    site = make_site(
+        {
+            "content/a.md": article(
+                "A", date="2025-06-14T09:00:00+00:00", tags=("united states", "eu")
+            ),
+            "content/b.md": article("B", date="2025-06-13T09:00:00+00:00", tags=("United States",)),
+            "content/c.md": article(
+                "C", date="2025-06-12T09:00:00+00:00", tags=("United  States", "EU", "U.S.-Japan")
+            ),
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    for slug, name in (
+        ("united-states", "United States"),
+        ("eu", "eu"),
+        ("u-s-japan", "U.S.-Japan"),
+    ):
+        html = (site / f"build/tags/{slug}/index.html").read_text()
+        assert f"<h1>{name}</h1>" in html and f"<title>Tag: {name} · " in html, slug
+    # A briefing's own tag links use its own spelling.
+    html = (site / "build/briefings/c/index.html").read_text()
+    assert re.findall(r'<a class="tag" href="([^"]*)" rel="tag">([^<]*)</a>', html) == [
+        ("/tags/united-states/", "United States"),
+        ("/tags/eu/", "EU"),
+        ("/tags/u-s-japan/", "U.S.-Japan"),
+    ]
+
+
+def test_a_respelt_tag_retitles_every_page_of_its_listing_on_a_cached_rebuild(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Page 2 of a tag lists one briefing, but its title depends on them all."""
+    site = make_site(
+        {
+            "briefing.yaml": "title: T\npage_size: 1\n",
+            "content/a.md": article("A", date="2025-06-14T09:00:00+00:00", tags=("eu",)),
+            "content/b.md": article("B", date="2025-06-13T09:00:00+00:00", tags=("EU",)),
+            "content/c.md": article("C", date="2025-06-12T09:00:00+00:00", tags=("EU",)),
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    second = site / "build/tags/eu/page/2/index.html"
+    assert "<h1>EU</h1>" in second.read_text()
+    (site / "content/c.md").write_text(article("C", date="2025-06-12T09:00:00+00:00", tags=("eu",)))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert "<h1>eu</h1>" in second.read_text()
+
+
 def test_page_size_must_be_a_positive_whole_number(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

@@ -19,7 +19,7 @@ from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.lint import lint
 from briefing_site.load import ArticleFiles, decode, find_articles, read_article, site_files
-from briefing_site.lock import build_lock
+from briefing_site.lock import build_lock, cache_lock
 from briefing_site.model import (
     Briefing,
     Location,
@@ -273,7 +273,8 @@ def _build_fast(options: BuildOptions) -> Loaded:
     make_folder(options.site / CACHE_DIR)
     manifest = manifest_path(options.site, options.output)
     write_changed(files, options.output, options.site, manifest)
-    store.save()
+    with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
+        store.save()
     return loaded
 
 

@@ -243,11 +243,15 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)
+    summary = _warn(done.built.warnings, err)
     where = f"{args.remote} {args.branch}"
     if done.pushed:
-        print(f"deployed {done.commit[:12]} to {where}", file=out)
+        print(f"deployed {done.commit[:12]} to {where}{summary}", file=out)
     else:
-        print(f"{where} already has this build ({done.commit[:12]}); nothing pushed", file=out)
+        print(
+            f"{where} already has this build ({done.commit[:12]}){summary}; nothing pushed",
+            file=out,
+        )
     return 0
 
 

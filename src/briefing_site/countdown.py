@@ -50,13 +50,18 @@ def event_window(event: Event, zone: ZoneInfo) -> tuple[datetime, datetime]:
 def _last_day(event: Event, zone: ZoneInfo) -> date:
     """The event's last calendar day in its zone (its start's day when it has no end).
 
-    An all-day event's `end` is 00:00 of its last day, so its date is that day; an
-    end before the start (bad data) cannot shrink the window below the first day.
+    An all-day event's `end` is 00:00 of its last day, so its date is that day. A
+    timed event that ends at 00:00 (the first instant of a day) covers none of that
+    day, so its last day is the one before. An end before the start (bad data)
+    cannot shrink the window below the first day.
     """
     first_day = event.start.astimezone(zone).date()
     if event.end is None:
         return first_day
-    return max(first_day, event.end.astimezone(zone).date())
+    last_day = event.end.astimezone(zone).date()
+    if not event.all_day and event.end.astimezone(UTC) == _midnight(last_day, zone):
+        last_day -= timedelta(days=1)
+    return max(first_day, last_day)
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:

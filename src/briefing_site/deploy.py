@@ -20,6 +20,7 @@ from briefing_site import __version__
 from briefing_site.build import build
 from briefing_site.errors import DeployError
 from briefing_site.options import BuildOptions
+from briefing_site.stamp import Built
 from briefing_site.write import MARKER
 
 
@@ -35,6 +36,7 @@ class DeployOptions:
 class Deployed:
     commit: str
     pushed: bool
+    built: Built  # the build's count and warnings, for the command line to report
 
 
 class Git:
@@ -82,16 +84,16 @@ def deploy(options: DeployOptions) -> Deployed:
         raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
-    build(options.build)
+    built = build(options.build)
     parent = _remote_tip(git, options.remote, options.branch)
     tree = write_tree(git, options.build.output)
     if parent and git.run("rev-parse", f"{parent}^{{tree}}") == tree:
         git.run("update-ref", ref, parent)
-        return Deployed(parent, pushed=False)
+        return Deployed(parent, pushed=False, built=built)
     commit = _commit(git, tree, parent, _message(git, options.message))
     git.run("update-ref", "-m", "briefing-site deploy", ref, commit)
     _push(git, options.remote, ref)
-    return Deployed(commit, pushed=True)
+    return Deployed(commit, pushed=True, built=built)
 
 
 def _check_repository(git: Git, site: Path) -> None:

@@ -33,9 +33,9 @@ def stamp(value: datetime) -> str:
 
 
 def entries(site: Site) -> list[Briefing]:
-    """The newest FEED_LIMIT by publication time, then by slug for a stable order."""
+    """The newest FEED_LIMIT published briefings by publication time, then by slug."""
     return sorted(
-        site.briefings,
+        (b for b in site.briefings if b.meta.public_at(site.now)),
         key=lambda b: (-(b.meta.date or site.now).timestamp(), b.meta.slug),
     )[:FEED_LIMIT]
 

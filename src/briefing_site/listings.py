@@ -12,6 +12,7 @@ Every listing comes from one sort and one pass over the briefings, so a site of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -115,11 +116,13 @@ def listings(site: Site) -> list[Listing]:
     """The archive, every configured topic (even an empty one), every tag in use."""
     by_topic: dict[str, list[Entry]] = {topic.name: [] for topic in site.config.topics}
     by_tag: dict[str, list[Entry]] = {}
+    spellings: dict[str, Counter[str]] = {}
     for briefing in newest_first(site.briefings):
         for section in briefing.sections:
             by_topic.setdefault(section.topic, []).append(Entry(briefing, section))
-        for tag in briefing.meta.tags:
+        for tag, name in briefing.meta.named_tags:
             by_tag.setdefault(tag, []).append(Entry(briefing))
+            spellings.setdefault(tag, Counter())[name] += 1
     archive = Listing(
         "archive", "", "All briefings", ARCHIVE_DIR, tuple(Entry(b) for b in site.briefings)
     )
@@ -128,7 +131,9 @@ def listings(site: Site) -> list[Listing]:
         entries = tuple(by_topic[topic.name])
         found.append(Listing("topic", topic.name, topic.title, f"topics/{topic.name}/", entries))
     for tag in sorted(by_tag):
-        found.append(Listing("tag", tag, tag, f"tags/{tag}/", tuple(by_tag[tag])))
+        # The most common spelling; on a tie, the newest briefing's (counted first).
+        title = spellings[tag].most_common(1)[0][0]
+        found.append(Listing("tag", tag, title, f"tags/{tag}/", tuple(by_tag[tag])))
     return found
 
 

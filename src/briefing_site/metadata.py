@@ -120,7 +120,7 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "updated": _published(check, "updated", config.timezone),
         "event": _event(check, config),
         "people": _people(check),
-        "tags": _tags(check),
+        **_tags(check),
         "sources": _sources(check),
         "draft": _flag(check, "draft"),
         "sections": _sections(check, config),
@@ -318,14 +318,17 @@ def _people(check: _Checker) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _tags(check: _Checker) -> tuple[str, ...]:
+def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
+    """`tags` (slugs, each once) and `tag_names` (each one's first spelling here)."""
     value = check.article.metadata.get("tags", [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         check.error("tags", "must be a list of words")
-        return ()
-    tags = tuple(dict.fromkeys(slugify(str(tag)) for tag in value))
+        return {"tags": (), "tag_names": ()}
+    named: dict[str, str] = {}
+    for raw in value:
+        named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
     bad = [str(raw) for raw in value if not safe_slug(slugify(str(raw)))]
     if bad:
         check.error(
@@ -333,7 +336,7 @@ def _tags(check: _Checker) -> tuple[str, ...]:
             f"{bad[0]!r}: each tag needs letters or digits and must not be "
             "a reserved name (CON, NUL...)",
         )
-    return tags
+    return {"tags": tuple(named), "tag_names": tuple(named.values())}
 
 
 def _sources(check: _Checker) -> tuple[Source, ...]:

@@ -100,12 +100,26 @@ class Metadata:
     updated: datetime | None = None
     event: Event | None = None
     people: tuple[Person, ...] = ()
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # slugs: they name the tag pages' URLs
+    tag_names: tuple[str, ...] = ()  # each tag as the editor wrote it (empty: the slugs)
     sources: tuple[Source, ...] = ()
     draft: bool = False
     sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
     image: str = ""
     author: str = ""
+
+    @property
+    def named_tags(self) -> tuple[tuple[str, str], ...]:
+        """(slug, spelling) for each tag: the URL and the words a reader sees."""
+        return tuple(zip(self.tags, self.tag_names or self.tags, strict=True))
+
+    def public_at(self, now: datetime) -> bool:
+        """Whether readers may see it at `now`: not a draft, not dated later.
+
+        A `--drafts` preview shows the others too, but the feeds and sitemaps
+        list only these: a preview must never announce what is not out yet.
+        """
+        return not self.draft and (self.date is None or self.date <= now)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -41,11 +43,34 @@ def ordered_map(
     if workers <= 1:
         function = setup()
         return [function(item) for item in items]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(workers, context, _start, (setup,)) as pool:
+    with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
         return list(pool.map(_call, items, chunksize=chunk))
+
+
+def _context() -> BaseContext:
+    """fork while this process runs one thread, else a forkserver (or spawn).
+
+    Forked workers start at once with the code already loaded. But a child
+    forked while other threads run may inherit a lock one of them held and
+    hang (Python 3.12+ warns of it), and a build can run in a threaded
+    program: `serve`, a test suite, an editor. Then the workers come from a
+    forkserver, a clean single-threaded process, at the cost of importing.
+    The executor forks every worker before it starts its own thread.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _threads() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _threads() -> int:
+    """This process's threads as the OS counts them (as CPython's own check does),
+    so threads started outside Python count too."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def _start(setup: Callable[[], Callable[[Any], Any]]) -> None:

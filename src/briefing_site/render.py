@@ -78,7 +78,12 @@ def render_site(
         files.append(_render(env, "404.html", not_found, briefings=shown))
     for pager in pages(site):
         page_paths.append(pager.path)
-        sources: tuple[object, ...] = (pager.count, *(e.briefing for e in pager.entries))
+        # A tag's title comes from every briefing with it, not only this page's.
+        sources: tuple[object, ...] = (
+            pager.count,
+            pager.listing.title,
+            *(e.briefing for e in pager.entries),
+        )
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             files.append(_render_listing(env, urls, pager))
     return files + publish_files(site, urls, page_paths, wanted)

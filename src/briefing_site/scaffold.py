@@ -15,6 +15,7 @@ from pathlib import Path
 from string import Template
 from zoneinfo import ZoneInfo
 
+from briefing_site import __version__
 from briefing_site.build import CONTENT_DIR, read_config
 from briefing_site.config import valid_zone
 from briefing_site.errors import ContentError, UsageError
@@ -29,6 +30,7 @@ _SITE_FILES = (
     ("example-briefing.md", f"{CONTENT_DIR}/example-briefing.md"),
     ("templates-README.md", "templates/README.md"),
     ("pages.yml", ".github/workflows/pages.yml"),
+    ("dependabot.yml", ".github/dependabot.yml"),
     ("gitignore", ".gitignore"),
 )
 """Packaged file → its place in a new site (dotfiles are stored without the dot)."""
@@ -147,6 +149,8 @@ def init_site(target: Path, now: datetime) -> list[str]:
         text = data.joinpath(source).read_text("utf-8")
         if source == "example-briefing.md":
             text = Template(text).substitute(values)
+        elif source == "pages.yml":  # CI installs exactly the version that made the site
+            text = text.replace("@VERSION@", __version__)
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -31,10 +31,13 @@ def _lastmod(site: Site) -> dict[str, datetime]:
 
 
 def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
-    """sitemap.xml: every page with its lastmod (the build clock for generated pages)."""
+    """sitemap.xml: every page with its lastmod (the build clock for generated pages);
+    a draft's or a scheduled briefing's page (in a `--drafts` preview) is left out."""
     changed = _lastmod(site)
+    hidden = {briefing_path(b.meta.slug) for b in site.briefings if not b.meta.public_at(site.now)}
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for path in sorted(p for p in pages if p.endswith(".html") and p != "404.html"):
+    listed = (p for p in pages if p.endswith(".html") and p not in hidden and p != "404.html")
+    for path in sorted(listed):
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(path)
         ET.SubElement(entry, "lastmod").text = stamp(changed.get(path, site.now))
@@ -46,7 +49,7 @@ def news_sitemap(site: Site, urls: Urls) -> bytes:
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     for b in site.briefings:
         published = b.meta.date
-        if published is None or not site.now - NEWS_WINDOW <= published <= site.now:
+        if published is None or b.meta.draft or not site.now - NEWS_WINDOW <= published <= site.now:
             continue
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(briefing_path(b.meta.slug))

@@ -71,7 +71,7 @@ def head_for(page_path: str, briefing: Briefing | None, site: Site, urls: Urls) 
         image=image_url(meta.image or config.image, urls),
         published=stamp(meta.date) if meta.date else "",
         modified=stamp(modified) if modified else "",
-        tags=meta.tags,
+        tags=tuple(name for _, name in meta.named_tags),
         jsonld=article_jsonld(briefing, site, urls),
     )
 
@@ -125,7 +125,7 @@ def article_jsonld(briefing: Briefing, site: Site, urls: Urls) -> dict[str, Any]
     if image:
         data["image"] = [image]
     if meta.tags:
-        data["keywords"] = list(meta.tags)
+        data["keywords"] = [name for _, name in meta.named_tags]
     if meta.event:
         data["about"] = event_jsonld(meta.event, briefing)
     return data

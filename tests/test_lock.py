@@ -1,0 +1,112 @@
+"""One build at a time per output folder, and only per output folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import run_cli, write_site
+
+NOW = "2025-06-15T12:00:00+00:00"
+BUSY = "another briefing-site build is writing this folder; try again when it ends"
+
+
+@contextmanager
+def held(out: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Another process holding the build lock of `out` until the block ends."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib; from briefing_site.lock import build_lock\n"
+            "with build_lock(pathlib.Path(sys.argv[1])):\n"
+            "    print('locked', flush=True); sys.stdin.read()",
+            str(out),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        yield holder
+    finally:
+        holder.communicate(b"" if holder.poll() is None else None)
+
+
+def site(tmp_path: Path) -> Path:
+    return write_site(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nText.\n"})
+
+
+def test_builds_into_sibling_folders_do_not_wait_for_each_other(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    with held(root / "build"):
+        preview = run_cli("build", "-s", str(root), "-o", str(root / "preview"), "--now", NOW)
+        assert preview.code == 0, preview.err
+    assert (root / "preview/briefings/a/index.html").is_file()
+
+
+def test_a_second_build_into_the_same_folder_is_still_refused(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    with held(root / "build"):
+        same = run_cli("build", "-s", str(root), "--now", NOW)
+        assert (same.code, same.err) == (1, f"{root / 'build'}: {BUSY}\n")
+        # The same folder by another spelling of its path is the same folder.
+        (tmp_path / "elsewhere").mkdir()
+        other = tmp_path / "elsewhere" / ".." / "site" / "build"
+        again = run_cli("build", "-s", str(root), "-o", str(other), "--now", NOW)
+        assert again.code == 1 and BUSY in again.err
+    assert not (root / "build").exists()
+
+
+def test_no_lock_file_is_left_in_the_site(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    assert run_cli("build", "-s", str(root), "--now", NOW).code == 0
+    assert sorted(p.name for p in root.iterdir()) == [".briefing-cache", "build", "content"]
+
+
+def test_a_killed_build_leaves_no_lock_behind(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    with held(root / "build") as holder:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    result = run_cli("build", "-s", str(root), "--now", NOW)
+    assert result.code == 0, result.err
+    assert not [p.name for p in root.iterdir() if p.name.endswith(".lock")]
+
+
+def test_two_builds_of_one_site_into_sibling_folders_run_together(tmp_path: Path) -> None:
+    """They share the site's cache; each output is still exactly a clean build's."""
+    files = {
+        f"content/a{i}.md": f"---\ntitle: Article {i}\nsummary: S.\n---\nTrade talks, round {i}.\n"
+        for i in range(60)
+    }
+    root = write_site(tmp_path / "site", files)
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(root), "--now", NOW]
+    for _ in range(2):  # a cold cache, then a warm one
+        runs = [
+            subprocess.Popen([*command, "-o", str(root / name)], stderr=subprocess.PIPE)
+            for name in ("build", "preview")
+        ]
+        for run in runs:
+            _, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err.decode()
+    reference = tmp_path / "reference"
+    assert (
+        run_cli("build", "-s", str(root), "-o", str(reference), "--no-cache", "--now", NOW).code
+        == 0
+    )
+    for name in ("build", "preview"):
+        assert tree(root / name) == tree(reference), name
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != ".briefing-site"
+    }
