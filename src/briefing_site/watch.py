@@ -29,6 +29,7 @@ from briefing_site.config import CONFIG_FILE
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
 from briefing_site.preview import Live, Preview, Snapshot
+from briefing_site.walk import skipped
 
 STEP_MS = 10  # a pause this long hands the events seen so far to the loop
 QUIET_MS = 50  # a build is published after this long with no event
@@ -88,6 +89,7 @@ class Rebuilder:
                 step=STEP_MS,
                 debounce=MAX_BURST_MS,
                 stop_event=_Either(self._stop, self._retarget),
+                watch_filter=_read_by_the_build(self.site),
                 ignore_permission_denied=True,
             ):
                 self._changes.put({Path(path) for _, path in changes})
@@ -169,6 +171,22 @@ class Rebuilder:
         if missed:
             self._changes.put(missed)
         _tidy()
+
+
+def _read_by_the_build(site: Path) -> Callable[[watchfiles.Change, str], bool]:
+    """Events about files the build reads: by the walk's rules, a dotfile or anything
+    in a dot-folder (an editor's swap file, say) never triggers a rebuild."""
+    default = watchfiles.DefaultFilter()
+    root = site.resolve()
+
+    def keep(change: watchfiles.Change, path: str) -> bool:
+        try:
+            parts = Path(path).resolve().relative_to(root).parts
+        except (ValueError, OSError, RuntimeError):
+            parts = (Path(path).name,)
+        return default(change, path) and not any(skipped(part) for part in parts)
+
+    return keep
 
 
 def _tidy() -> None:
