@@ -32,7 +32,14 @@ from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
 from briefing_site.stamp import Built, Stamp, forget_stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
-from briefing_site.write import check_output_dir, recover, write_changed, write_site
+from briefing_site.write import (
+    NotRecorded,
+    check_output_dir,
+    disk_error,
+    recover,
+    write_changed,
+    write_site,
+)
 
 CONTENT_DIR = "content"
 # Turns one article's files into an Assembled briefing under a config; `serve`
@@ -202,19 +209,38 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
-        recover(options.output)
-        if options.cache:
-            stamp = stamp or Stamp(options)
-        else:
-            forget_stamp(options)
-            stamp = None
-            if options.jobs == 1:
-                return _report(_build_simply(options))
-        with _without_cycle_collection():
-            built = _report(_build_fast(options))
+        unsaved: list[str] = []  # what could not be saved once the new build was in place
+        try:
+            recover(options.output)
+            if options.cache:
+                stamp = stamp or Stamp(options)
+            else:
+                forget_stamp(options)
+                stamp = None
+                if options.jobs == 1:
+                    return _report(_build_simply(options))
+            with _without_cycle_collection():
+                built = _report(_build_fast(options, unsaved))
+        except OSError as exc:  # before the swap: the previous build is in place
+            raise disk_error(options.output, exc) from exc
         if stamp is not None:
-            stamp.record(built)
+            try:
+                stamp.record(built)
+            except OSError as exc:
+                unsaved.append(exc.strerror or str(exc))
+        return _with_cache_warning(built, options.site, unsaved)
+
+
+def _with_cache_warning(built: Built, site: Path, unsaved: list[str]) -> Built:
+    """The build succeeded, so a cache that could not be saved is a warning, not a failure."""
+    if not unsaved:
         return built
+    warning = Problem(
+        Location(str(site / CACHE_DIR)),
+        f"the build cache was not saved ({unsaved[0]}); "
+        "the build is complete, the next one redoes the work",
+    )
+    return Built(built.briefings, (*built.warnings, warning))
 
 
 def _report(loaded: Loaded) -> Built:
@@ -247,8 +273,12 @@ def _collector_back_on() -> None:
     gc.enable()
 
 
-def _build_fast(options: BuildOptions) -> Loaded:
-    """The build over worker processes, with the cache and changed-only writes."""
+def _build_fast(options: BuildOptions, unsaved: list[str]) -> Loaded:
+    """The build over worker processes, with the cache and changed-only writes.
+
+    What cannot be saved after the new build is swapped in (the manifest, the
+    cache pack) is added to `unsaved`, for a warning: the build itself stands.
+    """
     try:
         _checked_templates(options)
     except ContentError:  # no worker may read them: report as the plain build does
@@ -272,8 +302,14 @@ def _build_fast(options: BuildOptions) -> Loaded:
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     make_folder(options.site / CACHE_DIR)
     manifest = manifest_path(options.site, options.output)
-    write_changed(files, options.output, options.site, manifest)
-    store.save()
+    try:
+        write_changed(files, options.output, options.site, manifest)
+    except NotRecorded as exc:
+        unsaved.append(exc.reason)
+    try:
+        store.save()
+    except OSError as exc:
+        unsaved.append(exc.strerror or str(exc))
     return loaded
 
 

@@ -157,7 +157,11 @@ class Store:
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=".pack-", dir=self.path.parent)
-        with os.fdopen(handle, "wb") as pack:
-            pack.write(MAGIC)
-            self._write_records(pack, sorted(self._used))
-        os.replace(name, self.path)
+        try:
+            with os.fdopen(handle, "wb") as pack:
+                pack.write(MAGIC)
+                self._write_records(pack, sorted(self._used))
+            os.replace(name, self.path)
+        except BaseException:  # a full disk, say: the old pack stays, the copy goes
+            Path(name).unlink(missing_ok=True)
+            raise

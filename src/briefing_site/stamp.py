@@ -28,7 +28,13 @@ from briefing_site.model import Location
 from briefing_site.options import BuildOptions
 from briefing_site.theme import theme_dir
 from briefing_site.walk import Walked, walk
-from briefing_site.write import check_output_dir, output_intact, recover
+from briefing_site.write import (
+    check_output_dir,
+    disk_error,
+    output_intact,
+    recover,
+    replace_file,
+)
 
 VERSION = b"stamp 2"
 # Files saved this recently are stamped by their bytes too (see `_signatures`):
@@ -103,9 +109,7 @@ class Stamp:
         warnings = [[p.location.path, p.location.line, p.message] for p in built.warnings]
         data = {"key": self.key, "briefings": built.briefings, "warnings": warnings}
         make_folder(self.path.parent)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data))
-        os.replace(temporary, self.path)
+        replace_file(self.path, json.dumps(data).encode())
 
 
 def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
@@ -116,8 +120,11 @@ def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
-        recover(options.output)
-        stamp = Stamp(options)
+        try:
+            recover(options.output)
+            stamp = Stamp(options)
+        except OSError as exc:
+            raise disk_error(options.output, exc) from exc
         return stamp, stamp.unchanged()
 
 
