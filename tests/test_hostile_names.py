@@ -13,12 +13,14 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from liveserver import serving, wait_until
 
 from briefing_site.clock import build_clock
 from briefing_site.errors import ContentError
@@ -174,3 +176,38 @@ def test_any_file_name_gives_one_line_per_message_and_no_traceback(
         assert not any(char in problem for char in UNSAFE), repr(problem)
     page = problem_page(live.problems).decode()
     assert all("\n" not in item for item in page.split("<li>")[1:])
+
+
+def test_serve_shows_a_bad_name_as_one_line_and_ignores_dotfiles(tmp_path: Path) -> None:
+    """The watcher and the preview follow the same walk as the build."""
+    site = site_with(tmp_path / "site", b"fine.md")
+    with serving(site) as running:
+        live = running.server.live
+        seen = live.version
+        (site / "content/.good.md.swp").write_bytes(b"an editor's swap file")
+        (site / "content/.hidden").mkdir()
+        (site / "content/.hidden/draft.md").write_text(ARTICLE)
+        time.sleep(0.5)  # ten times the quiet period after which a rebuild is published
+        assert live.version == seen and live.problems == ()
+        bad = os.fsencode(site / "content") + b"/caf\xe9\n.md"
+        os.rename(os.fsencode(site / "content/fine.md"), bad)
+        wait_until(lambda: bool(live.problems))
+        assert live.problems == (
+            "content/caf\\xe9\\n.md: the file name is not valid UTF-8 "
+            "(bytes caf\\xe9\\x0a.md): rename it",
+        )
+        os.rename(bad, os.fsencode(site / "content/fine.md"))
+        wait_until(lambda: not live.problems)
+        # A name that is not UTF-8 beside content/ (a download, say) stops no watcher.
+        with open(os.fsencode(site) + b"/notes\xff.txt", "wb"):
+            pass
+        time.sleep(0.2)
+        (site / "content/fine.md").write_text(ARTICLE.replace("Good", "Changed"))
+        wait_until(lambda: b"Changed" in page_of(live))
+        (site / "content/fine.md").write_text(ARTICLE.replace("Good", "Again"))
+        wait_until(lambda: b"Again" in page_of(live))
+
+
+def page_of(live: Live) -> bytes:
+    snapshot = live.snapshot
+    return b"" if snapshot is None else bytes(snapshot.files["briefings/fine/index.html"])
