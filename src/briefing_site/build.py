@@ -208,6 +208,11 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     fails at once, before any work. The stamp (see `stamp`), taken before any
     input is read, is recorded once the output is written; the command line
     passes the one it already took to see whether there was anything to do.
+
+    The exit status matches what is on disk: an OS error (a full disk, say)
+    before the new build is swapped in fails the build, and the old output
+    stays; once it is in place, a cache or stamp that could not be saved is
+    a warning (see `_with_cache_warning`).
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):

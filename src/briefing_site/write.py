@@ -129,8 +129,11 @@ def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) 
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        if keep is None or not keep(staging):  # staging now holds the old build
-            _discard(staging)
+        # The new build is in place: tidying up the old one must not fail the build
+        # (what is left carries the marker, and the next build's `recover` removes it).
+        with contextlib.suppress(OSError):
+            if keep is None or not keep(staging):  # staging now holds the old build
+                _discard(staging)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rename(out, retired / "site")
@@ -139,7 +142,8 @@ def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) 
     except BaseException:
         os.rename(retired / "site", out)
         raise
-    _discard(retired)
+    with contextlib.suppress(OSError):
+        _discard(retired)
 
 
 def _exchange(a: Path, b: Path) -> bool:
