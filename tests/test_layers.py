@@ -9,8 +9,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
-    {"model"},
-    {"errors", "clock", "progress", "cache", "parallel", "options"},
+    {"model", "safetext"},
+    {"errors", "clock", "progress", "cache", "parallel", "options", "walk"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},

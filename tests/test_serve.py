@@ -187,8 +187,7 @@ def test_a_symlink_out_of_the_site_is_refused_not_served(site: Path) -> None:
         assert SECRET.encode() not in body
         problems = running.server.live.problems
     assert problems == (
-        "templates/static/leak.txt: links to a file outside templates/static/: "
-        "copy the file in instead",
+        "templates/static/leak.txt: symlink leads out of templates/: the build reads only the site",
     )
 
 

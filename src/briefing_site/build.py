@@ -30,9 +30,17 @@ from briefing_site.model import (
 )
 from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
-from briefing_site.stamp import Built, Stamp, forget_stamp, manifest_path
+from briefing_site.stamp import Built, Stamp, content_signatures, forget_stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
-from briefing_site.write import check_output_dir, recover, write_changed, write_site
+from briefing_site.walk import Signature
+from briefing_site.write import (
+    NotRecorded,
+    check_output_dir,
+    disk_error,
+    recover,
+    write_changed,
+    write_site,
+)
 
 CONTENT_DIR = "content"
 # Turns one article's files into an Assembled briefing under a config; `serve`
@@ -42,6 +50,7 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 # for the articles an edit left alone.
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
+Signatures = dict[str, Signature]  # site-relative path: its stat signature
 
 
 @dataclass(frozen=True)
@@ -199,22 +208,52 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     fails at once, before any work. The stamp (see `stamp`), taken before any
     input is read, is recorded once the output is written; the command line
     passes the one it already took to see whether there was anything to do.
+
+    The exit status matches what is on disk: an OS error (a full disk, say)
+    before the new build is swapped in fails the build, and the old output
+    stays; once it is in place, a cache or stamp that could not be saved is
+    a warning (see `_with_cache_warning`).
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
-        recover(options.output)
-        if options.cache:
-            stamp = stamp or Stamp(options)
-        else:
-            forget_stamp(options)
-            stamp = None
-            if options.jobs == 1:
-                return _report(_build_simply(options))
-        with _without_cycle_collection():
-            built = _report(_build_fast(options))
+        unsaved: list[str] = []  # what could not be saved once the new build was in place
+        before: Signatures = {}
+        try:
+            recover(options.output)
+            if options.cache:
+                stamp = stamp or Stamp(options)
+                before = stamp.content.signatures
+            else:
+                forget_stamp(options)
+                stamp = None
+                before = content_signatures(options.site).signatures
+                if options.jobs == 1:
+                    return _report(_build_simply(options, before))
+            with _without_cycle_collection():
+                built = _report(_build_fast(options, before, unsaved))
+        except OSError as exc:  # before the swap: the previous build is in place
+            raise disk_error(options.output, exc) from exc
+        except ContentError:
+            check_not_rewritten(options.site, before)  # a file read half-saved explains them
+            raise
         if stamp is not None:
-            stamp.record(built)
+            try:
+                stamp.record(built)
+            except OSError as exc:
+                unsaved.append(exc.strerror or str(exc))
+        return _with_cache_warning(built, options.site, unsaved)
+
+
+def _with_cache_warning(built: Built, site: Path, unsaved: list[str]) -> Built:
+    """The build succeeded, so a cache that could not be saved is a warning, not a failure."""
+    if not unsaved:
         return built
+    warning = Problem(
+        Location(str(site / CACHE_DIR)),
+        f"the build cache was not saved ({unsaved[0]}); "
+        "the build is complete, the next one redoes the work",
+    )
+    return Built(built.briefings, (*built.warnings, warning))
 
 
 def _report(loaded: Loaded) -> Built:
@@ -247,12 +286,16 @@ def _collector_back_on() -> None:
     gc.enable()
 
 
-def _build_fast(options: BuildOptions) -> Loaded:
-    """The build over worker processes, with the cache and changed-only writes."""
+def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -> Loaded:
+    """The build over worker processes, with the cache and changed-only writes.
+
+    What cannot be saved after the new build is swapped in (the manifest, the
+    cache pack) is added to `unsaved`, for a warning: the build itself stands.
+    """
     try:
         _checked_templates(options)
     except ContentError:  # no worker may read them: report as the plain build does
-        return _build_simply(options)
+        return _build_simply(options, before)
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
     templates = options.site / TEMPLATES_DIR
@@ -264,22 +307,53 @@ def _build_fast(options: BuildOptions) -> Loaded:
     _collector_back_on()
     env = make_environment(templates)
     if store is None:
-        write_site(
-            render_site(loaded.site, env, static_assets(templates)), options.output, options.site
-        )
+        pages = render_site(loaded.site, env, static_assets(templates))
+        check_not_rewritten(options.site, before)
+        write_site(pages, options.output, options.site)
         return loaded
     reuse = PageCache(batch, store)
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
+    check_not_rewritten(options.site, before)
     make_folder(options.site / CACHE_DIR)
     manifest = manifest_path(options.site, options.output)
-    write_changed(files, options.output, options.site, manifest)
-    with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
-        store.save()
+    try:
+        write_changed(files, options.output, options.site, manifest)
+    except NotRecorded as exc:
+        unsaved.append(exc.reason)
+    try:
+        with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
+            store.save()
+    except OSError as exc:
+        unsaved.append(exc.strerror or str(exc))
     return loaded
 
 
-def _build_simply(options: BuildOptions) -> Loaded:
+def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
     """The reference build: one process, no cache, every file written."""
     loaded = load_site(options)
-    write_site(render(options, loaded), options.output, options.site)
+    pages = render(options, loaded)
+    check_not_rewritten(options.site, before)
+    write_site(pages, options.output, options.site)
     return loaded
+
+
+def check_not_rewritten(site: Path, before: Signatures) -> None:
+    """Refuse a build during which an article was rewritten in place.
+
+    `before` are the files' signatures taken before any was read. A file
+    replaced whole (a new inode: how most editors save) was read old or new,
+    either one complete; but one rewritten in place may have been read half
+    old, half new. So the build stops before writing, and the next one reads
+    the file again (the stamp, taken before, cannot match it).
+    """
+    after = content_signatures(site).signatures
+    problems = ProblemList()
+    for path, old in before.items():
+        new = after.get(path)
+        if new is not None and new != old and new[3] == old[3]:
+            problems.add(
+                Location(path),
+                "the file was rewritten while the build read it; "
+                "the previous build is unchanged: build again",
+            )
+    problems.raise_if_any()

@@ -23,6 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from briefing_site.walk import walk
+
 CACHE_DIR = ".briefing-cache"
 """The cache folder, in the site folder; git-ignored by a .gitignore of its own."""
 MAGIC = b"briefing-site cache 1\n"
@@ -54,12 +56,17 @@ def code_fingerprint() -> bytes:
 
 
 def tree_fingerprint(folder: Path) -> bytes:
-    """Every file's path and bytes under `folder` (nothing when it does not exist)."""
+    """Every file's path and bytes under `folder` (nothing when it does not exist).
+
+    The files are those every reader of the site sees (see `walk`); a name it
+    refuses goes in as its problem, so the fingerprint never fails on it.
+    """
     parts = [b"tree"]
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    found = walk(folder.parent, folder.name)
+    for path in found.files:
+        if "__pycache__" not in path.split("/"):
+            parts += [path.encode(), (folder.parent / path).read_bytes()]
+    parts += [str(problem).encode() for problem in found.problems]
     return digest(*parts)
 
 
@@ -150,7 +157,11 @@ class Store:
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=".pack-", dir=self.path.parent)
-        with os.fdopen(handle, "wb") as pack:
-            pack.write(MAGIC)
-            self._write_records(pack, sorted(self._used))
-        os.replace(name, self.path)
+        try:
+            with os.fdopen(handle, "wb") as pack:
+                pack.write(MAGIC)
+                self._write_records(pack, sorted(self._used))
+            os.replace(name, self.path)
+        except BaseException:  # a full disk, say: the old pack stays, the copy goes
+            Path(name).unlink(missing_ok=True)
+            raise

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from briefing_site import __version__
 from briefing_site.errors import BriefingError, Problem, UsageError
 from briefing_site.progress import ProgressFn
+from briefing_site.safetext import printable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,7 +130,7 @@ def main(
         return int(_COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         for line in exc.lines():
-            print(line, file=err)
+            print(printable(line), file=err)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=err)
@@ -155,7 +156,7 @@ def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # t
 def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
     """Print each warning as `path:line: warning: message`; return ', N warnings' or ''."""
     for problem in warnings:
-        print(f"{problem.location}: warning: {problem.message}", file=err)
+        print(printable(f"{problem.location}: warning: {problem.message}"), file=err)
     count = len(warnings)
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
 
@@ -179,7 +180,9 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     count = built.briefings
     if not args.quiet:
         print(
-            f"built {count} briefing{'s' if count != 1 else ''}{summary} into {options.output}",
+            printable(
+                f"built {count} briefing{'s' if count != 1 else ''}{summary} into {options.output}"
+            ),
             file=out,
         )
     return 0
@@ -208,7 +211,7 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
     path = new_article(args.site, spec, build_clock(args.now, os.environ))
-    print(f"wrote {path} (a draft: remove 'draft: true' to publish)", file=out)
+    print(printable(f"wrote {path} (a draft: remove 'draft: true' to publish)"), file=out)
     return 0
 
 
@@ -217,8 +220,8 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.scaffold import init_site
 
     written = init_site(args.dir, build_clock(args.now, os.environ))
-    print(f"made a site in {args.dir}: {', '.join(written)}", file=out)
-    print(f"next: briefing-site build -s {args.dir}", file=out)
+    print(printable(f"made a site in {args.dir}: {', '.join(written)}"), file=out)
+    print(printable(f"next: briefing-site build -s {args.dir}"), file=out)
     return 0
 
 
@@ -227,7 +230,7 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.explain import explain_article
 
     for line in explain_article(args.article, args.site, build_clock(None, os.environ)):
-        print(line, file=out)
+        print(printable(line), file=out)
     return 0
 
 

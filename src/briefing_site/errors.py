@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing_site.safetext import printable
+
 if TYPE_CHECKING:  # only for hints: `--help` need not import the model and dataclasses
     from collections.abc import Iterable
 
@@ -34,7 +36,8 @@ class Problem:
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        """One line, as stored: a newline or a bidi control in a file name is shown escaped."""
+        return printable(f"{self.location}: {self.message}")
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"

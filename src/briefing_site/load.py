@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, Paragraph, SourceArticle
+from briefing_site.walk import walk
 from briefing_site.yamlload import YamlMap, parse_yaml
 
 ARTICLE_SUFFIXES = (".md", ".txt")
@@ -78,39 +79,16 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
 
 
 def site_files(site: Path, folder: str) -> list[str]:
-    """Site-relative POSIX paths of the files under `folder` (dotfiles skipped).
+    """Site-relative POSIX paths of the files under `folder`, by the one walk's rules.
 
     The build reads only the site: a symlink that leads out of `folder` (or a
-    `folder` that is itself a link elsewhere) is refused, never followed.
+    `folder` that is itself a link elsewhere) is refused, never followed; so
+    is a name that is not UTF-8 (see `walk`).
     """
-    top = site / folder
-    if top.is_symlink():
-        raise ContentError.at(
-            Location(folder), f"{folder}/ is a symlink: the build reads only the site"
-        )
-    inside = top.resolve()
-    problems = ProblemList()
-    found: list[str] = []
-    pending = [(str(top), folder)]
-    while pending:  # scandir, not os.walk + Path: ten times faster, which serve feels
-        where, prefix = pending.pop()
-        with os.scandir(where) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                relative = f"{prefix}/{entry.name}"
-                if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(inside):
-                    problems.add(
-                        Location(relative),
-                        f"symlink leads out of {folder}/: the build reads only the site",
-                    )
-                elif entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, relative))
-                elif entry.is_file():
-                    found.append(relative)
-    problems.items.sort(key=lambda problem: problem.location.path)
-    problems.raise_if_any()
-    return sorted(found)
+    found = walk(site, folder)
+    if found.problems:
+        raise ContentError(found.problems)
+    return found.files
 
 
 def decode(data: bytes, path: str) -> str:

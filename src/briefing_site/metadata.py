@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from briefing_site.config import image_problem, unknown_key_message, valid_zone
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
+from briefing_site.safetext import without_invisible
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -60,7 +61,8 @@ def slugify(text: str) -> str:
     Accents are dropped; any other character that is not an ASCII letter or
     digit (an em dash, a space, a CJK character) separates words.
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    visible = without_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
+    decomposed = unicodedata.normalize("NFKD", visible.translate(_LETTERS))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
     return slug[:80].strip("-")
@@ -113,7 +115,7 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
             f"missing required field{plural}: {', '.join(missing)}",
         )
     values: dict[str, Any] = {
-        "title": _text(check, "title"),
+        "title": without_invisible(_text(check, "title")),
         "summary": _text(check, "summary"),
         "slug": _slug(check),
         "date": _published(check, "date", config.timezone),

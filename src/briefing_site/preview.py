@@ -38,8 +38,10 @@ from briefing_site.model import Briefing, SiteConfig, SourceArticle
 from briefing_site.options import BuildOptions
 from briefing_site.publish import PageFilter, PageSource
 from briefing_site.render import render_site
+from briefing_site.safetext import printable
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
 from briefing_site.urls import Urls
+from briefing_site.walk import walk
 
 Signature = tuple[int, ...]
 Asked = tuple[str, str, PageSource]  # what the renderer asked the filter about
@@ -190,7 +192,7 @@ class Preview:
         until a build succeeds, to re-render every page that uses them.
         """
         templates = self.options.site / TEMPLATES_DIR
-        current = _signatures(templates)
+        current = _signatures(self.options.site, TEMPLATES_DIR)
         changed = {
             name
             for name in current.keys() | self._templates.keys()
@@ -252,22 +254,16 @@ class Preview:
         self._stale_templates.clear()
 
 
-def _signatures(folder: Path) -> dict[str, Signature]:
-    """Each file under `folder` (dotfiles aside) by relative name: its stat signature."""
-    if not folder.is_dir():
-        return {}
-    found: dict[str, Signature] = {}
-    for path in folder.rglob("*"):
-        name = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in name.split("/")):
-            continue
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        if not path.is_dir():
-            found[name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-    return found
+def _signatures(site: Path, folder: str) -> dict[str, Signature]:
+    """Each file under `folder` by name relative to it: its stat signature.
+
+    The files are those the build reads (see `walk`); a name it refuses fails
+    this rebuild with the build's message.
+    """
+    found = walk(site, folder, stats=True)
+    if found.problems:
+        raise ContentError(found.problems)
+    return {name.removeprefix(folder + "/"): sig for name, sig in found.signatures.items()}
 
 
 def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
@@ -322,7 +318,7 @@ class Live:
 
     def fail(self, error: ContentError) -> None:
         with self.changed:
-            self.problems = tuple(error.lines())
+            self.problems = tuple(printable(line) for line in error.lines())  # one line each
             self._settle()
 
     def stop(self) -> None:

@@ -32,6 +32,7 @@ from briefing_site.build import read_config
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.options import BuildOptions
 from briefing_site.preview import Live, Preview, Snapshot
+from briefing_site.safetext import printable
 from briefing_site.urls import Urls
 from briefing_site.watch import Rebuilder, Report
 
@@ -384,7 +385,7 @@ def _reporter(out: TextIO, err: TextIO) -> Report:
     def report(snapshot: Snapshot | None, error: ContentError | None, seconds: float) -> None:
         if error is not None:
             for line in error.lines():
-                print(line, file=err, flush=True)
+                print(printable(line), file=err, flush=True)
             print("serve: still serving the last good build", file=err, flush=True)
         elif snapshot is not None:
             count = snapshot.briefings

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +27,19 @@ from briefing_site.lock import build_lock
 from briefing_site.model import Location
 from briefing_site.options import BuildOptions
 from briefing_site.theme import theme_dir
-from briefing_site.write import check_output_dir, output_intact, recover
+from briefing_site.walk import Walked, walk
+from briefing_site.write import (
+    check_output_dir,
+    disk_error,
+    output_intact,
+    recover,
+    replace_file,
+)
 
-VERSION = b"stamp 1"
+VERSION = b"stamp 2"
+# Files saved this recently are stamped by their bytes too (see `_signatures`):
+# more than the coarsest common file-system clock (FAT's two seconds).
+RACY_NS = 3_000_000_000
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ def manifest_path(site: Path, out: Path) -> Path:
 
 
 def _out_id(out: Path) -> str:
-    return hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+    return hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]
 
 
 def _stamp_path(options: BuildOptions) -> Path:
@@ -66,14 +77,15 @@ class Stamp:
         self.path = _stamp_path(options)
         chosen = (options.now.isoformat(), options.base_url, options.drafts, out.resolve())
         config = site / "briefing.yaml"
+        self.content = content_signatures(site)  # also what the build checks for edits
         self.key = digest(
             VERSION,
             code_fingerprint(),
-            "\0".join(map(str, chosen)).encode(),
+            "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
             config.read_bytes() if config.is_file() else b"\0none",
             tree_fingerprint(theme_dir()),
             tree_fingerprint(site / "templates"),
-            _signatures(site / "content"),
+            _signatures(site, self.content),
         ).hex()
 
     def unchanged(self) -> Built | None:
@@ -97,9 +109,7 @@ class Stamp:
         warnings = [[p.location.path, p.location.line, p.message] for p in built.warnings]
         data = {"key": self.key, "briefings": built.briefings, "warnings": warnings}
         make_folder(self.path.parent)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data))
-        os.replace(temporary, self.path)
+        replace_file(self.path, json.dumps(data).encode())
 
 
 def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
@@ -110,37 +120,41 @@ def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
     """
     check_output_dir(options.output, options.site)
     with build_lock(options.output):
-        recover(options.output)
-        stamp = Stamp(options)
+        try:
+            recover(options.output)
+            stamp = Stamp(options)
+        except OSError as exc:
+            raise disk_error(options.output, exc) from exc
         return stamp, stamp.unchanged()
 
 
-def _signatures(folder: Path) -> bytes:
-    """Path, size, times and inode of every file under `folder`.
+def content_signatures(site: Path) -> Walked:
+    """The files of content/ with their signatures, by the walk every reader shares."""
+    return walk(site, "content", stats=True)
 
-    A symlinked file counts by its target; a symlinked folder is not entered,
-    as the build does not enter it either.
+
+def _signatures(site: Path, found: Walked) -> bytes:
+    """Path, size, times and inode of every file in content/, and the walk's problems.
+
+    A file saved within `RACY_NS` of now also goes in by its bytes' hash: a
+    second save in the same tick of the file system's clock may leave its
+    size and times as they were (git's "racily clean" files), and the stamp
+    must not hide it. Such files are few, so this costs next to nothing.
     """
+    recent = time.time_ns() - RACY_NS
     rows: list[str] = []
-    stack = [os.fspath(folder)]
-    while stack:
-        current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            rows.append(f"unreadable {current}")
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                    continue
-                st = entry.stat()
-            except OSError:
-                rows.append(f"unreadable {entry.path}")
-                continue
-            rows.append(
-                f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
-            )
+    for path, (mtime, ctime, size, inode) in found.signatures.items():
+        row = f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
+        if max(mtime, ctime) >= recent:
+            row += "\0" + _hash_file(site / path)
+        rows.append(row)
     rows.sort()
-    return "\n".join(rows).encode()
+    rows += [f"problem\0{problem}" for problem in found.problems]
+    return "\n".join(rows).encode("utf-8", "surrogateescape")
+
+
+def _hash_file(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"unreadable {exc.errno}"

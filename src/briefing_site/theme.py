@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_site.errors import ContentError
-from briefing_site.model import Location
+from briefing_site.walk import walk
 
 if TYPE_CHECKING:
     import jinja2
@@ -50,22 +50,17 @@ def static_assets(site_templates: Path | None) -> dict[str, bytes]:
     """Asset path (under static/) → bytes; the site's file wins over the theme's.
 
     Dotfiles and dot-folders stay private, and a symlink that leads out of
-    `static/` is an error: publishing it could leak any file on the machine.
+    `static/` is an error: publishing it could leak any file on the machine
+    (the rules of `walk`, which every reader of the site shares).
     """
     assets: dict[str, bytes] = {}
-    for root in (theme_dir(), site_templates):
-        folder = root / STATIC_DIR if root is not None else None
-        if folder is None or not folder.is_dir():
-            continue
-        inside = folder.resolve()
-        for path in sorted(folder.rglob("*")):
-            name = path.relative_to(folder).as_posix()
-            if any(part.startswith(".") for part in name.split("/")) or not path.is_file():
-                continue
-            if not path.resolve().is_relative_to(inside):
-                raise ContentError.at(
-                    Location(f"templates/{STATIC_DIR}/{name}"),
-                    "links to a file outside templates/static/: copy the file in instead",
-                )
-            assets[name] = path.read_bytes()
+    places = [(theme_dir(), STATIC_DIR)]
+    if site_templates is not None:
+        places.append((site_templates.parent, f"{site_templates.name}/{STATIC_DIR}"))
+    for base, folder in places:
+        found = walk(base, folder)
+        if found.problems:
+            raise ContentError(found.problems)
+        for path in found.files:
+            assets[path.removeprefix(folder + "/")] = (base / path).read_bytes()
     return assets

@@ -29,6 +29,7 @@ from briefing_site.config import CONFIG_FILE
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
 from briefing_site.preview import Live, Preview, Snapshot
+from briefing_site.walk import skipped
 
 STEP_MS = 10  # a pause this long hands the events seen so far to the loop
 QUIET_MS = 50  # a build is published after this long with no event
@@ -83,30 +84,43 @@ class Rebuilder:
             if not folders:
                 self._retarget.wait(0.5)
                 continue
-            for changes in watchfiles.watch(
-                *folders,
-                step=STEP_MS,
-                debounce=MAX_BURST_MS,
-                stop_event=_Either(self._stop, self._retarget),
-                ignore_permission_denied=True,
-            ):
-                self._changes.put({Path(path) for _, path in changes})
+            try:
+                for changes in watchfiles.watch(
+                    *folders,
+                    step=STEP_MS,
+                    debounce=MAX_BURST_MS,
+                    stop_event=_Either(self._stop, self._retarget),
+                    watch_filter=_read_by_the_build(self.site),
+                    ignore_permission_denied=True,
+                ):
+                    self._changes.put({Path(path) for _, path in changes})
+            except RuntimeError:
+                # watchfiles cannot name a path that is not UTF-8 and gives up on the
+                # whole batch: check everything, so the walk names the file, and watch on.
+                self._changes.put(set(folders))
+                self._stop.wait(STEP_MS / 1000)
 
     def _watch_site(self) -> None:
         names = {CONFIG_FILE, *TREES}
-        for changes in watchfiles.watch(
-            self.site,
-            watch_filter=lambda _change, path: Path(path).name in names,
-            recursive=False,
-            step=STEP_MS,
-            debounce=MAX_BURST_MS,
-            stop_event=self._stop,
-            ignore_permission_denied=True,
-        ):
-            paths = {Path(path) for _, path in changes}
-            if any(path.name in TREES for path in paths):
+        while not self._stop.is_set():
+            try:
+                for changes in watchfiles.watch(
+                    self.site,
+                    watch_filter=lambda _change, path: Path(path).name in names,
+                    recursive=False,
+                    step=STEP_MS,
+                    debounce=MAX_BURST_MS,
+                    stop_event=self._stop,
+                    ignore_permission_denied=True,
+                ):
+                    paths = {Path(path) for _, path in changes}
+                    if any(path.name in TREES for path in paths):
+                        self._retarget.set()
+                    self._changes.put(paths)
+            except RuntimeError:  # a name that is not UTF-8 beside them (see _watch_trees)
                 self._retarget.set()
-            self._changes.put(paths)
+                self._changes.put({self.site / name for name in names})
+                self._stop.wait(STEP_MS / 1000)
 
     def _loop(self) -> None:
         was_enabled = gc.isenabled()
@@ -169,6 +183,22 @@ class Rebuilder:
         if missed:
             self._changes.put(missed)
         _tidy()
+
+
+def _read_by_the_build(site: Path) -> Callable[[watchfiles.Change, str], bool]:
+    """Events about files the build reads: by the walk's rules, a dotfile or anything
+    in a dot-folder (an editor's swap file, say) never triggers a rebuild."""
+    default = watchfiles.DefaultFilter()
+    root = site.resolve()
+
+    def keep(change: watchfiles.Change, path: str) -> bool:
+        try:
+            parts = Path(path).resolve().relative_to(root).parts
+        except (ValueError, OSError, RuntimeError):
+            parts = (Path(path).name,)
+        return default(change, path) and not any(skipped(part) for part in parts)
+
+    return keep
 
 
 def _tidy() -> None:

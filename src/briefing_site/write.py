@@ -84,7 +84,7 @@ def _stage_and_swap(
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as exc:
-        raise _write_error(out, exc) from exc
+        raise disk_error(out, exc) from exc
     try:
         (staging / MARKER).write_text(_MARKER_TEXT)
         for item in files:
@@ -96,18 +96,31 @@ def _stage_and_swap(
         _swap(staging, out, keep)
     except OSError as exc:
         _discard(staging)
-        raise _write_error(out, exc) from exc
+        raise disk_error(out, exc) from exc
     except BaseException:
         _discard(staging)
         raise
 
 
-def _write_error(out: Path, exc: OSError) -> ContentError:
-    """A disk problem (full, read-only, permissions) as a message, not a traceback."""
+def disk_error(out: Path, exc: OSError) -> ContentError:
+    """A disk problem (full, read-only, permissions) met before the new build is in
+    place, as a one-line message, not a traceback: the previous build stays."""
     reason = exc.strerror or str(exc)
     return ContentError.at(
         Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
     )
+
+
+class NotRecorded(Exception):
+    """The new build is in place, but the record of what it wrote could not be saved.
+
+    The build succeeded; the next one cannot trust the missing record, so it
+    rewrites what it cannot vouch for. The caller reports it as a warning.
+    """
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(cause.strerror or str(cause))
+        self.reason = cause.strerror or str(cause)
 
 
 def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) -> None:
@@ -116,8 +129,11 @@ def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) 
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        if keep is None or not keep(staging):  # staging now holds the old build
-            _discard(staging)
+        # The new build is in place: tidying up the old one must not fail the build
+        # (what is left carries the marker, and the next build's `recover` removes it).
+        with contextlib.suppress(OSError):
+            if keep is None or not keep(staging):  # staging now holds the old build
+                _discard(staging)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rename(out, retired / "site")
@@ -126,7 +142,8 @@ def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) 
     except BaseException:
         os.rename(retired / "site", out)
         raise
-    _discard(retired)
+    with contextlib.suppress(OSError):
+        _discard(retired)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -226,7 +243,12 @@ def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest
             return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
 
         _stage_and_swap(files, out, unchanged, spare.keep)
-    _record(out, manifest, hashes)
+    try:  # the new build is in place from here on: nothing may fail the build
+        _record(out, manifest, hashes)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
+        raise NotRecorded(exc) from exc
     spare.took_old_build()
     return True
 
@@ -351,6 +373,16 @@ def _record(out: Path, manifest: Path, hashes: dict[str, str]) -> None:
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    temporary = manifest.with_name(manifest.name + ".tmp")
-    temporary.write_bytes(marshal.dumps((_MANIFEST, str(out.resolve()), files)))
-    os.replace(temporary, manifest)
+    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files)))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: through a temporary file, removed on failure."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise

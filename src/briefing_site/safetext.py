@@ -1,0 +1,59 @@
+"""Text from the file system or an article, made safe to show on a terminal or a page.
+
+A file name may hold anything but `/` and NUL: a newline (one message would
+print as two, the second reading like a message of its own), a right-to-left
+override or a zero-width character (a "Trojan Source" trick: the terminal
+shows something other than what is stored), or bytes that are not UTF-8
+(Python hands them over as lone surrogates). `printable` shows all of these
+escaped, so one message is one line and reads as it is stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidi controls: embeddings and overrides, isolates, the marks, the Arabic letter mark.
+BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+# Zero-width and invisible characters: spaces, joiners, word joiner, invisible operators, BOM.
+ZERO_WIDTH = "\u200b-\u200d\u2060-\u2064\ufeff"
+_INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
+# Also: C0 and C1 controls, DEL, line and paragraph separators, and lone surrogates.
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI}{ZERO_WIDTH}]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control, bidi, zero-width and undecodable character escaped."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def without_invisible(text: str) -> str:
+    """`text` without bidi controls and zero-width characters (for titles and slugs)."""
+    return _INVISIBLE.sub("", text)
+
+
+def undecodable(name: str) -> bool:
+    """Whether a name from the file system held bytes that are not UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def name_bytes(name: str) -> str:
+    """A file name's bytes, printable ASCII as it is and every other byte as `\\xNN`."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}" for b in raw)

@@ -1,0 +1,122 @@
+"""`deploy` killed mid-way (SIGKILL to its whole process group, git included).
+
+Three points, each reached for real: after the tree is written (git is about
+to make the commit), after the commit (git is about to move the branch), and
+during the push (the bare remote's pre-receive hook is running). A `git` on
+PATH that pauses before one subcommand, and a hook that pauses, mark the
+moment; nothing in briefing-site knows about them. After each kill the clone's
+work tree, index and HEAD are untouched, the remote branch is at the old
+commit or the new one, and the next deploy succeeds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from publishing import BASE_URL
+from test_deploy import clone, deploy, git, isolated_git, remote, snapshot
+
+__all__ = ["clone", "isolated_git", "remote"]  # fixtures shared with test_deploy
+
+NOW = "2025-02-05T10:00:00-05:00"
+LATER = "2025-02-06T10:00:00-05:00"  # a different build, so a new commit
+
+
+def pausing_git(folder: Path, subcommand: str, marker: Path) -> Path:
+    """A `git` that marks the moment and waits before running `subcommand`."""
+    real = shutil.which("git")
+    assert real is not None
+    folder.mkdir()
+    shim = folder / "git"
+    shim.write_text(
+        "#!/bin/sh\n"
+        f'if [ "$1" = "{subcommand}" ]; then : > "{marker}"; sleep 120; fi\n'
+        f'exec "{real}" "$@"\n'
+    )
+    shim.chmod(0o755)
+    return folder
+
+
+def pausing_hook(bare: Path, marker: Path) -> None:
+    hook = bare / "hooks" / "pre-receive"
+    hook.write_text(f'#!/bin/sh\n: > "{marker}"\nsleep 120\n')
+    hook.chmod(0o755)
+
+
+def tip(bare: Path) -> str:
+    return git(bare, "rev-parse", "-q", "--verify", "refs/heads/gh-pages")
+
+
+def kill_when_marked(site: Path, marker: Path, path_first: Path | None) -> None:
+    """Run deploy in its own process group; SIGKILL the whole group at the marker."""
+    env = dict(os.environ)
+    if path_first is not None:
+        env["PATH"] = f"{path_first}{os.pathsep}{env['PATH']}"
+    argv = ["deploy", "-s", str(site), "-b", BASE_URL, "--now", LATER]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_site", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail(f"deploy never reached the point: {process.stderr.read()!r}")  # type: ignore[union-attr]
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stderr.close()  # type: ignore[union-attr]
+    for _ in range(100):  # the killed group's processes are gone before we look
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("point", ["commit-tree", "update-ref", "push"])
+def test_deploy_killed_mid_way_leaves_the_clone_alone_and_the_next_succeeds(
+    tmp_path: Path, clone: Path, remote: Path, cli: Callable[..., Run], point: str
+) -> None:
+    assert deploy(cli, clone).code == 0
+    old = tip(remote)
+    before = snapshot(clone)
+    marker = tmp_path / "reached"
+    if point == "push":
+        pausing_hook(remote, marker)
+        kill_when_marked(clone, marker, None)
+        (remote / "hooks" / "pre-receive").unlink()
+    else:
+        kill_when_marked(clone, marker, pausing_git(tmp_path / "bin", point, marker))
+    assert snapshot(clone) == before
+    now = tip(remote)
+    assert now == old or git(remote, "rev-parse", f"{now}^") == old
+    assert not list((clone / ".git").rglob("*.lock"))
+
+    again = cli("deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER)
+    assert again.code == 0, again.err
+    assert snapshot(clone) == before
+    new = tip(remote)
+    assert new != old and git(remote, "merge-base", "--is-ancestor", old, new) == ""
+    pushed = set(git(remote, "ls-tree", "-r", "--name-only", new).splitlines())
+    built = {
+        p.relative_to(clone / "build").as_posix()
+        for p in (clone / "build").rglob("*")
+        if p.is_file() and p.name != ".briefing-site"
+    }
+    assert pushed == built
+    assert git(remote, "rev-parse", f"{new}^{{tree}}") == git(
+        clone, "rev-parse", "refs/heads/gh-pages^{tree}"
+    )
