@@ -1,0 +1,237 @@
+"""Extract an article from a web page or pasted copy: its paragraphs and metadata.
+
+HTML goes through trafilatura (an optional extra, imported only here and only
+when a page is imported), which keeps the main text and drops the page's
+furniture; the build's own junk filter then runs over what is left. Plain
+text is split and cleaned by the build's own rules (`load.split_text`,
+`clean.JunkFilter`), so an import reads copy exactly as a build would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from briefing_site.clean import JunkFilter
+from briefing_site.errors import BriefingError
+from briefing_site.load import split_text
+from briefing_site.model import Paragraph
+
+INSTALL_HINT = (
+    "importing a web page needs the 'import' extra (trafilatura): "
+    "pip install 'briefing-site[import]'"
+)
+_HEADLINE_MAX_WORDS = 20
+_SPACE = re.compile(r"[\s\u2028\u2029\x85]+")
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+)
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report"}
+
+
+class MissingExtra(BriefingError):
+    """trafilatura is not installed (exit 1): say how to install it."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an import found: the text by paragraph, and the metadata beside it."""
+
+    paragraphs: tuple[str, ...]
+    title: str = ""
+    date: str = ""  # ISO 8601 as the page gives it: date-time with offset, or a date
+    site_name: str = ""
+    url: str = ""
+    summary: str = ""
+    left_out: tuple[str, ...] = ()  # what was dropped, and why
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace (line separators included) as one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def from_text(text: str, junk: JunkFilter) -> Extracted:
+    """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the title."""
+    kept, dropped = junk.clean(split_text(text))
+    paragraphs = [one_line(p.text) for p in kept]
+    left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
+    title = ""
+    if len(paragraphs) > 1 and reads_like_headline(paragraphs[0]):
+        title = paragraphs.pop(0)
+    return Extracted(tuple(p for p in paragraphs if p), title=title, left_out=tuple(left_out))
+
+
+def reads_like_headline(line: str) -> bool:
+    """Short, capitalised, no sentence ending, and not a dateline or byline."""
+    words = line.split()
+    return (
+        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        and line[:1].isupper() | line[:1].isdigit()
+        and not line.endswith((".", ",", ";", ":"))
+        and not re.match(r"^(?:by|from|posted|published|updated)\b", line, re.I)
+        and not re.search(r"\s[-—–]\s*$|\([^)]*\)\s*[-—–]", line)  # noqa: RUF001 (dashes)
+    )
+
+
+def from_html(html: str, url: str, junk: JunkFilter) -> Extracted:
+    """A web page's main text and metadata; MissingExtra without trafilatura."""
+    try:
+        import trafilatura  # the optional extra: only an HTML import pays for it
+    except ImportError as exc:
+        raise MissingExtra() from exc
+    document = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+    )
+    body = getattr(document, "body", None) if document is not None else None
+    blocks = list(_blocks(body)) if body is not None else []
+    meta = page_metadata(html)
+    title = one_line(str(getattr(document, "title", "") or meta.get("headline", "")))
+    paragraphs, left_out = _clean_blocks(blocks, title, junk)
+    return Extracted(
+        paragraphs=paragraphs,
+        title=title,
+        date=meta.get("published") or str(getattr(document, "date", "") or ""),
+        site_name=one_line(str(getattr(document, "sitename", "") or "")),
+        url=str(getattr(document, "url", "") or url or ""),
+        summary=one_line(str(getattr(document, "description", "") or "")),
+        left_out=left_out,
+    )
+
+
+def _blocks(body: Any) -> Iterator[tuple[str, str]]:
+    """(kind, text) for each block of trafilatura's tree: paragraphs, quotes, list items, heads."""
+    for element in body:
+        tag = str(element.tag)
+        if tag == "list":
+            for item in element.iter("item"):
+                yield "item", one_line("".join(item.itertext()))
+        elif tag in ("p", "quote", "head"):
+            yield tag, one_line("".join(element.itertext()))
+
+
+def _clean_blocks(
+    blocks: Sequence[tuple[str, str]], title: str, junk: JunkFilter
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Paragraphs without the headline, subheadings or junk; and what was left out."""
+    left_out: list[str] = []
+    kept: list[Paragraph] = []
+    for kind, text in blocks:
+        if not text:
+            continue
+        if kind == "head" or text == title:
+            left_out.append(f"heading: {text}")
+            continue
+        kept.append(Paragraph(len(kept) + 1, len(kept) + 1, text))
+    clean, dropped = junk.clean(kept)
+    left_out += [f"junk ({d.pattern!r}): {d.paragraph.text}" for d in dropped]
+    return tuple(p.text for p in clean), tuple(left_out)
+
+
+class _MetaScanner(HTMLParser):
+    """Collects <meta> values, JSON-LD scripts and <time datetime> from a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.json_ld: list[str] = []
+        self.times: list[str] = []
+        self._in_json = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta":
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+            if key and "content" in values:
+                self.meta.setdefault(key.lower(), values["content"].strip())
+        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self._in_json, self._buffer = True, []
+        elif tag == "time" and values.get("datetime"):
+            if values.get("itemprop", "").lower() == "datepublished":
+                self.meta.setdefault("datepublished", values["datetime"].strip())
+            self.times.append(values["datetime"].strip())
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json:
+            self._buffer.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_json:
+            self._in_json = False
+            self.json_ld.append("".join(self._buffer))
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """The page's own structured claims: publication time (with offset) and headline."""
+    scanner = _MetaScanner()
+    scanner.feed(html)
+    scanner.close()
+    found: dict[str, str] = {}
+    for item in _json_ld_items(scanner.json_ld):
+        kinds = item.get("@type", "")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(str(k).lower() in _ARTICLE_TYPES for k in kinds):
+            continue
+        if isinstance(item.get("datePublished"), str):
+            found.setdefault("json-ld", item["datePublished"])
+        if isinstance(item.get("headline"), str):
+            found.setdefault("headline", item["headline"])
+    claims = [found.get("json-ld", "")] + [scanner.meta.get(k, "") for k in _DATE_KEYS]
+    published = _best_timestamp([*claims, *scanner.times])
+    if published:
+        found["published"] = published
+    return found
+
+
+def _json_ld_items(scripts: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD, @graph members included; bad JSON is skipped."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        pending = data if isinstance(data, list) else [data]
+        while pending:
+            item = pending.pop(0)
+            if isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    pending.extend(graph)
+
+
+def _best_timestamp(claims: Sequence[str]) -> str:
+    """The first claim that is a full date-time with offset, else the first plain date."""
+    dates = []
+    for claim in claims:
+        try:
+            value = datetime.fromisoformat(claim.strip())
+        except ValueError:
+            continue
+        if value.tzinfo is not None and len(claim.strip()) > 10:
+            return value.isoformat()
+        dates.append(value.date().isoformat())
+    return dates[0] if dates else ""

@@ -1,0 +1,343 @@
+"""Propose an article's event from its prose: dates, times and places it names.
+
+Nothing is invented. A date ("on Friday, February 7", "Feb. 7", "next
+Tuesday") is resolved against the publication date; a time ("at 11:55 a.m.",
+"at noon", "1655 GMT") is taken only when the text names one; the zone comes
+from a place the sentence (else its paragraph) names (data/places.yaml), else
+from the dateline.
+A proposal is certain only when the text leaves one choice; otherwise the
+candidates are returned for the editor to choose from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import yaml
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+_DATES = (
+    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_YEAR}", re.I),
+    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", re.I),
+)
+# A weekday on its own counts only after a word that points at one day.
+_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until)\s+{_WEEKDAY}\b", re.I)
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
+    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming)\b",
+    re.I,
+)
+_TIMES = re.compile(
+    r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"|\b(?P<word>noon|midday|midnight)\b"
+    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b"
+    r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
+    re.I,
+)
+_UTC_AFTER = re.compile(r"^\s*\(?(?:GMT|UTC)\b", re.I)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]",  # noqa: RUF001
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the text names, with its time zone."""
+
+    name: str
+    zone: str
+    location: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One date the text names, with what else its sentence says."""
+
+    day: date
+    clock: time | None
+    utc: bool  # the time was given in GMT/UTC
+    sentence: str
+    places: tuple[Place, ...]
+    firm: bool  # an explicit date, or a weekday the sentence ties to the future
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The event the text supports, or why there is none, with every candidate."""
+
+    candidates: tuple[Candidate, ...]
+    chosen: Candidate | None
+    start: str  # ISO date or date-time with offset; "" when not certain
+    zone: str
+    location: str
+    reason: str  # why the event is uncertain ("" when it is certain)
+
+
+@lru_cache(maxsize=1)
+def place_table() -> tuple[tuple[re.Pattern[str], Place], ...]:
+    """The packaged place names, compiled once, landmarks before cities."""
+    text = resources.files("briefing_site").joinpath("data/places.yaml").read_text("utf-8")
+    table = []
+    for entry in yaml.safe_load(text):
+        for name in entry["names"]:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+            table.append((pattern, Place(name, entry["zone"], entry["location"])))
+    return tuple(table)
+
+
+def places_in(text: str) -> tuple[Place, ...]:
+    """Places named in `text`, in table order, one per zone and location."""
+    found: dict[str, Place] = {}
+    taken: list[tuple[int, int]] = []
+    for pattern, place in place_table():
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+                continue  # "Washington" inside "Washington, D.C." already matched
+            taken.append(span)
+            found.setdefault(place.location, place)
+    return tuple(found.values())
+
+
+def dateline_place(first_paragraph: str) -> Place | None:
+    """The place of a wire dateline ("WASHINGTON (Reuters) -", "TOKYO, Feb 5 -")."""
+    match = _DATELINE.match(first_paragraph)
+    if not match:
+        return None
+    name = match.group("place").strip(" .-").casefold()
+    for _pattern, place in place_table():
+        if place.name.casefold() == name:
+            return place
+    return None
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences; "a.m.", "Feb." and "D.C." do not end one."""
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"\u201d\u2019)]?\s+(?=[\"\u201c(]?[A-Z0-9])", paragraph):
+        head = paragraph[start : match.start() + 1]
+        if _ABBREVIATIONS.search(head):
+            continue
+        out.append(head.strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _year_near(month: int, day: int, published: date) -> date | None:
+    """The date nearest the publication date with this month and day."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - published).days)) if options else None
+
+
+def _explicit_dates(sentence: str, published: date) -> list[tuple[date, str]]:
+    """Month-and-day dates in the sentence, each with a note if its weekday disagrees."""
+    found: dict[date, str] = {}
+    for pattern in _DATES:
+        for match in pattern.finditer(sentence):
+            month = _MONTHS[match.group("month").lower()]
+            day_number = int(match.group("day"))
+            year = match.group("year")
+            try:
+                day = date(int(year), month, day_number) if year else None
+            except ValueError:
+                continue
+            day = day or _year_near(month, day_number, published)
+            if day is None:
+                continue
+            weekday = match.group("weekday")
+            note = ""
+            if weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
+                note = f"the text says {weekday}, but {day.isoformat()} is a {_WEEKDAYS[day.weekday()].title()}"
+            found.setdefault(day, note)
+    return list(found.items())
+
+
+def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple[date, bool]]:
+    """Weekday-only dates ("on Friday"), resolved from the publication date.
+
+    Forward unless the cue is "last"; firm only when the sentence speaks of
+    the future (a past-tense "met on Friday" could be either Friday).
+    """
+    if explicit:
+        return []  # "Friday, February 7" is already an explicit date
+    future = bool(_FUTURE_CUES.search(sentence))
+    out = []
+    for match in _RELATIVE.finditer(sentence):
+        target = _WEEKDAYS.index(match.group("weekday").lower())
+        if match.group("cue").lower() == "last":
+            delta = (published.weekday() - target) % 7 or 7
+            out.append((published - timedelta(days=delta), True))
+            continue
+        delta = (target - published.weekday()) % 7 or 7
+        if match.group("cue").lower() == "next" and delta < 7:
+            delta = delta if delta > 1 else delta + 7
+        out.append((published + timedelta(days=delta), future))
+    return out
+
+
+def _times(sentence: str) -> list[tuple[time, bool]]:
+    """The clock times a sentence names, and whether each is GMT/UTC."""
+    out: list[tuple[time, bool]] = []
+    for match in _TIMES.finditer(sentence):
+        utc = bool(_UTC_AFTER.match(sentence[match.end() :]))
+        if match.group("word"):
+            word = match.group("word").lower()
+            out.append((time(0) if word == "midnight" else time(12), utc))
+        elif match.group("wire"):
+            digits = match.group("wire")
+            out.append((time(int(digits[:2]) % 24, int(digits[2:])), True))
+        elif match.group("h24"):
+            out.append((time(int(match.group("h24")), int(match.group("m24"))), utc))
+        else:
+            hour = int(match.group("hour"))
+            if not 1 <= hour <= 12:
+                continue
+            pm = match.group("half").lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            out.append((time(hour, int(match.group("minute") or 0)), utc))
+    return list(dict.fromkeys(out))
+
+
+def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, ...]:
+    """Every date the text names, in reading order, with its sentence's time and places."""
+    out: list[Candidate] = []
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            explicit = _explicit_dates(sentence, published)
+            days = [(d, True, note) for d, note in explicit]
+            days += [
+                (d, firm, "") for d, firm in _weekday_dates(sentence, published, bool(explicit))
+            ]
+            if not days:
+                continue
+            times = _times(sentence)
+            clock, utc = times[0] if len(times) == 1 else (None, False)
+            # The sentence's places, else its paragraph's ("...in Washington. On May 2, ...").
+            places = places_in(sentence) or places_in(paragraph)
+            for day, firm, note in days:
+                out.append(Candidate(day, clock, utc, sentence, places, firm and not note, note))
+    return tuple(out)
+
+
+def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
+    """The event the prose supports, or the candidates when it leaves a choice."""
+    found = candidates(paragraphs, published.date())
+    chosen, reason = _choose(found, published.date())
+    if chosen is None:
+        return Proposal(found, None, "", "", "", reason)
+    dateline = dateline_place(paragraphs[0]) if paragraphs else None
+    place, why = _place_for(chosen, dateline)
+    if chosen.clock is None:
+        zone = place.zone if place else ""  # the build falls back to the site's zone
+        return Proposal(found, chosen, chosen.day.isoformat(), zone, _location(place), "")
+    if place is None and not chosen.utc:
+        return Proposal(found, chosen, "", "", "", why or "no place names the time's zone")
+    return _timed(found, chosen, place)
+
+
+def _timed(found: tuple[Candidate, ...], chosen: Candidate, place: Place | None) -> Proposal:
+    """A date-time start in the place's zone (a GMT/UTC time is converted to it)."""
+    assert chosen.clock is not None
+    zone = place.zone if place else "UTC"
+    if chosen.utc:
+        instant = datetime.combine(chosen.day, chosen.clock, UTC).astimezone(ZoneInfo(zone))
+        return Proposal(found, chosen, instant.isoformat(), zone, _location(place), "")
+    local = datetime.combine(chosen.day, chosen.clock, ZoneInfo(zone))
+    # A wall-clock time a DST change skips or repeats is not certain.
+    back = local.astimezone(UTC).astimezone(ZoneInfo(zone))
+    late = local.replace(fold=1)
+    if back.replace(tzinfo=None) != local.replace(tzinfo=None) or (
+        late.utcoffset() != local.utcoffset()
+    ):
+        reason = f"{chosen.day} {chosen.clock} is skipped or repeated by a DST change in {zone}"
+        return Proposal(found, chosen, "", "", "", reason)
+    return Proposal(found, chosen, local.isoformat(), zone, _location(place), "")
+
+
+def _location(place: Place | None) -> str:
+    return place.location if place else ""
+
+
+def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | None, str]:
+    """One date, when the text names only one (or only one on or after publication)."""
+    if not found:
+        return None, "the text names no date"
+    firm = [c for c in found if c.firm]
+    if not firm:
+        return None, "no date is certain: " + "; ".join(
+            c.note or "a weekday without a date or a future tense" for c in found[:3]
+        )
+    days = sorted({c.day for c in firm})
+    ahead = [d for d in days if d >= published]
+    if len(days) == 1:
+        day = days[0]
+    elif len(ahead) == 1:
+        day = ahead[0]
+    else:
+        listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
+        return None, f"the text names several dates ({listed})"
+    same_day = [c for c in firm if c.day == day]
+    timed = {(c.clock, c.utc) for c in same_day if c.clock is not None}
+    if len(timed) > 1:
+        return None, f"the text gives {day.isoformat()} several times of day"
+    best = next((c for c in same_day if c.clock is not None), same_day[0])
+    return best, ""
+
+
+def _place_for(chosen: Candidate, dateline: Place | None) -> tuple[Place | None, str]:
+    """The sentence's one zone, else the dateline's; None with a reason when torn."""
+    zones = {p.zone for p in chosen.places}
+    if len(zones) == 1:
+        return chosen.places[0], ""
+    if len(zones) > 1:
+        if dateline is not None and dateline.zone in zones:
+            return next(p for p in chosen.places if p.zone == dateline.zone), ""
+        named = ", ".join(p.name for p in chosen.places)
+        return None, f"the sentence names places in several time zones ({named})"
+    return dateline, ""
