@@ -39,6 +39,27 @@ _DATE_KEYS = (
     "dc.date.issued",
     "sailthru.date",
 )
+# Page furniture trafilatura can leave in the main text, beyond the build's own
+# junk patterns: a lone timestamp line, a wire sign-off, a feedback or share prompt.
+PAGE_PATTERNS: tuple[str, ...] = (
+    # A line made only of date and time words: "April 17, 2025 2:05 PM GMT+9 · Updated 2 hours ago".
+    r"(?=.*\d)(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|\d{1,4}(?:[:/.\-]\d{1,4})*(?:st|nd|rd|th|h)?|[ap]\.?m\.?|gmt|utc|[a-z]{1,3}[sd]?t"
+    r"|[+\-\u2212]\d{1,2}(?::?\d\d)?|published|posted|updated|last|ago|hours?|minutes?|mins?"
+    r"|days?|read|at|on|by)(?:[\s,·|:]+|$|(?=[+\-\u2212]))){2,24}",
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by [^.]{0,200}\)?\.?",
+    r"(?:was this (?:page|article|information) (?:useful|helpful)|is this page useful)\??.{0,60}",
+    r"(?:if you (?:found|enjoyed|liked) this.{0,100}|share (?:it|this) with .{0,60})",
+    r"(?:our standards|all quotes delayed).{0,120}",
+)
+# A heading after which a page carries no more article text (press releases, blogs).
+_END_HEADINGS = re.compile(
+    r"^(?:(?:media |press )?contacts?(?: us)?|notes? (?:to|for) editors|for more information"
+    r"|(?:media|press) (?:enquiries|inquiries)|about the author|about us|\d+ comments?"
+    r"|comments|leave a (?:comment|reply)|related(?: stories| articles)?|read (?:more|next))\s*:?$",
+    re.I,
+)
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report"}
 
 
@@ -138,14 +159,19 @@ def _clean_blocks(
     """Paragraphs without the headline, subheadings or junk; and what was left out."""
     left_out: list[str] = []
     kept: list[Paragraph] = []
-    for kind, text in blocks:
+    for index, (kind, text) in enumerate(blocks):
         if not text:
             continue
+        if kind == "head" and _END_HEADINGS.match(text):
+            left_out += [f"after the heading {text!r}: {t}" for _, t in blocks[index + 1 :] if t]
+            break
         if kind == "head" or text == title:
             left_out.append(f"heading: {text}")
             continue
         kept.append(Paragraph(len(kept) + 1, len(kept) + 1, text))
     clean, dropped = junk.clean(kept)
+    clean, more = JunkFilter(PAGE_PATTERNS).clean(clean)
+    dropped += more
     left_out += [f"junk ({d.pattern!r}): {d.paragraph.text}" for d in dropped]
     return tuple(p.text for p in clean), tuple(left_out)
 

@@ -208,7 +208,12 @@ def event_lines(
             lines.append(f"  location: {_q(proposal.location)}")
         filled.append(f"event: {proposal.start} {proposal.zone}".rstrip() + " (proposed)")
         check.append(f"event: proposed from the text: {one_line(proposal.chosen.sentence)}")
-        if not proposal.zone:
+        if proposal.zone:
+            named = f" ({proposal.location})" if proposal.location else ""
+            check.append(
+                f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from}{named}"
+            )
+        else:
             check.append("event.timezone: no place named; the site's zone is used")
         return lines
     lines = [f"# event: not certain ({proposal.reason}); choose one and uncomment."]

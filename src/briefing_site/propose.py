@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -65,7 +65,7 @@ _TIMES = re.compile(
     r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
     re.I,
 )
-_UTC_AFTER = re.compile(r"^\s*\(?(?:GMT|UTC)\b", re.I)
+_UTC_AFTER = re.compile(r"^\s*\(?(?:GMT|UTC)\b(?!\s*[-+\u2212]\s*\d)", re.I)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
@@ -96,6 +96,7 @@ class Candidate:
     places: tuple[Place, ...]
     firm: bool  # an explicit date, or a weekday the sentence ties to the future
     note: str = ""
+    paragraph: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Proposal:
     zone: str
     location: str
     reason: str  # why the event is uncertain ("" when it is certain)
+    zone_from: str = ""  # where the zone came from: "the sentence", "the dateline"...
 
 
 @lru_cache(maxsize=1)
@@ -258,10 +260,10 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
                 continue
             times = _times(sentence)
             clock, utc = times[0] if len(times) == 1 else (None, False)
-            # The sentence's places, else its paragraph's ("...in Washington. On May 2, ...").
-            places = places_in(sentence) or places_in(paragraph)
+            places = places_in(sentence)
             for day, firm, note in days:
-                out.append(Candidate(day, clock, utc, sentence, places, firm and not note, note))
+                firm = firm and not note
+                out.append(Candidate(day, clock, utc, sentence, places, firm, note, paragraph))
     return tuple(out)
 
 
@@ -271,14 +273,14 @@ def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
     chosen, reason = _choose(found, published.date())
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
-    dateline = dateline_place(paragraphs[0]) if paragraphs else None
-    place, why = _place_for(chosen, dateline)
+    place, zone_from = _place_for(chosen, paragraphs)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
-        return Proposal(found, chosen, chosen.day.isoformat(), zone, _location(place), "")
+        start = chosen.day.isoformat()
+        return Proposal(found, chosen, start, zone, _location(place), "", zone_from)
     if place is None and not chosen.utc:
-        return Proposal(found, chosen, "", "", "", why or "no place names the time's zone")
-    return _timed(found, chosen, place)
+        return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
+    return replace(_timed(found, chosen, place), zone_from=zone_from if place else "")
 
 
 def _timed(found: tuple[Candidate, ...], chosen: Candidate, place: Place | None) -> Proposal:
@@ -330,14 +332,26 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
     return best, ""
 
 
-def _place_for(chosen: Candidate, dateline: Place | None) -> tuple[Place | None, str]:
-    """The sentence's one zone, else the dateline's; None with a reason when torn."""
+def _place_for(chosen: Candidate, paragraphs: Sequence[str]) -> tuple[Place | None, str]:
+    """The place whose zone the event is in, and where it was named.
+
+    Nearest first: the sentence, its paragraph, the dateline, the whole text;
+    each counts only when its places share one zone. When the sentence names
+    several zones, the dateline may settle it; otherwise (None, why).
+    """
+    dateline = dateline_place(paragraphs[0]) if paragraphs else None
     zones = {p.zone for p in chosen.places}
-    if len(zones) == 1:
-        return chosen.places[0], ""
     if len(zones) > 1:
         if dateline is not None and dateline.zone in zones:
-            return next(p for p in chosen.places if p.zone == dateline.zone), ""
+            return next(p for p in chosen.places if p.zone == dateline.zone), "the dateline"
         named = ", ".join(p.name for p in chosen.places)
         return None, f"the sentence names places in several time zones ({named})"
-    return dateline, ""
+    for places, where in (
+        (chosen.places, "the sentence"),
+        (places_in(chosen.paragraph), "its paragraph"),
+        ((dateline,) if dateline else (), "the dateline"),
+        (places_in("\n".join(paragraphs)), "the text (the only place it names)"),
+    ):
+        if len({p.zone for p in places}) == 1:
+            return places[0], where
+    return None, ""
