@@ -90,13 +90,15 @@ def one_line(text: str) -> str:
 
 def from_text(text: str, junk: JunkFilter) -> Extracted:
     """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the title."""
-    kept, dropped = junk.clean(split_text(text))
-    paragraphs = [one_line(p.text) for p in kept]
-    left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
     title = ""
-    if len(paragraphs) > 1 and reads_like_headline(paragraphs[0]):
-        title = paragraphs.pop(0)
-    return Extracted(tuple(p for p in paragraphs if p), title=title, left_out=tuple(left_out))
+    first, _, rest = text.lstrip("\n").partition("\n")
+    if rest.strip() and reads_like_headline(one_line(first)) and not junk.match(first):
+        # Taken before splitting: the build would join a headline to short lines under it.
+        title, text = one_line(first), rest
+    kept, dropped = junk.clean(split_text(text))
+    paragraphs = tuple(p for p in (one_line(p.text) for p in kept) if p)
+    left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
+    return Extracted(paragraphs, title=title, left_out=tuple(left_out))
 
 
 def reads_like_headline(line: str) -> bool:

@@ -249,8 +249,10 @@ def _times(sentence: str) -> list[tuple[time, bool]]:
 def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, ...]:
     """Every date the text names, in reading order, with its sentence's time and places."""
     out: list[Candidate] = []
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
+    for index, paragraph in enumerate(paragraphs):
+        # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
+        dateline = _DATELINE.match(paragraph) if index == 0 else None
+        for sentence in sentences(paragraph[dateline.end() :] if dateline else paragraph):
             explicit = _explicit_dates(sentence, published)
             days = [(d, True, note) for d, note in explicit]
             days += [
