@@ -385,6 +385,12 @@ def test_a_refused_connection_is_named(site: Path, cli: Callable[..., Run]) -> N
     assert result.code == 1 and "the connection was refused" in result.err
 
 
+def test_a_failed_tls_handshake_is_named(site: Path, cli: Callable[..., Run]) -> None:
+    with _server() as base:  # plain HTTP: an https:// request to it fails its handshake
+        result = cli("import", base.replace("http://", "https://") + "/news", "-s", str(site))
+    assert result.code == 1 and "the secure (TLS) connection failed" in result.err
+
+
 def test_only_web_urls_are_fetched() -> None:
     with pytest.raises(FetchError, match="only http:// and https:// URLs"):
         fetch_page("file:///etc/passwd")
