@@ -440,9 +440,38 @@ def test_a_time_a_dst_change_skips_is_not_certain() -> None:
     assert proposal.start == "" and "DST change" in proposal.reason
 
 
-def test_a_past_tense_weekday_is_only_a_candidate() -> None:
-    proposal = propose(["Officials met in Paris on Friday to discuss the budget."], PUBLISHED)
-    assert proposal.start == "" and len(proposal.candidates) == 1
+def test_a_weekday_is_resolved_by_the_sentence_tense() -> None:
+    # published on Wednesday 2025-02-05: "will meet on Friday" is the 7th, "met on Friday" the 31st
+    ahead = propose(["Ministers will meet in Paris on Friday to discuss the budget."], PUBLISHED)
+    assert ahead.start == "2025-02-07" and ahead.zone == "Europe/Paris"
+    back = propose(["Ministers met in Paris on Friday and were expected to agree."], PUBLISHED)
+    assert back.start == "2025-01-31"
+    unsure = propose(["The budget meeting in Paris on Friday drew crowds."], PUBLISHED)
+    assert unsure.start == "" and len(unsure.candidates) == 1
+
+
+def test_a_reported_weekday_is_not_an_event_date() -> None:
+    proposal = propose(
+        ["Leaders will meet in Rome on March 3, the ministry said on Monday."], PUBLISHED
+    )
+    assert [c.day.isoformat() for c in proposal.candidates] == ["2025-03-03"]
+    assert proposal.start == "2025-03-03"
+
+
+def test_a_range_of_days_gives_the_event_an_end() -> None:
+    proposal = propose(
+        ["The organisation held its summit in Qingdao on 9-10 June 2018."], PUBLISHED
+    )
+    assert (proposal.start, proposal.end, proposal.zone) == ("", "", "")  # years before: history
+    later = propose(["The summit will be held in Qingdao on June 9-10."], PUBLISHED)
+    assert (later.start, later.end, later.zone) == ("2025-06-09", "2025-06-10", "Asia/Shanghai")
+
+
+def test_dates_long_before_publication_are_background() -> None:
+    proposal = propose(
+        ["Flags flew at the border on Monday, Feb. 3, 2025."], PUBLISHED.replace(month=8)
+    )
+    assert proposal.start == "" and "before publication" in proposal.reason
 
 
 def test_a_time_without_a_place_is_not_given_a_zone() -> None:

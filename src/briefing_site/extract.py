@@ -102,10 +102,15 @@ def from_text(text: str, junk: JunkFilter) -> Extracted:
 
 
 def reads_like_headline(line: str) -> bool:
-    """Short, capitalised, no sentence ending, and not a dateline or byline."""
+    """Four to twenty words, capitalised, no sentence ending; not a dateline, byline or menu.
+
+    Menus scraped into one line run their items together ("Skip to
+    navigationSkip to content"), and a site's name is shorter than a headline.
+    """
     words = line.split()
     return (
-        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        4 <= len(words) <= _HEADLINE_MAX_WORDS
+        and not re.search(r"[a-z]{2}[A-Z][a-z]", line)
         and line[:1].isupper() | line[:1].isdigit()
         and not line.endswith((".", ",", ";", ":"))
         and not re.match(r"^(?:by|from|posted|published|updated)\b", line, re.I)

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from briefing_site.assemble import Tools, assemble
 from briefing_site.build import CONTENT_DIR, read_config
+from briefing_site.clean import JunkFilter
 from briefing_site.errors import BriefingError, ContentError, Problem, UsageError
-from briefing_site.extract import Extracted, from_html, from_text, one_line
+from briefing_site.extract import PAGE_PATTERNS, Extracted, from_html, from_text, one_line
 from briefing_site.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
 from briefing_site.load import decode, parse_text_article
 from briefing_site.metadata import parse_instant, safe_slug, slugify
@@ -58,8 +59,6 @@ class NoArticleText(BriefingError):
 
 def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
     """Extract the article from a URL, a saved page, a text file or stdin."""
-    from briefing_site.clean import JunkFilter
-
     junk = JunkFilter(config.junk_patterns)
     source = options.source
     if source == "-":
@@ -101,13 +100,23 @@ def import_article(options: ImportOptions) -> Imported:
         )
     slug = _slug(options, extracted)
     published = _published(extracted, config, options.now)
-    proposal = propose(extracted.paragraphs, published)
+    proposal = propose(_prose(extracted.paragraphs), published)
     text = "\n\n".join(extracted.paragraphs) + "\n"
     sidecar, filled, to_check = sidecar_text(extracted, proposal, options)
     relative = f"{CONTENT_DIR}/{slug}"
     problems = _problems(text, sidecar, relative, config, options.now)
     article_path, sidecar_path = _write(options.site, relative, text, sidecar)
     return Imported(article_path, sidecar_path, filled, to_check, problems)
+
+
+def _prose(paragraphs: tuple[str, ...]) -> list[str]:
+    """The paragraphs to read dates from: not "Updated: Sep 16, 2025 09:27 PM" stamps.
+
+    Plain text keeps such lines (the build's rules decide what it shows), but
+    their dates are when the page changed, never the event's.
+    """
+    stamps = JunkFilter(PAGE_PATTERNS)
+    return [p for p in paragraphs if not stamps.match(p)]
 
 
 def _slug(options: ImportOptions, extracted: Extracted) -> str:
@@ -201,6 +210,7 @@ def event_lines(
             "event:",
             *([f"  name: {_q(extracted.title)}"] if extracted.title else []),
             f"  start: {proposal.start}",
+            *([f"  end: {proposal.end}"] if proposal.end else []),
         ]
         if proposal.zone:
             lines.append(f"  timezone: {proposal.zone}")

@@ -47,12 +47,33 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
-_DATES = (
-    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_YEAR}", re.I),
-    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", re.I),
+_TO = r"\s*(?:-|\u2013|to|through)\s*"
+_DATES = (  # "Friday, February 7", "June 9-10, 2018", "6 May 2025", "9-10 June 2018"
+    re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:{_TO}(?P<last>[0-3]?\d)(?!\d))?{_YEAR}", re.I
+    ),
+    re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?{_TO})?"
+        rf"{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}",
+        re.I,
+    ),
 )
+# Dates this long before publication are background, never the event of a report.
+HISTORY_DAYS = 14
 # A weekday on its own counts only after a word that points at one day.
 _RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until)\s+{_WEEKDAY}\b", re.I)
+# "said on Monday" dates a statement, not the event.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
+)
+_PAST_CUES = re.compile(
+    r"\b(?:held|met|was|were|had|did|signed|agreed|visited|arrived|talked|spoke|hosted"
+    r"|opened|ended|began|announced)\b",
+    re.I,
+)
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming)\b", re.I
+)
 _FUTURE_CUES = re.compile(
     r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
     r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming)\b",
@@ -90,6 +111,7 @@ class Candidate:
     """One date the text names, with what else its sentence says."""
 
     day: date
+    last_day: date | None  # the end of a range ("June 9-10")
     clock: time | None
     utc: bool  # the time was given in GMT/UTC
     sentence: str
@@ -110,6 +132,7 @@ class Proposal:
     location: str
     reason: str  # why the event is uncertain ("" when it is certain)
     zone_from: str = ""  # where the zone came from: "the sentence", "the dateline"...
+    end: str = ""  # ISO date: the last day of a range of days ("June 9-10")
 
 
 @lru_cache(maxsize=1)
@@ -177,47 +200,62 @@ def _year_near(month: int, day: int, published: date) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
-def _explicit_dates(sentence: str, published: date) -> list[tuple[date, str]]:
-    """Month-and-day dates in the sentence, each with a note if its weekday disagrees."""
-    found: dict[date, str] = {}
+def _explicit_dates(sentence: str, published: date) -> list[tuple[date, date | None, str]]:
+    """Month-and-day dates (and day ranges), each with a note if its weekday disagrees."""
+    found: dict[date, tuple[date | None, str]] = {}
     for pattern in _DATES:
         for match in pattern.finditer(sentence):
+            groups = match.groupdict()
             month = _MONTHS[match.group("month").lower()]
-            day_number = int(match.group("day"))
-            year = match.group("year")
-            try:
-                day = date(int(year), month, day_number) if year else None
-            except ValueError:
-                continue
-            day = day or _year_near(month, day_number, published)
+            first = int(groups.get("first") or match.group("day"))
+            last = groups.get("last") or (match.group("day") if groups.get("first") else None)
+            day = _resolve(month, first, match.group("year"), published)
             if day is None:
                 continue
+            end = _resolve(month, int(last), str(day.year), published) if last else None
             weekday = match.group("weekday")
             note = ""
             if weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
-                note = f"the text says {weekday}, but {day.isoformat()} is a {_WEEKDAYS[day.weekday()].title()}"
-            found.setdefault(day, note)
-    return list(found.items())
+                actual = _WEEKDAYS[day.weekday()].title()
+                note = f"the text says {weekday}, but {day.isoformat()} is a {actual}"
+            found.setdefault(day, (end if end and end > day else None, note))
+    return [(day, end, note) for day, (end, note) in found.items()]
+
+
+def _resolve(month: int, day: int, year: str | None, published: date) -> date | None:
+    """The date, in the year given or else the year that puts it nearest publication."""
+    if year is None:
+        return _year_near(month, day, published)
+    try:
+        return date(int(year), month, day)
+    except ValueError:
+        return None
 
 
 def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple[date, bool]]:
     """Weekday-only dates ("on Friday"), resolved from the publication date.
 
-    Forward unless the cue is "last"; firm only when the sentence speaks of
-    the future (a past-tense "met on Friday" could be either Friday).
+    Forward when the sentence speaks of the future, back to the latest such
+    day when it speaks of the past ("met on Saturday") or says "last"; a
+    weekday with neither is a candidate only. "said on Monday" is skipped.
     """
     if explicit:
         return []  # "Friday, February 7" is already an explicit date
-    future = bool(_FUTURE_CUES.search(sentence))
+    strong = bool(_STRONG_FUTURE.search(sentence))
+    past = not strong and bool(_PAST_CUES.search(sentence))
+    future = strong or (not past and bool(_FUTURE_CUES.search(sentence)))
     out = []
     for match in _RELATIVE.finditer(sentence):
+        if _REPORTED.search(sentence[: match.start()]):
+            continue
         target = _WEEKDAYS.index(match.group("weekday").lower())
-        if match.group("cue").lower() == "last":
-            delta = (published.weekday() - target) % 7 or 7
+        cue = match.group("cue").lower()
+        if cue == "last" or (past and cue in ("on", "by", "until")):
+            delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
             out.append((published - timedelta(days=delta), True))
             continue
         delta = (target - published.weekday()) % 7 or 7
-        if match.group("cue").lower() == "next" and delta < 7:
+        if cue == "next" and delta < 7:
             delta = delta if delta > 1 else delta + 7
         out.append((published + timedelta(days=delta), future))
     return out
@@ -254,18 +292,17 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
         dateline = _DATELINE.match(paragraph) if index == 0 else None
         for sentence in sentences(paragraph[dateline.end() :] if dateline else paragraph):
             explicit = _explicit_dates(sentence, published)
-            days = [(d, True, note) for d, note in explicit]
-            days += [
-                (d, firm, "") for d, firm in _weekday_dates(sentence, published, bool(explicit))
-            ]
+            days = [(d, end, True, note) for d, end, note in explicit]
+            weekdays = _weekday_dates(sentence, published, bool(explicit))
+            days += [(d, None, firm, "") for d, firm in weekdays]
             if not days:
                 continue
             times = _times(sentence)
             clock, utc = times[0] if len(times) == 1 else (None, False)
             places = places_in(sentence)
-            for day, firm, note in days:
+            for day, end, firm, note in days:
                 firm = firm and not note
-                out.append(Candidate(day, clock, utc, sentence, places, firm, note, paragraph))
+                out.append(Candidate(day, end, clock, utc, sentence, places, firm, note, paragraph))
     return tuple(out)
 
 
@@ -275,11 +312,11 @@ def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
     chosen, reason = _choose(found, published.date())
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
-    place, zone_from = _place_for(chosen, paragraphs)
+    place, zone_from = _place_for(chosen, paragraphs, whole_text=chosen.clock is None)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
-        start = chosen.day.isoformat()
-        return Proposal(found, chosen, start, zone, _location(place), "", zone_from)
+        start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
+        return Proposal(found, chosen, start, zone, _location(place), "", zone_from, end)
     if place is None and not chosen.utc:
         return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
     return replace(_timed(found, chosen, place), zone_from=zone_from if place else "")
@@ -317,6 +354,10 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
         return None, "no date is certain: " + "; ".join(
             c.note or "a weekday without a date or a future tense" for c in found[:3]
         )
+    recent = [c for c in firm if (published - c.day).days <= HISTORY_DAYS]
+    if not recent:
+        return None, f"every date the text names is over {HISTORY_DAYS} days before publication"
+    firm = recent
     days = sorted({c.day for c in firm})
     ahead = [d for d in days if d >= published]
     if len(days) == 1:
@@ -334,12 +375,15 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
     return best, ""
 
 
-def _place_for(chosen: Candidate, paragraphs: Sequence[str]) -> tuple[Place | None, str]:
+def _place_for(
+    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool
+) -> tuple[Place | None, str]:
     """The place whose zone the event is in, and where it was named.
 
-    Nearest first: the sentence, its paragraph, the dateline, the whole text;
-    each counts only when its places share one zone. When the sentence names
-    several zones, the dateline may settle it; otherwise (None, why).
+    Nearest first: the sentence, its paragraph, the dateline, and (for a
+    date without a time, where a wrong zone cannot move the instant) the
+    whole text; each counts only when its places share one zone. When the
+    sentence names several zones, the dateline may settle it; else (None, why).
     """
     dateline = dateline_place(paragraphs[0]) if paragraphs else None
     zones = {p.zone for p in chosen.places}
@@ -352,7 +396,7 @@ def _place_for(chosen: Candidate, paragraphs: Sequence[str]) -> tuple[Place | No
         (chosen.places, "the sentence"),
         (places_in(chosen.paragraph), "its paragraph"),
         ((dateline,) if dateline else (), "the dateline"),
-        (places_in("\n".join(paragraphs)), "the text (the only place it names)"),
+        (places_in("\n".join(paragraphs)) if whole_text else (), "the text (its only place)"),
     ):
         if len({p.zone for p in places}) == 1:
             return places[0], where
