@@ -477,3 +477,25 @@ def test_dates_long_before_publication_are_background() -> None:
 def test_a_time_without_a_place_is_not_given_a_zone() -> None:
     proposal = propose(["The vote will be held on February 12 at 4 p.m."], PUBLISHED)
     assert proposal.start == "" and "no place" in proposal.reason
+
+
+@pytest.mark.parametrize(
+    ("copy", "title"),
+    [
+        ("Leaders agree to meet in Oslo next month\n\nThe leaders agreed.\n", True),
+        ("Skip to navigationSkip to contentSkip to footer\n\nThe leaders agreed.\n", False),
+        ("The Harbour Courier\n\nThe leaders agreed.\n", False),  # a site's name
+        ("The minister greets the president in Mumbai. AFP\nThe leaders agreed.\n", False),
+        ("The council of heads of state of the organisation\nheld its meeting.\n", False),
+        ("OSLO (Meridian) - Leaders agreed\nThe leaders agreed.\n", False),
+    ],
+)
+def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
+    copy: str, title: bool
+) -> None:
+    from briefing_site.clean import JunkFilter
+    from briefing_site.extract import from_text
+
+    extracted = from_text(copy, JunkFilter())
+    assert bool(extracted.title) is title
+    assert (extracted.title == copy.split("\n")[0]) is title

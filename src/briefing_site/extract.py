@@ -92,7 +92,13 @@ def from_text(text: str, junk: JunkFilter) -> Extracted:
     """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the title."""
     title = ""
     first, _, rest = text.lstrip("\n").partition("\n")
-    if rest.strip() and reads_like_headline(one_line(first)) and not junk.match(first):
+    continues = rest.lstrip(" \t")[:1].islower()  # a hard-wrapped first line, not a headline
+    if (
+        rest.strip()
+        and not continues
+        and reads_like_headline(one_line(first))
+        and not junk.match(first)
+    ):
         # Taken before splitting: the build would join a headline to short lines under it.
         title, text = one_line(first), rest
     kept, dropped = junk.clean(split_text(text))
@@ -105,12 +111,14 @@ def reads_like_headline(line: str) -> bool:
     """Four to twenty words, capitalised, no sentence ending; not a dateline, byline or menu.
 
     Menus scraped into one line run their items together ("Skip to
-    navigationSkip to content"), and a site's name is shorter than a headline.
+    navigationSkip to content"), a site's name is shorter than a headline, and
+    a caption has a sentence and a credit ("... in Mumbai. AFP").
     """
     words = line.split()
     return (
         4 <= len(words) <= _HEADLINE_MAX_WORDS
         and not re.search(r"[a-z]{2}[A-Z][a-z]", line)
+        and not re.search(r"[a-z]\.\s+[A-Z]", line)  # two sentences: a caption, not a headline
         and line[:1].isupper() | line[:1].isdigit()
         and not line.endswith((".", ",", ";", ":"))
         and not re.match(r"^(?:by|from|posted|published|updated)\b", line, re.I)
