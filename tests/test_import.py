@@ -499,3 +499,47 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     extracted = from_text(copy, JunkFilter())
     assert bool(extracted.title) is title
     assert (extracted.title == copy.split("\n")[0]) is title
+
+
+def test_a_dateline_date_resolves_weekdays_when_the_copy_has_no_date(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    copy = (
+        "Tuesday, 8 July 2025\n\n"
+        "Ministers to meet in Budapest on energy | Europe | The Courier\n\n"
+        "Agency | 8 July 2025 10:02\n\n"
+        "Prague, July 7 (Agency) - The prime minister will meet his counterparts in Budapest "
+        "on Tuesday, the government office said on Monday.\n\n"
+        "They will discuss gas storage and grid links.\n"
+    )
+    # the clock is a week later: "on Tuesday" is read from the dateline's July 7, a Monday
+    result = _run(
+        "import",
+        "-",
+        "-s",
+        str(site),
+        "--slug",
+        "v4",
+        "--now",
+        "2025-07-14T09:00:00+02:00",
+        stdin=copy,
+    )
+    assert result.code == 1  # the first line is a date, not a headline: no title
+    assert "content/v4.yaml:1: missing required field: title" in result.err
+    paragraphs, meta, _ = _files(site, "v4")
+    assert str(meta["event"]["start"]) == "2025-07-08"
+    assert meta["event"]["location"] == "Budapest"
+    assert paragraphs[0] == "Tuesday, 8 July 2025"  # text keeps what the build would keep
+
+
+def test_stdin_without_a_title_needs_a_slug(site: Path) -> None:
+    result = _run("import", "-", "-s", str(site), stdin="On May 5, leaders met.\n")
+    assert result.code == 2 and "give --slug" in result.err
+
+
+def test_a_page_title_loses_its_site_name() -> None:
+    from briefing_site.clean import JunkFilter
+    from briefing_site.extract import from_text
+
+    copy = "Obama to hold talks at nuclear summit | world | The Daily Times\n\nText here.\n"
+    assert from_text(copy, JunkFilter()).title == "Obama to hold talks at nuclear summit"

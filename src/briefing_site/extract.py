@@ -46,7 +46,8 @@ PAGE_PATTERNS: tuple[str, ...] = (
     r"(?=.*\d)(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
     r"|\d{1,4}(?:[:/.\-]\d{1,4})*(?:st|nd|rd|th|h)?|[ap]\.?m\.?|gmt|utc|[a-z]{1,3}[sd]?t"
-    r"|[+\-\u2212]\d{1,2}(?::?\d\d)?|published|posted|updated|last|ago|hours?|minutes?|mins?"
+    r"|[+\-\u2212]\d{1,2}(?::?\d\d)?|published|posted|updated|date|last|ago|hours?|minutes?"
+    r"|mins?"
     r"|days?|read|at|on|by)(?:[\s,·|:]+|$|(?=[+\-\u2212]))){2,24}",
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by [^.]{0,200}\)?\.?",
     r"(?:was this (?:page|article|information) (?:useful|helpful)|is this page useful)\??.{0,60}",
@@ -93,18 +94,25 @@ def from_text(text: str, junk: JunkFilter) -> Extracted:
     title = ""
     first, _, rest = text.lstrip("\n").partition("\n")
     continues = rest.lstrip(" \t")[:1].islower()  # a hard-wrapped first line, not a headline
+    headline = _without_site_name(one_line(first))
     if (
         rest.strip()
         and not continues
-        and reads_like_headline(one_line(first))
+        and reads_like_headline(headline)
         and not junk.match(first)
+        and not JunkFilter(PAGE_PATTERNS).match(first)  # "Tuesday, 4 July 2017"
     ):
         # Taken before splitting: the build would join a headline to short lines under it.
-        title, text = one_line(first), rest
+        title, text = headline, rest
     kept, dropped = junk.clean(split_text(text))
     paragraphs = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
     return Extracted(paragraphs, title=title, left_out=tuple(left_out))
+
+
+def _without_site_name(line: str) -> str:
+    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the site."""
+    return re.split(r"\s+[|\u2013\u2014]\s+", line)[0]
 
 
 def reads_like_headline(line: str) -> bool:

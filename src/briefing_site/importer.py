@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ from briefing_site.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
 from briefing_site.load import decode, parse_text_article
 from briefing_site.metadata import parse_instant, safe_slug, slugify
 from briefing_site.model import Location, SiteConfig
-from briefing_site.propose import Candidate, Proposal, propose
+from briefing_site.propose import Candidate, Proposal, dateline_day, propose
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _TEXT_SUFFIXES = (".txt", ".text")
@@ -99,8 +99,12 @@ def import_article(options: ImportOptions) -> Imported:
             + "; nothing written"
         )
     slug = _slug(options, extracted)
+    prose = _prose(extracted.paragraphs)
     published = _published(extracted, config, options.now)
-    proposal = propose(_prose(extracted.paragraphs), published)
+    if not extracted.date:  # a dateline's date is the filing date: better than the clock
+        filed = dateline_day(prose, options.now.date())
+        published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
+    proposal = propose(prose, published)
     text = "\n\n".join(extracted.paragraphs) + "\n"
     sidecar, filled, to_check = sidecar_text(extracted, proposal, options)
     relative = f"{CONTENT_DIR}/{slug}"
@@ -116,7 +120,16 @@ def _prose(paragraphs: tuple[str, ...]) -> list[str]:
     their dates are when the page changed, never the event's.
     """
     stamps = JunkFilter(PAGE_PATTERNS)
-    return [p for p in paragraphs if not stamps.match(p)]
+    return [p for p in paragraphs if not stamps.match(p) and not _stamp_line(p)]
+
+
+def _stamp_line(paragraph: str) -> bool:
+    """A short line with a clock time and no sentence ending: "World PTI Jan 20, 2018 09:21 IST"."""
+    return (
+        len(paragraph.split()) <= 10
+        and bool(re.search(r"\d{1,2}:\d\d", paragraph))
+        and not paragraph.rstrip().endswith((".", "!", "?"))
+    )
 
 
 def _slug(options: ImportOptions, extracted: Extracted) -> str:

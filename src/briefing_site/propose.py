@@ -91,10 +91,13 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
 )
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]",  # noqa: RUF001
+_DATELINE = re.compile(  # "WASHINGTON (Reuters) -", "TOKYO, Feb 5 -", "Prague, July 3 (CTK) -"
+    r"^\s*(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
+    r"|(?P<town>[A-Z][A-Za-z.'\u2019\- ]{2,40}?)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\([^)]{1,40}\))\s*[-\u2014\u2013:]"
 )
+_DATELINE_DEPTH = 3  # a dateline opens one of the first paragraphs (after any byline)
 
 
 @dataclass(frozen=True)
@@ -161,16 +164,36 @@ def places_in(text: str) -> tuple[Place, ...]:
     return tuple(found.values())
 
 
-def dateline_place(first_paragraph: str) -> Place | None:
-    """The place of a wire dateline ("WASHINGTON (Reuters) -", "TOKYO, Feb 5 -")."""
-    match = _DATELINE.match(first_paragraph)
-    if not match:
-        return None
-    name = match.group("place").strip(" .-").casefold()
-    for _pattern, place in place_table():
-        if place.name.casefold() == name:
-            return place
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: the paragraph it opens, where it ends, its place and date."""
+
+    index: int
+    end: int
+    place: Place | None
+    text: str
+
+
+def find_dateline(paragraphs: Sequence[str]) -> Dateline | None:
+    """The first dateline among the opening paragraphs that names a known place or agency."""
+    for index, paragraph in enumerate(paragraphs[:_DATELINE_DEPTH]):
+        match = _DATELINE.match(paragraph)
+        if not match:
+            continue
+        name = (match.group("place") or match.group("town")).strip(" .-").casefold()
+        place = next((p for _, p in place_table() if p.name.casefold() == name), None)
+        if place is not None or "(" in match.group(0):
+            return Dateline(index, match.end(), place, match.group(0))
     return None
+
+
+def dateline_day(paragraphs: Sequence[str], near: date) -> date | None:
+    """The date a dateline gives ("OSLO, May 12 (Wire) -"): when the story was filed."""
+    found = find_dateline(paragraphs)
+    match = _DATES[0].search(found.text) if found else None
+    if match is None:
+        return None
+    return _resolve(_MONTHS[match.group("month").lower()], int(match.group("day")), None, near)
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -254,9 +277,9 @@ def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple
             delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
             out.append((published - timedelta(days=delta), True))
             continue
-        delta = (target - published.weekday()) % 7 or 7
-        if cue == "next" and delta < 7:
-            delta = delta if delta > 1 else delta + 7
+        delta = (target - published.weekday()) % 7  # "on Tuesday" on a Tuesday: that day
+        if cue in ("next", "coming") and delta < 2:
+            delta += 7
         out.append((published + timedelta(days=delta), future))
     return out
 
@@ -287,10 +310,11 @@ def _times(sentence: str) -> list[tuple[time, bool]]:
 def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, ...]:
     """Every date the text names, in reading order, with its sentence's time and places."""
     out: list[Candidate] = []
+    dateline = find_dateline(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
-        dateline = _DATELINE.match(paragraph) if index == 0 else None
-        for sentence in sentences(paragraph[dateline.end() :] if dateline else paragraph):
+        skip = dateline.end if dateline and dateline.index == index else 0
+        for sentence in sentences(paragraph[skip:]):
             explicit = _explicit_dates(sentence, published)
             days = [(d, end, True, note) for d, end, note in explicit]
             weekdays = _weekday_dates(sentence, published, bool(explicit))
@@ -371,7 +395,8 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
     timed = {(c.clock, c.utc) for c in same_day if c.clock is not None}
     if len(timed) > 1:
         return None, f"the text gives {day.isoformat()} several times of day"
-    best = next((c for c in same_day if c.clock is not None), same_day[0])
+    # The sentence that says most: a time, then a place, then the longest (not a stamp line).
+    best = max(same_day, key=lambda c: (c.clock is not None, bool(c.places), len(c.sentence)))
     return best, ""
 
 
@@ -385,7 +410,8 @@ def _place_for(
     whole text; each counts only when its places share one zone. When the
     sentence names several zones, the dateline may settle it; else (None, why).
     """
-    dateline = dateline_place(paragraphs[0]) if paragraphs else None
+    found = find_dateline(paragraphs)
+    dateline = found.place if found else None
     zones = {p.zone for p in chosen.places}
     if len(zones) > 1:
         if dateline is not None and dateline.zone in zones:
