@@ -6,6 +6,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,8 +19,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, Run
+from conftest import REPO, Run, run_cli
 from htmlcheck import Page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_site.fetch import FetchError, Limits, fetch_page
 from briefing_site.propose import propose
@@ -543,3 +546,35 @@ def test_a_page_title_loses_its_site_name() -> None:
 
     copy = "Obama to hold talks at nuclear summit | world | The Daily Times\n\nText here.\n"
     assert from_text(copy, JunkFilter()).title == "Obama to hold talks at nuclear summit"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=120
+        ).filter(lambda t: t.strip()),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_any_pasted_copy_is_written_checked_or_refused_never_crashes(lines: list[str]) -> None:
+    from briefing_site.clock import parse_now
+    from briefing_site.errors import BriefingError
+    from briefing_site.importer import ImportOptions, import_article
+
+    copy = "Leaders meet in Tokyo on March 3 at 10 a.m.\n" + "\n".join(lines)
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "content").mkdir()
+        options = ImportOptions("-", site, "story", parse_now("2025-02-05T10:00:00Z"), copy)
+        try:
+            done = import_article(options)
+        except BriefingError:
+            return  # refused with a message (no article text, ...)
+        meta = yaml.safe_load(done.sidecar.read_text("utf-8"))  # always valid YAML
+        assert isinstance(meta, dict)
+        # what check would refuse is named, with the file and line
+        assert all(p.location.path.startswith("content/story.") for p in done.problems)
+        if not done.problems:
+            assert run_cli("check", "-s", str(site), "--now", NOW).code == 0

@@ -91,6 +91,10 @@ def _read_limited(path: Path) -> bytes:
 def import_article(options: ImportOptions) -> Imported:
     """Read, extract, propose and write the article; refuse to replace anything."""
     config = read_config(options.site)
+    if not (options.site / CONTENT_DIR).is_dir():  # before any fetch: fail fast
+        raise ContentError.at(
+            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
+        )
     extracted = read_source(options, config)
     if not extracted.paragraphs:
         raise NoArticleText(
@@ -278,11 +282,6 @@ def _problems(
 
 def _write(site: Path, relative: str, text: str, sidecar: str) -> tuple[Path, Path]:
     """Write both files, creating neither over an existing article of that name."""
-    folder = site / CONTENT_DIR
-    if not folder.is_dir():
-        raise ContentError.at(
-            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
-        )
     for suffix in (".txt", ".yaml", ".md"):
         if (site / f"{relative}{suffix}").exists():
             raise ContentError.at(
