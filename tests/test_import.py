@@ -535,6 +535,18 @@ def test_a_dateline_date_resolves_weekdays_when_the_copy_has_no_date(
     assert paragraphs[0] == "Tuesday, 8 July 2025"  # text keeps what the build would keep
 
 
+def test_stdin_that_is_not_utf8_is_refused_with_its_place(site: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_site", "import", "-", "-s", str(site), "--slug", "s"],
+        input=b"Leaders meet\n\xff\xfe broken\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == "<stdin>:2: not UTF-8 (byte 13: 0xff)"
+
+
 def test_stdin_without_a_title_needs_a_slug(site: Path) -> None:
     result = _run("import", "-", "-s", str(site), stdin="On May 5, leaders met.\n")
     assert result.code == 2 and "give --slug" in result.err
@@ -567,7 +579,8 @@ def test_any_pasted_copy_is_written_checked_or_refused_never_crashes(lines: list
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         (site / "content").mkdir()
-        options = ImportOptions("-", site, "story", parse_now("2025-02-05T10:00:00Z"), copy)
+        now = parse_now("2025-02-05T10:00:00Z")
+        options = ImportOptions("-", site, "story", now, copy.encode("utf-8"))
         try:
             done = import_article(options)
         except BriefingError:

@@ -231,9 +231,10 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
+    from briefing_site.fetch import MAX_PAGE_BYTES
     from briefing_site.importer import ImportOptions, import_article
 
-    stdin = sys.stdin.read() if args.source == "-" else None
+    stdin = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1) if args.source == "-" else None
     options = ImportOptions(
         args.source, args.site, args.slug, build_clock(args.now, os.environ), stdin
     )

@@ -157,7 +157,7 @@ def from_html(html: str, url: str, junk: JunkFilter) -> Extracted:
     return Extracted(
         paragraphs=paragraphs,
         title=title,
-        date=meta.get("published") or str(getattr(document, "date", "") or ""),
+        date=meta.get("published") or _best_timestamp([str(getattr(document, "date", "") or "")]),
         site_name=one_line(str(getattr(document, "sitename", "") or "")),
         url=str(getattr(document, "url", "") or url or ""),
         summary=one_line(str(getattr(document, "description", "") or "")),

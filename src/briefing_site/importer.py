@@ -39,7 +39,7 @@ class ImportOptions:
     site: Path
     slug: str | None
     now: datetime
-    stdin: str | None = None  # the text read from standard input when source is "-"
+    stdin: bytes | None = None  # what standard input held when source is "-"
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,12 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
     junk = JunkFilter(config.junk_patterns)
     source = options.source
     if source == "-":
-        return from_text(options.stdin or "", junk)
+        data = options.stdin or b""
+        if len(data) > MAX_PAGE_BYTES:
+            raise ContentError.at(
+                Location("<stdin>"), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
+            )
+        return from_text(decode(data, "<stdin>"), junk)
     if urlsplit(source).scheme in ("http", "https"):
         page = fetch_page(source)
         return from_html(page.html, page.url, junk)
