@@ -246,7 +246,8 @@ def event_lines(
                 f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from}{named}"
             )
         else:
-            check.append("event.timezone: no place named; the site's zone is used")
+            why = proposal.zone_from or "no place named"  # e.g. places in several zones
+            check.append(f"event.timezone: {why}; the site's zone is used")
         return lines
     lines = [f"# event: not certain ({proposal.reason}); choose one and uncomment."]
     lines += _candidate_lines(proposal.candidates)
