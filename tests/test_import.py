@@ -593,3 +593,12 @@ def test_any_pasted_copy_is_written_checked_or_refused_never_crashes(lines: list
         assert all(p.location.path.startswith("content/story.") for p in done.problems)
         if not done.problems:
             assert run_cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_a_time_given_in_a_named_zone_is_that_instant() -> None:
+    # "11 a.m. ET" in a sentence about London: the instant is New York's, shown in London's zone
+    london = propose(["Leaders will meet in London on February 10 at 11 a.m. ET."], PUBLISHED)
+    assert (london.start, london.zone) == ("2025-02-10T16:00:00+00:00", "Europe/London")
+    # with no place, the zone the time names is the event's
+    alone = propose(["The vote will be held on February 12 at 4 p.m. EST."], PUBLISHED)
+    assert (alone.start, alone.zone) == ("2025-02-12T16:00:00-05:00", "America/New_York")

@@ -264,7 +264,8 @@ def _candidate_lines(found: tuple[Candidate, ...]) -> list[str]:
     for candidate in found[:MAX_CANDIDATES]:
         when = candidate.day.isoformat()
         if candidate.clock is not None:
-            when += f" {candidate.clock:%H:%M}" + (" UTC" if candidate.utc else "")
+            zone = f" ({candidate.clock_zone})" if candidate.clock_zone else ""
+            when += f" {candidate.clock:%H:%M}{zone}"
         zones = ", ".join(f"{p.name} = {p.zone}" for p in candidate.places)
         extra = f" [{zones}]" if zones else ""
         note = f" ({candidate.note})" if candidate.note else ""

@@ -86,7 +86,27 @@ _TIMES = re.compile(
     r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
     re.I,
 )
-_UTC_AFTER = re.compile(r"^\s*\(?(?:GMT|UTC)\b(?!\s*[-+\u2212]\s*\d)", re.I)
+# Zone abbreviations news copy puts after a time; only those that name one zone in
+# practice (a time with "CST" or "IST" is left to the place the text names).
+_ZONE_WORDS = {
+    "gmt": "UTC",
+    "utc": "UTC",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul",
+    "bst": "Europe/London",
+    "cet": "Europe/Brussels",
+    "cest": "Europe/Brussels",
+    "aest": "Australia/Sydney",
+}
+_ZONE_AFTER = re.compile(
+    r"^\s*\(?(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)", re.I
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
@@ -116,7 +136,7 @@ class Candidate:
     day: date
     last_day: date | None  # the end of a range ("June 9-10")
     clock: time | None
-    utc: bool  # the time was given in GMT/UTC
+    clock_zone: str  # the zone the text gives the time in ("1655 GMT", "3 p.m. ET"), or ""
     sentence: str
     places: tuple[Place, ...]
     firm: bool  # an explicit date, or a weekday the sentence ties to the future
@@ -284,26 +304,27 @@ def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple
     return out
 
 
-def _times(sentence: str) -> list[tuple[time, bool]]:
-    """The clock times a sentence names, and whether each is GMT/UTC."""
-    out: list[tuple[time, bool]] = []
+def _times(sentence: str) -> list[tuple[time, str]]:
+    """The clock times a sentence names, each with the zone the text gives it in (or "")."""
+    out: list[tuple[time, str]] = []
     for match in _TIMES.finditer(sentence):
-        utc = bool(_UTC_AFTER.match(sentence[match.end() :]))
+        given = _ZONE_AFTER.match(sentence[match.end() :])
+        named = _ZONE_WORDS[given.group("zone").lower()] if given else ""
         if match.group("word"):
             word = match.group("word").lower()
-            out.append((time(0) if word == "midnight" else time(12), utc))
+            out.append((time(0) if word == "midnight" else time(12), named))
         elif match.group("wire"):
             digits = match.group("wire")
-            out.append((time(int(digits[:2]) % 24, int(digits[2:])), True))
+            out.append((time(int(digits[:2]) % 24, int(digits[2:])), "UTC"))
         elif match.group("h24"):
-            out.append((time(int(match.group("h24")), int(match.group("m24"))), utc))
+            out.append((time(int(match.group("h24")), int(match.group("m24"))), named))
         else:
             hour = int(match.group("hour"))
             if not 1 <= hour <= 12:
                 continue
             pm = match.group("half").lower().startswith("p")
             hour = hour % 12 + (12 if pm else 0)
-            out.append((time(hour, int(match.group("minute") or 0)), utc))
+            out.append((time(hour, int(match.group("minute") or 0)), named))
     return list(dict.fromkeys(out))
 
 
@@ -322,11 +343,13 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             if not days:
                 continue
             times = _times(sentence)
-            clock, utc = times[0] if len(times) == 1 else (None, False)
+            clock, zone = times[0] if len(times) == 1 else (None, "")
             places = places_in(sentence)
             for day, end, firm, note in days:
                 firm = firm and not note
-                out.append(Candidate(day, end, clock, utc, sentence, places, firm, note, paragraph))
+                out.append(
+                    Candidate(day, end, clock, zone, sentence, places, firm, note, paragraph)
+                )
     return tuple(out)
 
 
@@ -341,17 +364,18 @@ def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
         return Proposal(found, chosen, start, zone, _location(place), "", zone_from, end)
-    if place is None and not chosen.utc:
+    if place is None and not chosen.clock_zone:
         return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
     return replace(_timed(found, chosen, place), zone_from=zone_from if place else "")
 
 
 def _timed(found: tuple[Candidate, ...], chosen: Candidate, place: Place | None) -> Proposal:
-    """A date-time start in the place's zone (a GMT/UTC time is converted to it)."""
+    """A date-time start in the place's zone (a time given in GMT or ET is converted to it)."""
     assert chosen.clock is not None
-    zone = place.zone if place else "UTC"
-    if chosen.utc:
-        instant = datetime.combine(chosen.day, chosen.clock, UTC).astimezone(ZoneInfo(zone))
+    zone = place.zone if place else chosen.clock_zone
+    if chosen.clock_zone:
+        given = datetime.combine(chosen.day, chosen.clock, ZoneInfo(chosen.clock_zone))
+        instant = given.astimezone(ZoneInfo(zone))
         return Proposal(found, chosen, instant.isoformat(), zone, _location(place), "")
     local = datetime.combine(chosen.day, chosen.clock, ZoneInfo(zone))
     # A wall-clock time a DST change skips or repeats is not certain.
@@ -392,7 +416,7 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
         listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
         return None, f"the text names several dates ({listed})"
     same_day = [c for c in firm if c.day == day]
-    timed = {(c.clock, c.utc) for c in same_day if c.clock is not None}
+    timed = {(c.clock, c.clock_zone) for c in same_day if c.clock is not None}
     if len(timed) > 1:
         return None, f"the text gives {day.isoformat()} several times of day"
     # The sentence that says most: a time, then a place, then the longest (not a stamp line).
