@@ -308,6 +308,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "application/pdf", b"%PDF-1.4 not a page")
         elif self.path == "/big":
             self._send(200, "text/html", b"<p>" + b"x" * 6_000_000 + b"</p>")
+        elif self.path == "/hang":  # accepts, then says nothing for longer than the timeout
+            time.sleep(2)
+            self._send(200, "text/html", b"<p>late</p>")
         elif self.path == "/slow":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -381,6 +384,14 @@ def test_a_slow_page_times_out() -> None:
         with pytest.raises(FetchError, match=r"/slow: the page did not arrive within 0.5 seconds"):
             fetch_page(f"{base}/slow", Limits(timeout=0.5))
         assert time.monotonic() - started < 3
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    with _server() as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"/hang: no answer within 0.5 seconds"):
+            fetch_page(f"{base}/hang", Limits(timeout=0.5))
+        assert time.monotonic() - started < 2
 
 
 def test_a_refused_connection_is_named(site: Path, cli: Callable[..., Run]) -> None:
