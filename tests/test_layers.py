@@ -10,12 +10,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_site"
 # Each module may import only modules on an earlier (lower) layer or its own.
 LAYERS: list[set[str]] = [
     {"model", "safetext"},
-    {"errors", "clock", "progress", "cache", "parallel", "options", "walk"},
+    {"errors", "clock", "progress", "cache", "parallel", "options", "walk", "fetch"},
     {"yamlload"},
     {"config"},
     {"load", "metadata"},
     {"clean"},
-    {"classify", "section"},
+    {"classify", "section", "extract", "propose"},
     {"markup", "countdown"},
     {"assemble"},
     {"listings", "lint"},
@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"write", "lock"},
     {"stamp"},
     {"build"},
-    {"explain", "deploy", "scaffold", "preview"},
+    {"explain", "deploy", "scaffold", "preview", "importer"},
     {"watch"},
     {"serve"},
     {"cli", "__main__", "__init__"},

@@ -92,6 +92,13 @@ def _authoring_commands(commands: Any) -> None:
     init = commands.add_parser("init", help="start a site in DIR that builds as it stands")
     init.add_argument("dir", type=Path, help="a new or empty folder")
     init.add_argument("--now", metavar="ISO8601", help="the build clock (dates the example)")
+    imp = commands.add_parser(
+        "import", help="turn a saved page, a URL or pasted copy into content/<slug>.txt + .yaml"
+    )
+    imp.add_argument("source", help="a .html page, an http(s) URL, a .txt file, or - for stdin")
+    imp.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
+    imp.add_argument("--slug", help="the article's file name (default: from the title)")
+    imp.add_argument("--now", metavar="ISO8601", help="the clock (dates copy that has no date)")
 
 
 def _quiet_option(parser: argparse.ArgumentParser) -> None:
@@ -225,6 +232,30 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.clock import build_clock
+    from briefing_site.fetch import MAX_PAGE_BYTES
+    from briefing_site.importer import ImportOptions, import_article
+
+    stdin = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1) if args.source == "-" else None
+    options = ImportOptions(
+        args.source, args.site, args.slug, build_clock(args.now, os.environ), stdin
+    )
+    done = import_article(options)
+    print(f"wrote {done.article} and {done.sidecar}", file=out)
+    for line in done.filled:
+        print(f"  filled in  {line}", file=out)
+    for line in done.check:
+        print(f"  check      {line}", file=out)
+    for problem in done.problems:
+        print(f"{problem.location}: {problem.message}", file=err)
+    if done.problems:
+        print("fix these in the sidecar, then run: briefing-site check", file=err)
+        return 1
+    print(f"next: briefing-site explain {done.article}", file=out)
+    return 0
+
+
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
     from briefing_site.explain import explain_article
@@ -266,6 +297,7 @@ _COMMANDS = {
     "deploy": _deploy,
     "new": _new,
     "init": _init,
+    "import": _import,
 }
 
 

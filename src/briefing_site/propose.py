@@ -1,0 +1,453 @@
+"""Propose an article's event from its prose: dates, times and places it names.
+
+Nothing is invented. A date ("on Friday, February 7", "Feb. 7", "next
+Tuesday") is resolved against the publication date; a time ("at 11:55 a.m.",
+"at noon", "1655 GMT") is taken only when the text names one; the zone comes
+from a place the sentence (else its paragraph) names (data/places.yaml), else
+from the dateline.
+A proposal is certain only when the text leaves one choice; otherwise the
+candidates are returned for the editor to choose from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import yaml
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+_TO = r"\s*(?:-|\u2013|to|through)\s*"
+_DATES = (  # "Friday, February 7", "June 9-10, 2018", "6 May 2025", "9-10 June 2018"
+    re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:{_TO}(?P<last>[0-3]?\d)(?!\d))?{_YEAR}", re.I
+    ),
+    re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?{_TO})?"
+        rf"{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}",
+        re.I,
+    ),
+)
+# Dates this long before publication are background, never the event of a report.
+HISTORY_DAYS = 14
+# A weekday on its own counts only after a word that points at one day.
+_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until)\s+{_WEEKDAY}\b", re.I)
+# "said on Monday" dates a statement, not the event.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
+)
+_PAST_CUES = re.compile(
+    r"\b(?:held|met|was|were|had|did|signed|agreed|visited|arrived|talked|spoke|hosted"
+    r"|opened|ended|began|announced)\b",
+    re.I,
+)
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming)\b", re.I
+)
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
+    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming)\b",
+    re.I,
+)
+_TIMES = re.compile(
+    r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"|\b(?P<word>noon|midday|midnight)\b"
+    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b"
+    r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
+    re.I,
+)
+# Zone abbreviations news copy puts after a time; only those that name one zone in
+# practice (a time with "CST" or "IST" is left to the place the text names).
+_ZONE_WORDS = {
+    "gmt": "UTC",
+    "utc": "UTC",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul",
+    "bst": "Europe/London",
+    "cet": "Europe/Brussels",
+    "cest": "Europe/Brussels",
+    "aest": "Australia/Sydney",
+}
+_ZONE_AFTER = re.compile(
+    r"^\s*\(?(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)", re.I
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
+)
+_DATELINE = re.compile(  # "WASHINGTON (Reuters) -", "TOKYO, Feb 5 -", "Prague, July 3 (CTK) -"
+    r"^\s*(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
+    r"|(?P<town>[A-Z][A-Za-z.'\u2019\- ]{2,40}?)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\([^)]{1,40}\))\s*[-\u2014\u2013:]"
+)
+_DATELINE_DEPTH = 3  # a dateline opens one of the first paragraphs (after any byline)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the text names, with its time zone."""
+
+    name: str
+    zone: str
+    location: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One date the text names, with what else its sentence says."""
+
+    day: date
+    last_day: date | None  # the end of a range ("June 9-10")
+    clock: time | None
+    clock_zone: str  # the zone the text gives the time in ("1655 GMT", "3 p.m. ET"), or ""
+    sentence: str
+    places: tuple[Place, ...]
+    firm: bool  # an explicit date, or a weekday the sentence ties to the future
+    note: str = ""
+    paragraph: str = ""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The event the text supports, or why there is none, with every candidate."""
+
+    candidates: tuple[Candidate, ...]
+    chosen: Candidate | None
+    start: str  # ISO date or date-time with offset; "" when not certain
+    zone: str
+    location: str
+    reason: str  # why the event is uncertain ("" when it is certain)
+    zone_from: str = ""  # where the zone came from: "the sentence", "the dateline"...
+    end: str = ""  # ISO date: the last day of a range of days ("June 9-10")
+
+
+@lru_cache(maxsize=1)
+def place_table() -> tuple[tuple[re.Pattern[str], Place], ...]:
+    """The packaged place names, compiled once, landmarks before cities."""
+    text = resources.files("briefing_site").joinpath("data/places.yaml").read_text("utf-8")
+    table = []
+    for entry in yaml.safe_load(text):
+        for name in entry["names"]:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+            table.append((pattern, Place(name, entry["zone"], entry["location"])))
+    return tuple(table)
+
+
+def places_in(text: str) -> tuple[Place, ...]:
+    """Places named in `text`, in table order, one per zone and location."""
+    found: dict[str, Place] = {}
+    taken: list[tuple[int, int]] = []
+    for pattern, place in place_table():
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+                continue  # "Washington" inside "Washington, D.C." already matched
+            taken.append(span)
+            found.setdefault(place.location, place)
+    return tuple(found.values())
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: the paragraph it opens, where it ends, its place and date."""
+
+    index: int
+    end: int
+    place: Place | None
+    text: str
+
+
+def find_dateline(paragraphs: Sequence[str]) -> Dateline | None:
+    """The first dateline among the opening paragraphs that names a known place or agency."""
+    for index, paragraph in enumerate(paragraphs[:_DATELINE_DEPTH]):
+        match = _DATELINE.match(paragraph)
+        if not match:
+            continue
+        name = (match.group("place") or match.group("town")).strip(" .-").casefold()
+        place = next((p for _, p in place_table() if p.name.casefold() == name), None)
+        if place is not None or "(" in match.group(0):
+            return Dateline(index, match.end(), place, match.group(0))
+    return None
+
+
+def dateline_day(paragraphs: Sequence[str], near: date) -> date | None:
+    """The date a dateline gives ("OSLO, May 12 (Wire) -"): when the story was filed."""
+    found = find_dateline(paragraphs)
+    match = _DATES[0].search(found.text) if found else None
+    if match is None:
+        return None
+    return _resolve(_MONTHS[match.group("month").lower()], int(match.group("day")), None, near)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences; "a.m.", "Feb." and "D.C." do not end one."""
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"\u201d\u2019)]?\s+(?=[\"\u201c(]?[A-Z0-9])", paragraph):
+        head = paragraph[start : match.start() + 1]
+        if _ABBREVIATIONS.search(head):
+            continue
+        out.append(head.strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _year_near(month: int, day: int, published: date) -> date | None:
+    """The date nearest the publication date with this month and day."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - published).days)) if options else None
+
+
+def _explicit_dates(sentence: str, published: date) -> list[tuple[date, date | None, str]]:
+    """Month-and-day dates (and day ranges), each with a note if its weekday disagrees."""
+    found: dict[date, tuple[date | None, str]] = {}
+    for pattern in _DATES:
+        for match in pattern.finditer(sentence):
+            groups = match.groupdict()
+            month = _MONTHS[match.group("month").lower()]
+            first = int(groups.get("first") or match.group("day"))
+            last = groups.get("last") or (match.group("day") if groups.get("first") else None)
+            day = _resolve(month, first, match.group("year"), published)
+            if day is None:
+                continue
+            end = _resolve(month, int(last), str(day.year), published) if last else None
+            weekday = match.group("weekday")
+            note = ""
+            if weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
+                actual = _WEEKDAYS[day.weekday()].title()
+                note = f"the text says {weekday}, but {day.isoformat()} is a {actual}"
+            found.setdefault(day, (end if end and end > day else None, note))
+    return [(day, end, note) for day, (end, note) in found.items()]
+
+
+def _resolve(month: int, day: int, year: str | None, published: date) -> date | None:
+    """The date, in the year given or else the year that puts it nearest publication."""
+    if year is None:
+        return _year_near(month, day, published)
+    try:
+        return date(int(year), month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple[date, bool]]:
+    """Weekday-only dates ("on Friday"), resolved from the publication date.
+
+    Forward when the sentence speaks of the future, back to the latest such
+    day when it speaks of the past ("met on Saturday") or says "last"; a
+    weekday with neither is a candidate only. "said on Monday" is skipped.
+    """
+    if explicit:
+        return []  # "Friday, February 7" is already an explicit date
+    strong = bool(_STRONG_FUTURE.search(sentence))
+    past = not strong and bool(_PAST_CUES.search(sentence))
+    future = strong or (not past and bool(_FUTURE_CUES.search(sentence)))
+    out = []
+    for match in _RELATIVE.finditer(sentence):
+        if _REPORTED.search(sentence[: match.start()]):
+            continue
+        target = _WEEKDAYS.index(match.group("weekday").lower())
+        cue = match.group("cue").lower()
+        if cue == "last" or (past and cue in ("on", "by", "until")):
+            delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
+            out.append((published - timedelta(days=delta), True))
+            continue
+        delta = (target - published.weekday()) % 7  # "on Tuesday" on a Tuesday: that day
+        if cue in ("next", "coming") and delta < 2:
+            delta += 7
+        out.append((published + timedelta(days=delta), future))
+    return out
+
+
+def _times(sentence: str) -> list[tuple[time, str]]:
+    """The clock times a sentence names, each with the zone the text gives it in (or "")."""
+    out: list[tuple[time, str]] = []
+    for match in _TIMES.finditer(sentence):
+        given = _ZONE_AFTER.match(sentence[match.end() :])
+        named = _ZONE_WORDS[given.group("zone").lower()] if given else ""
+        if match.group("word"):
+            word = match.group("word").lower()
+            out.append((time(0) if word == "midnight" else time(12), named))
+        elif match.group("wire"):
+            digits = match.group("wire")
+            out.append((time(int(digits[:2]) % 24, int(digits[2:])), "UTC"))
+        elif match.group("h24"):
+            out.append((time(int(match.group("h24")), int(match.group("m24"))), named))
+        else:
+            hour = int(match.group("hour"))
+            if not 1 <= hour <= 12:
+                continue
+            pm = match.group("half").lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            out.append((time(hour, int(match.group("minute") or 0)), named))
+    return list(dict.fromkeys(out))
+
+
+def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, ...]:
+    """Every date the text names, in reading order, with its sentence's time and places."""
+    out: list[Candidate] = []
+    dateline = find_dateline(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
+        skip = dateline.end if dateline and dateline.index == index else 0
+        for sentence in sentences(paragraph[skip:]):
+            explicit = _explicit_dates(sentence, published)
+            days = [(d, end, True, note) for d, end, note in explicit]
+            weekdays = _weekday_dates(sentence, published, bool(explicit))
+            days += [(d, None, firm, "") for d, firm in weekdays]
+            if not days:
+                continue
+            times = _times(sentence)
+            clock, zone = times[0] if len(times) == 1 else (None, "")
+            places = places_in(sentence)
+            for day, end, firm, note in days:
+                firm = firm and not note
+                out.append(
+                    Candidate(day, end, clock, zone, sentence, places, firm, note, paragraph)
+                )
+    return tuple(out)
+
+
+def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
+    """The event the prose supports, or the candidates when it leaves a choice."""
+    found = candidates(paragraphs, published.date())
+    chosen, reason = _choose(found, published.date())
+    if chosen is None:
+        return Proposal(found, None, "", "", "", reason)
+    place, zone_from = _place_for(chosen, paragraphs, whole_text=chosen.clock is None)
+    if chosen.clock is None:
+        zone = place.zone if place else ""  # the build falls back to the site's zone
+        start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
+        return Proposal(found, chosen, start, zone, _location(place), "", zone_from, end)
+    if place is None and not chosen.clock_zone:
+        return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
+    return replace(_timed(found, chosen, place), zone_from=zone_from if place else "")
+
+
+def _timed(found: tuple[Candidate, ...], chosen: Candidate, place: Place | None) -> Proposal:
+    """A date-time start in the place's zone (a time given in GMT or ET is converted to it)."""
+    assert chosen.clock is not None
+    zone = place.zone if place else chosen.clock_zone
+    if chosen.clock_zone:
+        given = datetime.combine(chosen.day, chosen.clock, ZoneInfo(chosen.clock_zone))
+        instant = given.astimezone(ZoneInfo(zone))
+        return Proposal(found, chosen, instant.isoformat(), zone, _location(place), "")
+    local = datetime.combine(chosen.day, chosen.clock, ZoneInfo(zone))
+    # A wall-clock time a DST change skips or repeats is not certain.
+    back = local.astimezone(UTC).astimezone(ZoneInfo(zone))
+    late = local.replace(fold=1)
+    if back.replace(tzinfo=None) != local.replace(tzinfo=None) or (
+        late.utcoffset() != local.utcoffset()
+    ):
+        reason = f"{chosen.day} {chosen.clock} is skipped or repeated by a DST change in {zone}"
+        return Proposal(found, chosen, "", "", "", reason)
+    return Proposal(found, chosen, local.isoformat(), zone, _location(place), "")
+
+
+def _location(place: Place | None) -> str:
+    return place.location if place else ""
+
+
+def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | None, str]:
+    """One date, when the text names only one (or only one on or after publication)."""
+    if not found:
+        return None, "the text names no date"
+    firm = [c for c in found if c.firm]
+    if not firm:
+        return None, "no date is certain: " + "; ".join(
+            c.note or "a weekday without a date or a future tense" for c in found[:3]
+        )
+    recent = [c for c in firm if (published - c.day).days <= HISTORY_DAYS]
+    if not recent:
+        return None, f"every date the text names is over {HISTORY_DAYS} days before publication"
+    firm = recent
+    days = sorted({c.day for c in firm})
+    ahead = [d for d in days if d >= published]
+    if len(days) == 1:
+        day = days[0]
+    elif len(ahead) == 1:
+        day = ahead[0]
+    else:
+        listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
+        return None, f"the text names several dates ({listed})"
+    same_day = [c for c in firm if c.day == day]
+    timed = {(c.clock, c.clock_zone) for c in same_day if c.clock is not None}
+    if len(timed) > 1:
+        return None, f"the text gives {day.isoformat()} several times of day"
+    # The sentence that says most: a time, then a place, then the longest (not a stamp line).
+    best = max(same_day, key=lambda c: (c.clock is not None, bool(c.places), len(c.sentence)))
+    return best, ""
+
+
+def _place_for(
+    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool
+) -> tuple[Place | None, str]:
+    """The place whose zone the event is in, and where it was named.
+
+    Nearest first: the sentence, its paragraph, the dateline, and (for a
+    date without a time, where a wrong zone cannot move the instant) the
+    whole text; each counts only when its places share one zone. When the
+    sentence names several zones, the dateline may settle it; else (None, why).
+    """
+    found = find_dateline(paragraphs)
+    dateline = found.place if found else None
+    zones = {p.zone for p in chosen.places}
+    if len(zones) > 1:
+        if dateline is not None and dateline.zone in zones:
+            return next(p for p in chosen.places if p.zone == dateline.zone), "the dateline"
+        named = ", ".join(p.name for p in chosen.places)
+        return None, f"the sentence names places in several time zones ({named})"
+    for places, where in (
+        (chosen.places, "the sentence"),
+        (places_in(chosen.paragraph), "its paragraph"),
+        ((dateline,) if dateline else (), "the dateline"),
+        (places_in("\n".join(paragraphs)) if whole_text else (), "the text (its only place)"),
+    ):
+        if len({p.zone for p in places}) == 1:
+            return places[0], where
+    return None, ""

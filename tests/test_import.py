@@ -1,0 +1,615 @@
+"""`briefing-site import`: saved pages, URLs, wire copy and stdin become checked articles."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO, Run, run_cli
+from htmlcheck import Page
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_site.fetch import FetchError, Limits, fetch_page
+from briefing_site.propose import propose
+
+PAGES = Path(__file__).parent / "import_pages"
+NOW = "2025-01-01T00:00:00Z"
+# Page furniture in the test pages: none of it may reach the article.
+FURNITURE = (
+    "cookie",
+    "Advertisement",
+    "Share on",
+    "Share this",
+    "Related",
+    "Most read",
+    "Read next",
+    "Sign up",
+    "Subscribe",
+    "Photo:",
+    "Coast guard vessels during",
+    "Palais des Nations",
+    "Reporting by",
+    "Was this page useful",
+    "Press office",
+    "All rights reserved",
+    "Great overview",
+    "Recent posts",
+    "Updated 2 hours ago",
+)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What importing one test page must give."""
+
+    page: str
+    title: str
+    first: str  # the lede's opening words
+    paragraphs: int
+    date: str
+    source: tuple[str, str]
+    summary: str
+    event: dict[str, str] | None  # None: left commented out
+
+
+CASES = (
+    Expected(
+        "news.html",
+        "Ministers to sign port deal in Lisbon on Thursday",
+        "The transport ministers of Portugal and Brazil will sign",
+        5,
+        "2025-03-10T07:30:00+00:00",
+        (
+            "The Harbour Courier",
+            "https://harbour-courier.example/world/2025/03/10/port-deal-lisbon",
+        ),
+        "Portugal and Brazil will sign a shipping agreement",
+        {"start": "2025-03-13T15:00:00+00:00", "timezone": "Europe/Lisbon", "location": "Lisbon"},
+    ),
+    Expected(
+        "wire.html",
+        "Japan, Philippines to hold defence talks in Manila next week",
+        "TOKYO (Meridian) - The defence ministers of Japan and the Philippines",
+        4,
+        "2025-04-17T14:05:00+09:00",
+        (
+            "Meridian Wire",
+            "https://meridianwire.example/asia/japan-philippines-defence-talks-2025-04-17/",
+        ),
+        "Defence ministers of Japan and the Philippines meet on April 22",
+        {"start": "2025-04-22", "timezone": "Asia/Manila", "location": "Manila"},
+    ),
+    Expected(
+        "gov.html",
+        "Foreign Minister to visit Nairobi for regional water summit",
+        "The Foreign Minister will travel to Nairobi",
+        4,
+        "2025-05-02T10:00:00+02:00",
+        (
+            "Ministry of Foreign Affairs",
+            "https://foreign-ministry.example/news/press-releases/2025/minister-nairobi-water-summit",
+        ),
+        "The Foreign Minister will attend the East Africa water security summit",
+        {"start": "2025-05-06T09:30:00+03:00", "timezone": "Africa/Nairobi", "location": "Nairobi"},
+    ),
+    Expected(
+        "blog.html",
+        "Why the Geneva climate finance talks matter",
+        "Negotiators are heading to Geneva",
+        4,
+        "2025-06-02T18:45:00-04:00",
+        (
+            "Notes on Diplomacy",
+            "https://notes-on-diplomacy.example/2025/06/geneva-climate-finance/",
+        ),
+        "A look ahead at the Geneva meeting",
+        {"start": "2025-06-16", "timezone": "Europe/Zurich", "location": "Geneva"},
+    ),
+)
+
+
+@pytest.fixture
+def site(tmp_path: Path, cli: Callable[..., Run]) -> Path:
+    """A fresh site made by `init`, with its example article."""
+    root = tmp_path / "site"
+    assert cli("init", str(root), "--now", NOW).code == 0
+    return root
+
+
+def _files(site: Path, slug: str) -> tuple[list[str], dict[str, Any], str]:
+    """The imported article's paragraphs, its sidecar as data, and the sidecar's text."""
+    text = (site / f"content/{slug}.txt").read_text("utf-8")
+    sidecar = (site / f"content/{slug}.yaml").read_text("utf-8")
+    return [p.strip() for p in text.split("\n\n") if p.strip()], yaml.safe_load(sidecar), sidecar
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.page)
+def test_imports_a_saved_page_with_its_metadata_and_event(
+    case: Expected, site: Path, cli: Callable[..., Run]
+) -> None:
+    result = cli("import", str(PAGES / case.page), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta, sidecar = _files(site, "story")
+    assert paragraphs[0].startswith(case.first)
+    assert len(paragraphs) == case.paragraphs, paragraphs
+    body = "\n".join(paragraphs)
+    assert not [word for word in FURNITURE if word.lower() in body.lower()]
+    assert case.title not in body  # the headline is the title, not a paragraph
+    assert meta["title"] == case.title
+    assert meta["summary"].startswith(case.summary)
+    assert str(meta["date"].isoformat() if isinstance(meta["date"], datetime) else meta["date"])
+    assert f"date: {case.date}\n" in sidecar  # the page's own offset, as written
+    assert meta["sources"] == [{"title": case.source[0], "url": case.source[1]}]
+    if case.event is None:
+        assert "event" not in meta and "# event:" in sidecar
+    else:
+        event = {
+            k: v.isoformat() if isinstance(v, datetime) else str(v)
+            for k, v in meta["event"].items()
+        }
+        assert {k: event[k] for k in case.event} == case.event
+        assert event["name"] == case.title
+        # marked for review, quoting the sentence the date came from
+        review = sidecar[sidecar.index("# REVIEW: event") : sidecar.index("\nevent:")]
+        assert '\n#   "' in review
+    assert "filled in  title: " + case.title in result.out
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.page)
+def test_imported_page_builds_with_its_lede_first_and_no_furniture(
+    case: Expected, site: Path, cli: Callable[..., Run]
+) -> None:
+    assert cli("import", str(PAGES / case.page), "-s", str(site), "--slug", "story").code == 0
+    imported, _, _ = _files(site, "story")
+    result = cli("build", "-s", str(site), "--now", case.date)  # the moment it was published
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/story/index.html").read_text("utf-8"))
+    assert page.topics["lede"] == [imported[0]]
+    shown = [p for texts in page.topics.values() for p in texts]
+    assert sorted(shown) == sorted(imported)  # every paragraph once, nothing added
+    assert not [w for w in FURNITURE for p in shown if w.lower() in p.lower()]
+    (countdown,) = page.find("time", class_="countdown")
+    assert countdown["data-state"] == "upcoming"
+    timed = case.event is not None and "T" in case.event["start"]
+    if timed and case.event is not None:
+        assert countdown["datetime"] == case.event["start"]
+
+
+def test_wire_copy_in_a_text_file_gets_the_build_rules_and_a_headline_title(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    result = cli(
+        "import", str(PAGES / "wire.txt"), "-s", str(site), "--now", "2025-05-12T08:00:00+02:00"
+    )
+    assert result.code == 0, result.err
+    slug = "nordic-leaders-to-meet-in-oslo-on-energy-grid"
+    paragraphs, meta, _ = _files(site, slug)
+    assert meta["title"] == "Nordic leaders to meet in Oslo on energy grid"
+    assert paragraphs[0].startswith("OSLO, May 12 (Meridian) - Prime ministers")
+    assert len(paragraphs) == 3  # "Advertisement", "Share this article", "Loading..." dropped
+    assert "Loading" not in "".join(paragraphs) and "Advertisement" not in "".join(paragraphs)
+    assert meta["event"]["start"].isoformat() == "2025-05-14T10:00:00+02:00"
+    assert meta["event"]["timezone"] == "Europe/Oslo"
+    assert "date" not in meta and "the source gives no publication date" in result.out
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def _run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> Run:
+    """The installed command in a child process (stdin, a real import failure)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_site", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def test_stdin_copy_without_a_headline_says_the_title_is_missing(site: Path) -> None:
+    seed = (REPO / "content/ishiba-trump-summit.txt").read_text("utf-8")
+    result = _run("import", "-", "-s", str(site), "--slug", "seed", "--now", NOW, stdin=seed)
+    assert result.code == 1
+    assert "content/seed.yaml:1: missing required field: title" in result.err
+    assert "then run: briefing-site check" in result.err
+    paragraphs, meta, sidecar = _files(site, "seed")
+    assert paragraphs[0].startswith("As the clock ticks down")
+    assert not any("Loading" in p for p in paragraphs)
+    # the date and zone come from the prose: February 7, in Washington, D.C.
+    assert str(meta["event"]["start"]) == "2025-02-07"
+    assert meta["event"]["timezone"] == "America/New_York"
+    assert 'title: ""  # REVIEW' in sidecar
+
+
+def test_stdin_copy_with_a_headline_passes_check(site: Path, cli: Callable[..., Run]) -> None:
+    copy = (
+        "Ministers meet in Brussels on farm subsidies\n"
+        "Agriculture ministers will meet in Brussels on Monday, February 10, 2025 to settle "
+        "the farm budget.\nThe talks are expected to last into the night.\n"
+    )
+    result = _run("import", "-", "-s", str(site), "--now", "2025-02-05T10:00:00Z", stdin=copy)
+    assert result.code == 0, result.err
+    _, meta, _ = _files(site, "ministers-meet-in-brussels-on-farm-subsidies")
+    assert str(meta["event"]["start"]) == "2025-02-10"
+    assert meta["event"]["timezone"] == "Europe/Brussels"
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_never_overwrites_an_article(site: Path, cli: Callable[..., Run]) -> None:
+    assert cli("import", str(PAGES / "blog.html"), "-s", str(site), "--slug", "b").code == 0
+    before = (site / "content/b.txt").read_bytes(), (site / "content/b.yaml").read_bytes()
+    again = cli("import", str(PAGES / "news.html"), "-s", str(site), "--slug", "b")
+    assert again.code == 1
+    assert "content/b.txt: already exists; not overwritten" in again.err
+    assert ((site / "content/b.txt").read_bytes(), (site / "content/b.yaml").read_bytes()) == before
+    taken = cli("import", str(PAGES / "news.html"), "-s", str(site), "--slug", "example-briefing")
+    assert taken.code == 1 and "example-briefing.md: already exists" in taken.err
+
+
+def test_a_page_without_article_text_is_refused(
+    site: Path, cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    empty = tmp_path / "index.html"
+    empty.write_text(
+        "<html><head><title>Home | Site</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<div class='cookies'><p>We use cookies.</p><button>Accept all cookies</button></div>"
+        "<footer>© 2025 Site</footer></body></html>",
+        "utf-8",
+    )
+    before = sorted(p.name for p in (site / "content").iterdir())
+    result = cli("import", str(empty), "-s", str(site))
+    assert result.code == 1 and "no article text found" in result.err
+    assert "nothing written" in result.err
+    assert sorted(p.name for p in (site / "content").iterdir()) == before
+
+
+def test_html_import_without_the_extra_says_how_to_install_it(site: Path, tmp_path: Path) -> None:
+    shim = tmp_path / "shim" / "trafilatura"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("raise ImportError('trafilatura is not installed')\n")
+    env = {"PYTHONPATH": f"{shim.parent}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = _run("import", str(PAGES / "news.html"), "-s", str(site), env=env)
+    assert result.code == 1
+    assert "pip install 'briefing-site[import]'" in result.err
+    assert not (site / "content/ministers-to-sign-port-deal-in-lisbon-on-thursday.txt").exists()
+    text = _run("import", str(PAGES / "wire.txt"), "-s", str(site), "--now", NOW, env=env)
+    assert text.code == 0, text.err  # plain text needs no extra
+
+
+# --- URLs, over real HTTP on 127.0.0.1 ---------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """/news: the test page; /pdf: not HTML; /big: oversize; /slow: drips; else 404."""
+
+    def do_GET(self) -> None:
+        if self.path == "/news":
+            self._send(200, "text/html; charset=utf-8", (PAGES / "news.html").read_bytes())
+        elif self.path == "/pdf":
+            self._send(200, "application/pdf", b"%PDF-1.4 not a page")
+        elif self.path == "/big":
+            self._send(200, "text/html", b"<p>" + b"x" * 6_000_000 + b"</p>")
+        elif self.path == "/hang":  # accepts, then says nothing for longer than the timeout
+            time.sleep(2)
+            self._send(200, "text/html", b"<p>late</p>")
+        elif self.path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"<p>slow</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
+        else:
+            self._send(404, "text/html", b"<h1>Not Found</h1>")
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        # The client gives up on an oversize page, as it should.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def _server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_imports_a_url(site: Path, cli: Callable[..., Run]) -> None:
+    with _server() as base:
+        result = cli("import", f"{base}/news", "-s", str(site))
+    assert result.code == 0, result.err
+    _, meta, _ = _files(site, "ministers-to-sign-port-deal-in-lisbon-on-thursday")
+    assert meta["title"] == "Ministers to sign port deal in Lisbon on Thursday"
+    assert meta["event"]["timezone"] == "Europe/Lisbon"
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/gone", "the server answered 404 Not Found"),
+        ("/pdf", "not an HTML page (Content-Type: application/pdf)"),
+        ("/big", "the page is 6,000,007 bytes; the limit is 5,000,000"),
+    ],
+)
+def test_url_failures_are_named(
+    path: str, message: str, site: Path, cli: Callable[..., Run]
+) -> None:
+    before = sorted(p.name for p in (site / "content").iterdir())
+    with _server() as base:
+        result = cli("import", f"{base}{path}", "-s", str(site))
+    assert result.code == 1
+    assert result.err.strip() == f"{base}{path}: {message}"
+    assert sorted(p.name for p in (site / "content").iterdir()) == before
+
+
+def test_a_slow_page_times_out() -> None:
+    with _server() as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"/slow: the page did not arrive within 0.5 seconds"):
+            fetch_page(f"{base}/slow", Limits(timeout=0.5))
+        assert time.monotonic() - started < 3
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    with _server() as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"/hang: no answer within 0.5 seconds"):
+            fetch_page(f"{base}/hang", Limits(timeout=0.5))
+        assert time.monotonic() - started < 2
+
+
+def test_a_refused_connection_is_named(site: Path, cli: Callable[..., Run]) -> None:
+    with _server() as base:
+        pass  # the port is closed again: nothing listens there now
+    result = cli("import", f"{base}/news", "-s", str(site))
+    assert result.code == 1 and "the connection was refused" in result.err
+
+
+def test_a_failed_tls_handshake_is_named(site: Path, cli: Callable[..., Run]) -> None:
+    with _server() as base:  # plain HTTP: an https:// request to it fails its handshake
+        result = cli("import", base.replace("http://", "https://") + "/news", "-s", str(site))
+    assert result.code == 1 and "the secure (TLS) connection failed" in result.err
+
+
+def test_only_web_urls_are_fetched() -> None:
+    with pytest.raises(FetchError, match="only http:// and https:// URLs"):
+        fetch_page("file:///etc/passwd")
+
+
+# --- proposing the event -----------------------------------------------------------------
+
+PUBLISHED = datetime.fromisoformat("2025-02-05T09:00:00-05:00")
+
+
+def test_several_dates_leave_the_event_to_the_editor_with_candidates(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    copy = (
+        "Summit dates set for Berlin and Paris\n"
+        "The summit will open in Berlin on March 3 and close in Paris on March 5.\n"
+        "Officials said both cities had agreed.\n"
+    )
+    result = _run("import", "-", "-s", str(site), "--now", "2025-02-05T10:00:00Z", stdin=copy)
+    assert result.code == 0, result.err
+    _, meta, sidecar = _files(site, "summit-dates-set-for-berlin-and-paris")
+    assert "event" not in meta
+    assert "# event: not certain (the text names several dates (2025-03-03, 2025-03-05))" in sidecar
+    assert "#   2025-03-03 [Berlin = Europe/Berlin, Paris = Europe/Paris]" in sidecar.replace(
+        "Paris = Europe/Paris, Berlin = Europe/Berlin",
+        "Berlin = Europe/Berlin, Paris = Europe/Paris",
+    )
+    assert "event: left commented out" in result.out
+
+
+def test_a_weekday_that_disagrees_with_the_date_is_not_certain() -> None:
+    proposal = propose(["Leaders will meet in Tokyo on Monday, February 7."], PUBLISHED)
+    assert proposal.start == "" and "is a Friday" in proposal.reason
+
+
+def test_a_gmt_time_is_given_in_the_place_zone() -> None:
+    proposal = propose(
+        ["TOKYO (Wire) - Leaders will hold talks on February 11 at 1655 GMT, officials said."],
+        PUBLISHED,
+    )
+    assert proposal.start == "2025-02-12T01:55:00+09:00" and proposal.zone == "Asia/Tokyo"
+    assert proposal.zone_from == "the dateline"
+
+
+def test_a_time_a_dst_change_skips_is_not_certain() -> None:
+    proposal = propose(["The talks will open in London on March 30 at 1:30 a.m."], PUBLISHED)
+    assert proposal.start == "" and "DST change" in proposal.reason
+
+
+def test_a_weekday_is_resolved_by_the_sentence_tense() -> None:
+    # published on Wednesday 2025-02-05: "will meet on Friday" is the 7th, "met on Friday" the 31st
+    ahead = propose(["Ministers will meet in Paris on Friday to discuss the budget."], PUBLISHED)
+    assert ahead.start == "2025-02-07" and ahead.zone == "Europe/Paris"
+    back = propose(["Ministers met in Paris on Friday and were expected to agree."], PUBLISHED)
+    assert back.start == "2025-01-31"
+    unsure = propose(["The budget meeting in Paris on Friday drew crowds."], PUBLISHED)
+    assert unsure.start == "" and len(unsure.candidates) == 1
+
+
+def test_a_reported_weekday_is_not_an_event_date() -> None:
+    proposal = propose(
+        ["Leaders will meet in Rome on March 3, the ministry said on Monday."], PUBLISHED
+    )
+    assert [c.day.isoformat() for c in proposal.candidates] == ["2025-03-03"]
+    assert proposal.start == "2025-03-03"
+
+
+def test_a_range_of_days_gives_the_event_an_end() -> None:
+    proposal = propose(
+        ["The organisation held its summit in Qingdao on 9-10 June 2018."], PUBLISHED
+    )
+    assert (proposal.start, proposal.end, proposal.zone) == ("", "", "")  # years before: history
+    later = propose(["The summit will be held in Qingdao on June 9-10."], PUBLISHED)
+    assert (later.start, later.end, later.zone) == ("2025-06-09", "2025-06-10", "Asia/Shanghai")
+
+
+def test_dates_long_before_publication_are_background() -> None:
+    proposal = propose(
+        ["Flags flew at the border on Monday, Feb. 3, 2025."], PUBLISHED.replace(month=8)
+    )
+    assert proposal.start == "" and "before publication" in proposal.reason
+
+
+def test_a_time_without_a_place_is_not_given_a_zone() -> None:
+    proposal = propose(["The vote will be held on February 12 at 4 p.m."], PUBLISHED)
+    assert proposal.start == "" and "no place" in proposal.reason
+
+
+@pytest.mark.parametrize(
+    ("copy", "title"),
+    [
+        ("Leaders agree to meet in Oslo next month\n\nThe leaders agreed.\n", True),
+        ("Skip to navigationSkip to contentSkip to footer\n\nThe leaders agreed.\n", False),
+        ("The Harbour Courier\n\nThe leaders agreed.\n", False),  # a site's name
+        ("The minister greets the president in Mumbai. AFP\nThe leaders agreed.\n", False),
+        ("The council of heads of state of the organisation\nheld its meeting.\n", False),
+        ("OSLO (Meridian) - Leaders agreed\nThe leaders agreed.\n", False),
+    ],
+)
+def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
+    copy: str, title: bool
+) -> None:
+    from briefing_site.clean import JunkFilter
+    from briefing_site.extract import from_text
+
+    extracted = from_text(copy, JunkFilter())
+    assert bool(extracted.title) is title
+    assert (extracted.title == copy.split("\n")[0]) is title
+
+
+def test_a_dateline_date_resolves_weekdays_when_the_copy_has_no_date(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    copy = (
+        "Tuesday, 8 July 2025\n\n"
+        "Ministers to meet in Budapest on energy | Europe | The Courier\n\n"
+        "Agency | 8 July 2025 10:02\n\n"
+        "Prague, July 7 (Agency) - The prime minister will meet his counterparts in Budapest "
+        "on Tuesday, the government office said on Monday.\n\n"
+        "They will discuss gas storage and grid links.\n"
+    )
+    # the clock is a week later: "on Tuesday" is read from the dateline's July 7, a Monday
+    result = _run(
+        "import",
+        "-",
+        "-s",
+        str(site),
+        "--slug",
+        "v4",
+        "--now",
+        "2025-07-14T09:00:00+02:00",
+        stdin=copy,
+    )
+    assert result.code == 1  # the first line is a date, not a headline: no title
+    assert "content/v4.yaml:1: missing required field: title" in result.err
+    paragraphs, meta, _ = _files(site, "v4")
+    assert str(meta["event"]["start"]) == "2025-07-08"
+    assert meta["event"]["location"] == "Budapest"
+    assert paragraphs[0] == "Tuesday, 8 July 2025"  # text keeps what the build would keep
+
+
+def test_stdin_that_is_not_utf8_is_refused_with_its_place(site: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_site", "import", "-", "-s", str(site), "--slug", "s"],
+        input=b"Leaders meet\n\xff\xfe broken\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == "<stdin>:2: not UTF-8 (byte 13: 0xff)"
+
+
+def test_stdin_without_a_title_needs_a_slug(site: Path) -> None:
+    result = _run("import", "-", "-s", str(site), stdin="On May 5, leaders met.\n")
+    assert result.code == 2 and "give --slug" in result.err
+
+
+def test_a_page_title_loses_its_site_name() -> None:
+    from briefing_site.clean import JunkFilter
+    from briefing_site.extract import from_text
+
+    copy = "Obama to hold talks at nuclear summit | world | The Daily Times\n\nText here.\n"
+    assert from_text(copy, JunkFilter()).title == "Obama to hold talks at nuclear summit"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=120
+        ).filter(lambda t: t.strip()),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_any_pasted_copy_is_written_checked_or_refused_never_crashes(lines: list[str]) -> None:
+    from briefing_site.clock import parse_now
+    from briefing_site.errors import BriefingError
+    from briefing_site.importer import ImportOptions, import_article
+
+    copy = "Leaders meet in Tokyo on March 3 at 10 a.m.\n" + "\n".join(lines)
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "content").mkdir()
+        now = parse_now("2025-02-05T10:00:00Z")
+        options = ImportOptions("-", site, "story", now, copy.encode("utf-8"))
+        try:
+            done = import_article(options)
+        except BriefingError:
+            return  # refused with a message (no article text, ...)
+        meta = yaml.safe_load(done.sidecar.read_text("utf-8"))  # always valid YAML
+        assert isinstance(meta, dict)
+        # what check would refuse is named, with the file and line
+        assert all(p.location.path.startswith("content/story.") for p in done.problems)
+        if not done.problems:
+            assert run_cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_a_time_given_in_a_named_zone_is_that_instant() -> None:
+    # "11 a.m. ET" in a sentence about London: the instant is New York's, shown in London's zone
+    london = propose(["Leaders will meet in London on February 10 at 11 a.m. ET."], PUBLISHED)
+    assert (london.start, london.zone) == ("2025-02-10T16:00:00+00:00", "Europe/London")
+    # with no place, the zone the time names is the event's
+    alone = propose(["The vote will be held on February 12 at 4 p.m. EST."], PUBLISHED)
+    assert (alone.start, alone.zone) == ("2025-02-12T16:00:00-05:00", "America/New_York")
