@@ -7,6 +7,7 @@ anything is rendered; the output is touched only once all pages rendered.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -337,6 +338,11 @@ def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
     return loaded
 
 
+# A save written in pieces pauses between them for less than this (editors flush
+# within milliseconds); a file changed more recently is looked at again after it.
+SETTLE_NS = 100_000_000
+
+
 def check_not_rewritten(site: Path, before: Signatures) -> None:
     """Refuse a build during which an article was rewritten in place.
 
@@ -344,9 +350,16 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
     replaced whole (a new inode: how most editors save) was read old or new,
     either one complete; but one rewritten in place may have been read half
     old, half new. So the build stops before writing, and the next one reads
-    the file again (the stamp, taken before, cannot match it).
+    the file again (the stamp, taken before, cannot match it). A file changed
+    less than SETTLE_NS ago is looked at again once that has passed, so a
+    build quicker than a writer's pause still sees the rest of the save.
     """
     after = content_signatures(site).signatures
+    changed_last = max((sig[1] for sig in after.values()), default=0)  # ctime_ns
+    unsettled = SETTLE_NS - (time.time_ns() - changed_last)
+    if unsettled > 0:  # a save may still be under way: let it pause and go on, then look again
+        time.sleep(unsettled / 1e9)
+        after = content_signatures(site).signatures
     problems = ProblemList()
     for path, old in before.items():
         new = after.get(path)
