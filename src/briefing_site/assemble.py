@@ -59,8 +59,10 @@ class Assembled:
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     """Validate, clean, section, render Markdown and compute the countdown."""
     meta = validate(article, tools.config)
-    rescued = {n for _, numbers in meta.sections for n in numbers}
-    kept, dropped = tools.junk.clean(article.paragraphs, keep=rescued)
+    rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
+    kept, dropped = tools.junk.clean(
+        article.paragraphs, keep=rescued, title=meta.title, drop=meta.drop
+    )
     where = Location(article.metadata_path, article.metadata_lines.get("sections", 1))
     placements = place(kept, meta, tools.config.topics, tools.classifier, where)
     blocks = _blocks(placements, article, tools)

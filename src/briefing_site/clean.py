@@ -1,15 +1,27 @@
-"""Drop scrape junk ("Loading...", "Advertisement", cookie notices...).
+"""Drop scrape junk: menus, bylines, captions, headlines, link lists, "Loading...".
 
-Patterns match a whole paragraph, never part of one, and the wordy ones only
-short paragraphs, so real prose that merely mentions cookies stays. A "Read
-next" marker also drops the headline-like lines that follow it.
+A classifier of text blocks in the manner of jusText (Pomikálek 2011), not a
+list of phrases. Each paragraph is first judged on its own shape: whether it
+ends like a sentence, its length, its density of function words (prose is
+about 40% "the", "of", "and"...; menus, headlines and name lists far less),
+caption and credit shapes, and whether it repeats the headline or another
+paragraph. Paragraphs that are neither clearly prose nor clearly furniture
+("short") are then judged by their neighbours, since page furniture clusters
+at the top and bottom. Everything above the first real prose paragraph that
+is not prose itself, and a standfirst above the byline, is furniture.
+
+The configurable patterns still match a whole paragraph, never part of one.
+When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
+warns about it. jusText itself is not used: it parses HTML with lxml (a C
+extension), while our input is plain text, and its cues are the ones below.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from briefing_site.model import Paragraph
 
@@ -31,19 +43,102 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
 )
-# Markers after which headline-like lines are a list of links, not prose.
-_LIST_MARKERS = re.compile(
-    r"^(?:read next|up next|related(?: stories| articles)?|more stories)\b", re.I
+
+# English function words (jusText's idea: prose is dense with them).
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    upon very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves said says say told will would may might must shall since among
+    amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
-_HEADLINE_MAX_WORDS = 15
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # noqa: RUF001
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")  # noqa: RUF001
+# Credits and captions: a position in brackets, an agency at the very end, "Photo:".
+_CAPTION = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|front|back|from left|l|r|c)\)"
+    r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
+    r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    r"|\b(?:[A-Z]{2,}|Getty Images|Reuters|Xinhua|Yonhap|Bloomberg|Flickr)\s?/\s?[A-Z]"
+    r"|\((?:[A-Z]{2,}|Reuters|Yonhap|Xinhua)(?: File)? Photos?\)"
+    r"|\|\s*(?:photo|image|video)\b",
+    re.I,
+)
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
+    r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
+    r"|Kyodo|dpa|Anadolu|WAM|SPA|TASS|Sputnik|Flickr|Wikimedia Commons)"
+    r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
+)
+_BYLINE = re.compile(r"^[-–—•*|]?\s*(?:by|written by|reported by)\s+[A-Z]", re.I)  # noqa: RUF001
+# "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
+_GLUED_BYLINE = re.compile(
+    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*[a-z][A-Z]\w*(?: \w+){0,4}$"  # noqa: RUF001
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:[\w ]{0,30} )?(?i:correspondent|editor"  # noqa: RUF001
+    r"|reporter|writer|columnist|bureau chief)$"
+)
+_STAMP = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
+    r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+
+Kind = Literal["good", "short", "bad"]
+# A paragraph this long that ends like a sentence and reads like English is prose.
+GOOD_MIN_CHARS = 110
+GOOD_MIN_STOPWORDS = 0.2
+# Headline-like: a line this short with no sentence ending is a heading, menu or label.
+LABEL_MAX_WORDS = 20
+# A short block with fewer function words than this is a name list or a headline.
+SPARSE_STOPWORDS = 0.12
+# A block most of whose word triples come again later is a repeat (pull quote, caption).
+REPEAT_SHARE = 0.8
+# How far from the top a byline or a date stamp still marks the page header.
+HEADER_REACH = 10
 
 
 @dataclass(frozen=True)
 class Dropped:
-    """A paragraph left out as junk, and the pattern that matched."""
+    """A paragraph left out as junk, and why (`pattern`: the rule or regex that decided)."""
 
     paragraph: Paragraph
     pattern: str
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the block classifier sees in one paragraph."""
+
+    words: int
+    chars: int
+    stopwords: float
+    sentence: bool
+    kind: Kind
+    reason: str
+    marker: bool  # a byline or date stamp: the page header ends after it
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _plain(text: str) -> str:
+    return text.strip().strip("*_#> ").strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def _key(text: str) -> str:
+    return " ".join(w.casefold() for w in _words(text))
 
 
 class JunkFilter:
@@ -56,35 +151,197 @@ class JunkFilter:
 
     def match(self, text: str) -> str | None:
         """The pattern that makes `text` junk, or None for real prose."""
-        plain = text.strip().strip("*_#> ").strip()
+        plain = _plain(text)
         for source, pattern in self.patterns:
             if pattern.fullmatch(plain):
                 return source
         return None
 
     def clean(
-        self, paragraphs: Sequence[Paragraph], keep: Collection[int] = ()
+        self,
+        paragraphs: Sequence[Paragraph],
+        keep: Collection[int] = (),
+        title: str = "",
+        drop: Collection[int] = (),
     ) -> tuple[tuple[Paragraph, ...], tuple[Dropped, ...]]:
-        """Split paragraphs into (kept, dropped); numbers in `keep` are never dropped."""
+        """Split paragraphs into (kept, dropped).
+
+        Numbers in `keep` are never dropped and numbers in `drop` always are
+        (the editor's word); `title` lets a repeated headline be recognised.
+        Kept paragraphs that are not clearly prose come back with `prose`
+        False, and those kept in doubt with `doubt` saying why.
+        """
+        repeats = _repeats(paragraphs)
+        shapes = [self._shape(p, repeats[i], title) for i, p in enumerate(paragraphs)]
+        verdicts = _in_context(shapes)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
-        in_list = False
-        for paragraph in paragraphs:
-            pattern = self.match(paragraph.text)
-            if pattern is None and in_list and _headline_like(paragraph.text):
-                pattern = "a link list after 'Read next'"
-            if paragraph.number in keep or pattern is None:
+        for paragraph, shape, (junk, why) in zip(paragraphs, shapes, verdicts, strict=True):
+            if paragraph.number in drop:
+                dropped.append(Dropped(paragraph, "the editor's drop: list"))
+            elif junk and paragraph.number not in keep:
+                dropped.append(Dropped(paragraph, why))
+            else:
+                doubt = why if junk or shape.kind == "bad" else ""
+                if paragraph.number in keep:
+                    doubt = ""
+                prose = shape.kind == "good" and not junk
+                if doubt or not prose:
+                    paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
-                in_list = False
-                continue
-            dropped.append(Dropped(paragraph, pattern))
-            in_list = in_list or bool(_LIST_MARKERS.match(paragraph.text.strip("*_#> ")))
         return tuple(kept), tuple(dropped)
 
+    def _shape(self, paragraph: Paragraph, repeat: str, title: str) -> Shape:
+        """Judge one paragraph on its own (and against the title and the other paragraphs)."""
+        text = _plain(paragraph.text)
+        words = _words(text)
+        n = len(words)
+        stop = sum(w.casefold() in STOPWORDS for w in words) / n if n else 0.0
+        sentence = ends_sentence(text)
 
-def _headline_like(text: str) -> bool:
-    """Short, with no sentence ending: a headline in a list of links."""
-    stripped = text.strip().lstrip("-*• ").strip()
-    return len(stripped.split()) <= _HEADLINE_MAX_WORDS and not stripped.endswith(
-        (".", "!", "?", '"', "”")
-    )
+        def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
+            return Shape(n, len(text), stop, sentence, kind, reason, marker)
+
+        pattern = self.match(paragraph.text)
+        if pattern is not None:
+            return shape("bad", f"pattern {pattern!r}")
+        if not n:
+            return shape("bad", "no words")
+        if repeat:
+            return shape("bad", repeat)
+        if (_BYLINE.match(text) or _GLUED_BYLINE.match(text)) and n <= 14 and not sentence:
+            return shape("bad", "a byline", marker=True)
+        if _STAMP.search(text) and n <= 14 and not sentence:
+            return shape("bad", "a date or reading-time stamp", marker=True)
+        if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+            return shape("bad", "a photo caption or credit")
+        if title and n <= 40 and _near_title(words, title):
+            return shape("bad", "repeats the headline")
+        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
+            return shape("bad", "a note in brackets (credit or editor's note)")
+        if text.endswith(":") and n >= 6:
+            return shape("short", "leads into a list")
+        if not sentence and n <= LABEL_MAX_WORDS and "\n" not in paragraph.text:
+            if paragraph.truncated:
+                return shape("short", "ends mid-sentence at the wrap width: cut copy?")
+            if _LIST_ITEM.match(paragraph.text):
+                return shape("short", "a list item")
+            return shape("bad", "no sentence: a heading, label, menu or headline")
+        if 4 <= n <= 25 and stop < SPARSE_STOPWORDS:
+            return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
+        if _quoted_alone(text) and n <= 60:
+            return shape("short", "a quotation nobody is said to say: a pull quote?")
+        if sentence and len(text) >= GOOD_MIN_CHARS and stop >= GOOD_MIN_STOPWORDS:
+            return shape("good", "reads as prose")
+        return shape("short", "short")
+
+
+def _repeats(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """Per paragraph, why it is a repeat, or '': most of its word triples come again
+    in a later paragraph (a pull quote or caption above the text that has it, a
+    headline over the body), or it is the same as an earlier one."""
+    triples = [_triples(p.text) for p in paragraphs]
+    where: dict[tuple[str, str, str], list[int]] = {}
+    for index, grams in enumerate(triples):
+        for gram in grams:
+            where.setdefault(gram, []).append(index)
+    reasons = []
+    for index, grams in enumerate(triples):
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for other in where[gram]:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        found = ""
+        for other, count in sorted(shared.items()):
+            later = other > index and count >= REPEAT_SHARE * len(grams)
+            same = other < index and count == len(grams) == len(triples[other])
+            if len(grams) >= 2 and (later or same):
+                found = f"repeats ¶{paragraphs[other].number}"
+                break
+        reasons.append(found)
+    return reasons
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    words = [w.casefold() for w in _words(text)]
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _near_title(words: list[str], title: str) -> bool:
+    """Most of the block's words are the headline's: a repeated headline or its variant."""
+    title_words = {w.casefold() for w in _words(title)}
+    content = [w.casefold() for w in words if w.casefold() not in STOPWORDS]
+    if len(title_words) < 3 or len(content) < 2:
+        return False
+    shared = sum(w in title_words for w in content)
+    return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
+
+
+def _quoted_alone(text: str) -> bool:
+    """The whole block is one quotation with no attribution around it."""
+    opened = text[:1] in "\"“‘'"  # noqa: RUF001
+    closed = text.rstrip(".")[-1:] in "\"”’'"  # noqa: RUF001
+    inner = text[1:-1]
+    return opened and closed and not re.search(r"[\"“”]", inner.replace("’", ""))  # noqa: RUF001
+
+
+def _in_context(shapes: Sequence[Shape]) -> list[tuple[bool, str]]:
+    """(junk?, why) per paragraph, deciding the short ones by their neighbours.
+
+    The header is everything above the lede: the first prose paragraph not
+    followed by a byline or date stamp before the next prose paragraph.
+    """
+    lede = _lede_index(shapes)
+    verdicts: list[tuple[bool, str]] = []
+    for index, shape in enumerate(shapes):
+        if shape.kind == "bad":
+            verdicts.append((True, shape.reason))
+        elif index < lede and shape.kind == "good":
+            verdicts.append((True, "a standfirst above the byline"))
+        elif shape.kind == "good":
+            verdicts.append((False, shape.reason))
+        else:
+            verdicts.append(_short(shapes, index, lede))
+    return verdicts
+
+
+def _lede_index(shapes: Sequence[Shape]) -> int:
+    """The index of the first prose paragraph below the page header (len when none)."""
+    goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
+    last_marker = max((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.marker), default=-1)
+    for i in goods:
+        if i > last_marker:
+            return i
+    return goods[0] if goods else len(shapes)
+
+
+def _short(shapes: Sequence[Shape], index: int, lede: int) -> tuple[bool, str]:
+    """A short block: furniture when both neighbours that are not short are, or when
+    it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
+    shape = shapes[index]
+    before = _neighbour(shapes, index, -1)
+    after = _neighbour(shapes, index, 1)
+    in_header = index < lede < len(shapes) and before != "good"
+    if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
+        return True, f"{shape.reason}, above the lede among page furniture"
+    # A sentence is furniture only between real furniture (not the page's edge)
+    # and when it is poor in function words, like "Our standards: The Trust Principles."
+    sparse = shape.stopwords < GOOD_MIN_STOPWORDS and shape.words >= 4
+    around = {before, after}
+    if around <= {"bad", "edge"} and (not shape.sentence or (sparse and around == {"bad"})):
+        return True, f"{shape.reason}, between page furniture"
+    if shape.reason.startswith("a quotation") and (after == "bad" or index < lede):
+        return True, shape.reason.rstrip("?")
+    suspicious = shape.reason not in ("short", "a list item", "leads into a list")
+    return False, shape.reason if suspicious else ""
+
+
+def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
+    """The nearest block in that direction that is not short, or the page's edge."""
+    i = index + step
+    while 0 <= i < len(shapes):
+        if shapes[i].kind != "short":
+            return shapes[i].kind
+        i += step
+    return "edge"

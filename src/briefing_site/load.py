@@ -39,8 +39,17 @@ MAX_BLOCK_CHARS = 20_000
 MAX_BRACKET_WORK = 400_000  # (number of `[` and `<`) x (block length)
 MAX_NESTING = 16  # list and quote markers opening one line (deeper recurses)
 _NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?=[ \t]|$)){{{MAX_NESTING + 1}}}")
-# A raw-text block whose lines (all but its last) are this short was hard-wrapped.
-WRAP_WIDTH = 80
+# Hard-wrapped copy: the lines that end mid-sentence end within this share of
+# the widest one (a ragged right edge); wider than MAX_WRAP_WIDTH is not wrapping.
+WRAP_EDGE = 0.75
+MAX_WRAP_WIDTH = 160
+# A lone block of a few lines, all this short, is measured on its own.
+FALLBACK_WRAP_WIDTH = 100
+_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u00b7]|\d{1,3}[.)])\s+\S")
+# A line ending in one of these words runs on to the next.
+_RUN_ON_WORDS = frozenset(
+    "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
+)
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
@@ -246,30 +255,98 @@ def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
 
 
 def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
-    """Raw text: one paragraph a line, or blank-line separated.
+    """Raw text: one paragraph a line, or blank-line separated, or hard-wrapped.
 
-    A block of several lines is one hard-wrapped paragraph when its lines
-    (all but the last) are short and some end mid-sentence; otherwise each
-    line is a paragraph of its own, as scraped copy has it.
+    The wrap width is measured from the copy itself (`wrap_width`). A line
+    joins the next when it is full (the next word would not have fitted) or
+    plainly runs on (ends in a comma or "the", or the next starts in lower
+    case); otherwise it ends a paragraph, so a subhead stays apart from the
+    paragraph under it and scraped copy keeps one paragraph a line.
     """
+    blocks = _blocks(text, first_line)
+    width = wrap_width([line for _, lines in blocks for line in lines[:-1]])
     paragraphs: list[Paragraph] = []
-    for start, lines in _blocks(text, first_line):
-        if _hard_wrapped(lines):
-            joined = " ".join(line.strip() for line in lines)
-            paragraphs.append(Paragraph(len(paragraphs) + 1, start, joined))
-            continue
+    for start, lines in blocks:
+        block_width = width or _block_width(lines)
+        measured = bool(width)
+        run: list[str] = []
         for offset, line in enumerate(lines):
-            paragraphs.append(Paragraph(len(paragraphs) + 1, start + offset, line.strip()))
+            run.append(line.strip())
+            following = lines[offset + 1] if offset + 1 < len(lines) else None
+            if following is not None and _runs_on(line, following, block_width, measured):
+                continue
+            truncated = bool(width) and _cut(line, width)
+            paragraphs.append(
+                Paragraph(
+                    len(paragraphs) + 1,
+                    start + offset - len(run) + 1,
+                    " ".join(run),
+                    truncated=truncated,
+                )
+            )
+            run = []
     return tuple(paragraphs)
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    body = lines[:-1]
-    return (
-        bool(body)
-        and all(len(line) <= WRAP_WIDTH for line in body)
-        and any(not line.endswith(_SENTENCE_END) for line in body)
-    )
+def wrap_width(lines: list[str]) -> int:
+    """The column hard-wrapped copy was wrapped at, or 0 when it was not wrapped.
+
+    `lines` are those followed by another line of the same block. Wrapped
+    copy has a ragged right edge: the lines that end mid-sentence end near one
+    width, while scraped copy's one-paragraph lines end anywhere.
+    """
+    open_ended = [len(line.rstrip()) for line in lines if not line.rstrip().endswith(_SENTENCE_END)]
+    if len(open_ended) < 3:
+        return 0
+    width = max(open_ended)
+    near = sum(length >= WRAP_EDGE * width for length in open_ended)
+    within = sum(len(line.rstrip()) <= width for line in lines)
+    if width > MAX_WRAP_WIDTH or near < 0.8 * len(open_ended) or within < 0.9 * len(lines):
+        return 0
+    return width
+
+
+def _block_width(lines: list[str]) -> int:
+    """Too few lines to measure the whole copy: a short block's own longest line."""
+    longest = max(len(line) for line in lines)
+    return longest if len(lines) > 1 and longest <= FALLBACK_WRAP_WIDTH else 0
+
+
+def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
+    """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
+
+    A full line that ends a sentence joins only when the whole copy is
+    measurably wrapped; a lone block's guess is not enough to merge sentences.
+    """
+    line = line.rstrip()
+    if _LIST_LINE.match(following):
+        return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+    if line.endswith(_SENTENCE_END):
+        return measured and _full(line, following, width) and not _ends_paragraph(following)
+    nxt = following.strip()
+    last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
+        return True
+    if nxt[:1].islower():
+        return True
+    return bool(width) and _full(line, following, width)
+
+
+def _full(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted on this one."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return len(line) + 1 + len(first) > width
+
+
+def _ends_paragraph(following: str) -> bool:
+    """A sentence end at the edge still ends a paragraph before a list item or an indent."""
+    return following.startswith((" ", "\t", "-", "*", "\u2022"))
+
+
+def _cut(line: str, width: int) -> bool:
+    """A single line that stops mid-sentence at the wrap edge: copy cut off there."""
+    stripped = line.rstrip()
+    return not stripped.endswith(_SENTENCE_END) and len(stripped) >= WRAP_EDGE * width
 
 
 def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:

@@ -41,6 +41,8 @@ _KEYS = (
     "sources",
     "draft",
     "sections",
+    "drop",
+    "keep",
     "image",
     "author",
 )
@@ -124,6 +126,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "sources": _sources(check),
         "draft": _flag(check, "draft"),
         "sections": _sections(check, config),
+        "drop": _numbers(check, "drop"),
+        "keep": _numbers(check, "keep"),
         "image": _image(check, "image"),
         "author": _text(check, "author"),
     }
@@ -351,6 +355,19 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
     return tuple(sources)
 
 
+def _numbers(check: _Checker, key: str) -> tuple[int, ...]:
+    """`drop:` / `keep:`: a list of paragraph numbers (as `explain` shows them)."""
+    value = check.article.metadata.get(key)
+    if value is None:
+        return ()
+    numbers: list[object] = value if isinstance(value, list) else [value]
+    valid = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+    if len(valid) != len(numbers):
+        check.error(key, "must be a list of paragraph numbers (whole numbers from 1)")
+        return ()
+    return tuple(valid)
+
+
 def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int, ...]], ...]:
     value = check.article.metadata.get("sections")
     if value is None:
@@ -367,8 +384,14 @@ def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int
     for topic, numbers in value.items():
         where = check.line_in(value, topic)
         if topic not in names:
+            hint = (
+                f"; to leave paragraphs out, write drop: {numbers!r} at the top level"
+                if str(topic).casefold() in ("junk", "drop", "dropped", "remove", "delete")
+                else ""
+            )
             check.problems.add(
-                where, f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}"
+                where,
+                f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}{hint}",
             )
             continue
         numbers = numbers if isinstance(numbers, list) else [numbers]

@@ -104,6 +104,8 @@ class Metadata:
     sources: tuple[Source, ...] = ()
     draft: bool = False
     sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    drop: tuple[int, ...] = ()  # paragraphs the editor leaves out
+    keep: tuple[int, ...] = ()  # paragraphs kept though the junk filter would drop them
     image: str = ""
     author: str = ""
 
@@ -113,13 +115,19 @@ class Paragraph:
     """One block of the article body, numbered from 1 in file order.
 
     `heading` is the Markdown heading the block sits under, if any; it is how
-    an editor's `## Economy` reaches the sectioner.
+    an editor's `## Economy` reaches the sectioner. `truncated` is set by the
+    loader for a line cut off mid-sentence at the copy's wrap width; `prose`
+    and `doubt` by the junk filter: whether the block reads as prose (the
+    lede is the first that does) and why a kept block looked like furniture.
     """
 
     number: int
     line: int
     text: str
     heading: str | None = None
+    truncated: bool = False
+    prose: bool = True
+    doubt: str = ""
 
 
 @dataclass(frozen=True)
