@@ -65,7 +65,9 @@ _CAPTION = re.compile(
     r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     r"|\b(?:[A-Z]{2,}|Getty Images|Reuters|Xinhua|Yonhap|Bloomberg|Flickr)\s?/\s?[A-Z]"
     r"|\((?:[A-Z]{2,}|Reuters|Yonhap|Xinhua)(?: File)? Photos?\)"
-    r"|\|\s*(?:photo|image|video)\b",
+    r"|\|\s*(?:photo|image|video)\b"
+    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    r"[^.!?]{0,80}\.?$",
     re.I,
 )
 _CREDIT_END = re.compile(
@@ -90,15 +92,19 @@ _STAMP = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
 
 Kind = Literal["good", "short", "bad"]
-# A paragraph this long that ends like a sentence and reads like English is prose.
-GOOD_MIN_CHARS = 110
-GOOD_MIN_STOPWORDS = 0.2
-# Headline-like: a line this short with no sentence ending is a heading, menu or label.
-LABEL_MAX_WORDS = 20
-# A short block with fewer function words than this is a name list or a headline.
-SPARSE_STOPWORDS = 0.12
-# A block most of whose word triples come again later is a repeat (pull quote, caption).
-REPEAT_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The block classifier's cut-offs (tests/eval/realworld.py cross-validates them)."""
+
+    good_min_chars: int = 110  # a sentence this long, reading like English, is prose
+    good_min_stopwords: float = 0.2
+    label_max_words: int = 20  # no sentence ending and this short: a heading or a menu
+    sparse_stopwords: float = 0.12  # fewer function words: a name list or a headline
+    repeat_share: float = 0.8  # this share of word triples again later: a pull quote
+
+
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 
@@ -144,7 +150,8 @@ def _key(text: str) -> str:
 class JunkFilter:
     """Compiled once per build: the default patterns plus the site's own."""
 
-    def __init__(self, extra: Sequence[str] = ()) -> None:
+    def __init__(self, extra: Sequence[str] = (), thresholds: Thresholds | None = None) -> None:
+        self.limits = thresholds or Thresholds()
         self.patterns = [
             (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
         ]
@@ -171,9 +178,9 @@ class JunkFilter:
         Kept paragraphs that are not clearly prose come back with `prose`
         False, and those kept in doubt with `doubt` saying why.
         """
-        repeats = _repeats(paragraphs)
+        repeats = _repeats(paragraphs, self.limits.repeat_share)
         shapes = [self._shape(p, repeats[i], title) for i, p in enumerate(paragraphs)]
-        verdicts = _in_context(shapes)
+        verdicts = _in_context(shapes, self.limits.good_min_stopwords)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
         for paragraph, shape, (junk, why) in zip(paragraphs, shapes, verdicts, strict=True):
@@ -199,6 +206,8 @@ class JunkFilter:
         stop = sum(w.casefold() in STOPWORDS for w in words) / n if n else 0.0
         sentence = ends_sentence(text)
 
+        limits = self.limits
+
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             return Shape(n, len(text), stop, sentence, kind, reason, marker)
 
@@ -221,22 +230,22 @@ class JunkFilter:
             return shape("bad", "a note in brackets (credit or editor's note)")
         if text.endswith(":") and n >= 6:
             return shape("short", "leads into a list")
-        if not sentence and n <= LABEL_MAX_WORDS and "\n" not in paragraph.text:
+        if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if _LIST_ITEM.match(paragraph.text):
                 return shape("short", "a list item")
             return shape("bad", "no sentence: a heading, label, menu or headline")
-        if 4 <= n <= 25 and stop < SPARSE_STOPWORDS:
+        if 4 <= n <= 25 and stop < limits.sparse_stopwords:
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if _quoted_alone(text) and n <= 60:
             return shape("short", "a quotation nobody is said to say: a pull quote?")
-        if sentence and len(text) >= GOOD_MIN_CHARS and stop >= GOOD_MIN_STOPWORDS:
+        if sentence and len(text) >= limits.good_min_chars and stop >= limits.good_min_stopwords:
             return shape("good", "reads as prose")
         return shape("short", "short")
 
 
-def _repeats(paragraphs: Sequence[Paragraph]) -> list[str]:
+def _repeats(paragraphs: Sequence[Paragraph], share: float) -> list[str]:
     """Per paragraph, why it is a repeat, or '': most of its word triples come again
     in a later paragraph (a pull quote or caption above the text that has it, a
     headline over the body), or it is the same as an earlier one."""
@@ -254,7 +263,7 @@ def _repeats(paragraphs: Sequence[Paragraph]) -> list[str]:
                     shared[other] = shared.get(other, 0) + 1
         found = ""
         for other, count in sorted(shared.items()):
-            later = other > index and count >= REPEAT_SHARE * len(grams)
+            later = other > index and count >= share * len(grams)
             same = other < index and count == len(grams) == len(triples[other])
             if len(grams) >= 2 and (later or same):
                 found = f"repeats ¶{paragraphs[other].number}"
@@ -286,7 +295,7 @@ def _quoted_alone(text: str) -> bool:
     return opened and closed and not re.search(r"[\"“”]", inner.replace("’", ""))  # noqa: RUF001
 
 
-def _in_context(shapes: Sequence[Shape]) -> list[tuple[bool, str]]:
+def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[bool, str]]:
     """(junk?, why) per paragraph, deciding the short ones by their neighbours.
 
     The header is everything above the lede: the first prose paragraph not
@@ -302,7 +311,7 @@ def _in_context(shapes: Sequence[Shape]) -> list[tuple[bool, str]]:
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         else:
-            verdicts.append(_short(shapes, index, lede))
+            verdicts.append(_short(shapes, index, lede, prose_stopwords))
     return verdicts
 
 
@@ -316,7 +325,9 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     return goods[0] if goods else len(shapes)
 
 
-def _short(shapes: Sequence[Shape], index: int, lede: int) -> tuple[bool, str]:
+def _short(
+    shapes: Sequence[Shape], index: int, lede: int, prose_stopwords: float
+) -> tuple[bool, str]:
     """A short block: furniture when both neighbours that are not short are, or when
     it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
     shape = shapes[index]
@@ -327,7 +338,7 @@ def _short(shapes: Sequence[Shape], index: int, lede: int) -> tuple[bool, str]:
         return True, f"{shape.reason}, above the lede among page furniture"
     # A sentence is furniture only between real furniture (not the page's edge)
     # and when it is poor in function words, like "Our standards: The Trust Principles."
-    sparse = shape.stopwords < GOOD_MIN_STOPWORDS and shape.words >= 4
+    sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
     if around <= {"bad", "edge"} and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"

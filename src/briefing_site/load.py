@@ -43,6 +43,7 @@ _NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?=[ \t]|$)){{{MAX_NE
 # the widest one (a ragged right edge); wider than MAX_WRAP_WIDTH is not wrapping.
 WRAP_EDGE = 0.75
 MAX_WRAP_WIDTH = 160
+MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
 _LIST_LINE = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u00b7]|\d{1,3}[.)])\s+\S")
@@ -301,7 +302,11 @@ def wrap_width(lines: list[str]) -> int:
     width = max(open_ended)
     near = sum(length >= WRAP_EDGE * width for length in open_ended)
     within = sum(len(line.rstrip()) <= width for line in lines)
-    if width > MAX_WRAP_WIDTH or near < 0.8 * len(open_ended) or within < 0.9 * len(lines):
+    if (
+        not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
+        or near < 0.8 * len(open_ended)
+        or within < 0.9 * len(lines)
+    ):
         return 0
     return width
 
@@ -309,7 +314,8 @@ def wrap_width(lines: list[str]) -> int:
 def _block_width(lines: list[str]) -> int:
     """Too few lines to measure the whole copy: a short block's own longest line."""
     longest = max(len(line) for line in lines)
-    return longest if len(lines) > 1 and longest <= FALLBACK_WRAP_WIDTH else 0
+    wrapped = len(lines) > 1 and MIN_WRAP_WIDTH <= longest <= FALLBACK_WRAP_WIDTH
+    return longest if wrapped else 0
 
 
 def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
