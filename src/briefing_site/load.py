@@ -11,14 +11,16 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, Paragraph, SourceArticle
-from briefing_site.yamlload import YamlMap, parse_yaml
+from briefing_site.yamlload import YamlMap, parse_yaml_recovering
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -157,7 +159,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             Location(path, 1), "front matter is never closed: add a '---' line after it"
         )
     fm, body = _FRONT_MATTER.split(text)
-    meta = parse_yaml(fm, path, first_line=1)
+    meta, errors = _metadata(fm, path, 1)
     body_line = text[: closing.end()].count("\n") + 1
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
     if not paragraphs:
@@ -170,6 +172,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
+        metadata_errors=errors,
     )
 
 
@@ -210,7 +213,7 @@ def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) ->
     """A raw-text article with its metadata beside it."""
     _require_text(text, path)
     _require_text(sidecar_text, sidecar)
-    meta = parse_yaml(sidecar_text, sidecar)
+    meta, errors = _metadata(sidecar_text, sidecar, 1)
     return SourceArticle(
         path=path,
         metadata_path=sidecar,
@@ -218,7 +221,29 @@ def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) ->
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=split_text(text),
         markdown=False,
+        metadata_errors=errors,
     )
+
+
+def _metadata(
+    text: str, path: str, first_line: int
+) -> tuple[Any, tuple[tuple[int, str, str], ...]]:
+    """The metadata and any syntax errors, which stop here only if nothing else parsed.
+
+    When the rest of the file parses, validation reports the syntax errors
+    together with its own, so one bad line does not hide the other problems.
+    """
+    meta, problems = parse_yaml_recovering(text, path, first_line)
+    if problems and not isinstance(meta, dict):
+        raise ContentError(problems)
+    lines = text.split("\n")
+
+    def key_at(line: int) -> str:
+        index = line - first_line
+        found = _TOP_KEY.match(lines[index]) if 0 <= index < len(lines) else None
+        return found.group(1) if found else ""
+
+    return meta, tuple((p.location.line, p.message, key_at(p.location.line)) for p in problems)
 
 
 def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:

@@ -100,11 +100,20 @@ class _Checker:
 def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
     """The article's Metadata, or ContentError listing every problem."""
     check = _Checker(article, ProblemList())
+    for line, message, _ in article.metadata_errors:
+        check.problems.add(Location(article.metadata_path, line), message)
+    unreadable = {key for _, _, key in article.metadata_errors}
     meta = article.metadata
     for key in meta:
-        if key not in _KEYS:
+        if key in _EVENT_KEYS and key not in ("name", *_KEYS):
+            check.problems.add(
+                check.where(key),
+                f"unknown key {key!r}: it belongs inside event, as event.{key} "
+                f"(event:\n  {key}: ...)",
+            )
+        elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
-    missing = [key for key in ("title",) if not meta.get(key)]
+    missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
     event = meta.get("event")
     if isinstance(event, dict) and event.get("start") is None:
         missing.append("event.start")

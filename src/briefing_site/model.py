@@ -140,6 +140,10 @@ class SourceArticle:
     metadata_path: str
     paragraphs: tuple[Paragraph, ...]
     markdown: bool
+    # YAML syntax errors found while reading the metadata: (line, message, the
+    # top-level key on that line or ""). The rest of the file still parsed, so
+    # validation reports them with its own problems.
+    metadata_errors: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
