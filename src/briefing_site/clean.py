@@ -189,9 +189,8 @@ class JunkFilter:
             elif junk and paragraph.number not in keep:
                 dropped.append(Dropped(paragraph, why))
             else:
-                doubt = why if junk or shape.kind == "bad" else ""
-                if paragraph.number in keep:
-                    doubt = ""
+                # The editor's keep: silences the doubt; a short block keeps its suspicion.
+                doubt = "" if paragraph.number in keep or shape.kind == "good" else why
                 prose = shape.kind == "good" and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)

@@ -285,7 +285,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
 
     The wrap width is measured from the copy itself (`wrap_width`). A line
     joins the next when it is full (the next word would not have fitted) or
-    plainly runs on (ends in a comma or "the", or the next starts in lower
+    plainly runs on (ends in a comma or a word like "the", or goes on in lower
     case); otherwise it ends a paragraph, so a subhead stays apart from the
     paragraph under it and scraped copy keeps one paragraph a line.
     """
@@ -339,7 +339,7 @@ def wrap_width(lines: list[str]) -> int:
 def _block_width(lines: list[str]) -> int:
     """Too few lines to measure the whole copy: a short block's own longest line."""
     longest = max(len(line) for line in lines)
-    wrapped = len(lines) > 1 and MIN_WRAP_WIDTH <= longest <= FALLBACK_WRAP_WIDTH
+    wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
     return longest if wrapped else 0
 
 
@@ -354,12 +354,12 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
     if line.endswith(_SENTENCE_END):
         return measured and _full(line, following, width) and not _ends_paragraph(following)
-    nxt = following.strip()
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
     if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
         return True
-    if nxt[:1].islower():
-        return True
+    words = line.split()
+    if words and words[-1][:1].islower() and following.strip()[:1].islower():
+        return True  # a sentence going on in lower case across the break
     return bool(width) and _full(line, following, width)
 
 
