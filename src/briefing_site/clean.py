@@ -56,8 +56,9 @@ STOPWORDS = frozenset(
     yours yourself yourselves said says say told will would may might must shall since among
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # noqa: RUF001
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")  # noqa: RUF001
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
+_ENDS = ".!?…"
+_CLOSERS = "'\"’”)] \t\n"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left|l|r|c)\)"
@@ -105,6 +106,8 @@ class Thresholds:
     repeat_share: float = 0.8  # this share of word triples again later: a pull quote
 
 
+# Longer blocks are not checked for being a repeat: pull quotes and captions are short.
+REPEAT_MAX_WORDS = 60
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 
@@ -140,11 +143,7 @@ def _plain(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes."""
-    return bool(_SENTENCE_END.search(text))
-
-
-def _key(text: str) -> str:
-    return " ".join(w.casefold() for w in _words(text))
+    return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
 class JunkFilter:
@@ -178,8 +177,9 @@ class JunkFilter:
         Kept paragraphs that are not clearly prose come back with `prose`
         False, and those kept in doubt with `doubt` saying why.
         """
-        repeats = _repeats(paragraphs, self.limits.repeat_share)
-        shapes = [self._shape(p, repeats[i], title) for i, p in enumerate(paragraphs)]
+        tokens = [_words(p.text.casefold()) for p in paragraphs]
+        repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
+        shapes = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
         verdicts = _in_context(shapes, self.limits.good_min_stopwords)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -197,12 +197,14 @@ class JunkFilter:
                 kept.append(paragraph)
         return tuple(kept), tuple(dropped)
 
-    def _shape(self, paragraph: Paragraph, repeat: str, title: str) -> Shape:
-        """Judge one paragraph on its own (and against the title and the other paragraphs)."""
+    def _shape(self, paragraph: Paragraph, words: list[str], repeat: str, title: str) -> Shape:
+        """Judge one paragraph on its own (and against the title and the other paragraphs).
+
+        `words` are its lower-case words; `repeat` says whether it repeats another.
+        """
         text = _plain(paragraph.text)
-        words = _words(text)
         n = len(words)
-        stop = sum(w.casefold() in STOPWORDS for w in words) / n if n else 0.0
+        stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
 
         limits = self.limits
@@ -219,7 +221,7 @@ class JunkFilter:
             return shape("bad", repeat)
         if (_BYLINE.match(text) or _GLUED_BYLINE.match(text)) and n <= 14 and not sentence:
             return shape("bad", "a byline", marker=True)
-        if _STAMP.search(text) and n <= 14 and not sentence:
+        if n <= 14 and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
@@ -244,36 +246,45 @@ class JunkFilter:
         return shape("short", "short")
 
 
-def _repeats(paragraphs: Sequence[Paragraph], share: float) -> list[str]:
+def _repeats(
+    paragraphs: Sequence[Paragraph], tokens: Sequence[list[str]], share: float
+) -> list[str]:
     """Per paragraph, why it is a repeat, or '': most of its word triples come again
     in a later paragraph (a pull quote or caption above the text that has it, a
-    headline over the body), or it is the same as an earlier one."""
-    triples = [_triples(p.text) for p in paragraphs]
-    where: dict[tuple[str, str, str], list[int]] = {}
-    for index, grams in enumerate(triples):
-        for gram in grams:
-            where.setdefault(gram, []).append(index)
+    headline over the body), or it is the same as an earlier one.
+
+    Only blocks short enough to be a pull quote, caption or headline are checked,
+    by substring search in C, so a long article costs little.
+    """
+    joined = [" " + " ".join(words) + " " for words in tokens]
     reasons = []
-    for index, grams in enumerate(triples):
-        shared: dict[int, int] = {}
-        for gram in grams:
-            for other in where[gram]:
-                if other != index:
-                    shared[other] = shared.get(other, 0) + 1
+    for index, text in enumerate(joined):
+        words = text.split()
         found = ""
-        for other, count in sorted(shared.items()):
-            later = other > index and count >= share * len(grams)
-            same = other < index and count == len(grams) == len(triples[other])
-            if len(grams) >= 2 and (later or same):
-                found = f"repeats ¶{paragraphs[other].number}"
-                break
+        if 3 <= len(words) <= REPEAT_MAX_WORDS:
+            grams = {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}
+            for other, other_text in enumerate(joined):
+                if other == index or len(other_text) < len(text) * share:
+                    continue
+                if other < index and other_text != text:
+                    continue
+                if _shares(grams, other_text, share):
+                    found = f"repeats ¶{paragraphs[other].number}"
+                    break
         reasons.append(found)
     return reasons
 
 
-def _triples(text: str) -> set[tuple[str, str, str]]:
-    words = [w.casefold() for w in _words(text)]
-    return set(zip(words, words[1:], words[2:], strict=False))
+def _shares(grams: set[str], text: str, share: float) -> bool:
+    """At least `share` of `grams` occur in `text`; stops as soon as too many are missing."""
+    allowed = len(grams) - share * len(grams)
+    missing = 0
+    for gram in grams:
+        if gram not in text:
+            missing += 1
+            if missing > allowed:
+                return False
+    return True
 
 
 def _near_title(words: list[str], title: str) -> bool:
