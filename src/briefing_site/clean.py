@@ -90,6 +90,9 @@ _STAMP = re.compile(
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
 )
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
 
 Kind = Literal["good", "short", "bad"]
@@ -223,6 +226,8 @@ class JunkFilter:
             return shape("bad", "a byline", marker=True)
         if n <= 14 and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
+        if n <= 30 and _COPYRIGHT.search(text):
+            return shape("bad", "a copyright line")
         if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
         if title and n <= 40 and _near_title(words, title):
