@@ -55,6 +55,7 @@ PAGE = "\n".join(
         "More: Port strike ends after three weeks",
         "Storm closes Channel ferries for a second day",
         "Central bank holds rates as inflation cools",
+        "Like us on Facebook and tell us what you think.",
         "Copyright 2026 The Example Press. All rights reserved.",
     ]
 )

@@ -317,6 +317,7 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
     followed by a byline or date stamp before the next prose paragraph.
     """
     lede = _lede_index(shapes)
+    last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
         if shape.kind == "bad":
@@ -326,7 +327,7 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         else:
-            verdicts.append(_short(shapes, index, lede, prose_stopwords))
+            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
     return verdicts
 
 
@@ -341,7 +342,7 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
 
 
 def _short(
-    shapes: Sequence[Shape], index: int, lede: int, prose_stopwords: float
+    shapes: Sequence[Shape], index: int, lede: int, last_good: int, prose_stopwords: float
 ) -> tuple[bool, str]:
     """A short block: furniture when both neighbours that are not short are, or when
     it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
@@ -357,6 +358,9 @@ def _short(
     around = {before, after}
     if around <= {"bad", "edge"} and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
+    # Below the story, after furniture: a short sentence there is a social or credit line.
+    if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
+        return True, f"{shape.reason}, in the furniture below the story"
     if shape.reason.startswith("a quotation") and (after == "bad" or index < lede):
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
