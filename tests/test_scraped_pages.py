@@ -137,6 +137,29 @@ def test_editor_drops_and_keeps_paragraphs_by_number(
     assert page.topics["lede"] == [STORY[0]]
 
 
+def test_drop_and_keep_must_name_paragraphs_that_exist(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    result, _ = build(make_site, cli, "\n".join(STORY), SIDECAR + "drop: [9]\nkeep: [1, 9]\n")
+    assert result.code == 1
+    assert "content/port.yaml:6: drop: there is no paragraph 9" in result.err
+    assert "content/port.yaml:7: keep: there is no paragraph 9" in result.err
+
+
+def test_a_paragraph_kept_in_doubt_is_warned_about(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    wrapped = _wrap(" ".join(STORY), 72)
+    text = "\n".join(wrapped) + "\n\n" + wrapped[1] + "\n"
+    result, _ = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    assert (
+        "content/port.txt:9: warning: paragraph 2 kept, though it looks like page furniture"
+        in result.err
+    )
+    assert "add drop: [2]" in result.err
+
+
 def test_sections_junk_points_to_drop(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

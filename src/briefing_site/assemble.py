@@ -14,12 +14,14 @@ from datetime import datetime
 from briefing_site.classify import Classifier
 from briefing_site.clean import Dropped, JunkFilter
 from briefing_site.countdown import compute_countdown
+from briefing_site.errors import ProblemList
 from briefing_site.markup import MarkupConverter
 from briefing_site.metadata import validate
 from briefing_site.model import (
     Block,
     Briefing,
     Location,
+    Metadata,
     Paragraph,
     Placement,
     Section,
@@ -59,6 +61,7 @@ class Assembled:
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     """Validate, clean, section, render Markdown and compute the countdown."""
     meta = validate(article, tools.config)
+    _check_drop_keep(meta, article)
     rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
     kept, dropped = tools.junk.clean(
         article.paragraphs, keep=rescued, title=meta.title, drop=meta.drop
@@ -79,6 +82,20 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
         countdown=compute_countdown(meta.event, now) if meta.event else None,
     )
     return Assembled(briefing, dropped)
+
+
+def _check_drop_keep(meta: Metadata, article: SourceArticle) -> None:
+    """`drop:` and `keep:` must name paragraphs that exist, and not the same one."""
+    numbers = {p.number for p in article.paragraphs}
+    problems = ProblemList()
+    for key, listed in (("drop", meta.drop), ("keep", meta.keep)):
+        where = Location(article.metadata_path, article.metadata_lines.get(key, 1))
+        for number in listed:
+            if number not in numbers:
+                problems.add(where, f"{key}: there is no paragraph {number}")
+            elif key == "keep" and number in meta.drop:
+                problems.add(where, f"keep: paragraph {number} is also in drop")
+    problems.raise_if_any()
 
 
 def with_clock(assembled: Assembled, now: datetime) -> Assembled:
