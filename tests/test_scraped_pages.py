@@ -111,6 +111,20 @@ def test_wire_copy_wrapped_past_eighty_columns_joins_into_paragraphs() -> None:
     assert [p.text for p in split_text(wrapped)] == [first, second]
 
 
+def test_wrapped_copy_is_found_among_a_long_headline_and_an_unwrapped_paragraph() -> None:
+    headline = "Joint statement on the harbour partnership between Portugal and Morocco upon the "
+    headline += "tenth anniversary of the port agreement"
+    unwrapped = " ".join([STORY[1], STORY[1]])
+    lines = [headline, "March 14, 2026", *_wrap(STORY[0], 50), unwrapped, *_wrap(STORY[2], 50)]
+    assert [p.text for p in split_text("\n".join(lines))] == [
+        headline,
+        "March 14, 2026",
+        STORY[0],
+        unwrapped,
+        STORY[2],
+    ]
+
+
 def test_a_subhead_is_split_from_the_paragraph_under_it() -> None:
     text = f"{STORY[0]}\n\nFishing quotas\n{STORY[1]}\n"
     assert [p.text for p in split_text(text)] == [STORY[0], "Fishing quotas", STORY[1]]

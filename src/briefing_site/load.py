@@ -48,7 +48,7 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
-_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u00b7]|\d{1,3}[.)])\s+\S")
+_LIST_LINE = re.compile(r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S")  # bullets: numbered items are paragraphs
 # A line ending in one of these words runs on to the next.
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
@@ -324,13 +324,25 @@ def wrap_width(lines: list[str]) -> int:
     open_ended = [len(line.rstrip()) for line in lines if not line.rstrip().endswith(_SENTENCE_END)]
     if len(open_ended) < 3:
         return 0
-    width = max(open_ended)
-    near = sum(length >= WRAP_EDGE * width for length in open_ended)
-    within = sum(len(line.rstrip()) <= width for line in lines)
+    # The edge: the width that the most open-ended lines end just short of (a
+    # headline or a dateline among them does not move it).
+    near, width = (
+        max(
+            (sum(WRAP_EDGE * w <= n <= w for n in open_ended), w)
+            for w in set(open_ended)
+            if w <= MAX_WRAP_WIDTH
+        )
+        if any(w <= MAX_WRAP_WIDTH for w in open_ended)
+        else (0, 0)
+    )
+    within = sum(len(line.rstrip()) <= width for line in lines) / len(lines)
+    # Most lines stay within the width; when most end mid-sentence (wrapped
+    # prose does) a few longer unwrapped paragraphs among them are allowed.
+    mostly_open = len(open_ended) >= 0.5 * len(lines)
     if (
         not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
-        or near < 0.8 * len(open_ended)
-        or within < 0.9 * len(lines)
+        or near < max(3, 0.6 * len(open_ended))
+        or within < (0.75 if mostly_open else 0.9)
     ):
         return 0
     return width
@@ -364,9 +376,10 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
 
 
 def _full(line: str, following: str, width: int) -> bool:
-    """The next line's first word would not have fitted on this one."""
+    """The next line's first word would not have fitted on this one (a line longer
+    than the width was not wrapped at all)."""
     first = following.split(None, 1)[0] if following.strip() else ""
-    return len(line) + 1 + len(first) > width
+    return len(line) <= width < len(line) + 1 + len(first)  # longer: never wrapped
 
 
 def _ends_paragraph(following: str) -> bool:
