@@ -60,17 +60,24 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
 _ENDS = ".!?…"
 _CLOSERS = "'\"’”)] \t\n"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
+# Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
+_AGENCY = (
+    r"(?-i:REUTERS|Reuters|AFP|AP|EPA|PTI|ANI|IANS|UPI|AAP|TASS|Xinhua|XINHUA|Yonhap|YONHAP"
+    r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
+)
 _CAPTION = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|front|back|from left|l|r|c)\)"
+    r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
-    r"|\b(?:[A-Z]{2,}|Getty Images|Reuters|Xinhua|Yonhap|Bloomberg|Flickr)\s?/\s?[A-Z]"
-    r"|\((?:[A-Z]{2,}|Reuters|Yonhap|Xinhua)(?: File)? Photos?\)"
+    rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
+    rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$",
     re.I,
 )
+# A signed picture credit in brackets at the end: a caption however long it runs.
+_PHOTO_CREDIT = re.compile(rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$", re.I)
 _CREDIT_END = re.compile(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
     r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
@@ -229,6 +236,8 @@ class JunkFilter:
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
         if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+            return shape("bad", "a photo caption or credit")
+        if n <= 150 and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
         if title and n <= 40 and _near_title(words, title):
             return shape("bad", "repeats the headline")

@@ -48,7 +48,9 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
-_LIST_LINE = re.compile(r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S")  # bullets: numbered items are paragraphs
+_LIST_LINE = re.compile(
+    r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
+)  # bullets: numbered items are paragraphs
 # A line ending in one of these words runs on to the next.
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
