@@ -92,6 +92,16 @@ def test_a_standfirst_above_the_byline_is_not_the_lede() -> None:
     assert clean(text) == STORY
 
 
+def test_a_story_above_a_byline_like_subhead_is_never_cut() -> None:
+    long_lede = " ".join([STORY[0], STORY[1]])  # past a standfirst's length
+    for text in (
+        "\n".join([STORY[0], "By the numbers", STORY[1], STORY[2]]),
+        "\n".join([long_lede, "By Sea And Air", STORY[2]]),
+        "\n".join([STORY[0], STORY[1], STORY[2], "By Ana Costa", STORY[0].upper()]),
+    ):
+        assert clean(text)[0] in (STORY[0], long_lede)
+
+
 def test_a_pull_quote_repeated_in_the_body_is_dropped_once() -> None:
     quote = "“We want a port that works for both shores and for the people who live on them,” the minister said."
     body = quote.replace("the minister said", "the Portuguese minister told reporters on Tuesday")

@@ -84,10 +84,12 @@ _CREDIT_END = re.compile(
     r"|Kyodo|dpa|Anadolu|WAM|SPA|TASS|Sputnik|Flickr|Wikimedia Commons)"
     r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
 )
-_BYLINE = re.compile(r"^[-–—•*|]?\s*(?:by|written by|reported by)\s+[A-Z]", re.I)  # noqa: RUF001
+_BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
+    r"^[-–—•*|]?\s*(?i:by|written by|reported by)\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
+)
 # "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
 _GLUED_BYLINE = re.compile(
-    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*[a-z][A-Z]\w*(?: \w+){0,4}$"  # noqa: RUF001
+    r"^[A-Z][a-z]+(?: [A-Z][\w'’-]+)*? [A-Z][a-z]{2,}[A-Z]\w*(?: \w+){0,4}$"  # noqa: RUF001
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:[\w ]{0,30} )?(?i:correspondent|editor"  # noqa: RUF001
     r"|reporter|writer|columnist|bureau chief)$"
 )
@@ -118,6 +120,8 @@ class Thresholds:
 
 # Longer blocks are not checked for being a repeat: pull quotes and captions are short.
 REPEAT_MAX_WORDS = 60
+# A standfirst (dek) is one sentence or two; a longer paragraph above a byline is the story.
+STANDFIRST_MAX_WORDS = 35
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 
@@ -341,9 +345,16 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
-    """The index of the first prose paragraph below the page header (len when none)."""
+    """The index of the first prose paragraph below the page header (len when none).
+
+    A byline or date stamp near the top ends the header, so a standfirst above
+    it is not the lede (with a caption, at most two short blocks: never a story).
+    """
     goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
     last_marker = max((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.marker), default=-1)
+    above = [i for i in goods if i < last_marker]
+    if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
+        last_marker = -1
     for i in goods:
         if i > last_marker:
             return i
