@@ -58,3 +58,11 @@ def test_caption_shapes_go_but_prose_with_slashes_and_brackets_stays() -> None:
         "and which was followed by months of silence. (AP Photo/Jane Roe, File)"
     )
     assert kept(lede, prose[0], caption, prose[1]) == [lede, *prose]
+
+
+def test_a_short_line_leading_into_a_list_stays() -> None:
+    lede = (
+        "Ministers meet in Lisbon on Tuesday to settle the terms of the port deal, officials said."
+    )
+    items = "- container terminal shares\n- jobs at the old docks"
+    assert kept(lede, "On the table:", items) == [lede, "On the table:", items]

@@ -247,7 +247,7 @@ class JunkFilter:
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
-        if text.endswith(":") and n >= 6:
+        if text.endswith(":"):
             return shape("short", "leads into a list")
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
@@ -376,7 +376,8 @@ def _short(
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
-    if around <= {"bad", "edge"} and (not shape.sentence or (sparse and around == {"bad"})):
+    furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
+    if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
