@@ -141,6 +141,18 @@ def test_a_subhead_is_split_from_the_paragraph_under_it() -> None:
     assert clean(text) == [STORY[0], STORY[1]]
 
 
+def test_a_subhead_that_names_a_topic_heads_the_paragraphs_under_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    text = "\n".join([STORY[0], "What's next", STORY[1], STORY[2], "More from the region"])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics == {"lede": [STORY[0]], "outlook": [STORY[1], STORY[2]]}
+    explained = cli("explain", str(site / "content/port.txt")).out
+    assert "heading 'What's next'" in explained
+
+
 def test_a_line_cut_at_the_wrap_width_is_kept_and_flagged() -> None:
     wrapped = _wrap(" ".join(STORY), 72)
     cut = wrapped[1]
