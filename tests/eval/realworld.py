@@ -1,6 +1,8 @@
 """Junk, lede and segmentation on real scraped pages, cross-validated.
 
 Usage: python tests/eval/realworld.py [--set DIR] [-v]
+       (DIR: content/ and labels.yaml, e.g. tests/eval/scraped, our own written pages;
+       scored with the realworld set's score.py when DIR has none)
 
 Reads the labelled real-world set from `../shared/eval/realworld/` beside the
 repository (never copied into it) and scores pages with that set's own
@@ -189,11 +191,11 @@ def main(argv: list[str], echo: Callable[[str], None] = print) -> int:
     if not (base / "labels.yaml").is_file():
         echo(f"no labelled set at {base}")
         return 1
-    scorer = load_scorer(base)
+    scorer = load_scorer(base if (base / "score.py").is_file() else REALWORLD)
     slugs = sorted(yaml.safe_load((base / "labels.yaml").read_text(encoding="utf-8")))
     table = {t: article_counts(base, scorer, t, slugs) for t in candidates()}
     default = table[Thresholds()]
-    echo(f"realworld: {len(slugs)} articles from {base.name}/")
+    echo(f"{base.name}: {len(slugs)} articles")
     echo(f"  defaults, all articles (not held out)  {total(default, slugs).row()}")
     halves = [slugs[0::2], slugs[1::2]]
     held, chosen = cross_validate(table, halves)
