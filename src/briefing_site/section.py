@@ -2,7 +2,8 @@
 
 Precedence, highest first: the editor's `sections` override, a Markdown
 heading that names a topic (or one of its aliases), then the classifier. The
-first paragraph is the lede unless the override or a heading says otherwise.
+lede is the first paragraph that reads as prose (the junk filter says which
+do), unless the override or a heading says otherwise.
 """
 
 from __future__ import annotations
