@@ -66,3 +66,11 @@ def test_a_short_line_leading_into_a_list_stays() -> None:
     )
     items = "- container terminal shares\n- jobs at the old docks"
     assert kept(lede, "On the table:", items) == [lede, "On the table:", items]
+
+
+def test_an_authors_emphasised_line_between_prose_is_kept() -> None:
+    lede = (
+        "Ministers meet in Lisbon on Tuesday to settle the terms of the port deal, officials said."
+    )
+    after = "The terminal opens in 2028 if the deal holds, the port authority said on Monday."
+    assert kept(lede, "**Key dates**", after) == [lede, "**Key dates**", after]

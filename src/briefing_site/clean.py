@@ -254,6 +254,8 @@ class JunkFilter:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if _LIST_ITEM.match(paragraph.text):
                 return shape("short", "a list item")
+            if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
+                return shape("short", "an emphasised line: a subhead?")
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if 4 <= n <= 25 and stop < limits.sparse_stopwords:
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
