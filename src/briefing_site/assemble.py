@@ -65,7 +65,7 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     _check_drop_keep(meta, article)
     rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
     kept, dropped = tools.junk.clean(
-        article.paragraphs, keep=rescued, title=meta.title, drop=meta.drop
+        article.paragraphs, rescued, meta.title, meta.drop, markdown=article.markdown
     )
     if not article.markdown:
         kept = _subhead_cues(article.paragraphs, kept, dropped, tools.config.topics)

@@ -44,6 +44,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
 )
 
+# Markers after which headline-like lines are a list of links, not prose.
+_LIST_MARKERS = re.compile(
+    r"^(?:read next|up next|related(?: stories| articles)?|more stories)\b", re.I
+)
+_HEADLINE_MAX_WORDS = 15
+
 # English function words (jusText's idea: prose is dense with them).
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -183,18 +189,26 @@ class JunkFilter:
         keep: Collection[int] = (),
         title: str = "",
         drop: Collection[int] = (),
+        markdown: bool = False,
     ) -> tuple[tuple[Paragraph, ...], tuple[Dropped, ...]]:
         """Split paragraphs into (kept, dropped).
 
         Numbers in `keep` are never dropped and numbers in `drop` always are
         (the editor's word); `title` lets a repeated headline be recognised.
         Kept paragraphs that are not clearly prose come back with `prose`
-        False, and those kept in doubt with `doubt` saying why.
+        False, and those kept in doubt with `doubt` saying why. A Markdown
+        article is the author's own writing, not a scraped page: only the
+        patterns apply to it, so nothing an author wrote goes unasked.
         """
-        tokens = [_words(p.text.casefold()) for p in paragraphs]
-        repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
-        shapes = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
-        verdicts = _in_context(shapes, self.limits.good_min_stopwords)
+        shapes: list[Shape | None] = [None] * len(paragraphs)
+        if markdown:
+            verdicts = self._by_patterns(paragraphs)
+        else:
+            tokens = [_words(p.text.casefold()) for p in paragraphs]
+            repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
+            found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            verdicts = _in_context(found, self.limits.good_min_stopwords)
+            shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
         for paragraph, shape, (junk, why) in zip(paragraphs, shapes, verdicts, strict=True):
@@ -202,14 +216,30 @@ class JunkFilter:
                 dropped.append(Dropped(paragraph, "the editor's drop: list"))
             elif junk and paragraph.number not in keep:
                 dropped.append(Dropped(paragraph, why))
-            else:
+            elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
                 doubt = "" if paragraph.number in keep or shape.kind == "good" else why
                 prose = shape.kind == "good" and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
+            else:
+                kept.append(paragraph)
         return tuple(kept), tuple(dropped)
+
+    def _by_patterns(self, paragraphs: Sequence[Paragraph]) -> list[tuple[bool, str]]:
+        """(junk?, why) by the patterns alone; a "Read next" marker also takes the
+        headline-like lines that follow it."""
+        verdicts: list[tuple[bool, str]] = []
+        in_list = False
+        for paragraph in paragraphs:
+            pattern = self.match(paragraph.text)
+            why = f"pattern {pattern!r}" if pattern is not None else ""
+            if pattern is None and in_list and _headline_like(paragraph.text):
+                why = "a link list after 'Read next'"
+            verdicts.append((bool(why), why))
+            in_list = bool(why) and (in_list or bool(_LIST_MARKERS.match(_plain(paragraph.text))))
+        return verdicts
 
     def _shape(self, paragraph: Paragraph, words: list[str], repeat: str, title: str) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
@@ -398,3 +428,11 @@ def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal
             return shapes[i].kind
         i += step
     return "edge"
+
+
+def _headline_like(text: str) -> bool:
+    """Short, with no sentence ending: a headline in a list of links."""
+    stripped = text.strip().lstrip("-*• ").strip()
+    return len(stripped.split()) <= _HEADLINE_MAX_WORDS and not stripped.endswith(
+        (".", "!", "?", '"', "\u201d")
+    )
