@@ -60,12 +60,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "invalid YAML at the file's line": (
         {"content/a.md": "---\ntitle: T\n\nsummary: a: b\n---\nBody\n"},
-        ["content/a.md:4: invalid YAML: mapping values are not allowed in this context"],
+        [
+            "content/a.md:4: invalid YAML: mapping values are not allowed in this context; "
+            "a value containing ': ' must be quoted: summary: \"a: b\""
+        ],
     ),
     "invalid YAML after a BOM keeps its line": (
         {"content/a.md": "\ufeff---\ntitle: T\nsummary: [a, b\n---\nBody\n"},
-        [
-            "content/a.md:4: invalid YAML: while parsing a flow sequence "
+        [  # the line where the bracket opened, not where YAML gave up
+            "content/a.md:3: invalid YAML: while parsing a flow sequence "
             "did not find expected ',' or ']'"
         ],
     ),
@@ -169,7 +172,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": md("title: T\ncontent: x\n")},
         [
             "content/a.md:3: unknown key 'content'; known keys: title, summary, slug, date, "
-            "updated, event, people, tags, sources, draft, sections, image, author"
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author"
         ],
     ),
     # YAML refusals

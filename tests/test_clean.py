@@ -40,3 +40,37 @@ def test_override_numbers_are_never_dropped() -> None:
     paragraphs = [Paragraph(1, 1, "Prose."), Paragraph(2, 2, "Advertisement")]
     kept_paragraphs, dropped = JunkFilter().clean(paragraphs, keep={2})
     assert [p.number for p in kept_paragraphs] == [1, 2] and dropped == ()
+
+
+def test_caption_shapes_go_but_prose_with_slashes_and_brackets_stays() -> None:
+    lede = (
+        "Leaders of the two countries met on Friday to settle a long dispute over steel "
+        "quotas, officials said, after months of talks between their trade ministers."
+    )
+    prose = [
+        "The US/China trade war deepened after the talks, officials said.",
+        "Options (a) and (c) were adopted by both delegations on Friday.",
+    ]
+    caption = (
+        "In this file photo taken last spring, the two trade ministers walk past the "
+        "flags before their first meeting in the capital, which ended without a deal "
+        "on quotas or on the wider agreement both sides had hoped to sign that year, "
+        "and which was followed by months of silence. (AP Photo/Jane Roe, File)"
+    )
+    assert kept(lede, prose[0], caption, prose[1]) == [lede, *prose]
+
+
+def test_a_short_line_leading_into_a_list_stays() -> None:
+    lede = (
+        "Ministers meet in Lisbon on Tuesday to settle the terms of the port deal, officials said."
+    )
+    items = "- container terminal shares\n- jobs at the old docks"
+    assert kept(lede, "On the table:", items) == [lede, "On the table:", items]
+
+
+def test_an_authors_emphasised_line_between_prose_is_kept() -> None:
+    lede = (
+        "Ministers meet in Lisbon on Tuesday to settle the terms of the port deal, officials said."
+    )
+    after = "The terminal opens in 2028 if the deal holds, the port authority said on Monday."
+    assert kept(lede, "**Key dates**", after) == [lede, "**Key dates**", after]

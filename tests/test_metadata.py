@@ -81,7 +81,7 @@ def test_unknown_zone_and_unknown_keys_are_reported_together() -> None:
     assert found == [  # sorted by line
         "content/a.md:1: missing required field: title",
         "content/a.md:2: unknown key 'titel' (did you mean 'title'?); known keys: "
-        "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, image, author",
+        "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, keep, image, author",
         "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone",
     ]
 
@@ -117,3 +117,38 @@ def test_slugs_are_ascii_and_the_same_for_nfc_and_nfd(name: str, slug: str) -> N
 def test_unsafe_slug_is_refused() -> None:
     (line,) = problems("title: T\nslug: ../etc\n")
     assert line.startswith("content/a.md:3: slug:")
+
+
+def test_unquoted_colon_in_a_title_says_to_quote_it() -> None:
+    (line,) = problems("title: Lisbon talks: what to watch\n")
+    assert line.startswith("content/a.md:2: invalid YAML: mapping values are not allowed")
+    assert line.endswith("""must be quoted: title: "Lisbon talks: what to watch\"""")
+
+
+def test_top_level_location_points_to_event_location() -> None:
+    (line,) = problems("title: T\nlocation: Lisbon\n")
+    assert line.startswith("content/a.md:3: unknown key 'location': it belongs inside event")
+    assert "event.location" in line and "sections" not in line
+
+
+def test_a_yaml_error_does_not_hide_the_other_problems_in_the_file() -> None:
+    found = problems(
+        "title: Talks: a preview\nlocation: Lisbon\nsummary: [unclosed\n"
+        "event:\n  start: 2026-03-14\n  timezone: Mars/Olympus\ntagz: [a]\n"
+    )
+    assert [line.split(": ", 2)[:2] for line in found] == [  # file order, all of them
+        ["content/a.md:2", "invalid YAML"],
+        ["content/a.md:3", "unknown key 'location'"],
+        ["content/a.md:4", "invalid YAML"],
+        ["content/a.md:7", "event.timezone"],
+        ["content/a.md:8", "unknown key 'tagz' (did you mean 'tags'?); known keys"],
+    ]
+
+
+def test_drop_and_keep_take_paragraph_numbers() -> None:
+    m = meta("title: T\ndrop: [2, 5]\nkeep: 3\n")
+    assert m.drop == (2, 5) and m.keep == (3,)
+    (line,) = problems("title: T\ndrop: [first]\n")
+    assert (
+        line == "content/a.md:3: drop: must be a list of paragraph numbers (whole numbers from 1)"
+    )

@@ -166,7 +166,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("xss") / "site",
         {
             "content/hostile.md": f"---\n{META}---\n{BODY}\n",
-            "content/wire.txt": "<script>alert('txt')</script>\n[x](javascript:alert(1))\n",
+            # Hostile markup inside prose: lines of bare markup are page junk and dropped.
+            "content/wire.txt": "The page showed <script>alert('txt')</script> in the middle "
+            "of the story, officials said on Monday.\nThe link [x](javascript:alert(1)) sat in "
+            "the next paragraph of the same article, they said.\n",
             "content/wire.yaml": f"title: {json.dumps(TITLE)}\nslug: wire\n",
         },
     )

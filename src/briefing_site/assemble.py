@@ -12,19 +12,22 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing_site.classify import Classifier
-from briefing_site.clean import Dropped, JunkFilter
+from briefing_site.clean import Dropped, JunkFilter, ends_sentence
 from briefing_site.countdown import compute_countdown
+from briefing_site.errors import ProblemList
 from briefing_site.markup import MarkupConverter
 from briefing_site.metadata import validate
 from briefing_site.model import (
     Block,
     Briefing,
     Location,
+    Metadata,
     Paragraph,
     Placement,
     Section,
     SiteConfig,
     SourceArticle,
+    Topic,
 )
 from briefing_site.section import group, heading_key, heading_topics, place
 
@@ -59,8 +62,13 @@ class Assembled:
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     """Validate, clean, section, render Markdown and compute the countdown."""
     meta = validate(article, tools.config)
-    rescued = {n for _, numbers in meta.sections for n in numbers}
-    kept, dropped = tools.junk.clean(article.paragraphs, keep=rescued)
+    _check_drop_keep(meta, article)
+    rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
+    kept, dropped = tools.junk.clean(
+        article.paragraphs, rescued, meta.title, meta.drop, markdown=article.markdown
+    )
+    if not article.markdown:
+        kept = _subhead_cues(article.paragraphs, kept, dropped, tools.config.topics)
     where = Location(article.metadata_path, article.metadata_lines.get("sections", 1))
     placements = place(kept, meta, tools.config.topics, tools.classifier, where)
     blocks = _blocks(placements, article, tools)
@@ -77,6 +85,46 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
         countdown=compute_countdown(meta.event, now) if meta.event else None,
     )
     return Assembled(briefing, dropped)
+
+
+def _subhead_cues(
+    paragraphs: Sequence[Paragraph],
+    kept: tuple[Paragraph, ...],
+    dropped: tuple[Dropped, ...],
+    topics: Sequence[Topic],
+) -> tuple[Paragraph, ...]:
+    """In raw text, a dropped subhead that names a topic ("Security", "What's next")
+    heads the paragraphs under it, as a Markdown heading would, until the next one."""
+    names = heading_topics(topics)
+    dropped_text = {d.paragraph.number: d.paragraph.text for d in dropped}
+    if not any(heading_key(text) in names for text in dropped_text.values()):
+        return kept
+    heads: dict[int, str] = {}
+    current: str | None = None
+    for paragraph in paragraphs:
+        text = dropped_text.get(paragraph.number)
+        if text is None:
+            if current is not None:
+                heads[paragraph.number] = current
+        elif heading_key(text) in names:
+            current = text.strip()
+        elif not ends_sentence(text):  # another subhead ends the topic's run
+            current = None
+    return tuple(replace(p, heading=heads[p.number]) if p.number in heads else p for p in kept)
+
+
+def _check_drop_keep(meta: Metadata, article: SourceArticle) -> None:
+    """`drop:` and `keep:` must name paragraphs that exist, and not the same one."""
+    numbers = {p.number for p in article.paragraphs}
+    problems = ProblemList()
+    for key, listed in (("drop", meta.drop), ("keep", meta.keep)):
+        where = Location(article.metadata_path, article.metadata_lines.get(key, 1))
+        for number in listed:
+            if number not in numbers:
+                problems.add(where, f"{key}: there is no paragraph {number}")
+            elif key == "keep" and number in meta.drop:
+                problems.add(where, f"keep: paragraph {number} is also in drop")
+    problems.raise_if_any()
 
 
 def with_clock(assembled: Assembled, now: datetime) -> Assembled:

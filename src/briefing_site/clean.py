@@ -1,15 +1,27 @@
-"""Drop scrape junk ("Loading...", "Advertisement", cookie notices...).
+"""Drop scrape junk: menus, bylines, captions, headlines, link lists, "Loading...".
 
-Patterns match a whole paragraph, never part of one, and the wordy ones only
-short paragraphs, so real prose that merely mentions cookies stays. A "Read
-next" marker also drops the headline-like lines that follow it.
+A classifier of text blocks in the manner of jusText (Pomikálek 2011), not a
+list of phrases. Each paragraph is first judged on its own shape: whether it
+ends like a sentence, its length, its density of function words (prose is
+about 40% "the", "of", "and"...; menus, headlines and name lists far less),
+caption and credit shapes, and whether it repeats the headline or another
+paragraph. Paragraphs that are neither clearly prose nor clearly furniture
+("short") are then judged by their neighbours, since page furniture clusters
+at the top and bottom. Everything above the first real prose paragraph that
+is not prose itself, and a standfirst above the byline, is furniture.
+
+The configurable patterns still match a whole paragraph, never part of one.
+When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
+warns about it. jusText itself is not used: it parses HTML with lxml (a C
+extension), while our input is plain text, and its cues are the ones below.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from briefing_site.model import Paragraph
 
@@ -31,60 +43,396 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
 )
+
 # Markers after which headline-like lines are a list of links, not prose.
 _LIST_MARKERS = re.compile(
     r"^(?:read next|up next|related(?: stories| articles)?|more stories)\b", re.I
 )
 _HEADLINE_MAX_WORDS = 15
 
+# English function words (jusText's idea: prose is dense with them).
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    upon very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves said says say told will would may might must shall since among
+    amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
+_ENDS = ".!?…"
+_CLOSERS = "'\"’”)] \t\n"  # noqa: RUF001
+# Credits and captions: a position in brackets, an agency at the very end, "Photo:".
+# Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
+_AGENCY = (
+    r"(?-i:REUTERS|Reuters|AFP|AP|EPA|PTI|ANI|IANS|UPI|AAP|TASS|Xinhua|XINHUA|Yonhap|YONHAP"
+    r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
+)
+_CAPTION = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
+    r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
+    r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
+    rf"|\({_AGENCY}(?: File)? Photos?\)"
+    r"|\|\s*(?:photo|image|video)\b"
+    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    r"[^.!?]{0,80}\.?$",
+    re.I,
+)
+# A signed picture credit in brackets at the end: a caption however long it runs.
+_PHOTO_CREDIT = re.compile(rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$", re.I)
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
+    r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
+    r"|Kyodo|dpa|Anadolu|WAM|SPA|TASS|Sputnik|Flickr|Wikimedia Commons)"
+    r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
+)
+_BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
+    r"^[-–—•*|]?\s*(?i:by|written by|reported by)\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
+)
+# "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
+_GLUED_BYLINE = re.compile(
+    r"^[A-Z][a-z]+(?: [A-Z][\w'’-]+)*? [A-Z][a-z]{2,}[A-Z]\w*(?: \w+){0,4}$"  # noqa: RUF001
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:[\w ]{0,30} )?(?i:correspondent|editor"  # noqa: RUF001
+    r"|reporter|writer|columnist|bureau chief)$"
+)
+_STAMP = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
+    r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+
+Kind = Literal["good", "short", "bad"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The block classifier's cut-offs (tests/eval/realworld.py cross-validates them)."""
+
+    good_min_chars: int = 110  # a sentence this long, reading like English, is prose
+    good_min_stopwords: float = 0.2
+    label_max_words: int = 20  # no sentence ending and this short: a heading or a menu
+    sparse_stopwords: float = 0.12  # fewer function words: a name list or a headline
+    repeat_share: float = 0.8  # this share of word triples again later: a pull quote
+
+
+# Longer blocks are not checked for being a repeat: pull quotes and captions are short.
+REPEAT_MAX_WORDS = 60
+# A standfirst (dek) is one sentence or two; a longer paragraph above a byline is the story.
+STANDFIRST_MAX_WORDS = 35
+# How far from the top a byline or a date stamp still marks the page header.
+HEADER_REACH = 10
+
 
 @dataclass(frozen=True)
 class Dropped:
-    """A paragraph left out as junk, and the pattern that matched."""
+    """A paragraph left out as junk, and why (`pattern`: the rule or regex that decided)."""
 
     paragraph: Paragraph
     pattern: str
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What the block classifier sees in one paragraph."""
+
+    words: int
+    chars: int
+    stopwords: float
+    sentence: bool
+    kind: Kind
+    reason: str
+    marker: bool  # a byline or date stamp: the page header ends after it
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _plain(text: str) -> str:
+    return text.strip().strip("*_#> ").strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes."""
+    return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
+
+
 class JunkFilter:
     """Compiled once per build: the default patterns plus the site's own."""
 
-    def __init__(self, extra: Sequence[str] = ()) -> None:
+    def __init__(self, extra: Sequence[str] = (), thresholds: Thresholds | None = None) -> None:
+        self.limits = thresholds or Thresholds()
         self.patterns = [
             (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
         ]
 
     def match(self, text: str) -> str | None:
         """The pattern that makes `text` junk, or None for real prose."""
-        plain = text.strip().strip("*_#> ").strip()
+        plain = _plain(text)
         for source, pattern in self.patterns:
             if pattern.fullmatch(plain):
                 return source
         return None
 
     def clean(
-        self, paragraphs: Sequence[Paragraph], keep: Collection[int] = ()
+        self,
+        paragraphs: Sequence[Paragraph],
+        keep: Collection[int] = (),
+        title: str = "",
+        drop: Collection[int] = (),
+        markdown: bool = False,
     ) -> tuple[tuple[Paragraph, ...], tuple[Dropped, ...]]:
-        """Split paragraphs into (kept, dropped); numbers in `keep` are never dropped."""
+        """Split paragraphs into (kept, dropped).
+
+        Numbers in `keep` are never dropped and numbers in `drop` always are
+        (the editor's word); `title` lets a repeated headline be recognised.
+        Kept paragraphs that are not clearly prose come back with `prose`
+        False, and those kept in doubt with `doubt` saying why. A Markdown
+        article is the author's own writing, not a scraped page: only the
+        patterns apply to it, so nothing an author wrote goes unasked.
+        """
+        shapes: list[Shape | None] = [None] * len(paragraphs)
+        if markdown:
+            verdicts = self._by_patterns(paragraphs)
+        else:
+            tokens = [_words(p.text.casefold()) for p in paragraphs]
+            repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
+            found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            verdicts = _in_context(found, self.limits.good_min_stopwords)
+            shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
+        for paragraph, shape, (junk, why) in zip(paragraphs, shapes, verdicts, strict=True):
+            if paragraph.number in drop:
+                dropped.append(Dropped(paragraph, "the editor's drop: list"))
+            elif junk and paragraph.number not in keep:
+                dropped.append(Dropped(paragraph, why))
+            elif shape is not None:
+                # The editor's keep: silences the doubt; a short block keeps its suspicion.
+                doubt = "" if paragraph.number in keep or shape.kind == "good" else why
+                prose = shape.kind == "good" and not junk
+                if doubt or not prose:
+                    paragraph = replace(paragraph, prose=prose, doubt=doubt)
+                kept.append(paragraph)
+            else:
+                kept.append(paragraph)
+        return tuple(kept), tuple(dropped)
+
+    def _by_patterns(self, paragraphs: Sequence[Paragraph]) -> list[tuple[bool, str]]:
+        """(junk?, why) by the patterns alone; a "Read next" marker also takes the
+        headline-like lines that follow it."""
+        verdicts: list[tuple[bool, str]] = []
         in_list = False
         for paragraph in paragraphs:
             pattern = self.match(paragraph.text)
+            why = f"pattern {pattern!r}" if pattern is not None else ""
             if pattern is None and in_list and _headline_like(paragraph.text):
-                pattern = "a link list after 'Read next'"
-            if paragraph.number in keep or pattern is None:
-                kept.append(paragraph)
-                in_list = False
-                continue
-            dropped.append(Dropped(paragraph, pattern))
-            in_list = in_list or bool(_LIST_MARKERS.match(paragraph.text.strip("*_#> ")))
-        return tuple(kept), tuple(dropped)
+                why = "a link list after 'Read next'"
+            verdicts.append((bool(why), why))
+            in_list = bool(why) and (in_list or bool(_LIST_MARKERS.match(_plain(paragraph.text))))
+        return verdicts
+
+    def _shape(self, paragraph: Paragraph, words: list[str], repeat: str, title: str) -> Shape:
+        """Judge one paragraph on its own (and against the title and the other paragraphs).
+
+        `words` are its lower-case words; `repeat` says whether it repeats another.
+        """
+        text = _plain(paragraph.text)
+        n = len(words)
+        stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
+        sentence = ends_sentence(text)
+
+        limits = self.limits
+
+        def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
+            return Shape(n, len(text), stop, sentence, kind, reason, marker)
+
+        pattern = self.match(paragraph.text)
+        if pattern is not None:
+            return shape("bad", f"pattern {pattern!r}")
+        if not n:
+            return shape("bad", "no words")
+        if repeat:
+            return shape("bad", repeat)
+        if (_BYLINE.match(text) or _GLUED_BYLINE.match(text)) and n <= 14 and not sentence:
+            return shape("bad", "a byline", marker=True)
+        if n <= 14 and not sentence and _STAMP.search(text):
+            return shape("bad", "a date or reading-time stamp", marker=True)
+        if n <= 30 and _COPYRIGHT.search(text):
+            return shape("bad", "a copyright line")
+        if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+            return shape("bad", "a photo caption or credit")
+        if n <= 150 and _PHOTO_CREDIT.search(text):
+            return shape("bad", "a photo caption or credit")
+        if title and n <= 40 and _near_title(words, title):
+            return shape("bad", "repeats the headline")
+        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
+            return shape("bad", "a note in brackets (credit or editor's note)")
+        if text.endswith(":"):
+            return shape("short", "leads into a list")
+        if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
+            if paragraph.truncated:
+                return shape("short", "ends mid-sentence at the wrap width: cut copy?")
+            if _LIST_ITEM.match(paragraph.text):
+                return shape("short", "a list item")
+            if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
+                return shape("short", "an emphasised line: a subhead?")
+            return shape("bad", "no sentence: a heading, label, menu or headline")
+        if 4 <= n <= 25 and stop < limits.sparse_stopwords:
+            return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
+        if _quoted_alone(text) and n <= 60:
+            return shape("short", "a quotation nobody is said to say: a pull quote?")
+        if sentence and len(text) >= limits.good_min_chars and stop >= limits.good_min_stopwords:
+            return shape("good", "reads as prose")
+        return shape("short", "short")
+
+
+def _repeats(
+    paragraphs: Sequence[Paragraph], tokens: Sequence[list[str]], share: float
+) -> list[str]:
+    """Per paragraph, why it is a repeat, or '': most of its word triples come again
+    in a later paragraph (a pull quote or caption above the text that has it, a
+    headline over the body), or it is the same as an earlier one.
+
+    Only blocks short enough to be a pull quote, caption or headline are checked,
+    by substring search in C, so a long article costs little.
+    """
+    joined = [" " + " ".join(words) + " " for words in tokens]
+    reasons = []
+    for index, text in enumerate(joined):
+        words = text.split()
+        found = ""
+        if 3 <= len(words) <= REPEAT_MAX_WORDS:
+            grams = {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}
+            for other, other_text in enumerate(joined):
+                if other == index or len(other_text) < len(text) * share:
+                    continue
+                if other < index and other_text != text:
+                    continue
+                if _shares(grams, other_text, share):
+                    found = f"repeats ¶{paragraphs[other].number}"
+                    break
+        reasons.append(found)
+    return reasons
+
+
+def _shares(grams: set[str], text: str, share: float) -> bool:
+    """At least `share` of `grams` occur in `text`; stops as soon as too many are missing."""
+    allowed = len(grams) - share * len(grams)
+    missing = 0
+    for gram in grams:
+        if gram not in text:
+            missing += 1
+            if missing > allowed:
+                return False
+    return True
+
+
+def _near_title(words: list[str], title: str) -> bool:
+    """Most of the block's words are the headline's: a repeated headline or its variant."""
+    title_words = {w.casefold() for w in _words(title)}
+    content = [w.casefold() for w in words if w.casefold() not in STOPWORDS]
+    if len(title_words) < 3 or len(content) < 2:
+        return False
+    shared = sum(w in title_words for w in content)
+    return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
+
+
+def _quoted_alone(text: str) -> bool:
+    """The whole block is one quotation with no attribution around it."""
+    opened = text[:1] in "\"“‘'"  # noqa: RUF001
+    closed = text.rstrip(".")[-1:] in "\"”’'"  # noqa: RUF001
+    inner = text[1:-1]
+    return opened and closed and not re.search(r"[\"“”]", inner.replace("’", ""))  # noqa: RUF001
+
+
+def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[bool, str]]:
+    """(junk?, why) per paragraph, deciding the short ones by their neighbours.
+
+    The header is everything above the lede: the first prose paragraph not
+    followed by a byline or date stamp before the next prose paragraph.
+    """
+    lede = _lede_index(shapes)
+    last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
+    verdicts: list[tuple[bool, str]] = []
+    for index, shape in enumerate(shapes):
+        if shape.kind == "bad":
+            verdicts.append((True, shape.reason))
+        elif index < lede and shape.kind == "good":
+            verdicts.append((True, "a standfirst above the byline"))
+        elif shape.kind == "good":
+            verdicts.append((False, shape.reason))
+        else:
+            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
+    return verdicts
+
+
+def _lede_index(shapes: Sequence[Shape]) -> int:
+    """The index of the first prose paragraph below the page header (len when none).
+
+    A byline or date stamp near the top ends the header, so a standfirst above
+    it is not the lede (with a caption, at most two short blocks: never a story).
+    """
+    goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
+    last_marker = max((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.marker), default=-1)
+    above = [i for i in goods if i < last_marker]
+    if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
+        last_marker = -1
+    for i in goods:
+        if i > last_marker:
+            return i
+    return goods[0] if goods else len(shapes)
+
+
+def _short(
+    shapes: Sequence[Shape], index: int, lede: int, last_good: int, prose_stopwords: float
+) -> tuple[bool, str]:
+    """A short block: furniture when both neighbours that are not short are, or when
+    it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
+    shape = shapes[index]
+    before = _neighbour(shapes, index, -1)
+    after = _neighbour(shapes, index, 1)
+    in_header = index < lede < len(shapes) and before != "good"
+    if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
+        return True, f"{shape.reason}, above the lede among page furniture"
+    # A sentence is furniture only between real furniture (not the page's edge)
+    # and when it is poor in function words, like "Our standards: The Trust Principles."
+    sparse = shape.stopwords < prose_stopwords and shape.words >= 4
+    around = {before, after}
+    furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
+    if furniture and (not shape.sentence or (sparse and around == {"bad"})):
+        return True, f"{shape.reason}, between page furniture"
+    # Below the story, after furniture: a short sentence there is a social or credit line.
+    if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
+        return True, f"{shape.reason}, in the furniture below the story"
+    if shape.reason.startswith("a quotation") and (after == "bad" or index < lede):
+        return True, shape.reason.rstrip("?")
+    suspicious = shape.reason not in ("short", "a list item", "leads into a list")
+    return False, shape.reason if suspicious else ""
+
+
+def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
+    """The nearest block in that direction that is not short, or the page's edge."""
+    i = index + step
+    while 0 <= i < len(shapes):
+        if shapes[i].kind != "short":
+            return shapes[i].kind
+        i += step
+    return "edge"
 
 
 def _headline_like(text: str) -> bool:
     """Short, with no sentence ending: a headline in a list of links."""
     stripped = text.strip().lstrip("-*• ").strip()
     return len(stripped.split()) <= _HEADLINE_MAX_WORDS and not stripped.endswith(
-        (".", "!", "?", '"', "”")
+        (".", "!", "?", '"', "\u201d")
     )

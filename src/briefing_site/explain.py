@@ -20,26 +20,29 @@ def explain(assembled: Assembled) -> list[str]:
             p.paragraph.number,
             p.paragraph.line,
             p.topic,
-            _why(p.reason, p.scores, p.cues),
+            _why(p.reason, p.scores, p.cues) + _doubt(p.paragraph.doubt),
             p.paragraph.text,
         )
         for p in briefing.placements
     ]
     rows += [
-        (
-            d.paragraph.number,
-            d.paragraph.line,
-            "dropped",
-            f"scrape junk (pattern {d.pattern!r})",
-            d.paragraph.text,
-        )
+        (d.paragraph.number, d.paragraph.line, "dropped", f"junk: {d.pattern}", d.paragraph.text)
         for d in assembled.dropped
     ]
     lines = [f"{briefing.source}: {briefing.meta.title}"]
     for number, line, topic, why, text in sorted(rows):
         lines.append(f"  ¶{number:<3} line {line:<4} {topic:<9} {why}")
         lines.append("        " + textwrap.shorten(text.replace("\n", " "), 90, placeholder=" ..."))
+    if assembled.dropped or any(p.paragraph.doubt for p in briefing.placements):
+        lines.append(
+            "  (to overrule the junk filter, list paragraph numbers in the metadata: "
+            "drop: [N, ...] leaves them out, keep: [N, ...] keeps them)"
+        )
     return lines
+
+
+def _doubt(doubt: str) -> str:
+    return f"; kept, though it looks like page furniture ({doubt})" if doubt else ""
 
 
 def _why(reason: str, scores: tuple[tuple[str, float], ...], cues: tuple[str, ...]) -> str:

@@ -104,7 +104,7 @@ def from_text(text: str, junk: JunkFilter) -> Extracted:
     ):
         # Taken before splitting: the build would join a headline to short lines under it.
         title, text = headline, rest
-    kept, dropped = junk.clean(split_text(text))
+    kept, dropped = junk.clean(split_text(text), title=title)
     paragraphs = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
     return Extracted(paragraphs, title=title, left_out=tuple(left_out))

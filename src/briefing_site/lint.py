@@ -33,6 +33,7 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_suspicious_dates(article, briefing),
         *_missing(article, briefing),
         *_low_confidence(article, briefing.placements),
+        *_doubtful(article, briefing.placements),
     ]
 
 
@@ -135,3 +136,17 @@ def _low_confidence(article: SourceArticle, placements: tuple[Placement, ...]) -
             )
         )
     return found
+
+
+def _doubtful(article: SourceArticle, placements: tuple[Placement, ...]) -> list[Problem]:
+    """Paragraphs the junk filter kept although they looked like page furniture."""
+    return [
+        Problem(
+            Location(article.path, p.paragraph.line),
+            f"paragraph {p.paragraph.number} kept, though it looks like page furniture "
+            f"({p.paragraph.doubt}): add drop: [{p.paragraph.number}] to the metadata if it "
+            f"is junk, keep: [{p.paragraph.number}] if it is not",
+        )
+        for p in placements
+        if p.paragraph.doubt
+    ]

@@ -11,15 +11,17 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, Paragraph, SourceArticle
 from briefing_site.walk import walk
-from briefing_site.yamlload import YamlMap, parse_yaml
+from briefing_site.yamlload import YamlMap, parse_yaml_recovering
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -40,8 +42,20 @@ MAX_BLOCK_CHARS = 20_000
 MAX_BRACKET_WORK = 400_000  # (number of `[` and `<`) x (block length)
 MAX_NESTING = 16  # list and quote markers opening one line (deeper recurses)
 _NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?=[ \t]|$)){{{MAX_NESTING + 1}}}")
-# A raw-text block whose lines (all but its last) are this short was hard-wrapped.
-WRAP_WIDTH = 80
+# Hard-wrapped copy: the lines that end mid-sentence end within this share of
+# the widest one (a ragged right edge); wider than MAX_WRAP_WIDTH is not wrapping.
+WRAP_EDGE = 0.75
+MAX_WRAP_WIDTH = 160
+MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
+# A lone block of a few lines, all this short, is measured on its own.
+FALLBACK_WRAP_WIDTH = 100
+_LIST_LINE = re.compile(
+    r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
+)  # bullets: numbered items are paragraphs
+# A line ending in one of these words runs on to the next.
+_RUN_ON_WORDS = frozenset(
+    "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
+)
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
@@ -125,7 +139,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             Location(path, 1), "front matter is never closed: add a '---' line after it"
         )
     fm, body = _FRONT_MATTER.split(text)
-    meta = parse_yaml(fm, path, first_line=1)
+    meta, errors = _metadata(fm, path, 1)
     body_line = text[: closing.end()].count("\n") + 1
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
     if not paragraphs:
@@ -138,6 +152,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
+        metadata_errors=errors,
     )
 
 
@@ -178,7 +193,7 @@ def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) ->
     """A raw-text article with its metadata beside it."""
     _require_text(text, path)
     _require_text(sidecar_text, sidecar)
-    meta = parse_yaml(sidecar_text, sidecar)
+    meta, errors = _metadata(sidecar_text, sidecar, 1)
     return SourceArticle(
         path=path,
         metadata_path=sidecar,
@@ -186,7 +201,29 @@ def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) ->
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=split_text(text),
         markdown=False,
+        metadata_errors=errors,
     )
+
+
+def _metadata(
+    text: str, path: str, first_line: int
+) -> tuple[Any, tuple[tuple[int, str, str], ...]]:
+    """The metadata and any syntax errors, which stop here only if nothing else parsed.
+
+    When the rest of the file parses, validation reports the syntax errors
+    together with its own, so one bad line does not hide the other problems.
+    """
+    meta, problems = parse_yaml_recovering(text, path, first_line)
+    if problems and not isinstance(meta, dict):
+        raise ContentError(problems)
+    lines = text.split("\n")
+
+    def key_at(line: int) -> str:
+        index = line - first_line
+        found = _TOP_KEY.match(lines[index]) if 0 <= index < len(lines) else None
+        return found.group(1) if found else ""
+
+    return meta, tuple((p.location.line, p.message, key_at(p.location.line)) for p in problems)
 
 
 def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
@@ -224,30 +261,116 @@ def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
 
 
 def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
-    """Raw text: one paragraph a line, or blank-line separated.
+    """Raw text: one paragraph a line, or blank-line separated, or hard-wrapped.
 
-    A block of several lines is one hard-wrapped paragraph when its lines
-    (all but the last) are short and some end mid-sentence; otherwise each
-    line is a paragraph of its own, as scraped copy has it.
+    The wrap width is measured from the copy itself (`wrap_width`). A line
+    joins the next when it is full (the next word would not have fitted) or
+    plainly runs on (ends in a comma or a word like "the", or goes on in lower
+    case); otherwise it ends a paragraph, so a subhead stays apart from the
+    paragraph under it and scraped copy keeps one paragraph a line.
     """
+    blocks = _blocks(text, first_line)
+    width = wrap_width([line for _, lines in blocks for line in lines[:-1]])
     paragraphs: list[Paragraph] = []
-    for start, lines in _blocks(text, first_line):
-        if _hard_wrapped(lines):
-            joined = " ".join(line.strip() for line in lines)
-            paragraphs.append(Paragraph(len(paragraphs) + 1, start, joined))
-            continue
+    for start, lines in blocks:
+        block_width = width or _block_width(lines)
+        measured = bool(width)
+        run: list[str] = []
         for offset, line in enumerate(lines):
-            paragraphs.append(Paragraph(len(paragraphs) + 1, start + offset, line.strip()))
+            run.append(line.strip())
+            following = lines[offset + 1] if offset + 1 < len(lines) else None
+            if following is not None and _runs_on(line, following, block_width, measured):
+                continue
+            truncated = bool(width) and _cut(line, width)
+            paragraphs.append(
+                Paragraph(
+                    len(paragraphs) + 1,
+                    start + offset - len(run) + 1,
+                    " ".join(run),
+                    truncated=truncated,
+                )
+            )
+            run = []
     return tuple(paragraphs)
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    body = lines[:-1]
-    return (
-        bool(body)
-        and all(len(line) <= WRAP_WIDTH for line in body)
-        and any(not line.endswith(_SENTENCE_END) for line in body)
+def wrap_width(lines: list[str]) -> int:
+    """The column hard-wrapped copy was wrapped at, or 0 when it was not wrapped.
+
+    `lines` are those followed by another line of the same block. Wrapped
+    copy has a ragged right edge: the lines that end mid-sentence end near one
+    width, while scraped copy's one-paragraph lines end anywhere.
+    """
+    open_ended = [len(line.rstrip()) for line in lines if not line.rstrip().endswith(_SENTENCE_END)]
+    if len(open_ended) < 3:
+        return 0
+    # The edge: the width that the most open-ended lines end just short of (a
+    # headline or a dateline among them does not move it).
+    near, width = (
+        max(
+            (sum(WRAP_EDGE * w <= n <= w for n in open_ended), w)
+            for w in set(open_ended)
+            if w <= MAX_WRAP_WIDTH
+        )
+        if any(w <= MAX_WRAP_WIDTH for w in open_ended)
+        else (0, 0)
     )
+    within = sum(len(line.rstrip()) <= width for line in lines) / len(lines)
+    # Most lines stay within the width; when most end mid-sentence (wrapped
+    # prose does) a few longer unwrapped paragraphs among them are allowed.
+    mostly_open = len(open_ended) >= 0.5 * len(lines)
+    if (
+        not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
+        or near < max(3, 0.6 * len(open_ended))
+        or within < (0.75 if mostly_open else 0.9)
+    ):
+        return 0
+    return width
+
+
+def _block_width(lines: list[str]) -> int:
+    """Too few lines to measure the whole copy: a short block's own longest line."""
+    longest = max(len(line) for line in lines)
+    wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
+    return longest if wrapped else 0
+
+
+def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
+    """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
+
+    A full line that ends a sentence joins only when the whole copy is
+    measurably wrapped; a lone block's guess is not enough to merge sentences.
+    """
+    line = line.rstrip()
+    if _LIST_LINE.match(following):
+        return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+    if line.endswith(_SENTENCE_END):
+        return measured and _full(line, following, width) and not _ends_paragraph(following)
+    last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
+        return True
+    words = line.split()
+    if words and words[-1][:1].islower() and following.strip()[:1].islower():
+        return True  # a sentence going on in lower case across the break
+    return bool(width) and _full(line, following, width)
+
+
+def _full(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted on this one (a line longer
+    than the width was not wrapped at all)."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return len(line) <= width < len(line) + 1 + len(first)  # longer: never wrapped
+
+
+def _ends_paragraph(following: str) -> bool:
+    """A sentence end at the edge still ends a paragraph before a list item or an indent."""
+    return following.startswith((" ", "\t", "-", "*", "\u2022"))
+
+
+def _cut(line: str, width: int) -> bool:
+    """A single line that stops mid-sentence at the wrap edge: copy cut off there."""
+    stripped = line.rstrip()
+    return not stripped.endswith(_SENTENCE_END) and len(stripped) >= WRAP_EDGE * width
 
 
 def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:

@@ -42,6 +42,8 @@ _KEYS = (
     "sources",
     "draft",
     "sections",
+    "drop",
+    "keep",
     "image",
     "author",
 )
@@ -100,11 +102,20 @@ class _Checker:
 def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
     """The article's Metadata, or ContentError listing every problem."""
     check = _Checker(article, ProblemList())
+    for line, message, _ in article.metadata_errors:
+        check.problems.add(Location(article.metadata_path, line), message)
+    unreadable = {key for _, _, key in article.metadata_errors}
     meta = article.metadata
     for key in meta:
-        if key not in _KEYS:
+        if key in _EVENT_KEYS and key not in ("name", *_KEYS):
+            check.problems.add(
+                check.where(key),
+                f"unknown key {key!r}: it belongs inside event, as event.{key} "
+                f"(event:\n  {key}: ...)",
+            )
+        elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
-    missing = [key for key in ("title",) if not meta.get(key)]
+    missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
     event = meta.get("event")
     if isinstance(event, dict) and event.get("start") is None:
         missing.append("event.start")
@@ -126,6 +137,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "sources": _sources(check),
         "draft": _flag(check, "draft"),
         "sections": _sections(check, config),
+        "drop": _numbers(check, "drop"),
+        "keep": _numbers(check, "keep"),
         "image": _image(check, "image"),
         "author": _text(check, "author"),
     }
@@ -356,6 +369,19 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
     return tuple(sources)
 
 
+def _numbers(check: _Checker, key: str) -> tuple[int, ...]:
+    """`drop:` / `keep:`: a list of paragraph numbers (as `explain` shows them)."""
+    value = check.article.metadata.get(key)
+    if value is None:
+        return ()
+    numbers: list[object] = value if isinstance(value, list) else [value]
+    valid = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+    if len(valid) != len(numbers):
+        check.error(key, "must be a list of paragraph numbers (whole numbers from 1)")
+        return ()
+    return tuple(valid)
+
+
 def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int, ...]], ...]:
     value = check.article.metadata.get("sections")
     if value is None:
@@ -372,8 +398,14 @@ def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int
     for topic, numbers in value.items():
         where = check.line_in(value, topic)
         if topic not in names:
+            hint = (
+                f"; to leave paragraphs out, write drop: {numbers!r} at the top level"
+                if str(topic).casefold() in ("junk", "drop", "dropped", "remove", "delete")
+                else ""
+            )
             check.problems.add(
-                where, f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}"
+                where,
+                f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}{hint}",
             )
             continue
         numbers = numbers if isinstance(numbers, list) else [numbers]

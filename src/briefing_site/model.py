@@ -105,6 +105,8 @@ class Metadata:
     sources: tuple[Source, ...] = ()
     draft: bool = False
     sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    drop: tuple[int, ...] = ()  # paragraphs the editor leaves out
+    keep: tuple[int, ...] = ()  # paragraphs kept though the junk filter would drop them
     image: str = ""
     author: str = ""
 
@@ -127,13 +129,19 @@ class Paragraph:
     """One block of the article body, numbered from 1 in file order.
 
     `heading` is the Markdown heading the block sits under, if any; it is how
-    an editor's `## Economy` reaches the sectioner.
+    an editor's `## Economy` reaches the sectioner. `truncated` is set by the
+    loader for a line cut off mid-sentence at the copy's wrap width; `prose`
+    and `doubt` by the junk filter: whether the block reads as prose (the
+    lede is the first that does) and why a kept block looked like furniture.
     """
 
     number: int
     line: int
     text: str
     heading: str | None = None
+    truncated: bool = False
+    prose: bool = True
+    doubt: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,10 @@ class SourceArticle:
     metadata_path: str
     paragraphs: tuple[Paragraph, ...]
     markdown: bool
+    # YAML syntax errors found while reading the metadata: (line, message, the
+    # top-level key on that line or ""). The rest of the file still parsed, so
+    # validation reports them with its own problems.
+    metadata_errors: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Precedence, highest first: the editor's `sections` override, a Markdown
 heading that names a topic (or one of its aliases), then the classifier. The
-first paragraph is the lede unless the override or a heading says otherwise.
+lede is the first paragraph that reads as prose (the junk filter says which
+do), unless the override or a heading says otherwise.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def place(
         elif paragraph.heading and heading_key(paragraph.heading) in by_heading:
             topic = by_heading[heading_key(paragraph.heading)]
             placed[index] = Placement(paragraph, topic, f"heading '{paragraph.heading}'")
-        elif index == 0 and not any(t == LEDE for t in override.values()):
-            placed[index] = Placement(paragraph, LEDE, "first paragraph")
+    if not any(t == LEDE for t in override.values()):
+        lede = _lede(paragraphs, placed)
+        if lede is not None:
+            placed[lede[0]] = Placement(paragraphs[lede[0]], LEDE, lede[1])
     rest = [i for i in range(len(paragraphs)) if i not in placed]
     verdicts = classifier.classify([paragraphs[i].text for i in rest]) if rest else ()
     for index, verdict in zip(rest, verdicts, strict=True):
@@ -68,6 +71,27 @@ def place(
             verdict.confidence,
         )
     return tuple(placed[i] for i in range(len(paragraphs)))
+
+
+def _lede(paragraphs: Sequence[Paragraph], placed: dict[int, Placement]) -> tuple[int, str] | None:
+    """The lede: the first paragraph that reads as prose, with why it was chosen.
+
+    Short blocks the junk filter kept above it (a caption in doubt, a stray
+    label) do not lead. With no prose at all, the first paragraph leads. Only
+    the paragraphs above the first one placed by the editor or a heading count.
+    """
+    first_placed = min(placed, default=len(paragraphs))
+    free = list(range(first_placed))
+    if not free:
+        return None
+    for index in free:
+        if paragraphs[index].prose:
+            skipped = [paragraphs[i].number for i in free if i < index]
+            if not skipped:
+                return index, "first paragraph that reads as prose"
+            above = ", ".join(f"¶{n}" for n in skipped)
+            return index, f"first paragraph that reads as prose ({above} above it too short)"
+    return free[0], "first paragraph (none reads as prose)"
 
 
 def _override(meta: Metadata, numbers: set[int], where: Location) -> dict[int, str]:

@@ -13,13 +13,17 @@ from typing import Any
 
 import yaml
 
-from briefing_site.errors import ContentError
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Location
 
 # yaml.CParser is not exported at the top level: it lives in yaml.cyaml.
 _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 # Metadata is a few levels deep; deeper is an attack (the constructor recurses).
 MAX_DEPTH = 20
+# Errors whose context mark (where a bracket or quote opened) is the line to fix.
+_OPENED_AT = ("while parsing a flow", "while scanning a quoted scalar")
+# Syntax errors collected from one file before giving up on recovering.
+MAX_RECOVERIES = 10
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
@@ -174,7 +178,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path, first_line) from exc
+        raise _yaml_error(exc, path, first_line, text) from exc
     except (yaml.YAMLError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
     try:
@@ -185,16 +189,59 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path, first_line) from exc
+        raise _yaml_error(exc, path, first_line, text) from exc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
     finally:
         loader.dispose()
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> ContentError:
-    """YAML's own message at the file's line (not the front matter's)."""
+def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse, and on a syntax error blank the line it names and try again.
+
+    So one bad line does not hide the rest of the file: the caller gets every
+    syntax error and, when the rest still parses, the value to validate too
+    (None when it never parses).
+    """
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    while True:
+        try:
+            return parse_yaml("\n".join(lines), path, first_line), problems
+        except ContentError as exc:
+            problem = exc.problems[0]
+            index = problem.location.line - first_line
+            seen = {str(p) for p in problems}
+            refused = not problem.message.startswith("invalid YAML")  # anchors, tags, depth
+            blank = not 0 <= index < len(lines) or not lines[index].strip()
+            if refused or blank or str(problem) in seen:
+                problems.extend(p for p in exc.problems if str(p) not in seen)
+                return None, problems
+            problems.append(problem)
+            if len(problems) >= MAX_RECOVERIES:
+                return None, problems
+            lines[index] = ""
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str) -> ContentError:
+    """YAML's own message at the file's line (not the front matter's), with a hint."""
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and str(exc.context or "").startswith(_OPENED_AT):
+        mark = exc.context_mark  # an unclosed bracket or quote: where it opened, not EOF
     line = int(mark.line) + first_line if mark is not None else first_line
     message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-    return ContentError.at(Location(path, line), f"invalid YAML: {message}")
+    source = (
+        text.split("\n")[line - first_line]
+        if 0 <= line - first_line < len(text.split("\n"))
+        else ""
+    )
+    return ContentError.at(Location(path, line), f"invalid YAML: {message}{_hint(message, source)}")
+
+
+def _hint(message: str, source: str) -> str:
+    """How to fix the common case: an unquoted ': ' inside a value (a title with a colon)."""
+    key, sep, value = source.partition(":")
+    if "mapping values are not allowed" not in message or not sep or ": " not in value:
+        return ""
+    value = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    return f"; a value containing ': ' must be quoted: {key.strip()}: \"{value}\""

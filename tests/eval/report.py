@@ -1,6 +1,7 @@
 """Accuracy of the default topic classifier on the labelled evaluation articles.
 
 Usage: python tests/eval/report.py [-v] [SET ...]   (sets: tune, heldout, independent, seed; default all)
+       python tests/eval/report.py realworld [-v]  (junk, lede, segmentation: see realworld.py)
 
 Each YAML file here is one article: `title` and `paragraphs`, a list of
 `{topic, text}` with the lede first. `tune/` may be looked at while designing
@@ -78,6 +79,10 @@ def evaluate(classifier: Classifier, articles: tuple[Article, ...]) -> Result:
 
 
 def main(argv: list[str]) -> int:
+    if "realworld" in argv:
+        from realworld import main as realworld_main  # beside this file
+
+        return realworld_main([arg for arg in argv if arg != "realworld"])
     verbose = "-v" in argv
     classifier = Classifier(load_default_topics())
     chosen = [arg for arg in argv if arg in SETS] or list(SETS)

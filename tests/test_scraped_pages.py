@@ -1,0 +1,231 @@
+"""Scraped pages as a scraper delivers them: furniture goes, the story stays, the lede leads.
+
+Every case here is text written for this test (no outlet's wording), one per
+failure mode seen on real pages: menus and crumbs, reading-time and update
+stamps, share-icon text, bylines and datelines, captions and credits, link
+lists, repeated headlines, subheads, hard-wrapped wire copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+from htmlcheck import Page
+
+from briefing_site.clean import JunkFilter
+from briefing_site.load import split_text
+
+NOW = "2026-03-10T09:00:00+00:00"
+TITLE = "Harbour talks open as ministers weigh port deal"
+SIDECAR = (
+    f"title: {TITLE}\nevent:\n  name: Port talks\n  start: 2026-03-14\n  timezone: Europe/Lisbon\n"
+)
+
+STORY = [
+    "Ministers from Portugal and Morocco opened two days of talks in Lisbon on Tuesday, aiming "
+    "to settle the terms of a joint port investment that both governments have promised for years.",
+    "The Moroccan side wants a share of the new container terminal, officials said, while Lisbon "
+    "is pressing for guarantees on jobs at the existing docks.",
+    "Negotiators will meet again in Rabat next month, and a signing could follow before the "
+    "summer if the numbers hold.",
+]
+PAGE = "\n".join(
+    [
+        "Menu",
+        "Search",
+        "English",
+        "| Politics",
+        TITLE,
+        "Listen to This Article",
+        "3 min read",
+        "Last Updated : 14 Mar 2026, 09:10 AM IST",
+        "icon-facebook icon-twitter icon-whatsapp",
+        "2 days Ago By Staff Reporter",
+        "Press Trust of India Lisbon",
+        STORY[0],
+        "The two foreign ministers shake hands before the talks in Lisbon. REUTERS/Ana Costa",
+        STORY[1],
+        "A fishing boat leaves the harbour at dawn. | Photo: PTI",
+        "Fishing quotas are also on the table",
+        STORY[2],
+        "The old customs house on the quay. Source: Flickr",
+        "Ministers arrive for the opening session (March 14) AP",
+        "More: Port strike ends after three weeks",
+        "Storm closes Channel ferries for a second day",
+        "Central bank holds rates as inflation cools",
+        "Like us on Facebook and tell us what you think.",
+        "Copyright 2026 The Example Press. All rights reserved.",
+    ]
+)
+
+
+def clean(text: str, title: str = TITLE) -> list[str]:
+    return [p.text for p in JunkFilter().clean(split_text(text), title=title)[0]]
+
+
+def build(make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run],
+          text: str, sidecar: str = SIDECAR) -> tuple[Run, Path]:  # fmt: skip
+    site = make_site({"content/port.txt": text, "content/port.yaml": sidecar})
+    return cli("build", "-s", str(site), "--now", NOW), site
+
+
+def test_page_furniture_is_dropped_and_the_story_kept() -> None:
+    assert clean(PAGE) == STORY
+
+
+def test_the_lede_is_the_first_prose_paragraph_not_a_menu_word(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    result, site = build(make_site, cli, PAGE)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    shown = [text for texts in page.topics.values() for text in texts]
+    assert sorted(shown) == sorted(STORY)
+
+
+def test_a_standfirst_above_the_byline_is_not_the_lede() -> None:
+    standfirst = "Reaching the harbour agreement took months of quiet meetings in three capitals."
+    text = "\n\n".join([TITLE, standfirst, "By Ana Costa and Omar Benali", *STORY])
+    assert clean(text) == STORY
+
+
+def test_a_story_above_a_byline_like_subhead_is_never_cut() -> None:
+    long_lede = " ".join([STORY[0], STORY[1]])  # past a standfirst's length
+    for text in (
+        "\n".join([STORY[0], "By the numbers", STORY[1], STORY[2]]),
+        "\n".join([long_lede, "By Sea And Air", STORY[2]]),
+        "\n".join([*STORY, "By Ana Costa", "The ministers will report to parliament in May."]),
+    ):
+        assert clean(text)[0] in (STORY[0], long_lede)
+
+
+def test_a_pull_quote_repeated_in_the_body_is_dropped_once() -> None:
+    quote = "“We want a port that works for both shores and for the people who live on them,” the minister said."
+    body = quote.replace("the minister said", "the Portuguese minister told reporters on Tuesday")
+    text = "\n".join([STORY[0], quote, STORY[1], body])
+    assert clean(text) == [STORY[0], STORY[1], body]
+
+
+def test_short_real_paragraphs_between_prose_are_kept() -> None:
+    short = "The talks resume on Friday."
+    assert clean("\n".join([STORY[0], short, STORY[1]])) == [STORY[0], short, STORY[1]]
+
+
+def test_wire_copy_wrapped_past_eighty_columns_joins_into_paragraphs() -> None:
+    first = " ".join([STORY[0], STORY[1]])
+    second = STORY[2] + " " + STORY[0]
+    wrapped = "\n".join([*_wrap(first, 104), *_wrap(second, 104)])
+    assert [p.text for p in split_text(wrapped)] == [first, second]
+
+
+def test_wrapped_copy_is_found_among_a_long_headline_and_an_unwrapped_paragraph() -> None:
+    headline = "Joint statement on the harbour partnership between Portugal and Morocco upon the "
+    headline += "tenth anniversary of the port agreement"
+    unwrapped = " ".join([STORY[1], STORY[1]])
+    lines = [headline, "March 14, 2026", *_wrap(STORY[0], 50), unwrapped, *_wrap(STORY[2], 50)]
+    assert [p.text for p in split_text("\n".join(lines))] == [
+        headline,
+        "March 14, 2026",
+        STORY[0],
+        unwrapped,
+        STORY[2],
+    ]
+
+
+def test_a_subhead_is_split_from_the_paragraph_under_it() -> None:
+    text = f"{STORY[0]}\n\nFishing quotas\n{STORY[1]}\n"
+    assert [p.text for p in split_text(text)] == [STORY[0], "Fishing quotas", STORY[1]]
+    assert clean(text) == [STORY[0], STORY[1]]
+
+
+def test_a_subhead_that_names_a_topic_heads_the_paragraphs_under_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    text = "\n".join([STORY[0], "What's next", STORY[1], STORY[2], "More from the region"])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics == {"lede": [STORY[0]], "outlook": [STORY[1], STORY[2]]}
+    explained = cli("explain", str(site / "content/port.txt")).out
+    assert "heading 'What's next'" in explained
+
+
+def test_a_line_cut_at_the_wrap_width_is_kept_and_flagged() -> None:
+    wrapped = _wrap(" ".join(STORY), 72)
+    cut = wrapped[1]
+    text = "\n".join(wrapped) + "\n\n" + cut + "\n"
+    kept, dropped = JunkFilter().clean(split_text(text), title=TITLE)
+    assert dropped == () and kept[-1].text == cut.strip() and "cut" in kept[-1].doubt
+
+
+def test_editor_drops_and_keeps_paragraphs_by_number(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    text = "\n".join(["Fishing quotas", *STORY])
+    result, site = build(make_site, cli, text, SIDECAR + "drop: [4]\nkeep: [1]\n")
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    shown = [text for texts in page.topics.values() for text in texts]
+    assert sorted(shown) == sorted(["Fishing quotas", STORY[0], STORY[1]])
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_drop_and_keep_must_name_paragraphs_that_exist(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    result, _ = build(make_site, cli, "\n".join(STORY), SIDECAR + "drop: [9]\nkeep: [1, 9]\n")
+    assert result.code == 1
+    assert "content/port.yaml:6: drop: there is no paragraph 9" in result.err
+    assert "content/port.yaml:7: keep: there is no paragraph 9" in result.err
+
+
+def test_a_paragraph_kept_in_doubt_is_warned_about(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    wrapped = _wrap(" ".join(STORY), 72)
+    text = "\n".join(wrapped) + "\n\n" + wrapped[1] + "\n"
+    result, _ = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    assert (
+        "content/port.txt:9: warning: paragraph 2 kept, though it looks like page furniture"
+        in result.err
+    )
+    assert "add drop: [2]" in result.err
+
+
+def test_sections_junk_points_to_drop(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    result, _ = build(make_site, cli, "\n".join(STORY), SIDECAR + "sections: {junk: [2]}\n")
+    assert result.code == 1 and "write drop: [2]" in result.err
+
+
+def test_explain_gives_every_junk_decision_and_why_the_lede_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    _, site = build(make_site, cli, PAGE)
+    result = cli("explain", str(site / "content/port.txt"))
+    assert result.code == 0, result.err
+    rows = [line for line in result.out.splitlines() if line.startswith("  ¶")]
+    assert len(rows) == PAGE.count("\n") + 1  # one line, one paragraph
+    dropped = [row for row in rows if " dropped " in row]
+    assert len(dropped) == len(rows) - len(STORY) and all("junk: " in row for row in dropped)
+    assert "reading-time stamp" in result.out and "repeats the headline" in result.out
+    assert "photo caption or credit" in result.out
+    lede = next(row for row in rows if " lede " in row)
+    assert "¶12" in lede and "first paragraph that reads as prose" in lede
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*lines, current]
