@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import io
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -226,3 +228,28 @@ def open_url(browser: Browser) -> Iterator[Callable[..., Opened]]:
         origin = "/".join(url.split("/", 3)[:3]) + "/"
         assert result.messages == []
         assert all(seen.startswith(origin) for seen in result.requests), result.requests
+
+
+# --- Locks ---------------------------------------------------------------------------
+
+
+@contextmanager
+def held(out: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Another process holding the build lock of `out` until the block ends."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib; from briefing_site.lock import build_lock\n"
+            "with build_lock(pathlib.Path(sys.argv[1])):\n"
+            "    print('locked', flush=True); sys.stdin.read()",
+            str(out),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        yield holder
+    finally:
+        holder.communicate(b"" if holder.poll() is None else None)

@@ -19,7 +19,7 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_site
+from conftest import held, run_cli, write_site
 
 import briefing_site
 from briefing_site.theme import theme_dir
@@ -150,20 +150,7 @@ def test_second_build_fails_fast_while_one_is_running(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nText.\n"})
     assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
     before = tree(site / "build")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pathlib; from briefing_site.lock import build_lock\n"
-            "with build_lock(pathlib.Path(sys.argv[1])):\n"
-            "    print('locked', flush=True); sys.stdin.read()",
-            str(site / "build"),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+    with held(site / "build"):
         result = run_cli("build", "-s", str(site), "--now", LATER)
         assert result.code == 1
         assert result.err == (
@@ -171,8 +158,6 @@ def test_second_build_fails_fast_while_one_is_running(tmp_path: Path) -> None:
             "try again when it ends\n"
         )
         assert tree(site / "build") == before
-    finally:
-        holder.communicate(b"")
     assert run_cli("build", "-s", str(site), "--now", LATER).code == 0
 
 

@@ -6,36 +6,12 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import run_cli, write_site
+from conftest import held, run_cli, write_site
 
 NOW = "2025-06-15T12:00:00+00:00"
 BUSY = "another briefing-site build is writing this folder; try again when it ends"
-
-
-@contextmanager
-def held(out: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """Another process holding the build lock of `out` until the block ends."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pathlib; from briefing_site.lock import build_lock\n"
-            "with build_lock(pathlib.Path(sys.argv[1])):\n"
-            "    print('locked', flush=True); sys.stdin.read()",
-            str(out),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-        yield holder
-    finally:
-        holder.communicate(b"" if holder.poll() is None else None)
 
 
 def site(tmp_path: Path) -> Path:

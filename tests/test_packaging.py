@@ -9,26 +9,11 @@ import zipfile
 from pathlib import Path
 
 from conftest import REPO, SEED_TXT, SEED_YAML
+from workflowrun import build_wheel
 
 
 def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(tmp_path / "dist"),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    wheel = build_wheel(REPO, tmp_path / "dist")
     names = zipfile.ZipFile(wheel).namelist()
     assert (
         "briefing_site/theme/base.html" in names and "briefing_site/theme/static/style.css" in names
