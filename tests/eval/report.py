@@ -32,6 +32,7 @@ class Article:
     path: Path
     texts: tuple[str, ...]
     labels: tuple[str, ...]
+    year: int = 2025
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def load_set(name: str) -> tuple[Article, ...]:
                 path=path,
                 texts=tuple(str(p["text"]) for p in body),
                 labels=tuple(str(p["topic"]) for p in body),
+                year=int(data.get("year", 2025)),
             )
         )
     return tuple(articles)
@@ -68,7 +70,7 @@ def evaluate(classifier: Classifier, articles: tuple[Article, ...]) -> Result:
     correct = total = 0
     misses = []
     for article in articles:
-        for index, verdict in enumerate(classifier.classify(article.texts)):
+        for index, verdict in enumerate(classifier.classify(article.texts, year=article.year)):
             total += 1
             if verdict.topic == article.labels[index]:
                 correct += 1
@@ -101,7 +103,9 @@ def main(argv: list[str]) -> int:
 def _dump(classifier: Classifier, articles: tuple[Article, ...]) -> None:
     for article in articles:
         print(f"  {article.path.name}")
-        for label, verdict in zip(article.labels, classifier.classify(article.texts), strict=True):
+        for label, verdict in zip(
+            article.labels, classifier.classify(article.texts, year=article.year), strict=True
+        ):
             mark = "  " if label == verdict.topic else "XX"
             scores = " ".join(f"{t}={s:.2f}" for t, s in verdict.scores)
             print(f"   {mark} {label:8} -> {verdict.topic:8} {scores} {list(verdict.cues)}")
