@@ -30,8 +30,8 @@ from pathlib import Path
 import yaml
 
 from briefing_site.classify import Classifier, Verdict
-from briefing_site.lint import LOW_CONFIDENCE
 from briefing_site.config import default_topics as load_default_topics
+from briefing_site.lint import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
 SETS = ("tune", "heldout", "independent", "seed")
