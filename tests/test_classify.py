@@ -202,7 +202,7 @@ def test_history_cues_outweigh_trade_nouns_in_past_narrative(classifier: Classif
     ]
     verdicts = classifier.classify(texts, year=2025)
     assert [v.topic for v in verdicts] == ["economy", "history", "outlook"]
-    assert "pattern: decade" in verdicts[1].cues
+    assert "earlieryear" in verdicts[1].cues
 
 
 def test_named_patterns_appear_as_cues() -> None:

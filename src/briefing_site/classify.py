@@ -64,8 +64,9 @@ DEFAULT_END_BONUS: Mapping[str, float] = MappingProxyType({})
 """Relative boost for these topics in the article's last paragraph (where wrap-ups sit)."""
 
 YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
-"""What a year in the text reads as, relative to the article's year: two or more
-years before it, the year before, the same year, or later. The lexicon weighs these."""
+"""What a year ("1985") or decade ("1980s") in the text reads as, relative to the
+article's year: over two or more years before it, the year before, the same
+year (or a decade that holds it), or later. The lexicon weighs these words."""
 
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
@@ -75,7 +76,7 @@ MAX_CUES = 5
 
 _TOPIC_KEYS = frozenset({"title", "aliases", "words", "patterns"})
 _TOKEN = re.compile(r"[a-z0-9]+")
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(s?)")
 _ENTRY_WORD = re.compile(r"[a-z0-9]+\*?")
 _POSSESSIVE = re.compile(r"'s\b")
 _CUE_NAME = re.compile(r"^\(\?#([^)]*)\)")
@@ -144,10 +145,14 @@ def _tokens(text: str, year: int | None = None) -> list[str]:
 
 
 def _year_word(token: str, year: int) -> str:
-    named = int(token)
-    if named <= year - 2:
+    """A year ("1985") or decade ("1980s") as a word relative to the article's year."""
+    first = int(token[:4])
+    last = first + 9 if token.endswith("s") else first
+    if last <= year - 2:
         return YEAR_WORDS[0]
-    return YEAR_WORDS[min(3, named - year + 2)]
+    if first > year:
+        return YEAR_WORDS[3]
+    return YEAR_WORDS[1] if last < year else YEAR_WORDS[2]
 
 
 def _parse_entry(phrase: str) -> tuple[tuple[str, bool], ...]:
