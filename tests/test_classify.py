@@ -229,3 +229,12 @@ def test_real_pages_unseen_half_beats_the_old_classifier(classifier: Classifier)
     assert scores.total >= 60
     assert scores.correct / scores.total >= 0.55
     assert scores.wrong_flagged / scores.wrong >= 0.5
+
+
+def test_wire_copy_set_accuracy(classifier: Classifier) -> None:
+    """News as wires write it: past-tense reporting, logistics, background with years."""
+    articles = report.load_set("wire")
+    assert len(articles) >= 5 and all(a.year != 2025 for a in articles[:1])
+    result = report.evaluate(classifier, articles)
+    print(f"wire accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
+    assert result.accuracy >= 0.9

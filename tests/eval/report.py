@@ -1,13 +1,15 @@
 """Accuracy of the default topic classifier on the labelled evaluation articles.
 
 Usage: python tests/eval/report.py [-v] [SET ...]
-(sets: tune, heldout, independent, seed, realworld; default all)
+(sets: tune, heldout, independent, seed, wire, realworld; default all)
 
 Each YAML file here is one article: `title` and `paragraphs`, a list of
 `{topic, text}` with the lede first. `tune/` may be looked at while designing
 the lexicon; `heldout/` was written first and is not tuned to; `independent/`
 was written by an editor who never saw the classifier or its lexicon; `seed/` is the
-project's seed article. `-v` also prints every paragraph's scores and cues.
+project's seed article; `wire/` is news as wires write it (reported speech in
+the past tense, meeting logistics, background), written with the time-aware
+cues to catch their failure modes. `-v` also prints every paragraph's scores and cues.
 
 `realworld` reads the scraped pages in `../shared/eval/realworld/` beside the
 repository (never copied into it): the editor's paragraphs are cut from each
@@ -34,7 +36,7 @@ from briefing_site.config import default_topics as load_default_topics
 from briefing_site.lint import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
-SETS = ("tune", "heldout", "independent", "seed")
+SETS = ("tune", "heldout", "independent", "seed", "wire")
 REALWORLD = HERE.parents[2] / "shared" / "eval" / "realworld"
 """The real scraped pages, read in place from the checkout's sibling `shared/` folder."""
 
