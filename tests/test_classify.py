@@ -163,6 +163,14 @@ def test_reported_speech_in_the_past_tense_is_not_history(classifier: Classifier
     assert [v.topic for v in classifier.classify(texts, year=2024)] == ["outlook", "outlook"]
 
 
+def test_page_furniture_gets_no_confident_topic_from_chance_cues(classifier: Classifier) -> None:
+    """ "Powered" once matched the past-tense cue and landed in History at 1.00."""
+    texts = ["Tariffs on steel and cars will hit exporters.", "Powered by automated translation"]
+    furniture = classifier.classify(texts, year=2024)[1]
+    assert furniture.cues == () and not furniture.own_cues
+    assert furniture.confidence < 0.3
+
+
 def test_background_needs_time_not_tense(classifier: Classifier) -> None:
     texts = [
         "The two navies signed a logistics pact in 2007, and relations have been close "

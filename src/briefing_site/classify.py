@@ -61,7 +61,8 @@ STAY = 0.3
 """Chance that a paragraph continues the previous paragraph's topic."""
 
 DEFAULT_END_BONUS: Mapping[str, float] = MappingProxyType({})
-"""Relative boost for these topics in the article's last paragraph (where wrap-ups sit)."""
+"""Score added to these topics in the article's last paragraph (where wrap-ups sit).
+None by default: on real pages a wrap-up shows in its words, not its place."""
 
 YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 """What a year ("1985") or decade ("1980s") in the text reads as, relative to the
@@ -247,8 +248,8 @@ class Classifier:
         self._end_bonus = tuple(float(bonus.get(name, 0.0)) for name in self._names)
         prior = DEFAULT_PRIORS if priors is None else priors
         self._priors = tuple(float(prior.get(name, PRIOR)) for name in self._names)
+        # A paragraph without a single cue says nothing: its neighbours decide.
         self._silent = [1.0 / len(self._names)] * len(self._names)
-        """A paragraph without a single cue says nothing: its neighbours decide."""
 
     def classify(self, texts: Sequence[str], *, year: int | None = None) -> tuple[Verdict, ...]:
         """Classify the body paragraphs of ONE article (lede excluded), in file order.
