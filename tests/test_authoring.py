@@ -211,8 +211,9 @@ def test_check_warns_about_low_confidence_paragraphs(
     result = cli("check", "-s", str(site), "--now", NOW)
     assert result.code == 0
     assert warnings_of(result) == [
-        "content/a.md:10: warning: paragraph 3 placed in economy with low confidence "
-        "(it has no cue words); add a heading or a sections: override if it belongs elsewhere"
+        "content/a.md:10: warning: paragraph 3 placed in outlook with low confidence "
+        "(no cue words for outlook; placed by its neighbours); "
+        "add a heading or a sections: override if it belongs elsewhere"
     ]
 
 

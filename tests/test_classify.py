@@ -134,21 +134,65 @@ def test_empty_article_gives_no_verdicts(classifier: Classifier) -> None:
     assert classifier.classify([]) == ()
 
 
-def test_paragraph_without_cues_keeps_previous_topic(classifier: Classifier) -> None:
-    verdicts = classifier.classify(["Troops and warships held exercises.", "Hmm.", "Okay."])
+def test_paragraph_without_cues_follows_its_neighbours_and_says_so(
+    classifier: Classifier,
+) -> None:
+    verdicts = classifier.classify(
+        ["Troops and warships held exercises.", "Hmm.", "Missiles and drones were deployed."]
+    )
     assert [v.topic for v in verdicts] == ["defense", "defense", "defense"]
-    assert verdicts[1].confidence == 0.0
     assert verdicts[1].cues == ()
+    assert not verdicts[1].own_cues and verdicts[0].own_cues
+    # Not a silent 0.00: the neighbours make it likely, but less sure than they are.
+    assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
 
 
-def test_first_paragraph_without_cues_takes_first_topic(classifier: Classifier) -> None:
+def test_lone_paragraph_without_cues_is_a_coin_toss(classifier: Classifier) -> None:
     (verdict,) = classifier.classify(["Hmm."])
-    assert verdict.topic == "economy"
+    assert verdict.confidence == 0.0
+    assert not verdict.own_cues
+
+
+def test_reported_speech_in_the_past_tense_is_not_history(classifier: Classifier) -> None:
+    """News is written in the past tense; what leaders said about the talks is outlook."""
+    texts = [
+        "The ministers described the talks as candid and productive, and said they "
+        "hoped to meet again before the summer.",
+        "She praised the atmosphere of the meeting and called the declaration a landmark.",
+    ]
+    assert [v.topic for v in classifier.classify(texts, year=2024)] == ["outlook", "outlook"]
+
+
+def test_page_furniture_gets_no_confident_topic_from_chance_cues(classifier: Classifier) -> None:
+    """ "Powered" once matched the past-tense cue and landed in History at 1.00."""
+    texts = ["Tariffs on steel and cars will hit exporters.", "Powered by automated translation"]
+    furniture = classifier.classify(texts, year=2024)[1]
+    assert furniture.cues == () and not furniture.own_cues
+    assert furniture.confidence < 0.3
+
+
+def test_background_needs_time_not_tense(classifier: Classifier) -> None:
+    texts = [
+        "The two navies signed a logistics pact in 2007, and relations have been close "
+        "for decades, since the first visit of a prime minister in 1974.",
+        "Officials said the agenda for Friday includes a plan to expand port visits.",
+    ]
+    verdicts = classifier.classify(texts, year=2024)
+    assert [v.topic for v in verdicts] == ["history", "outlook"]
+    assert "earlieryear" in verdicts[0].cues
+
+
+def test_years_are_read_against_the_article_year(classifier: Classifier) -> None:
+    text = "The leaders met in Houston in 1990 to discuss aid to Moscow."
+    (then,) = classifier.classify([text], year=1990)
+    (now,) = classifier.classify([text], year=2025)
+    assert then.topic == "outlook" and "earlieryear" not in then.cues
+    assert dict(now.scores)["history"] > 1.5 * dict(then.scores)["history"]
 
 
 def test_verdict_scores_are_ordered_and_cues_explain(classifier: Classifier) -> None:
     texts = report.load_set("heldout")[0].texts
-    for verdict in classifier.classify(texts):
+    for verdict in classifier.classify(texts, year=2025):
         assert isinstance(verdict, Verdict)
         values = [score for _, score in verdict.scores]
         assert values == sorted(values, reverse=True)
@@ -164,9 +208,9 @@ def test_history_cues_outweigh_trade_nouns_in_past_narrative(classifier: Classif
         "and the 1985 Plaza Accord was meant to shrink the trade deficit.",
         "Analysts expect a deal before the deadline next month, but talks could stall.",
     ]
-    verdicts = classifier.classify(texts)
+    verdicts = classifier.classify(texts, year=2025)
     assert [v.topic for v in verdicts] == ["economy", "history", "outlook"]
-    assert "pattern: decade" in verdicts[1].cues
+    assert "earlieryear" in verdicts[1].cues
 
 
 def test_named_patterns_appear_as_cues() -> None:
@@ -178,3 +222,27 @@ def test_named_patterns_appear_as_cues() -> None:
 def test_bad_pattern_is_reported_with_its_topic() -> None:
     with pytest.raises(ValueError, match="'broken'"):
         Classifier([Topic("broken", "Broken", patterns=(("(", 1.0),))])
+
+
+def test_real_pages_unseen_half_beats_the_old_classifier(classifier: Classifier) -> None:
+    """The scraped pages in ../shared (not in the repo); the odd half was never tuned on.
+
+    The classifier before sequence decoding and time-aware cues agreed on 0.43.
+    """
+    articles = report.load_realworld()
+    if not articles:
+        pytest.skip(f"no real-page set at {report.REALWORLD}")
+    scores = report.score_realworld(classifier, articles[1::2])
+    print(f"realworld unseen: {scores.line()}")
+    assert scores.total >= 60
+    assert scores.correct / scores.total >= 0.55
+    assert scores.wrong_flagged / scores.wrong >= 0.5
+
+
+def test_wire_copy_set_accuracy(classifier: Classifier) -> None:
+    """News as wires write it: past-tense reporting, logistics, background with years."""
+    articles = report.load_set("wire")
+    assert len(articles) >= 5 and all(a.year != 2025 for a in articles[:1])
+    result = report.evaluate(classifier, articles)
+    print(f"wire accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
+    assert result.accuracy >= 0.9

@@ -10,22 +10,30 @@ landed where it did; the code adds only topic-agnostic structure:
    ministers" or "nuclear power" count once, for the topic that lists them.
    Regex patterns run on the plain text. A cue seen n times counts
    `weight * n ** REPEAT_EXPONENT`: repetition matters, with diminishing returns.
-2. Share. Each topic's weight is divided by the paragraph's total, so a long
-   paragraph does not outvote a short one and scores compare across topics.
+2. Share. Each topic's weight plus a small prior (`PRIOR`; `DEFAULT_PRIORS`
+   gives outlook more, since meetings, plans and assessments carry few cue
+   words) is divided by the paragraph's total, so a long paragraph does not
+   outvote a short one and scores compare across topics.
 3. Contrast. Wire copy often leans one way throughout (a preview is in the
    future tense from start to end), so a topic's average share over the
    article is partly subtracted (`CONTRAST`): a paragraph goes where it stands
    out from its neighbours, not where the whole article leans.
-4. Position. `DEFAULT_END_BONUS` nudges the last paragraph towards a wrap-up
-   topic (outlook). It is keyed by topic name; absent topics are ignored.
+4. Sequence. Neighbouring paragraphs tend to share a topic: each paragraph's
+   scores become probabilities (`SHARPNESS`) and the article is decided as a
+   chain that stays on a topic with probability `STAY` (forward-backward).
+   A paragraph with no cue therefore follows its neighbours, and says so
+   (`Verdict.own_cues`); the confidence is the gap between the two most
+   probable topics given the whole article.
+5. Time. With the article's year, a year in the text reads as one of
+   `YEAR_WORDS`, so "in 1985" is background in a 2025 story and news in a
+   1985 one. Verb tense is no cue: news is written in the past tense.
 
-A paragraph with no cue at all keeps the previous paragraph's topic (it most
-likely continues that section), or takes the first topic when it opens the
-article. Everything is deterministic and pure.
+Everything is deterministic and pure.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,11 +44,30 @@ from briefing_site.model import Topic
 REPEAT_EXPONENT = 0.75
 """A cue seen n times weighs n ** 0.75 times its weight: density counts, spam less."""
 
+PRIOR = 0.25
+"""Pseudo-weight every topic starts with, so thin evidence gives a soft verdict."""
+
+DEFAULT_PRIORS: Mapping[str, float] = MappingProxyType({"outlook": 1.0})
+"""Topics that win when cues are thin: meetings, plans and assessments are outlook."""
+
+SHARPNESS = 4.0
+"""How sharply a paragraph's own score difference turns into probability: higher
+trusts a paragraph's cues more than its neighbours."""
+
 CONTRAST = 0.75
 """How much of a topic's article-wide average share is subtracted from each paragraph."""
 
-DEFAULT_END_BONUS: Mapping[str, float] = MappingProxyType({"outlook": 0.12})
-"""Score added to these topics for the article's last paragraph (where wrap-ups sit)."""
+STAY = 0.3
+"""Chance that a paragraph continues the previous paragraph's topic."""
+
+DEFAULT_END_BONUS: Mapping[str, float] = MappingProxyType({})
+"""Score added to these topics in the article's last paragraph (where wrap-ups sit).
+None by default: on real pages a wrap-up shows in its words, not its place."""
+
+YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
+"""What a year ("1985") or decade ("1980s") in the text reads as, relative to the
+article's year: over two or more years before it, the year before, the same
+year (or a decade that holds it), or later. The lexicon weighs these words."""
 
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
@@ -50,6 +77,7 @@ MAX_CUES = 5
 
 _TOPIC_KEYS = frozenset({"title", "aliases", "words", "patterns"})
 _TOKEN = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(s?)")
 _ENTRY_WORD = re.compile(r"[a-z0-9]+\*?")
 _POSSESSIVE = re.compile(r"'s\b")
 _CUE_NAME = re.compile(r"^\(\?#([^)]*)\)")
@@ -72,6 +100,8 @@ class Verdict:
     scores: tuple[tuple[str, float], ...]
     cues: tuple[str, ...]
     confidence: float
+    own_cues: bool = True
+    """False when the topic came from the neighbours, not from the paragraph's own words."""
 
 
 @dataclass(frozen=True)
@@ -103,10 +133,27 @@ def strip_markup(text: str) -> str:
     return text
 
 
-def _tokens(text: str) -> list[str]:
-    """Lower-case word tokens; possessives dropped, hyphens and dots split words."""
+def _tokens(text: str, year: int | None = None) -> list[str]:
+    """Lower-case word tokens; possessives dropped, hyphens and dots split words.
+
+    With the article's `year`, a year in the text becomes one of `YEAR_WORDS`.
+    """
     text = text.lower().replace("\u2019", "'")
-    return _TOKEN.findall(_POSSESSIVE.sub("", text))
+    tokens = _TOKEN.findall(_POSSESSIVE.sub("", text))
+    if year is None:
+        return tokens
+    return [_year_word(token, year) if _YEAR.fullmatch(token) else token for token in tokens]
+
+
+def _year_word(token: str, year: int) -> str:
+    """A year ("1985") or decade ("1980s") as a word relative to the article's year."""
+    first = int(token[:4])
+    last = first + 9 if token.endswith("s") else first
+    if last <= year - 2:
+        return YEAR_WORDS[0]
+    if first > year:
+        return YEAR_WORDS[3]
+    return YEAR_WORDS[1] if last < year else YEAR_WORDS[2]
 
 
 def _parse_entry(phrase: str) -> tuple[tuple[str, bool], ...]:
@@ -186,7 +233,11 @@ class Classifier:
     """Sorts one article's body paragraphs into topics; build once, reuse for every article."""
 
     def __init__(
-        self, topics: Sequence[Topic], *, end_bonus: Mapping[str, float] | None = None
+        self,
+        topics: Sequence[Topic],
+        *,
+        end_bonus: Mapping[str, float] | None = None,
+        priors: Mapping[str, float] | None = None,
     ) -> None:
         if not topics:
             raise ValueError("the classifier needs at least one topic")
@@ -195,32 +246,65 @@ class Classifier:
         self._patterns = _compile_patterns(topics)
         bonus = DEFAULT_END_BONUS if end_bonus is None else end_bonus
         self._end_bonus = tuple(float(bonus.get(name, 0.0)) for name in self._names)
+        prior = DEFAULT_PRIORS if priors is None else priors
+        self._priors = tuple(float(prior.get(name, PRIOR)) for name in self._names)
+        # A paragraph without a single cue says nothing: its neighbours decide.
+        self._silent = [1.0 / len(self._names)] * len(self._names)
 
-    def classify(self, texts: Sequence[str]) -> tuple[Verdict, ...]:
+    def classify(self, texts: Sequence[str], *, year: int | None = None) -> tuple[Verdict, ...]:
         """Classify the body paragraphs of ONE article (lede excluded), in file order.
 
-        Position and neighbours are used: the last paragraph leans to the wrap-up
-        topic, and each paragraph is compared with the article's average.
+        `year` is the article's own year: a year named in the text is read
+        relative to it (long before is background, after it is outlook).
+        The article is decided as a sequence: each paragraph's evidence is
+        weighed with its neighbours' (forward-backward over a "stay on topic"
+        chain), so a paragraph without cues follows its neighbours and says so.
         """
-        evidence = [self._evidence(text) for text in texts]
-        shares = [_shares(item.weights) for item in evidence]
-        mean = _mean_shares(shares, len(self._names))
-        verdicts: list[Verdict] = []
-        for position, (item, share) in enumerate(zip(evidence, shares, strict=True)):
-            last = position == len(texts) - 1 and len(texts) > 1
-            scores = [
-                s - CONTRAST * m + (self._end_bonus[t] if last else 0.0)
-                for t, (s, m) in enumerate(zip(share, mean, strict=True))
-            ]
-            previous = verdicts[-1].topic if verdicts else None
-            verdicts.append(self._verdict(item, scores, previous))
-        return tuple(verdicts)
+        if not texts:
+            return ()
+        evidence = [self._evidence(text, year) for text in texts]
+        shares = [self._shares(item) for item in evidence]
+        cued = [share for item, share in zip(evidence, shares, strict=True) if not item.empty]
+        mean = [sum(column) / len(cued) for column in zip(*cued, strict=True)] if cued else None
+        last = len(texts) - 1 if len(texts) > 1 else -1
+        emissions = [
+            self._emission(share, mean, last=i == last) if not item.empty else self._silent
+            for i, (item, share) in enumerate(zip(evidence, shares, strict=True))
+        ]
+        posteriors = _forward_backward(emissions, STAY)
+        return tuple(
+            self._verdict(item, posterior)
+            for item, posterior in zip(evidence, posteriors, strict=True)
+        )
 
-    def _evidence(self, text: str) -> _Evidence:
+    def _shares(self, item: _Evidence) -> list[float]:
+        """Each topic's share of the paragraph's cue weight, the priors mixed in."""
+        raw = [w + a for w, a in zip(item.weights, self._priors, strict=True)]
+        total = sum(raw)
+        return [r / total for r in raw]
+
+    def _emission(
+        self, share: Sequence[float], mean: Sequence[float] | None, *, last: bool
+    ) -> list[float]:
+        """How well each topic explains the paragraph alone, as a probability.
+
+        The article's mean share is partly subtracted (`CONTRAST`), so a
+        paragraph counts where it stands out from the article's drift.
+        """
+        scores = [
+            s
+            - (CONTRAST * mean[t] if mean is not None else 0.0)
+            + (self._end_bonus[t] if last else 0.0)
+            for t, s in enumerate(share)
+        ]
+        top = max(scores)
+        return _normalised([math.exp(SHARPNESS * (x - top)) for x in scores])
+
+    def _evidence(self, text: str, year: int | None) -> _Evidence:
         """Raw cue weight per topic, with each cue's contribution for the explanation."""
         plain = strip_markup(text[:MAX_CHARS])
         counts: dict[tuple[int, str], tuple[float, int]] = {}
-        for entry in self._lexicon.matches(_tokens(plain)):
+        for entry in self._lexicon.matches(_tokens(plain, year)):
             _count(counts, entry.topic, entry.label, entry.weight, 1)
         for pattern, topic, weight, label in self._patterns:
             hits = sum(1 for _ in pattern.finditer(plain))
@@ -237,24 +321,51 @@ class Classifier:
             cues=tuple(tuple(c) for c in cues),
         )
 
-    def _verdict(self, item: _Evidence, scores: list[float], previous: str | None) -> Verdict:
-        """Pick the best topic (ties go to page order) and say how sure and why."""
-        # A topic without a single cue never wins on contrast or position alone.
-        order = sorted(range(len(scores)), key=lambda t: (item.weights[t] <= 0, -scores[t], t))
-        if item.empty:
-            topic = previous if previous is not None else self._names[0]
-            confidence = 0.0
-        else:
-            topic = self._names[order[0]]
-            confidence = _confidence(scores, order)
-        chosen = self._names.index(topic)
+    def _verdict(self, item: _Evidence, posterior: Sequence[float]) -> Verdict:
+        """Pick the most probable topic (ties go to page order) and say how sure and why."""
+        order = sorted(range(len(posterior)), key=lambda t: (-posterior[t], t))
+        chosen = order[0]
+        margin = posterior[chosen] - (posterior[order[1]] if len(order) > 1 else 0.0)
         ranked = sorted(item.cues[chosen], key=lambda cue: (-cue[1], cue[0]))
         return Verdict(
-            topic=topic,
-            scores=tuple((self._names[t], round(scores[t], 4)) for t in order),
+            topic=self._names[chosen],
+            scores=tuple((self._names[t], round(posterior[t], 4)) for t in order),
             cues=tuple(label for label, value in ranked if value > 0)[:MAX_CUES],
-            confidence=confidence,
+            confidence=round(max(0.0, min(1.0, margin)), 4),
+            own_cues=item.weights[chosen] > 0,
         )
+
+
+def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list[list[float]]:
+    """Each paragraph's topic probability given the whole article, on a sticky chain.
+
+    The chain stays on a topic with probability `stay` and otherwise moves to
+    any other topic alike; the start is uniform. Normalised at every step.
+    """
+    width = len(emissions[0])
+    move = (1.0 - stay) / (width - 1) if width > 1 else 0.0
+
+    def step(belief: Sequence[float]) -> list[float]:
+        total = sum(belief)
+        return [b * stay + (total - b) * move for b in belief] if width > 1 else list(belief)
+
+    forward: list[list[float]] = []
+    belief = [1.0 / width] * width
+    for emission in emissions:
+        belief = _normalised([b * e for b, e in zip(belief, emission, strict=True)])
+        forward.append(belief)
+        belief = step(belief)
+    posteriors: list[list[float]] = [[]] * len(emissions)
+    back = [1.0] * width
+    for index in range(len(emissions) - 1, -1, -1):
+        posteriors[index] = _normalised([f * b for f, b in zip(forward[index], back, strict=True)])
+        back = _normalised(step([b * e for b, e in zip(back, emissions[index], strict=True)]))
+    return posteriors
+
+
+def _normalised(values: Sequence[float]) -> list[float]:
+    total = sum(values)
+    return [v / total for v in values] if total > 0 else [1.0 / len(values)] * len(values)
 
 
 def _count(
@@ -263,25 +374,3 @@ def _count(
     key = (topic, label)
     _, seen = counts.get(key, (weight, 0))
     counts[key] = (weight, seen + n)
-
-
-def _shares(weights: Sequence[float]) -> list[float]:
-    """Each topic's fraction of the paragraph's cue weight (all zero when nothing matched)."""
-    total = sum(weights)
-    return [w / total for w in weights] if total > 0 else [0.0] * len(weights)
-
-
-def _mean_shares(shares: Sequence[Sequence[float]], width: int) -> list[float]:
-    """The article's average share per topic, over paragraphs that had any cue."""
-    scored = [share for share in shares if any(share)]
-    if not scored:
-        return [0.0] * width
-    return [sum(share[t] for share in scored) / len(scored) for t in range(width)]
-
-
-def _confidence(scores: Sequence[float], order: Sequence[int]) -> float:
-    """Margin of the winner over the runner-up, scaled to 0..1 (1 = clear, 0 = coin toss)."""
-    if len(order) < 2:
-        return 1.0
-    margin = scores[order[0]] - scores[order[1]]
-    return round(max(0.0, min(1.0, margin / 0.5)), 4)

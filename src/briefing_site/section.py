@@ -60,12 +60,14 @@ def place(
         if lede is not None:
             placed[lede[0]] = Placement(paragraphs[lede[0]], LEDE, lede[1])
     rest = [i for i in range(len(paragraphs)) if i not in placed]
-    verdicts = classifier.classify([paragraphs[i].text for i in rest]) if rest else ()
+    texts = [paragraphs[i].text for i in rest]
+    verdicts = classifier.classify(texts, year=article_year(meta)) if rest else ()
     for index, verdict in zip(rest, verdicts, strict=True):
+        source = "" if verdict.own_cues else ", from its neighbours"
         placed[index] = Placement(
             paragraphs[index],
             verdict.topic,
-            f"classifier (confidence {verdict.confidence:.2f})",
+            f"classifier (confidence {verdict.confidence:.2f}{source})",
             verdict.scores,
             verdict.cues,
             verdict.confidence,
@@ -92,6 +94,12 @@ def _lede(paragraphs: Sequence[Paragraph], placed: dict[int, Placement]) -> tupl
             above = ", ".join(f"¶{n}" for n in skipped)
             return index, f"first paragraph that reads as prose ({above} above it too short)"
     return free[0], "first paragraph (none reads as prose)"
+
+
+def article_year(meta: Metadata) -> int | None:
+    """The year the article is written in, so the classifier can tell background from news."""
+    when = meta.date or (meta.event.start if meta.event is not None else None)
+    return when.year if when is not None else None
 
 
 def _override(meta: Metadata, numbers: set[int], where: Location) -> dict[int, str]:
