@@ -10,6 +10,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
@@ -17,6 +18,7 @@ from briefing_site.batch import PageCache, Settings, run_batch
 from briefing_site.cache import CACHE_DIR, Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
+from briefing_site.horizon import templates_show_clock, until
 from briefing_site.lint import lint
 from briefing_site.load import ArticleFiles, decode, find_articles, read_article, site_files
 from briefing_site.lock import build_lock
@@ -138,8 +140,7 @@ def _publish(
                 Problem(
                     where,
                     f"held back: {meta.title!r} is published {meta.date.isoformat()}, "
-                    "after the build clock "
-                    f"({options.now.isoformat(timespec='seconds')}); --drafts previews it",
+                    "after the build clock; --drafts previews it",
                 )
             )
             continue
@@ -211,14 +212,22 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
             if options.jobs == 1:
                 return _report(_build_simply(options))
         with _without_cycle_collection():
-            built = _report(_build_fast(options))
+            loaded = _build_fast(options)
+        built = _report(loaded)
         if stamp is not None:
-            stamp.record(built)
+            stamp.record(built, _valid_until(options, loaded))
         return built
 
 
 def _report(loaded: Loaded) -> Built:
     return Built(len(loaded.site.briefings), loaded.warnings)
+
+
+def _valid_until(options: BuildOptions, loaded: Loaded) -> datetime:
+    """The first instant at which this build's output may change with the clock alone."""
+    exact = templates_show_clock(options.site / TEMPLATES_DIR)
+    dates = (a.briefing.meta.date for a in loaded.articles if a.briefing.meta.date)
+    return until(loaded.site, dates, exact)
 
 
 @contextmanager

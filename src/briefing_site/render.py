@@ -1,6 +1,7 @@
 """Render the Site into output files with Jinja (no disk access here).
 
-Templates get an explicit view: `site` (SiteConfig), `now`, `page` (url,
+Templates get an explicit view: `site` (SiteConfig), `now` (the build clock;
+`today` is its date, all the theme prints of it: see `horizon`), `page` (url,
 canonical, title, description), and `briefing`/`briefings`. Article HTML
 reaches a template only through the `html` filter, which accepts a Block: its
 HTML was sanitised by `markup`, so no template marks article text safe.
@@ -142,7 +143,8 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
-    env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(site=site.config, now=site.now, today=site.today)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute)
     env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,
