@@ -227,7 +227,8 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "| cold build |" in done.stdout and "| one-edit rebuild |" in done.stdout
+    assert "| cold build |" in done.stdout and "| one-edit rebuild (--now) |" in done.stdout
+    assert "| one-edit rebuild, as users run it |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
 
 
