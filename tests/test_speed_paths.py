@@ -355,19 +355,21 @@ def test_a_clock_change_redraws_only_the_pages_whose_text_changed(
             "content/far.md": article("Far", "2027-01-11T00:00:00+00:00"),
         }
     )
-    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert cli("build", "-s", str(site), "--now", "2027-01-01T12:00:30+00:00").code == 0
     before = _stats(site / "build")
-    later = "2027-01-01T12:01:00+00:00"
+    assert cli("build", "-s", str(site), "--now", "2027-01-01T12:00:50+00:00").code == 0
+    assert _stats(site / "build") == before  # still 11 hours, 59 minutes: nothing written
+    later = "2027-01-01T12:01:30+00:00"
     assert cli("build", "-s", str(site), "--now", later).code == 0
     after = _stats(site / "build")
     changed = {p for p in after if after[p] != before.get(p) and not p.startswith(".")}
     assert changed == {
-        "briefings/near/index.html",  # its countdown: 11 hours, 59 minutes
+        "briefings/near/index.html",  # its countdown: 11 hours, 58 minutes
         "index.html",  # features it
         "briefings/index.html",  # the archive's card
         "tags/near/index.html",  # its tag page's card
     }
-    assert "Starts in 11 hours, 59 minutes" in (site / "build/index.html").read_text()
+    assert "Starts in 11 hours, 58 minutes" in (site / "build/index.html").read_text()
     assert "Starts in 9 days<" in (site / "build/briefings/far/index.html").read_text()
     assert tree(site / "build") == reference(site, cli, "--now", later)
 
