@@ -386,6 +386,9 @@ def test_two_builds_on_the_real_clock_seconds_apart_are_byte_identical(
             "content/ishiba-trump-summit.txt": SEED_TXT.read_bytes(),  # an event long past
             "content/ishiba-trump-summit.yaml": SEED_YAML.read_bytes(),
             "content/bare.md": "---\ntitle: Bare talks\ndate: 2025-01-02\n---\n\nTalks went on.\n",
+            # The word in prose, or in a script, is not a template using the clock.
+            "templates/README.md": "Copy a theme file here now to change it.\n",
+            "templates/static/extra.js": "const now = Date.now();\n",
         }
     )
     days = {(datetime.now(UTC).date(), datetime.now(NEW_YORK).date())}

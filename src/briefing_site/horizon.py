@@ -14,7 +14,6 @@ itself may print it to the second, so such a site keys on the exact clock.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,17 +22,26 @@ from briefing_site.countdown import next_change
 from briefing_site.model import Briefing, Site
 from briefing_site.sitemap import NEWS_WINDOW
 
-_NOW = re.compile(rb"\bnow\b")
-
 
 def templates_show_clock(templates: Path) -> bool:
-    """True when a file of the site's own templates/ names `now` (the theme's uses are known)."""
-    for folder, _, names in os.walk(templates):
+    """True when a template of the site's own uses `now` (the theme's uses are known).
+
+    Read as Jinja, so the word in prose or a comment does not count; assets in
+    `static/` are not templates. A file that does not parse counts, to be safe.
+    """
+    import jinja2  # here: a build with nothing to do never loads Jinja
+    from jinja2 import meta
+
+    parser = jinja2.Environment()
+    for folder, subfolders, names in os.walk(templates):
+        if Path(folder) == templates:
+            subfolders[:] = [s for s in subfolders if s != "static"]
         for name in names:
             try:
-                if _NOW.search(Path(folder, name).read_bytes()):
+                source = Path(folder, name).read_text(encoding="utf-8")
+                if "now" in meta.find_undeclared_variables(parser.parse(source)):
                     return True
-            except OSError:
+            except (OSError, UnicodeDecodeError, jinja2.TemplateError):
                 return True
     return False
 
