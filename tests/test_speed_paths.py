@@ -420,3 +420,32 @@ def test_a_site_template_showing_the_time_is_redrawn_every_build(
     page = (site / "build/briefings/bare/index.html").read_text()
     assert "<p>Built at 2027-01-01T12:00:01+00:00: Bare talks</p>" in page
     assert tree(site / "build") == reference(site, cli, "--now", later)
+
+
+def test_each_card_is_drawn_once_however_many_lists_show_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], articles: dict[str, str | bytes]
+) -> None:
+    """The home page, the archive and the tag pages share one rendering of each card."""
+    from briefing_site.build import load_site
+    from briefing_site.options import BuildOptions
+    from briefing_site.render import render_site
+    from briefing_site.theme import make_environment
+
+    site = make_site(articles)
+    loaded = load_site(BuildOptions(site, datetime.fromisoformat(NOW), jobs=1, cache=False))
+    env = make_environment(None)
+    card = env.get_template("_card.html")
+    drawn: list[str] = []
+    original = card.render
+
+    def counted(*args: object, **kwargs: object) -> str:
+        drawn.append(str(args[0]["other"].meta.slug))  # type: ignore[index]
+        return original(*args, **kwargs)
+
+    card.render = counted  # type: ignore[method-assign]
+    files = render_site(loaded.site, env, {})
+    shown = sum(f.data.count(b'<article class="card">') for f in files)
+    assert shown > 2 * len(loaded.site.briefings)  # each card is on two lists or more
+    # Once per briefing and heading level: level 2 in lists, 3 under the home page.
+    home = len(loaded.site.briefings[1 : 1 + loaded.config.page_size])
+    assert len(drawn) == len(set(drawn)) + home
