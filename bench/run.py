@@ -1,15 +1,20 @@
 """Benchmark briefing-site against Hugo on the same corpus (stdlib only).
 
-    python bench/run.py [--sizes 1000 10000] [--repeat 3] [--corpus DIR] [--no-hugo]
+    python bench/run.py [--sizes 1000 10000] [--big] [--repeat 3] [--corpus DIR] [--no-hugo]
 
 For each size it makes a corpus (with `../shared/bench/make_corpus.py` when
 that exists, else this folder's own `corpus.py`; or uses `--corpus DIR`, a
 folder holding `content/`), then times, as separate processes:
 
-- cold: no build/ and no cache, one full build;
+- cold: no build/ and no cache, one full build (clock fixed with `--now`);
 - no-change: the same build again;
 - one-edit: one article's paragraph changed, then a build;
-- Hugo's full build of the same articles (`apt-get install hugo`);
+- the same two rebuilds as users run them, on the real clock (no `--now`),
+  after one real-clock build to start from;
+- Hugo's build of the same articles, twice: the site a Hugo user would ship
+  (`--format hugo-full`: tag pages, paginated listings, RSS, sitemap, a page
+  with key facts and JSON-LD), which ratios are taken against, and the
+  single-page site (`--format hugo`) (`apt-get install hugo`);
 
 and `briefing-site --help` for start-up. Every figure is the median of
 `--repeat` runs. Peak memory is `ru_maxrss` of the measured process and its
@@ -37,6 +42,7 @@ SHARED_CORPUS = HERE.parent.parent / "shared" / "bench" / "make_corpus.py"
 NOW = "2030-01-01T00:00:00+00:00"  # after every corpus date: no article is held back
 CACHE_DIR = ".briefing-cache"
 EDIT_TO_BROWSER = HERE / "edit_to_browser.py"
+BIG = 30_000  # --big: how time and memory grow past 10,000
 
 
 @dataclass
@@ -139,10 +145,18 @@ def edit_one_article(site: Path, round_: int) -> None:
 
 
 def bench_briefing(site: Path, repeat: int) -> list[Row]:
-    """Cold, no-change and one-edit builds of one site, `repeat` times each."""
-    build = [*briefing_command(), "build", "-s", str(site), "--now", NOW]
+    """Cold, no-change and one-edit builds of one site, `repeat` times each.
+
+    Then the rebuilds as users run them: no `--now`, so each build reads the
+    real clock (a second or a minute later than the last). The two builds
+    that move the site and its spare copy off the fixed clock are not timed.
+    """
+    users = [*briefing_command(), "build", "-s", str(site)]
+    build = [*users, "--now", NOW]
     cold, same, edit = Row("cold build"), Row("no-change rebuild"), Row("one-edit rebuild")
     plain = Row("one-process build without cache (-j 1 --no-cache)")
+    real_same = Row("no-change rebuild, no --now")
+    real_edit = Row("one-edit rebuild, no --now")
     for round_ in range(repeat):
         plain.samples.append(measure([*build, "-j", "1", "--no-cache", "-o", str(site / "ref")]))
         shutil.rmtree(site / "build", ignore_errors=True)
@@ -152,7 +166,15 @@ def bench_briefing(site: Path, repeat: int) -> list[Row]:
         same.samples.append(measure(build))
         edit_one_article(site, round_)
         edit.samples.append(measure(build))
-    return [cold, same, edit, plain]
+        # Onto the real clock, twice with an edit between, so the spare build
+        # the next write updates is a real-clock one too, as it is for users.
+        measure(users)
+        edit_one_article(site, round_ + repeat)
+        measure(users)
+        real_same.samples.append(measure(users))
+        edit_one_article(site, round_ + 2 * repeat)
+        real_edit.samples.append(measure(users))
+    return [cold, same, edit, plain, real_same, real_edit]
 
 
 def _check_built(site: Path) -> None:
@@ -163,9 +185,9 @@ def _check_built(site: Path) -> None:
         raise SystemExit(f"the build published {pages} of {articles} articles")
 
 
-def bench_hugo(site: Path, repeat: int) -> Row:
-    """Hugo's full build, with its output and resource cache removed each time."""
-    row = Row("Hugo full build")
+def bench_hugo(site: Path, repeat: int, name: str) -> Row:
+    """Hugo's build of a whole site, with its output and resource cache removed each time."""
+    row = Row(name)
     for _ in range(repeat):
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
@@ -201,7 +223,8 @@ class SizeResult:
 
     size: int
     ours: list[Row]
-    hugo: Row | None
+    hugo: Row | None  # the full site, which ratios are taken against
+    hugo_single: Row | None  # one page per article, as the first comparison had it
     browser: str
 
 
@@ -215,23 +238,39 @@ def run_size(size: int, args: argparse.Namespace, work: Path) -> SizeResult:
     if args.config and args.config.exists():
         shutil.copy(args.config, site / "briefing.yaml")
     ours = bench_briefing(site, args.repeat)
-    hugo = None
+    hugo = single = None
     if not args.no_hugo:
-        hugo_site = work / f"hugo-{size}"
-        make_corpus(hugo_site, size, "hugo", args.generator)
-        hugo = bench_hugo(hugo_site, args.repeat)
+        full_site, single_site = work / f"hugo-full-{size}", work / f"hugo-{size}"
+        make_corpus(full_site, size, "hugo-full", args.generator)
+        make_corpus(single_site, size, "hugo", args.generator)
+        hugo = bench_hugo(full_site, args.repeat, "Hugo full site (hugo-full)")
+        single = bench_hugo(single_site, args.repeat, "Hugo single-page site (hugo)")
+        shutil.rmtree(full_site / "public", ignore_errors=True)
+        shutil.rmtree(single_site / "public", ignore_errors=True)
     browser = edit_to_browser(site) if args.browser else "not run (--browser)"
-    return SizeResult(size, ours, hugo, browser)
+    if not args.work:  # a 30,000 corpus and its builds fill the disk: one size at a time
+        for folder in (site, work / f"hugo-full-{size}", work / f"hugo-{size}"):
+            shutil.rmtree(folder, ignore_errors=True)
+    return SizeResult(size, ours, hugo, single, browser)
 
 
-def _seconds(row: Row, hugo: Row | None, as_share: bool) -> str:
-    """Wall time, CPU time (all processes), and the ratio to Hugo's full build."""
+def _seconds(row: Row, hugo: Row | None, as_share: bool, single: Row | None = None) -> str:
+    """Wall time, CPU time (all processes), and the ratio to Hugo's full-site build."""
     value, cpu = row.median("seconds"), row.median("cpu_seconds")
     text = f"{value:.3f} s, CPU {cpu:.2f} s"
     if hugo is None:
         return text
     ratio = value / hugo.median("seconds")
-    return text + (f" ({ratio:.0%} of Hugo)" if as_share else f" ({ratio:.2f}x Hugo)")
+    text += f" ({ratio:.0%} of Hugo)" if as_share else f" ({ratio:.2f}x Hugo"
+    if not as_share:
+        text += f"; {value / single.median('seconds'):.2f}x single-page)" if single else ")"
+    return text
+
+
+def _per_thousand(row: Row, size: int) -> str:
+    """Seconds and peak memory per 1,000 briefings: flat when growth is linear."""
+    seconds = row.median("seconds") / size * 1000
+    return f"{seconds:.2f} s, {row.median('tree_kib') / 1024:.0f} MiB peak"
 
 
 def _memory(row: Row, hugo: Row | None) -> str:
@@ -251,13 +290,25 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     def line(label: str, cell: Callable[[SizeResult], str]) -> None:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
 
-    line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False))
-    line("no-change rebuild", lambda r: _seconds(r.ours[1], r.hugo, True))
-    line("one-edit rebuild", lambda r: _seconds(r.ours[2], r.hugo, True))
-    line("one process, no cache", lambda r: _seconds(r.ours[3], r.hugo, False))
-    line("Hugo full build", lambda r: _seconds(r.hugo, None, False) if r.hugo else "n/a")
+    line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False, r.hugo_single))
+    line("no-change rebuild (--now)", lambda r: _seconds(r.ours[1], r.hugo, True))
+    line("one-edit rebuild (--now)", lambda r: _seconds(r.ours[2], r.hugo, True))
+    line("no-change rebuild, as users run it", lambda r: _seconds(r.ours[4], r.hugo, True))
+    line("one-edit rebuild, as users run it", lambda r: _seconds(r.ours[5], r.hugo, True))
+    line("one process, no cache", lambda r: _seconds(r.ours[3], r.hugo, False, r.hugo_single))
+    line("Hugo full site", lambda r: _seconds(r.hugo, None, False) if r.hugo else "n/a")
+    line(
+        "Hugo single page",
+        lambda r: _seconds(r.hugo_single, None, False) if r.hugo_single else "n/a",
+    )
     line("peak RSS, cold build", lambda r: _memory(r.ours[0], r.hugo))
-    line("Hugo peak RSS", lambda r: _memory(r.hugo, None) if r.hugo else "n/a")
+    line("Hugo full site peak RSS", lambda r: _memory(r.hugo, None) if r.hugo else "n/a")
+    line("cold build per 1,000 briefings", lambda r: _per_thousand(r.ours[0], r.size))
+    if any(r.hugo for r in results):
+        line(
+            "Hugo full site per 1,000",
+            lambda r: _per_thousand(r.hugo, r.size) if r.hugo else "n/a",
+        )
     line("edit-to-browser", lambda r: r.browser)
     lines.append(f"\n`briefing-site --help`: {startup.median('seconds') * 1000:.0f} ms")
     return "\n".join(lines)
@@ -266,6 +317,9 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--big", action="store_true", help=f"add a {BIG:,}-briefing point (long: about an hour)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--corpus", type=Path, help="use this folder's content/ (one size)")
     parser.add_argument("--config", type=Path, help="a briefing.yaml for the benchmark site")
@@ -286,7 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if not args.no_hugo and shutil.which("hugo") is None:
         raise SystemExit("hugo is not installed: apt-get install hugo, or pass --no-hugo")
+    if not args.no_hugo and args.generator == "own":
+        raise SystemExit("the Hugo full site needs ../shared/bench/make_corpus.py, or --no-hugo")
     sizes = [len(list((args.corpus / "content").glob("*.md")))] if args.corpus else args.sizes
+    if args.big and not args.corpus:
+        sizes = sorted({*sizes, BIG})
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
@@ -295,7 +353,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(report(results, startup, args.repeat))
     if args.json:
         raw = {
-            str(r.size): {row.name: row.samples for row in [*r.ours, *([r.hugo] if r.hugo else [])]}
+            str(r.size): {
+                row.name: row.samples
+                for row in [*r.ours, *(h for h in (r.hugo, r.hugo_single) if h)]
+            }
             for r in results
         }
         raw["startup"] = {startup.name: startup.samples}

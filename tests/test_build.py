@@ -58,7 +58,7 @@ def test_seed_countdown_before_the_summit(seed_site: Path, cli: Callable[..., Ru
     (countdown,) = page.find("time", class_="countdown")
     assert countdown["data-state"] == "upcoming"
     assert countdown["datetime"] == "2025-02-07T11:55:00-05:00"
-    assert "Starts in 2 days, 1 hour, 55 minutes" in page.text
+    assert "Starts in 2 days" in page.text  # 49 hours off: whole days until the last 48
     assert page.find("time", datetime="2025-02-07T11:55:00-05:00")
 
 
@@ -124,7 +124,7 @@ def test_source_date_epoch_fixes_the_clock(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738767600")  # 2025-02-05T10:00:00-05:00
     assert cli("build", "-s", str(seed_site)).code == 0
-    assert "Starts in 2 days, 1 hour, 55 minutes" in (seed_site / "build/index.html").read_text()
+    assert "Starts in 2 days<" in (seed_site / "build/index.html").read_text()
 
 
 def test_every_paragraph_appears_exactly_once(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing_site.countdown import compute_countdown
+from briefing_site.countdown import NEAR, compute_countdown, live_text, next_change
 from briefing_site.model import Event
 
 NY = ZoneInfo("America/New_York")
@@ -40,7 +40,8 @@ def date_only(year: int, month: int, day: int, last: tuple[int, int, int] | None
 def test_seed_counts_down_days_hours_minutes_before_the_event() -> None:
     countdown = compute_countdown(SEED, ny(2025, 2, 5, 10, 0))
     assert countdown.state == "upcoming"
-    assert countdown.text == "Starts in 2 days, 1 hour, 55 minutes"
+    assert countdown.text == "Starts in 2 days"  # 48 hours or more: whole days at build time
+    assert live_text(SEED, ny(2025, 2, 5, 10, 0)) == "Starts in 2 days, 1 hour, 55 minutes"
     assert countdown.target == SEED.start
     assert countdown.timezone == "America/New_York"
 
@@ -58,7 +59,12 @@ def test_date_only_event_counts_down_to_midnight_in_its_zone() -> None:
         (timedelta(hours=5, minutes=3, seconds=59), "Starts in 5 hours, 3 minutes"),
         (timedelta(hours=1, minutes=1), "Starts in 1 hour, 1 minute"),
         (timedelta(days=1, minutes=2), "Starts in 1 day, 0 hours, 2 minutes"),
-        (timedelta(days=12, hours=2), "Starts in 12 days, 2 hours, 0 minutes"),
+        (
+            timedelta(days=1, hours=23, minutes=59, seconds=59),
+            "Starts in 1 day, 23 hours, 59 minutes",
+        ),
+        (timedelta(days=2), "Starts in 2 days"),
+        (timedelta(days=12, hours=2), "Starts in 12 days"),
     ],
 )
 def test_upcoming_text_floors_to_minutes_and_counts_units_right(
@@ -209,3 +215,33 @@ def test_zone_with_midnight_gap_starts_the_day_at_its_first_instant() -> None:
 def test_naive_now_is_rejected() -> None:
     with pytest.raises(ValueError, match="aware"):
         compute_countdown(SEED, datetime(2025, 2, 5, 10, 0))
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        timedelta(days=12, hours=2, seconds=1),
+        timedelta(days=2, minutes=1),
+        timedelta(days=2),
+        timedelta(days=1, hours=23, minutes=59, seconds=30),
+        timedelta(minutes=30, microseconds=1),
+        timedelta(seconds=20),
+        timedelta(hours=-3),  # today, after the start
+        timedelta(days=-3, hours=-5),  # past
+    ],
+)
+def test_next_change_is_exactly_when_the_build_time_text_changes(before: timedelta) -> None:
+    """The text holds up to `next_change` and differs just after it: so a rebuild may reuse it."""
+    now = SEED.start - before
+    change = next_change(SEED, now)
+    shown = compute_countdown(SEED, now)
+    assert change > now
+    assert compute_countdown(SEED, change - timedelta(microseconds=1)) == shown
+    assert compute_countdown(SEED, change) != shown
+
+
+def test_far_from_the_event_the_build_time_text_holds_for_hours() -> None:
+    now = SEED.start - timedelta(days=5, hours=3)
+    assert next_change(SEED, now) - now == timedelta(hours=3, microseconds=1)
+    near = SEED.start - NEAR + timedelta(seconds=30)
+    assert next_change(SEED, near) - near == timedelta(seconds=30, microseconds=1)

@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"urls"},
     {"feeds"},
     {"ics", "structured", "sitemap"},
-    {"publish"},
+    {"publish", "horizon"},
     {"render", "theme"},
     {"batch"},
     {"write", "lock"},

@@ -116,7 +116,8 @@ def test_ics_all_day_event_uses_dates_with_exclusive_end(build: Callable[..., Pa
 def test_ics_timed_event_is_in_utc_with_build_clock_stamp(build: Callable[..., Path]) -> None:
     _, event = calendar(build("-b", BASE_URL), "ishiba-trump-summit")
     assert event.decoded("dtstart") == datetime(2025, 2, 7, 16, 55, tzinfo=UTC)
-    assert event.decoded("dtstamp") == datetime(2025, 2, 5, 15, 0, tzinfo=UTC)
+    # The build clock's date (00:00 in its offset, -05:00): one stamp for every build that day.
+    assert event.decoded("dtstamp") == datetime(2025, 2, 5, 5, 0, tzinfo=UTC)
     assert str(event["url"]) == BASE_URL + SEED
 
 
@@ -230,7 +231,7 @@ def test_sitemap_lists_every_page_with_lastmod(build: Callable[..., Path]) -> No
         u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
         for u in root.iter(f"{SITEMAP}url")
     }
-    # Listing pages (archive, topics, tags; issue 7) carry the build clock.
+    # Listing pages (archive, topics, tags; issue 7) carry the build clock's date.
     listings = ("briefings/", "topics/", "tags/")
     assert {u for u in entries if u.removeprefix(BASE_URL).startswith(listings)} >= {
         BASE_URL + "briefings/",
@@ -240,11 +241,11 @@ def test_sitemap_lists_every_page_with_lastmod(build: Callable[..., Path]) -> No
     assert {
         u: m for u, m in entries.items() if u in (BASE_URL + SEED, BASE_URL + G7) or u == BASE_URL
     } == {
-        BASE_URL: "2025-02-05T10:00:00-05:00",
+        BASE_URL: "2025-02-05T00:00:00-05:00",
         BASE_URL + SEED: "2025-02-05T09:00:00-05:00",
         BASE_URL + G7: "2025-02-05T07:00:00+01:00",
     }
-    assert entries[BASE_URL + "topics/economy/"] == "2025-02-05T10:00:00-05:00"
+    assert entries[BASE_URL + "topics/economy/"] == "2025-02-05T00:00:00-05:00"
 
 
 def test_news_sitemap_covers_only_the_last_two_days(build: Callable[..., Path]) -> None:

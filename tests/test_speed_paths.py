@@ -10,9 +10,12 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
+from zoneinfo import ZoneInfo
 
 import markdown
 import pytest
@@ -80,6 +83,7 @@ def test_fast_path_matches_the_engine_on_any_unicode_after_a_word(tail: str) -> 
 
 # The build cache and worker processes -------------------------------------
 
+NEW_YORK = ZoneInfo("America/New_York")  # the seed event's zone
 NOW = "2027-01-01T12:00:00+00:00"  # after every corpus date: nothing held back
 COUNT = 140  # enough articles for two workers (parallel.MIN_ITEMS_PER_WORKER each)
 DRAFT = "---\ntitle: Not yet\ndraft: true\n---\n\nA draft paragraph, kept out of the build.\n"
@@ -223,7 +227,8 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "| cold build |" in done.stdout and "| one-edit rebuild |" in done.stdout
+    assert "| cold build |" in done.stdout and "| one-edit rebuild (--now) |" in done.stdout
+    assert "| one-edit rebuild, as users run it |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
 
 
@@ -310,3 +315,137 @@ def test_edits_in_a_row_keep_matching_a_clean_build_through_the_spare_folder(
     edit_and_build(sources[3], "Officials", "Aides")
     assert tree(site / "build") == reference(site, cli)
     assert [p.name for p in site.iterdir() if p.name.startswith(".build")] == []
+
+
+# The clock at the granularity the pages show ---------------------------------
+
+
+def test_builds_minutes_apart_far_from_any_event_write_nothing(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """Seven minutes on, no page reads differently: the second build is the no-change path."""
+    site = make_site(articles)
+    first = cli("build", "-s", str(site), "--now", NOW)
+    assert first.code == 0
+    before = _stats(site / "build")
+    later = "2027-01-01T12:07:00+00:00"
+    again = cli("build", "-s", str(site), "--now", later)
+    assert (again.code, again.out, again.err) == (0, first.out, first.err)
+    assert _stats(site / "build") == before  # not one file written
+    assert tree(site / "build") == reference(site, cli, "--now", later)
+
+
+def test_a_clock_change_redraws_only_the_pages_whose_text_changed(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A minute on, only the event 12 hours off counts down: its page and the lists showing it."""
+
+    def article(title: str, start: str) -> str:
+        return (
+            f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\ntags: [{title.lower()}]\n"
+            f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n"
+            "Officials met to talk about trade.\n"
+        )
+
+    site = make_site(
+        {
+            "content/near.md": article("Near", "2027-01-02T00:00:00+00:00"),
+            "content/far.md": article("Far", "2027-01-11T00:00:00+00:00"),
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", "2027-01-01T12:00:30+00:00").code == 0
+    before = _stats(site / "build")
+    assert cli("build", "-s", str(site), "--now", "2027-01-01T12:00:50+00:00").code == 0
+    assert _stats(site / "build") == before  # still 11 hours, 59 minutes: nothing written
+    later = "2027-01-01T12:01:30+00:00"
+    assert cli("build", "-s", str(site), "--now", later).code == 0
+    after = _stats(site / "build")
+    changed = {p for p in after if after[p] != before.get(p) and not p.startswith(".")}
+    assert changed == {
+        "briefings/near/index.html",  # its countdown: 11 hours, 58 minutes
+        "index.html",  # features it
+        "briefings/index.html",  # the archive's card
+        "tags/near/index.html",  # its tag page's card
+    }
+    assert "Starts in 11 hours, 58 minutes" in (site / "build/index.html").read_text()
+    assert "Starts in 9 days<" in (site / "build/briefings/far/index.html").read_text()
+    assert tree(site / "build") == reference(site, cli, "--now", later)
+
+
+def test_two_builds_on_the_real_clock_seconds_apart_are_byte_identical(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As users build, without --now: the second build, a second later, writes nothing."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = make_site(
+        {
+            "content/ishiba-trump-summit.txt": SEED_TXT.read_bytes(),  # an event long past
+            "content/ishiba-trump-summit.yaml": SEED_YAML.read_bytes(),
+            "content/bare.md": "---\ntitle: Bare talks\ndate: 2025-01-02\n---\n\nTalks went on.\n",
+            # The word in prose, or in a script, is not a template using the clock.
+            "templates/README.md": "Copy a theme file here now to change it.\n",
+            "templates/static/extra.js": "const now = Date.now();\n",
+        }
+    )
+    days = {(datetime.now(UTC).date(), datetime.now(NEW_YORK).date())}
+    first = cli("build", "-s", str(site))
+    assert first.code == 0
+    before = tree(site / "build"), _stats(site / "build")
+    time.sleep(1.1)
+    again = cli("build", "-s", str(site))
+    days.add((datetime.now(UTC).date(), datetime.now(NEW_YORK).date()))
+    if len(days) > 1:
+        pytest.skip("a day ended between the two builds: the footer or countdown changed")
+    assert (again.code, again.err) == (0, first.err)
+    assert (tree(site / "build"), _stats(site / "build")) == before
+
+
+def test_a_site_template_showing_the_time_is_redrawn_every_build(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A template of the site's own that prints `now` may show the second: nothing is reused."""
+    site = make_site(
+        {
+            "content/bare.md": "---\ntitle: Bare talks\ndate: 2025-01-02\n---\n\nTalks went on.\n",
+            "templates/briefing.html": "<p>Built at {{ now|iso }}: {{ briefing.meta.title }}</p>\n",
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    later = "2027-01-01T12:00:01+00:00"
+    assert cli("build", "-s", str(site), "--now", later).code == 0
+    page = (site / "build/briefings/bare/index.html").read_text()
+    assert "<p>Built at 2027-01-01T12:00:01+00:00: Bare talks</p>" in page
+    assert tree(site / "build") == reference(site, cli, "--now", later)
+
+
+def test_each_card_is_drawn_once_however_many_lists_show_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], articles: dict[str, str | bytes]
+) -> None:
+    """The home page, the archive and the tag pages share one rendering of each card."""
+    from briefing_site.build import load_site
+    from briefing_site.options import BuildOptions
+    from briefing_site.render import render_site
+    from briefing_site.theme import make_environment
+
+    site = make_site(articles)
+    loaded = load_site(BuildOptions(site, datetime.fromisoformat(NOW), jobs=1, cache=False))
+    env = make_environment(None)
+    card = env.get_template("_card.html")
+    drawn: list[str] = []
+    original = card.render
+
+    def counted(*args: object, **kwargs: object) -> str:
+        drawn.append(str(args[0]["other"].meta.slug))  # type: ignore[index]
+        return original(*args, **kwargs)
+
+    card.render = counted  # type: ignore[method-assign]
+    files = render_site(loaded.site, env, {})
+    shown = sum(f.data.count(b'<article class="card">') for f in files)
+    assert shown > 2 * len(loaded.site.briefings)  # each card is on two lists or more
+    # Once per briefing and heading level: level 2 in lists, 3 under the home page.
+    home = len(loaded.site.briefings[1 : 1 + loaded.config.page_size])
+    assert len(drawn) == len(set(drawn)) + home

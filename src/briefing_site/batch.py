@@ -18,6 +18,7 @@ from pathlib import Path
 from briefing_site.assemble import Assembled, Tools, assemble, with_clock
 from briefing_site.cache import Store, code_fingerprint, digest, tree_fingerprint
 from briefing_site.errors import ContentError, Problem
+from briefing_site.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
 from briefing_site.parallel import ordered_map, worker_count
@@ -43,13 +44,14 @@ class Batch:
 
     `page_base` hashes what every output file may depend on besides the
     briefings it is made from: the tool's code, the config, the templates and
-    theme, the clock and `--drafts`.
+    theme, the clock as the pages show it (`horizon.clock_key`) and `--drafts`.
     """
 
     articles: list[tuple[SourceArticle, Assembled]]
     problems: list[Problem]
     keys: list[bytes]
     page_base: bytes
+    now: datetime
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def run_batch(
             store.put(article_keys[index], result.assembled)
     articles, found_problems, used = _collect(len(found), done, problems, settings, progress)
     ordered = [article_keys[i] for i in used]
-    return Batch(articles, found_problems, ordered, keys.page_base)
+    return Batch(articles, found_problems, ordered, keys.page_base, settings.now)
 
 
 def _collect(
@@ -138,7 +140,8 @@ class PageCache:
     The renderer asks about each file with its sources (`publish.PageSource`):
     one briefing, or a tuple of labels, counts and briefings. A file's key
     hashes its path, its template, `Batch.page_base`, and each source (a
-    briefing by its article's cache key). So an edit redraws its own page and
+    briefing by its article's cache key and what its card shows of the clock:
+    `horizon.briefing_clock`). So an edit redraws its own page and
     calendar and only the listings, feeds and home page that show it; a file
     drawn from the whole site (source None) is always redrawn. This is the
     contract `serve` relies on too, and tests hold both to a clean build.
@@ -148,7 +151,7 @@ class PageCache:
         self._store = store
         self._base = batch.page_base
         self._key_of = {
-            id(assembled.briefing): key
+            id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
             for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
         }
         self._keys: dict[str, bytes] = {}
@@ -197,7 +200,8 @@ class _Keys:
         self._base = digest(b"article", code_fingerprint(), config)
         self.page_base = digest(
             b"page", code_fingerprint(), config, tree_fingerprint(theme_dir()),
-            tree_fingerprint(settings.templates), settings.now.isoformat().encode(),
+            tree_fingerprint(settings.templates),
+            clock_key(settings.now, templates_show_clock(settings.templates)),
             str(settings.drafts).encode(),
         )  # fmt: skip
 

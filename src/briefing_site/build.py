@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from briefing_site.assemble import Assembled, Tools, assemble, order_briefings
@@ -18,6 +19,7 @@ from briefing_site.batch import PageCache, Settings, run_batch
 from briefing_site.cache import CACHE_DIR, Store, make_folder
 from briefing_site.config import CONFIG_FILE, parse_config
 from briefing_site.errors import ContentError, Problem, ProblemList
+from briefing_site.horizon import templates_show_clock, until
 from briefing_site.lint import lint
 from briefing_site.load import ArticleFiles, decode, find_articles, read_article, site_files
 from briefing_site.lock import build_lock, cache_lock
@@ -148,8 +150,7 @@ def _publish(
                 Problem(
                     where,
                     f"held back: {meta.title!r} is published {meta.date.isoformat()}, "
-                    "after the build clock "
-                    f"({options.now.isoformat(timespec='seconds')}); --drafts previews it",
+                    "after the build clock; --drafts previews it",
                 )
             )
             continue
@@ -231,7 +232,8 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 if options.jobs == 1:
                     return _report(_build_simply(options, before))
             with _without_cycle_collection():
-                built = _report(_build_fast(options, before, unsaved))
+                loaded = _build_fast(options, before, unsaved)
+            built = _report(loaded)
         except OSError as exc:  # before the swap: the previous build is in place
             raise disk_error(options.output, exc) from exc
         except ContentError:
@@ -239,7 +241,7 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
             raise
         if stamp is not None:
             try:
-                stamp.record(built)
+                stamp.record(built, _valid_until(options, loaded))
             except OSError as exc:
                 unsaved.append(exc.strerror or str(exc))
         return _with_cache_warning(built, options.site, unsaved)
@@ -259,6 +261,13 @@ def _with_cache_warning(built: Built, site: Path, unsaved: list[str]) -> Built:
 
 def _report(loaded: Loaded) -> Built:
     return Built(len(loaded.site.briefings), loaded.warnings)
+
+
+def _valid_until(options: BuildOptions, loaded: Loaded) -> datetime:
+    """The first instant at which this build's output may change with the clock alone."""
+    exact = templates_show_clock(options.site / TEMPLATES_DIR)
+    dates = (a.briefing.meta.date for a in loaded.articles if a.briefing.meta.date)
+    return until(loaded.site, dates, exact)
 
 
 @contextmanager

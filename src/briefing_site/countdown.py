@@ -1,7 +1,10 @@
 """The event countdown at build time: state and text, from the event and the build clock.
 
 The browser script `templates/static/briefing.js` repeats these rules and words so the
-page stays live; keep the two in step. Every interval is measured between instants
+page stays live; keep the two in step. The script counts to the minute (`live_text`);
+the text written at build time does so only within `NEAR` of the start and counts
+whole days before that, so a page far from its event reads the same all day and a
+rebuild need not redraw it (`next_change` says when it would read differently). Every interval is measured between instants
 (in UTC), never between wall-clock times: Python subtracts and compares datetimes that
 share a tzinfo by their wall clocks, which is wrong across a DST change.
 """
@@ -12,6 +15,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing_site.model import Countdown, CountdownState, Event
+
+NEAR = timedelta(hours=48)
+"""Closer than this to its start, an event's build-time text counts minutes; else days."""
 
 
 def compute_countdown(event: Event, now: datetime) -> Countdown:
@@ -25,12 +31,7 @@ def compute_countdown(event: Event, now: datetime) -> Countdown:
     zone = ZoneInfo(event.timezone)
     window_start, window_end = event_window(event, zone)
     state = _state(now, window_start, window_end)
-    if state == "upcoming":
-        text = _starts_in(event.start.astimezone(UTC) - now.astimezone(UTC))
-    elif state == "today":
-        text = "Today"
-    else:
-        text = _took_place(_last_day(event, zone), now.astimezone(zone).date())
+    text = _text(event, zone, state, now, near=NEAR)
     return Countdown(
         state=state,
         text=text,
@@ -39,6 +40,49 @@ def compute_countdown(event: Event, now: datetime) -> Countdown:
         window_end=window_end,
         timezone=event.timezone,
     )
+
+
+def live_text(event: Event, now: datetime) -> str:
+    """The countdown's words as the browser script shows them at `now`: always to the minute."""
+    zone = ZoneInfo(event.timezone)
+    state = _state(now, *event_window(event, zone))
+    return _text(event, zone, state, now, near=None)
+
+
+def next_change(event: Event, now: datetime) -> datetime:
+    """The first instant after `now` at which the build-time state or text differs.
+
+    A build's countdowns hold for every clock before it, so its output can be
+    reused until then (see `horizon`).
+    """
+    zone = ZoneInfo(event.timezone)
+    window_start, window_end = event_window(event, zone)
+    state = _state(now, window_start, window_end)
+    if state == "today":
+        return window_end.astimezone(UTC)
+    if state == "past":
+        return _midnight(now.astimezone(zone).date() + timedelta(days=1), zone).astimezone(UTC)
+    start = event.start.astimezone(UTC)
+    remaining = start - now.astimezone(UTC)
+    if remaining >= NEAR:
+        step = timedelta(days=remaining // timedelta(days=1))
+    else:
+        step = timedelta(minutes=max(0, remaining // timedelta(minutes=1)))
+    # The text counts floored units: it reads one fewer just after `start - step`.
+    return min(start - step + timedelta(microseconds=1), window_start.astimezone(UTC))
+
+
+def _text(
+    event: Event, zone: ZoneInfo, state: CountdownState, now: datetime, near: timedelta | None
+) -> str:
+    if state == "upcoming":
+        remaining = event.start.astimezone(UTC) - now.astimezone(UTC)
+        if near is not None and remaining >= near:
+            return "Starts in " + _plural(remaining // timedelta(days=1), "day")
+        return _starts_in(remaining)
+    if state == "today":
+        return "Today"
+    return _took_place(_last_day(event, zone), now.astimezone(zone).date())
 
 
 def event_window(event: Event, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -2,7 +2,8 @@
 
 Links are absolute when the base URL has a host, and every date carries its
 offset. Entries are the newest 50 by publication time; a briefing without a
-`date` is dated by the build clock, since a feed entry must have one.
+`date` is dated by the build clock's date (`Site.today`), since a feed entry
+must have one.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def entries(site: Site) -> list[Briefing]:
     """The newest FEED_LIMIT published briefings by publication time, then by slug."""
     return sorted(
         (b for b in site.briefings if b.meta.public_at(site.now)),
-        key=lambda b: (-(b.meta.date or site.now).timestamp(), b.meta.slug),
+        key=lambda b: (-(b.meta.date or site.today).timestamp(), b.meta.slug),
     )[:FEED_LIMIT]
 
 
@@ -78,7 +79,7 @@ def atom_feed(site: Site, urls: Urls) -> bytes:
     _sub(feed, "title", site.config.title)
     if site.config.description:
         _sub(feed, "subtitle", site.config.description)
-    _sub(feed, "updated", stamp(max((_updated(b, site) for b in items), default=site.now)))
+    _sub(feed, "updated", stamp(max((_updated(b, site) for b in items), default=site.today)))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(ATOM_PATH))
     _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute())
     _sub(_sub(feed, "author"), "name", author_name(site))
@@ -91,7 +92,7 @@ def atom_feed(site: Site, urls: Urls) -> bytes:
 
 
 def _updated(briefing: Briefing, site: Site) -> datetime:
-    return briefing.meta.updated or briefing.meta.date or site.now
+    return briefing.meta.updated or briefing.meta.date or site.today
 
 
 def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) -> None:
@@ -101,7 +102,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     _sub(entry, "id", link)
     _sub(entry, "title", meta.title)
     _sub(entry, "link", rel="alternate", type="text/html", href=link)
-    _sub(entry, "published", stamp(meta.date or site.now))
+    _sub(entry, "published", stamp(meta.date or site.today))
     _sub(entry, "updated", stamp(_updated(briefing, site)))
     _sub(_sub(entry, "author"), "name", author_name(site, briefing))
     if meta.summary:
@@ -135,7 +136,7 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         "url": link,
         "title": meta.title,
         "content_html": content_html(briefing),
-        "date_published": stamp(meta.date or site.now),
+        "date_published": stamp(meta.date or site.today),
         "date_modified": stamp(_updated(briefing, site)),
         "authors": [{"name": author_name(site, briefing)}],
     }

@@ -5,6 +5,12 @@ details calendars trip on are kept in view here: CRLF line ends, lines folded
 at 75 octets without splitting a UTF-8 character, escaped text, a UID that
 stays the same across builds, DTSTAMP from the build clock, times in UTC (so
 no VTIMEZONE is needed) and `VALUE=DATE` for all-day events.
+
+DTSTAMP is the build clock at the granularity the site shows it, its date
+(`Site.today`: 00:00 in the clock's offset). RFC 5545 makes it the time this
+instance of the calendar object was created; a file every build on one day
+writes the same is one instance, so it does not change with the second and
+a rebuild need not rewrite every calendar.
 """
 
 from __future__ import annotations
@@ -89,7 +95,7 @@ def _description(briefing: Briefing, link: str) -> str:
 
 
 def event_calendar(briefing: Briefing, urls: Urls, now: datetime) -> bytes:
-    """The VCALENDAR for one briefing's event (the briefing must have one)."""
+    """The VCALENDAR for one briefing's event (the briefing must have one), stamped `now`."""
     event = briefing.meta.event
     if event is None:
         raise ValueError("event_calendar needs a briefing with an event")

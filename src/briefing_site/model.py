@@ -225,6 +225,15 @@ class Site:
     now: datetime
     briefings: tuple[Briefing, ...] = field(default=())
 
+    @property
+    def today(self) -> datetime:
+        """00:00 of the build clock's date in its own offset: the clock as most output shows it.
+
+        The footer prints this date, and undated feed entries, generated pages'
+        sitemap `lastmod` and calendar DTSTAMPs use it, so builds on one day agree.
+        """
+        return self.now.replace(hour=0, minute=0, second=0, microsecond=0)
+
 
 @dataclass(frozen=True)
 class RenderedFile:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 
 from briefing_site.assemble import Assembled
 from briefing_site.build import (
@@ -37,7 +37,7 @@ from briefing_site.load import ArticleFiles
 from briefing_site.model import Briefing, SiteConfig, SourceArticle
 from briefing_site.options import BuildOptions
 from briefing_site.publish import PageFilter, PageSource
-from briefing_site.render import render_site
+from briefing_site.render import TEMPLATE_HELPERS, render_site
 from briefing_site.safetext import printable
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
 from briefing_site.urls import Urls
@@ -281,12 +281,18 @@ def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
         seen.add(current)
         try:
             source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-            found = list(meta.find_referenced_templates(env.parse(source)))
+            parsed = env.parse(source)
+            found = list(meta.find_referenced_templates(parsed))
         except jinja2.TemplateError:
             return None
         if any(item is None for item in found):
             return None
         todo += [item for item in found if item is not None]
+        todo += [  # a helper such as card() renders its own template
+            TEMPLATE_HELPERS[call.node.name]
+            for call in parsed.find_all(nodes.Call)
+            if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
+        ]
     return {item.removeprefix("theme/") for item in seen} | seen
 
 

@@ -43,7 +43,7 @@ def publish_files(
     for briefing in site.briefings:
         path = ics_path(briefing.meta.slug)
         if briefing.meta.event is not None and wanted(path, "", briefing):
-            files.append(RenderedFile(path, event_calendar(briefing, urls, site.now)))
+            files.append(RenderedFile(path, event_calendar(briefing, urls, site.today)))
     files += pages_files(site, urls, pages)
     return files
 

@@ -1,6 +1,7 @@
 """Render the Site into output files with Jinja (no disk access here).
 
-Templates get an explicit view: `site` (SiteConfig), `now`, `page` (url,
+Templates get an explicit view: `site` (SiteConfig), `now` (the build clock;
+`today` is its date, all the theme prints of it: see `horizon`), `page` (url,
 canonical, title, description), and `briefing`/`briefings`. Article HTML
 reaches a template only through the `html` filter, which accepts a Block: its
 HTML was sanitised by `markup`, so no template marks article text safe.
@@ -8,7 +9,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,11 +36,40 @@ class Page:
     description: str
 
 
+# Template globals that render a template of their own, by that template's name.
+TEMPLATE_HELPERS = {"card": "_card.html"}
+
+
 def prepare(env: jinja2.Environment, site: Site) -> Urls:
     """Install the site's globals and filters in `env`; the URLs its pages use."""
     urls = Urls(site.config.base_url)
     _install_helpers(env, urls, site)
+    env.globals["card"] = _card_maker(env)
     return urls
+
+
+def _card_maker(env: jinja2.Environment) -> Callable[..., Markup]:
+    """`card(briefing, level)`: `_card.html` for one briefing, rendered once per site render.
+
+    The home page, the archive and every tag page list the same briefings;
+    each card is drawn the first time and its HTML reused on every other
+    listing (at 1,000 briefings, ~1,000 renders instead of ~9,000). A card
+    sees only `other` and `card_level`, as the template's contract says.
+    """
+    cards: dict[tuple[int, int | None], tuple[Briefing, Markup]] = {}
+
+    def card(other: Briefing, level: int | None = None) -> Markup:
+        found = cards.get((id(other), level))
+        if found is not None and found[0] is other:
+            return found[1]
+        context: dict[str, object] = {"other": other}
+        if level is not None:
+            context["card_level"] = level
+        html = Markup(env.get_template(TEMPLATE_HELPERS["card"]).render(context))
+        cards[(id(other), level)] = (other, html)
+        return html
+
+    return card
 
 
 def render_site(
@@ -147,7 +177,8 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
-    env.globals.update(site=site.config, now=site.now, url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(site=site.config, now=site.now, today=site.today)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute)
     env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,

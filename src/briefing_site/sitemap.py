@@ -25,13 +25,13 @@ NEWS_WINDOW = timedelta(days=2)  # Google News reads only the last two days
 def _lastmod(site: Site) -> dict[str, datetime]:
     """A briefing page's last change is its `updated`, else its `date`."""
     return {
-        briefing_path(b.meta.slug): b.meta.updated or b.meta.date or site.now
+        briefing_path(b.meta.slug): b.meta.updated or b.meta.date or site.today
         for b in site.briefings
     }
 
 
 def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
-    """sitemap.xml: every page with its lastmod (the build clock for generated pages);
+    """sitemap.xml: every page with its lastmod (the build clock's date for generated pages);
     a draft's or a scheduled briefing's page (in a `--drafts` preview) is left out."""
     changed = _lastmod(site)
     hidden = {briefing_path(b.meta.slug) for b in site.briefings if not b.meta.public_at(site.now)}
@@ -40,7 +40,7 @@ def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
     for path in sorted(listed):
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(path)
-        ET.SubElement(entry, "lastmod").text = stamp(changed.get(path, site.now))
+        ET.SubElement(entry, "lastmod").text = stamp(changed.get(path, site.today))
     return _xml(root)
 
 

@@ -1,12 +1,16 @@
 """Recognise a rebuild with nothing to do from file signatures alone.
 
 After a build, a stamp in the cache folder records a key over everything the
-output was made from: the tool's code, the build options and clock, the
+output was made from but the clock: the tool's code, the build options, the
 config, the templates and theme, and the size, times and inode of every file
 in content/. It also records what the build reported (its briefing count and
-warnings). When the next build finds the same key, and the output folder
-still holds exactly the files the last build wrote (the manifest's check),
-there is nothing to do: the build reports the same and writes nothing.
+warnings) and the span of clocks its output holds for: from its own clock up
+to the first instant any page would read differently (`horizon.until`: the
+next midnight, the next minute of a countdown near its event, ...). When the
+next build finds the same key, its clock is in that span, and the output
+folder still holds exactly the files the last build wrote (the manifest's
+check), there is nothing to do: the build reports the same and writes nothing.
+So builds without `--now` minutes apart are recognised too.
 
 The key is taken before the build reads anything, so an edit made while a
 build runs is never covered by its stamp: the next build sees a new key.
@@ -19,6 +23,7 @@ import json
 import os
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing_site.cache import CACHE_DIR, code_fingerprint, digest, make_folder, tree_fingerprint
@@ -73,9 +78,9 @@ class Stamp:
 
     def __init__(self, options: BuildOptions) -> None:
         site, out = options.site, options.output
-        self.site, self.out = site, out
+        self.site, self.out, self.now = site, out, options.now.astimezone(UTC)
         self.path = _stamp_path(options)
-        chosen = (options.now.isoformat(), options.base_url, options.drafts, out.resolve())
+        chosen = (options.base_url, options.drafts, out.resolve())
         config = site / "briefing.yaml"
         self.content = content_signatures(site)  # also what the build checks for edits
         self.key = digest(
@@ -89,10 +94,10 @@ class Stamp:
         ).hex()
 
     def unchanged(self) -> Built | None:
-        """The last build's report when its key is this one and its output is untouched."""
+        """The last build's report when its key and clock span hold this build and its output is untouched."""
         try:
             saved = json.loads(self.path.read_text())
-            if saved["key"] != self.key:
+            if saved["key"] != self.key or not self._in_span(saved["since"], saved["until"]):
                 return None
             warnings = tuple(
                 Problem(Location(path, line), message) for path, line, message in saved["warnings"]
@@ -104,10 +109,20 @@ class Stamp:
             return None
         return built
 
-    def record(self, built: Built) -> None:
-        """Remember this build's key and report, for the next build to compare."""
+    def _in_span(self, since: str, until: str) -> bool:
+        first = datetime.fromisoformat(since)
+        return self.now == first or first <= self.now < datetime.fromisoformat(until)
+
+    def record(self, built: Built, until: datetime) -> None:
+        """Remember this build's key, report and clock span (its clock up to `until`)."""
         warnings = [[p.location.path, p.location.line, p.message] for p in built.warnings]
-        data = {"key": self.key, "briefings": built.briefings, "warnings": warnings}
+        data = {
+            "key": self.key,
+            "since": self.now.isoformat(),
+            "until": until.astimezone(UTC).isoformat(),
+            "briefings": built.briefings,
+            "warnings": warnings,
+        }
         make_folder(self.path.parent)
         replace_file(self.path, json.dumps(data).encode())
 

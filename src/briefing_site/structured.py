@@ -120,7 +120,7 @@ def article_jsonld(briefing: Briefing, site: Site, urls: Urls) -> dict[str, Any]
     if meta.date:
         data["datePublished"] = stamp(meta.date)
     if meta.updated or meta.date:
-        data["dateModified"] = stamp(meta.updated or meta.date or site.now)
+        data["dateModified"] = stamp(meta.updated or meta.date or site.today)
     image = image_url(meta.image or config.image, urls)
     if image:
         data["image"] = [image]
