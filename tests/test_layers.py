@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"publish"},
     {"render", "theme"},
     {"batch"},
-    {"write", "lock"},
+    {"write", "lock", "search"},
     {"stamp"},
     {"build"},
     {"explain", "deploy", "scaffold", "preview"},

@@ -30,8 +30,10 @@ from briefing_site.model import (
 )
 from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
+from briefing_site.search import INDEX_DIR, index_pages
 from briefing_site.stamp import Built, Stamp, forget_stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
+from briefing_site.urls import briefing_path
 from briefing_site.write import check_output_dir, recover, write_changed, write_site
 
 CONTENT_DIR = "content"
@@ -42,6 +44,7 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 # for the articles an edit left alone.
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
+SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
 
 
 @dataclass(frozen=True)
@@ -264,13 +267,14 @@ def _build_fast(options: BuildOptions) -> Loaded:
     _collector_back_on()
     env = make_environment(templates)
     if store is None:
-        write_site(
-            render_site(loaded.site, env, static_assets(templates)), options.output, options.site
-        )
+        files = render_site(loaded.site, env, static_assets(templates))
+        files, loaded = with_search(options, loaded, files)
+        write_site(files, options.output, options.site)
         return loaded
     reuse = PageCache(batch, store)
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     make_folder(options.site / CACHE_DIR)
+    files, loaded = with_search(options, loaded, files, options.site / CACHE_DIR / SEARCH_CACHE)
     manifest = manifest_path(options.site, options.output)
     write_changed(files, options.output, options.site, manifest)
     store.save()
@@ -280,5 +284,44 @@ def _build_fast(options: BuildOptions) -> Loaded:
 def _build_simply(options: BuildOptions) -> Loaded:
     """The reference build: one process, no cache, every file written."""
     loaded = load_site(options)
-    write_site(render(options, loaded), options.output, options.site)
+    files, loaded = with_search(options, loaded, render(options, loaded))
+    write_site(files, options.output, options.site)
     return loaded
+
+
+def with_search(
+    options: BuildOptions, loaded: Loaded, files: list[RenderedFile], cache: Path | None = None
+) -> tuple[list[RenderedFile], Loaded]:
+    """The files with the search index of the published briefing pages added.
+
+    Only the briefings the site publishes are indexed: drafts and held-back
+    articles only in a `--drafts` preview, which says so. An indexer that is
+    missing or fails is a warning naming it and why; the site is built anyway.
+    """
+    if not loaded.config.search:
+        return files, loaded
+    paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
+    index = index_pages([f for f in files if f.path in paths], cache)
+    warnings = list(loaded.warnings)
+    if index.problem:
+        warnings.append(
+            Problem(
+                index.where,
+                f"no search index: {index.problem}; the rest of the site is built "
+                "and its search page says search is unavailable",
+            )
+        )
+    hidden = [
+        b
+        for b in loaded.site.briefings
+        if b.meta.draft or (b.meta.date or options.now) > options.now
+    ]
+    if options.drafts and hidden and not index.problem:
+        warnings.append(
+            Problem(
+                Location(f"{options.output}/{INDEX_DIR}"),
+                f"--drafts: the search index includes {len(hidden)} draft or scheduled "
+                "briefing(s); a build without --drafts never indexes them",
+            )
+        )
+    return files + list(index.files), replace(loaded, warnings=tuple(warnings))
