@@ -301,7 +301,9 @@ def with_search(
     if not loaded.config.search:
         return files, loaded
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
-    index = index_pages([f for f in files if f.path in paths], cache)
+    # In path order: Pagefind's output depends on the order pages arrive in.
+    pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
+    index = index_pages(pages, cache)
     warnings = list(loaded.warnings)
     if index.problem:
         warnings.append(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_site.model import Location, RenderedFile
+from briefing_site.search_order import in_fixed_order
 
 INDEX_DIR = "pagefind"
 SEARCH_PAGE = "search/index.html"
@@ -187,9 +188,8 @@ def run_indexer(binary: Path, pages: Iterable[RenderedFile]) -> list[RenderedFil
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
-    return sorted(
-        (RenderedFile(f"{INDEX_DIR}/{name}", data) for name, data in files.items() if _kept(name)),
-        key=lambda item: item.path,
+    return in_fixed_order(
+        [RenderedFile(f"{INDEX_DIR}/{name}", data) for name, data in files.items() if _kept(name)]
     )
 
 
