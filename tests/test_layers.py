@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
     {"search"},
     {"stamp"},
     {"build"},
+    {"live_search"},
     {"explain", "deploy", "scaffold", "preview"},
     {"watch"},
     {"serve"},

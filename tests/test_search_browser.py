@@ -4,6 +4,7 @@ Pages would serve it, so every search also runs under a sub-path."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,35 @@ def test_without_javascript_the_page_says_search_needs_it(
     note.get_by_role("link", name="all briefings").click()
     page.wait_for_url(site_url + "briefings/")
     context.close()
+
+
+def test_serve_keeps_the_index_current_after_an_edit(browser: Any, tmp_path: Path) -> None:
+    """The preview indexes in the background once a build is served; a search after
+    an edit finds the new word, under the sub-path, without a restart."""
+    from conftest import write_site
+    from liveserver import article as plain_article
+    from liveserver import port_of, serving
+
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/alpha.md": plain_article("Alpha talks", "Alpha talks about tariffs."),
+            "content/beta.md": plain_article("Beta forum", "Beta forum on shipping."),
+        },
+    )
+    with serving(site, BASE_URL) as running:
+        root = f"http://127.0.0.1:{port_of(running)}/briefings/"
+        page = browser.new_page()
+        search(page, root, "tariffs")
+        assert results(page) == ["Alpha talks"]
+        (site / "content/beta.md").write_text(
+            plain_article("Beta forum", "Beta forum on shipping and zanzibar spices.")
+        )
+        deadline = time.monotonic() + 20
+        found: list[str] = []
+        while time.monotonic() < deadline and found != ["Beta forum"]:
+            time.sleep(0.3)
+            search(page, root, "zanzibar")
+            found = results(page)
+        assert found == ["Beta forum"]
+        page.close()

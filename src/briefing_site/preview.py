@@ -33,13 +33,14 @@ from briefing_site.build import (
 )
 from briefing_site.errors import ContentError, Problem
 from briefing_site.lint import lint
+from briefing_site.live_search import LiveIndex
 from briefing_site.load import ArticleFiles
-from briefing_site.model import Briefing, SiteConfig, SourceArticle
+from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
 from briefing_site.options import BuildOptions
 from briefing_site.publish import PageFilter, PageSource
 from briefing_site.render import render_site
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
-from briefing_site.urls import Urls
+from briefing_site.urls import Urls, briefing_path
 
 Signature = tuple[int, ...]
 Asked = tuple[str, str, PageSource]  # what the renderer asked the filter about
@@ -52,6 +53,7 @@ class Snapshot:
     files: Mapping[str, bytes]
     prefix: str
     briefings: int
+    indexed: tuple[str, ...] | None = None  # the pages search indexes; None: search is off
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,11 @@ class Preview:
             if path not in rendered:
                 rendered[path] = self._last.pages[path]
         self._remember(loaded, rendered, asked)
-        return Snapshot(rendered, Urls(loaded.config.base_url).prefix, len(loaded.site.briefings))
+        indexed = None
+        if loaded.config.search:
+            indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
+        prefix = Urls(loaded.config.base_url).prefix
+        return Snapshot(rendered, prefix, len(loaded.site.briefings), indexed)
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
         """Forget cached articles a watcher saw change, whatever their stat says."""
@@ -309,6 +315,7 @@ class Live:
         self.version = 0
         self.building = True  # until the first build is done
         self.stopping = False
+        self.search = LiveIndex()  # the search index, redone in the background
 
     def begin(self) -> None:
         with self.changed:
@@ -319,6 +326,8 @@ class Live:
             self.snapshot, self.problems = snapshot, ()
             self.build += 1
             self._settle()
+        if snapshot.indexed is not None:
+            self.search.update([RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed])
 
     def fail(self, error: ContentError) -> None:
         with self.changed:
@@ -329,6 +338,7 @@ class Live:
         with self.changed:
             self.stopping = True
             self.changed.notify_all()
+        self.search.stop()
 
     def _settle(self) -> None:
         self.building = False

@@ -30,8 +30,10 @@ from urllib.parse import unquote_to_bytes
 
 from briefing_site.build import read_config
 from briefing_site.errors import ContentError, UsageError
+from briefing_site.live_search import LiveIndex
 from briefing_site.options import BuildOptions
 from briefing_site.preview import Live, Preview, Snapshot
+from briefing_site.search import INDEX_DIR
 from briefing_site.urls import Urls
 from briefing_site.watch import Rebuilder, Report
 
@@ -205,7 +207,15 @@ class Handler(BaseHTTPRequestHandler):
                 self._redirect(prefix)
                 return
             raise Refused(404, f"not found: this site lives under {prefix}")
-        found = locate(path[len(prefix) :], snapshot)
+        rel = path[len(prefix) :]
+        if rel.startswith(INDEX_DIR + "/") and snapshot.indexed is not None:
+            data = self.server.live.search.file(rel)
+            if data is None:
+                self._not_found(snapshot, build, head)
+            else:
+                self._file(rel, data, build, head)
+            return
+        found = locate(rel, snapshot)
         if found is None:
             self._not_found(snapshot, build, head)
         elif found.endswith("/"):
@@ -372,6 +382,7 @@ def bind(options: ServeOptions) -> PreviewServer:
 def start(options: ServeOptions, out: TextIO, err: TextIO) -> Running:
     """Bind, then build and watch in the background; requests wait for the first build."""
     server = bind(options)
+    server.live.search = LiveIndex(lambda line: print(line, file=err, flush=True))
     rebuilder = Rebuilder(Preview(options.build), server.live, _reporter(out, err))
     running = Running(server, rebuilder)
     running.start()

@@ -1,0 +1,107 @@
+"""The search index behind `serve`: redone in the background after a build is served.
+
+A save's rebuild must stay quick, and Pagefind indexes the whole site each
+time (about 2 s at 1,000 briefings). So `serve` publishes the new pages
+first and hands their briefing pages here; a worker thread indexes the
+newest set once saves have been quiet for a moment, and swaps the result in.
+Until then the previous index answers. A request for the index's entry file
+(what a search page reads first) waits for the fresh index, so reloading
+the search page after an edit finds the edit. The files of the index before
+are kept too, so a search page that started on it can finish its queries.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+from briefing_site.model import RenderedFile
+from briefing_site.search import SearchIndex, build_index
+
+QUIET_SECONDS = 0.3  # index once saves have stopped for this long
+ENTRY = "pagefind/pagefind-entry.json"
+
+Indexer = Callable[[Sequence[RenderedFile]], SearchIndex]
+
+
+class LiveIndex:
+    """The latest search index as files, rebuilt by one worker thread on demand."""
+
+    def __init__(
+        self, on_problem: Callable[[str], None] | None = None, indexer: Indexer = build_index
+    ) -> None:
+        self._indexer = indexer
+        self._on_problem = on_problem
+        self._changed = threading.Condition()
+        self._wanted: tuple[RenderedFile, ...] | None = None  # pages not yet indexed
+        self._wanted_at = 0.0
+        self._working = False
+        self._files: dict[str, bytes] = {}
+        self._before: dict[str, bytes] = {}
+        self._done: tuple[RenderedFile, ...] | None = None  # the pages `_files` was made from
+        self._problem = ""
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    def update(self, pages: Sequence[RenderedFile]) -> None:
+        """Index these pages soon (the newest call wins); returns at once."""
+        pages = tuple(pages)
+        with self._changed:
+            if pages == self._done and not self._working:
+                self._wanted = None
+                return
+            self._wanted, self._wanted_at = pages, time.monotonic()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="briefing-search-index", daemon=True
+                )
+                self._thread.start()
+            self._changed.notify_all()
+
+    def file(self, name: str, timeout: float = 60.0) -> bytes | None:
+        """An index file by output path (`pagefind/...`); the entry waits for a fresh index."""
+        with self._changed:
+            if name == ENTRY:
+                self._changed.wait_for(
+                    lambda: self._stopping or (self._wanted is None and not self._working),
+                    timeout,
+                )
+            return self._files.get(name, self._before.get(name))
+
+    def stop(self) -> None:
+        with self._changed:
+            self._stopping = True
+            self._changed.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._stopping or self._wanted is not None)
+                if self._stopping:
+                    return
+                quiet = self._wanted_at + QUIET_SECONDS - time.monotonic()
+                if quiet > 0:
+                    self._changed.wait(quiet)
+                    continue
+                pages, self._wanted, self._working = self._wanted, None, True
+            assert pages is not None
+            index = self._indexer(pages)
+            self._finish(pages, index)
+
+    def _finish(self, pages: tuple[RenderedFile, ...], index: SearchIndex) -> None:
+        with self._changed:
+            self._working = False
+            new = {item.path: item.data for item in index.files}
+            self._before, self._files, self._done = self._files, new, pages
+            problem = f"{index.where}: warning: no search index: {index.problem}"
+            tell = index.problem and problem != self._problem
+            self._problem = problem if index.problem else ""
+            self._changed.notify_all()
+        if tell and self._on_problem is not None:
+            self._on_problem(problem)
+
+    @property
+    def files(self) -> Mapping[str, bytes]:
+        with self._changed:
+            return dict(self._files)
