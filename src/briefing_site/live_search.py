@@ -60,14 +60,18 @@ class LiveIndex:
             self._changed.notify_all()
 
     def file(self, name: str, timeout: float = 60.0) -> bytes | None:
-        """An index file by output path (`pagefind/...`); the entry waits for a fresh index."""
+        """An index file by output path (`pagefind/...`); the entry, and a file not
+        in the index at hand (none made yet, say), wait for a fresh index."""
         with self._changed:
-            if name == ENTRY:
-                self._changed.wait_for(
-                    lambda: self._stopping or (self._wanted is None and not self._working),
-                    timeout,
-                )
-            return self._files.get(name, self._before.get(name))
+            found = self._files.get(name, self._before.get(name))
+            if name == ENTRY or found is None:
+                self._changed.wait_for(lambda: self._stopping or self._fresh(), timeout)
+                found = self._files.get(name, self._before.get(name))
+            return found
+
+    def _fresh(self) -> bool:
+        """An index exists and nothing newer is waiting or being made."""
+        return self._done is not None and self._wanted is None and not self._working
 
     def stop(self) -> None:
         with self._changed:

@@ -323,11 +323,11 @@ class Live:
 
     def publish(self, snapshot: Snapshot) -> None:
         with self.changed:
+            if snapshot.indexed is not None:  # before any request can ask for the index
+                self.search.update([RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed])
             self.snapshot, self.problems = snapshot, ()
             self.build += 1
             self._settle()
-        if snapshot.indexed is not None:
-            self.search.update([RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed])
 
     def fail(self, error: ContentError) -> None:
         with self.changed:
