@@ -4,6 +4,8 @@ A save's rebuild must stay quick, and Pagefind indexes the whole site each
 time (about 2 s at 1,000 briefings). So `serve` publishes the new pages
 first and hands their briefing pages here; a worker thread indexes the
 newest set once saves have been quiet for a moment, and swaps the result in.
+The indexer runs at a lower CPU priority, and a rebuild that starts while it
+runs stops it (`pause`): it is started again once that build is served.
 Until then the previous index answers. A request for the index's entry file
 (what a search page reads first) waits for the fresh index, so reloading
 the search page after an edit finds the edit. The files of the index before
@@ -12,27 +14,29 @@ are kept too, so a search page that started on it can finish its queries.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 
-from briefing_site.model import RenderedFile
-from briefing_site.search import SearchIndex, build_index
+from briefing_site.model import Location, RenderedFile
+from briefing_site.search import IndexerError, SearchIndex, find_indexer, run_indexer
 
 QUIET_SECONDS = 0.3  # index once saves have stopped for this long
 ENTRY = "pagefind/pagefind-entry.json"
 
-Indexer = Callable[[Sequence[RenderedFile]], SearchIndex]
+NICENESS = 10  # the indexer's lower priority, so a save's rebuild comes first
 
 
 class LiveIndex:
     """The latest search index as files, rebuilt by one worker thread on demand."""
 
-    def __init__(
-        self, on_problem: Callable[[str], None] | None = None, indexer: Indexer = build_index
-    ) -> None:
-        self._indexer = indexer
+    def __init__(self, on_problem: Callable[[str], None] | None = None) -> None:
         self._on_problem = on_problem
+        self._process: subprocess.Popen[bytes] | None = None
+        self._paused = False
         self._changed = threading.Condition()
         self._wanted: tuple[RenderedFile, ...] | None = None  # pages not yet indexed
         self._wanted_at = 0.0
@@ -76,6 +80,9 @@ class LiveIndex:
     def stop(self) -> None:
         with self._changed:
             self._stopping = True
+            if self._process is not None:
+                with contextlib.suppress(OSError):
+                    self._process.kill()
             self._changed.notify_all()
 
     def _run(self) -> None:
@@ -90,12 +97,40 @@ class LiveIndex:
                     continue
                 pages, self._wanted, self._working = self._wanted, None, True
             assert pages is not None
-            index = self._indexer(pages)
+            index = self._index(pages)
             self._finish(pages, index)
+
+    def pause(self) -> None:
+        """A rebuild starts: stop an indexer that is running; the pages wait for `update`."""
+        with self._changed:
+            self._paused = self._working
+            if self._process is not None:
+                with contextlib.suppress(OSError):
+                    self._process.kill()
+
+    def _index(self, pages: Sequence[RenderedFile]) -> SearchIndex:
+        try:
+            return SearchIndex(tuple(run_indexer(find_indexer(), pages, self._started)))
+        except IndexerError as exc:
+            return SearchIndex((), exc.reason, Location(exc.where))
+
+    def _started(self, process: subprocess.Popen[bytes]) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # not on every system
+            os.setpriority(os.PRIO_PROCESS, process.pid, NICENESS)
+        with self._changed:
+            self._process = process
+            if self._paused or self._stopping:
+                process.kill()
 
     def _finish(self, pages: tuple[RenderedFile, ...], index: SearchIndex) -> None:
         with self._changed:
-            self._working = False
+            self._working, self._process = False, None
+            if self._paused:  # stopped for a rebuild: its `update` brings the pages again
+                self._paused = False
+                if self._wanted is None:
+                    self._wanted, self._wanted_at = pages, time.monotonic()
+                self._changed.notify_all()
+                return
             new = {item.path: item.data for item in index.files}
             self._before, self._files, self._done = self._files, new, pages
             problem = f"{index.where}: warning: no search index: {index.problem}"

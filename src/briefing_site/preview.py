@@ -320,6 +320,7 @@ class Live:
     def begin(self) -> None:
         with self.changed:
             self.building = True
+        self.search.pause()
 
     def publish(self, snapshot: Snapshot) -> None:
         with self.changed:

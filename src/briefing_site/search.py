@@ -23,7 +23,7 @@ import marshal
 import os
 import subprocess
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ BINARY_ENV = "PAGEFIND_BINARY_PATH"
 _KEPT_PREFIXES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.")
 _KEPT_FOLDERS = ("index/", "fragment/", "filter/")
 _INDEXER = Location("pagefind")
+Started = Callable[["subprocess.Popen[bytes]"], None]
 _CACHE_VERSION = "briefing-site search 1"
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
@@ -148,12 +149,15 @@ def index_key(pages: Sequence[RenderedFile], binary: Path) -> str:
     return digest.hexdigest()
 
 
-def run_indexer(binary: Path, pages: Iterable[RenderedFile]) -> list[RenderedFile]:
+def run_indexer(
+    binary: Path, pages: Iterable[RenderedFile], started: Started | None = None
+) -> list[RenderedFile]:
     """Send every page to `pagefind --service`, then take back the bundle's files.
 
     The protocol is Pagefind's own (what its Python package speaks): each
     message is base64 of JSON, ended by a comma. Pages are written from a
     thread while replies are read, so neither side's pipe buffer can fill up.
+    `started` is told the process (`serve` lowers its priority and may stop it).
     """
     try:
         process = subprocess.Popen(
@@ -164,6 +168,8 @@ def run_indexer(binary: Path, pages: Iterable[RenderedFile]) -> list[RenderedFil
         )
     except OSError as exc:
         raise IndexerError(str(binary), f"cannot start the indexer: {exc.strerror or exc}") from exc
+    if started is not None:
+        started(process)
     errors: list[bytes] = []
     writer = threading.Thread(target=_send_all, args=(process, pages), daemon=True)
     drain = threading.Thread(target=_drain, args=(process, errors), daemon=True)
