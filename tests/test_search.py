@@ -118,6 +118,10 @@ def test_a_missing_indexer_is_named_and_the_site_still_builds(
     assert (newsroom / "build/briefings/g7-summit/index.html").is_file()
     assert (newsroom / "build/search/index.html").is_file()  # says search is unavailable
     assert not (newsroom / "build/pagefind").exists()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")  # installed now: nothing else changed
+    again = cli("build", "-s", str(newsroom), "--now", NOW)
+    assert again.code == 0 and "no search index" not in again.err
+    assert (newsroom / "build/pagefind/pagefind-entry.json").is_file()
 
 
 def test_a_failing_indexer_is_named_with_its_reason(

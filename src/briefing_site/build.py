@@ -44,6 +44,7 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 # for the articles an edit left alone.
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
+NO_INDEX = "no search index"  # how the warning of a build without its index starts
 SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
 
 
@@ -215,7 +216,9 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 return _report(_build_simply(options))
         with _without_cycle_collection():
             built = _report(_build_fast(options))
-        if stamp is not None:
+        if any(p.message.startswith(NO_INDEX) for p in built.warnings):
+            forget_stamp(options)  # the next build must try the indexer again, changed or not
+        elif stamp is not None:
             stamp.record(built)
         return built
 
@@ -309,7 +312,7 @@ def with_search(
         warnings.append(
             Problem(
                 index.where,
-                f"no search index: {index.problem}; the rest of the site is built "
+                f"{NO_INDEX}: {index.problem}; the rest of the site is built "
                 "and its search page says search is unavailable",
             )
         )

@@ -31,7 +31,6 @@ from briefing_site.model import Location, RenderedFile
 from briefing_site.search_order import in_fixed_order
 
 INDEX_DIR = "pagefind"
-SEARCH_PAGE = "search/index.html"
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
@@ -80,16 +79,6 @@ def find_indexer() -> Path:
         return Path(get_executable())
     except (FileNotFoundError, OSError) as exc:
         raise IndexerError("pagefind_bin", f"the Pagefind binary is missing: {exc}") from exc
-
-
-def build_index(pages: Iterable[RenderedFile]) -> SearchIndex:
-    """Index `pages` (path and HTML); a problem comes back as `problem`, never raised."""
-    try:
-        binary = find_indexer()
-        files = run_indexer(binary, pages)
-    except IndexerError as exc:
-        return SearchIndex((), exc.reason, Location(exc.where))
-    return SearchIndex(tuple(files))
 
 
 def index_pages(pages: Sequence[RenderedFile], cache: Path | None = None) -> SearchIndex:
@@ -306,5 +295,5 @@ def _exit_reason(code: int, errors: list[bytes]) -> str:
     lines = [line for line in detail.decode("utf-8", "replace").splitlines() if line.strip()]
     said = f": {lines[-1].strip()}" if lines else ""
     if code < 0:
-        return f"the indexer was stopped by signal {-code}{said}"
+        return f"the indexer was stopped by signal {-code} (over {_TIMEOUT:.0f} s, or killed){said}"
     return f"the indexer exited with status {code} before finishing{said}"
