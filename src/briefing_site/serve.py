@@ -418,6 +418,12 @@ def run(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         snapshot_prefix = _prefix(options)
         url = running.url.rstrip("/") + snapshot_prefix
         print(f"serving {url} (Ctrl-C to stop)", file=out, flush=True)
+        if options.build.drafts:
+            print(
+                "serve: --drafts: drafts and scheduled briefings are shown, and search finds them",
+                file=out,
+                flush=True,
+            )
         if options.open_browser:
             webbrowser.open(url)
         while not stopped.wait(0.5):
