@@ -22,6 +22,7 @@ import pytest
 from conftest import held, run_cli, write_site
 
 import briefing_site
+from briefing_site.search import find_indexer
 from briefing_site.theme import theme_dir
 
 NOW = "2025-02-05T10:00:00-05:00"
@@ -275,15 +276,28 @@ print(json.dumps({"code": code, "seen": seen}))
 """
 
 
-def test_build_reads_only_the_site_and_starts_no_process_or_connection(tmp_path: Path) -> None:
-    site = big_site(tmp_path / "site", count=2)
-    (site / "templates/static").mkdir(parents=True)
-    (site / "templates/static/extra.css").write_text("p{}")
+def _audited_build(site: Path) -> list[list[str]]:
     result = subprocess.run(
         [sys.executable, "-c", AUDIT, str(site), NOW], capture_output=True, check=True, text=True
     )
     report = json.loads(result.stdout.splitlines()[-1])
     assert report["code"] == 0
+    seen: list[list[str]] = report["seen"]
+    return seen
+
+
+@pytest.mark.parametrize("search", [True, False])
+def test_build_reads_only_the_site_and_starts_only_the_search_indexer(
+    tmp_path: Path, search: bool
+) -> None:
+    """No connection, no read outside the site and the installed code; the one
+    process is Pagefind's indexer, once, and none at all with `search: false`."""
+    site = big_site(tmp_path / "site", count=2)
+    (site / "templates/static").mkdir(parents=True)
+    (site / "templates/static/extra.css").write_text("p{}")
+    if not search:
+        (site / "briefing.yaml").write_text("search: false\n")
+    seen = _audited_build(site)
     allowed = {
         site.resolve(),
         Path(sys.prefix).resolve(),
@@ -292,11 +306,16 @@ def test_build_reads_only_the_site_and_starts_no_process_or_connection(tmp_path:
         theme_dir().resolve(),
         *(Path(p).resolve() for p in zoneinfo.TZPATH),
     }
+    indexer = ["subprocess.Popen", str(find_indexer())]
+    started = [item for item in seen if item == indexer]
+    assert len(started) == (1 if search else 0)
     outside = [
         (event, target)
-        for event, target in report["seen"]
-        if event != "open" or not any(Path(target).resolve().is_relative_to(a) for a in allowed)
+        for event, target in seen
+        if [event, target] != indexer
+        and (event != "open" or not any(Path(target).resolve().is_relative_to(a) for a in allowed))
     ]
     assert outside == []
-    opened = {Path(target).resolve() for event, target in report["seen"] if event == "open"}
+    opened = {Path(target).resolve() for event, target in seen if event == "open"}
     assert (site / "templates/static/extra.css").resolve() in opened  # the hook saw the reads
+    assert (site / "build/pagefind/pagefind-entry.json").is_file() == search

@@ -47,6 +47,13 @@ def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None
         REPO / "templates/static/style.css"
     ).read_bytes()
     assert 'data-topic="economy"' in (site / "build/briefings/s/index.html").read_text()
+    # Search comes with it: the wheel declares pagefind[bin] and ships the search page's script.
+    assert "pagefind[bin]" in zipfile.ZipFile(wheel).read(
+        next(n for n in names if n.endswith("METADATA"))
+    ).decode("utf-8")
+    assert (site / "build/assets/search.js").is_file()
+    assert (site / "build/pagefind/pagefind-entry.json").is_file()
+    assert "no search index" not in result.stderr
     # `init` copies its example site from the wheel's package data (issue 7).
     made = installed(
         "import sys; from briefing_site.cli import main; "

@@ -370,3 +370,14 @@ def test_open_starts_the_browser_on_the_preview(site: Path, tmp_path: Path) -> N
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=20)
+
+
+def test_a_drafts_preview_says_its_search_finds_drafts(site: Path) -> None:
+    process, _url = _serve_process(site, "--drafts")
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "--drafts" in line and "search finds them" in line
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)

@@ -33,8 +33,10 @@ from briefing_site.model import (
 )
 from briefing_site.options import BuildOptions
 from briefing_site.render import render_site
+from briefing_site.search import INDEX_DIR, index_pages
 from briefing_site.stamp import Built, Stamp, content_signatures, forget_stamp, manifest_path
 from briefing_site.theme import make_environment, static_assets
+from briefing_site.urls import briefing_path
 from briefing_site.walk import Signature
 from briefing_site.write import (
     NotRecorded,
@@ -54,6 +56,8 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 TEMPLATES_DIR = "templates"
 Signatures = dict[str, Signature]  # site-relative path: its stat signature
+NO_INDEX = "no search index"  # how the warning of a build without its index starts
+SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,9 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
         except ContentError:
             check_not_rewritten(options.site, before)  # a file read half-saved explains them
             raise
-        if stamp is not None:
+        if any(p.message.startswith(NO_INDEX) for p in built.warnings):
+            forget_stamp(options)  # the next build must try the indexer again, changed or not
+        elif stamp is not None:
             try:
                 stamp.record(built, _valid_until(options, loaded))
             except OSError as exc:
@@ -317,14 +323,16 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
     _collector_back_on()
     env = make_environment(templates)
     if store is None:
-        pages = render_site(loaded.site, env, static_assets(templates))
+        files = render_site(loaded.site, env, static_assets(templates))
         check_not_rewritten(options.site, before)
-        write_site(pages, options.output, options.site)
+        files, loaded = with_search(options, loaded, files)
+        write_site(files, options.output, options.site)
         return loaded
     reuse = PageCache(batch, store)
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     check_not_rewritten(options.site, before)
     make_folder(options.site / CACHE_DIR)
+    files, loaded = with_search(options, loaded, files, options.site / CACHE_DIR / SEARCH_CACHE)
     manifest = manifest_path(options.site, options.output)
     try:
         write_changed(files, options.output, options.site, manifest)
@@ -341,9 +349,10 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
 def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
     """The reference build: one process, no cache, every file written."""
     loaded = load_site(options)
-    pages = render(options, loaded)
+    files = render(options, loaded)
     check_not_rewritten(options.site, before)
-    write_site(pages, options.output, options.site)
+    files, loaded = with_search(options, loaded, files)
+    write_site(files, options.output, options.site)
     return loaded
 
 
@@ -379,3 +388,43 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
                 "the previous build is unchanged: build again",
             )
     problems.raise_if_any()
+
+
+def with_search(
+    options: BuildOptions, loaded: Loaded, files: list[RenderedFile], cache: Path | None = None
+) -> tuple[list[RenderedFile], Loaded]:
+    """The files with the search index of the published briefing pages added.
+
+    Only the briefings the site publishes are indexed: drafts and held-back
+    articles only in a `--drafts` preview, which says so. An indexer that is
+    missing or fails is a warning naming it and why; the site is built anyway.
+    """
+    if not loaded.config.search:
+        return files, loaded
+    paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
+    # In path order: Pagefind's output depends on the order pages arrive in.
+    pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
+    index = index_pages(pages, cache)
+    warnings = list(loaded.warnings)
+    if index.problem:
+        warnings.append(
+            Problem(
+                index.where,
+                f"{NO_INDEX}: {index.problem}; the rest of the site is built "
+                "and its search page says search is unavailable",
+            )
+        )
+    hidden = [
+        b
+        for b in loaded.site.briefings
+        if b.meta.draft or (b.meta.date or options.now) > options.now
+    ]
+    if options.drafts and hidden and not index.problem:
+        warnings.append(
+            Problem(
+                Location(f"{options.output}/{INDEX_DIR}"),
+                f"--drafts: the search index includes {len(hidden)} draft or scheduled "
+                "briefing(s); a build without --drafts never indexes them",
+            )
+        )
+    return files + list(index.files), replace(loaded, warnings=tuple(warnings))

@@ -183,6 +183,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "image": _check_image,
     "cname": _check_cname,
     "google_news": _check_flag,
+    "search": _check_flag,
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
     "page_size": _check_page_size,

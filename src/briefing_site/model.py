@@ -56,6 +56,7 @@ class SiteConfig:
     image: str = ""  # the default share image: an absolute URL or an output path
     cname: str = ""  # a custom domain for GitHub Pages, written to CNAME
     google_news: bool = False  # also write news-sitemap.xml
+    search: bool = True  # a Pagefind index, the /search/ page and the masthead search box
     # Pass authors' raw HTML through unsanitised: only for sites whose every author is trusted.
     allow_raw_html_unsafe: bool = False
 

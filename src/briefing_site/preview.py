@@ -33,14 +33,15 @@ from briefing_site.build import (
 )
 from briefing_site.errors import ContentError, Problem
 from briefing_site.lint import lint
+from briefing_site.live_search import LiveIndex
 from briefing_site.load import ArticleFiles
-from briefing_site.model import Briefing, SiteConfig, SourceArticle
+from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
 from briefing_site.options import BuildOptions
 from briefing_site.publish import PageFilter, PageSource
 from briefing_site.render import TEMPLATE_HELPERS, render_site
 from briefing_site.safetext import printable
 from briefing_site.theme import STATIC_DIR, make_environment, static_assets
-from briefing_site.urls import Urls
+from briefing_site.urls import Urls, briefing_path
 from briefing_site.walk import walk
 
 Signature = tuple[int, ...]
@@ -54,6 +55,7 @@ class Snapshot:
     files: Mapping[str, bytes]
     prefix: str
     briefings: int
+    indexed: tuple[str, ...] | None = None  # the pages search indexes; None: search is off
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,11 @@ class Preview:
             if path not in rendered:
                 rendered[path] = self._last.pages[path]
         self._remember(loaded, rendered, asked)
-        return Snapshot(rendered, Urls(loaded.config.base_url).prefix, len(loaded.site.briefings))
+        indexed = None
+        if loaded.config.search:
+            indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
+        prefix = Urls(loaded.config.base_url).prefix
+        return Snapshot(rendered, prefix, len(loaded.site.briefings), indexed)
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
         """Forget cached articles a watcher saw change, whatever their stat says."""
@@ -311,13 +317,17 @@ class Live:
         self.version = 0
         self.building = True  # until the first build is done
         self.stopping = False
+        self.search = LiveIndex()  # the search index, redone in the background
 
     def begin(self) -> None:
         with self.changed:
             self.building = True
+        self.search.pause()
 
     def publish(self, snapshot: Snapshot) -> None:
         with self.changed:
+            if snapshot.indexed is not None:  # before any request can ask for the index
+                self.search.update([RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed])
             self.snapshot, self.problems = snapshot, ()
             self.build += 1
             self._settle()
@@ -331,6 +341,7 @@ class Live:
         with self.changed:
             self.stopping = True
             self.changed.notify_all()
+        self.search.stop()
 
     def _settle(self) -> None:
         self.building = False

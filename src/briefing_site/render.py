@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -106,6 +106,8 @@ def render_site(
     shown = site.briefings[: site.config.page_size]
     if wanted(not_found.path, "404.html", ("404", *shown)):
         files.append(_render(env, "404.html", not_found, briefings=shown))
+    if site.config.search:
+        files += _search_page(env, urls, site, wanted)
     for pager in pages(site):
         page_paths.append(pager.path)
         # A tag's title comes from every briefing with it, not only this page's.
@@ -130,6 +132,19 @@ def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> 
         briefing.meta.summary or briefing.meta.title,
     )
     return _render(env, "briefing.html", page, briefing=briefing)
+
+
+def _search_page(
+    env: jinja2.Environment, urls: Urls, site: Site, wanted: PageFilter
+) -> list[RenderedFile]:
+    """/search/ with its topic and tag choices; left out of the sitemap (it has no content)."""
+    path = "search/index.html"
+    tags = sorted({tag for briefing in site.briefings for tag in briefing.meta.tags})
+    if not wanted(path, "search.html", ("search", *tags)):
+        return []
+    title = "Search"
+    page = Page(path, urls.url(path), urls.absolute(path), title, f"Search {site.config.title}")
+    return [_render(env, "search.html", page, tags=tags)]
 
 
 _LISTING_TEMPLATES = {"archive": "archive.html", "topic": "topic.html", "tag": "tag.html"}
@@ -183,6 +198,7 @@ def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.filters.update(
         html=block_html,
         iso=lambda value: value.isoformat(timespec="seconds"),
+        utc=lambda value: value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         longdate=long_date,
         clock=clock_time,
         in_zone=lambda value, zone: value.astimezone(ZoneInfo(zone)),

@@ -30,9 +30,11 @@ from urllib.parse import unquote_to_bytes
 
 from briefing_site.build import read_config
 from briefing_site.errors import ContentError, UsageError
+from briefing_site.live_search import LiveIndex
 from briefing_site.options import BuildOptions
 from briefing_site.preview import Live, Preview, Snapshot
 from briefing_site.safetext import printable
+from briefing_site.search import INDEX_DIR
 from briefing_site.urls import Urls
 from briefing_site.watch import Rebuilder, Report
 
@@ -206,7 +208,15 @@ class Handler(BaseHTTPRequestHandler):
                 self._redirect(prefix)
                 return
             raise Refused(404, f"not found: this site lives under {prefix}")
-        found = locate(path[len(prefix) :], snapshot)
+        rel = path[len(prefix) :]
+        if rel.startswith(INDEX_DIR + "/") and snapshot.indexed is not None:
+            data = self.server.live.search.file(rel)
+            if data is None:
+                self._not_found(snapshot, build, head)
+            else:
+                self._file(rel, data, build, head)
+            return
+        found = locate(rel, snapshot)
         if found is None:
             self._not_found(snapshot, build, head)
         elif found.endswith("/"):
@@ -373,6 +383,7 @@ def bind(options: ServeOptions) -> PreviewServer:
 def start(options: ServeOptions, out: TextIO, err: TextIO) -> Running:
     """Bind, then build and watch in the background; requests wait for the first build."""
     server = bind(options)
+    server.live.search = LiveIndex(lambda line: print(line, file=err, flush=True))
     rebuilder = Rebuilder(Preview(options.build), server.live, _reporter(out, err))
     running = Running(server, rebuilder)
     running.start()
@@ -408,6 +419,12 @@ def run(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         snapshot_prefix = _prefix(options)
         url = running.url.rstrip("/") + snapshot_prefix
         print(f"serving {url} (Ctrl-C to stop)", file=out, flush=True)
+        if options.build.drafts:
+            print(
+                "serve: --drafts: drafts and scheduled briefings are shown, and search finds them",
+                file=out,
+                flush=True,
+            )
         if options.open_browser:
             webbrowser.open(url)
         while not stopped.wait(0.5):

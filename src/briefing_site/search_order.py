@@ -1,0 +1,167 @@
+"""Put Pagefind's filter data in a fixed order, so identical pages give an identical index.
+
+Pagefind (1.5) keeps filters in hash maps seeded afresh in every run: the
+values inside each filter file and the list of filters in the index's meta
+file come out in a different order each time, and so do the file names,
+which are hashes of the content. The search does not depend on that order.
+This module sorts those lists (moving whole CBOR items as bytes, never
+re-encoding them), names each rewritten file by a hash of its new content
+(same length as Pagefind's), and updates the names where they are referenced.
+Anything not shaped as expected is left exactly as Pagefind wrote it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+
+from briefing_site.model import RenderedFile
+
+_SIGNATURE = b"pagefind_dcd"
+_FILTER = re.compile(r"^(?P<dir>.*/filter/)(?P<hash>[a-z0-9-]+_[0-9a-f]+)\.pf_filter$")
+_META = re.compile(r"^(?P<dir>.*/)pagefind\.(?P<hash>[a-z0-9-]+_[0-9a-f]+)\.pf_meta$")
+# In the meta file's top-level array [version, pages, index chunks, filters,
+# sorts, meta fields]: the lists whose order varies from run to run.
+_UNORDERED = (3, 4, 5)
+
+
+class _Shape(Exception):
+    """The data is not laid out as expected: leave it alone."""
+
+
+def in_fixed_order(files: Sequence[RenderedFile]) -> list[RenderedFile]:
+    """`files` with filter and meta files sorted and renamed; unchanged when unexpected."""
+    try:
+        return _reorder(files)
+    except (_Shape, OSError, EOFError, ValueError, IndexError, KeyError, TypeError):
+        return list(files)
+
+
+def _reorder(files: Sequence[RenderedFile]) -> list[RenderedFile]:
+    renamed: dict[str, str] = {}
+    out: dict[str, bytes] = {}
+    metas = []
+    for item in files:
+        found = _FILTER.match(item.path)
+        if found:
+            data = _pack(_sorted_filter(_unpack(item.data)))
+            new = _rename(found["hash"], data)
+            renamed[found["hash"]] = new
+            out[f"{found['dir']}{new}.pf_filter"] = data
+        elif _META.match(item.path):
+            metas.append(item)
+        else:
+            out[item.path] = item.data
+    for item in metas:
+        found = _META.match(item.path)
+        assert found is not None
+        body = _unpack(item.data)
+        for old, new in renamed.items():  # same length: no CBOR header changes
+            body = body.replace(old.encode(), new.encode())
+        data = _pack(_sorted_meta(body))
+        new = _rename(found["hash"], data)
+        renamed[found["hash"]] = new
+        out[f"{found['dir']}pagefind.{new}.pf_meta"] = data
+    for path, data in out.items():
+        if path.endswith("/pagefind-entry.json"):
+            out[path] = _entry(data, renamed)
+    return sorted((RenderedFile(path, data) for path, data in out.items()), key=lambda f: f.path)
+
+
+def _entry(data: bytes, renamed: dict[str, str]) -> bytes:
+    entry = json.loads(data)
+    for language in entry.get("languages", {}).values():
+        language["hash"] = renamed.get(language["hash"], language["hash"])
+    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _rename(old: str, data: bytes) -> str:
+    language, _, digest = old.rpartition("_")
+    return f"{language}_{hashlib.sha256(data).hexdigest()[: len(digest)]}"
+
+
+def _unpack(data: bytes) -> bytes:
+    body = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    if not body.startswith(_SIGNATURE):
+        raise _Shape
+    return body[len(_SIGNATURE) :]
+
+
+def _pack(body: bytes) -> bytes:
+    return gzip.compress(_SIGNATURE + body, compresslevel=9, mtime=0)
+
+
+def _sorted_filter(body: bytes) -> bytes:
+    """[name, [[value, [pages]], ...]]: the values sorted."""
+    (_name, values), end = _items(body, 0)
+    if end != len(body):
+        raise _Shape
+    return body[: values[0]] + _sorted_array(body[values[0] : values[1]])
+
+
+def _sorted_meta(body: bytes) -> bytes:
+    """[version, pages, chunks, filters, sorts, fields]: the last three sorted."""
+    spans, end = _items(body, 0)
+    if end != len(body) or len(spans) != 6:
+        raise _Shape
+    parts = [body[: spans[0][0]]]
+    for number, (start, stop) in enumerate(spans):
+        chunk = body[start:stop]
+        parts.append(_sorted_array(chunk) if number in _UNORDERED else chunk)
+    return b"".join(parts)
+
+
+def _sorted_array(chunk: bytes) -> bytes:
+    """A CBOR array with its items in byte order (each holds a distinct name or value first)."""
+    spans, end = _items(chunk, 0)
+    if end != len(chunk):
+        raise _Shape
+    if not spans:
+        return chunk
+    items = sorted(chunk[start:stop] for start, stop in spans)
+    return chunk[: spans[0][0]] + b"".join(items)
+
+
+def _head(data: bytes, at: int) -> tuple[int, int, int]:
+    """(major type, argument, header length) of the CBOR item at `at`."""
+    first = data[at]
+    major, info = first >> 5, first & 31
+    if info < 24:
+        return major, info, 1
+    if info > 27:
+        raise _Shape  # indefinite lengths: not what Pagefind writes
+    size = 1 << (info - 24)
+    return major, int.from_bytes(data[at + 1 : at + 1 + size], "big"), 1 + size
+
+
+def _end(data: bytes, at: int) -> int:
+    """Where the CBOR item at `at` ends."""
+    major, value, header = _head(data, at)
+    if major in (0, 1, 7):
+        return at + header
+    if major in (2, 3):
+        return at + header + value
+    if major == 6:
+        return _end(data, at + header)
+    count = value if major == 4 else 2 * value
+    at += header
+    for _ in range(count):
+        at = _end(data, at)
+    return at
+
+
+def _items(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
+    """The spans of an array's items, and where the array ends."""
+    major, count, header = _head(data, at)
+    if major != 4:
+        raise _Shape
+    spans = []
+    at += header
+    for _ in range(count):
+        stop = _end(data, at)
+        spans.append((at, stop))
+        at = stop
+    return spans, at
