@@ -372,7 +372,7 @@ def test_tag_pages_carry_the_tag_as_the_editors_wrote_it(
         assert f"<h1>{name}</h1>" in html and f"<title>Tag: {name} · " in html, slug
     # A briefing's own tag links use its own spelling.
     html = (site / "build/briefings/c/index.html").read_text()
-    assert re.findall(r'<a class="tag" href="([^"]*)" rel="tag">([^<]*)</a>', html) == [
+    assert re.findall(r'<a class="tag" href="([^"]*)" rel="tag"[^>]*>([^<]*)</a>', html) == [
         ("/tags/united-states/", "United States"),
         ("/tags/eu/", "EU"),
         ("/tags/u-s-japan/", "U.S.-Japan"),
