@@ -240,7 +240,7 @@ def held(out: Path) -> Iterator[subprocess.Popen[bytes]]:
         [
             sys.executable,
             "-c",
-            "import sys, pathlib; from briefing_site.lock import build_lock\n"
+            "import sys, pathlib; from briefing_site.build.lock import build_lock\n"
             "with build_lock(pathlib.Path(sys.argv[1])):\n"
             "    print('locked', flush=True); sys.stdin.read()",
             str(out),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_site.clean import JunkFilter
+from briefing_site.content.junk import JunkFilter
 from briefing_site.model import Paragraph
 
 

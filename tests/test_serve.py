@@ -15,7 +15,7 @@ import pytest
 from conftest import SEED_TXT, SEED_YAML, Run, write_site
 from liveserver import NOW, article, get, port_of, raw, serving, wait_until
 
-from briefing_site.serve import SCRIPT_URL
+from briefing_site.dev.serve import SCRIPT_URL
 
 SECRET = "TOP-SECRET-6c1f"
 SLUG = "ishiba-trump-summit"
