@@ -38,6 +38,13 @@ def pytest_configure(config: pytest.Config) -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Any test that drives Chromium is a `browser` test, wherever it lives."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
     """Create a site from {relative path: text or bytes}."""
     for name, data in files.items():

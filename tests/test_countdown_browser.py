@@ -22,6 +22,7 @@ from conftest import Opened, serve
 from briefing_site.content.countdown import compute_countdown, live_text
 from briefing_site.model import Event
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
 SCRIPT = (
     Path(__file__).resolve().parents[1]
     / "src"

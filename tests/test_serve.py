@@ -243,7 +243,7 @@ def test_a_request_during_a_rebuild_waits_for_it(site: Path) -> None:
         request.join(timeout=0.5)
         assert request.is_alive() and answers == []
         assert live.snapshot is not None
-        live.publish(live.snapshot)
+        live.show(live.snapshot)
         request.join(timeout=10)
         assert answers == [200]
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from briefing_site.errors import ContentError
+from briefing_site.errors import OutputError
 from briefing_site.model import Location
 
 
@@ -50,14 +50,14 @@ def _acquire(path: Path, out: Path) -> int:
             flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
             fd = os.open(path, flags, 0o644)
         except OSError as exc:
-            raise ContentError.at(
+            raise OutputError.at(
                 Location(str(out)), f"cannot lock the output: {exc.strerror}"
             ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             os.close(fd)
-            raise ContentError.at(
+            raise OutputError.at(
                 Location(str(out)),
                 "another briefing-site build is writing this folder; try again when it ends",
             ) from exc

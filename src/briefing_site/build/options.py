@@ -1,7 +1,7 @@
 """What the command line decides about a build, shared by every command that builds.
 
 Kept apart from `build` so the command line can check for a rebuild with
-nothing to do (see `stamp`) without loading the pipeline.
+nothing to do (see `build.unchanged`) without loading the pipeline.
 """
 
 from __future__ import annotations

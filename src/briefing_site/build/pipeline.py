@@ -125,12 +125,12 @@ def finish_loading(
     """Check slugs, raise every problem at once, and order the published briefings."""
     _check_slugs([a for _, a in articles], problems)
     problems.raise_if_any()
-    published, warnings = _publish(articles, options, config, linter)
+    published, warnings = _for_readers(articles, options, config, linter)
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
     return Loaded(config, tuple(a for _, a in articles), site, tuple(warnings))
 
 
-def _publish(
+def _for_readers(
     articles: list[tuple[SourceArticle, Assembled]],
     options: BuildOptions,
     config: SiteConfig,

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
-from briefing_site.errors import ContentError
+from briefing_site.errors import OutputError
 from briefing_site.model import Location, RenderedFile
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 
@@ -36,18 +36,18 @@ def check_output_dir(out: Path, site: Path) -> None:
     where = Location(str(out))
     resolved = out.resolve()
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ContentError.at(where, "output path exists and is not a folder")
+        raise OutputError.at(where, "output path exists and is not a folder")
     root = site.resolve()
     protected = {Path("/"), Path.home().resolve(), root}
     inputs = [root / CONTENT_DIR, root / TEMPLATES_DIR]
     if resolved in protected or any(folder.is_relative_to(resolved) for folder in inputs):
-        raise ContentError.at(
+        raise OutputError.at(
             where, "refusing to use this folder for output: it holds the site or your files"
         )
     if any(resolved.is_relative_to(folder) for folder in inputs):
-        raise ContentError.at(where, "refusing to write the output inside content/ or templates/")
+        raise OutputError.at(where, "refusing to write the output inside content/ or templates/")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise ContentError.at(
+        raise OutputError.at(
             where,
             "output folder is not empty and was not made by briefing-site; choose another with -o",
         )
@@ -103,11 +103,11 @@ def _stage_and_swap(
         raise
 
 
-def disk_error(out: Path, exc: OSError) -> ContentError:
+def disk_error(out: Path, exc: OSError) -> OutputError:
     """A disk problem (full, read-only, permissions) met before the new build is in
     place, as a one-line message, not a traceback: the previous build stays."""
     reason = exc.strerror or str(exc)
-    return ContentError.at(
+    return OutputError.at(
         Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
     )
 

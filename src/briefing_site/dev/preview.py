@@ -311,7 +311,7 @@ class Live:
         with self.changed:
             self.building = True
 
-    def publish(self, snapshot: Snapshot) -> None:
+    def show(self, snapshot: Snapshot) -> None:
         with self.changed:
             self.snapshot, self.problems = snapshot, ()
             self.build += 1

@@ -6,7 +6,7 @@ Two watchers (watchfiles; inotify on Linux): one over `content/` and
 never watched recursively: it may hold `build/`, `.git` or a virtualenv.
 Watchers only queue paths; one loop rebuilds, so builds never overlap.
 
-Debouncing: a build is published only once `QUIET_MS` passed with no new
+Debouncing: a build is shown only once `QUIET_MS` passed with no new
 event, so an editor's atomic save or a git checkout shows up once, whole. The
 build itself starts as soon as events pause for `STEP_MS` and runs during the
 quiet wait; if more events come, its result is dropped and the loop builds
@@ -31,8 +31,8 @@ from briefing_site.site import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 from briefing_site.walk import skipped
 
 STEP_MS = 10  # a pause this long hands the events seen so far to the loop
-QUIET_MS = 50  # a build is published after this long with no event
-MAX_BURST_MS = 1000  # changes that never pause are published after this long anyway
+QUIET_MS = 50  # a build is shown after this long with no event
+MAX_BURST_MS = 1000  # changes that never pause are shown after this long anyway
 TREES = (CONTENT_DIR, TEMPLATES_DIR)
 
 Report = Callable[[Snapshot | None, ContentError | None, float], None]
@@ -176,7 +176,7 @@ class Rebuilder:
         if error is not None:
             self.live.fail(error)
         elif snapshot is not None:
-            self.live.publish(snapshot)
+            self.live.show(snapshot)
         self.report(snapshot, error, took)
         missed = self.preview.verify()  # anything the watcher did not tell us, now it is served
         if missed:

@@ -1,6 +1,6 @@
-"""What publishing adds to the rendered pages: feeds, calendars, crawler files.
+"""What the renderer adds beside the pages: feeds, calendars, crawler files.
 
-`render_site` calls `publish_files` once its pages exist, and installs
+`render_site` calls `extra_files` once its pages exist, and installs
 `template_globals` so `_meta.html` and `_calendar_link.html` can reach the
 view data; each format lives in its own module (feeds, ics, structured, sitemap).
 """
@@ -31,7 +31,7 @@ def every_file(path: str, template: str, source: PageSource) -> bool:
     return True
 
 
-def publish_files(
+def extra_files(
     site: Site, urls: Urls, pages: Sequence[str], wanted: PageFilter = every_file
 ) -> list[RenderedFile]:
     """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""

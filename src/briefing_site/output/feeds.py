@@ -28,7 +28,7 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def stamp(value: datetime) -> str:
+def rfc3339(value: datetime) -> str:
     """RFC 3339 with its offset, as both feed formats want."""
     return value.isoformat(timespec="seconds")
 
@@ -79,7 +79,7 @@ def atom_feed(site: Site, urls: Urls) -> bytes:
     _sub(feed, "title", site.config.title)
     if site.config.description:
         _sub(feed, "subtitle", site.config.description)
-    _sub(feed, "updated", stamp(max((_updated(b, site) for b in items), default=site.today)))
+    _sub(feed, "updated", rfc3339(max((_updated(b, site) for b in items), default=site.today)))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(ATOM_PATH))
     _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute())
     _sub(_sub(feed, "author"), "name", author_name(site))
@@ -102,8 +102,8 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     _sub(entry, "id", link)
     _sub(entry, "title", meta.title)
     _sub(entry, "link", rel="alternate", type="text/html", href=link)
-    _sub(entry, "published", stamp(meta.date or site.today))
-    _sub(entry, "updated", stamp(_updated(briefing, site)))
+    _sub(entry, "published", rfc3339(meta.date or site.today))
+    _sub(entry, "updated", rfc3339(_updated(briefing, site)))
     _sub(_sub(entry, "author"), "name", author_name(site, briefing))
     if meta.summary:
         _sub(entry, "summary", meta.summary)
@@ -136,8 +136,8 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         "url": link,
         "title": meta.title,
         "content_html": content_html(briefing),
-        "date_published": stamp(meta.date or site.today),
-        "date_modified": stamp(_updated(briefing, site)),
+        "date_published": rfc3339(meta.date or site.today),
+        "date_modified": rfc3339(_updated(briefing, site)),
         "authors": [{"name": author_name(site, briefing)}],
     }
     if meta.summary:

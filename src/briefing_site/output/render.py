@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
-from briefing_site.output.extras import PageFilter, every_file, publish_files, template_globals
+from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import ListPage, pages
 from briefing_site.output.urls import Urls, briefing_path
 
@@ -116,7 +116,7 @@ def render_site(
         )
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             files.append(_render_listing(env, urls, pager))
-    return files + publish_files(site, urls, page_paths, wanted)
+    return files + extra_files(site, urls, page_paths, wanted)
 
 
 def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:

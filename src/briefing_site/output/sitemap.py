@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from xml.etree import ElementTree as ET
 
 from briefing_site.model import RenderedFile, Site
-from briefing_site.output.feeds import publisher_name, stamp, xml_text
+from briefing_site.output.feeds import publisher_name, rfc3339, xml_text
 from briefing_site.output.urls import Urls, briefing_path
 
 SITEMAP_PATH = "sitemap.xml"
@@ -40,7 +40,7 @@ def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
     for path in sorted(listed):
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(path)
-        ET.SubElement(entry, "lastmod").text = stamp(changed.get(path, site.today))
+        ET.SubElement(entry, "lastmod").text = rfc3339(changed.get(path, site.today))
     return _xml(root)
 
 
@@ -57,7 +57,7 @@ def news_sitemap(site: Site, urls: Urls) -> bytes:
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = xml_text(publisher_name(site))
         ET.SubElement(publication, "news:language").text = site.config.language
-        ET.SubElement(news, "news:publication_date").text = stamp(published)
+        ET.SubElement(news, "news:publication_date").text = rfc3339(published)
         ET.SubElement(news, "news:title").text = xml_text(b.meta.title)
     return _xml(root)
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from briefing_site.model import Briefing, Event, Site
-from briefing_site.output.feeds import ATOM_PATH, JSON_PATH, author_name, publisher_name, stamp
+from briefing_site.output.feeds import ATOM_PATH, JSON_PATH, author_name, publisher_name, rfc3339
 from briefing_site.output.urls import Urls, briefing_path
 
 SCHEMA = "https://schema.org"
@@ -69,8 +69,8 @@ def head_for(page_path: str, briefing: Briefing | None, site: Site, urls: Urls) 
         website,
         og_type="article",
         image=image_url(meta.image or config.image, urls),
-        published=stamp(meta.date) if meta.date else "",
-        modified=stamp(modified) if modified else "",
+        published=rfc3339(meta.date) if meta.date else "",
+        modified=rfc3339(modified) if modified else "",
         tags=tuple(name for _, name in meta.named_tags),
         jsonld=article_jsonld(briefing, site, urls),
     )
@@ -118,9 +118,9 @@ def article_jsonld(briefing: Briefing, site: Site, urls: Urls) -> dict[str, Any]
         "publisher": publisher(site, urls),
     }
     if meta.date:
-        data["datePublished"] = stamp(meta.date)
+        data["datePublished"] = rfc3339(meta.date)
     if meta.updated or meta.date:
-        data["dateModified"] = stamp(meta.updated or meta.date or site.today)
+        data["dateModified"] = rfc3339(meta.updated or meta.date or site.today)
     image = image_url(meta.image or config.image, urls)
     if image:
         data["image"] = [image]
@@ -132,7 +132,7 @@ def article_jsonld(briefing: Briefing, site: Site, urls: Urls) -> dict[str, Any]
 
 
 def _when(value: datetime, all_day: bool) -> str:
-    return value.date().isoformat() if all_day else stamp(value)
+    return value.date().isoformat() if all_day else rfc3339(value)
 
 
 def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
