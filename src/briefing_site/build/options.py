@@ -1,6 +1,6 @@
 """What the command line decides about a build, shared by every command that builds.
 
-Kept apart from `build` so the command line can check for a rebuild with
+Kept apart from `build.pipeline` so the command line can check for a rebuild with
 nothing to do (see `build.unchanged`) without loading the pipeline.
 """
 

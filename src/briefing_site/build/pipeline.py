@@ -212,7 +212,7 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     """Build the site into the output folder; the old output stays on any error.
 
     The output is checked and locked first, so a bad `-o` or a second build
-    fails at once, before any work. The stamp (see `stamp`), taken before any
+    fails at once, before any work. The stamp (see `build.unchanged`), taken before any
     input is read, is recorded once the output is written; the command line
     passes the one it already took to see whether there was anything to do.
 

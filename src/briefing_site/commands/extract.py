@@ -4,7 +4,7 @@ HTML goes through trafilatura (an optional extra, imported only here and only
 when a page is imported), which keeps the main text and drops the page's
 furniture; the build's own junk filter then runs over what is left. Plain
 text is split and cleaned by the build's own rules (`load.split_text`,
-`clean.JunkFilter`), so an import reads copy exactly as a build would.
+`junk.JunkFilter`), so an import reads copy exactly as a build would.
 """
 
 from __future__ import annotations
