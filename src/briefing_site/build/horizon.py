@@ -13,7 +13,6 @@ itself may print it to the second, so such a site keys on the exact clock.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,8 @@ from pathlib import Path
 from briefing_site.content.countdown import next_change
 from briefing_site.model import Briefing, Site
 from briefing_site.output.sitemap import NEWS_WINDOW
+from briefing_site.output.theme import STATIC_DIR
+from briefing_site.walk import walk
 
 
 def templates_show_clock(templates: Path) -> bool:
@@ -33,16 +34,16 @@ def templates_show_clock(templates: Path) -> bool:
     from jinja2 import meta
 
     parser = jinja2.Environment()
-    for folder, subfolders, names in os.walk(templates):
-        if Path(folder) == templates:
-            subfolders[:] = [s for s in subfolders if s != "static"]
-        for name in names:
-            try:
-                source = Path(folder, name).read_text(encoding="utf-8")
-                if "now" in meta.find_undeclared_variables(parser.parse(source)):
-                    return True
-            except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+    found = walk(templates.parent, templates.name)  # the one walker: its rules, its names
+    for relative in found.files:
+        if relative.split("/")[1] == STATIC_DIR and relative.count("/") > 1:
+            continue
+        try:
+            source = (templates.parent / relative).read_text(encoding="utf-8")
+            if "now" in meta.find_undeclared_variables(parser.parse(source)):
                 return True
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+            return True
     return False
 
 

@@ -306,10 +306,9 @@ class _Spare:
             return
         try:
             version, _, entries = marshal.loads(self._old)
-            data = marshal.dumps((version, str(self.folder.resolve()), entries))
-            temporary = self.manifest.with_name(self.manifest.name + ".tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, self.manifest)
+            replace_file(
+                self.manifest, marshal.dumps((version, str(self.folder.resolve()), entries))
+            )
         except (OSError, ValueError, EOFError, TypeError):
             self.manifest.unlink(missing_ok=True)
 
