@@ -14,13 +14,13 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
-from briefing_site.assemble import Tools, assemble, order_briefings
-from briefing_site.config import parse_config
-from briefing_site.listings import pages
-from briefing_site.load import parse_markdown_article
+from briefing_site.config.schema import parse_config
+from briefing_site.content.assemble import Tools, assemble, order_briefings
+from briefing_site.content.load import parse_markdown_article
 from briefing_site.model import Briefing, Site
-from briefing_site.render import Urls, _install_helpers, _render_listing
-from briefing_site.theme import make_environment
+from briefing_site.output.listings import pages
+from briefing_site.output.render import Urls, _install_helpers, _render_listing
+from briefing_site.output.theme import make_environment
 
 NOW = datetime(2025, 6, 15, 12, tzinfo=UTC)
 TOPICS = ("Economy", "Defense", "History", "Outlook")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import time
 
-from briefing_site.load import MAX_BLOCK_CHARS, MAX_BRACKET_WORK, _markdown_hazard
-from briefing_site.markup import MarkupConverter
+from briefing_site.content.load import MAX_BLOCK_CHARS, MAX_BRACKET_WORK, _markdown_hazard
+from briefing_site.content.markup import MarkupConverter
 
 
 def largest_allowed(unit: str, filler: str = "word ") -> str:

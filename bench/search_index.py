@@ -27,8 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from briefing_site.build.search import find_indexer, run_indexer  # noqa: E402
 from briefing_site.model import RenderedFile  # noqa: E402
-from briefing_site.search import find_indexer, run_indexer  # noqa: E402
 
 NOW = "2030-01-01T00:00:00+00:00"
 

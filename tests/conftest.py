@@ -38,6 +38,13 @@ def pytest_configure(config: pytest.Config) -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Any test that drives Chromium is a `browser` test, wherever it lives."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
     """Create a site from {relative path: text or bytes}."""
     for name, data in files.items():
@@ -240,7 +247,7 @@ def held(out: Path) -> Iterator[subprocess.Popen[bytes]]:
         [
             sys.executable,
             "-c",
-            "import sys, pathlib; from briefing_site.lock import build_lock\n"
+            "import sys, pathlib; from briefing_site.build.lock import build_lock\n"
             "with build_lock(pathlib.Path(sys.argv[1])):\n"
             "    print('locked', flush=True); sys.stdin.read()",
             str(out),

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from briefing_site.build.options import BuildOptions
 from briefing_site.clock import parse_now
-from briefing_site.options import BuildOptions
-from briefing_site.serve import Running, ServeOptions, start
+from briefing_site.dev.serve import Running, ServeOptions, start
 
 NOW = "2025-02-05T10:00:00-05:00"
 

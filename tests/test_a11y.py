@@ -16,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import DEMO_NOW, Opened
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
 AXE = Axe()
 VIEWS: dict[str, dict[str, Any]] = {
     "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},

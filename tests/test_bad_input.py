@@ -390,8 +390,8 @@ def test_keys_named_content_and_handler_are_reported_not_crashed_on(tmp_path: Pa
 
 
 def test_markdown_time_budget_stops_an_article_at_the_paragraph_that_ran_out() -> None:
+    from briefing_site.content.markup import MarkupConverter
     from briefing_site.errors import ContentError
-    from briefing_site.markup import MarkupConverter
     from briefing_site.model import Location
 
     converter = MarkupConverter(budget=0.0)

@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 import yaml
 
-from briefing_site.classify import Classifier, Verdict
-from briefing_site.config import default_topics as load_default_topics
+from briefing_site.config.schema import default_topics as load_default_topics
+from briefing_site.content.classify import Classifier, Verdict
 from briefing_site.model import Topic
 
 EVAL = Path(__file__).parent / "eval"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_site.config import parse_config
+from briefing_site.config.schema import parse_config
 from briefing_site.errors import ContentError
 
 

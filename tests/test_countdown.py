@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing_site.countdown import NEAR, compute_countdown, live_text, next_change
+from briefing_site.content.countdown import NEAR, compute_countdown, live_text, next_change
 from briefing_site.model import Event
 
 NY = ZoneInfo("America/New_York")

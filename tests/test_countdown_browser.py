@@ -19,10 +19,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import Opened, serve
 
-from briefing_site.countdown import compute_countdown, live_text
+from briefing_site.content.countdown import compute_countdown, live_text
 from briefing_site.model import Event
 
-SCRIPT = Path(__file__).resolve().parents[1] / "templates" / "static" / "briefing.js"
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
+SCRIPT = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "briefing_site"
+    / "theme"
+    / "static"
+    / "briefing.js"
+)
 NY = ZoneInfo("America/New_York")
 SEED = Event(
     name="Japan-US summit",

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_site
 
-from briefing_site.cache import CACHE_DIR
+from briefing_site.site import CACHE_DIR
 
 NOW = "2025-02-05T10:00:00-05:00"
 FULL = "No space left on device"

@@ -22,8 +22,8 @@ import pytest
 from conftest import held, run_cli, write_site
 
 import briefing_site
-from briefing_site.search import find_indexer
-from briefing_site.theme import theme_dir
+from briefing_site.build.search import find_indexer
+from briefing_site.output.theme import theme_dir
 
 NOW = "2025-02-05T10:00:00-05:00"
 LATER = "2025-02-06T10:00:00-05:00"

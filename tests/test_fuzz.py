@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_site.assemble import Tools, assemble
-from briefing_site.config import parse_config
+from briefing_site.config.schema import parse_config
+from briefing_site.config.yamlload import parse_yaml
+from briefing_site.content.assemble import Tools, assemble
+from briefing_site.content.load import decode, parse_markdown_article, parse_text_article
 from briefing_site.errors import ContentError
-from briefing_site.load import decode, parse_markdown_article, parse_text_article
-from briefing_site.yamlload import parse_yaml
 
 settings.register_profile(
     "ci",

@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from liveserver import serving, wait_until
 
+from briefing_site.build.options import BuildOptions
 from briefing_site.clock import build_clock
+from briefing_site.dev.preview import Live, Preview
+from briefing_site.dev.serve import problem_page
 from briefing_site.errors import ContentError
-from briefing_site.options import BuildOptions
-from briefing_site.preview import Live, Preview
-from briefing_site.serve import problem_page
 
 NOW = "2025-02-05T10:00:00-05:00"
 ARTICLE = "---\ntitle: Good\n---\nFine text about the summit.\n"

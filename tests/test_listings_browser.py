@@ -15,6 +15,8 @@ from conftest import Run
 from publishing import BASE_URL, serve
 from test_site_structure import NEWSROOM, NOW
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
+
 
 @pytest.fixture
 def preview(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_site.errors import ContentError
-from briefing_site.load import (
+from briefing_site.content.load import (
     decode,
     find_articles,
     parse_markdown_article,
     split_markdown,
     split_text,
 )
+from briefing_site.errors import ContentError
 
 
 def texts(paragraphs: tuple) -> list[str]:  # type: ignore[type-arg]

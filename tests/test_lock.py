@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import held, run_cli, write_site
+
+from briefing_site.build.lock import build_lock
+from briefing_site.errors import ContentError, OutputError
 
 NOW = "2025-06-15T12:00:00+00:00"
 BUSY = "another briefing-site build is writing this folder; try again when it ends"
@@ -86,3 +90,12 @@ def tree(root: Path) -> dict[str, bytes]:
         for p in root.rglob("*")
         if p.is_file() and p.name != ".briefing-site"
     }
+
+
+def test_a_held_folder_is_an_output_error_printed_as_any_problem(tmp_path: Path) -> None:
+    """Not a content problem: callers can tell them apart, yet exit 1 and one line as before."""
+    out = tmp_path / "build"
+    with held(out), pytest.raises(OutputError) as caught, build_lock(out):
+        pass
+    assert isinstance(caught.value, ContentError)
+    assert caught.value.lines() == [f"{out}: {BUSY}"]

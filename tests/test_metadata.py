@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing_site.config import parse_config
+from briefing_site.config.schema import parse_config
+from briefing_site.content.load import parse_markdown_article
+from briefing_site.content.metadata import slugify, validate
 from briefing_site.errors import ContentError
-from briefing_site.load import parse_markdown_article
-from briefing_site.metadata import slugify, validate
 from briefing_site.model import Metadata
 
 CONFIG = parse_config(None)

@@ -44,7 +44,7 @@ def test_installed_wheel_builds_a_site_without_templates(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(str(target))
     assert (site / "build/assets/style.css").read_bytes() == (
-        REPO / "templates/static/style.css"
+        REPO / "src/briefing_site/theme/static/style.css"
     ).read_bytes()
     assert 'data-topic="economy"' in (site / "build/briefings/s/index.html").read_text()
     # Search comes with it: the wheel declares pagefind[bin] and ships the search page's script.

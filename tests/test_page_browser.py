@@ -17,6 +17,8 @@ import pytest
 from conftest import Opened
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
+
 NY = ZoneInfo("America/New_York")
 SEED = "briefings/ishiba-trump-summit/"
 TALKS = "briefings/trade-talks/"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_cli, write_site
 
-from briefing_site.parallel import ordered_map
+from briefing_site.build.parallel import ordered_map
 
 # setup() gives the function each worker applies: picklable, from the standard library.
 SETUP = functools.partial(operator.attrgetter, "real")
@@ -98,7 +98,7 @@ def test_a_threaded_caller_on_python_3_12_gets_no_fork_warning() -> None:
         pytest.skip("no Python 3.12+ here; the fork-time thread check above still runs")
     code = (
         "import functools, operator, threading\n"
-        "from briefing_site.parallel import ordered_map\n"
+        "from briefing_site.build.parallel import ordered_map\n"
         "stop = threading.Event(); threading.Thread(target=stop.wait).start()\n"
         "setup = functools.partial(operator.attrgetter, 'real')\n"
         "try:\n"
@@ -142,7 +142,7 @@ def test_a_build_in_a_threaded_process_gives_the_one_process_bytes(tmp_path: Pat
 
 
 def _context_name() -> str:
-    from briefing_site.parallel import _context
+    from briefing_site.build.parallel import _context
 
     return _context().get_start_method()
 

@@ -10,12 +10,13 @@ import pytest
 from conftest import SEED_TXT, SEED_YAML, write_site
 from liveserver import article, now
 
-from briefing_site.build import TEMPLATES_DIR, load_site
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.pipeline import load_site
+from briefing_site.dev.preview import Preview
 from briefing_site.errors import ContentError
-from briefing_site.options import BuildOptions
-from briefing_site.preview import Preview
-from briefing_site.render import render_site
-from briefing_site.theme import make_environment, static_assets
+from briefing_site.output.render import render_site
+from briefing_site.output.theme import make_environment, static_assets
+from briefing_site.site import TEMPLATES_DIR
 
 Edit = Callable[[Path], list[str]]
 

@@ -17,6 +17,8 @@ import pytest
 from conftest import Run
 from publishing import BASE_URL, NOW, serve, site_files
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
+
 
 @pytest.fixture
 def chromium(browser: Any) -> Any:

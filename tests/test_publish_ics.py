@@ -6,7 +6,7 @@ import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_site.ics import escape_text, fold
+from briefing_site.output.ics import escape_text, fold
 
 # Text as editors paste it: any printable character, including multi-byte ones and emoji.
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300)

@@ -15,7 +15,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent / "eval"))
 from realworld import REALWORLD, Counts, article_counts, load_scorer
 
-from briefing_site.clean import Thresholds
+from briefing_site.content.junk import Thresholds
 
 OWN = Path(__file__).resolve().parent / "eval" / "scraped"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from conftest import Run
 from htmlcheck import Page
 
-from briefing_site.clean import JunkFilter
-from briefing_site.load import split_text
+from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
 
 NOW = "2026-03-10T09:00:00+00:00"
 TITLE = "Harbour talks open as ministers weigh port deal"

@@ -184,7 +184,7 @@ def test_a_countdown_tick_reuses_the_index_an_edit_does_not(
 ) -> None:
     """Near an event the page's countdown text changes by the minute; the index
     never holds it, so the indexer is not run again for it. An edit runs it."""
-    from briefing_site.search import find_indexer
+    from briefing_site.build.search import find_indexer
 
     runs = tmp_path / "runs.log"
     counting = tmp_path / "pagefind"

@@ -15,7 +15,7 @@ import pytest
 from conftest import SEED_TXT, SEED_YAML, Run, write_site
 from liveserver import NOW, article, get, port_of, raw, serving, wait_until
 
-from briefing_site.serve import SCRIPT_URL
+from briefing_site.dev.serve import SCRIPT_URL
 
 SECRET = "TOP-SECRET-6c1f"
 SLUG = "ishiba-trump-summit"
@@ -243,7 +243,7 @@ def test_a_request_during_a_rebuild_waits_for_it(site: Path) -> None:
         request.join(timeout=0.5)
         assert request.is_alive() and answers == []
         assert live.snapshot is not None
-        live.publish(live.snapshot)
+        live.show(live.snapshot)
         request.join(timeout=10)
         assert answers == [200]
 

@@ -16,6 +16,8 @@ import pytest
 from conftest import SEED_TXT, SEED_YAML, write_site
 from liveserver import article, long_article, port_of, serving
 
+pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
+
 WAIT_MS = 15_000
 OVERLAY = "#briefing-site-problems"
 

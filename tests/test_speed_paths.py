@@ -23,7 +23,7 @@ from conftest import REPO, SEED_TXT, SEED_YAML, Run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing_site.markup import plain_html, sanitize
+from briefing_site.content.markup import plain_html, sanitize
 
 PROSE = (
     "Officials on both sides expect that tariffs on steel remain the main sticking point, "
@@ -422,14 +422,30 @@ def test_a_site_template_showing_the_time_is_redrawn_every_build(
     assert tree(site / "build") == reference(site, cli, "--now", later)
 
 
+def test_only_the_templates_a_build_reads_can_show_the_time(tmp_path: Path) -> None:
+    """An editor's swap file or a script in static/ naming `now` does not cost every page."""
+    from briefing_site.build.horizon import templates_show_clock
+
+    templates = tmp_path / "templates"
+    (templates / "static").mkdir(parents=True)
+    (templates / "static/clock.html").write_text("{{ now }}\n")
+    (templates / ".briefing.html.swp").write_text("{{ now }}\n")
+    (templates / "briefing.html").write_text("{{ today }}\n")
+    assert not templates_show_clock(templates)
+    (templates / "part").mkdir()
+    (templates / "part/static").mkdir()
+    (templates / "part/static/time.html").write_text("{{ now }}\n")
+    assert templates_show_clock(templates)
+
+
 def test_each_card_is_drawn_once_however_many_lists_show_it(
     make_site: Callable[[dict[str, str | bytes]], Path], articles: dict[str, str | bytes]
 ) -> None:
     """The home page, the archive and the tag pages share one rendering of each card."""
-    from briefing_site.build import load_site
-    from briefing_site.options import BuildOptions
-    from briefing_site.render import render_site
-    from briefing_site.theme import make_environment
+    from briefing_site.build.options import BuildOptions
+    from briefing_site.build.pipeline import load_site
+    from briefing_site.output.render import render_site
+    from briefing_site.output.theme import make_environment
 
     site = make_site(articles)
     loaded = load_site(BuildOptions(site, datetime.fromisoformat(NOW), jobs=1, cache=False))

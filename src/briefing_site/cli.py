@@ -145,8 +145,8 @@ def main(
 
 
 def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]
+    from briefing_site.build.options import BuildOptions
     from briefing_site.clock import build_clock
-    from briefing_site.options import BuildOptions
 
     return BuildOptions(
         site=args.site,
@@ -169,14 +169,14 @@ def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing_site.build.unchanged import unchanged_build
     from briefing_site.progress import terminal_progress
-    from briefing_site.stamp import unchanged_build
 
     progress = terminal_progress(err, "building", args.quiet)
     options = _options(args, progress)
     stamp, built = unchanged_build(options) if options.cache else (None, None)
     if built is None:
-        from briefing_site.build import build  # the pipeline loads only when there is work
+        from briefing_site.build.pipeline import build  # the pipeline loads only when there is work
 
         try:
             built = build(options, stamp)
@@ -196,7 +196,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing_site.build import check
+    from briefing_site.build.pipeline import check
     from briefing_site.progress import terminal_progress
 
     progress = terminal_progress(err, "checking", args.quiet)
@@ -214,7 +214,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
-    from briefing_site.scaffold import NewArticle, new_article
+    from briefing_site.commands.scaffold import NewArticle, new_article
 
     spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
     path = new_article(args.site, spec, build_clock(args.now, os.environ))
@@ -224,7 +224,7 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
-    from briefing_site.scaffold import init_site
+    from briefing_site.commands.scaffold import init_site
 
     written = init_site(args.dir, build_clock(args.now, os.environ))
     print(printable(f"made a site in {args.dir}: {', '.join(written)}"), file=out)
@@ -234,8 +234,8 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
-    from briefing_site.fetch import MAX_PAGE_BYTES
-    from briefing_site.importer import ImportOptions, import_article
+    from briefing_site.commands.fetch import MAX_PAGE_BYTES
+    from briefing_site.commands.importer import ImportOptions, import_article
 
     stdin = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1) if args.source == "-" else None
     options = ImportOptions(
@@ -258,7 +258,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
-    from briefing_site.explain import explain_article
+    from briefing_site.commands.explain import explain_article
 
     for line in explain_article(args.article, args.site, build_clock(None, os.environ)):
         print(printable(line), file=out)
@@ -266,14 +266,14 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing_site.serve import ServeOptions, run
+    from briefing_site.dev.serve import ServeOptions, run
 
     options = ServeOptions(_options(args), args.host, args.port, args.open)
     return run(options, out, err)
 
 
 def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing_site.deploy import DeployOptions, deploy
+    from briefing_site.commands.deploy import DeployOptions, deploy
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)

@@ -6,7 +6,7 @@ raises, so a problem is never swallowed or downgraded to a log line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from briefing_site.safetext import printable
 
@@ -54,9 +54,15 @@ class ContentError(BriefingError):
         return [str(p) for p in self.problems]
 
     @classmethod
-    def at(cls, location: Location, message: str) -> ContentError:
+    def at(cls, location: Location, message: str) -> Self:
         """A single problem, the common case."""
         return cls([Problem(location, message)])
+
+
+class OutputError(ContentError):
+    """The output folder cannot be used or written: held by another build, unsafe, or
+    the disk refused (exit 1). Not a content problem, but printed the same way, so
+    `main` and every `except ContentError` treat it alike."""
 
 
 class UsageError(BriefingError):

@@ -28,10 +28,10 @@ from typing import Any
 
 import yaml
 
-from briefing_site.assemble import Tools, assemble
-from briefing_site.clean import JunkFilter, Thresholds
-from briefing_site.config import default_topics
-from briefing_site.load import parse_text_article
+from briefing_site.config.schema import default_topics
+from briefing_site.content.assemble import Tools, assemble
+from briefing_site.content.junk import JunkFilter, Thresholds
+from briefing_site.content.load import parse_text_article
 from briefing_site.model import Briefing, SiteConfig
 
 REALWORLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "realworld"

@@ -32,9 +32,9 @@ from pathlib import Path
 
 import yaml
 
-from briefing_site.classify import Classifier, Verdict
-from briefing_site.config import default_topics as load_default_topics
-from briefing_site.lint import LOW_CONFIDENCE
+from briefing_site.config.schema import default_topics as load_default_topics
+from briefing_site.content.classify import Classifier, Verdict
+from briefing_site.content.lint import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
 SETS = ("tune", "heldout", "independent", "seed", "wire")
@@ -140,7 +140,7 @@ class Scores:
 
 
 def flagged(verdict: Verdict) -> bool:
-    """Whether `check`/`build` would warn about this paragraph (see briefing_site.lint)."""
+    """Whether `check`/`build` would warn about this paragraph (see briefing_site.content.lint)."""
     return verdict.confidence < LOW_CONFIDENCE or not verdict.cues
 
 

@@ -1,0 +1,236 @@
+"""Every article through assemble: over worker processes, reusing the build cache.
+
+Each article's work is pure, so it is done once per distinct input: results
+are cached by a key that hashes the article's bytes, the site config and the
+tool's own code, and what is left is spread over the CPUs. Output files are
+rendered by the caller with the whole site, and reused through `PageCache`.
+The results, in file order, are exactly what one process without a cache
+makes (tests/test_speed_paths.py checks the bytes).
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from briefing_site.build.cache import Store, code_fingerprint, digest, tree_fingerprint
+from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
+from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.content.assemble import Assembled, Tools, assemble, with_clock
+from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
+from briefing_site.errors import ContentError, Problem
+from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
+from briefing_site.output.extras import PageSource
+from briefing_site.output.theme import theme_dir
+from briefing_site.progress import ProgressFn
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every article's work depends on besides the article itself."""
+
+    root: Path
+    config: SiteConfig
+    now: datetime
+    drafts: bool
+    templates: Path
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Assembled articles in file order, their problems, and their cache keys.
+
+    `page_base` hashes what every output file may depend on besides the
+    briefings it is made from: the tool's code, the config, the templates and
+    theme, the clock as the pages show it (`horizon.clock_key`) and `--drafts`.
+    """
+
+    articles: list[tuple[SourceArticle, Assembled]]
+    problems: list[Problem]
+    keys: list[bytes]
+    page_base: bytes
+    now: datetime
+
+
+@dataclass(frozen=True)
+class _Job:
+    files: ArticleFiles
+    data: bytes
+    sidecar: bytes | None
+    assembled: bytes | None  # unused: cached articles never reach a worker
+
+
+@dataclass(frozen=True)
+class _Done:
+    assembled: bytes | None
+    problems: tuple[Problem, ...] = ()
+
+
+def run_batch(
+    found: list[ArticleFiles],
+    settings: Settings,
+    store: Store | None,
+    jobs: int,
+    progress: ProgressFn | None = None,
+) -> Batch:
+    """Assemble and render every article, from the cache where its key is known.
+
+    `progress` is told (done, total) as the results are unpacked, in file order.
+    """
+    keys = _Keys(settings)
+    problems: dict[int, list[Problem]] = {}
+    done: dict[int, _Done] = {}
+    todo: list[tuple[int, _Job]] = []
+    article_keys: dict[int, bytes] = {}
+    for index, files in enumerate(found):
+        try:
+            data, sidecar = read_bytes(settings.root, files)
+        except ContentError as exc:
+            problems[index] = exc.problems
+            continue
+        key = article_keys[index] = keys.article(files, data, sidecar)
+        cached = store.get(key) if store else None
+        if cached is not None:
+            done[index] = _Done(cached)
+        else:
+            todo.append((index, _Job(files, data, sidecar, None)))
+    workers = worker_count(jobs, len(todo))
+    results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+    for (index, _), result in zip(todo, results, strict=True):
+        done[index] = result
+        if store and result.assembled is not None:
+            store.put(article_keys[index], result.assembled)
+    articles, found_problems, used = _collect(len(found), done, problems, settings, progress)
+    ordered = [article_keys[i] for i in used]
+    return Batch(articles, found_problems, ordered, keys.page_base, settings.now)
+
+
+def _collect(
+    count: int,
+    done: dict[int, _Done],
+    problems: dict[int, list[Problem]],
+    settings: Settings,
+    progress: ProgressFn | None,
+) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
+    """Unpack the results in file order, as one process would have made them."""
+    articles: list[tuple[SourceArticle, Assembled]] = []
+    found_problems: list[Problem] = []
+    used: list[int] = []
+    for index in range(count):
+        found_problems += problems.get(index, [])
+        result = done.get(index)
+        if result is None:
+            continue
+        found_problems += result.problems
+        if result.assembled is None:
+            continue
+        article, made = pickle.loads(result.assembled)
+        articles.append((article, with_clock(made, settings.now)))
+        used.append(index)
+        if progress:
+            progress(index + 1, count)
+    return articles, found_problems, used
+
+
+class PageCache:
+    """Output files of earlier builds, reused when what they are made from is the same.
+
+    The renderer asks about each file with its sources (`publish.PageSource`):
+    one briefing, or a tuple of labels, counts and briefings. A file's key
+    hashes its path, its template, `Batch.page_base`, and each source (a
+    briefing by its article's cache key and what its card shows of the clock:
+    `horizon.briefing_clock`). So an edit redraws its own page and
+    calendar and only the listings, feeds and home page that show it; a file
+    drawn from the whole site (source None) is always redrawn. This is the
+    contract `serve` relies on too, and tests hold both to a clean build.
+    """
+
+    def __init__(self, batch: Batch, store: Store) -> None:
+        self._store = store
+        self._base = batch.page_base
+        self._key_of = {
+            id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
+            for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
+        }
+        self._keys: dict[str, bytes] = {}
+        self._hits: dict[str, bytes] = {}
+
+    def wanted(self, path: str, template: str, source: PageSource) -> bool:
+        """The renderer's filter: False (skip it) when the cache holds this very file."""
+        key = self._key(path, template, source)
+        if key is None:
+            return True
+        self._keys[path] = key
+        data = self._store.get(key)
+        if data is None:
+            return True
+        self._hits[path] = data
+        return False
+
+    def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
+        if source is None:
+            return None
+        parts = [self._base, path.encode(), template.encode()]
+        for item in source if isinstance(source, tuple) else (source,):
+            key = self._key_of.get(id(item))
+            if key is not None:
+                parts.append(key)
+            elif isinstance(item, int | str):
+                parts.append(repr(item).encode())
+            else:  # nothing known to key it by: always redraw
+                return None
+        return digest(*parts)
+
+    def complete(self, rendered: list[RenderedFile]) -> list[RenderedFile]:
+        """The rendered files plus those reused; the newly rendered go into the cache."""
+        for item in rendered:
+            key = self._keys.get(item.path)
+            if key is not None:
+                self._store.put(key, item.data)
+        return rendered + [RenderedFile(path, data) for path, data in self._hits.items()]
+
+
+class _Keys:
+    """Cache keys: an article's hashes its inputs; its page's adds the templates and clock."""
+
+    def __init__(self, settings: Settings) -> None:
+        config = repr(settings.config).encode()
+        self._base = digest(b"article", code_fingerprint(), config)
+        self.page_base = digest(
+            b"page", code_fingerprint(), config, tree_fingerprint(theme_dir()),
+            tree_fingerprint(settings.templates),
+            clock_key(settings.now, templates_show_clock(settings.templates)),
+            str(settings.drafts).encode(),
+        )  # fmt: skip
+
+    def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
+        names = f"{files.article}\0{files.sidecar}".encode()
+        return digest(self._base, names, data, sidecar if sidecar is not None else b"\0none")
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """Builds a worker (picklable, so a worker process can build its own)."""
+
+    settings: Settings
+
+    def __call__(self) -> _Worker:
+        return _Worker(self.settings)
+
+
+class _Worker:
+    """Assembles one article at a time with this process's tools."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.tools = Tools.for_config(settings.config)
+
+    def __call__(self, job: _Job) -> _Done:
+        try:
+            article = parse_article(job.files, job.data, job.sidecar)
+            assembled = assemble(article, self.tools, self.settings.now)
+        except ContentError as exc:
+            return _Done(None, tuple(exc.problems))
+        return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,165 @@
+"""A persistent, content-addressed store of build results (SITE/.briefing-cache/).
+
+The build asks for a result by a key that hashes everything the result depends
+on (article bytes, config, templates, the tool's own code), so an entry is
+never stale: when an input changes, its key changes and the old entry is
+simply not asked for again.
+
+Entries live in one append-only pack file, since creating thousands of small
+files costs more than the work they save. A record is its key, the SHA-256 of
+its payload, the payload's length and the payload. A record whose checksum does
+not match (a torn write, a flipped bit) is ignored, so the result is rebuilt,
+never served. The pack is compacted when dead records outweigh live ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import mmap
+import os
+import struct
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from briefing_site.walk import walk
+
+MAGIC = b"briefing-site cache 1\n"
+_HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
+
+
+def make_folder(folder: Path) -> Path:
+    """The cache folder, made with a `.gitignore` of its own, so git never shows it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# briefing-site's build cache: safe to delete, never to commit.\n*\n")
+    return folder
+
+
+def digest(*parts: bytes) -> bytes:
+    """A key from its parts; each part's length goes in too, so parts never run together."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "big"))
+        hasher.update(part)
+    return hasher.digest()
+
+
+@functools.cache
+def code_fingerprint() -> bytes:
+    """The tool's own code and data: a new version, or any edit, misses the cache."""
+    return tree_fingerprint(Path(__file__).resolve().parents[1])  # the whole package
+
+
+def tree_fingerprint(folder: Path) -> bytes:
+    """Every file's path and bytes under `folder` (nothing when it does not exist).
+
+    The files are those every reader of the site sees (see `walk`); a name it
+    refuses goes in as its problem, so the fingerprint never fails on it.
+    """
+    parts = [b"tree"]
+    found = walk(folder.parent, folder.name)
+    for path in found.files:
+        if "__pycache__" not in path.split("/"):
+            parts += [path.encode(), (folder.parent / path).read_bytes()]
+    parts += [str(problem).encode() for problem in found.problems]
+    return digest(*parts)
+
+
+class Store:
+    """The pack's records by key; `get` verifies, `put` stages, `save` appends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: bytes | mmap.mmap = b""
+        self._index: dict[bytes, tuple[int, int, bytes]] = {}
+        self._new: dict[bytes, bytes] = {}
+        self._used: set[bytes] = set()
+        self.rejected = 0
+        self._torn = False
+        self._load()
+
+    def _load(self) -> None:
+        """Index the pack; it is mapped, not read, so only the records asked for
+        are ever brought into memory (a pack of 10,000 articles is ~200 MB)."""
+        try:
+            with open(self.path, "rb") as pack:
+                data = mmap.mmap(pack.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # missing, unreadable, or empty
+            return
+        if data[: len(MAGIC)] != MAGIC:
+            data.close()
+            return
+        self._data = data
+        offset = len(MAGIC)
+        while offset + _HEADER.size <= len(data):
+            key, checksum, length = _HEADER.unpack_from(data, offset)
+            start = offset + _HEADER.size
+            if start + length > len(data):
+                break  # a torn last record: the rest of the pack is unusable
+            self._index[key] = (start, length, checksum)
+            offset = start + length
+        self._torn = offset != len(data)
+
+    def get(self, key: bytes) -> bytes | None:
+        """The payload stored under `key`, or None when absent or corrupt."""
+        if key in self._new:
+            self._used.add(key)
+            return self._new[key]
+        found = self._index.get(key)
+        if found is None:
+            return None
+        start, length, checksum = found
+        payload = self._data[start : start + length]
+        if hashlib.sha256(payload).digest() != checksum:
+            self.rejected += 1
+            del self._index[key]
+            return None
+        self._used.add(key)
+        return payload
+
+    def put(self, key: bytes, payload: bytes) -> None:
+        self._new[key] = payload
+        self._used.add(key)
+
+    def save(self) -> None:
+        """Append new records; rewrite the pack with only live ones when damaged or mostly dead."""
+        live = sum(self._index[k][1] for k in self._used if k in self._index)
+        dead = len(self._data) - len(MAGIC) - live
+        damaged = self._torn or self.rejected > 0
+        if damaged or dead > live + sum(map(len, self._new.values())):
+            self._rewrite()
+        elif self._new:
+            self._append()
+        self._new.clear()
+
+    def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
+        """Write records one by one, so a big pack is never copied whole in memory."""
+        for key in keys:
+            payload = self.get(key)
+            if payload is not None:
+                checksum = hashlib.sha256(payload).digest()
+                pack.write(_HEADER.pack(key, checksum, len(payload)))
+                pack.write(payload)
+
+    def _append(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = self.path.exists() and self._data[: len(MAGIC)] == MAGIC
+        with open(self.path, "ab" if fresh else "wb") as pack:
+            if not fresh:
+                pack.write(MAGIC)
+            self._write_records(pack, list(self._new))
+
+    def _rewrite(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".pack-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "wb") as pack:
+                pack.write(MAGIC)
+                self._write_records(pack, sorted(self._used))
+            os.replace(name, self.path)
+        except BaseException:  # a full disk, say: the old pack stays, the copy goes
+            Path(name).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,81 @@
+"""How long a build's output stays right as the clock runs on.
+
+Pages show the build clock only as finely as they print it: the footer, the
+feeds, the sitemap and the calendars show its date (`Site.today`); a countdown
+shows its text (by the minute near the event, by the day before and after it;
+see `countdown`); whether an article is held back or marked "Scheduled" turns
+on its date, and the news sitemap on whether it is under two days old. `until`
+is the first instant at which any of that may read differently, so every clock
+from the build's up to it gives the same bytes: the no-change stamp and the
+page cache key on that, never on the second. A site template that names `now`
+itself may print it to the second, so such a site keys on the exact clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from briefing_site.content.countdown import next_change
+from briefing_site.model import Briefing, Site
+from briefing_site.output.sitemap import NEWS_WINDOW
+from briefing_site.output.theme import STATIC_DIR
+from briefing_site.walk import walk
+
+
+def templates_show_clock(templates: Path) -> bool:
+    """True when a template of the site's own uses `now` (the theme's uses are known).
+
+    Read as Jinja, so the word in prose or a comment does not count; assets in
+    `static/` are not templates. A file that does not parse counts, to be safe.
+    """
+    import jinja2  # here: a build with nothing to do never loads Jinja
+    from jinja2 import meta
+
+    parser = jinja2.Environment()
+    found = walk(templates.parent, templates.name)  # the one walker: its rules, its names
+    for relative in found.files:
+        if relative.split("/")[1] == STATIC_DIR and relative.count("/") > 1:
+            continue
+        try:
+            source = (templates.parent / relative).read_text(encoding="utf-8")
+            if "now" in meta.find_undeclared_variables(parser.parse(source)):
+                return True
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+            return True
+    return False
+
+
+def clock_key(now: datetime, exact: bool) -> bytes:
+    """What of the clock every output file may show: its date, or all of it when `exact`."""
+    shown = now if exact else now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return shown.isoformat().encode()
+
+
+def briefing_clock(briefing: Briefing, now: datetime) -> bytes:
+    """What of the clock a page showing `briefing` shows for it: countdown and scheduled mark."""
+    countdown = briefing.countdown
+    shown = f"{countdown.state}\0{countdown.text}" if countdown else ""
+    date = briefing.meta.date
+    return f"{shown}\0{bool(date and date > now)}".encode()
+
+
+def until(site: Site, dates: Iterable[datetime], exact: bool) -> datetime:
+    """The first instant (UTC) at which the output built at `site.now` may change.
+
+    `dates` are the publication dates of every article, shown or not: one
+    held back appears when its date comes. With `exact`, that is `site.now`.
+    """
+    now = site.now.astimezone(UTC)
+    if exact:
+        return now
+    changes = [(site.today + timedelta(days=1)).astimezone(UTC)]
+    for briefing in site.briefings:
+        if briefing.meta.event is not None:
+            changes.append(next_change(briefing.meta.event, site.now))
+    for date in dates:
+        for moment in (date, date + NEWS_WINDOW):
+            if moment.astimezone(UTC) > now:
+                changes.append(moment.astimezone(UTC))
+    return min(changes)

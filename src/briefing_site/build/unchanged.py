@@ -1,0 +1,176 @@
+"""Recognise a rebuild with nothing to do from file signatures alone.
+
+After a build, a stamp in the cache folder records a key over everything the
+output was made from but the clock: the tool's code, the build options, the
+config, the templates and theme, and the size, times and inode of every file
+in content/. It also records what the build reported (its briefing count and
+warnings) and the span of clocks its output holds for: from its own clock up
+to the first instant any page would read differently (`horizon.until`: the
+next midnight, the next minute of a countdown near its event, ...). When the
+next build finds the same key, its clock is in that span, and the output
+folder still holds exactly the files the last build wrote (the manifest's
+check), there is nothing to do: the build reports the same and writes nothing.
+So builds without `--now` minutes apart are recognised too.
+
+The key is taken before the build reads anything, so an edit made while a
+build runs is never covered by its stamp: the next build sees a new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing_site.build.cache import code_fingerprint, digest, make_folder, tree_fingerprint
+from briefing_site.build.lock import build_lock
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.writer import (
+    check_output_dir,
+    disk_error,
+    output_intact,
+    recover,
+    replace_file,
+)
+from briefing_site.errors import Problem
+from briefing_site.model import Location
+from briefing_site.output.theme import theme_dir
+from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from briefing_site.walk import Walked, walk
+
+VERSION = b"stamp 2"
+# Files saved this recently are stamped by their bytes too (see `_signatures`):
+# more than the coarsest common file-system clock (FAT's two seconds).
+RACY_NS = 3_000_000_000
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build reports: the briefings it published and its warnings."""
+
+    briefings: int
+    warnings: tuple[Problem, ...]
+
+
+def manifest_path(site: Path, out: Path) -> Path:
+    """One manifest per output folder, so building elsewhere with -o forgets nothing."""
+    return site / CACHE_DIR / f"output-{_out_id(out)}.manifest"
+
+
+def _out_id(out: Path) -> str:
+    return hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]
+
+
+def _stamp_path(options: BuildOptions) -> Path:
+    return options.site / CACHE_DIR / f"stamp-{_out_id(options.output)}.json"
+
+
+def forget_stamp(options: BuildOptions) -> None:
+    """Drop the stamp: a build without the cache keeps no manifest to vouch for its output."""
+    _stamp_path(options).unlink(missing_ok=True)
+
+
+class Stamp:
+    """The input key of one build, to compare with the last build's and to record."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        site, out = options.site, options.output
+        self.site, self.out, self.now = site, out, options.now.astimezone(UTC)
+        self.path = _stamp_path(options)
+        chosen = (options.base_url, options.drafts, out.resolve())
+        config = site / CONFIG_FILE
+        self.content = content_signatures(site)  # also what the build checks for edits
+        self.key = digest(
+            VERSION,
+            code_fingerprint(),
+            "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
+            config.read_bytes() if config.is_file() else b"\0none",
+            tree_fingerprint(theme_dir()),
+            tree_fingerprint(site / TEMPLATES_DIR),
+            _signatures(site, self.content),
+        ).hex()
+
+    def unchanged(self) -> Built | None:
+        """The last build's report when its key and clock span hold this build and its output is untouched."""
+        try:
+            saved = json.loads(self.path.read_text())
+            if saved["key"] != self.key or not self._in_span(saved["since"], saved["until"]):
+                return None
+            warnings = tuple(
+                Problem(Location(path, line), message) for path, line, message in saved["warnings"]
+            )
+            built = Built(int(saved["briefings"]), warnings)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not output_intact(self.out, manifest_path(self.site, self.out)):
+            return None
+        return built
+
+    def _in_span(self, since: str, until: str) -> bool:
+        first = datetime.fromisoformat(since)
+        return self.now == first or first <= self.now < datetime.fromisoformat(until)
+
+    def record(self, built: Built, until: datetime) -> None:
+        """Remember this build's key, report and clock span (its clock up to `until`)."""
+        warnings = [[p.location.path, p.location.line, p.message] for p in built.warnings]
+        data = {
+            "key": self.key,
+            "since": self.now.isoformat(),
+            "until": until.astimezone(UTC).isoformat(),
+            "briefings": built.briefings,
+            "warnings": warnings,
+        }
+        make_folder(self.path.parent)
+        replace_file(self.path, json.dumps(data).encode())
+
+
+def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
+    """This build's stamp, and the last build's report if there is nothing to do.
+
+    The output folder is checked and locked as for a build, and what an
+    interrupted build left beside it is cleared up first.
+    """
+    check_output_dir(options.output, options.site)
+    with build_lock(options.output):
+        try:
+            recover(options.output)
+            stamp = Stamp(options)
+        except OSError as exc:
+            raise disk_error(options.output, exc) from exc
+        return stamp, stamp.unchanged()
+
+
+def content_signatures(site: Path) -> Walked:
+    """The files of content/ with their signatures, by the walk every reader shares."""
+    return walk(site, CONTENT_DIR, stats=True)
+
+
+def _signatures(site: Path, found: Walked) -> bytes:
+    """Path, size, times and inode of every file in content/, and the walk's problems.
+
+    A file saved within `RACY_NS` of now also goes in by its bytes' hash: a
+    second save in the same tick of the file system's clock may leave its
+    size and times as they were (git's "racily clean" files), and the stamp
+    must not hide it. Such files are few, so this costs next to nothing.
+    """
+    recent = time.time_ns() - RACY_NS
+    rows: list[str] = []
+    for path, (mtime, ctime, size, inode) in found.signatures.items():
+        row = f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
+        if max(mtime, ctime) >= recent:
+            row += "\0" + _hash_file(site / path)
+        rows.append(row)
+    rows.sort()
+    rows += [f"problem\0{problem}" for problem in found.problems]
+    return "\n".join(rows).encode("utf-8", "surrogateescape")
+
+
+def _hash_file(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"unreadable {exc.errno}"

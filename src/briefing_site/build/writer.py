@@ -1,0 +1,388 @@
+"""Write the output folder atomically: the new build, or the old one untouched.
+
+Everything is written into a temporary sibling folder first, then swapped in
+(one atomic exchange where the system has it, else two renames), so a failed
+or interrupted build never leaves a half-written site. A marker file records
+that a folder is ours to replace; nothing without it is ever deleted. A swap
+cut short by SIGKILL or a power cut is repaired at the start of the next build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import hashlib
+import marshal
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
+
+from briefing_site.errors import OutputError
+from briefing_site.model import Location, RenderedFile
+from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
+
+MARKER = ".briefing-site"
+_MARKER_TEXT = "This folder is written by briefing-site build.\n"
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_MANIFEST = "briefing-site manifest 2"
+
+
+def check_output_dir(out: Path, site: Path) -> None:
+    """Refuse an output folder whose replacement could destroy someone's files."""
+    where = Location(str(out))
+    resolved = out.resolve()
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OutputError.at(where, "output path exists and is not a folder")
+    root = site.resolve()
+    protected = {Path("/"), Path.home().resolve(), root}
+    inputs = [root / CONTENT_DIR, root / TEMPLATES_DIR]
+    if resolved in protected or any(folder.is_relative_to(resolved) for folder in inputs):
+        raise OutputError.at(
+            where, "refusing to use this folder for output: it holds the site or your files"
+        )
+    if any(resolved.is_relative_to(folder) for folder in inputs):
+        raise OutputError.at(where, "refusing to write the output inside content/ or templates/")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise OutputError.at(
+            where,
+            "output folder is not empty and was not made by briefing-site; choose another with -o",
+        )
+
+
+def output_path(root: Path, relative: str) -> Path:
+    """The file's place under `root`; a path that could escape it is a bug, refused."""
+    parts = PurePosixPath(relative).parts
+    if (
+        not parts
+        or relative.startswith("/")
+        or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts)
+    ):
+        raise ValueError(f"unsafe output path {relative!r}")
+    return root.joinpath(*parts)
+
+
+def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
+    """Write `files` as the whole new content of `out`, atomically."""
+    recover(out)
+    check_output_dir(out, site)
+    _stage_and_swap(files, out, lambda item, target: False)
+
+
+def _stage_and_swap(
+    files: Sequence[RenderedFile],
+    out: Path,
+    reuse: Callable[[RenderedFile, Path], bool],
+    keep: Callable[[Path], bool] | None = None,
+) -> None:
+    """Write every file into a staging folder beside `out` (or `reuse` the old
+    one there), then swap it in; on any error the staging folder goes, `out` stays.
+    `keep` may take the old build instead of it being deleted (see `_Spare`)."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as exc:
+        raise disk_error(out, exc) from exc
+    try:
+        (staging / MARKER).write_text(_MARKER_TEXT)
+        for item in files:
+            target = output_path(staging, item.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not reuse(item, target):
+                target.write_bytes(item.data)
+        staging.chmod(0o755)
+        _swap(staging, out, keep)
+    except OSError as exc:
+        _discard(staging)
+        raise disk_error(out, exc) from exc
+    except BaseException:
+        _discard(staging)
+        raise
+
+
+def disk_error(out: Path, exc: OSError) -> OutputError:
+    """A disk problem (full, read-only, permissions) met before the new build is in
+    place, as a one-line message, not a traceback: the previous build stays."""
+    reason = exc.strerror or str(exc)
+    return OutputError.at(
+        Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
+    )
+
+
+class NotRecorded(Exception):
+    """The new build is in place, but the record of what it wrote could not be saved.
+
+    The build succeeded; the next one cannot trust the missing record, so it
+    rewrites what it cannot vouch for. The caller reports it as a warning.
+    """
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(cause.strerror or str(cause))
+        self.reason = cause.strerror or str(cause)
+
+
+def _swap(staging: Path, out: Path, keep: Callable[[Path], bool] | None = None) -> None:
+    """Put `staging` in the place of `out`; the old build is removed (or kept) last."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        # The new build is in place: tidying up the old one must not fail the build
+        # (what is left carries the marker, and the next build's `recover` removes it).
+        with contextlib.suppress(OSError):
+            if keep is None or not keep(staging):  # staging now holds the old build
+                _discard(staging)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rename(out, retired / "site")
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(retired / "site", out)
+        raise
+    with contextlib.suppress(OSError):
+        _discard(retired)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def recover(out: Path) -> None:
+    """Finish what an interrupted build left beside `out`.
+
+    A missing `out` with a retired old build (killed between the two renames)
+    gets the old build back; unfinished staging folders and retired builds
+    are removed, but only when they carry our marker.
+    """
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    for retired in sorted(parent.glob(f".{out.name}.old-*")):
+        old = retired / "site"
+        if not out.exists() and (old / MARKER).is_file():
+            os.rename(old, out)
+        if _ours(retired):
+            _discard(retired)
+    for staging in sorted(parent.glob(f".{out.name}.new-*")):
+        if _ours(staging):
+            _discard(staging)
+
+
+def _discard(folder: Path) -> None:
+    """Delete a folder of ours, its marker last, so a kill midway leaves it recognisable."""
+    if not folder.is_dir():  # already gone (a second Ctrl-C during cleanup)
+        return
+    for child in sorted(folder.iterdir()):
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink() and child.name == "site":
+            _discard(child)
+        elif child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        folder.rmdir()
+
+
+def _ours(folder: Path) -> bool:
+    """A leftover folder we made: empty, or holding our marker (directly or in site/)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    entries = list(folder.iterdir())
+    return not entries or (folder / MARKER).is_file() or (folder / "site" / MARKER).is_file()
+
+
+# Writing only what changed -------------------------------------------------
+# The output stays atomic: a new build is always a complete folder swapped in
+# by one exchange. Unchanged files are hard-linked into the staging folder from
+# the previous build instead of written again, and when no file changed at all
+# the previous build is already the new one and is left as it is. The manifest
+# (kept in the site's cache folder) records each output file's hash and its
+# size, mtime and inode, so a build folder touched by hand is rewritten whole.
+#
+# At 10,000 briefings, linking a whole tree and deleting the old one costs
+# seconds of file-system work on a one-edit rebuild. So the replaced build is
+# kept as a spare in the cache folder (with its own manifest), and the next
+# build brings the spare up to date, writing only the files that differ from
+# it, then exchanges it with `out`. A spare that is not exactly as its manifest
+# says (a crash while updating it, say) is simply not used.
+
+
+def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest: Path) -> bool:
+    """`write_site`, sparing unchanged files; False when nothing needed writing."""
+    recover(out)
+    check_output_dir(out, site)
+    hashes = {item.path: hashlib.sha256(item.data).hexdigest() for item in files}
+    previous = _intact(out, manifest)
+    if previous == hashes:
+        return False
+    spare = _Spare(manifest, previous)
+    if not (previous and spare.refresh(files, hashes, out)):
+
+        def unchanged(item: RenderedFile, target: Path) -> bool:
+            """Hard-link the old file when its bytes are the same."""
+            return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
+
+        _stage_and_swap(files, out, unchanged, spare.keep)
+    try:  # the new build is in place from here on: nothing may fail the build
+        _record(out, manifest, hashes)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
+        raise NotRecorded(exc) from exc
+    spare.took_old_build()
+    return True
+
+
+class _Spare:
+    """The build before last, kept beside the manifest to be updated into the next one."""
+
+    def __init__(self, manifest: Path, previous: dict[str, str]) -> None:
+        self.folder = manifest.with_name(manifest.name + ".spare")
+        self.manifest = manifest.with_name(manifest.name + ".spare-manifest")
+        # What the manifest says of the current build, before this build replaces it.
+        self._old = manifest.read_bytes() if previous else None
+        self._kept = False
+
+    def refresh(self, files: Sequence[RenderedFile], hashes: dict[str, str], out: Path) -> bool:
+        """Bring the spare up to this build and exchange it with `out`; False if unusable."""
+        base = _intact(self.folder, self.manifest)
+        if not base or not sys.platform.startswith("linux"):
+            return False
+        self.manifest.unlink()  # from here on the spare is not what its manifest said
+        try:
+            for item in files:
+                if base.get(item.path) != hashes[item.path]:
+                    target = output_path(self.folder, item.path)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_name(f".{target.name}.new")
+                    temporary.write_bytes(item.data)
+                    os.replace(temporary, target)
+            for gone in base.keys() - hashes.keys():
+                _remove_with_empty_parents(self.folder, gone)
+            if not _exchange(self.folder, out):
+                return False
+        except OSError:
+            return False  # the spare is left as it is, unused: the slow path follows
+        self._kept = True
+        return True
+
+    def keep(self, old_build: Path) -> bool:
+        """Take the build `out` just replaced as the spare; False: delete it instead."""
+        if self._old is None:
+            return False
+        if self.folder.exists():
+            _discard(self.folder)
+        try:
+            os.rename(old_build, self.folder)
+        except OSError:  # another file system (-o elsewhere): no spare
+            return False
+        self._kept = True
+        return True
+
+    def took_old_build(self) -> None:
+        """Record the spare's manifest: the replaced build's, moved to its new place."""
+        if not self._kept or self._old is None:
+            return
+        try:
+            version, _, entries = marshal.loads(self._old)
+            replace_file(
+                self.manifest, marshal.dumps((version, str(self.folder.resolve()), entries))
+            )
+        except (OSError, ValueError, EOFError, TypeError):
+            self.manifest.unlink(missing_ok=True)
+
+
+def _remove_with_empty_parents(root: Path, relative: str) -> None:
+    path = output_path(root, relative)
+    path.unlink(missing_ok=True)
+    for parent in path.parents:
+        if parent == root or not parent.is_relative_to(root):
+            break
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+
+
+def output_intact(out: Path, manifest: Path) -> bool:
+    """Whether `out` still holds exactly the files the manifest recorded writing."""
+    return bool(_intact(out, manifest))
+
+
+def _link(out: Path, relative: str, target: Path) -> bool:
+    try:
+        os.link(output_path(out, relative), target)
+    except OSError:
+        return False
+    return True
+
+
+def _intact(out: Path, manifest: Path) -> dict[str, str]:
+    """The previous build's hashes if `out` is still exactly what it wrote, else {}.
+
+    Every file is stat'ed (a hand edit changes its size, time or inode); at
+    10,000 briefings that is most of a no-change build, so the loop is tight
+    and the manifest is `marshal` data, which loads several times faster than JSON.
+    """
+    try:
+        version, recorded_out, files = marshal.loads(manifest.read_bytes())
+        if (version, recorded_out) != (_MANIFEST, str(out.resolve())):
+            return {}
+        if not (out / MARKER).is_file():
+            return {}
+        root = os.fspath(out) + "/"
+        stat = os.stat
+        hashes = {}
+        for path, (digest, size, mtime, inode) in files.items():
+            if path.startswith("/") or "/../" in f"/{path}/":
+                return {}
+            found = stat(root + path)
+            if found.st_mtime_ns != mtime or found.st_ino != inode or found.st_size != size:
+                return {}
+            hashes[path] = digest
+        return hashes
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
+        return {}
+
+
+def _record(out: Path, manifest: Path, hashes: dict[str, str]) -> None:
+    files = {}
+    root = os.fspath(out) + "/"  # the paths were checked when written
+    for path, digest in hashes.items():
+        stat = os.stat(root + path)
+        files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files)))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: through a temporary file, removed on failure."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise

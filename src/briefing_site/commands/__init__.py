@@ -1,0 +1,1 @@
+"""Commands beyond build/check/serve: deploy, new/init (scaffold), explain, import."""

@@ -1,0 +1,165 @@
+"""`briefing-site deploy`: build, commit build/ as the whole tree of gh-pages, push.
+
+Like `mkdocs gh-deploy`, but with git plumbing only: blobs are hashed without
+filters (an .ics keeps its CRLF whatever `core.autocrlf` says), the tree is
+written through a temporary index, and the commit is made with `commit-tree`
+and moved onto the branch with `update-ref`. The working tree, the index and
+the current branch are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_site import __version__
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.pipeline import build
+from briefing_site.build.unchanged import Built
+from briefing_site.build.writer import MARKER
+from briefing_site.errors import DeployError
+
+
+@dataclass(frozen=True)
+class DeployOptions:
+    build: BuildOptions
+    remote: str = "origin"
+    branch: str = "gh-pages"
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Deployed:
+    commit: str
+    pushed: bool
+    built: Built  # the build's count and warnings, for the command line to report
+
+
+class Git:
+    """Runs git in one repository; a failure becomes a DeployError with git's words."""
+
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.cwd = cwd
+        self.env = env
+
+    def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
+        try:
+            done = subprocess.run(
+                ["git", *args],
+                cwd=self.cwd,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                env=self.env,
+                check=False,
+            )
+        except FileNotFoundError as exc:
+            raise DeployError("deploy needs git, and git is not installed") from exc
+        if check and done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise DeployError(f"git {args[0]} failed: {' / '.join(detail[-3:])}")
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    def ok(self, *args: str) -> bool:
+        """True when the git command succeeds (for questions, not actions)."""
+        try:
+            done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
+        except FileNotFoundError as exc:
+            raise DeployError("deploy needs git, and git is not installed") from exc
+        return done.returncode == 0
+
+
+def deploy(options: DeployOptions) -> Deployed:
+    """Check git first, then build, commit and push; nothing is pushed on an error."""
+    site = options.build.site
+    git = Git(site)
+    _check_repository(git, site)
+    _check_remote(git, options.remote)
+    ref = f"refs/heads/{options.branch}"
+    if not git.ok("check-ref-format", ref):
+        raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
+    if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
+        raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
+    built = build(options.build)
+    parent = _remote_tip(git, options.remote, options.branch)
+    tree = write_tree(git, options.build.output)
+    if parent and git.run("rev-parse", f"{parent}^{{tree}}") == tree:
+        git.run("update-ref", ref, parent)
+        return Deployed(parent, pushed=False, built=built)
+    commit = _commit(git, tree, parent, _message(git, options.message))
+    git.run("update-ref", "-m", "briefing-site deploy", ref, commit)
+    _push(git, options.remote, ref)
+    return Deployed(commit, pushed=True, built=built)
+
+
+def _check_repository(git: Git, site: Path) -> None:
+    if not site.is_dir():
+        raise DeployError(f"{site}: no such site folder")
+    if not git.ok("rev-parse", "--git-dir"):
+        raise DeployError(
+            f"{site}: not inside a git repository; deploy publishes a site from its git clone"
+        )
+
+
+def _check_remote(git: Git, remote: str) -> None:
+    if not git.ok("remote", "get-url", remote):
+        raise DeployError(
+            f"no git remote named {remote!r}: add one with `git remote add {remote} URL`, "
+            "or name another with --remote"
+        )
+
+
+def _remote_tip(git: Git, remote: str, branch: str) -> str:
+    """The branch's commit on the remote (fetched), so the new commit follows it."""
+    listed = git.run("ls-remote", "--heads", remote, f"refs/heads/{branch}")
+    if not listed:
+        return git.run("rev-parse", "-q", "--verify", f"refs/heads/{branch}", check=False)
+    git.run("fetch", "-q", "--no-tags", remote, f"refs/heads/{branch}")
+    return listed.split()[0]
+
+
+def write_tree(git: Git, folder: Path) -> str:
+    """A tree object of every file under `folder`, written through a temporary index."""
+    files = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.relative_to(folder).as_posix() != MARKER
+    )
+    if not files:
+        raise DeployError(f"{folder}: the build is empty, nothing to deploy")
+    blobs = git.run(
+        "hash-object", "-w", "--no-filters", "--stdin-paths",
+        stdin="".join(f"{folder / name}\n" for name in files),
+    ).split()  # fmt: skip
+    entries = "".join(f"100644 {blob}\t{name}\n" for blob, name in zip(blobs, files, strict=True))
+    with tempfile.TemporaryDirectory(prefix="briefing-deploy-") as tmp:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        indexed = Git(git.cwd, env)
+        indexed.run("update-index", "--add", "--index-info", stdin=entries)
+        return indexed.run("write-tree")
+
+
+def _message(git: Git, message: str | None) -> str:
+    """Names the source commit, whatever message the user chose."""
+    source = git.run("rev-parse", "-q", "--verify", "HEAD", check=False) or "(no commit yet)"
+    if message:
+        return f"{message}\n\nSource commit: {source}"
+    return f"Deploy {source} with briefing-site {__version__}"
+
+
+def _commit(git: Git, tree: str, parent: str, message: str) -> str:
+    args: Sequence[str] = ["commit-tree", tree, *(["-p", parent] if parent else []), "-F", "-"]
+    return git.run(*args, stdin=message + "\n")
+
+
+def _push(git: Git, remote: str, ref: str) -> None:
+    try:
+        git.run("push", "--porcelain", remote, f"{ref}:{ref}")
+    except DeployError as exc:
+        raise DeployError(
+            f"push to {remote} was rejected or failed; {ref} holds the new commit locally. {exc}"
+        ) from exc

@@ -1,0 +1,80 @@
+"""`briefing-site explain`: each paragraph's topic and why, for an editor."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+from briefing_site.build.pipeline import content_files, read_config
+from briefing_site.content.assemble import Assembled, Tools, assemble
+from briefing_site.content.load import find_articles, read_article
+from briefing_site.errors import UsageError
+from briefing_site.site import CONTENT_DIR
+
+
+def explain(assembled: Assembled) -> list[str]:
+    """Lines that show, in file order, where each paragraph went and why."""
+    briefing = assembled.briefing
+    rows = [
+        (
+            p.paragraph.number,
+            p.paragraph.line,
+            p.topic,
+            _why(p.reason, p.scores, p.cues) + _doubt(p.paragraph.doubt),
+            p.paragraph.text,
+        )
+        for p in briefing.placements
+    ]
+    rows += [
+        (d.paragraph.number, d.paragraph.line, "dropped", f"junk: {d.pattern}", d.paragraph.text)
+        for d in assembled.dropped
+    ]
+    lines = [f"{briefing.source}: {briefing.meta.title}"]
+    for number, line, topic, why, text in sorted(rows):
+        lines.append(f"  ¶{number:<3} line {line:<4} {topic:<9} {why}")
+        lines.append("        " + textwrap.shorten(text.replace("\n", " "), 90, placeholder=" ..."))
+    if assembled.dropped or any(p.paragraph.doubt for p in briefing.placements):
+        lines.append(
+            "  (to overrule the junk filter, list paragraph numbers in the metadata: "
+            "drop: [N, ...] leaves them out, keep: [N, ...] keeps them)"
+        )
+    return lines
+
+
+def _doubt(doubt: str) -> str:
+    return f"; kept, though it looks like page furniture ({doubt})" if doubt else ""
+
+
+def _why(reason: str, scores: tuple[tuple[str, float], ...], cues: tuple[str, ...]) -> str:
+    if not scores:
+        return reason
+    top = ", ".join(f"{topic} {score:.1f}" for topic, score in scores[:3])
+    decided = f"; cues: {', '.join(cues)}" if cues else ""
+    return f"{reason}: {top}{decided}"
+
+
+def find_site(article: Path) -> Path:
+    """The site folder of an article: the parent of the content/ folder holding it."""
+    for parent in article.resolve().parents:
+        if parent.name == CONTENT_DIR:
+            return parent.parent
+    raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
+
+
+def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
+    """Assemble one article and describe where each paragraph went and why."""
+    root = site if site is not None else find_site(article)
+    try:
+        relative = article.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError as exc:
+        raise UsageError(f"{article}: not inside the site {root}") from exc
+    if not (root / relative).is_file():
+        raise UsageError(f"{article}: no such article")
+    found, problems = find_articles(content_files(root))
+    match = [files for files in found if files.article == relative]
+    problems.raise_if_any()
+    if not match:
+        raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
+    tools = Tools.for_config(read_config(root))
+    return explain(assemble(read_article(root, match[0]), tools, now))

@@ -1,0 +1,286 @@
+"""Extract an article from a web page or pasted copy: its paragraphs and metadata.
+
+HTML goes through trafilatura (an optional extra, imported only here and only
+when a page is imported), which keeps the main text and drops the page's
+furniture; the build's own junk filter then runs over what is left. Plain
+text is split and cleaned by the build's own rules (`load.split_text`,
+`junk.JunkFilter`), so an import reads copy exactly as a build would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
+from briefing_site.errors import BriefingError
+from briefing_site.model import Paragraph
+
+INSTALL_HINT = (
+    "importing a web page needs the 'import' extra (trafilatura): "
+    "pip install 'briefing-site[import]'"
+)
+_HEADLINE_MAX_WORDS = 20
+_SPACE = re.compile(r"[\s\u2028\u2029\x85]+")
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+)
+# Page furniture trafilatura can leave in the main text, beyond the build's own
+# junk patterns: a lone timestamp line, a wire sign-off, a feedback or share prompt.
+PAGE_PATTERNS: tuple[str, ...] = (
+    # A line made only of date and time words: "April 17, 2025 2:05 PM GMT+9 · Updated 2 hours ago".
+    r"(?=.*\d)(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|\d{1,4}(?:[:/.\-]\d{1,4})*(?:st|nd|rd|th|h)?|[ap]\.?m\.?|gmt|utc|[a-z]{1,3}[sd]?t"
+    r"|[+\-\u2212]\d{1,2}(?::?\d\d)?|published|posted|updated|date|last|ago|hours?|minutes?"
+    r"|mins?"
+    r"|days?|read|at|on|by)(?:[\s,·|:]+|$|(?=[+\-\u2212]))){2,24}",
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by [^.]{0,200}\)?\.?",
+    r"(?:was this (?:page|article|information) (?:useful|helpful)|is this page useful)\??.{0,60}",
+    r"(?:if you (?:found|enjoyed|liked) this.{0,100}|share (?:it|this) with .{0,60})",
+    r"(?:our standards|all quotes delayed).{0,120}",
+)
+# A heading after which a page carries no more article text (press releases, blogs).
+_END_HEADINGS = re.compile(
+    r"^(?:(?:media |press )?contacts?(?: us)?|notes? (?:to|for) editors|for more information"
+    r"|(?:media|press) (?:enquiries|inquiries)|about the author|about us|\d+ comments?"
+    r"|comments|leave a (?:comment|reply)|related(?: stories| articles)?|read (?:more|next))\s*:?$",
+    re.I,
+)
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report"}
+
+
+class MissingExtra(BriefingError):
+    """trafilatura is not installed (exit 1): say how to install it."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an import found: the text by paragraph, and the metadata beside it."""
+
+    paragraphs: tuple[str, ...]
+    title: str = ""
+    date: str = ""  # ISO 8601 as the page gives it: date-time with offset, or a date
+    site_name: str = ""
+    url: str = ""
+    summary: str = ""
+    left_out: tuple[str, ...] = ()  # what was dropped, and why
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace (line separators included) as one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def from_text(text: str, junk: JunkFilter) -> Extracted:
+    """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the title."""
+    title = ""
+    first, _, rest = text.lstrip("\n").partition("\n")
+    continues = rest.lstrip(" \t")[:1].islower()  # a hard-wrapped first line, not a headline
+    headline = _without_site_name(one_line(first))
+    if (
+        rest.strip()
+        and not continues
+        and reads_like_headline(headline)
+        and not junk.match(first)
+        and not JunkFilter(PAGE_PATTERNS).match(first)  # "Tuesday, 4 July 2017"
+    ):
+        # Taken before splitting: the build would join a headline to short lines under it.
+        title, text = headline, rest
+    kept, dropped = junk.clean(split_text(text), title=title)
+    paragraphs = tuple(p for p in (one_line(p.text) for p in kept) if p)
+    left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
+    return Extracted(paragraphs, title=title, left_out=tuple(left_out))
+
+
+def _without_site_name(line: str) -> str:
+    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the site."""
+    return re.split(r"\s+[|\u2013\u2014]\s+", line)[0]
+
+
+def reads_like_headline(line: str) -> bool:
+    """Four to twenty words, capitalised, no sentence ending; not a dateline, byline or menu.
+
+    Menus scraped into one line run their items together ("Skip to
+    navigationSkip to content"), a site's name is shorter than a headline, and
+    a caption has a sentence and a credit ("... in Mumbai. AFP").
+    """
+    words = line.split()
+    return (
+        4 <= len(words) <= _HEADLINE_MAX_WORDS
+        and not re.search(r"[a-z]{2}[A-Z][a-z]", line)
+        and not re.search(r"[a-z]\.\s+[A-Z]", line)  # two sentences: a caption, not a headline
+        and line[:1].isupper() | line[:1].isdigit()
+        and not line.endswith((".", ",", ";", ":"))
+        and not re.match(r"^(?:by|from|posted|published|updated)\b", line, re.I)
+        and not re.search(r"\s[-—–]\s*$|\([^)]*\)\s*[-—–]", line)  # noqa: RUF001 (dashes)
+    )
+
+
+def from_html(html: str, url: str, junk: JunkFilter) -> Extracted:
+    """A web page's main text and metadata; MissingExtra without trafilatura."""
+    try:
+        import trafilatura  # the optional extra: only an HTML import pays for it
+    except ImportError as exc:
+        raise MissingExtra() from exc
+    document = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+    )
+    body = getattr(document, "body", None) if document is not None else None
+    blocks = list(_blocks(body)) if body is not None else []
+    meta = page_metadata(html)
+    title = one_line(str(getattr(document, "title", "") or meta.get("headline", "")))
+    paragraphs, left_out = _clean_blocks(blocks, title, junk)
+    return Extracted(
+        paragraphs=paragraphs,
+        title=title,
+        date=meta.get("published") or _best_timestamp([str(getattr(document, "date", "") or "")]),
+        site_name=one_line(str(getattr(document, "sitename", "") or "")),
+        url=str(getattr(document, "url", "") or url or ""),
+        summary=one_line(str(getattr(document, "description", "") or "")),
+        left_out=left_out,
+    )
+
+
+def _blocks(body: Any) -> Iterator[tuple[str, str]]:
+    """(kind, text) for each block of trafilatura's tree: paragraphs, quotes, list items, heads."""
+    for element in body:
+        tag = str(element.tag)
+        if tag == "list":
+            for item in element.iter("item"):
+                yield "item", one_line("".join(item.itertext()))
+        elif tag in ("p", "quote", "head"):
+            yield tag, one_line("".join(element.itertext()))
+
+
+def _clean_blocks(
+    blocks: Sequence[tuple[str, str]], title: str, junk: JunkFilter
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Paragraphs without the headline, subheadings or junk; and what was left out."""
+    left_out: list[str] = []
+    kept: list[Paragraph] = []
+    for index, (kind, text) in enumerate(blocks):
+        if not text:
+            continue
+        if kind == "head" and _END_HEADINGS.match(text):
+            left_out += [f"after the heading {text!r}: {t}" for _, t in blocks[index + 1 :] if t]
+            break
+        if kind == "head" or text == title:
+            left_out.append(f"heading: {text}")
+            continue
+        kept.append(Paragraph(len(kept) + 1, len(kept) + 1, text))
+    clean, dropped = junk.clean(kept)
+    clean, more = JunkFilter(PAGE_PATTERNS).clean(clean)
+    dropped += more
+    left_out += [f"junk ({d.pattern!r}): {d.paragraph.text}" for d in dropped]
+    return tuple(p.text for p in clean), tuple(left_out)
+
+
+class _MetaScanner(HTMLParser):
+    """Collects <meta> values, JSON-LD scripts and <time datetime> from a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.json_ld: list[str] = []
+        self.times: list[str] = []
+        self._in_json = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta":
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+            if key and "content" in values:
+                self.meta.setdefault(key.lower(), values["content"].strip())
+        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self._in_json, self._buffer = True, []
+        elif tag == "time" and values.get("datetime"):
+            if values.get("itemprop", "").lower() == "datepublished":
+                self.meta.setdefault("datepublished", values["datetime"].strip())
+            self.times.append(values["datetime"].strip())
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json:
+            self._buffer.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_json:
+            self._in_json = False
+            self.json_ld.append("".join(self._buffer))
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """The page's own structured claims: publication time (with offset) and headline."""
+    scanner = _MetaScanner()
+    scanner.feed(html)
+    scanner.close()
+    found: dict[str, str] = {}
+    for item in _json_ld_items(scanner.json_ld):
+        kinds = item.get("@type", "")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(str(k).lower() in _ARTICLE_TYPES for k in kinds):
+            continue
+        if isinstance(item.get("datePublished"), str):
+            found.setdefault("json-ld", item["datePublished"])
+        if isinstance(item.get("headline"), str):
+            found.setdefault("headline", item["headline"])
+    claims = [found.get("json-ld", "")] + [scanner.meta.get(k, "") for k in _DATE_KEYS]
+    published = _best_timestamp([*claims, *scanner.times])
+    if published:
+        found["published"] = published
+    return found
+
+
+def _json_ld_items(scripts: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD, @graph members included; bad JSON is skipped."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        pending = data if isinstance(data, list) else [data]
+        while pending:
+            item = pending.pop(0)
+            if isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    pending.extend(graph)
+
+
+def _best_timestamp(claims: Sequence[str]) -> str:
+    """The first claim that is a full date-time with offset, else the first plain date."""
+    dates = []
+    for claim in claims:
+        try:
+            value = datetime.fromisoformat(claim.strip())
+        except ValueError:
+            continue
+        if value.tzinfo is not None and len(claim.strip()) > 10:
+            return value.isoformat()
+        dates.append(value.date().isoformat())
+    return dates[0] if dates else ""

@@ -1,0 +1,313 @@
+"""`briefing-site import`: a saved page, a URL or pasted copy becomes content/<slug>.txt + .yaml.
+
+The source is read (file, stdin or a fetch), extracted (`extract`), an event
+is proposed from its prose (`propose`), and the sidecar is written with every
+guess marked for review. The new article is validated and assembled by the
+build's own code before anything is written, and nothing is ever replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from briefing_site.build.pipeline import read_config
+from briefing_site.commands.extract import PAGE_PATTERNS, Extracted, from_html, from_text, one_line
+from briefing_site.commands.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
+from briefing_site.commands.propose import Candidate, Proposal, dateline_day, propose
+from briefing_site.content.assemble import Tools, assemble
+from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import decode, parse_text_article
+from briefing_site.content.metadata import parse_instant, safe_slug, slugify
+from briefing_site.errors import BriefingError, ContentError, Problem, UsageError
+from briefing_site.model import Location, SiteConfig
+from briefing_site.site import CONTENT_DIR
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_TEXT_SUFFIXES = (".txt", ".text")
+MAX_CANDIDATES = 6
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What `import` was told: the source, the site, an optional slug, the clock."""
+
+    source: str
+    site: Path
+    slug: str | None
+    now: datetime
+    stdin: bytes | None = None  # what standard input held when source is "-"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What was written, what was filled in, and what the editor must check."""
+
+    article: Path
+    sidecar: Path
+    filled: tuple[str, ...]
+    check: tuple[str, ...]
+    problems: tuple[Problem, ...]  # what `briefing-site check` would still refuse
+
+
+class NoArticleText(BriefingError):
+    """The source has no article text to import (exit 1)."""
+
+
+def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
+    """Extract the article from a URL, a saved page, a text file or stdin."""
+    junk = JunkFilter(config.junk_patterns)
+    source = options.source
+    if source == "-":
+        data = options.stdin or b""
+        if len(data) > MAX_PAGE_BYTES:
+            raise ContentError.at(
+                Location("<stdin>"), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
+            )
+        return from_text(decode(data, "<stdin>"), junk)
+    if urlsplit(source).scheme in ("http", "https"):
+        page = fetch_page(source)
+        return from_html(page.html, page.url, junk)
+    path = Path(source)
+    if not path.is_file():
+        raise UsageError(f"import: {source}: no such file (give a .html, .txt, a URL or -)")
+    data = _read_limited(path)
+    suffix = path.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return from_html(decode_html(data), "", junk)
+    if suffix in _TEXT_SUFFIXES or not suffix:
+        return from_text(decode(data, source), junk)
+    raise UsageError(f"import: {source}: a {suffix} file; give a .html page, a .txt file or a URL")
+
+
+def _read_limited(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        data = handle.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise ContentError.at(
+            Location(str(path)), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
+        )
+    return data
+
+
+def import_article(options: ImportOptions) -> Imported:
+    """Read, extract, propose and write the article; refuse to replace anything."""
+    config = read_config(options.site)
+    if not (options.site / CONTENT_DIR).is_dir():  # before any fetch: fail fast
+        raise ContentError.at(
+            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
+        )
+    extracted = read_source(options, config)
+    if not extracted.paragraphs:
+        raise NoArticleText(
+            f"{options.source}: no article text found"
+            + (" (only page furniture)" if extracted.left_out else "")
+            + "; nothing written"
+        )
+    slug = _slug(options, extracted)
+    prose = _prose(extracted.paragraphs)
+    published = _published(extracted, config, options.now)
+    if not extracted.date:  # a dateline's date is the filing date: better than the clock
+        filed = dateline_day(prose, options.now.date())
+        published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
+    proposal = propose(prose, published)
+    text = "\n\n".join(extracted.paragraphs) + "\n"
+    sidecar, filled, to_check = sidecar_text(extracted, proposal, options)
+    relative = f"{CONTENT_DIR}/{slug}"
+    problems = _problems(text, sidecar, relative, config, options.now)
+    article_path, sidecar_path = _write(options.site, relative, text, sidecar)
+    return Imported(article_path, sidecar_path, filled, to_check, problems)
+
+
+def _prose(paragraphs: tuple[str, ...]) -> list[str]:
+    """The paragraphs to read dates from: not "Updated: Sep 16, 2025 09:27 PM" stamps.
+
+    Plain text keeps such lines (the build's rules decide what it shows), but
+    their dates are when the page changed, never the event's.
+    """
+    stamps = JunkFilter(PAGE_PATTERNS)
+    return [p for p in paragraphs if not stamps.match(p) and not _stamp_line(p)]
+
+
+def _stamp_line(paragraph: str) -> bool:
+    """A short line with a clock time and no sentence ending: "World PTI Jan 20, 2018 09:21 IST"."""
+    return (
+        len(paragraph.split()) <= 10
+        and bool(re.search(r"\d{1,2}:\d\d", paragraph))
+        and not paragraph.rstrip().endswith((".", "!", "?"))
+    )
+
+
+def _slug(options: ImportOptions, extracted: Extracted) -> str:
+    """--slug, else from the title, else from the URL's last segment or the file name."""
+    if options.slug is not None:
+        if not safe_slug(options.slug):
+            raise UsageError(f"import: --slug {options.slug!r}: use lower-case letters, digits, -")
+        return options.slug
+    stem = urlsplit(options.source).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for candidate in (extracted.title, stem if options.source != "-" else ""):
+        slug = slugify(candidate.replace("'", "").replace("\u2019", ""))[:60].strip("-")
+        if safe_slug(slug):
+            return slug
+    raise UsageError("import: no title or file name to name the article: give --slug")
+
+
+def _published(extracted: Extracted, config: SiteConfig, now: datetime) -> datetime:
+    """The publication time the prose's dates are resolved against (else the clock)."""
+    if extracted.date:
+        try:
+            return parse_instant(extracted.date, config.timezone, keep_offset=True)[0]
+        except ValueError:
+            pass
+    return now
+
+
+# Characters a YAML stream may not hold at all, even in a comment (PyYAML refuses them).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar on one line (JSON strings are YAML)."""
+    return json.dumps(_NOT_YAML.sub("", one_line(value)), ensure_ascii=False)
+
+
+def sidecar_text(
+    extracted: Extracted, proposal: Proposal, options: ImportOptions
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The sidecar's YAML, the fields filled in, and what the editor must check."""
+    filled: list[str] = []
+    check: list[str] = []
+    where = one_line(options.source) if options.source != "-" else "standard input"
+    lines = [f"# Imported by briefing-site from {_q(where)[1:-1]} on {options.now.date()}."]
+    lines.append("# Check every field against the source before publishing.")
+    if extracted.title:
+        lines.append(f"title: {_q(extracted.title)}")
+        filled.append(f"title: {extracted.title}")
+    else:
+        lines.append('title: ""  # REVIEW: no headline found; write one')
+        check.append("title: none found; write one")
+    if extracted.summary:
+        lines.append(f"summary: {_q(extracted.summary)}")
+        filled.append("summary: from the page's description")
+    else:
+        lines.append('summary: ""  # REVIEW: write one or two sentences')
+        check.append("summary: none on the page; write one or two sentences")
+    lines += _date_lines(extracted, filled, check)
+    lines += _source_lines(extracted, filled, check)
+    lines += event_lines(extracted, proposal, filled, check)
+    return "\n".join(lines) + "\n", tuple(filled), tuple(check)
+
+
+def _date_lines(extracted: Extracted, filled: list[str], check: list[str]) -> list[str]:
+    if not extracted.date:
+        check.append("date: the source gives no publication date; add one")
+        return ["# date: 2025-01-31T09:00:00+00:00  # REVIEW: the publication time"]
+    filled.append(f"date: {extracted.date}")
+    if len(extracted.date) == 10:
+        check.append(f"date: {extracted.date} has no time or offset on the page")
+    return [f"date: {extracted.date}"]
+
+
+def _source_lines(extracted: Extracted, filled: list[str], check: list[str]) -> list[str]:
+    url = one_line(extracted.url)
+    if not url.startswith(("http://", "https://")):
+        check.append("sources: the page gives no URL; add {title, url}")
+        return []
+    name = extracted.site_name or urlsplit(url).hostname or url
+    filled.append(f"sources: {name} <{url}>")
+    return ["sources:", f"  - {{title: {_q(name)}, url: {_q(url)}}}"]
+
+
+def event_lines(
+    extracted: Extracted, proposal: Proposal, filled: list[str], check: list[str]
+) -> list[str]:
+    """The proposed `event:` block, marked for review, or a commented one with candidates."""
+    if proposal.start and proposal.chosen is not None:
+        lines = [
+            "# REVIEW: event proposed from this sentence of the text; check date, time and zone:",
+            f"#   {_q(proposal.chosen.sentence)}",
+            "event:",
+            *([f"  name: {_q(extracted.title)}"] if extracted.title else []),
+            f"  start: {proposal.start}",
+            *([f"  end: {proposal.end}"] if proposal.end else []),
+        ]
+        if proposal.zone:
+            lines.append(f"  timezone: {proposal.zone}")
+        if proposal.location:
+            lines.append(f"  location: {_q(proposal.location)}")
+        filled.append(f"event: {proposal.start} {proposal.zone}".rstrip() + " (proposed)")
+        check.append(f"event: proposed from the text: {one_line(proposal.chosen.sentence)}")
+        if proposal.zone:
+            named = f" ({proposal.location})" if proposal.location else ""
+            check.append(
+                f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from}{named}"
+            )
+        else:
+            why = proposal.zone_from or "no place named"  # e.g. places in several zones
+            check.append(f"event.timezone: {why}; the site's zone is used")
+        return lines
+    lines = [f"# event: not certain ({proposal.reason}); choose one and uncomment."]
+    lines += _candidate_lines(proposal.candidates)
+    lines += ["# event:", f"#   name: {_q(extracted.title or 'Event')}", "#   start: YYYY-MM-DD"]
+    lines += ["#   timezone: Area/City", '#   location: ""']
+    check.append(f"event: left commented out ({proposal.reason})")
+    return lines
+
+
+def _candidate_lines(found: tuple[Candidate, ...]) -> list[str]:
+    if not found:
+        return []
+    lines = ["# Dates the text names:"]
+    for candidate in found[:MAX_CANDIDATES]:
+        when = candidate.day.isoformat()
+        if candidate.clock is not None:
+            zone = f" ({candidate.clock_zone})" if candidate.clock_zone else ""
+            when += f" {candidate.clock:%H:%M}{zone}"
+        zones = ", ".join(f"{p.name} = {p.zone}" for p in candidate.places)
+        extra = f" [{zones}]" if zones else ""
+        note = f" ({candidate.note})" if candidate.note else ""
+        lines.append(f"#   {when}{extra}{note}: {_q(candidate.sentence)}")
+    if len(found) > MAX_CANDIDATES:
+        lines.append(f"#   ... and {len(found) - MAX_CANDIDATES} more")
+    return lines
+
+
+def _problems(
+    text: str, sidecar: str, relative: str, config: SiteConfig, now: datetime
+) -> tuple[Problem, ...]:
+    """What the build would refuse in the new article, found by the build's own code."""
+    try:
+        article = parse_text_article(text, f"{relative}.txt", sidecar, f"{relative}.yaml")
+        assemble(article, Tools.for_config(config), now)
+    except ContentError as exc:
+        return tuple(exc.problems)
+    return ()
+
+
+def _write(site: Path, relative: str, text: str, sidecar: str) -> tuple[Path, Path]:
+    """Write both files, creating neither over an existing article of that name."""
+    for suffix in (".txt", ".yaml", ".md"):
+        if (site / f"{relative}{suffix}").exists():
+            raise ContentError.at(
+                Location(f"{relative}{suffix}"), "already exists; not overwritten (use --slug)"
+            )
+    written: list[Path] = []
+    try:
+        for suffix, body in ((".txt", text), (".yaml", sidecar)):
+            path = site / f"{relative}{suffix}"
+            with path.open("x", encoding="utf-8") as handle:
+                written.append(path)
+                handle.write(body)
+    except FileExistsError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise ContentError.at(Location(relative), "already exists; not overwritten") from exc
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise ContentError.at(Location(relative), f"cannot write: {exc.strerror}") from exc
+    return written[0], written[1]

@@ -1,0 +1,159 @@
+"""`new` and `init`: start an article or a whole site that builds as it stands.
+
+Both refuse to overwrite anything. A new article is checked by the same
+validator as a build before it is written, so what `new` writes always
+passes `check`; `init` copies a small packaged site (data/site/).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+from string import Template
+from zoneinfo import ZoneInfo
+
+from briefing_site import __version__
+from briefing_site.build.pipeline import read_config
+from briefing_site.config.schema import valid_zone
+from briefing_site.content.load import parse_markdown_article
+from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
+from briefing_site.errors import ContentError, UsageError
+from briefing_site.model import Location, SiteConfig
+from briefing_site.site import CONTENT_DIR
+
+LEDE_HINT = "Write the lede here: who meets whom, where and when, and why it matters."
+
+_SITE_FILES = (
+    ("briefing.yaml", "briefing.yaml"),
+    ("example-briefing.md", f"{CONTENT_DIR}/example-briefing.md"),
+    ("templates-README.md", "templates/README.md"),
+    ("pages.yml", ".github/workflows/pages.yml"),
+    ("dependabot.yml", ".github/dependabot.yml"),
+    ("gitignore", ".gitignore"),
+)
+"""Packaged file → its place in a new site (dotfiles are stored without the dot)."""
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """What `briefing-site new` was told about the article to start."""
+
+    title: str
+    event_start: str | None = None
+    timezone: str | None = None
+    location: str | None = None
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def article_text(spec: NewArticle, config: SiteConfig, now: datetime) -> str:
+    """The new article's Markdown: front matter, a lede to replace, a heading per topic."""
+    today = now.astimezone(ZoneInfo(config.timezone)).date()
+    lines = [
+        "---",
+        f"title: {_yaml_text(spec.title.strip())}",
+        'summary: ""           # one or two sentences for the page and the list of briefings',
+        f"date: {today.isoformat()}",
+        "draft: true           # remove this line to publish",
+        *_event_lines(spec, config, now),
+        "tags: []",
+        "---",
+        "",
+        LEDE_HINT,
+        "",
+    ]
+    for topic in config.topics:
+        lines += [f"## {topic.title}", ""]
+    return "\n".join(lines)
+
+
+def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[str]:
+    """The event block, or a commented one to fill in when no start was given."""
+    zone = spec.timezone or config.timezone
+    if spec.event_start is None:
+        example = datetime.combine(now.date() + timedelta(days=7), time(10), ZoneInfo(zone))
+        return [
+            "# event:              # uncomment for a countdown and key facts",
+            f"#   name: {_yaml_text(spec.title.strip())}",
+            f"#   start: {example.isoformat()}",
+            f"#   timezone: {zone}",
+            '#   location: ""',
+        ]
+    return [
+        "event:",
+        f"  name: {_yaml_text(spec.title.strip())}",
+        f"  start: {spec.event_start.strip()}",
+        f"  timezone: {zone}",
+        f"  location: {_yaml_text((spec.location or '').strip())}",
+    ]
+
+
+def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
+    """The article's slug, or UsageError for options that cannot make a valid article."""
+    # "What's next" → whats-next, not what-s-next: an apostrophe does not split a word.
+    slug = slugify(spec.title.replace("'", "").replace("\u2019", ""))
+    if not spec.title.strip() or not safe_slug(slug):
+        raise UsageError(f"new: the title {spec.title!r} gives no usable file name")
+    if spec.event_start is None and (spec.timezone or spec.location):
+        raise UsageError("new: --timezone and --location describe the event: add --event-start")
+    if spec.timezone is not None and not valid_zone(spec.timezone):
+        raise UsageError(f"new: --timezone {spec.timezone!r} is not a known IANA time zone")
+    if spec.event_start is not None:
+        try:
+            parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)
+        except ValueError as exc:
+            raise UsageError(f"new: --event-start: {exc}") from exc
+    return slug
+
+
+def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
+    """Write content/<slug>.md for `spec`; refuse to replace any existing article."""
+    config = read_config(site)
+    slug = check_new_options(spec, config)
+    folder = site / CONTENT_DIR
+    if not folder.is_dir():
+        raise ContentError.at(
+            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
+        )
+    relative = f"{CONTENT_DIR}/{slug}.md"
+    for taken in (f"{CONTENT_DIR}/{slug}.md", f"{CONTENT_DIR}/{slug}.txt"):
+        if (site / taken).exists():
+            raise ContentError.at(Location(taken), "already exists; not overwritten")
+    text = article_text(spec, config, now)
+    validate(parse_markdown_article(text, relative), config)
+    try:
+        with (site / relative).open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError as exc:
+        raise ContentError.at(Location(relative), "already exists; not overwritten") from exc
+    return site / relative
+
+
+def init_site(target: Path, now: datetime) -> list[str]:
+    """Scaffold a complete site in `target` (new or empty); return the files written."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ContentError.at(
+            Location(str(target)), "not empty: init writes only into a new or empty folder"
+        )
+    data = resources.files("briefing_site").joinpath("data/site")
+    today = now.astimezone(UTC).date()
+    start = datetime.combine(today + timedelta(days=7), time(10), ZoneInfo("Europe/Brussels"))
+    values = {"date": today.isoformat(), "event_start": start.isoformat()}
+    written = []
+    for source, relative in _SITE_FILES:
+        text = data.joinpath(source).read_text("utf-8")
+        if source == "example-briefing.md":
+            text = Template(text).substitute(values)
+        elif source == "pages.yml":  # CI installs exactly the version that made the site
+            text = text.replace("@VERSION@", __version__)
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(relative)
+    return written

@@ -1,0 +1,1 @@
+"""Site configuration: `briefing.yaml` read as strict YAML into a typed, checked SiteConfig."""

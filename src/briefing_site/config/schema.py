@@ -1,0 +1,273 @@
+"""Site configuration: `briefing.yaml` into a typed, validated SiteConfig.
+
+Unknown keys are errors (a typo must not silently do nothing), and the
+default topics with their classifier lexicons come from packaged data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefing_site.config.yamlload import YamlMap, parse_yaml
+from briefing_site.errors import ContentError, ProblemList
+from briefing_site.model import Location, SiteConfig, Topic
+from briefing_site.site import CONFIG_FILE
+
+TOPIC_NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+# `lede` is taken; Windows device names can never be a file or folder name.
+RESERVED_TOPICS = {
+    "lede",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"{d}{i}" for d in ("com", "lpt") for i in range(10)),
+}
+_TOPIC_KEYS = ("title", "aliases", "words", "patterns")
+
+
+def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+    """'unknown key' with a did-you-mean, shared by config and metadata."""
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key {key!r}{hint}; known keys: {', '.join(known)}"
+
+
+def valid_zone(name: object) -> bool:
+    """True when `name` is an IANA time zone that zoneinfo knows."""
+    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@cache
+def default_topics() -> tuple[Topic, ...]:
+    """The packaged topics (economy, defense, history, outlook) and lexicons."""
+    text = resources.files("briefing_site").joinpath("data/topics.yaml").read_text("utf-8")
+    data = parse_yaml(text, "briefing_site/data/topics.yaml")
+    problems = ProblemList()
+    topics = _parse_topics(data, {}, "briefing_site/data/topics.yaml", problems)
+    problems.raise_if_any()
+    return topics
+
+
+def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
+    """Validate the config file's text (None: no file, all defaults)."""
+    if text is None or not text.strip():
+        return SiteConfig(topics=default_topics())
+    data = parse_yaml(text, path)
+    if not isinstance(data, YamlMap):
+        raise ContentError.at(Location(path, 1), "briefing.yaml must be a mapping of settings")
+    problems = ProblemList()
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        where = Location(path, data.line_of(key))
+        check = _CHECKS.get(key)
+        if check is None:
+            problems.add(where, unknown_key_message(key, tuple(_CHECKS)))
+            continue
+        message = check(value)
+        if message:
+            problems.add(where, f"{key}: {message}")
+        elif key == "topics":
+            defaults = {t.name: t for t in default_topics()}
+            values[key] = _parse_topics(value, defaults, path, problems)
+        elif key == "junk_patterns":
+            values[key] = tuple(value)
+        elif key == "base_url":
+            values[key] = value if value.endswith("/") else value + "/"
+        elif key == "cname":
+            values[key] = value.lower()
+        else:
+            values[key] = value
+    problems.raise_if_any()
+    values.setdefault("topics", default_topics())
+    if values.get("cname") and "base_url" not in values:
+        values["base_url"] = f"https://{values['cname']}/"  # a custom domain serves from its root
+    return SiteConfig(**values)
+
+
+def _is_text(value: object) -> str:
+    return "" if isinstance(value, str) else "must be text"
+
+
+def _is_flag(value: object) -> str:
+    return "" if isinstance(value, bool) else "must be true or false"
+
+
+def _check_zone(value: object) -> str:
+    return "" if valid_zone(value) else f"{value!r} is not a known IANA time zone"
+
+
+def _check_base_url(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        return "must be text, e.g. https://user.github.io/repo/ or /"
+    if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
+        return ""
+    return f"{value!r} must start with http://, https:// or /"
+
+
+def image_problem(value: str) -> str:
+    """Why `value` is no share image (an http(s) URL or a site path), or ''."""
+    if re.match(r"^https?://[^/\s]+/\S*$", value):
+        return ""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith("//"):
+        return f"{value!r} must be an http(s) URL or a path in the site, e.g. assets/share.png"
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")) or re.search(
+        r"\s", value
+    ):
+        return f"{value!r} is not a usable path in the site"
+    return ""
+
+
+def _check_image(value: object) -> str:
+    if not isinstance(value, str):
+        return "must be text: a URL or a path in the site"
+    return image_problem(value) if value else ""
+
+
+def _check_cname(value: object) -> str:
+    """A bare host name, as GitHub Pages' CNAME file wants it."""
+    pattern = r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$"
+    if isinstance(value, str) and re.match(pattern, value.lower()):
+        return ""
+    return f"{value!r} must be a domain name such as news.example.org (no https://, no path)"
+
+
+def _check_flag(value: object) -> str:
+    return "" if isinstance(value, bool) else f"must be true or false, not {value!r}"
+
+
+def _check_patterns(value: object) -> str:
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        return "must be a list of regular expressions"
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            return f"{pattern!r} is not a valid regular expression: {exc}"
+    return ""
+
+
+def _check_page_size(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000:
+        return ""
+    return f"{value!r} must be a whole number from 1 to 1000"
+
+
+def _check_topics(value: object) -> str:
+    if not isinstance(value, YamlMap) or not value:
+        return "must be a mapping of topic name to its settings"
+    return ""
+
+
+_CHECKS: dict[str, Callable[[object], str]] = {
+    "title": _is_text,
+    "description": _is_text,
+    "base_url": _check_base_url,
+    "language": _is_text,
+    "timezone": _check_zone,
+    "author": _is_text,
+    "publisher": _is_text,
+    "image": _check_image,
+    "cname": _check_cname,
+    "google_news": _check_flag,
+    "search": _check_flag,
+    "topics": _check_topics,
+    "junk_patterns": _check_patterns,
+    "page_size": _check_page_size,
+    "allow_raw_html_unsafe": _is_flag,
+}
+
+
+def _parse_topics(
+    data: object, defaults: Mapping[str, Topic], path: str, problems: ProblemList
+) -> tuple[Topic, ...]:
+    """Topics in the given order; a known topic inherits its default lexicon."""
+    if not isinstance(data, YamlMap):
+        problems.add(Location(path, 1), "topics must be a mapping")
+        return ()
+    topics = []
+    for name, spec in data.items():
+        where = Location(path, data.line_of(name))
+        if not TOPIC_NAME.match(str(name)) or name in RESERVED_TOPICS:
+            problems.add(
+                where,
+                f"topic name {name!r} must be lower-case letters, digits or - (not a reserved name)",
+            )
+            continue
+        topic = _parse_topic(str(name), spec, defaults.get(name), where, problems)
+        if topic is not None:
+            topics.append(topic)
+    return tuple(topics)
+
+
+def _parse_topic(
+    name: str, spec: object, base: Topic | None, where: Location, problems: ProblemList
+) -> Topic | None:
+    if spec is None:
+        spec = YamlMap()
+    if not isinstance(spec, dict):
+        problems.add(where, f"topic {name!r} must be a mapping of {', '.join(_TOPIC_KEYS)}")
+        return None
+    for key in spec:
+        if key not in _TOPIC_KEYS:
+            problems.add(where, f"topic {name!r}: " + unknown_key_message(key, _TOPIC_KEYS))
+    title = spec.get("title", base.title if base else name.replace("-", " ").title())
+    aliases = spec.get("aliases", [])
+    if not isinstance(title, str) or not isinstance(aliases, list):
+        problems.add(where, f"topic {name!r}: title must be text and aliases a list of text")
+        return None
+    words = _weights(spec.get("words"), name, "words", where, problems)
+    patterns = _weights(spec.get("patterns"), name, "patterns", where, problems)
+    for pattern, _ in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.add(where, f"topic {name!r}: bad pattern {pattern!r}: {exc}")
+    merged_aliases = tuple(dict.fromkeys([*(base.aliases if base else ()), *map(str, aliases)]))
+    return Topic(
+        name=name,
+        title=title,
+        aliases=merged_aliases,
+        words=_merge(base.words if base else (), words),
+        patterns=_merge(base.patterns if base else (), patterns),
+    )
+
+
+def _weights(
+    value: object, name: str, key: str, where: Location, problems: ProblemList
+) -> tuple[tuple[str, float], ...]:
+    """`{cue: weight}`, or a plain list of cues at weight 1."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        value = {str(item): 1.0 for item in value}
+    if not isinstance(value, dict) or not all(
+        isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w)
+        for w in value.values()
+    ):
+        problems.add(where, f"topic {name!r}: {key} must map each cue to a number")
+        return ()
+    return tuple(
+        (str(cue).lower() if key == "words" else str(cue), float(w)) for cue, w in value.items()
+    )
+
+
+def _merge(
+    base: tuple[tuple[str, float], ...], extra: tuple[tuple[str, float], ...]
+) -> tuple[tuple[str, float], ...]:
+    merged = dict(base)
+    merged.update(extra)
+    return tuple(merged.items())

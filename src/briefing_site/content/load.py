@@ -1,0 +1,467 @@
+"""Read articles: bytes into text, metadata and numbered paragraphs.
+
+Parsing works on strings; `read_article` is the thin file-reading wrapper.
+An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
+`<slug>.yaml` sidecar. Every paragraph keeps the file line it starts on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
+from briefing_site.errors import ContentError, ProblemList
+from briefing_site.model import Location, Paragraph, SourceArticle
+from briefing_site.walk import walk
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+METADATA_SUFFIX = ".yaml"
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
+_SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# python-frontmatter is the parser, but with a strict fence: exactly `---` on a
+# line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
+# `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
+_FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_FRONT_MATTER = YAMLHandler(fm_boundary=_FENCE_LINE)
+_YAML_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
+# An article is prose: a file this big is a mistake (or an attack on the build).
+MAX_FILE_BYTES = 1_000_000
+# Python-Markdown's inline parsing is quadratic in a block's length for some
+# shapes (each `[` or `<` scans the rest of the block for its partner: 8 KB of
+# `[` takes seconds). These cheap checks bound every block's worst case to
+# about a quarter of a second, before any Markdown runs. See docs in README.
+MAX_BLOCK_CHARS = 20_000
+MAX_BRACKET_WORK = 400_000  # (number of `[` and `<`) x (block length)
+MAX_NESTING = 16  # list and quote markers opening one line (deeper recurses)
+_NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?=[ \t]|$)){{{MAX_NESTING + 1}}}")
+# Hard-wrapped copy: the lines that end mid-sentence end within this share of
+# the widest one (a ragged right edge); wider than MAX_WRAP_WIDTH is not wrapping.
+WRAP_EDGE = 0.75
+MAX_WRAP_WIDTH = 160
+MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
+# A lone block of a few lines, all this short, is measured on its own.
+FALLBACK_WRAP_WIDTH = 100
+_LIST_LINE = re.compile(
+    r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
+)  # bullets: numbered items are paragraphs
+# A line ending in one of these words runs on to the next.
+_RUN_ON_WORDS = frozenset(
+    "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
+)
+_SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+
+
+@dataclass(frozen=True)
+class ArticleFiles:
+    """The files of one article, by path relative to the site root."""
+
+    article: str
+    sidecar: str | None
+
+
+def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], ProblemList]:
+    """Pair `.txt` articles with their `.yaml` sidecars; report orphans.
+
+    `content_files` are site-relative POSIX paths of the files in content/.
+    """
+    problems = ProblemList()
+    present = set(content_files)
+    found = []
+    for path in sorted(content_files):
+        stem, suffix = os.path.splitext(
+            path
+        )  # strings, not PurePosixPath: serve runs this per save
+        if suffix == ".md":
+            found.append(ArticleFiles(path, None))
+        elif suffix == ".txt":
+            sidecar = stem + METADATA_SUFFIX
+            if sidecar in present:
+                found.append(ArticleFiles(path, sidecar))
+            else:
+                problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
+        elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
+            problems.add(Location(path), f"metadata without an article: add {Path(stem).name}.txt")
+    return found, problems
+
+
+def site_files(site: Path, folder: str) -> list[str]:
+    """Site-relative POSIX paths of the files under `folder`, by the one walk's rules.
+
+    The build reads only the site: a symlink that leads out of `folder` (or a
+    `folder` that is itself a link elsewhere) is refused, never followed; so
+    is a name that is not UTF-8 (see `walk`).
+    """
+    found = walk(site, folder)
+    if found.problems:
+        raise ContentError(found.problems)
+    return found.files
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text with the BOM stripped and newlines made `\\n`."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError.at(
+            Location(path, line), f"not UTF-8 (byte {exc.start}: {data[exc.start]:#04x})"
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_markdown_article(text: str, path: str) -> SourceArticle:
+    """Split front matter from the body; the body's line numbers stay the file's."""
+    _require_text(text, path)
+    if not _FRONT_MATTER.detect(text):
+        raise ContentError.at(
+            Location(path, 1), "no front matter: start the file with '---', title: ..., '---'"
+        )
+    closing = _FENCE_LINE.search(text, 3)
+    end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
+    if end is not None:  # YAML's document end; python-frontmatter would take it too
+        line = text[: end.start()].count("\n") + 1
+        raise ContentError.at(
+            Location(path, line), "'...' cannot end front matter: close it with '---'"
+        )
+    if closing is None:
+        raise ContentError.at(
+            Location(path, 1), "front matter is never closed: add a '---' line after it"
+        )
+    fm, body = _FRONT_MATTER.split(text)
+    meta, errors = _metadata(fm, path, 1)
+    body_line = text[: closing.end()].count("\n") + 1
+    paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
+    if not paragraphs:
+        raise ContentError.at(Location(path, body_line), "no article text after the front matter")
+    check_markdown_blocks(paragraphs, path)
+    return SourceArticle(
+        path=path,
+        metadata_path=path,
+        metadata=_require_mapping(meta, path, 2),
+        metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
+        paragraphs=paragraphs,
+        markdown=True,
+        metadata_errors=errors,
+    )
+
+
+def check_markdown_blocks(paragraphs: tuple[Paragraph, ...], path: str) -> None:
+    """Refuse blocks whose shape would make Python-Markdown crawl or recurse."""
+    problems = ProblemList()
+    for paragraph in paragraphs:
+        message = _markdown_hazard(paragraph.text)
+        if message:
+            problems.add(Location(path, paragraph.line), message)
+    problems.raise_if_any()
+
+
+def _markdown_hazard(text: str) -> str:
+    """Why this block is unsafe to hand to Python-Markdown, or ''."""
+    if len(text) > MAX_BLOCK_CHARS:
+        return (
+            f"paragraph is {len(text):,} characters long; the limit is {MAX_BLOCK_CHARS:,}: "
+            "split it with blank lines"
+        )
+    openers = text.count("[") + text.count("<")
+    if openers * len(text) > MAX_BRACKET_WORK:
+        return (
+            f"paragraph has {openers:,} '[' and '<' in {len(text):,} characters, which "
+            "makes Markdown very slow: split it, or write them as \\[ and &lt;"
+        )
+    if any(_NESTING.match(line) for line in text.split("\n")):
+        return f"lists or quotes nested more than {MAX_NESTING} deep"
+    return ""
+
+
+def _require_text(text: str, path: str) -> None:
+    if not text.strip():
+        raise ContentError.at(Location(path, 1), "the file is empty")
+
+
+def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) -> SourceArticle:
+    """A raw-text article with its metadata beside it."""
+    _require_text(text, path)
+    _require_text(sidecar_text, sidecar)
+    meta, errors = _metadata(sidecar_text, sidecar, 1)
+    return SourceArticle(
+        path=path,
+        metadata_path=sidecar,
+        metadata=_require_mapping(meta, sidecar, 1),
+        metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
+        paragraphs=split_text(text),
+        markdown=False,
+        metadata_errors=errors,
+    )
+
+
+def _metadata(
+    text: str, path: str, first_line: int
+) -> tuple[Any, tuple[tuple[int, str, str], ...]]:
+    """The metadata and any syntax errors, which stop here only if nothing else parsed.
+
+    When the rest of the file parses, validation reports the syntax errors
+    together with its own, so one bad line does not hide the other problems.
+    """
+    meta, problems = parse_yaml_recovering(text, path, first_line)
+    if problems and not isinstance(meta, dict):
+        raise ContentError(problems)
+    lines = text.split("\n")
+
+    def key_at(line: int) -> str:
+        index = line - first_line
+        found = _TOP_KEY.match(lines[index]) if 0 <= index < len(lines) else None
+        return found.group(1) if found else ""
+
+    return meta, tuple((p.location.line, p.message, key_at(p.location.line)) for p in problems)
+
+
+def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
+    if meta is None:
+        raise ContentError.at(Location(path, line), "metadata is empty: it needs at least a title")
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else "a single value"
+        raise ContentError.at(
+            Location(path, line), f"metadata must be a mapping of keys (title: ...), not {kind}"
+        )
+    return dict(meta)
+
+
+def _blank(line: str) -> bool:
+    return not line.strip(" \t")
+
+
+def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the file line it starts on."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate(text.split("\n"), first_line):
+        if _blank(line):
+            if current:
+                blocks.append((start, current))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line.rstrip(" \t"))
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
+    """Raw text: one paragraph a line, or blank-line separated, or hard-wrapped.
+
+    The wrap width is measured from the copy itself (`wrap_width`). A line
+    joins the next when it is full (the next word would not have fitted) or
+    plainly runs on (ends in a comma or a word like "the", or goes on in lower
+    case); otherwise it ends a paragraph, so a subhead stays apart from the
+    paragraph under it and scraped copy keeps one paragraph a line.
+    """
+    blocks = _blocks(text, first_line)
+    width = wrap_width([line for _, lines in blocks for line in lines[:-1]])
+    paragraphs: list[Paragraph] = []
+    for start, lines in blocks:
+        block_width = width or _block_width(lines)
+        measured = bool(width)
+        run: list[str] = []
+        for offset, line in enumerate(lines):
+            run.append(line.strip())
+            following = lines[offset + 1] if offset + 1 < len(lines) else None
+            if following is not None and _runs_on(line, following, block_width, measured):
+                continue
+            truncated = bool(width) and _cut(line, width)
+            paragraphs.append(
+                Paragraph(
+                    len(paragraphs) + 1,
+                    start + offset - len(run) + 1,
+                    " ".join(run),
+                    truncated=truncated,
+                )
+            )
+            run = []
+    return tuple(paragraphs)
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column hard-wrapped copy was wrapped at, or 0 when it was not wrapped.
+
+    `lines` are those followed by another line of the same block. Wrapped
+    copy has a ragged right edge: the lines that end mid-sentence end near one
+    width, while scraped copy's one-paragraph lines end anywhere.
+    """
+    open_ended = [len(line.rstrip()) for line in lines if not line.rstrip().endswith(_SENTENCE_END)]
+    if len(open_ended) < 3:
+        return 0
+    # The edge: the width that the most open-ended lines end just short of (a
+    # headline or a dateline among them does not move it).
+    near, width = (
+        max(
+            (sum(WRAP_EDGE * w <= n <= w for n in open_ended), w)
+            for w in set(open_ended)
+            if w <= MAX_WRAP_WIDTH
+        )
+        if any(w <= MAX_WRAP_WIDTH for w in open_ended)
+        else (0, 0)
+    )
+    within = sum(len(line.rstrip()) <= width for line in lines) / len(lines)
+    # Most lines stay within the width; when most end mid-sentence (wrapped
+    # prose does) a few longer unwrapped paragraphs among them are allowed.
+    mostly_open = len(open_ended) >= 0.5 * len(lines)
+    if (
+        not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
+        or near < max(3, 0.6 * len(open_ended))
+        or within < (0.75 if mostly_open else 0.9)
+    ):
+        return 0
+    return width
+
+
+def _block_width(lines: list[str]) -> int:
+    """Too few lines to measure the whole copy: a short block's own longest line."""
+    longest = max(len(line) for line in lines)
+    wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
+    return longest if wrapped else 0
+
+
+def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
+    """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
+
+    A full line that ends a sentence joins only when the whole copy is
+    measurably wrapped; a lone block's guess is not enough to merge sentences.
+    """
+    line = line.rstrip()
+    if _LIST_LINE.match(following):
+        return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+    if line.endswith(_SENTENCE_END):
+        return measured and _full(line, following, width) and not _ends_paragraph(following)
+    last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
+        return True
+    words = line.split()
+    if words and words[-1][:1].islower() and following.strip()[:1].islower():
+        return True  # a sentence going on in lower case across the break
+    return bool(width) and _full(line, following, width)
+
+
+def _full(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted on this one (a line longer
+    than the width was not wrapped at all)."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return len(line) <= width < len(line) + 1 + len(first)  # longer: never wrapped
+
+
+def _ends_paragraph(following: str) -> bool:
+    """A sentence end at the edge still ends a paragraph before a list item or an indent."""
+    return following.startswith((" ", "\t", "-", "*", "\u2022"))
+
+
+def _cut(line: str, width: int) -> bool:
+    """A single line that stops mid-sentence at the wrap edge: copy cut off there."""
+    stripped = line.rstrip()
+    return not stripped.endswith(_SENTENCE_END) and len(stripped) >= WRAP_EDGE * width
+
+
+def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
+    """Markdown: blank-line separated blocks; headings set the topic context.
+
+    A heading line is never a paragraph; it is remembered as `heading` on the
+    blocks under it. Fenced code keeps its blank lines inside one block.
+    """
+    paragraphs: list[Paragraph] = []
+    heading: str | None = None
+    for start, lines in _markdown_blocks(text, first_line):
+        heading_text = _heading(lines)
+        if heading_text is not None:
+            heading = heading_text
+            continue
+        paragraphs.append(Paragraph(len(paragraphs) + 1, start, "\n".join(lines), heading))
+    return tuple(paragraphs)
+
+
+def _heading(lines: list[str]) -> str | None:
+    """The heading's text if this block is a heading, else None."""
+    if len(lines) == 1:
+        match = _ATX_HEADING.match(lines[0])
+        if match:
+            return (match.group(2) or "").strip()
+    if len(lines) == 2 and _SETEXT_RULE.match(lines[1]) and not _ATX_HEADING.match(lines[0]):
+        return lines[0].strip()
+    return None
+
+
+def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
+    """Blank-line blocks, but ATX headings stand alone and fences stay whole."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first_line
+    fence: str | None = None
+    for number, raw in enumerate(text.split("\n"), first_line):
+        line = raw.rstrip(" \t")
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            current.append(line)
+            if fence_match and fence_match.group(1)[0] == fence[0]:
+                fence = None
+            continue
+        if _blank(line) or _ATX_HEADING.match(line):
+            if current:
+                out.append((start, current))
+                current = []
+            if not _blank(line):
+                out.append((number, [line]))
+            continue
+        if not current:
+            start = number
+        if fence_match:
+            fence = fence_match.group(1)
+        current.append(line)
+    if current:
+        out.append((start, current))
+    return out
+
+
+def read_article(root: Path, files: ArticleFiles) -> SourceArticle:
+    """Read one article's files (the only file I/O of this stage)."""
+    sidecar = _read(root, files.sidecar) if files.sidecar is not None else None
+    return parse_article(files, _read(root, files.article), sidecar)
+
+
+def read_bytes(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+    """An article's raw bytes and its sidecar's: what the build cache keys on."""
+    sidecar = _read(root, files.sidecar) if files.sidecar is not None else None
+    return _read(root, files.article), sidecar
+
+
+def parse_article(files: ArticleFiles, data: bytes, sidecar: bytes | None) -> SourceArticle:
+    """An article from its files' bytes."""
+    text = decode(data, files.article)
+    if files.sidecar is None or sidecar is None:
+        return parse_markdown_article(text, files.article)
+    sidecar_text = decode(sidecar, files.sidecar)
+    return parse_text_article(text, files.article, sidecar_text, files.sidecar)
+
+
+def _read(root: Path, path: str) -> bytes:
+    """The file's bytes, refusing one too big to be an article before reading it."""
+    try:
+        with (root / path).open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ContentError.at(Location(path), f"cannot read: {exc.strerror}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError.at(
+            Location(path, 1), f"file is larger than {MAX_FILE_BYTES:,} bytes: is it an article?"
+        )
+    return data

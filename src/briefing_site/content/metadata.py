@@ -1,0 +1,418 @@
+"""Validate an article's metadata into typed values.
+
+Every problem is collected with its line, so an editor fixes them all in one
+pass. Times are strict: a date without a year or a datetime without an offset
+is never guessed at, and an offset must agree with the event's zone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from briefing_site.config.schema import image_problem, unknown_key_message, valid_zone
+from briefing_site.errors import ProblemList
+from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
+from briefing_site.safetext import without_invisible
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KEYS = (
+    "title",
+    "summary",
+    "slug",
+    "date",
+    "updated",
+    "event",
+    "people",
+    "tags",
+    "sources",
+    "draft",
+    "sections",
+    "drop",
+    "keep",
+    "image",
+    "author",
+)
+_EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
+
+
+# Letters NFKD does not take apart into ASCII plus accents.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "þ": "th", "ð": "d"}
+    | {"Æ": "AE", "Ø": "O", "Đ": "D", "Ł": "L", "Œ": "OE", "Þ": "TH", "Ð": "D", "\u0131": "i"}
+)
+
+
+def slugify(text: str) -> str:
+    """A safe ASCII slug, the same for NFC and NFD input ('Élysée—talks' → 'elysee-talks').
+
+    Accents are dropped; any other character that is not an ASCII letter or
+    digit (an em dash, a space, a CJK character) separates words.
+    """
+    visible = without_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
+    decomposed = unicodedata.normalize("NFKD", visible.translate(_LETTERS))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+    return slug[:80].strip("-")
+
+
+def safe_slug(slug: str) -> bool:
+    """True for a slug that is safe as one path segment on every system."""
+    return bool(SLUG.match(slug)) and not reserved_name(slug) and len(slug) <= 80
+
+
+def reserved_name(name: str) -> bool:
+    """Windows device names (`CON`, `nul`, `com1`...): unusable as a file or folder."""
+    return name.lower() in _RESERVED
+
+
+@dataclass
+class _Checker:
+    """Carries the article's path, lines and problem list through the checks."""
+
+    article: SourceArticle
+    problems: ProblemList
+
+    def where(self, key: str) -> Location:
+        return Location(self.article.metadata_path, self.article.metadata_lines.get(key, 1))
+
+    def error(self, key: str, message: str) -> None:
+        self.problems.add(self.where(key), f"{key}: {message}" if key else message)
+
+    def line_in(self, value: object, key: str) -> Location:
+        """The line of `key` inside a nested mapping from the YAML loader."""
+        lines = getattr(value, "lines", {})
+        return Location(self.article.metadata_path, lines.get(key, getattr(value, "line", 1)))
+
+
+def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
+    """The article's Metadata, or ContentError listing every problem."""
+    check = _Checker(article, ProblemList())
+    for line, message, _ in article.metadata_errors:
+        check.problems.add(Location(article.metadata_path, line), message)
+    unreadable = {key for _, _, key in article.metadata_errors}
+    meta = article.metadata
+    for key in meta:
+        if key in _EVENT_KEYS and key not in ("name", *_KEYS):
+            check.problems.add(
+                check.where(key),
+                f"unknown key {key!r}: it belongs inside event, as event.{key} "
+                f"(event:\n  {key}: ...)",
+            )
+        elif key not in _KEYS:
+            check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
+    missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
+    event = meta.get("event")
+    if isinstance(event, dict) and event.get("start") is None:
+        missing.append("event.start")
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        check.problems.add(
+            Location(article.metadata_path, 1),
+            f"missing required field{plural}: {', '.join(missing)}",
+        )
+    values: dict[str, Any] = {
+        "title": without_invisible(_text(check, "title")),
+        "summary": _text(check, "summary"),
+        "slug": _slug(check),
+        "date": _published(check, "date", config.timezone),
+        "updated": _published(check, "updated", config.timezone),
+        "event": _event(check, config),
+        "people": _people(check),
+        **_tags(check),
+        "sources": _sources(check),
+        "draft": _flag(check, "draft"),
+        "sections": _sections(check, config),
+        "drop": _numbers(check, "drop"),
+        "keep": _numbers(check, "keep"),
+        "image": _image(check, "image"),
+        "author": _text(check, "author"),
+    }
+    check.problems.raise_if_any()
+    return Metadata(**values)
+
+
+def _text(check: _Checker, key: str) -> str:
+    value = check.article.metadata.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        check.error(key, "must be text")
+        return ""
+    return str(value).strip()
+
+
+def _image(check: _Checker, key: str) -> str:
+    """A share image: an http(s) URL or a path inside the built site."""
+    value = _text(check, key)
+    message = image_problem(value) if value else ""
+    if message:
+        check.error(key, message)
+        return ""
+    return value
+
+
+def _flag(check: _Checker, key: str) -> bool:
+    value = check.article.metadata.get(key, False)
+    if not isinstance(value, bool):
+        check.error(key, f"must be true or false, not {value!r}")
+        return False
+    return value
+
+
+def _slug(check: _Checker) -> str:
+    given = check.article.metadata.get("slug")
+    if given is None:
+        slug = slugify(PurePosixPath(check.article.path).stem)
+        if not safe_slug(slug):
+            check.problems.add(
+                Location(check.article.path, 1),
+                f"the file name gives no usable slug ({slug!r}): rename it or set slug: "
+                "in the metadata",
+            )
+        return slug
+    if isinstance(given, str) and reserved_name(given):
+        check.error("slug", f"{given!r} is a reserved device name on Windows; choose another")
+        return ""
+    if not isinstance(given, str) or not safe_slug(given):
+        check.error("slug", f"{given!r} must be lower-case letters, digits and single hyphens")
+        return ""
+    return given
+
+
+def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[datetime, bool]:
+    """An ISO date or datetime as an aware datetime in `zone`, and whether date-only.
+
+    A datetime with an offset must agree with the zone at that instant (unless
+    `keep_offset`: a publication time keeps the offset it was written with);
+    one without is read in the zone, refusing times a DST change skips or repeats.
+    """
+    tz = ZoneInfo(zone)
+    if _DATE_ONLY.match(text):
+        return datetime.combine(date.fromisoformat(text), time(0), tz), True
+    if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
+        raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        return _localize(value, tz, zone), False
+    if keep_offset:
+        return value, False
+    local = value.astimezone(tz)
+    if local.utcoffset() != value.utcoffset():
+        raise ValueError(
+            f"{text!r}: offset {value.strftime('%z')} disagrees with {zone} "
+            f"({local.strftime('%z')} at that time)"
+        )
+    return local, False
+
+
+def _localize(value: datetime, tz: ZoneInfo, zone: str) -> datetime:
+    """A wall-clock time in `zone`, refusing one a DST change skips or repeats."""
+    early, late = value.replace(tzinfo=tz, fold=0), value.replace(tzinfo=tz, fold=1)
+    roundtrip = early.astimezone(UTC).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != value:
+        raise ValueError(f"{value.isoformat()} does not exist in {zone} (DST change)")
+    if early.utcoffset() != late.utcoffset():
+        raise ValueError(f"{value.isoformat()} happens twice in {zone} (DST change): add an offset")
+    return early
+
+
+def _published(check: _Checker, key: str, zone: str) -> datetime | None:
+    value = check.article.metadata.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        check.error(key, f"{value!r} must be an ISO 8601 date or date-time")
+        return None
+    try:
+        return parse_instant(value.strip(), zone, keep_offset=True)[0]
+    except ValueError as exc:
+        check.error(key, str(exc))
+        return None
+
+
+def _event(check: _Checker, config: SiteConfig) -> Event | None:
+    spec = check.article.metadata.get("event")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        check.error("event", "must be a mapping with name, start, timezone and location")
+        return None
+    before = len(check.problems.items)
+    for key in spec:
+        if key not in _EVENT_KEYS:
+            check.problems.add(
+                check.line_in(spec, key), "event: " + unknown_key_message(key, _EVENT_KEYS)
+            )
+    zone = spec.get("timezone", config.timezone)
+    if not valid_zone(zone):
+        check.problems.add(
+            check.line_in(spec, "timezone"),
+            f"event.timezone: {zone!r} is not a known IANA time zone",
+        )
+        return None
+    also_in = spec.get("also_in", [])
+    if isinstance(also_in, str):
+        also_in = [also_in]
+    if not isinstance(also_in, list) or not all(valid_zone(z) for z in also_in):
+        check.problems.add(
+            check.line_in(spec, "also_in"), "event.also_in: must be a list of IANA time zones"
+        )
+        also_in = []
+    start = _event_time(check, spec, "start", zone)
+    end = _event_time(check, spec, "end", zone) if "end" in spec else None
+    name = spec.get("name", check.article.metadata.get("title", ""))
+    location = spec.get("location", "")
+    if not isinstance(name, str) or not isinstance(location, str):
+        check.problems.add(check.line_in(spec, "name"), "event: name and location must be text")
+    if start is None or len(check.problems.items) > before:
+        return None
+    if end is not None and (end[1] != start[1] or end[0] < start[0]):
+        check.problems.add(
+            check.line_in(spec, "end"),
+            "event.end: must be the same kind as start (date or date-time) and not before it",
+        )
+        return None
+    return Event(
+        name=str(name).strip(),
+        start=start[0],
+        end=end[0] if end else None,
+        all_day=start[1],
+        timezone=str(zone),
+        location=str(location).strip(),
+        also_in=tuple(str(z) for z in also_in),
+    )
+
+
+def _event_time(
+    check: _Checker, spec: dict[str, Any], key: str, zone: str
+) -> tuple[datetime, bool] | None:
+    value = spec.get(key)
+    where = check.line_in(spec, key)
+    if value is None:  # only `start` is required, and `validate` reports it
+        return None
+    if not isinstance(value, str):
+        check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
+        return None
+    try:
+        return parse_instant(value.strip(), zone)
+    except ValueError as exc:
+        # Without event.timezone the site's zone was assumed: say so, it is the likely fix.
+        assumed = "timezone" not in spec and "disagrees with" in str(exc)
+        hint = f" (no event.timezone, so the site's {zone} was used)" if assumed else ""
+        check.problems.add(where, f"event.{key}: {exc}{hint}")
+        return None
+
+
+def _people(check: _Checker) -> tuple[Person, ...]:
+    value = check.article.metadata.get("people", [])
+    people = []
+    for item in value if isinstance(value, list) else [None]:
+        if isinstance(item, str) and item.strip():
+            people.append(Person(item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            role = item.get("role", "")
+            people.append(Person(item["name"].strip(), str(role).strip() if role else ""))
+        else:
+            check.error("people", "each person must be a name or {name: ..., role: ...}")
+            break
+    return tuple(people)
+
+
+def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
+    """`tags` (slugs, each once) and `tag_names` (each one's first spelling here)."""
+    value = check.article.metadata.get("tags", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        check.error("tags", "must be a list of words")
+        return {"tags": (), "tag_names": ()}
+    named: dict[str, str] = {}
+    for raw in value:
+        named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
+    bad = [str(raw) for raw in value if not safe_slug(slugify(str(raw)))]
+    if bad:
+        check.error(
+            "tags",
+            f"{bad[0]!r}: each tag needs letters or digits and must not be "
+            "a reserved name (CON, NUL...)",
+        )
+    return {"tags": tuple(named), "tag_names": tuple(named.values())}
+
+
+def _sources(check: _Checker) -> tuple[Source, ...]:
+    value = check.article.metadata.get("sources", [])
+    sources = []
+    for item in value if isinstance(value, list) else [None]:
+        if isinstance(item, str):
+            item = {"title": item, "url": item}
+        url = item.get("url") if isinstance(item, dict) else None
+        title = item.get("title", url) if isinstance(item, dict) else None
+        if not isinstance(url, str) or not re.match(r"^https?://\S+$", url):
+            check.error("sources", "each source needs a url starting with http:// or https://")
+            break
+        sources.append(Source(str(title).strip() or url, url))
+    return tuple(sources)
+
+
+def _numbers(check: _Checker, key: str) -> tuple[int, ...]:
+    """`drop:` / `keep:`: a list of paragraph numbers (as `explain` shows them)."""
+    value = check.article.metadata.get(key)
+    if value is None:
+        return ()
+    numbers: list[object] = value if isinstance(value, list) else [value]
+    valid = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+    if len(valid) != len(numbers):
+        check.error(key, "must be a list of paragraph numbers (whole numbers from 1)")
+        return ()
+    return tuple(valid)
+
+
+def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    value = check.article.metadata.get("sections")
+    if value is None:
+        return ()
+    names = {t.name for t in config.topics} | {"lede"}
+
+    def valid(n: object) -> bool:
+        return isinstance(n, int) and not isinstance(n, bool) and n > 0
+
+    if not isinstance(value, dict):
+        check.error("sections", "must map a topic to a list of paragraph numbers")
+        return ()
+    out = []
+    for topic, numbers in value.items():
+        where = check.line_in(value, topic)
+        if topic not in names:
+            hint = (
+                f"; to leave paragraphs out, write drop: {numbers!r} at the top level"
+                if str(topic).casefold() in ("junk", "drop", "dropped", "remove", "delete")
+                else ""
+            )
+            check.problems.add(
+                where,
+                f"sections: unknown topic {topic!r}; topics: {', '.join(sorted(names))}{hint}",
+            )
+            continue
+        numbers = numbers if isinstance(numbers, list) else [numbers]
+        if not all(valid(n) for n in numbers):
+            check.problems.add(
+                where, f"sections.{topic}: paragraph numbers must be whole numbers from 1"
+            )
+            continue
+        out.append((str(topic), tuple(int(n) for n in numbers)))
+    return tuple(out)

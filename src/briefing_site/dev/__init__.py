@@ -1,0 +1,1 @@
+"""The dev server: in-memory preview, file watching, HTTP serving and live reload."""

@@ -1,0 +1,147 @@
+"""The briefings as an Atom feed and a JSON Feed, for feed readers.
+
+Links are absolute when the base URL has a host, and every date carries its
+offset. Entries are the newest 50 by publication time; a briefing without a
+`date` is dated by the build clock's date (`Site.today`), since a feed entry
+must have one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from xml.etree import ElementTree as ET
+
+from briefing_site.model import Briefing, Site
+from briefing_site.output.urls import Urls, briefing_path
+
+ATOM_PATH = "feed.xml"
+JSON_PATH = "feed.json"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_LIMIT = 50  # full-text entries; readers poll often, and a 10,000-entry feed helps nobody
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """Text with the characters XML 1.0 cannot carry removed (untrusted copy has them)."""
+    return _NOT_XML.sub("", value)
+
+
+def rfc3339(value: datetime) -> str:
+    """RFC 3339 with its offset, as both feed formats want."""
+    return value.isoformat(timespec="seconds")
+
+
+def entries(site: Site) -> list[Briefing]:
+    """The newest FEED_LIMIT published briefings by publication time, then by slug."""
+    return sorted(
+        (b for b in site.briefings if b.meta.public_at(site.now)),
+        key=lambda b: (-(b.meta.date or site.today).timestamp(), b.meta.slug),
+    )[:FEED_LIMIT]
+
+
+def author_name(site: Site, briefing: Briefing | None = None) -> str:
+    """The byline: the article's author, the site's, else the publisher."""
+    config = site.config
+    return (briefing.meta.author if briefing else "") or config.author or publisher_name(site)
+
+
+def publisher_name(site: Site) -> str:
+    return site.config.publisher or site.config.title
+
+
+def content_html(briefing: Briefing) -> str:
+    """The article as the page shows it: lede, then each section under its heading."""
+    parts = [block.html for block in briefing.lede]
+    for section in briefing.sections:
+        parts.append(f"<h2>{_escape(section.title)}</h2>")
+        parts += [block.html for block in section.blocks]
+    return "\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = xml_text(text)
+    return element
+
+
+def atom_feed(site: Site, urls: Urls) -> bytes:
+    """Atom 1.0 (RFC 4287): one entry per briefing."""
+    items = entries(site)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": site.config.language})
+    _sub(feed, "id", urls.absolute())
+    _sub(feed, "title", site.config.title)
+    if site.config.description:
+        _sub(feed, "subtitle", site.config.description)
+    _sub(feed, "updated", rfc3339(max((_updated(b, site) for b in items), default=site.today)))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(ATOM_PATH))
+    _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute())
+    _sub(_sub(feed, "author"), "name", author_name(site))
+    _sub(feed, "generator", "briefing-site")
+    for briefing in items:
+        _atom_entry(feed, briefing, site, urls)
+    ET.indent(feed)
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
+
+
+def _updated(briefing: Briefing, site: Site) -> datetime:
+    return briefing.meta.updated or briefing.meta.date or site.today
+
+
+def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) -> None:
+    meta = briefing.meta
+    link = urls.absolute(briefing_path(meta.slug))
+    entry = _sub(feed, "entry")
+    _sub(entry, "id", link)
+    _sub(entry, "title", meta.title)
+    _sub(entry, "link", rel="alternate", type="text/html", href=link)
+    _sub(entry, "published", rfc3339(meta.date or site.today))
+    _sub(entry, "updated", rfc3339(_updated(briefing, site)))
+    _sub(_sub(entry, "author"), "name", author_name(site, briefing))
+    if meta.summary:
+        _sub(entry, "summary", meta.summary)
+    _sub(entry, "content", content_html(briefing), type="html")
+    for tag in meta.tags:
+        _sub(entry, "category", term=tag)
+
+
+def json_feed(site: Site, urls: Urls) -> bytes:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    feed: dict[str, object] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site.config.title,
+        "home_page_url": urls.absolute(),
+        "feed_url": urls.absolute(JSON_PATH),
+        "language": site.config.language,
+        "authors": [{"name": author_name(site)}],
+        "items": [_json_item(b, site, urls) for b in entries(site)],
+    }
+    if site.config.description:
+        feed["description"] = site.config.description
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
+    meta = briefing.meta
+    link = urls.absolute(briefing_path(meta.slug))
+    item: dict[str, object] = {
+        "id": link,
+        "url": link,
+        "title": meta.title,
+        "content_html": content_html(briefing),
+        "date_published": rfc3339(meta.date or site.today),
+        "date_modified": rfc3339(_updated(briefing, site)),
+        "authors": [{"name": author_name(site, briefing)}],
+    }
+    if meta.summary:
+        item["summary"] = meta.summary
+    if meta.tags:
+        item["tags"] = list(meta.tags)
+    return item

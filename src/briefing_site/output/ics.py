@@ -1,0 +1,121 @@
+"""A briefing's event as an iCalendar file (RFC 5545), for "Add to calendar".
+
+Written by hand rather than with a library: the format is small, and the
+details calendars trip on are kept in view here: CRLF line ends, lines folded
+at 75 octets without splitting a UTF-8 character, escaped text, a UID that
+stays the same across builds, DTSTAMP from the build clock, times in UTC (so
+no VTIMEZONE is needed) and `VALUE=DATE` for all-day events.
+
+DTSTAMP is the build clock at the granularity the site shows it, its date
+(`Site.today`: 00:00 in the clock's offset). RFC 5545 makes it the time this
+instance of the calendar object was created; a file every build on one day
+writes the same is one instance, so it does not change with the second and
+a rebuild need not rewrite every calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from briefing_site import __version__
+from briefing_site.model import Briefing, Event
+from briefing_site.output.urls import Urls, briefing_path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+LINE_OCTETS = 75
+
+
+def ics_path(slug: str) -> str:
+    """Beside the briefing's page, named after it so a download has a useful name."""
+    return f"briefings/{slug}/{slug}.ics"
+
+
+def escape_text(value: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; controls dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    lines = [_CONTROL.sub("", line) for line in value.split("\n")]
+    return "\\n".join(lines)
+
+
+def fold(line: str) -> str:
+    """One content line folded at 75 octets, never inside a UTF-8 character."""
+    data = line.encode("utf-8")
+    chunks: list[bytes] = []
+    limit = LINE_OCTETS
+    while len(data) > limit:
+        cut = limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back up to the character's start
+            cut -= 1
+        chunks.append(data[:cut])
+        data = data[cut:]
+        limit = LINE_OCTETS - 1  # a continuation line's leading space counts
+    chunks.append(data)
+    return (b"\r\n ".join(chunks) + b"\r\n").decode("utf-8")
+
+
+def uid(slug: str, urls: Urls) -> str:
+    """Stable across builds: the slug at the site's host and path, never a random id."""
+    host = urls.host or "briefing-site.invalid"
+    path = urls.prefix.strip("/")
+    return f"{slug}@{host}" + (f"/{path}" if path else "")
+
+
+def _utc(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _day(value: date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def event_times(event: Event) -> list[str]:
+    """DTSTART/DTEND: UTC instants, or dates with DTEND the day after the last day."""
+    if event.all_day:
+        last = (event.end or event.start).date()
+        return [
+            f"DTSTART;VALUE=DATE:{_day(event.start.date())}",
+            f"DTEND;VALUE=DATE:{_day(last + timedelta(days=1))}",
+        ]
+    times = [f"DTSTART:{_utc(event.start)}"]
+    if event.end is not None:
+        times.append(f"DTEND:{_utc(event.end)}")
+    return times
+
+
+def _description(briefing: Briefing, link: str) -> str:
+    meta = briefing.meta
+    parts = [meta.summary] if meta.summary else []
+    if meta.people:
+        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.people)
+        parts.append(f"Who: {people}")
+    parts.append(f"Briefing: {link}")
+    return "\n\n".join(parts)
+
+
+def event_calendar(briefing: Briefing, urls: Urls, now: datetime) -> bytes:
+    """The VCALENDAR for one briefing's event (the briefing must have one), stamped `now`."""
+    event = briefing.meta.event
+    if event is None:
+        raise ValueError("event_calendar needs a briefing with an event")
+    link = urls.absolute(briefing_path(briefing.meta.slug))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//briefing-site//briefing-site {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(uid(briefing.meta.slug, urls))}",
+        f"DTSTAMP:{_utc(now)}",
+        *event_times(event),
+        f"SUMMARY:{escape_text(event.name or briefing.meta.title)}",
+    ]
+    if event.location:
+        lines.append(f"LOCATION:{escape_text(event.location)}")
+    lines.append(f"DESCRIPTION:{escape_text(_description(briefing, link))}")
+    if urls.has_host:
+        lines.append(f"URL:{link}")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "".join(fold(line) for line in lines).encode("utf-8")

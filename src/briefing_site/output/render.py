@@ -1,0 +1,236 @@
+"""Render the Site into output files with Jinja (no disk access here).
+
+Templates get an explicit view: `site` (SiteConfig), `now` (the build clock;
+`today` is its date, all the theme prints of it: see `horizon`), `page` (url,
+canonical, title, description), and `briefing`/`briefings`. Article HTML
+reaches a template only through the `html` filter, which accepts a Block: its
+HTML was sanitised by `markup`, so no template marks article text safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from markupsafe import Markup
+
+from briefing_site.errors import ContentError
+from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
+from briefing_site.output.listings import ListPage, pages
+from briefing_site.output.urls import Urls, briefing_path
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a template knows of the page it renders."""
+
+    path: str
+    url: str
+    canonical: str
+    title: str
+    description: str
+
+
+# Template globals that render a template of their own, by that template's name.
+TEMPLATE_HELPERS = {"card": "_card.html"}
+
+
+def prepare(env: jinja2.Environment, site: Site) -> Urls:
+    """Install the site's globals and filters in `env`; the URLs its pages use."""
+    urls = Urls(site.config.base_url)
+    _install_helpers(env, urls, site)
+    env.globals["card"] = _card_maker(env)
+    return urls
+
+
+def _card_maker(env: jinja2.Environment) -> Callable[..., Markup]:
+    """`card(briefing, level)`: `_card.html` for one briefing, rendered once per site render.
+
+    The home page, the archive and every tag page list the same briefings;
+    each card is drawn the first time and its HTML reused on every other
+    listing (at 1,000 briefings, ~1,000 renders instead of ~9,000). A card
+    sees only `other` and `card_level`, as the template's contract says.
+    """
+    cards: dict[tuple[int, int | None], tuple[Briefing, Markup]] = {}
+
+    def card(other: Briefing, level: int | None = None) -> Markup:
+        found = cards.get((id(other), level))
+        if found is not None and found[0] is other:
+            return found[1]
+        context: dict[str, object] = {"other": other}
+        if level is not None:
+            context["card_level"] = level
+        html = Markup(env.get_template(TEMPLATE_HELPERS["card"]).render(context))
+        cards[(id(other), level)] = (other, html)
+        return html
+
+    return card
+
+
+def render_site(
+    site: Site,
+    env: jinja2.Environment,
+    assets: Mapping[str, bytes],
+    wanted: PageFilter = every_file,
+) -> list[RenderedFile]:
+    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
+    urls = prepare(env, site)
+    files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
+    featured = site.briefings[0] if site.briefings else None
+    home = Page(
+        "index.html",
+        urls.url(),
+        urls.absolute(),
+        featured.meta.title if featured else site.config.title,
+        (featured.meta.summary if featured else "") or site.config.description or site.config.title,
+    )
+    page_paths = [home.path]
+    # The home page lists one page's worth of the others; the archive has them all.
+    others = site.briefings[1 : 1 + site.config.page_size]
+    if wanted(home.path, "index.html", ("home", featured, *others)):
+        files.append(_render(env, "index.html", home, briefing=featured, others=others))
+    for briefing in site.briefings:
+        path = briefing_path(briefing.meta.slug)
+        page_paths.append(path)
+        if wanted(path, "briefing.html", briefing):
+            files.append(render_briefing(env, urls, briefing))
+    not_found = Page(
+        "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
+    )
+    page_paths.append(not_found.path)
+    shown = site.briefings[: site.config.page_size]
+    if wanted(not_found.path, "404.html", ("404", *shown)):
+        files.append(_render(env, "404.html", not_found, briefings=shown))
+    if site.config.search:
+        files += _search_page(env, urls, site, wanted)
+    for pager in pages(site):
+        page_paths.append(pager.path)
+        # A tag's title comes from every briefing with it, not only this page's.
+        sources: tuple[object, ...] = (
+            pager.count,
+            pager.listing.title,
+            *(e.briefing for e in pager.entries),
+        )
+        if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
+            files.append(_render_listing(env, urls, pager))
+    return files + extra_files(site, urls, page_paths, wanted)
+
+
+def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:
+    """One briefing's page; it depends on no other briefing, so it can be rendered apart."""
+    path = briefing_path(briefing.meta.slug)
+    page = Page(
+        path,
+        urls.url(path),
+        urls.absolute(path),
+        briefing.meta.title,
+        briefing.meta.summary or briefing.meta.title,
+    )
+    return _render(env, "briefing.html", page, briefing=briefing)
+
+
+def _search_page(
+    env: jinja2.Environment, urls: Urls, site: Site, wanted: PageFilter
+) -> list[RenderedFile]:
+    """/search/ with its topic and tag choices; left out of the sitemap (it has no content)."""
+    path = "search/index.html"
+    tags = sorted({tag for briefing in site.briefings for tag in briefing.meta.tags})
+    if not wanted(path, "search.html", ("search", *tags)):
+        return []
+    title = "Search"
+    page = Page(path, urls.url(path), urls.absolute(path), title, f"Search {site.config.title}")
+    return [_render(env, "search.html", page, tags=tags)]
+
+
+_LISTING_TEMPLATES = {"archive": "archive.html", "topic": "topic.html", "tag": "tag.html"}
+
+
+def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> RenderedFile:
+    """One page of the archive, a topic or a tag (templates get `listing` and `pager`)."""
+    listing = pager.listing
+    title = f"Tag: {listing.title}" if listing.kind == "tag" else listing.title
+    if pager.number > 1:
+        title += f" (page {pager.number} of {pager.count})"
+    page = Page(pager.path, urls.url(pager.path), urls.absolute(pager.path), title, title)
+    return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
+
+
+def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
+    try:
+        html = env.get_template(name).render(page=page, **context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(f"templates/{exc.name or name}", exc.lineno or 0)
+        raise ContentError.at(where, f"template syntax error: {exc.message}") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise ContentError.at(
+            _template_location(exc, name), f"template not found: {exc.name}"
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        raise ContentError.at(
+            _template_location(exc, name), f"template error: {exc.message}"
+        ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
+    return RenderedFile(page.path, html.encode("utf-8"))
+
+
+def _template_location(exc: BaseException, name: str) -> Location:
+    """The template file and line from the traceback of a render error."""
+    tb = exc.__traceback__
+    found = Location(f"templates/{name}")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = Location("templates/" + filename.rsplit("/", 1)[-1], tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
+    env.globals.update(site=site.config, now=site.now, today=site.today)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(template_globals(site, urls))
+    env.filters.update(
+        html=block_html,
+        iso=lambda value: value.isoformat(timespec="seconds"),
+        utc=lambda value: value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        longdate=long_date,
+        clock=clock_time,
+        in_zone=lambda value, zone: value.astimezone(ZoneInfo(zone)),
+        zone_city=zone_city,
+        topics_of=topics_of,
+    )
+
+
+def block_html(block: Block) -> Markup:
+    """A paragraph's sanitised HTML (see markup.sanitize); only Blocks are accepted."""
+    if not isinstance(block, Block):
+        raise TypeError("the html filter takes a paragraph block, never raw text")
+    return Markup(block.html)
+
+
+def long_date(value: datetime) -> str:
+    """'Friday, February 7, 2025' without the process locale."""
+    return f"{value:%A}, {value:%B} {value.day}, {value.year}"
+
+
+def clock_time(value: datetime) -> str:
+    """'11:55 a.m. EST', newsroom style."""
+    hour = value.hour % 12 or 12
+    half = "a.m." if value.hour < 12 else "p.m."
+    minutes = f":{value.minute:02d}"
+    return f"{hour}{minutes} {half} {value.tzname()}"
+
+
+def zone_city(zone: str) -> str:
+    """'America/New_York' → 'New York'."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def topics_of(briefing: Briefing) -> list[str]:
+    return [section.title for section in briefing.sections]
