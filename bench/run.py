@@ -214,7 +214,9 @@ def edit_to_browser(site: Path) -> str:
     )
     lines = (done.stdout or done.stderr).strip().splitlines()
     last = lines[-1] if lines else ""
-    return last if done.returncode == 0 else f"failed (exit {done.returncode}): {last}"
+    if done.returncode != 0:
+        return f"failed (exit {done.returncode}): {last}"
+    return next((line for line in lines if line.startswith("edit-to-browser:")), last)
 
 
 @dataclass

@@ -1,8 +1,12 @@
 // Live reload for `briefing-site serve`: injected into pages at serve time only,
 // never written into a build. It listens to the server's event stream; after a
-// good rebuild it reloads the page at the same scroll position, and while the
-// build has problems it shows them over the page. Problem text comes from
-// articles, so it is only ever set as text, never as HTML.
+// good rebuild it fetches the page again and swaps the new body in place,
+// keeping the scroll position, and reloads the whole page only when that cannot
+// show the edit faithfully (the stylesheets or scripts changed, or the page has
+// scripts that would not set up the new content). Swapped content comes from an
+// inert DOMParser document, so no script in it runs. While the build has
+// problems it shows them over the page. Problem text comes from articles, so it
+// is only ever set as text, never as HTML.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,6 +14,9 @@
   var events = script.getAttribute("data-events");
   var key = "briefing-site:scroll:" + location.pathname;
   var overlay = null;
+  var latest = null;
+  var busy = false;
+  var source = null;
 
   function restoreScroll() {
     var saved = sessionStorage.getItem(key);
@@ -27,8 +34,111 @@
   }
 
   function reload() {
+    if (source) source.close();
     sessionStorage.setItem(key, JSON.stringify({ x: window.scrollX, y: window.scrollY }));
     location.reload();
+  }
+
+  function isLive(el) {
+    return el.tagName === "SCRIPT" && el.hasAttribute("data-events");
+  }
+
+  function runs(el) {
+    var type = (el.getAttribute("type") || "").trim().toLowerCase();
+    return type === "" || type === "module" || /^(text|application)\/(x-)?(java|ecma)script$/.test(type);
+  }
+
+  // Head elements that only describe the page (title, meta, JSON-LD, links to
+  // other addresses): swapped with the body. Any other head element changes how
+  // the page looks or runs, so a change to one needs a full reload.
+  function describes(el) {
+    var tag = el.tagName;
+    if (tag === "TITLE") return true;
+    if (tag === "META") return !el.hasAttribute("http-equiv") && !el.hasAttribute("charset");
+    if (tag === "SCRIPT") return !runs(el) && !isLive(el);
+    if (tag === "LINK") return /^(canonical|alternate|prev|next)$/i.test(el.getAttribute("rel") || "");
+    return false;
+  }
+
+  function shape(head) {
+    var parts = [];
+    Array.prototype.forEach.call(head.children, function (el) {
+      if (!describes(el) && !isLive(el)) parts.push(el.outerHTML);
+    });
+    return parts.join("\n");
+  }
+
+  function attributes(el) {
+    return Array.prototype.map.call(el.attributes, function (a) {
+      return a.name + "=" + a.value;
+    }).sort().join("\n");
+  }
+
+  // The theme's own script sets up swapped content again on "briefing-site:swapped";
+  // any other script would keep working on the old content, so it forces a reload.
+  function swappable(doc) {
+    return Array.prototype.every.call(doc.scripts, function (el) {
+      return isLive(el) || !runs(el) || /\/assets\/briefing\.js$/.test(el.getAttribute("src") || "");
+    });
+  }
+
+  // The new page from `html`, put in place; false when only a reload will do.
+  function swap(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var live = doc.head.querySelector("script[data-events]");
+    if (!live || live.getAttribute("data-build") === build) return false;
+    if (!swappable(doc) || !swappable(document)) return false;
+    if (shape(doc.head) !== shape(document.head)) return false;
+    if (attributes(doc.documentElement) !== attributes(document.documentElement)) return false;
+    if (attributes(doc.body) !== attributes(document.body)) return false;
+    var x = window.scrollX;
+    var y = window.scrollY;
+    Array.prototype.slice.call(document.head.children).forEach(function (el) {
+      if (describes(el)) el.remove();
+    });
+    var place = document.head.querySelector("script[data-events]");
+    Array.prototype.slice.call(doc.head.children).forEach(function (el) {
+      if (describes(el)) document.head.insertBefore(el, place);
+    });
+    document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes));
+    overlay = null;
+    build = live.getAttribute("data-build");
+    script.setAttribute("data-build", build);
+    window.scrollTo(x, y);
+    document.dispatchEvent(new CustomEvent("briefing-site:swapped"));
+    return true;
+  }
+
+  function refresh() {
+    busy = true;
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" })
+      .then(function (response) {
+        var kind = response.headers.get("Content-Type") || "";
+        if (response.status !== 200 || kind.indexOf("text/html") !== 0) return null;
+        return response.text();
+      })
+      .then(function (html) {
+        busy = false;
+        if (html === null || !swap(html)) {
+          reload();
+        } else {
+          settle();
+        }
+      })
+      .catch(function () {
+        reload();
+      });
+  }
+
+  function settle() {
+    if (!latest || busy) return;
+    if (latest.build !== build && latest.build !== "none") {
+      refresh();
+    } else if (latest.problems.length) {
+      show(latest.problems);
+    } else {
+      hide();
+    }
   }
 
   function show(problems) {
@@ -62,16 +172,9 @@
   }
 
   restoreScroll();
-  var source = new EventSource(events);
+  source = new EventSource(events);
   source.addEventListener("state", function (event) {
-    var state = JSON.parse(event.data);
-    if (state.build !== build && state.build !== "none") {
-      source.close();
-      reload();
-    } else if (state.problems.length) {
-      show(state.problems);
-    } else {
-      hide();
-    }
+    latest = JSON.parse(event.data);
+    settle();
   });
 })();

@@ -51,55 +51,67 @@
     return c;
   };
 
-  const countdowns = [...document.querySelectorAll("time.countdown")].map(setUp).filter(Boolean);
+  let timer = 0;
+  let reading = null;
 
-  // Correcting stale build-time text on load is not news; a change seen later is, once.
-  const tick = (announce) => {
-    const now = Date.now();
-    for (const c of countdowns) {
-      const [state, text] = describe(c, now);
-      if (c.el.textContent !== text) c.el.textContent = text;
-      if (c.el.dataset.state !== state) {
-        c.el.dataset.state = state;
-        if (announce && c.status) c.status.textContent = STATUS[state];
+  // Sets up the page's content: on load, and again after `briefing-site serve`
+  // swaps in new content in place (the old content's timer and observer stop).
+  const start = () => {
+    clearInterval(timer);
+    reading?.disconnect();
+    const countdowns = [...document.querySelectorAll("time.countdown")].map(setUp).filter(Boolean);
+
+    // Correcting stale build-time text on load is not news; a change seen later is, once.
+    const tick = (announce) => {
+      const now = Date.now();
+      for (const c of countdowns) {
+        const [state, text] = describe(c, now);
+        if (c.el.textContent !== text) c.el.textContent = text;
+        if (c.el.dataset.state !== state) {
+          c.el.dataset.state = state;
+          if (announce && c.status) c.status.textContent = STATUS[state];
+        }
       }
+    };
+
+    if (countdowns.length) {
+      tick(false);
+      const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+      timer = setInterval(() => tick(true), reduce ? 60000 : 1000);
+    }
+
+    // The section bar marks the section being read, so on a long page it stays a map.
+    const toc = document.querySelector("nav.toc");
+    if (toc && "IntersectionObserver" in window) {
+      const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
+      reading = new IntersectionObserver((entries) => {
+        for (const entry of entries.filter((e) => e.isIntersecting)) {
+          for (const a of links.values()) a.removeAttribute("aria-current");
+          links.get(entry.target.id)?.setAttribute("aria-current", "true");
+        }
+      }, { rootMargin: "-15% 0px -70% 0px" });
+      for (const id of links.keys()) {
+        const section = document.getElementById(id);
+        if (section) reading.observe(section);
+      }
+    }
+
+    // The start in the reader's own zone; an all-day event has no local time.
+    const local = new Intl.DateTimeFormat(undefined, {
+      weekday: "short", month: "short", day: "numeric",
+      hour: "numeric", minute: "2-digit", timeZoneName: "short",
+    });
+    for (const el of document.querySelectorAll("time.local-time:not([data-all-day])")) {
+      const ms = Date.parse(el.getAttribute("datetime"));
+      if (Number.isNaN(ms)) continue;
+      const parts = local.formatToParts(ms);
+      const zone = parts.find((p) => p.type === "timeZoneName");
+      const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("");
+      el.textContent = `Your time: ${rest.replace(/ {2,}/g, " ").trim()}${zone ? ` (${zone.value})` : ""}`;
+      el.hidden = false;
     }
   };
 
-  if (countdowns.length) {
-    tick(false);
-    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-    setInterval(() => tick(true), reduce ? 60000 : 1000);
-  }
-
-  // The section bar marks the section being read, so on a long page it stays a map.
-  const toc = document.querySelector("nav.toc");
-  if (toc && "IntersectionObserver" in window) {
-    const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
-    const reading = new IntersectionObserver((entries) => {
-      for (const entry of entries.filter((e) => e.isIntersecting)) {
-        for (const a of links.values()) a.removeAttribute("aria-current");
-        links.get(entry.target.id)?.setAttribute("aria-current", "true");
-      }
-    }, { rootMargin: "-15% 0px -70% 0px" });
-    for (const id of links.keys()) {
-      const section = document.getElementById(id);
-      if (section) reading.observe(section);
-    }
-  }
-
-  // The start in the reader's own zone; an all-day event has no local time.
-  const local = new Intl.DateTimeFormat(undefined, {
-    weekday: "short", month: "short", day: "numeric",
-    hour: "numeric", minute: "2-digit", timeZoneName: "short",
-  });
-  for (const el of document.querySelectorAll("time.local-time:not([data-all-day])")) {
-    const ms = Date.parse(el.getAttribute("datetime"));
-    if (Number.isNaN(ms)) continue;
-    const parts = local.formatToParts(ms);
-    const zone = parts.find((p) => p.type === "timeZoneName");
-    const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("");
-    el.textContent = `Your time: ${rest.replace(/ {2,}/g, " ").trim()}${zone ? ` (${zone.value})` : ""}`;
-    el.hidden = false;
-  }
+  start();
+  document.addEventListener("briefing-site:swapped", start);
 })();
