@@ -12,10 +12,10 @@ from typing import Any
 
 from briefing_site.model import Briefing, RenderedFile, Site
 from briefing_site.output.feeds import ATOM_PATH, JSON_PATH, atom_feed, entries, json_feed
-from briefing_site.output.ics import event_calendar, ics_path
+from briefing_site.output.ics import event_calendar
 from briefing_site.output.sitemap import pages_files
 from briefing_site.output.structured import Head, head_for
-from briefing_site.output.urls import Urls
+from briefing_site.output.urls import Urls, calendar_path
 
 # Decides whether an output file is made, from its path, its template ('' for
 # none) and what it is made from: one briefing; for a listing page, its page
@@ -41,7 +41,7 @@ def extra_files(
         if wanted(path, "", in_feeds):
             files.append(RenderedFile(path, feed(site, urls)))
     for briefing in site.briefings:
-        path = ics_path(briefing.meta.slug)
+        path = calendar_path(briefing.meta.slug)
         if briefing.meta.event is not None and wanted(path, "", briefing):
             files.append(RenderedFile(path, event_calendar(briefing, urls, site.today)))
     files += pages_files(site, urls, pages)
@@ -55,6 +55,6 @@ def template_globals(site: Site, urls: Urls) -> dict[str, Callable[..., Any]]:
         return head_for(page_path, briefing, site, urls)
 
     def calendar_url(briefing: Briefing) -> str:
-        return urls.url(ics_path(briefing.meta.slug))
+        return urls.url(calendar_path(briefing.meta.slug))
 
     return {"head_meta": head_meta, "calendar_url": calendar_url}

@@ -26,11 +26,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 LINE_OCTETS = 75
 
 
-def ics_path(slug: str) -> str:
-    """Beside the briefing's page, named after it so a download has a useful name."""
-    return f"briefings/{slug}/{slug}.ics"
-
-
 def escape_text(value: str) -> str:
     """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; controls dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from briefing_site.model import Briefing, Section, Site
+from briefing_site.output.urls import ARCHIVE_DIR, tag_dir, topic_dir
 
 ListingKind = Literal["archive", "topic", "tag"]
-ARCHIVE_DIR = "briefings/"
 
 
 class Entry(NamedTuple):
@@ -129,11 +129,11 @@ def listings(site: Site) -> list[Listing]:
     found = [archive]
     for topic in site.config.topics:
         entries = tuple(by_topic[topic.name])
-        found.append(Listing("topic", topic.name, topic.title, f"topics/{topic.name}/", entries))
+        found.append(Listing("topic", topic.name, topic.title, topic_dir(topic.name), entries))
     for tag in sorted(by_tag):
         # The most common spelling; on a tie, the newest briefing's (counted first).
         title = spellings[tag].most_common(1)[0][0]
-        found.append(Listing("tag", tag, title, f"tags/{tag}/", tuple(by_tag[tag])))
+        found.append(Listing("tag", tag, title, tag_dir(tag), tuple(by_tag[tag])))
     return found
 
 

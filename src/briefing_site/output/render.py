@@ -22,7 +22,7 @@ from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import ListPage, pages
-from briefing_site.output.urls import Urls, briefing_path
+from briefing_site.output.urls import Urls, briefing_path, search_path, template_helpers
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _search_page(
     env: jinja2.Environment, urls: Urls, site: Site, wanted: PageFilter
 ) -> list[RenderedFile]:
     """/search/ with its topic and tag choices; left out of the sitemap (it has no content)."""
-    path = "search/index.html"
+    path = search_path()
     tags = sorted({tag for briefing in site.briefings for tag in briefing.meta.tags})
     if not wanted(path, "search.html", ("search", *tags)):
         return []
@@ -193,7 +193,7 @@ def _template_location(exc: BaseException, name: str) -> Location:
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.globals.update(site=site.config, now=site.now, today=site.today)
-    env.globals.update(url=urls.url, absolute_url=urls.absolute)
+    env.globals.update(template_helpers(urls))
     env.globals.update(template_globals(site, urls))
     env.filters.update(
         html=block_html,

@@ -37,5 +37,46 @@ class Urls:
         return self.url(path)
 
 
+# Every output path the site links to, named once: the renderer, the feeds,
+# the calendars and the listings take them from here, and the theme through
+# the template helpers `briefing_url`, `topic_url`, `tag_url` and `search_url`.
+ARCHIVE_DIR = "briefings/"
+SEARCH_DIR = "search/"
+
+
+def briefing_dir(slug: str) -> str:
+    return f"{ARCHIVE_DIR}{slug}/"
+
+
 def briefing_path(slug: str) -> str:
-    return f"briefings/{slug}/index.html"
+    return briefing_dir(slug) + "index.html"
+
+
+def calendar_path(slug: str) -> str:
+    """Beside the briefing's page, named after it so a download has a useful name."""
+    return f"{briefing_dir(slug)}{slug}.ics"
+
+
+def topic_dir(name: str) -> str:
+    return f"topics/{name}/"
+
+
+def tag_dir(tag: str) -> str:
+    return f"tags/{tag}/"
+
+
+def search_path() -> str:
+    return SEARCH_DIR + "index.html"
+
+
+def template_helpers(urls: Urls) -> dict[str, object]:
+    """The URLs a template may link to, under the site's base path."""
+    return {
+        "url": urls.url,
+        "absolute_url": urls.absolute,
+        "briefing_url": lambda slug: urls.url(briefing_dir(slug)),
+        "topic_url": lambda name: urls.url(topic_dir(name)),
+        "tag_url": lambda tag: urls.url(tag_dir(tag)),
+        "archive_url": lambda: urls.url(ARCHIVE_DIR),
+        "search_url": lambda: urls.url(SEARCH_DIR),
+    }
