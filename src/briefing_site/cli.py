@@ -242,17 +242,18 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.source, args.site, args.slug, build_clock(args.now, os.environ), stdin
     )
     done = import_article(options)
-    print(f"wrote {done.article} and {done.sidecar}", file=out)
+    # The filled-in values come from scraped text: escaped like every other line.
+    print(printable(f"wrote {done.article} and {done.sidecar}"), file=out)
     for line in done.filled:
-        print(f"  filled in  {line}", file=out)
+        print(printable(f"  filled in  {line}"), file=out)
     for line in done.check:
-        print(f"  check      {line}", file=out)
+        print(printable(f"  check      {line}"), file=out)
     for problem in done.problems:
-        print(f"{problem.location}: {problem.message}", file=err)
+        print(problem, file=err)
     if done.problems:
         print("fix these in the sidecar, then run: briefing-site check", file=err)
         return 1
-    print(f"next: briefing-site explain {done.article}", file=out)
+    print(printable(f"next: briefing-site explain {done.article}"), file=out)
     return 0
 
 

@@ -23,7 +23,6 @@ from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import RenderedFile, SiteConfig, SourceArticle
 from briefing_site.output.extras import PageSource
-from briefing_site.output.theme import theme_dir
 from briefing_site.progress import ProgressFn
 
 
@@ -59,7 +58,6 @@ class _Job:
     files: ArticleFiles
     data: bytes
     sidecar: bytes | None
-    assembled: bytes | None  # unused: cached articles never reach a worker
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,7 @@ def run_batch(
         if cached is not None:
             done[index] = _Done(cached)
         else:
-            todo.append((index, _Job(files, data, sidecar, None)))
+            todo.append((index, _Job(files, data, sidecar)))
     workers = worker_count(jobs, len(todo))
     results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
     for (index, _), result in zip(todo, results, strict=True):
@@ -199,7 +197,7 @@ class _Keys:
         config = repr(settings.config).encode()
         self._base = digest(b"article", code_fingerprint(), config)
         self.page_base = digest(
-            b"page", code_fingerprint(), config, tree_fingerprint(theme_dir()),
+            b"page", code_fingerprint(), config,  # the theme is in the package
             tree_fingerprint(settings.templates),
             clock_key(settings.now, templates_show_clock(settings.templates)),
             str(settings.drafts).encode(),

@@ -35,11 +35,17 @@ from briefing_site.build.writer import (
     write_changed,
     write_site,
 )
-from briefing_site.config.schema import parse_config
 from briefing_site.content.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.content.lint import lint
-from briefing_site.content.load import ArticleFiles, decode, find_articles, read_article, site_files
-from briefing_site.errors import ContentError, Problem, ProblemList
+from briefing_site.content.load import (
+    ArticleFiles,
+    content_files,
+    find_articles,
+    read_article,
+    read_config,
+    site_files,
+)
+from briefing_site.errors import ContentError, OutputError, Problem, ProblemList
 from briefing_site.model import (
     Briefing,
     Location,
@@ -51,7 +57,7 @@ from briefing_site.model import (
 from briefing_site.output.render import render_site
 from briefing_site.output.theme import make_environment, static_assets
 from briefing_site.output.urls import briefing_path
-from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature
 
 # Turns one article's files into an Assembled briefing under a config; `serve`
@@ -73,32 +79,6 @@ class Loaded:
     articles: tuple[Assembled, ...]
     site: Site
     warnings: tuple[Problem, ...] = ()
-
-
-def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
-    """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
-    path = site / CONFIG_FILE
-    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
-        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
-    text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
-    config = parse_config(text, CONFIG_FILE)
-    if base_url:
-        config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")
-    return config
-
-
-def content_files(site: Path) -> list[str]:
-    """Site-relative POSIX paths of the files in content/ (dotfiles skipped).
-
-    A scandir walk, not rglob: at 1,000 articles it is ten times faster, which
-    `serve` feels on every rebuild. Symlinked folders are not entered.
-    """
-    folder = site / CONTENT_DIR
-    if not folder.is_dir():
-        raise ContentError.at(
-            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
-        )
-    return site_files(site, CONTENT_DIR)
 
 
 def load_site(
@@ -240,11 +220,13 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 before = content_signatures(options.site).signatures
                 if options.jobs == 1:
                     return _report(_build_simply(options, before))
-            with _without_cycle_collection():
+            with without_cycle_collection():
                 loaded = _build_fast(options, before, unsaved)
             built = _report(loaded)
         except OSError as exc:  # before the swap: the previous build is in place
             raise disk_error(options.output, exc) from exc
+        except OutputError:
+            raise  # the output could not be written: not something a half-read file explains
         except ContentError:
             check_not_rewritten(options.site, before)  # a file read half-saved explains them
             raise
@@ -282,7 +264,7 @@ def _valid_until(options: BuildOptions, loaded: Loaded) -> datetime:
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """Keep Python's cyclic garbage collector off the loaded briefings, then restore it.
 
     A build holds every briefing in memory (millions of small objects). The

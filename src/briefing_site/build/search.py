@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_site.build.search_order import in_fixed_order
+from briefing_site.build.writer import replace_file
 from briefing_site.model import Location, RenderedFile
 
 INDEX_DIR = "pagefind"
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
-_KEPT_PREFIXES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.")
+_KEPT_PREFIXES = ("pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.")
 _KEPT_FOLDERS = ("index/", "fragment/", "filter/")
 _INDEXER = Location("pagefind")
 Started = Callable[["subprocess.Popen[bytes]"], None]
@@ -89,19 +90,22 @@ def find_indexer() -> Path:
         raise IndexerError("pagefind_bin", f"the Pagefind binary is missing: {exc}") from exc
 
 
-def index_pages(pages: Sequence[RenderedFile], cache: Path | None = None) -> SearchIndex:
-    """`build_index`, reusing the index kept in `cache` when the pages are byte for byte
-    the same (a rebuild that changed no briefing page does not run the indexer)."""
+def index_pages(
+    pages: Sequence[RenderedFile], cache: Path | None = None, started: Started | None = None
+) -> SearchIndex:
+    """The index of `pages`, reusing the one kept in `cache` when the pages are byte for
+    byte the same (a rebuild that changed no briefing page does not run the indexer).
+    `started` is told the indexer's process (see `run_indexer`)."""
     try:
         binary = find_indexer()
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    key = index_key(pages, binary)
+    key = index_key(pages, binary) if cache is not None else ""
     kept = _cached(cache, key) if cache is not None else None
     if kept is not None:
         return SearchIndex(kept)
     try:
-        files = tuple(run_indexer(binary, pages))
+        files = tuple(run_indexer(binary, pages, started))
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
     if cache is not None:
@@ -122,14 +126,9 @@ def _cached(cache: Path, key: str) -> tuple[RenderedFile, ...] | None:
 def _keep(cache: Path, key: str, files: Sequence[RenderedFile]) -> None:
     """Remember the index for the next build; a cache that cannot be written is no loss."""
     data = marshal.dumps((_CACHE_VERSION, key, [(item.path, item.data) for item in files]))
-    temporary = cache.with_name(cache.name + ".tmp")
-    try:
+    with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, cache)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        replace_file(cache, data)
 
 
 def index_key(pages: Sequence[RenderedFile], binary: Path) -> str:
@@ -199,9 +198,7 @@ def run_indexer(
 def _kept(name: str) -> bool:
     if "/" in name:
         return name.startswith(_KEPT_FOLDERS)
-    return name.startswith(_KEPT_PREFIXES) and not name.startswith(
-        ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
-    )
+    return name.startswith(_KEPT_PREFIXES)
 
 
 def _message(number: int, payload: dict[str, object]) -> bytes:

@@ -1,9 +1,9 @@
 """Recognise a rebuild with nothing to do from file signatures alone.
 
 After a build, a stamp in the cache folder records a key over everything the
-output was made from but the clock: the tool's code, the build options, the
-config, the templates and theme, and the size, times and inode of every file
-in content/. It also records what the build reported (its briefing count and
+output was made from but the clock: the tool's code (the theme is part of
+it), the build options, the config, the templates, and the size, times and
+inode of every file in content/. It also records what the build reported (its briefing count and
 warnings) and the span of clocks its output holds for: from its own clock up
 to the first instant any page would read differently (`horizon.until`: the
 next midnight, the next minute of a countdown near its event, ...). When the
@@ -38,7 +38,6 @@ from briefing_site.build.writer import (
 )
 from briefing_site.errors import Problem
 from briefing_site.model import Location
-from briefing_site.output.theme import theme_dir
 from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 from briefing_site.walk import Walked, walk
 
@@ -89,7 +88,6 @@ class Stamp:
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
             config.read_bytes() if config.is_file() else b"\0none",
-            tree_fingerprint(theme_dir()),
             tree_fingerprint(site / TEMPLATES_DIR),
             _signatures(site, self.content),
         ).hex()

@@ -6,9 +6,8 @@ import textwrap
 from datetime import datetime
 from pathlib import Path
 
-from briefing_site.build.pipeline import content_files, read_config
 from briefing_site.content.assemble import Assembled, Tools, assemble
-from briefing_site.content.load import find_articles, read_article
+from briefing_site.content.load import content_files, find_articles, read_article, read_config
 from briefing_site.errors import UsageError
 from briefing_site.site import CONTENT_DIR
 

@@ -15,13 +15,12 @@ from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing_site.build.pipeline import read_config
 from briefing_site.commands.extract import PAGE_PATTERNS, Extracted, from_html, from_text, one_line
 from briefing_site.commands.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
 from briefing_site.commands.propose import Candidate, Proposal, dateline_day, propose
 from briefing_site.content.assemble import Tools, assemble
 from briefing_site.content.junk import JunkFilter
-from briefing_site.content.load import decode, parse_text_article
+from briefing_site.content.load import decode, parse_text_article, read_config
 from briefing_site.content.metadata import parse_instant, safe_slug, slugify
 from briefing_site.errors import BriefingError, ContentError, Problem, UsageError
 from briefing_site.model import Location, SiteConfig

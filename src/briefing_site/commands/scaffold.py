@@ -16,9 +16,8 @@ from string import Template
 from zoneinfo import ZoneInfo
 
 from briefing_site import __version__
-from briefing_site.build.pipeline import read_config
 from briefing_site.config.schema import valid_zone
-from briefing_site.content.load import parse_markdown_article
+from briefing_site.content.load import parse_markdown_article, read_config
 from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.model import Location, SiteConfig

@@ -60,10 +60,6 @@ CONTRAST = 0.75
 STAY = 0.3
 """Chance that a paragraph continues the previous paragraph's topic."""
 
-DEFAULT_END_BONUS: Mapping[str, float] = MappingProxyType({})
-"""Score added to these topics in the article's last paragraph (where wrap-ups sit).
-None by default: on real pages a wrap-up shows in its words, not its place."""
-
 YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 """What a year ("1985") or decade ("1980s") in the text reads as, relative to the
 article's year: over two or more years before it, the year before, the same
@@ -232,22 +228,13 @@ def _compile_patterns(
 class Classifier:
     """Sorts one article's body paragraphs into topics; build once, reuse for every article."""
 
-    def __init__(
-        self,
-        topics: Sequence[Topic],
-        *,
-        end_bonus: Mapping[str, float] | None = None,
-        priors: Mapping[str, float] | None = None,
-    ) -> None:
+    def __init__(self, topics: Sequence[Topic]) -> None:
         if not topics:
             raise ValueError("the classifier needs at least one topic")
         self._names = tuple(topic.name for topic in topics)
         self._lexicon = _Lexicon(topics)
         self._patterns = _compile_patterns(topics)
-        bonus = DEFAULT_END_BONUS if end_bonus is None else end_bonus
-        self._end_bonus = tuple(float(bonus.get(name, 0.0)) for name in self._names)
-        prior = DEFAULT_PRIORS if priors is None else priors
-        self._priors = tuple(float(prior.get(name, PRIOR)) for name in self._names)
+        self._priors = tuple(float(DEFAULT_PRIORS.get(name, PRIOR)) for name in self._names)
         # A paragraph without a single cue says nothing: its neighbours decide.
         self._silent = [1.0 / len(self._names)] * len(self._names)
 
@@ -266,10 +253,9 @@ class Classifier:
         shares = [self._shares(item) for item in evidence]
         cued = [share for item, share in zip(evidence, shares, strict=True) if not item.empty]
         mean = [sum(column) / len(cued) for column in zip(*cued, strict=True)] if cued else None
-        last = len(texts) - 1 if len(texts) > 1 else -1
         emissions = [
-            self._emission(share, mean, last=i == last) if not item.empty else self._silent
-            for i, (item, share) in enumerate(zip(evidence, shares, strict=True))
+            self._emission(share, mean) if not item.empty else self._silent
+            for item, share in zip(evidence, shares, strict=True)
         ]
         posteriors = _forward_backward(emissions, STAY)
         return tuple(
@@ -283,19 +269,14 @@ class Classifier:
         total = sum(raw)
         return [r / total for r in raw]
 
-    def _emission(
-        self, share: Sequence[float], mean: Sequence[float] | None, *, last: bool
-    ) -> list[float]:
+    def _emission(self, share: Sequence[float], mean: Sequence[float] | None) -> list[float]:
         """How well each topic explains the paragraph alone, as a probability.
 
         The article's mean share is partly subtracted (`CONTRAST`), so a
         paragraph counts where it stands out from the article's drift.
         """
         scores = [
-            s
-            - (CONTRAST * mean[t] if mean is not None else 0.0)
-            + (self._end_bonus[t] if last else 0.0)
-            for t, s in enumerate(share)
+            s - (CONTRAST * mean[t] if mean is not None else 0.0) for t, s in enumerate(share)
         ]
         top = max(scores)
         return _normalised([math.exp(SHARPNESS * (x - top)) for x in scores])

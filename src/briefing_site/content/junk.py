@@ -145,7 +145,6 @@ class Shape:
     """What the block classifier sees in one paragraph."""
 
     words: int
-    chars: int
     stopwords: float
     sentence: bool
     kind: Kind
@@ -254,7 +253,7 @@ class JunkFilter:
         limits = self.limits
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
-            return Shape(n, len(text), stop, sentence, kind, reason, marker)
+            return Shape(n, stop, sentence, kind, reason, marker)
 
         pattern = self.match(paragraph.text)
         if pattern is not None:

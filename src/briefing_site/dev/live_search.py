@@ -19,10 +19,10 @@ import os
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
-from briefing_site.build.search import IndexerError, SearchIndex, find_indexer, run_indexer
-from briefing_site.model import Location, RenderedFile
+from briefing_site.build.search import SearchIndex, index_pages
+from briefing_site.model import RenderedFile
 
 QUIET_SECONDS = 0.3  # index once saves have stopped for this long
 ENTRY = "pagefind/pagefind-entry.json"
@@ -109,10 +109,7 @@ class LiveIndex:
                     self._process.kill()
 
     def _index(self, pages: Sequence[RenderedFile]) -> SearchIndex:
-        try:
-            return SearchIndex(tuple(run_indexer(find_indexer(), pages, self._started)))
-        except IndexerError as exc:
-            return SearchIndex((), exc.reason, Location(exc.where))
+        return index_pages(pages, started=self._started)
 
     def _started(self, process: subprocess.Popen[bytes]) -> None:
         with contextlib.suppress(OSError, AttributeError):  # not on every system
@@ -139,8 +136,3 @@ class LiveIndex:
             self._changed.notify_all()
         if tell and self._on_problem is not None:
             self._on_problem(problem)
-
-    @property
-    def files(self) -> Mapping[str, bytes]:
-        with self._changed:
-            return dict(self._files)

@@ -37,9 +37,9 @@ from briefing_site.output.theme import STATIC_DIR, make_environment, static_asse
 from briefing_site.output.urls import Urls, briefing_path
 from briefing_site.safetext import printable
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
-from briefing_site.walk import walk
+from briefing_site.walk import signature, walk
 
-Signature = tuple[int, ...]
+Signature = tuple[int, ...]  # walk.signature, of an article and its sidecar together
 Asked = tuple[str, str, PageSource]  # what the renderer asked the filter about
 
 
@@ -182,7 +182,7 @@ class Preview:
                 st = os.stat(f"{root}/{name}")
             except OSError:
                 return ()
-            values += [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+            values += signature(st)
         return tuple(values)
 
     def _theme(self) -> tuple[jinja2.Environment, dict[str, bytes]]:
@@ -202,9 +202,7 @@ class Preview:
         static = {name for name in changed if name.startswith(STATIC_DIR + "/")}
         if self._env is None or changed:
             self._env = make_environment(templates)  # a new override changes what a name means
-            self._env.auto_reload = False  # no stat per include: any change makes a new one
         if self._assets is None or static:
-            self._assets = None
             self._assets = static_assets(templates)
         self._stale_templates |= changed - static
         self._templates = current

@@ -29,8 +29,8 @@ from typing import TextIO
 from urllib.parse import unquote_to_bytes
 
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.pipeline import read_config
 from briefing_site.build.search import INDEX_DIR
+from briefing_site.content.load import read_config
 from briefing_site.dev.live_search import LiveIndex
 from briefing_site.dev.preview import Live, Preview, Snapshot
 from briefing_site.dev.watch import Rebuilder, Report

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import watchfiles
 
+from briefing_site.build.pipeline import without_cycle_collection
 from briefing_site.dev.preview import Live, Preview, Snapshot
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
@@ -122,14 +123,8 @@ class Rebuilder:
                 self._stop.wait(STEP_MS / 1000)
 
     def _loop(self) -> None:
-        was_enabled = gc.isenabled()
-        gc.disable()  # collected between builds instead (see _tidy)
-        try:
+        with without_cycle_collection():  # collected between builds instead (see _tidy)
             self._rebuild_until_stopped()
-        finally:
-            gc.unfreeze()
-            if was_enabled:
-                gc.enable()
 
     def _rebuild_until_stopped(self) -> None:
         self._settle(*self._build(()))
