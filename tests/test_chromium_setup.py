@@ -6,8 +6,6 @@ from pathlib import Path
 
 from conftest import REPO
 
-LAUNCHER = REPO / "scripts" / "chromium.py"
-
 
 def python_files() -> list[str]:
     found = []

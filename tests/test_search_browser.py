@@ -5,7 +5,7 @@ Pages would serve it, so every search also runs under a sub-path."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -154,9 +154,7 @@ def test_typing_searches_as_you_go(browser: Any, site_url: str) -> None:
     page.close()
 
 
-def test_without_javascript_the_page_says_search_needs_it(
-    browser: Any, site_url: str, make_site: Callable[..., Path]
-) -> None:
+def test_without_javascript_the_page_says_search_needs_it(browser: Any, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
