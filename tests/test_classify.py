@@ -246,3 +246,47 @@ def test_wire_copy_set_accuracy(classifier: Classifier) -> None:
     result = report.evaluate(classifier, articles)
     print(f"wire accuracy {result.correct}/{result.total} = {result.accuracy:.3f}")
     assert result.accuracy >= 0.9
+
+
+def test_sanctions_as_economic_pressure_are_economy(classifier: Classifier) -> None:
+    """LABELLING: sanctions as economic pressure are economy, not defense."""
+    text = (
+        "The leaders agreed to widen sanctions on Moscow and to close the loopholes "
+        "that let sanctioned goods reach it through third countries."
+    )
+    (verdict,) = classifier.classify([text], year=2023)
+    assert verdict.topic == "economy"
+
+
+def test_meeting_logistics_are_outlook_even_beside_war_words(classifier: Classifier) -> None:
+    """Who sat down with whom, where and for how long is the meeting itself: outlook."""
+    texts = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "On Tuesday the chancellor sat down with the president at the state guesthouse, "
+        "capping a three-day trip on which executives accompanied him, at a time when the "
+        "war in Ukraine and a military rivalry strain ties.",
+    ]
+    assert classifier.classify(texts, year=2024)[1].topic == "outlook"
+
+
+def test_what_a_pact_is_meant_to_bring_is_outlook(classifier: Classifier) -> None:
+    """A pact's pending steps and what it is meant to open up are what happens next."""
+    texts = [
+        "The treaty was first signed in 1951 and has been revised since, decades ago.",
+        "The new defense pact, which still needs ratification by both parliaments, is meant "
+        "to open the door to joint drills and pave the way for closer security ties.",
+    ]
+    assert classifier.classify(texts, year=2024)[1].topic == "outlook"
+
+
+def test_a_mixed_paragraph_takes_the_topic_most_of_its_sentences_are_about(
+    classifier: Classifier,
+) -> None:
+    """LABELLING: the dominant topic is the one most sentences are about, not the densest."""
+    text = (
+        "Officials said the talks would resume next month. Both sides hope to settle the "
+        "remaining issues before the deadline. The dispute covers tariffs on steel, "
+        "aluminium, cars, auto parts, soybeans and beef."
+    )
+    (verdict,) = classifier.classify([text], year=2025)
+    assert verdict.topic == "outlook"

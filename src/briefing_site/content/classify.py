@@ -12,8 +12,11 @@ landed where it did; the code adds only topic-agnostic structure:
    `weight * n ** REPEAT_EXPONENT`: repetition matters, with diminishing returns.
 2. Share. Each topic's weight plus a small prior (`PRIOR`; `DEFAULT_PRIORS`
    gives outlook more, since meetings, plans and assessments carry few cue
-   words) is divided by the paragraph's total, so a long paragraph does not
-   outvote a short one and scores compare across topics.
+   words) is divided by the total, so a long paragraph does not outvote a
+   short one and scores compare across topics. The share is taken per
+   sentence and averaged over the sentences that have a cue: a mixed
+   paragraph takes the topic most of its sentences are about (as an editor
+   does), not the topic of its one sentence dense with nouns.
 3. Contrast. Wire copy often leans one way throughout (a preview is in the
    future tense from start to end), so a topic's average share over the
    article is partly subtracted (`CONTRAST`): a paragraph goes where it stands
@@ -65,8 +68,33 @@ YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 article's year: over two or more years before it, the year before, the same
 year (or a decade that holds it), or later. The lexicon weighs these words."""
 
+
+@dataclass(frozen=True)
+class Settings:
+    """The decoder's knobs, so the evaluation can cross-validate them; defaults ship."""
+
+    sharpness: float = SHARPNESS
+    contrast: float = CONTRAST
+    stay: float = STAY
+    by_sentence: bool = True
+    """Average the topic shares of a paragraph's sentences (False: pool its words)."""
+
+
+MAX_SENTENCES = 40
+"""A paragraph's sentences beyond this many are scored together as its last one."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_NOT_AN_END = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|No|vs|etc"
+    r"|[A-Z]|[A-Za-z]\.[A-Za-z])\.$"
+)
+"""A full stop after a title, an initial or an abbreviation ("Mr.", "J.", "U.S.") ends no sentence."""
+
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
+
+TOKEN_MEMORY = 50_000
+"""How many distinct words the lexicon remembers its candidate entries for."""
 
 MAX_CUES = 5
 """How many cues a verdict reports: enough to explain, few enough to read."""
@@ -173,6 +201,7 @@ class _Lexicon:
                 table = self._prefix if is_prefix else self._exact
                 table.setdefault(head, []).append(_Entry(words, index, float(weight), phrase))
         self._prefix_lengths = sorted({len(key) for key in self._prefix})
+        self._seen: dict[str, tuple[_Entry, ...]] = {}
 
     def matches(self, tokens: Sequence[str]) -> list[_Entry]:
         """Every entry hit, scanning left to right; at each place the longest phrase wins."""
@@ -184,13 +213,26 @@ class _Lexicon:
             position += len(best[0].words) if best else 1
         return hits
 
+    def _starting_with(self, token: str) -> tuple[_Entry, ...]:
+        """Every entry whose first word matches this token; remembered per token,
+        since a corpus repeats its words (bounded by `TOKEN_MEMORY`)."""
+        found = self._seen.get(token)
+        if found is None:
+            candidates = list(self._exact.get(token, ()))
+            for length in self._prefix_lengths:
+                if length > len(token):
+                    break
+                candidates.extend(self._prefix.get(token[:length], ()))
+            found = tuple(candidates)
+            if len(self._seen) >= TOKEN_MEMORY:
+                self._seen.clear()
+            self._seen[token] = found
+        return found
+
     def _longest_at(self, tokens: Sequence[str], position: int) -> list[_Entry]:
-        token = tokens[position]
-        candidates = list(self._exact.get(token, ()))
-        for length in self._prefix_lengths:
-            if length > len(token):
-                break
-            candidates.extend(self._prefix.get(token[:length], ()))
+        candidates = self._starting_with(tokens[position])
+        if not candidates:
+            return []
         fitting = [entry for entry in candidates if _fits(entry, tokens, position)]
         if not fitting:
             return []
@@ -202,7 +244,8 @@ def _fits(entry: _Entry, tokens: Sequence[str], position: int) -> bool:
     """Whether the entry's words match the tokens starting at `position`."""
     if position + len(entry.words) > len(tokens):
         return False
-    for (word, is_prefix), token in zip(entry.words, tokens[position:], strict=False):
+    for offset, (word, is_prefix) in enumerate(entry.words):
+        token = tokens[position + offset]
         if token != word and not (is_prefix and token.startswith(word)):
             return False
     return True
@@ -228,9 +271,10 @@ def _compile_patterns(
 class Classifier:
     """Sorts one article's body paragraphs into topics; build once, reuse for every article."""
 
-    def __init__(self, topics: Sequence[Topic]) -> None:
+    def __init__(self, topics: Sequence[Topic], settings: Settings | None = None) -> None:
         if not topics:
             raise ValueError("the classifier needs at least one topic")
+        self._settings = settings or Settings()
         self._names = tuple(topic.name for topic in topics)
         self._lexicon = _Lexicon(topics)
         self._patterns = _compile_patterns(topics)
@@ -249,25 +293,33 @@ class Classifier:
         """
         if not texts:
             return ()
-        evidence = [self._evidence(text, year) for text in texts]
-        shares = [self._shares(item) for item in evidence]
+        plain = [strip_markup(text[:MAX_CHARS]) for text in texts]
+        parts = [_sentences(text) if self._settings.by_sentence else [text] for text in plain]
+        sentences = [[self._evidence(part, year) for part in each] for each in parts]
+        evidence = [_merged(each, len(self._names)) for each in sentences]
+        shares = [self._shares(each) for each in sentences]
         cued = [share for item, share in zip(evidence, shares, strict=True) if not item.empty]
         mean = [sum(column) / len(cued) for column in zip(*cued, strict=True)] if cued else None
         emissions = [
             self._emission(share, mean) if not item.empty else self._silent
             for item, share in zip(evidence, shares, strict=True)
         ]
-        posteriors = _forward_backward(emissions, STAY)
+        posteriors = _forward_backward(emissions, self._settings.stay)
         return tuple(
             self._verdict(item, posterior)
             for item, posterior in zip(evidence, posteriors, strict=True)
         )
 
-    def _shares(self, item: _Evidence) -> list[float]:
-        """Each topic's share of the paragraph's cue weight, the priors mixed in."""
-        raw = [w + a for w, a in zip(item.weights, self._priors, strict=True)]
-        total = sum(raw)
-        return [r / total for r in raw]
+    def _shares(self, sentences: Sequence[_Evidence]) -> list[float]:
+        """Each topic's share of the cue weight, the priors mixed in, averaged over
+        the sentences that have a cue (each such sentence one vote)."""
+        votes = [item for item in sentences if not item.empty] or list(sentences[:1])
+        total_share = [0.0] * len(self._names)
+        for item in votes:
+            raw = [w + a for w, a in zip(item.weights, self._priors, strict=True)]
+            total = sum(raw)
+            total_share = [t + r / total for t, r in zip(total_share, raw, strict=True)]
+        return [t / len(votes) for t in total_share]
 
     def _emission(self, share: Sequence[float], mean: Sequence[float] | None) -> list[float]:
         """How well each topic explains the paragraph alone, as a probability.
@@ -275,15 +327,15 @@ class Classifier:
         The article's mean share is partly subtracted (`CONTRAST`), so a
         paragraph counts where it stands out from the article's drift.
         """
+        contrast, sharpness = self._settings.contrast, self._settings.sharpness
         scores = [
-            s - (CONTRAST * mean[t] if mean is not None else 0.0) for t, s in enumerate(share)
+            s - (contrast * mean[t] if mean is not None else 0.0) for t, s in enumerate(share)
         ]
         top = max(scores)
-        return _normalised([math.exp(SHARPNESS * (x - top)) for x in scores])
+        return _normalised([math.exp(sharpness * (x - top)) for x in scores])
 
-    def _evidence(self, text: str, year: int | None) -> _Evidence:
-        """Raw cue weight per topic, with each cue's contribution for the explanation."""
-        plain = strip_markup(text[:MAX_CHARS])
+    def _evidence(self, plain: str, year: int | None) -> _Evidence:
+        """Raw cue weight per topic of plain text, with each cue's contribution for the explanation."""
         counts: dict[tuple[int, str], tuple[float, int]] = {}
         for entry in self._lexicon.matches(_tokens(plain, year)):
             _count(counts, entry.topic, entry.label, entry.weight, 1)
@@ -315,6 +367,40 @@ class Classifier:
             confidence=round(max(0.0, min(1.0, margin)), 4),
             own_cues=item.weights[chosen] > 0,
         )
+
+
+def _sentences(text: str) -> list[str]:
+    """The paragraph cut at sentence ends (not after "Mr." or "U.S."), in at most
+    `MAX_SENTENCES` parts."""
+    parts: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        stop = end.start() + 1
+        if _NOT_AN_END.search(text[max(start, stop - 8) : stop]):
+            continue
+        parts.append(text[start : end.end()])
+        start = end.end()
+        if len(parts) == MAX_SENTENCES - 1:
+            break
+    parts.append(text[start:])
+    return [part for part in parts if part.strip()] or [text]
+
+
+def _merged(sentences: Sequence[_Evidence], width: int) -> _Evidence:
+    """One paragraph's evidence from its sentences': weights and cue values added."""
+    if len(sentences) == 1:
+        return sentences[0]
+    weights = [0.0] * width
+    values: list[dict[str, float]] = [{} for _ in range(width)]
+    for item in sentences:
+        for topic in range(width):
+            weights[topic] += item.weights[topic]
+            for label, value in item.cues[topic]:
+                values[topic][label] = values[topic].get(label, 0.0) + value
+    return _Evidence(
+        weights=tuple(weights),
+        cues=tuple(tuple(sorted(cues.items())) for cues in values),
+    )
 
 
 def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list[list[float]]:
