@@ -132,6 +132,41 @@ def test_the_countdown_keeps_ticking_after_an_edit(site: Path, preview: Any) -> 
     assert opened.errors == [] and opened.failed == [], opened.failed
 
 
+def test_a_theme_script_that_does_not_set_up_swapped_content_gets_a_reload(
+    site: Path, preview: Any
+) -> None:
+    """A site's own briefing.js without the swap marker keeps working after an edit.
+
+    The script finds the countdowns once, on load, as a script written before
+    in-place swaps would: swapped content would leave it working on detached
+    elements, so the page is reloaded and the script runs again.
+    """
+    (site / "templates/static").mkdir(parents=True)
+    (site / "templates/static/briefing.js").write_text(
+        "(() => {\n"
+        '  const found = [...document.querySelectorAll("time.countdown")];\n'
+        "  let ticks = 0;\n"
+        "  setInterval(() => {\n"
+        "    ticks += 1;\n"
+        "    for (const el of found) el.textContent = `Custom tick ${ticks}`;\n"
+        "  }, 200);\n"
+        "})();\n"
+    )
+    opened = preview(site, "/briefings/seed/")
+    page = opened.page
+    ticking = "document.querySelector('main time.countdown').textContent.startsWith('Custom tick')"
+    page.wait_for_function(ticking, timeout=WAIT_MS)
+    page.evaluate("window.loadedBefore = true")
+    good = (site / "content/seed.yaml").read_text()
+    (site / "content/seed.yaml").write_text(good.replace('title: "', 'title: "Edited: ', 1))
+    page.wait_for_function(
+        "document.querySelector('h1').textContent.includes('Edited:')", timeout=WAIT_MS
+    )
+    page.wait_for_function(ticking, timeout=WAIT_MS)
+    assert not page.evaluate("window.loadedBefore")  # reloaded, so the script ran again
+    assert opened.errors == [] and opened.failed == [], opened.failed
+
+
 def test_a_template_with_its_own_script_reloads_so_the_script_runs(
     site: Path, preview: Any
 ) -> None:

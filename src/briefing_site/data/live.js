@@ -3,10 +3,10 @@
 // good rebuild it fetches the page again and swaps the new body in place,
 // keeping the scroll position, and reloads the whole page only when that cannot
 // show the edit faithfully (the stylesheets or scripts changed, or the page has
-// scripts that would not set up the new content). Swapped content comes from an
-// inert DOMParser document, so no script in it runs. While the build has
-// problems it shows them over the page. Problem text comes from articles, so it
-// is only ever set as text, never as HTML.
+// scripts that have not said they set up new content: see `swappable`).
+// Swapped content comes from an inert DOMParser document, so no script in it
+// runs. While the build has problems it shows them over the page. Problem text
+// comes from articles, so it is only ever set as text, never as HTML.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -63,7 +63,10 @@
   function shape(head) {
     var parts = [];
     Array.prototype.forEach.call(head.children, function (el) {
-      if (!describes(el) && !isLive(el)) parts.push(el.outerHTML);
+      if (describes(el) || isLive(el)) return;
+      var plain = el.cloneNode(true); // without the mark its script set when it ran
+      if (plain.tagName === "SCRIPT") plain.removeAttribute("data-swap-aware");
+      parts.push(plain.outerHTML);
     });
     return parts.join("\n");
   }
@@ -74,11 +77,29 @@
     }).sort().join("\n");
   }
 
-  // The theme's own script sets up swapped content again on "briefing-site:swapped";
-  // any other script would keep working on the old content, so it forces a reload.
+  // The page's scripts that run, other than this one.
+  function running(doc) {
+    return Array.prototype.filter.call(doc.scripts, function (el) {
+      return runs(el) && !isLive(el);
+    });
+  }
+
+  function same(a, b) {
+    var src = a.getAttribute("src");
+    return src === b.getAttribute("src") && (src !== null || a.text === b.text);
+  }
+
+  // A script says it sets up swapped content again (on "briefing-site:swapped")
+  // by marking its own tag data-swap-aware when it runs; the marker is in no
+  // template, so a site's own briefing.js that does not listen is never taken
+  // for the theme's. Any unmarked script would keep working on the old
+  // content, and a script only the new page has would never run, so either
+  // means a reload. The scripts that stay get their marker carried over.
   function swappable(doc) {
-    return Array.prototype.every.call(doc.scripts, function (el) {
-      return isLive(el) || !runs(el) || /\/assets\/briefing\.js$/.test(el.getAttribute("src") || "");
+    var aware = running(document);
+    if (!aware.every(function (el) { return el.hasAttribute("data-swap-aware"); })) return false;
+    return running(doc).every(function (el) {
+      return aware.some(function (old) { return same(old, el); });
     });
   }
 
@@ -87,7 +108,7 @@
     var doc = new DOMParser().parseFromString(html, "text/html");
     var live = doc.head.querySelector("script[data-events]");
     if (!live || live.getAttribute("data-build") === build) return false;
-    if (!swappable(doc) || !swappable(document)) return false;
+    if (!swappable(doc)) return false;
     if (shape(doc.head) !== shape(document.head)) return false;
     if (attributes(doc.documentElement) !== attributes(document.documentElement)) return false;
     if (attributes(doc.body) !== attributes(document.body)) return false;
@@ -99,6 +120,9 @@
     var place = document.head.querySelector("script[data-events]");
     Array.prototype.slice.call(doc.head.children).forEach(function (el) {
       if (describes(el)) document.head.insertBefore(el, place);
+    });
+    running(doc).forEach(function (el) {
+      el.setAttribute("data-swap-aware", "");
     });
     document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes));
     overlay = null;

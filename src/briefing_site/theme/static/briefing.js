@@ -114,4 +114,7 @@
 
   start();
   document.addEventListener("briefing-site:swapped", start);
+  // Tells `briefing-site serve` this script sets up swapped-in content, so an
+  // edit can be shown in place; a script without this mark gets a full reload.
+  document.currentScript?.setAttribute("data-swap-aware", "");
 })();
