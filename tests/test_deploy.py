@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -200,3 +202,72 @@ def test_deploy_prints_the_builds_warnings(
     assert [line for line in result.err.splitlines() if ": warning: " in line] == warnings
     count = len(warnings)
     assert re.search(rf"(?<!\d){count} warnings?\b", result.out), result.out
+
+
+LATER = "2025-02-06T10:00:00-05:00"  # a different build from NOW's, so a new commit
+
+
+def test_a_lock_left_by_a_killed_deploy_is_named_and_nothing_changes(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """git leaves `<ref>.lock` when killed in update-ref; the next deploy says what to do."""
+    assert deploy(cli, clone).code == 0
+
+    def state() -> tuple[object, ...]:
+        page = (clone / "build" / SEED / "index.html").read_bytes()  # not rebuilt either
+        pushed = git(remote, "rev-parse", "gh-pages")
+        return snapshot(clone), git(clone, "rev-parse", "gh-pages"), pushed, page
+
+    before = state()
+    lock = clone / ".git/refs/heads/gh-pages.lock"
+    lock.write_text("")  # what SIGKILL during `git update-ref` leaves behind
+    result = deploy(cli, clone, "--now", LATER)
+    assert result.code == 1
+    assert result.err == (
+        f"{lock}: a previous deploy or git command was interrupted and left "
+        "this lock file; remove it if no git command is running in this repository\n"
+    )
+    assert state() == before
+    assert lock.exists()  # never removed: git's lock files do not say who holds them
+    lock.unlink()
+    assert deploy(cli, clone, "--now", LATER).code == 0
+    assert git(remote, "rev-parse", "gh-pages") != before[2]
+
+
+def test_a_lock_that_appears_mid_deploy_is_named_too(
+    tmp_path: Path,
+    clone: Path,
+    remote: Path,
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another git takes the branch's lock after deploy looked: git's refusal is said plainly."""
+    real = shutil.which("git")
+    shim = tmp_path / "bin" / "git"
+    shim.parent.mkdir()
+    shim.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = update-ref ]; then\n'
+        f'  : > "$("{real}" rev-parse --git-path refs/heads/gh-pages.lock)"\n'
+        "fi\n"
+        f'exec "{real}" "$@"\n'
+    )
+    shim.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{shim.parent}{os.pathsep}{os.environ['PATH']}")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    lock = clone / ".git/refs/heads/gh-pages.lock"
+    assert result.err.startswith(f"{lock}: a previous deploy or git command was interrupted")
+    assert result.err.count("\n") == 1
+    assert git(remote, "branch", "--list") == ""
+
+
+def test_a_stale_packed_refs_lock_does_not_stop_a_deploy(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """Moving one branch does not need packed-refs, so its lock is left to the user's git."""
+    git(clone, "pack-refs", "--all")
+    (clone / ".git/packed-refs.lock").write_text("")
+    result = deploy(cli, clone)
+    assert result.code == 0, result.err
+    assert git(remote, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")

@@ -10,6 +10,7 @@ the current branch are never touched.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -60,6 +61,9 @@ class Git:
         except FileNotFoundError as exc:
             raise DeployError("deploy needs git, and git is not installed") from exc
         if check and done.returncode != 0:
+            locked = _LOCKED.search(done.stderr)
+            if locked:
+                raise _stale_lock(self.cwd / locked["path"])
             detail = (done.stderr or done.stdout).strip().splitlines()
             raise DeployError(f"git {args[0]} failed: {' / '.join(detail[-3:])}")
         return done.stdout.strip() if done.returncode == 0 else ""
@@ -73,6 +77,24 @@ class Git:
         return done.returncode == 0
 
 
+# git's words when a lock file it needs is already there (`lockfile.c`).
+_LOCKED = re.compile(r"Unable to create '(?P<path>[^']+\.lock)': File exists")
+
+
+def _stale_lock(path: Path) -> DeployError:
+    """A lock file left in the way; only the user can know no git command holds it.
+
+    git writes no owner into a lock file and never removes one it did not make
+    itself, and neither does deploy: a `git fetch` or `gc` in another terminal
+    holds its lock for as long as it runs, and removing that would let two
+    writers move the same ref.
+    """
+    return DeployError(
+        f"{path}: a previous deploy or git command was interrupted and left this lock file; "
+        "remove it if no git command is running in this repository"
+    )
+
+
 def deploy(options: DeployOptions) -> Deployed:
     """Check git first, then build, commit and push; nothing is pushed on an error."""
     site = options.build.site
@@ -84,6 +106,7 @@ def deploy(options: DeployOptions) -> Deployed:
         raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
+    _check_unlocked(git, ref)
     built = build(options.build)
     parent = _remote_tip(git, options.remote, options.branch)
     tree = write_tree(git, options.build.output)
@@ -111,6 +134,16 @@ def _check_remote(git: Git, remote: str) -> None:
             f"no git remote named {remote!r}: add one with `git remote add {remote} URL`, "
             "or name another with --remote"
         )
+
+
+def _check_unlocked(git: Git, ref: str) -> None:
+    """Refuse before building when the branch's lock file is there (a killed `update-ref`).
+
+    Any other lock git trips over mid-way is reported the same way by `Git.run`.
+    """
+    lock = git.cwd / git.run("rev-parse", "--git-path", f"{ref}.lock")
+    if lock.exists():
+        raise _stale_lock(lock)
 
 
 def _remote_tip(git: Git, remote: str, branch: str) -> str:
