@@ -99,6 +99,7 @@ def serve(
     """Serve `root` over real HTTP on 127.0.0.1 (a free port); yields the URL of `path`."""
     handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a request still dripping or hanging does not delay the stop
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

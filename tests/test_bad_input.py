@@ -3,12 +3,12 @@ and the previous build/ stays byte for byte as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
+from filetree import tree
 from htmlcheck import Page
 
 NOW = "2025-02-05T10:00:00-05:00"
@@ -332,15 +332,6 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ],
     ),
 }
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file under `folder` with its hash: equal trees are byte-identical."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))

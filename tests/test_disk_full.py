@@ -10,7 +10,6 @@ when the new build is in place and only the cache could not be saved.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import subprocess
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_site
+from filetree import tree
 
 from briefing_site.site import CACHE_DIR
 
@@ -34,14 +34,6 @@ def article(n: int, words: str = "") -> str:
 
 def make_site(root: Path, count: int = 8) -> Path:
     return write_site(root, {f"content/a{n}.md": article(n) for n in range(count)})
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def build(site: Path, *extra: str) -> tuple[int, list[str], list[str]]:

@@ -7,7 +7,6 @@ one), and the next build must clean up after the interrupted one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import resource
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import held, run_cli, write_site
+from filetree import tree
 
 import briefing_site
 from briefing_site.build.search import find_indexer
@@ -43,14 +43,6 @@ def big_site(root: Path, count: int = 150) -> Path:
             f"  timezone: Asia/Tokyo\n---\n{body}\n"
         )
     return write_site(root, files)
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def leftovers(site: Path) -> list[str]:

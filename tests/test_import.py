@@ -7,19 +7,18 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, Run, run_cli
+from conftest import REPO, Run, run_cli, serve
 from htmlcheck import Page
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -297,8 +296,11 @@ def test_html_import_without_the_extra_says_how_to_install_it(site: Path, tmp_pa
 # --- URLs, over real HTTP on 127.0.0.1 ---------------------------------------------------
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """/news: the test page; /pdf: not HTML; /big: oversize; /slow: drips; else 404."""
+class _Handler(SimpleHTTPRequestHandler):
+    """/news: the test page; /pdf: not HTML; /big: oversize; /slow: drips; else 404.
+
+    It answers every GET itself, so the folder `serve` names is never read.
+    """
 
     def do_GET(self) -> None:
         if self.path == "/news":
@@ -334,18 +336,9 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def _server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def _server() -> AbstractContextManager[str]:
+    """The test server on a free port: its URL without a trailing slash."""
+    return serve(PAGES, _Handler, path="")
 
 
 def test_imports_a_url(site: Path, cli: Callable[..., Run]) -> None:

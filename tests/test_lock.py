@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import held, run_cli, write_site
+from filetree import tree
 
 from briefing_site.build.lock import build_lock
+from briefing_site.build.writer import MARKER
 from briefing_site.errors import ContentError, OutputError
 
 NOW = "2025-06-15T12:00:00+00:00"
@@ -81,15 +83,7 @@ def test_two_builds_of_one_site_into_sibling_folders_run_together(tmp_path: Path
         == 0
     )
     for name in ("build", "preview"):
-        assert tree(root / name) == tree(reference), name
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in root.rglob("*")
-        if p.is_file() and p.name != ".briefing-site"
-    }
+        assert tree(root / name, without={MARKER}) == tree(reference, without={MARKER}), name
 
 
 def test_a_held_folder_is_an_output_error_printed_as_any_problem(tmp_path: Path) -> None:

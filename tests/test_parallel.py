@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli, write_site
+from filetree import tree
 
 from briefing_site.build.parallel import ordered_map
 
@@ -145,7 +146,3 @@ def _context_name() -> str:
     from briefing_site.build.parallel import _context
 
     return _context().get_start_method()
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
