@@ -219,6 +219,79 @@ def test_explain_gives_every_junk_decision_and_why_the_lede_leads(
     assert "¶12" in lede and "first paragraph that reads as prose" in lede
 
 
+# Shapes seen on real pages nobody here had tuned to (each written anew for this test).
+LONG_CAPTION = (
+    "Portuguese Foreign Minister Rita Nunes welcomes Moroccan Foreign Minister Omar Benali at the "
+    "door of the old customs house on the quay in Lisbon, capital of Portugal, March 14, 2026. "
+    "Nunes held talks with Benali, who is on an official visit to Portugal, at the customs house "
+    "on Tuesday. (Lusa/Joana Reis)"
+)
+
+
+def test_a_long_caption_signed_in_brackets_and_a_photograph_credit_are_dropped() -> None:
+    named = "The agreement is the first of its kind on the coast. (Port News: Rui Sa)"
+    photograph = (
+        "The two ministers walk along the quay before the talks. Photograph: Ana Costa/Reuters"
+    )
+    text = "\n\n".join([STORY[0], LONG_CAPTION, STORY[1], named, photograph, STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_short_lede_under_a_wire_dateline_leads_above_captions(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    lede = "LISBON, March 14 (Lusa) -- Portugal and Morocco opened port talks in Lisbon on Tuesday."
+    text = "\n\n".join([TITLE, lede, LONG_CAPTION, LONG_CAPTION.replace("Joana", "Rui"), STORY[1]])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [lede]
+
+
+def test_a_story_paragraph_that_ends_with_its_source_is_kept() -> None:
+    tagged = "RABAT: " + " ".join(STORY) + " Source: Lusa"
+    text = "\n".join(["Search", "Close this search box.", TITLE, tagged])
+    assert clean(text) == [tagged]
+
+
+def test_a_quotation_that_goes_on_from_its_speaker_is_kept_above_a_caption() -> None:
+    said = (
+        'The minister called it a good day for both shores. "We have waited a long time for '
+        'this," she told reporters on the quay.'
+    )
+    quote = (
+        '"I say to the people of both countries that this port will be built by them and for them."'
+    )
+    text = "\n".join([STORY[0], said, quote, "Ministers sign the port agreement in Lisbon"])
+    assert clean(text) == [STORY[0], said, quote]
+
+
+def test_credit_and_comment_lines_below_the_story_are_dropped() -> None:
+    tail = ["Rita Nunes reports.", "Some reporting for this story was contributed by Lusa and AFP.",
+            "No comments:", "Post a Comment"]  # fmt: skip
+    assert clean("\n\n".join([*STORY, *tail])) == STORY
+
+
+def test_a_standfirst_echoing_the_headline_above_a_caption_is_not_the_lede() -> None:
+    standfirst = (
+        "Harbour talks open in Lisbon this week as the ministers of both countries weigh the "
+        "port deal, officials said on Monday."
+    )
+    caption = "Ministers arrive at the customs house in Lisbon (Photo: Lusa)"
+    text = "\n\n".join([TITLE, standfirst, caption, *STORY])
+    assert clean(text) == STORY
+
+
+def test_a_short_first_sentence_of_the_story_is_the_lede(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    first = "Today, the two ministers begin their talks on the port in Lisbon."
+    result, site = build(make_site, cli, "\n".join([TITLE, first, *STORY[1:]]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [first]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""

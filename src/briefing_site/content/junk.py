@@ -74,7 +74,7 @@ _AGENCY = (
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
-    r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
@@ -83,7 +83,34 @@ _CAPTION = re.compile(
     re.I,
 )
 # A signed picture credit in brackets at the end: a caption however long it runs.
-_PHOTO_CREDIT = re.compile(rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$", re.I)
+# "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
+# "(Xinhua/Jane Doe)", "(Example News: Jane Doe)", "(Photo: Agency)".
+_PHOTO_CREDIT = re.compile(
+    rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
+    r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
+    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$",  # noqa: RUF001
+    re.I,
+)
+# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
+# "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
+    r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
+    r"(?: ?\([A-Z][\w .&-]{1,30}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
+    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))\s+(?=\S)"  # noqa: RUF001
+)
+# A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
+_TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+# A source named after the story's last sentence ("... on Friday. Source: Agency").
+_TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
+_REPORT_CREDIT = re.compile(
+    r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
+    r"|\b(?:contributed|provided|compiled)\b.{0,40}\b(?:to|for|in) (?:this|the) (?:report|story|article)\b"
+    r"|\b(?:for|in|to) (?:this|the) (?:report|story|article)\b.{0,60}\b(?:contributed|provided|compiled)\b"
+    r"|^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?:reports|reporting|contributed)\.?$",  # noqa: RUF001
+    re.I,
+)
 _CREDIT_END = re.compile(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
     r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
@@ -130,6 +157,14 @@ REPEAT_MAX_WORDS = 60
 STANDFIRST_MAX_WORDS = 35
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
+# A kept short sentence this long reads as prose (it may be the lede).
+SENTENCE_MIN_WORDS = 8
+# A label this short ending in ':' with only furniture under it leads into nothing.
+LABEL_WORDS = 4
+# A story paragraph this long may name its source after its last sentence ("Source: X").
+TAGGED_MIN_WORDS = 40
+# A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
+DATELINE_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -150,6 +185,8 @@ class Shape:
     kind: Kind
     reason: str
     marker: bool  # a byline or date stamp: the page header ends after it
+    echo: bool = False  # shares most of the headline's words: a standfirst if it is one
+    quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
 
 
 def _words(text: str) -> list[str]:
@@ -218,13 +255,23 @@ class JunkFilter:
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
                 doubt = "" if paragraph.number in keep or shape.kind == "good" else why
-                prose = shape.kind == "good" and not junk
+                prose = not junk and (shape.kind == "good" or self._sentence(shape))
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
             else:
                 kept.append(paragraph)
         return tuple(kept), tuple(dropped)
+
+    def _sentence(self, shape: Shape) -> bool:
+        """A short block that is still a plain sentence of the story (no suspicion about
+        it): it may lead, like "Today, the ministers begin their talks." """
+        return (
+            shape.reason == "short"
+            and shape.sentence
+            and shape.words >= SENTENCE_MIN_WORDS
+            and shape.stopwords >= self.limits.good_min_stopwords
+        )
 
     def _by_patterns(self, paragraphs: Sequence[Paragraph]) -> list[tuple[bool, str]]:
         """(junk?, why) by the patterns alone; a "Read next" marker also takes the
@@ -249,11 +296,18 @@ class JunkFilter:
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
+        # A long story paragraph that names its source after the last sentence.
+        body = _TRAILING_SOURCE.sub("", text)
+        tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
+        sentence = sentence or tagged
 
         limits = self.limits
+        echo = bool(title) and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
+
+        quotes = '"' in text or "\u201c" in text
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
-            return Shape(n, stop, sentence, kind, reason, marker)
+            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes)
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -268,7 +322,7 @@ class JunkFilter:
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
-        if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+        if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
         if n <= 150 and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
@@ -276,6 +330,8 @@ class JunkFilter:
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
+        if n <= 25 and _REPORT_CREDIT.search(text):
+            return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
             return shape("short", "leads into a list")
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
@@ -286,6 +342,15 @@ class JunkFilter:
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
                 return shape("short", "an emphasised line: a subhead?")
             return shape("bad", "no sentence: a heading, label, menu or headline")
+        if (
+            sentence
+            and n >= DATELINE_MIN_WORDS
+            and _DATELINE.match(text)
+            and not _TEASER.search(text)
+        ):
+            # The story starts here, whatever words it shares with the headline.
+            why = "a sentence under a wire dateline: the story"
+            return Shape(n, stop, sentence, "good", why, False, False, quotes)
         if 4 <= n <= 25 and stop < limits.sparse_stopwords:
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if _quoted_alone(text) and n <= 60:
@@ -346,6 +411,14 @@ def _near_title(words: list[str], title: str) -> bool:
     return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
 
 
+def _echoes_title(words: list[str], title: str) -> bool:
+    """Most of the headline's words come again: a standfirst restating the headline."""
+    title_words = {w.casefold() for w in _words(title)} - STOPWORDS
+    if len(title_words) < 3:
+        return False
+    return sum(w in set(words) for w in title_words) >= 0.6 * len(title_words)
+
+
 def _quoted_alone(text: str) -> bool:
     """The whole block is one quotation with no attribution around it."""
     opened = text[:1] in "\"“‘'"  # noqa: RUF001
@@ -367,7 +440,7 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
         if shape.kind == "bad":
             verdicts.append((True, shape.reason))
         elif index < lede and shape.kind == "good":
-            verdicts.append((True, "a standfirst above the byline"))
+            verdicts.append((True, "a standfirst above the byline or picture"))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         else:
@@ -386,10 +459,19 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
-    for i in goods:
-        if i > last_marker:
-            return i
-    return goods[0] if goods else len(shapes)
+    first = next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
+    return _after_standfirst(shapes, first)
+
+
+def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
+    """`first`, or the next prose paragraph when `first` restates the headline and a
+    caption or credit follows it: headline, standfirst, picture, then the story."""
+    if first >= min(len(shapes), HEADER_REACH) or not shapes[first].echo:
+        return first
+    if _neighbour(shapes, first, 1) != "bad":
+        return first
+    later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
+    return next((i for i in later if shapes[i].kind == "good"), first)
 
 
 def _short(
@@ -410,13 +492,32 @@ def _short(
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
+    # A label that leads into nothing but furniture at the bottom ("Comments:").
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= LABEL_WORDS
+        and index > lede
+        and all(s.kind == "bad" for s in shapes[index + 1 :])
+    ):
+        return True, "a label leading into nothing below the story"
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
         return True, f"{shape.reason}, in the furniture below the story"
-    if shape.reason.startswith("a quotation") and (after == "bad" or index < lede):
+    # A quotation right under a sentence of the story goes on from its speaker
+    # ("...," she said.), so it stays (in doubt) whatever follows it.
+    if shape.reason.startswith("a quotation") and (
+        index < lede or (after == "bad" and not _goes_on(shapes, index))
+    ):
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
+    """The block right above is a sentence of the story quoting someone: a quotation
+    under it goes on from that speaker."""
+    above = shapes[index - 1] if index else None
+    return above is not None and above.sentence and above.quotes and above.kind != "bad"
 
 
 def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
