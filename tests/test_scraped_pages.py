@@ -292,6 +292,41 @@ def test_a_short_first_sentence_of_the_story_is_the_lede(
     assert page.topics["lede"] == [first]
 
 
+def test_a_site_note_in_square_brackets_is_dropped_however_long() -> None:
+    note = (
+        "[Sie wollen die wichtigsten Nachrichten aus Lissabon und der Welt direkt auf Ihr "
+        "Telefon bekommen? Dann laden Sie unsere App herunter, die es hier für alle Geräte "
+        "gibt, und stellen Sie die Nachrichten so ein, wie Sie es mögen.]"
+    )
+    assert clean("\n\n".join([STORY[0], note, STORY[1], STORY[2]])) == STORY
+
+
+def test_a_separator_line_and_a_numbered_subhead_are_dropped() -> None:
+    text = "\n\n".join([STORY[0], "___", STORY[1], "2. Jobs And Docks", STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_numbered_list_in_the_story_is_kept() -> None:
+    items = ["1. a new container terminal", "2. guarantees on jobs at the docks"]
+    text = "\n\n".join([STORY[0], "The deal has two parts:", *items, STORY[1]])
+    assert clean(text) == [STORY[0], "The deal has two parts:", *items, STORY[1]]
+
+
+def test_a_lede_printed_word_for_word_as_the_standfirst_too_is_kept_once(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = STORY[0].rstrip(".")  # the dek, as the page prints it, without the stop
+    text = "\n".join(
+        [TITLE, standfirst, "LISBON (Lusa) — Live updates (local times):", "9:05 a.m.", *STORY]
+    )
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    shown = [text for texts in page.topics.values() for text in texts]
+    assert sorted(shown) == sorted(STORY)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""

@@ -159,6 +159,8 @@ STANDFIRST_MAX_WORDS = 35
 HEADER_REACH = 10
 # A kept short sentence this long reads as prose (it may be the lede).
 SENTENCE_MIN_WORDS = 8
+# A numbered line this short, in title case, between prose is a subhead.
+HEADING_WORDS = 6
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A story paragraph this long may name its source after its last sentence ("Source: X").
@@ -312,7 +314,7 @@ class JunkFilter:
         pattern = self.match(paragraph.text)
         if pattern is not None:
             return shape("bad", f"pattern {pattern!r}")
-        if not n:
+        if not n or not any(c.isalnum() for c in text):
             return shape("bad", "no words")
         if repeat:
             return shape("bad", repeat)
@@ -330,6 +332,9 @@ class JunkFilter:
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
+        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+            # A whole paragraph in square brackets is the site talking, not the story.
+            return shape("bad", "a note in square brackets (the site's or an editor's)")
         if n <= 25 and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
@@ -338,6 +343,8 @@ class JunkFilter:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if _LIST_ITEM.match(paragraph.text):
+                if n <= HEADING_WORDS and _title_case(text):
+                    return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
                 return shape("short", "an emphasised line: a subhead?")
@@ -380,7 +387,12 @@ def _repeats(
             for other, other_text in enumerate(joined):
                 if other == index or len(other_text) < len(text) * share:
                     continue
-                if other < index and other_text != text:
+                if other < index and (
+                    other_text != text or (other < index - 1 and reasons[other])
+                ):
+                    # The same text twice: the later copy repeats the earlier one,
+                    # unless the earlier one, further up, already gave way to it
+                    # (a standfirst that is the lede word for word).
                     continue
                 if _shares(grams, other_text, share):
                     found = f"repeats ¶{paragraphs[other].number}"
@@ -409,6 +421,12 @@ def _near_title(words: list[str], title: str) -> bool:
         return False
     shared = sum(w in title_words for w in content)
     return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
+
+
+def _title_case(text: str) -> bool:
+    """Every longer word capitalised, as in a heading ("1. Peace and Stability")."""
+    words = [w for w in _words(_LIST_ITEM.sub("", text)) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _echoes_title(words: list[str], title: str) -> bool:
@@ -505,6 +523,8 @@ def _short(
         return True, f"{shape.reason}, in the furniture below the story"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
+    if shape.reason == "a numbered heading?" and around == {"good"}:
+        return True, "a numbered heading between paragraphs"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
     ):
