@@ -378,7 +378,7 @@ def _repeats(
     by substring search in C, so a long article costs little.
     """
     joined = [" " + " ".join(words) + " " for words in tokens]
-    reasons = []
+    reasons: list[str] = []
     for index, text in enumerate(joined):
         words = text.split()
         found = ""
@@ -387,9 +387,7 @@ def _repeats(
             for other, other_text in enumerate(joined):
                 if other == index or len(other_text) < len(text) * share:
                     continue
-                if other < index and (
-                    other_text != text or (other < index - 1 and reasons[other])
-                ):
+                if other < index and (other_text != text or (other < index - 1 and reasons[other])):
                     # The same text twice: the later copy repeats the earlier one,
                     # unless the earlier one, further up, already gave way to it
                     # (a standfirst that is the lede word for word).
