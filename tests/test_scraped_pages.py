@@ -327,6 +327,21 @@ def test_a_lede_printed_word_for_word_as_the_standfirst_too_is_kept_once(
     assert sorted(shown) == sorted(STORY)
 
 
+def test_a_wrapped_quotation_opened_on_a_short_line_stays_one_paragraph() -> None:
+    quote = (
+        "Portugal first asked for this port,\u201d the minister said, adding that the terms were fair "
+        "to both sides, to the dock workers and to the fishing towns along the coast."
+    )
+    lines = [
+        *_wrap(STORY[0], 72),
+        "\u201cWe have waited since",
+        *_wrap(quote, 72),
+        *_wrap(STORY[2], 72),
+    ]
+    joined = "\u201cWe have waited since " + quote
+    assert [p.text for p in split_text("\n".join(lines))] == [STORY[0], joined, STORY[2]]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
