@@ -282,14 +282,23 @@ def test_a_standfirst_echoing_the_headline_above_a_caption_is_not_the_lede() -> 
     assert clean(text) == STORY
 
 
-def test_a_short_first_sentence_of_the_story_is_the_lede(
+def test_a_short_standfirst_sentence_above_the_story_does_not_lead(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:
-    first = "Today, the two ministers begin their talks on the port in Lisbon."
-    result, site = build(make_site, cli, "\n".join([TITLE, first, *STORY[1:]]))
+    standfirst = "What the two sides want from the port, and what stands in the way."
+    result, site = build(make_site, cli, "\n".join([TITLE, standfirst, *STORY]))
     assert result.code == 0, result.err
     page = Page((site / "build/briefings/port/index.html").read_text())
-    assert page.topics["lede"] == [first]
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_contact_details_and_a_placeholder_line_are_dropped() -> None:
+    contact = (
+        "For further information, journalists may call the ministry's press office on "
+        "+351 21 394 6000 or write to press@example.pt during office hours."
+    )
+    text = "\n\n".join([STORY[0], STORY[1], "Fetching replies...", STORY[2], contact])
+    assert clean(text) == STORY
 
 
 def test_a_site_note_in_square_brackets_is_dropped_however_long() -> None:

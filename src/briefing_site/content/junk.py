@@ -101,6 +101,12 @@ _DATELINE = re.compile(
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+# Contact details: an email address, or a phone number of seven digits or more.
+_CONTACT = re.compile(
+    r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"  # an email address
+    r"|(?<![\w.,])(?:\+\d|\(?0\d)[\d ()-]{5,}\d(?![\w.,]\d)"  # +61 2 ..., 02 ..., (02) ...
+    r"|\b\d{2,4}-\d{3,4}-\d{3,4}\b"  # 202-456-1111
+)
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
 _TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
@@ -157,8 +163,6 @@ REPEAT_MAX_WORDS = 60
 STANDFIRST_MAX_WORDS = 35
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
-# A kept short sentence this long reads as prose (it may be the lede).
-SENTENCE_MIN_WORDS = 8
 # A numbered line this short, in title case, between prose is a subhead.
 HEADING_WORDS = 6
 # A label this short ending in ':' with only furniture under it leads into nothing.
@@ -257,23 +261,13 @@ class JunkFilter:
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
                 doubt = "" if paragraph.number in keep or shape.kind == "good" else why
-                prose = not junk and (shape.kind == "good" or self._sentence(shape))
+                prose = shape.kind == "good" and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
             else:
                 kept.append(paragraph)
         return tuple(kept), tuple(dropped)
-
-    def _sentence(self, shape: Shape) -> bool:
-        """A short block that is still a plain sentence of the story (no suspicion about
-        it): it may lead, like "Today, the ministers begin their talks." """
-        return (
-            shape.reason == "short"
-            and shape.sentence
-            and shape.words >= SENTENCE_MIN_WORDS
-            and shape.stopwords >= self.limits.good_min_stopwords
-        )
 
     def _by_patterns(self, paragraphs: Sequence[Paragraph]) -> list[tuple[bool, str]]:
         """(junk?, why) by the patterns alone; a "Read next" marker also takes the
@@ -301,7 +295,7 @@ class JunkFilter:
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text)
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
-        sentence = sentence or tagged
+        sentence = (sentence or tagged) and not (n <= LABEL_WORDS and _TEASER.search(text))
 
         limits = self.limits
         echo = bool(title) and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
@@ -335,6 +329,8 @@ class JunkFilter:
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
+        if n <= 40 and _CONTACT.search(text):
+            return shape("bad", "contact details (a phone number or an email address)")
         if n <= 25 and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
