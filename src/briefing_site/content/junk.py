@@ -101,12 +101,14 @@ _DATELINE = re.compile(
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+_CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
-_CONTACT = re.compile(
-    r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"  # an email address
-    r"|(?<![\w.,])(?:\+\d|\(?0\d)[\d ()-]{5,}\d(?![\w.,]\d)"  # +61 2 ..., 02 ..., (02) ...
-    r"|\b\d{2,4}-\d{3,4}-\d{3,4}\b"  # 202-456-1111
-)
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+# Digits with spaces, dashes or brackets between them, checked one by one in `_contact`.
+_DIGIT_RUN = re.compile(r"[+(]?\d[\d ()-]{6,}\d")
+_PHONE = re.compile(
+    r"(?:\+\d|\(?0\d)[\d ()-]{5,}\d|\d{2,4}-\d{3,4}-\d{3,4}"
+)  # +61.., 02.., 202-456-1111
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
 _TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
@@ -293,16 +295,17 @@ class JunkFilter:
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
         # A long story paragraph that names its source after the last sentence.
-        body = _TRAILING_SOURCE.sub("", text)
+        body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
         sentence = (sentence or tagged) and not (n <= LABEL_WORDS and _TEASER.search(text))
 
         limits = self.limits
-        echo = bool(title) and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
 
         quotes = '"' in text or "\u201c" in text
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
+            # Only prose can be a standfirst, so only prose is compared with the headline.
+            echo = kind == "good" and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
             return Shape(n, stop, sentence, kind, reason, marker, echo, quotes)
 
         pattern = self.match(paragraph.text)
@@ -320,7 +323,7 @@ class JunkFilter:
             return shape("bad", "a copyright line")
         if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
-        if n <= 150 and _PHOTO_CREDIT.search(text):
+        if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
         if title and n <= 40 and _near_title(words, title):
             return shape("bad", "repeats the headline")
@@ -329,9 +332,9 @@ class JunkFilter:
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
-        if n <= 40 and _CONTACT.search(text):
+        if n <= 40 and _contact(text):
             return shape("bad", "contact details (a phone number or an email address)")
-        if n <= 25 and _REPORT_CREDIT.search(text):
+        if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
             return shape("short", "leads into a list")
@@ -423,12 +426,32 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _credit_hint(text: str) -> bool:
+    """Cheap test before `_REPORT_CREDIT`: a word every credit line has."""
+    low = text.casefold()
+    return any(word in low for word in _CREDIT_WORDS)
+
+
+def _contact(text: str) -> bool:
+    """An email address or a phone number in the block."""
+    if "@" in text and _EMAIL.search(text):
+        return True
+    for run in _DIGIT_RUN.finditer(text):
+        before = text[run.start() - 1 : run.start()]
+        after = text[run.end() : run.end() + 2]
+        if (before and (before.isalnum() or before in ".,")) or re.match(r"[\w.,]\d", after):
+            continue  # part of a longer number or a word
+        if _PHONE.fullmatch(run.group().strip()):
+            return True
+    return False
+
+
 def _echoes_title(words: list[str], title: str) -> bool:
     """Most of the headline's words come again: a standfirst restating the headline."""
     title_words = {w.casefold() for w in _words(title)} - STOPWORDS
     if len(title_words) < 3:
         return False
-    return sum(w in set(words) for w in title_words) >= 0.6 * len(title_words)
+    return len(title_words.intersection(words)) >= 0.6 * len(title_words)
 
 
 def _quoted_alone(text: str) -> bool:
