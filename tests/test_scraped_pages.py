@@ -351,6 +351,38 @@ def test_a_wrapped_quotation_opened_on_a_short_line_stays_one_paragraph() -> Non
     assert [p.text for p in split_text("\n".join(lines))] == [STORY[0], joined, STORY[2]]
 
 
+def test_a_short_full_sentence_that_opens_the_story_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    first = "The port was at the top of the agenda when the ministers met in Lisbon."
+    result, site = build(make_site, cli, "\n".join([TITLE, "March 14, 2026", first, *STORY[1:]]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [first]
+
+
+def test_a_standfirst_above_a_long_byline_and_stamp_line_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = "The ministers of Portugal and Morocco are in Lisbon for two days of port talks."
+    byline = "Written By Port Desk Staff|Last Updated: Mar 14, 2026, 09:10 AM WET|Source: Desk"
+    result, site = build(make_site, cli, "\n".join([TITLE, standfirst, byline, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_dateline_with_the_agency_and_date_in_brackets_opens_the_story(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    lede = "LISBON, (Lusa / Port News - 14th Mar, 2026 ) :Ministers opened the port talks today."
+    text = "\n\n".join([TITLE, lede, LONG_CAPTION, STORY[1], STORY[2]])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [lede]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""

@@ -96,8 +96,8 @@ _PHOTO_CREDIT = re.compile(
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
-    r"(?: ?\([A-Z][\w .&-]{1,30}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
-    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))\s+(?=\S)"  # noqa: RUF001
+    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
+    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
@@ -135,7 +135,7 @@ _GLUED_BYLINE = re.compile(
     r"|reporter|writer|columnist|bureau chief)$"
 )
 _STAMP = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
@@ -167,8 +167,16 @@ STANDFIRST_MAX_WORDS = 35
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
 HEADING_WORDS = 6
+# A short sentence this long, with a finite verb, below the page header may be the lede.
+LEAD_MIN_WORDS = 10
+FINITE_VERBS = frozenset(
+    "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
+    "did does do said says".split()
+)
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
+# A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
+MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
@@ -195,6 +203,7 @@ class Shape:
     marker: bool  # a byline or date stamp: the page header ends after it
     echo: bool = False  # shares most of the headline's words: a standfirst if it is one
     quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
+    lead: bool = False  # a short plain sentence with a verb: it may open the story
 
 
 def _words(text: str) -> list[str]:
@@ -245,13 +254,14 @@ class JunkFilter:
         patterns apply to it, so nothing an author wrote goes unasked.
         """
         shapes: list[Shape | None] = [None] * len(paragraphs)
+        lede = len(paragraphs)
         if markdown:
             verdicts = self._by_patterns(paragraphs)
         else:
             tokens = [_words(p.text.casefold()) for p in paragraphs]
             repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
-            verdicts = _in_context(found, self.limits.good_min_stopwords)
+            verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -263,7 +273,8 @@ class JunkFilter:
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
                 doubt = "" if paragraph.number in keep or shape.kind == "good" else why
-                prose = shape.kind == "good" and not junk
+                leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
+                prose = (shape.kind == "good" or leads) and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -306,7 +317,16 @@ class JunkFilter:
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
             echo = kind == "good" and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
-            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes)
+            # A short sentence may still open the story when it is a full clause (a
+            # headline-style standfirst rarely has "is", "was", "will", "said").
+            lead = (
+                reason == "short"
+                and sentence
+                and n >= LEAD_MIN_WORDS
+                and stop >= limits.good_min_stopwords
+                and not FINITE_VERBS.isdisjoint(words)
+            )
+            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead)
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -315,9 +335,13 @@ class JunkFilter:
             return shape("bad", "no words")
         if repeat:
             return shape("bad", repeat)
-        if (_BYLINE.match(text) or _GLUED_BYLINE.match(text)) and n <= 14 and not sentence:
+        if (
+            (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
+            and n <= MARKER_WORDS
+            and not sentence
+        ):
             return shape("bad", "a byline", marker=True)
-        if n <= 14 and not sentence and _STAMP.search(text):
+        if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
@@ -462,11 +486,15 @@ def _quoted_alone(text: str) -> bool:
     return opened and closed and not re.search(r"[\"“”]", inner.replace("’", ""))  # noqa: RUF001
 
 
-def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[bool, str]]:
-    """(junk?, why) per paragraph, deciding the short ones by their neighbours.
+def _in_context(
+    shapes: Sequence[Shape], prose_stopwords: float
+) -> tuple[list[tuple[bool, str]], int]:
+    """(junk?, why) per paragraph, deciding the short ones by their neighbours, and
+    the lede's index.
 
     The header is everything above the lede: the first prose paragraph not
-    followed by a byline or date stamp before the next prose paragraph.
+    followed by a byline or date stamp before the next prose paragraph, or a
+    short full sentence just above it and below the header.
     """
     lede = _lede_index(shapes)
     last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
@@ -478,9 +506,11 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
             verdicts.append((True, "a standfirst above the byline or picture"))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
+        elif index == lede:
+            verdicts.append((False, ""))
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
-    return verdicts
+    return verdicts, lede
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
@@ -494,8 +524,11 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
-    first = next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
-    return _after_standfirst(shapes, first)
+    first = _after_standfirst(
+        shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
+    )
+    # A short full sentence between the header and the first long one opens the story.
+    return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
