@@ -8,7 +8,10 @@ caption and credit shapes, and whether it repeats the headline or another
 paragraph. Paragraphs that are neither clearly prose nor clearly furniture
 ("short") are then judged by their neighbours, since page furniture clusters
 at the top and bottom. Everything above the first real prose paragraph that
-is not prose itself, and a standfirst above the byline, is furniture.
+is not prose itself, and a standfirst above the byline (or one restating the
+headline above a picture), is furniture. A sentence under a wire dateline is
+the story however short, and so is a short full sentence (with a verb such as
+"is" or "said") below the page header.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
