@@ -219,6 +219,170 @@ def test_explain_gives_every_junk_decision_and_why_the_lede_leads(
     assert "¶12" in lede and "first paragraph that reads as prose" in lede
 
 
+# Shapes seen on real pages nobody here had tuned to (each written anew for this test).
+LONG_CAPTION = (
+    "Portuguese Foreign Minister Rita Nunes welcomes Moroccan Foreign Minister Omar Benali at the "
+    "door of the old customs house on the quay in Lisbon, capital of Portugal, March 14, 2026. "
+    "Nunes held talks with Benali, who is on an official visit to Portugal, at the customs house "
+    "on Tuesday. (Lusa/Joana Reis)"
+)
+
+
+def test_a_long_caption_signed_in_brackets_and_a_photograph_credit_are_dropped() -> None:
+    named = "The agreement is the first of its kind on the coast. (Port News: Rui Sa)"
+    photograph = (
+        "The two ministers walk along the quay before the talks. Photograph: Ana Costa/Reuters"
+    )
+    text = "\n\n".join([STORY[0], LONG_CAPTION, STORY[1], named, photograph, STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_short_lede_under_a_wire_dateline_leads_above_captions(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    lede = "LISBON, March 14 (Lusa) -- Portugal and Morocco opened port talks in Lisbon on Tuesday."
+    text = "\n\n".join([TITLE, lede, LONG_CAPTION, LONG_CAPTION.replace("Joana", "Rui"), STORY[1]])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [lede]
+
+
+def test_a_story_paragraph_that_ends_with_its_source_is_kept() -> None:
+    tagged = "RABAT: " + " ".join(STORY) + " Source: Lusa"
+    text = "\n".join(["Search", "Close this search box.", TITLE, tagged])
+    assert clean(text) == [tagged]
+
+
+def test_a_quotation_that_goes_on_from_its_speaker_is_kept_above_a_caption() -> None:
+    said = (
+        'The minister called it a good day for both shores. "We have waited a long time for '
+        'this," she told reporters on the quay.'
+    )
+    quote = (
+        '"I say to the people of both countries that this port will be built by them and for them."'
+    )
+    text = "\n".join([STORY[0], said, quote, "Ministers sign the port agreement in Lisbon"])
+    assert clean(text) == [STORY[0], said, quote]
+
+
+def test_credit_and_comment_lines_below_the_story_are_dropped() -> None:
+    tail = ["Rita Nunes reports.", "Some reporting for this story was contributed by Lusa and AFP.",
+            "No comments:", "Post a Comment"]  # fmt: skip
+    assert clean("\n\n".join([*STORY, *tail])) == STORY
+
+
+def test_a_standfirst_echoing_the_headline_above_a_caption_is_not_the_lede() -> None:
+    standfirst = (
+        "Harbour talks open in Lisbon this week as the ministers of both countries weigh the "
+        "port deal, officials said on Monday."
+    )
+    caption = "Ministers arrive at the customs house in Lisbon (Photo: Lusa)"
+    text = "\n\n".join([TITLE, standfirst, caption, *STORY])
+    assert clean(text) == STORY
+
+
+def test_a_short_standfirst_sentence_above_the_story_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = "What the two sides want from the port, and what stands in the way."
+    result, site = build(make_site, cli, "\n".join([TITLE, standfirst, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_contact_details_and_a_placeholder_line_are_dropped() -> None:
+    contact = (
+        "For further information, journalists may call the ministry's press office on "
+        "+351 21 394 6000 or write to press@example.pt during office hours."
+    )
+    text = "\n\n".join([STORY[0], STORY[1], "Fetching replies...", STORY[2], contact])
+    assert clean(text) == STORY
+
+
+def test_a_site_note_in_square_brackets_is_dropped_however_long() -> None:
+    note = (
+        "[Sie wollen die wichtigsten Nachrichten aus Lissabon und der Welt direkt auf Ihr "
+        "Telefon bekommen? Dann laden Sie unsere App herunter, die es hier für alle Geräte "
+        "gibt, und stellen Sie die Nachrichten so ein, wie Sie es mögen.]"
+    )
+    assert clean("\n\n".join([STORY[0], note, STORY[1], STORY[2]])) == STORY
+
+
+def test_a_separator_line_and_a_numbered_subhead_are_dropped() -> None:
+    text = "\n\n".join([STORY[0], "___", STORY[1], "2. Jobs And Docks", STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_numbered_list_in_the_story_is_kept() -> None:
+    items = ["1. a new container terminal", "2. guarantees on jobs at the docks"]
+    text = "\n\n".join([STORY[0], "The deal has two parts:", *items, STORY[1]])
+    assert clean(text) == [STORY[0], "The deal has two parts:", *items, STORY[1]]
+
+
+def test_a_lede_printed_word_for_word_as_the_standfirst_too_is_kept_once(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = STORY[0].rstrip(".")  # the dek, as the page prints it, without the stop
+    text = "\n".join(
+        [TITLE, standfirst, "LISBON (Lusa) — Live updates (local times):", "9:05 a.m.", *STORY]
+    )
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    shown = [text for texts in page.topics.values() for text in texts]
+    assert sorted(shown) == sorted(STORY)
+
+
+def test_a_wrapped_quotation_opened_on_a_short_line_stays_one_paragraph() -> None:
+    quote = (
+        "Portugal first asked for this port,\u201d the minister said, adding that the terms were fair "
+        "to both sides, to the dock workers and to the fishing towns along the coast."
+    )
+    lines = [
+        *_wrap(STORY[0], 72),
+        "\u201cWe have waited since",
+        *_wrap(quote, 72),
+        *_wrap(STORY[2], 72),
+    ]
+    joined = "\u201cWe have waited since " + quote
+    assert [p.text for p in split_text("\n".join(lines))] == [STORY[0], joined, STORY[2]]
+
+
+def test_a_short_full_sentence_that_opens_the_story_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    first = "The port was at the top of the agenda when the ministers met in Lisbon."
+    result, site = build(make_site, cli, "\n".join([TITLE, "March 14, 2026", first, *STORY[1:]]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [first]
+
+
+def test_a_standfirst_above_a_long_byline_and_stamp_line_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = "The ministers of Portugal and Morocco are in Lisbon for two days of port talks."
+    byline = "Written By Port Desk Staff|Last Updated: Mar 14, 2026, 09:10 AM WET|Source: Desk"
+    result, site = build(make_site, cli, "\n".join([TITLE, standfirst, byline, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_dateline_with_the_agency_and_date_in_brackets_opens_the_story(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    lede = "LISBON, (Lusa / Port News - 14th Mar, 2026 ) :Ministers opened the port talks today."
+    text = "\n\n".join([TITLE, lede, LONG_CAPTION, STORY[1], STORY[2]])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [lede]
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""

@@ -8,7 +8,10 @@ caption and credit shapes, and whether it repeats the headline or another
 paragraph. Paragraphs that are neither clearly prose nor clearly furniture
 ("short") are then judged by their neighbours, since page furniture clusters
 at the top and bottom. Everything above the first real prose paragraph that
-is not prose itself, and a standfirst above the byline, is furniture.
+is not prose itself, and a standfirst above the byline (or one restating the
+headline above a picture), is furniture. A sentence under a wire dateline is
+the story however short, and so is a short full sentence (with a verb such as
+"is" or "said") below the page header.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -74,7 +77,7 @@ _AGENCY = (
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
-    r"|\b(?:photo|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
@@ -83,7 +86,42 @@ _CAPTION = re.compile(
     re.I,
 )
 # A signed picture credit in brackets at the end: a caption however long it runs.
-_PHOTO_CREDIT = re.compile(rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$", re.I)
+# "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
+# "(Xinhua/Jane Doe)", "(Example News: Jane Doe)", "(Photo: Agency)".
+_PHOTO_CREDIT = re.compile(
+    rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
+    r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
+    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$",  # noqa: RUF001
+    re.I,
+)
+# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
+# "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
+    r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
+    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
+    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
+)
+# A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
+_TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+_CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
+# Contact details: an email address, or a phone number of seven digits or more.
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+# Digits with spaces, dashes or brackets between them, checked one by one in `_contact`.
+_DIGIT_RUN = re.compile(r"[+(]?\d[\d ()-]{6,}\d")
+_PHONE = re.compile(
+    r"(?:\+\d|\(?0\d)[\d ()-]{5,}\d|\d{2,4}-\d{3,4}-\d{3,4}"
+)  # +61.., 02.., 202-456-1111
+# A source named after the story's last sentence ("... on Friday. Source: Agency").
+_TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
+_REPORT_CREDIT = re.compile(
+    r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
+    r"|\b(?:contributed|provided|compiled)\b.{0,40}\b(?:to|for|in) (?:this|the) (?:report|story|article)\b"
+    r"|\b(?:for|in|to) (?:this|the) (?:report|story|article)\b.{0,60}\b(?:contributed|provided|compiled)\b"
+    r"|^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?:reports|reporting|contributed)\.?$",  # noqa: RUF001
+    re.I,
+)
 _CREDIT_END = re.compile(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
     r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
@@ -100,7 +138,7 @@ _GLUED_BYLINE = re.compile(
     r"|reporter|writer|columnist|bureau chief)$"
 )
 _STAMP = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
@@ -130,6 +168,22 @@ REPEAT_MAX_WORDS = 60
 STANDFIRST_MAX_WORDS = 35
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
+# A numbered line this short, in title case, between prose is a subhead.
+HEADING_WORDS = 6
+# A short sentence this long, with a finite verb, below the page header may be the lede.
+LEAD_MIN_WORDS = 10
+FINITE_VERBS = frozenset(
+    "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
+    "did does do said says".split()
+)
+# A label this short ending in ':' with only furniture under it leads into nothing.
+LABEL_WORDS = 4
+# A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
+MARKER_WORDS = 20
+# A story paragraph this long may name its source after its last sentence ("Source: X").
+TAGGED_MIN_WORDS = 40
+# A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
+DATELINE_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -150,6 +204,9 @@ class Shape:
     kind: Kind
     reason: str
     marker: bool  # a byline or date stamp: the page header ends after it
+    echo: bool = False  # shares most of the headline's words: a standfirst if it is one
+    quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
+    lead: bool = False  # a short plain sentence with a verb: it may open the story
 
 
 def _words(text: str) -> list[str]:
@@ -200,13 +257,14 @@ class JunkFilter:
         patterns apply to it, so nothing an author wrote goes unasked.
         """
         shapes: list[Shape | None] = [None] * len(paragraphs)
+        lede = len(paragraphs)
         if markdown:
             verdicts = self._by_patterns(paragraphs)
         else:
             tokens = [_words(p.text.casefold()) for p in paragraphs]
             repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
-            verdicts = _in_context(found, self.limits.good_min_stopwords)
+            verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -218,7 +276,8 @@ class JunkFilter:
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
                 doubt = "" if paragraph.number in keep or shape.kind == "good" else why
-                prose = shape.kind == "good" and not junk
+                leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
+                prose = (shape.kind == "good" or leads) and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -249,43 +308,82 @@ class JunkFilter:
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
+        # A long story paragraph that names its source after the last sentence.
+        body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
+        tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
+        sentence = (sentence or tagged) and not (n <= LABEL_WORDS and _TEASER.search(text))
 
         limits = self.limits
 
+        quotes = '"' in text or "\u201c" in text
+
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
-            return Shape(n, stop, sentence, kind, reason, marker)
+            # Only prose can be a standfirst, so only prose is compared with the headline.
+            echo = kind == "good" and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
+            # A short sentence may still open the story when it is a full clause (a
+            # headline-style standfirst rarely has "is", "was", "will", "said").
+            lead = (
+                reason == "short"
+                and sentence
+                and n >= LEAD_MIN_WORDS
+                and stop >= limits.good_min_stopwords
+                and not FINITE_VERBS.isdisjoint(words)
+            )
+            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead)
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
             return shape("bad", f"pattern {pattern!r}")
-        if not n:
+        if not n or not any(c.isalnum() for c in text):
             return shape("bad", "no words")
         if repeat:
             return shape("bad", repeat)
-        if (_BYLINE.match(text) or _GLUED_BYLINE.match(text)) and n <= 14 and not sentence:
+        if (
+            (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
+            and n <= MARKER_WORDS
+            and not sentence
+        ):
             return shape("bad", "a byline", marker=True)
-        if n <= 14 and not sentence and _STAMP.search(text):
+        if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
-        if n <= 60 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+        if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
-        if n <= 150 and _PHOTO_CREDIT.search(text):
+        if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
         if title and n <= 40 and _near_title(words, title):
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
+        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+            # A whole paragraph in square brackets is the site talking, not the story.
+            return shape("bad", "a note in square brackets (the site's or an editor's)")
+        if n <= 40 and _contact(text):
+            return shape("bad", "contact details (a phone number or an email address)")
+        if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
+            return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
             return shape("short", "leads into a list")
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if _LIST_ITEM.match(paragraph.text):
+                if n <= HEADING_WORDS and _title_case(text):
+                    return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
                 return shape("short", "an emphasised line: a subhead?")
             return shape("bad", "no sentence: a heading, label, menu or headline")
+        if (
+            sentence
+            and n >= DATELINE_MIN_WORDS
+            and _DATELINE.match(text)
+            and not _TEASER.search(text)
+        ):
+            # The story starts here, whatever words it shares with the headline.
+            why = "a sentence under a wire dateline: the story"
+            return Shape(n, stop, sentence, "good", why, False, False, quotes)
         if 4 <= n <= 25 and stop < limits.sparse_stopwords:
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if _quoted_alone(text) and n <= 60:
@@ -306,7 +404,7 @@ def _repeats(
     by substring search in C, so a long article costs little.
     """
     joined = [" " + " ".join(words) + " " for words in tokens]
-    reasons = []
+    reasons: list[str] = []
     for index, text in enumerate(joined):
         words = text.split()
         found = ""
@@ -315,7 +413,10 @@ def _repeats(
             for other, other_text in enumerate(joined):
                 if other == index or len(other_text) < len(text) * share:
                     continue
-                if other < index and other_text != text:
+                if other < index and (other_text != text or (other < index - 1 and reasons[other])):
+                    # The same text twice: the later copy repeats the earlier one,
+                    # unless the earlier one, further up, already gave way to it
+                    # (a standfirst that is the lede word for word).
                     continue
                 if _shares(grams, other_text, share):
                     found = f"repeats ¶{paragraphs[other].number}"
@@ -346,6 +447,40 @@ def _near_title(words: list[str], title: str) -> bool:
     return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
 
 
+def _title_case(text: str) -> bool:
+    """Every longer word capitalised, as in a heading ("1. Peace and Stability")."""
+    words = [w for w in _words(_LIST_ITEM.sub("", text)) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _credit_hint(text: str) -> bool:
+    """Cheap test before `_REPORT_CREDIT`: a word every credit line has."""
+    low = text.casefold()
+    return any(word in low for word in _CREDIT_WORDS)
+
+
+def _contact(text: str) -> bool:
+    """An email address or a phone number in the block."""
+    if "@" in text and _EMAIL.search(text):
+        return True
+    for run in _DIGIT_RUN.finditer(text):
+        before = text[run.start() - 1 : run.start()]
+        after = text[run.end() : run.end() + 2]
+        if (before and (before.isalnum() or before in ".,")) or re.match(r"[\w.,]\d", after):
+            continue  # part of a longer number or a word
+        if _PHONE.fullmatch(run.group().strip()):
+            return True
+    return False
+
+
+def _echoes_title(words: list[str], title: str) -> bool:
+    """Most of the headline's words come again: a standfirst restating the headline."""
+    title_words = {w.casefold() for w in _words(title)} - STOPWORDS
+    if len(title_words) < 3:
+        return False
+    return len(title_words.intersection(words)) >= 0.6 * len(title_words)
+
+
 def _quoted_alone(text: str) -> bool:
     """The whole block is one quotation with no attribution around it."""
     opened = text[:1] in "\"“‘'"  # noqa: RUF001
@@ -354,11 +489,15 @@ def _quoted_alone(text: str) -> bool:
     return opened and closed and not re.search(r"[\"“”]", inner.replace("’", ""))  # noqa: RUF001
 
 
-def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[bool, str]]:
-    """(junk?, why) per paragraph, deciding the short ones by their neighbours.
+def _in_context(
+    shapes: Sequence[Shape], prose_stopwords: float
+) -> tuple[list[tuple[bool, str]], int]:
+    """(junk?, why) per paragraph, deciding the short ones by their neighbours, and
+    the lede's index.
 
     The header is everything above the lede: the first prose paragraph not
-    followed by a byline or date stamp before the next prose paragraph.
+    followed by a byline or date stamp before the next prose paragraph, or a
+    short full sentence just above it and below the header.
     """
     lede = _lede_index(shapes)
     last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
@@ -367,12 +506,14 @@ def _in_context(shapes: Sequence[Shape], prose_stopwords: float) -> list[tuple[b
         if shape.kind == "bad":
             verdicts.append((True, shape.reason))
         elif index < lede and shape.kind == "good":
-            verdicts.append((True, "a standfirst above the byline"))
+            verdicts.append((True, "a standfirst above the byline or picture"))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
+        elif index == lede:
+            verdicts.append((False, ""))
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
-    return verdicts
+    return verdicts, lede
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
@@ -386,10 +527,22 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
-    for i in goods:
-        if i > last_marker:
-            return i
-    return goods[0] if goods else len(shapes)
+    first = _after_standfirst(
+        shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
+    )
+    # A short full sentence between the header and the first long one opens the story.
+    return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
+
+
+def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
+    """`first`, or the next prose paragraph when `first` restates the headline and a
+    caption or credit follows it: headline, standfirst, picture, then the story."""
+    if first >= min(len(shapes), HEADER_REACH) or not shapes[first].echo:
+        return first
+    if _neighbour(shapes, first, 1) != "bad":
+        return first
+    later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
+    return next((i for i in later if shapes[i].kind == "good"), first)
 
 
 def _short(
@@ -410,13 +563,34 @@ def _short(
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
+    # A label that leads into nothing but furniture at the bottom ("Comments:").
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= LABEL_WORDS
+        and index > lede
+        and all(s.kind == "bad" for s in shapes[index + 1 :])
+    ):
+        return True, "a label leading into nothing below the story"
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
         return True, f"{shape.reason}, in the furniture below the story"
-    if shape.reason.startswith("a quotation") and (after == "bad" or index < lede):
+    # A quotation right under a sentence of the story goes on from its speaker
+    # ("...," she said.), so it stays (in doubt) whatever follows it.
+    if shape.reason == "a numbered heading?" and around == {"good"}:
+        return True, "a numbered heading between paragraphs"
+    if shape.reason.startswith("a quotation") and (
+        index < lede or (after == "bad" and not _goes_on(shapes, index))
+    ):
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
+    """The block right above is a sentence of the story quoting someone: a quotation
+    under it goes on from that speaker."""
+    above = shapes[index - 1] if index else None
+    return above is not None and above.sentence and above.quotes and above.kind != "bad"
 
 
 def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:

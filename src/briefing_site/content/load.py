@@ -350,10 +350,17 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
     if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
         return True
+    if measured and _open_quote(line):
+        return True  # a quotation opened on this line goes on on the next
     words = line.split()
     if words and words[-1][:1].islower() and following.strip()[:1].islower():
         return True  # a sentence going on in lower case across the break
     return bool(width) and _full(line, following, width)
+
+
+def _open_quote(line: str) -> bool:
+    """The line opens a double quotation it does not close."""
+    return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
 
 
 def _full(line: str, following: str, width: int) -> bool:
