@@ -120,6 +120,17 @@ class Store:
         self._used.add(key)
         return payload
 
+    def keep(self, key: bytes) -> bool:
+        """Whether `key` is stored, keeping its record in the pack without reading it.
+
+        A record is verified when read (`get`); one kept but found damaged
+        then is rebuilt by whoever asked for it.
+        """
+        if key in self._new or key in self._index:
+            self._used.add(key)
+            return True
+        return False
+
     def put(self, key: bytes, payload: bytes) -> None:
         self._new[key] = payload
         self._used.add(key)

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from briefing_site.build.batch import PageCache, Settings, run_batch
+from briefing_site.build.batch import PageCache, Seen, Settings, run_batch
 from briefing_site.build.cache import Store, make_folder
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.search import INDEX_DIR, index_pages
+from briefing_site.build.site_index import INDEX_FILE
 from briefing_site.build.unchanged import (
     Built,
     Stamp,
@@ -209,11 +210,14 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     with build_lock(options.output):
         unsaved: list[str] = []  # what could not be saved once the new build was in place
         before: Signatures = {}
+        seen: Seen | None = None
         try:
             recover(options.output)
             if options.cache:
                 stamp = stamp or Stamp(options)
                 before = stamp.content.signatures
+                index = options.site / CACHE_DIR / INDEX_FILE
+                seen = Seen(before, stamp.settled_before_ns, index)
             else:
                 forget_stamp(options)
                 stamp = None
@@ -221,7 +225,7 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 if options.jobs == 1:
                     return _report(_build_simply(options, before))
             with without_cycle_collection():
-                loaded = _build_fast(options, before, unsaved)
+                loaded = _build_fast(options, before, unsaved, seen)
             built = _report(loaded)
         except OSError as exc:  # before the swap: the previous build is in place
             raise disk_error(options.output, exc) from exc
@@ -289,11 +293,15 @@ def _collector_back_on() -> None:
     gc.enable()
 
 
-def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -> Loaded:
+def _build_fast(
+    options: BuildOptions, before: Signatures, unsaved: list[str], seen: Seen | None = None
+) -> Loaded:
     """The build over worker processes, with the cache and changed-only writes.
 
+    With `seen` (the content walk taken before reading), unchanged articles
+    are found through the site index and stay lazy (see `build.site_index`).
     What cannot be saved after the new build is swapped in (the manifest, the
-    cache pack) is added to `unsaved`, for a warning: the build itself stands.
+    cache pack, the site index) is added to `unsaved`, for a warning: the build itself stands.
     """
     try:
         _checked_templates(options)
@@ -304,9 +312,9 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
     templates = options.site / TEMPLATES_DIR
     settings = Settings(options.site, config, options.now, options.drafts, templates)
     store = Store(options.site / CACHE_DIR / "build.pack") if options.cache else None
-    batch = run_batch(found, settings, store, options.jobs, options.progress)
+    batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
     problems.items += batch.problems
-    loaded = finish_loading(options, config, batch.articles, problems)
+    loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
     _collector_back_on()
     env = make_environment(templates)
     if store is None:
@@ -328,6 +336,8 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
     try:
         with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
             store.save()
+            if seen is not None:
+                batch.save_index(seen)
     except OSError as exc:
         unsaved.append(exc.strerror or str(exc))
     return loaded
