@@ -230,10 +230,18 @@ class PageCache:
     calendar and only the listings, feeds and home page that show it; a file
     drawn from the whole site (source None) is always redrawn. This is the
     contract `serve` relies on too, and tests hold both to a clean build.
+
+    A file whose key is the one the last build recorded for it (`recorded`,
+    from the output's manifest) is not even fetched: it is `kept`, and the
+    writer leaves the previous build's file in place (see `writer.write_changed`).
     """
 
-    def __init__(self, batch: Batch, store: Store) -> None:
+    def __init__(
+        self, batch: Batch, store: Store, recorded: dict[str, bytes] | None = None
+    ) -> None:
         self._store = store
+        self._recorded = recorded or {}
+        self.kept: dict[str, bytes] = {}  # path: key, of files left as the last build wrote them
         self._base = batch.page_base
         self._key_of = {
             id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
@@ -248,6 +256,9 @@ class PageCache:
         if key is None:
             return True
         self._keys[path] = key
+        if self._recorded.get(path) == key and self._store.keep(key):
+            self.kept[path] = key
+            return False
         data = self._store.get(key)
         if data is None:
             return True
@@ -275,6 +286,11 @@ class PageCache:
             if key is not None:
                 self._store.put(key, item.data)
         return rendered + [RenderedFile(path, data) for path, data in self._hits.items()]
+
+    @property
+    def keys(self) -> dict[str, bytes]:
+        """Every file's key, by path (files drawn from the whole site have none)."""
+        return self._keys
 
 
 class _Keys:

@@ -29,9 +29,11 @@ from briefing_site.build.unchanged import (
     manifest_path,
 )
 from briefing_site.build.writer import (
+    NotKept,
     NotRecorded,
     check_output_dir,
     disk_error,
+    recorded_keys,
     recover,
     write_changed,
     write_site,
@@ -323,14 +325,25 @@ def _build_fast(
         files, loaded = with_search(options, loaded, files)
         write_site(files, options.output, options.site)
         return loaded
-    reuse = PageCache(batch, store)
+    manifest = manifest_path(options.site, options.output)
+    # The search index is made from every briefing page, so with search on, all are at hand.
+    recorded = {} if config.search else recorded_keys(manifest)
+    reuse = PageCache(batch, store, recorded)
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     check_not_rewritten(options.site, before)
     make_folder(options.site / CACHE_DIR)
     files, loaded = with_search(options, loaded, files, options.site / CACHE_DIR / SEARCH_CACHE)
-    manifest = manifest_path(options.site, options.output)
     try:
-        write_changed(files, options.output, options.site, manifest)
+        try:
+            write_changed(
+                files, options.output, options.site, manifest, reuse.keys, reuse.kept, store.get
+            )
+        except NotKept:  # the output was touched during this build, and the cache is damaged
+            reuse = PageCache(batch, store)  # (files are kept only with search off)
+            files = reuse.complete(
+                render_site(loaded.site, env, static_assets(templates), reuse.wanted)
+            )
+            write_changed(files, options.output, options.site, manifest, reuse.keys)
     except NotRecorded as exc:
         unsaved.append(exc.reason)
     try:
