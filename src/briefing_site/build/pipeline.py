@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing_site.build.batch import PageCache, Seen, Settings, run_batch
-from briefing_site.build.cache import Store, make_folder
+from briefing_site.build.cache import Store, make_folder, template_cache
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
@@ -71,6 +71,7 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 Signatures = dict[str, Signature]  # site-relative path: its stat signature
 NO_INDEX = "no search index"  # how the warning of a build without its index starts
+TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
 
 
@@ -325,6 +326,7 @@ def _build_fast(
         files, loaded = with_search(options, loaded, files)
         write_site(files, options.output, options.site)
         return loaded
+    env.bytecode_cache = template_cache(options.site / CACHE_DIR / TEMPLATE_CACHE)
     manifest = manifest_path(options.site, options.output)
     # The search index is made from every briefing page, so with search on, all are at hand.
     recorded = {} if config.search else recorded_keys(manifest)
