@@ -152,6 +152,10 @@ def run_batch(
             problems[index] = exc.problems
             continue
         key = article_keys[index] = keys.article(files, data, sidecar)
+        known = site_index.same(files, key) if site_index else None
+        if store and known is not None and store.keep(key):  # read again, found the same
+            done[index] = known
+            continue
         cached = store.get(key) if store else None
         if cached is not None:
             done[index] = _Done(cached)

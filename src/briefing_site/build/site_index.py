@@ -9,7 +9,9 @@ signatures, the article's cache key and its `ArticleHead` (what listings,
 ordering and warnings read of it). A build whose content walk shows an
 article with the very signatures recorded takes its key and head from here,
 without reading, hashing or unpickling the article; only a page that shows
-its body loads it (see `build.lazy`). Everything else the article's key
+its body loads it (see `build.lazy`). An article whose signatures it cannot
+vouch for is read and hashed; when its key is still the one recorded, its
+head serves all the same, unpickled from nothing. Everything else the article's key
 hashes (the tool's code, the config) is the index's `base`: an index made
 under another base is not used at all.
 
@@ -76,6 +78,12 @@ class SiteIndex:
             return None
         now = (signatures.get(files.article), _sidecar(files, signatures))
         return record if now == record.signatures else None
+
+    def same(self, files: ArticleFiles, key: bytes) -> Record | None:
+        """The record of an article read again (its signatures not trusted) and found
+        to have the key recorded: its head serves as well as unpickling it would."""
+        record = self.records.get(files.article)
+        return record if record is not None and (record.files, record.key) == (files, key) else None
 
     def save(self, path: Path, records: dict[str, Record]) -> None:
         """Write this build's records whole, replacing the last (see `writer.replace_file`)."""
