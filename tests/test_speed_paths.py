@@ -529,3 +529,27 @@ def test_a_rebuild_reads_only_changed_articles_and_matches_a_clean_build(
     recent.update(f"content/{path.name}" for path in (site / "content").iterdir())
     reads_only(set(), "--drafts")  # --drafts changes pages, not articles
     assert b"Not yet" in (site / "build/briefings/later/index.html").read_bytes()
+
+
+def test_a_card_showing_article_text_reads_the_unchanged_articles_it_lists(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """Unchanged articles are kept without their text; a site card that prints it still gets it."""
+    card = (
+        '<article class="card"><a href="{{ briefing_url(other.meta.slug) }}">'
+        "{{ other.meta.title }}</a>{% for block in other.lede %}{{ block|html }}{% endfor %}"
+        "{% for section in other.sections %}<h3>{{ section.title }}</h3>"
+        "{% for block in section.blocks[:1] %}{{ block|html }}{% endfor %}{% endfor %}</article>"
+    )
+    site = make_site({**articles, "templates/_card.html": card})
+    time.sleep(3.2)  # old enough for the site index to vouch for the files
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    sources = sorted((site / "content").glob("*.md"))
+    sources[5].write_text(sources[5].read_text().replace("Officials", "Ministers", 1))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    built = tree(site / "build")
+    assert built == reference(site, cli)
+    lede = sources[6].read_text().split("---\n", 2)[2].strip().split("\n")[0][:40]
+    assert any(lede.encode() in data for path, data in built.items() if "tag" in path)
