@@ -553,3 +553,40 @@ def test_a_card_showing_article_text_reads_the_unchanged_articles_it_lists(
     assert built == reference(site, cli)
     lede = sources[6].read_text().split("---\n", 2)[2].strip().split("\n")[0][:40]
     assert any(lede.encode() in data for path, data in built.items() if "tag" in path)
+
+
+def test_without_search_unchanged_pages_are_kept_in_place_and_match_a_clean_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """With search off, a page whose inputs did not change is neither redrawn nor fetched:
+    the previous build's file stays (the same inode). Edits, a later clock, a template
+    change, a deleted article and a hand-edited build folder all still give a clean build's bytes."""
+    site = make_site({**articles, "briefing.yaml": "title: Kept\nsearch: false\n"})
+    later = "2027-03-01T12:00:00+00:00"
+
+    def build_and_compare(*extra: str) -> dict[str, bytes]:
+        result = cli("build", "-s", str(site), "--now", NOW, *extra)
+        assert result.code == 0, result.err
+        built = tree(site / "build")
+        assert built == reference(site, cli, *extra)
+        return built
+
+    build_and_compare()
+    sources = sorted((site / "content").glob("*.md"))
+    untouched = site / "build/briefings" / sources[9].stem / "index.html"
+    inode = untouched.stat().st_ino
+    for round_, source in enumerate(sources[:3]):  # the third edit updates the spare build
+        source.write_text(source.read_text().replace("Officials", f"Envoys {round_}", 1))
+        build_and_compare()
+    assert untouched.stat().st_ino == inode  # kept: linked on, never rewritten
+    build_and_compare("--now", later)
+    (site / "templates").mkdir()
+    (site / "templates/_card.html").write_text('<p class="card">{{ other.meta.title }}</p>')
+    build_and_compare()
+    sources[4].unlink()
+    build_and_compare()
+    (site / "build/index.html").write_text("scribbled")  # the folder no longer vouches for itself
+    sources[5].write_text(sources[5].read_text().replace("Officials", "Aides", 1))
+    assert b"scribbled" not in build_and_compare()["index.html"]
