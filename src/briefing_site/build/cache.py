@@ -93,7 +93,7 @@ class Store:
         resident memory once touched, and the headers are spread over all of it.
         """
         try:
-            pack = open(self.path, "rb")  # noqa: SIM115 - open while the store is used
+            pack = open(self.path, "rb", buffering=0)  # noqa: SIM115 - open while the store is used
         except OSError:
             return
         size = os.fstat(pack.fileno()).st_size
@@ -102,9 +102,10 @@ class Store:
             return
         self._pack, self._size = pack, size
         weakref.finalize(self, pack.close)  # closed with the store, however the build ends
-        offset, fd, header = len(MAGIC), pack.fileno(), _HEADER.size
+        offset, header = len(MAGIC), _HEADER.size
         while offset + header <= size:
-            key, checksum, length = _HEADER.unpack(os.pread(fd, header, offset))
+            pack.seek(offset)
+            key, checksum, length = _HEADER.unpack(pack.read(header))
             start = offset + header
             if start + length > size:
                 break  # a torn last record: the rest of the pack is unusable
@@ -121,7 +122,10 @@ class Store:
         if found is None:
             return None
         start, length, checksum = found
-        payload = os.pread(self._pack.fileno(), length, start) if self._pack else b""
+        payload = b""
+        if self._pack is not None:
+            self._pack.seek(start)
+            payload = self._pack.read(length)
         if hashlib.sha256(payload).digest() != checksum:
             self.rejected += 1
             del self._index[key]
