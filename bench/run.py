@@ -144,6 +144,13 @@ def edit_one_article(site: Path, round_: int) -> None:
     target.write_text(f"{head} (Edit {round_}.){sep}{rest}", encoding="utf-8")
 
 
+def without_search(config: Path) -> None:
+    """Set `search: false` in the site's briefing.yaml (made if missing): builds without Pagefind."""
+    lines = config.read_text(encoding="utf-8").splitlines() if config.exists() else []
+    lines = [line for line in lines if not line.startswith("search:")]
+    config.write_text("\n".join([*lines, "search: false"]) + "\n", encoding="utf-8")
+
+
 def bench_briefing(site: Path, repeat: int) -> list[Row]:
     """Cold, no-change and one-edit builds of one site, `repeat` times each.
 
@@ -239,6 +246,8 @@ def run_size(size: int, args: argparse.Namespace, work: Path) -> SizeResult:
         make_corpus(site, size, "briefing", args.generator)
     if args.config and args.config.exists():
         shutil.copy(args.config, site / "briefing.yaml")
+    if args.no_search:
+        without_search(site / "briefing.yaml")
     ours = bench_briefing(site, args.repeat)
     hugo = single = None
     if not args.no_hugo:
@@ -332,6 +341,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="corpus generator (default: ../shared's when present)",
     )
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="build without the search index (search: false), to time the engine alone",
+    )
     parser.add_argument("--browser", action="store_true", help="run bench/edit_to_browser.py")
     parser.add_argument("--work", type=Path, help="keep corpora and builds here")
     parser.add_argument("--json", type=Path, help="also write the raw samples as JSON")

@@ -60,9 +60,9 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "build": [
         {"cache", "parallel", "options"},
-        {"horizon"},
+        {"horizon", "lazy", "writer", "lock", "search_order"},
+        {"site_index"},
         {"batch"},
-        {"writer", "lock", "search_order"},
         {"search"},
         {"unchanged"},
         {"pipeline"},

@@ -7,6 +7,7 @@ each give the bytes a clean one-process build with Python-Markdown gives.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from conftest import REPO, SEED_TXT, SEED_YAML, Run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from briefing_site.build import batch
+from briefing_site.content.load import ArticleFiles
 from briefing_site.content.markup import plain_html, sanitize
 
 PROSE = (
@@ -465,3 +468,125 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
     # Once per briefing and heading level: level 2 in lists, 3 under the home page.
     home = len(loaded.site.briefings[1 : 1 + loaded.config.page_size])
     assert len(drawn) == len(set(drawn)) + home
+
+
+# The site index: a rebuild reads only the articles whose files changed -------------
+
+
+def test_a_rebuild_reads_only_changed_articles_and_matches_a_clean_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Edit, add, delete, rename, a same-size same-mtime rewrite, a config change, --drafts."""
+    site = make_site(articles)
+    time.sleep(3.2)  # older than unchanged.RACY_NS: the index may vouch for these files
+    read: list[str] = []
+    real_read = batch.read_bytes
+
+    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+        read.append(files.article)
+        return real_read(root, files)
+
+    monkeypatch.setattr(batch, "read_bytes", counted)
+
+    def build_and_compare(*extra: str) -> set[str]:
+        read.clear()
+        result = cli("build", "-s", str(site), "--now", NOW, "-j", "2", *extra)
+        assert result.code == 0, result.err
+        assert tree(site / "build") == reference(site, cli, *extra)
+        return set(read)
+
+    def reads_only(changed: set[str], *extra: str) -> None:
+        """The changed files are read; of the rest, at most those changed by earlier steps
+        (saved seconds before a build, they are recorded without signatures: they
+        might change again unseen within the file system's clock tick)."""
+        found = build_and_compare(*extra)
+        assert changed <= found <= changed | recent, found
+        recent.update(changed)
+
+    recent: set[str] = set()
+    assert len(build_and_compare()) == COUNT + 2  # cold: every article read
+    reads_only(set())  # nothing changed: the index vouches for every article
+    sources = sorted((site / "content").glob("*.md"))
+    names = [f"content/{path.name}" for path in sources]
+    sources[0].write_text(sources[0].read_text().replace("Officials", "Ministers", 1))
+    reads_only({names[0]})
+    (site / "content/added.md").write_text("---\ntitle: Added\n---\n\nA new paragraph.\n")
+    sources[1].unlink()
+    sources[2].rename(site / "content/renamed.md")
+    reads_only({"content/added.md", "content/renamed.md"})
+    # Same size and times as before: only the change time (in the signature) tells.
+    target = sources[3]
+    before = target.stat()
+    target.write_text(target.read_text().replace("Officials", "Diplomats", 1))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    reads_only({names[3]})
+    (site / "briefing.yaml").write_text("title: Renamed site\n")
+    assert len(build_and_compare()) == COUNT + 2  # a new config: the index is not used
+    recent.update(f"content/{path.name}" for path in (site / "content").iterdir())
+    reads_only(set(), "--drafts")  # --drafts changes pages, not articles
+    assert b"Not yet" in (site / "build/briefings/later/index.html").read_bytes()
+
+
+def test_a_card_showing_article_text_reads_the_unchanged_articles_it_lists(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """Unchanged articles are kept without their text; a site card that prints it still gets it."""
+    card = (
+        '<article class="card"><a href="{{ briefing_url(other.meta.slug) }}">'
+        "{{ other.meta.title }}</a>{% for block in other.lede %}{{ block|html }}{% endfor %}"
+        "{% for section in other.sections %}<h3>{{ section.title }}</h3>"
+        "{% for block in section.blocks[:1] %}{{ block|html }}{% endfor %}{% endfor %}</article>"
+    )
+    site = make_site({**articles, "templates/_card.html": card})
+    time.sleep(3.2)  # old enough for the site index to vouch for the files
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    sources = sorted((site / "content").glob("*.md"))
+    sources[5].write_text(sources[5].read_text().replace("Officials", "Ministers", 1))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    built = tree(site / "build")
+    assert built == reference(site, cli)
+    lede = sources[6].read_text().split("---\n", 2)[2].strip().split("\n")[0][:40]
+    assert any(lede.encode() in data for path, data in built.items() if "tag" in path)
+
+
+def test_without_search_unchanged_pages_are_kept_in_place_and_match_a_clean_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """With search off, a page whose inputs did not change is neither redrawn nor fetched:
+    the previous build's file stays (the same inode). Edits, a later clock, a template
+    change, a deleted article and a hand-edited build folder all still give a clean build's bytes."""
+    site = make_site({**articles, "briefing.yaml": "title: Kept\nsearch: false\n"})
+    later = "2027-03-01T12:00:00+00:00"
+
+    def build_and_compare(*extra: str) -> dict[str, bytes]:
+        result = cli("build", "-s", str(site), "--now", NOW, *extra)
+        assert result.code == 0, result.err
+        built = tree(site / "build")
+        assert built == reference(site, cli, *extra)
+        return built
+
+    build_and_compare()
+    sources = sorted((site / "content").glob("*.md"))
+    untouched = site / "build/briefings" / sources[9].stem / "index.html"
+    inode = untouched.stat().st_ino
+    for round_, source in enumerate(sources[:3]):  # the third edit updates the spare build
+        source.write_text(source.read_text().replace("Officials", f"Envoys {round_}", 1))
+        build_and_compare()
+    assert untouched.stat().st_ino == inode  # kept: linked on, never rewritten
+    build_and_compare("--now", later)
+    (site / "templates").mkdir()
+    (site / "templates/_card.html").write_text('<p class="card">{{ other.meta.title }}</p>')
+    build_and_compare()
+    sources[4].unlink()
+    build_and_compare()
+    (site / "build/index.html").write_text("scribbled")  # the folder no longer vouches for itself
+    sources[5].write_text(sources[5].read_text().replace("Officials", "Aides", 1))
+    assert b"scribbled" not in build_and_compare()["index.html"]

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import mmap
 import os
 import struct
 import tempfile
+import weakref
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefing_site.walk import walk
+
+if TYPE_CHECKING:
+    import jinja2
 
 MAGIC = b"briefing-site cache 1\n"
 _HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
@@ -73,7 +76,8 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._data: bytes | mmap.mmap = b""
+        self._pack: BinaryIO | None = None  # open for reading while the pack is valid
+        self._size = 0
         self._index: dict[bytes, tuple[int, int, bytes]] = {}
         self._new: dict[bytes, bytes] = {}
         self._used: set[bytes] = set()
@@ -82,26 +86,32 @@ class Store:
         self._load()
 
     def _load(self) -> None:
-        """Index the pack; it is mapped, not read, so only the records asked for
-        are ever brought into memory (a pack of 10,000 articles is ~200 MB)."""
+        """Index the pack by reading its records' headers only, so only the
+        records asked for are ever read (a pack of 10,000 articles is ~400 MB).
+
+        Read, not mapped: pages of a mapped file count in the process's
+        resident memory once touched, and the headers are spread over all of it.
+        """
         try:
-            with open(self.path, "rb") as pack:
-                data = mmap.mmap(pack.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # missing, unreadable, or empty
+            pack = open(self.path, "rb", buffering=0)  # noqa: SIM115 - open while the store is used
+        except OSError:
             return
-        if data[: len(MAGIC)] != MAGIC:
-            data.close()
+        size = os.fstat(pack.fileno()).st_size
+        if pack.read(len(MAGIC)) != MAGIC:
+            pack.close()
             return
-        self._data = data
-        offset = len(MAGIC)
-        while offset + _HEADER.size <= len(data):
-            key, checksum, length = _HEADER.unpack_from(data, offset)
-            start = offset + _HEADER.size
-            if start + length > len(data):
+        self._pack, self._size = pack, size
+        weakref.finalize(self, pack.close)  # closed with the store, however the build ends
+        offset, header = len(MAGIC), _HEADER.size
+        while offset + header <= size:
+            pack.seek(offset)
+            key, checksum, length = _HEADER.unpack(pack.read(header))
+            start = offset + header
+            if start + length > size:
                 break  # a torn last record: the rest of the pack is unusable
             self._index[key] = (start, length, checksum)
             offset = start + length
-        self._torn = offset != len(data)
+        self._torn = offset != size
 
     def get(self, key: bytes) -> bytes | None:
         """The payload stored under `key`, or None when absent or corrupt."""
@@ -112,13 +122,27 @@ class Store:
         if found is None:
             return None
         start, length, checksum = found
-        payload = self._data[start : start + length]
+        payload = b""
+        if self._pack is not None:
+            self._pack.seek(start)
+            payload = self._pack.read(length)
         if hashlib.sha256(payload).digest() != checksum:
             self.rejected += 1
             del self._index[key]
             return None
         self._used.add(key)
         return payload
+
+    def keep(self, key: bytes) -> bool:
+        """Whether `key` is stored, keeping its record in the pack without reading it.
+
+        A record is verified when read (`get`); one kept but found damaged
+        then is rebuilt by whoever asked for it.
+        """
+        if key in self._new or key in self._index:
+            self._used.add(key)
+            return True
+        return False
 
     def put(self, key: bytes, payload: bytes) -> None:
         self._new[key] = payload
@@ -127,7 +151,7 @@ class Store:
     def save(self) -> None:
         """Append new records; rewrite the pack with only live ones when damaged or mostly dead."""
         live = sum(self._index[k][1] for k in self._used if k in self._index)
-        dead = len(self._data) - len(MAGIC) - live
+        dead = self._size - len(MAGIC) - live
         damaged = self._torn or self.rejected > 0
         if damaged or dead > live + sum(map(len, self._new.values())):
             self._rewrite()
@@ -146,7 +170,7 @@ class Store:
 
     def _append(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = self.path.exists() and self._data[: len(MAGIC)] == MAGIC
+        fresh = self.path.exists() and self._pack is not None
         with open(self.path, "ab" if fresh else "wb") as pack:
             if not fresh:
                 pack.write(MAGIC)
@@ -163,3 +187,28 @@ class Store:
         except BaseException:  # a full disk, say: the old pack stays, the copy goes
             Path(name).unlink(missing_ok=True)
             raise
+
+
+def template_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in `folder`, so a rebuild does not compile them again.
+
+    Jinja keys each on the template's name and source; the tool's code (which
+    sets the environment's options) names the files too, and files of other
+    versions are removed. A damaged file is compiled again, never trusted.
+    """
+    import jinja2  # here: a build with nothing to do never loads Jinja
+
+    prefix = code_fingerprint().hex()[:16]
+
+    class _Checked(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a torn or damaged file: compile the template again
+                bucket.reset()
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if not old.name.startswith(prefix):
+            old.unlink(missing_ok=True)
+    return _Checked(str(folder), f"{prefix}-%s.cache")

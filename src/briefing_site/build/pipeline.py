@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from briefing_site.build.batch import PageCache, Settings, run_batch
-from briefing_site.build.cache import Store, make_folder
+from briefing_site.build.batch import PageCache, Seen, Settings, run_batch
+from briefing_site.build.cache import Store, make_folder, template_cache
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.search import INDEX_DIR, index_pages
+from briefing_site.build.site_index import INDEX_FILE
 from briefing_site.build.unchanged import (
     Built,
     Stamp,
@@ -28,9 +29,11 @@ from briefing_site.build.unchanged import (
     manifest_path,
 )
 from briefing_site.build.writer import (
+    NotKept,
     NotRecorded,
     check_output_dir,
     disk_error,
+    recorded_keys,
     recover,
     write_changed,
     write_site,
@@ -68,6 +71,7 @@ Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 Signatures = dict[str, Signature]  # site-relative path: its stat signature
 NO_INDEX = "no search index"  # how the warning of a build without its index starts
+TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
 
 
@@ -209,11 +213,14 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     with build_lock(options.output):
         unsaved: list[str] = []  # what could not be saved once the new build was in place
         before: Signatures = {}
+        seen: Seen | None = None
         try:
             recover(options.output)
             if options.cache:
                 stamp = stamp or Stamp(options)
                 before = stamp.content.signatures
+                index = options.site / CACHE_DIR / INDEX_FILE
+                seen = Seen(before, stamp.settled_before_ns, index)
             else:
                 forget_stamp(options)
                 stamp = None
@@ -221,7 +228,7 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 if options.jobs == 1:
                     return _report(_build_simply(options, before))
             with without_cycle_collection():
-                loaded = _build_fast(options, before, unsaved)
+                loaded = _build_fast(options, before, unsaved, seen)
             built = _report(loaded)
         except OSError as exc:  # before the swap: the previous build is in place
             raise disk_error(options.output, exc) from exc
@@ -289,11 +296,15 @@ def _collector_back_on() -> None:
     gc.enable()
 
 
-def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -> Loaded:
+def _build_fast(
+    options: BuildOptions, before: Signatures, unsaved: list[str], seen: Seen | None = None
+) -> Loaded:
     """The build over worker processes, with the cache and changed-only writes.
 
+    With `seen` (the content walk taken before reading), unchanged articles
+    are found through the site index and stay lazy (see `build.site_index`).
     What cannot be saved after the new build is swapped in (the manifest, the
-    cache pack) is added to `unsaved`, for a warning: the build itself stands.
+    cache pack, the site index) is added to `unsaved`, for a warning: the build itself stands.
     """
     try:
         _checked_templates(options)
@@ -304,9 +315,9 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
     templates = options.site / TEMPLATES_DIR
     settings = Settings(options.site, config, options.now, options.drafts, templates)
     store = Store(options.site / CACHE_DIR / "build.pack") if options.cache else None
-    batch = run_batch(found, settings, store, options.jobs, options.progress)
+    batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
     problems.items += batch.problems
-    loaded = finish_loading(options, config, batch.articles, problems)
+    loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
     _collector_back_on()
     env = make_environment(templates)
     if store is None:
@@ -315,19 +326,33 @@ def _build_fast(options: BuildOptions, before: Signatures, unsaved: list[str]) -
         files, loaded = with_search(options, loaded, files)
         write_site(files, options.output, options.site)
         return loaded
-    reuse = PageCache(batch, store)
+    env.bytecode_cache = template_cache(options.site / CACHE_DIR / TEMPLATE_CACHE)
+    manifest = manifest_path(options.site, options.output)
+    # The search index is made from every briefing page, so with search on, all are at hand.
+    recorded = {} if config.search else recorded_keys(manifest)
+    reuse = PageCache(batch, store, recorded)
     files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
     check_not_rewritten(options.site, before)
     make_folder(options.site / CACHE_DIR)
     files, loaded = with_search(options, loaded, files, options.site / CACHE_DIR / SEARCH_CACHE)
-    manifest = manifest_path(options.site, options.output)
     try:
-        write_changed(files, options.output, options.site, manifest)
+        try:
+            write_changed(
+                files, options.output, options.site, manifest, reuse.keys, reuse.kept, store.get
+            )
+        except NotKept:  # the output was touched during this build, and the cache is damaged
+            reuse = PageCache(batch, store)  # (files are kept only with search off)
+            files = reuse.complete(
+                render_site(loaded.site, env, static_assets(templates), reuse.wanted)
+            )
+            write_changed(files, options.output, options.site, manifest, reuse.keys)
     except NotRecorded as exc:
         unsaved.append(exc.reason)
     try:
         with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
             store.save()
+            if seen is not None:
+                batch.save_index(seen)
     except OSError as exc:
         unsaved.append(exc.strerror or str(exc))
     return loaded

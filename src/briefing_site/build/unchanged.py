@@ -82,6 +82,7 @@ class Stamp:
         self.path = _stamp_path(options)
         chosen = (options.base_url, options.drafts, out.resolve())
         config = site / CONFIG_FILE
+        self.taken_ns = time.time_ns()  # before the walk: see `settled_before_ns`
         self.content = content_signatures(site)  # also what the build checks for edits
         self.key = digest(
             VERSION,
@@ -91,6 +92,11 @@ class Stamp:
             tree_fingerprint(site / TEMPLATES_DIR),
             _signatures(site, self.content),
         ).hex()
+
+    @property
+    def settled_before_ns(self) -> int:
+        """A file changed at or after this may change again unseen by its signature."""
+        return self.taken_ns - RACY_NS
 
     def unchanged(self) -> Built | None:
         """The last build's report when its key and clock span hold this build and its output is untouched."""

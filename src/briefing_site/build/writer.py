@@ -18,8 +18,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from briefing_site.errors import OutputError
 from briefing_site.model import Location, RenderedFile
@@ -28,7 +30,17 @@ from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 MARKER = ".briefing-site"
 _MARKER_TEXT = "This folder is written by briefing-site build.\n"
 _RENAME_EXCHANGE = 2  # linux/fs.h
-_MANIFEST = "briefing-site manifest 2"
+_MANIFEST = "briefing-site manifest 3"
+
+
+class OutputFile(Protocol):
+    """A file of the build: a `RenderedFile`, or one kept from the previous build."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def data(self) -> bytes: ...
 
 
 def check_output_dir(out: Path, site: Path) -> None:
@@ -73,9 +85,9 @@ def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
 
 
 def _stage_and_swap(
-    files: Sequence[RenderedFile],
+    files: Sequence[OutputFile],
     out: Path,
-    reuse: Callable[[RenderedFile, Path], bool],
+    reuse: Callable[[OutputFile, Path], bool],
     keep: Callable[[Path], bool] | None = None,
 ) -> None:
     """Write every file into a staging folder beside `out` (or `reuse` the old
@@ -228,30 +240,94 @@ def _ours(folder: Path) -> bool:
 # says (a crash while updating it, say) is simply not used.
 
 
-def write_changed(files: Sequence[RenderedFile], out: Path, site: Path, manifest: Path) -> bool:
-    """`write_site`, sparing unchanged files; False when nothing needed writing."""
+class NotKept(Exception):
+    """A file the build kept from the previous one is no longer there as recorded,
+    and the cache cannot give its bytes: the build must draw it again."""
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A file of the previous build, left as it is; its bytes are read only if needed."""
+
+    out: Path
+    path: str
+
+    @property
+    def data(self) -> bytes:
+        return output_path(self.out, self.path).read_bytes()
+
+
+def recorded_keys(manifest: Path) -> dict[str, bytes]:
+    """What each output file was made from, as the last build recorded (see `write_changed`).
+
+    Not checked against the output folder: `write_changed` does that.
+    """
+    try:
+        version, _, _, keys = marshal.loads(manifest.read_bytes())
+    except (OSError, ValueError, TypeError, EOFError):
+        return {}
+    return keys if version == _MANIFEST and isinstance(keys, dict) else {}
+
+
+def write_changed(
+    files: Sequence[RenderedFile],
+    out: Path,
+    site: Path,
+    manifest: Path,
+    keys: Mapping[str, bytes] | None = None,
+    kept: Mapping[str, bytes] | None = None,
+    fetch: Callable[[bytes], bytes | None] | None = None,
+) -> bool:
+    """`write_site`, sparing unchanged files; False when nothing needed writing.
+
+    `keys` are the page keys of the files (what each is made from), recorded
+    in the manifest for the next build. `kept` are files not drawn again since
+    their key is the one recorded: the previous build's file is used as it
+    is, never read, when the output folder is still what the manifest says;
+    else its bytes come from `fetch(key)` (the cache), or `NotKept` is raised.
+    """
     recover(out)
     check_output_dir(out, site)
     hashes = {item.path: hashlib.sha256(item.data).hexdigest() for item in files}
     previous = _intact(out, manifest)
-    if previous == hashes:
+    every: list[OutputFile] = list(files)
+    for path, key in (kept or {}).items():
+        if path in previous:
+            hashes[path] = previous[path]
+            every.append(_Kept(out, path))
+            continue
+        data = fetch(key) if fetch else None
+        if data is None:
+            raise NotKept(path)
+        hashes[path] = hashlib.sha256(data).hexdigest()
+        every.append(RenderedFile(path, data))
+    if previous == hashes:  # nothing to write; the keys may have moved on (a later clock)
+        if recorded_keys(manifest) != (keys or {}):
+            _record_or_raise(out, manifest, hashes, dict(keys or {}))
         return False
     spare = _Spare(manifest, previous)
-    if not (previous and spare.refresh(files, hashes, out)):
+    if not (previous and spare.refresh(every, hashes, out)):
 
-        def unchanged(item: RenderedFile, target: Path) -> bool:
+        def unchanged(item: OutputFile, target: Path) -> bool:
             """Hard-link the old file when its bytes are the same."""
             return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
 
-        _stage_and_swap(files, out, unchanged, spare.keep)
-    try:  # the new build is in place from here on: nothing may fail the build
-        _record(out, manifest, hashes)
+        _stage_and_swap(every, out, unchanged, spare.keep)
+    # The new build is in place from here on: nothing may fail the build.
+    _record_or_raise(out, manifest, hashes, dict(keys or {}))
+    spare.took_old_build()
+    return True
+
+
+def _record_or_raise(
+    out: Path, manifest: Path, hashes: dict[str, str], keys: dict[str, bytes]
+) -> None:
+    try:
+        _record(out, manifest, hashes, keys)
     except OSError as exc:
         with contextlib.suppress(OSError):
             manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
         raise NotRecorded(exc) from exc
-    spare.took_old_build()
-    return True
 
 
 class _Spare:
@@ -264,7 +340,7 @@ class _Spare:
         self._old = manifest.read_bytes() if previous else None
         self._kept = False
 
-    def refresh(self, files: Sequence[RenderedFile], hashes: dict[str, str], out: Path) -> bool:
+    def refresh(self, files: Sequence[OutputFile], hashes: dict[str, str], out: Path) -> bool:
         """Bring the spare up to this build and exchange it with `out`; False if unusable."""
         base = _intact(self.folder, self.manifest)
         if not base or not sys.platform.startswith("linux"):
@@ -305,9 +381,9 @@ class _Spare:
         if not self._kept or self._old is None:
             return
         try:
-            version, _, entries = marshal.loads(self._old)
+            version, _, entries, _ = marshal.loads(self._old)
             replace_file(
-                self.manifest, marshal.dumps((version, str(self.folder.resolve()), entries))
+                self.manifest, marshal.dumps((version, str(self.folder.resolve()), entries, {}))
             )
         except (OSError, ValueError, EOFError, TypeError):
             self.manifest.unlink(missing_ok=True)
@@ -346,7 +422,7 @@ def _intact(out: Path, manifest: Path) -> dict[str, str]:
     and the manifest is `marshal` data, which loads several times faster than JSON.
     """
     try:
-        version, recorded_out, files = marshal.loads(manifest.read_bytes())
+        version, recorded_out, files, _ = marshal.loads(manifest.read_bytes())
         if (version, recorded_out) != (_MANIFEST, str(out.resolve())):
             return {}
         if not (out / MARKER).is_file():
@@ -366,14 +442,14 @@ def _intact(out: Path, manifest: Path) -> dict[str, str]:
         return {}
 
 
-def _record(out: Path, manifest: Path, hashes: dict[str, str]) -> None:
+def _record(out: Path, manifest: Path, hashes: dict[str, str], keys: dict[str, bytes]) -> None:
     files = {}
     root = os.fspath(out) + "/"  # the paths were checked when written
     for path, digest in hashes.items():
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files)))
+    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files, keys)))
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -36,10 +36,11 @@ def extra_files(
 ) -> list[RenderedFile]:
     """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""
     files = []
-    in_feeds: tuple[object, ...] = tuple(entries(site))  # a feed changes only with these
+    items = entries(site)
+    in_feeds: tuple[object, ...] = tuple(items)  # a feed changes only with these
     for path, feed in ((ATOM_PATH, atom_feed), (JSON_PATH, json_feed)):
         if wanted(path, "", in_feeds):
-            files.append(RenderedFile(path, feed(site, urls)))
+            files.append(RenderedFile(path, feed(site, urls, items)))
     for briefing in site.briefings:
         path = calendar_path(briefing.meta.slug)
         if briefing.meta.event is not None and wanted(path, "", briefing):

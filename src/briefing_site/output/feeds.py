@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from xml.etree import ElementTree as ET
 
@@ -71,9 +72,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def atom_feed(site: Site, urls: Urls) -> bytes:
+def atom_feed(site: Site, urls: Urls, items: Sequence[Briefing] | None = None) -> bytes:
     """Atom 1.0 (RFC 4287): one entry per briefing."""
-    items = entries(site)
+    items = entries(site) if items is None else items  # `extra_files` sorts them once
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": site.config.language})
     _sub(feed, "id", urls.absolute())
     _sub(feed, "title", site.config.title)
@@ -112,7 +113,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
         _sub(entry, "category", term=tag)
 
 
-def json_feed(site: Site, urls: Urls) -> bytes:
+def json_feed(site: Site, urls: Urls, items: Sequence[Briefing] | None = None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -121,7 +122,7 @@ def json_feed(site: Site, urls: Urls) -> bytes:
         "feed_url": urls.absolute(JSON_PATH),
         "language": site.config.language,
         "authors": [{"name": author_name(site)}],
-        "items": [_json_item(b, site, urls) for b in entries(site)],
+        "items": [_json_item(b, site, urls) for b in (entries(site) if items is None else items)],
     }
     if site.config.description:
         feed["description"] = site.config.description
