@@ -63,6 +63,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"horizon"},
         {"batch"},
         {"writer", "lock", "search_order"},
+        {"search_shards", "search_sorts"},
         {"search"},
         {"unchanged"},
         {"pipeline"},
