@@ -38,7 +38,7 @@ from briefing_site.build.search_shards import (
     shards_file,
     split,
 )
-from briefing_site.build.search_sorts import site_wide_sorts
+from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
 __all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "index_pages"]
@@ -58,6 +58,9 @@ _CACHE_VERSION = "briefing-site search 2"
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
 )
+_RANKED = re.compile(
+    r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$"
+)  # what ranking redoes
 _ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
@@ -140,11 +143,11 @@ def index_pages(
                 kept.put(shard.folder, keys[shard.folder], files)
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    files = _assemble(pages, shards, found)
+    files = _assemble(pages, shards, found, (kept, keys) if kept else None)
     if kept:
         if len(shards) > 1:
             kept.put(_ASSEMBLED, whole, files)
-        kept.keep_only({*keys, _ASSEMBLED})
+        kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys), _ASSEMBLED})
     return SearchIndex(files)
 
 
@@ -166,15 +169,42 @@ def _assemble(
     pages: Sequence[RenderedFile],
     shards: Sequence[Shard],
     found: dict[str, tuple[RenderedFile, ...]],
+    keep: tuple[ShardStore, dict[str, str]] | None,
 ) -> tuple[RenderedFile, ...]:
-    """Every shard's files (their sorts ranked site-wide when there are several) and the
-    list of shards the search page merges."""
+    """Every shard's files and the list of shards the search page merges. With several,
+    each shard's sorts are ranked site-wide (`search_sorts`); the files that changes
+    (meta and entry) are kept by what they depend on, so a shard whose pages and
+    places are as before is not redone."""
     if len(shards) == 1:
         return (*found[shards[0].folder], shards_file(shards))
-    ranked = site_wide_sorts(
-        pages, [([page.path for page in shard.pages], found[shard.folder]) for shard in shards]
-    )
-    return (*(item for files in ranked for item in files), shards_file(shards))
+    ranks = site_ranks(pages)
+    out: list[RenderedFile] = []
+    for shard in shards:
+        paths = [page.path for page in shard.pages]
+        raw = found[shard.folder]
+        where, key = f"{shard.folder}#ranked", ""
+        redone: tuple[RenderedFile, ...] | None = None
+        if keep is not None:
+            store, keys = keep
+            key = hashlib.sha256(
+                f"{keys[shard.folder]}{shard_places(paths, ranks)}".encode()
+            ).hexdigest()
+            redone = store.get(where, key)
+        if redone is None:
+            before = set(raw)
+            redone = tuple(item for item in ranked_shard(paths, raw, ranks) if item not in before)
+            if keep is not None:
+                keep[0].put(where, key, redone)
+        out += _replaced(raw, redone)
+    return (*out, shards_file(shards))
+
+
+def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> list[RenderedFile]:
+    """`raw` with its meta and entry files swapped for those in `redone` (when any)."""
+    if not redone:
+        return list(raw)
+    kept = [item for item in raw if not _RANKED.search(item.path)]
+    return sorted([*kept, *redone], key=lambda item: item.path)
 
 
 def index_key(pages: Sequence[RenderedFile], binary: Path, folder: str = INDEX_DIR) -> str:

@@ -74,38 +74,50 @@ def _float32(value: str) -> float:
     return number
 
 
-def site_wide_sorts(
-    pages: Sequence[RenderedFile], shards: Sequence[tuple[Sequence[str], Sequence[RenderedFile]]]
-) -> list[list[RenderedFile]]:
-    """Each shard's index files with its sort lists ranked over the whole site.
+Ranks = dict[str, dict[str, int]]  # sort name: page path → its place in the whole site
 
-    `pages` are every indexed page in path order (the order one index of the
-    site numbers them); `shards` each shard's page paths (in the order they
-    were indexed) and index files. A shard whose meta is not as expected is
-    left alone; so is a sort whose order here is not Pagefind's own.
-    """
+
+def site_ranks(pages: Sequence[RenderedFile]) -> Ranks:
+    """Every sort's site-wide order, as one index of `pages` (in path order, the order
+    such an index numbers them) would have it."""
     values = [sort_values(page.data) for page in pages]
-    metas = [read_meta(files) for _, files in shards]
-    names = {name for meta in metas if meta is not None for name in meta.sorts}
-    site_order = {
-        name: _order([(v[name], n) for n, v in enumerate(values) if name in v]) for name in names
+    names = {name for found in values for name in found}
+    return {
+        name: {
+            pages[n].path: place
+            for place, n in enumerate(
+                _order([(v[name], n) for n, v in enumerate(values) if name in v])
+            )
+        }
+        for name in names
     }
-    rank = {
-        name: {pages[n].path: place for place, n in enumerate(order)}
-        for name, order in site_order.items()
-    }
-    out = []
-    for (paths, files), meta in zip(shards, metas, strict=True):
-        if meta is None or len(paths) != meta.pages:
-            out.append(list(files))
-            continue
-        sorts: dict[str, list[int]] = {}
-        for name, theirs in meta.sorts.items():
-            placed = sorted((rank[name][p], n) for n, p in enumerate(paths) if p in rank[name])
-            mine = [n for _, n in placed]
-            sorts[name] = _spread(placed, meta.pages) if mine == list(theirs) else list(theirs)
-        out.append(with_sorts(files, sorts))
-    return out
+
+
+def shard_places(paths: Sequence[str], ranks: Ranks) -> str:
+    """What `ranked_shard` makes of a shard's files depends on, besides the files: the
+    places of its pages in each sort (a key to keep its result by)."""
+    return repr([(name, [ranks[name].get(p) for p in paths]) for name in sorted(ranks)])
+
+
+def ranked_shard(
+    paths: Sequence[str], files: Sequence[RenderedFile], ranks: Ranks
+) -> list[RenderedFile]:
+    """A shard's index files with its sort lists ranked over the whole site.
+
+    `paths` are the shard's pages in the order they were indexed. A shard whose
+    meta is not as expected is left alone; so is a sort whose order here is
+    not Pagefind's own (a value this module cannot read, say).
+    """
+    meta = read_meta(files)
+    if meta is None or len(paths) != meta.pages:
+        return list(files)
+    sorts: dict[str, list[int]] = {}
+    for name, theirs in meta.sorts.items():
+        rank = ranks.get(name, {})
+        placed = sorted((rank[p], n) for n, p in enumerate(paths) if p in rank)
+        mine = [n for _, n in placed]
+        sorts[name] = _spread(placed, meta.pages) if mine == list(theirs) else list(theirs)
+    return with_sorts(files, sorts)
 
 
 def _spread(placed: list[tuple[int, int]], pages: int) -> list[int]:
