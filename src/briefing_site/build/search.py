@@ -30,6 +30,7 @@ from pathlib import Path
 
 from briefing_site.build.search_order import in_fixed_order
 from briefing_site.build.search_shards import (
+    CHUNK_ENV,
     INDEX_DIR,
     SHARD_SIZE,
     DiskStore,
@@ -124,7 +125,7 @@ def index_pages(
         return SearchIndex((), exc.reason, Location(exc.where))
     kept = store if store is not None else DiskStore(cache) if cache is not None else None
     shards = split(pages, shard_size)
-    keys = {s.folder: index_key(s.pages, binary, s.folder) for s in shards} if kept else {}
+    keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
     # The shards put together depend on nothing else (sort values are in the pages).
     whole = hashlib.sha256("\0".join(keys.values()).encode()).hexdigest()
     done = kept.get(_ASSEMBLED, whole) if kept and len(shards) > 1 else None
@@ -157,7 +158,7 @@ def _index_each(
     """Index each shard; up to `workers` indexers at once (each a process of its own)."""
 
     def one(shard: Shard) -> tuple[Shard, tuple[RenderedFile, ...]]:
-        return shard, tuple(run_indexer(binary, shard.pages, started, shard.folder))
+        return shard, tuple(run_indexer(binary, shard.pages, started, shard.folder, shard.chunk))
 
     if workers <= 1 or len(shards) <= 1:
         return [one(shard) for shard in shards]
@@ -207,10 +208,12 @@ def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> li
     return sorted([*kept, *redone], key=lambda item: item.path)
 
 
-def index_key(pages: Sequence[RenderedFile], binary: Path, folder: str = INDEX_DIR) -> str:
-    """What a shard's index is made from: its folder, its pages' paths and bytes, and the
-    indexer."""
-    digest = hashlib.sha256(f"{_CACHE_VERSION}\0{folder}\0".encode())
+def index_key(
+    pages: Sequence[RenderedFile], binary: Path, folder: str = INDEX_DIR, chunk: int = 0
+) -> str:
+    """What a shard's index is made from: its folder and chunk size, its pages' paths and
+    bytes, and the indexer."""
+    digest = hashlib.sha256(f"{_CACHE_VERSION}\0{folder}\0{chunk}\0".encode())
     try:
         stat = binary.stat()
         digest.update(f"{binary}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
@@ -227,9 +230,11 @@ def run_indexer(
     pages: Iterable[RenderedFile],
     started: Started | None = None,
     folder: str = INDEX_DIR,
+    chunk: int = 0,
 ) -> list[RenderedFile]:
     """Send every page to `pagefind --service`, then take back the bundle's files, under
     `folder`; the client and its WebAssembly only for the primary bundle (`pagefind/`).
+    `chunk`, when not 0, is the size of the word index's chunks (see `search_shards`).
 
     The protocol is Pagefind's own (what its Python package speaks): each
     message is base64 of JSON, ended by a comma. Pages are written from a
@@ -239,6 +244,7 @@ def run_indexer(
     try:
         process = subprocess.Popen(
             [os.fspath(binary), "--service"],
+            env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -33,6 +33,14 @@ INDEX_DIR = "pagefind"
 SHARD_SIZE = SiteConfig().search_shard_size  # `search_shard_size` in briefing.yaml
 SHARDS_FILE = f"{INDEX_DIR}/shards.json"
 _CACHE_VERSION = "briefing-site search shard 1"
+# A query loads, from every shard, the chunk of its word index that holds the word.
+# Pagefind's chunks hold about 20,000 word places; a shard's are made that many
+# over the shard count, so one query's chunks weigh about what one index's
+# chunk would (not every shard's whole word index), but no smaller than 2,000,
+# so a big site's shards are not split into thousands of tiny files.
+_PAGEFIND_CHUNK = 20_000
+_SMALLEST_CHUNK = 2_000
+CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"  # how Pagefind 1.5 takes it
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Shard:
     number: int
     pages: tuple[RenderedFile, ...]
     primary: bool = False
+    chunk: int = 0  # Pagefind's word-index chunk size for it (0: Pagefind's default)
 
     @property
     def folder(self) -> str:
@@ -69,7 +78,8 @@ def split(pages: Sequence[RenderedFile], size: int) -> list[Shard]:
     parts: list[list[RenderedFile]] = [[] for _ in range(count)]
     for page in pages:
         parts[shard_of(page.path, count)].append(page)
-    shards = [Shard(n, tuple(part)) for n, part in enumerate(parts) if part]
+    chunk = 0 if count == 1 else max(_SMALLEST_CHUNK, _PAGEFIND_CHUNK // count)
+    shards = [Shard(n, tuple(part), chunk=chunk) for n, part in enumerate(parts) if part]
     if not shards:
         return [Shard(0, (), primary=True)]
     return [replace(shards[0], primary=True), *shards[1:]]
