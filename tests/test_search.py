@@ -386,3 +386,24 @@ def test_serve_re_indexes_only_the_edited_shard_in_memory(
         assert len(runs.read_text().splitlines()) == len(shard_folders(built)) + 2
     finally:
         live.stop()
+
+
+def test_pages_keep_their_shard_as_the_site_grows_and_a_shard_splits_in_two() -> None:
+    from briefing_site.build.search_shards import shard_count, shard_of, split
+    from briefing_site.model import RenderedFile
+
+    assert [shard_count(n, 100) for n in (0, 1, 100, 101, 200, 201, 1000)] == [1, 1, 1, 2, 2, 4, 16]
+    paths = [f"briefings/b{n}/index.html" for n in range(1000)]
+    for path in paths:  # doubling the count splits a shard in two, it never mixes shards
+        assert shard_of(path, 16) % 8 == shard_of(path, 8)
+    pages = [RenderedFile(p, b"") for p in sorted(paths[:300])]
+    before = {page.path: s.folder for s in split(pages, 100) for page in s.pages}
+    grown = sorted([*pages, RenderedFile("briefings/new/index.html", b"")], key=lambda f: f.path)
+    after = {page.path: s.folder for s in split(grown, 100) for page in s.pages}
+    assert {p: after[p] for p in before} == before
+    # 4 shards for 4 pages, none in shard 0: the first shard with pages is the primary.
+    few = [p for p in pages if shard_of(p.path, 4) != 0][:4]
+    shards = split(few, 1)
+    assert shards[0].number > 0 and shards[0].primary and shards[0].folder == "pagefind"
+    assert all(s.pages and not s.primary for s in shards[1:])
+    assert sum(len(s.pages) for s in shards) == 4
