@@ -59,9 +59,8 @@ _CACHE_VERSION = "briefing-site search 2"
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
 )
-_RANKED = re.compile(
-    r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$"
-)  # what ranking redoes
+# The files of a shard that ranking its sorts site-wide rewrites.
+_RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
 _ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
@@ -131,11 +130,7 @@ def index_pages(
     done = kept.get(_ASSEMBLED, whole) if kept and len(shards) > 1 else None
     if done is not None:
         return SearchIndex(done)
-    found: dict[str, tuple[RenderedFile, ...]] = {}
-    for shard in shards:
-        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
-        if files is not None:
-            found[shard.folder] = files
+    found = _kept_shards(kept, shards, keys)
     todo = [shard for shard in shards if shard.folder not in found]
     try:
         for shard, files in _index_each(binary, todo, started, workers):
@@ -150,6 +145,18 @@ def index_pages(
             kept.put(_ASSEMBLED, whole, files)
         kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys), _ASSEMBLED})
     return SearchIndex(files)
+
+
+def _kept_shards(
+    kept: ShardStore | None, shards: Sequence[Shard], keys: dict[str, str]
+) -> dict[str, tuple[RenderedFile, ...]]:
+    """The shards whose index is in the store, made from the pages they hold now."""
+    found = {}
+    for shard in shards:
+        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
+        if files is not None:
+            found[shard.folder] = files
+    return found
 
 
 def _index_each(
@@ -173,9 +180,9 @@ def _assemble(
     keep: tuple[ShardStore, dict[str, str]] | None,
 ) -> tuple[RenderedFile, ...]:
     """Every shard's files and the list of shards the search page merges. With several,
-    each shard's sorts are ranked site-wide (`search_sorts`); the files that changes
+    each shard's sorts are ranked site-wide (`search_sorts`); the files that rewrites
     (meta and entry) are kept by what they depend on, so a shard whose pages and
-    places are as before is not redone."""
+    places are as before is not ranked again."""
     if len(shards) == 1:
         return (*found[shards[0].folder], shards_file(shards))
     ranks = site_ranks(pages)
