@@ -407,3 +407,20 @@ def test_pages_keep_their_shard_as_the_site_grows_and_a_shard_splits_in_two() ->
     assert shards[0].number > 0 and shards[0].primary and shards[0].folder == "pagefind"
     assert all(s.pages and not s.primary for s in shards[1:])
     assert sum(len(s.pages) for s in shards) == 4
+
+
+def test_a_new_day_in_the_footer_re_indexes_nothing(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Every page's footer gives the build's date; the index never holds it."""
+    runs = counting_indexer(tmp_path, monkeypatch)
+    site = make_site(SHARDED)
+    page = site / "build/briefings/g7-summit/index.html"
+    assert cli("build", "-s", str(site), "--now", "2025-07-01T12:00:00+00:00").code == 0
+    first, index, count = page.read_bytes(), tree(site / "build/pagefind"), runs.read_text()
+    assert cli("build", "-s", str(site), "--now", "2025-07-02T12:00:00+00:00").code == 0
+    assert b"July 2, 2025" in page.read_bytes() and page.read_bytes() != first
+    assert tree(site / "build/pagefind") == index and runs.read_text() == count

@@ -59,6 +59,13 @@ _CACHE_VERSION = "briefing-site search 2"
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
 )
+# The theme's site footer carries the build's date, so every page changes once a
+# day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
+# but `data-pagefind-*` attributes, so a footer without them is left out of the
+# key too, and a new day re-indexes nothing.
+_SITE_FOOTER = re.compile(
+    rb'<footer class="site-footer">(?:(?!data-pagefind|</footer>).)*</footer>', re.S
+)
 # The files of a shard that ranking its sorts site-wide rewrites.
 _RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
 _ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
@@ -228,8 +235,16 @@ def index_key(
         digest.update(b"?")
     for page in pages:
         digest.update(page.path.encode() + b"\0")
-        digest.update(hashlib.sha256(_COUNTDOWN_STATE.sub(rb"\1\2\3", page.data)).digest())
+        digest.update(hashlib.sha256(_indexed_part(page.data)).digest())
     return digest.hexdigest()
+
+
+def _indexed_part(page: bytes) -> bytes:
+    """The page without what changes with the clock but is never indexed."""
+    page = _COUNTDOWN_STATE.sub(rb"\1\2\3", page)
+    if b"data-pagefind-body" in page:
+        page = _SITE_FOOTER.sub(b"", page)
+    return page
 
 
 def run_indexer(
