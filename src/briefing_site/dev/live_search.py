@@ -29,7 +29,6 @@ from briefing_site.build.search_shards import SHARDS_FILE, MemoryStore
 from briefing_site.model import RenderedFile
 
 QUIET_SECONDS = 0.3  # index once saves have stopped for this long
-ENTRY = "pagefind/pagefind-entry.json"  # the primary bundle's; each shard has its own
 
 NICENESS = 10  # the indexer's lower priority, so a save's rebuild comes first
 
