@@ -147,6 +147,8 @@ class DiskStore:
 
     def keep_only(self, folders: set[str]) -> None:
         wanted = {self._file(folder).name for folder in folders}
+        with contextlib.suppress(OSError):  # and the one-index cache of before shards
+            self.root.with_name(self.root.name + ".index").unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             for path in self.root.glob("*.index"):
                 if path.name not in wanted:
