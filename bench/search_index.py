@@ -7,16 +7,18 @@ fresh processes with the clock fixed after every corpus date:
 
 - the cold build with `search: false` (no index) and with search (default),
   each from an empty build folder and cache;
-- the index alone: the built briefing pages sent through Pagefind once more,
-  timed in this process (what the build adds; `serve` redoes this in the
-  background after a save);
-- a one-edit rebuild with search (the index is redone: Pagefind cannot update
-  an index in place), and the index's size on disk and file count.
+- the index alone, in shards as a build makes it (two indexers at a time),
+  and then as one Pagefind index of every page (what builds did before
+  shards), each with the largest indexer process's peak memory; and the
+  re-index after one page changed (one shard's indexer, and the shards put
+  back together), timed in this process (`serve` does this in the background);
+- a one-edit rebuild with search, and the index's size and file count.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,7 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from briefing_site.build.search import find_indexer, run_indexer  # noqa: E402
+from briefing_site.build.search import find_indexer, index_pages, run_indexer  # noqa: E402
+from briefing_site.build.search_shards import MemoryStore  # noqa: E402
 from briefing_site.model import RenderedFile  # noqa: E402
 
 NOW = "2030-01-01T00:00:00+00:00"
@@ -68,18 +71,34 @@ def measure(size: int, work: Path) -> dict[str, str]:
         for p in sorted(out.glob("briefings/*/index.html"))
         if p.parent.name != "page"
     ]
+    store = MemoryStore()
     started = time.perf_counter()
-    files = run_indexer(find_indexer(), pages)
-    index_alone = time.perf_counter() - started
+    files = index_pages(pages, workers=2, store=store).files
+    sharded = time.perf_counter() - started
+    sharded_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    middle = len(pages) // 2
+    pages[middle] = RenderedFile(
+        pages[middle].path, pages[middle].data.replace(b"<p>", b"<p>Ministers said. ", 1)
+    )
+    started = time.perf_counter()
+    index_pages(pages, workers=2, store=store)
+    re_index = time.perf_counter() - started
+    started = time.perf_counter()
+    run_indexer(find_indexer(), pages)
+    single = time.perf_counter() - started
+    single_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     first = sorted((site / "content").glob("*.md"))[0]
     first.write_text(first.read_text().replace("Officials", "Ministers", 1))
     one_edit = build(site)
     size_bytes = sum(len(f.data) for f in files)
+    shards = sum(f.path.endswith("pagefind-entry.json") for f in files)
     return {
         "briefings": f"{len(pages):,}",
         "cold build, search: false": f"{without:.2f} s",
         "cold build with search": f"{with_search:.2f} s",
-        "index alone (Pagefind)": f"{index_alone:.2f} s",
+        "index alone, in shards": f"{sharded:.2f} s, {shards} shards, {sharded_peak:.0f} MiB",
+        "index alone, one index (before shards)": f"{single:.2f} s, {single_peak:.0f} MiB",
+        "re-index after one page changed": f"{re_index * 1000:.0f} ms",
         "one-edit rebuild with search": f"{one_edit:.2f} s",
         "index on disk": f"{size_bytes / 1e6:.1f} MB in {len(files):,} files",
     }

@@ -63,6 +63,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"horizon", "lazy", "writer", "lock", "search_order"},
         {"site_index"},
         {"batch"},
+        {"search_shards", "search_sorts"},
         {"search"},
         {"unchanged"},
         {"pipeline"},

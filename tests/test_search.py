@@ -208,3 +208,219 @@ def test_a_countdown_tick_reuses_the_index_an_edit_does_not(
     assert cli("build", "-s", str(site), "--now", "2025-02-04T13:01:00+00:00").code == 0
     assert runs.read_text().splitlines() == ["run", "run"]
     assert "aluminium" in json.dumps(fragments(site / "build"))
+
+
+# Shards of two pages at most: the newsroom's 12 published briefings in several bundles.
+SHARDED = {**NEWSROOM, "briefing.yaml": "search_shard_size: 2\n"}
+
+
+def counting_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point builds at a wrapper that logs each run of the real indexer; returns the log."""
+    from briefing_site.build.search import find_indexer
+
+    runs = tmp_path / "runs.log"
+    counting = tmp_path / "pagefind"
+    counting.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{find_indexer()}" "$@"\n')
+    counting.chmod(counting.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
+    return runs
+
+
+def shard_folders(build: Path) -> list[str]:
+    listed: list[str] = json.loads((build / "pagefind/shards.json").read_text())["merge"]
+    return listed
+
+
+def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(SHARDED)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    build = site / "build"
+    folders = shard_folders(build)
+    assert len(folders) >= 3
+    urls = list(fragments(build))
+    for folder in folders:
+        shard = fragments_in(build / "pagefind" / folder.rstrip("/"))
+        assert shard and not set(shard) & set(urls)
+        urls += list(shard)
+        assert not (build / "pagefind" / folder / "pagefind.js").exists()  # the primary's serves
+    assert sorted(urls) == sorted(f"/briefings/{slug}/" for slug in PUBLISHED)
+
+
+def test_a_small_site_keeps_one_index(newsroom: Path, cli: Callable[..., Run]) -> None:
+    assert cli("build", "-s", str(newsroom), "--now", NOW).code == 0
+    assert shard_folders(newsroom / "build") == []
+    assert not list((newsroom / "build/pagefind").glob("shard-*"))
+
+
+def test_an_edit_re_indexes_only_its_shard(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """One article's body changed: one indexer run, and only the files of that article's
+    shard are rewritten (the other shards' bytes and modification times are kept)."""
+    runs = counting_indexer(tmp_path, monkeypatch)
+    site = make_site(SHARDED)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    first_runs = len(runs.read_text().splitlines())
+    assert first_runs == len(shard_folders(site / "build")) + 1
+    index = site / "build/pagefind"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in index.rglob("*") if p.is_file()}
+    article = site / "content/nato-summit.md"
+    article.write_text(article.read_text().replace("The lede of", "A wholly new lede of"))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert len(runs.read_text().splitlines()) == first_runs + 1
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in index.rglob("*") if p.is_file()}
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    holder = next(
+        folder
+        for folder in [index, *(index / f.rstrip("/") for f in shard_folders(site / "build"))]
+        if "/briefings/nato-summit/" in fragments_in(folder)
+    )
+    assert changed and all(_in_bundle(p, holder, index) for p in changed)
+    assert "A wholly new lede" in json.dumps(fragments_in(holder))
+
+
+def fragments_in(bundle: Path) -> dict[str, dict[str, Any]]:
+    found = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[fragment["url"]] = fragment
+    return found
+
+
+def _in_bundle(path: Path, bundle: Path, primary: Path) -> bool:
+    """`path` is one of `bundle`'s own files (the primary's excludes the shards' folders)."""
+    inner = path.relative_to(bundle) if path.is_relative_to(bundle) else None
+    if inner is None:
+        return False
+    return bundle != primary or not inner.parts[0].startswith("shard-")
+
+
+def test_a_cached_parallel_build_gives_the_bytes_of_a_plain_one(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    site = make_site(SHARDED)
+    assert (
+        cli(
+            "build",
+            "-s",
+            str(site),
+            "--now",
+            NOW,
+            "-j",
+            "1",
+            "--no-cache",
+            "-o",
+            str(tmp_path / "ref"),
+        ).code
+        == 0
+    )
+    assert (
+        cli("build", "-s", str(site), "--now", NOW, "-j", "2").code == 0
+    )  # cold, shards in parallel
+    assert tree(site / "build/pagefind") == tree(tmp_path / "ref/pagefind")
+    article = site / "content/g7-summit.md"
+    article.write_text(article.read_text().replace("The lede of", "The new lede of"))
+    assert cli("build", "-s", str(site), "--now", NOW, "-j", "2").code == 0  # from the cache
+    assert (
+        cli(
+            "build",
+            "-s",
+            str(site),
+            "--now",
+            NOW,
+            "-j",
+            "1",
+            "--no-cache",
+            "-o",
+            str(tmp_path / "ref"),
+        ).code
+        == 0
+    )
+    assert tree(site / "build/pagefind") == tree(tmp_path / "ref/pagefind")
+
+
+@pytest.mark.parametrize("value", ["0", "many", "true", "2.5"])
+def test_the_shard_size_must_be_a_number_of_pages(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], value: str
+) -> None:
+    site = make_site({**NEWSROOM, "briefing.yaml": f"title: T\nsearch_shard_size: {value}\n"})
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "briefing.yaml:2: search_shard_size: " in result.err
+    assert "must be a whole number of pages from 1 to 100000" in result.err
+
+
+def test_serve_re_indexes_only_the_edited_shard_in_memory(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from briefing_site.dev.live_search import LiveIndex
+    from briefing_site.model import RenderedFile
+
+    site = make_site(SHARDED)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    built = site / "build"
+    pages = [
+        RenderedFile(p.relative_to(built).as_posix(), p.read_bytes())
+        for p in sorted(built.glob("briefings/*/index.html"))
+    ]
+    runs = counting_indexer(tmp_path, monkeypatch)
+    live = LiveIndex()
+    try:
+        live.update(pages, 2)
+        assert live.file("pagefind/shards.json") == (built / "pagefind/shards.json").read_bytes()
+        assert len(runs.read_text().splitlines()) == len(shard_folders(built)) + 1
+        edited = [
+            RenderedFile(p.path, p.data.replace(b"The lede of NATO", b"Zanzibar lede of NATO"))
+            for p in pages
+        ]
+        live.update(edited, 2)
+        assert live.file("pagefind/pagefind-entry.json") is not None  # waits for the new index
+        assert len(runs.read_text().splitlines()) == len(shard_folders(built)) + 2
+    finally:
+        live.stop()
+
+
+def test_pages_keep_their_shard_as_the_site_grows_and_a_shard_splits_in_two() -> None:
+    from briefing_site.build.search_shards import shard_count, shard_of, split
+    from briefing_site.model import RenderedFile
+
+    assert [shard_count(n, 100) for n in (0, 1, 100, 101, 200, 201, 1000)] == [1, 1, 1, 2, 2, 4, 16]
+    paths = [f"briefings/b{n}/index.html" for n in range(1000)]
+    for path in paths:  # doubling the count splits a shard in two, it never mixes shards
+        assert shard_of(path, 16) % 8 == shard_of(path, 8)
+    pages = [RenderedFile(p, b"") for p in sorted(paths[:300])]
+    before = {page.path: s.folder for s in split(pages, 100) for page in s.pages}
+    grown = sorted([*pages, RenderedFile("briefings/new/index.html", b"")], key=lambda f: f.path)
+    after = {page.path: s.folder for s in split(grown, 100) for page in s.pages}
+    assert {p: after[p] for p in before} == before
+    # 4 shards for 4 pages, none in shard 0: the first shard with pages is the primary.
+    few = [p for p in pages if shard_of(p.path, 4) != 0][:4]
+    shards = split(few, 1)
+    assert shards[0].number > 0 and shards[0].primary and shards[0].folder == "pagefind"
+    assert all(s.pages and not s.primary for s in shards[1:])
+    assert sum(len(s.pages) for s in shards) == 4
+
+
+def test_a_new_day_in_the_footer_re_indexes_nothing(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Every page's footer gives the build's date; the index never holds it."""
+    runs = counting_indexer(tmp_path, monkeypatch)
+    site = make_site(SHARDED)
+    page = site / "build/briefings/g7-summit/index.html"
+    assert cli("build", "-s", str(site), "--now", "2025-07-01T12:00:00+00:00").code == 0
+    first, index, count = page.read_bytes(), tree(site / "build/pagefind"), runs.read_text()
+    assert cli("build", "-s", str(site), "--now", "2025-07-02T12:00:00+00:00").code == 0
+    assert b"July 2, 2025" in page.read_bytes() and page.read_bytes() != first
+    assert tree(site / "build/pagefind") == index and runs.read_text() == count

@@ -4,6 +4,8 @@ Pages would serve it, so every search also runs under a sub-path."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,15 +32,19 @@ EXTRA = {
 }
 
 
+def site_files(config: str = "") -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {**NEWSROOM, **EXTRA, "briefing.yaml": config}
+    files["content/hydrogen-pact.md"] = str(files["content/hydrogen-pact.md"]).replace(
+        'summary: "About Hydrogen pact."\n', ""
+    )
+    return files
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from conftest import run_cli, write_site
 
-    files: dict[str, str | bytes] = {**NEWSROOM, **EXTRA}
-    files["content/hydrogen-pact.md"] = str(files["content/hydrogen-pact.md"]).replace(
-        'summary: "About Hydrogen pact."\n', ""
-    )
-    site = write_site(tmp_path_factory.mktemp("search"), files)
+    site = write_site(tmp_path_factory.mktemp("search"), site_files())
     built: Run = run_cli("build", "-s", str(site), "-b", BASE_URL, "--now", NOW)
     assert built.code == 0, built.err
     with serve(site / "build") as url:
@@ -198,3 +204,111 @@ def test_serve_keeps_the_index_current_after_an_edit(browser: Any, tmp_path: Pat
             found = results(page)
         assert found == ["Beta forum"]
         page.close()
+
+
+# The same site with its index in shards of two pages at most: 14 briefings in 8 shards.
+SHARDED = "search_shard_size: 2\n"
+
+
+@pytest.fixture(scope="module")
+def both_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(one index, sharded) URLs of the same site, each built and served on its own."""
+    from conftest import run_cli, write_site
+
+    with contextlib.ExitStack() as stack:
+        urls = []
+        for config in ("", SHARDED):
+            site = write_site(tmp_path_factory.mktemp("shards"), site_files(config))
+            built: Run = run_cli("build", "-s", str(site), "-b", BASE_URL, "--now", NOW)
+            assert built.code == 0, built.err
+            urls.append(stack.enter_context(serve(site / "build")))
+        yield urls[0], urls[1]
+
+
+def found_by(page: Any, url: str, query: str | None, options: str) -> list[str]:
+    """The URLs a Pagefind search on the search page returns, in order (every result).
+
+    Run after the page's own script loaded the client and merged the shards: an
+    `import` of the same URL is that same module."""
+    search(page, url, "summit")
+    return list(
+        page.evaluate(
+            """async ([query, options]) => {
+              const form = document.querySelector("form[data-search]");
+              const pagefind = await import(new URL(form.dataset.pagefindJs, location.href));
+              const found = await pagefind.search(query, JSON.parse(options));
+              return Promise.all(found.results.map(async (r) => (await r.data()).url));
+            }""",
+            [query, options],
+        )
+    )
+
+
+def test_a_sharded_index_is_in_several_bundles_listed_for_the_page(
+    both_urls: tuple[str, str],
+) -> None:
+    from publishing import fetch
+
+    single, sharded = both_urls
+    assert json.loads(fetch(single + "pagefind/shards.json")[2]) == {"merge": []}
+    listed = json.loads(fetch(sharded + "pagefind/shards.json")[2])["merge"]
+    assert len(listed) >= 3 and all(folder.startswith("shard-") for folder in listed)
+    for folder in listed:
+        status, _, entry = fetch(f"{sharded}pagefind/{folder}pagefind-entry.json")
+        assert status == 200 and json.loads(entry)["languages"]["en"]["page_count"] >= 1
+        assert fetch(f"{sharded}pagefind/{folder}pagefind.js")[0] == 404  # the primary's client
+
+
+def test_a_sharded_index_finds_every_briefing_from_every_shard(
+    browser: Any, both_urls: tuple[str, str]
+) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    search(page, both_urls[1], "paragraph")
+    assert page.locator("[data-search-status]").text_content() == "14 briefings for “paragraph”"
+    assert len(all_results(page)) == 14
+    assert [url for url in requests if url.endswith(".pagefind")] == [
+        both_urls[1] + "pagefind/wasm.en.pagefind"  # one WebAssembly, the primary's, for all
+    ]
+    assert any("/pagefind/shard-" in url for url in requests)
+    assert all(url.startswith(both_urls[1]) for url in requests)  # nothing leaves the site
+    search(page, both_urls[1], "hydrogen")
+    assert results(page)[:2] == ["Hydrogen pact", "Port visit"]
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        (None, '{"sort": {"published": "desc"}}'),
+        (None, '{"sort": {"published": "asc"}}'),
+        (None, '{"sort": {"event": "asc"}}'),
+        ("paragraph", '{"sort": {"event": "desc"}}'),
+        (None, '{"filters": {"topic": "Defense"}, "sort": {"published": "desc"}}'),
+        (None, '{"filters": {"tag": "trade"}, "sort": {"event": "asc"}}'),
+        (None, '{"filters": {"event_date": "2025-06-16"}, "sort": {"published": "desc"}}'),
+        (None, '{"filters": {"location": "Brussels"}, "sort": {"published": "desc"}}'),
+    ],
+)
+def test_sorts_and_filters_across_shards_give_the_single_index_order(
+    browser: Any, both_urls: tuple[str, str], query: str | None, options: str
+) -> None:
+    page = browser.new_page()
+    single = [u.removeprefix("/briefings") for u in found_by(page, both_urls[0], query, options)]
+    sharded = [u.removeprefix("/briefings") for u in found_by(page, both_urls[1], query, options)]
+    assert single and sharded == single
+    page.close()
+
+
+def test_browsing_a_topic_lists_the_newest_first_across_shards(
+    browser: Any, both_urls: tuple[str, str]
+) -> None:
+    page = browser.new_page()
+    orders = []
+    for url in both_urls:
+        page.goto(f"{url}search/?topic=Economy")
+        page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+        orders.append(all_results(page))
+    assert len(orders[1]) > 10 and orders[1] == orders[0]
+    page.close()

@@ -57,6 +57,7 @@ class SiteConfig:
     cname: str = ""  # a custom domain for GitHub Pages, written to CNAME
     google_news: bool = False  # also write news-sitemap.xml
     search: bool = True  # a Pagefind index, the /search/ page and the masthead search box
+    search_shard_size: int = 100  # pages per search index shard at most (see build/search_shards)
     # Pass authors' raw HTML through unsanitised: only for sites whose every author is trusted.
     allow_raw_html_unsafe: bool = False
 

@@ -7,6 +7,7 @@ anything is rendered; the output is touched only once all pages rendered.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,7 +73,7 @@ Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 Signatures = dict[str, Signature]  # site-relative path: its stat signature
 NO_INDEX = "no search index"  # how the warning of a build without its index starts
 TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
-SEARCH_CACHE = "search.index"  # the last search index, reused while no briefing page changed
+SEARCH_CACHE = "search"  # each search shard's last index, reused while its pages are unchanged
 
 
 @dataclass(frozen=True)
@@ -416,7 +417,8 @@ def with_search(
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
     # In path order: Pagefind's output depends on the order pages arrive in.
     pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
-    index = index_pages(pages, cache)
+    workers = 1 if options.jobs == 1 else min(2, os.cpu_count() or 1)  # small processes, 2 at most
+    index = index_pages(pages, cache, shard_size=loaded.config.search_shard_size, workers=workers)
     warnings = list(loaded.warnings)
     if index.problem:
         warnings.append(

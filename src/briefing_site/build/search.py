@@ -19,28 +19,39 @@ import base64
 import contextlib
 import hashlib
 import json
-import marshal
 import os
 import re
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_site.build.search_order import in_fixed_order
-from briefing_site.build.writer import replace_file
+from briefing_site.build.search_shards import (
+    CHUNK_ENV,
+    INDEX_DIR,
+    SHARD_SIZE,
+    DiskStore,
+    Shard,
+    ShardStore,
+    shards_file,
+    split,
+)
+from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
-INDEX_DIR = "pagefind"
+__all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "index_pages"]
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
 _KEPT_PREFIXES = ("pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.")
+_CLIENT = ("pagefind-worker.js", "pagefind.js", "wasm.")  # a shard takes these from the primary
 _KEPT_FOLDERS = ("index/", "fragment/", "filter/")
 _INDEXER = Location("pagefind")
 Started = Callable[["subprocess.Popen[bytes]"], None]
-_CACHE_VERSION = "briefing-site search 1"
+_CACHE_VERSION = "briefing-site search 2"
 # The countdown's state and build-time text (the output contract's
 # `<time class="countdown" ... data-state=...>TEXT</time>`) change by the minute
 # near an event, but the index never holds them: they are left out of its key,
@@ -48,6 +59,16 @@ _CACHE_VERSION = "briefing-site search 1"
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
 )
+# The theme's site footer carries the build's date, so every page changes once a
+# day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
+# but `data-pagefind-*` attributes, so a footer without them is left out of the
+# key too, and a new day re-indexes nothing.
+_SITE_FOOTER = re.compile(
+    rb'<footer class="site-footer">(?:(?!data-pagefind|</footer>).)*</footer>', re.S
+)
+# The files of a shard that ranking its sorts site-wide rewrites.
+_RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
+_ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
 
@@ -91,49 +112,122 @@ def find_indexer() -> Path:
 
 
 def index_pages(
-    pages: Sequence[RenderedFile], cache: Path | None = None, started: Started | None = None
+    pages: Sequence[RenderedFile],
+    cache: Path | None = None,
+    started: Started | None = None,
+    *,
+    shard_size: int = SHARD_SIZE,
+    workers: int = 1,
+    store: ShardStore | None = None,
 ) -> SearchIndex:
-    """The index of `pages`, reusing the one kept in `cache` when the pages are byte for
-    byte the same (a rebuild that changed no briefing page does not run the indexer).
-    `started` is told the indexer's process (see `run_indexer`)."""
+    """The index of `pages` (in path order), in shards of at most about `shard_size` pages
+    (see `search_shards`). A shard whose pages are byte for byte those it was made from
+    is taken from `store` (or the folder `cache`), so an edit re-indexes one shard and a
+    rebuild that changed no briefing page runs no indexer. Shards to index run `workers`
+    indexers at a time. `started` is told each indexer's process (see `run_indexer`)."""
     try:
         binary = find_indexer()
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    key = index_key(pages, binary) if cache is not None else ""
-    kept = _cached(cache, key) if cache is not None else None
-    if kept is not None:
-        return SearchIndex(kept)
+    kept = store if store is not None else DiskStore(cache) if cache is not None else None
+    shards = split(pages, shard_size)
+    keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
+    # The shards put together depend on nothing else (sort values are in the pages).
+    whole = hashlib.sha256("\0".join(keys.values()).encode()).hexdigest()
+    done = kept.get(_ASSEMBLED, whole) if kept and len(shards) > 1 else None
+    if done is not None:
+        return SearchIndex(done)
+    found = _kept_shards(kept, shards, keys)
+    todo = [shard for shard in shards if shard.folder not in found]
     try:
-        files = tuple(run_indexer(binary, pages, started))
+        for shard, files in _index_each(binary, todo, started, workers):
+            found[shard.folder] = files
+            if kept:
+                kept.put(shard.folder, keys[shard.folder], files)
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    if cache is not None:
-        _keep(cache, key, files)
+    files = _assemble(pages, shards, found, (kept, keys) if kept else None)
+    if kept:
+        if len(shards) > 1:
+            kept.put(_ASSEMBLED, whole, files)
+        kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys), _ASSEMBLED})
     return SearchIndex(files)
 
 
-def _cached(cache: Path, key: str) -> tuple[RenderedFile, ...] | None:
-    try:
-        version, found, files = marshal.loads(cache.read_bytes())
-        if (version, found) != (_CACHE_VERSION, key):
-            return None
-        return tuple(RenderedFile(path, data) for path, data in files)
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+def _kept_shards(
+    kept: ShardStore | None, shards: Sequence[Shard], keys: dict[str, str]
+) -> dict[str, tuple[RenderedFile, ...]]:
+    """The shards whose index is in the store, made from the pages they hold now."""
+    found = {}
+    for shard in shards:
+        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
+        if files is not None:
+            found[shard.folder] = files
+    return found
 
 
-def _keep(cache: Path, key: str, files: Sequence[RenderedFile]) -> None:
-    """Remember the index for the next build; a cache that cannot be written is no loss."""
-    data = marshal.dumps((_CACHE_VERSION, key, [(item.path, item.data) for item in files]))
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(cache, data)
+def _index_each(
+    binary: Path, shards: Sequence[Shard], started: Started | None, workers: int
+) -> list[tuple[Shard, tuple[RenderedFile, ...]]]:
+    """Index each shard; up to `workers` indexers at once (each a process of its own)."""
+
+    def one(shard: Shard) -> tuple[Shard, tuple[RenderedFile, ...]]:
+        return shard, tuple(run_indexer(binary, shard.pages, started, shard.folder, shard.chunk))
+
+    if workers <= 1 or len(shards) <= 1:
+        return [one(shard) for shard in shards]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
+        return list(pool.map(one, shards))
 
 
-def index_key(pages: Sequence[RenderedFile], binary: Path) -> str:
-    """What the index is made from: the pages' paths and bytes, and the indexer."""
-    digest = hashlib.sha256()
+def _assemble(
+    pages: Sequence[RenderedFile],
+    shards: Sequence[Shard],
+    found: dict[str, tuple[RenderedFile, ...]],
+    keep: tuple[ShardStore, dict[str, str]] | None,
+) -> tuple[RenderedFile, ...]:
+    """Every shard's files and the list of shards the search page merges. With several,
+    each shard's sorts are ranked site-wide (`search_sorts`); the files that rewrites
+    (meta and entry) are kept by what they depend on, so a shard whose pages and
+    places are as before is not ranked again."""
+    if len(shards) == 1:
+        return (*found[shards[0].folder], shards_file(shards))
+    ranks = site_ranks(pages)
+    out: list[RenderedFile] = []
+    for shard in shards:
+        paths = [page.path for page in shard.pages]
+        raw = found[shard.folder]
+        where, key = f"{shard.folder}#ranked", ""
+        redone: tuple[RenderedFile, ...] | None = None
+        if keep is not None:
+            store, keys = keep
+            key = hashlib.sha256(
+                f"{keys[shard.folder]}{shard_places(paths, ranks)}".encode()
+            ).hexdigest()
+            redone = store.get(where, key)
+        if redone is None:
+            before = set(raw)
+            redone = tuple(item for item in ranked_shard(paths, raw, ranks) if item not in before)
+            if keep is not None:
+                keep[0].put(where, key, redone)
+        out += _replaced(raw, redone)
+    return (*out, shards_file(shards))
+
+
+def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> list[RenderedFile]:
+    """`raw` with its meta and entry files swapped for those in `redone` (when any)."""
+    if not redone:
+        return list(raw)
+    kept = [item for item in raw if not _RANKED.search(item.path)]
+    return sorted([*kept, *redone], key=lambda item: item.path)
+
+
+def index_key(
+    pages: Sequence[RenderedFile], binary: Path, folder: str = INDEX_DIR, chunk: int = 0
+) -> str:
+    """What a shard's index is made from: its folder and chunk size, its pages' paths and
+    bytes, and the indexer."""
+    digest = hashlib.sha256(f"{_CACHE_VERSION}\0{folder}\0{chunk}\0".encode())
     try:
         stat = binary.stat()
         digest.update(f"{binary}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
@@ -141,14 +235,28 @@ def index_key(pages: Sequence[RenderedFile], binary: Path) -> str:
         digest.update(b"?")
     for page in pages:
         digest.update(page.path.encode() + b"\0")
-        digest.update(hashlib.sha256(_COUNTDOWN_STATE.sub(rb"\1\2\3", page.data)).digest())
+        digest.update(hashlib.sha256(_indexed_part(page.data)).digest())
     return digest.hexdigest()
 
 
+def _indexed_part(page: bytes) -> bytes:
+    """The page without what changes with the clock but is never indexed."""
+    page = _COUNTDOWN_STATE.sub(rb"\1\2\3", page)
+    if b"data-pagefind-body" in page:
+        page = _SITE_FOOTER.sub(b"", page)
+    return page
+
+
 def run_indexer(
-    binary: Path, pages: Iterable[RenderedFile], started: Started | None = None
+    binary: Path,
+    pages: Iterable[RenderedFile],
+    started: Started | None = None,
+    folder: str = INDEX_DIR,
+    chunk: int = 0,
 ) -> list[RenderedFile]:
-    """Send every page to `pagefind --service`, then take back the bundle's files.
+    """Send every page to `pagefind --service`, then take back the bundle's files, under
+    `folder`; the client and its WebAssembly only for the primary bundle (`pagefind/`).
+    `chunk`, when not 0, is the size of the word index's chunks (see `search_shards`).
 
     The protocol is Pagefind's own (what its Python package speaks): each
     message is base64 of JSON, ended by a comma. Pages are written from a
@@ -158,6 +266,7 @@ def run_indexer(
     try:
         process = subprocess.Popen(
             [os.fspath(binary), "--service"],
+            env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -190,14 +299,21 @@ def run_indexer(
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+    client = folder == INDEX_DIR
     return in_fixed_order(
-        [RenderedFile(f"{INDEX_DIR}/{name}", data) for name, data in files.items() if _kept(name)]
+        [
+            RenderedFile(f"{folder}/{name}", data)
+            for name, data in files.items()
+            if _kept(name, client)
+        ]
     )
 
 
-def _kept(name: str) -> bool:
+def _kept(name: str, client: bool) -> bool:
     if "/" in name:
         return name.startswith(_KEPT_FOLDERS)
+    if not client and name.startswith(_CLIENT):
+        return False
     return name.startswith(_KEPT_PREFIXES)
 
 

@@ -8,15 +8,20 @@ This module sorts those lists (moving whole CBOR items as bytes, never
 re-encoding them), names each rewritten file by a hash of its new content
 (same length as Pagefind's), and updates the names where they are referenced.
 Anything not shaped as expected is left exactly as Pagefind wrote it.
+
+It also reads and replaces a meta file's sort lists (`read_meta`,
+`with_sorts`), for the sorts that span a sharded index (`search_sorts`).
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from briefing_site.model import RenderedFile
 
@@ -26,6 +31,7 @@ _META = re.compile(r"^(?P<dir>.*/)pagefind\.(?P<hash>[a-z0-9-]+_[0-9a-f]+)\.pf_m
 # In the meta file's top-level array [version, pages, index chunks, filters,
 # sorts, meta fields]: the lists whose order varies from run to run.
 _UNORDERED = (3, 4, 5)
+_PAGES, _SORTS = 1, 4
 
 
 class _Shape(Exception):
@@ -165,3 +171,94 @@ def _items(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
         spans.append((at, stop))
         at = stop
     return spans, at
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a bundle's meta file says of its pages: how many, and each sort's order."""
+
+    pages: int
+    sorts: dict[str, tuple[int, ...]]  # sort name: page numbers, first to last
+
+
+def read_meta(files: Sequence[RenderedFile]) -> Meta | None:
+    """The meta file's page count and sort lists; None when not shaped as expected."""
+    try:
+        meta = [item for item in files if _META.match(item.path)]
+        if len(meta) != 1:
+            return None
+        body = _unpack(meta[0].data)
+        spans, end = _items(body, 0)
+        if end != len(body) or len(spans) != 6:
+            return None
+        pages, _ = _items(body, spans[_PAGES][0])
+        sorts = {}
+        for start, _stop in _items(body, spans[_SORTS][0])[0]:
+            (name, numbers), _ = _items(body, start)
+            sorts[_text(body, name[0])] = tuple(
+                _head(body, at)[1] for at, _ in _items(body, numbers[0])[0]
+            )
+        return Meta(len(pages), sorts)
+    except (_Shape, OSError, EOFError, ValueError, IndexError, KeyError, TypeError):
+        return None
+
+
+def with_sorts(
+    files: Sequence[RenderedFile], sorts: Mapping[str, Sequence[int]]
+) -> list[RenderedFile]:
+    """`files` with the meta file's sort lists replaced by `sorts` (every sort it has),
+    the meta file renamed by its new content and the entry file pointed at it."""
+    out: dict[str, bytes] = {}
+    renamed: dict[str, str] = {}
+    for item in files:
+        found = _META.match(item.path)
+        if not found:
+            out[item.path] = item.data
+            continue
+        body = _unpack(item.data)
+        spans, _ = _items(body, 0)
+        encoded = [
+            _array_head(2) + _text_item(name) + _array_head(len(numbers))
+            + b"".join(_uint(n) for n in numbers)
+            for name, numbers in sorts.items()
+        ]  # fmt: skip
+        chunk = _array_head(len(encoded)) + b"".join(sorted(encoded))  # as `_sorted_array`
+        start, stop = spans[_SORTS]
+        data = _pack(body[:start] + chunk + body[stop:])
+        new = _rename(found["hash"], data)
+        renamed[found["hash"]] = new
+        out[f"{found['dir']}pagefind.{new}.pf_meta"] = data
+    for path, data in out.items():
+        if path.endswith("/pagefind-entry.json"):
+            out[path] = _entry(data, renamed)
+    return sorted((RenderedFile(path, data) for path, data in out.items()), key=lambda f: f.path)
+
+
+def _text(data: bytes, at: int) -> str:
+    major, length, header = _head(data, at)
+    if major != 3:
+        raise _Shape
+    return data[at + header : at + header + length].decode()
+
+
+def _argument(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise ValueError(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _uint(value: int) -> bytes:
+    return _argument(0, value)
+
+
+def _array_head(count: int) -> bytes:
+    return _argument(4, count)
+
+
+def _text_item(text: str) -> bytes:
+    raw = text.encode()
+    return _argument(3, len(raw)) + raw

@@ -166,6 +166,12 @@ def _check_page_size(value: object) -> str:
     return f"{value!r} must be a whole number from 1 to 1000"
 
 
+def _check_shard_size(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100_000:
+        return ""
+    return f"{value!r} must be a whole number of pages from 1 to 100000"
+
+
 def _check_topics(value: object) -> str:
     if not isinstance(value, YamlMap) or not value:
         return "must be a mapping of topic name to its settings"
@@ -184,6 +190,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "cname": _check_cname,
     "google_news": _check_flag,
     "search": _check_flag,
+    "search_shard_size": _check_shard_size,
     "topics": _check_topics,
     "junk_patterns": _check_patterns,
     "page_size": _check_page_size,

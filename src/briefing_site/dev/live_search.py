@@ -1,14 +1,17 @@
 """The search index behind `serve`: redone in the background after a build is served.
 
-A save's rebuild must stay quick, and Pagefind indexes the whole site each
-time (about 2 s at 1,000 briefings). So `serve` publishes the new pages
-first and hands their briefing pages here; a worker thread indexes the
-newest set once saves have been quiet for a moment, and swaps the result in.
+A save's rebuild must stay quick, and Pagefind cannot update an index in
+place. So `serve` publishes the new pages first and hands their briefing
+pages here; a worker thread indexes the newest set once saves have been
+quiet for a moment, and swaps the result in. The index is sharded as a
+build's is (`search_shards`), and each shard's index is kept in memory, so an
+edit re-indexes only the shard of the page it changed.
 The indexer runs at a lower CPU priority, and a rebuild that starts while it
 runs stops it (`pause`): it is started again once that build is served.
 Until then the previous index answers. A request for the index's entry file
 (what a search page reads first) waits for the fresh index, so reloading
-the search page after an edit finds the edit. The files of the index before
+the search page after an edit finds the edit (and so does the list of
+shards, read before it). The files of the index before
 are kept too, so a search page that started on it can finish its queries.
 """
 
@@ -21,11 +24,11 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from briefing_site.build.search import SearchIndex, index_pages
+from briefing_site.build.search import SHARD_SIZE, SearchIndex, index_pages
+from briefing_site.build.search_shards import SHARDS_FILE, MemoryStore
 from briefing_site.model import RenderedFile
 
 QUIET_SECONDS = 0.3  # index once saves have stopped for this long
-ENTRY = "pagefind/pagefind-entry.json"
 
 NICENESS = 10  # the indexer's lower priority, so a save's rebuild comes first
 
@@ -39,6 +42,8 @@ class LiveIndex:
         self._paused = False
         self._changed = threading.Condition()
         self._wanted: tuple[RenderedFile, ...] | None = None  # pages not yet indexed
+        self._shard_size = SHARD_SIZE
+        self._store = MemoryStore()  # each shard's last index, reused while its pages are the same
         self._wanted_at = 0.0
         self._working = False
         self._files: dict[str, bytes] = {}
@@ -48,10 +53,12 @@ class LiveIndex:
         self._stopping = False
         self._thread: threading.Thread | None = None
 
-    def update(self, pages: Sequence[RenderedFile]) -> None:
+    def update(self, pages: Sequence[RenderedFile], shard_size: int = SHARD_SIZE) -> None:
         """Index these pages soon (the newest call wins); returns at once."""
         pages = tuple(pages)
         with self._changed:
+            if shard_size != self._shard_size:
+                self._shard_size, self._done = shard_size, None
             if pages == self._done and not self._working:
                 self._wanted = None
                 return
@@ -68,7 +75,7 @@ class LiveIndex:
         in the index at hand (none made yet, say), wait for a fresh index."""
         with self._changed:
             found = self._files.get(name, self._before.get(name))
-            if name == ENTRY or found is None:
+            if name == SHARDS_FILE or name.endswith("/pagefind-entry.json") or found is None:
                 self._changed.wait_for(lambda: self._stopping or self._fresh(), timeout)
                 found = self._files.get(name, self._before.get(name))
             return found
@@ -109,7 +116,9 @@ class LiveIndex:
                     self._process.kill()
 
     def _index(self, pages: Sequence[RenderedFile]) -> SearchIndex:
-        return index_pages(pages, started=self._started)
+        return index_pages(
+            pages, started=self._started, shard_size=self._shard_size, store=self._store
+        )
 
     def _started(self, process: subprocess.Popen[bytes]) -> None:
         with contextlib.suppress(OSError, AttributeError):  # not on every system

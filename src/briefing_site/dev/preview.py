@@ -51,6 +51,7 @@ class Snapshot:
     prefix: str
     briefings: int
     indexed: tuple[str, ...] | None = None  # the pages search indexes; None: search is off
+    shard_size: int = SiteConfig().search_shard_size  # pages per search shard
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ class Preview:
         if loaded.config.search:
             indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
         prefix = Urls(loaded.config.base_url).prefix
-        return Snapshot(rendered, prefix, len(loaded.site.briefings), indexed)
+        shards = loaded.config.search_shard_size
+        return Snapshot(rendered, prefix, len(loaded.site.briefings), indexed, shards)
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
         """Forget cached articles a watcher saw change, whatever their stat says."""
@@ -320,7 +322,8 @@ class Live:
     def show(self, snapshot: Snapshot) -> None:
         with self.changed:
             if snapshot.indexed is not None:  # before any request can ask for the index
-                self.search.update([RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed])
+                pages = [RenderedFile(p, snapshot.files[p]) for p in snapshot.indexed]
+                self.search.update(pages, snapshot.shard_size)
             self.snapshot, self.problems = snapshot, ()
             self.build += 1
             self._settle()

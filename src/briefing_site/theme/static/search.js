@@ -1,6 +1,8 @@
 /* The search page. Pagefind's client (pagefind/pagefind.js, from the same site)
    is loaded only when the reader asks: a query in the URL, or the first focus
-   of the form. Results are built as DOM nodes; an excerpt keeps only its text
+   of the form. A big site's index is in shards (pagefind/shards.json lists
+   them); each is merged into the client, which searches them all with its one
+   WebAssembly. Results are built as DOM nodes; an excerpt keeps only its text
    and Pagefind's <mark>s, never other markup from an article. */
 const form = document.querySelector("form[data-search]");
 if (form) {
@@ -19,10 +21,17 @@ if (form) {
   $("[data-search-note]").hidden = true;
 
   const load = () => {
-    client ??= import(form.dataset.pagefindJs).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+    client ??= (async () => {
+      const script = new URL(form.dataset.pagefindJs, location.href);
+      const listed = fetch(new URL("shards.json", script)).then((r) => (r.ok ? r.json() : {}));
+      const pagefind = await import(script.href);
+      const settings = { baseUrl: form.dataset.base, excerptLength: 24 };
+      await pagefind.options(settings);
+      const { merge = [] } = await listed.catch(() => ({}));
+      await Promise.all(merge.map((folder) =>
+        pagefind.mergeIndex(new URL(folder, script).pathname, settings)));
       return pagefind;
-    });
+    })();
     return client;
   };
 
