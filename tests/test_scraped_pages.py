@@ -393,3 +393,26 @@ def _wrap(text: str, width: int) -> list[str]:
         else:
             current = f"{current} {word}".strip()
     return [*lines, current]
+
+
+# Round 2: shapes seen on more real pages nobody here had tuned to (each written anew).
+
+
+def test_a_line_pointing_to_the_headline_text_is_dropped_whatever_its_apostrophes() -> None:
+    title = "Minister’s statement on the Lisbon port talks"  # noqa: RUF001
+    pointer = "Below is the full text of the Minister's statement on the Lisbon port talks."
+    assert clean("\n\n".join([title, STORY[0], pointer, STORY[1]]), title=title) == STORY[:2]
+
+
+def test_a_lede_echoing_the_headline_above_a_subhead_still_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    lede = (
+        "Ministers opened harbour talks in Lisbon on Tuesday to weigh the port deal that both "
+        "governments have promised their dock workers for years."
+    )
+    text = "\n\n".join([TITLE, lede, "Jobs And Docks", STORY[1], STORY[2]])
+    result, site = build(make_site, cli, text)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [lede]

@@ -210,7 +210,9 @@ class Shape:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Its words, with a curly apostrophe read as a straight one (a headline and the
+    body often differ in that alone: a curly or a straight "Minister's")."""
+    return _WORD.findall(text.replace("’", "'"))  # noqa: RUF001
 
 
 def _plain(text: str) -> str:
@@ -539,10 +541,18 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     caption or credit follows it: headline, standfirst, picture, then the story."""
     if first >= min(len(shapes), HEADER_REACH) or not shapes[first].echo:
         return first
-    if _neighbour(shapes, first, 1) != "bad":
-        return first
+    below = next((s for s in shapes[first + 1 :] if s.kind != "short"), None)
+    if below is None or below.kind != "bad" or not _picture(below):
+        return first  # a subhead or a link line under it: the story has begun
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
     return next((i for i in later if shapes[i].kind == "good"), first)
+
+
+def _picture(shape: Shape) -> bool:
+    """A caption, a credit, a byline, a stamp or a block printed twice (a caption or pull
+    quote): what sits between a standfirst and the story, unlike a subhead."""
+    why = shape.reason
+    return shape.marker or "caption" in why or "credit" in why or why.startswith("repeats ¶")
 
 
 def _short(
