@@ -416,3 +416,17 @@ def test_a_lede_echoing_the_headline_above_a_subhead_still_leads(
     assert result.code == 0, result.err
     page = Page((site / "build/briefings/port/index.html").read_text())
     assert page.topics["lede"] == [lede]
+
+
+def test_a_page_header_of_even_short_lines_does_not_make_the_copy_look_wrapped() -> None:
+    credit = "Copyright Ana Costa/Pool via Lusa Agency"
+    header = "\n".join([TITLE, credit, credit, "By Ana CostaRui Sa and Joana Reis-Matos", "Share"])
+    subhead = "Fishing quotas remain the sticking point"
+    text = "\n\n".join([header, STORY[0], subhead, STORY[1], STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_labels_stacked_in_one_block_stay_apart() -> None:
+    tail = "Clip ID: 20260314-024\nClips on Demand:\nDesk: Lisbon bureau"
+    texts = [p.text for p in split_text("\n\n".join([*STORY, tail]))]
+    assert texts == [*STORY, "Clip ID: 20260314-024", "Clips on Demand:", "Desk: Lisbon bureau"]

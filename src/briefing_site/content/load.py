@@ -57,6 +57,7 @@ _LIST_LINE = re.compile(
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
@@ -271,10 +272,13 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     paragraph under it and scraped copy keeps one paragraph a line.
     """
     blocks = _blocks(text, first_line)
-    width = wrap_width([line for _, lines in blocks for line in lines[:-1]])
+    prose = [_has_sentence(lines) for _, lines in blocks]
+    width = wrap_width(
+        [line for (_, lines), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
+    )
     paragraphs: list[Paragraph] = []
-    for start, lines in blocks:
-        block_width = width or _block_width(lines)
+    for (start, lines), has_sentence in zip(blocks, prose, strict=True):
+        block_width = width or (_block_width(lines) if has_sentence else 0)
         measured = bool(width)
         run: list[str] = []
         for offset, line in enumerate(lines):
@@ -327,6 +331,13 @@ def wrap_width(lines: list[str]) -> int:
     ):
         return 0
     return width
+
+
+def _has_sentence(lines: list[str]) -> bool:
+    """A sentence ends somewhere in the block. A block of lines with none (a page
+    header of labels, credits and share buttons) is not wrapped prose, however
+    evenly its lines end, so it neither sets the wrap width nor is joined by it."""
+    return any(_SENTENCE_STOP.search(line) for line in lines)
 
 
 def _block_width(lines: list[str]) -> int:
