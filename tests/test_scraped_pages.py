@@ -430,3 +430,22 @@ def test_labels_stacked_in_one_block_stay_apart() -> None:
     tail = "Clip ID: 20260314-024\nClips on Demand:\nDesk: Lisbon bureau"
     texts = [p.text for p in split_text("\n\n".join([*STORY, tail]))]
     assert texts == [*STORY, "Clip ID: 20260314-024", "Clips on Demand:", "Desk: Lisbon bureau"]
+
+
+def test_a_verbless_standfirst_under_the_headline_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    standfirst = (
+        "Ministerial harbour negotiations between Portugal and Morocco in Lisbon to settle "
+        "outstanding terms of the joint port investment."
+    )
+    result, site = build(make_site, cli, "\n".join([TITLE, standfirst, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    assert standfirst not in [text for texts in page.topics.values() for text in texts]
+
+
+def test_a_short_lede_with_a_verb_above_the_story_still_leads() -> None:
+    lede = "Portugal and Morocco met in Lisbon on Tuesday to settle the terms of a port deal."
+    assert clean("\n".join([TITLE, lede, *STORY[1:]])) == [lede, *STORY[1:]]

@@ -176,6 +176,16 @@ FINITE_VERBS = frozenset(
     "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
     "did does do said says".split()
 )
+# Past forms without "-ed": with FINITE_VERBS and "-ed", how a sentence shows a verb
+# (English grammar, not any page's wording).
+IRREGULAR_PAST = frozenset(
+    "met left held took made gave came went began saw told became brought sent led won set "  # noqa: SIM905
+    "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
+    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
+)
+# A first paragraph this short with no verb at all is a headline-style standfirst
+# ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
+VERBLESS_MAX_WORDS = 18
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
@@ -207,6 +217,7 @@ class Shape:
     echo: bool = False  # shares most of the headline's words: a standfirst if it is one
     quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
     lead: bool = False  # a short plain sentence with a verb: it may open the story
+    verbless: bool = False  # short prose with no verb: a headline-style standfirst
 
 
 def _words(text: str) -> list[str]:
@@ -331,7 +342,8 @@ class JunkFilter:
                 and stop >= limits.good_min_stopwords
                 and not FINITE_VERBS.isdisjoint(words)
             )
-            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead)
+            verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not _has_verb(words)
+            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless)
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -449,6 +461,13 @@ def _near_title(words: list[str], title: str) -> bool:
     return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
 
 
+def _has_verb(words: list[str]) -> bool:
+    """Some word is a verb form a sentence needs ("is", "said", "agreed", "met")."""
+    return any(
+        w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in words
+    )
+
+
 def _title_case(text: str) -> bool:
     """Every longer word capitalised, as in a heading ("1. Peace and Stability")."""
     words = [w for w in _words(_LIST_ITEM.sub("", text)) if len(w) > 3]
@@ -532,6 +551,11 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
+    if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
+        # A verbless standfirst gives way to the prose right under it.
+        after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
+        if after and shapes[after].kind == "good" and not shapes[after].verbless:
+            first = after
     # A short full sentence between the header and the first long one opens the story.
     return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
 
