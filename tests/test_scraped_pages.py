@@ -449,3 +449,58 @@ def test_a_verbless_standfirst_under_the_headline_does_not_lead(
 def test_a_short_lede_with_a_verb_above_the_story_still_leads() -> None:
     lede = "Portugal and Morocco met in Lisbon on Tuesday to settle the terms of a port deal."
     assert clean("\n".join([TITLE, lede, *STORY[1:]])) == [lede, *STORY[1:]]
+
+
+def test_teasers_cut_off_in_a_related_list_above_the_story_are_dropped(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    teasers = [
+        "Must Read",
+        "Ferry operators launch a summer timetable",
+        "The operators of the river ferries have launched the timetable for the summer season, "
+        "with extra crossings on the weekends and a new night service for the...",
+        "Dock museum opens a new wing",
+        "The museum on the old quay in Porto has opened a new wing for the history of the "
+        "fishing fleet, with boats and nets that were donated by the families of...",
+    ]
+    result, site = build(make_site, cli, "\n\n".join([*teasers, TITLE, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    assert sorted(t for ts in page.topics.values() for t in ts) == sorted(STORY)
+
+
+def test_a_story_paragraph_leading_into_an_unbulleted_list_keeps_its_items() -> None:
+    lede = (
+        "Port talks have dominated the week in Lisbon. Both sides say the deal is close, but "
+        "the details are still open. This week the ministers focused on:"
+    )
+    items = ["Jobs at the old docks", "The share of the new terminal for Morocco."]
+    text = "\n".join([TITLE, lede, *items, "Jobs:", STORY[1], STORY[2]])
+    assert clean(text) == [lede, *items, STORY[1], STORY[2]]
+
+
+def test_a_verbless_caption_without_a_full_stop_is_dropped_however_long() -> None:
+    caption = (
+        "Portuguese Foreign Minister Rita Nunes in discussions with the Moroccan Ambassador to "
+        "Portugal and the head of the port authority of Lisbon at the old customs house"
+    )
+    assert clean("\n\n".join([STORY[0], caption, STORY[1], STORY[2]])) == STORY
+
+
+def test_a_few_words_without_a_full_stop_below_the_story_are_dropped() -> None:
+    for tail in (["More News.."], ["Join our channel!", "Clip ID: 20260314-024"]):
+        assert clean("\n\n".join([*STORY, *tail])) == STORY
+    closing = "The talks resume on Friday."
+    assert clean("\n\n".join([*STORY, closing, "More News.."])) == [*STORY, closing]
+
+
+def test_story_copy_cut_off_by_a_paywall_is_kept_and_the_pitch_below_it_dropped() -> None:
+    cut = (
+        "With both governments under pressure from the dock unions and the fishing towns, "
+        "the ministers see this meeting as a way to..."
+    )
+    pitch = ["Read all of The Port Report", "Cheaper than a coffee each week!",
+             "Enjoy your 30-day offer for EUR 0.25 a week"]  # fmt: skip
+    kept, _ = JunkFilter().clean(split_text("\n\n".join([STORY[0], cut, *pitch])), title=TITLE)
+    assert [p.text for p in kept] == [STORY[0], cut] and kept[1].doubt

@@ -104,6 +104,10 @@ _DATELINE = re.compile(
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+# A sentence ending inside a block, before its last word.
+_INNER_STOP = re.compile(r"\w[.!?][\"'’”)]*\s+[\"'“‘(]?[A-Z]")  # noqa: RUF001
+# A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
+_FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
@@ -186,6 +190,8 @@ IRREGULAR_PAST = frozenset(
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
+# A line with no verb and no sentence ending, up to this long, is a caption or heading.
+CAPTION_WORDS = 40
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
@@ -218,6 +224,8 @@ class Shape:
     quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
     lead: bool = False  # a short plain sentence with a verb: it may open the story
     verbless: bool = False  # short prose with no verb: a headline-style standfirst
+    verb: bool = True  # has a verb form ("is", "said", "-ed"): a clause, not a label
+    opens_list: bool = False  # ends in ':': what follows it may be its list
 
 
 def _words(text: str) -> list[str]:
@@ -329,6 +337,7 @@ class JunkFilter:
         limits = self.limits
 
         quotes = '"' in text or "\u201c" in text
+        verb = _has_verb(words)
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
@@ -342,8 +351,11 @@ class JunkFilter:
                 and stop >= limits.good_min_stopwords
                 and not FINITE_VERBS.isdisjoint(words)
             )
-            verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not _has_verb(words)
-            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless)
+            verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
+            opens = text.endswith(":")
+            return Shape(
+                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb, opens
+            )
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -378,7 +390,9 @@ class JunkFilter:
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
-            return shape("short", "leads into a list")
+            if n <= limits.label_max_words or not _INNER_STOP.search(text):
+                return shape("short", "leads into a list")
+            sentence = True  # a story paragraph whose last sentence leads into a list
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
@@ -390,6 +404,15 @@ class JunkFilter:
                 return shape("short", "an emphasised line: a subhead?")
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
+            not sentence
+            and n <= CAPTION_WORDS
+            and not verb
+            and not paragraph.truncated
+            and "\n" not in paragraph.text
+            and not _LIST_ITEM.match(paragraph.text)
+        ):
+            return shape("bad", "no verb and no sentence end: a caption or heading")
+        if (
             sentence
             and n >= DATELINE_MIN_WORDS
             and _DATELINE.match(text)
@@ -400,10 +423,14 @@ class JunkFilter:
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
         if 4 <= n <= 25 and stop < limits.sparse_stopwords:
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
+        if sentence and _TEASER.search(text):
+            return shape("short", "cut off with an ellipsis: a teaser?")
         if _quoted_alone(text) and n <= 60:
             return shape("short", "a quotation nobody is said to say: a pull quote?")
         if sentence and len(text) >= limits.good_min_chars and stop >= limits.good_min_stopwords:
             return shape("good", "reads as prose")
+        if n <= LABEL_WORDS and not _FULL_STOP.search(text):
+            return shape("short", "a few words without a full stop")
         return shape("short", "short")
 
 
@@ -521,10 +548,14 @@ def _in_context(
     short full sentence just above it and below the header.
     """
     lede = _lede_index(shapes)
-    last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
+    # The story's last paragraph: prose, or prose going on into copy cut off with an
+    # ellipsis (a paywall); a teaser under a related headline is not the story.
+    last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if shape.kind == "bad":
+        if _unmarked_item(shapes, index):
+            verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
+        elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, "a standfirst above the byline or picture"))
@@ -535,6 +566,27 @@ def _in_context(
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
     return verdicts, lede
+
+
+def _story(shapes: Sequence[Shape], index: int) -> bool:
+    shape = shapes[index]
+    if shape.kind == "good":
+        return True
+    cut = shape.reason.startswith("cut off")
+    return cut and index > 0 and shapes[index - 1].kind == "good"
+
+
+def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
+    """A line with no sentence right under a prose paragraph ending in ':' is the first
+    item of its list, scraped without its bullet."""
+    shape = shapes[index]
+    above = shapes[index - 1] if index else None
+    return (
+        above is not None
+        and above.kind == "good"
+        and above.opens_list
+        and shape.reason.startswith("no sentence")
+    )
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
@@ -605,6 +657,22 @@ def _short(
         and all(s.kind == "bad" for s in shapes[index + 1 :])
     ):
         return True, "a label leading into nothing below the story"
+    # A label over prose ("Trade:"), with no verb of its own, is a subhead.
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= LABEL_WORDS
+        and not shape.verb
+        and index + 1 < len(shapes)
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a label over a paragraph: a subhead"
+    # A few words without a full stop at the bottom, under the story: a call or a link.
+    if (
+        shape.reason == "a few words without a full stop"
+        and index > last_good > -1
+        and all(s.kind != "good" for s in shapes[index + 1 :])
+    ):
+        return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
         return True, f"{shape.reason}, in the furniture below the story"
