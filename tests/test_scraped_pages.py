@@ -504,3 +504,11 @@ def test_story_copy_cut_off_by_a_paywall_is_kept_and_the_pitch_below_it_dropped(
              "Enjoy your 30-day offer for EUR 0.25 a week"]  # fmt: skip
     kept, _ = JunkFilter().clean(split_text("\n\n".join([STORY[0], cut, *pitch])), title=TITLE)
     assert [p.text for p in kept] == [STORY[0], cut] and kept[1].doubt
+
+
+def test_an_embedded_social_media_post_is_dropped() -> None:
+    post = (
+        "The handshake. The Portuguese minister walks over to greet her Moroccan counterpart "
+        "on the quay in Lisbon, as she had promised. pic.example.com/a1B2c3 — Ana Costa (@anacosta) March 14, 2026"
+    )
+    assert clean("\n\n".join([STORY[0], STORY[1], post, STORY[2]])) == STORY

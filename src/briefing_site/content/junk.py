@@ -106,6 +106,8 @@ _DATELINE = re.compile(
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
 # A sentence ending inside a block, before its last word.
 _INNER_STOP = re.compile(r"\w[.!?][\"'’”)]*\s+[\"'“‘(]?[A-Z]")  # noqa: RUF001
+# An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
+_EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
@@ -376,6 +378,8 @@ class JunkFilter:
             return shape("bad", "a copyright line")
         if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
+        if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
+            return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
         if title and n <= 40 and _near_title(words, title):
