@@ -512,3 +512,13 @@ def test_an_embedded_social_media_post_is_dropped() -> None:
         "on the quay in Lisbon, as she had promised. pic.example.com/a1B2c3 — Ana Costa (@anacosta) March 14, 2026"
     )
     assert clean("\n\n".join([STORY[0], STORY[1], post, STORY[2]])) == STORY
+
+
+def test_a_full_sentence_thick_with_names_is_kept() -> None:
+    award = "Rita Nunes presented Omar Benali with Portugal's highest state award."
+    text = "\n".join([TITLE, STORY[0], STORY[1], award, STORY[2]])
+    assert clean(text) == [STORY[0], STORY[1], award, STORY[2]]
+
+
+def test_a_list_of_tags_below_the_story_is_dropped() -> None:
+    assert clean("\n\n".join([*STORY, "- Portugal\n- Morocco"])) == STORY

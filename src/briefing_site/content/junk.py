@@ -425,7 +425,7 @@ class JunkFilter:
             # The story starts here, whatever words it shares with the headline.
             why = "a sentence under a wire dateline: the story"
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
-        if 4 <= n <= 25 and stop < limits.sparse_stopwords:
+        if 4 <= n <= 25 and stop < limits.sparse_stopwords and not (sentence and verb):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and _TEASER.search(text):
             return shape("short", "cut off with an ellipsis: a teaser?")
@@ -670,9 +670,10 @@ def _short(
         and shapes[index + 1].kind == "good"
     ):
         return True, "a label over a paragraph: a subhead"
-    # A few words without a full stop at the bottom, under the story: a call or a link.
+    # A few words without a full stop at the bottom, under the story: a call, a link
+    # or a list of tags.
     if (
-        shape.reason == "a few words without a full stop"
+        shape.reason in ("a few words without a full stop", "a numbered heading?")
         and index > last_good > -1
         and all(s.kind != "good" for s in shapes[index + 1 :])
     ):
