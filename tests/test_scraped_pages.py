@@ -522,3 +522,22 @@ def test_a_full_sentence_thick_with_names_is_kept() -> None:
 
 def test_a_list_of_tags_below_the_story_is_dropped() -> None:
     assert clean("\n\n".join([*STORY, "- Portugal\n- Morocco"])) == STORY
+
+
+def test_wrapped_paragraphs_opening_with_a_short_line_that_breaks_a_name_stay_whole() -> None:
+    first = (
+        "Minister Rita Nunes met the Moroccan Prime Minister in Lisbon on Tuesday and "
+        "discussed ways to finish the port deal that both governments have promised for years."
+    )
+    second = (
+        "Minister held talks with the dock unions, who want guarantees on jobs at the "
+        "existing docks before the Prime Minister signs anything with Rabat this summer."
+    )
+    lines = ["LISBON: Prime", *_wrap(first, 72), "Earlier, the Prime", *_wrap(second, 72)]
+    lines += ["Harbour Plans", *_wrap(STORY[2] + " " + STORY[1], 72)]
+    assert [p.text for p in split_text("\n".join(lines))] == [
+        "LISBON: Prime " + first,
+        "Earlier, the Prime " + second,
+        "Harbour Plans",
+        STORY[2] + " " + STORY[1],
+    ]

@@ -284,7 +284,10 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
         for offset, line in enumerate(lines):
             run.append(line.strip())
             following = lines[offset + 1] if offset + 1 < len(lines) else None
-            if following is not None and _runs_on(line, following, block_width, measured):
+            if following is not None and (
+                _runs_on(line, following, block_width, measured)
+                or (measured and _broken_name(line, following, text))
+            ):
                 continue
             truncated = bool(width) and _cut(line, width)
             paragraphs.append(
@@ -367,6 +370,20 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     if words and words[-1][:1].islower() and following.strip()[:1].islower():
         return True  # a sentence going on in lower case across the break
     return bool(width) and _full(line, following, width)
+
+
+def _broken_name(line: str, following: str, text: str) -> bool:
+    """In wrapped copy, a line that stops at a capitalised word before a line opening with
+    one breaks a name the copy spells out elsewhere on one line ("Prime" / "Minister"):
+    a paragraph's short first line, not a subhead."""
+    line = line.rstrip()
+    if not line or line.endswith(_SENTENCE_END) or not following.strip():
+        return False
+    last = line.rsplit(None, 1)[-1]
+    first = following.split(None, 1)[0]
+    if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
+        return False
+    return f"{last} {first}" in text
 
 
 def _open_quote(line: str) -> bool:
