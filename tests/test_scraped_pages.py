@@ -541,3 +541,44 @@ def test_wrapped_paragraphs_opening_with_a_short_line_that_breaks_a_name_stay_wh
         "Harbour Plans",
         STORY[2] + " " + STORY[1],
     ]
+
+
+def test_a_byline_of_names_and_roles_ending_in_a_stop_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    byline = (
+        "By Rita Nunes, Minister of Foreign Affairs of Portugal, Omar Benali, Minister of "
+        "Foreign Affairs of Morocco, and Ana Costa, Minister of the Sea of Portugal."
+    )
+    result, site = build(make_site, cli, "\n\n".join([TITLE, "Illustration.", byline, *STORY]))
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+    assert byline not in [t for ts in page.topics.values() for t in ts]
+
+
+def test_a_post_ending_in_a_bare_link_is_dropped() -> None:
+    post = (
+        '.@Minister: "We have waited a long time for this day, and we are proud of what both '
+        'shores have built." https://t.example/a1B2c3'
+    )
+    assert clean("\n".join([STORY[0], STORY[1], post, STORY[2]])) == STORY
+
+
+def test_a_one_sentence_lede_leading_into_a_statement_leads() -> None:
+    lede = (
+        "The foreign ministers of Portugal and Morocco have issued the following joint "
+        "statement on the port of Lisbon, welcoming the progress of the talks and the "
+        "investment that both governments have promised:"
+    )
+    text = "\n".join([lede, STORY[1], "Fishing Questions", STORY[2]])
+    assert clean(text) == [lede, STORY[1], STORY[2]]
+
+
+def test_a_full_sentence_that_shares_the_headline_s_words_below_the_lede_is_kept() -> None:
+    restated = "Harbour talks opened as the ministers weighed the port deal."
+    assert clean("\n".join([TITLE, STORY[0], restated, STORY[1]])) == [
+        STORY[0],
+        restated,
+        STORY[1],
+    ]

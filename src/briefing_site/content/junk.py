@@ -104,10 +104,10 @@ _DATELINE = re.compile(
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
-# A sentence ending inside a block, before its last word.
-_INNER_STOP = re.compile(r"\w[.!?][\"'’”)]*\s+[\"'“‘(]?[A-Z]")  # noqa: RUF001
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+# A bare link at the end of a block: a link line, or a social post embedded as text.
+_LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
@@ -192,6 +192,9 @@ IRREGULAR_PAST = frozenset(
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
+# How much of the headline a block must cover to repeat it; more for a full sentence.
+TITLE_COVER = 0.5
+TITLE_COVER_SENTENCE = 0.8
 # A line with no verb and no sentence ending, up to this long, is a caption or heading.
 CAPTION_WORDS = 40
 # A label this short ending in ':' with only furniture under it leads into nothing.
@@ -372,6 +375,11 @@ class JunkFilter:
             and not sentence
         ):
             return shape("bad", "a byline", marker=True)
+        if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
+            # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
+            return shape("bad", "a byline (names and roles, no verb)", marker=True)
+        if n <= CAPTION_WORDS and _LINK_END.search(text):
+            return shape("bad", "ends in a link: a link line or an embedded post")
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
@@ -382,7 +390,10 @@ class JunkFilter:
             return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
-        if title and n <= 40 and _near_title(words, title):
+        # A full sentence restating the headline in other words is the story (a
+        # statement's first line); a repeat, or a pointer to the text, has all of it.
+        cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
+        if title and n <= 40 and _near_title(words, title, cover):
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
@@ -394,7 +405,7 @@ class JunkFilter:
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
-            if n <= limits.label_max_words or not _INNER_STOP.search(text):
+            if n <= limits.label_max_words or not verb:
                 return shape("short", "leads into a list")
             sentence = True  # a story paragraph whose last sentence leads into a list
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
@@ -482,14 +493,15 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
     return True
 
 
-def _near_title(words: list[str], title: str) -> bool:
-    """Most of the block's words are the headline's: a repeated headline or its variant."""
+def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
+    """Most of the block's words are the headline's, and they cover `cover` of the
+    headline's: a repeated headline or its variant."""
     title_words = {w.casefold() for w in _words(title)}
     content = [w.casefold() for w in words if w.casefold() not in STOPWORDS]
     if len(title_words) < 3 or len(content) < 2:
         return False
     shared = sum(w in title_words for w in content)
-    return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
+    return shared / len(content) >= 0.7 and shared >= cover * len(title_words - STOPWORDS)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -582,14 +594,16 @@ def _story(shapes: Sequence[Shape], index: int) -> bool:
 
 def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
     """A line with no sentence right under a prose paragraph ending in ':' is the first
-    item of its list, scraped without its bullet."""
+    item of its list, scraped without its bullet (not a subhead over more prose)."""
     shape = shapes[index]
     above = shapes[index - 1] if index else None
+    below = shapes[index + 1] if index + 1 < len(shapes) else None
     return (
         above is not None
         and above.kind == "good"
         and above.opens_list
         and shape.reason.startswith("no sentence")
+        and (below is None or below.kind != "good")
     )
 
 
