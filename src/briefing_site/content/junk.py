@@ -104,6 +104,12 @@ _DATELINE = re.compile(
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 _TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+# An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
+_EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+# A bare link at the end of a block: a link line, or a social post embedded as text.
+_LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+# A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
+_FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
@@ -176,6 +182,21 @@ FINITE_VERBS = frozenset(
     "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
     "did does do said says".split()
 )
+# Past forms without "-ed": with FINITE_VERBS and "-ed", how a sentence shows a verb
+# (English grammar, not any page's wording).
+IRREGULAR_PAST = frozenset(
+    "met left held took made gave came went began saw told became brought sent led won set "  # noqa: SIM905
+    "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
+    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
+)
+# A first paragraph this short with no verb at all is a headline-style standfirst
+# ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
+VERBLESS_MAX_WORDS = 18
+# How much of the headline a block must cover to repeat it; more for a full sentence.
+TITLE_COVER = 0.5
+TITLE_COVER_SENTENCE = 0.8
+# A line with no verb and no sentence ending, up to this long, is a caption or heading.
+CAPTION_WORDS = 40
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
@@ -207,10 +228,15 @@ class Shape:
     echo: bool = False  # shares most of the headline's words: a standfirst if it is one
     quotes: bool = False  # quotes someone: a quotation under it may go on from the speaker
     lead: bool = False  # a short plain sentence with a verb: it may open the story
+    verbless: bool = False  # short prose with no verb: a headline-style standfirst
+    verb: bool = True  # has a verb form ("is", "said", "-ed"): a clause, not a label
+    opens_list: bool = False  # ends in ':': what follows it may be its list
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Its words, with a curly apostrophe read as a straight one (a headline and the
+    body often differ in that alone: a curly or a straight "Minister's")."""
+    return _WORD.findall(text.replace("’", "'"))  # noqa: RUF001
 
 
 def _plain(text: str) -> str:
@@ -316,6 +342,7 @@ class JunkFilter:
         limits = self.limits
 
         quotes = '"' in text or "\u201c" in text
+        verb = _has_verb(words)
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
@@ -329,7 +356,11 @@ class JunkFilter:
                 and stop >= limits.good_min_stopwords
                 and not FINITE_VERBS.isdisjoint(words)
             )
-            return Shape(n, stop, sentence, kind, reason, marker, echo, quotes, lead)
+            verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
+            opens = text.endswith(":")
+            return Shape(
+                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb, opens
+            )
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -344,15 +375,25 @@ class JunkFilter:
             and not sentence
         ):
             return shape("bad", "a byline", marker=True)
+        if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
+            # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
+            return shape("bad", "a byline (names and roles, no verb)", marker=True)
+        if n <= CAPTION_WORDS and _LINK_END.search(text):
+            return shape("bad", "ends in a link: a link line or an embedded post")
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
         if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
             return shape("bad", "a photo caption or credit")
+        if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
+            return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", "a photo caption or credit")
-        if title and n <= 40 and _near_title(words, title):
+        # A full sentence restating the headline in other words is the story (a
+        # statement's first line); a repeat, or a pointer to the text, has all of it.
+        cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
+        if title and n <= 40 and _near_title(words, title, cover):
             return shape("bad", "repeats the headline")
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
@@ -364,7 +405,9 @@ class JunkFilter:
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
         if text.endswith(":"):
-            return shape("short", "leads into a list")
+            if n <= limits.label_max_words or not verb:
+                return shape("short", "leads into a list")
+            sentence = True  # a story paragraph whose last sentence leads into a list
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
@@ -376,6 +419,15 @@ class JunkFilter:
                 return shape("short", "an emphasised line: a subhead?")
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
+            not sentence
+            and n <= CAPTION_WORDS
+            and not verb
+            and not paragraph.truncated
+            and "\n" not in paragraph.text
+            and not _LIST_ITEM.match(paragraph.text)
+        ):
+            return shape("bad", "no verb and no sentence end: a caption or heading")
+        if (
             sentence
             and n >= DATELINE_MIN_WORDS
             and _DATELINE.match(text)
@@ -384,12 +436,16 @@ class JunkFilter:
             # The story starts here, whatever words it shares with the headline.
             why = "a sentence under a wire dateline: the story"
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
-        if 4 <= n <= 25 and stop < limits.sparse_stopwords:
+        if 4 <= n <= 25 and stop < limits.sparse_stopwords and not (sentence and verb):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
+        if sentence and _TEASER.search(text):
+            return shape("short", "cut off with an ellipsis: a teaser?")
         if _quoted_alone(text) and n <= 60:
             return shape("short", "a quotation nobody is said to say: a pull quote?")
         if sentence and len(text) >= limits.good_min_chars and stop >= limits.good_min_stopwords:
             return shape("good", "reads as prose")
+        if n <= LABEL_WORDS and not _FULL_STOP.search(text):
+            return shape("short", "a few words without a full stop")
         return shape("short", "short")
 
 
@@ -437,14 +493,22 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
     return True
 
 
-def _near_title(words: list[str], title: str) -> bool:
-    """Most of the block's words are the headline's: a repeated headline or its variant."""
+def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
+    """Most of the block's words are the headline's, and they cover `cover` of the
+    headline's: a repeated headline or its variant."""
     title_words = {w.casefold() for w in _words(title)}
     content = [w.casefold() for w in words if w.casefold() not in STOPWORDS]
     if len(title_words) < 3 or len(content) < 2:
         return False
     shared = sum(w in title_words for w in content)
-    return shared / len(content) >= 0.7 and shared >= 0.5 * len(title_words - STOPWORDS)
+    return shared / len(content) >= 0.7 and shared >= cover * len(title_words - STOPWORDS)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Some word is a verb form a sentence needs ("is", "said", "agreed", "met")."""
+    return any(
+        w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in words
+    )
 
 
 def _title_case(text: str) -> bool:
@@ -500,10 +564,14 @@ def _in_context(
     short full sentence just above it and below the header.
     """
     lede = _lede_index(shapes)
-    last_good = max((i for i, s in enumerate(shapes) if s.kind == "good"), default=-1)
+    # The story's last paragraph: prose, or prose going on into copy cut off with an
+    # ellipsis (a paywall); a teaser under a related headline is not the story.
+    last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if shape.kind == "bad":
+        if _unmarked_item(shapes, index):
+            verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
+        elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, "a standfirst above the byline or picture"))
@@ -514,6 +582,29 @@ def _in_context(
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
     return verdicts, lede
+
+
+def _story(shapes: Sequence[Shape], index: int) -> bool:
+    shape = shapes[index]
+    if shape.kind == "good":
+        return True
+    cut = shape.reason.startswith("cut off")
+    return cut and index > 0 and shapes[index - 1].kind == "good"
+
+
+def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
+    """A line with no sentence right under a prose paragraph ending in ':' is the first
+    item of its list, scraped without its bullet (not a subhead over more prose)."""
+    shape = shapes[index]
+    above = shapes[index - 1] if index else None
+    below = shapes[index + 1] if index + 1 < len(shapes) else None
+    return (
+        above is not None
+        and above.kind == "good"
+        and above.opens_list
+        and shape.reason.startswith("no sentence")
+        and (below is None or below.kind != "good")
+    )
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
@@ -530,6 +621,11 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
+    if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
+        # A verbless standfirst gives way to the prose right under it.
+        after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
+        if after and shapes[after].kind == "good" and not shapes[after].verbless:
+            first = after
     # A short full sentence between the header and the first long one opens the story.
     return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
 
@@ -539,10 +635,18 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     caption or credit follows it: headline, standfirst, picture, then the story."""
     if first >= min(len(shapes), HEADER_REACH) or not shapes[first].echo:
         return first
-    if _neighbour(shapes, first, 1) != "bad":
-        return first
+    below = next((s for s in shapes[first + 1 :] if s.kind != "short"), None)
+    if below is None or below.kind != "bad" or not _picture(below):
+        return first  # a subhead or a link line under it: the story has begun
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
     return next((i for i in later if shapes[i].kind == "good"), first)
+
+
+def _picture(shape: Shape) -> bool:
+    """A caption, a credit, a byline, a stamp or a block printed twice (a caption or pull
+    quote): what sits between a standfirst and the story, unlike a subhead."""
+    why = shape.reason
+    return shape.marker or "caption" in why or "credit" in why or why.startswith("repeats ¶")
 
 
 def _short(
@@ -571,6 +675,23 @@ def _short(
         and all(s.kind == "bad" for s in shapes[index + 1 :])
     ):
         return True, "a label leading into nothing below the story"
+    # A label over prose ("Trade:"), with no verb of its own, is a subhead.
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= LABEL_WORDS
+        and not shape.verb
+        and index + 1 < len(shapes)
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a label over a paragraph: a subhead"
+    # A few words without a full stop at the bottom, under the story: a call, a link
+    # or a list of tags.
+    if (
+        shape.reason in ("a few words without a full stop", "a numbered heading?")
+        and index > last_good > -1
+        and all(s.kind != "good" for s in shapes[index + 1 :])
+    ):
+        return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
         return True, f"{shape.reason}, in the furniture below the story"

@@ -57,6 +57,7 @@ _LIST_LINE = re.compile(
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
@@ -271,16 +272,22 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     paragraph under it and scraped copy keeps one paragraph a line.
     """
     blocks = _blocks(text, first_line)
-    width = wrap_width([line for _, lines in blocks for line in lines[:-1]])
+    prose = [_has_sentence(lines) for _, lines in blocks]
+    width = wrap_width(
+        [line for (_, lines), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
+    )
     paragraphs: list[Paragraph] = []
-    for start, lines in blocks:
-        block_width = width or _block_width(lines)
+    for (start, lines), has_sentence in zip(blocks, prose, strict=True):
+        block_width = width or (_block_width(lines) if has_sentence else 0)
         measured = bool(width)
         run: list[str] = []
         for offset, line in enumerate(lines):
             run.append(line.strip())
             following = lines[offset + 1] if offset + 1 < len(lines) else None
-            if following is not None and _runs_on(line, following, block_width, measured):
+            if following is not None and (
+                _runs_on(line, following, block_width, measured)
+                or (measured and _broken_name(line, following, text))
+            ):
                 continue
             truncated = bool(width) and _cut(line, width)
             paragraphs.append(
@@ -329,6 +336,13 @@ def wrap_width(lines: list[str]) -> int:
     return width
 
 
+def _has_sentence(lines: list[str]) -> bool:
+    """A sentence ends somewhere in the block. A block of lines with none (a page
+    header of labels, credits and share buttons) is not wrapped prose, however
+    evenly its lines end, so it neither sets the wrap width nor is joined by it."""
+    return any(_SENTENCE_STOP.search(line) for line in lines)
+
+
 def _block_width(lines: list[str]) -> int:
     """Too few lines to measure the whole copy: a short block's own longest line."""
     longest = max(len(line) for line in lines)
@@ -356,6 +370,20 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     if words and words[-1][:1].islower() and following.strip()[:1].islower():
         return True  # a sentence going on in lower case across the break
     return bool(width) and _full(line, following, width)
+
+
+def _broken_name(line: str, following: str, text: str) -> bool:
+    """In wrapped copy, a line that stops at a capitalised word before a line opening with
+    one breaks a name the copy spells out elsewhere on one line ("Prime" / "Minister"):
+    a paragraph's short first line, not a subhead."""
+    line = line.rstrip()
+    if not line or line.endswith(_SENTENCE_END) or not following.strip():
+        return False
+    last = line.rsplit(None, 1)[-1]
+    first = following.split(None, 1)[0]
+    if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
+        return False
+    return f"{last} {first}" in text
 
 
 def _open_quote(line: str) -> bool:
