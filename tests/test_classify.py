@@ -306,3 +306,25 @@ def test_a_mixed_paragraph_takes_the_topic_most_of_its_sentences_are_about(
     )
     (verdict,) = classifier.classify([text], year=2025)
     assert verdict.topic == "outlook"
+
+
+def test_a_prefix_cue_does_not_swallow_unrelated_words(classifier: Classifier) -> None:
+    """'import*' once read "importance" and "important" as trade ('host*' read "hostile")."""
+    texts = [
+        "The envoys stressed the importance of calm and said it was important that both "
+        "capitals keep talking; they hoped to meet again.",
+    ]
+    (verdict,) = classifier.classify(texts, year=2023)
+    assert verdict.topic == "outlook"
+    assert not any(cue.startswith("import") for cue in verdict.cues)
+
+
+def test_sea_disputes_and_the_use_of_force_are_defense(classifier: Classifier) -> None:
+    """Communiques on disputed waters speak of disputes, force and navigation, not troops."""
+    texts = [
+        "The talks opened with a review of the bloc's budget and investment plans.",
+        "The leaders said the disputes at sea must be settled peacefully, without the use "
+        "of force, and that freedom of navigation and self-restraint were needed to keep "
+        "peace and stability in the region.",
+    ]
+    assert classifier.classify(texts, year=2023)[1].topic == "defense"
