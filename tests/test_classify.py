@@ -328,3 +328,16 @@ def test_sea_disputes_and_the_use_of_force_are_defense(classifier: Classifier) -
         "peace and stability in the region.",
     ]
     assert classifier.classify(texts, year=2023)[1].topic == "defense"
+
+
+def test_a_record_in_history_is_an_assessment_not_background(classifier: Classifier) -> None:
+    """'The longest talks in history' judges the meeting; 'a long history' is background."""
+    texts = [
+        "Troops and warships held exercises near the strait.",
+        "An adviser said it was one of the shortest high-level meetings in the alliance's "
+        "history.",
+        "Tariffs on steel and cars hit exporters and factories.",
+    ]
+    assert classifier.classify(texts, year=2023)[1].topic == "outlook"
+    background = ["The two neighbours have a long if uneven history."]
+    assert classifier.classify(background, year=2023)[0].topic == "history"
