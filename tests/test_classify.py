@@ -341,3 +341,15 @@ def test_a_record_in_history_is_an_assessment_not_background(classifier: Classif
     assert classifier.classify(texts, year=2023)[1].topic == "outlook"
     background = ["The two neighbours have a long if uneven history."]
     assert classifier.classify(background, year=2023)[0].topic == "history"
+
+
+def test_trade_ties_are_economy_beside_diplomatic_verbs(classifier: Classifier) -> None:
+    """'Trade relations' and 'trade and investment' name the economy, whatever the verb."""
+    texts = [
+        "The treaty between the two was signed in 1951 and revised decades ago.",
+        "The ministers issued a joint statement affirming efforts to enhance trade relations.",
+        "Navy ships and troops joined the drills near the strait.",
+        "The leaders agreed to deepen trade and investment ties, officials said.",
+    ]
+    verdicts = classifier.classify(texts, year=2022)
+    assert [v.topic for v in verdicts] == ["history", "economy", "defense", "economy"]
