@@ -334,8 +334,7 @@ def test_a_record_in_history_is_an_assessment_not_background(classifier: Classif
     """'The longest talks in history' judges the meeting; 'a long history' is background."""
     texts = [
         "Troops and warships held exercises near the strait.",
-        "An adviser said it was one of the shortest high-level meetings in the alliance's "
-        "history.",
+        "An adviser said it was one of the shortest high-level meetings in the alliance's history.",
         "Tariffs on steel and cars hit exporters and factories.",
     ]
     assert classifier.classify(texts, year=2023)[1].topic == "outlook"
@@ -353,3 +352,20 @@ def test_trade_ties_are_economy_beside_diplomatic_verbs(classifier: Classifier) 
     ]
     verdicts = classifier.classify(texts, year=2022)
     assert [v.topic for v in verdicts] == ["history", "economy", "defense", "economy"]
+
+
+def test_a_tie_between_sentences_goes_to_the_lead_one(classifier: Classifier) -> None:
+    """News puts a paragraph's point first: one sentence each way is the first one's."""
+    background = "Earlier talks in Geneva collapsed in the past, at the time of a quarrel."
+    plans = "The envoys will meet there again next week."
+    more = "They hope to settle the remaining issues before the deadline."
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    tie = classifier.classify([around[0], f"{background} {plans}", around[1]], year=2022)
+    assert tie[1].topic == "history"
+    outvoted = classifier.classify(
+        [around[0], f"{background} {plans} {more}", around[1]], year=2022
+    )
+    assert outvoted[1].topic == "outlook"

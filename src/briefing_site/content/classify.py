@@ -16,7 +16,8 @@ landed where it did; the code adds only topic-agnostic structure:
    short one and scores compare across topics. The share is taken per
    sentence and averaged over the sentences that have a cue: a mixed
    paragraph takes the topic most of its sentences are about (as an editor
-   does), not the topic of its one sentence dense with nouns.
+   does), not the topic of its one sentence dense with nouns. The first
+   sentence's vote weighs a little more (`LEAD_VOTE`), so a tie goes to it.
 3. Contrast. Wire copy often leans one way throughout (a preview is in the
    future tense from start to end), so a topic's average share over the
    article is partly subtracted (`CONTRAST`): a paragraph goes where it stands
@@ -79,6 +80,11 @@ class Settings:
     by_sentence: bool = True
     """Average the topic shares of a paragraph's sentences (False: pool its words)."""
 
+
+LEAD_VOTE = 1.3
+"""How many votes a paragraph's first sentence with a cue casts: news puts a
+paragraph's point first, so a tie between its sentences goes to the lead one,
+while two sentences on another topic still outvote it."""
 
 MAX_SENTENCES = 40
 """A paragraph's sentences beyond this many are scored together as its last one."""
@@ -315,11 +321,14 @@ class Classifier:
         the sentences that have a cue (each such sentence one vote)."""
         votes = [item for item in sentences if not item.empty] or list(sentences[:1])
         total_share = [0.0] * len(self._names)
-        for item in votes:
+        weight = 0.0
+        for index, item in enumerate(votes):
+            vote = LEAD_VOTE if index == 0 and len(votes) > 1 else 1.0
             raw = [w + a for w, a in zip(item.weights, self._priors, strict=True)]
             total = sum(raw)
-            total_share = [t + r / total for t, r in zip(total_share, raw, strict=True)]
-        return [t / len(votes) for t in total_share]
+            total_share = [t + vote * r / total for t, r in zip(total_share, raw, strict=True)]
+            weight += vote
+        return [t / weight for t in total_share]
 
     def _emission(self, share: Sequence[float], mean: Sequence[float] | None) -> list[float]:
         """How well each topic explains the paragraph alone, as a probability.
