@@ -369,3 +369,13 @@ def test_a_tie_between_sentences_goes_to_the_lead_one(classifier: Classifier) ->
         [around[0], f"{background} {plans} {more}", around[1]], year=2022
     )
     assert outvoted[1].topic == "outlook"
+
+
+def test_a_run_of_past_attendances_is_background(classifier: Classifier) -> None:
+    """'Its fifth consecutive summit' counts earlier meetings: how the relationship got here."""
+    texts = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "It was the premier's fifth consecutive appearance there.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify(texts, year=2024)[1].topic == "history"
