@@ -331,10 +331,10 @@ def test_sea_disputes_and_the_use_of_force_are_defense(classifier: Classifier) -
 
 
 def test_a_record_in_history_is_an_assessment_not_background(classifier: Classifier) -> None:
-    """'The longest talks in history' judges the meeting; 'a long history' is background."""
+    """'The shortest talks in history' judges the meeting; 'a long history' is background."""
     texts = [
         "Troops and warships held exercises near the strait.",
-        "An adviser said it was one of the shortest high-level meetings in the alliance's history.",
+        "An adviser said it was one of the shortest high-level meetings in history.",
         "Tariffs on steel and cars hit exporters and factories.",
     ]
     assert classifier.classify(texts, year=2023)[1].topic == "outlook"
