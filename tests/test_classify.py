@@ -228,7 +228,7 @@ def test_real_pages_unseen_half_beats_the_old_classifier(classifier: Classifier)
     """The scraped pages in ../shared (not in the repo); the odd half was never tuned on.
 
     The classifier before sequence decoding and time-aware cues agreed on 0.43,
-    before sentence votes on 0.57; it now agrees on 0.61 (0.75 on the even half).
+    before sentence votes on 0.57; it now agrees on 0.61 (0.77 on the even half).
     """
     articles = report.load_realworld()
     if not articles:
@@ -240,7 +240,7 @@ def test_real_pages_unseen_half_beats_the_old_classifier(classifier: Classifier)
     assert scores.clear_correct / scores.clear_total >= 0.56
     assert scores.wrong_flagged / scores.wrong >= 0.5
     tuned = report.score_realworld(classifier, articles[0::2])
-    assert tuned.correct / tuned.total >= 0.73
+    assert tuned.correct / tuned.total >= 0.76
 
 
 def test_real_pages_cross_validated_settings(classifier: Classifier) -> None:
@@ -252,7 +252,7 @@ def test_real_pages_cross_validated_settings(classifier: Classifier) -> None:
     for held, scores in folds.items():
         print(f"realworld cv, held-out {held}: {scores.line()}")
     assert folds["odd"].correct / folds["odd"].total >= 0.56
-    assert folds["even"].correct / folds["even"].total >= 0.70
+    assert folds["even"].correct / folds["even"].total >= 0.72
 
 
 def test_wire_copy_set_accuracy(classifier: Classifier) -> None:
