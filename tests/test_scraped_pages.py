@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import Run
 from htmlcheck import Page
 
-from briefing_site.content.junk import JunkFilter
+from briefing_site.content.junk import JunkFilter, _has_verb
 from briefing_site.content.load import split_text
 
 NOW = "2026-03-10T09:00:00+00:00"
@@ -582,3 +582,32 @@ def test_a_full_sentence_that_shares_the_headline_s_words_below_the_lede_is_kept
         restated,
         STORY[1],
     ]
+
+
+def test_a_closing_line_that_lost_its_full_stop_is_kept() -> None:
+    closing = "The real test of the deal for both ports comes now"
+    text = "\n".join([*STORY, closing, "Share this article", "Print"])
+    assert clean(text) == [*STORY, closing]
+
+
+def test_lines_of_dialogue_without_a_sentence_end_are_kept() -> None:
+    lines = [
+        "Costa: \u201cWe talked for an hour about the terminal and the jobs it brings \u2013 \u201d",
+        "Benali: \u201cWe did.\u201d",
+        "Costa: \u201c \u2013 and about the fishing quotas.\u201d",
+    ]
+    text = "\n".join([STORY[0], STORY[1], *lines, "Share", "Print"])
+    assert clean(text) == [STORY[0], STORY[1], *lines]
+
+
+def test_a_lead_in_line_over_a_numbered_list_is_kept() -> None:
+    lead_in = "The ministers also agreed on the following steps for the coming months"
+    items = ["1. A working group on the terminal.", "2. A study of the jobs at the docks."]
+    text = "\n".join([STORY[0], lead_in, *items, STORY[2]])
+    assert clean(text) == [STORY[0], lead_in, *items, STORY[2]]
+
+
+def test_a_present_tense_verb_makes_a_clause() -> None:
+    assert _has_verb(["we", "welcome", "the", "agreement"])
+    assert _has_verb(["the", "work", "of", "the", "delegations", "begins", "now"])
+    assert not _has_verb(["port", "talks", "in", "lisbon"])

@@ -189,6 +189,18 @@ IRREGULAR_PAST = frozenset(
     "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
     "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
 )
+# Subject pronouns: the word after one is a verb ("we welcome", "they urge").
+SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
+# A line without a sentence end that has a verb and this share of function words, in
+# at least CLAUSE_WORDS words, reads as a clause (a closing line that lost its stop, a
+# lead-in, a line of dialogue), not a heading or a menu: kept in doubt, by its neighbours.
+CLAUSE_STOPWORDS = 0.3
+# What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
+AFTER_VERB = frozenset(
+    "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
+)
+CLAUSE_WORDS = 6
+CLAUSE = "no sentence end, but reads as a clause"
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
@@ -417,6 +429,13 @@ class JunkFilter:
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
                 return shape("short", "an emphasised line: a subhead?")
+            if (
+                n >= CLAUSE_WORDS
+                and verb
+                and stop >= CLAUSE_STOPWORDS
+                and not text.endswith((",", ";"))
+            ):
+                return shape("short", CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
             not sentence
@@ -505,10 +524,28 @@ def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Some word is a verb form a sentence needs ("is", "said", "agreed", "met")."""
-    return any(
-        w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in words
-    )
+    """Some word is a verb form a sentence needs: an auxiliary or modal ("is", "will",
+    "must"), a past form ("said", "agreed", "met"), a word right after a subject
+    pronoun ("we welcome", "she urges"), or a present-tense "-s" form between a noun
+    and an object or adverb ("the work begins now", "the minister urges the"); a
+    plural before a preposition ("talks in", "affairs of") is not one."""
+    for i, w in enumerate(words):
+        if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
+            return True
+        before = words[i - 1] if i else ""
+        if before in SUBJECTS and w not in STOPWORDS:
+            return True
+        if (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "'s"))
+            and before
+            and before not in STOPWORDS
+            and i + 1 < len(words)
+            and words[i + 1] in AFTER_VERB
+        ):
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -695,6 +732,16 @@ def _short(
     # Below the story, after furniture: a short sentence there is a social or credit line.
     if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
         return True, f"{shape.reason}, in the furniture below the story"
+    # A clause with no sentence end right over a paragraph, under a paragraph or
+    # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
+    # of the story, over a list or among lines of dialogue it is the story's own.
+    if (
+        shape.reason == CLAUSE
+        and 0 < index < len(shapes) - 1
+        and shapes[index - 1].kind != "short"
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a line with no sentence end over a paragraph: a subhead"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
