@@ -611,3 +611,10 @@ def test_a_present_tense_verb_makes_a_clause() -> None:
     assert _has_verb(["we", "welcome", "the", "agreement"])
     assert _has_verb(["the", "work", "of", "the", "delegations", "begins", "now"])
     assert not _has_verb(["port", "talks", "in", "lisbon"])
+
+
+def test_a_short_first_sentence_thin_in_function_words_leads() -> None:
+    lede = "Foreign Minister Rita Nunes reached Rabat on an official visit early Tuesday."
+    text = "\n\n".join(["Menu", TITLE, "By Ana Costa", "12 March 2026", lede, STORY[1], STORY[2]])
+    kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
+    assert [p.text for p in kept if p.prose][:1] == [lede]

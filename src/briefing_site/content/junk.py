@@ -359,14 +359,14 @@ class JunkFilter:
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
             echo = kind == "good" and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
-            # A short sentence may still open the story when it is a full clause (a
-            # headline-style standfirst rarely has "is", "was", "will", "said").
+            # A short sentence may still open the story when it is a full clause with
+            # a verb, even one thick with names ("X reached Y on an official visit.").
             lead = (
                 reason == "short"
                 and sentence
                 and n >= LEAD_MIN_WORDS
-                and stop >= limits.good_min_stopwords
-                and not FINITE_VERBS.isdisjoint(words)
+                and stop >= limits.sparse_stopwords
+                and verb
             )
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
