@@ -618,3 +618,12 @@ def test_a_short_first_sentence_thin_in_function_words_leads() -> None:
     text = "\n\n".join(["Menu", TITLE, "By Ana Costa", "12 March 2026", lede, STORY[1], STORY[2]])
     kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
     assert [p.text for p in kept if p.prose][:1] == [lede]
+
+
+def test_ragged_copy_whose_next_line_opens_in_lower_case_stays_one_paragraph() -> None:
+    lines = [
+        "A statement from the two foreign ministries on Wednesday",
+        "says the talks will look into \u201cthe terminal, the jobs and the long",
+        "friendship between both shores\u201d before the summer.",
+    ]
+    assert split_text("\n".join([STORY[0], *lines, STORY[2]]))[1].text == " ".join(lines)
