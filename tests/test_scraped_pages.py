@@ -627,3 +627,30 @@ def test_ragged_copy_whose_next_line_opens_in_lower_case_stays_one_paragraph() -
         "friendship between both shores\u201d before the summer.",
     ]
     assert split_text("\n".join([STORY[0], *lines, STORY[2]]))[1].text == " ".join(lines)
+
+
+def test_a_dateline_naming_two_agencies_is_not_a_photo_credit() -> None:
+    lede = (
+        "Lisbon, March 14 (AFP/EFE) Portugal's foreign minister received her Moroccan "
+        "counterpart, with whom she agreed to hold a series of meetings on the port deal."
+    )
+    assert clean("\n".join([TITLE, "By Staff", lede, STORY[1], STORY[2]])) == [
+        lede,
+        STORY[1],
+        STORY[2],
+    ]
+
+
+def test_a_quotation_under_its_speaker_s_name_below_a_lead_in_is_kept() -> None:
+    lead_in = (
+        "Before the talks began, the Moroccan minister spoke to reporters about what both "
+        "sides expect from the next two days:"
+    )
+    quote = (
+        '"We are ready. The terminal plan is on the table, the jobs question has been '
+        "studied, and we hope to leave Lisbon with a text that both cabinets can approve "
+        'before the summer."'
+    )
+    text = "\n".join([STORY[0], STORY[1], lead_in, "Omar Benali - Foreign Minister", quote,
+                      "Example TV", "Feedback"])  # fmt: skip
+    assert clean(text) == [STORY[0], STORY[1], lead_in, quote]

@@ -215,6 +215,9 @@ LABEL_WORDS = 4
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
+# A short sentence in the furniture below the story (a social or credit line) runs to
+# this many words; a longer one there is a quotation under its speaker's name.
+SOCIAL_MAX_WORDS = 30
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
 
@@ -396,7 +399,10 @@ class JunkFilter:
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
-        if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+        # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
+        dated = _DATELINE.match(text) if sentence else None
+        body = text[dated.end() :] if dated else text
+        if n <= 60 and not tagged and (_CAPTION.search(body) or _CREDIT_END.search(body)):
             return shape("bad", "a photo caption or credit")
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -730,7 +736,13 @@ def _short(
     ):
         return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
-    if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
+    # (A block as long as a paragraph there is a quotation under its speaker's name.)
+    if (
+        lede < last_good < index
+        and before == "bad"
+        and around <= {"bad", "edge"}
+        and shape.words <= SOCIAL_MAX_WORDS
+    ):
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
@@ -756,9 +768,18 @@ def _short(
 
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     """The block right above is a sentence of the story quoting someone: a quotation
-    under it goes on from that speaker."""
+    under it goes on from that speaker. Or a paragraph of the story ending in ':'
+    introduces it, right above or above the speaker's name line."""
     above = shapes[index - 1] if index else None
-    return above is not None and above.sentence and above.quotes and above.kind != "bad"
+    if above is not None and above.sentence and above.quotes and above.kind != "bad":
+        return True
+    for back in (1, 2):
+        lead_in = shapes[index - back] if index >= back else None
+        if lead_in is not None and lead_in.kind != "bad" and lead_in.opens_list:
+            return True
+        if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
+            return False
+    return False
 
 
 def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
