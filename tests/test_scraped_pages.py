@@ -654,3 +654,19 @@ def test_a_quotation_under_its_speaker_s_name_below_a_lead_in_is_kept() -> None:
     text = "\n".join([STORY[0], STORY[1], lead_in, "Omar Benali - Foreign Minister", quote,
                       "Example TV", "Feedback"])  # fmt: skip
     assert clean(text) == [STORY[0], STORY[1], lead_in, quote]
+
+
+def test_a_question_in_title_case_over_a_paragraph_is_a_subhead() -> None:
+    text = "\n".join([STORY[0], "Why It Matters?", STORY[1], "What Comes Next?", STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_story_under_a_wire_dateline_leads_over_a_standfirst_above_a_bare_name() -> None:
+    standfirst = (
+        "Port deals are easy to doubt. But this week's talks in Lisbon may prove the "
+        "doubters wrong, and the ports of both shores stand to gain."
+    )
+    lede = "LISBON \u2013 " + STORY[0]
+    text = "\n\n".join([TITLE, standfirst, "Ana Costa", lede, STORY[1], STORY[2]])
+    kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
+    assert [p.text for p in kept if p.prose][:1] == [lede]

@@ -215,6 +215,7 @@ LABEL_WORDS = 4
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
+DATELINE_STORY = "a sentence under a wire dateline: the story"
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
@@ -246,6 +247,7 @@ class Shape:
     verbless: bool = False  # short prose with no verb: a headline-style standfirst
     verb: bool = True  # has a verb form ("is", "said", "-ed"): a clause, not a label
     opens_list: bool = False  # ends in ':': what follows it may be its list
+    asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
 
 
 def _words(text: str) -> list[str]:
@@ -373,9 +375,11 @@ class JunkFilter:
             )
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
+            asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
             return Shape(
-                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb, opens
-            )
+                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
+                opens, asks,
+            )  # fmt: skip
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -459,7 +463,7 @@ class JunkFilter:
             and not _TEASER.search(text)
         ):
             # The story starts here, whatever words it shares with the headline.
-            why = "a sentence under a wire dateline: the story"
+            why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
         if 4 <= n <= 25 and stop < limits.sparse_stopwords and not (sentence and verb):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
@@ -669,6 +673,16 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
         if after and shapes[after].kind == "good" and not shapes[after].verbless:
             first = after
+    # A story opening under a wire dateline just below a short standfirst (its byline a
+    # bare name the filter cannot tell from a label) is the lede, not the standfirst.
+    dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
+    if (
+        first < len(shapes)
+        and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
+        and dated < len(shapes)
+        and shapes[dated].reason == DATELINE_STORY
+    ):
+        return dated
     # A short full sentence between the header and the first long one opens the story.
     return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
 
@@ -754,6 +768,9 @@ def _short(
         and shapes[index + 1].kind == "good"
     ):
         return True, "a line with no sentence end over a paragraph: a subhead"
+    # A question in title case right over a paragraph is a subhead ("Why It Matters?").
+    if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
+        return True, "a question in title case over a paragraph: a subhead"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
