@@ -670,3 +670,14 @@ def test_a_story_under_a_wire_dateline_leads_over_a_standfirst_above_a_bare_name
     text = "\n\n".join([TITLE, standfirst, "Ana Costa", lede, STORY[1], STORY[2]])
     kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
     assert [p.text for p in kept if p.prose][:1] == [lede]
+
+
+def test_a_numbered_item_thin_in_function_words_in_a_list_is_kept() -> None:
+    lead_in = "In the coming year, both ministries will focus on the following objectives:"
+    items = [
+        "1. increase direct investment between the two ports",
+        "2. improve access for fishing fleets",
+        "3. improve investor confidence.",
+    ]
+    text = "\n\n".join([STORY[0], lead_in, *items, STORY[2]])
+    assert clean(text) == [STORY[0], lead_in, *items, STORY[2]]

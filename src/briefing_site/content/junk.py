@@ -465,7 +465,12 @@ class JunkFilter:
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
-        if 4 <= n <= 25 and stop < limits.sparse_stopwords and not (sentence and verb):
+        if (
+            4 <= n <= 25
+            and stop < limits.sparse_stopwords
+            and not (sentence and verb)
+            and not _LIST_ITEM.match(paragraph.text)  # "4. improve investor confidence."
+        ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and _TEASER.search(text):
             return shape("short", "cut off with an ellipsis: a teaser?")
