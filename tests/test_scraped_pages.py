@@ -681,3 +681,12 @@ def test_a_numbered_item_thin_in_function_words_in_a_list_is_kept() -> None:
     ]
     text = "\n\n".join([STORY[0], lead_in, *items, STORY[2]])
     assert clean(text) == [STORY[0], lead_in, *items, STORY[2]]
+
+
+def test_a_headline_glued_to_its_summary_over_a_read_more_link_is_dropped() -> None:
+    card = (
+        "Port strike ends after three weeks at the harbourDockers in Lisbon returned to "
+        "work on Monday after unions accepted the new pay offer from the port authority."
+    )
+    text = "\n".join([*STORY, "Similar stories", card, "Read more \u00bb"])
+    assert clean(text) == STORY

@@ -152,6 +152,10 @@ _STAMP = re.compile(
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
 )
+# A teaser card scraped without its line break: a headline's last word glued to the
+# summary's first ("...security in the PacificAnthony Albanese will...").
+_GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
+GLUE_REACH = 160  # a headline ends within this many characters
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
 
 Kind = Literal["good", "short", "bad"]
@@ -248,6 +252,14 @@ class Shape:
     verb: bool = True  # has a verb form ("is", "said", "-ed"): a clause, not a label
     opens_list: bool = False  # ends in ':': what follows it may be its list
     asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
+    glued: bool = False  # a headline glued to its summary ("...the PacificAnthony Albanese")
+
+    @property
+    def link(self) -> bool:
+        """A link line matched by a pattern ("Read more »", "Related: ...")."""
+        return self.reason.startswith("pattern '(?:read more") or self.reason.startswith(
+            "pattern '(?:read next"
+        )
 
 
 def _words(text: str) -> list[str]:
@@ -376,9 +388,10 @@ class JunkFilter:
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
+            glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks,
+                opens, asks, glued,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -625,6 +638,8 @@ def _in_context(
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
+        elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
+            verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, "a standfirst above the byline or picture"))
         elif shape.kind == "good":
