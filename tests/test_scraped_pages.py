@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import Run
 from htmlcheck import Page
 
-from briefing_site.content.junk import JunkFilter
+from briefing_site.content.junk import JunkFilter, _has_verb
 from briefing_site.content.load import split_text
 
 NOW = "2026-03-10T09:00:00+00:00"
@@ -582,3 +582,111 @@ def test_a_full_sentence_that_shares_the_headline_s_words_below_the_lede_is_kept
         restated,
         STORY[1],
     ]
+
+
+def test_a_closing_line_that_lost_its_full_stop_is_kept() -> None:
+    closing = "The real test of the deal for both ports comes now"
+    text = "\n".join([*STORY, closing, "Share this article", "Print"])
+    assert clean(text) == [*STORY, closing]
+
+
+def test_lines_of_dialogue_without_a_sentence_end_are_kept() -> None:
+    lines = [
+        "Costa: \u201cWe talked for an hour about the terminal and the jobs it brings \u2013 \u201d",
+        "Benali: \u201cWe did.\u201d",
+        "Costa: \u201c \u2013 and about the fishing quotas.\u201d",
+    ]
+    text = "\n".join([STORY[0], STORY[1], *lines, "Share", "Print"])
+    assert clean(text) == [STORY[0], STORY[1], *lines]
+
+
+def test_a_lead_in_line_over_a_numbered_list_is_kept() -> None:
+    lead_in = "The ministers also agreed on the following steps for the coming months"
+    items = ["1. A working group on the terminal.", "2. A study of the jobs at the docks."]
+    text = "\n".join([STORY[0], lead_in, *items, STORY[2]])
+    assert clean(text) == [STORY[0], lead_in, *items, STORY[2]]
+
+
+def test_a_present_tense_verb_makes_a_clause() -> None:
+    assert _has_verb(["we", "welcome", "the", "agreement"])
+    assert _has_verb(["the", "work", "of", "the", "delegations", "begins", "now"])
+    assert not _has_verb(["port", "talks", "in", "lisbon"])
+
+
+def test_a_short_first_sentence_thin_in_function_words_leads() -> None:
+    lede = "Foreign Minister Rita Nunes reached Rabat on an official visit early Tuesday."
+    text = "\n\n".join(["Menu", TITLE, "By Ana Costa", "12 March 2026", lede, STORY[1], STORY[2]])
+    kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
+    assert [p.text for p in kept if p.prose][:1] == [lede]
+
+
+def test_ragged_copy_whose_next_line_opens_in_lower_case_stays_one_paragraph() -> None:
+    lines = [
+        "A statement from the two foreign ministries on Wednesday",
+        "says the talks will look into \u201cthe terminal, the jobs and the long",
+        "friendship between both shores\u201d before the summer.",
+    ]
+    assert split_text("\n".join([STORY[0], *lines, STORY[2]]))[1].text == " ".join(lines)
+
+
+def test_a_dateline_naming_two_agencies_is_not_a_photo_credit() -> None:
+    lede = (
+        "Lisbon, March 14 (AFP/EFE) Portugal's foreign minister received her Moroccan "
+        "counterpart, with whom she agreed to hold a series of meetings on the port deal."
+    )
+    assert clean("\n".join([TITLE, "By Staff", lede, STORY[1], STORY[2]])) == [
+        lede,
+        STORY[1],
+        STORY[2],
+    ]
+
+
+def test_a_quotation_under_its_speaker_s_name_below_a_lead_in_is_kept() -> None:
+    lead_in = (
+        "Before the talks began, the Moroccan minister spoke to reporters about what both "
+        "sides expect from the next two days:"
+    )
+    quote = (
+        '"We are ready. The terminal plan is on the table, the jobs question has been '
+        "studied, and we hope to leave Lisbon with a text that both cabinets can approve "
+        'before the summer."'
+    )
+    text = "\n".join([STORY[0], STORY[1], lead_in, "Omar Benali - Foreign Minister", quote,
+                      "Example TV", "Feedback"])  # fmt: skip
+    assert clean(text) == [STORY[0], STORY[1], lead_in, quote]
+
+
+def test_a_question_in_title_case_over_a_paragraph_is_a_subhead() -> None:
+    text = "\n".join([STORY[0], "Why It Matters?", STORY[1], "What Comes Next?", STORY[2]])
+    assert clean(text) == STORY
+
+
+def test_a_story_under_a_wire_dateline_leads_over_a_standfirst_above_a_bare_name() -> None:
+    standfirst = (
+        "Port deals are easy to doubt. But this week's talks in Lisbon may prove the "
+        "doubters wrong, and the ports of both shores stand to gain."
+    )
+    lede = "LISBON \u2013 " + STORY[0]
+    text = "\n\n".join([TITLE, standfirst, "Ana Costa", lede, STORY[1], STORY[2]])
+    kept = JunkFilter().clean(split_text(text), title=TITLE)[0]
+    assert [p.text for p in kept if p.prose][:1] == [lede]
+
+
+def test_a_numbered_item_thin_in_function_words_in_a_list_is_kept() -> None:
+    lead_in = "In the coming year, both ministries will focus on the following objectives:"
+    items = [
+        "1. increase direct investment between the two ports",
+        "2. improve access for fishing fleets",
+        "3. improve investor confidence.",
+    ]
+    text = "\n\n".join([STORY[0], lead_in, *items, STORY[2]])
+    assert clean(text) == [STORY[0], lead_in, *items, STORY[2]]
+
+
+def test_a_headline_glued_to_its_summary_over_a_read_more_link_is_dropped() -> None:
+    card = (
+        "Port strike ends after three weeks at the harbourDockers in Lisbon returned to "
+        "work on Monday after unions accepted the new pay offer from the port authority."
+    )
+    text = "\n".join([*STORY, "Similar stories", card, "Read more \u00bb"])
+    assert clean(text) == STORY

@@ -152,6 +152,10 @@ _STAMP = re.compile(
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
 )
+# A teaser card scraped without its line break: a headline's last word glued to the
+# summary's first ("...security in the PacificAnthony Albanese will...").
+_GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
+GLUE_REACH = 160  # a headline ends within this many characters
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
 
 Kind = Literal["good", "short", "bad"]
@@ -189,6 +193,18 @@ IRREGULAR_PAST = frozenset(
     "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
     "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
 )
+# Subject pronouns: the word after one is a verb ("we welcome", "they urge").
+SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
+# A line without a sentence end that has a verb and this share of function words, in
+# at least CLAUSE_WORDS words, reads as a clause (a closing line that lost its stop, a
+# lead-in, a line of dialogue), not a heading or a menu: kept in doubt, by its neighbours.
+CLAUSE_STOPWORDS = 0.3
+# What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
+AFTER_VERB = frozenset(
+    "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
+)
+CLAUSE_WORDS = 6
+CLAUSE = "no sentence end, but reads as a clause"
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
@@ -203,6 +219,10 @@ LABEL_WORDS = 4
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
+DATELINE_STORY = "a sentence under a wire dateline: the story"
+# A short sentence in the furniture below the story (a social or credit line) runs to
+# this many words; a longer one there is a quotation under its speaker's name.
+SOCIAL_MAX_WORDS = 30
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
 
@@ -231,6 +251,15 @@ class Shape:
     verbless: bool = False  # short prose with no verb: a headline-style standfirst
     verb: bool = True  # has a verb form ("is", "said", "-ed"): a clause, not a label
     opens_list: bool = False  # ends in ':': what follows it may be its list
+    asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
+    glued: bool = False  # a headline glued to its summary ("...the PacificAnthony Albanese")
+
+    @property
+    def link(self) -> bool:
+        """A link line matched by a pattern ("Read more »", "Related: ...")."""
+        return self.reason.startswith("pattern '(?:read more") or self.reason.startswith(
+            "pattern '(?:read next"
+        )
 
 
 def _words(text: str) -> list[str]:
@@ -347,20 +376,23 @@ class JunkFilter:
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
             echo = kind == "good" and n <= STANDFIRST_MAX_WORDS and _echoes_title(words, title)
-            # A short sentence may still open the story when it is a full clause (a
-            # headline-style standfirst rarely has "is", "was", "will", "said").
+            # A short sentence may still open the story when it is a full clause with
+            # a verb, even one thick with names ("X reached Y on an official visit.").
             lead = (
                 reason == "short"
                 and sentence
                 and n >= LEAD_MIN_WORDS
-                and stop >= limits.good_min_stopwords
-                and not FINITE_VERBS.isdisjoint(words)
+                and stop >= limits.sparse_stopwords
+                and verb
             )
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
+            asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
+            glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             return Shape(
-                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb, opens
-            )
+                n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
+                opens, asks, glued,
+            )  # fmt: skip
 
         pattern = self.match(paragraph.text)
         if pattern is not None:
@@ -384,7 +416,10 @@ class JunkFilter:
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
-        if n <= 60 and not tagged and (_CAPTION.search(text) or _CREDIT_END.search(text)):
+        # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
+        dated = _DATELINE.match(text) if sentence else None
+        body = text[dated.end() :] if dated else text
+        if n <= 60 and not tagged and (_CAPTION.search(body) or _CREDIT_END.search(body)):
             return shape("bad", "a photo caption or credit")
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -417,6 +452,13 @@ class JunkFilter:
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
                 return shape("short", "an emphasised line: a subhead?")
+            if (
+                n >= CLAUSE_WORDS
+                and verb
+                and stop >= CLAUSE_STOPWORDS
+                and not text.endswith((",", ";"))
+            ):
+                return shape("short", CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
             not sentence
@@ -434,9 +476,14 @@ class JunkFilter:
             and not _TEASER.search(text)
         ):
             # The story starts here, whatever words it shares with the headline.
-            why = "a sentence under a wire dateline: the story"
+            why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
-        if 4 <= n <= 25 and stop < limits.sparse_stopwords and not (sentence and verb):
+        if (
+            4 <= n <= 25
+            and stop < limits.sparse_stopwords
+            and not (sentence and verb)
+            and not _LIST_ITEM.match(paragraph.text)  # "4. improve investor confidence."
+        ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and _TEASER.search(text):
             return shape("short", "cut off with an ellipsis: a teaser?")
@@ -505,10 +552,28 @@ def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Some word is a verb form a sentence needs ("is", "said", "agreed", "met")."""
-    return any(
-        w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in words
-    )
+    """Some word is a verb form a sentence needs: an auxiliary or modal ("is", "will",
+    "must"), a past form ("said", "agreed", "met"), a word right after a subject
+    pronoun ("we welcome", "she urges"), or a present-tense "-s" form between a noun
+    and an object or adverb ("the work begins now", "the minister urges the"); a
+    plural before a preposition ("talks in", "affairs of") is not one."""
+    for i, w in enumerate(words):
+        if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
+            return True
+        before = words[i - 1] if i else ""
+        if before in SUBJECTS and w not in STOPWORDS:
+            return True
+        if (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "'s"))
+            and before
+            and before not in STOPWORDS
+            and i + 1 < len(words)
+            and words[i + 1] in AFTER_VERB
+        ):
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:
@@ -573,6 +638,8 @@ def _in_context(
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
+        elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
+            verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, "a standfirst above the byline or picture"))
         elif shape.kind == "good":
@@ -626,6 +693,16 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
         if after and shapes[after].kind == "good" and not shapes[after].verbless:
             first = after
+    # A story opening under a wire dateline just below a short standfirst (its byline a
+    # bare name the filter cannot tell from a label) is the lede, not the standfirst.
+    dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
+    if (
+        first < len(shapes)
+        and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
+        and dated < len(shapes)
+        and shapes[dated].reason == DATELINE_STORY
+    ):
+        return dated
     # A short full sentence between the header and the first long one opens the story.
     return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
 
@@ -693,8 +770,27 @@ def _short(
     ):
         return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
-    if lede < last_good < index and before == "bad" and around <= {"bad", "edge"}:
+    # (A block as long as a paragraph there is a quotation under its speaker's name.)
+    if (
+        lede < last_good < index
+        and before == "bad"
+        and around <= {"bad", "edge"}
+        and shape.words <= SOCIAL_MAX_WORDS
+    ):
         return True, f"{shape.reason}, in the furniture below the story"
+    # A clause with no sentence end right over a paragraph, under a paragraph or
+    # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
+    # of the story, over a list or among lines of dialogue it is the story's own.
+    if (
+        shape.reason == CLAUSE
+        and 0 < index < len(shapes) - 1
+        and shapes[index - 1].kind != "short"
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a line with no sentence end over a paragraph: a subhead"
+    # A question in title case right over a paragraph is a subhead ("Why It Matters?").
+    if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
+        return True, "a question in title case over a paragraph: a subhead"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
@@ -709,9 +805,18 @@ def _short(
 
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     """The block right above is a sentence of the story quoting someone: a quotation
-    under it goes on from that speaker."""
+    under it goes on from that speaker. Or a paragraph of the story ending in ':'
+    introduces it, right above or above the speaker's name line."""
     above = shapes[index - 1] if index else None
-    return above is not None and above.sentence and above.quotes and above.kind != "bad"
+    if above is not None and above.sentence and above.quotes and above.kind != "bad":
+        return True
+    for back in (1, 2):
+        lead_in = shapes[index - back] if index >= back else None
+        if lead_in is not None and lead_in.kind != "bad" and lead_in.opens_list:
+            return True
+        if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
+            return False
+    return False
 
 
 def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:

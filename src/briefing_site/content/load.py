@@ -57,6 +57,10 @@ _LIST_LINE = re.compile(
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
+# A line of this many words with no sentence end is a clause, not a label: when the
+# next line opens in lower case, the sentence goes on there, however ragged the copy.
+CLAUSE_LINE_WORDS = 4
+_QUOTES = "\"'\u201c\u2018("
 _SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
@@ -367,9 +371,19 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     if measured and _open_quote(line):
         return True  # a quotation opened on this line goes on on the next
     words = line.split()
-    if words and words[-1][:1].islower() and following.strip()[:1].islower():
+    going_on = following.strip()[:1].islower()
+    if words and words[-1].lstrip(_QUOTES)[:1].islower() and going_on:
         return True  # a sentence going on in lower case across the break
+    if going_on and _clause(words) and following.split()[0].isalpha():
+        return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
     return bool(width) and _full(line, following, width)
+
+
+def _clause(words: list[str]) -> bool:
+    """Words of running prose, not a label or a stamp: long enough, with some
+    lower-case words among them ("from the ... on Wednesday")."""
+    lower = sum(w.isalpha() and w.islower() for w in words)
+    return len(words) >= CLAUSE_LINE_WORDS and lower >= 2
 
 
 def _broken_name(line: str, following: str, text: str) -> bool:
