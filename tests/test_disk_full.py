@@ -121,6 +121,24 @@ def test_cache_full_after_the_swap_is_a_warning_and_the_build_succeeds(
     assert build(site)[:3:2] == (0, [])  # the stamp is saved again: nothing to do
 
 
+def test_compiled_templates_not_saved_on_a_full_cache_disk_is_only_a_warning(
+    tmp_path: Path, small_disk: Callable[..., Path]
+) -> None:
+    """The compiled-template cache only saves time: it must not fail a build."""
+    site = make_site(tmp_path / "site")
+    cache = small_disk(site / CACHE_DIR)
+    assert build(site)[0] == 0
+    for compiled in (cache / "templates").iterdir():  # every template must be compiled again
+        compiled.unlink()
+    edit(site, 1, "with a new pledge")
+    fill(cache)
+    code, out, err = build(site)
+    assert code == 0, err
+    assert out[0].startswith("built 8 briefings, ")
+    assert "with a new pledge" in (site / "build/briefings/a1/index.html").read_text()
+    assert all("warning: the build cache was not saved" in line for line in err)
+
+
 @pytest.mark.parametrize("extra", [(), ("--no-cache",), ("--no-cache", "-j", "1")])
 def test_full_disk_while_staging_keeps_the_previous_build(
     tmp_path: Path, small_disk: Callable[..., Path], extra: tuple[str, ...]

@@ -14,6 +14,7 @@ never served. The pack is compacted when dead records outweigh live ones.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -189,12 +190,15 @@ class Store:
             raise
 
 
-def template_cache(folder: Path) -> jinja2.BytecodeCache:
+def template_cache(folder: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates kept in `folder`, so a rebuild does not compile them again.
 
     Jinja keys each on the template's name and source; the tool's code (which
     sets the environment's options) names the files too, and files of other
-    versions are removed. A damaged file is compiled again, never trusted.
+    versions are removed. A damaged file is compiled again, never trusted. The
+    cache only saves time: a folder that cannot be written (read-only, owned by
+    another user, a full disk) means no cache (None) or an unsaved entry, never
+    a failed build.
     """
     import jinja2  # here: a build with nothing to do never loads Jinja
 
@@ -207,8 +211,16 @@ def template_cache(folder: Path) -> jinja2.BytecodeCache:
             except Exception:  # a torn or damaged file: compile the template again
                 bucket.reset()
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        if not old.name.startswith(prefix):
-            old.unlink(missing_ok=True)
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            with contextlib.suppress(OSError):  # unsaved: the next build compiles it again
+                super().dump_bytecode(bucket)
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
+            if not old.name.startswith(prefix):
+                with contextlib.suppress(OSError):
+                    old.unlink(missing_ok=True)
+    except OSError:
+        return None
     return _Checked(str(folder), f"{prefix}-%s.cache")
