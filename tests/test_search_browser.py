@@ -278,6 +278,29 @@ def test_a_sharded_index_finds_every_briefing_from_every_shard(
     page.close()
 
 
+def test_a_shard_that_failed_to_load_is_tried_again_on_the_next_search(
+    browser: Any, both_urls: tuple[str, str]
+) -> None:
+    """A shard unreachable once (a network blip) does not leave search broken until reload."""
+    from publishing import fetch
+
+    sharded = both_urls[1]
+    lost = json.loads(fetch(sharded + "pagefind/shards.json")[2])["merge"][0]
+    page = browser.new_page()
+    page.route(f"**/pagefind/{lost}**", lambda route: route.abort())
+    search(page, sharded, "paragraph")
+    assert "not available" in (page.locator("[data-search-status]").text_content() or "")
+    page.unroute(f"**/pagefind/{lost}**")
+    box = page.locator("form[data-search] input[name=q]")
+    box.fill("paragraph")
+    box.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.startsWith('14 ')"
+    )
+    assert len(all_results(page)) == 14
+    page.close()
+
+
 @pytest.mark.parametrize(
     ("query", "options"),
     [

@@ -13,6 +13,7 @@ if (form) {
   const { q, topic, tag } = form.elements;
   const PAGE = 10;
   let client = null;
+  let attempts = 0;
   let found = [];
   let shown = 0;
   let ticket = 0;
@@ -23,8 +24,11 @@ if (form) {
   const load = () => {
     client ??= (async () => {
       const script = new URL(form.dataset.pagefindJs, location.href);
-      const listed = fetch(new URL("shards.json", script)).then((r) => (r.ok ? r.json() : {}));
-      const pagefind = await import(script.href);
+      // Revalidated, never taken stale from a cache: the shards change as the site grows.
+      const listed = fetch(new URL("shards.json", script), { cache: "no-cache" })
+        .then((r) => (r.ok ? r.json() : {}));
+      // A retry after a failed load needs a fresh module: the old one keeps its failed shard.
+      const pagefind = await import(script.href + (attempts ? `?retry=${attempts}` : ""));
       const settings = { baseUrl: form.dataset.base, excerptLength: 24 };
       await pagefind.options(settings);
       const { merge = [] } = await listed.catch(() => ({}));
@@ -32,6 +36,7 @@ if (form) {
         pagefind.mergeIndex(new URL(folder, script).pathname, settings)));
       return pagefind;
     })();
+    client.catch(() => { client = null; attempts += 1; }); // tried again on the next query
     return client;
   };
 
