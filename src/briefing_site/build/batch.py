@@ -24,7 +24,7 @@ from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.content.assemble import Assembled, Tools, assemble, with_clock
 from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.errors import ContentError, Problem
-from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
+from briefing_site.model import Briefing, Location, RenderedFile, SiteConfig, SourceArticle
 from briefing_site.output.extras import PageSource
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
@@ -355,7 +355,15 @@ class _Unpack:
         payload = self.store.get(self.record.key)
         if payload is None:
             files, settings = self.record.files, self.settings
-            article = parse_article(files, *read_bytes(settings.root, files))
+            data, sidecar = read_bytes(settings.root, files)
+            if _Keys(settings).article(files, data, sidecar) != self.record.key:
+                # Saved since the build began: its page must not mix old head and new body.
+                raise ContentError.at(
+                    Location(files.article),
+                    "the file changed while the build read it; "
+                    "the previous build is unchanged: build again",
+                )
+            article = parse_article(files, data, sidecar)
             return article, assemble(article, Tools.for_config(settings.config), settings.now)
         found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
         return found
