@@ -655,3 +655,24 @@ def test_with_search_unchanged_pages_are_kept_and_one_shard_is_re_indexed(
     (site / "templates").mkdir()
     (site / "templates/_card.html").write_text('<p class="card">{{ other.meta.title }}</p>')
     build_and_compare()
+
+
+def test_with_search_a_kept_page_lost_from_the_cache_is_drawn_again(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A page left in place is read back (from the build cache) only when its search
+    shard is re-indexed; if the cache lost it, the build draws every page again and
+    still gives a clean build's bytes, never the damaged ones."""
+    site = make_site({**articles, "briefing.yaml": "title: Kept\nsearch_shard_size: 40\n"})
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    pack = site / ".briefing-cache" / "build.pack"
+    pack.write_bytes(pack.read_bytes().replace(b"Officials", b"Offic1als"))  # checksums fail
+    source = sorted((site / "content").glob("*.md"))[0]
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    built = tree(site / "build")
+    assert not any(b"Offic1als" in data for data in built.values())
+    assert built == reference(site, cli)
