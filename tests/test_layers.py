@@ -64,6 +64,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"site_index"},
         {"batch"},
         {"search_shards", "search_sorts"},
+        {"search_pages"},
         {"search"},
         {"unchanged"},
         {"pipeline"},

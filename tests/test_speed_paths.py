@@ -23,10 +23,12 @@ import pytest
 from conftest import REPO, SEED_TXT, SEED_YAML, Run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from test_search import counting_indexer, shard_folders
 
 from briefing_site.build import batch
 from briefing_site.content.load import ArticleFiles
 from briefing_site.content.markup import plain_html, sanitize
+from briefing_site.output.extras import PageSource
 
 PROSE = (
     "Officials on both sides expect that tariffs on steel remain the main sticking point, "
@@ -590,3 +592,87 @@ def test_without_search_unchanged_pages_are_kept_in_place_and_match_a_clean_buil
     (site / "build/index.html").write_text("scribbled")  # the folder no longer vouches for itself
     sources[5].write_text(sources[5].read_text().replace("Officials", "Aides", 1))
     assert b"scribbled" not in build_and_compare()["index.html"]
+
+
+def test_with_search_unchanged_pages_are_kept_and_one_shard_is_re_indexed(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """With search on (the default), an edit, an added, a deleted and a renamed article
+    each draw or fetch only the briefing pages that show them, re-index one shard (two
+    for a rename), leave every other page in place (same inode and time), and give a
+    clean build's bytes, the search index included. A later day, --drafts and a
+    template change redraw pages and still match."""
+    runs = counting_indexer(tmp_path, monkeypatch)
+    site = make_site({**articles, "briefing.yaml": "title: Kept\nsearch_shard_size: 40\n"})
+    drawn: set[str] = set()
+    real_wanted = batch.PageCache.wanted
+
+    def wanted(cache: batch.PageCache, path: str, template: str, source: PageSource) -> bool:
+        answer = real_wanted(cache, path, template, source)
+        if path not in cache.kept:
+            drawn.add(path)
+        return answer
+
+    monkeypatch.setattr(batch.PageCache, "wanted", wanted)
+
+    def build_and_compare(*extra: str) -> tuple[int, set[str]]:
+        """Indexer runs and briefing pages drawn or fetched by a cached build."""
+        drawn.clear()
+        count = len(runs.read_text().splitlines()) if runs.exists() else 0
+        result = cli("build", "-s", str(site), "--now", NOW, *extra)
+        assert result.code == 0, result.err
+        ran = len(runs.read_text().splitlines()) - count
+        assert tree(site / "build") == reference(site, cli, *extra)
+        return ran, {path for path in drawn if path.startswith("briefings/")}
+
+    assert build_and_compare()[0] == len(shard_folders(site / "build")) + 1 > 2
+    first = _stats(site / "build")
+    firsts = tree(site / "build")
+    assert build_and_compare() == (0, set())  # nothing changed: nothing drawn or indexed
+    sources = sorted((site / "content").glob("*.md"))
+    sources[0].write_text(sources[0].read_text().replace("Officials", "Ministers", 1))
+    ran, pages = build_and_compare()
+    assert ran == 1 and f"briefings/{sources[0].stem}/index.html" in pages
+    assert len(pages) < 10, pages
+    (site / "content/added.md").write_text("---\ntitle: Added\n---\n\nA new paragraph.\n")
+    assert build_and_compare()[0] == 1
+    sources[1].unlink()
+    assert build_and_compare()[0] == 1
+    sources[2].rename(site / "content/renamed.md")
+    ran, pages = build_and_compare()
+    assert 1 <= ran <= 2 and len(pages) < 10, pages
+    now = tree(site / "build")
+    same = [p for p, data in firsts.items() if p.startswith("briefings/") and now.get(p) == data]
+    assert len(same) > COUNT // 2
+    after = _stats(site / "build")
+    assert {p: after[p] for p in same} == {p: first[p] for p in same}  # left in place
+    assert build_and_compare("--now", "2027-03-01T12:00:00+00:00")[0] == 0  # footer only
+    assert build_and_compare("--drafts")[0] == 1  # the draft joins one shard
+    (site / "templates").mkdir()
+    (site / "templates/_card.html").write_text('<p class="card">{{ other.meta.title }}</p>')
+    build_and_compare()
+
+
+def test_with_search_a_kept_page_lost_from_the_cache_is_drawn_again(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A page left in place is read back (from the build cache) only when its search
+    shard is re-indexed; if the cache lost it, the build draws every page again and
+    still gives a clean build's bytes, never the damaged ones."""
+    site = make_site({**articles, "briefing.yaml": "title: Kept\nsearch_shard_size: 40\n"})
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    pack = site / ".briefing-cache" / "build.pack"
+    pack.write_bytes(pack.read_bytes().replace(b"Officials", b"Offic1als"))  # checksums fail
+    source = sorted((site / "content").glob("*.md"))[0]
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    built = tree(site / "build")
+    assert not any(b"Offic1als" in data for data in built.values())
+    assert built == reference(site, cli)

@@ -15,12 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from jinja2 import Environment
+
 from briefing_site.build.batch import PageCache, Seen, Settings, run_batch
 from briefing_site.build.cache import Store, make_folder, template_cache
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.search import INDEX_DIR, index_pages
+from briefing_site.build.search_pages import FactsFile, PageGone, SearchPage, pages_to_index
 from briefing_site.build.site_index import INDEX_FILE
 from briefing_site.build.unchanged import (
     Built,
@@ -74,6 +77,7 @@ Signatures = dict[str, Signature]  # site-relative path: its stat signature
 NO_INDEX = "no search index"  # how the warning of a build without its index starts
 TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search"  # each search shard's last index, reused while its pages are unchanged
+FACTS_FILE = "pages.facts"  # in SEARCH_CACHE: what the index takes from each page, by page key
 
 
 @dataclass(frozen=True)
@@ -329,26 +333,12 @@ def _build_fast(
         return loaded
     env.bytecode_cache = template_cache(options.site / CACHE_DIR / TEMPLATE_CACHE)
     manifest = manifest_path(options.site, options.output)
-    # The search index is made from every briefing page, so with search on, all are at hand.
-    recorded = {} if config.search else recorded_keys(manifest)
-    reuse = PageCache(batch, store, recorded)
-    files = reuse.complete(render_site(loaded.site, env, static_assets(templates), reuse.wanted))
-    check_not_rewritten(options.site, before)
     make_folder(options.site / CACHE_DIR)
-    files, loaded = with_search(options, loaded, files, options.site / CACHE_DIR / SEARCH_CACHE)
-    try:
-        try:
-            write_changed(
-                files, options.output, options.site, manifest, reuse.keys, reuse.kept, store.get
-            )
-        except NotKept:  # the output was touched during this build, and the cache is damaged
-            reuse = PageCache(batch, store)  # (files are kept only with search off)
-            files = reuse.complete(
-                render_site(loaded.site, env, static_assets(templates), reuse.wanted)
-            )
-            write_changed(files, options.output, options.site, manifest, reuse.keys)
-    except NotRecorded as exc:
-        unsaved.append(exc.reason)
+    draw = _Drawing(options, store, env, before, manifest, unsaved)
+    try:  # a page whose key is the one the output recorded is kept, not drawn
+        loaded = draw(loaded, PageCache(batch, store, recorded_keys(manifest)))
+    except (NotKept, PageGone):  # the output was touched during this build, and the
+        loaded = draw(loaded, PageCache(batch, store))  # cache lost a kept page: draw all
     try:
         with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
             store.save()
@@ -357,6 +347,36 @@ def _build_fast(
     except OSError as exc:
         unsaved.append(exc.strerror or str(exc))
     return loaded
+
+
+@dataclass(frozen=True)
+class _Drawing:
+    """Render what the page cache cannot give, index, and write only what changed."""
+
+    options: BuildOptions
+    store: Store
+    env: Environment
+    before: Signatures
+    manifest: Path
+    unsaved: list[str]  # what could not be recorded once the build was in place
+
+    def __call__(self, loaded: Loaded, reuse: PageCache) -> Loaded:
+        """The build written, kept pages left in place (`writer.write_changed`); raises
+        `NotKept` or `PageGone` when a kept page's bytes are lost and must be drawn."""
+        options, templates = self.options, self.options.site / TEMPLATES_DIR
+        drawn = render_site(loaded.site, self.env, static_assets(templates), reuse.wanted)
+        files = reuse.complete(drawn)
+        check_not_rewritten(options.site, self.before)
+        search = options.site / CACHE_DIR / SEARCH_CACHE
+        fetch = self.store.get
+        files, loaded = with_search(options, loaded, files, search, (reuse, fetch))
+        try:
+            write_changed(
+                files, options.output, options.site, self.manifest, reuse.keys, reuse.kept, fetch
+            )
+        except NotRecorded as exc:
+            self.unsaved.append(exc.reason)
+        return loaded
 
 
 def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
@@ -404,19 +424,31 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
 
 
 def with_search(
-    options: BuildOptions, loaded: Loaded, files: list[RenderedFile], cache: Path | None = None
+    options: BuildOptions,
+    loaded: Loaded,
+    files: list[RenderedFile],
+    cache: Path | None = None,
+    kept: tuple[PageCache, Callable[[bytes], bytes | None]] | None = None,
 ) -> tuple[list[RenderedFile], Loaded]:
     """The files with the search index of the published briefing pages added.
 
     Only the briefings the site publishes are indexed: drafts and held-back
     articles only in a `--drafts` preview, which says so. An indexer that is
     missing or fails is a warning naming it and why; the site is built anyway.
+    With `cache` and `kept` (the page cache and how to fetch a page by its key),
+    pages kept in place are indexed by their recorded facts (`search_pages`).
     """
     if not loaded.config.search:
         return files, loaded
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
-    # In path order: Pagefind's output depends on the order pages arrive in.
-    pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
+    pages: list[RenderedFile] | list[SearchPage]
+    if cache is not None and kept is not None:
+        reuse, fetch = kept
+        facts = FactsFile(cache / FACTS_FILE)
+        pages = pages_to_index(files, paths, reuse.keys, reuse.kept, fetch, facts)
+        facts.save()
+    else:  # in path order: Pagefind's output depends on the order pages arrive in
+        pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
     workers = 1 if options.jobs == 1 else min(2, os.cpu_count() or 1)  # small processes, 2 at most
     index = index_pages(pages, cache, shard_size=loaded.config.search_shard_size, workers=workers)
     warnings = list(loaded.warnings)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_site.build.search_order import in_fixed_order
+from briefing_site.build.search_pages import SearchPage
 from briefing_site.build.search_shards import (
     CHUNK_ENV,
     INDEX_DIR,
@@ -52,20 +53,6 @@ _KEPT_FOLDERS = ("index/", "fragment/", "filter/")
 _INDEXER = Location("pagefind")
 Started = Callable[["subprocess.Popen[bytes]"], None]
 _CACHE_VERSION = "briefing-site search 2"
-# The countdown's state and build-time text (the output contract's
-# `<time class="countdown" ... data-state=...>TEXT</time>`) change by the minute
-# near an event, but the index never holds them: they are left out of its key,
-# so a clock tick does not re-index the site.
-_COUNTDOWN_STATE = re.compile(
-    rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
-)
-# The theme's site footer carries the build's date, so every page changes once a
-# day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
-# but `data-pagefind-*` attributes, so a footer without them is left out of the
-# key too, and a new day re-indexes nothing.
-_SITE_FOOTER = re.compile(
-    rb'<footer class="site-footer">(?:(?!data-pagefind|</footer>).)*</footer>', re.S
-)
 # The files of a shard that ranking its sorts site-wide rewrites.
 _RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
 _ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
@@ -112,7 +99,7 @@ def find_indexer() -> Path:
 
 
 def index_pages(
-    pages: Sequence[RenderedFile],
+    given: Sequence[RenderedFile | SearchPage],
     cache: Path | None = None,
     started: Started | None = None,
     *,
@@ -124,7 +111,11 @@ def index_pages(
     (see `search_shards`). A shard whose pages are byte for byte those it was made from
     is taken from `store` (or the folder `cache`), so an edit re-indexes one shard and a
     rebuild that changed no briefing page runs no indexer. Shards to index run `workers`
-    indexers at a time. `started` is told each indexer's process (see `run_indexer`)."""
+    indexers at a time. `started` is told each indexer's process (see `run_indexer`).
+
+    A page given as a `SearchPage` is keyed by its recorded facts, and its bytes are
+    loaded only if its shard is indexed (`search_pages.PageGone` if they are lost)."""
+    pages = [p if isinstance(p, SearchPage) else SearchPage.of(p) for p in given]
     try:
         binary = find_indexer()
     except IndexerError as exc:
@@ -138,7 +129,11 @@ def index_pages(
     if done is not None:
         return SearchIndex(done)
     found = _kept_shards(kept, shards, keys)
-    todo = [shard for shard in shards if shard.folder not in found]
+    todo = [
+        (shard, [page.file() for page in shard.pages])
+        for shard in shards
+        if shard.folder not in found
+    ]
     try:
         for shard, files in _index_each(binary, todo, started, workers):
             found[shard.folder] = files
@@ -155,7 +150,7 @@ def index_pages(
 
 
 def _kept_shards(
-    kept: ShardStore | None, shards: Sequence[Shard], keys: dict[str, str]
+    kept: ShardStore | None, shards: Sequence[Shard[SearchPage]], keys: dict[str, str]
 ) -> dict[str, tuple[RenderedFile, ...]]:
     """The shards whose index is in the store, made from the pages they hold now."""
     found = {}
@@ -166,13 +161,19 @@ def _kept_shards(
     return found
 
 
+Todo = list[tuple[Shard[SearchPage], list[RenderedFile]]]  # shards to index, with their pages
+
+
 def _index_each(
-    binary: Path, shards: Sequence[Shard], started: Started | None, workers: int
-) -> list[tuple[Shard, tuple[RenderedFile, ...]]]:
+    binary: Path, shards: Todo, started: Started | None, workers: int
+) -> list[tuple[Shard[SearchPage], tuple[RenderedFile, ...]]]:
     """Index each shard; up to `workers` indexers at once (each a process of its own)."""
 
-    def one(shard: Shard) -> tuple[Shard, tuple[RenderedFile, ...]]:
-        return shard, tuple(run_indexer(binary, shard.pages, started, shard.folder, shard.chunk))
+    def one(
+        todo: tuple[Shard[SearchPage], list[RenderedFile]],
+    ) -> tuple[Shard[SearchPage], tuple[RenderedFile, ...]]:
+        shard, pages = todo
+        return shard, tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
 
     if workers <= 1 or len(shards) <= 1:
         return [one(shard) for shard in shards]
@@ -181,8 +182,8 @@ def _index_each(
 
 
 def _assemble(
-    pages: Sequence[RenderedFile],
-    shards: Sequence[Shard],
+    pages: Sequence[SearchPage],
+    shards: Sequence[Shard[SearchPage]],
     found: dict[str, tuple[RenderedFile, ...]],
     keep: tuple[ShardStore, dict[str, str]] | None,
 ) -> tuple[RenderedFile, ...]:
@@ -192,7 +193,7 @@ def _assemble(
     places are as before is not ranked again."""
     if len(shards) == 1:
         return (*found[shards[0].folder], shards_file(shards))
-    ranks = site_ranks(pages)
+    ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
     out: list[RenderedFile] = []
     for shard in shards:
         paths = [page.path for page in shard.pages]
@@ -223,10 +224,10 @@ def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> li
 
 
 def index_key(
-    pages: Sequence[RenderedFile], binary: Path, folder: str = INDEX_DIR, chunk: int = 0
+    pages: Sequence[SearchPage], binary: Path, folder: str = INDEX_DIR, chunk: int = 0
 ) -> str:
     """What a shard's index is made from: its folder and chunk size, its pages' paths and
-    bytes, and the indexer."""
+    indexed bytes (by their digests), and the indexer."""
     digest = hashlib.sha256(f"{_CACHE_VERSION}\0{folder}\0{chunk}\0".encode())
     try:
         stat = binary.stat()
@@ -235,16 +236,8 @@ def index_key(
         digest.update(b"?")
     for page in pages:
         digest.update(page.path.encode() + b"\0")
-        digest.update(hashlib.sha256(_indexed_part(page.data)).digest())
+        digest.update(page.facts.indexed)
     return digest.hexdigest()
-
-
-def _indexed_part(page: bytes) -> bytes:
-    """The page without what changes with the clock but is never indexed."""
-    page = _COUNTDOWN_STATE.sub(rb"\1\2\3", page)
-    if b"data-pagefind-body" in page:
-        page = _SITE_FOOTER.sub(b"", page)
-    return page
 
 
 def run_indexer(

@@ -24,7 +24,7 @@ import marshal
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from briefing_site.build.writer import replace_file
 from briefing_site.model import RenderedFile, SiteConfig
@@ -43,12 +43,22 @@ _SMALLEST_CHUNK = 2_000
 CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"  # how Pagefind 1.5 takes it
 
 
+class Paged(Protocol):
+    """A page as sharding sees it: by its output path alone."""
+
+    @property
+    def path(self) -> str: ...
+
+
+P = TypeVar("P", bound=Paged)
+
+
 @dataclass(frozen=True)
-class Shard:
+class Shard(Generic[P]):
     """One shard: its number, its pages in path order, and its output folder."""
 
     number: int
-    pages: tuple[RenderedFile, ...]
+    pages: tuple[P, ...]
     primary: bool = False
     chunk: int = 0  # Pagefind's word-index chunk size for it (0: Pagefind's default)
 
@@ -71,11 +81,11 @@ def shard_of(path: str, count: int) -> int:
     return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % count
 
 
-def split(pages: Sequence[RenderedFile], size: int) -> list[Shard]:
+def split(pages: Sequence[P], size: int) -> list[Shard[P]]:
     """`pages` (in path order) into the shards that hold any, the first of them primary
     (Pagefind's client cannot start on an empty index); one, empty, for no pages."""
     count = shard_count(len(pages), size)
-    parts: list[list[RenderedFile]] = [[] for _ in range(count)]
+    parts: list[list[P]] = [[] for _ in range(count)]
     for page in pages:
         parts[shard_of(page.path, count)].append(page)
     chunk = 0 if count == 1 else max(_SMALLEST_CHUNK, _PAGEFIND_CHUNK // count)
@@ -85,7 +95,7 @@ def split(pages: Sequence[RenderedFile], size: int) -> list[Shard]:
     return [replace(shards[0], primary=True), *shards[1:]]
 
 
-def shards_file(shards: Sequence[Shard]) -> RenderedFile:
+def shards_file(shards: Sequence[Shard[P]]) -> RenderedFile:
     """The list the search page reads: the folders of the shards to merge, relative to
     `pagefind/`."""
     folders = [shard.folder.removeprefix(INDEX_DIR + "/") + "/" for shard in shards[1:]]

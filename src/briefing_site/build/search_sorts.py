@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from briefing_site.build.search_order import read_meta, with_sorts
 from briefing_site.model import RenderedFile
@@ -77,14 +77,14 @@ def _float32(value: str) -> float:
 Ranks = dict[str, dict[str, int]]  # sort name: page path → its place in the whole site
 
 
-def site_ranks(pages: Sequence[RenderedFile]) -> Ranks:
-    """Every sort's site-wide order, as one index of `pages` (in path order, the order
-    such an index numbers them) would have it."""
-    values = [sort_values(page.data) for page in pages]
+def site_ranks(pages: Sequence[tuple[str, Mapping[str, str]]]) -> Ranks:
+    """Every sort's site-wide order, as one index of `pages` (path and sort values, in
+    path order, the order such an index numbers them) would have it."""
+    values = [found for _, found in pages]
     names = {name for found in values for name in found}
     return {
         name: {
-            pages[n].path: place
+            pages[n][0]: place
             for place, n in enumerate(
                 _order([(v[name], n) for n, v in enumerate(values) if name in v])
             )

@@ -1,0 +1,170 @@
+"""What the search index takes from each page, so a page kept in place is never read.
+
+A shard's cache key and the site-wide sorts (`search_sorts`) need, of each
+briefing page, only a digest of its indexed part and its sort values: its
+`PageFacts`. They are a function of the page's bytes, and a page's bytes of
+its page key (`batch.PageCache`), so they are recorded by page key in the
+search cache (`FactsFile`). A page the build keeps in place (its key the one
+the output recorded) gives its facts from there; its bytes are loaded, from
+the build cache by the same key, only when its shard must be indexed again.
+Being keyed by content, the record is never stale: a failed build, `--drafts`,
+another base URL or a new day only add keys, and a missing one is made again
+from the page's bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_site.build.search_sorts import sort_values
+from briefing_site.build.writer import replace_file
+from briefing_site.model import RenderedFile
+
+_VERSION = "briefing-site search page facts 1"
+# The countdown's state and build-time text (the output contract's
+# `<time class="countdown" ... data-state=...>TEXT</time>`) change by the minute
+# near an event, but the index never holds them: they are left out of its key,
+# so a clock tick does not re-index the site.
+_COUNTDOWN_STATE = re.compile(
+    rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
+)
+# The theme's site footer carries the build's date, so every page changes once a
+# day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
+# but `data-pagefind-*` attributes, so a footer without them is left out of the
+# key too, and a new day re-indexes nothing.
+_SITE_FOOTER = re.compile(
+    rb'<footer class="site-footer">(?:(?!data-pagefind|</footer>).)*</footer>', re.S
+)
+
+
+class PageGone(Exception):
+    """A kept page's bytes could not be had (the build cache lost them): draw it again."""
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a shard's key and the site-wide sorts take from a page."""
+
+    indexed: bytes  # sha256 of the page without what the index never holds
+    sorts: tuple[tuple[str, str], ...]  # its `data-pagefind-sort` values, by name
+
+    @classmethod
+    def of(cls, page: bytes) -> PageFacts:
+        indexed = hashlib.sha256(indexed_part(page)).digest()
+        return cls(indexed, tuple(sorted(sort_values(page).items())))
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page to index: its path and facts; its bytes only when `load`ed."""
+
+    path: str
+    facts: PageFacts
+    load: Callable[[], bytes]
+
+    @classmethod
+    def of(cls, page: RenderedFile) -> SearchPage:
+        data = page.data
+        return cls(page.path, PageFacts.of(data), lambda: data)
+
+    def file(self) -> RenderedFile:
+        return RenderedFile(self.path, self.load())
+
+
+def indexed_part(page: bytes) -> bytes:
+    """The page without what changes with the clock but is never indexed."""
+    page = _COUNTDOWN_STATE.sub(rb"\1\2\3", page)
+    if b"data-pagefind-body" in page:
+        page = _SITE_FOOTER.sub(b"", page)
+    return page
+
+
+class FactsFile:
+    """Each page's facts by its page key, in one file of the search cache.
+    A file that cannot be read or written is no loss: facts are made again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._facts: dict[bytes, tuple[bytes, tuple[tuple[str, str], ...]]] = {}
+        self._used: set[bytes] = set()
+        self._changed = False
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            version, facts = marshal.loads(path.read_bytes())
+            if version == _VERSION and isinstance(facts, dict):
+                self._facts = facts
+
+    def get(self, key: bytes) -> PageFacts | None:
+        found = self._facts.get(key)
+        if found is None:
+            return None
+        self._used.add(key)
+        return PageFacts(*found)  # marshal gives the tuples back as tuples
+
+    def put(self, key: bytes, facts: PageFacts) -> None:
+        self._facts[key] = (facts.indexed, facts.sorts)
+        self._used.add(key)
+        self._changed = True
+
+    def save(self) -> None:
+        """Keep the facts of this build's pages only, when anything changed."""
+        if not self._changed and self._used == self._facts.keys():
+            return
+        kept = {key: self._facts[key] for key in self._used}
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(self.path, marshal.dumps((_VERSION, kept)))
+
+
+def pages_to_index(
+    files: Iterable[RenderedFile],
+    paths: set[str],
+    keys: Mapping[str, bytes],
+    kept: Mapping[str, bytes],
+    fetch: Callable[[bytes], bytes | None],
+    facts: FactsFile,
+) -> list[SearchPage]:
+    """The pages at `paths`, in path order (Pagefind's output depends on the order
+    pages arrive in): those drawn are among `files`, those `kept` (path: page key)
+    are loaded through `fetch(key)` only if their shard is indexed again. `keys`
+    are the drawn pages' keys, for their facts to be recorded or found."""
+    pages = []
+    for page in files:
+        if page.path not in paths:
+            continue
+        key = keys.get(page.path)
+        known = facts.get(key) if key is not None else None
+        if known is None:
+            known = PageFacts.of(page.data)
+            if key is not None:
+                facts.put(key, known)
+        pages.append(SearchPage(page.path, known, _held(page.data)))
+    for path, key in kept.items():
+        if path in paths:
+            pages.append(_kept_page(path, key, fetch, facts))
+    return sorted(pages, key=lambda page: page.path)
+
+
+def _held(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+def _kept_page(
+    path: str, key: bytes, fetch: Callable[[bytes], bytes | None], facts: FactsFile
+) -> SearchPage:
+    def load() -> bytes:
+        data = fetch(key)
+        if data is None:
+            raise PageGone(path)
+        return data
+
+    known = facts.get(key)
+    if known is None:
+        known = PageFacts.of(load())
+        facts.put(key, known)
+    return SearchPage(path, known, load)
