@@ -119,7 +119,11 @@ _PHONE = re.compile(
     r"(?:\+\d|\(?0\d)[\d ()-]{5,}\d|\d{2,4}-\d{3,4}-\d{3,4}"
 )  # +61.., 02.., 202-456-1111
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
-_TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# The space run is taken whole from its start only (lookbehind, possessive): a plain
+# `\s+` retried from every space of a long run costs time quadratic in the run.
+_TRAILING_SOURCE = re.compile(
+    r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I
+)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
 _REPORT_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"

@@ -1,0 +1,56 @@
+"""Untrusted article text cannot stall the cleaning or the topic scoring.
+
+Each shape here once cost time quadratic in its length (a regex retried from every
+position of a long run). The tests bound work, not wall time: the input is sized
+so the old code would run for minutes, and it runs in a child process that gets a
+generous 20 s (the fixed code takes well under a second). bench/adversarial_text.py
+measures the times of whole builds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from briefing_site.content import junk
+
+GENEROUS = 20  # seconds; the old code needed minutes for these inputs
+
+
+def finishes(code: str) -> None:
+    """Run `code` (with `text` to clean) in a child Python; it must end in time."""
+    prelude = textwrap.dedent(
+        """
+        from briefing_site.config.schema import default_topics
+        from briefing_site.content.classify import Classifier
+        from briefing_site.content.junk import JunkFilter
+        from briefing_site.model import Paragraph
+
+        def clean(*texts):
+            paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+            return JunkFilter().clean(paragraphs, title="Talks in Washington")
+
+        def classify(*texts):
+            return Classifier(default_topics()).classify(list(texts))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=GENEROUS,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_a_long_run_of_spaces_before_a_colon_is_cheap() -> None:
+    # Old: `\s+(?:source|via|credit)...$` retried from each of the spaces (10k: 2-3 s).
+    finishes('clean("Talks went on" + " " * 300_000 + "end:")')
+
+
+def test_a_trailing_source_is_still_taken_off_a_long_paragraph() -> None:
+    text = " ".join(["The minister said the talks would go on."] * 6) + "  Source: Example News"
+    assert junk._TRAILING_SOURCE.sub("", text).endswith("go on.")
+    assert junk._TRAILING_SOURCE.search("Talks went on" + " " * 50 + "end:") is None
