@@ -74,3 +74,16 @@ def test_an_authors_emphasised_line_between_prose_is_kept() -> None:
     )
     after = "The terminal opens in 2028 if the deal holds, the port authority said on Monday."
     assert kept(lede, "**Key dates**", after) == [lede, "**Key dates**", after]
+
+
+def test_a_party_letter_after_a_name_is_not_a_photo_position() -> None:
+    lede = ("Japan's prime minister met the president in Washington on Friday, and the two "
+            "leaders said they had agreed to deepen the alliance and expand investment.")  # fmt: skip
+    party = ("Senator Jane Doe (R) said on Tuesday that the chamber would vote on the trade bill "
+             "before the end of the month, and that she expected it to pass.")  # fmt: skip
+    end = ("The talks covered trade, investment and defense spending, and officials from both "
+           "governments said that more meetings would follow later in the year.")  # fmt: skip
+    caption = "Prime Minister Jane Doe (L) shakes hands with President John Roe (R) in Tokyo."
+    assert kept(lede, party, end) == [lede, party, end]
+    assert kept(lede, caption, end) == [lede, end]
+    assert kept(lede, "Jane Doe speaks in Tokyo on Friday (R).", end) == [lede, end]

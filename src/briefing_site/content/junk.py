@@ -75,7 +75,7 @@ _AGENCY = (
     r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
 )
 _CAPTION = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
+    r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
@@ -85,6 +85,10 @@ _CAPTION = re.compile(
     r"[^.!?]{0,80}\.?$",
     re.I,
 )
+# A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
+# (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
+_POSITION_LETTER = re.compile(r"\((?:L|R|C)\)")
+_PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
 # "(Xinhua/Jane Doe)", "(Example News: Jane Doe)", "(Photo: Agency)".
@@ -121,9 +125,7 @@ _PHONE = re.compile(
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
 # The space run is taken whole from its start only (lookbehind, possessive): a plain
 # `\s+` retried from every space of a long run costs time quadratic in the run.
-_TRAILING_SOURCE = re.compile(
-    r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I
-)
+_TRAILING_SOURCE = re.compile(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
 _REPORT_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
@@ -423,7 +425,11 @@ class JunkFilter:
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
-        if n <= 60 and not tagged and (_CAPTION.search(body) or _CREDIT_END.search(body)):
+        if (
+            n <= 60
+            and not tagged
+            and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
+        ):
             return shape("bad", "a photo caption or credit")
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -542,6 +548,17 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
             if missing > allowed:
                 return False
     return True
+
+
+def _positioned(text: str) -> bool:
+    """A one-letter position marks a caption: two of them ("X (L) and Y (R)"), one
+    opening or closing the block, or one beside a word for a picture."""
+    marks = list(_POSITION_LETTER.finditer(text))
+    if not marks:
+        return False
+    first = marks[0]
+    at_edge = first.start() == 0 or not text[marks[-1].end() :].strip(" .,;:")
+    return len(marks) > 1 or at_edge or bool(_PICTURE_WORD.search(text))
 
 
 def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
