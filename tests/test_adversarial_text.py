@@ -87,3 +87,28 @@ def test_markup_is_still_stripped() -> None:
 
     text = "See ![a map](m.png) and [the text](https://x.org) or [ref][1] <b>now</b>."
     assert strip_markup(text) == "See a map and the text or ref  now ."
+
+
+def test_twenty_thousand_short_paragraphs_are_cheap() -> None:
+    # Old: each short block compared with every other and walked its neighbours (120 s).
+    finishes(
+        """
+        lines = [f"Item {i} was sent by the office today." for i in range(20_000)]
+        kept, dropped = clean(*lines, *["The office said it was closed today."] * 5_000)
+        assert len(kept) + len(dropped) == 25_000
+        """
+    )
+
+
+def test_a_short_block_is_still_found_repeated_further_down() -> None:
+    from briefing_site.content.junk import JunkFilter
+    from briefing_site.model import Paragraph
+
+    body = ("The two leaders agreed to deepen the alliance and expand investment in the region, "
+            "and officials said more meetings would follow later in the year.")  # fmt: skip
+    quote = "deepen the alliance and expand investment in the region"
+    lede = "Japan's prime minister met the president in Washington on Friday for talks on trade."
+    texts = [lede, quote, body]
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    _, dropped = JunkFilter().clean(paragraphs)
+    assert [(d.paragraph.number, d.pattern) for d in dropped][:1] == [(2, "repeats ¶3")]

@@ -513,29 +513,67 @@ def _repeats(
     in a later paragraph (a pull quote or caption above the text that has it, a
     headline over the body), or it is the same as an earlier one.
 
-    Only blocks short enough to be a pull quote, caption or headline are checked,
-    by substring search in C, so a long article costs little.
+    Only blocks short enough to be a pull quote, caption or headline are checked.
+    Candidates come from an index of word triples (a block can miss at most so many
+    of its triples, so it has one of its rarest few), and an earlier block can only
+    be the same text: thousands of short blocks cost little, not every pair.
     """
     joined = [" " + " ".join(words) + " " for words in tokens]
+    postings: dict[str, list[int]] = {}
+    for index, text in enumerate(joined):
+        words = text.split()
+        for gram in {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}:
+            postings.setdefault(gram, []).append(index)
+    unrepeated: dict[str, list[int]] = {}  # each text's blocks so far that repeat nothing
     reasons: list[str] = []
     for index, text in enumerate(joined):
         words = text.split()
         found = ""
         if 3 <= len(words) <= REPEAT_MAX_WORDS:
             grams = {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}
-            for other, other_text in enumerate(joined):
-                if other == index or len(other_text) < len(text) * share:
-                    continue
-                if other < index and (other_text != text or (other < index - 1 and reasons[other])):
-                    # The same text twice: the later copy repeats the earlier one,
-                    # unless the earlier one, further up, already gave way to it
-                    # (a standfirst that is the lede word for word).
-                    continue
-                if _shares(grams, other_text, share):
-                    found = f"repeats ¶{paragraphs[other].number}"
-                    break
+            other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is None:
+                other = _later_repeat(joined, postings, grams, index, share)
+            if other is not None:
+                found = f"repeats ¶{paragraphs[other].number}"
+        if not found:
+            unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _earlier_copy(joined: Sequence[str], unrepeated: Sequence[int], index: int) -> int | None:
+    """The first earlier block with the same text that this one repeats: the one right
+    above, or one further up that repeats nothing itself (one that, further up,
+    already gave way to this copy, as a standfirst that is the lede word for word,
+    does not count)."""
+    first = unrepeated[0] if unrepeated else None
+    if index and joined[index - 1] == joined[index] and (first is None or index - 1 < first):
+        return index - 1
+    return first
+
+
+def _later_repeat(
+    joined: Sequence[str],
+    postings: dict[str, list[int]],
+    grams: set[str],
+    index: int,
+    share: float,
+) -> int | None:
+    """The first later block, at least `share` as long, that has `share` of `grams`."""
+    text = joined[index]
+    allowed = len(grams) - share * len(grams)
+    if allowed >= len(grams):
+        candidates: Collection[int] = range(index + 1, len(joined))
+    else:
+        # A block that misses at most `allowed` triples has one of any allowed + 1.
+        rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, int(allowed) + 1)]
+        candidates = sorted({i for gram in rarest for i in postings[gram] if i > index})
+    for other in candidates:
+        other_text = joined[other]
+        if len(other_text) >= len(text) * share and _shares(grams, other_text, share):
+            return other
+    return None
 
 
 def _shares(grams: set[str], text: str, share: float) -> bool:
@@ -653,6 +691,7 @@ def _in_context(
     # The story's last paragraph: prose, or prose going on into copy cut off with an
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
+    near = _around(shapes)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
         if _unmarked_item(shapes, index):
@@ -668,7 +707,7 @@ def _in_context(
         elif index == lede:
             verdicts.append((False, ""))
         else:
-            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
+            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     return verdicts, lede
 
 
@@ -747,14 +786,54 @@ def _picture(shape: Shape) -> bool:
     return shape.marker or "caption" in why or "credit" in why or why.startswith("repeats ¶")
 
 
+@dataclass(frozen=True)
+class _Around:
+    """What surrounds each block, found in one pass each way (so deciding thousands
+    of short blocks costs linear time): the nearest block on each side that is not
+    short (or the page's edge), and whether everything below is furniture."""
+
+    before: list[Kind | Literal["edge"]]
+    after: list[Kind | Literal["edge"]]
+    all_bad_below: list[bool]
+    no_good_below: list[bool]
+
+
+def _around(shapes: Sequence[Shape]) -> _Around:
+    """`_Around` for every block of the page."""
+    before: list[Kind | Literal["edge"]] = []
+    nearest: Kind | Literal["edge"] = "edge"
+    for shape in shapes:
+        before.append(nearest)
+        if shape.kind != "short":
+            nearest = shape.kind
+    after: list[Kind | Literal["edge"]] = []
+    all_bad: list[bool] = []
+    no_good: list[bool] = []
+    nearest, bad, good = "edge", True, True
+    for shape in reversed(shapes):
+        after.append(nearest)
+        all_bad.append(bad)
+        no_good.append(good)
+        if shape.kind != "short":
+            nearest = shape.kind
+        bad = bad and shape.kind == "bad"
+        good = good and shape.kind != "good"
+    return _Around(before, after[::-1], all_bad[::-1], no_good[::-1])
+
+
 def _short(
-    shapes: Sequence[Shape], index: int, lede: int, last_good: int, prose_stopwords: float
+    shapes: Sequence[Shape],
+    index: int,
+    lede: int,
+    last_good: int,
+    prose_stopwords: float,
+    near: _Around,
 ) -> tuple[bool, str]:
     """A short block: furniture when both neighbours that are not short are, or when
     it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
     shape = shapes[index]
-    before = _neighbour(shapes, index, -1)
-    after = _neighbour(shapes, index, 1)
+    before = near.before[index]
+    after = near.after[index]
     in_header = index < lede < len(shapes) and before != "good"
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
@@ -770,7 +849,7 @@ def _short(
         shape.reason == "leads into a list"
         and shape.words <= LABEL_WORDS
         and index > lede
-        and all(s.kind == "bad" for s in shapes[index + 1 :])
+        and near.all_bad_below[index]
     ):
         return True, "a label leading into nothing below the story"
     # A label over prose ("Trade:"), with no verb of its own, is a subhead.
@@ -787,7 +866,7 @@ def _short(
     if (
         shape.reason in ("a few words without a full stop", "a numbered heading?")
         and index > last_good > -1
-        and all(s.kind != "good" for s in shapes[index + 1 :])
+        and near.no_good_below[index]
     ):
         return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
@@ -838,16 +917,6 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
             return False
     return False
-
-
-def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
-    """The nearest block in that direction that is not short, or the page's edge."""
-    i = index + step
-    while 0 <= i < len(shapes):
-        if shapes[i].kind != "short":
-            return shapes[i].kind
-        i += step
-    return "edge"
 
 
 def _headline_like(text: str) -> bool:
