@@ -89,7 +89,12 @@ while two sentences on another topic still outvote it."""
 MAX_SENTENCES = 40
 """A paragraph's sentences beyond this many are scored together as its last one."""
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]\u00bb]*\s+(?=[\"'\u201c\u2018(\[\u00ab\u00bf\u00a1]?[A-Z0-9\u00c0-\u00de])"
+    r"|[\u3002\uff01\uff1f][\u300d\u300f\uff09]*"
+)
+"""A sentence ends at '.', '!' or '?' before a capital (Latin, accented too, maybe after
+"¿" or "«"), or at a Chinese or Japanese full stop, which needs no space after it."""
 _NOT_AN_END = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|No|vs|etc"
     r"|[A-Z]|[A-Za-z]\.[A-Za-z])\.$"

@@ -66,8 +66,8 @@ STOPWORDS = frozenset(
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
-_ENDS = ".!?…"
-_CLOSERS = "'\"’”)] \t\n"  # noqa: RUF001
+_ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
+_CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
 _AGENCY = (
@@ -163,6 +163,29 @@ _COPYRIGHT = re.compile(
 _GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+
+# Function words of other languages written in Latin script (none an English word):
+# a sentence dense with them is prose, not a name list or a headline, whatever
+# its share of English ones (Spanish, French, German, Italian, Portuguese, Dutch).
+FOREIGN_STOPWORDS = (
+    frozenset(
+        """el la los las del que y en un una por con para se es al lo como más pero sus su
+    le les des du et est une dans pas qui sur au aux avec ce il elle ont été sont
+    der das und ist nicht mit von zu zum zur dem ein eine auf für über sich im des wird
+    auch nach bei aus wie oder noch nur
+    il della dei che non per una sono gli nel alla è
+    os um uma não com ao da dos das em mais na nos pelo pela
+    het een en niet op te voor zijn met ook""".split()  # noqa: SIM905
+    )
+    - STOPWORDS
+)
+# Chinese, Japanese and Korean letters: their sentences have no spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A sentence with this many CJK letters, or (in Latin script) this many words, reads
+# as prose in another language: kept in doubt, never dropped for its English shape.
+FOREIGN_MIN_CJK = 15
+FOREIGN_MIN_WORDS = 8
+FOREIGN = "reads as a sentence in another language: kept, check it"
 
 Kind = Literal["good", "short", "bad"]
 
@@ -286,8 +309,16 @@ def ends_sentence(text: str) -> bool:
 class JunkFilter:
     """Compiled once per build: the default patterns plus the site's own."""
 
-    def __init__(self, extra: Sequence[str] = (), thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        extra: Sequence[str] = (),
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
         self.limits = thresholds or Thresholds()
+        # The site's `language`: on a site not in English, any sentence poor in English
+        # function words may be its prose, so none is dropped for that alone.
+        self.english = language.casefold().split("-")[0] in ("", "en")
         self.patterns = [
             (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
         ]
@@ -488,6 +519,8 @@ class JunkFilter:
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
+        if sentence and stop < limits.good_min_stopwords and self._foreign(text, words):
+            return shape("short", FOREIGN)
         if (
             4 <= n <= 25
             and stop < limits.sparse_stopwords
@@ -504,6 +537,17 @@ class JunkFilter:
         if n <= LABEL_WORDS and not _FULL_STOP.search(text):
             return shape("short", "a few words without a full stop")
         return shape("short", "short")
+
+    def _foreign(self, text: str, words: list[str]) -> bool:
+        """A sentence that reads as prose in another language: in Chinese, Japanese or
+        Korean letters, dense with another language's function words, or long enough
+        on a site whose language is not English."""
+        if len(_CJK.findall(text[:200])) >= FOREIGN_MIN_CJK:
+            return True
+        if len(words) < FOREIGN_MIN_WORDS:
+            return False
+        foreign = sum(map(FOREIGN_STOPWORDS.__contains__, words)) / len(words)
+        return foreign >= self.limits.good_min_stopwords or not self.english
 
 
 def _repeats(
@@ -832,6 +876,8 @@ def _short(
     """A short block: furniture when both neighbours that are not short are, or when
     it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
     shape = shapes[index]
+    if shape.reason == FOREIGN:
+        return False, FOREIGN  # another language's prose: never dropped for where it sits
     before = near.before[index]
     after = near.after[index]
     in_header = index < lede < len(shapes) and before != "good"
