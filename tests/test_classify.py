@@ -379,3 +379,10 @@ def test_a_run_of_past_attendances_is_background(classifier: Classifier) -> None
         "Navy ships and troops joined the drills near the strait.",
     ]
     assert classifier.classify(texts, year=2024)[1].topic == "history"
+
+
+def test_sentences_end_at_cjk_stops_and_before_accented_capitals() -> None:
+    from briefing_site.content.classify import _sentences
+
+    assert len(_sentences("首相は7日、会談した。日米同盟の強化で一致した。")) == 2
+    assert len(_sentences("Se reunió el viernes. ¿Qué pasó? Él dijo que sí.")) == 3

@@ -74,3 +74,51 @@ def test_an_authors_emphasised_line_between_prose_is_kept() -> None:
     )
     after = "The terminal opens in 2028 if the deal holds, the port authority said on Monday."
     assert kept(lede, "**Key dates**", after) == [lede, "**Key dates**", after]
+
+
+def test_a_party_letter_after_a_name_is_not_a_photo_position() -> None:
+    lede = ("Japan's prime minister met the president in Washington on Friday, and the two "
+            "leaders said they had agreed to deepen the alliance and expand investment.")  # fmt: skip
+    party = ("Senator Jane Doe (R) said on Tuesday that the chamber would vote on the trade bill "
+             "before the end of the month, and that she expected it to pass.")  # fmt: skip
+    end = ("The talks covered trade, investment and defense spending, and officials from both "
+           "governments said that more meetings would follow later in the year.")  # fmt: skip
+    caption = "Prime Minister Jane Doe (L) shakes hands with President John Roe (R) in Tokyo."
+    assert kept(lede, party, end) == [lede, party, end]
+    assert kept(lede, caption, end) == [lede, end]
+    assert kept(lede, "Jane Doe speaks in Tokyo on Friday (R).", end) == [lede, end]
+
+
+LEDE = ("Japan's prime minister met the president in Washington on Friday, and the two leaders "
+        "said they had agreed to deepen the alliance and expand investment.")  # fmt: skip
+END = ("The talks covered trade, investment and defense spending, and officials from both "
+       "governments said that more meetings would follow later in the year.")  # fmt: skip
+FOREIGN = {
+    "es": "El primer ministro japonés se reunió con el presidente en Washington el viernes "
+    "para hablar de comercio.",
+    "fr": "Le Premier ministre japonais a rencontré vendredi le président américain à la "
+    "Maison Blanche pour discuter du commerce et de la défense.",
+    "de": "Der japanische Ministerpräsident traf den Präsidenten am Freitag in Washington zu "
+    "Gesprächen über Handel.",
+    "ja": "石破茂首相は7日、ワシントンのホワイトハウスでトランプ大統領と初めて会談し、"
+    "日米同盟の強化と対米投資の拡大で一致した。",
+}
+
+
+def test_a_sentence_in_another_language_is_kept_and_flagged() -> None:
+    for language, sentence in FOREIGN.items():
+        paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate((LEDE, sentence, END))]
+        kept_, dropped = JunkFilter().clean(paragraphs, title="Ishiba meets Trump in Washington")
+        assert [p.text for p in kept_] == [LEDE, sentence, END], (language, dropped)
+        assert "another language" in kept_[1].doubt, language
+    # At the end of the story, under nothing but furniture, it stays too.
+    assert kept(LEDE, END, "Advertisement", FOREIGN["ja"]) == [LEDE, END, FOREIGN["ja"]]
+
+
+def test_on_a_site_not_in_english_a_sentence_poor_in_english_words_stays() -> None:
+    terse = "Bruselas, Madrid y Lisboa firmaron hoy amplio acuerdo comercial bilateral."
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate((LEDE, terse, END))]
+    english = [p.text for p in JunkFilter().clean(paragraphs)[0]]
+    spanish = [p.text for p in JunkFilter(language="es").clean(paragraphs)[0]]
+    assert english == [LEDE, END]  # in English, a terse list of names is a headline
+    assert spanish == [LEDE, terse, END]

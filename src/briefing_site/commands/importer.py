@@ -59,7 +59,7 @@ class NoArticleText(BriefingError):
 
 def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
     """Extract the article from a URL, a saved page, a text file or stdin."""
-    junk = JunkFilter(config.junk_patterns)
+    junk = JunkFilter(config.junk_patterns, language=config.language)
     source = options.source
     if source == "-":
         data = options.stdin or b""

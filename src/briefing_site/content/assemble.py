@@ -46,7 +46,7 @@ class Tools:
         return cls(
             config,
             Classifier(config.topics),
-            JunkFilter(config.junk_patterns),
+            JunkFilter(config.junk_patterns, language=config.language),
             MarkupConverter(config.allow_raw_html_unsafe),
         )
 

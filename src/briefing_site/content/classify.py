@@ -89,7 +89,12 @@ while two sentences on another topic still outvote it."""
 MAX_SENTENCES = 40
 """A paragraph's sentences beyond this many are scored together as its last one."""
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]\u00bb]*\s+(?=[\"'\u201c\u2018(\[\u00ab\u00bf\u00a1]?[A-Z0-9\u00c0-\u00de])"
+    r"|[\u3002\uff01\uff1f][\u300d\u300f\uff09]*"
+)
+"""A sentence ends at '.', '!' or '?' before a capital (Latin, accented too, maybe after
+"¿" or "«"), or at a Chinese or Japanese full stop, which needs no space after it."""
 _NOT_AN_END = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|No|vs|etc"
     r"|[A-Z]|[A-Za-z]\.[A-Za-z])\.$"
@@ -98,6 +103,11 @@ _NOT_AN_END = re.compile(
 
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
+
+PATTERN_CHARS = 2_000
+"""Topic regexes (the site's own among them) see this much of each sentence: a real
+sentence is far shorter, and a regex that backtracks badly on some text (quadratic
+in its length) then costs at most a few million steps a sentence, not a stalled build."""
 
 TOKEN_MEMORY = 50_000
 """How many distinct words the lexicon remembers its candidate entries for."""
@@ -111,12 +121,14 @@ _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(s?)")
 _ENTRY_WORD = re.compile(r"[a-z0-9]+\*?")
 _POSSESSIVE = re.compile(r"'s\b")
 _CUE_NAME = re.compile(r"^\(\?#([^)]*)\)")
+# No inner class admits its own opener ("[", "(", "<"): then a try from one opener
+# stops at the next, and "[a[a[a..." or "<a<a<a..." costs linear time, not quadratic.
 _MARKUP = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # inline link -> its text
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # reference link -> its text
-    (re.compile(r"<https?://[^>]*>|https?://\S+"), " "),  # bare URLs carry no topic
-    (re.compile(r"<[^>]+>"), " "),  # inline HTML tags
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # image -> alt text
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # inline link -> its text
+    (re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]"), r"\1"),  # reference link -> its text
+    (re.compile(r"<https?://[^<>]*>|https?://\S+"), " "),  # bare URLs carry no topic
+    (re.compile(r"<[^<>]+>"), " "),  # inline HTML tags
     (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block marks
     (re.compile(r"[*_`~]+"), ""),  # emphasis and code spans
 )
@@ -260,7 +272,11 @@ def _fits(entry: _Entry, tokens: Sequence[str], position: int) -> bool:
 def _compile_patterns(
     topics: Sequence[Topic],
 ) -> tuple[tuple[re.Pattern[str], int, float, str], ...]:
-    """Compile every topic's regexes once; a broken regex is the config's error, named."""
+    """Compile every topic's regexes once; a broken regex is the config's error, named.
+
+    Article text is untrusted and a site's regex may backtrack badly, so each runs
+    on at most `PATTERN_CHARS` of a sentence (`Classifier._evidence`).
+    """
     compiled = []
     for index, topic in enumerate(topics):
         for source, weight in topic.patterns:
@@ -348,8 +364,9 @@ class Classifier:
         counts: dict[tuple[int, str], tuple[float, int]] = {}
         for entry in self._lexicon.matches(_tokens(plain, year)):
             _count(counts, entry.topic, entry.label, entry.weight, 1)
+        window = plain[:PATTERN_CHARS]
         for pattern, topic, weight, label in self._patterns:
-            hits = sum(1 for _ in pattern.finditer(plain))
+            hits = sum(1 for _ in pattern.finditer(window))
             if hits:
                 _count(counts, topic, label, weight, hits)
         weights = [0.0] * len(self._names)

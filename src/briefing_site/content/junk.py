@@ -66,8 +66,8 @@ STOPWORDS = frozenset(
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
-_ENDS = ".!?…"
-_CLOSERS = "'\"’”)] \t\n"  # noqa: RUF001
+_ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
+_CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
 _AGENCY = (
@@ -75,7 +75,7 @@ _AGENCY = (
     r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
 )
 _CAPTION = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|front|back|from left|(?-i:L|R))\)"
+    r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
@@ -85,6 +85,10 @@ _CAPTION = re.compile(
     r"[^.!?]{0,80}\.?$",
     re.I,
 )
+# A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
+# (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
+_POSITION_LETTER = re.compile(r"\((?:L|R|C)\)")
+_PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
 # "(Xinhua/Jane Doe)", "(Example News: Jane Doe)", "(Photo: Agency)".
@@ -119,7 +123,9 @@ _PHONE = re.compile(
     r"(?:\+\d|\(?0\d)[\d ()-]{5,}\d|\d{2,4}-\d{3,4}-\d{3,4}"
 )  # +61.., 02.., 202-456-1111
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
-_TRAILING_SOURCE = re.compile(r"\s+(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# The space run is taken whole from its start only (lookbehind, possessive): a plain
+# `\s+` retried from every space of a long run costs time quadratic in the run.
+_TRAILING_SOURCE = re.compile(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
 _REPORT_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
@@ -157,6 +163,29 @@ _COPYRIGHT = re.compile(
 _GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+
+# Function words of other languages written in Latin script (none an English word):
+# a sentence dense with them is prose, not a name list or a headline, whatever
+# its share of English ones (Spanish, French, German, Italian, Portuguese, Dutch).
+FOREIGN_STOPWORDS = (
+    frozenset(
+        """el la los las del que y en un una por con para se es al lo como más pero sus su
+    le les des du et est une dans pas qui sur au aux avec ce il elle ont été sont
+    der das und ist nicht mit von zu zum zur dem ein eine auf für über sich im des wird
+    auch nach bei aus wie oder noch nur
+    il della dei che non per una sono gli nel alla è
+    os um uma não com ao da dos das em mais na nos pelo pela
+    het een en niet op te voor zijn met ook""".split()  # noqa: SIM905
+    )
+    - STOPWORDS
+)
+# Chinese, Japanese and Korean letters: their sentences have no spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A sentence with this many CJK letters, or (in Latin script) this many words, reads
+# as prose in another language: kept in doubt, never dropped for its English shape.
+FOREIGN_MIN_CJK = 15
+FOREIGN_MIN_WORDS = 8
+FOREIGN = "reads as a sentence in another language: kept, check it"
 
 Kind = Literal["good", "short", "bad"]
 
@@ -280,8 +309,16 @@ def ends_sentence(text: str) -> bool:
 class JunkFilter:
     """Compiled once per build: the default patterns plus the site's own."""
 
-    def __init__(self, extra: Sequence[str] = (), thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        extra: Sequence[str] = (),
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
         self.limits = thresholds or Thresholds()
+        # The site's `language`: on a site not in English, any sentence poor in English
+        # function words may be its prose, so none is dropped for that alone.
+        self.english = language.casefold().split("-")[0] in ("", "en")
         self.patterns = [
             (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
         ]
@@ -419,7 +456,11 @@ class JunkFilter:
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
-        if n <= 60 and not tagged and (_CAPTION.search(body) or _CREDIT_END.search(body)):
+        if (
+            n <= 60
+            and not tagged
+            and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
+        ):
             return shape("bad", "a photo caption or credit")
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -478,6 +519,8 @@ class JunkFilter:
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
+        if sentence and stop < limits.good_min_stopwords and self._foreign(text, words):
+            return shape("short", FOREIGN)
         if (
             4 <= n <= 25
             and stop < limits.sparse_stopwords
@@ -495,6 +538,17 @@ class JunkFilter:
             return shape("short", "a few words without a full stop")
         return shape("short", "short")
 
+    def _foreign(self, text: str, words: list[str]) -> bool:
+        """A sentence that reads as prose in another language: in Chinese, Japanese or
+        Korean letters, dense with another language's function words, or long enough
+        on a site whose language is not English."""
+        if len(_CJK.findall(text[:200])) >= FOREIGN_MIN_CJK:
+            return True
+        if len(words) < FOREIGN_MIN_WORDS:
+            return False
+        foreign = sum(map(FOREIGN_STOPWORDS.__contains__, words)) / len(words)
+        return foreign >= self.limits.good_min_stopwords or not self.english
+
 
 def _repeats(
     paragraphs: Sequence[Paragraph], tokens: Sequence[list[str]], share: float
@@ -503,29 +557,67 @@ def _repeats(
     in a later paragraph (a pull quote or caption above the text that has it, a
     headline over the body), or it is the same as an earlier one.
 
-    Only blocks short enough to be a pull quote, caption or headline are checked,
-    by substring search in C, so a long article costs little.
+    Only blocks short enough to be a pull quote, caption or headline are checked.
+    Candidates come from an index of word triples (a block can miss at most so many
+    of its triples, so it has one of its rarest few), and an earlier block can only
+    be the same text: thousands of short blocks cost little, not every pair.
     """
     joined = [" " + " ".join(words) + " " for words in tokens]
+    postings: dict[str, list[int]] = {}
+    for index, text in enumerate(joined):
+        words = text.split()
+        for gram in {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}:
+            postings.setdefault(gram, []).append(index)
+    unrepeated: dict[str, list[int]] = {}  # each text's blocks so far that repeat nothing
     reasons: list[str] = []
     for index, text in enumerate(joined):
         words = text.split()
         found = ""
         if 3 <= len(words) <= REPEAT_MAX_WORDS:
             grams = {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}
-            for other, other_text in enumerate(joined):
-                if other == index or len(other_text) < len(text) * share:
-                    continue
-                if other < index and (other_text != text or (other < index - 1 and reasons[other])):
-                    # The same text twice: the later copy repeats the earlier one,
-                    # unless the earlier one, further up, already gave way to it
-                    # (a standfirst that is the lede word for word).
-                    continue
-                if _shares(grams, other_text, share):
-                    found = f"repeats ¶{paragraphs[other].number}"
-                    break
+            other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is None:
+                other = _later_repeat(joined, postings, grams, index, share)
+            if other is not None:
+                found = f"repeats ¶{paragraphs[other].number}"
+        if not found:
+            unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _earlier_copy(joined: Sequence[str], unrepeated: Sequence[int], index: int) -> int | None:
+    """The first earlier block with the same text that this one repeats: the one right
+    above, or one further up that repeats nothing itself (one that, further up,
+    already gave way to this copy, as a standfirst that is the lede word for word,
+    does not count)."""
+    first = unrepeated[0] if unrepeated else None
+    if index and joined[index - 1] == joined[index] and (first is None or index - 1 < first):
+        return index - 1
+    return first
+
+
+def _later_repeat(
+    joined: Sequence[str],
+    postings: dict[str, list[int]],
+    grams: set[str],
+    index: int,
+    share: float,
+) -> int | None:
+    """The first later block, at least `share` as long, that has `share` of `grams`."""
+    text = joined[index]
+    allowed = len(grams) - share * len(grams)
+    if allowed >= len(grams):
+        candidates: Collection[int] = range(index + 1, len(joined))
+    else:
+        # A block that misses at most `allowed` triples has one of any allowed + 1.
+        rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, int(allowed) + 1)]
+        candidates = sorted({i for gram in rarest for i in postings[gram] if i > index})
+    for other in candidates:
+        other_text = joined[other]
+        if len(other_text) >= len(text) * share and _shares(grams, other_text, share):
+            return other
+    return None
 
 
 def _shares(grams: set[str], text: str, share: float) -> bool:
@@ -538,6 +630,17 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
             if missing > allowed:
                 return False
     return True
+
+
+def _positioned(text: str) -> bool:
+    """A one-letter position marks a caption: two of them ("X (L) and Y (R)"), one
+    opening or closing the block, or one beside a word for a picture."""
+    marks = list(_POSITION_LETTER.finditer(text))
+    if not marks:
+        return False
+    first = marks[0]
+    at_edge = first.start() == 0 or not text[marks[-1].end() :].strip(" .,;:")
+    return len(marks) > 1 or at_edge or bool(_PICTURE_WORD.search(text))
 
 
 def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
@@ -632,6 +735,7 @@ def _in_context(
     # The story's last paragraph: prose, or prose going on into copy cut off with an
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
+    near = _around(shapes)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
         if _unmarked_item(shapes, index):
@@ -647,7 +751,7 @@ def _in_context(
         elif index == lede:
             verdicts.append((False, ""))
         else:
-            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords))
+            verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     return verdicts, lede
 
 
@@ -726,14 +830,56 @@ def _picture(shape: Shape) -> bool:
     return shape.marker or "caption" in why or "credit" in why or why.startswith("repeats ¶")
 
 
+@dataclass(frozen=True)
+class _Around:
+    """What surrounds each block, found in one pass each way (so deciding thousands
+    of short blocks costs linear time): the nearest block on each side that is not
+    short (or the page's edge), and whether everything below is furniture."""
+
+    before: list[Kind | Literal["edge"]]
+    after: list[Kind | Literal["edge"]]
+    all_bad_below: list[bool]
+    no_good_below: list[bool]
+
+
+def _around(shapes: Sequence[Shape]) -> _Around:
+    """`_Around` for every block of the page."""
+    before: list[Kind | Literal["edge"]] = []
+    nearest: Kind | Literal["edge"] = "edge"
+    for shape in shapes:
+        before.append(nearest)
+        if shape.kind != "short":
+            nearest = shape.kind
+    after: list[Kind | Literal["edge"]] = []
+    all_bad: list[bool] = []
+    no_good: list[bool] = []
+    nearest, bad, good = "edge", True, True
+    for shape in reversed(shapes):
+        after.append(nearest)
+        all_bad.append(bad)
+        no_good.append(good)
+        if shape.kind != "short":
+            nearest = shape.kind
+        bad = bad and shape.kind == "bad"
+        good = good and shape.kind != "good"
+    return _Around(before, after[::-1], all_bad[::-1], no_good[::-1])
+
+
 def _short(
-    shapes: Sequence[Shape], index: int, lede: int, last_good: int, prose_stopwords: float
+    shapes: Sequence[Shape],
+    index: int,
+    lede: int,
+    last_good: int,
+    prose_stopwords: float,
+    near: _Around,
 ) -> tuple[bool, str]:
     """A short block: furniture when both neighbours that are not short are, or when
     it sits in the header; kept (in doubt if it looked suspicious) otherwise."""
     shape = shapes[index]
-    before = _neighbour(shapes, index, -1)
-    after = _neighbour(shapes, index, 1)
+    if shape.reason == FOREIGN:
+        return False, FOREIGN  # another language's prose: never dropped for where it sits
+    before = near.before[index]
+    after = near.after[index]
     in_header = index < lede < len(shapes) and before != "good"
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
@@ -749,7 +895,7 @@ def _short(
         shape.reason == "leads into a list"
         and shape.words <= LABEL_WORDS
         and index > lede
-        and all(s.kind == "bad" for s in shapes[index + 1 :])
+        and near.all_bad_below[index]
     ):
         return True, "a label leading into nothing below the story"
     # A label over prose ("Trade:"), with no verb of its own, is a subhead.
@@ -766,7 +912,7 @@ def _short(
     if (
         shape.reason in ("a few words without a full stop", "a numbered heading?")
         and index > last_good > -1
-        and all(s.kind != "good" for s in shapes[index + 1 :])
+        and near.no_good_below[index]
     ):
         return True, "a few words without a full stop below the story: a call or a link"
     # Below the story, after furniture: a short sentence there is a social or credit line.
@@ -817,16 +963,6 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
             return False
     return False
-
-
-def _neighbour(shapes: Sequence[Shape], index: int, step: int) -> Kind | Literal["edge"]:
-    """The nearest block in that direction that is not short, or the page's edge."""
-    i = index + step
-    while 0 <= i < len(shapes):
-        if shapes[i].kind != "short":
-            return shapes[i].kind
-        i += step
-    return "edge"
 
 
 def _headline_like(text: str) -> bool:

@@ -163,7 +163,12 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
 
 
 def check_markdown_blocks(paragraphs: tuple[Paragraph, ...], path: str) -> None:
-    """Refuse blocks whose shape would make Python-Markdown crawl or recurse."""
+    """Refuse blocks whose shape would make Python-Markdown crawl or recurse.
+
+    A `.txt` article needs no such check: its paragraphs are escaped, never parsed
+    as Markdown, and the cleaning and topic rules over them cost linear time in any
+    text (tests/test_adversarial_text.py), so refusing a long block would only lose it.
+    """
     problems = ProblemList()
     for paragraph in paragraphs:
         message = _markdown_hazard(paragraph.text)

@@ -1,0 +1,114 @@
+"""Untrusted article text cannot stall the cleaning or the topic scoring.
+
+Each shape here once cost time quadratic in its length (a regex retried from every
+position of a long run). The tests bound work, not wall time: the input is sized
+so the old code would run for minutes, and it runs in a child process that gets a
+generous 20 s (the fixed code takes well under a second). bench/adversarial_text.py
+measures the times of whole builds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from briefing_site.content import junk
+
+GENEROUS = 20  # seconds; the old code needed minutes for these inputs
+
+
+def finishes(code: str) -> None:
+    """Run `code` (with `text` to clean) in a child Python; it must end in time."""
+    prelude = textwrap.dedent(
+        """
+        from briefing_site.config.schema import default_topics
+        from briefing_site.content.classify import Classifier
+        from briefing_site.content.junk import JunkFilter
+        from briefing_site.model import Paragraph
+
+        def clean(*texts):
+            paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+            return JunkFilter().clean(paragraphs, title="Talks in Washington")
+
+        def classify(*texts):
+            return Classifier(default_topics()).classify(list(texts))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=GENEROUS,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_a_long_run_of_spaces_before_a_colon_is_cheap() -> None:
+    # Old: `\s+(?:source|via|credit)...$` retried from each of the spaces (10k: 2-3 s).
+    finishes('clean("Talks went on" + " " * 300_000 + "end:")')
+
+
+def test_a_trailing_source_is_still_taken_off_a_long_paragraph() -> None:
+    text = " ".join(["The minister said the talks would go on."] * 6) + "  Source: Example News"
+    assert junk._TRAILING_SOURCE.sub("", text).endswith("go on.")
+    assert junk._TRAILING_SOURCE.search("Talks went on" + " " * 50 + "end:") is None
+
+
+def test_a_long_run_of_digits_and_commas_is_cheap() -> None:
+    # Old: the amount pattern `\b\d[\d.,]*...` retried after every comma (97 x 10k: 119 s).
+    finishes('classify(*["1," * 5_000] * 60)')
+
+
+def test_the_amount_pattern_still_finds_amounts() -> None:
+    from briefing_site.config.schema import default_topics
+    from briefing_site.content.classify import Classifier
+
+    verdicts = Classifier(default_topics()).classify(
+        ["Investment of $1.5 billion and 2,000 bn in loans was promised by the ministry."]
+    )
+    assert any("amount" in cue for cue in verdicts[0].cues), verdicts[0].cues
+
+
+def test_runs_of_brackets_and_angle_brackets_are_cheap() -> None:
+    # Old: `\[([^\]]*)\]\(` and `<[^>]+>` retried from every opener (1 MB of "[a": 31 s).
+    finishes(
+        """
+        from briefing_site.content.classify import strip_markup
+        for unit in ("[a", "<a", "![a", "[a](", "<http://a"):
+            strip_markup(unit * 100_000)
+        """
+    )
+
+
+def test_markup_is_still_stripped() -> None:
+    from briefing_site.content.classify import strip_markup
+
+    text = "See ![a map](m.png) and [the text](https://x.org) or [ref][1] <b>now</b>."
+    assert strip_markup(text) == "See a map and the text or ref  now ."
+
+
+def test_twenty_thousand_short_paragraphs_are_cheap() -> None:
+    # Old: each short block compared with every other and walked its neighbours (120 s).
+    finishes(
+        """
+        lines = [f"Item {i} was sent by the office today." for i in range(20_000)]
+        kept, dropped = clean(*lines, *["The office said it was closed today."] * 5_000)
+        assert len(kept) + len(dropped) == 25_000
+        """
+    )
+
+
+def test_a_short_block_is_still_found_repeated_further_down() -> None:
+    from briefing_site.content.junk import JunkFilter
+    from briefing_site.model import Paragraph
+
+    body = ("The two leaders agreed to deepen the alliance and expand investment in the region, "
+            "and officials said more meetings would follow later in the year.")  # fmt: skip
+    quote = "deepen the alliance and expand investment in the region"
+    lede = "Japan's prime minister met the president in Washington on Friday for talks on trade."
+    texts = [lede, quote, body]
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    _, dropped = JunkFilter().clean(paragraphs)
+    assert [(d.paragraph.number, d.pattern) for d in dropped][:1] == [(2, "repeats ¶3")]
