@@ -68,9 +68,21 @@ def _reorder(files: Sequence[RenderedFile]) -> list[RenderedFile]:
         for old, new in renamed.items():  # same length: no CBOR header changes
             body = body.replace(old.encode(), new.encode())
         data = _pack(_sorted_meta(body))
-        new = _rename(found["hash"], data)
-        renamed[found["hash"]] = new
-        out[f"{found['dir']}pagefind.{new}.pf_meta"] = data
+        _put_meta(out, renamed, found["dir"], found["hash"], data)
+    return _with_entries(out, renamed)
+
+
+def _put_meta(
+    out: dict[str, bytes], renamed: dict[str, str], folder: str, old: str, data: bytes
+) -> None:
+    """A rewritten meta file under the name its new bytes give it (Pagefind names by hash)."""
+    new = _rename(old, data)
+    renamed[old] = new
+    out[f"{folder}pagefind.{new}.pf_meta"] = data
+
+
+def _with_entries(out: dict[str, bytes], renamed: dict[str, str]) -> list[RenderedFile]:
+    """The files in path order, each bundle's entry pointing at its renamed meta."""
     for path, data in out.items():
         if path.endswith("/pagefind-entry.json"):
             out[path] = _entry(data, renamed)
@@ -225,13 +237,8 @@ def with_sorts(
         chunk = _array_head(len(encoded)) + b"".join(sorted(encoded))  # as `_sorted_array`
         start, stop = spans[_SORTS]
         data = _pack(body[:start] + chunk + body[stop:])
-        new = _rename(found["hash"], data)
-        renamed[found["hash"]] = new
-        out[f"{found['dir']}pagefind.{new}.pf_meta"] = data
-    for path, data in out.items():
-        if path.endswith("/pagefind-entry.json"):
-            out[path] = _entry(data, renamed)
-    return sorted((RenderedFile(path, data) for path, data in out.items()), key=lambda f: f.path)
+        _put_meta(out, renamed, found["dir"], found["hash"], data)
+    return _with_entries(out, renamed)
 
 
 def _text(data: bytes, at: int) -> str:
