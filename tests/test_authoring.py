@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from conftest import REPO, Run
+from conftest import REPO, Run, write_site
 from htmlcheck import Page
 
 NOW = "2025-06-15T12:00:00+00:00"
@@ -215,6 +215,42 @@ def test_check_warns_about_low_confidence_paragraphs(
         "(no cue words for outlook; placed by its neighbours); "
         "add a heading or a sections: override if it belongs elsewhere"
     ]
+
+
+def test_check_warns_about_quoted_speech_on_mixed_cues_but_not_the_same_words_told(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """Where an editor places reported speech depends on what it is about, which cue
+    words read less reliably: the same mixed words warn when quoted, not when told."""
+    said = "Both navies will join the drills, and both sides will talk about trade"
+    results = {}
+    for name, middle in (
+        ("told", f"{said}, the minister said."),
+        ("quoted", f"\u201c{said},\u201d the minister said."),
+    ):
+        body = (
+            "The lede.\n\n"
+            "Tariffs on cars and investment in factories will create jobs.\n\n"
+            f"{middle}\n\n"
+            "Officials expect a joint statement next week.\n"
+        )
+        site = write_site(
+            tmp_path / name,
+            {
+                "content/a.md": "---\ntitle: A\nsummary: S.\n"
+                "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n---\n"
+                + body
+            },
+        )
+        result = cli("check", "-s", str(site), "--now", NOW)
+        assert result.code == 0
+        results[name] = warnings_of(result)
+    assert results["told"] == []
+    (warning,) = results["quoted"]
+    assert warning.startswith(
+        "content/a.md:10: warning: paragraph 3 placed in defense with low confidence (confidence 0."
+    )
+    assert "next: economy" in warning or "next: outlook" in warning
 
 
 def test_check_warns_about_missing_summary_and_location(

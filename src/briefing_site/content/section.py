@@ -64,6 +64,7 @@ def place(
     verdicts = classifier.classify(texts, year=article_year(meta)) if rest else ()
     for index, verdict in zip(rest, verdicts, strict=True):
         source = "" if verdict.own_cues else ", from its neighbours"
+        source += ", quotes someone" if verdict.quoted else ""
         placed[index] = Placement(
             paragraphs[index],
             verdict.topic,
