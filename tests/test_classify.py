@@ -430,3 +430,24 @@ def test_shipped_warning_rule_is_the_one_chosen_on_the_tuned_half() -> None:
     print(f"realworld unseen warnings: {unseen.warning_line()}")
     assert unseen.wrong_recall >= 0.5
     assert unseen.right_rate <= 0.36
+
+
+def test_verdict_says_where_its_own_words_lean_when_the_neighbours_decide(
+    classifier: Classifier,
+) -> None:
+    """`explain` can then say that the sequence, not the paragraph, chose the topic."""
+    verdicts = classifier.classify(
+        [
+            "Tariffs on cars and investment in factories will create jobs.",
+            "Troops held exercises.",
+            "The trade minister will attend.",
+            "Officials expect a joint statement next week.",
+            "Hmm.",
+        ],
+        year=2025,
+    )
+    assert [v.topic for v in verdicts] == ["economy", "defense", "outlook", "outlook", "outlook"]
+    assert verdicts[0].own_topic == "economy" and verdicts[0].cue_share > 0.9
+    assert verdicts[2].own_topic == "economy" and 0.0 < verdicts[2].cue_share < 1.0
+    assert verdicts[2].confidence < LOW_CONFIDENCE
+    assert verdicts[4].own_topic == "" and verdicts[4].cue_share == 0.0

@@ -45,6 +45,27 @@ def test_explain_shows_each_paragraph_topic_and_why(
     assert "classifier" in result.out and "cues:" in result.out
 
 
+def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    body = (
+        "The lede.\n\n"
+        "Tariffs on cars and investment in factories will create jobs.\n\n"
+        "\u201cBoth navies will join the drills, and both sides will talk about trade,\u201d "
+        "the minister said.\n\n"
+        "Troops held exercises.\n\n"
+        "The trade minister will attend.\n\n"
+        "Officials expect a joint statement next week.\n"
+    )
+    site = make_site({"content/a.md": "---\ntitle: A\n---\n" + body})
+    result = cli("explain", str(site / "content/a.md"))
+    assert result.code == 0, result.err
+    rows = {line.split()[0]: line for line in result.out.splitlines() if line.startswith("  ¶")}
+    assert "defense   classifier (confidence 0.16, quotes someone)" in rows["¶3"]
+    assert "outlook   classifier (confidence 0.02, its own words lean to economy)" in rows["¶5"]
+    assert "lean to" not in rows["¶2"] and "quotes" not in rows["¶2"]
+
+
 def test_check_validates_without_writing(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -306,6 +306,111 @@ def calibrate_warnings(articles: Sequence[Article]) -> list[tuple[str, str, floa
     return rows
 
 
+@dataclass(frozen=True)
+class Call:
+    """One classified paragraph with what a warning rule may look at."""
+
+    right: bool
+    verdict: Verdict
+    margin: float
+    """The gap between the two likeliest topics, before any cut for quotes."""
+    stability: float
+    """Share of `STABILITY_GRID`'s decoder settings that make the same call."""
+    words: int
+
+
+STABILITY_GRID = tuple(
+    Settings(sharpness=a, contrast=b, stay=c, by_sentence=d)
+    for a, b, c, d in itertools.product((2.0, 8.0), (0.0, 1.5), (0.25, 0.6), (False, True))
+)
+"""Decoder settings far from the shipped ones: a call they all make does not hang on a knob."""
+
+SIGNALS: dict[str, Callable[[Call], float]] = {
+    "shipped confidence": lambda c: c.verdict.confidence,
+    "margin (no quote cut)": lambda c: c.margin,
+    "own cues": lambda c: float(c.verdict.own_cues),
+    "own words agree with sequence": lambda c: float(c.verdict.own_topic == c.verdict.topic),
+    "chosen topic's share of cue weight": lambda c: c.verdict.cue_share,
+    "not quoted": lambda c: float(not c.verdict.quoted),
+    "shortness": lambda c: -float(c.words),
+    "stability over decoder settings": lambda c: c.stability,
+    "confidence x share": lambda c: c.verdict.confidence * c.verdict.cue_share,
+    "confidence x stability": lambda c: c.verdict.confidence * c.stability,
+    "confidence x share x stability": lambda c: (
+        c.verdict.confidence * c.verdict.cue_share * c.stability
+    ),
+}
+"""Candidate warning signals, low meaning doubt: what a rule could flag on."""
+
+
+def calls(articles: Sequence[Article]) -> list[Call]:
+    """Every paragraph's call by the shipped classifier with the signals' inputs."""
+    topics = load_default_topics()
+    shipped = Classifier(topics)
+    plain = Classifier(topics, Settings(quoted_discount=1.0))
+    variants = [Classifier(topics, settings) for settings in STABILITY_GRID]
+    found = []
+    for article in articles:
+        verdicts = shipped.classify(article.texts, year=article.year)
+        margins = plain.classify(article.texts, year=article.year)
+        others = [v.classify(article.texts, year=article.year) for v in variants]
+        for index, (label, verdict) in enumerate(zip(article.labels, verdicts, strict=True)):
+            same = sum(other[index].topic == verdict.topic for other in others)
+            found.append(
+                Call(
+                    right=verdict.topic == label,
+                    verdict=verdict,
+                    margin=margins[index].confidence,
+                    stability=same / len(others),
+                    words=len(article.texts[index].split()),
+                )
+            )
+    return found
+
+
+def separation(found: Sequence[Call], signal: Callable[[Call], float]) -> float:
+    """Chance that a right call scores above a wrong one (AUC; 0.5 is no better than a coin)."""
+    right = [signal(c) for c in found if c.right]
+    wrong = [signal(c) for c in found if not c.right]
+    if not right or not wrong:
+        return 0.5
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))
+
+
+def flag_rates(
+    found: Sequence[Call], signal: Callable[[Call], float], threshold: float
+) -> tuple[float, float]:
+    """Shares of the wrong and of the right calls whose signal is below the threshold."""
+    wrong = [c for c in found if not c.right]
+    right = [c for c in found if c.right]
+    return (
+        sum(signal(c) < threshold for c in wrong) / max(len(wrong), 1),
+        sum(signal(c) < threshold for c in right) / max(len(right), 1),
+    )
+
+
+def choose_threshold(found: Sequence[Call], signal: Callable[[Call], float]) -> float:
+    """The lowest threshold flagging `WARNING_RECALL` of the wrong calls."""
+    values = sorted({signal(c) for c in found})
+    cuts = [(a + b) / 2 for a, b in itertools.pairwise(values)] + [values[-1] + 1.0]
+    return next(t for t in cuts if flag_rates(found, signal, t)[0] >= WARNING_RECALL)
+
+
+def signals_report(articles: Sequence[Article]) -> None:
+    """Each candidate signal: how well it separates right from wrong on each half, and
+    its flag rates on the odd half at the threshold chosen on the even half."""
+    even, odd = calls(articles[0::2]), calls(articles[1::2])
+    print("candidate signals (AUC: 0.5 is a coin; rates on the odd half at the even half's cut)")
+    for name, signal in SIGNALS.items():
+        cut = choose_threshold(even, signal)
+        wrong, right = flag_rates(odd, signal, cut)
+        print(
+            f"  {name:34} AUC even {separation(even, signal):.2f} odd "
+            f"{separation(odd, signal):.2f}; odd flags {wrong:.2f} wrong, {right:.2f} right"
+        )
+
+
 def warnings_report() -> None:
     """Print the shipped warning rule's rates on each half, then the cross-validated ones."""
     articles = load_realworld()
@@ -322,6 +427,7 @@ def warnings_report() -> None:
     for held, how, discount, threshold, scores in calibrate_warnings(articles):
         rule = f" (discount {discount}, below {threshold})" if threshold else ""
         print(f"{held}, {how}{rule}: {scores.warning_line()}")
+    signals_report(articles)
 
 
 def cv_report() -> None:

@@ -162,6 +162,12 @@ class Verdict:
     """False when the topic came from the neighbours, not from the paragraph's own words."""
     quoted: bool = False
     """True when the paragraph quotes someone, which cut its confidence (`QUOTED_DISCOUNT`)."""
+    own_topic: str = ""
+    """The topic the paragraph's own words favour before its neighbours are weighed
+    ("" with no cue): where it differs from `topic`, the sequence decided."""
+    cue_share: float = 0.0
+    """The chosen topic's share of the paragraph's cue weight: low when its words
+    point several ways."""
 
 
 @dataclass(frozen=True)
@@ -346,8 +352,10 @@ class Classifier:
         ]
         posteriors = _forward_backward(emissions, self._settings.stay)
         return tuple(
-            self._verdict(item, posterior, bool(_QUOTE.search(text)))
-            for item, posterior, text in zip(evidence, posteriors, plain, strict=True)
+            self._verdict(item, emission, posterior, bool(_QUOTE.search(text)))
+            for item, emission, posterior, text in zip(
+                evidence, emissions, posteriors, plain, strict=True
+            )
         )
 
     def _shares(self, sentences: Sequence[_Evidence]) -> list[float]:
@@ -398,7 +406,13 @@ class Classifier:
             cues=tuple(tuple(c) for c in cues),
         )
 
-    def _verdict(self, item: _Evidence, posterior: Sequence[float], quoted: bool) -> Verdict:
+    def _verdict(
+        self,
+        item: _Evidence,
+        emission: Sequence[float],
+        posterior: Sequence[float],
+        quoted: bool,
+    ) -> Verdict:
         """Pick the most probable topic (ties go to page order) and say how sure and why.
 
         The confidence is the gap between the two most probable topics, cut by
@@ -417,6 +431,10 @@ class Classifier:
             ),
             own_cues=item.weights[chosen] > 0,
             quoted=quoted,
+            own_topic="" if item.empty else self._names[_argmax(emission)],
+            cue_share=round(item.weights[chosen] / total, 4)
+            if (total := sum(item.weights))
+            else 0.0,
         )
 
 
@@ -479,6 +497,11 @@ def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list
         posteriors[index] = _normalised([f * b for f, b in zip(forward[index], back, strict=True)])
         back = _normalised(step([b * e for b, e in zip(back, emissions[index], strict=True)]))
     return posteriors
+
+
+def _argmax(values: Sequence[float]) -> int:
+    """The index of the largest value; ties go to the first (page order)."""
+    return max(range(len(values)), key=lambda index: (values[index], -index))
 
 
 def _normalised(values: Sequence[float]) -> list[float]:

@@ -64,6 +64,8 @@ def place(
     verdicts = classifier.classify(texts, year=article_year(meta)) if rest else ()
     for index, verdict in zip(rest, verdicts, strict=True):
         source = "" if verdict.own_cues else ", from its neighbours"
+        if verdict.own_topic and verdict.own_topic != verdict.topic:
+            source += f", its own words lean to {verdict.own_topic}"
         source += ", quotes someone" if verdict.quoted else ""
         placed[index] = Placement(
             paragraphs[index],
