@@ -2,7 +2,7 @@
 
 Usage: python tests/eval/report.py [-v] [SET ...]
 (sets: tune, heldout, independent, seed, wire, realworld; default all)
-       python tests/eval/report.py cv  (realworld topics, two-fold cross-validated)
+       python tests/eval/report.py cv  (realworld topics, two-fold and leave-one-page-out)
        python tests/eval/report.py warnings  (the low-confidence warnings, cross-validated)
        python tests/eval/report.py junk [-v] [--set DIR]  (junk, lede, segmentation: realworld.py)
 
@@ -242,6 +242,34 @@ def cross_validate(articles: Sequence[Article]) -> list[tuple[str, Settings, flo
     return folds
 
 
+def leave_one_page_out(articles: Sequence[Article]) -> tuple[Scores, Counter[Settings]]:
+    """Each unseen (odd) page scored with the decoder settings best on the other unseen
+    pages: whether tuning the knobs on real copy would carry over to a new page."""
+    topics = load_default_topics()
+    grid = [
+        Settings(**dict(zip(CV_GRID, values, strict=True)))
+        for values in itertools.product(*CV_GRID.values())
+    ]
+    unseen = articles[1::2]
+    per_page = {
+        s: [score_realworld(Classifier(topics, s), [page]) for page in unseen] for s in grid
+    }
+    total = Counter[str]()
+    chosen = Counter[Settings]()
+    for index in range(len(unseen)):
+        best = max(
+            grid,
+            key=lambda s: (
+                sum(p.correct for i, p in enumerate(per_page[s]) if i != index),
+                s == Settings(),
+            ),
+        )
+        chosen[best] += 1
+        scored = per_page[best][index]
+        total.update({field: getattr(scored, field) for field in Scores.__dataclass_fields__})
+    return Scores(**{field: total[field] for field in Scores.__dataclass_fields__}), chosen
+
+
 WARN_DISCOUNTS = (1.0, 0.7, 0.5, 0.3)
 """Cuts of a quoting paragraph's confidence tried by `calibrate_warnings` (1.0: none)."""
 WARN_THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 13))
@@ -443,6 +471,10 @@ def cv_report() -> None:
         print(f"  shipped defaults        {score_realworld(defaults, half).line()}")
         print(f"  chosen on the other half {scores.line()}")
         print(f"    settings {best}, warning below {threshold}")
+    pooled, chosen = leave_one_page_out(articles)
+    print("unseen half, each page with the settings best on the other unseen pages")
+    print(f"  {pooled.line()}")
+    print(f"  shipped settings chosen for {chosen[Settings()]} of {sum(chosen.values())} pages")
 
 
 def realworld_report(classifier: Classifier, verbose: bool) -> None:
