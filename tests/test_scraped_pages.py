@@ -690,3 +690,75 @@ def test_a_headline_glued_to_its_summary_over_a_read_more_link_is_dropped() -> N
     )
     text = "\n".join([*STORY, "Similar stories", card, "Read more \u00bb"])
     assert clean(text) == STORY
+
+
+# Round 4: shapes from another batch of real pages nobody here had tuned to (written anew).
+
+
+def test_a_last_sentence_signed_off_by_its_agency_without_a_full_stop_is_kept() -> None:
+    signed = "The delegations flew home on Wednesday.\u2013 PNA-LUSA"
+    coded = "Both ministers called the first day useful, a spokesman said. MAP"
+    text = "\n\n".join([*STORY[:2], coded, signed])
+    assert clean(text) == [*STORY[:2], coded, signed]
+
+
+def test_a_long_paragraph_printed_twice_is_kept_once() -> None:
+    long = " ".join([STORY[1], STORY[2], STORY[1]])
+    assert clean("\n\n".join([STORY[0], long, long, STORY[2]])) == [STORY[0], long, STORY[2]]
+
+
+def test_a_long_caption_over_a_bare_picture_credit_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    names = ", ".join(f"Minister {n} Costa of Region {n}" for n in "ABCDEFGHIJKL")
+    lined_up = (
+        f"Delegates from left to right; {names}, pose for a photo before the talks in Lisbon."
+    )
+    unmarked = f"Delegates {names} and their advisers before the talks in Lisbon on Tuesday."
+    story = f"LISBON, Portugal — {STORY[0]}"
+    for caption in (lined_up, unmarked):
+        text = "\n\n".join([TITLE, caption, "AP Photo / Ana Costa", story, STORY[1]])
+        assert clean(text) == [story, STORY[1]]
+    run, site = build(make_site, cli, "\n\n".join([TITLE, lined_up, "AP Photo / Ana Costa",
+                                                   story, STORY[1]]))  # fmt: skip
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [story]
+    # Above a bare credit with no caption's marks and no dateline below, a paragraph stays.
+    assert clean("\n\n".join([*STORY[:2], "Reuters Photo"])) == STORY[:2]
+
+
+def test_a_verbless_label_or_a_pointer_leading_into_the_text_is_dropped() -> None:
+    label = "Full text of the joint communique:"
+    pointer = "Read the ministers' full statement on the port deal below:"
+    presenting = "Here is the joint communique in full."
+    for line in (label, pointer, presenting):
+        assert clean("\n\n".join([STORY[0], line, *STORY[1:]])) == STORY, line
+    said = "The Portuguese minister said:"  # a lead-in with a verb is the story's own
+    assert clean("\n\n".join([STORY[0], said, *STORY[1:]])) == [STORY[0], said, *STORY[1:]]
+
+
+PITCH = [
+    "We are here to bring you the port news every morning. It costs little, and it is worth your time.",
+    "Back independent reporting from the harbour and subscribe for a small monthly fee.",
+    "As a subscriber, you can read every story, analysis and archive in full.",
+    "You can also find The Example Harbour Post on social media @ExampleHarbour",
+    "Thanks!",
+]
+
+
+def test_the_site_s_pitch_to_the_reader_below_the_story_is_dropped() -> None:
+    assert clean("\n".join([*STORY, *PITCH])) == STORY
+    # A speech under its lead-in speaks to its listeners: it is the story.
+    lead_in = "The Moroccan minister told his hosts:"
+    speech = [
+        "We thank you for the welcome you gave us in Lisbon",
+        "Your ports and ours can grow together",
+    ]
+    text = "\n".join([*STORY, lead_in, "\n".join(f"• {line}" for line in speech), "."])
+    assert len(clean(text)) == len(STORY) + 2
+    # One such line alone at the end is kept, in doubt.
+    alone = "If you are travelling through the port this week, expect long queues at the gates."
+    kept_, _ = JunkFilter().clean(split_text("\n".join([*STORY, alone])), title=TITLE)
+    assert kept_[-1].text == alone
+    assert "reader" in kept_[-1].doubt

@@ -21,6 +21,7 @@ extension), while our input is plain text, and its cues are the ones below.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +46,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:click|tap) here to .{0,80}",
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
+    # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
+    r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
+    r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
 # Markers after which headline-like lines are a list of links, not prose.
@@ -77,6 +81,7 @@ _AGENCY = (
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
+    r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
@@ -126,6 +131,12 @@ _PHONE = re.compile(
 # The space run is taken whole from its start only (lookbehind, possessive): a plain
 # `\s+` retried from every space of a long run costs time quadratic in the run.
 _TRAILING_SOURCE = re.compile(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# An agency's sign-off after the last sentence: "... on Friday. NAN", "...yesterday.- AGENCY-TASS",
+# "... talks. (AFP)": the sentence still ends there (a dash before it, or the code in capitals).
+_SIGNOFF = re.compile(
+    r"[.!?][\"'’”)]*\s*(?:[-–—]+\s*(?-i:[A-Z][\w-]*(?:[ /-][A-Z][\w-]*){0,2})"  # noqa: RUF001
+    r"|\(?/?(?-i:[A-Z][A-Z-]{1,14})/?\)?)\s*$"
+)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
 _REPORT_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
@@ -244,11 +255,23 @@ TITLE_COVER_SENTENCE = 0.8
 CAPTION_WORDS = 40
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
+# A label with no verb ending in ':' right over prose, up to this long, is a subhead.
+SUBHEAD_LABEL_WORDS = 8
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
+CREDIT = "a photo caption or credit"
+# A credit line this short with no sentence is a bare credit ("AP Photo / Jane Doe"): the
+# block right above it is its picture's caption, up to CAPTION_OVER_CREDIT words.
+CREDIT_WORDS = 8
+CAPTION_OVER_CREDIT = 100
+# Words that speak to the reader: a site's own pitch below the story ("subscribe and you
+# will...", "follow us"), never the story's (which quotes anyone it lets say "you").
+READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
+READER_RUN = 2
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
@@ -282,6 +305,9 @@ class Shape:
     opens_list: bool = False  # ends in ':': what follows it may be its list
     asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
     glued: bool = False  # a headline glued to its summary ("...the PacificAnthony Albanese")
+    credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
+    pictured: bool = False  # a caption's marks ("from left", "(Photo: X)") whatever its length
+    reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
 
     @property
     def link(self) -> bool:
@@ -356,6 +382,7 @@ class JunkFilter:
             tokens = [_words(p.text.casefold()) for p in paragraphs]
             repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            found = _over_credits(found)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -403,7 +430,10 @@ class JunkFilter:
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
-        sentence = (sentence or tagged) and not (n <= LABEL_WORDS and _TEASER.search(text))
+        signed = not sentence and n > 2 and _SIGNOFF.search(text[-40:]) is not None
+        sentence = (sentence or tagged or signed) and not (
+            n <= LABEL_WORDS and _TEASER.search(text)
+        )
 
         limits = self.limits
 
@@ -426,9 +456,12 @@ class JunkFilter:
             opens = text.endswith(":")
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
+            credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
+            pictured = bool(_CAPTION.search(text) or _positioned(text))
+            reader = not quotes and bool(READER.intersection(words))
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued,
+                opens, asks, glued, credit, pictured, reader,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -461,7 +494,7 @@ class JunkFilter:
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
-            return shape("bad", "a photo caption or credit")
+            return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
@@ -580,6 +613,11 @@ def _repeats(
                 other = _later_repeat(joined, postings, grams, index, share)
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
+        elif len(words) > REPEAT_MAX_WORDS:
+            # A whole paragraph printed twice (a scraping fault): the first copy stays.
+            other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is not None:
+                found = f"repeats ¶{paragraphs[other].number} word for word"
         if not found:
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
@@ -752,7 +790,67 @@ def _in_context(
             verdicts.append((False, ""))
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
+    _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _over_credits(shapes: Sequence[Shape]) -> list[Shape]:
+    """A block right over a bare picture credit ("AP Photo / Jane Doe") is that
+    picture's caption, however long its list of names, when it has a caption's marks
+    ("from left to right") or sits above a story opening under a wire dateline."""
+    out = list(shapes)
+    story = next(
+        (i for i, s in enumerate(shapes[:HEADER_REACH]) if s.reason == DATELINE_STORY),
+        -1,
+    )
+    for index, (shape, below) in enumerate(itertools.pairwise(shapes)):
+        if (
+            below.credit
+            and shape.kind != "bad"
+            and shape.words <= CAPTION_OVER_CREDIT
+            and (shape.pictured or index < story)
+        ):
+            out[index] = replace(
+                shape, kind="bad", reason="a caption over its picture credit", lead=False
+            )
+    return out
+
+
+def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]]) -> None:
+    """The site's pitch at the very end ("Choose to support us...", "By subscribing,
+    you can..."): blocks that speak to the reader, below the story and above nothing
+    but furniture, go when there are READER_RUN of them or a short one over furniture;
+    a lone one is kept in doubt. A short block between two of them goes with them. Under
+    a lead-in ending in ':' they are the speech or list it introduces, and stay."""
+    run: list[int] = []
+    index = len(shapes) - 1
+    while index > lede:
+        shape = shapes[index]
+        between = (
+            shape.kind == "short"
+            and bool(run)
+            and run[-1] == index + 1
+            and shapes[index - 1].reader
+            and index - 1 > lede
+        )
+        if not (verdicts[index][0] or shape.reader or between):
+            break
+        run.append(index)
+        index -= 1
+    readers = [i for i in run if shapes[i].reader]
+    if not readers or shapes[min(readers) - 1].opens_list:
+        return  # a speech or a list under its lead-in ("He said the following:") is the story
+    furniture_below = any(verdicts[i][0] for i in run if i > min(readers))
+    short_reader = any(shapes[i].kind != "good" for i in readers)
+    why = "speaks to the reader below the story: the site's own pitch"
+    if len(readers) >= READER_RUN or (short_reader and furniture_below):
+        for i in run:
+            if not verdicts[i][0]:
+                verdicts[i] = (True, why)
+    else:
+        for i in readers:
+            if not verdicts[i][0]:
+                verdicts[i] = (False, why + "?")
 
 
 def _story(shapes: Sequence[Shape], index: int) -> bool:
@@ -898,10 +996,11 @@ def _short(
         and near.all_bad_below[index]
     ):
         return True, "a label leading into nothing below the story"
-    # A label over prose ("Trade:"), with no verb of its own, is a subhead.
+    # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
+    # its own, is a subhead or a pointer to the text.
     if (
         shape.reason == "leads into a list"
-        and shape.words <= LABEL_WORDS
+        and shape.words <= SUBHEAD_LABEL_WORDS
         and not shape.verb
         and index + 1 < len(shapes)
         and shapes[index + 1].kind == "good"
