@@ -762,3 +762,46 @@ def test_the_site_s_pitch_to_the_reader_below_the_story_is_dropped() -> None:
     kept_, _ = JunkFilter().clean(split_text("\n".join([*STORY, alone])), title=TITLE)
     assert kept_[-1].text == alone
     assert "reader" in kept_[-1].doubt
+
+
+def test_a_long_paragraph_that_lost_its_full_stop_leads_and_stays(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    unstopped = (
+        "Ministers from Portugal and Morocco closed two days of talks in Lisbon on Wednesday, "
+        "where several of the delegations had the chance to meet their counterparts for the "
+        "first time, and while most of the attention went to the port deal, as many as six "
+        "other agreements were discussed. Here are the main points from the talks, based on "
+        "the statements of both ministries,"
+    )
+    text = "\n\n".join([TITLE, unstopped, "• Portugal and the port authority:", STORY[1]])
+    assert clean(text) == [unstopped, STORY[1]]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [unstopped]
+
+
+def test_a_short_sentence_under_a_subhead_at_the_end_is_kept() -> None:
+    last = "The fishing fleets of both countries will also be on the agenda on Wednesday."
+    text = "\n".join([*STORY, "Quotas for the fishing fleets", last])
+    assert clean(text) == [*STORY, last]
+
+
+def test_a_teaser_cut_off_with_a_bracketed_ellipsis_above_the_story_does_not_lead() -> None:
+    teaser = (
+        "Who sat at the table in Lisbon? With both ports at stake, there was talk of who [\u2026]"
+    )
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+
+
+def test_the_site_s_pitch_below_a_cluster_of_furniture_is_dropped() -> None:
+    tail = [
+        "Continue reading...",
+        "March 14, 2026 Portugal Morocco ports",
+        "Need the whole story?",
+        "Open the publisher's own page for the summary, then go straight to the original "
+        "source when you want to read the text of the agreement.",
+    ]
+    assert clean("\n\n".join([*STORY, *tail])) == STORY

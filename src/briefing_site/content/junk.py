@@ -112,7 +112,7 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
-_TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -263,6 +263,8 @@ MARKER_WORDS = 20
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
 CREDIT = "a photo caption or credit"
+# A block this long with a verb, reading like prose, is prose even without a sentence end.
+UNSTOPPED_PROSE_WORDS = 45
 # A credit line this short with no sentence is a bare credit ("AP Photo / Jane Doe"): the
 # block right above it is its picture's caption, up to CAPTION_OVER_CREDIT words.
 CREDIT_WORDS = 8
@@ -569,6 +571,18 @@ class JunkFilter:
             return shape("good", "reads as prose")
         if n <= LABEL_WORDS and not _FULL_STOP.search(text):
             return shape("short", "a few words without a full stop")
+        if (
+            not sentence
+            and n >= UNSTOPPED_PROSE_WORDS
+            and verb
+            and stop >= limits.good_min_stopwords
+            and not _TEASER.search(text)
+            and not (_CAPTION.search(text) or _positioned(text))
+            and not any(_LIST_ITEM.match(line) for line in paragraph.text.splitlines())
+        ):
+            # Far longer than a headline or a caption, with a verb and function words:
+            # prose that lost its full stop ("... based on these briefings,").
+            return shape("good", "reads as prose, though it lost its sentence end")
         return shape("short", "short")
 
     def _foreign(self, text: str, words: list[str]) -> bool:
@@ -818,39 +832,42 @@ def _over_credits(shapes: Sequence[Shape]) -> list[Shape]:
 
 def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]]) -> None:
     """The site's pitch at the very end ("Choose to support us...", "By subscribing,
-    you can..."): blocks that speak to the reader, below the story and above nothing
-    but furniture, go when there are READER_RUN of them or a short one over furniture;
-    a lone one is kept in doubt. A short block between two of them goes with them. Under
-    a lead-in ending in ':' they are the speech or list it introduces, and stay."""
+    you can..."): blocks that speak to the reader below the story, with nothing but
+    furniture and short lines below them, go when there are READER_RUN of them, when
+    a short one sits over furniture, or when a cluster of furniture (READER_RUN junk
+    blocks) parts them from the story; a lone one is kept in doubt. Short lines go with
+    them when they sit between two of them or below that furniture. Under a lead-in
+    ending in ':' they are the speech or list it introduces, and stay."""
     run: list[int] = []
     index = len(shapes) - 1
     while index > lede:
         shape = shapes[index]
-        between = (
-            shape.kind == "short"
-            and bool(run)
-            and run[-1] == index + 1
-            and shapes[index - 1].reader
-            and index - 1 > lede
-        )
-        if not (verdicts[index][0] or shape.reader or between):
+        if not (verdicts[index][0] or shape.reader or shape.kind == "short"):
             break
         run.append(index)
         index -= 1
     readers = [i for i in run if shapes[i].reader]
     if not readers or shapes[min(readers) - 1].opens_list:
         return  # a speech or a list under its lead-in ("He said the following:") is the story
-    furniture_below = any(verdicts[i][0] for i in run if i > min(readers))
+    top = min(readers)
+    furniture_below = any(verdicts[i][0] for i in run if i > top)
+    furniture_above = [i for i in run if i < top and verdicts[i][0]]
     short_reader = any(shapes[i].kind != "good" for i in readers)
     why = "speaks to the reader below the story: the site's own pitch"
-    if len(readers) >= READER_RUN or (short_reader and furniture_below):
-        for i in run:
-            if not verdicts[i][0]:
-                verdicts[i] = (True, why)
-    else:
+    if not (
+        len(readers) >= READER_RUN
+        or (short_reader and furniture_below)
+        or len(furniture_above) >= READER_RUN
+    ):
         for i in readers:
             if not verdicts[i][0]:
                 verdicts[i] = (False, why + "?")
+        return
+    floor = min(furniture_above, default=top)  # below it all is the site's, not the story's
+    for i in run:
+        between = top < i and shapes[i - 1].reader and i + 1 in readers
+        if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
+            verdicts[i] = (True, why)
 
 
 def _story(shapes: Sequence[Shape], index: int) -> bool:
@@ -1022,6 +1039,10 @@ def _short(
         and around <= {"bad", "edge"}
         and shape.words <= SOCIAL_MAX_WORDS
     ):
+        if shape.lead and not shape.reader and _under_subhead(shapes, index):
+            # A full clause right under a subhead is that subhead's paragraph (a live
+            # blog's last entry), not a social line: kept, in doubt.
+            return False, "a short sentence under a subhead at the end: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
@@ -1040,12 +1061,23 @@ def _short(
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
+    if shape.reason.startswith("cut off") and index < lede:
+        return True, "a teaser cut off with an ellipsis, above the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
     ):
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
+    """Right under a heading-shaped line, itself right under a paragraph of the story."""
+    return (
+        index >= 2
+        and shapes[index - 1].reason.startswith("no sentence")
+        and shapes[index - 2].kind == "good"
+    )
 
 
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
