@@ -805,3 +805,42 @@ def test_the_site_s_pitch_below_a_cluster_of_furniture_is_dropped() -> None:
         "source when you want to read the text of the agreement.",
     ]
     assert clean("\n\n".join([*STORY, *tail])) == STORY
+
+
+def test_a_key_points_box_above_the_story_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    box = "\n".join(
+        [
+            "  \u2022 The ministers met for two days, but left the question of jobs at the docks open",
+            "  \u2022 The Moroccan minister arrived early. He also stayed late.",
+        ]
+    )
+    text = "\n\n".join(["A+ A A-", TITLE, box, *STORY])
+    assert clean(text) == STORY
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_site_s_word_to_the_reader_above_the_story_does_not_lead() -> None:
+    pitch = (
+        "Once registered, you can join the discussion on this site, talk to other readers in "
+        "your own inbox and will see fewer adverts!"
+    )
+    short = "The Portuguese minister met his Moroccan counterpart in Lisbon this morning."
+    text = "\n\n".join(["Harbour Forum", "Register a free account today", pitch, TITLE, short,
+                        *STORY[1:]])  # fmt: skip
+    kept_, dropped = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [short, *STORY[1:]]
+    assert kept_[0].prose  # it leads
+    assert any("reader" in d.pattern for d in dropped)
+
+
+def test_a_caption_above_a_story_under_its_dateline_does_not_lead() -> None:
+    caption = "The Portuguese minister signs the visitors' book at the old customs house in Lisbon."
+    story = f"Lisbon: {STORY[0]}"
+    text = "\n\n".join([TITLE, TITLE, caption, story, STORY[1]])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [story, STORY[1]]

@@ -174,6 +174,7 @@ _COPYRIGHT = re.compile(
 _GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*[-*+•▪·]\s+")
 
 # Function words of other languages written in Latin script (none an English word):
 # a sentence dense with them is prose, not a name list or a headline, whatever
@@ -310,6 +311,7 @@ class Shape:
     credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
     pictured: bool = False  # a caption's marks ("from left", "(Photo: X)") whatever its length
     reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
+    bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
 
     @property
     def link(self) -> bool:
@@ -461,9 +463,11 @@ class JunkFilter:
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
             pictured = bool(_CAPTION.search(text) or _positioned(text))
             reader = not quotes and bool(READER.intersection(words))
+            lines = [line for line in paragraph.text.splitlines() if line.strip()]
+            bulleted = bool(lines) and all(_BULLET.match(line) for line in lines)
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, pictured, reader,
+                opens, asks, glued, credit, pictured, reader, bulleted,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -797,7 +801,7 @@ def _in_context(
         elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
-            verdicts.append((True, "a standfirst above the byline or picture"))
+            verdicts.append((True, _above_story(shape)))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -907,6 +911,10 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
+    if first < HEADER_REACH and first < len(shapes) and _not_a_lede(shapes[first]):
+        # A key-points box or a site's word to the reader above the story gives way to
+        # the first prose paragraph that is neither.
+        first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
         # A verbless standfirst gives way to the prose right under it.
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
@@ -922,8 +930,28 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         and shapes[dated].reason == DATELINE_STORY
     ):
         return dated
+    if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
+        return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
-    return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
+    return next(
+        (i for i in range(last_marker + 1, first) if shapes[i].lead and not shapes[i].reader),
+        first,
+    )
+
+
+def _above_story(shape: Shape) -> str:
+    """Why a prose block above the lede is furniture."""
+    if shape.bulleted:
+        return "a key-points box above the story"
+    if shape.reader:
+        return "speaks to the reader above the story: the site's own word"
+    return "a standfirst above the byline or picture"
+
+
+def _not_a_lede(shape: Shape) -> bool:
+    """A bulleted list (a key-points box) or words to the reader ("once signed in, you
+    can..."): never the story's first paragraph while a plain one follows."""
+    return shape.bulleted or shape.reader
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -998,6 +1026,8 @@ def _short(
     in_header = index < lede < len(shapes) and before != "good"
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
+    if in_header and shapes[lede].reason == DATELINE_STORY:
+        return True, f"{shape.reason}, above the story's wire dateline: a caption or standfirst"
     # A sentence is furniture only between real furniture (not the page's edge)
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
