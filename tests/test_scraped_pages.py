@@ -844,3 +844,21 @@ def test_a_caption_above_a_story_under_its_dateline_does_not_lead() -> None:
     text = "\n\n".join([TITLE, TITLE, caption, story, STORY[1]])
     kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
     assert [p.text for p in kept_] == [story, STORY[1]]
+
+
+def test_a_live_entry_of_short_sentences_under_its_subhead_at_the_end_is_kept() -> None:
+    entry = [
+        "The Moroccan minister says the terminal deal is close to being done now.",
+        "The Portuguese side added that the jobs question would be settled in Rabat next month.",
+    ]
+    text = "\n\n".join([*STORY[:2], "Ana Costa 14/03/2026 15:26", *entry])
+    assert clean(text) == [*STORY[:2], *entry]
+
+
+def test_a_labelled_caption_and_a_read_it_here_pointer_are_dropped() -> None:
+    pointer = "Read the full story on the port strike by Ana Costa here."
+    caption = (
+        "Photo Portuguese Government Caption: The Moroccan minister inspects the guard of "
+        "honour at Lisbon airport"
+    )
+    assert clean("\n\n".join([STORY[0], pointer, *STORY[1:], caption])) == STORY

@@ -48,6 +48,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
+    r"read\b.{0,80}\bhere\s*[:.]?",  # "Read the full story by Jane Doe here."
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
@@ -82,7 +83,8 @@ _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)"
-    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
+    r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
@@ -1102,11 +1104,15 @@ def _short(
 
 
 def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
-    """Right under a heading-shaped line, itself right under a paragraph of the story."""
+    """Under a heading-shaped line, itself right under a paragraph of the story, with
+    nothing between but other short full sentences (an entry of a few of them)."""
+    above = index - 1
+    while above > 0 and shapes[above].lead and not shapes[above].reader:
+        above -= 1
     return (
-        index >= 2
-        and shapes[index - 1].reason.startswith("no sentence")
-        and shapes[index - 2].kind == "good"
+        above >= 1
+        and shapes[above].reason.startswith("no sentence")
+        and shapes[above - 1].kind == "good"
     )
 
 
