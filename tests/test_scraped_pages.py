@@ -862,3 +862,35 @@ def test_a_labelled_caption_and_a_read_it_here_pointer_are_dropped() -> None:
         "honour at Lisbon airport"
     )
     assert clean("\n\n".join([STORY[0], pointer, *STORY[1:], caption])) == STORY
+
+
+def test_a_list_marked_with_en_dashes_between_subheads_is_kept() -> None:
+    items = [
+        "\u2013 Both ministers agreed on a timetable for the terminal.",
+        "\u2013 The talks centred on:",
+        "\u2013 Pay for the Harbour Pilots",
+        "\u2013 Fishing quotas",
+    ]
+    text = "\n".join([STORY[0], "Main Points of the Talks", *items, "What Comes Next", *STORY[1:]])
+    assert clean(text) == [STORY[0], *items, *STORY[1:]]
+
+
+def test_a_first_paragraph_ending_in_a_template_marker_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    marked = STORY[0] + "{{more}}"
+    text = "\n\n".join(["March 14, 2026", TITLE, marked, *STORY[1:]])
+    assert clean(text) == [marked, *STORY[1:]]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [marked]
+
+
+def test_a_caption_with_numbered_positions_above_a_dateline_is_dropped() -> None:
+    caption = (
+        "Minister Ana Costa (R-3), Minister Omar Alami (L-2) and the mayor of Lisbon (R-1) "
+        "pose before the talks in Lisbon on Mar 14, 2026 \u2013 AA photo."
+    )
+    story = f"Lisbon, 14 March 2026 (LUSA) \u2013 {STORY[0]}"
+    assert clean("\n\n".join([TITLE, caption, story, STORY[1]])) == [story, STORY[1]]

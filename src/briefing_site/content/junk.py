@@ -71,6 +71,8 @@ STOPWORDS = frozenset(
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
+# A template marker a site left at the end of a paragraph ("... this week.{{more}}").
+_TEMPLATE_TAIL = re.compile(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
 _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
@@ -94,7 +96,7 @@ _CAPTION = re.compile(
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
-_POSITION_LETTER = re.compile(r"\((?:L|R|C)\)")
+_POSITION_LETTER = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
 _PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -175,8 +177,10 @@ _COPYRIGHT = re.compile(
 # summary's first ("...security in the PacificAnthony Albanese will...").
 _GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
-_BULLET = re.compile(r"^\s*[-*+•▪·]\s+")
+# Bullets as pages print them, an en dash among them ("\u2013 Item"); an em dash opens an
+# attribution ("— Jane Doe"), not an item.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
+_BULLET = re.compile(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 
 # Function words of other languages written in Latin script (none an English word):
 # a sentence dense with them is prose, not a name list or a headline, whatever
@@ -334,7 +338,10 @@ def _plain(text: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes."""
+    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes (and
+    before a site's template marker left in the text, "{{more}}", "<!--more-->")."""
+    if text.endswith(("}}", "-->")):
+        text = _TEMPLATE_TAIL.sub("", text)
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
@@ -1034,6 +1041,10 @@ def _short(
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
+    # A bulleted line inside the story (below the lede, above its last paragraph) is an
+    # item of the story's own list, even between two subheads.
+    if shape.bulleted and lede < index < last_good and around != {"good"}:
+        return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
