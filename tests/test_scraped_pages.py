@@ -894,3 +894,24 @@ def test_a_caption_with_numbered_positions_above_a_dateline_is_dropped() -> None
     )
     story = f"Lisbon, 14 March 2026 (LUSA) \u2013 {STORY[0]}"
     assert clean("\n\n".join([TITLE, caption, story, STORY[1]])) == [story, STORY[1]]
+
+
+def test_a_caption_printed_twice_in_one_block_does_not_lead() -> None:
+    caption = "At the joint news conference of the Portuguese and Moroccan ministers in Lisbon."
+    text = "\n\n".join([f"{caption} {caption}", *STORY])
+    assert clean(text) == STORY
+
+
+def test_a_headline_glued_to_a_summary_the_story_repeats_does_not_lead() -> None:
+    teaser = f"{TITLE} {STORY[0]}"
+    text = "\n\n".join([TITLE, teaser, "Politics", "March 14, 2026 13:17", TITLE, *STORY])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert kept_[0].prose
+
+
+def test_a_short_sentence_under_the_last_subhead_is_kept_even_below_short_lines() -> None:
+    short = "The next round may settle the question of the docks."
+    last = "I am glad to be in Lisbon again."
+    text = "\n".join([*STORY[:2], short, "The Moroccan minister's remarks", last])
+    assert clean(text) == [*STORY[:2], short, last]

@@ -272,6 +272,9 @@ DATELINE_STORY = "a sentence under a wire dateline: the story"
 CREDIT = "a photo caption or credit"
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
+# A block that is the same run of this many words or more twice over is a caption printed
+# with its alt text, not a sentence of the story.
+DOUBLED_MIN_WORDS = 8
 # A credit line this short with no sentence is a bare credit ("AP Photo / Jane Doe"): the
 # block right above it is its picture's caption, up to CAPTION_OVER_CREDIT words.
 CREDIT_WORDS = 8
@@ -393,7 +396,10 @@ class JunkFilter:
             verdicts = self._by_patterns(paragraphs)
         else:
             tokens = [_words(p.text.casefold()) for p in paragraphs]
-            repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
+            headline = _words(title.casefold())
+            repeats = _repeats(
+                paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
+            )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
@@ -486,6 +492,8 @@ class JunkFilter:
             return shape("bad", "no words")
         if repeat:
             return shape("bad", repeat)
+        if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+            return shape("bad", "the same words twice in one block: a caption and its alt text")
         if (
             (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
             and n <= MARKER_WORDS
@@ -608,6 +616,14 @@ class JunkFilter:
             return False
         foreign = sum(map(FOREIGN_STOPWORDS.__contains__, words)) / len(words)
         return foreign >= self.limits.good_min_stopwords or not self.english
+
+
+def _after_headline(words: list[str], headline: list[str]) -> list[str]:
+    """A block's words after the headline it opens with, if it opens with it (a teaser
+    card's headline glued to its summary): the summary is what may come again below."""
+    if len(headline) >= 3 and len(words) > len(headline) + 3 and words[: len(headline)] == headline:
+        return words[len(headline) :]
+    return words
 
 
 def _repeats(
@@ -1082,7 +1098,7 @@ def _short(
         and around <= {"bad", "edge"}
         and shape.words <= SOCIAL_MAX_WORDS
     ):
-        if shape.lead and not shape.reader and _under_subhead(shapes, index):
+        if _clause(shape) and _under_subhead(shapes, index):
             # A full clause right under a subhead is that subhead's paragraph (a live
             # blog's last entry), not a social line: kept, in doubt.
             return False, "a short sentence under a subhead at the end: the story's?"
@@ -1114,16 +1130,28 @@ def _short(
     return False, shape.reason if suspicious else ""
 
 
+def _clause(shape: Shape) -> bool:
+    """A short full sentence with a verb, not spoken to the reader: the story's own."""
+    return (
+        shape.kind == "short"
+        and shape.sentence
+        and shape.verb
+        and shape.words >= CLAUSE_WORDS
+        and not shape.reader
+    )
+
+
 def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
-    """Under a heading-shaped line, itself right under a paragraph of the story, with
-    nothing between but other short full sentences (an entry of a few of them)."""
+    """Under a heading-shaped line, itself right under a paragraph or a short full
+    sentence of the story, with nothing between but other short full sentences (an
+    entry of a few of them)."""
     above = index - 1
-    while above > 0 and shapes[above].lead and not shapes[above].reader:
+    while above > 0 and _clause(shapes[above]):
         above -= 1
     return (
         above >= 1
         and shapes[above].reason.startswith("no sentence")
-        and shapes[above - 1].kind == "good"
+        and (shapes[above - 1].kind == "good" or _clause(shapes[above - 1]))
     )
 
 
