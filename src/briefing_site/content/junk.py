@@ -318,7 +318,6 @@ class Shape:
     asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
     glued: bool = False  # a headline glued to its summary ("...the PacificAnthony Albanese")
     credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
-    pictured: bool = False  # a caption's marks ("from left", "(Photo: X)") whatever its length
     reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
 
@@ -401,7 +400,7 @@ class JunkFilter:
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
-            found = _over_credits(found)
+            found = _over_credits(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -476,13 +475,13 @@ class JunkFilter:
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
-            pictured = bool(_CAPTION.search(text) or _positioned(text))
             reader = not quotes and bool(READER.intersection(words))
-            lines = [line for line in paragraph.text.splitlines() if line.strip()]
-            bulleted = bool(lines) and all(_BULLET.match(line) for line in lines)
+            bulleted = _BULLET.match(paragraph.text) is not None and all(
+                _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
+            )
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, pictured, reader, bulleted,
+                opens, asks, glued, credit, reader, bulleted,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -837,7 +836,7 @@ def _in_context(
     return verdicts, lede
 
 
-def _over_credits(shapes: Sequence[Shape]) -> list[Shape]:
+def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block right over a bare picture credit ("AP Photo / Jane Doe") is that
     picture's caption, however long its list of names, when it has a caption's marks
     ("from left to right") or sits above a story opening under a wire dateline."""
@@ -851,12 +850,17 @@ def _over_credits(shapes: Sequence[Shape]) -> list[Shape]:
             below.credit
             and shape.kind != "bad"
             and shape.words <= CAPTION_OVER_CREDIT
-            and (shape.pictured or index < story)
+            and (index < story or _pictured(_plain(paragraphs[index].text)))
         ):
             out[index] = replace(
                 shape, kind="bad", reason="a caption over its picture credit", lead=False
             )
     return out
+
+
+def _pictured(text: str) -> bool:
+    """A caption's marks ("from left to right", "(Photo: X)", "(L)"), whatever its length."""
+    return bool(_CAPTION.search(text) or _positioned(text))
 
 
 def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]]) -> None:
