@@ -690,3 +690,228 @@ def test_a_headline_glued_to_its_summary_over_a_read_more_link_is_dropped() -> N
     )
     text = "\n".join([*STORY, "Similar stories", card, "Read more \u00bb"])
     assert clean(text) == STORY
+
+
+# Round 4: shapes from another batch of real pages nobody here had tuned to (written anew).
+
+
+def test_a_last_sentence_signed_off_by_its_agency_without_a_full_stop_is_kept() -> None:
+    signed = "The delegations flew home on Wednesday.\u2013 PNA-LUSA"
+    coded = "Both ministers called the first day useful, a spokesman said. MAP"
+    text = "\n\n".join([*STORY[:2], coded, signed])
+    assert clean(text) == [*STORY[:2], coded, signed]
+
+
+def test_a_long_paragraph_printed_twice_is_kept_once() -> None:
+    long = " ".join([STORY[1], STORY[2], STORY[1]])
+    assert clean("\n\n".join([STORY[0], long, long, STORY[2]])) == [STORY[0], long, STORY[2]]
+
+
+def test_a_long_caption_over_a_bare_picture_credit_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    names = ", ".join(f"Minister {n} Costa of Region {n}" for n in "ABCDEFGHIJKL")
+    lined_up = (
+        f"Delegates from left to right; {names}, pose for a photo before the talks in Lisbon."
+    )
+    unmarked = f"Delegates {names} and their advisers before the talks in Lisbon on Tuesday."
+    story = f"LISBON, Portugal — {STORY[0]}"
+    for caption in (lined_up, unmarked):
+        text = "\n\n".join([TITLE, caption, "AP Photo / Ana Costa", story, STORY[1]])
+        assert clean(text) == [story, STORY[1]]
+    run, site = build(make_site, cli, "\n\n".join([TITLE, lined_up, "AP Photo / Ana Costa",
+                                                   story, STORY[1]]))  # fmt: skip
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [story]
+    # Above a bare credit with no caption's marks and no dateline below, a paragraph stays.
+    assert clean("\n\n".join([*STORY[:2], "Reuters Photo"])) == STORY[:2]
+
+
+def test_a_verbless_label_or_a_pointer_leading_into_the_text_is_dropped() -> None:
+    label = "Full text of the joint communique:"
+    pointer = "Read the ministers' full statement on the port deal below:"
+    presenting = "Here is the joint communique in full."
+    for line in (label, pointer, presenting):
+        assert clean("\n\n".join([STORY[0], line, *STORY[1:]])) == STORY, line
+    said = "The Portuguese minister said:"  # a lead-in with a verb is the story's own
+    assert clean("\n\n".join([STORY[0], said, *STORY[1:]])) == [STORY[0], said, *STORY[1:]]
+
+
+PITCH = [
+    "We are here to bring you the port news every morning. It costs little, and it is worth your time.",
+    "Back independent reporting from the harbour and subscribe for a small monthly fee.",
+    "As a subscriber, you can read every story, analysis and archive in full.",
+    "You can also find The Example Harbour Post on social media @ExampleHarbour",
+    "Thanks!",
+]
+
+
+def test_the_site_s_pitch_to_the_reader_below_the_story_is_dropped() -> None:
+    assert clean("\n".join([*STORY, *PITCH])) == STORY
+    # A speech under its lead-in speaks to its listeners: it is the story.
+    lead_in = "The Moroccan minister told his hosts:"
+    speech = [
+        "We thank you for the welcome you gave us in Lisbon",
+        "Your ports and ours can grow together",
+    ]
+    text = "\n".join([*STORY, lead_in, "\n".join(f"• {line}" for line in speech), "."])
+    assert len(clean(text)) == len(STORY) + 2
+    # One such line alone at the end is kept, in doubt.
+    alone = "If you are travelling through the port this week, expect long queues at the gates."
+    kept_, _ = JunkFilter().clean(split_text("\n".join([*STORY, alone])), title=TITLE)
+    assert kept_[-1].text == alone
+    assert "reader" in kept_[-1].doubt
+
+
+def test_a_long_paragraph_that_lost_its_full_stop_leads_and_stays(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    unstopped = (
+        "Ministers from Portugal and Morocco closed two days of talks in Lisbon on Wednesday, "
+        "where several of the delegations had the chance to meet their counterparts for the "
+        "first time, and while most of the attention went to the port deal, as many as six "
+        "other agreements were discussed. Here are the main points from the talks, based on "
+        "the statements of both ministries,"
+    )
+    text = "\n\n".join([TITLE, unstopped, "• Portugal and the port authority:", STORY[1]])
+    assert clean(text) == [unstopped, STORY[1]]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [unstopped]
+
+
+def test_a_short_sentence_under_a_subhead_at_the_end_is_kept() -> None:
+    last = "The fishing fleets of both countries will also be on the agenda on Wednesday."
+    text = "\n".join([*STORY, "Quotas for the fishing fleets", last])
+    assert clean(text) == [*STORY, last]
+
+
+def test_a_teaser_cut_off_with_a_bracketed_ellipsis_above_the_story_does_not_lead() -> None:
+    teaser = (
+        "Who sat at the table in Lisbon? With both ports at stake, there was talk of who [\u2026]"
+    )
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+
+
+def test_the_site_s_pitch_below_a_cluster_of_furniture_is_dropped() -> None:
+    tail = [
+        "Continue reading...",
+        "March 14, 2026 Portugal Morocco ports",
+        "Need the whole story?",
+        "Open the publisher's own page for the summary, then go straight to the original "
+        "source when you want to read the text of the agreement.",
+    ]
+    assert clean("\n\n".join([*STORY, *tail])) == STORY
+
+
+def test_a_key_points_box_above_the_story_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    box = "\n".join(
+        [
+            "  \u2022 The ministers met for two days, but left the question of jobs at the docks open",
+            "  \u2022 The Moroccan minister arrived early. He also stayed late.",
+        ]
+    )
+    text = "\n\n".join(["A+ A A-", TITLE, box, *STORY])
+    assert clean(text) == STORY
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_site_s_word_to_the_reader_above_the_story_does_not_lead() -> None:
+    pitch = (
+        "Once registered, you can join the discussion on this site, talk to other readers in "
+        "your own inbox and will see fewer adverts!"
+    )
+    short = "The Portuguese minister met his Moroccan counterpart in Lisbon this morning."
+    text = "\n\n".join(["Harbour Forum", "Register a free account today", pitch, TITLE, short,
+                        *STORY[1:]])  # fmt: skip
+    kept_, dropped = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [short, *STORY[1:]]
+    assert kept_[0].prose  # it leads
+    assert any("reader" in d.pattern for d in dropped)
+
+
+def test_a_caption_above_a_story_under_its_dateline_does_not_lead() -> None:
+    caption = "The Portuguese minister signs the visitors' book at the old customs house in Lisbon."
+    story = f"Lisbon: {STORY[0]}"
+    text = "\n\n".join([TITLE, TITLE, caption, story, STORY[1]])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [story, STORY[1]]
+
+
+def test_a_live_entry_of_short_sentences_under_its_subhead_at_the_end_is_kept() -> None:
+    entry = [
+        "The Moroccan minister says the terminal deal is close to being done now.",
+        "The Portuguese side added that the jobs question would be settled in Rabat next month.",
+    ]
+    text = "\n\n".join([*STORY[:2], "Ana Costa 14/03/2026 15:26", *entry])
+    assert clean(text) == [*STORY[:2], *entry]
+
+
+def test_a_labelled_caption_and_a_read_it_here_pointer_are_dropped() -> None:
+    pointer = "Read the full story on the port strike by Ana Costa here."
+    caption = (
+        "Photo Portuguese Government Caption: The Moroccan minister inspects the guard of "
+        "honour at Lisbon airport"
+    )
+    assert clean("\n\n".join([STORY[0], pointer, *STORY[1:], caption])) == STORY
+
+
+def test_a_list_marked_with_en_dashes_between_subheads_is_kept() -> None:
+    items = [
+        "\u2013 Both ministers agreed on a timetable for the terminal.",
+        "\u2013 The talks centred on:",
+        "\u2013 Pay for the Harbour Pilots",
+        "\u2013 Fishing quotas",
+    ]
+    text = "\n".join([STORY[0], "Main Points of the Talks", *items, "What Comes Next", *STORY[1:]])
+    assert clean(text) == [STORY[0], *items, *STORY[1:]]
+
+
+def test_a_first_paragraph_ending_in_a_template_marker_leads(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    marked = STORY[0] + "{{more}}"
+    text = "\n\n".join(["March 14, 2026", TITLE, marked, *STORY[1:]])
+    assert clean(text) == [marked, *STORY[1:]]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [marked]
+
+
+def test_a_caption_with_numbered_positions_above_a_dateline_is_dropped() -> None:
+    caption = (
+        "Minister Ana Costa (R-3), Minister Omar Alami (L-2) and the mayor of Lisbon (R-1) "
+        "pose before the talks in Lisbon on Mar 14, 2026 \u2013 AA photo."
+    )
+    story = f"Lisbon, 14 March 2026 (LUSA) \u2013 {STORY[0]}"
+    assert clean("\n\n".join([TITLE, caption, story, STORY[1]])) == [story, STORY[1]]
+
+
+def test_a_caption_printed_twice_in_one_block_does_not_lead() -> None:
+    caption = "At the joint news conference of the Portuguese and Moroccan ministers in Lisbon."
+    text = "\n\n".join([f"{caption} {caption}", *STORY])
+    assert clean(text) == STORY
+
+
+def test_a_headline_glued_to_a_summary_the_story_repeats_does_not_lead() -> None:
+    teaser = f"{TITLE} {STORY[0]}"
+    text = "\n\n".join([TITLE, teaser, "Politics", "March 14, 2026 13:17", TITLE, *STORY])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert kept_[0].prose
+
+
+def test_a_short_sentence_under_the_last_subhead_is_kept_even_below_short_lines() -> None:
+    short = "The next round may settle the question of the docks."
+    last = "I am glad to be in Lisbon again."
+    text = "\n".join([*STORY[:2], short, "The Moroccan minister's remarks", last])
+    assert clean(text) == [*STORY[:2], short, last]

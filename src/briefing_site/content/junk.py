@@ -11,7 +11,9 @@ at the top and bottom. Everything above the first real prose paragraph that
 is not prose itself, and a standfirst above the byline (or one restating the
 headline above a picture), is furniture. A sentence under a wire dateline is
 the story however short, and so is a short full sentence (with a verb such as
-"is" or "said") below the page header.
+"is" or "said") below the page header. A bulleted key-points box or a site's
+word to the reader ("you can...") above the story is not its lede, and the
+site's pitch to the reader below the story goes with the furniture there.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -21,6 +23,7 @@ extension), while our input is plain text, and its cues are the ones below.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +48,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:click|tap) here to .{0,80}",
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
+    # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
+    r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
+    r"read\b.{0,80}\bhere\s*[:.]?",  # "Read the full story by Jane Doe here."
+    r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
 # Markers after which headline-like lines are a list of links, not prose.
@@ -66,6 +73,8 @@ STOPWORDS = frozenset(
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
+# A template marker a site left at the end of a paragraph ("... this week.{{more}}").
+_TEMPLATE_TAIL = re.compile(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
 _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
@@ -77,7 +86,9 @@ _AGENCY = (
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
-    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|file photo|illustration)s?\s?:\s*\S"
+    r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)"
+    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
+    r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
@@ -87,7 +98,7 @@ _CAPTION = re.compile(
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
-_POSITION_LETTER = re.compile(r"\((?:L|R|C)\)")
+_POSITION_LETTER = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
 _PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -107,7 +118,7 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
-_TEASER = re.compile(r"\w(?:…|\.{3})\W*$")
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -126,6 +137,12 @@ _PHONE = re.compile(
 # The space run is taken whole from its start only (lookbehind, possessive): a plain
 # `\s+` retried from every space of a long run costs time quadratic in the run.
 _TRAILING_SOURCE = re.compile(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+# An agency's sign-off after the last sentence: "... on Friday. NAN", "...yesterday.- AGENCY-TASS",
+# "... talks. (AFP)": the sentence still ends there (a dash before it, or the code in capitals).
+_SIGNOFF = re.compile(
+    r"[.!?][\"'’”)]*\s*(?:[-–—]+\s*(?-i:[A-Z][\w-]*(?:[ /-][A-Z][\w-]*){0,2})"  # noqa: RUF001
+    r"|\(?/?(?-i:[A-Z][A-Z-]{1,14})/?\)?)\s*$"
+)
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
 _REPORT_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
@@ -162,7 +179,10 @@ _COPYRIGHT = re.compile(
 # summary's first ("...security in the PacificAnthony Albanese will...").
 _GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·]|\d{1,3}[.)])\s+")
+# Bullets as pages print them, an en dash among them ("\u2013 Item"); an em dash opens an
+# attribution ("— Jane Doe"), not an item.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
+_BULLET = re.compile(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 
 # Function words of other languages written in Latin script (none an English word):
 # a sentence dense with them is prose, not a name list or a headline, whatever
@@ -244,11 +264,28 @@ TITLE_COVER_SENTENCE = 0.8
 CAPTION_WORDS = 40
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
+# A label with no verb ending in ':' right over prose, up to this long, is a subhead.
+SUBHEAD_LABEL_WORDS = 8
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
+CREDIT = "a photo caption or credit"
+# A block this long with a verb, reading like prose, is prose even without a sentence end.
+UNSTOPPED_PROSE_WORDS = 45
+# A block that is the same run of this many words or more twice over is a caption printed
+# with its alt text, not a sentence of the story.
+DOUBLED_MIN_WORDS = 8
+# A credit line this short with no sentence is a bare credit ("AP Photo / Jane Doe"): the
+# block right above it is its picture's caption, up to CAPTION_OVER_CREDIT words.
+CREDIT_WORDS = 8
+CAPTION_OVER_CREDIT = 100
+# Words that speak to the reader: a site's own pitch below the story ("subscribe and you
+# will...", "follow us"), never the story's (which quotes anyone it lets say "you").
+READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
+READER_RUN = 2
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
@@ -282,6 +319,9 @@ class Shape:
     opens_list: bool = False  # ends in ':': what follows it may be its list
     asks: bool = False  # a few title-case words ending in '?': a subhead ("What's Next?")
     glued: bool = False  # a headline glued to its summary ("...the PacificAnthony Albanese")
+    credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
+    reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
+    bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
 
     @property
     def link(self) -> bool:
@@ -302,7 +342,10 @@ def _plain(text: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes."""
+    """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes (and
+    before a site's template marker left in the text, "{{more}}", "<!--more-->")."""
+    if text.endswith(("}}", "-->")):
+        text = _TEMPLATE_TAIL.sub("", text)
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
@@ -354,8 +397,12 @@ class JunkFilter:
             verdicts = self._by_patterns(paragraphs)
         else:
             tokens = [_words(p.text.casefold()) for p in paragraphs]
-            repeats = _repeats(paragraphs, tokens, self.limits.repeat_share)
+            headline = _words(title.casefold())
+            repeats = _repeats(
+                paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
+            )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            found = _over_credits(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -403,7 +450,10 @@ class JunkFilter:
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
-        sentence = (sentence or tagged) and not (n <= LABEL_WORDS and _TEASER.search(text))
+        signed = not sentence and n > 2 and _SIGNOFF.search(text[-40:]) is not None
+        sentence = (sentence or tagged or signed) and not (
+            n <= LABEL_WORDS and _TEASER.search(text)
+        )
 
         limits = self.limits
 
@@ -426,9 +476,14 @@ class JunkFilter:
             opens = text.endswith(":")
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
+            credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
+            reader = not quotes and bool(READER.intersection(words))
+            bulleted = _BULLET.match(paragraph.text) is not None and all(
+                _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
+            )
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued,
+                opens, asks, glued, credit, reader, bulleted,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -438,6 +493,8 @@ class JunkFilter:
             return shape("bad", "no words")
         if repeat:
             return shape("bad", repeat)
+        if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+            return shape("bad", "the same words twice in one block: a caption and its alt text")
         if (
             (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
             and n <= MARKER_WORDS
@@ -461,7 +518,7 @@ class JunkFilter:
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
-            return shape("bad", "a photo caption or credit")
+            return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
@@ -536,6 +593,18 @@ class JunkFilter:
             return shape("good", "reads as prose")
         if n <= LABEL_WORDS and not _FULL_STOP.search(text):
             return shape("short", "a few words without a full stop")
+        if (
+            not sentence
+            and n >= UNSTOPPED_PROSE_WORDS
+            and verb
+            and stop >= limits.good_min_stopwords
+            and not _TEASER.search(text)
+            and not (_CAPTION.search(text) or _positioned(text))
+            and not any(_LIST_ITEM.match(line) for line in paragraph.text.splitlines())
+        ):
+            # Far longer than a headline or a caption, with a verb and function words:
+            # prose that lost its full stop ("... based on these briefings,").
+            return shape("good", "reads as prose, though it lost its sentence end")
         return shape("short", "short")
 
     def _foreign(self, text: str, words: list[str]) -> bool:
@@ -548,6 +617,14 @@ class JunkFilter:
             return False
         foreign = sum(map(FOREIGN_STOPWORDS.__contains__, words)) / len(words)
         return foreign >= self.limits.good_min_stopwords or not self.english
+
+
+def _after_headline(words: list[str], headline: list[str]) -> list[str]:
+    """A block's words after the headline it opens with, if it opens with it (a teaser
+    card's headline glued to its summary): the summary is what may come again below."""
+    if len(headline) >= 3 and len(words) > len(headline) + 3 and words[: len(headline)] == headline:
+        return words[len(headline) :]
+    return words
 
 
 def _repeats(
@@ -580,6 +657,11 @@ def _repeats(
                 other = _later_repeat(joined, postings, grams, index, share)
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
+        elif len(words) > REPEAT_MAX_WORDS:
+            # A whole paragraph printed twice (a scraping fault): the first copy stays.
+            other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is not None:
+                found = f"repeats ¶{paragraphs[other].number} word for word"
         if not found:
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
@@ -745,14 +827,82 @@ def _in_context(
         elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
-            verdicts.append((True, "a standfirst above the byline or picture"))
+            verdicts.append((True, _above_story(shape)))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
             verdicts.append((False, ""))
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
+    _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A block right over a bare picture credit ("AP Photo / Jane Doe") is that
+    picture's caption, however long its list of names, when it has a caption's marks
+    ("from left to right") or sits above a story opening under a wire dateline."""
+    out = list(shapes)
+    story = next(
+        (i for i, s in enumerate(shapes[:HEADER_REACH]) if s.reason == DATELINE_STORY),
+        -1,
+    )
+    for index, (shape, below) in enumerate(itertools.pairwise(shapes)):
+        if (
+            below.credit
+            and shape.kind != "bad"
+            and shape.words <= CAPTION_OVER_CREDIT
+            and (index < story or _pictured(_plain(paragraphs[index].text)))
+        ):
+            out[index] = replace(
+                shape, kind="bad", reason="a caption over its picture credit", lead=False
+            )
+    return out
+
+
+def _pictured(text: str) -> bool:
+    """A caption's marks ("from left to right", "(Photo: X)", "(L)"), whatever its length."""
+    return bool(_CAPTION.search(text) or _positioned(text))
+
+
+def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]]) -> None:
+    """The site's pitch at the very end ("Choose to support us...", "By subscribing,
+    you can..."): blocks that speak to the reader below the story, with nothing but
+    furniture and short lines below them, go when there are READER_RUN of them, when
+    a short one sits over furniture, or when a cluster of furniture (READER_RUN junk
+    blocks) parts them from the story; a lone one is kept in doubt. Short lines go with
+    them when they sit between two of them or below that furniture. Under a lead-in
+    ending in ':' they are the speech or list it introduces, and stay."""
+    run: list[int] = []
+    index = len(shapes) - 1
+    while index > lede:
+        shape = shapes[index]
+        if not (verdicts[index][0] or shape.reader or shape.kind == "short"):
+            break
+        run.append(index)
+        index -= 1
+    readers = [i for i in run if shapes[i].reader]
+    if not readers or shapes[min(readers) - 1].opens_list:
+        return  # a speech or a list under its lead-in ("He said the following:") is the story
+    top = min(readers)
+    furniture_below = any(verdicts[i][0] for i in run if i > top)
+    furniture_above = [i for i in run if i < top and verdicts[i][0]]
+    short_reader = any(shapes[i].kind != "good" for i in readers)
+    why = "speaks to the reader below the story: the site's own pitch"
+    if not (
+        len(readers) >= READER_RUN
+        or (short_reader and furniture_below)
+        or len(furniture_above) >= READER_RUN
+    ):
+        for i in readers:
+            if not verdicts[i][0]:
+                verdicts[i] = (False, why + "?")
+        return
+    floor = min(furniture_above, default=top)  # below it all is the site's, not the story's
+    for i in run:
+        between = top < i and shapes[i - 1].reader and i + 1 in readers
+        if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
+            verdicts[i] = (True, why)
 
 
 def _story(shapes: Sequence[Shape], index: int) -> bool:
@@ -792,6 +942,10 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
+    if first < HEADER_REACH and first < len(shapes) and _not_a_lede(shapes[first]):
+        # A key-points box or a site's word to the reader above the story gives way to
+        # the first prose paragraph that is neither.
+        first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
         # A verbless standfirst gives way to the prose right under it.
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
@@ -807,8 +961,28 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         and shapes[dated].reason == DATELINE_STORY
     ):
         return dated
+    if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
+        return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
-    return next((i for i in range(last_marker + 1, first) if shapes[i].lead), first)
+    return next(
+        (i for i in range(last_marker + 1, first) if shapes[i].lead and not shapes[i].reader),
+        first,
+    )
+
+
+def _above_story(shape: Shape) -> str:
+    """Why a prose block above the lede is furniture."""
+    if shape.bulleted:
+        return "a key-points box above the story"
+    if shape.reader:
+        return "speaks to the reader above the story: the site's own word"
+    return "a standfirst above the byline or picture"
+
+
+def _not_a_lede(shape: Shape) -> bool:
+    """A bulleted list (a key-points box) or words to the reader ("once signed in, you
+    can..."): never the story's first paragraph while a plain one follows."""
+    return shape.bulleted or shape.reader
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -883,10 +1057,16 @@ def _short(
     in_header = index < lede < len(shapes) and before != "good"
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
+    if in_header and shapes[lede].reason == DATELINE_STORY:
+        return True, f"{shape.reason}, above the story's wire dateline: a caption or standfirst"
     # A sentence is furniture only between real furniture (not the page's edge)
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
+    # A bulleted line inside the story (below the lede, above its last paragraph) is an
+    # item of the story's own list, even between two subheads.
+    if shape.bulleted and lede < index < last_good and around != {"good"}:
+        return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
@@ -898,10 +1078,11 @@ def _short(
         and near.all_bad_below[index]
     ):
         return True, "a label leading into nothing below the story"
-    # A label over prose ("Trade:"), with no verb of its own, is a subhead.
+    # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
+    # its own, is a subhead or a pointer to the text.
     if (
         shape.reason == "leads into a list"
-        and shape.words <= LABEL_WORDS
+        and shape.words <= SUBHEAD_LABEL_WORDS
         and not shape.verb
         and index + 1 < len(shapes)
         and shapes[index + 1].kind == "good"
@@ -923,6 +1104,10 @@ def _short(
         and around <= {"bad", "edge"}
         and shape.words <= SOCIAL_MAX_WORDS
     ):
+        if _clause(shape) and _under_subhead(shapes, index):
+            # A full clause right under a subhead is that subhead's paragraph (a live
+            # blog's last entry), not a social line: kept, in doubt.
+            return False, "a short sentence under a subhead at the end: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
@@ -941,12 +1126,39 @@ def _short(
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
+    if shape.reason.startswith("cut off") and index < lede:
+        return True, "a teaser cut off with an ellipsis, above the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
     ):
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _clause(shape: Shape) -> bool:
+    """A short full sentence with a verb, not spoken to the reader: the story's own."""
+    return (
+        shape.kind == "short"
+        and shape.sentence
+        and shape.verb
+        and shape.words >= CLAUSE_WORDS
+        and not shape.reader
+    )
+
+
+def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
+    """Under a heading-shaped line, itself right under a paragraph or a short full
+    sentence of the story, with nothing between but other short full sentences (an
+    entry of a few of them)."""
+    above = index - 1
+    while above > 0 and _clause(shapes[above]):
+        above -= 1
+    return (
+        above >= 1
+        and shapes[above].reason.startswith("no sentence")
+        and (shapes[above - 1].kind == "good" or _clause(shapes[above - 1]))
+    )
 
 
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
