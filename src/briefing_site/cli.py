@@ -308,12 +308,13 @@ def run() -> None:
     The process ends without tearing the interpreter down: after a build of
     10,000 briefings, freeing its objects one by one takes about 0.4 s, for
     memory the system takes back at once anyway. Every file a command writes
-    is closed by then; the two output streams are flushed here. Under a
-    profiler or a tracer (coverage), which write their report at exit, it
-    ends as usual.
+    is closed by then; the two output streams are flushed here. It ends as
+    usual when anything may still have work to finish at exit: another thread
+    (`serve`'s), a profiler or a tracer (coverage), which report at exit.
     """
     code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    threads = sys.modules.get("threading")  # not loaded: no thread was ever started
+    if (threads and threads.active_count() > 1) or sys.getprofile() or sys.gettrace():
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         try:
