@@ -303,5 +303,22 @@ _COMMANDS = {
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point.
+
+    The process ends without tearing the interpreter down: after a build of
+    10,000 briefings, freeing its objects one by one takes about 0.4 s, for
+    memory the system takes back at once anyway. Every file a command writes
+    is closed by then; the two output streams are flushed here. It ends as
+    usual when anything may still have work to finish at exit: another thread
+    (`serve`'s), a profiler or a tracer (coverage), which report at exit.
+    """
+    code = main()
+    threads = sys.modules.get("threading")  # not loaded: no thread was ever started
+    if (threads and threads.active_count() > 1) or sys.getprofile() or sys.gettrace():
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            code = code or 1
+    os._exit(code)

@@ -44,11 +44,10 @@ def make_folder(folder: Path) -> Path:
 
 def digest(*parts: bytes) -> bytes:
     """A key from its parts; each part's length goes in too, so parts never run together."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(len(part).to_bytes(8, "big"))
-        hasher.update(part)
-    return hasher.digest()
+    # One update of the joined bytes: the same digest, at a third of the calls.
+    return hashlib.sha256(
+        b"".join([b for p in parts for b in (len(p).to_bytes(8, "big"), p)])
+    ).digest()
 
 
 @functools.cache

@@ -55,7 +55,6 @@ Started = Callable[["subprocess.Popen[bytes]"], None]
 _CACHE_VERSION = "briefing-site search 2"
 # The files of a shard that ranking its sorts site-wide rewrites.
 _RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
-_ASSEMBLED = "all-shards"  # in the store: the shards put together, for a build that changed none
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
 
@@ -123,11 +122,6 @@ def index_pages(
     kept = store if store is not None else DiskStore(cache) if cache is not None else None
     shards = split(pages, shard_size)
     keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
-    # The shards put together depend on nothing else (sort values are in the pages).
-    whole = hashlib.sha256("\0".join(keys.values()).encode()).hexdigest()
-    done = kept.get(_ASSEMBLED, whole) if kept and len(shards) > 1 else None
-    if done is not None:
-        return SearchIndex(done)
     found = _kept_shards(kept, shards, keys)
     todo = [
         (shard, [page.file() for page in shard.pages])
@@ -142,10 +136,9 @@ def index_pages(
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
     files = _assemble(pages, shards, found, (kept, keys) if kept else None)
-    if kept:
-        if len(shards) > 1:
-            kept.put(_ASSEMBLED, whole, files)
-        kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys), _ASSEMBLED})
+    if kept:  # (no copy of the shards put together: at 10,000 pages, writing it after
+        # every edit cost more than putting them together again when none changed)
+        kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys)})
     return SearchIndex(files)
 
 

@@ -231,7 +231,7 @@ def with_sorts(
         spans, _ = _items(body, 0)
         encoded = [
             _array_head(2) + _text_item(name) + _array_head(len(numbers))
-            + b"".join(_uint(n) for n in numbers)
+            + b"".join(map(_uint, numbers))  # (map: a site's worth of numbers a sort)
             for name, numbers in sorts.items()
         ]  # fmt: skip
         chunk = _array_head(len(encoded)) + b"".join(sorted(encoded))  # as `_sorted_array`

@@ -314,16 +314,20 @@ def write_changed(
 
         _stage_and_swap(every, out, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
-    _record_or_raise(out, manifest, hashes, dict(keys or {}))
+    _record_or_raise(out, manifest, hashes, dict(keys or {}), spare.untouched)
     spare.took_old_build()
     return True
 
 
 def _record_or_raise(
-    out: Path, manifest: Path, hashes: dict[str, str], keys: dict[str, bytes]
+    out: Path,
+    manifest: Path,
+    hashes: dict[str, str],
+    keys: dict[str, bytes],
+    known: Mapping[str, _Entry] | None = None,
 ) -> None:
     try:
-        _record(out, manifest, hashes, keys)
+        _record(out, manifest, hashes, keys, known)
     except OSError as exc:
         with contextlib.suppress(OSError):
             manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
@@ -339,28 +343,35 @@ class _Spare:
         # What the manifest says of the current build, before this build replaces it.
         self._old = manifest.read_bytes() if previous else None
         self._kept = False
+        # The spare's files left as they were, as its manifest (just checked) records
+        # them: what the new build's manifest says of them, without a stat.
+        self.untouched: dict[str, _Entry] = {}
 
     def refresh(self, files: Sequence[OutputFile], hashes: dict[str, str], out: Path) -> bool:
         """Bring the spare up to this build and exchange it with `out`; False if unusable."""
-        base = _intact(self.folder, self.manifest)
-        if not base or not sys.platform.startswith("linux"):
+        entries = _verified(self.folder, self.manifest)
+        if not entries or not sys.platform.startswith("linux"):
             return False
         self.manifest.unlink()  # from here on the spare is not what its manifest said
+        untouched = dict(entries)
         try:
             for item in files:
-                if base.get(item.path) != hashes[item.path]:
+                entry = entries.get(item.path)
+                if entry is None or entry[0] != hashes[item.path]:
+                    untouched.pop(item.path, None)
                     target = output_path(self.folder, item.path)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     temporary = target.with_name(f".{target.name}.new")
                     temporary.write_bytes(item.data)
                     os.replace(temporary, target)
-            for gone in base.keys() - hashes.keys():
+            for gone in entries.keys() - hashes.keys():
                 _remove_with_empty_parents(self.folder, gone)
             if not _exchange(self.folder, out):
                 return False
         except OSError:
             return False  # the spare is left as it is, unused: the slow path follows
         self._kept = True
+        self.untouched = untouched
         return True
 
     def keep(self, old_build: Path) -> bool:
@@ -415,7 +426,15 @@ def _link(out: Path, relative: str, target: Path) -> bool:
 
 
 def _intact(out: Path, manifest: Path) -> dict[str, str]:
-    """The previous build's hashes if `out` is still exactly what it wrote, else {}.
+    """The previous build's hashes if `out` is still exactly what it wrote, else {}."""
+    return {path: entry[0] for path, entry in _verified(out, manifest).items()}
+
+
+_Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
+
+
+def _verified(out: Path, manifest: Path) -> dict[str, _Entry]:
+    """The manifest's files if `out` is still exactly what it wrote, else {}.
 
     Every file is stat'ed (a hand edit changes its size, time or inode); at
     10,000 briefings that is most of a no-change build, so the loop is tight
@@ -425,27 +444,38 @@ def _intact(out: Path, manifest: Path) -> dict[str, str]:
         version, recorded_out, files, _ = marshal.loads(manifest.read_bytes())
         if (version, recorded_out) != (_MANIFEST, str(out.resolve())):
             return {}
-        if not (out / MARKER).is_file():
+        if not (out / MARKER).is_file() or not isinstance(files, dict):
             return {}
         root = os.fspath(out) + "/"
         stat = os.stat
-        hashes = {}
-        for path, (digest, size, mtime, inode) in files.items():
+        for path, (_, size, mtime, inode) in files.items():
             if path.startswith("/") or "/../" in f"/{path}/":
                 return {}
             found = stat(root + path)
             if found.st_mtime_ns != mtime or found.st_ino != inode or found.st_size != size:
                 return {}
-            hashes[path] = digest
-        return hashes
+        return files
     except (OSError, ValueError, KeyError, TypeError, EOFError):
         return {}
 
 
-def _record(out: Path, manifest: Path, hashes: dict[str, str], keys: dict[str, bytes]) -> None:
+def _record(
+    out: Path,
+    manifest: Path,
+    hashes: dict[str, str],
+    keys: dict[str, bytes],
+    known: Mapping[str, _Entry] | None = None,
+) -> None:
+    """Record the files of `out`: by a stat, or as `known` says of those it holds with
+    the same hash (a spare's files left as they were: see `_Spare.refresh`)."""
     files = {}
     root = os.fspath(out) + "/"  # the paths were checked when written
+    known = known or {}
     for path, digest in hashes.items():
+        entry = known.get(path)
+        if entry is not None and entry[0] == digest:
+            files[path] = entry
+            continue
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     manifest.parent.mkdir(parents=True, exist_ok=True)

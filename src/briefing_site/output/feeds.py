@@ -8,6 +8,7 @@ must have one.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections.abc import Sequence
@@ -36,10 +37,11 @@ def rfc3339(value: datetime) -> str:
 
 def entries(site: Site) -> list[Briefing]:
     """The newest FEED_LIMIT published briefings by publication time, then by slug."""
-    return sorted(
+    return heapq.nsmallest(  # the first FEED_LIMIT of the sorted list, without sorting it all
+        FEED_LIMIT,
         (b for b in site.briefings if b.meta.public_at(site.now)),
         key=lambda b: (-(b.meta.date or site.today).timestamp(), b.meta.slug),
-    )[:FEED_LIMIT]
+    )
 
 
 def author_name(site: Site, briefing: Briefing | None = None) -> str:

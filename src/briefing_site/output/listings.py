@@ -119,10 +119,18 @@ def listings(site: Site) -> list[Listing]:
     spellings: dict[str, Counter[str]] = {}
     for briefing in newest_first(site.briefings):
         for section in briefing.sections:
-            by_topic.setdefault(section.topic, []).append(Entry(briefing, section))
+            listed = by_topic.get(section.topic)
+            if listed is None:
+                listed = by_topic[section.topic] = []
+            listed.append(Entry(briefing, section))
+        alone = Entry(briefing)  # one tuple for all its tags: entries are never changed
         for tag, name in briefing.meta.named_tags:
-            by_tag.setdefault(tag, []).append(Entry(briefing))
-            spellings.setdefault(tag, Counter())[name] += 1
+            tagged = by_tag.get(tag)
+            if tagged is None:  # (not setdefault: that makes a list and a Counter every time)
+                tagged = by_tag[tag] = []
+                spellings[tag] = Counter()
+            tagged.append(alone)
+            spellings[tag][name] += 1
     archive = Listing(
         "archive", "", "All briefings", ARCHIVE_DIR, tuple(Entry(b) for b in site.briefings)
     )

@@ -1,0 +1,124 @@
+"""A one-edit rebuild does work in proportion to the edit, and still matches a clean build.
+
+The site index saves only the records an edit changed; a build swapped in from
+the spare records its files without a stat of each; the command ends without
+tearing the interpreter down, yet says everything it had to say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Run
+from test_speed_paths import NOW, articles, reference, tree
+
+from briefing_site.build import batch
+from briefing_site.content.load import ArticleFiles
+
+__all__ = ["articles"]  # the fixture, shared with test_speed_paths
+
+CACHE = ".briefing-cache"
+
+
+def _build(cli: Callable[..., Run], site: Path) -> None:
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new, 1))
+
+
+def test_an_edit_saves_a_small_delta_of_the_site_index_which_the_next_build_uses(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    site = make_site(articles)
+    time.sleep(3.2)  # older than unchanged.RACY_NS: the index may vouch for these files
+    _build(cli, site)
+    index = site / CACHE / "site.index"
+    delta = index.with_name("site.index.delta")
+    whole = index.stat()
+    assert not delta.exists()
+    sources = sorted((site / "content").glob("*.md"))
+    _edit(sources[0], "Officials", "Ministers")
+    time.sleep(3.2)  # so this build records the edited file by its signature
+    _build(cli, site)
+    assert (index.stat().st_ino, index.stat().st_mtime_ns) == (whole.st_ino, whole.st_mtime_ns)
+    assert 0 < delta.stat().st_size < whole.st_size / 10  # one record, not all of them
+    assert tree(site / "build") == reference(site, cli)
+
+    read: list[str] = []
+    real_read = batch.read_bytes
+
+    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+        read.append(files.article)
+        return real_read(root, files)
+
+    monkeypatch.setattr(batch, "read_bytes", counted)
+    _edit(sources[1], "Officials", "Envoys")
+    _build(cli, site)  # the delta vouches for the first edit: only the second is read
+    assert read == [f"content/{sources[1].name}"]
+    assert tree(site / "build") == reference(site, cli)
+
+    delta.write_bytes(delta.read_bytes()[:-1] + b"?")  # damaged: never trusted
+    read.clear()
+    _edit(sources[2], "Officials", "Aides")
+    _build(cli, site)
+    assert f"content/{sources[0].name}" in read  # its record was only in the delta
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_build_swapped_in_from_the_spare_records_each_file_as_it_is_on_disk(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """The manifest vouches for the output: a file touched by hand afterwards is caught."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:3]):  # the third build on updates the spare
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    (manifest,) = (site / CACHE).glob("output-*.manifest")
+    _, _, files, _ = marshal.loads(manifest.read_bytes())
+    out = site / "build"
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert set(files) == on_disk - {".briefing-site"}
+    for path, (digest, size, mtime, inode) in files.items():
+        found = (out / path).stat()
+        assert (size, mtime, inode) == (found.st_size, found.st_mtime_ns, found.st_ino), path
+        assert hashlib.sha256((out / path).read_bytes()).hexdigest() == digest, path
+    untouched = sorted(out.glob("briefings/*/index.html"))[-1]  # no edited one: they sort first
+    untouched.write_text("scribbled")
+    _build(cli, site)
+    assert tree(out) == reference(site, cli)
+
+
+def test_the_command_flushes_what_it_says_before_it_ends(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    """It ends without tearing the interpreter down (see `cli.run`), piped output intact."""
+    site = make_site({"content/one.md": "---\ntitle: One\n---\n\nA paragraph.\n"})
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(site), "--now", NOW]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("built 1 briefing")  # then its warnings, on stderr
+    assert done.stdout.rstrip().endswith(f"into {site / 'build'}")
+    assert "warning:" in done.stderr
+    (site / "content/two.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 1
+    assert "content/two.md" in done.stderr
