@@ -915,3 +915,39 @@ def test_a_short_sentence_under_the_last_subhead_is_kept_even_below_short_lines(
     last = "I am glad to be in Lisbon again."
     text = "\n".join([*STORY[:2], short, "The Moroccan minister's remarks", last])
     assert clean(text) == [*STORY[:2], short, last]
+
+
+def test_a_standfirst_the_story_restates_right_below_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    dek = "Portugal and Morocco opened port talks in Lisbon on Tuesday."
+    text = "\n\n".join([TITLE, dek, *STORY])
+    kept_, dropped = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert [d.paragraph.text for d in dropped if "restates" in d.pattern] == [dek]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_short_first_sentence_the_story_goes_on_from_still_leads() -> None:
+    # It shares names with the paragraph below, as a lede does, but not most of its words.
+    lede = "Fishing crews blockaded the port of Leixoes at dawn on Monday."
+    text = "\n\n".join([TITLE, lede, *STORY])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [lede, *STORY]
+    assert kept_[0].prose
+
+
+def test_a_closing_sentence_under_a_subhead_it_takes_up_is_kept() -> None:
+    subhead = "Terminal jobs in Rabat"
+    last = "Terminal jobs in Rabat were also discussed by the two delegations over lunch."
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([*STORY, subhead, last])), title=TITLE)
+    assert [p.text for p in kept_] == [*STORY, last]
+    assert kept_[-1].doubt  # kept, but flagged for the editor
+
+
+def test_a_download_or_watch_it_here_pointer_is_dropped() -> None:
+    pointers = ["Download the full text of the agreement here.", "Watch the press conference here:"]
+    assert clean("\n\n".join([STORY[0], pointers[0], *STORY[1:], pointers[1]])) == STORY

@@ -50,7 +50,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
-    r"read\b.{0,80}\bhere\s*[:.]?",  # "Read the full story by Jane Doe here."
+    # "Read the full story by Jane Doe here.", "Download the full statement here."
+    r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
@@ -225,6 +226,10 @@ class Thresholds:
 REPEAT_MAX_WORDS = 60
 # A standfirst (dek) is one sentence or two; a longer paragraph above a byline is the story.
 STANDFIRST_MAX_WORDS = 35
+# A standfirst the story restates: this share of its content words comes again in the
+# paragraph right under it (a story's real first paragraph shares at most about 0.4 of
+# its words with the next one on the real pages tried; a dek restated there, over 0.5).
+RESTATED_SHARE = 0.5
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
@@ -271,6 +276,7 @@ MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
+RESTATED = "a standfirst the story restates right below it"
 CREDIT = "a photo caption or credit"
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
@@ -322,6 +328,7 @@ class Shape:
     credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
     reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
+    restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
 
     @property
     def link(self) -> bool:
@@ -403,6 +410,7 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
+            found = _restated(found, tokens)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -828,6 +836,8 @@ def _in_context(
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
+        elif index < lede and shape.restated:
+            verdicts.append((True, RESTATED))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -836,6 +846,27 @@ def _in_context(
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
+    """Near the top, a short prose block most of whose content words the longer prose
+    paragraph right under it takes up again is a standfirst (a dek) that the story
+    restates: it is marked, so that it does not lead and goes with the header."""
+    out = list(shapes)
+    for index in range(min(len(shapes) - 1, HEADER_REACH)):
+        shape, below = shapes[index], shapes[index + 1]
+        if (
+            shape.kind == "bad"
+            or not shape.sentence
+            or shape.words > STANDFIRST_MAX_WORDS
+            or below.kind != "good"
+            or below.words <= shape.words
+        ):
+            continue
+        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
+            out[index] = replace(shape, restated=True)
+    return out
 
 
 def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
@@ -965,7 +996,11 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
     return next(
-        (i for i in range(last_marker + 1, first) if shapes[i].lead and not shapes[i].reader),
+        (
+            i
+            for i in range(last_marker + 1, first)
+            if shapes[i].lead and not shapes[i].reader and not shapes[i].restated
+        ),
         first,
     )
 
@@ -976,13 +1011,16 @@ def _above_story(shape: Shape) -> str:
         return "a key-points box above the story"
     if shape.reader:
         return "speaks to the reader above the story: the site's own word"
+    if shape.restated:
+        return RESTATED
     return "a standfirst above the byline or picture"
 
 
 def _not_a_lede(shape: Shape) -> bool:
-    """A bulleted list (a key-points box) or words to the reader ("once signed in, you
-    can..."): never the story's first paragraph while a plain one follows."""
-    return shape.bulleted or shape.reader
+    """A bulleted list (a key-points box), words to the reader ("once signed in, you
+    can...") or a standfirst the story restates right below it: never the story's
+    first paragraph while a plain one follows."""
+    return shape.bulleted or shape.reader or shape.restated
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -1154,9 +1192,19 @@ def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
     above = index - 1
     while above > 0 and _clause(shapes[above]):
         above -= 1
+    heading = shapes[above] if above >= 1 else None
     return (
-        above >= 1
-        and shapes[above].reason.startswith("no sentence")
+        heading is not None
+        and (
+            heading.reason.startswith("no sentence")
+            # A subhead whose words the paragraph under it takes up ("Trade with Chile"
+            # over "...the trade agreement with Chile...") was found as its repeat.
+            or (
+                heading.reason.startswith("repeats ¶")
+                and not heading.sentence
+                and heading.words <= SUBHEAD_LABEL_WORDS
+            )
+        )
         and (shapes[above - 1].kind == "good" or _clause(shapes[above - 1]))
     )
 
