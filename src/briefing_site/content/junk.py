@@ -12,8 +12,9 @@ is not prose itself, and a standfirst above the byline (or one restating the
 headline above a picture), is furniture. A sentence under a wire dateline is
 the story however short, and so is a short full sentence (with a verb such as
 "is" or "said") below the page header. A bulleted key-points box or a site's
-word to the reader ("you can...") above the story is not its lede, and the
-site's pitch to the reader below the story goes with the furniture there.
+word to the reader ("you can...") above the story is not its lede, nor is a
+short standfirst that the paragraph right under it restates, and the site's
+pitch to the reader below the story goes with the furniture there.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
