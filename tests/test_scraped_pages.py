@@ -951,3 +951,25 @@ def test_a_closing_sentence_under_a_subhead_it_takes_up_is_kept() -> None:
 def test_a_download_or_watch_it_here_pointer_is_dropped() -> None:
     pointers = ["Download the full text of the agreement here.", "Watch the press conference here:"]
     assert clean("\n\n".join([STORY[0], pointers[0], *STORY[1:], pointers[1]])) == STORY
+
+
+def test_the_page_speaking_of_itself_is_dropped_wherever_it_sits() -> None:
+    banner = "This was published under the 2022 to 2024 coalition government"
+    tail = [
+        "Comments on this story are switched off for legal reasons.",
+        "This live blog has ended.",
+    ]
+    text = "\n\n".join([STORY[0], banner, *STORY[1:], *tail])
+    assert clean(text) == STORY
+
+
+def test_a_sentence_about_the_talks_ending_is_kept() -> None:
+    ended = "This round has ended without a deal, and the ministers flew home on Friday."
+    assert clean("\n\n".join([*STORY, ended])) == [*STORY, ended]
+
+
+def test_a_teaser_cut_off_after_a_space_does_not_lead() -> None:
+    teaser = "Spain joins a fishing pact after a week of late-night haggling in Vigo over \u2026"
+    trailing = "\u201cWe will sign when the numbers hold \u2026\u201d"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY, trailing])), title=TITLE)
+    assert [p.text for p in kept_] == [*STORY, trailing]

@@ -120,7 +120,9 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$")
+# A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
+# after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|\w …\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -174,6 +176,17 @@ _STAMP = re.compile(
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
 )
+# The page speaking of itself, not of the news: when it was published, that its feed has
+# ended or its comments are closed ("This was published under the 2010 to 2015
+# government", "This live feed has ended.", "We are not accepting comments on this article.").
+_SELF_REFERENCE = re.compile(
+    r"^this (?:(?:live |news )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
+    r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
+    r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
+    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
+    re.I,
+)
+SELF_REFERENCE_WORDS = 25
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
 )
@@ -519,6 +532,8 @@ class JunkFilter:
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
+        if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
+            return shape("bad", "the page speaking of itself (its date, feed or comments)")
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
