@@ -973,3 +973,12 @@ def test_a_teaser_cut_off_after_a_space_does_not_lead() -> None:
     trailing = "\u201cWe will sign when the numbers hold \u2026\u201d"
     kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY, trailing])), title=TITLE)
     assert [p.text for p in kept_] == [*STORY, trailing]
+
+
+def test_a_stray_word_on_its_own_line_is_not_glued_to_the_sentence_under_it() -> None:
+    text = "\n".join([STORY[0], "", "But", STORY[1], "", STORY[2]])
+    assert clean(text) == STORY
+    # A sentence that goes on in lower case after a lone word on its line still joins.
+    assert [p.text for p in split_text("But\nthe ministers stayed on.")] == [
+        "But the ministers stayed on."
+    ]

@@ -371,12 +371,15 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     if line.endswith(_SENTENCE_END):
         return measured and _full(line, following, width) and not _ends_paragraph(following)
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
-    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
+    words = line.split()
+    going_on = following.strip()[:1].islower()
+    # A lone word on its line ("But") over a line opening a sentence in capitals is a
+    # stray fragment, not the start of that sentence: wrapped lines are never one word.
+    stray = len(words) == 1 and not going_on
+    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or (last in _RUN_ON_WORDS and not stray):
         return True
     if measured and _open_quote(line):
         return True  # a quotation opened on this line goes on on the next
-    words = line.split()
-    going_on = following.strip()[:1].islower()
     if words and words[-1].lstrip(_QUOTES)[:1].islower() and going_on:
         return True  # a sentence going on in lower case across the break
     if going_on and _clause(words) and following.split()[0].isalpha():
