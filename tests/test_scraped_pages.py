@@ -982,3 +982,13 @@ def test_a_stray_word_on_its_own_line_is_not_glued_to_the_sentence_under_it() ->
     assert [p.text for p in split_text("But\nthe ministers stayed on.")] == [
         "But the ministers stayed on."
     ]
+
+
+def test_the_site_s_small_print_to_the_reader_is_dropped_even_alone() -> None:
+    small_print = (
+        "When you sign up you accept that the Harbour Review may store your personal data "
+        "as set out in our privacy policy"
+    )
+    quoted = "\u201cYour personal data stays in Portugal,\u201d the minister told reporters."
+    kept_ = clean("\n\n".join([*STORY, quoted, small_print]))
+    assert kept_ == [*STORY, quoted]

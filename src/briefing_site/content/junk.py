@@ -187,6 +187,14 @@ _SELF_REFERENCE = re.compile(
     re.I,
 )
 SELF_REFERENCE_WORDS = 25
+# The site's small print, spoken to the reader ("you agree that we may process your
+# personal data as set out in our privacy policy"): never the story's, which quotes anyone
+# it lets say "you".
+_SMALL_PRINT = re.compile(
+    r"\b(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions)"
+    r"|personal data)\b",
+    re.I,
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
 )
@@ -534,6 +542,13 @@ class JunkFilter:
             return shape("bad", "a copyright line")
         if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
+        if (
+            n <= CAPTION_WORDS
+            and not quotes
+            and READER.intersection(words)
+            and _SMALL_PRINT.search(text)
+        ):
+            return shape("bad", "the site's small print to the reader")
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
