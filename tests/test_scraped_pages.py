@@ -992,3 +992,50 @@ def test_the_site_s_small_print_to_the_reader_is_dropped_even_alone() -> None:
     quoted = "\u201cYour personal data stays in Portugal,\u201d the minister told reporters."
     kept_ = clean("\n\n".join([*STORY, quoted, small_print]))
     assert kept_ == [*STORY, quoted]
+
+
+def test_a_caption_signed_photo_by_under_a_dateline_does_not_lead() -> None:
+    caption = (
+        "LISBON, PORTUGAL \u2013 MARCH 14: The Moroccan minister arrives for talks with his "
+        "Portuguese counterpart at the foreign ministry on March 14, 2026 in Lisbon, Portugal. "
+        "The two ministers are meeting to settle the terms of a joint investment in the "
+        "container terminal that both governments have promised for years. "
+        "(Photo by Ana Costa/Example Images)"
+    )
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([caption, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert kept_[0].prose
+
+
+def test_a_story_paragraph_marked_with_a_single_dash_leads() -> None:
+    first = f"- {STORY[0]}"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([TITLE, first, *STORY[1:]])), title=TITLE)
+    assert [p.text for p in kept_] == [first, *STORY[1:]]
+    assert kept_[0].prose
+
+
+def test_a_list_of_names_one_a_line_under_its_lead_in_is_kept() -> None:
+    lead_in = (
+        "The talks in Lisbon were opened on Tuesday morning by the two foreign ministers, who "
+        "were joined at the table in the old customs house by the following delegation heads:"
+    )
+    names = ["Ana Costa,", "Minister of the Sea of Portugal", "Karim Idrissi",
+             "Minister of Equipment of Morocco"]  # fmt: skip
+    after = "The port authority's chairman also took part in the opening session."
+    text = "\n\n".join([STORY[0], lead_in, *names, after, *STORY[1:]])
+    assert clean(text) == [STORY[0], lead_in, *names, after, *STORY[1:]]
+
+
+def test_a_wrapped_sentence_ending_on_a_one_word_line_stays_whole() -> None:
+    text = (
+        f"{STORY[0][:-1]}, with the fishing fleets of both countries and the Atlantic\n"
+        "ports.\n"
+        f"{STORY[1]}"
+    )
+    assert split_text(text)[0].text.endswith("the Atlantic ports.")
+
+
+def test_a_teaser_cut_off_after_a_bracket_does_not_lead() -> None:
+    teaser = "Spain joins a fishing pact after a week of haggling in Vigo (Galicia) \u2026"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY

@@ -108,7 +108,9 @@ _PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)
 _PHOTO_CREDIT = re.compile(
     rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
     r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
-    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$",  # noqa: RUF001
+    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$"  # noqa: RUF001
+    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)"
+    r"|\((?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of) [^()]{1,80}\)\.?\s*$",
     re.I,
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
@@ -122,7 +124,7 @@ _DATELINE = re.compile(
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
 # after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|\w …\s*$")
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -351,6 +353,7 @@ class Shape:
     reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
     restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
+    lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
 
     @property
     def link(self) -> bool:
@@ -433,6 +436,7 @@ class JunkFilter:
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
             found = _restated(found, tokens)
+            found = _lone_items(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -857,9 +861,10 @@ def _in_context(
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     near = _around(shapes)
+    items = _unmarked_items(shapes)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if _unmarked_item(shapes, index):
+        if index in items:
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
@@ -897,6 +902,21 @@ def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shap
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
         if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
             out[index] = replace(shape, restated=True)
+    return out
+
+
+def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A single bulleted line with no bulleted block beside it is a paragraph the site
+    marked with a dash ("- The council met ..."), not a key-points box: it may lead."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes):
+        text = paragraphs[index].text.strip()
+        # Its marker once: the lines of a list are joined into one paragraph with theirs.
+        if not shape.bulleted or text.count(f" {text[0]} ") or "\n" in text:
+            continue
+        beside = [shapes[i] for i in (index - 1, index + 1) if 0 <= i < len(shapes)]
+        if not any(other.bulleted for other in beside):
+            out[index] = replace(shape, lone_item=True)
     return out
 
 
@@ -975,6 +995,35 @@ def _story(shapes: Sequence[Shape], index: int) -> bool:
     return cut and index > 0 and shapes[index - 1].kind == "good"
 
 
+def _item_line(shape: Shape) -> bool:
+    """A line with no sentence end: an item of a list scraped without its bullets."""
+    return shape.reason.startswith("no sentence") and shape.words <= CAPTION_WORDS
+
+
+def _unmarked_items(shapes: Sequence[Shape]) -> set[int]:
+    """The indexes of list items scraped without their bullets: the first line with no
+    sentence under a prose paragraph ending in ':' (`_unmarked_item`), and a run of two
+    or more such lines there when the story goes on in prose below them (a list of
+    names and titles under "in the presence of:"). One pass over the page."""
+    items: set[int] = set()
+    index = 0
+    while index < len(shapes):
+        if not (index and _item_line(shapes[index]) and shapes[index - 1].opens_list):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(shapes) and _item_line(shapes[end + 1]):
+            end += 1
+        below = shapes[end + 1] if end + 1 < len(shapes) else None
+        if _unmarked_item(shapes, index):
+            items.add(index)
+        prose_below = below is not None and (below.kind == "good" or _clause(below))
+        if end > index and prose_below and shapes[index - 1].kind == "good":
+            items.update(range(index, end + 1))
+        index = end + 1
+    return items
+
+
 def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
     """A line with no sentence right under a prose paragraph ending in ':' is the first
     item of its list, scraped without its bullet (not a subhead over more prose)."""
@@ -1051,7 +1100,7 @@ def _not_a_lede(shape: Shape) -> bool:
     """A bulleted list (a key-points box), words to the reader ("once signed in, you
     can...") or a standfirst the story restates right below it: never the story's
     first paragraph while a plain one follows."""
-    return shape.bulleted or shape.reader or shape.restated
+    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:

@@ -382,7 +382,7 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return True  # a quotation opened on this line goes on on the next
     if words and words[-1].lstrip(_QUOTES)[:1].islower() and going_on:
         return True  # a sentence going on in lower case across the break
-    if going_on and _clause(words) and following.split()[0].isalpha():
+    if going_on and _clause(words) and following.split()[0].rstrip(".,;:!?").isalpha():
         return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
     return bool(width) and _full(line, following, width)
 
