@@ -1039,3 +1039,31 @@ def test_a_teaser_cut_off_after_a_bracket_does_not_lead() -> None:
     teaser = "Spain joins a fishing pact after a week of haggling in Vigo (Galicia) \u2026"
     kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY])), title=TITLE)
     assert [p.text for p in kept_] == STORY
+
+
+def test_lines_alike_between_paragraphs_are_a_list_not_furniture() -> None:
+    lead_in = "The session was attended by the following ministers:"
+    names = [
+        "H.E. Ana Costa, Minister of the Sea of Portugal",
+        "H. E. Karim Idrissi, Minister of Equipment of Morocco",
+        "H.E. Luis Pereira, Minister of Finance of Portugal",
+        "H.E. Salma Benali, Minister of Trade of Morocco",
+    ]
+    text = "\n\n".join([STORY[0], lead_in, *names, *STORY[1:]])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [STORY[0], lead_in, *names, *STORY[1:]]
+    assert all(p.doubt for p in kept_[2:6])  # kept, flagged for the editor
+
+
+def test_a_menu_between_paragraphs_is_still_dropped() -> None:
+    menu = ["World", "Politics", "Business", "Sport"]
+    assert clean("\n\n".join([STORY[0], *menu, *STORY[1:]])) == STORY
+
+
+def test_an_also_read_link_and_a_subscriber_notice_are_dropped() -> None:
+    link = "ALSO READ | Fishing fleets return to port as storm passes. What happens next?"
+    notice = (
+        "With your subscription you can comment on our stories once you have chosen a "
+        "display name on your account page."
+    )
+    assert clean("\n\n".join([STORY[0], link, *STORY[1:], notice])) == STORY

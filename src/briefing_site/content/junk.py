@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -39,8 +40,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"share (?:on|via) [\w ,/]{1,60}",
     # Link lines: the label must stand alone or end in ':' or an arrow, so that
     # "Read more widely, the treaty..." stays.
-    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this)"
-    r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
+    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this"
+    r"|(?:also )?read(?: also)?(?=\s*\|))"
+    r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
@@ -189,12 +191,19 @@ _SELF_REFERENCE = re.compile(
     re.I,
 )
 SELF_REFERENCE_WORDS = 25
+# A run of this many short lines or more, this share of them opening with the same word,
+# inside the story is a list without bullets (names and titles one a line).
+PARALLEL_RUN = 3
+PARALLEL_SHARE = 2 / 3
+PARALLEL_MAX_WORDS = 25
+PARALLEL = "an item of a list of lines alike?"
+_INITIALS = re.compile(r"\b(\w)\.\s*(?=\w\b\.)")  # "H. E." -> "HE."
 # The site's small print, spoken to the reader ("you agree that we may process your
 # personal data as set out in our privacy policy"): never the story's, which quotes anyone
 # it lets say "you".
 _SMALL_PRINT = re.compile(
     r"\b(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions)"
-    r"|personal data)\b",
+    r"|personal data|subscri(?:ber|ption)s?)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
@@ -437,6 +446,7 @@ class JunkFilter:
             found = _over_credits(found, paragraphs)
             found = _restated(found, tokens)
             found = _lone_items(found, paragraphs)
+            found = _parallel_items(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -903,6 +913,54 @@ def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shap
         if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Lines alike inside the story are a list scraped without its bullets, not furniture:
+    a run of PARALLEL_RUN or more short lines with no clause of their own, most opening
+    with the same word ("H.E. Jane Doe, President of ...", one a line, under "attended
+    by:"), between prose paragraphs. They become short blocks, judged by their
+    neighbours (so kept, in doubt, inside the story). Menus and related headlines open
+    with different words; one pass over the page."""
+    out = list(shapes)
+    goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
+    if len(goods) < 2:
+        return out
+    first_good, last_good = goods[0], goods[-1]
+    index = first_good + 1
+    while index < last_good:
+        end = index
+        while end < last_good and _list_line(shapes[end]):
+            end += 1
+        run = range(index, end)
+        if len(run) >= PARALLEL_RUN:
+            common = max(Counter(_first_word(paragraphs[i].text) for i in run).values())
+            if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(run):
+                for i in run:
+                    out[i] = replace(shapes[i], kind="short", reason=PARALLEL)
+        index = end + 1
+    return out
+
+
+def _list_line(shape: Shape) -> bool:
+    """Short, with no clause of its own, and not found to be a credit, a stamp, a link or
+    a pattern's match: what an item of a list of names or places looks like."""
+    why = shape.reason
+    return (
+        shape.kind != "good"
+        and shape.words <= PARALLEL_MAX_WORDS
+        and not (shape.sentence and shape.verb)
+        and (shape.kind == "short" or why.startswith(("no sentence", "repeats ¶")))
+    )
+
+
+def _first_word(text: str) -> str:
+    """The first word, initials run together ("H. E." and "H.E." are both "he") and a
+    bullet left out."""
+    plain = _BULLET.sub("", text).strip()
+    plain = _INITIALS.sub(r"\1", plain[:40])
+    words = _WORD.findall(plain.casefold())
+    return words[0] if words else ""
 
 
 def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
