@@ -1067,3 +1067,15 @@ def test_an_also_read_link_and_a_subscriber_notice_are_dropped() -> None:
         "display name on your account page."
     )
     assert clean("\n\n".join([STORY[0], link, *STORY[1:], notice])) == STORY
+
+
+def test_a_list_of_countries_and_their_envoys_one_a_line_is_kept() -> None:
+    lead_in = "The talks were attended by the following delegations:"
+    envoys = [
+        "Portugal: H.E. Minister Ana Costa",
+        "Morocco: H.E. Minister Karim Idrissi",
+        "Spain: His Excellency the Ambassador Luis Pereira",
+        "Mauritania: H.E. Minister Salma Benali",
+    ]
+    kept_ = clean("\n\n".join([STORY[0], lead_in, *envoys, *STORY[1:]]))
+    assert kept_ == [STORY[0], lead_in, *envoys, *STORY[1:]]

@@ -191,13 +191,13 @@ _SELF_REFERENCE = re.compile(
     re.I,
 )
 SELF_REFERENCE_WORDS = 25
-# A run of this many short lines or more, this share of them opening with the same word,
-# inside the story is a list without bullets (names and titles one a line).
+# A run of this many short lines or more inside the story, this share of them sharing one
+# of their first few words, is a list without bullets (names and titles one a line).
 PARALLEL_RUN = 3
-PARALLEL_SHARE = 2 / 3
+PARALLEL_SHARE = 1 / 2
 PARALLEL_MAX_WORDS = 25
+PARALLEL_LEAD_WORDS = 4
 PARALLEL = "an item of a list of lines alike?"
-_INITIALS = re.compile(r"\b(\w)\.\s*(?=\w\b\.)")  # "H. E." -> "HE."
 # The site's small print, spoken to the reader ("you agree that we may process your
 # personal data as set out in our privacy policy"): never the story's, which quotes anyone
 # it lets say "you".
@@ -934,9 +934,12 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
             end += 1
         run = range(index, end)
         if len(run) >= PARALLEL_RUN:
-            common = max(Counter(_first_word(paragraphs[i].text) for i in run).values())
-            if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(run):
-                for i in run:
+            # Lead-ins ("Also attending were:") sit among the items; only items count.
+            items = [i for i in run if not shapes[i].opens_list]
+            counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
+            common = max(counts.values(), default=0)
+            if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(items):
+                for i in items:
                     out[i] = replace(shapes[i], kind="short", reason=PARALLEL)
         index = end + 1
     return out
@@ -954,13 +957,13 @@ def _list_line(shape: Shape) -> bool:
     )
 
 
-def _first_word(text: str) -> str:
-    """The first word, initials run together ("H. E." and "H.E." are both "he") and a
-    bullet left out."""
-    plain = _BULLET.sub("", text).strip()
-    plain = _INITIALS.sub(r"\1", plain[:40])
-    words = _WORD.findall(plain.casefold())
-    return words[0] if words else ""
+def _first_words(text: str) -> set[str]:
+    """The first few words that are not function words, an initial a word of its own
+    ("H. E." and "H.E." both give "h" and "e") and a bullet left out: lines of a list
+    share one of them ("H.E." in "H.E. Jane Doe, ..." and in "Ruritania: H.E. ...")."""
+    plain = _BULLET.sub("", text).strip()[:60].replace(".", " ").casefold()
+    words = [w for w in _WORD.findall(plain) if w not in STOPWORDS]
+    return set(words[:PARALLEL_LEAD_WORDS])
 
 
 def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
