@@ -1079,3 +1079,18 @@ def test_a_list_of_countries_and_their_envoys_one_a_line_is_kept() -> None:
     ]
     kept_ = clean("\n\n".join([STORY[0], lead_in, *envoys, *STORY[1:]]))
     assert kept_ == [STORY[0], lead_in, *envoys, *STORY[1:]]
+
+
+def test_labelled_list_lines_in_wrapped_copy_stay_apart_and_are_kept() -> None:
+    wrapped = _wrap(" ".join(STORY[:2]), 72)
+    lead_in = "The delegations were led by the following heads of delegation:"
+    envoys = [
+        "Portugal : H.E. Ms Ana Costa, Minister of the Sea",
+        "Morocco : H.E. Mr Karim Idrissi, Minister of Equipment",
+        "Spain : H.E. Mr Luis Pereira, Secretary of State",
+    ]
+    last = "A joint working group will meet in Rabat next month."
+    text = "\n".join([*wrapped, "", lead_in, *envoys, last])
+    paragraphs = [p.text for p in split_text(text)]
+    assert paragraphs[-4:] == [*envoys, last]
+    assert clean(text)[-4:] == [*envoys, last]

@@ -924,9 +924,11 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
     with different words; one pass over the page."""
     out = list(shapes)
     goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
-    if len(goods) < 2:
+    # The story goes on below the list in prose, or in a short full sentence.
+    told = [i for i, s in enumerate(shapes) if s.kind != "bad" and s.sentence and s.verb]
+    if not goods or not told or told[-1] <= goods[0]:
         return out
-    first_good, last_good = goods[0], goods[-1]
+    first_good, last_good = goods[0], told[-1]
     index = first_good + 1
     while index < last_good:
         end = index
