@@ -915,3 +915,182 @@ def test_a_short_sentence_under_the_last_subhead_is_kept_even_below_short_lines(
     last = "I am glad to be in Lisbon again."
     text = "\n".join([*STORY[:2], short, "The Moroccan minister's remarks", last])
     assert clean(text) == [*STORY[:2], short, last]
+
+
+def test_a_standfirst_the_story_restates_right_below_does_not_lead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    dek = "Portugal and Morocco opened port talks in Lisbon on Tuesday."
+    text = "\n\n".join([TITLE, dek, *STORY])
+    kept_, dropped = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert [d.paragraph.text for d in dropped if "restates" in d.pattern] == [dek]
+    run, site = build(make_site, cli, text)
+    assert run.code == 0, run.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert page.topics["lede"] == [STORY[0]]
+
+
+def test_a_short_first_sentence_the_story_goes_on_from_still_leads() -> None:
+    # It shares names with the paragraph below, as a lede does, but not most of its words.
+    lede = "Fishing crews blockaded the port of Leixoes at dawn on Monday."
+    text = "\n\n".join([TITLE, lede, *STORY])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [lede, *STORY]
+    assert kept_[0].prose
+
+
+def test_a_closing_sentence_under_a_subhead_it_takes_up_is_kept() -> None:
+    subhead = "Terminal jobs in Rabat"
+    last = "Terminal jobs in Rabat were also discussed by the two delegations over lunch."
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([*STORY, subhead, last])), title=TITLE)
+    assert [p.text for p in kept_] == [*STORY, last]
+    assert kept_[-1].doubt  # kept, but flagged for the editor
+
+
+def test_a_download_or_watch_it_here_pointer_is_dropped() -> None:
+    pointers = ["Download the full text of the agreement here.", "Watch the press conference here:"]
+    assert clean("\n\n".join([STORY[0], pointers[0], *STORY[1:], pointers[1]])) == STORY
+
+
+def test_the_page_speaking_of_itself_is_dropped_wherever_it_sits() -> None:
+    banner = "This was published under the 2022 to 2024 coalition government"
+    tail = [
+        "Comments on this story are switched off for legal reasons.",
+        "This live blog has ended.",
+    ]
+    text = "\n\n".join([STORY[0], banner, *STORY[1:], *tail])
+    assert clean(text) == STORY
+
+
+def test_a_sentence_about_the_talks_ending_is_kept() -> None:
+    ended = "This round has ended without a deal, and the ministers flew home on Friday."
+    assert clean("\n\n".join([*STORY, ended])) == [*STORY, ended]
+
+
+def test_a_teaser_cut_off_after_a_space_does_not_lead() -> None:
+    teaser = "Spain joins a fishing pact after a week of late-night haggling in Vigo over \u2026"
+    trailing = "\u201cWe will sign when the numbers hold \u2026\u201d"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY, trailing])), title=TITLE)
+    assert [p.text for p in kept_] == [*STORY, trailing]
+
+
+def test_a_stray_word_on_its_own_line_is_not_glued_to_the_sentence_under_it() -> None:
+    text = "\n".join([STORY[0], "", "But", STORY[1], "", STORY[2]])
+    assert clean(text) == STORY
+    # A sentence that goes on in lower case after a lone word on its line still joins.
+    assert [p.text for p in split_text("But\nthe ministers stayed on.")] == [
+        "But the ministers stayed on."
+    ]
+
+
+def test_the_site_s_small_print_to_the_reader_is_dropped_even_alone() -> None:
+    small_print = (
+        "When you sign up you accept that the Harbour Review may store your personal data "
+        "as set out in our privacy policy"
+    )
+    quoted = "\u201cYour personal data stays in Portugal,\u201d the minister told reporters."
+    kept_ = clean("\n\n".join([*STORY, quoted, small_print]))
+    assert kept_ == [*STORY, quoted]
+
+
+def test_a_caption_signed_photo_by_under_a_dateline_does_not_lead() -> None:
+    caption = (
+        "LISBON, PORTUGAL \u2013 MARCH 14: The Moroccan minister arrives for talks with his "
+        "Portuguese counterpart at the foreign ministry on March 14, 2026 in Lisbon, Portugal. "
+        "The two ministers are meeting to settle the terms of a joint investment in the "
+        "container terminal that both governments have promised for years. "
+        "(Photo by Ana Costa/Example Images)"
+    )
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([caption, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+    assert kept_[0].prose
+
+
+def test_a_story_paragraph_marked_with_a_single_dash_leads() -> None:
+    first = f"- {STORY[0]}"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([TITLE, first, *STORY[1:]])), title=TITLE)
+    assert [p.text for p in kept_] == [first, *STORY[1:]]
+    assert kept_[0].prose
+
+
+def test_a_list_of_names_one_a_line_under_its_lead_in_is_kept() -> None:
+    lead_in = (
+        "The talks in Lisbon were opened on Tuesday morning by the two foreign ministers, who "
+        "were joined at the table in the old customs house by the following delegation heads:"
+    )
+    names = ["Ana Costa,", "Minister of the Sea of Portugal", "Karim Idrissi",
+             "Minister of Equipment of Morocco"]  # fmt: skip
+    after = "The port authority's chairman also took part in the opening session."
+    text = "\n\n".join([STORY[0], lead_in, *names, after, *STORY[1:]])
+    assert clean(text) == [STORY[0], lead_in, *names, after, *STORY[1:]]
+
+
+def test_a_wrapped_sentence_ending_on_a_one_word_line_stays_whole() -> None:
+    text = (
+        f"{STORY[0][:-1]}, with the fishing fleets of both countries and the Atlantic\n"
+        "ports.\n"
+        f"{STORY[1]}"
+    )
+    assert split_text(text)[0].text.endswith("the Atlantic ports.")
+
+
+def test_a_teaser_cut_off_after_a_bracket_does_not_lead() -> None:
+    teaser = "Spain joins a fishing pact after a week of haggling in Vigo (Galicia) \u2026"
+    kept_, _ = JunkFilter().clean(split_text("\n\n".join([teaser, *STORY])), title=TITLE)
+    assert [p.text for p in kept_] == STORY
+
+
+def test_lines_alike_between_paragraphs_are_a_list_not_furniture() -> None:
+    lead_in = "The session was attended by the following ministers:"
+    names = [
+        "H.E. Ana Costa, Minister of the Sea of Portugal",
+        "H. E. Karim Idrissi, Minister of Equipment of Morocco",
+        "H.E. Luis Pereira, Minister of Finance of Portugal",
+        "H.E. Salma Benali, Minister of Trade of Morocco",
+    ]
+    text = "\n\n".join([STORY[0], lead_in, *names, *STORY[1:]])
+    kept_, _ = JunkFilter().clean(split_text(text), title=TITLE)
+    assert [p.text for p in kept_] == [STORY[0], lead_in, *names, *STORY[1:]]
+    assert all(p.doubt for p in kept_[2:6])  # kept, flagged for the editor
+
+
+def test_a_menu_between_paragraphs_is_still_dropped() -> None:
+    menu = ["World", "Politics", "Business", "Sport"]
+    assert clean("\n\n".join([STORY[0], *menu, *STORY[1:]])) == STORY
+
+
+def test_an_also_read_link_and_a_subscriber_notice_are_dropped() -> None:
+    link = "ALSO READ | Fishing fleets return to port as storm passes. What happens next?"
+    notice = (
+        "With your subscription you can comment on our stories once you have chosen a "
+        "display name on your account page."
+    )
+    assert clean("\n\n".join([STORY[0], link, *STORY[1:], notice])) == STORY
+
+
+def test_a_list_of_countries_and_their_envoys_one_a_line_is_kept() -> None:
+    lead_in = "The talks were attended by the following delegations:"
+    envoys = [
+        "Portugal: H.E. Minister Ana Costa",
+        "Morocco: H.E. Minister Karim Idrissi",
+        "Spain: His Excellency the Ambassador Luis Pereira",
+        "Mauritania: H.E. Minister Salma Benali",
+    ]
+    kept_ = clean("\n\n".join([STORY[0], lead_in, *envoys, *STORY[1:]]))
+    assert kept_ == [STORY[0], lead_in, *envoys, *STORY[1:]]
+
+
+def test_labelled_list_lines_in_wrapped_copy_stay_apart_and_are_kept() -> None:
+    wrapped = _wrap(" ".join(STORY[:2]), 72)
+    lead_in = "The delegations were led by the following heads of delegation:"
+    envoys = [
+        "Portugal : H.E. Ms Ana Costa, Minister of the Sea",
+        "Morocco : H.E. Mr Karim Idrissi, Minister of Equipment",
+        "Spain : H.E. Mr Luis Pereira, Secretary of State",
+    ]
+    last = "A joint working group will meet in Rabat next month."
+    text = "\n".join([*wrapped, "", lead_in, *envoys, last])
+    paragraphs = [p.text for p in split_text(text)]
+    assert paragraphs[-4:] == [*envoys, last]
+    assert clean(text)[-4:] == [*envoys, last]

@@ -12,8 +12,9 @@ is not prose itself, and a standfirst above the byline (or one restating the
 headline above a picture), is furniture. A sentence under a wire dateline is
 the story however short, and so is a short full sentence (with a verb such as
 "is" or "said") below the page header. A bulleted key-points box or a site's
-word to the reader ("you can...") above the story is not its lede, and the
-site's pitch to the reader below the story goes with the furniture there.
+word to the reader ("you can...") above the story is not its lede, nor is a
+short standfirst that the paragraph right under it restates, and the site's
+pitch to the reader below the story goes with the furniture there.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -38,8 +40,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"share (?:on|via) [\w ,/]{1,60}",
     # Link lines: the label must stand alone or end in ':' or an arrow, so that
     # "Read more widely, the treaty..." stays.
-    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this)"
-    r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
+    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this"
+    r"|(?:also )?read(?: also)?(?=\s*\|))"
+    r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
@@ -50,7 +53,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
-    r"read\b.{0,80}\bhere\s*[:.]?",  # "Read the full story by Jane Doe here."
+    # "Read the full story by Jane Doe here.", "Download the full statement here."
+    r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
@@ -106,7 +110,9 @@ _PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)
 _PHOTO_CREDIT = re.compile(
     rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
     r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
-    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$",  # noqa: RUF001
+    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$"  # noqa: RUF001
+    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)"
+    r"|\((?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of) [^()]{1,80}\)\.?\s*$",
     re.I,
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
@@ -118,7 +124,9 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$")
+# A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
+# after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -170,6 +178,32 @@ _STAMP = re.compile(
     r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
+    re.I,
+)
+# The page speaking of itself, not of the news: when it was published, that its feed has
+# ended or its comments are closed ("This was published under the 2010 to 2015
+# government", "This live feed has ended.", "We are not accepting comments on this article.").
+_SELF_REFERENCE = re.compile(
+    r"^this (?:(?:live |news )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
+    r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
+    r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
+    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
+    re.I,
+)
+SELF_REFERENCE_WORDS = 25
+# A run of this many short lines or more inside the story, this share of them sharing one
+# of their first few words, is a list without bullets (names and titles one a line).
+PARALLEL_RUN = 3
+PARALLEL_SHARE = 1 / 2
+PARALLEL_MAX_WORDS = 25
+PARALLEL_LEAD_WORDS = 4
+PARALLEL = "an item of a list of lines alike?"
+# The site's small print, spoken to the reader ("you agree that we may process your
+# personal data as set out in our privacy policy"): never the story's, which quotes anyone
+# it lets say "you".
+_SMALL_PRINT = re.compile(
+    r"\b(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions)"
+    r"|personal data|subscri(?:ber|ption)s?)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
@@ -225,6 +259,10 @@ class Thresholds:
 REPEAT_MAX_WORDS = 60
 # A standfirst (dek) is one sentence or two; a longer paragraph above a byline is the story.
 STANDFIRST_MAX_WORDS = 35
+# A standfirst the story restates: this share of its content words comes again in the
+# paragraph right under it (a story's real first paragraph shares at most about 0.4 of
+# its words with the next one on the real pages tried; a dek restated there, over 0.5).
+RESTATED_SHARE = 0.5
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
@@ -271,6 +309,7 @@ MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
+RESTATED = "a standfirst the story restates right below it"
 CREDIT = "a photo caption or credit"
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
@@ -322,6 +361,8 @@ class Shape:
     credit: bool = False  # a bare picture credit ("AP Photo / Jane Doe"): a caption is above it
     reader: bool = False  # speaks to the reader ("you", "your"), not quoting anyone
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
+    restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
+    lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
 
     @property
     def link(self) -> bool:
@@ -403,6 +444,9 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
+            found = _restated(found, tokens)
+            found = _lone_items(found, paragraphs)
+            found = _parallel_items(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -510,6 +554,15 @@ class JunkFilter:
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
+        if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
+            return shape("bad", "the page speaking of itself (its date, feed or comments)")
+        if (
+            n <= CAPTION_WORDS
+            and not quotes
+            and READER.intersection(words)
+            and _SMALL_PRINT.search(text)
+        ):
+            return shape("bad", "the site's small print to the reader")
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
@@ -818,9 +871,10 @@ def _in_context(
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     near = _around(shapes)
+    items = _unmarked_items(shapes)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if _unmarked_item(shapes, index):
+        if index in items:
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
@@ -828,6 +882,8 @@ def _in_context(
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
+        elif index < lede and shape.restated:
+            verdicts.append((True, RESTATED))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -836,6 +892,95 @@ def _in_context(
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
+    """Near the top, a short prose block most of whose content words the longer prose
+    paragraph right under it takes up again is a standfirst (a dek) that the story
+    restates: it is marked, so that it does not lead and goes with the header."""
+    out = list(shapes)
+    for index in range(min(len(shapes) - 1, HEADER_REACH)):
+        shape, below = shapes[index], shapes[index + 1]
+        if (
+            shape.kind == "bad"
+            or not shape.sentence
+            or shape.words > STANDFIRST_MAX_WORDS
+            or below.kind != "good"
+            or below.words <= shape.words
+        ):
+            continue
+        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
+            out[index] = replace(shape, restated=True)
+    return out
+
+
+def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Lines alike inside the story are a list scraped without its bullets, not furniture:
+    a run of PARALLEL_RUN or more short lines with no clause of their own, most opening
+    with the same word ("H.E. Jane Doe, President of ...", one a line, under "attended
+    by:"), between prose paragraphs. They become short blocks, judged by their
+    neighbours (so kept, in doubt, inside the story). Menus and related headlines open
+    with different words; one pass over the page."""
+    out = list(shapes)
+    goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
+    # The story goes on below the list in prose, or in a short full sentence.
+    told = [i for i, s in enumerate(shapes) if s.kind != "bad" and s.sentence and s.verb]
+    if not goods or not told or told[-1] <= goods[0]:
+        return out
+    first_good, last_good = goods[0], told[-1]
+    index = first_good + 1
+    while index < last_good:
+        end = index
+        while end < last_good and _list_line(shapes[end]):
+            end += 1
+        run = range(index, end)
+        if len(run) >= PARALLEL_RUN:
+            # Lead-ins ("Also attending were:") sit among the items; only items count.
+            items = [i for i in run if not shapes[i].opens_list]
+            counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
+            common = max(counts.values(), default=0)
+            if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(items):
+                for i in items:
+                    out[i] = replace(shapes[i], kind="short", reason=PARALLEL)
+        index = end + 1
+    return out
+
+
+def _list_line(shape: Shape) -> bool:
+    """Short, with no clause of its own, and not found to be a credit, a stamp, a link or
+    a pattern's match: what an item of a list of names or places looks like."""
+    why = shape.reason
+    return (
+        shape.kind != "good"
+        and shape.words <= PARALLEL_MAX_WORDS
+        and not (shape.sentence and shape.verb)
+        and (shape.kind == "short" or why.startswith(("no sentence", "repeats ¶")))
+    )
+
+
+def _first_words(text: str) -> set[str]:
+    """The first few words that are not function words, an initial a word of its own
+    ("H. E." and "H.E." both give "h" and "e") and a bullet left out: lines of a list
+    share one of them ("H.E." in "H.E. Jane Doe, ..." and in "Ruritania: H.E. ...")."""
+    plain = _BULLET.sub("", text).strip()[:60].replace(".", " ").casefold()
+    words = [w for w in _WORD.findall(plain) if w not in STOPWORDS]
+    return set(words[:PARALLEL_LEAD_WORDS])
+
+
+def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A single bulleted line with no bulleted block beside it is a paragraph the site
+    marked with a dash ("- The council met ..."), not a key-points box: it may lead."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes):
+        text = paragraphs[index].text.strip()
+        # Its marker once: the lines of a list are joined into one paragraph with theirs.
+        if not shape.bulleted or text.count(f" {text[0]} ") or "\n" in text:
+            continue
+        beside = [shapes[i] for i in (index - 1, index + 1) if 0 <= i < len(shapes)]
+        if not any(other.bulleted for other in beside):
+            out[index] = replace(shape, lone_item=True)
+    return out
 
 
 def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
@@ -913,6 +1058,35 @@ def _story(shapes: Sequence[Shape], index: int) -> bool:
     return cut and index > 0 and shapes[index - 1].kind == "good"
 
 
+def _item_line(shape: Shape) -> bool:
+    """A line with no sentence end: an item of a list scraped without its bullets."""
+    return shape.reason.startswith("no sentence") and shape.words <= CAPTION_WORDS
+
+
+def _unmarked_items(shapes: Sequence[Shape]) -> set[int]:
+    """The indexes of list items scraped without their bullets: the first line with no
+    sentence under a prose paragraph ending in ':' (`_unmarked_item`), and a run of two
+    or more such lines there when the story goes on in prose below them (a list of
+    names and titles under "in the presence of:"). One pass over the page."""
+    items: set[int] = set()
+    index = 0
+    while index < len(shapes):
+        if not (index and _item_line(shapes[index]) and shapes[index - 1].opens_list):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(shapes) and _item_line(shapes[end + 1]):
+            end += 1
+        below = shapes[end + 1] if end + 1 < len(shapes) else None
+        if _unmarked_item(shapes, index):
+            items.add(index)
+        prose_below = below is not None and (below.kind == "good" or _clause(below))
+        if end > index and prose_below and shapes[index - 1].kind == "good":
+            items.update(range(index, end + 1))
+        index = end + 1
+    return items
+
+
 def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
     """A line with no sentence right under a prose paragraph ending in ':' is the first
     item of its list, scraped without its bullet (not a subhead over more prose)."""
@@ -965,7 +1139,11 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
     return next(
-        (i for i in range(last_marker + 1, first) if shapes[i].lead and not shapes[i].reader),
+        (
+            i
+            for i in range(last_marker + 1, first)
+            if shapes[i].lead and not shapes[i].reader and not shapes[i].restated
+        ),
         first,
     )
 
@@ -976,13 +1154,16 @@ def _above_story(shape: Shape) -> str:
         return "a key-points box above the story"
     if shape.reader:
         return "speaks to the reader above the story: the site's own word"
+    if shape.restated:
+        return RESTATED
     return "a standfirst above the byline or picture"
 
 
 def _not_a_lede(shape: Shape) -> bool:
-    """A bulleted list (a key-points box) or words to the reader ("once signed in, you
-    can..."): never the story's first paragraph while a plain one follows."""
-    return shape.bulleted or shape.reader
+    """A bulleted list (a key-points box), words to the reader ("once signed in, you
+    can...") or a standfirst the story restates right below it: never the story's
+    first paragraph while a plain one follows."""
+    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -1154,9 +1335,19 @@ def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
     above = index - 1
     while above > 0 and _clause(shapes[above]):
         above -= 1
+    heading = shapes[above] if above >= 1 else None
     return (
-        above >= 1
-        and shapes[above].reason.startswith("no sentence")
+        heading is not None
+        and (
+            heading.reason.startswith("no sentence")
+            # A subhead whose words the paragraph under it takes up ("Trade with Chile"
+            # over "...the trade agreement with Chile...") was found as its repeat.
+            or (
+                heading.reason.startswith("repeats ¶")
+                and not heading.sentence
+                and heading.words <= SUBHEAD_LABEL_WORDS
+            )
+        )
         and (shapes[above - 1].kind == "good" or _clause(shapes[above - 1]))
     )
 

@@ -54,6 +54,7 @@ _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
 # A line ending in one of these words runs on to the next.
+_LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
@@ -368,18 +369,25 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
     line = line.rstrip()
     if _LIST_LINE.match(following):
         return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+    if _LABELLED.match(following) and (line.endswith(":") or _LABELLED.match(line)):
+        # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
+        # the lead-in above them, are a list's lines, however near the wrap width they end.
+        return False
     if line.endswith(_SENTENCE_END):
         return measured and _full(line, following, width) and not _ends_paragraph(following)
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
-    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or last in _RUN_ON_WORDS:
+    words = line.split()
+    going_on = following.strip()[:1].islower()
+    # A lone word on its line ("But") over a line opening a sentence in capitals is a
+    # stray fragment, not the start of that sentence: wrapped lines are never one word.
+    stray = len(words) == 1 and not going_on
+    if line.endswith((",", ";", "-", "\u2013", "\u2014")) or (last in _RUN_ON_WORDS and not stray):
         return True
     if measured and _open_quote(line):
         return True  # a quotation opened on this line goes on on the next
-    words = line.split()
-    going_on = following.strip()[:1].islower()
     if words and words[-1].lstrip(_QUOTES)[:1].islower() and going_on:
         return True  # a sentence going on in lower case across the break
-    if going_on and _clause(words) and following.split()[0].isalpha():
+    if going_on and _clause(words) and following.split()[0].rstrip(".,;:!?").isalpha():
         return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
     return bool(width) and _full(line, following, width)
 
