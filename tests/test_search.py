@@ -318,6 +318,37 @@ def test_a_cached_parallel_build_gives_the_bytes_of_a_plain_one(
     assert tree(site / "build/pagefind") == tree(tmp_path / "ref/pagefind")
 
 
+def test_adding_and_removing_an_article_gives_the_bytes_of_a_clean_build(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """A new briefing moves every listing and every sort's places in a sharded index (its
+    event falls between others'); the cached rebuild still equals a clean one-process
+    build of the same site, whole tree, and so does the rebuild after it is removed."""
+    site = make_site(SHARDED)
+    build = ("build", "-s", str(site), "--now", NOW)
+    reference = (*build, "-j", "1", "--no-cache", "-o", str(tmp_path / "ref"))
+    assert cli(*build).code == 0
+    added = site / "content/added-talks.md"
+    added.write_text(
+        (site / "content/nato-summit.md")
+        .read_text()
+        .replace("NATO summit", "Added talks")
+        .replace("2025-06-11T09:00:00+00:00", "2025-06-15T11:00:00+00:00")
+    )
+    for _change in ("added", "removed"):
+        assert cli(*build).code == 0
+        assert cli(*reference).code == 0
+        assert tree(site / "build") == tree(tmp_path / "ref")
+        indexed = json.dumps(
+            [
+                fragments_in(site / "build/pagefind" / f)
+                for f in ["", *shard_folders(site / "build")]
+            ]
+        )
+        assert ("Added talks" in indexed) == added.exists()
+        added.unlink(missing_ok=True)
+
+
 @pytest.mark.parametrize("value", ["0", "many", "true", "2.5"])
 def test_the_shard_size_must_be_a_number_of_pages(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], value: str
