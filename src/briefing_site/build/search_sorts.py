@@ -9,10 +9,12 @@ every page of the site in the order one index of the whole site would give
 ties in page order, which is path order), with each other shard's page
 standing as a number that names no page of this shard (the wasm skips it).
 A page's place, and so its score, is then its place in the site, in every
-shard. Places leave room between groups of values (the pages of one day), so
-a page added moves the places of its own group's later pages only, and a
-rebuild ranks again only their shards, not every shard. A sort whose order this module cannot reproduce exactly (a value
-taken from an element's text, say) is left as Pagefind wrote it.
+shard. Places leave room after each group of values (the pages of one day),
+so a page added to a day with room left moves the places of that day's later
+pages only, and a rebuild ranks again only their shards, not every shard (a
+new day before the last, or a full one, still moves every later place). A
+sort whose order this module cannot reproduce exactly (a value taken from an
+element's text, say) is left as Pagefind wrote it.
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ def _parse(spec: str, tag: str) -> list[tuple[str, str]]:
 
 def _order(values: list[tuple[str, int]]) -> tuple[list[int], list[str | float]]:
     """Page numbers by value, as Pagefind orders them (stable: ties in page order), and
-    each one's group (`_group`) in that order."""
+    in that order each one's group for `_places`: its number, or its text's first
+    `_GROUP_CHARS` characters (text order keeps each such group together)."""
     if all(_NUMBER.match(value) for value, _ in values):
         numbers = sorted((_float32(value), n) for value, n in values)
         return [n for _, n in numbers], [number for number, _ in numbers]
