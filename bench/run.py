@@ -8,9 +8,14 @@ folder holding `content/`), then times, as separate processes:
 
 - cold: no build/ and no cache, one full build (clock fixed with `--now`);
 - no-change: the same build again;
-- one-edit: one article's paragraph changed, then a build;
+- one-edit: one paragraph changed in the middle article among those published
+  on the real clock (the middle file by name may be dated after today, held
+  back, and its edit would redraw next to nothing), then a build;
 - the same two rebuilds as users run them, on the real clock (no `--now`),
   after one real-clock build to start from;
+- add-one, as users run it: a new briefing (a copy of that article under a
+  new file name and title, dated a minute ago), then a real-clock build; the
+  article is removed again afterwards, untimed;
 - Hugo's build of the same articles, twice: the site a Hugo user would ship
   (`--format hugo-full`: tag pages, paginated listings, RSS, sitemap, a page
   with key facts and JSON-LD), which ratios are taken against, and the
@@ -26,6 +31,7 @@ tree, sampled from /proc every 10 ms (this counts worker processes together).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import shutil
 import statistics
@@ -136,12 +142,59 @@ def make_corpus(out: Path, count: int, form: str, generator: str) -> None:
 
 
 def edit_one_article(site: Path, round_: int) -> None:
-    """Change one paragraph of the middle article, as an editor would."""
-    files = sorted((site / "content").glob("*.md"))
-    target = files[len(files) // 2]
+    """Change one paragraph of a published article, as an editor would (`edited_article`)."""
+    target = edited_article(site)
     text = target.read_text(encoding="utf-8")
     head, sep, rest = text.rpartition(".\n")
     target.write_text(f"{head} (Edit {round_}.){sep}{rest}", encoding="utf-8")
+
+
+def edited_article(site: Path) -> Path:
+    """The middle article among those published on the real clock (front-matter date not
+    after now). The middle file by name can be dated in the future (the shared corpus
+    runs a month past today), and the real-clock build holds it back: its edit would
+    redraw no listing and index no search shard, an optimistic figure. Both the `--now`
+    and the real-clock rows edit this one (published on both clocks), so they compare."""
+    now = dt.datetime.now(dt.UTC)
+    files = sorted((site / "content").glob("*.md"))
+    published = [path for path in files if _published(path, now)]
+    chosen = published or files
+    return chosen[len(chosen) // 2]
+
+
+def _published(path: Path, now: dt.datetime) -> bool:
+    """Whether the front matter's `date` is not after `now` (no or odd date: published).
+    A bare date counts from its start in UTC, a day early at worst for a site in a zone
+    ahead of UTC, which only ever picks an article that is surely out."""
+    lines = path.read_text(encoding="utf-8").split("\n---", 1)[0].splitlines()
+    value = next((line[5:].strip().strip("'\"") for line in lines if line.startswith("date:")), "")
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when <= now
+
+
+def add_one_article(site: Path, round_: int) -> Path:
+    """A new published briefing, as a writer would add one: a copy of the edited article
+    under a new file name (so a new slug) and title, dated a minute ago (today, and out
+    on the real clock in any site zone). Returns its path, to remove it afterwards."""
+    source = edited_article(site)
+    text = source.read_text(encoding="utf-8")
+    when = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)).replace(microsecond=0)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if line.startswith("title:"):
+            lines[number] = f'title: "Added briefing {round_}"'
+        elif line.startswith("date:"):
+            lines[number] = f"date: {when.isoformat()}"
+        elif number and line == "---":
+            break
+    target = site / "content" / f"added-briefing-{round_}.md"
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target
 
 
 def without_search(config: Path) -> None:
@@ -164,6 +217,7 @@ def bench_briefing(site: Path, repeat: int) -> list[Row]:
     plain = Row("one-process build without cache (-j 1 --no-cache)")
     real_same = Row("no-change rebuild, no --now")
     real_edit = Row("one-edit rebuild, no --now")
+    real_add = Row("add-one rebuild, no --now")
     for round_ in range(repeat):
         plain.samples.append(measure([*build, "-j", "1", "--no-cache", "-o", str(site / "ref")]))
         shutil.rmtree(site / "build", ignore_errors=True)
@@ -181,7 +235,14 @@ def bench_briefing(site: Path, repeat: int) -> list[Row]:
         real_same.samples.append(measure(users))
         edit_one_article(site, round_ + 2 * repeat)
         real_edit.samples.append(measure(users))
-    return [cold, same, edit, plain, real_same, real_edit]
+        added = add_one_article(site, round_)
+        real_add.samples.append(measure(users))
+        if not (site / "build" / "briefings" / added.stem / "index.html").exists():
+            raise SystemExit(f"the build did not publish the added article {added.name}")
+        # Gone again, so the corpus is as made: the next round starts from clean
+        # builds (no build/, no cache), and nothing after a round builds this site.
+        added.unlink()
+    return [cold, same, edit, plain, real_same, real_edit, real_add]
 
 
 def _check_built(site: Path) -> None:
@@ -306,6 +367,7 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     line("one-edit rebuild (--now)", lambda r: _seconds(r.ours[2], r.hugo, True))
     line("no-change rebuild, as users run it", lambda r: _seconds(r.ours[4], r.hugo, True))
     line("one-edit rebuild, as users run it", lambda r: _seconds(r.ours[5], r.hugo, True))
+    line("add one article, as users run it", lambda r: _seconds(r.ours[6], r.hugo, True))
     line("one process, no cache", lambda r: _seconds(r.ours[3], r.hugo, False, r.hugo_single))
     line("Hugo full site", lambda r: _seconds(r.hugo, None, False) if r.hugo else "n/a")
     line(

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import Run
-from test_site_structure import NEWSROOM, NOW
+from test_site_structure import NEWSROOM, NOW, article
 
 PUBLISHED = {
     "today-talks", "g7-summit", "nato-summit", "apec-meeting", "spring-visit", "june-call",
@@ -214,6 +214,40 @@ def test_a_countdown_tick_reuses_the_index_an_edit_does_not(
 SHARDED = {**NEWSROOM, "briefing.yaml": "search_shard_size: 2\n"}
 
 
+def crowded_site() -> dict[str, str | bytes]:
+    """24 briefings published on three days (7, 9 and 8 a day), their events on four
+    others, in shards of three: sorts whose places leave room between days."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "search_shard_size: 3\n"}
+    for number in range(24):
+        day = 1 if number < 7 else 2 if number < 16 else 3
+        files[f"content/crowd-{number:02d}.md"] = article(
+            f"Crowd {number}",
+            date=f"2025-06-0{day}T{number:02d}:00:00+00:00",
+            event=f"2025-07-{10 + number % 4}T{number % 5 + 8:02d}:00:00+02:00",
+        )
+    return files
+
+
+def test_sort_places_leave_room_so_an_added_page_moves_only_its_days_pages() -> None:
+    from briefing_site.build.search_sorts import site_ranks
+
+    def pages(count: int) -> list[tuple[str, dict[str, str]]]:
+        return [
+            (f"p{n:02d}", {"day": f"2025-06-0{1 + n % 3}T{n:02d}:00:00Z"}) for n in range(count)
+        ]
+
+    before, after = site_ranks(pages(22))["day"], site_ranks(pages(23))["day"]
+    assert sorted(before.values()) != list(range(22))  # room was left between days
+    moved = {path for path in before if before[path] != after[path]}
+    assert not moved  # the new page (day 2, the latest hour) comes last in its day's room
+    assert len(set(after.values())) == 23
+    assert [p for p, _ in sorted(after.items(), key=lambda item: item[1])] == sorted(
+        after, key=lambda path: (f"2025-06-0{1 + int(path[1:]) % 3}", int(path[1:]))
+    )
+    distinct = [(f"p{n:02d}", {"title": f"Title {n:03d}"}) for n in range(24)]
+    assert sorted(site_ranks(distinct)["title"].values()) == list(range(24))  # plain ranks
+
+
 def counting_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point builds at a wrapper that logs each run of the real indexer; returns the log."""
     from briefing_site.build.search import find_indexer
@@ -316,6 +350,47 @@ def test_a_cached_parallel_build_gives_the_bytes_of_a_plain_one(
     assert cli("build", "-s", str(site), "--now", NOW, "-j", "2").code == 0  # from the cache
     assert cli(*reference).code == 0
     assert tree(site / "build/pagefind") == tree(tmp_path / "ref/pagefind")
+
+
+@pytest.mark.parametrize("crowded", [False, True], ids=["newsroom", "crowded"])
+def test_adding_and_removing_an_article_gives_the_bytes_of_a_clean_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    crowded: bool,
+) -> None:
+    """A new briefing moves every listing and sort places in a sharded index (its event
+    falls between others'); the cached rebuild still equals a clean one-process build
+    of the same site, whole tree, and so does the rebuild after it is removed."""
+    site = make_site(crowded_site() if crowded else SHARDED)
+    source = "crowd-08" if crowded else "nato-summit"
+    title, date = (
+        ("Crowd 8", "2025-06-02T08:00:00+00:00")
+        if crowded
+        else ("NATO summit", "2025-06-11T09:00:00+00:00")
+    )
+    build = ("build", "-s", str(site), "--now", NOW)
+    reference = (*build, "-j", "1", "--no-cache", "-o", str(tmp_path / "ref"))
+    assert cli(*build).code == 0
+    added = site / "content/added-talks.md"
+    added.write_text(
+        (site / f"content/{source}.md")
+        .read_text()
+        .replace(title, "Added talks")
+        .replace(date, "2025-06-02T08:30:00+00:00" if crowded else "2025-06-15T11:00:00+00:00")
+    )
+    for _change in ("added", "removed"):
+        assert cli(*build).code == 0
+        assert cli(*reference).code == 0
+        assert tree(site / "build") == tree(tmp_path / "ref")
+        indexed = json.dumps(
+            [
+                fragments_in(site / "build/pagefind" / f)
+                for f in ["", *shard_folders(site / "build")]
+            ]
+        )
+        assert ("Added talks" in indexed) == added.exists()
+        added.unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize("value", ["0", "many", "true", "2.5"])

@@ -335,3 +335,42 @@ def test_browsing_a_topic_lists_the_newest_first_across_shards(
         orders.append(all_results(page))
     assert len(orders[1]) > 10 and orders[1] == orders[0]
     page.close()
+
+
+@pytest.fixture(scope="module")
+def crowded_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(one index, sharded) URLs of a site with many briefings a day: sort places with room."""
+    from conftest import run_cli, write_site
+    from test_search import crowded_site
+
+    with contextlib.ExitStack() as stack:
+        urls = []
+        for config in ("", crowded_site()["briefing.yaml"]):
+            site = write_site(
+                tmp_path_factory.mktemp("crowd"), {**crowded_site(), "briefing.yaml": config}
+            )
+            built: Run = run_cli("build", "-s", str(site), "-b", BASE_URL, "--now", NOW)
+            assert built.code == 0, built.err
+            urls.append(stack.enter_context(serve(site / "build")))
+        yield urls[0], urls[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        (None, '{"sort": {"published": "desc"}}'),
+        (None, '{"sort": {"published": "asc"}}'),
+        (None, '{"sort": {"event": "asc"}}'),
+        ("paragraph", '{"sort": {"event": "desc"}}'),
+    ],
+)
+def test_sorts_with_room_between_days_give_the_single_index_order(
+    browser: Any, crowded_urls: tuple[str, str], query: str | None, options: str
+) -> None:
+    page = browser.new_page()
+    single = [u.removeprefix("/briefings") for u in found_by(page, crowded_urls[0], query, options)]
+    sharded = [
+        u.removeprefix("/briefings") for u in found_by(page, crowded_urls[1], query, options)
+    ]
+    assert len(single) == 24 and sharded == single
+    page.close()

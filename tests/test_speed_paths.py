@@ -234,7 +234,26 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "| cold build |" in done.stdout and "| one-edit rebuild (--now) |" in done.stdout
     assert "| one-edit rebuild, as users run it |" in done.stdout
+    assert "| add one article, as users run it |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
+    assert not list((tmp_path / "briefing-5" / "content").glob("added-*"))  # removed again
+
+
+def test_the_benchmark_edits_an_article_the_real_clock_publishes(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    content = tmp_path / "content"
+    content.mkdir()
+    dates = ["2020-01-01", "2021-05-01T10:00:00+02:00", "2999-01-01", "2999-02-01", "'2022-01-01'"]
+    for number, date in enumerate(dates):
+        (content / f"{number}.md").write_text(f"---\ntitle: T{number}\ndate: {date}\n---\n\nA.\n")
+    assert bench.edited_article(tmp_path).name == "1.md"  # the middle of 0, 1 and 4
+    added = bench.add_one_article(tmp_path, 7)
+    assert 'title: "Added briefing 7"' in added.read_text()
+    assert bench._published(added, bench.dt.datetime.now(bench.dt.UTC))
 
 
 def test_the_cache_folder_ignores_itself_for_git(

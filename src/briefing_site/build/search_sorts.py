@@ -8,9 +8,13 @@ every page of the site in the order one index of the whole site would give
 (Pagefind's: by value, as numbers when every value is one, else as text;
 ties in page order, which is path order), with each other shard's page
 standing as a number that names no page of this shard (the wasm skips it).
-A page's place, and so its score, is then its rank in the site, in every
-shard. A sort whose order this module cannot reproduce exactly (a value
-taken from an element's text, say) is left as Pagefind wrote it.
+A page's place, and so its score, is then its place in the site, in every
+shard. Places leave room after each group of values (the pages of one day),
+so a page added to a day with room left moves the places of that day's later
+pages only, and a rebuild ranks again only their shards, not every shard (a
+new day before the last, or a full one, still moves every later place). A
+sort whose order this module cannot reproduce exactly (a value taken from an
+element's text, say) is left as Pagefind wrote it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ _SORT_ATTRIBUTE = re.compile(rb'data-pagefind-sort="([^"]*)"')  # a literal star
 _ATTRIBUTE = re.compile(r"^(?P<name>[^\[\]]+)\[(?P<attribute>[^\[\]]+)\]$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _SPACES = re.compile(r"\s+")
+# A text sort's values are grouped by their first characters (a date's day, for the
+# `YYYY-MM-DD...` values of the theme's sorts), each group given room for more.
+_GROUP_CHARS = 10
+_ROOM = 4  # a group's places: its pages rounded up to a multiple of this
+_MOST_ROOM = 1.5  # no more places than this many times the pages (else plain ranks)
 
 
 def sort_values(page: bytes) -> dict[str, str]:
@@ -62,11 +71,15 @@ def _parse(spec: str, tag: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _order(values: list[tuple[str, int]]) -> list[int]:
-    """Page numbers by value, as Pagefind orders them (stable: ties in page order)."""
+def _order(values: list[tuple[str, int]]) -> tuple[list[int], list[str | float]]:
+    """Page numbers by value, as Pagefind orders them (stable: ties in page order), and
+    in that order each one's group for `_places`: its number, or its text's first
+    `_GROUP_CHARS` characters (text order keeps each such group together)."""
     if all(_NUMBER.match(value) for value, _ in values):
-        return [n for _, n in sorted(values, key=lambda item: _float32(item[0]))]
-    return [n for _, n in sorted(values, key=lambda item: item[0])]
+        numbers = sorted((_float32(value), n) for value, n in values)
+        return [n for _, n in numbers], [number for number, _ in numbers]
+    texts = sorted(values, key=lambda item: item[0])
+    return [n for _, n in texts], [value[:_GROUP_CHARS] for value, _ in texts]
 
 
 def _float32(value: str) -> float:
@@ -78,19 +91,39 @@ Ranks = dict[str, dict[str, int]]  # sort name: page path → its place in the w
 
 
 def site_ranks(pages: Sequence[tuple[str, Mapping[str, str]]]) -> Ranks:
-    """Every sort's site-wide order, as one index of `pages` (path and sort values, in
-    path order, the order such an index numbers them) would have it."""
+    """Every sort's site-wide places, in the order one index of `pages` (path and sort
+    values, in path order, the order such an index numbers them) would have it, with
+    room left between groups of values (`_places`)."""
     values = [found for _, found in pages]
     names = {name for found in values for name in found}
-    return {
-        name: {
-            pages[n][0]: place
-            for place, n in enumerate(
-                _order([(v[name], n) for n, v in enumerate(values) if name in v])
-            )
-        }
-        for name in names
-    }
+    ranks: Ranks = {}
+    for name in names:
+        order, groups = _order([(v[name], n) for n, v in enumerate(values) if name in v])
+        ranks[name] = {pages[n][0]: place for n, place in zip(order, _places(groups), strict=True)}
+    return ranks
+
+
+def _places(groups: Sequence[str | float]) -> list[int]:
+    """Places in order, each group of equal values (a day, for a date) given a block of
+    the next multiple of `_ROOM` places. A page added to a group with room left moves
+    only the pages after it in that group, so only their shards are ranked again, not
+    every shard of the site. Where that would more than `_MOST_ROOM`-fold the places
+    (a sort of mostly distinct values, or a number), the places are plain ranks."""
+    counts: list[int] = []
+    for number, group in enumerate(groups):
+        if number and group == groups[number - 1]:
+            counts[-1] += 1
+        else:
+            counts.append(1)
+    blocks = [-(-count // _ROOM) * _ROOM for count in counts]
+    if isinstance(groups[0] if groups else "", float) or sum(blocks) > _MOST_ROOM * len(groups):
+        return list(range(len(groups)))
+    places: list[int] = []
+    start = 0
+    for count, block in zip(counts, blocks, strict=True):
+        places += range(start, start + count)
+        start += block
+    return places
 
 
 def shard_places(paths: Sequence[str], ranks: Ranks) -> str:
