@@ -2,34 +2,78 @@
 
 Each article's work is pure, so it is done once per distinct input: results
 are cached by a key that hashes the article's bytes, the site config and the
-tool's own code, and what is left is spread over the CPUs. Output files are
-rendered by the caller with the whole site, and reused through `PageCache`.
-The results, in file order, are exactly what one process without a cache
-makes (tests/test_speed_paths.py checks the bytes).
+tool's own code, and what is left is spread over the CPUs.
+
+Streaming (`Settings.stream`): a worker also renders the briefing's own files
+(its page and calendar: they depend on no other briefing), writes them into
+the build's staging folder, parks its cache records in the spill folder (see
+`spill`), and hands back only what listings need: the article's head and
+sections. The caller draws the files made from many briefings (listings,
+feeds, sitemap) from those, and reuses earlier builds' files through
+`PageCache`. The results, in file order, are exactly what one process without
+a cache makes (tests/test_speed_paths.py checks the bytes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from briefing_site.build.cache import Store, code_fingerprint, digest, tree_fingerprint
+from briefing_site.build.cache import (
+    Store,
+    code_fingerprint,
+    digest,
+    template_cache,
+    tree_fingerprint,
+)
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
+from briefing_site.build.spill import Location as Parked
+from briefing_site.build.spill import SpillReader, SpillWriter
+from briefing_site.build.writer import write_file
 from briefing_site.content.assemble import Assembled, Tools, assemble, with_clock
+from briefing_site.content.lint import lint
 from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.errors import ContentError, Problem
-from briefing_site.model import Briefing, Location, RenderedFile, SiteConfig, SourceArticle
+from briefing_site.model import (
+    Briefing,
+    Location,
+    RenderedFile,
+    Section,
+    Site,
+    SiteConfig,
+    SourceArticle,
+)
 from briefing_site.output.extras import PageSource
+from briefing_site.output.ics import event_calendar
+from briefing_site.output.render import prepare, render_briefing
+from briefing_site.output.theme import make_environment
+from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
 
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Where workers put what they make (see the module's docstring).
+
+    `page_base` is `Batch.page_base` when there is a build cache (pages are
+    keyed and parked for it), else None; `run_batch` fills it in.
+    """
+
+    staging: Path  # the new build's folder
+    spill: Path  # for the cache records and what the main process reads back
+    template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
+    page_base: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +85,19 @@ class Settings:
     now: datetime
     drafts: bool
     templates: Path
+    stream: Stream | None = None
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file a worker wrote into the staging folder: what the manifest, the
+    cache and the search index need of it, without its bytes."""
+
+    path: str
+    sha256: str  # hex, as the output manifest records it
+    key: bytes | None = None  # its page key (with a build cache)
+    parked: Parked | None = None  # its bytes, for the build cache
+    facts: PageFacts | None = None  # for the search index (briefing pages)
 
 
 @dataclass(frozen=True)
@@ -75,6 +132,8 @@ class Batch:
     files: list[ArticleFiles] = field(default_factory=list)
     heads: dict[int, ArticleHead] = field(default_factory=dict)  # by position in `articles`
     index: SiteIndex | None = None
+    staged: dict[str, Staged] = field(default_factory=dict)  # by path: what workers wrote
+    render_problems: list[Problem] = field(default_factory=list)  # template errors, file order
     _warnings: dict[int, tuple[Problem, ...]] = field(default_factory=dict)
 
     def linter(self, lint: Linter) -> Linter:
@@ -112,12 +171,27 @@ class _Job:
     files: ArticleFiles
     data: bytes
     sidecar: bytes | None
+    key: bytes = b""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A streamed article: all the main process gets back of it."""
+
+    files: ArticleFiles
+    key: bytes
+    head: ArticleHead
+    sections: tuple[Section, ...]  # with their paragraphs: topic pages show them
+    record: Parked  # the pickled (article, assembled), in the spill folder
+    pages: tuple[Staged, ...]  # its files, written into the staging folder
+    render_problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Done:
     assembled: bytes | None
     problems: tuple[Problem, ...] = ()
+    made: _Made | None = None
 
 
 def run_batch(
@@ -135,6 +209,8 @@ def run_batch(
     back lazy. `progress` is told (done, total) as the results are unpacked, in file order.
     """
     keys = _Keys(settings)
+    if settings.stream is not None and store is not None:
+        settings = replace(settings, stream=replace(settings.stream, page_base=keys.page_base))
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done | Record] = {}
     todo: list[tuple[int, _Job]] = []
@@ -160,20 +236,31 @@ def run_batch(
         if cached is not None:
             done[index] = _Done(cached)
         else:
-            todo.append((index, _Job(files, data, sidecar)))
+            todo.append((index, _Job(files, data, sidecar, key)))
     workers = worker_count(jobs, len(todo))
     results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+    staged: dict[str, Staged] = {}
     for (index, _), result in zip(todo, results, strict=True):
         done[index] = result
         if store and result.assembled is not None:
             store.put(article_keys[index], result.assembled)
-    collected = _collect(len(found), done, problems, settings, store, progress)
+        if result.made is not None:
+            _adopt(result.made, article_keys[index], store, staged)
+    reader = SpillReader(settings.stream.spill) if settings.stream else None
+    collected = _collect(len(found), done, problems, settings, store, progress, reader)
     articles, found_problems, used = collected
     ordered = [article_keys[i] for i in used]
     records = {
         i: found_record for i, found_record in done.items() if isinstance(found_record, Record)
     }
     heads = {position: records[i].head for position, i in enumerate(used) if i in records}
+    streamed = {i: result.made for i, result in done.items() if isinstance(result, _Done)}
+    render_problems: list[Problem] = []
+    for position, i in enumerate(used):
+        made = streamed.get(i)
+        if made is not None:
+            heads[position] = made.head
+            render_problems += made.render_problems
     return Batch(
         articles,
         found_problems,
@@ -183,7 +270,19 @@ def run_batch(
         [found[i] for i in used],
         heads,
         site_index,
+        staged,
+        render_problems,
     )
+
+
+def _adopt(made: _Made, key: bytes, store: Store | None, staged: dict[str, Staged]) -> None:
+    """Take a streamed article's parked records into the store, its files into `staged`."""
+    if store is not None:
+        store.adopt(key, made.record)
+    for page in made.pages:
+        staged[page.path] = page
+        if store is not None and page.key is not None and page.parked is not None:
+            store.adopt(page.key, page.parked)
 
 
 def _collect(
@@ -193,8 +292,13 @@ def _collect(
     settings: Settings,
     store: Store | None,
     progress: ProgressFn | None,
+    reader: SpillReader | None = None,
 ) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
-    """Unpack the results in file order, as one process would have made them."""
+    """Unpack the results in file order, as one process would have made them.
+
+    A streamed article comes back lazy (see `build.lazy`), with its sections
+    whole: its body is read back from the spill folder only if a page shows it.
+    """
     articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
     used: list[int] = []
@@ -213,6 +317,12 @@ def _collect(
         if isinstance(result, Record):
             continue  # never: a record is reused only with a store
         found_problems += result.problems
+        if result.made is not None and reader is not None:
+            articles.append(_streamed(result.made, reader, settings))
+            used.append(index)
+            if progress:
+                progress(index + 1, count)
+            continue
         if result.assembled is None:
             continue
         article, made = pickle.loads(result.assembled)
@@ -238,12 +348,20 @@ class PageCache:
     A file whose key is the one the last build recorded for it (`recorded`,
     from the output's manifest) is not even fetched: it is `kept`, and the
     writer leaves the previous build's file in place (see `writer.write_changed`).
+    A file the cache holds is handed to `sink` (the staging folder) at once; a
+    file a worker already wrote there (`Batch.staged`) is only keyed.
     """
 
     def __init__(
-        self, batch: Batch, store: Store, recorded: dict[str, bytes] | None = None
+        self,
+        batch: Batch,
+        store: Store,
+        recorded: dict[str, bytes] | None = None,
+        sink: Callable[[RenderedFile], None] | None = None,
     ) -> None:
         self._store = store
+        self._sink = sink
+        self._staged = batch.staged
         self._recorded = recorded or {}
         self.kept: dict[str, bytes] = {}  # path: key, of files left as the last build wrote them
         self._base = batch.page_base
@@ -256,6 +374,11 @@ class PageCache:
 
     def wanted(self, path: str, template: str, source: PageSource) -> bool:
         """The renderer's filter: False (skip it) when the cache holds this very file."""
+        staged = self._staged.get(path)
+        if staged is not None:  # a worker drew it into the staging folder
+            if staged.key is not None:
+                self._keys[path] = staged.key
+            return False
         key = self._key(path, template, source)
         if key is None:
             return True
@@ -266,7 +389,10 @@ class PageCache:
         data = self._store.get(key)
         if data is None:
             return True
-        self._hits[path] = data
+        if self._sink is not None:
+            self._sink(RenderedFile(path, data))
+        else:
+            self._hits[path] = data
         return False
 
     def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
@@ -286,10 +412,14 @@ class PageCache:
     def complete(self, rendered: list[RenderedFile]) -> list[RenderedFile]:
         """The rendered files plus those reused; the newly rendered go into the cache."""
         for item in rendered:
-            key = self._keys.get(item.path)
-            if key is not None:
-                self._store.put(key, item.data)
+            self.drawn(item)
         return rendered + [RenderedFile(path, data) for path, data in self._hits.items()]
+
+    def drawn(self, item: RenderedFile) -> None:
+        """A file rendered anew: into the cache, under its key."""
+        key = self._keys.get(item.path)
+        if key is not None:
+            self._store.put(key, item.data)
 
     @property
     def keys(self) -> dict[str, bytes]:
@@ -326,11 +456,13 @@ class _Setup:
 
 
 class _Worker:
-    """Assembles one article at a time with this process's tools."""
+    """Assembles one article at a time with this process's tools (and, streaming,
+    renders and writes its files)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.tools = Tools.for_config(settings.config)
+        self.pages = _Pages(settings, settings.stream) if settings.stream else None
 
     def __call__(self, job: _Job) -> _Done:
         try:
@@ -338,7 +470,92 @@ class _Worker:
             assembled = assemble(article, self.tools, self.settings.now)
         except ContentError as exc:
             return _Done(None, tuple(exc.problems))
+        if self.pages is not None:
+            return _Done(None, (), self.pages.make(job, article, assembled))
         return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _Pages:
+    """A worker's share of the output: each of its briefings' own files, written.
+
+    Only a briefing readers get has files (drafts and held-back articles only
+    with `--drafts`, as `pipeline._for_readers` decides); its warnings are
+    lint's, asked for when the pipeline would ask (a draft's only when shown).
+    """
+
+    def __init__(self, settings: Settings, stream: Stream) -> None:
+        self.settings, self.stream = settings, stream
+        self.site = Site(settings.config, settings.now)
+        self.env = make_environment(settings.templates)
+        if stream.template_cache is not None:
+            self.env.bytecode_cache = template_cache(stream.template_cache)
+        self.urls = prepare(self.env, self.site)
+        self.spill = SpillWriter(stream.spill)
+
+    def make(self, job: _Job, article: SourceArticle, assembled: Assembled) -> _Made:
+        briefing, settings = assembled.briefing, self.settings
+        meta = briefing.meta
+        shown = settings.drafts or not meta.draft
+        published = shown and (settings.drafts or not (meta.date and meta.date > settings.now))
+        warnings = tuple(lint(article, briefing, settings.config)) if shown else None
+        head = replace(ArticleHead.of(article, briefing), warnings=warnings)
+        record = self.spill.append(
+            pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL)
+        )
+        pages: tuple[Staged, ...] = ()
+        problems: tuple[Problem, ...] = ()
+        if published:
+            try:
+                pages = self._files(job.key, briefing)
+            except ContentError as exc:
+                problems = tuple(exc.problems)
+        return _Made(job.files, job.key, head, briefing.sections, record, pages, problems)
+
+    def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
+        made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]
+        if briefing.meta.event is not None:
+            path = calendar_path(briefing.meta.slug)
+            data = event_calendar(briefing, self.urls, self.site.today)
+            made.append(("", RenderedFile(path, data)))
+        base = self.stream.page_base
+        source = digest(key, briefing_clock(briefing, self.settings.now)) if base else b""
+        staged = []
+        for template, item in made:
+            write_file(self.stream.staging, item.path, item.data)
+            sha = hashlib.sha256(item.data).hexdigest()
+            facts = None
+            if template == "briefing.html" and self.settings.config.search:
+                facts = PageFacts.of(item.data)
+            if base is None:
+                staged.append(Staged(item.path, sha, facts=facts))
+                continue
+            page_key = digest(base, item.path.encode(), template.encode(), source)
+            staged.append(Staged(item.path, sha, page_key, self.spill.append(item.data), facts))
+        return tuple(staged)
+
+
+def _streamed(
+    made: _Made, reader: SpillReader, settings: Settings
+) -> tuple[SourceArticle, Assembled]:
+    """A streamed article as the pipeline takes it: lazy but for its head and sections."""
+    article, assembled = unchanged_article(made.head, _Parked(made, reader, settings), settings.now)
+    object.__setattr__(assembled.briefing, "sections", made.sections)  # real, not lazy
+    return article, assembled
+
+
+class _Parked:
+    """Loads a streamed article whole from the spill folder, when a page needs its body;
+    should the spill fail it, the article is read and assembled again here."""
+
+    def __init__(self, made: _Made, reader: SpillReader, settings: Settings) -> None:
+        self.made, self.reader, self.settings = made, reader, settings
+
+    def __call__(self) -> tuple[SourceArticle, Assembled]:
+        payload = self.reader.read(self.made.record)
+        if payload is None:
+            return _reassemble(self.made.files, self.made.key, self.settings)
+        found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
+        return found
 
 
 class _Unpack:
@@ -354,16 +571,22 @@ class _Unpack:
     def __call__(self) -> tuple[SourceArticle, Assembled]:
         payload = self.store.get(self.record.key)
         if payload is None:
-            files, settings = self.record.files, self.settings
-            data, sidecar = read_bytes(settings.root, files)
-            if _Keys(settings).article(files, data, sidecar) != self.record.key:
-                # Saved since the build began: its page must not mix old head and new body.
-                raise ContentError.at(
-                    Location(files.article),
-                    "the file changed while the build read it; "
-                    "the previous build is unchanged: build again",
-                )
-            article = parse_article(files, data, sidecar)
-            return article, assemble(article, Tools.for_config(settings.config), settings.now)
+            return _reassemble(self.record.files, self.record.key, self.settings)
         found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
         return found
+
+
+def _reassemble(
+    files: ArticleFiles, key: bytes, settings: Settings
+) -> tuple[SourceArticle, Assembled]:
+    """An article read and assembled again, when its cached result is lost."""
+    data, sidecar = read_bytes(settings.root, files)
+    if _Keys(settings).article(files, data, sidecar) != key:
+        # Saved since the build began: its page must not mix old head and new body.
+        raise ContentError.at(
+            Location(files.article),
+            "the file changed while the build read it; "
+            "the previous build is unchanged: build again",
+        )
+    article = parse_article(files, data, sidecar)
+    return article, assemble(article, Tools.for_config(settings.config), settings.now)

@@ -24,6 +24,7 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from briefing_site.build.spill import Location, SpillReader, SpillWriter
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class Store:
         self._size = 0
         self._index: dict[bytes, tuple[int, int, bytes]] = {}
         self._new: dict[bytes, bytes] = {}
+        self._spilled: dict[bytes, Location] = {}  # new records parked on disk (see `spill`)
+        self._spill: tuple[SpillWriter, SpillReader] | None = None
         self._used: set[bytes] = set()
         self.rejected = 0
         self._torn = False
@@ -119,6 +122,13 @@ class Store:
         if key in self._new:
             self._used.add(key)
             return self._new[key]
+        parked = self._spilled.get(key)
+        if parked is not None and self._spill is not None:
+            data = self._spill[1].read(parked)
+            if data is not None:
+                self._used.add(key)
+                return data
+            del self._spilled[key]
         found = self._index.get(key)
         if found is None:
             return None
@@ -140,13 +150,25 @@ class Store:
         A record is verified when read (`get`); one kept but found damaged
         then is rebuilt by whoever asked for it.
         """
-        if key in self._new or key in self._index:
+        if key in self._new or key in self._spilled or key in self._index:
             self._used.add(key)
             return True
         return False
 
     def put(self, key: bytes, payload: bytes) -> None:
-        self._new[key] = payload
+        if self._spill is not None:
+            self._spilled[key] = self._spill[0].append(payload)
+        else:
+            self._new[key] = payload
+        self._used.add(key)
+
+    def spill_into(self, folder: Path) -> None:
+        """Park new records in `folder` (see `spill`) instead of memory, until `save`."""
+        self._spill = (SpillWriter(folder), SpillReader(folder))
+
+    def adopt(self, key: bytes, where: Location) -> None:
+        """A new record another process parked in this store's spill folder."""
+        self._spilled[key] = where
         self._used.add(key)
 
     def save(self) -> None:
@@ -154,11 +176,13 @@ class Store:
         live = sum(self._index[k][1] for k in self._used if k in self._index)
         dead = self._size - len(MAGIC) - live
         damaged = self._torn or self.rejected > 0
-        if damaged or dead > live + sum(map(len, self._new.values())):
+        new = sum(map(len, self._new.values())) + sum(w.length for w in self._spilled.values())
+        if damaged or dead > live + new:
             self._rewrite()
-        elif self._new:
+        elif self._new or self._spilled:
             self._append()
         self._new.clear()
+        self._spilled.clear()
 
     def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
         """Write records one by one, so a big pack is never copied whole in memory."""
@@ -175,7 +199,7 @@ class Store:
         with open(self.path, "ab" if fresh else "wb") as pack:
             if not fresh:
                 pack.write(MAGIC)
-            self._write_records(pack, list(self._new))
+            self._write_records(pack, [*self._new, *self._spilled])
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
