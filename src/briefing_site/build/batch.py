@@ -182,7 +182,7 @@ class _Made:
     key: bytes
     head: ArticleHead
     sections: tuple[Section, ...]  # with their paragraphs: topic pages show them
-    record: Parked  # the pickled (article, assembled), in the spill folder
+    record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
 
@@ -281,7 +281,7 @@ def _adopt(made: _Made, key: bytes, store: Store | None, staged: dict[str, Stage
         store.adopt(key, made.record)
     for page in made.pages:
         staged[page.path] = page
-        if store is not None and page.key is not None and page.parked is not None:
+        if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
 
 
@@ -551,7 +551,8 @@ class _Parked:
         self.made, self.reader, self.settings = made, reader, settings
 
     def __call__(self) -> tuple[SourceArticle, Assembled]:
-        payload = self.reader.read(self.made.record)
+        record = self.made.record
+        payload = self.reader.read(record) if record is not None else None
         if payload is None:
             return _reassemble(self.made.files, self.made.key, self.settings)
         found: tuple[SourceArticle, Assembled] = pickle.loads(payload)

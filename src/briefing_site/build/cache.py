@@ -156,18 +156,24 @@ class Store:
         return False
 
     def put(self, key: bytes, payload: bytes) -> None:
-        if self._spill is not None:
-            self._spilled[key] = self._spill[0].append(payload)
-        else:
+        if self._spill is None:
             self._new[key] = payload
+        else:
+            parked = self._spill[0].append(payload)
+            if parked is None:
+                return  # the disk is full: not cached, made again next time
+            self._spilled[key] = parked
         self._used.add(key)
 
     def spill_into(self, folder: Path) -> None:
         """Park new records in `folder` (see `spill`) instead of memory, until `save`."""
         self._spill = (SpillWriter(folder), SpillReader(folder))
 
-    def adopt(self, key: bytes, where: Location) -> None:
-        """A new record another process parked in this store's spill folder."""
+    def adopt(self, key: bytes, where: Location | None) -> None:
+        """A new record another process parked in this store's spill folder
+        (None: it could not, and the record is not cached)."""
+        if where is None:
+            return
         self._spilled[key] = where
         self._used.add(key)
 

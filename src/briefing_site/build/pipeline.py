@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -335,7 +334,8 @@ def _build_fast(
     found, problems = find_articles(content_files(options.site))
     templates = options.site / TEMPLATES_DIR
     cache = options.site / CACHE_DIR
-    with staging(options.output) as stage, _spilling(options) as spill:
+    spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
+    with staging(options.output) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         stream = Stream(stage.folder, spill, compiled)
         settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
@@ -376,21 +376,6 @@ def _build_fast(
         except OSError as exc:
             unsaved.append(exc.strerror or str(exc))
         return loaded
-
-
-@contextmanager
-def _spilling(options: BuildOptions) -> Iterator[Path]:
-    """Where the build parks its cache records: in the cache folder, or (`--no-cache`)
-    in a temporary folder, so a build without cache leaves nothing in the site."""
-    if options.cache:
-        with spill_folder(make_folder(options.site / CACHE_DIR)) as found:
-            yield found
-    else:
-        with (
-            tempfile.TemporaryDirectory(prefix="briefing-site-") as parent,
-            spill_folder(Path(parent)) as found,
-        ):
-            yield found
 
 
 def _not_in(staged: Mapping[str, object]) -> PageFilter:

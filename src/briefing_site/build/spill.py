@@ -37,7 +37,9 @@ class Location(NamedTuple):
 class SpillWriter:
     """Appends payloads to one file of a spill folder, made on the first append.
 
-    Unbuffered: a payload is on disk (for any process to read) once `append` returns.
+    Unbuffered: a payload is on disk (for any process to read) once `append`
+    returns. A payload that cannot be written (a full disk) is not parked:
+    `append` gives None, and whoever needs it makes it again.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -45,17 +47,24 @@ class SpillWriter:
         self._file: BinaryIO | None = None
         self._name = ""
         self._offset = 0
+        self._broken = False
         _open.setdefault(folder, []).append(self)
 
-    def append(self, payload: bytes) -> Location:
-        if self._file is None:
-            handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)
-            self._file = os.fdopen(handle, "wb", buffering=0)
-            self._name = os.path.basename(name)
-        view = memoryview(payload)
-        while view:
-            written = self._file.write(view) or 0
-            view = view[written:]
+    def append(self, payload: bytes) -> Location | None:
+        if self._broken:
+            return None
+        try:
+            if self._file is None:
+                handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)
+                self._file = os.fdopen(handle, "wb", buffering=0)
+                self._name = os.path.basename(name)
+            view = memoryview(payload)
+            while view:
+                written = self._file.write(view) or 0
+                view = view[written:]
+        except OSError:
+            self._broken = True  # what was written may be torn: the offsets end here
+            return None
         found = Location(self._name, self._offset, len(payload), hashlib.sha256(payload).digest())
         self._offset += len(payload)
         return found
@@ -99,18 +108,28 @@ _open: dict[Path, list[SpillReader | SpillWriter]] = {}  # by spill folder, clos
 
 
 @contextlib.contextmanager
-def spill_folder(parent: Path) -> Iterator[Path]:
-    """A fresh spill folder in `parent` for this build, removed (its readers
-    closed) when it ends."""
-    parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(parent)
-    folder = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
+def spill_folder(parent: Path | None) -> Iterator[Path]:
+    """A fresh spill folder in `parent` (the cache folder) for this build, removed
+    (its files closed) when it ends. Without `parent`, or where it cannot be
+    made (a full disk), the folder is a temporary one of the system's."""
+    folder = _made(parent)
     try:
         yield folder
     finally:
         for found in _open.pop(folder, []):
             found.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _made(parent: Path | None) -> Path:
+    if parent is not None:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale(parent)
+            return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix=f"briefing-site-{_PREFIX}"))
 
 
 def _remove_stale(parent: Path) -> None:
