@@ -60,6 +60,9 @@ from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
 
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
+CHANGED_WHILE_READ = (
+    "the file changed while the build read it; the previous build is unchanged: build again"
+)
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,11 @@ class Batch:
 
 @dataclass(frozen=True)
 class _Job:
+    """One article to assemble: its bytes, or (streaming) only its key, for the
+    worker reads the files itself and checks they are the ones keyed."""
+
     files: ArticleFiles
-    data: bytes
+    data: bytes | None
     sidecar: bytes | None
     key: bytes = b""
 
@@ -236,7 +242,9 @@ def run_batch(
         if cached is not None:
             done[index] = _Done(cached)
         else:
-            todo.append((index, _Job(files, data, sidecar, key)))
+            held = settings.stream is None  # streaming, the worker reads it again: no copy here
+            job = _Job(files, data if held else None, sidecar if held else None, key)
+            todo.append((index, job))
     workers = worker_count(jobs, len(todo))
     results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
     staged: dict[str, Staged] = {}
@@ -463,16 +471,29 @@ class _Worker:
         self.settings = settings
         self.tools = Tools.for_config(settings.config)
         self.pages = _Pages(settings, settings.stream) if settings.stream else None
+        self._keys: _Keys | None = None
 
     def __call__(self, job: _Job) -> _Done:
         try:
-            article = parse_article(job.files, job.data, job.sidecar)
+            data, sidecar = job.data, job.sidecar
+            if data is None:
+                data, sidecar = self._read(job)
+            article = parse_article(job.files, data, sidecar)
             assembled = assemble(article, self.tools, self.settings.now)
         except ContentError as exc:
             return _Done(None, tuple(exc.problems))
         if self.pages is not None:
             return _Done(None, (), self.pages.make(job, article, assembled))
         return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _read(self, job: _Job) -> tuple[bytes, bytes | None]:
+        """The article's bytes, as the main process keyed them (else ContentError)."""
+        data, sidecar = read_bytes(self.settings.root, job.files)
+        if self._keys is None:
+            self._keys = _Keys(self.settings)
+        if self._keys.article(job.files, data, sidecar) != job.key:
+            raise ContentError.at(Location(job.files.article), CHANGED_WHILE_READ)
+        return data, sidecar
 
 
 class _Pages:
@@ -584,10 +605,6 @@ def _reassemble(
     data, sidecar = read_bytes(settings.root, files)
     if _Keys(settings).article(files, data, sidecar) != key:
         # Saved since the build began: its page must not mix old head and new body.
-        raise ContentError.at(
-            Location(files.article),
-            "the file changed while the build read it; "
-            "the previous build is unchanged: build again",
-        )
+        raise ContentError.at(Location(files.article), CHANGED_WHILE_READ)
     article = parse_article(files, data, sidecar)
     return article, assemble(article, Tools.for_config(settings.config), settings.now)
