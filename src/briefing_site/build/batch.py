@@ -43,6 +43,7 @@ from briefing_site.content.lint import lint
 from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import (
+    Block,
     Briefing,
     Location,
     RenderedFile,
@@ -187,7 +188,7 @@ class _Made:
     files: ArticleFiles
     key: bytes
     head: ArticleHead
-    sections: tuple[Section, ...]  # with their paragraphs: topic pages show them
+    sections: tuple[Section, ...] | Parked  # topic pages show them: parked, or whole
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
@@ -530,7 +531,12 @@ class _Pages:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
-        return _Made(job.files, job.key, head, briefing.sections, record, pages, problems)
+        sections = self.spill.append(
+            pickle.dumps(briefing.sections, protocol=pickle.HIGHEST_PROTOCOL)
+        )
+        return _Made(
+            job.files, job.key, head, sections or briefing.sections, record, pages, problems
+        )
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
         made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]
@@ -558,10 +564,61 @@ class _Pages:
 def _streamed(
     made: _Made, reader: SpillReader, settings: Settings
 ) -> tuple[SourceArticle, Assembled]:
-    """A streamed article as the pipeline takes it: lazy but for its head and sections."""
-    article, assembled = unchanged_article(made.head, _Parked(made, reader, settings), settings.now)
-    object.__setattr__(assembled.briefing, "sections", made.sections)  # real, not lazy
+    """A streamed article as the pipeline takes it: lazy but for its head, its sections
+    parked apart (a topic page reads one section's paragraphs, not the whole article)."""
+    whole = _Parked(made, reader, settings)
+    article, assembled = unchanged_article(made.head, whole, settings.now)
+    sections = made.sections
+    if isinstance(sections, Parked):
+        load = _SectionsLoader(sections, reader, whole)
+        sections = tuple(
+            ParkedSection.at(topic, title, load, index)
+            for index, (topic, title) in enumerate(made.head.sections)
+        )
+    object.__setattr__(assembled.briefing, "sections", sections)
     return article, assembled
+
+
+class _SectionsLoader:
+    """One streamed article's sections, read back from the spill folder on every call,
+    never kept: each is shown on one page of its topic. Should the spill fail them,
+    they come from the whole article (`_Parked`)."""
+
+    def __init__(self, where: Parked, reader: SpillReader, whole: _Parked) -> None:
+        self.where, self.reader, self.whole = where, reader, whole
+
+    def __call__(self, index: int) -> tuple[Block, ...]:
+        payload = self.reader.read(self.where)
+        if payload is None:
+            return self.whole()[1].briefing.sections[index].blocks
+        sections: tuple[Section, ...] = pickle.loads(payload)
+        return sections[index].blocks
+
+
+class _ParkedBlocks:
+    """A non-data descriptor: `ParkedSection.blocks`, loaded each time it is read."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> object:
+        if instance is None:
+            return self
+        load, index = instance._load  # type: ignore[attr-defined]
+        return load(index)
+
+
+class ParkedSection(Section):
+    """A Section whose paragraphs stay in the spill folder until a page reads them."""
+
+    blocks = _ParkedBlocks()  # type: ignore[assignment]
+
+    @classmethod
+    def at(
+        cls, topic: str, title: str, load: Callable[[int], tuple[Block, ...]], index: int
+    ) -> ParkedSection:
+        made = object.__new__(cls)
+        object.__setattr__(made, "topic", topic)
+        object.__setattr__(made, "title", title)
+        object.__setattr__(made, "_load", (load, index))
+        return made
 
 
 class _Parked:
