@@ -134,9 +134,8 @@ class Store:
             return None
         start, length, checksum = found
         payload = b""
-        if self._pack is not None:
-            self._pack.seek(start)
-            payload = self._pack.read(length)
+        if self._pack is not None:  # pread: the search index may read from another thread
+            payload = os.pread(self._pack.fileno(), length, start)
         if hashlib.sha256(payload).digest() != checksum:
             self.rejected += 1
             del self._index[key]

@@ -10,6 +10,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -89,6 +90,9 @@ NO_INDEX = "no search index"  # how the warning of a build without its index sta
 TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search"  # each search shard's last index, reused while its pages are unchanged
 FACTS_FILE = "pages.facts"  # in SEARCH_CACHE: what the index takes from each page, by page key
+# For the search index: each page's key, the pages kept in place (path: key), and how
+# to fetch a page's bytes by its key (see `PageCache`).
+Known = tuple[Mapping[str, bytes], Mapping[str, bytes], Callable[[bytes], bytes | None]]
 
 
 @dataclass(frozen=True)
@@ -352,11 +356,16 @@ def _build_fast(
         _collector_back_on()
         env = make_environment(templates)
         if store is None:
-            not_staged = _not_in(batch.staged)
-            for item in iter_site(loaded.site, env, static_assets(templates), not_staged):
-                stage.write(item)
-            check_not_rewritten(options.site, before)
-            loaded = with_search(options, loaded, stage, facts=_facts(batch))
+            facts = _facts(batch)
+            indexing = _Indexing(lambda: lambda: with_search(options, loaded, stage, facts=facts))
+            drawn = iter_site(
+                loaded.site, env, static_assets(templates), _not_in(batch.staged), indexing.start
+            )
+            with indexing:
+                for item in drawn:
+                    stage.write(item)
+                check_not_rewritten(options.site, before)
+                loaded = indexing.result()
             swap_in(stage, options.site)
             return loaded
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
@@ -409,18 +418,60 @@ class _Drawing:
         """The build written, kept pages left in place (`writer.write_changed`); raises
         `NotKept` or `PageGone` when a kept page's bytes are lost and must be drawn."""
         options, templates = self.options, self.options.site / TEMPLATES_DIR
-        for item in iter_site(loaded.site, self.env, static_assets(templates), reuse.wanted):
-            reuse.drawn(item)
-            self.stage.write(item)
-        check_not_rewritten(options.site, self.before)
         search = options.site / CACHE_DIR / SEARCH_CACHE
         fetch = self.store.get
-        loaded = with_search(options, loaded, self.stage, search, (reuse, fetch), self.facts)
+
+        def prepare() -> Callable[[], Loaded]:
+            known = (dict(reuse.keys), dict(reuse.kept), fetch)
+            return lambda: with_search(options, loaded, self.stage, search, known, self.facts)
+
+        indexing = _Indexing(prepare)
+        drawn = iter_site(
+            loaded.site, self.env, static_assets(templates), reuse.wanted, indexing.start
+        )
+        with indexing:
+            for item in drawn:
+                reuse.drawn(item)
+                self.stage.write(item)
+            check_not_rewritten(options.site, self.before)
+            loaded = indexing.result()
         try:
             write_changed(self.stage, options.site, self.manifest, reuse.keys, reuse.kept, fetch)
         except NotRecorded as exc:
             self.unsaved.append(exc.reason)
         return loaded
+
+
+class _Indexing:
+    """The search index, made in a thread once every briefing page is in the staging
+    folder (`start`, which the renderer calls), so Pagefind indexes while this process
+    draws the listings. `prepare` runs in this thread at the start and gives what the
+    thread runs, with what it needs copied as it is then (the listings add to the
+    page keys meanwhile). The block waits for the thread however it ends.
+    """
+
+    def __init__(self, prepare: Callable[[], Callable[[], Loaded]]) -> None:
+        self._prepare = prepare
+        self._pool: ThreadPoolExecutor | None = None
+        self._future: Future[Loaded] | None = None
+
+    def start(self) -> None:
+        if self._future is None:
+            run = self._prepare()
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+            self._future = self._pool.submit(run)
+
+    def result(self) -> Loaded:
+        self.start()
+        assert self._future is not None
+        return self._future.result()
+
+    def __enter__(self) -> _Indexing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
@@ -476,7 +527,7 @@ def with_search(
     loaded: Loaded,
     stage: Staging,
     cache: Path | None = None,
-    kept: tuple[PageCache, Callable[[bytes], bytes | None]] | None = None,
+    kept: Known | None = None,
     facts: Mapping[str, PageFacts] | None = None,
 ) -> Loaded:
     """The search index of the published briefing pages, written into `stage`.
@@ -485,9 +536,9 @@ def with_search(
     articles only in a `--drafts` preview, which says so. An indexer that is
     missing or fails is a warning naming it and why; the site is built anyway.
     Pages drawn by this build are read back from the staging folder, and
-    `facts` are those workers found of theirs. With `cache` and `kept` (the page
-    cache and how to fetch a page by its key), pages kept in place are indexed
-    by their recorded facts (`search_pages`).
+    `facts` are those workers found of theirs. With `cache` and `kept` (the pages'
+    keys, those kept in place, and how to fetch a page by its key: see `PageCache`),
+    pages kept in place are indexed by their recorded facts (`search_pages`).
     """
     if not loaded.config.search:
         return loaded
@@ -526,18 +577,18 @@ def _search_pages(
     stage: Staging,
     paths: set[str],
     cache: Path | None,
-    kept: tuple[PageCache, Callable[[bytes], bytes | None]] | None,
+    kept: Known | None,
     known: Mapping[str, PageFacts],
 ) -> list[SearchPage]:
     """The pages at `paths` in path order (Pagefind's output depends on the order pages
     arrive in): kept ones through `search_pages`, the rest read from the staging folder."""
     if cache is None or kept is None:
         return [_staged_page(stage, path, known.get(path)) for path in sorted(paths)]
-    reuse, fetch = kept
+    keys, kept_pages, fetch = kept
     facts = FactsFile(cache / FACTS_FILE)
-    pages = pages_to_index((), paths, reuse.keys, reuse.kept, fetch, facts)
-    for path in paths - reuse.kept.keys():
-        key = reuse.keys.get(path)
+    pages = pages_to_index((), paths, keys, kept_pages, fetch, facts)
+    for path in paths - kept_pages.keys():
+        key = keys.get(path)
         found = known.get(path) or (facts.get(key) if key is not None else None)
         page = _staged_page(stage, path, found)
         if key is not None:

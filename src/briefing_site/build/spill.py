@@ -18,6 +18,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -82,6 +83,7 @@ class SpillReader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._files: dict[str, BinaryIO] = {}
+        self._opening = threading.Lock()
         _open.setdefault(folder, []).append(self)
 
     def read(self, where: Location) -> bytes | None:
@@ -89,9 +91,11 @@ class SpillReader:
         try:
             found = self._files.get(where.name)
             if found is None:
-                found = self._files[where.name] = open(self.folder / where.name, "rb")  # noqa: SIM115
-            found.seek(where.offset)
-            payload = found.read(where.length)
+                with self._opening:
+                    found = self._files.get(where.name) or open(self.folder / where.name, "rb")  # noqa: SIM115
+                    self._files[where.name] = found
+            # pread, not seek and read: the search index reads from another thread
+            payload = os.pread(found.fileno(), where.length, where.offset)
         except OSError:
             return None
         if len(payload) != where.length or hashlib.sha256(payload).digest() != where.checksum:

@@ -87,8 +87,12 @@ def iter_site(
     env: jinja2.Environment,
     assets: Mapping[str, bytes],
     wanted: PageFilter = every_file,
+    pages_done: Callable[[], None] | None = None,
 ) -> Iterator[RenderedFile]:
-    """`render_site` one file at a time, so a build can write each and let it go."""
+    """`render_site` one file at a time, so a build can write each and let it go.
+
+    `pages_done` is called once every briefing page has been handed over (a build
+    may then index them for search while the listings are drawn)."""
     urls = prepare(env, site)
     for name, data in sorted(assets.items()):
         yield RenderedFile(f"assets/{name}", data)
@@ -110,6 +114,8 @@ def iter_site(
         page_paths.append(path)
         if wanted(path, "briefing.html", briefing):
             yield render_briefing(env, urls, briefing)
+    if pages_done is not None:
+        pages_done()
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
