@@ -121,3 +121,22 @@ def test_a_template_error_met_by_a_worker_keeps_the_previous_build(
     ]
     assert tree(site / "build") == before
     assert leftovers(site) == []
+
+
+def test_check_runs_the_build_flow_and_writes_nothing(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`check` is the build with a sink that keeps nothing: the same workers, the same errors."""
+    site = make_site(articles())
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert f"ok: {COUNT + 2} articles" in result.out
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "briefing.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ briefing.nothing.here }}\n{% endblock %}\n'
+    )
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    built = cli("build", "-s", str(site), "-j", "2", "--now", NOW, "--no-cache")
+    assert (checked.code, built.code) == (1, 1)
+    assert checked.err == built.err
+    assert sorted(p.name for p in site.iterdir()) == ["content", "templates"]

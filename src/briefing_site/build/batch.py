@@ -74,7 +74,7 @@ class Stream:
     keyed and parked for it), else None; `run_batch` fills it in.
     """
 
-    staging: Path  # the new build's folder
+    staging: Path | None  # the new build's folder (None: `check`, which writes nothing)
     spill: Path  # for the cache records and what the main process reads back
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
@@ -547,11 +547,13 @@ class _Pages:
         base = self.stream.page_base
         source = digest(key, briefing_clock(briefing, self.settings.now)) if base else b""
         staged = []
+        written = self.stream.staging is not None
         for template, item in made:
-            write_file(self.stream.staging, item.path, item.data)
+            if self.stream.staging is not None:
+                write_file(self.stream.staging, item.path, item.data)
             sha = hashlib.sha256(item.data).hexdigest()
             facts = None
-            if template == "briefing.html" and self.settings.config.search:
+            if template == "briefing.html" and self.settings.config.search and written:
                 facts = PageFacts.of(item.data)
             if base is None:
                 staged.append(Staged(item.path, sha, facts=facts))

@@ -210,9 +210,30 @@ def _checked_templates(options: BuildOptions) -> Path:
 
 
 def check(options: BuildOptions) -> Loaded:
-    """Everything a build does but write: a template error fails `check` too."""
-    loaded = load_site(options)
-    render(options, loaded)
+    """Everything a build does but write: the build's own flow (`_build_fast`),
+    workers and all, with a sink that keeps nothing and no cache; so a template
+    error fails `check` as it fails `build`."""
+    try:
+        _checked_templates(options)
+    except ContentError:  # as the plain build reports it: the content's problems first
+        loaded = load_site(options)
+        render(options, loaded)
+        return loaded
+    config = read_config(options.site, options.base_url)
+    found, problems = find_articles(content_files(options.site))
+    templates = options.site / TEMPLATES_DIR
+    with spill_folder(None) as spill:
+        settings = Settings(
+            options.site, config, options.now, options.drafts, templates, Stream(None, spill)
+        )
+        batch = run_batch(found, settings, None, options.jobs, options.progress)
+        problems.items += batch.problems
+        loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
+        if batch.render_problems:
+            raise ContentError(batch.render_problems[:1])
+        env = make_environment(templates)
+        for _ in iter_site(loaded.site, env, static_assets(templates), _not_in(batch.staged)):
+            pass  # drawn, and let go
     return loaded
 
 
