@@ -46,7 +46,7 @@ from briefing_site.build.writer import (
     Staging,
     check_output_dir,
     disk_error,
-    output_path,
+    recorded_hashes,
     recorded_keys,
     recover,
     staging,
@@ -360,7 +360,9 @@ def _build_fast(
     templates = options.site / TEMPLATES_DIR
     cache = options.site / CACHE_DIR
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
-    with staging(options.output) as stage, spill_folder(spill_in) as spill:
+    manifest = manifest_path(options.site, options.output)
+    previous = recorded_hashes(manifest) if options.cache else None
+    with staging(options.output, previous) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         stream = Stream(stage.folder, spill, compiled)
         settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
@@ -390,7 +392,6 @@ def _build_fast(
             swap_in(stage, options.site)
             return loaded
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
-        manifest = manifest_path(options.site, options.output)
         make_folder(cache)
         draw = _Drawing(options, store, env, before, manifest, unsaved, stage, _facts(batch))
         try:  # a page whose key is the one the output recorded is kept, not drawn
@@ -621,5 +622,4 @@ def _search_pages(
 
 def _staged_page(stage: Staging, path: str, facts: PageFacts | None) -> SearchPage:
     """A page of the staging folder, its bytes read when its shard is indexed."""
-    target = output_path(stage.folder, path)
-    return SearchPage(path, facts or PageFacts.of(target.read_bytes()), target.read_bytes)
+    return SearchPage(path, facts or PageFacts.of(stage.read(path)), lambda: stage.read(path))

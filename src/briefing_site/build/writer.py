@@ -98,9 +98,14 @@ class Staging:
     discards it on any error (`staging`).
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, previous: Mapping[str, str] | None = None) -> None:
         self.out = out
         self.hashes: dict[str, str] = {}  # path: sha256 hex of what is written
+        # What the last build wrote, as its manifest says (a hint: `write_changed` checks
+        # the output itself). A file drawn the same is held here, not written, for the
+        # writer may keep the old one instead (a rebuild redraws the search index whole).
+        self.previous = previous or {}
+        self.held: dict[str, OutputFile] = {}
         self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
         out.parent.mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -112,8 +117,18 @@ class Staging:
 
     def write(self, item: OutputFile) -> None:
         data = item.data
-        write_file(self.folder, item.path, data)
-        self.hashes[item.path] = hashlib.sha256(data).hexdigest()
+        sha = hashlib.sha256(data).hexdigest()
+        if self.previous.get(item.path) == sha:
+            self.held[item.path] = item
+        else:
+            write_file(self.folder, item.path, data)
+            self.held.pop(item.path, None)
+        self.hashes[item.path] = sha
+
+    def read(self, path: str) -> bytes:
+        """A file given to `write` (or `add`ed), held or in the folder."""
+        held = self.held.get(path)
+        return held.data if held is not None else output_path(self.folder, path).read_bytes()
 
     def add(self, path: str, sha256: str) -> None:
         """A file another process wrote into the folder."""
@@ -122,7 +137,8 @@ class Staging:
     def keep_only(self, paths: Collection[str]) -> None:
         """Remove every file but `paths`, to fill the folder again."""
         for path in [p for p in self.hashes if p not in paths]:
-            output_path(self.folder, path).unlink(missing_ok=True)
+            if self.held.pop(path, None) is None:
+                output_path(self.folder, path).unlink(missing_ok=True)
             del self.hashes[path]
 
     def discard(self) -> None:
@@ -132,10 +148,10 @@ class Staging:
 
 
 @contextlib.contextmanager
-def staging(out: Path) -> Iterator[Staging]:
+def staging(out: Path, previous: Mapping[str, str] | None = None) -> Iterator[Staging]:
     """A `Staging` for `out`, removed unless the build swapped it in."""
     try:
-        made = Staging(out)
+        made = Staging(out, previous)
     except OSError as exc:
         raise disk_error(out, exc) from exc
     try:
@@ -329,6 +345,18 @@ class _Kept:
         return output_path(self.out, self.path).read_bytes()
 
 
+def recorded_hashes(manifest: Path) -> dict[str, str]:
+    """Each output file's hash as the last build recorded it; not checked against
+    the output folder (a hint for `Staging`: `write_changed` does the checking)."""
+    try:
+        version, _, files, _ = marshal.loads(manifest.read_bytes())
+        if version != _MANIFEST or not isinstance(files, dict):
+            return {}
+        return {path: entry[0] for path, entry in files.items()}
+    except (OSError, ValueError, TypeError, EOFError, IndexError, KeyError):
+        return {}
+
+
 def recorded_keys(manifest: Path) -> dict[str, bytes]:
     """What each output file was made from, as the last build recorded (see `write_changed`).
 
@@ -378,9 +406,11 @@ def write_changed(
         if recorded_keys(manifest) != (keys or {}):
             _record_or_raise(out, manifest, hashes, dict(keys or {}))
         return False
-    drawn = [_Kept(stage.folder, path) for path in hashes.keys() - {f.path for f in linked}]
+    held = list(stage.held.values())
+    elsewhere = {f.path for f in linked} | stage.held.keys()
+    drawn = [_Kept(stage.folder, path) for path in hashes.keys() - elsewhere]
     spare = _Spare(manifest, previous)
-    if previous and spare.refresh([*drawn, *linked], hashes, out):
+    if previous and spare.refresh([*drawn, *held, *linked], hashes, out):
         stage.discard()
     else:
 
@@ -391,7 +421,7 @@ def write_changed(
         for item in drawn:  # drawn again the same: the old file stays (its inode too)
             if previous.get(item.path) == hashes[item.path]:
                 _relink(out, item.path, stage.folder)
-        _stage_and_swap(linked, stage, unchanged, spare.keep)
+        _stage_and_swap([*held, *linked], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
     _record_or_raise(out, manifest, hashes, dict(keys or {}))
     spare.took_old_build()
