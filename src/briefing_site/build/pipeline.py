@@ -219,18 +219,9 @@ def check(options: BuildOptions) -> Loaded:
         loaded = load_site(options)
         render(options, loaded)
         return loaded
-    config = read_config(options.site, options.base_url)
-    found, problems = find_articles(content_files(options.site))
     templates = options.site / TEMPLATES_DIR
     with spill_folder(None) as spill:
-        settings = Settings(
-            options.site, config, options.now, options.drafts, templates, Stream(None, spill)
-        )
-        batch = run_batch(found, settings, None, options.jobs, options.progress)
-        problems.items += batch.problems
-        loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-        if batch.render_problems:
-            raise ContentError(batch.render_problems[:1])
+        loaded, batch = _load_streaming(options, Stream(None, spill), None)
         env = make_environment(templates)
         for _ in iter_site(loaded.site, env, static_assets(templates), _not_in(batch.staged)):
             pass  # drawn, and let go
@@ -355,42 +346,22 @@ def _build_fast(
         _checked_templates(options)
     except ContentError:  # no worker may read them: report as the plain build does
         return _build_simply(options, before)
-    config = read_config(options.site, options.base_url)
-    found, problems = find_articles(content_files(options.site))
-    templates = options.site / TEMPLATES_DIR
     cache = options.site / CACHE_DIR
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
     manifest = manifest_path(options.site, options.output)
     previous = recorded_hashes(manifest) if options.cache else None
     with staging(options.output, previous) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
-        stream = Stream(stage.folder, spill, compiled)
-        settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
         store = Store(cache / "build.pack") if options.cache else None
         if store is not None:
             store.spill_into(spill)
-        batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
-        problems.items += batch.problems
-        loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-        if batch.render_problems:  # a template error, met by a worker
-            raise ContentError(batch.render_problems[:1])
+        loaded, batch = _load_streaming(options, Stream(stage.folder, spill, compiled), store, seen)
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)
         _collector_back_on()
-        env = make_environment(templates)
+        env = make_environment(options.site / TEMPLATES_DIR)
         if store is None:
-            facts = _facts(batch)
-            indexing = _Indexing(lambda: lambda: with_search(options, loaded, stage, facts=facts))
-            drawn = iter_site(
-                loaded.site, env, static_assets(templates), _not_in(batch.staged), indexing.start
-            )
-            with indexing:
-                for item in drawn:
-                    stage.write(item)
-                check_not_rewritten(options.site, before)
-                loaded = indexing.result()
-            swap_in(stage, options.site)
-            return loaded
+            return _draw_without_cache(options, loaded, batch, stage, env, before)
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
         make_folder(cache)
         draw = _Drawing(options, store, env, before, manifest, unsaved, stage, _facts(batch))
@@ -407,6 +378,48 @@ def _build_fast(
         except OSError as exc:
             unsaved.append(exc.strerror or str(exc))
         return loaded
+
+
+def _load_streaming(
+    options: BuildOptions, stream: Stream, store: Store | None, seen: Seen | None = None
+) -> tuple[Loaded, Batch]:
+    """Every article through the workers (which write their briefings' files to
+    `stream`), then every problem raised at once, as `load_site` does; a template
+    error a worker met comes after the content's problems."""
+    config = read_config(options.site, options.base_url)
+    found, problems = find_articles(content_files(options.site))
+    templates = options.site / TEMPLATES_DIR
+    settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
+    batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
+    problems.items += batch.problems
+    loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
+    if batch.render_problems:
+        raise ContentError(batch.render_problems[:1])
+    return loaded, batch
+
+
+def _draw_without_cache(
+    options: BuildOptions,
+    loaded: Loaded,
+    batch: Batch,
+    stage: Staging,
+    env: Environment,
+    before: Signatures,
+) -> Loaded:
+    """What the workers did not write, drawn into the staging folder, which is swapped in."""
+    facts = _facts(batch)
+    indexing = _Indexing(lambda: lambda: with_search(options, loaded, stage, facts=facts))
+    templates = options.site / TEMPLATES_DIR
+    drawn = iter_site(
+        loaded.site, env, static_assets(templates), _not_in(batch.staged), indexing.start
+    )
+    with indexing:
+        for item in drawn:
+            stage.write(item)
+        check_not_rewritten(options.site, before)
+        loaded = indexing.result()
+    swap_in(stage, options.site)
+    return loaded
 
 
 def _not_in(staged: Mapping[str, object]) -> PageFilter:
