@@ -78,6 +78,7 @@ class Stream:
     spill: Path  # for the cache records and what the main process reads back
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
+    article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,10 @@ def run_batch(
     back lazy. `progress` is told (done, total) as the results are unpacked, in file order.
     """
     keys = _Keys(settings)
-    if settings.stream is not None and store is not None:
-        settings = replace(settings, stream=replace(settings.stream, page_base=keys.page_base))
+    if settings.stream is not None:
+        page_base = keys.page_base if store is not None else None
+        stream = replace(settings.stream, page_base=page_base, article_base=keys.base)
+        settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done | Record] = {}
     todo: list[tuple[int, _Job]] = []
@@ -450,8 +453,13 @@ class _Keys:
         )  # fmt: skip
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
-        names = f"{files.article}\0{files.sidecar}".encode()
-        return digest(self.base, names, data, sidecar if sidecar is not None else b"\0none")
+        return article_key(self.base, files, data, sidecar)
+
+
+def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
+    """An article's cache key: `base` (the code and config) and its files' names and bytes."""
+    names = f"{files.article}\0{files.sidecar}".encode()
+    return digest(base, names, data, sidecar if sidecar is not None else b"\0none")
 
 
 @dataclass(frozen=True)
@@ -472,7 +480,6 @@ class _Worker:
         self.settings = settings
         self.tools = Tools.for_config(settings.config)
         self.pages = _Pages(settings, settings.stream) if settings.stream else None
-        self._keys: _Keys | None = None
 
     def __call__(self, job: _Job) -> _Done:
         try:
@@ -490,9 +497,8 @@ class _Worker:
     def _read(self, job: _Job) -> tuple[bytes, bytes | None]:
         """The article's bytes, as the main process keyed them (else ContentError)."""
         data, sidecar = read_bytes(self.settings.root, job.files)
-        if self._keys is None:
-            self._keys = _Keys(self.settings)
-        if self._keys.article(job.files, data, sidecar) != job.key:
+        base = self.settings.stream.article_base if self.settings.stream else b""
+        if article_key(base, job.files, data, sidecar) != job.key:
             raise ContentError.at(Location(job.files.article), CHANGED_WHILE_READ)
         return data, sidecar
 
