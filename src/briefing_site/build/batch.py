@@ -7,8 +7,8 @@ tool's own code, and what is left is spread over the CPUs.
 Streaming (`Settings.stream`): a worker also renders the briefing's own files
 (its page and calendar: they depend on no other briefing), writes them into
 the build's staging folder, parks its cache records in the spill folder (see
-`spill`), and hands back only what listings need: the article's head and
-sections. The caller draws the files made from many briefings (listings,
+`spill`), and hands back only what listings need: the article's head (its
+sections' paragraphs stay parked till a topic page shows them). The caller draws the files made from many briefings (listings,
 feeds, sitemap) from those, and reuses earlier builds' files through
 `PageCache`. The results, in file order, are exactly what one process without
 a cache makes (tests/test_speed_paths.py checks the bytes).
@@ -308,8 +308,8 @@ def _collect(
 ) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
     """Unpack the results in file order, as one process would have made them.
 
-    A streamed article comes back lazy (see `build.lazy`), with its sections
-    whole: its body is read back from the spill folder only if a page shows it.
+    A streamed article comes back lazy (see `build.lazy`): its body is read back
+    from the spill folder only if a page shows it (see `_streamed`).
     """
     articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
