@@ -60,9 +60,16 @@ def leftovers(site: Path) -> list[str]:
     return found + ([p.name for p in cache.glob("spill-*")] if cache.is_dir() else [])
 
 
-@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+@pytest.mark.parametrize(
+    ("jobs", "cache"),
+    [("2", True), ("2", False), ("1", True)],
+    ids=["two-workers", "two-workers-no-cache", "in-process"],
+)
 def test_a_multi_worker_streaming_build_gives_the_one_process_bytes(
-    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], cache: bool
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    jobs: str,
+    cache: bool,
 ) -> None:
     site = make_site(articles())
     one = site.parent / "one"
@@ -74,7 +81,7 @@ def test_a_multi_worker_streaming_build_gives_the_one_process_bytes(
     assert "briefings/a000/index.html" in expected
     assert not any(path.startswith(("briefings/draft/", "briefings/later/")) for path in expected)
     flags = () if cache else ("--no-cache",)
-    result = cli("build", "-s", str(site), "-j", "2", "--now", NOW, *flags)
+    result = cli("build", "-s", str(site), "-j", jobs, "--now", NOW, *flags)
     assert result.code == 0, result.err
     assert tree(site / "build") == expected
     assert leftovers(site) == []
