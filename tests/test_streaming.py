@@ -147,3 +147,16 @@ def test_check_runs_the_build_flow_and_writes_nothing(
     assert (checked.code, built.code) == (1, 1)
     assert checked.err == built.err
     assert sorted(p.name for p in site.iterdir()) == ["content", "templates"]
+
+
+def test_a_killed_builds_spill_folder_is_removed_by_the_next_build(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Parked results of a build killed midway must not pile up in the cache folder."""
+    site = make_site({"content/a.md": article(1)})
+    left = site / CACHE_DIR / "spill-999999999-abc"  # no process has this id
+    left.mkdir(parents=True)
+    (left / "part-1").write_bytes(b"x" * 1000)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert not left.exists()
+    assert leftovers(site) == []
