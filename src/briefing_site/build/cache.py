@@ -24,7 +24,7 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from briefing_site.build.spill import Location, SpillReader, SpillWriter
+from briefing_site.build.spill import Location, SpillReader, SpillWriter, read_at
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
@@ -134,8 +134,8 @@ class Store:
             return None
         start, length, checksum = found
         payload = b""
-        if self._pack is not None:  # pread: the search index may read from another thread
-            payload = os.pread(self._pack.fileno(), length, start)
+        if self._pack is not None:  # the search index may read from another thread
+            payload = read_at(self._pack, start, length)
         if hashlib.sha256(payload).digest() != checksum:
             self.rejected += 1
             del self._index[key]

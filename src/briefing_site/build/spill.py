@@ -94,8 +94,7 @@ class SpillReader:
                 with self._opening:
                     found = self._files.get(where.name) or open(self.folder / where.name, "rb")  # noqa: SIM115
                     self._files[where.name] = found
-            # pread, not seek and read: the search index reads from another thread
-            payload = os.pread(found.fileno(), where.length, where.offset)
+            payload = read_at(found, where.offset, where.length)
         except OSError:
             return None
         if len(payload) != where.length or hashlib.sha256(payload).digest() != where.checksum:
@@ -106,6 +105,21 @@ class SpillReader:
         for found in self._files.values():
             found.close()
         self._files.clear()
+
+
+_seeking = threading.Lock()  # where the system has no pread
+
+
+def read_at(file: BinaryIO, offset: int, length: int) -> bytes:
+    """`length` bytes at `offset`, safe while other threads read the same file
+    (the search index reads the cache from a thread of its own)."""
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        data: bytes = pread(file.fileno(), length, offset)
+        return data
+    with _seeking:
+        file.seek(offset)
+        return file.read(length)
 
 
 _open: dict[Path, list[SpillReader | SpillWriter]] = {}  # by spill folder, closed with it
@@ -146,6 +160,8 @@ def _remove_stale(parent: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # there os.kill ends the process: never ask it
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
