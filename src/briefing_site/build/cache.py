@@ -192,9 +192,15 @@ class Store:
     def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
         """Write records one by one, so a big pack is never copied whole in memory."""
         for key in keys:
-            payload = self.get(key)
+            payload = self.get(key)  # verified against its checksum when parked or packed
             if payload is not None:
-                checksum = hashlib.sha256(payload).digest()
+                parked, packed = self._spilled.get(key), self._index.get(key)
+                if parked is not None:
+                    checksum = parked.checksum
+                elif packed is not None and key not in self._new:
+                    checksum = packed[2]
+                else:
+                    checksum = hashlib.sha256(payload).digest()
                 pack.write(_HEADER.pack(key, checksum, len(payload)))
                 pack.write(payload)
 
