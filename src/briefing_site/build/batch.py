@@ -518,7 +518,8 @@ class _Pages:
         if stream.template_cache is not None:
             self.env.bytecode_cache = template_cache(stream.template_cache)
         self.urls = prepare(self.env, self.site)
-        self.spill = SpillWriter(stream.spill)
+        self.spill = SpillWriter(stream.spill)  # cache records, framed by their keys
+        self.parked = SpillWriter(stream.spill)  # what only this build reads back
 
     def make(self, job: _Job, article: SourceArticle, assembled: Assembled) -> _Made:
         briefing, settings = assembled.briefing, self.settings
@@ -528,7 +529,7 @@ class _Pages:
         warnings = tuple(lint(article, briefing, settings.config)) if shown else None
         head = replace(ArticleHead.of(article, briefing), warnings=warnings)
         record = self.spill.append(
-            pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL), job.key
         )
         pages: tuple[Staged, ...] = ()
         problems: tuple[Problem, ...] = ()
@@ -537,7 +538,7 @@ class _Pages:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
-        sections = self.spill.append(
+        sections = self.parked.append(
             pickle.dumps(briefing.sections, protocol=pickle.HIGHEST_PROTOCOL)
         )
         return _Made(
@@ -565,7 +566,8 @@ class _Pages:
                 staged.append(Staged(item.path, sha, facts=facts))
                 continue
             page_key = digest(base, item.path.encode(), template.encode(), source)
-            staged.append(Staged(item.path, sha, page_key, self.spill.append(item.data), facts))
+            parked = self.spill.append(item.data, page_key)
+            staged.append(Staged(item.path, sha, page_key, parked, facts))
         return tuple(staged)
 
 

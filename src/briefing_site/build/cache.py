@@ -18,20 +18,19 @@ import contextlib
 import functools
 import hashlib
 import os
-import struct
 import tempfile
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from briefing_site.build.spill import Location, SpillReader, SpillWriter, read_at
+from briefing_site.build.spill import RECORD, Location, SpillReader, SpillWriter, read_at
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
     import jinja2
 
 MAGIC = b"briefing-site cache 1\n"
-_HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
+_HEADER = RECORD  # key, sha256(payload), len(payload)
 
 
 def make_folder(folder: Path) -> Path:
@@ -84,6 +83,7 @@ class Store:
         self._new: dict[bytes, bytes] = {}
         self._spilled: dict[bytes, Location] = {}  # new records parked on disk (see `spill`)
         self._spill: tuple[SpillWriter, SpillReader] | None = None
+        self._spill_folder: Path | None = None
         self._used: set[bytes] = set()
         self.rejected = 0
         self._torn = False
@@ -158,15 +158,20 @@ class Store:
         if self._spill is None:
             self._new[key] = payload
         else:
-            parked = self._spill[0].append(payload)
+            parked = self._spill[0].append(payload, key)
             if parked is None:
                 return  # the disk is full: not cached, made again next time
             self._spilled[key] = parked
         self._used.add(key)
 
     def spill_into(self, folder: Path) -> None:
-        """Park new records in `folder` (see `spill`) instead of memory, until `save`."""
+        """Park new records in `folder` (see `spill`) instead of memory, until `save`.
+
+        Whoever parks a record there for `adopt` parks it with its key (framed as a
+        pack record), so `save` can append the spill files to the pack as they are.
+        """
         self._spill = (SpillWriter(folder), SpillReader(folder))
+        self._spill_folder = folder
 
     def adopt(self, key: bytes, where: Location | None) -> None:
         """A new record another process parked in this store's spill folder
@@ -210,7 +215,21 @@ class Store:
         with open(self.path, "ab" if fresh else "wb") as pack:
             if not fresh:
                 pack.write(MAGIC)
-            self._write_records(pack, [*self._new, *self._spilled])
+            self._write_records(pack, list(self._new))
+            self._append_spilled(pack)
+
+    def _append_spilled(self, pack: BinaryIO) -> None:
+        """The parked records: each spill file, up to its last record, is a run of
+        pack records, copied whole (by the kernel where it can), not record by record."""
+        if self._spill_folder is None:
+            return
+        ends: dict[str, int] = {}
+        for where in self._spilled.values():
+            ends[where.name] = max(ends.get(where.name, 0), where.offset + where.length)
+        pack.flush()
+        for name, end in sorted(ends.items()):
+            with open(self._spill_folder / name, "rb") as part:
+                _copy(part, pack, end)
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +242,26 @@ class Store:
         except BaseException:  # a full disk, say: the old pack stays, the copy goes
             Path(name).unlink(missing_ok=True)
             raise
+
+
+def _copy(source: BinaryIO, target: BinaryIO, length: int) -> None:
+    """The first `length` bytes of `source` onto the end of `target`."""
+    copy_range = getattr(os, "copy_file_range", None)
+    done = 0
+    if copy_range is not None:
+        with contextlib.suppress(OSError):  # another file system, say: copy by hand below
+            while done < length:
+                copied: int = copy_range(source.fileno(), target.fileno(), length - done, done)
+                if copied == 0:
+                    break
+                done += copied
+    source.seek(done)
+    while done < length:
+        chunk = source.read(min(1 << 20, length - done))
+        if not chunk:
+            raise OSError(f"{getattr(source, 'name', 'spill')}: shorter than its records")
+        target.write(chunk)
+        done += len(chunk)
 
 
 def template_cache(folder: Path) -> jinja2.BytecodeCache | None:

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import struct
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -35,12 +36,20 @@ class Location(NamedTuple):
     checksum: bytes
 
 
+# A cache record's header, as the build cache's pack frames it: key, SHA-256 of the
+# payload, payload length. A payload parked with its key is framed so, so the spill
+# file is a run of pack records the cache appends whole (see `cache.Store.save`).
+RECORD = struct.Struct(">32s32sQ")
+
+
 class SpillWriter:
     """Appends payloads to one file of a spill folder, made on the first append.
 
     Unbuffered: a payload is on disk (for any process to read) once `append`
     returns. A payload that cannot be written (a full disk) is not parked:
-    `append` gives None, and whoever needs it makes it again.
+    `append` gives None, and whoever needs it makes it again. A payload given
+    with its cache key is framed as a pack record (`RECORD`); keep payloads
+    without a key in a writer of their own, so its files stay whole records.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -51,23 +60,25 @@ class SpillWriter:
         self._broken = False
         _open.setdefault(folder, []).append(self)
 
-    def append(self, payload: bytes) -> Location | None:
+    def append(self, payload: bytes, key: bytes | None = None) -> Location | None:
         if self._broken:
             return None
+        checksum = hashlib.sha256(payload).digest()
+        header = RECORD.pack(key, checksum, len(payload)) if key is not None else b""
         try:
             if self._file is None:
                 handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)
                 self._file = os.fdopen(handle, "wb", buffering=0)
                 self._name = os.path.basename(name)
-            view = memoryview(payload)
+            view = memoryview(header + payload)
             while view:
                 written = self._file.write(view) or 0
                 view = view[written:]
         except OSError:
             self._broken = True  # what was written may be torn: the offsets end here
             return None
-        found = Location(self._name, self._offset, len(payload), hashlib.sha256(payload).digest())
-        self._offset += len(payload)
+        found = Location(self._name, self._offset + len(header), len(payload), checksum)
+        self._offset += len(header) + len(payload)
         return found
 
     def close(self) -> None:
