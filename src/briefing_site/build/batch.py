@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from briefing_site.build.cache import (
     Store,
@@ -189,7 +190,8 @@ class _Made:
     files: ArticleFiles
     key: bytes
     head: ArticleHead
-    sections: tuple[Section, ...] | Parked  # topic pages show them: parked, or whole
+    # Each section's paragraphs, parked (a topic page shows one), or all of them whole.
+    sections: tuple[Section, ...] | tuple[Parked, ...]
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
@@ -538,12 +540,12 @@ class _Pages:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
-        sections = self.parked.append(
-            pickle.dumps(briefing.sections, protocol=pickle.HIGHEST_PROTOCOL)
+        parked = tuple(
+            self.parked.append(pickle.dumps(section.blocks, protocol=pickle.HIGHEST_PROTOCOL))
+            for section in briefing.sections
         )
-        return _Made(
-            job.files, job.key, head, sections or briefing.sections, record, pages, problems
-        )
+        sections = briefing.sections if None in parked else cast(tuple[Parked, ...], parked)
+        return _Made(job.files, job.key, head, sections, record, pages, problems)
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
         made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]
@@ -578,31 +580,35 @@ def _streamed(
     parked apart (a topic page reads one section's paragraphs, not the whole article)."""
     whole = _Parked(made, reader, settings)
     article, assembled = unchanged_article(made.head, whole, settings.now)
-    sections = made.sections
-    if isinstance(sections, Parked):
-        load = _SectionsLoader(sections, reader, whole)
+    parts = made.sections
+    sections: tuple[Section, ...]
+    if any(isinstance(part, Section) for part in parts):  # a worker could not park them
+        sections = cast(tuple[Section, ...], parts)
+    else:
         sections = tuple(
-            ParkedSection.at(topic, title, load, index)
-            for index, (topic, title) in enumerate(made.head.sections)
+            ParkedSection.at(topic, title, _SectionLoader(where, reader, whole, index))
+            for index, (where, (topic, title)) in enumerate(
+                zip(cast(tuple[Parked, ...], parts), made.head.sections, strict=True)
+            )
         )
     object.__setattr__(assembled.briefing, "sections", sections)
     return article, assembled
 
 
-class _SectionsLoader:
-    """One streamed article's sections, read back from the spill folder on every call,
-    never kept: each is shown on one page of its topic. Should the spill fail them,
-    they come from the whole article (`_Parked`)."""
+class _SectionLoader:
+    """One section's paragraphs, read back from the spill folder on every call, never
+    kept: each is shown on one page of its topic. Should the spill fail them, they
+    come from the whole article (`_Parked`)."""
 
-    def __init__(self, where: Parked, reader: SpillReader, whole: _Parked) -> None:
-        self.where, self.reader, self.whole = where, reader, whole
+    def __init__(self, where: Parked, reader: SpillReader, whole: _Parked, index: int) -> None:
+        self.where, self.reader, self.whole, self.index = where, reader, whole, index
 
-    def __call__(self, index: int) -> tuple[Block, ...]:
+    def __call__(self) -> tuple[Block, ...]:
         payload = self.reader.read(self.where)
         if payload is None:
-            return self.whole()[1].briefing.sections[index].blocks
-        sections: tuple[Section, ...] = pickle.loads(payload)
-        return sections[index].blocks
+            return self.whole()[1].briefing.sections[self.index].blocks
+        blocks: tuple[Block, ...] = pickle.loads(payload)
+        return blocks
 
 
 class _ParkedBlocks:
@@ -611,8 +617,7 @@ class _ParkedBlocks:
     def __get__(self, instance: object, owner: type | None = None) -> object:
         if instance is None:
             return self
-        load, index = instance._load  # type: ignore[attr-defined]
-        return load(index)
+        return instance._load()  # type: ignore[attr-defined]
 
 
 class ParkedSection(Section):
@@ -621,13 +626,11 @@ class ParkedSection(Section):
     blocks = _ParkedBlocks()  # type: ignore[assignment]
 
     @classmethod
-    def at(
-        cls, topic: str, title: str, load: Callable[[int], tuple[Block, ...]], index: int
-    ) -> ParkedSection:
+    def at(cls, topic: str, title: str, load: Callable[[], tuple[Block, ...]]) -> ParkedSection:
         made = object.__new__(cls)
         object.__setattr__(made, "topic", topic)
         object.__setattr__(made, "title", title)
-        object.__setattr__(made, "_load", (load, index))
+        object.__setattr__(made, "_load", load)
         return made
 
 
