@@ -2,34 +2,84 @@
 
 Each article's work is pure, so it is done once per distinct input: results
 are cached by a key that hashes the article's bytes, the site config and the
-tool's own code, and what is left is spread over the CPUs. Output files are
-rendered by the caller with the whole site, and reused through `PageCache`.
-The results, in file order, are exactly what one process without a cache
-makes (tests/test_speed_paths.py checks the bytes).
+tool's own code, and what is left is spread over the CPUs.
+
+Streaming (`Settings.stream`): a worker also renders the briefing's own files
+(its page and calendar: they depend on no other briefing), writes them into
+the build's staging folder, parks its cache records in the spill folder (see
+`spill`), and hands back only what listings need: the article's head (its
+sections' paragraphs stay parked till a topic page shows them). The caller draws the files made from many briefings (listings,
+feeds, sitemap) from those, and reuses earlier builds' files through
+`PageCache`. The results, in file order, are exactly what one process without
+a cache makes (tests/test_speed_paths.py checks the bytes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
-from briefing_site.build.cache import Store, code_fingerprint, digest, tree_fingerprint
+from briefing_site.build.cache import (
+    Store,
+    code_fingerprint,
+    digest,
+    template_cache,
+    tree_fingerprint,
+)
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
+from briefing_site.build.spill import Location as Parked
+from briefing_site.build.spill import SpillReader, SpillWriter
+from briefing_site.build.writer import write_file
 from briefing_site.content.assemble import Assembled, Tools, assemble, with_clock
+from briefing_site.content.lint import lint
 from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.errors import ContentError, Problem
-from briefing_site.model import Briefing, Location, RenderedFile, SiteConfig, SourceArticle
+from briefing_site.model import (
+    Block,
+    Briefing,
+    Location,
+    RenderedFile,
+    Section,
+    Site,
+    SiteConfig,
+    SourceArticle,
+)
 from briefing_site.output.extras import PageSource
+from briefing_site.output.ics import event_calendar
+from briefing_site.output.render import prepare, render_briefing
+from briefing_site.output.theme import make_environment
+from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
 
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
+CHANGED_WHILE_READ = (
+    "the file changed while the build read it; the previous build is unchanged: build again"
+)
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Where workers put what they make (see the module's docstring).
+
+    `page_base` is `Batch.page_base` when there is a build cache (pages are
+    keyed and parked for it), else None; `run_batch` fills it in.
+    """
+
+    staging: Path | None  # the new build's folder (None: `check`, which writes nothing)
+    spill: Path  # for the cache records and what the main process reads back
+    template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
+    page_base: bytes | None = None
+    article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
 
 
 @dataclass(frozen=True)
@@ -41,6 +91,19 @@ class Settings:
     now: datetime
     drafts: bool
     templates: Path
+    stream: Stream | None = None
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file a worker wrote into the staging folder: what the manifest, the
+    cache and the search index need of it, without its bytes."""
+
+    path: str
+    sha256: str  # hex, as the output manifest records it
+    key: bytes | None = None  # its page key (with a build cache)
+    parked: Parked | None = None  # its bytes, for the build cache
+    facts: PageFacts | None = None  # for the search index (briefing pages)
 
 
 @dataclass(frozen=True)
@@ -75,6 +138,8 @@ class Batch:
     files: list[ArticleFiles] = field(default_factory=list)
     heads: dict[int, ArticleHead] = field(default_factory=dict)  # by position in `articles`
     index: SiteIndex | None = None
+    staged: dict[str, Staged] = field(default_factory=dict)  # by path: what workers wrote
+    render_problems: list[Problem] = field(default_factory=list)  # template errors, file order
     _warnings: dict[int, tuple[Problem, ...]] = field(default_factory=dict)
 
     def linter(self, lint: Linter) -> Linter:
@@ -109,15 +174,34 @@ class Batch:
 
 @dataclass(frozen=True)
 class _Job:
+    """One article to assemble: its bytes, or (streaming) only its key, for the
+    worker reads the files itself and checks they are the ones keyed."""
+
     files: ArticleFiles
-    data: bytes
+    data: bytes | None
     sidecar: bytes | None
+    key: bytes = b""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A streamed article: all the main process gets back of it."""
+
+    files: ArticleFiles
+    key: bytes
+    head: ArticleHead
+    # Each section's paragraphs, parked (a topic page shows one), or all of them whole.
+    sections: tuple[Section, ...] | tuple[Parked, ...]
+    record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
+    pages: tuple[Staged, ...]  # its files, written into the staging folder
+    render_problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Done:
     assembled: bytes | None
     problems: tuple[Problem, ...] = ()
+    made: _Made | None = None
 
 
 def run_batch(
@@ -135,6 +219,10 @@ def run_batch(
     back lazy. `progress` is told (done, total) as the results are unpacked, in file order.
     """
     keys = _Keys(settings)
+    if settings.stream is not None:
+        page_base = keys.page_base if store is not None else None
+        stream = replace(settings.stream, page_base=page_base, article_base=keys.base)
+        settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done | Record] = {}
     todo: list[tuple[int, _Job]] = []
@@ -160,20 +248,33 @@ def run_batch(
         if cached is not None:
             done[index] = _Done(cached)
         else:
-            todo.append((index, _Job(files, data, sidecar)))
+            held = settings.stream is None  # streaming, the worker reads it again: no copy here
+            job = _Job(files, data if held else None, sidecar if held else None, key)
+            todo.append((index, job))
     workers = worker_count(jobs, len(todo))
     results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+    staged: dict[str, Staged] = {}
     for (index, _), result in zip(todo, results, strict=True):
         done[index] = result
         if store and result.assembled is not None:
             store.put(article_keys[index], result.assembled)
-    collected = _collect(len(found), done, problems, settings, store, progress)
+        if result.made is not None:
+            _adopt(result.made, article_keys[index], store, staged)
+    reader = SpillReader(settings.stream.spill) if settings.stream else None
+    collected = _collect(len(found), done, problems, settings, store, progress, reader)
     articles, found_problems, used = collected
     ordered = [article_keys[i] for i in used]
     records = {
         i: found_record for i, found_record in done.items() if isinstance(found_record, Record)
     }
     heads = {position: records[i].head for position, i in enumerate(used) if i in records}
+    streamed = {i: result.made for i, result in done.items() if isinstance(result, _Done)}
+    render_problems: list[Problem] = []
+    for position, i in enumerate(used):
+        made = streamed.get(i)
+        if made is not None:
+            heads[position] = made.head
+            render_problems += made.render_problems
     return Batch(
         articles,
         found_problems,
@@ -183,7 +284,19 @@ def run_batch(
         [found[i] for i in used],
         heads,
         site_index,
+        staged,
+        render_problems,
     )
+
+
+def _adopt(made: _Made, key: bytes, store: Store | None, staged: dict[str, Staged]) -> None:
+    """Take a streamed article's parked records into the store, its files into `staged`."""
+    if store is not None:
+        store.adopt(key, made.record)
+    for page in made.pages:
+        staged[page.path] = page
+        if store is not None and page.key is not None:
+            store.adopt(page.key, page.parked)
 
 
 def _collect(
@@ -193,8 +306,13 @@ def _collect(
     settings: Settings,
     store: Store | None,
     progress: ProgressFn | None,
+    reader: SpillReader | None = None,
 ) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
-    """Unpack the results in file order, as one process would have made them."""
+    """Unpack the results in file order, as one process would have made them.
+
+    A streamed article comes back lazy (see `build.lazy`): its body is read back
+    from the spill folder only if a page shows it (see `_streamed`).
+    """
     articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
     used: list[int] = []
@@ -213,6 +331,12 @@ def _collect(
         if isinstance(result, Record):
             continue  # never: a record is reused only with a store
         found_problems += result.problems
+        if result.made is not None and reader is not None:
+            articles.append(_streamed(result.made, reader, settings))
+            used.append(index)
+            if progress:
+                progress(index + 1, count)
+            continue
         if result.assembled is None:
             continue
         article, made = pickle.loads(result.assembled)
@@ -238,12 +362,20 @@ class PageCache:
     A file whose key is the one the last build recorded for it (`recorded`,
     from the output's manifest) is not even fetched: it is `kept`, and the
     writer leaves the previous build's file in place (see `writer.write_changed`).
+    A file the cache holds is handed to `sink` (the staging folder) at once; a
+    file a worker already wrote there (`Batch.staged`) is only keyed.
     """
 
     def __init__(
-        self, batch: Batch, store: Store, recorded: dict[str, bytes] | None = None
+        self,
+        batch: Batch,
+        store: Store,
+        recorded: dict[str, bytes] | None = None,
+        sink: Callable[[RenderedFile], None] | None = None,
     ) -> None:
         self._store = store
+        self._sink = sink
+        self._staged = batch.staged
         self._recorded = recorded or {}
         self.kept: dict[str, bytes] = {}  # path: key, of files left as the last build wrote them
         self._base = batch.page_base
@@ -256,6 +388,11 @@ class PageCache:
 
     def wanted(self, path: str, template: str, source: PageSource) -> bool:
         """The renderer's filter: False (skip it) when the cache holds this very file."""
+        staged = self._staged.get(path)
+        if staged is not None:  # a worker drew it into the staging folder
+            if staged.key is not None:
+                self._keys[path] = staged.key
+            return False
         key = self._key(path, template, source)
         if key is None:
             return True
@@ -266,7 +403,10 @@ class PageCache:
         data = self._store.get(key)
         if data is None:
             return True
-        self._hits[path] = data
+        if self._sink is not None:
+            self._sink(RenderedFile(path, data))
+        else:
+            self._hits[path] = data
         return False
 
     def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
@@ -286,10 +426,14 @@ class PageCache:
     def complete(self, rendered: list[RenderedFile]) -> list[RenderedFile]:
         """The rendered files plus those reused; the newly rendered go into the cache."""
         for item in rendered:
-            key = self._keys.get(item.path)
-            if key is not None:
-                self._store.put(key, item.data)
+            self.drawn(item)
         return rendered + [RenderedFile(path, data) for path, data in self._hits.items()]
+
+    def drawn(self, item: RenderedFile) -> None:
+        """A file rendered anew: into the cache, under its key."""
+        key = self._keys.get(item.path)
+        if key is not None:
+            self._store.put(key, item.data)
 
     @property
     def keys(self) -> dict[str, bytes]:
@@ -311,8 +455,13 @@ class _Keys:
         )  # fmt: skip
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
-        names = f"{files.article}\0{files.sidecar}".encode()
-        return digest(self.base, names, data, sidecar if sidecar is not None else b"\0none")
+        return article_key(self.base, files, data, sidecar)
+
+
+def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
+    """An article's cache key: `base` (the code and config) and its files' names and bytes."""
+    names = f"{files.article}\0{files.sidecar}".encode()
+    return digest(base, names, data, sidecar if sidecar is not None else b"\0none")
 
 
 @dataclass(frozen=True)
@@ -326,19 +475,179 @@ class _Setup:
 
 
 class _Worker:
-    """Assembles one article at a time with this process's tools."""
+    """Assembles one article at a time with this process's tools (and, streaming,
+    renders and writes its files)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.tools = Tools.for_config(settings.config)
+        self.pages = _Pages(settings, settings.stream) if settings.stream else None
 
     def __call__(self, job: _Job) -> _Done:
         try:
-            article = parse_article(job.files, job.data, job.sidecar)
+            data, sidecar = job.data, job.sidecar
+            if data is None:
+                data, sidecar = self._read(job)
+            article = parse_article(job.files, data, sidecar)
             assembled = assemble(article, self.tools, self.settings.now)
         except ContentError as exc:
             return _Done(None, tuple(exc.problems))
+        if self.pages is not None:
+            return _Done(None, (), self.pages.make(job, article, assembled))
         return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _read(self, job: _Job) -> tuple[bytes, bytes | None]:
+        """The article's bytes, as the main process keyed them (else ContentError)."""
+        data, sidecar = read_bytes(self.settings.root, job.files)
+        base = self.settings.stream.article_base if self.settings.stream else b""
+        if article_key(base, job.files, data, sidecar) != job.key:
+            raise ContentError.at(Location(job.files.article), CHANGED_WHILE_READ)
+        return data, sidecar
+
+
+class _Pages:
+    """A worker's share of the output: each of its briefings' own files, written.
+
+    Only a briefing readers get has files (drafts and held-back articles only
+    with `--drafts`, as `pipeline._for_readers` decides); its warnings are
+    lint's, asked for when the pipeline would ask (a draft's only when shown).
+    """
+
+    def __init__(self, settings: Settings, stream: Stream) -> None:
+        self.settings, self.stream = settings, stream
+        self.site = Site(settings.config, settings.now)
+        self.env = make_environment(settings.templates)
+        if stream.template_cache is not None:
+            self.env.bytecode_cache = template_cache(stream.template_cache)
+        self.urls = prepare(self.env, self.site)
+        self.spill = SpillWriter(stream.spill)  # cache records, framed by their keys
+        self.parked = SpillWriter(stream.spill)  # what only this build reads back
+
+    def make(self, job: _Job, article: SourceArticle, assembled: Assembled) -> _Made:
+        briefing, settings = assembled.briefing, self.settings
+        meta = briefing.meta
+        shown = settings.drafts or not meta.draft
+        published = shown and (settings.drafts or not (meta.date and meta.date > settings.now))
+        warnings = tuple(lint(article, briefing, settings.config)) if shown else None
+        head = replace(ArticleHead.of(article, briefing), warnings=warnings)
+        record = self.spill.append(
+            pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL), job.key
+        )
+        pages: tuple[Staged, ...] = ()
+        problems: tuple[Problem, ...] = ()
+        if published:
+            try:
+                pages = self._files(job.key, briefing)
+            except ContentError as exc:
+                problems = tuple(exc.problems)
+        parked = tuple(
+            self.parked.append(pickle.dumps(section.blocks, protocol=pickle.HIGHEST_PROTOCOL))
+            for section in briefing.sections
+        )
+        sections = briefing.sections if None in parked else cast(tuple[Parked, ...], parked)
+        return _Made(job.files, job.key, head, sections, record, pages, problems)
+
+    def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
+        made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]
+        if briefing.meta.event is not None:
+            path = calendar_path(briefing.meta.slug)
+            data = event_calendar(briefing, self.urls, self.site.today)
+            made.append(("", RenderedFile(path, data)))
+        base = self.stream.page_base
+        source = digest(key, briefing_clock(briefing, self.settings.now)) if base else b""
+        staged = []
+        written = self.stream.staging is not None
+        for template, item in made:
+            if self.stream.staging is not None:
+                write_file(self.stream.staging, item.path, item.data)
+            sha = hashlib.sha256(item.data).hexdigest()
+            facts = None
+            if template == "briefing.html" and self.settings.config.search and written:
+                facts = PageFacts.of(item.data)
+            if base is None:
+                staged.append(Staged(item.path, sha, facts=facts))
+                continue
+            page_key = digest(base, item.path.encode(), template.encode(), source)
+            parked = self.spill.append(item.data, page_key)
+            staged.append(Staged(item.path, sha, page_key, parked, facts))
+        return tuple(staged)
+
+
+def _streamed(
+    made: _Made, reader: SpillReader, settings: Settings
+) -> tuple[SourceArticle, Assembled]:
+    """A streamed article as the pipeline takes it: lazy but for its head, its sections
+    parked apart (a topic page reads one section's paragraphs, not the whole article)."""
+    whole = _Parked(made, reader, settings)
+    article, assembled = unchanged_article(made.head, whole, settings.now)
+    parts = made.sections
+    sections: tuple[Section, ...]
+    if any(isinstance(part, Section) for part in parts):  # a worker could not park them
+        sections = cast(tuple[Section, ...], parts)
+    else:
+        sections = tuple(
+            ParkedSection.at(topic, title, _SectionLoader(where, reader, whole, index))
+            for index, (where, (topic, title)) in enumerate(
+                zip(cast(tuple[Parked, ...], parts), made.head.sections, strict=True)
+            )
+        )
+    object.__setattr__(assembled.briefing, "sections", sections)
+    return article, assembled
+
+
+class _SectionLoader:
+    """One section's paragraphs, read back from the spill folder on every call, never
+    kept: each is shown on one page of its topic. Should the spill fail them, they
+    come from the whole article (`_Parked`)."""
+
+    def __init__(self, where: Parked, reader: SpillReader, whole: _Parked, index: int) -> None:
+        self.where, self.reader, self.whole, self.index = where, reader, whole, index
+
+    def __call__(self) -> tuple[Block, ...]:
+        payload = self.reader.read(self.where)
+        if payload is None:
+            return self.whole()[1].briefing.sections[self.index].blocks
+        blocks: tuple[Block, ...] = pickle.loads(payload)
+        return blocks
+
+
+class _ParkedBlocks:
+    """A non-data descriptor: `ParkedSection.blocks`, loaded each time it is read."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> object:
+        if instance is None:
+            return self
+        return instance._load()  # type: ignore[attr-defined]
+
+
+class ParkedSection(Section):
+    """A Section whose paragraphs stay in the spill folder until a page reads them."""
+
+    blocks = _ParkedBlocks()  # type: ignore[assignment]
+
+    @classmethod
+    def at(cls, topic: str, title: str, load: Callable[[], tuple[Block, ...]]) -> ParkedSection:
+        made = object.__new__(cls)
+        object.__setattr__(made, "topic", topic)
+        object.__setattr__(made, "title", title)
+        object.__setattr__(made, "_load", load)
+        return made
+
+
+class _Parked:
+    """Loads a streamed article whole from the spill folder, when a page needs its body;
+    should the spill fail it, the article is read and assembled again here."""
+
+    def __init__(self, made: _Made, reader: SpillReader, settings: Settings) -> None:
+        self.made, self.reader, self.settings = made, reader, settings
+
+    def __call__(self) -> tuple[SourceArticle, Assembled]:
+        record = self.made.record
+        payload = self.reader.read(record) if record is not None else None
+        if payload is None:
+            return _reassemble(self.made.files, self.made.key, self.settings)
+        found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
+        return found
 
 
 class _Unpack:
@@ -354,16 +663,18 @@ class _Unpack:
     def __call__(self) -> tuple[SourceArticle, Assembled]:
         payload = self.store.get(self.record.key)
         if payload is None:
-            files, settings = self.record.files, self.settings
-            data, sidecar = read_bytes(settings.root, files)
-            if _Keys(settings).article(files, data, sidecar) != self.record.key:
-                # Saved since the build began: its page must not mix old head and new body.
-                raise ContentError.at(
-                    Location(files.article),
-                    "the file changed while the build read it; "
-                    "the previous build is unchanged: build again",
-                )
-            article = parse_article(files, data, sidecar)
-            return article, assemble(article, Tools.for_config(settings.config), settings.now)
+            return _reassemble(self.record.files, self.record.key, self.settings)
         found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
         return found
+
+
+def _reassemble(
+    files: ArticleFiles, key: bytes, settings: Settings
+) -> tuple[SourceArticle, Assembled]:
+    """An article read and assembled again, when its cached result is lost."""
+    data, sidecar = read_bytes(settings.root, files)
+    if _Keys(settings).article(files, data, sidecar) != key:
+        # Saved since the build began: its page must not mix old head and new body.
+        raise ContentError.at(Location(files.article), CHANGED_WHILE_READ)
+    article = parse_article(files, data, sidecar)
+    return article, assemble(article, Tools.for_config(settings.config), settings.now)

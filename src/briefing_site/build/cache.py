@@ -18,19 +18,19 @@ import contextlib
 import functools
 import hashlib
 import os
-import struct
 import tempfile
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from briefing_site.build.spill import RECORD, Location, SpillReader, SpillWriter, read_at
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
     import jinja2
 
 MAGIC = b"briefing-site cache 1\n"
-_HEADER = struct.Struct(">32s32sQ")  # key, sha256(payload), len(payload)
+_HEADER = RECORD  # key, sha256(payload), len(payload)
 
 
 def make_folder(folder: Path) -> Path:
@@ -80,6 +80,9 @@ class Store:
         self._size = 0
         self._index: dict[bytes, tuple[int, int, bytes]] = {}
         self._new: dict[bytes, bytes] = {}
+        self._spilled: dict[bytes, Location] = {}  # new records parked on disk (see `spill`)
+        self._spill: tuple[SpillWriter, SpillReader] | None = None
+        self._spill_folder: Path | None = None
         self._used: set[bytes] = set()
         self.rejected = 0
         self._torn = False
@@ -118,14 +121,20 @@ class Store:
         if key in self._new:
             self._used.add(key)
             return self._new[key]
+        parked = self._spilled.get(key)
+        if parked is not None and self._spill is not None:
+            data = self._spill[1].read(parked)
+            if data is not None:
+                self._used.add(key)
+                return data
+            del self._spilled[key]
         found = self._index.get(key)
         if found is None:
             return None
         start, length, checksum = found
         payload = b""
-        if self._pack is not None:
-            self._pack.seek(start)
-            payload = self._pack.read(length)
+        if self._pack is not None:  # the search index may read from another thread
+            payload = read_at(self._pack, start, length)
         if hashlib.sha256(payload).digest() != checksum:
             self.rejected += 1
             del self._index[key]
@@ -139,13 +148,36 @@ class Store:
         A record is verified when read (`get`); one kept but found damaged
         then is rebuilt by whoever asked for it.
         """
-        if key in self._new or key in self._index:
+        if key in self._new or key in self._spilled or key in self._index:
             self._used.add(key)
             return True
         return False
 
     def put(self, key: bytes, payload: bytes) -> None:
-        self._new[key] = payload
+        if self._spill is None:
+            self._new[key] = payload
+        else:
+            parked = self._spill[0].append(payload, key)
+            if parked is None:
+                return  # the disk is full: not cached, made again next time
+            self._spilled[key] = parked
+        self._used.add(key)
+
+    def spill_into(self, folder: Path) -> None:
+        """Park new records in `folder` (see `spill`) instead of memory, until `save`.
+
+        Whoever parks a record there for `adopt` parks it with its key (framed as a
+        pack record), so `save` can append the spill files to the pack as they are.
+        """
+        self._spill = (SpillWriter(folder), SpillReader(folder))
+        self._spill_folder = folder
+
+    def adopt(self, key: bytes, where: Location | None) -> None:
+        """A new record another process parked in this store's spill folder
+        (None: it could not, and the record is not cached)."""
+        if where is None:
+            return
+        self._spilled[key] = where
         self._used.add(key)
 
     def save(self) -> None:
@@ -153,18 +185,26 @@ class Store:
         live = sum(self._index[k][1] for k in self._used if k in self._index)
         dead = self._size - len(MAGIC) - live
         damaged = self._torn or self.rejected > 0
-        if damaged or dead > live + sum(map(len, self._new.values())):
+        new = sum(map(len, self._new.values())) + sum(w.length for w in self._spilled.values())
+        if damaged or dead > live + new:
             self._rewrite()
-        elif self._new:
+        elif self._new or self._spilled:
             self._append()
         self._new.clear()
+        self._spilled.clear()
 
     def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
         """Write records one by one, so a big pack is never copied whole in memory."""
         for key in keys:
-            payload = self.get(key)
+            payload = self.get(key)  # verified against its checksum when parked or packed
             if payload is not None:
-                checksum = hashlib.sha256(payload).digest()
+                parked, packed = self._spilled.get(key), self._index.get(key)
+                if parked is not None:
+                    checksum = parked.checksum
+                elif packed is not None and key not in self._new:
+                    checksum = packed[2]
+                else:
+                    checksum = hashlib.sha256(payload).digest()
                 pack.write(_HEADER.pack(key, checksum, len(payload)))
                 pack.write(payload)
 
@@ -175,6 +215,20 @@ class Store:
             if not fresh:
                 pack.write(MAGIC)
             self._write_records(pack, list(self._new))
+            self._append_spilled(pack)
+
+    def _append_spilled(self, pack: BinaryIO) -> None:
+        """The parked records: each spill file, up to its last record, is a run of
+        pack records, copied whole (by the kernel where it can), not record by record."""
+        if self._spill_folder is None:
+            return
+        ends: dict[str, int] = {}
+        for where in self._spilled.values():
+            ends[where.name] = max(ends.get(where.name, 0), where.offset + where.length)
+        pack.flush()
+        for name, end in sorted(ends.items()):
+            with open(self._spill_folder / name, "rb") as part:
+                _copy(part, pack, end)
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +241,26 @@ class Store:
         except BaseException:  # a full disk, say: the old pack stays, the copy goes
             Path(name).unlink(missing_ok=True)
             raise
+
+
+def _copy(source: BinaryIO, target: BinaryIO, length: int) -> None:
+    """The first `length` bytes of `source` onto the end of `target`."""
+    copy_range = getattr(os, "copy_file_range", None)
+    done = 0
+    if copy_range is not None:
+        with contextlib.suppress(OSError):  # another file system, say: copy by hand below
+            while done < length:
+                copied: int = copy_range(source.fileno(), target.fileno(), length - done, done)
+                if copied == 0:
+                    break
+                done += copied
+    source.seek(done)
+    while done < length:
+        chunk = source.read(min(1 << 20, length - done))
+        if not chunk:
+            raise OSError(f"{getattr(source, 'name', 'spill')}: shorter than its records")
+        target.write(chunk)
+        done += len(chunk)
 
 
 def template_cache(folder: Path) -> jinja2.BytecodeCache | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -17,14 +18,21 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from briefing_site.build.batch import PageCache, Seen, Settings, run_batch
+from briefing_site.build.batch import Batch, PageCache, Seen, Settings, Stream, run_batch
 from briefing_site.build.cache import Store, make_folder, template_cache
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.search import INDEX_DIR, index_pages
-from briefing_site.build.search_pages import FactsFile, PageGone, SearchPage, pages_to_index
+from briefing_site.build.search_pages import (
+    FactsFile,
+    PageFacts,
+    PageGone,
+    SearchPage,
+    pages_to_index,
+)
 from briefing_site.build.site_index import INDEX_FILE
+from briefing_site.build.spill import spill_folder
 from briefing_site.build.unchanged import (
     Built,
     Stamp,
@@ -35,12 +43,15 @@ from briefing_site.build.unchanged import (
 from briefing_site.build.writer import (
     NotKept,
     NotRecorded,
+    Staging,
     check_output_dir,
     disk_error,
+    recorded_hashes,
     recorded_keys,
     recover,
+    staging,
+    swap_in,
     write_changed,
-    write_site,
 )
 from briefing_site.content.assemble import Assembled, Tools, assemble, order_briefings
 from briefing_site.content.lint import lint
@@ -61,7 +72,8 @@ from briefing_site.model import (
     SiteConfig,
     SourceArticle,
 )
-from briefing_site.output.render import render_site
+from briefing_site.output.extras import PageFilter, PageSource
+from briefing_site.output.render import iter_site, render_site
 from briefing_site.output.theme import make_environment, static_assets
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
@@ -78,6 +90,9 @@ NO_INDEX = "no search index"  # how the warning of a build without its index sta
 TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search"  # each search shard's last index, reused while its pages are unchanged
 FACTS_FILE = "pages.facts"  # in SEARCH_CACHE: what the index takes from each page, by page key
+# For the search index: each page's key, the pages kept in place (path: key), and how
+# to fetch a page's bytes by its key (see `PageCache`).
+Known = tuple[Mapping[str, bytes], Mapping[str, bytes], Callable[[bytes], bytes | None]]
 
 
 @dataclass(frozen=True)
@@ -195,9 +210,21 @@ def _checked_templates(options: BuildOptions) -> Path:
 
 
 def check(options: BuildOptions) -> Loaded:
-    """Everything a build does but write: a template error fails `check` too."""
-    loaded = load_site(options)
-    render(options, loaded)
+    """Everything a build does but write: the build's own flow (`_build_fast`),
+    workers and all, with a sink that keeps nothing and no cache; so a template
+    error fails `check` as it fails `build`."""
+    try:
+        _checked_templates(options)
+    except ContentError:  # as the plain build reports it: the content's problems first
+        loaded = load_site(options)
+        render(options, loaded)
+        return loaded
+    templates = options.site / TEMPLATES_DIR
+    with spill_folder(None) as spill:
+        loaded, batch = _load_streaming(options, Stream(None, spill), None)
+        env = make_environment(templates)
+        for _ in iter_site(loaded.site, env, static_assets(templates), _not_in(batch.staged)):
+            pass  # drawn, and let go
     return loaded
 
 
@@ -304,49 +331,109 @@ def _collector_back_on() -> None:
 def _build_fast(
     options: BuildOptions, before: Signatures, unsaved: list[str], seen: Seen | None = None
 ) -> Loaded:
-    """The build over worker processes, with the cache and changed-only writes.
+    """The build over worker processes, streaming, with the cache and changed-only writes.
 
-    With `seen` (the content walk taken before reading), unchanged articles
-    are found through the site index and stay lazy (see `build.site_index`).
-    What cannot be saved after the new build is swapped in (the manifest, the
-    cache pack, the site index) is added to `unsaved`, for a warning: the build itself stands.
+    Workers write their briefings' own files into the staging folder and park
+    their cache records in a spill folder (see `build.batch`); this process
+    draws the rest from what they hand back, file by file into the staging
+    folder, so no process holds the site's pages. With `seen` (the content
+    walk taken before reading), unchanged articles are found through the site
+    index and stay lazy (see `build.site_index`). What cannot be saved after
+    the new build is swapped in (the manifest, the cache pack, the site
+    index) is added to `unsaved`, for a warning: the build itself stands.
     """
     try:
         _checked_templates(options)
     except ContentError:  # no worker may read them: report as the plain build does
         return _build_simply(options, before)
+    cache = options.site / CACHE_DIR
+    spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
+    manifest = manifest_path(options.site, options.output)
+    previous = recorded_hashes(manifest) if options.cache else None
+    with staging(options.output, previous) as stage, spill_folder(spill_in) as spill:
+        compiled = cache / TEMPLATE_CACHE if options.cache else None
+        store = Store(cache / "build.pack") if options.cache else None
+        if store is not None:
+            store.spill_into(spill)
+        loaded, batch = _load_streaming(options, Stream(stage.folder, spill, compiled), store, seen)
+        for page in batch.staged.values():
+            stage.add(page.path, page.sha256)
+        _collector_back_on()
+        env = make_environment(options.site / TEMPLATES_DIR)
+        if store is None:
+            return _draw_without_cache(options, loaded, batch, stage, env, before)
+        env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
+        make_folder(cache)
+        draw = _Drawing(options, store, env, before, manifest, unsaved, stage, _facts(batch))
+        try:  # a page whose key is the one the output recorded is kept, not drawn
+            loaded = draw(loaded, PageCache(batch, store, recorded_keys(manifest), stage.write))
+        except (NotKept, PageGone):  # the output was touched during this build, and the
+            stage.keep_only(batch.staged)  # cache lost a kept page: draw all
+            loaded = draw(loaded, PageCache(batch, store, None, stage.write))
+        try:
+            with cache_lock(cache):  # a build into another folder may share it
+                store.save()
+                if seen is not None:
+                    batch.save_index(seen)
+        except OSError as exc:
+            unsaved.append(exc.strerror or str(exc))
+        return loaded
+
+
+def _load_streaming(
+    options: BuildOptions, stream: Stream, store: Store | None, seen: Seen | None = None
+) -> tuple[Loaded, Batch]:
+    """Every article through the workers (which write their briefings' files to
+    `stream`), then every problem raised at once, as `load_site` does; a template
+    error a worker met comes after the content's problems."""
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
     templates = options.site / TEMPLATES_DIR
-    settings = Settings(options.site, config, options.now, options.drafts, templates)
-    store = Store(options.site / CACHE_DIR / "build.pack") if options.cache else None
+    settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
     problems.items += batch.problems
     loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-    _collector_back_on()
-    env = make_environment(templates)
-    if store is None:
-        files = render_site(loaded.site, env, static_assets(templates))
+    if batch.render_problems:
+        raise ContentError(batch.render_problems[:1])
+    return loaded, batch
+
+
+def _draw_without_cache(
+    options: BuildOptions,
+    loaded: Loaded,
+    batch: Batch,
+    stage: Staging,
+    env: Environment,
+    before: Signatures,
+) -> Loaded:
+    """What the workers did not write, drawn into the staging folder, which is swapped in."""
+    facts = _facts(batch)
+    indexing = _Indexing(lambda: lambda: with_search(options, loaded, stage, facts=facts))
+    templates = options.site / TEMPLATES_DIR
+    drawn = iter_site(
+        loaded.site, env, static_assets(templates), _not_in(batch.staged), indexing.start
+    )
+    with indexing:
+        for item in drawn:
+            stage.write(item)
         check_not_rewritten(options.site, before)
-        files, loaded = with_search(options, loaded, files)
-        write_site(files, options.output, options.site)
-        return loaded
-    env.bytecode_cache = template_cache(options.site / CACHE_DIR / TEMPLATE_CACHE)
-    manifest = manifest_path(options.site, options.output)
-    make_folder(options.site / CACHE_DIR)
-    draw = _Drawing(options, store, env, before, manifest, unsaved)
-    try:  # a page whose key is the one the output recorded is kept, not drawn
-        loaded = draw(loaded, PageCache(batch, store, recorded_keys(manifest)))
-    except (NotKept, PageGone):  # the output was touched during this build, and the
-        loaded = draw(loaded, PageCache(batch, store))  # cache lost a kept page: draw all
-    try:
-        with cache_lock(options.site / CACHE_DIR):  # a build into another folder may share it
-            store.save()
-            if seen is not None:
-                batch.save_index(seen)
-    except OSError as exc:
-        unsaved.append(exc.strerror or str(exc))
+        loaded = indexing.result()
+    swap_in(stage, options.site)
     return loaded
+
+
+def _not_in(staged: Mapping[str, object]) -> PageFilter:
+    """The renderer's filter for a build without cache: all but what workers wrote."""
+
+    def wanted(path: str, template: str, source: PageSource) -> bool:
+        return path not in staged
+
+    return wanted
+
+
+def _facts(batch: Batch) -> dict[str, PageFacts]:
+    """What the search index takes from each page workers wrote, by path."""
+    return {path: page.facts for path, page in batch.staged.items() if page.facts is not None}
 
 
 @dataclass(frozen=True)
@@ -359,24 +446,67 @@ class _Drawing:
     before: Signatures
     manifest: Path
     unsaved: list[str]  # what could not be recorded once the build was in place
+    stage: Staging
+    facts: dict[str, PageFacts]  # of the pages workers wrote, by path
 
     def __call__(self, loaded: Loaded, reuse: PageCache) -> Loaded:
         """The build written, kept pages left in place (`writer.write_changed`); raises
         `NotKept` or `PageGone` when a kept page's bytes are lost and must be drawn."""
         options, templates = self.options, self.options.site / TEMPLATES_DIR
-        drawn = render_site(loaded.site, self.env, static_assets(templates), reuse.wanted)
-        files = reuse.complete(drawn)
-        check_not_rewritten(options.site, self.before)
         search = options.site / CACHE_DIR / SEARCH_CACHE
         fetch = self.store.get
-        files, loaded = with_search(options, loaded, files, search, (reuse, fetch))
+
+        def prepare() -> Callable[[], Loaded]:
+            known = (dict(reuse.keys), dict(reuse.kept), fetch)
+            return lambda: with_search(options, loaded, self.stage, search, known, self.facts)
+
+        indexing = _Indexing(prepare)
+        drawn = iter_site(
+            loaded.site, self.env, static_assets(templates), reuse.wanted, indexing.start
+        )
+        with indexing:
+            for item in drawn:
+                reuse.drawn(item)
+                self.stage.write(item)
+            check_not_rewritten(options.site, self.before)
+            loaded = indexing.result()
         try:
-            write_changed(
-                files, options.output, options.site, self.manifest, reuse.keys, reuse.kept, fetch
-            )
+            write_changed(self.stage, options.site, self.manifest, reuse.keys, reuse.kept, fetch)
         except NotRecorded as exc:
             self.unsaved.append(exc.reason)
         return loaded
+
+
+class _Indexing:
+    """The search index, made in a thread once every briefing page is in the staging
+    folder (`start`, which the renderer calls), so Pagefind indexes while this process
+    draws the listings. `prepare` runs in this thread at the start and gives what the
+    thread runs, with what it needs copied as it is then (the listings add to the
+    page keys meanwhile). The block waits for the thread however it ends.
+    """
+
+    def __init__(self, prepare: Callable[[], Callable[[], Loaded]]) -> None:
+        self._prepare = prepare
+        self._pool: ThreadPoolExecutor | None = None
+        self._future: Future[Loaded] | None = None
+
+    def start(self) -> None:
+        if self._future is None:
+            run = self._prepare()
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+            self._future = self._pool.submit(run)
+
+    def result(self) -> Loaded:
+        self.start()
+        assert self._future is not None
+        return self._future.result()
+
+    def __enter__(self) -> _Indexing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
@@ -384,8 +514,12 @@ def _build_simply(options: BuildOptions, before: Signatures) -> Loaded:
     loaded = load_site(options)
     files = render(options, loaded)
     check_not_rewritten(options.site, before)
-    files, loaded = with_search(options, loaded, files)
-    write_site(files, options.output, options.site)
+    with staging(options.output) as stage:
+        for item in files:
+            stage.write(item)
+        del files
+        loaded = with_search(options, loaded, stage)
+        swap_in(stage, options.site)
     return loaded
 
 
@@ -426,29 +560,25 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
 def with_search(
     options: BuildOptions,
     loaded: Loaded,
-    files: list[RenderedFile],
+    stage: Staging,
     cache: Path | None = None,
-    kept: tuple[PageCache, Callable[[bytes], bytes | None]] | None = None,
-) -> tuple[list[RenderedFile], Loaded]:
-    """The files with the search index of the published briefing pages added.
+    kept: Known | None = None,
+    facts: Mapping[str, PageFacts] | None = None,
+) -> Loaded:
+    """The search index of the published briefing pages, written into `stage`.
 
     Only the briefings the site publishes are indexed: drafts and held-back
     articles only in a `--drafts` preview, which says so. An indexer that is
     missing or fails is a warning naming it and why; the site is built anyway.
-    With `cache` and `kept` (the page cache and how to fetch a page by its key),
+    Pages drawn by this build are read back from the staging folder, and
+    `facts` are those workers found of theirs. With `cache` and `kept` (the pages'
+    keys, those kept in place, and how to fetch a page by its key: see `PageCache`),
     pages kept in place are indexed by their recorded facts (`search_pages`).
     """
     if not loaded.config.search:
-        return files, loaded
+        return loaded
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
-    pages: list[RenderedFile] | list[SearchPage]
-    if cache is not None and kept is not None:
-        reuse, fetch = kept
-        facts = FactsFile(cache / FACTS_FILE)
-        pages = pages_to_index(files, paths, reuse.keys, reuse.kept, fetch, facts)
-        facts.save()
-    else:  # in path order: Pagefind's output depends on the order pages arrive in
-        pages = sorted((f for f in files if f.path in paths), key=lambda f: f.path)
+    pages = _search_pages(stage, paths, cache, kept, facts or {})
     workers = 1 if options.jobs == 1 else min(2, os.cpu_count() or 1)  # small processes, 2 at most
     index = index_pages(pages, cache, shard_size=loaded.config.search_shard_size, workers=workers)
     warnings = list(loaded.warnings)
@@ -473,4 +603,36 @@ def with_search(
                 "briefing(s); a build without --drafts never indexes them",
             )
         )
-    return files + list(index.files), replace(loaded, warnings=tuple(warnings))
+    for item in index.files:
+        stage.write(item)
+    return replace(loaded, warnings=tuple(warnings))
+
+
+def _search_pages(
+    stage: Staging,
+    paths: set[str],
+    cache: Path | None,
+    kept: Known | None,
+    known: Mapping[str, PageFacts],
+) -> list[SearchPage]:
+    """The pages at `paths` in path order (Pagefind's output depends on the order pages
+    arrive in): kept ones through `search_pages`, the rest read from the staging folder."""
+    if cache is None or kept is None:
+        return [_staged_page(stage, path, known.get(path)) for path in sorted(paths)]
+    keys, kept_pages, fetch = kept
+    facts = FactsFile(cache / FACTS_FILE)
+    pages = pages_to_index((), paths, keys, kept_pages, fetch, facts)
+    for path in paths - kept_pages.keys():
+        key = keys.get(path)
+        found = known.get(path) or (facts.get(key) if key is not None else None)
+        page = _staged_page(stage, path, found)
+        if key is not None:
+            facts.put(key, page.facts)
+        pages.append(page)
+    facts.save()
+    return sorted(pages, key=lambda page: page.path)
+
+
+def _staged_page(stage: Staging, path: str, facts: PageFacts | None) -> SearchPage:
+    """A page of the staging folder, its bytes read when its shard is indexed."""
+    return SearchPage(path, facts or PageFacts.of(stage.read(path)), lambda: stage.read(path))

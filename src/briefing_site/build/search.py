@@ -123,11 +123,7 @@ def index_pages(
     shards = split(pages, shard_size)
     keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
     found = _kept_shards(kept, shards, keys)
-    todo = [
-        (shard, [page.file() for page in shard.pages])
-        for shard in shards
-        if shard.folder not in found
-    ]
+    todo = [shard for shard in shards if shard.folder not in found]
     try:
         for shard, files in _index_each(binary, todo, started, workers):
             found[shard.folder] = files
@@ -154,7 +150,7 @@ def _kept_shards(
     return found
 
 
-Todo = list[tuple[Shard[SearchPage], list[RenderedFile]]]  # shards to index, with their pages
+Todo = list[Shard[SearchPage]]  # shards to index; their pages are loaded as each is indexed
 
 
 def _index_each(
@@ -162,10 +158,8 @@ def _index_each(
 ) -> list[tuple[Shard[SearchPage], tuple[RenderedFile, ...]]]:
     """Index each shard; up to `workers` indexers at once (each a process of its own)."""
 
-    def one(
-        todo: tuple[Shard[SearchPage], list[RenderedFile]],
-    ) -> tuple[Shard[SearchPage], tuple[RenderedFile, ...]]:
-        shard, pages = todo
+    def one(shard: Shard[SearchPage]) -> tuple[Shard[SearchPage], tuple[RenderedFile, ...]]:
+        pages = [page.file() for page in shard.pages]  # one shard's pages in memory at a time
         return shard, tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
 
     if workers <= 1 or len(shards) <= 1:

@@ -18,7 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -77,41 +77,128 @@ def output_path(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
+def write_file(root: Path, relative: str, data: bytes) -> None:
+    """Write one output file under `root`, making its folder only when it is missing."""
+    target = output_path(root, relative)
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class Staging:
+    """The new build's folder beside `out`, filled file by file as pages are made.
+
+    Workers write their briefings' pages straight into it (and say what they
+    wrote with `add`); the main process writes the rest with `write`. Nothing
+    is held in memory but each file's hash. It carries the marker, so an
+    interrupted build's staging folder is removed by the next (`recover`);
+    the build that made it swaps it in (`write_changed`, `swap_in`) or
+    discards it on any error (`staging`).
+    """
+
+    def __init__(self, out: Path, previous: Mapping[str, str] | None = None) -> None:
+        self.out = out
+        self.hashes: dict[str, str] = {}  # path: sha256 hex of what is written
+        # What the last build wrote, as its manifest says (a hint: `write_changed` checks
+        # the output itself). A file drawn the same is held here, not written, for the
+        # writer may keep the old one instead (a rebuild redraws the search index whole).
+        self.previous = previous or {}
+        self.held: dict[str, OutputFile] = {}
+        self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        try:
+            (self.folder / MARKER).write_text(_MARKER_TEXT)
+        except BaseException:
+            _discard(self.folder)
+            raise
+
+    def write(self, item: OutputFile) -> None:
+        data = item.data
+        sha = hashlib.sha256(data).hexdigest()
+        if self.previous.get(item.path) == sha:
+            self.held[item.path] = item
+        else:
+            write_file(self.folder, item.path, data)
+            self.held.pop(item.path, None)
+        self.hashes[item.path] = sha
+
+    def read(self, path: str) -> bytes:
+        """A file given to `write` (or `add`ed), held or in the folder."""
+        held = self.held.get(path)
+        return held.data if held is not None else output_path(self.folder, path).read_bytes()
+
+    def add(self, path: str, sha256: str) -> None:
+        """A file another process wrote into the folder."""
+        self.hashes[path] = sha256
+
+    def keep_only(self, paths: Collection[str]) -> None:
+        """Remove every file but `paths`, to fill the folder again."""
+        for path in [p for p in self.hashes if p not in paths]:
+            if self.held.pop(path, None) is None:
+                output_path(self.folder, path).unlink(missing_ok=True)
+            del self.hashes[path]
+
+    def discard(self) -> None:
+        if not self.taken:
+            self.taken = True
+            _discard(self.folder)
+
+
+@contextlib.contextmanager
+def staging(out: Path, previous: Mapping[str, str] | None = None) -> Iterator[Staging]:
+    """A `Staging` for `out`, removed unless the build swapped it in."""
+    try:
+        made = Staging(out, previous)
+    except OSError as exc:
+        raise disk_error(out, exc) from exc
+    try:
+        yield made
+    finally:
+        made.discard()
+
+
 def write_site(files: Sequence[RenderedFile], out: Path, site: Path) -> None:
     """Write `files` as the whole new content of `out`, atomically."""
     recover(out)
     check_output_dir(out, site)
-    _stage_and_swap(files, out, lambda item, target: False)
+    with staging(out) as stage:
+        _stage_and_swap(files, stage, lambda item, target: False)
+
+
+def swap_in(stage: Staging, site: Path) -> None:
+    """Put a filled staging folder in the place of its output folder, atomically."""
+    recover(stage.out, stage.folder)
+    check_output_dir(stage.out, site)
+    _stage_and_swap((), stage, lambda item, target: False)
 
 
 def _stage_and_swap(
-    files: Sequence[OutputFile],
-    out: Path,
+    files: Iterable[OutputFile],
+    stage: Staging,
     reuse: Callable[[OutputFile, Path], bool],
     keep: Callable[[Path], bool] | None = None,
 ) -> None:
-    """Write every file into a staging folder beside `out` (or `reuse` the old
+    """Write every file into the staging folder beside `out` (or `reuse` the old
     one there), then swap it in; on any error the staging folder goes, `out` stays.
     `keep` may take the old build instead of it being deleted (see `_Spare`)."""
+    out, folder = stage.out, stage.folder
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    except OSError as exc:
-        raise disk_error(out, exc) from exc
-    try:
-        (staging / MARKER).write_text(_MARKER_TEXT)
         for item in files:
-            target = output_path(staging, item.path)
+            target = output_path(folder, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not reuse(item, target):
                 target.write_bytes(item.data)
-        staging.chmod(0o755)
-        _swap(staging, out, keep)
+        folder.chmod(0o755)
+        stage.taken = True
+        _swap(folder, out, keep)
     except OSError as exc:
-        _discard(staging)
+        _discard(folder)
         raise disk_error(out, exc) from exc
     except BaseException:
-        _discard(staging)
+        _discard(folder)
         raise
 
 
@@ -177,12 +264,13 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def recover(out: Path) -> None:
+def recover(out: Path, current: Path | None = None) -> None:
     """Finish what an interrupted build left beside `out`.
 
     A missing `out` with a retired old build (killed between the two renames)
     gets the old build back; unfinished staging folders and retired builds
-    are removed, but only when they carry our marker.
+    are removed, but only when they carry our marker (and are not `current`,
+    this build's own staging folder).
     """
     parent = out.parent
     if not parent.is_dir():
@@ -193,9 +281,9 @@ def recover(out: Path) -> None:
             os.rename(old, out)
         if _ours(retired):
             _discard(retired)
-    for staging in sorted(parent.glob(f".{out.name}.new-*")):
-        if _ours(staging):
-            _discard(staging)
+    for folder in sorted(parent.glob(f".{out.name}.new-*")):
+        if folder != current and _ours(folder):
+            _discard(folder)
 
 
 def _discard(folder: Path) -> None:
@@ -257,6 +345,18 @@ class _Kept:
         return output_path(self.out, self.path).read_bytes()
 
 
+def recorded_hashes(manifest: Path) -> dict[str, str]:
+    """Each output file's hash as the last build recorded it; not checked against
+    the output folder (a hint for `Staging`: `write_changed` does the checking)."""
+    try:
+        version, _, files, _ = marshal.loads(manifest.read_bytes())
+        if version != _MANIFEST or not isinstance(files, dict):
+            return {}
+        return {path: entry[0] for path, entry in files.items()}
+    except (OSError, ValueError, TypeError, EOFError, IndexError, KeyError):
+        return {}
+
+
 def recorded_keys(manifest: Path) -> dict[str, bytes]:
     """What each output file was made from, as the last build recorded (see `write_changed`).
 
@@ -270,49 +370,58 @@ def recorded_keys(manifest: Path) -> dict[str, bytes]:
 
 
 def write_changed(
-    files: Sequence[RenderedFile],
-    out: Path,
+    stage: Staging,
     site: Path,
     manifest: Path,
     keys: Mapping[str, bytes] | None = None,
     kept: Mapping[str, bytes] | None = None,
     fetch: Callable[[bytes], bytes | None] | None = None,
 ) -> bool:
-    """`write_site`, sparing unchanged files; False when nothing needed writing.
+    """`swap_in`, sparing unchanged files; False when nothing needed writing.
 
-    `keys` are the page keys of the files (what each is made from), recorded
-    in the manifest for the next build. `kept` are files not drawn again since
-    their key is the one recorded: the previous build's file is used as it
-    is, never read, when the output folder is still what the manifest says;
-    else its bytes come from `fetch(key)` (the cache), or `NotKept` is raised.
+    `stage` holds the files drawn by this build. `keys` are the page keys of
+    the files (what each is made from), recorded in the manifest for the next
+    build. `kept` are files not drawn again since their key is the one
+    recorded: the previous build's file is used as it is, never read, when
+    the output folder is still what the manifest says; else its bytes come
+    from `fetch(key)` (the cache) into the staging folder, or `NotKept` is raised.
     """
-    recover(out)
+    out = stage.out
+    recover(out, stage.folder)
     check_output_dir(out, site)
-    hashes = {item.path: hashlib.sha256(item.data).hexdigest() for item in files}
     previous = _intact(out, manifest)
-    every: list[OutputFile] = list(files)
+    linked: list[OutputFile] = []
     for path, key in (kept or {}).items():
         if path in previous:
-            hashes[path] = previous[path]
-            every.append(_Kept(out, path))
+            stage.add(path, previous[path])
+            linked.append(_Kept(out, path))
             continue
         data = fetch(key) if fetch else None
         if data is None:
             raise NotKept(path)
-        hashes[path] = hashlib.sha256(data).hexdigest()
-        every.append(RenderedFile(path, data))
+        stage.write(RenderedFile(path, data))
+    hashes = stage.hashes
     if previous == hashes:  # nothing to write; the keys may have moved on (a later clock)
+        stage.discard()
         if recorded_keys(manifest) != (keys or {}):
             _record_or_raise(out, manifest, hashes, dict(keys or {}))
         return False
+    held = list(stage.held.values())
+    elsewhere = {f.path for f in linked} | stage.held.keys()
+    drawn = [_Kept(stage.folder, path) for path in hashes.keys() - elsewhere]
     spare = _Spare(manifest, previous)
-    if not (previous and spare.refresh(every, hashes, out)):
+    if previous and spare.refresh([*drawn, *held, *linked], hashes, out):
+        stage.discard()
+    else:
 
         def unchanged(item: OutputFile, target: Path) -> bool:
             """Hard-link the old file when its bytes are the same."""
             return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
 
-        _stage_and_swap(every, out, unchanged, spare.keep)
+        for item in drawn:  # drawn again the same: the old file stays (its inode too)
+            if previous.get(item.path) == hashes[item.path]:
+                _relink(out, item.path, stage.folder)
+        _stage_and_swap([*held, *linked], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
     _record_or_raise(out, manifest, hashes, dict(keys or {}), spare.untouched)
     spare.took_old_build()
@@ -415,6 +524,18 @@ def _remove_with_empty_parents(root: Path, relative: str) -> None:
 def output_intact(out: Path, manifest: Path) -> bool:
     """Whether `out` still holds exactly the files the manifest recorded writing."""
     return bool(_intact(out, manifest))
+
+
+def _relink(out: Path, relative: str, folder: Path) -> None:
+    """Put the old build's file in place of the same bytes written into `folder`."""
+    target = output_path(folder, relative)
+    temporary = target.with_name(f".{target.name}.link")
+    try:
+        os.link(output_path(out, relative), temporary)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _link(out: Path, relative: str, target: Path) -> bool:

@@ -9,7 +9,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -79,8 +79,23 @@ def render_site(
     wanted: PageFilter = every_file,
 ) -> list[RenderedFile]:
     """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
+    return list(iter_site(site, env, assets, wanted))
+
+
+def iter_site(
+    site: Site,
+    env: jinja2.Environment,
+    assets: Mapping[str, bytes],
+    wanted: PageFilter = every_file,
+    pages_done: Callable[[], None] | None = None,
+) -> Iterator[RenderedFile]:
+    """`render_site` one file at a time, so a build can write each and let it go.
+
+    `pages_done` is called once every briefing page has been handed over (a build
+    may then index them for search while the listings are drawn)."""
     urls = prepare(env, site)
-    files = [RenderedFile(f"assets/{name}", data) for name, data in sorted(assets.items())]
+    for name, data in sorted(assets.items()):
+        yield RenderedFile(f"assets/{name}", data)
     featured = site.briefings[0] if site.briefings else None
     home = Page(
         "index.html",
@@ -93,21 +108,23 @@ def render_site(
     # The home page lists one page's worth of the others; the archive has them all.
     others = site.briefings[1 : 1 + site.config.page_size]
     if wanted(home.path, "index.html", ("home", featured, *others)):
-        files.append(_render(env, "index.html", home, briefing=featured, others=others))
+        yield _render(env, "index.html", home, briefing=featured, others=others)
     for briefing in site.briefings:
         path = briefing_path(briefing.meta.slug)
         page_paths.append(path)
         if wanted(path, "briefing.html", briefing):
-            files.append(render_briefing(env, urls, briefing))
+            yield render_briefing(env, urls, briefing)
+    if pages_done is not None:
+        pages_done()
     not_found = Page(
         "404.html", urls.url("404.html"), urls.absolute("404.html"), "Page not found", ""
     )
     page_paths.append(not_found.path)
     shown = site.briefings[: site.config.page_size]
     if wanted(not_found.path, "404.html", ("404", *shown)):
-        files.append(_render(env, "404.html", not_found, briefings=shown))
+        yield _render(env, "404.html", not_found, briefings=shown)
     if site.config.search:
-        files += _search_page(env, urls, site, wanted)
+        yield from _search_page(env, urls, site, wanted)
     for pager in pages(site):
         page_paths.append(pager.path)
         # A tag's title comes from every briefing with it, not only this page's.
@@ -117,8 +134,8 @@ def render_site(
             *(e.briefing for e in pager.entries),
         )
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
-            files.append(_render_listing(env, urls, pager))
-    return files + extra_files(site, urls, page_paths, wanted)
+            yield _render_listing(env, urls, pager)
+    yield from extra_files(site, urls, page_paths, wanted)
 
 
 def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:

@@ -1,0 +1,182 @@
+"""Build results parked on disk while the build runs, so no process holds them all.
+
+Workers assemble and render thousands of articles; their results for the
+build cache (each article's pickle, each page's bytes) are appended to a
+file of their own in a spill folder instead of being sent back whole, and
+the main process reads one back only when it needs it (a page that shows
+the article's body, the search index, the cache pack written at the end).
+A result is found by its `Location`; its checksum is verified on reading,
+so a torn spill is a cache miss, never a wrong page. The folder is removed
+when the build ends, and a folder left by a killed build is removed by the
+next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import struct
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+_PREFIX = "spill-"
+
+
+class Location(NamedTuple):
+    """Where a payload is in a spill folder: its file, offset, length and SHA-256."""
+
+    name: str
+    offset: int
+    length: int
+    checksum: bytes
+
+
+# A cache record's header, as the build cache's pack frames it: key, SHA-256 of the
+# payload, payload length. A payload parked with its key is framed so, so the spill
+# file is a run of pack records the cache appends whole (see `cache.Store.save`).
+RECORD = struct.Struct(">32s32sQ")
+
+
+class SpillWriter:
+    """Appends payloads to one file of a spill folder, made on the first append.
+
+    Unbuffered: a payload is on disk (for any process to read) once `append`
+    returns. A payload that cannot be written (a full disk) is not parked:
+    `append` gives None, and whoever needs it makes it again. A payload given
+    with its cache key is framed as a pack record (`RECORD`); keep payloads
+    without a key in a writer of their own, so its files stay whole records.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._file: BinaryIO | None = None
+        self._name = ""
+        self._offset = 0
+        self._broken = False
+        _open.setdefault(folder, []).append(self)
+
+    def append(self, payload: bytes, key: bytes | None = None) -> Location | None:
+        if self._broken:
+            return None
+        checksum = hashlib.sha256(payload).digest()
+        header = RECORD.pack(key, checksum, len(payload)) if key is not None else b""
+        try:
+            if self._file is None:
+                handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)
+                self._file = os.fdopen(handle, "wb", buffering=0)
+                self._name = os.path.basename(name)
+            view = memoryview(header + payload)
+            while view:
+                written = self._file.write(view) or 0
+                view = view[written:]
+        except OSError:
+            self._broken = True  # what was written may be torn: the offsets end here
+            return None
+        found = Location(self._name, self._offset + len(header), len(payload), checksum)
+        self._offset += len(header) + len(payload)
+        return found
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class SpillReader:
+    """Reads payloads back by location, keeping each spill file open once opened
+    (until its folder's build ends: see `spill_folder`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._files: dict[str, BinaryIO] = {}
+        self._opening = threading.Lock()
+        _open.setdefault(folder, []).append(self)
+
+    def read(self, where: Location) -> bytes | None:
+        """The payload, or None when it is missing or damaged."""
+        try:
+            found = self._files.get(where.name)
+            if found is None:
+                with self._opening:
+                    found = self._files.get(where.name) or open(self.folder / where.name, "rb")  # noqa: SIM115
+                    self._files[where.name] = found
+            payload = read_at(found, where.offset, where.length)
+        except OSError:
+            return None
+        if len(payload) != where.length or hashlib.sha256(payload).digest() != where.checksum:
+            return None
+        return payload
+
+    def close(self) -> None:
+        for found in self._files.values():
+            found.close()
+        self._files.clear()
+
+
+_seeking = threading.Lock()  # where the system has no pread
+
+
+def read_at(file: BinaryIO, offset: int, length: int) -> bytes:
+    """`length` bytes at `offset`, safe while other threads read the same file
+    (the search index reads the cache from a thread of its own)."""
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        data: bytes = pread(file.fileno(), length, offset)
+        return data
+    with _seeking:
+        file.seek(offset)
+        return file.read(length)
+
+
+_open: dict[Path, list[SpillReader | SpillWriter]] = {}  # by spill folder, closed with it
+
+
+@contextlib.contextmanager
+def spill_folder(parent: Path | None) -> Iterator[Path]:
+    """A fresh spill folder in `parent` (the cache folder) for this build, removed
+    (its files closed) when it ends. Without `parent`, or where it cannot be
+    made (a full disk), the folder is a temporary one of the system's."""
+    folder = _made(parent)
+    try:
+        yield folder
+    finally:
+        for found in _open.pop(folder, []):
+            found.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _made(parent: Path | None) -> Path:
+    if parent is not None:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale(parent)
+            return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix=f"briefing-site-{_PREFIX}"))
+
+
+def _remove_stale(parent: Path) -> None:
+    """Spill folders whose build is gone (killed): its process id names it."""
+    with contextlib.suppress(OSError):
+        for found in parent.glob(f"{_PREFIX}*-*"):
+            pid = found.name[len(_PREFIX) :].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(found, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # there os.kill ends the process: never ask it
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive
+    return True

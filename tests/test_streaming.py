@@ -1,0 +1,162 @@
+"""Streaming output: workers write their briefings' files, the main process the rest.
+
+A multi-worker build must give a clean one-process build's bytes, whether
+the workers' pages or the main process's listings say so; the main process
+must never hold (or write) a briefing's page itself; and a build that fails
+midway leaves the previous build and nothing else behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import Run
+
+from briefing_site.build import writer
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.pipeline import build
+from briefing_site.site import CACHE_DIR
+
+NOW = "2027-01-01T12:00:00+00:00"
+COUNT = 140  # two workers' worth (parallel.MIN_ITEMS_PER_WORKER each)
+
+
+def article(n: int, extra: str = "") -> str:
+    event = (
+        f"event:\n  name: Summit {n}\n  start: 2027-02-{n % 27 + 1:02d}T10:00:00+01:00\n"
+        "  timezone: Europe/Paris\n  location: Paris\n"
+        if n % 3 == 0
+        else ""
+    )
+    return (
+        f"---\ntitle: Briefing {n}\nsummary: Talks, round {n}.\n"
+        f"date: 2026-12-{n % 28 + 1:02d}T09:00:00+00:00\ntags: [trade, t{n % 7}]\n{event}---\n\n"
+        f"Leaders meet in round {n} of the trade talks.{extra}\n\n"
+        f"The tariffs and the investment pledges are on the table, round {n}.\n\n"
+        "Defense spending and the alliance come up next.\n"
+    )
+
+
+def articles() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {f"content/a{n:03d}.md": article(n) for n in range(COUNT)}
+    files["content/draft.md"] = "---\ntitle: Draft\ndraft: true\n---\n\nNot yet.\n"
+    files["content/later.md"] = (
+        "---\ntitle: Later\ndate: 2030-01-01T00:00:00+00:00\n---\n\nScheduled.\n"
+    )
+    return files
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def leftovers(site: Path) -> list[str]:
+    """Staging and spill folders a build left beside its output or in its cache."""
+    found = [p.name for p in site.glob(".build.new-*")]
+    cache = site / CACHE_DIR
+    return found + ([p.name for p in cache.glob("spill-*")] if cache.is_dir() else [])
+
+
+@pytest.mark.parametrize(
+    ("jobs", "cache"),
+    [("2", True), ("2", False), ("1", True)],
+    ids=["two-workers", "two-workers-no-cache", "in-process"],
+)
+def test_a_multi_worker_streaming_build_gives_the_one_process_bytes(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    jobs: str,
+    cache: bool,
+) -> None:
+    site = make_site(articles())
+    one = site.parent / "one"
+    assert (
+        cli("build", "-s", str(site), "-o", str(one), "-j", "1", "--no-cache", "--now", NOW).code
+        == 0
+    )
+    expected = tree(one)
+    assert "briefings/a000/index.html" in expected
+    assert not any(path.startswith(("briefings/draft/", "briefings/later/")) for path in expected)
+    flags = () if cache else ("--no-cache",)
+    result = cli("build", "-s", str(site), "-j", jobs, "--now", NOW, *flags)
+    assert result.code == 0, result.err
+    assert tree(site / "build") == expected
+    assert leftovers(site) == []
+
+
+def test_the_main_process_writes_no_briefing_page(
+    make_site: Callable[[dict[str, str | bytes]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers write the pages; this process writes only what is drawn from many briefings."""
+    site = make_site(articles())
+    written: list[str] = []
+    real_write = writer.Staging.write
+
+    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
+        written.append(item.path)
+        real_write(stage, item)
+
+    monkeypatch.setattr(writer.Staging, "write", write)
+    options = BuildOptions(site, datetime.fromisoformat(NOW), jobs=2)
+    assert build(options).briefings == COUNT
+    pages = {p.relative_to(site / "build").as_posix() for p in site.glob("build/briefings/*/*")}
+    assert len(pages) > COUNT  # the pages, and the calendars of the briefings with an event
+    assert "index.html" in written and "briefings/index.html" in written
+    assert pages.isdisjoint(written)
+
+
+def test_a_template_error_met_by_a_worker_keeps_the_previous_build(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(articles())
+    assert cli("build", "-s", str(site), "-j", "2", "--now", NOW).code == 0
+    before = tree(site / "build")
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "briefing.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ briefing.nothing.here }}\n{% endblock %}\n'
+    )
+    result = cli(
+        "build", "-s", str(site), "-j", "2", "--now", NOW, "--no-cache"
+    )  # workers draw all
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "templates/briefing.html:3: template error: 'briefing_site.model.Briefing object' "
+        "has no attribute 'nothing'"
+    ]
+    assert tree(site / "build") == before
+    assert leftovers(site) == []
+
+
+def test_check_runs_the_build_flow_and_writes_nothing(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`check` is the build with a sink that keeps nothing: the same workers, the same errors."""
+    site = make_site(articles())
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert f"ok: {COUNT + 2} articles" in result.out
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "briefing.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ briefing.nothing.here }}\n{% endblock %}\n'
+    )
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    built = cli("build", "-s", str(site), "-j", "2", "--now", NOW, "--no-cache")
+    assert (checked.code, built.code) == (1, 1)
+    assert checked.err == built.err
+    assert sorted(p.name for p in site.iterdir()) == ["content", "templates"]
+
+
+def test_a_killed_builds_spill_folder_is_removed_by_the_next_build(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Parked results of a build killed midway must not pile up in the cache folder."""
+    site = make_site({"content/a.md": article(1)})
+    left = site / CACHE_DIR / "spill-999999999-abc"  # no process has this id
+    left.mkdir(parents=True)
+    (left / "part-1").write_bytes(b"x" * 1000)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert not left.exists()
+    assert leftovers(site) == []
