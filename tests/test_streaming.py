@@ -8,6 +8,8 @@ midway leaves the previous build and nothing else behind.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -160,3 +162,27 @@ def test_a_killed_builds_spill_folder_is_removed_by_the_next_build(
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     assert not left.exists()
     assert leftovers(site) == []
+
+
+def test_a_killed_checks_spill_folder_in_the_system_temp_is_removed_by_the_next_run(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`check` and `--no-cache` spill into the system's temporary folder; a killed run's
+    folder must not stay there for good, even when every run has the same process id
+    (a container)."""
+    temp = tmp_path / "system-temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    site = make_site({"content/a.md": article(1)})
+    gone = temp / "briefing-site-spill-999999999-abc"  # no process has this id
+    same_pid = temp / f"briefing-site-spill-{os.getpid()}-old"  # a killed run, same id
+    for left in (gone, same_pid):
+        left.mkdir()
+        (left / "part-1").write_bytes(b"x" * 1000)
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+    assert sorted(temp.iterdir()) == []
+    assert cli("build", "-s", str(site), "--now", NOW, "--no-cache").code == 0
+    assert sorted(temp.iterdir()) == []

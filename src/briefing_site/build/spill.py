@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 _PREFIX = "spill-"
+_SYSTEM_PREFIX = f"briefing-site-{_PREFIX}"  # the same, in the system's temporary folder
 
 
 class Location(NamedTuple):
@@ -134,6 +135,7 @@ def read_at(file: BinaryIO, offset: int, length: int) -> bytes:
 
 
 _open: dict[Path, list[SpillReader | SpillWriter]] = {}  # by spill folder, closed with it
+_made_here: set[str] = set()  # names of this process's live spill folders: never stale
 
 
 @contextlib.contextmanager
@@ -148,25 +150,40 @@ def spill_folder(parent: Path | None) -> Iterator[Path]:
         for found in _open.pop(folder, []):
             found.close()
         shutil.rmtree(folder, ignore_errors=True)
+        _made_here.discard(folder.name)
 
 
 def _made(parent: Path | None) -> Path:
     if parent is not None:
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale(parent)
-            return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
+            _remove_stale(parent, _PREFIX)
+            return _mine(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
         except OSError:
             pass
-    return Path(tempfile.mkdtemp(prefix=f"briefing-site-{_PREFIX}"))
+    system = Path(tempfile.gettempdir())
+    _remove_stale(system, _SYSTEM_PREFIX)  # left by a killed `check` or `--no-cache` build
+    return _mine(tempfile.mkdtemp(prefix=f"{_SYSTEM_PREFIX}{os.getpid()}-", dir=system))
 
 
-def _remove_stale(parent: Path) -> None:
-    """Spill folders whose build is gone (killed): its process id names it."""
+def _mine(made: str) -> Path:
+    folder = Path(made)
+    _made_here.add(folder.name)
+    return folder
+
+
+def _remove_stale(parent: Path, prefix: str) -> None:
+    """Spill folders whose build is gone (killed): its process id names it.
+
+    A folder named by this very process but not made by it is stale too: a
+    container that runs every build as the same process id would otherwise
+    keep the spill of each killed build for good."""
     with contextlib.suppress(OSError):
-        for found in parent.glob(f"{_PREFIX}*-*"):
-            pid = found.name[len(_PREFIX) :].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+        for found in parent.glob(f"{prefix}*-*"):
+            pid = found.name[len(prefix) :].split("-", 1)[0]
+            if not pid.isdigit() or found.name in _made_here:
+                continue
+            if int(pid) == os.getpid() or not _alive(int(pid)):
                 shutil.rmtree(found, ignore_errors=True)
 
 
