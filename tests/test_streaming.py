@@ -186,3 +186,24 @@ def test_a_killed_checks_spill_folder_in_the_system_temp_is_removed_by_the_next_
     assert sorted(temp.iterdir()) == []
     assert cli("build", "-s", str(site), "--now", NOW, "--no-cache").code == 0
     assert sorted(temp.iterdir()) == []
+
+
+def test_workers_name_the_template_error_the_one_process_build_meets_first(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Two briefings break the template on different lines: the first in file order has
+    no event, yet the one-process build draws upcoming events first and names that line."""
+    site = make_site(articles())
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "briefing.html").write_text(
+        '{% extends "base.html" %}\n'
+        "{% block main %}{{ (1 / 0) if briefing.meta.title == 'Briefing 1' else '' }}\n"
+        "{{ nothing.here if briefing.meta.title == 'Briefing 3' else '' }}{% endblock %}\n"
+    )
+    one = cli("build", "-s", str(site), "-j", "1", "--now", NOW, "--no-cache")
+    assert one.err.splitlines() == [
+        "templates/briefing.html:3: template error: 'nothing' is undefined"
+    ]
+    for flags in (["-j", "2"], ["-j", "2", "--no-cache"]):
+        assert cli("build", "-s", str(site), *flags, "--now", NOW).err == one.err
+    assert cli("check", "-s", str(site), "--now", NOW).err == one.err

@@ -393,7 +393,8 @@ def _load_streaming(
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
     problems.items += batch.problems
     loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-    if batch.render_problems:
+    if batch.render_problems:  # workers met them in file order: name the one the
+        render(options, loaded)  # one-process build meets first, in the site's order
         raise ContentError(batch.render_problems[:1])
     return loaded, batch
 
