@@ -123,3 +123,35 @@ def test_the_command_flushes_what_it_says_before_it_ends(
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 1
     assert "content/two.md" in done.stderr
+
+
+def test_a_rebuild_once_an_edit_has_aged_past_the_racy_window_has_nothing_to_do(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An editor saves, builds at once, and builds again a few seconds later: the
+    second build must see that nothing changed, not read the article again."""
+    site = make_site(articles)
+    _build(cli, site)
+    source = sorted((site / "content").glob("*.md"))[0]
+    _edit(source, "Officials", "Ministers")
+    _build(cli, site)  # the edit is seconds old: recorded by its bytes too
+    before = tree(site / "build")
+    read: list[str] = []
+    real_read = batch.read_bytes
+
+    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+        read.append(files.article)
+        return real_read(root, files)
+
+    monkeypatch.setattr(batch, "read_bytes", counted)
+    time.sleep(3.2)  # older than unchanged.RACY_NS now
+    _build(cli, site)
+    assert read == []
+    assert tree(site / "build") == before
+    _edit(source, "Ministers", "Envoys")  # and a later edit is still seen
+    _build(cli, site)
+    assert f"content/{source.name}" in read
+    assert b"Envoys" in b"".join(tree(site / "build").values())

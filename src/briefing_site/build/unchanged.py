@@ -41,7 +41,7 @@ from briefing_site.model import Location
 from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 from briefing_site.walk import Walked, walk
 
-VERSION = b"stamp 2"
+VERSION = b"stamp 3"
 # Files saved this recently are stamped by their bytes too (see `_signatures`):
 # more than the coarsest common file-system clock (FAT's two seconds).
 RACY_NS = 3_000_000_000
@@ -84,13 +84,14 @@ class Stamp:
         config = site / CONFIG_FILE
         self.taken_ns = time.time_ns()  # before the walk: see `settled_before_ns`
         self.content = content_signatures(site)  # also what the build checks for edits
+        signatures, self.racy = _signatures(site, self.content)
         self.key = digest(
             VERSION,
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
             config.read_bytes() if config.is_file() else b"\0none",
             tree_fingerprint(site / TEMPLATES_DIR),
-            _signatures(site, self.content),
+            signatures,
         ).hex()
 
     @property
@@ -104,6 +105,8 @@ class Stamp:
             saved = json.loads(self.path.read_text())
             if saved["key"] != self.key or not self._in_span(saved["since"], saved["until"]):
                 return None
+            if not self._same_bytes(saved["racy"]):
+                return None
             warnings = tuple(
                 Problem(Location(path, line), message) for path, line, message in saved["warnings"]
             )
@@ -113,6 +116,14 @@ class Stamp:
         if not output_intact(self.out, manifest_path(self.site, self.out)):
             return None
         return built
+
+    def _same_bytes(self, racy: dict[str, str]) -> bool:
+        """The files saved too recently to trust by their signatures, then or now,
+        still hold the bytes the last build saw."""
+        if not self.racy.keys() <= racy.keys():
+            return False  # saved since the last build, yet its signature is the same
+        now = {path: self.racy.get(path) or _hash_file(self.site / path) for path in racy}
+        return now == racy
 
     def _in_span(self, since: str, until: str) -> bool:
         first = datetime.fromisoformat(since)
@@ -127,6 +138,7 @@ class Stamp:
             "until": until.astimezone(UTC).isoformat(),
             "briefings": built.briefings,
             "warnings": warnings,
+            "racy": self.racy,
         }
         make_folder(self.path.parent)
         replace_file(self.path, json.dumps(data).encode())
@@ -153,24 +165,27 @@ def content_signatures(site: Path) -> Walked:
     return walk(site, CONTENT_DIR, stats=True)
 
 
-def _signatures(site: Path, found: Walked) -> bytes:
-    """Path, size, times and inode of every file in content/, and the walk's problems.
+def _signatures(site: Path, found: Walked) -> tuple[bytes, dict[str, str]]:
+    """Path, size, times and inode of every file in content/, and the walk's
+    problems; and the bytes' hash of each file saved within `RACY_NS` of now.
 
-    A file saved within `RACY_NS` of now also goes in by its bytes' hash: a
-    second save in the same tick of the file system's clock may leave its
-    size and times as they were (git's "racily clean" files), and the stamp
-    must not hide it. Such files are few, so this costs next to nothing.
+    A second save in the same tick of the file system's clock may leave a
+    file's size and times as they were (git's "racily clean" files), so the
+    stamp keeps the hashes of such files apart from its key and checks them
+    again on the next build. Kept apart, a file that has since aged past the
+    window leaves the key as it was, and that next build is still recognised
+    as having nothing to do. Such files are few, so this costs next to nothing.
     """
     recent = time.time_ns() - RACY_NS
     rows: list[str] = []
+    racy: dict[str, str] = {}
     for path, (mtime, ctime, size, inode) in found.signatures.items():
-        row = f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
+        rows.append(f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}")
         if max(mtime, ctime) >= recent:
-            row += "\0" + _hash_file(site / path)
-        rows.append(row)
+            racy[path] = _hash_file(site / path)
     rows.sort()
     rows += [f"problem\0{problem}" for problem in found.problems]
-    return "\n".join(rows).encode("utf-8", "surrogateescape")
+    return "\n".join(rows).encode("utf-8", "surrogateescape"), racy
 
 
 def _hash_file(path: Path) -> str:
