@@ -393,10 +393,21 @@ def _load_streaming(
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
     problems.items += batch.problems
     loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-    if batch.render_problems:  # workers met them in file order: name the one the
-        render(options, loaded)  # one-process build meets first, in the site's order
-        raise ContentError(batch.render_problems[:1])
+    if batch.render_problems:
+        raise _first_in_site_order(options, loaded, batch.render_problems)
     return loaded, batch
+
+
+def _first_in_site_order(options: BuildOptions, loaded: Loaded, met: list[Problem]) -> ContentError:
+    """Workers met template errors in file order: name the one the one-process
+    build meets first, in the site's order (drawn again to find it), in the
+    worker's words where one met the same line."""
+    try:
+        render(options, loaded)
+    except ContentError as exc:
+        first = exc.problems[0]
+        return ContentError([p for p in met if p.location == first.location][:1] or [first])
+    return ContentError(met[:1])
 
 
 def _draw_without_cache(
