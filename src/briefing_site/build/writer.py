@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from briefing_site.build.spill import make_room
 from briefing_site.errors import OutputError
 from briefing_site.model import Location, RenderedFile
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
@@ -78,8 +79,20 @@ def output_path(root: Path, relative: str) -> Path:
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    """Write one output file under `root`, making its folder only when it is missing."""
+    """Write one output file under `root`, making its folder only when it is missing.
+
+    On a full disk the build's parked records give way first (`spill.make_room`):
+    the build itself needs no more room than it did without them."""
     target = output_path(root, relative)
+    try:
+        _write(target, data)
+    except OSError as exc:
+        if not make_room(exc):
+            raise
+        _write(target, data)
+
+
+def _write(target: Path, data: bytes) -> None:
     try:
         target.write_bytes(data)
     except FileNotFoundError:
@@ -190,7 +203,7 @@ def _stage_and_swap(
             target = output_path(folder, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not reuse(item, target):
-                target.write_bytes(item.data)
+                write_file(folder, item.path, item.data)
         folder.chmod(0o755)
         stage.taken = True
         _swap(folder, out, keep)
