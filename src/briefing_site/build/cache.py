@@ -30,6 +30,7 @@ from briefing_site.build.spill import (
     SpillWriter,
     gave_way,
     read_at,
+    release,
 )
 from briefing_site.walk import walk
 
@@ -237,9 +238,11 @@ class Store:
         for where in self._spilled.values():
             ends[where.name] = max(ends.get(where.name, 0), where.offset + where.length)
         pack.flush()
+        release(self._spill_folder, keep=ends.keys())  # pages are drawn: only records count now
         for name, end in sorted(ends.items()):
             with open(self._spill_folder / name, "rb") as part:
                 _copy(part, pack, end)
+            release(self._spill_folder, only=name)  # so the pack never needs room twice
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

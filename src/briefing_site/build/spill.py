@@ -27,7 +27,7 @@ import shutil
 import struct
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -179,11 +179,22 @@ def give_way(folder: Path) -> None:
             found.stop()
         else:
             found.close()
+    release(folder)
+
+
+def release(folder: Path, keep: Collection[str] = (), only: str | None = None) -> None:
+    """Give back the room of spill files no longer needed (all but `keep`, or `only`
+    that one), truncated first: a process may still hold one open. Reading one
+    after finds nothing (None)."""
+    for found in _open.get(folder, []):
+        if isinstance(found, SpillReader):
+            found.close()
     with contextlib.suppress(OSError):
         for part in list(folder.iterdir()):
-            if part.name != _GAVE_WAY:
-                os.truncate(part, 0)  # its room back now, though other processes hold it open
-                part.unlink(missing_ok=True)
+            if part.name == _GAVE_WAY or part.name in keep or only not in (None, part.name):
+                continue
+            os.truncate(part, 0)
+            part.unlink(missing_ok=True)
 
 
 def make_room(error: OSError) -> bool:
