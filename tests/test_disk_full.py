@@ -212,3 +212,34 @@ def test_full_disk_when_taking_the_lock_is_one_line_and_exit_1(
     assert done.code == 1
     assert done.err.splitlines() == [f"{out}: cannot lock the output: {FULL}"]
     assert not out.exists()
+
+
+def _free_kb(disk: Path) -> int:
+    found = os.statvfs(disk)
+    return found.f_bavail * found.f_frsize // 1024
+
+
+def test_cold_cache_on_a_nearly_full_disk_builds_as_one_process_would(
+    tmp_path: Path, small_disk: Callable[..., Path]
+) -> None:
+    """Room for the new build beside the old one, not for the cache records on top:
+    the parked records give way (nothing is cached) and the build succeeds."""
+    disk = small_disk(tmp_path / "disk", size="8m")
+    words = " ".join(f"word{w}" for w in range(200))
+    site = write_site(disk / "site", {f"content/a{n}.md": article(n, words) for n in range(40)})
+    assert build(site, "-j", "1", "--no-cache")[0] == 0
+    clean = tree(site / "build")
+    subprocess.run(["rm", "-rf", str(site / CACHE_DIR)], check=True)
+    leave = 3000
+    filler = disk / "filler"
+    subprocess.run(
+        ["fallocate", "-l", f"{(_free_kb(disk) - leave) * 1024}", str(filler)], check=True
+    )
+    assert abs(_free_kb(disk) - leave) < 100
+    code, out, err = build(site, "-j", "2")
+    assert code == 0, err
+    assert out[0].startswith("built 40 briefings, ")
+    assert tree(site / "build") == clean
+    filler.unlink()
+    assert build(site, "-j", "2")[0] == 0
+    assert tree(site / "build") == clean

@@ -9,6 +9,7 @@ midway leaves the previous build and nothing else behind.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -108,6 +109,25 @@ def test_the_main_process_writes_no_briefing_page(
     assert len(pages) > COUNT  # the pages, and the calendars of the briefings with an event
     assert "index.html" in written and "briefings/index.html" in written
     assert pages.isdisjoint(written)
+
+
+def test_a_rebuild_with_a_cold_cache_links_every_unchanged_file(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Without the cache's record of the last build, a file drawn the same is still
+    taken from it (linked: no room, its inode and time kept), not written again."""
+    site = make_site(articles())
+    assert cli("build", "-s", str(site), "-j", "2", "--now", NOW).code == 0
+
+    def inodes() -> dict[str, tuple[int, int]]:
+        found = (p for p in (site / "build").rglob("*") if p.is_file() and p.name != writer.MARKER)
+        return {p.as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in found}
+
+    before = inodes()
+    shutil.rmtree(site / CACHE_DIR)
+    assert cli("build", "-s", str(site), "-j", "2", "--now", NOW).code == 0
+    assert inodes() == before
+    assert leftovers(site) == []
 
 
 def test_a_template_error_met_by_a_worker_keeps_the_previous_build(

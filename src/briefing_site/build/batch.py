@@ -38,7 +38,7 @@ from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.build.spill import Location as Parked
 from briefing_site.build.spill import SpillReader, SpillWriter
-from briefing_site.build.writer import write_file
+from briefing_site.build.writer import link_same, write_file
 from briefing_site.content.assemble import Assembled, Tools, assemble, with_clock
 from briefing_site.content.lint import lint
 from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
@@ -80,6 +80,7 @@ class Stream:
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
     article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
+    previous: Path | None = None  # the output folder: a page drawn the same is linked from it
 
 
 @dataclass(frozen=True)
@@ -558,8 +559,11 @@ class _Pages:
         staged = []
         written = self.stream.staging is not None
         for template, item in made:
-            if self.stream.staging is not None:
-                write_file(self.stream.staging, item.path, item.data)
+            staging, previous = self.stream.staging, self.stream.previous
+            if staging is not None and not (
+                previous is not None and link_same(previous, staging, item.path, item.data)
+            ):  # a page the last build wrote the same is linked, taking no room
+                write_file(staging, item.path, item.data)
             sha = hashlib.sha256(item.data).hexdigest()
             facts = None
             if template == "briefing.html" and self.settings.config.search and written:

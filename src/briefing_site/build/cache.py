@@ -23,7 +23,15 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from briefing_site.build.spill import RECORD, Location, SpillReader, SpillWriter, read_at
+from briefing_site.build.spill import (
+    RECORD,
+    Location,
+    SpillReader,
+    SpillWriter,
+    gave_way,
+    read_at,
+    release,
+)
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
@@ -181,7 +189,11 @@ class Store:
         self._used.add(key)
 
     def save(self) -> None:
-        """Append new records; rewrite the pack with only live ones when damaged or mostly dead."""
+        """Append new records; rewrite the pack with only live ones when damaged or mostly dead.
+
+        Records parked in a spill that gave way to a full disk are gone: not saved."""
+        if self._spill_folder is not None and gave_way(self._spill_folder):
+            self._spilled.clear()
         live = sum(self._index[k][1] for k in self._used if k in self._index)
         dead = self._size - len(MAGIC) - live
         damaged = self._torn or self.rejected > 0
@@ -226,9 +238,11 @@ class Store:
         for where in self._spilled.values():
             ends[where.name] = max(ends.get(where.name, 0), where.offset + where.length)
         pack.flush()
+        release(self._spill_folder, keep=ends.keys())  # pages are drawn: only records count now
         for name, end in sorted(ends.items()):
             with open(self._spill_folder / name, "rb") as part:
                 _copy(part, pack, end)
+            release(self._spill_folder, only=name)  # so the pack never needs room twice
 
     def _rewrite(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -355,7 +355,8 @@ def _build_fast(
         store = Store(cache / "build.pack") if options.cache else None
         if store is not None:
             store.spill_into(spill)
-        loaded, batch = _load_streaming(options, Stream(stage.folder, spill, compiled), store, seen)
+        stream = Stream(stage.folder, spill, compiled, previous=options.output)
+        loaded, batch = _load_streaming(options, stream, store, seen)
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)
         _collector_back_on()

@@ -9,23 +9,32 @@ A result is found by its `Location`; its checksum is verified on reading,
 so a torn spill is a cache miss, never a wrong page. The folder is removed
 when the build ends, and a folder left by a killed build is removed by the
 next one.
+
+The spill is the first thing to go when the disk fills: a write that finds
+no room (a spill write, or a write of the build itself: see `make_room`)
+deletes every spill file and stops parking, so the build needs no more room
+than it did without the spill; what was parked is then made again when needed,
+and the build cache is not saved.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import shutil
 import struct
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 _PREFIX = "spill-"
 _SYSTEM_PREFIX = f"briefing-site-{_PREFIX}"  # the same, in the system's temporary folder
+_GAVE_WAY = "gave-way"  # in a spill folder emptied for room: park nothing more there
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
 
 
 class Location(NamedTuple):
@@ -68,15 +77,24 @@ class SpillWriter:
         header = RECORD.pack(key, checksum, len(payload)) if key is not None else b""
         try:
             if self._file is None:
+                if (self.folder / _GAVE_WAY).exists():
+                    self._broken = True
+                    return None
                 handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)
                 self._file = os.fdopen(handle, "wb", buffering=0)
                 self._name = os.path.basename(name)
+            elif os.fstat(self._file.fileno()).st_nlink == 0:  # the spill gave way
+                self.close()
+                self._broken = True
+                return None
             view = memoryview(header + payload)
             while view:
                 written = self._file.write(view) or 0
                 view = view[written:]
-        except OSError:
+        except OSError as exc:
             self._broken = True  # what was written may be torn: the offsets end here
+            if exc.errno in _NO_ROOM:
+                give_way(self.folder)
             return None
         found = Location(self._name, self._offset + len(header), len(payload), checksum)
         self._offset += len(header) + len(payload)
@@ -86,6 +104,11 @@ class SpillWriter:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    def stop(self) -> None:
+        """Park nothing more (the spill gave way)."""
+        self.close()
+        self._broken = True
 
 
 class SpillReader:
@@ -135,6 +158,57 @@ def read_at(file: BinaryIO, offset: int, length: int) -> bytes:
 
 
 _open: dict[Path, list[SpillReader | SpillWriter]] = {}  # by spill folder, closed with it
+
+
+def gave_way(folder: Path) -> bool:
+    """Whether `folder` was emptied for room: what was parked there is gone."""
+    return (folder / _GAVE_WAY).exists()
+
+
+def give_way(folder: Path) -> None:
+    """Delete every payload parked in `folder`, so the disk's room goes to the build.
+
+    Marked first (an empty file needs no room), so every process stops parking
+    there: one whose file is gone sees it on its next append. Readers find
+    nothing (None), and whoever needed a payload makes it again.
+    """
+    with contextlib.suppress(OSError):
+        (folder / _GAVE_WAY).touch()
+    for found in _open.get(folder, []):
+        if isinstance(found, SpillWriter):
+            found.stop()
+        else:
+            found.close()
+    release(folder)
+
+
+def release(folder: Path, keep: Collection[str] = (), only: str | None = None) -> None:
+    """Give back the room of spill files no longer needed (all but `keep`, or `only`
+    that one), truncated first: a process may still hold one open. Reading one
+    after finds nothing (None)."""
+    for found in _open.get(folder, []):
+        if isinstance(found, SpillReader):
+            found.close()
+    with contextlib.suppress(OSError):
+        for part in list(folder.iterdir()):
+            if part.name == _GAVE_WAY or part.name in keep or only not in (None, part.name):
+                continue
+            os.truncate(part, 0)
+            part.unlink(missing_ok=True)
+
+
+def make_room(error: OSError) -> bool:
+    """After a write found the disk full (`error`): every spill folder this process
+    knows gives way (its own files still open on one emptied by another process
+    too). True when there was one, so the write is worth trying once more."""
+    if error.errno not in _NO_ROOM:
+        return False
+    folders = list(_open)
+    for folder in folders:
+        give_way(folder)
+    return bool(folders)
+
+
 _made_here: set[str] = set()  # names of this process's live spill folders: never stale
 
 

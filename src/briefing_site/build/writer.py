@@ -16,6 +16,7 @@ import hashlib
 import marshal
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from briefing_site.build.spill import make_room
 from briefing_site.errors import OutputError
 from briefing_site.model import Location, RenderedFile
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
@@ -78,8 +80,43 @@ def output_path(root: Path, relative: str) -> Path:
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    """Write one output file under `root`, making its folder only when it is missing."""
+    """Write one output file under `root`, making its folder only when it is missing.
+
+    On a full disk the build's parked records give way first (`spill.make_room`):
+    the build itself needs no more room than it did without them."""
     target = output_path(root, relative)
+    try:
+        _write(target, data)
+    except OSError as exc:
+        if not make_room(exc):
+            raise
+        _write(target, data)
+
+
+def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
+    """Hard-link the previous build's file at `relative` into `root` when it holds
+    exactly `data`: the new build takes no room for it, and the file keeps its
+    inode and time. False (nothing done) when it differs or cannot be linked."""
+    old = output_path(out, relative)
+    try:
+        found = os.lstat(old)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+            return False
+        with open(old, "rb") as held:
+            if held.read(len(data) + 1) != data:
+                return False
+        target = output_path(root, relative)
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _write(target: Path, data: bytes) -> None:
     try:
         target.write_bytes(data)
     except FileNotFoundError:
@@ -121,7 +158,10 @@ class Staging:
         if self.previous.get(item.path) == sha:
             self.held[item.path] = item
         else:
-            write_file(self.folder, item.path, data)
+            if item.path in self.hashes:  # written before, maybe as a link: never in place
+                output_path(self.folder, item.path).unlink(missing_ok=True)
+            if not link_same(self.out, self.folder, item.path, data):
+                write_file(self.folder, item.path, data)
             self.held.pop(item.path, None)
         self.hashes[item.path] = sha
 
@@ -190,7 +230,7 @@ def _stage_and_swap(
             target = output_path(folder, item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not reuse(item, target):
-                target.write_bytes(item.data)
+                write_file(folder, item.path, item.data)
         folder.chmod(0o755)
         stage.taken = True
         _swap(folder, out, keep)
@@ -528,10 +568,12 @@ def output_intact(out: Path, manifest: Path) -> bool:
 
 def _relink(out: Path, relative: str, folder: Path) -> None:
     """Put the old build's file in place of the same bytes written into `folder`."""
-    target = output_path(folder, relative)
+    target, old = output_path(folder, relative), output_path(out, relative)
     temporary = target.with_name(f".{target.name}.link")
     try:
-        os.link(output_path(out, relative), temporary)
+        if os.path.samefile(old, target):  # linked already (`link_same`): a rename would
+            return  # leave both names, for renaming a file onto itself does nothing
+        os.link(old, temporary)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):
