@@ -282,6 +282,43 @@ def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(
     assert sorted(urls) == sorted(f"/briefings/{slug}/" for slug in PUBLISHED)
 
 
+@pytest.mark.parametrize("flags", [("-j", "1", "--no-cache"), ()])
+def test_a_shard_whose_indexer_fails_leaves_no_part_of_the_index(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    flags: tuple[str, ...],
+) -> None:
+    """Each shard's files go into the new build as soon as they are made; when a later
+    shard's indexer fails, those are taken out again: the same warning and the same
+    site as when the indexer fails at once, and the next build indexes it whole."""
+    from briefing_site.build.search import find_indexer
+
+    runs = tmp_path / "runs.log"
+    third = tmp_path / "pagefind"
+    third.write_text(
+        f'#!/bin/sh\necho run >> "{runs}"\n'
+        f'if [ "$(wc -l < "{runs}")" -eq 3 ]; then echo "out of cheese" >&2; exit 3; fi\n'
+        f'exec "{find_indexer()}" "$@"\n'
+    )
+    third.chmod(third.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(third))
+    site = make_site(SHARDED)
+    result = cli("build", "-s", str(site), "--now", NOW, *flags)
+    assert result.code == 0
+    assert (
+        f"{third}: warning: no search index: the indexer exited with status 3 "
+        "before finishing: out of cheese" in result.err
+    )
+    assert len(runs.read_text().splitlines()) >= 3
+    assert (site / "build/search/index.html").is_file()
+    assert not (site / "build/pagefind").exists()
+    again = cli("build", "-s", str(site), "--now", NOW, *flags)
+    assert again.code == 0 and "no search index" not in again.err
+    assert len(shard_folders(site / "build")) >= 3
+
+
 def test_a_small_site_keeps_one_index(newsroom: Path, cli: Callable[..., Run]) -> None:
     assert cli("build", "-s", str(newsroom), "--now", NOW).code == 0
     assert shard_folders(newsroom / "build") == []

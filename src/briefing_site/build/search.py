@@ -43,7 +43,7 @@ from briefing_site.build.search_shards import (
 from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
-__all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "index_pages"]
+__all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "Sink", "index_pages"]
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
@@ -105,12 +105,19 @@ def index_pages(
     shard_size: int = SHARD_SIZE,
     workers: int = 1,
     store: ShardStore | None = None,
+    sink: Sink | None = None,
 ) -> SearchIndex:
     """The index of `pages` (in path order), in shards of at most about `shard_size` pages
     (see `search_shards`). A shard whose pages are byte for byte those it was made from
     is taken from `store` (or the folder `cache`), so an edit re-indexes one shard and a
     rebuild that changed no briefing page runs no indexer. Shards to index run `workers`
     indexers at a time. `started` is told each indexer's process (see `run_indexer`).
+
+    With `sink`, each shard's files are given to it as soon as they are made (a build
+    writes them into its staging folder), so no more than the shards being indexed
+    are in memory, and the result holds no files; if an indexer fails, the files
+    given so far are the caller's to take back. Without, they are in the result
+    (`serve` holds the index in memory).
 
     A page given as a `SearchPage` is keyed by its recorded facts, and its bytes are
     loaded only if its shard is indexed (`search_pages.PageGone` if they are lost)."""
@@ -122,84 +129,120 @@ def index_pages(
     kept = store if store is not None else DiskStore(cache) if cache is not None else None
     shards = split(pages, shard_size)
     keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
-    found = _kept_shards(kept, shards, keys)
-    todo = [shard for shard in shards if shard.folder not in found]
+    ranking = _Ranking(pages, (kept, keys) if kept else None) if len(shards) > 1 else None
+    out = _Output(sink)
+    todo: Todo = []
+    for shard in shards:  # those kept in the store first, one at a time
+        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
+        if files is None:
+            todo.append(shard)
+        else:
+            out.give(shard, ranking.ranked(shard, files) if ranking else files)
+            del files
+
+    def done(shard: Shard[SearchPage], files: tuple[RenderedFile, ...]) -> None:
+        if kept:
+            kept.put(shard.folder, keys[shard.folder], files)
+        out.give(shard, ranking.ranked(shard, files) if ranking else files)
+
     try:
-        for shard, files in _index_each(binary, todo, started, workers):
-            found[shard.folder] = files
-            if kept:
-                kept.put(shard.folder, keys[shard.folder], files)
+        _index_each(binary, todo, started, workers, done)
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    files = _assemble(pages, shards, found, (kept, keys) if kept else None)
     if kept:  # (no copy of the shards put together: at 10,000 pages, writing it after
         # every edit cost more than putting them together again when none changed)
         kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys)})
-    return SearchIndex(files)
+    return SearchIndex(out.finish(shards))
 
 
-def _kept_shards(
-    kept: ShardStore | None, shards: Sequence[Shard[SearchPage]], keys: dict[str, str]
-) -> dict[str, tuple[RenderedFile, ...]]:
-    """The shards whose index is in the store, made from the pages they hold now."""
-    found = {}
-    for shard in shards:
-        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
-        if files is not None:
-            found[shard.folder] = files
-    return found
+Sink = Callable[[RenderedFile], None]
+
+
+class _Output:
+    """Each shard's finished files: given to the sink at once, or kept for the result."""
+
+    def __init__(self, sink: Sink | None) -> None:
+        self._sink = sink
+        self._kept: dict[str, tuple[RenderedFile, ...]] = {}
+        self._lock = threading.Lock()  # shards finish in the indexers' threads
+
+    def give(self, shard: Shard[SearchPage], files: Sequence[RenderedFile]) -> None:
+        with self._lock:
+            if self._sink is None:
+                self._kept[shard.folder] = tuple(files)
+                return
+            for item in files:
+                self._sink(item)
+
+    def finish(self, shards: Sequence[Shard[SearchPage]]) -> tuple[RenderedFile, ...]:
+        """The list of shards the search page merges, last; the files kept, in shard order."""
+        listed = shards_file(shards)
+        if self._sink is not None:
+            self._sink(listed)
+            return ()
+        return (*(item for shard in shards for item in self._kept[shard.folder]), listed)
 
 
 Todo = list[Shard[SearchPage]]  # shards to index; their pages are loaded as each is indexed
+Done = Callable[[Shard[SearchPage], tuple[RenderedFile, ...]], None]
 
 
 def _index_each(
-    binary: Path, shards: Todo, started: Started | None, workers: int
-) -> list[tuple[Shard[SearchPage], tuple[RenderedFile, ...]]]:
-    """Index each shard; up to `workers` indexers at once (each a process of its own)."""
+    binary: Path, shards: Todo, started: Started | None, workers: int, done: Done
+) -> None:
+    """Index each shard and hand its files to `done` at once; up to `workers` indexers
+    at a time (each a process of its own). After a failure no further shard starts."""
 
-    def one(shard: Shard[SearchPage]) -> tuple[Shard[SearchPage], tuple[RenderedFile, ...]]:
+    def one(shard: Shard[SearchPage]) -> None:
         pages = [page.file() for page in shard.pages]  # one shard's pages in memory at a time
-        return shard, tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
+        files = tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
+        del pages
+        done(shard, files)
 
     if workers <= 1 or len(shards) <= 1:
-        return [one(shard) for shard in shards]
+        for shard in shards:
+            one(shard)
+        return
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
-        return list(pool.map(one, shards))
+        try:
+            for _ in pool.map(one, shards):
+                pass
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
-def _assemble(
-    pages: Sequence[SearchPage],
-    shards: Sequence[Shard[SearchPage]],
-    found: dict[str, tuple[RenderedFile, ...]],
-    keep: tuple[ShardStore, dict[str, str]] | None,
-) -> tuple[RenderedFile, ...]:
-    """Every shard's files and the list of shards the search page merges. With several,
-    each shard's sorts are ranked site-wide (`search_sorts`); the files that rewrites
-    (meta and entry) are kept by what they depend on, so a shard whose pages and
-    places are as before is not ranked again."""
-    if len(shards) == 1:
-        return (*found[shards[0].folder], shards_file(shards))
-    ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
-    out: list[RenderedFile] = []
-    for shard in shards:
+class _Ranking:
+    """With several shards, each shard's sorts ranked site-wide (`search_sorts`). The
+    files that rewrites (meta and entry) are kept by what they depend on, so a shard
+    whose pages and places are as before is not ranked again."""
+
+    def __init__(
+        self, pages: Sequence[SearchPage], keep: tuple[ShardStore, dict[str, str]] | None
+    ) -> None:
+        self._ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
+        self._keep = keep
+
+    def ranked(
+        self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...]
+    ) -> Sequence[RenderedFile]:
+        """The shard's files with its meta and entry ranked site-wide."""
         paths = [page.path for page in shard.pages]
-        raw = found[shard.folder]
         where, key = f"{shard.folder}#ranked", ""
         redone: tuple[RenderedFile, ...] | None = None
-        if keep is not None:
-            store, keys = keep
+        if self._keep is not None:
+            store, keys = self._keep
             key = hashlib.sha256(
-                f"{keys[shard.folder]}{shard_places(paths, ranks)}".encode()
+                f"{keys[shard.folder]}{shard_places(paths, self._ranks)}".encode()
             ).hexdigest()
             redone = store.get(where, key)
         if redone is None:
             before = set(raw)
-            redone = tuple(item for item in ranked_shard(paths, raw, ranks) if item not in before)
-            if keep is not None:
-                keep[0].put(where, key, redone)
-        out += _replaced(raw, redone)
-    return (*out, shards_file(shards))
+            ranked = ranked_shard(paths, raw, self._ranks)
+            redone = tuple(item for item in ranked if item not in before)
+            if self._keep is not None:
+                self._keep[0].put(where, key, redone)
+        return _replaced(raw, redone)
 
 
 def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> list[RenderedFile]:
