@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -43,7 +44,15 @@ from briefing_site.build.search_shards import (
 from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
-__all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "Sink", "index_pages"]
+__all__ = [
+    "INDEX_DIR",
+    "SHARD_SIZE",
+    "Indexer",
+    "IndexerError",
+    "SearchIndex",
+    "Sink",
+    "index_pages",
+]
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
@@ -111,7 +120,7 @@ def index_pages(
     (see `search_shards`). A shard whose pages are byte for byte those it was made from
     is taken from `store` (or the folder `cache`), so an edit re-indexes one shard and a
     rebuild that changed no briefing page runs no indexer. Shards to index run `workers`
-    indexers at a time. `started` is told each indexer's process (see `run_indexer`).
+    indexers at a time. `started` is told each indexer's process (see `Indexer`).
 
     With `sink`, each shard's files are given to it as soon as they are made (a build
     writes them into its staging folder), so no more than the shards being indexed
@@ -191,25 +200,37 @@ def _index_each(
     binary: Path, shards: Todo, started: Started | None, workers: int, done: Done
 ) -> None:
     """Index each shard and hand its files to `done` at once; up to `workers` indexers
-    at a time (each a process of its own). After a failure no further shard starts."""
+    at a time. Each indexer is one process that indexes shard after shard (`Indexer`):
+    started once, not once a shard. After a failure no further shard starts."""
+    chunk = shards[0].chunk if shards else 0  # (the same for every shard of a site)
+    services: list[Indexer] = []
+    local = threading.local()
 
     def one(shard: Shard[SearchPage]) -> None:
+        service: Indexer | None = getattr(local, "service", None)
+        if service is None:
+            service = local.service = Indexer(binary, started, chunk)
+            services.append(service)
         pages = [page.file() for page in shard.pages]  # one shard's pages in memory at a time
-        files = tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
+        files = tuple(service.index(pages, shard.folder))
         del pages
         done(shard, files)
 
-    if workers <= 1 or len(shards) <= 1:
-        for shard in shards:
-            one(shard)
-        return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
-        try:
-            for _ in pool.map(one, shards):
-                pass
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    try:
+        if workers <= 1 or len(shards) <= 1:
+            for shard in shards:
+                one(shard)
+            return
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
+            try:
+                for _ in pool.map(one, shards):
+                    pass
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        for service in services:
+            service.close()
 
 
 class _Ranking:
@@ -277,59 +298,156 @@ def run_indexer(
     folder: str = INDEX_DIR,
     chunk: int = 0,
 ) -> list[RenderedFile]:
-    """Send every page to `pagefind --service`, then take back the bundle's files, under
+    """Index `pages` in an indexer process of their own (see `Indexer`)."""
+    service = Indexer(binary, started, chunk)
+    try:
+        return service.index(pages, folder)
+    finally:
+        service.close()
+
+
+class Indexer:
+    """One `pagefind --service` process, which makes index after index (one a shard):
+    a new index, every page sent to it, then the bundle's files taken back, under
     `folder`; the client and its WebAssembly only for the primary bundle (`pagefind/`).
     `chunk`, when not 0, is the size of the word index's chunks (see `search_shards`).
+
+    One process for many shards: each start of a process from this one briefly
+    shows this process's memory as the child's (until it runs Pagefind), and costs
+    a start-up; an index made in a used process is byte for byte one made in a
+    fresh one (after `in_fixed_order`), and Pagefind's memory barely grows.
 
     The protocol is Pagefind's own (what its Python package speaks): each
     message is base64 of JSON, ended by a comma. Pages are written from a
     thread while replies are read, so neither side's pipe buffer can fill up.
     `started` is told the process (`serve` lowers its priority and may stop it).
     """
-    try:
-        process = subprocess.Popen(
-            [os.fspath(binary), "--service"],
-            env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+
+    def __init__(self, binary: Path, started: Started | None = None, chunk: int = 0) -> None:
+        self.binary = binary
+        try:
+            self.process = subprocess.Popen(
+                [os.fspath(binary), "--service"],
+                env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except OSError as exc:
+            reason = f"cannot start the indexer: {exc.strerror or exc}"
+            raise IndexerError(str(binary), reason) from exc
+        self._errors: list[bytes] = []
+        self._drain = threading.Thread(
+            target=_drain, args=(self.process, self._errors), daemon=True
         )
-    except OSError as exc:
-        raise IndexerError(str(binary), f"cannot start the indexer: {exc.strerror or exc}") from exc
-    if started is not None:
-        started(process)
-    errors: list[bytes] = []
-    writer = threading.Thread(target=_send_all, args=(process, pages), daemon=True)
-    drain = threading.Thread(target=_drain, args=(process, errors), daemon=True)
-    timer = threading.Timer(_TIMEOUT, process.kill)
-    for thread in (writer, drain, timer):
-        thread.start()
-    try:
-        files = _read_replies(process, binary)
-        if files is None:  # the indexer stopped before answering
-            code = _wait(process)
-            drain.join(5)
-            raise IndexerError(str(binary), _exit_reason(code, errors))
-    finally:
-        timer.cancel()
+        self._drain.start()
+        self._replies = _Replies(self.process, binary)
+        self._number = 0  # the last message's id
+        if started is not None:
+            started(self.process)
+
+    def index(self, pages: Iterable[RenderedFile], folder: str = INDEX_DIR) -> list[RenderedFile]:
+        """A new index of `pages`: its files, in a fixed order (`in_fixed_order`)."""
+        timer = threading.Timer(_TIMEOUT, self.process.kill)
+        timer.start()
+        try:
+            self._send([_message(self._next(), {"type": "NewIndex", "config": None})])
+            index_id = self._replies.until("NewIndex").get("index_id", 0)
+            writer = threading.Thread(target=self._send_pages, args=(pages, index_id), daemon=True)
+            writer.start()
+            try:
+                files = _files(self._replies.until("GetFiles"), self.binary)
+            except BaseException:
+                self.process.kill()  # (the writer may be stuck on a full pipe)
+                raise
+            finally:
+                writer.join(5)
+        except _Stopped:  # the indexer stopped before answering
+            code = _wait(self.process)
+            self._drain.join(5)
+            raise IndexerError(str(self.binary), _exit_reason(code, self._errors)) from None
+        finally:
+            timer.cancel()
+        client = folder == INDEX_DIR
+        return in_fixed_order(
+            [
+                RenderedFile(f"{folder}/{name}", data)
+                for name, data in files.items()
+                if _kept(name, client)
+            ]
+        )
+
+    def close(self) -> None:
+        process = self.process
         if process.stdin is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
         process.kill()
         process.wait()
-        writer.join(5)
-        drain.join(5)
+        self._drain.join(5)
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
-    client = folder == INDEX_DIR
-    return in_fixed_order(
-        [
-            RenderedFile(f"{folder}/{name}", data)
-            for name, data in files.items()
-            if _kept(name, client)
-        ]
-    )
+
+    def _next(self) -> int:
+        self._number += 1
+        return self._number
+
+    def _send(self, messages: Iterable[bytes]) -> None:
+        stream = self.process.stdin
+        assert stream is not None
+        try:
+            for message in messages:
+                stream.write(message)
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # the indexer went away: the reader reports it
+
+    def _send_pages(self, pages: Iterable[RenderedFile], index_id: object) -> None:
+        """Add every page to the index, then ask for its files (one message at a time)."""
+        added = (_message(self._next(), _add_file(index_id, page)) for page in pages)
+        last = {"type": "GetFiles", "index_id": index_id}
+        self._send(itertools.chain(added, (_message(self._next(), last) for _ in (0,))))
+
+
+def _add_file(index_id: object, page: RenderedFile) -> dict[str, object]:
+    return {
+        "type": "AddFile",
+        "index_id": index_id,
+        "file_path": page.path,
+        "url": None,
+        "file_contents": page.data.decode("utf-8", "replace"),
+    }
+
+
+class _Stopped(Exception):
+    """The indexer's output ended before the reply waited for."""
+
+
+class _Replies:
+    """The indexer's replies, read as they come; what follows one is kept for the next."""
+
+    def __init__(self, process: subprocess.Popen[bytes], binary: Path) -> None:
+        assert process.stdout is not None
+        self._fd = process.stdout.fileno()
+        self._binary = binary
+        self._pending = b""
+
+    def until(self, kind: str) -> dict[str, object]:
+        """Read replies until one of `kind` (an error reply is an `IndexerError`)."""
+        while True:
+            while b"," in self._pending:
+                raw, _, self._pending = self._pending.partition(b",")
+                payload = _payload(raw, self._binary)
+                if payload.get("type") == "Error":
+                    reason = f"the indexer failed: {payload.get('message')}"
+                    raise IndexerError(str(self._binary), reason)
+                if payload.get("type") == kind:
+                    return payload
+            chunk = os.read(self._fd, 1 << 20)
+            if not chunk:
+                raise _Stopped
+            self._pending += chunk
 
 
 def _kept(name: str, client: bool) -> bool:
@@ -344,29 +462,6 @@ def _message(number: int, payload: dict[str, object]) -> bytes:
     return base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode()) + b","
 
 
-def _send_all(process: subprocess.Popen[bytes], pages: Iterable[RenderedFile]) -> None:
-    """Create an index, add every page, ask for the files (message ids 1, 2.., last)."""
-    stream = process.stdin
-    assert stream is not None
-    try:
-        stream.write(_message(1, {"type": "NewIndex", "config": None}))
-        number = 1
-        for page in pages:
-            number += 1
-            request = {
-                "type": "AddFile",
-                "index_id": 0,
-                "file_path": page.path,
-                "url": None,
-                "file_contents": page.data.decode("utf-8", "replace"),
-            }
-            stream.write(_message(number, request))
-        stream.write(_message(number + 1, {"type": "GetFiles", "index_id": 0}))
-        stream.flush()
-    except (OSError, ValueError):
-        pass  # the indexer went away: the reader reports it
-
-
 def _drain(process: subprocess.Popen[bytes], errors: list[bytes]) -> None:
     """Keep the indexer's stderr flowing (a full pipe would stall it); keep the last lines."""
     if process.stderr is None:
@@ -377,25 +472,6 @@ def _drain(process: subprocess.Popen[bytes], errors: list[bytes]) -> None:
             del errors[:-20]
     except (OSError, ValueError):
         pass
-
-
-def _read_replies(process: subprocess.Popen[bytes], binary: Path) -> dict[str, bytes] | None:
-    """Read replies until the files come (None: the indexer stopped first)."""
-    stream = process.stdout
-    assert stream is not None
-    pending = b""
-    while True:
-        chunk = os.read(stream.fileno(), 1 << 20)
-        if not chunk:
-            return None
-        pending += chunk
-        while b"," in pending:
-            raw, _, pending = pending.partition(b",")
-            payload = _payload(raw, binary)
-            if payload.get("type") == "Error":
-                raise IndexerError(str(binary), f"the indexer failed: {payload.get('message')}")
-            if payload.get("type") == "GetFiles":
-                return _files(payload, binary)
 
 
 def _payload(raw: bytes, binary: Path) -> dict[str, object]:
