@@ -362,6 +362,9 @@ class Indexer:
                 raise
             finally:
                 writer.join(5)
+            # Its memory back (Pagefind keeps every index it made until told otherwise).
+            self._send([_message(self._next(), {"type": "DeleteIndex", "index_id": index_id})])
+            self._replies.until("DeleteIndex")
         except _Stopped:  # the indexer stopped before answering
             code = _wait(self.process)
             self._drain.join(5)
