@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -248,13 +249,33 @@ def test_sort_places_leave_room_so_an_added_page_moves_only_its_days_pages() -> 
     assert sorted(site_ranks(distinct)["title"].values()) == list(range(24))  # plain ranks
 
 
-def counting_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point builds at a wrapper that logs each run of the real indexer; returns the log."""
+def counting_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int = 0) -> Path:
+    """Point builds at a wrapper of the real indexer that logs each index it is asked to
+    make (one a shard; one indexer process makes many); returns the log. With `fail_at`,
+    the wrapper stops at that index, as a failing indexer does: status 3, a reason."""
     from briefing_site.build.search import find_indexer
 
     runs = tmp_path / "runs.log"
     counting = tmp_path / "pagefind"
-    counting.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{find_indexer()}" "$@"\n')
+    counting.write_text(
+        f"#!{sys.executable}\n"
+        "import base64, json, subprocess, sys\n"
+        f"real = subprocess.Popen([{str(find_indexer())!r}, *sys.argv[1:]],"
+        " stdin=subprocess.PIPE, stdout=sys.stdout.buffer)\n"
+        "made, pending = 0, b''\n"
+        "while chunk := sys.stdin.buffer.read1(1 << 16):\n"
+        "    pending += chunk\n"
+        "    while b',' in pending:\n"
+        "        raw, _, pending = pending.partition(b',')\n"
+        "        if json.loads(base64.b64decode(raw))['payload']['type'] == 'NewIndex':\n"
+        f"            with open({str(runs)!r}, 'a') as log:\n"
+        "                made = log.write('run\\n') and made + 1\n"
+        f"            if made == {fail_at}:\n"
+        "                sys.stderr.write('out of cheese\\n'); sys.stderr.flush()\n"
+        "                real.kill(); sys.exit(3)\n"
+        "        real.stdin.write(raw + b','); real.stdin.flush()\n"
+        "real.stdin.close(); sys.exit(real.wait())\n"
+    )
     counting.chmod(counting.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
     return runs
@@ -280,6 +301,34 @@ def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(
         urls += list(shard)
         assert not (build / "pagefind" / folder / "pagefind.js").exists()  # the primary's serves
     assert sorted(urls) == sorted(f"/briefings/{slug}/" for slug in PUBLISHED)
+
+
+@pytest.mark.parametrize("flags", [("-j", "1", "--no-cache"), ()])
+def test_a_shard_whose_indexer_fails_leaves_no_part_of_the_index(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    flags: tuple[str, ...],
+) -> None:
+    """Each shard's files go into the new build as soon as they are made; when a later
+    shard's indexer fails, those are taken out again: the same warning and the same
+    site as when the indexer fails at once, and the next build indexes it whole."""
+    counting_indexer(tmp_path, monkeypatch, fail_at=3)  # each process stops at its third
+    third = tmp_path / "pagefind"
+    site = make_site(SHARDED)
+    result = cli("build", "-s", str(site), "--now", NOW, *flags)
+    assert result.code == 0
+    assert (
+        f"{third}: warning: no search index: the indexer exited with status 3 "
+        "before finishing: out of cheese" in result.err
+    )
+    assert (site / "build/search/index.html").is_file()
+    assert not (site / "build/pagefind").exists()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    again = cli("build", "-s", str(site), "--now", NOW, *flags)
+    assert again.code == 0 and "no search index" not in again.err
+    assert len(shard_folders(site / "build")) >= 3
 
 
 def test_a_small_site_keeps_one_index(newsroom: Path, cli: Callable[..., Run]) -> None:

@@ -593,9 +593,17 @@ def with_search(
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
     pages = _search_pages(stage, paths, cache, kept, facts or {})
     workers = 1 if options.jobs == 1 else min(2, os.cpu_count() or 1)  # small processes, 2 at most
-    index = index_pages(pages, cache, shard_size=loaded.config.search_shard_size, workers=workers)
+    written: list[str] = []  # each shard's files go into the stage as soon as they are made
+
+    def sink(item: RenderedFile) -> None:
+        stage.write(item)
+        written.append(item.path)
+
+    size = loaded.config.search_shard_size
+    index = index_pages(pages, cache, shard_size=size, workers=workers, sink=sink)
     warnings = list(loaded.warnings)
     if index.problem:
+        stage.remove(written)  # a site without search, as if none had been written
         warnings.append(
             Problem(
                 index.where,
@@ -616,8 +624,6 @@ def with_search(
                 "briefing(s); a build without --drafts never indexes them",
             )
         )
-    for item in index.files:
-        stage.write(item)
     return replace(loaded, warnings=tuple(warnings))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -43,7 +44,15 @@ from briefing_site.build.search_shards import (
 from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
-__all__ = ["INDEX_DIR", "SHARD_SIZE", "IndexerError", "SearchIndex", "index_pages"]
+__all__ = [
+    "INDEX_DIR",
+    "SHARD_SIZE",
+    "Indexer",
+    "IndexerError",
+    "SearchIndex",
+    "Sink",
+    "index_pages",
+]
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # What the search page's script needs from Pagefind's bundle; its ready-made
 # UIs (pagefind-ui.*, component UI, highlight) are left out, unused.
@@ -105,12 +114,19 @@ def index_pages(
     shard_size: int = SHARD_SIZE,
     workers: int = 1,
     store: ShardStore | None = None,
+    sink: Sink | None = None,
 ) -> SearchIndex:
     """The index of `pages` (in path order), in shards of at most about `shard_size` pages
     (see `search_shards`). A shard whose pages are byte for byte those it was made from
     is taken from `store` (or the folder `cache`), so an edit re-indexes one shard and a
     rebuild that changed no briefing page runs no indexer. Shards to index run `workers`
-    indexers at a time. `started` is told each indexer's process (see `run_indexer`).
+    indexers at a time. `started` is told each indexer's process (see `Indexer`).
+
+    With `sink`, each shard's files are given to it as soon as they are made (a build
+    writes them into its staging folder), so no more than the shards being indexed
+    are in memory, and the result holds no files; if an indexer fails, the files
+    given so far are the caller's to take back. Without, they are in the result
+    (`serve` holds the index in memory).
 
     A page given as a `SearchPage` is keyed by its recorded facts, and its bytes are
     loaded only if its shard is indexed (`search_pages.PageGone` if they are lost)."""
@@ -122,84 +138,132 @@ def index_pages(
     kept = store if store is not None else DiskStore(cache) if cache is not None else None
     shards = split(pages, shard_size)
     keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
-    found = _kept_shards(kept, shards, keys)
-    todo = [shard for shard in shards if shard.folder not in found]
+    ranking = _Ranking(pages, (kept, keys) if kept else None) if len(shards) > 1 else None
+    out = _Output(sink)
+    todo: Todo = []
+    for shard in shards:  # those kept in the store first, one at a time
+        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
+        if files is None:
+            todo.append(shard)
+        else:
+            out.give(shard, ranking.ranked(shard, files) if ranking else files)
+            del files
+
+    def done(shard: Shard[SearchPage], files: tuple[RenderedFile, ...]) -> None:
+        if kept:
+            kept.put(shard.folder, keys[shard.folder], files)
+        out.give(shard, ranking.ranked(shard, files) if ranking else files)
+
     try:
-        for shard, files in _index_each(binary, todo, started, workers):
-            found[shard.folder] = files
-            if kept:
-                kept.put(shard.folder, keys[shard.folder], files)
+        _index_each(binary, todo, started, workers, done)
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
-    files = _assemble(pages, shards, found, (kept, keys) if kept else None)
     if kept:  # (no copy of the shards put together: at 10,000 pages, writing it after
         # every edit cost more than putting them together again when none changed)
         kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys)})
-    return SearchIndex(files)
+    return SearchIndex(out.finish(shards))
 
 
-def _kept_shards(
-    kept: ShardStore | None, shards: Sequence[Shard[SearchPage]], keys: dict[str, str]
-) -> dict[str, tuple[RenderedFile, ...]]:
-    """The shards whose index is in the store, made from the pages they hold now."""
-    found = {}
-    for shard in shards:
-        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
-        if files is not None:
-            found[shard.folder] = files
-    return found
+Sink = Callable[[RenderedFile], None]
+
+
+class _Output:
+    """Each shard's finished files: given to the sink at once, or kept for the result."""
+
+    def __init__(self, sink: Sink | None) -> None:
+        self._sink = sink
+        self._kept: dict[str, tuple[RenderedFile, ...]] = {}
+        self._lock = threading.Lock()  # shards finish in the indexers' threads
+
+    def give(self, shard: Shard[SearchPage], files: Sequence[RenderedFile]) -> None:
+        with self._lock:
+            if self._sink is None:
+                self._kept[shard.folder] = tuple(files)
+                return
+            for item in files:
+                self._sink(item)
+
+    def finish(self, shards: Sequence[Shard[SearchPage]]) -> tuple[RenderedFile, ...]:
+        """The list of shards the search page merges, last; the files kept, in shard order."""
+        listed = shards_file(shards)
+        if self._sink is not None:
+            self._sink(listed)
+            return ()
+        return (*(item for shard in shards for item in self._kept[shard.folder]), listed)
 
 
 Todo = list[Shard[SearchPage]]  # shards to index; their pages are loaded as each is indexed
+Done = Callable[[Shard[SearchPage], tuple[RenderedFile, ...]], None]
 
 
 def _index_each(
-    binary: Path, shards: Todo, started: Started | None, workers: int
-) -> list[tuple[Shard[SearchPage], tuple[RenderedFile, ...]]]:
-    """Index each shard; up to `workers` indexers at once (each a process of its own)."""
+    binary: Path, shards: Todo, started: Started | None, workers: int, done: Done
+) -> None:
+    """Index each shard and hand its files to `done` at once; up to `workers` indexers
+    at a time. Each indexer is one process that indexes shard after shard (`Indexer`):
+    started once, not once a shard. After a failure no further shard starts."""
+    chunk = shards[0].chunk if shards else 0  # (the same for every shard of a site)
+    services: list[Indexer] = []
+    local = threading.local()
 
-    def one(shard: Shard[SearchPage]) -> tuple[Shard[SearchPage], tuple[RenderedFile, ...]]:
+    def one(shard: Shard[SearchPage]) -> None:
+        service: Indexer | None = getattr(local, "service", None)
+        if service is None:
+            service = local.service = Indexer(binary, started, chunk)
+            services.append(service)
         pages = [page.file() for page in shard.pages]  # one shard's pages in memory at a time
-        return shard, tuple(run_indexer(binary, pages, started, shard.folder, shard.chunk))
+        files = tuple(service.index(pages, shard.folder))
+        del pages
+        done(shard, files)
 
-    if workers <= 1 or len(shards) <= 1:
-        return [one(shard) for shard in shards]
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
-        return list(pool.map(one, shards))
+    try:
+        if workers <= 1 or len(shards) <= 1:
+            for shard in shards:
+                one(shard)
+            return
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
+            try:
+                for _ in pool.map(one, shards):
+                    pass
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        for service in services:
+            service.close()
 
 
-def _assemble(
-    pages: Sequence[SearchPage],
-    shards: Sequence[Shard[SearchPage]],
-    found: dict[str, tuple[RenderedFile, ...]],
-    keep: tuple[ShardStore, dict[str, str]] | None,
-) -> tuple[RenderedFile, ...]:
-    """Every shard's files and the list of shards the search page merges. With several,
-    each shard's sorts are ranked site-wide (`search_sorts`); the files that rewrites
-    (meta and entry) are kept by what they depend on, so a shard whose pages and
-    places are as before is not ranked again."""
-    if len(shards) == 1:
-        return (*found[shards[0].folder], shards_file(shards))
-    ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
-    out: list[RenderedFile] = []
-    for shard in shards:
+class _Ranking:
+    """With several shards, each shard's sorts ranked site-wide (`search_sorts`). The
+    files that rewrites (meta and entry) are kept by what they depend on, so a shard
+    whose pages and places are as before is not ranked again."""
+
+    def __init__(
+        self, pages: Sequence[SearchPage], keep: tuple[ShardStore, dict[str, str]] | None
+    ) -> None:
+        self._ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
+        self._keep = keep
+
+    def ranked(
+        self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...]
+    ) -> Sequence[RenderedFile]:
+        """The shard's files with its meta and entry ranked site-wide."""
         paths = [page.path for page in shard.pages]
-        raw = found[shard.folder]
         where, key = f"{shard.folder}#ranked", ""
         redone: tuple[RenderedFile, ...] | None = None
-        if keep is not None:
-            store, keys = keep
+        if self._keep is not None:
+            store, keys = self._keep
             key = hashlib.sha256(
-                f"{keys[shard.folder]}{shard_places(paths, ranks)}".encode()
+                f"{keys[shard.folder]}{shard_places(paths, self._ranks)}".encode()
             ).hexdigest()
             redone = store.get(where, key)
         if redone is None:
             before = set(raw)
-            redone = tuple(item for item in ranked_shard(paths, raw, ranks) if item not in before)
-            if keep is not None:
-                keep[0].put(where, key, redone)
-        out += _replaced(raw, redone)
-    return (*out, shards_file(shards))
+            ranked = ranked_shard(paths, raw, self._ranks)
+            redone = tuple(item for item in ranked if item not in before)
+            if self._keep is not None:
+                self._keep[0].put(where, key, redone)
+        return _replaced(raw, redone)
 
 
 def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> list[RenderedFile]:
@@ -234,59 +298,159 @@ def run_indexer(
     folder: str = INDEX_DIR,
     chunk: int = 0,
 ) -> list[RenderedFile]:
-    """Send every page to `pagefind --service`, then take back the bundle's files, under
+    """Index `pages` in an indexer process of their own (see `Indexer`)."""
+    service = Indexer(binary, started, chunk)
+    try:
+        return service.index(pages, folder)
+    finally:
+        service.close()
+
+
+class Indexer:
+    """One `pagefind --service` process, which makes index after index (one a shard):
+    a new index, every page sent to it, then the bundle's files taken back, under
     `folder`; the client and its WebAssembly only for the primary bundle (`pagefind/`).
     `chunk`, when not 0, is the size of the word index's chunks (see `search_shards`).
+
+    One process for many shards: each start of a process from this one briefly
+    shows this process's memory as the child's (until it runs Pagefind), and costs
+    a start-up; an index made in a used process is byte for byte one made in a
+    fresh one (after `in_fixed_order`), and Pagefind's memory barely grows.
 
     The protocol is Pagefind's own (what its Python package speaks): each
     message is base64 of JSON, ended by a comma. Pages are written from a
     thread while replies are read, so neither side's pipe buffer can fill up.
     `started` is told the process (`serve` lowers its priority and may stop it).
     """
-    try:
-        process = subprocess.Popen(
-            [os.fspath(binary), "--service"],
-            env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+
+    def __init__(self, binary: Path, started: Started | None = None, chunk: int = 0) -> None:
+        self.binary = binary
+        try:
+            self.process = subprocess.Popen(
+                [os.fspath(binary), "--service"],
+                env={**os.environ, CHUNK_ENV: str(chunk)} if chunk else None,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except OSError as exc:
+            reason = f"cannot start the indexer: {exc.strerror or exc}"
+            raise IndexerError(str(binary), reason) from exc
+        self._errors: list[bytes] = []
+        self._drain = threading.Thread(
+            target=_drain, args=(self.process, self._errors), daemon=True
         )
-    except OSError as exc:
-        raise IndexerError(str(binary), f"cannot start the indexer: {exc.strerror or exc}") from exc
-    if started is not None:
-        started(process)
-    errors: list[bytes] = []
-    writer = threading.Thread(target=_send_all, args=(process, pages), daemon=True)
-    drain = threading.Thread(target=_drain, args=(process, errors), daemon=True)
-    timer = threading.Timer(_TIMEOUT, process.kill)
-    for thread in (writer, drain, timer):
-        thread.start()
-    try:
-        files = _read_replies(process, binary)
-        if files is None:  # the indexer stopped before answering
-            code = _wait(process)
-            drain.join(5)
-            raise IndexerError(str(binary), _exit_reason(code, errors))
-    finally:
-        timer.cancel()
+        self._drain.start()
+        self._replies = _Replies(self.process, binary)
+        self._number = 0  # the last message's id
+        if started is not None:
+            started(self.process)
+
+    def index(self, pages: Iterable[RenderedFile], folder: str = INDEX_DIR) -> list[RenderedFile]:
+        """A new index of `pages`: its files, in a fixed order (`in_fixed_order`)."""
+        timer = threading.Timer(_TIMEOUT, self.process.kill)
+        timer.start()
+        try:
+            self._send([_message(self._next(), {"type": "NewIndex", "config": None})])
+            index_id = self._replies.until("NewIndex").get("index_id", 0)
+            writer = threading.Thread(target=self._send_pages, args=(pages, index_id), daemon=True)
+            writer.start()
+            try:
+                files = _files(self._replies.until("GetFiles"), self.binary)
+            except BaseException:
+                self.process.kill()  # (the writer may be stuck on a full pipe)
+                raise
+            finally:
+                writer.join(5)
+            # Its memory back (Pagefind keeps every index it made until told otherwise).
+            self._send([_message(self._next(), {"type": "DeleteIndex", "index_id": index_id})])
+            self._replies.until("DeleteIndex")
+        except _Stopped:  # the indexer stopped before answering
+            code = _wait(self.process)
+            self._drain.join(5)
+            raise IndexerError(str(self.binary), _exit_reason(code, self._errors)) from None
+        finally:
+            timer.cancel()
+        client = folder == INDEX_DIR
+        return in_fixed_order(
+            [
+                RenderedFile(f"{folder}/{name}", data)
+                for name, data in files.items()
+                if _kept(name, client)
+            ]
+        )
+
+    def close(self) -> None:
+        process = self.process
         if process.stdin is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
         process.kill()
         process.wait()
-        writer.join(5)
-        drain.join(5)
+        self._drain.join(5)
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
-    client = folder == INDEX_DIR
-    return in_fixed_order(
-        [
-            RenderedFile(f"{folder}/{name}", data)
-            for name, data in files.items()
-            if _kept(name, client)
-        ]
-    )
+
+    def _next(self) -> int:
+        self._number += 1
+        return self._number
+
+    def _send(self, messages: Iterable[bytes]) -> None:
+        stream = self.process.stdin
+        assert stream is not None
+        try:
+            for message in messages:
+                stream.write(message)
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # the indexer went away: the reader reports it
+
+    def _send_pages(self, pages: Iterable[RenderedFile], index_id: object) -> None:
+        """Add every page to the index, then ask for its files (one message at a time)."""
+        added = (_message(self._next(), _add_file(index_id, page)) for page in pages)
+        last = {"type": "GetFiles", "index_id": index_id}
+        self._send(itertools.chain(added, (_message(self._next(), last) for _ in (0,))))
+
+
+def _add_file(index_id: object, page: RenderedFile) -> dict[str, object]:
+    return {
+        "type": "AddFile",
+        "index_id": index_id,
+        "file_path": page.path,
+        "url": None,
+        "file_contents": page.data.decode("utf-8", "replace"),
+    }
+
+
+class _Stopped(Exception):
+    """The indexer's output ended before the reply waited for."""
+
+
+class _Replies:
+    """The indexer's replies, read as they come; what follows one is kept for the next."""
+
+    def __init__(self, process: subprocess.Popen[bytes], binary: Path) -> None:
+        assert process.stdout is not None
+        self._fd = process.stdout.fileno()
+        self._binary = binary
+        self._pending = b""
+
+    def until(self, kind: str) -> dict[str, object]:
+        """Read replies until one of `kind` (an error reply is an `IndexerError`)."""
+        while True:
+            while b"," in self._pending:
+                raw, _, self._pending = self._pending.partition(b",")
+                payload = _payload(raw, self._binary)
+                if payload.get("type") == "Error":
+                    reason = f"the indexer failed: {payload.get('message')}"
+                    raise IndexerError(str(self._binary), reason)
+                if payload.get("type") == kind:
+                    return payload
+            chunk = os.read(self._fd, 1 << 20)
+            if not chunk:
+                raise _Stopped
+            self._pending += chunk
 
 
 def _kept(name: str, client: bool) -> bool:
@@ -301,29 +465,6 @@ def _message(number: int, payload: dict[str, object]) -> bytes:
     return base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode()) + b","
 
 
-def _send_all(process: subprocess.Popen[bytes], pages: Iterable[RenderedFile]) -> None:
-    """Create an index, add every page, ask for the files (message ids 1, 2.., last)."""
-    stream = process.stdin
-    assert stream is not None
-    try:
-        stream.write(_message(1, {"type": "NewIndex", "config": None}))
-        number = 1
-        for page in pages:
-            number += 1
-            request = {
-                "type": "AddFile",
-                "index_id": 0,
-                "file_path": page.path,
-                "url": None,
-                "file_contents": page.data.decode("utf-8", "replace"),
-            }
-            stream.write(_message(number, request))
-        stream.write(_message(number + 1, {"type": "GetFiles", "index_id": 0}))
-        stream.flush()
-    except (OSError, ValueError):
-        pass  # the indexer went away: the reader reports it
-
-
 def _drain(process: subprocess.Popen[bytes], errors: list[bytes]) -> None:
     """Keep the indexer's stderr flowing (a full pipe would stall it); keep the last lines."""
     if process.stderr is None:
@@ -334,25 +475,6 @@ def _drain(process: subprocess.Popen[bytes], errors: list[bytes]) -> None:
             del errors[:-20]
     except (OSError, ValueError):
         pass
-
-
-def _read_replies(process: subprocess.Popen[bytes], binary: Path) -> dict[str, bytes] | None:
-    """Read replies until the files come (None: the indexer stopped first)."""
-    stream = process.stdout
-    assert stream is not None
-    pending = b""
-    while True:
-        chunk = os.read(stream.fileno(), 1 << 20)
-        if not chunk:
-            return None
-        pending += chunk
-        while b"," in pending:
-            raw, _, pending = pending.partition(b",")
-            payload = _payload(raw, binary)
-            if payload.get("type") == "Error":
-                raise IndexerError(str(binary), f"the indexer failed: {payload.get('message')}")
-            if payload.get("type") == "GetFiles":
-                return _files(payload, binary)
 
 
 def _payload(raw: bytes, binary: Path) -> dict[str, object]:

@@ -174,6 +174,20 @@ class Staging:
         """A file another process wrote into the folder."""
         self.hashes[path] = sha256
 
+    def remove(self, paths: Iterable[str]) -> None:
+        """Take back files given to `write` (a search index that failed part way), and
+        the folders they leave empty."""
+        folders: set[Path] = set()
+        for path in paths:
+            if self.held.pop(path, None) is None:
+                target = output_path(self.folder, path)
+                target.unlink(missing_ok=True)
+                folders.update(target.parents[: len(PurePosixPath(path).parts) - 1])
+            self.hashes.pop(path, None)
+        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+            with contextlib.suppress(OSError):  # not empty: another file is in it
+                folder.rmdir()
+
     def keep_only(self, paths: Collection[str]) -> None:
         """Remove every file but `paths`, to fill the folder again."""
         for path in [p for p in self.hashes if p not in paths]:
