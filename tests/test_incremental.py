@@ -18,10 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, Run
-from test_speed_paths import NOW, articles, reference, tree
-
-from briefing_site.build import batch
-from briefing_site.content.load import ArticleFiles
+from test_speed_paths import NOW, articles, count_reads, reference, tree
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -35,19 +32,6 @@ def _build(cli: Callable[..., Run], site: Path) -> None:
 
 def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text().replace(old, new, 1))
-
-
-def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The articles the builds from here on read, in order (by the real reader)."""
-    read: list[str] = []
-    real_read = batch.read_bytes
-
-    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
-        read.append(files.article)
-        return real_read(root, files)
-
-    monkeypatch.setattr(batch, "read_bytes", counted)
-    return read
 
 
 def test_an_edit_saves_a_small_delta_of_the_site_index_which_the_next_build_uses(
@@ -71,7 +55,7 @@ def test_an_edit_saves_a_small_delta_of_the_site_index_which_the_next_build_uses
     assert 0 < delta.stat().st_size < whole.st_size / 10  # one record, not all of them
     assert tree(site / "build") == reference(site, cli)
 
-    read = _count_reads(monkeypatch)
+    read = count_reads(monkeypatch)
     _edit(sources[1], "Officials", "Envoys")
     _build(cli, site)  # the delta vouches for the first edit: only the second is read
     # (keyed by the main process, then read again by the worker that streams it)
@@ -145,7 +129,7 @@ def test_a_rebuild_once_an_edit_has_aged_past_the_racy_window_has_nothing_to_do(
     _edit(source, "Officials", "Ministers")
     _build(cli, site)  # the edit is seconds old: recorded by its bytes too
     before = tree(site / "build")
-    read = _count_reads(monkeypatch)
+    read = count_reads(monkeypatch)
     time.sleep(3.2)  # older than unchanged.RACY_NS now
     _build(cli, site)
     assert read == []

@@ -491,6 +491,19 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
     assert len(drawn) == len(set(drawn)) + home
 
 
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles the builds from here on read, in order (by the real reader)."""
+    read: list[str] = []
+    real_read = batch.read_bytes
+
+    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
+        read.append(files.article)
+        return real_read(root, files)
+
+    monkeypatch.setattr(batch, "read_bytes", counted)
+    return read
+
+
 # The site index: a rebuild reads only the articles whose files changed -------------
 
 
@@ -503,14 +516,7 @@ def test_a_rebuild_reads_only_changed_articles_and_matches_a_clean_build(
     """Edit, add, delete, rename, a same-size same-mtime rewrite, a config change, --drafts."""
     site = make_site(articles)
     time.sleep(3.2)  # older than unchanged.RACY_NS: the index may vouch for these files
-    read: list[str] = []
-    real_read = batch.read_bytes
-
-    def counted(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
-        read.append(files.article)
-        return real_read(root, files)
-
-    monkeypatch.setattr(batch, "read_bytes", counted)
+    read = count_reads(monkeypatch)
 
     def build_and_compare(*extra: str) -> set[str]:
         read.clear()
