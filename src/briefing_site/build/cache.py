@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     import jinja2
 
 MAGIC = b"briefing-site cache 1\n"
-_HEADER = RECORD  # key, sha256(payload), len(payload)
 
 
 def make_folder(folder: Path) -> Path:
@@ -113,10 +112,10 @@ class Store:
             return
         self._pack, self._size = pack, size
         weakref.finalize(self, pack.close)  # closed with the store, however the build ends
-        offset, header = len(MAGIC), _HEADER.size
+        offset, header = len(MAGIC), RECORD.size
         while offset + header <= size:
             pack.seek(offset)
-            key, checksum, length = _HEADER.unpack(pack.read(header))
+            key, checksum, length = RECORD.unpack(pack.read(header))
             start = offset + header
             if start + length > size:
                 break  # a torn last record: the rest of the pack is unusable
@@ -217,7 +216,7 @@ class Store:
                     checksum = packed[2]
                 else:
                     checksum = hashlib.sha256(payload).digest()
-                pack.write(_HEADER.pack(key, checksum, len(payload)))
+                pack.write(RECORD.pack(key, checksum, len(payload)))
                 pack.write(payload)
 
     def _append(self) -> None:

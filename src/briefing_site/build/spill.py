@@ -77,7 +77,7 @@ class SpillWriter:
         header = RECORD.pack(key, checksum, len(payload)) if key is not None else b""
         try:
             if self._file is None:
-                if (self.folder / _GAVE_WAY).exists():
+                if gave_way(self.folder):
                     self._broken = True
                     return None
                 handle, name = tempfile.mkstemp(prefix="part-", dir=self.folder)

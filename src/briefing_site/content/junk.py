@@ -488,6 +488,9 @@ class JunkFilter:
         `words` are its lower-case words; `repeat` says whether it repeats another.
         """
         text = _plain(paragraph.text)
+        teaser = _TEASER.search(text) is not None
+        listed = _LIST_ITEM.match(paragraph.text) is not None
+        to_reader = bool(READER.intersection(words))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
@@ -495,9 +498,7 @@ class JunkFilter:
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
         signed = not sentence and n > 2 and _SIGNOFF.search(text[-40:]) is not None
-        sentence = (sentence or tagged or signed) and not (
-            n <= LABEL_WORDS and _TEASER.search(text)
-        )
+        sentence = (sentence or tagged or signed) and not (n <= LABEL_WORDS and teaser)
 
         limits = self.limits
 
@@ -521,7 +522,7 @@ class JunkFilter:
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
-            reader = not quotes and bool(READER.intersection(words))
+            reader = not quotes and to_reader
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
@@ -556,12 +557,7 @@ class JunkFilter:
             return shape("bad", "a copyright line")
         if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
-        if (
-            n <= CAPTION_WORDS
-            and not quotes
-            and READER.intersection(words)
-            and _SMALL_PRINT.search(text)
-        ):
+        if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
@@ -575,7 +571,7 @@ class JunkFilter:
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
-            return shape("bad", "a photo caption or credit")
+            return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
@@ -597,7 +593,7 @@ class JunkFilter:
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
-            if _LIST_ITEM.match(paragraph.text):
+            if listed:
                 if n <= HEADING_WORDS and _title_case(text):
                     return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
@@ -617,15 +613,10 @@ class JunkFilter:
             and not verb
             and not paragraph.truncated
             and "\n" not in paragraph.text
-            and not _LIST_ITEM.match(paragraph.text)
+            and not listed
         ):
             return shape("bad", "no verb and no sentence end: a caption or heading")
-        if (
-            sentence
-            and n >= DATELINE_MIN_WORDS
-            and _DATELINE.match(text)
-            and not _TEASER.search(text)
-        ):
+        if sentence and n >= DATELINE_MIN_WORDS and _DATELINE.match(text) and not teaser:
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
@@ -635,10 +626,10 @@ class JunkFilter:
             4 <= n <= 25
             and stop < limits.sparse_stopwords
             and not (sentence and verb)
-            and not _LIST_ITEM.match(paragraph.text)  # "4. improve investor confidence."
+            and not listed  # "4. improve investor confidence."
         ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
-        if sentence and _TEASER.search(text):
+        if sentence and teaser:
             return shape("short", "cut off with an ellipsis: a teaser?")
         if _quoted_alone(text) and n <= 60:
             return shape("short", "a quotation nobody is said to say: a pull quote?")
@@ -651,7 +642,7 @@ class JunkFilter:
             and n >= UNSTOPPED_PROSE_WORDS
             and verb
             and stop >= limits.good_min_stopwords
-            and not _TEASER.search(text)
+            and not teaser
             and not (_CAPTION.search(text) or _positioned(text))
             and not any(_LIST_ITEM.match(line) for line in paragraph.text.splitlines())
         ):
