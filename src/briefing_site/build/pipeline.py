@@ -46,8 +46,7 @@ from briefing_site.build.writer import (
     Staging,
     check_output_dir,
     disk_error,
-    recorded_hashes,
-    recorded_keys,
+    recorded,
     recover,
     staging,
     swap_in,
@@ -349,7 +348,7 @@ def _build_fast(
     cache = options.site / CACHE_DIR
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
     manifest = manifest_path(options.site, options.output)
-    previous = recorded_hashes(manifest) if options.cache else None
+    previous, keys = recorded(manifest) if options.cache else (None, {})
     with staging(options.output, previous) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         store = Store(cache / "build.pack") if options.cache else None
@@ -367,7 +366,7 @@ def _build_fast(
         make_folder(cache)
         draw = _Drawing(options, store, env, before, manifest, unsaved, stage, _facts(batch))
         try:  # a page whose key is the one the output recorded is kept, not drawn
-            loaded = draw(loaded, PageCache(batch, store, recorded_keys(manifest), stage.write))
+            loaded = draw(loaded, PageCache(batch, store, keys, stage.write))
         except (NotKept, PageGone):  # the output was touched during this build, and the
             stage.keep_only(batch.staged)  # cache lost a kept page: draw all
             loaded = draw(loaded, PageCache(batch, store, None, stage.write))

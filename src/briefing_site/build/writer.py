@@ -399,16 +399,17 @@ class _Kept:
         return output_path(self.out, self.path).read_bytes()
 
 
-def recorded_hashes(manifest: Path) -> dict[str, str]:
-    """Each output file's hash as the last build recorded it; not checked against
-    the output folder (a hint for `Staging`: `write_changed` does the checking)."""
+def recorded(manifest: Path) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Each output file's hash and what it was made from, as the last build
+    recorded them, in one read; not checked against the output folder (hints for
+    `Staging` and the page cache: `write_changed` does the checking)."""
     try:
-        version, _, files, _ = marshal.loads(manifest.read_bytes())
-        if version != _MANIFEST or not isinstance(files, dict):
-            return {}
-        return {path: entry[0] for path, entry in files.items()}
+        version, _, files, keys = marshal.loads(manifest.read_bytes())
+        if version != _MANIFEST or not isinstance(files, dict) or not isinstance(keys, dict):
+            return {}, {}
+        return {path: entry[0] for path, entry in files.items()}, keys
     except (OSError, ValueError, TypeError, EOFError, IndexError, KeyError):
-        return {}
+        return {}, {}
 
 
 def recorded_keys(manifest: Path) -> dict[str, bytes]:
