@@ -122,3 +122,121 @@ def test_on_a_site_not_in_english_a_sentence_poor_in_english_words_stays() -> No
     spanish = [p.text for p in JunkFilter(language="es").clean(paragraphs)[0]]
     assert english == [LEDE, END]  # in English, a terse list of names is a headline
     assert spanish == [LEDE, terse, END]
+
+
+# Invented copy with the furniture seen on unseen scraped pages: a story of three
+# paragraphs and, between or below them, one kind of leftover at a time.
+_LEDE = (
+    "Leaders of the two countries met in the capital on Friday to settle a long dispute over "
+    "steel quotas, officials said, after months of talks between their trade ministers."
+)
+_BODY = (
+    "The ministers agreed to cut duties on machinery and to set up a panel that will review "
+    "the quotas each year, according to a joint statement issued after the meeting."
+)
+_TAIL = (
+    "Both sides said the deal would be signed before the end of the year, although several "
+    "details of the investment chapter were still being negotiated by their officials."
+)
+
+
+def _cleaned(*texts: str) -> tuple[list[str], dict[str, str]]:
+    """(kept texts, dropped text -> reason) for one invented article."""
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    return [p.text for p in kept_paragraphs], {d.paragraph.text: d.pattern for d in dropped}
+
+
+def test_related_headlines_in_one_block_with_their_section_go() -> None:
+    related = (
+        "Flood waters force thousands from homes in the north World\n"
+        "Central bank holds rates steady as prices cool Business\n"
+        "Striker signs a five-year deal with the city club Sport"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, related, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL]
+    assert "related list" in dropped[related]
+    # Hard-wrapped prose is lines too, but its lines run on mid-sentence.
+    wrapped = (
+        "The ministers said the panel would meet for the first time in March and\n"
+        "that its findings would be published, with both governments bound by them"
+    )
+    assert _cleaned(_LEDE, wrapped, _TAIL)[0] == [_LEDE, wrapped, _TAIL]
+
+
+def test_gallery_captions_mid_article_go() -> None:
+    captions = [
+        "1 of 12 | The two ministers shake hands before their talks at the foreign ministry.",
+        "Photo 3 of 8: Delegates pose for a group photo at the summit venue in the capital.",
+        "The two leaders shake hands before their talks at the presidential palace on Friday.",
+        "The prime minister waves to reporters during the opening session of the summit.",
+    ]
+    for caption in captions:
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, _TAIL)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], caption
+        assert "caption" in dropped[caption]
+    # The same moment told as news, in the past tense or ahead of it, stays.
+    told = [
+        "The two leaders shook hands before their talks at the presidential palace on Friday.",
+        "The two leaders will shake hands before their talks at the palace on Friday.",
+        "Reporters said the prime minister smiles rarely, and he did not on Friday.",
+    ]
+    for sentence in told:
+        assert _cleaned(_LEDE, _BODY, sentence, _TAIL)[0] == [_LEDE, _BODY, sentence, _TAIL]
+
+
+def test_an_about_box_on_the_outlet_goes_but_a_country_described_stays() -> None:
+    boxes = [
+        "About the Daily Example: The Daily Example is an independent news organisation "
+        "founded in 1998 that covers politics, business and culture across the region.",
+        "The Daily Example is the country's leading English-language newspaper, reaching "
+        "more than two million readers every day in print and online.",
+        "Example Wire is a nonprofit newsroom whose reporters cover government and policy. "
+        "Our journalism is free to read and is paid for by its readers.",
+    ]
+    for box in boxes:
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, box)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], box
+        assert "about box" in dropped[box]
+    country = (
+        "Indonesia is the largest economy in Southeast Asia and a founding member of the "
+        "regional bloc, which was set up in 1967."
+    )
+    assert _cleaned(_LEDE, _BODY, country, _TAIL)[0] == [_LEDE, _BODY, country, _TAIL]
+    # A news agency described inside the story, with prose below it, stays.
+    agency = (
+        "Example Wire is the country's state news agency, and its report on Friday said "
+        "the deal was close."
+    )
+    assert _cleaned(_LEDE, agency, _BODY, _TAIL)[0] == [_LEDE, agency, _BODY, _TAIL]
+
+
+def test_source_credits_go_but_a_sentence_about_sources_stays() -> None:
+    credits = [
+        "Some information in this article comes from Reuters.",
+        "This story includes material from wire services.",
+        "With inputs from agencies",
+        "This article was originally published by Example Wire.",
+    ]
+    for credit in credits:
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, credit)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], credit
+        assert credit in dropped
+    sourced = (
+        "Some information about the talks came from officials who asked not to be named, "
+        "because the negotiations were still under way."
+    )
+    assert _cleaned(_LEDE, sourced, _TAIL)[0] == [_LEDE, sourced, _TAIL]
+
+
+def test_a_signpost_goes_but_its_list_and_a_lead_in_with_a_fact_stay() -> None:
+    items = [
+        "- The duty on machinery falls to five percent from next year.",
+        "- A panel will review the steel quotas every year.",
+    ]
+    for signpost in ("Here are the highlights:", "Here's what you need to know:"):
+        kept_texts, dropped = _cleaned(_LEDE, signpost, *items, _TAIL)
+        assert kept_texts == [_LEDE, *items, _TAIL]
+        assert "signpost" in dropped[signpost]
+    lead_in = "The ministers agreed on three points:"
+    assert _cleaned(_LEDE, lead_in, *items, _TAIL)[0] == [_LEDE, lead_in, *items, _TAIL]

@@ -14,7 +14,11 @@ the story however short, and so is a short full sentence (with a verb such as
 "is" or "said") below the page header. A bulleted key-points box or a site's
 word to the reader ("you can...") above the story is not its lede, nor is a
 short standfirst that the paragraph right under it restates, and the site's
-pitch to the reader below the story goes with the furniture there.
+pitch to the reader below the story goes with the furniture there. Lines of
+headlines in one block (related stories with their section), a gallery's
+counted or present-tense captions, the outlet's box about itself below the
+story, a credit for what the article draws on, and a bare signpost to what
+follows ("Here are the highlights:") are shapes too, not phrases of one page.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -132,6 +136,7 @@ _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
+_SENTENCE_STOP = re.compile(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
 _FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
@@ -159,6 +164,79 @@ _REPORT_CREDIT = re.compile(
     r"|^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?:reports|reporting|contributed)\.?$",  # noqa: RUF001
     re.I,
 )
+# What an article draws on, said of the article itself: "Some information in this article
+# comes from Agency.", "This story includes material from wire services.", "With inputs
+# from agencies". The article (this story, this report) is the subject or the place.
+_SOURCE_CREDIT = re.compile(
+    r"\b(?:information|material|reporting|content|inputs?|details|quotes)\b.{0,40}"
+    r"\b(?:in|for|of|to) this (?:article|story|report|piece|post)\b"
+    r"|\bthis (?:article|story|report|piece|post)\b.{0,40}\b(?:comes? from|came from"
+    r"|includes?|included|contains?|is based on|was based on|draws? on|drew on"
+    r"|(?:was|has been) (?:originally |first )?(?:published|produced|adapted|translated"
+    r"|republished|written|prepared|generated|compiled))\b"
+    r"|^\(?with (?:additional )?inputs? from\b",
+    re.I,
+)
+SOURCE_CREDIT_WORDS = 30
+SOURCE_CREDIT = "a source credit: what the article draws on"
+# A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
+_GALLERY = re.compile(
+    r"^(?:(?:photo|image|picture|slide|gallery)s?\s*)?\(?\d{1,3}\s*(?:of|/)\s*\d{1,3}\)?"
+    r"\s*(?:[|:.\u2013\u2014-]|\)|$)"
+    r"|\b(?:photo|image|picture|slide)s? \d{1,3} of \d{1,3}\b",
+    re.I,
+)
+GALLERY = "a gallery caption (picture N of M)"
+# A caption tells what a picture shows in the present tense, dated or set in an event:
+# "The two leaders shake hands before their talks on Friday.", "... during the summit." Verbs of what a camera sees; news
+# prose tells the same in the past tense ("shook hands") or the future ("will meet").
+PICTURE_VERBS = frozenset(
+    "shake shakes pose poses gesture gestures wave waves smile smiles listen listens "  # noqa: SIM905
+    "walk walks greet greets embrace embraces hug hugs salute salutes chat chats "
+    "applaud applauds clap claps toast toasts".split()
+)
+_CAPTION_DATE = re.compile(
+    r"\bon (?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+    r"|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+    r"|\bduring (?:a|an|the|their|his|her|its)\b",
+    re.I,
+)
+PICTURE_CAPTION_WORDS = 35
+PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
+# The outlet describing itself, at the foot of the page: "About Example News: ...",
+# "Example News is an independent newsroom ...". Kept in doubt when the story goes on
+# in prose below it (a story may describe a news agency).
+_ABOUT_LABEL = re.compile(
+    r"^about (?:us\b|(?:the )?(?-i:[A-Z])[\w&'.\u2019-]*(?: [\w&'.\u2019-]+){0,5}"
+    r"\s*[:\u2013\u2014|-])",
+    re.I,
+)
+_OUTLET = re.compile(
+    r"^(?:the )?(?-i:[A-Z])[\w&'.\u2019-]*(?: (?-i:[A-Z])[\w&'.\u2019-]*){0,4},? (?:is|are) "
+    r"(?:a|an|the|\w+'s|\w+\u2019s)\b[^.]{0,100}?\b(?:news(?:paper|room|letter| agency| organi[sz]ation"
+    r"| site| website| service| outlet| network| platform| publisher| portal| magazine)"
+    r"|broadcaster|media (?:company|group|outlet|organi[sz]ation|house|platform)"
+    r"|publication|magazine|wire service|daily|weekly|publisher)\b"
+    r"|\bour (?:journalism|newsroom|reporters|readers|mission)\b",
+    re.I,
+)
+ABOUT_WORDS = 80
+ABOUT = "the outlet describing itself: an about box?"
+# A signpost to what follows, with nothing of its own: "Here are the highlights:",
+# "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
+# ("The ministers agreed on three points:") is the story's and stays.
+_SIGNPOST = re.compile(
+    r"^(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)|the following"
+    r"|following (?:is|are)|what (?:we|you) (?:know|need to know))\b",
+    re.I,
+)
+SIGNPOST_WORDS = 12
+SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
+# Lines of headlines or links in one block, none a sentence: related stories with
+# their section ("... Politics"), a menu. Hard-wrapped prose ends a line mid-sentence
+# on a small word or a comma, or starts one in lower case, and ends its last in a stop.
+LIST_LINE_WORDS = 16
 _CREDIT_END = re.compile(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
     r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
@@ -586,6 +664,18 @@ class JunkFilter:
             return shape("bad", "contact details (a phone number or an email address)")
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
+        if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
+            return shape("bad", SOURCE_CREDIT)
+        if n <= CAPTION_WORDS and _GALLERY.search(text):
+            return shape("bad", GALLERY)
+        if _picture_caption(text, words, quotes):
+            return shape("bad", PICTURE_CAPTION)
+        if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
+            return shape("bad", "an about box: the outlet or the author")
+        if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
+            return shape("bad", SIGNPOST)
+        if "\n" in paragraph.text.strip() and _headline_lines(paragraph.text):
+            return shape("bad", "lines of headlines or links, none a sentence: a related list")
         if text.endswith(":"):
             if n <= limits.label_max_words or not verb:
                 return shape("short", "leads into a list")
@@ -633,6 +723,8 @@ class JunkFilter:
             return shape("short", "cut off with an ellipsis: a teaser?")
         if _quoted_alone(text) and n <= 60:
             return shape("short", "a quotation nobody is said to say: a pull quote?")
+        if n <= ABOUT_WORDS and not quotes and _OUTLET.search(text):
+            return shape("short", ABOUT)
         if sentence and len(text) >= limits.good_min_chars and stop >= limits.good_min_stopwords:
             return shape("good", "reads as prose")
         if n <= LABEL_WORDS and not _FULL_STOP.search(text):
@@ -809,6 +901,40 @@ def _title_case(text: str) -> bool:
     """Every longer word capitalised, as in a heading ("1. Peace and Stability")."""
     words = [w for w in _words(_LIST_ITEM.sub("", text)) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
+    """What a picture shows, in the present tense, dated: one short sentence with a
+    verb of what a camera sees ("shake hands", "poses") and a day or a date, and no
+    finite verb of a reported sentence ("said", "will", "was")."""
+    return (
+        len(words) <= PICTURE_CAPTION_WORDS
+        and not quotes
+        and bool(PICTURE_VERBS.intersection(words))
+        and not FINITE_VERBS.intersection(words)
+        and _CAPTION_DATE.search(text) is not None
+        and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
+    )
+
+
+def _headline_lines(text: str) -> bool:
+    """Two or more lines, each short, starting with a capital or a digit, and none ending
+    like a sentence or mid-sentence (a comma, a small word): headlines or links, one a line."""
+    lines = [_LIST_ITEM.sub("", line).strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    for line in lines:
+        words = _words(line.casefold())
+        if (
+            not words
+            or len(words) > LIST_LINE_WORDS
+            or not (line[0].isupper() or line[0].isdigit())
+            or ends_sentence(line)
+            or line.endswith((",", ";", ":", "-", "\u2013", "\u2014"))
+            or words[-1] in STOPWORDS
+        ):
+            return False
+    return True
 
 
 def _credit_hint(text: str) -> bool:
@@ -1224,6 +1350,11 @@ def _short(
     shape = shapes[index]
     if shape.reason == FOREIGN:
         return False, FOREIGN  # another language's prose: never dropped for where it sits
+    if shape.reason == ABOUT:
+        # Below the story, with no prose under it: the site's box about itself.
+        if lede < index and near.no_good_below[index]:
+            return True, "the outlet describing itself below the story: an about box"
+        return False, ABOUT
     before = near.before[index]
     after = near.after[index]
     in_header = index < lede < len(shapes) and before != "good"
