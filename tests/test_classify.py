@@ -407,11 +407,12 @@ def test_quoted_speech_halves_the_confidence_and_says_so(classifier: Classifier)
     assert (quoted.topic, quoted.quoted) == ("defense", True)
     assert quoted.confidence == pytest.approx(told.confidence * QUOTED_DISCOUNT, abs=0.01)
     assert quoted.confidence < LOW_CONFIDENCE <= told.confidence
-    # A clear call stays clear when quoted: the cut does not warn on every quote.
+    # A quote its words back all one way stays clear: the cut does not warn on every quote.
     clear = classifier.classify(
         [
             "Troops and warships held exercises near the strait.",
-            '"Tariffs on steel, cars and chips will rise," he said.',
+            '"Tariffs on steel, cars and chips hurt exporters and importers. Investors pull '
+            'out, factories shed jobs and the trade deficit grows," he said.',
             "Officials expect a joint statement next week.",
         ]
     )[1]
@@ -428,8 +429,42 @@ def test_shipped_warning_rule_is_the_one_chosen_on_the_tuned_half() -> None:
     assert (discount, threshold) == (QUOTED_DISCOUNT, LOW_CONFIDENCE)
     unseen = report.score_realworld(Classifier(load_default_topics()), articles[1::2])
     print(f"realworld unseen warnings: {unseen.warning_line()}")
-    assert unseen.wrong_recall >= 0.5
-    assert unseen.right_rate <= 0.36
+    # Before the confidence became the paragraph's own support: 0.55 wrong, 0.35 right.
+    assert unseen.wrong_recall >= 0.65
+    assert unseen.right_rate <= 0.4
+
+
+def test_confidence_is_the_support_of_the_paragraphs_own_words(classifier: Classifier) -> None:
+    """Words all one way give a high confidence, words split two ways a lower one, one
+    chance cue a soft one, and a call the neighbours made against the words a lower one."""
+    context = "Officials expect a joint statement next week."
+    one_way, split, chance = (
+        classifier.classify([text, context], year=2025)[0]
+        for text in (
+            "Tariffs on cars and steel hurt exporters, importers and investors.",
+            "Tariffs on cars and steel hurt exporters while troops and warships drilled.",
+            "The photo shows an old-growth forest.",
+        )
+    )
+    assert one_way.topic == "economy" and one_way.confidence >= 0.8
+    assert split.confidence < 0.6 * one_way.confidence
+    assert chance.confidence < 0.6
+    assert max(v.confidence for v in (split, chance)) < one_way.confidence
+
+
+def test_confidence_separates_wrong_calls_from_right_ones_on_unseen_pages() -> None:
+    """On the real pages the lexicon was not written against, a wrong call has a lower
+    confidence than a right one more often than the old confidence (the gap between the
+    two most probable topics after decoding) managed: AUC 0.67 against 0.58."""
+    articles = report.load_realworld()
+    if not articles:
+        pytest.skip(f"no real-page set at {report.REALWORLD}")
+    unseen = report.calls(articles[1::2])
+    shipped = report.separation(unseen, report.SIGNALS["shipped confidence"])
+    margin = report.separation(unseen, report.SIGNALS["margin after decoding"])
+    print(f"realworld unseen AUC: confidence {shipped:.2f}, margin {margin:.2f}")
+    assert shipped >= 0.65
+    assert shipped > margin + 0.05
 
 
 def test_verdict_says_where_its_own_words_lean_when_the_neighbours_decide(
@@ -451,3 +486,28 @@ def test_verdict_says_where_its_own_words_lean_when_the_neighbours_decide(
     assert verdicts[2].own_topic == "economy" and 0.0 < verdicts[2].cue_share < 1.0
     assert verdicts[2].confidence < LOW_CONFIDENCE
     assert verdicts[4].own_topic == "" and verdicts[4].cue_share == 0.0
+
+
+def test_an_anniversary_still_ahead_is_outlook_and_one_past_is_history(
+    classifier: Classifier,
+) -> None:
+    """LABELLING: anniversaries are background, but preparing one next year is a plan."""
+    ahead, past = (
+        classifier.classify(["Tariffs on steel rose.", text], year=2024)[1]
+        for text in (
+            "With next year marking the 50th anniversary of their alliance, the two ministers "
+            "agreed to work together on a series of joint events, the ministry said.",
+            "The alliance marked its 50th anniversary in 2019 with a parade in the capital.",
+        )
+    )
+    assert ahead.topic == "outlook" and "pattern: an anniversary ahead" in ahead.cues
+    assert past.topic == "history"
+
+
+def test_a_sentence_opening_on_until_reads_as_background(classifier: Classifier) -> None:
+    """ "Until the pact was signed, ..." tells how things stood before: background."""
+    (verdict,) = classifier.classify(
+        ["Until the pact was signed, the two sides met only once a year."], year=2024
+    )
+    assert verdict.topic == "history"
+    assert "pattern: until, opening a sentence" in verdict.cues

@@ -61,8 +61,8 @@ def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
     result = cli("explain", str(site / "content/a.md"))
     assert result.code == 0, result.err
     rows = {line.split()[0]: line for line in result.out.splitlines() if line.startswith("  ¶")}
-    assert "defense   classifier (confidence 0.16, quotes someone)" in rows["¶3"]
-    assert "outlook   classifier (confidence 0.02, its own words lean to economy)" in rows["¶5"]
+    assert "defense   classifier (confidence 0.22, quotes someone)" in rows["¶3"]
+    assert "outlook   classifier (confidence 0.34, its own words lean to economy)" in rows["¶5"]
     assert "lean to" not in rows["¶2"] and "quotes" not in rows["¶2"]
 
 

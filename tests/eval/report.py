@@ -285,7 +285,7 @@ def _warning_rule(
     discount is then the one flagging the fewest right calls, ties to the
     shipped one.
     """
-    best: tuple[tuple[float, float, float], float, float, Scores] | None = None
+    best: tuple[tuple[bool, float, float, bool], float, float, Scores] | None = None
     for discount in WARN_DISCOUNTS:
         classifier = Classifier(topics, Settings(quoted_discount=discount))
         found = {t: score_realworld(classifier, articles, t) for t in WARN_THRESHOLDS}
@@ -296,7 +296,14 @@ def _warning_rule(
             else max(found, key=lambda t: found[t].wrong_recall - found[t].right_rate)
         )
         scores = found[threshold]
-        key = (-scores.wrong_recall * (not enough), scores.right_rate, discount != QUOTED_DISCOUNT)
+        # A rule that reaches the recall target beats one that does not; among those that
+        # do not, the higher recall wins; then the fewest right calls flagged.
+        key = (
+            not enough,
+            -scores.wrong_recall * (not enough),
+            scores.right_rate,
+            discount != QUOTED_DISCOUNT,
+        )
         if best is None or key < best[0]:
             best = (key, discount, threshold, scores)
     assert best is not None
@@ -341,7 +348,8 @@ class Call:
     right: bool
     verdict: Verdict
     margin: float
-    """The gap between the two likeliest topics, before any cut for quotes."""
+    """The gap between the two likeliest topics after decoding (the confidence until
+    it became the paragraph's own support for its topic)."""
     stability: float
     """Share of `STABILITY_GRID`'s decoder settings that make the same call."""
     words: int
@@ -355,7 +363,7 @@ STABILITY_GRID = tuple(
 
 SIGNALS: dict[str, Callable[[Call], float]] = {
     "shipped confidence": lambda c: c.verdict.confidence,
-    "margin (no quote cut)": lambda c: c.margin,
+    "margin after decoding": lambda c: c.margin,
     "own cues": lambda c: float(c.verdict.own_cues),
     "own words agree with sequence": lambda c: float(c.verdict.own_topic == c.verdict.topic),
     "chosen topic's share of cue weight": lambda c: c.verdict.cue_share,
@@ -388,12 +396,18 @@ def calls(articles: Sequence[Article]) -> list[Call]:
                 Call(
                     right=verdict.topic == label,
                     verdict=verdict,
-                    margin=margins[index].confidence,
+                    margin=_margin(margins[index]),
                     stability=same / len(others),
                     words=len(article.texts[index].split()),
                 )
             )
     return found
+
+
+def _margin(verdict: Verdict) -> float:
+    """The gap between the two most probable topics after sequence decoding."""
+    ranked = [score for _, score in verdict.scores]
+    return ranked[0] - ranked[1] if len(ranked) > 1 else ranked[0]
 
 
 def separation(found: Sequence[Call], signal: Callable[[Call], float]) -> float:

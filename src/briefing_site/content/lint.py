@@ -16,10 +16,11 @@ from datetime import datetime, timedelta
 from briefing_site.errors import Problem
 from briefing_site.model import Briefing, Location, Placement, SiteConfig, SourceArticle
 
-LOW_CONFIDENCE = 0.2
-"""Below this classifier confidence (the gap between the two most probable topics,
-cut for a paragraph that quotes someone) a paragraph is flagged; one placed with no
-cue words of its own is always flagged. Chosen on the even half of the real pages;
+LOW_CONFIDENCE = 0.4
+"""Below this classifier confidence (the share of the paragraph's own cue weight that
+backs its topic, cut for a paragraph that quotes someone or that its neighbours placed
+against its words) a paragraph is flagged; one placed with no cue words for its topic
+is always flagged. Chosen on the even half of the real pages;
 `tests/eval/report.py warnings` prints how many wrong and right calls it catches
 on the other half."""
 
