@@ -94,7 +94,9 @@ _AGENCY = (
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
-    r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)"
+    r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
+    # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019."
+    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
     r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
