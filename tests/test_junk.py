@@ -170,6 +170,10 @@ def test_gallery_captions_mid_article_go() -> None:
         "Photo 3 of 8: Delegates pose for a group photo at the summit venue in the capital.",
         "The two leaders shake hands before their talks at the presidential palace on Friday.",
         "The prime minister waves to reporters during the opening session of the summit.",
+        "From the left, the prime ministers of the three countries and the president attend "
+        "a working session during the summit in the capital. June 3, 2024.",
+        "A nuclear submarine being built at the naval yard in the north.",
+        "Honour guards lining the road to the palace before the talks.",
     ]
     for caption in captions:
         kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, _TAIL)
@@ -180,6 +184,8 @@ def test_gallery_captions_mid_article_go() -> None:
         "The two leaders shook hands before their talks at the presidential palace on Friday.",
         "The two leaders will shake hands before their talks at the palace on Friday.",
         "Reporters said the prime minister smiles rarely, and he did not on Friday.",
+        "The submarine was being built at the naval yard in the north.",
+        "Officials said the talks were continuing late into the night.",
     ]
     for sentence in told:
         assert _cleaned(_LEDE, _BODY, sentence, _TAIL)[0] == [_LEDE, _BODY, sentence, _TAIL]

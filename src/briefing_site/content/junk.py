@@ -205,6 +205,8 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
+PARTICIPLE_CAPTION_WORDS = 25
 PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
 # The outlet describing itself, at the foot of the page: "About Example News: ...",
 # "Example News is an independent newsroom ...". Kept in doubt when the story goes on
@@ -670,7 +672,12 @@ class JunkFilter:
             return shape("bad", SOURCE_CREDIT)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
-        if _picture_caption(text, words, quotes):
+        # A caption is a whole sentence of its own, not a list item or a cut line.
+        whole = sentence and text[:1].isupper() and not (listed or paragraph.truncated)
+        if whole and (
+            _picture_caption(text, words, quotes)
+            or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
+        ):
             return shape("bad", PICTURE_CAPTION)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
@@ -917,6 +924,20 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         and _CAPTION_DATE.search(text) is not None
         and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
     )
+
+
+def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
+    """A short sentence whose only verb is a participle: what a picture shows ("A
+    submarine being built at the yard.", "Leaders posing for a photo in the capital.").
+    Prose has a finite verb ("is", "said", "met", "-ed"); a participle after "being"
+    does not count as one."""
+    if quotes or not 5 <= len(words) <= PARTICIPLE_CAPTION_WORDS:
+        return False
+    if len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) > 1:
+        return False
+    rest = [w for i, w in enumerate(words) if w != "being" and not (i and words[i - 1] == "being")]
+    participle = any(len(w) > 4 and w.endswith("ing") for w in words[1:])
+    return participle and not _has_verb(rest)
 
 
 def _headline_lines(text: str) -> bool:
