@@ -233,6 +233,9 @@ def test_source_credits_go_but_a_sentence_about_sources_stays() -> None:
         "because the negotiations were still under way."
     )
     assert _cleaned(_LEDE, sourced, _TAIL)[0] == [_LEDE, sourced, _TAIL]
+    # A report in the news is not the article itself.
+    document = "The ministry said this report was prepared over six months by its own staff."
+    assert _cleaned(_LEDE, _BODY, document, _TAIL)[0] == [_LEDE, _BODY, document, _TAIL]
 
 
 def test_a_signpost_goes_but_its_list_and_a_lead_in_with_a_fact_stay() -> None:

@@ -168,11 +168,12 @@ _REPORT_CREDIT = re.compile(
 )
 # What an article draws on, said of the article itself: "Some information in this article
 # comes from Agency.", "This story includes material from wire services.", "With inputs
-# from agencies". The article (this story, this report) is the subject or the place.
+# from agencies". A line of its own that opens on it: "the ministry said this report was
+# prepared over months" is the story's.
 _SOURCE_CREDIT = re.compile(
-    r"\b(?:information|material|reporting|content|inputs?|details|quotes)\b.{0,40}"
-    r"\b(?:in|for|of|to) this (?:article|story|report|piece|post)\b"
-    r"|\bthis (?:article|story|report|piece|post)\b.{0,40}\b(?:comes? from|came from"
+    r"^(?:some |additional |other |the )?(?:information|material|reporting|content|inputs?"
+    r"|details|quotes)\b.{0,40}\b(?:in|for|of|to) this (?:article|story|report|piece|post)\b"
+    r"|^this (?:article|story|report|piece|post)\b.{0,40}\b(?:comes? from|came from"
     r"|includes?|included|contains?|is based on|was based on|draws? on|drew on"
     r"|(?:was|has been) (?:originally |first )?(?:published|produced|adapted|translated"
     r"|republished|written|prepared|generated|compiled))\b"
