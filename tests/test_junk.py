@@ -162,6 +162,13 @@ def test_related_headlines_in_one_block_with_their_section_go() -> None:
         "that its findings would be published, with both governments bound by them"
     )
     assert _cleaned(_LEDE, wrapped, _TAIL)[0] == [_LEDE, wrapped, _TAIL]
+    # Lines that open alike are a list of names, one a line: the story's.
+    names = (
+        "President Jane Doe of Ruritania\n"
+        "President John Roe of Freedonia\n"
+        "Prime Minister Ann Poe of Sylvania"
+    )
+    assert _cleaned(_LEDE, names, _TAIL)[0] == [_LEDE, names, _TAIL]
 
 
 def test_gallery_captions_mid_article_go() -> None:

@@ -942,8 +942,9 @@ def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
 
 
 def _headline_lines(text: str) -> bool:
-    """Two or more lines, each short, starting with a capital or a digit, and none ending
-    like a sentence or mid-sentence (a comma, a small word): headlines or links, one a line."""
+    """Two or more lines, each short, starting with a capital or a digit, none ending
+    like a sentence or mid-sentence (a comma, a small word), and not most of them
+    opening alike: headlines or links, one a line."""
     lines = [_LIST_ITEM.sub("", line).strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 2:
         return False
@@ -958,7 +959,10 @@ def _headline_lines(text: str) -> bool:
             or words[-1] in STOPWORDS
         ):
             return False
-    return True
+    # Lines most of which open alike ("President ... of ...", "H.E. ...") are a list of
+    # names or items, the story's own; headlines open each on its own subject.
+    counts = Counter(w for line in lines for w in _first_words(line))
+    return max(counts.values(), default=0) < max(2, PARALLEL_SHARE * len(lines))
 
 
 def _credit_hint(text: str) -> bool:
