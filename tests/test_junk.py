@@ -153,9 +153,14 @@ def test_related_headlines_in_one_block_with_their_section_go() -> None:
         "Central bank holds rates steady as prices cool Business\n"
         "Striker signs a five-year deal with the city club Sport"
     )
-    kept_texts, dropped = _cleaned(_LEDE, _BODY, related, _TAIL)
-    assert kept_texts == [_LEDE, _BODY, _TAIL]
-    assert "related list" in dropped[related]
+    dashed = (
+        "Flood waters force thousands from homes in the north World News -\n"
+        "Central bank holds rates steady as prices cool Business News -"
+    )
+    for block in (related, dashed):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, block, _TAIL)
+        assert kept_texts == [_LEDE, _BODY, _TAIL]
+        assert "related list" in dropped[block]
     # Hard-wrapped prose is lines too, but its lines run on mid-sentence.
     wrapped = (
         "The ministers said the panel would meet for the first time in March and\n"

@@ -955,7 +955,9 @@ def _headline_lines(text: str) -> bool:
             or len(words) > LIST_LINE_WORDS
             or not (line[0].isupper() or line[0].isdigit())
             or ends_sentence(line)
-            or line.endswith((",", ";", ":", "-", "\u2013", "\u2014"))
+            or line.endswith((",", ";", ":"))
+            # A word broken at the wrap ("inter-"), not a separator after a section ("World -").
+            or (line.endswith(("-", "\u2013", "\u2014")) and not line[:-1].endswith(" "))
             or words[-1] in STOPWORDS
         ):
             return False
