@@ -261,3 +261,98 @@ def test_a_signpost_goes_but_its_list_and_a_lead_in_with_a_fact_stay() -> None:
         assert "signpost" in dropped[signpost]
     lead_in = "The ministers agreed on three points:"
     assert _cleaned(_LEDE, lead_in, *items, _TAIL)[0] == [_LEDE, lead_in, *items, _TAIL]
+
+
+def test_present_tense_news_with_a_participle_is_not_a_caption() -> None:
+    # News tells the day's events in the present tense too; a participle after its verb
+    # ("comes amid rising ...", "..., aiming to ...") does not make it a caption.
+    news = [
+        "The visit comes amid rising tensions over the port deal.",
+        "Talks continue on Friday, focusing on tariffs and market access.",
+        "Negotiators resume talks in the capital this week, aiming to close gaps.",
+        "The deal, covering goods and services, takes effect in January.",
+        "The bloc weighs new duties targeting imported steel.",
+    ]
+    for sentence in news:
+        assert _cleaned(_LEDE, _BODY, sentence, _TAIL)[0] == [_LEDE, _BODY, sentence, _TAIL], (
+            sentence
+        )
+    # What a picture shows, its subject and a participle and nothing else, still goes.
+    for caption in ("Honour guards lining the road to the palace before the talks.",
+                    "Delegates from both countries attending the opening session."):  # fmt: skip
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, _TAIL)
+        assert kept_texts == [_LEDE, _BODY, _TAIL] and "caption" in dropped[caption], caption
+
+
+def test_a_signpost_ending_in_a_full_stop_goes_over_its_subhead_but_prose_stays() -> None:
+    subhead = "Steel quotas"
+    for signpost in (
+        "Here are the key issues discussed.",
+        "The following are five topics on the agenda.",
+    ):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, signpost, subhead, _TAIL)
+        assert signpost in dropped and _TAIL in kept_texts, signpost
+    # The same opening over a paragraph of the story is the story's.
+    prose = "Here is a minister who has never lost a vote."
+    assert _cleaned(_LEDE, _BODY, prose, _TAIL)[0] == [_LEDE, _BODY, prose, _TAIL]
+    # "The following" with a fact of its own leads into the story's list.
+    lead_in = "The following countries signed the declaration:"
+    items = ["- Ruritania, which joins the pact next year.", "- Freedonia, its founder."]
+    assert _cleaned(_LEDE, lead_in, *items, _TAIL)[0] == [_LEDE, lead_in, *items, _TAIL]
+
+
+def test_related_headlines_alike_under_a_related_label_go() -> None:
+    # Each teaser opens with the same thumbnail text; under "Related readings:" they
+    # are links, not the story's list of names.
+    label = "Related readings:"
+    links = [
+        "Quota row ends Ministers hail the steel accord",
+        "Quota row ends Port deal moves a step closer",
+        "Quota row ends Investors wait for the details",
+    ]
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, label, *links, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_subhead_between_dashes_goes_but_a_dashed_item_stays() -> None:
+    subhead = "\u2013 Trade tensions \u2013"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, subhead, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL] and subhead in dropped
+    item = "\u2013 A panel will review the quotas every year."
+    assert _cleaned(_LEDE, _BODY, item, _TAIL)[0] == [_LEDE, _BODY, item, _TAIL]
+
+
+def test_a_page_whose_only_prose_is_cut_off_keeps_it() -> None:
+    teaser = (
+        "Leaders of the two countries met in the capital on Friday to settle a long dispute "
+        "over steel quotas, and the minister said they will \u201ckeep the..."
+    )
+    kept_texts, dropped = _cleaned("Quota row ends", "News Snapshot:", teaser)
+    assert teaser in kept_texts, dropped
+
+
+def test_the_story_with_a_caption_glued_after_it_is_kept_in_doubt() -> None:
+    glued = (
+        "The trade minister is set to hold talks with her counterparts on Monday on a visit "
+        "aimed at cooling tensions between the two countries. The minister, center, talks "
+        "to the ambassador, right, as she arrives at the airport on Sunday.(AP)"
+    )
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate((glued, _BODY, _TAIL))]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [glued, _BODY, _TAIL], dropped
+    assert kept_paragraphs[0].prose and "caption" in kept_paragraphs[0].doubt
+    # A caption alone, however long its first sentence, still goes.
+    caption = (
+        "The trade minister, center, talks to the ambassador, right, as she arrives at the "
+        "airport on Sunday. (AP)"
+    )
+    assert _cleaned(_LEDE, _BODY, caption, _TAIL)[0] == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_caption_with_its_hide_caption_button_goes() -> None:
+    caption = (
+        "The two ministers at a reception on Friday. The host joined them for dinner. "
+        "Jane Roe/Pool/AFP via Getty Images hide caption"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped

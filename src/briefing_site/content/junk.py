@@ -44,7 +44,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"share (?:on|via) [\w ,/]{1,60}",
     # Link lines: the label must stand alone or end in ':' or an arrow, so that
     # "Read more widely, the treaty..." stays.
-    r"(?:read more|see also|related(?: stories| articles| coverage)?|more on this"
+    r"(?:read more|see also|related(?: (?:stories|articles|coverage|readings?|news|posts|links))?"
+    r"|more on this"
     r"|(?:also )?read(?: also)?(?=\s*\|))"
     r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
@@ -102,6 +103,7 @@ _CAPTION = re.compile(
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
+    r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$",
     re.I,
@@ -206,6 +208,10 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A picture's full date ("on August 27, 2023"): a caption's, seldom a story sentence's.
+_PICTURE_DATE = re.compile(
+    r"\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+)
 # A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
 PARTICIPLE_CAPTION_WORDS = 25
 PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
@@ -232,12 +238,18 @@ ABOUT = "the outlet describing itself: an about box?"
 # "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
 # ("The ministers agreed on three points:") is the story's and stays.
 _SIGNPOST = re.compile(
-    r"^(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)|the following"
-    r"|following (?:is|are)|what (?:we|you) (?:know|need to know))\b",
+    r"^(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
+    # "The following are ...", not "The following countries signed ...": a fact.
+    r"|(?:the )?following(?: (?:is|are|was|were)\b|\s*:)|what (?:we|you) (?:know|need to know))",
     re.I,
 )
 SIGNPOST_WORDS = 12
 SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
+# A signpost that ends in a full stop ("Here are the key issues discussed.") is one only
+# over a subhead or a list item; over prose it is the story's ("Here is a minister who...").
+# Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
+SIGNPOST_OVER_HEADING_WORDS = 16
+SIGNPOST_SOFT = "opens like a signpost to what follows"
 # Lines of headlines or links in one block, none a sentence: related stories with
 # their section ("... Politics"), a menu. Hard-wrapped prose ends a line mid-sentence
 # on a small word or a comma, or starts one in lower case, and ends its last in a stop.
@@ -300,6 +312,7 @@ GLUE_REACH = 160  # a headline ends within this many characters
 # attribution ("— Jane Doe"), not an item.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
 _BULLET = re.compile(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+_DASHED = re.compile(r"^[-\u2013\u2014]+\s.{1,80}\s[-\u2013\u2014]+$")
 
 # Function words of other languages written in Latin script (none an English word):
 # a sentence dense with them is prose, not a name list or a headline, whatever
@@ -394,6 +407,7 @@ TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
 RESTATED = "a standfirst the story restates right below it"
 CREDIT = "a photo caption or credit"
+STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
 # A block that is the same run of this many words or more twice over is a caption printed
@@ -572,7 +586,8 @@ class JunkFilter:
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
-        listed = _LIST_ITEM.match(paragraph.text) is not None
+        # A line between two dashes ("\u2013 Trade tensions \u2013") is a subhead, not an item.
+        listed = _LIST_ITEM.match(paragraph.text) is not None and not _DASHED.match(text)
         to_reader = bool(READER.intersection(words))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
@@ -650,6 +665,8 @@ class JunkFilter:
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
+            if self._story_before_caption(body):
+                return replace(shape("short", STORY_BEFORE_CAPTION), lead=True)
             return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -684,6 +701,13 @@ class JunkFilter:
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
             return shape("bad", SIGNPOST)
+        if (
+            n <= SIGNPOST_OVER_HEADING_WORDS
+            and not quotes
+            and text.rstrip(_CLOSERS)[-1:] in ".:"
+            and _SIGNPOST.match(text)
+        ):
+            return shape("short", SIGNPOST_SOFT)
         if "\n" in paragraph.text.strip() and _headline_lines(paragraph.text):
             return shape("bad", "lines of headlines or links, none a sentence: a related list")
         if text.endswith(":"):
@@ -752,6 +776,34 @@ class JunkFilter:
             # prose that lost its full stop ("... based on these briefings,").
             return shape("good", "reads as prose, though it lost its sentence end")
         return shape("short", "short")
+
+    def _story_before_caption(self, text: str) -> bool:
+        """The block's first sentence reads as the story's (long, with a finite verb and
+        function words, no caption's marks) and the caption's marks all come after it:
+        the story's paragraph with a picture's caption glued on, not a caption."""
+        stop = _SENTENCE_STOP.search(text)
+        if stop is None or not text[stop.end() :].strip():
+            return False
+        first = text[: stop.end()].strip()
+        words = _words(first.casefold())
+        limits = self.limits
+        # A verb of a told sentence, not a caption's present passive ("is greeted") nor
+        # a name's "-ed" ("Associated Press").
+        lower = [w for w in _words(first) if w[:1].islower()]
+        told = any(
+            (w in FINITE_VERBS and w not in ("is", "are", "am"))
+            or w in IRREGULAR_PAST
+            or (len(w) > 3 and w.endswith("ed") and (not i or lower[i - 1] not in ("is", "are")))
+            for i, w in enumerate(lower)
+        )
+        return (
+            told
+            and len(first) >= limits.good_min_chars
+            and sum(map(STOPWORDS.__contains__, words)) / len(words) >= limits.good_min_stopwords
+            and not (_CAPTION.search(first) or _CREDIT_END.search(first) or _positioned(first))
+            and _PICTURE_DATE.search(first) is None
+            and _PICTURE_WORD.search(first) is None  # "In this file photo taken ..."
+        )
 
     def _foreign(self, text: str, words: list[str]) -> bool:
         """A sentence that reads as prose in another language: in Chinese, Japanese or
@@ -937,8 +989,30 @@ def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
     if len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) > 1:
         return False
     rest = [w for i, w in enumerate(words) if w != "being" and not (i and words[i - 1] == "being")]
-    participle = any(len(w) > 4 and w.endswith("ing") for w in words[1:])
-    return participle and not _has_verb(rest)
+    at = next((i for i, w in enumerate(words) if i and len(w) > 4 and w.endswith("ing")), 0)
+    return bool(at) and not _has_verb(rest) and _predicate(text, words, at)
+
+
+def _predicate(text: str, words: list[str], at: int) -> bool:
+    """The participle at `at` is what the subject does, as in a caption ("Guards lining
+    the road"): right after the subject, not after a comma ("Talks go on, focusing on
+    ...") or a preposition ("comes amid rising tensions"), and no present-tense verb
+    before it ("The bloc weighs new duties targeting ...": "weighs" before an object).
+    The word right before it may be a plural noun ("guards lining")."""
+    before = words[at - 1]
+    if before in STOPWORDS:
+        return False
+    pattern = r"\b" + r"\W+".join(map(re.escape, words[: at + 1])) + r"\b"
+    head = re.search(pattern, text.replace("\u2019", "'"), re.I)
+    if head is None or "," in head.group():
+        return False
+    return not any(
+        len(w) > 3
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is", "'s"))
+        and words[i - 1] not in STOPWORDS
+        for i, w in enumerate(words[1 : at - 1], start=1)
+    )
 
 
 def _headline_lines(text: str) -> bool:
@@ -1034,7 +1108,7 @@ def _in_context(
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
-            verdicts.append((False, ""))
+            verdicts.append((False, shape.reason if shape.reason == STORY_BEFORE_CAPTION else ""))
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
@@ -1082,7 +1156,8 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         while end < last_good and _list_line(shapes[end]):
             end += 1
         run = range(index, end)
-        if len(run) >= PARALLEL_RUN:
+        # Under a link label ("Related readings:") lines alike are its links.
+        if len(run) >= PARALLEL_RUN and not shapes[index - 1].link:
             # Lead-ins ("Also attending were:") sit among the items; only items count.
             items = [i for i in run if not shapes[i].opens_list]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
@@ -1380,6 +1455,11 @@ def _short(
     shape = shapes[index]
     if shape.reason == FOREIGN:
         return False, FOREIGN  # another language's prose: never dropped for where it sits
+    if shape.reason == SIGNPOST_SOFT:
+        below = shapes[index + 1] if index + 1 < len(shapes) else None
+        if below is not None and _heading_or_item(below):
+            return True, SIGNPOST + ", over a subhead or a list"
+        return False, shape.reason + "?"
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
         if lede < index and near.no_good_below[index]:
@@ -1459,7 +1539,8 @@ def _short(
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
-    if shape.reason.startswith("cut off") and index < lede:
+    if shape.reason.startswith("cut off") and index < lede < len(shapes):
+        # (With no story below it, the cut-off copy is all the page has of the story.)
         return True, "a teaser cut off with an ellipsis, above the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
@@ -1467,6 +1548,13 @@ def _short(
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _heading_or_item(shape: Shape) -> bool:
+    """A subhead, a numbered heading or a list item: what a signpost points to."""
+    why = shape.reason
+    heading = why.startswith("no sentence") or why in ("a numbered heading?", "a list item")
+    return (heading and not shape.sentence) or (shape.bulleted and not shape.lone_item)
 
 
 def _clause(shape: Shape) -> bool:
