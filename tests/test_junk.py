@@ -272,6 +272,7 @@ def test_present_tense_news_with_a_participle_is_not_a_caption() -> None:
         "Negotiators resume talks in the capital this week, aiming to close gaps.",
         "The deal, covering goods and services, takes effect in January.",
         "The bloc weighs new duties targeting imported steel.",
+        "It\u2019s both ministers\u2019 first time visiting the capital.",
     ]
     for sentence in news:
         assert _cleaned(_LEDE, _BODY, sentence, _TAIL)[0] == [_LEDE, _BODY, sentence, _TAIL], (

@@ -376,6 +376,10 @@ IRREGULAR_PAST = frozenset(
     "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
     "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
 )
+# A verb in a contraction: "it's", "they're", "we'll", "isn't" (not a possessive "Xi's").
+_CONTRACTED_VERB = re.compile(
+    r"\w+n't$|(?:i|we|they|you|he|she|it|that|there|here|what|who|where|how)'(?:s|re|ll|ve|d|m)$"
+)
 # Subject pronouns: the word after one is a verb ("we welcome", "they urge").
 SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 # A line without a sentence end that has a verb and this share of function words, in
@@ -942,6 +946,8 @@ def _has_verb(words: list[str]) -> bool:
     plural before a preposition ("talks in", "affairs of") is not one."""
     for i, w in enumerate(words):
         if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
+            return True
+        if "'" in w and _CONTRACTED_VERB.match(w):  # "it's", "they're", "isn't"
             return True
         before = words[i - 1] if i else ""
         if before in SUBJECTS and w not in STOPWORDS:
