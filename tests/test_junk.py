@@ -330,6 +330,9 @@ def test_a_page_whose_only_prose_is_cut_off_keeps_it() -> None:
     )
     kept_texts, dropped = _cleaned("Quota row ends", "News Snapshot:", teaser)
     assert teaser in kept_texts, dropped
+    # Under another story's headline (a search or tag page's card), it is a teaser.
+    card = ("Ministers meet on fishing rights", teaser, "Read more")
+    assert teaser in _cleaned(*card)[1]
 
 
 def test_the_story_with_a_caption_glued_after_it_is_kept_in_doubt() -> None:
@@ -342,6 +345,12 @@ def test_the_story_with_a_caption_glued_after_it_is_kept_in_doubt() -> None:
     kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
     assert [p.text for p in kept_paragraphs] == [glued, _BODY, _TAIL], dropped
     assert kept_paragraphs[0].prose and "caption" in kept_paragraphs[0].doubt
+    # A sentence and only its credit is a caption.
+    credited = (
+        "The trade minister has met her counterpart in the capital during a one-day visit "
+        "to settle the dispute over steel quotas. / Photo: Example Agency"
+    )
+    assert _cleaned(_LEDE, _BODY, credited, _TAIL)[0] == [_LEDE, _BODY, _TAIL]
     # A caption alone, however long its first sentence, still goes.
     caption = (
         "The trade minister, center, talks to the ambassador, right, as she arrives at the "
@@ -357,3 +366,12 @@ def test_a_caption_with_its_hide_caption_button_goes() -> None:
     )
     kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, _TAIL)
     assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_live_blog_keeps_its_entries_but_not_its_time_stamps() -> None:
+    stamps = [f"May 22, 2022, 11:{m} AM" for m in (57, 51, 48, 40)]  # no verbs: a date, a time
+    entry = "The ministers will also hold talks with their counterparts. Watch this report:"
+    texts = (stamps[0], "Quota talks", _LEDE, stamps[1], entry, stamps[2], "Steel quotas", _BODY,
+             stamps[3], _TAIL)  # fmt: skip
+    kept_texts, dropped = _cleaned(*texts)
+    assert kept_texts == [_LEDE, entry, _BODY, _TAIL], dropped

@@ -142,6 +142,8 @@ _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _SENTENCE_STOP = re.compile(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
 _FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
+# A sentence ended inside a block, by a word and not a number ("leaders. Watch", not "3. The").
+_TOLD_BEFORE = re.compile(r"[a-z]{2}[.!?][\"'’”)]*\s+\S")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
@@ -412,6 +414,7 @@ DATELINE_STORY = "a sentence under a wire dateline: the story"
 RESTATED = "a standfirst the story restates right below it"
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
+CAPTION_AFTER_STORY_WORDS = 6
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
 # A block that is the same run of this many words or more twice over is a caption printed
@@ -716,7 +719,10 @@ class JunkFilter:
             return shape("bad", "lines of headlines or links, none a sentence: a related list")
         if text.endswith(":"):
             if n <= limits.label_max_words or not verb:
-                return shape("short", "leads into a list")
+                # A full sentence before the lead-in ("They will meet again. Watch:") is
+                # the story's, wherever the lead-in points.
+                told = _TOLD_BEFORE.search(text) is not None and verb
+                return replace(shape("short", "leads into a list"), sentence=told)
             sentence = True  # a story paragraph whose last sentence leads into a list
         if not sentence and n <= limits.label_max_words and "\n" not in paragraph.text:
             if paragraph.truncated:
@@ -786,7 +792,8 @@ class JunkFilter:
         function words, no caption's marks) and the caption's marks all come after it:
         the story's paragraph with a picture's caption glued on, not a caption."""
         stop = _SENTENCE_STOP.search(text)
-        if stop is None or not text[stop.end() :].strip():
+        # After it, a caption of its own, not only a credit ("... Greece. / Photo: AA").
+        if stop is None or len(_words(text[stop.end() :])) < CAPTION_AFTER_STORY_WORDS:
             return False
         first = text[: stop.end()].strip()
         words = _words(first.casefold())
@@ -945,6 +952,8 @@ def _has_verb(words: list[str]) -> bool:
     and an object or adverb ("the work begins now", "the minister urges the"); a
     plural before a preposition ("talks in", "affairs of") is not one."""
     for i, w in enumerate(words):
+        if w in ("may", "am") and _clock_or_date(words, i):
+            continue  # "May 22", "11:57 AM": a date or a time, not a verb
         if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
             return True
         if "'" in w and _CONTRACTED_VERB.match(w):  # "it's", "they're", "isn't"
@@ -963,6 +972,13 @@ def _has_verb(words: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _clock_or_date(words: list[str], i: int) -> bool:
+    """ "may" before a day's number ("May 22") or "am" after a clock's ("11:57 AM")."""
+    if words[i] == "may":
+        return i + 1 < len(words) and words[i + 1].isdigit()
+    return i > 0 and words[i - 1].isdigit()
 
 
 def _title_case(text: str) -> bool:
@@ -1545,8 +1561,7 @@ def _short(
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
-    if shape.reason.startswith("cut off") and index < lede < len(shapes):
-        # (With no story below it, the cut-off copy is all the page has of the story.)
+    if shape.reason.startswith("cut off") and index < lede and not _own_summary(shapes, index):
         return True, "a teaser cut off with an ellipsis, above the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
@@ -1554,6 +1569,18 @@ def _short(
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
+    """A page with no story but this cut-off copy under the page's own headline, and no
+    link under it: the story's summary, all the page has of it (not a teaser card under
+    another story's headline on a search or tag page)."""
+    below = shapes[index + 1] if index + 1 < len(shapes) else None
+    return (
+        not any(s.kind == "good" for s in shapes)
+        and any(s.reason == "repeats the headline" for s in shapes[:index])
+        and not (below is not None and below.link)
+    )
 
 
 def _heading_or_item(shape: Shape) -> bool:
