@@ -375,3 +375,20 @@ def test_a_live_blog_keeps_its_entries_but_not_its_time_stamps() -> None:
              stamps[3], _TAIL)  # fmt: skip
     kept_texts, dropped = _cleaned(*texts)
     assert kept_texts == [_LEDE, entry, _BODY, _TAIL], dropped
+
+
+def test_a_dek_under_the_repeated_headline_and_over_a_picture_does_not_lead() -> None:
+    dek = (
+        "What the two ministers said in public on Friday can tell how far apart the sides still "
+        "are on the steel quotas."
+    )
+    caption = "The two ministers at a reception on Friday. Jane Roe/Pool/AFP hide caption"
+    texts = ("Quota row ends", dek, "Enlarge this image", caption, _LEDE, _BODY)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    lede = next(p.text for p in kept_paragraphs if p.prose)
+    assert lede == _LEDE, dropped
+    # With the story right under it, the same first paragraph is the lede.
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", dek, _BODY))]
+    kept_paragraphs, _ = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert next(p.text for p in kept_paragraphs if p.prose) == dek

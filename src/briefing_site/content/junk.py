@@ -1413,13 +1413,36 @@ def _not_a_lede(shape: Shape) -> bool:
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     """`first`, or the next prose paragraph when `first` restates the headline and a
     caption or credit follows it: headline, standfirst, picture, then the story."""
-    if first >= min(len(shapes), HEADER_REACH) or not shapes[first].echo:
+    if first >= min(len(shapes), HEADER_REACH):
         return first
+    if not shapes[first].echo:
+        return _dek_over_picture(shapes, first)
     below = next((s for s in shapes[first + 1 :] if s.kind != "short"), None)
     if below is None or below.kind != "bad" or not _picture(below):
         return first  # a subhead or a link line under it: the story has begun
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
     return next((i for i in later if shapes[i].kind == "good"), first)
+
+
+def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
+    """`first`, or the next prose paragraph when `first` is a standfirst's length, right
+    under the repeated headline, and only furniture with a picture's caption or credit
+    parts it from that paragraph: headline, dek, picture, then the story."""
+    above = shapes[first - 1].reason if first else ""
+    dated = shapes[first].reason == DATELINE_STORY  # the story opens under its dateline
+    if (
+        dated
+        or shapes[first].words > STANDFIRST_MAX_WORDS
+        or not (above == "repeats the headline" or above.startswith("repeats ¶"))
+    ):
+        return first
+    for index in range(first + 1, min(len(shapes), HEADER_REACH)):
+        shape = shapes[index]
+        if shape.kind == "good":
+            between = shapes[first + 1 : index]
+            pictured = any(_picture(s) and "caption" in s.reason for s in between)
+            return index if pictured and all(s.kind == "bad" for s in between) else first
+    return first
 
 
 def _picture(shape: Shape) -> bool:
