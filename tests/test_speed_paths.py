@@ -303,6 +303,21 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert not list((tmp_path / "briefing-5" / "content").glob("added-*"))  # removed again
 
 
+def test_benchmark_cold_only_times_the_cold_build_at_each_size(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "3", "6", "--repeat", "1",
+         "--cold-only", "--no-hugo", "--generator", "own", "--work", str(tmp_path)],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(" | ")[0]: line for line in done.stdout.splitlines()}
+    assert (
+        "s, CPU" in rows["| cold build"] and "MiB peak" in rows["| cold build per 1,000 briefings"]
+    )
+    assert rows["| one-edit rebuild (--now)"].count("not run (--cold-only)") == 2
+    assert (tmp_path / "briefing-6" / "build" / "index.html").is_file()
+
+
 def test_the_benchmark_edits_an_article_the_real_clock_publishes(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
     assert spec is not None and spec.loader is not None
