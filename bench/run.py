@@ -1,6 +1,7 @@
 """Benchmark briefing-site against Hugo on the same corpus (stdlib only).
 
-    python bench/run.py [--sizes 1000 10000] [--big] [--repeat 3] [--corpus DIR] [--no-hugo]
+    python bench/run.py [--sizes 1000 10000] [--big] [--cold-only] [--repeat 3] [--corpus DIR]
+                        [--no-hugo]
 
 For each size it makes a corpus (with `../shared/bench/make_corpus.py` when
 that exists, else this folder's own `corpus.py`; or uses `--corpus DIR`, a
@@ -21,7 +22,9 @@ folder holding `content/`), then times, as separate processes:
   with key facts and JSON-LD), which ratios are taken against, and the
   single-page site (`--format hugo`) (`apt-get install hugo`);
 
-and `briefing-site --help` for start-up. Every figure is the median of
+and `briefing-site --help` for start-up. `--cold-only` times the cold build (and
+Hugo's) alone, the quick way to see how time and memory grow up to `--big`'s
+30,000 briefings (each size's "per 1,000" row). Every figure is the median of
 `--repeat` runs. Peak memory is `ru_maxrss` of the measured process and its
 children (the largest single one), read with `getrusage(RUSAGE_CHILDREN)`
 in a fresh measuring process, plus the peak summed RSS of the whole process
@@ -204,8 +207,9 @@ def without_search(config: Path) -> None:
     config.write_text("\n".join([*lines, "search: false"]) + "\n", encoding="utf-8")
 
 
-def bench_briefing(site: Path, repeat: int) -> list[Row]:
-    """Cold, no-change and one-edit builds of one site, `repeat` times each.
+def bench_briefing(site: Path, repeat: int, cold_only: bool = False) -> list[Row]:
+    """Cold, no-change and one-edit builds of one site, `repeat` times each
+    (`cold_only`: the cold build alone; the other rows stay empty).
 
     Then the rebuilds as users run them: no `--now`, so each build reads the
     real clock (a second or a minute later than the last). The two builds
@@ -219,6 +223,12 @@ def bench_briefing(site: Path, repeat: int) -> list[Row]:
     real_edit = Row("one-edit rebuild, no --now")
     real_add = Row("add-one rebuild, no --now")
     for round_ in range(repeat):
+        if cold_only:
+            shutil.rmtree(site / "build", ignore_errors=True)
+            shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
+            cold.samples.append(measure(build))
+            _check_built(site)
+            continue
         plain.samples.append(measure([*build, "-j", "1", "--no-cache", "-o", str(site / "ref")]))
         shutil.rmtree(site / "build", ignore_errors=True)
         shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
@@ -309,7 +319,7 @@ def run_size(size: int, args: argparse.Namespace, work: Path) -> SizeResult:
         shutil.copy(args.config, site / "briefing.yaml")
     if args.no_search:
         without_search(site / "briefing.yaml")
-    ours = bench_briefing(site, args.repeat)
+    ours = bench_briefing(site, args.repeat, args.cold_only)
     hugo = single = None
     if not args.no_hugo:
         full_site, single_site = work / f"hugo-full-{size}", work / f"hugo-{size}"
@@ -360,7 +370,7 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     lines = [head, "| --- |" + " --- |" * len(results)]
 
     def line(label: str, cell: Callable[[SizeResult], str]) -> None:
-        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+        lines.append(f"| {label} | " + " | ".join(_or_not_run(cell, r) for r in results) + " |")
 
     line("cold build", lambda r: _seconds(r.ours[0], r.hugo, False, r.hugo_single))
     line("no-change rebuild (--now)", lambda r: _seconds(r.ours[1], r.hugo, True))
@@ -387,11 +397,24 @@ def report(results: Sequence[SizeResult], startup: Row, repeat: int) -> str:
     return "\n".join(lines)
 
 
+def _or_not_run(cell: Callable[[SizeResult], str], result: SizeResult) -> str:
+    """The cell, or "not run" for a row `--cold-only` left without samples."""
+    try:
+        return cell(result)
+    except statistics.StatisticsError:
+        return "not run (--cold-only)"
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument(
         "--big", action="store_true", help=f"add a {BIG:,}-briefing point (long: about an hour)"
+    )
+    parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="time only the cold build (and Hugo's): how time and memory grow with size",
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--corpus", type=Path, help="use this folder's content/ (one size)")

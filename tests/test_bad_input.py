@@ -387,15 +387,15 @@ def test_markdown_time_budget_stops_an_article_at_the_paragraph_that_ran_out() -
 
     converter = MarkupConverter(budget=0.0)
     with pytest.raises(ContentError) as caught:
-        converter.markdown_html("*slow*", Location("content/a.md", 7))
+        converter.markdown_html("**slow**", Location("content/a.md", 7))
     assert str(caught.value) == (
         "content/a.md:7: Markdown took over 0 seconds for this article (stopped at this "
         "paragraph): simplify or split it"
     )
     generous = MarkupConverter(budget=60.0)
     for n in range(3):  # each article gets its own budget
-        assert generous.markdown_html("*ok*", Location(f"content/{n}.md", 1)) == (
-            "<p><em>ok</em></p>"
+        assert generous.markdown_html("**ok**", Location(f"content/{n}.md", 1)) == (
+            "<p><strong>ok</strong></p>"
         )
 
 

@@ -27,7 +27,7 @@ from test_search import counting_indexer, shard_folders
 
 from briefing_site.build import batch
 from briefing_site.content.load import ArticleFiles
-from briefing_site.content.markup import plain_html, sanitize
+from briefing_site.content.markup import plain_html, sanitize, simple_html
 from briefing_site.output.extras import PageSource
 
 PROSE = (
@@ -84,6 +84,70 @@ def test_fast_path_matches_the_engine_on_any_unicode_after_a_word(tail: str) -> 
     fast = plain_html(text)
     if fast is not None:
         assert fast == engine_html(text)
+
+
+# Pieces of prose, emphasis, links and lists, and the syntax around them that must
+# send a paragraph to the engine: so generated text often takes the simple path.
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        *"ab Z9.,'\"!()-*_[]\n#>`&<\\",
+        "word",
+        " the ",
+        "*",
+        "**",
+        "[",
+        "](",
+        "](https://",
+        "https://example.org/a_b-c/d.html?q=1#top",
+        "http://e.org",
+        ".org:80/%7e",
+        "http://1.2.3.999",
+        "HTTPS://e.org",
+        "javascript:x",
+        ")",
+        "- ",
+        "* ",
+        "+ ",
+        "1. ",
+        "\n- ",
+        "\n* ",
+        "\n\n",
+        "  \n",
+        "!",
+        "\u00e9t\u00e9",
+        "\u2014",
+        " *a* ",
+        "[b](https://e.org/x)",
+        " (c)",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=12).map("".join))
+@example("The *talks* turn on [a 1963 treaty](https://example.org/archive/1963/a-b).")
+@example("- Tariffs on *machine tools*\n- Access for [chips](https://e.org/c)")
+@example("Bang![x](https://e.org)")
+@example("A *b *c* d")
+@example("*a**b*")
+@example("- one\n-two")
+@example("- one\n- ")
+@example("* one\n- two")
+def test_simple_markdown_path_is_byte_identical_to_python_markdown(text: str) -> None:
+    fast = simple_html(text)
+    if fast is not None:
+        assert fast == engine_html(text)
+
+
+def test_emphasis_links_and_lists_take_the_simple_path() -> None:
+    for text in (
+        "Officials expect talks that are *expected to test the relationship* on trade.",
+        "The relationship rests on [a joint declaration](https://example.org/archive/1963).",
+        "- Tariffs on machine tools\n- Access for *chips* exporters",
+    ):
+        fast = simple_html(text)
+        assert fast is not None and fast == engine_html(text)
 
 
 # The build cache and worker processes -------------------------------------
@@ -237,6 +301,21 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert "| add one article, as users run it |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
     assert not list((tmp_path / "briefing-5" / "content").glob("added-*"))  # removed again
+
+
+def test_benchmark_cold_only_times_the_cold_build_at_each_size(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "3", "6", "--repeat", "1",
+         "--cold-only", "--no-hugo", "--generator", "own", "--work", str(tmp_path)],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(" | ")[0]: line for line in done.stdout.splitlines()}
+    assert (
+        "s, CPU" in rows["| cold build"] and "MiB peak" in rows["| cold build per 1,000 briefings"]
+    )
+    assert rows["| one-edit rebuild (--now)"].count("not run (--cold-only)") == 2
+    assert (tmp_path / "briefing-6" / "build" / "index.html").is_file()
 
 
 def test_the_benchmark_edits_an_article_the_real_clock_publishes(tmp_path: Path) -> None:
