@@ -1,4 +1,9 @@
-"""The preview's incremental rebuild always equals a full build of the same files."""
+"""The preview's incremental rebuild always equals what `build` writes for the same files.
+
+The preview runs the build's own flow into memory (see `dev.preview`); these tests
+hold its pages to a real `build` of the same site and clock, from scratch, after
+every kind of edit, through the Preview and through a running server's watcher.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +16,26 @@ from conftest import SEED_TXT, SEED_YAML, write_site
 from liveserver import article, now
 
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.pipeline import load_site
+from briefing_site.build.pipeline import build
+from briefing_site.build.search import INDEX_DIR
+from briefing_site.build.writer import MARKER
 from briefing_site.dev.preview import Preview
 from briefing_site.errors import ContentError
-from briefing_site.output.render import render_site
-from briefing_site.output.theme import make_environment, static_assets
-from briefing_site.site import TEMPLATES_DIR
 
 Edit = Callable[[Path], list[str]]
 
 
 def _full(site: Path) -> dict[str, bytes]:
-    """What `briefing-site build` would write, from scratch."""
-    options = BuildOptions(site=site, now=now())
-    loaded = load_site(options)
-    templates = site / TEMPLATES_DIR
-    files = render_site(loaded.site, make_environment(templates), static_assets(templates))
-    return {f.path: f.data for f in files}
+    """What `briefing-site build` writes, from scratch (one process, no cache), but
+    the search index, which `serve` makes in the background (see `live_search`),
+    and the marker naming the folder as the build's (the writer's, drawn by nothing)."""
+    out = site.parent / "reference"
+    build(BuildOptions(site=site, now=now(), out=out, jobs=1, cache=False))
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.relative_to(out).parts[0] not in (INDEX_DIR, MARKER)
+    }
 
 
 def _write(site: Path, name: str, text: str) -> list[str]:

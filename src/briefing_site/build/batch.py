@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import cast
 
 from briefing_site.build.cache import (
+    PageStore,
     Store,
     code_fingerprint,
     digest,
@@ -370,7 +371,7 @@ class PageCache:
     def __init__(
         self,
         batch: Batch,
-        store: Store,
+        store: PageStore,
         recorded: dict[str, bytes] | None = None,
         sink: Callable[[RenderedFile], None] | None = None,
     ) -> None:
@@ -457,6 +458,12 @@ class _Keys:
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
         return article_key(self.base, files, data, sidecar)
+
+
+def key_bases(settings: Settings) -> tuple[bytes, bytes]:
+    """The article and page key bases of a build under `settings` (`serve` keys with them)."""
+    keys = _Keys(settings)
+    return keys.base, keys.page_base
 
 
 def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:

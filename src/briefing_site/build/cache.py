@@ -21,7 +21,7 @@ import os
 import tempfile
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from briefing_site.build.spill import (
     RECORD,
@@ -76,6 +76,48 @@ def tree_fingerprint(folder: Path) -> bytes:
             parts += [path.encode(), (folder.parent / path).read_bytes()]
     parts += [str(problem).encode() for problem in found.problems]
     return digest(*parts)
+
+
+class PageStore(Protocol):
+    """Where drawn pages are found again by their page key (see `batch.PageCache`):
+    the pack on disk for `build`, the last preview's pages for `serve`."""
+
+    def get(self, key: bytes) -> bytes | None: ...
+
+    def keep(self, key: bytes) -> bool: ...
+
+    def put(self, key: bytes, payload: bytes) -> None: ...
+
+
+class MemoryStore:
+    """A PageStore in memory: the pages of the last good build, and those drawn since.
+
+    `serve` keeps one: `settle` makes what a good build drew the base of the next,
+    so it holds one site's pages at most, never a history.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[bytes, bytes] = {}
+        self._new: dict[bytes, bytes] = {}
+
+    def get(self, key: bytes) -> bytes | None:
+        found = self._new.get(key)
+        return found if found is not None else self._pages.get(key)
+
+    def keep(self, key: bytes) -> bool:
+        return key in self._pages
+
+    def put(self, key: bytes, payload: bytes) -> None:
+        self._new[key] = payload
+
+    def settle(self, keys: dict[str, bytes], files: dict[str, bytes]) -> None:
+        """Keep exactly the pages of a good build (`keys`: path to page key), for the next."""
+        self._pages = {key: files[path] for path, key in keys.items() if path in files}
+        self._new = {}
+
+    def drop_new(self) -> None:
+        """Forget what a failed build drew: the last good build stays the base."""
+        self._new = {}
 
 
 class Store:
