@@ -18,6 +18,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import struct
 import tempfile
 import weakref
 from pathlib import Path
@@ -50,11 +51,12 @@ def make_folder(folder: Path) -> Path:
 
 
 def digest(*parts: bytes) -> bytes:
-    """A key from its parts; each part's length goes in too, so parts never run together."""
-    # One update of the joined bytes: the same digest, at a third of the calls.
-    return hashlib.sha256(
-        b"".join([b for p in parts for b in (len(p).to_bytes(8, "big"), p)])
-    ).digest()
+    """A key from its parts; their count and lengths go first, so parts never run together."""
+    # One packed header and one join: a page key over a listing's twenty
+    # briefings costs half what a length beside each part did (`serve` keys
+    # every page on every save).
+    head = struct.pack(f">{len(parts) + 1}Q", len(parts), *map(len, parts))
+    return hashlib.sha256(head + b"".join(parts)).digest()
 
 
 @functools.cache
@@ -90,13 +92,17 @@ class PageStore(Protocol):
 
 
 class MemoryStore:
-    """A PageStore in memory: the pages of the last good build, and those drawn since.
+    """A PageStore in memory: the files of the last good build, by path and page key.
 
-    `serve` keeps one: `settle` makes what a good build drew the base of the next,
-    so it holds one site's pages at most, never a history.
+    `serve` keeps one: `settle` makes what a good build made the base of the
+    next, so it holds one site's files at most, never a history. `recorded`
+    (path: page key) is to it what the output's manifest is to `build`: a file
+    whose key is unchanged is kept (`files`), not even looked up by its key.
     """
 
     def __init__(self) -> None:
+        self.recorded: dict[str, bytes] = {}
+        self.files: dict[str, bytes] = {}
         self._pages: dict[bytes, bytes] = {}
         self._new: dict[bytes, bytes] = {}
 
@@ -111,7 +117,8 @@ class MemoryStore:
         self._new[key] = payload
 
     def settle(self, keys: dict[str, bytes], files: dict[str, bytes]) -> None:
-        """Keep exactly the pages of a good build (`keys`: path to page key), for the next."""
+        """Make a good build's files (`keys`: path to page key) the base of the next."""
+        self.recorded, self.files = keys, files
         self._pages = {key: files[path] for path, key in keys.items() if path in files}
         self._new = {}
 

@@ -124,8 +124,9 @@ class Preview:
     def _draw(
         self, loaded: Loaded, env: jinja2.Environment, assets: dict[str, bytes]
     ) -> dict[str, bytes]:
-        """Every output file, through the build's drawing loop into memory: a page whose
-        key the last good build drew comes from it, the rest are drawn."""
+        """Every output file, through the build's drawing loop into memory: a file whose
+        page key is the one the last good build recorded for it is kept, the rest are
+        drawn (or found by their key among the last build's files)."""
         bases = self._bases
         assert bases is not None  # made by `_theme`, before loading
         made = self._made  # what `load_site` kept of them is `loaded.articles`, in this order
@@ -137,9 +138,12 @@ class Preview:
         def sink(item: RenderedFile) -> None:
             files[item.path] = item.data
 
-        reuse = PageCache(batch, self._pages, sink=sink)
+        last = self._pages
+        reuse = PageCache(batch, last, last.recorded, sink)
         draw(loaded, env, assets, sink, reuse)
-        self._pages.settle(reuse.keys, files)
+        for path in reuse.kept:  # as `build` leaves them in place (`writer.write_changed`)
+            files[path] = last.files[path]
+        last.settle(reuse.keys, files)
         return files
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
