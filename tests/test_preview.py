@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_TXT, SEED_YAML, write_site
-from liveserver import article, now
+from liveserver import article, get, now, port_of, serving, wait_until
 
+from briefing_site.build import batch
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
 from briefing_site.build.search import INDEX_DIR
 from briefing_site.build.writer import MARKER
 from briefing_site.dev.preview import Preview
+from briefing_site.dev.serve import SCRIPT_URL
 from briefing_site.errors import ContentError
+from briefing_site.model import RenderedFile
 
 Edit = Callable[[Path], list[str]]
 
@@ -62,6 +65,9 @@ EDITS: list[tuple[str, Edit]] = [
     ("base", lambda s: _write(s, "templates/base.html", "<html><head></head><body>{% block main %}{% endblock %}</body></html>\n")),
     ("unbase", lambda s: _remove(s, "templates/base.html")),
     ("asset", lambda s: _write(s, "templates/static/extra.css", "p { color: red }\n")),
+    ("included asset", lambda s: _write(s, "templates/static/mark.svg", "<svg><title>mark</title></svg>\n")),
+    ("topic", lambda s: _write(s, "templates/topic.html", '{% extends "theme/topic.html" %}{% block head %}{% include "static/mark.svg" %}{% endblock %}')),
+    ("retouched asset", lambda s: _write(s, "templates/static/mark.svg", "<svg><title>new mark</title></svg>\n")),
     ("config", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\n")),
     ("paging", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\npage_size: 1\n")),
     ("tag one", lambda s: _write(s, "content/alpha.md", article("Alpha").replace("---\n", "---\ntags: [trade]\n", 1))),
@@ -137,3 +143,103 @@ def test_a_folder_moved_over_another_forgets_every_article_under_it(site: Path) 
     _write(site, "content/next/one.md", article("Desk one, revised"))
     (site / "content/next").rename(site / "content/desk")  # a watcher names only the folder
     assert dict(preview.rebuild([site / "content/desk"]).files) == _full(site)
+
+
+def test_a_running_server_serves_what_build_writes_before_and_after_edits(site: Path) -> None:
+    """Through the watcher and over HTTP: the pages `serve` holds in memory are the
+    bytes `build` writes for the same files and clock, at first, after an article
+    edit and after a template edit; a page over HTTP differs only by the reload script."""
+    with serving(site) as running:
+        live, port = running.server.live, port_of(running)
+
+        def served() -> dict[str, bytes]:
+            snapshot = live.ready()[0]
+            assert snapshot is not None
+            return dict(snapshot.files)
+
+        def after(edit: Callable[[], object], shows: bytes) -> None:
+            seen = live.ready()[2]
+            edit()
+            wait_until(lambda: live.ready()[2] > seen and shows in get(port, "/")[1])
+
+        assert served() == _full(site)
+        after(lambda: _write(site, "content/alpha.md", article("Alpha talks resume")), b"resume")
+        assert served() == _full(site)
+        card = '<p class="own-card">{{ other.meta.title }}</p>\n'
+        after(lambda: _write(site, "templates/_card.html", card), b"own-card")
+        assert served() == _full(site)
+        page = get(port, "/briefings/alpha/")[1]
+        start = page.index(b'<script src="' + SCRIPT_URL.encode())
+        end = page.index(b"</script>\n", start) + len(b"</script>\n")
+        assert page[:start] + page[end:] == _full(site)["briefings/alpha/index.html"]
+
+
+def test_an_edit_redraws_its_briefing_and_the_pages_that_list_it_not_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page keys decide: after one article's edit, no other briefing's page or
+    calendar is drawn again, and most files are kept from the last build as they were."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(20)
+    }
+    site = write_site(tmp_path / "site", files)
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    total = len(preview.rebuild().files)
+    drawn.clear()
+    changed = _write(
+        site, "content/desk-07.md", article("Desk 7 moved", date="2025-01-08T09:00:00Z")
+    )
+    after = preview.rebuild([site / name for name in changed]).files
+    briefings = {path for path in drawn if path.startswith("briefings/desk-")}
+    assert briefings == {"briefings/desk-07/index.html"}
+    assert "index.html" in drawn and len(drawn) < total // 2, drawn
+    assert dict(after) == _full(site)
+
+
+def test_a_template_edit_redraws_only_the_pages_that_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are keyed by the site templates they use (`build.deps`): a topic page
+    template redraws the topic pages alone, a stylesheet no page, and a file under
+    static/ that a template includes the pages of that template."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(6)
+    }
+    files["templates/static/site.css"] = "p { color: blue }\n"  # a site with templates/ already
+    site = write_site(tmp_path / "site", files)
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+
+    def pages_after(name: str, text: str) -> set[str]:
+        drawn.clear()
+        preview.rebuild([site / path for path in _write(site, name, text)])
+        assert dict(preview.rebuild().files) == _full(site), name
+        return {path for path in drawn if path.endswith(".html")}
+
+    inline = '{% extends "theme/topic.html" %}{% block head %}{% include "X" %}{% endblock %}'
+    assert pages_after("templates/_m.html", "<i>mark</i>") == set()  # used by no page yet
+    topics = pages_after("templates/topic.html", inline.replace("X", "_m.html"))
+    assert topics and all(path.startswith("topics/") for path in topics), topics
+    assert pages_after("templates/_m.html", "<i>new mark</i>") == topics
+    assert pages_after("templates/static/site.css", "p { color: red }\n") == set()
+    assert pages_after("templates/static/m.svg", "<svg></svg>\n") == set()
+    assert pages_after("templates/topic.html", inline.replace("X", "static/m.svg")) == topics
+    assert pages_after("templates/static/m.svg", "<svg><title>m</title></svg>\n") == topics

@@ -30,8 +30,8 @@ from briefing_site.build.cache import (
     code_fingerprint,
     digest,
     template_cache,
-    tree_fingerprint,
 )
+from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
@@ -80,6 +80,7 @@ class Stream:
     spill: Path  # for the cache records and what the main process reads back
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
+    template_keys: dict[str, bytes] = field(default_factory=dict)  # `deps.TemplateKeys`
     article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
     previous: Path | None = None  # the output folder: a page drawn the same is linked from it
 
@@ -126,8 +127,9 @@ class Batch:
     """Assembled articles in file order, their problems, and their cache keys.
 
     `page_base` hashes what every output file may depend on besides the
-    briefings it is made from: the tool's code, the config, the templates and
-    theme, the clock as the pages show it (`horizon.clock_key`) and `--drafts`.
+    briefings it is made from and its templates (`templates`): the tool's code
+    and theme, the config, the clock as the pages show it (`horizon.clock_key`)
+    and `--drafts`.
     Articles the site index vouches for are lazy (see `build.lazy`); `heads`
     holds their `ArticleHead`, and `files` every article's files, for the next index.
     """
@@ -142,6 +144,7 @@ class Batch:
     index: SiteIndex | None = None
     staged: dict[str, Staged] = field(default_factory=dict)  # by path: what workers wrote
     render_problems: list[Problem] = field(default_factory=list)  # template errors, file order
+    templates: TemplateKeys | None = None  # each page template's key (needed to key pages)
     _warnings: dict[int, tuple[Problem, ...]] = field(default_factory=dict)
 
     def linter(self, lint: Linter) -> Linter:
@@ -223,7 +226,10 @@ def run_batch(
     keys = _Keys(settings)
     if settings.stream is not None:
         page_base = keys.page_base if store is not None else None
-        stream = replace(settings.stream, page_base=page_base, article_base=keys.base)
+        templated = {name: keys.templates(name) for name in ("briefing.html", "")} if store else {}
+        stream = replace(
+            settings.stream, page_base=page_base, template_keys=templated, article_base=keys.base
+        )
         settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done | Record] = {}
@@ -288,6 +294,7 @@ def run_batch(
         site_index,
         staged,
         render_problems,
+        keys.templates,
     )
 
 
@@ -381,6 +388,8 @@ class PageCache:
         self._recorded = recorded or {}
         self.kept: dict[str, bytes] = {}  # path: key, of files left as the last build wrote them
         self._base = batch.page_base
+        assert batch.templates is not None, "pages are keyed by their templates too"
+        self._templates = batch.templates
         self._key_of = {
             id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
             for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
@@ -414,7 +423,7 @@ class PageCache:
     def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
         if source is None:
             return None
-        parts = [self._base, path.encode(), template.encode()]
+        parts = [self._base, path.encode(), template.encode(), self._templates(template)]
         for item in source if isinstance(source, tuple) else (source,):
             key = self._key_of.get(id(item))
             if key is not None:
@@ -444,26 +453,28 @@ class PageCache:
 
 
 class _Keys:
-    """Cache keys: an article's hashes its inputs; its page's adds the templates and clock."""
+    """Cache keys: an article's hashes its inputs; its page's adds the clock, and each
+    page's its templates (`templates`)."""
 
     def __init__(self, settings: Settings) -> None:
         config = repr(settings.config).encode()
         self.base = digest(b"article", code_fingerprint(), config)
         self.page_base = digest(
             b"page", code_fingerprint(), config,  # the theme is in the package
-            tree_fingerprint(settings.templates),
             clock_key(settings.now, templates_show_clock(settings.templates)),
             str(settings.drafts).encode(),
         )  # fmt: skip
+        self.templates = TemplateKeys(settings.templates)
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
         return article_key(self.base, files, data, sidecar)
 
 
-def key_bases(settings: Settings) -> tuple[bytes, bytes]:
-    """The article and page key bases of a build under `settings` (`serve` keys with them)."""
+def key_bases(settings: Settings) -> tuple[bytes, bytes, TemplateKeys]:
+    """The article and page key bases and the template keys of a build under
+    `settings` (`serve` keys with them)."""
     keys = _Keys(settings)
-    return keys.base, keys.page_base
+    return keys.base, keys.page_base, keys.templates
 
 
 def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
@@ -578,7 +589,8 @@ class _Pages:
             if base is None:
                 staged.append(Staged(item.path, sha, facts=facts))
                 continue
-            page_key = digest(base, item.path.encode(), template.encode(), source)
+            templated = self.stream.template_keys[template]  # as `PageCache` keys it
+            page_key = digest(base, item.path.encode(), template.encode(), templated, source)
             parked = self.spill.append(item.data, page_key)
             staged.append(Staged(item.path, sha, page_key, parked, facts))
         return tuple(staged)

@@ -30,6 +30,7 @@ import jinja2
 
 from briefing_site.build.batch import Batch, PageCache, Settings, article_key, key_bases
 from briefing_site.build.cache import MemoryStore
+from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import Loaded, draw, load_site
 from briefing_site.content.assemble import Assembled, Tools, assemble
@@ -73,9 +74,10 @@ class _Bases:
     """The key bases (`batch.key_bases`) and tools under one config and set of templates."""
 
     config: SiteConfig
-    templates: dict[str, Signature]
+    signatures: dict[str, Signature]  # of the templates they were made under
     article: bytes
     page: bytes
+    templates: TemplateKeys
     tools: Tools
 
 
@@ -132,7 +134,8 @@ class Preview:
         made = self._made  # what `load_site` kept of them is `loaded.articles`, in this order
         assert [m.assembled[1] for m in made] == list(loaded.articles)
         articles = [m.assembled for m in made]
-        batch = Batch(articles, [], [m.key for m in made], bases.page, self.options.now)
+        keys = [m.key for m in made]
+        batch = Batch(articles, [], keys, bases.page, self.options.now, templates=bases.templates)
         files: dict[str, bytes] = {}
 
         def sink(item: RenderedFile) -> None:
@@ -199,14 +202,14 @@ class Preview:
         """The key bases and tools for `config` and the templates as they are now; a
         new config empties the article cache (every article's key hashes it)."""
         bases = self._bases
-        if bases is not None and bases.config is config and bases.templates is self._templates:
+        if bases is not None and bases.config is config and bases.signatures is self._templates:
             return bases
         same = bases is not None and bases.config == config  # compared once a build
         if bases is None or not same:
             self._articles.clear()
             self._linted.clear()
         tools = bases.tools if bases is not None and same else Tools.for_config(config)
-        if bases is not None and same and bases.templates is self._templates:
+        if bases is not None and same and bases.signatures is self._templates:
             self._bases = replace(bases, config=config)  # then by identity
             return self._bases
         settings = Settings(
@@ -216,8 +219,8 @@ class Preview:
             self.options.drafts,
             self.options.site / TEMPLATES_DIR,
         )
-        article, page = key_bases(settings)
-        self._bases = _Bases(config, self._templates, article, page, tools)
+        article, page, templates = key_bases(settings)
+        self._bases = _Bases(config, self._templates, article, page, templates, tools)
         return self._bases
 
     def _lint(
@@ -253,7 +256,7 @@ class Preview:
 
         The few template files are compared by stat on every rebuild, so a
         change is seen even if the watcher missed it. A changed template gives
-        every page a new key (`batch.key_bases` hashes the templates), as in `build`.
+        page that uses it a new key (see `build.deps`), as in `build`.
         """
         templates = self.options.site / TEMPLATES_DIR
         current = _signatures(self.options.site, TEMPLATES_DIR)
@@ -264,8 +267,9 @@ class Preview:
             name for name in current.keys() & self._templates.keys()
             if current[name] != self._templates[name]
         }  # fmt: skip
-        if self._env is None or changed - _static(changed):
-            self._env = make_environment(templates)  # a new override changes what a name means
+        # Any file may be a template (a page may include an SVG from static/), and a
+        # new override changes what a name means: the environment is made anew.
+        self._env = make_environment(templates)
         if self._assets is None or _static(changed):
             self._assets = static_assets(templates)
         self._templates = current  # a new object: the key bases are made again

@@ -1,0 +1,111 @@
+"""What a page is made from on the template side: the site's template files it uses.
+
+A page's key (`batch.PageCache`) hashes the briefings it shows, its path,
+its template and, through `TemplateKeys`, the bytes of every file of the
+site's `templates/` that its template extends, includes or imports, or
+draws through a helper such as `card()`. So editing `topic.html` redraws
+the topic pages and nothing else, in `build` and `serve` alike, and a
+change to `static/` (assets, not templates) redraws no page unless a
+template includes the file. The default theme's templates need no key of
+their own: they are part of the tool's code, which every key hashes.
+
+When what a template uses cannot be known (a name made at render time, a
+template that does not parse), its key is the whole folder's, as if it used
+every file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_site.build.cache import digest, tree_fingerprint
+from briefing_site.output.render import TEMPLATE_HELPERS
+from briefing_site.walk import walk
+
+if TYPE_CHECKING:
+    import jinja2
+
+THEME_PREFIX = "theme/"  # how a site's template names the theme's file it overrides
+
+
+class TemplateKeys:
+    """Each page template's key, by name, under one state of the site's templates.
+
+    Made once a build (or, in `serve`, once the templates change), and asked
+    once a page template: the answers are remembered.
+    """
+
+    def __init__(self, templates: Path) -> None:
+        self.templates = templates
+        found = walk(templates.parent, templates.name)
+        self._files = {
+            path.removeprefix(templates.name + "/"): templates.parent / path for path in found.files
+        }
+        self._problems = [str(problem).encode() for problem in found.problems]
+        self._whole: bytes | None = None
+        self._env: jinja2.Environment | None = None
+        self._known: dict[str, bytes] = {"": b""}  # a file drawn by no template
+
+    def __call__(self, template: str) -> bytes:
+        """The key of what `template` uses of the site's templates (b"" when none)."""
+        found = self._known.get(template)
+        if found is None:
+            found = self._known[template] = self._key(template)
+        return found
+
+    def _key(self, template: str) -> bytes:
+        if not self._files and not self._problems:  # the theme alone: in the code's key
+            return b""
+        used = templates_used(self._environment(), template)
+        if used is None:
+            if self._whole is None:
+                self._whole = tree_fingerprint(self.templates)
+            return self._whole
+        parts = [b"templates", *self._problems]
+        for name in sorted(used):
+            path = self._files.get(name)
+            parts += [name.encode(), path.read_bytes() if path is not None else b"\0theme"]
+        return digest(*parts)
+
+    def _environment(self) -> jinja2.Environment:
+        from briefing_site.output.theme import make_environment
+
+        if self._env is None:
+            self._env = make_environment(self.templates)
+        return self._env
+
+
+def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
+    """Every template `name` extends, includes or imports, itself included; a name
+    under `theme/` also without that prefix (the theme's `x.html`, which a site's
+    `x.html` overrides), since a site's file of either name would be used.
+
+    None when that cannot be known (a name built at render time, or a template
+    that does not parse or is missing).
+    """
+    import jinja2
+    from jinja2 import meta, nodes
+
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+            parsed = env.parse(source)
+            found = list(meta.find_referenced_templates(parsed))
+        except jinja2.TemplateError:
+            return None
+        if any(item is None for item in found):
+            return None
+        todo += [item for item in found if item is not None]
+        todo += [  # a helper such as card() renders its own template
+            TEMPLATE_HELPERS[call.node.name]
+            for call in parsed.find_all(nodes.Call)
+            if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
+        ]
+    return {item.removeprefix(THEME_PREFIX) for item in seen} | seen
