@@ -243,3 +243,12 @@ def test_a_template_edit_redraws_only_the_pages_that_use_it(
     assert pages_after("templates/static/m.svg", "<svg></svg>\n") == set()
     assert pages_after("templates/topic.html", inline.replace("X", "static/m.svg")) == topics
     assert pages_after("templates/static/m.svg", "<svg><title>m</title></svg>\n") == topics
+
+
+def test_a_site_without_articles_and_then_with_one_previews_as_it_builds(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"briefing.yaml": "title: Empty desk\n"})
+    (site / "content").mkdir(exist_ok=True)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    assert dict(preview.rebuild().files) == _full(site)
+    changed = _write(site, "content/first.md", article("First"))
+    assert dict(preview.rebuild([site / name for name in changed]).files) == _full(site)
