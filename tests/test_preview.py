@@ -252,3 +252,40 @@ def test_a_site_without_articles_and_then_with_one_previews_as_it_builds(tmp_pat
     assert dict(preview.rebuild().files) == _full(site)
     changed = _write(site, "content/first.md", article("First"))
     assert dict(preview.rebuild([site / name for name in changed]).files) == _full(site)
+
+
+def test_build_redraws_only_the_pages_a_template_edit_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build` keys pages by the templates they use, as `serve` does: a stylesheet
+    edit draws no page again, a topic template edit only the topic pages; the
+    bytes are a clean build's."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(6)
+    }
+    files["templates/static/site.css"] = "p { color: blue }\n"
+    site = write_site(tmp_path / "site", files)
+    out = site / "build"
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+
+    def rebuilt(name: str, text: str) -> set[str]:
+        _bump_times(site, _write(site, name, text))
+        drawn.clear()
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        expected = _full(site)
+        assert {path: (out / path).read_bytes() for path in expected} == expected
+        return {path for path in drawn if path.endswith(".html")}
+
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    assert rebuilt("templates/static/site.css", "p { color: red }\n") == set()
+    topic = '{% extends "theme/topic.html" %}{% block head %}<meta name="x">{% endblock %}'
+    written = rebuilt("templates/topic.html", topic)
+    assert written and all(path.startswith("topics/") for path in written), written

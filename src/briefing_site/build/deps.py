@@ -46,6 +46,7 @@ class TemplateKeys:
         self._whole: bytes | None = None
         self._env: jinja2.Environment | None = None
         self._known: dict[str, bytes] = {"": b""}  # a file drawn by no template
+        self._read: dict[str, list[str] | None] = {}  # see `templates_used`
 
     def __call__(self, template: str) -> bytes:
         """The key of what `template` uses of the site's templates (b"" when none)."""
@@ -57,7 +58,7 @@ class TemplateKeys:
     def _key(self, template: str) -> bytes:
         if not self._files and not self._problems:  # the theme alone: in the code's key
             return b""
-        used = templates_used(self._environment(), template)
+        used = templates_used(self._environment(), template, self._read)
         if used is None:
             if self._whole is None:
                 self._whole = tree_fingerprint(self.templates)
@@ -76,17 +77,18 @@ class TemplateKeys:
         return self._env
 
 
-def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
+def templates_used(
+    env: jinja2.Environment, name: str, read: dict[str, list[str] | None] | None = None
+) -> set[str] | None:
     """Every template `name` extends, includes or imports, itself included; a name
     under `theme/` also without that prefix (the theme's `x.html`, which a site's
     `x.html` overrides), since a site's file of either name would be used.
 
     None when that cannot be known (a name built at render time, or a template
-    that does not parse or is missing).
+    that does not parse or is missing). `read` remembers what each template
+    names, so the page templates of one build parse their shared parts once.
     """
-    import jinja2
-    from jinja2 import meta, nodes
-
+    read = {} if read is None else read
     seen: set[str] = set()
     todo = [name]
     while todo:
@@ -94,18 +96,32 @@ def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
         if current in seen:
             continue
         seen.add(current)
-        try:
-            source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-            parsed = env.parse(source)
-            found = list(meta.find_referenced_templates(parsed))
-        except jinja2.TemplateError:
+        if current not in read:
+            read[current] = _names_in(env, current)
+        found = read[current]
+        if found is None:
             return None
-        if any(item is None for item in found):
-            return None
-        todo += [item for item in found if item is not None]
-        todo += [  # a helper such as card() renders its own template
-            TEMPLATE_HELPERS[call.node.name]
-            for call in parsed.find_all(nodes.Call)
-            if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
-        ]
+        todo += found
     return {item.removeprefix(THEME_PREFIX) for item in seen} | seen
+
+
+def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
+    """The templates `name` names (a helper such as card() renders its own); None
+    when one is made at render time or `name` does not load or parse."""
+    import jinja2
+    from jinja2 import meta, nodes
+
+    try:
+        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        parsed = env.parse(source)
+        found = list(meta.find_referenced_templates(parsed))
+    except jinja2.TemplateError:
+        return None
+    if any(item is None for item in found):
+        return None
+    helpers = [
+        TEMPLATE_HELPERS[call.node.name]
+        for call in parsed.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
+    ]
+    return [item for item in found if item is not None] + helpers
