@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from jinja2 import Environment
 
@@ -219,7 +218,7 @@ def draw(
     to its own sink and takes each drawn file under its page key.
     """
     cache = reuse if isinstance(reuse, PageCache) else None
-    wanted = cache.wanted if cache is not None else cast(PageFilter, reuse)
+    wanted = reuse.wanted if isinstance(reuse, PageCache) else reuse
     for item in iter_site(loaded.site, env, assets, wanted, pages_done):
         if cache is not None:
             cache.drawn(item)

@@ -6,9 +6,11 @@ sink is a dict of output path to bytes, and the cache is the last good
 build's pages in memory (`cache.MemoryStore`), not the pack on disk. A file
 is drawn again only when its page key changed: the key the build's cache uses,
 over the briefings it shows (by their articles' keys and what they show of
-the clock), its template, the config, the templates and the clock. So an edit
-redraws its briefing's own files and the listings, feeds and home page that
-show it, and the result is what `build` writes, by construction (tests check).
+the clock), its template and the site's template files that uses
+(`build.deps`), the config and the clock. So an edit redraws its briefing's
+own files and the listings, feeds and home page that show it, a template
+edit the pages that use the template, and the result is what `build` writes,
+by construction (tests check).
 
 Assembling is the build's too (read the bytes, key them, parse, assemble),
 done again only for an article whose files' stat signature changed (or that
@@ -227,7 +229,7 @@ class Preview:
     ) -> list[Problem]:
         """An article's warnings, remembered while it is the same cached object.
 
-        A config change empties this with the article cache (see `_assemble`).
+        A config change empties this with the article cache (see `_bases_for`).
         """
         seen = self._linted.get(article.path)
         if seen is not None and seen[0] is article and seen[1] is briefing:
@@ -255,7 +257,7 @@ class Preview:
 
         The few template files are compared by stat on every rebuild, so a
         change is seen even if the watcher missed it. A changed template gives
-        page that uses it a new key (see `build.deps`), as in `build`.
+        each page that uses it a new key (see `build.deps`), as in `build`.
         """
         templates = self.options.site / TEMPLATES_DIR
         current = _signatures(self.options.site, TEMPLATES_DIR)
