@@ -103,6 +103,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self.recorded: dict[str, bytes] = {}
         self.files: dict[str, bytes] = {}
+        self.memo: dict[str, tuple[list[bytes], bytes]] = {}  # see `batch.PageCache`
         self._pages: dict[bytes, bytes] = {}
         self._new: dict[bytes, bytes] = {}
 
@@ -121,6 +122,8 @@ class MemoryStore:
         self.recorded, self.files = keys, files
         self._pages = {key: files[path] for path, key in keys.items() if path in files}
         self._new = {}
+        if len(self.memo) > 2 * len(keys):  # pages gone since: let their keys go too
+            self.memo = {path: self.memo[path] for path in keys if path in self.memo}
 
     def drop_new(self) -> None:
         """Forget what a failed build drew: the last good build stays the base."""

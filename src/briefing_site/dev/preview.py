@@ -143,7 +143,7 @@ class Preview:
             files[item.path] = item.data
 
         last = self._pages
-        reuse = PageCache(batch, last, last.recorded, sink)
+        reuse = PageCache(batch, last, last.recorded, sink, last.memo)
         draw(loaded, env, assets, sink, reuse)
         for path in reuse.kept:  # as `build` leaves them in place (`writer.write_changed`)
             files[path] = last.files[path]
