@@ -107,7 +107,7 @@ def templates_used(
 
 def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
     """The templates `name` names (a helper such as card() renders its own); None
-    when one is made at render time or `name` does not load or parse."""
+    when one is made at render time or `name` does not load, decode or parse."""
     import jinja2
     from jinja2 import meta, nodes
 
@@ -115,7 +115,7 @@ def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
         source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         parsed = env.parse(source)
         found = list(meta.find_referenced_templates(parsed))
-    except jinja2.TemplateError:
+    except (jinja2.TemplateError, UnicodeDecodeError, OSError):  # rendering will say why
         return None
     if any(item is None for item in found):
         return None
