@@ -24,6 +24,7 @@ from briefing_site.dev.preview import Preview
 from briefing_site.dev.serve import SCRIPT_URL
 from briefing_site.errors import ContentError
 from briefing_site.model import RenderedFile
+from briefing_site.output.extras import PageSource
 
 Edit = Callable[[Path], list[str]]
 
@@ -34,6 +35,11 @@ def _full(site: Path) -> dict[str, bytes]:
     and the marker naming the folder as the build's (the writer's, drawn by nothing)."""
     out = site.parent / "reference"
     build(BuildOptions(site=site, now=now(), out=out, jobs=1, cache=False))
+    return _files_in(out)
+
+
+def _files_in(out: Path) -> dict[str, bytes]:
+    """A build's output as `_full` compares it."""
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
@@ -289,3 +295,87 @@ def test_build_redraws_only_the_pages_a_template_edit_touches(
     topic = '{% extends "theme/topic.html" %}{% block head %}<meta name="x">{% endblock %}'
     written = rebuilt("templates/topic.html", topic)
     assert written and all(path.startswith("topics/") for path in written), written
+
+
+def _saved_while_drawing(monkeypatch: pytest.MonkeyPatch, path: Path, text: str, when: str) -> None:
+    """Save `text` to `path` as the build keys its first page of template `when`: after
+    pages drawn earlier loaded the file's previous bytes (as an editor's save may land)."""
+    real_wanted = batch.PageCache.wanted
+    saved: list[bool] = []
+
+    def wanted(cache: batch.PageCache, page: str, template: str, source: PageSource) -> bool:
+        if template == when and not saved:
+            saved.append(True)
+            path.write_text(text)
+            _bump_times(path.parent, [path.name])
+        return real_wanted(cache, page, template, source)
+
+    monkeypatch.setattr(batch.PageCache, "wanted", wanted)
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_a_template_saved_during_a_rebuild_is_drawn_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A page's key hashes the bytes it was drawn from (`build.deps`): a card saved once
+    the home page drew the old one is not keyed as if the archive drew the new one
+    (which would keep the archive's old cards for good)."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n}.md": article(f"Desk {n}", date=f"2025-01-0{n + 1}T09:00:00Z")
+        for n in range(4)
+    }
+    files["templates/_card.html"] = "<p class=c>v1 {{ other.meta.title }}</p>\n"
+    site = write_site(tmp_path / "site", files)
+    card = site / "templates/_card.html"
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[Path]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild(changed).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    _write(site, "templates/_card.html", "<p class=c>v2 {{ other.meta.title }}</p>\n")
+    _bump_times(site, ["templates/_card.html"])
+    with monkeypatch.context() as patched:
+        _saved_while_drawing(
+            patched, card, "<p class=c>v3 {{ other.meta.title }}</p>\n", "archive.html"
+        )
+        rebuilt([card])
+    got = rebuilt([card])  # the watcher saw the second save, too
+    expected = _full(site)
+    assert b"v3 Desk" in expected["briefings/index.html"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+@pytest.mark.parametrize("name", ["./parts/x.html", "/parts/x.html", "parts//x.html"])
+def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
+    tmp_path: Path, command: str, name: str
+) -> None:
+    """Jinja finds "./parts/x.html" at parts/x.html: an edit there redraws the pages."""
+    head = f'{{% block head %}}{{% include "{name}" %}}{{% endblock %}}'
+    site = write_site(
+        tmp_path / "site",
+        {
+            **{f"content/desk-{n}.md": article(f"Desk {n}") for n in range(2)},
+            "templates/parts/x.html": "<meta name=x1>",
+            "templates/briefing.html": '{% extends "theme/briefing.html" %}' + head,
+        },
+    )
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[str]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild([site / path for path in changed]).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    changed = _write(site, "templates/parts/x.html", "<meta name=x2-changed>")
+    _bump_times(site, changed)
+    got = rebuilt(changed)
+    expected = _full(site)
+    assert b"x2-changed" in expected["briefings/desk-0/index.html"]
+    assert got == expected

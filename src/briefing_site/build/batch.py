@@ -57,7 +57,7 @@ from briefing_site.model import (
 from briefing_site.output.extras import PageSource
 from briefing_site.output.ics import event_calendar
 from briefing_site.output.render import prepare, render_briefing
-from briefing_site.output.theme import make_environment
+from briefing_site.output.theme import TemplateFiles, make_environment
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
@@ -226,7 +226,9 @@ def run_batch(
     keys = _Keys(settings)
     if settings.stream is not None:
         page_base = keys.page_base if store is not None else None
-        templated = {name: keys.templates(name) for name in ("briefing.html", "")} if store else {}
+        templated = {}
+        if store is not None:  # before any worker loads a template (see `deps`)
+            templated = {name: keys.templates(name) for name in ("briefing.html", "")}
         stream = replace(
             settings.stream, page_base=page_base, template_keys=templated, article_base=keys.base
         )
@@ -470,7 +472,7 @@ class _Keys:
     """Cache keys: an article's hashes its inputs; its page's adds the clock, and each
     page's its templates (`templates`)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, files: TemplateFiles | None = None) -> None:
         config = repr(settings.config).encode()
         self.base = digest(b"article", code_fingerprint(), config)
         self.page_base = digest(
@@ -478,16 +480,19 @@ class _Keys:
             clock_key(settings.now, templates_show_clock(settings.templates)),
             str(settings.drafts).encode(),
         )  # fmt: skip
-        self.templates = TemplateKeys(settings.templates)
+        self.templates = TemplateKeys(settings.templates, files)
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
         return article_key(self.base, files, data, sidecar)
 
 
-def key_bases(settings: Settings) -> tuple[bytes, bytes, TemplateKeys]:
+def key_bases(
+    settings: Settings, files: TemplateFiles | None = None
+) -> tuple[bytes, bytes, TemplateKeys]:
     """The article and page key bases and the template keys of a build under
-    `settings` (`serve` keys with them)."""
-    keys = _Keys(settings)
+    `settings` (`serve` keys with them), over the template `files` its pages are
+    drawn from."""
+    keys = _Keys(settings, files)
     return keys.base, keys.page_base, keys.templates
 
 

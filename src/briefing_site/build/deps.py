@@ -12,6 +12,10 @@ their own: they are part of the tool's code, which every key hashes.
 When what a template uses cannot be known (a name made at render time, a
 template that does not parse), its key is the whole folder's, as if it used
 every file.
+
+The bytes keyed are those the pages are drawn from: the environment that
+draws them loads the site's files through the same `TemplateFiles`, which
+reads each once. A name is keyed as Jinja finds its file ("./x.html" is "x.html").
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_site.build.cache import digest, tree_fingerprint
+from briefing_site.build.cache import digest
+from briefing_site.errors import ContentError
 from briefing_site.output.render import TEMPLATE_HELPERS
+from briefing_site.output.theme import TemplateFiles, make_environment, template_name
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
@@ -33,11 +39,13 @@ class TemplateKeys:
     """Each page template's key, by name, under one state of the site's templates.
 
     Made once a build (or, in `serve`, once the templates change), and asked
-    once a page template: the answers are remembered.
+    once a page template: the answers are remembered. Pages must be drawn by
+    `environment()`, or another environment over the same `files`.
     """
 
-    def __init__(self, templates: Path) -> None:
+    def __init__(self, templates: Path, files: TemplateFiles | None = None) -> None:
         self.templates = templates
+        self.files = TemplateFiles(templates) if files is None else files
         found = walk(templates.parent, templates.name)
         self._files = {
             path.removeprefix(templates.name + "/"): templates.parent / path for path in found.files
@@ -58,22 +66,36 @@ class TemplateKeys:
     def _key(self, template: str) -> bytes:
         if not self._files and not self._problems:  # the theme alone: in the code's key
             return b""
-        used = templates_used(self._environment(), template, self._read)
-        if used is None:
-            if self._whole is None:
-                self._whole = tree_fingerprint(self.templates)
-            return self._whole
+        used = templates_used(self.environment(), template, self._read)
+        try:
+            return self._whole_key() if used is None else self._digest(sorted(used))
+        except OSError:  # unreadable: rendering will say why
+            return self._whole_key()
+
+    def _digest(self, names: list[str]) -> bytes:
         parts = [b"templates", *self._problems]
-        for name in sorted(used):
-            path = self._files.get(name)
-            parts += [name.encode(), path.read_bytes() if path is not None else b"\0theme"]
+        for name in names:
+            data = self.files.read(name)
+            parts += [name.encode(), b"\0theme" if data is None else data]
         return digest(*parts)
 
-    def _environment(self) -> jinja2.Environment:
-        from briefing_site.output.theme import make_environment
+    def _whole_key(self) -> bytes:
+        """The key of a template that may use any file of the folder: all of them."""
+        if self._whole is None:
+            parts = [b"whole", *self._problems]
+            for name in sorted(self._files):
+                try:
+                    data = self.files.read(name)
+                except OSError as exc:
+                    data = str(exc).encode()
+                parts += [name.encode(), b"\0gone" if data is None else data]
+            self._whole = digest(*parts)
+        return self._whole
 
+    def environment(self) -> jinja2.Environment:
+        """The environment these keys read templates with, over their `files`."""
         if self._env is None:
-            self._env = make_environment(self.templates)
+            self._env = make_environment(self.templates, self.files)
         return self._env
 
 
@@ -87,7 +109,10 @@ def templates_used(
     None when that cannot be known (a name built at render time, or a template
     that does not parse or is missing). `read` remembers what each template
     names, so the page templates of one build parse their shared parts once.
+    Names are as Jinja finds their files: "./parts/x.html" is "parts/x.html".
     """
+    import jinja2
+
     read = {} if read is None else read
     seen: set[str] = set()
     todo = [name]
@@ -102,7 +127,11 @@ def templates_used(
         if found is None:
             return None
         todo += found
-    return {item.removeprefix(THEME_PREFIX) for item in seen} | seen
+    try:
+        names = {template_name(item) for item in seen}
+    except jinja2.TemplateNotFound:  # a name that climbs out of the folder: never found
+        return None
+    return {item.removeprefix(THEME_PREFIX) for item in names} | names
 
 
 def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
@@ -115,7 +144,7 @@ def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
         source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         parsed = env.parse(source)
         found = list(meta.find_referenced_templates(parsed))
-    except (jinja2.TemplateError, UnicodeDecodeError, OSError):  # rendering will say why
+    except (jinja2.TemplateError, ContentError, OSError):  # rendering will say why
         return None
     if any(item is None for item in found):
         return None

@@ -395,7 +395,9 @@ def _build_fast(
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)
         _collector_back_on()
-        env = make_environment(options.site / TEMPLATES_DIR)
+        assert batch.templates is not None
+        # The bytes the page keys hash are those drawn (`deps.TemplateKeys`).
+        env = make_environment(options.site / TEMPLATES_DIR, batch.templates.files)
         if store is None:
             return _draw_without_cache(options, loaded, batch, stage, env, before)
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)

@@ -41,7 +41,12 @@ from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.dev.live_search import LiveIndex
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
-from briefing_site.output.theme import STATIC_DIR, make_environment, static_assets
+from briefing_site.output.theme import (
+    STATIC_DIR,
+    TemplateFiles,
+    make_environment,
+    static_assets,
+)
 from briefing_site.output.urls import Urls, briefing_path
 from briefing_site.safetext import printable
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
@@ -93,6 +98,7 @@ class Preview:
         self._bases: _Bases | None = None
         self._env: jinja2.Environment | None = None
         self._templates: dict[str, Signature] = {}
+        self._files = TemplateFiles(options.site / TEMPLATES_DIR)  # the env's: see `_theme`
         self._assets: dict[str, bytes] | None = None
         self._pages = MemoryStore()  # the last good build's pages, by page key
         self._trust_cache = False
@@ -220,7 +226,7 @@ class Preview:
             self.options.drafts,
             self.options.site / TEMPLATES_DIR,
         )
-        article, page, templates = key_bases(settings)
+        article, page, templates = key_bases(settings, self._files)
         self._bases = _Bases(config, self._templates, article, page, templates, tools)
         return self._bases
 
@@ -270,7 +276,8 @@ class Preview:
         }  # fmt: skip
         # Any file may be a template (a page may include an SVG from static/), and a
         # new override changes what a name means: the environment is made anew.
-        self._env = make_environment(templates)
+        self._files = TemplateFiles(templates)  # read anew, by the env and the page keys
+        self._env = make_environment(templates, self._files)
         if self._assets is None or _static(changed):
             self._assets = static_assets(templates)
         self._templates = current  # a new object: the key bases are made again
