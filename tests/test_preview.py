@@ -141,6 +141,16 @@ def test_an_edit_the_watcher_missed_is_found_once_the_build_is_served(site: Path
     assert preview.verify() == set()
 
 
+def test_a_deleted_article_leaves_nothing_of_itself_in_the_preview(site: Path) -> None:
+    """`serve` runs for hours: what it remembers of an article goes with the article."""
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    assert "content/alpha.md" in preview._linted
+    preview.rebuild([site / name for name in _remove(site, "content/alpha.md")])
+    assert "content/alpha.md" not in preview._linted
+    assert dict(preview.rebuild().files) == _full(site)
+
+
 def test_a_folder_moved_over_another_forgets_every_article_under_it(site: Path) -> None:
     _write(site, "content/desk/one.md", article("Desk one"))
     preview = Preview(BuildOptions(site=site, now=now()))

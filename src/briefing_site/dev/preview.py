@@ -98,6 +98,7 @@ class Preview:
         self._bases: _Bases | None = None
         self._env: jinja2.Environment | None = None
         self._templates: dict[str, Signature] = {}
+        self._hinted: set[str] = set()  # names under templates/ a watcher saw change
         self._files = TemplateFiles(options.site / TEMPLATES_DIR)  # the env's: see `_theme`
         self._assets: dict[str, bytes] | None = None
         self._pages = MemoryStore()  # the last good build's pages, by page key
@@ -124,6 +125,9 @@ class Preview:
         except BaseException:
             self._pages.drop_new()
             raise
+        if len(self._linted) > len(self._made):  # articles gone since: let their warnings go
+            kept = {made.assembled[0].path for made in self._made}
+            self._linted = {path: seen for path, seen in self._linted.items() if path in kept}
         indexed = None
         if loaded.config.search:
             indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
@@ -157,7 +161,8 @@ class Preview:
         return files
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
-        """Forget cached articles a watcher saw change, whatever their stat says."""
+        """Forget cached articles and templates a watcher saw change, whatever their stat
+        says (a coarse clock may give an edit its file's old times)."""
         site = self.options.site.resolve()
         for path in changed:
             try:
@@ -171,6 +176,8 @@ class Preview:
                 # A folder moved in, out or over: forget everything under it.
                 for cached in [key for key in self._articles if key.startswith(name + "/")]:
                     del self._articles[cached]
+            elif rel.parts[:1] == (TEMPLATES_DIR,):
+                self._hinted.add("/".join(rel.parts[1:]))
 
     def verify(self) -> set[Path]:
         """Articles whose files changed since they were cached, unseen by the watcher."""
@@ -262,15 +269,16 @@ class Preview:
         """The Jinja environment and assets, remade when a file under templates/ changed.
 
         The few template files are compared by stat on every rebuild, so a
-        change is seen even if the watcher missed it. A changed template gives
-        each page that uses it a new key (see `build.deps`), as in `build`.
+        change is seen even if the watcher missed it, and one the watcher named
+        is taken as changed whatever its stat. A changed template gives each
+        page that uses it a new key (see `build.deps`), as in `build`.
         """
         templates = self.options.site / TEMPLATES_DIR
         current = _signatures(self.options.site, TEMPLATES_DIR)
-        if self._env is not None and current == self._templates:
+        if self._env is not None and current == self._templates and not self._hinted:
             assert self._assets is not None
             return self._env, self._assets
-        changed = current.keys() ^ self._templates.keys() | {
+        changed = current.keys() ^ self._templates.keys() | self._hinted | {
             name for name in current.keys() & self._templates.keys()
             if current[name] != self._templates[name]
         }  # fmt: skip
@@ -281,12 +289,14 @@ class Preview:
         if self._assets is None or _static(changed):
             self._assets = static_assets(templates)
         self._templates = current  # a new object: the key bases are made again
+        self._hinted = set()
         return self._env, self._assets
 
 
 def _static(names: set[str]) -> set[str]:
-    """The assets among names under templates/ (see `theme.static_assets`)."""
-    return {name for name in names if name.startswith(STATIC_DIR + "/")}
+    """The assets among names under templates/ (see `theme.static_assets`), and the
+    folders that may hold them ("" is templates/ itself)."""
+    return {name for name in names if name in ("", STATIC_DIR) or name.startswith(STATIC_DIR + "/")}
 
 
 def _signatures(site: Path, folder: str) -> dict[str, Signature]:
