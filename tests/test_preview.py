@@ -389,3 +389,37 @@ def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
     expected = _full(site)
     assert b"x2-changed" in expected["briefings/desk-0/index.html"]
     assert got == expected
+
+
+def test_a_template_saved_as_workers_start_is_not_kept_under_the_older_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers draw briefing pages from the template bytes the build keyed them by: a
+    save between the keying and a worker's first page, then undone, leaves no page
+    of the undone version behind."""
+    page = '{% extends "theme/briefing.html" %}{% block head %}<meta name=X>{% endblock %}'
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n}.md": article(f"Desk {n}", date=f"2025-01-0{n + 1}T09:00:00Z")
+        for n in range(4)
+    }
+    site = write_site(
+        tmp_path / "site", {**files, "templates/briefing.html": page.replace("X", "v1")}
+    )
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v2")))
+    for name in files:  # edited too: a worker draws their pages
+        _bump_times(site, _write(site, name, str(files[name]).replace("lede", "new lede")))
+    real_init = batch._Pages.__init__
+
+    def saved_first(pages: batch._Pages, settings: batch.Settings, stream: batch.Stream) -> None:
+        _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v3")))
+        real_init(pages, settings, stream)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(batch._Pages, "__init__", saved_first)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+    _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v2")))
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    expected = _full(site)
+    assert b"<meta name=v2>" in expected["briefings/desk-0/index.html"]
+    assert _files_in(site / "build") == expected

@@ -81,6 +81,7 @@ class Stream:
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
     template_keys: dict[str, bytes] = field(default_factory=dict)  # `deps.TemplateKeys`
+    template_files: dict[str, bytes | None] = field(default_factory=dict)  # the keys' bytes
     article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
     previous: Path | None = None  # the output folder: a page drawn the same is linked from it
 
@@ -227,10 +228,14 @@ def run_batch(
     if settings.stream is not None:
         page_base = keys.page_base if store is not None else None
         templated = {}
-        if store is not None:  # before any worker loads a template (see `deps`)
+        if store is not None:  # workers draw from the bytes these keys hash (see `deps`)
             templated = {name: keys.templates(name) for name in ("briefing.html", "")}
         stream = replace(
-            settings.stream, page_base=page_base, template_keys=templated, article_base=keys.base
+            settings.stream,
+            page_base=page_base,
+            template_keys=templated,
+            template_files=keys.templates.files.known(),
+            article_base=keys.base,
         )
         settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
@@ -554,7 +559,8 @@ class _Pages:
     def __init__(self, settings: Settings, stream: Stream) -> None:
         self.settings, self.stream = settings, stream
         self.site = Site(settings.config, settings.now)
-        self.env = make_environment(settings.templates)
+        files = TemplateFiles(settings.templates, stream.template_files)
+        self.env = make_environment(settings.templates, files)
         if stream.template_cache is not None:
             self.env.bytecode_cache = template_cache(stream.template_cache)
         self.urls = prepare(self.env, self.site)

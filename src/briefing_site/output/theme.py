@@ -7,7 +7,7 @@ in `static/` beside the templates and are overridden the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,9 +37,13 @@ class TemplateFiles:
     from (which would be kept, stale, for good).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, known: Mapping[str, bytes | None] | None = None) -> None:
         self.folder = folder
-        self._read: dict[str, bytes | None] = {}
+        self._read: dict[str, bytes | None] = dict(known or {})  # another process's reads
+
+    def known(self) -> dict[str, bytes | None]:
+        """What was read so far, by name: a worker given it draws from the same bytes."""
+        return dict(self._read)
 
     def read(self, name: str) -> bytes | None:
         """The bytes of `name` (a normalised name, see `template_name`), None when there
