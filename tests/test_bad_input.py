@@ -299,10 +299,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "template that is not UTF-8": (
         {"templates/briefing.html": b"\xff\xfe{{"},
-        [
-            "templates/briefing.html: template error: 'utf-8' codec can't decode byte 0xff "
-            "in position 0: invalid start byte"
-        ],
+        ["templates/briefing.html:1: not UTF-8 (byte 0: 0xff)"],
+    ),
+    "included part that is not UTF-8": (
+        {"templates/_card.html": b"<p>\n\xff{{ other.meta.title }}</p>"},
+        ["templates/_card.html:2: not UTF-8 (byte 4: 0xff)"],
     ),
     # The site's own config gets the same strictness
     "config not UTF-8": (

@@ -1,4 +1,9 @@
-"""The preview's incremental rebuild always equals a full build of the same files."""
+"""The preview's incremental rebuild always equals what `build` writes for the same files.
+
+The preview runs the build's own flow into memory (see `dev.preview`); these tests
+hold its pages to a real `build` of the same site and clock, from scratch, after
+every kind of edit, through the Preview and through a running server's watcher.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +13,38 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_TXT, SEED_YAML, write_site
-from liveserver import article, now
+from liveserver import article, get, now, port_of, serving, wait_until
 
+from briefing_site.build import batch
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.pipeline import load_site
+from briefing_site.build.pipeline import build
+from briefing_site.build.search import INDEX_DIR
+from briefing_site.build.writer import MARKER
 from briefing_site.dev.preview import Preview
+from briefing_site.dev.serve import SCRIPT_URL
 from briefing_site.errors import ContentError
-from briefing_site.output.render import render_site
-from briefing_site.output.theme import make_environment, static_assets
-from briefing_site.site import TEMPLATES_DIR
+from briefing_site.model import RenderedFile
+from briefing_site.output.extras import PageSource
 
 Edit = Callable[[Path], list[str]]
 
 
 def _full(site: Path) -> dict[str, bytes]:
-    """What `briefing-site build` would write, from scratch."""
-    options = BuildOptions(site=site, now=now())
-    loaded = load_site(options)
-    templates = site / TEMPLATES_DIR
-    files = render_site(loaded.site, make_environment(templates), static_assets(templates))
-    return {f.path: f.data for f in files}
+    """What `briefing-site build` writes, from scratch (one process, no cache), but
+    the search index, which `serve` makes in the background (see `live_search`),
+    and the marker naming the folder as the build's (the writer's, drawn by nothing)."""
+    out = site.parent / "reference"
+    build(BuildOptions(site=site, now=now(), out=out, jobs=1, cache=False))
+    return _files_in(out)
+
+
+def _files_in(out: Path) -> dict[str, bytes]:
+    """A build's output as `_full` compares it."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.relative_to(out).parts[0] not in (INDEX_DIR, MARKER)
+    }
 
 
 def _write(site: Path, name: str, text: str) -> list[str]:
@@ -54,6 +71,9 @@ EDITS: list[tuple[str, Edit]] = [
     ("base", lambda s: _write(s, "templates/base.html", "<html><head></head><body>{% block main %}{% endblock %}</body></html>\n")),
     ("unbase", lambda s: _remove(s, "templates/base.html")),
     ("asset", lambda s: _write(s, "templates/static/extra.css", "p { color: red }\n")),
+    ("included asset", lambda s: _write(s, "templates/static/mark.svg", "<svg><title>mark</title></svg>\n")),
+    ("topic", lambda s: _write(s, "templates/topic.html", '{% extends "theme/topic.html" %}{% block head %}{% include "static/mark.svg" %}{% endblock %}')),
+    ("retouched asset", lambda s: _write(s, "templates/static/mark.svg", "<svg><title>new mark</title></svg>\n")),
     ("config", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\n")),
     ("paging", lambda s: _write(s, "briefing.yaml", "title: Desk Notes\npage_size: 1\n")),
     ("tag one", lambda s: _write(s, "content/alpha.md", article("Alpha").replace("---\n", "---\ntags: [trade]\n", 1))),
@@ -121,6 +141,16 @@ def test_an_edit_the_watcher_missed_is_found_once_the_build_is_served(site: Path
     assert preview.verify() == set()
 
 
+def test_a_deleted_article_leaves_nothing_of_itself_in_the_preview(site: Path) -> None:
+    """`serve` runs for hours: what it remembers of an article goes with the article."""
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    assert "content/alpha.md" in preview._linted
+    preview.rebuild([site / name for name in _remove(site, "content/alpha.md")])
+    assert "content/alpha.md" not in preview._linted
+    assert dict(preview.rebuild().files) == _full(site)
+
+
 def test_a_folder_moved_over_another_forgets_every_article_under_it(site: Path) -> None:
     _write(site, "content/desk/one.md", article("Desk one"))
     preview = Preview(BuildOptions(site=site, now=now()))
@@ -129,3 +159,267 @@ def test_a_folder_moved_over_another_forgets_every_article_under_it(site: Path) 
     _write(site, "content/next/one.md", article("Desk one, revised"))
     (site / "content/next").rename(site / "content/desk")  # a watcher names only the folder
     assert dict(preview.rebuild([site / "content/desk"]).files) == _full(site)
+
+
+def test_a_running_server_serves_what_build_writes_before_and_after_edits(site: Path) -> None:
+    """Through the watcher and over HTTP: the pages `serve` holds in memory are the
+    bytes `build` writes for the same files and clock, at first, after an article
+    edit and after a template edit; a page over HTTP differs only by the reload script."""
+    with serving(site) as running:
+        live, port = running.server.live, port_of(running)
+
+        def served() -> dict[str, bytes]:
+            snapshot = live.ready()[0]
+            assert snapshot is not None
+            return dict(snapshot.files)
+
+        def after(edit: Callable[[], object], shows: bytes) -> None:
+            seen = live.ready()[2]
+            edit()
+            wait_until(lambda: live.ready()[2] > seen and shows in get(port, "/")[1])
+
+        assert served() == _full(site)
+        after(lambda: _write(site, "content/alpha.md", article("Alpha talks resume")), b"resume")
+        assert served() == _full(site)
+        card = '<p class="own-card">{{ other.meta.title }}</p>\n'
+        after(lambda: _write(site, "templates/_card.html", card), b"own-card")
+        assert served() == _full(site)
+        page = get(port, "/briefings/alpha/")[1]
+        start = page.index(b'<script src="' + SCRIPT_URL.encode())
+        end = page.index(b"</script>\n", start) + len(b"</script>\n")
+        assert page[:start] + page[end:] == _full(site)["briefings/alpha/index.html"]
+
+
+def test_an_edit_redraws_its_briefing_and_the_pages_that_list_it_not_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page keys decide: after one article's edit, no other briefing's page or
+    calendar is drawn again, and most files are kept from the last build as they were."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(20)
+    }
+    site = write_site(tmp_path / "site", files)
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    total = len(preview.rebuild().files)
+    drawn.clear()
+    changed = _write(
+        site, "content/desk-07.md", article("Desk 7 moved", date="2025-01-08T09:00:00Z")
+    )
+    after = preview.rebuild([site / name for name in changed]).files
+    briefings = {path for path in drawn if path.startswith("briefings/desk-")}
+    assert briefings == {"briefings/desk-07/index.html"}
+    assert "index.html" in drawn and len(drawn) < total // 2, drawn
+    assert dict(after) == _full(site)
+
+
+def test_a_template_edit_redraws_only_the_pages_that_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are keyed by the site templates they use (`build.deps`): a topic page
+    template redraws the topic pages alone, a stylesheet no page, and a file under
+    static/ that a template includes the pages of that template."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(6)
+    }
+    files["templates/static/site.css"] = "p { color: blue }\n"  # a site with templates/ already
+    site = write_site(tmp_path / "site", files)
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+
+    def pages_after(name: str, text: str) -> set[str]:
+        drawn.clear()
+        preview.rebuild([site / path for path in _write(site, name, text)])
+        assert dict(preview.rebuild().files) == _full(site), name
+        return {path for path in drawn if path.endswith(".html")}
+
+    inline = '{% extends "theme/topic.html" %}{% block head %}{% include "X" %}{% endblock %}'
+    assert pages_after("templates/_m.html", "<i>mark</i>") == set()  # used by no page yet
+    topics = pages_after("templates/topic.html", inline.replace("X", "_m.html"))
+    assert topics and all(path.startswith("topics/") for path in topics), topics
+    assert pages_after("templates/_m.html", "<i>new mark</i>") == topics
+    assert pages_after("templates/static/site.css", "p { color: red }\n") == set()
+    assert pages_after("templates/static/m.svg", "<svg></svg>\n") == set()
+    assert pages_after("templates/topic.html", inline.replace("X", "static/m.svg")) == topics
+    assert pages_after("templates/static/m.svg", "<svg><title>m</title></svg>\n") == topics
+
+
+def test_a_site_without_articles_and_then_with_one_previews_as_it_builds(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"briefing.yaml": "title: Empty desk\n"})
+    (site / "content").mkdir(exist_ok=True)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    assert dict(preview.rebuild().files) == _full(site)
+    changed = _write(site, "content/first.md", article("First"))
+    assert dict(preview.rebuild([site / name for name in changed]).files) == _full(site)
+
+
+def test_build_redraws_only_the_pages_a_template_edit_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build` keys pages by the templates they use, as `serve` does: a stylesheet
+    edit draws no page again, a topic template edit only the topic pages; the
+    bytes are a clean build's."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(6)
+    }
+    files["templates/static/site.css"] = "p { color: blue }\n"
+    site = write_site(tmp_path / "site", files)
+    out = site / "build"
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+
+    def rebuilt(name: str, text: str) -> set[str]:
+        _bump_times(site, _write(site, name, text))
+        drawn.clear()
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        expected = _full(site)
+        assert {path: (out / path).read_bytes() for path in expected} == expected
+        return {path for path in drawn if path.endswith(".html")}
+
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    assert rebuilt("templates/static/site.css", "p { color: red }\n") == set()
+    topic = '{% extends "theme/topic.html" %}{% block head %}<meta name="x">{% endblock %}'
+    written = rebuilt("templates/topic.html", topic)
+    assert written and all(path.startswith("topics/") for path in written), written
+
+
+def _saved_while_drawing(monkeypatch: pytest.MonkeyPatch, path: Path, text: str, when: str) -> None:
+    """Save `text` to `path` as the build keys its first page of template `when`: after
+    pages drawn earlier loaded the file's previous bytes (as an editor's save may land)."""
+    real_wanted = batch.PageCache.wanted
+    saved: list[bool] = []
+
+    def wanted(cache: batch.PageCache, page: str, template: str, source: PageSource) -> bool:
+        if template == when and not saved:
+            saved.append(True)
+            path.write_text(text)
+            _bump_times(path.parent, [path.name])
+        return real_wanted(cache, page, template, source)
+
+    monkeypatch.setattr(batch.PageCache, "wanted", wanted)
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_a_template_saved_during_a_rebuild_is_drawn_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A page's key hashes the bytes it was drawn from (`build.deps`): a card saved once
+    the home page drew the old one is not keyed as if the archive drew the new one
+    (which would keep the archive's old cards for good)."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n}.md": article(f"Desk {n}", date=f"2025-01-0{n + 1}T09:00:00Z")
+        for n in range(4)
+    }
+    files["templates/_card.html"] = "<p class=c>v1 {{ other.meta.title }}</p>\n"
+    site = write_site(tmp_path / "site", files)
+    card = site / "templates/_card.html"
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[Path]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild(changed).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    _write(site, "templates/_card.html", "<p class=c>v2 {{ other.meta.title }}</p>\n")
+    _bump_times(site, ["templates/_card.html"])
+    with monkeypatch.context() as patched:
+        _saved_while_drawing(
+            patched, card, "<p class=c>v3 {{ other.meta.title }}</p>\n", "archive.html"
+        )
+        rebuilt([card])
+    got = rebuilt([card])  # the watcher saw the second save, too
+    expected = _full(site)
+    assert b"v3 Desk" in expected["briefings/index.html"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+@pytest.mark.parametrize("name", ["./parts/x.html", "/parts/x.html", "parts//x.html"])
+def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
+    tmp_path: Path, command: str, name: str
+) -> None:
+    """Jinja finds "./parts/x.html" at parts/x.html: an edit there redraws the pages."""
+    head = f'{{% block head %}}{{% include "{name}" %}}{{% endblock %}}'
+    site = write_site(
+        tmp_path / "site",
+        {
+            **{f"content/desk-{n}.md": article(f"Desk {n}") for n in range(2)},
+            "templates/parts/x.html": "<meta name=x1>",
+            "templates/briefing.html": '{% extends "theme/briefing.html" %}' + head,
+        },
+    )
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[str]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild([site / path for path in changed]).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    changed = _write(site, "templates/parts/x.html", "<meta name=x2-changed>")
+    _bump_times(site, changed)
+    got = rebuilt(changed)
+    expected = _full(site)
+    assert b"x2-changed" in expected["briefings/desk-0/index.html"]
+    assert got == expected
+
+
+def test_a_template_saved_as_workers_start_is_not_kept_under_the_older_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers draw briefing pages from the template bytes the build keyed them by: a
+    save between the keying and a worker's first page, then undone, leaves no page
+    of the undone version behind."""
+    page = '{% extends "theme/briefing.html" %}{% block head %}<meta name=X>{% endblock %}'
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n}.md": article(f"Desk {n}", date=f"2025-01-0{n + 1}T09:00:00Z")
+        for n in range(4)
+    }
+    site = write_site(
+        tmp_path / "site", {**files, "templates/briefing.html": page.replace("X", "v1")}
+    )
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v2")))
+    for name in files:  # edited too: a worker draws their pages
+        _bump_times(site, _write(site, name, str(files[name]).replace("lede", "new lede")))
+    real_init = batch._Pages.__init__
+
+    def saved_first(pages: batch._Pages, settings: batch.Settings, stream: batch.Stream) -> None:
+        _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v3")))
+        real_init(pages, settings, stream)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(batch._Pages, "__init__", saved_first)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+    _bump_times(site, _write(site, "templates/briefing.html", page.replace("X", "v2")))
+    build(BuildOptions(site=site, now=now(), jobs=1))
+    expected = _full(site)
+    assert b"<meta name=v2>" in expected["briefings/desk-0/index.html"]
+    assert _files_in(site / "build") == expected

@@ -547,7 +547,7 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
     """The home page, the archive and the tag pages share one rendering of each card."""
     from briefing_site.build.options import BuildOptions
     from briefing_site.build.pipeline import load_site
-    from briefing_site.output.render import render_site
+    from briefing_site.output.render import iter_site
     from briefing_site.output.theme import make_environment
 
     site = make_site(articles)
@@ -562,7 +562,7 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
         return original(*args, **kwargs)
 
     card.render = counted  # type: ignore[method-assign]
-    files = render_site(loaded.site, env, {})
+    files = list(iter_site(loaded.site, env, {}))
     shown = sum(f.data.count(b'<article class="card">') for f in files)
     assert shown > 2 * len(loaded.site.briefings)  # each card is on two lists or more
     # Once per briefing and heading level: level 2 in lists, 3 under the home page.

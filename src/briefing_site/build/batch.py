@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import cast
 
 from briefing_site.build.cache import (
+    PageStore,
     Store,
     code_fingerprint,
     digest,
     template_cache,
-    tree_fingerprint,
 )
+from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
@@ -56,7 +57,7 @@ from briefing_site.model import (
 from briefing_site.output.extras import PageSource
 from briefing_site.output.ics import event_calendar
 from briefing_site.output.render import prepare, render_briefing
-from briefing_site.output.theme import make_environment
+from briefing_site.output.theme import TemplateFiles, make_environment
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
@@ -79,6 +80,8 @@ class Stream:
     spill: Path  # for the cache records and what the main process reads back
     template_cache: Path | None = None  # compiled templates (see `cache.template_cache`)
     page_base: bytes | None = None
+    template_keys: dict[str, bytes] = field(default_factory=dict)  # `deps.TemplateKeys`
+    template_files: dict[str, bytes | None] = field(default_factory=dict)  # the keys' bytes
     article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
     previous: Path | None = None  # the output folder: a page drawn the same is linked from it
 
@@ -125,8 +128,9 @@ class Batch:
     """Assembled articles in file order, their problems, and their cache keys.
 
     `page_base` hashes what every output file may depend on besides the
-    briefings it is made from: the tool's code, the config, the templates and
-    theme, the clock as the pages show it (`horizon.clock_key`) and `--drafts`.
+    briefings it is made from and its templates (`templates`): the tool's code
+    and theme, the config, the clock as the pages show it (`horizon.clock_key`)
+    and `--drafts`.
     Articles the site index vouches for are lazy (see `build.lazy`); `heads`
     holds their `ArticleHead`, and `files` every article's files, for the next index.
     """
@@ -141,6 +145,7 @@ class Batch:
     index: SiteIndex | None = None
     staged: dict[str, Staged] = field(default_factory=dict)  # by path: what workers wrote
     render_problems: list[Problem] = field(default_factory=list)  # template errors, file order
+    templates: TemplateKeys | None = None  # each page template's key (needed to key pages)
     _warnings: dict[int, tuple[Problem, ...]] = field(default_factory=dict)
 
     def linter(self, lint: Linter) -> Linter:
@@ -222,7 +227,16 @@ def run_batch(
     keys = _Keys(settings)
     if settings.stream is not None:
         page_base = keys.page_base if store is not None else None
-        stream = replace(settings.stream, page_base=page_base, article_base=keys.base)
+        templated = {}
+        if store is not None:  # workers draw from the bytes these keys hash (see `deps`)
+            templated = {name: keys.templates(name) for name in ("briefing.html", "")}
+        stream = replace(
+            settings.stream,
+            page_base=page_base,
+            template_keys=templated,
+            template_files=keys.templates.files.known(),
+            article_base=keys.base,
+        )
         settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
     done: dict[int, _Done | Record] = {}
@@ -287,6 +301,7 @@ def run_batch(
         site_index,
         staged,
         render_problems,
+        keys.templates,
     )
 
 
@@ -348,6 +363,9 @@ def _collect(
     return articles, found_problems, used
 
 
+KeyMemo = dict[str, tuple[list[bytes], bytes]]  # path: the parts its key hashed, and the key
+
+
 class PageCache:
     """Output files of earlier builds, reused when what they are made from is the same.
 
@@ -364,22 +382,28 @@ class PageCache:
     from the output's manifest) is not even fetched: it is `kept`, and the
     writer leaves the previous build's file in place (see `writer.write_changed`).
     A file the cache holds is handed to `sink` (the staging folder) at once; a
-    file a worker already wrote there (`Batch.staged`) is only keyed.
+    file a worker already wrote there (`Batch.staged`) is only keyed. With a
+    `memo` (`serve` keeps one across its builds), a key whose parts are those
+    it was last made of is not hashed again: the same keys, for less work.
     """
 
     def __init__(
         self,
         batch: Batch,
-        store: Store,
+        store: PageStore,
         recorded: dict[str, bytes] | None = None,
         sink: Callable[[RenderedFile], None] | None = None,
+        memo: KeyMemo | None = None,
     ) -> None:
+        self._memo = memo
         self._store = store
         self._sink = sink
         self._staged = batch.staged
         self._recorded = recorded or {}
         self.kept: dict[str, bytes] = {}  # path: key, of files left as the last build wrote them
         self._base = batch.page_base
+        assert batch.templates is not None, "pages are keyed by their templates too"
+        self._templates = batch.templates
         self._key_of = {
             id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
             for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
@@ -413,7 +437,7 @@ class PageCache:
     def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
         if source is None:
             return None
-        parts = [self._base, path.encode(), template.encode()]
+        parts = [self._base, path.encode(), template.encode(), self._templates(template)]
         for item in source if isinstance(source, tuple) else (source,):
             key = self._key_of.get(id(item))
             if key is not None:
@@ -422,7 +446,14 @@ class PageCache:
                 parts.append(repr(item).encode())
             else:  # nothing known to key it by: always redraw
                 return None
-        return digest(*parts)
+        if self._memo is None:
+            return digest(*parts)
+        known = self._memo.get(path)
+        if known is not None and known[0] == parts:
+            return known[1]
+        key = digest(*parts)
+        self._memo[path] = (parts, key)
+        return key
 
     def complete(self, rendered: list[RenderedFile]) -> list[RenderedFile]:
         """The rendered files plus those reused; the newly rendered go into the cache."""
@@ -443,20 +474,31 @@ class PageCache:
 
 
 class _Keys:
-    """Cache keys: an article's hashes its inputs; its page's adds the templates and clock."""
+    """Cache keys: an article's hashes its inputs; its page's adds the clock, and each
+    page's its templates (`templates`)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, files: TemplateFiles | None = None) -> None:
         config = repr(settings.config).encode()
         self.base = digest(b"article", code_fingerprint(), config)
         self.page_base = digest(
             b"page", code_fingerprint(), config,  # the theme is in the package
-            tree_fingerprint(settings.templates),
             clock_key(settings.now, templates_show_clock(settings.templates)),
             str(settings.drafts).encode(),
         )  # fmt: skip
+        self.templates = TemplateKeys(settings.templates, files)
 
     def article(self, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
         return article_key(self.base, files, data, sidecar)
+
+
+def key_bases(
+    settings: Settings, files: TemplateFiles | None = None
+) -> tuple[bytes, bytes, TemplateKeys]:
+    """The article and page key bases and the template keys of a build under
+    `settings` (`serve` keys with them), over the template `files` its pages are
+    drawn from."""
+    keys = _Keys(settings, files)
+    return keys.base, keys.page_base, keys.templates
 
 
 def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | None) -> bytes:
@@ -517,7 +559,8 @@ class _Pages:
     def __init__(self, settings: Settings, stream: Stream) -> None:
         self.settings, self.stream = settings, stream
         self.site = Site(settings.config, settings.now)
-        self.env = make_environment(settings.templates)
+        files = TemplateFiles(settings.templates, stream.template_files)
+        self.env = make_environment(settings.templates, files)
         if stream.template_cache is not None:
             self.env.bytecode_cache = template_cache(stream.template_cache)
         self.urls = prepare(self.env, self.site)
@@ -571,7 +614,8 @@ class _Pages:
             if base is None:
                 staged.append(Staged(item.path, sha, facts=facts))
                 continue
-            page_key = digest(base, item.path.encode(), template.encode(), source)
+            templated = self.stream.template_keys[template]  # as `PageCache` keys it
+            page_key = digest(base, item.path.encode(), template.encode(), templated, source)
             parked = self.spill.append(item.data, page_key)
             staged.append(Staged(item.path, sha, page_key, parked, facts))
         return tuple(staged)

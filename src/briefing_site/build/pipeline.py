@@ -2,6 +2,12 @@
 
 Every article is loaded and assembled, and every problem collected, before
 anything is rendered; the output is touched only once all pages rendered.
+
+`build`, `check` and `serve` run these same stages: loading (`load_site`, or
+`_load_streaming` over workers) and drawing (`draw`: the renderer's files, one
+at a time, into a sink). They differ only in the sink (the staging folder,
+nothing, memory) and the cache (`batch.PageCache` over the pack on disk, or
+over the last preview's pages in memory: the same page keys either way).
 """
 
 from __future__ import annotations
@@ -71,8 +77,8 @@ from briefing_site.model import (
     SiteConfig,
     SourceArticle,
 )
-from briefing_site.output.extras import PageFilter, PageSource
-from briefing_site.output.render import iter_site, render_site
+from briefing_site.output.extras import PageFilter, PageSource, every_file
+from briefing_site.output.render import iter_site
 from briefing_site.output.theme import make_environment, static_assets
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
@@ -194,10 +200,41 @@ def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
             seen[slug] = path
 
 
+Sink = Callable[[RenderedFile], None]  # where drawn files go: the staging folder, memory, nowhere
+
+
+def draw(
+    loaded: Loaded,
+    env: Environment,
+    assets: Mapping[str, bytes],
+    sink: Sink,
+    reuse: PageCache | PageFilter = every_file,
+    pages_done: Callable[[], None] | None = None,
+) -> None:
+    """The one drawing loop of build, check and serve: every file the renderer makes
+    (those `reuse` asks for) into `sink`, one at a time, so none need be held.
+
+    `reuse` is a plain filter, or a `PageCache`, which hands the files it holds
+    to its own sink and takes each drawn file under its page key.
+    """
+    cache = reuse if isinstance(reuse, PageCache) else None
+    wanted = reuse.wanted if isinstance(reuse, PageCache) else reuse
+    for item in iter_site(loaded.site, env, assets, wanted, pages_done):
+        if cache is not None:
+            cache.drawn(item)
+        sink(item)
+
+
 def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
     """Every page in memory, through the site's templates then the theme's."""
     templates = _checked_templates(options)
-    return render_site(loaded.site, make_environment(templates), static_assets(templates))
+    files: list[RenderedFile] = []
+    draw(loaded, make_environment(templates), static_assets(templates), files.append)
+    return files
+
+
+def _discard(item: RenderedFile) -> None:
+    """`check`'s sink: each file drawn, then let go."""
 
 
 def _checked_templates(options: BuildOptions) -> Path:
@@ -222,8 +259,7 @@ def check(options: BuildOptions) -> Loaded:
     with spill_folder(None) as spill:
         loaded, batch = _load_streaming(options, Stream(None, spill), None)
         env = make_environment(templates)
-        for _ in iter_site(loaded.site, env, static_assets(templates), _not_in(batch.staged)):
-            pass  # drawn, and let go
+        draw(loaded, env, static_assets(templates), _discard, _not_in(batch.staged))
     return loaded
 
 
@@ -359,7 +395,9 @@ def _build_fast(
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)
         _collector_back_on()
-        env = make_environment(options.site / TEMPLATES_DIR)
+        assert batch.templates is not None
+        # The bytes the page keys hash are those drawn (`deps.TemplateKeys`).
+        env = make_environment(options.site / TEMPLATES_DIR, batch.templates.files)
         if store is None:
             return _draw_without_cache(options, loaded, batch, stage, env, before)
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
@@ -422,12 +460,9 @@ def _draw_without_cache(
     facts = _facts(batch)
     indexing = _Indexing(lambda: lambda: with_search(options, loaded, stage, facts=facts))
     templates = options.site / TEMPLATES_DIR
-    drawn = iter_site(
-        loaded.site, env, static_assets(templates), _not_in(batch.staged), indexing.start
-    )
     with indexing:
-        for item in drawn:
-            stage.write(item)
+        assets = static_assets(templates)
+        draw(loaded, env, assets, stage.write, _not_in(batch.staged), indexing.start)
         check_not_rewritten(options.site, before)
         loaded = indexing.result()
     swap_in(stage, options.site)
@@ -473,13 +508,9 @@ class _Drawing:
             return lambda: with_search(options, loaded, self.stage, search, known, self.facts)
 
         indexing = _Indexing(prepare)
-        drawn = iter_site(
-            loaded.site, self.env, static_assets(templates), reuse.wanted, indexing.start
-        )
         with indexing:
-            for item in drawn:
-                reuse.drawn(item)
-                self.stage.write(item)
+            assets = static_assets(templates)
+            draw(loaded, self.env, assets, self.stage.write, reuse, indexing.start)
             check_not_rewritten(options.site, self.before)
             loaded = indexing.result()
         try:

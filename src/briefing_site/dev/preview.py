@@ -1,12 +1,20 @@
-"""The preview build behind `serve`: the whole site in memory, redone in pieces.
+"""The preview build behind `serve`: the build's own flow, into memory.
 
-An article's Assembled result is cached by its files' stat signature, so a
-one-file edit re-assembles one article. A file is re-rendered only when what
-it shows may have changed: a file made from one briefing (its page, its
-calendar) when that briefing did; a file drawn from the whole site (home, 404,
-feeds) when any briefing did; and every page whose template, or a template it
-extends or includes, changed. The result is always byte for byte what a full
-build of the same files gives (tests check this).
+`rebuild` runs the stages `build` runs (`pipeline.load_site`, then
+`pipeline.draw` through a `batch.PageCache`) with two differences only: the
+sink is a dict of output path to bytes, and the cache is the last good
+build's pages in memory (`cache.MemoryStore`), not the pack on disk. A file
+is drawn again only when its page key changed: the key the build's cache uses,
+over the briefings it shows (by their articles' keys and what they show of
+the clock), its template and the site's template files that uses
+(`build.deps`), the config and the clock. So an edit redraws its briefing's
+own files and the listings, feeds and home page that show it, a template
+edit the pages that use the template, and the result is what `build` writes,
+by construction (tests check).
+
+Assembling is the build's too (read the bytes, key them, parse, assemble),
+done again only for an article whose files' stat signature changed (or that
+a watcher named), as the build's site index finds unchanged articles.
 
 The build never touches `build/`: a Snapshot is a mapping of output path to
 bytes, and `Live` hands the last good one to request threads.
@@ -17,30 +25,34 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import jinja2
-from jinja2 import meta, nodes
 
+from briefing_site.build.batch import Batch, PageCache, Settings, article_key, key_bases
+from briefing_site.build.cache import MemoryStore
+from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.pipeline import Loaded, fresh_assembler, load_site
-from briefing_site.content.assemble import Assembled
+from briefing_site.build.pipeline import Loaded, draw, load_site
+from briefing_site.content.assemble import Assembled, Tools, assemble
 from briefing_site.content.lint import lint
-from briefing_site.content.load import ArticleFiles
+from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
 from briefing_site.dev.live_search import LiveIndex
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
-from briefing_site.output.extras import PageFilter, PageSource
-from briefing_site.output.render import TEMPLATE_HELPERS, render_site
-from briefing_site.output.theme import STATIC_DIR, make_environment, static_assets
+from briefing_site.output.theme import (
+    STATIC_DIR,
+    TemplateFiles,
+    make_environment,
+    static_assets,
+)
 from briefing_site.output.urls import Urls, briefing_path
 from briefing_site.safetext import printable
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 from briefing_site.walk import signature, walk
 
 Signature = tuple[int, ...]  # walk.signature, of an article and its sidecar together
-Asked = tuple[str, str, PageSource]  # what the renderer asked the filter about
 
 
 @dataclass(frozen=True)
@@ -56,19 +68,24 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class _Cached:
+    """An assembled article, its cache key (`batch.article_key`), and the stat
+    signature of the files it was read from."""
+
     signature: Signature
     assembled: tuple[SourceArticle, Assembled]
+    key: bytes
 
 
-@dataclass
-class _Rendered:
-    """What the last good build's pages were made from, to tell what an edit touched."""
+@dataclass(frozen=True)
+class _Bases:
+    """The key bases (`batch.key_bases`) and tools under one config and set of templates."""
 
-    pages: dict[str, bytes] = field(default_factory=dict)
-    source_of: dict[str, PageSource] = field(default_factory=dict)
-    listed: tuple[Briefing, ...] = ()
-    config: SiteConfig | None = None
-    roots: frozenset[str] = frozenset()
+    config: SiteConfig
+    signatures: dict[str, Signature]  # of the templates they were made under
+    article: bytes
+    page: bytes
+    templates: TemplateKeys
+    tools: Tools
 
 
 class Preview:
@@ -76,14 +93,15 @@ class Preview:
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
-        self._fresh = fresh_assembler(options)
         self._articles: dict[str, _Cached] = {}
-        self._config: SiteConfig | None = None  # what every cached article was made with
+        self._made: list[_Cached] = []  # this build's articles, in the order loaded
+        self._bases: _Bases | None = None
         self._env: jinja2.Environment | None = None
         self._templates: dict[str, Signature] = {}
+        self._hinted: set[str] = set()  # names under templates/ a watcher saw change
+        self._files = TemplateFiles(options.site / TEMPLATES_DIR)  # the env's: see `_theme`
         self._assets: dict[str, bytes] | None = None
-        self._stale_templates: set[str] = set()
-        self._last = _Rendered()
+        self._pages = MemoryStore()  # the last good build's pages, by page key
         self._trust_cache = False
         self._linted: dict[str, tuple[SourceArticle, Briefing, list[Problem]]] = {}
 
@@ -99,24 +117,52 @@ class Preview:
         hints = list(changed)
         self._trust_cache = bool(hints)
         self._note_changes(hints)
-        loaded = load_site(self.options, self._assemble, self._lint)
         env, assets = self._theme()
-        affected = self._affected_roots(env)
-        wanted, asked = self._page_filter(loaded, affected)
-        rendered = {f.path: f.data for f in render_site(loaded.site, env, assets, wanted)}
-        for path, _template, _source in asked:
-            if path not in rendered:
-                rendered[path] = self._last.pages[path]
-        self._remember(loaded, rendered, asked)
+        self._made = []
+        try:
+            loaded = load_site(self.options, self._assemble, self._lint)
+            files = self._draw(loaded, env, assets)
+        except BaseException:
+            self._pages.drop_new()
+            raise
+        if len(self._linted) > len(self._made):  # articles gone since: let their warnings go
+            kept = {made.assembled[0].path for made in self._made}
+            self._linted = {path: seen for path, seen in self._linted.items() if path in kept}
         indexed = None
         if loaded.config.search:
             indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
         prefix = Urls(loaded.config.base_url).prefix
         shards = loaded.config.search_shard_size
-        return Snapshot(rendered, prefix, len(loaded.site.briefings), indexed, shards)
+        return Snapshot(files, prefix, len(loaded.site.briefings), indexed, shards)
+
+    def _draw(
+        self, loaded: Loaded, env: jinja2.Environment, assets: dict[str, bytes]
+    ) -> dict[str, bytes]:
+        """Every output file, through the build's drawing loop into memory: a file whose
+        page key is the one the last good build recorded for it is kept, the rest are
+        drawn (or found by their key among the last build's files)."""
+        bases = self._bases_for(loaded.config)  # a site with no article asked for none yet
+        made = self._made  # what `load_site` kept of them is `loaded.articles`, in this order
+        assert len(made) == len(loaded.articles)
+        articles = [m.assembled for m in made]
+        keys = [m.key for m in made]
+        batch = Batch(articles, [], keys, bases.page, self.options.now, templates=bases.templates)
+        files: dict[str, bytes] = {}
+
+        def sink(item: RenderedFile) -> None:
+            files[item.path] = item.data
+
+        last = self._pages
+        reuse = PageCache(batch, last, last.recorded, sink, last.memo)
+        draw(loaded, env, assets, sink, reuse)
+        for path in reuse.kept:  # as `build` leaves them in place (`writer.write_changed`)
+            files[path] = last.files[path]
+        last.settle(reuse.keys, files)
+        return files
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
-        """Forget cached articles a watcher saw change, whatever their stat says."""
+        """Forget cached articles and templates a watcher saw change, whatever their stat
+        says (a coarse clock may give an edit its file's old times)."""
         site = self.options.site.resolve()
         for path in changed:
             try:
@@ -130,6 +176,8 @@ class Preview:
                 # A folder moved in, out or over: forget everything under it.
                 for cached in [key for key in self._articles if key.startswith(name + "/")]:
                     del self._articles[cached]
+            elif rel.parts[:1] == (TEMPLATES_DIR,):
+                self._hinted.add("/".join(rel.parts[1:]))
 
     def verify(self) -> set[Path]:
         """Articles whose files changed since they were cached, unseen by the watcher."""
@@ -143,28 +191,58 @@ class Preview:
 
     def _assemble(self, config: SiteConfig, files: ArticleFiles) -> tuple[SourceArticle, Assembled]:
         """The cached result while the files and config are unchanged, else a fresh one."""
-        if config is not self._config:
-            if config != self._config:  # compared once a build; then by identity
-                self._articles.clear()
-                self._linted.clear()
-            self._config = config
+        bases = self._bases_for(config)
         hit = self._articles.get(files.article)
-        if hit is not None and self._trust_cache:
-            return hit.assembled
+        if hit is None or not (self._trust_cache or hit.signature == self._signature(files)):
+            hit = self._fresh(bases, files)
+        self._made.append(hit)
+        return hit.assembled
+
+    def _fresh(self, bases: _Bases, files: ArticleFiles) -> _Cached:
+        """An article read, keyed and assembled as a build's worker does (`batch._Worker`)."""
         signature = self._signature(files)
-        if hit is not None and hit.signature == signature:
-            return hit.assembled
-        assembled = self._fresh(config, files)
+        data, sidecar = read_bytes(self.options.site, files)
+        article = parse_article(files, data, sidecar)
+        made = _Cached(
+            signature,
+            (article, assemble(article, bases.tools, self.options.now)),
+            article_key(bases.article, files, data, sidecar),
+        )
         if signature:
-            self._articles[files.article] = _Cached(signature, assembled)
-        return assembled
+            self._articles[files.article] = made
+        return made
+
+    def _bases_for(self, config: SiteConfig) -> _Bases:
+        """The key bases and tools for `config` and the templates as they are now; a
+        new config empties the article cache (every article's key hashes it)."""
+        bases = self._bases
+        if bases is not None and bases.config is config and bases.signatures is self._templates:
+            return bases
+        same = bases is not None and bases.config == config  # compared once a build
+        if bases is None or not same:
+            self._articles.clear()
+            self._linted.clear()
+        tools = bases.tools if bases is not None and same else Tools.for_config(config)
+        if bases is not None and same and bases.signatures is self._templates:
+            self._bases = replace(bases, config=config)  # then by identity
+            return self._bases
+        settings = Settings(
+            self.options.site,
+            config,
+            self.options.now,
+            self.options.drafts,
+            self.options.site / TEMPLATES_DIR,
+        )
+        article, page, templates = key_bases(settings, self._files)
+        self._bases = _Bases(config, self._templates, article, page, templates, tools)
+        return self._bases
 
     def _lint(
         self, article: SourceArticle, briefing: Briefing, config: SiteConfig
     ) -> list[Problem]:
         """An article's warnings, remembered while it is the same cached object.
 
-        A config change empties this with the article cache (see `_assemble`).
+        A config change empties this with the article cache (see `_bases_for`).
         """
         seen = self._linted.get(article.path)
         if seen is not None and seen[0] is article and seen[1] is briefing:
@@ -191,68 +269,34 @@ class Preview:
         """The Jinja environment and assets, remade when a file under templates/ changed.
 
         The few template files are compared by stat on every rebuild, so a
-        change is seen even if the watcher missed it; changed names are kept
-        until a build succeeds, to re-render every page that uses them.
+        change is seen even if the watcher missed it, and one the watcher named
+        is taken as changed whatever its stat. A changed template gives each
+        page that uses it a new key (see `build.deps`), as in `build`.
         """
         templates = self.options.site / TEMPLATES_DIR
         current = _signatures(self.options.site, TEMPLATES_DIR)
-        changed = {
-            name
-            for name in current.keys() | self._templates.keys()
-            if current.get(name) != self._templates.get(name)
-        }
-        static = {name for name in changed if name.startswith(STATIC_DIR + "/")}
-        if self._env is None or changed:
-            self._env = make_environment(templates)  # a new override changes what a name means
-        if self._assets is None or static:
+        if self._env is not None and current == self._templates and not self._hinted:
+            assert self._assets is not None
+            return self._env, self._assets
+        changed = current.keys() ^ self._templates.keys() | self._hinted | {
+            name for name in current.keys() & self._templates.keys()
+            if current[name] != self._templates[name]
+        }  # fmt: skip
+        # Any file may be a template (a page may include an SVG from static/), and a
+        # new override changes what a name means: the environment is made anew.
+        self._files = TemplateFiles(templates)  # read anew, by the env and the page keys
+        self._env = make_environment(templates, self._files)
+        if self._assets is None or _static(changed):
             self._assets = static_assets(templates)
-        self._stale_templates |= changed - static
-        self._templates = current
+        self._templates = current  # a new object: the key bases are made again
+        self._hinted = set()
         return self._env, self._assets
 
-    def _affected_roots(self, env: jinja2.Environment) -> frozenset[str] | None:
-        """Page templates that use a changed template; None means all of them."""
-        if not self._stale_templates:
-            return frozenset()
-        affected = set()
-        for root in self._last.roots:
-            used = templates_used(env, root)
-            if used is None or used & self._stale_templates:
-                affected.add(root)
-        return frozenset(affected)
 
-    def _page_filter(
-        self, loaded: Loaded, affected: frozenset[str] | None
-    ) -> tuple[PageFilter, list[Asked]]:
-        """The renderer's filter, and the list of every file it was asked about."""
-        last = self._last
-        site = loaded.site
-        full = affected is None or last.config is None or last.config != loaded.config
-        listing_changed = len(last.listed) != len(site.briefings) or any(
-            a is not b for a, b in zip(last.listed, site.briefings, strict=True)
-        )
-        asked: list[Asked] = []
-
-        def wanted(path: str, template: str, source: PageSource) -> bool:
-            asked.append((path, template, source))
-            if full or path not in last.pages or (affected and template in affected):
-                return True
-            if source is not None:  # made from some briefings: redo when one changed
-                return _changed(last.source_of.get(path), source)
-            return listing_changed
-
-        return wanted, asked
-
-    def _remember(self, loaded: Loaded, rendered: dict[str, bytes], asked: list[Asked]) -> None:
-        """Commit a good build as the base for the next one."""
-        self._last = _Rendered(
-            pages={path: rendered[path] for path, _, _ in asked},
-            source_of={path: source for path, _, source in asked},
-            listed=loaded.site.briefings,
-            config=loaded.config,
-            roots=frozenset(template for _, template, _ in asked if template),
-        )
-        self._stale_templates.clear()
+def _static(names: set[str]) -> set[str]:
+    """The assets among names under templates/ (see `theme.static_assets`), and the
+    folders that may hold them ("" is templates/ itself)."""
+    return {name for name in names if name in ("", STATIC_DIR) or name.startswith(STATIC_DIR + "/")}
 
 
 def _signatures(site: Path, folder: str) -> dict[str, Signature]:
@@ -265,36 +309,6 @@ def _signatures(site: Path, folder: str) -> dict[str, Signature]:
     if found.problems:
         raise ContentError(found.problems)
     return {name.removeprefix(folder + "/"): sig for name, sig in found.signatures.items()}
-
-
-def templates_used(env: jinja2.Environment, name: str) -> set[str] | None:
-    """Every template `name` extends, includes or imports, itself included.
-
-    None when that cannot be known (a name built at render time, or a template
-    that does not parse): the caller then re-renders to find out.
-    """
-    seen: set[str] = set()
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-            parsed = env.parse(source)
-            found = list(meta.find_referenced_templates(parsed))
-        except jinja2.TemplateError:
-            return None
-        if any(item is None for item in found):
-            return None
-        todo += [item for item in found if item is not None]
-        todo += [  # a helper such as card() renders its own template
-            TEMPLATE_HELPERS[call.node.name]
-            for call in parsed.find_all(nodes.Call)
-            if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
-        ]
-    return {item.removeprefix("theme/") for item in seen} | seen
 
 
 class Live:
@@ -355,14 +369,3 @@ class Live:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen or self.stopping, timeout)
             return None if self.stopping else self.version
-
-
-def _changed(before: PageSource, now: PageSource) -> bool:
-    """Whether a page's sources differ; unchanged briefings are the same cached objects."""
-    if isinstance(now, tuple):
-        return not (
-            isinstance(before, tuple)
-            and len(before) == len(now)
-            and all(a is b or a == b for a, b in zip(before, now, strict=True))
-        )
-    return before is not now

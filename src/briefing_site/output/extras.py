@@ -1,6 +1,6 @@
 """What the renderer adds beside the pages: feeds, calendars, crawler files.
 
-`render_site` calls `extra_files` once its pages exist, and installs
+`render.iter_site` calls `extra_files` once its pages exist, and installs
 `template_globals` so `_meta.html` and `_calendar_link.html` can reach the
 view data; each format lives in its own module (feeds, ics, structured, sitemap).
 """
@@ -21,8 +21,8 @@ from briefing_site.output.urls import Urls, calendar_path
 # none) and what it is made from: one briefing; for a listing page, its page
 # count then the briefings it shows; for the home and 404 pages, their name
 # then the briefings they show; None for a file drawn from the whole site.
-# `serve` passes one that skips what an edit did not touch; skipped files are
-# left out of the result.
+# The build cache (`build.batch.PageCache`, for `build` and `serve` alike) keys
+# each file by these and skips those it holds; skipped files are left out.
 PageSource = Briefing | tuple[object, ...] | None
 PageFilter = Callable[[str, str, PageSource], bool]
 

@@ -73,16 +73,6 @@ def _card_maker(env: jinja2.Environment) -> Callable[..., Markup]:
     return card
 
 
-def render_site(
-    site: Site,
-    env: jinja2.Environment,
-    assets: Mapping[str, bytes],
-    wanted: PageFilter = every_file,
-) -> list[RenderedFile]:
-    """Every page (that `wanted` asks for) and asset, or ContentError for a template problem."""
-    return list(iter_site(site, env, assets, wanted))
-
-
 def iter_site(
     site: Site,
     env: jinja2.Environment,
@@ -90,7 +80,8 @@ def iter_site(
     wanted: PageFilter = every_file,
     pages_done: Callable[[], None] | None = None,
 ) -> Iterator[RenderedFile]:
-    """`render_site` one file at a time, so a build can write each and let it go.
+    """Every page (that `wanted` asks for) and asset, one at a time, so a build can
+    write each and let it go; ContentError for a template problem.
 
     `pages_done` is called once every briefing page has been handed over (a build
     may then index them for search while the listings are drawn)."""

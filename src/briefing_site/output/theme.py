@@ -7,10 +7,12 @@ in `static/` beside the templates and are overridden the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_site.errors import ContentError
+from briefing_site.model import Location
 from briefing_site.walk import walk
 
 if TYPE_CHECKING:
@@ -24,18 +26,83 @@ def theme_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "theme"
 
 
-def make_environment(site_templates: Path | None) -> jinja2.Environment:
+class TemplateFiles:
+    """The site's template files as one build reads them: each read once, when first
+    used, then the same bytes for every later use.
+
+    The environment loads its templates through it, and `build.deps` keys each
+    page by the bytes of the files its template uses, so a file saved while a
+    build runs is either in both the key and the page or in neither: the next
+    build sees it and draws again, never a page keyed by bytes it was not drawn
+    from (which would be kept, stale, for good).
+    """
+
+    def __init__(self, folder: Path, known: Mapping[str, bytes | None] | None = None) -> None:
+        self.folder = folder
+        self._read: dict[str, bytes | None] = dict(known or {})  # another process's reads
+
+    def known(self) -> dict[str, bytes | None]:
+        """What was read so far, by name: a worker given it draws from the same bytes."""
+        return dict(self._read)
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of `name` (a normalised name, see `template_name`), None when there
+        is no such file; an unreadable one raises, as Jinja's own loader would."""
+        if name not in self._read:
+            try:
+                self._read[name] = self.folder.joinpath(*name.split("/")).read_bytes()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                self._read[name] = None
+        return self._read[name]
+
+    def source(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        """What Jinja's file loader gives for `name` (text with universal newlines, its
+        file), from these bytes; None when there is no such file. Bytes that are not
+        UTF-8 are a ContentError at the file's own line, as an article's are."""
+        found = template_name(name)
+        data = self.read(found)
+        if data is None:
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:  # the file itself, not the template including it
+            where = Location(f"{self.folder.name}/{found}", data[: exc.start].count(b"\n") + 1)
+            byte = f"byte {exc.start}: {data[exc.start]:#04x}"
+            raise ContentError.at(where, f"not UTF-8 ({byte})") from exc
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text, str(self.folder.joinpath(*found.split("/"))), _always
+
+
+def _always() -> bool:
+    """Up to date: a build reads each template once (`auto_reload` is off, too)."""
+    return True
+
+
+def template_name(name: str) -> str:
+    """`name` as Jinja finds its file: "./parts/x.html" and "/parts/x.html" are
+    "parts/x.html". Raises `jinja2.TemplateNotFound` for a name that climbs out ("..")."""
+    from jinja2.loaders import split_template_path
+
+    return "/".join(split_template_path(name))
+
+
+def make_environment(
+    site_templates: Path | None, files: TemplateFiles | None = None
+) -> jinja2.Environment:
     """Autoescaping, StrictUndefined Jinja over the site's templates, then the theme's.
 
     Templates are loaded once: at 10,000 briefings the per-include freshness
     check was ~150,000 stats. `serve` makes a new environment when one changes.
+    The site's files are read through `files` (one is made when not given), so
+    whoever keys pages by them sees the bytes the pages are drawn from.
     """
     import jinja2  # here, so a build with nothing to do never loads Jinja
 
     theme = jinja2.FileSystemLoader(str(theme_dir()))
     loaders: list[jinja2.BaseLoader] = []
-    if site_templates is not None and site_templates.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(site_templates)))
+    if site_templates is not None:
+        files = TemplateFiles(site_templates) if files is None else files
+        loaders.append(jinja2.FunctionLoader(files.source))
     loaders += [jinja2.PrefixLoader({"theme": theme}), theme]
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
