@@ -28,6 +28,7 @@ from test_search import counting_indexer, shard_folders
 from briefing_site.build import batch
 from briefing_site.content.load import ArticleFiles
 from briefing_site.content.markup import plain_html, sanitize
+from briefing_site.model import Briefing
 from briefing_site.output.extras import PageSource
 
 PROSE = (
@@ -489,6 +490,46 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
     # Once per briefing and heading level: level 2 in lists, 3 under the home page.
     home = len(loaded.site.briefings[1 : 1 + loaded.config.page_size])
     assert len(drawn) == len(set(drawn)) + home
+
+
+def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The listings' cards and topic entries come from the cache (`build.fragments`)
+    for every briefing but the edited or added one, and the site is a clean build's."""
+    from briefing_site.output import render
+
+    drawn: list[str] = []
+    real = render._Helpers._all
+
+    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
+        drawn.append(briefing.meta.slug)
+        return real(self, briefing)
+
+    monkeypatch.setattr(render._Helpers, "_all", counted)
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert len(drawn) > COUNT  # cold: every listed briefing's fragments drawn
+    sources = sorted((site / "content").glob("*.md"))
+    edited = sources[len(sources) // 2]
+    edited.write_text(edited.read_text().replace("Officials", "Ministers", 1))
+    drawn.clear()
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    slug = edited.stem
+    assert drawn == [slug]  # its listings were redrawn, from the others' stored fragments
+    assert tree(site / "build") == reference(site, cli)
+    # A new briefing, newest of all, shifts every page of the listings it is on.
+    (site / "content/added.md").write_text(
+        "---\ntitle: Added\ndate: 2026-12-31\ntags: [trade]\n---\n\n"
+        "Officials said exports and tariffs would top the talks.\n"
+    )
+    drawn.clear()
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert drawn == ["added"]
+    assert tree(site / "build") == reference(site, cli)
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -31,6 +31,7 @@ from briefing_site.build.cache import (
     template_cache,
     tree_fingerprint,
 )
+from briefing_site.build.fragments import StoredFragments
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
@@ -386,6 +387,9 @@ class PageCache:
         }
         self._keys: dict[str, bytes] = {}
         self._hits: dict[str, bytes] = {}
+        # The listings' cards and topic entries, by the same keys (see `build.fragments`).
+        self.fragments = StoredFragments(store, self._base, self._key_of)
+        store.also_live(self.fragments.live_keys)
 
     def wanted(self, path: str, template: str, source: PageSource) -> bool:
         """The renderer's filter: False (skip it) when the cache holds this very file."""

@@ -473,8 +473,9 @@ class _Drawing:
             return lambda: with_search(options, loaded, self.stage, search, known, self.facts)
 
         indexing = _Indexing(prepare)
+        assets = static_assets(templates)
         drawn = iter_site(
-            loaded.site, self.env, static_assets(templates), reuse.wanted, indexing.start
+            loaded.site, self.env, assets, reuse.wanted, indexing.start, reuse.fragments
         )
         with indexing:
             for item in drawn:
