@@ -239,10 +239,13 @@ def _stage_and_swap(
     one there), then swap it in; on any error the staging folder goes, `out` stays.
     `keep` may take the old build instead of it being deleted (see `_Spare`)."""
     out, folder = stage.out, stage.folder
+    made: set[Path] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
     try:
         for item in files:
             target = output_path(folder, item.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             if not reuse(item, target):
                 write_file(folder, item.path, item.data)
         folder.chmod(0o755)
