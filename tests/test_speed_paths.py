@@ -342,6 +342,31 @@ def test_edits_in_a_row_keep_matching_a_clean_build_through_the_spare_folder(
     assert [p.name for p in site.iterdir() if p.name.startswith(".build")] == []
 
 
+def test_the_first_rebuild_records_its_linked_files_so_the_next_build_has_nothing_to_do(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """After a build from nothing there is no spare: the first rebuild links every kept
+    file into a new folder and records them from the old build's record. That record
+    must be true: the next build finds the output untouched and writes nothing, and
+    a hand edit of a linked file is still caught."""
+    site = make_site(articles)
+    args = ("build", "-s", str(site), "--now", NOW)
+    assert cli(*args).code == 0
+    source = sorted((site / "content").glob("*.md"))[0]
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    assert cli(*args).code == 0  # the first rebuild: no spare yet
+    assert list((site / ".briefing-cache").glob("*.spare"))  # the old build, kept as one
+    before = _stats(site / "build")
+    assert cli(*args).code == 0
+    assert _stats(site / "build") == before  # recognised as unchanged: not one file written
+    linked = site / "build/briefings" / sorted((site / "content").glob("*.md"))[1].stem
+    (linked / "index.html").write_text("scribbled")  # in place: its inode is the spare's too
+    assert cli(*args).code == 0
+    assert tree(site / "build") == reference(site, cli)
+
+
 # The clock at the granularity the pages show ---------------------------------
 
 
