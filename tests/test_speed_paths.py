@@ -557,6 +557,27 @@ def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
     assert tree(site / "build") == reference(site, cli)
 
 
+def test_compacting_the_cache_keeps_the_fragments_a_build_did_not_read(tmp_path: Path) -> None:
+    """A rebuild reads only the fragments of the pages it redraws; the others are still
+    the current briefings' and must survive the pack being compacted (`Store.also_live`),
+    while records nobody vouches for are dropped."""
+    from briefing_site.build.cache import Store
+
+    pack = tmp_path / "build.pack"
+    store = Store(pack)
+    store.put(b"p" * 32, b"an old page " * 1000)  # outweighs the rest: compaction is due
+    store.put(b"f" * 32, b"a fragment")
+    store.put(b"x" * 32, b"a stale fragment")
+    store.save()
+    store = Store(pack)
+    store.also_live(lambda: [b"f" * 32])  # nothing read this time; the fragment is current
+    store.save()
+    store = Store(pack)
+    assert store.get(b"f" * 32) == b"a fragment"
+    assert store.get(b"p" * 32) is None and store.get(b"x" * 32) is None
+    assert pack.stat().st_size < 1000
+
+
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles the builds from here on read, in order (by the real reader)."""
     read: list[str] = []
