@@ -245,3 +245,13 @@ def test_far_from_the_event_the_build_time_text_holds_for_hours() -> None:
     assert next_change(SEED, now) - now == timedelta(hours=3, microseconds=1)
     near = SEED.start - NEAR + timedelta(seconds=30)
     assert next_change(SEED, near) - near == timedelta(seconds=30, microseconds=1)
+
+
+@pytest.mark.parametrize(
+    "minutes", [-40 * 1440, -1441, -1, 0, 1, 59, 60 * 5, 1439, 1440, 2880, 2881, 40 * 1440]
+)
+def test_next_change_from_a_known_countdown_is_the_same_instant(minutes: int) -> None:
+    """A build passes each briefing's countdown (already computed at its clock) to
+    `next_change` instead of working out the event's window again: same answer."""
+    now = SEED.start + timedelta(minutes=minutes)
+    assert next_change(SEED, now, compute_countdown(SEED, now)) == next_change(SEED, now)

@@ -60,7 +60,7 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "build": [
         {"cache", "spill", "parallel", "options"},
-        {"horizon", "lazy", "writer", "lock", "search_order", "deps"},
+        {"horizon", "lazy", "writer", "lock", "search_order", "deps", "fragments"},
         {"site_index"},
         {"search_shards", "search_sorts"},
         {"search_pages"},

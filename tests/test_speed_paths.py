@@ -28,6 +28,7 @@ from test_search import counting_indexer, shard_folders
 from briefing_site.build import batch
 from briefing_site.content.load import ArticleFiles
 from briefing_site.content.markup import plain_html, sanitize, simple_html
+from briefing_site.model import Briefing
 from briefing_site.output.extras import PageSource
 
 PROSE = (
@@ -420,6 +421,31 @@ def test_edits_in_a_row_keep_matching_a_clean_build_through_the_spare_folder(
     assert [p.name for p in site.iterdir() if p.name.startswith(".build")] == []
 
 
+def test_the_first_rebuild_records_its_linked_files_so_the_next_build_has_nothing_to_do(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """After a build from nothing there is no spare: the first rebuild links every kept
+    file into a new folder and records them from the old build's record. That record
+    must be true: the next build finds the output untouched and writes nothing, and
+    a hand edit of a linked file is still caught."""
+    site = make_site(articles)
+    args = ("build", "-s", str(site), "--now", NOW)
+    assert cli(*args).code == 0
+    source = sorted((site / "content").glob("*.md"))[0]
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    assert cli(*args).code == 0  # the first rebuild: no spare yet
+    assert list((site / ".briefing-cache").glob("*.spare"))  # the old build, kept as one
+    before = _stats(site / "build")
+    assert cli(*args).code == 0
+    assert _stats(site / "build") == before  # recognised as unchanged: not one file written
+    linked = site / "build/briefings" / sorted((site / "content").glob("*.md"))[1].stem
+    (linked / "index.html").write_text("scribbled")  # in place: its inode is the spare's too
+    assert cli(*args).code == 0
+    assert tree(site / "build") == reference(site, cli)
+
+
 # The clock at the granularity the pages show ---------------------------------
 
 
@@ -568,6 +594,67 @@ def test_each_card_is_drawn_once_however_many_lists_show_it(
     # Once per briefing and heading level: level 2 in lists, 3 under the home page.
     home = len(loaded.site.briefings[1 : 1 + loaded.config.page_size])
     assert len(drawn) == len(set(drawn)) + home
+
+
+def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The listings' cards and topic entries come from the cache (`build.fragments`)
+    for every briefing but the edited or added one, and the site is a clean build's."""
+    from briefing_site.output import render
+
+    drawn: list[str] = []
+    real = render._Helpers._all
+
+    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
+        drawn.append(briefing.meta.slug)
+        return real(self, briefing)
+
+    monkeypatch.setattr(render._Helpers, "_all", counted)
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert len(drawn) > COUNT  # cold: every listed briefing's fragments drawn
+    sources = sorted((site / "content").glob("*.md"))
+    edited = sources[len(sources) // 2]
+    edited.write_text(edited.read_text().replace("Officials", "Ministers", 1))
+    drawn.clear()
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    slug = edited.stem
+    assert drawn == [slug]  # its listings were redrawn, from the others' stored fragments
+    assert tree(site / "build") == reference(site, cli)
+    # A new briefing, newest of all, shifts every page of the listings it is on.
+    (site / "content/added.md").write_text(
+        "---\ntitle: Added\ndate: 2026-12-31\ntags: [trade]\n---\n\n"
+        "Officials said exports and tariffs would top the talks.\n"
+    )
+    drawn.clear()
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert drawn == ["added"]
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_compacting_the_cache_keeps_the_fragments_a_build_did_not_read(tmp_path: Path) -> None:
+    """A rebuild reads only the fragments of the pages it redraws; the others are still
+    the current briefings' and must survive the pack being compacted (`Store.also_live`),
+    while records nobody vouches for are dropped."""
+    from briefing_site.build.cache import Store
+
+    pack = tmp_path / "build.pack"
+    store = Store(pack)
+    store.put(b"p" * 32, b"an old page " * 1000)  # outweighs the rest: compaction is due
+    store.put(b"f" * 32, b"a fragment")
+    store.put(b"x" * 32, b"a stale fragment")
+    store.save()
+    store = Store(pack)
+    store.also_live(lambda: [b"f" * 32])  # nothing read this time; the fragment is current
+    store.save()
+    store = Store(pack)
+    assert store.get(b"f" * 32) == b"a fragment"
+    assert store.get(b"p" * 32) is None and store.get(b"x" * 32) is None
+    assert pack.stat().st_size < 1000
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:

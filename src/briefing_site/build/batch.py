@@ -32,6 +32,7 @@ from briefing_site.build.cache import (
     template_cache,
 )
 from briefing_site.build.deps import TemplateKeys
+from briefing_site.build.fragments import StoredFragments
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
@@ -56,7 +57,7 @@ from briefing_site.model import (
 )
 from briefing_site.output.extras import PageSource
 from briefing_site.output.ics import event_calendar
-from briefing_site.output.render import prepare, render_briefing
+from briefing_site.output.render import TEMPLATE_HELPERS, prepare, render_briefing
 from briefing_site.output.theme import TemplateFiles, make_environment
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
@@ -410,6 +411,12 @@ class PageCache:
         }
         self._keys: dict[str, bytes] = {}
         self._hits: dict[str, bytes] = {}
+        # The listings' cards and topic entries, by the same keys and the site
+        # templates the fragments are drawn with (see `build.fragments`).
+        helpers = [self._templates(name) for name in sorted(TEMPLATE_HELPERS.values())]
+        self.fragments = StoredFragments(store, digest(self._base, *helpers), self._key_of)
+        if isinstance(store, Store):
+            store.also_live(self.fragments.live_keys)
 
     def wanted(self, path: str, template: str, source: PageSource) -> bool:
         """The renderer's filter: False (skip it) when the cache holds this very file."""

@@ -21,6 +21,7 @@ import os
 import struct
 import tempfile
 import weakref
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
@@ -145,6 +146,7 @@ class Store:
         self._used: set[bytes] = set()
         self.rejected = 0
         self._torn = False
+        self._also_live: Callable[[], Iterable[bytes]] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -222,6 +224,12 @@ class Store:
             self._spilled[key] = parked
         self._used.add(key)
 
+    def also_live(self, keys: Callable[[], Iterable[bytes]]) -> None:
+        """Records to keep, read or not, should `save` compact the pack.
+
+        Asked for only then: working them out may cost a pass over the site."""
+        self._also_live = keys
+
     def spill_into(self, folder: Path) -> None:
         """Park new records in `folder` (see `spill`) instead of memory, until `save`.
 
@@ -245,16 +253,24 @@ class Store:
         Records parked in a spill that gave way to a full disk are gone: not saved."""
         if self._spill_folder is not None and gave_way(self._spill_folder):
             self._spilled.clear()
-        live = sum(self._index[k][1] for k in self._used if k in self._index)
-        dead = self._size - len(MAGIC) - live
         damaged = self._torn or self.rejected > 0
         new = sum(map(len, self._new.values())) + sum(w.length for w in self._spilled.values())
+        live, dead = self._live_and_dead()
+        if (damaged or dead > live + new) and self._also_live is not None:
+            for key in self._also_live():
+                self.keep(key)
+            live, dead = self._live_and_dead()
         if damaged or dead > live + new:
             self._rewrite()
         elif self._new or self._spilled:
             self._append()
         self._new.clear()
         self._spilled.clear()
+
+    def _live_and_dead(self) -> tuple[int, int]:
+        """Bytes of the pack's records this build used, and of the rest."""
+        live = sum(self._index[k][1] for k in self._used if k in self._index)
+        return live, self._size - len(MAGIC) - live
 
     def _write_records(self, pack: BinaryIO, keys: list[bytes]) -> None:
         """Write records one by one, so a big pack is never copied whole in memory."""

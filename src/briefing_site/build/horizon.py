@@ -71,9 +71,18 @@ def until(site: Site, dates: Iterable[datetime], exact: bool) -> datetime:
     if exact:
         return now
     changes = [(site.today + timedelta(days=1)).astimezone(UTC)]
+    past: dict[str, datetime] = {}  # a past event's text changes at midnight in its zone
     for briefing in site.briefings:
-        if briefing.meta.event is not None:
-            changes.append(next_change(briefing.meta.event, site.now))
+        event, known = briefing.meta.event, briefing.countdown  # (its countdown at site.now)
+        if event is None:
+            continue
+        if known is not None and known.state == "past":
+            found = past.get(event.timezone)
+            if found is None:
+                found = past[event.timezone] = next_change(event, site.now, known)
+            changes.append(found)
+        else:
+            changes.append(next_change(event, site.now, known))
     for date in dates:
         for moment in (date, date + NEWS_WINDOW):
             if moment.astimezone(UTC) > now:

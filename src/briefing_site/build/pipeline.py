@@ -219,7 +219,8 @@ def draw(
     """
     cache = reuse if isinstance(reuse, PageCache) else None
     wanted = reuse.wanted if isinstance(reuse, PageCache) else reuse
-    for item in iter_site(loaded.site, env, assets, wanted, pages_done):
+    fragments = reuse.fragments if isinstance(reuse, PageCache) else None
+    for item in iter_site(loaded.site, env, assets, wanted, pages_done, fragments):
         if cache is not None:
             cache.drawn(item)
         sink(item)

@@ -239,10 +239,13 @@ def _stage_and_swap(
     one there), then swap it in; on any error the staging folder goes, `out` stays.
     `keep` may take the old build instead of it being deleted (see `_Spare`)."""
     out, folder = stage.out, stage.folder
+    made: set[Path] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
     try:
         for item in files:
             target = output_path(folder, item.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             if not reuse(item, target):
                 write_file(folder, item.path, item.data)
         folder.chmod(0o755)
@@ -444,7 +447,8 @@ def write_changed(
     out = stage.out
     recover(out, stage.folder)
     check_output_dir(out, site)
-    previous = _intact(out, manifest)
+    verified = _verified(out, manifest)
+    previous = {path: entry[0] for path, entry in verified.items()}
     linked: list[OutputFile] = []
     for path, key in (kept or {}).items():
         if path in previous:
@@ -465,20 +469,25 @@ def write_changed(
     elsewhere = {f.path for f in linked} | stage.held.keys()
     drawn = [_Kept(stage.folder, path) for path in hashes.keys() - elsewhere]
     spare = _Spare(manifest, previous)
+    known: dict[str, _Entry] = {}  # files whose manifest entry is known without a stat
     if previous and spare.refresh([*drawn, *held, *linked], hashes, out):
         stage.discard()
+        known = spare.untouched
     else:
 
         def unchanged(item: OutputFile, target: Path) -> bool:
-            """Hard-link the old file when its bytes are the same."""
-            return previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
+            """Hard-link the old file when its bytes are the same (its entry stays true)."""
+            same = previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
+            if same:
+                known[item.path] = verified[item.path]
+            return same
 
         for item in drawn:  # drawn again the same: the old file stays (its inode too)
             if previous.get(item.path) == hashes[item.path]:
                 _relink(out, item.path, stage.folder)
         _stage_and_swap([*held, *linked], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
-    _record_or_raise(out, manifest, hashes, dict(keys or {}), spare.untouched)
+    _record_or_raise(out, manifest, hashes, dict(keys or {}), known)
     spare.took_old_build()
     return True
 

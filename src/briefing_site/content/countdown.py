@@ -49,15 +49,20 @@ def live_text(event: Event, now: datetime) -> str:
     return _text(event, zone, state, now, near=None)
 
 
-def next_change(event: Event, now: datetime) -> datetime:
+def next_change(event: Event, now: datetime, known: Countdown | None = None) -> datetime:
     """The first instant after `now` at which the build-time state or text differs.
 
     A build's countdowns hold for every clock before it, so its output can be
-    reused until then (see `horizon`).
+    reused until then (see `horizon`). `known` is the event's countdown at
+    `now` when the caller has it: its window is then not worked out again
+    (at 10,000 briefings, a tenth of a second of every rebuild).
     """
     zone = ZoneInfo(event.timezone)
-    window_start, window_end = event_window(event, zone)
-    state = _state(now, window_start, window_end)
+    if known is None:
+        window_start, window_end = event_window(event, zone)
+        state = _state(now, window_start, window_end)
+    else:
+        window_start, window_end, state = known.window_start, known.window_end, known.state
     if state == "today":
         return window_end.astimezone(UTC)
     if state == "past":

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -22,7 +22,7 @@ from markupsafe import Markup
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
-from briefing_site.output.listings import ListPage, pages
+from briefing_site.output.listings import Entry, ListPage, pages
 from briefing_site.output.urls import Urls, briefing_path, search_path, template_helpers
 
 
@@ -38,39 +38,92 @@ class Page:
 
 
 # Template globals that render a template of their own, by that template's name.
-TEMPLATE_HELPERS = {"card": "_card.html"}
+TEMPLATE_HELPERS = {"card": "_card.html", "topic_entry": "_topic_entry.html"}
+LISTED_CARD_LEVEL = 2  # the heading level of a card on the archive and tag pages
+LISTED_CARD = "card"  # a briefing's listing fragments: its card there, and ...
+TOPIC_ENTRY = "topic{}"  # ... its entry on the page of its section number n's topic
 
 
-def prepare(env: jinja2.Environment, site: Site) -> Urls:
+class Fragments(Protocol):
+    """Each briefing's listing fragments, kept across builds by the build cache.
+
+    A listing page shows a card or a topic entry for each of its briefings;
+    when one briefing changes (or a new one shifts every later page), the
+    pages that show it are drawn again, but the fragments of the other
+    briefings on them are the same bytes as before. `get` gives a briefing's
+    fragments by name (`LISTED_CARD`, `TOPIC_ENTRY`), stored, or made by
+    `make` (all at once, so one record holds them) and stored. Whoever keeps
+    them keys them on all they show (see `build.fragments`).
+    """
+
+    def get(self, briefing: Briefing, make: Callable[[], dict[str, str]]) -> dict[str, str]: ...
+
+
+def prepare(env: jinja2.Environment, site: Site, fragments: Fragments | None = None) -> Urls:
     """Install the site's globals and filters in `env`; the URLs its pages use."""
     urls = Urls(site.config.base_url)
     _install_helpers(env, urls, site)
-    env.globals["card"] = _card_maker(env)
+    env.globals.update(_Helpers(env, fragments).globals())
     return urls
 
 
-def _card_maker(env: jinja2.Environment) -> Callable[..., Markup]:
-    """`card(briefing, level)`: `_card.html` for one briefing, rendered once per site render.
+class _Helpers:
+    """`card(briefing, level)` and `topic_entry(entry, topic)`: `_card.html` and
+    `_topic_entry.html` for one briefing, each drawn once per site render.
 
     The home page, the archive and every tag page list the same briefings;
     each card is drawn the first time and its HTML reused on every other
-    listing (at 1,000 briefings, ~1,000 renders instead of ~9,000). A card
-    sees only `other` and `card_level`, as the template's contract says.
+    listing (at 1,000 briefings, ~1,000 renders instead of ~9,000). With
+    `fragments`, the archive's and tags' cards and the topic entries come from
+    earlier builds too. A card sees only `other` and `card_level`, a topic
+    entry only `entry` and `topic`, as the templates' contract says.
     """
-    cards: dict[tuple[int, int | None], tuple[Briefing, Markup]] = {}
 
-    def card(other: Briefing, level: int | None = None) -> Markup:
-        found = cards.get((id(other), level))
+    def __init__(self, env: jinja2.Environment, fragments: Fragments | None) -> None:
+        self.env, self.fragments = env, fragments
+        self.cards: dict[tuple[int, int | None], tuple[Briefing, Markup]] = {}
+
+    def globals(self) -> dict[str, Callable[..., Markup]]:
+        return {"card": self.card, "topic_entry": self.topic_entry}
+
+    def card(self, other: Briefing, level: int | None = None) -> Markup:
+        found = self.cards.get((id(other), level))
         if found is not None and found[0] is other:
             return found[1]
+        if self.fragments is not None and level == LISTED_CARD_LEVEL:
+            html = Markup(self.fragments.get(other, lambda: self._all(other))[LISTED_CARD])
+        else:
+            html = Markup(self._card(other, level))
+        self.cards[(id(other), level)] = (other, html)
+        return html
+
+    def topic_entry(self, entry: Entry, topic: str) -> Markup:
+        briefing, section = entry
+        if self.fragments is not None and section is not None and section.topic == topic:
+            number = next((n for n, s in enumerate(briefing.sections) if s is section), None)
+            if number is not None:
+                found = self.fragments.get(briefing, lambda: self._all(briefing))
+                html = found.get(TOPIC_ENTRY.format(number))
+                if html is not None:
+                    return Markup(html)
+        return Markup(self._entry(entry, topic))
+
+    def _all(self, briefing: Briefing) -> dict[str, str]:
+        """Every listing fragment of `briefing`: its card, and its entry on each topic page."""
+        made = {LISTED_CARD: self._card(briefing, LISTED_CARD_LEVEL)}
+        for number, section in enumerate(briefing.sections):
+            made[TOPIC_ENTRY.format(number)] = self._entry(Entry(briefing, section), section.topic)
+        return made
+
+    def _card(self, other: Briefing, level: int | None) -> str:
         context: dict[str, object] = {"other": other}
         if level is not None:
             context["card_level"] = level
-        html = Markup(env.get_template(TEMPLATE_HELPERS["card"]).render(context))
-        cards[(id(other), level)] = (other, html)
-        return html
+        return self.env.get_template(TEMPLATE_HELPERS["card"]).render(context)
 
-    return card
+    def _entry(self, entry: Entry, topic: str) -> str:
+        template = self.env.get_template(TEMPLATE_HELPERS["topic_entry"])
+        return template.render(entry=entry, topic=topic)
 
 
 def iter_site(
@@ -79,13 +132,15 @@ def iter_site(
     assets: Mapping[str, bytes],
     wanted: PageFilter = every_file,
     pages_done: Callable[[], None] | None = None,
+    fragments: Fragments | None = None,
 ) -> Iterator[RenderedFile]:
     """Every page (that `wanted` asks for) and asset, one at a time, so a build can
     write each and let it go; ContentError for a template problem.
 
     `pages_done` is called once every briefing page has been handed over (a build
-    may then index them for search while the listings are drawn)."""
-    urls = prepare(env, site)
+    may then index them for search while the listings are drawn); `fragments`
+    keeps the listings' cards and topic entries across builds."""
+    urls = prepare(env, site, fragments)
     for name, data in sorted(assets.items()):
         yield RenderedFile(f"assets/{name}", data)
     featured = site.briefings[0] if site.briefings else None
