@@ -391,6 +391,85 @@ def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
     assert got == expected
 
 
+@pytest.mark.parametrize("command", ["serve", "build"])
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "{% set draw = card %}{% for b in pager.entries|map(attribute='briefing') %}"
+        "{{ draw(b, 2) }}{% endfor %}",
+        "{% macro each(f, items) %}{% for b in items %}{{ f(b, 2) }}{% endfor %}{% endmacro %}"
+        "{{ each(card, pager.entries|map(attribute='briefing')) }}",
+    ],
+)
+def test_a_listing_that_hands_card_on_is_keyed_by_what_the_card_includes(
+    tmp_path: Path, command: str, listing: str
+) -> None:
+    """`card` given to a variable or a macro draws `_card.html` as a call does: an edit
+    of a part the card includes redraws the archive."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            **{f"content/desk-{n}.md": article(f"Desk {n}") for n in range(2)},
+            "templates/parts/x.html": "<b>x1</b>",
+            "templates/_card.html": '<p>{% include "parts/x.html" %}{{ other.meta.title }}</p>',
+            "templates/archive.html": listing,
+        },
+    )
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[str]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild([site / path for path in changed]).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    changed = _write(site, "templates/parts/x.html", "<b>x2-changed</b>")
+    _bump_times(site, changed)
+    got = rebuilt(changed)
+    expected = _full(site)
+    assert b"x2-changed" in expected["briefings/index.html"]
+    assert got["briefings/index.html"] == expected["briefings/index.html"]
+    assert got == expected
+
+
+def test_serve_keeps_the_listings_fragments_across_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one edit, serve draws the card and topic entries of that briefing only, as
+    build does: the others come from its earlier rebuilds."""
+    from briefing_site.model import Briefing
+    from briefing_site.output import render
+
+    drawn: list[str] = []
+    real = render._Helpers._all
+
+    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
+        drawn.append(briefing.meta.slug)
+        return real(self, briefing)
+
+    monkeypatch.setattr(render._Helpers, "_all", counted)
+    site = write_site(
+        tmp_path / "site",
+        {
+            f"content/desk-{n}.md": article(f"Desk {n}", date=f"2025-01-0{n + 1}T09:00:00Z")
+            for n in range(6)
+        },
+    )
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild([])
+    assert len(drawn) == 6
+    for round_ in range(2):  # the second edit needs what the first did not read
+        edited = f"content/desk-{round_}.md"
+        text = (site / edited).read_text()
+        changed = _write(site, edited, text.replace("Desk", f"Desk edit{round_}", 1))
+        _bump_times(site, changed)
+        drawn.clear()
+        files = dict(preview.rebuild([site / edited]).files)
+        assert drawn == [f"desk-{round_}"]
+        assert files == _full(site)
+
+
 def test_a_template_saved_as_workers_start_is_not_kept_under_the_older_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,9 +25,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_search import counting_indexer, shard_folders
 
+import briefing_site
 from briefing_site.build import batch
 from briefing_site.content.load import ArticleFiles
-from briefing_site.content.markup import plain_html, sanitize, simple_html
+from briefing_site.content.markup import MarkupConverter, plain_html, sanitize, simple_html
 from briefing_site.model import Briefing
 from briefing_site.output.extras import PageSource
 
@@ -565,6 +566,31 @@ def test_only_the_templates_a_build_reads_can_show_the_time(tmp_path: Path) -> N
     (templates / "part/static").mkdir()
     (templates / "part/static/time.html").write_text("{{ now }}\n")
     assert templates_show_clock(templates)
+
+
+def test_the_theme_s_own_filters_do_not_make_a_template_show_the_time(tmp_path: Path) -> None:
+    """A site's copy of a theme partial uses the renderer's filters (`html`, `longdate`):
+    reading it for `now` must not fail on them and count it as showing the clock."""
+    from briefing_site.build.horizon import templates_show_clock
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    theme = Path(briefing_site.__file__).parent / "theme"
+    for name in ("_topic_entry.html", "_card.html", "topic.html"):
+        (templates / name).write_bytes((theme / name).read_bytes())
+    assert not templates_show_clock(templates)
+    (templates / "_card.html").write_text("{{ now|iso }} {{ other|html }}\n")
+    assert templates_show_clock(templates)
+
+
+def test_raw_html_mode_gives_the_engine_s_own_links() -> None:
+    """With `allow_raw_html_unsafe`, nothing is sanitised, so a link keeps the bytes
+    Python-Markdown gives it (the fast path writes the sanitiser's `rel`)."""
+
+    text = "See [the text](https://example.com/r) and *this*."
+    raw = MarkupConverter(allow_raw_html_unsafe=True).markdown_html(text)
+    assert raw == markdown.markdown(text)
+    assert 'rel="noopener' in MarkupConverter().markdown_html(text)
 
 
 def test_each_card_is_drawn_once_however_many_lists_show_it(

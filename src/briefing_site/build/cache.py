@@ -118,10 +118,15 @@ class MemoryStore:
     def put(self, key: bytes, payload: bytes) -> None:
         self._new[key] = payload
 
-    def settle(self, keys: dict[str, bytes], files: dict[str, bytes]) -> None:
-        """Make a good build's files (`keys`: path to page key) the base of the next."""
+    def settle(
+        self, keys: dict[str, bytes], files: dict[str, bytes], also: Iterable[bytes] = ()
+    ) -> None:
+        """Make a good build's files (`keys`: path to page key) the base of the next,
+        with the records under `also` (the listings' fragments of its briefings)."""
+        known = {**self._pages, **self._new}
         self.recorded, self.files = keys, files
         self._pages = {key: files[path] for path, key in keys.items() if path in files}
+        self._pages.update((key, known[key]) for key in also if key in known)
         self._new = {}
         if len(self.memo) > 2 * len(keys):  # pages gone since: let their keys go too
             self.memo = {path: self.memo[path] for path in keys if path in self.memo}

@@ -148,9 +148,13 @@ def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
         return None
     if any(item is None for item in found):
         return None
-    helpers = [
-        TEMPLATE_HELPERS[call.node.name]
-        for call in parsed.find_all(nodes.Call)
-        if isinstance(call.node, nodes.Name) and call.node.name in TEMPLATE_HELPERS
-    ]
+    # Any mention of a helper counts, not only a call: `{% set draw = card %}` or a
+    # macro given `card` draws `_card.html` as surely as `card(...)` does.
+    helpers = sorted(
+        {
+            TEMPLATE_HELPERS[name.name]
+            for name in parsed.find_all(nodes.Name)
+            if name.name in TEMPLATE_HELPERS
+        }
+    )
     return [item for item in found if item is not None] + helpers

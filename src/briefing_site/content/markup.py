@@ -68,7 +68,9 @@ class MarkupConverter:
 
     def markdown_html(self, text: str, where: Location | None = None) -> str:
         """A Markdown block as sanitised HTML; `where` names it in errors and budgets."""
-        fast = plain_html(text) or simple_html(text)
+        # `simple_html` writes what the sanitiser makes of a link (its `rel`): raw mode
+        # keeps the engine's own links, so only the plain path serves it.
+        fast = plain_html(text) if self._raw else plain_html(text) or simple_html(text)
         if fast is not None:
             return fast
         self._md.reset()

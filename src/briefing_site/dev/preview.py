@@ -157,7 +157,7 @@ class Preview:
         draw(loaded, env, assets, sink, reuse)
         for path in reuse.kept:  # as `build` leaves them in place (`writer.write_changed`)
             files[path] = last.files[path]
-        last.settle(reuse.keys, files)
+        last.settle(reuse.keys, files, reuse.fragments.live_keys())
         return files
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
