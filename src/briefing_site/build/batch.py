@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from briefing_site.build.cache import (
     PageStore,
@@ -34,7 +33,7 @@ from briefing_site.build.cache import (
 from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
-from briefing_site.build.lazy import ArticleHead, unchanged_article
+from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
@@ -197,8 +196,8 @@ class _Made:
     files: ArticleFiles
     key: bytes
     head: ArticleHead
-    # Each section's paragraphs, parked (a topic page shows one), or all of them whole.
-    sections: tuple[Section, ...] | tuple[Parked, ...]
+    # The sections' paragraphs, parked together (a topic page shows a section), or whole.
+    sections: tuple[Section, ...] | Parked
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
@@ -270,14 +269,15 @@ def run_batch(
     workers = worker_count(jobs, len(todo))
     results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
     staged: dict[str, Staged] = {}
+    pool = Pool()
     for (index, _), result in zip(todo, results, strict=True):
-        done[index] = result
         if store and result.assembled is not None:
             store.put(article_keys[index], result.assembled)
         if result.made is not None:
-            _adopt(result.made, article_keys[index], store, staged)
-    reader = SpillReader(settings.stream.spill) if settings.stream else None
-    collected = _collect(len(found), done, problems, settings, store, progress, reader)
+            result = replace(result, made=_adopt(result.made, store, staged, pool))
+        done[index] = result
+    spilled = _Spilled(SpillReader(settings.stream.spill), settings) if settings.stream else None
+    collected = _collect(len(found), done, problems, settings, store, progress, spilled)
     articles, found_problems, used = collected
     ordered = [article_keys[i] for i in used]
     records = {
@@ -306,14 +306,19 @@ def run_batch(
     )
 
 
-def _adopt(made: _Made, key: bytes, store: Store | None, staged: dict[str, Staged]) -> None:
-    """Take a streamed article's parked records into the store, its files into `staged`."""
+def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Pool) -> _Made:
+    """Take a streamed article's parked records into the store, its files into `staged`;
+    the article as this process keeps it (its head sharing what others repeat)."""
     if store is not None:
-        store.adopt(key, made.record)
+        store.adopt(made.key, made.record)
     for page in made.pages:
+        if page.facts is not None:
+            sorts = tuple((pool.string(name), value) for name, value in page.facts.sorts)
+            page = replace(page, facts=replace(page.facts, sorts=sorts))
         staged[page.path] = page
         if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
+    return replace(made, head=made.head.shared(pool), pages=())
 
 
 def _collect(
@@ -323,7 +328,7 @@ def _collect(
     settings: Settings,
     store: Store | None,
     progress: ProgressFn | None,
-    reader: SpillReader | None = None,
+    spilled: _Spilled | None = None,
 ) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
     """Unpack the results in file order, as one process would have made them.
 
@@ -348,8 +353,8 @@ def _collect(
         if isinstance(result, Record):
             continue  # never: a record is reused only with a store
         found_problems += result.problems
-        if result.made is not None and reader is not None:
-            articles.append(_streamed(result.made, reader, settings))
+        if result.made is not None and spilled is not None:
+            articles.append(_streamed(result.made, spilled))
             used.append(index)
             if progress:
                 progress(index + 1, count)
@@ -591,11 +596,9 @@ class _Pages:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
-        parked = tuple(
-            self.parked.append(pickle.dumps(section.blocks, protocol=pickle.HIGHEST_PROTOCOL))
-            for section in briefing.sections
-        )
-        sections = briefing.sections if None in parked else cast(tuple[Parked, ...], parked)
+        every = tuple(section.blocks for section in briefing.sections)
+        parked = self.parked.append(pickle.dumps(every, protocol=pickle.HIGHEST_PROTOCOL))
+        sections = briefing.sections if parked is None else parked
         return _Made(job.files, job.key, head, sections, record, pages, problems)
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
@@ -628,42 +631,61 @@ class _Pages:
         return tuple(staged)
 
 
-def _streamed(
-    made: _Made, reader: SpillReader, settings: Settings
-) -> tuple[SourceArticle, Assembled]:
+def _streamed(made: _Made, spilled: _Spilled) -> tuple[SourceArticle, Assembled]:
     """A streamed article as the pipeline takes it: lazy but for its head, its sections
-    parked apart (a topic page reads one section's paragraphs, not the whole article)."""
-    whole = _Parked(made, reader, settings)
-    article, assembled = unchanged_article(made.head, whole, settings.now)
+    parked apart (a topic page reads a section's paragraphs, not the whole article)."""
+    whole = _Parked(made.files, made.key, made.record, spilled)
     parts = made.sections
     sections: tuple[Section, ...]
-    if any(isinstance(part, Section) for part in parts):  # a worker could not park them
-        sections = cast(tuple[Section, ...], parts)
-    else:
+    if isinstance(parts, Parked):
+        load = _SectionLoader(parts, whole)
         sections = tuple(
-            ParkedSection.at(topic, title, _SectionLoader(where, reader, whole, index))
-            for index, (where, (topic, title)) in enumerate(
-                zip(cast(tuple[Parked, ...], parts), made.head.sections, strict=True)
-            )
+            ParkedSection.at(topic, title, load, index)
+            for index, (topic, title) in enumerate(made.head.sections)
         )
-    object.__setattr__(assembled.briefing, "sections", sections)
-    return article, assembled
+    else:  # a worker could not park them
+        sections = parts
+    return unchanged_article(made.head, whole, spilled.settings.now, sections)
+
+
+class _Spilled:
+    """The spill folder as this build's streamed articles read it back.
+
+    It remembers the sections last read (one briefing's): a feed reads each
+    section of a briefing in turn, and they are parked together.
+    """
+
+    def __init__(self, reader: SpillReader, settings: Settings) -> None:
+        self.reader, self.settings = reader, settings
+        self.last: tuple[Parked, tuple[tuple[Block, ...], ...]] | None = None
+
+    def sections(self, where: Parked) -> tuple[tuple[Block, ...], ...] | None:
+        last = self.last
+        if last is not None and last[0] is where:
+            return last[1]
+        payload = self.reader.read(where)
+        if payload is None:
+            return None
+        found: tuple[tuple[Block, ...], ...] = pickle.loads(payload)
+        self.last = (where, found)
+        return found
 
 
 class _SectionLoader:
-    """One section's paragraphs, read back from the spill folder on every call, never
-    kept: each is shown on one page of its topic. Should the spill fail them, they
-    come from the whole article (`_Parked`)."""
+    """A briefing's sections' paragraphs, read back from the spill folder when asked,
+    never kept: each is shown on one page of its topic. Should the spill fail them,
+    they come from the whole article (`_Parked`)."""
 
-    def __init__(self, where: Parked, reader: SpillReader, whole: _Parked, index: int) -> None:
-        self.where, self.reader, self.whole, self.index = where, reader, whole, index
+    __slots__ = ("where", "whole")
 
-    def __call__(self) -> tuple[Block, ...]:
-        payload = self.reader.read(self.where)
-        if payload is None:
-            return self.whole()[1].briefing.sections[self.index].blocks
-        blocks: tuple[Block, ...] = pickle.loads(payload)
-        return blocks
+    def __init__(self, where: Parked, whole: _Parked) -> None:
+        self.where, self.whole = where, whole
+
+    def __call__(self, index: int) -> tuple[Block, ...]:
+        found = self.whole.spilled.sections(self.where)
+        if found is None:
+            return self.whole()[1].briefing.sections[index].blocks
+        return found[index]
 
 
 class _ParkedBlocks:
@@ -672,7 +694,7 @@ class _ParkedBlocks:
     def __get__(self, instance: object, owner: type | None = None) -> object:
         if instance is None:
             return self
-        return instance._load()  # type: ignore[attr-defined]
+        return instance._load(instance._index)  # type: ignore[attr-defined]
 
 
 class ParkedSection(Section):
@@ -681,11 +703,14 @@ class ParkedSection(Section):
     blocks = _ParkedBlocks()  # type: ignore[assignment]
 
     @classmethod
-    def at(cls, topic: str, title: str, load: Callable[[], tuple[Block, ...]]) -> ParkedSection:
+    def at(
+        cls, topic: str, title: str, load: Callable[[int], tuple[Block, ...]], index: int
+    ) -> ParkedSection:
         made = object.__new__(cls)
         object.__setattr__(made, "topic", topic)
         object.__setattr__(made, "title", title)
         object.__setattr__(made, "_load", load)
+        object.__setattr__(made, "_index", index)
         return made
 
 
@@ -693,14 +718,18 @@ class _Parked:
     """Loads a streamed article whole from the spill folder, when a page needs its body;
     should the spill fail it, the article is read and assembled again here."""
 
-    def __init__(self, made: _Made, reader: SpillReader, settings: Settings) -> None:
-        self.made, self.reader, self.settings = made, reader, settings
+    __slots__ = ("files", "key", "record", "spilled")
+
+    def __init__(
+        self, files: ArticleFiles, key: bytes, record: Parked | None, spilled: _Spilled
+    ) -> None:
+        self.files, self.key, self.record, self.spilled = files, key, record, spilled
 
     def __call__(self) -> tuple[SourceArticle, Assembled]:
-        record = self.made.record
-        payload = self.reader.read(record) if record is not None else None
+        record = self.record
+        payload = self.spilled.reader.read(record) if record is not None else None
         if payload is None:
-            return _reassemble(self.made.files, self.made.key, self.settings)
+            return _reassemble(self.files, self.key, self.spilled.settings)
         found: tuple[SourceArticle, Assembled] = pickle.loads(payload)
         return found
 

@@ -15,8 +15,9 @@ assembled one (tests/test_speed_paths.py holds both to a clean build).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from typing import cast
 
 from briefing_site.content.assemble import Assembled
 from briefing_site.content.countdown import compute_countdown
@@ -54,9 +55,57 @@ class ArticleHead:
             dict(article.metadata_lines),
         )
 
+    def shared(self, pool: Pool) -> ArticleHead:
+        """This head with the parts many articles repeat (tags, section names, the
+        metadata's keys) taken from `pool`: a build holds every head, and each
+        comes from a worker as a copy of its own."""
+        meta = self.meta
+        tags = pool.strings(meta.tags)
+        names = tags if meta.tag_names == meta.tags else pool.strings(meta.tag_names)
+        event = meta.event
+        if event is not None:
+            event = replace(event, timezone=pool.string(event.timezone))
+        return replace(
+            self,
+            meta=replace(meta, tags=tags, tag_names=names, event=event),
+            sections=pool.pairs(self.sections),
+            metadata_lines={pool.string(key): line for key, line in self.metadata_lines.items()},
+        )
+
+
+class Pool:
+    """Equal strings, and tuples of them, kept once (see `ArticleHead.shared`).
+
+    Only strings and tuples of strings go in, so no two values of different
+    types are ever taken for one another (as `1 == True` would).
+    """
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._pairs: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+
+    def string(self, value: str) -> str:
+        return self._strings.setdefault(value, value)
+
+    def strings(self, value: tuple[str, ...]) -> tuple[str, ...]:
+        found = self._tuples.get(value)
+        if found is None:
+            found = self._tuples[value] = tuple(map(self.string, value))
+        return found
+
+    def pairs(self, value: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        found = self._pairs.get(value)
+        if found is None:
+            made = tuple((self.string(a), self.string(b)) for a, b in value)
+            found = self._pairs[value] = made
+        return found
+
 
 class _Full:
     """The whole article, loaded once and shared by its lazy parts."""
+
+    __slots__ = ("_found", "_load")
 
     def __init__(self, load: Loader) -> None:
         self._load = load
@@ -91,9 +140,17 @@ class _Load:
 
 
 class _Lazy:
-    """A dataclass's subclass whose every field is a `_Load` until it is filled in."""
+    """A dataclass's subclass whose every field is a `_Load` until it is filled in.
 
-    _full: Callable[[], object]
+    Each instance holds only the shared `_Full` (`_whole`), and its class says
+    which part of the whole article it stands for (`_full`): no closure per
+    object, for a build keeps thousands of them.
+    """
+
+    _whole: _Full
+
+    def _full(self) -> object:
+        raise NotImplementedError
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
@@ -106,53 +163,68 @@ class _Lazy:
 class LazyBriefing(_Lazy, Briefing):
     """A Briefing whose lede and placements load on first use."""
 
+    def _full(self) -> object:
+        return self._whole.get()[1].briefing
+
 
 class LazySection(_Lazy, Section):
     """A Section whose paragraphs load on first use."""
+
+    _index: int  # its place in the briefing's sections
+
+    def _full(self) -> object:
+        return self._whole.get()[1].briefing.sections[self._index]
 
 
 class LazyArticle(_Lazy, SourceArticle):
     """A SourceArticle whose text and metadata load on first use."""
 
+    def _full(self) -> object:
+        return self._whole.get()[0]
+
 
 class LazyAssembled(_Lazy, Assembled):
     """An Assembled briefing whose dropped paragraphs load on first use."""
 
+    def _full(self) -> object:
+        return self._whole.get()[1]
 
-def _make(cls: type[_Lazy], full: Callable[[], object], **light: object) -> object:
+
+def _make(cls: type[_Lazy], whole: _Full, **light: object) -> object:
     made = object.__new__(cls)
-    object.__setattr__(made, "_full", full)
+    object.__setattr__(made, "_whole", whole)
     for name, value in light.items():
         object.__setattr__(made, name, value)
     return made
 
 
 def unchanged_article(
-    head: ArticleHead, load: Loader, now: datetime
+    head: ArticleHead,
+    load: Loader,
+    now: datetime,
+    sections: tuple[Section, ...] | None = None,
 ) -> tuple[SourceArticle, Assembled]:
-    """The article and its briefing at `now`, as `assemble` + `with_clock` would give them."""
+    """The article and its briefing at `now`, as `assemble` + `with_clock` would give them
+    (its `sections` those given, else each loaded with the whole article on first use)."""
     whole = _Full(load)
-
-    def section(index: int) -> Callable[[], object]:
-        return lambda: whole.get()[1].briefing.sections[index]
-
-    sections = tuple(
-        _make(LazySection, section(i), topic=topic, title=title)
-        for i, (topic, title) in enumerate(head.sections)
-    )
+    if sections is None:
+        sections = tuple(
+            cast(Section, _make(LazySection, whole, topic=topic, title=title, _index=i))
+            for i, (topic, title) in enumerate(head.sections)
+        )
     event = head.meta.event
     briefing = _make(
         LazyBriefing,
-        lambda: whole.get()[1].briefing,
+        whole,
         meta=head.meta,
         source=head.source,
         sections=sections,
         countdown=compute_countdown(event, now) if event else None,
     )
-    assembled = _make(LazyAssembled, lambda: whole.get()[1], briefing=briefing)
+    assembled = _make(LazyAssembled, whole, briefing=briefing)
     article = _make(
         LazyArticle,
-        lambda: whole.get()[0],
+        whole,
         path=head.path,
         metadata_path=head.metadata_path,
         metadata_lines=head.metadata_lines,
