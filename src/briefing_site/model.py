@@ -13,7 +13,7 @@ from typing import Literal
 CountdownState = Literal["upcoming", "today", "past"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a problem or a paragraph comes from; line 0 means the whole file."""
 
@@ -62,19 +62,19 @@ class SiteConfig:
     allow_raw_html_unsafe: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str
     role: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     title: str
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A scheduled event. `start`/`end` are aware datetimes in `timezone`.
 
@@ -91,7 +91,7 @@ class Event:
     also_in: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """An article's validated metadata (front matter or sidecar)."""
 
@@ -126,7 +126,7 @@ class Metadata:
         return not self.draft and (self.date is None or self.date <= now)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One block of the article body, numbered from 1 in file order.
 
@@ -162,7 +162,7 @@ class SourceArticle:
     metadata_errors: tuple[tuple[int, str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Where a paragraph went and why (`explain` prints this)."""
 
@@ -175,7 +175,7 @@ class Placement:
     """1.0 for an override or a heading; the classifier's margin (0..1) otherwise."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph ready for the page: its number and its sanitised HTML."""
 
@@ -191,7 +191,7 @@ class Section:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Countdown:
     """The event's countdown at build time.
 

@@ -98,7 +98,7 @@ class Settings:
     stream: Stream | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Staged:
     """A file a worker wrote into the staging folder: what the manifest, the
     cache and the search index need of it, without its bytes."""
@@ -189,7 +189,7 @@ class _Job:
     key: bytes = b""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Made:
     """A streamed article: all the main process gets back of it."""
 
@@ -203,7 +203,7 @@ class _Made:
     render_problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Done:
     assembled: bytes | None
     problems: tuple[Problem, ...] = ()

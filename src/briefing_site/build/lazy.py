@@ -27,13 +27,15 @@ from briefing_site.model import Briefing, Metadata, Section, SourceArticle
 Loader = Callable[[], tuple[SourceArticle, Assembled]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleHead:
     """What listings, ordering and warnings read of one assembled article.
 
     `warnings` are lint's (they depend on the article and the config only);
     None until a build has asked for them (a draft's are asked for only
-    when it is shown).
+    when it is shown). The metadata's line numbers (for warnings) are kept
+    as two tuples, `line_keys` (most articles share one) and `lines`,
+    not as a dict: a build holds every head.
     """
 
     meta: Metadata
@@ -41,8 +43,14 @@ class ArticleHead:
     sections: tuple[tuple[str, str], ...]  # each section's topic and title, in page order
     path: str
     metadata_path: str
-    metadata_lines: dict[str, int]
+    line_keys: tuple[str, ...]
+    lines: tuple[int, ...]
     warnings: tuple[Problem, ...] | None = None
+
+    @property
+    def metadata_lines(self) -> dict[str, int]:
+        """The line of each top-level metadata key, as `SourceArticle.metadata_lines`."""
+        return dict(zip(self.line_keys, self.lines, strict=True))
 
     @classmethod
     def of(cls, article: SourceArticle, briefing: Briefing) -> ArticleHead:
@@ -52,7 +60,8 @@ class ArticleHead:
             tuple((s.topic, s.title) for s in briefing.sections),
             article.path,
             article.metadata_path,
-            dict(article.metadata_lines),
+            tuple(article.metadata_lines),
+            tuple(article.metadata_lines.values()),
         )
 
     def shared(self, pool: Pool) -> ArticleHead:
@@ -69,7 +78,7 @@ class ArticleHead:
             self,
             meta=replace(meta, tags=tags, tag_names=names, event=event),
             sections=pool.pairs(self.sections),
-            metadata_lines={pool.string(key): line for key, line in self.metadata_lines.items()},
+            line_keys=pool.strings(self.line_keys),
         )
 
 
@@ -155,6 +164,8 @@ class _Lazy:
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
         for field in fields(cls):  # type: ignore[arg-type]
+            if field.name in cls.__dict__:  # the class reads it otherwise
+                continue
             loader = _Load()
             loader.__set_name__(cls, field.name)
             setattr(cls, field.name, loader)
@@ -176,8 +187,22 @@ class LazySection(_Lazy, Section):
         return self._whole.get()[1].briefing.sections[self._index]
 
 
+class _HeadLines:
+    """`LazyArticle.metadata_lines`, made from its head on each read, never kept
+    (a non-data descriptor: once the whole article is loaded, its own are read)."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> object:
+        if instance is None:
+            return self
+        return instance._head.metadata_lines  # type: ignore[attr-defined]
+
+
 class LazyArticle(_Lazy, SourceArticle):
-    """A SourceArticle whose text and metadata load on first use."""
+    """A SourceArticle whose text and metadata load on first use (the metadata's
+    line numbers are its head's)."""
+
+    _head: ArticleHead
+    metadata_lines = _HeadLines()  # type: ignore[assignment]
 
     def _full(self) -> object:
         return self._whole.get()[0]
@@ -227,6 +252,6 @@ def unchanged_article(
         whole,
         path=head.path,
         metadata_path=head.metadata_path,
-        metadata_lines=head.metadata_lines,
+        _head=head,
     )
     return article, assembled  # type: ignore[return-value]

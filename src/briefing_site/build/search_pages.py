@@ -47,7 +47,7 @@ class PageGone(Exception):
     """A kept page's bytes could not be had (the build cache lost them): draw it again."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageFacts:
     """What a shard's key and the site-wide sorts take from a page."""
 

@@ -52,7 +52,7 @@ _DELTA_VERSION = "briefing-site index delta 1"
 _SMALLEST_REWRITE = 64  # a delta may always hold this many records before the whole is rewritten
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One article as the last build found it."""
 

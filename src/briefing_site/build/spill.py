@@ -29,7 +29,7 @@ import tempfile
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 _PREFIX = "spill-"
 _SYSTEM_PREFIX = f"briefing-site-{_PREFIX}"  # the same, in the system's temporary folder
@@ -37,13 +37,40 @@ _GAVE_WAY = "gave-way"  # in a spill folder emptied for room: park nothing more 
 _NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
 
 
-class Location(NamedTuple):
-    """Where a payload is in a spill folder: its file, offset, length and SHA-256."""
+class Location(bytes):
+    """Where a payload is in a spill folder: its file, offset, length and SHA-256.
 
-    name: str
-    offset: int
-    length: int
-    checksum: bytes
+    Packed into one bytes object (`_WHERE`, then the file's name): the main
+    process keeps a few for every briefing of the build.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def at(cls, name: str, offset: int, length: int, checksum: bytes) -> Location:
+        return cls(_WHERE.pack(offset, length, checksum) + name.encode())
+
+    @property
+    def name(self) -> str:
+        return self[_WHERE.size :].decode()
+
+    @property
+    def offset(self) -> int:
+        found: int = _WHERE.unpack_from(self)[0]
+        return found
+
+    @property
+    def length(self) -> int:
+        found: int = _WHERE.unpack_from(self)[1]
+        return found
+
+    @property
+    def checksum(self) -> bytes:
+        found: bytes = _WHERE.unpack_from(self)[2]
+        return found
+
+
+_WHERE = struct.Struct(">QQ32s")  # a Location's offset, length and checksum
 
 
 # A cache record's header, as the build cache's pack frames it: key, SHA-256 of the
@@ -96,7 +123,7 @@ class SpillWriter:
             if exc.errno in _NO_ROOM:
                 give_way(self.folder)
             return None
-        found = Location(self._name, self._offset + len(header), len(payload), checksum)
+        found = Location.at(self._name, self._offset + len(header), len(payload), checksum)
         self._offset += len(header) + len(payload)
         return found
 
