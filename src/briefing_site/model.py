@@ -184,7 +184,7 @@ class Block:
     subheading: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     topic: str
     title: str

@@ -700,6 +700,7 @@ class _ParkedBlocks:
 class ParkedSection(Section):
     """A Section whose paragraphs stay in the spill folder until a page reads them."""
 
+    __slots__ = ("_index", "_load")
     blocks = _ParkedBlocks()  # type: ignore[assignment]
 
     @classmethod
