@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_TXT, SEED_YAML, write_site
 from liveserver import article, get, now, port_of, serving, wait_until
+from test_speed_paths import count_fragments_drawn
 
 from briefing_site.build import batch
 from briefing_site.build.options import BuildOptions
@@ -200,14 +201,7 @@ def test_an_edit_redraws_its_briefing_and_the_pages_that_list_it_not_every_page(
         for n in range(20)
     }
     site = write_site(tmp_path / "site", files)
-    drawn: list[str] = []
-    real_drawn = batch.PageCache.drawn
-
-    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
-        drawn.append(item.path)
-        real_drawn(cache, item)
-
-    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    drawn = _count_drawn(monkeypatch)
     preview = Preview(BuildOptions(site=site, now=now()))
     total = len(preview.rebuild().files)
     drawn.clear()
@@ -233,14 +227,7 @@ def test_a_template_edit_redraws_only_the_pages_that_use_it(
     }
     files["templates/static/site.css"] = "p { color: blue }\n"  # a site with templates/ already
     site = write_site(tmp_path / "site", files)
-    drawn: list[str] = []
-    real_drawn = batch.PageCache.drawn
-
-    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
-        drawn.append(item.path)
-        real_drawn(cache, item)
-
-    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    drawn = _count_drawn(monkeypatch)
     preview = Preview(BuildOptions(site=site, now=now()))
     preview.rebuild()
 
@@ -283,14 +270,7 @@ def test_build_redraws_only_the_pages_a_template_edit_touches(
     files["templates/static/site.css"] = "p { color: blue }\n"
     site = write_site(tmp_path / "site", files)
     out = site / "build"
-    drawn: list[str] = []
-    real_drawn = batch.PageCache.drawn
-
-    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
-        drawn.append(item.path)
-        real_drawn(cache, item)
-
-    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    drawn = _count_drawn(monkeypatch)
 
     def rebuilt(name: str, text: str) -> set[str]:
         _bump_times(site, _write(site, name, text))
@@ -359,6 +339,38 @@ def test_a_template_saved_during_a_rebuild_is_drawn_by_the_next(
     assert got == expected
 
 
+def _count_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the page cache sees drawn (not kept or reused) from now on."""
+    drawn: list[str] = []
+    real_drawn = batch.PageCache.drawn
+
+    def counted(cache: batch.PageCache, item: RenderedFile) -> None:
+        drawn.append(item.path)
+        real_drawn(cache, item)
+
+    monkeypatch.setattr(batch.PageCache, "drawn", counted)
+    return drawn
+
+
+def _after_a_part_edit(
+    site: Path, command: str, text: str
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """`templates/parts/x.html` rewritten as `text` after a first build: the files
+    `command` (serve or build) then holds, and a clean build's."""
+    preview = Preview(BuildOptions(site=site, now=now()))
+
+    def rebuilt(changed: list[str]) -> dict[str, bytes]:
+        if command == "serve":
+            return dict(preview.rebuild([site / path for path in changed]).files)
+        build(BuildOptions(site=site, now=now(), jobs=1))
+        return _files_in(site / "build")
+
+    rebuilt([])
+    changed = _write(site, "templates/parts/x.html", text)
+    _bump_times(site, changed)
+    return rebuilt(changed), _full(site)
+
+
 @pytest.mark.parametrize("command", ["serve", "build"])
 @pytest.mark.parametrize("name", ["./parts/x.html", "/parts/x.html", "parts//x.html"])
 def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
@@ -374,19 +386,7 @@ def test_an_include_named_as_jinja_normalises_it_is_keyed_by_its_file(
             "templates/briefing.html": '{% extends "theme/briefing.html" %}' + head,
         },
     )
-    preview = Preview(BuildOptions(site=site, now=now()))
-
-    def rebuilt(changed: list[str]) -> dict[str, bytes]:
-        if command == "serve":
-            return dict(preview.rebuild([site / path for path in changed]).files)
-        build(BuildOptions(site=site, now=now(), jobs=1))
-        return _files_in(site / "build")
-
-    rebuilt([])
-    changed = _write(site, "templates/parts/x.html", "<meta name=x2-changed>")
-    _bump_times(site, changed)
-    got = rebuilt(changed)
-    expected = _full(site)
+    got, expected = _after_a_part_edit(site, command, "<meta name=x2-changed>")
     assert b"x2-changed" in expected["briefings/desk-0/index.html"]
     assert got == expected
 
@@ -415,19 +415,7 @@ def test_a_listing_that_hands_card_on_is_keyed_by_what_the_card_includes(
             "templates/archive.html": listing,
         },
     )
-    preview = Preview(BuildOptions(site=site, now=now()))
-
-    def rebuilt(changed: list[str]) -> dict[str, bytes]:
-        if command == "serve":
-            return dict(preview.rebuild([site / path for path in changed]).files)
-        build(BuildOptions(site=site, now=now(), jobs=1))
-        return _files_in(site / "build")
-
-    rebuilt([])
-    changed = _write(site, "templates/parts/x.html", "<b>x2-changed</b>")
-    _bump_times(site, changed)
-    got = rebuilt(changed)
-    expected = _full(site)
+    got, expected = _after_a_part_edit(site, command, "<b>x2-changed</b>")
     assert b"x2-changed" in expected["briefings/index.html"]
     assert got["briefings/index.html"] == expected["briefings/index.html"]
     assert got == expected
@@ -438,17 +426,7 @@ def test_serve_keeps_the_listings_fragments_across_rebuilds(
 ) -> None:
     """After one edit, serve draws the card and topic entries of that briefing only, as
     build does: the others come from its earlier rebuilds."""
-    from briefing_site.model import Briefing
-    from briefing_site.output import render
-
-    drawn: list[str] = []
-    real = render._Helpers._all
-
-    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
-        drawn.append(briefing.meta.slug)
-        return real(self, briefing)
-
-    monkeypatch.setattr(render._Helpers, "_all", counted)
+    drawn = count_fragments_drawn(monkeypatch)
     site = write_site(
         tmp_path / "site",
         {

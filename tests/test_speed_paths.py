@@ -630,16 +630,7 @@ def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
 ) -> None:
     """The listings' cards and topic entries come from the cache (`build.fragments`)
     for every briefing but the edited or added one, and the site is a clean build's."""
-    from briefing_site.output import render
-
-    drawn: list[str] = []
-    real = render._Helpers._all
-
-    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
-        drawn.append(briefing.meta.slug)
-        return real(self, briefing)
-
-    monkeypatch.setattr(render._Helpers, "_all", counted)
+    drawn = count_fragments_drawn(monkeypatch)
     site = make_site(articles)
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     assert len(drawn) > COUNT  # cold: every listed briefing's fragments drawn
@@ -681,6 +672,21 @@ def test_compacting_the_cache_keeps_the_fragments_a_build_did_not_read(tmp_path:
     assert store.get(b"f" * 32) == b"a fragment"
     assert store.get(b"p" * 32) is None and store.get(b"x" * 32) is None
     assert pack.stat().st_size < 1000
+
+
+def count_fragments_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs whose listing fragments (card, topic entries) are drawn from now on."""
+    from briefing_site.output import render
+
+    drawn: list[str] = []
+    real = render._Helpers._all
+
+    def counted(self: render._Helpers, briefing: Briefing) -> dict[str, str]:
+        drawn.append(briefing.meta.slug)
+        return real(self, briefing)
+
+    monkeypatch.setattr(render._Helpers, "_all", counted)
+    return drawn
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
