@@ -232,20 +232,21 @@ def swap_in(stage: Staging, site: Path) -> None:
 def _stage_and_swap(
     files: Iterable[OutputFile],
     stage: Staging,
-    reuse: Callable[[OutputFile, Path], bool],
+    reuse: Callable[[OutputFile, str], bool],
     keep: Callable[[Path], bool] | None = None,
 ) -> None:
     """Write every file into the staging folder beside `out` (or `reuse` the old
     one there), then swap it in; on any error the staging folder goes, `out` stays.
     `keep` may take the old build instead of it being deleted (see `_Spare`)."""
     out, folder = stage.out, stage.folder
-    made: set[Path] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
+    made: set[str] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
     try:
         for item in files:
-            target = output_path(folder, item.path)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            target = _path_in(folder, item.path)  # a string: a first rebuild links every file
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
             if not reuse(item, target):
                 write_file(folder, item.path, item.data)
         folder.chmod(0o755)
@@ -478,7 +479,7 @@ def write_changed(
         known = spare.untouched
     else:
 
-        def unchanged(item: OutputFile, target: Path) -> bool:
+        def unchanged(item: OutputFile, target: str) -> bool:
             """Hard-link the old file when its bytes are the same (its entry stays true)."""
             same = previous.get(item.path) == hashes[item.path] and _link(out, item.path, target)
             if same:
@@ -646,9 +647,21 @@ def _relink(out: Path, relative: str, folder: Path) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def _link(out: Path, relative: str, target: Path) -> bool:
+def _path_in(root: Path, relative: str) -> str:
+    """`output_path` as a string, without a `Path` a file where the path is plain."""
+    if relative and relative[0] != "/" and not _ODD.intersection(relative):
+        parts = relative.split("/")
+        if "" not in parts and "." not in parts and ".." not in parts:
+            return f"{os.fspath(root)}/{relative}"
+    return os.fspath(output_path(root, relative))
+
+
+_ODD = frozenset("\\\x00")
+
+
+def _link(out: Path, relative: str, target: str) -> bool:
     try:
-        os.link(output_path(out, relative), target)
+        os.link(_path_in(out, relative), target)
     except OSError:
         return False
     return True
@@ -693,7 +706,7 @@ def _as_recorded(
         stat = os.stat
         for path, entry in files.items():
             _, size, mtime, inode = entry
-            if path.startswith("/") or "/../" in f"/{path}/":
+            if path.startswith("/") or (".." in path and ".." in path.split("/")):
                 return False
             found = stat(prefix + path)
             if found.st_mtime_ns != mtime or found.st_ino != inode or found.st_size != size:
