@@ -473,8 +473,8 @@ def write_changed(
     elsewhere = {f.path for f in linked} | stage.held.keys()
     drawn = [_Kept(stage.folder, path) for path in hashes.keys() - elsewhere]
     spare = _Spare(manifest, verified)
-    for item in [*drawn, *held]:  # maybe linked into the staging folder: that is their
-        shared.pop(item.path, None)  # other name, not the spare's (see `_Spare._entries`)
+    for item in drawn:  # written into the staging folder, maybe as a link (`link_same`):
+        shared.pop(item.path, None)  # that is their other name, not the spare's
     known: dict[str, _Entry] = {}  # files whose manifest entry is known without a stat
     if previous and spare.refresh([*drawn, *held, *linked], hashes, out, shared):
         stage.discard()
