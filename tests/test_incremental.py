@@ -138,3 +138,72 @@ def test_a_rebuild_once_an_edit_has_aged_past_the_racy_window_has_nothing_to_do(
     _build(cli, site)
     assert f"content/{source.name}" in read
     assert b"Envoys" in b"".join(tree(site / "build").values())
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The paths `os.<name>` is called with from here on (the real call still runs)."""
+    calls: list[str] = []
+    real = getattr(os, name)
+
+    def counted(path: object, *args: object, **kwargs: object) -> object:
+        calls.append(os.fsdecode(path) if isinstance(path, str | bytes | os.PathLike) else "")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, counted)
+    return calls
+
+
+def test_a_rebuild_through_the_spare_stats_the_output_once_and_rereads_only_read_articles(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Work in proportion to the edit: the spare's files that are build/'s own files
+    (hard links, just found as recorded) are not stat'ed again, content/ is listed
+    no more than the stamp and the loader do, and only the articles the build read are looked at again for a save made
+    while it read them; the output still matches a clean build."""
+    site = make_site(articles)
+    time.sleep(3.2)  # older than unchanged.RACY_NS: the site index may vouch for these files
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):  # a spare from the second build on
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    (spare,) = (site / CACHE).glob("*.spare")
+    files = sum(1 for p in spare.rglob("*") if p.is_file())
+    stats, listed = _counting(monkeypatch, "stat"), _counting(monkeypatch, "scandir")
+    _edit(sources[2], "Officials", "Envoys 2")
+    _build(cli, site)
+    spared = [path for path in stats if path.startswith(f"{spare}/")]
+    assert 0 < len(spared) < files / 2, (len(spared), files)  # what changed or was redrawn
+    content = site / "content"
+    assert listed.count(str(content)) <= 2  # the stamp's walk and the loader's; none at the end
+    looked_at = {path for path in stats if path.startswith(f"{content}/")}
+    # the three edited ones (seconds old, so read again), not the dozens never edited
+    assert str(sources[2]) in looked_at <= {str(source) for source in sources[:3]}
+    monkeypatch.undo()
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_file_deleted_from_the_spare_is_not_taken_for_build_s_own(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A spare file that is a hard link of build/'s is trusted without a stat: one
+    deleted from the spare leaves build/'s with no second name, so the spare is not
+    used and the output is still whole."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    (spare,) = (site / CACHE).glob("*.spare")
+    kept = sorted(spare.glob("briefings/*/index.html"))[-1]  # no edited one: they sort first
+    assert kept.stat().st_nlink == 2  # build/'s file too
+    kept.unlink()
+    _edit(sources[2], "Officials", "Envoys 2")
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)

@@ -146,6 +146,7 @@ class Batch:
     staged: dict[str, Staged] = field(default_factory=dict)  # by path: what workers wrote
     render_problems: list[Problem] = field(default_factory=list)  # template errors, file order
     templates: TemplateKeys | None = None  # each page template's key (needed to key pages)
+    unread: set[str] = field(default_factory=set)  # files the site index vouched for, not read
     _warnings: dict[int, tuple[Problem, ...]] = field(default_factory=dict)
 
     def linter(self, lint: Linter) -> Linter:
@@ -243,11 +244,13 @@ def run_batch(
     todo: list[tuple[int, _Job]] = []
     article_keys: dict[int, bytes] = {}
     site_index = SiteIndex.load(seen.index, keys.base) if store and seen else None
+    unread: set[str] = set()
     for index, files in enumerate(found):
         record = site_index.reusable(files, seen.signatures) if site_index and seen else None
         if store and record is not None and store.keep(record.key):
             done[index] = record
             article_keys[index] = record.key
+            unread.update(name for name in (files.article, files.sidecar) if name is not None)
             continue
         try:
             data, sidecar = read_bytes(settings.root, files)
@@ -303,6 +306,7 @@ def run_batch(
         staged,
         render_problems,
         keys.templates,
+        unread=unread,
     )
 
 

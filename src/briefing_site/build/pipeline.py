@@ -82,7 +82,7 @@ from briefing_site.output.render import iter_site
 from briefing_site.output.theme import make_environment, static_assets
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
-from briefing_site.walk import Signature
+from briefing_site.walk import Signature, signature
 
 # Turns one article's files into an Assembled briefing under a config; `serve`
 # passes one that caches by file, so an edit re-assembles only that article.
@@ -403,7 +403,8 @@ def _build_fast(
             return _draw_without_cache(options, loaded, batch, stage, env, before)
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
         make_folder(cache)
-        draw = _Drawing(options, store, env, before, manifest, unsaved, stage, _facts(batch))
+        read = {path: sig for path, sig in before.items() if path not in batch.unread}
+        draw = _Drawing(options, store, env, read, manifest, unsaved, stage, _facts(batch))
         try:  # a page whose key is the one the output recorded is kept, not drawn
             loaded = draw(loaded, PageCache(batch, store, keys, stage.write))
         except (NotKept, PageGone):  # the output was touched during this build, and the
@@ -491,7 +492,7 @@ class _Drawing:
     options: BuildOptions
     store: Store
     env: Environment
-    before: Signatures
+    before: Signatures  # of the files read (`check_not_rewritten`)
     manifest: Path
     unsaved: list[str]  # what could not be recorded once the build was in place
     stage: Staging
@@ -582,13 +583,16 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
     the file again (the stamp, taken before, cannot match it). A file changed
     less than SETTLE_NS ago is looked at again once that has passed, so a
     build quicker than a writer's pause still sees the rest of the save.
+    Only the files in `before` are looked at: a file the build never read
+    (the site index vouched for it) cannot have been read half-saved, and
+    one edit then costs a stat or two, not a walk of content/.
     """
-    after = content_signatures(site).signatures
+    after = _signatures_now(site, before)
     changed_last = max((sig[1] for sig in after.values()), default=0)  # ctime_ns
     unsettled = SETTLE_NS - (time.time_ns() - changed_last)
     if unsettled > 0:  # a save may still be under way: let it pause and go on, then look again
         time.sleep(unsettled / 1e9)
-        after = content_signatures(site).signatures
+        after = _signatures_now(site, before)
     problems = ProblemList()
     for path, old in before.items():
         new = after.get(path)
@@ -599,6 +603,19 @@ def check_not_rewritten(site: Path, before: Signatures) -> None:
                 "the previous build is unchanged: build again",
             )
     problems.raise_if_any()
+
+
+def _signatures_now(site: Path, before: Signatures) -> Signatures:
+    """The signatures of the files in `before` that are still there (as the walk
+    takes them: a symlinked file by its target)."""
+    found: Signatures = {}
+    root = os.fspath(site) + "/"
+    for path in before:
+        try:
+            found[path] = signature(os.stat(root + path))
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def with_search(
