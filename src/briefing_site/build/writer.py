@@ -576,6 +576,9 @@ class _Spare:
         briefings so stats a few spare files, not 24,000. The manifest is gone
         before any change this tool makes to the spare (`refresh`, `keep`), so a
         build cut short never leaves one that vouches for a spare it changed.
+        The cache folder is the tool's own: a spare file replaced by hand while a
+        third hard link (a `cp -al` backup, say) keeps build/'s inode shared is not
+        seen here, and that page would stay stale until the next cold build.
         """
         try:
             version, recorded_out, files, _ = marshal.loads(self.manifest.read_bytes())
