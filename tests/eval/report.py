@@ -5,6 +5,7 @@ Usage: python tests/eval/report.py [-v] [SET ...]
        python tests/eval/report.py cv  (realworld topics, two-fold and leave-one-page-out)
        python tests/eval/report.py warnings  (the low-confidence warnings, cross-validated)
        python tests/eval/report.py junk [-v] [--set DIR]  (junk, lede, segmentation: realworld.py)
+       python tests/eval/report.py errors [-v]  (realworld error analysis per half; -v: tuned half's misses)
 
 Each YAML file here is one article: `title` and `paragraphs`, a list of
 `{topic, text}` with the lede first. `tune/` may be looked at while designing
@@ -472,6 +473,63 @@ def warnings_report() -> None:
     signals_report(articles)
 
 
+def error_analysis(classifier: Classifier, articles: Sequence[Article]) -> dict[str, object]:
+    """Where the calls go wrong: editor -> call counts by topic pair, the cues the wrong
+    calls cite, and how many wrong calls sit next to a right call on the editor's topic
+    (the ones a stronger sequence model could fix), and how many of them are warned."""
+    pairs = Counter[tuple[str, str]]()
+    cues = Counter[str]()
+    beside_right = unwarned = 0
+    for article in articles:
+        verdicts = classifier.classify(article.texts, year=article.year)
+        for index, (label, verdict) in enumerate(zip(article.labels, verdicts, strict=True)):
+            pairs[(label, verdict.topic)] += 1
+            if verdict.topic == label:
+                continue
+            cues.update(verdict.cues)
+            unwarned += not flagged(verdict)
+            beside_right += any(
+                0 <= other < len(verdicts)
+                and article.labels[other] == label
+                and verdicts[other].topic == label
+                for other in (index - 1, index + 1)
+            )
+    return {"pairs": pairs, "cues": cues, "beside_right": beside_right, "unwarned": unwarned}
+
+
+def errors_report(verbose: bool) -> None:
+    """Print the error analysis of each half; with -v, the tuned half's wrong calls in full
+    (the unseen half is summarised only, so that reading it does not tune the lexicon)."""
+    articles = load_realworld()
+    if not articles:
+        print(f"realworld: not found at {REALWORLD}")
+        return
+    topics = load_default_topics()
+    shipped = Classifier(topics)
+    for name, part in (("tuned on (even)", articles[0::2]), ("unseen (odd)", articles[1::2])):
+        found = error_analysis(shipped, part)
+        pairs = found["pairs"]
+        assert isinstance(pairs, Counter)
+        wrong = sum(n for (label, got), n in pairs.items() if label != got)
+        print(f"{name}: {wrong} wrong of {sum(pairs.values())}")
+        for (label, got), n in sorted(pairs.items(), key=lambda item: -item[1]):
+            if label != got:
+                print(f"    {label:>8} -> {got:<8} x{n}")
+        print(
+            f"  next to a right call on the editor's topic: {found['beside_right']}; "
+            f"not warned: {found['unwarned']}"
+        )
+        if name.startswith("tuned"):
+            cues = found["cues"]
+            assert isinstance(cues, Counter)
+            print(
+                "  cues the wrong calls cite: "
+                + ", ".join(f"{c} x{n}" for c, n in cues.most_common(12))
+            )
+    if verbose:
+        _dump(shipped, articles[0::2])
+
+
 def cv_report() -> None:
     """Print the two folds: defaults on each half, then settings chosen on the other half."""
     articles = load_realworld()
@@ -524,6 +582,9 @@ def main(argv: list[str]) -> int:
         return 0
     if "warnings" in argv:
         warnings_report()
+        return 0
+    if "errors" in argv:
+        errors_report("-v" in argv)
         return 0
     if "junk" in argv:
         from realworld import main as junk_report  # beside this file
