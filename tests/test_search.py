@@ -495,6 +495,48 @@ def test_adding_and_removing_an_article_gives_the_bytes_of_a_clean_build(
         added.unlink(missing_ok=True)
 
 
+def test_an_added_article_leaves_the_shards_whose_places_did_not_move_in_place(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A briefing added to a day with room left moves the sort places of that day's
+    later pages only: the shards holding none of them keep their index files in
+    place (none is given to the new build), and the site is a clean build's."""
+    from briefing_site.build import writer
+
+    files = crowded_site()
+    files["briefing.yaml"] = "search_shard_size: 4\n"  # 24 pages and one more: 8 shards
+    site = make_site(files)
+    build = ("build", "-s", str(site), "--now", NOW)
+    assert cli(*build).code == 0
+    given: list[str] = []
+    real_write = writer.Staging.write
+
+    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
+        given.append(item.path)
+        real_write(stage, item)
+
+    monkeypatch.setattr(writer.Staging, "write", write)
+    (site / "content/added-talks.md").write_text(
+        (site / "content/crowd-08.md")
+        .read_text()
+        .replace("Crowd 8", "Added talks")
+        .replace("2025-06-02T08:00:00+00:00", "2025-06-02T23:30:00+00:00")
+    )
+    assert cli(*build).code == 0
+    bundles = 1 + len(shard_folders(site / "build"))
+    touched = {
+        path.split("/")[1] if path.startswith("pagefind/shard-") else "primary"
+        for path in given
+        if path.startswith("pagefind/") and path != "pagefind/shards.json"
+    }
+    assert 0 < len(touched) < bundles, touched
+    assert cli(*build, "-j", "1", "--no-cache", "-o", str(tmp_path / "ref")).code == 0
+    assert tree(site / "build") == tree(tmp_path / "ref")
+
+
 @pytest.mark.parametrize("value", ["0", "many", "true", "2.5"])
 def test_the_shard_size_must_be_a_number_of_pages(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], value: str

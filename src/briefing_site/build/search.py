@@ -231,12 +231,12 @@ class _Made:
         return found
 
     def left_in_place(self, shard: Shard[SearchPage], recorded: Mapping[str, bytes]) -> bool:
-        """Whether the shard's files are as the memo notes, and the output holds them
-        under their keys (`write_changed` keeps them there)."""
-        known = self.known
-        note = known.same.get(shard.folder) if known is not None else None
-        if note is None or known is None or (self.ranking is not None and not known.places):
-            return False
+        """Whether the shard's pages and keys, and so its index, are as the memo notes,
+        and its pages' places too, and the output holds its files under their keys
+        (`write_changed` keeps them there)."""
+        note = self.known.same.get(shard.folder) if self.known is not None else None
+        if note is None or (self.ranking is not None and self.ranking.places(shard) != note.places):
+            return False  # (an article added or removed moves the places of some shards only)
         prefix, final = shard.folder + "/", bytes.fromhex(note.final)
         named = {
             prefix + name: final + number.to_bytes(4, "big")
