@@ -64,6 +64,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"site_index"},
         {"search_shards", "search_sorts"},
         {"search_pages"},
+        {"search_memo"},
         {"batch"},
         {"search"},
         {"unchanged"},

@@ -367,6 +367,59 @@ def test_an_edit_re_indexes_only_its_shard(
     assert "A wholly new lede" in json.dumps(fragments_in(holder))
 
 
+def test_an_edit_leaves_the_other_shards_files_unread_and_in_place(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """After an edit, the index files of the shards it did not touch are neither read
+    from the search cache nor given to the new build: the output keeps them as they are.
+    When the output no longer holds them as recorded (a file scribbled on), the build
+    still gives a clean build's bytes."""
+    from briefing_site.build import search_shards, writer
+
+    site = make_site(SHARDED)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    given: list[str] = []
+    read: list[str] = []
+    real_write, real_get = writer.Staging.write, search_shards.DiskStore.get
+
+    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
+        given.append(item.path)
+        real_write(stage, item)
+
+    def get(store: search_shards.DiskStore, folder: str, key: str) -> object:
+        read.append(folder)
+        return real_get(store, folder, key)
+
+    monkeypatch.setattr(writer.Staging, "write", write)
+    monkeypatch.setattr(search_shards.DiskStore, "get", get)
+    article = site / "content/nato-summit.md"
+    article.write_text(article.read_text().replace("The lede of", "A wholly new lede of"))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    index = site / "build/pagefind"
+    holder = next(
+        folder
+        for folder in [index, *(index / f.rstrip("/") for f in shard_folders(site / "build"))]
+        if "/briefings/nato-summit/" in fragments_in(folder)
+    )
+    folder = holder.relative_to(site / "build").as_posix()
+    indexed = [path for path in given if path.startswith("pagefind/")]
+    assert indexed and all(
+        _in_bundle(site / "build" / path, holder, index) or path == "pagefind/shards.json"
+        for path in indexed
+    ), indexed
+    assert {name.removesuffix("#ranked") for name in read} == {folder}
+    reference = ("build", "-s", str(site), "--now", NOW, "-j", "1", "--no-cache", "-o")
+    other = next(p for p in index.rglob("*.pf_fragment") if not _in_bundle(p, holder, index))
+    other.write_bytes(b"scribbled")
+    article.write_text(article.read_text().replace("A wholly new lede", "A newer lede"))
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert cli(*reference, str(tmp_path / "ref")).code == 0
+    assert tree(site / "build") == tree(tmp_path / "ref")
+
+
 def fragments_in(bundle: Path) -> dict[str, dict[str, Any]]:
     found = {}
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
@@ -440,6 +493,48 @@ def test_adding_and_removing_an_article_gives_the_bytes_of_a_clean_build(
         )
         assert ("Added talks" in indexed) == added.exists()
         added.unlink(missing_ok=True)
+
+
+def test_an_added_article_leaves_the_shards_whose_places_did_not_move_in_place(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A briefing added to a day with room left moves the sort places of that day's
+    later pages only: the shards holding none of them keep their index files in
+    place (none is given to the new build), and the site is a clean build's."""
+    from briefing_site.build import writer
+
+    files = crowded_site()
+    files["briefing.yaml"] = "search_shard_size: 4\n"  # 24 pages and one more: 8 shards
+    site = make_site(files)
+    build = ("build", "-s", str(site), "--now", NOW)
+    assert cli(*build).code == 0
+    given: list[str] = []
+    real_write = writer.Staging.write
+
+    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
+        given.append(item.path)
+        real_write(stage, item)
+
+    monkeypatch.setattr(writer.Staging, "write", write)
+    (site / "content/added-talks.md").write_text(
+        (site / "content/crowd-08.md")
+        .read_text()
+        .replace("Crowd 8", "Added talks")
+        .replace("2025-06-02T08:00:00+00:00", "2025-06-02T23:30:00+00:00")
+    )
+    assert cli(*build).code == 0
+    bundles = 1 + len(shard_folders(site / "build"))
+    touched = {
+        path.split("/")[1] if path.startswith("pagefind/shard-") else "primary"
+        for path in given
+        if path.startswith("pagefind/") and path != "pagefind/shards.json"
+    }
+    assert 0 < len(touched) < bundles, touched
+    assert cli(*build, "-j", "1", "--no-cache", "-o", str(tmp_path / "ref")).code == 0
+    assert tree(site / "build") == tree(tmp_path / "ref")
 
 
 @pytest.mark.parametrize("value", ["0", "many", "true", "2.5"])

@@ -674,6 +674,53 @@ def test_compacting_the_cache_keeps_the_fragments_a_build_did_not_read(tmp_path:
     assert pack.stat().st_size < 1000
 
 
+def test_the_pack_headers_kept_beside_it_read_only_new_records_and_never_mislead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store reads the headers of the records added since the kept ones, not the
+    whole pack again; records added since are found too, and a pack written over in
+    place (the same file, so the kept headers look valid) never serves wrong bytes."""
+    from briefing_site.build import cache
+
+    monkeypatch.setattr(cache, "_HEADERS_WORTH_SAVING", 0)  # keep them after any read
+    pack = tmp_path / "build.pack"
+    store = cache.Store(pack)
+    for number in range(50):
+        store.put(bytes([number]) * 32, f"record {number} ".encode() * 50)
+    store.save()
+    cache.Store(pack)  # reads every header, and keeps them
+    read: list[int] = []
+    real_unpack = cache.RECORD.unpack
+    monkeypatch.setattr(cache, "RECORD", _CountingRecord(real_unpack, read))
+    store = cache.Store(pack)
+    assert read == []  # every header was kept
+    assert store.get(bytes([7]) * 32) == b"record 7 " * 50
+    assert all(store.keep(bytes([number]) * 32) for number in range(50))  # no compaction
+    store.put(b"n" * 32, b"a new record")
+    store.save()
+    store = cache.Store(pack)
+    assert len(read) == 1 and store.get(b"n" * 32) == b"a new record"
+    data = pack.read_bytes()
+    with open(pack, "r+b") as same:  # the same inode, other bytes at the same places
+        same.write(data.replace(b"record 7 ", b"rekord 7 "))
+    store = cache.Store(pack)
+    assert store.get(bytes([7]) * 32) is None  # its checksum no longer holds
+    assert store.get(bytes([8]) * 32) == b"record 8 " * 50
+
+
+class _CountingRecord:
+    """`spill.RECORD` with each header it unpacks counted."""
+
+    def __init__(self, unpack: Callable[[bytes], tuple[bytes, bytes, int]], read: list[int]):
+        from briefing_site.build.spill import RECORD
+
+        self.size, self.pack, self._unpack, self._read = RECORD.size, RECORD.pack, unpack, read
+
+    def unpack(self, data: bytes) -> tuple[bytes, bytes, int]:
+        self._read.append(1)
+        return self._unpack(data)
+
+
 def count_fragments_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The slugs whose listing fragments (card, topic entries) are drawn from now on."""
     from briefing_site.output import render

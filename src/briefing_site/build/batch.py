@@ -488,6 +488,11 @@ class PageCache:
         """Every file's key, by path (files drawn from the whole site have none)."""
         return self._keys
 
+    @property
+    def recorded(self) -> dict[str, bytes]:
+        """Each file's key as the last build recorded it (none: nothing is kept)."""
+        return self._recorded
+
 
 class _Keys:
     """Cache keys: an article's hashes its inputs; its page's adds the clock, and each

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import marshal
 import os
 import struct
 import tempfile
@@ -143,7 +144,7 @@ class Store:
         self.path = path
         self._pack: BinaryIO | None = None  # open for reading while the pack is valid
         self._size = 0
-        self._index: dict[bytes, tuple[int, int, bytes]] = {}
+        self._index: PackIndex = {}
         self._new: dict[bytes, bytes] = {}
         self._spilled: dict[bytes, Location] = {}  # new records parked on disk (see `spill`)
         self._spill: tuple[SpillWriter, SpillReader] | None = None
@@ -160,18 +161,25 @@ class Store:
 
         Read, not mapped: pages of a mapped file count in the process's
         resident memory once touched, and the headers are spread over all of it.
+        The headers of the pack as a build last read them are kept beside it
+        (`_Headers`), so a build reads only those of the records added since:
+        at 10,000 briefings, reading 44,000 headers cost a rebuild 0.15 s.
         """
         try:
             pack = open(self.path, "rb", buffering=0)  # noqa: SIM115 - open while the store is used
         except OSError:
             return
-        size = os.fstat(pack.fileno()).st_size
+        found = os.fstat(pack.fileno())
+        size = found.st_size
         if pack.read(len(MAGIC)) != MAGIC:
             pack.close()
             return
         self._pack, self._size = pack, size
         weakref.finalize(self, pack.close)  # closed with the store, however the build ends
-        offset, header = len(MAGIC), RECORD.size
+        headers = _Headers(self.path, found)
+        self._index, offset = headers.read()
+        first = offset = offset or len(MAGIC)
+        header = RECORD.size
         while offset + header <= size:
             pack.seek(offset)
             key, checksum, length = RECORD.unpack(pack.read(header))
@@ -181,6 +189,8 @@ class Store:
             self._index[key] = (start, length, checksum)
             offset = start + length
         self._torn = offset != size
+        if offset - first > _HEADERS_WORTH_SAVING:
+            headers.write(self._index, offset)
 
     def get(self, key: bytes) -> bytes | None:
         """The payload stored under `key`, or None when absent or corrupt."""
@@ -327,6 +337,49 @@ class Store:
         except BaseException:  # a full disk, say: the old pack stays, the copy goes
             Path(name).unlink(missing_ok=True)
             raise
+
+
+# Bytes of records read past the kept headers before they are kept again (about the
+# pages of a few one-edit rebuilds at 10,000 briefings).
+_HEADERS_WORTH_SAVING = 4 << 20
+_HEADERS_VERSION = "briefing-site pack headers 1"
+PackIndex = dict[bytes, tuple[int, int, bytes]]  # key: payload's offset, length, checksum
+
+
+class _Headers:
+    """The pack's record headers as a build read them, in a file beside it, for the
+    first `end` bytes of the pack file they were read from (its device and inode).
+    A pack is only appended to, or replaced whole (a new inode), so the headers
+    of a pack no shorter than `end` still hold. Should they not (a pack damaged or
+    written over in place), a record read through them fails its checksum and is
+    made again, as a damaged record is: they save reading, never decide content.
+    A file that cannot be read or written is no loss: the headers are read again."""
+
+    def __init__(self, pack: Path, found: os.stat_result) -> None:
+        self.path = pack.with_name(pack.name + ".headers")
+        self._file = (found.st_dev, found.st_ino)
+        self._size = found.st_size
+
+    def read(self) -> tuple[PackIndex, int]:
+        """The headers kept, and where the records after them start (0: none kept)."""
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            version, file, end, index = marshal.loads(self.path.read_bytes())
+            ours = (version, tuple(file)) == (_HEADERS_VERSION, self._file)
+            if ours and isinstance(index, dict) and len(MAGIC) <= end <= self._size:
+                return index, end
+        return {}, 0
+
+    def write(self, index: PackIndex, end: int) -> None:
+        data = marshal.dumps((_HEADERS_VERSION, self._file, end, index))
+        with contextlib.suppress(OSError):
+            handle, name = tempfile.mkstemp(prefix=".headers-", dir=self.path.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(name, self.path)
+            except OSError:
+                Path(name).unlink(missing_ok=True)
+                raise
 
 
 def _copy(source: BinaryIO, target: BinaryIO, length: int) -> None:

@@ -29,7 +29,7 @@ from briefing_site.build.cache import Store, make_folder, template_cache
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.search import INDEX_DIR, index_pages
+from briefing_site.build.search import INDEX_DIR, SearchIndex, index_pages
 from briefing_site.build.search_pages import (
     FactsFile,
     PageFacts,
@@ -95,9 +95,22 @@ NO_INDEX = "no search index"  # how the warning of a build without its index sta
 TEMPLATE_CACHE = "templates"  # compiled templates (see `cache.template_cache`)
 SEARCH_CACHE = "search"  # each search shard's last index, reused while its pages are unchanged
 FACTS_FILE = "pages.facts"  # in SEARCH_CACHE: what the index takes from each page, by page key
-# For the search index: each page's key, the pages kept in place (path: key), and how
-# to fetch a page's bytes by its key (see `PageCache`).
-Known = tuple[Mapping[str, bytes], Mapping[str, bytes], Callable[[bytes], bytes | None]]
+MEMO_FILE = "shards.memo"  # in SEARCH_CACHE: what each shard was made of (`search_memo`)
+Fetch = Callable[[bytes], bytes | None]
+
+
+@dataclass
+class Known:
+    """For the search index of a cached build: each page's key, the pages kept in place
+    (path: key), how to fetch a page's bytes by its key (see `PageCache`), and the
+    keys the output's manifest recorded. `with_search` puts the index it made in
+    `index`: its files' keys join the manifest, and those it left in place the kept."""
+
+    keys: Mapping[str, bytes]
+    kept: Mapping[str, bytes]
+    fetch: Fetch
+    recorded: Mapping[str, bytes]
+    index: SearchIndex | None = None
 
 
 @dataclass(frozen=True)
@@ -503,11 +516,13 @@ class _Drawing:
         `NotKept` or `PageGone` when a kept page's bytes are lost and must be drawn."""
         options, templates = self.options, self.options.site / TEMPLATES_DIR
         search = options.site / CACHE_DIR / SEARCH_CACHE
-        fetch = self.store.get
+        fetch: Fetch = self.store.get
+
+        made: list[Known] = []
 
         def prepare() -> Callable[[], Loaded]:
-            known = (dict(reuse.keys), dict(reuse.kept), fetch)
-            return lambda: with_search(options, loaded, self.stage, search, known, self.facts)
+            made.append(Known(dict(reuse.keys), dict(reuse.kept), fetch, reuse.recorded))
+            return lambda: with_search(options, loaded, self.stage, search, made[0], self.facts)
 
         indexing = _Indexing(prepare)
         with indexing:
@@ -515,11 +530,20 @@ class _Drawing:
             draw(loaded, self.env, assets, self.stage.write, reuse, indexing.start)
             check_not_rewritten(options.site, self.before)
             loaded = indexing.result()
+        index = made[0].index if made else None
+        if index is not None:  # its files left in place are kept like pages
+            reuse.keys.update(index.keys)
+            reuse.kept.update(index.kept)
+            fetch = _either(index.fetch, fetch)
         try:
             write_changed(self.stage, options.site, self.manifest, reuse.keys, reuse.kept, fetch)
         except NotRecorded as exc:
             self.unsaved.append(exc.reason)
         return loaded
+
+
+def _either(first: Fetch, then: Fetch) -> Fetch:
+    return lambda key: first(key) or then(key)
 
 
 class _Indexing:
@@ -639,7 +663,8 @@ def with_search(
     if not loaded.config.search:
         return loaded
     paths = {briefing_path(b.meta.slug) for b in loaded.site.briefings}
-    pages = _search_pages(stage, paths, cache, kept, facts or {})
+    book = FactsFile(cache / FACTS_FILE) if cache is not None and kept is not None else None
+    pages = _search_pages(stage, paths, kept, book, facts or {})
     workers = 1 if options.jobs == 1 else min(2, os.cpu_count() or 1)  # small processes, 2 at most
     written: list[str] = []  # each shard's files go into the stage as soon as they are made
 
@@ -648,7 +673,15 @@ def with_search(
         written.append(item.path)
 
     size = loaded.config.search_shard_size
-    index = index_pages(pages, cache, shard_size=size, workers=workers, sink=sink)
+    memo = cache / MEMO_FILE if book is not None and cache is not None else None
+    recorded = kept.recorded if kept is not None else None
+    index = index_pages(
+        pages, cache, shard_size=size, workers=workers, sink=sink, memo=memo, recorded=recorded
+    )
+    if book is not None and kept is not None:
+        book.save(kept.keys.values())  # (the facts of pages not asked for are still good)
+    if kept is not None and not index.problem:
+        kept.index = index
     warnings = list(loaded.warnings)
     if index.problem:
         stage.remove(written)  # a site without search, as if none had been written
@@ -678,26 +711,15 @@ def with_search(
 def _search_pages(
     stage: Staging,
     paths: set[str],
-    cache: Path | None,
     kept: Known | None,
+    facts: FactsFile | None,
     known: Mapping[str, PageFacts],
 ) -> list[SearchPage]:
     """The pages at `paths` in path order (Pagefind's output depends on the order pages
     arrive in): kept ones through `search_pages`, the rest read from the staging folder."""
-    if cache is None or kept is None:
+    if facts is None or kept is None:
         return [_staged_page(stage, path, known.get(path)) for path in sorted(paths)]
-    keys, kept_pages, fetch = kept
-    facts = FactsFile(cache / FACTS_FILE)
-    pages = pages_to_index((), paths, keys, kept_pages, fetch, facts)
-    for path in paths - kept_pages.keys():
-        key = keys.get(path)
-        found = known.get(path) or (facts.get(key) if key is not None else None)
-        page = _staged_page(stage, path, found)
-        if key is not None:
-            facts.put(key, page.facts)
-        pages.append(page)
-    facts.save()
-    return sorted(pages, key=lambda page: page.path)
+    return pages_to_index(paths, kept.keys, kept.kept, kept.fetch, facts, stage.read, known)
 
 
 def _staged_page(stage: Staging, path: str, facts: PageFacts | None) -> SearchPage:

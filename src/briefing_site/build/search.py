@@ -24,11 +24,12 @@ import os
 import re
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_site.build.search_memo import Known, Note, Places, ShardMemo, sorts
 from briefing_site.build.search_order import in_fixed_order
 from briefing_site.build.search_pages import SearchPage
 from briefing_site.build.search_shards import (
@@ -38,10 +39,11 @@ from briefing_site.build.search_shards import (
     DiskStore,
     Shard,
     ShardStore,
+    shard_count,
     shards_file,
     split,
 )
-from briefing_site.build.search_sorts import ranked_shard, shard_places, site_ranks
+from briefing_site.build.search_sorts import Ranks, ranked_shard, shard_places, site_ranks
 from briefing_site.model import Location, RenderedFile
 
 __all__ = [
@@ -67,13 +69,22 @@ _RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
 
+def _nothing(key: bytes) -> bytes | None:
+    return None
+
+
 @dataclass(frozen=True)
 class SearchIndex:
-    """The index as output files, or why there is none (`problem`)."""
+    """The index as output files, or why there is none (`problem`); with a memo, each
+    index file's key (`keys`, for the output manifest), those left in place as the
+    last build wrote them (`kept`), and how to get one of those by its key (`fetch`)."""
 
     files: tuple[RenderedFile, ...]
     problem: str = ""
     where: Location = _INDEXER
+    keys: Mapping[str, bytes] = field(default_factory=dict)
+    kept: Mapping[str, bytes] = field(default_factory=dict)
+    fetch: Callable[[bytes], bytes | None] = _nothing
 
 
 class IndexerError(Exception):
@@ -115,6 +126,8 @@ def index_pages(
     workers: int = 1,
     store: ShardStore | None = None,
     sink: Sink | None = None,
+    memo: Path | None = None,
+    recorded: Mapping[str, bytes] | None = None,
 ) -> SearchIndex:
     """The index of `pages` (in path order), in shards of at most about `shard_size` pages
     (see `search_shards`). A shard whose pages are byte for byte those it was made from
@@ -128,6 +141,11 @@ def index_pages(
     given so far are the caller's to take back. Without, they are in the result
     (`serve` holds the index in memory).
 
+    With a `memo` file (see `search_memo`) and `recorded` (the output manifest's keys,
+    by path), a shard known to be as the last build made it, whose files the output
+    holds under the same keys, is left there: its files are only named in the result's
+    `kept`, not read. The result's `keys` are every index file's key, for the manifest.
+
     A page given as a `SearchPage` is keyed by its recorded facts, and its bytes are
     loaded only if its shard is indexed (`search_pages.PageGone` if they are lost)."""
     pages = [p if isinstance(p, SearchPage) else SearchPage.of(p) for p in given]
@@ -136,32 +154,134 @@ def index_pages(
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
     kept = store if store is not None else DiskStore(cache) if cache is not None else None
-    shards = split(pages, shard_size)
-    keys = {s.folder: index_key(s.pages, binary, s.folder, s.chunk) for s in shards} if kept else {}
-    ranking = _Ranking(pages, (kept, keys) if kept else None) if len(shards) > 1 else None
-    out = _Output(sink)
+    notes = None
+    if memo is not None:
+        notes = ShardMemo.load(
+            memo, f"{_indexer_id(binary)}\0{shard_count(len(pages), shard_size)}"
+        )
+    shards = split(pages, shard_size, notes.hashes if notes is not None else None)
+    made = _Made(binary, notes.known(shards) if notes is not None else None, _Output(sink))
+    made.ranking = _Ranking(pages, kept, made) if len(shards) > 1 else None
     todo: Todo = []
-    for shard in shards:  # those kept in the store first, one at a time
-        files = kept.get(shard.folder, keys[shard.folder]) if kept else None
+    for shard in shards:  # those left in place or kept in the store first, one at a time
+        if recorded is not None and made.left_in_place(shard, recorded):
+            continue
+        files = kept.get(shard.folder, made.index_key(shard)) if kept else None
         if files is None:
             todo.append(shard)
         else:
-            out.give(shard, ranking.ranked(shard, files) if ranking else files)
+            made.finish(shard, files)
             del files
 
     def done(shard: Shard[SearchPage], files: tuple[RenderedFile, ...]) -> None:
         if kept:
-            kept.put(shard.folder, keys[shard.folder], files)
-        out.give(shard, ranking.ranked(shard, files) if ranking else files)
+            kept.put(shard.folder, made.index_key(shard), files)
+        made.finish(shard, files)
 
     try:
         _index_each(binary, todo, started, workers, done)
     except IndexerError as exc:
         return SearchIndex((), exc.reason, Location(exc.where))
+    folders = {shard.folder for shard in shards}
     if kept:  # (no copy of the shards put together: at 10,000 pages, writing it after
         # every edit cost more than putting them together again when none changed)
-        kept.keep_only({*keys, *(f"{folder}#ranked" for folder in keys)})
-    return SearchIndex(out.finish(shards))
+        kept.keep_only({*folders, *(f"{folder}#ranked" for folder in folders)})
+    if notes is not None:
+        notes.save(folders, {page.path for page in pages})
+    fetch = _Fetch(kept, made.left, made.ranking is not None)
+    return SearchIndex(made.out.finish(shards), keys=made.keys, kept=made.kept, fetch=fetch)
+
+
+def _indexer_id(binary: Path) -> str:
+    """The indexer as an index's key names it: its path, size and time."""
+    try:
+        stat = binary.stat()
+        return f"{binary}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
+    except OSError:
+        return "?"
+
+
+def file_key(final: str, number: int) -> bytes:
+    """An index file's key in the output manifest: what its shard's files are made
+    from (`Note.final`, a hex digest) and which of them it is (its place in `Note.files`)."""
+    return bytes.fromhex(final) + number.to_bytes(4, "big")
+
+
+class _Made:
+    """Each shard's files as they are made: ranked, given to the output, keyed, and
+    noted in the memo; or left in place. Shards finish in the indexers' threads."""
+
+    def __init__(self, binary: Path, known: Known | None, out: _Output) -> None:
+        self.binary, self.known, self.out = binary, known, out
+        self.ranking: _Ranking | None = None
+        self.keys: dict[str, bytes] = {}  # every index file's key, by path
+        self.kept: dict[str, bytes] = {}  # those left in place
+        self.left: dict[bytes, tuple[str, str, Note]] = {}  # left in place, by key: folder, path
+        self._index_keys: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def index_key(self, shard: Shard[SearchPage]) -> str:
+        """The shard's index key: as noted when its pages and keys are the same."""
+        found = self._index_keys.get(shard.folder)
+        if found is None:
+            note = self.known.same.get(shard.folder) if self.known is not None else None
+            found = note.index if note is not None else None
+            found = found or index_key(shard.pages, self.binary, shard.folder, shard.chunk)
+            self._index_keys[shard.folder] = found
+        return found
+
+    def left_in_place(self, shard: Shard[SearchPage], recorded: Mapping[str, bytes]) -> bool:
+        """Whether the shard's pages and keys, and so its index, are as the memo notes,
+        and its pages' places too, and the output holds its files under their keys
+        (`write_changed` keeps them there)."""
+        note = self.known.same.get(shard.folder) if self.known is not None else None
+        if note is None or (self.ranking is not None and self.ranking.places(shard) != note.places):
+            return False  # (an article added or removed moves the places of some shards only)
+        prefix, final = shard.folder + "/", bytes.fromhex(note.final)
+        named = {
+            prefix + name: final + number.to_bytes(4, "big")
+            for number, name in enumerate(note.files)
+        }
+        if not named or any(recorded.get(path) != key for path, key in named.items()):
+            return False
+        self.keys.update(named)
+        self.kept.update(named)
+        self.left.update((key, (shard.folder, path, note)) for path, key in named.items())
+        return True
+
+    def finish(self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...]) -> None:
+        """The shard's files, ranked site-wide, to the output; keyed and noted."""
+        with self._lock:
+            index = self.index_key(shard)
+            places: Places = ()
+            files: Sequence[RenderedFile] = raw
+            final = index
+            if self.ranking is not None:
+                places = self.ranking.places(shard)
+                files, final = self.ranking.ranked(shard, raw, index, places)
+            self.out.give(shard, files)
+            self.keys.update((item.path, file_key(final, n)) for n, item in enumerate(files))
+            prefix = len(shard.folder) + 1
+            self._note(shard, index, places, final, tuple(item.path[prefix:] for item in files))
+
+    def _note(
+        self,
+        shard: Shard[SearchPage],
+        index: str,
+        places: Places,
+        final: str,
+        paths: tuple[str, ...],
+    ) -> None:
+        known = self.known
+        if known is None:
+            return
+        members = known.members[shard.folder]
+        same = known.same.get(shard.folder)
+        note = None
+        if members is not None:
+            sorted_by = same.sorts if same is not None else sorts(shard)
+            note = Note(members, index, sorted_by, places, final, paths)
+        known.memo.put(shard.folder, note)
 
 
 Sink = Callable[[RenderedFile], None]
@@ -236,34 +356,72 @@ def _index_each(
 class _Ranking:
     """With several shards, each shard's sorts ranked site-wide (`search_sorts`). The
     files that rewrites (meta and entry) are kept by what they depend on, so a shard
-    whose pages and places are as before is not ranked again."""
+    whose pages and places are as before is not ranked again. The site's places are
+    worked out only when a shard needs them and the memo cannot tell them."""
 
-    def __init__(
-        self, pages: Sequence[SearchPage], keep: tuple[ShardStore, dict[str, str]] | None
-    ) -> None:
-        self._ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in pages])
+    def __init__(self, pages: Sequence[SearchPage], keep: ShardStore | None, made: _Made) -> None:
+        self._pages = pages
+        self._ranks: Ranks | None = None
         self._keep = keep
+        self._known = made.known
+
+    def places(self, shard: Shard[SearchPage]) -> Places:
+        """The shard's pages' places in each sort of the site."""
+        known = self._known
+        note = known.memo.notes.get(shard.folder) if known is not None else None
+        if known is not None and note is not None and known.places:
+            return note.places
+        if self._ranks is None:
+            self._ranks = site_ranks([(page.path, dict(page.facts.sorts)) for page in self._pages])
+        ranks = self._ranks
+        return tuple(
+            (name, tuple(ranks[name].get(page.path) for page in shard.pages))
+            for name in sorted(ranks)
+        )
 
     def ranked(
-        self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...]
-    ) -> Sequence[RenderedFile]:
-        """The shard's files with its meta and entry ranked site-wide."""
+        self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...], index: str, places: Places
+    ) -> tuple[Sequence[RenderedFile], str]:
+        """The shard's files with its meta and entry ranked site-wide, and what they are
+        made from (the index key and the places)."""
         paths = [page.path for page in shard.pages]
-        where, key = f"{shard.folder}#ranked", ""
-        redone: tuple[RenderedFile, ...] | None = None
-        if self._keep is not None:
-            store, keys = self._keep
-            key = hashlib.sha256(
-                f"{keys[shard.folder]}{shard_places(paths, self._ranks)}".encode()
-            ).hexdigest()
-            redone = store.get(where, key)
+        where = f"{shard.folder}#ranked"
+        ranks = {
+            name: {
+                path: place for path, place in zip(paths, found, strict=True) if place is not None
+            }
+            for name, found in places
+        }
+        key = hashlib.sha256(f"{index}{shard_places(paths, ranks)}".encode()).hexdigest()
+        redone = self._keep.get(where, key) if self._keep is not None else None
         if redone is None:
             before = set(raw)
-            ranked = ranked_shard(paths, raw, self._ranks)
+            ranked = ranked_shard(paths, raw, ranks)
             redone = tuple(item for item in ranked if item not in before)
             if self._keep is not None:
-                self._keep[0].put(where, key, redone)
-        return _replaced(raw, redone)
+                self._keep.put(where, key, redone)
+        return _replaced(raw, redone), key
+
+
+class _Fetch:
+    """An index file left in place, by its key, from the shard store: for a build
+    that finds the output no longer holds it (`writer.write_changed`)."""
+
+    def __init__(
+        self, store: ShardStore | None, left: Mapping[bytes, tuple[str, str, Note]], ranked: bool
+    ) -> None:
+        self._store, self._left, self._ranked = store, left, ranked
+
+    def __call__(self, key: bytes) -> bytes | None:
+        found = self._left.get(key)
+        if found is None or self._store is None:
+            return None
+        folder, path, note = found
+        raw = self._store.get(folder, note.index)
+        redone = self._store.get(f"{folder}#ranked", note.final) if self._ranked else ()
+        if raw is None or redone is None:
+            return None
+        return next((item.data for item in _replaced(raw, redone) if item.path == path), None)
 
 
 def _replaced(raw: Sequence[RenderedFile], redone: Sequence[RenderedFile]) -> list[RenderedFile]:

@@ -60,13 +60,29 @@ class PageFacts:
         return cls(indexed, tuple(sorted(sort_values(page).items())))
 
 
-@dataclass(frozen=True)
 class SearchPage:
-    """A page to index: its path and facts; its bytes only when `load`ed."""
+    """A page to index: its path, its facts (found when first asked for, from its
+    bytes or the facts file), its bytes only when `load`ed, and its page key (None
+    without a build cache), by which a shard's index is known again (`search_memo`)."""
 
-    path: str
-    facts: PageFacts
-    load: Callable[[], bytes]
+    __slots__ = ("_facts", "key", "load", "path")
+
+    def __init__(
+        self,
+        path: str,
+        facts: PageFacts | Callable[[], PageFacts],
+        load: Callable[[], bytes],
+        key: bytes | None = None,
+    ) -> None:
+        self.path, self.load, self.key = path, load, key
+        self._facts = facts
+
+    @property
+    def facts(self) -> PageFacts:
+        found = self._facts
+        if not isinstance(found, PageFacts):
+            found = self._facts = found()
+        return found
 
     @classmethod
     def of(cls, page: RenderedFile) -> SearchPage:
@@ -86,18 +102,24 @@ def indexed_part(page: bytes) -> bytes:
 
 
 class FactsFile:
-    """Each page's facts by its page key, in one file of the search cache.
-    A file that cannot be read or written is no loss: facts are made again."""
+    """Each page's facts by its page key, in one file of the search cache, read when
+    first asked. A file that cannot be read or written is no loss: facts are made again."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._facts: dict[bytes, tuple[bytes, tuple[tuple[str, str], ...]]] = {}
+        self._loaded: dict[bytes, tuple[bytes, tuple[tuple[str, str], ...]]] | None = None
         self._used: set[bytes] = set()
         self._changed = False
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            version, facts = marshal.loads(path.read_bytes())
-            if version == _VERSION and isinstance(facts, dict):
-                self._facts = facts
+
+    @property
+    def _facts(self) -> dict[bytes, tuple[bytes, tuple[tuple[str, str], ...]]]:
+        if self._loaded is None:
+            self._loaded = {}
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                version, facts = marshal.loads(self.path.read_bytes())
+                if version == _VERSION and isinstance(facts, dict):
+                    self._loaded = facts
+        return self._loaded
 
     def get(self, key: bytes) -> PageFacts | None:
         found = self._facts.get(key)
@@ -111,60 +133,78 @@ class FactsFile:
         self._used.add(key)
         self._changed = True
 
-    def save(self) -> None:
-        """Keep the facts of this build's pages only, when anything changed."""
-        if not self._changed and self._used == self._facts.keys():
+    def save(self, also: Iterable[bytes] = ()) -> None:
+        """Keep the facts of this build's pages only (those asked for, and those among
+        `also`, the keys of pages whose facts were not needed), when anything changed.
+        Never read: nothing to keep."""
+        if self._loaded is None:
             return
-        kept = {key: self._facts[key] for key in self._used}
+        facts = self._loaded
+        used = self._used | (facts.keys() & set(also))
+        if not self._changed and used == facts.keys():
+            return
+        kept = {key: facts[key] for key in used}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_file(self.path, marshal.dumps((_VERSION, kept)))
 
 
 def pages_to_index(
-    files: Iterable[RenderedFile],
-    paths: set[str],
+    paths: Iterable[str],
     keys: Mapping[str, bytes],
     kept: Mapping[str, bytes],
     fetch: Callable[[bytes], bytes | None],
     facts: FactsFile,
+    drawn: Callable[[str], bytes],
+    known: Mapping[str, PageFacts],
 ) -> list[SearchPage]:
     """The pages at `paths`, in path order (Pagefind's output depends on the order
-    pages arrive in): those drawn are among `files`, those `kept` (path: page key)
-    are loaded through `fetch(key)` only if their shard is indexed again. `keys`
-    are the drawn pages' keys, for their facts to be recorded or found."""
+    pages arrive in), none of them read yet: those `kept` in place (path: page key)
+    are loaded through `fetch(key)`, the others (drawn by this build) through
+    `drawn(path)`, and only if their shard is indexed again. A page's facts are
+    `known` (workers found them), else in `facts` by its page key (`keys`), else
+    made from its bytes, and only when asked for (see `search_memo`)."""
     pages = []
-    for page in files:
-        if page.path not in paths:
-            continue
-        key = keys.get(page.path)
-        known = facts.get(key) if key is not None else None
-        if known is None:
-            known = PageFacts.of(page.data)
-            if key is not None:
-                facts.put(key, known)
-        pages.append(SearchPage(page.path, known, _held(page.data)))
-    for path, key in kept.items():
-        if path in paths:
-            pages.append(_kept_page(path, key, fetch, facts))
-    return sorted(pages, key=lambda page: page.path)
+    for path in sorted(paths):
+        key = kept.get(path)
+        if key is not None:
+            load = _fetched(path, key, fetch)
+        else:
+            key = keys.get(path)
+            load = _read(path, drawn)
+        pages.append(SearchPage(path, _facts(key, load, facts, known.get(path)), load, key))
+    return pages
 
 
-def _held(data: bytes) -> Callable[[], bytes]:
-    return lambda: data
+def _read(path: str, drawn: Callable[[str], bytes]) -> Callable[[], bytes]:
+    return lambda: drawn(path)
 
 
-def _kept_page(
-    path: str, key: bytes, fetch: Callable[[bytes], bytes | None], facts: FactsFile
-) -> SearchPage:
+def _fetched(path: str, key: bytes, fetch: Callable[[bytes], bytes | None]) -> Callable[[], bytes]:
     def load() -> bytes:
         data = fetch(key)
         if data is None:
             raise PageGone(path)
         return data
 
-    known = facts.get(key)
-    if known is None:
-        known = PageFacts.of(load())
-        facts.put(key, known)
-    return SearchPage(path, known, load)
+    return load
+
+
+def _facts(
+    key: bytes | None, load: Callable[[], bytes], facts: FactsFile, known: PageFacts | None
+) -> Callable[[], PageFacts]:
+    """A page's facts when asked: recorded by its key for a later build that needs them."""
+
+    def find() -> PageFacts:
+        if known is not None:
+            if key is not None and facts.get(key) is None:
+                facts.put(key, known)
+            return known
+        found = facts.get(key) if key is not None else None
+        if found is None:
+            found = PageFacts.of(load())
+            if key is not None:
+                facts.put(key, found)
+        return found
+
+    return find

@@ -76,18 +76,29 @@ def shard_count(pages: int, size: int) -> int:
     return count
 
 
-def shard_of(path: str, count: int) -> int:
-    """The shard of the page at output path `path`: stable as pages come and go."""
-    return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % count
+def shard_of(path: str, count: int, hashes: dict[str, int] | None = None) -> int:
+    """The shard of the page at output path `path`: stable as pages come and go.
+    `hashes` remembers each path's hash (`search_memo` keeps them from build to build)."""
+    if hashes is None:
+        return _hash(path) % count
+    found = hashes.get(path)
+    if found is None:
+        found = hashes[path] = _hash(path)
+    return found % count
 
 
-def split(pages: Sequence[P], size: int) -> list[Shard[P]]:
+def _hash(path: str) -> int:
+    return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big")
+
+
+def split(pages: Sequence[P], size: int, hashes: dict[str, int] | None = None) -> list[Shard[P]]:
     """`pages` (in path order) into the shards that hold any, the first of them primary
-    (Pagefind's client cannot start on an empty index); one, empty, for no pages."""
+    (Pagefind's client cannot start on an empty index); one, empty, for no pages.
+    `hashes`: see `shard_of`."""
     count = shard_count(len(pages), size)
     parts: list[list[P]] = [[] for _ in range(count)]
     for page in pages:
-        parts[shard_of(page.path, count)].append(page)
+        parts[shard_of(page.path, count, hashes)].append(page)
     chunk = 0 if count == 1 else max(_SMALLEST_CHUNK, _PAGEFIND_CHUNK // count)
     shards = [Shard(n, tuple(part), chunk=chunk) for n, part in enumerate(parts) if part]
     if not shards:
