@@ -31,7 +31,7 @@ from briefing_site.build.cache import (
     template_cache,
 )
 from briefing_site.build.deps import TemplateKeys
-from briefing_site.build.fragments import StoredFragments
+from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
 from briefing_site.build.parallel import ordered_map, worker_count
@@ -56,7 +56,12 @@ from briefing_site.model import (
 )
 from briefing_site.output.extras import PageSource
 from briefing_site.output.ics import event_calendar
-from briefing_site.output.render import TEMPLATE_HELPERS, prepare, render_briefing
+from briefing_site.output.render import (
+    TEMPLATE_HELPERS,
+    listing_fragments,
+    prepare,
+    render_briefing,
+)
 from briefing_site.output.theme import TemplateFiles, make_environment
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
@@ -202,6 +207,7 @@ class _Made:
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
+    listed: tuple[bytes, Parked | None] | None = None  # its listing fragments' record, parked
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +236,8 @@ def run_batch(
         page_base = keys.page_base if store is not None else None
         templated = {}
         if store is not None:  # workers draw from the bytes these keys hash (see `deps`)
-            templated = {name: keys.templates(name) for name in ("briefing.html", "")}
+            drawn = ("briefing.html", "", *TEMPLATE_HELPERS.values())
+            templated = {name: keys.templates(name) for name in drawn}
         stream = replace(
             settings.stream,
             page_base=page_base,
@@ -322,7 +329,9 @@ def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Po
         staged[page.path] = page
         if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
-    return replace(made, head=made.head.shared(pool), pages=())
+    if store is not None and made.listed is not None:
+        store.adopt(*made.listed)
+    return replace(made, head=made.head.shared(pool), pages=(), listed=None)
 
 
 def _collect(
@@ -423,7 +432,7 @@ class PageCache:
         # The listings' cards and topic entries, by the same keys and the site
         # templates the fragments are drawn with (see `build.fragments`).
         helpers = [self._templates(name) for name in sorted(TEMPLATE_HELPERS.values())]
-        self.fragments = StoredFragments(store, digest(self._base, *helpers), self._key_of)
+        self.fragments = StoredFragments(store, fragments_base(self._base, helpers), self._key_of)
         if isinstance(store, Store):
             store.also_live(self.fragments.live_keys)
 
@@ -595,15 +604,36 @@ class _Pages:
         )
         pages: tuple[Staged, ...] = ()
         problems: tuple[Problem, ...] = ()
+        listed = None
         if published:
             try:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
+            listed = self._listed(job.key, briefing)
         every = tuple(section.blocks for section in briefing.sections)
         parked = self.parked.append(pickle.dumps(every, protocol=pickle.HIGHEST_PROTOCOL))
         sections = briefing.sections if parked is None else parked
-        return _Made(job.files, job.key, head, sections, record, pages, problems)
+        return _Made(job.files, job.key, head, sections, record, pages, problems, listed)
+
+    def _listed(self, key: bytes, briefing: Briefing) -> tuple[bytes, Parked | None] | None:
+        """The briefing's listing fragments (its cards and topic entries), drawn here,
+        where its sections are in hand, and parked under the key the listings look
+        them up by (`fragments.StoredFragments`); so the main process, drawing the
+        listings alone, reads them instead of drawing them (and reading each
+        section back). A template that fails here is left to the listings, which
+        report it as a build without workers would."""
+        base = self.stream.page_base
+        if base is None:
+            return None
+        try:
+            made = listing_fragments(self.env, briefing)
+        except Exception:  # drawn again, and reported, by the listings
+            return None
+        helpers = [self.stream.template_keys[name] for name in sorted(TEMPLATE_HELPERS.values())]
+        own = digest(key, briefing_clock(briefing, self.settings.now))
+        found = record_key(fragments_base(base, helpers), own)
+        return found, self.spill.append(encoded(made), found)
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
         made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]
