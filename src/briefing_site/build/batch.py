@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -252,32 +252,41 @@ def run_batch(
     article_keys: dict[int, bytes] = {}
     site_index = SiteIndex.load(seen.index, keys.base) if store and seen else None
     unread: set[str] = set()
+    to_read: list[tuple[int, ArticleFiles]] = []
     for index, files in enumerate(found):
         record = site_index.reusable(files, seen.signatures) if site_index and seen else None
         if store and record is not None and store.keep(record.key):
             done[index] = record
             article_keys[index] = record.key
             unread.update(name for name in (files.article, files.sidecar) if name is not None)
-            continue
-        try:
-            data, sidecar = read_bytes(settings.root, files)
-        except ContentError as exc:
-            problems[index] = exc.problems
-            continue
-        key = article_keys[index] = keys.article(files, data, sidecar)
-        known = site_index.same(files, key) if site_index else None
-        if store and known is not None and store.keep(key):  # read again, found the same
-            done[index] = known
-            continue
-        cached = store.get(key) if store else None
-        if cached is not None:
-            done[index] = _Done(cached)
         else:
+            to_read.append((index, files))
+
+    def reading() -> Iterator[_Job]:
+        """Each article to assemble, read and keyed as the workers take the first ones
+        (they start on the first chunk, not once every article is read)."""
+        for index, files in to_read:
+            try:
+                data, sidecar = read_bytes(settings.root, files)
+            except ContentError as exc:
+                problems[index] = exc.problems
+                continue
+            key = article_keys[index] = keys.article(files, data, sidecar)
+            known = site_index.same(files, key) if site_index else None
+            if store and known is not None and store.keep(key):  # read again, found the same
+                done[index] = known
+                continue
+            cached = store.get(key) if store else None
+            if cached is not None:
+                done[index] = _Done(cached)
+                continue
             held = settings.stream is None  # streaming, the worker reads it again: no copy here
             job = _Job(files, data if held else None, sidecar if held else None, key)
             todo.append((index, job))
-    workers = worker_count(jobs, len(todo))
-    results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+            yield job
+
+    workers = worker_count(jobs, len(to_read))
+    results = ordered_map(_Setup(settings), reading(), workers, len(to_read))
     staged: dict[str, Staged] = {}
     pool = Pool()
     for (index, _), result in zip(todo, results, strict=True):
