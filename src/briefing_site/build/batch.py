@@ -17,7 +17,9 @@ a cache makes (tests/test_speed_paths.py checks the bytes).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -34,7 +36,7 @@ from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
-from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_map, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.build.spill import Location as Parked
@@ -285,8 +287,18 @@ def run_batch(
             todo.append((index, job))
             yield job
 
-    workers = worker_count(jobs, len(to_read))
-    results = ordered_map(_Setup(settings), reading(), workers, len(to_read))
+    # As many jobs as the most workers need before any is worth starting, then the
+    # rest as the workers go; articles found in the cache are no jobs, so a rebuild
+    # that reads many but assembles a few does them here, without starting workers.
+    pending = reading()
+    enough = worker_count(jobs, sys.maxsize) * MIN_ITEMS_PER_WORKER
+    first = list(itertools.islice(pending, enough))
+    if len(first) < enough:  # that was all of them
+        results = ordered_map(_Setup(settings), first, worker_count(jobs, len(first)))
+    else:
+        workers = worker_count(jobs, len(to_read))
+        jobs_all = itertools.chain(first, pending)
+        results = ordered_map(_Setup(settings), jobs_all, workers, len(to_read))
     staged: dict[str, Staged] = {}
     pool = Pool()
     for (index, _), result in zip(todo, results, strict=True):
