@@ -629,11 +629,13 @@ def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The listings' cards and topic entries come from the cache (`build.fragments`)
-    for every briefing but the edited or added one, and the site is a clean build's."""
+    for every briefing but the edited or added one, and the site is a clean build's.
+    The workers draw them with each briefing's page, so the listings draw none."""
     drawn = count_fragments_drawn(monkeypatch)
+    by_listings = count_fragments_the_listings_draw(monkeypatch)
     site = make_site(articles)
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
-    assert len(drawn) > COUNT  # cold: every listed briefing's fragments drawn
+    assert by_listings == []  # cold: every briefing's fragments drawn ahead, by its worker
     sources = sorted((site / "content").glob("*.md"))
     edited = sources[len(sources) // 2]
     edited.write_text(edited.read_text().replace("Officials", "Ministers", 1))
@@ -641,6 +643,7 @@ def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     slug = edited.stem
     assert drawn == [slug]  # its listings were redrawn, from the others' stored fragments
+    assert by_listings == []
     assert tree(site / "build") == reference(site, cli)
     # A new briefing, newest of all, shifts every page of the listings it is on.
     (site / "content/added.md").write_text(
@@ -650,6 +653,7 @@ def test_a_rebuild_draws_only_the_changed_briefings_cards_and_topic_entries(
     drawn.clear()
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     assert drawn == ["added"]
+    assert by_listings == []
     assert tree(site / "build") == reference(site, cli)
 
 
@@ -733,6 +737,27 @@ def count_fragments_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(self, briefing)
 
     monkeypatch.setattr(render._Helpers, "_all", counted)
+    return drawn
+
+
+def count_fragments_the_listings_draw(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs whose listing fragments the listings had to draw themselves (not in
+    the build cache, where a worker parks those of the briefings it draws)."""
+    from briefing_site.build import fragments
+
+    drawn: list[str] = []
+    real = fragments.StoredFragments.get
+
+    def counted(
+        self: fragments.StoredFragments, briefing: Briefing, make: Callable[[], dict[str, str]]
+    ) -> dict[str, str]:
+        def make_counted() -> dict[str, str]:
+            drawn.append(briefing.meta.slug)
+            return make()
+
+        return real(self, briefing, make_counted)
+
+    monkeypatch.setattr(fragments.StoredFragments, "get", counted)
     return drawn
 
 

@@ -17,8 +17,10 @@ a cache makes (tests/test_speed_paths.py checks the bytes).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -31,10 +33,10 @@ from briefing_site.build.cache import (
     template_cache,
 )
 from briefing_site.build.deps import TemplateKeys
-from briefing_site.build.fragments import StoredFragments
+from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
-from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_map, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.build.spill import Location as Parked
@@ -56,7 +58,12 @@ from briefing_site.model import (
 )
 from briefing_site.output.extras import PageSource
 from briefing_site.output.ics import event_calendar
-from briefing_site.output.render import TEMPLATE_HELPERS, prepare, render_briefing
+from briefing_site.output.render import (
+    TEMPLATE_HELPERS,
+    listing_fragments,
+    prepare,
+    render_briefing,
+)
 from briefing_site.output.theme import TemplateFiles, make_environment
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
@@ -202,6 +209,7 @@ class _Made:
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
+    listed: tuple[bytes, Parked | None] | None = None  # its listing fragments' record, parked
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +238,8 @@ def run_batch(
         page_base = keys.page_base if store is not None else None
         templated = {}
         if store is not None:  # workers draw from the bytes these keys hash (see `deps`)
-            templated = {name: keys.templates(name) for name in ("briefing.html", "")}
+            drawn = ("briefing.html", "", *TEMPLATE_HELPERS.values())
+            templated = {name: keys.templates(name) for name in drawn}
         stream = replace(
             settings.stream,
             page_base=page_base,
@@ -245,32 +254,51 @@ def run_batch(
     article_keys: dict[int, bytes] = {}
     site_index = SiteIndex.load(seen.index, keys.base) if store and seen else None
     unread: set[str] = set()
+    to_read: list[tuple[int, ArticleFiles]] = []
     for index, files in enumerate(found):
         record = site_index.reusable(files, seen.signatures) if site_index and seen else None
         if store and record is not None and store.keep(record.key):
             done[index] = record
             article_keys[index] = record.key
             unread.update(name for name in (files.article, files.sidecar) if name is not None)
-            continue
-        try:
-            data, sidecar = read_bytes(settings.root, files)
-        except ContentError as exc:
-            problems[index] = exc.problems
-            continue
-        key = article_keys[index] = keys.article(files, data, sidecar)
-        known = site_index.same(files, key) if site_index else None
-        if store and known is not None and store.keep(key):  # read again, found the same
-            done[index] = known
-            continue
-        cached = store.get(key) if store else None
-        if cached is not None:
-            done[index] = _Done(cached)
         else:
+            to_read.append((index, files))
+
+    def reading() -> Iterator[_Job]:
+        """Each article to assemble, read and keyed as the workers take the first ones
+        (they start on the first chunk, not once every article is read)."""
+        for index, files in to_read:
+            try:
+                data, sidecar = read_bytes(settings.root, files)
+            except ContentError as exc:
+                problems[index] = exc.problems
+                continue
+            key = article_keys[index] = keys.article(files, data, sidecar)
+            known = site_index.same(files, key) if site_index else None
+            if store and known is not None and store.keep(key):  # read again, found the same
+                done[index] = known
+                continue
+            cached = store.get(key) if store else None
+            if cached is not None:
+                done[index] = _Done(cached)
+                continue
             held = settings.stream is None  # streaming, the worker reads it again: no copy here
             job = _Job(files, data if held else None, sidecar if held else None, key)
             todo.append((index, job))
-    workers = worker_count(jobs, len(todo))
-    results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+            yield job
+
+    # As many jobs as the most workers need before any is worth starting, then the
+    # rest as the workers go; articles found in the cache are no jobs, so a rebuild
+    # that reads many but assembles a few does them here, without starting workers.
+    pending = reading()
+    enough = worker_count(jobs, sys.maxsize) * MIN_ITEMS_PER_WORKER
+    first = list(itertools.islice(pending, enough))
+    if len(first) < enough:  # that was all of them
+        results = ordered_map(_Setup(settings), first, worker_count(jobs, len(first)))
+    else:
+        workers = worker_count(jobs, len(to_read))
+        jobs_all = itertools.chain(first, pending)
+        results = ordered_map(_Setup(settings), jobs_all, workers, len(to_read))
     staged: dict[str, Staged] = {}
     pool = Pool()
     for (index, _), result in zip(todo, results, strict=True):
@@ -322,7 +350,9 @@ def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Po
         staged[page.path] = page
         if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
-    return replace(made, head=made.head.shared(pool), pages=())
+    if store is not None and made.listed is not None:
+        store.adopt(*made.listed)
+    return replace(made, head=made.head.shared(pool), pages=(), listed=None)
 
 
 def _collect(
@@ -423,7 +453,7 @@ class PageCache:
         # The listings' cards and topic entries, by the same keys and the site
         # templates the fragments are drawn with (see `build.fragments`).
         helpers = [self._templates(name) for name in sorted(TEMPLATE_HELPERS.values())]
-        self.fragments = StoredFragments(store, digest(self._base, *helpers), self._key_of)
+        self.fragments = StoredFragments(store, fragments_base(self._base, helpers), self._key_of)
         if isinstance(store, Store):
             store.also_live(self.fragments.live_keys)
 
@@ -600,15 +630,36 @@ class _Pages:
         )
         pages: tuple[Staged, ...] = ()
         problems: tuple[Problem, ...] = ()
+        listed = None
         if published:
             try:
                 pages = self._files(job.key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
+            listed = self._listed(job.key, briefing)
         every = tuple(section.blocks for section in briefing.sections)
         parked = self.parked.append(pickle.dumps(every, protocol=pickle.HIGHEST_PROTOCOL))
         sections = briefing.sections if parked is None else parked
-        return _Made(job.files, job.key, head, sections, record, pages, problems)
+        return _Made(job.files, job.key, head, sections, record, pages, problems, listed)
+
+    def _listed(self, key: bytes, briefing: Briefing) -> tuple[bytes, Parked | None] | None:
+        """The briefing's listing fragments (its cards and topic entries), drawn here,
+        where its sections are in hand, and parked under the key the listings look
+        them up by (`fragments.StoredFragments`); so the main process, drawing the
+        listings alone, reads them instead of drawing them (and reading each
+        section back). A template that fails here is left to the listings, which
+        report it as a build without workers would."""
+        base = self.stream.page_base
+        if base is None:
+            return None
+        try:
+            made = listing_fragments(self.env, briefing)
+        except Exception:  # drawn again, and reported, by the listings
+            return None
+        helpers = [self.stream.template_keys[name] for name in sorted(TEMPLATE_HELPERS.values())]
+        own = digest(key, briefing_clock(briefing, self.settings.now))
+        found = record_key(fragments_base(base, helpers), own)
+        return found, self.spill.append(encoded(made), found)
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
         made = [("briefing.html", render_briefing(self.env, self.urls, briefing))]

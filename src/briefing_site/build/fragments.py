@@ -48,7 +48,7 @@ class StoredFragments:
             if found is not None:
                 return found
         made = make()
-        self._store.put(key, marshal.dumps(made))
+        self._store.put(key, encoded(made))
         return made
 
     def live_keys(self) -> Iterator[bytes]:
@@ -56,7 +56,24 @@ class StoredFragments:
         return (self._key(own) for own in self._keys.values())
 
     def _key(self, own: bytes) -> bytes:
-        return digest(_KIND, self._base, own)
+        return record_key(self._base, own)
+
+
+def fragments_base(page_base: bytes, helper_keys: list[bytes]) -> bytes:
+    """What every briefing's record key hashes besides the briefing: the page base and
+    the keys of the site templates `card()` and `topic_entry()` draw with, in the
+    order of their names (`render.TEMPLATE_HELPERS`)."""
+    return digest(page_base, *helper_keys)
+
+
+def record_key(base: bytes, own: bytes) -> bytes:
+    """The key of a briefing's record: `base` (`fragments_base`) and its page-cache key."""
+    return digest(_KIND, base, own)
+
+
+def encoded(made: Mapping[str, str]) -> bytes:
+    """A briefing's fragments as `get` stores them (a worker draws them ahead: see `batch`)."""
+    return marshal.dumps(dict(made))
 
 
 def _decoded(data: bytes) -> dict[str, str] | None:

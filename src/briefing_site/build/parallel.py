@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
@@ -32,18 +32,31 @@ def worker_count(requested: int, items: int) -> int:
     return max(1, min(wanted, items // MIN_ITEMS_PER_WORKER))
 
 
+CHUNKS_PER_WORKER = 32
+"""Items go to workers in about this many chunks each: few enough that handing them
+over costs little, small enough that when the last chunks run, no core waits long."""
+
+
 def ordered_map(
-    setup: Callable[[], Callable[[Item], Result]], items: Sequence[Item], workers: int
+    setup: Callable[[], Callable[[Item], Result]],
+    items: Iterable[Item],
+    workers: int,
+    count: int | None = None,
 ) -> list[Result]:
     """`[f(item) for item in items]` with `f = setup()`, over `workers` processes.
 
     `setup` builds what every item needs (compiled templates, the classifier)
     once per process; it must be picklable, like the items and results.
+    `items` may be an iterator, taken as the workers go: they start on the
+    first chunk while the rest is still being made (`count`: about how many).
     """
     if workers <= 1:
         function = setup()
         return [function(item) for item in items]
-    chunk = max(1, len(items) // (workers * 8))
+    if count is None:
+        items = list(items)
+        count = len(items)
+    chunk = max(1, count // (workers * CHUNKS_PER_WORKER))
     with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
         return list(pool.map(_call, items, chunksize=chunk))
 

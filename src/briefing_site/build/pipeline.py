@@ -404,7 +404,8 @@ def _build_fast(
         store = Store(cache / "build.pack") if options.cache else None
         if store is not None:
             store.spill_into(spill)
-        stream = Stream(stage.folder, spill, compiled, previous=options.output)
+        previous_build = options.output if options.output.is_dir() else None  # none: no links
+        stream = Stream(stage.folder, spill, compiled, previous=previous_build)
         loaded, batch = _load_streaming(options, stream, store, seen)
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)

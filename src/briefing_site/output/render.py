@@ -126,6 +126,13 @@ class _Helpers:
         return template.render(entry=entry, topic=topic)
 
 
+def listing_fragments(env: jinja2.Environment, briefing: Briefing) -> dict[str, str]:
+    """Every listing fragment of `briefing` (`Fragments`), as the listings draw them in
+    an environment `prepare`d for the same site: a worker that has the briefing in
+    hand draws them ahead, and the listings take them from the build cache."""
+    return _Helpers(env, None)._all(briefing)
+
+
 def iter_site(
     site: Site,
     env: jinja2.Environment,
