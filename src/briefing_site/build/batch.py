@@ -34,7 +34,7 @@ from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
-from briefing_site.build.parallel import ordered_map, worker_count
+from briefing_site.build.parallel import ordered_results, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.build.spill import Location as Parked
@@ -270,7 +270,7 @@ def run_batch(
             job = _Job(files, data if held else None, sidecar if held else None, key)
             todo.append((index, job))
     workers = worker_count(jobs, len(todo))
-    results = ordered_map(_Setup(settings), [job for _, job in todo], workers)
+    results = ordered_results(_Setup(settings), [job for _, job in todo], workers)
     staged: dict[str, Staged] = {}
     pool = Pool()
     for (index, _), result in zip(todo, results, strict=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
@@ -40,12 +40,25 @@ def ordered_map(
     `setup` builds what every item needs (compiled templates, the classifier)
     once per process; it must be picklable, like the items and results.
     """
+    return list(ordered_results(setup, items, workers))
+
+
+def ordered_results(
+    setup: Callable[[], Callable[[Item], Result]], items: Sequence[Item], workers: int
+) -> Iterator[Result]:
+    """`ordered_map`, each result given as it comes (in order), never held in a list.
+
+    A caller that keeps only part of each result lets the rest go before the
+    next arrives, so its memory is reused: a list of 10,000 results holds them
+    all, and what is let go afterwards stays scattered among what is kept.
+    """
     if workers <= 1:
         function = setup()
-        return [function(item) for item in items]
+        yield from (function(item) for item in items)
+        return
     chunk = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
-        return list(pool.map(_call, items, chunksize=chunk))
+        yield from pool.map(_call, items, chunksize=chunk)
 
 
 def _context() -> BaseContext:
