@@ -432,7 +432,7 @@ class PageCache:
         staged = self._staged.get(path)
         if staged is not None:  # a worker drew it into the staging folder
             if staged.key is not None:
-                self._keys[path] = staged.key
+                self._keys[staged.path] = staged.key  # its string, not the copy asked with
             return False
         key = self._key(path, template, source)
         if key is None:
