@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from briefing_site.build.spill import make_room
 from briefing_site.errors import OutputError
@@ -751,11 +751,17 @@ def _record(
 
 def replace_file(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all: through a temporary file, removed on failure."""
+    replace_file_with(path, lambda out: out.write(data))
+
+
+def replace_file_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`replace_file`, the bytes put in by `write` (to stream them, never held whole)."""
     temporary = path.with_name(path.name + ".tmp")
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as out:
+            write(out)
         os.replace(temporary, path)
-    except OSError:
+    except BaseException:  # a full disk, or `write` failing part way: no half file left
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
         raise
