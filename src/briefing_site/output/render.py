@@ -81,9 +81,7 @@ class _Helpers:
 
     def __init__(self, env: jinja2.Environment, fragments: Fragments | None) -> None:
         self.env, self.fragments = env, fragments
-        # Plain strings, made Markup when handed out: a str subclass keeps its text
-        # in a second block, and this holds one card for every briefing of the site.
-        self.cards: dict[tuple[int, int | None], tuple[Briefing, str]] = {}
+        self.cards: dict[tuple[int, int | None], tuple[Briefing, Markup]] = {}
 
     def globals(self) -> dict[str, Callable[..., Markup]]:
         return {"card": self.card, "topic_entry": self.topic_entry}
@@ -91,13 +89,13 @@ class _Helpers:
     def card(self, other: Briefing, level: int | None = None) -> Markup:
         found = self.cards.get((id(other), level))
         if found is not None and found[0] is other:
-            return Markup(found[1])
+            return found[1]
         if self.fragments is not None and level == LISTED_CARD_LEVEL:
-            html = self.fragments.get(other, lambda: self._all(other))[LISTED_CARD]
+            html = Markup(self.fragments.get(other, lambda: self._all(other))[LISTED_CARD])
         else:
-            html = self._card(other, level)
+            html = Markup(self._card(other, level))
         self.cards[(id(other), level)] = (other, html)
-        return Markup(html)
+        return html
 
     def topic_entry(self, entry: Entry, topic: str) -> Markup:
         briefing, section = entry
