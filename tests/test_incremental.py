@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -19,6 +20,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, Run
 from test_speed_paths import NOW, articles, count_reads, reference, tree
+
+from briefing_site.build.lazy import ArticleHead
+from briefing_site.build.site_index import Record, SiteIndex
+from briefing_site.content.load import ArticleFiles
+from briefing_site.model import Metadata
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -207,3 +213,24 @@ def test_a_file_deleted_from_the_spare_is_not_taken_for_build_s_own(
     _edit(sources[2], "Officials", "Envoys 2")
     _build(cli, site)
     assert tree(site / "build") == reference(site, cli)
+
+
+def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
+    tmp_path: Path,
+) -> None:
+    """The index is pickled straight into its file behind its checksum (never held
+    whole in memory): it loads back as saved, and a save that fails part way leaves
+    the index before it and no temporary file."""
+    path, base = tmp_path / "site.index", b"base"
+    head = ArticleHead(
+        Metadata(title="A", slug="a"), "content/a.md", (), "content/a.md", "content/a.md", (), ()
+    )
+    record = Record(ArticleFiles("content/a.md", None), ((1, 2, 3, 4), None), b"k" * 32, head)
+    SiteIndex(base).save(path, {"content/a.md": record})
+    assert SiteIndex.load(path, base).records == {"content/a.md": record}
+    saved = path.read_bytes()
+    broken = Record(record.files, record.signatures, record.key, lambda: None)  # type: ignore[arg-type]
+    with pytest.raises((pickle.PicklingError, AttributeError)):  # a lambda cannot be pickled
+        SiteIndex(base).save(path, {"content/a.md": broken})
+    assert path.read_bytes() == saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site.index"]

@@ -23,7 +23,7 @@ import pytest
 from conftest import REPO, run_cli, write_site
 from filetree import tree
 
-from briefing_site.build.parallel import ordered_map
+from briefing_site.build.parallel import ordered_map, ordered_results
 
 # setup() gives the function each worker applies: picklable, from the standard library.
 SETUP = functools.partial(operator.attrgetter, "real")
@@ -52,6 +52,16 @@ def another_thread() -> Iterator[None]:
 def test_results_come_back_in_input_order() -> None:
     items = list(range(300))
     assert ordered_map(SETUP, items, 2) == items
+
+
+def test_results_are_given_one_at_a_time_in_order_not_as_a_list() -> None:
+    """The build keeps part of each result and lets the rest go before the next
+    arrives (so its memory is reused): results come as an iterator, in order."""
+    for workers in (1, 2):
+        results = ordered_results(SETUP, list(range(300)), workers)
+        assert not isinstance(results, list)
+        assert next(results) == 0
+        assert list(results) == list(range(1, 300))
 
 
 def test_no_fork_from_this_process_while_another_thread_runs(

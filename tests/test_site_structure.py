@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import Run, run_cli, write_site
 from htmlcheck import Page
+
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.pipeline import load_site
+from briefing_site.output.listings import Entry, listings
 
 NOW = "2025-06-15T12:00:00+00:00"
 
@@ -427,3 +432,34 @@ def test_listing_links_work_under_a_sub_path(
     assert topic.find("a", href="/news/briefings/g7-summit/#defense")
     assert page(site, "index.html").find("a", href="/news/topics/economy/")
     assert page(site, "tags/g7/index.html").find("link", rel="canonical", href=base + "tags/g7/")
+
+
+def test_listing_entries_are_each_briefings_own_sections_read_by_place(tmp_path: Path) -> None:
+    """A listing keeps its entries as places (`listings.Entries`); each one read, by
+    index, from the end or in a page's slice, is the briefing and its very section
+    object, in newest-first order, as the topic pages draw them."""
+    files = {
+        f"content/b{n}.md": article(
+            f"Briefing {n}",
+            date=f"2025-05-{n + 1:02d}T09:00:00+00:00",
+            tags=("trade",) if n % 2 else ("trade", "defense"),
+            topics=("Economy", "Defense") if n % 3 else ("Defense",),
+        )
+        for n in range(7)
+    }
+    site = load_site(BuildOptions(write_site(tmp_path, files), datetime.fromisoformat(NOW))).site
+    found = {(listing.kind, listing.key): listing.entries for listing in listings(site)}
+    newest = sorted(site.briefings, key=lambda b: b.meta.date or NOW, reverse=True)
+    defense = [Entry(b, s) for b in newest for s in b.sections if s.topic == "defense"]
+    entries = found[("topic", "defense")]
+    assert len(entries) == len(defense) == 7
+    assert list(entries) == defense and entries[-1] == defense[-1]
+    assert entries[2:5] == tuple(defense[2:5])
+    assert all(
+        e.section is next(s for s in e.briefing.sections if s.topic == "defense") for e in entries
+    )
+    tagged = [b for b in newest if "defense" in b.meta.tags]
+    assert [e.briefing for e in found[("tag", "defense")]] == tagged
+    assert [e.briefing for e in found[("archive", "")]] == list(site.briefings)
+    with pytest.raises(IndexError):
+        entries[7]

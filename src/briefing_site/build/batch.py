@@ -36,7 +36,7 @@ from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
-from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_map, worker_count
+from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_results, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
 from briefing_site.build.spill import Location as Parked
@@ -290,18 +290,22 @@ def run_batch(
     # As many jobs as the most workers need before any is worth starting, then the
     # rest as the workers go; articles found in the cache are no jobs, so a rebuild
     # that reads many but assembles a few does them here, without starting workers.
+    # Results are taken as they come (`ordered_results`), never held in a list.
     pending = reading()
     enough = worker_count(jobs, sys.maxsize) * MIN_ITEMS_PER_WORKER
     first = list(itertools.islice(pending, enough))
     if len(first) < enough:  # that was all of them
-        results = ordered_map(_Setup(settings), first, worker_count(jobs, len(first)))
+        results = ordered_results(_Setup(settings), first, worker_count(jobs, len(first)))
     else:
         workers = worker_count(jobs, len(to_read))
         jobs_all = itertools.chain(first, pending)
-        results = ordered_map(_Setup(settings), jobs_all, workers, len(to_read))
+        results = ordered_results(_Setup(settings), jobs_all, workers, len(to_read))
     staged: dict[str, Staged] = {}
     pool = Pool()
-    for (index, _), result in zip(todo, results, strict=True):
+    # Result k comes only once job k was taken from `reading()`, so `todo[k]` is there
+    # (a zip would look at `todo` first, before the jobs are taken).
+    for position, result in enumerate(results):
+        index = todo[position][0]
         if store and result.assembled is not None:
             store.put(article_keys[index], result.assembled)
         if result.made is not None:
@@ -462,7 +466,7 @@ class PageCache:
         staged = self._staged.get(path)
         if staged is not None:  # a worker drew it into the staging folder
             if staged.key is not None:
-                self._keys[path] = staged.key
+                self._keys[staged.path] = staged.key  # its string, not the copy asked with
             return False
         key = self._key(path, template, source)
         if key is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
@@ -50,15 +50,31 @@ def ordered_map(
     `items` may be an iterator, taken as the workers go: they start on the
     first chunk while the rest is still being made (`count`: about how many).
     """
+    return list(ordered_results(setup, items, workers, count))
+
+
+def ordered_results(
+    setup: Callable[[], Callable[[Item], Result]],
+    items: Iterable[Item],
+    workers: int,
+    count: int | None = None,
+) -> Iterator[Result]:
+    """`ordered_map`, each result given as it comes (in order), never held in a list.
+
+    A caller that keeps only part of each result lets the rest go before the
+    next arrives, so its memory is reused: a list of 10,000 results holds them
+    all, and what is let go afterwards stays scattered among what is kept.
+    """
     if workers <= 1:
         function = setup()
-        return [function(item) for item in items]
+        yield from (function(item) for item in items)
+        return
     if count is None:
         items = list(items)
         count = len(items)
     chunk = max(1, count // (workers * CHUNKS_PER_WORKER))
     with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
-        return list(pool.map(_call, items, chunksize=chunk))
+        yield from pool.map(_call, items, chunksize=chunk)
 
 
 def _context() -> BaseContext:

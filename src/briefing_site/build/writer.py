@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from briefing_site.build.spill import make_room
 from briefing_site.errors import OutputError
@@ -411,7 +411,7 @@ class NotKept(Exception):
     and the cache cannot give its bytes: the build must draw it again."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Kept:
     """A file of the previous build, left as it is; its bytes are read only if needed."""
 
@@ -482,19 +482,22 @@ def write_changed(
             raise NotKept(path)
         stage.write(RenderedFile(path, data))
     hashes = stage.hashes
+    recorded_now = keys if isinstance(keys, dict) else dict(keys or {})  # no copy of a site's
     if previous == hashes:  # nothing to write; the keys may have moved on (a later clock)
         stage.discard()
-        if recorded_keys(manifest) != (keys or {}):
-            _record_or_raise(out, manifest, hashes, dict(keys or {}))
+        if recorded_keys(manifest) != recorded_now:
+            _record_or_raise(out, manifest, hashes, recorded_now)
         return False
     held = list(stage.held.values())
     elsewhere = {f.path for f in linked} | stage.held.keys()
-    drawn = [_Kept(stage.folder, path) for path in hashes.keys() - elsewhere]
+    # Paths, not file objects: a cold build draws every file of the site.
+    drawn = [path for path in hashes if path not in elsewhere]
     spare = _Spare(manifest, verified)
-    for item in drawn:  # written into the staging folder, maybe as a link (`link_same`):
-        shared.pop(item.path, None)  # that is their other name, not the spare's
+    for path in drawn:  # written into the staging folder, maybe as a link (`link_same`):
+        shared.pop(path, None)  # that is their other name, not the spare's
     known: dict[str, _Entry] = {}  # files whose manifest entry is known without a stat
-    if previous and spare.refresh([*drawn, *held, *linked], hashes, out, shared):
+    fresh = (_Kept(stage.folder, path) for path in drawn)
+    if previous and spare.refresh([*fresh, *held, *linked], hashes, out, shared):
         stage.discard()
         known = spare.untouched
     else:
@@ -506,12 +509,12 @@ def write_changed(
                 known[item.path] = verified[item.path]
             return same
 
-        for item in drawn:  # drawn again the same: the old file stays (its inode too)
-            if previous.get(item.path) == hashes[item.path]:
-                _relink(out, item.path, stage.folder)
+        for path in drawn if previous else ():  # drawn again the same: the old file stays
+            if previous.get(path) == hashes[path]:  # (its inode too)
+                _relink(out, path, stage.folder)
         _stage_and_swap([*held, *linked], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
-    _record_or_raise(out, manifest, hashes, dict(keys or {}), known)
+    _record_or_raise(out, manifest, hashes, recorded_now, known)
     spare.took_old_build()
     return True
 
@@ -766,11 +769,17 @@ def _record(
 
 def replace_file(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all: through a temporary file, removed on failure."""
+    replace_file_with(path, lambda out: out.write(data))
+
+
+def replace_file_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`replace_file`, the bytes put in by `write` (to stream them, never held whole)."""
     temporary = path.with_name(path.name + ".tmp")
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as out:
+            write(out)
         os.replace(temporary, path)
-    except OSError:
+    except BaseException:  # a full disk, or `write` failing part way: no half file left
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
         raise
