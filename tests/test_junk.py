@@ -392,3 +392,41 @@ def test_a_dek_under_the_repeated_headline_and_over_a_picture_does_not_lead() ->
     paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", dek, _BODY))]
     kept_paragraphs, _ = JunkFilter().clean(paragraphs, title="Quota row ends")
     assert next(p.text for p in kept_paragraphs if p.prose) == dek
+
+
+def test_a_caption_dated_in_may_is_still_a_caption() -> None:
+    # "May" in a picture's date is the month, not the verb "may": the caption goes.
+    caption = (
+        "The trade minister greets the ambassador as she walks to the talks in the capital, "
+        "Friday, May 9, 2025. - Example News"
+    )
+    texts = ("Quota row ends", caption, _LEDE, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY, _TAIL], dropped
+    # The verb "may" still makes it a sentence of the story.
+    told = (
+        "The trade minister may greet the ambassador when she walks to the talks in the "
+        "capital on Friday, May 9, officials said."
+    )
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_another_storys_card_between_two_paragraphs_does_not_make_the_first_a_dek() -> None:
+    first = (
+        "The trade minister on Friday called the first day of the quota talks a success and "
+        "said she expected the row to end on Saturday."
+    )
+    card = (
+        "The prime minister, left, is greeted by the ambassador on his arrival at the airport, "
+        "Monday, May 5, 2025. (Example Agency)",
+        "Asia",
+        "Ministers Hold Fishing Talks on Disputed Waters",
+    )
+    dated = "LISBON (Example Agency) \u2014 " + _BODY
+    kept_texts, dropped = _cleaned("Quota row ends", first, *card, dated, _TAIL)
+    assert kept_texts == [first, dated, _TAIL], dropped
+    # A picture alone between them: the first is a dek over the picture, the story is below.
+    picture = card[0]
+    kept_texts, dropped = _cleaned("Quota row ends", first, picture, dated, _TAIL)
+    assert kept_texts == [dated, _TAIL], dropped

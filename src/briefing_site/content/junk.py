@@ -365,6 +365,8 @@ RESTATED_SHARE = 0.5
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
 HEADING_WORDS = 6
+# A line in title case with no sentence, this long or longer, reads as a headline.
+HEADLINE_MIN_WORDS = 5
 # A short sentence this long, with a finite verb, below the page header may be the lede.
 LEAD_MIN_WORDS = 10
 FINITE_VERBS = frozenset(
@@ -467,6 +469,7 @@ class Shape:
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
     restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
     lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
+    titled: bool = False  # a line in title case with no sentence: a headline or a subhead
 
     @property
     def link(self) -> bool:
@@ -631,9 +634,10 @@ class JunkFilter:
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
+            titled = not sentence and n >= HEADLINE_MIN_WORDS and _title_case(text)
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, reader, bulleted,
+                opens, asks, glued, credit, reader, bulleted, titled=titled,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -974,6 +978,15 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+def _finite(words: list[str]) -> bool:
+    """Some word is a finite verb of a told sentence ("said", "will", "may"), not the
+    month in a picture's date ("Tuesday, May 2, 2017") nor a clock's "AM"."""
+    return any(
+        w in FINITE_VERBS and not (w in ("may", "am") and _clock_or_date(words, i))
+        for i, w in enumerate(words)
+    )
+
+
 def _clock_or_date(words: list[str], i: int) -> bool:
     """ "may" before a day's number ("May 22") or "am" after a clock's ("11:57 AM")."""
     if words[i] == "may":
@@ -995,7 +1008,7 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
         and bool(PICTURE_VERBS.intersection(words))
-        and not FINITE_VERBS.intersection(words)
+        and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
     )
@@ -1371,12 +1384,15 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
             first = after
     # A story opening under a wire dateline just below a short standfirst (its byline a
     # bare name the filter cannot tell from a label) is the lede, not the standfirst.
+    # Another story's card between them (its headline in title case) parts two paragraphs
+    # of one story, not a standfirst from the story.
     dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
     if (
         first < len(shapes)
         and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
         and dated < len(shapes)
         and shapes[dated].reason == DATELINE_STORY
+        and not any(s.titled for s in shapes[first + 1 : dated])
     ):
         return dated
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
@@ -1421,7 +1437,9 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     if below is None or below.kind != "bad" or not _picture(below):
         return first  # a subhead or a link line under it: the story has begun
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
-    return next((i for i in later if shapes[i].kind == "good"), first)
+    story = next((i for i in later if shapes[i].kind == "good"), first)
+    # Another story's card in between (its headline in title case): one story goes on.
+    return first if any(s.titled for s in shapes[first + 1 : story]) else story
 
 
 def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
