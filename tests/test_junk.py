@@ -430,3 +430,21 @@ def test_another_storys_card_between_two_paragraphs_does_not_make_the_first_a_de
     picture = card[0]
     kept_texts, dropped = _cleaned("Quota row ends", first, picture, dated, _TAIL)
     assert kept_texts == [dated, _TAIL], dropped
+
+
+def test_a_name_with_its_abbreviation_is_not_a_wire_dateline() -> None:
+    # "The Trade Office (TO) posted ..." goes on in lower case: a sentence, not
+    # "LISBON (Agency) The ...", so the first paragraph above it is still the lede.
+    lede = (
+        "The trade minister met her counterpart in the capital on Saturday to settle the "
+        "dispute over steel quotas."
+    )
+    posted = (
+        "The Trade Office (TO) posted a series of pictures of the two ministers at the talks, "
+        "with a short statement on the duties both sides will cut."
+    )
+    kept_texts, dropped = _cleaned("Quota row ends", lede, posted, _BODY, _TAIL)
+    assert kept_texts == [lede, posted, _BODY, _TAIL], dropped
+    # A real dateline with no dash still starts the story under a short standfirst.
+    dated = "LISBON (Example Agency) The ministers agreed on Friday to cut duties on machinery."
+    assert _cleaned("Quota row ends", lede, "Jane Doe", dated, _TAIL)[0] == [dated, _TAIL]

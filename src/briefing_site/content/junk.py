@@ -125,10 +125,13 @@ _PHOTO_CREDIT = re.compile(
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
+# With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
+# The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
-    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
+    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
+    r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
