@@ -448,3 +448,39 @@ def test_a_name_with_its_abbreviation_is_not_a_wire_dateline() -> None:
     # A real dateline with no dash still starts the story under a short standfirst.
     dated = "LISBON (Example Agency) The ministers agreed on Friday to cut duties on machinery."
     assert _cleaned("Quota row ends", lede, "Jane Doe", dated, _TAIL)[0] == [dated, _TAIL]
+
+
+def test_a_donation_pitch_in_the_outlets_own_voice_goes_with_its_words_to_the_reader() -> None:
+    pitch = (
+        "Help keep the lights on in our newsroom",
+        "From the harbour board to the parliament, Example Daily is there when a story breaks. "
+        "Whether we are digging into party funding or filming our next documentary, we know "
+        "how much it matters to sort facts from spin.",
+        "In a year like this one, we need reporters in the room, not on the phone. A gift from "
+        "your household keeps them there for another week.",
+        "Example Daily is read across the whole political map. We have chosen never to put our "
+        "reporting behind a paywall, because we think good journalism is for everyone.",
+    )
+    # Its last line glued to the story's first sentence: that block is the story's lede.
+    glued = (
+        "Every gift counts.The trade minister met her counterpart in the capital on Saturday "
+        "to settle the long dispute over steel quotas."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((*pitch, glued, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [glued, _BODY, _TAIL]
+    assert kept_paragraphs[0].prose
+    # Without the glued line the lede is the story's first paragraph, and none of the
+    # pitch is kept.
+    assert _cleaned(*pitch, _LEDE, _BODY, _TAIL)[0] == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_statements_we_without_words_to_the_reader_is_the_story() -> None:
+    # The first person plural alone (a joint statement) is not the outlet's voice.
+    statement = (
+        "We, the trade ministers of both countries, welcome the reporting of the panel on "
+        "steel quotas and commit to cutting duties on machinery by the end of the year."
+    )
+    assert _cleaned("Quota row ends", statement, _BODY, _TAIL)[0] == [statement, _BODY, _TAIL]

@@ -434,6 +434,16 @@ CAPTION_OVER_CREDIT = 100
 READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
+# The outlet speaking of its own work in the first person ("we choose not to lock readers
+# out of our reporting"): beside words to the reader, the same pitch, "you" or not.
+OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
+# Two sentences scraped with no space between: "...the difference.The summit ...".
+_GLUED_SENTENCE = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_OWN_WORK = re.compile(
+    r"\b(?:journalis(?:m|ts?|tic)|reporters?|reporting|newsroom|documentar(?:y|ies)"
+    r"|donat(?:e|ions?)|paywalls?|subscribers?|readers?)\b",
+    re.I,
+)
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
@@ -473,6 +483,7 @@ class Shape:
     restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
     lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
     titled: bool = False  # a line in title case with no sentence: a headline or a subhead
+    voice: bool = False  # the outlet speaking of its own work ("we", "our journalism")
 
     @property
     def link(self) -> bool:
@@ -557,6 +568,7 @@ class JunkFilter:
             found = _restated(found, tokens)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
+            found = _outlet_voice(found)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -601,7 +613,11 @@ class JunkFilter:
         teaser = _TEASER.search(text) is not None
         # A line between two dashes ("\u2013 Trade tensions \u2013") is a subhead, not an item.
         listed = _LIST_ITEM.match(paragraph.text) is not None and not _DASHED.match(text)
-        to_reader = bool(READER.intersection(words))
+        # A pitch's last line glued to the story's first sentence ("...all the
+        # difference.The summit opened ..."): the block speaks as its last part does.
+        glued_at = _GLUED_SENTENCE.search(text)
+        own = _words(text[glued_at.end() :].casefold()) if glued_at else words
+        to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
@@ -638,9 +654,10 @@ class JunkFilter:
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
             titled = not sentence and n >= HEADLINE_MIN_WORDS and _title_case(text)
+            voice = not quotes and bool(OURS.intersection(own)) and _OWN_WORK.search(text)
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, reader, bulleted, titled=titled,
+                opens, asks, glued, credit, reader, bulleted, titled=titled, voice=bool(voice),
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1151,6 +1168,23 @@ def _in_context(
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
+    """A block where the outlet speaks of its own work ("we choose not to lock readers out
+    of our reporting"), next to a block that speaks to the reader (or to another such
+    block that does), is part of the site's pitch: it counts as speaking to the reader.
+    Alone (a joint statement's "we", a reporter's "we") it is the story's."""
+    out = list(shapes)
+    changed = True
+    while changed:
+        changed = False
+        for index, shape in enumerate(out):
+            beside = [out[i] for i in (index - 1, index + 1) if 0 <= i < len(out)]
+            if shape.voice and not shape.reader and any(other.reader for other in beside):
+                out[index] = replace(shape, reader=True)
+                changed = True
+    return out
 
 
 def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
