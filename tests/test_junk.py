@@ -484,3 +484,18 @@ def test_a_statements_we_without_words_to_the_reader_is_the_story() -> None:
         "steel quotas and commit to cutting duties on machinery by the end of the year."
     )
     assert _cleaned("Quota row ends", statement, _BODY, _TAIL)[0] == [statement, _BODY, _TAIL]
+
+
+def test_the_sites_small_print_under_the_storys_source_credit_goes() -> None:
+    disclaimer = (
+        "This page is for general information only and is not advice to buy or sell anything. "
+        "If you want to republish it, you must ask the publisher first."
+    )
+    for credit in ("via Example Wire", "Sources: Example Wire, Example Post"):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, credit, disclaimer)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Without a credit above it, a lone paragraph to the reader at the end is kept (in doubt).
+    assert _cleaned(_LEDE, _BODY, _TAIL, disclaimer)[0] == [_LEDE, _BODY, _TAIL, disclaimer]
+    # "Via" opening a sentence of the story is not a credit.
+    via = "Via the new rail link, the port will ship machinery to the capital within a day."
+    assert via in _cleaned(_LEDE, via, _BODY, _TAIL)[0]

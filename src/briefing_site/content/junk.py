@@ -188,6 +188,12 @@ _SOURCE_CREDIT = re.compile(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# The outlet the copy came from, on a line of its own under the story: "via Agency".
+_VIA = re.compile(
+    r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I
+)
+VIA_WORDS = 7
+VIA = "a source credit line ('via Agency', 'Sources: A, B')"
 SOURCE_CREDIT = "a source credit: what the article draws on"
 # A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
 _GALLERY = re.compile(
@@ -688,6 +694,8 @@ class JunkFilter:
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
+        if n <= VIA_WORDS and _VIA.match(text):
+            return shape("bad", VIA)
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
@@ -1326,12 +1334,15 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
     top = min(readers)
     furniture_below = any(verdicts[i][0] for i in run if i > top)
     furniture_above = [i for i in run if i < top and verdicts[i][0]]
+    # A credit line ("via Agency", "Source: Agency") closes the story: below it is the site's.
+    credited = any(_credit_line(verdicts[i][1]) for i in furniture_above)
     short_reader = any(shapes[i].kind != "good" for i in readers)
     why = "speaks to the reader below the story: the site's own pitch"
     if not (
         len(readers) >= READER_RUN
         or (short_reader and furniture_below)
         or len(furniture_above) >= READER_RUN
+        or credited
     ):
         for i in readers:
             if not verdicts[i][0]:
@@ -1342,6 +1353,11 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
         between = top < i and shapes[i - 1].reader and i + 1 in readers
         if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
             verdicts[i] = (True, why)
+
+
+def _credit_line(why: str) -> bool:
+    """The story's closing credit: who reported it or where the copy came from."""
+    return why in (VIA, SOURCE_CREDIT) or why.startswith("a credit line")
 
 
 def _story(shapes: Sequence[Shape], index: int) -> bool:
