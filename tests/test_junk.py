@@ -499,3 +499,16 @@ def test_the_sites_small_print_under_the_storys_source_credit_goes() -> None:
     # "Via" opening a sentence of the story is not a credit.
     via = "Via the new rail link, the port will ship machinery to the capital within a day."
     assert via in _cleaned(_LEDE, via, _BODY, _TAIL)[0]
+
+
+def test_teasers_of_other_stories_cut_off_below_the_story_go() -> None:
+    teasers = (
+        "The fisheries minister met coastal mayors at the harbour office on Friday to talk…",
+        "Rising rents in the capital have left thousands of students sharing rooms, staying up,…",
+        "The annual border meeting of the two coast guards opened in the port on Monday, with…",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *teasers)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # The story's own last paragraph cut off by a paywall (once) is kept.
+    cut = "Both sides said the deal would be signed before the end of the year, although…"
+    assert _cleaned(_LEDE, _BODY, cut)[0] == [_LEDE, _BODY, cut]

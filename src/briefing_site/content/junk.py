@@ -137,7 +137,8 @@ _DATELINE = re.compile(
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
 # after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$")
+# Cut after a comma ("... staying at home,…") is cut too: no sentence ends there.
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -438,6 +439,9 @@ CAPTION_OVER_CREDIT = 100
 # Words that speak to the reader: a site's own pitch below the story ("subscribe and you
 # will...", "follow us"), never the story's (which quotes anyone it lets say "you").
 READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
+TEASER_RUN = 2
+TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
@@ -1156,9 +1160,12 @@ def _in_context(
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     near = _around(shapes)
     items = _unmarked_items(shapes)
+    teasers = _teaser_list(shapes, near)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if index in items:
+        if index in teasers:
+            verdicts.append((True, TEASER_LIST))
+        elif index in items:
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
@@ -1193,6 +1200,22 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
                 out[index] = replace(shape, reader=True)
                 changed = True
     return out
+
+
+def _teaser_list(shapes: Sequence[Shape], near: _Around) -> set[int]:
+    """The indexes of a run of TEASER_RUN or more blocks cut off with an ellipsis, one
+    after another, with no prose below them: other stories' teasers under this one (a
+    paywall cuts the story once, not block after block)."""
+    found: set[int] = set()
+    index = 0
+    while index < len(shapes):
+        end = index
+        while end < len(shapes) and shapes[end].reason.startswith("cut off"):
+            end += 1
+        if end - index >= TEASER_RUN and near.no_good_below[end - 1]:
+            found.update(range(index, end))
+        index = end + 1
+    return found
 
 
 def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
