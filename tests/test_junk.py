@@ -512,3 +512,12 @@ def test_teasers_of_other_stories_cut_off_below_the_story_go() -> None:
     # The story's own last paragraph cut off by a paywall (once) is kept.
     cut = "Both sides said the deal would be signed before the end of the year, although…"
     assert _cleaned(_LEDE, _BODY, cut)[0] == [_LEDE, _BODY, cut]
+
+
+def test_a_comments_label_over_the_sites_short_rules_goes() -> None:
+    rules = ("No comments yet:", "Write a Reply", "Be kind to others.", "Stay on topic please.")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *rules)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A lead-in over the story's own list stays.
+    items = ("Demands:", "- lower duties on machinery", "- a review of quotas each year")
+    assert _cleaned(_LEDE, _BODY, _TAIL, *items)[0] == [_LEDE, _BODY, _TAIL, *items]

@@ -1622,12 +1622,16 @@ def _short(
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
-    # A label that leads into nothing but furniture at the bottom ("Comments:").
+    # A label that leads into nothing but furniture at the bottom ("Comments:"), or into
+    # furniture and the site's short lines ("No comments:", "Post a Comment", "Be polite.").
     if (
         shape.reason == "leads into a list"
         and shape.words <= LABEL_WORDS
         and index > lede
-        and near.all_bad_below[index]
+        and (
+            near.all_bad_below[index]
+            or (near.no_good_below[index] and index > last_good and after == "bad")
+        )
     ):
         return True, "a label leading into nothing below the story"
     # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
