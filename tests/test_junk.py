@@ -521,3 +521,29 @@ def test_a_comments_label_over_the_sites_short_rules_goes() -> None:
     # A lead-in over the story's own list stays.
     items = ("Demands:", "- lower duties on machinery", "- a review of quotas each year")
     assert _cleaned(_LEDE, _BODY, _TAIL, *items)[0] == [_LEDE, _BODY, _TAIL, *items]
+
+
+def test_the_sites_call_to_its_own_pages_inside_the_story_goes() -> None:
+    promo = (
+        "Ready for polling day: See who is standing for the council and compare where each of "
+        "them stands on the port deal in our Voters' Guide"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, promo, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story that opens the same way is not the site's.
+    told = "See-sawing prices have hurt US steel makers, who want our quotas kept, they said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_the_country_us_is_not_the_outlet_speaking() -> None:
+    # "US" and "reporters" beside a word to the reader are the story, not a pitch.
+    signup = "Sign up and you will get the morning briefing in your inbox."
+    lede = (
+        "US officials told reporters on Friday that the two ministers had settled the long "
+        "dispute over steel quotas after months of talks."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((signup, lede, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede

@@ -447,6 +447,15 @@ READER_RUN = 2
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
+# The site sending the reader to its own pages, maybe after a short label: "Prep for the
+# vote: See who is running in our Voter Guide", "Follow us on ...", "Read our full coverage".
+_PROMO = re.compile(
+    r"^(?:[^:.!?\"“]{1,40}:\s*)?(?:see|read|watch|listen(?: to)?|sign up|subscribe|get|follow"
+    r"|download|explore|find out|check out|learn|discover|join|visit)\s",
+    re.I,
+)
+PROMO_WORDS = 30
+PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
 # Two sentences scraped with no space between: "...the difference.The summit ...".
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
 _OWN_WORK = re.compile(
@@ -664,10 +673,11 @@ class JunkFilter:
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
             titled = not sentence and n >= HEADLINE_MIN_WORDS and _title_case(text)
-            voice = not quotes and bool(OURS.intersection(own)) and _OWN_WORK.search(text)
+            voice = not quotes and _ours(text[glued_at.end() :] if glued_at else text)
+            voice = voice and _OWN_WORK.search(text) is not None
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, reader, bulleted, titled=titled, voice=bool(voice),
+                opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -740,6 +750,8 @@ class JunkFilter:
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
         ):
             return shape("bad", PICTURE_CAPTION)
+        if n <= PROMO_WORDS and not quotes and _ours(text) and _PROMO.match(text):
+            return shape("bad", PROMO)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
@@ -1183,6 +1195,11 @@ def _in_context(
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _ours(text: str) -> bool:
+    """The first person plural ("we", "our", "us"), not the country "US"."""
+    return any(w.casefold() in OURS for w in _words(text) if w != "US")
 
 
 def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
