@@ -547,3 +547,12 @@ def test_the_country_us_is_not_the_outlet_speaking() -> None:
         title="Quota row ends",
     )[0]
     assert next(p.text for p in kept_paragraphs if p.prose) == lede
+
+
+def test_a_signpost_at_the_end_pointing_at_nothing_goes() -> None:
+    signpost = "Here\u2019s a look back at the earlier rounds of talks."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, signpost)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story that opens the same way stays.
+    told = "Here is a minister who has sat through many rounds of such talks."
+    assert _cleaned(_LEDE, _BODY, _TAIL, told)[0] == [_LEDE, _BODY, _TAIL, told]

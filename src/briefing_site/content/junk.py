@@ -256,6 +256,13 @@ _SIGNPOST = re.compile(
     re.I,
 )
 SIGNPOST_WORDS = 12
+# What a signpost points to: "a recap", "a look", "the highlights", "what we know".
+_POINTED = re.compile(
+    r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
+    r"|takeaways|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
+    r"|what (?:we|you) know|full text|photos|pictures|video)\b",
+    re.I,
+)
 SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
 # A signpost that ends in a full stop ("Here are the key issues discussed.") is one only
 # over a subhead or a list item; over prose it is the story's ("Here is a minister who...").
@@ -503,6 +510,7 @@ class Shape:
     lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
     titled: bool = False  # a line in title case with no sentence: a headline or a subhead
     voice: bool = False  # the outlet speaking of its own work ("we", "our journalism")
+    points: bool = False  # names what a signpost points to ("a recap", "the highlights")
 
     @property
     def link(self) -> bool:
@@ -678,6 +686,7 @@ class JunkFilter:
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
+                points=_POINTED.search(text) is not None,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1615,6 +1624,9 @@ def _short(
         below = shapes[index + 1] if index + 1 < len(shapes) else None
         if below is not None and _heading_or_item(below):
             return True, SIGNPOST + ", over a subhead or a list"
+        if index > last_good > -1 and near.no_good_below[index] and _signpost_only(shape):
+            # The last words of the page pointing at what the scrape did not keep.
+            return True, SIGNPOST + ", at the end with nothing of the story below"
         return False, shape.reason + "?"
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
@@ -1719,6 +1731,12 @@ def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
         and any(s.reason == "repeats the headline" for s in shapes[:index])
         and not (below is not None and below.link)
     )
+
+
+def _signpost_only(shape: Shape) -> bool:
+    """A signpost short enough to say nothing of its own ("Here's a recap of the
+    earlier summits."), with no quotation in it."""
+    return shape.words <= SIGNPOST_WORDS and not shape.quotes and shape.points
 
 
 def _heading_or_item(shape: Shape) -> bool:
