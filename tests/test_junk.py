@@ -556,3 +556,23 @@ def test_a_signpost_at_the_end_pointing_at_nothing_goes() -> None:
     # A sentence of the story that opens the same way stays.
     told = "Here is a minister who has sat through many rounds of such talks."
     assert _cleaned(_LEDE, _BODY, _TAIL, told)[0] == [_LEDE, _BODY, _TAIL, told]
+
+
+def test_a_first_sentence_its_quoted_source_restates_still_leads() -> None:
+    lede = "The trade minister on Friday called her counterpart to settle the steel quota row."
+    quoted = (
+        "\u201cThe trade minister called her counterpart on Friday. The two ministers agreed "
+        "to settle the steel quota row at talks next month,\u201d the ministry said in a statement."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", lede, quoted, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [lede, quoted, _TAIL]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede
+    # Restated by the reporter's own words below it, it is a standfirst.
+    restated = (
+        "The trade minister called her counterpart on Friday, and the two ministers agreed to "
+        "settle the steel quota row at talks next month, the ministry said."
+    )
+    assert _cleaned("Quota row ends", lede, restated, _TAIL)[0] == [restated, _TAIL]

@@ -378,6 +378,7 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+QUOTE_OPENERS = "\"“‘'«"  # noqa: RUF001
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
@@ -592,7 +593,7 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
-            found = _restated(found, tokens)
+            found = _restated(found, tokens, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
@@ -1244,10 +1245,14 @@ def _teaser_list(shapes: Sequence[Shape], near: _Around) -> set[int]:
     return found
 
 
-def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
+def _restated(
+    shapes: Sequence[Shape], tokens: Sequence[list[str]], paragraphs: Sequence[Paragraph]
+) -> list[Shape]:
     """Near the top, a short prose block most of whose content words the longer prose
     paragraph right under it takes up again is a standfirst (a dek) that the story
-    restates: it is marked, so that it does not lead and goes with the header."""
+    restates: it is marked, so that it does not lead and goes with the header. A
+    paragraph under it that opens with a quotation is the source the story's first
+    sentence sums up ("the ministry said in a statement"), not a restatement of a dek."""
     out = list(shapes)
     for index in range(min(len(shapes) - 1, HEADER_REACH)):
         shape, below = shapes[index], shapes[index + 1]
@@ -1257,6 +1262,7 @@ def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shap
             or shape.words > STANDFIRST_MAX_WORDS
             or below.kind != "good"
             or below.words <= shape.words
+            or _plain(paragraphs[index + 1].text)[:1] in QUOTE_OPENERS
         ):
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
