@@ -43,6 +43,24 @@ def test_raw_text_hard_wrapped_lines_join_into_one_paragraph() -> None:
     ]
 
 
+def test_a_short_wrapped_line_going_on_with_and_joins_its_paragraph() -> None:
+    # Scraped copy wrapped at no one width: "... an animated" / "talk with Roe" /
+    # "and Doe." is one sentence, however short its middle line.
+    first = "The ministers met on Friday in the capital for a long day of talks on steel quotas."
+    text = (
+        f"{first}\nIn other pictures, the minister is seen greeting the mayor and holding an animated"
+        "\ntalk with Roe\nand Doe.\nThe talks resume on Monday in the port city."
+    )
+    assert texts(split_text(text)) == [
+        first,
+        "In other pictures, the minister is seen greeting the mayor and holding an animated "
+        "talk with Roe and Doe.",
+        "The talks resume on Monday in the port city.",
+    ]
+    # A label over a line in lower case is not prose going on.
+    assert len(split_text("Trade\nand more stories")) == 2
+
+
 def test_whitespace_only_lines_count_as_blank_and_crlf_is_normalised() -> None:
     raw = b"One.\r\n \t \r\nTwo.\r\n"
     result = split_text(decode(raw, "a.txt"))
