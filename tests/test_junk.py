@@ -576,3 +576,17 @@ def test_a_first_sentence_its_quoted_source_restates_still_leads() -> None:
         "settle the steel quota row at talks next month, the ministry said."
     )
     assert _cleaned("Quota row ends", lede, restated, _TAIL)[0] == [restated, _TAIL]
+
+
+def test_a_link_label_glued_after_the_first_sentence_does_not_hide_the_lede() -> None:
+    lede = (
+        "The trade minister's first visit to the capital ended on Friday, with the steel quota "
+        "row settled and duties on machinery cut.[Full coverage]"
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", lede, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede
+    # A line that is only a label in brackets is still no sentence.
+    assert "[Full coverage]" not in _cleaned(_LEDE, "[Full coverage]", _BODY)[0]

@@ -85,6 +85,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
 # A template marker a site left at the end of a paragraph ("... this week.{{more}}").
 _TEMPLATE_TAIL = re.compile(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
 _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
+# A link's label in square brackets glued after a sentence's stop: "...deepened.[Special
+# coverage]", "...in 2019.[1]".
+_LINK_TAIL = re.compile(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
@@ -533,9 +536,12 @@ def _plain(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes (and
-    before a site's template marker left in the text, "{{more}}", "<!--more-->")."""
+    before a site's template marker left in the text, "{{more}}", "<!--more-->", or a
+    link's label in square brackets glued after the stop, "...deepened.[Special coverage]")."""
     if text.endswith(("}}", "-->")):
         text = _TEMPLATE_TAIL.sub("", text)
+    elif text.endswith("]") and _LINK_TAIL.search(text):
+        return True
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
