@@ -590,3 +590,11 @@ def test_a_link_label_glued_after_the_first_sentence_does_not_hide_the_lede() ->
     assert next(p.text for p in kept_paragraphs if p.prose) == lede
     # A line that is only a label in brackets is still no sentence.
     assert "[Full coverage]" not in _cleaned(_LEDE, "[Full coverage]", _BODY)[0]
+
+
+def test_a_live_pages_word_that_its_feed_has_ended_goes_whatever_its_qualifier() -> None:
+    for ended in ("This live feed has ended.", "This life feed has ended."):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, ended, _TAIL)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    told = "This trade agreement has ended a decade of quarrels over steel, the minister said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]

@@ -301,7 +301,8 @@ _STAMP = re.compile(
 # ended or its comments are closed ("This was published under the 2010 to 2015
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
 _SELF_REFERENCE = re.compile(
-    r"^this (?:(?:live |news )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
+    # One word may qualify what the page is ("live", "news", a typo's "life").
+    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
