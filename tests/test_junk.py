@@ -598,3 +598,23 @@ def test_a_live_pages_word_that_its_feed_has_ended_goes_whatever_its_qualifier()
         assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
     told = "This trade agreement has ended a decade of quarrels over steel, the minister said."
     assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_a_key_points_box_scraped_without_bullets_does_not_lead() -> None:
+    points = (
+        "The two trade ministers are meeting in the capital to end the row over steel quotas.",
+        "Both said on Friday that duties on machinery would be cut before the end of the year.",
+    )
+    story = (
+        "The trade minister arrived in the capital on Friday for talks that officials on both "
+        "sides hope will end a dispute over steel quotas that has dragged on for more than two "
+        "years and cost exporters millions in lost orders."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("WHAT TO KNOW", *points, story, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [story, _TAIL]
+    # Short paragraphs all the way down are the story itself, not a box.
+    texts = ("Summary", *points, "The talks resume on Monday in the port city, officials said.")
+    assert _cleaned(*texts)[0] == list(texts[1:])

@@ -456,6 +456,13 @@ TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
+# The label of a key-points box above the story ("NEED TO KNOW", "Story highlights").
+_BOX_LABEL = re.compile(
+    r"^(?:need to know|what (?:you need )?to know|key (?:points|takeaways|facts)|takeaways"
+    r"|(?:story )?highlights|in brief|at a glance|the gist|in short|quick read|summary|tl;?dr)"
+    r"\W*$",
+    re.I,
+)
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
@@ -604,6 +611,7 @@ class JunkFilter:
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
+            found = _key_points(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -1204,6 +1212,8 @@ def _in_context(
             verdicts.append((True, _above_story(shape)))
         elif index < lede and shape.restated:
             verdicts.append((True, RESTATED))
+        elif index < lede and shape.bulleted and not shape.lone_item:
+            verdicts.append((True, "a key-points box above the story"))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -1212,6 +1222,25 @@ def _in_context(
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
     return verdicts, lede
+
+
+def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Under a key-points label near the top ("NEED TO KNOW", "Highlights"), the short
+    sentences up to the first longer paragraph are the box's points, scraped without
+    their bullets: marked as bulleted, so that the box does not lead. With no longer
+    paragraph under them they may be all the story has, and stay as they are."""
+    out = list(shapes)
+    for index in range(min(len(shapes), HEADER_REACH)):
+        if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
+            continue
+        end = index + 1
+        while end < len(shapes) and shapes[end].kind != "bad" and shapes[end].sentence:
+            if shapes[end].kind == "good" and shapes[end].words > STANDFIRST_MAX_WORDS:
+                for item in range(index + 1, end):
+                    out[item] = replace(shapes[item], bulleted=True)
+                break
+            end += 1
+    return out
 
 
 def _ours(text: str) -> bool:
@@ -1514,11 +1543,7 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
     return next(
-        (
-            i
-            for i in range(last_marker + 1, first)
-            if shapes[i].lead and not shapes[i].reader and not shapes[i].restated
-        ),
+        (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
         first,
     )
 
