@@ -600,7 +600,7 @@ def test_a_live_pages_word_that_its_feed_has_ended_goes_whatever_its_qualifier()
     assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
 
 
-def test_a_key_points_box_scraped_without_bullets_does_not_lead() -> None:
+def test_a_key_points_box_scraped_without_bullets_is_kept_in_doubt_and_does_not_lead() -> None:
     points = (
         "The two trade ministers are meeting in the capital to end the row over steel quotas.",
         "Both said on Friday that duties on machinery would be cut before the end of the year.",
@@ -614,7 +614,11 @@ def test_a_key_points_box_scraped_without_bullets_does_not_lead() -> None:
         [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("WHAT TO KNOW", *points, story, _TAIL))],
         title="Quota row ends",
     )[0]
-    assert [p.text for p in kept_paragraphs] == [story, _TAIL]
+    # The points are kept, in doubt (a box that lost its points in the scrape sits right
+    # over the story's first paragraphs), but the story's paragraph leads.
+    assert [p.text for p in kept_paragraphs] == [*points, story, _TAIL]
+    assert all("key-points" in p.doubt for p in kept_paragraphs[:2])
+    assert next(p.text for p in kept_paragraphs if p.prose) == story
     # Short paragraphs all the way down are the story itself, not a box.
     texts = ("Summary", *points, "The talks resume on Monday in the port city, officials said.")
     assert _cleaned(*texts)[0] == list(texts[1:])

@@ -463,6 +463,7 @@ _BOX_LABEL = re.compile(
     r"\W*$",
     re.I,
 )
+BOXED = "under a key-points label above the story: a point of the box? (kept, not the lede)"
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
@@ -523,6 +524,7 @@ class Shape:
     titled: bool = False  # a line in title case with no sentence: a headline or a subhead
     voice: bool = False  # the outlet speaking of its own work ("we", "our journalism")
     points: bool = False  # names what a signpost points to ("a recap", "the highlights")
+    boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
 
     @property
     def link(self) -> bool:
@@ -623,9 +625,10 @@ class JunkFilter:
                 dropped.append(Dropped(paragraph, why))
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
-                doubt = "" if paragraph.number in keep or shape.kind == "good" else why
+                silent = shape.kind == "good" and not shape.boxed
+                doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
-                prose = (shape.kind == "good" or leads) and not junk
+                prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -1208,12 +1211,14 @@ def _in_context(
             verdicts.append((True, shape.reason))
         elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
+        elif index < lede and shape.boxed and shapes[lede].reason != DATELINE_STORY:
+            # The box may have lost its points in the scrape and this be the story (not
+            # when the story visibly starts below, under its wire dateline).
+            verdicts.append((False, BOXED))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
         elif index < lede and shape.restated:
             verdicts.append((True, RESTATED))
-        elif index < lede and shape.bulleted and not shape.lone_item:
-            verdicts.append((True, "a key-points box above the story"))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -1227,8 +1232,10 @@ def _in_context(
 def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """Under a key-points label near the top ("NEED TO KNOW", "Highlights"), the short
     sentences up to the first longer paragraph are the box's points, scraped without
-    their bullets: marked as bulleted, so that the box does not lead. With no longer
-    paragraph under them they may be all the story has, and stay as they are."""
+    their bullets: marked, so that the box does not lead. They are kept, in doubt: a
+    box whose points the scrape lost sits right over the story's first paragraphs.
+    With no longer paragraph under them they may be all the story has, and stay as
+    they are."""
     out = list(shapes)
     for index in range(min(len(shapes), HEADER_REACH)):
         if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
@@ -1237,7 +1244,7 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
         while end < len(shapes) and shapes[end].kind != "bad" and shapes[end].sentence:
             if shapes[end].kind == "good" and shapes[end].words > STANDFIRST_MAX_WORDS:
                 for item in range(index + 1, end):
-                    out[item] = replace(shapes[item], bulleted=True)
+                    out[item] = replace(shapes[item], boxed=True)
                 break
             end += 1
     return out
@@ -1563,7 +1570,7 @@ def _not_a_lede(shape: Shape) -> bool:
     """A bulleted list (a key-points box), words to the reader ("once signed in, you
     can...") or a standfirst the story restates right below it: never the story's
     first paragraph while a plain one follows."""
-    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated
+    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated or shape.boxed
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
