@@ -622,3 +622,12 @@ def test_a_key_points_box_scraped_without_bullets_is_kept_in_doubt_and_does_not_
     # Short paragraphs all the way down are the story itself, not a box.
     texts = ("Summary", *points, "The talks resume on Monday in the port city, officials said.")
     assert _cleaned(*texts)[0] == list(texts[1:])
+
+
+def test_a_syndicated_copys_first_appeared_footer_goes() -> None:
+    footer = "The post Quota row ends after talks in the capital first appeared on Example Wire."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, "More Stories", footer)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # The story telling where something first appeared is the story's.
+    told = "The claim first appeared on a state television channel on Friday, officials said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]

@@ -188,7 +188,9 @@ _SOURCE_CREDIT = re.compile(
     r"|includes?|included|contains?|is based on|was based on|draws? on|drew on"
     r"|(?:was|has been) (?:originally |first )?(?:published|produced|adapted|translated"
     r"|republished|written|prepared|generated|compiled))\b"
-    r"|^\(?with (?:additional )?inputs? from\b",
+    r"|^\(?with (?:additional )?inputs? from\b"
+    # A syndicated copy's footer: "The post <its title> first appeared on Example News."
+    r"|^(?:the|this) (?:post|article|story)\b.{0,200}\b(?:first|originally) appeared (?:on|in|at)\b",
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
@@ -463,7 +465,7 @@ _BOX_LABEL = re.compile(
     r"\W*$",
     re.I,
 )
-BOXED = "under a key-points label above the story: a point of the box? (kept, not the lede)"
+BOXED = "under a key-points label above the story: a point of the box? Kept, not the lede"
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
