@@ -512,6 +512,13 @@ def test_teasers_of_other_stories_cut_off_below_the_story_go() -> None:
     # The story's own last paragraph cut off by a paywall (once) is kept.
     cut = "Both sides said the deal would be signed before the end of the year, although…"
     assert _cleaned(_LEDE, _BODY, cut)[0] == [_LEDE, _BODY, cut]
+    # An author's excerpts of a quoted report, each sentence ended and the ellipsis closed
+    # by a stop, are the story's, however many in a row.
+    excerpts = (
+        "The ministry calls on its neighbour to honour the quota protocol signed last spring….",
+        "“We expect our partners to keep to these terms,” the minister said….",
+    )
+    assert _cleaned(_LEDE, _BODY, *excerpts)[0] == [_LEDE, _BODY, *excerpts]
 
 
 def test_a_comments_label_over_the_sites_short_rules_goes() -> None:

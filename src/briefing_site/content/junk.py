@@ -453,6 +453,8 @@ CAPTION_OVER_CREDIT = 100
 # Words that speak to the reader: a site's own pitch below the story ("subscribe and you
 # will...", "follow us"), never the story's (which quotes anyone it lets say "you").
 READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# An ellipsis closed by a full stop: an author eliding the rest of a quoted passage.
+_ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
@@ -527,6 +529,8 @@ class Shape:
     voice: bool = False  # the outlet speaking of its own work ("we", "our journalism")
     points: bool = False  # names what a signpost points to ("a recap", "the highlights")
     boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
+    midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
+    elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
 
     @property
     def link(self) -> bool:
@@ -702,12 +706,14 @@ class JunkFilter:
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
             titled = not sentence and n >= HEADLINE_MIN_WORDS and _title_case(text)
+            elided = teaser and _ELIDED.search(text) is not None
+            midcut = teaser and not elided and _cut_mid_clause(text)
             voice = not quotes and _ours(text[glued_at.end() :] if glued_at else text)
             voice = voice and _OWN_WORK.search(text) is not None
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
-                points=_POINTED.search(text) is not None,
+                points=_POINTED.search(text) is not None, midcut=midcut, elided=elided,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1274,6 +1280,16 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
     return out
 
 
+def _cut_mid_clause(text: str) -> bool:
+    """Cut off with an ellipsis right after a comma or a function word ("... of…",
+    "... at home,…"): no sentence ends there."""
+    body = text.rstrip(" .…\"'’”)]")  # noqa: RUF001
+    if body.endswith((",", ";")):
+        return True
+    words = _words(body.casefold())
+    return bool(words) and words[-1] in STOPWORDS
+
+
 def _teaser_list(shapes: Sequence[Shape], near: _Around) -> set[int]:
     """The indexes of a run of TEASER_RUN or more blocks cut off with an ellipsis, one
     after another, with no prose below them: other stories' teasers under this one (a
@@ -1284,7 +1300,15 @@ def _teaser_list(shapes: Sequence[Shape], near: _Around) -> set[int]:
         end = index
         while end < len(shapes) and shapes[end].reason.startswith("cut off"):
             end += 1
-        if end - index >= TEASER_RUN and near.no_good_below[end - 1]:
+        run = shapes[index:end]
+        if (
+            len(run) >= TEASER_RUN
+            and near.no_good_below[end - 1]
+            # Headlines' summaries are cut anywhere, one mid-clause at least; an author's
+            # excerpts end their sentences and close the ellipsis with a stop ("….").
+            and any(s.midcut for s in run)
+            and not any(s.elided for s in run)
+        ):
             found.update(range(index, end))
         index = end + 1
     return found
