@@ -638,3 +638,15 @@ def test_a_syndicated_copys_first_appeared_footer_goes() -> None:
     # The story telling where something first appeared is the story's.
     told = "The claim first appeared on a state television channel on Friday, officials said."
     assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_a_dek_over_a_caption_printed_twice_does_not_lead() -> None:
+    dek = (
+        "The two ministers settled their long steel dispute at the meeting in the capital "
+        "at last, so why did the ambassador leave the room early?"
+    )
+    caption = "The trade minister greets the ambassador in the capital. Picture: Jane Roe/Example"
+    texts = ("Quota row ends", dek, caption, caption, "LEVEL: EASY", _LEDE, _BODY)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert next(p.text for p in kept_paragraphs if p.prose) == _LEDE, dropped

@@ -453,6 +453,8 @@ CAPTION_OVER_CREDIT = 100
 # Words that speak to the reader: a site's own pitch below the story ("subscribe and you
 # will...", "follow us"), never the story's (which quotes anyone it lets say "you").
 READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# A block this short with a caption's marks is a caption, printed twice or not.
+CAPTION_MARK_WORDS = 60
 # An ellipsis closed by a full stop: an author eliding the rest of a quoted passage.
 _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
@@ -531,6 +533,7 @@ class Shape:
     boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
+    captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
 
     @property
     def link(self) -> bool:
@@ -714,6 +717,7 @@ class JunkFilter:
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
                 points=_POINTED.search(text) is not None, midcut=midcut, elided=elided,
+                captioned=_printed_twice_caption(reason, n, text),
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1280,6 +1284,17 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
     return out
 
 
+def _printed_twice_caption(reason: str, words: int, text: str) -> bool:
+    """A block found to be a repeat that has a caption's or a credit's marks ("Picture:
+    Jane Doe/AFP", "(AP)"): a caption printed with its alt text, whose reason says only
+    that it repeats (other captions say so in their reason)."""
+    return (
+        reason.startswith("repeats ¶")
+        and words <= CAPTION_MARK_WORDS
+        and bool(_CAPTION.search(text) or _CREDIT_END.search(text) or _positioned(text))
+    )
+
+
 def _cut_mid_clause(text: str) -> bool:
     """Cut off with an ellipsis right after a comma or a function word ("... of…",
     "... at home,…"): no sentence ends there."""
@@ -1631,7 +1646,7 @@ def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
         shape = shapes[index]
         if shape.kind == "good":
             between = shapes[first + 1 : index]
-            pictured = any(_picture(s) and "caption" in s.reason for s in between)
+            pictured = any(_picture(s) and ("caption" in s.reason or s.captioned) for s in between)
             return index if pictured and all(s.kind == "bad" for s in between) else first
     return first
 
