@@ -708,15 +708,23 @@ class JunkFilter:
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
-            titled = not sentence and n >= HEADLINE_MIN_WORDS and _title_case(text)
+            # Only a headline-like line can be another story's headline.
+            titled = reason.startswith("no sentence") and n >= HEADLINE_MIN_WORDS
+            titled = titled and _title_case(text)
             elided = teaser and _ELIDED.search(text) is not None
             midcut = teaser and not elided and _cut_mid_clause(text)
-            voice = not quotes and _ours(text[glued_at.end() :] if glued_at else text)
-            voice = voice and _OWN_WORK.search(text) is not None
+            # Cheap set look-ups first: most blocks have no "we", "our" or "us" at all.
+            voice = (
+                not quotes
+                and not OURS.isdisjoint(own)
+                and _ours(text[glued_at.end() :] if glued_at else text)
+                and _OWN_WORK.search(text) is not None
+            )
+            points = reason == SIGNPOST_SOFT and _POINTED.search(text) is not None
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
-                points=_POINTED.search(text) is not None, midcut=midcut, elided=elided,
+                points=points, midcut=midcut, elided=elided,
                 captioned=_printed_twice_caption(reason, n, text),
             )  # fmt: skip
 
@@ -790,7 +798,7 @@ class JunkFilter:
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
         ):
             return shape("bad", PICTURE_CAPTION)
-        if n <= PROMO_WORDS and not quotes and _ours(text) and _PROMO.match(text):
+        if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
             return shape("bad", PROMO)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
