@@ -650,3 +650,13 @@ def test_a_dek_over_a_caption_printed_twice_does_not_lead() -> None:
     paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
     kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
     assert next(p.text for p in kept_paragraphs if p.prose) == _LEDE, dropped
+
+
+def test_a_pitch_glued_to_its_own_short_words_still_speaks_to_the_reader() -> None:
+    pitch = (
+        "You can support our reporters from one euro a month, and your gift keeps them in the "
+        "room.Every gift counts",
+        "Become a supporter and you will get the morning briefing in your inbox every day.",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *pitch)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped

@@ -670,8 +670,11 @@ class JunkFilter:
         listed = _LIST_ITEM.match(paragraph.text) is not None and not _DASHED.match(text)
         # A pitch's last line glued to the story's first sentence ("...all the
         # difference.The summit opened ..."): the block speaks as its last part does.
+        # Only a story's sentence after the glue counts, not a pitch's short last words.
         glued_at = _GLUED_SENTENCE.search(text)
         own = _words(text[glued_at.end() :].casefold()) if glued_at else words
+        if glued_at and len(own) < LEAD_MIN_WORDS:
+            glued_at, own = None, words
         to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
