@@ -18,7 +18,12 @@ pitch to the reader below the story goes with the furniture there. Lines of
 headlines in one block (related stories with their section), a gallery's
 counted or present-tense captions, the outlet's box about itself below the
 story, a credit for what the article draws on, and a bare signpost to what
-follows ("Here are the highlights:") are shapes too, not phrases of one page.
+follows ("Here are the highlights:") are shapes too, not phrases of one page;
+so are the outlet's pitch in its own voice ("we need reporters", beside its
+words to the reader), a source credit line that closes the story ("via
+Agency"), other stories' teasers cut off mid-clause, the site's call to its
+own pages, and the points under a key-points label (kept in doubt, never the
+lede).
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
