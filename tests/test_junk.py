@@ -660,3 +660,16 @@ def test_a_pitch_glued_to_its_own_short_words_still_speaks_to_the_reader() -> No
     )
     kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *pitch)
     assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_caption_printed_twice_the_second_time_with_its_credit_goes() -> None:
+    caption = (
+        "The trade minister looks to a new era of cooperation, following the talks with her "
+        "counterparts in the capital."
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, caption + " (ETV)", _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A pull quote over the paragraph that quotes it, with its speaker, is the story's.
+    quote = "\u201cWe will not be pushed around on steel,\u201d"
+    said = quote + " the trade minister told reporters."
+    assert said in _cleaned(_LEDE, _BODY, quote, said, _TAIL)[0]

@@ -474,6 +474,7 @@ _BOX_LABEL = re.compile(
     r"\W*$",
     re.I,
 )
+CREDITED_TWIN = "a caption printed twice, the second time with its credit"
 BOXED = "under a key-points label above the story: a point of the box? Kept, not the lede"
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
@@ -628,6 +629,7 @@ class JunkFilter:
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
+            found = _credited_twins(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -1275,6 +1277,25 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
                     out[item] = replace(shapes[item], boxed=True)
                 break
             end += 1
+    return out
+
+
+def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A block right under its own twin with a short credit added ("... South Korea." over
+    "... South Korea. (Network)") is the same caption printed twice: the twin went as a
+    repeat, and so does the credited copy."""
+    out = list(shapes)
+    for index in range(1, len(shapes)):
+        above = shapes[index - 1]
+        if above.kind != "bad" or not above.reason.startswith("repeats ¶"):
+            continue
+        twin = _plain(paragraphs[index - 1].text)
+        text = _plain(paragraphs[index].text)
+        tail = text[len(twin) :].strip()
+        # The added words are a credit ("(Network)", "Photo: Agency"), not "..., she said."
+        credit = (tail.startswith("(") and tail.endswith(")")) or _CAPTION.search(tail)
+        if twin and text.startswith(twin) and credit and 0 < len(_words(tail)) <= CREDIT_WORDS:
+            out[index] = replace(shapes[index], kind="bad", reason=CREDITED_TWIN, lead=False)
     return out
 
 
