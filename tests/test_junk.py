@@ -392,3 +392,284 @@ def test_a_dek_under_the_repeated_headline_and_over_a_picture_does_not_lead() ->
     paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", dek, _BODY))]
     kept_paragraphs, _ = JunkFilter().clean(paragraphs, title="Quota row ends")
     assert next(p.text for p in kept_paragraphs if p.prose) == dek
+
+
+def test_a_caption_dated_in_may_is_still_a_caption() -> None:
+    # "May" in a picture's date is the month, not the verb "may": the caption goes.
+    caption = (
+        "The trade minister greets the ambassador as she walks to the talks in the capital, "
+        "Friday, May 9, 2025. - Example News"
+    )
+    texts = ("Quota row ends", caption, _LEDE, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY, _TAIL], dropped
+    # The verb "may" still makes it a sentence of the story.
+    told = (
+        "The trade minister may greet the ambassador when she walks to the talks in the "
+        "capital on Friday, May 9, officials said."
+    )
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_another_storys_card_between_two_paragraphs_does_not_make_the_first_a_dek() -> None:
+    first = (
+        "The trade minister on Friday called the first day of the quota talks a success and "
+        "said she expected the row to end on Saturday."
+    )
+    card = (
+        "The prime minister, left, is greeted by the ambassador on his arrival at the airport, "
+        "Monday, May 5, 2025. (Example Agency)",
+        "Asia",
+        "Ministers Hold Fishing Talks on Disputed Waters",
+    )
+    dated = "LISBON (Example Agency) \u2014 " + _BODY
+    kept_texts, dropped = _cleaned("Quota row ends", first, *card, dated, _TAIL)
+    assert kept_texts == [first, dated, _TAIL], dropped
+    # A picture alone between them: the first is a dek over the picture, the story is below.
+    picture = card[0]
+    kept_texts, dropped = _cleaned("Quota row ends", first, picture, dated, _TAIL)
+    assert kept_texts == [dated, _TAIL], dropped
+
+
+def test_a_name_with_its_abbreviation_is_not_a_wire_dateline() -> None:
+    # "The Trade Office (TO) posted ..." goes on in lower case: a sentence, not
+    # "LISBON (Agency) The ...", so the first paragraph above it is still the lede.
+    lede = (
+        "The trade minister met her counterpart in the capital on Saturday to settle the "
+        "dispute over steel quotas."
+    )
+    posted = (
+        "The Trade Office (TO) posted a series of pictures of the two ministers at the talks, "
+        "with a short statement on the duties both sides will cut."
+    )
+    kept_texts, dropped = _cleaned("Quota row ends", lede, posted, _BODY, _TAIL)
+    assert kept_texts == [lede, posted, _BODY, _TAIL], dropped
+    # A real dateline with no dash still starts the story under a short standfirst.
+    dated = "LISBON (Example Agency) The ministers agreed on Friday to cut duties on machinery."
+    assert _cleaned("Quota row ends", lede, "Jane Doe", dated, _TAIL)[0] == [dated, _TAIL]
+
+
+def test_a_donation_pitch_in_the_outlets_own_voice_goes_with_its_words_to_the_reader() -> None:
+    pitch = (
+        "Help keep the lights on in our newsroom",
+        "From the harbour board to the parliament, Example Daily is there when a story breaks. "
+        "Whether we are digging into party funding or filming our next documentary, we know "
+        "how much it matters to sort facts from spin.",
+        "In a year like this one, we need reporters in the room, not on the phone. A gift from "
+        "your household keeps them there for another week.",
+        "Example Daily is read across the whole political map. We have chosen never to put our "
+        "reporting behind a paywall, because we think good journalism is for everyone.",
+    )
+    # Its last line glued to the story's first sentence: that block is the story's lede.
+    glued = (
+        "Every gift counts.The trade minister met her counterpart in the capital on Saturday "
+        "to settle the long dispute over steel quotas."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((*pitch, glued, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [glued, _BODY, _TAIL]
+    assert kept_paragraphs[0].prose
+    # Without the glued line the lede is the story's first paragraph, and none of the
+    # pitch is kept.
+    assert _cleaned(*pitch, _LEDE, _BODY, _TAIL)[0] == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_statements_we_without_words_to_the_reader_is_the_story() -> None:
+    # The first person plural alone (a joint statement) is not the outlet's voice.
+    statement = (
+        "We, the trade ministers of both countries, welcome the reporting of the panel on "
+        "steel quotas and commit to cutting duties on machinery by the end of the year."
+    )
+    assert _cleaned("Quota row ends", statement, _BODY, _TAIL)[0] == [statement, _BODY, _TAIL]
+
+
+def test_the_sites_small_print_under_the_storys_source_credit_goes() -> None:
+    disclaimer = (
+        "This page is for general information only and is not advice to buy or sell anything. "
+        "If you want to republish it, you must ask the publisher first."
+    )
+    for credit in ("via Example Wire", "Sources: Example Wire, Example Post"):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, credit, disclaimer)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Without a credit above it, a lone paragraph to the reader at the end is kept (in doubt).
+    assert _cleaned(_LEDE, _BODY, _TAIL, disclaimer)[0] == [_LEDE, _BODY, _TAIL, disclaimer]
+    # "Via" opening a sentence of the story is not a credit.
+    via = "Via the new rail link, the port will ship machinery to the capital within a day."
+    assert via in _cleaned(_LEDE, via, _BODY, _TAIL)[0]
+
+
+def test_teasers_of_other_stories_cut_off_below_the_story_go() -> None:
+    teasers = (
+        "The fisheries minister met coastal mayors at the harbour office on Friday to talk…",
+        "Rising rents in the capital have left thousands of students sharing rooms, staying up,…",
+        "The annual border meeting of the two coast guards opened in the port on Monday, with…",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *teasers)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # The story's own last paragraph cut off by a paywall (once) is kept.
+    cut = "Both sides said the deal would be signed before the end of the year, although…"
+    assert _cleaned(_LEDE, _BODY, cut)[0] == [_LEDE, _BODY, cut]
+    # An author's excerpts of a quoted report, each sentence ended and the ellipsis closed
+    # by a stop, are the story's, however many in a row.
+    excerpts = (
+        "The ministry calls on its neighbour to honour the quota protocol signed last spring….",
+        "“We expect our partners to keep to these terms,” the minister said….",
+    )
+    assert _cleaned(_LEDE, _BODY, *excerpts)[0] == [_LEDE, _BODY, *excerpts]
+
+
+def test_a_comments_label_over_the_sites_short_rules_goes() -> None:
+    rules = ("No comments yet:", "Write a Reply", "Be kind to others.", "Stay on topic please.")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *rules)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A lead-in over the story's own list stays.
+    items = ("Demands:", "- lower duties on machinery", "- a review of quotas each year")
+    assert _cleaned(_LEDE, _BODY, _TAIL, *items)[0] == [_LEDE, _BODY, _TAIL, *items]
+
+
+def test_the_sites_call_to_its_own_pages_inside_the_story_goes() -> None:
+    promo = (
+        "Ready for polling day: See who is standing for the council and compare where each of "
+        "them stands on the port deal in our Voters' Guide"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, promo, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story that opens the same way is not the site's.
+    told = "See-sawing prices have hurt US steel makers, who want our quotas kept, they said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_the_country_us_is_not_the_outlet_speaking() -> None:
+    # "US" and "reporters" beside a word to the reader are the story, not a pitch.
+    signup = "Sign up and you will get the morning briefing in your inbox."
+    lede = (
+        "US officials told reporters on Friday that the two ministers had settled the long "
+        "dispute over steel quotas after months of talks."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((signup, lede, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede
+
+
+def test_a_signpost_at_the_end_pointing_at_nothing_goes() -> None:
+    signpost = "Here\u2019s a look back at the earlier rounds of talks."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, signpost)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story that opens the same way stays.
+    told = "Here is a minister who has sat through many rounds of such talks."
+    assert _cleaned(_LEDE, _BODY, _TAIL, told)[0] == [_LEDE, _BODY, _TAIL, told]
+
+
+def test_a_first_sentence_its_quoted_source_restates_still_leads() -> None:
+    lede = "The trade minister on Friday called her counterpart to settle the steel quota row."
+    quoted = (
+        "\u201cThe trade minister called her counterpart on Friday. The two ministers agreed "
+        "to settle the steel quota row at talks next month,\u201d the ministry said in a statement."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", lede, quoted, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [lede, quoted, _TAIL]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede
+    # Restated by the reporter's own words below it, it is a standfirst.
+    restated = (
+        "The trade minister called her counterpart on Friday, and the two ministers agreed to "
+        "settle the steel quota row at talks next month, the ministry said."
+    )
+    assert _cleaned("Quota row ends", lede, restated, _TAIL)[0] == [restated, _TAIL]
+
+
+def test_a_link_label_glued_after_the_first_sentence_does_not_hide_the_lede() -> None:
+    lede = (
+        "The trade minister's first visit to the capital ended on Friday, with the steel quota "
+        "row settled and duties on machinery cut.[Full coverage]"
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", lede, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert next(p.text for p in kept_paragraphs if p.prose) == lede
+    # A line that is only a label in brackets is still no sentence.
+    assert "[Full coverage]" not in _cleaned(_LEDE, "[Full coverage]", _BODY)[0]
+
+
+def test_a_live_pages_word_that_its_feed_has_ended_goes_whatever_its_qualifier() -> None:
+    for ended in ("This live feed has ended.", "This life feed has ended."):
+        kept_texts, dropped = _cleaned(_LEDE, _BODY, ended, _TAIL)
+        assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    told = "This trade agreement has ended a decade of quarrels over steel, the minister said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_a_key_points_box_scraped_without_bullets_is_kept_in_doubt_and_does_not_lead() -> None:
+    points = (
+        "The two trade ministers are meeting in the capital to end the row over steel quotas.",
+        "Both said on Friday that duties on machinery would be cut before the end of the year.",
+    )
+    story = (
+        "The trade minister arrived in the capital on Friday for talks that officials on both "
+        "sides hope will end a dispute over steel quotas that has dragged on for more than two "
+        "years and cost exporters millions in lost orders."
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("WHAT TO KNOW", *points, story, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    # The points are kept, in doubt (a box that lost its points in the scrape sits right
+    # over the story's first paragraphs), but the story's paragraph leads.
+    assert [p.text for p in kept_paragraphs] == [*points, story, _TAIL]
+    assert all("key-points" in p.doubt for p in kept_paragraphs[:2])
+    assert next(p.text for p in kept_paragraphs if p.prose) == story
+    # Short paragraphs all the way down are the story itself, not a box.
+    texts = ("Summary", *points, "The talks resume on Monday in the port city, officials said.")
+    assert _cleaned(*texts)[0] == list(texts[1:])
+
+
+def test_a_syndicated_copys_first_appeared_footer_goes() -> None:
+    footer = "The post Quota row ends after talks in the capital first appeared on Example Wire."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, "More Stories", footer)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # The story telling where something first appeared is the story's.
+    told = "The claim first appeared on a state television channel on Friday, officials said."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_a_dek_over_a_caption_printed_twice_does_not_lead() -> None:
+    dek = (
+        "The two ministers settled their long steel dispute at the meeting in the capital "
+        "at last, so why did the ambassador leave the room early?"
+    )
+    caption = "The trade minister greets the ambassador in the capital. Picture: Jane Roe/Example"
+    texts = ("Quota row ends", dek, caption, caption, "LEVEL: EASY", _LEDE, _BODY)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert next(p.text for p in kept_paragraphs if p.prose) == _LEDE, dropped
+
+
+def test_a_pitch_glued_to_its_own_short_words_still_speaks_to_the_reader() -> None:
+    pitch = (
+        "You can support our reporters from one euro a month, and your gift keeps them in the "
+        "room.Every gift counts",
+        "Become a supporter and you will get the morning briefing in your inbox every day.",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *pitch)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_caption_printed_twice_the_second_time_with_its_credit_goes() -> None:
+    caption = (
+        "The trade minister looks to a new era of cooperation, following the talks with her "
+        "counterparts in the capital."
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, caption, caption + " (ETV)", _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A pull quote over the paragraph that quotes it, with its speaker, is the story's.
+    quote = "\u201cWe will not be pushed around on steel,\u201d"
+    said = quote + " the trade minister told reporters."
+    assert said in _cleaned(_LEDE, _BODY, quote, said, _TAIL)[0]

@@ -43,6 +43,43 @@ def test_raw_text_hard_wrapped_lines_join_into_one_paragraph() -> None:
     ]
 
 
+def test_a_short_wrapped_line_going_on_with_and_joins_its_paragraph() -> None:
+    # Scraped copy wrapped at no one width: "... an animated" / "talk with Roe" /
+    # "and Doe." is one sentence, however short its middle line.
+    first = "The ministers met on Friday in the capital for a long day of talks on steel quotas."
+    text = (
+        f"{first}\nIn other pictures, the minister is seen greeting the mayor and holding an animated"
+        "\ntalk with Roe\nand Doe.\nThe talks resume on Monday in the port city."
+    )
+    assert texts(split_text(text)) == [
+        first,
+        "In other pictures, the minister is seen greeting the mayor and holding an animated "
+        "talk with Roe and Doe.",
+        "The talks resume on Monday in the port city.",
+    ]
+    # A label over a line in lower case is not prose going on.
+    assert len(split_text("Trade\nand more stories")) == 2
+
+
+def test_a_wrapped_paragraphs_short_first_line_with_a_comma_joins_the_rest() -> None:
+    # Copy wrapped at one width whose paragraphs start with a short line: "In Friday's
+    # talks, the trade minister and Prime" / "Minister Roe agreed ..." is one sentence.
+    body = [
+        "The trade minister met her counterpart in the capital on Friday to settle the",
+        "long dispute over steel quotas, and both said they were pleased with the",
+        "progress made over the two days of talks at the foreign ministry.",
+        "In Friday's talks, the trade minister and the deputy",
+        "Minister Roe agreed that duties on machinery would be cut by half before the",
+        "end of the year, and that a panel would review the quotas each spring.",
+    ]
+    paragraphs = texts(split_text("\n".join(body)))
+    assert len(paragraphs) == 2, paragraphs
+    assert paragraphs[1].startswith("In Friday's talks, the trade minister and the deputy Minister")
+    # A heading-like line with a comma over a paragraph stays apart.
+    heading = "Trade, Tariffs"
+    assert texts(split_text("\n".join([*body[:3], heading, *body[4:]])))[1] == heading
+
+
 def test_whitespace_only_lines_count_as_blank_and_crlf_is_normalised() -> None:
     raw = b"One.\r\n \t \r\nTwo.\r\n"
     result = split_text(decode(raw, "a.txt"))

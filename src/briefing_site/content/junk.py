@@ -18,7 +18,12 @@ pitch to the reader below the story goes with the furniture there. Lines of
 headlines in one block (related stories with their section), a gallery's
 counted or present-tense captions, the outlet's box about itself below the
 story, a credit for what the article draws on, and a bare signpost to what
-follows ("Here are the highlights:") are shapes too, not phrases of one page.
+follows ("Here are the highlights:") are shapes too, not phrases of one page;
+so are the outlet's pitch in its own voice ("we need reporters", beside its
+words to the reader), a source credit line that closes the story ("via
+Agency"), other stories' teasers cut off mid-clause, the site's call to its
+own pages, and the points under a key-points label (kept in doubt, never the
+lede).
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -85,6 +90,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
 # A template marker a site left at the end of a paragraph ("... this week.{{more}}").
 _TEMPLATE_TAIL = re.compile(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
 _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
+# A link's label in square brackets glued after a sentence's stop: "...deepened.[Special
+# coverage]", "...in 2019.[1]".
+_LINK_TAIL = re.compile(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
@@ -125,16 +133,20 @@ _PHOTO_CREDIT = re.compile(
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
+# With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
+# The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
-    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:]))?| ?(?:--|[–—:]| -))"  # noqa: RUF001
+    r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
+    r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
 # after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$")
+# Cut after a comma ("... staying at home,…") is cut too: no sentence ends there.
+_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -181,10 +193,18 @@ _SOURCE_CREDIT = re.compile(
     r"|includes?|included|contains?|is based on|was based on|draws? on|drew on"
     r"|(?:was|has been) (?:originally |first )?(?:published|produced|adapted|translated"
     r"|republished|written|prepared|generated|compiled))\b"
-    r"|^\(?with (?:additional )?inputs? from\b",
+    r"|^\(?with (?:additional )?inputs? from\b"
+    # A syndicated copy's footer: "The post <its title> first appeared on Example News."
+    r"|^(?:the|this) (?:post|article|story)\b.{0,200}\b(?:first|originally) appeared (?:on|in|at)\b",
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# The outlet the copy came from, on a line of its own under the story: "via Agency".
+_VIA = re.compile(
+    r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I
+)
+VIA_WORDS = 7
+VIA = "a source credit line ('via Agency', 'Sources: A, B')"
 SOURCE_CREDIT = "a source credit: what the article draws on"
 # A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
 _GALLERY = re.compile(
@@ -246,6 +266,13 @@ _SIGNPOST = re.compile(
     re.I,
 )
 SIGNPOST_WORDS = 12
+# What a signpost points to: "a recap", "a look", "the highlights", "what we know".
+_POINTED = re.compile(
+    r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
+    r"|takeaways|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
+    r"|what (?:we|you) know|full text|photos|pictures|video)\b",
+    re.I,
+)
 SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
 # A signpost that ends in a full stop ("Here are the key issues discussed.") is one only
 # over a subhead or a list item; over prose it is the story's ("Here is a minister who...").
@@ -281,7 +308,8 @@ _STAMP = re.compile(
 # ended or its comments are closed ("This was published under the 2010 to 2015
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
 _SELF_REFERENCE = re.compile(
-    r"^this (?:(?:live |news )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
+    # One word may qualify what the page is ("live", "news", a typo's "life").
+    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
@@ -361,10 +389,13 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+QUOTE_OPENERS = "\"“‘'«"  # noqa: RUF001
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
 # A numbered line this short, in title case, between prose is a subhead.
 HEADING_WORDS = 6
+# A line in title case with no sentence, this long or longer, reads as a headline.
+HEADLINE_MIN_WORDS = 5
 # A short sentence this long, with a finite verb, below the page header may be the lede.
 LEAD_MIN_WORDS = 10
 FINITE_VERBS = frozenset(
@@ -427,8 +458,43 @@ CAPTION_OVER_CREDIT = 100
 # Words that speak to the reader: a site's own pitch below the story ("subscribe and you
 # will...", "follow us"), never the story's (which quotes anyone it lets say "you").
 READER = frozenset("you your yours yourself you'll you're you've".split())  # noqa: SIM905
+# A block this short with a caption's marks is a caption, printed twice or not.
+CAPTION_MARK_WORDS = 60
+# An ellipsis closed by a full stop: an author eliding the rest of a quoted passage.
+_ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
+# Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
+TEASER_RUN = 2
+TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
+# The label of a key-points box above the story ("NEED TO KNOW", "Story highlights").
+_BOX_LABEL = re.compile(
+    r"^(?:need to know|what (?:you need )?to know|key (?:points|takeaways|facts)|takeaways"
+    r"|(?:story )?highlights|in brief|at a glance|the gist|in short|quick read|summary|tl;?dr)"
+    r"\W*$",
+    re.I,
+)
+CREDITED_TWIN = "a caption printed twice, the second time with its credit"
+BOXED = "under a key-points label above the story: a point of the box? Kept, not the lede"
+# The outlet speaking of its own work in the first person ("we choose not to lock readers
+# out of our reporting"): beside words to the reader, the same pitch, "you" or not.
+OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
+# The site sending the reader to its own pages, maybe after a short label: "Prep for the
+# vote: See who is running in our Voter Guide", "Follow us on ...", "Read our full coverage".
+_PROMO = re.compile(
+    r"^(?:[^:.!?\"“]{1,40}:\s*)?(?:see|read|watch|listen(?: to)?|sign up|subscribe|get|follow"
+    r"|download|explore|find out|check out|learn|discover|join|visit)\s",
+    re.I,
+)
+PROMO_WORDS = 30
+PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
+# Two sentences scraped with no space between: "...the difference.The summit ...".
+_GLUED_SENTENCE = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_OWN_WORK = re.compile(
+    r"\b(?:journalis(?:m|ts?|tic)|reporters?|reporting|newsroom|documentar(?:y|ies)"
+    r"|donat(?:e|ions?)|paywalls?|subscribers?|readers?)\b",
+    re.I,
+)
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
@@ -467,6 +533,13 @@ class Shape:
     bulleted: bool = False  # every line a bullet point: a key-points box or a list, not a lede
     restated: bool = False  # a short summary the paragraph right under it restates: a standfirst
     lone_item: bool = False  # one bulleted line with no bulleted block beside it: not a box
+    titled: bool = False  # a line in title case with no sentence: a headline or a subhead
+    voice: bool = False  # the outlet speaking of its own work ("we", "our journalism")
+    points: bool = False  # names what a signpost points to ("a recap", "the highlights")
+    boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
+    midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
+    elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
+    captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
 
     @property
     def link(self) -> bool:
@@ -488,9 +561,12 @@ def _plain(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence: '.', '!', '?' or '…', maybe inside closing quotes (and
-    before a site's template marker left in the text, "{{more}}", "<!--more-->")."""
+    before a site's template marker left in the text, "{{more}}", "<!--more-->", or a
+    link's label in square brackets glued after the stop, "...deepened.[Special coverage]")."""
     if text.endswith(("}}", "-->")):
         text = _TEMPLATE_TAIL.sub("", text)
+    elif text.endswith("]") and _LINK_TAIL.search(text):
+        return True
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
@@ -548,9 +624,12 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
-            found = _restated(found, tokens)
+            found = _restated(found, tokens, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
+            found = _outlet_voice(found)
+            found = _key_points(found, paragraphs)
+            found = _credited_twins(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -562,9 +641,10 @@ class JunkFilter:
                 dropped.append(Dropped(paragraph, why))
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
-                doubt = "" if paragraph.number in keep or shape.kind == "good" else why
+                silent = shape.kind == "good" and not shape.boxed
+                doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
-                prose = (shape.kind == "good" or leads) and not junk
+                prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -595,7 +675,14 @@ class JunkFilter:
         teaser = _TEASER.search(text) is not None
         # A line between two dashes ("\u2013 Trade tensions \u2013") is a subhead, not an item.
         listed = _LIST_ITEM.match(paragraph.text) is not None and not _DASHED.match(text)
-        to_reader = bool(READER.intersection(words))
+        # A pitch's last line glued to the story's first sentence ("...all the
+        # difference.The summit opened ..."): the block speaks as its last part does.
+        # Only a story's sentence after the glue counts, not a pitch's short last words.
+        glued_at = _GLUED_SENTENCE.search(text)
+        own = _words(text[glued_at.end() :].casefold()) if glued_at else words
+        if glued_at and len(own) < LEAD_MIN_WORDS:
+            glued_at, own = None, words
+        to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         sentence = ends_sentence(text)
@@ -631,9 +718,24 @@ class JunkFilter:
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
+            # Only a headline-like line can be another story's headline.
+            titled = reason.startswith("no sentence") and n >= HEADLINE_MIN_WORDS
+            titled = titled and _title_case(text)
+            elided = teaser and _ELIDED.search(text) is not None
+            midcut = teaser and not elided and _cut_mid_clause(text)
+            # Cheap set look-ups first: most blocks have no "we", "our" or "us" at all.
+            voice = (
+                not quotes
+                and not OURS.isdisjoint(own)
+                and _ours(text[glued_at.end() :] if glued_at else text)
+                and _OWN_WORK.search(text) is not None
+            )
+            points = reason == SIGNPOST_SOFT and _POINTED.search(text) is not None
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
-                opens, asks, glued, credit, reader, bulleted,
+                opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
+                points=points, midcut=midcut, elided=elided,
+                captioned=_printed_twice_caption(reason, n, text),
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -664,6 +766,8 @@ class JunkFilter:
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
+        if n <= VIA_WORDS and _VIA.match(text):
+            return shape("bad", VIA)
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
         dated = _DATELINE.match(text) if sentence else None
         body = text[dated.end() :] if dated else text
@@ -704,6 +808,8 @@ class JunkFilter:
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
         ):
             return shape("bad", PICTURE_CAPTION)
+        if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
+            return shape("bad", PROMO)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
@@ -974,6 +1080,15 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+def _finite(words: list[str]) -> bool:
+    """Some word is a finite verb of a told sentence ("said", "will", "may"), not the
+    month in a picture's date ("Tuesday, May 2, 2017") nor a clock's "AM"."""
+    return any(
+        w in FINITE_VERBS and not (w in ("may", "am") and _clock_or_date(words, i))
+        for i, w in enumerate(words)
+    )
+
+
 def _clock_or_date(words: list[str], i: int) -> bool:
     """ "may" before a day's number ("May 22") or "am" after a clock's ("11:57 AM")."""
     if words[i] == "may":
@@ -995,7 +1110,7 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
         and bool(PICTURE_VERBS.intersection(words))
-        and not FINITE_VERBS.intersection(words)
+        and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
     )
@@ -1115,14 +1230,21 @@ def _in_context(
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
     near = _around(shapes)
     items = _unmarked_items(shapes)
+    teasers = _teaser_list(shapes, near)
     verdicts: list[tuple[bool, str]] = []
     for index, shape in enumerate(shapes):
-        if index in items:
+        if index in teasers:
+            verdicts.append((True, TEASER_LIST))
+        elif index in items:
             verdicts.append((False, "a line under a paragraph that leads into a list: an item?"))
         elif shape.kind == "bad":
             verdicts.append((True, shape.reason))
         elif shape.glued and index + 1 < len(shapes) and shapes[index + 1].link:
             verdicts.append((True, "a headline glued to its summary over a link: a teaser card"))
+        elif index < lede and shape.boxed and shapes[lede].reason != DATELINE_STORY:
+            # The box may have lost its points in the scrape and this be the story (not
+            # when the story visibly starts below, under its wire dateline).
+            verdicts.append((False, BOXED))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
         elif index < lede and shape.restated:
@@ -1137,10 +1259,121 @@ def _in_context(
     return verdicts, lede
 
 
-def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
+def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Under a key-points label near the top ("NEED TO KNOW", "Highlights"), the short
+    sentences up to the first longer paragraph are the box's points, scraped without
+    their bullets: marked, so that the box does not lead. They are kept, in doubt: a
+    box whose points the scrape lost sits right over the story's first paragraphs.
+    With no longer paragraph under them they may be all the story has, and stay as
+    they are."""
+    out = list(shapes)
+    for index in range(min(len(shapes), HEADER_REACH)):
+        if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
+            continue
+        end = index + 1
+        while end < len(shapes) and shapes[end].kind != "bad" and shapes[end].sentence:
+            if shapes[end].kind == "good" and shapes[end].words > STANDFIRST_MAX_WORDS:
+                for item in range(index + 1, end):
+                    out[item] = replace(shapes[item], boxed=True)
+                break
+            end += 1
+    return out
+
+
+def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A block right under its own twin with a short credit added ("... South Korea." over
+    "... South Korea. (Network)") is the same caption printed twice: the twin went as a
+    repeat, and so does the credited copy."""
+    out = list(shapes)
+    for index in range(1, len(shapes)):
+        above = shapes[index - 1]
+        if above.kind != "bad" or not above.reason.startswith("repeats ¶"):
+            continue
+        twin = _plain(paragraphs[index - 1].text)
+        text = _plain(paragraphs[index].text)
+        tail = text[len(twin) :].strip()
+        # The added words are a credit ("(Network)", "Photo: Agency"), not "..., she said."
+        credit = (tail.startswith("(") and tail.endswith(")")) or _CAPTION.search(tail)
+        if twin and text.startswith(twin) and credit and 0 < len(_words(tail)) <= CREDIT_WORDS:
+            out[index] = replace(shapes[index], kind="bad", reason=CREDITED_TWIN, lead=False)
+    return out
+
+
+def _ours(text: str) -> bool:
+    """The first person plural ("we", "our", "us"), not the country "US"."""
+    return any(w.casefold() in OURS for w in _words(text) if w != "US")
+
+
+def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
+    """A block where the outlet speaks of its own work ("we choose not to lock readers out
+    of our reporting"), next to a block that speaks to the reader (or to another such
+    block that does), is part of the site's pitch: it counts as speaking to the reader.
+    Alone (a joint statement's "we", a reporter's "we") it is the story's."""
+    out = list(shapes)
+    changed = True
+    while changed:
+        changed = False
+        for index, shape in enumerate(out):
+            beside = [out[i] for i in (index - 1, index + 1) if 0 <= i < len(out)]
+            if shape.voice and not shape.reader and any(other.reader for other in beside):
+                out[index] = replace(shape, reader=True)
+                changed = True
+    return out
+
+
+def _printed_twice_caption(reason: str, words: int, text: str) -> bool:
+    """A block found to be a repeat that has a caption's or a credit's marks ("Picture:
+    Jane Doe/AFP", "(AP)"): a caption printed with its alt text, whose reason says only
+    that it repeats (other captions say so in their reason)."""
+    return (
+        reason.startswith("repeats ¶")
+        and words <= CAPTION_MARK_WORDS
+        and bool(_CAPTION.search(text) or _CREDIT_END.search(text) or _positioned(text))
+    )
+
+
+def _cut_mid_clause(text: str) -> bool:
+    """Cut off with an ellipsis right after a comma or a function word ("... of…",
+    "... at home,…"): no sentence ends there."""
+    body = text.rstrip(" .…\"'’”)]")  # noqa: RUF001
+    if body.endswith((",", ";")):
+        return True
+    words = _words(body.casefold())
+    return bool(words) and words[-1] in STOPWORDS
+
+
+def _teaser_list(shapes: Sequence[Shape], near: _Around) -> set[int]:
+    """The indexes of a run of TEASER_RUN or more blocks cut off with an ellipsis, one
+    after another, with no prose below them: other stories' teasers under this one (a
+    paywall cuts the story once, not block after block)."""
+    found: set[int] = set()
+    index = 0
+    while index < len(shapes):
+        end = index
+        while end < len(shapes) and shapes[end].reason.startswith("cut off"):
+            end += 1
+        run = shapes[index:end]
+        if (
+            len(run) >= TEASER_RUN
+            and near.no_good_below[end - 1]
+            # Headlines' summaries are cut anywhere, one mid-clause at least; an author's
+            # excerpts end their sentences and close the ellipsis with a stop ("….").
+            and any(s.midcut for s in run)
+            and not any(s.elided for s in run)
+        ):
+            found.update(range(index, end))
+        index = end + 1
+    return found
+
+
+def _restated(
+    shapes: Sequence[Shape], tokens: Sequence[list[str]], paragraphs: Sequence[Paragraph]
+) -> list[Shape]:
     """Near the top, a short prose block most of whose content words the longer prose
     paragraph right under it takes up again is a standfirst (a dek) that the story
-    restates: it is marked, so that it does not lead and goes with the header."""
+    restates: it is marked, so that it does not lead and goes with the header. A
+    paragraph under it that opens with a quotation is the source the story's first
+    sentence sums up ("the ministry said in a statement"), not a restatement of a dek."""
     out = list(shapes)
     for index in range(min(len(shapes) - 1, HEADER_REACH)):
         shape, below = shapes[index], shapes[index + 1]
@@ -1150,6 +1383,7 @@ def _restated(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shap
             or shape.words > STANDFIRST_MAX_WORDS
             or below.kind != "good"
             or below.words <= shape.words
+            or _plain(paragraphs[index + 1].text)[:1] in QUOTE_OPENERS
         ):
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
@@ -1276,12 +1510,15 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
     top = min(readers)
     furniture_below = any(verdicts[i][0] for i in run if i > top)
     furniture_above = [i for i in run if i < top and verdicts[i][0]]
+    # A credit line ("via Agency", "Source: Agency") closes the story: below it is the site's.
+    credited = any(_credit_line(verdicts[i][1]) for i in furniture_above)
     short_reader = any(shapes[i].kind != "good" for i in readers)
     why = "speaks to the reader below the story: the site's own pitch"
     if not (
         len(readers) >= READER_RUN
         or (short_reader and furniture_below)
         or len(furniture_above) >= READER_RUN
+        or credited
     ):
         for i in readers:
             if not verdicts[i][0]:
@@ -1292,6 +1529,11 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
         between = top < i and shapes[i - 1].reader and i + 1 in readers
         if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
             verdicts[i] = (True, why)
+
+
+def _credit_line(why: str) -> bool:
+    """The story's closing credit: who reported it or where the copy came from."""
+    return why in (VIA, SOURCE_CREDIT) or why.startswith("a credit line")
 
 
 def _story(shapes: Sequence[Shape], index: int) -> bool:
@@ -1371,23 +1613,22 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
             first = after
     # A story opening under a wire dateline just below a short standfirst (its byline a
     # bare name the filter cannot tell from a label) is the lede, not the standfirst.
+    # Another story's card between them (its headline in title case) parts two paragraphs
+    # of one story, not a standfirst from the story.
     dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
     if (
         first < len(shapes)
         and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
         and dated < len(shapes)
         and shapes[dated].reason == DATELINE_STORY
+        and not any(s.titled for s in shapes[first + 1 : dated])
     ):
         return dated
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
     return next(
-        (
-            i
-            for i in range(last_marker + 1, first)
-            if shapes[i].lead and not shapes[i].reader and not shapes[i].restated
-        ),
+        (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
         first,
     )
 
@@ -1407,7 +1648,7 @@ def _not_a_lede(shape: Shape) -> bool:
     """A bulleted list (a key-points box), words to the reader ("once signed in, you
     can...") or a standfirst the story restates right below it: never the story's
     first paragraph while a plain one follows."""
-    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated
+    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated or shape.boxed
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -1421,7 +1662,9 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     if below is None or below.kind != "bad" or not _picture(below):
         return first  # a subhead or a link line under it: the story has begun
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
-    return next((i for i in later if shapes[i].kind == "good"), first)
+    story = next((i for i in later if shapes[i].kind == "good"), first)
+    # Another story's card in between (its headline in title case): one story goes on.
+    return first if any(s.titled for s in shapes[first + 1 : story]) else story
 
 
 def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
@@ -1440,7 +1683,7 @@ def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
         shape = shapes[index]
         if shape.kind == "good":
             between = shapes[first + 1 : index]
-            pictured = any(_picture(s) and "caption" in s.reason for s in between)
+            pictured = any(_picture(s) and ("caption" in s.reason or s.captioned) for s in between)
             return index if pictured and all(s.kind == "bad" for s in between) else first
     return first
 
@@ -1504,6 +1747,9 @@ def _short(
         below = shapes[index + 1] if index + 1 < len(shapes) else None
         if below is not None and _heading_or_item(below):
             return True, SIGNPOST + ", over a subhead or a list"
+        if index > last_good > -1 and near.no_good_below[index] and _signpost_only(shape):
+            # The last words of the page pointing at what the scrape did not keep.
+            return True, SIGNPOST + ", at the end with nothing of the story below"
         return False, shape.reason + "?"
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
@@ -1528,12 +1774,16 @@ def _short(
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
-    # A label that leads into nothing but furniture at the bottom ("Comments:").
+    # A label that leads into nothing but furniture at the bottom ("Comments:"), or into
+    # furniture and the site's short lines ("No comments:", "Post a Comment", "Be polite.").
     if (
         shape.reason == "leads into a list"
         and shape.words <= LABEL_WORDS
         and index > lede
-        and near.all_bad_below[index]
+        and (
+            near.all_bad_below[index]
+            or (near.no_good_below[index] and index > last_good and after == "bad")
+        )
     ):
         return True, "a label leading into nothing below the story"
     # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
@@ -1604,6 +1854,12 @@ def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
         and any(s.reason == "repeats the headline" for s in shapes[:index])
         and not (below is not None and below.link)
     )
+
+
+def _signpost_only(shape: Shape) -> bool:
+    """A signpost short enough to say nothing of its own ("Here's a recap of the
+    earlier summits."), with no quotation in it."""
+    return shape.words <= SIGNPOST_WORDS and not shape.quotes and shape.points
 
 
 def _heading_or_item(shape: Shape) -> bool:

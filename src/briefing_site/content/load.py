@@ -389,6 +389,13 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return True  # a sentence going on in lower case across the break
     if going_on and _clause(words) and following.split()[0].rstrip(".,;:!?").isalpha():
         return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
+    if going_on and following.split()[0] in _RUN_ON_WORDS and any(w.islower() for w in words):
+        return True  # a short line of prose going on: "discussion with Jane Doe" / "and John Roe."
+    lower = sum(w[:1].islower() for w in words)
+    if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
+        # In wrapped copy, a clause with a comma inside and no end goes on, however short the
+        # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
+        return True
     return bool(width) and _full(line, following, width)
 
 
