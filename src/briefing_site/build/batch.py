@@ -2,7 +2,10 @@
 
 Each article's work is pure, so it is done once per distinct input: results
 are cached by a key that hashes the article's bytes, the site config and the
-tool's own code, and what is left is spread over the CPUs.
+tool's own code, and what is left is spread over the CPUs. `run_batch` is how
+`build`, `check` and `serve` all find what changed since the last build: an
+article the last build knew with the same files (the site index on disk, or
+`serve`'s articles held in memory: `build.held`) is taken as it was.
 
 Streaming (`Settings.stream`): a worker also renders the briefing's own files
 (its page and calendar: they depend on no other briefing), writes them into

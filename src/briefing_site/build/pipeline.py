@@ -3,10 +3,13 @@
 Every article is loaded and assembled, and every problem collected, before
 anything is rendered; the output is touched only once all pages rendered.
 
-`build`, `check` and `serve` run these same stages: loading (`load_site`, or
-`_load_streaming` over workers) and drawing (`draw`: the renderer's files, one
-at a time, into a sink). They differ only in the sink (the staging folder,
-nothing, memory) and the cache (`batch.PageCache` over the pack on disk, or
+`build`, `check` and `serve` run these same stages through the same functions:
+loading (`load_articles`: `batch.run_batch` finds what changed since the last
+build and assembles it, over workers) and drawing (`draw`: the renderer's
+files, one at a time, into a sink). They differ only in the sink (the staging
+folder, nothing, memory) and the cache: what the last build knew of each
+article (the site index on disk, or `serve`'s articles held in memory: see
+`build.held`) and of each page (`batch.PageCache` over the pack on disk, or
 over the last preview's pages in memory: the same page keys either way).
 """
 

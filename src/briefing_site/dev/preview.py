@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import jinja2
@@ -89,8 +89,11 @@ class Preview:
         self.held.trust = bool(hints)
         self._note_changes(hints)
         env, assets = self._theme()
+        # Assembled in this process: held whole, an article from a worker would come back
+        # pickled, which at start-up costs more than the workers save (at 3,000 briefings).
+        options = replace(self.options, jobs=1)
         try:
-            loaded, batch = load_articles(self.options, held=self.held, keys=self._keys_for)
+            loaded, batch = load_articles(options, held=self.held, keys=self._keys_for)
             files = self._draw(loaded, batch, env, assets)
         except BaseException:
             self._pages.drop_new()
