@@ -262,7 +262,7 @@ def run_batch(
     done: dict[int, _Done | Record | Held] = {}
     todo: list[tuple[int, _Job]] = []
     article_keys: dict[int, bytes] = {}
-    site_index = SiteIndex.load(seen.index, keys.base) if store and seen and not held else None
+    site_index = SiteIndex.load(seen.index, keys.base) if store and seen and held is None else None
     last = _Last(site_index, seen, held, store)
     if held is not None:
         held.under(keys.base, settings.now)
@@ -272,7 +272,9 @@ def run_batch(
         if record is not None:
             done[index] = record
             article_keys[index] = record.key
-            unread.update(name for name in (files.article, files.sidecar) if name is not None)
+            unread.add(files.article)
+            if files.sidecar is not None:
+                unread.add(files.sidecar)
             continue
         try:
             data, sidecar = read_bytes(settings.root, files)
@@ -309,7 +311,7 @@ def run_batch(
     records = {
         i: found_record
         for i, found_record in done.items()
-        if isinstance(found_record, Record | Held)
+        if isinstance(found_record, (Record, Held))
     }
     heads = {position: records[i].head for position, i in enumerate(used) if i in records}
     streamed = {i: result.made for i, result in done.items() if isinstance(result, _Done)}

@@ -87,8 +87,10 @@ class HeldIndex:
     def reusable(self, files: ArticleFiles) -> Held | None:
         """The held article when its files are as it was read from, else None (and their
         signatures are taken now, before the build reads them)."""
-        held = self.records.get(files.article)
-        if held is not None and (held.files != files or files.article in self._doubted):
+        held = self.records.get(files.article)  # by path: only the sidecar may differ
+        if held is not None and (
+            held.files.sidecar != files.sidecar or files.article in self._doubted
+        ):
             held = None
         if held is not None and self.trust:
             return held
