@@ -523,3 +523,32 @@ def test_an_edit_assembles_its_article_alone_and_a_touched_one_not_at_all(
     assert made == []
     assert preview.verify() == set()
     assert dict(after) == _full(site)
+
+
+def test_a_preview_that_starts_broken_keeps_the_articles_it_assembled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed build still holds what it assembled: fixing the one bad article
+    assembles that article alone, not the whole site again."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(10)
+    }
+    files["content/desk-04.md"] = "no front matter\n"
+    site = write_site(tmp_path / "site", files)
+    made: list[str] = []
+    real = batch.assemble
+
+    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
+        made.append(source.path)
+        return real(source, tools, clock)
+
+    monkeypatch.setattr(batch, "assemble", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    with pytest.raises(ContentError, match=r"content/desk-04\.md:1: no front matter"):
+        preview.rebuild()
+    made.clear()
+    fixed = _write(site, "content/desk-04.md", article("Desk 4", date="2025-01-05T09:00:00Z"))
+    after = preview.rebuild([site / name for name in fixed]).files
+    assert made == ["content/desk-04.md"]
+    assert dict(after) == _full(site)
