@@ -3,7 +3,7 @@
 `build` finds its unchanged articles through the site index on disk
 (`build.site_index`): an article whose files' stat signatures are the ones
 recorded is taken as it was, unread. `serve` runs for hours in one process,
-so it keeps more: each article of its last good build, assembled, under the
+so it keeps more: each article its last build assembled, whole, under the
 same key. Both are asked the same two questions by the one loader
 (`batch.run_batch`), before and after it reads an article's files:
 
@@ -55,7 +55,11 @@ class Held:
 
 
 class HeldIndex:
-    """The articles of the last good build by path, under one key base and clock."""
+    """The articles the last build assembled, by path, under one key base and clock.
+
+    A build that failed still leaves what it assembled (`pipeline.load_articles`
+    settles the index either way): fixing one bad article then assembles that one.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = os.fspath(root)
@@ -114,7 +118,7 @@ class HeldIndex:
             taken = self._taken.get(files.article)  # read by this build: as it was then
             if held is not None and held.article is article:
                 if taken is None and held.head is head:
-                    records[files.article] = held  # taken as it was
+                    records[files.article] = held  # kept as it was
                     continue
                 signatures = held.signatures if taken is None else taken
             else:
