@@ -264,11 +264,12 @@ def run_batch(
     article_keys: dict[int, bytes] = {}
     site_index = SiteIndex.load(seen.index, keys.base) if store and seen and held is None else None
     last = _Last(site_index, seen, held, store)
+    unchanged = last.unchanged if held is None else held.reusable  # one call less for `serve`
     if held is not None:
         held.under(keys.base, settings.now)
     unread: set[str] = set()
     for index, files in enumerate(found):
-        record = last.unchanged(files)
+        record = unchanged(files)
         if record is not None:
             done[index] = record
             article_keys[index] = record.key
@@ -401,7 +402,10 @@ def _collect(
             continue
         if isinstance(result, _Done):
             found_problems += result.problems
-        article = _unpacked(result, settings, store, spilled)
+        if isinstance(result, Held):  # the very objects of the last build
+            article: tuple[SourceArticle, Assembled] | None = result.article
+        else:
+            article = _unpacked(result, settings, store, spilled)
         if article is None:
             continue
         articles.append(article)
