@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,11 @@ from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
 from briefing_site.build.search import INDEX_DIR
 from briefing_site.build.writer import MARKER
+from briefing_site.content.assemble import Assembled, Tools
 from briefing_site.dev.preview import Preview
 from briefing_site.dev.serve import SCRIPT_URL
 from briefing_site.errors import ContentError
-from briefing_site.model import RenderedFile
+from briefing_site.model import RenderedFile, SourceArticle
 from briefing_site.output.extras import PageSource
 
 Edit = Callable[[Path], list[str]]
@@ -146,9 +148,10 @@ def test_a_deleted_article_leaves_nothing_of_itself_in_the_preview(site: Path) -
     """`serve` runs for hours: what it remembers of an article goes with the article."""
     preview = Preview(BuildOptions(site=site, now=now()))
     preview.rebuild()
-    assert "content/alpha.md" in preview._linted
+    held = preview.held.records["content/alpha.md"]
+    assert held.head.warnings is not None  # its warnings remembered with it
     preview.rebuild([site / name for name in _remove(site, "content/alpha.md")])
-    assert "content/alpha.md" not in preview._linted
+    assert "content/alpha.md" not in preview.held.records
     assert dict(preview.rebuild().files) == _full(site)
 
 
@@ -480,3 +483,72 @@ def test_a_template_saved_as_workers_start_is_not_kept_under_the_older_key(
     expected = _full(site)
     assert b"<meta name=v2>" in expected["briefings/desk-0/index.html"]
     assert _files_in(site / "build") == expected
+
+
+def test_an_edit_assembles_its_article_alone_and_a_touched_one_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` finds what changed through the build's own loader (`batch.run_batch`):
+    an edit assembles that article and no other, and a file saved with the same bytes
+    (the watcher names it, or its stat changed) is read again but not assembled."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(20)
+    }
+    site = write_site(tmp_path / "site", files)
+    made: list[str] = []
+    real = batch.assemble
+
+    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
+        made.append(source.path)
+        return real(source, tools, clock)
+
+    monkeypatch.setattr(batch, "assemble", counted)
+    preview = Preview(BuildOptions(site=site, now=now(), jobs=1))
+    preview.rebuild()
+    assert len(made) == 20
+    made.clear()
+    changed = _write(
+        site, "content/desk-07.md", article("Desk 7 moved", date="2025-01-08T09:00:00Z")
+    )
+    after = preview.rebuild([site / name for name in changed]).files
+    assert made == ["content/desk-07.md"]
+    assert dict(after) == _full(site)
+    made.clear()
+    touched = ["content/desk-03.md", "content/desk-07.md"]
+    _bump_times(site, touched)
+    preview.rebuild([site / touched[0]])
+    assert preview.verify() == {site / touched[1]}  # the watcher did not name it
+    after = preview.rebuild(preview.verify()).files
+    assert made == []
+    assert preview.verify() == set()
+    assert dict(after) == _full(site)
+
+
+def test_a_preview_that_starts_broken_keeps_the_articles_it_assembled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed build still holds what it assembled: fixing the one bad article
+    assembles that article alone, not the whole site again."""
+    files: dict[str, str | bytes] = {
+        f"content/desk-{n:02d}.md": article(f"Desk {n}", date=f"2025-01-{n + 1:02d}T09:00:00Z")
+        for n in range(10)
+    }
+    files["content/desk-04.md"] = "no front matter\n"
+    site = write_site(tmp_path / "site", files)
+    made: list[str] = []
+    real = batch.assemble
+
+    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
+        made.append(source.path)
+        return real(source, tools, clock)
+
+    monkeypatch.setattr(batch, "assemble", counted)
+    preview = Preview(BuildOptions(site=site, now=now()))
+    with pytest.raises(ContentError, match=r"content/desk-04\.md:1: no front matter"):
+        preview.rebuild()
+    made.clear()
+    fixed = _write(site, "content/desk-04.md", article("Desk 4", date="2025-01-05T09:00:00Z"))
+    after = preview.rebuild([site / name for name in fixed]).files
+    assert made == ["content/desk-04.md"]
+    assert dict(after) == _full(site)

@@ -254,7 +254,7 @@ def _bytes_kept_after_loading(site: Path, monkeypatch: pytest.MonkeyPatch) -> in
     from briefing_site.build import pipeline
 
     kept: list[int] = []
-    real = pipeline._load_streaming
+    real = pipeline.load_articles
 
     def measured(*args: Any, **kwargs: Any) -> Any:
         gc.collect()
@@ -264,7 +264,7 @@ def _bytes_kept_after_loading(site: Path, monkeypatch: pytest.MonkeyPatch) -> in
         kept.append(tracemalloc.get_traced_memory()[0] - before)
         return result
 
-    monkeypatch.setattr(pipeline, "_load_streaming", measured)
+    monkeypatch.setattr(pipeline, "load_articles", measured)
     tracemalloc.start()
     try:
         build(BuildOptions(site, datetime.fromisoformat(NOW), jobs=2))

@@ -2,7 +2,10 @@
 
 Each article's work is pure, so it is done once per distinct input: results
 are cached by a key that hashes the article's bytes, the site config and the
-tool's own code, and what is left is spread over the CPUs.
+tool's own code, and what is left is spread over the CPUs. `run_batch` is how
+`build`, `check` and `serve` all find what changed since the last build: an
+article the last build knew with the same files (the site index on disk, or
+`serve`'s articles held in memory: `build.held`) is taken as it was.
 
 Streaming (`Settings.stream`): a worker also renders the briefing's own files
 (its page and calendar: they depend on no other briefing), writes them into
@@ -16,6 +19,7 @@ a cache makes (tests/test_speed_paths.py checks the bytes).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import pickle
@@ -34,6 +38,7 @@ from briefing_site.build.cache import (
 )
 from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
+from briefing_site.build.held import Built, Held, HeldIndex
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
 from briefing_site.build.lazy import ArticleHead, Pool, unchanged_article
 from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_results, worker_count
@@ -89,7 +94,7 @@ class Stream:
     page_base: bytes | None = None
     template_keys: dict[str, bytes] = field(default_factory=dict)  # `deps.TemplateKeys`
     template_files: dict[str, bytes | None] = field(default_factory=dict)  # the keys' bytes
-    article_base: bytes = b""  # `_Keys.base`, so a worker keys what it reads as the build did
+    article_base: bytes = b""  # `Keys.base`, so a worker keys what it reads as the build did
     previous: Path | None = None  # the output folder: a page drawn the same is linked from it
 
 
@@ -170,17 +175,24 @@ class Batch:
 
         return linted
 
+    def recorded(self) -> Iterator[Built]:
+        """Each assembled article as an index records it: its files, key and head
+        (with the warnings this build found), and the article itself."""
+        for i, (whole, key, files) in enumerate(
+            zip(self.articles, self.keys, self.files, strict=True)
+        ):
+            article, assembled = whole
+            head = self.heads.get(i) or ArticleHead.of(article, assembled.briefing)
+            if id(article) in self._warnings:
+                head = replace(head, warnings=self._warnings[id(article)])
+            yield files, key, head, whole
+
     def save_index(self, seen: Seen) -> None:
         """Record every assembled article for the next build (under the cache lock)."""
         if self.index is None:
             return
         records: dict[str, Record] = {}
-        for i, ((article, assembled), key, files) in enumerate(
-            zip(self.articles, self.keys, self.files, strict=True)
-        ):
-            head = self.heads.get(i) or ArticleHead.of(article, assembled.briefing)
-            if id(article) in self._warnings:
-                head = replace(head, warnings=self._warnings[id(article)])
+        for files, key, head, _ in self.recorded():
             signatures = trusted(files, seen.signatures, seen.settled_before_ns)
             records[files.article] = Record(files, signatures, key, head)
         self.index.save(seen.index, records)
@@ -214,9 +226,10 @@ class _Made:
 
 @dataclass(frozen=True, slots=True)
 class _Done:
-    assembled: bytes | None
+    assembled: bytes | None  # pickled, for the build cache
     problems: tuple[Problem, ...] = ()
     made: _Made | None = None
+    whole: tuple[SourceArticle, Assembled] | None = None  # as made, when nothing caches it
 
 
 def run_batch(
@@ -226,14 +239,20 @@ def run_batch(
     jobs: int,
     progress: ProgressFn | None = None,
     seen: Seen | None = None,
+    held: HeldIndex | None = None,
+    keys: Keys | None = None,
 ) -> Batch:
     """Assemble every article, from the cache where its key is known.
 
-    With `seen` (and a store), an article whose files the site index
+    This is how `build`, `check` and `serve` all find what changed and assemble
+    it. With `seen` (and a store), an article whose files the site index
     recorded just as they are now is neither read nor unpickled: it comes
-    back lazy. `progress` is told (done, total) as the results are unpacked, in file order.
+    back lazy. With `held` (`serve`'s index in memory: see `build.held`), an
+    article held unchanged comes back as the very objects of the last build.
+    `keys` are `Keys(settings)`, made by the caller when it keeps them across
+    builds. `progress` is told (done, total) as the results are unpacked, in file order.
     """
-    keys = _Keys(settings)
+    keys = keys or Keys(settings)
     if settings.stream is not None:
         page_base = keys.page_base if store is not None else None
         templated = {}
@@ -249,18 +268,24 @@ def run_batch(
         )
         settings = replace(settings, stream=stream)
     problems: dict[int, list[Problem]] = {}
-    done: dict[int, _Done | Record] = {}
+    done: dict[int, _Done | Record | Held] = {}
     todo: list[tuple[int, _Job]] = []
     article_keys: dict[int, bytes] = {}
-    site_index = SiteIndex.load(seen.index, keys.base) if store and seen else None
+    site_index = SiteIndex.load(seen.index, keys.base) if store and seen and held is None else None
+    last = _Last(site_index, seen, held, store)
+    unchanged = last.unchanged if held is None else held.reusable  # one call less for `serve`
+    if held is not None:
+        held.under(keys.base, settings.now)
     unread: set[str] = set()
     to_read: list[tuple[int, ArticleFiles]] = []
     for index, files in enumerate(found):
-        record = site_index.reusable(files, seen.signatures) if site_index and seen else None
-        if store and record is not None and store.keep(record.key):
+        record = unchanged(files)
+        if record is not None:
             done[index] = record
             article_keys[index] = record.key
-            unread.update(name for name in (files.article, files.sidecar) if name is not None)
+            unread.add(files.article)
+            if files.sidecar is not None:
+                unread.add(files.sidecar)
         else:
             to_read.append((index, files))
 
@@ -274,16 +299,16 @@ def run_batch(
                 problems[index] = exc.problems
                 continue
             key = article_keys[index] = keys.article(files, data, sidecar)
-            known = site_index.same(files, key) if site_index else None
-            if store and known is not None and store.keep(key):  # read again, found the same
+            known = last.same(files, key)
+            if known is not None:  # read again, found the same
                 done[index] = known
                 continue
             cached = store.get(key) if store else None
             if cached is not None:
                 done[index] = _Done(cached)
                 continue
-            held = settings.stream is None  # streaming, the worker reads it again: no copy here
-            job = _Job(files, data if held else None, sidecar if held else None, key)
+            given = settings.stream is None  # streaming, the worker reads it again: no copy here
+            job = _Job(files, data if given else None, sidecar if given else None, key)
             todo.append((index, job))
             yield job
 
@@ -291,15 +316,17 @@ def run_batch(
     # rest as the workers go; articles found in the cache are no jobs, so a rebuild
     # that reads many but assembles a few does them here, without starting workers.
     # Results are taken as they come (`ordered_results`), never held in a list.
+    whole = store is None and settings.stream is None  # nothing keeps it pickled
+    setup = _Setup(settings, whole)
     pending = reading()
     enough = worker_count(jobs, sys.maxsize) * MIN_ITEMS_PER_WORKER
     first = list(itertools.islice(pending, enough))
     if len(first) < enough:  # that was all of them
-        results = ordered_results(_Setup(settings), first, worker_count(jobs, len(first)))
+        results = ordered_results(setup, first, worker_count(jobs, len(first)))
     else:
         workers = worker_count(jobs, len(to_read))
         jobs_all = itertools.chain(first, pending)
-        results = ordered_results(_Setup(settings), jobs_all, workers, len(to_read))
+        results = ordered_results(setup, jobs_all, workers, len(to_read))
     staged: dict[str, Staged] = {}
     pool = Pool()
     # Result k comes only once job k was taken from `reading()`, so `todo[k]` is there
@@ -316,7 +343,9 @@ def run_batch(
     articles, found_problems, used = collected
     ordered = [article_keys[i] for i in used]
     records = {
-        i: found_record for i, found_record in done.items() if isinstance(found_record, Record)
+        i: found_record
+        for i, found_record in done.items()
+        if isinstance(found_record, (Record, Held))
     }
     heads = {position: records[i].head for position, i in enumerate(used) if i in records}
     streamed = {i: result.made for i, result in done.items() if isinstance(result, _Done)}
@@ -342,6 +371,35 @@ def run_batch(
     )
 
 
+@dataclass(frozen=True)
+class _Last:
+    """What the last build knew of each article: the site index on disk (with the
+    build cache holding its results) or, in `serve`, the articles held in memory."""
+
+    index: SiteIndex | None
+    seen: Seen | None
+    held: HeldIndex | None
+    store: Store | None
+
+    def unchanged(self, files: ArticleFiles) -> Record | Held | None:
+        """The article as last built, when its files are unchanged by stat alone."""
+        if self.held is not None:
+            return self.held.reusable(files)
+        if self.index is None or self.seen is None or self.store is None:
+            return None
+        record = self.index.reusable(files, self.seen.signatures)
+        return record if record is not None and self.store.keep(record.key) else None
+
+    def same(self, files: ArticleFiles, key: bytes) -> Record | Held | None:
+        """The article as last built, when its files, read again, have the key it had."""
+        if self.held is not None:
+            return self.held.same(files, key)
+        if self.index is None or self.store is None:
+            return None
+        known = self.index.same(files, key)
+        return known if known is not None and self.store.keep(key) else None
+
+
 def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Pool) -> _Made:
     """Take a streamed article's parked records into the store, its files into `staged`;
     the article as this process keeps it (its head sharing what others repeat)."""
@@ -361,18 +419,14 @@ def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Po
 
 def _collect(
     count: int,
-    done: dict[int, _Done | Record],
+    done: dict[int, _Done | Record | Held],
     problems: dict[int, list[Problem]],
     settings: Settings,
     store: Store | None,
     progress: ProgressFn | None,
     spilled: _Spilled | None = None,
 ) -> tuple[list[tuple[SourceArticle, Assembled]], list[Problem], list[int]]:
-    """Unpack the results in file order, as one process would have made them.
-
-    A streamed article comes back lazy (see `build.lazy`): its body is read back
-    from the spill folder only if a page shows it (see `_streamed`).
-    """
+    """Unpack the results in file order, as one process would have made them."""
     articles: list[tuple[SourceArticle, Assembled]] = []
     found_problems: list[Problem] = []
     used: list[int] = []
@@ -381,30 +435,47 @@ def _collect(
         result = done.get(index)
         if result is None:
             continue
-        if isinstance(result, Record) and store is not None:
-            load = _Unpack(result, settings, store)
-            articles.append(unchanged_article(result.head, load, settings.now))
-            used.append(index)
-            if progress:
-                progress(index + 1, count)
+        if isinstance(result, _Done):
+            found_problems += result.problems
+        if isinstance(result, Held):  # the very objects of the last build
+            article: tuple[SourceArticle, Assembled] | None = result.article
+        else:
+            article = _unpacked(result, settings, store, spilled)
+        if article is None:
             continue
-        if isinstance(result, Record):
-            continue  # never: a record is reused only with a store
-        found_problems += result.problems
-        if result.made is not None and spilled is not None:
-            articles.append(_streamed(result.made, spilled))
-            used.append(index)
-            if progress:
-                progress(index + 1, count)
-            continue
-        if result.assembled is None:
-            continue
-        article, made = pickle.loads(result.assembled)
-        articles.append((article, with_clock(made, settings.now)))
+        articles.append(article)
         used.append(index)
         if progress:
             progress(index + 1, count)
     return articles, found_problems, used
+
+
+def _unpacked(
+    result: _Done | Record | Held,
+    settings: Settings,
+    store: Store | None,
+    spilled: _Spilled | None,
+) -> tuple[SourceArticle, Assembled] | None:
+    """One article as the pipeline takes it, None when it failed.
+
+    A held article is the last build's very objects; one the site index vouched
+    for, or a streamed one, comes back lazy (see `build.lazy`): its body is read
+    back from the cache or the spill folder only if a page shows it (`_streamed`).
+    """
+    if isinstance(result, Held):
+        return result.article
+    if isinstance(result, Record):
+        if store is None:
+            return None  # never: a record is reused only with a store
+        return unchanged_article(result.head, _Unpack(result, settings, store), settings.now)
+    if result.made is not None and spilled is not None:
+        return _streamed(result.made, spilled)
+    if result.whole is not None:  # made under this clock
+        return result.whole
+    if result.assembled is None:
+        return None
+    article, made = pickle.loads(result.assembled)
+    return article, with_clock(made, settings.now)
 
 
 KeyMemo = dict[str, tuple[list[bytes], bytes]]  # path: the parts its key hashed, and the key
@@ -528,7 +599,7 @@ class PageCache:
         return self._recorded
 
 
-class _Keys:
+class Keys:
     """Cache keys: an article's hashes its inputs; its page's adds the clock, and each
     page's its templates (`templates`)."""
 
@@ -552,7 +623,7 @@ def key_bases(
     """The article and page key bases and the template keys of a build under
     `settings` (`serve` keys with them), over the template `files` its pages are
     drawn from."""
-    keys = _Keys(settings, files)
+    keys = Keys(settings, files)
     return keys.base, keys.page_base, keys.templates
 
 
@@ -562,23 +633,35 @@ def article_key(base: bytes, files: ArticleFiles, data: bytes, sidecar: bytes | 
     return digest(base, names, data, sidecar if sidecar is not None else b"\0none")
 
 
+@functools.lru_cache(maxsize=1)
+def tools_for(config: SiteConfig) -> Tools:
+    """The tools for `config`, made once while it stays the same: `serve` assembles
+    the one article an edit changed, and making them takes longer than that."""
+    return Tools.for_config(config)
+
+
 @dataclass(frozen=True)
 class _Setup:
-    """Builds a worker (picklable, so a worker process can build its own)."""
+    """Builds a worker (picklable, so a worker process can build its own).
+
+    With `whole`, the worker hands back the article as made, not pickled for the
+    build cache (there is none): in this process, nothing is copied.
+    """
 
     settings: Settings
+    whole: bool = False
 
     def __call__(self) -> _Worker:
-        return _Worker(self.settings)
+        return _Worker(self.settings, self.whole)
 
 
 class _Worker:
     """Assembles one article at a time with this process's tools (and, streaming,
     renders and writes its files)."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.tools = Tools.for_config(settings.config)
+    def __init__(self, settings: Settings, whole: bool = False) -> None:
+        self.settings, self.whole = settings, whole
+        self.tools = tools_for(settings.config)
         self.pages = _Pages(settings, settings.stream) if settings.stream else None
 
     def __call__(self, job: _Job) -> _Done:
@@ -592,6 +675,8 @@ class _Worker:
             return _Done(None, tuple(exc.problems))
         if self.pages is not None:
             return _Done(None, (), self.pages.make(job, article, assembled))
+        if self.whole:
+            return _Done(None, whole=(article, assembled))
         return _Done(pickle.dumps((article, assembled), protocol=pickle.HIGHEST_PROTOCOL))
 
     def _read(self, job: _Job) -> tuple[bytes, bytes | None]:
@@ -822,7 +907,7 @@ def _reassemble(
 ) -> tuple[SourceArticle, Assembled]:
     """An article read and assembled again, when its cached result is lost."""
     data, sidecar = read_bytes(settings.root, files)
-    if _Keys(settings).article(files, data, sidecar) != key:
+    if Keys(settings).article(files, data, sidecar) != key:
         # Saved since the build began: its page must not mix old head and new body.
         raise ContentError.at(Location(files.article), CHANGED_WHILE_READ)
     article = parse_article(files, data, sidecar)

@@ -3,10 +3,13 @@
 Every article is loaded and assembled, and every problem collected, before
 anything is rendered; the output is touched only once all pages rendered.
 
-`build`, `check` and `serve` run these same stages: loading (`load_site`, or
-`_load_streaming` over workers) and drawing (`draw`: the renderer's files, one
-at a time, into a sink). They differ only in the sink (the staging folder,
-nothing, memory) and the cache (`batch.PageCache` over the pack on disk, or
+`build`, `check` and `serve` run these same stages through the same functions:
+loading (`load_articles`: `batch.run_batch` finds what changed since the last
+build and assembles it, over workers) and drawing (`draw`: the renderer's
+files, one at a time, into a sink). They differ only in the sink (the staging
+folder, nothing, memory) and the cache: what the last build knew of each
+article (the site index on disk, or `serve`'s articles held in memory: see
+`build.held`) and of each page (`batch.PageCache` over the pack on disk, or
 over the last preview's pages in memory: the same page keys either way).
 """
 
@@ -24,8 +27,9 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from briefing_site.build.batch import Batch, PageCache, Seen, Settings, Stream, run_batch
+from briefing_site.build.batch import Batch, Keys, PageCache, Seen, Settings, Stream, run_batch
 from briefing_site.build.cache import Store, make_folder, template_cache
+from briefing_site.build.held import HeldIndex
 from briefing_site.build.horizon import templates_show_clock, until
 from briefing_site.build.lock import build_lock, cache_lock
 from briefing_site.build.options import BuildOptions
@@ -58,13 +62,11 @@ from briefing_site.build.writer import (
     swap_in,
     write_changed,
 )
-from briefing_site.content.assemble import Assembled, Tools, assemble, order_briefings
+from briefing_site.content.assemble import Assembled, order_briefings
 from briefing_site.content.lint import lint
 from briefing_site.content.load import (
-    ArticleFiles,
     content_files,
     find_articles,
-    read_article,
     read_config,
     site_files,
 )
@@ -84,11 +86,7 @@ from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature, signature
 
-# Turns one article's files into an Assembled briefing under a config; `serve`
-# passes one that caches by file, so an edit re-assembles only that article.
-Assembler = Callable[[SiteConfig, ArticleFiles], tuple[SourceArticle, Assembled]]
-# Warnings about one published article; `serve` passes one that remembers them
-# for the articles an edit left alone.
+# Warnings about one published article (`batch.Batch.linter` remembers them).
 Linter = Callable[[SourceArticle, Briefing, SiteConfig], list[Problem]]
 Signatures = dict[str, Signature]  # site-relative path: its stat signature
 NO_INDEX = "no search index"  # how the warning of a build without its index starts
@@ -123,22 +121,48 @@ class Loaded:
     warnings: tuple[Problem, ...] = ()
 
 
-def load_site(
-    options: BuildOptions, assembler: Assembler | None = None, linter: Linter = lint
-) -> Loaded:
-    """Load and assemble every article; raise once with every problem."""
+def load_site(options: BuildOptions) -> Loaded:
+    """Load and assemble every article; raise once with every problem.
+
+    The reference build's loading: `load_articles` with no cache, nothing streamed.
+    """
+    return load_articles(options)[0]
+
+
+def load_articles(
+    options: BuildOptions,
+    stream: Stream | None = None,
+    store: Store | None = None,
+    seen: Seen | None = None,
+    held: HeldIndex | None = None,
+    keys: Callable[[Settings], Keys] | None = None,
+) -> tuple[Loaded, Batch]:
+    """The one loading stage of build, check and serve.
+
+    Every article is found, those changed since the last build are assembled
+    (`batch.run_batch` finds them through the site index on disk, `seen`, or
+    the articles `serve` holds, `held`; workers may write their briefings'
+    files to `stream`), then every problem is raised at once; a template error
+    a worker met comes after the content's problems. `held` is then told what
+    this build assembled, even if it failed, so the next one starts from it.
+    `keys` makes the batch's cache keys under the settings (`serve` keeps them
+    while the config and templates stay the same).
+    """
     config = read_config(options.site, options.base_url)
     found, problems = find_articles(content_files(options.site))
-    make = assembler or fresh_assembler(options)
-    articles: list[tuple[SourceArticle, Assembled]] = []
-    for done, files in enumerate(found, 1):
-        try:
-            articles.append(make(config, files))
-        except ContentError as exc:
-            problems.extend(exc)
-        if options.progress:
-            options.progress(done, len(found))
-    return finish_loading(options, config, articles, problems, linter)
+    templates = options.site / TEMPLATES_DIR
+    settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
+    made = keys(settings) if keys is not None else None
+    batch = run_batch(found, settings, store, options.jobs, options.progress, seen, held, made)
+    problems.items += batch.problems
+    try:
+        loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
+    finally:
+        if held is not None:
+            held.settle(batch.recorded())
+    if batch.render_problems:
+        raise _first_in_site_order(options, loaded, batch.render_problems)
+    return loaded, batch
 
 
 def finish_loading(
@@ -187,20 +211,6 @@ def _for_readers(
             continue
         published.append(assembled.briefing)
     return published, warnings
-
-
-def fresh_assembler(options: BuildOptions) -> Assembler:
-    """Read and assemble each article from disk; tools are remade only when the config changes."""
-    last: list[tuple[SiteConfig, Tools]] = []
-
-    def make(config: SiteConfig, files: ArticleFiles) -> tuple[SourceArticle, Assembled]:
-        if not last or (last[0][0] is not config and last[0][0] != config):
-            last[:] = [(config, Tools.for_config(config))]
-        last[0] = (config, last[0][1])  # later calls of this build compare by identity
-        article = read_article(options.site, files)
-        return article, assemble(article, last[0][1], options.now)
-
-    return make
 
 
 def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
@@ -271,7 +281,7 @@ def check(options: BuildOptions) -> Loaded:
         return loaded
     templates = options.site / TEMPLATES_DIR
     with spill_folder(None) as spill:
-        loaded, batch = _load_streaming(options, Stream(None, spill), None)
+        loaded, batch = load_articles(options, Stream(None, spill), None)
         env = make_environment(templates)
         draw(loaded, env, static_assets(templates), _discard, _not_in(batch.staged))
     return loaded
@@ -406,7 +416,7 @@ def _build_fast(
             store.spill_into(spill)
         previous_build = options.output if options.output.is_dir() else None  # none: no links
         stream = Stream(stage.folder, spill, compiled, previous=previous_build)
-        loaded, batch = _load_streaming(options, stream, store, seen)
+        loaded, batch = load_articles(options, stream, store, seen)
         for page in batch.staged.values():
             stage.add(page.path, page.sha256)
         _collector_back_on()
@@ -432,24 +442,6 @@ def _build_fast(
         except OSError as exc:
             unsaved.append(exc.strerror or str(exc))
         return loaded
-
-
-def _load_streaming(
-    options: BuildOptions, stream: Stream, store: Store | None, seen: Seen | None = None
-) -> tuple[Loaded, Batch]:
-    """Every article through the workers (which write their briefings' files to
-    `stream`), then every problem raised at once, as `load_site` does; a template
-    error a worker met comes after the content's problems."""
-    config = read_config(options.site, options.base_url)
-    found, problems = find_articles(content_files(options.site))
-    templates = options.site / TEMPLATES_DIR
-    settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
-    batch = run_batch(found, settings, store, options.jobs, options.progress, seen)
-    problems.items += batch.problems
-    loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
-    if batch.render_problems:
-        raise _first_in_site_order(options, loaded, batch.render_problems)
-    return loaded, batch
 
 
 def _first_in_site_order(options: BuildOptions, loaded: Loaded, met: list[Problem]) -> ContentError:

@@ -1,20 +1,20 @@
 """The preview build behind `serve`: the build's own flow, into memory.
 
-`rebuild` runs the stages `build` runs (`pipeline.load_site`, then
-`pipeline.draw` through a `batch.PageCache`) with two differences only: the
-sink is a dict of output path to bytes, and the cache is the last good
-build's pages in memory (`cache.MemoryStore`), not the pack on disk. A file
-is drawn again only when its page key changed: the key the build's cache uses,
+`rebuild` runs the stages `build` runs, through the same functions: loading
+(`pipeline.load_articles`, which finds what changed and assembles it through
+`batch.run_batch`) and drawing (`pipeline.draw` through a `batch.PageCache`).
+Three things differ, none of them in how a page is made: the sink is a dict
+of output path to bytes; the page cache is the last good build's pages in
+memory (`cache.MemoryStore`), not the pack on disk; and the articles of the
+last build are held whole in memory (`build.held`), where `build` has the
+site index on disk. So an edit re-assembles only its article, and a file is
+drawn again only when its page key changed: the key the build's cache uses,
 over the briefings it shows (by their articles' keys and what they show of
 the clock), its template and the site's template files that uses
-(`build.deps`), the config and the clock. So an edit redraws its briefing's
-own files and the listings, feeds and home page that show it, a template
-edit the pages that use the template, and the result is what `build` writes,
-by construction (tests check).
-
-Assembling is the build's too (read the bytes, key them, parse, assemble),
-done again only for an article whose files' stat signature changed (or that
-a watcher named), as the build's site index finds unchanged articles.
+(`build.deps`), the config and the clock. An edit redraws its briefing's own
+files and the listings, feeds and home page that show it, a template edit the
+pages that use the template, and the result is what `build` writes, by
+construction (tests check).
 
 The build never touches `build/`: a Snapshot is a mapping of output path to
 bytes, and `Live` hands the last good one to request threads.
@@ -22,7 +22,6 @@ bytes, and `Live` hands the last good one to request threads.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -30,17 +29,14 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from briefing_site.build.batch import Batch, PageCache, Settings, article_key, key_bases
+from briefing_site.build.batch import Batch, Keys, PageCache, Settings
 from briefing_site.build.cache import MemoryStore
-from briefing_site.build.deps import TemplateKeys
+from briefing_site.build.held import HeldIndex
 from briefing_site.build.options import BuildOptions
-from briefing_site.build.pipeline import Loaded, draw, load_site
-from briefing_site.content.assemble import Assembled, Tools, assemble
-from briefing_site.content.lint import lint
-from briefing_site.content.load import ArticleFiles, parse_article, read_bytes
+from briefing_site.build.pipeline import Loaded, draw, load_articles
 from briefing_site.dev.live_search import LiveIndex
-from briefing_site.errors import ContentError, Problem
-from briefing_site.model import Briefing, RenderedFile, SiteConfig, SourceArticle
+from briefing_site.errors import ContentError
+from briefing_site.model import RenderedFile, SiteConfig
 from briefing_site.output.theme import (
     STATIC_DIR,
     TemplateFiles,
@@ -50,7 +46,7 @@ from briefing_site.output.theme import (
 from briefing_site.output.urls import Urls, briefing_path
 from briefing_site.safetext import printable
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
-from briefing_site.walk import signature, walk
+from briefing_site.walk import walk
 
 Signature = tuple[int, ...]  # walk.signature, of an article and its sidecar together
 
@@ -66,68 +62,42 @@ class Snapshot:
     shard_size: int = SiteConfig().search_shard_size  # pages per search shard
 
 
-@dataclass(frozen=True)
-class _Cached:
-    """An assembled article, its cache key (`batch.article_key`), and the stat
-    signature of the files it was read from."""
-
-    signature: Signature
-    assembled: tuple[SourceArticle, Assembled]
-    key: bytes
-
-
-@dataclass(frozen=True)
-class _Bases:
-    """The key bases (`batch.key_bases`) and tools under one config and set of templates."""
-
-    config: SiteConfig
-    signatures: dict[str, Signature]  # of the templates they were made under
-    article: bytes
-    page: bytes
-    templates: TemplateKeys
-    tools: Tools
-
-
 class Preview:
     """Rebuilds the site in memory, reusing every article and page an edit left alone."""
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
-        self._articles: dict[str, _Cached] = {}
-        self._made: list[_Cached] = []  # this build's articles, in the order loaded
-        self._bases: _Bases | None = None
+        self.held = HeldIndex(options.site)  # the last build's articles (see `build.held`)
+        self._keys: tuple[SiteConfig, dict[str, Signature], Keys] | None = None
         self._env: jinja2.Environment | None = None
         self._templates: dict[str, Signature] = {}
         self._hinted: set[str] = set()  # names under templates/ a watcher saw change
         self._files = TemplateFiles(options.site / TEMPLATES_DIR)  # the env's: see `_theme`
         self._assets: dict[str, bytes] | None = None
         self._pages = MemoryStore()  # the last good build's pages, by page key
-        self._trust_cache = False
-        self._linted: dict[str, tuple[SourceArticle, Briefing, list[Problem]]] = {}
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Snapshot:
         """The new complete build, or ContentError listing every problem.
 
         `changed` are the paths a watcher saw change. With them, articles the
-        watcher did not name are taken from the cache unchecked, to keep a
-        save's rebuild short; `verify`, run after the new build is served,
-        checks every file's stat signature and names what the watcher missed.
+        watcher did not name are taken as held, unchecked, to keep a save's
+        rebuild short; `verify`, run after the new build is served, checks
+        every file's stat signature and names what the watcher missed.
         Without them (the first build), every article is checked.
         """
         hints = list(changed)
-        self._trust_cache = bool(hints)
+        self.held.trust = bool(hints)
         self._note_changes(hints)
         env, assets = self._theme()
-        self._made = []
+        # Assembled in this process: held whole, an article from a worker would come back
+        # pickled, which at start-up costs more than the workers save (at 3,000 briefings).
+        options = replace(self.options, jobs=1)
         try:
-            loaded = load_site(self.options, self._assemble, self._lint)
-            files = self._draw(loaded, env, assets)
+            loaded, batch = load_articles(options, held=self.held, keys=self._keys_for)
+            files = self._draw(loaded, batch, env, assets)
         except BaseException:
             self._pages.drop_new()
             raise
-        if len(self._linted) > len(self._made):  # articles gone since: let their warnings go
-            kept = {made.assembled[0].path for made in self._made}
-            self._linted = {path: seen for path, seen in self._linted.items() if path in kept}
         indexed = None
         if loaded.config.search:
             indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
@@ -136,17 +106,11 @@ class Preview:
         return Snapshot(files, prefix, len(loaded.site.briefings), indexed, shards)
 
     def _draw(
-        self, loaded: Loaded, env: jinja2.Environment, assets: dict[str, bytes]
+        self, loaded: Loaded, batch: Batch, env: jinja2.Environment, assets: dict[str, bytes]
     ) -> dict[str, bytes]:
         """Every output file, through the build's drawing loop into memory: a file whose
         page key is the one the last good build recorded for it is kept, the rest are
         drawn (or found by their key among the last build's files)."""
-        bases = self._bases_for(loaded.config)  # a site with no article asked for none yet
-        made = self._made  # what `load_site` kept of them is `loaded.articles`, in this order
-        assert len(made) == len(loaded.articles)
-        articles = [m.assembled for m in made]
-        keys = [m.key for m in made]
-        batch = Batch(articles, [], keys, bases.page, self.options.now, templates=bases.templates)
         files: dict[str, bytes] = {}
 
         def sink(item: RenderedFile) -> None:
@@ -161,109 +125,34 @@ class Preview:
         return files
 
     def _note_changes(self, changed: Iterable[Path]) -> None:
-        """Forget cached articles and templates a watcher saw change, whatever their stat
+        """Forget held articles and templates a watcher saw change, whatever their stat
         says (a coarse clock may give an edit its file's old times)."""
         site = self.options.site.resolve()
+        content: list[str] = []
         for path in changed:
             try:
                 rel = PurePosixPath(Path(path).resolve().relative_to(site).as_posix())
             except ValueError:
                 continue
             if rel.parts[:1] == (CONTENT_DIR,):
-                name = str(rel)
-                self._articles.pop(name, None)
-                self._articles.pop(str(rel.with_suffix(".txt")), None)
-                # A folder moved in, out or over: forget everything under it.
-                for cached in [key for key in self._articles if key.startswith(name + "/")]:
-                    del self._articles[cached]
+                content.append(str(rel))
             elif rel.parts[:1] == (TEMPLATES_DIR,):
                 self._hinted.add("/".join(rel.parts[1:]))
+        self.held.forget(content)
 
     def verify(self) -> set[Path]:
-        """Articles whose files changed since they were cached, unseen by the watcher."""
-        stale = set()
-        for name, cached in self._articles.items():
-            article = cached.assembled[0]
-            sidecar = article.metadata_path if article.metadata_path != name else None
-            if self._signature(ArticleFiles(name, sidecar)) != cached.signature:
-                stale.add(self.options.site / name)
-        return stale
+        """Articles whose files changed since they were read, unseen by the watcher."""
+        return {self.options.site / name for name in self.held.stale()}
 
-    def _assemble(self, config: SiteConfig, files: ArticleFiles) -> tuple[SourceArticle, Assembled]:
-        """The cached result while the files and config are unchanged, else a fresh one."""
-        bases = self._bases_for(config)
-        hit = self._articles.get(files.article)
-        if hit is None or not (self._trust_cache or hit.signature == self._signature(files)):
-            hit = self._fresh(bases, files)
-        self._made.append(hit)
-        return hit.assembled
-
-    def _fresh(self, bases: _Bases, files: ArticleFiles) -> _Cached:
-        """An article read, keyed and assembled as a build's worker does (`batch._Worker`)."""
-        signature = self._signature(files)
-        data, sidecar = read_bytes(self.options.site, files)
-        article = parse_article(files, data, sidecar)
-        made = _Cached(
-            signature,
-            (article, assemble(article, bases.tools, self.options.now)),
-            article_key(bases.article, files, data, sidecar),
-        )
-        if signature:
-            self._articles[files.article] = made
-        return made
-
-    def _bases_for(self, config: SiteConfig) -> _Bases:
-        """The key bases and tools for `config` and the templates as they are now; a
-        new config empties the article cache (every article's key hashes it)."""
-        bases = self._bases
-        if bases is not None and bases.config is config and bases.signatures is self._templates:
-            return bases
-        same = bases is not None and bases.config == config  # compared once a build
-        if bases is None or not same:
-            self._articles.clear()
-            self._linted.clear()
-        tools = bases.tools if bases is not None and same else Tools.for_config(config)
-        if bases is not None and same and bases.signatures is self._templates:
-            self._bases = replace(bases, config=config)  # then by identity
-            return self._bases
-        settings = Settings(
-            self.options.site,
-            config,
-            self.options.now,
-            self.options.drafts,
-            self.options.site / TEMPLATES_DIR,
-        )
-        article, page, templates = key_bases(settings, self._files)
-        self._bases = _Bases(config, self._templates, article, page, templates, tools)
-        return self._bases
-
-    def _lint(
-        self, article: SourceArticle, briefing: Briefing, config: SiteConfig
-    ) -> list[Problem]:
-        """An article's warnings, remembered while it is the same cached object.
-
-        A config change empties this with the article cache (see `_bases_for`).
-        """
-        seen = self._linted.get(article.path)
-        if seen is not None and seen[0] is article and seen[1] is briefing:
-            return seen[2]
-        found = lint(article, briefing, config)
-        self._linted[article.path] = (article, briefing, found)
-        return found
-
-    def _signature(self, files: ArticleFiles) -> Signature:
-        """Size, times and inode of the article and its sidecar; () when one is unreadable."""
-        values: list[int] = []
-        root = os.fspath(self.options.site)
-        for name in (files.article, files.sidecar):
-            if name is None:
-                continue
-            try:
-                st = os.stat(f"{root}/{name}")
-            except OSError:
-                return ()
-            values += signature(st)
-        return tuple(values)
+    def _keys_for(self, settings: Settings) -> Keys:
+        """The batch's cache keys under `settings`, over the templates the pages are
+        drawn from; made again only when the config or the templates changed."""
+        kept = self._keys
+        if kept is not None and kept[1] is self._templates and kept[0] == settings.config:
+            return kept[2]
+        keys = Keys(settings, self._files)
+        self._keys = (settings.config, self._templates, keys)
+        return keys
 
     def _theme(self) -> tuple[jinja2.Environment, dict[str, bytes]]:
         """The Jinja environment and assets, remade when a file under templates/ changed.
