@@ -972,3 +972,40 @@ def test_with_search_a_kept_page_lost_from_the_cache_is_drawn_again(
     built = tree(site / "build")
     assert not any(b"Offic1als" in data for data in built.values())
     assert built == reference(site, cli)
+
+
+def test_pack_headers_damaged_on_disk_are_read_again_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A headers file damaged on disk (here every length turned negative, the rest
+    intact) must not make every later read fail: the store reads the pack's own
+    headers again and serves the right bytes."""
+    import marshal
+
+    from briefing_site.build import cache
+
+    monkeypatch.setattr(cache, "_HEADERS_WORTH_SAVING", 0)  # keep them after any read
+    pack = tmp_path / "build.pack"
+    store = cache.Store(pack)
+    for number in range(20):
+        store.put(bytes([number]) * 32, f"record {number} ".encode() * 40)
+    store.save()
+    cache.Store(pack)  # reads every header, and keeps them
+    headers = pack.with_name(pack.name + ".headers")
+    data = headers.read_bytes()
+    start = next(at for at in (0, 32) if _marshalled_headers(data[at:]))  # past any checksum
+    version, file, end, index = marshal.loads(data[start:])
+    damaged = {key: (offset, -length, check) for key, (offset, length, check) in index.items()}
+    headers.write_bytes(data[:start] + marshal.dumps((version, file, end, damaged)))
+    store = cache.Store(pack)
+    assert store.get(bytes([3]) * 32) == b"record 3 " * 40
+    assert all(store.keep(bytes([number]) * 32) for number in range(20))
+
+
+def _marshalled_headers(data: bytes) -> bool:
+    import marshal
+
+    try:
+        return isinstance(marshal.loads(data), tuple)
+    except (ValueError, EOFError, TypeError):
+        return False

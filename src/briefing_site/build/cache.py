@@ -342,7 +342,7 @@ class Store:
 # Bytes of records read past the kept headers before they are kept again (about the
 # pages of a few one-edit rebuilds at 10,000 briefings).
 _HEADERS_WORTH_SAVING = 4 << 20
-_HEADERS_VERSION = "briefing-site pack headers 1"
+_HEADERS_VERSION = "briefing-site pack headers 2"
 PackIndex = dict[bytes, tuple[int, int, bytes]]  # key: payload's offset, length, checksum
 
 
@@ -353,7 +353,9 @@ class _Headers:
     of a pack no shorter than `end` still hold. Should they not (a pack damaged or
     written over in place), a record read through them fails its checksum and is
     made again, as a damaged record is: they save reading, never decide content.
-    A file that cannot be read or written is no loss: the headers are read again."""
+    A file that cannot be read or written is no loss: the headers are read again.
+    The file carries the SHA-256 of what follows it: a header damaged on disk (a
+    negative length, say) would otherwise fail a read outright, every build."""
 
     def __init__(self, pack: Path, found: os.stat_result) -> None:
         self.path = pack.with_name(pack.name + ".headers")
@@ -363,7 +365,10 @@ class _Headers:
     def read(self) -> tuple[PackIndex, int]:
         """The headers kept, and where the records after them start (0: none kept)."""
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            version, file, end, index = marshal.loads(self.path.read_bytes())
+            data = self.path.read_bytes()
+            if hashlib.sha256(data[32:]).digest() != data[:32]:
+                return {}, 0
+            version, file, end, index = marshal.loads(data[32:])
             ours = (version, tuple(file)) == (_HEADERS_VERSION, self._file)
             if ours and isinstance(index, dict) and len(MAGIC) <= end <= self._size:
                 return index, end
@@ -371,6 +376,7 @@ class _Headers:
 
     def write(self, index: PackIndex, end: int) -> None:
         data = marshal.dumps((_HEADERS_VERSION, self._file, end, index))
+        data = hashlib.sha256(data).digest() + data
         with contextlib.suppress(OSError):
             handle, name = tempfile.mkstemp(prefix=".headers-", dir=self.path.parent)
             try:
