@@ -311,3 +311,39 @@ def test_build_reads_only_the_site_and_starts_only_the_search_indexer(
     opened = {Path(target).resolve() for event, target in seen if event == "open"}
     assert (site / "templates/static/extra.css").resolve() in opened  # the hook saw the reads
     assert (site / "build/pagefind/pagefind-entry.json").is_file() == search
+
+
+def test_a_disk_full_while_workers_run_stops_them_and_leaves_no_staging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that finds no room while the workers still assemble: the build fails
+    saying so, its workers stop with it (they must not write on into a staging
+    folder being cleared), nothing is left beside the output, the old build stays."""
+    import errno
+    import multiprocessing
+    from datetime import datetime
+
+    from briefing_site.build import cache
+    from briefing_site.build.options import BuildOptions
+    from briefing_site.build.pipeline import build
+    from briefing_site.errors import BriefingError
+
+    site = big_site(tmp_path / "site", 300)
+    assert run_cli("build", "-s", str(site), "--now", NOW, "--no-cache").code == 0
+    before = tree(site / "build")
+    calls = [0]
+    real_adopt = cache.Store.adopt
+
+    def adopt(self: cache.Store, key: bytes, where: object) -> None:
+        calls[0] += 1
+        if calls[0] == 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_adopt(self, key, where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.Store, "adopt", adopt)
+    options = BuildOptions(site=site, now=datetime.fromisoformat(LATER), jobs=2)
+    with pytest.raises(BriefingError, match="No space left"):
+        build(options)
+    assert multiprocessing.active_children() == []
+    assert leftovers(site) == []
+    assert tree(site / "build") == before

@@ -156,3 +156,29 @@ def _context_name() -> str:
     from briefing_site.build.parallel import _context
 
     return _context().get_start_method()
+
+
+def _sleep_then(item: float) -> float:
+    import time
+
+    time.sleep(item)
+    return item
+
+
+def _sleeper() -> object:
+    return _sleep_then
+
+
+def test_results_closed_early_stop_the_workers_without_running_the_rest() -> None:
+    """A build that fails part way (a full disk while it keeps a result) closes the
+    results: the jobs not started are dropped and the workers end at once, before
+    the staging folder they write into is cleared (they would write on into it)."""
+    import multiprocessing
+    import time
+
+    results = ordered_results(_sleeper, [0.05] * 400, 2)  # 20 s of work for two workers
+    assert next(results) == 0.05
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 5  # not the 20 s the rest would take
+    assert multiprocessing.active_children() == []

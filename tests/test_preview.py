@@ -552,3 +552,19 @@ def test_a_preview_that_starts_broken_keeps_the_articles_it_assembled(
     after = preview.rebuild([site / name for name in fixed]).files
     assert made == ["content/desk-04.md"]
     assert dict(after) == _full(site)
+
+
+def test_an_edit_during_a_broken_config_is_not_rebuilt_over_and_over(site: Path) -> None:
+    """A build that fails before reading any article (a broken briefing.yaml) must not
+    leave the edited article looking missed: `verify` naming it again after every
+    failed build made `serve` rebuild and fail in a loop until the config was fixed."""
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    config = (site / "briefing.yaml").read_text() if (site / "briefing.yaml").exists() else ""
+    changed = _write(site, "briefing.yaml", "title: [bad\n")
+    changed += _write(site, "content/alpha.md", article("Alpha talks resume"))
+    with pytest.raises(ContentError):
+        preview.rebuild([site / name for name in changed])
+    assert preview.verify() == set()
+    fixed = _write(site, "briefing.yaml", config)
+    assert dict(preview.rebuild([site / name for name in fixed]).files) == _full(site)

@@ -19,6 +19,7 @@ a cache makes (tests/test_speed_paths.py checks the bytes).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
@@ -331,13 +332,16 @@ def run_batch(
     pool = Pool()
     # Result k comes only once job k was taken from `reading()`, so `todo[k]` is there
     # (a zip would look at `todo` first, before the jobs are taken).
-    for position, result in enumerate(results):
-        index = todo[position][0]
-        if store and result.assembled is not None:
-            store.put(article_keys[index], result.assembled)
-        if result.made is not None:
-            result = replace(result, made=_adopt(result.made, store, staged, pool))
-        done[index] = result
+    # Closed on any error (a full disk in `put`, say): the jobs not started are
+    # cancelled and the workers stop before the staging folder is cleared.
+    with contextlib.closing(results):
+        for position, result in enumerate(results):
+            index = todo[position][0]
+            if store and result.assembled is not None:
+                store.put(article_keys[index], result.assembled)
+            if result.made is not None:
+                result = replace(result, made=_adopt(result.made, store, staged, pool))
+            done[index] = result
     spilled = _Spilled(SpillReader(settings.stream.spill), settings) if settings.stream else None
     collected = _collect(len(found), done, problems, settings, store, progress, spilled)
     articles, found_problems, used = collected

@@ -129,11 +129,14 @@ class HeldIndex:
         self._doubted = set()
 
     def stale(self) -> set[str]:
-        """Held articles whose files changed since they were read (site-relative paths)."""
+        """Held articles whose files changed since they were read (site-relative paths).
+        A doubted one is not named: the next build reads it whatever its stat says, and
+        naming it after a build that failed before reading (a broken config) would
+        start another such build, and another, until the config is fixed."""
         return {
             name
             for name, held in self.records.items()
-            if self._signatures(held.files) != held.signatures
+            if name not in self._doubted and self._signatures(held.files) != held.signatures
         }
 
     def _signatures(self, files: ArticleFiles) -> Signatures:

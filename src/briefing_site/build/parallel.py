@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
@@ -58,12 +58,14 @@ def ordered_results(
     items: Iterable[Item],
     workers: int,
     count: int | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """`ordered_map`, each result given as it comes (in order), never held in a list.
 
     A caller that keeps only part of each result lets the rest go before the
     next arrives, so its memory is reused: a list of 10,000 results holds them
     all, and what is let go afterwards stays scattered among what is kept.
+    Close it when leaving early: the jobs not started are cancelled, and the
+    workers stop.
     """
     if workers <= 1:
         function = setup()
