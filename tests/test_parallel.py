@@ -23,7 +23,7 @@ import pytest
 from conftest import REPO, run_cli, write_site
 from filetree import tree
 
-from briefing_site.build.parallel import ordered_map, ordered_results
+from briefing_site.build.parallel import ordered_results
 
 # setup() gives the function each worker applies: picklable, from the standard library.
 SETUP = functools.partial(operator.attrgetter, "real")
@@ -51,7 +51,7 @@ def another_thread() -> Iterator[None]:
 
 def test_results_come_back_in_input_order() -> None:
     items = list(range(300))
-    assert ordered_map(SETUP, items, 2) == items
+    assert list(ordered_results(SETUP, items, 2)) == items
 
 
 def test_results_are_given_one_at_a_time_in_order_not_as_a_list() -> None:
@@ -77,7 +77,7 @@ def test_no_fork_from_this_process_while_another_thread_runs(
     monkeypatch.setattr(os, "fork", watched_fork)
     with another_thread():
         assert threads_now() > 1
-        assert ordered_map(SETUP, list(range(300)), 2) == list(range(300))
+        assert list(ordered_results(SETUP, list(range(300)), 2)) == list(range(300))
     assert all(count == 1 for count in forked_with), forked_with
 
 
@@ -109,11 +109,11 @@ def test_a_threaded_caller_on_python_3_12_gets_no_fork_warning() -> None:
         pytest.skip("no Python 3.12+ here; the fork-time thread check above still runs")
     code = (
         "import functools, operator, threading\n"
-        "from briefing_site.build.parallel import ordered_map\n"
+        "from briefing_site.build.parallel import ordered_results\n"
         "stop = threading.Event(); threading.Thread(target=stop.wait).start()\n"
         "setup = functools.partial(operator.attrgetter, 'real')\n"
         "try:\n"
-        "    assert ordered_map(setup, list(range(300)), 2) == list(range(300))\n"
+        "    assert list(ordered_results(setup, list(range(300)), 2)) == list(range(300))\n"
         "finally:\n"
         "    stop.set()\n"
     )

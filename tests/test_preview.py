@@ -496,14 +496,7 @@ def test_an_edit_assembles_its_article_alone_and_a_touched_one_not_at_all(
         for n in range(20)
     }
     site = write_site(tmp_path / "site", files)
-    made: list[str] = []
-    real = batch.assemble
-
-    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
-        made.append(source.path)
-        return real(source, tools, clock)
-
-    monkeypatch.setattr(batch, "assemble", counted)
+    made = _count_assembled(monkeypatch)
     preview = Preview(BuildOptions(site=site, now=now(), jobs=1))
     preview.rebuild()
     assert len(made) == 20
@@ -536,14 +529,7 @@ def test_a_preview_that_starts_broken_keeps_the_articles_it_assembled(
     }
     files["content/desk-04.md"] = "no front matter\n"
     site = write_site(tmp_path / "site", files)
-    made: list[str] = []
-    real = batch.assemble
-
-    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
-        made.append(source.path)
-        return real(source, tools, clock)
-
-    monkeypatch.setattr(batch, "assemble", counted)
+    made = _count_assembled(monkeypatch)
     preview = Preview(BuildOptions(site=site, now=now()))
     with pytest.raises(ContentError, match=r"content/desk-04\.md:1: no front matter"):
         preview.rebuild()
@@ -568,3 +554,16 @@ def test_an_edit_during_a_broken_config_is_not_rebuilt_over_and_over(site: Path)
     assert preview.verify() == set()
     fixed = _write(site, "briefing.yaml", config)
     assert dict(preview.rebuild([site / name for name in fixed]).files) == _full(site)
+
+
+def _count_assembled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles assembled from now on, by site-relative path."""
+    made: list[str] = []
+    real = batch.assemble
+
+    def counted(source: SourceArticle, tools: Tools, clock: datetime) -> Assembled:
+        made.append(source.path)
+        return real(source, tools, clock)
+
+    monkeypatch.setattr(batch, "assemble", counted)
+    return made

@@ -37,30 +37,19 @@ CHUNKS_PER_WORKER = 32
 over costs little, small enough that when the last chunks run, no core waits long."""
 
 
-def ordered_map(
-    setup: Callable[[], Callable[[Item], Result]],
-    items: Iterable[Item],
-    workers: int,
-    count: int | None = None,
-) -> list[Result]:
-    """`[f(item) for item in items]` with `f = setup()`, over `workers` processes.
-
-    `setup` builds what every item needs (compiled templates, the classifier)
-    once per process; it must be picklable, like the items and results.
-    `items` may be an iterator, taken as the workers go: they start on the
-    first chunk while the rest is still being made (`count`: about how many).
-    """
-    return list(ordered_results(setup, items, workers, count))
-
-
 def ordered_results(
     setup: Callable[[], Callable[[Item], Result]],
     items: Iterable[Item],
     workers: int,
     count: int | None = None,
 ) -> Generator[Result, None, None]:
-    """`ordered_map`, each result given as it comes (in order), never held in a list.
+    """`f(item)` for each item, `f = setup()`, over `workers` processes: each result
+    given as it comes (in input order), never held in a list.
 
+    `setup` builds what every item needs (compiled templates, the classifier)
+    once per process; it must be picklable, like the items and results.
+    `items` may be an iterator, taken as the workers go: they start on the
+    first chunk while the rest is still being made (`count`: about how many).
     A caller that keeps only part of each result lets the rest go before the
     next arrives, so its memory is reused: a list of 10,000 results holds them
     all, and what is let go afterwards stays scattered among what is kept.
