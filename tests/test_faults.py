@@ -103,6 +103,53 @@ def test_build_killed_mid_write_leaves_the_previous_build_whole(
     assert tree(site / "build") == tree(fresh)
 
 
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z" and int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
+    site = big_site(tmp_path / "site", count=400)
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(site), "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        while process.poll() is None and len(workers) < 2:
+            workers = _children(process.pid)
+            time.sleep(0.002)
+        assert len(workers) == 2, "the build finished before its workers were seen"
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_swap_cut_between_renames_is_recovered_at_next_start(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nText.\n"})
     assert run_cli("build", "-s", str(site), "--now", NOW).code == 0

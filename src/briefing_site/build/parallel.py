@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
@@ -20,6 +21,9 @@ Result = TypeVar("Result")
 
 MIN_ITEMS_PER_WORKER = 64
 """Below this many items per worker, starting workers costs more than it saves."""
+
+PARENT_POLL = 0.2
+"""Seconds between a worker's looks at whether the build that started it is still there."""
 
 _in_worker: list[Callable[[Any], Any]] = []  # set only inside a worker process
 
@@ -94,7 +98,25 @@ def _threads() -> int:
 
 
 def _start(setup: Callable[[], Callable[[Any], Any]]) -> None:
+    _exit_with_parent(os.getppid())
     _in_worker.append(setup())
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker soon after the build that started it is killed.
+
+    A worker inherits both ends of its job queue, so it never sees the queue
+    close: without this, a `kill -9` of the build leaves it asleep forever,
+    holding the build's output pipes (a script waiting for them waits too).
+    A killed parent makes the worker an orphan, and its parent id changes.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _call(item: Any) -> Any:
