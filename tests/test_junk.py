@@ -673,3 +673,80 @@ def test_a_caption_printed_twice_the_second_time_with_its_credit_goes() -> None:
     quote = "\u201cWe will not be pushed around on steel,\u201d"
     said = quote + " the trade minister told reporters."
     assert said in _cleaned(_LEDE, _BODY, quote, said, _TAIL)[0]
+
+
+def test_a_dek_under_the_repeated_headline_with_no_day_source_or_number_does_not_lead() -> None:
+    dek = "The steel deal binds both neighbours to lower duties, though its text is still secret."
+    kept_texts, dropped = _cleaned("Quota row ends", dek, _LEDE, _BODY, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A story told in bullet points under such a dek leads with its points.
+    points = "- " + _LEDE + "\n- " + _BODY
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", dek, points))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs if p.prose][:1] == [points]
+
+
+def test_a_short_first_sentence_with_a_day_a_source_or_a_pronoun_after_it_still_leads() -> None:
+    for first, second in (
+        # A day (or a source, a number, a perfect) marks the story's own first sentence.
+        ("The two trade ministers agreed on Friday to end their row over steel quotas.", _BODY),
+        ("The trade ministers have agreed to end the row over steel quotas in the capital.", _BODY),
+        # A readout: the paragraph under it takes its subject up with a pronoun.
+        (
+            "The trade minister met her counterpart in the capital to discuss steel quotas.",
+            "They agreed to cut duties on machinery and to set up a panel that will review "
+            "the quotas each year, and to meet again before the end of the year.",
+        ),
+    ):
+        kept_paragraphs = JunkFilter().clean(
+            [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", first, second))],
+            title="Quota row ends",
+        )[0]
+        assert [p.text for p in kept_paragraphs] == [first, second]
+        assert next(p.text for p in kept_paragraphs if p.prose) == first
+
+
+def test_a_title_case_headline_below_the_story_goes_even_with_a_verb() -> None:
+    headlines = (
+        "Ruritania and Freedonia Proceed With Another Round of Talks After \u2018Productive Meetings\u2019",
+        "Minister Considers Pushing the Deadline With Negotiations Underway",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, "Want more?", *headlines)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A closing line of the story that lost its full stop is kept.
+    closing = "The ministers will meet again in the spring to sign the final text of the deal"
+    assert closing in _cleaned(_LEDE, _BODY, _TAIL, closing)[0]
+
+
+def test_a_lone_dashed_subhead_between_paragraphs_goes_but_a_list_stays() -> None:
+    kept_texts, dropped = _cleaned(
+        _LEDE,
+        "- Talks on the investment chapter",
+        _BODY,
+        "- Cooperation with the neighbours",
+        _TAIL,
+    )
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Items under a lead-in, and a dashed sentence, are the story's.
+    lead_in = "The deal covers three areas, the joint statement said:"
+    item = "- farm tariffs and fishing rights"
+    assert _cleaned(_LEDE, lead_in, item, _BODY)[0] == [_LEDE, lead_in, item, _BODY]
+    told = "- The council met again and approved the plan."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_section_labels_running_into_the_pages_date_stamp_go() -> None:
+    labels = (
+        "General announcements",
+        "Announcements about the whole visit will appear here:",
+        "Announcements in Ruritania",
+        "Articles about the Ruritania leg will appear here:",
+        "Announcements in Freedonia",
+        "Articles about the Freedonia leg will appear here:",
+    )
+    stamp = "Published 3 May 2024"
+    log = ("1. Added the minister's speech in the capital.", "2. Updated with the joint statement.")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *labels, stamp, *log)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped

@@ -443,6 +443,23 @@ MARKER_WORDS = 20
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
 RESTATED = "a standfirst the story restates right below it"
+# A standfirst (dek) under the repeated headline reads like a headline in a sentence:
+# no day or date, no source ("said", "according to"), no perfect ("has agreed"), no
+# number and no dateline, the marks of a news story's first sentence. Up to this long,
+# and with a longer paragraph under it that opens on a name, not on a pronoun that
+# takes the dek's subject up ("They discussed ..." goes on from the story's first line).
+DEK_MAX_WORDS = 25
+DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
+_ANCHOR = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had)\b|\d",
+    re.IGNORECASE,
+)
+_ANAPHOR = frozenset(
+    "he she it they this these those both its their his her such".split()  # noqa: SIM905
+)
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
 CAPTION_AFTER_STORY_WORDS = 6
@@ -540,6 +557,7 @@ class Shape:
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
+    dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
 
     @property
     def link(self) -> bool:
@@ -625,6 +643,7 @@ class JunkFilter:
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
+            found = _deks(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
@@ -844,6 +863,9 @@ class JunkFilter:
                 and verb
                 and stop >= CLAUSE_STOPWORDS
                 and not text.endswith((",", ";"))
+                # Every longer word capitalised: a headline, however clause-like its
+                # words ("US and China Proceed With Another Round of Talks").
+                and not (n >= HEADLINE_MIN_WORDS and _title_case(text))
             ):
                 return shape("short", CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
@@ -1249,6 +1271,8 @@ def _in_context(
             verdicts.append((True, _above_story(shape)))
         elif index < lede and shape.restated:
             verdicts.append((True, RESTATED))
+        elif index < lede and shape.dek:
+            verdicts.append((True, DEK))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -1392,6 +1416,36 @@ def _restated(
     return out
 
 
+def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """The first prose block (or short full sentence that could lead), right under the
+    repeated headline, is a standfirst when it has none of a story's first sentence's
+    anchors (`_ANCHOR`: a day, a source, a perfect, a number; no dateline) and a longer
+    paragraph under it starts the story afresh, on a name rather than a pronoun."""
+    out = list(shapes)
+    for index in range(1, min(len(shapes), HEADER_REACH)):
+        shape = shapes[index]
+        if shape.kind == "bad" or (shape.kind == "short" and not shape.lead):
+            continue
+        text = _plain(paragraphs[index].text)
+        below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
+        opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
+        if (
+            shapes[index - 1].reason == "repeats the headline"
+            and shape.sentence
+            and shape.words <= DEK_MAX_WORDS
+            and shape.reason != DATELINE_STORY
+            and text[:1] not in QUOTE_OPENERS
+            and _ANCHOR.search(text) is None
+            and below is not None
+            and shapes[below].kind == "good"
+            and shapes[below].words >= 1.5 * shape.words
+            and not _ANAPHOR.intersection(opener)
+        ):
+            out[index] = replace(shape, dek=True)
+        break  # only the first block that could lead
+    return out
+
+
 def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """Lines alike inside the story are a list scraped without its bullets, not furniture:
     a run of PARALLEL_RUN or more short lines with no clause of their own, most opening
@@ -1412,8 +1466,9 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         while end < last_good and _list_line(shapes[end]):
             end += 1
         run = range(index, end)
-        # Under a link label ("Related readings:") lines alike are its links.
-        if len(run) >= PARALLEL_RUN and not shapes[index - 1].link:
+        # Under a link label ("Related readings:") lines alike are its links; lines alike
+        # that run into furniture (a date stamp, a credit) are the page's section labels.
+        if len(run) >= PARALLEL_RUN and not shapes[index - 1].link and shapes[end].kind != "bad":
             # Lead-ins ("Also attending were:") sit among the items; only items count.
             items = [i for i in run if not shapes[i].opens_list]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
@@ -1606,6 +1661,9 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         # A key-points box or a site's word to the reader above the story gives way to
         # the first prose paragraph that is neither.
         first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
+        if shapes[first].dek:
+            # A dek over a story told in bullet points gives way to the points.
+            first = next((i for i in goods if i > first), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
         # A verbless standfirst gives way to the prose right under it.
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
@@ -1641,6 +1699,8 @@ def _above_story(shape: Shape) -> str:
         return "speaks to the reader above the story: the site's own word"
     if shape.restated:
         return RESTATED
+    if shape.dek:
+        return DEK
     return "a standfirst above the byline or picture"
 
 
@@ -1648,7 +1708,13 @@ def _not_a_lede(shape: Shape) -> bool:
     """A bulleted list (a key-points box), words to the reader ("once signed in, you
     can...") or a standfirst the story restates right below it: never the story's
     first paragraph while a plain one follows."""
-    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated or shape.boxed
+    return (
+        (shape.bulleted and not shape.lone_item)
+        or shape.reader
+        or shape.restated
+        or shape.boxed
+        or shape.dek
+    )
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -1767,6 +1833,19 @@ def _short(
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
+    # A lone dashed line with no sentence, right between two paragraphs of the story
+    # (not under a lead-in), is a subhead the site marked with a dash ("- Trade ties").
+    if (
+        shape.lone_item
+        and not shape.sentence
+        and not shape.opens_list
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and 0 < index < len(shapes) - 1
+        and shapes[index - 1].kind == "good"
+        and not shapes[index - 1].opens_list
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a lone dashed line between paragraphs: a subhead"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
     # item of the story's own list, even between two subheads.
     if shape.bulleted and lede < index < last_good and around != {"good"}:
