@@ -750,3 +750,74 @@ def test_section_labels_running_into_the_pages_date_stamp_go() -> None:
     log = ("1. Added the minister's speech in the capital.", "2. Updated with the joint statement.")
     kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *labels, stamp, *log)
     assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_prose_that_lost_its_full_stop_opening_the_page_leads() -> None:
+    first = (
+        "The Ruritanian Forum is a regional body of island states, and is held every year "
+        "between the leaders of eighteen countries from across the ocean"
+    )
+    second = (
+        "The forum was set up with the goal to work in support of its member governments and "
+        "to improve the economic and social wellbeing of the people of the islands"
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((first, second, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [first, second, _BODY, _TAIL]
+    assert next(p.text for p in kept_paragraphs if p.prose) == first
+    # The same shape under the repeated headline is a dek, and under a byline a caption.
+    dek = (
+        "It is nearly ten years since the minister made a visit to the capital, and steel, "
+        "fishing and the port look set to dominate the agenda"
+    )
+    kept_texts, dropped = _cleaned("Quota row ends", dek, _LEDE, _BODY)
+    assert kept_texts == [_LEDE, _BODY], dropped
+
+
+def test_a_line_of_names_with_a_present_tense_verb_and_no_full_stop_is_a_caption() -> None:
+    caption = (
+        "Ruritanian Queen Jane Roe Bin Example Al Roe welcomes His Highness the Emir Sheikh "
+        "John Doe Al-Example Al- Doe upon his arrival to attend the summit"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, caption, _BODY, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Names and titles with no such verb (a communique's line cut in the scrape) stay.
+    names = (
+        "United Republic of Freedonia, Chairperson of the Organ on Politics and Security, "
+        "and His Excellency Dr. John Roe, President of the Republic of Ruritania, the Incoming"
+    )
+    assert names in _cleaned(_LEDE, names, _BODY, _TAIL)[0]
+
+
+def test_a_short_sentence_with_read_as_its_verb_is_the_storys() -> None:
+    told = "Council Secretary-General Jane Doe Al-Example read the final communique."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, told, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, told, _TAIL], dropped
+    counter = "This news has been read 10819 times!"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, counter, "Related Articles")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_clause_without_a_stop_between_a_short_sentence_and_a_paragraph_is_a_subhead() -> None:
+    short = "Doe called the move a historic error."
+    subhead = "The budget is causing deep divisions"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, short, subhead, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, short, _TAIL], dropped
+
+
+def test_another_pages_teasers_below_the_story_go_but_the_storys_cut_paragraph_stays() -> None:
+    teaser = (
+        "WASHINGTON \u2014 The two countries continue to be at odds with each other over a "
+        "verification treaty, to the point where no flights have been conducted this year. "
+        "The latest issue came to light earlier this week, when officials said the situat..."
+    )
+    furniture = ("Popular posts from this blog", "Ministers remain at an impasse over the treaty")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *furniture, teaser, "Dutch minister ope")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    plugin = "Related Posts Plugin for WordPress, Blogger..."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, plugin, "Twitter Facebook Digg More")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    cut = "The ministers also agreed that the panel would report to both parliaments and..."
+    assert cut in _cleaned(_LEDE, _BODY, cut, "Subscribe to read more")[0]

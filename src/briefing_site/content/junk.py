@@ -309,8 +309,9 @@ _STAMP = re.compile(
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
 _SELF_REFERENCE = re.compile(
     # One word may qualify what the page is ("live", "news", a typo's "life").
-    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
-    r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
+    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
+    r"(?:was|has been|is|has) (?:first |last |now )?"
+    r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
     re.I,
@@ -407,7 +408,8 @@ FINITE_VERBS = frozenset(
 IRREGULAR_PAST = frozenset(
     "met left held took made gave came went began saw told became brought sent led won set "  # noqa: SIM905
     "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
-    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
+    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut read "
+    "sold bought fought caught taught dealt laid drove wore shook".split()
 )
 # A verb in a contraction: "it's", "they're", "we'll", "isn't" (not a possessive "Xi's").
 _CONTRACTED_VERB = re.compile(
@@ -465,6 +467,18 @@ STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it
 CAPTION_AFTER_STORY_WORDS = 6
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
+# So is a shorter one past a headline's length, as thick with function words as a clause
+# ("The Forum is a regional body, and is held every year between ..."), when it opens
+# the page or follows the story's prose: under furniture it may be a dek or a caption.
+UNSTOPPED_CLAUSE_WORDS = 24
+UNSTOPPED_CLAUSE_STOPWORDS = 0.3
+UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# A line with no full stop, most of whose words are capitalised (names and titles), where a
+# name does something to a name in the present tense: what a picture shows ("King X
+# welcomes His Highness Sheikh Y upon his arrival").
+NAMED_CAPTION_MIN_WORDS = 8
+NAMED_CAPTION_SHARE = 0.5
+NAMED_CAPTION = "no full stop, mostly names, with a verb: a photo caption"
 # A block that is the same run of this many words or more twice over is a caption printed
 # with its alt text, not a sentence of the story.
 DOUBLED_MIN_WORDS = 8
@@ -642,6 +656,7 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
+            found = _unstopped_prose(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
             found = _lone_items(found, paragraphs)
@@ -738,7 +753,7 @@ class JunkFilter:
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
             # Only a headline-like line can be another story's headline.
-            titled = reason.startswith("no sentence") and n >= HEADLINE_MIN_WORDS
+            titled = reason.startswith(("no sentence", "cut off")) and n >= HEADLINE_MIN_WORDS
             titled = titled and _title_case(text)
             elided = teaser and _ELIDED.search(text) is not None
             midcut = teaser and not elided and _cut_mid_clause(text)
@@ -913,6 +928,17 @@ class JunkFilter:
             # Far longer than a headline or a caption, with a verb and function words:
             # prose that lost its full stop ("... based on these briefings,").
             return shape("good", "reads as prose, though it lost its sentence end")
+        if (
+            not sentence
+            and NAMED_CAPTION_MIN_WORDS <= n <= CAPTION_WORDS
+            and not quotes
+            and not listed
+            and not paragraph.truncated
+            and "\n" not in paragraph.text
+            and _capitalised(text) >= NAMED_CAPTION_SHARE
+            and _name_verbs_name(text)
+        ):
+            return shape("bad", NAMED_CAPTION)
         return shape("short", "short")
 
     def _story_before_caption(self, text: str) -> bool:
@@ -1116,6 +1142,30 @@ def _clock_or_date(words: list[str], i: int) -> bool:
     if words[i] == "may":
         return i + 1 < len(words) and words[i + 1].isdigit()
     return i > 0 and words[i - 1].isdigit()
+
+
+def _name_verbs_name(text: str) -> bool:
+    """A present-tense verb between a name and a name or an object ("Salman welcomes
+    His Highness", "Doe greets the"): a caption's clause, not a list of names and titles."""
+    words = _words(text)
+    for i in range(1, len(words) - 1):
+        w = words[i]
+        if (
+            w[0].islower()
+            and len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and words[i - 1][0].isupper()
+            and (words[i + 1][0].isupper() or words[i + 1] in AFTER_VERB)
+        ):
+            return True
+    return False
+
+
+def _capitalised(text: str) -> float:
+    """The share of its words that start with a capital letter."""
+    words = _words(text)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
 def _title_case(text: str) -> bool:
@@ -1413,6 +1463,32 @@ def _restated(
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
         if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
             out[index] = replace(shape, restated=True)
+    return out
+
+
+def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A short block with no sentence end that reads as a clause (a verb, function words
+    as prose has them, past a headline's length), not a list item, a caption in brackets
+    or a cut line, is prose that lost its full stop when it opens the page or follows a
+    paragraph of prose: the story's, where a dek or a caption would sit under furniture."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes):
+        text = _plain(paragraphs[index].text)
+        if (
+            shape.kind == "short"
+            and not shape.sentence
+            and shape.verb
+            and shape.words >= UNSTOPPED_CLAUSE_WORDS
+            and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
+            and (index == 0 or out[index - 1].kind == "good")
+            and not text.startswith(("(", "["))
+            and not text.endswith((",", ";", ":"))
+            and not paragraphs[index].truncated
+            and "\n" not in text
+            and not _LIST_ITEM.match(paragraphs[index].text)
+            and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
+        ):
+            out[index] = replace(shape, kind="good", reason=UNSTOPPED)
     return out
 
 
@@ -1902,7 +1978,16 @@ def _short(
     if (
         shape.reason == CLAUSE
         and 0 < index < len(shapes) - 1
-        and shapes[index - 1].kind != "short"
+        and (
+            shapes[index - 1].kind != "short"
+            # A short one right under a short full sentence of the story (below
+            # the lede) and over a paragraph: a subhead between two paragraphs.
+            or (
+                _clause(shapes[index - 1])
+                and shape.words <= SUBHEAD_LABEL_WORDS
+                and lede < index - 1
+            )
+        )
         and shapes[index + 1].kind == "good"
     ):
         return True, "a line with no sentence end over a paragraph: a subhead"
@@ -1915,6 +2000,22 @@ def _short(
         return True, "a numbered heading between paragraphs"
     if shape.reason.startswith("cut off") and index < lede and not _own_summary(shapes, index):
         return True, "a teaser cut off with an ellipsis, above the story"
+    # Below the story with nothing of it further down, a cut-off block under furniture
+    # (another post's headline, "Popular posts") or a few words with no verb or in
+    # title case ("Related Posts Plugin for ...") is another page's teaser; the story's
+    # own last paragraph cut by a paywall follows its prose and tells something.
+    if (
+        shape.reason.startswith("cut off")
+        and lede < index
+        and last_good > -1
+        and near.no_good_below[index]
+        and not shape.elided  # "... in the province….": an author's excerpt
+        and (
+            (index > last_good and before == "bad")
+            or ((not shape.verb or shape.titled) and shape.words <= SIGNPOST_WORDS)
+        )
+    ):
+        return True, "a teaser cut off with an ellipsis, below the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
     ):
