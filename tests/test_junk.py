@@ -821,3 +821,19 @@ def test_another_pages_teasers_below_the_story_go_but_the_storys_cut_paragraph_s
     assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
     cut = "The ministers also agreed that the panel would report to both parliaments and..."
     assert cut in _cleaned(_LEDE, _BODY, cut, "Subscribe to read more")[0]
+
+
+def test_a_line_opened_with_arrows_is_a_link_to_another_story() -> None:
+    link = '>>> Ruritania hopes for a "peace club" to end the war, the minister says.'
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, link, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_the_sites_short_word_to_the_reader_under_its_longer_one_above_the_story_goes() -> None:
+    notice = (
+        "Your browser is out of date, and may not be compatible with our website. A list of "
+        "the most popular web browsers can be found below."
+    )
+    texts = ("Example Post", notice, "Just click on the icons to get to the download page.")
+    kept_texts, dropped = _cleaned(*texts, "Example Post", "Quota row ends", _LEDE, _BODY)
+    assert kept_texts == [_LEDE, _BODY], dropped

@@ -149,6 +149,8 @@ _DATELINE = re.compile(
 _TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+# A line opened with arrows is a link to another story (">>> China hopes for ...").
+_ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -792,6 +794,8 @@ class JunkFilter:
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
         if n <= CAPTION_WORDS and _LINK_END.search(text):
             return shape("bad", "ends in a link: a link line or an embedded post")
+        if n <= CAPTION_WORDS and _ARROWED.match(paragraph.text):
+            return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
@@ -1900,7 +1904,11 @@ def _short(
         return False, ABOUT
     before = near.before[index]
     after = near.after[index]
-    in_header = index < lede < len(shapes) and before != "good"
+    # Above the lede a prose block is furniture too (a standfirst, the site's word to
+    # the reader), unless it is a key-points box's point, which stays.
+    in_header = index < lede < len(shapes) and (
+        before != "good" or not any(s.boxed for s in shapes[:index])
+    )
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
     if in_header and shapes[lede].reason == DATELINE_STORY:
