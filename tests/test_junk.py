@@ -837,3 +837,13 @@ def test_the_sites_short_word_to_the_reader_under_its_longer_one_above_the_story
     texts = ("Example Post", notice, "Just click on the icons to get to the download page.")
     kept_texts, dropped = _cleaned(*texts, "Example Post", "Quota row ends", _LEDE, _BODY)
     assert kept_texts == [_LEDE, _BODY], dropped
+
+
+def test_a_short_question_over_a_paragraph_is_a_subhead_but_a_rhetorical_one_stays() -> None:
+    question = "What does the deal mean for farmers?"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, question, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    rhetorical = "But what emerged from the get-together?"
+    assert rhetorical in _cleaned(_LEDE, _BODY, rhetorical, _TAIL)[0]
+    quoted = "\u201cWhat does the deal mean for farmers?\u201d"
+    assert quoted in _cleaned(_LEDE, _BODY, quoted, _TAIL)[0]

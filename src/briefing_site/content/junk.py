@@ -429,6 +429,11 @@ AFTER_VERB = frozenset(
 )
 CLAUSE_WORDS = 6
 CLAUSE = "no sentence end, but reads as a clause"
+# A question this short opening on one of these words, over a paragraph, is a subhead.
+QUESTION_WORDS = 10
+QUESTION_OPENERS = frozenset(
+    "what why how who when where which will can could should would is are does do did".split()  # noqa: SIM905
+)
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
@@ -574,6 +579,7 @@ class Shape:
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
+    query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
 
     @property
     def link(self) -> bool:
@@ -748,6 +754,13 @@ class JunkFilter:
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
+            query = (
+                text.endswith("?")
+                and n <= QUESTION_WORDS
+                and not quotes
+                and bool(words)
+                and words[0] in QUESTION_OPENERS
+            )
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
             reader = not quotes and to_reader
@@ -771,7 +784,7 @@ class JunkFilter:
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
                 points=points, midcut=midcut, elided=elided,
-                captioned=_printed_twice_caption(reason, n, text),
+                captioned=_printed_twice_caption(reason, n, text), query=query,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1999,9 +2012,18 @@ def _short(
         and shapes[index + 1].kind == "good"
     ):
         return True, "a line with no sentence end over a paragraph: a subhead"
-    # A question in title case right over a paragraph is a subhead ("Why It Matters?").
+    # A question in title case right over a paragraph is a subhead ("Why It Matters?"),
+    # and so is a short one in the story opening on a question word ("What does the
+    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on.
     if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
         return True, "a question in title case over a paragraph: a subhead"
+    if (
+        shape.query
+        and lede < index < len(shapes) - 1
+        and shapes[index + 1].kind == "good"
+        and not shapes[index - 1].opens_list
+    ):
+        return True, "a short question over a paragraph: a subhead"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
