@@ -699,6 +699,13 @@ def test_a_short_first_sentence_with_a_day_a_source_or_a_pronoun_after_it_still_
             "They agreed to cut duties on machinery and to set up a panel that will review "
             "the quotas each year, and to meet again before the end of the year.",
         ),
+        # A modal ("may sign") is the news; a quotation under it is its source.
+        ("The minister may sign a steel agreement during her visit to the capital.", _BODY),
+        (
+            "The minister signed a steel agreement during her visit to the capital.",
+            '"The deal, which was signed in the capital after two days of talks, ends a long '
+            'row over quotas," the Example Post reports, citing officials.',
+        ),
     ):
         kept_paragraphs = JunkFilter().clean(
             [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", first, second))],
@@ -847,3 +854,15 @@ def test_a_short_question_over_a_paragraph_is_a_subhead_but_a_rhetorical_one_sta
     assert rhetorical in _cleaned(_LEDE, _BODY, rhetorical, _TAIL)[0]
     quoted = "\u201cWhat does the deal mean for farmers?\u201d"
     assert quoted in _cleaned(_LEDE, _BODY, quoted, _TAIL)[0]
+
+
+def test_a_caption_credited_to_an_official_photographer_and_an_article_by_line_go() -> None:
+    caption = (
+        "The minister met her counterpart in the capital. After the meeting, the two "
+        "delivered remarks (Official Ministry Photo by Jane Roe)."
+    )
+    dek = "During the visit, the two countries raised their ties to the highest level they give."
+    byline = "Article by John Doe, Junior Producer"
+    story = "CAPITAL, Ruritania \u2013 " + _LEDE
+    kept_texts, dropped = _cleaned("Quota row ends", caption, dek, byline, story, _BODY)
+    assert kept_texts == [story, _BODY], dropped

@@ -127,8 +127,10 @@ _PHOTO_CREDIT = re.compile(
     rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
     r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
     r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$"  # noqa: RUF001
-    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)"
-    r"|\((?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of) [^()]{1,80}\)\.?\s*$",
+    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)", "(Official White
+    # House Photo by Jane Doe)"
+    r"|\((?:[\w'’.-]+ ){0,4}(?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of)"  # noqa: RUF001
+    r" [^()]{1,80}\)\.?\s*$",
     re.I,
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
@@ -292,7 +294,8 @@ _CREDIT_END = re.compile(
     r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
 )
 _BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
-    r"^[-–—•*|]?\s*(?i:by|written by|reported by)\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
+    r"^[-–—•*|]?\s*(?i:(?:(?:article|story|words|text|report) )?by|written by|reported by)"  # noqa: RUF001
+    r"\s+[A-Z][\w'’.-]*(?:\s|$)"
 )
 # "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
 _GLUED_BYLINE = re.compile(
@@ -454,16 +457,19 @@ DATELINE_STORY = "a sentence under a wire dateline: the story"
 RESTATED = "a standfirst the story restates right below it"
 # A standfirst (dek) under the repeated headline reads like a headline in a sentence:
 # no day or date, no source ("said", "according to"), no perfect ("has agreed"), no
-# number and no dateline, the marks of a news story's first sentence. Up to this long,
-# and with a longer paragraph under it that opens on a name, not on a pronoun that
-# takes the dek's subject up ("They discussed ..." goes on from the story's first line).
+# number, no modal ("may sign", "will meet") and no dateline, the marks of a news
+# story's first sentence. Up to this long, and with a longer paragraph under it that
+# opens on a name, not on a pronoun that takes the dek's subject up ("They discussed
+# ..." goes on from the story's first line) nor on a quotation the first line sums up.
 DEK_MAX_WORDS = 25
 DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
 _ANCHOR = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
     r"|january|february|march|april|june|july|august|september|october|november|december"
-    r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had)\b|\d",
+    r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    # a modal in lower case: "may sign", not "Theresa May"
+    r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
 )
 _ANAPHOR = frozenset(
@@ -1533,6 +1539,8 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
             and not _ANAPHOR.intersection(opener)
+            # A quotation under it is the source a first sentence sums up.
+            and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
         ):
             out[index] = replace(shape, dek=True)
         break  # only the first block that could lead
