@@ -295,7 +295,7 @@ _CREDIT_END = re.compile(
 )
 _BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
     r"^[-–—•*|]?\s*(?i:(?:(?:article|story|words|text|report) )?by|written by|reported by)"  # noqa: RUF001
-    r"\s+[A-Z][\w'’.-]*(?:\s|$)"
+    r"\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
 )
 # "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
 _GLUED_BYLINE = re.compile(
