@@ -866,3 +866,20 @@ def test_a_caption_credited_to_an_official_photographer_and_an_article_by_line_g
     story = "CAPITAL, Ruritania \u2013 " + _LEDE
     kept_texts, dropped = _cleaned("Quota row ends", caption, dek, byline, story, _BODY)
     assert kept_texts == [story, _BODY], dropped
+
+
+def test_a_summary_printed_above_and_below_the_headline_does_not_lead() -> None:
+    summary = (
+        "The trade minister says the steel deal will be signed despite the boycott. The "
+        "capital, as this year's host, insists it will not dilute the final text after more "
+        "than a hundred meetings. The talks will put quotas, duties and a review panel first, "
+        "even as several ministers and their delegations stay away from the capital this week."
+    )
+    short = "The trade minister says the steel deal will be signed despite the boycott."
+    for dek in (summary, short):
+        kept_texts, dropped = _cleaned(dek, "Quota row ends", dek, _LEDE, _BODY)
+        assert kept_texts == [_LEDE, _BODY], dropped
+    # A story paragraph that takes a shorter summary up is the story's.
+    taken_up = _LEDE.replace(" after months", ", the ministry said, after months")
+    kept_texts, dropped = _cleaned(short, "Quota row ends", taken_up, _BODY)
+    assert taken_up in kept_texts, dropped

@@ -673,6 +673,7 @@ class JunkFilter:
             found = _unstopped_prose(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
+            found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
@@ -1545,6 +1546,49 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             out[index] = replace(shape, dek=True)
         break  # only the first block that could lead
     return out
+
+
+def _summary_around_headline(
+    shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
+) -> list[Shape]:
+    """A block printed word for word both above the repeated headline and right under
+    it is the page's summary (its social card and its standfirst), not the story: when
+    a paragraph follows the lower copy and starts afresh (on a name, not on a pronoun
+    or a quotation), both copies are marked as a dek, so that this paragraph leads."""
+    out = list(shapes)
+    number = {p.number: i for i, p in enumerate(paragraphs)}
+    for below in range(2, min(len(shapes), HEADER_REACH)):
+        if shapes[below - 1].reason != "repeats the headline":
+            continue
+        twin = next(
+            (
+                i
+                for i in range(below - 1)
+                if _repeat_of(shapes[i].reason, number) == below
+                or _repeat_of(shapes[below].reason, number) == i
+            ),
+            None,
+        )
+        story = next((i for i in range(below + 1, len(shapes)) if shapes[i].kind != "bad"), None)
+        if twin is None or story is None or shapes[story].kind != "good":
+            continue
+        # The same words twice (a longer paragraph taking a summary up is the story's).
+        if _words(paragraphs[twin].text.casefold()) != _words(paragraphs[below].text.casefold()):
+            continue
+        opener = _words(_plain(paragraphs[story].text).casefold())[:1]
+        if _ANAPHOR.intersection(opener) or _plain(paragraphs[story].text)[:1] in QUOTE_OPENERS:
+            continue
+        for i in (twin, below):
+            out[i] = replace(out[i], dek=True, lead=False)
+    return out
+
+
+def _repeat_of(reason: str, number: dict[int, int]) -> int | None:
+    """The index of the paragraph a "repeats ¶N" reason points to, if any."""
+    if not reason.startswith("repeats ¶"):
+        return None
+    digits = reason[len("repeats ¶") :].split(" ", 1)[0]
+    return number.get(int(digits)) if digits.isdigit() else None
 
 
 def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
