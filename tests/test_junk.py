@@ -802,6 +802,10 @@ def test_a_short_sentence_with_read_as_its_verb_is_the_storys() -> None:
     told = "Council Secretary-General Jane Doe Al-Example read the final communique."
     kept_texts, dropped = _cleaned(_LEDE, _BODY, told, _TAIL)
     assert kept_texts == [_LEDE, _BODY, told, _TAIL], dropped
+    # "To read" is an order to the reader, not a told past: the call at the end goes.
+    call = "To read the rest of the article, please visit here"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, call)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
     counter = "This news has been read 10819 times!"
     kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, counter, "Related Articles")
     assert kept_texts == [_LEDE, _BODY, _TAIL], dropped

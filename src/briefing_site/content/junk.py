@@ -416,6 +416,9 @@ IRREGULAR_PAST = frozenset(
     "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut read "
     "sold bought fought caught taught dealt laid drove wore shook".split()
 )
+# Past forms spelt like the bare verb: a verb of a told sentence, except first or after
+# "to" ("Read the full text", "to read the rest of the article").
+BARE_PAST = frozenset("read put set hit cut let shut".split())  # noqa: SIM905
 # A verb in a contraction: "it's", "they're", "we'll", "isn't" (not a possessive "Xi's").
 _CONTRACTED_VERB = re.compile(
     r"\w+n't$|(?:i|we|they|you|he|she|it|that|there|here|what|who|where|how)'(?:s|re|ll|ve|d|m)$"
@@ -1132,6 +1135,8 @@ def _has_verb(words: list[str]) -> bool:
     for i, w in enumerate(words):
         if w in ("may", "am") and _clock_or_date(words, i):
             continue  # "May 22", "11:57 AM": a date or a time, not a verb
+        if w in BARE_PAST and (not i or words[i - 1] in ("to", "please")):
+            continue  # "Read the full text", "to read the rest": an order, not a told past
         if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
             return True
         if "'" in w and _CONTRACTED_VERB.match(w):  # "it's", "they're", "isn't"
