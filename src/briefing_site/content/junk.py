@@ -23,7 +23,10 @@ so are the outlet's pitch in its own voice ("we need reporters", beside its
 words to the reader), a source credit line that closes the story ("via
 Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
-lede).
+lede). A standfirst right under the repeated headline with none of the marks of a
+story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
+and a summary printed both above and below the headline, do not lead; prose that
+lost its full stop at the top of the page does.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -1524,8 +1527,9 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
 def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """The first prose block (or short full sentence that could lead), right under the
     repeated headline, is a standfirst when it has none of a story's first sentence's
-    anchors (`_ANCHOR`: a day, a source, a perfect, a number; no dateline) and a longer
-    paragraph under it starts the story afresh, on a name rather than a pronoun."""
+    anchors (`_ANCHOR`: a day, a source, a perfect, a modal, a number; no dateline) and
+    a longer paragraph under it starts the story afresh, on a name rather than a
+    pronoun or a quotation."""
     out = list(shapes)
     for index in range(1, min(len(shapes), HEADER_REACH)):
         shape = shapes[index]
