@@ -673,3 +673,217 @@ def test_a_caption_printed_twice_the_second_time_with_its_credit_goes() -> None:
     quote = "\u201cWe will not be pushed around on steel,\u201d"
     said = quote + " the trade minister told reporters."
     assert said in _cleaned(_LEDE, _BODY, quote, said, _TAIL)[0]
+
+
+def test_a_dek_under_the_repeated_headline_with_no_day_source_or_number_does_not_lead() -> None:
+    dek = "The steel deal binds both neighbours to lower duties, though its text is still secret."
+    kept_texts, dropped = _cleaned("Quota row ends", dek, _LEDE, _BODY, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A story told in bullet points under such a dek leads with its points.
+    points = "- " + _LEDE + "\n- " + _BODY
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", dek, points))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs if p.prose][:1] == [points]
+
+
+def test_a_short_first_sentence_with_a_day_a_source_or_a_pronoun_after_it_still_leads() -> None:
+    for first, second in (
+        # A day (or a source, a number, a perfect) marks the story's own first sentence.
+        ("The two trade ministers agreed on Friday to end their row over steel quotas.", _BODY),
+        ("The trade ministers have agreed to end the row over steel quotas in the capital.", _BODY),
+        # A readout: the paragraph under it takes its subject up with a pronoun.
+        (
+            "The trade minister met her counterpart in the capital to discuss steel quotas.",
+            "They agreed to cut duties on machinery and to set up a panel that will review "
+            "the quotas each year, and to meet again before the end of the year.",
+        ),
+        # A modal ("may sign") is the news; a quotation under it is its source.
+        ("The minister may sign a steel agreement during her visit to the capital.", _BODY),
+        (
+            "The minister signed a steel agreement during her visit to the capital.",
+            '"The deal, which was signed in the capital after two days of talks, ends a long '
+            'row over quotas," the Example Post reports, citing officials.',
+        ),
+    ):
+        kept_paragraphs = JunkFilter().clean(
+            [Paragraph(i + 1, i + 1, t) for i, t in enumerate(("Quota row ends", first, second))],
+            title="Quota row ends",
+        )[0]
+        assert [p.text for p in kept_paragraphs] == [first, second]
+        assert next(p.text for p in kept_paragraphs if p.prose) == first
+
+
+def test_a_title_case_headline_below_the_story_goes_even_with_a_verb() -> None:
+    headlines = (
+        "Ruritania and Freedonia Proceed With Another Round of Talks After \u2018Productive Meetings\u2019",
+        "Minister Considers Pushing the Deadline With Negotiations Underway",
+    )
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, "Want more?", *headlines)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # A closing line of the story that lost its full stop is kept.
+    closing = "The ministers will meet again in the spring to sign the final text of the deal"
+    assert closing in _cleaned(_LEDE, _BODY, _TAIL, closing)[0]
+
+
+def test_a_lone_dashed_subhead_between_paragraphs_goes_but_a_list_stays() -> None:
+    kept_texts, dropped = _cleaned(
+        _LEDE,
+        "- Talks on the investment chapter",
+        _BODY,
+        "- Cooperation with the neighbours",
+        _TAIL,
+    )
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Items under a lead-in, and a dashed sentence, are the story's.
+    lead_in = "The deal covers three areas, the joint statement said:"
+    item = "- farm tariffs and fishing rights"
+    assert _cleaned(_LEDE, lead_in, item, _BODY)[0] == [_LEDE, lead_in, item, _BODY]
+    told = "- The council met again and approved the plan."
+    assert told in _cleaned(_LEDE, told, _BODY, _TAIL)[0]
+
+
+def test_section_labels_running_into_the_pages_date_stamp_go() -> None:
+    labels = (
+        "General announcements",
+        "Announcements about the whole visit will appear here:",
+        "Announcements in Ruritania",
+        "Articles about the Ruritania leg will appear here:",
+        "Announcements in Freedonia",
+        "Articles about the Freedonia leg will appear here:",
+    )
+    stamp = "Published 3 May 2024"
+    log = ("1. Added the minister's speech in the capital.", "2. Updated with the joint statement.")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *labels, stamp, *log)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_prose_that_lost_its_full_stop_opening_the_page_leads() -> None:
+    first = (
+        "The Ruritanian Forum is a regional body of island states, and is held every year "
+        "between the leaders of eighteen countries from across the ocean"
+    )
+    second = (
+        "The forum was set up with the goal to work in support of its member governments and "
+        "to improve the economic and social wellbeing of the people of the islands"
+    )
+    kept_paragraphs = JunkFilter().clean(
+        [Paragraph(i + 1, i + 1, t) for i, t in enumerate((first, second, _BODY, _TAIL))],
+        title="Quota row ends",
+    )[0]
+    assert [p.text for p in kept_paragraphs] == [first, second, _BODY, _TAIL]
+    assert next(p.text for p in kept_paragraphs if p.prose) == first
+    # The same shape under the repeated headline is a dek, and under a byline a caption.
+    dek = (
+        "It is nearly ten years since the minister made a visit to the capital, and steel, "
+        "fishing and the port look set to dominate the agenda"
+    )
+    kept_texts, dropped = _cleaned("Quota row ends", dek, _LEDE, _BODY)
+    assert kept_texts == [_LEDE, _BODY], dropped
+
+
+def test_a_line_of_names_with_a_present_tense_verb_and_no_full_stop_is_a_caption() -> None:
+    caption = (
+        "Ruritanian Queen Jane Roe Bin Example Al Roe welcomes His Highness the Emir Sheikh "
+        "John Doe Al-Example Al- Doe upon his arrival to attend the summit"
+    )
+    kept_texts, dropped = _cleaned(_LEDE, caption, _BODY, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    # Names and titles with no such verb (a communique's line cut in the scrape) stay.
+    names = (
+        "United Republic of Freedonia, Chairperson of the Organ on Politics and Security, "
+        "and His Excellency Dr. John Roe, President of the Republic of Ruritania, the Incoming"
+    )
+    assert names in _cleaned(_LEDE, names, _BODY, _TAIL)[0]
+
+
+def test_a_short_sentence_with_read_as_its_verb_is_the_storys() -> None:
+    told = "Council Secretary-General Jane Doe Al-Example read the final communique."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, told, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, told, _TAIL], dropped
+    # "To read" is an order to the reader, not a told past: the call at the end goes.
+    call = "To read the rest of the article, please visit here"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, call)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    counter = "This news has been read 10819 times!"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, counter, "Related Articles")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_a_clause_without_a_stop_between_a_short_sentence_and_a_paragraph_is_a_subhead() -> None:
+    short = "Doe called the move a historic error."
+    subhead = "The budget is causing deep divisions"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, short, subhead, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, short, _TAIL], dropped
+
+
+def test_another_pages_teasers_below_the_story_go_but_the_storys_cut_paragraph_stays() -> None:
+    teaser = (
+        "WASHINGTON \u2014 The two countries continue to be at odds with each other over a "
+        "verification treaty, to the point where no flights have been conducted this year. "
+        "The latest issue came to light earlier this week, when officials said the situat..."
+    )
+    furniture = ("Popular posts from this blog", "Ministers remain at an impasse over the treaty")
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, *furniture, teaser, "Dutch minister ope")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    plugin = "Related Posts Plugin for WordPress, Blogger..."
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, _TAIL, plugin, "Twitter Facebook Digg More")
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    cut = "The ministers also agreed that the panel would report to both parliaments and..."
+    assert cut in _cleaned(_LEDE, _BODY, cut, "Subscribe to read more")[0]
+
+
+def test_a_line_opened_with_arrows_is_a_link_to_another_story() -> None:
+    link = '>>> Ruritania hopes for a "peace club" to end the war, the minister says.'
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, link, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+
+
+def test_the_sites_short_word_to_the_reader_under_its_longer_one_above_the_story_goes() -> None:
+    notice = (
+        "Your browser is out of date, and may not be compatible with our website. A list of "
+        "the most popular web browsers can be found below."
+    )
+    texts = ("Example Post", notice, "Just click on the icons to get to the download page.")
+    kept_texts, dropped = _cleaned(*texts, "Example Post", "Quota row ends", _LEDE, _BODY)
+    assert kept_texts == [_LEDE, _BODY], dropped
+
+
+def test_a_short_question_over_a_paragraph_is_a_subhead_but_a_rhetorical_one_stays() -> None:
+    question = "What does the deal mean for farmers?"
+    kept_texts, dropped = _cleaned(_LEDE, _BODY, question, _TAIL)
+    assert kept_texts == [_LEDE, _BODY, _TAIL], dropped
+    rhetorical = "But what emerged from the get-together?"
+    assert rhetorical in _cleaned(_LEDE, _BODY, rhetorical, _TAIL)[0]
+    quoted = "\u201cWhat does the deal mean for farmers?\u201d"
+    assert quoted in _cleaned(_LEDE, _BODY, quoted, _TAIL)[0]
+
+
+def test_a_caption_credited_to_an_official_photographer_and_an_article_by_line_go() -> None:
+    caption = (
+        "The minister met her counterpart in the capital. After the meeting, the two "
+        "delivered remarks (Official Ministry Photo by Jane Roe)."
+    )
+    dek = "During the visit, the two countries raised their ties to the highest level they give."
+    byline = "Article by John Doe, Junior Producer"
+    story = "CAPITAL, Ruritania \u2013 " + _LEDE
+    kept_texts, dropped = _cleaned("Quota row ends", caption, dek, byline, story, _BODY)
+    assert kept_texts == [story, _BODY], dropped
+
+
+def test_a_summary_printed_above_and_below_the_headline_does_not_lead() -> None:
+    summary = (
+        "The trade minister says the steel deal will be signed despite the boycott. The "
+        "capital, as this year's host, insists it will not dilute the final text after more "
+        "than a hundred meetings. The talks will put quotas, duties and a review panel first, "
+        "even as several ministers and their delegations stay away from the capital this week."
+    )
+    short = "The trade minister says the steel deal will be signed despite the boycott."
+    for dek in (summary, short):
+        kept_texts, dropped = _cleaned(dek, "Quota row ends", dek, _LEDE, _BODY)
+        assert kept_texts == [_LEDE, _BODY], dropped
+    # A story paragraph that takes a shorter summary up is the story's.
+    taken_up = _LEDE.replace(" after months", ", the ministry said, after months")
+    kept_texts, dropped = _cleaned(short, "Quota row ends", taken_up, _BODY)
+    assert taken_up in kept_texts, dropped

@@ -23,7 +23,10 @@ so are the outlet's pitch in its own voice ("we need reporters", beside its
 words to the reader), a source credit line that closes the story ("via
 Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
-lede).
+lede). A standfirst right under the repeated headline with none of the marks of a
+story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
+and a summary printed both above and below the headline, do not lead; prose that
+lost its full stop at the top of the page does.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
@@ -127,8 +130,10 @@ _PHOTO_CREDIT = re.compile(
     rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
     r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
     r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$"  # noqa: RUF001
-    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)"
-    r"|\((?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of) [^()]{1,80}\)\.?\s*$",
+    # "(Photo by Jane Doe/Agency)", "(Picture courtesy of the ministry)", "(Official White
+    # House Photo by Jane Doe)"
+    r"|\((?:[\w'’.-]+ ){0,4}(?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of)"  # noqa: RUF001
+    r" [^()]{1,80}\)\.?\s*$",
     re.I,
 )
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
@@ -149,6 +154,8 @@ _DATELINE = re.compile(
 _TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+# A line opened with arrows is a link to another story (">>> China hopes for ...").
+_ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -290,7 +297,8 @@ _CREDIT_END = re.compile(
     r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
 )
 _BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
-    r"^[-–—•*|]?\s*(?i:by|written by|reported by)\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
+    r"^[-–—•*|]?\s*(?i:(?:(?:article|story|words|text|report) )?by|written by|reported by)"  # noqa: RUF001
+    r"\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
 )
 # "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
 _GLUED_BYLINE = re.compile(
@@ -309,8 +317,9 @@ _STAMP = re.compile(
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
 _SELF_REFERENCE = re.compile(
     # One word may qualify what the page is ("live", "news", a typo's "life").
-    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item) )?"
-    r"(?:was|has been|is|has) (?:first |last |now )?(?:published|updated|posted|archived|ended)\b"
+    r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
+    r"(?:was|has been|is|has) (?:first |last |now )?"
+    r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
     re.I,
@@ -407,8 +416,12 @@ FINITE_VERBS = frozenset(
 IRREGULAR_PAST = frozenset(
     "met left held took made gave came went began saw told became brought sent led won set "  # noqa: SIM905
     "put got stood spoke wrote paid sat ran rose fell struck sought thought found kept felt "
-    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut".split()
+    "heard meant built spent lost knew grew drew threw flew chose broke hit cut let shut read "
+    "sold bought fought caught taught dealt laid drove wore shook".split()
 )
+# Past forms spelt like the bare verb: a verb of a told sentence, except first or after
+# "to" ("Read the full text", "to read the rest of the article").
+BARE_PAST = frozenset("read put set hit cut let shut".split())  # noqa: SIM905
 # A verb in a contraction: "it's", "they're", "we'll", "isn't" (not a possessive "Xi's").
 _CONTRACTED_VERB = re.compile(
     r"\w+n't$|(?:i|we|they|you|he|she|it|that|there|here|what|who|where|how)'(?:s|re|ll|ve|d|m)$"
@@ -425,6 +438,11 @@ AFTER_VERB = frozenset(
 )
 CLAUSE_WORDS = 6
 CLAUSE = "no sentence end, but reads as a clause"
+# A question this short opening on one of these words, over a paragraph, is a subhead.
+QUESTION_WORDS = 10
+QUESTION_OPENERS = frozenset(
+    "what why how who when where which will can could should would is are does do did".split()  # noqa: SIM905
+)
 # A first paragraph this short with no verb at all is a headline-style standfirst
 # ("Annual talks in Lisbon to settle the port deal."), not the story's first sentence.
 VERBLESS_MAX_WORDS = 18
@@ -443,11 +461,43 @@ MARKER_WORDS = 20
 TAGGED_MIN_WORDS = 40
 DATELINE_STORY = "a sentence under a wire dateline: the story"
 RESTATED = "a standfirst the story restates right below it"
+# A standfirst (dek) under the repeated headline reads like a headline in a sentence:
+# no day or date, no source ("said", "according to"), no perfect ("has agreed"), no
+# number, no modal ("may sign", "will meet") and no dateline, the marks of a news
+# story's first sentence. Up to this long, and with a longer paragraph under it that
+# opens on a name, not on a pronoun that takes the dek's subject up ("They discussed
+# ..." goes on from the story's first line) nor on a quotation the first line sums up.
+DEK_MAX_WORDS = 25
+DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
+_ANCHOR = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    # a modal in lower case: "may sign", not "Theresa May"
+    r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
+    re.IGNORECASE,
+)
+_ANAPHOR = frozenset(
+    "he she it they this these those both its their his her such".split()  # noqa: SIM905
+)
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
 CAPTION_AFTER_STORY_WORDS = 6
 # A block this long with a verb, reading like prose, is prose even without a sentence end.
 UNSTOPPED_PROSE_WORDS = 45
+# So is a shorter one past a headline's length, as thick with function words as a clause
+# ("The Forum is a regional body, and is held every year between ..."), when it opens
+# the page or follows the story's prose: under furniture it may be a dek or a caption.
+UNSTOPPED_CLAUSE_WORDS = 24
+UNSTOPPED_CLAUSE_STOPWORDS = 0.3
+UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# A line with no full stop, most of whose words are capitalised (names and titles), where a
+# name does something to a name in the present tense: what a picture shows ("King X
+# welcomes His Highness Sheikh Y upon his arrival").
+NAMED_CAPTION_MIN_WORDS = 8
+NAMED_CAPTION_SHARE = 0.5
+NAMED_CAPTION = "no full stop, mostly names, with a verb: a photo caption"
 # A block that is the same run of this many words or more twice over is a caption printed
 # with its alt text, not a sentence of the story.
 DOUBLED_MIN_WORDS = 8
@@ -540,6 +590,8 @@ class Shape:
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
+    dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
+    query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
 
     @property
     def link(self) -> bool:
@@ -624,7 +676,10 @@ class JunkFilter:
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
+            found = _unstopped_prose(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
+            found = _deks(found, paragraphs)
+            found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
             found = _outlet_voice(found)
@@ -712,6 +767,13 @@ class JunkFilter:
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
             asks = text.endswith("?") and n <= HEADING_WORDS and _title_case(text)
+            query = (
+                text.endswith("?")
+                and n <= QUESTION_WORDS
+                and not quotes
+                and bool(words)
+                and words[0] in QUESTION_OPENERS
+            )
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
             reader = not quotes and to_reader
@@ -719,7 +781,7 @@ class JunkFilter:
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
             # Only a headline-like line can be another story's headline.
-            titled = reason.startswith("no sentence") and n >= HEADLINE_MIN_WORDS
+            titled = reason.startswith(("no sentence", "cut off")) and n >= HEADLINE_MIN_WORDS
             titled = titled and _title_case(text)
             elided = teaser and _ELIDED.search(text) is not None
             midcut = teaser and not elided and _cut_mid_clause(text)
@@ -735,7 +797,7 @@ class JunkFilter:
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
                 points=points, midcut=midcut, elided=elided,
-                captioned=_printed_twice_caption(reason, n, text),
+                captioned=_printed_twice_caption(reason, n, text), query=query,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -758,6 +820,8 @@ class JunkFilter:
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
         if n <= CAPTION_WORDS and _LINK_END.search(text):
             return shape("bad", "ends in a link: a link line or an embedded post")
+        if n <= CAPTION_WORDS and _ARROWED.match(paragraph.text):
+            return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if n <= 30 and _COPYRIGHT.search(text):
@@ -844,6 +908,9 @@ class JunkFilter:
                 and verb
                 and stop >= CLAUSE_STOPWORDS
                 and not text.endswith((",", ";"))
+                # Every longer word capitalised: a headline, however clause-like its
+                # words ("US and China Proceed With Another Round of Talks").
+                and not (n >= HEADLINE_MIN_WORDS and _title_case(text))
             ):
                 return shape("short", CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
@@ -891,6 +958,17 @@ class JunkFilter:
             # Far longer than a headline or a caption, with a verb and function words:
             # prose that lost its full stop ("... based on these briefings,").
             return shape("good", "reads as prose, though it lost its sentence end")
+        if (
+            not sentence
+            and NAMED_CAPTION_MIN_WORDS <= n <= CAPTION_WORDS
+            and not quotes
+            and not listed
+            and not paragraph.truncated
+            and "\n" not in paragraph.text
+            and _capitalised(text) >= NAMED_CAPTION_SHARE
+            and _name_verbs_name(text)
+        ):
+            return shape("bad", NAMED_CAPTION)
         return shape("short", "short")
 
     def _story_before_caption(self, text: str) -> bool:
@@ -1060,6 +1138,8 @@ def _has_verb(words: list[str]) -> bool:
     for i, w in enumerate(words):
         if w in ("may", "am") and _clock_or_date(words, i):
             continue  # "May 22", "11:57 AM": a date or a time, not a verb
+        if w in BARE_PAST and (not i or words[i - 1] in ("to", "please")):
+            continue  # "Read the full text", "to read the rest": an order, not a told past
         if w in FINITE_VERBS or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")):
             return True
         if "'" in w and _CONTRACTED_VERB.match(w):  # "it's", "they're", "isn't"
@@ -1094,6 +1174,30 @@ def _clock_or_date(words: list[str], i: int) -> bool:
     if words[i] == "may":
         return i + 1 < len(words) and words[i + 1].isdigit()
     return i > 0 and words[i - 1].isdigit()
+
+
+def _name_verbs_name(text: str) -> bool:
+    """A present-tense verb between a name and a name or an object ("Salman welcomes
+    His Highness", "Doe greets the"): a caption's clause, not a list of names and titles."""
+    words = _words(text)
+    for i in range(1, len(words) - 1):
+        w = words[i]
+        if (
+            w[0].islower()
+            and len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and words[i - 1][0].isupper()
+            and (words[i + 1][0].isupper() or words[i + 1] in AFTER_VERB)
+        ):
+            return True
+    return False
+
+
+def _capitalised(text: str) -> float:
+    """The share of its words that start with a capital letter."""
+    words = _words(text)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
 def _title_case(text: str) -> bool:
@@ -1249,6 +1353,8 @@ def _in_context(
             verdicts.append((True, _above_story(shape)))
         elif index < lede and shape.restated:
             verdicts.append((True, RESTATED))
+        elif index < lede and shape.dek:
+            verdicts.append((True, DEK))
         elif shape.kind == "good":
             verdicts.append((False, shape.reason))
         elif index == lede:
@@ -1392,6 +1498,108 @@ def _restated(
     return out
 
 
+def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A short block with no sentence end that reads as a clause (a verb, function words
+    as prose has them, past a headline's length), not a list item, a caption in brackets
+    or a cut line, is prose that lost its full stop when it opens the page or follows a
+    paragraph of prose: the story's, where a dek or a caption would sit under furniture."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes):
+        text = _plain(paragraphs[index].text)
+        if (
+            shape.kind == "short"
+            and not shape.sentence
+            and shape.verb
+            and shape.words >= UNSTOPPED_CLAUSE_WORDS
+            and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
+            and (index == 0 or out[index - 1].kind == "good")
+            and not text.startswith(("(", "["))
+            and not text.endswith((",", ";", ":"))
+            and not paragraphs[index].truncated
+            and "\n" not in text
+            and not _LIST_ITEM.match(paragraphs[index].text)
+            and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
+        ):
+            out[index] = replace(shape, kind="good", reason=UNSTOPPED)
+    return out
+
+
+def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """The first prose block (or short full sentence that could lead), right under the
+    repeated headline, is a standfirst when it has none of a story's first sentence's
+    anchors (`_ANCHOR`: a day, a source, a perfect, a modal, a number; no dateline) and
+    a longer paragraph under it starts the story afresh, on a name rather than a
+    pronoun or a quotation."""
+    out = list(shapes)
+    for index in range(1, min(len(shapes), HEADER_REACH)):
+        shape = shapes[index]
+        if shape.kind == "bad" or (shape.kind == "short" and not shape.lead):
+            continue
+        text = _plain(paragraphs[index].text)
+        below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
+        opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
+        if (
+            shapes[index - 1].reason == "repeats the headline"
+            and shape.sentence
+            and shape.words <= DEK_MAX_WORDS
+            and shape.reason != DATELINE_STORY
+            and text[:1] not in QUOTE_OPENERS
+            and _ANCHOR.search(text) is None
+            and below is not None
+            and shapes[below].kind == "good"
+            and shapes[below].words >= 1.5 * shape.words
+            and not _ANAPHOR.intersection(opener)
+            # A quotation under it is the source a first sentence sums up.
+            and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
+        ):
+            out[index] = replace(shape, dek=True)
+        break  # only the first block that could lead
+    return out
+
+
+def _summary_around_headline(
+    shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
+) -> list[Shape]:
+    """A block printed word for word both above the repeated headline and right under
+    it is the page's summary (its social card and its standfirst), not the story: when
+    a paragraph follows the lower copy and starts afresh (on a name, not on a pronoun
+    or a quotation), both copies are marked as a dek, so that this paragraph leads."""
+    out = list(shapes)
+    number = {p.number: i for i, p in enumerate(paragraphs)}
+    for below in range(2, min(len(shapes), HEADER_REACH)):
+        if shapes[below - 1].reason != "repeats the headline":
+            continue
+        twin = next(
+            (
+                i
+                for i in range(below - 1)
+                if _repeat_of(shapes[i].reason, number) == below
+                or _repeat_of(shapes[below].reason, number) == i
+            ),
+            None,
+        )
+        story = next((i for i in range(below + 1, len(shapes)) if shapes[i].kind != "bad"), None)
+        if twin is None or story is None or shapes[story].kind != "good":
+            continue
+        # The same words twice (a longer paragraph taking a summary up is the story's).
+        if _words(paragraphs[twin].text.casefold()) != _words(paragraphs[below].text.casefold()):
+            continue
+        opener = _words(_plain(paragraphs[story].text).casefold())[:1]
+        if _ANAPHOR.intersection(opener) or _plain(paragraphs[story].text)[:1] in QUOTE_OPENERS:
+            continue
+        for i in (twin, below):
+            out[i] = replace(out[i], dek=True, lead=False)
+    return out
+
+
+def _repeat_of(reason: str, number: dict[int, int]) -> int | None:
+    """The index of the paragraph a "repeats ¶N" reason points to, if any."""
+    if not reason.startswith("repeats ¶"):
+        return None
+    digits = reason[len("repeats ¶") :].split(" ", 1)[0]
+    return number.get(int(digits)) if digits.isdigit() else None
+
+
 def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """Lines alike inside the story are a list scraped without its bullets, not furniture:
     a run of PARALLEL_RUN or more short lines with no clause of their own, most opening
@@ -1412,8 +1620,9 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         while end < last_good and _list_line(shapes[end]):
             end += 1
         run = range(index, end)
-        # Under a link label ("Related readings:") lines alike are its links.
-        if len(run) >= PARALLEL_RUN and not shapes[index - 1].link:
+        # Under a link label ("Related readings:") lines alike are its links; lines alike
+        # that run into furniture (a date stamp, a credit) are the page's section labels.
+        if len(run) >= PARALLEL_RUN and not shapes[index - 1].link and shapes[end].kind != "bad":
             # Lead-ins ("Also attending were:") sit among the items; only items count.
             items = [i for i in run if not shapes[i].opens_list]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
@@ -1606,6 +1815,9 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         # A key-points box or a site's word to the reader above the story gives way to
         # the first prose paragraph that is neither.
         first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
+        if shapes[first].dek:
+            # A dek over a story told in bullet points gives way to the points.
+            first = next((i for i in goods if i > first), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
         # A verbless standfirst gives way to the prose right under it.
         after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
@@ -1641,6 +1853,8 @@ def _above_story(shape: Shape) -> str:
         return "speaks to the reader above the story: the site's own word"
     if shape.restated:
         return RESTATED
+    if shape.dek:
+        return DEK
     return "a standfirst above the byline or picture"
 
 
@@ -1648,7 +1862,13 @@ def _not_a_lede(shape: Shape) -> bool:
     """A bulleted list (a key-points box), words to the reader ("once signed in, you
     can...") or a standfirst the story restates right below it: never the story's
     first paragraph while a plain one follows."""
-    return (shape.bulleted and not shape.lone_item) or shape.reader or shape.restated or shape.boxed
+    return (
+        (shape.bulleted and not shape.lone_item)
+        or shape.reader
+        or shape.restated
+        or shape.boxed
+        or shape.dek
+    )
 
 
 def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
@@ -1758,7 +1978,11 @@ def _short(
         return False, ABOUT
     before = near.before[index]
     after = near.after[index]
-    in_header = index < lede < len(shapes) and before != "good"
+    # Above the lede a prose block is furniture too (a standfirst, the site's word to
+    # the reader), unless it is a key-points box's point, which stays.
+    in_header = index < lede < len(shapes) and (
+        before != "good" or not any(s.boxed for s in shapes[:index])
+    )
     if in_header and (after == "bad" or not shape.sentence or shape.words < 8):
         return True, f"{shape.reason}, above the lede among page furniture"
     if in_header and shapes[lede].reason == DATELINE_STORY:
@@ -1767,6 +1991,19 @@ def _short(
     # and when it is poor in function words, like "Our standards: The Trust Principles."
     sparse = shape.stopwords < prose_stopwords and shape.words >= 4
     around = {before, after}
+    # A lone dashed line with no sentence, right between two paragraphs of the story
+    # (not under a lead-in), is a subhead the site marked with a dash ("- Trade ties").
+    if (
+        shape.lone_item
+        and not shape.sentence
+        and not shape.opens_list
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and 0 < index < len(shapes) - 1
+        and shapes[index - 1].kind == "good"
+        and not shapes[index - 1].opens_list
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a lone dashed line between paragraphs: a subhead"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
     # item of the story's own list, even between two subheads.
     if shape.bulleted and lede < index < last_good and around != {"good"}:
@@ -1823,19 +2060,53 @@ def _short(
     if (
         shape.reason == CLAUSE
         and 0 < index < len(shapes) - 1
-        and shapes[index - 1].kind != "short"
+        and (
+            shapes[index - 1].kind != "short"
+            # A short one right under a short full sentence of the story (below
+            # the lede) and over a paragraph: a subhead between two paragraphs.
+            or (
+                _clause(shapes[index - 1])
+                and shape.words <= SUBHEAD_LABEL_WORDS
+                and lede < index - 1
+            )
+        )
         and shapes[index + 1].kind == "good"
     ):
         return True, "a line with no sentence end over a paragraph: a subhead"
-    # A question in title case right over a paragraph is a subhead ("Why It Matters?").
+    # A question in title case right over a paragraph is a subhead ("Why It Matters?"),
+    # and so is a short one in the story opening on a question word ("What does the
+    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on.
     if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
         return True, "a question in title case over a paragraph: a subhead"
+    if (
+        shape.query
+        and lede < index < len(shapes) - 1
+        and shapes[index + 1].kind == "good"
+        and not shapes[index - 1].opens_list
+    ):
+        return True, "a short question over a paragraph: a subhead"
     # A quotation right under a sentence of the story goes on from its speaker
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
     if shape.reason.startswith("cut off") and index < lede and not _own_summary(shapes, index):
         return True, "a teaser cut off with an ellipsis, above the story"
+    # Below the story with nothing of it further down, a cut-off block under furniture
+    # (another post's headline, "Popular posts") or a few words with no verb or in
+    # title case ("Related Posts Plugin for ...") is another page's teaser; the story's
+    # own last paragraph cut by a paywall follows its prose and tells something.
+    if (
+        shape.reason.startswith("cut off")
+        and lede < index
+        and last_good > -1
+        and near.no_good_below[index]
+        and not shape.elided  # "... in the province….": an author's excerpt
+        and (
+            (index > last_good and before == "bad")
+            or ((not shape.verb or shape.titled) and shape.words <= SIGNPOST_WORDS)
+        )
+    ):
+        return True, "a teaser cut off with an ellipsis, below the story"
     if shape.reason.startswith("a quotation") and (
         index < lede or (after == "bad" and not _goes_on(shapes, index))
     ):
