@@ -511,3 +511,31 @@ def test_a_sentence_opening_on_until_reads_as_background(classifier: Classifier)
     )
     assert verdict.topic == "history"
     assert "pattern: until, opening a sentence" in verdict.cues
+
+
+def test_report_scores_a_labelled_set_kept_outside_the_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report.py --set DIR`: real pages that may not be copied in are scored where they are,
+    with `fit: weak` paragraphs left out of the clear-fit figure."""
+    article = {
+        "title": "Ministers meet",
+        "year": 2024,
+        "paragraphs": [
+            {"topic": "lede", "text": "Trade ministers met in Lisbon on Monday."},
+            {
+                "topic": "economy",
+                "text": "Tariffs on steel imports rose and the trade deficit widened.",
+            },
+            {"topic": "outlook", "fit": "weak", "text": "The ministers posed for a photograph."},
+        ],
+    }
+    (tmp_path / "ministers.yaml").write_text(yaml.safe_dump(article), encoding="utf-8")
+    (loaded,) = report.load_set(tmp_path)
+    assert loaded.year == 2024
+    assert loaded.clear == (True, False)
+    assert report.main(["--set", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{tmp_path.name} (1 pages) agreement " in printed
+    assert "clear fit 1/1 = 1.00" in printed
+    assert report.main(["--set", str(tmp_path / "absent")]) == 1
