@@ -573,22 +573,11 @@ def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_
             article = {"title": f"{folder} {index}", "year": 2024, "paragraphs": [lede, *body]}
             path = tmp_path / folder / f"{index}.yaml"
             path.write_text(yaml.safe_dump(article), encoding="utf-8")
-    for how in ("page", "set"):
-        assert (
-            wordcv.main(
-                [
-                    "--set",
-                    str(tmp_path / "one"),
-                    "--set",
-                    str(tmp_path / "two"),
-                    "--by",
-                    how,
-                    "--folds",
-                    "3",
-                ]
-            )
-            == 0
-        )
+    (tmp_path / "groups.yaml").write_text("'0': first\n'1': first\n", encoding="utf-8")
+    sets = ["--set", str(tmp_path / "one"), "--set", str(tmp_path / "two"), "--folds", "3"]
+    for how in ("page", "set", "group"):
+        assert wordcv.main([*sets, "--by", how, "--groups", str(tmp_path / "groups.yaml")]) == 0
         printed = capsys.readouterr().out
         assert "  one " in printed and "  two " in printed
         assert "shipped 3/6 = 0.500  with word model 6/6 = 1.000  (fixed 3, broke 0)" in printed
+    assert "leaving out one of " in printed

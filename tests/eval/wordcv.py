@@ -1,7 +1,7 @@
 """Would a word-level model fitted on labelled paragraphs place topics better?
 
-Usage: python tests/eval/wordcv.py [--set DIR ...] [--by page|set] [--alpha A] [--weight B]
-                                   [--extra NAME,...] [--folds K]
+Usage: python tests/eval/wordcv.py [--set DIR ...] [--by page|set|group] [--groups FILE]
+                                   [--alpha A] [--weight B] [--extra NAME,...] [--folds K]
 
 A multinomial naive Bayes model over word unigrams and bigrams (the
 classifier's own tokens, so years read as `earlieryear` and the like; other
@@ -20,7 +20,12 @@ repository: see `report.py --set`). `--by page` (default) is grouped k-fold
 by page over all of them (page i in fold i mod K): a page is scored by a model
 fitted on the other folds' pages only. `--by set` scores each set by a model
 fitted on the OTHER sets only: whether what one editor's pages teach carries
-to another's. `--extra tune,wire` adds the project's own written sets to
+to another's. `--by group --groups FILE` leaves out one group of pages at a
+time: FILE maps page names (file names without extension) to a group, say the
+event or story they cover, so that pages about the same summit never sit on
+both sides (a page not listed is a group of its own). Several pages on one
+event share its names and places, which a word model learns and a new event
+does not have. `--extra tune,wire` adds the project's own written sets to
 every fold's training data (never scored).
 
 Per set it prints the shipped classifier's agreement beside the combined
@@ -39,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from report import REALWORLD, Article, load_realworld, load_set  # beside this file
 
 from briefing_site.config.schema import default_topics as load_default_topics
@@ -158,7 +164,10 @@ def main(argv: list[str]) -> int:
         article for name in option("--extra", "").split(",") if name for article in load_set(name)
     ]
     alpha, weight = float(option("--alpha", "0.3")), float(option("--weight", "0.1"))
-    by_set, k = option("--by", "page") == "set", int(option("--folds", "10"))
+    by, k = option("--by", "page"), int(option("--folds", "10"))
+    named: dict[str, str] = {}
+    if by == "group":
+        named = yaml.safe_load(Path(option("--groups", "")).read_text(encoding="utf-8")) or {}
     if not pages:
         return 1
 
@@ -168,8 +177,12 @@ def main(argv: list[str]) -> int:
 
     def group_of(index: int) -> str | int:
         """The fold a page is in; by set, both realworld halves are one set (one editor's)."""
-        name = pages[index][0]
-        return ("realworld" if name in HALVES else name) if by_set else index % k
+        name, article = pages[index]
+        if by == "set":
+            return "realworld" if name in HALVES else name
+        if by == "group":
+            return str(named.get(article.path.stem, f"{name}/{article.path.stem}"))
+        return index % k
 
     groups = sorted({group_of(index) for index in range(len(pages))}, key=str)
 
@@ -198,7 +211,10 @@ def main(argv: list[str]) -> int:
                 was, now = before.topic == label, names[after] == label
                 counts.update(total=1, shipped=was, combined=now, fixed=now and not was)
                 counts.update(broken=was and not now)
-    how = "each set by a model fitted on the other sets" if by_set else f"{k}-fold by page"
+    how = {
+        "set": "each set by a model fitted on the other sets",
+        "group": f"leaving out one of {len(groups)} groups of pages at a time",
+    }.get(by, f"{k}-fold by page")
     print(f"word model (alpha {alpha}, weight {weight}, {how}, extra: {option('--extra', '-')})")
     for name, counts in tally.items():
         total = counts["total"]
