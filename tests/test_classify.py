@@ -581,3 +581,4 @@ def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_
         assert "  one " in printed and "  two " in printed
         assert "shipped 3/6 = 0.500  with word model 6/6 = 1.000  (fixed 3, broke 0)" in printed
     assert "leaving out one of " in printed
+    assert wordcv.main([*sets, "--by", "group"]) == 1

@@ -167,7 +167,11 @@ def main(argv: list[str]) -> int:
     by, k = option("--by", "page"), int(option("--folds", "10"))
     named: dict[str, str] = {}
     if by == "group":
-        named = yaml.safe_load(Path(option("--groups", "")).read_text(encoding="utf-8")) or {}
+        groups_file = Path(option("--groups", ""))
+        if not groups_file.is_file():
+            print(f"--by group needs --groups FILE (page name: group), not {str(groups_file)!r}")
+            return 1
+        named = yaml.safe_load(groups_file.read_text(encoding="utf-8")) or {}
     if not pages:
         return 1
 
