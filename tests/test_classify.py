@@ -511,3 +511,74 @@ def test_a_sentence_opening_on_until_reads_as_background(classifier: Classifier)
     )
     assert verdict.topic == "history"
     assert "pattern: until, opening a sentence" in verdict.cues
+
+
+def test_report_scores_a_labelled_set_kept_outside_the_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report.py --set DIR`: real pages that may not be copied in are scored where they are,
+    with `fit: weak` paragraphs left out of the clear-fit figure."""
+    article = {
+        "title": "Ministers meet",
+        "year": 2024,
+        "paragraphs": [
+            {"topic": "lede", "text": "Trade ministers met in Lisbon on Monday."},
+            {
+                "topic": "economy",
+                "text": "Tariffs on steel imports rose and the trade deficit widened.",
+            },
+            {"topic": "outlook", "fit": "weak", "text": "The ministers posed for a photograph."},
+        ],
+    }
+    (tmp_path / "ministers.yaml").write_text(yaml.safe_dump(article), encoding="utf-8")
+    (loaded,) = report.load_set(tmp_path)
+    assert loaded.year == 2024
+    assert loaded.clear == (True, False)
+    assert report.main(["--set", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{tmp_path.name} (1 pages) agreement " in printed
+    assert "clear fit 1/1 = 1.00" in printed
+    assert report.main(["--set", str(tmp_path / "absent")]) == 1
+
+
+def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`wordcv.py`: a naive Bayes model over words, fitted on labelled paragraphs, learns
+    which words go where, and each set is scored by folds that never saw its pages. Made-up
+    words no lexicon knows are placed right only by what the other pages taught."""
+    sys.path.insert(0, str(EVAL))
+    import wordcv  # beside report.py
+
+    rows = [
+        (wordcv.features("Tariffs on steel and trade deficit talks", 2024), "economy"),
+        (wordcv.features("Navy drills and missile defence pact", 2024), "defense"),
+        (wordcv.features("The treaty was signed in 1985 after the war", 2024), "history"),
+        (wordcv.features("Leaders will meet again next year to plan", 2024), "outlook"),
+    ]
+    model = wordcv.NaiveBayes.fit(rows, ("economy", "defense", "history", "outlook"), 0.3)
+    scores = model.log_likelihood(wordcv.features("New tariffs on steel exports", 2024))
+    assert scores[0] == 0.0 and all(score < 0.0 for score in scores[1:])
+    assert "<num>" in wordcv.features("Up 12 percent", None)
+    assert "earlieryear" in wordcv.features("It began in 1985", 2024)
+
+    body = [
+        {"topic": "economy", "text": "Zorblax quantle plink."},
+        {"topic": "defense", "text": "Frimble wozzle drab."},
+    ]
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        for index in range(3):
+            lede = {"topic": "lede", "text": "Ministers met."}
+            article = {"title": f"{folder} {index}", "year": 2024, "paragraphs": [lede, *body]}
+            path = tmp_path / folder / f"{index}.yaml"
+            path.write_text(yaml.safe_dump(article), encoding="utf-8")
+    (tmp_path / "groups.yaml").write_text("'0': first\n'1': first\n", encoding="utf-8")
+    sets = ["--set", str(tmp_path / "one"), "--set", str(tmp_path / "two"), "--folds", "3"]
+    for how in ("page", "set", "group"):
+        assert wordcv.main([*sets, "--by", how, "--groups", str(tmp_path / "groups.yaml")]) == 0
+        printed = capsys.readouterr().out
+        assert "  one " in printed and "  two " in printed
+        assert "shipped 3/6 = 0.500  with word model 6/6 = 1.000  (fixed 3, broke 0)" in printed
+    assert "leaving out one of " in printed
+    assert wordcv.main([*sets, "--by", "group"]) == 1

@@ -6,6 +6,7 @@ Usage: python tests/eval/report.py [-v] [SET ...]
        python tests/eval/report.py warnings  (the low-confidence warnings, cross-validated)
        python tests/eval/report.py junk [-v] [--set DIR]  (junk, lede, segmentation: realworld.py)
        python tests/eval/report.py errors [-v]  (realworld error analysis per half; -v: tuned half's misses)
+       python tests/eval/report.py --set DIR [-v]  (a labelled set kept outside the repository)
 
 Each YAML file here is one article: `title` and `paragraphs`, a list of
 `{topic, text}` with the lede first. `tune/` may be looked at while designing
@@ -29,6 +30,12 @@ warning threshold over the two halves: each half is scored with the settings
 and threshold that did best on the other half, beside the shipped defaults.
 The lexicon itself was written looking at the even half only, so the odd
 half's figures are the ones that predict unseen pages.
+
+`--set DIR` scores a folder of articles in this same format kept anywhere
+(say, real pages an editor labelled that may not be copied into the
+repository): agreement, agreement where a topic clearly fits (a paragraph may
+carry `fit: weak`, as in the realworld labels), what the warnings flag, and the
+confusion between topics. Each article may give its `year` (for the year cues).
 
 `warnings` measures whether confidence predicts correctness: the share of
 wrong calls a low-confidence warning flags (target >= 0.7) and of right calls
@@ -89,10 +96,11 @@ class Result:
         return self.correct / self.total if self.total else 0.0
 
 
-def load_set(name: str) -> tuple[Article, ...]:
-    """Every article of one evaluation set, in file-name order."""
+def load_set(name: str | Path) -> tuple[Article, ...]:
+    """Every article of one evaluation set (a name here, or a folder), in file-name order."""
     articles = []
-    for path in sorted((HERE / name).glob("*.yaml")):
+    folder = name if isinstance(name, Path) else HERE / name
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         body = [p for p in data["paragraphs"] if p["topic"] != "lede"]
         articles.append(
@@ -101,6 +109,7 @@ def load_set(name: str) -> tuple[Article, ...]:
                 texts=tuple(str(p["text"]) for p in body),
                 labels=tuple(str(p["topic"]) for p in body),
                 year=int(data.get("year", 2025)),
+                clear=tuple(p.get("fit") != "weak" for p in body),
             )
         )
     return tuple(articles)
@@ -562,6 +571,29 @@ def realworld_report(classifier: Classifier, verbose: bool) -> None:
         _dump(classifier, articles)
 
 
+def outside_set_report(folder: Path, verbose: bool) -> int:
+    """Score a labelled set kept outside the repository (`--set DIR`)."""
+    articles = load_set(folder) if folder.is_dir() else ()
+    if not articles:
+        print(f"no labelled articles (*.yaml) in {folder}")
+        return 1
+    classifier = Classifier(load_default_topics())
+    print(f"{folder.name} ({len(articles)} pages) {score_realworld(classifier, articles).line()}")
+    confusion = Counter(
+        (label, verdict.topic)
+        for article in articles
+        for label, verdict in zip(
+            article.labels, classifier.classify(article.texts, year=article.year), strict=True
+        )
+        if label != verdict.topic
+    )
+    for (truth, got), n in sorted(confusion.items()):
+        print(f"    {truth:>8} -> {got:<8} x{n}")
+    if verbose:
+        _dump(classifier, articles)
+    return 0
+
+
 def evaluate(classifier: Classifier, articles: tuple[Article, ...]) -> Result:
     """Classify each article as the sectioner would and compare with the labels."""
     correct = total = 0
@@ -586,6 +618,8 @@ def main(argv: list[str]) -> int:
     if "errors" in argv:
         errors_report("-v" in argv)
         return 0
+    if "--set" in argv and "junk" not in argv:
+        return outside_set_report(Path(argv[argv.index("--set") + 1]), "-v" in argv)
     if "junk" in argv:
         from realworld import main as junk_report  # beside this file
 
