@@ -132,3 +132,37 @@ def test_text_article_needs_its_sidecar_and_orphans_are_reported() -> None:
         "content/a.txt: no metadata: add a.yaml beside it",
         "content/c.yaml: metadata without an article: add c.txt",
     ]
+
+
+def test_a_drop_cap_letter_split_off_its_paragraph_joins_it_again() -> None:
+    # Scrapers give a drop cap ("<span>T</span>he ...") its own line, often its own block.
+    rest = "he two leaders met at the palace on Friday and agreed to widen trade talks."
+    second = "Both sides said a deal on steel could follow before the summer."
+    for gap in ("\n\n", "\n"):
+        result = split_text(f"Share This Article\n\nT{gap}{rest}\n\n{second}")
+        assert texts(result) == ["Share This Article", "T" + rest, second]
+        assert [p.line for p in result][:2] == [1, 3]
+    # "A" and "I" are words too: the letter stays a word when the copy reads so.
+    story = "A\n\nnew round of talks opened on Friday, and the new round is the third this year."
+    assert texts(split_text(story))[0].startswith("A new round of talks")
+    story = "A\n\nnother round of talks opened on Friday, the third round this year."
+    assert texts(split_text(story))[0].startswith("Another round of talks")
+    # A lone capital over a line in capitals, or a lone word, is not a drop cap.
+    assert len(split_text("B\n\nThe talks opened on Friday.")) == 2
+    assert len(split_text("Menu\n\nthe talks opened on Friday.")) == 2
+
+
+def test_a_standfirst_over_its_repeat_whose_drop_cap_was_lost_stays_apart() -> None:
+    # The standfirst (no full stop) is printed again as the story's first paragraph, whose
+    # drop cap the scrape lost: "... the coming months" / "hile the dust ...". The lower
+    # case opening is not the standfirst's sentence going on.
+    dek = (
+        "While the talks have barely ended after the visit of the king and leaders from "
+        "around the region, the palace is getting ready for two more state visits in the "
+        "coming months"
+    )
+    first = dek + "."
+    second = "The president of France is expected on March 29, officials said on Friday."
+    result = split_text(f"{dek}\n{first[1:]}\n{second}")
+    assert texts(result) == [dek, first, second]
+    assert [p.line for p in result] == [1, 2, 3]

@@ -1094,3 +1094,19 @@ def test_labelled_list_lines_in_wrapped_copy_stay_apart_and_are_kept() -> None:
     paragraphs = [p.text for p in split_text(text)]
     assert paragraphs[-4:] == [*envoys, last]
     assert clean(text)[-4:] == [*envoys, last]
+
+
+def test_a_standfirst_over_its_repeat_with_a_lost_drop_cap_goes_and_the_story_stays() -> None:
+    # The standfirst, without its full stop, is printed again as the story's first
+    # paragraph, whose drop cap the scrape lost ("... for years" / "inisters from ...").
+    dek = STORY[0].rstrip(".")
+    text = "\n".join([dek, STORY[0][1:], *STORY[1:]])
+    assert clean(text) == STORY
+    # Printed twice alike (a caption and its alt text), both copies still go.
+    caption = "Ministers pose for a photograph at the harbour office in Lisbon - Agency"
+    assert clean("\n".join([caption, caption, *STORY])) == STORY
+
+
+def test_a_drop_cap_on_its_own_line_joins_the_lede() -> None:
+    text = "\n\n".join(["Share This Article", STORY[0][0], STORY[0][1:], *STORY[1:]])
+    assert clean(text) == STORY

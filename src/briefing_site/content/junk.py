@@ -1039,6 +1039,7 @@ def _repeats(
         for gram in {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}:
             postings.setdefault(gram, []).append(index)
     unrepeated: dict[str, list[int]] = {}  # each text's blocks so far that repeat nothing
+    gave_way: dict[int, int] = {}  # a block found to repeat a later one: that one
     reasons: list[str] = []
     for index, text in enumerate(joined):
         words = text.split()
@@ -1046,8 +1047,19 @@ def _repeats(
         if 3 <= len(words) <= REPEAT_MAX_WORDS:
             grams = {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}
             other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if (
+                other is not None
+                and gave_way.get(other) == index
+                and _stop_added(paragraphs[other].text, paragraphs[index].text)
+            ):
+                # A standfirst printed without its full stop over the story's first
+                # paragraph, the same sentence: the standfirst went as a repeat of
+                # this one, and this one is the story.
+                other = None
             if other is None:
                 other = _later_repeat(joined, postings, grams, index, share)
+                if other is not None:
+                    gave_way[index] = other
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
@@ -1059,6 +1071,11 @@ def _repeats(
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _stop_added(earlier: str, later: str) -> bool:
+    """`later` ends with a full stop that `earlier`, otherwise the same, lacks."""
+    return bool(_FULL_STOP.search(later.rstrip())) and not _FULL_STOP.search(earlier.rstrip())
 
 
 def _earlier_copy(joined: Sequence[str], unrepeated: Sequence[int], index: int) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,11 @@ CLAUSE_LINE_WORDS = 4
 _QUOTES = "\"'\u201c\u2018("
 _SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+_WORD = re.compile(r"[^\W\d_]+")
+# A paragraph repeating the one above but for its first letter: this many characters
+# are compared (at most), and fewer than the minimum is too short to call a repeat.
+DROP_CAP_REPEAT = 60
+MIN_DROP_CAP_REPEAT = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +300,13 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
         for offset, line in enumerate(lines):
             run.append(line.strip())
             following = lines[offset + 1] if offset + 1 < len(lines) else None
-            if following is not None and (
-                _runs_on(line, following, block_width, measured)
-                or (measured and _broken_name(line, following, text))
+            if (
+                following is not None
+                and not _lost_drop_cap(line, following)
+                and (
+                    _runs_on(line, following, block_width, measured)
+                    or (measured and _broken_name(line, following, text))
+                )
             ):
                 continue
             truncated = bool(width) and _cut(line, width)
@@ -309,7 +319,70 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                 )
             )
             run = []
-    return tuple(paragraphs)
+    return _mend_drop_caps(paragraphs, text)
+
+
+def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, ...]:
+    """Put a drop cap back on its paragraph.
+
+    A scraper gives the big first letter ("<span>P</span>resident ...") a line or a
+    block of its own, so "P" / "resident Joko ..." arrives as two paragraphs; or it
+    loses the letter, and a standfirst printed again as the first paragraph arrives
+    as "... the coming months" / "hile the dust ...". A lone capital over a paragraph
+    that opens in lower case is joined to it; a paragraph that repeats the one above
+    but for its first letter gets that letter back.
+    """
+    mended: list[Paragraph] = []
+    pending: Paragraph | None = None
+    for paragraph in paragraphs:
+        body = paragraph.text
+        if pending is not None:
+            if body[:1].islower():
+                gap = " " if _cap_is_a_word(pending.text, body, text) else ""
+                body = pending.text + gap + body
+                paragraph = replace(paragraph, line=pending.line)
+            else:
+                mended.append(pending)
+            pending = None
+        if _drop_cap(body):
+            pending = replace(paragraph, text=body)
+            continue
+        if mended and _lost_drop_cap(mended[-1].text, body):
+            body = mended[-1].text.lstrip()[0] + body
+        mended.append(replace(paragraph, number=len(mended) + 1, text=body))
+    if pending is not None:
+        mended.append(replace(pending, number=len(mended) + 1))
+    return tuple(mended)
+
+
+def _cap_is_a_word(letter: str, body: str, text: str) -> bool:
+    """Whether a drop cap that is a word on its own ("A", "I") is one here: "A" / "new
+    round" reads "A new round" when the copy uses "new" elsewhere and never "anew"."""
+    first = _WORD.match(body)
+    if letter.lstrip(_QUOTES).upper() not in ("A", "I") or first is None:
+        return False
+    counts = Counter(word.casefold() for word in _WORD.findall(text))
+    joined = (letter.lstrip(_QUOTES) + first.group()).casefold()
+    return counts[joined] == 0 and counts[first.group().casefold()] >= 2
+
+
+def _drop_cap(text: str) -> bool:
+    """A drop cap on a line of its own: one capital letter, perhaps after an opening quote."""
+    letter = text.lstrip(_QUOTES)
+    return len(letter) == 1 and letter.isupper() and len(text) <= 2
+
+
+def _lost_drop_cap(previous: str, line: str) -> bool:
+    """`line` repeats `previous` but for its first letter (a capital): the same text printed
+    again with its drop cap lost, not `previous` going on in lower case."""
+    previous, line = previous.strip(), line.strip()
+    size = min(len(previous) - 1, DROP_CAP_REPEAT)
+    return (
+        size >= MIN_DROP_CAP_REPEAT
+        and previous[:1].isupper()
+        and line[:1].islower()
+        and line.startswith(previous[1 : 1 + size])
+    )
 
 
 def wrap_width(lines: list[str]) -> int:
