@@ -166,3 +166,19 @@ def test_a_standfirst_over_its_repeat_whose_drop_cap_was_lost_stays_apart() -> N
     result = split_text(f"{dek}\n{first[1:]}\n{second}")
     assert texts(result) == [dek, first, second]
     assert [p.line for p in result] == [1, 2, 3]
+
+
+def test_a_lone_word_over_a_clause_in_lower_case_in_wrapped_copy_joins_it() -> None:
+    # Hard-wrapped copy whose break fell after the first word: "Ministers" / "committed to
+    # meet ..." is one sentence, not a label over a line.
+    lines = [
+        "The defence ministers met by video link on Tuesday to talk about the",
+        "region, and agreed to keep in close touch over the coming months as",
+        "the security outlook changes.",
+        "Ministers",
+        "committed to meet regularly as part of efforts to address shared",
+        "security challenges, and to advance their shared values of democracy.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert paragraphs[-1].startswith("Ministers committed to meet regularly"), paragraphs
+    assert len(paragraphs) == 2

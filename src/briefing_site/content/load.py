@@ -464,6 +464,16 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
     if going_on and following.split()[0] in _RUN_ON_WORDS and any(w.islower() for w in words):
         return True  # a short line of prose going on: "discussion with Jane Doe" / "and John Roe."
+    if (
+        measured
+        and going_on
+        and len(words) == 1
+        and words[0].isalpha()
+        and _clause(following.split())
+    ):
+        # In wrapped copy, a lone word over a clause going on in lower case is the
+        # sentence's first word, left on its line ("Ministers" / "committed to meet ...").
+        return True
     lower = sum(w[:1].islower() for w in words)
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
