@@ -1110,3 +1110,20 @@ def test_a_standfirst_over_its_repeat_with_a_lost_drop_cap_goes_and_the_story_st
 def test_a_drop_cap_on_its_own_line_joins_the_lede() -> None:
     text = "\n\n".join(["Share This Article", STORY[0][0], STORY[0][1:], *STORY[1:]])
     assert clean(text) == STORY
+
+
+def test_a_standfirst_over_share_buttons_that_the_first_paragraph_repeats_does_not_lead() -> None:
+    # "Talks were held this morning." / "Share" / "Talks between the visiting minister Roe
+    # and ... were held this morning ...": the story restates the standfirst across the
+    # page's buttons, word for word but for the names it adds.
+    dek = "Talks between the Moroccan minister and the Portuguese minister opened in Lisbon on Tuesday."
+    first = (
+        "Talks between the visiting Moroccan minister Jane Roe and the Portuguese minister John "
+        "Doe opened in Lisbon on Tuesday, aiming to settle the terms of a joint port investment."
+    )
+    kept = clean("\n\n".join([dek, "Share Button", first, *STORY[1:]]))
+    assert kept == [first, *STORY[1:]]
+    # A short intro the story only partly takes up, over a heading, still leads.
+    intro = "The port talks between Portugal and Morocco ended in Lisbon this past weekend."
+    heading = "JOINT STATEMENT OF THE PORT TALKS, LISBON, 10 MARCH 2026"
+    assert clean("\n\n".join([intro, heading, *STORY]))[0] == intro

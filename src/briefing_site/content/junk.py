@@ -398,6 +398,7 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+RESTATED_FAR_SHARE = 0.9  # the same, with page furniture between the two
 QUOTE_OPENERS = "\"“‘'«"  # noqa: RUF001
 # How far from the top a byline or a date stamp still marks the page header.
 HEADER_REACH = 10
@@ -1493,24 +1494,32 @@ def _restated(
     shapes: Sequence[Shape], tokens: Sequence[list[str]], paragraphs: Sequence[Paragraph]
 ) -> list[Shape]:
     """Near the top, a short prose block most of whose content words the longer prose
-    paragraph right under it takes up again is a standfirst (a dek) that the story
+    paragraph under it (past any furniture between them) takes up again is a standfirst (a dek) that the story
     restates: it is marked, so that it does not lead and goes with the header. A
     paragraph under it that opens with a quotation is the source the story's first
     sentence sums up ("the ministry said in a statement"), not a restatement of a dek."""
     out = list(shapes)
     for index in range(min(len(shapes) - 1, HEADER_REACH)):
-        shape, below = shapes[index], shapes[index + 1]
+        # The paragraph under it, past page furniture between them ("Share", a label).
+        under = next(
+            (i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), len(shapes)
+        )
+        if under == len(shapes):
+            continue
+        shape, below = shapes[index], shapes[under]
         if (
             shape.kind == "bad"
             or not shape.sentence
             or shape.words > STANDFIRST_MAX_WORDS
             or below.kind != "good"
             or below.words <= shape.words
-            or _plain(paragraphs[index + 1].text)[:1] in QUOTE_OPENERS
+            or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
         ):
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
-        if content and len(content & set(tokens[index + 1])) >= RESTATED_SHARE * len(content):
+        # Across furniture, only a standfirst the story repeats nearly word for word.
+        share = RESTATED_SHARE if under == index + 1 else RESTATED_FAR_SHARE
+        if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
 
