@@ -1127,3 +1127,13 @@ def test_a_standfirst_over_share_buttons_that_the_first_paragraph_repeats_does_n
     intro = "The port talks between Portugal and Morocco ended in Lisbon this past weekend."
     heading = "JOINT STATEMENT OF THE PORT TALKS, LISBON, 10 MARCH 2026"
     assert clean("\n\n".join([intro, heading, *STORY]))[0] == intro
+
+
+def test_the_stories_opening_printed_again_below_cut_short_goes() -> None:
+    # A second layout prints the first sentence of a paragraph again further down.
+    again = STORY[1].split(", officials said")[0] + "."
+    kept = clean("\n\n".join([*STORY, again]))
+    assert kept == STORY
+    # A paragraph that takes up a few of the words above is not a copy.
+    own = "The Moroccan side wants a share of the profits, not of the terminal, a delegate said."
+    assert clean("\n\n".join([*STORY, own])) == [*STORY, own]

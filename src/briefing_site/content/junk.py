@@ -1061,6 +1061,11 @@ def _repeats(
                 other = _later_repeat(joined, postings, grams, index, share)
                 if other is not None:
                     gave_way[index] = other
+            if other is None and not _plain(paragraphs[index].text)[:1].islower():
+                # (A block opening in lower case goes on from the one above: not a copy.)
+                other = _earlier_part(joined, postings, grams, index, share)
+                if other is not None and gave_way.get(other) == index:
+                    other = None  # each of the two repeats the other: the first went
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
@@ -1109,6 +1114,26 @@ def _later_repeat(
     for other in candidates:
         other_text = joined[other]
         if len(other_text) >= len(text) * share and _shares(grams, other_text, share):
+            return other
+    return None
+
+
+def _earlier_part(
+    joined: Sequence[str],
+    postings: dict[str, list[int]],
+    grams: set[str],
+    index: int,
+    share: float,
+) -> int | None:
+    """The first earlier, longer block that has `share` of `grams`: a sentence of the story
+    printed again below it (a second layout's copy of its opening, cut short)."""
+    text = joined[index]
+    # A block that misses at most `allowed` triples has one of any allowed + 1.
+    allowed = int(len(grams) - share * len(grams))
+    rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: allowed + 1]
+    for other in sorted({i for gram in rarest for i in postings[gram] if i < index}):
+        other_text = joined[other]
+        if len(other_text) > len(text) and _shares(grams, other_text, share):
             return other
     return None
 
