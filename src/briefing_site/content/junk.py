@@ -1125,15 +1125,21 @@ def _earlier_part(
     index: int,
     share: float,
 ) -> int | None:
-    """The first earlier, longer block that has `share` of `grams`: a sentence of the story
-    printed again below it (a second layout's copy of its opening, cut short)."""
+    """The first earlier, longer block that opens as this one does and has `share` of
+    `grams`: the opening of a paragraph printed again below it, cut short (a second
+    layout's copy)."""
     text = joined[index]
     # A block that misses at most `allowed` triples has one of any allowed + 1.
     allowed = int(len(grams) - share * len(grams))
     rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: allowed + 1]
+    opening = " " + " ".join(text.split()[:3]) + " "
     for other in sorted({i for gram in rarest for i in postings[gram] if i < index}):
         other_text = joined[other]
-        if len(other_text) > len(text) and _shares(grams, other_text, share):
+        if (
+            len(other_text) > len(text)
+            and other_text.startswith(opening)  # its opening, not a sentence inside it
+            and _shares(grams, other_text, share)
+        ):
             return other
     return None
 
