@@ -1137,3 +1137,18 @@ def test_the_stories_opening_printed_again_below_cut_short_goes() -> None:
     # A paragraph that takes up a few of the words above is not a copy.
     own = "The Moroccan side wants a share of the profits, not of the terminal, a delegate said."
     assert clean("\n\n".join([*STORY, own])) == [*STORY, own]
+
+
+def test_a_story_told_in_bullet_points_without_full_stops_is_kept_and_leads() -> None:
+    points = "\n".join(
+        [
+            "- Ministers from Portugal and Morocco agreed to a joint port investment of two billion",
+            "- Morocco will take a share of the new container terminal in Lisbon from next year",
+            "- Negotiators are to meet again in Rabat next month to settle the terms on jobs",
+        ]
+    )
+    kept = clean("\n\n".join(["Overview", points]))
+    assert len(kept) == 1 and kept[0].startswith("- Ministers from Portugal")
+    # Short bullet labels stay a menu.
+    menu = "\n".join(["- World news", "- Business and markets", "- Sign in to your account"])
+    assert clean("\n\n".join([menu, *STORY])) == STORY

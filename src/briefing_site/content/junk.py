@@ -351,6 +351,10 @@ GLUE_REACH = 160  # a headline ends within this many characters
 # attribution ("— Jane Doe"), not an item.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
 _BULLET = re.compile(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+# Where one bullet point ends and the next starts, in a list joined into one block.
+_POINT_SPLIT = re.compile(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+MIN_POINTS = 2
+POINT_MIN_WORDS = 8  # shorter points are labels or links, whatever their verbs
 _DASHED = re.compile(r"^[-\u2013\u2014]+\s.{1,80}\s[-\u2013\u2014]+$")
 
 # Function words of other languages written in Latin script (none an English word):
@@ -747,6 +751,9 @@ class JunkFilter:
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
         signed = not sentence and n > 2 and _SIGNOFF.search(text[-40:]) is not None
         sentence = (sentence or tagged or signed) and not (n <= LABEL_WORDS and teaser)
+        # Bullet points without full stops, each a clause with a verb ("- All members
+        # pledged to ..."), end like sentences: a story told in points, not a menu.
+        sentence = sentence or (listed and _clause_points(paragraph.text))
 
         limits = self.limits
 
@@ -1176,6 +1183,15 @@ def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
         return False
     shared = sum(w in title_words for w in content)
     return shared / len(content) >= 0.7 and shared >= cover * len(title_words - STOPWORDS)
+
+
+def _clause_points(text: str) -> bool:
+    """Two or more bullet points, each a clause of some length with a verb."""
+    points = [point for point in _POINT_SPLIT.split(text) if point.strip()]
+    return len(points) >= MIN_POINTS and all(
+        len(words := _words(point.casefold())) >= POINT_MIN_WORDS and _has_verb(words)
+        for point in points
+    )
 
 
 def _has_verb(words: list[str]) -> bool:
