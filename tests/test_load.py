@@ -182,3 +182,18 @@ def test_a_lone_word_over_a_clause_in_lower_case_in_wrapped_copy_joins_it() -> N
     paragraphs = texts(split_text("\n".join(lines)))
     assert paragraphs[-1].startswith("Ministers committed to meet regularly"), paragraphs
     assert len(paragraphs) == 2
+
+
+def test_a_name_broken_before_a_clause_going_on_with_of_joins_it() -> None:
+    # "The Commonwealth Heads" / "of Government meeting has officially opened ...": no
+    # paragraph opens on "of"; the name and its sentence are one paragraph.
+    text = (
+        "The Harbour Council\nof Ministers has opened its meeting in Lisbon, the capital.\n"
+        "The host said the talks would run until Friday."
+    )
+    assert texts(split_text(text)) == [
+        "The Harbour Council of Ministers has opened its meeting in Lisbon, the capital.",
+        "The host said the talks would run until Friday.",
+    ]
+    # A label over a short line going on with "and" stays apart.
+    assert len(split_text("Trade\nand more stories")) == 2

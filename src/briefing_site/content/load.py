@@ -464,6 +464,10 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return True  # no paragraph opens in lower case: "... on Wednesday" / "says the"
     if going_on and following.split()[0] in _RUN_ON_WORDS and any(w.islower() for w in words):
         return True  # a short line of prose going on: "discussion with Jane Doe" / "and John Roe."
+    if going_on and len(words) >= 2 and following.split()[0] in _RUN_ON_WORDS:
+        # A name broken before its sentence goes on ("The Commonwealth Heads" / "of
+        # Government meeting has opened ..."): the sentence is one paragraph.
+        return _clause(following.split()) and _SENTENCE_STOP.search(following) is not None
     if (
         measured
         and going_on
