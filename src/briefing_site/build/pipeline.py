@@ -51,12 +51,13 @@ from briefing_site.build.unchanged import (
     manifest_path,
 )
 from briefing_site.build.writer import (
+    Manifest,
     NotKept,
     NotRecorded,
     Staging,
     check_output_dir,
     disk_error,
-    recorded,
+    read_manifest,
     recover,
     staging,
     swap_in,
@@ -408,8 +409,8 @@ def _build_fast(
     cache = options.site / CACHE_DIR
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
     manifest = manifest_path(options.site, options.output)
-    previous, keys = recorded(manifest) if options.cache else (None, {})
-    with staging(options.output, previous) as stage, spill_folder(spill_in) as spill:
+    read = read_manifest(manifest) if options.cache else Manifest()
+    with staging(options.output, read.hashes) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         store = Store(cache / "build.pack") if options.cache else None
         if store is not None:
@@ -427,10 +428,10 @@ def _build_fast(
             return _draw_without_cache(options, loaded, batch, stage, env, before)
         env.bytecode_cache = template_cache(cache / TEMPLATE_CACHE)
         make_folder(cache)
-        read = {path: sig for path, sig in before.items() if path not in batch.unread}
-        draw = _Drawing(options, store, env, read, manifest, unsaved, stage, _facts(batch))
+        files = {path: sig for path, sig in before.items() if path not in batch.unread}
+        draw = _Drawing(options, store, env, files, manifest, unsaved, stage, _facts(batch), read)
         try:  # a page whose key is the one the output recorded is kept, not drawn
-            loaded = draw(loaded, PageCache(batch, store, keys, stage.write))
+            loaded = draw(loaded, PageCache(batch, store, read.keys, stage.write))
         except (NotKept, PageGone):  # the output was touched during this build, and the
             stage.keep_only(batch.staged)  # cache lost a kept page: draw all
             loaded = draw(loaded, PageCache(batch, store, None, stage.write))
@@ -503,6 +504,7 @@ class _Drawing:
     unsaved: list[str]  # what could not be recorded once the build was in place
     stage: Staging
     facts: dict[str, PageFacts]  # of the pages workers wrote, by path
+    read: Manifest  # the output's manifest as this build read it at its start
 
     def __call__(self, loaded: Loaded, reuse: PageCache) -> Loaded:
         """The build written, kept pages left in place (`writer.write_changed`); raises
@@ -529,7 +531,9 @@ class _Drawing:
             reuse.kept.update(index.kept)
             fetch = _either(index.fetch, fetch)
         try:
-            write_changed(self.stage, options.site, self.manifest, reuse.keys, reuse.kept, fetch)
+            write_changed(
+                self.stage, options.site, self.manifest, reuse.keys, reuse.kept, fetch, self.read
+            )
         except NotRecorded as exc:
             self.unsaved.append(exc.reason)
         return loaded
