@@ -7,6 +7,7 @@ tearing the interpreter down, yet says everything it had to say.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -234,3 +235,19 @@ def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
         SiteIndex(base).save(path, {"content/a.md": broken})
     assert path.read_bytes() == saved
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site.index"]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A build tunes the collector while it runs (`pipeline.YOUNG_OBJECTS`); a process
+    that builds (`serve`, a test, a script) gets it back as it was, cold build or edit."""
+    site = make_site(articles)
+    before = (gc.isenabled(), gc.get_threshold())
+    _build(cli, site)
+    assert (gc.isenabled(), gc.get_threshold()) == before
+    _edit(sorted((site / "content").glob("*.md"))[0], "Officials", "Envoys")
+    _build(cli, site)
+    assert (gc.isenabled(), gc.get_threshold()) == before
