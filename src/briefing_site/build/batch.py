@@ -134,6 +134,7 @@ class Seen:
     signatures: dict[str, Signature]
     settled_before_ns: int
     index: Path  # where the site index is kept
+    files: list[str] | None = None  # the walk's files, when it met no problem: not walked again
 
 
 @dataclass(frozen=True)

@@ -147,10 +147,13 @@ def load_articles(
     a worker met comes after the content's problems. `held` is then told what
     this build assembled, even if it failed, so the next one starts from it.
     `keys` makes the batch's cache keys under the settings (`serve` keeps them
-    while the config and templates stay the same).
+    while the config and templates stay the same). The articles are those of the
+    walk `seen` took (content/ is not walked twice): a file added since is the
+    next build's, whose stamp differs by it.
     """
     config = read_config(options.site, options.base_url)
-    found, problems = find_articles(content_files(options.site))
+    listed = seen.files if seen is not None and seen.files else None  # (none: say why)
+    found, problems = find_articles(listed or content_files(options.site))
     templates = options.site / TEMPLATES_DIR
     settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
     made = keys(settings) if keys is not None else None
@@ -312,7 +315,9 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 stamp = stamp or Stamp(options)
                 before = stamp.content.signatures
                 index = options.site / CACHE_DIR / INDEX_FILE
-                seen = Seen(before, stamp.settled_before_ns, index)
+                walked = stamp.content
+                files = None if walked.problems else walked.files
+                seen = Seen(before, stamp.settled_before_ns, index, files)
             else:
                 forget_stamp(options)
                 stamp = None
