@@ -7,6 +7,7 @@ tearing the interpreter down, yet says everything it had to say.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,10 @@ from conftest import REPO, Run
 from test_speed_paths import NOW, articles, count_reads, reference, tree
 
 from briefing_site.build.lazy import ArticleHead
+from briefing_site.build.options import BuildOptions
+from briefing_site.build.pipeline import build
 from briefing_site.build.site_index import Record, SiteIndex
+from briefing_site.build.unchanged import Stamp
 from briefing_site.content.load import ArticleFiles
 from briefing_site.model import Metadata
 
@@ -234,3 +239,42 @@ def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
         SiteIndex(base).save(path, {"content/a.md": broken})
     assert path.read_bytes() == saved
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site.index"]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A build tunes the collector while it runs (`pipeline.YOUNG_OBJECTS`); a process
+    that builds (`serve`, a test, a script) gets it back as it was, cold build or edit."""
+    site = make_site(articles)
+    before = (gc.isenabled(), gc.get_threshold())
+    _build(cli, site)
+    assert (gc.isenabled(), gc.get_threshold()) == before
+    _edit(sorted((site / "content").glob("*.md"))[0], "Officials", "Envoys")
+    _build(cli, site)
+    assert (gc.isenabled(), gc.get_threshold()) == before
+
+
+def test_an_article_added_after_the_build_walked_content_is_built_by_the_next(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A build takes its articles from the one walk of content/ its stamp made (it does
+    not walk again): an article saved after that walk is not in it, and the next build,
+    whose stamp differs by that file, builds it."""
+    site = make_site(articles)
+    _build(cli, site)
+    options = BuildOptions(site=site, now=datetime.fromisoformat(NOW))
+    stamp = Stamp(options)  # the walk, as the command line takes it before building
+    first = sorted((site / "content").glob("*.md"))[0]
+    added = first.with_name("zz-added-late.md")
+    added.write_text(first.read_text().replace("title:", "title: Late", 1))
+    before = build(options, stamp).briefings  # walked before the article was saved
+    assert not (site / "build" / "briefings" / "zz-added-late").exists()
+    _build(cli, site)
+    assert (site / "build" / "briefings" / "zz-added-late" / "index.html").is_file()
+    assert len(list((site / "build" / "briefings").glob("*/index.html"))) == before + 1
+    assert tree(site / "build") == reference(site, cli)

@@ -134,6 +134,7 @@ class Seen:
     signatures: dict[str, Signature]
     settled_before_ns: int
     index: Path  # where the site index is kept
+    files: list[str] | None = None  # the walk's files, when it met no problem: not walked again
 
 
 @dataclass(frozen=True)
@@ -482,6 +483,7 @@ def _unpacked(
     return article, with_clock(made, settings.now)
 
 
+_LABELS = (int, str)  # a page's sources besides briefings: counts and titles
 KeyMemo = dict[str, tuple[list[bytes], bytes]]  # path: the parts its key hashed, and the key
 
 
@@ -529,6 +531,7 @@ class PageCache:
         }
         self._keys: dict[str, bytes] = {}
         self._hits: dict[str, bytes] = {}
+        self._heads: dict[str, tuple[bytes, bytes]] = {}  # template: its name's and its key
         # The listings' cards and topic entries, by the same keys and the site
         # templates the fragments are drawn with (see `build.fragments`).
         helpers = [self._templates(name) for name in sorted(TEMPLATE_HELPERS.values())]
@@ -562,12 +565,16 @@ class PageCache:
     def _key(self, path: str, template: str, source: PageSource) -> bytes | None:
         if source is None:
             return None
-        parts = [self._base, path.encode(), template.encode(), self._templates(template)]
+        head = self._heads.get(template)  # the same for every page of a template
+        if head is None:
+            head = self._heads[template] = (template.encode(), self._templates(template))
+        parts = [self._base, path.encode(), *head]
+        key_of = self._key_of
         for item in source if isinstance(source, tuple) else (source,):
-            key = self._key_of.get(id(item))
+            key = key_of.get(id(item))
             if key is not None:
                 parts.append(key)
-            elif isinstance(item, int | str):
+            elif isinstance(item, _LABELS):
                 parts.append(repr(item).encode())
             else:  # nothing known to key it by: always redraw
                 return None

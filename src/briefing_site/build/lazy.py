@@ -47,6 +47,11 @@ class ArticleHead:
     lines: tuple[int, ...]
     warnings: tuple[Problem, ...] | None = None
 
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        """Unpickled as `dataclasses` would, without looking its fields up each time:
+        the site index holds one head per article (see `fast_setstate`)."""
+        fast_setstate(self, _HEAD_FIELDS, state)
+
     @property
     def metadata_lines(self) -> dict[str, int]:
         """The line of each top-level metadata key, as `SourceArticle.metadata_lines`."""
@@ -80,6 +85,18 @@ class ArticleHead:
             sections=pool.pairs(self.sections),
             line_keys=pool.strings(self.line_keys),
         )
+
+
+_HEAD_FIELDS = tuple(f.name for f in fields(ArticleHead))
+
+
+def fast_setstate(instance: object, names: tuple[str, ...], state: tuple[object, ...]) -> None:
+    """A frozen, slotted dataclass's `__setstate__` over its field `names`, found once.
+
+    `dataclasses`' own looks the fields up for every object it unpickles; a build
+    unpickles tens of thousands (the site index's records and heads)."""
+    for name, value in zip(names, state, strict=True):
+        object.__setattr__(instance, name, value)
 
 
 class Pool:

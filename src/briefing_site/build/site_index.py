@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import BinaryIO
 
-from briefing_site.build.lazy import ArticleHead
+from briefing_site.build.lazy import ArticleHead, fast_setstate
 from briefing_site.build.writer import replace_file_with
 from briefing_site.content.load import ArticleFiles
 from briefing_site.walk import Signature
@@ -61,6 +61,12 @@ class Record:
     signatures: tuple[Signature, Signature | None] | None  # None: read it again
     key: bytes
     head: ArticleHead
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        fast_setstate(self, _RECORD_FIELDS, state)
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(Record))
 
 
 @dataclass

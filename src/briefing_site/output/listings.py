@@ -15,6 +15,7 @@ and the listings are held while all their pages are drawn.
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -70,6 +71,11 @@ class Entries(Sequence[Entry]):
             return tuple(map(self._entry, range(*index.indices(len(self._at)))))
         return self._entry(range(len(self._at))[index])
 
+    def briefings(self, start: int, stop: int) -> tuple[Briefing, ...]:
+        """The briefings of entries `start` to `stop`, without making the entries: a
+        rebuild keys every listing page by its briefings, and draws only a few."""
+        return tuple(map(self._briefings.__getitem__, self._at[start:stop]))
+
     def _entry(self, i: int) -> Entry:
         briefing = self._briefings[self._at[i]]
         if self._sections is None:
@@ -95,12 +101,22 @@ class ListPage:
     listing: Listing
     number: int
     count: int
-    entries: tuple[Entry, ...]
     path: str
     previous: str | None
     next: str | None
     offset: int
     """How many entries earlier pages hold (an ordered list starts at offset + 1)."""
+    size: int  # the most entries a page holds
+
+    @functools.cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """This page's entries, made when it is drawn (`briefings` keys it)."""
+        return self.listing.entries[self.offset : self.offset + self.size]
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        """The briefings of this page's entries, in order."""
+        return self.listing.entries.briefings(self.offset, self.offset + self.size)
 
     def links(self, around: int = 2) -> tuple[tuple[int, str | None], ...]:
         """Page numbers to link: first, last, and `around` either side; 0 marks a gap.
@@ -136,11 +152,11 @@ def paginate(listing: Listing, size: int) -> Iterator[ListPage]:
             listing=listing,
             number=number,
             count=count,
-            entries=listing.entries[(number - 1) * size : number * size],
             path=page_path(listing.folder, number),
             previous=page_path(listing.folder, number - 1) if number > 1 else None,
             next=page_path(listing.folder, number + 1) if number < count else None,
             offset=(number - 1) * size,
+            size=size,
         )
 
 

@@ -185,7 +185,7 @@ def iter_site(
         sources: tuple[object, ...] = (
             pager.count,
             pager.listing.title,
-            *(e.briefing for e in pager.entries),
+            *pager.briefings,
         )
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             yield _render_listing(env, urls, pager)
