@@ -975,6 +975,29 @@ def test_with_search_a_kept_page_lost_from_the_cache_is_drawn_again(
     assert built == reference(site, cli)
 
 
+def test_a_damaged_output_manifest_entry_is_not_trusted_and_the_build_goes_on(
+    make_site: Callable[..., Path], cli: Callable[..., Run], articles: dict[str, str | bytes]
+) -> None:
+    """One entry of the output's manifest of another shape (a damaged disk, a hand
+    edit) must not fail every later build: the manifest is not trusted and the
+    build gives a clean build's bytes."""
+    import marshal
+
+    from briefing_site.build.unchanged import manifest_path
+
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    manifest = manifest_path(site, site / "build")
+    version, out, files, keys = marshal.loads(manifest.read_bytes())
+    files[next(iter(files))] = 5
+    manifest.write_bytes(marshal.dumps((version, out, files, keys)))
+    source = sorted((site / "content").glob("*.md"))[0]
+    source.write_text(source.read_text().replace("Officials", "Ministers", 1))
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert tree(site / "build") == reference(site, cli)
+
+
 def test_pack_headers_damaged_on_disk_are_read_again_not_trusted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -451,8 +451,12 @@ class Manifest:
 
     @functools.cached_property
     def hashes(self) -> dict[str, str]:
-        """Each file's hash (made once: at 10,000 briefings the site has ~40,000 files)."""
-        return {path: entry[0] for path, entry in self.files.items()}
+        """Each file's hash (made once: at 10,000 briefings the site has ~40,000 files);
+        none when an entry is damaged, so the build writes every file again."""
+        try:
+            return {path: entry[0] for path, entry in self.files.items()}
+        except (TypeError, IndexError, KeyError):
+            return {}
 
 
 def read_manifest(manifest: Path) -> Manifest:
