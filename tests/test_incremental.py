@@ -234,3 +234,24 @@ def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
         SiteIndex(base).save(path, {"content/a.md": broken})
     assert path.read_bytes() == saved
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site.index"]
+
+
+def test_site_index_written_in_chunks_reads_back_whole(tmp_path: Path) -> None:
+    """A whole index is pickled a few hundred records at a time (so the pickler never
+    remembers a whole site's objects): every record of a site larger than a chunk
+    reads back, shared parts and all, and a flipped byte anywhere means no index."""
+    path, base = tmp_path / "site.index", b"base"
+    tags = ("trade", "defense")
+    records = {}
+    for n in range(1300):
+        name = f"content/a{n}.md"
+        meta = Metadata(title=f"A {n}", slug=f"a{n}", tags=tags)
+        head = ArticleHead(meta, name, (("economy", "Economy"),), name, name, ("title",), (2,))
+        records[name] = Record(ArticleFiles(name, None), ((n, 2, 3, 4), None), bytes(32), head)
+    SiteIndex(base).save(path, records)
+    assert SiteIndex.load(path, base).records == records
+    assert SiteIndex.load(path, b"another base").records == {}
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    path.write_bytes(bytes(data))
+    assert SiteIndex.load(path, base).records == {}
