@@ -341,7 +341,8 @@ def run_batch(
             if store and result.assembled is not None:
                 store.put(article_keys[index], result.assembled)
             if result.made is not None:
-                result = replace(result, made=_adopt(result.made, store, staged, pool))
+                adopted = _adopt(result.made, store, staged, pool, found[index])
+                result = replace(result, made=adopted)
             done[index] = result
     spilled = _Spilled(SpillReader(settings.stream.spill), settings) if settings.stream else None
     collected = _collect(len(found), done, problems, settings, store, progress, spilled)
@@ -405,21 +406,25 @@ class _Last:
         return known if known is not None and self.store.keep(key) else None
 
 
-def _adopt(made: _Made, store: Store | None, staged: dict[str, Staged], pool: Pool) -> _Made:
+def _adopt(
+    made: _Made, store: Store | None, staged: dict[str, Staged], pool: Pool, files: ArticleFiles
+) -> _Made:
     """Take a streamed article's parked records into the store, its files into `staged`;
-    the article as this process keeps it (its head sharing what others repeat)."""
+    the article as this process keeps it (its head sharing what others repeat, and its
+    files this process's own `files`, the same paths: one copy of each string)."""
     if store is not None:
         store.adopt(made.key, made.record)
     for page in made.pages:
         if page.facts is not None:
-            sorts = tuple((pool.string(name), value) for name, value in page.facts.sorts)
+            sorts = tuple(map(pool.pair, page.facts.sorts))
             page = replace(page, facts=replace(page.facts, sorts=sorts))
         staged[page.path] = page
         if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
     if store is not None and made.listed is not None:
         store.adopt(*made.listed)
-    return replace(made, head=made.head.shared(pool), pages=(), listed=None)
+    head = made.head.shared(pool, files.article)
+    return replace(made, files=files, head=head, pages=(), listed=None)
 
 
 def _collect(

@@ -69,11 +69,14 @@ class ArticleHead:
             tuple(article.metadata_lines.values()),
         )
 
-    def shared(self, pool: Pool) -> ArticleHead:
+    def shared(self, pool: Pool, path: str | None = None) -> ArticleHead:
         """This head with the parts many articles repeat (tags, section names, the
         metadata's keys) taken from `pool`: a build holds every head, and each
-        comes from a worker as a copy of its own."""
+        comes from a worker as a copy of its own. Its article's path (and the
+        briefing's source, the same path) is `path`, the string this process
+        already holds for the article, when they are equal."""
         meta = self.meta
+        path = path if path == self.path else self.path
         tags = pool.strings(meta.tags)
         names = tags if meta.tag_names == meta.tags else pool.strings(meta.tag_names)
         event = meta.event
@@ -84,6 +87,9 @@ class ArticleHead:
             meta=replace(meta, tags=tags, tag_names=names, event=event),
             sections=pool.pairs(self.sections),
             line_keys=pool.strings(self.line_keys),
+            path=path,
+            source=path if self.source == path else self.source,
+            metadata_path=path if self.metadata_path == path else self.metadata_path,
         )
 
 
@@ -110,6 +116,7 @@ class Pool:
         self._strings: dict[str, str] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._pairs: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+        self._pair: dict[tuple[str, str], tuple[str, str]] = {}
 
     def string(self, value: str) -> str:
         return self._strings.setdefault(value, value)
@@ -118,6 +125,15 @@ class Pool:
         found = self._tuples.get(value)
         if found is None:
             found = self._tuples[value] = tuple(map(self.string, value))
+        return found
+
+    def pair(self, value: tuple[str, str]) -> tuple[str, str]:
+        """One (name, value) pair, kept once: a page's search sort values (its day
+        of publication is shared with every briefing of that day)."""
+        found = self._pair.get(value)
+        if found is None:
+            found = (self.string(value[0]), self.string(value[1]))
+            self._pair[found] = found
         return found
 
     def pairs(self, value: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

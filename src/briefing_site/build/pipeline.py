@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -739,4 +740,4 @@ def _search_pages(
 
 def _staged_page(stage: Staging, path: str, facts: PageFacts | None) -> SearchPage:
     """A page of the staging folder, its bytes read when its shard is indexed."""
-    return SearchPage(path, facts or PageFacts.of(stage.read(path)), lambda: stage.read(path))
+    return SearchPage(path, facts or PageFacts.of(stage.read(path)), partial(stage.read, path))

@@ -36,6 +36,8 @@ wrong, only less useful; a delta that names another whole index is ignored.
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import pickle
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -48,9 +50,11 @@ from briefing_site.walk import Signature
 
 INDEX_FILE = "site.index"
 DELTA_SUFFIX = ".delta"  # beside the index: the records changed since it was written whole
-_VERSION = "briefing-site index 1"
+_VERSION = "briefing-site index 2"
 _DELTA_VERSION = "briefing-site index delta 1"
 _SMALLEST_REWRITE = 64  # a delta may always hold this many records before the whole is rewritten
+_CHECKSUM = 32  # a file's first bytes: the SHA-256 of the rest
+_CHUNK = 512  # records pickled together when the index is written whole (see `_dump_whole`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +93,12 @@ class SiteIndex:
         found = _read(path)
         if found is None:
             return cls(base)
-        checksum, payload = found
+        checksum, data = found
         try:
-            version, saved_base, records = pickle.loads(payload)
+            records = _records(data, base)
         except Exception:  # any damage means: no index, read everything
             return cls(base)
-        if version != _VERSION or saved_base != base or not isinstance(records, dict):
+        if records is None:
             return cls(base)
         merged = dict(records)
         for name, record in _delta(delta_path(path), base, checksum).items():
@@ -133,7 +137,7 @@ class SiteIndex:
                 replace_file_with(delta_path(path), lambda out: _dump(delta, out))
                 return
             del changed
-        replace_file_with(path, lambda out: _dump((_VERSION, self.base, records), out))
+        replace_file_with(path, lambda out: _dump_whole(self.base, records, out))
         delta_path(path).unlink(missing_ok=True)  # left behind, it names another checksum
 
 
@@ -154,6 +158,37 @@ def _dump(value: object, out: BinaryIO) -> None:
     out.write(hashing.sha.digest())
 
 
+def _dump_whole(base: bytes, records: dict[str, Record], out: BinaryIO) -> None:
+    """The whole index as `_dump` writes a value, but pickled a chunk of records at a
+    time, each chunk its own pickle: a pickler remembers every object it wrote until
+    it ends (for the objects shared between records), and over a site's records that
+    memo set the peak memory of a cold build's end (~1 KB a briefing). A record's
+    parts shared across chunks (a tag list, say) are written once per chunk."""
+    start = out.tell()
+    out.write(bytes(32))
+    hashing = _Hashing(out)
+    pickle.dump((_VERSION, base), hashing, protocol=pickle.HIGHEST_PROTOCOL)
+    items = iter(records.items())
+    while chunk := list(itertools.islice(items, _CHUNK)):
+        pickle.dump(chunk, hashing, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, hashing, protocol=pickle.HIGHEST_PROTOCOL)  # the end
+    out.seek(start)
+    out.write(hashing.sha.digest())
+
+
+def _records(data: bytes, base: bytes) -> dict[str, Record] | None:
+    """The records of a whole index's file (as `_dump_whole` writes it); None when
+    it was made by another version or under another base."""
+    stream = io.BytesIO(data)  # (bytes are shared, not copied)
+    stream.seek(_CHECKSUM)
+    if pickle.load(stream) != (_VERSION, base):
+        return None
+    records: dict[str, Record] = {}
+    while (chunk := pickle.load(stream)) is not None:
+        records.update(chunk)
+    return records
+
+
 class _Hashing:
     """A file-like writer that hashes what passes through it."""
 
@@ -165,16 +200,21 @@ class _Hashing:
         return self.out.write(data)
 
 
-def _read(path: Path) -> tuple[bytes, memoryview] | None:
-    """A checksummed file's checksum and payload; None when missing or damaged."""
+def _read(path: Path) -> tuple[bytes, bytes] | None:
+    """A checksummed file's checksum and its whole bytes (the payload after the
+    checksum: `_payload`); None when missing or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    checksum, payload = data[:32], memoryview(data)[32:]
-    if hashlib.sha256(payload).digest() != checksum:
+    checksum = data[:_CHECKSUM]
+    if hashlib.sha256(_payload(data)).digest() != checksum:
         return None  # a torn write or a flipped bit: never trusted
-    return checksum, payload
+    return checksum, data
+
+
+def _payload(data: bytes) -> memoryview:
+    return memoryview(data)[_CHECKSUM:]
 
 
 def _delta(path: Path, base: bytes, checksum: bytes) -> dict[str, Record | None]:
@@ -184,7 +224,7 @@ def _delta(path: Path, base: bytes, checksum: bytes) -> dict[str, Record | None]
     if found is None:
         return {}
     try:
-        version, saved_base, saved_checksum, changed = pickle.loads(found[1])
+        version, saved_base, saved_checksum, changed = pickle.loads(_payload(found[1]))
     except Exception:  # any damage means: the whole index alone
         return {}
     if (version, saved_base, saved_checksum) != (_DELTA_VERSION, base, checksum):

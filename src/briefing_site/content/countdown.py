@@ -12,6 +12,7 @@ share a tzinfo by their wall clocks, which is wrong across a DST change.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from briefing_site.model import Countdown, CountdownState, Event
@@ -83,7 +84,7 @@ def _text(
     if state == "upcoming":
         remaining = event.start.astimezone(UTC) - now.astimezone(UTC)
         if near is not None and remaining >= near:
-            return "Starts in " + _plural(remaining // timedelta(days=1), "day")
+            return _starts_in_days(remaining // timedelta(days=1))
         return _starts_in(remaining)
     if state == "today":
         return "Today"
@@ -113,6 +114,10 @@ def _last_day(event: Event, zone: ZoneInfo) -> date:
     return max(first_day, last_day)
 
 
+# The days' bounds and the words are kept once for all the events that share them (a
+# build holds every briefing's countdown, and a site's events fall on far fewer days
+# than it has briefings): the same values, one object each.
+@lru_cache(maxsize=4096)
 def _midnight(day: date, zone: ZoneInfo) -> datetime:
     """The first instant of `day` in `zone`, as an aware datetime in that zone.
 
@@ -146,6 +151,12 @@ def _starts_in(remaining: timedelta) -> str:
     return "Starts in " + ", ".join(parts)
 
 
+@lru_cache(maxsize=4096)
+def _starts_in_days(days: int) -> str:
+    return "Starts in " + _plural(days, "day")
+
+
+@lru_cache(maxsize=4096)
 def _took_place(last_day: date, today: date) -> str:
     """E.g. "Took place 3 days ago": calendar days in the event's zone since its last day."""
     return f"Took place {_plural((today - last_day).days, 'day')} ago"

@@ -189,7 +189,17 @@ def iter_site(
         )
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             yield _render_listing(env, urls, pager)
+    _forget_cards(env)
     yield from extra_files(site, urls, page_paths, wanted)
+
+
+def _forget_cards(env: jinja2.Environment) -> None:
+    """Let go of the cards the listings shared, once every listing is drawn: a build
+    goes on to wait for its search index, and at 10,000 briefings they are ~9 MB
+    (a page drawn later that shows a card draws it again, the same)."""
+    helpers = getattr(env.globals.get("card"), "__self__", None)
+    if isinstance(helpers, _Helpers):
+        helpers.cards.clear()
 
 
 def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> RenderedFile:
