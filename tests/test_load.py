@@ -152,6 +152,21 @@ def test_a_drop_cap_letter_split_off_its_paragraph_joins_it_again() -> None:
     assert len(split_text("Menu\n\nthe talks opened on Friday.")) == 2
 
 
+def test_paragraphs_after_a_joined_drop_cap_keep_one_number_each() -> None:
+    # An editor's `drop: [N]` and a warning's "paragraph N" must name one paragraph:
+    # a lone capital that stays apart after a drop cap was joined takes the next number.
+    result = split_text(
+        "P\nresident Joko spoke today about the budget and the plans for trade with Japan.\n"
+        "X\nMinisters from both countries met on Tuesday to talk about tariffs and jobs.\n"
+        "Alpha paragraph closes the briefing with a note on the economy and defense.\n"
+    )
+    assert [p.number for p in result] == [1, 2, 3, 4]
+    assert texts(result)[1:3] == [
+        "X",
+        "Ministers from both countries met on Tuesday to talk about tariffs and jobs.",
+    ]
+
+
 def test_a_standfirst_over_its_repeat_whose_drop_cap_was_lost_stays_apart() -> None:
     # The standfirst (no full stop) is printed again as the story's first paragraph, whose
     # drop cap the scrape lost: "... the coming months" / "hile the dust ...". The lower

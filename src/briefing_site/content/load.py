@@ -342,7 +342,7 @@ def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, 
                 body = pending.text + gap + body
                 paragraph = replace(paragraph, line=pending.line)
             else:
-                mended.append(pending)
+                mended.append(replace(pending, number=len(mended) + 1))
             pending = None
         if _drop_cap(body):
             pending = replace(paragraph, text=body)
