@@ -300,7 +300,9 @@ def test_benchmark_harness_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "| cold build |" in done.stdout and "| one-edit rebuild (--now) |" in done.stdout
     assert "| one-edit rebuild, as users run it |" in done.stdout
-    assert "| first edit after a cold build (--now; makes the spare copy) |" in done.stdout
+    assert (
+        "| first edit after a cold build, as users run it (makes the spare copy) |" in done.stdout
+    )
     assert "| add one article, as users run it |" in done.stdout
     assert (tmp_path / "briefing-5" / "build" / "index.html").is_file()
     assert not list((tmp_path / "briefing-5" / "content").glob("added-*"))  # removed again
