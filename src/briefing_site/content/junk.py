@@ -39,7 +39,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -1111,14 +1111,7 @@ def _later_repeat(
 ) -> int | None:
     """The first later block, at least `share` as long, that has `share` of `grams`."""
     text = joined[index]
-    allowed = len(grams) - share * len(grams)
-    if allowed >= len(grams):
-        candidates: Collection[int] = range(index + 1, len(joined))
-    else:
-        # A block that misses at most `allowed` triples has one of any allowed + 1.
-        rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, int(allowed) + 1)]
-        candidates = sorted({i for gram in rarest for i in postings[gram] if i > index})
-    for other in candidates:
+    for other in _may_share(len(joined), postings, grams, share, lambda i: i > index):
         other_text = joined[other]
         if len(other_text) >= len(text) * share and _shares(grams, other_text, share):
             return other
@@ -1136,11 +1129,8 @@ def _earlier_part(
     `grams`: the opening of a paragraph printed again below it, cut short (a second
     layout's copy)."""
     text = joined[index]
-    # A block that misses at most `allowed` triples has one of any allowed + 1.
-    allowed = int(len(grams) - share * len(grams))
-    rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: allowed + 1]
     opening = " " + " ".join(text.split()[:3]) + " "
-    for other in sorted({i for gram in rarest for i in postings[gram] if i < index}):
+    for other in _may_share(len(joined), postings, grams, share, lambda i: i < index):
         other_text = joined[other]
         if (
             len(other_text) > len(text)
@@ -1149,6 +1139,23 @@ def _earlier_part(
         ):
             return other
     return None
+
+
+def _may_share(
+    blocks: int,
+    postings: dict[str, list[int]],
+    grams: set[str],
+    share: float,
+    wanted: Callable[[int], bool],
+) -> Collection[int]:
+    """The `wanted` blocks, in order, that may have `share` of `grams`: a block that
+    misses at most `allowed` of them has one of any allowed + 1, so only the blocks
+    holding one of the rarest few are looked at."""
+    allowed = int(len(grams) - share * len(grams))
+    if allowed >= len(grams):
+        return [i for i in range(blocks) if wanted(i)]
+    rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, allowed + 1)]
+    return sorted({i for gram in rarest for i in postings[gram] if wanted(i)})
 
 
 def _shares(grams: set[str], text: str, share: float) -> bool:
