@@ -7,6 +7,7 @@ each give the bytes a clean one-process build with Python-Markdown gives.
 from __future__ import annotations
 
 import importlib.util
+import marshal
 import os
 import shutil
 import subprocess
@@ -689,13 +690,7 @@ def test_the_pack_headers_kept_beside_it_read_only_new_records_and_never_mislead
     place (the same file, so the kept headers look valid) never serves wrong bytes."""
     from briefing_site.build import cache
 
-    monkeypatch.setattr(cache, "_HEADERS_WORTH_SAVING", 0)  # keep them after any read
-    pack = tmp_path / "build.pack"
-    store = cache.Store(pack)
-    for number in range(50):
-        store.put(bytes([number]) * 32, f"record {number} ".encode() * 50)
-    store.save()
-    cache.Store(pack)  # reads every header, and keeps them
+    pack = _pack_with_kept_headers(tmp_path, monkeypatch, 50, 50)
     read: list[int] = []
     real_unpack = cache.RECORD.unpack
     monkeypatch.setattr(cache, "RECORD", _CountingRecord(real_unpack, read))
@@ -983,8 +978,6 @@ def test_a_damaged_output_manifest_entry_is_not_trusted_and_the_build_goes_on(
     """One entry of the output's manifest of another shape (a damaged disk, a hand
     edit) must not fail every later build: the manifest is not trusted and the
     build gives a clean build's bytes."""
-    import marshal
-
     from briefing_site.build.unchanged import manifest_path
 
     site = make_site(articles)
@@ -1006,17 +999,9 @@ def test_pack_headers_damaged_on_disk_are_read_again_not_trusted(
     """A headers file damaged on disk (here every length turned negative, the rest
     intact) must not make every later read fail: the store reads the pack's own
     headers again and serves the right bytes."""
-    import marshal
-
     from briefing_site.build import cache
 
-    monkeypatch.setattr(cache, "_HEADERS_WORTH_SAVING", 0)  # keep them after any read
-    pack = tmp_path / "build.pack"
-    store = cache.Store(pack)
-    for number in range(20):
-        store.put(bytes([number]) * 32, f"record {number} ".encode() * 40)
-    store.save()
-    cache.Store(pack)  # reads every header, and keeps them
+    pack = _pack_with_kept_headers(tmp_path, monkeypatch, 20, 40)
     headers = pack.with_name(pack.name + ".headers")
     data = headers.read_bytes()
     start = next(at for at in (0, 32) if _marshalled_headers(data[at:]))  # past any checksum
@@ -1028,9 +1013,23 @@ def test_pack_headers_damaged_on_disk_are_read_again_not_trusted(
     assert all(store.keep(bytes([number]) * 32) for number in range(20))
 
 
-def _marshalled_headers(data: bytes) -> bool:
-    import marshal
+def _pack_with_kept_headers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, records: int, repeat: int
+) -> Path:
+    """A saved pack of `records` records whose headers are kept beside it."""
+    from briefing_site.build import cache
 
+    monkeypatch.setattr(cache, "_HEADERS_WORTH_SAVING", 0)  # keep them after any read
+    pack = tmp_path / "build.pack"
+    store = cache.Store(pack)
+    for number in range(records):
+        store.put(bytes([number]) * 32, f"record {number} ".encode() * repeat)
+    store.save()
+    cache.Store(pack)  # reads every header, and keeps them
+    return pack
+
+
+def _marshalled_headers(data: bytes) -> bool:
     try:
         return isinstance(marshal.loads(data), tuple)
     except (ValueError, EOFError, TypeError):
