@@ -724,7 +724,8 @@ def _link(out: Path, relative: str, target: str) -> bool:
 
 def _intact(out: Path, manifest: Path) -> dict[str, str]:
     """The previous build's hashes if `out` is still exactly what it wrote, else {}."""
-    return {path: entry[0] for path, entry in _verified(out, read_manifest(manifest)).items()}
+    read = read_manifest(manifest)
+    return read.hashes if _verified(out, read) else {}
 
 
 def _verified(
