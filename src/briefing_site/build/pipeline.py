@@ -385,8 +385,8 @@ def without_cycle_collection() -> Iterator[None]:
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
-        if was_enabled:
-            gc.enable()
+        # Loading turns it back on (`_collector_back_on`): leave it as the caller had it.
+        (gc.enable if was_enabled else gc.disable)()
 
 
 # After loading, the youngest generation is collected once this many objects are
