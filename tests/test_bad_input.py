@@ -88,6 +88,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": b"---\ntitle: T\n---\nCaf\xe9 body\n"},
         ["content/a.md:4: not UTF-8 (byte 20: 0xe9)"],
     ),
+    "not UTF-8 after a byte order mark: the byte counts from the file's start": (
+        {"content/a.md": b"\xef\xbb\xbf---\ntitle: T\n---\nCaf\xe9 body\n"},
+        ["content/a.md:4: not UTF-8 (byte 23: 0xe9)"],
+    ),
     "binary file named .md": (
         {"content/a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
         ["content/a.md:3: binary data (NUL byte): not a text file"],

@@ -7,6 +7,7 @@ An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections import Counter
@@ -123,12 +124,14 @@ def decode(data: bytes, path: str) -> str:
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        at = bom + exc.start  # counted in the file, as an editor's hex view shows it
+        line = data[:at].count(b"\n") + 1
         raise ContentError.at(
-            Location(path, line), f"not UTF-8 (byte {exc.start}: {data[exc.start]:#04x})"
+            Location(path, line), f"not UTF-8 (byte {at}: {data[at]:#04x})"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
