@@ -152,3 +152,13 @@ def test_drop_and_keep_take_paragraph_numbers() -> None:
     assert (
         line == "content/a.md:3: drop: must be a list of paragraph numbers (whole numbers from 1)"
     )
+
+
+def test_a_number_as_title_names_the_event_and_a_wrong_location_is_named() -> None:
+    """`title: 2025` is read as text, and the event it names takes it; a location that
+    is not text is reported on its own line, as event.location."""
+    m = meta("title: 2025\nevent:\n  start: 2025-02-07\n")
+    assert m.title == "2025" and m.event is not None and m.event.name == "2025"
+    assert problems("title: T\nevent:\n  start: 2025-02-07\n  location: [a, b]\n") == [
+        "content/a.md:5: event.location: must be text"
+    ]

@@ -275,10 +275,14 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         also_in = []
     start = _event_time(check, spec, "start", zone)
     end = _event_time(check, spec, "end", zone) if "end" in spec else None
-    name = spec.get("name", check.article.metadata.get("title", ""))
+    title = check.article.metadata.get("title", "")
+    # The name defaults to the title, which `_text` reads leniently (`title: 2025` is text).
+    untitled = isinstance(title, bool) or not isinstance(title, str | int | float)
+    name = spec.get("name", "" if untitled else str(title))
     location = spec.get("location", "")
-    if not isinstance(name, str) or not isinstance(location, str):
-        check.problems.add(check.line_in(spec, "name"), "event: name and location must be text")
+    for key, value in (("name", name), ("location", location)):
+        if not isinstance(value, str):
+            check.problems.add(check.line_in(spec, key), f"event.{key}: must be text")
     if start is None or len(check.problems.items) > before:
         return None
     if end is not None and (end[1] != start[1] or end[0] < start[0]):
