@@ -65,6 +65,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "a value containing ': ' must be quoted: summary: \"a: b\""
         ],
     ),
+    "a tab indenting a sidecar key says YAML wants spaces": (
+        {"content/a.txt": "Body.\n", "content/a.yaml": "\ttitle: T\nsummary: S\n"},
+        [
+            "content/a.yaml:1: invalid YAML: while scanning for the next token found character "
+            "that cannot start any token; YAML indents with spaces, not tabs: replace the tab "
+            "with spaces"
+        ],
+    ),
     "invalid YAML after a BOM keeps its line": (
         {"content/a.md": "\ufeff---\ntitle: T\nsummary: [a, b\n---\nBody\n"},
         [  # the line where the bracket opened, not where YAML gave up

@@ -239,7 +239,10 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
 
 
 def _hint(message: str, source: str) -> str:
-    """How to fix the common case: an unquoted ': ' inside a value (a title with a colon)."""
+    """How to fix the common cases: an unquoted ': ' inside a value (a title with a
+    colon), and a tab where YAML wants spaces (copy pasted from a word processor)."""
+    if "cannot start any token" in message and "\t" in source:
+        return "; YAML indents with spaces, not tabs: replace the tab with spaces"
     key, sep, value = source.partition(":")
     if "mapping values are not allowed" not in message or not sep or ": " not in value:
         return ""

@@ -24,7 +24,7 @@ from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
 from briefing_site.site import CONFIG_FILE, CONTENT_DIR
 from briefing_site.walk import walk
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_TOP_KEY = re.compile(r"^\t*([A-Za-z_][\w-]*)\s*:")  # tabs: a key YAML refused for them
 METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
