@@ -48,16 +48,26 @@ unseen page by the rule chosen on the other unseen pages (leave one page out).
 from __future__ import annotations
 
 import itertools
+import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from briefing_site.config.schema import default_topics as load_default_topics
-from briefing_site.content.classify import QUOTED_DISCOUNT, Classifier, Settings, Verdict
+from briefing_site.content.classify import (
+    QUOTED_DISCOUNT,
+    Classifier,
+    Settings,
+    Verdict,
+    _argmax,
+    _merged,
+    _sentences,
+    strip_markup,
+)
 from briefing_site.content.lint import LOW_CONFIDENCE
 from briefing_site.model import Topic
 
@@ -364,6 +374,28 @@ class Call:
     stability: float
     """Share of `STABILITY_GRID`'s decoder settings that make the same call."""
     words: int
+    shape: CueShape
+    """How the paragraph's own cue weight is spread (see `cue_shape`)."""
+    article_confidence: float
+    """The mean confidence of the paragraph's article: some pages are hard throughout."""
+    dropout: float
+    """Share of `DROPOUT_LEXICONS` (lexicons missing a random part of their cues) that
+    make the same call: a call hanging on one or two cues flips."""
+
+
+@dataclass(frozen=True)
+class CueShape:
+    """The spread of a paragraph's cue weight over topics and sentences."""
+
+    without_top: float
+    """The chosen topic's share of the cue weight (priors added) once its strongest
+    cue is taken away: low when one cue carried the call."""
+    cue_count: int
+    """How many distinct cues back the chosen topic."""
+    topics_cued: int
+    """How many topics have a cue in the paragraph."""
+    sentence_votes: float
+    """Share of the paragraph's sentences with a cue whose own top topic is the call."""
 
 
 STABILITY_GRID = tuple(
@@ -386,8 +418,57 @@ SIGNALS: dict[str, Callable[[Call], float]] = {
     "confidence x share x stability": lambda c: (
         c.verdict.confidence * c.verdict.cue_share * c.stability
     ),
+    "chosen share without its strongest cue": lambda c: c.shape.without_top,
+    "cues backing the call": lambda c: float(c.shape.cue_count),
+    "fewness of topics cued": lambda c: -float(c.shape.topics_cued),
+    "sentences voting for the call": lambda c: c.shape.sentence_votes,
+    "article's mean confidence": lambda c: c.article_confidence,
+    "stability under cue dropout": lambda c: c.dropout,
+    "confidence x cue dropout": lambda c: c.verdict.confidence * c.dropout,
 }
 """Candidate warning signals, low meaning doubt: what a rule could flag on."""
+
+DROPOUT_SHARE = 0.3
+"""Share of a topic's words and patterns each dropout lexicon leaves out."""
+DROPOUT_LEXICONS = 10
+"""How many dropout lexicons (seeded, so the report is reproducible) vote."""
+
+
+def dropout_topics(topics: Sequence[Topic], seed: int) -> list[Topic]:
+    """The topics with a random `DROPOUT_SHARE` of their cues left out."""
+    chance = random.Random(seed)
+    return [
+        replace(
+            topic,
+            words=tuple(w for w in topic.words if chance.random() >= DROPOUT_SHARE),
+            patterns=tuple(p for p in topic.patterns if chance.random() >= DROPOUT_SHARE),
+        )
+        for topic in topics
+    ]
+
+
+def cue_shape(classifier: Classifier, text: str, year: int | None, topic: str) -> CueShape:
+    """How the paragraph's cue weight backs `topic`, from the classifier's own evidence."""
+    names = [t.name for t in load_default_topics()]
+    chosen = names.index(topic)
+    sentences = [classifier._evidence(part, year) for part in _sentences(strip_markup(text))]
+    evidence = _merged(sentences, len(names))
+    priors = classifier._priors
+    values = sorted((value for _, value in evidence.cues[chosen]), reverse=True)
+    weights = list(evidence.weights)
+    weights[chosen] -= values[0] if values else 0.0
+    rest = (weights[chosen] + priors[chosen]) / (sum(weights) + sum(priors))
+    cued = [item for item in sentences if not item.empty]
+    votes = [
+        _argmax([w + prior for w, prior in zip(item.weights, priors, strict=True)]) == chosen
+        for item in cued
+    ]
+    return CueShape(
+        without_top=rest,
+        cue_count=len(values),
+        topics_cued=sum(1 for w in evidence.weights if w > 0),
+        sentence_votes=sum(votes) / len(votes) if votes else 0.0,
+    )
 
 
 def calls(articles: Sequence[Article]) -> list[Call]:
@@ -396,20 +477,28 @@ def calls(articles: Sequence[Article]) -> list[Call]:
     shipped = Classifier(topics)
     plain = Classifier(topics, Settings(quoted_discount=1.0))
     variants = [Classifier(topics, settings) for settings in STABILITY_GRID]
+    dropped = [Classifier(dropout_topics(topics, seed)) for seed in range(DROPOUT_LEXICONS)]
     found = []
     for article in articles:
         verdicts = shipped.classify(article.texts, year=article.year)
         margins = plain.classify(article.texts, year=article.year)
         others = [v.classify(article.texts, year=article.year) for v in variants]
+        thinner = [v.classify(article.texts, year=article.year) for v in dropped]
+        mean = sum(v.confidence for v in verdicts) / len(verdicts) if verdicts else 0.0
         for index, (label, verdict) in enumerate(zip(article.labels, verdicts, strict=True)):
             same = sum(other[index].topic == verdict.topic for other in others)
+            kept = sum(other[index].topic == verdict.topic for other in thinner)
+            text = article.texts[index]
             found.append(
                 Call(
                     right=verdict.topic == label,
                     verdict=verdict,
                     margin=_margin(margins[index]),
                     stability=same / len(others),
-                    words=len(article.texts[index].split()),
+                    words=len(text.split()),
+                    shape=cue_shape(shipped, text, article.year, verdict.topic),
+                    article_confidence=mean,
+                    dropout=kept / len(thinner),
                 )
             )
     return found
@@ -459,7 +548,7 @@ def signals_report(articles: Sequence[Article]) -> None:
         cut = choose_threshold(even, signal)
         wrong, right = flag_rates(odd, signal, cut)
         print(
-            f"  {name:34} AUC even {separation(even, signal):.2f} odd "
+            f"  {name:40} AUC even {separation(even, signal):.2f} odd "
             f"{separation(odd, signal):.2f}; odd flags {wrong:.2f} wrong, {right:.2f} right"
         )
 
@@ -501,7 +590,7 @@ def cross_set_report(sets: Mapping[str, Sequence[Article]]) -> None:
     )
     for signal_name, signal in SIGNALS.items():
         aucs = " ".join(f"{name} {separation(c, signal):.2f}" for name, c in found.items())
-        print(f"  {signal_name:34} {aucs}")
+        print(f"  {signal_name:40} {aucs}")
 
 
 def warnings_report(extra: Sequence[Path] = ()) -> None:
