@@ -3,7 +3,8 @@
 Usage: python tests/eval/report.py [-v] [SET ...]
 (sets: tune, heldout, independent, seed, wire, realworld; default all)
        python tests/eval/report.py cv  (realworld topics, two-fold and leave-one-page-out)
-       python tests/eval/report.py warnings  (the low-confidence warnings, cross-validated)
+       python tests/eval/report.py warnings [--set DIR ...]  (the low-confidence warnings,
+       cross-validated; with --set, each set by the rule chosen on the others)
        python tests/eval/report.py junk [-v] [--set DIR]  (junk, lede, segmentation: realworld.py)
        python tests/eval/report.py errors [-v]  (realworld error analysis per half; -v: tuned half's misses)
        python tests/eval/report.py --set DIR [-v]  (a labelled set kept outside the repository)
@@ -47,16 +48,26 @@ unseen page by the rule chosen on the other unseen pages (leave one page out).
 from __future__ import annotations
 
 import itertools
+import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from briefing_site.config.schema import default_topics as load_default_topics
-from briefing_site.content.classify import QUOTED_DISCOUNT, Classifier, Settings, Verdict
+from briefing_site.content.classify import (
+    QUOTED_DISCOUNT,
+    Classifier,
+    Settings,
+    Verdict,
+    _argmax,
+    _merged,
+    _sentences,
+    strip_markup,
+)
 from briefing_site.content.lint import LOW_CONFIDENCE
 from briefing_site.model import Topic
 
@@ -363,6 +374,28 @@ class Call:
     stability: float
     """Share of `STABILITY_GRID`'s decoder settings that make the same call."""
     words: int
+    shape: CueShape
+    """How the paragraph's own cue weight is spread (see `cue_shape`)."""
+    article_confidence: float
+    """The mean confidence of the paragraph's article: some pages are hard throughout."""
+    dropout: float
+    """Share of `DROPOUT_LEXICONS` (lexicons missing a random part of their cues) that
+    make the same call: a call hanging on one or two cues flips."""
+
+
+@dataclass(frozen=True)
+class CueShape:
+    """The spread of a paragraph's cue weight over topics and sentences."""
+
+    without_top: float
+    """The chosen topic's share of the cue weight (priors added) once its strongest
+    cue is taken away: low when one cue carried the call."""
+    cue_count: int
+    """How many distinct cues back the chosen topic."""
+    topics_cued: int
+    """How many topics have a cue in the paragraph."""
+    sentence_votes: float
+    """Share of the paragraph's sentences with a cue whose own top topic is the call."""
 
 
 STABILITY_GRID = tuple(
@@ -385,8 +418,57 @@ SIGNALS: dict[str, Callable[[Call], float]] = {
     "confidence x share x stability": lambda c: (
         c.verdict.confidence * c.verdict.cue_share * c.stability
     ),
+    "chosen share without its strongest cue": lambda c: c.shape.without_top,
+    "cues backing the call": lambda c: float(c.shape.cue_count),
+    "fewness of topics cued": lambda c: -float(c.shape.topics_cued),
+    "sentences voting for the call": lambda c: c.shape.sentence_votes,
+    "article's mean confidence": lambda c: c.article_confidence,
+    "stability under cue dropout": lambda c: c.dropout,
+    "confidence x cue dropout": lambda c: c.verdict.confidence * c.dropout,
 }
 """Candidate warning signals, low meaning doubt: what a rule could flag on."""
+
+DROPOUT_SHARE = 0.3
+"""Share of a topic's words and patterns each dropout lexicon leaves out."""
+DROPOUT_LEXICONS = 10
+"""How many dropout lexicons (seeded, so the report is reproducible) vote."""
+
+
+def dropout_topics(topics: Sequence[Topic], seed: int) -> list[Topic]:
+    """The topics with a random `DROPOUT_SHARE` of their cues left out."""
+    chance = random.Random(seed)
+    return [
+        replace(
+            topic,
+            words=tuple(w for w in topic.words if chance.random() >= DROPOUT_SHARE),
+            patterns=tuple(p for p in topic.patterns if chance.random() >= DROPOUT_SHARE),
+        )
+        for topic in topics
+    ]
+
+
+def cue_shape(classifier: Classifier, text: str, year: int | None, topic: str) -> CueShape:
+    """How the paragraph's cue weight backs `topic`, from the classifier's own evidence."""
+    names = [t.name for t in load_default_topics()]
+    chosen = names.index(topic)
+    sentences = [classifier._evidence(part, year) for part in _sentences(strip_markup(text))]
+    evidence = _merged(sentences, len(names))
+    priors = classifier._priors
+    values = sorted((value for _, value in evidence.cues[chosen]), reverse=True)
+    weights = list(evidence.weights)
+    weights[chosen] -= values[0] if values else 0.0
+    rest = (weights[chosen] + priors[chosen]) / (sum(weights) + sum(priors))
+    cued = [item for item in sentences if not item.empty]
+    votes = [
+        _argmax([w + prior for w, prior in zip(item.weights, priors, strict=True)]) == chosen
+        for item in cued
+    ]
+    return CueShape(
+        without_top=rest,
+        cue_count=len(values),
+        topics_cued=sum(1 for w in evidence.weights if w > 0),
+        sentence_votes=sum(votes) / len(votes) if votes else 0.0,
+    )
 
 
 def calls(articles: Sequence[Article]) -> list[Call]:
@@ -395,20 +477,28 @@ def calls(articles: Sequence[Article]) -> list[Call]:
     shipped = Classifier(topics)
     plain = Classifier(topics, Settings(quoted_discount=1.0))
     variants = [Classifier(topics, settings) for settings in STABILITY_GRID]
+    dropped = [Classifier(dropout_topics(topics, seed)) for seed in range(DROPOUT_LEXICONS)]
     found = []
     for article in articles:
         verdicts = shipped.classify(article.texts, year=article.year)
         margins = plain.classify(article.texts, year=article.year)
         others = [v.classify(article.texts, year=article.year) for v in variants]
+        thinner = [v.classify(article.texts, year=article.year) for v in dropped]
+        mean = sum(v.confidence for v in verdicts) / len(verdicts) if verdicts else 0.0
         for index, (label, verdict) in enumerate(zip(article.labels, verdicts, strict=True)):
             same = sum(other[index].topic == verdict.topic for other in others)
+            kept = sum(other[index].topic == verdict.topic for other in thinner)
+            text = article.texts[index]
             found.append(
                 Call(
                     right=verdict.topic == label,
                     verdict=verdict,
                     margin=_margin(margins[index]),
                     stability=same / len(others),
-                    words=len(article.texts[index].split()),
+                    words=len(text.split()),
+                    shape=cue_shape(shipped, text, article.year, verdict.topic),
+                    article_confidence=mean,
+                    dropout=kept / len(thinner),
                 )
             )
     return found
@@ -458,16 +548,62 @@ def signals_report(articles: Sequence[Article]) -> None:
         cut = choose_threshold(even, signal)
         wrong, right = flag_rates(odd, signal, cut)
         print(
-            f"  {name:34} AUC even {separation(even, signal):.2f} odd "
+            f"  {name:40} AUC even {separation(even, signal):.2f} odd "
             f"{separation(odd, signal):.2f}; odd flags {wrong:.2f} wrong, {right:.2f} right"
         )
 
 
-def warnings_report() -> None:
-    """Print the shipped warning rule's rates on each half, then the cross-validated ones."""
+def cross_set_warnings(
+    sets: Mapping[str, Sequence[Article]],
+) -> list[tuple[str, float, float, Scores]]:
+    """Each set scored by the warning rule chosen on all the OTHER sets pooled.
+
+    The sets are the realworld halves and any labelled sets kept outside the
+    repository (`--set DIR`, another editor's pages): a rule that only fits the
+    pages it was chosen on shows here as flags that miss their target elsewhere.
+    """
+    topics = load_default_topics()
+    rows = []
+    for held, part in sets.items():
+        rest = [article for name, other in sets.items() if name != held for article in other]
+        discount, threshold, _ = _warning_rule(rest, topics)
+        classifier = Classifier(topics, Settings(quoted_discount=discount))
+        rows.append((held, discount, threshold, score_realworld(classifier, part, threshold)))
+    return rows
+
+
+def cross_set_report(sets: Mapping[str, Sequence[Article]]) -> None:
+    """Print the rule chosen on the other sets per set, then each signal's AUC per set."""
+    shipped = Classifier(load_default_topics())
+    for name, part in sets.items():
+        scores = score_realworld(shipped, part)
+        print(f"shipped rule on {name} ({len(part)} pages): {scores.warning_line()}")
+    for held, discount, threshold, scores in cross_set_warnings(sets):
+        print(
+            f"{held}, by the rule chosen on the other sets (discount {discount}, "
+            f"below {threshold}): {scores.warning_line()}"
+        )
+    found = {name: calls(part) for name, part in sets.items()}
+    print(
+        "candidate signals, AUC per set (0.5 is a coin; flagging 70% of the wrong calls "
+        "and at most 15% of the right ones needs about 0.87)"
+    )
+    for signal_name, signal in SIGNALS.items():
+        aucs = " ".join(f"{name} {separation(c, signal):.2f}" for name, c in found.items())
+        print(f"  {signal_name:40} {aucs}")
+
+
+def warnings_report(extra: Sequence[Path] = ()) -> None:
+    """Print the shipped warning rule's rates on each half, then the cross-validated ones;
+    with `--set DIR`, also across the realworld halves and those sets."""
     articles = load_realworld()
     if not articles:
         print(f"realworld: not found at {REALWORLD}")
+        return
+    if extra:
+        sets = {"realworld-even": articles[0::2], "realworld-odd": articles[1::2]}
+        sets.update({folder.name: load_set(folder) for folder in extra})
+        cross_set_report(sets)
         return
     shipped = Classifier(load_default_topics())
     for name, part in (("even", articles[0::2]), ("odd", articles[1::2])):
@@ -613,7 +749,7 @@ def main(argv: list[str]) -> int:
         cv_report()
         return 0
     if "warnings" in argv:
-        warnings_report()
+        warnings_report([Path(argv[i + 1]) for i, arg in enumerate(argv[:-1]) if arg == "--set"])
         return 0
     if "errors" in argv:
         errors_report("-v" in argv)
