@@ -11,6 +11,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ FALLBACK_WRAP_WIDTH = 100
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
@@ -70,6 +72,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 # are compared (at most), and fewer than the minimum is too short to call a repeat.
 DROP_CAP_REPEAT = 60
 MIN_DROP_CAP_REPEAT = 24
+# Copy wrapped with a blank line after every line (a wire or a PDF printed double-spaced):
+# the one-line blocks that end mid-sentence end near one width, and at least this many of
+# them (and this share) plainly go on in the next block (a comma, "and", lower case).
+SPACED_MIN_RUN_ONS = 3
+SPACED_RUN_ON_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,13 +294,13 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     case); otherwise it ends a paragraph, so a subhead stays apart from the
     paragraph under it and scraped copy keeps one paragraph a line.
     """
-    blocks = _blocks(text, first_line)
+    blocks = _join_spaced(_blocks(text, first_line))
     prose = [_has_sentence(lines) for _, lines in blocks]
     width = wrap_width(
         [line for (_, lines), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
     )
     paragraphs: list[Paragraph] = []
-    for (start, lines), has_sentence in zip(blocks, prose, strict=True):
+    for (numbers, lines), has_sentence in zip(blocks, prose, strict=True):
         block_width = width or (_block_width(lines) if has_sentence else 0)
         measured = bool(width)
         run: list[str] = []
@@ -313,13 +320,54 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
             paragraphs.append(
                 Paragraph(
                     len(paragraphs) + 1,
-                    start + offset - len(run) + 1,
+                    numbers[offset - len(run) + 1],
                     " ".join(run),
                     truncated=truncated,
                 )
             )
             run = []
     return _mend_drop_caps(paragraphs, text)
+
+
+def _join_spaced(blocks: list[tuple[int, list[str]]]) -> list[tuple[list[int], list[str]]]:
+    """Each block with the file line of each of its lines; in copy hard-wrapped with a blank
+    line after every line, each run of one-line blocks becomes one block of wrapped lines.
+
+    Such copy is recognised by its one-line blocks alone: those that end mid-sentence end near
+    one width (`wrap_width`), and most of them plainly go on in the next block. Scraped copy
+    with one paragraph a block never does: its open lines are headlines and labels, and the
+    block after one opens a sentence in capitals.
+    """
+    numbered = [(list(range(start, start + len(lines))), lines) for start, lines in blocks]
+    pairs = [
+        (block[0], after[0])
+        for (_, block), (_, after) in pairwise(blocks)
+        if len(block) == len(after) == 1
+    ]
+    open_pairs = [(line, after) for line, after in pairs if not line.endswith(_SENTENCE_END)]
+    run_ons = sum(_plainly_runs_on(line, after) for line, after in open_pairs)
+    if (
+        run_ons < SPACED_MIN_RUN_ONS
+        or run_ons < SPACED_RUN_ON_SHARE * len(open_pairs)
+        or not wrap_width([line for line, _ in pairs])
+    ):
+        return numbered
+    joined: list[tuple[list[int], list[str]]] = []
+    spaced = False  # the last joined block is a run of one-line blocks
+    for numbers, lines in numbered:
+        if spaced and len(lines) == 1:
+            joined[-1] = (joined[-1][0] + numbers, joined[-1][1] + lines)
+            continue
+        joined.append((numbers, lines))
+        spaced = len(lines) == 1
+    return joined
+
+
+def _plainly_runs_on(line: str, following: str) -> bool:
+    """The sentence plainly goes on past the line break: a comma or a word like "and" ends
+    the line, or the next line goes on in lower case."""
+    last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    return line.endswith((",", ";")) or last in _RUN_ON_WORDS or following.strip()[:1].islower()
 
 
 def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, ...]:
@@ -479,6 +527,16 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         # sentence's first word, left on its line ("Ministers" / "committed to meet ...").
         return True
     lower = sum(w[:1].islower() for w in words)
+    if (
+        measured
+        and WRAP_EDGE * width <= len(line) <= width
+        and _clause(words)
+        and not _ends_paragraph(following)
+        and not _NUMBERED.match(following)
+    ):
+        # In wrapped copy, a clause that stops without its end within the ragged right edge
+        # was wrapped there, whatever the next line opens with ("Foreign Minister" / "Jane Doe").
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
