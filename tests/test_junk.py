@@ -887,3 +887,27 @@ def test_a_summary_printed_above_and_below_the_headline_does_not_lead() -> None:
     taken_up = _LEDE.replace(" after months", ", the ministry said, after months")
     kept_texts, dropped = _cleaned(short, "Quota row ends", taken_up, _BODY)
     assert taken_up in kept_texts, dropped
+
+
+def test_a_summary_without_its_full_stop_that_names_its_source_stays_under_the_headline() -> None:
+    # A news site prints the story's first sentence as a summary under the headline (twice)
+    # and loses its full stop: it names its source, so it is the story, not a standfirst.
+    headline = "Capital Expects Talks Of Foreign And Defence Ministers With Ruritania Next Year"
+    summary = (
+        "The two countries may hold the next round of talks between their foreign and defence "
+        "ministers in the second half of the year, the head of the ministry's European "
+        "department told the agency"
+    )
+    story = [
+        "The previous round took place in the capital in September after a pause of seven "
+        "years, and both sides agreed then to meet regularly in this format.",
+        '"We expect the next meeting to be organised in the second half of this year," the '
+        "director said, adding that the format helped both sides answer new challenges.",
+    ]
+    assert kept("NewsSite.com", headline, headline, summary, *story) == [summary, *story]
+    # The same clause with no source and no story anchor under the headline is a standfirst.
+    dek = (
+        "Both countries want to bring back the old format of meetings between the ministers "
+        "who run their foreign policy and their armed forces as relations slowly improve"
+    )
+    assert dek not in kept("NewsSite.com", headline, headline, dek, *story)

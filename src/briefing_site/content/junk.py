@@ -497,6 +497,12 @@ UNSTOPPED_PROSE_WORDS = 45
 UNSTOPPED_CLAUSE_WORDS = 24
 UNSTOPPED_CLAUSE_STOPWORDS = 0.3
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
+# the story's first sentence printed as a summary without its full stop, not a dek.
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
+UNSTOPPED_ATTRIBUTED = (
+    "reads as the story's first sentence (it names its source), without a full stop"
+)
 # A line with no full stop, most of whose words are capitalised (names and titles), where a
 # name does something to a name in the present tense: what a picture shows ("King X
 # welcomes His Highness Sheikh Y upon his arrival").
@@ -1592,7 +1598,7 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and shape.verb
             and shape.words >= UNSTOPPED_CLAUSE_WORDS
             and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
-            and (index == 0 or out[index - 1].kind == "good")
+            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text))
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
@@ -1600,7 +1606,10 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and not _LIST_ITEM.match(paragraphs[index].text)
             and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
         ):
-            out[index] = replace(shape, kind="good", reason=UNSTOPPED)
+            told = index > 0 and out[index - 1].kind != "good"
+            out[index] = replace(
+                shape, kind="good", reason=UNSTOPPED_ATTRIBUTED if told else UNSTOPPED
+            )
     return out
 
 
