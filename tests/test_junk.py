@@ -911,3 +911,22 @@ def test_a_summary_without_its_full_stop_that_names_its_source_stays_under_the_h
         "who run their foreign policy and their armed forces as relations slowly improve"
     )
     assert dek not in kept("NewsSite.com", headline, headline, dek, *story)
+
+
+def test_a_long_paragraph_printed_again_cut_short_goes_as_a_repeat() -> None:
+    # A page's second layout prints the story's long first paragraph again, cut off
+    # before its end: the copy goes, the whole first paragraph stays.
+    sentences = [
+        "The prime minister's possible visit to the neighbouring country is still uncertain, "
+        "a presidential official said on Tuesday, after a report that a summit could be held "
+        "there early next month.",
+        "According to the report, the prime minister is weighing talks with the president "
+        "before he leaves office, and the official said no final decision had been made.",
+        "The president is open to meeting him at any time as part of the regular visits "
+        "between the two leaders, the official added.",
+        "Relations between the two capitals have improved markedly since last year.",
+    ]
+    first = " ".join(sentences)
+    cut = " ".join(sentences[:3])
+    other = "The two leaders last met in the capital in May, when they agreed on a new dialogue."
+    assert kept(first, cut, other) == [first, other]

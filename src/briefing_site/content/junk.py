@@ -1082,14 +1082,31 @@ def _repeats(
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
-            # A whole paragraph printed twice (a scraping fault): the first copy stays.
+            # A whole paragraph printed twice (a scraping fault): the first copy stays;
+            # so does it when the second copy is cut short (the page's second layout).
             other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is None:
+                other = _earlier_opening(joined, postings, words, index)
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number} word for word"
         if not found:
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _earlier_opening(
+    joined: Sequence[str], postings: dict[str, list[int]], words: list[str], index: int
+) -> int | None:
+    """The first earlier, longer block that opens with this whole block, word for word."""
+    text = joined[index]
+    first = " " + " ".join(words[:3]) + " "
+    for other in postings.get(first, ()):
+        if other >= index:
+            break
+        if len(joined[other]) > len(text) and joined[other].startswith(text):
+            return other
+    return None
 
 
 def _stop_added(earlier: str, later: str) -> bool:
