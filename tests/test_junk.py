@@ -930,3 +930,36 @@ def test_a_long_paragraph_printed_again_cut_short_goes_as_a_repeat() -> None:
     cut = " ".join(sentences[:3])
     other = "The two leaders last met in the capital in May, when they agreed on a new dialogue."
     assert kept(first, cut, other) == [first, other]
+
+
+def test_a_question_subhead_in_capitals_over_a_sentence_of_names_goes() -> None:
+    # A factbox's subheads are questions in capitals; the sentence under one may be all
+    # names ("Leaders A, B and C are expected to attend.") and still be the answer.
+    lede = (
+        "The group of emerging economies will hold its annual summit in the capital this "
+        "month, its first meeting in person since the pandemic, officials said on Monday."
+    )
+    names = (
+        "Ruritanian President Jane Doe, Bordurian President John Roe, Syldavian Prime "
+        "Minister Ann Poe and Freedonian President Max Moe are expected to attend the summit."
+    )
+    fact = (
+        "Invitations to attend the summit were also extended to the leaders of sixty other "
+        "countries across the continent and beyond, the foreign minister told reporters."
+    )
+    assert kept(lede, "WHO WILL ATTEND?", names, fact) == [lede, names, fact]
+
+
+def test_a_short_sentence_about_the_picture_over_its_credit_is_a_caption() -> None:
+    # The page opens on a picture: its caption, a full sentence naming who is in the photo,
+    # sits over the bare credit. It goes with the credit, and the story leads.
+    caption = "In the group photo are the leaders of Ruritania, Borduria, Syldavia and Freedonia."
+    story = [
+        "The four leaders championed freedom of navigation and the peaceful settlement of "
+        "disputes in the region, according to a joint statement issued after their talks.",
+        "They pledged to continue to act together to advance these principles in the region "
+        "and beyond, and to meet again next year in the capital.",
+    ]
+    assert kept(caption, "(Photo: Agency)", "|", *story) == story
+    # A sentence of the story right above a credit, with no word of a picture, stays.
+    assert kept(*story[:1], "(Photo: Agency)", *story[1:]) == story

@@ -1779,7 +1779,8 @@ def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
 def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block right over a bare picture credit ("AP Photo / Jane Doe") is that
     picture's caption, however long its list of names, when it has a caption's marks
-    ("from left to right") or sits above a story opening under a wire dateline."""
+    ("from left to right") or sits above a story opening under a wire dateline; a short
+    one that speaks of the picture ("In the group photo are ...") is one too."""
     out = list(shapes)
     story = next(
         (i for i, s in enumerate(shapes[:HEADER_REACH]) if s.reason == DATELINE_STORY),
@@ -1790,7 +1791,11 @@ def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> l
             below.credit
             and shape.kind != "bad"
             and shape.words <= CAPTION_OVER_CREDIT
-            and (index < story or _pictured(_plain(paragraphs[index].text)))
+            and (
+                index < story
+                or _pictured(_plain(paragraphs[index].text))
+                or (shape.words <= CAPTION_WORDS and _PICTURE_WORD.search(paragraphs[index].text))
+            )
         ):
             out[index] = replace(
                 shape, kind="bad", reason="a caption over its picture credit", lead=False
@@ -2181,8 +2186,13 @@ def _short(
         return True, "a line with no sentence end over a paragraph: a subhead"
     # A question in title case right over a paragraph is a subhead ("Why It Matters?"),
     # and so is a short one in the story opening on a question word ("What does the
-    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on.
-    if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
+    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on. Under a
+    # title-case one a short full sentence of names is the answer ("WHO WILL ATTEND?").
+    if (
+        shape.asks
+        and index + 1 < len(shapes)
+        and (shapes[index + 1].kind == "good" or _clause(shapes[index + 1]))
+    ):
         return True, "a question in title case over a paragraph: a subhead"
     if (
         shape.query
