@@ -963,3 +963,22 @@ def test_a_short_sentence_about_the_picture_over_its_credit_is_a_caption() -> No
     assert kept(caption, "(Photo: Agency)", "|", *story) == story
     # A sentence of the story right above a credit, with no word of a picture, stays.
     assert kept(*story[:1], "(Photo: Agency)", *story[1:]) == story
+
+
+def test_a_label_glued_to_the_sites_word_to_the_reader_is_not_a_dateline() -> None:
+    # "Similar News:You can also read ..." looks like "CAPITAL:The ..." but speaks to the
+    # reader below the story, among the site's furniture: it goes with it.
+    story = [
+        "The president said on Thursday he would meet the top trade negotiator of the other "
+        "country at the end of the week, as both sides try to ease their trade dispute.",
+        "The comment came as a delegation led by the vice premier began talks in the capital "
+        "with the trade representative, the first such talks since the spring.",
+    ]
+    tail = [
+        "More from Business",
+        "Business Latest News, Business Headlines",
+        "Similar News:You can also read news stories similar to this one that we have "
+        "collected from other news sources.",
+        "Source: Newsweek - 468. / 52 Read more »",
+    ]
+    assert kept(*story, *tail) == story

@@ -937,7 +937,13 @@ class JunkFilter:
             and not listed
         ):
             return shape("bad", "no verb and no sentence end: a caption or heading")
-        if sentence and n >= DATELINE_MIN_WORDS and _DATELINE.match(text) and not teaser:
+        if (
+            sentence
+            and n >= DATELINE_MIN_WORDS
+            and _DATELINE.match(text)
+            and not teaser
+            and not (to_reader and not quotes)  # "Similar News:You can also read ..."
+        ):
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
