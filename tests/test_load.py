@@ -249,11 +249,10 @@ def test_one_paragraph_a_block_is_not_taken_for_double_spaced_wrapping() -> None
     assert texts(split_text("\n\n".join(blocks))) == blocks
 
 
-def test_a_wrapped_clause_ending_short_of_the_edge_joins_whatever_the_next_line_opens_with() -> (
-    None
-):
-    # Copy wrapped at a ragged edge: "... Foreign Minister Jane" / "Doe and ..." is one
-    # sentence, though the line ends short of the widest one and the next opens in capitals.
+def test_double_spaced_wrapped_clause_ending_short_of_the_edge_joins_whatever_follows() -> None:
+    # Copy wrapped double-spaced at a ragged edge: "... Foreign Minister Jane" / "Doe and ..."
+    # is one sentence, though the line ends short of the widest one and the next opens in
+    # capitals.
     lines = [
         "The ministers of the regional group met on Tuesday in the capital to prepare",
         "the leaders' summit in June, and to settle the agenda of its two working days",
@@ -262,13 +261,12 @@ def test_a_wrapped_clause_ending_short_of_the_edge_joins_whatever_the_next_line_
         "Doe and the ministers of Borduria and Syldavia attended it with their advisers",
         "and the secretary general of the group.",
     ]
-    paragraphs = texts(split_text("\n".join(lines)))
-    assert paragraphs[1] == " ".join(lines[3:6]), paragraphs
-    assert len(paragraphs) == 2
+    paragraphs = texts(split_text("\n\n".join(lines)))
+    assert paragraphs == [" ".join(lines[:3]), " ".join(lines[3:])], paragraphs
     # A numbered item below a line cut off at the edge opens its own paragraph.
     items = [
         "2. We thanked the hosts for their warm welcome and the chair for its work",
         "3. We agreed to strengthen the secretariat to focus on food and energy supplies.",
     ]
-    paragraphs = texts(split_text("\n".join(lines + items)))
+    paragraphs = texts(split_text("\n\n".join(lines + items)))
     assert paragraphs[-2:] == items, paragraphs

@@ -295,12 +295,12 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     paragraph under it and scraped copy keeps one paragraph a line.
     """
     blocks = _join_spaced(_blocks(text, first_line))
-    prose = [_has_sentence(lines) for _, lines in blocks]
+    prose = [_has_sentence(lines) for _, lines, _ in blocks]
     width = wrap_width(
-        [line for (_, lines), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
+        [line for (_, lines, _), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
     )
     paragraphs: list[Paragraph] = []
-    for (numbers, lines), has_sentence in zip(blocks, prose, strict=True):
+    for (numbers, lines, spaced), has_sentence in zip(blocks, prose, strict=True):
         block_width = width or (_block_width(lines) if has_sentence else 0)
         measured = bool(width)
         run: list[str] = []
@@ -311,7 +311,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                 following is not None
                 and not _lost_drop_cap(line, following)
                 and (
-                    _runs_on(line, following, block_width, measured)
+                    _runs_on(line, following, block_width, measured, spaced)
                     or (measured and _broken_name(line, following, text))
                 )
             ):
@@ -329,16 +329,19 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     return _mend_drop_caps(paragraphs, text)
 
 
-def _join_spaced(blocks: list[tuple[int, list[str]]]) -> list[tuple[list[int], list[str]]]:
-    """Each block with the file line of each of its lines; in copy hard-wrapped with a blank
-    line after every line, each run of one-line blocks becomes one block of wrapped lines.
+def _join_spaced(
+    blocks: list[tuple[int, list[str]]],
+) -> list[tuple[list[int], list[str], bool]]:
+    """Each block with the file line of each of its lines, and whether it is a run of
+    one-line blocks joined: in copy hard-wrapped with a blank line after every line, each
+    run of one-line blocks becomes one block of wrapped lines.
 
     Such copy is recognised by its one-line blocks alone: those that end mid-sentence end near
     one width (`wrap_width`), and most of them plainly go on in the next block. Scraped copy
     with one paragraph a block never does: its open lines are headlines and labels, and the
     block after one opens a sentence in capitals.
     """
-    numbered = [(list(range(start, start + len(lines))), lines) for start, lines in blocks]
+    numbered = [(list(range(start, start + len(lines))), lines, False) for start, lines in blocks]
     pairs = [
         (block[0], after[0])
         for (_, block), (_, after) in pairwise(blocks)
@@ -352,14 +355,12 @@ def _join_spaced(blocks: list[tuple[int, list[str]]]) -> list[tuple[list[int], l
         or not wrap_width([line for line, _ in pairs])
     ):
         return numbered
-    joined: list[tuple[list[int], list[str]]] = []
-    spaced = False  # the last joined block is a run of one-line blocks
-    for numbers, lines in numbered:
-        if spaced and len(lines) == 1:
-            joined[-1] = (joined[-1][0] + numbers, joined[-1][1] + lines)
+    joined: list[tuple[list[int], list[str], bool]] = []
+    for numbers, lines, _ in numbered:
+        if joined and joined[-1][2] and len(lines) == 1:
+            joined[-1] = (joined[-1][0] + numbers, joined[-1][1] + lines, True)
             continue
-        joined.append((numbers, lines))
-        spaced = len(lines) == 1
+        joined.append((numbers, lines, len(lines) == 1))
     return joined
 
 
@@ -481,11 +482,12 @@ def _block_width(lines: list[str]) -> int:
     return longest if wrapped else 0
 
 
-def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
+def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool = False) -> bool:
     """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
 
     A full line that ends a sentence joins only when the whole copy is
     measurably wrapped; a lone block's guess is not enough to merge sentences.
+    `spaced`: the lines were one-line blocks of copy wrapped double-spaced.
     """
     line = line.rstrip()
     if _LIST_LINE.match(following):
@@ -528,14 +530,17 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return True
     lower = sum(w[:1].islower() for w in words)
     if (
-        measured
+        spaced
+        and measured
         and WRAP_EDGE * width <= len(line) <= width
         and _clause(words)
         and not _ends_paragraph(following)
         and not _NUMBERED.match(following)
     ):
-        # In wrapped copy, a clause that stops without its end within the ragged right edge
-        # was wrapped there, whatever the next line opens with ("Foreign Minister" / "Jane Doe").
+        # In copy wrapped double-spaced, a clause that stops without its end within the
+        # ragged right edge was wrapped there, whatever the next line opens with ("Foreign
+        # Minister Jane" / "Doe and ..."). (In a block of lines, captions and headlines
+        # without full stops end there too: there the line must be full.)
         return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
