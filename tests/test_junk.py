@@ -982,3 +982,24 @@ def test_a_label_glued_to_the_sites_word_to_the_reader_is_not_a_dateline() -> No
         "Source: Newsweek - 468. / 52 Read more »",
     ]
     assert kept(*story, *tail) == story
+
+
+def test_a_caption_signed_first_by_its_agency_goes_but_the_agencys_story_stays() -> None:
+    lede = (
+        "CAPITAL, Oct 28 (AFP) - The queen opened the summit of the 54-nation group on Friday, "
+        "where issues from trade to human rights are being discussed."
+    )
+    story = [
+        "Leaders were greeted with a traditional ceremony at the convention centre before "
+        "dance performances amid tight security, officials said.",
+        "The host told the gathering that it was vital for the group to move with the times, "
+        "and that the summit would be remembered for the direction it gave the group.",
+    ]
+    caption = (
+        "AFP - A protester wears a mask during a demonstration at the opening of the summit "
+        "in the capital on 28 October 2011."
+    )
+    assert kept(lede, story[0], caption, story[1]) == [lede, *story]
+    # A sentence of the story that names its agency first, with a reported verb, stays.
+    told = "AFP - The minister said during a visit on Friday that the talks would resume."
+    assert told in kept(lede, told, *story)

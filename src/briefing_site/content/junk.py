@@ -237,6 +237,9 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
+# wire story names its agency in brackets after its dateline instead.
+_AGENCY_LEAD = re.compile(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
 # A picture's full date ("on August 27, 2023"): a caption's, seldom a story sentence's.
 _PICTURE_DATE = re.compile(
     r"\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
@@ -1309,12 +1312,13 @@ def _title_case(text: str) -> bool:
 
 def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
     """What a picture shows, in the present tense, dated: one short sentence with a
-    verb of what a camera sees ("shake hands", "poses") and a day or a date, and no
+    verb of what a camera sees ("shake hands", "poses") or signed first by its agency
+    ("AFP - A protester wears ..."), and a day or a date, and no
     finite verb of a reported sentence ("said", "will", "was")."""
     return (
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
-        and bool(PICTURE_VERBS.intersection(words))
+        and (bool(PICTURE_VERBS.intersection(words)) or _AGENCY_LEAD.match(text) is not None)
         and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
