@@ -270,3 +270,18 @@ def test_double_spaced_wrapped_clause_ending_short_of_the_edge_joins_whatever_fo
     ]
     paragraphs = texts(split_text("\n\n".join(lines + items)))
     assert paragraphs[-2:] == items, paragraphs
+
+
+def test_lines_parted_by_spaced_dashes_are_items_not_one_sentence() -> None:
+    # A site's list of other stories, each title ending with " -" (and a lone "-" above
+    # them), arrives one item a paragraph, so the junk filter sees each headline.
+    story = "The foreign minister arrived on Thursday to attend the second round of the dialogue."
+    items = [
+        "Star Walks Out Of Interview After Question At Film Premiere -",
+        "Singer Shares Raw Confession After Year-long Struggle -",
+        "How The Actor's Birthday Went With Friends In The City -",
+    ]
+    assert texts(split_text("\n".join([story, "-", *items]))) == [story, "-", *items]
+    # A wrapped line ending in a dash before a line going on stays one sentence.
+    wrapped = ["The talks -", "which lasted two hours - ended without a deal on Friday."]
+    assert len(split_text("\n".join(wrapped))) == 1

@@ -498,6 +498,10 @@ def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool
         return False
     if line.endswith(_SENTENCE_END):
         return measured and _full(line, following, width) and not _ends_paragraph(following)
+    if line.strip() == "-" or (line.endswith(" -") and following.rstrip().endswith(" -")):
+        # A lone dash, or lines that each end with a spaced dash: a list of items the site
+        # parts with dashes ("Star walks out of interview -"), not a sentence going on.
+        return False
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
     words = line.split()
     going_on = following.strip()[:1].islower()
