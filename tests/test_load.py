@@ -285,3 +285,19 @@ def test_lines_parted_by_spaced_dashes_are_items_not_one_sentence() -> None:
     # A wrapped line ending in a dash before a line going on stays one sentence.
     wrapped = ["The talks -", "which lasted two hours - ended without a deal on Friday."]
     assert len(split_text("\n".join(wrapped))) == 1
+
+
+def test_a_name_broken_across_wrapped_lines_joins_whatever_its_case_elsewhere() -> None:
+    # "De" / "Mistura also said ...": the copy spells the name "de Mistura" elsewhere.
+    lines = [
+        "The latest round of the peace talks has concluded in the city, with the envoy",
+        "Jane de Mistura hailing the negotiations as substantive and the talks yielding a",
+        "clear agenda for the future of the country, officials said on Friday.",
+        "De",
+        "Mistura also said the upcoming talks should cover maintaining a nationwide",
+        "ceasefire and confidence-building measures, adding that all sides could live",
+        "with the agenda.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert paragraphs[-1].startswith("De Mistura also said"), paragraphs
+    assert len(paragraphs) == 2

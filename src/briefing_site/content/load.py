@@ -571,7 +571,7 @@ def _broken_name(line: str, following: str, text: str) -> bool:
     first = following.split(None, 1)[0]
     if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
         return False
-    return f"{last} {first}" in text
+    return f"{last} {first}".casefold() in text.casefold()  # "De" / "Mistura": "de Mistura"
 
 
 def _open_quote(line: str) -> bool:
