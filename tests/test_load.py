@@ -301,3 +301,17 @@ def test_a_name_broken_across_wrapped_lines_joins_whatever_its_case_elsewhere() 
     paragraphs = texts(split_text("\n".join(lines)))
     assert paragraphs[-1].startswith("De Mistura also said"), paragraphs
     assert len(paragraphs) == 2
+
+
+def test_a_paragraph_cut_by_a_stray_blank_line_after_of_joins_the_rest() -> None:
+    first = (
+        "While the summit was convened to fine-tune the founding act of the body that last "
+        "year replaced the Organisation of"
+    )
+    rest = "African Unity (OAU), hotter topics are expected to clamour for attention."
+    other = "Some 30 heads of state and government gathered in the capital on Sunday."
+    result = split_text(f"{other}\n\n{first}\n\n{rest}\n")
+    assert texts(result) == [other, f"{first} {rest}"]
+    assert [p.number for p in result] == [1, 2] and result[1].line == 3
+    # A short label ending in "of" over a paragraph is not a sentence going on.
+    assert len(split_text(f"Terms of\n\n{rest}")) == 2

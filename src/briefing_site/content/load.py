@@ -76,6 +76,9 @@ MIN_DROP_CAP_REPEAT = 24
 # the one-line blocks that end mid-sentence end near one width, and at least this many of
 # them (and this share) plainly go on in the next block (a comma, "and", lower case).
 SPACED_MIN_RUN_ONS = 3
+# A paragraph this long that stops on "of" or "the" was cut off from the next by a stray
+# blank line (shorter ones may be labels or cut-off teasers).
+BROKEN_MIN_WORDS = 8
 SPACED_RUN_ON_SHARE = 0.5
 
 
@@ -326,7 +329,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                 )
             )
             run = []
-    return _mend_drop_caps(paragraphs, text)
+    return _mend_broken_blocks(_mend_drop_caps(paragraphs, text))
 
 
 def _join_spaced(
@@ -402,6 +405,36 @@ def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, 
     if pending is not None:
         mended.append(replace(pending, number=len(mended) + 1))
     return tuple(mended)
+
+
+def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Join a paragraph that stops on a word no sentence ends on ("... replaced the
+    Organisation of") to the paragraph after it, which a stray blank line cut off from it
+    ("African Unity (OAU), hotter topics ..."): one sentence, one paragraph. Both must read
+    as running words, not labels, and the first must be long enough to be prose."""
+    mended: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = mended[-1] if mended else None
+        if previous is not None and _broken_off(previous.text, paragraph.text):
+            mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
+            continue
+        mended.append(replace(paragraph, number=len(mended) + 1))
+    return tuple(mended)
+
+
+def _broken_off(text: str, following: str) -> bool:
+    """`text` breaks off mid-sentence on a word like "of" and `following` goes on with it."""
+    words, after = text.split(), following.split()
+    if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
+        return False
+    last = words[-1].casefold()
+    return (
+        last in _RUN_ON_WORDS
+        and _clause(words)
+        and _clause(after)
+        and after[0][:1].isalnum()
+        and not _NUMBERED.match(following)
+    )
 
 
 def _cap_is_a_word(letter: str, body: str, text: str) -> bool:
