@@ -1003,3 +1003,24 @@ def test_a_caption_signed_first_by_its_agency_goes_but_the_agencys_story_stays()
     # A sentence of the story that names its agency first, with a reported verb, stays.
     told = "AFP - The minister said during a visit on Friday that the talks would resume."
     assert told in kept(lede, told, *story)
+
+
+def test_readers_comments_under_a_comments_header_below_the_story_go() -> None:
+    story = [
+        "A new round of talks between the two delegations took place in the city on Monday, "
+        "focused on reaching a ceasefire agreement as a step towards a broader accord.",
+        "A joint statement summarising the talks is expected to be released on Tuesday, "
+        "according to sources familiar with the venue.",
+    ]
+    comments = [
+        "3 Comments",
+        "Karamba",
+        "We need to give peace a chance.",
+        "Rotfront",
+        "Twelve hours of talks and no ceasefire? This is an insult to the people!",
+        "Eugene Alta",
+        "How can anyone negotiate with a country that is waging war on its neighbour?",
+    ]
+    assert kept(*story, *comments) == story
+    # A comment count in the header, above the story, takes nothing of the story with it.
+    assert kept("3 Comments", "By Jane Doe", *story) == story

@@ -529,6 +529,12 @@ _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
+# A comments header below the story, and the readers' comments under it.
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?\s*:?$", re.I
+)
+COMMENTER_WORDS = 4
+COMMENTS = "readers' comments, under the comments header below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
 # The label of a key-points box above the story ("NEED TO KNOW", "Story highlights").
@@ -700,6 +706,7 @@ class JunkFilter:
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
+            _comments(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -1859,6 +1866,28 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
         between = top < i and shapes[i - 1].reader and i + 1 in readers
         if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
             verdicts[i] = (True, why)
+
+
+def _comments(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """Below the story, a comments header ("6 Comments") over a commenter's name (a few
+    words, no sentence) opens the readers' comments: everything under it goes, the names
+    and what the readers wrote. A comment count up in the header is not below the story."""
+    for index in range(lede + 1, len(shapes) - 1):
+        below = shapes[index + 1]
+        if (
+            _COMMENTS.match(_plain(paragraphs[index].text))
+            and below.words <= COMMENTER_WORDS
+            and not below.sentence
+        ):
+            for under in range(index, len(shapes)):
+                if not verdicts[under][0]:
+                    verdicts[under] = (True, COMMENTS)
+            return
 
 
 def _credit_line(why: str) -> bool:
