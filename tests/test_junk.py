@@ -1024,3 +1024,24 @@ def test_readers_comments_under_a_comments_header_below_the_story_go() -> None:
     assert kept(*story, *comments) == story
     # A comment count in the header, above the story, takes nothing of the story with it.
     assert kept("3 Comments", "By Jane Doe", *story) == story
+
+
+def test_a_posts_text_over_its_own_link_and_sign_off_lines_goes() -> None:
+    story = [
+        "The prime minister concluded his two-day visit on Saturday, describing it as a trip "
+        "of productive outcomes for trade, technology and strategic cooperation.",
+        "The roadmap signed by the two sides lays out a framework for expanding cooperation "
+        "across defence, health, clean energy and critical minerals over ten years.",
+    ]
+    post = [
+        '#WATCH | Capital: The prime minister says, "We have set a goal of investment of ten '
+        'trillion from the partner country in the next ten years."',
+        "(Video: Agency) pic.twitter.com/abc123XYZ",
+        "— Agency (@Agency) August 29, 2025",
+    ]
+    assert kept(story[0], *post, story[1]) == story
+    # The story's sentence over a post that ends in its own link stays.
+    told = '"World leaders are gathering in the capital," the office said in another tweet.'
+    tweet = "On the sidelines of the summit, the prime minister meets leaders. pic.twitter.com/x1"
+    result = kept(story[0], told, tweet, "— Office (@Office) October 30, 2021", story[1])
+    assert told in result and tweet not in result

@@ -156,6 +156,10 @@ _TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
+# A post's sign-off on a line of its own, and the post's text over it (and its link).
+EMBED_SIGNOFF_WORDS = 12
+EMBED_TEXT_WORDS = 60
+EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -705,6 +709,7 @@ class JunkFilter:
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
+            found = _embedded_posts(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             shapes = list(found)
@@ -1496,6 +1501,36 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
                 break
             end += 1
     return out
+
+
+def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A social-media post embedded as text, its parts on lines of their own: the sign-off
+    ("— Agency (@handle) August 29, 2025") alone, perhaps under its link line ("(Video:
+    ...) pic.twitter.com/..."). The short block right over them is the post's text, not
+    the story's (a lead-in ending in ':' stays: it introduces the post)."""
+    out = list(shapes)
+    for index, paragraph in enumerate(paragraphs):
+        text = _plain(paragraph.text)
+        if not (_EMBED_SIGNOFF.match(text) and len(_words(text)) <= EMBED_SIGNOFF_WORDS):
+            continue
+        above = index - 1
+        if above > 0 and _bare_link(_plain(paragraphs[above].text)):
+            above -= 1  # the post's link on a line of its own: its text is above it
+        if above < 0:
+            continue
+        post = shapes[above]
+        body = _plain(paragraphs[above].text)
+        if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
+            out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+    return out
+
+
+def _bare_link(text: str) -> bool:
+    """A line that is a link and at most a bracketed credit ("(Video: X) pic.twitter.com/..."),
+    not a post's text ending in its link."""
+    found = _LINK_END.search(text)
+    rest = re.sub(r"\([^()]*\)", "", text[: found.start()]) if found else text
+    return found is not None and not _words(rest)
 
 
 def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
