@@ -1045,3 +1045,18 @@ def test_a_posts_text_over_its_own_link_and_sign_off_lines_goes() -> None:
     tweet = "On the sidelines of the summit, the prime minister meets leaders. pic.twitter.com/x1"
     result = kept(story[0], told, tweet, "— Office (@Office) October 30, 2021", story[1])
     assert told in result and tweet not in result
+
+
+def test_a_pointer_to_a_document_available_here_goes_but_a_fact_with_it_stays() -> None:
+    lede = (
+        "Under the ministerial decision, members agreed to continue the negotiations on fishing "
+        "subsidies with a view to adopting an agreement at the next conference in two years."
+    )
+    more = (
+        "However, no agreement was possible on a number of the substantive issues under "
+        "discussion, among them public stockholding for food security purposes."
+    )
+    pointer = "The ministerial decision on fisheries subsidies is available here."
+    assert kept(lede, pointer, more) == [lede, more]
+    told = "Trade ministers issued a statement after the meeting, which is available here."
+    assert told in kept(lede, told, more)

@@ -68,6 +68,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
     # "Read the full story by Jane Doe here.", "Download the full statement here."
     r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
+    # "The ministerial decision on fisheries subsidies is available here." (not "Ministers
+    # issued a statement, which is available here.": that tells something)
+    r"[^,.!?]{0,120}\b(?:is|are) available here\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
