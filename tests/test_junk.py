@@ -887,3 +887,176 @@ def test_a_summary_printed_above_and_below_the_headline_does_not_lead() -> None:
     taken_up = _LEDE.replace(" after months", ", the ministry said, after months")
     kept_texts, dropped = _cleaned(short, "Quota row ends", taken_up, _BODY)
     assert taken_up in kept_texts, dropped
+
+
+def test_a_summary_without_its_full_stop_that_names_its_source_stays_under_the_headline() -> None:
+    # A news site prints the story's first sentence as a summary under the headline (twice)
+    # and loses its full stop: it names its source, so it is the story, not a standfirst.
+    headline = "Capital Expects Talks Of Foreign And Defence Ministers With Ruritania Next Year"
+    summary = (
+        "The two countries may hold the next round of talks between their foreign and defence "
+        "ministers in the second half of the year, the head of the ministry's European "
+        "department told the agency"
+    )
+    story = [
+        "The previous round took place in the capital in September after a pause of seven "
+        "years, and both sides agreed then to meet regularly in this format.",
+        '"We expect the next meeting to be organised in the second half of this year," the '
+        "director said, adding that the format helped both sides answer new challenges.",
+    ]
+    assert kept("NewsSite.com", headline, headline, summary, *story) == [summary, *story]
+    # The same clause with no source and no story anchor under the headline is a standfirst.
+    dek = (
+        "Both countries want to bring back the old format of meetings between the ministers "
+        "who run their foreign policy and their armed forces as relations slowly improve"
+    )
+    assert dek not in kept("NewsSite.com", headline, headline, dek, *story)
+
+
+def test_a_long_paragraph_printed_again_cut_short_goes_as_a_repeat() -> None:
+    # A page's second layout prints the story's long first paragraph again, cut off
+    # before its end: the copy goes, the whole first paragraph stays.
+    sentences = [
+        "The prime minister's possible visit to the neighbouring country is still uncertain, "
+        "a presidential official said on Tuesday, after a report that a summit could be held "
+        "there early next month.",
+        "According to the report, the prime minister is weighing talks with the president "
+        "before he leaves office, and the official said no final decision had been made.",
+        "The president is open to meeting him at any time as part of the regular visits "
+        "between the two leaders, the official added.",
+        "Relations between the two capitals have improved markedly since last year.",
+    ]
+    first = " ".join(sentences)
+    cut = " ".join(sentences[:3])
+    other = "The two leaders last met in the capital in May, when they agreed on a new dialogue."
+    assert kept(first, cut, other) == [first, other]
+
+
+def test_a_question_subhead_in_capitals_over_a_sentence_of_names_goes() -> None:
+    # A factbox's subheads are questions in capitals; the sentence under one may be all
+    # names ("Leaders A, B and C are expected to attend.") and still be the answer.
+    lede = (
+        "The group of emerging economies will hold its annual summit in the capital this "
+        "month, its first meeting in person since the pandemic, officials said on Monday."
+    )
+    names = (
+        "Ruritanian President Jane Doe, Bordurian President John Roe, Syldavian Prime "
+        "Minister Ann Poe and Freedonian President Max Moe are expected to attend the summit."
+    )
+    fact = (
+        "Invitations to attend the summit were also extended to the leaders of sixty other "
+        "countries across the continent and beyond, the foreign minister told reporters."
+    )
+    assert kept(lede, "WHO WILL ATTEND?", names, fact) == [lede, names, fact]
+
+
+def test_a_short_sentence_about_the_picture_over_its_credit_is_a_caption() -> None:
+    # The page opens on a picture: its caption, a full sentence naming who is in the photo,
+    # sits over the bare credit. It goes with the credit, and the story leads.
+    caption = "In the group photo are the leaders of Ruritania, Borduria, Syldavia and Freedonia."
+    story = [
+        "The four leaders championed freedom of navigation and the peaceful settlement of "
+        "disputes in the region, according to a joint statement issued after their talks.",
+        "They pledged to continue to act together to advance these principles in the region "
+        "and beyond, and to meet again next year in the capital.",
+    ]
+    assert kept(caption, "(Photo: Agency)", "|", *story) == story
+    # A sentence of the story right above a credit, with no word of a picture, stays.
+    assert kept(*story[:1], "(Photo: Agency)", *story[1:]) == story
+
+
+def test_a_label_glued_to_the_sites_word_to_the_reader_is_not_a_dateline() -> None:
+    # "Similar News:You can also read ..." looks like "CAPITAL:The ..." but speaks to the
+    # reader below the story, among the site's furniture: it goes with it.
+    story = [
+        "The president said on Thursday he would meet the top trade negotiator of the other "
+        "country at the end of the week, as both sides try to ease their trade dispute.",
+        "The comment came as a delegation led by the vice premier began talks in the capital "
+        "with the trade representative, the first such talks since the spring.",
+    ]
+    tail = [
+        "More from Business",
+        "Business Latest News, Business Headlines",
+        "Similar News:You can also read news stories similar to this one that we have "
+        "collected from other news sources.",
+        "Source: Newsweek - 468. / 52 Read more »",
+    ]
+    assert kept(*story, *tail) == story
+
+
+def test_a_caption_signed_first_by_its_agency_goes_but_the_agencys_story_stays() -> None:
+    lede = (
+        "CAPITAL, Oct 28 (AFP) - The queen opened the summit of the 54-nation group on Friday, "
+        "where issues from trade to human rights are being discussed."
+    )
+    story = [
+        "Leaders were greeted with a traditional ceremony at the convention centre before "
+        "dance performances amid tight security, officials said.",
+        "The host told the gathering that it was vital for the group to move with the times, "
+        "and that the summit would be remembered for the direction it gave the group.",
+    ]
+    caption = (
+        "AFP - A protester wears a mask during a demonstration at the opening of the summit "
+        "in the capital on 28 October 2011."
+    )
+    assert kept(lede, story[0], caption, story[1]) == [lede, *story]
+    # A sentence of the story that names its agency first, with a reported verb, stays.
+    told = "AFP - The minister said during a visit on Friday that the talks would resume."
+    assert told in kept(lede, told, *story)
+
+
+def test_readers_comments_under_a_comments_header_below_the_story_go() -> None:
+    story = [
+        "A new round of talks between the two delegations took place in the city on Monday, "
+        "focused on reaching a ceasefire agreement as a step towards a broader accord.",
+        "A joint statement summarising the talks is expected to be released on Tuesday, "
+        "according to sources familiar with the venue.",
+    ]
+    comments = [
+        "3 Comments",
+        "Karamba",
+        "We need to give peace a chance.",
+        "Rotfront",
+        "Twelve hours of talks and no ceasefire? This is an insult to the people!",
+        "Eugene Alta",
+        "How can anyone negotiate with a country that is waging war on its neighbour?",
+    ]
+    assert kept(*story, *comments) == story
+    # A comment count in the header, above the story, takes nothing of the story with it.
+    assert kept("3 Comments", "By Jane Doe", *story) == story
+
+
+def test_a_posts_text_over_its_own_link_and_sign_off_lines_goes() -> None:
+    story = [
+        "The prime minister concluded his two-day visit on Saturday, describing it as a trip "
+        "of productive outcomes for trade, technology and strategic cooperation.",
+        "The roadmap signed by the two sides lays out a framework for expanding cooperation "
+        "across defence, health, clean energy and critical minerals over ten years.",
+    ]
+    post = [
+        '#WATCH | Capital: The prime minister says, "We have set a goal of investment of ten '
+        'trillion from the partner country in the next ten years."',
+        "(Video: Agency) pic.twitter.com/abc123XYZ",
+        "— Agency (@Agency) August 29, 2025",
+    ]
+    assert kept(story[0], *post, story[1]) == story
+    # The story's sentence over a post that ends in its own link stays.
+    told = '"World leaders are gathering in the capital," the office said in another tweet.'
+    tweet = "On the sidelines of the summit, the prime minister meets leaders. pic.twitter.com/x1"
+    result = kept(story[0], told, tweet, "— Office (@Office) October 30, 2021", story[1])
+    assert told in result and tweet not in result
+
+
+def test_a_pointer_to_a_document_available_here_goes_but_a_fact_with_it_stays() -> None:
+    lede = (
+        "Under the ministerial decision, members agreed to continue the negotiations on fishing "
+        "subsidies with a view to adopting an agreement at the next conference in two years."
+    )
+    more = (
+        "However, no agreement was possible on a number of the substantive issues under "
+        "discussion, among them public stockholding for food security purposes."
+    )
+    pointer = "The ministerial decision on fisheries subsidies is available here."
+    assert kept(lede, pointer, more) == [lede, more]
+    told = "Trade ministers issued a statement after the meeting, which is available here."
+    assert told in kept(lede, told, more)

@@ -212,3 +212,106 @@ def test_a_name_broken_before_a_clause_going_on_with_of_joins_it() -> None:
     ]
     # A label over a short line going on with "and" stays apart.
     assert len(split_text("Trade\nand more stories")) == 2
+
+
+def test_copy_wrapped_with_a_blank_line_after_every_line_joins_into_paragraphs() -> None:
+    # A wire printed double-spaced: a blank line after every wrapped line. Each run of lines
+    # up to a sentence end that does not fill the line is one paragraph, with its first line.
+    lines = [
+        "CAPITAL, May 4 (Agency): Foreign ministers of the eight member states of the regional",
+        "group met on Tuesday to discuss the agenda of the leaders' summit in June.",
+        "The host minister chaired the meeting. The visiting ministers of Ruritania, Borduria,",
+        "Syldavia and Freedonia, the group's secretary general and the head of its anti-terror",
+        "office attended the talks.",
+        "The ministers agreed to coordinate closely and to speak with one voice on",
+        "regional issues, and pledged to offer joint answers on security and trade.",
+    ]
+    result = split_text("\n\n".join(lines) + "\n")
+    assert texts(result) == [
+        " ".join(lines[0:2]),
+        " ".join(lines[2:5]),
+        " ".join(lines[5:7]),
+    ]
+    assert [p.line for p in result] == [1, 5, 11]
+
+
+def test_one_paragraph_a_block_is_not_taken_for_double_spaced_wrapping() -> None:
+    # Scraped copy with a blank line between paragraphs, headline and labels among them: no
+    # block goes on in the next, so nothing is joined.
+    blocks = [
+        "Leaders Agree To Meet Again Next Year In The Capital For Talks On Trade",
+        "The leaders of the two countries met on Monday in the capital for talks on trade.",
+        "Photo: Agency",
+        "They agreed to meet again next year, the foreign ministry said in a statement.",
+        "Share this article",
+        "Officials said the talks would cover tariffs, investment and energy supplies.",
+    ]
+    assert texts(split_text("\n\n".join(blocks))) == blocks
+
+
+def test_double_spaced_wrapped_clause_ending_short_of_the_edge_joins_whatever_follows() -> None:
+    # Copy wrapped double-spaced at a ragged edge: "... Foreign Minister Jane" / "Doe and ..."
+    # is one sentence, though the line ends short of the widest one and the next opens in
+    # capitals.
+    lines = [
+        "The ministers of the regional group met on Tuesday in the capital to prepare",
+        "the leaders' summit in June, and to settle the agenda of its two working days",
+        "on trade, energy and security.",
+        "The host minister chaired the meeting with Foreign Minister Jane",
+        "Doe and the ministers of Borduria and Syldavia attended it with their advisers",
+        "and the secretary general of the group.",
+    ]
+    paragraphs = texts(split_text("\n\n".join(lines)))
+    assert paragraphs == [" ".join(lines[:3]), " ".join(lines[3:])], paragraphs
+    # A numbered item below a line cut off at the edge opens its own paragraph.
+    items = [
+        "2. We thanked the hosts for their warm welcome and the chair for its work",
+        "3. We agreed to strengthen the secretariat to focus on food and energy supplies.",
+    ]
+    paragraphs = texts(split_text("\n\n".join(lines + items)))
+    assert paragraphs[-2:] == items, paragraphs
+
+
+def test_lines_parted_by_spaced_dashes_are_items_not_one_sentence() -> None:
+    # A site's list of other stories, each title ending with " -" (and a lone "-" above
+    # them), arrives one item a paragraph, so the junk filter sees each headline.
+    story = "The foreign minister arrived on Thursday to attend the second round of the dialogue."
+    items = [
+        "Star Walks Out Of Interview After Question At Film Premiere -",
+        "Singer Shares Raw Confession After Year-long Struggle -",
+        "How The Actor's Birthday Went With Friends In The City -",
+    ]
+    assert texts(split_text("\n".join([story, "-", *items]))) == [story, "-", *items]
+    # A wrapped line ending in a dash before a line going on stays one sentence.
+    wrapped = ["The talks -", "which lasted two hours - ended without a deal on Friday."]
+    assert len(split_text("\n".join(wrapped))) == 1
+
+
+def test_a_name_broken_across_wrapped_lines_joins_whatever_its_case_elsewhere() -> None:
+    # "De" / "Mistura also said ...": the copy spells the name "de Mistura" elsewhere.
+    lines = [
+        "The latest round of the peace talks has concluded in the city, with the envoy",
+        "Jane de Mistura hailing the negotiations as substantive and the talks yielding a",
+        "clear agenda for the future of the country, officials said on Friday.",
+        "De",
+        "Mistura also said the upcoming talks should cover maintaining a nationwide",
+        "ceasefire and confidence-building measures, adding that all sides could live",
+        "with the agenda.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert paragraphs[-1].startswith("De Mistura also said"), paragraphs
+    assert len(paragraphs) == 2
+
+
+def test_a_paragraph_cut_by_a_stray_blank_line_after_of_joins_the_rest() -> None:
+    first = (
+        "While the summit was convened to fine-tune the founding act of the body that last "
+        "year replaced the Organisation of"
+    )
+    rest = "African Unity (OAU), hotter topics are expected to clamour for attention."
+    other = "Some 30 heads of state and government gathered in the capital on Sunday."
+    result = split_text(f"{other}\n\n{first}\n\n{rest}\n")
+    assert texts(result) == [other, f"{first} {rest}"]
+    assert [p.number for p in result] == [1, 2] and result[1].line == 3
+    # A short label ending in "of" over a paragraph is not a sentence going on.
+    assert len(split_text(f"Terms of\n\n{rest}")) == 2

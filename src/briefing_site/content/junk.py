@@ -68,6 +68,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
     # "Read the full story by Jane Doe here.", "Download the full statement here."
     r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
+    # "The ministerial decision on fisheries subsidies is available here." (not "Ministers
+    # issued a statement, which is available here.": that tells something)
+    r"[^,.!?]{0,120}\b(?:is|are) available here\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
 )
 
@@ -156,6 +159,10 @@ _TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
+# A post's sign-off on a line of its own, and the post's text over it (and its link).
+EMBED_SIGNOFF_WORDS = 12
+EMBED_TEXT_WORDS = 60
+EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -237,6 +244,9 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
+# wire story names its agency in brackets after its dateline instead.
+_AGENCY_LEAD = re.compile(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
 # A picture's full date ("on August 27, 2023"): a caption's, seldom a story sentence's.
 _PICTURE_DATE = re.compile(
     r"\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
@@ -497,6 +507,12 @@ UNSTOPPED_PROSE_WORDS = 45
 UNSTOPPED_CLAUSE_WORDS = 24
 UNSTOPPED_CLAUSE_STOPWORDS = 0.3
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
+# the story's first sentence printed as a summary without its full stop, not a dek.
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
+UNSTOPPED_ATTRIBUTED = (
+    "reads as the story's first sentence (it names its source), without a full stop"
+)
 # A line with no full stop, most of whose words are capitalised (names and titles), where a
 # name does something to a name in the present tense: what a picture shows ("King X
 # welcomes His Highness Sheikh Y upon his arrival").
@@ -520,6 +536,12 @@ _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
+# A comments header below the story, and the readers' comments under it.
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?\s*:?$", re.I
+)
+COMMENTER_WORDS = 4
+COMMENTS = "readers' comments, under the comments header below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
 # The label of a key-points box above the story ("NEED TO KNOW", "Story highlights").
@@ -690,7 +712,9 @@ class JunkFilter:
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
+            found = _embedded_posts(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
+            _comments(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -931,7 +955,13 @@ class JunkFilter:
             and not listed
         ):
             return shape("bad", "no verb and no sentence end: a caption or heading")
-        if sentence and n >= DATELINE_MIN_WORDS and _DATELINE.match(text) and not teaser:
+        if (
+            sentence
+            and n >= DATELINE_MIN_WORDS
+            and _DATELINE.match(text)
+            and not teaser
+            and not (to_reader and not quotes)  # "Similar News:You can also read ..."
+        ):
             # The story starts here, whatever words it shares with the headline.
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
@@ -1076,14 +1106,31 @@ def _repeats(
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
-            # A whole paragraph printed twice (a scraping fault): the first copy stays.
+            # A whole paragraph printed twice (a scraping fault): the first copy stays;
+            # so does it when the second copy is cut short (the page's second layout).
             other = _earlier_copy(joined, unrepeated.get(text, ()), index)
+            if other is None:
+                other = _earlier_opening(joined, postings, words, index)
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number} word for word"
         if not found:
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _earlier_opening(
+    joined: Sequence[str], postings: dict[str, list[int]], words: list[str], index: int
+) -> int | None:
+    """The first earlier, longer block that opens with this whole block, word for word."""
+    text = joined[index]
+    first = " " + " ".join(words[:3]) + " "
+    for other in postings.get(first, ()):
+        if other >= index:
+            break
+        if len(joined[other]) > len(text) and joined[other].startswith(text):
+            return other
+    return None
 
 
 def _stop_added(earlier: str, later: str) -> bool:
@@ -1280,12 +1327,13 @@ def _title_case(text: str) -> bool:
 
 def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
     """What a picture shows, in the present tense, dated: one short sentence with a
-    verb of what a camera sees ("shake hands", "poses") and a day or a date, and no
+    verb of what a camera sees ("shake hands", "poses") or signed first by its agency
+    ("AFP - A protester wears ..."), and a day or a date, and no
     finite verb of a reported sentence ("said", "will", "was")."""
     return (
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
-        and bool(PICTURE_VERBS.intersection(words))
+        and (bool(PICTURE_VERBS.intersection(words)) or _AGENCY_LEAD.match(text) is not None)
         and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
@@ -1458,6 +1506,36 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
     return out
 
 
+def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A social-media post embedded as text, its parts on lines of their own: the sign-off
+    ("— Agency (@handle) August 29, 2025") alone, perhaps under its link line ("(Video:
+    ...) pic.twitter.com/..."). The short block right over them is the post's text, not
+    the story's (a lead-in ending in ':' stays: it introduces the post)."""
+    out = list(shapes)
+    for index, paragraph in enumerate(paragraphs):
+        text = _plain(paragraph.text)
+        if not (_EMBED_SIGNOFF.match(text) and len(_words(text)) <= EMBED_SIGNOFF_WORDS):
+            continue
+        above = index - 1
+        if above > 0 and _bare_link(_plain(paragraphs[above].text)):
+            above -= 1  # the post's link on a line of its own: its text is above it
+        if above < 0:
+            continue
+        post = shapes[above]
+        body = _plain(paragraphs[above].text)
+        if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
+            out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+    return out
+
+
+def _bare_link(text: str) -> bool:
+    """A line that is a link and at most a bracketed credit ("(Video: X) pic.twitter.com/..."),
+    not a post's text ending in its link."""
+    found = _LINK_END.search(text)
+    rest = re.sub(r"\([^()]*\)", "", text[: found.start()]) if found else text
+    return found is not None and not _words(rest)
+
+
 def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block right under its own twin with a short credit added ("... South Korea." over
     "... South Korea. (Network)") is the same caption printed twice: the twin went as a
@@ -1592,7 +1670,7 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and shape.verb
             and shape.words >= UNSTOPPED_CLAUSE_WORDS
             and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
-            and (index == 0 or out[index - 1].kind == "good")
+            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text))
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
@@ -1600,7 +1678,10 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and not _LIST_ITEM.match(paragraphs[index].text)
             and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
         ):
-            out[index] = replace(shape, kind="good", reason=UNSTOPPED)
+            told = index > 0 and out[index - 1].kind != "good"
+            out[index] = replace(
+                shape, kind="good", reason=UNSTOPPED_ATTRIBUTED if told else UNSTOPPED
+            )
     return out
 
 
@@ -1753,7 +1834,8 @@ def _lone_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
 def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block right over a bare picture credit ("AP Photo / Jane Doe") is that
     picture's caption, however long its list of names, when it has a caption's marks
-    ("from left to right") or sits above a story opening under a wire dateline."""
+    ("from left to right") or sits above a story opening under a wire dateline; a short
+    one that speaks of the picture ("In the group photo are ...") is one too."""
     out = list(shapes)
     story = next(
         (i for i, s in enumerate(shapes[:HEADER_REACH]) if s.reason == DATELINE_STORY),
@@ -1764,7 +1846,11 @@ def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> l
             below.credit
             and shape.kind != "bad"
             and shape.words <= CAPTION_OVER_CREDIT
-            and (index < story or _pictured(_plain(paragraphs[index].text)))
+            and (
+                index < story
+                or _pictured(_plain(paragraphs[index].text))
+                or (shape.words <= CAPTION_WORDS and _PICTURE_WORD.search(paragraphs[index].text))
+            )
         ):
             out[index] = replace(
                 shape, kind="bad", reason="a caption over its picture credit", lead=False
@@ -1818,6 +1904,28 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
         between = top < i and shapes[i - 1].reader and i + 1 in readers
         if not verdicts[i][0] and (shapes[i].reader or between or i > floor):
             verdicts[i] = (True, why)
+
+
+def _comments(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """Below the story, a comments header ("6 Comments") over a commenter's name (a few
+    words, no sentence) opens the readers' comments: everything under it goes, the names
+    and what the readers wrote. A comment count up in the header is not below the story."""
+    for index in range(lede + 1, len(shapes) - 1):
+        below = shapes[index + 1]
+        if (
+            _COMMENTS.match(_plain(paragraphs[index].text))
+            and below.words <= COMMENTER_WORDS
+            and not below.sentence
+        ):
+            for under in range(index, len(shapes)):
+                if not verdicts[under][0]:
+                    verdicts[under] = (True, COMMENTS)
+            return
 
 
 def _credit_line(why: str) -> bool:
@@ -2155,8 +2263,13 @@ def _short(
         return True, "a line with no sentence end over a paragraph: a subhead"
     # A question in title case right over a paragraph is a subhead ("Why It Matters?"),
     # and so is a short one in the story opening on a question word ("What does the
-    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on.
-    if shape.asks and index + 1 < len(shapes) and shapes[index + 1].kind == "good":
+    # deal mean for farmers?"), not under a lead-in; "But what emerged?" goes on. Under a
+    # title-case one a short full sentence of names is the answer ("WHO WILL ATTEND?").
+    if (
+        shape.asks
+        and index + 1 < len(shapes)
+        and (shapes[index + 1].kind == "good" or _clause(shapes[index + 1]))
+    ):
         return True, "a question in title case over a paragraph: a subhead"
     if (
         shape.query

@@ -12,6 +12,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ FALLBACK_WRAP_WIDTH = 100
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
@@ -71,6 +73,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 # are compared (at most), and fewer than the minimum is too short to call a repeat.
 DROP_CAP_REPEAT = 60
 MIN_DROP_CAP_REPEAT = 24
+# Copy wrapped with a blank line after every line (a wire or a PDF printed double-spaced):
+# the one-line blocks that end mid-sentence end near one width, and at least this many of
+# them (and this share) plainly go on in the next block (a comma, "and", lower case).
+SPACED_MIN_RUN_ONS = 3
+# A paragraph this long that stops on "of" or "the" was cut off from the next by a stray
+# blank line (shorter ones may be labels or cut-off teasers).
+BROKEN_MIN_WORDS = 8
+SPACED_RUN_ON_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,13 +300,13 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     case); otherwise it ends a paragraph, so a subhead stays apart from the
     paragraph under it and scraped copy keeps one paragraph a line.
     """
-    blocks = _blocks(text, first_line)
-    prose = [_has_sentence(lines) for _, lines in blocks]
+    blocks = _join_spaced(_blocks(text, first_line))
+    prose = [_has_sentence(lines) for _, lines, _ in blocks]
     width = wrap_width(
-        [line for (_, lines), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
+        [line for (_, lines, _), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
     )
     paragraphs: list[Paragraph] = []
-    for (start, lines), has_sentence in zip(blocks, prose, strict=True):
+    for (numbers, lines, spaced), has_sentence in zip(blocks, prose, strict=True):
         block_width = width or (_block_width(lines) if has_sentence else 0)
         measured = bool(width)
         run: list[str] = []
@@ -307,7 +317,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                 following is not None
                 and not _lost_drop_cap(line, following)
                 and (
-                    _runs_on(line, following, block_width, measured)
+                    _runs_on(line, following, block_width, measured, spaced)
                     or (measured and _broken_name(line, following, text))
                 )
             ):
@@ -316,13 +326,55 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
             paragraphs.append(
                 Paragraph(
                     len(paragraphs) + 1,
-                    start + offset - len(run) + 1,
+                    numbers[offset - len(run) + 1],
                     " ".join(run),
                     truncated=truncated,
                 )
             )
             run = []
-    return _mend_drop_caps(paragraphs, text)
+    return _mend_broken_blocks(_mend_drop_caps(paragraphs, text))
+
+
+def _join_spaced(
+    blocks: list[tuple[int, list[str]]],
+) -> list[tuple[list[int], list[str], bool]]:
+    """Each block with the file line of each of its lines, and whether it is a run of
+    one-line blocks joined: in copy hard-wrapped with a blank line after every line, each
+    run of one-line blocks becomes one block of wrapped lines.
+
+    Such copy is recognised by its one-line blocks alone: those that end mid-sentence end near
+    one width (`wrap_width`), and most of them plainly go on in the next block. Scraped copy
+    with one paragraph a block never does: its open lines are headlines and labels, and the
+    block after one opens a sentence in capitals.
+    """
+    numbered = [(list(range(start, start + len(lines))), lines, False) for start, lines in blocks]
+    pairs = [
+        (block[0], after[0])
+        for (_, block), (_, after) in pairwise(blocks)
+        if len(block) == len(after) == 1
+    ]
+    open_pairs = [(line, after) for line, after in pairs if not line.endswith(_SENTENCE_END)]
+    run_ons = sum(_plainly_runs_on(line, after) for line, after in open_pairs)
+    if (
+        run_ons < SPACED_MIN_RUN_ONS
+        or run_ons < SPACED_RUN_ON_SHARE * len(open_pairs)
+        or not wrap_width([line for line, _ in pairs])
+    ):
+        return numbered
+    joined: list[tuple[list[int], list[str], bool]] = []
+    for numbers, lines, _ in numbered:
+        if joined and joined[-1][2] and len(lines) == 1:
+            joined[-1] = (joined[-1][0] + numbers, joined[-1][1] + lines, True)
+            continue
+        joined.append((numbers, lines, len(lines) == 1))
+    return joined
+
+
+def _plainly_runs_on(line: str, following: str) -> bool:
+    """The sentence plainly goes on past the line break: a comma or a word like "and" ends
+    the line, or the next line goes on in lower case."""
+    last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    return line.endswith((",", ";")) or last in _RUN_ON_WORDS or following.strip()[:1].islower()
 
 
 def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, ...]:
@@ -356,6 +408,36 @@ def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, 
     if pending is not None:
         mended.append(replace(pending, number=len(mended) + 1))
     return tuple(mended)
+
+
+def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Join a paragraph that stops on a word no sentence ends on ("... replaced the
+    Organisation of") to the paragraph after it, which a stray blank line cut off from it
+    ("African Unity (OAU), hotter topics ..."): one sentence, one paragraph. Both must read
+    as running words, not labels, and the first must be long enough to be prose."""
+    mended: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = mended[-1] if mended else None
+        if previous is not None and _broken_off(previous.text, paragraph.text):
+            mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
+            continue
+        mended.append(replace(paragraph, number=len(mended) + 1))
+    return tuple(mended)
+
+
+def _broken_off(text: str, following: str) -> bool:
+    """`text` breaks off mid-sentence on a word like "of" and `following` goes on with it."""
+    words, after = text.split(), following.split()
+    if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
+        return False
+    last = words[-1].casefold()
+    return (
+        last in _RUN_ON_WORDS
+        and _clause(words)
+        and _clause(after)
+        and after[0][:1].isalnum()
+        and not _NUMBERED.match(following)
+    )
 
 
 def _cap_is_a_word(letter: str, body: str, text: str) -> bool:
@@ -436,11 +518,12 @@ def _block_width(lines: list[str]) -> int:
     return longest if wrapped else 0
 
 
-def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
+def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool = False) -> bool:
     """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
 
     A full line that ends a sentence joins only when the whole copy is
     measurably wrapped; a lone block's guess is not enough to merge sentences.
+    `spaced`: the lines were one-line blocks of copy wrapped double-spaced.
     """
     line = line.rstrip()
     if _LIST_LINE.match(following):
@@ -451,6 +534,10 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         return False
     if line.endswith(_SENTENCE_END):
         return measured and _full(line, following, width) and not _ends_paragraph(following)
+    if line.strip() == "-" or (line.endswith(" -") and following.rstrip().endswith(" -")):
+        # A lone dash, or lines that each end with a spaced dash: a list of items the site
+        # parts with dashes ("Star walks out of interview -"), not a sentence going on.
+        return False
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
     words = line.split()
     going_on = following.strip()[:1].islower()
@@ -482,6 +569,19 @@ def _runs_on(line: str, following: str, width: int, measured: bool) -> bool:
         # sentence's first word, left on its line ("Ministers" / "committed to meet ...").
         return True
     lower = sum(w[:1].islower() for w in words)
+    if (
+        spaced
+        and measured
+        and WRAP_EDGE * width <= len(line) <= width
+        and _clause(words)
+        and not _ends_paragraph(following)
+        and not _NUMBERED.match(following)
+    ):
+        # In copy wrapped double-spaced, a clause that stops without its end within the
+        # ragged right edge was wrapped there, whatever the next line opens with ("Foreign
+        # Minister Jane" / "Doe and ..."). (In a block of lines, captions and headlines
+        # without full stops end there too: there the line must be full.)
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
@@ -507,7 +607,7 @@ def _broken_name(line: str, following: str, text: str) -> bool:
     first = following.split(None, 1)[0]
     if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
         return False
-    return f"{last} {first}" in text
+    return f"{last} {first}".casefold() in text.casefold()  # "De" / "Mistura": "de Mistura"
 
 
 def _open_quote(line: str) -> bool:
