@@ -782,16 +782,18 @@ class _Pages:
                 previous is not None and link_same(previous, staging, item.path, item.data)
             ):  # a page the last build wrote the same is linked, taking no room
                 write_file(staging, item.path, item.data)
-            sha = hashlib.sha256(item.data).hexdigest()
             facts = None
             if template == "briefing.html" and self.settings.config.search and written:
                 facts = PageFacts.of(item.data)
             if base is None:
+                sha = hashlib.sha256(item.data).hexdigest()
                 staged.append(Staged(item.path, sha, facts=facts))
                 continue
             templated = self.stream.template_keys[template]  # as `PageCache` keys it
             page_key = digest(base, item.path.encode(), template.encode(), templated, source)
             parked = self.spill.append(item.data, page_key)
+            # Parking hashed the bytes already (its checksum is their SHA-256): not twice.
+            sha = (parked.checksum if parked else hashlib.sha256(item.data).digest()).hex()
             staged.append(Staged(item.path, sha, page_key, parked, facts))
         return tuple(staged)
 
