@@ -294,3 +294,33 @@ def test_the_main_process_keeps_little_for_each_streamed_briefing(
     kept = [_bytes_kept_after_loading(site, monkeypatch) for site in sites]
     per_briefing = (kept[1] - kept[0]) / (large - small)
     assert per_briefing < 4_250, f"{per_briefing:.0f} bytes kept per briefing"
+
+
+def test_a_workers_pickled_article_reads_back_as_the_same_objects(tmp_path: Path) -> None:
+    """`batch.pickled` takes the model's dataclasses apart by their fields; `pickle.loads`
+    must give back equal objects of the same classes, every field set (events, people,
+    sources, countdowns, placements included), as the cache's readers expect."""
+    import pickle
+
+    from briefing_site.build.batch import pickled
+    from briefing_site.build.pipeline import load_site
+
+    files = articles()
+    files["content/people.md"] = (
+        "---\ntitle: People\ndate: 2026-12-01T09:00:00+00:00\n"
+        "people:\n  - {name: A Leader, role: President}\n"
+        "sources:\n  - {title: Wire, url: 'https://example.org/wire'}\n"
+        "event:\n  name: Talks\n  start: 2027-01-02T10:00:00+01:00\n"
+        "  timezone: Europe/Paris\n  location: Paris\n---\n\n"
+        "## Economy\n\nTariffs and investment are on the table.\n\nA second paragraph.\n"
+    )
+    write_site(tmp_path, files)
+    options = BuildOptions(tmp_path, datetime.fromisoformat(NOW), jobs=1, cache=False)
+    for made in load_site(options).articles:
+        back = pickle.loads(pickled(made))
+        assert back == made
+        assert type(back.briefing.meta) is type(made.briefing.meta)
+        assert [type(s) for s in back.briefing.sections] == [
+            type(s) for s in made.briefing.sections
+        ]
+        assert back.briefing.countdown == made.briefing.countdown

@@ -35,13 +35,18 @@ class StoredFragments:
         self._store = store
         self._base = base
         self._keys = keys  # id(briefing): the briefing's page-cache key (see `PageCache`)
+        # Each briefing's record key, worked out once: a briefing's record is looked up
+        # once for its card and once for each of its topic entries.
+        self._found: dict[bytes, bytes] = {}
 
     def get(self, briefing: Briefing, make: Callable[[], dict[str, str]]) -> dict[str, str]:
         """The briefing's fragments from the pack, else made and stored."""
         own = self._keys.get(id(briefing))
         if own is None:  # nothing known to key it by: never stored
             return make()
-        key = self._key(own)
+        key = self._found.get(own)
+        if key is None:
+            key = self._found[own] = self._key(own)
         data = self._store.get(key)
         if data is not None:
             found = _decoded(data)
