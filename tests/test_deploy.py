@@ -171,6 +171,25 @@ def test_refuses_to_deploy_onto_the_checked_out_branch(
     assert result.code == 1 and "you are on gh-pages" in result.err
 
 
+@pytest.mark.parametrize("where", ["remote", "local"])
+def test_refuses_to_deploy_over_the_branch_that_holds_the_sources(
+    clone: Path, remote: Path, cli: Callable[..., Run], where: str
+) -> None:
+    """`--branch main` from a feature branch would replace the site's sources with the build."""
+    if where == "remote":
+        git(clone, "push", "-q", "origin", "main")
+    git(clone, "checkout", "-q", "-b", "feature")
+    source = git(clone, "rev-parse", "main")
+    result = deploy(cli, clone, "--branch", "main")
+    assert result.code == 1
+    assert "main holds this site's sources" in result.err and "--branch gh-pages" in result.err
+    assert git(clone, "rev-parse", "main") == source
+    assert git(remote, "branch", "--list") == ("main" if where == "remote" else "")
+    if where == "remote":
+        assert git(remote, "rev-parse", "main") == source
+    assert not (clone / "build").exists()
+
+
 def test_content_error_stops_the_deploy_with_nothing_pushed(
     clone: Path, remote: Path, cli: Callable[..., Run]
 ) -> None:

@@ -107,8 +107,9 @@ def deploy(options: DeployOptions) -> Deployed:
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
     _check_unlocked(git, ref)
-    built = build(options.build)
     parent = _remote_tip(git, options.remote, options.branch)
+    _check_not_sources(git, options, parent)
+    built = build(options.build)
     tree = write_tree(git, options.build.output)
     if parent and git.run("rev-parse", f"{parent}^{{tree}}") == tree:
         git.run("update-ref", ref, parent)
@@ -144,6 +145,26 @@ def _check_unlocked(git: Git, ref: str) -> None:
     lock = git.cwd / git.run("rev-parse", "--git-path", f"{ref}.lock")
     if lock.exists():
         raise _stale_lock(lock)
+
+
+def _check_not_sources(git: Git, options: DeployOptions, tip: str) -> None:
+    """Refuse a branch that holds the site's sources (`--branch main` typed from a feature
+    branch): its whole tree would become the build, so the sources would vanish from it.
+
+    The branch holds them when its tip is a commit of the current history, or
+    when its tree has this site's `content/` folder (a build never has one).
+    """
+    local = git.run("rev-parse", "-q", "--verify", f"refs/heads/{options.branch}", check=False)
+    prefix = git.run("rev-parse", "--show-prefix")
+    for commit in dict.fromkeys(filter(None, (tip, local))):
+        in_history = git.ok("merge-base", "--is-ancestor", commit, "HEAD")
+        if in_history or git.ok("cat-file", "-e", f"{commit}:{prefix}content"):
+            raise DeployError(
+                f"branch {options.branch} holds this site's sources "
+                f"(commit {commit[:12]}): deploying would replace them with the build. "
+                "Deploy to a branch of its own, e.g. --branch gh-pages (a branch made "
+                "from your sources must be deleted first)"
+            )
 
 
 def _remote_tip(git: Git, remote: str, branch: str) -> str:
