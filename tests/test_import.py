@@ -509,6 +509,23 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     assert (extracted.title == copy.split("\n")[0]) is title
 
 
+def test_a_dateline_without_a_year_is_never_after_the_clock(site: Path) -> None:
+    """Copy filed "March 14", imported in November: filed this March, not next year's."""
+    copy = (
+        "Leaders to meet in Oslo\n"
+        "OSLO, March 14 (Wire) - The prime ministers of Norway and Sweden will meet in Oslo "
+        "on March 21 to discuss energy and defence, officials said.\n"
+        "They last met in 2019.\n"
+    )
+    now = "2026-11-30T10:00:00+01:00"
+    result = _run("import", "-", "-s", str(site), "--slug", "oslo", "--now", now, stdin=copy)
+    assert result.code == 0, result.err
+    _, meta, sidecar = _files(site, "oslo")
+    assert str(meta["event"]["start"]) == "2026-03-21"
+    # the date to uncomment is the filing day on the clock's offset, not a fixed example
+    assert "# date: 2026-03-14T12:00:00+01:00  # REVIEW: the publication time" in sidecar
+
+
 def test_a_dateline_date_resolves_weekdays_when_the_copy_has_no_date(
     site: Path, cli: Callable[..., Run]
 ) -> None:

@@ -115,7 +115,7 @@ def import_article(options: ImportOptions) -> Imported:
         published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
     proposal = propose(prose, published)
     text = "\n\n".join(extracted.paragraphs) + "\n"
-    sidecar, filled, to_check = sidecar_text(extracted, proposal, options)
+    sidecar, filled, to_check = sidecar_text(extracted, proposal, options, published)
     relative = f"{CONTENT_DIR}/{slug}"
     problems = _problems(text, sidecar, relative, config, options.now)
     article_path, sidecar_path = _write(options.site, relative, text, sidecar)
@@ -175,9 +175,13 @@ def _q(value: str) -> str:
 
 
 def sidecar_text(
-    extracted: Extracted, proposal: Proposal, options: ImportOptions
+    extracted: Extracted, proposal: Proposal, options: ImportOptions, published: datetime
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The sidecar's YAML, the fields filled in, and what the editor must check."""
+    """The sidecar's YAML, the fields filled in, and what the editor must check.
+
+    `published` is the time the prose was read against (the dateline's day, else
+    the clock): the commented `date:` offers it, so uncommenting it is close.
+    """
     filled: list[str] = []
     check: list[str] = []
     where = one_line(options.source) if options.source != "-" else "standard input"
@@ -195,16 +199,19 @@ def sidecar_text(
     else:
         lines.append('summary: ""  # REVIEW: write one or two sentences')
         check.append("summary: none on the page; write one or two sentences")
-    lines += _date_lines(extracted, filled, check)
+    lines += _date_lines(extracted, published, filled, check)
     lines += _source_lines(extracted, filled, check)
     lines += event_lines(extracted, proposal, filled, check)
     return "\n".join(lines) + "\n", tuple(filled), tuple(check)
 
 
-def _date_lines(extracted: Extracted, filled: list[str], check: list[str]) -> list[str]:
+def _date_lines(
+    extracted: Extracted, published: datetime, filled: list[str], check: list[str]
+) -> list[str]:
     if not extracted.date:
         check.append("date: the source gives no publication date; add one")
-        return ["# date: 2025-01-31T09:00:00+00:00  # REVIEW: the publication time"]
+        offered = published.replace(microsecond=0).isoformat()
+        return [f"# date: {offered}  # REVIEW: the publication time"]
     filled.append(f"date: {extracted.date}")
     if len(extracted.date) == 10:
         check.append(f"date: {extracted.date} has no time or offset on the page")
