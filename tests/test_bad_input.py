@@ -77,7 +77,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": "\ufeff---\ntitle: T\nsummary: [a, b\n---\nBody\n"},
         [  # the line where the bracket opened, not where YAML gave up
             "content/a.md:3: invalid YAML: while parsing a flow sequence "
-            "did not find expected ',' or ']'"
+            "did not find expected ',' or ']'; this '[' is never closed: end the list with ']'"
         ],
     ),
     "front matter that is a list": (
@@ -345,6 +345,69 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ],
     ),
 }
+
+
+# YAML an editor types by hand, each with the line to fix and how to fix it.
+BAD_YAML = "invalid YAML: "
+TOKEN = BAD_YAML + "while scanning for the next token found character that cannot start any token"
+NO_KEY = BAD_YAML + "while parsing a block mapping did not find expected key"
+YAML_CASES: dict[str, tuple[str, str]] = {
+    "a handle": (
+        "title: @pm says hi\n",
+        f"2: {TOKEN}; a value starting with '@' must be quoted: title: \"@pm says hi\"",
+    ),
+    "a tag in brackets": (
+        "title: [Update] Leaders meet\n",
+        f"2: {NO_KEY}; a value starting with '[' must be quoted: title: \"[Update] Leaders meet\"",
+    ),
+    "emphasis stars": (
+        "title: *Breaking* talks\n",
+        "2: invalid YAML: while scanning an alias did not find expected alphabetic or numeric "
+        "character; a value starting with '*' must be quoted: title: \"*Breaking* talks\"",
+    ),
+    "double quotes inside double quotes": (
+        'title: "He said "no" today"\n',
+        f'2: {NO_KEY}; a value with " inside must be quoted: title: \'He said "no" today\'',
+    ),
+    "an apostrophe inside single quotes": (
+        "title: 'It's on'\n",
+        f"2: {NO_KEY}; a value with ' inside must be quoted: title: \"It's on\"",
+    ),
+    "a quote never closed": (
+        'title: "Talks\nsummary: S\n',
+        "2: invalid YAML: while scanning a quoted scalar found unexpected end of stream; "
+        "this quote is never closed: end the value with it",
+    ),
+    "a summary wrapped onto a line of its own": (
+        "title: T\nsummary: One sentence\nthat goes on.\n",
+        "4: invalid YAML: while scanning a simple key could not find expected ':'; "
+        "a line with no 'key: value': indent it if it goes on from the value above",
+    ),
+    "a key indented under another": (
+        "title: T\n  summary: S\n",
+        "3: invalid YAML: mapping values are not allowed in this context; "
+        "this line is indented under the one above: start it where the keys start",
+    ),
+    "a list item out of line": (
+        "title: T\npeople:\n  - Jane Doe\n - John Doe\n",
+        f"5: {NO_KEY}; line it up with the lines above: a list's items and a mapping's keys "
+        "share a column",
+    ),
+    "a title starting with # is a comment": (
+        "title: #1 priority\n",
+        "2: title: is empty; write the headline, in quotes if it starts with '#' "
+        "(YAML reads the rest of the line as a comment)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("meta", "expected"), list(YAML_CASES.values()), ids=list(YAML_CASES))
+def test_yaml_typed_by_hand_names_the_line_and_the_fix(
+    tmp_path: Path, meta: str, expected: str
+) -> None:
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (1, [f"content/a.md:{expected}"])
 
 
 @pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))

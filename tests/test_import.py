@@ -226,7 +226,7 @@ def test_stdin_copy_without_a_headline_says_the_title_is_missing(site: Path) -> 
     seed = (REPO / "content/ishiba-trump-summit.txt").read_text("utf-8")
     result = _run("import", "-", "-s", str(site), "--slug", "seed", "--now", NOW, stdin=seed)
     assert result.code == 1
-    assert "content/seed.yaml:1: missing required field: title" in result.err
+    assert "content/seed.yaml:3: title: is empty; write the headline" in result.err
     assert "then run: briefing-site check" in result.err
     paragraphs, meta, sidecar = _files(site, "seed")
     assert paragraphs[0].startswith("As the clock ticks down")
@@ -550,7 +550,7 @@ def test_a_dateline_date_resolves_weekdays_when_the_copy_has_no_date(
         stdin=copy,
     )
     assert result.code == 1  # the first line is a date, not a headline: no title
-    assert "content/v4.yaml:1: missing required field: title" in result.err
+    assert "content/v4.yaml:3: title: is empty; write the headline" in result.err
     paragraphs, meta, _ = _files(site, "v4")
     assert str(meta["event"]["start"]) == "2025-07-08"
     assert meta["event"]["location"] == "Budapest"

@@ -116,6 +116,13 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
     missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
+    if "title" in missing and "title" in meta and meta["title"] in (None, ""):
+        missing.remove("title")  # `title: #1 priority` is a key with a comment for its value
+        check.error(
+            "title",
+            "is empty; write the headline, in quotes if it starts with '#' "
+            "(YAML reads the rest of the line as a comment)",
+        )
     event = meta.get("event")
     if isinstance(event, dict) and event.get("start") is None:
         missing.append("event.start")
