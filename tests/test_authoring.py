@@ -53,8 +53,47 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path, cli: Callable[..., Run
     site.mkdir()
     (site / "notes.txt").write_text("mine")
     result = cli("init", str(site))
-    assert result.code == 1 and "not empty" in result.err
+    assert result.code == 1 and "not empty (notes.txt)" in result.err
     assert [p.name for p in site.iterdir()] == ["notes.txt"]
+
+
+def test_init_goes_into_a_fresh_clone_with_its_readme_and_licence(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """A repository made on a host and cloned: `.git`, README and LICENSE are left as they are."""
+    site = tmp_path / "clone"
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    (site / "README.md").write_text("# Our briefings\n")
+    (site / "LICENSE").write_text("MIT\n")
+    result = cli("init", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert (site / "README.md").read_text() == "# Our briefings\n"
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_init_names_a_file_in_the_way_and_a_folder_it_cannot_write(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    result = cli("init", str(afile))
+    assert (result.code, result.err) == (1, f"{afile}: is a file, not a folder\n")
+    result = cli("init", str(afile / "site"))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith(f"{afile / 'site'}: cannot make the site: ")
+    assert afile.read_text() == "mine"
+
+
+def test_a_site_option_naming_a_file_is_a_usage_error(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    afile = tmp_path / "wire.txt"
+    afile.write_text("copy")
+    for command in ("build", "check", "serve", "deploy", "new T", "import -", "explain a.md"):
+        result = cli(*command.split(), "-s", str(afile))
+        expected = f"-s {afile}: a file; give the site's folder (the one with content/)\n"
+        assert (result.code, result.err) == (2, expected), command
+    assert [p.name for p in tmp_path.iterdir()] == ["wire.txt"]
 
 
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:

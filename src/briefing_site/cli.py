@@ -134,6 +134,7 @@ def main(
     """Run one command; return the exit status (0 ok, 1 content problem, 2 usage)."""
     try:
         args = make_parser().parse_args(argv)
+        _check_site_folder(getattr(args, "site", None))
         return int(_COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         for line in exc.lines():
@@ -142,6 +143,13 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+
+
+def _check_site_folder(site: Path | None) -> None:
+    """`-s wire.txt` (a file where the site's folder goes) is a slip, not a broken site:
+    said as such before any command reads, locks or serves under it."""
+    if site is not None and site.exists() and not site.is_dir():
+        raise UsageError(f"-s {site}: a file; give the site's folder (the one with content/)")
 
 
 def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]

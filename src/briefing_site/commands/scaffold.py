@@ -8,6 +8,7 @@ passes `check`; `init` copies a small packaged site (data/site/).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
@@ -134,12 +135,43 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
     return site / relative
 
 
+# What a repository just made on a host and cloned holds: init goes in beside them.
+_FRESH_CLONE = re.compile(r"^(?:\.git|(?:README|LICEN[CS]E|COPYING)(?:\.\w+)?)$", re.I)
+
+
 def init_site(target: Path, now: datetime) -> list[str]:
-    """Scaffold a complete site in `target` (new or empty); return the files written."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    """Scaffold a complete site in `target` (new, empty or a fresh clone); return its files.
+
+    Nothing is overwritten, and a folder holding anything else is refused: a
+    typo such as `init ~` must not scatter a site among someone's files.
+    """
+    try:
+        taken = _in_the_way(target)
+        if not taken:
+            return _write_site(target, now)
+    except OSError as exc:
         raise ContentError.at(
-            Location(str(target)), "not empty: init writes only into a new or empty folder"
-        )
+            Location(str(target)), f"cannot make the site: {exc.strerror or exc}"
+        ) from exc
+    more = ", ..." if len(taken) > 3 else ""
+    raise ContentError.at(
+        Location(str(target)),
+        f"not empty ({', '.join(taken[:3])}{more}): init writes only into a new or "
+        "empty folder, or a fresh clone (.git, README, LICENSE)",
+    )
+
+
+def _in_the_way(target: Path) -> list[str]:
+    """The names in `target` a new site must not be put among (none for a new folder)."""
+    if target.exists() and not target.is_dir():
+        raise ContentError.at(Location(str(target)), "is a file, not a folder")
+    if not target.exists():
+        return []
+    return sorted(p.name for p in target.iterdir() if not _FRESH_CLONE.match(p.name))
+
+
+def _write_site(target: Path, now: datetime) -> list[str]:
+    """Copy the packaged site into `target`, filling in the dates and this version."""
     data = resources.files("briefing_site").joinpath("data/site")
     today = now.astimezone(UTC).date()
     start = datetime.combine(today + timedelta(days=7), time(10), ZoneInfo("Europe/Brussels"))
