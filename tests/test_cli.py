@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import REPO, SEED_TXT, SEED_YAML, Run
 
 
@@ -43,6 +44,26 @@ def test_explain_shows_each_paragraph_topic_and_why(
         ("¶6", "dropped"),
     ]
     assert "classifier" in result.out and "cues:" in result.out
+
+
+def test_explain_takes_a_path_in_the_site_and_a_sidecar_for_its_article(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`explain content/s.txt -s SITE` run from elsewhere, and `explain s.yaml`, as editors type."""
+    site = make_site(
+        {"content/s.txt": SEED_TXT.read_bytes(), "content/s.yaml": SEED_YAML.read_bytes()}
+    )
+    monkeypatch.chdir(site.parent)
+    whole = cli("explain", str(site / "content/s.txt"))
+    assert whole.code == 0 and "¶5" in whole.out, whole.err
+    for given in (("content/s.txt", "-s", str(site)), (str(site / "content/s.yaml"),)):
+        result = cli("explain", *given)
+        assert (result.code, result.out, result.err) == (0, whole.out, ""), given
+    folder = cli("explain", str(site / "content"))
+    assert folder.code == 2
+    assert folder.err == f"{site / 'content'}: a folder; give one article in it\n"
 
 
 def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(

@@ -61,8 +61,21 @@ def find_site(article: Path) -> Path:
     raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
 
 
+def _as_meant(article: Path, site: Path | None) -> Path:
+    """The article the editor means: a path in the site given with -s (from anywhere),
+    and a `.txt` article for its `.yaml` sidecar."""
+    if site is not None and not article.exists() and (site / article).exists():
+        article = site / article
+    if article.is_dir():
+        raise UsageError(f"{article}: a folder; give one article in it")
+    if article.suffix in (".yaml", ".yml") and article.with_suffix(".txt").is_file():
+        article = article.with_suffix(".txt")
+    return article
+
+
 def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
     """Assemble one article and describe where each paragraph went and why."""
+    article = _as_meant(article, site)
     root = site if site is not None else find_site(article)
     try:
         relative = article.resolve().relative_to(root.resolve()).as_posix()
