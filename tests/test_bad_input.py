@@ -170,7 +170,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "unknown zone": (
         {"content/a.md": event("2025-02-07", "Mars/Olympus")},
-        ["content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone"],
+        [
+            "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
     ),
     "missing required fields in one message": (
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},

@@ -29,7 +29,10 @@ def test_unknown_keys_and_bad_values_are_all_reported() -> None:
         parse_config("titel: X\ntimezone: Mars/Olympus\njunk_patterns: ['(']\n")
     lines = caught.value.lines()
     assert lines[0].startswith("briefing.yaml:1: unknown key 'titel' (did you mean 'title'?)")
-    assert lines[1] == "briefing.yaml:2: timezone: 'Mars/Olympus' is not a known IANA time zone"
+    assert lines[1] == (
+        "briefing.yaml:2: timezone: 'Mars/Olympus' is not a known IANA time zone; "
+        "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+    )
     assert lines[2].startswith(
         "briefing.yaml:3: junk_patterns: '(' is not a valid regular expression"
     )

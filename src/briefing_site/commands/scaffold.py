@@ -17,7 +17,7 @@ from string import Template
 from zoneinfo import ZoneInfo
 
 from briefing_site import __version__
-from briefing_site.config.schema import valid_zone
+from briefing_site.config.schema import valid_zone, zone_problem
 from briefing_site.content.load import parse_markdown_article, read_config
 from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
 from briefing_site.errors import ContentError, UsageError
@@ -103,7 +103,7 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
     if spec.event_start is None and (spec.timezone or spec.location):
         raise UsageError("new: --timezone and --location describe the event: add --event-start")
     if spec.timezone is not None and not valid_zone(spec.timezone):
-        raise UsageError(f"new: --timezone {spec.timezone!r} is not a known IANA time zone")
+        raise UsageError(f"new: --timezone {zone_problem(spec.timezone)}")
     if spec.event_start is not None:
         try:
             parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)

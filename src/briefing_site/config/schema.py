@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefing_site.config.yamlload import YamlMap, parse_yaml
 from briefing_site.errors import ContentError, ProblemList
@@ -49,6 +49,44 @@ def valid_zone(name: object) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def zone_problem(name: object) -> str:
+    """ "" for a known zone, else why not and the name most likely meant.
+
+    Editors write the zone as they say it: in lower case, with a space
+    (`America/New York`), as a city (`Tokyo`) or as an offset (`UTC+1`).
+    """
+    if valid_zone(name):
+        return ""
+    unknown = f"{name!r} is not a known IANA time zone"
+    text = str(name).strip() if isinstance(name, str | int | float) else ""
+    if re.fullmatch(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d\d)?", text, re.I):
+        return f"{unknown}; give a zone's name (e.g. Europe/Paris), not an offset"
+    meant = _zones_by_key().get(_zone_key(text))
+    if meant:
+        return f"{unknown}; did you mean {meant!r}?"
+    return f"{unknown}; e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+
+
+def _zone_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "_", text.strip()).lower()
+
+
+@cache
+def _zones_by_key() -> dict[str, str]:
+    """Each zone by its name, and the city alone, folded ("tokyo" → Asia/Tokyo).
+
+    Read only when a zone is wrong: listing them takes tens of milliseconds.
+    A city in two regions keeps its first, in sorted order.
+    """
+    found: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        if zone.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in zone:
+            continue
+        found.setdefault(_zone_key(zone), zone)
+        found.setdefault(_zone_key(zone.rsplit("/", 1)[1]), zone)
+    return found
 
 
 @cache
@@ -107,7 +145,7 @@ def _is_flag(value: object) -> str:
 
 
 def _check_zone(value: object) -> str:
-    return "" if valid_zone(value) else f"{value!r} is not a known IANA time zone"
+    return zone_problem(value)
 
 
 def _check_base_url(value: object) -> str:

@@ -7,15 +7,22 @@ is never guessed at, and an offset must agree with the event's zone.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from briefing_site.config.schema import image_problem, unknown_key_message, valid_zone
+from briefing_site.config.schema import (
+    image_problem,
+    unknown_key_message,
+    valid_zone,
+    zone_problem,
+)
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
 from briefing_site.safetext import without_invisible
@@ -29,6 +36,7 @@ _RESERVED = {
     *(f"com{i}" for i in range(10)),
     *(f"lpt{i}" for i in range(10)),
 }
+_T = TypeVar("_T")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEYS = (
     "title",
@@ -210,10 +218,10 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     """
     tz = ZoneInfo(zone)
     if _DATE_ONLY.match(text):
-        return datetime.combine(date.fromisoformat(text), time(0), tz), True
+        return datetime.combine(_iso(date.fromisoformat, text), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
-    value = datetime.fromisoformat(text)
+    value = _iso(datetime.fromisoformat, text)
     if value.tzinfo is None:
         return _localize(value, tz, zone), False
     if keep_offset:
@@ -225,6 +233,36 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
             f"({local.strftime('%z')} at that time)"
         )
     return local, False
+
+
+def _iso(parse: Callable[[str], _T], text: str) -> _T:
+    """`parse(text)`, its ValueError said in an editor's words, with the value quoted."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise ValueError(_why_not(text, str(exc))) from exc
+
+
+def _why_not(text: str, reason: str) -> str:
+    """Python's reason a date-shaped text is no date, as an editor can act on it."""
+    year, month, day = (int(part) for part in text[:10].split("-"))
+    if reason.startswith("month must be"):
+        return f"{text!r}: there is no month {month}"
+    if reason.startswith("day is out of range"):
+        return f"{text!r}: there is no {calendar.month_name[month]} {day} in {year}"
+    if reason.startswith("offset must be"):
+        return (
+            f"{text!r}: an offset is at most 23:59 either way "
+            "(the world's zones run from -12:00 to +14:00)"
+        )
+    if re.search(r"\d\s*[A-Za-z]{2,5}$", text):
+        return (
+            f"{text!r}: write the offset as a number (-05:00), not a zone's letters, "
+            "and the zone in event.timezone"
+        )
+    if reason.startswith("Invalid isoformat"):
+        return f"{text!r} is not an ISO 8601 date-time, e.g. 2025-02-07T11:55:00-05:00"
+    return f"{text!r}: {reason}"
 
 
 def _localize(value: datetime, tz: ZoneInfo, zone: str) -> datetime:
@@ -267,18 +305,15 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
             )
     zone = spec.get("timezone", config.timezone)
     if not valid_zone(zone):
-        check.problems.add(
-            check.line_in(spec, "timezone"),
-            f"event.timezone: {zone!r} is not a known IANA time zone",
-        )
+        check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {zone_problem(zone)}")
         return None
     also_in = spec.get("also_in", [])
     if isinstance(also_in, str):
         also_in = [also_in]
-    if not isinstance(also_in, list) or not all(valid_zone(z) for z in also_in):
-        check.problems.add(
-            check.line_in(spec, "also_in"), "event.also_in: must be a list of IANA time zones"
-        )
+    wrong = [zone_problem(z) for z in also_in] if isinstance(also_in, list) else []
+    if not isinstance(also_in, list) or any(wrong):
+        why = next(filter(None, wrong), "must be a list of IANA time zones")
+        check.problems.add(check.line_in(spec, "also_in"), f"event.also_in: {why}")
         also_in = []
     start = _event_time(check, spec, "start", zone)
     end = _event_time(check, spec, "end", zone) if "end" in spec else None
