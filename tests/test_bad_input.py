@@ -399,7 +399,7 @@ YAML_CASES: dict[str, tuple[str, str]] = {
     "a title starting with # is a comment": (
         "title: #1 priority\n",
         "2: title: is empty; write the headline, in quotes if it starts with '#' "
-        "(YAML reads the rest of the line as a comment)",
+        "(YAML reads the rest as a comment)",
     ),
 }
 

@@ -278,6 +278,11 @@ def test_a_page_without_article_text_is_refused(
     assert result.code == 1 and "no article text found" in result.err
     assert "nothing written" in result.err
     assert sorted(p.name for p in (site / "content").iterdir()) == before
+    piped = _run("import", "-", "-s", str(site), stdin="\n  \n")
+    assert (piped.code, piped.err) == (
+        1,
+        "standard input: no article text found; nothing written\n",
+    )
 
 
 def test_html_import_without_the_extra_says_how_to_install_it(site: Path, tmp_path: Path) -> None:
@@ -507,6 +512,23 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     extracted = from_text(copy, JunkFilter())
     assert bool(extracted.title) is title
     assert (extracted.title == copy.split("\n")[0]) is title
+
+
+@pytest.mark.parametrize("how", ["stdin", "a .txt file", "a file with no suffix"])
+def test_a_page_saved_or_piped_as_text_is_read_as_html(site: Path, how: str) -> None:
+    """`curl URL | import -`, or a page saved as story.txt: its HTML is seen, not imported as text."""
+    case = CASES[0]
+    page = (PAGES / case.page).read_text("utf-8")
+    if how == "stdin":
+        result = _run("import", "-", "-s", str(site), "--slug", "story", stdin=page)
+    else:
+        saved = site.parent / ("story.txt" if how == "a .txt file" else "story")
+        saved.write_text(page, "utf-8")
+        result = _run("import", str(saved), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta, _ = _files(site, "story")
+    assert meta["title"] == case.title and paragraphs[0].startswith(case.first)
+    assert not any("<" in p for p in paragraphs)
 
 
 def test_a_dateline_without_a_year_is_never_after_the_clock(site: Path) -> None:

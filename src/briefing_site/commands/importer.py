@@ -67,7 +67,7 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
             raise ContentError.at(
                 Location("<stdin>"), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
             )
-        return from_text(decode(data, "<stdin>"), junk)
+        return _from_bytes(data, "<stdin>", junk)
     if urlsplit(source).scheme in ("http", "https"):
         page = fetch_page(source)
         return from_html(page.html, page.url, junk)
@@ -79,8 +79,24 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
     if suffix in _HTML_SUFFIXES:
         return from_html(decode_html(data), "", junk)
     if suffix in _TEXT_SUFFIXES or not suffix:
-        return from_text(decode(data, source), junk)
+        return _from_bytes(data, source, junk)
     raise UsageError(f"import: {source}: a {suffix} file; give a .html page, a .txt file or a URL")
+
+
+# A page's source, not copy: it opens with a doctype or an HTML element (after a BOM,
+# blanks or comments). Wire copy never opens with a tag.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p)\b",
+    re.I | re.S,
+)
+
+
+def _from_bytes(data: bytes, where: str, junk: JunkFilter) -> Extracted:
+    """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
+    if _HTML_START.match(data):
+        return from_html(decode_html(data), "", junk)
+    return from_text(decode(data, where), junk)
 
 
 def _read_limited(path: Path) -> bytes:
@@ -102,8 +118,9 @@ def import_article(options: ImportOptions) -> Imported:
         )
     extracted = read_source(options, config)
     if not extracted.paragraphs:
+        where = "standard input" if options.source == "-" else options.source
         raise NoArticleText(
-            f"{options.source}: no article text found"
+            f"{where}: no article text found"
             + (" (only page furniture)" if extracted.left_out else "")
             + "; nothing written"
         )

@@ -126,10 +126,11 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
     missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
     if "title" in missing and "title" in meta and meta["title"] in (None, ""):
         missing.remove("title")  # `title: #1 priority` is a key with a comment for its value
+        comment = meta["title"] is None  # `title: #1 ...` (a quoted "" is plainly empty)
         check.error(
             "title",
-            "is empty; write the headline, in quotes if it starts with '#' "
-            "(YAML reads the rest of the line as a comment)",
+            "is empty; write the headline"
+            + (", in quotes if it starts with '#' (YAML reads the rest as a comment)" * comment),
         )
     event = meta.get("event")
     if isinstance(event, dict) and event.get("start") is None:
