@@ -357,6 +357,15 @@ def test_a_port_in_use_is_a_clear_usage_error(site: Path, cli: Callable[..., Run
     assert "--port 0" in result.err
 
 
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error(
+    site: Path, cli: Callable[..., Run], port: str
+) -> None:
+    result = cli("serve", "-s", str(site), "--port", port)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.startswith("briefing-site serve: argument --port: ")
+
+
 def test_open_starts_the_browser_on_the_preview(site: Path, tmp_path: Path) -> None:
     opened = tmp_path / "opened.txt"
     browser = tmp_path / "browser.sh"

@@ -65,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument(
-        "--port", type=int, default=8000, help="port (default: 8000; 0: any free port)"
+        "--port", type=_port, default=8000, help="port (default: 8000; 0: any free port)"
     )
     serve.add_argument("--now", metavar="ISO8601", help="the build clock")
     serve.add_argument("--drafts", action="store_true", help="include drafts")
@@ -99,6 +99,16 @@ def _authoring_commands(commands: Any) -> None:
     imp.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
     imp.add_argument("--slug", help="the article's file name (default: from the title)")
     imp.add_argument("--now", metavar="ISO8601", help="the clock (dates copy that has no date)")
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535; argparse turns the ValueError into a usage error."""
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a port: use 1 to 65535, or 0 for any free one"
+        )
+    return port
 
 
 def _quiet_option(parser: argparse.ArgumentParser) -> None:
