@@ -485,3 +485,23 @@ def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
     result = run_cli("check", "-s", str(site), "--now", NOW)
     lines = [line.split(":")[1] for line in result.err.splitlines()]
     assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="output/render.py (AN's lane) lets the RecursionError through: a traceback",
+)
+def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: Path) -> None:
+    """`{% extends 'briefing.html' %}` in templates/briefing.html (meant: the theme's own)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "templates/briefing.html": "{% extends 'briefing.html' %}\n"
+            "{% block head %}<meta name='x'>{% endblock %}\n",
+        },
+    )
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith("templates/briefing.html:1: ")
+    assert "theme/briefing.html" in result.err
