@@ -140,6 +140,27 @@ def _is_text(value: object) -> str:
     return "" if isinstance(value, str) else "must be text"
 
 
+# BCP 47 as pages, feeds and search use it: a language, then script, region...
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# Names editors write instead of the code (in English and in the language itself).
+_LANGUAGE_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "portuguese": "pt", "português": "pt",
+    "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl",
+    "japanese": "ja", "chinese": "zh", "korean": "ko", "russian": "ru", "arabic": "ar",
+}  # fmt: skip
+
+
+def _check_language(value: object) -> str:
+    """A language code: `English` would be the pages' lang and turn off the junk
+    filter's English rules, which a site gets only when its language is `en`."""
+    if isinstance(value, str) and _LANGUAGE_TAG.match(value):
+        return ""
+    code = _LANGUAGE_NAMES.get(str(value).strip().casefold())
+    hint = f" ({value}: {code})" if code else ""
+    return f"{value!r} must be a language code such as en, en-GB, fr or ja{hint}"
+
+
 def _is_flag(value: object) -> str:
     return "" if isinstance(value, bool) else "must be true or false"
 
@@ -220,7 +241,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "title": _is_text,
     "description": _is_text,
     "base_url": _check_base_url,
-    "language": _is_text,
+    "language": _check_language,
     "timezone": _check_zone,
     "author": _is_text,
     "publisher": _is_text,
