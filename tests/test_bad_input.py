@@ -134,6 +134,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.txt": "", "content/a.yaml": "title: T\n"},
         ["content/a.txt:1: the file is empty"],
     ),
+    "a sidecar fenced like front matter": (
+        {"content/a.txt": "Body.\n", "content/a.yaml": "---\ntitle: T\n---\n"},
+        [
+            "content/a.yaml:3: invalid YAML: expected a single document in the stream but found "
+            "another document; a .yaml file needs no '---' lines: remove this one (only a .md "
+            "has them)"
+        ],
+    ),
     "sidecar that is a list": (
         {"content/a.txt": "Body\n", "content/a.yaml": "- x\n"},
         ["content/a.yaml:1: metadata must be a mapping of keys (title: ...), not a list"],

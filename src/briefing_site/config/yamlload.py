@@ -260,6 +260,8 @@ def _hint(message: str, source: str) -> str:
             return f"; a value containing ': ' must be quoted: {_quoted(key, value)}"
         if source[:1].isspace():
             return "; this line is indented under the one above: start it where the keys start"
+    if "expected a single document" in message:
+        return "; a .yaml file needs no '---' lines: remove this one (only a .md has them)"
     if "simple key" in message:
         return "; a line with no 'key: value': indent it if it goes on from the value above"
     if any(m in message for m in _READ_AS_SYNTAX) and sep and _read_as_syntax(value):
