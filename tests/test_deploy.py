@@ -142,6 +142,17 @@ def test_no_remote_fails_clearly_before_building(
     assert not (clone / "build").exists()
 
 
+def test_a_remote_that_is_not_there_is_named_in_gits_own_words(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    gone = tmp_path / "moved.git"
+    git(clone, "remote", "set-url", "origin", str(gone))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert f"'{gone}' does not appear to be a git repository" in result.err
+    assert not (clone / "build").exists()
+
+
 def test_rejected_push_fails_clearly(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
     hook = remote / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'gh-pages is protected' >&2\nexit 1\n")

@@ -64,8 +64,7 @@ class Git:
             locked = _LOCKED.search(done.stderr)
             if locked:
                 raise _stale_lock(self.cwd / locked["path"])
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise DeployError(f"git {args[0]} failed: {' / '.join(detail[-3:])}")
+            raise DeployError(f"git {args[0]} failed: {_gits_words(done.stderr or done.stdout)}")
         return done.stdout.strip() if done.returncode == 0 else ""
 
     def ok(self, *args: str) -> bool:
@@ -75,6 +74,22 @@ class Git:
         except FileNotFoundError as exc:
             raise DeployError("deploy needs git, and git is not installed") from exc
         return done.returncode == 0
+
+
+def _gits_words(output: str) -> str:
+    """The lines of git's output that say what went wrong, joined on one line.
+
+    git ends many errors with advice ("Please make sure you have the correct
+    access rights"); its `fatal:`, `error:` and `remote:` lines and a push's
+    `[rejected]` line say what happened, so they are kept when there are any.
+    """
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    said = [
+        line
+        for line in lines
+        if line.startswith(("fatal:", "error:", "remote:")) or "rejected]" in line
+    ]
+    return " / ".join((said or lines)[-3:])
 
 
 # git's words when a lock file it needs is already there (`lockfile.c`).
