@@ -96,6 +96,19 @@ def test_a_site_option_naming_a_file_is_a_usage_error(
     assert [p.name for p in tmp_path.iterdir()] == ["wire.txt"]
 
 
+def test_new_with_an_offset_but_no_zone_says_to_add_the_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    result = cli("new", "Paris talks", "-s", str(site), "--event-start", "2025-03-01T10:00+01:00")
+    assert (result.code, result.err) == (
+        2,
+        "new: --event-start: '2025-03-01T10:00+01:00': offset +0100 disagrees with UTC "
+        "(+0000 at that time) (no --timezone, so the site's UTC was used: add one)\n",
+    )
+    assert [p.name for p in (site / "content").iterdir()] == [".keep"]
+
+
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:
     site = make_site({"briefing.yaml": "timezone: America/New_York\n"})
     result = cli(

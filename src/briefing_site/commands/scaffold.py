@@ -108,7 +108,9 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
         try:
             parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)
         except ValueError as exc:
-            raise UsageError(f"new: --event-start: {exc}") from exc
+            assumed = spec.timezone is None and "disagrees with" in str(exc)
+            hint = f" (no --timezone, so the site's {config.timezone} was used: add one)"
+            raise UsageError(f"new: --event-start: {exc}{hint * assumed}") from exc
     return slug
 
 
