@@ -104,3 +104,22 @@ def test_python_dash_m_and_help_work() -> None:
         check=False,
     )
     assert result.returncode == 0 and "build" in result.stdout and "explain" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["repo", "user.github.io/repo", "javascript:alert(1)", "https://user.github.io/repo/?x=1"],
+)
+def test_a_base_url_option_is_checked_as_the_configs_is(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], base_url: str
+) -> None:
+    """`-b user.github.io/repo` must not write every link as a relative path under it."""
+    site = make_site({"content/a.md": "---\ntitle: A\n---\nText.\n"})
+    for command in ("build", "check", "serve", "deploy"):
+        result = cli(command, "-s", str(site), "-b", base_url)
+        assert result.code == 2, (command, result.err)
+        assert result.err.startswith(f"-b: {base_url!r} must "), result.err
+    assert not (site / "build").exists()
+    config = make_site({"briefing.yaml": f"base_url: '{base_url}'\n"})
+    checked = cli("check", "-s", str(config))
+    assert checked.code == 1 and checked.err.startswith("briefing.yaml:1: base_url: ")

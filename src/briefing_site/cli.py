@@ -145,6 +145,7 @@ def main(
     try:
         args = make_parser().parse_args(argv)
         _check_site_folder(getattr(args, "site", None))
+        _check_base_url(getattr(args, "base_url", None))
         return int(_COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         for line in exc.lines():
@@ -160,6 +161,16 @@ def _check_site_folder(site: Path | None) -> None:
     said as such before any command reads, locks or serves under it."""
     if site is not None and site.exists() and not site.is_dir():
         raise UsageError(f"-s {site}: a file; give the site's folder (the one with content/)")
+
+
+def _check_base_url(base_url: str | None) -> None:
+    """`-b` by the rule `base_url` in briefing.yaml follows, before anything is built."""
+    if base_url is not None:
+        from briefing_site.config.schema import base_url_problem
+
+        problem = base_url_problem(base_url)
+        if problem:
+            raise UsageError(f"-b: {problem}")
 
 
 def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]

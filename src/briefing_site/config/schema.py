@@ -169,12 +169,20 @@ def _check_zone(value: object) -> str:
     return zone_problem(value)
 
 
-def _check_base_url(value: object) -> str:
+def base_url_problem(value: object) -> str:
+    """Why `value` is no base URL (`-b` or `base_url`), or "": every internal link
+    starts with it, so `user.github.io/repo` would make each one a relative path."""
     if not isinstance(value, str) or not value:
         return "must be text, e.g. https://user.github.io/repo/ or /"
+    if re.search(r"[?#\s]", value):
+        return f"{value!r} must be a plain URL: no spaces, no ?query or #fragment"
     if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
         return ""
     return f"{value!r} must start with http://, https:// or /"
+
+
+def _check_base_url(value: object) -> str:
+    return base_url_problem(value)
 
 
 def image_problem(value: str) -> str:
