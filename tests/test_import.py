@@ -531,6 +531,33 @@ def test_a_page_saved_or_piped_as_text_is_read_as_html(site: Path, how: str) -> 
     assert not any("<" in p for p in paragraphs)
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_wire_copy_saved_by_word_is_imported_as_utf8_with_a_note(site: Path, encoding: str) -> None:
+    """Windows-1252 (Word, older wire desks) and UTF-16 (Notepad's "Unicode") copy."""
+    copy = (
+        "Leaders meet in Paris\r\n"
+        "PARIS, March 3 (Wire) \u2013 The leaders\u2019 talks will cover caf\u00e9 prices "
+        "and \u201ctrade\u201d, officials said.\r\n"
+    )
+    saved = site.parent / "wire.txt"
+    saved.write_bytes(copy.encode(encoding))
+    result = _run("import", str(saved), "-s", str(site), "--slug", "paris")
+    assert result.code == 0, result.err
+    paragraphs, meta, _ = _files(site, "paris")
+    assert meta["title"] == "Leaders meet in Paris"
+    assert paragraphs == [copy.split("\r\n")[1]]
+    named = {"cp1252": "Windows-1252", "utf-16": "UTF-16"}[encoding]
+    assert f"check      text: the file is {named}, not UTF-8" in result.out
+
+
+def test_bytes_that_are_no_text_in_any_encoding_are_refused_as_not_utf8(site: Path) -> None:
+    saved = site.parent / "odd.txt"
+    saved.write_bytes(b"Headline here\nA sentence with \x81 in it.\n")
+    result = _run("import", str(saved), "-s", str(site), "--slug", "odd")
+    assert (result.code, result.err) == (1, f"{saved}:2: not UTF-8 (byte 30: 0x81)\n")
+    assert not (site / "content/odd.txt").exists()
+
+
 def test_a_dateline_without_a_year_is_never_after_the_clock(site: Path) -> None:
     """Copy filed "March 14", imported in November: filed this March, not next year's."""
     copy = (

@@ -8,9 +8,10 @@ build's own code before anything is written, and nothing is ever replaced.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -96,7 +97,51 @@ def _from_bytes(data: bytes, where: str, junk: JunkFilter) -> Extracted:
     """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
     if _HTML_START.match(data):
         return from_html(decode_html(data), "", junk)
-    return from_text(decode(data, where), junk)
+    text, encoding = _decode_copy(data, where)
+    extracted = from_text(text, junk)
+    if encoding:
+        note = f"text: the file is {encoding}, not UTF-8; check accented letters and quotes"
+        extracted = replace(extracted, notes=(*extracted.notes, note))
+    return extracted
+
+
+# Windows-1252's typographic marks: quotes, dashes, ellipsis, bullet, euro, no-break space.
+_CP1252_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\xa0")
+
+
+def _reads_as_latin_text(text: str) -> bool:
+    """Whether Windows-1252 gave text, not bytes of something else read as letters:
+    every other character is a typographic mark or a letter in a word that has plain
+    letters too (café, São, Müller), never a word of such letters alone ("ÿþ")."""
+    for word in re.findall(r"\S+", text):
+        for char in word:
+            if ord(char) < 128 or char in _CP1252_MARKS:
+                continue
+            if not (char.isalpha() and re.search(r"[A-Za-z]", word)):
+                return False
+    return True
+
+
+def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
+    """The copy as text, and the encoding it was read in when that was not UTF-8.
+
+    Import writes UTF-8, so it can take what editors are handed: Notepad's
+    "Unicode" (UTF-16 with its byte order mark) and Windows-1252, in which
+    Word and older wire desks save text. The build itself reads only UTF-8.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "UTF-16"
+    try:
+        return decode(data, where), ""
+    except ContentError as not_utf8:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:  # bytes no Windows-1252 text holds: say it is not UTF-8
+            raise not_utf8 from None
+        if not _reads_as_latin_text(text):
+            raise
+        return decode(text.encode("utf-8"), where), "Windows-1252"
 
 
 def _read_limited(path: Path) -> bytes:
@@ -216,6 +261,7 @@ def sidecar_text(
     else:
         lines.append('summary: ""  # REVIEW: write one or two sentences')
         check.append("summary: none on the page; write one or two sentences")
+    check += extracted.notes
     lines += _date_lines(extracted, published, filled, check)
     lines += _source_lines(extracted, filled, check)
     lines += event_lines(extracted, proposal, filled, check)
