@@ -66,6 +66,24 @@ def test_explain_takes_a_path_in_the_site_and_a_sidecar_for_its_article(
     assert folder.err == f"{site / 'content'}: a folder; give one article in it\n"
 
 
+def test_explain_is_not_stopped_by_another_files_problem(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A sidecar left behind by a deleted .txt is check's business, not this article's."""
+    site = make_site(
+        {
+            "content/s.txt": SEED_TXT.read_bytes(),
+            "content/s.yaml": SEED_YAML.read_bytes(),
+            "content/old.yaml": "title: Left behind\n",
+            "content/lone.txt": "Text without its metadata.\n",
+        }
+    )
+    result = cli("explain", str(site / "content/s.txt"))
+    assert result.code == 0 and "¶5" in result.out, result.err
+    lone = cli("explain", str(site / "content/lone.txt"))
+    assert (lone.code, lone.err) == (1, "content/lone.txt: no metadata: add lone.yaml beside it\n")
+
+
 def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

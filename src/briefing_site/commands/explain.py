@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing_site.content.assemble import Assembled, Tools, assemble
 from briefing_site.content.load import content_files, find_articles, read_article, read_config
-from briefing_site.errors import UsageError
+from briefing_site.errors import ContentError, UsageError
 from briefing_site.site import CONTENT_DIR
 
 
@@ -85,7 +85,11 @@ def explain_article(article: Path, site: Path | None, now: datetime) -> list[str
         raise UsageError(f"{article}: no such article")
     found, problems = find_articles(content_files(root))
     match = [files for files in found if files.article == relative]
-    problems.raise_if_any()
+    # Only this article's own problems: an orphan sidecar elsewhere is check's to report.
+    stem = relative.rsplit(".", 1)[0]
+    own = [p for p in problems.items if p.location.path.rsplit(".", 1)[0] == stem]
+    if own:
+        raise ContentError(own)
     if not match:
         raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
     tools = Tools.for_config(read_config(root))
