@@ -153,6 +153,29 @@ def test_a_remote_that_is_not_there_is_named_in_gits_own_words(
     assert not (clone / "build").exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/desk/briefings.git",
+        "git@github.com:desk/briefings.git",
+        "ssh://git@github.com/desk/briefings",
+    ],
+)
+def test_a_github_project_site_without_a_base_url_is_refused_with_the_url_to_give(
+    clone: Path, cli: Callable[..., Run], url: str
+) -> None:
+    """Pages serves desk/briefings under /briefings/: built for /, its links would all 404."""
+    git(clone, "remote", "set-url", "origin", url)
+    result = cli("deploy", "-s", str(clone), "--now", NOW)
+    assert result.code == 1
+    assert result.err == (
+        "deploy: GitHub Pages serves desk/briefings at https://desk.github.io/briefings/, but "
+        "the site is built for /: pass -b https://desk.github.io/briefings/ or set base_url "
+        "in briefing.yaml (cname for a custom domain)\n"
+    )
+    assert not (clone / "build").exists()
+
+
 def test_rejected_push_fails_clearly(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
     hook = remote / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'gh-pages is protected' >&2\nexit 1\n")

@@ -22,6 +22,7 @@ from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
 from briefing_site.build.unchanged import Built
 from briefing_site.build.writer import MARKER
+from briefing_site.content.load import read_config
 from briefing_site.errors import DeployError
 
 
@@ -116,6 +117,7 @@ def deploy(options: DeployOptions) -> Deployed:
     git = Git(site)
     _check_repository(git, site)
     _check_remote(git, options.remote)
+    _check_base_url(git, options)
     ref = f"refs/heads/{options.branch}"
     if not git.ok("check-ref-format", ref):
         raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
@@ -150,6 +152,32 @@ def _check_remote(git: Git, remote: str) -> None:
             f"no git remote named {remote!r}: add one with `git remote add {remote} URL`, "
             "or name another with --remote"
         )
+
+
+# A GitHub remote in its https, scp-like and ssh forms: owner and repository.
+_GITHUB = re.compile(
+    r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"(?P<owner>[^/]+)/(?P<repo>[^/]+?)(?:\.git)?/?$"
+)
+
+
+def _check_base_url(git: Git, options: DeployOptions) -> None:
+    """Refuse a GitHub project site built for `/`: Pages serves it under /REPO/, so
+    every link and stylesheet would miss. `-b`, `base_url` or `cname` says otherwise."""
+    if options.build.base_url:
+        return
+    config = read_config(options.build.site)
+    found = _GITHUB.match(git.run("remote", "get-url", options.remote))
+    if config.base_url != "/" or config.cname or found is None:
+        return
+    owner, repo = found["owner"], found["repo"]
+    if repo.lower() == f"{owner.lower()}.github.io":  # a user site: served from the root
+        return
+    pages = f"https://{owner.lower()}.github.io/{repo}/"
+    raise DeployError(
+        f"deploy: GitHub Pages serves {owner}/{repo} at {pages}, but the site is built for /: "
+        f"pass -b {pages} or set base_url in briefing.yaml (cname for a custom domain)"
+    )
 
 
 def _check_unlocked(git: Git, ref: str) -> None:
