@@ -255,7 +255,7 @@ def _hint(message: str, source: str) -> str:
     for starts, hint in _OPENINGS:
         if starts in message:
             return hint
-    if "mapping values are not allowed" in message and sep:
+    if "mapping values are not allowed" in message and sep and key:
         if ": " in f"{value} " and not source[:1].isspace():
             return f"; a value containing ': ' must be quoted: {_quoted(key, value)}"
         if source[:1].isspace():
@@ -264,7 +264,7 @@ def _hint(message: str, source: str) -> str:
         return "; a .yaml file needs no '---' lines: remove this one (only a .md has them)"
     if "simple key" in message:
         return "; a line with no 'key: value': indent it if it goes on from the value above"
-    if any(m in message for m in _READ_AS_SYNTAX) and sep and _read_as_syntax(value):
+    if any(m in message for m in _READ_AS_SYNTAX) and sep and key and _read_as_syntax(value):
         return f"; {_what_it_starts(value)} must be quoted: {_quoted(key, value)}"
     if "did not find expected key" in message:
         return (
@@ -290,7 +290,8 @@ _READ_AS_SYNTAX = (
 
 def _read_as_syntax(value: str) -> bool:
     """A value YAML takes for syntax: an indicator first, or its quote used inside."""
-    return value[:1] in "@`%*&[{" or (value[:1] in "\"'" and value[0] in value[1:-1])
+    first = value[:1]  # "" is in every string: an empty value is no syntax
+    return bool(first) and (first in "@`%*&[{" or (first in "\"'" and first in value[1:-1]))
 
 
 def _what_it_starts(value: str) -> str:
