@@ -109,6 +109,39 @@ def test_new_with_an_offset_but_no_zone_says_to_add_the_zone(
     assert [p.name for p in (site / "content").iterdir()] == [".keep"]
 
 
+def test_check_names_files_meant_for_the_site_that_no_build_reads(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    good = "---\ntitle: T\nsummary: S\n---\nText.\n"
+    site = make_site(
+        {
+            "content/good.md": good,
+            "content/Summit.MD": good,
+            "content/notes.markdown": good,
+            "content/wire.TXT": "Copy.\n",
+            "content/saved page.html": "<p>x</p>",
+            "content/draft.docx": b"PK\x03\x04",
+            "content/photo.jpg": b"\xff\xd8",
+            "content/good.md~": good,
+            "briefing.yml": "title: Mine\n",
+        }
+    )
+    result = cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    strays = [line for line in result.err.splitlines() if "not read" in line]
+    assert strays == [
+        "content/Summit.MD: warning: not read: name a Markdown article Summit.md (lower case)",
+        "content/draft.docx: warning: not read: save it as text (.txt, UTF-8) and run "
+        "briefing-site import on it",
+        "content/notes.markdown: warning: not read: name a Markdown article notes.md (lower case)",
+        "content/saved page.html: warning: not read: a saved page is no article; run: "
+        "briefing-site import content/saved page.html",
+        "content/wire.TXT: warning: not read: name a text article wire.txt (lower case), "
+        "with wire.yaml",
+        "briefing.yml: warning: not read: the settings file is named briefing.yaml, in lower case",
+    ]
+
+
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:
     site = make_site({"briefing.yaml": "timezone: America/New_York\n"})
     result = cli(

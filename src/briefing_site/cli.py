@@ -226,6 +226,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.build.pipeline import check
+    from briefing_site.commands.strays import strays
     from briefing_site.progress import terminal_progress
 
     progress = terminal_progress(err, "checking", args.quiet)
@@ -234,7 +235,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if progress:
             progress.clear()
-    summary = _warn(loaded.warnings, err) or ", no problems"
+    summary = _warn([*loaded.warnings, *strays(args.site)], err) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
         print(f"ok: {count} article{'s' if count != 1 else ''}{summary}", file=out)
