@@ -142,6 +142,14 @@ def test_check_names_files_meant_for_the_site_that_no_build_reads(
     ]
 
 
+def test_new_makes_a_pasted_title_one_line(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site({"content/.keep": ""})
+    result = cli("new", "Leaders meet\n in\tParis \n", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    text = (site / "content/leaders-meet-in-paris.md").read_text()
+    assert 'title: "Leaders meet in Paris"\n' in text
+
+
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:
     site = make_site({"briefing.yaml": "timezone: America/New_York\n"})
     result = cli(

@@ -52,12 +52,17 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _one_line(title: str) -> str:
+    """A title pasted with its line break or a tab is one line of single spaces."""
+    return " ".join(title.split())
+
+
 def article_text(spec: NewArticle, config: SiteConfig, now: datetime) -> str:
     """The new article's Markdown: front matter, a lede to replace, a heading per topic."""
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     lines = [
         "---",
-        f"title: {_yaml_text(spec.title.strip())}",
+        f"title: {_yaml_text(_one_line(spec.title))}",
         'summary: ""           # one or two sentences for the page and the list of briefings',
         f"date: {today.isoformat()}",
         "draft: true           # remove this line to publish",
@@ -80,14 +85,14 @@ def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[st
         example = datetime.combine(now.date() + timedelta(days=7), time(10), ZoneInfo(zone))
         return [
             "# event:              # uncomment for a countdown and key facts",
-            f"#   name: {_yaml_text(spec.title.strip())}",
+            f"#   name: {_yaml_text(_one_line(spec.title))}",
             f"#   start: {example.isoformat()}",
             f"#   timezone: {zone}",
             '#   location: ""',
         ]
     return [
         "event:",
-        f"  name: {_yaml_text(spec.title.strip())}",
+        f"  name: {_yaml_text(_one_line(spec.title))}",
         f"  start: {spec.event_start.strip()}",
         f"  timezone: {zone}",
         f"  location: {_yaml_text((spec.location or '').strip())}",
