@@ -212,3 +212,23 @@ def test_a_number_as_title_names_the_event_and_a_wrong_location_is_named() -> No
     assert problems("title: T\nevent:\n  start: 2025-02-07\n  location: [a, b]\n") == [
         "content/a.md:5: event.location: must be text"
     ]
+
+
+def test_a_tag_in_another_script_is_told_to_use_latin_letters() -> None:
+    """A tag is a URL of ASCII letters: 日本 has letters, just none a URL can take."""
+    assert problems("title: T\ntags: [trade, 日本]\n") == [
+        "content/a.md:3: tags: '日本': a tag's URL is made of Latin letters and digits, and "
+        "this one has none: write it in Latin letters (e.g. japan)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://exa mple.com/a", "'https://exa mple.com/a' has a space: is it one URL?"),
+        ("www.example.com/a", "'www.example.com/a' must start with http:// or https://"),
+    ],
+)
+def test_a_source_url_says_what_is_wrong_with_it(url: str, why: str) -> None:
+    found = problems(f"title: T\nsources:\n  - {{title: A, url: '{url}'}}\n")
+    assert found == [f"content/a.md:3: sources: {why}"]

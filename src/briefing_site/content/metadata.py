@@ -391,14 +391,36 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     named: dict[str, str] = {}
     for raw in value:
         named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
-    bad = [str(raw) for raw in value if not safe_slug(slugify(str(raw)))]
+    bad = [why for raw in value if (why := _tag_problem(str(raw)))]
     if bad:
-        check.error(
-            "tags",
-            f"{bad[0]!r}: each tag needs letters or digits and must not be "
-            "a reserved name (CON, NUL...)",
-        )
+        check.error("tags", bad[0])
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
+
+
+def _tag_problem(tag: str) -> str:
+    """Why `tag` makes no tag page (its URL is its ASCII slug), or ""."""
+    slug = slugify(tag)
+    if safe_slug(slug):
+        return ""
+    if reserved_name(slug):
+        return f"{tag!r}: a reserved name on Windows (CON, NUL...): use another word"
+    if any(char.isalnum() for char in tag):
+        return (
+            f"{tag!r}: a tag's URL is made of Latin letters and digits, and this one has "
+            "none: write it in Latin letters (e.g. japan)"
+        )
+    return f"{tag!r}: a tag needs letters or digits"
+
+
+def _url_problem(url: object) -> str:
+    """Why a source's `url` is no web address to link to, or ""."""
+    if not isinstance(url, str):
+        return "each source needs a url starting with http:// or https://"
+    if re.match(r"^https?://\S+$", url):
+        return ""
+    if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
+        return f"{url!r} has a space: is it one URL?"
+    return f"{url!r} must start with http:// or https://"
 
 
 def _sources(check: _Checker) -> tuple[Source, ...]:
@@ -409,8 +431,9 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
             item = {"title": item, "url": item}
         url = item.get("url") if isinstance(item, dict) else None
         title = item.get("title", url) if isinstance(item, dict) else None
-        if not isinstance(url, str) or not re.match(r"^https?://\S+$", url):
-            check.error("sources", "each source needs a url starting with http:// or https://")
+        why = _url_problem(url)
+        if why or not isinstance(url, str):
+            check.error("sources", why)
             break
         sources.append(Source(str(title).strip() or url, url))
     return tuple(sources)
