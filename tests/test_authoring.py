@@ -150,6 +150,17 @@ def test_new_makes_a_pasted_title_one_line(make_site: Site, cli: Callable[..., R
     assert 'title: "Leaders meet in Paris"\n' in text
 
 
+def test_check_says_how_many_articles_builds_leave_out(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    assert cli("new", "My first briefing", "-s", str(site), "--now", NOW).code == 0
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.out.startswith("ok: 1 article (1 draft or scheduled left out: --drafts shows it)")
+    previewed = cli("check", "-s", str(site), "--now", NOW, "--drafts")
+    assert previewed.out.startswith("ok: 1 article, ")
+
+
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:
     site = make_site({"briefing.yaml": "timezone: America/New_York\n"})
     result = cli(

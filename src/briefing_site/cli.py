@@ -156,6 +156,16 @@ def main(
         return 130
 
 
+def _left_out(hidden: int) -> str:
+    """' (N drafts or scheduled left out: ...)', or '': `new` writes drafts, and an
+    editor who does not see one on the site needs to be told why."""
+    if hidden <= 0:
+        return ""
+    if hidden == 1:
+        return " (1 draft or scheduled left out: --drafts shows it)"
+    return f" ({hidden} drafts or scheduled left out: --drafts shows them)"
+
+
 def _check_site_folder(site: Path | None) -> None:
     """`-s wire.txt` (a file where the site's folder goes) is a slip, not a broken site:
     said as such before any command reads, locks or serves under it."""
@@ -238,7 +248,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summary = _warn([*loaded.warnings, *strays(args.site)], err) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
-        print(f"ok: {count} article{'s' if count != 1 else ''}{summary}", file=out)
+        hidden = _left_out(count - len(loaded.site.briefings))
+        print(f"ok: {count} article{'s' if count != 1 else ''}{hidden}{summary}", file=out)
     return 0
 
 
