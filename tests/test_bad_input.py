@@ -400,6 +400,11 @@ YAML_CASES: dict[str, tuple[str, str]] = {
         "3: invalid YAML: mapping values are not allowed in this context; "
         "this line is indented under the one above: start it where the keys start",
     ),
+    "a colon in a nested value": (
+        "title: T\nevent:\n  start: 2025-02-07\n  location: Paris: the Elysee\n",
+        "5: invalid YAML: mapping values are not allowed in this context; "
+        "a value containing ': ' must be quoted: location: \"Paris: the Elysee\"",
+    ),
     "a list item out of line": (
         "title: T\npeople:\n  - Jane Doe\n - John Doe\n",
         f"5: {NO_KEY}; line it up with the lines above: a list's items and a mapping's keys "

@@ -256,7 +256,7 @@ def _hint(message: str, source: str) -> str:
         if starts in message:
             return hint
     if "mapping values are not allowed" in message and sep and key:
-        if ": " in f"{value} " and not source[:1].isspace():
+        if ": " in f"{value} ":
             return f"; a value containing ': ' must be quoted: {_quoted(key, value)}"
         if source[:1].isspace():
             return "; this line is indented under the one above: start it where the keys start"
