@@ -558,6 +558,30 @@ def test_bytes_that_are_no_text_in_any_encoding_are_refused_as_not_utf8(site: Pa
     assert not (site / "content/odd.txt").exists()
 
 
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "example.com/story",
+            "no such file; for the web page, give its URL: https://example.com/story",
+        ),
+        (
+            "www.example.org",
+            "no such file; for the web page, give its URL: https://www.example.org",
+        ),
+        ("ftp://example.com/a.html", "a ftp: address; import takes http:// and https:// URLs"),
+        ("notes/story.txt", "no such file (give a .html, .txt, a URL or -)"),
+        ("story.txt", "no such file (give a .html, .txt, a URL or -)"),
+        ("saved.html", "no such file (give a .html, .txt, a URL or -)"),
+    ],
+)
+def test_a_source_that_is_no_file_says_what_was_meant(
+    site: Path, cli: Callable[..., Run], source: str, said: str
+) -> None:
+    result = cli("import", source, "-s", str(site))
+    assert (result.code, result.err) == (2, f"import: {source}: {said}\n")
+
+
 def test_a_dateline_without_a_year_is_never_after_the_clock(site: Path) -> None:
     """Copy filed "March 14", imported in November: filed this March, not next year's."""
     copy = (

@@ -74,7 +74,7 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
         return from_html(page.html, page.url, junk)
     path = Path(source)
     if not path.is_file():
-        raise UsageError(f"import: {source}: no such file (give a .html, .txt, a URL or -)")
+        raise UsageError(f"import: {source}: {_not_a_file(source)}")
     data = _read_limited(path)
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
@@ -142,6 +142,21 @@ def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
         if not _reads_as_latin_text(text):
             raise
         return decode(text.encode("utf-8"), where), "Windows-1252"
+
+
+# A web address typed without its scheme: "example.com/story", "www.site.org/a".
+_BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)", re.I)
+
+
+def _not_a_file(source: str) -> str:
+    """What to say of a source that is no file: perhaps a URL typed without https://."""
+    scheme = urlsplit(source).scheme
+    if scheme and len(scheme) > 1:  # "C:" is a drive
+        return f"a {scheme}: address; import takes http:// and https:// URLs"
+    named_like_a_file = Path(source).suffix.lower() in (*_HTML_SUFFIXES, *_TEXT_SUFFIXES, ".md")
+    if _BARE_ADDRESS.match(source) and not named_like_a_file:
+        return f"no such file; for the web page, give its URL: https://{source}"
+    return "no such file (give a .html, .txt, a URL or -)"
 
 
 def _read_limited(path: Path) -> bytes:
