@@ -121,6 +121,18 @@ def test_custom_message_still_names_the_source_commit(
     assert git(clone, "rev-parse", "HEAD") in message
 
 
+def test_a_build_of_uncommitted_edits_says_so_in_its_commit(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """The pages are the working tree's: naming only HEAD would claim sources they are not."""
+    article = clone / "content" / "g7-kananaskis.md"
+    article.write_text(article.read_text().replace("Leaders", "Heads", 1))
+    assert deploy(cli, clone).code == 0
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    head = git(clone, "rev-parse", "HEAD")
+    assert message.startswith(f"Deploy {head} with uncommitted changes with briefing-site ")
+
+
 def test_deploy_to_another_remote_and_branch(
     clone: Path, tmp_path: Path, cli: Callable[..., Run]
 ) -> None:

@@ -243,6 +243,9 @@ def write_tree(git: Git, folder: Path) -> str:
 def _message(git: Git, message: str | None) -> str:
     """Names the source commit, whatever message the user chose."""
     source = git.run("rev-parse", "-q", "--verify", "HEAD", check=False) or "(no commit yet)"
+    # The build is of the working tree: say so when it is not the commit named.
+    if git.run("status", "--porcelain", "--untracked-files=all", "--", ".", check=False):
+        source += " with uncommitted changes"
     if message:
         return f"{message}\n\nSource commit: {source}"
     return f"Deploy {source} with briefing-site {__version__}"
