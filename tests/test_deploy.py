@@ -125,6 +125,9 @@ def test_a_build_of_uncommitted_edits_says_so_in_its_commit(
     clone: Path, remote: Path, cli: Callable[..., Run]
 ) -> None:
     """The pages are the working tree's: naming only HEAD would claim sources they are not."""
+    (clone / "notes.txt").write_text("not the site's")  # outside its inputs: no matter
+    assert deploy(cli, clone).code == 0
+    assert "uncommitted" not in git(remote, "log", "-1", "--format=%B", "gh-pages")
     article = clone / "content" / "g7-kananaskis.md"
     article.write_text(article.read_text().replace("Leaders", "Heads", 1))
     assert deploy(cli, clone).code == 0

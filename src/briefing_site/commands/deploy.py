@@ -24,6 +24,7 @@ from briefing_site.build.unchanged import Built
 from briefing_site.build.writer import MARKER
 from briefing_site.content.load import read_config
 from briefing_site.errors import DeployError
+from briefing_site.site import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,9 @@ def write_tree(git: Git, folder: Path) -> str:
 def _message(git: Git, message: str | None) -> str:
     """Names the source commit, whatever message the user chose."""
     source = git.run("rev-parse", "-q", "--verify", "HEAD", check=False) or "(no commit yet)"
-    # The build is of the working tree: say so when it is not the commit named.
-    if git.run("status", "--porcelain", "--untracked-files=all", "--", ".", check=False):
+    # The build is of the working tree: say so when its inputs are not the commit named.
+    inputs = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
+    if git.run("status", "--porcelain", "--untracked-files=all", "--", *inputs, check=False):
         source += " with uncommitted changes"
     if message:
         return f"{message}\n\nSource commit: {source}"
