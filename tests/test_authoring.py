@@ -53,8 +53,112 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path, cli: Callable[..., Run
     site.mkdir()
     (site / "notes.txt").write_text("mine")
     result = cli("init", str(site))
-    assert result.code == 1 and "not empty" in result.err
+    assert result.code == 1 and "not empty (notes.txt)" in result.err
     assert [p.name for p in site.iterdir()] == ["notes.txt"]
+
+
+def test_init_goes_into_a_fresh_clone_with_its_readme_and_licence(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """A repository made on a host and cloned: `.git`, README and LICENSE are left as they are."""
+    site = tmp_path / "clone"
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    (site / "README.md").write_text("# Our briefings\n")
+    (site / "LICENSE").write_text("MIT\n")
+    result = cli("init", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert (site / "README.md").read_text() == "# Our briefings\n"
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_init_names_a_file_in_the_way_and_a_folder_it_cannot_write(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    result = cli("init", str(afile))
+    assert (result.code, result.err) == (1, f"{afile}: is a file, not a folder\n")
+    result = cli("init", str(afile / "site"))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith(f"{afile / 'site'}: cannot make the site: ")
+    assert afile.read_text() == "mine"
+
+
+def test_a_site_option_naming_a_file_is_a_usage_error(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    afile = tmp_path / "wire.txt"
+    afile.write_text("copy")
+    for command in ("build", "check", "serve", "deploy", "new T", "import -", "explain a.md"):
+        result = cli(*command.split(), "-s", str(afile))
+        expected = f"-s {afile}: a file; give the site's folder (the one with content/)\n"
+        assert (result.code, result.err) == (2, expected), command
+    assert [p.name for p in tmp_path.iterdir()] == ["wire.txt"]
+
+
+def test_new_with_an_offset_but_no_zone_says_to_add_the_zone(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    result = cli("new", "Paris talks", "-s", str(site), "--event-start", "2025-03-01T10:00+01:00")
+    assert (result.code, result.err) == (
+        2,
+        "new: --event-start: '2025-03-01T10:00+01:00': offset +0100 disagrees with UTC "
+        "(+0000 at that time) (no --timezone, so the site's UTC was used: add one)\n",
+    )
+    assert [p.name for p in (site / "content").iterdir()] == [".keep"]
+
+
+def test_check_names_files_meant_for_the_site_that_no_build_reads(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    good = "---\ntitle: T\nsummary: S\n---\nText.\n"
+    site = make_site(
+        {
+            "content/good.md": good,
+            "content/Summit.MD": good,
+            "content/notes.markdown": good,
+            "content/wire.TXT": "Copy.\n",
+            "content/saved page.html": "<p>x</p>",
+            "content/draft.docx": b"PK\x03\x04",
+            "content/photo.jpg": b"\xff\xd8",
+            "content/good.md~": good,
+            "briefing.yml": "title: Mine\n",
+        }
+    )
+    result = cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    strays = [line for line in result.err.splitlines() if "not read" in line]
+    assert strays == [
+        "content/Summit.MD: warning: not read: name a Markdown article Summit.md (lower case)",
+        "content/draft.docx: warning: not read: save it as text (.txt, UTF-8) and run "
+        "briefing-site import on it",
+        "content/notes.markdown: warning: not read: name a Markdown article notes.md (lower case)",
+        "content/saved page.html: warning: not read: a saved page is no article; run: "
+        "briefing-site import content/saved page.html",
+        "content/wire.TXT: warning: not read: name a text article wire.txt (lower case), "
+        "with wire.yaml",
+        "briefing.yml: warning: not read: the settings file is named briefing.yaml, in lower case",
+    ]
+
+
+def test_new_makes_a_pasted_title_one_line(make_site: Site, cli: Callable[..., Run]) -> None:
+    site = make_site({"content/.keep": ""})
+    result = cli("new", "Leaders meet\n in\tParis \n", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    text = (site / "content/leaders-meet-in-paris.md").read_text()
+    assert 'title: "Leaders meet in Paris"\n' in text
+
+
+def test_check_says_how_many_articles_builds_leave_out(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    assert cli("new", "My first briefing", "-s", str(site), "--now", NOW).code == 0
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.out.startswith("ok: 1 article (1 draft or scheduled left out: --drafts shows it)")
+    previewed = cli("check", "-s", str(site), "--now", NOW, "--drafts")
+    assert previewed.out.startswith("ok: 1 article, ")
 
 
 def test_new_scaffolds_a_draft_that_passes_check(make_site: Site, cli: Callable[..., Run]) -> None:

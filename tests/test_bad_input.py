@@ -15,7 +15,8 @@ NOW = "2025-02-05T10:00:00-05:00"
 GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text.\n"}
 ISO = "is not an ISO 8601 date (YYYY-MM-DD) or date-time"
 SLUG_RULE = "must be lower-case letters, digits and single hyphens"
-TAG_RULE = "each tag needs letters or digits and must not be a reserved name (CON, NUL...)"
+TAG_RULE = "a tag needs letters or digits"
+TAG_RESERVED = "a reserved name on Windows (CON, NUL...): use another word"
 TOPIC_RULE = "must be lower-case letters, digits or - (not a reserved name)"
 
 
@@ -77,7 +78,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": "\ufeff---\ntitle: T\nsummary: [a, b\n---\nBody\n"},
         [  # the line where the bracket opened, not where YAML gave up
             "content/a.md:3: invalid YAML: while parsing a flow sequence "
-            "did not find expected ',' or ']'"
+            "did not find expected ',' or ']'; this '[' is never closed: end the list with ']'"
         ],
     ),
     "front matter that is a list": (
@@ -134,6 +135,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.txt": "", "content/a.yaml": "title: T\n"},
         ["content/a.txt:1: the file is empty"],
     ),
+    "a sidecar fenced like front matter": (
+        {"content/a.txt": "Body.\n", "content/a.yaml": "---\ntitle: T\n---\n"},
+        [
+            "content/a.yaml:3: invalid YAML: expected a single document in the stream but found "
+            "another document; a .yaml file needs no '---' lines: remove this one (only a .md "
+            "has them)"
+        ],
+    ),
     "sidecar that is a list": (
         {"content/a.txt": "Body\n", "content/a.yaml": "- x\n"},
         ["content/a.yaml:1: metadata must be a mapping of keys (title: ...), not a list"],
@@ -170,7 +179,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "unknown zone": (
         {"content/a.md": event("2025-02-07", "Mars/Olympus")},
-        ["content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone"],
+        [
+            "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
     ),
     "missing required fields in one message": (
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
@@ -268,7 +280,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "reserved tag": (
         {"content/a.md": md("title: T\ntags: [CON]\n")},
-        [f"content/a.md:3: tags: 'CON': {TAG_RULE}"],
+        [f"content/a.md:3: tags: 'CON': {TAG_RESERVED}"],
     ),
     "topic with ../": (
         {"briefing.yaml": "topics:\n  ../x: {}\n"},
@@ -340,11 +352,79 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [
             f"content/a.md:3: date: 'soon' {ISO}",
             "content/b.md:1: missing required field: title",
-            f"content/b.md:3: tags: 'CON': {TAG_RULE}",
+            f"content/b.md:3: tags: 'CON': {TAG_RESERVED}",
             "content/c.md:2: metadata must be a mapping of keys (title: ...), not a list",
         ],
     ),
 }
+
+
+# YAML an editor types by hand, each with the line to fix and how to fix it.
+BAD_YAML = "invalid YAML: "
+TOKEN = BAD_YAML + "while scanning for the next token found character that cannot start any token"
+NO_KEY = BAD_YAML + "while parsing a block mapping did not find expected key"
+YAML_CASES: dict[str, tuple[str, str]] = {
+    "a handle": (
+        "title: @pm says hi\n",
+        f"2: {TOKEN}; a value starting with '@' must be quoted: title: \"@pm says hi\"",
+    ),
+    "a tag in brackets": (
+        "title: [Update] Leaders meet\n",
+        f"2: {NO_KEY}; a value starting with '[' must be quoted: title: \"[Update] Leaders meet\"",
+    ),
+    "emphasis stars": (
+        "title: *Breaking* talks\n",
+        "2: invalid YAML: while scanning an alias did not find expected alphabetic or numeric "
+        "character; a value starting with '*' must be quoted: title: \"*Breaking* talks\"",
+    ),
+    "double quotes inside double quotes": (
+        'title: "He said "no" today"\n',
+        f'2: {NO_KEY}; a value with " inside must be quoted: title: \'He said "no" today\'',
+    ),
+    "an apostrophe inside single quotes": (
+        "title: 'It's on'\n",
+        f"2: {NO_KEY}; a value with ' inside must be quoted: title: \"It's on\"",
+    ),
+    "a quote never closed": (
+        'title: "Talks\nsummary: S\n',
+        "2: invalid YAML: while scanning a quoted scalar found unexpected end of stream; "
+        "this quote is never closed: end the value with it",
+    ),
+    "a summary wrapped onto a line of its own": (
+        "title: T\nsummary: One sentence\nthat goes on.\n",
+        "4: invalid YAML: while scanning a simple key could not find expected ':'; "
+        "a line with no 'key: value': indent it if it goes on from the value above",
+    ),
+    "a key indented under another": (
+        "title: T\n  summary: S\n",
+        "3: invalid YAML: mapping values are not allowed in this context; "
+        "this line is indented under the one above: start it where the keys start",
+    ),
+    "a colon in a nested value": (
+        "title: T\nevent:\n  start: 2025-02-07\n  location: Paris: the Elysee\n",
+        "5: invalid YAML: mapping values are not allowed in this context; "
+        "a value containing ': ' must be quoted: location: \"Paris: the Elysee\"",
+    ),
+    "a list item out of line": (
+        "title: T\npeople:\n  - Jane Doe\n - John Doe\n",
+        f"5: {NO_KEY}; line it up with the lines above: a list's items and a mapping's keys "
+        "share a column",
+    ),
+    "a title starting with # is a comment": (
+        "title: #1 priority\n",
+        "2: title: is empty; write the headline, in quotes if it starts with '#' "
+        "(YAML reads the rest as a comment)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("meta", "expected"), list(YAML_CASES.values()), ids=list(YAML_CASES))
+def test_yaml_typed_by_hand_names_the_line_and_the_fix(
+    tmp_path: Path, meta: str, expected: str
+) -> None:
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (1, [f"content/a.md:{expected}"])
 
 
 @pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))
@@ -419,3 +499,23 @@ def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
     result = run_cli("check", "-s", str(site), "--now", NOW)
     lines = [line.split(":")[1] for line in result.err.splitlines()]
     assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="output/render.py (AN's lane) lets the RecursionError through: a traceback",
+)
+def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: Path) -> None:
+    """`{% extends 'briefing.html' %}` in templates/briefing.html (meant: the theme's own)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "templates/briefing.html": "{% extends 'briefing.html' %}\n"
+            "{% block head %}<meta name='x'>{% endblock %}\n",
+        },
+    )
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith("templates/briefing.html:1: ")
+    assert "theme/briefing.html" in result.err

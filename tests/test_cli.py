@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import REPO, SEED_TXT, SEED_YAML, Run
 
 
@@ -43,6 +44,44 @@ def test_explain_shows_each_paragraph_topic_and_why(
         ("¶6", "dropped"),
     ]
     assert "classifier" in result.out and "cues:" in result.out
+
+
+def test_explain_takes_a_path_in_the_site_and_a_sidecar_for_its_article(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`explain content/s.txt -s SITE` run from elsewhere, and `explain s.yaml`, as editors type."""
+    site = make_site(
+        {"content/s.txt": SEED_TXT.read_bytes(), "content/s.yaml": SEED_YAML.read_bytes()}
+    )
+    monkeypatch.chdir(site.parent)
+    whole = cli("explain", str(site / "content/s.txt"))
+    assert whole.code == 0 and "¶5" in whole.out, whole.err
+    for given in (("content/s.txt", "-s", str(site)), (str(site / "content/s.yaml"),)):
+        result = cli("explain", *given)
+        assert (result.code, result.out, result.err) == (0, whole.out, ""), given
+    folder = cli("explain", str(site / "content"))
+    assert folder.code == 2
+    assert folder.err == f"{site / 'content'}: a folder; give one article in it\n"
+
+
+def test_explain_is_not_stopped_by_another_files_problem(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A sidecar left behind by a deleted .txt is check's business, not this article's."""
+    site = make_site(
+        {
+            "content/s.txt": SEED_TXT.read_bytes(),
+            "content/s.yaml": SEED_YAML.read_bytes(),
+            "content/old.yaml": "title: Left behind\n",
+            "content/lone.txt": "Text without its metadata.\n",
+        }
+    )
+    result = cli("explain", str(site / "content/s.txt"))
+    assert result.code == 0 and "¶5" in result.out, result.err
+    lone = cli("explain", str(site / "content/lone.txt"))
+    assert (lone.code, lone.err) == (1, "content/lone.txt: no metadata: add lone.yaml beside it\n")
 
 
 def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
@@ -83,3 +122,22 @@ def test_python_dash_m_and_help_work() -> None:
         check=False,
     )
     assert result.returncode == 0 and "build" in result.stdout and "explain" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["repo", "user.github.io/repo", "javascript:alert(1)", "https://user.github.io/repo/?x=1"],
+)
+def test_a_base_url_option_is_checked_as_the_configs_is(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], base_url: str
+) -> None:
+    """`-b user.github.io/repo` must not write every link as a relative path under it."""
+    site = make_site({"content/a.md": "---\ntitle: A\n---\nText.\n"})
+    for command in ("build", "check", "serve", "deploy"):
+        result = cli(command, "-s", str(site), "-b", base_url)
+        assert result.code == 2, (command, result.err)
+        assert result.err.startswith(f"-b: {base_url!r} must "), result.err
+    assert not (site / "build").exists()
+    config = make_site({"briefing.yaml": f"base_url: '{base_url}'\n"})
+    checked = cli("check", "-s", str(config))
+    assert checked.code == 1 and checked.err.startswith("briefing.yaml:1: base_url: ")

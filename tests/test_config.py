@@ -29,7 +29,10 @@ def test_unknown_keys_and_bad_values_are_all_reported() -> None:
         parse_config("titel: X\ntimezone: Mars/Olympus\njunk_patterns: ['(']\n")
     lines = caught.value.lines()
     assert lines[0].startswith("briefing.yaml:1: unknown key 'titel' (did you mean 'title'?)")
-    assert lines[1] == "briefing.yaml:2: timezone: 'Mars/Olympus' is not a known IANA time zone"
+    assert lines[1] == (
+        "briefing.yaml:2: timezone: 'Mars/Olympus' is not a known IANA time zone; "
+        "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+    )
     assert lines[2].startswith(
         "briefing.yaml:3: junk_patterns: '(' is not a valid regular expression"
     )
@@ -47,3 +50,23 @@ def test_topic_settings_refuse_unknown_keys_and_bad_weights() -> None:
     lines = caught.value.lines()
     assert lines[0].startswith("briefing.yaml:2: topic 'economy': unknown key 'colour'")
     assert lines[1] == "briefing.yaml:3: topic 'energy': words must map each cue to a number"
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "fr", "pt-BR", "zh-Hant-TW"])
+def test_a_language_code_is_taken(language: str) -> None:
+    assert parse_config(f"language: {language}\n").language == language
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("English", " (English: en)"), ("Français", " (Français: fr)"), ("en_US", ""), ("", "")],
+)
+def test_a_language_name_is_refused_with_its_code(language: str, hint: str) -> None:
+    """`language: English` would put lang="English" in every page and turn off the junk
+    filter's English rules, which only an `en` site gets."""
+    with pytest.raises(ContentError) as caught:
+        parse_config(f"language: '{language}'\n")
+    assert caught.value.lines() == [
+        f"briefing.yaml:1: language: {language!r} must be a language code such as en, "
+        f"en-GB, fr or ja{hint}"
+    ]

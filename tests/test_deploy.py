@@ -121,6 +121,21 @@ def test_custom_message_still_names_the_source_commit(
     assert git(clone, "rev-parse", "HEAD") in message
 
 
+def test_a_build_of_uncommitted_edits_says_so_in_its_commit(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """The pages are the working tree's: naming only HEAD would claim sources they are not."""
+    (clone / "notes.txt").write_text("not the site's")  # outside its inputs: no matter
+    assert deploy(cli, clone).code == 0
+    assert "uncommitted" not in git(remote, "log", "-1", "--format=%B", "gh-pages")
+    article = clone / "content" / "g7-kananaskis.md"
+    article.write_text(article.read_text().replace("Leaders", "Heads", 1))
+    assert deploy(cli, clone).code == 0
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    head = git(clone, "rev-parse", "HEAD")
+    assert message.startswith(f"Deploy {head} with uncommitted changes with briefing-site ")
+
+
 def test_deploy_to_another_remote_and_branch(
     clone: Path, tmp_path: Path, cli: Callable[..., Run]
 ) -> None:
@@ -139,6 +154,40 @@ def test_no_remote_fails_clearly_before_building(
     result = deploy(cli, clone)
     assert result.code == 1
     assert "no git remote named 'origin'" in result.err
+    assert not (clone / "build").exists()
+
+
+def test_a_remote_that_is_not_there_is_named_in_gits_own_words(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    gone = tmp_path / "moved.git"
+    git(clone, "remote", "set-url", "origin", str(gone))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert f"'{gone}' does not appear to be a git repository" in result.err
+    assert not (clone / "build").exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/desk/briefings.git",
+        "git@github.com:desk/briefings.git",
+        "ssh://git@github.com/desk/briefings",
+    ],
+)
+def test_a_github_project_site_without_a_base_url_is_refused_with_the_url_to_give(
+    clone: Path, cli: Callable[..., Run], url: str
+) -> None:
+    """Pages serves desk/briefings under /briefings/: built for /, its links would all 404."""
+    git(clone, "remote", "set-url", "origin", url)
+    result = cli("deploy", "-s", str(clone), "--now", NOW)
+    assert result.code == 1
+    assert result.err == (
+        "deploy: GitHub Pages serves desk/briefings at https://desk.github.io/briefings/, but "
+        "the site is built for /: pass -b https://desk.github.io/briefings/ or set base_url "
+        "in briefing.yaml (cname for a custom domain)\n"
+    )
     assert not (clone / "build").exists()
 
 
@@ -169,6 +218,25 @@ def test_refuses_to_deploy_onto_the_checked_out_branch(
     git(clone, "checkout", "-q", "-b", "gh-pages")
     result = deploy(cli, clone)
     assert result.code == 1 and "you are on gh-pages" in result.err
+
+
+@pytest.mark.parametrize("where", ["remote", "local"])
+def test_refuses_to_deploy_over_the_branch_that_holds_the_sources(
+    clone: Path, remote: Path, cli: Callable[..., Run], where: str
+) -> None:
+    """`--branch main` from a feature branch would replace the site's sources with the build."""
+    if where == "remote":
+        git(clone, "push", "-q", "origin", "main")
+    git(clone, "checkout", "-q", "-b", "feature")
+    source = git(clone, "rev-parse", "main")
+    result = deploy(cli, clone, "--branch", "main")
+    assert result.code == 1
+    assert "main holds this site's sources" in result.err and "--branch gh-pages" in result.err
+    assert git(clone, "rev-parse", "main") == source
+    assert git(remote, "branch", "--list") == ("main" if where == "remote" else "")
+    if where == "remote":
+        assert git(remote, "rev-parse", "main") == source
+    assert not (clone / "build").exists()
 
 
 def test_content_error_stops_the_deploy_with_nothing_pushed(

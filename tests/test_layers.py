@@ -74,7 +74,7 @@ LAYERS: dict[str, list[set[str]]] = {
     "commands": [
         {"fetch", "propose"},
         {"extract"},
-        {"explain", "deploy", "scaffold", "importer"},
+        {"explain", "deploy", "scaffold", "importer", "strays"},
     ],
     "entry": [{"cli"}, {"__main__"}],
 }

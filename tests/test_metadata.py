@@ -53,6 +53,55 @@ def test_date_without_year_is_never_filled_in() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("2025-02-30T10:00", "'2025-02-30T10:00': there is no February 30 in 2025"),
+        ("2025-13-02", "'2025-13-02': there is no month 13"),
+        ("2025-02-07T24:00", "'2025-02-07T24:00': hour must be in 0..23"),
+        (
+            "2025-02-07T10:00:00+25:00",
+            "'2025-02-07T10:00:00+25:00': an offset is at most 23:59 either way "
+            "(the world's zones run from -12:00 to +14:00)",
+        ),
+        (
+            "2025-02-07T10:00:00 EST",
+            "'2025-02-07T10:00:00 EST': write the offset as a number (-05:00), "
+            "not a zone's letters, and the zone in event.timezone",
+        ),
+        (
+            "2025-02-07T10:00:00+5",
+            "'2025-02-07T10:00:00+5' is not an ISO 8601 date-time, e.g. 2025-02-07T11:55:00-05:00",
+        ),
+    ],
+)
+def test_an_impossible_time_is_quoted_and_says_why(start: str, message: str) -> None:
+    assert problems(f"title: T\nevent:\n  start: '{start}'\n") == [
+        f"content/a.md:4: event.start: {message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("europe/berlin", "did you mean 'Europe/Berlin'?"),
+        ("America/New York", "did you mean 'America/New_York'?"),
+        ("Tokyo", "did you mean 'Asia/Tokyo'?"),
+        ("+01:00", "give a zone's name (e.g. Europe/Paris), not an offset"),
+        ("UTC+1", "give a zone's name (e.g. Europe/Paris), not an offset"),
+        ("Mars/Olympus", "e.g. Europe/Paris, America/New_York, Asia/Tokyo"),
+    ],
+)
+def test_an_unknown_zone_suggests_the_name_meant(zone: str, hint: str) -> None:
+    assert problems(f"title: T\nevent:\n  start: 2025-02-07\n  timezone: '{zone}'\n") == [
+        f"content/a.md:5: event.timezone: '{zone}' is not a known IANA time zone; {hint}"
+    ]
+    also = problems(f"title: T\nevent:\n  start: 2025-02-07\n  also_in: ['{zone}']\n")
+    assert also == [
+        f"content/a.md:5: event.also_in: '{zone}' is not a known IANA time zone; {hint}"
+    ]
+
+
 def test_offset_must_agree_with_the_zone() -> None:
     (line,) = problems(
         "title: T\nevent:\n  start: 2025-02-07T11:55:00+09:00\n  timezone: America/New_York\n"
@@ -82,7 +131,8 @@ def test_unknown_zone_and_unknown_keys_are_reported_together() -> None:
         "content/a.md:1: missing required field: title",
         "content/a.md:2: unknown key 'titel' (did you mean 'title'?); known keys: "
         "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, keep, image, author",
-        "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone",
+        "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
+        "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
     ]
 
 
@@ -162,3 +212,23 @@ def test_a_number_as_title_names_the_event_and_a_wrong_location_is_named() -> No
     assert problems("title: T\nevent:\n  start: 2025-02-07\n  location: [a, b]\n") == [
         "content/a.md:5: event.location: must be text"
     ]
+
+
+def test_a_tag_in_another_script_is_told_to_use_latin_letters() -> None:
+    """A tag is a URL of ASCII letters: 日本 has letters, just none a URL can take."""
+    assert problems("title: T\ntags: [trade, 日本]\n") == [
+        "content/a.md:3: tags: '日本': a tag's URL is made of Latin letters and digits, and "
+        "this one has none: write it in Latin letters (e.g. japan)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://exa mple.com/a", "'https://exa mple.com/a' has a space: is it one URL?"),
+        ("www.example.com/a", "'www.example.com/a' must start with http:// or https://"),
+    ],
+)
+def test_a_source_url_says_what_is_wrong_with_it(url: str, why: str) -> None:
+    found = problems(f"title: T\nsources:\n  - {{title: A, url: '{url}'}}\n")
+    assert found == [f"content/a.md:3: sources: {why}"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_TXT, SEED_YAML, Run, write_site
-from liveserver import NOW, article, get, port_of, raw, serving, wait_until
+from liveserver import NOW, article, get, now, port_of, raw, serving, wait_until
 
-from briefing_site.dev.serve import SCRIPT_URL
+from briefing_site.build.options import BuildOptions
+from briefing_site.dev.serve import SCRIPT_URL, ServeOptions, start
 
 SECRET = "TOP-SECRET-6c1f"
 SLUG = "ishiba-trump-summit"
@@ -357,6 +359,15 @@ def test_a_port_in_use_is_a_clear_usage_error(site: Path, cli: Callable[..., Run
     assert "--port 0" in result.err
 
 
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error(
+    site: Path, cli: Callable[..., Run], port: str
+) -> None:
+    result = cli("serve", "-s", str(site), "--port", port)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.startswith("briefing-site serve: argument --port: ")
+
+
 def test_open_starts_the_browser_on_the_preview(site: Path, tmp_path: Path) -> None:
     opened = tmp_path / "opened.txt"
     browser = tmp_path / "browser.sh"
@@ -381,3 +392,23 @@ def test_a_drafts_preview_says_its_search_finds_drafts(site: Path) -> None:
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
+
+
+def test_the_terminal_says_drafts_and_scheduled_articles_are_left_out(site: Path) -> None:
+    """`new` writes a draft: serve without --drafts must say why it is not on the page."""
+    (site / "content/draft.md").write_text("---\ntitle: D\ndraft: true\n---\nText.\n")
+    for drafts, expected in (
+        (False, " (1 draft or scheduled left out: --drafts shows it)"),
+        (True, ""),
+    ):
+        out = io.StringIO()
+        options = ServeOptions(BuildOptions(site=site, now=now(), drafts=drafts), port=0)
+        running = start(options, out, io.StringIO())
+        try:
+            running.server.live.ready()
+        finally:
+            running.stop()
+        (first,) = [line for line in out.getvalue().splitlines() if line.startswith("built")]
+        count = 3 if drafts else 2
+        assert first.startswith(f"built {count} briefings in ")
+        assert first.endswith(" ms" + expected)

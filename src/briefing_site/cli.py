@@ -65,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument(
-        "--port", type=int, default=8000, help="port (default: 8000; 0: any free port)"
+        "--port", type=_port, default=8000, help="port (default: 8000; 0: any free port)"
     )
     serve.add_argument("--now", metavar="ISO8601", help="the build clock")
     serve.add_argument("--drafts", action="store_true", help="include drafts")
@@ -101,6 +101,16 @@ def _authoring_commands(commands: Any) -> None:
     imp.add_argument("--now", metavar="ISO8601", help="the clock (dates copy that has no date)")
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535; argparse turns the ValueError into a usage error."""
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a port: use 1 to 65535, or 0 for any free one"
+        )
+    return port
+
+
 def _quiet_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress or summary; warnings still shown"
@@ -134,6 +144,8 @@ def main(
     """Run one command; return the exit status (0 ok, 1 content problem, 2 usage)."""
     try:
         args = make_parser().parse_args(argv)
+        _check_site_folder(getattr(args, "site", None))
+        _check_base_url(getattr(args, "base_url", None))
         return int(_COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         for line in exc.lines():
@@ -142,6 +154,33 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+
+
+def _left_out(hidden: int) -> str:
+    """' (N drafts or scheduled left out: ...)', or '': `new` writes drafts, and an
+    editor who does not see one on the site needs to be told why."""
+    if hidden <= 0:
+        return ""
+    if hidden == 1:
+        return " (1 draft or scheduled left out: --drafts shows it)"
+    return f" ({hidden} drafts or scheduled left out: --drafts shows them)"
+
+
+def _check_site_folder(site: Path | None) -> None:
+    """`-s wire.txt` (a file where the site's folder goes) is a slip, not a broken site:
+    said as such before any command reads, locks or serves under it."""
+    if site is not None and site.exists() and not site.is_dir():
+        raise UsageError(f"-s {site}: a file; give the site's folder (the one with content/)")
+
+
+def _check_base_url(base_url: str | None) -> None:
+    """`-b` by the rule `base_url` in briefing.yaml follows, before anything is built."""
+    if base_url is not None:
+        from briefing_site.config.schema import base_url_problem
+
+        problem = base_url_problem(base_url)
+        if problem:
+            raise UsageError(f"-b: {problem}")
 
 
 def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # type: ignore[no-untyped-def]
@@ -197,6 +236,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.build.pipeline import check
+    from briefing_site.commands.strays import strays
     from briefing_site.progress import terminal_progress
 
     progress = terminal_progress(err, "checking", args.quiet)
@@ -205,10 +245,11 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if progress:
             progress.clear()
-    summary = _warn(loaded.warnings, err) or ", no problems"
+    summary = _warn([*loaded.warnings, *strays(args.site)], err) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
-        print(f"ok: {count} article{'s' if count != 1 else ''}{summary}", file=out)
+        hidden = _left_out(count - len(loaded.site.briefings))
+        print(f"ok: {count} article{'s' if count != 1 else ''}{hidden}{summary}", file=out)
     return 0
 
 

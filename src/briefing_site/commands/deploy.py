@@ -22,7 +22,9 @@ from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
 from briefing_site.build.unchanged import Built
 from briefing_site.build.writer import MARKER
+from briefing_site.content.load import read_config
 from briefing_site.errors import DeployError
+from briefing_site.site import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,7 @@ class Git:
             locked = _LOCKED.search(done.stderr)
             if locked:
                 raise _stale_lock(self.cwd / locked["path"])
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise DeployError(f"git {args[0]} failed: {' / '.join(detail[-3:])}")
+            raise DeployError(f"git {args[0]} failed: {_gits_words(done.stderr or done.stdout)}")
         return done.stdout.strip() if done.returncode == 0 else ""
 
     def ok(self, *args: str) -> bool:
@@ -75,6 +76,22 @@ class Git:
         except FileNotFoundError as exc:
             raise DeployError("deploy needs git, and git is not installed") from exc
         return done.returncode == 0
+
+
+def _gits_words(output: str) -> str:
+    """The lines of git's output that say what went wrong, joined on one line.
+
+    git ends many errors with advice ("Please make sure you have the correct
+    access rights"); its `fatal:`, `error:` and `remote:` lines and a push's
+    `[rejected]` line say what happened, so they are kept when there are any.
+    """
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    said = [
+        line
+        for line in lines
+        if line.startswith(("fatal:", "error:", "remote:")) or "rejected]" in line
+    ]
+    return " / ".join((said or lines)[-3:])
 
 
 # git's words when a lock file it needs is already there (`lockfile.c`).
@@ -101,14 +118,16 @@ def deploy(options: DeployOptions) -> Deployed:
     git = Git(site)
     _check_repository(git, site)
     _check_remote(git, options.remote)
+    _check_base_url(git, options)
     ref = f"refs/heads/{options.branch}"
     if not git.ok("check-ref-format", ref):
         raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
     _check_unlocked(git, ref)
-    built = build(options.build)
     parent = _remote_tip(git, options.remote, options.branch)
+    _check_not_sources(git, options, parent)
+    built = build(options.build)
     tree = write_tree(git, options.build.output)
     if parent and git.run("rev-parse", f"{parent}^{{tree}}") == tree:
         git.run("update-ref", ref, parent)
@@ -136,6 +155,32 @@ def _check_remote(git: Git, remote: str) -> None:
         )
 
 
+# A GitHub remote in its https, scp-like and ssh forms: owner and repository.
+_GITHUB = re.compile(
+    r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"(?P<owner>[^/]+)/(?P<repo>[^/]+?)(?:\.git)?/?$"
+)
+
+
+def _check_base_url(git: Git, options: DeployOptions) -> None:
+    """Refuse a GitHub project site built for `/`: Pages serves it under /REPO/, so
+    every link and stylesheet would miss. `-b`, `base_url` or `cname` says otherwise."""
+    if options.build.base_url:
+        return
+    config = read_config(options.build.site)
+    found = _GITHUB.match(git.run("remote", "get-url", options.remote))
+    if config.base_url != "/" or config.cname or found is None:
+        return
+    owner, repo = found["owner"], found["repo"]
+    if repo.lower() == f"{owner.lower()}.github.io":  # a user site: served from the root
+        return
+    pages = f"https://{owner.lower()}.github.io/{repo}/"
+    raise DeployError(
+        f"deploy: GitHub Pages serves {owner}/{repo} at {pages}, but the site is built for /: "
+        f"pass -b {pages} or set base_url in briefing.yaml (cname for a custom domain)"
+    )
+
+
 def _check_unlocked(git: Git, ref: str) -> None:
     """Refuse before building when the branch's lock file is there (a killed `update-ref`).
 
@@ -144,6 +189,26 @@ def _check_unlocked(git: Git, ref: str) -> None:
     lock = git.cwd / git.run("rev-parse", "--git-path", f"{ref}.lock")
     if lock.exists():
         raise _stale_lock(lock)
+
+
+def _check_not_sources(git: Git, options: DeployOptions, tip: str) -> None:
+    """Refuse a branch that holds the site's sources (`--branch main` typed from a feature
+    branch): its whole tree would become the build, so the sources would vanish from it.
+
+    The branch holds them when its tip is a commit of the current history, or
+    when its tree has this site's `content/` folder (a build never has one).
+    """
+    local = git.run("rev-parse", "-q", "--verify", f"refs/heads/{options.branch}", check=False)
+    prefix = git.run("rev-parse", "--show-prefix")
+    for commit in dict.fromkeys(filter(None, (tip, local))):
+        in_history = git.ok("merge-base", "--is-ancestor", commit, "HEAD")
+        if in_history or git.ok("cat-file", "-e", f"{commit}:{prefix}content"):
+            raise DeployError(
+                f"branch {options.branch} holds this site's sources "
+                f"(commit {commit[:12]}): deploying would replace them with the build. "
+                "Deploy to a branch of its own, e.g. --branch gh-pages (a branch made "
+                "from your sources must be deleted first)"
+            )
 
 
 def _remote_tip(git: Git, remote: str, branch: str) -> str:
@@ -179,6 +244,10 @@ def write_tree(git: Git, folder: Path) -> str:
 def _message(git: Git, message: str | None) -> str:
     """Names the source commit, whatever message the user chose."""
     source = git.run("rev-parse", "-q", "--verify", "HEAD", check=False) or "(no commit yet)"
+    # The build is of the working tree: say so when its inputs are not the commit named.
+    inputs = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
+    if git.run("status", "--porcelain", "--untracked-files=all", "--", *inputs, check=False):
+        source += " with uncommitted changes"
     if message:
         return f"{message}\n\nSource commit: {source}"
     return f"Deploy {source} with briefing-site {__version__}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing_site.content.assemble import Assembled, Tools, assemble
 from briefing_site.content.load import content_files, find_articles, read_article, read_config
-from briefing_site.errors import UsageError
+from briefing_site.errors import ContentError, UsageError
 from briefing_site.site import CONTENT_DIR
 
 
@@ -61,8 +61,21 @@ def find_site(article: Path) -> Path:
     raise UsageError(f"{article}: not inside a content/ folder; give the site with -s")
 
 
+def _as_meant(article: Path, site: Path | None) -> Path:
+    """The article the editor means: a path in the site given with -s (from anywhere),
+    and a `.txt` article for its `.yaml` sidecar."""
+    if site is not None and not article.exists() and (site / article).exists():
+        article = site / article
+    if article.is_dir():
+        raise UsageError(f"{article}: a folder; give one article in it")
+    if article.suffix in (".yaml", ".yml") and article.with_suffix(".txt").is_file():
+        article = article.with_suffix(".txt")
+    return article
+
+
 def explain_article(article: Path, site: Path | None, now: datetime) -> list[str]:
     """Assemble one article and describe where each paragraph went and why."""
+    article = _as_meant(article, site)
     root = site if site is not None else find_site(article)
     try:
         relative = article.resolve().relative_to(root.resolve()).as_posix()
@@ -72,7 +85,11 @@ def explain_article(article: Path, site: Path | None, now: datetime) -> list[str
         raise UsageError(f"{article}: no such article")
     found, problems = find_articles(content_files(root))
     match = [files for files in found if files.article == relative]
-    problems.raise_if_any()
+    # Only this article's own problems: an orphan sidecar elsewhere is check's to report.
+    stem = relative.rsplit(".", 1)[0]
+    own = [p for p in problems.items if p.location.path.rsplit(".", 1)[0] == stem]
+    if own:
+        raise ContentError(own)
     if not match:
         raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
     tools = Tools.for_config(read_config(root))

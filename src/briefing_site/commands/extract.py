@@ -82,6 +82,7 @@ class Extracted:
     url: str = ""
     summary: str = ""
     left_out: tuple[str, ...] = ()  # what was dropped, and why
+    notes: tuple[str, ...] = ()  # what the editor should check that the reading decided
 
 
 def one_line(text: str) -> str:

@@ -8,9 +8,10 @@ build's own code before anything is written, and nothing is ever replaced.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -67,20 +68,95 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
             raise ContentError.at(
                 Location("<stdin>"), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
             )
-        return from_text(decode(data, "<stdin>"), junk)
+        return _from_bytes(data, "<stdin>", junk)
     if urlsplit(source).scheme in ("http", "https"):
         page = fetch_page(source)
         return from_html(page.html, page.url, junk)
     path = Path(source)
     if not path.is_file():
-        raise UsageError(f"import: {source}: no such file (give a .html, .txt, a URL or -)")
+        raise UsageError(f"import: {source}: {_not_a_file(source)}")
     data = _read_limited(path)
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         return from_html(decode_html(data), "", junk)
     if suffix in _TEXT_SUFFIXES or not suffix:
-        return from_text(decode(data, source), junk)
+        return _from_bytes(data, source, junk)
     raise UsageError(f"import: {source}: a {suffix} file; give a .html page, a .txt file or a URL")
+
+
+# A page's source, not copy: it opens with a doctype or an HTML element (after a BOM,
+# blanks or comments). Wire copy never opens with a tag.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p)\b",
+    re.I | re.S,
+)
+
+
+def _from_bytes(data: bytes, where: str, junk: JunkFilter) -> Extracted:
+    """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
+    if _HTML_START.match(data):
+        return from_html(decode_html(data), "", junk)
+    text, encoding = _decode_copy(data, where)
+    extracted = from_text(text, junk)
+    if encoding:
+        note = f"text: the file is {encoding}, not UTF-8; check accented letters and quotes"
+        extracted = replace(extracted, notes=(*extracted.notes, note))
+    return extracted
+
+
+# Windows-1252's typographic marks: quotes, dashes, ellipsis, bullet, euro, no-break space.
+_CP1252_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\xa0")
+
+
+def _reads_as_latin_text(text: str) -> bool:
+    """Whether Windows-1252 gave text, not bytes of something else read as letters:
+    every other character is a typographic mark or a letter in a word that has plain
+    letters too (café, São, Müller), never a word of such letters alone ("ÿþ")."""
+    for word in re.findall(r"\S+", text):
+        for char in word:
+            if ord(char) < 128 or char in _CP1252_MARKS:
+                continue
+            if not (char.isalpha() and re.search(r"[A-Za-z]", word)):
+                return False
+    return True
+
+
+def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
+    """The copy as text, and the encoding it was read in when that was not UTF-8.
+
+    Import writes UTF-8, so it can take what editors are handed: Notepad's
+    "Unicode" (UTF-16 with its byte order mark) and Windows-1252, in which
+    Word and older wire desks save text. The build itself reads only UTF-8.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "UTF-16"
+    try:
+        return decode(data, where), ""
+    except ContentError as not_utf8:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:  # bytes no Windows-1252 text holds: say it is not UTF-8
+            raise not_utf8 from None
+        if not _reads_as_latin_text(text):
+            raise
+        return decode(text.encode("utf-8"), where), "Windows-1252"
+
+
+# A web address typed without its scheme: "example.com/story", "www.site.org/a".
+_BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)", re.I)
+
+
+def _not_a_file(source: str) -> str:
+    """What to say of a source that is no file: perhaps a URL typed without https://."""
+    scheme = urlsplit(source).scheme
+    if scheme and len(scheme) > 1:  # "C:" is a drive
+        return f"a {scheme}: address; import takes http:// and https:// URLs"
+    named_like_a_file = Path(source).suffix.lower() in (*_HTML_SUFFIXES, *_TEXT_SUFFIXES, ".md")
+    if _BARE_ADDRESS.match(source) and not named_like_a_file:
+        return f"no such file; for the web page, give its URL: https://{source}"
+    return "no such file (give a .html, .txt, a URL or -)"
 
 
 def _read_limited(path: Path) -> bytes:
@@ -102,8 +178,9 @@ def import_article(options: ImportOptions) -> Imported:
         )
     extracted = read_source(options, config)
     if not extracted.paragraphs:
+        where = "standard input" if options.source == "-" else options.source
         raise NoArticleText(
-            f"{options.source}: no article text found"
+            f"{where}: no article text found"
             + (" (only page furniture)" if extracted.left_out else "")
             + "; nothing written"
         )
@@ -115,7 +192,7 @@ def import_article(options: ImportOptions) -> Imported:
         published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
     proposal = propose(prose, published)
     text = "\n\n".join(extracted.paragraphs) + "\n"
-    sidecar, filled, to_check = sidecar_text(extracted, proposal, options)
+    sidecar, filled, to_check = sidecar_text(extracted, proposal, options, published)
     relative = f"{CONTENT_DIR}/{slug}"
     problems = _problems(text, sidecar, relative, config, options.now)
     article_path, sidecar_path = _write(options.site, relative, text, sidecar)
@@ -175,9 +252,13 @@ def _q(value: str) -> str:
 
 
 def sidecar_text(
-    extracted: Extracted, proposal: Proposal, options: ImportOptions
+    extracted: Extracted, proposal: Proposal, options: ImportOptions, published: datetime
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The sidecar's YAML, the fields filled in, and what the editor must check."""
+    """The sidecar's YAML, the fields filled in, and what the editor must check.
+
+    `published` is the time the prose was read against (the dateline's day, else
+    the clock): the commented `date:` offers it, so uncommenting it is close.
+    """
     filled: list[str] = []
     check: list[str] = []
     where = one_line(options.source) if options.source != "-" else "standard input"
@@ -195,16 +276,20 @@ def sidecar_text(
     else:
         lines.append('summary: ""  # REVIEW: write one or two sentences')
         check.append("summary: none on the page; write one or two sentences")
-    lines += _date_lines(extracted, filled, check)
+    check += extracted.notes
+    lines += _date_lines(extracted, published, filled, check)
     lines += _source_lines(extracted, filled, check)
     lines += event_lines(extracted, proposal, filled, check)
     return "\n".join(lines) + "\n", tuple(filled), tuple(check)
 
 
-def _date_lines(extracted: Extracted, filled: list[str], check: list[str]) -> list[str]:
+def _date_lines(
+    extracted: Extracted, published: datetime, filled: list[str], check: list[str]
+) -> list[str]:
     if not extracted.date:
         check.append("date: the source gives no publication date; add one")
-        return ["# date: 2025-01-31T09:00:00+00:00  # REVIEW: the publication time"]
+        offered = published.replace(microsecond=0).isoformat()
+        return [f"# date: {offered}  # REVIEW: the publication time"]
     filled.append(f"date: {extracted.date}")
     if len(extracted.date) == 10:
         check.append(f"date: {extracted.date} has no time or offset on the page")

@@ -11,6 +11,7 @@ candidates are returned for the editor to choose from.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -213,7 +214,16 @@ def dateline_day(paragraphs: Sequence[str], near: date) -> date | None:
     match = _DATES[0].search(found.text) if found else None
     if match is None:
         return None
-    return _resolve(_MONTHS[match.group("month").lower()], int(match.group("day")), None, near)
+    month, day = _MONTHS[match.group("month").lower()], int(match.group("day"))
+    if match.group("year"):
+        return _resolve(month, day, match.group("year"), near)
+    # Copy is filed before it is imported: the latest such day not after the clock
+    # (a day's grace for zones), never next year's, however near that is.
+    for year in (near.year, near.year - 1):
+        with contextlib.suppress(ValueError):
+            if (filed := date(year, month, day)) <= near + timedelta(days=1):
+                return filed
+    return None
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -8,6 +8,7 @@ passes `check`; `init` copies a small packaged site (data/site/).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
@@ -16,7 +17,7 @@ from string import Template
 from zoneinfo import ZoneInfo
 
 from briefing_site import __version__
-from briefing_site.config.schema import valid_zone
+from briefing_site.config.schema import valid_zone, zone_problem
 from briefing_site.content.load import parse_markdown_article, read_config
 from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
 from briefing_site.errors import ContentError, UsageError
@@ -51,12 +52,17 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _one_line(title: str) -> str:
+    """A title pasted with its line break or a tab is one line of single spaces."""
+    return " ".join(title.split())
+
+
 def article_text(spec: NewArticle, config: SiteConfig, now: datetime) -> str:
     """The new article's Markdown: front matter, a lede to replace, a heading per topic."""
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     lines = [
         "---",
-        f"title: {_yaml_text(spec.title.strip())}",
+        f"title: {_yaml_text(_one_line(spec.title))}",
         'summary: ""           # one or two sentences for the page and the list of briefings',
         f"date: {today.isoformat()}",
         "draft: true           # remove this line to publish",
@@ -79,14 +85,14 @@ def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[st
         example = datetime.combine(now.date() + timedelta(days=7), time(10), ZoneInfo(zone))
         return [
             "# event:              # uncomment for a countdown and key facts",
-            f"#   name: {_yaml_text(spec.title.strip())}",
+            f"#   name: {_yaml_text(_one_line(spec.title))}",
             f"#   start: {example.isoformat()}",
             f"#   timezone: {zone}",
             '#   location: ""',
         ]
     return [
         "event:",
-        f"  name: {_yaml_text(spec.title.strip())}",
+        f"  name: {_yaml_text(_one_line(spec.title))}",
         f"  start: {spec.event_start.strip()}",
         f"  timezone: {zone}",
         f"  location: {_yaml_text((spec.location or '').strip())}",
@@ -102,12 +108,14 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
     if spec.event_start is None and (spec.timezone or spec.location):
         raise UsageError("new: --timezone and --location describe the event: add --event-start")
     if spec.timezone is not None and not valid_zone(spec.timezone):
-        raise UsageError(f"new: --timezone {spec.timezone!r} is not a known IANA time zone")
+        raise UsageError(f"new: --timezone {zone_problem(spec.timezone)}")
     if spec.event_start is not None:
         try:
             parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)
         except ValueError as exc:
-            raise UsageError(f"new: --event-start: {exc}") from exc
+            assumed = spec.timezone is None and "disagrees with" in str(exc)
+            hint = f" (no --timezone, so the site's {config.timezone} was used: add one)"
+            raise UsageError(f"new: --event-start: {exc}{hint * assumed}") from exc
     return slug
 
 
@@ -134,12 +142,43 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
     return site / relative
 
 
+# What a repository just made on a host and cloned holds: init goes in beside them.
+_FRESH_CLONE = re.compile(r"^(?:\.git|(?:README|LICEN[CS]E|COPYING)(?:\.\w+)?)$", re.I)
+
+
 def init_site(target: Path, now: datetime) -> list[str]:
-    """Scaffold a complete site in `target` (new or empty); return the files written."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    """Scaffold a complete site in `target` (new, empty or a fresh clone); return its files.
+
+    Nothing is overwritten, and a folder holding anything else is refused: a
+    typo such as `init ~` must not scatter a site among someone's files.
+    """
+    try:
+        taken = _in_the_way(target)
+        if not taken:
+            return _write_site(target, now)
+    except OSError as exc:
         raise ContentError.at(
-            Location(str(target)), "not empty: init writes only into a new or empty folder"
-        )
+            Location(str(target)), f"cannot make the site: {exc.strerror or exc}"
+        ) from exc
+    more = ", ..." if len(taken) > 3 else ""
+    raise ContentError.at(
+        Location(str(target)),
+        f"not empty ({', '.join(taken[:3])}{more}): init writes only into a new or "
+        "empty folder, or a fresh clone (.git, README, LICENSE)",
+    )
+
+
+def _in_the_way(target: Path) -> list[str]:
+    """The names in `target` a new site must not be put among (none for a new folder)."""
+    if target.exists() and not target.is_dir():
+        raise ContentError.at(Location(str(target)), "is a file, not a folder")
+    if not target.exists():
+        return []
+    return sorted(p.name for p in target.iterdir() if not _FRESH_CLONE.match(p.name))
+
+
+def _write_site(target: Path, now: datetime) -> list[str]:
+    """Copy the packaged site into `target`, filling in the dates and this version."""
     data = resources.files("briefing_site").joinpath("data/site")
     today = now.astimezone(UTC).date()
     start = datetime.combine(today + timedelta(days=7), time(10), ZoneInfo("Europe/Brussels"))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefing_site.config.yamlload import YamlMap, parse_yaml
 from briefing_site.errors import ContentError, ProblemList
@@ -49,6 +49,44 @@ def valid_zone(name: object) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def zone_problem(name: object) -> str:
+    """ "" for a known zone, else why not and the name most likely meant.
+
+    Editors write the zone as they say it: in lower case, with a space
+    (`America/New York`), as a city (`Tokyo`) or as an offset (`UTC+1`).
+    """
+    if valid_zone(name):
+        return ""
+    unknown = f"{name!r} is not a known IANA time zone"
+    text = str(name).strip() if isinstance(name, str | int | float) else ""
+    if re.fullmatch(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d\d)?", text, re.I):
+        return f"{unknown}; give a zone's name (e.g. Europe/Paris), not an offset"
+    meant = _zones_by_key().get(_zone_key(text))
+    if meant:
+        return f"{unknown}; did you mean {meant!r}?"
+    return f"{unknown}; e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+
+
+def _zone_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "_", text.strip()).lower()
+
+
+@cache
+def _zones_by_key() -> dict[str, str]:
+    """Each zone by its name, and the city alone, folded ("tokyo" → Asia/Tokyo).
+
+    Read only when a zone is wrong: listing them takes tens of milliseconds.
+    A city in two regions keeps its first, in sorted order.
+    """
+    found: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        if zone.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in zone:
+            continue
+        found.setdefault(_zone_key(zone), zone)
+        found.setdefault(_zone_key(zone.rsplit("/", 1)[1]), zone)
+    return found
 
 
 @cache
@@ -102,20 +140,49 @@ def _is_text(value: object) -> str:
     return "" if isinstance(value, str) else "must be text"
 
 
+# BCP 47 as pages, feeds and search use it: a language, then script, region...
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# Names editors write instead of the code (in English and in the language itself).
+_LANGUAGE_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "portuguese": "pt", "português": "pt",
+    "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl",
+    "japanese": "ja", "chinese": "zh", "korean": "ko", "russian": "ru", "arabic": "ar",
+}  # fmt: skip
+
+
+def _check_language(value: object) -> str:
+    """A language code: `English` would be the pages' lang and turn off the junk
+    filter's English rules, which a site gets only when its language is `en`."""
+    if isinstance(value, str) and _LANGUAGE_TAG.match(value):
+        return ""
+    code = _LANGUAGE_NAMES.get(str(value).strip().casefold())
+    hint = f" ({value}: {code})" if code else ""
+    return f"{value!r} must be a language code such as en, en-GB, fr or ja{hint}"
+
+
 def _is_flag(value: object) -> str:
     return "" if isinstance(value, bool) else "must be true or false"
 
 
 def _check_zone(value: object) -> str:
-    return "" if valid_zone(value) else f"{value!r} is not a known IANA time zone"
+    return zone_problem(value)
 
 
-def _check_base_url(value: object) -> str:
+def base_url_problem(value: object) -> str:
+    """Why `value` is no base URL (`-b` or `base_url`), or "": every internal link
+    starts with it, so `user.github.io/repo` would make each one a relative path."""
     if not isinstance(value, str) or not value:
         return "must be text, e.g. https://user.github.io/repo/ or /"
+    if re.search(r"[?#\s]", value):
+        return f"{value!r} must be a plain URL: no spaces, no ?query or #fragment"
     if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
         return ""
     return f"{value!r} must start with http://, https:// or /"
+
+
+def _check_base_url(value: object) -> str:
+    return base_url_problem(value)
 
 
 def image_problem(value: str) -> str:
@@ -182,7 +249,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "title": _is_text,
     "description": _is_text,
     "base_url": _check_base_url,
-    "language": _is_text,
+    "language": _check_language,
     "timezone": _check_zone,
     "author": _is_text,
     "publisher": _is_text,

@@ -21,7 +21,12 @@ _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 # Metadata is a few levels deep; deeper is an attack (the constructor recurses).
 MAX_DEPTH = 20
 # Errors whose context mark (where a bracket or quote opened) is the line to fix.
-_OPENED_AT = ("while parsing a flow", "while scanning a quoted scalar")
+# (A line with no colon is named, not the line after it where YAML gave up.)
+_OPENED_AT = (
+    "while parsing a flow",
+    "while scanning a quoted scalar",
+    "while scanning a simple key",
+)
 # Syntax errors collected from one file before giving up on recovering.
 MAX_RECOVERIES = 10
 _PLAIN_TAGS = {
@@ -239,12 +244,68 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
 
 
 def _hint(message: str, source: str) -> str:
-    """How to fix the common cases: an unquoted ': ' inside a value (a title with a
-    colon), and a tab where YAML wants spaces (copy pasted from a word processor)."""
+    """How to fix what editors most often get wrong: a value YAML reads as syntax
+    (a title with ': ', or starting with '@', '[', '*' or a quote it then uses
+    again), a bracket or quote never closed, a line out of line, and a tab
+    where YAML wants spaces (copy pasted from a word processor)."""
     if "cannot start any token" in message and "\t" in source:
         return "; YAML indents with spaces, not tabs: replace the tab with spaces"
     key, sep, value = source.partition(":")
-    if "mapping values are not allowed" not in message or not sep or ": " not in value:
-        return ""
-    value = value.strip().replace("\\", "\\\\").replace('"', '\\"')
-    return f"; a value containing ': ' must be quoted: {key.strip()}: \"{value}\""
+    key, value = key.strip(), value.strip()
+    for starts, hint in _OPENINGS:
+        if starts in message:
+            return hint
+    if "mapping values are not allowed" in message and sep and key:
+        if ": " in f"{value} ":
+            return f"; a value containing ': ' must be quoted: {_quoted(key, value)}"
+        if source[:1].isspace():
+            return "; this line is indented under the one above: start it where the keys start"
+    if "expected a single document" in message:
+        return "; a .yaml file needs no '---' lines: remove this one (only a .md has them)"
+    if "simple key" in message:
+        return "; a line with no 'key: value': indent it if it goes on from the value above"
+    if any(m in message for m in _READ_AS_SYNTAX) and sep and key and _read_as_syntax(value):
+        return f"; {_what_it_starts(value)} must be quoted: {_quoted(key, value)}"
+    if "did not find expected key" in message:
+        return (
+            "; line it up with the lines above: a list's items and a mapping's keys share a column"
+        )
+    return ""
+
+
+# Errors raised where something opened is never closed: the line is where it opened.
+_OPENINGS = (
+    ("while scanning a quoted scalar", "; this quote is never closed: end the value with it"),
+    ("while parsing a flow sequence", "; this '[' is never closed: end the list with ']'"),
+    ("while parsing a flow mapping", "; this '{' is never closed: end it with '}'"),
+)
+# Errors raised when a value's first character is YAML syntax (an anchor, a list...).
+_READ_AS_SYNTAX = (
+    "cannot start any token",
+    "while scanning an alias",
+    "while scanning an anchor",
+    "did not find expected key",
+)
+
+
+def _read_as_syntax(value: str) -> bool:
+    """A value YAML takes for syntax: an indicator first, or its quote used inside."""
+    first = value[:1]  # "" is in every string: an empty value is no syntax
+    return bool(first) and (first in "@`%*&[{" or (first in "\"'" and first in value[1:-1]))
+
+
+def _what_it_starts(value: str) -> str:
+    """Why the value broke: its first character, or a quote mark it uses again inside."""
+    if value[0] in "\"'" and value[0] in value[1:-1]:
+        return f"a value with {value[0]} inside"
+    return f"a value starting with {value[0]!r}"
+
+
+def _quoted(key: str, value: str) -> str:
+    """`key: "value"` as the editor meant it: outer quotes that did not hold are dropped."""
+    if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
+        value = value[1:-1]
+    if '"' in value and "'" not in value:
+        return f"{key}: '{value}'"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key}: "{escaped}"'

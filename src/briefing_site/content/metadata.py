@@ -7,15 +7,22 @@ is never guessed at, and an offset must agree with the event's zone.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from briefing_site.config.schema import image_problem, unknown_key_message, valid_zone
+from briefing_site.config.schema import (
+    image_problem,
+    unknown_key_message,
+    valid_zone,
+    zone_problem,
+)
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
 from briefing_site.safetext import without_invisible
@@ -29,6 +36,7 @@ _RESERVED = {
     *(f"com{i}" for i in range(10)),
     *(f"lpt{i}" for i in range(10)),
 }
+_T = TypeVar("_T")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEYS = (
     "title",
@@ -116,6 +124,14 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
     missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
+    if "title" in missing and "title" in meta and meta["title"] in (None, ""):
+        missing.remove("title")  # `title: #1 priority` is a key with a comment for its value
+        comment = meta["title"] is None  # `title: #1 ...` (a quoted "" is plainly empty)
+        check.error(
+            "title",
+            "is empty; write the headline"
+            + (", in quotes if it starts with '#' (YAML reads the rest as a comment)" * comment),
+        )
     event = meta.get("event")
     if isinstance(event, dict) and event.get("start") is None:
         missing.append("event.start")
@@ -203,10 +219,10 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     """
     tz = ZoneInfo(zone)
     if _DATE_ONLY.match(text):
-        return datetime.combine(date.fromisoformat(text), time(0), tz), True
+        return datetime.combine(_iso(date.fromisoformat, text), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
-    value = datetime.fromisoformat(text)
+    value = _iso(datetime.fromisoformat, text)
     if value.tzinfo is None:
         return _localize(value, tz, zone), False
     if keep_offset:
@@ -218,6 +234,36 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
             f"({local.strftime('%z')} at that time)"
         )
     return local, False
+
+
+def _iso(parse: Callable[[str], _T], text: str) -> _T:
+    """`parse(text)`, its ValueError said in an editor's words, with the value quoted."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise ValueError(_why_not(text, str(exc))) from exc
+
+
+def _why_not(text: str, reason: str) -> str:
+    """Python's reason a date-shaped text is no date, as an editor can act on it."""
+    year, month, day = (int(part) for part in text[:10].split("-"))
+    if reason.startswith("month must be"):
+        return f"{text!r}: there is no month {month}"
+    if reason.startswith("day is out of range"):
+        return f"{text!r}: there is no {calendar.month_name[month]} {day} in {year}"
+    if reason.startswith("offset must be"):
+        return (
+            f"{text!r}: an offset is at most 23:59 either way "
+            "(the world's zones run from -12:00 to +14:00)"
+        )
+    if re.search(r"\d\s*[A-Za-z]{2,5}$", text):
+        return (
+            f"{text!r}: write the offset as a number (-05:00), not a zone's letters, "
+            "and the zone in event.timezone"
+        )
+    if reason.startswith("Invalid isoformat"):
+        return f"{text!r} is not an ISO 8601 date-time, e.g. 2025-02-07T11:55:00-05:00"
+    return f"{text!r}: {reason}"
 
 
 def _localize(value: datetime, tz: ZoneInfo, zone: str) -> datetime:
@@ -260,18 +306,15 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
             )
     zone = spec.get("timezone", config.timezone)
     if not valid_zone(zone):
-        check.problems.add(
-            check.line_in(spec, "timezone"),
-            f"event.timezone: {zone!r} is not a known IANA time zone",
-        )
+        check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {zone_problem(zone)}")
         return None
     also_in = spec.get("also_in", [])
     if isinstance(also_in, str):
         also_in = [also_in]
-    if not isinstance(also_in, list) or not all(valid_zone(z) for z in also_in):
-        check.problems.add(
-            check.line_in(spec, "also_in"), "event.also_in: must be a list of IANA time zones"
-        )
+    wrong = [zone_problem(z) for z in also_in] if isinstance(also_in, list) else []
+    if not isinstance(also_in, list) or any(wrong):
+        why = next(filter(None, wrong), "must be a list of IANA time zones")
+        check.problems.add(check.line_in(spec, "also_in"), f"event.also_in: {why}")
         also_in = []
     start = _event_time(check, spec, "start", zone)
     end = _event_time(check, spec, "end", zone) if "end" in spec else None
@@ -348,14 +391,36 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     named: dict[str, str] = {}
     for raw in value:
         named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
-    bad = [str(raw) for raw in value if not safe_slug(slugify(str(raw)))]
+    bad = [why for raw in value if (why := _tag_problem(str(raw)))]
     if bad:
-        check.error(
-            "tags",
-            f"{bad[0]!r}: each tag needs letters or digits and must not be "
-            "a reserved name (CON, NUL...)",
-        )
+        check.error("tags", bad[0])
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
+
+
+def _tag_problem(tag: str) -> str:
+    """Why `tag` makes no tag page (its URL is its ASCII slug), or ""."""
+    slug = slugify(tag)
+    if safe_slug(slug):
+        return ""
+    if reserved_name(slug):
+        return f"{tag!r}: a reserved name on Windows (CON, NUL...): use another word"
+    if any(char.isalnum() for char in tag):
+        return (
+            f"{tag!r}: a tag's URL is made of Latin letters and digits, and this one has "
+            "none: write it in Latin letters (e.g. japan)"
+        )
+    return f"{tag!r}: a tag needs letters or digits"
+
+
+def _url_problem(url: object) -> str:
+    """Why a source's `url` is no web address to link to, or ""."""
+    if not isinstance(url, str):
+        return "each source needs a url starting with http:// or https://"
+    if re.match(r"^https?://\S+$", url):
+        return ""
+    if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
+        return f"{url!r} has a space: is it one URL?"
+    return f"{url!r} must start with http:// or https://"
 
 
 def _sources(check: _Checker) -> tuple[Source, ...]:
@@ -366,8 +431,9 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
             item = {"title": item, "url": item}
         url = item.get("url") if isinstance(item, dict) else None
         title = item.get("title", url) if isinstance(item, dict) else None
-        if not isinstance(url, str) or not re.match(r"^https?://\S+$", url):
-            check.error("sources", "each source needs a url starting with http:// or https://")
+        why = _url_problem(url)
+        if why or not isinstance(url, str):
+            check.error("sources", why)
             break
         sources.append(Source(str(title).strip() or url, url))
     return tuple(sources)

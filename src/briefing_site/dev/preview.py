@@ -60,6 +60,7 @@ class Snapshot:
     briefings: int
     indexed: tuple[str, ...] | None = None  # the pages search indexes; None: search is off
     shard_size: int = SiteConfig().search_shard_size  # pages per search shard
+    left_out: int = 0  # drafts and articles dated after the clock, without --drafts
 
 
 class Preview:
@@ -103,7 +104,9 @@ class Preview:
             indexed = tuple(sorted(briefing_path(b.meta.slug) for b in loaded.site.briefings))
         prefix = Urls(loaded.config.base_url).prefix
         shards = loaded.config.search_shard_size
-        return Snapshot(files, prefix, len(loaded.site.briefings), indexed, shards)
+        shown = len(loaded.site.briefings)
+        left_out = len(loaded.articles) - shown
+        return Snapshot(files, prefix, shown, indexed, shards, left_out)
 
     def _draw(
         self, loaded: Loaded, batch: Batch, env: jinja2.Environment, assets: dict[str, bytes]

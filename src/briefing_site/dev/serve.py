@@ -399,9 +399,14 @@ def _reporter(out: TextIO, err: TextIO) -> Report:
                 print(printable(line), file=err, flush=True)
             print("serve: still serving the last good build", file=err, flush=True)
         elif snapshot is not None:
-            count = snapshot.briefings
+            count, hidden = snapshot.briefings, snapshot.left_out
+            # `new` writes drafts: say why one is not on the page, and how to see it.
+            note = f" ({hidden} draft or scheduled left out: --drafts shows it)" if hidden else ""
+            if hidden > 1:
+                note = f" ({hidden} drafts or scheduled left out: --drafts shows them)"
             print(
-                f"built {count} briefing{'s' if count != 1 else ''} in {seconds * 1000:.0f} ms",
+                f"built {count} briefing{'s' if count != 1 else ''} in {seconds * 1000:.0f} ms"
+                + note,
                 file=out,
                 flush=True,
             )
