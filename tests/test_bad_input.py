@@ -501,10 +501,6 @@ def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
     assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="output/render.py (AN's lane) lets the RecursionError through: a traceback",
-)
 def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: Path) -> None:
     """`{% extends 'briefing.html' %}` in templates/briefing.html (meant: the theme's own)."""
     site = write_site(

@@ -257,6 +257,13 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         ) from exc
     except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
         raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
+    except RecursionError as exc:  # a site's briefing.html that extends "briefing.html": itself
+        where = _template_location(exc, name)
+        raise ContentError.at(
+            where,
+            "template extends or includes itself without end: to build on the default "
+            f'theme, write {{% extends "theme/{where.path.rpartition("/")[2]}" %}}',
+        ) from None
     return RenderedFile(page.path, html.encode("utf-8"))
 
 
