@@ -20,6 +20,7 @@ a cache makes (tests/test_speed_paths.py checks the bytes).
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import functools
 import hashlib
 import io
@@ -844,7 +845,8 @@ def _reducer(cls: type[Any]) -> Callable[[Any], tuple[Callable[..., Any], tuple[
     return reduce
 
 
-_REDUCERS = {cls: _reducer(cls) for cls in _FIELDS}
+# copyreg's own table stays underneath: a Pickler's table replaces it, not adds to it.
+_REDUCERS = {**copyreg.dispatch_table, **{cls: _reducer(cls) for cls in _FIELDS}}
 
 
 def _streamed(made: _Made, spilled: _Spilled) -> tuple[SourceArticle, Assembled]:
