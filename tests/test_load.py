@@ -326,6 +326,10 @@ def test_a_headline_or_teaser_ending_on_a_preposition_stays_apart_from_the_next(
     teaser = "Related: Six questions the accord leaves open and what to look out for"
     later = "Officials of both countries will meet again in the autumn to review the accord."
     assert texts(split_text(f"{lede}\n\n{teaser}\n\n{later}\n")) == [lede, teaser, later]
+    # A sentence going on with a date after "on" is still one paragraph.
+    held = "The third summit of the leaders of the two countries was held on"
+    date = "17th May 2025 in the capital of Borduria, officials said."
+    assert texts(split_text(f"{held}\n\n{date}\n")) == [f"{held} {date}"]
 
 
 def test_a_list_one_item_a_block_is_not_taken_for_double_spaced_wrapping() -> None:

@@ -66,7 +66,8 @@ _RUN_ON_WORDS = frozenset(
 _DATELINED = re.compile(r"^[A-Z][A-Z'. -]{2,}(?:,| \()")
 _BYLINE = re.compile(r"^By [A-Z]")
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
-# a headline or teaser may stop on "on", "for", "with" ("... what to watch for").
+# a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
+# those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
 _BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an"))
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
@@ -451,7 +452,10 @@ def _broken_off(text: str, following: str) -> bool:
         return False
     last = words[-1].casefold()
     return (
-        last in _BROKEN_OFF_WORDS
+        (
+            last in _BROKEN_OFF_WORDS
+            or (last in _RUN_ON_WORDS and (after[0][:1].islower() or after[0][:1].isdigit()))
+        )
         and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
