@@ -1060,3 +1060,34 @@ def test_a_pointer_to_a_document_available_here_goes_but_a_fact_with_it_stays() 
     assert kept(lede, pointer, more) == [lede, more]
     told = "Trade ministers issued a statement after the meeting, which is available here."
     assert told in kept(lede, told, more)
+
+
+def test_a_story_paragraph_over_a_post_of_a_picture_alone_stays() -> None:
+    # A post with only its link has no text: the story's sentence above it is the story's.
+    story = [
+        "OSLO (Agency) - Borduria and Syldavia signed a fisheries accord on Friday that sets "
+        "quotas for cod and herring, officials said.",
+        "The fisheries ministry later posted a picture of the two ministers at the signing.",
+        "The accord follows three years of talks that broke down twice over the quotas.",
+    ]
+    post = ["pic.twitter.com/QwErTy987", "\u2014 Borduria MFA (@BorduriaMFA) June 2, 2025"]
+    assert kept(story[0], story[1], *post, story[2]) == story
+
+
+def test_a_responses_subhead_in_the_story_is_not_a_comments_header() -> None:
+    story = [
+        "OSLO (Agency) - Borduria and Syldavia signed a fisheries accord on Friday that sets "
+        "quotas for cod and herring, officials said.",
+        "The accord follows three years of talks that broke down twice over the quotas.",
+    ]
+    reactions = [
+        "The Nordic Council welcomed the accord and said it hoped to open its own talks "
+        "with both countries next year.",
+        "Moscow said it would study the accord and its effect on its own fleets before it "
+        "took a view on the matter.",
+    ]
+    result = kept(*story, "Responses", "Nordic Council", reactions[0], "Russia", reactions[1])
+    assert result[: len(story)] == story and all(r in result for r in reactions), result
+    # A counted header still opens the readers' comments.
+    comments = kept(*story, "2 Responses", "Jane", "Great news for the fishermen.")
+    assert comments == story, comments

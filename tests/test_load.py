@@ -315,3 +315,105 @@ def test_a_paragraph_cut_by_a_stray_blank_line_after_of_joins_the_rest() -> None
     assert [p.number for p in result] == [1, 2] and result[1].line == 3
     # A short label ending in "of" over a paragraph is not a sentence going on.
     assert len(split_text(f"Terms of\n\n{rest}")) == 2
+
+
+def test_a_headline_or_teaser_ending_on_a_preposition_stays_apart_from_the_next() -> None:
+    # Only "of", "the", "a", "an" leave a sentence hanging; a headline or a teaser may stop
+    # on "on" or "for", and the paragraph under it is a paragraph of its own.
+    headline = "What the two ministers will sign and what they have settled on"
+    lede = "The ministers of Borduria and Syldavia met on Friday to sign a fisheries accord."
+    assert texts(split_text(f"{headline}\n\n{lede}\n")) == [headline, lede]
+    teaser = "Related: Six questions the accord leaves open and what to look out for"
+    later = "Officials of both countries will meet again in the autumn to review the accord."
+    assert texts(split_text(f"{lede}\n\n{teaser}\n\n{later}\n")) == [lede, teaser, later]
+    # A sentence going on with a date after "on" is still one paragraph.
+    held = "The third summit of the leaders of the two countries was held on"
+    date = "17th May 2025 in the capital of Borduria, officials said."
+    assert texts(split_text(f"{held}\n\n{date}\n")) == [f"{held} {date}"]
+
+
+def test_a_list_one_item_a_block_is_not_taken_for_double_spaced_wrapping() -> None:
+    # Scraped copy, one paragraph a block: items ending in ";" under a lead-in, then short
+    # paragraphs. Each block that ends a sentence stays a paragraph of its own.
+    blocks = [
+        "The two governments signed a fisheries accord on Friday.",
+        "The accord covers four matters:",
+        "setting quotas for cod and herring by half in six years;",
+        "keeping a common register of boats from both countries;",
+        "a joint fund for patrol boats and harbours of $3 billion;",
+        "and a board to hear any complaints within sixty days.",
+        "Both cabinets must still endorse the accord.",
+        "Fishing unions in Syldavia reject the quotas.",
+        "The ministers will meet again in October.",
+    ]
+    assert texts(split_text("\n\n".join(blocks) + "\n")) == blocks
+
+
+def _double_spaced(*paragraphs: list[str], gap: str = "\n\n") -> str:
+    return gap.join("\n\n".join(lines) for lines in paragraphs) + "\n"
+
+
+_WIRE = [
+    [
+        "OSLO, June 2 (Agency) - Borduria and Syldavia signed a fisheries",
+        "accord on Friday that sets quotas for cod and herring, in a deal",
+        "that both sides hope will end a decade of disputes at sea over",
+        "the shared waters.",
+    ],
+    [
+        "The accord, signed by the two fisheries ministers in Oslo, follows",
+        "three years of talks that broke down twice over the quotas and the",
+        "register of licensed boats, and it now goes to both parliaments.",
+    ],
+    ["Officials said the accord would take effect in March."],
+]
+
+
+def test_a_headline_over_double_spaced_wire_copy_stays_apart_from_the_lede() -> None:
+    headline = ["Borduria and Syldavia sign a fisheries accord on cod and herring"]
+    result = texts(split_text(_double_spaced(headline, *_WIRE)))
+    assert result == [headline[0], *(" ".join(lines) for lines in _WIRE)], result
+
+
+def test_two_blank_lines_end_a_paragraph_in_double_spaced_copy() -> None:
+    # One blank line after every line, two between paragraphs: a full line ending a
+    # sentence there does not run on into the next paragraph.
+    second = [
+        "Officials said the accord would take effect in March and be reviewed",
+        "by a joint board after five years, with the first report due in June.",
+    ]
+    wire = [
+        _WIRE[0],
+        [*_WIRE[1][:2], "register of licensed boats, and it goes to the parliaments."],
+    ]
+    result = texts(split_text(_double_spaced(*wire, second, gap="\n\n\n")))
+    assert result == [" ".join(lines) for lines in (*wire, second)], result
+
+
+def test_a_wrapped_aside_between_spaced_dashes_is_not_a_list_of_items() -> None:
+    # Hard-wrapped copy whose asides open and close at the ends of lines: one sentence.
+    lines = [
+        "OSLO, June 2 (Agency) - Borduria and Syldavia signed a fisheries",
+        "accord on Friday that sets quotas for cod, ending a decade of -",
+        "often angry - talks that broke down twice over the quotas and -",
+        "as officials on both sides admit - the register of boats.",
+        "",
+        "The accord, signed by the two fisheries ministers in Oslo, follows",
+        "a visit by the Syldavian king to the Bordurian capital in March.",
+    ]
+    result = texts(split_text("\n".join(lines) + "\n"))
+    assert result == [" ".join(lines[:4]), " ".join(lines[5:])], result
+
+
+def test_long_wrapped_copy_with_accents_splits_in_linear_time() -> None:
+    import time
+
+    unit = (
+        "Die Minister trafen sich heute Abend wieder in Österreich\n"
+        "Über alles sprachen die Leute gern in Straße\n"
+        "Öl und Gas wurden heute wieder verhandelt in Graz\n"
+    )
+    text = unit * (200_000 // len(unit)) + "Ende.\n"
+    started = time.perf_counter()
+    split_text(text)
+    assert time.perf_counter() - started < 3.0  # folding the copy per line took ~8 s

@@ -162,6 +162,7 @@ _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
 EMBED_SIGNOFF_WORDS = 12
 EMBED_TEXT_WORDS = 60
+_POST_MARK = re.compile(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
@@ -537,8 +538,13 @@ _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
 # A comments header below the story, and the readers' comments under it.
+# "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
+# "Responses" or "Reactions" is as often the story's own subhead over what others said.
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?\s*:?$", re.I
+    r"^(?:(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?"
+    r"|\d+\s+(?:comments?|responses?|replies)"
+    r"|(?:comments?|responses?|replies)\s*\(\d+\))\s*:?$",
+    re.I,
 )
 COMMENTER_WORDS = 4
 COMMENTS = "readers' comments, under the comments header below the story"
@@ -1518,7 +1524,12 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
             continue
         above = index - 1
         if above > 0 and _bare_link(_plain(paragraphs[above].text)):
-            above -= 1  # the post's link on a line of its own: its text is above it
+            # The post's link on a line of its own: its text is above it when it reads as a
+            # post ("#WATCH | ..."); a post of a picture alone has none, and the story's
+            # sentence above it stays.
+            above -= 1
+            if not _POST_MARK.search(paragraphs[above].text):
+                continue
         if above < 0:
             continue
         post = shapes[above]

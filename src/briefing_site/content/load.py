@@ -62,6 +62,13 @@ _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
+# A wire dateline opening a line ("GENEVA, May 4 (Reuters) -", "BEIJING (AP) -").
+_DATELINED = re.compile(r"^[A-Z][A-Z'. -]{2,}(?:,| \()")
+_BYLINE = re.compile(r"^By [A-Z]")
+# A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
+# a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
+# those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
+_BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an"))
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
 CLAUSE_LINE_WORDS = 4
@@ -301,6 +308,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     paragraph under it and scraped copy keeps one paragraph a line.
     """
     blocks = _join_spaced(_blocks(text, first_line))
+    folded = text.casefold()  # once: `_broken_name` looks names up in it
     prose = [_has_sentence(lines) for _, lines, _ in blocks]
     width = wrap_width(
         [line for (_, lines, _), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
@@ -317,8 +325,16 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                 following is not None
                 and not _lost_drop_cap(line, following)
                 and (
-                    _runs_on(line, following, block_width, measured, spaced)
-                    or (measured and _broken_name(line, following, text))
+                    _runs_on(
+                        line,
+                        following,
+                        block_width,
+                        measured,
+                        spaced,
+                        inside=len(run) > 1,
+                        top=not paragraphs and len(run) == 1,
+                    )
+                    or (measured and _broken_name(line, following, folded))
                 )
             ):
                 continue
@@ -363,7 +379,8 @@ def _join_spaced(
         return numbered
     joined: list[tuple[list[int], list[str], bool]] = []
     for numbers, lines, _ in numbered:
-        if joined and joined[-1][2] and len(lines) == 1:
+        if joined and joined[-1][2] and len(lines) == 1 and numbers[0] - joined[-1][0][-1] <= 2:
+            # (two blank lines or more between them end a paragraph, even here)
             joined[-1] = (joined[-1][0] + numbers, joined[-1][1] + lines, True)
             continue
         joined.append((numbers, lines, len(lines) == 1))
@@ -372,9 +389,12 @@ def _join_spaced(
 
 def _plainly_runs_on(line: str, following: str) -> bool:
     """The sentence plainly goes on past the line break: a comma or a word like "and" ends
-    the line, or the next line goes on in lower case."""
+    the line, or the next line goes on in lower case. A line ending in ";" or ":" is a
+    list's item or its lead-in (one a block in scraped copy), not a sentence wrapped."""
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
-    return line.endswith((",", ";")) or last in _RUN_ON_WORDS or following.strip()[:1].islower()
+    if line.endswith((";", ":")):
+        return False
+    return line.endswith(",") or last in _RUN_ON_WORDS or following.strip()[:1].islower()
 
 
 def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, ...]:
@@ -432,7 +452,11 @@ def _broken_off(text: str, following: str) -> bool:
         return False
     last = words[-1].casefold()
     return (
-        last in _RUN_ON_WORDS
+        (
+            last in _BROKEN_OFF_WORDS
+            or (last in _RUN_ON_WORDS and (after[0][:1].islower() or after[0][:1].isdigit()))
+        )
+        and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
         and after[0][:1].isalnum()
@@ -518,12 +542,22 @@ def _block_width(lines: list[str]) -> int:
     return longest if wrapped else 0
 
 
-def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool = False) -> bool:
+def _runs_on(
+    line: str,
+    following: str,
+    width: int,
+    measured: bool,
+    spaced: bool = False,
+    inside: bool = False,
+    top: bool = False,
+) -> bool:
     """Whether `line` continues on `following` (same paragraph) or ends a paragraph.
 
     A full line that ends a sentence joins only when the whole copy is
     measurably wrapped; a lone block's guess is not enough to merge sentences.
-    `spaced`: the lines were one-line blocks of copy wrapped double-spaced.
+    `spaced`: the lines were one-line blocks of copy wrapped double-spaced, where a blank
+    line parts them all, so a line that ends a sentence ends its paragraph. `inside`: the
+    line goes on a paragraph begun on an earlier line; `top`: the line is the copy's first.
     """
     line = line.rstrip()
     if _LIST_LINE.match(following):
@@ -533,12 +567,24 @@ def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
     if line.endswith(_SENTENCE_END):
-        return measured and _full(line, following, width) and not _ends_paragraph(following)
-    if line.strip() == "-" or (line.endswith(" -") and following.rstrip().endswith(" -")):
-        # A lone dash, or lines that each end with a spaced dash: a list of items the site
-        # parts with dashes ("Star walks out of interview -"), not a sentence going on.
-        return False
+        return (
+            not spaced
+            and measured
+            and _full(line, following, width)
+            and not _ends_paragraph(following)
+        )
     last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+    if line.strip() == "-" or (
+        line.endswith(" -")
+        and following.rstrip().endswith(" -")
+        and not (measured and len(line) >= WRAP_EDGE * width)
+        and _word_before_dash(line) not in _RUN_ON_WORDS
+    ):
+        # A lone dash, or lines that each end with a spaced dash: a list of items the site
+        # parts with dashes ("Star walks out of interview -"), not a sentence going on. Not
+        # wrapped prose whose aside opens at a line's end ("ending two years of -" / "often
+        # bitter - talks ... and -"): a line filling the width, or one stopping on "of".
+        return False
     words = line.split()
     going_on = following.strip()[:1].islower()
     # A lone word on its line ("But") over a line opening a sentence in capitals is a
@@ -569,8 +615,12 @@ def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool
         # sentence's first word, left on its line ("Ministers" / "committed to meet ...").
         return True
     lower = sum(w[:1].islower() for w in words)
+    # The line goes on a paragraph already begun: above it, or in it (a sentence, a dateline).
+    begun = inside or bool(_SENTENCE_STOP.search(line) or _DATELINED.match(line))
     if (
         spaced
+        and (begun or not top)
+        and not _DATELINED.match(following)
         and measured
         and WRAP_EDGE * width <= len(line) <= width
         and _clause(words)
@@ -579,14 +629,28 @@ def _runs_on(line: str, following: str, width: int, measured: bool, spaced: bool
     ):
         # In copy wrapped double-spaced, a clause that stops without its end within the
         # ragged right edge was wrapped there, whatever the next line opens with ("Foreign
-        # Minister Jane" / "Doe and ..."). (In a block of lines, captions and headlines
-        # without full stops end there too: there the line must be full.)
+        # Minister Jane" / "Doe and ..."), once a paragraph has begun above it (a headline
+        # ends there too). (In a block of lines, captions and headlines without full stops
+        # end there too: there the line must be full.)
         return True
+    if spaced and not begun and (top or _DATELINED.match(following) or _BYLINE.match(following)):
+        # In double-spaced copy, the copy's first line, or a line over a dateline or a
+        # byline, with no sentence in it joins the next only when it plainly runs on
+        # (above): a headline ends near the width too ("... on grain and steel" /
+        # "GENEVA, May 4 (Reuters) - ..."). Further down, "... Foreign Minister Jane" /
+        # "Doe and ..." at a paragraph's start is one sentence (the rule above).
+        return False
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
         return True
     return bool(width) and _full(line, following, width)
+
+
+def _word_before_dash(line: str) -> str:
+    """The word a line ending in a spaced dash stops on, casefolded ("of" in "years of -")."""
+    words = line.split()
+    return words[-2].casefold() if len(words) >= 2 else ""
 
 
 def _clause(words: list[str]) -> bool:
@@ -596,10 +660,11 @@ def _clause(words: list[str]) -> bool:
     return len(words) >= CLAUSE_LINE_WORDS and lower >= 2
 
 
-def _broken_name(line: str, following: str, text: str) -> bool:
+def _broken_name(line: str, following: str, folded: str) -> bool:
     """In wrapped copy, a line that stops at a capitalised word before a line opening with
     one breaks a name the copy spells out elsewhere on one line ("Prime" / "Minister"):
-    a paragraph's short first line, not a subhead."""
+    a paragraph's short first line, not a subhead. `folded`: the whole copy, casefolded
+    once by the caller (folding it on every call made long copy quadratic)."""
     line = line.rstrip()
     if not line or line.endswith(_SENTENCE_END) or not following.strip():
         return False
@@ -607,7 +672,7 @@ def _broken_name(line: str, following: str, text: str) -> bool:
     first = following.split(None, 1)[0]
     if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
         return False
-    return f"{last} {first}".casefold() in text.casefold()  # "De" / "Mistura": "de Mistura"
+    return f"{last} {first}".casefold() in folded  # "De" / "Mistura": "de Mistura"
 
 
 def _open_quote(line: str) -> bool:
