@@ -89,6 +89,20 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": "---\njust words\n---\nBody\n"},
         ["content/a.md:2: metadata must be a mapping of keys (title: ...), not a single value"],
     ),
+    "a key without a space after its colon says so": (
+        {"content/a.md": "---\ntitle:Talks in Rome\n---\nBody\n"},
+        [
+            "content/a.md:2: metadata must be a mapping of keys (title: ...), not a single "
+            "value; a key needs a space after its colon: title: Talks in Rome"
+        ],
+    ),
+    "TOML front matter is named": (
+        {"content/a.md": '+++\ntitle = "T"\n+++\nBody\n'},
+        [
+            "content/a.md:1: no front matter (TOML between '+++' lines is not read: write it "
+            "as YAML): start the file with '---', title: ..., '---'"
+        ],
+    ),
     "a leading --- horizontal rule does not swallow a paragraph": (
         {"content/a.md": "---\nA paragraph between rules.\n---\nBody\n"},
         ["content/a.md:2: metadata must be a mapping of keys (title: ...), not a single value"],

@@ -157,8 +157,14 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     """Split front matter from the body; the body's line numbers stay the file's."""
     _require_text(text, path)
     if not _FRONT_MATTER.detect(text):
+        toml = (
+            " (TOML between '+++' lines is not read: write it as YAML)"
+            if text.startswith("+++")
+            else ""
+        )
         raise ContentError.at(
-            Location(path, 1), "no front matter: start the file with '---', title: ..., '---'"
+            Location(path, 1),
+            f"no front matter{toml}: start the file with '---', title: ..., '---'",
         )
     closing = _FENCE_LINE.search(text, 3)
     end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
@@ -264,13 +270,19 @@ def _metadata(
     return meta, tuple((p.location.line, p.message, key_at(p.location.line)) for p in problems)
 
 
+_GLUED_KEY = re.compile(r"([A-Za-z_][\w-]*):(\S[^:\n]*?)(?:\s+[A-Za-z_][\w-]*:\S|$)")  # title:Talks
+
+
 def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
     if meta is None:
         raise ContentError.at(Location(path, line), "metadata is empty: it needs at least a title")
     if not isinstance(meta, dict):
         kind = "a list" if isinstance(meta, list) else "a single value"
+        glued = _GLUED_KEY.match(meta) if isinstance(meta, str) else None
+        hint = f"; a key needs a space after its colon: {glued[1]}: {glued[2]}" if glued else ""
         raise ContentError.at(
-            Location(path, line), f"metadata must be a mapping of keys (title: ...), not {kind}"
+            Location(path, line),
+            f"metadata must be a mapping of keys (title: ...), not {kind}{hint}",
         )
     return dict(meta)
 
