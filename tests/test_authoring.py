@@ -377,6 +377,30 @@ def test_check_warns_about_missing_summary_and_location(
     ]
 
 
+def test_a_briefing_left_with_no_text_is_a_warning(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """Every paragraph dropped (page furniture only, or `drop:` naming them all) would
+    publish a page with a title and nothing under it: the editor is told, and how to see why."""
+    head = "summary: S.\nevent: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n"
+    site = make_site(
+        {
+            "content/a.txt": "Menu\n\nSearch\n\nLoading...\n",
+            "content/a.yaml": "title: A\n" + head,
+            "content/b.md": "---\ntitle: B\n" + head + "drop: [1]\n---\n"
+            "The leaders meet in Paris to sign a trade pact.\n",
+            "content/c.md": "---\ntitle: C\n" + head + "---\n"
+            "The leaders meet in Paris to sign a trade pact.\n",
+        }
+    )
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    assert [w.split(": warning: ")[0] for w in warnings_of(result) if "no text left" in w] == [
+        "content/a.txt:1",
+        "content/b.md:1",
+    ]
+
+
 def test_check_fails_on_an_offset_that_disagrees_with_the_zone(
     make_site: Site, cli: Callable[..., Run]
 ) -> None:

@@ -36,6 +36,7 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_naive_dates(article, config),
         *_suspicious_dates(article, briefing),
         *_missing(article, briefing),
+        *_empty(article, briefing),
         *_low_confidence(article, briefing.placements),
         *_doubtful(article, briefing.placements),
     ]
@@ -119,6 +120,19 @@ def _missing(article: SourceArticle, briefing: Briefing) -> list[Problem]:
     elif not event.location:
         found.append(Problem(_where(article, "event"), "no location: add event.location"))
     return found
+
+
+def _empty(article: SourceArticle, briefing: Briefing) -> list[Problem]:
+    """A page with no text: every paragraph went, as page furniture or by `drop:`."""
+    if briefing.lede or any(section.blocks for section in briefing.sections):
+        return []
+    return [
+        Problem(
+            Location(article.path, 1),
+            "no text left: every paragraph was dropped (as page furniture or by drop:); "
+            f"`briefing-site explain {article.path}` says why, keep: [N] brings one back",
+        )
+    ]
 
 
 def _low_confidence(article: SourceArticle, placements: tuple[Placement, ...]) -> list[Problem]:
