@@ -339,3 +339,29 @@ def test_a_stale_packed_refs_lock_does_not_stop_a_deploy(
     result = deploy(cli, clone)
     assert result.code == 0, result.err
     assert git(remote, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+@pytest.mark.parametrize(("cwd", "site"), [("repo/site", "."), ("repo/notes", "../site")])
+def test_a_site_in_a_subfolder_deploys_from_a_relative_folder(
+    tmp_path: Path,
+    remote: Path,
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    cwd: str,
+    site: str,
+) -> None:
+    """git reads --stdin-paths from the repository's top folder, not from -s or the shell's."""
+    repo = tmp_path / "repo"
+    write_site(repo / "site", {**site_files(), ".gitignore": "/build/\n"})
+    (repo / "notes").mkdir()
+    (repo / "notes" / "todo.txt").write_text("deploy\n", "utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Add the site")
+    git(repo, "remote", "add", "origin", str(remote))
+    monkeypatch.chdir(tmp_path / cwd)
+    result = cli("deploy", "-s", site, "-b", BASE_URL, "--now", NOW)
+    assert result.code == 0, result.err
+    pushed = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").splitlines())
+    assert {".nojekyll", "index.html", SEED + "index.html"} <= pushed
+    assert not any(name.startswith(("site/", "build/")) for name in pushed)

@@ -221,7 +221,11 @@ def _remote_tip(git: Git, remote: str, branch: str) -> str:
 
 
 def write_tree(git: Git, folder: Path) -> str:
-    """A tree object of every file under `folder`, written through a temporary index."""
+    """A tree object of every file under `folder`, written through a temporary index.
+
+    The paths git hashes are absolute: `--stdin-paths` reads them from the
+    repository's top folder, not from the site's folder or the shell's."""
+    folder = folder.absolute()
     files = sorted(
         p.relative_to(folder).as_posix()
         for p in folder.rglob("*")
