@@ -141,3 +141,18 @@ def test_a_base_url_option_is_checked_as_the_configs_is(
     config = make_site({"briefing.yaml": f"base_url: '{base_url}'\n"})
     checked = cli("check", "-s", str(config))
     assert checked.code == 1 and checked.err.startswith("briefing.yaml:1: base_url: ")
+
+
+def test_an_empty_base_url_option_means_the_configs(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`build -b "$BASE_URL"` with the variable unset builds for briefing.yaml's base_url."""
+    site = make_site(
+        {
+            "briefing.yaml": "base_url: https://example.org/news/\n",
+            "content/a.md": "---\ntitle: A\ndate: 2025-01-06T09:00:00Z\n---\nText.\n",
+        }
+    )
+    result = cli("build", "-s", str(site), "-b", "", "--now", "2025-02-01T00:00:00Z")
+    assert result.code == 0, result.err
+    assert 'href="/news/' in (site / "build" / "index.html").read_text("utf-8")

@@ -102,8 +102,12 @@ def _authoring_commands(commands: Any) -> None:
 
 
 def _port(text: str) -> int:
-    """A TCP port, 0 to 65535; argparse turns the ValueError into a usage error."""
-    port = int(text)
+    """A TCP port, 0 to 65535, or a usage error that says so (argparse would name
+    this function for a ValueError: `invalid _port value`)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(
             f"{text} is not a port: use 1 to 65535, or 0 for any free one"
@@ -174,8 +178,9 @@ def _check_site_folder(site: Path | None) -> None:
 
 
 def _check_base_url(base_url: str | None) -> None:
-    """`-b` by the rule `base_url` in briefing.yaml follows, before anything is built."""
-    if base_url is not None:
+    """`-b` by the rule `base_url` in briefing.yaml follows, before anything is built.
+    An empty `-b` (`-b "$BASE_URL"` with the variable unset) means briefing.yaml's."""
+    if base_url:
         from briefing_site.config.schema import base_url_problem
 
         problem = base_url_problem(base_url)
