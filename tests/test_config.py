@@ -52,18 +52,38 @@ def test_topic_settings_refuse_unknown_keys_and_bad_weights() -> None:
     assert lines[1] == "briefing.yaml:3: topic 'energy': words must map each cue to a number"
 
 
-@pytest.mark.parametrize("language", ["en", "en-GB", "fr", "pt-BR", "zh-Hant-TW"])
+@pytest.mark.parametrize(
+    "language",
+    [
+        "en", "en-GB", "fr", "pt-BR", "zh-Hant-TW", "es-419", "sl-rozaj-biske",
+        # BCP 47 extensions and private use
+        "en-US-x-twain", "de-u-co-phonebk", "x-custom", "en-a-bbb-x-a-ccc", "i-klingon",
+    ],
+)  # fmt: skip
 def test_a_language_code_is_taken(language: str) -> None:
     assert parse_config(f"language: {language}\n").language == language
 
 
 @pytest.mark.parametrize(
     ("language", "hint"),
-    [("English", " (English: en)"), ("Français", " (Français: fr)"), ("en_US", ""), ("", "")],
+    [
+        ("English", " (English: en)"),
+        ("Français", " (Français: fr)"),
+        ("en_US", " (en_US: en-US)"),
+        ("pt_br", " (pt_br: pt-br)"),
+        ("", ""),
+        ("en-", ""),
+        ("en-x", ""),
+        ("en-u-", ""),
+        ("x", ""),
+        ("en--GB", ""),
+        ("english-GB", ""),
+    ],
 )
 def test_a_language_name_is_refused_with_its_code(language: str, hint: str) -> None:
     """`language: English` would put lang="English" in every page and turn off the junk
-    filter's English rules, which only an `en` site gets."""
+    filter's English rules, which only an `en` site gets. So would `en_US` (a locale's
+    name, not a language tag): it gets the tag with a hyphen."""
     with pytest.raises(ContentError) as caught:
         parse_config(f"language: '{language}'\n")
     assert caught.value.lines() == [

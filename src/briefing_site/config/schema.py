@@ -140,8 +140,16 @@ def _is_text(value: object) -> str:
     return "" if isinstance(value, str) else "must be text"
 
 
-# BCP 47 as pages, feeds and search use it: a language, then script, region...
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# BCP 47 as pages, feeds and search use it: a language, then script, region,
+# variants, extensions (-u-co-phonebk) and private use (-x-twain), or private use
+# or a grandfathered i- tag alone. The language is 2 or 3 letters: no longer one
+# is registered, and `English` must not pass for one.
+_LANGUAGE_TAG = re.compile(
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+    r"|[Xx](?:-[A-Za-z0-9]{1,8})+|[Ii](?:-[A-Za-z0-9]{2,8})+)$"
+)
 # Names editors write instead of the code (in English and in the language itself).
 _LANGUAGE_NAMES = {
     "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
@@ -152,11 +160,14 @@ _LANGUAGE_NAMES = {
 
 
 def _check_language(value: object) -> str:
-    """A language code: `English` would be the pages' lang and turn off the junk
-    filter's English rules, which a site gets only when its language is `en`."""
+    """A language code: `English` or `en_US` would be the pages' lang (which HTML
+    and feeds do not know) and turn off the junk filter's English rules, which a
+    site gets only when its language is `en` or starts with `en-`."""
     if isinstance(value, str) and _LANGUAGE_TAG.match(value):
         return ""
     code = _LANGUAGE_NAMES.get(str(value).strip().casefold())
+    if isinstance(value, str) and _LANGUAGE_TAG.match(value.replace("_", "-")):
+        code = value.replace("_", "-")  # a locale's name (en_US): the tag has a hyphen
     hint = f" ({value}: {code})" if code else ""
     return f"{value!r} must be a language code such as en, en-GB, fr or ja{hint}"
 
