@@ -514,6 +514,27 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     assert (extracted.title == copy.split("\n")[0]) is title
 
 
+@pytest.mark.parametrize("how", ["stdin", "a .txt file"])
+def test_copy_that_opens_with_a_tag_it_never_closes_is_read_as_text(site: Path, how: str) -> None:
+    """Wire copy pasted from a CMS with a stray `<p>` first is copy, not a page."""
+    copy = (
+        "<p>TOKYO, Feb 7 (Wire) - Japan's prime minister will meet the US president in "
+        "Washington next week to discuss trade and security, officials said on Friday.\n\n"
+        "The two leaders last met in November at a regional summit in Lima.\n\n"
+        "Officials expect an agreement on tariffs and a joint statement on defence.\n"
+    )
+    if how == "stdin":
+        result = _run("import", "-", "-s", str(site), "--slug", "tokyo", stdin=copy)
+    else:
+        saved = site.parent / "tokyo.txt"
+        saved.write_text(copy, "utf-8")
+        result = _run("import", str(saved), "-s", str(site), "--slug", "tokyo")
+    assert "no article text" not in result.err
+    paragraphs, _, _ = _files(site, "tokyo")
+    assert "TOKYO, Feb 7 (Wire)" in paragraphs[0]
+    assert paragraphs[-1] == copy.split("\n\n")[-1].strip()
+
+
 @pytest.mark.parametrize("how", ["stdin", "a .txt file", "a file with no suffix"])
 def test_a_page_saved_or_piped_as_text_is_read_as_html(site: Path, how: str) -> None:
     """`curl URL | import -`, or a page saved as story.txt: its HTML is seen, not imported as text."""
@@ -550,6 +571,43 @@ def test_wire_copy_saved_by_word_is_imported_as_utf8_with_a_note(site: Path, enc
     assert f"check      text: the file is {named}, not UTF-8" in result.out
 
 
+def test_windows_1252_copy_with_one_letter_words_and_symbols_is_imported(site: Path) -> None:
+    """French, Italian, Portuguese: à, è, é stand alone; °, £, ©, ½ are ordinary copy."""
+    copy = (
+        "Le pr\u00e9sident arrive \u00e0 Rome\r\n"
+        "ROME, 3 mars (Wire) \u2013 Il est arriv\u00e9 \u00e0 Bruxelles puis \u00e0 Rome, "
+        "o\u00f9 il fait 12 \u00b0C. Le billet co\u00fbte \u00a340, \u00bd prix. "
+        "\u00c8 arrivato.\r\n"
+        "\u00a9 Wire 2025\r\n"
+    )
+    saved = site.parent / "rome.txt"
+    saved.write_bytes(copy.encode("cp1252"))
+    result = _run("import", str(saved), "-s", str(site), "--slug", "rome")
+    assert result.code == 0, result.err
+    paragraphs, meta, _ = _files(site, "rome")
+    assert meta["title"] == "Le pr\u00e9sident arrive \u00e0 Rome"
+    assert paragraphs == [copy.split("\r\n")[1]]
+    assert "check      text: the file is Windows-1252, not UTF-8" in result.out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u043f\u0440\u0438\u0431\u044b\u043b".encode("cp1251"),
+        b"PK\x03\x04\x14\x06\x08!\xdf\xa4\xd2lZ\x01 \xe9\x1b\x02",
+    ],
+    ids=["Cyrillic in Windows-1251", "binary bytes without a NUL"],
+)  # fmt: skip
+def test_copy_in_another_code_page_or_binary_is_refused_as_not_utf8(
+    site: Path, data: bytes
+) -> None:
+    saved = site.parent / "other.txt"
+    saved.write_bytes(b"Headline here\n" + data + b"\n")
+    result = _run("import", str(saved), "-s", str(site), "--slug", "other")
+    assert result.code == 1 and result.err.startswith(f"{saved}:2: not UTF-8"), result.err
+    assert not (site / "content/other.txt").exists()
+
+
 def test_bytes_that_are_no_text_in_any_encoding_are_refused_as_not_utf8(site: Path) -> None:
     saved = site.parent / "odd.txt"
     saved.write_bytes(b"Headline here\nA sentence with \x81 in it.\n")
@@ -573,6 +631,12 @@ def test_bytes_that_are_no_text_in_any_encoding_are_refused_as_not_utf8(site: Pa
         ("notes/story.txt", "no such file (give a .html, .txt, a URL or -)"),
         ("story.txt", "no such file (give a .html, .txt, a URL or -)"),
         ("saved.html", "no such file (give a .html, .txt, a URL or -)"),
+        ("example.com", "no such file; for the web page, give its URL: https://example.com"),
+        # a document's name is no web address, whatever its suffix
+        ("report.pdf", "no such file (give a .html, .txt, a URL or -)"),
+        ("Summit.docx", "no such file (give a .html, .txt, a URL or -)"),
+        ("notes.rtf", "no such file (give a .html, .txt, a URL or -)"),
+        ("Talks.2025.pages", "no such file (give a .html, .txt, a URL or -)"),
     ],
 )
 def test_a_source_that_is_no_file_says_what_was_meant(

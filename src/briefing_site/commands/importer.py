@@ -85,17 +85,25 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
 
 
 # A page's source, not copy: it opens with a doctype or an HTML element (after a BOM,
-# blanks or comments). Wire copy never opens with a tag.
+# blanks or comments). A page's own elements say so alone; a block element (copy
+# pasted from a CMS can open with a stray <p>) only when the text closes one too.
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p)\b",
+    rb"<(?:(?P<page>!doctype\s+html|html|head|body|meta|title)|article|main|section|div|p)\b",
     re.I | re.S,
 )
+_CLOSING_TAG = re.compile(rb"</(?:article|main|section|div|p|span|a|h[1-6]|li|ul|ol)\s*>", re.I)
+
+
+def _reads_as_page(data: bytes) -> bool:
+    """Whether stdin or a .txt holds a page's source rather than copy."""
+    start = _HTML_START.match(data)
+    return bool(start and (start["page"] or _CLOSING_TAG.search(data)))
 
 
 def _from_bytes(data: bytes, where: str, junk: JunkFilter) -> Extracted:
     """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
-    if _HTML_START.match(data):
+    if _reads_as_page(data):
         return from_html(decode_html(data), "", junk)
     text, encoding = _decode_copy(data, where)
     extracted = from_text(text, junk)
@@ -111,14 +119,15 @@ _CP1252_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u202
 
 def _reads_as_latin_text(text: str) -> bool:
     """Whether Windows-1252 gave text, not bytes of something else read as letters:
-    every other character is a typographic mark or a letter in a word that has plain
-    letters too (café, São, Müller), never a word of such letters alone ("ÿþ")."""
+    no control characters (binary), and no word of two or more accented letters
+    without a plain one ("ÿþ", or Cyrillic from Windows-1251 read as "Ïðåçèäåíò").
+    One such letter alone is a word (à, è, é), and °, £, © or ½ are ordinary copy."""
+    if re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text):
+        return False
     for word in re.findall(r"\S+", text):
-        for char in word:
-            if ord(char) < 128 or char in _CP1252_MARKS:
-                continue
-            if not (char.isalpha() and re.search(r"[A-Za-z]", word)):
-                return False
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(ord(c) >= 128 for c in letters):
+            return False
     return True
 
 
@@ -144,8 +153,14 @@ def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
         return decode(text.encode("utf-8"), where), "Windows-1252"
 
 
-# A web address typed without its scheme: "example.com/story", "www.site.org/a".
-_BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)", re.I)
+# A web address typed without its scheme: "www.site.org", "example.com/story", or a
+# name in a web-only domain ("example.com"). A file's name (report.pdf) is none.
+_BARE_ADDRESS = re.compile(
+    r"^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}[/?#]"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|gov|edu|int|info)$)",
+    re.I,
+)
 
 
 def _not_a_file(source: str) -> str:
