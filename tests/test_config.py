@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 
 from briefing_site.config.schema import parse_config
@@ -89,4 +91,41 @@ def test_a_language_name_is_refused_with_its_code(language: str, hint: str) -> N
     assert caught.value.lines() == [
         f"briefing.yaml:1: language: {language!r} must be a language code such as en, "
         f"en-GB, fr or ja{hint}"
+    ]
+
+
+INIT_CONFIG = files("briefing_site").joinpath("data/site/briefing.yaml").read_text("utf-8")
+LINE_UP = "; line it up with the lines above: a list's items and a mapping's keys share a column"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("  defense: {title: Defense", " defense: {title: Defense", 11),
+        ("  history: {title: History}", "  history:\n    title: History\n   aliases: [Past]", 14),
+        # an unclosed quote runs on to the next quote: the valid line there needs no quotes
+        ("title: Briefings", 'title: "Briefings', 13),
+    ],
+    ids=["a flow mapping", "a flow list", "an unclosed quote"],
+)
+def test_a_valid_bracketed_value_out_of_line_is_not_told_to_be_quoted(
+    old: str, new: str, line: int
+) -> None:
+    """Quoting `{title: Defense}` would turn a topic into a string: the fix is the indent."""
+    assert old in INIT_CONFIG
+    with pytest.raises(ContentError) as caught:
+        parse_config(INIT_CONFIG.replace(old, new, 1))
+    [message] = caught.value.lines()
+    assert message.startswith(f"briefing.yaml:{line}: invalid YAML: "), message
+    assert "quoted" not in message and message.endswith(LINE_UP), message
+
+
+def test_a_value_going_on_over_lines_with_a_colon_is_told_to_be_quoted() -> None:
+    """Not to start it where the keys start: that would make the rest an unknown key."""
+    with pytest.raises(ContentError) as caught:
+        parse_config("title: T\ndescription: A long one\n  and it goes on: with a colon\n")
+    assert caught.value.lines() == [
+        "briefing.yaml:3: invalid YAML: mapping values are not allowed in this context; "
+        "this line goes on from the value above and has ': ' in it: "
+        "put the whole value in quotes"
     ]

@@ -258,8 +258,13 @@ def _hint(message: str, source: str) -> str:
     if "mapping values are not allowed" in message and sep and key:
         if ": " in f"{value} ":
             return f"; a value containing ': ' must be quoted: {_quoted(key, value)}"
-        if source[:1].isspace():
+        if source[:1].isspace() and re.fullmatch(r"[\w-]+", key):
             return "; this line is indented under the one above: start it where the keys start"
+        if source[:1].isspace():  # "and goes on: with a colon" is no key but prose
+            return (
+                "; this line goes on from the value above and has ': ' in it: "
+                "put the whole value in quotes"
+            )
     if "expected a single document" in message:
         return "; a .yaml file needs no '---' lines: remove this one (only a .md has them)"
     if "simple key" in message:
@@ -289,9 +294,20 @@ _READ_AS_SYNTAX = (
 
 
 def _read_as_syntax(value: str) -> bool:
-    """A value YAML takes for syntax: an indicator first, or its quote used inside."""
+    """A value YAML takes for syntax: an indicator first, or its quote used inside.
+    A whole [list] or {mapping} is meant as one: the line is out of line instead."""
     first = value[:1]  # "" is in every string: an empty value is no syntax
-    return bool(first) and (first in "@`%*&[{" or (first in "\"'" and first in value[1:-1]))
+    if first in ("[", "{"):
+        return not _whole_collection(value)
+    return bool(first) and (first in "@`%*&" or (first in "\"'" and first in value[1:-1]))
+
+
+def _whole_collection(value: str) -> bool:
+    """Whether `value` alone is a complete YAML [list] or {mapping}."""
+    try:
+        return isinstance(yaml.load(value, Loader=yaml.SafeLoader), (list, dict))
+    except yaml.YAMLError:
+        return False
 
 
 def _what_it_starts(value: str) -> str:
