@@ -352,7 +352,9 @@ _SMALL_PRINT = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\ball rights reserved\b", re.I
+    # "(c)" in prose is a lettered list's third item: a sign only opening a line or before a year
+    r"(?:©|^\s*\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\(c\)\s*\d{4}|\ball rights reserved\b",
+    re.I,
 )
 # A teaser card scraped without its line break: a headline's last word glued to the
 # summary's first ("...security in the PacificAnthony Albanese will...").
