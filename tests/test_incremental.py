@@ -221,6 +221,39 @@ def test_a_file_deleted_from_the_spare_is_not_taken_for_build_s_own(
     assert tree(site / "build") == reference(site, cli)
 
 
+def test_a_new_article_shifting_every_listing_page_makes_no_page_folders(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The newest article moves every card of the paginated lists down one place, so
+    every listing page changes. Through the spare, those pages are written side by
+    side and linked into it: no folder is made, then removed, for each page."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):  # a spare from the second build on
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    before = tree(site / "build")
+    text = sources[3].read_text()
+    (site / "content/newest.md").write_text(
+        text.replace("title:", 'title: "Newest talks"\nold_title:', 1)
+        .replace("\nold_title:", "\n#", 1)
+        .replace("\ndate:", "\ndate: 2026-12-31T12:00:00+00:00\n#", 1)
+    )
+    made = _counting(monkeypatch, "mkdir")
+    _build(cli, site)
+    monkeypatch.undo()
+    after = tree(site / "build")
+    listings = [p for p in after if "/page/" in p and before.get(p) != after[p]]
+    assert len(listings) >= 10  # every page of each list the article is on
+    assert "briefings/newest/index.html" in after
+    assert [path for path in made if "/page/" in path] == []
+    assert after == reference(site, cli)
+
+
 def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
     tmp_path: Path,
 ) -> None:

@@ -33,6 +33,7 @@ from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 
 MARKER = ".briefing-site"
 _MARKER_TEXT = "This folder is written by briefing-site build.\n"
+DRAWN = ".briefing-site.drawn"  # in a rebuild's staging folder: see `Staging`
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _MANIFEST = "briefing-site manifest 3"
 _Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
@@ -83,11 +84,14 @@ def output_path(root: Path, relative: str) -> Path:
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    """Write one output file under `root`, making its folder only when it is missing.
+    """Write one output file under `root`, making its folder only when it is missing."""
+    _write_with_room(output_path(root, relative), data)
 
-    On a full disk the build's parked records give way first (`spill.make_room`):
-    the build itself needs no more room than it did without them."""
-    target = output_path(root, relative)
+
+def _write_with_room(target: Path, data: bytes) -> None:
+    """Write `target`, making its folder only when it is missing. On a full disk the
+    build's parked records give way first (`spill.make_room`): the build itself
+    needs no more room than it did without them."""
     try:
         _write(target, data)
     except OSError as exc:
@@ -100,7 +104,11 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
     """Hard-link the previous build's file at `relative` into `root` when it holds
     exactly `data`: the new build takes no room for it, and the file keeps its
     inode and time. False (nothing done) when it differs or cannot be linked."""
-    old = output_path(out, relative)
+    return _link_same_to(output_path(out, relative), output_path(root, relative), data)
+
+
+def _link_same_to(old: Path, target: Path, data: bytes) -> bool:
+    """`link_same`, from the file `old` to `target`."""
     try:
         found = os.lstat(old)
         if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
@@ -108,7 +116,6 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
         with open(old, "rb") as held:
             if held.read(len(data) + 1) != data:
                 return False
-        target = output_path(root, relative)
         try:
             os.link(old, target, follow_symlinks=False)
         except FileNotFoundError:
@@ -152,6 +159,14 @@ class Staging:
     interrupted build's staging folder is removed by the next (`recover`);
     the build that made it swaps it in (`write_changed`, `swap_in`) or
     discards it on any error (`staging`).
+
+    A rebuild (one with the last build's hashes, `previous`) writes the files it
+    draws side by side in one folder of its own (`DRAWN`), not each in its page's
+    folder: most likely the spare takes them by a hard link (`_Spare.refresh`), and
+    the staging folder then goes with no page folder to make and remove (at 10,000
+    briefings, a new article changes ~3,000 listing pages, each in a folder of its
+    own). Before the folder itself is swapped in, they go to their places
+    (`place_drawn`).
     """
 
     def __init__(self, out: Path, previous: Mapping[str, str] | None = None) -> None:
@@ -162,6 +177,8 @@ class Staging:
         # writer may keep the old one instead (a rebuild redraws the search index whole).
         self.previous = previous or {}
         self.held: dict[str, OutputFile] = {}
+        self._drawn: dict[str, Path] = {}  # path: where in DRAWN it was written
+        self._names = itertools.count()  # of the files in DRAWN
         # Nothing to link from when there is no previous build (a cold build).
         self._linkable = out.is_dir()
         self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
@@ -180,16 +197,31 @@ class Staging:
             self.held[item.path] = item
         else:
             if item.path in self.hashes:  # written before, maybe as a link: never in place
-                output_path(self.folder, item.path).unlink(missing_ok=True)
-            if not (self._linkable and link_same(self.out, self.folder, item.path, data)):
-                write_file(self.folder, item.path, data)
+                self.where(item.path).unlink(missing_ok=True)
+            target = self._target(item.path)
+            old = output_path(self.out, item.path)
+            if not (self._linkable and _link_same_to(old, target, data)):
+                _write_with_room(target, data)
             self.held.pop(item.path, None)
         self.hashes[item.path] = sha
+
+    def _target(self, path: str) -> Path:
+        """Where `write` puts the file at `path`: its place, or during a rebuild DRAWN."""
+        if not self.previous or path.split("/", 1)[0] == DRAWN:
+            return output_path(self.folder, path)
+        found = self._drawn.get(path)
+        if found is None:
+            found = self._drawn[path] = self.folder / DRAWN / str(next(self._names))
+        return found
+
+    def where(self, path: str) -> Path:
+        """The file at `path` in the folder: in DRAWN, or in its place."""
+        return self._drawn.get(path) or output_path(self.folder, path)
 
     def read(self, path: str) -> bytes:
         """A file given to `write` (or `add`ed), held or in the folder."""
         held = self.held.get(path)
-        return held.data if held is not None else output_path(self.folder, path).read_bytes()
+        return held.data if held is not None else self.where(path).read_bytes()
 
     def add(self, path: str, sha256: str) -> None:
         """A file another process wrote into the folder."""
@@ -201,9 +233,10 @@ class Staging:
         folders: set[Path] = set()
         for path in paths:
             if self.held.pop(path, None) is None:
-                target = output_path(self.folder, path)
-                target.unlink(missing_ok=True)
-                folders.update(target.parents[: len(PurePosixPath(path).parts) - 1])
+                self.where(path).unlink(missing_ok=True)
+                if self._drawn.pop(path, None) is None:
+                    target = output_path(self.folder, path)
+                    folders.update(target.parents[: len(PurePosixPath(path).parts) - 1])
             self.hashes.pop(path, None)
         for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
             with contextlib.suppress(OSError):  # not empty: another file is in it
@@ -213,8 +246,23 @@ class Staging:
         """Remove every file but `paths`, to fill the folder again."""
         for path in [p for p in self.hashes if p not in paths]:
             if self.held.pop(path, None) is None:
-                output_path(self.folder, path).unlink(missing_ok=True)
+                self.where(path).unlink(missing_ok=True)
+                self._drawn.pop(path, None)
             del self.hashes[path]
+
+    def place_drawn(self) -> None:
+        """Move the files in DRAWN to their places, so the folder is the whole site."""
+        made: set[str] = set()
+        for path, found in self._drawn.items():
+            target = _path_in(self.folder, path)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                _make_folder(parent)
+                made.add(parent)
+            os.replace(found, target)
+        self._drawn.clear()
+        with contextlib.suppress(OSError):  # none drawn, or the site's own files are in it
+            (self.folder / DRAWN).rmdir()
 
     def discard(self) -> None:
         if not self.taken:
@@ -262,6 +310,7 @@ def _stage_and_swap(
     out, folder = stage.out, stage.folder
     made: set[str] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
     try:
+        stage.place_drawn()
         for item in files:
             target = _path_in(folder, item.path)  # a string: a first rebuild links every file
             parent = os.path.dirname(target)
@@ -428,14 +477,20 @@ class NotKept(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Kept:
-    """A file of the previous build, left as it is; its bytes are read only if needed."""
+    """A file on disk (of the previous build, or staged), left as it is; its bytes are
+    read only if needed."""
 
     out: Path
     path: str
+    at: Path | None = None  # where it is when not at `path` under `out` (`Staging.where`)
+
+    @property
+    def file(self) -> Path:
+        return self.at or output_path(self.out, self.path)
 
     @property
     def data(self) -> bytes:
-        return output_path(self.out, self.path).read_bytes()
+        return self.file.read_bytes()
 
 
 @dataclass(frozen=True)
@@ -521,11 +576,12 @@ def write_changed(
     for path in drawn:  # written into the staging folder, maybe as a link (`link_same`):
         shared.pop(path, None)  # that is their other name, not the spare's
     known: dict[str, _Entry] = {}  # files whose manifest entry is known without a stat
-    fresh = [_Kept(stage.folder, path) for path in drawn]
+    fresh = [_Kept(stage.folder, path, stage.where(path)) for path in drawn]
     if previous and spare.refresh([*fresh, *held], linked, hashes, out, shared):
         stage.discard()
         known = spare.untouched
     else:
+        stage.place_drawn()
 
         def unchanged(item: OutputFile, target: str) -> bool:
             """Hard-link the old file when its bytes are the same (its entry stays true)."""
@@ -599,11 +655,7 @@ class _Spare:
                 entry = entries.get(item.path)
                 if entry is None or entry[0] != hashes[item.path]:
                     untouched.pop(item.path, None)
-                    target = output_path(self.folder, item.path)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    temporary = target.with_name(f".{target.name}.new")
-                    temporary.write_bytes(item.data)
-                    os.replace(temporary, target)
+                    _replace_in(output_path(self.folder, item.path), item)
             for gone in entries.keys() - hashes.keys():
                 _remove_with_empty_parents(self.folder, gone)
             if not _exchange(self.folder, out):
@@ -669,6 +721,30 @@ class _Spare:
             replace_file(self.manifest, marshal.dumps((_MANIFEST, spare, self._old, {})))
         except (OSError, ValueError):
             self.manifest.unlink(missing_ok=True)
+
+
+def _replace_in(target: Path, item: OutputFile) -> None:
+    """Put `item` in the place of `target` in one step, its folder made if missing."""
+    temporary = target.with_name(f".{target.name}.new")
+    try:
+        _put_or_link(temporary, item)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _put_or_link(temporary, item)
+    os.replace(temporary, target)
+
+
+def _put_or_link(temporary: Path, item: OutputFile) -> None:
+    """A file on disk by a hard link to it, no bytes copied (the spare and `out` share
+    inodes anyway, and neither is ever written in place); else its bytes."""
+    if not isinstance(item, _Kept):
+        _put(temporary, item.data)
+        return
+    try:
+        os.link(item.file, temporary, follow_symlinks=False)
+    except FileExistsError:  # left by a build cut short
+        temporary.unlink()
+        os.link(item.file, temporary, follow_symlinks=False)
 
 
 def _remove_with_empty_parents(root: Path, relative: str) -> None:
