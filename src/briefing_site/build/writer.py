@@ -33,7 +33,6 @@ from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 
 MARKER = ".briefing-site"
 _MARKER_TEXT = "This folder is written by briefing-site build.\n"
-DRAWN = ".briefing-site.drawn"  # in a rebuild's staging folder: see `Staging`
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _MANIFEST = "briefing-site manifest 3"
 _Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
@@ -84,14 +83,11 @@ def output_path(root: Path, relative: str) -> Path:
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    """Write one output file under `root`, making its folder only when it is missing."""
-    _write_with_room(output_path(root, relative), data)
+    """Write one output file under `root`, making its folder only when it is missing.
 
-
-def _write_with_room(target: Path, data: bytes) -> None:
-    """Write `target`, making its folder only when it is missing. On a full disk the
-    build's parked records give way first (`spill.make_room`): the build itself
-    needs no more room than it did without them."""
+    On a full disk the build's parked records give way first (`spill.make_room`):
+    the build itself needs no more room than it did without them."""
+    target = output_path(root, relative)
     try:
         _write(target, data)
     except OSError as exc:
@@ -104,11 +100,7 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
     """Hard-link the previous build's file at `relative` into `root` when it holds
     exactly `data`: the new build takes no room for it, and the file keeps its
     inode and time. False (nothing done) when it differs or cannot be linked."""
-    return _link_same_to(output_path(out, relative), output_path(root, relative), data)
-
-
-def _link_same_to(old: Path, target: Path, data: bytes) -> bool:
-    """`link_same`, from the file `old` to `target`."""
+    old = output_path(out, relative)
     try:
         found = os.lstat(old)
         if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
@@ -116,6 +108,7 @@ def _link_same_to(old: Path, target: Path, data: bytes) -> bool:
         with open(old, "rb") as held:
             if held.read(len(data) + 1) != data:
                 return False
+        target = output_path(root, relative)
         try:
             os.link(old, target, follow_symlinks=False)
         except FileNotFoundError:
@@ -135,6 +128,18 @@ def _write(target: Path, data: bytes) -> None:
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """`target` (its folder made if missing) as a hard link to `source`, else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        _write(target, source.read_bytes())
 
 
 def _put(target: Path, data: bytes) -> None:
@@ -160,16 +165,19 @@ class Staging:
     the build that made it swaps it in (`write_changed`, `swap_in`) or
     discards it on any error (`staging`).
 
-    A rebuild (one with the last build's hashes, `previous`) writes the files it
-    draws side by side in one folder of its own (`DRAWN`), not each in its page's
-    folder: most likely the spare takes them by a hard link (`_Spare.refresh`), and
-    the staging folder then goes with no page folder to make and remove (at 10,000
-    briefings, a new article changes ~3,000 listing pages, each in a folder of its
-    own). Before the folder itself is swapped in, they go to their places
-    (`place_drawn`).
+    With a `spare` (a rebuild whose output and spare were found as recorded at
+    its start: `Spare.check`), the files this process draws go straight into the
+    spare, which is then swapped in (`write_changed`), not into the staging
+    folder to be linked into it: one new file each, and none where the spare
+    already holds those bytes. At 10,000 briefings a new article changes ~3,000
+    listing pages, each in a folder of its own.
     """
 
-    def __init__(self, out: Path, previous: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, out: Path, previous: Mapping[str, str] | None = None, spare: Spare | None = None
+    ) -> None:
+        # The output folder and its spare as found at the build's start (`Spare.check`).
+        self.checked = spare
         self.out = out
         self.hashes: dict[str, str] = {}  # path: sha256 hex of what is written
         # What the last build wrote, as its manifest says (a hint: `write_changed` checks
@@ -177,8 +185,7 @@ class Staging:
         # writer may keep the old one instead (a rebuild redraws the search index whole).
         self.previous = previous or {}
         self.held: dict[str, OutputFile] = {}
-        self._drawn: dict[str, Path] = {}  # path: where in DRAWN it was written
-        self._names = itertools.count()  # of the files in DRAWN
+        self.spare = spare if previous and spare is not None and spare.entries else None
         # Nothing to link from when there is no previous build (a cold build).
         self._linkable = out.is_dir()
         self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
@@ -195,33 +202,25 @@ class Staging:
         sha = hashlib.sha256(data).hexdigest()
         if self.previous.get(item.path) == sha:
             self.held[item.path] = item
+        elif self.spare is not None:
+            self.spare.put(item.path, sha, data)
+            self.held.pop(item.path, None)
         else:
             if item.path in self.hashes:  # written before, maybe as a link: never in place
-                self.where(item.path).unlink(missing_ok=True)
-            target = self._target(item.path)
-            old = output_path(self.out, item.path)
-            if not (self._linkable and _link_same_to(old, target, data)):
-                _write_with_room(target, data)
+                output_path(self.folder, item.path).unlink(missing_ok=True)
+            if not (self._linkable and link_same(self.out, self.folder, item.path, data)):
+                write_file(self.folder, item.path, data)
             self.held.pop(item.path, None)
         self.hashes[item.path] = sha
 
-    def _target(self, path: str) -> Path:
-        """Where `write` puts the file at `path`: its place, or during a rebuild DRAWN."""
-        if not self.previous or path.split("/", 1)[0] == DRAWN:
-            return output_path(self.folder, path)
-        found = self._drawn.get(path)
-        if found is None:
-            found = self._drawn[path] = self.folder / DRAWN / str(next(self._names))
-        return found
-
-    def where(self, path: str) -> Path:
-        """The file at `path` in the folder: in DRAWN, or in its place."""
-        return self._drawn.get(path) or output_path(self.folder, path)
-
     def read(self, path: str) -> bytes:
-        """A file given to `write` (or `add`ed), held or in the folder."""
+        """A file given to `write` (or `add`ed), held or in the folder (or the spare)."""
         held = self.held.get(path)
-        return held.data if held is not None else self.where(path).read_bytes()
+        if held is not None:
+            return held.data
+        if self.spare is not None and path in self.spare.drawn:
+            return output_path(self.spare.folder, path).read_bytes()
+        return output_path(self.folder, path).read_bytes()
 
     def add(self, path: str, sha256: str) -> None:
         """A file another process wrote into the folder."""
@@ -229,14 +228,15 @@ class Staging:
 
     def remove(self, paths: Iterable[str]) -> None:
         """Take back files given to `write` (a search index that failed part way), and
-        the folders they leave empty."""
+        the folders they leave empty. (One the spare took stays there until the
+        spare is brought up to this build: it then goes as a file the build lacks.)"""
         folders: set[Path] = set()
         for path in paths:
-            if self.held.pop(path, None) is None:
-                self.where(path).unlink(missing_ok=True)
-                if self._drawn.pop(path, None) is None:
-                    target = output_path(self.folder, path)
-                    folders.update(target.parents[: len(PurePosixPath(path).parts) - 1])
+            taken = self.spare is not None and path in self.spare.drawn
+            if self.held.pop(path, None) is None and not taken:
+                target = output_path(self.folder, path)
+                target.unlink(missing_ok=True)
+                folders.update(target.parents[: len(PurePosixPath(path).parts) - 1])
             self.hashes.pop(path, None)
         for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
             with contextlib.suppress(OSError):  # not empty: another file is in it
@@ -245,24 +245,20 @@ class Staging:
     def keep_only(self, paths: Collection[str]) -> None:
         """Remove every file but `paths`, to fill the folder again."""
         for path in [p for p in self.hashes if p not in paths]:
-            if self.held.pop(path, None) is None:
-                self.where(path).unlink(missing_ok=True)
-                self._drawn.pop(path, None)
+            taken = self.spare is not None and path in self.spare.drawn
+            if self.held.pop(path, None) is None and not taken:
+                output_path(self.folder, path).unlink(missing_ok=True)
             del self.hashes[path]
 
-    def place_drawn(self) -> None:
-        """Move the files in DRAWN to their places, so the folder is the whole site."""
-        made: set[str] = set()
-        for path, found in self._drawn.items():
-            target = _path_in(self.folder, path)
-            parent = os.path.dirname(target)
-            if parent not in made:
-                _make_folder(parent)
-                made.add(parent)
-            os.replace(found, target)
-        self._drawn.clear()
-        with contextlib.suppress(OSError):  # none drawn, or the site's own files are in it
-            (self.folder / DRAWN).rmdir()
+    def take_back(self) -> None:
+        """The files the spare took, linked into the folder: the spare cannot be
+        swapped in after all, so the folder must be the whole build."""
+        if self.spare is None:
+            return
+        spare, self.spare = self.spare, None
+        for path in spare.drawn.keys() & self.hashes.keys():
+            if path not in self.held:
+                _link_or_copy(output_path(spare.folder, path), output_path(self.folder, path))
 
     def discard(self) -> None:
         if not self.taken:
@@ -271,10 +267,12 @@ class Staging:
 
 
 @contextlib.contextmanager
-def staging(out: Path, previous: Mapping[str, str] | None = None) -> Iterator[Staging]:
+def staging(
+    out: Path, previous: Mapping[str, str] | None = None, spare: Spare | None = None
+) -> Iterator[Staging]:
     """A `Staging` for `out`, removed unless the build swapped it in."""
     try:
-        made = Staging(out, previous)
+        made = Staging(out, previous, spare)
     except OSError as exc:
         raise disk_error(out, exc) from exc
     try:
@@ -306,11 +304,11 @@ def _stage_and_swap(
 ) -> None:
     """Write every file into the staging folder beside `out` (or `reuse` the old
     one there), then swap it in; on any error the staging folder goes, `out` stays.
-    `keep` may take the old build instead of it being deleted (see `_Spare`)."""
+    `keep` may take the old build instead of it being deleted (see `Spare`)."""
     out, folder = stage.out, stage.folder
     made: set[str] = set()  # one mkdir a folder, not one a file: a site is ~24,000 files
     try:
-        stage.place_drawn()
+        stage.take_back()
         for item in files:
             target = _path_in(folder, item.path)  # a string: a first rebuild links every file
             parent = os.path.dirname(target)
@@ -467,7 +465,7 @@ def _ours(folder: Path) -> bool:
 # it, then exchanges it with `out`. A spare that is not exactly as its manifest
 # says (a crash while updating it, say) is simply not used. Most of its files
 # are hard links of `out`'s, which are stat'ed anyway: those are not stat'ed
-# twice (see `_Spare._entries`).
+# twice (see `Spare._entries`).
 
 
 class NotKept(Exception):
@@ -482,11 +480,10 @@ class _Kept:
 
     out: Path
     path: str
-    at: Path | None = None  # where it is when not at `path` under `out` (`Staging.where`)
 
     @property
     def file(self) -> Path:
-        return self.at or output_path(self.out, self.path)
+        return output_path(self.out, self.path)
 
     @property
     def data(self) -> bytes:
@@ -542,14 +539,16 @@ def write_changed(
     recorded: the previous build's file is used as it is, never read, when
     the output folder is still what the manifest says; else its bytes come
     from `fetch(key)` (the cache) into the staging folder, or `NotKept` is raised.
-    `read` is the manifest as the build read it at its start (else it is read here).
+    `read` is the manifest as the build read it at its start (else it is read here),
+    when `stage` has no `Spare.check` of the output made then.
     """
     out = stage.out
     recover(out, stage.folder)
     check_output_dir(out, site)
-    read = read if read is not None else read_manifest(manifest)
-    shared: dict[str, _Entry] = {}  # files of `out` with another name too (the spare's)
-    verified = _verified(out, read, shared)
+    spare = stage.checked
+    if spare is None:
+        spare = Spare.check(manifest, out, read if read is not None else read_manifest(manifest))
+    read, verified = spare.read, spare.verified
     previous = read.hashes if verified is read.files else {}
     linked: list[str] = []  # paths: a one-edit rebuild keeps ~40,000 files, reads none
     for path, key in (kept or {}).items():
@@ -569,19 +568,16 @@ def write_changed(
             _record_or_raise(out, manifest, hashes, recorded_now)
         return False
     held = list(stage.held.values())
-    elsewhere = stage.held.keys() | linked
+    elsewhere = stage.held.keys() | linked | spare.drawn.keys()
     # Paths, not file objects: a cold build draws every file of the site.
     drawn = [path for path in hashes if path not in elsewhere]
-    spare = _Spare(manifest, verified)
-    for path in drawn:  # written into the staging folder, maybe as a link (`link_same`):
-        shared.pop(path, None)  # that is their other name, not the spare's
     known: dict[str, _Entry] = {}  # files whose manifest entry is known without a stat
-    fresh = [_Kept(stage.folder, path, stage.where(path)) for path in drawn]
-    if previous and spare.refresh([*fresh, *held], linked, hashes, out, shared):
+    fresh = [_Kept(stage.folder, path) for path in drawn]
+    if previous and spare.refresh([*fresh, *held], linked, hashes, out):
         stage.discard()
         known = spare.untouched
     else:
-        stage.place_drawn()
+        stage.take_back()
 
         def unchanged(item: OutputFile, target: str) -> bool:
             """Hard-link the old file when its bytes are the same (its entry stays true)."""
@@ -616,18 +612,58 @@ def _record_or_raise(
         raise NotRecorded(exc) from exc
 
 
-class _Spare:
-    """The build before last, kept beside the manifest to be updated into the next one."""
+class Spare:
+    """The build before last, kept beside the manifest to be updated into the next one.
 
-    def __init__(self, manifest: Path, verified: dict[str, _Entry]) -> None:
+    Made by `check` at a rebuild's start, with what it found of the output folder:
+    the files this build draws then go straight into the spare (`put`, see
+    `Staging`), and `write_changed` brings the rest of it up to the build."""
+
+    def __init__(self, manifest: Path, read: Manifest, verified: dict[str, _Entry]) -> None:
         self.folder = manifest.with_name(manifest.name + ".spare")
         self.manifest = manifest.with_name(manifest.name + ".spare-manifest")
-        # What the manifest says of the current build, before this build replaces it.
+        self.read = read  # the output's manifest as this build read it at its start
+        # What the manifest says of the current build, if it is as recorded, before this
+        # build replaces it.
+        self.verified = verified
         self._old = verified or None
+        self.entries: dict[str, _Entry] = {}  # the spare's files, if as its manifest says
+        self.drawn: dict[str, str] = {}  # path: the hash of the file `put` gave it
+        self._changed: set[str] = set()  # the paths whose files `put` replaced
         self._kept = False
         # The spare's files left as they were, as its manifest (just checked) records
         # them: what the new build's manifest says of them, without a stat.
         self.untouched: dict[str, _Entry] = {}
+
+    @classmethod
+    def check(cls, manifest: Path, out: Path, read: Manifest) -> Spare:
+        """The spare of `out`, with `out` checked against `read` (`_verified`) and the
+        spare against its own manifest (`_entries`); `entries` stays empty unless both
+        are as recorded and the spare can be swapped in (on Linux)."""
+        shared: dict[str, _Entry] = {}  # files of `out` with another name too (the spare's)
+        spare = cls(manifest, read, _verified(out, read, shared))
+        if spare.verified and sys.platform.startswith("linux"):
+            spare.entries = spare._entries(out, shared)
+        return spare
+
+    def holds(self, path: str) -> str | None:
+        """The hash of the spare's file at `path` as this build left it so far."""
+        drawn = self.drawn.get(path)
+        if drawn is not None:
+            return drawn
+        entry = self.entries.get(path)
+        return entry[0] if entry is not None else None
+
+    def put(self, path: str, sha256: str, data: bytes) -> None:
+        """A file this build drew, into the spare unless it holds those very bytes."""
+        if self.holds(path) != sha256:
+            if not self._changed:  # from here on the spare is not what its manifest says
+                self.manifest.unlink(missing_ok=True)
+            target = output_path(self.folder, path)
+            target.unlink(missing_ok=True)  # never written in place: `out` may share the inode
+            write_file(self.folder, path, data)
+            self._changed.add(path)
+        self.drawn[path] = sha256
 
     def refresh(
         self,
@@ -635,28 +671,23 @@ class _Spare:
         kept: Sequence[str],
         hashes: dict[str, str],
         out: Path,
-        shared: Mapping[str, _Entry],
     ) -> bool:
         """Bring the spare up to this build and exchange it with `out`; False if unusable.
 
-        `files` are those drawn, `kept` the paths of `out`'s files kept as they are
-        (read only where the spare's differs). `shared` are the files of `out` just
-        found as its manifest says whose inode has another name too (see `_entries`)."""
-        if not sys.platform.startswith("linux"):
-            return False
-        entries = self._entries(out, shared)
+        `files` are those drawn but not `put`, `kept` the paths of `out`'s files kept
+        as they are (read only where the spare's differs)."""
+        entries = self.entries
         if not entries:
             return False
-        self.manifest.unlink()  # from here on the spare is not what its manifest said
-        untouched = dict(entries)
-        differ = (p for p in kept if (e := entries.get(p)) is None or e[0] != hashes[p])
+        self.manifest.unlink(missing_ok=True)  # from here on the spare is not what it said
+        untouched = {path: e for path, e in entries.items() if path not in self._changed}
+        differ = (p for p in kept if self.holds(p) != hashes[p])
         try:
             for item in itertools.chain(files, (_Kept(out, path) for path in differ)):
-                entry = entries.get(item.path)
-                if entry is None or entry[0] != hashes[item.path]:
+                if self.holds(item.path) != hashes[item.path]:
                     untouched.pop(item.path, None)
                     _replace_in(output_path(self.folder, item.path), item)
-            for gone in entries.keys() - hashes.keys():
+            for gone in (entries.keys() | self._changed) - hashes.keys():
                 _remove_with_empty_parents(self.folder, gone)
             if not _exchange(self.folder, out):
                 return False
@@ -676,7 +707,7 @@ class _Spare:
         (by its stat in `_verified`), that inode having another name, is that
         name: it needs no stat of its own. A one-edit rebuild at 10,000
         briefings so stats a few spare files, not 24,000. The manifest is gone
-        before any change this tool makes to the spare (`refresh`, `keep`), so a
+        before any change this tool makes to the spare (`put`, `refresh`, `keep`), so a
         build cut short never leaves one that vouches for a spare it changed.
         The cache folder is the tool's own: a spare file replaced by hand while a
         third hard link (a `cp -al` backup, say) keeps build/'s inode shared is not
@@ -812,7 +843,7 @@ def _verified(
     Every file is stat'ed (a hand edit changes its size, time or inode); at
     10,000 briefings that is most of a no-change build, so the loop is tight
     and the manifest is `marshal` data, which loads several times faster than JSON.
-    `shared` is given the files whose inode has another name too (`_Spare`).
+    `shared` is given the files whose inode has another name too (`Spare`).
     """
     try:
         if not read.files or read.out != str(out.resolve()) or not (out / MARKER).is_file():
@@ -852,7 +883,7 @@ def _record(
     known: Mapping[str, _Entry] | None = None,
 ) -> None:
     """Record the files of `out`: by a stat, or as `known` says of those it holds with
-    the same hash (a spare's files left as they were: see `_Spare.refresh`)."""
+    the same hash (a spare's files left as they were: see `Spare.refresh`)."""
     files = {}
     root = os.fspath(out) + "/"  # the paths were checked when written
     known = known or {}
