@@ -169,8 +169,9 @@ class Staging:
     its start: `Spare.check`), the files this process draws go straight into the
     spare, which is then swapped in (`write_changed`), not into the staging
     folder to be linked into it: one new file each, and none where the spare
-    already holds those bytes. At 10,000 briefings a new article changes ~3,000
-    listing pages, each in a folder of its own.
+    already holds those bytes. (At 10,000 briefings a new article changes ~3,000
+    listing pages, each in a folder of its own; making and removing a staging
+    folder for each, and copying it into the spare, cost more than drawing it.)
     """
 
     def __init__(
@@ -180,7 +181,7 @@ class Staging:
         self.checked = spare
         self.out = out
         self.hashes: dict[str, str] = {}  # path: sha256 hex of what is written
-        # What the last build wrote, as its manifest says (a hint: `write_changed` checks
+        # What the last build wrote, as its manifest says (a hint: `Spare.check` checks
         # the output itself). A file drawn the same is held here, not written, for the
         # writer may keep the old one instead (a rebuild redraws the search index whole).
         self.previous = previous or {}
