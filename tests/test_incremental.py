@@ -24,13 +24,15 @@ import pytest
 from conftest import REPO, Run
 from test_speed_paths import NOW, articles, count_reads, reference, tree
 
+from briefing_site.build import pipeline, writer
 from briefing_site.build.lazy import ArticleHead
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
 from briefing_site.build.site_index import Record, SiteIndex
 from briefing_site.build.unchanged import Stamp
 from briefing_site.content.load import ArticleFiles
-from briefing_site.model import Metadata
+from briefing_site.errors import ContentError, Problem
+from briefing_site.model import Location, Metadata
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -217,6 +219,97 @@ def test_a_file_deleted_from_the_spare_is_not_taken_for_build_s_own(
     assert kept.stat().st_nlink == 2  # build/'s file too
     kept.unlink()
     _edit(sources[2], "Officials", "Envoys 2")
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_new_article_shifting_every_listing_page_makes_no_page_folders(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The newest article moves every card of the paginated lists down one place, so
+    every listing page changes. Through the spare, those pages are written side by
+    side and linked into it: no folder is made, then removed, for each page."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):  # a spare from the second build on
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    before = tree(site / "build")
+    _newest(site, sources[3], "Newest")
+    made = _counting(monkeypatch, "mkdir")
+    _build(cli, site)
+    monkeypatch.undo()
+    after = tree(site / "build")
+    listings = [p for p in after if "/page/" in p and before.get(p) != after[p]]
+    assert len(listings) >= 10  # every page of each list the article is on
+    assert "briefings/newest/index.html" in after
+    assert [path for path in made if "/page/" in path] == []
+    assert after == reference(site, cli)
+
+
+def _newest(site: Path, source: Path, title: str) -> None:
+    """A copy of `source` as the site's newest article: every listing page changes."""
+    text = source.read_text()
+    (site / f"content/{title.lower()}.md").write_text(
+        text.replace("title:", f'title: "{title} talks"\n#', 1).replace(
+            "\ndate:", "\ndate: 2026-12-31T12:00:00+00:00\n#", 1
+        )
+    )
+
+
+def test_pages_drawn_into_a_spare_that_cannot_be_swapped_in_go_into_the_new_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pages drawn straight into the spare are taken back when the spare cannot
+    be swapped in (no atomic exchange here): the build is whole, and the next too."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):  # a spare from the second build on
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    _newest(site, sources[3], "Newest")
+    monkeypatch.setattr(writer, "_exchange", lambda a, b: False)
+    _build(cli, site)
+    monkeypatch.undo()
+    assert tree(site / "build") == reference(site, cli)
+    _newest(site, sources[4], "Later")
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_build_that_fails_after_drawing_into_the_spare_leaves_it_unused(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build that stops once it drew pages into the spare (here: an article rewritten
+    while it was read) leaves the previous build, and a spare the next build does not
+    trust: that one is whole."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    before = tree(site / "build")
+    _newest(site, sources[3], "Newest")
+
+    def rewritten(site: Path, before: object) -> None:
+        raise ContentError([Problem(Location("content/newest.md"), "rewritten")])
+
+    monkeypatch.setattr(pipeline, "check_not_rewritten", rewritten)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 1
+    monkeypatch.undo()
+    assert tree(site / "build") == before
     _build(cli, site)
     assert tree(site / "build") == reference(site, cli)
 

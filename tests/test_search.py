@@ -331,6 +331,35 @@ def test_a_shard_whose_indexer_fails_leaves_no_part_of_the_index(
     assert len(shard_folders(site / "build")) >= 3
 
 
+def test_a_rebuild_through_the_spare_whose_indexer_fails_leaves_no_part_of_the_index(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """From the third build on, the files a rebuild draws go straight into the spare
+    copy of the site; shards made before the failing one are taken out of it again,
+    and the last build's index goes too: the same site as a build whose indexer failed."""
+    site = make_site(SHARDED)
+    args = ("build", "-s", str(site), "--now", NOW)
+    for title in ("One", "Two"):  # a spare from the second build on
+        assert cli(*args).code == 0
+        (site / "briefing.yaml").write_text(f"search_shard_size: 2\ntitle: {title}\n")
+    counting_indexer(tmp_path, monkeypatch, fail_at=3)  # every shard is indexed again
+    (spare,) = (site / ".briefing-cache").glob("*.spare")
+    spare_folder = spare.stat().st_ino
+    result = cli(*args)
+    assert result.code == 0 and "no search index" in result.err
+    assert (site / "build").stat().st_ino == spare_folder  # the spare, swapped in
+    assert (site / "build/search/index.html").is_file()
+    assert "Two" in (site / "build/index.html").read_text()
+    assert not (site / "build/pagefind").exists()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    again = cli(*args)
+    assert again.code == 0 and "no search index" not in again.err
+    assert len(shard_folders(site / "build")) >= 3
+
+
 def test_a_small_site_keeps_one_index(newsroom: Path, cli: Callable[..., Run]) -> None:
     assert cli("build", "-s", str(newsroom), "--now", NOW).code == 0
     assert shard_folders(newsroom / "build") == []

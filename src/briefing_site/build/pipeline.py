@@ -55,6 +55,7 @@ from briefing_site.build.writer import (
     Manifest,
     NotKept,
     NotRecorded,
+    Spare,
     Staging,
     check_output_dir,
     disk_error,
@@ -429,7 +430,8 @@ def _build_fast(
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
     manifest = manifest_path(options.site, options.output)
     read = read_manifest(manifest) if options.cache else Manifest()
-    with staging(options.output, read.hashes) as stage, spill_folder(spill_in) as spill:
+    spare = Spare.check(manifest, options.output, read) if options.cache else None
+    with staging(options.output, read.hashes, spare) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         store = Store(cache / "build.pack") if options.cache else None
         if store is not None:
