@@ -259,7 +259,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "content/a.md": md("title: T\nslug: same\n"),
             "content/b.md": md("title: U\nslug: same\n"),
         },
-        ["content/b.md: slug 'same' is already used by content/a.md"],
+        [
+            "content/b.md:3: slug 'same' is already used by content/a.md: give this one its own "
+            "(slug: same-2)"
+        ],
     ),
     "slug with ../": (
         {"content/a.md": md("title: T\nslug: ../evil\n")},

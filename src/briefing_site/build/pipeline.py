@@ -179,7 +179,7 @@ def finish_loading(
     linter: Linter = lint,
 ) -> Loaded:
     """Check slugs, raise every problem at once, and order the published briefings."""
-    _check_slugs([a for _, a in articles], problems)
+    _check_slugs(articles, problems)
     problems.raise_if_any()
     published, warnings = _for_readers(articles, options, config, linter)
     site = Site(config=config, now=options.now, briefings=order_briefings(published, options.now))
@@ -219,14 +219,20 @@ def _for_readers(
     return published, warnings
 
 
-def _check_slugs(articles: list[Assembled], problems: ProblemList) -> None:
+def _check_slugs(articles: list[tuple[SourceArticle, Assembled]], problems: ProblemList) -> None:
+    """Two briefings cannot share a page: the second is named at its `slug:` line (or
+    its metadata's first line, when the slug comes from its file name), with the fix."""
     seen: dict[str, str] = {}
-    for item in articles:
+    for article, item in articles:
         slug, path = item.briefing.meta.slug, item.briefing.source
-        if slug in seen:
-            problems.add(Location(path), f"slug {slug!r} is already used by {seen[slug]}")
-        else:
+        if slug not in seen:
             seen[slug] = path
+            continue
+        problems.add(
+            Location(article.metadata_path, article.metadata_lines.get("slug", 1)),
+            f"slug {slug!r} is already used by {seen[slug]}: give this one its own "
+            f"(slug: {slug}-2)",
+        )
 
 
 Sink = Callable[[RenderedFile], None]  # where drawn files go: the staging folder, memory, nowhere
