@@ -1094,7 +1094,7 @@ def test_a_responses_subhead_in_the_story_is_not_a_comments_header() -> None:
 
 
 def test_a_list_lettered_a_b_c_in_prose_is_no_copyright_line() -> None:
-    """ "(c)" is a copyright sign only opening a line or before a year; in prose it is
+    """A "(c)" is a copyright sign only opening a line or before a year; in prose it is
     the third item of a lettered list."""
     prose = "The pact binds (a) the United States, (b) Australia and (c) Japan to share radar data."
     assert kept("Leaders met in Canberra on Monday to sign the pact.", prose)[-1] == prose
