@@ -314,6 +314,53 @@ def test_a_build_that_fails_after_drawing_into_the_spare_leaves_it_unused(
     assert tree(site / "build") == reference(site, cli)
 
 
+@pytest.mark.parametrize("exchange", [True, False], ids=["through the spare", "slow path"])
+@pytest.mark.parametrize("page", ["Envoys 1", "Officials"], ids=["just edited", "long kept"])
+def test_a_page_changed_in_build_while_a_build_runs_is_not_published_as_the_build_s(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    exchange: bool,
+    page: str,
+) -> None:
+    """build/ is checked at a rebuild's start; a page of it replaced by hand (or by a
+    sync tool) while the pages are drawn must not go into the new build and be
+    recorded as the build's own, where no later build would mend it."""
+    site = make_site(articles)
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):  # a spare from the second build on
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    pages = sorted((site / "build/briefings").glob("*/index.html"))
+    # The page of the article edited last (the spare lacks it), or of one never edited
+    # (the spare holds it: only the slow path would take it from build/).
+    edited = next(
+        p
+        for p in pages
+        if page in p.read_text() and (page != "Officials" or "Envoys" not in p.read_text())
+    )
+    real_write_changed = pipeline.write_changed
+
+    def touched_meanwhile(*args: object, **kwargs: object) -> bool:
+        spare_copy = edited.with_name(".hand-edit")
+        spare_copy.write_text(edited.read_text() + "<!-- HAND EDIT -->")
+        spare_copy.replace(edited)
+        return real_write_changed(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "write_changed", touched_meanwhile)
+    if not exchange:
+        monkeypatch.setattr(writer, "_exchange", lambda a, b: False)
+    _edit(sources[3], "Officials", "Envoys 3")
+    _build(cli, site)
+    monkeypatch.undo()
+    assert tree(site / "build") == reference(site, cli)
+    _edit(sources[3], "Envoys 3", "Envoys 4")
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)
+
+
 def test_site_index_saved_whole_reads_back_and_a_failed_save_leaves_the_old_one(
     tmp_path: Path,
 ) -> None:

@@ -547,8 +547,13 @@ def write_changed(
     recover(out, stage.folder)
     check_output_dir(out, site)
     spare = stage.checked
+    partly_checked = False  # `out` checked again only where the spare lacks a file
     if spare is None:
         spare = Spare.check(manifest, out, read if read is not None else read_manifest(manifest))
+    elif not spare.still_as_found(out, kept or {}):  # touched while this build ran
+        spare.distrust()
+    else:
+        partly_checked = bool(spare.entries)
     read, verified = spare.read, spare.verified
     previous = read.hashes if verified is read.files else {}
     linked: list[str] = []  # paths: a one-edit rebuild keeps ~40,000 files, reads none
@@ -587,6 +592,11 @@ def write_changed(
                 known[item.path] = verified[item.path]
             return same
 
+        if previous and partly_checked and not _as_recorded(out, verified):
+            # The spare could not be used, and `out` was checked only where the spare
+            # lacked a file: the slow path links from all of it, and a part was touched.
+            spare.distrust()
+            raise NotKept(next(iter(verified)))  # the build draws every page again
         for path in drawn if previous else ():  # drawn again the same: the old file stays
             if previous.get(path) == hashes[path]:  # (its inode too)
                 _relink(out, path, stage.folder)
@@ -646,6 +656,25 @@ class Spare:
         if spare.verified and sys.platform.startswith("linux"):
             spare.entries = spare._entries(out, shared)
         return spare
+
+    def still_as_found(self, out: Path, kept: Mapping[str, bytes]) -> bool:
+        """Whether the files of `out` this build will take are still as `check` found
+        them: someone may have changed build/ while the pages were drawn. Those are
+        the kept files the spare lacks, or, with no spare to swap in, all of them."""
+        if not self.verified:
+            return True  # nothing of `out` is taken
+        hashes = self.read.hashes
+        takes = (
+            {p: self.verified[p] for p in kept if p in hashes and self.holds(p) != hashes[p]}
+            if self.entries
+            else self.verified
+        )
+        return _as_recorded(out, takes)
+
+    def distrust(self) -> None:
+        """Forget what `check` found of `out`: the build takes nothing from it, and
+        the build it replaces is not kept as the spare."""
+        self.verified, self.entries, self._old = {}, {}, None
 
     def holds(self, path: str) -> str | None:
         """The hash of the spare's file at `path` as this build left it so far."""
