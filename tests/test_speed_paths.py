@@ -747,13 +747,16 @@ def count_fragments_the_listings_draw(monkeypatch: pytest.MonkeyPatch) -> list[s
     real = fragments.StoredFragments.get
 
     def counted(
-        self: fragments.StoredFragments, briefing: Briefing, make: Callable[[], dict[str, str]]
-    ) -> dict[str, str]:
+        self: fragments.StoredFragments,
+        briefing: Briefing,
+        name: str,
+        make: Callable[[], dict[str, str]],
+    ) -> str | None:
         def make_counted() -> dict[str, str]:
             drawn.append(briefing.meta.slug)
             return make()
 
-        return real(self, briefing, make_counted)
+        return real(self, briefing, name, make_counted)
 
     monkeypatch.setattr(fragments.StoredFragments, "get", counted)
     return drawn

@@ -12,7 +12,11 @@ page-cache key (its article's key and what it shows of the clock:
 afresh, byte for byte; tests hold a rebuild to a clean build.
 
 Only the briefings of the pages drawn are looked up, so an edit costs the
-lookups of the few pages it redraws. Records a build did not read are still
+lookups of the few pages it redraws. Within a build, a record read for one
+listing is held, within `HELD_CHARS`, until the other listings that show its
+briefing have taken their fragments: an added briefing shifts every listing
+page, and each record would otherwise be read, checksummed and decoded about
+five times. Records a build did not read are still
 live (the next add may need them all): should the pack be compacted, every
 current briefing's record is kept (`live_keys`).
 """
@@ -26,6 +30,12 @@ from briefing_site.build.cache import PageStore, digest
 from briefing_site.model import Briefing
 
 _KIND = b"listing fragments 1"
+HELD_CHARS = 16_000_000
+"""The most characters of fragments held between the listings that show them. At
+10,000 briefings all of them come to about 50 million (the topic entries yet to be
+shown, once the archive has drawn every card), some 60 MB of peak memory more; this
+bound holds about a third, which saves about half the reads, and keeps a bigger
+site's peak flat. Records read once it is reached are decoded again on each use."""
 
 
 class StoredFragments:
@@ -38,23 +48,62 @@ class StoredFragments:
         # Each briefing's record key, worked out once: a briefing's record is looked up
         # once for its card and once for each of its topic entries.
         self._found: dict[bytes, bytes] = {}
+        # Records read or made this build, with the fragments not yet served: a
+        # briefing's record holds its card and every topic entry, each shown on
+        # another listing, so without them one record is read, checksummed and
+        # decoded once per listing that shows the briefing (about five times).
+        self._held: dict[bytes, dict[str, str]] = {}
+        self._held_chars = 0
 
-    def get(self, briefing: Briefing, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-        """The briefing's fragments from the pack, else made and stored."""
+    def get(self, briefing: Briefing, name: str, make: Callable[[], dict[str, str]]) -> str | None:
+        """The briefing's fragment `name`, from the record held since an earlier call of
+        this build, else from the pack, else made (all at once) and stored."""
         own = self._keys.get(id(briefing))
         if own is None:  # nothing known to key it by: never stored
-            return make()
+            return make().get(name)
         key = self._found.get(own)
         if key is None:
             key = self._found[own] = self._key(own)
+        held = self._held.get(key)
+        if held is not None:
+            return self._take(key, held, name)
         data = self._store.get(key)
-        if data is not None:
-            found = _decoded(data)
-            if found is not None:
-                return found
-        made = make()
-        self._store.put(key, encoded(made))
+        found = _decoded(data) if data is not None else None
+        if found is None:
+            found = make()
+            self._store.put(key, encoded(found))
+        if name in found and self._room(found, name):
+            self._held[key] = found
+            return self._take(key, found, name)
+        return found.get(name)
+
+    def _room(self, found: dict[str, str], name: str) -> bool:
+        """Whether the rest of a record fits in what `_held` may hold: held, a record's
+        fragments are each served once more, and the held records cap peak memory."""
+        if self._held_chars >= HELD_CHARS:
+            return False
+        rest = sum(map(len, found.values())) - len(found[name])
+        if rest <= 0 or self._held_chars + rest > HELD_CHARS:
+            return False
+        self._held_chars += rest + len(found[name])
+        return True
+
+    def _take(self, key: bytes, held: dict[str, str], name: str) -> str | None:
+        """Fragment `name` of a held record, let go: each is shown once a build (a card
+        is drawn once and reused; a topic entry is on one topic page). Asked again, it
+        is read from the pack, as it was before."""
+        made = held.pop(name, None)
+        if made is None:
+            return self._uncached(key, name)
+        self._held_chars -= len(made)
+        if not held:
+            del self._held[key]
         return made
+
+    def _uncached(self, key: bytes, name: str) -> str | None:
+        data = self._store.get(key)
+        found = _decoded(data) if data is not None else None
+        return found.get(name) if found is not None else None
 
     def live_keys(self) -> Iterator[bytes]:
         """The record key of every briefing of this build, read or not."""

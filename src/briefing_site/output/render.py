@@ -51,12 +51,15 @@ class Fragments(Protocol):
     when one briefing changes (or a new one shifts every later page), the
     pages that show it are drawn again, but the fragments of the other
     briefings on them are the same bytes as before. `get` gives a briefing's
-    fragments by name (`LISTED_CARD`, `TOPIC_ENTRY`), stored, or made by
-    `make` (all at once, so one record holds them) and stored. Whoever keeps
-    them keys them on all they show (see `build.fragments`).
+    fragment `name` (`LISTED_CARD`, `TOPIC_ENTRY`), stored, or made by `make`
+    (all at once, so one record holds them) and stored; None when the briefing
+    has none of that name. Whoever keeps them keys them on all they show (see
+    `build.fragments`).
     """
 
-    def get(self, briefing: Briefing, make: Callable[[], dict[str, str]]) -> dict[str, str]: ...
+    def get(
+        self, briefing: Briefing, name: str, make: Callable[[], dict[str, str]]
+    ) -> str | None: ...
 
 
 def prepare(env: jinja2.Environment, site: Site, fragments: Fragments | None = None) -> Urls:
@@ -91,7 +94,8 @@ class _Helpers:
         if found is not None and found[0] is other:
             return found[1]
         if self.fragments is not None and level == LISTED_CARD_LEVEL:
-            html = Markup(self.fragments.get(other, lambda: self._all(other))[LISTED_CARD])
+            stored = self.fragments.get(other, LISTED_CARD, lambda: self._all(other))
+            html = Markup(stored if stored is not None else self._card(other, level))
         else:
             html = Markup(self._card(other, level))
         self.cards[(id(other), level)] = (other, html)
@@ -102,8 +106,8 @@ class _Helpers:
         if self.fragments is not None and section is not None and section.topic == topic:
             number = next((n for n, s in enumerate(briefing.sections) if s is section), None)
             if number is not None:
-                found = self.fragments.get(briefing, lambda: self._all(briefing))
-                html = found.get(TOPIC_ENTRY.format(number))
+                name = TOPIC_ENTRY.format(number)
+                html = self.fragments.get(briefing, name, lambda: self._all(briefing))
                 if html is not None:
                     return Markup(html)
         return Markup(self._entry(entry, topic))
