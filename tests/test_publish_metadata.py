@@ -329,3 +329,37 @@ def test_bad_article_image_is_a_located_error(
     result = cli("build", "-s", str(site), "--now", NOW)
     assert result.code == 1
     assert "content/a.md:3: image: 'data:image/png;base64,xx' must be an http(s) URL" in result.err
+
+
+def _with_language(language: str) -> dict[str, str]:
+    """The G7 briefing's front matter with a `language:` line."""
+    summit = site_files()["content/g7-kananaskis.md"]
+    assert isinstance(summit, str)
+    return {"content/g7-kananaskis.md": summit.replace("---\n", f"---\nlanguage: {language}\n", 1)}
+
+
+def test_an_article_in_another_language_says_so_on_its_page_feeds_and_json_ld(
+    build: Callable[..., Path],
+) -> None:
+    out = build("-b", BASE_URL, **_with_language("sk"))
+    page = (out / G7 / "index.html").read_text()
+    assert '<html lang="sk">' in page
+    assert jsonld(Page(page), page)["inLanguage"] == "sk"
+    other = (out / SEED / "index.html").read_text()
+    assert '<html lang="en">' in other and jsonld(Page(other), other)["inLanguage"] == "en"
+    assert '<html lang="en">' in (out / "index.html").read_text()
+    items = {item["url"]: item for item in json.loads((out / "feed.json").read_text())["items"]}
+    assert items[BASE_URL + G7]["language"] == "sk"
+    assert "language" not in items[BASE_URL + SEED]
+    atom = feedparser.parse((out / "feed.xml").read_bytes())
+    langs = {entry.link: entry.title_detail.language for entry in atom.entries}
+    assert (langs[BASE_URL + G7], langs[BASE_URL + SEED]) == ("sk", "en")
+
+
+def test_a_language_name_instead_of_a_code_is_an_error_at_its_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site({**site_files(), **_with_language("Slovak")})
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "content/g7-kananaskis.md:2: language: 'Slovak' must be a language code" in result.err
