@@ -35,7 +35,6 @@ class Page:
     canonical: str
     title: str
     description: str
-    language: str = ""  # the article's own, if not the site's (see base.html)
 
 
 # Template globals that render a template of their own, by that template's name.
@@ -212,7 +211,6 @@ def render_briefing(env: jinja2.Environment, urls: Urls, briefing: Briefing) -> 
         urls.absolute(path),
         briefing.meta.title,
         briefing.meta.summary or briefing.meta.title,
-        briefing.meta.language,
     )
     return _render(env, "briefing.html", page, briefing=briefing)
 
