@@ -354,6 +354,14 @@ def test_an_article_in_another_language_says_so_on_its_page_feeds_and_json_ld(
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["en"] and entry["languages"]["en"]["page_count"] == 2
     assert jsonld(Page(page), page)["inLanguage"] == "sk"
+    _, event = calendar(out, "g7-kananaskis")
+    assert event["SUMMARY"].params["LANGUAGE"] == "sk"
+    news = ET.fromstring((out / "news-sitemap.xml").read_bytes())
+    languages = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}language")
+        for url in news.iter(f"{SITEMAP}url")
+    }
+    assert languages == {BASE_URL + G7: "sk", BASE_URL + SEED: "en"}
     other = (out / SEED / "index.html").read_text()
     assert ' lang="sk"' not in other and jsonld(Page(other), other)["inLanguage"] == "en"
     home = (out / "index.html").read_text()
