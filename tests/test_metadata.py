@@ -130,7 +130,7 @@ def test_unknown_zone_and_unknown_keys_are_reported_together() -> None:
     assert found == [  # sorted by line
         "content/a.md:1: missing required field: title",
         "content/a.md:2: unknown key 'titel' (did you mean 'title'?); known keys: "
-        "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, keep, image, author",
+        "title, summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language",
         "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
         "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
     ]

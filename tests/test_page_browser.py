@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Opened
+from conftest import Opened, Run, serve
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser  # launches Chromium: `pytest -m "not browser"` skips these
@@ -29,6 +30,7 @@ PHONE: dict[str, Any] = {
     "has_touch": True,
 }
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+PHONE_375: dict[str, Any] = {**PHONE, "viewport": {"width": 375, "height": 740}}
 Open = Callable[..., Opened]
 
 
@@ -300,3 +302,55 @@ def test_print_is_a_clean_briefing_book_page(open_demo: Open) -> None:
     assert set(breaks) == {"avoid"}
     page.emulate_media(media="screen")
     assert page.locator("nav.toc").is_visible() and urls.first.is_hidden()
+
+
+LONG_WORD = "Verhandlungs" * 8  # one 96-letter word, as a compound or a slug may be
+LONG_URL = "https://news.example.org/" + "%D0%B2%D0%B8" * 20  # a percent-encoded source URL
+LONG_FILES = {
+    "content/long-words.txt": (
+        f"Leaders met in Vilnius on Tuesday; the full text is at {LONG_URL} for readers.\n\n"
+        f"The {LONG_WORD} delegation arrived late and left early.\n"
+    ),
+    "content/long-words.yaml": f"""title: "{LONG_WORD} summit: {LONG_URL}"
+summary: "See {LONG_URL}"
+date: 2025-02-01T08:00:00+00:00
+sources: [{{title: "{LONG_URL}", url: "{LONG_URL}"}}]
+tags: ["{LONG_WORD}"]
+event:
+  name: "{LONG_WORD}"
+  start: 2025-02-10T10:00:00
+  timezone: Europe/Vilnius
+  location: "{LONG_WORD}-{LONG_WORD}"
+""",
+}
+
+
+@pytest.mark.parametrize("path", ["briefings/long-words/", "", "briefings/", "tags/*/"])
+def test_overlong_words_and_urls_wrap_on_a_375px_phone(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Open,
+    path: str,
+) -> None:
+    """Scraped copy carries words and URLs wider than a phone: they wrap, the page
+    never scrolls sideways, and the key facts keep their labels beside them."""
+    site = make_site(LONG_FILES)
+    assert cli("build", "-s", str(site), "--now", "2025-02-05T10:00:00+00:00").code == 0
+    if path == "tags/*/":  # the tag's page, under its slug (cut short)
+        (tag,) = (site / "build" / "tags").iterdir()
+        path = f"tags/{tag.name}/"
+    assert (site / "build" / path / "index.html").is_file()
+    with serve(site / "build") as root:
+        page = open_url(root + path, datetime(2025, 2, 5, 10, tzinfo=UTC), **PHONE_375).page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        wider = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                 .filter(e => !e.closest('.skip-link, .visually-hidden'))
+                 .filter(e => e.getBoundingClientRect().right > 376)
+                 .map(e => e.tagName + '.' + e.className)"""
+        )
+        assert wider == []
+        if path.startswith("briefings/long-words"):
+            label = page.locator(".facts dt").first.bounding_box()
+            value = page.locator(".facts dd").first.bounding_box()
+            assert label and value and value["x"] > label["x"] + label["width"]

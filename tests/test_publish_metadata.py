@@ -317,7 +317,8 @@ def test_control_characters_in_copy_do_not_break_the_feed(
     assert cli("build", "-s", str(site), "-b", BASE_URL, "--now", NOW).code == 0
     parsed = feedparser.parse((site / "build/feed.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
-    assert "Lede with a form feed  and an escape  here." in parsed.entries[0].content[0].value
+    words = " ".join(parsed.entries[0].content[0].value.split())  # a form feed is a space
+    assert "Lede with a form feed and an escape here." in words
 
 
 def test_bad_article_image_is_a_located_error(
@@ -329,3 +330,56 @@ def test_bad_article_image_is_a_located_error(
     result = cli("build", "-s", str(site), "--now", NOW)
     assert result.code == 1
     assert "content/a.md:3: image: 'data:image/png;base64,xx' must be an http(s) URL" in result.err
+
+
+def _with_language(language: str) -> dict[str, str]:
+    """The G7 briefing's front matter with a `language:` line."""
+    summit = site_files()["content/g7-kananaskis.md"]
+    assert isinstance(summit, str)
+    return {"content/g7-kananaskis.md": summit.replace("---\n", f"---\nlanguage: {language}\n", 1)}
+
+
+def test_an_article_in_another_language_says_so_on_its_page_feeds_and_json_ld(
+    build: Callable[..., Path],
+) -> None:
+    out = build("-b", BASE_URL, **_with_language("sk"))
+    page = (out / G7 / "index.html").read_text()
+    # Its own text is marked, the page's labels keep the site's language ...
+    assert '<html lang="en">' in page
+    assert re.search(r'<h1 lang="sk">', page) and re.search(
+        r'<div class="lede"[^>]* lang="sk">', page
+    )
+    assert re.search(r'<section id="[a-z]+"[^>]* lang="sk">\n\s*<h2 [^>]*lang="en">', page)
+    # ... so the search index stays one, in which the article is found.
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en"] and entry["languages"]["en"]["page_count"] == 2
+    assert jsonld(Page(page), page)["inLanguage"] == "sk"
+    _, event = calendar(out, "g7-kananaskis")
+    assert event["SUMMARY"].params["LANGUAGE"] == "sk"
+    news = ET.fromstring((out / "news-sitemap.xml").read_bytes())
+    languages = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}language")
+        for url in news.iter(f"{SITEMAP}url")
+    }
+    assert languages == {BASE_URL + G7: "sk", BASE_URL + SEED: "en"}
+    other = (out / SEED / "index.html").read_text()
+    assert ' lang="sk"' not in other and jsonld(Page(other), other)["inLanguage"] == "en"
+    home = (out / "index.html").read_text()
+    assert '<html lang="en">' in home  # a listing keeps the site's language ...
+    card = re.search(r'<h\d class="card-title"( lang="sk")?><a href="[^"]*' + G7, home)
+    assert card and card[1], "the G7 card's title is marked as Slovak"
+    items = {item["url"]: item for item in json.loads((out / "feed.json").read_text())["items"]}
+    assert items[BASE_URL + G7]["language"] == "sk"
+    assert "language" not in items[BASE_URL + SEED]
+    atom = feedparser.parse((out / "feed.xml").read_bytes())
+    langs = {entry.link: entry.title_detail.language for entry in atom.entries}
+    assert (langs[BASE_URL + G7], langs[BASE_URL + SEED]) == ("sk", "en")
+
+
+def test_a_language_name_instead_of_a_code_is_an_error_at_its_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site({**site_files(), **_with_language("Slovak")})
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert "content/g7-kananaskis.md:2: language: 'Slovak' must be a language code" in result.err

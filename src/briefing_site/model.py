@@ -112,6 +112,7 @@ class Metadata:
     keep: tuple[int, ...] = ()  # paragraphs kept though the junk filter would drop them
     image: str = ""
     author: str = ""
+    language: str = ""  # BCP 47, when the article is not in the site's language
 
     @property
     def named_tags(self) -> tuple[tuple[str, str], ...]:

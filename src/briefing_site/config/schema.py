@@ -159,7 +159,7 @@ _LANGUAGE_NAMES = {
 }  # fmt: skip
 
 
-def _check_language(value: object) -> str:
+def language_problem(value: object) -> str:
     """A language code: `English` or `en_US` would be the pages' lang (which HTML
     and feeds do not know) and turn off the junk filter's English rules, which a
     site gets only when its language is `en` or starts with `en-`."""
@@ -260,7 +260,7 @@ _CHECKS: dict[str, Callable[[object], str]] = {
     "title": _is_text,
     "description": _is_text,
     "base_url": _check_base_url,
-    "language": _check_language,
+    "language": language_problem,
     "timezone": _check_zone,
     "author": _is_text,
     "publisher": _is_text,

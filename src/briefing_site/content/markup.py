@@ -47,6 +47,21 @@ _INLINE = re.compile(
 )
 # A bulleted list: every line `- item` (or every line `* item`), each item such prose.
 _BULLETS = ("- ", "* ")
+# Characters HTML forbids in text (vnu: "Forbidden code point") or XML cannot hold
+# (the feeds): C0 controls but tab, newline and CR, DEL, C1 controls, noncharacters.
+# Copy pasted from Word or a terminal carries them (a vertical tab is Word's line break).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # separators and line breaks: a space
+
+
+def without_forbidden(text: str) -> str:
+    """`text` fit for HTML and XML: a control that breaks a line or separates becomes a
+    space, any other is dropped (it shows nothing, or a box)."""
+    if not _FORBIDDEN.search(text):
+        return text
+    return _FORBIDDEN.sub(lambda m: " " if m.group() in _BREAKS else "", text)
+
+
 # Seconds of Markdown per article; a normal article needs a few milliseconds.
 TIME_BUDGET = 5.0
 
@@ -68,6 +83,7 @@ class MarkupConverter:
 
     def markdown_html(self, text: str, where: Location | None = None) -> str:
         """A Markdown block as sanitised HTML; `where` names it in errors and budgets."""
+        text = without_forbidden(text)
         # `simple_html` writes what the sanitiser makes of a link (its `rel`): raw mode
         # keeps the engine's own links, so only the plain path serves it.
         fast = plain_html(text) if self._raw else plain_html(text) or simple_html(text)
@@ -100,7 +116,7 @@ class MarkupConverter:
     @staticmethod
     def text_html(text: str) -> str:
         """A raw-text paragraph as one escaped `<p>`."""
-        return f"<p>{html.escape(text, quote=False)}</p>"
+        return f"<p>{html.escape(without_forbidden(text), quote=False)}</p>"
 
 
 def plain_html(text: str) -> str | None:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from briefing_site.config.schema import (
     image_problem,
+    language_problem,
     unknown_key_message,
     valid_zone,
     zone_problem,
@@ -54,6 +55,7 @@ _KEYS = (
     "keep",
     "image",
     "author",
+    "language",
 )
 _EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
 
@@ -157,6 +159,7 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "keep": _numbers(check, "keep"),
         "image": _image(check, "image"),
         "author": _text(check, "author"),
+        "language": _language(check),
     }
     check.problems.raise_if_any()
     return Metadata(**values)
@@ -170,6 +173,19 @@ def _text(check: _Checker, key: str) -> str:
         check.error(key, "must be text")
         return ""
     return str(value).strip()
+
+
+def _language(check: _Checker) -> str:
+    """The article's own language, when it differs from the site's: its page's
+    `lang` (screen readers pick their voice by it) and its feed and JSON-LD entries."""
+    value = check.article.metadata.get("language")
+    if value is None or value == "":
+        return ""
+    problem = language_problem(value)
+    if problem:
+        check.error("language", problem)
+        return ""
+    return str(value)
 
 
 def _image(check: _Checker, key: str) -> str:

@@ -102,6 +102,8 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     meta = briefing.meta
     link = urls.absolute(briefing_path(meta.slug))
     entry = _sub(feed, "entry")
+    if meta.language:
+        entry.set("xml:lang", meta.language)
     _sub(entry, "id", link)
     _sub(entry, "title", meta.title)
     _sub(entry, "link", rel="alternate", type="text/html", href=link)
@@ -147,4 +149,6 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         item["summary"] = meta.summary
     if meta.tags:
         item["tags"] = list(meta.tags)
+    if meta.language:
+        item["language"] = meta.language
     return item

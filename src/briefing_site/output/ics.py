@@ -95,6 +95,8 @@ def event_calendar(briefing: Briefing, urls: Urls, now: datetime) -> bytes:
     if event is None:
         raise ValueError("event_calendar needs a briefing with an event")
     link = urls.absolute(briefing_path(briefing.meta.slug))
+    # The article's own language, if not the site's: the words are the article's (RFC 5545 3.2.10).
+    language = f";LANGUAGE={briefing.meta.language}" if briefing.meta.language else ""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -105,11 +107,11 @@ def event_calendar(briefing: Briefing, urls: Urls, now: datetime) -> bytes:
         f"UID:{escape_text(uid(briefing.meta.slug, urls))}",
         f"DTSTAMP:{_utc(now)}",
         *event_times(event),
-        f"SUMMARY:{escape_text(event.name or briefing.meta.title)}",
+        f"SUMMARY{language}:{escape_text(event.name or briefing.meta.title)}",
     ]
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")
-    lines.append(f"DESCRIPTION:{escape_text(_description(briefing, link))}")
+    lines.append(f"DESCRIPTION{language}:{escape_text(_description(briefing, link))}")
     if urls.has_host:
         lines.append(f"URL:{link}")
     lines += ["END:VEVENT", "END:VCALENDAR"]

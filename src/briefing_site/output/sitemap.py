@@ -56,7 +56,7 @@ def news_sitemap(site: Site, urls: Urls) -> bytes:
         news = ET.SubElement(entry, "news:news")
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = xml_text(publisher_name(site))
-        ET.SubElement(publication, "news:language").text = site.config.language
+        ET.SubElement(publication, "news:language").text = b.meta.language or site.config.language
         ET.SubElement(news, "news:publication_date").text = rfc3339(published)
         ET.SubElement(news, "news:title").text = xml_text(b.meta.title)
     return _xml(root)

@@ -109,7 +109,7 @@ def article_jsonld(briefing: Briefing, site: Site, urls: Urls) -> dict[str, Any]
         "description": meta.summary or meta.title,
         "url": link,
         "mainEntityOfPage": {"@type": "WebPage", "@id": link},
-        "inLanguage": config.language,
+        "inLanguage": meta.language or config.language,
         "author": [
             {"@type": "Person", "name": byline}
             if byline != publisher_name(site)
