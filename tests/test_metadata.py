@@ -178,6 +178,7 @@ def test_unquoted_colon_in_a_title_says_to_quote_it() -> None:
 def test_top_level_location_points_to_event_location() -> None:
     (line,) = problems("title: T\nlocation: Lisbon\n")
     assert line.startswith("content/a.md:3: unknown key 'location': it belongs inside event")
+    assert "\n" not in line  # one line: a message is printed as one
     assert "event.location" in line and "sections" not in line
 
 

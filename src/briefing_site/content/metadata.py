@@ -121,7 +121,7 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
             check.problems.add(
                 check.where(key),
                 f"unknown key {key!r}: it belongs inside event, as event.{key} "
-                f"(event:\n  {key}: ...)",
+                f"(indent it under event:, as '  {key}: ...')",
             )
         elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
