@@ -401,6 +401,33 @@ def test_a_briefing_left_with_no_text_is_a_warning(
     ]
 
 
+def test_an_article_in_its_own_language_keeps_its_prose_on_an_english_site(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """Sentences poor in English function words read as name lists or headlines on an
+    English site; an article that says it is in another language keeps them."""
+    head = (
+        "summary: S.\nevent: {name: E, start: '2025-07-01', timezone: UTC, location: Bratislava}\n"
+    )
+    body = (
+        "Premiér sa v pondelok stretol s prezidentom v Bratislave a hovorili o obchode.\n\n"
+        "Rokovania trvali dve hodiny, uviedol hovorca vlády po stretnutí.\n\n"
+        "Obe krajiny podpísali dohodu o spolupráci v energetike a doprave.\n"
+    )
+    site = make_site(
+        {
+            "content/a.txt": body,
+            "content/a.yaml": "title: A\nlanguage: sk\n" + head,
+            "content/b.txt": body,
+            "content/b.yaml": "title: B\n" + head,
+        }
+    )
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    page = (site / "build/briefings/a/index.html").read_text()
+    assert all(f"{words}" in page for words in ("Rokovania trvali", "Obe krajiny podpísali"))
+    assert "Rokovania trvali" not in (site / "build/briefings/b/index.html").read_text()
+
+
 def test_check_fails_on_an_offset_that_disagrees_with_the_zone(
     make_site: Site, cli: Callable[..., Run]
 ) -> None:

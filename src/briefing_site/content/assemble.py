@@ -64,7 +64,7 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     meta = validate(article, tools.config)
     _check_drop_keep(meta, article)
     rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
-    kept, dropped = tools.junk.clean(
+    kept, dropped = tools.junk.for_language(meta.language).clean(
         article.paragraphs, rescued, meta.title, meta.drop, markdown=article.markdown
     )
     if not article.markdown:

@@ -36,6 +36,7 @@ extension), while our input is plain text, and its cues are the ones below.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections import Counter
@@ -673,6 +674,16 @@ class JunkFilter:
         self.patterns = [
             (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
         ]
+
+    def for_language(self, language: str) -> JunkFilter:
+        """This filter for an article with a `language:` of its own: a Slovak article
+        on an English site is not cut for being poor in English function words."""
+        english = language.casefold().split("-")[0] in ("", "en")
+        if not language or english == self.english:
+            return self
+        other = copy.copy(self)  # the compiled patterns are shared
+        other.english = english
+        return other
 
     def match(self, text: str) -> str | None:
         """The pattern that makes `text` junk, or None for real prose."""
