@@ -518,6 +518,25 @@ def test_problems_within_one_file_come_in_line_order(tmp_path: Path) -> None:
     assert result.code == 1 and lines == sorted(lines, key=int) and lines[0] == "1"
 
 
+def test_a_deeply_nested_list_on_a_line_out_of_line_is_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """The hint for a line out of line tries the value alone as YAML: a value nested
+    thousands deep must not make the loader recurse past Python's limit."""
+    nested = "[" * 3000 + "]" * 3000
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "content/b.txt": "Leaders met in Paris to sign a trade pact on Monday.\n",
+            "content/b.yaml": f"title: T\nevent:\n  start: 2025-01-01\n tags: {nested}\n",
+        },
+    )
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith("content/b.yaml:4: invalid YAML: ")
+
+
 def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: Path) -> None:
     """`{% extends 'briefing.html' %}` in templates/briefing.html (meant: the theme's own)."""
     site = write_site(

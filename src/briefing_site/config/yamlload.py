@@ -303,10 +303,17 @@ def _read_as_syntax(value: str) -> bool:
 
 
 def _whole_collection(value: str) -> bool:
-    """Whether `value` alone is a complete YAML [list] or {mapping}."""
+    """Whether `value` alone is a complete YAML [list] or {mapping} (never deeper than
+    `MAX_DEPTH`: the loader recurses, and the value is the file's, not ours)."""
+    depth = deepest = 0
+    for char in value:
+        depth += (char in "[{") - (char in "]}")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        return False
     try:
         return isinstance(yaml.load(value, Loader=yaml.SafeLoader), (list, dict))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return False
 
 
