@@ -48,6 +48,17 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text().replace(old, new, 1))
 
 
+def _with_a_spare(site: Path, cli: Callable[..., Run]) -> tuple[Path, list[Path]]:
+    """`site` built, then two of its articles edited and built: a spare from the
+    second build on. The articles are returned in name order."""
+    sources = sorted((site / "content").glob("*.md"))
+    _build(cli, site)
+    for number, source in enumerate(sources[:2]):
+        _edit(source, "Officials", f"Envoys {number}")
+        _build(cli, site)
+    return site, sources
+
+
 def test_an_edit_saves_a_small_delta_of_the_site_index_which_the_next_build_uses(
     make_site: Callable[[dict[str, str | bytes]], Path],
     cli: Callable[..., Run],
@@ -208,12 +219,7 @@ def test_a_file_deleted_from_the_spare_is_not_taken_for_build_s_own(
     """A spare file that is a hard link of build/'s is trusted without a stat: one
     deleted from the spare leaves build/'s with no second name, so the spare is not
     used and the output is still whole."""
-    site = make_site(articles)
-    sources = sorted((site / "content").glob("*.md"))
-    _build(cli, site)
-    for number, source in enumerate(sources[:2]):
-        _edit(source, "Officials", f"Envoys {number}")
-        _build(cli, site)
+    site, sources = _with_a_spare(make_site(articles), cli)
     (spare,) = (site / CACHE).glob("*.spare")
     kept = sorted(spare.glob("briefings/*/index.html"))[-1]  # no edited one: they sort first
     assert kept.stat().st_nlink == 2  # build/'s file too
@@ -232,12 +238,7 @@ def test_a_new_article_shifting_every_listing_page_makes_no_page_folders(
     """The newest article moves every card of the paginated lists down one place, so
     every listing page changes. Through the spare, those pages are written side by
     side and linked into it: no folder is made, then removed, for each page."""
-    site = make_site(articles)
-    sources = sorted((site / "content").glob("*.md"))
-    _build(cli, site)
-    for number, source in enumerate(sources[:2]):  # a spare from the second build on
-        _edit(source, "Officials", f"Envoys {number}")
-        _build(cli, site)
+    site, sources = _with_a_spare(make_site(articles), cli)
     before = tree(site / "build")
     _newest(site, sources[3], "Newest")
     made = _counting(monkeypatch, "mkdir")
@@ -269,12 +270,7 @@ def test_pages_drawn_into_a_spare_that_cannot_be_swapped_in_go_into_the_new_buil
 ) -> None:
     """The pages drawn straight into the spare are taken back when the spare cannot
     be swapped in (no atomic exchange here): the build is whole, and the next too."""
-    site = make_site(articles)
-    sources = sorted((site / "content").glob("*.md"))
-    _build(cli, site)
-    for number, source in enumerate(sources[:2]):  # a spare from the second build on
-        _edit(source, "Officials", f"Envoys {number}")
-        _build(cli, site)
+    site, sources = _with_a_spare(make_site(articles), cli)
     _newest(site, sources[3], "Newest")
     monkeypatch.setattr(writer, "_exchange", lambda a, b: False)
     _build(cli, site)
@@ -294,12 +290,7 @@ def test_a_build_that_fails_after_drawing_into_the_spare_leaves_it_unused(
     """A build that stops once it drew pages into the spare (here: an article rewritten
     while it was read) leaves the previous build, and a spare the next build does not
     trust: that one is whole."""
-    site = make_site(articles)
-    sources = sorted((site / "content").glob("*.md"))
-    _build(cli, site)
-    for number, source in enumerate(sources[:2]):
-        _edit(source, "Officials", f"Envoys {number}")
-        _build(cli, site)
+    site, sources = _with_a_spare(make_site(articles), cli)
     before = tree(site / "build")
     _newest(site, sources[3], "Newest")
 
@@ -327,12 +318,7 @@ def test_a_page_changed_in_build_while_a_build_runs_is_not_published_as_the_buil
     """build/ is checked at a rebuild's start; a page of it replaced by hand (or by a
     sync tool) while the pages are drawn must not go into the new build and be
     recorded as the build's own, where no later build would mend it."""
-    site = make_site(articles)
-    sources = sorted((site / "content").glob("*.md"))
-    _build(cli, site)
-    for number, source in enumerate(sources[:2]):  # a spare from the second build on
-        _edit(source, "Officials", f"Envoys {number}")
-        _build(cli, site)
+    site, sources = _with_a_spare(make_site(articles), cli)
     pages = sorted((site / "build/briefings").glob("*/index.html"))
     # The page of the article edited last (the spare lacks it), or of one never edited
     # (the spare holds it: only the slow path would take it from build/).

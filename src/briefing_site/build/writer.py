@@ -108,12 +108,7 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
         with open(old, "rb") as held:
             if held.read(len(data) + 1) != data:
                 return False
-        target = output_path(root, relative)
-        try:
-            os.link(old, target, follow_symlinks=False)
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(old, target, follow_symlinks=False)
+        _hard_link(old, output_path(root, relative))
     except OSError:
         return False
     return True
@@ -134,12 +129,18 @@ def _link_or_copy(source: Path, target: Path) -> None:
     """`target` (its folder made if missing) as a hard link to `source`, else a copy."""
     target.unlink(missing_ok=True)
     try:
+        _hard_link(source, target)
+    except OSError:
+        _write(target, source.read_bytes())
+
+
+def _hard_link(source: str | Path, target: Path) -> None:
+    """`target` as a hard link to `source`, its folder made if missing."""
+    try:
         os.link(source, target, follow_symlinks=False)
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(source, target, follow_symlinks=False)
-    except OSError:
-        _write(target, source.read_bytes())
 
 
 def _put(target: Path, data: bytes) -> None:
