@@ -514,6 +514,15 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
     assert (extracted.title == copy.split("\n")[0]) is title
 
 
+def _import_as(site: Path, how: str, text: str, slug: str, name: str) -> Run:
+    """`text` imported from standard input (`how == "stdin"`) or saved as `name` beside the site."""
+    if how == "stdin":
+        return _run("import", "-", "-s", str(site), "--slug", slug, stdin=text)
+    saved = site.parent / name
+    saved.write_text(text, "utf-8")
+    return _run("import", str(saved), "-s", str(site), "--slug", slug)
+
+
 @pytest.mark.parametrize("how", ["stdin", "a .txt file"])
 def test_copy_that_opens_with_a_tag_it_never_closes_is_read_as_text(site: Path, how: str) -> None:
     """Wire copy pasted from a CMS with a stray `<p>` first is copy, not a page."""
@@ -523,12 +532,7 @@ def test_copy_that_opens_with_a_tag_it_never_closes_is_read_as_text(site: Path, 
         "The two leaders last met in November at a regional summit in Lima.\n\n"
         "Officials expect an agreement on tariffs and a joint statement on defence.\n"
     )
-    if how == "stdin":
-        result = _run("import", "-", "-s", str(site), "--slug", "tokyo", stdin=copy)
-    else:
-        saved = site.parent / "tokyo.txt"
-        saved.write_text(copy, "utf-8")
-        result = _run("import", str(saved), "-s", str(site), "--slug", "tokyo")
+    result = _import_as(site, how, copy, "tokyo", "tokyo.txt")
     assert "no article text" not in result.err
     paragraphs, _, _ = _files(site, "tokyo")
     assert "TOKYO, Feb 7 (Wire)" in paragraphs[0]
@@ -540,12 +544,7 @@ def test_a_page_saved_or_piped_as_text_is_read_as_html(site: Path, how: str) -> 
     """`curl URL | import -`, or a page saved as story.txt: its HTML is seen, not imported as text."""
     case = CASES[0]
     page = (PAGES / case.page).read_text("utf-8")
-    if how == "stdin":
-        result = _run("import", "-", "-s", str(site), "--slug", "story", stdin=page)
-    else:
-        saved = site.parent / ("story.txt" if how == "a .txt file" else "story")
-        saved.write_text(page, "utf-8")
-        result = _run("import", str(saved), "-s", str(site), "--slug", "story")
+    result = _import_as(site, how, page, "story", "story.txt" if how == "a .txt file" else "story")
     assert result.code == 0, result.err
     paragraphs, meta, _ = _files(site, "story")
     assert meta["title"] == case.title and paragraphs[0].startswith(case.first)
