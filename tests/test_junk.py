@@ -1101,3 +1101,86 @@ def test_a_list_lettered_a_b_c_in_prose_is_no_copyright_line() -> None:
     assert kept("Leaders met in Canberra on Monday.", "(c) Pacific Daily 2025") == [
         "Leaders met in Canberra on Monday."
     ]
+
+
+LEDE = (
+    "The two defence ministers met in the capital on Tuesday and agreed to hold their "
+    "first joint naval exercise next year, officials from both sides said."
+)
+MORE = (
+    "The exercise will involve ships and aircraft from both navies and is meant to build "
+    "trust between the two forces, the statement added after the talks."
+)
+
+
+def test_a_paywall_prompt_goes_and_the_story_sentence_above_it_still_leads() -> None:
+    first = "The prime ministers will meet next week to discuss plans for joint exercises."
+    prompts = [
+        "To keep reading the rest of this story, please sign in.",
+        "Create a free account to get unlimited articles and more!",
+    ]
+    assert kept(first, *prompts, LEDE, MORE) == [first, LEDE, MORE]
+    # Prose about logging in, told by the story, stays.
+    told = "Visitors must register to access the archive, the ministry said on Monday."
+    assert kept(LEDE, told, MORE) == [LEDE, told, MORE]
+
+
+def test_an_embedded_post_with_its_sign_off_line_inside_the_block_goes() -> None:
+    post = (
+        "Foreign Minister of the Country Ms Jane Doe in a\n"
+        "— Permanent Mission of the Country to the UN, NY (@CountryUN) May 18, 2022\n"
+        "bilateral meeting with His Excellency Mr John Roe, Minister for Foreign Affairs of "
+        "the Republic, on the sidelines of the Food Security Ministerial, today@JaneDoe "
+        "#CountryAtUN pic.twitter.com/Ab12Cd"
+    )
+    assert kept(LEDE, post, MORE) == [LEDE, MORE]
+
+
+def test_a_short_label_ending_in_a_colon_inside_the_story_is_a_subhead() -> None:
+    items = [
+        "• 9 am: Leaders arrive at the venue in their motorcades.",
+        "• 10 am: The first working session of the summit opens.",
+    ]
+    end = (
+        "Most of the leaders are due to leave the capital on Sunday evening after the closing "
+        "session, and seven of them will stay on for bilateral visits on Monday."
+    )
+    assert kept(LEDE, MORE, "Order of the day:", *items, end) == [LEDE, MORE, *items, end]
+    lines = ["Minister: “We had a long talk with each other - ”", "Envoy: “We did.”"]
+    assert kept(LEDE, MORE, "Small talk:", *lines, end) == [LEDE, MORE, *lines, end]
+    # A lead-in with a verb, or one that names its source, is the story's.
+    for lead_in in ("The agreements include:", "According to the statement:"):
+        assert kept(LEDE, lead_in, *items) == [LEDE, lead_in, *items]
+
+
+def test_a_signpost_to_live_updates_or_to_the_days_events_goes() -> None:
+    after = [
+        "The leaders will lay a wreath at the memorial before the first session.",
+        "They will then plant trees at the venue's south garden.",
+    ]
+    for signpost in (
+        "As the summit gets underway, here are live updates and the latest news from the coast.",
+        "Here are some of the main events to look out for during the day:",
+    ):
+        assert kept(LEDE, signpost, *after) == [LEDE, *after]
+    # A sentence of the story that happens to open with "Here is" stays.
+    story = "Here is a minister who has negotiated trade deals for three decades, aides said."
+    assert kept(LEDE, story, MORE) == [LEDE, story, MORE]
+
+
+def test_every_teaser_cut_off_under_another_headline_below_the_story_goes() -> None:
+    teasers = [
+        "Related articles",
+        "Island nation to hand over its new airport to foreign firms",
+        "Port City: The island nation has decided to hand over the management of its new "
+        "international airport, located...",
+        "Air defences shot down dozens of drones: ministry",
+        "Capital: The ministry has said that its air defences shot down dozens of drones "
+        "over the southern region and...",
+        "Ministry says new initiatives bring benefits to people worldwide",
+        "Capital: The new initiatives have brought dividends to the well-being of people "
+        "around the world, and...",
+    ]
+    assert kept(LEDE, MORE, "The minister is on a visit from May 30 to 31.", *teasers) == [
+        LEDE, MORE, "The minister is on a visit from May 30 to 31.",
+    ]  # fmt: skip

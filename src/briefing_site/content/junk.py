@@ -23,7 +23,9 @@ so are the outlet's pitch in its own voice ("we need reporters", beside its
 words to the reader), a source credit line that closes the story ("via
 Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
-lede). A standfirst right under the repeated headline with none of the marks of a
+lede). So are a paywall's prompt to log in or register to read on, a post embedded
+with its sign-off inside the block, and a heading-like label ending in a colon inside
+the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with none of the marks of a
 story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
 and a summary printed both above and below the headline, do not lead; prose that
 lost its full stop at the top of the page does.
@@ -158,11 +160,17 @@ _DATELINE = re.compile(
 _TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
 _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+# The same sign-off inside a block, opened by a long dash, with the post's text after it.
+_EMBED_SIGNOFF_INSIDE = re.compile(
+    r"(?:^|\s)[—–]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}(?=\s|$)"  # noqa: RUF001
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
 EMBED_SIGNOFF_WORDS = 12
 EMBED_TEXT_WORDS = 60
+# A block with a post's sign-off on a line of its own inside it is the post, up to this long.
+EMBED_BLOCK_WORDS = 80
 _POST_MARK = re.compile(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
 # A bare link at the end of a block: a link line, or a social post embedded as text.
@@ -279,7 +287,9 @@ ABOUT = "the outlet describing itself: an about box?"
 # "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
 # ("The ministers agreed on three points:") is the story's and stays.
 _SIGNPOST = re.compile(
-    r"^(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
+    # Maybe after a short clause of when: "As the summit gets underway, here are ...".
+    r"^(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
+    r"(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
     # "The following are ...", not "The following countries signed ...": a fact.
     r"|(?:the )?following(?: (?:is|are|was|were)\b|\s*:)|what (?:we|you) (?:know|need to know))",
     re.I,
@@ -289,7 +299,8 @@ SIGNPOST_WORDS = 12
 _POINTED = re.compile(
     r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
     r"|takeaways|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
-    r"|what (?:we|you) know|full text|photos|pictures|video)\b",
+    r"|what (?:we|you) know|full text|photos|pictures|video|(?:live )?updates|latest news"
+    r"|(?:top|main|key) events)\b",
     re.I,
 )
 SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
@@ -298,6 +309,10 @@ SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
 # Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
 SIGNPOST_OVER_HEADING_WORDS = 16
 SIGNPOST_SOFT = "opens like a signpost to what follows"
+# A signpost naming what it points to ("Here are some of the top events to look out for
+# today:", "..., here are live updates from the venue.") says nothing of its own up to
+# this many words, whatever is under it.
+SIGNPOST_POINTED_WORDS = 20
 # Lines of headlines or links in one block, none a sentence: related stories with
 # their section ("... Politics"), a menu. Hard-wrapped prose ends a line mid-sentence
 # on a small word or a comma, or starts one in lower case, and ends its last in a stop.
@@ -352,6 +367,21 @@ _SMALL_PRINT = re.compile(
     r"|personal data|subscri(?:ber|ption)s?)\b",
     re.I,
 )
+# A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
+# the start, or after "please" or a comma) with what it unlocks ("to continue reading",
+# "unlimited articles"). A story telling that someone must register is not imperative.
+_WALL_PROMPT = re.compile(
+    r"(?:^|[,.!?]\s+|\bplease\s+)(?:log ?in|sign (?:in|up)|subscribe|register|create (?:a |an |your )?"
+    r"(?:free )?account|become a (?:member|subscriber))\b",
+    re.I,
+)
+_WALL_UNLOCKS = re.compile(
+    r"\b(?:(?:continue|keep) reading|read(?:ing)? (?:the )?(?:rest|full|more)|unlimited"
+    r"|articles?|stor(?:y|ies)|access)\b",
+    re.I,
+)
+WALL_WORDS = 30
+WALL = "a paywall's prompt (log in, register or subscribe to read on)"
 _COPYRIGHT = re.compile(
     # "(c)" in prose is a lettered list's third item: a sign only opening a line or before a year
     r"(?:©|^\s*\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\(c\)\s*\d{4}|\ball rights reserved\b",
@@ -474,6 +504,12 @@ CAPTION_WORDS = 40
 LABEL_WORDS = 4
 # A label with no verb ending in ':' right over prose, up to this long, is a subhead.
 SUBHEAD_LABEL_WORDS = 8
+# A lead-in's first or last words, which a heading-like label never has.
+LEAD_IN_OPENERS = frozenset("according among including following below here these those".split())  # noqa: SIM905
+LEAD_IN_ENDS = frozenset(
+    "include includes included including follows following said says added adds are were "  # noqa: SIM905
+    "is was as to by of and or".split()
+)
 # A byline or date stamp runs to this many words ("By Jane Doe | Updated: May 21, 2023, 09:09").
 MARKER_WORDS = 20
 # A story paragraph this long may name its source after its last sentence ("Source: X").
@@ -624,6 +660,7 @@ class Shape:
     points: bool = False  # names what a signpost points to ("a recap", "the highlights")
     boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
+    heading_label: bool = False  # a label worded as a heading ("Schedule for Day 2:")
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
@@ -844,10 +881,11 @@ class JunkFilter:
                 and _OWN_WORK.search(text) is not None
             )
             points = reason == SIGNPOST_SOFT and _POINTED.search(text) is not None
+            heading_label = reason == "leads into a list" and _heading_label(words)
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
-                points=points, midcut=midcut, elided=elided,
+                points=points, midcut=midcut, elided=elided, heading_label=heading_label,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
             )  # fmt: skip
 
@@ -875,6 +913,13 @@ class JunkFilter:
             return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
+        if (
+            n <= WALL_WORDS
+            and not quotes
+            and _WALL_PROMPT.search(text)
+            and _WALL_UNLOCKS.search(text)
+        ):
+            return shape("bad", WALL)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
         if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
@@ -896,6 +941,9 @@ class JunkFilter:
             return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
+        if n <= EMBED_BLOCK_WORDS and "(@" in text and _signoff_line(text):
+            # The post's sign-off on a line inside the block, its text wrapped around it.
+            return shape("bad", "an embedded social-media post (its sign-off inside the block)")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
@@ -929,6 +977,14 @@ class JunkFilter:
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
             return shape("bad", SIGNPOST)
+        if (
+            n <= SIGNPOST_POINTED_WORDS
+            and not quotes
+            and text.rstrip(_CLOSERS)[-1:] in ".:"
+            and _SIGNPOST.match(text)
+            and _POINTED.search(text)
+        ):
+            return shape("bad", SIGNPOST + ", naming what it points to")
         if (
             n <= SIGNPOST_OVER_HEADING_WORDS
             and not quotes
@@ -1550,6 +1606,23 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
             out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
     return out
+
+
+def _heading_label(words: Sequence[str]) -> bool:
+    """A label's words read as a heading: opening on a word of its own (not "the",
+    "among", "according", "in") and not ending on a verb of a lead-in ("include")."""
+    return (
+        bool(words)
+        and words[0] not in STOPWORDS
+        and words[0] not in LEAD_IN_OPENERS
+        and words[-1] not in LEAD_IN_ENDS
+    )
+
+
+def _signoff_line(text: str) -> bool:
+    """The block holds a social-media post's sign-off ("— Name (@handle) May 4, 2023") with
+    the post's text around it (its lines joined when the copy was unwrapped)."""
+    return _EMBED_SIGNOFF_INSIDE.search(text) is not None
 
 
 def _bare_link(text: str) -> bool:
@@ -2245,6 +2318,18 @@ def _short(
         and shapes[index + 1].kind == "good"
     ):
         return True, "a label over a paragraph: a subhead"
+    # Inside the story, a label with no verb that reads as a heading (not "The agreements
+    # include:", "According to the statement:", "Among those present:") is a subhead over
+    # its list or lines of dialogue ("Schedule for the second day:", "Double act:").
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and not shape.verb
+        and not shape.quotes
+        and shape.heading_label
+        and lede < index < last_good
+    ):
+        return True, "a label inside the story, over its list or lines: a subhead"
     # A few words without a full stop at the bottom, under the story: a call, a link
     # or a list of tags.
     if (
@@ -2365,6 +2450,7 @@ def _clause(shape: Shape) -> bool:
         and shape.verb
         and shape.words >= CLAUSE_WORDS
         and not shape.reader
+        and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
     )
 
 
