@@ -1184,3 +1184,46 @@ def test_every_teaser_cut_off_under_another_headline_below_the_story_goes() -> N
     assert kept(LEDE, MORE, "The minister is on a visit from May 30 to 31.", *teasers) == [
         LEDE, MORE, "The minister is on a visit from May 30 to 31.",
     ]  # fmt: skip
+
+
+def test_a_transcripts_speaker_thanking_the_room_is_the_story_not_the_sites_word() -> None:
+    speech = (
+        "FOREIGN MINISTER DOE: (Via interpreter) Good morning. Thank you for coming all the way "
+        "to the capital, and may I express my heartfelt welcome to the ministers. It is so "
+        "gratifying to host this meeting here after almost four years, as the existing order "
+        "is facing challenges."
+    )
+    assert kept(speech, LEDE, MORE) == [speech, LEDE, MORE]
+    # The site's own word to the reader above the story still goes.
+    pitch = (
+        "Your support helps us to tell the story. Your donation allows us to keep sending "
+        "reporters to both sides of the story, and you can give today from only one pound."
+    )
+    assert kept(pitch, LEDE, MORE) == [LEDE, MORE]
+
+
+def test_a_caption_with_its_credit_glued_to_the_full_stop_goes_and_the_story_leads() -> None:
+    caption = (
+        "On the afternoon of March 20 local time, the president, who had just arrived in the "
+        "capital, met his counterpart at the palace.Photo by Agency News reporter Jane Roe"
+    )
+    story = (
+        "Agency News, Capital, March 20 (Reporter John Doe) On the afternoon of March 20 local "
+        "time, the president, who had just arrived in the capital, met his counterpart at the palace."
+    )
+    assert kept(caption, story, MORE) == [story, MORE]
+
+
+def test_a_sentence_quoting_someone_under_captions_at_the_end_stays() -> None:
+    captions = [
+        "Guests attending a banquet at the castle during the president's state visit",
+        "Guests attending the banquet at the castle",
+    ]
+    told = 'The king praised the visiting leader\'s "personal commitment" to seeking peace.'
+    assert kept(LEDE, MORE, *captions, told) == [LEDE, MORE, told]
+
+
+def test_the_comment_boxs_prompt_below_the_story_goes() -> None:
+    assert kept(LEDE, MORE, "Be the first to reply to this general discussion.") == [LEDE, MORE]
+    told = "Be the first to reply, the minister told the committee on Monday, and reply in full."
+    assert told in kept(LEDE, told, MORE)

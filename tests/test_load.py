@@ -417,3 +417,22 @@ def test_long_wrapped_copy_with_accents_splits_in_linear_time() -> None:
     started = time.perf_counter()
     split_text(text)
     assert time.perf_counter() - started < 3.0  # folding the copy per line took ~8 s
+
+
+def test_a_long_sentence_broken_by_stray_blank_lines_joins_what_goes_on_in_lower_case() -> None:
+    text = (
+        "CAPITAL - The two countries signed a free trade agreement on Thursday during a visit "
+        "by the prime minister, sealing a deal to\n\n"
+        "cut tariffs on goods\n\n"
+        "from textiles to cars and allow more market access for businesses.\n\n"
+        "Talks on the pact were concluded in May after three years of negotiations."
+    )
+    result = split_text(text)
+    assert len(result) == 2
+    assert result[0].text.endswith("cut tariffs on goods from textiles to cars and allow more "
+                                   "market access for businesses.")  # fmt: skip
+    # A short headline with no full stop stays apart from a scrape-damaged paragraph under it.
+    headline = split_text(
+        "Leaders meet at the summit\n\nwill likely push allies to pay more, aides said."
+    )
+    assert len(headline) == 2

@@ -65,6 +65,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",
     r"(?:click|tap) here to .{0,80}",
+    # The comment box's prompt: "Be the first to reply to this discussion.", "Leave a reply".
+    r"(?:be the first to|leave a|post a|add a|write a) (?:comment|reply|response|review)"
+    r"(?: (?:to|on) (?:this|the) [\w ]{0,40})?[.!:]?",
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
@@ -122,6 +125,8 @@ _CAPTION = re.compile(
     r"|\|\s*(?:photo|image|video)\b"
     r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
+    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])"
     r"[^.!?]{0,80}\.?$",
     re.I,
 )
@@ -164,6 +169,8 @@ _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a
 _EMBED_SIGNOFF_INSIDE = re.compile(
     r"(?:^|\s)[—–]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}(?=\s|$)"  # noqa: RUF001
 )
+# A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
+_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -864,7 +871,9 @@ class JunkFilter:
             )
             glued = bool(_GLUED_TEASER.search(text[:GLUE_REACH]))
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
-            reader = not quotes and to_reader
+            # A transcript's speaker ("FOREIGN MINISTER X: Good morning ... thank you") speaks
+            # to the room, not the site to its reader.
+            reader = not quotes and to_reader and not _SPEAKER.match(text)
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
@@ -2350,6 +2359,10 @@ def _short(
             # A full clause right under a subhead is that subhead's paragraph (a live
             # blog's last entry), not a social line: kept, in doubt.
             return False, "a short sentence under a subhead at the end: the story's?"
+        if _clause(shape) and shape.quotes:
+            # Someone's words reported in a full sentence ('X praised the "commitment"
+            # ...'): the story going on under the pictures, not a social or credit line.
+            return False, "a short sentence quoting someone below the pictures: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end

@@ -87,6 +87,8 @@ SPACED_MIN_RUN_ONS = 3
 # A paragraph this long that stops on "of" or "the" was cut off from the next by a stray
 # blank line (shorter ones may be labels or cut-off teasers).
 BROKEN_MIN_WORDS = 8
+# A block this long with no sentence end is no headline: lower case under it goes on with it.
+BROKEN_LONG_WORDS = 16
 SPACED_RUN_ON_SHARE = 0.5
 
 
@@ -463,6 +465,17 @@ def _broken_off(text: str, following: str) -> bool:
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
     last = words[-1].casefold()
+    if (
+        len(words) >= BROKEN_LONG_WORDS
+        and text[-1:].isalnum()
+        and after[0][:1].islower()
+        and _clause(words)
+        and _clause(after)
+        and not _LABELLED.match(text)
+    ):
+        # A long run of words with no sentence end, and the next block going on in lower
+        # case: one sentence a stray blank line cut, whatever word it stopped on.
+        return True
     return (
         (
             last in _BROKEN_OFF_WORDS
