@@ -1227,3 +1227,49 @@ def test_the_comment_boxs_prompt_below_the_story_goes() -> None:
     assert kept(LEDE, MORE, "Be the first to reply to this general discussion.") == [LEDE, MORE]
     told = "Be the first to reply, the minister told the committee on Monday, and reply in full."
     assert told in kept(LEDE, told, MORE)
+
+
+def test_a_signpost_to_the_latest_goes_but_a_lead_in_naming_who_spoke_stays() -> None:
+    signpost = "Here's the latest. All times Eastern."
+    assert kept(signpost, LEDE, MORE) == [LEDE, MORE]
+    assert kept(LEDE, signpost, MORE) == [LEDE, MORE]
+    # Who spoke, when and to whom: editors keep it as the text's overview.
+    lead_in = (
+        "Following is the text of the Prime Minister's statement to the media, after his "
+        "meeting with the visiting Prime Minister of the other country:"
+    )
+    assert kept(lead_in, LEDE, MORE) == [lead_in, LEDE, MORE]
+
+
+def test_a_one_sentence_lede_telling_its_day_is_not_a_standfirst_the_story_restates() -> None:
+    first = "The prime minister wrapped up his first summit as host on Tuesday."
+    after = (
+        "The leaders of the group, and other world leaders, spent three days in the mountains "
+        "for the annual summit. It was the prime minister's first summit as host since "
+        "taking office, and his first playing host to the other members."
+    )
+    assert kept("Skip to content", first, after, MORE) == [first, after, MORE]
+
+
+def test_a_caption_with_initials_in_a_name_and_a_clause_about_the_event_goes() -> None:
+    caption = (
+        "The prime minister and U.S. President Jane Doe shake hands during the summit, "
+        "which ran June 15-17 in the mountains."
+    )
+    assert kept("Skip to content", caption, LEDE, MORE) == [LEDE, MORE]
+
+
+def test_the_videos_description_under_its_duration_is_no_lede() -> None:
+    video = (
+        "The prime minister made his closing remarks on Tuesday evening, drawing an end to "
+        "the summit. He says progress has been made over the last two days on several "
+        "key priorities, including supply chains."
+    )
+    assert kept("Duration 7:31", video, LEDE, MORE) == [LEDE, MORE]
+    # A story paragraph under a line that is not a video's length stays.
+    assert kept("7 things to know", video, LEDE) == [video, LEDE]
+
+
+def test_a_blogs_comment_box_below_the_story_goes() -> None:
+    box = ["No comments:", "Post a Comment", "Note: Only a member of this blog may post a comment."]
+    assert kept(LEDE, MORE, *box) == [LEDE, MORE]

@@ -169,6 +169,14 @@ _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a
 _EMBED_SIGNOFF_INSIDE = re.compile(
     r"(?:^|\s)[—–]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}(?=\s|$)"  # noqa: RUF001
 )
+# Initials with their stops: "U.S.", "A.K.": no sentence ends there.
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# A video player's length line: "Duration 7:31", "Length: 2:05:10".
+_VIDEO_LENGTH = re.compile(
+    r"^(?:duration|length|running time|runtime)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I
+)
+VIDEO_TEXT_WORDS = 80
+VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
@@ -307,6 +315,7 @@ _POINTED = re.compile(
     r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
     r"|takeaways|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
     r"|what (?:we|you) know|full text|photos|pictures|video|(?:live )?updates|latest news"
+    r"|the latest|transcript"
     r"|(?:top|main|key) events)\b",
     re.I,
 )
@@ -540,6 +549,10 @@ _ANCHOR = re.compile(
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
 )
+# A sentence telling its day: "... on Tuesday", "... yesterday".
+_TOLD_DAY = re.compile(
+    r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)\b"
+)
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
@@ -589,7 +602,9 @@ TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the sto
 _COMMENTS = re.compile(
     r"^(?:(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|responses?|replies)"
-    r"|(?:comments?|responses?|replies)\s*\(\d+\))\s*:?$",
+    r"|(?:comments?|responses?|replies)\s*\(\d+\)"
+    # A blog's box: "No comments:", "Post a Comment", "Leave a Reply".
+    r"|no comments?(?: yet)?|(?:post|leave|add) a (?:comment|reply))\s*:?$",
     re.I,
 )
 COMMENTER_WORDS = 4
@@ -767,6 +782,7 @@ class JunkFilter:
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
+            found = _under_video_length(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
@@ -1420,7 +1436,8 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         and (bool(PICTURE_VERBS.intersection(words)) or _AGENCY_LEAD.match(text) is not None)
         and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
-        and len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) <= 1
+        # Initials ("U.S. President") are no sentence stop.
+        and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
 
 
@@ -1634,6 +1651,19 @@ def _signoff_line(text: str) -> bool:
     return _EMBED_SIGNOFF_INSIDE.search(text) is not None
 
 
+def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """The block right under a video player's length line ("Duration 7:31") is the video's
+    description, not the story (which never opens under a clip's running time)."""
+    out = list(shapes)
+    for index in range(1, len(paragraphs)):
+        if not _VIDEO_LENGTH.match(_plain(paragraphs[index - 1].text)):
+            continue
+        shape = shapes[index]
+        if shape.kind != "bad" and shape.words <= VIDEO_TEXT_WORDS:
+            out[index] = replace(shape, kind="bad", reason=VIDEO_TEXT, lead=False, marker=False)
+    return out
+
+
 def _bare_link(text: str) -> bool:
     """A line that is a link and at most a bracketed credit ("(Video: X) pic.twitter.com/..."),
     not a post's text ending in its link."""
@@ -1752,6 +1782,9 @@ def _restated(
             or below.kind != "good"
             or below.words <= shape.words
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
+            # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.")
+            # and the paragraph under it goes on without telling it again.
+            or _day_told_once(_plain(paragraphs[index].text), tokens[under])
         ):
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
@@ -1760,6 +1793,13 @@ def _restated(
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _day_told_once(text: str, below: Sequence[str]) -> bool:
+    """`text` tells the day it happened ("on Tuesday", "yesterday") and the paragraph
+    under it (its words `below`) does not tell it again: a lede it goes on from."""
+    told = _TOLD_DAY.search(text)
+    return told is not None and told.group().split()[-1].casefold() not in below
 
 
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
