@@ -1273,3 +1273,20 @@ def test_the_videos_description_under_its_duration_is_no_lede() -> None:
 def test_a_blogs_comment_box_below_the_story_goes() -> None:
     box = ["No comments:", "Post a Comment", "Note: Only a member of this blog may post a comment."]
     assert kept(LEDE, MORE, *box) == [LEDE, MORE]
+
+
+def test_a_numbered_heading_in_lower_case_between_paragraphs_goes_but_a_numbered_list_stays() -> (
+    None
+):
+    story = [
+        "The prime minister raised the plight of a detained writer with the president, and "
+        "declined to say how the president had responded to the request.",
+        "The country has ambitions to join an important regional trade pact, which needs the "
+        "unanimous support of all its members, the trade minister said on Monday.",
+    ]
+    assert kept(LEDE, "1. The writer in prison", story[0], "2. The regional trade pact", story[1]) == [
+        LEDE, story[0], story[1],
+    ]  # fmt: skip
+    # Consecutive numbered points under a lead-in are the story's list.
+    items = ["1. lower tariffs on steel", "2. more flights between the capitals"]
+    assert kept(LEDE, "The deal covers:", *items, MORE) == [LEDE, "The deal covers:", *items, MORE]

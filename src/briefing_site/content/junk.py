@@ -2444,6 +2444,22 @@ def _short(
     # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
+    # A numbered line with no verb and no sentence end right between two paragraphs of
+    # the story, however it is cased ("2. The regional trade pact"): a heading of a
+    # numbered run of sections, not an item of a list (whose items sit together).
+    if (
+        shape.reason == "a list item"
+        and not shape.bulleted
+        and not shape.lone_item
+        and not shape.sentence
+        and not shape.verb
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and 0 < index < len(shapes) - 1
+        and shapes[index - 1].kind == "good"
+        and not shapes[index - 1].opens_list
+        and shapes[index + 1].kind == "good"
+    ):
+        return True, "a numbered heading between paragraphs"
     if shape.reason.startswith("cut off") and index < lede and not _own_summary(shapes, index):
         return True, "a teaser cut off with an ellipsis, above the story"
     # Below the story with nothing of it further down, a cut-off block under furniture
