@@ -175,6 +175,7 @@ _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _VIDEO_LENGTH = re.compile(
     r"^(?:duration|length|running time|runtime)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I
 )
+VIDEO_LENGTH_CHARS = 40  # "Running time: 1:02:03" and its spaces: longer is no length line
 VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
@@ -1656,7 +1657,8 @@ def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
     description, not the story (which never opens under a clip's running time)."""
     out = list(shapes)
     for index in range(1, len(paragraphs)):
-        if not _VIDEO_LENGTH.match(_plain(paragraphs[index - 1].text)):
+        above = paragraphs[index - 1].text
+        if len(above) > VIDEO_LENGTH_CHARS or not _VIDEO_LENGTH.match(_plain(above)):
             continue
         shape = shapes[index]
         if shape.kind != "bad" and shape.words <= VIDEO_TEXT_WORDS:
