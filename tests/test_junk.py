@@ -1290,3 +1290,26 @@ def test_a_numbered_heading_in_lower_case_between_paragraphs_goes_but_a_numbered
     # Consecutive numbered points under a lead-in are the story's list.
     items = ["1. lower tariffs on steel", "2. more flights between the capitals"]
     assert kept(LEDE, "The deal covers:", *items, MORE) == [LEDE, "The deal covers:", *items, MORE]
+
+
+def test_items_ending_in_semicolons_under_a_lead_in_stay() -> None:
+    items = [
+        "A Memorandum of Understanding on industrial and investment cooperation;",
+        "A Memorandum of Understanding on strengthening trade in the regional format;",
+        "A Memorandum of Understanding on cooperation in the field of digital trade;",
+    ]
+    lead_in = "The summit participants also signed:"
+    assert kept(LEDE, MORE, lead_in, *items) == [LEDE, MORE, lead_in, *items]
+
+
+def test_a_one_sentence_lede_telling_its_dates_under_epigraphs_still_leads() -> None:
+    first = "From May 18th to 19th, the president presided over the first regional summit."
+    after = (
+        "From the tree-lined hotel to the conference centre, the president and the heads of "
+        "state of the five countries held intensive talks, and the first regional summit "
+        "reached important consensus and achieved fruitful results."
+    )
+    result = kept(
+        "\u201cIt is of great significance for us to meet here.\u201d", first, after, MORE
+    )
+    assert result[0] == first

@@ -552,7 +552,9 @@ _ANCHOR = re.compile(
 )
 # A sentence telling its day: "... on Tuesday", "... yesterday".
 _TOLD_DAY = re.compile(
-    r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)\b"
+    r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today"
+    r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?= \d{1,2}(?:st|nd|rd|th)?\b))\b"
 )
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
@@ -1046,6 +1048,8 @@ class JunkFilter:
                 and not (n >= HEADLINE_MIN_WORDS and _title_case(text))
             ):
                 return shape("short", CLAUSE)
+            if text.endswith(";"):
+                return shape("short", "a list item")  # an enumerated clause, no heading
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
             not sentence
@@ -1054,6 +1058,7 @@ class JunkFilter:
             and not paragraph.truncated
             and "\n" not in paragraph.text
             and not listed
+            and not text.endswith(";")  # an enumerated clause ("A memorandum on ...;")
         ):
             return shape("bad", "no verb and no sentence end: a caption or heading")
         if (
