@@ -1161,6 +1161,8 @@ def test_a_signpost_to_live_updates_or_to_the_days_events_goes() -> None:
     for signpost in (
         "As the summit gets underway, here are live updates and the latest news from the coast.",
         "Here are some of the main events to look out for during the day:",
+        "Here is a brief takeaway from the meeting in the port city, which revolved around "
+        "trade, farming and tariffs:",
     ):
         assert kept(LEDE, signpost, *after) == [LEDE, *after]
     # A sentence of the story that happens to open with "Here is" stays.

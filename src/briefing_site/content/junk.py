@@ -314,7 +314,7 @@ SIGNPOST_WORDS = 12
 # What a signpost points to: "a recap", "a look", "the highlights", "what we know".
 _POINTED = re.compile(
     r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
-    r"|takeaways|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
+    r"|takeaways?|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
     r"|what (?:we|you) know|full text|photos|pictures|video|(?:live )?updates|latest news"
     r"|the latest|transcript"
     r"|(?:top|main|key) events)\b",
