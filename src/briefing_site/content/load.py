@@ -447,8 +447,10 @@ def _mend_drop_caps(paragraphs: list[Paragraph], text: str) -> tuple[Paragraph, 
 def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
     """Join a paragraph that stops on a word no sentence ends on ("... replaced the
     Organisation of") to the paragraph after it, which a stray blank line cut off from it
-    ("African Unity (OAU), hotter topics ..."): one sentence, one paragraph. Both must read
-    as running words, not labels, and the first must be long enough to be prose."""
+    ("African Unity (OAU), hotter topics ..."): one sentence, one paragraph. So does a
+    long run of words with no sentence end over a block going on in lower case ("...
+    sealing a deal to cut tariffs on goods" / "from textiles to whisky ..."). Both must
+    read as running words, not labels, and the first must be long enough to be prose."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
         previous = mended[-1] if mended else None
@@ -460,7 +462,8 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
 
 
 def _broken_off(text: str, following: str) -> bool:
-    """`text` breaks off mid-sentence on a word like "of" and `following` goes on with it."""
+    """`text` breaks off mid-sentence (on a word like "of", or anywhere in a long run of
+    words without a stop) and `following` goes on with it."""
     words, after = text.split(), following.split()
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
