@@ -25,8 +25,8 @@ Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
 lede). So are a paywall's prompt to log in or register to read on, a post embedded
 with its sign-off inside the block, and a heading-like label ending in a colon inside
-the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with none of the marks of a
-story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
+the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with
+none of the marks of a story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
 and a summary printed both above and below the headline, do not lead; prose that
 lost its full stop at the top of the page does.
 
@@ -185,7 +185,7 @@ _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
 EMBED_SIGNOFF_WORDS = 12
 EMBED_TEXT_WORDS = 60
-# A block with a post's sign-off on a line of its own inside it is the post, up to this long.
+# A block with a post's sign-off inside it (the post's text around it) is the post, up to this long.
 EMBED_BLOCK_WORDS = 80
 _POST_MARK = re.compile(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
