@@ -26,9 +26,9 @@ own pages, and the points under a key-points label (kept in doubt, never the
 lede). So are a paywall's prompt to log in or register to read on, a post embedded
 with its sign-off inside the block, and a heading-like label ending in a colon inside
 the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with
-none of the marks of a story's first sentence (a day, a source, a perfect, a modal, a number, a dateline),
-and a summary printed both above and below the headline, do not lead; prose that
-lost its full stop at the top of the page does.
+none of the marks of a story's first sentence (a day, a source, a perfect, a modal, a
+number, a dateline), and a summary printed both above and below the headline, do not
+lead; prose that lost its full stop at the top of the page does.
 
 The configurable patterns still match a whole paragraph, never part of one.
 When in doubt a paragraph is kept and marked (`Paragraph.doubt`), and `check`
