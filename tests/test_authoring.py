@@ -513,3 +513,34 @@ def test_offset_error_without_an_event_zone_names_the_assumed_zone(
     assert result.code == 1
     assert "disagrees with UTC" in result.err
     assert "no event.timezone, so the site's UTC was used" in result.err
+
+
+def test_a_site_in_another_language_is_not_warned_on_every_paragraph(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """A French site's French prose (or an article that says it is French, on an
+    English site) is the copy's own language: no "reads as a sentence in another
+    language" doubt on each paragraph. French copy that does not say so on an English
+    site is still doubted."""
+    head = "summary: S.\nevent: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n"
+    french = (
+        "Le président recevra mardi le chancelier allemand pour un dîner de travail.\n\n"
+        "Les deux dirigeants doivent évoquer les droits de douane américains cette semaine.\n\n"
+        "Selon l'Élysée, une déclaration commune pourrait être publiée à l'issue de la rencontre.\n"
+    )
+    for config, article_language in (("language: fr\n", ""), ("", "language: fr\n")):
+        site = make_site(
+            {
+                "briefing.yaml": "title: Site\nbase_url: https://example.org/\n" + config,
+                "content/a.txt": french,
+                "content/a.yaml": "title: A\n" + article_language + head,
+                "content/c.txt": french,
+                "content/c.yaml": "title: C\n" + head,
+            }
+        )
+        result = cli("check", "-s", str(site), "--now", NOW)
+        doubted = {w.split(":")[0] for w in warnings_of(result) if "another language" in w}
+        assert doubted == (set() if config else {"content/c.txt"})
+        assert cli("build", "-s", str(site), "--now", NOW).code == 0
+        page = (site / "build/briefings/a/index.html").read_text()
+        assert "Les deux dirigeants" in page and "déclaration commune" in page

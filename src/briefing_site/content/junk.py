@@ -440,6 +440,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 FOREIGN_MIN_CJK = 15
 FOREIGN_MIN_WORDS = 8
 FOREIGN = "reads as a sentence in another language: kept, check it"
+OWN_LANGUAGE = "a sentence in the copy's own language (not English)"
 
 Kind = Literal["good", "short", "bad"]
 
@@ -1072,6 +1073,8 @@ class JunkFilter:
             why = DATELINE_STORY
             return Shape(n, stop, sentence, "good", why, False, False, quotes)
         if sentence and stop < limits.good_min_stopwords and self._foreign(text, words):
+            if self._own_language(text, words):
+                return Shape(n, stop, sentence, "good", OWN_LANGUAGE, False, False, quotes)
             return shape("short", FOREIGN)
         if (
             4 <= n <= 25
@@ -1154,6 +1157,15 @@ class JunkFilter:
             return False
         foreign = sum(map(FOREIGN_STOPWORDS.__contains__, words)) / len(words)
         return foreign >= self.limits.good_min_stopwords or not self.english
+
+    def _own_language(self, text: str, words: list[str]) -> bool:
+        """A full sentence on a site (or in an article) whose language is not English:
+        the copy's own language, so prose, not a sentence to doubt on every paragraph."""
+        return (
+            not self.english
+            and len(words) >= FOREIGN_MIN_WORDS
+            and len(_CJK.findall(text[:200])) < FOREIGN_MIN_CJK
+        )
 
 
 def _after_headline(words: list[str], headline: list[str]) -> list[str]:
