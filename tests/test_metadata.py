@@ -233,3 +233,30 @@ def test_a_tag_in_another_script_is_told_to_use_latin_letters() -> None:
 def test_a_source_url_says_what_is_wrong_with_it(url: str, why: str) -> None:
     found = problems(f"title: T\nsources:\n  - {{title: A, url: '{url}'}}\n")
     assert found == [f"content/a.md:3: sources: {why}"]
+
+
+def test_joiners_inside_words_are_kept_in_the_title() -> None:
+    # An emoji family, a Devanagari conjunct (ZWJ) and a Persian word (ZWNJ) need them.
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    conjunct = "\u0915\u094d\u200d\u0937"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    m = meta(f'title: "{family} {conjunct} {persian}\u200d"\n')
+    assert m.title == f"{family} {conjunct} {persian}"  # the stray one at the end goes
+    assert slugify("ab\u200dcd") == "abcd"  # a slug is never split by one
+
+
+def test_bidi_controls_are_stripped_from_event_fields_and_people() -> None:
+    m = meta(
+        'title: T\nevent:\n  name: "Summit \u202eevil\u202c talks"\n'
+        "  start: 2025-02-07T11:55:00+00:00\n"
+        '  location: "Europa \u2067building\u2069, \u202aBrussels\u202c"\n'
+        'people:\n  - {name: "First \u202dLeader", role: "Prime \u202bMinister"}\n'
+        '  - "\u2066Second\u2069 Leader"\n'
+    )
+    assert m.event is not None
+    assert m.event.name == "Summit evil talks"
+    assert m.event.location == "Europa building, Brussels"
+    assert [(p.name, p.role) for p in m.people] == [
+        ("First Leader", "Prime Minister"),
+        ("Second Leader", ""),
+    ]

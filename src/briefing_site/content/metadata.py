@@ -26,7 +26,7 @@ from briefing_site.config.schema import (
 )
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
-from briefing_site.safetext import without_invisible
+from briefing_site.safetext import without_any_invisible, without_invisible
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -73,7 +73,7 @@ def slugify(text: str) -> str:
     Accents are dropped; any other character that is not an ASCII letter or
     digit (an em dash, a space, a CJK character) separates words.
     """
-    visible = without_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
+    visible = without_any_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
     decomposed = unicodedata.normalize("NFKD", visible.translate(_LETTERS))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
@@ -351,12 +351,12 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         )
         return None
     return Event(
-        name=str(name).strip(),
+        name=without_invisible(str(name)).strip(),
         start=start[0],
         end=end[0] if end else None,
         all_day=start[1],
         timezone=str(zone),
-        location=str(location).strip(),
+        location=without_invisible(str(location)).strip(),
         also_in=tuple(str(z) for z in also_in),
     )
 
@@ -386,10 +386,10 @@ def _people(check: _Checker) -> tuple[Person, ...]:
     people = []
     for item in value if isinstance(value, list) else [None]:
         if isinstance(item, str) and item.strip():
-            people.append(Person(item.strip()))
+            people.append(Person(without_invisible(item).strip()))
         elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
-            role = item.get("role", "")
-            people.append(Person(item["name"].strip(), str(role).strip() if role else ""))
+            role = without_invisible(str(item.get("role") or ""))
+            people.append(Person(without_invisible(item["name"]).strip(), role.strip()))
         else:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
