@@ -156,3 +156,47 @@ def test_an_empty_base_url_option_means_the_configs(
     result = cli("build", "-s", str(site), "-b", "", "--now", "2025-02-01T00:00:00Z")
     assert result.code == 0, result.err
     assert 'href="/news/' in (site / "build" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "flag", "where"),
+    [
+        ({"briefing.yaml": "title: News\nbase_url: /news/\n"}, [], "briefing.yaml:2"),
+        ({"briefing.yaml": "title: News\n"}, [], "briefing.yaml"),
+        ({"briefing.yaml": "base_url: https://example.org/\n"}, ["-b", "/repo/"], "-b"),
+    ],
+)
+def test_a_base_url_without_a_host_is_warned_about_once_with_the_fix(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    files: dict[str, str | bytes],
+    flag: list[str],
+    where: str,
+) -> None:
+    """Feed ids, canonical links and sitemaps need the site's full URL; without a host
+    the feed's ids are relative (invalid Atom) and no sitemap is written."""
+    articles = {f"content/{n}.md": f"---\ntitle: {n}\n---\nText.\n" for n in "abc"}
+    site = make_site({**files, **articles})
+    for command in ("check", "build", "build"):  # the second build has nothing to do
+        result = cli(command, "-s", str(site), *flag, "--now", "2025-02-01T00:00:00Z")
+        assert result.code == 0, result.err
+        warned = [line for line in result.err.splitlines() if "no host" in line]
+        assert len(warned) == 1, result.err
+        assert warned[0].startswith(f"{where}: warning: ")
+        assert "https://USER.github.io/REPO/" in warned[0]
+    assert b"<id>/" in (site / "build/feed.xml").read_bytes()
+
+
+def test_a_base_url_with_a_host_gives_no_such_warning(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {"briefing.yaml": "base_url: /\n", "content/a.md": "---\ntitle: A\n---\nText.\n"}
+    )
+    flag = ["-b", "https://example.org/news/"]
+    for command in ("check", "build"):
+        result = cli(command, "-s", str(site), *flag, "--now", "2025-02-01T00:00:00Z")
+        assert result.code == 0 and "no host" not in result.err, result.err
+    (site / "briefing.yaml").write_text("cname: news.example.org\n")
+    result = cli("build", "-s", str(site), "--now", "2025-02-01T00:00:00Z")
+    assert result.code == 0 and "no host" not in result.err, result.err

@@ -212,6 +212,20 @@ def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
 
 
+def _base_url_warning(args: argparse.Namespace) -> list[Problem]:
+    """The warning for a base URL without a host, once per build or check (not per page)."""
+    from briefing_site.content.lint import base_url_warning
+    from briefing_site.site import CONFIG_FILE
+
+    path = args.site / CONFIG_FILE
+    try:
+        text = None if args.base_url or not path.is_file() else path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # (the build just read it: changed since, the next build says)
+    warning = base_url_warning(args.base_url, text)
+    return [warning] if warning else []
+
+
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.build.unchanged import unchanged_build
     from briefing_site.progress import terminal_progress
@@ -227,7 +241,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         finally:
             if progress:
                 progress.clear()
-    summary = _warn(built.warnings, err)
+    summary = _warn([*built.warnings, *_base_url_warning(args)], err)
     count = built.briefings
     if not args.quiet:
         print(
@@ -250,7 +264,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if progress:
             progress.clear()
-    summary = _warn([*loaded.warnings, *strays(args.site)], err) or ", no problems"
+    found = [*loaded.warnings, *strays(args.site), *_base_url_warning(args)]
+    summary = _warn(found, err) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
         hidden = _left_out(count - len(loaded.site.briefings))

@@ -29,6 +29,50 @@ FAR_APART = timedelta(days=366)
 
 _HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
+_CONFIG = "briefing.yaml"
+# A top-level `base_url: https://...` line: a site with a host, known without YAML (a
+# rebuild with nothing to do must not pay for loading it). Anything else is parsed.
+_HOSTED = re.compile(r"^base_url[ \t]*:[ \t]*['\"]?https?://", re.MULTILINE)
+_BASE_URL_LINE = re.compile(r"^base_url[ \t]*:", re.MULTILINE)
+_NEEDS_HOST = "feed ids are relative (invalid Atom) and no sitemap or canonical link is written"
+_EXAMPLE = "https://USER.github.io/REPO/"
+
+
+def base_url_warning(flag: str | None, config_text: str | None) -> Problem | None:
+    """The one site-wide warning for a base URL without a host, with the fix, or None.
+
+    `flag` is `-b` (it wins when given); `config_text` is briefing.yaml's text, or
+    None when the site has none (nothing set up to publish yet: no warning). Called
+    after a build or check succeeded, so the text is valid.
+    """
+    if flag:
+        if flag.startswith(("http://", "https://")):
+            return None
+        return Problem(
+            Location("-b"),
+            f"{flag} has no host, so {_NEEDS_HOST}: pass the site's full URL, e.g. -b {_EXAMPLE}",
+        )
+    if config_text is None or _HOSTED.search(config_text):
+        return None  # (no briefing.yaml: a bare content/ folder, built to look at)
+    from briefing_site.config.schema import parse_config  # only for a site without a host
+
+    base_url = parse_config(config_text, _CONFIG).base_url
+    line = _BASE_URL_LINE.search(config_text)
+    if base_url.startswith(("http://", "https://")):
+        return None  # (a cname)
+    if line is None:
+        return Problem(
+            Location(_CONFIG),
+            f"no base_url, so links have no host and {_NEEDS_HOST}: set base_url to the "
+            f"site's full URL, e.g. base_url: {_EXAMPLE} (or pass -b)",
+        )
+    number = config_text.count("\n", 0, line.start()) + 1
+    return Problem(
+        Location(_CONFIG, number),
+        f"base_url {base_url} has no host, so {_NEEDS_HOST}: set it to the site's full URL, "
+        f"e.g. base_url: {_EXAMPLE} (or pass -b)",
+    )
+
 
 def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
     """Every warning for one assembled article, in file order of concern."""
