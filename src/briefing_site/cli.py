@@ -287,8 +287,18 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
     from briefing_site.commands.scaffold import init_site
 
-    written = init_site(args.dir, build_clock(args.now, os.environ))
-    print(printable(f"made a site in {args.dir}: {', '.join(written)}"), file=out)
+    made = init_site(args.dir, build_clock(args.now, os.environ))
+    print(printable(f"made a site in {args.dir}: {', '.join(made.written)}"), file=out)
+    if made.workflows is not None:
+        print(
+            printable(
+                f"{args.dir / '.github'}: warning: GitHub never runs a workflow here, only "
+                f"from the repository's root: move {args.dir / '.github'}/workflows/pages.yml "
+                f"into {made.workflows}/ (it builds this folder as it stands) and "
+                f"dependabot.yml into {made.workflows.parent}/"
+            ),
+            file=err,
+        )
     print(printable(f"next: briefing-site build -s {args.dir}"), file=out)
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
@@ -146,8 +147,17 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
 _FRESH_CLONE = re.compile(r"^(?:\.git|(?:README|LICEN[CS]E|COPYING)(?:\.\w+)?)$", re.I)
 
 
-def init_site(target: Path, now: datetime) -> list[str]:
-    """Scaffold a complete site in `target` (new, empty or a fresh clone); return its files.
+@dataclass(frozen=True)
+class Scaffolded:
+    """What `init` wrote, and where GitHub would look for its workflow instead, if not
+    where it was written (a site in a subfolder of a repository)."""
+
+    written: list[str]
+    workflows: Path | None = None
+
+
+def init_site(target: Path, now: datetime) -> Scaffolded:
+    """Scaffold a complete site in `target` (new, empty or a fresh clone).
 
     Nothing is overwritten, and a folder holding anything else is refused: a
     typo such as `init ~` must not scatter a site among someone's files.
@@ -155,7 +165,12 @@ def init_site(target: Path, now: datetime) -> list[str]:
     try:
         taken = _in_the_way(target)
         if not taken:
-            return _write_site(target, now)
+            root = repository_root(target)
+            below = target.resolve().relative_to(root).as_posix() if root else "."
+            written = _write_site(target, now, below)
+            return Scaffolded(
+                written, root / ".github/workflows" if root and below != "." else None
+            )
     except OSError as exc:
         raise ContentError.at(
             Location(str(target)), f"cannot make the site: {exc.strerror or exc}"
@@ -177,8 +192,28 @@ def _in_the_way(target: Path) -> list[str]:
     return sorted(p.name for p in target.iterdir() if not _FRESH_CLONE.match(p.name))
 
 
-def _write_site(target: Path, now: datetime) -> list[str]:
-    """Copy the packaged site into `target`, filling in the dates and this version."""
+def repository_root(folder: Path) -> Path | None:
+    """The top of the git work tree `folder` is (or will be) in, or None.
+
+    GitHub runs workflows only from `.github/workflows/` at a repository's root; a
+    `.git` folder (or a worktree's or submodule's `.git` file) marks one.
+    """
+    here = folder.resolve()
+    return next((p for p in (here, *here.parents) if (p / ".git").exists()), None)
+
+
+def _in_subfolder(workflow: str, below: str) -> str:
+    """The Pages workflow for a site in the repository's folder `below` (Actions runs at
+    the root): build that folder and upload its build/."""
+    return workflow.replace(
+        'briefing-site build --base-url "$BASE_URL/"',
+        f'briefing-site build -s {shlex.quote(below)} --base-url "$BASE_URL/"',
+    ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")
+
+
+def _write_site(target: Path, now: datetime, below: str = ".") -> list[str]:
+    """Copy the packaged site into `target`, filling in the dates and this version;
+    `below` is its folder in its repository ('.' at the root, or outside one)."""
     data = resources.files("briefing_site").joinpath("data/site")
     today = now.astimezone(UTC).date()
     start = datetime.combine(today + timedelta(days=7), time(10), ZoneInfo("Europe/Brussels"))
@@ -190,6 +225,7 @@ def _write_site(target: Path, now: datetime) -> list[str]:
             text = Template(text).substitute(values)
         elif source == "pages.yml":  # CI installs exactly the version that made the site
             text = text.replace("@VERSION@", __version__)
+            text = text if below == "." else _in_subfolder(text, below)
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
