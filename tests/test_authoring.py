@@ -114,6 +114,41 @@ def test_new_with_an_offset_but_no_zone_says_to_add_the_zone(
     assert [p.name for p in (site / "content").iterdir()] == [".keep"]
 
 
+def test_new_takes_the_event_zone_from_a_place_it_knows(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """`--location Paris` on a UTC site: 10:00 is 10:00 in Paris, not in London."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00")
+    result = cli("new", "Paris talks", "-s", str(site), *start, "--location", "Paris")
+    assert result.code == 0, result.err
+    assert "Europe/Paris (from --location Paris; --timezone sets another)" in result.out
+    front = yaml.safe_load((site / "content/paris-talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "Europe/Paris"
+    assert cli("check", "-s", str(site), "--drafts").code == 0
+    page = site / "build/briefings/paris-talks/index.html"
+    assert cli("build", "-s", str(site), "--drafts", "--now", NOW).code == 0
+    assert 'datetime="2025-03-01T10:00:00+01:00"' in page.read_text()
+    # With an offset that agrees with the place's zone, it is no longer refused.
+    offset = ("--event-start", "2025-03-01T10:00+01:00", "--location", "Élysée Palace")
+    assert cli("new", "Élysée talks", "-s", str(site), *offset).code == 0
+
+
+def test_new_says_the_site_zone_is_used_for_a_place_it_does_not_know(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", "Smallville")
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    assert result.err == (
+        "new: warning: the event's time is in the site's zone, UTC: if Smallville is "
+        "elsewhere, add --timezone (e.g. --timezone Europe/Paris) or set event.timezone\n"
+    )
+    told = cli("new", "Talks 2", "-s", str(site), *start, "--timezone", "UTC")
+    assert told.code == 0 and told.err == "", told.err
+
+
 def test_check_names_files_meant_for_the_site_that_no_build_reads(
     make_site: Site, cli: Callable[..., Run]
 ) -> None:

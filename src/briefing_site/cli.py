@@ -278,8 +278,12 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.commands.scaffold import NewArticle, new_article
 
     spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
-    path = new_article(args.site, spec, build_clock(args.now, os.environ))
-    print(printable(f"wrote {path} (a draft: remove 'draft: true' to publish)"), file=out)
+    done = new_article(args.site, spec, build_clock(args.now, os.environ))
+    print(printable(f"wrote {done.path} (a draft: remove 'draft: true' to publish)"), file=out)
+    if done.note:
+        print(printable(f"  {done.note}"), file=out)
+    if done.warning:
+        print(printable(f"new: warning: {done.warning}"), file=err)
     return 0
 
 

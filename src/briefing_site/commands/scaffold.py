@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -120,9 +120,40 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
     return slug
 
 
-def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
+@dataclass(frozen=True)
+class NewWritten:
+    """The article `new` wrote, and what to tell the editor about its event's zone."""
+
+    path: Path
+    note: str = ""  # the zone taken from the place
+    warning: str = ""  # the site's zone used for a place not known
+
+
+def zone_from_place(spec: NewArticle, config: SiteConfig) -> tuple[NewArticle, str, str]:
+    """`spec` with the zone of the place `--location` names (the table `import` reads),
+    and a note saying so; or, for a place not known, a warning that the site's zone is
+    used. A time at 10:00 in Paris must not go out as 10:00 UTC unsaid."""
+    location = (spec.location or "").strip()
+    if spec.timezone or spec.event_start is None or not location:
+        return spec, "", ""
+    from briefing_site.commands.propose import places_in  # only `new --location` needs it
+
+    places = places_in(location) or places_in(location.title())  # "paris" too
+    zones = sorted({p.zone for p in places})
+    if len(zones) == 1:
+        note = f"event time zone: {zones[0]} (from --location {location}; --timezone sets another)"
+        return replace(spec, timezone=zones[0]), note, ""
+    warning = (
+        f"the event's time is in the site's zone, {config.timezone}: if {location} is "
+        "elsewhere, add --timezone (e.g. --timezone Europe/Paris) or set event.timezone"
+    )
+    return spec, "", warning
+
+
+def new_article(site: Path, spec: NewArticle, now: datetime) -> NewWritten:
     """Write content/<slug>.md for `spec`; refuse to replace any existing article."""
     config = read_config(site)
+    spec, note, warning = zone_from_place(spec, config)
     slug = check_new_options(spec, config)
     folder = site / CONTENT_DIR
     if not folder.is_dir():
@@ -140,7 +171,7 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
             handle.write(text)
     except FileExistsError as exc:
         raise ContentError.at(Location(relative), "already exists; not overwritten") from exc
-    return site / relative
+    return NewWritten(site / relative, note, warning)
 
 
 # What a repository just made on a host and cloned holds: init goes in beside them.
