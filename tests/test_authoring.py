@@ -361,6 +361,29 @@ def test_check_warns_about_low_confidence_paragraphs(
     ]
 
 
+def test_check_caps_low_confidence_warnings_per_article(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """A long article with many thinly placed paragraphs gets the first 20 warnings and
+    one line for the rest, not a screenful per article."""
+    crowd = [f"Crowds number {n} gather along the avenue in bright sunshine." for n in range(60)]
+    body = "The lede.\n\nTariffs on cars will create jobs.\n\n" + "\n\n".join(crowd) + "\n"
+    front = "---\ntitle: A\nsummary: S.\n"
+    front += "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n---\n"
+    site = make_site({"content/a.md": front + body, "content/b.md": front + body})
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    for name in ("a", "b"):
+        lines = [w for w in warnings_of(result) if w.startswith(f"content/{name}.md:")]
+        assert len(lines) == 21, lines
+        assert all("low confidence" in line for line in lines[:20])
+        assert lines[20] == (
+            f"content/{name}.md:50: warning: and 40 more paragraphs placed with low "
+            f"confidence: `briefing-site explain content/{name}.md` lists them all"
+        )
+    assert result.out.startswith("ok: 2 articles, 42 warnings")
+
+
 def test_check_warns_about_quoted_speech_on_mixed_cues_but_not_the_same_words_told(
     tmp_path: Path, cli: Callable[..., Run]
 ) -> None:

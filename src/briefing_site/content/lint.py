@@ -24,6 +24,10 @@ is always flagged. Chosen on the even half of the real pages;
 `tests/eval/report.py warnings` prints how many wrong and right calls it catches
 on the other half."""
 
+PER_ARTICLE = 20
+"""Warnings of one kind shown for one article; the rest are counted in one line that
+names `explain`, which lists every paragraph (a 5,000-paragraph article had thousands)."""
+
 FAR_APART = timedelta(days=366)
 """An event more than a year from its publication date is likely a mistyped year."""
 
@@ -81,8 +85,30 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_suspicious_dates(article, briefing),
         *_missing(article, briefing),
         *_empty(article, briefing),
-        *_low_confidence(article, briefing.placements),
-        *_doubtful(article, briefing.placements),
+        *_capped(
+            article, _low_confidence(article, briefing.placements), "placed with low confidence"
+        ),
+        *_capped(
+            article,
+            _doubtful(article, briefing.placements),
+            "kept though looking like page furniture",
+        ),
+    ]
+
+
+def _capped(article: SourceArticle, found: list[Problem], what: str) -> list[Problem]:
+    """The first `PER_ARTICLE` of `found`, then one line for the rest, at the first left out."""
+    if len(found) <= PER_ARTICLE:
+        return found
+    rest = len(found) - PER_ARTICLE
+    return [
+        *found[:PER_ARTICLE],
+        Problem(
+            found[PER_ARTICLE].location,
+            f"and {rest} more paragraph{'s' * (rest > 1)} {what}: "
+            f"`briefing-site explain {article.path}` "
+            "lists them all",
+        ),
     ]
 
 
