@@ -759,3 +759,71 @@ def test_a_time_given_in_a_named_zone_is_that_instant() -> None:
     # with no place, the zone the time names is the event's
     alone = propose(["The vote will be held on February 12 at 4 p.m. EST."], PUBLISHED)
     assert (alone.start, alone.zone) == ("2025-02-12T16:00:00-05:00", "America/New_York")
+
+
+FRENCH_COPY = (
+    "Macron et Scholz se retrouvent à Berlin pour un sommet franco-allemand\n\n"
+    "Le président français se rendra à Berlin le 10 mars pour un sommet avec le chancelier "
+    "allemand, a annoncé l'Élysée lundi.\n\n"
+    "Les deux dirigeants doivent discuter de la défense européenne et du soutien à "
+    "l'Ukraine, ainsi que de la politique commerciale de l'Union face aux droits de douane.\n\n"
+    "Selon un conseiller, il s'agit de la première rencontre depuis les élections et les deux "
+    "pays veulent montrer qu'ils sont unis sur les grandes questions du moment.\n"
+)
+ENGLISH_COPY = (
+    "Leaders meet in Berlin for talks on trade\n\n"
+    "The French president will travel to Berlin on March 10 for a summit with the German "
+    "chancellor, his office said on Monday.\n\n"
+    "The two leaders are expected to discuss European defence and support for Ukraine, as "
+    "well as the trade policy of the union in the face of new tariffs.\n\n"
+    "An adviser said it would be their first meeting since the elections and that both "
+    "countries want to show they are united on the big questions of the moment.\n"
+)
+
+
+def test_import_proposes_the_language_of_copy_not_in_the_sites(site: Path) -> None:
+    """French copy on an English site: `language: fr`, to check, and its page says so."""
+    done = _run("import", "-", "-s", str(site), "--slug", "fr", "--now", NOW, stdin=FRENCH_COPY)
+    assert done.code == 0, done.err
+    assert "check      language: fr: the text reads as French, not the site's en" in done.out
+    _, meta, sidecar = _files(site, "fr")
+    assert meta["language"] == "fr" and "language: fr  # REVIEW" in sidecar
+    built = run_cli("build", "-s", str(site), "--now", NOW, "--drafts")
+    assert built.code == 0, built.err
+    assert '<html lang="en"' in (page := (site / "build/briefings/fr/index.html").read_text())
+    assert 'lang="fr"' in page
+    same = _run("import", "-", "-s", str(site), "--slug", "en", "--now", NOW, stdin=ENGLISH_COPY)
+    assert same.code == 0 and "language" not in same.out, same.out
+    assert "language" not in _files(site, "en")[1]
+
+
+def test_import_proposes_english_on_a_site_in_another_language(site: Path) -> None:
+    config = site / "briefing.yaml"
+    config.write_text(config.read_text().replace("language: en", "language: fr-CA"))
+    done = _run("import", "-", "-s", str(site), "--slug", "en", "--now", NOW, stdin=ENGLISH_COPY)
+    assert done.code == 0, done.err
+    assert _files(site, "en")[1]["language"] == "en"
+    done = _run("import", "-", "-s", str(site), "--slug", "fr", "--now", NOW, stdin=FRENCH_COPY)
+    assert done.code == 0 and "language" not in _files(site, "fr")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Paris. Les deux dirigeants.",  # too short to tell
+        # Two languages, half and half: neither is clear.
+        ENGLISH_COPY.split("\n\n", 2)[2] + FRENCH_COPY.split("\n\n", 2)[2],
+    ],
+)
+def test_no_language_is_guessed_on_thin_evidence(text: str) -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([text]) == ""
+
+
+def test_languages_in_their_own_script_are_told_by_it() -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language(["首相は7日、ワシントンで大統領と会談を行う。" * 4]) == "ja"
+    assert guess_language(["国家主席在北京会见了来访的总统双方讨论了贸易问题。" * 3]) == "zh"
+    assert guess_language(["대통령은 오늘 서울에서 총리와 정상회담을 가졌다." * 4]) == "ko"
