@@ -39,12 +39,12 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
             muito quando onde segundo seus suas além""",
             "nl": """de het een en niet op te voor zijn met ook van in is dat die er aan bij om
             naar uit heeft worden werd door maar nog over""",
-            "sk": """v na o z s k sa je aj sú ako ktorý ktorá ktoré pre pri že do od po ale tak už aby by
-            bol bola boli som""",
-            "cs": """v na o z s k se je i jsou jako který která které pro při že do od po ale tak už aby by
-            byl byla byli jsem""",
-            "pl": """w na o z k się jest i są jak który która które dla przy że do od po ale tak już aby
-            był była byli nie to""",
+            "sk": """v na o z s k sa je aj sú ako ktorý ktorá ktoré pre pri že do od po
+            ale tak už aby by bol bola boli som""",
+            "cs": """v na o z s k se je i jsou jako který která které pro při že do od po
+            ale tak už aby by byl byla byli jsem""",
+            "pl": """w na o z k się jest i są jak który która które dla przy że do od po
+            ale tak już aby był była byli nie to""",
             "ru": """и в не на что с по как это он она к из у за от так для о же но его ее её
             был была были также который которые после""",  # noqa: RUF001 (Cyrillic)
         }.items()
