@@ -1,5 +1,7 @@
 """`briefing-site import`: saved pages, URLs, wire copy and stdin become checked articles."""
 
+# ruff: noqa: RUF001, RUF003 (Cyrillic copy, written as it is read)
+
 from __future__ import annotations
 
 import contextlib
@@ -827,3 +829,92 @@ def test_languages_in_their_own_script_are_told_by_it() -> None:
     assert guess_language(["首相は7日、ワシントンで大統領と会談を行う。" * 4]) == "ja"
     assert guess_language(["国家主席在北京会见了来访的总统双方讨论了贸易问题。" * 3]) == "zh"
     assert guess_language(["대통령은 오늘 서울에서 총리와 정상회담을 가졌다." * 4]) == "ko"
+
+
+# Synthetic copy in languages the guesser has no list of its own for, or only a
+# neighbour's: each must get no proposal, not the neighbour's code.
+NEIGHBOURS = {
+    "uk": "Президент України зустрівся з прем'єр-міністром у Києві. Сторони обговорили "
+    "питання безпеки, торгівлі та енергетики. Він заявив, що співпраця між двома країнами "
+    "є дуже важливою для регіону і що нові домовленості будуть підписані найближчим часом. "
+    "Також було обговорено підтримку відновлення інфраструктури після зими.",
+    "bg": "Президентът на България се срещна с министър-председателя в София. Двамата "
+    "обсъдиха въпросите на сигурността, търговията и енергетиката. Той заяви, че "
+    "сътрудничеството между двете страни е много важно за региона и че новите "
+    "споразумения ще бъдат подписани скоро. Беше обсъдена и подкрепата за "
+    "възстановяването на инфраструктурата след зимата, както и общите проекти.",
+    "sr": "Председник Србије састао се са премијером у Београду. Они су разговарали о "
+    "питањима безбедности, трговине и енергетике. Он је рекао да је сарадња између две "
+    "земље веома важна за регион и да ће нови споразуми бити потписани ускоро. Такође је "
+    "разговарано о подршци обнови инфраструктуре после зиме, као и о заједничким пројектима.",
+    "be": "Прэзідэнт Беларусі сустрэўся з прэм'ер-міністрам у Мінску. Бакі абмеркавалі "
+    "пытанні бяспекі, гандлю і энергетыкі. Ён заявіў, што супрацоўніцтва паміж дзвюма "
+    "краінамі вельмі важнае для рэгіёна і што новыя пагадненні будуць падпісаны ў бліжэйшы "
+    "час. Таксама абмяркоўвалася падтрымка аднаўлення інфраструктуры пасля зімы.",
+    "da": "Statsministeren mødtes i dag med præsidenten i København for at drøfte handel og "
+    "sikkerhed. De to ledere talte om støtten til Ukraine og om den nye aftale, som skal "
+    "underskrives til sommer. Ifølge en rådgiver var det det første møde siden valget, og "
+    "begge lande vil vise, at de står sammen om de store spørgsmål. Der blev også talt om "
+    "energi, klima og forsvar, og det blev aftalt at mødes igen i efteråret.",
+    "da-short": "Det er en stor dag for Danmark, sagde han til pressen i går, og han var glad "
+    "for at se dem alle her. I dag er det vigtigt at vi står sammen, for det har vi altid "
+    "gjort, og det vil vi også gøre i morgen, når vi mødes igen.",
+    "af": "Die president het vandag in Pretoria met die eerste minister vergader om handel en "
+    "veiligheid te bespreek. Die twee leiers het oor die steun aan die streek gepraat en oor "
+    "die nuwe ooreenkoms wat in die somer onderteken sal word. Volgens 'n raadgewer was dit "
+    "die eerste vergadering sedert die verkiesing, en albei lande wil wys dat hulle "
+    "saamstaan oor die groot vrae.",
+}
+RUSSIAN_COPY = (
+    "Президент России встретился с премьер-министром в Москве. Стороны обсудили вопросы "
+    "безопасности, торговли и энергетики. Он заявил, что сотрудничество между двумя странами "
+    "очень важно для региона и что новые соглашения будут подписаны в ближайшее время. Также "
+    "была обсуждена поддержка восстановления инфраструктуры после зимы."
+)
+
+
+@pytest.mark.parametrize("language", sorted(NEIGHBOURS))
+def test_copy_in_a_neighbour_of_a_listed_language_gets_no_guess(language: str) -> None:
+    """Ukrainian, Bulgarian, Serbian, Belarusian are not Russian; Danish is not English,
+    Afrikaans not Dutch: silence, never a wrong `language:`."""
+    from briefing_site.commands.language import guess_language, other_language
+
+    assert guess_language([NEIGHBOURS[language]]) == ""
+    assert other_language([NEIGHBOURS[language]], "fr") == ""
+
+
+def test_russian_is_told_by_its_own_letters() -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([RUSSIAN_COPY]) == "ru"
+    # Russian's words, but a letter Russian has not (Ukrainian і): not Russian
+    assert guess_language([RUSSIAN_COPY.replace("и", "і")]) == ""
+
+
+@pytest.mark.parametrize("site_language", ["uk", "bg", "sr-Cyrl", "da", "af"])
+def test_a_site_in_a_language_without_a_list_is_never_told_its_copy_is_another(
+    site_language: str,
+) -> None:
+    """The guesser cannot tell a language it has no list for from its neighbours."""
+    from briefing_site.commands.language import other_language
+
+    for text in (*NEIGHBOURS.values(), RUSSIAN_COPY, FRENCH_COPY, ENGLISH_COPY):
+        assert other_language([text], site_language) == ""
+
+
+def test_import_on_a_ukrainian_site_proposes_no_language(site: Path) -> None:
+    config = site / "briefing.yaml"
+    config.write_text(config.read_text().replace("language: en", "language: uk"))
+    copy = (
+        "Президент зустрівся з прем'єром у Києві\n\n"
+        "Він не сказав, що буде далі, але на зустрічі в столиці було багато людей. Вона "
+        "також не прийшла, як і він. Це було для них важливо, так як вони були в Києві, і він "
+        "заявив, що це не так, але вона сказала, що так. Він був у місті до вечора, а потім "
+        "поїхав на вокзал.\n"
+    )
+    done = _run("import", "-", "-s", str(site), "--slug", "uk", "--now", NOW, stdin=copy)
+    assert done.code == 0, done.err
+    assert "language" not in done.out and "language" not in _files(site, "uk")[1]
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([copy]) == ""  # (on any site: it is not Russian)

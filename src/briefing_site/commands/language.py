@@ -50,6 +50,45 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         }.items()
     },
 }
+# Neighbours of the listed languages, never proposed (their lists are too rough, and
+# their own neighbours too close): copy that reads most like one of them is left
+# alone, where it would otherwise pass for its neighbour (Danish for English,
+# Afrikaans for Dutch, Catalan for Spanish or French).
+_NEIGHBOURS: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "da": """og i at det en den til er som på de med han af for ikke der var mig sig men
+        et har om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller
+        hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter
+        ned skulle denne end dette mit også under have dig anden hende mine alt meget sit
+        sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer
+        sådan sagde""",
+        "sv": """och i att det som en på är av för med till den har de inte om ett han men
+        var jag sig från vi så kan man när år säger hon under också efter eller nu sin där
+        vid mot ska skulle kommer ut får finns vara hade alla andra mycket än här då sedan
+        över bara in blir upp även vad få två vill ha många hur mer går sina""",
+        "nb": """og i jeg det at en et den til er som på de med han av ikke der så var meg
+        seg men ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp
+        man kan hans hvor eller hva skal selv sjøl her alle vil bli ble blei blitt kunne inn
+        når være kom noen noe ville dere som deres kun ja etter ned skulle denne for deg si
+        sine sitt mot å meget hvorfor dette disse uten hvordan ingen din ditt blir samme""",
+        "af": """die en van in is het nie op te vir met wat sy hy ook was word deur na uit
+        maar nog oor ons hulle dit 'n aan by om sal kan al sou moet dat toe daar hierdie
+        volgens sedert""",
+        "ca": """el la els les de del dels que i en un una per amb és al als com més però
+        seu seva seus seves li ha han aquest aquesta entre sobre també va ser són molt
+        sense fins des on quan tot ja segons després davant""",
+        "ro": """și în de la a cu pe din care nu se un o că este sunt mai fost au pentru
+        din ca sau dar ale lui lor fi fără după către între acest această""",
+    }.items()
+}
+# Cyrillic is written for many languages; Russian's alphabet is 33 letters. A Cyrillic
+# letter outside them (Ukrainian, Belarusian, Serbian, Macedonian, Kazakh letters) says
+# the copy is not Russian; and Bulgarian has Russian's letters but for the two (U+044B,
+# U+044D) that Russian copy of any length has.
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_NOT_RUSSIAN = re.compile("[^\u0410-\u044f\u0401\u0451]")
+_ONLY_RUSSIAN = re.compile("[\u044b\u044d\u042b\u042d]")
 _NAMES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
     "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "ja": "Japanese", "ko": "Korean",
@@ -73,6 +112,8 @@ MIN_SHARE = 0.08  # of the words, the winning language's own function words
 MARGIN = 3.0  # the winner's share over the runner-up's
 MIN_LETTERS = 40  # letters of a one-language script, when at least half of all letters
 MIN_KANA = 10
+MIN_COVER = 0.2  # of the words, the winner's function words (its own and shared)
+_BY_SCRIPT = {"ja", "zh", *(code for code, _ in _SCRIPTS)}
 
 
 def _own_words() -> dict[str, frozenset[str]]:
@@ -114,7 +155,26 @@ def guess_language(texts: Sequence[str], limit: int = 3000) -> str:
         (sum(map(own.__contains__, words)) / len(words), code) for code, own in _OWN_WORDS.items()
     )
     (second, _), (best, code) = shares[-2], shares[-1]
-    return code if best >= MIN_SHARE and best >= MARGIN * second else ""
+    if best < MIN_SHARE or best < MARGIN * second:
+        return ""
+    cover = sum(map(_FUNCTION_WORDS[code].__contains__, words))
+    if cover < MIN_COVER * len(words):
+        return ""  # a few of its words, but not its grammar: a language not listed
+    if any(sum(map(near.__contains__, words)) >= cover for near in _NEIGHBOURS.values()):
+        return ""  # reads as much like a neighbour: Danish, not English
+    if code == "ru" and not _reads_as_russian(text):
+        return ""
+    if code != "ru" and len(_CYRILLIC.findall(text)) > len(_LETTER.findall(text)) / 2:
+        return ""
+    return code
+
+
+def _reads_as_russian(text: str) -> bool:
+    """Whether Cyrillic copy is in Russian's own alphabet, with the letters that tell
+    it from Bulgarian; Ukrainian, Belarusian, Serbian and the rest have letters it has not."""
+    return bool(_ONLY_RUSSIAN.search(text)) and not _NOT_RUSSIAN.search(
+        "".join(_CYRILLIC.findall(text))
+    )
 
 
 def language_name(code: str) -> str:
@@ -123,7 +183,12 @@ def language_name(code: str) -> str:
 
 
 def other_language(texts: Sequence[str], site_language: str) -> str:
-    """The language `texts` are clearly in when it is not the site's, else ""."""
-    found = guess_language(texts)
+    """The language `texts` are clearly in when it is not the site's, else "".
+
+    A site in a language the guesser has no list or script for (Ukrainian, Danish)
+    gets nothing: its own copy would read as a neighbour's (Russian, English)."""
     site = site_language.casefold().split("-")[0]
+    if site not in _FUNCTION_WORDS and site not in _BY_SCRIPT:
+        return ""
+    found = guess_language(texts)
     return found if found and found != site else ""
