@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO, Run, write_site
 from htmlcheck import Page
@@ -132,6 +133,58 @@ def test_new_takes_the_event_zone_from_a_place_it_knows(
     # With an offset that agrees with the place's zone, it is no longer refused.
     offset = ("--event-start", "2025-03-01T10:00+01:00", "--location", "Élysée Palace")
     assert cli("new", "Élysée talks", "-s", str(site), *offset).code == 0
+
+
+@pytest.mark.parametrize(
+    ("location", "named", "zone"),
+    [
+        ("Seattle, Washington", "Washington", "America/New_York"),
+        ("Paris, Texas", "Paris", "Europe/Paris"),
+        ("London, Ontario", "London", "Europe/London"),
+        ("Vienna, Virginia", "Vienna", "Europe/Vienna"),
+        ("Lima, Ohio", "Lima", "America/Lima"),
+        ("Sydney, Nova Scotia", "Sydney", "Australia/Sydney"),
+        ("Santiago de Compostela", "Santiago", "America/Santiago"),
+    ],
+)
+def test_new_takes_no_zone_from_a_place_named_inside_another(
+    make_site: Site, cli: Callable[..., Run], location: str, named: str, zone: str
+) -> None:
+    """ "Paris, Texas" is not Paris: the site's zone, and a warning naming the zone to
+    add if the event is in the place the table knows after all."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", location)
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    front = yaml.safe_load((site / "content/talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "UTC"
+    assert result.err == (
+        f"new: warning: the event's time is in the site's zone, UTC: --location {location} "
+        f"names {named}, but is not just that place; if the event is in {named}, add "
+        f"--timezone {zone}\n"
+    )
+    assert "event time zone" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("location", "zone"),
+    [
+        (" paris ", "Europe/Paris"),
+        ("PARIS", "Europe/Paris"),
+        ("The White House", "America/New_York"),
+        ("washington, d.c.", "America/New_York"),
+        ("Élysée Palace, Paris", "Europe/Paris"),
+    ],
+)
+def test_new_takes_the_zone_of_a_whole_place_in_any_case(
+    make_site: Site, cli: Callable[..., Run], location: str, zone: str
+) -> None:
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", location)
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert (result.code, result.err) == (0, "")
+    front = yaml.safe_load((site / "content/talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == zone
 
 
 def test_new_says_the_site_zone_is_used_for_a_place_it_does_not_know(

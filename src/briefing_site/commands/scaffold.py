@@ -130,22 +130,36 @@ class NewWritten:
 
 
 def zone_from_place(spec: NewArticle, config: SiteConfig) -> tuple[NewArticle, str, str]:
-    """`spec` with the zone of the place `--location` names (the table `import` reads),
-    and a note saying so; or, for a place not known, a warning that the site's zone is
-    used. A time at 10:00 in Paris must not go out as 10:00 UTC unsaid."""
+    """`spec` with the zone of the place `--location` is (the table `import` reads), and
+    a note saying so; else a warning that the site's zone is used, naming the zone of a
+    known place the location only contains ("Paris, Texas" is not Paris). A time at
+    10:00 in Paris must not go out as 10:00 UTC unsaid."""
     location = (spec.location or "").strip()
     if spec.timezone or spec.event_start is None or not location:
         return spec, "", ""
-    from briefing_site.commands.propose import places_in  # only `new --location` needs it
+    from briefing_site.commands.propose import place_named, places_in  # only `new` needs it
 
-    places = places_in(location) or places_in(location.title())  # "paris" too
-    zones = sorted({p.zone for p in places})
-    if len(zones) == 1:
-        note = f"event time zone: {zones[0]} (from --location {location}; --timezone sets another)"
-        return replace(spec, timezone=zones[0]), note, ""
+    site_zone = f"the event's time is in the site's zone, {config.timezone}"
+    place = place_named(location)
+    if place:
+        note = (
+            f"event time zone: {place.zone} (from --location {location}; --timezone sets another)"
+        )
+        return replace(spec, timezone=place.zone), note, ""
+    inside = places_in(location) or places_in(location.title())  # "paris, texas" too
+    if inside:
+        name, zone = inside[0].name, inside[0].zone
+        return (
+            spec,
+            "",
+            (
+                f"{site_zone}: --location {location} names {name}, but is not just that place; "
+                f"if the event is in {name}, add --timezone {zone}"
+            ),
+        )
     warning = (
-        f"the event's time is in the site's zone, {config.timezone}: if {location} is "
-        "elsewhere, add --timezone (e.g. --timezone Europe/Paris) or set event.timezone"
+        f"{site_zone}: if {location} is elsewhere, add --timezone (e.g. --timezone "
+        "Europe/Paris) or set event.timezone"
     )
     return spec, "", warning
 
