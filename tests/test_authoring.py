@@ -187,6 +187,36 @@ def test_new_takes_the_zone_of_a_whole_place_in_any_case(
     assert front["event"]["timezone"] == zone
 
 
+def test_new_keeps_an_offset_the_places_zone_disagrees_with(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """An explicit `+00:00` on a UTC site was written before --location chose zones: the
+    place's zone is used only when it agrees with the offset, and the message says why."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2026-03-01T09:00+00:00", "--location", "The White House")
+    result = cli("new", "V", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    front = yaml.safe_load((site / "content/v.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "UTC"
+    assert result.err == (
+        "new: warning: the event's time is in the site's zone, UTC: the offset +0000 of "
+        "--event-start disagrees with America/New_York, the zone of --location The White "
+        "House; if the event is there, give its local time or add --timezone "
+        "America/New_York\n"
+    )
+    # An offset that agrees with the place's zone: the place's zone, said so.
+    agreed = ("--event-start", "2026-03-01T09:00-05:00", "--location", "The White House")
+    result = cli("new", "W", "-s", str(site), *agreed)
+    assert (result.code, result.err) == (0, "")
+    assert "America/New_York (from --location The White House" in result.out
+    # Disagreeing with both: main's refusal, naming where each zone came from.
+    both = ("--event-start", "2026-03-01T09:00+03:00", "--location", "The White House")
+    result = cli("new", "X", "-s", str(site), *both)
+    assert result.code == 2
+    assert "(no --timezone, so the site's UTC was used: add one" in result.err
+    assert "America/New_York, the zone of --location The White House, disagrees too" in (result.err)
+
+
 def test_new_says_the_site_zone_is_used_for_a_place_it_does_not_know(
     make_site: Site, cli: Callable[..., Run]
 ) -> None:

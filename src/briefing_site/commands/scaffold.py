@@ -100,8 +100,9 @@ def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[st
     ]
 
 
-def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
-    """The article's slug, or UsageError for options that cannot make a valid article."""
+def check_new_options(spec: NewArticle, config: SiteConfig, tried: str = "") -> str:
+    """The article's slug, or UsageError for options that cannot make a valid article;
+    `tried` adds to the error what other zone was tried first (the place's)."""
     # "What's next" → whats-next, not what-s-next: an apostrophe does not split a word.
     slug = slugify(spec.title.replace("'", "").replace("\u2019", ""))
     if not spec.title.strip() or not safe_slug(slug):
@@ -115,7 +116,7 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
             parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)
         except ValueError as exc:
             assumed = spec.timezone is None and "disagrees with" in str(exc)
-            hint = f" (no --timezone, so the site's {config.timezone} was used: add one)"
+            hint = f" (no --timezone, so the site's {config.timezone} was used: add one{tried})"
             raise UsageError(f"new: --event-start: {exc}{hint * assumed}") from exc
     return slug
 
@@ -129,46 +130,80 @@ class NewWritten:
     warning: str = ""  # the site's zone used for a place not known
 
 
-def zone_from_place(spec: NewArticle, config: SiteConfig) -> tuple[NewArticle, str, str]:
+@dataclass(frozen=True)
+class EventZone:
+    """The event's zone as `new` chose it: `spec` (its timezone set from the place, or
+    not), a note or warning to say so, and the place's zone an explicit offset refused."""
+
+    spec: NewArticle
+    note: str = ""
+    warning: str = ""
+    refused: str = ""
+
+
+def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
     """`spec` with the zone of the place `--location` is (the table `import` reads), and
     a note saying so; else a warning that the site's zone is used, naming the zone of a
-    known place the location only contains ("Paris, Texas" is not Paris). A time at
-    10:00 in Paris must not go out as 10:00 UTC unsaid."""
+    known place the location only contains ("Paris, Texas" is not Paris), or that an
+    explicit offset disagrees with the place's. A time at 10:00 in Paris must not go out
+    as 10:00 UTC unsaid, nor an editor's `+00:00` be overruled by a place's zone."""
     location = (spec.location or "").strip()
     if spec.timezone or spec.event_start is None or not location:
-        return spec, "", ""
+        return EventZone(spec)
     from briefing_site.commands.propose import place_named, places_in  # only `new` needs it
 
     site_zone = f"the event's time is in the site's zone, {config.timezone}"
     place = place_named(location)
+    offset = _disagreeing_offset(spec.event_start, place.zone) if place else ""
+    if place and offset:
+        warning = (
+            f"{site_zone}: the offset {offset} of --event-start disagrees with {place.zone}, "
+            f"the zone of --location {location}; if the event is there, give its local time "
+            f"or add --timezone {place.zone}"
+        )
+        return EventZone(spec, warning=warning, refused=place.zone)
     if place:
         note = (
             f"event time zone: {place.zone} (from --location {location}; --timezone sets another)"
         )
-        return replace(spec, timezone=place.zone), note, ""
+        return EventZone(replace(spec, timezone=place.zone), note=note)
     inside = places_in(location) or places_in(location.title())  # "paris, texas" too
     if inside:
         name, zone = inside[0].name, inside[0].zone
-        return (
-            spec,
-            "",
-            (
-                f"{site_zone}: --location {location} names {name}, but is not just that place; "
-                f"if the event is in {name}, add --timezone {zone}"
-            ),
+        warning = (
+            f"{site_zone}: --location {location} names {name}, but is not just that place; "
+            f"if the event is in {name}, add --timezone {zone}"
         )
+        return EventZone(spec, warning=warning)
     warning = (
         f"{site_zone}: if {location} is elsewhere, add --timezone (e.g. --timezone "
         "Europe/Paris) or set event.timezone"
     )
-    return spec, "", warning
+    return EventZone(spec, warning=warning)
+
+
+def _disagreeing_offset(start: str, zone: str) -> str:
+    """The offset `start` gives (`+0000`) when `zone` has another at that time, else "":
+    an explicit offset is the editor's word, and a place's zone must not overrule it."""
+    try:
+        parse_instant(start.strip(), zone)
+    except ValueError as exc:
+        if "disagrees with" in str(exc):
+            return datetime.fromisoformat(start.strip()).strftime("%z")
+    return ""
 
 
 def new_article(site: Path, spec: NewArticle, now: datetime) -> NewWritten:
     """Write content/<slug>.md for `spec`; refuse to replace any existing article."""
     config = read_config(site)
-    spec, note, warning = zone_from_place(spec, config)
-    slug = check_new_options(spec, config)
+    chosen = zone_from_place(spec, config)
+    spec = chosen.spec
+    tried = (
+        f"; {chosen.refused}, the zone of --location {(spec.location or '').strip()}, disagrees too"
+        if chosen.refused
+        else ""
+    )
+    slug = check_new_options(spec, config, tried)
     folder = site / CONTENT_DIR
     if not folder.is_dir():
         raise ContentError.at(
@@ -185,7 +220,7 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> NewWritten:
             handle.write(text)
     except FileExistsError as exc:
         raise ContentError.at(Location(relative), "already exists; not overwritten") from exc
-    return NewWritten(site / relative, note, warning)
+    return NewWritten(site / relative, chosen.note, chosen.warning)
 
 
 # What a repository just made on a host and cloned holds: init goes in beside them.
