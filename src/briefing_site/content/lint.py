@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from briefing_site.errors import Problem
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Briefing, Location, Placement, SiteConfig, SourceArticle
 
 LOW_CONFIDENCE = 0.4
@@ -34,10 +34,18 @@ FAR_APART = timedelta(days=366)
 _HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 _CONFIG = "briefing.yaml"
-# A top-level `base_url: https://...` line: a site with a host, known without YAML (a
-# rebuild with nothing to do must not pay for loading it). Anything else is parsed.
-_HOSTED = re.compile(r"^base_url[ \t]*:[ \t]*['\"]?https?://", re.MULTILINE)
-_BASE_URL_LINE = re.compile(r"^base_url[ \t]*:", re.MULTILINE)
+# A top-level `base_url:` line with a plain or simply quoted value (after a byte-order
+# mark on line 1, the key quoted or not): the warning is known from it without YAML,
+# for a rebuild with nothing to do must not pay for loading it. Any other shape (a
+# flow mapping, an escape, a value continued on the next line) is parsed.
+_BASE_URL = re.compile(
+    r"""^\ufeff?(?P<q>["']?)base_url(?P=q)[ \t]*:[ \t]*"""
+    r"""(?:'(?P<single>[^'\n]*)'|"(?P<double>[^"\\\n]*)"|(?P<plain>[^\s#'"&*!|>{\[%@`][^\n]*?))"""
+    r"""[ \t]*(?:[ \t]#[^\n]*)?$(?!\n[ \t]+[^\s#])""",
+    re.MULTILINE,
+)
+_BASE_URL_KEY = re.compile(r"""(?P<q>["']?)base_url(?P=q)[ \t]*:""")
+_CNAME_KEY = re.compile(r"""(?P<q>["']?)cname(?P=q)[ \t]*:""")
 _NEEDS_HOST = "feed ids are relative (invalid Atom) and no sitemap or canonical link is written"
 _EXAMPLE = "https://USER.github.io/REPO/"
 
@@ -56,24 +64,44 @@ def base_url_warning(flag: str | None, config_text: str | None) -> Problem | Non
             Location("-b"),
             f"{flag} has no host, so {_NEEDS_HOST}: pass the site's full URL, e.g. -b {_EXAMPLE}",
         )
-    if config_text is None or _HOSTED.search(config_text):
+    if config_text is None:
         return None  # (no briefing.yaml: a bare content/ folder, built to look at)
-    from briefing_site.config.schema import parse_config  # only for a site without a host
+    line = _BASE_URL.search(config_text)
+    if line:
+        value = line.group("single") or line.group("double") or line.group("plain") or ""
+        return _without_host(value, config_text.count("\n", 0, line.start()) + 1)
+    if not _BASE_URL_KEY.search(config_text) and not _CNAME_KEY.search(config_text):
+        return _without_host("", 0)
+    return _parsed_base_url_warning(config_text)
 
-    base_url = parse_config(config_text, _CONFIG).base_url
-    line = _BASE_URL_LINE.search(config_text)
+
+def _parsed_base_url_warning(config_text: str) -> Problem | None:
+    """The warning for a base_url (or cname) written in a shape the line regex leaves
+    to YAML: rare, so the cost of loading it is paid only here."""
+    from briefing_site.config.schema import parse_config
+
+    try:
+        base_url = parse_config(config_text, _CONFIG).base_url
+    except ContentError:
+        return None  # (changed since the build read it: the next build says what is wrong)
+    key = _BASE_URL_KEY.search(config_text)
+    return _without_host(base_url, config_text.count("\n", 0, key.start()) + 1 if key else 0)
+
+
+def _without_host(base_url: str, line: int) -> Problem | None:
+    """The warning for `base_url` at `line` (0: no base_url), or None if it has a host."""
     if base_url.startswith(("http://", "https://")):
-        return None  # (a cname)
-    if line is None:
+        return None
+    if not line:
         return Problem(
             Location(_CONFIG),
             f"no base_url, so links have no host and {_NEEDS_HOST}: set base_url to the "
             f"site's full URL, e.g. base_url: {_EXAMPLE} (or pass -b)",
         )
-    number = config_text.count("\n", 0, line.start()) + 1
+    shown = base_url if base_url.endswith("/") else base_url + "/"  # as the build reads it
     return Problem(
-        Location(_CONFIG, number),
-        f"base_url {base_url} has no host, so {_NEEDS_HOST}: set it to the site's full URL, "
+        Location(_CONFIG, line),
+        f"base_url {shown} has no host, so {_NEEDS_HOST}: set it to the site's full URL, "
         f"e.g. base_url: {_EXAMPLE} (or pass -b)",
     )
 
