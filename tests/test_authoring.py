@@ -90,6 +90,17 @@ def test_init_names_a_file_in_the_way_and_a_folder_it_cannot_write(
     assert afile.read_text() == "mine"
 
 
+def test_init_on_a_symlink_loop_says_so(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    for target in (loop, loop / "site"):
+        result = cli("init", str(target), "--now", NOW)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert result.err == (
+            f"{target}: cannot make the site: Too many levels of symbolic links\n"
+        ), result.err
+
+
 def test_a_site_option_naming_a_file_is_a_usage_error(
     tmp_path: Path, cli: Callable[..., Run]
 ) -> None:

@@ -7,7 +7,9 @@ passes `check`; `init` copies a small packaged site (data/site/).
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shlex
 from dataclasses import dataclass, replace
@@ -245,8 +247,9 @@ def init_site(target: Path, now: datetime) -> Scaffolded:
     try:
         taken = _in_the_way(target)
         if not taken:
-            root = repository_root(target)
-            below = target.resolve().relative_to(root).as_posix() if root else "."
+            here = _resolved(target)
+            root = repository_root(here)
+            below = here.relative_to(root).as_posix() if root else "."
             written = _write_site(target, now, below)
             return Scaffolded(
                 written, root / ".github/workflows" if root and below != "." else None
@@ -272,13 +275,22 @@ def _in_the_way(target: Path) -> list[str]:
     return sorted(p.name for p in target.iterdir() if not _FRESH_CLONE.match(p.name))
 
 
+def _resolved(folder: Path) -> Path:
+    """`folder`'s real path; a symlink loop is an OSError (ELOOP) as on any other
+    call, where Python before 3.13 raises RuntimeError."""
+    try:
+        return folder.resolve()
+    except RuntimeError as exc:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(folder)) from exc
+
+
 def repository_root(folder: Path) -> Path | None:
     """The top of the git work tree `folder` is (or will be) in, or None.
 
     GitHub runs workflows only from `.github/workflows/` at a repository's root; a
     `.git` folder (or a worktree's or submodule's `.git` file) marks one.
     """
-    here = folder.resolve()
+    here = _resolved(folder)
     return next((p for p in (here, *here.parents) if (p / ".git").exists()), None)
 
 
