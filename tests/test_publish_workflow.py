@@ -189,3 +189,34 @@ def test_init_at_a_repositorys_root_gives_no_such_warning(tmp_path: Path) -> Non
     assert made.code == 0 and made.err == "", made.err
     flow = (tmp_path / "repo/.github/workflows/pages.yml").read_text()
     assert "build -s" not in flow and "path: build\n" in flow
+
+
+@pytest.mark.parametrize("folder", ["news #2", "a: b", "it's here", '"quoted" - [x]'])
+def test_the_subfolder_workflow_is_valid_yaml_whatever_the_folder_is_called(
+    tmp_path: Path, folder: str
+) -> None:
+    """` #` starts a YAML comment and `: ` a mapping: the `run:` line must be YAML-quoted
+    as well as shell-quoted, or the workflow is broken (or runs another command)."""
+    import shlex
+
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    made = run_cli("init", str(repo / folder))
+    assert made.code == 0, made.err
+    flow_file = repo / folder / ".github/workflows/pages.yml"
+    build = yaml.safe_load(flow_file.read_text())["jobs"]["build"]
+    (command,) = [s["run"] for s in build["steps"] if "briefing-site build" in s.get("run", "")]
+    assert shlex.split(command) == [
+        "briefing-site",
+        "build",
+        "-s",
+        folder,
+        "--base-url",
+        "$BASE_URL/",
+    ]
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == f"{folder}/build"
+    (repo / ".github").mkdir()
+    flow_file.parent.rename(repo / ".github" / "workflows")
+    linted = actionlint(repo / ".github/workflows/pages.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr

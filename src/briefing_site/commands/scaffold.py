@@ -297,9 +297,9 @@ def repository_root(folder: Path) -> Path | None:
 def _in_subfolder(workflow: str, below: str) -> str:
     """The Pages workflow for a site in the repository's folder `below` (Actions runs at
     the root): build that folder and upload its build/."""
-    return workflow.replace(
-        'briefing-site build --base-url "$BASE_URL/"',
-        f'briefing-site build -s {shlex.quote(below)} --base-url "$BASE_URL/"',
+    command = f'briefing-site build -s {shlex.quote(below)} --base-url "$BASE_URL/"'
+    return workflow.replace(  # shell-quoted, then YAML-quoted: "news #2" is no comment
+        'run: briefing-site build --base-url "$BASE_URL/"', f"run: {_yaml_text(command)}"
     ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")
 
 
