@@ -260,3 +260,32 @@ def test_bidi_controls_are_stripped_from_event_fields_and_people() -> None:
         ("First Leader", "Prime Minister"),
         ("Second Leader", ""),
     ]
+
+
+@pytest.mark.parametrize("blank", ["\u200b", "\u202e", " \u2066\u2069\u200d "])
+def test_text_of_invisible_characters_only_is_empty_text(blank: str) -> None:
+    """A name of nothing but zero-width or bidi characters cleans to "": it is refused as
+    an empty one is (never an empty item in the key facts), and an empty role is dropped."""
+    for person in ('"{}"', '{{name: "{}"}}', '{{name: "{}", role: R}}'):
+        empty = problems("title: T\npeople:\n  - " + person.format("") + "\n")
+        assert empty == [
+            "content/a.md:3: people: each person must be a name or {name: ..., role: ...}"
+        ]
+        assert problems("title: T\npeople:\n  - " + person.format(blank) + "\n") == empty
+    m = meta(f'title: T\npeople:\n  - {{name: A, role: "{blank}"}}\n')
+    assert [(p.name, p.role) for p in m.people] == [("A", "")]
+    event = 'title: T\nevent:\n  start: 2025-02-07\n  timezone: UTC\n  name: "{}"\n'
+    empty = problems(event.format(""))
+    assert empty == [
+        "content/a.md:6: event.name: is empty; write the event's name, "
+        "or leave name out to use the title"
+    ]
+    assert problems(event.format(blank)) == empty
+    # A location of nothing is no location (a warning, and no "Where" at all).
+    m = meta(f'title: T\nevent: {{start: 2025-02-07, timezone: UTC, location: "{blank}"}}\n')
+    assert m.event is not None and m.event.location == ""
+    assert (
+        problems(f'title: "{blank}"\n')
+        == problems('title: ""\n')
+        == ["content/a.md:2: title: is empty; write the headline"]
+    )
