@@ -473,9 +473,46 @@ def test_check_caps_low_confidence_warnings_per_article(
         assert all("low confidence" in line for line in lines[:20])
         assert lines[20] == (
             f"content/{name}.md:50: warning: and 40 more paragraphs placed with low "
-            f"confidence: `briefing-site explain content/{name}.md` lists them all"
+            f"confidence: `briefing-site explain -s {site} content/{name}.md` lists them all"
         )
     assert result.out.startswith("ok: 2 articles, 42 warnings")
+
+
+def test_the_explain_command_a_warning_names_runs_as_printed(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From another folder, in a site and an article with spaces in their names: the
+    command in the "and N more" and "no text left" warnings works when pasted."""
+    import shlex
+
+    crowd = [f"Crowds number {n} gather along the avenue in bright sunshine." for n in range(30)]
+    body = "The lede.\n\nTariffs on cars will create jobs.\n\n" + "\n\n".join(crowd) + "\n"
+    front = "---\ntitle: A\nsummary: S.\n"
+    front += "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n"
+    site = write_site(
+        tmp_path / "my site",
+        {
+            "content/long one.md": front + "---\n" + body,
+            "content/all gone.md": front + "drop: [1]\n---\nOnly this.\n",
+        },
+    )
+    for here, flag in ((tmp_path, "my site"), (site, ".")):
+        monkeypatch.chdir(here)
+        result = cli("check", "-s", flag, "--now", NOW)
+        assert result.code == 0, result.err
+        hints = [w for w in warnings_of(result) if "briefing-site explain" in w]
+        assert len(hints) == 2, result.err
+        for hint in hints:
+            command = shlex.split(hint.split("`")[1])
+            assert command[:2] == ["briefing-site", "explain"]
+            assert ("-s" in command) == (flag != ".")
+            ran = subprocess.run(
+                [sys.executable, "-m", "briefing_site", *command[1:]],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert ran.returncode == 0, ran.stderr
 
 
 def test_check_warns_about_quoted_speech_on_mixed_cues_but_not_the_same_words_told(

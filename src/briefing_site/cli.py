@@ -204,10 +204,21 @@ def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # t
     )
 
 
-def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
-    """Print each warning as `path:line: warning: message`; return ', N warnings' or ''."""
+def _quoted(path: Path | str) -> str:
+    """`path` as a command to paste must name it (spaces, quotes)."""
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+def _warn(warnings: Sequence[Problem], err: TextIO, site: Path) -> str:
+    """Print each warning as `path:line: warning: message`; return ', N warnings' or ''.
+    A command a warning names is made to run from here (`-s SITE`)."""
+    from briefing_site.content.lint import for_site
+
     for problem in warnings:
-        print(printable(f"{problem.location}: warning: {problem.message}"), file=err)
+        message = for_site(problem.message, str(site))
+        print(printable(f"{problem.location}: warning: {message}"), file=err)
     count = len(warnings)
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
 
@@ -241,7 +252,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         finally:
             if progress:
                 progress.clear()
-    summary = _warn([*built.warnings, *_base_url_warning(args)], err)
+    summary = _warn([*built.warnings, *_base_url_warning(args)], err, args.site)
     count = built.briefings
     if not args.quiet:
         print(
@@ -265,7 +276,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if progress:
             progress.clear()
     found = [*loaded.warnings, *strays(args.site), *_base_url_warning(args)]
-    summary = _warn(found, err) or ", no problems"
+    summary = _warn(found, err, args.site) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
         hidden = _left_out(count - len(loaded.site.briefings))
@@ -303,7 +314,7 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ),
             file=err,
         )
-    print(printable(f"next: briefing-site build -s {args.dir}"), file=out)
+    print(printable(f"next: briefing-site build -s {_quoted(args.dir)}"), file=out)
     return 0
 
 
@@ -326,9 +337,10 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in done.problems:
         print(problem, file=err)
     if done.problems:
-        print("fix these in the sidecar, then run: briefing-site check", file=err)
+        site = "" if str(args.site) == "." else f" -s {_quoted(args.site)}"
+        print(printable(f"fix these in the sidecar, then run: briefing-site check{site}"), file=err)
         return 1
-    print(printable(f"next: briefing-site explain {done.article}"), file=out)
+    print(printable(f"next: briefing-site explain {_quoted(done.article)}"), file=out)
     return 0
 
 
@@ -353,7 +365,7 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)
-    summary = _warn(done.built.warnings, err)
+    summary = _warn(done.built.warnings, err, args.site)
     where = f"{args.remote} {args.branch}"
     if done.pushed:
         print(f"deployed {done.commit[:12]} to {where}{summary}", file=out)

@@ -10,6 +10,7 @@ stays 0.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -106,6 +107,24 @@ def _without_host(base_url: str, line: int) -> Problem | None:
     )
 
 
+_EXPLAIN = "`briefing-site explain "
+
+
+def explain_command(path: str) -> str:
+    """The `explain` command a warning names for the article at `path` (in the site),
+    shell-quoted; `for_site` adds the site when it is not the current folder."""
+    return f"{_EXPLAIN}{shlex.quote(path)}`"
+
+
+def for_site(message: str, site: str) -> str:
+    """`message` with any `explain` command it names made to work from the current
+    folder, `-s SITE` added, for a site elsewhere (warnings name paths in the site,
+    and are cached, so the site is added when they are printed)."""
+    if site in ("", ".") or _EXPLAIN not in message:
+        return message
+    return message.replace(_EXPLAIN, f"{_EXPLAIN}-s {shlex.quote(site)} ")
+
+
 def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
     """Every warning for one assembled article, in file order of concern."""
     return [
@@ -134,8 +153,7 @@ def _capped(article: SourceArticle, found: list[Problem], what: str) -> list[Pro
         Problem(
             found[PER_ARTICLE].location,
             f"and {rest} more paragraph{'s' * (rest > 1)} {what}: "
-            f"`briefing-site explain {article.path}` "
-            "lists them all",
+            f"{explain_command(article.path)} lists them all",
         ),
     ]
 
@@ -228,7 +246,7 @@ def _empty(article: SourceArticle, briefing: Briefing) -> list[Problem]:
         Problem(
             Location(article.path, 1),
             "no text left: every paragraph was dropped (as page furniture or by drop:); "
-            f"`briefing-site explain {article.path}` says why, keep: [N] brings one back",
+            f"{explain_command(article.path)} says why, keep: [N] brings one back",
         )
     ]
 
