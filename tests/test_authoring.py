@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO, Run, write_site
 from htmlcheck import Page
@@ -24,9 +25,14 @@ def test_init_makes_a_site_that_builds_and_checks_clean(
     site = tmp_path / "newsroom"
     made = cli("init", str(site), "--now", NOW)
     assert made.code == 0, made.err
+    # Its `base_url: /` has no host: the one warning says to set it (the workflow passes -b).
     check = cli("check", "-s", str(site), "--now", NOW)
+    assert check.code == 0 and check.err.startswith("briefing.yaml:4: warning: base_url / has")
+    assert len(check.err.splitlines()) == 1, check.err
+    hosted = ("-b", "https://user.github.io/newsroom/")
+    check = cli("check", "-s", str(site), "--now", NOW, *hosted)
     assert check.code == 0 and check.err == "", check.err
-    build = cli("build", "-s", str(site), "--now", NOW)
+    build = cli("build", "-s", str(site), "--now", NOW, *hosted)
     assert build.code == 0 and build.err == "", build.err
     home = Page((site / "build/index.html").read_text())
     (countdown,) = home.find("time", class_="countdown")
@@ -84,6 +90,17 @@ def test_init_names_a_file_in_the_way_and_a_folder_it_cannot_write(
     assert afile.read_text() == "mine"
 
 
+def test_init_on_a_symlink_loop_says_so(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    for target in (loop, loop / "site"):
+        result = cli("init", str(target), "--now", NOW)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert result.err == (
+            f"{target}: cannot make the site: Too many levels of symbolic links\n"
+        ), result.err
+
+
 def test_a_site_option_naming_a_file_is_a_usage_error(
     tmp_path: Path, cli: Callable[..., Run]
 ) -> None:
@@ -107,6 +124,123 @@ def test_new_with_an_offset_but_no_zone_says_to_add_the_zone(
         "(+0000 at that time) (no --timezone, so the site's UTC was used: add one)\n",
     )
     assert [p.name for p in (site / "content").iterdir()] == [".keep"]
+
+
+def test_new_takes_the_event_zone_from_a_place_it_knows(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """`--location Paris` on a UTC site: 10:00 is 10:00 in Paris, not in London."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00")
+    result = cli("new", "Paris talks", "-s", str(site), *start, "--location", "Paris")
+    assert result.code == 0, result.err
+    assert "Europe/Paris (from --location Paris; --timezone sets another)" in result.out
+    front = yaml.safe_load((site / "content/paris-talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "Europe/Paris"
+    assert cli("check", "-s", str(site), "--drafts").code == 0
+    page = site / "build/briefings/paris-talks/index.html"
+    assert cli("build", "-s", str(site), "--drafts", "--now", NOW).code == 0
+    assert 'datetime="2025-03-01T10:00:00+01:00"' in page.read_text()
+    # With an offset that agrees with the place's zone, it is no longer refused.
+    offset = ("--event-start", "2025-03-01T10:00+01:00", "--location", "Élysée Palace")
+    assert cli("new", "Élysée talks", "-s", str(site), *offset).code == 0
+
+
+@pytest.mark.parametrize(
+    ("location", "named", "zone"),
+    [
+        ("Seattle, Washington", "Washington", "America/New_York"),
+        ("Paris, Texas", "Paris", "Europe/Paris"),
+        ("London, Ontario", "London", "Europe/London"),
+        ("Vienna, Virginia", "Vienna", "Europe/Vienna"),
+        ("Lima, Ohio", "Lima", "America/Lima"),
+        ("Sydney, Nova Scotia", "Sydney", "Australia/Sydney"),
+        ("Santiago de Compostela", "Santiago", "America/Santiago"),
+    ],
+)
+def test_new_takes_no_zone_from_a_place_named_inside_another(
+    make_site: Site, cli: Callable[..., Run], location: str, named: str, zone: str
+) -> None:
+    """ "Paris, Texas" is not Paris: the site's zone, and a warning naming the zone to
+    add if the event is in the place the table knows after all."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", location)
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    front = yaml.safe_load((site / "content/talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "UTC"
+    assert result.err == (
+        f"new: warning: the event's time is in the site's zone, UTC: --location {location} "
+        f"names {named}, but is not just that place; if the event is in {named}, add "
+        f"--timezone {zone}\n"
+    )
+    assert "event time zone" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("location", "zone"),
+    [
+        (" paris ", "Europe/Paris"),
+        ("PARIS", "Europe/Paris"),
+        ("The White House", "America/New_York"),
+        ("washington, d.c.", "America/New_York"),
+        ("Élysée Palace, Paris", "Europe/Paris"),
+    ],
+)
+def test_new_takes_the_zone_of_a_whole_place_in_any_case(
+    make_site: Site, cli: Callable[..., Run], location: str, zone: str
+) -> None:
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", location)
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert (result.code, result.err) == (0, "")
+    front = yaml.safe_load((site / "content/talks.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == zone
+
+
+def test_new_keeps_an_offset_the_places_zone_disagrees_with(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """An explicit `+00:00` on a UTC site was written before --location chose zones: the
+    place's zone is used only when it agrees with the offset, and the message says why."""
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2026-03-01T09:00+00:00", "--location", "The White House")
+    result = cli("new", "V", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    front = yaml.safe_load((site / "content/v.md").read_text().split("---\n")[1])
+    assert front["event"]["timezone"] == "UTC"
+    assert result.err == (
+        "new: warning: the event's time is in the site's zone, UTC: the offset +0000 of "
+        "--event-start disagrees with America/New_York, the zone of --location The White "
+        "House; if the event is there, give its local time or add --timezone "
+        "America/New_York\n"
+    )
+    # An offset that agrees with the place's zone: the place's zone, said so.
+    agreed = ("--event-start", "2026-03-01T09:00-05:00", "--location", "The White House")
+    result = cli("new", "W", "-s", str(site), *agreed)
+    assert (result.code, result.err) == (0, "")
+    assert "America/New_York (from --location The White House" in result.out
+    # Disagreeing with both: main's refusal, naming where each zone came from.
+    both = ("--event-start", "2026-03-01T09:00+03:00", "--location", "The White House")
+    result = cli("new", "X", "-s", str(site), *both)
+    assert result.code == 2
+    assert "(no --timezone, so the site's UTC was used: add one" in result.err
+    assert "America/New_York, the zone of --location The White House, disagrees too" in (result.err)
+
+
+def test_new_says_the_site_zone_is_used_for_a_place_it_does_not_know(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    site = make_site({"content/.keep": ""})
+    start = ("--event-start", "2025-03-01T10:00", "--location", "Smallville")
+    result = cli("new", "Talks", "-s", str(site), *start)
+    assert result.code == 0, result.err
+    assert result.err == (
+        "new: warning: the event's time is in the site's zone, UTC: if Smallville is "
+        "elsewhere, add --timezone (e.g. --timezone Europe/Paris) or set event.timezone\n"
+    )
+    told = cli("new", "Talks 2", "-s", str(site), *start, "--timezone", "UTC")
+    assert told.code == 0 and told.err == "", told.err
 
 
 def test_check_names_files_meant_for_the_site_that_no_build_reads(
@@ -319,6 +453,66 @@ def test_check_warns_about_low_confidence_paragraphs(
         "(no cue words for outlook; placed by its neighbours); "
         "add a heading or a sections: override if it belongs elsewhere"
     ]
+
+
+def test_check_caps_low_confidence_warnings_per_article(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """A long article with many thinly placed paragraphs gets the first 20 warnings and
+    one line for the rest, not a screenful per article."""
+    crowd = [f"Crowds number {n} gather along the avenue in bright sunshine." for n in range(60)]
+    body = "The lede.\n\nTariffs on cars will create jobs.\n\n" + "\n\n".join(crowd) + "\n"
+    front = "---\ntitle: A\nsummary: S.\n"
+    front += "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n---\n"
+    site = make_site({"content/a.md": front + body, "content/b.md": front + body})
+    result = cli("check", "-s", str(site), "--now", NOW)
+    assert result.code == 0
+    for name in ("a", "b"):
+        lines = [w for w in warnings_of(result) if w.startswith(f"content/{name}.md:")]
+        assert len(lines) == 21, lines
+        assert all("low confidence" in line for line in lines[:20])
+        assert lines[20] == (
+            f"content/{name}.md:50: warning: and 40 more paragraphs placed with low "
+            f"confidence: `briefing-site explain -s {site} content/{name}.md` lists them all"
+        )
+    assert result.out.startswith("ok: 2 articles, 42 warnings")
+
+
+def test_the_explain_command_a_warning_names_runs_as_printed(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From another folder, in a site and an article with spaces in their names: the
+    command in the "and N more" and "no text left" warnings works when pasted."""
+    import shlex
+
+    crowd = [f"Crowds number {n} gather along the avenue in bright sunshine." for n in range(30)]
+    body = "The lede.\n\nTariffs on cars will create jobs.\n\n" + "\n\n".join(crowd) + "\n"
+    front = "---\ntitle: A\nsummary: S.\n"
+    front += "event: {name: E, start: '2025-07-01', timezone: UTC, location: Paris}\n"
+    site = write_site(
+        tmp_path / "my site",
+        {
+            "content/long one.md": front + "---\n" + body,
+            "content/all gone.md": front + "drop: [1]\n---\nOnly this.\n",
+        },
+    )
+    for here, flag in ((tmp_path, "my site"), (site, ".")):
+        monkeypatch.chdir(here)
+        result = cli("check", "-s", flag, "--now", NOW)
+        assert result.code == 0, result.err
+        hints = [w for w in warnings_of(result) if "briefing-site explain" in w]
+        assert len(hints) == 2, result.err
+        for hint in hints:
+            command = shlex.split(hint.split("`")[1])
+            assert command[:2] == ["briefing-site", "explain"]
+            assert ("-s" in command) == (flag != ".")
+            ran = subprocess.run(
+                [sys.executable, "-m", "briefing_site", *command[1:]],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert ran.returncode == 0, ran.stderr
 
 
 def test_check_warns_about_quoted_speech_on_mixed_cues_but_not_the_same_words_told(

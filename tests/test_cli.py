@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED_TXT, SEED_YAML, Run
+from conftest import REPO, SEED_TXT, SEED_YAML, Run, run_cli
 
 
 def test_usage_error_exits_2(cli: Callable[..., Run]) -> None:
@@ -156,3 +156,95 @@ def test_an_empty_base_url_option_means_the_configs(
     result = cli("build", "-s", str(site), "-b", "", "--now", "2025-02-01T00:00:00Z")
     assert result.code == 0, result.err
     assert 'href="/news/' in (site / "build" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "flag", "where"),
+    [
+        ({"briefing.yaml": "title: News\nbase_url: /news/\n"}, [], "briefing.yaml:2"),
+        ({"briefing.yaml": "title: News\n"}, [], "briefing.yaml"),
+        ({"briefing.yaml": "base_url: https://example.org/\n"}, ["-b", "/repo/"], "-b"),
+    ],
+)
+def test_a_base_url_without_a_host_is_warned_about_once_with_the_fix(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    files: dict[str, str | bytes],
+    flag: list[str],
+    where: str,
+) -> None:
+    """Feed ids, canonical links and sitemaps need the site's full URL; without a host
+    the feed's ids are relative (invalid Atom) and no sitemap is written."""
+    articles = {f"content/{n}.md": f"---\ntitle: {n}\n---\nText.\n" for n in "abc"}
+    site = make_site({**files, **articles})
+    for command in ("check", "build", "build"):  # the second build has nothing to do
+        result = cli(command, "-s", str(site), *flag, "--now", "2025-02-01T00:00:00Z")
+        assert result.code == 0, result.err
+        warned = [line for line in result.err.splitlines() if "no host" in line]
+        assert len(warned) == 1, result.err
+        assert warned[0].startswith(f"{where}: warning: ")
+        assert "https://USER.github.io/REPO/" in warned[0]
+    assert b"<id>/" in (site / "build/feed.xml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("config", "where", "said"),
+    [
+        ("\ufefftitle: News\nbase_url: /news/\n", "briefing.yaml:2", "base_url /news/ "),
+        ("\ufeffbase_url: /news\n", "briefing.yaml:1", "base_url /news/ "),
+        ('title: News\n"base_url": /x/\n', "briefing.yaml:2", "base_url /x/ "),
+        ("title: News\n'base_url': '/y/'  # for now\n", "briefing.yaml:2", "base_url /y/ "),
+        ("{title: News, base_url: /z/}\n", "briefing.yaml:1", "base_url /z/ "),
+    ],
+)
+def test_the_base_url_warning_names_its_line_however_the_key_is_written(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    config: str,
+    where: str,
+    said: str,
+) -> None:
+    """A byte-order mark before line 1, a quoted key or value: the warning is at
+    base_url's line and names its value, never "no base_url"."""
+    site = make_site({"briefing.yaml": config.encode(), "content/a.md": "---\ntitle: A\n---\nT.\n"})
+    result = cli("check", "-s", str(site), "--now", "2025-02-01T00:00:00Z")
+    assert result.code == 0, result.err
+    warned = [line for line in result.err.splitlines() if "no host" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"{where}: warning: {said}"), result.err
+
+
+def test_a_rebuild_with_nothing_to_do_reads_no_yaml_for_the_base_url_warning(
+    tmp_path: Path,
+) -> None:
+    """`init` writes `base_url: /`: its no-op rebuilds must stay as cheap as a hosted
+    site's, so the warning comes from the line, not from loading YAML."""
+    site = tmp_path / "site"
+    now = "2025-02-01T00:00:00Z"
+    assert run_cli("init", str(site), "--now", now).code == 0
+    assert run_cli("build", "-s", str(site), "--now", now).code == 0
+    probe = (
+        "import sys\n"
+        "from briefing_site.cli import main\n"
+        f"code = main(['build', '-s', {str(site)!r}, '--now', {now!r}])\n"
+        "print(code, sorted(m for m in sys.modules if m == 'yaml' or m.endswith('.schema')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout
+    assert "briefing.yaml:4: warning: base_url / has no host" in done.stderr, done.stderr
+
+
+def test_a_base_url_with_a_host_gives_no_such_warning(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = make_site(
+        {"briefing.yaml": "base_url: /\n", "content/a.md": "---\ntitle: A\n---\nText.\n"}
+    )
+    flag = ["-b", "https://example.org/news/"]
+    for command in ("check", "build"):
+        result = cli(command, "-s", str(site), *flag, "--now", "2025-02-01T00:00:00Z")
+        assert result.code == 0 and "no host" not in result.err, result.err
+    (site / "briefing.yaml").write_text("cname: news.example.org\n")
+    result = cli("build", "-s", str(site), "--now", "2025-02-01T00:00:00Z")
+    assert result.code == 0 and "no host" not in result.err, result.err

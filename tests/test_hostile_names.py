@@ -213,3 +213,17 @@ def test_serve_shows_a_bad_name_as_one_line_and_ignores_dotfiles(tmp_path: Path)
 def page_of(live: Live) -> bytes:
     snapshot = live.snapshot
     return b"" if snapshot is None else bytes(snapshot.files["briefings/fine/index.html"])
+
+
+def test_no_bidi_override_reaches_the_key_facts_or_countdown(tmp_path: Path) -> None:
+    front = (
+        '---\ntitle: Talks\nevent:\n  name: "Summit \u202eevil\u202c name"\n'
+        '  start: 2030-01-01T10:00:00+00:00\n  location: "Europa \u2067building\u2069"\n'
+        'people:\n  - {name: "First \u202dLeader"}\n---\nFine text about the summit.\n'
+    )
+    site = write_site(tmp_path / "site", {"content/talks.md": front})
+    done = run_cli("build", "-s", str(site), "--now", NOW)
+    assert done.code == 0, done.err
+    html = (site / "build/briefings/talks/index.html").read_text()
+    assert "Summit evil name" in html and "Europa building" in html and "First Leader" in html
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", html)

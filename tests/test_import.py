@@ -1,5 +1,7 @@
 """`briefing-site import`: saved pages, URLs, wire copy and stdin become checked articles."""
 
+# ruff: noqa: RUF001, RUF003 (Cyrillic copy, written as it is read)
+
 from __future__ import annotations
 
 import contextlib
@@ -759,3 +761,160 @@ def test_a_time_given_in_a_named_zone_is_that_instant() -> None:
     # with no place, the zone the time names is the event's
     alone = propose(["The vote will be held on February 12 at 4 p.m. EST."], PUBLISHED)
     assert (alone.start, alone.zone) == ("2025-02-12T16:00:00-05:00", "America/New_York")
+
+
+FRENCH_COPY = (
+    "Macron et Scholz se retrouvent à Berlin pour un sommet franco-allemand\n\n"
+    "Le président français se rendra à Berlin le 10 mars pour un sommet avec le chancelier "
+    "allemand, a annoncé l'Élysée lundi.\n\n"
+    "Les deux dirigeants doivent discuter de la défense européenne et du soutien à "
+    "l'Ukraine, ainsi que de la politique commerciale de l'Union face aux droits de douane.\n\n"
+    "Selon un conseiller, il s'agit de la première rencontre depuis les élections et les deux "
+    "pays veulent montrer qu'ils sont unis sur les grandes questions du moment.\n"
+)
+ENGLISH_COPY = (
+    "Leaders meet in Berlin for talks on trade\n\n"
+    "The French president will travel to Berlin on March 10 for a summit with the German "
+    "chancellor, his office said on Monday.\n\n"
+    "The two leaders are expected to discuss European defence and support for Ukraine, as "
+    "well as the trade policy of the union in the face of new tariffs.\n\n"
+    "An adviser said it would be their first meeting since the elections and that both "
+    "countries want to show they are united on the big questions of the moment.\n"
+)
+
+
+def test_import_proposes_the_language_of_copy_not_in_the_sites(site: Path) -> None:
+    """French copy on an English site: `language: fr`, to check, and its page says so."""
+    done = _run("import", "-", "-s", str(site), "--slug", "fr", "--now", NOW, stdin=FRENCH_COPY)
+    assert done.code == 0, done.err
+    assert "check      language: fr: the text reads as French, not the site's en" in done.out
+    _, meta, sidecar = _files(site, "fr")
+    assert meta["language"] == "fr" and "language: fr  # REVIEW" in sidecar
+    built = run_cli("build", "-s", str(site), "--now", NOW, "--drafts")
+    assert built.code == 0, built.err
+    assert '<html lang="en"' in (page := (site / "build/briefings/fr/index.html").read_text())
+    assert 'lang="fr"' in page
+    same = _run("import", "-", "-s", str(site), "--slug", "en", "--now", NOW, stdin=ENGLISH_COPY)
+    assert same.code == 0 and "language" not in same.out, same.out
+    assert "language" not in _files(site, "en")[1]
+
+
+def test_import_proposes_english_on_a_site_in_another_language(site: Path) -> None:
+    config = site / "briefing.yaml"
+    config.write_text(config.read_text().replace("language: en", "language: fr-CA"))
+    done = _run("import", "-", "-s", str(site), "--slug", "en", "--now", NOW, stdin=ENGLISH_COPY)
+    assert done.code == 0, done.err
+    assert _files(site, "en")[1]["language"] == "en"
+    done = _run("import", "-", "-s", str(site), "--slug", "fr", "--now", NOW, stdin=FRENCH_COPY)
+    assert done.code == 0 and "language" not in _files(site, "fr")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Paris. Les deux dirigeants.",  # too short to tell
+        # Two languages, half and half: neither is clear.
+        ENGLISH_COPY.split("\n\n", 2)[2] + FRENCH_COPY.split("\n\n", 2)[2],
+    ],
+)
+def test_no_language_is_guessed_on_thin_evidence(text: str) -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([text]) == ""
+
+
+def test_languages_in_their_own_script_are_told_by_it() -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language(["首相は7日、ワシントンで大統領と会談を行う。" * 4]) == "ja"
+    assert guess_language(["国家主席在北京会见了来访的总统双方讨论了贸易问题。" * 3]) == "zh"
+    assert guess_language(["대통령은 오늘 서울에서 총리와 정상회담을 가졌다." * 4]) == "ko"
+
+
+# Synthetic copy in languages the guesser has no list of its own for, or only a
+# neighbour's: each must get no proposal, not the neighbour's code.
+NEIGHBOURS = {
+    "uk": "Президент України зустрівся з прем'єр-міністром у Києві. Сторони обговорили "
+    "питання безпеки, торгівлі та енергетики. Він заявив, що співпраця між двома країнами "
+    "є дуже важливою для регіону і що нові домовленості будуть підписані найближчим часом. "
+    "Також було обговорено підтримку відновлення інфраструктури після зими.",
+    "bg": "Президентът на България се срещна с министър-председателя в София. Двамата "
+    "обсъдиха въпросите на сигурността, търговията и енергетиката. Той заяви, че "
+    "сътрудничеството между двете страни е много важно за региона и че новите "
+    "споразумения ще бъдат подписани скоро. Беше обсъдена и подкрепата за "
+    "възстановяването на инфраструктурата след зимата, както и общите проекти.",
+    "sr": "Председник Србије састао се са премијером у Београду. Они су разговарали о "
+    "питањима безбедности, трговине и енергетике. Он је рекао да је сарадња између две "
+    "земље веома важна за регион и да ће нови споразуми бити потписани ускоро. Такође је "
+    "разговарано о подршци обнови инфраструктуре после зиме, као и о заједничким пројектима.",
+    "be": "Прэзідэнт Беларусі сустрэўся з прэм'ер-міністрам у Мінску. Бакі абмеркавалі "
+    "пытанні бяспекі, гандлю і энергетыкі. Ён заявіў, што супрацоўніцтва паміж дзвюма "
+    "краінамі вельмі важнае для рэгіёна і што новыя пагадненні будуць падпісаны ў бліжэйшы "
+    "час. Таксама абмяркоўвалася падтрымка аднаўлення інфраструктуры пасля зімы.",
+    "da": "Statsministeren mødtes i dag med præsidenten i København for at drøfte handel og "
+    "sikkerhed. De to ledere talte om støtten til Ukraine og om den nye aftale, som skal "
+    "underskrives til sommer. Ifølge en rådgiver var det det første møde siden valget, og "
+    "begge lande vil vise, at de står sammen om de store spørgsmål. Der blev også talt om "
+    "energi, klima og forsvar, og det blev aftalt at mødes igen i efteråret.",
+    "da-short": "Det er en stor dag for Danmark, sagde han til pressen i går, og han var glad "
+    "for at se dem alle her. I dag er det vigtigt at vi står sammen, for det har vi altid "
+    "gjort, og det vil vi også gøre i morgen, når vi mødes igen.",
+    "af": "Die president het vandag in Pretoria met die eerste minister vergader om handel en "
+    "veiligheid te bespreek. Die twee leiers het oor die steun aan die streek gepraat en oor "
+    "die nuwe ooreenkoms wat in die somer onderteken sal word. Volgens 'n raadgewer was dit "
+    "die eerste vergadering sedert die verkiesing, en albei lande wil wys dat hulle "
+    "saamstaan oor die groot vrae.",
+}
+RUSSIAN_COPY = (
+    "Президент России встретился с премьер-министром в Москве. Стороны обсудили вопросы "
+    "безопасности, торговли и энергетики. Он заявил, что сотрудничество между двумя странами "
+    "очень важно для региона и что новые соглашения будут подписаны в ближайшее время. Также "
+    "была обсуждена поддержка восстановления инфраструктуры после зимы."
+)
+
+
+@pytest.mark.parametrize("language", sorted(NEIGHBOURS))
+def test_copy_in_a_neighbour_of_a_listed_language_gets_no_guess(language: str) -> None:
+    """Ukrainian, Bulgarian, Serbian, Belarusian are not Russian; Danish is not English,
+    Afrikaans not Dutch: silence, never a wrong `language:`."""
+    from briefing_site.commands.language import guess_language, other_language
+
+    assert guess_language([NEIGHBOURS[language]]) == ""
+    assert other_language([NEIGHBOURS[language]], "fr") == ""
+
+
+def test_russian_is_told_by_its_own_letters() -> None:
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([RUSSIAN_COPY]) == "ru"
+    # Russian's words, but a letter Russian has not (Ukrainian і): not Russian
+    assert guess_language([RUSSIAN_COPY.replace("и", "і")]) == ""
+
+
+@pytest.mark.parametrize("site_language", ["uk", "bg", "sr-Cyrl", "da", "af"])
+def test_a_site_in_a_language_without_a_list_is_never_told_its_copy_is_another(
+    site_language: str,
+) -> None:
+    """The guesser cannot tell a language it has no list for from its neighbours."""
+    from briefing_site.commands.language import other_language
+
+    for text in (*NEIGHBOURS.values(), RUSSIAN_COPY, FRENCH_COPY, ENGLISH_COPY):
+        assert other_language([text], site_language) == ""
+
+
+def test_import_on_a_ukrainian_site_proposes_no_language(site: Path) -> None:
+    config = site / "briefing.yaml"
+    config.write_text(config.read_text().replace("language: en", "language: uk"))
+    copy = (
+        "Президент зустрівся з прем'єром у Києві\n\n"
+        "Він не сказав, що буде далі, але на зустрічі в столиці було багато людей. Вона "
+        "також не прийшла, як і він. Це було для них важливо, так як вони були в Києві, і він "
+        "заявив, що це не так, але вона сказала, що так. Він був у місті до вечора, а потім "
+        "поїхав на вокзал.\n"
+    )
+    done = _run("import", "-", "-s", str(site), "--slug", "uk", "--now", NOW, stdin=copy)
+    assert done.code == 0, done.err
+    assert "language" not in done.out and "language" not in _files(site, "uk")[1]
+    from briefing_site.commands.language import guess_language
+
+    assert guess_language([copy]) == ""  # (on any site: it is not Russian)

@@ -72,7 +72,7 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "dev": [{"live_search"}, {"preview"}, {"watch"}, {"serve"}],
     "commands": [
-        {"fetch", "propose"},
+        {"fetch", "propose", "language"},
         {"extract"},
         {"explain", "deploy", "scaffold", "importer", "strays"},
     ],

@@ -233,3 +233,59 @@ def test_a_tag_in_another_script_is_told_to_use_latin_letters() -> None:
 def test_a_source_url_says_what_is_wrong_with_it(url: str, why: str) -> None:
     found = problems(f"title: T\nsources:\n  - {{title: A, url: '{url}'}}\n")
     assert found == [f"content/a.md:3: sources: {why}"]
+
+
+def test_joiners_inside_words_are_kept_in_the_title() -> None:
+    # An emoji family, a Devanagari conjunct (ZWJ) and a Persian word (ZWNJ) need them.
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    conjunct = "\u0915\u094d\u200d\u0937"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    m = meta(f'title: "{family} {conjunct} {persian}\u200d"\n')
+    assert m.title == f"{family} {conjunct} {persian}"  # the stray one at the end goes
+    assert slugify("ab\u200dcd") == "abcd"  # a slug is never split by one
+
+
+def test_bidi_controls_are_stripped_from_event_fields_and_people() -> None:
+    m = meta(
+        'title: T\nevent:\n  name: "Summit \u202eevil\u202c talks"\n'
+        "  start: 2025-02-07T11:55:00+00:00\n"
+        '  location: "Europa \u2067building\u2069, \u202aBrussels\u202c"\n'
+        'people:\n  - {name: "First \u202dLeader", role: "Prime \u202bMinister"}\n'
+        '  - "\u2066Second\u2069 Leader"\n'
+    )
+    assert m.event is not None
+    assert m.event.name == "Summit evil talks"
+    assert m.event.location == "Europa building, Brussels"
+    assert [(p.name, p.role) for p in m.people] == [
+        ("First Leader", "Prime Minister"),
+        ("Second Leader", ""),
+    ]
+
+
+@pytest.mark.parametrize("blank", ["\u200b", "\u202e", " \u2066\u2069\u200d "])
+def test_text_of_invisible_characters_only_is_empty_text(blank: str) -> None:
+    """A name of nothing but zero-width or bidi characters cleans to "": it is refused as
+    an empty one is (never an empty item in the key facts), and an empty role is dropped."""
+    for person in ('"{}"', '{{name: "{}"}}', '{{name: "{}", role: R}}'):
+        empty = problems("title: T\npeople:\n  - " + person.format("") + "\n")
+        assert empty == [
+            "content/a.md:3: people: each person must be a name or {name: ..., role: ...}"
+        ]
+        assert problems("title: T\npeople:\n  - " + person.format(blank) + "\n") == empty
+    m = meta(f'title: T\npeople:\n  - {{name: A, role: "{blank}"}}\n')
+    assert [(p.name, p.role) for p in m.people] == [("A", "")]
+    event = 'title: T\nevent:\n  start: 2025-02-07\n  timezone: UTC\n  name: "{}"\n'
+    empty = problems(event.format(""))
+    assert empty == [
+        "content/a.md:6: event.name: is empty; write the event's name, "
+        "or leave name out to use the title"
+    ]
+    assert problems(event.format(blank)) == empty
+    # A location of nothing is no location (a warning, and no "Where" at all).
+    m = meta(f'title: T\nevent: {{start: 2025-02-07, timezone: UTC, location: "{blank}"}}\n')
+    assert m.event is not None and m.event.location == ""
+    assert (
+        problems(f'title: "{blank}"\n')
+        == problems('title: ""\n')
+        == ["content/a.md:2: title: is empty; write the headline"]
+    )

@@ -154,3 +154,69 @@ def test_release_builds_checks_and_publishes_a_version_tag_with_trusted_publishi
     assert publish["environment"]["name"] == "pypi"
     assert uses(publish) == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
     assert not any("password" in step.get("with", {}) for step in publish["steps"])
+
+
+def test_init_in_a_subfolder_of_a_repository_says_where_the_workflow_must_go(
+    tmp_path: Path,
+) -> None:
+    """GitHub runs workflows only from the repository's root `.github/workflows/`: one in
+    `repo/site/.github/` never runs, so init says so, and the workflow it writes builds
+    the subfolder, ready to be moved there."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    made = run_cli("init", str(repo / "docs" / "briefings"))
+    assert made.code == 0, made.err
+    (warning,) = made.err.splitlines()
+    assert "warning:" in warning and "never" in warning
+    assert str(repo / ".github" / "workflows") in warning
+    flow_file = repo / "docs/briefings/.github/workflows/pages.yml"
+    flow = yaml.safe_load(flow_file.read_text())
+    build = flow["jobs"]["build"]
+    assert "briefing-site build -s docs/briefings " in runs(build)
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "docs/briefings/build"
+    # Moved where the warning says, it passes actionlint.
+    (repo / ".github").mkdir()
+    flow_file.parent.rename(repo / ".github" / "workflows")
+    linted = actionlint(repo / ".github/workflows/pages.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_init_at_a_repositorys_root_gives_no_such_warning(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    made = run_cli("init", str(tmp_path / "repo"))
+    assert made.code == 0 and made.err == "", made.err
+    flow = (tmp_path / "repo/.github/workflows/pages.yml").read_text()
+    assert "build -s" not in flow and "path: build\n" in flow
+
+
+@pytest.mark.parametrize("folder", ["news #2", "a: b", "it's here", '"quoted" - [x]'])
+def test_the_subfolder_workflow_is_valid_yaml_whatever_the_folder_is_called(
+    tmp_path: Path, folder: str
+) -> None:
+    """` #` starts a YAML comment and `: ` a mapping: the `run:` line must be YAML-quoted
+    as well as shell-quoted, or the workflow is broken (or runs another command)."""
+    import shlex
+
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    made = run_cli("init", str(repo / folder))
+    assert made.code == 0, made.err
+    flow_file = repo / folder / ".github/workflows/pages.yml"
+    build = yaml.safe_load(flow_file.read_text())["jobs"]["build"]
+    (command,) = [s["run"] for s in build["steps"] if "briefing-site build" in s.get("run", "")]
+    assert shlex.split(command) == [
+        "briefing-site",
+        "build",
+        "-s",
+        folder,
+        "--base-url",
+        "$BASE_URL/",
+    ]
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == f"{folder}/build"
+    (repo / ".github").mkdir()
+    flow_file.parent.rename(repo / ".github" / "workflows")
+    linted = actionlint(repo / ".github/workflows/pages.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr

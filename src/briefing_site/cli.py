@@ -204,12 +204,37 @@ def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # t
     )
 
 
-def _warn(warnings: Sequence[Problem], err: TextIO) -> str:
-    """Print each warning as `path:line: warning: message`; return ', N warnings' or ''."""
+def _quoted(path: Path | str) -> str:
+    """`path` as a command to paste must name it (spaces, quotes)."""
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+def _warn(warnings: Sequence[Problem], err: TextIO, site: Path) -> str:
+    """Print each warning as `path:line: warning: message`; return ', N warnings' or ''.
+    A command a warning names is made to run from here (`-s SITE`)."""
+    from briefing_site.content.lint import for_site
+
     for problem in warnings:
-        print(printable(f"{problem.location}: warning: {problem.message}"), file=err)
+        message = for_site(problem.message, str(site))
+        print(printable(f"{problem.location}: warning: {message}"), file=err)
     count = len(warnings)
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
+
+
+def _base_url_warning(args: argparse.Namespace) -> list[Problem]:
+    """The warning for a base URL without a host, once per build or check (not per page)."""
+    from briefing_site.content.lint import base_url_warning
+    from briefing_site.site import CONFIG_FILE
+
+    path = args.site / CONFIG_FILE
+    try:
+        text = None if args.base_url or not path.is_file() else path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # (the build just read it: changed since, the next build says)
+    warning = base_url_warning(args.base_url, text)
+    return [warning] if warning else []
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -227,7 +252,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         finally:
             if progress:
                 progress.clear()
-    summary = _warn(built.warnings, err)
+    summary = _warn([*built.warnings, *_base_url_warning(args)], err, args.site)
     count = built.briefings
     if not args.quiet:
         print(
@@ -250,7 +275,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if progress:
             progress.clear()
-    summary = _warn([*loaded.warnings, *strays(args.site)], err) or ", no problems"
+    found = [*loaded.warnings, *strays(args.site), *_base_url_warning(args)]
+    summary = _warn(found, err, args.site) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)
         hidden = _left_out(count - len(loaded.site.briefings))
@@ -263,8 +289,12 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.commands.scaffold import NewArticle, new_article
 
     spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
-    path = new_article(args.site, spec, build_clock(args.now, os.environ))
-    print(printable(f"wrote {path} (a draft: remove 'draft: true' to publish)"), file=out)
+    done = new_article(args.site, spec, build_clock(args.now, os.environ))
+    print(printable(f"wrote {done.path} (a draft: remove 'draft: true' to publish)"), file=out)
+    if done.note:
+        print(printable(f"  {done.note}"), file=out)
+    if done.warning:
+        print(printable(f"new: warning: {done.warning}"), file=err)
     return 0
 
 
@@ -272,9 +302,19 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
     from briefing_site.commands.scaffold import init_site
 
-    written = init_site(args.dir, build_clock(args.now, os.environ))
-    print(printable(f"made a site in {args.dir}: {', '.join(written)}"), file=out)
-    print(printable(f"next: briefing-site build -s {args.dir}"), file=out)
+    made = init_site(args.dir, build_clock(args.now, os.environ))
+    print(printable(f"made a site in {args.dir}: {', '.join(made.written)}"), file=out)
+    if made.workflows is not None:
+        print(
+            printable(
+                f"{args.dir / '.github'}: warning: GitHub never runs a workflow here, only "
+                f"from the repository's root: move {args.dir / '.github'}/workflows/pages.yml "
+                f"into {made.workflows}/ (it builds this folder as it stands) and "
+                f"dependabot.yml into {made.workflows.parent}/"
+            ),
+            file=err,
+        )
+    print(printable(f"next: briefing-site build -s {_quoted(args.dir)}"), file=out)
     return 0
 
 
@@ -297,9 +337,10 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in done.problems:
         print(problem, file=err)
     if done.problems:
-        print("fix these in the sidecar, then run: briefing-site check", file=err)
+        site = "" if str(args.site) == "." else f" -s {_quoted(args.site)}"
+        print(printable(f"fix these in the sidecar, then run: briefing-site check{site}"), file=err)
         return 1
-    print(printable(f"next: briefing-site explain {done.article}"), file=out)
+    print(printable(f"next: briefing-site explain {_quoted(done.article)}"), file=out)
     return 0
 
 
@@ -324,7 +365,7 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)
-    summary = _warn(done.built.warnings, err)
+    summary = _warn(done.built.warnings, err, args.site)
     where = f"{args.remote} {args.branch}"
     if done.pushed:
         print(f"deployed {done.commit[:12]} to {where}{summary}", file=out)

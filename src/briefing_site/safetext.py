@@ -17,6 +17,11 @@ BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 # Zero-width and invisible characters: spaces, joiners, word joiner, invisible operators, BOM.
 ZERO_WIDTH = "\u200b-\u200d\u2060-\u2064\ufeff"
 _INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
+# The joiners (ZWNJ, ZWJ) shape what they stand between: an emoji sequence (a family,
+# a rainbow flag), a Devanagari conjunct, a Persian word. Inside a word they stay; at a word's
+# edge they show nothing and only make two strings that look alike differ.
+_INVISIBLE_BUT_JOINERS = re.compile(f"[{BIDI}\u200b\u2060-\u2064\ufeff]")
+_STRAY_JOINERS = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
 # Also: C0 and C1 controls, DEL, line and paragraph separators, and lone surrogates.
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI}{ZERO_WIDTH}]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -40,7 +45,14 @@ def printable(text: str) -> str:
 
 
 def without_invisible(text: str) -> str:
-    """`text` without bidi controls and zero-width characters (for titles and slugs)."""
+    """`text` without bidi controls and zero-width characters, but for the joiners
+    inside a word, which the word needs (for titles, event names, places, people)."""
+    return _STRAY_JOINERS.sub("", _INVISIBLE_BUT_JOINERS.sub("", text))
+
+
+def without_any_invisible(text: str) -> str:
+    """`text` without a single bidi control or zero-width character (for slugs:
+    'ab\u200dcd' is 'abcd', never 'ab-cd')."""
     return _INVISIBLE.sub("", text)
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from briefing_site.commands.extract import PAGE_PATTERNS, Extracted, from_html, from_text, one_line
 from briefing_site.commands.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
+from briefing_site.commands.language import language_name, other_language
 from briefing_site.commands.propose import Candidate, Proposal, dateline_day, propose
 from briefing_site.content.assemble import Tools, assemble
 from briefing_site.content.junk import JunkFilter
@@ -207,7 +208,9 @@ def import_article(options: ImportOptions) -> Imported:
         published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
     proposal = propose(prose, published)
     text = "\n\n".join(extracted.paragraphs) + "\n"
-    sidecar, filled, to_check = sidecar_text(extracted, proposal, options, published)
+    sidecar, filled, to_check = sidecar_text(
+        extracted, proposal, options, published, config.language
+    )
     relative = f"{CONTENT_DIR}/{slug}"
     problems = _problems(text, sidecar, relative, config, options.now)
     article_path, sidecar_path = _write(options.site, relative, text, sidecar)
@@ -267,7 +270,11 @@ def _q(value: str) -> str:
 
 
 def sidecar_text(
-    extracted: Extracted, proposal: Proposal, options: ImportOptions, published: datetime
+    extracted: Extracted,
+    proposal: Proposal,
+    options: ImportOptions,
+    published: datetime,
+    site_language: str = "en",
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The sidecar's YAML, the fields filled in, and what the editor must check.
 
@@ -291,11 +298,26 @@ def sidecar_text(
     else:
         lines.append('summary: ""  # REVIEW: write one or two sentences')
         check.append("summary: none on the page; write one or two sentences")
+    lines += _language_lines(extracted, site_language, check)
     check += extracted.notes
     lines += _date_lines(extracted, published, filled, check)
     lines += _source_lines(extracted, filled, check)
     lines += event_lines(extracted, proposal, filled, check)
     return "\n".join(lines) + "\n", tuple(filled), tuple(check)
+
+
+def _language_lines(extracted: Extracted, site_language: str, check: list[str]) -> list[str]:
+    """`language:` when the text is clearly in another language than the site's: its
+    page's `lang` (a screen reader's voice), its feed entries', the junk filter's reading."""
+    found = other_language((extracted.title, *extracted.paragraphs), site_language)
+    if not found:
+        return []
+    name = language_name(found)
+    check.append(
+        f"language: {found}: the text reads as {name}, not the site's {site_language}; "
+        "delete the line if that is wrong"
+    )
+    return [f"language: {found}  # REVIEW: the text reads as {name}"]
 
 
 def _date_lines(

@@ -171,6 +171,28 @@ def place_table() -> tuple[tuple[re.Pattern[str], Place], ...]:
     return tuple(table)
 
 
+def _whole_name(text: str) -> str:
+    """A place's name as compared whole: trimmed, spaces collapsed, any case, without
+    a leading "the" ("The White House" is the table's "White House")."""
+    return " ".join(text.split()).casefold().removeprefix("the ")
+
+
+@lru_cache(maxsize=1)
+def _whole_places() -> dict[str, Place]:
+    """Every name and shown location in the table, as `_whole_name` gives it."""
+    found: dict[str, Place] = {}
+    for _, place in place_table():
+        found.setdefault(_whole_name(place.name), place)
+        found.setdefault(_whole_name(place.location), place)
+    return found
+
+
+def place_named(text: str) -> Place | None:
+    """The place `text` is, as a whole ("paris", "Élysée Palace, Paris"), or None:
+    "Paris, Texas" names Paris but is not it."""
+    return _whole_places().get(_whole_name(text))
+
+
 def places_in(text: str) -> tuple[Place, ...]:
     """Places named in `text`, in table order, one per zone and location."""
     found: dict[str, Place] = {}

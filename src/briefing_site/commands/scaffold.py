@@ -7,9 +7,12 @@ passes `check`; `init` copies a small packaged site (data/site/).
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
-from dataclasses import dataclass
+import shlex
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -99,8 +102,9 @@ def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[st
     ]
 
 
-def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
-    """The article's slug, or UsageError for options that cannot make a valid article."""
+def check_new_options(spec: NewArticle, config: SiteConfig, tried: str = "") -> str:
+    """The article's slug, or UsageError for options that cannot make a valid article;
+    `tried` adds to the error what other zone was tried first (the place's)."""
     # "What's next" → whats-next, not what-s-next: an apostrophe does not split a word.
     slug = slugify(spec.title.replace("'", "").replace("\u2019", ""))
     if not spec.title.strip() or not safe_slug(slug):
@@ -114,15 +118,94 @@ def check_new_options(spec: NewArticle, config: SiteConfig) -> str:
             parse_instant(spec.event_start.strip(), spec.timezone or config.timezone)
         except ValueError as exc:
             assumed = spec.timezone is None and "disagrees with" in str(exc)
-            hint = f" (no --timezone, so the site's {config.timezone} was used: add one)"
+            hint = f" (no --timezone, so the site's {config.timezone} was used: add one{tried})"
             raise UsageError(f"new: --event-start: {exc}{hint * assumed}") from exc
     return slug
 
 
-def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
+@dataclass(frozen=True)
+class NewWritten:
+    """The article `new` wrote, and what to tell the editor about its event's zone."""
+
+    path: Path
+    note: str = ""  # the zone taken from the place
+    warning: str = ""  # the site's zone used for a place not known
+
+
+@dataclass(frozen=True)
+class EventZone:
+    """The event's zone as `new` chose it: `spec` (its timezone set from the place, or
+    not), a note or warning to say so, and the place's zone an explicit offset refused."""
+
+    spec: NewArticle
+    note: str = ""
+    warning: str = ""
+    refused: str = ""
+
+
+def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
+    """`spec` with the zone of the place `--location` is (the table `import` reads), and
+    a note saying so; else a warning that the site's zone is used, naming the zone of a
+    known place the location only contains ("Paris, Texas" is not Paris), or that an
+    explicit offset disagrees with the place's. A time at 10:00 in Paris must not go out
+    as 10:00 UTC unsaid, nor an editor's `+00:00` be overruled by a place's zone."""
+    location = (spec.location or "").strip()
+    if spec.timezone or spec.event_start is None or not location:
+        return EventZone(spec)
+    from briefing_site.commands.propose import place_named, places_in  # only `new` needs it
+
+    site_zone = f"the event's time is in the site's zone, {config.timezone}"
+    place = place_named(location)
+    offset = _disagreeing_offset(spec.event_start, place.zone) if place else ""
+    if place and offset:
+        warning = (
+            f"{site_zone}: the offset {offset} of --event-start disagrees with {place.zone}, "
+            f"the zone of --location {location}; if the event is there, give its local time "
+            f"or add --timezone {place.zone}"
+        )
+        return EventZone(spec, warning=warning, refused=place.zone)
+    if place:
+        note = (
+            f"event time zone: {place.zone} (from --location {location}; --timezone sets another)"
+        )
+        return EventZone(replace(spec, timezone=place.zone), note=note)
+    inside = places_in(location) or places_in(location.title())  # "paris, texas" too
+    if inside:
+        name, zone = inside[0].name, inside[0].zone
+        warning = (
+            f"{site_zone}: --location {location} names {name}, but is not just that place; "
+            f"if the event is in {name}, add --timezone {zone}"
+        )
+        return EventZone(spec, warning=warning)
+    warning = (
+        f"{site_zone}: if {location} is elsewhere, add --timezone (e.g. --timezone "
+        "Europe/Paris) or set event.timezone"
+    )
+    return EventZone(spec, warning=warning)
+
+
+def _disagreeing_offset(start: str, zone: str) -> str:
+    """The offset `start` gives (`+0000`) when `zone` has another at that time, else "":
+    an explicit offset is the editor's word, and a place's zone must not overrule it."""
+    try:
+        parse_instant(start.strip(), zone)
+    except ValueError as exc:
+        if "disagrees with" in str(exc):
+            return datetime.fromisoformat(start.strip()).strftime("%z")
+    return ""
+
+
+def new_article(site: Path, spec: NewArticle, now: datetime) -> NewWritten:
     """Write content/<slug>.md for `spec`; refuse to replace any existing article."""
     config = read_config(site)
-    slug = check_new_options(spec, config)
+    chosen = zone_from_place(spec, config)
+    spec = chosen.spec
+    tried = (
+        f"; {chosen.refused}, the zone of --location {(spec.location or '').strip()}, disagrees too"
+        if chosen.refused
+        else ""
+    )
+    slug = check_new_options(spec, config, tried)
     folder = site / CONTENT_DIR
     if not folder.is_dir():
         raise ContentError.at(
@@ -139,15 +222,24 @@ def new_article(site: Path, spec: NewArticle, now: datetime) -> Path:
             handle.write(text)
     except FileExistsError as exc:
         raise ContentError.at(Location(relative), "already exists; not overwritten") from exc
-    return site / relative
+    return NewWritten(site / relative, chosen.note, chosen.warning)
 
 
 # What a repository just made on a host and cloned holds: init goes in beside them.
 _FRESH_CLONE = re.compile(r"^(?:\.git|(?:README|LICEN[CS]E|COPYING)(?:\.\w+)?)$", re.I)
 
 
-def init_site(target: Path, now: datetime) -> list[str]:
-    """Scaffold a complete site in `target` (new, empty or a fresh clone); return its files.
+@dataclass(frozen=True)
+class Scaffolded:
+    """What `init` wrote, and where GitHub would look for its workflow instead, if not
+    where it was written (a site in a subfolder of a repository)."""
+
+    written: list[str]
+    workflows: Path | None = None
+
+
+def init_site(target: Path, now: datetime) -> Scaffolded:
+    """Scaffold a complete site in `target` (new, empty or a fresh clone).
 
     Nothing is overwritten, and a folder holding anything else is refused: a
     typo such as `init ~` must not scatter a site among someone's files.
@@ -155,7 +247,13 @@ def init_site(target: Path, now: datetime) -> list[str]:
     try:
         taken = _in_the_way(target)
         if not taken:
-            return _write_site(target, now)
+            here = _resolved(target)
+            root = repository_root(here)
+            below = here.relative_to(root).as_posix() if root else "."
+            written = _write_site(target, now, below)
+            return Scaffolded(
+                written, root / ".github/workflows" if root and below != "." else None
+            )
     except OSError as exc:
         raise ContentError.at(
             Location(str(target)), f"cannot make the site: {exc.strerror or exc}"
@@ -177,8 +275,37 @@ def _in_the_way(target: Path) -> list[str]:
     return sorted(p.name for p in target.iterdir() if not _FRESH_CLONE.match(p.name))
 
 
-def _write_site(target: Path, now: datetime) -> list[str]:
-    """Copy the packaged site into `target`, filling in the dates and this version."""
+def _resolved(folder: Path) -> Path:
+    """`folder`'s real path; a symlink loop is an OSError (ELOOP) as on any other
+    call, where Python before 3.13 raises RuntimeError."""
+    try:
+        return folder.resolve()
+    except RuntimeError as exc:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(folder)) from exc
+
+
+def repository_root(folder: Path) -> Path | None:
+    """The top of the git work tree `folder` is (or will be) in, or None.
+
+    GitHub runs workflows only from `.github/workflows/` at a repository's root; a
+    `.git` folder (or a worktree's or submodule's `.git` file) marks one.
+    """
+    here = _resolved(folder)
+    return next((p for p in (here, *here.parents) if (p / ".git").exists()), None)
+
+
+def _in_subfolder(workflow: str, below: str) -> str:
+    """The Pages workflow for a site in the repository's folder `below` (Actions runs at
+    the root): build that folder and upload its build/."""
+    command = f'briefing-site build -s {shlex.quote(below)} --base-url "$BASE_URL/"'
+    return workflow.replace(  # shell-quoted, then YAML-quoted: "news #2" is no comment
+        'run: briefing-site build --base-url "$BASE_URL/"', f"run: {_yaml_text(command)}"
+    ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")
+
+
+def _write_site(target: Path, now: datetime, below: str = ".") -> list[str]:
+    """Copy the packaged site into `target`, filling in the dates and this version;
+    `below` is its folder in its repository ('.' at the root, or outside one)."""
     data = resources.files("briefing_site").joinpath("data/site")
     today = now.astimezone(UTC).date()
     start = datetime.combine(today + timedelta(days=7), time(10), ZoneInfo("Europe/Brussels"))
@@ -190,6 +317,7 @@ def _write_site(target: Path, now: datetime) -> list[str]:
             text = Template(text).substitute(values)
         elif source == "pages.yml":  # CI installs exactly the version that made the site
             text = text.replace("@VERSION@", __version__)
+            text = text if below == "." else _in_subfolder(text, below)
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -10,10 +10,11 @@ stays 0.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from briefing_site.errors import Problem
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Briefing, Location, Placement, SiteConfig, SourceArticle
 
 LOW_CONFIDENCE = 0.4
@@ -24,10 +25,104 @@ is always flagged. Chosen on the even half of the real pages;
 `tests/eval/report.py warnings` prints how many wrong and right calls it catches
 on the other half."""
 
+PER_ARTICLE = 20
+"""Warnings of one kind shown for one article; the rest are counted in one line that
+names `explain`, which lists every paragraph (a 5,000-paragraph article had thousands)."""
+
 FAR_APART = timedelta(days=366)
 """An event more than a year from its publication date is likely a mistyped year."""
 
 _HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+_CONFIG = "briefing.yaml"
+# A top-level `base_url:` line with a plain or simply quoted value (after a byte-order
+# mark on line 1, the key quoted or not): the warning is known from it without YAML,
+# for a rebuild with nothing to do must not pay for loading it. Any other shape (a
+# flow mapping, an escape, a value continued on the next line) is parsed.
+_BASE_URL = re.compile(
+    r"""^\ufeff?(?P<q>["']?)base_url(?P=q)[ \t]*:[ \t]*"""
+    r"""(?:'(?P<single>[^'\n]*)'|"(?P<double>[^"\\\n]*)"|(?P<plain>[^\s#'"&*!|>{\[%@`][^\n]*?))"""
+    r"""[ \t]*(?:[ \t]#[^\n]*)?$(?!\n[ \t]+[^\s#])""",
+    re.MULTILINE,
+)
+_BASE_URL_KEY = re.compile(r"""(?P<q>["']?)base_url(?P=q)[ \t]*:""")
+_CNAME_KEY = re.compile(r"""(?P<q>["']?)cname(?P=q)[ \t]*:""")
+_NEEDS_HOST = "feed ids are relative (invalid Atom) and no sitemap or canonical link is written"
+_EXAMPLE = "https://USER.github.io/REPO/"
+
+
+def base_url_warning(flag: str | None, config_text: str | None) -> Problem | None:
+    """The one site-wide warning for a base URL without a host, with the fix, or None.
+
+    `flag` is `-b` (it wins when given); `config_text` is briefing.yaml's text, or
+    None when the site has none (nothing set up to publish yet: no warning). Called
+    after a build or check succeeded, so the text is valid.
+    """
+    if flag:
+        if flag.startswith(("http://", "https://")):
+            return None
+        return Problem(
+            Location("-b"),
+            f"{flag} has no host, so {_NEEDS_HOST}: pass the site's full URL, e.g. -b {_EXAMPLE}",
+        )
+    if config_text is None:
+        return None  # (no briefing.yaml: a bare content/ folder, built to look at)
+    line = _BASE_URL.search(config_text)
+    if line:
+        value = line.group("single") or line.group("double") or line.group("plain") or ""
+        return _without_host(value, config_text.count("\n", 0, line.start()) + 1)
+    if not _BASE_URL_KEY.search(config_text) and not _CNAME_KEY.search(config_text):
+        return _without_host("", 0)
+    return _parsed_base_url_warning(config_text)
+
+
+def _parsed_base_url_warning(config_text: str) -> Problem | None:
+    """The warning for a base_url (or cname) written in a shape the line regex leaves
+    to YAML: rare, so the cost of loading it is paid only here."""
+    from briefing_site.config.schema import parse_config
+
+    try:
+        base_url = parse_config(config_text, _CONFIG).base_url
+    except ContentError:
+        return None  # (changed since the build read it: the next build says what is wrong)
+    key = _BASE_URL_KEY.search(config_text)
+    return _without_host(base_url, config_text.count("\n", 0, key.start()) + 1 if key else 0)
+
+
+def _without_host(base_url: str, line: int) -> Problem | None:
+    """The warning for `base_url` at `line` (0: no base_url), or None if it has a host."""
+    if base_url.startswith(("http://", "https://")):
+        return None
+    if not line:
+        return Problem(
+            Location(_CONFIG),
+            f"no base_url, so links have no host and {_NEEDS_HOST}: set base_url to the "
+            f"site's full URL, e.g. base_url: {_EXAMPLE} (or pass -b)",
+        )
+    shown = base_url if base_url.endswith("/") else base_url + "/"  # as the build reads it
+    return Problem(
+        Location(_CONFIG, line),
+        f"base_url {shown} has no host, so {_NEEDS_HOST}: set it to the site's full URL, "
+        f"e.g. base_url: {_EXAMPLE} (or pass -b)",
+    )
+
+
+_EXPLAIN = "`briefing-site explain "
+
+
+def explain_command(path: str) -> str:
+    """The `explain` command a warning names for the article at `path` (in the site),
+    shell-quoted; `for_site` adds the site when it is not the current folder."""
+    return f"{_EXPLAIN}{shlex.quote(path)}`"
+
+
+def for_site(message: str, site: str) -> str:
+    """`message` with any `explain` command it names made to work from the current
+    folder, `-s SITE` added, for a site elsewhere (warnings name paths in the site,
+    and are cached, so the site is added when they are printed)."""
+    if site in ("", ".") or _EXPLAIN not in message:
+        return message
+    return message.replace(_EXPLAIN, f"{_EXPLAIN}-s {shlex.quote(site)} ")
 
 
 def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
@@ -37,8 +132,29 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_suspicious_dates(article, briefing),
         *_missing(article, briefing),
         *_empty(article, briefing),
-        *_low_confidence(article, briefing.placements),
-        *_doubtful(article, briefing.placements),
+        *_capped(
+            article, _low_confidence(article, briefing.placements), "placed with low confidence"
+        ),
+        *_capped(
+            article,
+            _doubtful(article, briefing.placements),
+            "kept though looking like page furniture",
+        ),
+    ]
+
+
+def _capped(article: SourceArticle, found: list[Problem], what: str) -> list[Problem]:
+    """The first `PER_ARTICLE` of `found`, then one line for the rest, at the first left out."""
+    if len(found) <= PER_ARTICLE:
+        return found
+    rest = len(found) - PER_ARTICLE
+    return [
+        *found[:PER_ARTICLE],
+        Problem(
+            found[PER_ARTICLE].location,
+            f"and {rest} more paragraph{'s' * (rest > 1)} {what}: "
+            f"{explain_command(article.path)} lists them all",
+        ),
     ]
 
 
@@ -130,7 +246,7 @@ def _empty(article: SourceArticle, briefing: Briefing) -> list[Problem]:
         Problem(
             Location(article.path, 1),
             "no text left: every paragraph was dropped (as page furniture or by drop:); "
-            f"`briefing-site explain {article.path}` says why, keep: [N] brings one back",
+            f"{explain_command(article.path)} says why, keep: [N] brings one back",
         )
     ]
 

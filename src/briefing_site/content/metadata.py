@@ -26,7 +26,7 @@ from briefing_site.config.schema import (
 )
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
-from briefing_site.safetext import without_invisible
+from briefing_site.safetext import without_any_invisible, without_invisible
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -73,7 +73,7 @@ def slugify(text: str) -> str:
     Accents are dropped; any other character that is not an ASCII letter or
     digit (an em dash, a space, a CJK character) separates words.
     """
-    visible = without_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
+    visible = without_any_invisible(text)  # 'ab\u200bcd' is 'abcd', not 'ab-cd'
     decomposed = unicodedata.normalize("NFKD", visible.translate(_LETTERS))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
@@ -125,8 +125,10 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
             )
         elif key not in _KEYS:
             check.problems.add(check.where(key), unknown_key_message(key, _KEYS))
-    missing = [key for key in ("title",) if not meta.get(key) and key not in unreadable]
-    if "title" in missing and "title" in meta and meta["title"] in (None, ""):
+    title = meta.get("title")
+    blank = isinstance(title, str) and not _visible(title)  # "", or "\u200b" (shows nothing)
+    missing = [key for key in ("title",) if (not title or blank) and key not in unreadable]
+    if "title" in missing and "title" in meta and (title is None or blank):
         missing.remove("title")  # `title: #1 priority` is a key with a comment for its value
         comment = meta["title"] is None  # `title: #1 ...` (a quoted "" is plainly empty)
         check.error(
@@ -342,6 +344,11 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
     for key, value in (("name", name), ("location", location)):
         if not isinstance(value, str):
             check.problems.add(check.line_in(spec, key), f"event.{key}: must be text")
+    if "name" in spec and isinstance(name, str) and not _visible(name):
+        check.problems.add(
+            check.line_in(spec, "name"),
+            "event.name: is empty; write the event's name, or leave name out to use the title",
+        )
     if start is None or len(check.problems.items) > before:
         return None
     if end is not None and (end[1] != start[1] or end[0] < start[0]):
@@ -351,12 +358,12 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         )
         return None
     return Event(
-        name=str(name).strip(),
+        name=_visible(str(name)),
         start=start[0],
         end=end[0] if end else None,
         all_day=start[1],
         timezone=str(zone),
-        location=str(location).strip(),
+        location=_visible(str(location)),
         also_in=tuple(str(z) for z in also_in),
     )
 
@@ -381,15 +388,23 @@ def _event_time(
         return None
 
 
+def _visible(text: str) -> str:
+    """`text` as shown: stripped, without bidi controls and zero-width characters."""
+    return without_invisible(text).strip()
+
+
 def _people(check: _Checker) -> tuple[Person, ...]:
     value = check.article.metadata.get("people", [])
     people = []
     for item in value if isinstance(value, list) else [None]:
-        if isinstance(item, str) and item.strip():
-            people.append(Person(item.strip()))
-        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
-            role = item.get("role", "")
-            people.append(Person(item["name"].strip(), str(role).strip() if role else ""))
+        # A name of zero-width or bidi characters only is as empty as "" (an empty
+        # item in the key facts); a role like it is dropped.
+        if isinstance(item, str) and _visible(item):
+            people.append(Person(_visible(item)))
+        elif (
+            isinstance(item, dict) and isinstance(item.get("name"), str) and _visible(item["name"])
+        ):
+            people.append(Person(_visible(item["name"]), _visible(str(item.get("role") or ""))))
         else:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
