@@ -1315,3 +1315,21 @@ def test_a_one_sentence_lede_telling_its_dates_under_epigraphs_still_leads() -> 
         "\u201cIt is of great significance for us to meet here.\u201d", first, after, MORE
     )
     assert result[0] == first
+
+
+def test_a_paragraph_opening_on_a_credit_word_is_the_story_not_a_caption() -> None:
+    prose = [
+        "The two sides met for an hour. Courtesy visits to the parliament's leaders came "
+        "later in the day, and the delegation was due to fly home on Thursday.",
+        "Courtesy of the new exemption, exporters expect to save about $3 billion a year on "
+        "the parts they ship across the border, industry groups said.",
+        "The ministry later released a clip. Screenshot images of the draft, showing the "
+        "disputed clause, were shared widely online within hours.",
+        "She left on Friday. Video by a local broadcaster showed her waving as she boarded "
+        "the plane at the military airfield outside the capital.",
+    ]
+    for paragraph in prose:
+        assert kept(LEDE, paragraph, MORE) == [LEDE, paragraph, MORE], paragraph
+    # A credit closing a caption still goes.
+    caption = "The leaders shake hands at the palace. Photo by Jane Roe"
+    assert kept(LEDE, caption, MORE) == [LEDE, MORE]

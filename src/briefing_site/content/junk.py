@@ -124,10 +124,11 @@ _CAPTION = re.compile(
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
     r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
+    # A credit as the last "sentence", each alternative with its own short tail to the end.
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    r"[^.!?]{0,80}\.?$"
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
-    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])"
-    r"[^.!?]{0,80}\.?$",
+    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$",
     re.I,
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
