@@ -1333,3 +1333,19 @@ def test_a_paragraph_opening_on_a_credit_word_is_the_story_not_a_caption() -> No
     # A credit closing a caption still goes.
     caption = "The leaders shake hands at the palace. Photo by Jane Roe"
     assert kept(LEDE, caption, MORE) == [LEDE, MORE]
+
+
+def test_a_call_to_register_told_by_the_story_is_no_paywall_prompt() -> None:
+    prose = [
+        "Officials asked farmers to please register with the district office to gain access "
+        "to the drought relief fund, the agriculture ministry said.",
+        "The country hopes to, in time, become a member of the bloc and gain the protection "
+        "of Article 42.",
+        "Exporters will have to register with the customs agency. Register before June, "
+        "officials advised, to secure access to the lower tariffs.",
+    ]
+    for paragraph in prose:
+        assert kept(LEDE, paragraph, MORE) == [LEDE, paragraph, MORE], paragraph
+    # The wall's own prompt still goes.
+    prompt = "Subscribe now for unlimited access to all our journalism."
+    assert kept(LEDE, prompt, MORE) == [LEDE, MORE]

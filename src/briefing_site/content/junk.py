@@ -393,9 +393,20 @@ _WALL_PROMPT = re.compile(
     r"(?:free )?account|become a (?:member|subscriber))\b",
     re.I,
 )
+# What the wall unlocks is reading: "continue reading", "unlimited articles", "read the full
+# story", "access to this article". Access to shelters or "Article 5" is the story's.
 _WALL_UNLOCKS = re.compile(
-    r"\b(?:(?:continue|keep) reading|read(?:ing)? (?:the )?(?:rest|full|more)|unlimited"
-    r"|articles?|stor(?:y|ies)|access)\b",
+    r"\b(?:(?:continue|keep) reading|read(?:ing)? (?:the )?(?:rest|full|more)"
+    r"|unlimited (?:digital )?(?:articles?|stor(?:y|ies)|access|reading)"
+    r"|access (?:to )?(?:this|the|our|all|every) (?:full |premium |exclusive )?"
+    r"(?:articles?|stor(?:y|ies)|content|journalism))\b(?!\s*\d)",
+    re.I,
+)
+# A story telling what someone asked of people ("..., the ministry said", "officials
+# advised") reports a call; the wall's prompt speaks for itself.
+_WALL_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|asked|asks|urged|urges|advised|advises|announced|stated"
+    r"|reported|added|according to)\b",
     re.I,
 )
 WALL_WORDS = 30
@@ -948,6 +959,7 @@ class JunkFilter:
             and not quotes
             and _WALL_PROMPT.search(text)
             and _WALL_UNLOCKS.search(text)
+            and not _WALL_REPORTED.search(text)
         ):
             return shape("bad", WALL)
         if n <= 30 and _COPYRIGHT.search(text):
