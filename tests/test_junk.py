@@ -1349,3 +1349,17 @@ def test_a_call_to_register_told_by_the_story_is_no_paywall_prompt() -> None:
     # The wall's own prompt still goes.
     prompt = "Subscribe now for unlimited access to all our journalism."
     assert kept(LEDE, prompt, MORE) == [LEDE, MORE]
+
+
+def test_a_story_sentence_opening_like_a_signpost_is_kept_in_doubt() -> None:
+    prose = [
+        "These are the latest in a run of export curbs announced by the ministry this spring.",
+        "What we know is that the two delegations agreed to meet again in May, officials said.",
+        "As the round closed, these are the key questions that still split the two sides, "
+        "negotiators said.",
+    ]
+    for paragraph in prose:
+        assert kept(LEDE, paragraph, MORE) == [LEDE, paragraph, MORE], paragraph
+    # A signpost naming what it points to, right after it, still goes.
+    signpost = "Here are the latest updates from the border crossing."
+    assert kept(LEDE, signpost, MORE) == [LEDE, MORE]

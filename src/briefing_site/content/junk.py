@@ -322,6 +322,17 @@ _POINTED = re.compile(
     re.I,
 )
 SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
+# What it points to right after the signpost ("Here are live updates", "Here are some of the
+# main events"), not somewhere later in a sentence of the story ("Here is a leader ... and
+# the latest polls back him").
+_POINTED_DIRECTLY = re.compile(
+    r"\s*(?:(?:some|many|most|all|a few|one|each) of )?(?:(?:the|a|an|our|your|some|this|these)\s+)?"
+    r"(?:(?:brief|quick|short|full|complete|first|final|main|biggest|top|key|latest|live"
+    r"|official)\s+){0,2}(?:" + _POINTED.pattern + ")",
+    re.I,
+)
+# A sentence of the story: it names who said it, or "the latest in a string of ...".
+_NOT_SIGNPOST = re.compile(r"\b(?:said|says)\b|\bthe latest (?:in|of)\b", re.I)
 # A signpost that ends in a full stop ("Here are the key issues discussed.") is one only
 # over a subhead or a list item; over prose it is the story's ("Here is a minister who...").
 # Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
@@ -1023,8 +1034,7 @@ class JunkFilter:
             n <= SIGNPOST_POINTED_WORDS
             and not quotes
             and text.rstrip(_CLOSERS)[-1:] in ".:"
-            and _SIGNPOST.match(text)
-            and _POINTED.search(text)
+            and _points_to(text)
         ):
             return shape("bad", SIGNPOST + ", naming what it points to")
         if (
@@ -1663,6 +1673,16 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
             out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
     return out
+
+
+def _points_to(text: str) -> bool:
+    """`text` is a signpost naming what it points to: it leads into what follows (ends in
+    ':') or names it right after the signpost ("Here are live updates ..."), and is no
+    sentence of the story ("..., diplomats said", "These are the latest in a string of")."""
+    signpost = _SIGNPOST.match(text)
+    if signpost is None or _POINTED.search(text) is None or _NOT_SIGNPOST.search(text):
+        return False
+    return text.endswith(":") or _POINTED_DIRECTLY.match(text, signpost.end()) is not None
 
 
 def _heading_label(words: Sequence[str]) -> bool:
