@@ -1262,10 +1262,11 @@ def test_a_caption_with_initials_in_a_name_and_a_clause_about_the_event_goes() -
 
 
 def test_the_videos_description_under_its_duration_is_no_lede() -> None:
+    # The player's blurb, cut off without its full stop.
     video = (
         "The prime minister made his closing remarks on Tuesday evening, drawing an end to "
         "the summit. He says progress has been made over the last two days on several "
-        "key priorities, including supply chains."
+        "key priorities, including supply"
     )
     assert kept("Duration 7:31", video, LEDE, MORE) == [LEDE, MORE]
     # A story paragraph under a line that is not a video's length stays.
@@ -1363,3 +1364,13 @@ def test_a_story_sentence_opening_like_a_signpost_is_kept_in_doubt() -> None:
     # A signpost naming what it points to, right after it, still goes.
     signpost = "Here are the latest updates from the border crossing."
     assert kept(LEDE, signpost, MORE) == [LEDE, MORE]
+
+
+def test_a_full_sentence_under_a_videos_duration_is_the_storys_and_may_lead() -> None:
+    first = (
+        "The president met the visiting chancellor at the palace on Monday, pledging to double "
+        "trade between the two countries within five years."
+    )
+    assert kept("Trade pact talks open", "Duration 3:12", first, LEDE, MORE) == [first, LEDE, MORE]
+    told = "The chancellor later told reporters that the talks had gone well."
+    assert kept(LEDE, "Duration 0:45", told, MORE) == [LEDE, told, MORE]

@@ -1703,15 +1703,20 @@ def _signoff_line(text: str) -> bool:
 
 
 def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
-    """The block right under a video player's length line ("Duration 7:31") is the video's
-    description, not the story (which never opens under a clip's running time)."""
+    """The block right under a video player's length line ("Duration 7:31") that is no
+    full sentence (no sentence end, or no verb: the player's blurb, cut off) is the video's
+    description. A full sentence there may be the story's, even its lede: it stays."""
     out = list(shapes)
     for index in range(1, len(paragraphs)):
         above = paragraphs[index - 1].text
         if len(above) > VIDEO_LENGTH_CHARS or not _VIDEO_LENGTH.match(_plain(above)):
             continue
         shape = shapes[index]
-        if shape.kind != "bad" and shape.words <= VIDEO_TEXT_WORDS:
+        if shape.kind == "bad" or shape.words > VIDEO_TEXT_WORDS:
+            continue
+        text = _plain(paragraphs[index].text)
+        told = ends_sentence(text) and (shape.verb or _finite(_words(text.casefold())))
+        if not told:
             out[index] = replace(shape, kind="bad", reason=VIDEO_TEXT, lead=False, marker=False)
     return out
 
