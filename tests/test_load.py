@@ -436,3 +436,30 @@ def test_a_long_sentence_broken_by_stray_blank_lines_joins_what_goes_on_in_lower
         "Leaders meet at the summit\n\nwill likely push allies to pay more, aides said."
     )
     assert len(headline) == 2
+
+
+def test_a_headline_or_a_sentence_over_a_name_in_lower_case_stays_apart() -> None:
+    lede = "The two leaders met in the capital on Monday to sign a trade pact, officials said."
+    # A sentence that lost its full stop over one opening on a name written in lower case.
+    unstopped = (
+        "The company said on Tuesday it would move more of the assembly of phones sold in the "
+        "region to its plants abroad"
+    )
+    for name in ("iPhone sales fell by a tenth in the spring, analysts said.",
+                 "al-Rashid, the foreign minister, also called on Monday, his office said.",
+                 "von Berg, the trade envoy, will visit the region next month, aides said."):  # fmt: skip
+        assert texts(split_text(f"{lede}\n\n{unstopped}\n\n{name}\n")) == [lede, unstopped, name]
+    # The page's headline over a lower-case name stays apart too.
+    headline = (
+        "Capital pledges half a trillion in investment as the two leaders agree to open a new "
+        "chapter of ties"
+    )
+    name = "al-Rashid, the foreign minister, also called on Monday, his office said."
+    assert texts(split_text(f"{headline}\n\n{name}\n\n{lede}\n")) == [headline, name, lede]
+    # A headline in title case, lower in the page, stays apart from lower case under it.
+    titled = (
+        "Leaders Of The Two Countries Sign A Trade Pact In The Capital After Three Years Of "
+        "talks"
+    )
+    going = "officials on both sides expect the tariffs to fall from next year, aides said."
+    assert texts(split_text(f"{lede}\n\n{titled}\n\n{going}\n")) == [lede, titled, going]

@@ -20,6 +20,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.config.schema import parse_config
 from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
+from briefing_site.content.junk import FINITE_VERBS
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
 from briefing_site.site import CONFIG_FILE, CONTENT_DIR
@@ -89,6 +90,11 @@ SPACED_MIN_RUN_ONS = 3
 BROKEN_MIN_WORDS = 8
 # A block this long with no sentence end is no headline: lower case under it goes on with it.
 BROKEN_LONG_WORDS = 16
+# A name's particle written in lower case opening a sentence ("al-Sudani said", "de Klerk").
+_NAME_PARTICLES = frozenset(
+    "al el ad as ash at az ibn bin bint ben abu de da di du del della dos das van von der den "  # noqa: SIM905
+    "ter ten le la".split()
+)
 SPACED_RUN_ON_SHARE = 0.5
 
 
@@ -454,24 +460,30 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
         previous = mended[-1] if mended else None
-        if previous is not None and _broken_off(previous.text, paragraph.text):
+        if previous is not None and _broken_off(
+            previous.text, paragraph.text, first=previous.text == paragraphs[0].text
+        ):
             mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
             continue
         mended.append(replace(paragraph, number=len(mended) + 1))
     return tuple(mended)
 
 
-def _broken_off(text: str, following: str) -> bool:
+def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
     """`text` breaks off mid-sentence (on a word like "of", or anywhere in a long run of
-    words without a stop) and `following` goes on with it."""
+    words without a stop) and `following` goes on with it. `first`: `text` is the page's
+    first block (its headline, as often as not)."""
     words, after = text.split(), following.split()
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
     last = words[-1].casefold()
     if (
         len(words) >= BROKEN_LONG_WORDS
+        and not first
         and text[-1:].isalnum()
         and after[0][:1].islower()
+        and not _lower_case_name(after[0])
+        and not _headline(words)
         and _clause(words)
         and _clause(after)
         and not _LABELLED.match(text)
@@ -490,6 +502,22 @@ def _broken_off(text: str, following: str) -> bool:
         and after[0][:1].isalnum()
         and not _NUMBERED.match(following)
     )
+
+
+def _lower_case_name(word: str) -> bool:
+    """A name that opens in lower case ("iPhone", "eBay", "al-Sudani", "de Gaulle", "von
+    der Leyen"), which starts a sentence as it is: no sign the block goes on a sentence."""
+    bare = word.strip(_QUOTES + "([")
+    head = bare.split("-", 1)[0].split("\u2019", 1)[0].split("'", 1)[0].casefold()
+    return any(c.isupper() for c in bare[1:]) or head in _NAME_PARTICLES
+
+
+def _headline(words: list[str]) -> bool:
+    """Mostly capitalised words and no finite verb: a headline, whatever follows it."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    capitals = sum(w[:1].isupper() for w in alpha)
+    finite = any(w.casefold().strip(",;:") in FINITE_VERBS for w in words)
+    return bool(alpha) and capitals * 2 >= len(alpha) and not finite
 
 
 def _cap_is_a_word(letter: str, body: str, text: str) -> bool:
