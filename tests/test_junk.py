@@ -1374,3 +1374,24 @@ def test_a_full_sentence_under_a_videos_duration_is_the_storys_and_may_lead() ->
     assert kept("Trade pact talks open", "Duration 3:12", first, LEDE, MORE) == [first, LEDE, MORE]
     told = "The chancellor later told reporters that the talks had gone well."
     assert kept(LEDE, "Duration 0:45", told, MORE) == [LEDE, told, MORE]
+
+
+def test_a_standfirst_the_story_restates_word_for_word_does_not_lead_for_its_day() -> None:
+    dek = "The chancellor brings a billion-euro aid package to the summit in the capital today."
+    story = (
+        "German Chancellor Jane Roe brings a billion-euro aid package and a promise of more "
+        "troops to the summit in the capital, where she meets the other leaders for the first "
+        "time since the election."
+    )
+    assert _first_prose("Aid package on the table", dek, story, _BODY) == story
+    # The same with its day named, the story restating every other word: no lede either.
+    again = "The chancellor brings a billion-euro aid package to the summit in the capital on Friday."
+    assert _first_prose("Aid package on the table", again, story, _BODY) == story
+    # A lede telling its day, the story going on in its own words, still leads.
+    day = "The chancellor brought a billion-euro aid package to the summit on Tuesday."
+    assert _first_prose("Aid package on the table", day, story, _BODY) == day
+
+
+def _first_prose(*texts: str) -> str:
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    return next(p.text for p in JunkFilter().clean(paragraphs)[0] if p.prose)

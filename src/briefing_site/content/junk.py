@@ -574,9 +574,10 @@ _ANCHOR = re.compile(
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
 )
-# A sentence telling its day: "... on Tuesday", "... yesterday".
+# A sentence telling its day: "... on Tuesday", "... on May 4". "Today" or "yesterday" is
+# also a standfirst's word ("... brings a pledge to the White House today"): not enough.
 _TOLD_DAY = re.compile(
-    r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today"
+    r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?= \d{1,2}(?:st|nd|rd|th)?\b))\b"
 )
@@ -1839,12 +1840,17 @@ def _restated(
             or below.kind != "good"
             or below.words <= shape.words
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
-            # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.")
-            # and the paragraph under it goes on without telling it again.
-            or _day_told_once(_plain(paragraphs[index].text), tokens[under])
         ):
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.") and
+        # the paragraph under it goes on without telling it again; unless that paragraph
+        # restates all the rest of it nearly word for word (a standfirst with its day).
+        day = _day_told_once(_plain(paragraphs[index].text), tokens[under])
+        if day:
+            rest = content - {day}
+            if len(rest & set(tokens[under])) < RESTATED_FAR_SHARE * len(rest):
+                continue
         # Across furniture, only a standfirst the story repeats nearly word for word.
         share = RESTATED_SHARE if under == index + 1 else RESTATED_FAR_SHARE
         if content and len(content & set(tokens[under])) >= share * len(content):
@@ -1852,11 +1858,12 @@ def _restated(
     return out
 
 
-def _day_told_once(text: str, below: Sequence[str]) -> bool:
-    """`text` tells the day it happened ("on Tuesday", "yesterday") and the paragraph
-    under it (its words `below`) does not tell it again: a lede it goes on from."""
+def _day_told_once(text: str, below: Sequence[str]) -> str:
+    """The day `text` tells it happened on ("tuesday" of "on Tuesday") when the paragraph
+    under it (its words `below`) does not tell it again: a lede it goes on from ("" if not)."""
     told = _TOLD_DAY.search(text)
-    return told is not None and told.group().split()[-1].casefold() not in below
+    day = told.group().split()[-1].casefold() if told is not None else ""
+    return day if day not in below else ""
 
 
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
