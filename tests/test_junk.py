@@ -1395,3 +1395,11 @@ def test_a_standfirst_the_story_restates_word_for_word_does_not_lead_for_its_day
 def _first_prose(*texts: str) -> str:
     paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
     return next(p.text for p in JunkFilter().clean(paragraphs)[0] if p.prose)
+
+
+def test_initials_ending_a_sentence_end_it_so_two_sentences_are_no_caption() -> None:
+    story = (
+        "The chancellor waves to the crowd on Monday as she lands in the U.K. Her host meets "
+        "her at the steps of the residence, and the two shake hands for the cameras."
+    )
+    assert kept(LEDE, story, MORE) == [LEDE, story, MORE]

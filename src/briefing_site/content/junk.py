@@ -170,8 +170,15 @@ _EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a
 _EMBED_SIGNOFF_INSIDE = re.compile(
     r"(?:^|\s)[—–]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}(?=\s|$)"  # noqa: RUF001
 )
-# Initials with their stops: "U.S.", "A.K.": no sentence ends there.
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# Initials with their stops inside a sentence: "U.S. President", "the U.S., Japan", "U.S.
+# troops". Before a name or another sentence ("... lands in the U.S. Trump greets him")
+# their last stop may end a sentence.
+_INITIALS = re.compile(
+    r"\b(?:[A-Z]\.){2,}(?=,|\s+(?:[a-z\d]|(?:President|Vice|Prime|Minister|Secretary|Senator"
+    r"|Ambassador|Embassy|Envoy|Representative|Trade|Treasury|State|Department|Army|Navy"
+    r"|Air|Marine|Forces?|Congress|Senate|House|Supreme|Court|Federal|Special|Defense"
+    r"|Defence)\b))"
+)
 # A video player's length line: "Duration 7:31", "Length: 2:05:10".
 _VIDEO_LENGTH = re.compile(
     r"^(?:duration|length|running time|runtime)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I
