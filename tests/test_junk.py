@@ -1403,3 +1403,21 @@ def test_initials_ending_a_sentence_end_it_so_two_sentences_are_no_caption() -> 
         "her at the steps of the residence, and the two shake hands for the cameras."
     )
     assert kept(LEDE, story, MORE) == [LEDE, story, MORE]
+
+
+def test_a_lead_in_to_a_quotation_inside_the_story_is_no_subhead() -> None:
+    said = (
+        "\u201cWe will not accept any attempt to redraw the border by force,\u201d the "
+        "minister told reporters at the embassy."
+    )
+    end = (
+        "Trade officials from both sides will meet next month to work out the details of the "
+        "pact, according to a joint statement released after the talks."
+    )
+    lead_in = "Roe's warning to Beijing, in her closing remarks:"
+    assert kept(LEDE, MORE, lead_in, said, end) == [LEDE, MORE, lead_in, said, end]
+    verdict = "Roe's verdict on the talks:"
+    assert kept(LEDE, MORE, verdict, said, end) == [LEDE, MORE, verdict, said, end]
+    items = ["Ten new ships for the coast guard.", "A joint patrol along the strait."]
+    listed = "Pledges to the coast guard, from the joint statement:"
+    assert kept(LEDE, MORE, listed, *items, end) == [LEDE, MORE, listed, *items, end]

@@ -718,6 +718,7 @@ class Shape:
     boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     heading_label: bool = False  # a label worded as a heading ("Schedule for Day 2:")
+    quoted: bool = False  # opens with a quotation mark: someone's words
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
@@ -941,11 +942,15 @@ class JunkFilter:
                 and _OWN_WORK.search(text) is not None
             )
             points = reason == SIGNPOST_SOFT and _POINTED.search(text) is not None
-            heading_label = reason == "leads into a list" and _heading_label(words)
+            # A clause after a comma ("X's message, in his closing remarks:") leads in.
+            heading_label = (
+                reason == "leads into a list" and _heading_label(words) and "," not in text
+            )
             return Shape(
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
                 points=points, midcut=midcut, elided=elided, heading_label=heading_label,
+                quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
             )  # fmt: skip
 
@@ -2448,6 +2453,8 @@ def _short(
         and not shape.quotes
         and shape.heading_label
         and lede < index < last_good
+        # A label over a quotation leads into someone's words ("X's verdict on the deal:").
+        and not shapes[index + 1].quoted
     ):
         return True, "a label inside the story, over its list or lines: a subhead"
     # A few words without a full stop at the bottom, under the story: a call, a link
