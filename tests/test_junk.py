@@ -1262,13 +1262,15 @@ def test_a_caption_with_initials_in_a_name_and_a_clause_about_the_event_goes() -
 
 
 def test_the_videos_description_under_its_duration_is_no_lede() -> None:
-    # The player's blurb, cut off without its full stop.
     video = (
         "The prime minister made his closing remarks on Tuesday evening, drawing an end to "
         "the summit. He says progress has been made over the last two days on several "
-        "key priorities, including supply"
+        "key priorities, including supply chains."
     )
-    assert kept("Duration 7:31", video, LEDE, MORE) == [LEDE, MORE]
+    # Under the player, with the page's furniture (not the story) right under it.
+    assert kept("Duration 7:31", video, "The Latest", LEDE, MORE) == [LEDE, MORE]
+    # The player's blurb cut off without its full stop goes wherever it is.
+    assert kept("Duration 7:31", video[:-8], LEDE, MORE) == [LEDE, MORE]
     # A story paragraph under a line that is not a video's length stays.
     assert kept("7 things to know", video, LEDE) == [video, LEDE]
 

@@ -1716,9 +1716,10 @@ def _signoff_line(text: str) -> bool:
 
 
 def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
-    """The block right under a video player's length line ("Duration 7:31") that is no
-    full sentence (no sentence end, or no verb: the player's blurb, cut off) is the video's
-    description. A full sentence there may be the story's, even its lede: it stays."""
+    """The block right under a video player's length line ("Duration 7:31") is the video's
+    description when it is no full sentence (no sentence end, or no verb: the player's
+    blurb, cut off) or when no story paragraph follows it (a label, the page's end). A
+    full sentence with the story going on right under it is the story's, maybe its lede."""
     out = list(shapes)
     for index in range(1, len(paragraphs)):
         above = paragraphs[index - 1].text
@@ -1729,7 +1730,8 @@ def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
             continue
         text = _plain(paragraphs[index].text)
         told = ends_sentence(text) and (shape.verb or _finite(_words(text.casefold())))
-        if not told:
+        story_follows = index + 1 < len(shapes) and shapes[index + 1].kind == "good"
+        if not (told and story_follows):
             out[index] = replace(shape, kind="bad", reason=VIDEO_TEXT, lead=False, marker=False)
     return out
 
