@@ -415,7 +415,7 @@ _WALL_PROMPT = re.compile(
 # story", "access to this article". Access to shelters or "Article 5" is the story's.
 _WALL_UNLOCKS = re.compile(
     r"\b(?:(?:continue|keep) reading|read(?:ing)? (?:the )?(?:rest|full|more)"
-    r"|unlimited (?:digital )?(?:articles?|stor(?:y|ies)|access|reading)"
+    r"|unlimited (?:\w+ ){0,2}(?:articles?|stor(?:y|ies)|access|reading)"
     r"|access (?:to )?(?:this|the|our|all|every) (?:full |premium |exclusive )?"
     r"(?:articles?|stor(?:y|ies)|content|journalism))\b(?!\s*\d)",
     re.I,
