@@ -1388,7 +1388,9 @@ def test_a_standfirst_the_story_restates_word_for_word_does_not_lead_for_its_day
     )
     assert _first_prose("Aid package on the table", dek, story, _BODY) == story
     # The same with its day named, the story restating every other word: no lede either.
-    again = "The chancellor brings a billion-euro aid package to the summit in the capital on Friday."
+    again = (
+        "The chancellor brings a billion-euro aid package to the summit in the capital on Friday."
+    )
     assert _first_prose("Aid package on the table", again, story, _BODY) == story
     # A lede telling its day, the story going on in its own words, still leads.
     day = "The chancellor brought a billion-euro aid package to the summit on Tuesday."

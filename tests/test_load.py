@@ -458,8 +458,7 @@ def test_a_headline_or_a_sentence_over_a_name_in_lower_case_stays_apart() -> Non
     assert texts(split_text(f"{headline}\n\n{name}\n\n{lede}\n")) == [headline, name, lede]
     # A headline in title case, lower in the page, stays apart from lower case under it.
     titled = (
-        "Leaders Of The Two Countries Sign A Trade Pact In The Capital After Three Years Of "
-        "talks"
+        "Leaders Of The Two Countries Sign A Trade Pact In The Capital After Three Years Of talks"
     )
     going = "officials on both sides expect the tariffs to fall from next year, aides said."
     assert texts(split_text(f"{lede}\n\n{titled}\n\n{going}\n")) == [lede, titled, going]
