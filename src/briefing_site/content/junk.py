@@ -39,10 +39,12 @@ extension), while our input is plain text, and its cues are the ones below.
 from __future__ import annotations
 
 import copy
+import heapq
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -1312,7 +1314,7 @@ def _later_repeat(
 ) -> int | None:
     """The first later block, at least `share` as long, that has `share` of `grams`."""
     text = joined[index]
-    for other in _may_share(len(joined), postings, grams, share, lambda i: i > index):
+    for other in _may_share(postings, grams, share, index + 1, len(joined)):
         other_text = joined[other]
         if len(other_text) >= len(text) * share and _shares(grams, other_text, share):
             return other
@@ -1331,7 +1333,7 @@ def _earlier_part(
     layout's copy)."""
     text = joined[index]
     opening = " " + " ".join(text.split()[:3]) + " "
-    for other in _may_share(len(joined), postings, grams, share, lambda i: i < index):
+    for other in _may_share(postings, grams, share, 0, index):
         other_text = joined[other]
         if (
             len(other_text) > len(text)
@@ -1343,20 +1345,24 @@ def _earlier_part(
 
 
 def _may_share(
-    blocks: int,
-    postings: dict[str, list[int]],
-    grams: set[str],
-    share: float,
-    wanted: Callable[[int], bool],
-) -> Collection[int]:
-    """The `wanted` blocks, in order, that may have `share` of `grams`: a block that
-    misses at most `allowed` of them has one of any allowed + 1, so only the blocks
-    holding one of the rarest few are looked at."""
+    postings: dict[str, list[int]], grams: set[str], share: float, start: int, stop: int
+) -> Iterator[int]:
+    """The blocks from `start` up to `stop`, in order, that may have `share` of `grams`:
+    a block that misses at most `allowed` of them has one of any allowed + 1, so only the
+    blocks holding one of the rarest few are looked at. Lazily, from `start` on: the
+    caller stops at the first that does (thousands of blocks sharing a common triple
+    cost what is looked at, not every pair)."""
     allowed = int(len(grams) - share * len(grams))
     if allowed >= len(grams):
-        return [i for i in range(blocks) if wanted(i)]
+        return iter(range(start, stop))
     rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, allowed + 1)]
-    return sorted({i for gram in rarest for i in postings[gram] if wanted(i)})
+    # Each posting list is in block order: merge them from `start`, each block once.
+    runs = [
+        itertools.islice(postings[gram], bisect_left(postings[gram], start), None)
+        for gram in rarest
+    ]
+    merged = (block for block, _ in itertools.groupby(heapq.merge(*runs)))
+    return itertools.takewhile(lambda block: block < stop, merged)
 
 
 def _shares(grams: set[str], text: str, share: float) -> bool:
