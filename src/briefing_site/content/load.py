@@ -20,7 +20,6 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.config.schema import parse_config
 from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
-from briefing_site.content.junk import FINITE_VERBS
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
 from briefing_site.site import CONFIG_FILE, CONTENT_DIR
@@ -90,6 +89,11 @@ SPACED_MIN_RUN_ONS = 3
 BROKEN_MIN_WORDS = 8
 # A block this long with no sentence end is no headline: lower case under it goes on with it.
 BROKEN_LONG_WORDS = 16
+# The finite verbs a told sentence shows and a headline leaves out ("Leaders meet in ...").
+_FINITE_VERBS = frozenset(
+    "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
+    "did does do said says".split()
+)
 # A name's particle written in lower case opening a sentence ("al-Sudani said", "de Klerk").
 _NAME_PARTICLES = frozenset(
     "al el ad as ash at az ibn bin bint ben abu de da di du del della dos das van von der den "  # noqa: SIM905
@@ -516,7 +520,7 @@ def _headline(words: list[str]) -> bool:
     """Mostly capitalised words and no finite verb: a headline, whatever follows it."""
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(w[:1].isupper() for w in alpha)
-    finite = any(w.casefold().strip(",;:") in FINITE_VERBS for w in words)
+    finite = any(w.casefold().strip(",;:") in _FINITE_VERBS for w in words)
     return bool(alpha) and capitals * 2 >= len(alpha) and not finite
 
 
