@@ -58,6 +58,14 @@ def short_paragraphs() -> str:
     return "\n".join(f"Item {i} was sent by the office today." for i in range(20_000))
 
 
+def repeated_paragraphs() -> str:
+    """12,000 blocks, each nearly the one before it: the repeat check once compared
+    every block with every other (~12 s of junk filtering)."""
+    short = "The ministers met again to talk about the fisheries accord."
+    longer = "The ministers met again to talk about the fisheries accord on Friday."
+    return "\n\n".join((short, longer)[i % 2] for i in range(12_000))
+
+
 SHAPES: dict[str, Callable[[], str]] = {
     "prose": prose,
     "spaces": lambda: LEDE + "\n\n" + "\n\n".join(["Talks went on" + " " * 20_000 + "end:"] * 49),
@@ -66,6 +74,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "brackets": lambda: paragraphs_of("[a"),
     "angle_brackets": lambda: paragraphs_of("<a"),
     "short_paragraphs_20k": short_paragraphs,
+    "repeated_paragraphs_12k": repeated_paragraphs,
 }
 
 

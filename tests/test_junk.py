@@ -1428,13 +1428,11 @@ def test_a_lead_in_to_a_quotation_inside_the_story_is_no_subhead() -> None:
     assert kept(LEDE, MORE, listed, *items, end) == [LEDE, MORE, listed, *items, end]
 
 
-def test_thousands_of_blocks_repeating_each_other_are_checked_in_near_linear_time() -> None:
-    import time
-
+def test_thousands_of_blocks_repeating_each_other_keep_only_the_fullest_one() -> None:
+    """The repeat check takes its candidates lazily (its speed on 12,000 such blocks is
+    `bench/adversarial_text.py repeated_paragraphs_12k`): the decisions stay the same."""
     short = "The ministers met again to talk about the fisheries accord."
     longer = "The ministers met again to talk about the fisheries accord on Friday."
-    paragraphs = [Paragraph(i + 1, i + 1, (short, longer)[i % 2]) for i in range(12_000)]
-    started = time.perf_counter()
+    paragraphs = [Paragraph(i + 1, i + 1, (short, longer)[i % 2]) for i in range(3_000)]
     cleaned, dropped = JunkFilter().clean(paragraphs)
-    assert time.perf_counter() - started < 4.0  # every block against every other took ~12 s
-    assert [p.text for p in cleaned] == [longer] and len(dropped) == 11_999
+    assert [p.text for p in cleaned] == [longer] and len(dropped) == 2_999
