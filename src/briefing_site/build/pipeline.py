@@ -717,12 +717,16 @@ def with_search(
                 "and its search page says search is unavailable",
             )
         )
-    hidden = [
-        b
-        for b in loaded.site.briefings
-        if b.meta.draft or (b.meta.date or options.now) > options.now
-    ]
-    if options.drafts and hidden and not index.problem:
+    hidden = (  # (only a preview shows any: not a pass over the site on every build)
+        [
+            b
+            for b in loaded.site.briefings
+            if b.meta.draft or (b.meta.date or options.now) > options.now
+        ]
+        if options.drafts
+        else []
+    )
+    if hidden and not index.problem:
         warnings.append(
             Problem(
                 Location(f"{options.output}/{INDEX_DIR}"),
