@@ -24,6 +24,12 @@ CACHE = ".briefing-cache"
 needs_fork = pytest.mark.skipif(not spare_check._can_fork(), reason="no fork here")
 
 
+@pytest.fixture(autouse=True)
+def _fork_for_any_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These sites are small: check them in a child as a big one's would be."""
+    monkeypatch.setattr(spare_check, "FORK_AT", 0)
+
+
 def _both(site: Path) -> tuple[Spare, Spare]:
     """The spare as the child finds it, and as this process does."""
     out = site / "build"
@@ -84,6 +90,24 @@ def test_a_spare_manifest_changed_after_the_child_read_it_is_checked_again(
     (spare_manifest,) = (site / CACHE).glob("*.spare-manifest")
     spare_manifest.write_bytes(b"not a manifest")
     assert aside.result().entries == {}  # not the files the child vouched for
+
+
+def test_a_small_site_is_checked_here(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fork costs about what a thousand stats do: a small site's check runs here."""
+    monkeypatch.setattr(spare_check, "FORK_AT", 2_000)
+    site, _ = _with_a_spare(make_site(articles), cli)
+    out = site / "build"
+    manifest = manifest_path(site, out)
+    read = read_manifest(manifest)
+    assert 0 < len(read.files) < 2_000
+    aside = SpareCheck(manifest, out, read)
+    assert aside._child is None
+    assert aside.result().entries
 
 
 def test_without_a_child_the_check_runs_here(
