@@ -1,43 +1,80 @@
 """The output's check against its manifest, run in a child while the articles load,
 answers as the check in the build's own process does, and a hand edit made to build/
-or to the spare is still caught."""
+or to the spare is still caught.
+
+A fork is made only from a process with one thread (the test run has others by
+then), so the checks that fork run in a fresh process of their own (`_fresh`).
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Run
-from test_incremental import _build, _edit, _with_a_spare
-from test_speed_paths import articles, reference, tree
+from test_incremental import _edit, _with_a_spare
+from test_speed_paths import NOW, articles, reference, tree
 
 from briefing_site.build import spare_check
 from briefing_site.build.spare_check import SpareCheck
 from briefing_site.build.unchanged import manifest_path
-from briefing_site.build.writer import Spare, read_manifest
+from briefing_site.build.writer import read_manifest
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
 CACHE = ".briefing-cache"
-needs_fork = pytest.mark.skipif(not spare_check._can_fork(), reason="no fork here")
+needs_fork = pytest.mark.skipif(
+    not (hasattr(os, "fork") and sys.platform.startswith("linux")),
+    reason="the check forks on Linux only",
+)
+
+# In a fresh process (one thread), with any site big enough to fork for: the child's
+# answer and this process's own check, or a build through the command line.
+CHECK = """
+import json, os, sys
+from pathlib import Path
+from briefing_site.build import spare_check
+from briefing_site.build.spare_check import SpareCheck
+from briefing_site.build.unchanged import manifest_path
+from briefing_site.build.writer import Spare, read_manifest
+spare_check.FORK_AT = 0
+site, then = Path(sys.argv[1]), sys.argv[2]
+if then == "build":
+    from briefing_site.cli import main
+    print(json.dumps({"code": main(["build", "-s", str(site), "--now", sys.argv[3]])}))
+    sys.exit(0)
+out = site / "build"
+manifest = manifest_path(site, out)
+read = read_manifest(manifest)
+aside = SpareCheck(manifest, out, read)
+forked = aside._child is not None
+if then == "spoil" and forked:  # the child has answered; then its manifest changes
+    os.waitpid(aside._child[0], 0)
+    next((site / ".briefing-cache").glob("*.spare-manifest")).write_bytes(b"not a manifest")
+child, here = aside.result(), Spare.check(manifest, out, read)
+print(json.dumps({
+    "forked": forked,
+    "trusted": child.verified is read.files,
+    "entries": bool(child.entries),
+    "same": child.verified == here.verified and child.entries == here.entries,
+}))
+"""
 
 
-@pytest.fixture(autouse=True)
-def _fork_for_any_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These sites are small: check them in a child as a big one's would be."""
-    monkeypatch.setattr(spare_check, "FORK_AT", 0)
-
-
-def _both(site: Path) -> tuple[Spare, Spare]:
-    """The spare as the child finds it, and as this process does."""
-    out = site / "build"
-    manifest = manifest_path(site, out)
-    read = read_manifest(manifest)
-    aside = SpareCheck(manifest, out, read)
-    assert aside._child is not None  # a child is at work
-    return aside.result(), Spare.check(manifest, out, read)
+def _fresh(site: Path, then: str = "check") -> dict[str, bool | int]:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK, str(site), then, NOW],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, bool | int] = json.loads(result.stdout.splitlines()[-1])
+    return found
 
 
 @needs_fork
@@ -47,14 +84,13 @@ def test_the_child_answers_as_the_check_here_does(
     articles: dict[str, str | bytes],
 ) -> None:
     site, _ = _with_a_spare(make_site(articles), cli)
-    child, here = _both(site)
-    assert child.verified is child.read.files  # build/ as recorded: its files are trusted
-    assert here.verified == child.verified and here.entries == child.entries
-    assert child.entries  # the spare too: it is brought up to the next build
+    # build/ as recorded: its files are trusted, and the spare brought up to the next build
+    assert _fresh(site) == {"forked": True, "trusted": True, "entries": True, "same": True}
 
     (site / "build" / "index.html").write_text("scribbled")  # by hand, in place
-    child, here = _both(site)
-    assert child.verified == {} == here.verified  # nothing of build/ is trusted
+    found = _fresh(site)
+    assert found["forked"] and found["same"]
+    assert not found["trusted"]  # nothing of build/ is trusted
 
 
 @needs_fork
@@ -68,10 +104,9 @@ def test_a_spare_edited_by_hand_is_not_used(
     edited = sorted(spare.glob("briefings/*/index.html"))[0]  # one of its own files
     edited.unlink()
     edited.write_text("scribbled")
-    child, here = _both(site)
-    assert child.entries == {} == here.entries
+    assert _fresh(site) == {"forked": True, "trusted": True, "entries": False, "same": True}
     _edit(sources[2], "Officials", "Envoys 2")
-    _build(cli, site)
+    assert _fresh(site, "build") == {"code": 0}  # the build's own check forks too
     assert tree(site / "build") == reference(site, cli)
 
 
@@ -82,29 +117,22 @@ def test_a_spare_manifest_changed_after_the_child_read_it_is_checked_again(
     articles: dict[str, str | bytes],
 ) -> None:
     site, _ = _with_a_spare(make_site(articles), cli)
-    out = site / "build"
-    manifest = manifest_path(site, out)
-    aside = SpareCheck(manifest, out, read_manifest(manifest))
-    assert aside._child is not None
-    os.waitpid(aside._child[0], 0)  # the child has answered
-    (spare_manifest,) = (site / CACHE).glob("*.spare-manifest")
-    spare_manifest.write_bytes(b"not a manifest")
-    assert aside.result().entries == {}  # not the files the child vouched for
+    found = _fresh(site, "spoil")
+    assert found["forked"] and found["same"]
+    assert not found["entries"]  # not the files the child vouched for
 
 
 def test_a_small_site_is_checked_here(
     make_site: Callable[[dict[str, str | bytes]], Path],
     cli: Callable[..., Run],
     articles: dict[str, str | bytes],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A fork costs about what a thousand stats do: a small site's check runs here."""
-    monkeypatch.setattr(spare_check, "FORK_AT", 2_000)
     site, _ = _with_a_spare(make_site(articles), cli)
     out = site / "build"
     manifest = manifest_path(site, out)
     read = read_manifest(manifest)
-    assert 0 < len(read.files) < 2_000
+    assert 0 < len(read.files) < spare_check.FORK_AT
     aside = SpareCheck(manifest, out, read)
     assert aside._child is None
     assert aside.result().entries
@@ -118,6 +146,7 @@ def test_without_a_child_the_check_runs_here(
 ) -> None:
     """Where there is no fork (or other threads run), the answer is the same, only later;
     a rebuild then still matches a clean build."""
+    monkeypatch.setattr(spare_check, "FORK_AT", 0)
     monkeypatch.setattr(spare_check, "_can_fork", lambda: False)
     site, sources = _with_a_spare(make_site(articles), cli)
     out = site / "build"
@@ -126,5 +155,5 @@ def test_without_a_child_the_check_runs_here(
     assert aside._child is None
     assert aside.result().entries
     _edit(sources[2], "Officials", "Envoys 2")
-    _build(cli, site)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
     assert tree(site / "build") == reference(site, cli)
