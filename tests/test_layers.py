@@ -61,7 +61,7 @@ LAYERS: dict[str, list[set[str]]] = {
     "build": [
         {"cache", "spill", "parallel", "options"},
         {"horizon", "lazy", "writer", "lock", "search_order", "deps", "fragments"},
-        {"site_index", "held"},
+        {"site_index", "held", "spare_check"},
         {"search_shards", "search_sorts"},
         {"search_pages"},
         {"search_memo"},

@@ -646,3 +646,51 @@ def test_a_new_day_in_the_footer_re_indexes_nothing(
     assert cli("build", "-s", str(site), "--now", "2025-07-02T12:00:00+00:00").code == 0
     assert b"July 2, 2025" in page.read_bytes() and page.read_bytes() != first
     assert tree(site / "build/pagefind") == index and runs.read_text() == count
+
+
+def test_a_countdown_tick_leaves_every_shard_s_files_in_place(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A minute later, the pages of events within two days read one minute less, so
+    their keys change; their indexed text does not. Their shards' files are neither
+    read from the search cache nor given to the new build again (at 10,000 briefings,
+    some 2,000 files whose bytes were the same), and the output is a clean build's."""
+    from briefing_site.build import search_shards, writer
+
+    near = {  # events a day off at NOW: their countdowns count minutes
+        f"content/near-{n}.md": article(
+            f"Near {n}", date=f"2025-06-0{n + 1}T09:00:00+00:00", event=f"2025-06-16T1{n}:00:00"
+        )
+        for n in range(4)
+    }
+    site = make_site({**SHARDED, **near})
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    page = site / "build/briefings/near-0/index.html"
+    before = page.read_bytes()
+    given: list[str] = []
+    read: list[str] = []
+    real_write, real_get = writer.Staging.write, search_shards.DiskStore.get
+
+    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
+        given.append(item.path)
+        real_write(stage, item)
+
+    def get(store: search_shards.DiskStore, folder: str, key: str) -> object:
+        read.append(folder)
+        return real_get(store, folder, key)
+
+    monkeypatch.setattr(writer.Staging, "write", write)
+    monkeypatch.setattr(search_shards.DiskStore, "get", get)
+    later = NOW.replace("12:00:00", "12:01:00")
+    for clock in (later, later.replace("12:01:00", "12:02:00")):  # the memo kept up too
+        given.clear()
+        assert cli("build", "-s", str(site), "--now", clock).code == 0
+        assert page.read_bytes() != before  # the countdown moved on
+        assert [path for path in given if path.startswith("pagefind/")] == ["pagefind/shards.json"]
+        assert read == []
+    reference = ("build", "-s", str(site), "--now", clock, "-j", "1", "--no-cache", "-o")
+    assert cli(*reference, str(tmp_path / "ref")).code == 0
+    assert tree(site / "build") == tree(tmp_path / "ref")

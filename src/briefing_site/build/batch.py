@@ -583,16 +583,22 @@ class PageCache:
         head = self._heads.get(template)  # the same for every page of a template
         if head is None:
             head = self._heads[template] = (template.encode(), self._templates(template))
-        parts = [self._base, path.encode(), *head]
         key_of = self._key_of
-        for item in source if isinstance(source, tuple) else (source,):
-            key = key_of.get(id(item))
-            if key is not None:
-                parts.append(key)
-            elif isinstance(item, _LABELS):
-                parts.append(repr(item).encode())
-            else:  # nothing known to key it by: always redraw
-                return None
+        if not isinstance(source, tuple):  # one briefing: its page, its calendar
+            key = key_of.get(id(source))
+            if key is None:
+                return None  # nothing known to key it by: always redraw
+            parts = [self._base, path.encode(), head[0], head[1], key]
+        else:
+            parts = [self._base, path.encode(), *head]
+            for item in source:
+                key = key_of.get(id(item))
+                if key is not None:
+                    parts.append(key)
+                elif isinstance(item, _LABELS):
+                    parts.append(repr(item).encode())
+                else:  # nothing known to key it by: always redraw
+                    return None
         if self._memo is None:
             return digest(*parts)
         known = self._memo.get(path)

@@ -43,6 +43,7 @@ from briefing_site.build.search_pages import (
     pages_to_index,
 )
 from briefing_site.build.site_index import INDEX_FILE
+from briefing_site.build.spare_check import SpareCheck
 from briefing_site.build.spill import spill_folder
 from briefing_site.build.unchanged import (
     Built,
@@ -55,7 +56,6 @@ from briefing_site.build.writer import (
     Manifest,
     NotKept,
     NotRecorded,
-    Spare,
     Staging,
     check_output_dir,
     disk_error,
@@ -436,7 +436,8 @@ def _build_fast(
     spill_in = cache if options.cache else None  # --no-cache leaves nothing in the site
     manifest = manifest_path(options.site, options.output)
     read = read_manifest(manifest) if options.cache else Manifest()
-    spare = Spare.check(manifest, options.output, read) if options.cache else None
+    # The output checked against its manifest while the articles load (`spare_check`).
+    spare = SpareCheck(manifest, options.output, read) if options.cache else None
     with staging(options.output, read.hashes, spare) as stage, spill_folder(spill_in) as spill:
         compiled = cache / TEMPLATE_CACHE if options.cache else None
         store = Store(cache / "build.pack") if options.cache else None
@@ -716,12 +717,16 @@ def with_search(
                 "and its search page says search is unavailable",
             )
         )
-    hidden = [
-        b
-        for b in loaded.site.briefings
-        if b.meta.draft or (b.meta.date or options.now) > options.now
-    ]
-    if options.drafts and hidden and not index.problem:
+    hidden = (  # (only a preview shows any: not a pass over the site on every build)
+        [
+            b
+            for b in loaded.site.briefings
+            if b.meta.draft or (b.meta.date or options.now) > options.now
+        ]
+        if options.drafts
+        else []
+    )
+    if hidden and not index.problem:
         warnings.append(
             Problem(
                 Location(f"{options.output}/{INDEX_DIR}"),

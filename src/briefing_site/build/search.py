@@ -26,7 +26,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing_site.build.search_memo import Known, Note, Places, ShardMemo, sorts
@@ -235,6 +235,8 @@ class _Made:
         and its pages' places too, and the output holds its files under their keys
         (`write_changed` keeps them there)."""
         note = self.known.same.get(shard.folder) if self.known is not None else None
+        if note is None:
+            note = self._indexed_as_noted(shard)
         if note is None or (self.ranking is not None and self.ranking.places(shard) != note.places):
             return False  # (an article added or removed moves the places of some shards only)
         prefix, final = shard.folder + "/", bytes.fromhex(note.final)
@@ -247,7 +249,26 @@ class _Made:
         self.keys.update(named)
         self.kept.update(named)
         self.left.update((key, (shard.folder, path, note)) for path, key in named.items())
+        if self.known is not None:
+            self.known.memo.put(shard.folder, note)  # (the same note, unless its keys moved)
         return True
+
+    def _indexed_as_noted(self, shard: Shard[SearchPage]) -> Note | None:
+        """The shard's note when its pages' keys moved on but what the index takes from
+        them did not: a countdown near its event changes a page's words by the minute
+        (and so its key), never its indexed text or sort values. Left in place, the
+        shard's note is brought up to the new keys (`left_in_place`), so the next
+        build finds it `same` again."""
+        known = self.known
+        note = known.memo.notes.get(shard.folder) if known is not None else None
+        if known is None or note is None or self.index_key(shard) != note.index:
+            return None
+        if sorts(shard) != note.sorts:
+            return None
+        members = known.members[shard.folder]
+        if members is None:
+            return None
+        return replace(note, members=members)
 
     def finish(self, shard: Shard[SearchPage], raw: tuple[RenderedFile, ...]) -> None:
         """The shard's files, ranked site-wide, to the output; keyed and noted."""

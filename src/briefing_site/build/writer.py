@@ -156,6 +156,14 @@ def _put(target: Path, data: bytes) -> None:
         os.close(handle)
 
 
+class PendingSpare(Protocol):
+    """A `Spare.check` still under way (`build.spare_check.SpareCheck`)."""
+
+    def result(self) -> Spare: ...
+
+    def close(self) -> None: ...
+
+
 class Staging:
     """The new build's folder beside `out`, filled file by file as pages are made.
 
@@ -176,10 +184,16 @@ class Staging:
     """
 
     def __init__(
-        self, out: Path, previous: Mapping[str, str] | None = None, spare: Spare | None = None
+        self,
+        out: Path,
+        previous: Mapping[str, str] | None = None,
+        spare: Spare | PendingSpare | None = None,
     ) -> None:
-        # The output folder and its spare as found at the build's start (`Spare.check`).
-        self.checked = spare
+        # The output folder and its spare as found at the build's start (`Spare.check`),
+        # or that check still under way (`build.spare_check`): asked for when first needed.
+        self._pending = spare if spare is not None and not isinstance(spare, Spare) else None
+        self._checked = spare if isinstance(spare, Spare) else None
+        self._spare: Spare | None = None
         self.out = out
         self.hashes: dict[str, str] = {}  # path: sha256 hex of what is written
         # What the last build wrote, as its manifest says (a hint: `Spare.check` checks
@@ -187,7 +201,8 @@ class Staging:
         # writer may keep the old one instead (a rebuild redraws the search index whole).
         self.previous = previous or {}
         self.held: dict[str, OutputFile] = {}
-        self.spare = spare if previous and spare is not None and spare.entries else None
+        if self._checked is not None:
+            self._settle(self._checked)
         # Nothing to link from when there is no previous build (a cold build).
         self._linkable = out.is_dir()
         self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
@@ -198,6 +213,23 @@ class Staging:
         except BaseException:
             _discard(self.folder)
             raise
+
+    def _settle(self, checked: Spare) -> None:
+        self._checked = checked
+        self._spare = checked if self.previous and checked.entries else None
+
+    @property
+    def checked(self) -> Spare | None:
+        """The output and its spare as found at the build's start (None: not checked)."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._settle(pending.result())
+        return self._checked
+
+    @property
+    def spare(self) -> Spare | None:
+        """The spare the files this build draws go into, if it can be swapped in."""
+        return self._spare if self.checked is not None else None
 
     def write(self, item: OutputFile) -> None:
         data = item.data
@@ -255,14 +287,18 @@ class Staging:
     def take_back(self) -> None:
         """The files the spare took, linked into the folder: the spare cannot be
         swapped in after all, so the folder must be the whole build."""
-        if self.spare is None:
+        spare = self.spare
+        if spare is None:
             return
-        spare, self.spare = self.spare, None
+        self._spare = None
         for path in spare.drawn.keys() & self.hashes.keys():
             if path not in self.held:
                 _link_or_copy(output_path(spare.folder, path), output_path(self.folder, path))
 
     def discard(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.close()
         if not self.taken:
             self.taken = True
             _discard(self.folder)
@@ -270,7 +306,9 @@ class Staging:
 
 @contextlib.contextmanager
 def staging(
-    out: Path, previous: Mapping[str, str] | None = None, spare: Spare | None = None
+    out: Path,
+    previous: Mapping[str, str] | None = None,
+    spare: Spare | PendingSpare | None = None,
 ) -> Iterator[Staging]:
     """A `Staging` for `out`, removed unless the build swapped it in."""
     try:
@@ -646,6 +684,8 @@ class Spare:
         # The spare's files left as they were, as its manifest (just checked) records
         # them: what the new build's manifest says of them, without a stat.
         self.untouched: dict[str, _Entry] = {}
+        # The hash of the spare manifest `_entries` found true (see `build.spare_check`).
+        self.entries_digest = bytes(32)
 
     @classmethod
     def check(cls, manifest: Path, out: Path, read: Manifest) -> Spare:
@@ -666,11 +706,28 @@ class Spare:
             return True  # nothing of `out` is taken
         hashes = self.read.hashes
         takes = (
-            {p: self.verified[p] for p in kept if p in hashes and self.holds(p) != hashes[p]}
+            {p: self.verified[p] for p in self._differing(kept, hashes)}
             if self.entries
             else self.verified
         )
         return _as_recorded(out, takes)
+
+    def _differing(self, paths: Iterable[str], hashes: Mapping[str, str]) -> list[str]:
+        """The `paths` in `hashes` whose file the spare does not hold as hashed there:
+        `holds` inlined, for a one-edit rebuild asks it of every kept file, twice."""
+        drawn, entries = self.drawn, self.entries
+        found = []
+        for path in paths:
+            wanted = hashes.get(path)
+            if wanted is None:
+                continue
+            held = drawn.get(path)
+            if held is None:
+                entry = entries.get(path)
+                held = entry[0] if entry is not None else None
+            if held != wanted:
+                found.append(path)
+        return found
 
     def distrust(self) -> None:
         """Forget what `check` found of `out`: the build takes nothing from it, and
@@ -712,7 +769,7 @@ class Spare:
             return False
         self.manifest.unlink(missing_ok=True)  # from here on the spare is not what it said
         untouched = {path: e for path, e in entries.items() if path not in self._changed}
-        differ = (p for p in kept if self.holds(p) != hashes[p])
+        differ = self._differing(kept, hashes)
         try:
             for item in itertools.chain(files, (_Kept(out, path) for path in differ)):
                 if self.holds(item.path) != hashes[item.path]:
@@ -745,20 +802,40 @@ class Spare:
         seen here, and that page would stay stale until the next cold build.
         """
         try:
-            version, recorded_out, files, _ = marshal.loads(self.manifest.read_bytes())
-            folder = self.folder
-            if (version, recorded_out) != (_MANIFEST, str(folder.resolve())):
+            found = self._recorded()
+            if found is None:
                 return {}
-            if not (folder / MARKER).is_file() or not isinstance(files, dict):
-                return {}
-            if os.stat(folder).st_dev != os.stat(out).st_dev:  # inodes of another disk
+            data, files = found
+            if os.stat(self.folder).st_dev != os.stat(out).st_dev:  # inodes of another disk
                 return {}
             unshared = {path: entry for path, entry in files.items() if shared.get(path) != entry}
-            if not _as_recorded(folder, unshared):
+            if not _as_recorded(self.folder, unshared):
                 return {}
+            self.entries_digest = hashlib.sha256(data).digest()
             return files
         except (OSError, ValueError, TypeError, EOFError):
             return {}
+
+    def _recorded(self) -> tuple[bytes, dict[str, _Entry]] | None:
+        """The spare manifest's bytes and files, if it is this version's and the spare's."""
+        data = self.manifest.read_bytes()
+        version, recorded_out, files, _ = marshal.loads(data)
+        if (version, recorded_out) != (_MANIFEST, str(self.folder.resolve())):
+            return None
+        if not (self.folder / MARKER).is_file() or not isinstance(files, dict):
+            return None
+        return data, files
+
+    def recorded_entries(self, digest: bytes) -> dict[str, _Entry] | None:
+        """The spare's files as its manifest records them, if that manifest is still the
+        one `_entries` checked (by its `entries_digest`) in another process; else None."""
+        try:
+            found = self._recorded()
+        except (OSError, ValueError, TypeError, EOFError):
+            return None
+        if found is None or hashlib.sha256(found[0]).digest() != digest:
+            return None
+        return found[1]
 
     def keep(self, old_build: Path) -> bool:
         """Take the build `out` just replaced as the spare; False: delete it instead."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, overload
@@ -177,7 +176,7 @@ def listings(site: Site) -> list[Listing]:
         topic.name: (array("I"), array("I")) for topic in site.config.topics
     }
     by_tag: dict[str, array[int]] = {}
-    spellings: dict[str, Counter[str]] = {}
+    spellings: dict[str, dict[str, int]] = {}  # tag: each spelling's count, in order met
     for at, briefing in enumerate(newest):
         for number, section in enumerate(briefing.sections):
             listed = by_topic.get(section.topic)
@@ -185,13 +184,15 @@ def listings(site: Site) -> list[Listing]:
                 listed = by_topic[section.topic] = (array("I"), array("I"))
             listed[0].append(at)
             listed[1].append(number)
-        for tag, name in briefing.meta.named_tags:
+        meta = briefing.meta  # (`named_tags` without its tuple: a pass over the site)
+        for tag, name in zip(meta.tags, meta.tag_names or meta.tags, strict=True):
             tagged = by_tag.get(tag)
-            if tagged is None:  # (not setdefault: that makes an array and a Counter every time)
+            if tagged is None:  # (not setdefault: that makes an array and a dict every time)
                 tagged = by_tag[tag] = array("I")
-                spellings[tag] = Counter()
+                spellings[tag] = {}
             tagged.append(at)
-            spellings[tag][name] += 1
+            counts = spellings[tag]
+            counts[name] = counts.get(name, 0) + 1
     everything = array("I", range(len(site.briefings)))  # the site's own order
     found = [
         Listing("archive", "", "All briefings", ARCHIVE_DIR, Entries(site.briefings, everything))
@@ -200,8 +201,10 @@ def listings(site: Site) -> list[Listing]:
         entries = Entries(newest, *by_topic[topic.name])
         found.append(Listing("topic", topic.name, topic.title, topic_dir(topic.name), entries))
     for tag in sorted(by_tag):
-        # The most common spelling; on a tie, the newest briefing's (counted first).
-        title = spellings[tag].most_common(1)[0][0]
+        # The most common spelling; on a tie, the newest briefing's (counted first: `max`
+        # gives the first of equals).
+        counts = spellings[tag]
+        title = max(counts, key=counts.__getitem__)
         found.append(Listing("tag", tag, title, tag_dir(tag), Entries(newest, by_tag[tag])))
     return found
 

@@ -1,0 +1,159 @@
+"""The output's check against its manifest, run in a child while the articles load,
+answers as the check in the build's own process does, and a hand edit made to build/
+or to the spare is still caught.
+
+A fork is made only from a process with one thread (the test run has others by
+then), so the checks that fork run in a fresh process of their own (`_fresh`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from test_incremental import _edit, _with_a_spare
+from test_speed_paths import NOW, articles, reference, tree
+
+from briefing_site.build import spare_check
+from briefing_site.build.spare_check import SpareCheck
+from briefing_site.build.unchanged import manifest_path
+from briefing_site.build.writer import read_manifest
+
+__all__ = ["articles"]  # the fixture, shared with test_speed_paths
+
+CACHE = ".briefing-cache"
+needs_fork = pytest.mark.skipif(
+    not (hasattr(os, "fork") and sys.platform.startswith("linux")),
+    reason="the check forks on Linux only",
+)
+
+# In a fresh process (one thread), with any site big enough to fork for: the child's
+# answer and this process's own check, or a build through the command line.
+CHECK = """
+import json, os, sys
+from pathlib import Path
+from briefing_site.build import spare_check
+from briefing_site.build.spare_check import SpareCheck
+from briefing_site.build.unchanged import manifest_path
+from briefing_site.build.writer import Spare, read_manifest
+spare_check.FORK_AT = 0
+site, then = Path(sys.argv[1]), sys.argv[2]
+if then == "build":
+    from briefing_site.cli import main
+    print(json.dumps({"code": main(["build", "-s", str(site), "--now", sys.argv[3]])}))
+    sys.exit(0)
+out = site / "build"
+manifest = manifest_path(site, out)
+read = read_manifest(manifest)
+aside = SpareCheck(manifest, out, read)
+forked = aside._child is not None
+if then == "spoil" and forked:  # the child has answered; then its manifest changes
+    os.waitpid(aside._child[0], 0)
+    next((site / ".briefing-cache").glob("*.spare-manifest")).write_bytes(b"not a manifest")
+child, here = aside.result(), Spare.check(manifest, out, read)
+print(json.dumps({
+    "forked": forked,
+    "trusted": child.verified is read.files,
+    "entries": bool(child.entries),
+    "same": child.verified == here.verified and child.entries == here.entries,
+}))
+"""
+
+
+def _fresh(site: Path, then: str = "check") -> dict[str, bool | int]:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK, str(site), then, NOW],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, bool | int] = json.loads(result.stdout.splitlines()[-1])
+    return found
+
+
+@needs_fork
+def test_the_child_answers_as_the_check_here_does(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site, _ = _with_a_spare(make_site(articles), cli)
+    # build/ as recorded: its files are trusted, and the spare brought up to the next build
+    assert _fresh(site) == {"forked": True, "trusted": True, "entries": True, "same": True}
+
+    (site / "build" / "index.html").write_text("scribbled")  # by hand, in place
+    found = _fresh(site)
+    assert found["forked"] and found["same"]
+    assert not found["trusted"]  # nothing of build/ is trusted
+
+
+@needs_fork
+def test_a_spare_edited_by_hand_is_not_used(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site, sources = _with_a_spare(make_site(articles), cli)
+    (spare,) = (site / CACHE).glob("*.spare")
+    edited = sorted(spare.glob("briefings/*/index.html"))[0]  # one of its own files
+    edited.unlink()
+    edited.write_text("scribbled")
+    assert _fresh(site) == {"forked": True, "trusted": True, "entries": False, "same": True}
+    _edit(sources[2], "Officials", "Envoys 2")
+    assert _fresh(site, "build") == {"code": 0}  # the build's own check forks too
+    assert tree(site / "build") == reference(site, cli)
+
+
+@needs_fork
+def test_a_spare_manifest_changed_after_the_child_read_it_is_checked_again(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    site, _ = _with_a_spare(make_site(articles), cli)
+    found = _fresh(site, "spoil")
+    assert found["forked"] and found["same"]
+    assert not found["entries"]  # not the files the child vouched for
+
+
+def test_a_small_site_is_checked_here(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """A fork costs about what a thousand stats do: a small site's check runs here."""
+    site, _ = _with_a_spare(make_site(articles), cli)
+    out = site / "build"
+    manifest = manifest_path(site, out)
+    read = read_manifest(manifest)
+    assert 0 < len(read.files) < spare_check.FORK_AT
+    aside = SpareCheck(manifest, out, read)
+    assert aside._child is None
+    assert aside.result().entries
+
+
+def test_without_a_child_the_check_runs_here(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where there is no fork (or other threads run), the answer is the same, only later;
+    a rebuild then still matches a clean build."""
+    monkeypatch.setattr(spare_check, "FORK_AT", 0)
+    monkeypatch.setattr(spare_check, "_can_fork", lambda: False)
+    site, sources = _with_a_spare(make_site(articles), cli)
+    out = site / "build"
+    manifest = manifest_path(site, out)
+    aside = SpareCheck(manifest, out, read_manifest(manifest))
+    assert aside._child is None
+    assert aside.result().entries
+    _edit(sources[2], "Officials", "Envoys 2")
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert tree(site / "build") == reference(site, cli)
