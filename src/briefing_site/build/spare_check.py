@@ -39,6 +39,8 @@ class SpareCheck:
         self._done: Spare | None = None
         if len(read.files) >= FORK_AT and _can_fork():  # (a first build has none to check)
             self._child = _start(manifest, out, read)
+        if self._child is None:  # checked here and now, at the build's start, as before
+            self._done = Spare.check(manifest, out, read)
 
     def result(self) -> Spare:
         """The check's answer (waiting for the child if it is still at work)."""
