@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from test_speed_paths import NOW, articles, reference, tree
 from briefing_site.build import spare_check
 from briefing_site.build.spare_check import SpareCheck
 from briefing_site.build.unchanged import manifest_path
-from briefing_site.build.writer import read_manifest
+from briefing_site.build.writer import Spare, read_manifest
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -157,3 +158,33 @@ def test_without_a_child_the_check_runs_here(
     _edit(sources[2], "Officials", "Envoys 2")
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_page_linked_into_the_new_build_does_not_vouch_for_a_spare_missing_it(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    tmp_path: Path,
+) -> None:
+    """A file of build/ with a second name is taken to share it with the spare, and the
+    spare's own copy is then not stat'ed. But a check that runs while the build links
+    unchanged pages into its staging folder (in the child, or here once the child
+    failed) sees those links too: the spare's copy may be gone, and the swap would
+    publish a build without it. Only a link older than the build counts."""
+    site, _ = _with_a_spare(make_site(articles), cli)
+    out = site / "build"
+    (spare,) = (site / CACHE).glob("*.spare")
+    shared = next(
+        p
+        for p in sorted(spare.rglob("*.html"))
+        if (out / p.relative_to(spare)).stat().st_ino == p.stat().st_ino
+    )
+    page = out / shared.relative_to(spare)
+    shared.unlink()  # the spare lost its copy: build/'s page has one name again
+    started = time.time_ns() - spare_check.CLOCK_SLACK_NS
+    os.link(page, tmp_path / "staged.html")  # the build links the unchanged page
+    manifest = manifest_path(site, out)
+    read = read_manifest(manifest)
+    assert Spare.check(manifest, out, read).entries  # without the time: vouched for
+    assert not Spare.check(manifest, out, read, started).entries
+    assert SpareCheck(manifest, out, read)._done is not None  # a small site: here, first

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from briefing_site.build.writer import Manifest, Spare
@@ -28,6 +30,8 @@ from briefing_site.build.writer import Manifest, Spare
 FORK_AT = 2_000
 _FLAGS = 2  # output as recorded, spare as recorded
 _HASH = 32  # sha256 of the spare manifest the child checked
+# A link's change time comes from the kernel's coarse clock, a tick behind ours.
+CLOCK_SLACK_NS = 100_000_000
 
 
 class SpareCheck:
@@ -37,22 +41,30 @@ class SpareCheck:
         self.manifest, self.out, self.read = manifest, out, read
         self._child: tuple[int, int] | None = None  # (pid, the pipe's end to read)
         self._done: Spare | None = None
+        self._lock = threading.Lock()  # the search thread and the writer may both ask
+        # Pages linked from `out` into the staging folder from now on must not count
+        # as linked with the spare, wherever and whenever the check runs.
+        self.linked_before = time.time_ns() - CLOCK_SLACK_NS
         if len(read.files) >= FORK_AT and _can_fork():  # (a first build has none to check)
-            self._child = _start(manifest, out, read)
+            self._child = _start(manifest, out, read, self.linked_before)
         if self._child is None:  # checked here and now, at the build's start, as before
             self._done = Spare.check(manifest, out, read)
 
     def result(self) -> Spare:
         """The check's answer (waiting for the child if it is still at work)."""
-        if self._done is None:
-            found = self._from_child() if self._child is not None else None
-            self._done = found or Spare.check(self.manifest, self.out, self.read)
-        return self._done
+        with self._lock:
+            if self._done is None:
+                found = self._from_child() if self._child is not None else None
+                self._done = found or Spare.check(
+                    self.manifest, self.out, self.read, self.linked_before
+                )
+            return self._done
 
     def close(self) -> None:
         """Wait for the child if the answer was never asked for (the build failed)."""
-        if self._child is not None:
-            self._reap()
+        with self._lock:
+            if self._child is not None:
+                self._reap()
 
     def _from_child(self) -> Spare | None:
         reply = self._reap()
@@ -93,26 +105,32 @@ def _can_fork() -> bool:
     )
 
 
-def _start(manifest: Path, out: Path, read: Manifest) -> tuple[int, int] | None:
+def _start(manifest: Path, out: Path, read: Manifest, linked_before: int) -> tuple[int, int] | None:
     try:
         readable, writable = os.pipe()
     except OSError:
         return None
+    # Ctrl-C between the fork and the child's `try` would unwind the child through
+    # the build's own cleanup (its lock, its staging folder): held off until then.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(readable)
         os.close(writable)
         return None
     if pid == 0:  # the child: check, answer, and leave without running any cleanup
         code = 1
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(readable)
-            spare = Spare.check(manifest, out, read)
+            spare = Spare.check(manifest, out, read, linked_before)
             flags = bytes([bool(spare.verified), bool(spare.entries)])
             os.write(writable, flags + spare.entries_digest)
             code = 0
         finally:
             os._exit(code)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
     os.close(writable)
     return pid, readable

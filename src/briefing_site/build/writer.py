@@ -206,8 +206,13 @@ class Staging:
         # Nothing to link from when there is no previous build (a cold build).
         self._linkable = out.is_dir()
         self.taken = False  # swapped in or discarded by the writer: no longer ours to remove
-        out.parent.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        except BaseException:
+            if self._pending is not None:
+                self._pending.close()  # the check's child, if any, is waited for
+            raise
         try:
             (self.folder / MARKER).write_text(_MARKER_TEXT)
         except BaseException:
@@ -221,9 +226,10 @@ class Staging:
     @property
     def checked(self) -> Spare | None:
         """The output and its spare as found at the build's start (None: not checked)."""
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
+        pending = self._pending
+        if pending is not None:  # (the search thread may ask too: `result` waits its turn)
             self._settle(pending.result())
+            self._pending = None
         return self._checked
 
     @property
@@ -688,12 +694,19 @@ class Spare:
         self.entries_digest = bytes(32)
 
     @classmethod
-    def check(cls, manifest: Path, out: Path, read: Manifest) -> Spare:
+    def check(
+        cls, manifest: Path, out: Path, read: Manifest, linked_before: int | None = None
+    ) -> Spare:
         """The spare of `out`, with `out` checked against `read` (`_verified`) and the
         spare against its own manifest (`_entries`); `entries` stays empty unless both
-        are as recorded and the spare can be swapped in (on Linux)."""
+        are as recorded and the spare can be swapped in (on Linux).
+
+        A check that runs while the build links pages from `out` into its staging
+        folder (`build.spare_check`) gives `linked_before`: a file of `out` linked
+        since then has another name that is not the spare's, so only a link older
+        than that (by its inode's change time) vouches for the spare's copy."""
         shared: dict[str, _Entry] = {}  # files of `out` with another name too (the spare's)
-        spare = cls(manifest, read, _verified(out, read, shared))
+        spare = cls(manifest, read, _verified(out, read, shared, linked_before))
         if spare.verified and sys.platform.startswith("linux"):
             spare.entries = spare._entries(out, shared)
         return spare
@@ -944,7 +957,10 @@ def _intact(out: Path, manifest: Path) -> dict[str, str]:
 
 
 def _verified(
-    out: Path, read: Manifest, shared: dict[str, _Entry] | None = None
+    out: Path,
+    read: Manifest,
+    shared: dict[str, _Entry] | None = None,
+    linked_before: int | None = None,
 ) -> dict[str, _Entry]:
     """The manifest's files if `out` is still exactly what it wrote, else {}.
 
@@ -956,19 +972,24 @@ def _verified(
     try:
         if not read.files or read.out != str(out.resolve()) or not (out / MARKER).is_file():
             return {}
-        return read.files if _as_recorded(out, read.files, shared) else {}
+        return read.files if _as_recorded(out, read.files, shared, linked_before) else {}
     except (OSError, ValueError, TypeError, EOFError):
         return {}
 
 
 def _as_recorded(
-    root: Path, files: Mapping[str, _Entry], shared: dict[str, _Entry] | None = None
+    root: Path,
+    files: Mapping[str, _Entry],
+    shared: dict[str, _Entry] | None = None,
+    linked_before: int | None = None,
 ) -> bool:
     """Whether each file under `root` has the size, time and inode recorded;
-    `shared` is given those whose inode has another name too."""
+    `shared` is given those whose inode has another name too (one given it before
+    `linked_before`, in ns of change time, if that is set)."""
     try:
         prefix = os.fspath(root) + "/"
         stat = os.stat
+        before = linked_before if linked_before is not None else 1 << 126
         for path, entry in files.items():
             _, size, mtime, inode = entry
             if path.startswith("/") or (".." in path and ".." in path.split("/")):
@@ -976,7 +997,7 @@ def _as_recorded(
             found = stat(prefix + path)
             if found.st_mtime_ns != mtime or found.st_ino != inode or found.st_size != size:
                 return False
-            if shared is not None and found.st_nlink > 1:
+            if shared is not None and found.st_nlink > 1 and found.st_ctime_ns < before:
                 shared[path] = entry
         return True
     except (OSError, ValueError, KeyError, TypeError):
