@@ -1436,3 +1436,39 @@ def test_thousands_of_blocks_repeating_each_other_keep_only_the_fullest_one() ->
     paragraphs = [Paragraph(i + 1, i + 1, (short, longer)[i % 2]) for i in range(3_000)]
     cleaned, dropped = JunkFilter().clean(paragraphs)
     assert [p.text for p in cleaned] == [longer] and len(dropped) == 2_999
+
+
+def test_a_short_item_of_a_list_dashed_on_lines_of_their_own_stays() -> None:
+    """A bullet's marker alone on its line ("-") is no furniture around the items: a
+    terse item between two markers is the story's, not a line between page furniture."""
+    opening = (
+        "Leaders of the eight island states closed their annual meeting in the capital on "
+        "Friday with a joint statement on fishing, shipping and the climate."
+    )
+    lead_in = "The statement lists the main outcomes of the two days of talks:"
+    first = (
+        "Regional fisheries plan: Leaders agreed to share catch data across the region and "
+        "to set up a joint patrol fund for the next five years."
+    )
+    terse = (
+        "Ocean borders: Leaders reaffirmed commitments on swift maritime boundary surveys, "
+        "coastal zone protection and climate-driven sea-level rise."
+    )
+    last = (
+        "Health and schools: Leaders backed a regional plan for nurses and teachers, with "
+        "money from the development bank to train them."
+    )
+    texts = [opening, lead_in, "-", first, "-", terse, "-", last]
+    kept_texts, dropped = _cleaned(*texts)
+    assert kept_texts == [opening, lead_in, first, terse, last]
+    assert set(dropped) == {"-"}
+    # Between real furniture, past a rule, a sparse line is still the site's.
+    footer = ["Contact us", "\u2014", "Our standards: The Trust Principles.", "\u2014", "Terms"]
+    assert "Our standards: The Trust Principles." in _cleaned(opening, _BODY, *footer)[1]
+    # One rule under the story parts it from another story's headline and summary below.
+    others = [
+        "Envoys say no talk yet of delaying the water-sharing deadline",
+        "Neighbours deny claims that the dam will cut the river's flow News -",
+    ]
+    kept_texts, dropped = _cleaned(opening, _BODY, "-", *others)
+    assert kept_texts == [opening, _BODY] and set(others) <= set(dropped)

@@ -550,6 +550,8 @@ TITLE_COVER = 0.5
 TITLE_COVER_SENTENCE = 0.8
 # A line with no verb and no sentence ending, up to this long, is a caption or heading.
 CAPTION_WORDS = 40
+# A block with no letter or digit at all: a bullet marker or a rule on its own line.
+NO_WORDS = "no words"
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A label with no verb ending in ':' right over prose, up to this long, is a subhead.
@@ -960,7 +962,7 @@ class JunkFilter:
         if pattern is not None:
             return shape("bad", f"pattern {pattern!r}")
         if not n or not any(c.isalnum() for c in text):
-            return shape("bad", "no words")
+            return shape("bad", NO_WORDS)
         if repeat:
             return shape("bad", repeat)
         if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
@@ -2326,6 +2328,19 @@ def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
     return first
 
 
+def _between_markers(shapes: Sequence[Shape], index: int) -> bool:
+    """Whether the block is an item of a list whose bullets stand on lines of their own
+    ("-", then the item): a marker right above and right below it, and a paragraph of the
+    story past one of them. A single rule under a story ("-", "____") still parts it from
+    the links below, and a sparse line between rules among furniture stays furniture."""
+    if not 2 <= index < len(shapes) - 1:
+        return False
+    if shapes[index - 1].reason != NO_WORDS or shapes[index + 1].reason != NO_WORDS:
+        return False
+    past = [shapes[index - 2], *shapes[index + 2 : index + 3]]
+    return any(s.kind == "good" for s in past)
+
+
 def _picture(shape: Shape) -> bool:
     """A caption, a credit, a byline, a stamp or a block printed twice (a caption or pull
     quote): what sits between a standfirst and the story, unlike a subhead."""
@@ -2427,6 +2442,8 @@ def _short(
     if shape.bulleted and lede < index < last_good and around != {"good"}:
         return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
+    if furniture and _between_markers(shapes, index):
+        furniture = False
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
     # A label that leads into nothing but furniture at the bottom ("Comments:"), or into
