@@ -1472,3 +1472,34 @@ def test_a_short_item_of_a_list_dashed_on_lines_of_their_own_stays() -> None:
     ]
     kept_texts, dropped = _cleaned(opening, _BODY, "-", *others)
     assert kept_texts == [opening, _BODY] and set(others) <= set(dropped)
+
+
+def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_ends_a_caption() -> None:
+    """ "Nov. 3 (Agency) -- " is a wire dateline like "CITY (Agency) -- ", and a long
+    caption signed "File Photo by ..." is a caption: the story opens under them."""
+    caption = (
+        "Ruritania's President Jane Doe arrived Monday in the port city, landing at the "
+        "military airfield for a speech at the maritime museum. She will continue her state "
+        "visit on Tuesday and Wednesday in the capital, where she will meet the prime "
+        'minister at his residence to discuss "ports, rail, energy, schools and fishing," as '
+        "well as a joint patrol of the strait. File Photo by John Roe/Example Agency"
+    )
+    lede = (
+        "Nov. 3 (Example) -- The prime minister will host a state visit this week with "
+        "President Jane Doe of Ruritania, where the two leaders will discuss trade, security "
+        "and the new rail link."
+    )
+    more = (
+        "The visit is the first by a Ruritanian president in two decades and marks the 50th "
+        "anniversary of relations between the two countries, officials said."
+    )
+    texts = ["Trending", "Doe makes historic state visit", "By Ann Poe", caption, lede, more]
+    assert _first_prose(*texts) == lede
+    assert kept(*texts) == [lede, more]
+    # A file photo named inside a sentence, or a date in brackets, is the story's.
+    named = (
+        "The palace released a file photo by its own photographer on Monday, showing the two "
+        "leaders at the 2019 signing of the first accord."
+    )
+    dated = "May 21 (a Tuesday) was the day the two ministers first met, officials recalled."
+    assert kept(lede, named, dated, more) == [lede, named, dated, more]

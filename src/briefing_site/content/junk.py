@@ -127,7 +127,7 @@ _CAPTION = re.compile(
     r"|\|\s*(?:photo|image|video)\b"
     r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
     # A credit as the last "sentence", each alternative with its own short tail to the end.
-    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$"
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
     r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$",
@@ -150,7 +150,7 @@ _PHOTO_CREDIT = re.compile(
     r" [^()]{1,80}\)\.?\s*$",
     re.I,
 )
-# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
+# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ", "Month 14 (Agency) -- ",
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
 # With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
@@ -159,7 +159,10 @@ _DATELINE = re.compile(
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
-    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
+    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
+    # The wire's date for a place: "May 21 (Agency) -- ", "Aug. 18 (Agency) - ".
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
+    r"\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
