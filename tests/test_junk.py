@@ -1474,7 +1474,9 @@ def test_a_short_item_of_a_list_dashed_on_lines_of_their_own_stays() -> None:
     assert kept_texts == [opening, _BODY] and set(others) <= set(dropped)
 
 
-def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_ends_a_caption() -> None:
+def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_ends_a_caption() -> (
+    None
+):
     """ "Nov. 3 (Agency) -- " is a wire dateline like "CITY (Agency) -- ", and a long
     caption signed "File Photo by ..." is a caption: the story opens under them."""
     caption = (
