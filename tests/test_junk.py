@@ -1505,3 +1505,46 @@ def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_end
     )
     dated = "May 21 (a Tuesday) was the day the two ministers first met, officials recalled."
     assert kept(lede, named, dated, more) == [lede, named, dated, more]
+
+
+def _cleaned_titled(title: str, *texts: str) -> tuple[list[str], dict[str, str]]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title=title)
+    return [p.text for p in kept_paragraphs], {d.paragraph.text: d.pattern for d in dropped}
+
+
+def test_the_headline_printed_again_ends_the_page_header_like_a_byline() -> None:
+    """Short sentences of a site's banner above the headline printed again are the
+    header, not the lede: the story opens under the headline. A line sharing only half
+    the headline's words (a link to the text) ends nothing, and a lede above it stays."""
+    title = "Ministers hold annual talks on fisheries in the capital"
+    banner = [
+        "An official website of the Ruritanian Government",
+        "How to tell",
+        "Official websites use .rt",
+        ".rt website belongs to an official government organization in the Republic of Ruritania.",
+        "Secure .rt websites use HTTPS",
+        "A padlock ( padlock ) or https:// means the connection to the .rt website is safe. "
+        "Share private details only on official, secure websites.",
+    ]
+    story = (
+        "FISHERIES MINISTER JANE ANN DOE: Good afternoon, everyone. Our talks today covered the "
+        "quotas for the coming season, the joint patrols and the new port fees, and we agreed "
+        "on most of them."
+    )
+    kept_texts, dropped = _cleaned_titled(title, *banner, title, story, _BODY)
+    assert kept_texts == [story, _BODY]
+    short_lede = "Ministers from both countries met in the capital on Friday to settle quotas."
+    link = "Read the ministers' statement on fisheries"
+    kept_texts, _ = _cleaned_titled(title, title, short_lede, link, _BODY)
+    assert short_lede in kept_texts and _first_prose(title, short_lede, link, _BODY) == short_lede
+    # Printed again under the story's first paragraph (a video's title), or under a byline,
+    # the headline ends no header: the short lede above it stays the lede.
+    menu = ("Menu", "Search")
+    for texts in (
+        (short_lede, title, _BODY),
+        ("By Ann Poe", short_lede, title, _BODY),
+        (*menu, short_lede, title, _BODY),
+    ):
+        kept_texts, _ = _cleaned_titled(title, *texts)
+        assert kept_texts[0] == short_lede, texts

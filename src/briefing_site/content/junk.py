@@ -553,6 +553,12 @@ TITLE_COVER = 0.5
 TITLE_COVER_SENTENCE = 0.8
 # A line with no verb and no sentence ending, up to this long, is a caption or heading.
 CAPTION_WORDS = 40
+# The headline printed again in the body; nearly word for word (this share of its words,
+# few more of its own), the page header ends under it, like under a byline.
+HEADLINE_AGAIN = "repeats the headline"
+HEADLINE_VERBATIM = 0.9
+# Lines with no sentence opening the page, at least this many: a menu or a banner.
+BANNER_LINES = 3
 # A block with no letter or digit at all: a bullet marker or a rule on its own line.
 NO_WORDS = "no words"
 # A label this short ending in ':' with only furniture under it leads into nothing.
@@ -726,6 +732,7 @@ class Shape:
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     heading_label: bool = False  # a label worded as a heading ("Schedule for Day 2:")
     quoted: bool = False  # opens with a quotation mark: someone's words
+    headline: bool = False  # the headline printed again nearly word for word: the header ends
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
@@ -1023,7 +1030,10 @@ class JunkFilter:
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
         if title and n <= 40 and _near_title(words, title, cover):
-            return shape("bad", "repeats the headline")
+            # The headline itself, nearly word for word (not a link line or a label
+            # sharing half its words): the page header ends under it.
+            again = _near_title(words, title, HEADLINE_VERBATIM) and n <= len(_words(title)) + 3
+            return replace(shape("bad", HEADLINE_AGAIN), headline=again)
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
@@ -2228,6 +2238,12 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     """
     goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
     last_marker = max((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.marker), default=-1)
+    # No byline or stamp: the headline printed again (the first time, under furniture at
+    # the page's top) ends the header. Printed again under the story's first paragraph,
+    # or under a byline, it is a picture's or a video's title, and the header ended above.
+    again = next((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.headline), -1)
+    if last_marker < 0 < again and _under_banner(shapes[:again]):
+        last_marker = again
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
@@ -2266,6 +2282,14 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
         first,
     )
+
+
+def _under_banner(above: Sequence[Shape]) -> bool:
+    """Whether the page opens with a run of lines that are no sentence (a menu, a site's
+    banner: BANNER_LINES of them at least) before its first sentence: furniture at the top,
+    not a story whose first paragraph a picture's title repeating the headline follows."""
+    first = next((i for i, s in enumerate(above) if s.sentence), len(above))
+    return first >= BANNER_LINES
 
 
 def _above_story(shape: Shape) -> str:
