@@ -1532,7 +1532,7 @@ def test_the_headline_printed_again_ends_the_page_header_like_a_byline() -> None
         "quotas for the coming season, the joint patrols and the new port fees, and we agreed "
         "on most of them."
     )
-    kept_texts, dropped = _cleaned_titled(title, *banner, title, story, _BODY)
+    kept_texts, _ = _cleaned_titled(title, *banner, title, story, _BODY)
     assert kept_texts == [story, _BODY]
     short_lede = "Ministers from both countries met in the capital on Friday to settle quotas."
     link = "Read the ministers' statement on fisheries"
