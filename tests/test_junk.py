@@ -1548,3 +1548,16 @@ def test_the_headline_printed_again_ends_the_page_header_like_a_byline() -> None
     ):
         kept_texts, _ = _cleaned_titled(title, *texts)
         assert kept_texts[0] == short_lede, texts
+
+
+def test_a_label_with_no_verb_ending_the_page_is_a_subhead_of_a_missing_section() -> None:
+    """The copy stops at a subhead ending in ':' ("The stakes for the region:"): nothing it
+    introduces is there, so it goes. A lead-in with a verb of its own stays."""
+    label = "The stakes for the whole region:"
+    assert kept(LEDE, MORE, label) == [LEDE, MORE]
+    for lead_in in (
+        "He then listed his three demands:",
+        "The minister said the talks would cover three points:",
+        "Officials gave the following figures:",
+    ):
+        assert kept(LEDE, MORE, lead_in) == [LEDE, MORE, lead_in], lead_in

@@ -2485,6 +2485,18 @@ def _short(
         )
     ):
         return True, "a label leading into nothing below the story"
+    # The page's last block a label with no verb of its own ("The stakes for the region:"):
+    # a subhead whose section the copy does not have. A lead-in with a verb ("He listed
+    # the demands:") is the story's sentence, kept.
+    if (
+        shape.reason == "leads into a list"
+        and index == len(shapes) - 1
+        and index > lede
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and not shape.verb
+        and not shape.quotes
+    ):
+        return True, "a label ending the page with nothing below it: a subhead"
     # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
     # its own, is a subhead or a pointer to the text.
     if (
