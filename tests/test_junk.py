@@ -1561,3 +1561,26 @@ def test_a_label_with_no_verb_ending_the_page_is_a_subhead_of_a_missing_section(
         "Officials gave the following figures:",
     ):
         assert kept(LEDE, MORE, lead_in) == [LEDE, MORE, lead_in], lead_in
+
+
+def test_a_story_sentence_also_in_a_dropped_summary_above_stays() -> None:
+    """A summary above the story made of two of its own sentences goes with the header;
+    the story's copy of one of them, below the lede, is then no repeat: it stays (in
+    doubt). A caption printed again under a second picture still goes."""
+    title = "Island summits close as the chair passes to the north"
+    said = "Twelve meetings were held in all, which the chair called complete successes."
+    quote = (
+        "\u201cWe had open and useful talks on the issues that matter to the region,\u201d "
+        "the chair told reporters after the closing session."
+    )
+    caption = "The outgoing chair hands the gavel to his successor. PHOTO: EXAMPLE TIMES"
+    lede = (
+        "PORT ROYAL \u2013 Meetings of the island leaders and their partners closed in the "
+        "capital on Friday with the adoption of papers on shipping, fishing and the climate."
+    )
+    texts = [title, f"{said} {quote}", caption, "October 14, 2024", lede, _BODY, said, quote]
+    kept_texts, dropped = _cleaned_titled(title, *texts)
+    assert kept_texts == [lede, _BODY, said, quote]
+    assert caption in dropped
+    kept_texts, dropped = _cleaned_titled(title, *texts[:6], caption, _TAIL)
+    assert kept_texts == [lede, _BODY, _TAIL] and caption in dropped

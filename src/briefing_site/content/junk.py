@@ -844,6 +844,7 @@ class JunkFilter:
             found = _embedded_posts(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
+            _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -1996,6 +1997,30 @@ def _summary_around_headline(
         for i in (twin, below):
             out[i] = replace(out[i], dek=True, lead=False)
     return out
+
+
+def _story_copies(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """A sentence of the story below the lede that a prose summary above it (a standfirst
+    made of the story's own sentences, dropped with the header) already holds is the
+    story's copy, not a repeat: with its summary gone, it stays. A caption printed
+    again under a second picture repeats a caption (no prose), and still goes."""
+    number = {p.number: i for i, p in enumerate(paragraphs)}
+    for index, shape in enumerate(shapes):
+        other = _repeat_of(shape.reason, number)
+        if (
+            other is not None
+            and other < lede < index
+            and shapes[other].kind == "good"
+            and verdicts[other][0]
+            and verdicts[index][0]
+            and shape.sentence
+        ):
+            verdicts[index] = (False, "the story's sentence, also in the summary dropped above")
 
 
 def _repeat_of(reason: str, number: dict[int, int]) -> int | None:
