@@ -1436,3 +1436,151 @@ def test_thousands_of_blocks_repeating_each_other_keep_only_the_fullest_one() ->
     paragraphs = [Paragraph(i + 1, i + 1, (short, longer)[i % 2]) for i in range(3_000)]
     cleaned, dropped = JunkFilter().clean(paragraphs)
     assert [p.text for p in cleaned] == [longer] and len(dropped) == 2_999
+
+
+def test_a_short_item_of_a_list_dashed_on_lines_of_their_own_stays() -> None:
+    """A bullet's marker alone on its line ("-") is no furniture around the items: a
+    terse item between two markers is the story's, not a line between page furniture."""
+    opening = (
+        "Leaders of the eight island states closed their annual meeting in the capital on "
+        "Friday with a joint statement on fishing, shipping and the climate."
+    )
+    lead_in = "The statement lists the main outcomes of the two days of talks:"
+    first = (
+        "Regional fisheries plan: Leaders agreed to share catch data across the region and "
+        "to set up a joint patrol fund for the next five years."
+    )
+    terse = (
+        "Ocean borders: Leaders reaffirmed commitments on swift maritime boundary surveys, "
+        "coastal zone protection and climate-driven sea-level rise."
+    )
+    last = (
+        "Health and schools: Leaders backed a regional plan for nurses and teachers, with "
+        "money from the development bank to train them."
+    )
+    texts = [opening, lead_in, "-", first, "-", terse, "-", last]
+    kept_texts, dropped = _cleaned(*texts)
+    assert kept_texts == [opening, lead_in, first, terse, last]
+    assert set(dropped) == {"-"}
+    # Between real furniture, past a rule, a sparse line is still the site's.
+    footer = ["Contact us", "\u2014", "Our standards: The Trust Principles.", "\u2014", "Terms"]
+    assert "Our standards: The Trust Principles." in _cleaned(opening, _BODY, *footer)[1]
+    # One rule under the story parts it from another story's headline and summary below.
+    others = [
+        "Envoys say no talk yet of delaying the water-sharing deadline",
+        "Neighbours deny claims that the dam will cut the river's flow News -",
+    ]
+    kept_texts, dropped = _cleaned(opening, _BODY, "-", *others)
+    assert kept_texts == [opening, _BODY] and set(others) <= set(dropped)
+
+
+def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_ends_a_caption() -> (
+    None
+):
+    """ "Nov. 3 (Agency) -- " is a wire dateline like "CITY (Agency) -- ", and a long
+    caption signed "File Photo by ..." is a caption: the story opens under them."""
+    caption = (
+        "Ruritania's President Jane Doe arrived Monday in the port city, landing at the "
+        "military airfield for a speech at the maritime museum. She will continue her state "
+        "visit on Tuesday and Wednesday in the capital, where she will meet the prime "
+        'minister at his residence to discuss "ports, rail, energy, schools and fishing," as '
+        "well as a joint patrol of the strait. File Photo by John Roe/Example Agency"
+    )
+    lede = (
+        "Nov. 3 (Example) -- The prime minister will host a state visit this week with "
+        "President Jane Doe of Ruritania, where the two leaders will discuss trade, security "
+        "and the new rail link."
+    )
+    more = (
+        "The visit is the first by a Ruritanian president in two decades and marks the 50th "
+        "anniversary of relations between the two countries, officials said."
+    )
+    texts = ["Trending", "Doe makes historic state visit", "By Ann Poe", caption, lede, more]
+    assert _first_prose(*texts) == lede
+    assert kept(*texts) == [lede, more]
+    # A file photo named inside a sentence, or a date in brackets, is the story's.
+    named = (
+        "The palace released a file photo by its own photographer on Monday, showing the two "
+        "leaders at the 2019 signing of the first accord."
+    )
+    dated = "May 21 (a Tuesday) was the day the two ministers first met, officials recalled."
+    assert kept(lede, named, dated, more) == [lede, named, dated, more]
+
+
+def _cleaned_titled(title: str, *texts: str) -> tuple[list[str], dict[str, str]]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title=title)
+    return [p.text for p in kept_paragraphs], {d.paragraph.text: d.pattern for d in dropped}
+
+
+def test_the_headline_printed_again_ends_the_page_header_like_a_byline() -> None:
+    """Short sentences of a site's banner above the headline printed again are the
+    header, not the lede: the story opens under the headline. A line sharing only half
+    the headline's words (a link to the text) ends nothing, and a lede above it stays."""
+    title = "Ministers hold annual talks on fisheries in the capital"
+    banner = [
+        "An official website of the Ruritanian Government",
+        "How to tell",
+        "Official websites use .rt",
+        ".rt website belongs to an official government organization in the Republic of Ruritania.",
+        "Secure .rt websites use HTTPS",
+        "A padlock ( padlock ) or https:// means the connection to the .rt website is safe. "
+        "Share private details only on official, secure websites.",
+    ]
+    story = (
+        "FISHERIES MINISTER JANE ANN DOE: Good afternoon, everyone. Our talks today covered the "
+        "quotas for the coming season, the joint patrols and the new port fees, and we agreed "
+        "on most of them."
+    )
+    kept_texts, _ = _cleaned_titled(title, *banner, title, story, _BODY)
+    assert kept_texts == [story, _BODY]
+    short_lede = "Ministers from both countries met in the capital on Friday to settle quotas."
+    link = "Read the ministers' statement on fisheries"
+    kept_texts, _ = _cleaned_titled(title, title, short_lede, link, _BODY)
+    assert short_lede in kept_texts and _first_prose(title, short_lede, link, _BODY) == short_lede
+    # Printed again under the story's first paragraph (a video's title), or under a byline,
+    # the headline ends no header: the short lede above it stays the lede.
+    menu = ("Menu", "Search")
+    for texts in (
+        (short_lede, title, _BODY),
+        ("By Ann Poe", short_lede, title, _BODY),
+        (*menu, short_lede, title, _BODY),
+    ):
+        kept_texts, _ = _cleaned_titled(title, *texts)
+        assert kept_texts[0] == short_lede, texts
+
+
+def test_a_label_with_no_verb_ending_the_page_is_a_subhead_of_a_missing_section() -> None:
+    """The copy stops at a subhead ending in ':' ("The stakes for the region:"): nothing it
+    introduces is there, so it goes. A lead-in with a verb of its own stays."""
+    label = "The stakes for the whole region:"
+    assert kept(LEDE, MORE, label) == [LEDE, MORE]
+    for lead_in in (
+        "He then listed his three demands:",
+        "The minister said the talks would cover three points:",
+        "Officials gave the following figures:",
+    ):
+        assert kept(LEDE, MORE, lead_in) == [LEDE, MORE, lead_in], lead_in
+
+
+def test_a_story_sentence_also_in_a_dropped_summary_above_stays() -> None:
+    """A summary above the story made of two of its own sentences goes with the header;
+    the story's copy of one of them, below the lede, is then no repeat: it stays (in
+    doubt). A caption printed again under a second picture still goes."""
+    title = "Island summits close as the chair passes to the north"
+    said = "Twelve meetings were held in all, which the chair called complete successes."
+    quote = (
+        "\u201cWe had open and useful talks on the issues that matter to the region,\u201d "
+        "the chair told reporters after the closing session."
+    )
+    caption = "The outgoing chair hands the gavel to his successor. PHOTO: EXAMPLE TIMES"
+    lede = (
+        "PORT ROYAL \u2013 Meetings of the island leaders and their partners closed in the "
+        "capital on Friday with the adoption of papers on shipping, fishing and the climate."
+    )
+    texts = [title, f"{said} {quote}", caption, "October 14, 2024", lede, _BODY, said, quote]
+    kept_texts, dropped = _cleaned_titled(title, *texts)
+    assert kept_texts == [lede, _BODY, said, quote]
+    assert caption in dropped
+    kept_texts, dropped = _cleaned_titled(title, *texts[:6], caption, _TAIL)
+    assert kept_texts == [lede, _BODY, _TAIL] and caption in dropped

@@ -127,7 +127,7 @@ _CAPTION = re.compile(
     r"|\|\s*(?:photo|image|video)\b"
     r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
     # A credit as the last "sentence", each alternative with its own short tail to the end.
-    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|photo(?:graph)? by|picture by|image by|video by)\b"
+    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$"
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
     r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$",
@@ -150,7 +150,7 @@ _PHOTO_CREDIT = re.compile(
     r" [^()]{1,80}\)\.?\s*$",
     re.I,
 )
-# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ",
+# A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ", "Month 14 (Agency) -- ",
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
 # With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
@@ -159,7 +159,10 @@ _DATELINE = re.compile(
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
-    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
+    r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
+    # The wire's date for a place: "May 21 (Agency) -- ", "Aug. 18 (Agency) - ".
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
+    r"\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
@@ -550,6 +553,14 @@ TITLE_COVER = 0.5
 TITLE_COVER_SENTENCE = 0.8
 # A line with no verb and no sentence ending, up to this long, is a caption or heading.
 CAPTION_WORDS = 40
+# The headline printed again in the body; nearly word for word (this share of its words,
+# few more of its own), the page header ends under it, like under a byline.
+HEADLINE_AGAIN = "repeats the headline"
+HEADLINE_VERBATIM = 0.9
+# Lines with no sentence opening the page, at least this many: a menu or a banner.
+BANNER_LINES = 3
+# A block with no letter or digit at all: a bullet marker or a rule on its own line.
+NO_WORDS = "no words"
 # A label this short ending in ':' with only furniture under it leads into nothing.
 LABEL_WORDS = 4
 # A label with no verb ending in ':' right over prose, up to this long, is a subhead.
@@ -721,6 +732,7 @@ class Shape:
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     heading_label: bool = False  # a label worded as a heading ("Schedule for Day 2:")
     quoted: bool = False  # opens with a quotation mark: someone's words
+    headline: bool = False  # the headline printed again nearly word for word: the header ends
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
@@ -832,6 +844,7 @@ class JunkFilter:
             found = _embedded_posts(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
+            _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
         dropped: list[Dropped] = []
@@ -960,7 +973,7 @@ class JunkFilter:
         if pattern is not None:
             return shape("bad", f"pattern {pattern!r}")
         if not n or not any(c.isalnum() for c in text):
-            return shape("bad", "no words")
+            return shape("bad", NO_WORDS)
         if repeat:
             return shape("bad", repeat)
         if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
@@ -1018,7 +1031,10 @@ class JunkFilter:
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
         if title and n <= 40 and _near_title(words, title, cover):
-            return shape("bad", "repeats the headline")
+            # The headline itself, nearly word for word (not a link line or a label
+            # sharing half its words): the page header ends under it.
+            again = _near_title(words, title, HEADLINE_VERBATIM) and n <= len(_words(title)) + 3
+            return replace(shape("bad", HEADLINE_AGAIN), headline=again)
         if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
             return shape("bad", "a note in brackets (credit or editor's note)")
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
@@ -1983,6 +1999,30 @@ def _summary_around_headline(
     return out
 
 
+def _story_copies(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """A sentence of the story below the lede that a prose summary above it (a standfirst
+    made of the story's own sentences, dropped with the header) already holds is the
+    story's copy, not a repeat: with its summary gone, it stays. A caption printed
+    again under a second picture repeats a caption (no prose), and still goes."""
+    number = {p.number: i for i, p in enumerate(paragraphs)}
+    for index, shape in enumerate(shapes):
+        other = _repeat_of(shape.reason, number)
+        if (
+            other is not None
+            and other < lede < index
+            and shapes[other].kind == "good"
+            and verdicts[other][0]
+            and verdicts[index][0]
+            and shape.sentence
+        ):
+            verdicts[index] = (False, "the story's sentence, also in the summary dropped above")
+
+
 def _repeat_of(reason: str, number: dict[int, int]) -> int | None:
     """The index of the paragraph a "repeats ¶N" reason points to, if any."""
     if not reason.startswith("repeats ¶"):
@@ -2223,6 +2263,12 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     """
     goods = [i for i, s in enumerate(shapes) if s.kind == "good"]
     last_marker = max((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.marker), default=-1)
+    # No byline or stamp: the headline printed again (the first time, under furniture at
+    # the page's top) ends the header. Printed again under the story's first paragraph,
+    # or under a byline, it is a picture's or a video's title, and the header ended above.
+    again = next((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.headline), -1)
+    if last_marker < 0 < again and _under_banner(shapes[:again]):
+        last_marker = again
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
@@ -2261,6 +2307,14 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
         first,
     )
+
+
+def _under_banner(above: Sequence[Shape]) -> bool:
+    """Whether the page opens with a run of lines that are no sentence (a menu, a site's
+    banner: BANNER_LINES of them at least) before its first sentence: furniture at the top,
+    not a story whose first paragraph a picture's title repeating the headline follows."""
+    first = next((i for i, s in enumerate(above) if s.sentence), len(above))
+    return first >= BANNER_LINES
 
 
 def _above_story(shape: Shape) -> str:
@@ -2324,6 +2378,19 @@ def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
             pictured = any(_picture(s) and ("caption" in s.reason or s.captioned) for s in between)
             return index if pictured and all(s.kind == "bad" for s in between) else first
     return first
+
+
+def _between_markers(shapes: Sequence[Shape], index: int) -> bool:
+    """Whether the block is an item of a list whose bullets stand on lines of their own
+    ("-", then the item): a marker right above and right below it, and a paragraph of the
+    story past one of them. A single rule under a story ("-", "____") still parts it from
+    the links below, and a sparse line between rules among furniture stays furniture."""
+    if not 2 <= index < len(shapes) - 1:
+        return False
+    if shapes[index - 1].reason != NO_WORDS or shapes[index + 1].reason != NO_WORDS:
+        return False
+    past = [shapes[index - 2], *shapes[index + 2 : index + 3]]
+    return any(s.kind == "good" for s in past)
 
 
 def _picture(shape: Shape) -> bool:
@@ -2427,6 +2494,8 @@ def _short(
     if shape.bulleted and lede < index < last_good and around != {"good"}:
         return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
+    if furniture and _between_markers(shapes, index):
+        furniture = False
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"
     # A label that leads into nothing but furniture at the bottom ("Comments:"), or into
@@ -2441,6 +2510,18 @@ def _short(
         )
     ):
         return True, "a label leading into nothing below the story"
+    # The page's last block a label with no verb of its own ("The stakes for the region:"):
+    # a subhead whose section the copy does not have. A lead-in with a verb ("He listed
+    # the demands:") is the story's sentence, kept.
+    if (
+        shape.reason == "leads into a list"
+        and index == len(shapes) - 1
+        and index > lede
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and not shape.verb
+        and not shape.quotes
+    ):
+        return True, "a label ending the page with nothing below it: a subhead"
     # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
     # its own, is a subhead or a pointer to the text.
     if (
