@@ -1584,3 +1584,22 @@ def test_a_story_sentence_also_in_a_dropped_summary_above_stays() -> None:
     assert caption in dropped
     kept_texts, dropped = _cleaned_titled(title, *texts[:6], caption, _TAIL)
     assert kept_texts == [lede, _BODY, _TAIL] and caption in dropped
+
+
+def test_a_date_over_a_bracketed_word_that_names_no_agency_is_no_wire_dateline() -> None:
+    """A wire's "May 21 (Reuters) - " opens a wire story, but a date over a weekday or a place in
+    brackets ("Feb. 7 (Friday) - ") is a sentence of the story or a timeline's entry: the
+    lede above it stays the lede."""
+    title = "Leaders open a new round of fisheries talks"
+    for entry in (
+        "Feb. 7 (Friday) - The two delegations met for two hours and then briefed reporters.",
+        "Jan. 20 (Inauguration Day) - The new government named its negotiators for the talks.",
+        "Mar. 3 (Harbour City) - Talks resumed in the port after a week's pause in the capital.",
+        "Apr. 9 (local time) -- The ministers signed a short note on quotas before leaving.",
+    ):
+        kept_texts, _ = _cleaned_titled(title, LEDE, entry, MORE)
+        assert kept_texts == [LEDE, entry, MORE], entry
+    for wire in ("May 21 (Reuters) - ", "Aug. 18 (UPI) -- ", "Oct. 2 (Xinhua) - "):
+        story = wire + "The two defence ministers agreed to hold a first joint exercise."
+        kept_texts, _ = _cleaned_titled(title, "A short line over the wire copy here.", story, MORE)
+        assert kept_texts[0] == story, wire

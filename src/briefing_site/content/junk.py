@@ -150,6 +150,11 @@ _PHOTO_CREDIT = re.compile(
     r" [^()]{1,80}\)\.?\s*$",
     re.I,
 )
+# Wire agencies whose names are not written in capitals ("May 21 (Reuters) - ").
+WIRE_AGENCIES = (
+    "Reuters", "Kyodo", "Kyodo News", "Xinhua", "Bloomberg", "Yonhap", "Bernama", "Anadolu",
+    "Antara", "Interfax", "Jiji", "Jiji Press", "Tass", "Sputnik", "Prensa Latina",
+)  # fmt: skip
 # A wire dateline opening a paragraph: "CITY, Month 14 (Agency) -- ", "CITY: ", "Month 14 (Agency) -- ",
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
 # With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
@@ -161,8 +166,10 @@ _DATELINE = re.compile(
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
     # The wire's date for a place: "May 21 (Agency) -- ", "Aug. 18 (Agency) - ".
+    # Only an agency's name in the brackets: "Feb. 7 (Friday) - " is a timeline's entry.
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
-    r"\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—]))(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"  # noqa: RUF001
+    r"\((?:[A-Z]{2,}(?:[-/ ][A-Z]{2,})?|" + "|".join(WIRE_AGENCIES) + r")\) ?(?:--|[-–—]))"  # noqa: RUF001
+    r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
