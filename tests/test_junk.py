@@ -1603,3 +1603,26 @@ def test_a_date_over_a_bracketed_word_that_names_no_agency_is_no_wire_dateline()
         story = wire + "The two defence ministers agreed to hold a first joint exercise."
         kept_texts, _ = _cleaned_titled(title, "A short line over the wire copy here.", story, MORE)
         assert kept_texts[0] == story, wire
+
+
+def test_the_headline_printed_again_below_story_prose_ends_no_header() -> None:
+    """Under a menu, a lede and a paragraph of the story, then the headline again (a video's
+    title) and more story: the copy is no header's end, and the prose above it stays. The
+    headline printed at the top and again lower down still ends the header at its first
+    print."""
+    title = "Defence ministers agree on first joint naval exercise"
+    menu = ("Home", "World", "Region")
+    for texts in (
+        (*menu, LEDE, MORE, title, _BODY),
+        (*menu, LEDE, "Defence ministers agree on a first joint naval exercise.", MORE, _BODY),
+        (*menu, title, LEDE, MORE, title, _BODY),
+    ):
+        kept_texts, _ = _cleaned_titled(title, *texts)
+        assert kept_texts[:2] == [LEDE, MORE], texts
+    standfirst = "Navies to train together next year."
+    kept_texts, dropped = _cleaned_titled(title, *menu, standfirst, title, LEDE, MORE)
+    assert kept_texts == [LEDE, MORE] and standfirst in dropped
+    # Printed at the top, then over a short line and the lede, then again as a video's
+    # title: the first print (found as a repeat of the second) ends the header.
+    kept_texts, _ = _cleaned_titled(title, *menu, title, standfirst, LEDE, title, MORE)
+    assert LEDE in kept_texts and MORE in kept_texts

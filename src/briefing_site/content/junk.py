@@ -849,6 +849,7 @@ class JunkFilter:
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
+            found = _first_prints(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             _story_copies(found, paragraphs, lede, verdicts)
@@ -2030,6 +2031,19 @@ def _story_copies(
             verdicts[index] = (False, "the story's sentence, also in the summary dropped above")
 
 
+def _first_prints(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """The headline printed at the top and again lower down (a video's title) is found as
+    a repeat of the lower copy: the top one is still the headline's first print, which
+    ends the page header, not the lower one under the story's first paragraphs."""
+    number = {p.number: i for i, p in enumerate(paragraphs)}
+    marked = list(shapes)
+    for index, shape in enumerate(shapes):
+        other = _repeat_of(shape.reason, number)
+        if other is not None and other > index and shapes[other].headline:
+            marked[index] = replace(shape, headline=True)
+    return marked
+
+
 def _repeat_of(reason: str, number: dict[int, int]) -> int | None:
     """The index of the paragraph a "repeats ¶N" reason points to, if any."""
     if not reason.startswith("repeats ¶"):
@@ -2319,9 +2333,13 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
 def _under_banner(above: Sequence[Shape]) -> bool:
     """Whether the page opens with a run of lines that are no sentence (a menu, a site's
     banner: BANNER_LINES of them at least) before its first sentence: furniture at the top,
-    not a story whose first paragraph a picture's title repeating the headline follows."""
+    not a story whose first paragraph a picture's title repeating the headline follows.
+    A first sentence under the banner that reads as prose (the story's lede over a video's
+    title) opens the story: the copy then ends no header. A banner's own short sentences
+    ("Official websites use .rt") come before any prose of its own."""
     first = next((i for i, s in enumerate(above) if s.sentence), len(above))
-    return first >= BANNER_LINES
+    prose = first < len(above) and above[first].kind == "good"
+    return first >= BANNER_LINES and not prose
 
 
 def _above_story(shape: Shape) -> str:
