@@ -1563,6 +1563,19 @@ def test_a_label_with_no_verb_ending_the_page_is_a_subhead_of_a_missing_section(
         assert kept(LEDE, MORE, lead_in) == [LEDE, MORE, lead_in], lead_in
 
 
+def test_a_lead_in_ending_the_page_with_a_comma_or_an_adverbial_verb_stays() -> None:
+    """A lead-in cut off from what it introduces ends a page too, and is the story's:
+    one worded around commas ("The minister, in a statement after the talks:") or with a
+    verb after an adverb ("The minister also warns of delays:") is no subhead."""
+    for lead_in in (
+        "The minister, in a statement after the talks:",
+        "The outcome, according to two officials in the room:",
+        "The admiral's answer to the committee, in full:",
+        "The minister also warns of delays:",
+    ):
+        assert kept(LEDE, MORE, lead_in) == [LEDE, MORE, lead_in], lead_in
+
+
 def test_a_story_sentence_also_in_a_dropped_summary_above_stays() -> None:
     """A summary above the story made of two of its own sentences goes with the header;
     the story's copy of one of them, below the lede, is then no repeat: it stays (in

@@ -541,6 +541,8 @@ SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 # at least CLAUSE_WORDS words, reads as a clause (a closing line that lost its stop, a
 # lead-in, a line of dialogue), not a heading or a menu: kept in doubt, by its neighbours.
 CLAUSE_STOPWORDS = 0.3
+# Adverbs between a subject and its "-s" verb ("the minister also warns").
+BEFORE_VERB = frozenset(("also", "now", "still"))
 # What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
 AFTER_VERB = frozenset(
     "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
@@ -738,6 +740,7 @@ class Shape:
     boxed: bool = False  # under a key-points label ("NEED TO KNOW"): a point of the box?
     midcut: bool = False  # cut off with an ellipsis mid-clause ("... on the insistence of…")
     heading_label: bool = False  # a label worded as a heading ("Schedule for Day 2:")
+    clause: bool = False  # a label going on after a comma ("X's reply, in full:"): a lead-in
     quoted: bool = False  # opens with a quotation mark: someone's words
     headline: bool = False  # the headline printed again nearly word for word: the header ends
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
@@ -973,6 +976,7 @@ class JunkFilter:
                 n, stop, sentence, kind, reason, marker, echo, quotes, lead, verbless, verb,
                 opens, asks, glued, credit, reader, bulleted, titled=titled, voice=voice,
                 points=points, midcut=midcut, elided=elided, heading_label=heading_label,
+                clause=reason == "leads into a list" and "," in text,
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
             )  # fmt: skip
@@ -1435,7 +1439,8 @@ def _clause_points(text: str) -> bool:
 def _has_verb(words: list[str]) -> bool:
     """Some word is a verb form a sentence needs: an auxiliary or modal ("is", "will",
     "must"), a past form ("said", "agreed", "met"), a word right after a subject
-    pronoun ("we welcome", "she urges"), or a present-tense "-s" form between a noun
+    pronoun ("we welcome", "she urges") or a noun and an adverb ("Tokyo also warns"),
+    or a present-tense "-s" form between a noun
     and an object or adverb ("the work begins now", "the minister urges the"); a
     plural before a preposition ("talks in", "affairs of") is not one."""
     for i, w in enumerate(words):
@@ -1450,6 +1455,15 @@ def _has_verb(words: list[str]) -> bool:
         before = words[i - 1] if i else ""
         if before in SUBJECTS and w not in STOPWORDS:
             return True
+        if (
+            before in BEFORE_VERB
+            and i > 1
+            and words[i - 2] not in STOPWORDS
+            and len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "'s"))
+        ):
+            return True  # "the minister also warns", "Tokyo now says"
         if (
             len(w) > 3
             and w.endswith("s")
@@ -2537,7 +2551,8 @@ def _short(
         return True, "a label leading into nothing below the story"
     # The page's last block a label with no verb of its own ("The stakes for the region:"):
     # a subhead whose section the copy does not have. A lead-in with a verb ("He listed
-    # the demands:") is the story's sentence, kept.
+    # the demands:") is the story's sentence, kept; so is one going on after a comma
+    # ("The result, according to officials:"): no subhead is worded so.
     if (
         shape.reason == "leads into a list"
         and index == len(shapes) - 1
@@ -2545,6 +2560,7 @@ def _short(
         and shape.words <= SUBHEAD_LABEL_WORDS
         and not shape.verb
         and not shape.quotes
+        and not shape.clause
     ):
         return True, "a label ending the page with nothing below it: a subhead"
     # A label over prose ("Trade:", "Full text of the joint statement:"), with no verb of
