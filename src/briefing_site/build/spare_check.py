@@ -10,8 +10,10 @@ spare manifest it read. A thread would not do: each stat gives up the
 interpreter lock, and getting it back from a busy loader takes milliseconds.
 
 Where there is no `fork` (or other threads run, which a fork would not
-copy), or the child fails for any reason, the check runs here, as before:
-the answer is the same, only later.
+copy), the check runs here at once, as before. Where the child fails for any
+reason, it runs here when the answer is asked for. A check that runs while
+the build links unchanged pages from the output into its staging folder
+counts only older links as the spare's (`linked_before`).
 """
 
 from __future__ import annotations
