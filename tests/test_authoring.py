@@ -185,6 +185,11 @@ def test_new_takes_no_zone_from_a_place_named_inside_another(
         ("The White House", "America/New_York"),
         ("washington, d.c.", "America/New_York"),
         ("Élysée Palace, Paris", "Europe/Paris"),
+        # A city with its country after it, or a venue before its city.
+        ("Tokyo, Japan", "Asia/Tokyo"),
+        ("Kyiv, Ukraine", "Europe/Kyiv"),
+        ("Europa building, Brussels", "Europe/Brussels"),
+        ("White House, Washington", "America/New_York"),
     ],
 )
 def test_new_takes_the_zone_of_a_whole_place_in_any_case(
@@ -212,9 +217,12 @@ def test_new_keeps_an_offset_the_places_zone_disagrees_with(
     assert result.err == (
         "new: warning: the event's time is in the site's zone, UTC: the offset +0000 of "
         "--event-start disagrees with America/New_York, the zone of --location The White "
-        "House; if the event is there, give its local time or add --timezone "
-        "America/New_York\n"
+        "House; if the event is there, give its local time there, with its offset or with "
+        "--timezone America/New_York and no offset\n"
     )
+    # The hint works as given: --timezone and the local time without an offset.
+    hinted = ("--event-start", "2026-03-01T09:00", "--timezone", "America/New_York")
+    assert cli("new", "V2", "-s", str(site), *hinted, "--location", "The White House").code == 0
     # An offset that agrees with the place's zone: the place's zone, said so.
     agreed = ("--event-start", "2026-03-01T09:00-05:00", "--location", "The White House")
     result = cli("new", "W", "-s", str(site), *agreed)
@@ -496,9 +504,10 @@ def test_the_explain_command_a_warning_names_runs_as_printed(
             "content/all gone.md": front + "drop: [1]\n---\nOnly this.\n",
         },
     )
-    for here, flag in ((tmp_path, "my site"), (site, ".")):
+    (tmp_path / "-dash").symlink_to(site)  # a name that reads as an option unless written ./-dash
+    for here, flag in ((tmp_path, "my site"), (site, "."), (tmp_path, "-dash")):
         monkeypatch.chdir(here)
-        result = cli("check", "-s", flag, "--now", NOW)
+        result = cli("check", f"--site={flag}", "--now", NOW)
         assert result.code == 0, result.err
         hints = [w for w in warnings_of(result) if "briefing-site explain" in w]
         assert len(hints) == 2, result.err

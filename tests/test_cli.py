@@ -195,6 +195,9 @@ def test_a_base_url_without_a_host_is_warned_about_once_with_the_fix(
         ('title: News\n"base_url": /x/\n', "briefing.yaml:2", "base_url /x/ "),
         ("title: News\n'base_url': '/y/'  # for now\n", "briefing.yaml:2", "base_url /y/ "),
         ("{title: News, base_url: /z/}\n", "briefing.yaml:1", "base_url /z/ "),
+        # Only a comment or another value names it: the site has none.
+        ("title: News\n# base_url: https://example.org/\n", "briefing.yaml", "no base_url"),
+        ('title: "set base_url: later"\n', "briefing.yaml", "no base_url"),
     ],
 )
 def test_the_base_url_warning_names_its_line_however_the_key_is_written(

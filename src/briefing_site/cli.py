@@ -205,10 +205,10 @@ def _options(args: argparse.Namespace, progress: ProgressFn | None = None):  # t
 
 
 def _quoted(path: Path | str) -> str:
-    """`path` as a command to paste must name it (spaces, quotes)."""
-    import shlex
+    """`path` as a command to paste must name it (spaces, quotes, a leading `-`)."""
+    from briefing_site.safetext import shell_path
 
-    return shlex.quote(str(path))
+    return shell_path(path)
 
 
 def _warn(warnings: Sequence[Problem], err: TextIO, site: Path) -> str:

@@ -69,3 +69,12 @@ def name_bytes(name: str) -> str:
     """A file name's bytes, printable ASCII as it is and every other byte as `\\xNN`."""
     raw = name.encode("utf-8", "surrogateescape")
     return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}" for b in raw)
+
+
+def shell_path(path: object) -> str:
+    """`path` as one word a pasted command takes as a path: shell-quoted (spaces,
+    quotes), and `./` before a leading `-`, which would read as an option."""
+    import shlex
+
+    text = str(path)
+    return shlex.quote("./" + text if text.startswith("-") else text)

@@ -11,12 +11,12 @@ import errno
 import json
 import os
 import re
-import shlex
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from briefing_site import __version__
@@ -25,7 +25,11 @@ from briefing_site.content.load import parse_markdown_article, read_config
 from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.model import Location, SiteConfig
+from briefing_site.safetext import shell_path
 from briefing_site.site import CONTENT_DIR
+
+if TYPE_CHECKING:
+    from briefing_site.commands.propose import Place  # (imported when `new` needs it)
 
 LEDE_HINT = "Write the lede here: who meets whom, where and when, and why it matters."
 
@@ -155,13 +159,13 @@ def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
     from briefing_site.commands.propose import place_named, places_in  # only `new` needs it
 
     site_zone = f"the event's time is in the site's zone, {config.timezone}"
-    place = place_named(location)
+    place = place_named(location) or _place_qualified(location)
     offset = _disagreeing_offset(spec.event_start, place.zone) if place else ""
     if place and offset:
         warning = (
             f"{site_zone}: the offset {offset} of --event-start disagrees with {place.zone}, "
             f"the zone of --location {location}; if the event is there, give its local time "
-            f"or add --timezone {place.zone}"
+            f"there, with its offset or with --timezone {place.zone} and no offset"
         )
         return EventZone(spec, warning=warning, refused=place.zone)
     if place:
@@ -182,6 +186,123 @@ def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
         "Europe/Paris) or set event.timezone"
     )
     return EventZone(spec, warning=warning)
+
+
+# A US state, Canadian province or Australian state after a city's name: "Paris,
+# Texas" is not Paris, nor "London, Ontario" London (a country after it is fine).
+_SUBDIVISIONS = frozenset(
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "new_hampshire",
+        "new_jersey",
+        "new_mexico",
+        "new_york",
+        "north_carolina",
+        "north_dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "rhode_island",
+        "south_carolina",
+        "south_dakota",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "west_virginia",
+        "wisconsin",
+        "wyoming",
+        "alberta",
+        "british_columbia",
+        "manitoba",
+        "new_brunswick",
+        "newfoundland",
+        "nova_scotia",
+        "ontario",
+        "prince_edward_island",
+        "quebec",
+        "saskatchewan",
+        "yukon",
+        "nunavut",
+        "northwest_territories",
+        "new_south_wales",
+        "queensland",
+        "victoria",
+        "tasmania",
+        "western_australia",
+        "south_australia",
+        "northern_territory",
+    ]
+)
+# Words of a venue before its city ("Europa building, Brussels").
+_VENUE = re.compile(
+    r"\b(?:building|hall|palace|house|centre|center|hotel|headquarters|ministry|castle|"
+    r"villa|resort|office|parliament|square|base|stadium|museum|embassy|residence|"
+    r"complex|chancellery|forum|campus|pavilion|auditorium)\b",
+    re.IGNORECASE,
+)
+
+
+def _subdivision(part: str) -> bool:
+    words = part.strip().rstrip(".")
+    return (len(words) == 2 and words.isupper()) or (
+        "_".join(words.casefold().split()) in _SUBDIVISIONS
+    )
+
+
+def _place_qualified(location: str) -> Place | None:
+    """The known place a "City, Country" or "Venue, City" location is, or None: the city
+    first, with nothing after it that is a state or a place in another zone ("Tokyo,
+    Japan", not "Paris, Texas"); or the city last, after a venue ("Europa building,
+    Brussels", not "Seattle, Washington")."""
+    from briefing_site.commands.propose import place_named
+
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    if len(parts) < 2:
+        return None
+    first, last = place_named(parts[0]), place_named(parts[-1])
+    if first is not None and all(_qualifies(part, first.zone) for part in parts[1:]):
+        return first
+    if last is not None and all(_VENUE.search(part) for part in parts[:-1]):
+        return last
+    return None
+
+
+def _qualifies(part: str, zone: str) -> bool:
+    from briefing_site.commands.propose import place_named
+
+    named = place_named(part)
+    return named.zone == zone if named is not None else not _subdivision(part)
 
 
 def _disagreeing_offset(start: str, zone: str) -> str:
@@ -297,7 +418,7 @@ def repository_root(folder: Path) -> Path | None:
 def _in_subfolder(workflow: str, below: str) -> str:
     """The Pages workflow for a site in the repository's folder `below` (Actions runs at
     the root): build that folder and upload its build/."""
-    command = f'briefing-site build -s {shlex.quote(below)} --base-url "$BASE_URL/"'
+    command = f'briefing-site build -s {shell_path(below)} --base-url "$BASE_URL/"'
     return workflow.replace(  # shell-quoted, then YAML-quoted: "news #2" is no comment
         'run: briefing-site build --base-url "$BASE_URL/"', f"run: {_yaml_text(command)}"
     ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")

@@ -10,12 +10,12 @@ stays 0.
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Briefing, Location, Placement, SiteConfig, SourceArticle
+from briefing_site.safetext import shell_path
 
 LOW_CONFIDENCE = 0.4
 """Below this classifier confidence (the share of the paragraph's own cue weight that
@@ -45,8 +45,12 @@ _BASE_URL = re.compile(
     r"""[ \t]*(?:[ \t]#[^\n]*)?$(?!\n[ \t]+[^\s#])""",
     re.MULTILINE,
 )
-_BASE_URL_KEY = re.compile(r"""(?P<q>["']?)base_url(?P=q)[ \t]*:""")
-_CNAME_KEY = re.compile(r"""(?P<q>["']?)cname(?P=q)[ \t]*:""")
+# The key itself, where YAML could read it as a key: at a line's start (after a BOM),
+# or after `{` or `,` (a flow mapping); not in a comment or inside another value.
+_BASE_URL_KEY = re.compile(
+    r"""(?:^\ufeff?|[{,][ \t]*)(?P<q>["']?)base_url(?P=q)[ \t]*:""", re.MULTILINE
+)
+_CNAME_KEY = re.compile(r"""(?:^\ufeff?|[{,][ \t]*)(?P<q>["']?)cname(?P=q)[ \t]*:""", re.MULTILINE)
 _NEEDS_HOST = "feed ids are relative (invalid Atom) and no sitemap or canonical link is written"
 _EXAMPLE = "https://USER.github.io/REPO/"
 
@@ -113,7 +117,7 @@ _EXPLAIN = "`briefing-site explain "
 def explain_command(path: str) -> str:
     """The `explain` command a warning names for the article at `path` (in the site),
     shell-quoted; `for_site` adds the site when it is not the current folder."""
-    return f"{_EXPLAIN}{shlex.quote(path)}`"
+    return f"{_EXPLAIN}{shell_path(path)}`"
 
 
 def for_site(message: str, site: str) -> str:
@@ -122,7 +126,7 @@ def for_site(message: str, site: str) -> str:
     and are cached, so the site is added when they are printed)."""
     if site in ("", ".") or _EXPLAIN not in message:
         return message
-    return message.replace(_EXPLAIN, f"{_EXPLAIN}-s {shlex.quote(site)} ")
+    return message.replace(_EXPLAIN, f"{_EXPLAIN}-s {shell_path(site)} ")
 
 
 def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
