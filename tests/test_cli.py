@@ -251,3 +251,16 @@ def test_a_base_url_with_a_host_gives_no_such_warning(
     (site / "briefing.yaml").write_text("cname: news.example.org\n")
     result = cli("build", "-s", str(site), "--now", "2025-02-01T00:00:00Z")
     assert result.code == 0 and "no host" not in result.err, result.err
+
+
+@pytest.mark.parametrize("command", [["build", "-s", "{a}"], ["explain", "{a}/content/x.md"]])
+def test_a_site_folder_in_a_symlink_loop_is_an_error_not_a_traceback(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`a` -> `b` -> `a`: Python before 3.13 raises RuntimeError from resolve()."""
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    result = run_cli(*(part.format(a=tmp_path / "a") for part in command))
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert result.err.endswith(": a symlink loop (too many levels of symbolic links)\n")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -158,6 +159,15 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+    except RuntimeError as exc:  # Python < 3.13: Path.resolve() on a symlink loop
+        loop = re.fullmatch(r"Symlink loop from '(.*)'", str(exc))
+        if loop is None:
+            raise
+        print(
+            printable(f"{loop.group(1)}: a symlink loop (too many levels of symbolic links)"),
+            file=err,
+        )
+        return 1
 
 
 def _left_out(hidden: int) -> str:
