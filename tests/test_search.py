@@ -396,20 +396,11 @@ def test_an_edit_re_indexes_only_its_shard(
     assert "A wholly new lede" in json.dumps(fragments_in(holder))
 
 
-def test_an_edit_leaves_the_other_shards_files_unread_and_in_place(
-    make_site: Callable[[dict[str, str | bytes]], Path],
-    cli: Callable[..., Run],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    """After an edit, the index files of the shards it did not touch are neither read
-    from the search cache nor given to the new build: the output keeps them as they are.
-    When the output no longer holds them as recorded (a file scribbled on), the build
-    still gives a clean build's bytes."""
+def _given_and_read(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """From now on, the paths the build gives its output, and the shard folders it reads
+    back from the search cache."""
     from briefing_site.build import search_shards, writer
 
-    site = make_site(SHARDED)
-    assert cli("build", "-s", str(site), "--now", NOW).code == 0
     given: list[str] = []
     read: list[str] = []
     real_write, real_get = writer.Staging.write, search_shards.DiskStore.get
@@ -424,6 +415,22 @@ def test_an_edit_leaves_the_other_shards_files_unread_and_in_place(
 
     monkeypatch.setattr(writer.Staging, "write", write)
     monkeypatch.setattr(search_shards.DiskStore, "get", get)
+    return given, read
+
+
+def test_an_edit_leaves_the_other_shards_files_unread_and_in_place(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """After an edit, the index files of the shards it did not touch are neither read
+    from the search cache nor given to the new build: the output keeps them as they are.
+    When the output no longer holds them as recorded (a file scribbled on), the build
+    still gives a clean build's bytes."""
+    site = make_site(SHARDED)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    given, read = _given_and_read(monkeypatch)
     article = site / "content/nato-summit.md"
     article.write_text(article.read_text().replace("The lede of", "A wholly new lede of"))
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
@@ -658,8 +665,6 @@ def test_a_countdown_tick_leaves_every_shard_s_files_in_place(
     their keys change; their indexed text does not. Their shards' files are neither
     read from the search cache nor given to the new build again (at 10,000 briefings,
     some 2,000 files whose bytes were the same), and the output is a clean build's."""
-    from briefing_site.build import search_shards, writer
-
     near = {  # events a day off at NOW: their countdowns count minutes
         f"content/near-{n}.md": article(
             f"Near {n}", date=f"2025-06-0{n + 1}T09:00:00+00:00", event=f"2025-06-16T1{n}:00:00"
@@ -670,20 +675,7 @@ def test_a_countdown_tick_leaves_every_shard_s_files_in_place(
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     page = site / "build/briefings/near-0/index.html"
     before = page.read_bytes()
-    given: list[str] = []
-    read: list[str] = []
-    real_write, real_get = writer.Staging.write, search_shards.DiskStore.get
-
-    def write(stage: writer.Staging, item: writer.OutputFile) -> None:
-        given.append(item.path)
-        real_write(stage, item)
-
-    def get(store: search_shards.DiskStore, folder: str, key: str) -> object:
-        read.append(folder)
-        return real_get(store, folder, key)
-
-    monkeypatch.setattr(writer.Staging, "write", write)
-    monkeypatch.setattr(search_shards.DiskStore, "get", get)
+    given, read = _given_and_read(monkeypatch)
     later = NOW.replace("12:00:00", "12:01:00")
     for clock in (later, later.replace("12:01:00", "12:02:00")):  # the memo kept up too
         given.clear()

@@ -191,78 +191,16 @@ def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
 # A US state, Canadian province or Australian state after a city's name: "Paris,
 # Texas" is not Paris, nor "London, Ontario" London (a country after it is fine).
 _SUBDIVISIONS = frozenset(
-    [
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "new_hampshire",
-        "new_jersey",
-        "new_mexico",
-        "new_york",
-        "north_carolina",
-        "north_dakota",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "rhode_island",
-        "south_carolina",
-        "south_dakota",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "west_virginia",
-        "wisconsin",
-        "wyoming",
-        "alberta",
-        "british_columbia",
-        "manitoba",
-        "new_brunswick",
-        "newfoundland",
-        "nova_scotia",
-        "ontario",
-        "prince_edward_island",
-        "quebec",
-        "saskatchewan",
-        "yukon",
-        "nunavut",
-        "northwest_territories",
-        "new_south_wales",
-        "queensland",
-        "victoria",
-        "tasmania",
-        "western_australia",
-        "south_australia",
-        "northern_territory",
-    ]
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida "  # noqa: SIM905
+    "georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine "
+    "maryland massachusetts michigan minnesota mississippi missouri montana nebraska "
+    "nevada new_hampshire new_jersey new_mexico new_york north_carolina north_dakota "
+    "ohio oklahoma oregon pennsylvania rhode_island south_carolina south_dakota "
+    "tennessee texas utah vermont virginia washington west_virginia wisconsin wyoming "
+    "alberta british_columbia manitoba new_brunswick newfoundland nova_scotia ontario "
+    "prince_edward_island quebec saskatchewan yukon nunavut northwest_territories "
+    "new_south_wales queensland victoria tasmania western_australia south_australia "
+    "northern_territory".split()
 )
 # Words of a venue before its city ("Europa building, Brussels").
 _VENUE = re.compile(

@@ -48,6 +48,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from briefing_site.content.load import FINITE_VERBS
 from briefing_site.model import Paragraph
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
@@ -516,10 +517,6 @@ HEADING_WORDS = 6
 HEADLINE_MIN_WORDS = 5
 # A short sentence this long, with a finite verb, below the page header may be the lede.
 LEAD_MIN_WORDS = 10
-FINITE_VERBS = frozenset(
-    "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
-    "did does do said says".split()
-)
 # Past forms without "-ed": with FINITE_VERBS and "-ed", how a sentence shows a verb
 # (English grammar, not any page's wording).
 IRREGULAR_PAST = frozenset(
@@ -2522,10 +2519,7 @@ def _short(
         and not shape.sentence
         and not shape.opens_list
         and shape.words <= SUBHEAD_LABEL_WORDS
-        and 0 < index < len(shapes) - 1
-        and shapes[index - 1].kind == "good"
-        and not shapes[index - 1].opens_list
-        and shapes[index + 1].kind == "good"
+        and _between_story_paragraphs(shapes, index)
     ):
         return True, "a lone dashed line between paragraphs: a subhead"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
@@ -2648,8 +2642,6 @@ def _short(
         and not shapes[index - 1].opens_list
     ):
         return True, "a short question over a paragraph: a subhead"
-    # A quotation right under a sentence of the story goes on from its speaker
-    # ("...," she said.), so it stays (in doubt) whatever follows it.
     if shape.reason == "a numbered heading?" and around == {"good"}:
         return True, "a numbered heading between paragraphs"
     # A numbered line with no verb and no sentence end right between two paragraphs of
@@ -2662,10 +2654,7 @@ def _short(
         and not shape.sentence
         and not shape.verb
         and shape.words <= SUBHEAD_LABEL_WORDS
-        and 0 < index < len(shapes) - 1
-        and shapes[index - 1].kind == "good"
-        and not shapes[index - 1].opens_list
-        and shapes[index + 1].kind == "good"
+        and _between_story_paragraphs(shapes, index)
     ):
         return True, "a numbered heading between paragraphs"
     if shape.reason.startswith("cut off") and index < lede and not _own_summary(shapes, index):
@@ -2717,6 +2706,17 @@ def _heading_or_item(shape: Shape) -> bool:
     why = shape.reason
     heading = why.startswith("no sentence") or why in ("a numbered heading?", "a list item")
     return (heading and not shape.sentence) or (shape.bulleted and not shape.lone_item)
+
+
+def _between_story_paragraphs(shapes: Sequence[Shape], index: int) -> bool:
+    """Whether the block sits right between two paragraphs of the story, not under a
+    lead-in: where a short line can only be a subhead, not an item of a list."""
+    return (
+        0 < index < len(shapes) - 1
+        and shapes[index - 1].kind == "good"
+        and not shapes[index - 1].opens_list
+        and shapes[index + 1].kind == "good"
+    )
 
 
 def _clause(shape: Shape) -> bool:

@@ -89,8 +89,9 @@ SPACED_MIN_RUN_ONS = 3
 BROKEN_MIN_WORDS = 8
 # A block this long with no sentence end is no headline: lower case under it goes on with it.
 BROKEN_LONG_WORDS = 16
-# The finite verbs a told sentence shows and a headline leaves out ("Leaders meet in ...").
-_FINITE_VERBS = frozenset(
+# The finite verbs a told sentence shows and a headline leaves out ("Leaders meet in ...");
+# the junk filter reads verbs by the same list.
+FINITE_VERBS = frozenset(
     "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
     "did does do said says".split()
 )
@@ -520,7 +521,7 @@ def _headline(words: list[str]) -> bool:
     """Mostly capitalised words and no finite verb: a headline, whatever follows it."""
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(w[:1].isupper() for w in alpha)
-    finite = any(w.casefold().strip(",;:") in _FINITE_VERBS for w in words)
+    finite = any(w.casefold().strip(",;:") in FINITE_VERBS for w in words)
     return bool(alpha) and capitals * 2 >= len(alpha) and not finite
 
 
