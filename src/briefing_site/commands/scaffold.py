@@ -356,10 +356,19 @@ def repository_root(folder: Path) -> Path | None:
 def _in_subfolder(workflow: str, below: str) -> str:
     """The Pages workflow for a site in the repository's folder `below` (Actions runs at
     the root): build that folder and upload its build/."""
-    command = f'briefing-site build -s {shell_path(below)} --base-url "$BASE_URL/"'
+    command = _literal_in_actions(
+        f'briefing-site build -s {shell_path(below)} --base-url "$BASE_URL/"'
+    )
+    path = _literal_in_actions(below + "/build")
     return workflow.replace(  # shell-quoted, then YAML-quoted: "news #2" is no comment
         'run: briefing-site build --base-url "$BASE_URL/"', f"run: {_yaml_text(command)}"
-    ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")
+    ).replace("          path: build\n", f"          path: {_yaml_text(path)}\n")
+
+
+def _literal_in_actions(text: str) -> str:
+    """`text` as Actions reads it literally: it evaluates `${{ ... }}` in every value,
+    `run:` scripts too, and has no escape but an expression that is the string `${{`."""
+    return text.replace("${{", "${{ '${{' }}")
 
 
 def _write_site(target: Path, now: datetime, below: str = ".") -> list[str]:
