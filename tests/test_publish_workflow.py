@@ -271,3 +271,35 @@ def test_a_folder_named_like_an_expression_is_literal_in_the_subfolder_workflow(
     flow_file.parent.rename(repo / ".github" / "workflows")
     linted = actionlint(repo / ".github/workflows/pages.yml")
     assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_init_under_a_home_folder_repository_writes_the_sites_own_workflow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dotfiles repository at the home folder is not the site's: a workflow to move
+    to ~/.github/workflows would publish the wrong repository. The site gets the normal
+    workflow, for a repository of its own, and init says why."""
+    home = tmp_path / "home"
+    subprocess.run(["git", "init", "-q", str(home)], check=True)
+    monkeypatch.setenv("HOME", str(home))
+    made = run_cli("init", str(home / "sites" / "news"))
+    assert made.code == 0 and made.err == "", made.err
+    assert "home folder" in made.out and "git init" in made.out
+    flow = (home / "sites/news/.github/workflows/pages.yml").read_text()
+    assert "build -s" not in flow and "path: build\n" in flow
+
+
+def test_init_in_a_folder_its_repository_ignores_writes_the_sites_own_workflow(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_text("scratch/\n")
+    made = run_cli("init", str(repo / "scratch" / "news"))
+    assert made.code == 0 and made.err == "", made.err
+    assert "ignores scratch/news/" in made.out
+    flow = (repo / "scratch/news/.github/workflows/pages.yml").read_text()
+    assert "build -s" not in flow and "path: build\n" in flow
+    # A folder the repository does not ignore is still built from the root.
+    made = run_cli("init", str(repo / "docs" / "news"))
+    assert "never" in made.err and "ignores" not in made.out
