@@ -72,7 +72,7 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "dev": [{"live_search"}, {"preview"}, {"watch"}, {"serve"}],
     "commands": [
-        {"fetch", "propose", "language"},
+        {"fetch", "propose", "language", "gazetteer"},
         {"extract"},
         {"explain", "deploy", "scaffold", "importer", "strays"},
     ],
