@@ -251,33 +251,6 @@ def test_new_says_the_site_zone_is_used_for_a_place_it_does_not_know(
     assert told.code == 0 and told.err == "", told.err
 
 
-@pytest.mark.parametrize("location", ["Lyon", "lyon, France", "Marseille"])
-def test_new_is_quiet_when_the_site_zone_is_the_towns(
-    make_site: Site, cli: Callable[..., Run], location: str
-) -> None:
-    """A town the places table does not know, in the site's own zone: the site's zone is
-    exactly right, so no warning; the editor is told which zone, and why."""
-    site = make_site({"briefing.yaml": "timezone: Europe/Paris\n", "content/.keep": ""})
-    start = ("--event-start", "2025-03-01T10:00", "--location", location)
-    result = cli("new", "Talks", "-s", str(site), *start)
-    assert (result.code, result.err) == (0, "")
-    assert f"Europe/Paris, the site's and {location}'s" in result.out
-    front = yaml.safe_load((site / "content/talks.md").read_text().split("---\n")[1])
-    assert front["event"]["timezone"] == "Europe/Paris"
-
-
-def test_new_names_the_zone_of_a_town_in_another(make_site: Site, cli: Callable[..., Run]) -> None:
-    """The same town on a New York site: the site's zone stays, with the town's to add."""
-    site = make_site({"briefing.yaml": "timezone: America/New_York\n", "content/.keep": ""})
-    start = ("--event-start", "2025-03-01T10:00", "--location", "Lyon")
-    result = cli("new", "Talks", "-s", str(site), *start)
-    assert result.code == 0, result.err
-    assert result.err == (
-        "new: warning: the event's time is in the site's zone, America/New_York: Lyon "
-        "(Lyon, FR) is in Europe/Paris; if the event is there, add --timezone Europe/Paris\n"
-    )
-
-
 def test_check_names_files_meant_for_the_site_that_no_build_reads(
     make_site: Site, cli: Callable[..., Run]
 ) -> None:

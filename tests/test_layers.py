@@ -72,7 +72,7 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "dev": [{"live_search"}, {"preview"}, {"watch"}, {"serve"}],
     "commands": [
-        {"fetch", "propose", "language", "gazetteer"},
+        {"fetch", "propose", "language"},
         {"extract"},
         {"explain", "deploy", "scaffold", "importer", "strays"},
     ],

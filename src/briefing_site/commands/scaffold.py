@@ -182,27 +182,6 @@ def zone_from_place(spec: NewArticle, config: SiteConfig) -> EventZone:
             f"if the event is in {name}, add --timezone {zone}"
         )
         return EventZone(spec, warning=warning)
-    return _zone_of_town(spec, config, location, site_zone)
-
-
-def _zone_of_town(spec: NewArticle, config: SiteConfig, location: str, site_zone: str) -> EventZone:
-    """For a place the table does not know: no warning when the site's zone is the zone
-    of the town `location` names ("Lyon" on a Europe/Paris site is just right), the
-    town's zone to add when it is another, else a warning to check."""
-    from briefing_site.commands.gazetteer import town_named  # only `new` needs it
-
-    town = town_named(location)
-    if town is not None and town.zone == config.timezone:
-        note = (
-            f"event time zone: {town.zone}, the site's and {location}'s (--timezone sets another)"
-        )
-        return EventZone(spec, note=note)
-    if town is not None:
-        warning = (
-            f"{site_zone}: {location} ({town.name}, {town.country}) is in {town.zone}; "
-            f"if the event is there, add --timezone {town.zone}"
-        )
-        return EventZone(spec, warning=warning)
     warning = (
         f"{site_zone}: if {location} is elsewhere, add --timezone (e.g. --timezone "
         "Europe/Paris) or set event.timezone"
