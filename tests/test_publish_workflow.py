@@ -297,9 +297,13 @@ def test_init_in_a_folder_its_repository_ignores_writes_the_sites_own_workflow(
     (repo / ".gitignore").write_text("scratch/\n")
     made = run_cli("init", str(repo / "scratch" / "news"))
     assert made.code == 0 and made.err == "", made.err
-    assert "ignores scratch/news/" in made.out
+    assert "ignores scratch/news/briefing.yaml" in made.out
     flow = (repo / "scratch/news/.github/workflows/pages.yml").read_text()
     assert "build -s" not in flow and "path: build\n" in flow
     # A folder the repository does not ignore is still built from the root.
     made = run_cli("init", str(repo / "docs" / "news"))
     assert "never" in made.err and "ignores" not in made.out
+    # Its name is a path, not a git pathspec (':' would be magic and drop the colon).
+    (repo / ".gitignore").write_text("site/\n")
+    made = run_cli("init", str(repo / ":site"))
+    assert made.code == 0 and "ignores" not in made.out

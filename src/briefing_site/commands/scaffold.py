@@ -370,15 +370,26 @@ def _someone_elses(root: Path, below: str) -> str:
         return f"the git repository at {root} is {where}'s, not the site's"
     try:
         ignored = subprocess.run(
-            ["git", "-C", str(root), "check-ignore", "-q", "--", f"{below}/briefing.yaml"],
+            # "./" first: a name starting with ':' is a path, not pathspec magic
+            # (check-ignore refuses --literal-pathspecs).
+            ["git", "-C", str(root), "check-ignore", "-q", "--", f"./{below}/briefing.yaml"],
             capture_output=True,
             check=False,
+            env=_git_env(),
         )
     except OSError:  # no git here: nothing says the repository ignores the site
         return ""
     if ignored.returncode == 0:
-        return f"the git repository at {root} ignores {below}/, so it would never publish it"
+        return (
+            f"the git repository at {root} ignores {below}/briefing.yaml,"
+            " so it would never publish the site"
+        )
     return ""
+
+
+def _git_env() -> dict[str, str]:
+    """The environment without git variables that would point the check at another repository."""
+    return {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
 
 
 def _home() -> Path | None:
