@@ -292,6 +292,7 @@ def _serve_process(site: Path, *args: str, **env: str) -> tuple[subprocess.Popen
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **env},
+        start_new_session=True,  # its own process group, as in a terminal (see `killpg`)
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -364,7 +365,9 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(
             assert process.stdout is not None
             assert process.stdout.readline().startswith("built 2 briefings")
             wait_until(started.exists)
-            process.send_signal(signum)
+            # A terminal's Ctrl-C (and a service manager's stop) signals the whole
+            # process group, the indexer included, not serve alone.
+            os.killpg(process.pid, signum)
             out, err = process.communicate(timeout=20)
     finally:
         if process.poll() is None:

@@ -511,6 +511,11 @@ class Indexer:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
+                # One a caller manages (`serve`) is in a group of its own: a terminal's
+                # Ctrl-C then reaches the caller, which stops it, instead of killing it
+                # under a running index (reported as a failed index). It still ends
+                # with its caller: its input closes.
+                start_new_session=started is not None,
             )
         except OSError as exc:
             reason = f"cannot start the indexer: {exc.strerror or exc}"
