@@ -1639,3 +1639,37 @@ def test_the_headline_printed_again_below_story_prose_ends_no_header() -> None:
     # title: the first print (found as a repeat of the second) ends the header.
     kept_texts, _ = _cleaned_titled(title, *menu, title, standfirst, LEDE, title, MORE)
     assert LEDE in kept_texts and MORE in kept_texts
+
+
+def test_a_salute_fired_for_a_guest_is_no_picture_verb_so_the_lede_stays() -> None:
+    # "salute" after "a 21-gun" is a noun: a story sentence in the past tense, not a
+    # caption telling what a picture shows.
+    lede = (
+        "The visiting president received a warm welcome at the palace on Monday (May 4), "
+        "with a 21-gun salute and both anthems being played."
+    )
+    assert kept(lede, _BODY, _TAIL) == [lede, _BODY, _TAIL]
+    assert _first_prose(lede, _BODY, _TAIL) == lede
+    # Said of people, the same word is still what a picture shows.
+    caption = "Guards salute the visiting president at the palace on Monday, May 4, 2026."
+    assert kept(caption, lede, _BODY) == [lede, _BODY]
+
+
+def test_a_transcript_speaker_named_in_title_case_speaks_to_the_room() -> None:
+    # "President of Ruritania Jane Doe: ..., I am glad ... you": the speaker's "you" is
+    # the guest's, not the site's word to its reader, in that block and the next ones.
+    opening = (
+        "President of Ruritania Jane Doe: Madam Secretary, colleagues, I am very glad to meet "
+        "you again. We missed each other at the spring summit, but I hope your visit today "
+        "makes up for it."
+    )
+    more = (
+        "I know that you have had long and useful talks with our foreign minister, who has "
+        "already told me about them, and I watched part of your press conference."
+    )
+    agenda = (
+        "We have a bilateral agenda too, and the commission we set up last year has begun "
+        "its work in several areas, which I hope will all prove worthwhile."
+    )
+    assert kept(opening, more, agenda) == [opening, more, agenda]
+    assert _first_prose(opening, more, agenda) == opening

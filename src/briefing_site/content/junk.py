@@ -201,6 +201,13 @@ VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
+# A speaker named in title case with an office ("President of Ruritania Jane Doe: ...",
+# "Ms Jane Doe, Minister for Trade: ..."): an "of", a "for" or a comma in the label parts
+# a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
+_NAMED_SPEAKER = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
+    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -291,6 +298,8 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
+DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
 # wire story names its agency in brackets after its dateline instead.
 _AGENCY_LEAD = re.compile(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
@@ -845,6 +854,7 @@ class JunkFilter:
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
+            found = _spoken(found, paragraphs)
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
@@ -1528,12 +1538,29 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
     return (
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
-        and (bool(PICTURE_VERBS.intersection(words)) or _AGENCY_LEAD.match(text) is not None)
+        and (_picture_verb(words) or _AGENCY_LEAD.match(text) is not None)
         and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
+
+
+def _picture_verb(words: list[str]) -> bool:
+    """Some word of what a camera sees is a verb: not a noun after a determiner ("a
+    salute", "their embrace") or after a modifier that follows one ("a 21-gun salute",
+    "a warm embrace"): a base form there has no plural subject before it."""
+    for i, w in enumerate(words):
+        if w not in PICTURE_VERBS:
+            continue
+        before = words[i - 1] if i else ""
+        if before in DETERMINERS:
+            continue
+        modifier = i > 1 and (words[i - 2] in DETERMINERS or words[i - 2].isdigit())
+        if modifier and not w.endswith("s") and not before.endswith("s"):
+            continue
+        return True
+    return False
 
 
 def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
@@ -1807,6 +1834,27 @@ def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
 def _ours(text: str) -> bool:
     """The first person plural ("we", "our", "us"), not the country "US"."""
     return any(w.casefold() in OURS for w in _words(text) if w != "US")
+
+
+def _spoken(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """In a transcript, from the first prose block a speaker opens ("President of X Jane
+    Doe: ...", "MODERATOR: ...") on, "you" is a speaker's word to the room: prose there
+    does not speak to the site's reader (a pitch's short lines still may)."""
+    first = next(
+        (
+            i
+            for i, (shape, paragraph) in enumerate(zip(shapes, paragraphs, strict=True))
+            if shape.kind == "good"
+            and (_SPEAKER.match(paragraph.text) or _NAMED_SPEAKER.match(paragraph.text))
+        ),
+        None,
+    )
+    if first is None:
+        return list(shapes)
+    return [
+        replace(shape, reader=False) if i >= first and shape.kind == "good" else shape
+        for i, shape in enumerate(shapes)
+    ]
 
 
 def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
