@@ -1673,3 +1673,40 @@ def test_a_transcript_speaker_named_in_title_case_speaks_to_the_room() -> None:
     )
     assert kept(opening, more, agenda) == [opening, more, agenda]
     assert _first_prose(opening, more, agenda) == opening
+
+
+def test_a_short_question_over_the_story_is_a_subhead_not_the_lede() -> None:
+    # A live page's furniture, then a post's subhead asked as a question, then its prose.
+    lede = (
+        "My colleague looked yesterday at how the count went so wrong for both of the big "
+        "parties in the capital, and at what the papers missed."
+    )
+    question = "What role did the press play in the vote?"
+    kept_texts = kept("Live", "UPDATED", question, lede, _BODY)
+    assert kept_texts == [lede, _BODY]
+    assert _first_prose("Live", "UPDATED", question, lede, _BODY) == lede
+
+
+def test_a_run_of_other_stories_headlines_between_paragraphs_goes() -> None:
+    headlines = [
+        "Port city hopes to shed its image as it hosts the summit",
+        "A fragile economy is at stake as the two leaders meet",
+        "Farm groups want a say in the next round of talks",
+    ]
+    above = (
+        "The outcome of the talks could matter for a world grappling with slow growth, "
+        "several wars and an election season. Follow our live coverage."
+    )
+    assert kept(_BODY, above, *headlines, _TAIL) == [_BODY, above, _TAIL]
+    bullets = "\n".join(f"\u2022 {h}" for h in headlines)
+    assert kept(_BODY, above, bullets, _TAIL) == [_BODY, above, _TAIL]
+    # Under a lead-in they are the story's list: not taken as other stories' headlines.
+    lead_in = "The ministers set out three goals for the year ahead:"
+    assert set(headlines[:2]) <= set(kept(_BODY, lead_in, *headlines, _TAIL))
+
+
+def test_the_headline_printed_with_more_words_after_it_is_the_headline() -> None:
+    title = "Ministers hold annual talks on fisheries in the capital"
+    longer = f"{title}... despite a row over quotas that has gone on for years"
+    kept_texts, dropped = _cleaned_titled(title, longer, _BODY, _TAIL)
+    assert kept_texts == [_BODY, _TAIL] and dropped[longer] == "repeats the headline"

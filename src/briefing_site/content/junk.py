@@ -659,6 +659,11 @@ _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
+# Other stories' headlines, listed between two paragraphs of the story with no lead-in:
+# at least this many, each a line of this many words with no sentence end.
+HEADLINE_RUN = 3
+HEADLINE_RUN_WORDS = (3, 16)
+HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
 # A comments header below the story, and the readers' comments under it.
 # "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
 # "Responses" or "Reactions" is as often the story's own subhead over what others said.
@@ -862,6 +867,7 @@ class JunkFilter:
             found = _first_prints(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
+            _headline_runs(found, paragraphs, lede, verdicts)
             _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -1049,6 +1055,16 @@ class JunkFilter:
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
+        headline = _words(title.casefold()) if title else []
+        if (
+            len(headline) >= HEADLINE_MIN_WORDS
+            and not sentence
+            and n <= STANDFIRST_MAX_WORDS
+            and words[: len(headline)] == headline
+        ):
+            # The headline word for word with more after it and no sentence end: the page
+            # prints a longer headline than the one given ("Title... despite X").
+            return replace(shape("bad", HEADLINE_AGAIN), headline=True)
         if title and n <= 40 and _near_title(words, title, cover):
             # The headline itself, nearly word for word (not a link line or a label
             # sharing half its words): the page header ends under it.
@@ -2278,6 +2294,51 @@ def _comments(
             return
 
 
+def _headline_runs(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
+    as bullets of one block), between two paragraphs of the story below its lede, with no
+    lead-in ending in ':' above them: links to other stories ("Port city hopes to shed its
+    image as it hosts the summit"). Under a lead-in they are the story's own list."""
+
+    def headline(text: str) -> bool:
+        low, high = HEADLINE_RUN_WORDS
+        return low <= len(_words(text)) <= high and not _SENTENCE_STOP.search(text.rstrip() + " ")
+
+    def story(index: int) -> bool:
+        return 0 <= index < len(shapes) and (shapes[index].kind == "good" or shapes[index].lead)
+
+    def listed(index: int) -> bool:
+        text = _plain(paragraphs[index].text)
+        shape = shapes[index]
+        single = shape.kind != "good" and not shape.opens_list and not shape.bulleted
+        return single and (headline(text) or shape.query)
+
+    index = lede + 1
+    while index < len(shapes):
+        above = index - 1
+        if not (story(above) and shapes[above].sentence and not shapes[above].opens_list):
+            index += 1
+            continue
+        items = [_plain(p) for p in _POINT_SPLIT.split(paragraphs[index].text) if p.strip()]
+        if shapes[index].bulleted and len(items) >= HEADLINE_RUN and story(index + 1):
+            if all(headline(item) for item in items):
+                verdicts[index] = (True, HEADLINE_RUN_WHY)
+            index += 1
+            continue
+        end = index
+        while end < len(shapes) and listed(end):
+            end += 1
+        if end - index >= HEADLINE_RUN and story(end):
+            for at in range(index, end):
+                verdicts[at] = (True, HEADLINE_RUN_WHY)
+        index = max(end, index + 1)
+
+
 def _credit_line(why: str) -> bool:
     """The story's closing credit: who reported it or where the copy came from."""
     return why in (VIA, SOURCE_CREDIT) or why.startswith("a credit line")
@@ -2383,8 +2444,13 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
+    # (A short question there is a subhead over it: "What role did the press play?")
     return next(
-        (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
+        (
+            i
+            for i in range(last_marker + 1, first)
+            if shapes[i].lead and not shapes[i].query and not _not_a_lede(shapes[i])
+        ),
         first,
     )
 
@@ -2685,8 +2751,9 @@ def _short(
         return True, "a question in title case over a paragraph: a subhead"
     if (
         shape.query
-        and lede < index < len(shapes) - 1
-        and shapes[index + 1].kind == "good"
+        and 0 < index < len(shapes) - 1
+        and index != lede
+        and (shapes[index + 1].kind == "good" or shapes[index + 1].lead)
         and not shapes[index - 1].opens_list
     ):
         return True, "a short question over a paragraph: a subhead"
