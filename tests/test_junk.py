@@ -1710,3 +1710,32 @@ def test_the_headline_printed_with_more_words_after_it_is_the_headline() -> None
     longer = f"{title}... despite a row over quotas that has gone on for years"
     kept_texts, dropped = _cleaned_titled(title, longer, _BODY, _TAIL)
     assert kept_texts == [_BODY, _TAIL] and dropped[longer] == "repeats the headline"
+
+
+def test_a_caption_printed_twice_around_its_credit_goes_both_times() -> None:
+    caption = (
+        "A sign is seen on the road to the border crossing in the northern hills, "
+        "November 11, 2019."
+    )
+    lede = (
+        "The defence ministers of the two countries met in the capital on Friday to ease "
+        "tensions along their disputed border, where a clash killed soldiers in June."
+    )
+    kept_texts = kept(caption, "Reuters Archive", caption, lede, _BODY)
+    assert kept_texts == [lede, _BODY]
+    assert _first_prose(caption, "Reuters Archive", caption, lede, _BODY) == lede
+
+
+def test_a_dated_caption_signed_after_a_dash_by_its_agency_goes() -> None:
+    caption = (
+        "The president speaks with the prime minister at the opening session of the summit "
+        "in the capital, on November 15, 2022. \u2014 Reuters"
+    )
+    lede = (
+        "The prime minister will make a state visit to the capital later this month, "
+        "officials said on Wednesday, as the two countries deepen their ties."
+    )
+    assert kept(caption, lede, _BODY) == [lede, _BODY]
+    # A story's last sentence signed by its agency has no picture's date: it stays.
+    signed = "Talks resume next week in the capital, officials said. \u2014 Reuters"
+    assert kept(lede, _BODY, signed) == [lede, _BODY, signed]

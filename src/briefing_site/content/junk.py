@@ -115,6 +115,12 @@ _AGENCY = (
     r"(?-i:REUTERS|Reuters|AFP|AP|EPA|PTI|ANI|IANS|UPI|AAP|TASS|Xinhua|XINHUA|Yonhap|YONHAP"
     r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
 )
+# A caption signed after its full stop with a dash and its agency ("... 2022. \u2014 Reuters").
+_AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
+CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
+CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
+_DASH_AGENCY = re.compile(rf"[.!?]\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
+DASH_CREDIT_WORDS = 45
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
@@ -863,6 +869,7 @@ class JunkFilter:
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
+            found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _first_prints(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
@@ -1051,6 +1058,9 @@ class JunkFilter:
             # The post's sign-off on a line inside the block, its text wrapped around it.
             return shape("bad", "an embedded social-media post (its sign-off inside the block)")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
+            return shape("bad", CREDIT)
+        if n <= DASH_CREDIT_WORDS and _DASH_AGENCY.search(text) and _PICTURE_DATE.search(text):
+            # A picture's date, then its agency after a dash ("..., on May 4, 2022. — AFP").
             return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
@@ -1826,6 +1836,28 @@ def _bare_link(text: str) -> bool:
     found = _LINK_END.search(text)
     rest = re.sub(r"\([^()]*\)", "", text[: found.start()]) if found else text
     return found is not None and not _words(rest)
+
+
+def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A block printed twice word for word whose first copy stands over a short credit
+    line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
+    a repeat of the second, and the second goes with it."""
+    out = list(shapes)
+    for index in range(len(shapes) - 1):
+        reason = shapes[index].reason
+        credit = _plain(paragraphs[index + 1].text)
+        if not reason.startswith("repeats ¶") or not 0 < len(_words(credit)) <= CREDIT_LINE_WORDS:
+            continue
+        if not (_AGENCY_WORD.search(credit) or _credit_hint(credit)) or credit.endswith("."):
+            continue
+        text = _plain(paragraphs[index].text)
+        for later in range(index + 2, len(shapes)):
+            if (
+                _plain(paragraphs[later].text) == text
+                and reason == f"repeats ¶{paragraphs[later].number}"
+            ):
+                out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
+    return out
 
 
 def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
