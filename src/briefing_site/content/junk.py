@@ -1843,6 +1843,7 @@ def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> 
     line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
     a repeat of the second, and the second goes with it."""
     out = list(shapes)
+    at = {paragraph.number: index for index, paragraph in enumerate(paragraphs)}
     for index in range(len(shapes) - 1):
         reason = shapes[index].reason
         credit = _plain(paragraphs[index + 1].text)
@@ -1850,13 +1851,13 @@ def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> 
             continue
         if not (_AGENCY_WORD.search(credit) or _credit_hint(credit)) or credit.endswith("."):
             continue
-        text = _plain(paragraphs[index].text)
-        for later in range(index + 2, len(shapes)):
-            if (
-                _plain(paragraphs[later].text) == text
-                and reason == f"repeats ¶{paragraphs[later].number}"
-            ):
-                out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
+        later = _repeat_of(reason, at)
+        if (
+            later is not None
+            and later > index + 1
+            and _plain(paragraphs[later].text) == _plain(paragraphs[index].text)
+        ):
+            out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
     return out
 
 
