@@ -1739,3 +1739,24 @@ def test_a_dated_caption_signed_after_a_dash_by_its_agency_goes() -> None:
     # A story's last sentence signed by its agency has no picture's date: it stays.
     signed = "Talks resume next week in the capital, officials said. \u2014 Reuters"
     assert kept(lede, _BODY, signed) == [lede, _BODY, signed]
+
+
+def test_a_standfirst_glued_to_a_reading_time_stamp_does_not_lead() -> None:
+    # "2 min read 14 Mar 2026, 09:15 AM IST" glued to a standfirst the story restates.
+    standfirst = (
+        "2 min read 14 Mar 2026, 09:15 AM ISTThe prime minister heads to the capital for a "
+        "state visit with major deals expected, including deals on energy, defence, farm "
+        "trade and the transfer of critical jet engine technology."
+    )
+    lede = (
+        "The prime minister will head to the capital on Monday for a state visit billed as a "
+        "turning point, with major deals expected on energy, defence and the transfer of jet "
+        "engine technology, officials said."
+    )
+    assert kept(standfirst, lede, _BODY) == [lede, _BODY]
+    # Glued to a story's first sentence that nothing restates, the stamp takes nothing.
+    alone = (
+        "2 min read 14 Mar 2026, 09:15 AM ISTThe ministers agreed on Friday to cut duties on "
+        "machinery after two days of talks in the capital."
+    )
+    assert kept(alone, _TAIL)[0] == alone

@@ -522,6 +522,12 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+# A reading-time stamp and its date opening a block, maybe glued to its first word
+# ("2 min read 14 Mar 2026, 09:15 AM IST"): up to the zone's capitals.
+_GLUED_READ_STAMP = re.compile(
+    r"^\d{1,3} min(?:ute)?s? read\b,?\s*(?:\d{1,2} [A-Z][a-z]{2,8} \d{4},?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*(?:[AP]M)?\s*(?:[A-Z]{2,4}(?=[A-Z][a-z]|\s))?)?"
+)
 RESTATED_FAR_SHARE = 0.9  # the same, with page furniture between the two
 QUOTE_OPENERS = "\"“‘'«"  # noqa: RUF001
 # How far from the top a byline or a date stamp still marks the page header.
@@ -1985,16 +1991,20 @@ def _restated(
         if under == len(shapes):
             continue
         shape, below = shapes[index], shapes[under]
+        # A reading-time stamp glued to it ("2 min read 14 Mar 2026, 09:15 AM ISTThe ...")
+        # is the page's, not the standfirst's: its words do not count.
+        stamp = _GLUED_READ_STAMP.match(_plain(paragraphs[index].text))
+        told = tokens[index][len(_words(stamp.group().casefold())) :] if stamp else tokens[index]
         if (
             shape.kind == "bad"
             or not shape.sentence
-            or shape.words > STANDFIRST_MAX_WORDS
+            or len(told) > STANDFIRST_MAX_WORDS
             or below.kind != "good"
-            or below.words <= shape.words
+            or below.words <= len(told)
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
         ):
             continue
-        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        content = {w for w in told if w not in STOPWORDS and len(w) > 2}
         # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.") and
         # the paragraph under it goes on without telling it again; unless that paragraph
         # restates all the rest of it nearly word for word (a standfirst with its day).
