@@ -542,7 +542,7 @@ class PageCache:
         assert batch.templates is not None, "pages are keyed by their templates too"
         self._templates = batch.templates
         self._key_of = {
-            id(assembled.briefing): digest(key, briefing_clock(assembled.briefing, batch.now))
+            id(assembled.briefing): briefing_source(key, assembled.briefing, batch.now)
             for (_, assembled), key in zip(batch.articles, batch.keys, strict=True)
         }
         self._keys: dict[str, bytes] = {}
@@ -634,6 +634,13 @@ class PageCache:
     def recorded(self) -> dict[str, bytes]:
         """Each file's key as the last build recorded it (none: nothing is kept)."""
         return self._recorded
+
+
+def briefing_source(key: bytes, briefing: Briefing, now: datetime) -> bytes:
+    """What a page showing `briefing` is keyed by for it: its article's key (a SHA-256
+    digest, 32 bytes, so nothing runs into what follows) and what of the clock it shows
+    (`horizon.briefing_clock`). One hash: a rebuild makes one for every briefing."""
+    return hashlib.sha256(key + briefing_clock(briefing, now)).digest()
 
 
 def template_prefix(base: bytes, template: str, templated: bytes) -> bytes:
@@ -797,7 +804,7 @@ class _Pages:
         except Exception:  # drawn again, and reported, by the listings
             return None
         helpers = [self.stream.template_keys[name] for name in sorted(TEMPLATE_HELPERS.values())]
-        own = digest(key, briefing_clock(briefing, self.settings.now))
+        own = briefing_source(key, briefing, self.settings.now)
         found = record_key(fragments_base(base, helpers), own)
         return found, self.spill.append(encoded(made), found)
 
@@ -808,7 +815,7 @@ class _Pages:
             data = event_calendar(briefing, self.urls, self.site.today)
             made.append(("", RenderedFile(path, data)))
         base = self.stream.page_base
-        source = digest(key, briefing_clock(briefing, self.settings.now)) if base else b""
+        source = briefing_source(key, briefing, self.settings.now) if base else b""
         staged = []
         written = self.stream.staging is not None
         for template, item in made:
