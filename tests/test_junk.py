@@ -1760,3 +1760,16 @@ def test_a_standfirst_glued_to_a_reading_time_stamp_does_not_lead() -> None:
         "machinery after two days of talks in the capital."
     )
     assert kept(alone, _TAIL)[0] == alone
+
+
+def test_a_lede_printed_twice_around_its_byline_or_agency_still_leads() -> None:
+    # The page prints its first paragraph, the byline, then the story from that paragraph
+    # on: a story sentence, not a caption, so its second copy is the lede.
+    title = "Ministers meet to ease border tensions after a deadly clash"
+    lede = (
+        "The defence ministers of the two countries met in the capital on Friday to ease "
+        "tensions along their disputed border, where a clash killed several soldiers."
+    )
+    for credit in ("By Jane Roe, Reuters", "Reuters Staff", "Jane Roe | Bloomberg", "AFP"):
+        kept_texts, _ = _cleaned_titled(title, title, lede, credit, lede, _BODY, _TAIL)
+        assert kept_texts == [lede, _BODY, _TAIL], credit

@@ -119,6 +119,7 @@ _AGENCY = (
 _AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
 CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
 CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
+BYLINE = "a byline"
 _DASH_AGENCY = re.compile(rf"[.!?]\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
 DASH_CREDIT_WORDS = 45
 _CAPTION = re.compile(
@@ -1021,7 +1022,7 @@ class JunkFilter:
             and n <= MARKER_WORDS
             and not sentence
         ):
-            return shape("bad", "a byline", marker=True)
+            return shape("bad", BYLINE, marker=True)
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
@@ -1847,7 +1848,9 @@ def _bare_link(text: str) -> bool:
 def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block printed twice word for word whose first copy stands over a short credit
     line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
-    a repeat of the second, and the second goes with it."""
+    a repeat of the second, and the second goes with it. Only a caption's shape (short,
+    no "said", a picture's date or a verb of what a camera sees): a page also prints its
+    lede twice around a byline ("By Jane Doe, Reuters"), and that lede stays."""
     out = list(shapes)
     at = {paragraph.number: index for index, paragraph in enumerate(paragraphs)}
     for index in range(len(shapes) - 1):
@@ -1856,6 +1859,16 @@ def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> 
         if not reason.startswith("repeats ¶") or not 0 < len(_words(credit)) <= CREDIT_LINE_WORDS:
             continue
         if not (_AGENCY_WORD.search(credit) or _credit_hint(credit)) or credit.endswith("."):
+            continue
+        if _BYLINE.match(credit) or shapes[index + 1].reason.startswith(BYLINE):
+            continue
+        text = _plain(paragraphs[index].text)
+        words = _words(text.casefold())
+        if (
+            len(words) > PICTURE_CAPTION_WORDS
+            or "said" in words
+            or not (_PICTURE_DATE.search(text) or _picture_verb(words))
+        ):
             continue
         later = _repeat_of(reason, at)
         if (
