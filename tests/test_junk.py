@@ -1773,3 +1773,27 @@ def test_a_lede_printed_twice_around_its_byline_or_agency_still_leads() -> None:
     for credit in ("By Jane Roe, Reuters", "Reuters Staff", "Jane Roe | Bloomberg", "AFP"):
         kept_texts, _ = _cleaned_titled(title, title, lede, credit, lede, _BODY, _TAIL)
         assert kept_texts == [lede, _BODY, _TAIL], credit
+
+
+def test_a_story_sentence_opening_with_the_headlines_words_is_no_longer_headline() -> None:
+    # A first paragraph that lost its full stop goes on from the headline's words with
+    # no break: it is the lede, not a longer print of the headline.
+    title = "Ministers agree to restart talks on the fisheries deal"
+    lede = (
+        f"{title} after a decade of frosty ties over quotas, officials in the capital said "
+        "on Friday"
+    )
+    kept_texts, _ = _cleaned_titled(title, "Home", "World", lede, _BODY, _TAIL)
+    assert kept_texts == [lede, _BODY, _TAIL]
+    # Mid-story, a quote the headline took, with the story going on after a comma.
+    quoted = "We will not back down on tariffs"
+    said = (
+        "\u201cWe will not back down on tariffs, and we will not be rushed into a bad deal,"
+        "\u201d the minister told reporters on Friday in the capital"
+    )
+    kept_texts, _ = _cleaned_titled(quoted, _LEDE, _BODY, said, _TAIL)
+    assert said in kept_texts
+    # Below the story's first paragraph even a break after the words is the story's.
+    broken = f"{title} \u2014 that was the word from both capitals on Friday night"
+    kept_texts, _ = _cleaned_titled(title, _LEDE, _BODY, _TAIL, broken)
+    assert broken in kept_texts

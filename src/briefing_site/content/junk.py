@@ -584,6 +584,9 @@ CAPTION_WORDS = 40
 # The headline printed again in the body; nearly word for word (this share of its words,
 # few more of its own), the page header ends under it, like under a byline.
 HEADLINE_AGAIN = "repeats the headline"
+# A longer print of the headline: its words, a break, then at most this many more.
+LONGER_HEADLINE_EXTRA_WORDS = 12
+_HEADLINE_BREAK = re.compile(r"\s*(?:\u2026|\.{3}|[\u2014\u2013:|]|\s-\s)")
 HEADLINE_VERBATIM = 0.9
 # Lines with no sentence opening the page, at least this many: a menu or a banner.
 BANNER_LINES = 3
@@ -864,6 +867,15 @@ class JunkFilter:
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            # Under the story's first paragraph, a longer print of the headline is a
+            # sentence of the story that opens with its words (a quote the headline took).
+            story = next((i for i, shape in enumerate(found) if shape.kind == "good"), len(found))
+            found[story:] = [
+                self._shape(p, tokens[i], repeats[i], title, header=False)
+                if found[i].reason == HEADLINE_AGAIN and _longer_headline(_plain(p.text), title)
+                else found[i]
+                for i, p in enumerate(paragraphs[story:], story)
+            ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
             found = _under_video_length(found, paragraphs)
@@ -918,10 +930,13 @@ class JunkFilter:
             in_list = bool(why) and (in_list or bool(_LIST_MARKERS.match(_plain(paragraph.text))))
         return verdicts
 
-    def _shape(self, paragraph: Paragraph, words: list[str], repeat: str, title: str) -> Shape:
+    def _shape(
+        self, paragraph: Paragraph, words: list[str], repeat: str, title: str, header: bool = True
+    ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
-        `words` are its lower-case words; `repeat` says whether it repeats another.
+        `words` are its lower-case words; `repeat` says whether it repeats another;
+        `header` that no story paragraph stands above it.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1072,15 +1087,9 @@ class JunkFilter:
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
-        headline = _words(title.casefold()) if title else []
-        if (
-            len(headline) >= HEADLINE_MIN_WORDS
-            and not sentence
-            and n <= STANDFIRST_MAX_WORDS
-            and words[: len(headline)] == headline
-        ):
-            # The headline word for word with more after it and no sentence end: the page
-            # prints a longer headline than the one given ("Title... despite X").
+        if header and not sentence and _longer_headline(text, title):
+            # The headline word for word, a dash or dots, a few more words and no sentence
+            # end, over the story: the page prints a longer headline ("Title... despite X").
             return replace(shape("bad", HEADLINE_AGAIN), headline=True)
         if title and n <= 40 and _near_title(words, title, cover):
             # The headline itself, nearly word for word (not a link line or a label
@@ -1577,6 +1586,22 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
+
+
+def _longer_headline(text: str, title: str) -> bool:
+    """The headline word for word, then a dash, a colon, a bar or dots right after its
+    last word and a few more words ("Title... despite X", "Title — and what it means"):
+    a story sentence opening with the headline's words goes on without such a break."""
+    headline = _words(title.casefold())
+    if len(headline) < HEADLINE_MIN_WORDS:
+        return False
+    found = list(_WORD.finditer(text.replace("\u2019", "'")))
+    extra = len(found) - len(headline)
+    if not 0 < extra <= LONGER_HEADLINE_EXTRA_WORDS:
+        return False
+    if [m.group().casefold() for m in found[: len(headline)]] != headline:
+        return False
+    return _HEADLINE_BREAK.match(text, found[len(headline) - 1].end()) is not None
 
 
 def _picture_verb(words: list[str]) -> bool:
