@@ -1797,3 +1797,25 @@ def test_a_story_sentence_opening_with_the_headlines_words_is_no_longer_headline
     broken = f"{title} \u2014 that was the word from both capitals on Friday night"
     kept_texts, _ = _cleaned_titled(title, _LEDE, _BODY, _TAIL, broken)
     assert broken in kept_texts
+
+
+def test_a_dated_story_sentence_signed_by_its_agency_after_a_dash_stays() -> None:
+    # Told in the past ("agreed", "said") or dated away from the signature: the story's
+    # last sentence signed by its agency, not a picture's caption.
+    signed = [
+        "The two governments agreed on Friday to restart border talks that had been "
+        "suspended since Oct 5, 2019. \u2014 Reuters",
+        "The agreement, first signed on May 4, 2022, expires next year unless both sides "
+        "renew it. \u2014 AFP",
+        "The ban took effect on Jan. 1, 2024, the ministry said. - AP",
+    ]
+    for text in signed:
+        assert kept(_LEDE, _BODY, text) == [_LEDE, _BODY, text], text
+    assert kept(signed[0]) == [signed[0]]
+    # A one-paragraph wire brief in a headline's words is no caption: a page is never
+    # only its picture.
+    brief = (
+        "Ministers of the two countries to meet in the capital for the first round of new "
+        "talks on trade and farm quotas on May 4, 2026. \u2014 Reuters"
+    )
+    assert kept(brief) == [brief]

@@ -120,7 +120,8 @@ _AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
 CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
 CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
 BYLINE = "a byline"
-_DASH_AGENCY = re.compile(rf"[.!?]\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
+# Its year right before the signature: a story's last sentence signed so ends elsewhere.
+_DASH_AGENCY = re.compile(rf"\b\d{{4}}\.\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
 DASH_CREDIT_WORDS = 45
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
@@ -876,6 +877,15 @@ class JunkFilter:
                 else found[i]
                 for i, p in enumerate(paragraphs[story:], story)
             ]
+            if story == len(found):
+                # No prose but a dated line signed by its agency: a wire brief, not a
+                # caption (a page is never only its picture).
+                found = [
+                    self._shape(p, tokens[i], repeats[i], title, alone=True)
+                    if _dash_credit(_plain(p.text), tokens[i])
+                    else found[i]
+                    for i, p in enumerate(paragraphs)
+                ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
             found = _under_video_length(found, paragraphs)
@@ -931,12 +941,19 @@ class JunkFilter:
         return verdicts
 
     def _shape(
-        self, paragraph: Paragraph, words: list[str], repeat: str, title: str, header: bool = True
+        self,
+        paragraph: Paragraph,
+        words: list[str],
+        repeat: str,
+        title: str,
+        header: bool = True,
+        alone: bool = False,
     ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
         `words` are its lower-case words; `repeat` says whether it repeats another;
-        `header` that no story paragraph stands above it.
+        `header` that no story paragraph stands above it; `alone` that no other block
+        reads as the story's prose.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1081,7 +1098,7 @@ class JunkFilter:
             return shape("bad", "an embedded social-media post (its sign-off inside the block)")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", CREDIT)
-        if n <= DASH_CREDIT_WORDS and _DASH_AGENCY.search(text) and _PICTURE_DATE.search(text):
+        if not alone and _dash_credit(text, words):
             # A picture's date, then its agency after a dash ("..., on May 4, 2022. — AFP").
             return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
@@ -1244,17 +1261,8 @@ class JunkFilter:
         first = text[: stop.end()].strip()
         words = _words(first.casefold())
         limits = self.limits
-        # A verb of a told sentence, not a caption's present passive ("is greeted") nor
-        # a name's "-ed" ("Associated Press").
-        lower = [w for w in _words(first) if w[:1].islower()]
-        told = any(
-            (w in FINITE_VERBS and w not in ("is", "are", "am"))
-            or w in IRREGULAR_PAST
-            or (len(w) > 3 and w.endswith("ed") and (not i or lower[i - 1] not in ("is", "are")))
-            for i, w in enumerate(lower)
-        )
         return (
-            told
+            _told(first)
             and len(first) >= limits.good_min_chars
             and sum(map(STOPWORDS.__contains__, words)) / len(words) >= limits.good_min_stopwords
             and not (_CAPTION.search(first) or _CREDIT_END.search(first) or _positioned(first))
@@ -1585,6 +1593,30 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         and _CAPTION_DATE.search(text) is not None
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
+    )
+
+
+def _dash_credit(text: str, words: list[str]) -> bool:
+    """A picture's full date, its year's full stop, then its agency after a dash ("...
+    on May 4, 2022. \u2014 AFP"), in a caption's words: what a camera sees, or no verb
+    of a told sentence ("said", "agreed"). A story's sentence signed by its agency tells."""
+    return (
+        len(words) <= DASH_CREDIT_WORDS
+        and _DASH_AGENCY.search(text) is not None
+        and _PICTURE_DATE.search(text) is not None
+        and (_picture_verb(words) or not _told(text))
+    )
+
+
+def _told(text: str) -> bool:
+    """A verb of a told sentence ("said", "agreed", "met"), not a caption's present
+    passive ("is greeted") nor a name's "-ed" ("Associated Press")."""
+    lower = [w for w in _words(text) if w[:1].islower()]
+    return any(
+        (w in FINITE_VERBS and w not in ("is", "are", "am"))
+        or w in IRREGULAR_PAST
+        or (len(w) > 3 and w.endswith("ed") and (not i or lower[i - 1] not in ("is", "are")))
+        for i, w in enumerate(lower)
     )
 
 
