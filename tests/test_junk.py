@@ -1819,3 +1819,30 @@ def test_a_dated_story_sentence_signed_by_its_agency_after_a_dash_stays() -> Non
         "talks on trade and farm quotas on May 4, 2026. \u2014 Reuters"
     )
     assert kept(brief) == [brief]
+
+
+def test_a_run_of_questions_or_a_list_under_its_noun_is_the_storys_not_headlines() -> None:
+    # Headlines seldom ask: questions put in parliament, or readers' questions, between
+    # two paragraphs are the story's own.
+    asked = "The opposition leader posed three questions to the prime minister in parliament."
+    questions = [
+        "Why was the deal signed in secret?",
+        "How much will it cost taxpayers?",
+        "Who negotiated the investment clause?",
+    ]
+    kept_texts = kept(_LEDE, asked, *questions, _BODY, _TAIL)
+    assert asked in kept_texts and set(questions[:2]) <= set(kept_texts)
+    readers = "Readers sent us their questions about the new visa rules this week."
+    faq = ["Can I still apply online?", "How long will it take?", "Do children need a visa?"]
+    assert set(faq[:2]) <= set(kept(_LEDE, readers, *faq, _BODY, _TAIL))
+    # A sentence ending in a list's noun leads into the story's list, as one ending in ':'.
+    demands = (
+        "After the vote, the opposition leader told reporters outside parliament that he had "
+        "three demands."
+    )
+    items = [
+        "Release of all political prisoners held since the spring",
+        "A firm date for the next general election",
+        "An independent inquiry into the clash at the border",
+    ]
+    assert items[0] in kept(_LEDE, demands, *items, _BODY, _TAIL)

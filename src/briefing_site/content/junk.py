@@ -681,6 +681,12 @@ TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the sto
 HEADLINE_RUN = 3
 HEADLINE_RUN_WORDS = (3, 16)
 HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
+# A sentence ending in one of these ("... set out three demands.") leads into a list.
+LIST_NOUNS = frozenset(
+    "points demands steps agreements goals aims priorities measures proposals conditions "  # noqa: SIM905
+    "questions issues areas reasons ways changes commitments deals items topics pledges "
+    "outcomes principles takeaways highlights".split()
+)
 # A comments header below the story, and the readers' comments under it.
 # "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
 # "Responses" or "Reactions" is as often the story's own subhead over what others said.
@@ -2415,8 +2421,11 @@ def _headline_runs(
 ) -> None:
     """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
     as bullets of one block), between two paragraphs of the story below its lede, with no
-    lead-in ending in ':' above them: links to other stories ("Port city hopes to shed its
-    image as it hosts the summit"). Under a lead-in they are the story's own list."""
+    lead-in above them (ending in ':' or in a list's noun, "three demands."): links to
+    other stories ("Port city hopes to shed its image as it hosts the summit"). Under a
+    lead-in they are the story's own list. A headline seldom asks: among single lines, a
+    question may stand in such a run, but a run of mostly questions is the story's (an
+    MP's questions, readers' questions)."""
 
     def headline(text: str) -> bool:
         low, high = HEADLINE_RUN_WORDS
@@ -2431,10 +2440,14 @@ def _headline_runs(
         single = shape.kind != "good" and not shape.opens_list and not shape.bulleted
         return single and (headline(text) or shape.query)
 
+    def lead_in(index: int) -> bool:
+        words = _words(_plain(paragraphs[index].text).casefold())
+        return shapes[index].opens_list or (bool(words) and words[-1] in LIST_NOUNS)
+
     index = lede + 1
     while index < len(shapes):
         above = index - 1
-        if not (story(above) and shapes[above].sentence and not shapes[above].opens_list):
+        if not (story(above) and shapes[above].sentence and not lead_in(above)):
             index += 1
             continue
         items = [_plain(p) for p in _POINT_SPLIT.split(paragraphs[index].text) if p.strip()]
@@ -2446,7 +2459,8 @@ def _headline_runs(
         end = index
         while end < len(shapes) and listed(end):
             end += 1
-        if end - index >= HEADLINE_RUN and story(end):
+        asked = sum(shapes[at].query for at in range(index, end))
+        if end - index >= HEADLINE_RUN and 2 * asked <= end - index and story(end):
             for at in range(index, end):
                 verdicts[at] = (True, HEADLINE_RUN_WHY)
         index = max(end, index + 1)
