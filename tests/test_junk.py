@@ -1846,3 +1846,13 @@ def test_a_run_of_questions_or_a_list_under_its_noun_is_the_storys_not_headlines
         "An independent inquiry into the clash at the border",
     ]
     assert items[0] in kept(_LEDE, demands, *items, _BODY, _TAIL)
+
+
+def test_a_caption_of_a_couple_waving_is_a_caption_though_a_noun_comes_before() -> None:
+    # "and his wife wave": the noun after "his" joins a compound subject, so the picture
+    # word after it is the verb of what the camera sees.
+    caption = (
+        "The prime minister and his wife wave to supporters on their arrival in the capital "
+        "on Friday, May 2, 2025."
+    )
+    assert kept(_LEDE, caption, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]

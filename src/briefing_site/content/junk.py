@@ -1645,7 +1645,8 @@ def _longer_headline(text: str, title: str) -> bool:
 def _picture_verb(words: list[str]) -> bool:
     """Some word of what a camera sees is a verb: not a noun after a determiner ("a
     salute", "their embrace") or after a modifier that follows one ("a 21-gun salute",
-    "a warm embrace"): a base form there has no plural subject before it."""
+    "a warm embrace"): a base form there has no plural subject before it, unless "and"
+    joins that noun to another ("The minister and his wife wave")."""
     for i, w in enumerate(words):
         if w not in PICTURE_VERBS:
             continue
@@ -1653,7 +1654,8 @@ def _picture_verb(words: list[str]) -> bool:
         if before in DETERMINERS:
             continue
         modifier = i > 1 and (words[i - 2] in DETERMINERS or words[i - 2].isdigit())
-        if modifier and not w.endswith("s") and not before.endswith("s"):
+        joined = i > 2 and words[i - 3] == "and" and words[i - 2] in DETERMINERS
+        if modifier and not joined and not w.endswith("s") and not before.endswith("s"):
             continue
         return True
     return False
