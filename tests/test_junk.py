@@ -1760,3 +1760,99 @@ def test_a_standfirst_glued_to_a_reading_time_stamp_does_not_lead() -> None:
         "machinery after two days of talks in the capital."
     )
     assert kept(alone, _TAIL)[0] == alone
+
+
+def test_a_lede_printed_twice_around_its_byline_or_agency_still_leads() -> None:
+    # The page prints its first paragraph, the byline, then the story from that paragraph
+    # on: a story sentence, not a caption, so its second copy is the lede.
+    title = "Ministers meet to ease border tensions after a deadly clash"
+    lede = (
+        "The defence ministers of the two countries met in the capital on Friday to ease "
+        "tensions along their disputed border, where a clash killed several soldiers."
+    )
+    for credit in ("By Jane Roe, Reuters", "Reuters Staff", "Jane Roe | Bloomberg", "AFP"):
+        kept_texts, _ = _cleaned_titled(title, title, lede, credit, lede, _BODY, _TAIL)
+        assert kept_texts == [lede, _BODY, _TAIL], credit
+
+
+def test_a_story_sentence_opening_with_the_headlines_words_is_no_longer_headline() -> None:
+    # A first paragraph that lost its full stop goes on from the headline's words with
+    # no break: it is the lede, not a longer print of the headline.
+    title = "Ministers agree to restart talks on the fisheries deal"
+    lede = (
+        f"{title} after a decade of frosty ties over quotas, officials in the capital said "
+        "on Friday"
+    )
+    kept_texts, _ = _cleaned_titled(title, "Home", "World", lede, _BODY, _TAIL)
+    assert kept_texts == [lede, _BODY, _TAIL]
+    # Mid-story, a quote the headline took, with the story going on after a comma.
+    quoted = "We will not back down on tariffs"
+    said = (
+        "\u201cWe will not back down on tariffs, and we will not be rushed into a bad deal,"
+        "\u201d the minister told reporters on Friday in the capital"
+    )
+    kept_texts, _ = _cleaned_titled(quoted, _LEDE, _BODY, said, _TAIL)
+    assert said in kept_texts
+    # Below the story's first paragraph even a break after the words is the story's.
+    broken = f"{title} \u2014 that was the word from both capitals on Friday night"
+    kept_texts, _ = _cleaned_titled(title, _LEDE, _BODY, _TAIL, broken)
+    assert broken in kept_texts
+
+
+def test_a_dated_story_sentence_signed_by_its_agency_after_a_dash_stays() -> None:
+    # Told in the past ("agreed", "said") or dated away from the signature: the story's
+    # last sentence signed by its agency, not a picture's caption.
+    signed = [
+        "The two governments agreed on Friday to restart border talks that had been "
+        "suspended since Oct 5, 2019. \u2014 Reuters",
+        "The agreement, first signed on May 4, 2022, expires next year unless both sides "
+        "renew it. \u2014 AFP",
+        "The ban took effect on Jan. 1, 2024, the ministry said. - AP",
+    ]
+    for text in signed:
+        assert kept(_LEDE, _BODY, text) == [_LEDE, _BODY, text], text
+    assert kept(signed[0]) == [signed[0]]
+    # A one-paragraph wire brief in a headline's words is no caption: a page is never
+    # only its picture.
+    brief = (
+        "Ministers of the two countries to meet in the capital for the first round of new "
+        "talks on trade and farm quotas on May 4, 2026. \u2014 Reuters"
+    )
+    assert kept(brief) == [brief]
+
+
+def test_a_run_of_questions_or_a_list_under_its_noun_is_the_storys_not_headlines() -> None:
+    # Headlines seldom ask: questions put in parliament, or readers' questions, between
+    # two paragraphs are the story's own.
+    asked = "The opposition leader posed three questions to the prime minister in parliament."
+    questions = [
+        "Why was the deal signed in secret?",
+        "How much will it cost taxpayers?",
+        "Who negotiated the investment clause?",
+    ]
+    kept_texts = kept(_LEDE, asked, *questions, _BODY, _TAIL)
+    assert asked in kept_texts and set(questions[:2]) <= set(kept_texts)
+    readers = "Readers sent us their questions about the new visa rules this week."
+    faq = ["Can I still apply online?", "How long will it take?", "Do children need a visa?"]
+    assert set(faq[:2]) <= set(kept(_LEDE, readers, *faq, _BODY, _TAIL))
+    # A sentence ending in a list's noun leads into the story's list, as one ending in ':'.
+    demands = (
+        "After the vote, the opposition leader told reporters outside parliament that he had "
+        "three demands."
+    )
+    items = [
+        "Release of all political prisoners held since the spring",
+        "A firm date for the next general election",
+        "An independent inquiry into the clash at the border",
+    ]
+    assert items[0] in kept(_LEDE, demands, *items, _BODY, _TAIL)
+
+
+def test_a_caption_of_a_couple_waving_is_a_caption_though_a_noun_comes_before() -> None:
+    # "and his wife wave": the noun after "his" joins a compound subject, so the picture
+    # word after it is the verb of what the camera sees.
+    caption = (
+        "The prime minister and his wife wave to supporters on their arrival in the capital "
+        "on Friday, May 2, 2025."
+    )
+    assert kept(_LEDE, caption, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]

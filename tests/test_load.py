@@ -478,3 +478,31 @@ def test_a_short_name_over_a_clause_in_lower_case_in_wrapped_copy_joins_it() -> 
     paragraphs = texts(split_text("\n".join(lines)))
     assert paragraphs[-1].startswith("The Harbour Council welcomes the agreement"), paragraphs
     assert len(paragraphs) == 2
+
+
+def test_a_subhead_over_a_paragraph_opening_on_a_lower_case_name_stays_apart() -> None:
+    # "von der Leyen", "iPhone", "eBay": a name written in lower case opens a paragraph,
+    # so a short line over it is a subhead, not a sentence's start left on its line.
+    above = [
+        "The defence ministers met by video link on Tuesday to talk about the",
+        "region, and agreed to keep in close touch over the coming months as",
+        "the security outlook changes.",
+    ]
+    cases = [
+        ("European Reaction", "von der Leyen told reporters in Brussels that the bloc would"),
+        ("Apple Results", "iPhone sales rose by a tenth in the spring quarter, and the firm"),
+        ("Online Sales", "eBay and other sites said that their sales rose by a tenth, and"),
+    ]
+    for subhead, opening in cases:
+        lines = [*above, subhead, opening, "respond within days, officials said on Tuesday."]
+        paragraphs = texts(split_text("\n".join(lines)))
+        assert paragraphs[1] == subhead, paragraphs
+        assert paragraphs[2].startswith(opening.split()[0]), paragraphs
+    # A name over a verb in lower case is still the sentence's start.
+    lines = [
+        *above,
+        "South Korea",
+        "said on Wednesday that it would send its trade minister to the talks, which",
+        "open in the capital next month.",
+    ]
+    assert texts(split_text("\n".join(lines)))[-1].startswith("South Korea said on Wednesday")

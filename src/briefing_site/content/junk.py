@@ -119,7 +119,9 @@ _AGENCY = (
 _AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
 CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
 CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
-_DASH_AGENCY = re.compile(rf"[.!?]\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
+BYLINE = "a byline"
+# Its year right before the signature: a story's last sentence signed so ends elsewhere.
+_DASH_AGENCY = re.compile(rf"\b\d{{4}}\.\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
 DASH_CREDIT_WORDS = 45
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
@@ -583,6 +585,9 @@ CAPTION_WORDS = 40
 # The headline printed again in the body; nearly word for word (this share of its words,
 # few more of its own), the page header ends under it, like under a byline.
 HEADLINE_AGAIN = "repeats the headline"
+# A longer print of the headline: its words, a break, then at most this many more.
+LONGER_HEADLINE_EXTRA_WORDS = 12
+_HEADLINE_BREAK = re.compile(r"\s*(?:\u2026|\.{3}|[\u2014\u2013:|]|\s-\s)")
 HEADLINE_VERBATIM = 0.9
 # Lines with no sentence opening the page, at least this many: a menu or a banner.
 BANNER_LINES = 3
@@ -676,6 +681,12 @@ TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the sto
 HEADLINE_RUN = 3
 HEADLINE_RUN_WORDS = (3, 16)
 HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
+# A sentence ending in one of these ("... set out three demands.") leads into a list.
+LIST_NOUNS = frozenset(
+    "points demands steps agreements goals aims priorities measures proposals conditions "  # noqa: SIM905
+    "questions issues areas reasons ways changes commitments deals items topics pledges "
+    "outcomes principles takeaways highlights".split()
+)
 # A comments header below the story, and the readers' comments under it.
 # "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
 # "Responses" or "Reactions" is as often the story's own subhead over what others said.
@@ -863,6 +874,24 @@ class JunkFilter:
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
             found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            # Under the story's first paragraph, a longer print of the headline is a
+            # sentence of the story that opens with its words (a quote the headline took).
+            story = next((i for i, shape in enumerate(found) if shape.kind == "good"), len(found))
+            found[story:] = [
+                self._shape(p, tokens[i], repeats[i], title, header=False)
+                if found[i].reason == HEADLINE_AGAIN and _longer_headline(_plain(p.text), title)
+                else found[i]
+                for i, p in enumerate(paragraphs[story:], story)
+            ]
+            if story == len(found):
+                # No prose but a dated line signed by its agency: a wire brief, not a
+                # caption (a page is never only its picture).
+                found = [
+                    self._shape(p, tokens[i], repeats[i], title, alone=True)
+                    if _dash_credit(_plain(p.text), tokens[i])
+                    else found[i]
+                    for i, p in enumerate(paragraphs)
+                ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
             found = _under_video_length(found, paragraphs)
@@ -917,10 +946,20 @@ class JunkFilter:
             in_list = bool(why) and (in_list or bool(_LIST_MARKERS.match(_plain(paragraph.text))))
         return verdicts
 
-    def _shape(self, paragraph: Paragraph, words: list[str], repeat: str, title: str) -> Shape:
+    def _shape(
+        self,
+        paragraph: Paragraph,
+        words: list[str],
+        repeat: str,
+        title: str,
+        header: bool = True,
+        alone: bool = False,
+    ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
-        `words` are its lower-case words; `repeat` says whether it repeats another.
+        `words` are its lower-case words; `repeat` says whether it repeats another;
+        `header` that no story paragraph stands above it; `alone` that no other block
+        reads as the story's prose.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1021,7 +1060,7 @@ class JunkFilter:
             and n <= MARKER_WORDS
             and not sentence
         ):
-            return shape("bad", "a byline", marker=True)
+            return shape("bad", BYLINE, marker=True)
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
@@ -1065,21 +1104,15 @@ class JunkFilter:
             return shape("bad", "an embedded social-media post (its sign-off inside the block)")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", CREDIT)
-        if n <= DASH_CREDIT_WORDS and _DASH_AGENCY.search(text) and _PICTURE_DATE.search(text):
+        if not alone and _dash_credit(text, words):
             # A picture's date, then its agency after a dash ("..., on May 4, 2022. — AFP").
             return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
-        headline = _words(title.casefold()) if title else []
-        if (
-            len(headline) >= HEADLINE_MIN_WORDS
-            and not sentence
-            and n <= STANDFIRST_MAX_WORDS
-            and words[: len(headline)] == headline
-        ):
-            # The headline word for word with more after it and no sentence end: the page
-            # prints a longer headline than the one given ("Title... despite X").
+        if header and not sentence and _longer_headline(text, title):
+            # The headline word for word, a dash or dots, a few more words and no sentence
+            # end, over the story: the page prints a longer headline ("Title... despite X").
             return replace(shape("bad", HEADLINE_AGAIN), headline=True)
         if title and n <= 40 and _near_title(words, title, cover):
             # The headline itself, nearly word for word (not a link line or a label
@@ -1234,17 +1267,8 @@ class JunkFilter:
         first = text[: stop.end()].strip()
         words = _words(first.casefold())
         limits = self.limits
-        # A verb of a told sentence, not a caption's present passive ("is greeted") nor
-        # a name's "-ed" ("Associated Press").
-        lower = [w for w in _words(first) if w[:1].islower()]
-        told = any(
-            (w in FINITE_VERBS and w not in ("is", "are", "am"))
-            or w in IRREGULAR_PAST
-            or (len(w) > 3 and w.endswith("ed") and (not i or lower[i - 1] not in ("is", "are")))
-            for i, w in enumerate(lower)
-        )
         return (
-            told
+            _told(first)
             and len(first) >= limits.good_min_chars
             and sum(map(STOPWORDS.__contains__, words)) / len(words) >= limits.good_min_stopwords
             and not (_CAPTION.search(first) or _CREDIT_END.search(first) or _positioned(first))
@@ -1578,10 +1602,51 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
     )
 
 
+def _dash_credit(text: str, words: list[str]) -> bool:
+    """A picture's full date, its year's full stop, then its agency after a dash ("...
+    on May 4, 2022. \u2014 AFP"), in a caption's words: what a camera sees, or no verb
+    of a told sentence ("said", "agreed"). A story's sentence signed by its agency tells."""
+    return (
+        len(words) <= DASH_CREDIT_WORDS
+        and _DASH_AGENCY.search(text) is not None
+        and _PICTURE_DATE.search(text) is not None
+        and (_picture_verb(words) or not _told(text))
+    )
+
+
+def _told(text: str) -> bool:
+    """A verb of a told sentence ("said", "agreed", "met"), not a caption's present
+    passive ("is greeted") nor a name's "-ed" ("Associated Press")."""
+    lower = [w for w in _words(text) if w[:1].islower()]
+    return any(
+        (w in FINITE_VERBS and w not in ("is", "are", "am"))
+        or w in IRREGULAR_PAST
+        or (len(w) > 3 and w.endswith("ed") and (not i or lower[i - 1] not in ("is", "are")))
+        for i, w in enumerate(lower)
+    )
+
+
+def _longer_headline(text: str, title: str) -> bool:
+    """The headline word for word, then a dash, a colon, a bar or dots right after its
+    last word and a few more words ("Title... despite X", "Title — and what it means"):
+    a story sentence opening with the headline's words goes on without such a break."""
+    headline = _words(title.casefold())
+    if len(headline) < HEADLINE_MIN_WORDS:
+        return False
+    found = list(_WORD.finditer(text.replace("\u2019", "'")))
+    extra = len(found) - len(headline)
+    if not 0 < extra <= LONGER_HEADLINE_EXTRA_WORDS:
+        return False
+    if [m.group().casefold() for m in found[: len(headline)]] != headline:
+        return False
+    return _HEADLINE_BREAK.match(text, found[len(headline) - 1].end()) is not None
+
+
 def _picture_verb(words: list[str]) -> bool:
     """Some word of what a camera sees is a verb: not a noun after a determiner ("a
     salute", "their embrace") or after a modifier that follows one ("a 21-gun salute",
-    "a warm embrace"): a base form there has no plural subject before it."""
+    "a warm embrace"): a base form there has no plural subject before it, unless "and"
+    joins that noun to another ("The minister and his wife wave")."""
     for i, w in enumerate(words):
         if w not in PICTURE_VERBS:
             continue
@@ -1589,7 +1654,8 @@ def _picture_verb(words: list[str]) -> bool:
         if before in DETERMINERS:
             continue
         modifier = i > 1 and (words[i - 2] in DETERMINERS or words[i - 2].isdigit())
-        if modifier and not w.endswith("s") and not before.endswith("s"):
+        joined = i > 2 and words[i - 3] == "and" and words[i - 2] in DETERMINERS
+        if modifier and not joined and not w.endswith("s") and not before.endswith("s"):
             continue
         return True
     return False
@@ -1847,7 +1913,9 @@ def _bare_link(text: str) -> bool:
 def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block printed twice word for word whose first copy stands over a short credit
     line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
-    a repeat of the second, and the second goes with it."""
+    a repeat of the second, and the second goes with it. Only a caption's shape (short,
+    no "said", a picture's date or a verb of what a camera sees): a page also prints its
+    lede twice around a byline ("By Jane Doe, Reuters"), and that lede stays."""
     out = list(shapes)
     at = {paragraph.number: index for index, paragraph in enumerate(paragraphs)}
     for index in range(len(shapes) - 1):
@@ -1856,6 +1924,16 @@ def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> 
         if not reason.startswith("repeats ¶") or not 0 < len(_words(credit)) <= CREDIT_LINE_WORDS:
             continue
         if not (_AGENCY_WORD.search(credit) or _credit_hint(credit)) or credit.endswith("."):
+            continue
+        if _BYLINE.match(credit) or shapes[index + 1].reason.startswith(BYLINE):
+            continue
+        text = _plain(paragraphs[index].text)
+        words = _words(text.casefold())
+        if (
+            len(words) > PICTURE_CAPTION_WORDS
+            or "said" in words
+            or not (_PICTURE_DATE.search(text) or _picture_verb(words))
+        ):
             continue
         later = _repeat_of(reason, at)
         if (
@@ -2345,8 +2423,11 @@ def _headline_runs(
 ) -> None:
     """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
     as bullets of one block), between two paragraphs of the story below its lede, with no
-    lead-in ending in ':' above them: links to other stories ("Port city hopes to shed its
-    image as it hosts the summit"). Under a lead-in they are the story's own list."""
+    lead-in above them (ending in ':' or in a list's noun, "three demands."): links to
+    other stories ("Port city hopes to shed its image as it hosts the summit"). Under a
+    lead-in they are the story's own list. A headline seldom asks: among single lines, a
+    question may stand in such a run, but a run of mostly questions is the story's (an
+    MP's questions, readers' questions)."""
 
     def headline(text: str) -> bool:
         low, high = HEADLINE_RUN_WORDS
@@ -2361,10 +2442,14 @@ def _headline_runs(
         single = shape.kind != "good" and not shape.opens_list and not shape.bulleted
         return single and (headline(text) or shape.query)
 
+    def lead_in(index: int) -> bool:
+        words = _words(_plain(paragraphs[index].text).casefold())
+        return shapes[index].opens_list or (bool(words) and words[-1] in LIST_NOUNS)
+
     index = lede + 1
     while index < len(shapes):
         above = index - 1
-        if not (story(above) and shapes[above].sentence and not shapes[above].opens_list):
+        if not (story(above) and shapes[above].sentence and not lead_in(above)):
             index += 1
             continue
         items = [_plain(p) for p in _POINT_SPLIT.split(paragraphs[index].text) if p.strip()]
@@ -2376,7 +2461,8 @@ def _headline_runs(
         end = index
         while end < len(shapes) and listed(end):
             end += 1
-        if end - index >= HEADLINE_RUN and story(end):
+        asked = sum(shapes[at].query for at in range(index, end))
+        if end - index >= HEADLINE_RUN and 2 * asked <= end - index and story(end):
             for at in range(index, end):
                 verdicts[at] = (True, HEADLINE_RUN_WHY)
         index = max(end, index + 1)

@@ -97,6 +97,9 @@ FINITE_VERBS = frozenset(
     "is are was were am has have had will would can could may might must shall should "  # noqa: SIM905
     "did does do said says".split()
 )
+# Particles that open a name, never a clause going on ("von der Leyen", "bin Salman"):
+# not "as" or "at", which open both.
+_NAME_OPENERS = frozenset("von van de der den du da di al el bin ibn la le".split())  # noqa: SIM905
 # A name's particle written in lower case opening a sentence ("al-Sudani said", "de Klerk").
 _NAME_PARTICLES = frozenset(
     "al el ad as ash at az ibn bin bint ben abu de da di du del della dos das van von der den "  # noqa: SIM905
@@ -673,11 +676,13 @@ def _runs_on(
         and 1 <= len(words) <= NAME_LINE_WORDS
         and all(w.isalpha() for w in words)
         and _clause(following.split())
+        and _lower_word(following.split()[0])
     ):
         # In wrapped copy, a lone word or a short name over a clause going on in lower
         # case is the sentence's start, left on its line ("Ministers" / "committed to
         # meet ...", "The United Nations" / "welcomes the ..."): no paragraph opens in
-        # lower case, so the line is no subhead over one.
+        # lower case, so the line is no subhead over one. A paragraph may open on a
+        # name spelt in lower case ("von der Leyen", "iPhone", "eBay"): a subhead's over it.
         return True
     lower = sum(w[:1].islower() for w in words)
     # The line goes on a paragraph already begun: above it, or in it (a sentence, a dateline).
@@ -716,6 +721,13 @@ def _word_before_dash(line: str) -> str:
     """The word a line ending in a spaced dash stops on, casefolded ("of" in "years of -")."""
     words = line.split()
     return words[-2].casefold() if len(words) >= 2 else ""
+
+
+def _lower_word(word: str) -> bool:
+    """A word in lower case throughout and no name's particle: a sentence going on, not a
+    name opening one ("von", "al-Rashid", "iPhone", "eBay")."""
+    word = word.rstrip(".,;:!?")
+    return word.isalpha() and word.islower() and word not in _NAME_OPENERS
 
 
 def _clause(words: list[str]) -> bool:
