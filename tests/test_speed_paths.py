@@ -471,6 +471,21 @@ def test_builds_minutes_apart_far_from_any_event_write_nothing(
     assert tree(site / "build") == reference(site, cli, "--now", later)
 
 
+def test_the_same_instant_in_another_offset_is_the_day_that_offset_reads(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """`--now` written in another offset can fall on another date (the footer's, the
+    calendar's stamp): the no-change path must not serve the last build's day."""
+    site = make_site(articles)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    tomorrow = "2027-01-02T01:00:00+13:00"  # NOW's very instant, read in Tonga
+    again = cli("build", "-s", str(site), "--now", tomorrow)
+    assert again.code == 0, again.err
+    assert tree(site / "build") == reference(site, cli, "--now", tomorrow)
+
+
 def test_a_clock_change_redraws_only_the_pages_whose_text_changed(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

@@ -80,7 +80,8 @@ class Stamp:
         site, out = options.site, options.output
         self.site, self.out, self.now = site, out, options.now.astimezone(UTC)
         self.path = _stamp_path(options)
-        chosen = (options.base_url, options.drafts, out.resolve())
+        # The clock's offset too: the same instant can be another day where it is read.
+        chosen = (options.base_url, options.drafts, out.resolve(), options.now.utcoffset())
         config = site / CONFIG_FILE
         self.taken_ns = time.time_ns()  # before the walk: see `settled_before_ns`
         self.content = content_signatures(site)  # also what the build checks for edits
