@@ -202,6 +202,58 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
         ["content/a.md:1: missing required fields: title, event.start"],
     ),
+    "a year at the end of Python's calendar, with an offset past it": (
+        {"content/a.md": event("9999-12-31T23:00:00-12:00", "Etc/GMT+12")},
+        [
+            "content/a.md:4: event.start: '9999-12-31T23:00:00-12:00': the year must be between "
+            "1000 and 9000"
+        ],
+    ),
+    "an all-day event on the calendar's last day": (
+        {"content/a.md": event("9999-12-31")},
+        ["content/a.md:4: event.start: '9999-12-31': the year must be between 1000 and 9000"],
+    ),
+    "an event in year 1 east of Greenwich": (
+        {"content/a.md": event("0001-01-01T00:30:00+14:00", "Pacific/Kiritimati")},
+        [
+            "content/a.md:4: event.start: '0001-01-01T00:30:00+14:00': the year must be between "
+            "1000 and 9000"
+        ],
+    ),
+    "an end date on the calendar's last day": (
+        {"content/a.md": md("title: T\nevent:\n  start: 2025-02-07\n  end: 9999-12-31\n")},
+        ["content/a.md:5: event.end: '9999-12-31': the year must be between 1000 and 9000"],
+    ),
+    "a publication date at the calendar's end": (
+        {"content/a.md": md("title: T\ndate: 9999-12-31T23:00:00-05:00\n")},
+        [
+            "content/a.md:3: date: '9999-12-31T23:00:00-05:00': the year must be between 1000 "
+            "and 9000"
+        ],
+    ),
+    "a person's role that is a list": (
+        {"content/a.md": md("title: T\npeople:\n  - {name: J, role: [a, b]}\n")},
+        ["content/a.md:4: people: role: must be text"],
+    ),
+    "a person's misspelt key": (
+        {"content/a.md": md("title: T\npeople:\n  - name: Jane Doe\n    roll: PM\n")},
+        [
+            "content/a.md:5: people: unknown key 'roll' (did you mean 'role'?); known keys: "
+            "name, role"
+        ],
+    ),
+    "a source's title that is a list": (
+        {
+            "content/a.md": md(
+                "title: T\nsources:\n  - url: https://example.org/a\n    title: [a]\n"
+            )
+        },
+        ["content/a.md:5: sources: title: must be text"],
+    ),
+    "a source's unknown key": (
+        {"content/a.md": md("title: T\nsources:\n  - {url: 'https://example.org/a', link: x}\n")},
+        ["content/a.md:4: sources: unknown key 'link'; known keys: title, url"],
+    ),
     "duplicate keys name both lines": (
         {"content/a.md": md("title: T\nsummary: a\ntitle: U\n")},
         ["content/a.md:4: duplicate key 'title' (first given at line 2)"],
@@ -551,3 +603,12 @@ def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: P
     assert result.code == 1 and "Traceback" not in result.err
     assert result.err.startswith("templates/briefing.html:1: ")
     assert "theme/briefing.html" in result.err
+
+
+def test_a_bare_source_title_or_role_is_left_out_not_shown_as_none(tmp_path: Path) -> None:
+    """`title:` with nothing after it is YAML's null: the link reads as its URL, never "None"."""
+    meta = "title: T\npeople:\n  - {name: Jane Doe, role: }\nsources:\n"
+    meta += "  - url: https://example.org/a\n    title:\n"
+    page = build_page(tmp_path, {"content/a.md": md(meta)}, "a")
+    assert "None" not in page.text and "Jane Doe" in page.text
+    assert page.find("a", href="https://example.org/a")

@@ -38,6 +38,7 @@ _RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }
 _T = TypeVar("_T")
+FIRST_YEAR, LAST_YEAR = 1000, 9000  # far from Python's ends (1 and 9999): see `_in_years`
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEYS = (
     "title",
@@ -57,6 +58,8 @@ _KEYS = (
     "author",
     "language",
 )
+_PERSON_KEYS = ("name", "role")
+_SOURCE_KEYS = ("title", "url")
 _EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
 
 
@@ -237,9 +240,10 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     """
     tz = ZoneInfo(zone)
     if _DATE_ONLY.match(text):
-        return datetime.combine(_iso(date.fromisoformat, text), time(0), tz), True
+        return datetime.combine(_iso(date.fromisoformat, _in_years(text)), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
+    _in_years(text)
     value = _iso(datetime.fromisoformat, text)
     if value.tzinfo is None:
         return _localize(value, tz, zone), False
@@ -252,6 +256,19 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
             f"({local.strftime('%z')} at that time)"
         )
     return local, False
+
+
+def _in_years(text: str) -> str:
+    """`text`, if its year is one a briefing can be about.
+
+    Python's dates end at years 1 and 9999: a countdown's window, a feed's UTC
+    time or the build's horizon a few days past such a date has no value, so
+    a year near either end (a typo, most likely) is refused here, with its line.
+    """
+    year = int(text[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return text
 
 
 def _iso(parse: Callable[[str], _T], text: str) -> _T:
@@ -404,11 +421,28 @@ def _people(check: _Checker) -> tuple[Person, ...]:
         elif (
             isinstance(item, dict) and isinstance(item.get("name"), str) and _visible(item["name"])
         ):
+            why = _entry_problem(item, _PERSON_KEYS, "role")
+            if why:
+                check.problems.add(check.line_in(item, why[0]), f"people: {why[1]}")
+                break
             people.append(Person(_visible(item["name"]), _visible(str(item.get("role") or ""))))
         else:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
     return tuple(people)
+
+
+def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """(key, why) for a person's or source's first unknown key (a typo like `roll:`
+    would be dropped unseen) or `text` value that is no text (a list would show
+    as "['a']"), or (). A bare `role:` or `title:` is as good as none."""
+    for key in item:
+        if key not in known:
+            return str(key), unknown_key_message(str(key), known)
+    value = item.get(text)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
+        return text, f"{text}: must be text"
+    return ()
 
 
 def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
@@ -461,10 +495,14 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
         if isinstance(item, str):
             item = {"title": item, "url": item}
         url = item.get("url") if isinstance(item, dict) else None
-        title = item.get("title", url) if isinstance(item, dict) else None
+        title = (item.get("title") or url) if isinstance(item, dict) else None
         why = _url_problem(url)
         if why or not isinstance(url, str):
             check.error("sources", why)
+            break
+        wrong = _entry_problem(item, _SOURCE_KEYS, "title") if isinstance(item, dict) else ()
+        if wrong:
+            check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
             break
         sources.append(Source(str(title).strip() or url, url))
     return tuple(sources)
