@@ -3,6 +3,7 @@ and the previous build/ stays byte for byte as it was."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -612,3 +613,22 @@ def test_a_bare_source_title_or_role_is_left_out_not_shown_as_none(tmp_path: Pat
     page = build_page(tmp_path, {"content/a.md": md(meta)}, "a")
     assert "None" not in page.text and "Jane Doe" in page.text
     assert page.find("a", href="https://example.org/a")
+
+
+def test_controls_pasted_into_metadata_reach_no_page_or_feed(tmp_path: Path) -> None:
+    """A bell, an escape, DEL or a C1 control in a title, a place or a name (copy from a
+    terminal or Word) is a parse error in HTML and no character at all in XML."""
+    junk = '"a\\x07\\x1bb\\u0085c\\x7f\\x9fd"'
+    meta = (
+        f"title: {junk}\nsummary: {junk}\nauthor: {junk}\nevent:\n  name: {junk}\n"
+        f"  start: 2025-02-07\n  timezone: UTC\n  location: {junk}\npeople:\n"
+        f"  - {{name: {junk}, role: {junk}}}\n  - {junk}\n"
+        f"sources:\n  - {{title: {junk}, url: 'https://example.org/a'}}\ntags: [{junk}]\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    built = [p for p in (site / "build").rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    dirty = [p.name for p in built if forbidden.search(p.read_text("utf-8"))]
+    assert built and dirty == []
+    assert "ab c" in (site / "build/briefings/a/index.html").read_text("utf-8")

@@ -26,7 +26,7 @@ from briefing_site.config.schema import (
 )
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
-from briefing_site.safetext import without_any_invisible, without_invisible
+from briefing_site.safetext import without_any_invisible, without_forbidden, without_invisible
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -177,7 +177,9 @@ def _text(check: _Checker, key: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         check.error(key, "must be text")
         return ""
-    return str(value).strip()
+    return without_forbidden(
+        str(value)
+    ).strip()  # pasted controls: no page, feed or card shows them
 
 
 def _language(check: _Checker) -> str:
@@ -406,8 +408,9 @@ def _event_time(
 
 
 def _visible(text: str) -> str:
-    """`text` as shown: stripped, without bidi controls and zero-width characters."""
-    return without_invisible(text).strip()
+    """`text` as shown: stripped, without bidi controls, zero-width characters and
+    the controls HTML forbids."""
+    return without_forbidden(without_invisible(text)).strip()
 
 
 def _people(check: _Checker) -> tuple[Person, ...]:
@@ -455,7 +458,7 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
         return {"tags": (), "tag_names": ()}
     named: dict[str, str] = {}
     for raw in value:
-        named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
+        named.setdefault(slugify(str(raw)), " ".join(without_forbidden(str(raw)).split()))
     bad = [why for raw in value if (why := _tag_problem(str(raw)))]
     if bad:
         check.error("tags", bad[0])
@@ -504,7 +507,7 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
         if wrong:
             check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
             break
-        sources.append(Source(str(title).strip() or url, url))
+        sources.append(Source(without_forbidden(str(title)).strip() or url, url))
     return tuple(sources)
 
 
