@@ -399,6 +399,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"templates/_card.html": b"<p>\n\xff{{ other.meta.title }}</p>"},
         ["templates/_card.html:2: not UTF-8 (byte 4: 0xff)"],
     ),
+    "a number past Python's 4,300 digits": (
+        {"content/a.md": md("title: T\nsummary: " + "9" * 5000 + "\n")},
+        ["content/a.md:3: a number too long to read: quote it if it is text"],
+    ),
     # The site's own config gets the same strictness
     "config not UTF-8": (
         {"briefing.yaml": b"title: caf\xe9\n"},
@@ -632,3 +636,12 @@ def test_controls_pasted_into_metadata_reach_no_page_or_feed(tmp_path: Path) -> 
     dirty = [p.name for p in built if forbidden.search(p.read_text("utf-8"))]
     assert built and dirty == []
     assert "ab c" in (site / "build/briefings/a/index.html").read_text("utf-8")
+
+
+def test_a_settings_file_that_is_a_folder_is_an_error_not_no_settings(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**GOOD, "briefing.yaml/title": "X\n"})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        ["briefing.yaml: a folder, not a file: the settings go in a file"],
+    )

@@ -105,6 +105,8 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     if text is None or not text.strip():
         return SiteConfig(topics=default_topics())
     data = parse_yaml(text, path)
+    if data is None:  # only comments (every setting commented out), or a bare `~`
+        return SiteConfig(topics=default_topics())
     if not isinstance(data, YamlMap):
         raise ContentError.at(Location(path, 1), "briefing.yaml must be a mapping of settings")
     problems = ProblemList()
@@ -187,6 +189,10 @@ def base_url_problem(value: object) -> str:
         return "must be text, e.g. https://user.github.io/repo/ or /"
     if re.search(r"[?#\s]", value):
         return f"{value!r} must be a plain URL: no spaces, no ?query or #fragment"
+    if re.search(r'["<>\\^`{|}]', value):
+        return f"{value!r} must be a plain URL: no quotes, <, >, backslashes or braces"
+    if value.startswith("//"):  # a browser reads //host/ as another site's address
+        return f"{value!r} must start with http://, https:// or a single /"
     if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
         return ""
     return f"{value!r} must start with http://, https:// or /"

@@ -79,7 +79,14 @@ class _Constructor(yaml.constructor.SafeConstructor):
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(self._line(node), f"YAML tag {node.tag!r} is not allowed")
-        return super().construct_object(node, deep=True)
+        try:
+            return super().construct_object(node, deep=True)
+        except ValueError as exc:  # Python's cap on int('9' * 5000), said at the value's line
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            raise _Refused(
+                self._line(node), "a number too long to read: quote it if it is text"
+            ) from exc
 
     def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
         result = YamlMap()

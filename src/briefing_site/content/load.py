@@ -858,6 +858,10 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     path = site / CONFIG_FILE
     if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
         raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
+    if path.is_dir():  # neither settings nor no settings: say so rather than build on defaults
+        raise ContentError.at(
+            Location(CONFIG_FILE), "a folder, not a file: the settings go in a file"
+        )
     text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     config = parse_config(text, CONFIG_FILE)
     if base_url:
