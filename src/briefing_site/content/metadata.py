@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from briefing_site.clock import FIRST_YEAR, LAST_YEAR
 from briefing_site.config.schema import (
     image_problem,
     language_problem,
@@ -38,7 +39,6 @@ _RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }
 _T = TypeVar("_T")
-FIRST_YEAR, LAST_YEAR = 1000, 9000  # far from Python's ends (1 and 9999): see `_in_years`
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEYS = (
     "title",
