@@ -645,3 +645,13 @@ def test_a_settings_file_that_is_a_folder_is_an_error_not_no_settings(tmp_path: 
         1,
         ["briefing.yaml: a folder, not a file: the settings go in a file"],
     )
+
+
+def test_character_references_to_controls_are_not_decoded_into_the_page(tmp_path: Path) -> None:
+    """`&#27;` is an escape once Markdown and the sanitiser decode it; HTML forbids it."""
+    body = "Leaders met.\n\nBad &#27; &#127; &#x9F; &#xFFFE; refs, &amp; a good one.\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: T\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    html = (site / "build/briefings/a/index.html").read_text("utf-8")
+    assert re.findall("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", html) == []
+    assert "refs, &amp; a good one." in html

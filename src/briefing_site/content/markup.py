@@ -85,7 +85,8 @@ class MarkupConverter:
             ) from exc
         if where is not None:
             self._charge(where, time.perf_counter() - started)
-        return converted if self._raw else sanitize(converted)
+        # A character reference (`&#27;`) is decoded to the control it names: drop it again.
+        return without_forbidden(converted if self._raw else sanitize(converted))
 
     def _charge(self, where: Location, seconds: float) -> None:
         """Count Markdown time per article; refuse an article past the budget."""
