@@ -199,6 +199,34 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
         ],
     ),
+    "a region of the zone database, which is a folder": (
+        {"content/a.md": event("2025-02-07", "Europe")},
+        [
+            "content/a.md:5: event.timezone: 'Europe' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
+    ),
+    "the site's zone a region": (
+        {"briefing.yaml": "timezone: Asia\n"},
+        [
+            "briefing.yaml:1: timezone: 'Asia' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
+    ),
+    "the machine's own zone": (
+        {"content/a.md": event("2025-02-07", "localtime")},
+        [
+            "content/a.md:5: event.timezone: 'localtime' is not a known IANA time zone (a file "
+            "of the zone database, not a place's zone); e.g. Europe/Paris"
+        ],
+    ),
+    "a zone with leap seconds": (
+        {"content/a.md": event("2025-02-07", "right/Europe/Paris")},
+        [
+            "content/a.md:5: event.timezone: 'right/Europe/Paris' is not a known IANA time "
+            "zone; did you mean 'Europe/Paris'?"
+        ],
+    ),
     "missing required fields in one message": (
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
         ["content/a.md:1: missing required fields: title, event.start"],
