@@ -444,6 +444,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"briefing.yaml": "allow_raw_html_unsafe: yes\n"},
         ["briefing.yaml:1: allow_raw_html_unsafe: must be true or false"],
     ),
+    "the metadata's problems and the body's in one run": (
+        {"content/a.md": md("title: T\ncolour: red\n", "Intro.\n\n" + "1. " * 40 + "x\n")},
+        [
+            "content/a.md:3: unknown key 'colour'; known keys: title, summary, slug, date, "
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, "
+            "language",
+            "content/a.md:7: lists or quotes nested more than 16 deep",
+        ],
+    ),
     # Every problem of every article, sorted by file and line, in one run
     "all problems at once": (
         {

@@ -196,7 +196,9 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
     if not paragraphs:
         raise ContentError.at(Location(path, body_line), "no article text after the front matter")
-    check_markdown_blocks(paragraphs, path)
+    # Reported with the metadata's problems, so one run names every problem in the file;
+    # `validate` comes first in `assemble`, so Markdown never sees these blocks.
+    hazards = tuple((line, message, "") for line, message in markdown_hazards(paragraphs))
     return SourceArticle(
         path=path,
         metadata_path=path,
@@ -204,23 +206,19 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
-        metadata_errors=errors,
+        metadata_errors=(*errors, *hazards),
     )
 
 
-def check_markdown_blocks(paragraphs: tuple[Paragraph, ...], path: str) -> None:
-    """Refuse blocks whose shape would make Python-Markdown crawl or recurse.
+def markdown_hazards(paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, str]]:
+    """(line, why) for each block whose shape would make Python-Markdown crawl or recurse.
 
     A `.txt` article needs no such check: its paragraphs are escaped, never parsed
     as Markdown, and the cleaning and topic rules over them cost linear time in any
     text (tests/test_adversarial_text.py), so refusing a long block would only lose it.
     """
-    problems = ProblemList()
-    for paragraph in paragraphs:
-        message = _markdown_hazard(paragraph.text)
-        if message:
-            problems.add(Location(path, paragraph.line), message)
-    problems.raise_if_any()
+    found = ((p.line, _markdown_hazard(p.text)) for p in paragraphs)
+    return [(line, message) for line, message in found if message]
 
 
 def _markdown_hazard(text: str) -> str:
