@@ -116,6 +116,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": b"\xef\xbb\xbf---\ntitle: T\n---\nCaf\xe9 body\n"},
         ["content/a.md:4: not UTF-8 (byte 23: 0xe9)"],
     ),
+    "saved as UTF-16 (Notepad's Unicode)": (
+        {"content/a.md": "---\ntitle: T\n---\nBody\n".encode("utf-16")},
+        ["content/a.md:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
+    ),
+    "a sidecar saved as UTF-16 without a byte order mark": (
+        {"content/a.txt": "Body.\n", "content/a.yaml": "title: T\n".encode("utf-16-le")},
+        ["content/a.yaml:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
+    ),
     "binary file named .md": (
         {"content/a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
         ["content/a.md:3: binary data (NUL byte): not a text file"],

@@ -151,6 +151,11 @@ def site_files(site: Path, folder: str) -> list[str]:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text with the BOM stripped and newlines made `\\n`."""
+    wide = _wide_encoding(data)
+    if wide:  # Notepad's "Unicode": every other byte is NUL, but it is text all the same
+        raise ContentError.at(
+            Location(path, 1), f"saved as {wide}, not UTF-8: save it again as UTF-8"
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
@@ -164,6 +169,28 @@ def decode(data: bytes, path: str) -> str:
             Location(path, line), f"not UTF-8 (byte {at}: {data[at]:#04x})"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str:
+    """ "UTF-16" or "UTF-32" for text saved so (by its byte order mark, or ASCII
+    with a NUL after or before each letter), else ""."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    if len(head) >= 8 and len(head) % 2 == 0:
+        even, odd = head[0::2], head[1::2]
+        if (not any(odd) and all(even)) or (not any(even) and all(odd)):
+            return "UTF-16"
+    return ""
 
 
 def parse_markdown_article(text: str, path: str) -> SourceArticle:
