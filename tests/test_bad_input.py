@@ -302,6 +302,13 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language"
         ],
     ),
+    "a key YAML reads as null is named as written": (
+        {"content/a.md": md("title: T\n~: x\n")},
+        [
+            "content/a.md:3: unknown key '~'; known keys: title, summary, slug, date, "
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language"
+        ],
+    ),
     # YAML refusals
     "alias": (
         {"content/a.md": md("title: T\nsummary: *t\n")},

@@ -96,7 +96,8 @@ class _Constructor(yaml.constructor.SafeConstructor):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(self._line(key_node), "a mapping key must be a plain name")
-            key = str(self.construct_object(key_node))
+            self.construct_object(key_node)  # refuses a tag or an alias as a key too
+            key = str(key_node.value)  # as written: `~:` is the key '~', never 'None'
             line = self._line(key_node)
             if key == "<<":
                 raise _Refused(line, "YAML merge keys (<<) are not allowed")
