@@ -707,3 +707,14 @@ def test_character_references_to_controls_are_not_decoded_into_the_page(tmp_path
     html = (site / "build/briefings/a/index.html").read_text("utf-8")
     assert re.findall("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", html) == []
     assert "refs, &amp; a good one." in html
+
+
+def test_a_content_that_is_a_file_is_named_as_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "content").write_text("not a folder\n")
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        ["content: a file, not a folder: articles go in a folder"],
+    )

@@ -901,6 +901,10 @@ def content_files(site: Path) -> list[str]:
     `serve` feels on every rebuild. Symlinked folders are not entered.
     """
     folder = site / CONTENT_DIR
+    if folder.exists() and not folder.is_dir():
+        raise ContentError.at(
+            Location(CONTENT_DIR), "a file, not a folder: articles go in a folder"
+        )
     if not folder.is_dir():
         raise ContentError.at(
             Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"
