@@ -235,6 +235,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "zone; did you mean 'Europe/Paris'?"
         ],
     ),
+    "an unknown zone does not hide a date that does not exist": (
+        {"content/a.md": md("title: T\nevent:\n  start: 2025-02-30\n  timezone: Mars/Olympus\n")},
+        [
+            "content/a.md:4: event.start: '2025-02-30': there is no February 30 in 2025",
+            "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+        ],
+    ),
     "missing required fields in one message": (
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
         ["content/a.md:1: missing required fields: title, event.start"],

@@ -344,6 +344,8 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
     zone = spec.get("timezone", config.timezone)
     if not valid_zone(zone):
         check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {zone_problem(zone)}")
+        for key in ("start", "end"):  # a mistyped date is reported now, not after the zone's fix
+            _event_time(check, spec, key, "UTC", keep_offset=True)
         return None
     also_in = spec.get("also_in", [])
     if isinstance(also_in, str):
@@ -388,7 +390,7 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
 
 
 def _event_time(
-    check: _Checker, spec: dict[str, Any], key: str, zone: str
+    check: _Checker, spec: dict[str, Any], key: str, zone: str, keep_offset: bool = False
 ) -> tuple[datetime, bool] | None:
     value = spec.get(key)
     where = check.line_in(spec, key)
@@ -398,7 +400,7 @@ def _event_time(
         check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
         return None
     try:
-        return parse_instant(value.strip(), zone)
+        return parse_instant(value.strip(), zone, keep_offset)
     except ValueError as exc:
         # Without event.timezone the site's zone was assumed: say so, it is the likely fix.
         assumed = "timezone" not in spec and "disagrees with" in str(exc)
