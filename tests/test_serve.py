@@ -292,6 +292,7 @@ def _serve_process(site: Path, *args: str, **env: str) -> tuple[subprocess.Popen
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **env},
+        start_new_session=True,  # its own process group, as in a terminal (see `killpg`)
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -325,9 +326,33 @@ def test_listens_on_127_0_0_1_only_by_default(site: Path) -> None:
         process.communicate(timeout=20)
 
 
+def _held_indexer(folder: Path) -> tuple[Path, Path]:
+    """Pagefind behind a stand-in that says it started (a file), then waits 30 s before
+    indexing: a stop then always finds an indexer at work. (Its own one process, so
+    the kill a stop sends leaves nothing behind.)"""
+    from briefing_site.build.search import find_indexer
+
+    started, stand_in = folder / "indexer-started", folder / "pagefind"
+    stand_in.write_text(
+        f"#!{sys.executable}\n"
+        "import os, sys, time\n"
+        f"open({str(started)!r}, 'w').close()\n"
+        "time.sleep(30)\n"
+        f"os.execv({str(find_indexer())!r}, [{str(find_indexer())!r}, *sys.argv[1:]])\n"
+    )
+    stand_in.chmod(0o755)
+    return stand_in, started
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
-def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path, signum: int) -> None:
-    process, url = _serve_process(site)
+def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(
+    site: Path, tmp_path: Path, signum: int
+) -> None:
+    """Stopped with a browser's event stream open, the first build reported and the search
+    indexer at work (each waited for, not left to timing): exit 0, "stopped", and nothing
+    on stderr (an indexer the stop itself killed is no problem to report)."""
+    stand_in, started = _held_indexer(tmp_path)
+    process, url = _serve_process(site, PAGEFIND_BINARY_PATH=str(stand_in))
     port = int(url.rsplit(":", 1)[1].strip("/"))
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=10) as stream:
@@ -337,7 +362,12 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path, signum: i
             seen = b""
             while b"event: state" not in seen:
                 seen += stream.recv(65536)
-            process.send_signal(signum)
+            assert process.stdout is not None
+            assert process.stdout.readline().startswith("built 2 briefings")
+            wait_until(started.exists)
+            # A terminal's Ctrl-C (and a service manager's stop) signals the whole
+            # process group, the indexer included, not serve alone.
+            os.killpg(process.pid, signum)
             out, err = process.communicate(timeout=20)
     finally:
         if process.poll() is None:
@@ -345,7 +375,7 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(site: Path, signum: i
             process.communicate()
     assert process.returncode == 0
     assert "Traceback" not in err and err == ""
-    assert "stopped" in out.splitlines()
+    assert out.splitlines() == ["stopped"]
 
 
 def test_a_port_in_use_is_a_clear_usage_error(site: Path, cli: Callable[..., Run]) -> None:

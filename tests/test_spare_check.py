@@ -188,3 +188,32 @@ def test_a_page_linked_into_the_new_build_does_not_vouch_for_a_spare_missing_it(
     assert Spare.check(manifest, out, read).entries  # without the time: vouched for
     assert not Spare.check(manifest, out, read, started).entries
     assert SpareCheck(manifest, out, read)._done is not None  # a small site: here, first
+
+
+# A thread a C library starts (here libc's own `sleep` as the thread's body) is a thread
+# of the process that Python's `threading` never hears of.
+NATIVE_THREAD = """
+import ctypes, ctypes.util, json, threading
+from briefing_site.build import spare_check
+alone = spare_check._can_fork()
+libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+sleep = ctypes.cast(libc.sleep, ctypes.c_void_p)
+thread = ctypes.c_ulong()
+assert libc.pthread_create(ctypes.byref(thread), None, sleep, ctypes.c_void_p(2)) == 0
+print(json.dumps({"alone": alone, "python_threads": threading.active_count(),
+                  "with_native": spare_check._can_fork()}))
+libc.pthread_join(thread, None)
+"""
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="no /proc to count threads")
+def test_no_fork_while_a_native_thread_runs() -> None:
+    """A fork copies only the forking thread: a C library's thread holding a lock (an
+    allocator's, a logger's) would leave the child's copy of it held for ever. Such a
+    thread is one `threading` does not count, so the process's own threads are counted."""
+    result = subprocess.run(
+        [sys.executable, "-c", NATIVE_THREAD], capture_output=True, text=True, check=True
+    )
+    found = json.loads(result.stdout.splitlines()[-1])
+    assert found == {"alone": True, "python_threads": 1, "with_native": False}

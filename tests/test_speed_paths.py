@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 from test_search import counting_indexer, shard_folders
 
 import briefing_site
-from briefing_site.build import batch
+from briefing_site.build import batch, lazy
 from briefing_site.content.load import ArticleFiles
 from briefing_site.content.markup import MarkupConverter, plain_html, sanitize, simple_html
-from briefing_site.model import Briefing
+from briefing_site.model import Briefing, Countdown, Event
 from briefing_site.output.extras import PageSource
 
 PROSE = (
@@ -506,6 +506,50 @@ def test_a_clock_change_redraws_only_the_pages_whose_text_changed(
     assert "Starts in 11 hours, 58 minutes" in (site / "build/index.html").read_text()
     assert "Starts in 9 days<" in (site / "build/briefings/far/index.html").read_text()
     assert tree(site / "build") == reference(site, cli, "--now", later)
+
+
+def test_a_countdown_is_reused_only_for_the_clocks_it_reads_the_same_for(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The site index keeps each briefing's countdown with the span of build clocks it
+    reads the same for: a rebuild inside that span works none out again, one after it
+    or before it (a `--now` in the past) works it out anew, and every build matches a
+    clean one."""
+
+    def article(title: str, start: str) -> str:
+        return (
+            f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\n"
+            f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n"
+            "Officials met to talk about trade.\n"
+        )
+
+    site = make_site(
+        {
+            "content/near.md": article("Near", "2027-01-02T00:00:00+00:00"),
+            "content/far.md": article("Far", "2027-01-11T00:00:00+00:00"),
+        }
+    )
+    worked_out: list[str] = []
+    real = lazy.compute_countdown
+
+    def counted(event: Event, now: datetime) -> Countdown:
+        worked_out.append(event.name)
+        return real(event, now)
+
+    monkeypatch.setattr(lazy, "compute_countdown", counted)
+    for now, anew in (
+        ("2027-01-01T12:00:30+00:00", set()),  # cold: assembled, not taken from the index
+        ("2027-01-01T12:00:50+00:00", set()),  # still 11 hours, 59 minutes; 9 days
+        ("2027-01-01T12:01:30+00:00", {"Near talks"}),  # a minute on: 11 hours, 58 minutes
+        ("2027-01-01T11:00:00+00:00", {"Near talks", "Far talks"}),  # before both spans
+        ("2027-01-02T06:00:00+00:00", {"Near talks", "Far talks"}),  # today; 8 days
+    ):
+        worked_out.clear()
+        assert cli("build", "-s", str(site), "--now", now).code == 0
+        assert set(worked_out) == anew, now
+        assert tree(site / "build") == reference(site, cli, "--now", now), now
 
 
 def test_two_builds_on_the_real_clock_seconds_apart_are_byte_identical(

@@ -314,6 +314,14 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     made = init_site(args.dir, build_clock(args.now, os.environ))
     print(printable(f"made a site in {args.dir}: {', '.join(made.written)}"), file=out)
+    if made.not_its_own:
+        print(
+            printable(
+                f"  {made.not_its_own}: its workflow builds the site as a repository of its "
+                f"own (git init {_quoted(args.dir)}) and publishes it from there"
+            ),
+            file=out,
+        )
     if made.workflows is not None:
         print(
             printable(

@@ -56,6 +56,26 @@ def without_any_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# Letters that print as blank space: the Hangul fillers, the blank braille pattern, the
+# Khmer inherent vowels; and the Mongolian vowel separator (Cf in older Unicode).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u180e")
+# Format characters (soft hyphen, tags, joiners), controls, separators, surrogates, and
+# combining marks (a variation selector, an accent with no letter to sit on).
+_SHOW_NOTHING = frozenset(("Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"))
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether `text` prints as nothing at all: only spaces, format characters (a soft
+    hyphen, a zero-width space, a tag), combining marks and blank letters. Such a title
+    is as empty as "" and must be refused as "" is, whichever invisible it is made of."""
+    import unicodedata
+
+    return all(
+        char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in _SHOW_NOTHING
+        for char in text
+    )
+
+
 def undecodable(name: str) -> bool:
     """Whether a name from the file system held bytes that are not UTF-8."""
     try:

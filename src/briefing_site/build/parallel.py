@@ -7,14 +7,14 @@ items, exactly as a loop in one process would give them.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -68,6 +68,10 @@ def ordered_results(
         items = list(items)
         count = len(items)
     chunk = max(1, count // (workers * CHUNKS_PER_WORKER))
+    # Imported here: a rebuild after an edit or two assembles in this process, and
+    # `multiprocessing` with the process pool costs ~10 ms to import.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
         yield from pool.map(_call, items, chunksize=chunk)
 
@@ -82,6 +86,8 @@ def _context() -> BaseContext:
     forkserver, a clean single-threaded process, at the cost of importing.
     The executor forks every worker before it starts its own thread.
     """
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and _threads() == 1:
         return multiprocessing.get_context("fork")

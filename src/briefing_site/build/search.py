@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import importlib.util
 import itertools
 import json
 import os
@@ -104,6 +105,9 @@ def find_indexer() -> Path:
         if not path.is_file():
             raise IndexerError(configured, f"{BINARY_ENV} names no file")
         return path
+    found = _wheel_binary()
+    if found is not None:
+        return found
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError as exc:
@@ -115,6 +119,27 @@ def find_indexer() -> Path:
         return Path(get_executable())
     except (FileNotFoundError, OSError) as exc:
         raise IndexerError("pagefind_bin", f"the Pagefind binary is missing: {exc}") from exc
+
+
+def _wheel_binary() -> Path | None:
+    """The file `pagefind_bin.get_executable()` gives (its first of these names that is
+    a file in the package's folder), found without importing the package, whose
+    imports (`platform`, `logging`) cost 5-10 ms of every rebuild that indexes; None
+    when it is not there so, and the package itself is asked (and names the problem)."""
+    try:
+        spec = importlib.util.find_spec("pagefind_bin")
+    except (ImportError, ValueError):
+        return None
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return None
+    suffixes = ("", ".exe") if os.name == "nt" else ("",)
+    for name in ("pagefind_extended", "pagefind"):
+        for suffix in suffixes:
+            candidate = Path(folders[0]) / (name + suffix)
+            if candidate.exists():
+                return candidate if candidate.is_file() else None
+    return None
 
 
 def index_pages(
@@ -511,6 +536,11 @@ class Indexer:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
+                # One a caller manages (`serve`) is in a group of its own: a terminal's
+                # Ctrl-C then reaches the caller, which stops it, instead of killing it
+                # under a running index (reported as a failed index). It still ends
+                # with its caller: its input closes.
+                start_new_session=started is not None,
             )
         except OSError as exc:
             reason = f"cannot start the indexer: {exc.strerror or exc}"

@@ -50,8 +50,8 @@ from briefing_site.walk import Signature
 
 INDEX_FILE = "site.index"
 DELTA_SUFFIX = ".delta"  # beside the index: the records changed since it was written whole
-_VERSION = "briefing-site index 2"
-_DELTA_VERSION = "briefing-site index delta 1"
+_VERSION = "briefing-site index 3"
+_DELTA_VERSION = "briefing-site index delta 2"
 _SMALLEST_REWRITE = 64  # a delta may always hold this many records before the whole is rewritten
 _CHECKSUM = 32  # a file's first bytes: the SHA-256 of the rest
 _CHUNK = 512  # records pickled together when the index is written whole (see `_dump_whole`)

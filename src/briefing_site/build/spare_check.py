@@ -99,12 +99,23 @@ class SpareCheck:
 
 def _can_fork() -> bool:
     """A fork copies only the thread that makes it: with others running (`serve`,
-    a test server) their locks could be copied held, so the check runs here."""
+    a test server, a C library's own) their locks could be copied held, so the check
+    runs here."""
     return (
         hasattr(os, "fork")
         and sys.platform.startswith("linux")  # the spare is swapped in on Linux only
         and threading.active_count() == 1
+        and _native_threads() == 1
     )
+
+
+def _native_threads() -> int:
+    """The process's threads as the kernel counts them, a C library's too, which
+    `threading` never sees; 1 where /proc cannot tell (the Python count then rules)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
 
 
 def _start(manifest: Path, out: Path, read: Manifest, linked_before: int) -> tuple[int, int] | None:

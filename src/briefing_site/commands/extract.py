@@ -17,6 +17,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
+from briefing_site.commands.language import other_language
 from briefing_site.content.junk import JunkFilter
 from briefing_site.content.load import split_text
 from briefing_site.errors import BriefingError
@@ -90,8 +91,16 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def from_text(text: str, junk: JunkFilter) -> Extracted:
-    """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the title."""
+def copy_language(texts: Sequence[str], site_language: str) -> str:
+    """The language the copy reads as, guessed before anything is filtered, else the
+    site's: the build filters an article with a `language:` of its own in that language,
+    and French prose is not to be cut on an English site for being poor in English words."""
+    return other_language(texts, site_language) or site_language
+
+
+def from_text(text: str, junk: JunkFilter, site_language: str = "en") -> Extracted:
+    """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the
+    title; the junk rules are those of the language the copy reads as."""
     title = ""
     first, _, rest = text.lstrip("\n").partition("\n")
     continues = rest.lstrip(" \t")[:1].islower()  # a hard-wrapped first line, not a headline
@@ -105,10 +114,12 @@ def from_text(text: str, junk: JunkFilter) -> Extracted:
     ):
         # Taken before splitting: the build would join a headline to short lines under it.
         title, text = headline, rest
-    kept, dropped = junk.clean(split_text(text), title=title)
-    paragraphs = tuple(p for p in (one_line(p.text) for p in kept) if p)
+    paragraphs = split_text(text)
+    junk = junk.for_language(copy_language([title, *(p.text for p in paragraphs)], site_language))
+    kept, dropped = junk.clean(paragraphs, title=title)
+    lines = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
-    return Extracted(paragraphs, title=title, left_out=tuple(left_out))
+    return Extracted(lines, title=title, left_out=tuple(left_out))
 
 
 def _without_site_name(line: str) -> str:
@@ -135,8 +146,9 @@ def reads_like_headline(line: str) -> bool:
     )
 
 
-def from_html(html: str, url: str, junk: JunkFilter) -> Extracted:
-    """A web page's main text and metadata; MissingExtra without trafilatura."""
+def from_html(html: str, url: str, junk: JunkFilter, site_language: str = "en") -> Extracted:
+    """A web page's main text and metadata; MissingExtra without trafilatura. The junk
+    rules are those of the language the page's text reads as."""
     try:
         import trafilatura  # the optional extra: only an HTML import pays for it
     except ImportError as exc:
@@ -154,7 +166,8 @@ def from_html(html: str, url: str, junk: JunkFilter) -> Extracted:
     blocks = list(_blocks(body)) if body is not None else []
     meta = page_metadata(html)
     title = one_line(str(getattr(document, "title", "") or meta.get("headline", "")))
-    paragraphs, left_out = _clean_blocks(blocks, title, junk)
+    language = copy_language([title, *(text for _, text in blocks)], site_language)
+    paragraphs, left_out = _clean_blocks(blocks, title, junk.for_language(language), language)
     return Extracted(
         paragraphs=paragraphs,
         title=title,
@@ -178,7 +191,7 @@ def _blocks(body: Any) -> Iterator[tuple[str, str]]:
 
 
 def _clean_blocks(
-    blocks: Sequence[tuple[str, str]], title: str, junk: JunkFilter
+    blocks: Sequence[tuple[str, str]], title: str, junk: JunkFilter, language: str = "en"
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Paragraphs without the headline, subheadings or junk; and what was left out."""
     left_out: list[str] = []
@@ -194,7 +207,7 @@ def _clean_blocks(
             continue
         kept.append(Paragraph(len(kept) + 1, len(kept) + 1, text))
     clean, dropped = junk.clean(kept)
-    clean, more = JunkFilter(PAGE_PATTERNS).clean(clean)
+    clean, more = JunkFilter(PAGE_PATTERNS, language=language).clean(clean)
     dropped += more
     left_out += [f"junk ({d.pattern!r}): {d.paragraph.text}" for d in dropped]
     return tuple(p.text for p in clean), tuple(left_out)

@@ -69,19 +69,19 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
             raise ContentError.at(
                 Location("<stdin>"), f"larger than {MAX_PAGE_BYTES:,} bytes: is it one article?"
             )
-        return _from_bytes(data, "<stdin>", junk)
+        return _from_bytes(data, "<stdin>", junk, config.language)
     if urlsplit(source).scheme in ("http", "https"):
         page = fetch_page(source)
-        return from_html(page.html, page.url, junk)
+        return from_html(page.html, page.url, junk, config.language)
     path = Path(source)
     if not path.is_file():
         raise UsageError(f"import: {source}: {_not_a_file(source)}")
     data = _read_limited(path)
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
-        return from_html(decode_html(data), "", junk)
+        return from_html(decode_html(data), "", junk, config.language)
     if suffix in _TEXT_SUFFIXES or not suffix:
-        return _from_bytes(data, source, junk)
+        return _from_bytes(data, source, junk, config.language)
     raise UsageError(f"import: {source}: a {suffix} file; give a .html page, a .txt file or a URL")
 
 
@@ -102,12 +102,12 @@ def _reads_as_page(data: bytes) -> bool:
     return bool(start and (start["page"] or _CLOSING_TAG.search(data)))
 
 
-def _from_bytes(data: bytes, where: str, junk: JunkFilter) -> Extracted:
+def _from_bytes(data: bytes, where: str, junk: JunkFilter, language: str) -> Extracted:
     """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
     if _reads_as_page(data):
-        return from_html(decode_html(data), "", junk)
+        return from_html(decode_html(data), "", junk, language)
     text, encoding = _decode_copy(data, where)
-    extracted = from_text(text, junk)
+    extracted = from_text(text, junk, language)
     if encoding:
         note = f"text: the file is {encoding}, not UTF-8; check accented letters and quotes"
         extracted = replace(extracted, notes=(*extracted.notes, note))

@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import re
+import subprocess
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from importlib import resources
@@ -295,6 +296,7 @@ class Scaffolded:
 
     written: list[str]
     workflows: Path | None = None
+    not_its_own: str = ""  # why a repository the site is in was taken for another's
 
 
 def init_site(target: Path, now: datetime) -> Scaffolded:
@@ -309,9 +311,11 @@ def init_site(target: Path, now: datetime) -> Scaffolded:
             here = _resolved(target)
             root = repository_root(here)
             below = here.relative_to(root).as_posix() if root else "."
+            other = _someone_elses(root, below) if root and below != "." else ""
+            below = "." if other else below
             written = _write_site(target, now, below)
             return Scaffolded(
-                written, root / ".github/workflows" if root and below != "." else None
+                written, root / ".github/workflows" if root and below != "." else None, other
             )
     except OSError as exc:
         raise ContentError.at(
@@ -353,13 +357,65 @@ def repository_root(folder: Path) -> Path | None:
     return next((p for p in (here, *here.parents) if (p / ".git").exists()), None)
 
 
+def _someone_elses(root: Path, below: str) -> str:
+    """Why the repository at `root` is not plausibly the site's own, or "".
+
+    A site in a subfolder of its project's repository is built from there; but a
+    repository of the whole home folder (dotfiles) or of the disk, or one that ignores
+    the site's folder, would never publish it: the site gets a workflow of its own.
+    """
+    home = _home()
+    if home is not None and (root == home or root in home.parents):
+        where = "the home folder" if root == home else "a folder above the home folder"
+        return f"the git repository at {root} is {where}'s, not the site's"
+    try:
+        ignored = subprocess.run(
+            # "./" first: a name starting with ':' is a path, not pathspec magic
+            # (check-ignore refuses --literal-pathspecs).
+            ["git", "-C", str(root), "check-ignore", "-q", "--", f"./{below}/briefing.yaml"],
+            capture_output=True,
+            check=False,
+            env=_git_env(),
+        )
+    except OSError:  # no git here: nothing says the repository ignores the site
+        return ""
+    if ignored.returncode == 0:
+        return (
+            f"the git repository at {root} ignores {below}/briefing.yaml,"
+            " so it would never publish the site"
+        )
+    return ""
+
+
+def _git_env() -> dict[str, str]:
+    """The environment without git variables that would point the check at another repository."""
+    return {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+
+
+def _home() -> Path | None:
+    """The user's home folder, resolved, or None where there is none to find."""
+    try:
+        return _resolved(Path.home())
+    except (OSError, RuntimeError):
+        return None
+
+
 def _in_subfolder(workflow: str, below: str) -> str:
     """The Pages workflow for a site in the repository's folder `below` (Actions runs at
     the root): build that folder and upload its build/."""
-    command = f'briefing-site build -s {shell_path(below)} --base-url "$BASE_URL/"'
+    command = _literal_in_actions(
+        f'briefing-site build -s {shell_path(below)} --base-url "$BASE_URL/"'
+    )
+    path = _literal_in_actions(below + "/build")
     return workflow.replace(  # shell-quoted, then YAML-quoted: "news #2" is no comment
         'run: briefing-site build --base-url "$BASE_URL/"', f"run: {_yaml_text(command)}"
-    ).replace("          path: build\n", f"          path: {_yaml_text(below + '/build')}\n")
+    ).replace("          path: build\n", f"          path: {_yaml_text(path)}\n")
+
+
+def _literal_in_actions(text: str) -> str:
+    """`text` as Actions reads it literally: it evaluates `${{ ... }}` in every value,
+    `run:` scripts too, and has no escape but an expression that is the string `${{`."""
+    return text.replace("${{", "${{ '${{' }}")
 
 
 def _write_site(target: Path, now: datetime, below: str = ".") -> list[str]:

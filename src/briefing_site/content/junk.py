@@ -115,6 +115,12 @@ _AGENCY = (
     r"(?-i:REUTERS|Reuters|AFP|AP|EPA|PTI|ANI|IANS|UPI|AAP|TASS|Xinhua|XINHUA|Yonhap|YONHAP"
     r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
 )
+# A caption signed after its full stop with a dash and its agency ("... 2022. \u2014 Reuters").
+_AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
+CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
+CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
+_DASH_AGENCY = re.compile(rf"[.!?]\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
+DASH_CREDIT_WORDS = 45
 _CAPTION = re.compile(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
@@ -201,6 +207,13 @@ VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
+# A speaker named in title case with an office ("President of Ruritania Jane Doe: ...",
+# "Ms Jane Doe, Minister for Trade: ..."): an "of", a "for" or a comma in the label parts
+# a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
+_NAMED_SPEAKER = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
+    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -291,6 +304,8 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
+DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
 # wire story names its agency in brackets after its dateline instead.
 _AGENCY_LEAD = re.compile(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
@@ -507,6 +522,12 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+# A reading-time stamp and its date opening a block, maybe glued to its first word
+# ("2 min read 14 Mar 2026, 09:15 AM IST"): up to the zone's capitals.
+_GLUED_READ_STAMP = re.compile(
+    r"^\d{1,3} min(?:ute)?s? read\b,?\s*(?:\d{1,2} [A-Z][a-z]{2,8} \d{4},?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*(?:[AP]M)?\s*(?:[A-Z]{2,4}(?=[A-Z][a-z]|\s))?)?"
+)
 RESTATED_FAR_SHARE = 0.9  # the same, with page furniture between the two
 QUOTE_OPENERS = "\"“‘'«"  # noqa: RUF001
 # How far from the top a byline or a date stamp still marks the page header.
@@ -650,6 +671,11 @@ _ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
+# Other stories' headlines, listed between two paragraphs of the story with no lead-in:
+# at least this many, each a line of this many words with no sentence end.
+HEADLINE_RUN = 3
+HEADLINE_RUN_WORDS = (3, 16)
+HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
 # A comments header below the story, and the readers' comments under it.
 # "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
 # "Responses" or "Reactions" is as often the story's own subhead over what others said.
@@ -845,13 +871,16 @@ class JunkFilter:
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
+            found = _spoken(found, paragraphs)
             found = _outlet_voice(found)
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
+            found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _first_prints(found, paragraphs)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
+            _headline_runs(found, paragraphs, lede, verdicts)
             _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -1036,9 +1065,22 @@ class JunkFilter:
             return shape("bad", "an embedded social-media post (its sign-off inside the block)")
         if n <= 150 and text.endswith((")", ").")) and _PHOTO_CREDIT.search(text):
             return shape("bad", CREDIT)
+        if n <= DASH_CREDIT_WORDS and _DASH_AGENCY.search(text) and _PICTURE_DATE.search(text):
+            # A picture's date, then its agency after a dash ("..., on May 4, 2022. — AFP").
+            return shape("bad", CREDIT)
         # A full sentence restating the headline in other words is the story (a
         # statement's first line); a repeat, or a pointer to the text, has all of it.
         cover = TITLE_COVER_SENTENCE if sentence and verb else TITLE_COVER
+        headline = _words(title.casefold()) if title else []
+        if (
+            len(headline) >= HEADLINE_MIN_WORDS
+            and not sentence
+            and n <= STANDFIRST_MAX_WORDS
+            and words[: len(headline)] == headline
+        ):
+            # The headline word for word with more after it and no sentence end: the page
+            # prints a longer headline than the one given ("Title... despite X").
+            return replace(shape("bad", HEADLINE_AGAIN), headline=True)
         if title and n <= 40 and _near_title(words, title, cover):
             # The headline itself, nearly word for word (not a link line or a label
             # sharing half its words): the page header ends under it.
@@ -1528,12 +1570,29 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
     return (
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
-        and (bool(PICTURE_VERBS.intersection(words)) or _AGENCY_LEAD.match(text) is not None)
+        and (_picture_verb(words) or _AGENCY_LEAD.match(text) is not None)
         and not _finite(words)
         and _CAPTION_DATE.search(text) is not None
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
+
+
+def _picture_verb(words: list[str]) -> bool:
+    """Some word of what a camera sees is a verb: not a noun after a determiner ("a
+    salute", "their embrace") or after a modifier that follows one ("a 21-gun salute",
+    "a warm embrace"): a base form there has no plural subject before it."""
+    for i, w in enumerate(words):
+        if w not in PICTURE_VERBS:
+            continue
+        before = words[i - 1] if i else ""
+        if before in DETERMINERS:
+            continue
+        modifier = i > 1 and (words[i - 2] in DETERMINERS or words[i - 2].isdigit())
+        if modifier and not w.endswith("s") and not before.endswith("s"):
+            continue
+        return True
+    return False
 
 
 def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
@@ -1785,6 +1844,29 @@ def _bare_link(text: str) -> bool:
     return found is not None and not _words(rest)
 
 
+def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A block printed twice word for word whose first copy stands over a short credit
+    line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
+    a repeat of the second, and the second goes with it."""
+    out = list(shapes)
+    at = {paragraph.number: index for index, paragraph in enumerate(paragraphs)}
+    for index in range(len(shapes) - 1):
+        reason = shapes[index].reason
+        credit = _plain(paragraphs[index + 1].text)
+        if not reason.startswith("repeats ¶") or not 0 < len(_words(credit)) <= CREDIT_LINE_WORDS:
+            continue
+        if not (_AGENCY_WORD.search(credit) or _credit_hint(credit)) or credit.endswith("."):
+            continue
+        later = _repeat_of(reason, at)
+        if (
+            later is not None
+            and later > index + 1
+            and _plain(paragraphs[later].text) == _plain(paragraphs[index].text)
+        ):
+            out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
+    return out
+
+
 def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block right under its own twin with a short credit added ("... South Korea." over
     "... South Korea. (Network)") is the same caption printed twice: the twin went as a
@@ -1807,6 +1889,27 @@ def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
 def _ours(text: str) -> bool:
     """The first person plural ("we", "our", "us"), not the country "US"."""
     return any(w.casefold() in OURS for w in _words(text) if w != "US")
+
+
+def _spoken(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """In a transcript, from the first prose block a speaker opens ("President of X Jane
+    Doe: ...", "MODERATOR: ...") on, "you" is a speaker's word to the room: prose there
+    does not speak to the site's reader (a pitch's short lines still may)."""
+    first = next(
+        (
+            i
+            for i, (shape, paragraph) in enumerate(zip(shapes, paragraphs, strict=True))
+            if shape.kind == "good"
+            and (_SPEAKER.match(paragraph.text) or _NAMED_SPEAKER.match(paragraph.text))
+        ),
+        None,
+    )
+    if first is None:
+        return list(shapes)
+    return [
+        replace(shape, reader=False) if i >= first and shape.kind == "good" else shape
+        for i, shape in enumerate(shapes)
+    ]
 
 
 def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
@@ -1888,16 +1991,20 @@ def _restated(
         if under == len(shapes):
             continue
         shape, below = shapes[index], shapes[under]
+        # A reading-time stamp glued to it ("2 min read 14 Mar 2026, 09:15 AM ISTThe ...")
+        # is the page's, not the standfirst's: its words do not count.
+        stamp = _GLUED_READ_STAMP.match(_plain(paragraphs[index].text))
+        told = tokens[index][len(_words(stamp.group().casefold())) :] if stamp else tokens[index]
         if (
             shape.kind == "bad"
             or not shape.sentence
-            or shape.words > STANDFIRST_MAX_WORDS
+            or len(told) > STANDFIRST_MAX_WORDS
             or below.kind != "good"
-            or below.words <= shape.words
+            or below.words <= len(told)
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
         ):
             continue
-        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        content = {w for w in told if w not in STOPWORDS and len(w) > 2}
         # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.") and
         # the paragraph under it goes on without telling it again; unless that paragraph
         # restates all the rest of it nearly word for word (a standfirst with its day).
@@ -2230,6 +2337,51 @@ def _comments(
             return
 
 
+def _headline_runs(
+    shapes: Sequence[Shape],
+    paragraphs: Sequence[Paragraph],
+    lede: int,
+    verdicts: list[tuple[bool, str]],
+) -> None:
+    """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
+    as bullets of one block), between two paragraphs of the story below its lede, with no
+    lead-in ending in ':' above them: links to other stories ("Port city hopes to shed its
+    image as it hosts the summit"). Under a lead-in they are the story's own list."""
+
+    def headline(text: str) -> bool:
+        low, high = HEADLINE_RUN_WORDS
+        return low <= len(_words(text)) <= high and not _SENTENCE_STOP.search(text.rstrip() + " ")
+
+    def story(index: int) -> bool:
+        return 0 <= index < len(shapes) and (shapes[index].kind == "good" or shapes[index].lead)
+
+    def listed(index: int) -> bool:
+        text = _plain(paragraphs[index].text)
+        shape = shapes[index]
+        single = shape.kind != "good" and not shape.opens_list and not shape.bulleted
+        return single and (headline(text) or shape.query)
+
+    index = lede + 1
+    while index < len(shapes):
+        above = index - 1
+        if not (story(above) and shapes[above].sentence and not shapes[above].opens_list):
+            index += 1
+            continue
+        items = [_plain(p) for p in _POINT_SPLIT.split(paragraphs[index].text) if p.strip()]
+        if shapes[index].bulleted and len(items) >= HEADLINE_RUN and story(index + 1):
+            if all(headline(item) for item in items):
+                verdicts[index] = (True, HEADLINE_RUN_WHY)
+            index += 1
+            continue
+        end = index
+        while end < len(shapes) and listed(end):
+            end += 1
+        if end - index >= HEADLINE_RUN and story(end):
+            for at in range(index, end):
+                verdicts[at] = (True, HEADLINE_RUN_WHY)
+        index = max(end, index + 1)
+
+
 def _credit_line(why: str) -> bool:
     """The story's closing credit: who reported it or where the copy came from."""
     return why in (VIA, SOURCE_CREDIT) or why.startswith("a credit line")
@@ -2335,8 +2487,13 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
+    # (A short question there is a subhead over it: "What role did the press play?")
     return next(
-        (i for i in range(last_marker + 1, first) if shapes[i].lead and not _not_a_lede(shapes[i])),
+        (
+            i
+            for i in range(last_marker + 1, first)
+            if shapes[i].lead and not shapes[i].query and not _not_a_lede(shapes[i])
+        ),
         first,
     )
 
@@ -2637,8 +2794,9 @@ def _short(
         return True, "a question in title case over a paragraph: a subhead"
     if (
         shape.query
-        and lede < index < len(shapes) - 1
-        and shapes[index + 1].kind == "good"
+        and 0 < index < len(shapes) - 1
+        and index != lede
+        and (shapes[index + 1].kind == "good" or shapes[index + 1].lead)
         and not shapes[index - 1].opens_list
     ):
         return True, "a short question over a paragraph: a subhead"

@@ -35,16 +35,24 @@ FAR_APART = timedelta(days=366)
 _HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 _CONFIG = "briefing.yaml"
-# A top-level `base_url:` line with a plain or simply quoted value (after a byte-order
-# mark on line 1, the key quoted or not): the warning is known from it without YAML,
-# for a rebuild with nothing to do must not pay for loading it. Any other shape (a
-# flow mapping, an escape, a value continued on the next line) is parsed.
-_BASE_URL = re.compile(
-    r"""^\ufeff?(?P<q>["']?)base_url(?P=q)[ \t]*:[ \t]*"""
-    r"""(?:'(?P<single>[^'\n]*)'|"(?P<double>[^"\\\n]*)"|(?P<plain>[^\s#'"&*!|>{\[%@`][^\n]*?))"""
-    r"""[ \t]*(?:[ \t]#[^\n]*)?$(?!\n[ \t]+[^\s#])""",
-    re.MULTILINE,
-)
+
+
+def _line_of(key: str) -> re.Pattern[str]:
+    """A top-level `key:` line with a plain or simply quoted value (after a byte-order
+    mark on line 1, the key quoted or not): the warning is known from it without YAML,
+    for a rebuild with nothing to do must not pay for loading it. Any other shape (a
+    flow mapping, an escape, a value continued on the next line) is parsed."""
+    return re.compile(
+        rf"""^\ufeff?(?P<q>["']?){key}(?P=q)[ \t]*:[ \t]*"""
+        r"""(?:'(?P<single>[^'\n]*)'|"(?P<double>[^"\\\n]*)"|(?P<plain>[^\s#'"&*!|>{\[%@`][^\n]*?))"""
+        r"""[ \t]*(?:[ \t]#[^\n]*)?$(?!\n[ \t]+[^\s#])""",
+        re.MULTILINE,
+    )
+
+
+_BASE_URL = _line_of("base_url")
+# A custom domain, on such a line: with no base_url, the site is served from its root.
+_CNAME = _line_of("cname")
 # The key itself, where YAML could read it as a key: at a line's start (after a BOM),
 # or after `{` or `,` (a flow mapping); not in a comment or inside another value.
 _BASE_URL_KEY = re.compile(
@@ -75,8 +83,12 @@ def base_url_warning(flag: str | None, config_text: str | None) -> Problem | Non
     if line:
         value = line.group("single") or line.group("double") or line.group("plain") or ""
         return _without_host(value, config_text.count("\n", 0, line.start()) + 1)
-    if not _BASE_URL_KEY.search(config_text) and not _CNAME_KEY.search(config_text):
-        return _without_host("", 0)
+    if not _BASE_URL_KEY.search(config_text):
+        if not _CNAME_KEY.search(config_text):
+            return _without_host("", 0)
+        domain = _CNAME.search(config_text)
+        if domain and any(domain.group("single", "double", "plain")):
+            return None  # base_url is https://DOMAIN/ (the build checked the domain)
     return _parsed_base_url_warning(config_text)
 
 

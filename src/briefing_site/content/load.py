@@ -72,6 +72,8 @@ _BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an"))
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
 CLAUSE_LINE_WORDS = 4
+# A short name left on its line in wrapped copy ("The United Nations" / "welcomes ...").
+NAME_LINE_WORDS = 4
 _QUOTES = "\"'\u201c\u2018("
 _SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
@@ -693,12 +695,14 @@ def _runs_on(
     if (
         measured
         and going_on
-        and len(words) == 1
-        and words[0].isalpha()
+        and 1 <= len(words) <= NAME_LINE_WORDS
+        and all(w.isalpha() for w in words)
         and _clause(following.split())
     ):
-        # In wrapped copy, a lone word over a clause going on in lower case is the
-        # sentence's first word, left on its line ("Ministers" / "committed to meet ...").
+        # In wrapped copy, a lone word or a short name over a clause going on in lower
+        # case is the sentence's start, left on its line ("Ministers" / "committed to
+        # meet ...", "The United Nations" / "welcomes the ..."): no paragraph opens in
+        # lower case, so the line is no subhead over one.
         return True
     lower = sum(w[:1].islower() for w in words)
     # The line goes on a paragraph already begun: above it, or in it (a sentence, a dateline).

@@ -27,7 +27,12 @@ from briefing_site.config.schema import (
 )
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
-from briefing_site.safetext import without_any_invisible, without_forbidden, without_invisible
+from briefing_site.safetext import (
+    shows_nothing,
+    without_any_invisible,
+    without_forbidden,
+    without_invisible,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -410,9 +415,10 @@ def _event_time(
 
 
 def _visible(text: str) -> str:
-    """`text` as shown: stripped, without bidi controls, zero-width characters and
-    the controls HTML forbids."""
-    return without_forbidden(without_invisible(text)).strip()
+    """`text` as shown: stripped, without bidi controls, zero-width characters and the
+    controls HTML forbids; "" when nothing of it shows (a soft hyphen, a Hangul filler)."""
+    shown = without_forbidden(without_invisible(text)).strip()
+    return "" if shows_nothing(shown) else shown
 
 
 def _people(check: _Checker) -> tuple[Person, ...]:

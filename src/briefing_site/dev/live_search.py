@@ -131,6 +131,9 @@ class LiveIndex:
     def _finish(self, pages: tuple[RenderedFile, ...], index: SearchIndex) -> None:
         with self._changed:
             self._working, self._process = False, None
+            if self._stopping:  # killed by the stop itself: no problem to tell anyone
+                self._changed.notify_all()
+                return
             if self._paused:  # stopped for a rebuild: its `update` brings the pages again
                 self._paused = False
                 if self._wanted is None:
