@@ -3,6 +3,7 @@ and the previous build/ stays byte for byte as it was."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -115,6 +116,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": b"\xef\xbb\xbf---\ntitle: T\n---\nCaf\xe9 body\n"},
         ["content/a.md:4: not UTF-8 (byte 23: 0xe9)"],
     ),
+    "saved as UTF-16 (Notepad's Unicode)": (
+        {"content/a.md": "---\ntitle: T\n---\nBody\n".encode("utf-16")},
+        ["content/a.md:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
+    ),
+    "a sidecar saved as UTF-16 without a byte order mark": (
+        {"content/a.txt": "Body.\n", "content/a.yaml": "title: T\n".encode("utf-16-le")},
+        ["content/a.yaml:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
+    ),
     "binary file named .md": (
         {"content/a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
         ["content/a.md:3: binary data (NUL byte): not a text file"],
@@ -198,9 +207,97 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
         ],
     ),
+    "a region of the zone database, which is a folder": (
+        {"content/a.md": event("2025-02-07", "Europe")},
+        [
+            "content/a.md:5: event.timezone: 'Europe' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
+    ),
+    "the site's zone a region": (
+        {"briefing.yaml": "timezone: Asia\n"},
+        [
+            "briefing.yaml:1: timezone: 'Asia' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+        ],
+    ),
+    "the machine's own zone": (
+        {"content/a.md": event("2025-02-07", "localtime")},
+        [
+            "content/a.md:5: event.timezone: 'localtime' is not a known IANA time zone (a file "
+            "of the zone database, not a place's zone); e.g. Europe/Paris"
+        ],
+    ),
+    "a zone with leap seconds": (
+        {"content/a.md": event("2025-02-07", "right/Europe/Paris")},
+        [
+            "content/a.md:5: event.timezone: 'right/Europe/Paris' is not a known IANA time "
+            "zone; did you mean 'Europe/Paris'?"
+        ],
+    ),
+    "an unknown zone does not hide a date that does not exist": (
+        {"content/a.md": md("title: T\nevent:\n  start: 2025-02-30\n  timezone: Mars/Olympus\n")},
+        [
+            "content/a.md:4: event.start: '2025-02-30': there is no February 30 in 2025",
+            "content/a.md:5: event.timezone: 'Mars/Olympus' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+        ],
+    ),
     "missing required fields in one message": (
         {"content/a.md": md("summary: S\nevent:\n  timezone: UTC\n")},
         ["content/a.md:1: missing required fields: title, event.start"],
+    ),
+    "a year at the end of Python's calendar, with an offset past it": (
+        {"content/a.md": event("9999-12-31T23:00:00-12:00", "Etc/GMT+12")},
+        [
+            "content/a.md:4: event.start: '9999-12-31T23:00:00-12:00': the year must be between "
+            "1000 and 9000"
+        ],
+    ),
+    "an all-day event on the calendar's last day": (
+        {"content/a.md": event("9999-12-31")},
+        ["content/a.md:4: event.start: '9999-12-31': the year must be between 1000 and 9000"],
+    ),
+    "an event in year 1 east of Greenwich": (
+        {"content/a.md": event("0001-01-01T00:30:00+14:00", "Pacific/Kiritimati")},
+        [
+            "content/a.md:4: event.start: '0001-01-01T00:30:00+14:00': the year must be between "
+            "1000 and 9000"
+        ],
+    ),
+    "an end date on the calendar's last day": (
+        {"content/a.md": md("title: T\nevent:\n  start: 2025-02-07\n  end: 9999-12-31\n")},
+        ["content/a.md:5: event.end: '9999-12-31': the year must be between 1000 and 9000"],
+    ),
+    "a publication date at the calendar's end": (
+        {"content/a.md": md("title: T\ndate: 9999-12-31T23:00:00-05:00\n")},
+        [
+            "content/a.md:3: date: '9999-12-31T23:00:00-05:00': the year must be between 1000 "
+            "and 9000"
+        ],
+    ),
+    "a person's role that is a list": (
+        {"content/a.md": md("title: T\npeople:\n  - {name: J, role: [a, b]}\n")},
+        ["content/a.md:4: people: role: must be text"],
+    ),
+    "a person's misspelt key": (
+        {"content/a.md": md("title: T\npeople:\n  - name: Jane Doe\n    roll: PM\n")},
+        [
+            "content/a.md:5: people: unknown key 'roll' (did you mean 'role'?); known keys: "
+            "name, role"
+        ],
+    ),
+    "a source's title that is a list": (
+        {
+            "content/a.md": md(
+                "title: T\nsources:\n  - url: https://example.org/a\n    title: [a]\n"
+            )
+        },
+        ["content/a.md:5: sources: title: must be text"],
+    ),
+    "a source's unknown key": (
+        {"content/a.md": md("title: T\nsources:\n  - {url: 'https://example.org/a', link: x}\n")},
+        ["content/a.md:4: sources: unknown key 'link'; known keys: title, url"],
     ),
     "duplicate keys name both lines": (
         {"content/a.md": md("title: T\nsummary: a\ntitle: U\n")},
@@ -210,6 +307,13 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": md("title: T\ncontent: x\n")},
         [
             "content/a.md:3: unknown key 'content'; known keys: title, summary, slug, date, "
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language"
+        ],
+    ),
+    "a key YAML reads as null is named as written": (
+        {"content/a.md": md("title: T\n~: x\n")},
+        [
+            "content/a.md:3: unknown key '~'; known keys: title, summary, slug, date, "
             "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, language"
         ],
     ),
@@ -346,6 +450,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"templates/_card.html": b"<p>\n\xff{{ other.meta.title }}</p>"},
         ["templates/_card.html:2: not UTF-8 (byte 4: 0xff)"],
     ),
+    "a number past Python's 4,300 digits": (
+        {"content/a.md": md("title: T\nsummary: " + "9" * 5000 + "\n")},
+        ["content/a.md:3: a number too long to read: quote it if it is text"],
+    ),
     # The site's own config gets the same strictness
     "config not UTF-8": (
         {"briefing.yaml": b"title: caf\xe9\n"},
@@ -358,6 +466,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "raw HTML opt-in must be a real boolean": (
         {"briefing.yaml": "allow_raw_html_unsafe: yes\n"},
         ["briefing.yaml:1: allow_raw_html_unsafe: must be true or false"],
+    ),
+    "the metadata's problems and the body's in one run": (
+        {"content/a.md": md("title: T\ncolour: red\n", "Intro.\n\n" + "1. " * 40 + "x\n")},
+        [
+            "content/a.md:3: unknown key 'colour'; known keys: title, summary, slug, date, "
+            "updated, event, people, tags, sources, draft, sections, drop, keep, image, author, "
+            "language",
+            "content/a.md:7: lists or quotes nested more than 16 deep",
+        ],
     ),
     # Every problem of every article, sorted by file and line, in one run
     "all problems at once": (
@@ -551,3 +668,61 @@ def test_a_site_template_extending_itself_names_the_file_and_the_fix(tmp_path: P
     assert result.code == 1 and "Traceback" not in result.err
     assert result.err.startswith("templates/briefing.html:1: ")
     assert "theme/briefing.html" in result.err
+
+
+def test_a_bare_source_title_or_role_is_left_out_not_shown_as_none(tmp_path: Path) -> None:
+    """`title:` with nothing after it is YAML's null: the link reads as its URL, never "None"."""
+    meta = "title: T\npeople:\n  - {name: Jane Doe, role: }\nsources:\n"
+    meta += "  - url: https://example.org/a\n    title:\n"
+    page = build_page(tmp_path, {"content/a.md": md(meta)}, "a")
+    assert "None" not in page.text and "Jane Doe" in page.text
+    assert page.find("a", href="https://example.org/a")
+
+
+def test_controls_pasted_into_metadata_reach_no_page_or_feed(tmp_path: Path) -> None:
+    """A bell, an escape, DEL or a C1 control in a title, a place or a name (copy from a
+    terminal or Word) is a parse error in HTML and no character at all in XML."""
+    junk = '"a\\x07\\x1bb\\u0085c\\x7f\\x9fd"'
+    meta = (
+        f"title: {junk}\nsummary: {junk}\nauthor: {junk}\nevent:\n  name: {junk}\n"
+        f"  start: 2025-02-07\n  timezone: UTC\n  location: {junk}\npeople:\n"
+        f"  - {{name: {junk}, role: {junk}}}\n  - {junk}\n"
+        f"sources:\n  - {{title: {junk}, url: 'https://example.org/a'}}\ntags: [{junk}]\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    built = [p for p in (site / "build").rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    dirty = [p.name for p in built if forbidden.search(p.read_text("utf-8"))]
+    assert built and dirty == []
+    assert "ab c" in (site / "build/briefings/a/index.html").read_text("utf-8")
+
+
+def test_a_settings_file_that_is_a_folder_is_an_error_not_no_settings(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**GOOD, "briefing.yaml/title": "X\n"})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        ["briefing.yaml: a folder, not a file: the settings go in a file"],
+    )
+
+
+def test_character_references_to_controls_are_not_decoded_into_the_page(tmp_path: Path) -> None:
+    """`&#27;` is an escape once Markdown and the sanitiser decode it; HTML forbids it."""
+    body = "Leaders met.\n\nBad &#27; &#127; &#x9F; &#xFFFE; refs, &amp; a good one.\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: T\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    html = (site / "build/briefings/a/index.html").read_text("utf-8")
+    assert re.findall("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", html) == []
+    assert "refs, &amp; a good one." in html
+
+
+def test_a_content_that_is_a_file_is_named_as_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "content").write_text("not a folder\n")
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        ["content: a file, not a folder: articles go in a folder"],
+    )

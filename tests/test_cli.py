@@ -22,6 +22,33 @@ def test_now_without_offset_is_a_usage_error(cli: Callable[..., Run], tmp_path: 
     assert result.code == 2 and "needs an offset" in result.err
 
 
+@pytest.mark.parametrize(
+    ("now", "epoch", "said"),
+    [
+        ("9999-12-31T23:59:59+00:00", "", "--now: '9999-12-31T23:59:59+00:00'"),
+        ("0001-01-01T00:00:00+00:00", "", "--now: '0001-01-01T00:00:00+00:00'"),
+        (None, "253402300799", "SOURCE_DATE_EPOCH: '253402300799'"),
+    ],
+)
+def test_a_clock_at_the_calendars_end_is_a_usage_error_not_a_traceback(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    now: str | None,
+    epoch: str,
+    said: str,
+) -> None:
+    """A build counts days past its clock (countdowns, the news window): near year 9999
+    that overflowed Python's dates."""
+    site = make_site({"content/a.md": "---\ntitle: T\n---\nLeaders met in Paris.\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run_cli("build", "-s", str(site), *(["--now", now] if now else []))
+    assert (result.code, result.err.strip()) == (
+        2,
+        f"{said}: the year must be between 1000 and 9000",
+    )
+    assert not (site / "build").exists()
+
+
 def test_missing_content_folder_is_reported(cli: Callable[..., Run], tmp_path: Path) -> None:
     result = cli("build", "-s", str(tmp_path / "nowhere"))
     assert result.code == 1 and result.err.startswith("content: no content/ folder")

@@ -129,3 +129,25 @@ def test_a_value_going_on_over_lines_with_a_colon_is_told_to_be_quoted() -> None
         "this line goes on from the value above and has ': ' in it: "
         "put the whole value in quotes"
     ]
+
+
+@pytest.mark.parametrize("text", ["# title: My site\n# language: fr\n", "~\n", "---\n# all off\n"])
+def test_a_settings_file_with_every_setting_commented_out_means_the_defaults(text: str) -> None:
+    assert parse_config(text) == parse_config(None)
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("//evil.example/", "must start with http://, https:// or a single /"),
+        ("/\\evil.example/", "must be a plain URL: no quotes, <, >, backslashes or braces"),
+        ('https://x.example/"><b>', "must be a plain URL: no quotes, <, >, backslashes or braces"),
+    ],
+)
+def test_a_base_url_a_browser_would_read_as_another_host_or_markup_is_refused(
+    url: str, why: str
+) -> None:
+    """`//host/` and `/\\host/` take every internal link to another site."""
+    with pytest.raises(ContentError) as caught:
+        parse_config(f"base_url: '{url}'\n")
+    assert caught.value.lines() == [f"briefing.yaml:1: base_url: {url!r} {why}"]

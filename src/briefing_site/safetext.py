@@ -98,3 +98,18 @@ def shell_path(path: object) -> str:
 
     text = str(path)
     return shlex.quote("./" + text if text.startswith("-") else text)
+
+
+# Characters HTML forbids in text (vnu: "Forbidden code point") or XML cannot hold
+# (the feeds): C0 controls but tab, newline and CR, DEL, C1 controls, noncharacters.
+# Copy pasted from Word or a terminal carries them (a vertical tab is Word's line break).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # separators and line breaks: a space
+
+
+def without_forbidden(text: str) -> str:
+    """`text` fit for HTML and XML: a control that breaks a line or separates becomes a
+    space, any other is dropped (it shows nothing, or a box)."""
+    if not _FORBIDDEN.search(text):
+        return text
+    return _FORBIDDEN.sub(lambda m: " " if m.group() in _BREAKS else "", text)

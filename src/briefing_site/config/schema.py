@@ -40,13 +40,22 @@ def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
     return f"unknown key {key!r}{hint}; known keys: {', '.join(known)}"
 
 
+# Files in a zoneinfo folder that load as zones but name none: this machine's own zone
+# (a site would build differently on each machine), a fallback, a placeholder, and the
+# copies under posix/ and right/ (right/ counts leap seconds: every time 27 s off).
+_NOT_ZONES = ("localtime", "posixrules", "Factory")
+_COPIES = ("posix/", "right/")
+
+
 def valid_zone(name: object) -> bool:
     """True when `name` is an IANA time zone that zoneinfo knows."""
     if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
         return False
+    if name in _NOT_ZONES or name.startswith(_COPIES):
+        return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: `Europe` is a folder
         return False
     return True
 
@@ -63,6 +72,10 @@ def zone_problem(name: object) -> str:
     text = str(name).strip() if isinstance(name, str | int | float) else ""
     if re.fullmatch(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d\d)?", text, re.I):
         return f"{unknown}; give a zone's name (e.g. Europe/Paris), not an offset"
+    if text in _NOT_ZONES:
+        return f"{unknown} (a file of the zone database, not a place's zone); e.g. Europe/Paris"
+    if text.startswith(_COPIES):
+        text = text.split("/", 1)[1]  # right/Europe/Paris: did you mean Europe/Paris?
     meant = _zones_by_key().get(_zone_key(text))
     if meant:
         return f"{unknown}; did you mean {meant!r}?"
@@ -105,6 +118,8 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     if text is None or not text.strip():
         return SiteConfig(topics=default_topics())
     data = parse_yaml(text, path)
+    if data is None:  # only comments (every setting commented out), or a bare `~`
+        return SiteConfig(topics=default_topics())
     if not isinstance(data, YamlMap):
         raise ContentError.at(Location(path, 1), "briefing.yaml must be a mapping of settings")
     problems = ProblemList()
@@ -187,6 +202,10 @@ def base_url_problem(value: object) -> str:
         return "must be text, e.g. https://user.github.io/repo/ or /"
     if re.search(r"[?#\s]", value):
         return f"{value!r} must be a plain URL: no spaces, no ?query or #fragment"
+    if re.search(r'["<>\\^`{|}]', value):
+        return f"{value!r} must be a plain URL: no quotes, <, >, backslashes or braces"
+    if value.startswith("//"):  # a browser reads //host/ as another site's address
+        return f"{value!r} must start with http://, https:// or a single /"
     if value.startswith("/") or re.match(r"^https?://[^/\s]+(/\S*)?$", value):
         return ""
     return f"{value!r} must start with http://, https:// or /"

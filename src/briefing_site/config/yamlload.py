@@ -79,7 +79,14 @@ class _Constructor(yaml.constructor.SafeConstructor):
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(self._line(node), f"YAML tag {node.tag!r} is not allowed")
-        return super().construct_object(node, deep=True)
+        try:
+            return super().construct_object(node, deep=True)
+        except ValueError as exc:  # Python's cap on int('9' * 5000), said at the value's line
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            raise _Refused(
+                self._line(node), "a number too long to read: quote it if it is text"
+            ) from exc
 
     def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
         result = YamlMap()
@@ -89,7 +96,8 @@ class _Constructor(yaml.constructor.SafeConstructor):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(self._line(key_node), "a mapping key must be a plain name")
-            key = str(self.construct_object(key_node))
+            self.construct_object(key_node)  # refuses a tag or an alias as a key too
+            key = str(key_node.value)  # as written: `~:` is the key '~', never 'None'
             line = self._line(key_node)
             if key == "<<":
                 raise _Refused(line, "YAML merge keys (<<) are not allowed")

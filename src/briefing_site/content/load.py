@@ -156,6 +156,11 @@ def site_files(site: Path, folder: str) -> list[str]:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text with the BOM stripped and newlines made `\\n`."""
+    wide = _wide_encoding(data)
+    if wide:  # Notepad's "Unicode": every other byte is NUL, but it is text all the same
+        raise ContentError.at(
+            Location(path, 1), f"saved as {wide}, not UTF-8: save it again as UTF-8"
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
@@ -169,6 +174,28 @@ def decode(data: bytes, path: str) -> str:
             Location(path, line), f"not UTF-8 (byte {at}: {data[at]:#04x})"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str:
+    """ "UTF-16" or "UTF-32" for text saved so (by its byte order mark, or ASCII
+    with a NUL after or before each letter), else ""."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    if len(head) >= 8 and len(head) % 2 == 0:
+        even, odd = head[0::2], head[1::2]
+        if (not any(odd) and all(even)) or (not any(even) and all(odd)):
+            return "UTF-16"
+    return ""
 
 
 def parse_markdown_article(text: str, path: str) -> SourceArticle:
@@ -201,7 +228,9 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
     if not paragraphs:
         raise ContentError.at(Location(path, body_line), "no article text after the front matter")
-    check_markdown_blocks(paragraphs, path)
+    # Reported with the metadata's problems, so one run names every problem in the file;
+    # `validate` comes first in `assemble`, so Markdown never sees these blocks.
+    hazards = tuple((line, message, "") for line, message in markdown_hazards(paragraphs))
     return SourceArticle(
         path=path,
         metadata_path=path,
@@ -209,23 +238,19 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
-        metadata_errors=errors,
+        metadata_errors=(*errors, *hazards),
     )
 
 
-def check_markdown_blocks(paragraphs: tuple[Paragraph, ...], path: str) -> None:
-    """Refuse blocks whose shape would make Python-Markdown crawl or recurse.
+def markdown_hazards(paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, str]]:
+    """(line, why) for each block whose shape would make Python-Markdown crawl or recurse.
 
     A `.txt` article needs no such check: its paragraphs are escaped, never parsed
     as Markdown, and the cleaning and topic rules over them cost linear time in any
     text (tests/test_adversarial_text.py), so refusing a long block would only lose it.
     """
-    problems = ProblemList()
-    for paragraph in paragraphs:
-        message = _markdown_hazard(paragraph.text)
-        if message:
-            problems.add(Location(path, paragraph.line), message)
-    problems.raise_if_any()
+    found = ((p.line, _markdown_hazard(p.text)) for p in paragraphs)
+    return [(line, message) for line, message in found if message]
 
 
 def _markdown_hazard(text: str) -> str:
@@ -874,6 +899,10 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     path = site / CONFIG_FILE
     if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
         raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
+    if path.is_dir():  # neither settings nor no settings: say so rather than build on defaults
+        raise ContentError.at(
+            Location(CONFIG_FILE), "a folder, not a file: the settings go in a file"
+        )
     text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     config = parse_config(text, CONFIG_FILE)
     if base_url:
@@ -888,6 +917,10 @@ def content_files(site: Path) -> list[str]:
     `serve` feels on every rebuild. Symlinked folders are not entered.
     """
     folder = site / CONTENT_DIR
+    if folder.exists() and not folder.is_dir():
+        raise ContentError.at(
+            Location(CONTENT_DIR), "a file, not a folder: articles go in a folder"
+        )
     if not folder.is_dir():
         raise ContentError.at(
             Location(CONTENT_DIR), "no content/ folder: is -s pointing at the site?"

@@ -25,6 +25,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
+from briefing_site.safetext import without_forbidden
 
 _TAGS = {
     "p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "br",
@@ -47,21 +48,6 @@ _INLINE = re.compile(
 )
 # A bulleted list: every line `- item` (or every line `* item`), each item such prose.
 _BULLETS = ("- ", "* ")
-# Characters HTML forbids in text (vnu: "Forbidden code point") or XML cannot hold
-# (the feeds): C0 controls but tab, newline and CR, DEL, C1 controls, noncharacters.
-# Copy pasted from Word or a terminal carries them (a vertical tab is Word's line break).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # separators and line breaks: a space
-
-
-def without_forbidden(text: str) -> str:
-    """`text` fit for HTML and XML: a control that breaks a line or separates becomes a
-    space, any other is dropped (it shows nothing, or a box)."""
-    if not _FORBIDDEN.search(text):
-        return text
-    return _FORBIDDEN.sub(lambda m: " " if m.group() in _BREAKS else "", text)
-
-
 # Seconds of Markdown per article; a normal article needs a few milliseconds.
 TIME_BUDGET = 5.0
 
@@ -99,7 +85,8 @@ class MarkupConverter:
             ) from exc
         if where is not None:
             self._charge(where, time.perf_counter() - started)
-        return converted if self._raw else sanitize(converted)
+        # A character reference (`&#27;`) is decoded to the control it names: drop it again.
+        return without_forbidden(converted if self._raw else sanitize(converted))
 
     def _charge(self, where: Location, seconds: float) -> None:
         """Count Markdown time per article; refuse an article past the budget."""

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from briefing_site.clock import FIRST_YEAR, LAST_YEAR
 from briefing_site.config.schema import (
     image_problem,
     language_problem,
@@ -26,7 +27,12 @@ from briefing_site.config.schema import (
 )
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
-from briefing_site.safetext import shows_nothing, without_any_invisible, without_invisible
+from briefing_site.safetext import (
+    shows_nothing,
+    without_any_invisible,
+    without_forbidden,
+    without_invisible,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
@@ -57,6 +63,8 @@ _KEYS = (
     "author",
     "language",
 )
+_PERSON_KEYS = ("name", "role")
+_SOURCE_KEYS = ("title", "url")
 _EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
 
 
@@ -174,7 +182,9 @@ def _text(check: _Checker, key: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         check.error(key, "must be text")
         return ""
-    return str(value).strip()
+    return without_forbidden(
+        str(value)
+    ).strip()  # pasted controls: no page, feed or card shows them
 
 
 def _language(check: _Checker) -> str:
@@ -237,9 +247,10 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     """
     tz = ZoneInfo(zone)
     if _DATE_ONLY.match(text):
-        return datetime.combine(_iso(date.fromisoformat, text), time(0), tz), True
+        return datetime.combine(_iso(date.fromisoformat, _in_years(text)), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
+    _in_years(text)
     value = _iso(datetime.fromisoformat, text)
     if value.tzinfo is None:
         return _localize(value, tz, zone), False
@@ -252,6 +263,19 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
             f"({local.strftime('%z')} at that time)"
         )
     return local, False
+
+
+def _in_years(text: str) -> str:
+    """`text`, if its year is one a briefing can be about.
+
+    Python's dates end at years 1 and 9999: a countdown's window, a feed's UTC
+    time or the build's horizon a few days past such a date has no value, so
+    a year near either end (a typo, most likely) is refused here, with its line.
+    """
+    year = int(text[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return text
 
 
 def _iso(parse: Callable[[str], _T], text: str) -> _T:
@@ -325,6 +349,8 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
     zone = spec.get("timezone", config.timezone)
     if not valid_zone(zone):
         check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {zone_problem(zone)}")
+        for key in ("start", "end"):  # a mistyped date is reported now, not after the zone's fix
+            _event_time(check, spec, key, "UTC", keep_offset=True)
         return None
     also_in = spec.get("also_in", [])
     if isinstance(also_in, str):
@@ -369,7 +395,7 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
 
 
 def _event_time(
-    check: _Checker, spec: dict[str, Any], key: str, zone: str
+    check: _Checker, spec: dict[str, Any], key: str, zone: str, keep_offset: bool = False
 ) -> tuple[datetime, bool] | None:
     value = spec.get(key)
     where = check.line_in(spec, key)
@@ -379,7 +405,7 @@ def _event_time(
         check.problems.add(where, f"event.{key}: {value!r} must be an ISO 8601 date or date-time")
         return None
     try:
-        return parse_instant(value.strip(), zone)
+        return parse_instant(value.strip(), zone, keep_offset)
     except ValueError as exc:
         # Without event.timezone the site's zone was assumed: say so, it is the likely fix.
         assumed = "timezone" not in spec and "disagrees with" in str(exc)
@@ -389,9 +415,9 @@ def _event_time(
 
 
 def _visible(text: str) -> str:
-    """`text` as shown: stripped, without bidi controls and zero-width characters; ""
-    when nothing of it shows (a soft hyphen, a Hangul filler)."""
-    shown = without_invisible(text).strip()
+    """`text` as shown: stripped, without bidi controls, zero-width characters and the
+    controls HTML forbids; "" when nothing of it shows (a soft hyphen, a Hangul filler)."""
+    shown = without_forbidden(without_invisible(text)).strip()
     return "" if shows_nothing(shown) else shown
 
 
@@ -406,11 +432,28 @@ def _people(check: _Checker) -> tuple[Person, ...]:
         elif (
             isinstance(item, dict) and isinstance(item.get("name"), str) and _visible(item["name"])
         ):
+            why = _entry_problem(item, _PERSON_KEYS, "role")
+            if why:
+                check.problems.add(check.line_in(item, why[0]), f"people: {why[1]}")
+                break
             people.append(Person(_visible(item["name"]), _visible(str(item.get("role") or ""))))
         else:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
     return tuple(people)
+
+
+def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """(key, why) for a person's or source's first unknown key (a typo like `roll:`
+    would be dropped unseen) or `text` value that is no text (a list would show
+    as "['a']"), or (). A bare `role:` or `title:` is as good as none."""
+    for key in item:
+        if key not in known:
+            return str(key), unknown_key_message(str(key), known)
+    value = item.get(text)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
+        return text, f"{text}: must be text"
+    return ()
 
 
 def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
@@ -423,7 +466,7 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
         return {"tags": (), "tag_names": ()}
     named: dict[str, str] = {}
     for raw in value:
-        named.setdefault(slugify(str(raw)), " ".join(str(raw).split()))
+        named.setdefault(slugify(str(raw)), " ".join(without_forbidden(str(raw)).split()))
     bad = [why for raw in value if (why := _tag_problem(str(raw)))]
     if bad:
         check.error("tags", bad[0])
@@ -463,12 +506,16 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
         if isinstance(item, str):
             item = {"title": item, "url": item}
         url = item.get("url") if isinstance(item, dict) else None
-        title = item.get("title", url) if isinstance(item, dict) else None
+        title = (item.get("title") or url) if isinstance(item, dict) else None
         why = _url_problem(url)
         if why or not isinstance(url, str):
             check.error("sources", why)
             break
-        sources.append(Source(str(title).strip() or url, url))
+        wrong = _entry_problem(item, _SOURCE_KEYS, "title") if isinstance(item, dict) else ()
+        if wrong:
+            check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
+            break
+        sources.append(Source(without_forbidden(str(title)).strip() or url, url))
     return tuple(sources)
 
 
