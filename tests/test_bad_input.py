@@ -368,6 +368,20 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "(slug: same-2)"
         ],
     ),
+    "three articles with one slug, and its -2 taken": (
+        {
+            "content/a.md": md("title: T\nslug: same\n"),
+            "content/b.md": md("title: U\nslug: same\n"),
+            "content/c.md": md("title: V\nslug: same-2\n"),
+            "content/d.md": md("title: W\nslug: same\n"),
+        },
+        [
+            "content/b.md:3: slug 'same' is already used by content/a.md: give this one its own "
+            "(slug: same-3)",
+            "content/d.md:3: slug 'same' is already used by content/a.md: give this one its own "
+            "(slug: same-4)",
+        ],
+    ),
     "slug with ../": (
         {"content/a.md": md("title: T\nslug: ../evil\n")},
         [f"content/a.md:3: slug: '../evil' {SLUG_RULE}"],

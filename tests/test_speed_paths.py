@@ -1096,3 +1096,16 @@ def _marshalled_headers(data: bytes) -> bool:
         return isinstance(marshal.loads(data), tuple)
     except (ValueError, EOFError, TypeError):
         return False
+
+
+def test_settings_turned_into_a_folder_are_no_nothing_changed_rebuild(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Missing settings are the defaults; a folder in their place is an error, never the
+    last build's unchanged site."""
+    site = make_site({"content/a.md": "---\ntitle: T\ndate: 2026-01-05\n---\nSome text.\n"})
+    (site / "briefing.yaml").unlink(missing_ok=True)
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    (site / "briefing.yaml").mkdir()
+    again = cli("build", "-s", str(site), "--now", NOW)
+    assert again.code == 1 and "briefing.yaml" in again.err, again.err

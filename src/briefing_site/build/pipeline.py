@@ -16,6 +16,7 @@ over the last preview's pages in memory: the same page keys either way).
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -223,15 +224,17 @@ def _check_slugs(articles: list[tuple[SourceArticle, Assembled]], problems: Prob
     """Two briefings cannot share a page: the second is named at its `slug:` line (or
     its metadata's first line, when the slug comes from its file name), with the fix."""
     seen: dict[str, str] = {}
+    taken = {item.briefing.meta.slug for _, item in articles}
     for article, item in articles:
         slug, path = item.briefing.meta.slug, item.briefing.source
         if slug not in seen:
             seen[slug] = path
             continue
+        free = next(f"{slug}-{n}" for n in itertools.count(2) if f"{slug}-{n}" not in taken)
+        taken.add(free)  # a third with the same slug is offered the next one
         problems.add(
             Location(article.metadata_path, article.metadata_lines.get("slug", 1)),
-            f"slug {slug!r} is already used by {seen[slug]}: give this one its own "
-            f"(slug: {slug}-2)",
+            f"slug {slug!r} is already used by {seen[slug]}: give this one its own (slug: {free})",
         )
 
 

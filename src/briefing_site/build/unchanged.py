@@ -90,7 +90,7 @@ class Stamp:
             VERSION,
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
-            config.read_bytes() if config.is_file() else b"\0none",
+            config.read_bytes() if config.is_file() else _no_file(config),
             tree_fingerprint(site / TEMPLATES_DIR),
             signatures,
         ).hex()
@@ -187,6 +187,11 @@ def _signatures(site: Path, found: Walked) -> tuple[bytes, dict[str, str]]:
     rows.sort()
     rows += [f"problem\0{problem}" for problem in found.problems]
     return "\n".join(rows).encode("utf-8", "surrogateescape"), racy
+
+
+def _no_file(config: Path) -> bytes:
+    """Settings missing (the defaults) or a folder in their place (an error): not alike."""
+    return b"\0folder" if config.is_dir() else b"\0none"
 
 
 def _hash_file(path: Path) -> str:
