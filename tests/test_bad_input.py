@@ -299,6 +299,29 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"content/a.md": md("title: T\nsources:\n  - {url: 'https://example.org/a', link: x}\n")},
         ["content/a.md:4: sources: unknown key 'link'; known keys: title, url"],
     ),
+    "a comma inside a flow map, and every bad entry in one run": (
+        {
+            "content/a.md": md(
+                "title: T\npeople:\n  - {name: Emmanuel Macron, role: President, France}\n"
+                "  - {name: B, roll: X}\nsources:\n  - {title: Le Monde, Paris, "
+                "url: 'https://example.org/a'}\n  - url: \"https://example.org/a\\x1bb\"\n"
+            )
+        },
+        [
+            "content/a.md:4: people: unknown key 'France': a comma inside {...} ends a value; "
+            'put it in quotes (role: "President, France")',
+            "content/a.md:5: people: unknown key 'roll' (did you mean 'role'?); known keys: "
+            "name, role",
+            "content/a.md:7: sources: unknown key 'Paris': a comma inside {...} ends a value; "
+            'put it in quotes (title: "Le Monde, Paris")',
+            "content/a.md:8: sources: 'https://example.org/a\\x1bb' has a control character "
+            "(U+001B): retype it",
+        ],
+    ),
+    "a control character in the site's title": (
+        {"briefing.yaml": 'title: "News\\x1b[31m"\n'},
+        ["briefing.yaml:1: title: has a control character (U+001B): delete it"],
+    ),
     "duplicate keys name both lines": (
         {"content/a.md": md("title: T\nsummary: a\ntitle: U\n")},
         ["content/a.md:4: duplicate key 'title' (first given at line 2)"],

@@ -232,7 +232,7 @@ def test_a_tag_in_another_script_is_told_to_use_latin_letters() -> None:
 )
 def test_a_source_url_says_what_is_wrong_with_it(url: str, why: str) -> None:
     found = problems(f"title: T\nsources:\n  - {{title: A, url: '{url}'}}\n")
-    assert found == [f"content/a.md:3: sources: {why}"]
+    assert found == [f"content/a.md:4: sources: {why}"]  # the url's own line
 
 
 def test_joiners_inside_words_are_kept_in_the_title() -> None:

@@ -151,8 +151,17 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     return SiteConfig(**values)
 
 
+# Controls a page cannot hold (tabs and line breaks are fine in text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _is_text(value: object) -> str:
-    return "" if isinstance(value, str) else "must be text"
+    if not isinstance(value, str):
+        return "must be text"
+    control = _CONTROL.search(value)
+    if control:  # pasted from a terminal or a word processor: every page would carry it
+        return f"has a control character (U+{ord(control.group()):04X}): delete it"
+    return ""
 
 
 # BCP 47 as pages, feeds and search use it: a language, then script, region,

@@ -433,9 +433,9 @@ def _people(check: _Checker) -> tuple[Person, ...]:
             isinstance(item, dict) and isinstance(item.get("name"), str) and _visible(item["name"])
         ):
             why = _entry_problem(item, _PERSON_KEYS, "role")
-            if why:
+            if why:  # and on to the next: one run names every entry to fix
                 check.problems.add(check.line_in(item, why[0]), f"people: {why[1]}")
-                break
+                continue
             people.append(Person(_visible(item["name"]), _visible(str(item.get("role") or ""))))
         else:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
@@ -447,9 +447,18 @@ def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> t
     """(key, why) for a person's or source's first unknown key (a typo like `roll:`
     would be dropped unseen) or `text` value that is no text (a list would show
     as "['a']"), or (). A bare `role:` or `title:` is as good as none."""
+    before: tuple[object, object] = (None, None)  # the key before, and its value
     for key in item:
         if key not in known:
-            return str(key), unknown_key_message(str(key), known)
+            told = unknown_key_message(str(key), known)
+            if item[key] is None and isinstance(before[1], str) and "did you mean" not in told:
+                # `{name: X, role: President, France}`: in braces a comma ends the value.
+                return str(key), (
+                    f"unknown key {str(key)!r}: a comma inside {{...}} ends a value; "
+                    f'put it in quotes ({before[0]}: "{before[1]}, {key}")'
+                )
+            return str(key), told
+        before = (key, item[key])
     value = item.get(text)
     if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
         return text, f"{text}: must be text"
@@ -492,6 +501,9 @@ def _url_problem(url: object) -> str:
     """Why a source's `url` is no web address to link to, or ""."""
     if not isinstance(url, str):
         return "each source needs a url starting with http:// or https://"
+    control = re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", url)
+    if control:  # it would land in the link as it is
+        return f"{url!r} has a control character (U+{ord(control.group()):04X}): retype it"
     if re.match(r"^https?://\S+$", url):
         return ""
     if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
@@ -508,13 +520,16 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
         url = item.get("url") if isinstance(item, dict) else None
         title = (item.get("title") or url) if isinstance(item, dict) else None
         why = _url_problem(url)
+        if why and isinstance(item, dict) and "url" in item:  # at its line, and on
+            check.problems.add(check.line_in(item, "url"), f"sources: {why}")
+            continue
         if why or not isinstance(url, str):
             check.error("sources", why)
             break
         wrong = _entry_problem(item, _SOURCE_KEYS, "title") if isinstance(item, dict) else ()
         if wrong:
             check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
-            break
+            continue
         sources.append(Source(without_forbidden(str(title)).strip() or url, url))
     return tuple(sources)
 
