@@ -1046,3 +1046,29 @@ def test_a_served_page_whose_http_charset_is_wrong_is_read_right(
     paragraphs, _, _ = _files(site, "story")
     assert paragraphs == list(_FRENCH)
     assert "not the utf-8 it declares; read as Windows-1252" in result.out
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<footer><p>© 2019 Example News Corp</p></footer>",
+        "<aside><a href='/2019/05/03/older-story'>An older story</a></aside>",
+    ],
+)
+def test_a_page_without_a_date_gets_none_from_its_footer_or_links(
+    site: Path, cli: Callable[..., Run], furniture: str
+) -> None:
+    """The publication date comes from what the markup states, never a year in its text."""
+    paragraphs = (
+        "The foreign ministers of France and Germany met in Berlin to prepare the summit.",
+        "Both ministers said they expected an agreement on the defence budget this year.",
+        "The talks lasted nearly four hours and covered trade and energy prices, officials said.",
+    )
+    page = site / "saved.html"
+    html = _page_bytes("Ministers meet in Berlin", paragraphs, "", "utf-8").decode()
+    page.write_text(html.replace("</article>", "</article>" + furniture))
+    result = cli("import", str(page), "-s", str(site), "--slug", "story", "--now", NOW)
+    assert result.code == 0, result.err
+    assert "2019" not in result.out
+    _, meta, sidecar = _files(site, "story")
+    assert "date" not in meta and "2019" not in sidecar

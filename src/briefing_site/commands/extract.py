@@ -161,6 +161,9 @@ def from_html(html: str, url: str, junk: JunkFilter, site_language: str = "en") 
         include_tables=False,
         include_images=False,
         include_links=False,
+        # Only dates the page's markup states: a search of its text takes a
+        # "© 2019" footer for 2019-01-01, or a related story's dated link for its date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = getattr(document, "body", None) if document is not None else None
     blocks = list(_blocks(body)) if body is not None else []
