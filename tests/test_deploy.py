@@ -399,6 +399,7 @@ def test_local_gh_pages_commits_the_remote_lacks_are_not_dropped(
     git(clone.parent / "pages", "add", "verify.html")
     git(clone.parent / "pages", "commit", "-q", "-m", "Add verification page")
     by_hand = git(clone, "rev-parse", "gh-pages")
+    git(clone, "worktree", "remove", str(clone.parent / "pages"))
     result = deploy(cli, clone)
     assert result.code == 1
     assert f"branch gh-pages has commits origin does not (commit {by_hand[:12]})" in result.err
@@ -406,6 +407,22 @@ def test_local_gh_pages_commits_the_remote_lacks_are_not_dropped(
     git(clone, "push", "-q", "origin", "gh-pages")
     assert deploy(cli, clone).code == 0
     assert git(remote, "rev-parse", "gh-pages^") == by_hand
+
+
+def test_a_branch_checked_out_in_another_worktree_is_not_moved_under_it(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone).code == 0
+    pages = clone.parent / "pages"
+    git(clone, "worktree", "add", "-q", str(pages), "gh-pages")
+    before = git(clone, "rev-parse", "gh-pages")
+    article = next((clone / "content").rglob("*.md"))
+    article.write_text(article.read_text() + "\nOne more paragraph.\n")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert f"gh-pages is checked out in {pages}" in result.err
+    assert git(clone, "rev-parse", "gh-pages") == before == git(remote, "rev-parse", "gh-pages")
+    assert git(pages, "status", "--porcelain") == ""
 
 
 def test_a_deploy_whose_push_failed_is_superseded_when_the_remote_moved(

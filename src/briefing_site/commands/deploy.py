@@ -135,6 +135,7 @@ def deploy(options: DeployOptions) -> Deployed:
     _check_branch_name(git, options.branch, ref)
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
+    _check_not_checked_out(git, options.branch, ref)
     _check_unlocked(git, ref)
     remote_tip = _remote_tip(git, options.remote, options.branch)
     local_tip = git.run("rev-parse", "-q", "--verify", ref, check=False)
@@ -154,6 +155,21 @@ def deploy(options: DeployOptions) -> Deployed:
         return Deployed(commit, pushed=False, built=built)
     _push(git, options.remote, ref)
     return Deployed(commit, pushed=True, built=built)
+
+
+def _check_not_checked_out(git: Git, branch: str, ref: str) -> None:
+    """Refuse a branch checked out in another worktree (`git worktree add ../pages gh-pages`):
+    moving it under that worktree would leave its files showing the last build undone,
+    ready to be committed back. git's own commands refuse it for the same reason."""
+    listed = git.run("worktree", "list", "--porcelain", check=False)
+    for block in listed.split("\n\n"):
+        fields = dict(line.partition(" ")[::2] for line in block.splitlines())
+        if fields.get("branch") == ref:
+            raise DeployError(
+                f"{branch} is checked out in {fields.get('worktree', 'another worktree')}: "
+                f"deploying would move it under that worktree's files; remove it "
+                f"(git worktree remove) or switch it to another branch"
+            )
 
 
 def _check_branch_name(git: Git, branch: str, ref: str) -> None:
