@@ -466,3 +466,19 @@ def test_a_git_that_cannot_run_is_named_without_a_traceback(
     result = deploy(cli, clone)
     assert result.code == 1
     assert result.err == "deploy could not run git: Permission denied\n"
+
+
+def test_a_push_into_a_remote_with_the_branch_checked_out_says_why(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """A non-bare repository on disk refuses a push to its checked-out branch: the
+    message is git's reason, not the advice that follows it."""
+    other = tmp_path / "other"
+    git(tmp_path, "init", "-q", "-b", "gh-pages", str(other))
+    git(other, "commit", "-q", "--allow-empty", "-m", "start")
+    git(clone, "remote", "set-url", "origin", str(other))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "refusing to update checked out branch" in result.err
+    assert "(branch is currently checked out)" in result.err
+    assert "squelch" not in result.err

@@ -66,7 +66,12 @@ class Git:
             locked = _LOCKED.search(done.stderr)
             if locked:
                 raise _stale_lock(self.cwd / locked["path"])
-            raise DeployError(f"git {args[0]} failed: {_gits_words(done.stderr or done.stdout)}")
+            # A push's `--porcelain` verdict ("[remote rejected] (why)") is on stdout.
+            verdicts = [
+                line[line.rindex("[") :] for line in done.stdout.splitlines() if "rejected]" in line
+            ]
+            output = "\n".join([done.stderr, *verdicts]) if done.stderr else done.stdout
+            raise DeployError(f"git {args[0]} failed: {_gits_words(output)}")
         return done.stdout.strip() if done.returncode == 0 else ""
 
     def ok(self, *args: str) -> bool:
@@ -91,13 +96,18 @@ def _gits_words(output: str) -> str:
     git ends many errors with advice ("Please make sure you have the correct
     access rights"); its `fatal:`, `error:` and `remote:` lines and a push's
     `[rejected]` line say what happened, so the output is cut after the last of
-    them. Lines before them stay: a failing hook's own words come first.
+    them. Lines before them stay: a failing hook's own words come first. A
+    remote's `remote: error:` line is kept without the advice that follows it.
     """
     lines = [
         line.strip()
         for line in output.splitlines()
         if line.strip() and not line.startswith(("hint:", "To "))
     ]
+    # The remote's own error, when it gives one, says it; its other lines are advice.
+    remote_error = next((line for line in lines if line.startswith("remote: error:")), None)
+    if remote_error:
+        lines = [line for line in lines if not line.startswith("remote:") or line == remote_error]
     said = [
         at
         for at, line in enumerate(lines)
