@@ -1072,3 +1072,21 @@ def test_a_page_without_a_date_gets_none_from_its_footer_or_links(
     assert "2019" not in result.out
     _, meta, sidecar = _files(site, "story")
     assert "date" not in meta and "2019" not in sidecar
+
+
+def test_a_page_of_hundreds_of_unclosed_tags_still_gives_its_text(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    """Old CMS output never closes its <font> tags: past libxml2's 255 levels the
+    page read as empty ("no article text found")."""
+    paragraphs = (
+        "The foreign ministers of France and Germany met in Berlin to prepare the summit.",
+        "Both ministers said they expected an agreement on the defence budget this year.",
+        "The talks lasted nearly four hours and covered trade and energy prices, officials said.",
+    )
+    body = "<font size=2>" * 400 + "".join(f"<p>{p}" for p in paragraphs)
+    page = site / "saved.html"
+    page.write_text(f"<html><head><title>Ministers meet</title></head><body>{body}</body></html>")
+    result = cli("import", str(page), "-s", str(site), "--slug", "story", "--now", NOW)
+    assert result.code == 0, result.err
+    assert _files(site, "story")[0] == list(paragraphs)
