@@ -1090,3 +1090,29 @@ def test_a_page_of_hundreds_of_unclosed_tags_still_gives_its_text(
     result = cli("import", str(page), "-s", str(site), "--slug", "story", "--now", NOW)
     assert result.code == 0, result.err
     assert _files(site, "story")[0] == list(paragraphs)
+
+
+@pytest.mark.parametrize("how", ["stdin", "txt"])
+def test_a_utf16_page_piped_or_saved_as_text_is_read_as_a_page(
+    site: Path, how: str, tmp_path: Path
+) -> None:
+    """Its markup must not end up in the article: the BOM says how to read the rest."""
+    title = "Les ministres se réunissent à Genève"
+    data = b"\xff\xfe" + _page_bytes(title, _FRENCH, "", "utf-16-le")
+    if how == "stdin":
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing_site", "import", "-", "-s", str(site), "--slug", "s"],
+            input=data,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        result = Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+    else:
+        saved = tmp_path / "page.txt"
+        saved.write_bytes(data)
+        result = _run("import", str(saved), "-s", str(site), "--slug", "s")
+    assert result.code == 0, result.err
+    paragraphs, meta, _ = _files(site, "s")
+    assert meta["title"] == title
+    assert paragraphs == list(_FRENCH)

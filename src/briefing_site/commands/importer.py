@@ -103,6 +103,8 @@ _CLOSING_TAG = re.compile(rb"</(?:article|main|section|div|p|span|a|h[1-6]|li|ul
 
 def _reads_as_page(data: bytes) -> bool:
     """Whether stdin or a .txt holds a page's source rather than copy."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # saved by Notepad
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     start = _HTML_START.match(data)
     return bool(start and (start["page"] or _CLOSING_TAG.search(data)))
 
