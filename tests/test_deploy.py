@@ -250,7 +250,7 @@ def test_content_error_stops_the_deploy_with_nothing_pushed(
 
 def test_invalid_branch_name_is_refused(clone: Path, remote: Path, cli: Callable[..., Run]) -> None:
     result = deploy(cli, clone, "--branch", "bad..name")
-    assert result.code == 1 and "'bad..name' is not a valid branch name" in result.err
+    assert result.code == 2 and "'bad..name' is not a valid branch name" in result.err
     assert git(remote, "branch", "--list") == ""
 
 
@@ -365,3 +365,120 @@ def test_a_site_in_a_subfolder_deploys_from_a_relative_folder(
     pushed = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").splitlines())
     assert {".nojekyll", "index.html", SEED + "index.html"} <= pushed
     assert not any(name.startswith(("site/", "build/")) for name in pushed)
+
+
+def hook(repo_hooks: Path, name: str, body: str) -> None:
+    script = repo_hooks / name
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o755)
+
+
+def test_a_failed_push_is_pushed_by_the_next_deploy_not_called_published(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """The remote has no gh-pages yet; a pre-push hook refuses the first push. The
+    next deploy must push the same build, not say the remote already has it."""
+    hook(clone / ".git" / "hooks", "pre-push", "echo 'pre-push: tests failed' >&2; exit 1")
+    first = deploy(cli, clone)
+    assert first.code == 1
+    assert "pre-push: tests failed" in first.err
+    assert git(remote, "branch", "--list") == ""
+    (clone / ".git" / "hooks" / "pre-push").unlink()
+    second = deploy(cli, clone)
+    assert second.code == 0, second.err
+    assert "deployed" in second.out and "nothing pushed" not in second.out
+    assert git(remote, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+def test_local_gh_pages_commits_the_remote_lacks_are_not_dropped(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone).code == 0
+    git(clone, "worktree", "add", "-q", str(clone.parent / "pages"), "gh-pages")
+    (clone.parent / "pages" / "verify.html").write_text("google-site-verification\n")
+    git(clone.parent / "pages", "add", "verify.html")
+    git(clone.parent / "pages", "commit", "-q", "-m", "Add verification page")
+    by_hand = git(clone, "rev-parse", "gh-pages")
+    git(clone, "worktree", "remove", str(clone.parent / "pages"))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert f"branch gh-pages has commits origin does not (commit {by_hand[:12]})" in result.err
+    assert git(clone, "rev-parse", "gh-pages") == by_hand
+    git(clone, "push", "-q", "origin", "gh-pages")
+    assert deploy(cli, clone).code == 0
+    assert git(remote, "rev-parse", "gh-pages^") == by_hand
+
+
+def test_a_branch_checked_out_in_another_worktree_is_not_moved_under_it(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    assert deploy(cli, clone).code == 0
+    pages = clone.parent / "pages"
+    git(clone, "worktree", "add", "-q", str(pages), "gh-pages")
+    before = git(clone, "rev-parse", "gh-pages")
+    article = next((clone / "content").rglob("*.md"))
+    article.write_text(article.read_text() + "\nOne more paragraph.\n")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert f"gh-pages is checked out in {pages}" in result.err
+    assert git(clone, "rev-parse", "gh-pages") == before == git(remote, "rev-parse", "gh-pages")
+    assert git(pages, "status", "--porcelain") == ""
+
+
+def test_a_deploy_whose_push_failed_is_superseded_when_the_remote_moved(
+    clone: Path, remote: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """Its own unpushed commit is no one's work: the next deploy builds on the remote."""
+    assert deploy(cli, clone).code == 0
+    hook(clone / ".git" / "hooks", "pre-push", "exit 1")
+    article = next((clone / "content").rglob("*.md"))
+    article.write_text(article.read_text() + "\nOne more paragraph.\n")
+    assert deploy(cli, clone, "-m", "mine").code == 1
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(other))
+    (other / "moved.html").write_text("x\n")
+    git(other, "add", "moved.html")
+    git(other, "commit", "-q", "-m", "Moved on")
+    git(other, "push", "-q", "origin", "gh-pages")
+    (clone / ".git" / "hooks" / "pre-push").unlink()
+    result = deploy(cli, clone)
+    assert result.code == 0, result.err
+    assert git(remote, "log", "-1", "--format=%s", "gh-pages^") == "Moved on"
+
+
+@pytest.mark.parametrize("branch", ["gh pages", "x~1", "HEAD", "@", "refs/heads/gh-pages"])
+def test_a_branch_name_git_refuses_is_a_usage_error(
+    clone: Path, remote: Path, cli: Callable[..., Run], branch: str
+) -> None:
+    result = deploy(cli, clone, f"--branch={branch}")
+    assert result.code == 2
+    assert f"--branch: {branch!r} is not a valid branch name" in result.err
+    assert git(remote, "for-each-ref") == ""
+
+
+def test_a_git_that_cannot_run_is_named_without_a_traceback(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "git").write_text("not a program\n")  # no execute bit
+    monkeypatch.setenv("PATH", str(fake))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert result.err == "deploy could not run git: Permission denied\n"
+
+
+def test_a_push_into_a_remote_with_the_branch_checked_out_says_why(
+    clone: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """A non-bare repository on disk refuses a push to its checked-out branch: the
+    message is git's reason, not the advice that follows it."""
+    other = tmp_path / "other"
+    git(tmp_path, "init", "-q", "-b", "gh-pages", str(other))
+    git(other, "commit", "-q", "--allow-empty", "-m", "start")
+    git(clone, "remote", "set-url", "origin", str(other))
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "refusing to update checked out branch" in result.err
+    assert "(branch is currently checked out)" in result.err
+    assert "squelch" not in result.err

@@ -955,3 +955,164 @@ def test_import_on_a_ukrainian_site_proposes_no_language(site: Path) -> None:
     from briefing_site.commands.language import guess_language
 
     assert guess_language([copy]) == ""  # (on any site: it is not Russian)
+
+
+# Pages whose bytes are not in the charset they name (or name none): a browser's
+# reading decides, and the editor is told to check the letters.
+_FRENCH = (
+    "Les ministres des affaires étrangères se sont réunis à Genève mardi pour préparer le sommet.",
+    "Les deux ministres ont déclaré qu'ils espéraient un accord sur le budget avant la fin de l'année.",
+    "Les discussions ont duré près de quatre heures et ont porté sur le commerce et l'énergie.",
+)
+_JAPANESE = (
+    "岸田首相は東京でバイデン大統領と会談し、防衛協力の強化で一致した。",
+    "両首脳は経済安全保障についても意見を交わし、半導体の供給網について協議した。",
+    "会談は約一時間半にわたり、記者会見で共同声明が発表された。",
+)
+
+
+def _page_bytes(title: str, paragraphs: tuple[str, ...], meta: str, encoding: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        f"<html><head>{meta}<title>{title}</title></head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+    return page.encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding", "note"),
+    [
+        ("<meta charset='utf-8'>", "latin-1", "not the utf-8 it declares; read as Windows-1252"),
+        ("", "utf-16", ""),  # Notepad's "Unicode": its byte order mark says so
+        ("<meta charset='utf-8'>", "utf-16-be", ""),
+        ("<meta charset='iso-8859-1'>", "utf-8", "read as UTF-8, not the iso-8859-1"),
+    ],
+)
+def test_a_page_in_another_encoding_than_it_declares_is_read_right(
+    site: Path, cli: Callable[..., Run], meta: str, encoding: str, note: str
+) -> None:
+    title = "Les ministres se réunissent à Genève"
+    data = _page_bytes(title, _FRENCH, meta, encoding)
+    if encoding.startswith("utf-16-"):
+        data = (b"\xfe\xff" if encoding.endswith("be") else b"\xff\xfe") + data
+    page = site / "saved.html"
+    page.write_bytes(data)
+    result = cli("import", str(page), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta_data, _ = _files(site, "story")
+    assert meta_data["title"] == title
+    assert paragraphs == list(_FRENCH)
+    assert ("check      page: " in result.out) == bool(note)
+    assert note in result.out
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [("<meta charset='iso-8859-1'>", "shift_jis"), ("<meta charset='utf-8'>", "euc_jp")],
+)
+def test_a_japanese_page_with_a_wrong_charset_keeps_its_text(
+    site: Path, cli: Callable[..., Run], meta: str, encoding: str
+) -> None:
+    page = site / "saved.html"
+    page.write_bytes(_page_bytes("首脳会談", _JAPANESE, meta, encoding))
+    result = cli("import", str(page), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta_data, _ = _files(site, "story")
+    assert meta_data["title"] == "首脳会談"
+    assert paragraphs == list(_JAPANESE)
+    assert "check the letters" in result.out
+
+
+def test_a_served_page_whose_http_charset_is_wrong_is_read_right(
+    site: Path, cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    data = _page_bytes("Les ministres se réunissent à Genève", _FRENCH, "", "cp1252")
+
+    class Wrong(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    with serve(tmp_path, Wrong, path="") as base:
+        result = cli("import", f"{base}/story", "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, _, _ = _files(site, "story")
+    assert paragraphs == list(_FRENCH)
+    assert "not the utf-8 it declares; read as Windows-1252" in result.out
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<footer><p>© 2019 Example News Corp</p></footer>",
+        "<aside><a href='/2019/05/03/older-story'>An older story</a></aside>",
+    ],
+)
+def test_a_page_without_a_date_gets_none_from_its_footer_or_links(
+    site: Path, cli: Callable[..., Run], furniture: str
+) -> None:
+    """The publication date comes from what the markup states, never a year in its text."""
+    paragraphs = (
+        "The foreign ministers of France and Germany met in Berlin to prepare the summit.",
+        "Both ministers said they expected an agreement on the defence budget this year.",
+        "The talks lasted nearly four hours and covered trade and energy prices, officials said.",
+    )
+    page = site / "saved.html"
+    html = _page_bytes("Ministers meet in Berlin", paragraphs, "", "utf-8").decode()
+    page.write_text(html.replace("</article>", "</article>" + furniture))
+    result = cli("import", str(page), "-s", str(site), "--slug", "story", "--now", NOW)
+    assert result.code == 0, result.err
+    assert "2019" not in result.out
+    _, meta, sidecar = _files(site, "story")
+    assert "date" not in meta and "2019" not in sidecar
+
+
+def test_a_page_of_hundreds_of_unclosed_tags_still_gives_its_text(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    """Old CMS output never closes its <font> tags: past libxml2's 255 levels the
+    page read as empty ("no article text found")."""
+    paragraphs = (
+        "The foreign ministers of France and Germany met in Berlin to prepare the summit.",
+        "Both ministers said they expected an agreement on the defence budget this year.",
+        "The talks lasted nearly four hours and covered trade and energy prices, officials said.",
+    )
+    body = "<font size=2>" * 400 + "".join(f"<p>{p}" for p in paragraphs)
+    page = site / "saved.html"
+    page.write_text(f"<html><head><title>Ministers meet</title></head><body>{body}</body></html>")
+    result = cli("import", str(page), "-s", str(site), "--slug", "story", "--now", NOW)
+    assert result.code == 0, result.err
+    assert _files(site, "story")[0] == list(paragraphs)
+
+
+@pytest.mark.parametrize("how", ["stdin", "txt"])
+def test_a_utf16_page_piped_or_saved_as_text_is_read_as_a_page(
+    site: Path, how: str, tmp_path: Path
+) -> None:
+    """Its markup must not end up in the article: the BOM says how to read the rest."""
+    title = "Les ministres se réunissent à Genève"
+    data = b"\xff\xfe" + _page_bytes(title, _FRENCH, "", "utf-16-le")
+    if how == "stdin":
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing_site", "import", "-", "-s", str(site), "--slug", "s"],
+            input=data,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        result = Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+    else:
+        saved = tmp_path / "page.txt"
+        saved.write_bytes(data)
+        result = _run("import", str(saved), "-s", str(site), "--slug", "s")
+    assert result.code == 0, result.err
+    paragraphs, meta, _ = _files(site, "s")
+    assert meta["title"] == title
+    assert paragraphs == list(_FRENCH)

@@ -23,7 +23,7 @@ from briefing_site.build.pipeline import build
 from briefing_site.build.unchanged import Built
 from briefing_site.build.writer import MARKER
 from briefing_site.content.load import read_config
-from briefing_site.errors import DeployError
+from briefing_site.errors import DeployError, UsageError
 from briefing_site.site import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
 
@@ -60,22 +60,34 @@ class Git:
                 env=self.env,
                 check=False,
             )
-        except FileNotFoundError as exc:
-            raise DeployError("deploy needs git, and git is not installed") from exc
+        except OSError as exc:
+            raise _no_git(exc) from exc
         if check and done.returncode != 0:
             locked = _LOCKED.search(done.stderr)
             if locked:
                 raise _stale_lock(self.cwd / locked["path"])
-            raise DeployError(f"git {args[0]} failed: {_gits_words(done.stderr or done.stdout)}")
+            # A push's `--porcelain` verdict ("[remote rejected] (why)") is on stdout.
+            verdicts = [
+                line[line.rindex("[") :] for line in done.stdout.splitlines() if "rejected]" in line
+            ]
+            output = "\n".join([done.stderr, *verdicts]) if done.stderr else done.stdout
+            raise DeployError(f"git {args[0]} failed: {_gits_words(output)}")
         return done.stdout.strip() if done.returncode == 0 else ""
 
     def ok(self, *args: str) -> bool:
         """True when the git command succeeds (for questions, not actions)."""
         try:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
-        except FileNotFoundError as exc:
-            raise DeployError("deploy needs git, and git is not installed") from exc
+        except OSError as exc:
+            raise _no_git(exc) from exc
         return done.returncode == 0
+
+
+def _no_git(exc: OSError) -> DeployError:
+    """git missing from PATH, or there but not runnable (no execute bit, wrong format)."""
+    if isinstance(exc, FileNotFoundError):
+        return DeployError("deploy needs git, and git is not installed")
+    return DeployError(f"deploy could not run git: {exc.strerror or exc}")
 
 
 def _gits_words(output: str) -> str:
@@ -83,15 +95,25 @@ def _gits_words(output: str) -> str:
 
     git ends many errors with advice ("Please make sure you have the correct
     access rights"); its `fatal:`, `error:` and `remote:` lines and a push's
-    `[rejected]` line say what happened, so they are kept when there are any.
+    `[rejected]` line say what happened, so the output is cut after the last of
+    them. Lines before them stay: a failing hook's own words come first. A
+    remote's `remote: error:` line is kept without the advice that follows it.
     """
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    lines = [
+        line.strip()
+        for line in output.splitlines()
+        if line.strip() and not line.startswith(("hint:", "To "))
+    ]
+    # The remote's own error, when it gives one, says it; its other lines are advice.
+    remote_error = next((line for line in lines if line.startswith("remote: error:")), None)
+    if remote_error:
+        lines = [line for line in lines if not line.startswith("remote:") or line == remote_error]
     said = [
-        line
-        for line in lines
+        at
+        for at, line in enumerate(lines)
         if line.startswith(("fatal:", "error:", "remote:")) or "rejected]" in line
     ]
-    return " / ".join((said or lines)[-3:])
+    return " / ".join((lines[: said[-1] + 1] if said else lines)[-3:])
 
 
 # git's words when a lock file it needs is already there (`lockfile.c`).
@@ -120,22 +142,80 @@ def deploy(options: DeployOptions) -> Deployed:
     _check_remote(git, options.remote)
     _check_base_url(git, options)
     ref = f"refs/heads/{options.branch}"
-    if not git.ok("check-ref-format", ref):
-        raise DeployError(f"--branch: {options.branch!r} is not a valid branch name")
+    _check_branch_name(git, options.branch, ref)
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == ref:
         raise DeployError(f"you are on {options.branch}: switch to your source branch to deploy it")
+    _check_not_checked_out(git, options.branch, ref)
     _check_unlocked(git, ref)
-    parent = _remote_tip(git, options.remote, options.branch)
-    _check_not_sources(git, options, parent)
+    remote_tip = _remote_tip(git, options.remote, options.branch)
+    local_tip = git.run("rev-parse", "-q", "--verify", ref, check=False)
+    _check_not_sources(git, options, remote_tip)
+    _check_local_commits(git, options, remote_tip, local_tip)
+    # On top of the remote's history; with none there, of the local branch's (a
+    # deploy whose push failed, or a branch not pushed yet), which the push then sends.
+    parent = remote_tip or local_tip
     built = build(options.build)
     tree = write_tree(git, options.build.output)
     if parent and git.run("rev-parse", f"{parent}^{{tree}}") == tree:
-        git.run("update-ref", ref, parent)
-        return Deployed(parent, pushed=False, built=built)
-    commit = _commit(git, tree, parent, _message(git, options.message))
+        commit = parent
+    else:
+        commit = _commit(git, tree, parent, _message(git, options.message))
     git.run("update-ref", "-m", "briefing-site deploy", ref, commit)
+    if commit == remote_tip:
+        return Deployed(commit, pushed=False, built=built)
     _push(git, options.remote, ref)
     return Deployed(commit, pushed=True, built=built)
+
+
+def _check_not_checked_out(git: Git, branch: str, ref: str) -> None:
+    """Refuse a branch checked out in another worktree (`git worktree add ../pages gh-pages`):
+    moving it under that worktree would leave its files showing the last build undone,
+    ready to be committed back. git's own commands refuse it for the same reason."""
+    listed = git.run("worktree", "list", "--porcelain", check=False)
+    for block in listed.split("\n\n"):
+        fields = dict(line.partition(" ")[::2] for line in block.splitlines())
+        if fields.get("branch") == ref:
+            raise DeployError(
+                f"{branch} is checked out in {fields.get('worktree', 'another worktree')}: "
+                f"deploying would move it under that worktree's files; remove it "
+                f"(git worktree remove) or switch it to another branch"
+            )
+
+
+def _check_branch_name(git: Git, branch: str, ref: str) -> None:
+    """A name git accepts for a branch: `git branch` refuses `HEAD`, `@`, a leading
+    dash, and `refs/...` would make `refs/heads/refs/...`, which no one means."""
+    odd = branch in ("HEAD", "@") or branch.startswith(("-", "refs/"))
+    if odd or not git.ok("check-ref-format", ref):
+        raise UsageError(f"--branch: {branch!r} is not a valid branch name")
+
+
+# The first line deploy writes, or the line it adds under a message of the user's.
+_DEPLOYS_OWN = re.compile(
+    r"\A(Deploy [^\n]* with briefing-site \S+$|(?s:.*)^Source commit: )", re.M
+)
+
+
+def _check_local_commits(git: Git, options: DeployOptions, remote_tip: str, local: str) -> None:
+    """Refuse to drop commits of the local branch the remote does not have.
+
+    The new commit goes on top of the remote's branch and the local branch is moved
+    to it, so local commits not in the remote's history would leave the branch.
+    Those deploy made itself (a push that failed) are superseded by the new build;
+    anyone else's (a page committed by hand, not pushed yet) are kept by refusing.
+    """
+    if not (remote_tip and local) or git.ok("merge-base", "--is-ancestor", local, remote_tip):
+        return
+    listed = git.run("log", "--format=%H%x00%B%x01", local, f"^{remote_tip}")
+    for record in filter(str.strip, listed.split("\x01")):
+        commit, _, message = record.strip().partition("\x00")
+        if not _DEPLOYS_OWN.search(message):
+            raise DeployError(
+                f"branch {options.branch} has commits {options.remote} does not (commit "
+                f"{commit[:12]}): deploying would drop them from the branch. Push them "
+                f"(git push {options.remote} {options.branch}) or, if they are not wanted, "
+                f"delete the local branch (git branch -D {options.branch})"
+            )
 
 
 def _check_repository(git: Git, site: Path) -> None:
@@ -212,10 +292,11 @@ def _check_not_sources(git: Git, options: DeployOptions, tip: str) -> None:
 
 
 def _remote_tip(git: Git, remote: str, branch: str) -> str:
-    """The branch's commit on the remote (fetched), so the new commit follows it."""
+    """The branch's commit on the remote (fetched), so the new commit follows it; ''
+    when the remote has no such branch."""
     listed = git.run("ls-remote", "--heads", remote, f"refs/heads/{branch}")
     if not listed:
-        return git.run("rev-parse", "-q", "--verify", f"refs/heads/{branch}", check=False)
+        return ""
     git.run("fetch", "-q", "--no-tags", remote, f"refs/heads/{branch}")
     return listed.split()[0]
 

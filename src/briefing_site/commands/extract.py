@@ -153,15 +153,13 @@ def from_html(html: str, url: str, junk: JunkFilter, site_language: str = "en") 
         import trafilatura  # the optional extra: only an HTML import pays for it
     except ImportError as exc:
         raise MissingExtra() from exc
-    document = trafilatura.bare_extraction(
-        html,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-    )
+    document = _extract(trafilatura, html, url)
+    if _no_text(document):
+        # libxml2 stops at 255 nested elements, so a page of unclosed <font> or <div>
+        # tags (an old CMS's) reads as empty: parse it again without that limit.
+        tree = _deep_tree(html)
+        deeper = _extract(trafilatura, tree, url) if tree is not None else None
+        document = document if _no_text(deeper) else deeper
     body = getattr(document, "body", None) if document is not None else None
     blocks = list(_blocks(body)) if body is not None else []
     meta = page_metadata(html)
@@ -177,6 +175,43 @@ def from_html(html: str, url: str, junk: JunkFilter, site_language: str = "en") 
         summary=one_line(str(getattr(document, "description", "") or "")),
         left_out=left_out,
     )
+
+
+def _extract(trafilatura: Any, html: Any, url: str) -> Any:
+    """trafilatura's reading of a page (its text or a parsed tree): main text and metadata."""
+    return trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        # Only dates the page's markup states: a search of its text takes a
+        # "© 2019" footer for 2019-01-01, or a related story's dated link for its date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
+def _no_text(document: Any) -> bool:
+    """Whether trafilatura found nothing but headings (or nothing at all)."""
+    body = getattr(document, "body", None) if document is not None else None
+    return body is None or not any(kind != "head" and text for kind, text in _blocks(body))
+
+
+def _deep_tree(html: str) -> Any:
+    """The page parsed with no depth limit (lxml comes with trafilatura), or None."""
+    from lxml.etree import ParserError  # type: ignore[import-untyped]
+    from lxml.html import HTMLParser, document_fromstring  # type: ignore[import-untyped]
+
+    parser = HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
+        huge_tree=True,
+    )  # fmt: skip
+    try:
+        return document_fromstring(html.encode("utf-8"), parser=parser)
+    except (ParserError, ValueError):
+        return None
 
 
 def _blocks(body: Any) -> Iterator[tuple[str, str]]:

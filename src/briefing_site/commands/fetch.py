@@ -7,6 +7,7 @@ editor knows whether to retry, fix the link or save the page by hand.
 
 from __future__ import annotations
 
+import codecs
 import http.client
 import re
 import socket
@@ -37,6 +38,7 @@ class Page:
 
     url: str
     html: str
+    note: str = ""  # what the editor should check about how the page was read
 
 
 @dataclass(frozen=True)
@@ -47,17 +49,96 @@ class Limits:
     max_bytes: int = MAX_PAGE_BYTES
 
 
-def decode_html(data: bytes, charset: str | None = None) -> str:
-    """Page bytes as text: the server's charset, else the page's <meta>, else UTF-8."""
-    declared = _META_CHARSET.search(data[:4096])
-    for name in (charset, declared.group(1).decode("ascii") if declared else None, "utf-8"):
-        if not name:
-            continue
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Page bytes as text, and a note for the editor when the page's own word on its
+    encoding was wrong or missing and the reading had to guess.
+
+    A byte order mark decides, as in a browser. Otherwise bytes that read as
+    UTF-8 are UTF-8 whatever the page says (text in another encoding is almost
+    never valid UTF-8 by chance), then the charset the server or the page's
+    <meta> names if the bytes read in it, then Windows-1252 when it gives
+    letters rather than noise, then a guess from the bytes themselves.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), ""
+    meta = _META_CHARSET.search(data[:4096])
+    declared = [n for n in (charset, meta.group(1).decode("ascii") if meta else None) if n]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        wrong = declared and _codec(declared[0]) not in (None, "utf-8") and not data.isascii()
+        return text, (f"page: read as UTF-8, not the {declared[0]} it declares" if wrong else "")
+    for name in declared:
+        codec = _codec(name)
+        if codec is None or codec == "utf-8" or codec.startswith(("utf-16", "utf-32")):
+            continue  # unknown, or a page readable enough to name it is no UTF-16
         try:
-            return data.decode(name, errors="replace").lstrip("\ufeff")
-        except LookupError:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")
+        if codec not in _LATIN or reads_as_latin_text(text):
+            return text, ""
+    said = f"its bytes are not the {declared[0]} it declares" if declared else "no charset named"
+    if not declared or _codec(declared[0]) != "utf-8":
+        said += ", and not UTF-8"
+    note = f"page: {said}; read as {{}}: check the letters"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if reads_as_latin_text(text):
+            return text, note.format("Windows-1252")
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - trafilatura brings it
+        guess = None
+    else:
+        guess = from_bytes(data).best()
+    if guess is not None:
+        return str(guess), note.format(guess.encoding.replace("_", "-"))
+    return data.decode("utf-8", errors="replace"), note.format("UTF-8, with the bytes it lacks")
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Charsets in which any byte is a letter, so a wrong one reads without error.
+_LATIN = frozenset(("latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii"))
+
+
+def _codec(name: str) -> str | None:
+    """Python's name for a charset label, or None when Python has no such codec."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def reads_as_latin_text(text: str) -> bool:
+    """Whether Windows-1252 gave text, not bytes of something else read as letters:
+    no control characters (binary), not mostly accented letters, and no word of two or more accented letters
+    without a plain one ("ÿþ", or Cyrillic from Windows-1251 read as "Ïðåçèäåíò").
+    One such letter alone is a word (à, è, é), and °, £, © or ½ are ordinary copy."""
+    if re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text):
+        return False
+    # Text in a Latin script is mostly plain letters; bytes of Japanese or Chinese
+    # read one by one are mostly accented ones, in "words" as long as a sentence.
+    letters = [c for c in text if c.isalpha()]
+    if sum(ord(c) >= 128 for c in letters) > 0.3 * len(letters):
+        return False
+    for word in re.findall(r"\S+", text):
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(ord(c) >= 128 for c in letters):
+            return False
+    return True
 
 
 def fetch_page(url: str, limits: Limits = Limits()) -> Page:
@@ -122,4 +203,4 @@ def _read_page(url: str, response: http.client.HTTPResponse, limits: Limits) -> 
     final = response.geturl()
     if urlsplit(final).scheme not in ("http", "https"):
         raise FetchError(f"{url}: redirected to {final}, which is not http(s)")
-    return Page(final, decode_html(b"".join(chunks), response.headers.get_content_charset()))
+    return Page(final, *decode_html(b"".join(chunks), response.headers.get_content_charset()))

@@ -17,7 +17,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing_site.commands.extract import PAGE_PATTERNS, Extracted, from_html, from_text, one_line
-from briefing_site.commands.fetch import MAX_PAGE_BYTES, decode_html, fetch_page
+from briefing_site.commands.fetch import (
+    MAX_PAGE_BYTES,
+    decode_html,
+    fetch_page,
+    reads_as_latin_text,
+)
 from briefing_site.commands.language import language_name, other_language
 from briefing_site.commands.propose import Candidate, Proposal, dateline_day, propose
 from briefing_site.content.assemble import Tools, assemble
@@ -72,14 +77,14 @@ def read_source(options: ImportOptions, config: SiteConfig) -> Extracted:
         return _from_bytes(data, "<stdin>", junk, config.language)
     if urlsplit(source).scheme in ("http", "https"):
         page = fetch_page(source)
-        return from_html(page.html, page.url, junk, config.language)
+        return _noted(from_html(page.html, page.url, junk, config.language), page.note)
     path = Path(source)
     if not path.is_file():
         raise UsageError(f"import: {source}: {_not_a_file(source)}")
     data = _read_limited(path)
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
-        return from_html(decode_html(data), "", junk, config.language)
+        return _from_page(data, junk, config.language)
     if suffix in _TEXT_SUFFIXES or not suffix:
         return _from_bytes(data, source, junk, config.language)
     raise UsageError(f"import: {source}: a {suffix} file; give a .html page, a .txt file or a URL")
@@ -98,38 +103,32 @@ _CLOSING_TAG = re.compile(rb"</(?:article|main|section|div|p|span|a|h[1-6]|li|ul
 
 def _reads_as_page(data: bytes) -> bool:
     """Whether stdin or a .txt holds a page's source rather than copy."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # saved by Notepad
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     start = _HTML_START.match(data)
     return bool(start and (start["page"] or _CLOSING_TAG.search(data)))
+
+
+def _from_page(data: bytes, junk: JunkFilter, language: str) -> Extracted:
+    """A saved page's article, with a note when its encoding had to be guessed."""
+    html, note = decode_html(data)
+    return _noted(from_html(html, "", junk, language), note)
+
+
+def _noted(extracted: Extracted, note: str) -> Extracted:
+    return replace(extracted, notes=(*extracted.notes, note)) if note else extracted
 
 
 def _from_bytes(data: bytes, where: str, junk: JunkFilter, language: str) -> Extracted:
     """Text as text, but a page piped in (`curl URL | import -`) or saved as .txt as a page."""
     if _reads_as_page(data):
-        return from_html(decode_html(data), "", junk, language)
+        return _from_page(data, junk, language)
     text, encoding = _decode_copy(data, where)
     extracted = from_text(text, junk, language)
     if encoding:
         note = f"text: the file is {encoding}, not UTF-8; check accented letters and quotes"
         extracted = replace(extracted, notes=(*extracted.notes, note))
     return extracted
-
-
-# Windows-1252's typographic marks: quotes, dashes, ellipsis, bullet, euro, no-break space.
-_CP1252_MARKS = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\xa0")
-
-
-def _reads_as_latin_text(text: str) -> bool:
-    """Whether Windows-1252 gave text, not bytes of something else read as letters:
-    no control characters (binary), and no word of two or more accented letters
-    without a plain one ("ÿþ", or Cyrillic from Windows-1251 read as "Ïðåçèäåíò").
-    One such letter alone is a word (à, è, é), and °, £, © or ½ are ordinary copy."""
-    if re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text):
-        return False
-    for word in re.findall(r"\S+", text):
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) > 1 and all(ord(c) >= 128 for c in letters):
-            return False
-    return True
 
 
 def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
@@ -149,7 +148,7 @@ def _decode_copy(data: bytes, where: str) -> tuple[str, str]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:  # bytes no Windows-1252 text holds: say it is not UTF-8
             raise not_utf8 from None
-        if not _reads_as_latin_text(text):
+        if not reads_as_latin_text(text):
             raise
         return decode(text.encode("utf-8"), where), "Windows-1252"
 
