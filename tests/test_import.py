@@ -1007,6 +1007,26 @@ def test_a_page_in_another_encoding_than_it_declares_is_read_right(
     assert note in result.out
 
 
+@pytest.mark.parametrize("meta", ["<meta charset='utf-8'>", ""])
+def test_a_utf8_page_with_one_stray_windows_1252_byte_keeps_its_letters(
+    site: Path, cli: Callable[..., Run], meta: str
+) -> None:
+    """A footer pasted in Windows-1252 ("\xa9 2025") into a UTF-8 page: the page stays
+    UTF-8 (not a guess that turns every "é" into "√©"), the stray byte its letter."""
+    title = "Les ministres se réunissent à Genève"
+    data = _page_bytes(title, _FRENCH, meta, "utf-8").replace(
+        b"</article>", b"<p>\xa9 2025 Le Journal</p></article>"
+    )
+    page = site / "saved.html"
+    page.write_bytes(data)
+    result = cli("import", str(page), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta_data, _ = _files(site, "story")
+    assert meta_data["title"] == title
+    assert paragraphs[: len(_FRENCH)] == list(_FRENCH)
+    assert "1 byte(s) are not UTF-8" in result.out
+
+
 @pytest.mark.parametrize(
     ("meta", "encoding"),
     [("<meta charset='iso-8859-1'>", "shift_jis"), ("<meta charset='utf-8'>", "euc_jp")],

@@ -71,6 +71,9 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     else:
         wrong = declared and _codec(declared[0]) not in (None, "utf-8") and not data.isascii()
         return text, (f"page: read as UTF-8, not the {declared[0]} it declares" if wrong else "")
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     for name in declared:
         codec = _codec(name)
         if codec is None or codec == "utf-8" or codec.startswith(("utf-16", "utf-32")):
@@ -101,6 +104,27 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     if guess is not None:
         return str(guess), note.format(guess.encoding.replace("_", "-"))
     return data.decode("utf-8", errors="replace"), note.format("UTF-8, with the bytes it lacks")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes (a footer or an ad pasted in Windows-1252), as
+    UTF-8 with those bytes read as Windows-1252, if its UTF-8 letters outnumber
+    them: no other encoding makes many valid UTF-8 sequences by chance."""
+    strays = 0
+
+    def stray(error: UnicodeError) -> tuple[str, int]:
+        nonlocal strays
+        assert isinstance(error, UnicodeDecodeError)
+        strays += error.end - error.start
+        return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+    with_strays = data.decode("utf-8", errors="replace")
+    letters = sum(ord(c) >= 128 for c in with_strays) - with_strays.count("\ufffd")
+    codecs.register_error("briefing-site-stray", stray)
+    text = data.decode("utf-8", errors="briefing-site-stray")
+    if letters < 2 * strays:
+        return None
+    return text, f"page: {strays} byte(s) are not UTF-8; read as Windows-1252: check them"
 
 
 _BOMS = (
