@@ -482,3 +482,85 @@ def test_a_push_into_a_remote_with_the_branch_checked_out_says_why(
     assert "refusing to update checked out branch" in result.err
     assert "(branch is currently checked out)" in result.err
     assert "squelch" not in result.err
+
+
+def publish_from(tmp_path: Path, remote: Path, name: str, force_orphan: bool = False) -> str:
+    """Someone else (a CI job, GitHub's "Create CNAME") pushes a commit to gh-pages."""
+    other = tmp_path / f"other-{name}"
+    if not other.exists():
+        git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(other))
+    git(other, "fetch", "-q", "origin")
+    git(other, "reset", "-q", "--hard", "origin/gh-pages")
+    if force_orphan:
+        git(other, "checkout", "-q", "--orphan", "fresh")
+    (other / f"{name}.html").write_text(f"{name}\n")
+    git(other, "add", "-A")
+    git(other, "commit", "-q", "-m", name)
+    git(other, "push", "-q", "--force", "origin", "HEAD:gh-pages")
+    return git(other, "rev-parse", "HEAD")
+
+
+def edit(clone: Path, words: str) -> None:
+    article = next((clone / "content").rglob("*.md"))
+    article.write_text(article.read_text() + f"\n{words}\n")
+
+
+def test_a_gh_pages_rewritten_by_someone_else_is_deployed_on_not_refused(
+    clone: Path, remote: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """CI publishes on top of a deploy, then force-pushes an orphan (a squashed
+    history): CI's old commit reached the local branch only as the base of a
+    deploy, so it was published, and is nothing of the user's to keep."""
+    assert deploy(cli, clone).code == 0
+    publish_from(tmp_path, remote, "deploy: from CI")
+    edit(clone, "One more paragraph.")
+    assert deploy(cli, clone).code == 0
+    orphan = publish_from(tmp_path, remote, "squashed by CI", force_orphan=True)
+    edit(clone, "And another.")
+    result = deploy(cli, clone)
+    assert result.code == 0, result.err
+    assert git(remote, "rev-parse", "gh-pages^") == orphan
+    assert git(remote, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+def test_one_site_deployed_to_two_remotes_in_turn(
+    clone: Path, remote: Path, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """GitHub adds "Create CNAME" on origin; the mirror never had it. Deploys to
+    each in turn go on top of that remote's branch, neither refused."""
+    mirror = tmp_path / "mirror.git"
+    git(tmp_path, "init", "-q", "--bare", str(mirror))
+    git(clone, "remote", "add", "mirror", str(mirror))
+    assert deploy(cli, clone).code == 0
+    assert deploy(cli, clone, "--remote", "mirror").code == 0
+    cname = publish_from(tmp_path, remote, "Create CNAME")
+    for turn in range(2):
+        edit(clone, f"Turn {turn}.")
+        assert deploy(cli, clone).code == 0
+        assert cname in git(remote, "rev-list", "gh-pages")
+        edit(clone, f"Mirror turn {turn}.")
+        result = deploy(cli, clone, "--remote", "mirror")
+        assert result.code == 0, result.err
+        assert git(mirror, "rev-parse", "gh-pages") == git(clone, "rev-parse", "gh-pages")
+
+
+def test_a_remote_update_hooks_own_words_are_shown(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """git's "hook declined" line is its own, not the remote's reason: the hook's is."""
+    hook(remote / "hooks", "update", "echo 'gh-pages is frozen until Monday, ask the desk'; exit 1")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "remote: gh-pages is frozen until Monday, ask the desk" in result.err
+    assert "(hook declined)" in result.err
+
+
+def test_a_local_hook_line_starting_with_to_is_kept(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """Only git's own "To <url>" line is dropped, not a hook's sentence."""
+    hook(clone / ".git" / "hooks", "pre-push", "echo 'To publish, run make publish' >&2; exit 1")
+    result = deploy(cli, clone)
+    assert result.code == 1
+    assert "To publish, run make publish" in result.err
+    assert f"To {remote}" not in result.err

@@ -96,24 +96,41 @@ def _gits_words(output: str) -> str:
     git ends many errors with advice ("Please make sure you have the correct
     access rights"); its `fatal:`, `error:` and `remote:` lines and a push's
     `[rejected]` line say what happened, so the output is cut after the last of
-    them. Lines before them stay: a failing hook's own words come first. A
-    remote's `remote: error:` line is kept without the advice that follows it.
+    them. Lines before them stay: a failing hook's own words come first. The
+    remote's lines are kept up to its own `remote: error:` line, not the advice
+    after it; git's "hook declined" line is not the remote's reason but git's
+    (the push's verdict says it too), so a hook's words before it are kept.
     """
     lines = [
         line.strip()
         for line in output.splitlines()
-        if line.strip() and not line.startswith(("hint:", "To "))
+        if line.strip() and not line.startswith("hint:") and not _GITS_TO.match(line)
     ]
-    # The remote's own error, when it gives one, says it; its other lines are advice.
-    remote_error = next((line for line in lines if line.startswith("remote: error:")), None)
-    if remote_error:
-        lines = [line for line in lines if not line.startswith("remote:") or line == remote_error]
+    lines = [line for line in lines if not _HOOK_DECLINED.match(line)] or lines
+    # The remote's own error, when it gives one, says it; its lines after it are advice.
+    remote_error = next((at for at, ln in enumerate(lines) if ln.startswith("remote: error:")), -1)
+    if remote_error >= 0:
+        lines = [
+            line
+            for at, line in enumerate(lines)
+            if at <= remote_error or not line.startswith("remote:")
+        ]
     said = [
         at
         for at, line in enumerate(lines)
         if line.startswith(("fatal:", "error:", "remote:")) or "rejected]" in line
     ]
-    return " / ".join((lines[: said[-1] + 1] if said else lines)[-3:])
+    kept = lines[: said[-1] + 1] if said else lines
+    # The remote's last words (up to its error) and git's last about the push.
+    remote = [line for line in kept if line.startswith("remote:")][-3:]
+    others = [line for line in kept if not line.startswith("remote:")]
+    return " / ".join(remote + others[-(2 if remote else 3) :])
+
+
+# The line git prints before a push's ref updates, naming where it pushed to.
+_GITS_TO = re.compile(r"To \S+$")
+# The line git's receive-pack adds when an `update` or `pre-receive` hook refused.
+_HOOK_DECLINED = re.compile(r"remote: error: hook declined to update ")
 
 
 # git's words when a lock file it needs is already there (`lockfile.c`).
@@ -203,19 +220,21 @@ def _check_local_commits(git: Git, options: DeployOptions, remote_tip: str, loca
     to it, so local commits not in the remote's history would leave the branch.
     Those deploy made itself (a push that failed) are superseded by the new build;
     anyone else's (a page committed by hand, not pushed yet) are kept by refusing.
+    Only commits above the newest deploy-made one count: what lies below it was
+    that deploy's base, the remote's branch then (a CI job's commit, GitHub's
+    "Create CNAME"), so it was published, even if the remote has since rewritten
+    its branch (a force-pushed orphan) or it came from another remote.
     """
     if not (remote_tip and local) or git.ok("merge-base", "--is-ancestor", local, remote_tip):
         return
-    listed = git.run("log", "--format=%H%x00%B%x01", local, f"^{remote_tip}")
-    for record in filter(str.strip, listed.split("\x01")):
-        commit, _, message = record.strip().partition("\x00")
-        if not _DEPLOYS_OWN.search(message):
-            raise DeployError(
-                f"branch {options.branch} has commits {options.remote} does not (commit "
-                f"{commit[:12]}): deploying would drop them from the branch. Push them "
-                f"(git push {options.remote} {options.branch}) or, if they are not wanted, "
-                f"delete the local branch (git branch -D {options.branch})"
-            )
+    # So the tip decides: someone's commit not pushed yet, or deploy's own.
+    if not _DEPLOYS_OWN.search(git.run("log", "-1", "--format=%B", local)):
+        raise DeployError(
+            f"branch {options.branch} has commits {options.remote} does not (commit "
+            f"{local[:12]}): deploying would drop them from the branch. Push them "
+            f"(git push {options.remote} {options.branch}) or, if they are not wanted, "
+            f"delete the local branch (git branch -D {options.branch})"
+        )
 
 
 def _check_repository(git: Git, site: Path) -> None:
