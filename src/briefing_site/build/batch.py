@@ -765,6 +765,8 @@ class _Pages:
         self.urls = prepare(self.env, self.site)
         self.spill = SpillWriter(stream.spill)  # cache records, framed by their keys
         self.parked = SpillWriter(stream.spill)  # what only this build reads back
+        self._prefixes: dict[str, bytes] = {}  # template: `template_prefix`, as `PageCache`'s
+        self._fragments_base: bytes | None = None  # `fragments_base`, the same for every card
 
     def make(self, job: _Job, article: SourceArticle, assembled: Assembled) -> _Made:
         briefing, settings = assembled.briefing, self.settings
@@ -803,9 +805,13 @@ class _Pages:
             made = listing_fragments(self.env, briefing)
         except Exception:  # drawn again, and reported, by the listings
             return None
-        helpers = [self.stream.template_keys[name] for name in sorted(TEMPLATE_HELPERS.values())]
+        shared = self._fragments_base  # the same for every briefing: hashed once
+        if shared is None:
+            keys = self.stream.template_keys
+            helpers = [keys[name] for name in sorted(TEMPLATE_HELPERS.values())]
+            shared = self._fragments_base = fragments_base(base, helpers)
         own = briefing_source(key, briefing, self.settings.now)
-        found = record_key(fragments_base(base, helpers), own)
+        found = record_key(shared, own)
         return found, self.spill.append(encoded(made), found)
 
     def _files(self, key: bytes, briefing: Briefing) -> tuple[Staged, ...]:
@@ -831,10 +837,11 @@ class _Pages:
                 sha = hashlib.sha256(item.data).hexdigest()
                 staged.append(Staged(item.path, sha, facts=facts))
                 continue
-            templated = self.stream.template_keys[template]  # as `PageCache` keys it
-            page_key = briefing_page_key(
-                template_prefix(base, template, templated), item.path, source
-            )
+            prefix = self._prefixes.get(template)  # the same for every page of a template
+            if prefix is None:
+                templated = self.stream.template_keys[template]  # as `PageCache` keys it
+                prefix = self._prefixes[template] = template_prefix(base, template, templated)
+            page_key = briefing_page_key(prefix, item.path, source)
             parked = self.spill.append(item.data, page_key)
             # Parking hashed the bytes already (its checksum is their SHA-256): not twice.
             sha = (parked.checksum if parked else hashlib.sha256(item.data).digest()).hex()

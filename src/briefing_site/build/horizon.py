@@ -107,8 +107,10 @@ def until(site: Site, dates: Iterable[datetime], exact: bool) -> datetime:
             changes.append(found)
         else:
             changes.append(next_change(event, site.now, known))
-    for date in dates:
-        for moment in (date, date + NEWS_WINDOW):
-            if moment.astimezone(UTC) > now:
-                changes.append(moment.astimezone(UTC))
+    for date in dates:  # aware instants compare as instants: converted only if they count
+        late = date + NEWS_WINDOW  # (a date is never later than its news window's end)
+        if late > now:
+            changes.append(late.astimezone(UTC))
+            if date > now:
+                changes.append(date.astimezone(UTC))
     return min(changes)

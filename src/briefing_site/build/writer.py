@@ -686,6 +686,9 @@ class Spare:
         self.entries: dict[str, _Entry] = {}  # the spare's files, if as its manifest says
         self.drawn: dict[str, str] = {}  # path: the hash of the file `put` gave it
         self._changed: set[str] = set()  # the paths whose files `put` replaced
+        # What `still_as_found` found of the kept files (`_differing`), for `refresh`:
+        # a one-edit rebuild keeps ~40,000, walked once. None once `put` changes the spare.
+        self._kept_differ: list[str] | None = None
         self._kept = False
         # The spare's files left as they were, as its manifest (just checked) records
         # them: what the new build's manifest says of them, without a stat.
@@ -718,16 +721,16 @@ class Spare:
         if not self.verified:
             return True  # nothing of `out` is taken
         hashes = self.read.hashes
-        takes = (
-            {p: self.verified[p] for p in self._differing(kept, hashes)}
-            if self.entries
-            else self.verified
-        )
+        if self.entries:
+            self._kept_differ = self._differing(kept, hashes)
+            takes = {p: self.verified[p] for p in self._kept_differ}
+        else:
+            takes = self.verified
         return _as_recorded(out, takes)
 
     def _differing(self, paths: Iterable[str], hashes: Mapping[str, str]) -> list[str]:
         """The `paths` in `hashes` whose file the spare does not hold as hashed there:
-        `holds` inlined, for a one-edit rebuild asks it of every kept file, twice."""
+        `holds` inlined, for a one-edit rebuild asks it of every kept file."""
         drawn, entries = self.drawn, self.entries
         found = []
         for path in paths:
@@ -746,6 +749,7 @@ class Spare:
         """Forget what `check` found of `out`: the build takes nothing from it, and
         the build it replaces is not kept as the spare."""
         self.verified, self.entries, self._old = {}, {}, None
+        self._kept_differ = None
 
     def holds(self, path: str) -> str | None:
         """The hash of the spare's file at `path` as this build left it so far."""
@@ -764,6 +768,7 @@ class Spare:
             target.unlink(missing_ok=True)  # never written in place: `out` may share the inode
             write_file(self.folder, path, data)
             self._changed.add(path)
+            self._kept_differ = None  # the spare holds another file: found again if asked
         self.drawn[path] = sha256
 
     def refresh(
@@ -776,13 +781,17 @@ class Spare:
         """Bring the spare up to this build and exchange it with `out`; False if unusable.
 
         `files` are those drawn but not `put`, `kept` the paths of `out`'s files kept
-        as they are (read only where the spare's differs)."""
+        as they are (read only where the spare's differs). Which those are,
+        `still_as_found` found already when it was asked (`write_changed` asks it of
+        the same kept files, as the manifest it read hashes them, before this)."""
         entries = self.entries
         if not entries:
             return False
         self.manifest.unlink(missing_ok=True)  # from here on the spare is not what it said
         untouched = {path: e for path, e in entries.items() if path not in self._changed}
-        differ = self._differing(kept, hashes)
+        differ = self._kept_differ
+        if differ is None:
+            differ = self._differing(kept, hashes)
         try:
             for item in itertools.chain(files, (_Kept(out, path) for path in differ)):
                 if self.holds(item.path) != hashes[item.path]:

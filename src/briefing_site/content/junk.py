@@ -46,10 +46,36 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, cast
 
 from briefing_site.content.load import FINITE_VERBS
 from briefing_site.model import Paragraph
+
+
+class _LazyPattern:
+    """A regular expression compiled on its first use, standing in for the compiled one.
+
+    This module's ~70 patterns take ~20 ms to compile, and a rebuild whose
+    articles are all Markdown (only the site's patterns apply: `JunkFilter.clean`)
+    or unchanged uses none: so every build would pay for them for nothing. The
+    first use compiles the pattern and keeps its methods on this object, so each
+    later call costs what a call on the compiled pattern costs.
+    """
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags  # read without compiling (see `_POINTED`)
+
+    def __getattr__(self, name: str) -> object:
+        compiled = re.compile(self.pattern, self.flags)
+        for method in ("match", "fullmatch", "search", "sub", "split", "findall", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled on first use (see `_LazyPattern`)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     r"loading\s*(?:\.{2,}|…)?",
@@ -84,9 +110,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 )
 
 # Markers after which headline-like lines are a list of links, not prose.
-_LIST_MARKERS = re.compile(
-    r"^(?:read next|up next|related(?: stories| articles)?|more stories)\b", re.I
-)
+_LIST_MARKERS = _lazy(r"^(?:read next|up next|related(?: stories| articles)?|more stories)\b", re.I)
 _HEADLINE_MAX_WORDS = 15
 
 # English function words (jusText's idea: prose is dense with them).
@@ -101,13 +125,13 @@ STOPWORDS = frozenset(
     yours yourself yourselves said says say told will would may might must shall since among
     amid across toward towards via per whether though although however also yet still""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"\w+(?:['’]\w+)*")  # noqa: RUF001
+_WORD = _lazy(r"\w+(?:['’]\w+)*")  # noqa: RUF001
 # A template marker a site left at the end of a paragraph ("... this week.{{more}}").
-_TEMPLATE_TAIL = re.compile(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
+_TEMPLATE_TAIL = _lazy(r"\s*(?:\{\{[^{}]{0,40}\}\}|<!--[^<>]{0,40}-->)$")
 _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 # A link's label in square brackets glued after a sentence's stop: "...deepened.[Special
 # coverage]", "...in 2019.[1]".
-_LINK_TAIL = re.compile(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
+_LINK_TAIL = _lazy(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
@@ -116,14 +140,14 @@ _AGENCY = (
     r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
 )
 # A caption signed after its full stop with a dash and its agency ("... 2022. \u2014 Reuters").
-_AGENCY_WORD = re.compile(rf"\b{_AGENCY}\b")
+_AGENCY_WORD = _lazy(rf"\b{_AGENCY}\b")
 CREDIT_LINE_WORDS = 4  # a credit line on its own: "Reuters Archive", "AP Photo / Jane Doe"
 CAPTION_TWIN = "a caption printed twice (its first copy over its credit)"
 BYLINE = "a byline"
 # Its year right before the signature: a story's last sentence signed so ends elsewhere.
-_DASH_AGENCY = re.compile(rf"\b\d{{4}}\.\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
+_DASH_AGENCY = _lazy(rf"\b\d{{4}}\.\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
 DASH_CREDIT_WORDS = 45
-_CAPTION = re.compile(
+_CAPTION = _lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
@@ -144,12 +168,12 @@ _CAPTION = re.compile(
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
-_POSITION_LETTER = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
-_PICTURE_WORD = re.compile(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
+_POSITION_LETTER = _lazy(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
+_PICTURE_WORD = _lazy(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
 # "(Xinhua/Jane Doe)", "(Example News: Jane Doe)", "(Photo: Agency)".
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = _lazy(
     rf"\({_AGENCY}\s+Photo\b[^()]{{0,80}}\)\s*$"
     r"|\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) ?[/:] ?"  # noqa: RUF001
     r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\)\.?\s*$"  # noqa: RUF001
@@ -168,7 +192,7 @@ WIRE_AGENCIES = (
 # "(Agency) - ", "City (AP) -- ". A sentence under one is the story, however short.
 # With no dash after the agency, the sentence must start after it ("BEIJING (Xinhua)
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
-_DATELINE = re.compile(
+_DATELINE = _lazy(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
     r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
@@ -184,74 +208,74 @@ _DATELINE = re.compile(
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
 # after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
 # Cut after a comma ("... staying at home,…") is cut too: no sentence ends there.
-_TEASER = re.compile(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
+_TEASER = _lazy(r"(?:\w|\w \[)(?:…|\.{3})\]?\W*$|[\w)] …\s*$|\w[,;] ?(?:…|\.{3})\s*$")
 # An embedded social-media post signs off "— Jane Doe (@handle) June 2, 2023".
-_EMBED_SIGNOFF = re.compile(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
+_EMBED_SIGNOFF = _lazy(r"[—–-]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")  # noqa: RUF001
 # The same sign-off inside a block, opened by a long dash, with the post's text after it.
-_EMBED_SIGNOFF_INSIDE = re.compile(
+_EMBED_SIGNOFF_INSIDE = _lazy(
     r"(?:^|\s)[—–]\s*[^—–]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}(?=\s|$)"  # noqa: RUF001
 )
 # Initials with their stops inside a sentence: "U.S. President", "the U.S., Japan", "U.S.
 # troops". Before a name or another sentence ("... lands in the U.S. Trump greets him")
 # their last stop may end a sentence.
-_INITIALS = re.compile(
+_INITIALS = _lazy(
     r"\b(?:[A-Z]\.){2,}(?=,|\s+(?:[a-z\d]|(?:President|Vice|Prime|Minister|Secretary|Senator"
     r"|Ambassador|Embassy|Envoy|Representative|Trade|Treasury|State|Department|Army|Navy"
     r"|Air|Marine|Forces?|Congress|Senate|House|Supreme|Court|Federal|Special|Defense"
     r"|Defence)\b))"
 )
 # A video player's length line: "Duration 7:31", "Length: 2:05:10".
-_VIDEO_LENGTH = re.compile(
+_VIDEO_LENGTH = _lazy(
     r"^(?:duration|length|running time|runtime)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I
 )
 VIDEO_LENGTH_CHARS = 40  # "Running time: 1:02:03" and its spaces: longer is no length line
 VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
+_SPEAKER = _lazy(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
 # A speaker named in title case with an office ("President of Ruritania Jane Doe: ...",
 # "Ms Jane Doe, Minister for Trade: ..."): an "of", a "for" or a comma in the label parts
 # a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
-_NAMED_SPEAKER = re.compile(
+_NAMED_SPEAKER = _lazy(
     r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
     r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
 )
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
-_ARROWED = re.compile(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
+_ARROWED = _lazy(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
 EMBED_SIGNOFF_WORDS = 12
 EMBED_TEXT_WORDS = 60
 # A block with a post's sign-off inside it (the post's text around it) is the post, up to this long.
 EMBED_BLOCK_WORDS = 80
-_POST_MARK = re.compile(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
+_POST_MARK = _lazy(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
 # A bare link at the end of a block: a link line, or a social post embedded as text.
-_LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+_LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
-_SENTENCE_STOP = re.compile(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
-_FULL_STOP = re.compile(r"\w\.[\"'’”)]*$")  # noqa: RUF001
+_SENTENCE_STOP = _lazy(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
+_FULL_STOP = _lazy(r"\w\.[\"'’”)]*$")  # noqa: RUF001
 # A sentence ended inside a block, by a word and not a number ("leaders. Watch", not "3. The").
-_TOLD_BEFORE = re.compile(r"[a-z]{2}[.!?][\"'’”)]*\s+\S")  # noqa: RUF001
+_TOLD_BEFORE = _lazy(r"[a-z]{2}[.!?][\"'’”)]*\s+\S")  # noqa: RUF001
 _CREDIT_WORDS = ("report", "contribut", "provided", "compiled", "editing", "writing")
 # Contact details: an email address, or a phone number of seven digits or more.
-_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+_EMAIL = _lazy(r"[\w.+-]@[\w-]+\.\w")
 # Digits with spaces, dashes or brackets between them, checked one by one in `_contact`.
-_DIGIT_RUN = re.compile(r"[+(]?\d[\d ()-]{6,}\d")
-_PHONE = re.compile(
+_DIGIT_RUN = _lazy(r"[+(]?\d[\d ()-]{6,}\d")
+_PHONE = _lazy(
     r"(?:\+\d|\(?0\d)[\d ()-]{5,}\d|\d{2,4}-\d{3,4}-\d{3,4}"
 )  # +61.., 02.., 202-456-1111
 # A source named after the story's last sentence ("... on Friday. Source: Agency").
 # The space run is taken whole from its start only (lookbehind, possessive): a plain
 # `\s+` retried from every space of a long run costs time quadratic in the run.
-_TRAILING_SOURCE = re.compile(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
+_TRAILING_SOURCE = _lazy(r"(?<!\s)\s++(?:source|via|credit)s?\s?:\s*[^.!?:]{1,60}$", re.I)
 # An agency's sign-off after the last sentence: "... on Friday. NAN", "...yesterday.- AGENCY-TASS",
 # "... talks. (AFP)": the sentence still ends there (a dash before it, or the code in capitals).
-_SIGNOFF = re.compile(
+_SIGNOFF = _lazy(
     r"[.!?][\"'’”)]*\s*(?:[-–—]+\s*(?-i:[A-Z][\w-]*(?:[ /-][A-Z][\w-]*){0,2})"  # noqa: RUF001
     r"|\(?/?(?-i:[A-Z][A-Z-]{1,14})/?\)?)\s*$"
 )
 # Who wrote or helped: "Jane Doe reports.", "Reporting by ...", "... contributed to this report."
-_REPORT_CREDIT = re.compile(
+_REPORT_CREDIT = _lazy(
     r"^(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b"
     r"|\b(?:contributed|provided|compiled)\b.{0,40}\b(?:to|for|in) (?:this|the) (?:report|story|article)\b"
     r"|\b(?:for|in|to) (?:this|the) (?:report|story|article)\b.{0,60}\b(?:contributed|provided|compiled)\b"
@@ -262,7 +286,7 @@ _REPORT_CREDIT = re.compile(
 # comes from Agency.", "This story includes material from wire services.", "With inputs
 # from agencies". A line of its own that opens on it: "the ministry said this report was
 # prepared over months" is the story's.
-_SOURCE_CREDIT = re.compile(
+_SOURCE_CREDIT = _lazy(
     r"^(?:some |additional |other |the )?(?:information|material|reporting|content|inputs?"
     r"|details|quotes)\b.{0,40}\b(?:in|for|of|to) this (?:article|story|report|piece|post)\b"
     r"|^this (?:article|story|report|piece|post)\b.{0,40}\b(?:comes? from|came from"
@@ -276,14 +300,12 @@ _SOURCE_CREDIT = re.compile(
 )
 SOURCE_CREDIT_WORDS = 30
 # The outlet the copy came from, on a line of its own under the story: "via Agency".
-_VIA = re.compile(
-    r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I
-)
+_VIA = _lazy(r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I)
 VIA_WORDS = 7
 VIA = "a source credit line ('via Agency', 'Sources: A, B')"
 SOURCE_CREDIT = "a source credit: what the article draws on"
 # A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
-_GALLERY = re.compile(
+_GALLERY = _lazy(
     r"^(?:(?:photo|image|picture|slide|gallery)s?\s*)?\(?\d{1,3}\s*(?:of|/)\s*\d{1,3}\)?"
     r"\s*(?:[|:.\u2013\u2014-]|\)|$)"
     r"|\b(?:photo|image|picture|slide)s? \d{1,3} of \d{1,3}\b",
@@ -298,7 +320,7 @@ PICTURE_VERBS = frozenset(
     "walk walks greet greets embrace embraces hug hugs salute salutes chat chats "
     "applaud applauds clap claps toast toasts".split()
 )
-_CAPTION_DATE = re.compile(
+_CAPTION_DATE = _lazy(
     r"\bon (?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
     r"|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
@@ -310,9 +332,9 @@ PICTURE_CAPTION_WORDS = 35
 DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
 # wire story names its agency in brackets after its dateline instead.
-_AGENCY_LEAD = re.compile(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
+_AGENCY_LEAD = _lazy(rf"^{_AGENCY}\s?[-\u2013\u2014]\s")
 # A picture's full date ("on August 27, 2023"): a caption's, seldom a story sentence's.
-_PICTURE_DATE = re.compile(
+_PICTURE_DATE = _lazy(
     r"\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
 )
 # A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
@@ -321,12 +343,12 @@ PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
 # The outlet describing itself, at the foot of the page: "About Example News: ...",
 # "Example News is an independent newsroom ...". Kept in doubt when the story goes on
 # in prose below it (a story may describe a news agency).
-_ABOUT_LABEL = re.compile(
+_ABOUT_LABEL = _lazy(
     r"^about (?:us\b|(?:the )?(?-i:[A-Z])[\w&'.\u2019-]*(?: [\w&'.\u2019-]+){0,5}"
     r"\s*[:\u2013\u2014|-])",
     re.I,
 )
-_OUTLET = re.compile(
+_OUTLET = _lazy(
     r"^(?:the )?(?-i:[A-Z])[\w&'.\u2019-]*(?: (?-i:[A-Z])[\w&'.\u2019-]*){0,4},? (?:is|are) "
     r"(?:a|an|the|\w+'s|\w+\u2019s)\b[^.]{0,100}?\b(?:news(?:paper|room|letter| agency| organi[sz]ation"
     r"| site| website| service| outlet| network| platform| publisher| portal| magazine)"
@@ -340,7 +362,7 @@ ABOUT = "the outlet describing itself: an about box?"
 # A signpost to what follows, with nothing of its own: "Here are the highlights:",
 # "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
 # ("The ministers agreed on three points:") is the story's and stays.
-_SIGNPOST = re.compile(
+_SIGNPOST = _lazy(
     # Maybe after a short clause of when: "As the summit gets underway, here are ...".
     r"^(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
     r"(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
@@ -350,7 +372,7 @@ _SIGNPOST = re.compile(
 )
 SIGNPOST_WORDS = 12
 # What a signpost points to: "a recap", "a look", "the highlights", "what we know".
-_POINTED = re.compile(
+_POINTED = _lazy(
     r"\b(?:recap|look|list|timeline|highlights?|key (?:points|issues|takeaways|moments)"
     r"|takeaways?|summary|rundown|round-?up|overview|breakdown|glimpse|guide|everything"
     r"|what (?:we|you) know|full text|photos|pictures|video|(?:live )?updates|latest news"
@@ -362,14 +384,14 @@ SIGNPOST = "a signpost to what follows ('Here are the highlights:')"
 # What it points to right after the signpost ("Here are live updates", "Here are some of the
 # main events"), not somewhere later in a sentence of the story ("Here is a leader ... and
 # the latest polls back him").
-_POINTED_DIRECTLY = re.compile(
+_POINTED_DIRECTLY = _lazy(
     r"\s*(?:(?:some|many|most|all|a few|one|each) of )?(?:(?:the|a|an|our|your|some|this|these)\s+)?"
     r"(?:(?:brief|quick|short|full|complete|first|final|main|biggest|top|key|latest|live"
     r"|official)\s+){0,2}(?:" + _POINTED.pattern + ")",
     re.I,
 )
 # A sentence of the story: it names who said it, or "the latest in a string of ...".
-_NOT_SIGNPOST = re.compile(r"\b(?:said|says)\b|\bthe latest (?:in|of)\b", re.I)
+_NOT_SIGNPOST = _lazy(r"\b(?:said|says)\b|\bthe latest (?:in|of)\b", re.I)
 # A signpost that ends in a full stop ("Here are the key issues discussed.") is one only
 # over a subhead or a list item; over prose it is the story's ("Here is a minister who...").
 # Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
@@ -383,23 +405,23 @@ SIGNPOST_POINTED_WORDS = 20
 # their section ("... Politics"), a menu. Hard-wrapped prose ends a line mid-sentence
 # on a small word or a comma, or starts one in lower case, and ends its last in a stop.
 LIST_LINE_WORDS = 16
-_CREDIT_END = re.compile(
+_CREDIT_END = _lazy(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
     r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
     r"|Kyodo|dpa|Anadolu|WAM|SPA|TASS|Sputnik|Flickr|Wikimedia Commons)"
     r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
 )
-_BYLINE = re.compile(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
+_BYLINE = _lazy(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
     r"^[-–—•*|]?\s*(?i:(?:(?:article|story|words|text|report) )?by|written by|reported by)"  # noqa: RUF001
     r"\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
 )
 # "Jane DoeForeign correspondent": a name glued to a role, or a name and a role word.
-_GLUED_BYLINE = re.compile(
+_GLUED_BYLINE = _lazy(
     r"^[A-Z][a-z]+(?: [A-Z][\w'’-]+)*? [A-Z][a-z]{2,}[A-Z]\w*(?: \w+){0,4}$"  # noqa: RUF001
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3},? (?:[\w ]{0,30} )?(?i:correspondent|editor"  # noqa: RUF001
     r"|reporter|writer|columnist|bureau chief)$"
 )
-_STAMP = re.compile(
+_STAMP = _lazy(
     r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
@@ -408,7 +430,7 @@ _STAMP = re.compile(
 # The page speaking of itself, not of the news: when it was published, that its feed has
 # ended or its comments are closed ("This was published under the 2010 to 2015
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = _lazy(
     # One word may qualify what the page is ("live", "news", a typo's "life").
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?"
@@ -428,7 +450,7 @@ PARALLEL = "an item of a list of lines alike?"
 # The site's small print, spoken to the reader ("you agree that we may process your
 # personal data as set out in our privacy policy"): never the story's, which quotes anyone
 # it lets say "you".
-_SMALL_PRINT = re.compile(
+_SMALL_PRINT = _lazy(
     r"\b(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions)"
     r"|personal data|subscri(?:ber|ption)s?)\b",
     re.I,
@@ -436,14 +458,14 @@ _SMALL_PRINT = re.compile(
 # A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
 # the start, or after "please" or a comma) with what it unlocks ("to continue reading",
 # "unlimited articles"). A story telling that someone must register is not imperative.
-_WALL_PROMPT = re.compile(
+_WALL_PROMPT = _lazy(
     r"(?:^|[,.!?]\s+|\bplease\s+)(?:log ?in|sign (?:in|up)|subscribe|register|create (?:a |an |your )?"
     r"(?:free )?account|become a (?:member|subscriber))\b",
     re.I,
 )
 # What the wall unlocks is reading: "continue reading", "unlimited articles", "read the full
 # story", "access to this article". Access to shelters or "Article 5" is the story's.
-_WALL_UNLOCKS = re.compile(
+_WALL_UNLOCKS = _lazy(
     r"\b(?:(?:continue|keep) reading|read(?:ing)? (?:the )?(?:rest|full|more)"
     r"|unlimited (?:\w+ ){0,2}(?:articles?|stor(?:y|ies)|access|reading)"
     r"|access (?:to )?(?:this|the|our|all|every) (?:full |premium |exclusive )?"
@@ -452,31 +474,31 @@ _WALL_UNLOCKS = re.compile(
 )
 # A story telling what someone asked of people ("..., the ministry said", "officials
 # advised") reports a call; the wall's prompt speaks for itself.
-_WALL_REPORTED = re.compile(
+_WALL_REPORTED = _lazy(
     r"\b(?:said|says|told|tells|asked|asks|urged|urges|advised|advises|announced|stated"
     r"|reported|added|according to)\b",
     re.I,
 )
 WALL_WORDS = 30
 WALL = "a paywall's prompt (log in, register or subscribe to read on)"
-_COPYRIGHT = re.compile(
+_COPYRIGHT = _lazy(
     # "(c)" in prose is a lettered list's third item: a sign only opening a line or before a year
     r"(?:©|^\s*\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\(c\)\s*\d{4}|\ball rights reserved\b",
     re.I,
 )
 # A teaser card scraped without its line break: a headline's last word glued to the
 # summary's first ("...security in the PacificAnthony Albanese will...").
-_GLUED_TEASER = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
+_GLUED_TEASER = _lazy(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 # Bullets as pages print them, an en dash among them ("\u2013 Item"); an em dash opens an
 # attribution ("— Jane Doe"), not an item.
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
-_BULLET = re.compile(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+_LIST_ITEM = _lazy(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
+_BULLET = _lazy(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 # Where one bullet point ends and the next starts, in a list joined into one block.
-_POINT_SPLIT = re.compile(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+_POINT_SPLIT = _lazy(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 MIN_POINTS = 2
 POINT_MIN_WORDS = 8  # shorter points are labels or links, whatever their verbs
-_DASHED = re.compile(r"^[-\u2013\u2014]+\s.{1,80}\s[-\u2013\u2014]+$")
+_DASHED = _lazy(r"^[-\u2013\u2014]+\s.{1,80}\s[-\u2013\u2014]+$")
 
 # Function words of other languages written in Latin script (none an English word):
 # a sentence dense with them is prose, not a name list or a headline, whatever
@@ -494,7 +516,7 @@ FOREIGN_STOPWORDS = (
     - STOPWORDS
 )
 # Chinese, Japanese and Korean letters: their sentences have no spaces between words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = _lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence with this many CJK letters, or (in Latin script) this many words, reads
 # as prose in another language: kept in doubt, never dropped for its English shape.
 FOREIGN_MIN_CJK = 15
@@ -526,7 +548,7 @@ STANDFIRST_MAX_WORDS = 35
 RESTATED_SHARE = 0.5
 # A reading-time stamp and its date opening a block, maybe glued to its first word
 # ("2 min read 14 Mar 2026, 09:15 AM IST"): up to the zone's capitals.
-_GLUED_READ_STAMP = re.compile(
+_GLUED_READ_STAMP = _lazy(
     r"^\d{1,3} min(?:ute)?s? read\b,?\s*(?:\d{1,2} [A-Z][a-z]{2,8} \d{4},?\s*)?"
     r"(?:\d{1,2}:\d{2}\s*(?:[AP]M)?\s*(?:[A-Z]{2,4}(?=[A-Z][a-z]|\s))?)?"
 )
@@ -552,7 +574,7 @@ IRREGULAR_PAST = frozenset(
 # "to" ("Read the full text", "to read the rest of the article").
 BARE_PAST = frozenset("read put set hit cut let shut".split())  # noqa: SIM905
 # A verb in a contraction: "it's", "they're", "we'll", "isn't" (not a possessive "Xi's").
-_CONTRACTED_VERB = re.compile(
+_CONTRACTED_VERB = _lazy(
     r"\w+n't$|(?:i|we|they|you|he|she|it|that|there|here|what|who|where|how)'(?:s|re|ll|ve|d|m)$"
 )
 # Subject pronouns: the word after one is a verb ("we welcome", "they urge").
@@ -587,7 +609,7 @@ CAPTION_WORDS = 40
 HEADLINE_AGAIN = "repeats the headline"
 # A longer print of the headline: its words, a break, then at most this many more.
 LONGER_HEADLINE_EXTRA_WORDS = 12
-_HEADLINE_BREAK = re.compile(r"\s*(?:\u2026|\.{3}|[\u2014\u2013:|]|\s-\s)")
+_HEADLINE_BREAK = _lazy(r"\s*(?:\u2026|\.{3}|[\u2014\u2013:|]|\s-\s)")
 HEADLINE_VERBATIM = 0.9
 # Lines with no sentence opening the page, at least this many: a menu or a banner.
 BANNER_LINES = 3
@@ -617,7 +639,7 @@ RESTATED = "a standfirst the story restates right below it"
 # ..." goes on from the story's first line) nor on a quotation the first line sums up.
 DEK_MAX_WORDS = 25
 DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
-_ANCHOR = re.compile(
+_ANCHOR = _lazy(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
     r"|january|february|march|april|june|july|august|september|october|november|december"
@@ -628,7 +650,7 @@ _ANCHOR = re.compile(
 )
 # A sentence telling its day: "... on Tuesday", "... on May 4". "Today" or "yesterday" is
 # also a standfirst's word ("... brings a pledge to the White House today"): not enough.
-_TOLD_DAY = re.compile(
+_TOLD_DAY = _lazy(
     r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?= \d{1,2}(?:st|nd|rd|th)?\b))\b"
@@ -649,7 +671,7 @@ UNSTOPPED_CLAUSE_STOPWORDS = 0.3
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
+_ATTRIBUTED = _lazy(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
 UNSTOPPED_ATTRIBUTED = (
     "reads as the story's first sentence (it names its source), without a full stop"
 )
@@ -672,7 +694,7 @@ READER = frozenset("you your yours yourself you'll you're you've".split())  # no
 # A block this short with a caption's marks is a caption, printed twice or not.
 CAPTION_MARK_WORDS = 60
 # An ellipsis closed by a full stop: an author eliding the rest of a quoted passage.
-_ELIDED = re.compile(r"(?:…|\.{3})\.\W*$")
+_ELIDED = _lazy(r"(?:…|\.{3})\.\W*$")
 # Blocks cut off with an ellipsis, this many in a row at the end: a list of teasers.
 TEASER_RUN = 2
 TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the story"
@@ -690,7 +712,7 @@ LIST_NOUNS = frozenset(
 # A comments header below the story, and the readers' comments under it.
 # "Comments" itself, or a count of responses ("6 Responses", "Replies (3)"): a bare
 # "Responses" or "Reactions" is as often the story's own subhead over what others said.
-_COMMENTS = re.compile(
+_COMMENTS = _lazy(
     r"^(?:(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|responses?|replies)"
     r"|(?:comments?|responses?|replies)\s*\(\d+\)"
@@ -703,7 +725,7 @@ COMMENTS = "readers' comments, under the comments header below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
 # The label of a key-points box above the story ("NEED TO KNOW", "Story highlights").
-_BOX_LABEL = re.compile(
+_BOX_LABEL = _lazy(
     r"^(?:need to know|what (?:you need )?to know|key (?:points|takeaways|facts)|takeaways"
     r"|(?:story )?highlights|in brief|at a glance|the gist|in short|quick read|summary|tl;?dr)"
     r"\W*$",
@@ -716,7 +738,7 @@ BOXED = "under a key-points label above the story: a point of the box? Kept, not
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
 # The site sending the reader to its own pages, maybe after a short label: "Prep for the
 # vote: See who is running in our Voter Guide", "Follow us on ...", "Read our full coverage".
-_PROMO = re.compile(
+_PROMO = _lazy(
     r"^(?:[^:.!?\"“]{1,40}:\s*)?(?:see|read|watch|listen(?: to)?|sign up|subscribe|get|follow"
     r"|download|explore|find out|check out|learn|discover|join|visit)\s",
     re.I,
@@ -724,8 +746,8 @@ _PROMO = re.compile(
 PROMO_WORDS = 30
 PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
 # Two sentences scraped with no space between: "...the difference.The summit ...".
-_GLUED_SENTENCE = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
-_OWN_WORK = re.compile(
+_GLUED_SENTENCE = _lazy(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_OWN_WORK = _lazy(
     r"\b(?:journalis(?:m|ts?|tic)|reporters?|reporting|newsroom|documentar(?:y|ies)"
     r"|donat(?:e|ions?)|paywalls?|subscribers?|readers?)\b",
     re.I,
