@@ -1856,3 +1856,20 @@ def test_a_caption_of_a_couple_waving_is_a_caption_though_a_noun_comes_before() 
         "on Friday, May 2, 2025."
     )
     assert kept(_LEDE, caption, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_the_filter_patterns_compiled_late_copy_and_pickle_like_compiled_ones() -> None:
+    """They stand in for `re.Pattern`s: a worker process or a copy must get a working one."""
+    import copy
+    import pickle
+    import re
+
+    from briefing_site.content import junk
+
+    lazy = [v for v in vars(junk).values() if type(v).__name__ == "_LazyPattern"]
+    assert lazy
+    for pattern in lazy[:5]:
+        for again in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
+            compiled = re.compile(pattern.pattern, pattern.flags)
+            assert again.pattern == compiled.pattern
+            assert again.findall("Share this article") == compiled.findall("Share this article")

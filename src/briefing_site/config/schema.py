@@ -108,7 +108,7 @@ def _packaged_text(name: str) -> str:
     `zipfile`, ~10 ms), else through `importlib.resources` (a zipped install)."""
     try:
         return (Path(__file__).parent.parent / name).read_text("utf-8")
-    except OSError:
+    except (OSError, TypeError):  # TypeError: no __file__ (a frozen application)
         from importlib import resources  # here: only a zipped install pays the import
 
         return resources.files("briefing_site").joinpath(name).read_text("utf-8")

@@ -65,7 +65,12 @@ class _LazyPattern:
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern, self.flags = pattern, flags  # read without compiling (see `_POINTED`)
 
+    def __reduce__(self) -> tuple[type[_LazyPattern], tuple[str, int]]:
+        return _LazyPattern, (self.pattern, self.flags)  # copied and pickled as made
+
     def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # copy and pickle probe these before __init__ ran
+            raise AttributeError(name)
         compiled = re.compile(self.pattern, self.flags)
         for method in ("match", "fullmatch", "search", "sub", "split", "findall", "finditer"):
             setattr(self, method, getattr(compiled, method))
