@@ -980,6 +980,18 @@ def _page_bytes(title: str, paragraphs: tuple[str, ...], meta: str, encoding: st
     return page.encode(encoding)
 
 
+def _import_saved(
+    site: Path, cli: Callable[..., Run], data: bytes
+) -> tuple[Run, list[str], dict[str, Any]]:
+    """`data` saved as a page and imported (it must succeed): the run, paragraphs, metadata."""
+    page = site / "saved.html"
+    page.write_bytes(data)
+    result = cli("import", str(page), "-s", str(site), "--slug", "story")
+    assert result.code == 0, result.err
+    paragraphs, meta_data, _ = _files(site, "story")
+    return result, paragraphs, meta_data
+
+
 @pytest.mark.parametrize(
     ("meta", "encoding", "note"),
     [
@@ -996,11 +1008,7 @@ def test_a_page_in_another_encoding_than_it_declares_is_read_right(
     data = _page_bytes(title, _FRENCH, meta, encoding)
     if encoding.startswith("utf-16-"):
         data = (b"\xfe\xff" if encoding.endswith("be") else b"\xff\xfe") + data
-    page = site / "saved.html"
-    page.write_bytes(data)
-    result = cli("import", str(page), "-s", str(site), "--slug", "story")
-    assert result.code == 0, result.err
-    paragraphs, meta_data, _ = _files(site, "story")
+    result, paragraphs, meta_data = _import_saved(site, cli, data)
     assert meta_data["title"] == title
     assert paragraphs == list(_FRENCH)
     assert ("check      page: " in result.out) == bool(note)
@@ -1017,11 +1025,7 @@ def test_a_utf8_page_with_one_stray_windows_1252_byte_keeps_its_letters(
     data = _page_bytes(title, _FRENCH, meta, "utf-8").replace(
         b"</article>", b"<p>\xa9 2025 Le Journal</p></article>"
     )
-    page = site / "saved.html"
-    page.write_bytes(data)
-    result = cli("import", str(page), "-s", str(site), "--slug", "story")
-    assert result.code == 0, result.err
-    paragraphs, meta_data, _ = _files(site, "story")
+    result, paragraphs, meta_data = _import_saved(site, cli, data)
     assert meta_data["title"] == title
     assert paragraphs[: len(_FRENCH)] == list(_FRENCH)
     assert "1 byte(s) are not UTF-8" in result.out
@@ -1034,11 +1038,8 @@ def test_a_utf8_page_with_one_stray_windows_1252_byte_keeps_its_letters(
 def test_a_japanese_page_with_a_wrong_charset_keeps_its_text(
     site: Path, cli: Callable[..., Run], meta: str, encoding: str
 ) -> None:
-    page = site / "saved.html"
-    page.write_bytes(_page_bytes("首脳会談", _JAPANESE, meta, encoding))
-    result = cli("import", str(page), "-s", str(site), "--slug", "story")
-    assert result.code == 0, result.err
-    paragraphs, meta_data, _ = _files(site, "story")
+    data = _page_bytes("首脳会談", _JAPANESE, meta, encoding)
+    result, paragraphs, meta_data = _import_saved(site, cli, data)
     assert meta_data["title"] == "首脳会談"
     assert paragraphs == list(_JAPANESE)
     assert "check the letters" in result.out

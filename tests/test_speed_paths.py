@@ -486,22 +486,25 @@ def test_the_same_instant_in_another_offset_is_the_day_that_offset_reads(
     assert tree(site / "build") == reference(site, cli, "--now", tomorrow)
 
 
+def _event_article(title: str, start: str, tagged: bool = False) -> str:
+    """An article about an event at `start` (UTC), tagged with its title if `tagged`."""
+    tags = f"tags: [{title.lower()}]\n" if tagged else ""
+    return (
+        f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\n{tags}"
+        f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n"
+        "Officials met to talk about trade.\n"
+    )
+
+
 def test_a_clock_change_redraws_only_the_pages_whose_text_changed(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:
     """A minute on, only the event 12 hours off counts down: its page and the lists showing it."""
 
-    def article(title: str, start: str) -> str:
-        return (
-            f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\ntags: [{title.lower()}]\n"
-            f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n"
-            "Officials met to talk about trade.\n"
-        )
-
     site = make_site(
         {
-            "content/near.md": article("Near", "2027-01-02T00:00:00+00:00"),
-            "content/far.md": article("Far", "2027-01-11T00:00:00+00:00"),
+            "content/near.md": _event_article("Near", "2027-01-02T00:00:00+00:00", tagged=True),
+            "content/far.md": _event_article("Far", "2027-01-11T00:00:00+00:00", tagged=True),
         }
     )
     assert cli("build", "-s", str(site), "--now", "2027-01-01T12:00:30+00:00").code == 0
@@ -533,17 +536,10 @@ def test_a_countdown_is_reused_only_for_the_clocks_it_reads_the_same_for(
     or before it (a `--now` in the past) works it out anew, and every build matches a
     clean one."""
 
-    def article(title: str, start: str) -> str:
-        return (
-            f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\n"
-            f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n"
-            "Officials met to talk about trade.\n"
-        )
-
     site = make_site(
         {
-            "content/near.md": article("Near", "2027-01-02T00:00:00+00:00"),
-            "content/far.md": article("Far", "2027-01-11T00:00:00+00:00"),
+            "content/near.md": _event_article("Near", "2027-01-02T00:00:00+00:00"),
+            "content/far.md": _event_article("Far", "2027-01-11T00:00:00+00:00"),
         }
     )
     worked_out: list[str] = []

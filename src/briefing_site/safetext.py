@@ -107,6 +107,12 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe
 _BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # separators and line breaks: a space
 
 
+def forbidden_in(text: str) -> str:
+    """The first character of `text` HTML and XML forbid (a control), or ""."""
+    found = _FORBIDDEN.search(text)
+    return found.group() if found else ""
+
+
 def without_forbidden(text: str) -> str:
     """`text` fit for HTML and XML: a control that breaks a line or separates becomes a
     space, any other is dropped (it shows nothing, or a box)."""

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from briefing_site.config.yamlload import YamlMap, parse_yaml
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, SiteConfig, Topic
+from briefing_site.safetext import forbidden_in
 from briefing_site.site import CONFIG_FILE
 
 TOPIC_NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
@@ -163,16 +164,12 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     return SiteConfig(**values)
 
 
-# Controls a page cannot hold (tabs and line breaks are fine in text).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _is_text(value: object) -> str:
     if not isinstance(value, str):
         return "must be text"
-    control = _CONTROL.search(value)
+    control = forbidden_in(value)
     if control:  # pasted from a terminal or a word processor: every page would carry it
-        return f"has a control character (U+{ord(control.group()):04X}): delete it"
+        return f"has a control character (U+{ord(control):04X}): delete it"
     return ""
 
 

@@ -28,6 +28,7 @@ from briefing_site.config.schema import (
 from briefing_site.errors import ProblemList
 from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
 from briefing_site.safetext import (
+    forbidden_in,
     shows_nothing,
     without_any_invisible,
     without_forbidden,
@@ -501,9 +502,9 @@ def _url_problem(url: object) -> str:
     """Why a source's `url` is no web address to link to, or ""."""
     if not isinstance(url, str):
         return "each source needs a url starting with http:// or https://"
-    control = re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", url)
+    control = forbidden_in(url)
     if control:  # it would land in the link as it is
-        return f"{url!r} has a control character (U+{ord(control.group()):04X}): retype it"
+        return f"{url!r} has a control character (U+{ord(control):04X}): retype it"
     if re.match(r"^https?://\S+$", url):
         return ""
     if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
