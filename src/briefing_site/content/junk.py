@@ -42,7 +42,7 @@ import copy
 import heapq
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1351,6 +1351,7 @@ def _repeats(
         for gram in {" " + " ".join(words[i : i + 3]) + " " for i in range(len(words) - 2)}:
             postings.setdefault(gram, []).append(index)
     unrepeated: dict[str, list[int]] = {}  # each text's blocks so far that repeat nothing
+    openings: _Openings | None = None  # made on first need: most pages have no long block
     gave_way: dict[int, int] = {}  # a block found to repeat a later one: that one
     reasons: list[str] = []
     for index, text in enumerate(joined):
@@ -1384,7 +1385,8 @@ def _repeats(
             # so does it when the second copy is cut short (the page's second layout).
             other = _earlier_copy(joined, unrepeated.get(text, ()), index)
             if other is None:
-                other = _earlier_opening(joined, postings, words, index)
+                openings = openings or _Openings(joined)
+                other = openings.earlier_longer(joined[index], index)
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number} word for word"
         if not found:
@@ -1393,18 +1395,36 @@ def _repeats(
     return reasons
 
 
-def _earlier_opening(
-    joined: Sequence[str], postings: dict[str, list[int]], words: list[str], index: int
-) -> int | None:
-    """The first earlier, longer block that opens with this whole block, word for word."""
-    text = joined[index]
-    first = " " + " ".join(words[:3]) + " "
-    for other in postings.get(first, ()):
-        if other >= index:
-            break
-        if len(joined[other]) > len(text) and joined[other].startswith(text):
-            return other
-    return None
+class _Openings:
+    """The blocks in text order, to find an earlier, longer block that opens with a
+    whole block, word for word, without walking every block above it: the blocks that
+    open with a text sit together in text order, and a table of the lowest block number
+    over each run of them answers in one step (thousands of long blocks drawn from a
+    few sentences once cost time quadratic in their number)."""
+
+    def __init__(self, joined: Sequence[str]) -> None:
+        order = sorted(range(len(joined)), key=joined.__getitem__)
+        self.texts = [joined[i] for i in order]
+        # lowest[k][i]: the lowest block number among the 2**k texts in order from i.
+        self.lowest = [order]
+        span = 1
+        while 2 * span <= len(order):
+            last = self.lowest[-1]
+            self.lowest.append([min(last[i], last[i + span]) for i in range(len(last) - span)])
+            span *= 2
+
+    def earlier_longer(self, text: str, index: int) -> int | None:
+        """The first block above `index` that is longer than `text` (its words joined,
+        space on each side) and opens with it."""
+        start = bisect_right(self.texts, text)  # past the copies of the text itself
+        # Every text that opens with this one sorts before it with a "!" for its last space.
+        stop = bisect_left(self.texts, text[:-1] + "!", start)
+        if start >= stop:
+            return None
+        level = (stop - start).bit_length() - 1
+        row = self.lowest[level]
+        first = min(row[start], row[stop - (1 << level)])
+        return first if first < index else None
 
 
 def _stop_added(earlier: str, later: str) -> bool:
@@ -1475,8 +1495,13 @@ def _may_share(
         return iter(range(start, stop))
     rarest = sorted(grams, key=lambda gram: len(postings[gram]))[: max(1, allowed + 1)]
     # Each posting list is in block order: merge them from `start`, each block once.
+    # (Indexed from the found place: an islice would step over every earlier block
+    # on each call, quadratic in the page's length.)
     runs = [
-        itertools.islice(postings[gram], bisect_left(postings[gram], start), None)
+        map(
+            postings[gram].__getitem__,
+            range(bisect_left(postings[gram], start), len(postings[gram])),
+        )
         for gram in rarest
     ]
     merged = (block for block, _ in itertools.groupby(heapq.merge(*runs)))
