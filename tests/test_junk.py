@@ -1902,3 +1902,30 @@ def test_long_copy_from_a_few_repeated_sentences_is_judged_in_linear_time() -> N
 
     small = min(cost(500) for _ in range(3))
     assert cost(8_000) < 24 * small  # 16 times the copy; walking the blocks above took ~35 times
+
+
+def test_a_transcript_speaker_with_the_name_in_brackets_speaks_to_the_room() -> None:
+    # "Foreign Minister of Ruritania (Ms. Jane Doe): ... you": an office with the name in
+    # brackets labels a speaker too, and so does a reporter's "Question:"; their "you"
+    # and "our" are said to the room, not the site's word to its reader.
+    opening = (
+        "Foreign Minister of Ruritania (Ms. Jane Doe): We had a very warm talk, like old "
+        "friends. If you look at how close the two of us sit, you can see how close our two "
+        "countries have become."
+    )
+    reply = (
+        "Trade Minister of Freedonia (Mr. John Roe): Thank you. As you can see, the future "
+        "of our two countries lies in working together."
+    )
+    plans = (
+        "Our fisheries minister will be in the capital in two days and we will take our "
+        "work on the river ports further. Most important for you, we will bring our two "
+        "countries' reporters together."
+    )
+    question = (
+        "Question: I have a question for the Foreign Minister. Did you raise the river "
+        "dispute, and do you think the last round of talks made any progress on it?"
+    )
+    texts = ["Public Diplomacy", "Transcript of remarks", opening, reply, plans, question]
+    assert kept(*texts) == [opening, reply, plans, question]
+    assert _first_prose(*texts) == opening

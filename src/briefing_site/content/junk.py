@@ -245,6 +245,12 @@ _NAMED_SPEAKER = _lazy(
     r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
     r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
 )
+# A speaker's office in title case with the name in brackets ("Foreign Minister of X (Ms.
+# Jane Doe): ..."), or a reporter's turn in a transcript ("Question: ...", "Q: ...").
+_BRACKETED_SPEAKER = _lazy(
+    r"^(?:[A-Z][\w.'\u2019-]*\s(?:(?:[A-Z][\w.'\u2019-]*|of|for|the|and)\s){0,7}"
+    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):\s"
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = _lazy(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -2023,14 +2029,18 @@ def _ours(text: str) -> bool:
 
 def _spoken(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """In a transcript, from the first prose block a speaker opens ("President of X Jane
-    Doe: ...", "MODERATOR: ...") on, "you" is a speaker's word to the room: prose there
+    Doe: ...", "MODERATOR: ...", "Minister of X (Ms. Jane Doe): ...") on, "you" is a speaker's word to the room: prose there
     does not speak to the site's reader (a pitch's short lines still may)."""
     first = next(
         (
             i
             for i, (shape, paragraph) in enumerate(zip(shapes, paragraphs, strict=True))
             if shape.kind == "good"
-            and (_SPEAKER.match(paragraph.text) or _NAMED_SPEAKER.match(paragraph.text))
+            and (
+                _SPEAKER.match(paragraph.text)
+                or _NAMED_SPEAKER.match(paragraph.text)
+                or _BRACKETED_SPEAKER.match(paragraph.text)
+            )
         ),
         None,
     )
