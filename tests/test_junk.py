@@ -1929,3 +1929,18 @@ def test_a_transcript_speaker_with_the_name_in_brackets_speaks_to_the_room() -> 
     texts = ["Public Diplomacy", "Transcript of remarks", opening, reply, plans, question]
     assert kept(*texts) == [opening, reply, plans, question]
     assert _first_prose(*texts) == opening
+
+
+def test_a_quote_in_single_marks_goes_on_from_its_speaker_not_a_pull_quote() -> None:
+    # British quotation marks: "'... ,' Mr Roe told ..." quotes someone, so the quotation
+    # alone right under it is that speaker going on, even with furniture below it.
+    said = (
+        "'I don't think a short stop in the capital is high on the list of the president's "
+        "worries this week,' Mr Roe told the morning show on Tuesday."
+    )
+    more = (
+        "'I think it will be a very short meeting, because there are other leaders in far "
+        "bigger seats who will want a bit of his time.'"
+    )
+    texts = ["Envoy sees short meeting", said, more, "Comments", "No comments yet...", "Share"]
+    assert kept(*texts) == [said, more]

@@ -251,6 +251,12 @@ _BRACKETED_SPEAKER = _lazy(
     r"^(?:[A-Z][\w.'\u2019-]*\s(?:(?:[A-Z][\w.'\u2019-]*|of|for|the|and)\s){0,7}"
     r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):\s"
 )
+# Someone's words in single quotation marks, then who said them ("'We agreed,' she said",
+# "'... talks.' The minister ..."): the closing mark after the words' last stop, not an
+# apostrophe ("the leaders' talks").
+_SINGLE_QUOTED = _lazy(
+    r"^[\u2018'](?:[^\u2018\u2019']|(?<=\w)[\u2019'](?=\w))*?\w[,.!?][\u2019']\s+\w"
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = _lazy(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -1020,7 +1026,7 @@ class JunkFilter:
 
         limits = self.limits
 
-        quotes = '"' in text or "\u201c" in text
+        quotes = '"' in text or "\u201c" in text or _SINGLE_QUOTED.match(text) is not None
         verb = _has_verb(words)
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
