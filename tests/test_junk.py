@@ -1944,3 +1944,24 @@ def test_a_quote_in_single_marks_goes_on_from_its_speaker_not_a_pull_quote() -> 
     )
     texts = ["Envoy sees short meeting", said, more, "Comments", "No comments yet...", "Share"]
     assert kept(*texts) == [said, more]
+
+
+def test_a_live_pages_words_about_its_own_coverage_go_and_never_lead() -> None:
+    # A live page closing down, thanking its readers or promising more lines: the page
+    # speaking of itself, not news; the first entry's prose leads.
+    closing = (
+        "We're going to close down this live blog now. Thanks for reading and commenting. "
+        "Here's a summary of the day's events:"
+    )
+    thanks = "Thank you for following our live coverage of the ministers' visit to the port."
+    promise = (
+        "The two ministers have finished their remarks - we'll bring you the rest of the "
+        "key lines here shortly."
+    )
+    entry = (
+        "The trade minister has been telling reporters that a fisheries deal is a priority, "
+        "but would not say whether it could be signed before the autumn."
+    )
+    texts = ["10.12pm GMT", closing, "9.48pm GMT", entry, _BODY, promise, thanks]
+    assert kept(*texts) == [entry, _BODY]
+    assert _first_prose(*texts) == entry

@@ -453,7 +453,14 @@ _SELF_REFERENCE = _lazy(
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
-    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
+    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b"
+    # A live page about its own coverage: "We're going to close down this live blog now",
+    # "Thank you for following our live coverage", "we'll bring you the rest ... shortly".
+    r"|\b(?:close|closing|wrap|wrapping|wind|winding) (?:down |up )?(?:this|our|the) (?:live ?blog|blog"
+    r"|(?:live )?coverage|live page)\b"
+    r"|\bthanks? (?:you )?for (?:following|reading|joining) (?:our|this|the) (?:live|coverage"
+    r"|blog)\b"
+    r"|\bwe(?:'|\u2019|\s+wi)ll bring you (?:the rest|more|the latest|all the|updates)\b",
     re.I,
 )
 SELF_REFERENCE_WORDS = 25
