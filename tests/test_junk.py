@@ -1965,3 +1965,32 @@ def test_a_live_pages_words_about_its_own_coverage_go_and_never_lead() -> None:
     texts = ["10.12pm GMT", closing, "9.48pm GMT", entry, _BODY, promise, thanks]
     assert kept(*texts) == [entry, _BODY]
     assert _first_prose(*texts) == entry
+
+
+def test_a_live_pages_clock_stamps_go_and_the_entry_under_them_stays() -> None:
+    # A live page's entry times, one a line ("9.45pm", "21:20"), are stamps, not the items
+    # of a list, even three in a row; a short entry under two stamps at the bottom of the
+    # page is the story going on, not a social line below it.
+    lede = (
+        "The prime minister and his wife are attending a state dinner at the palace, on the "
+        "first day of a three-day visit to the capital."
+    )
+    speech = (
+        "The president said in his toast that the two countries had stood together through "
+        "floods and wars, and would go on doing so for many years to come."
+    )
+    short_entry = "The king thanked his guest for the kind words."
+    last = "The president proposed a toast, and the guests stood for the anthem."
+    texts = [
+        lede,
+        "9.45pm",
+        "9.30pm",
+        "9.20pm",
+        speech,
+        "9pm",
+        short_entry,
+        "8.57pm",
+        "8.55pm",
+        last,
+    ]
+    assert kept(*texts) == [lede, speech, short_entry, last]

@@ -257,6 +257,10 @@ _BRACKETED_SPEAKER = _lazy(
 _SINGLE_QUOTED = _lazy(
     r"^[\u2018'](?:[^\u2018\u2019']|(?<=\w)[\u2019'](?=\w))*?\w[,.!?][\u2019']\s+\w"
 )
+# A time of day alone on its line, maybe with its zone: a live page's entry stamp.
+_CLOCK_LINE = _lazy(
+    r"^(?:\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?$", re.I
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = _lazy(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -827,6 +831,7 @@ class Shape:
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
+    clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
 
     @property
     def link(self) -> bool:
@@ -938,6 +943,10 @@ class JunkFilter:
                     else found[i]
                     for i, p in enumerate(paragraphs)
                 ]
+            found = [
+                replace(shape, clock=True) if _CLOCK_LINE.match(_plain(p.text)) else shape
+                for shape, p in zip(found, paragraphs, strict=True)
+            ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
             found = _under_video_length(found, paragraphs)
@@ -2346,8 +2355,9 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         # Under a link label ("Related readings:") lines alike are its links; lines alike
         # that run into furniture (a date stamp, a credit) are the page's section labels.
         if len(run) >= PARALLEL_RUN and not shapes[index - 1].link and shapes[end].kind != "bad":
-            # Lead-ins ("Also attending were:") sit among the items; only items count.
-            items = [i for i in run if not shapes[i].opens_list]
+            # Lead-ins ("Also attending were:") sit among the items, and a live page's entry
+            # times ("9.45pm", "9.30pm") run down it one a line: neither is an item.
+            items = [i for i in run if not shapes[i].opens_list and not shapes[i].clock]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
             common = max(counts.values(), default=0)
             if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(items):
@@ -3051,11 +3061,15 @@ def _clause(shape: Shape) -> bool:
 
 
 def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
-    """Under a heading-shaped line, itself right under a paragraph or a short full
-    sentence of the story, with nothing between but other short full sentences (an
-    entry of a few of them)."""
+    """Under a heading-shaped line (or a run of a live page's entry stamps), itself right
+    under a paragraph or a short full sentence of the story, with nothing between but
+    other short full sentences (an entry of a few of them)."""
     above = index - 1
     while above > 0 and _clause(shapes[above]):
+        above -= 1
+    # A live page's entry stamps one a line ("8.57pm", "8.55pm": an entry with no text
+    # left in the scrape) head the entry under the last of them.
+    while above > 1 and shapes[above].clock and shapes[above - 1].clock:
         above -= 1
     heading = shapes[above] if above >= 1 else None
     return (
