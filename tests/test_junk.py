@@ -1994,3 +1994,21 @@ def test_a_live_pages_clock_stamps_go_and_the_entry_under_them_stays() -> None:
         last,
     ]
     assert kept(*texts) == [lede, speech, short_entry, last]
+
+
+def test_a_live_pages_entry_headlines_with_their_times_and_image_sources_go() -> None:
+    # "2. Minister praises ...published at 13:40 GMT 18 May": an entry's headline with its
+    # time glued on; "...looking to his leftImage source, Agency": a picture's caption.
+    lede = (
+        "The minister describes the port deal as the biggest the two countries have signed "
+        "and says that every shipping firm wants a part of it."
+    )
+    heading = "2. Minister praises income from port feespublished at 13:40 GMT 18 May"
+    caption = (
+        "Close up of a smiling minister in a grey suit and blue tie looking to his "
+        "leftImage source, Harbour Pictures"
+    )
+    entry = "The minister says that a year ago the port was in serious trouble."
+    texts = ["Summary", "1. Port deal the biggest yet, says ministerpublished at 13:41 GMT 18 May",
+             lede, _BODY, heading, caption, entry, _TAIL]  # fmt: skip
+    assert kept(*texts) == [lede, _BODY, entry, _TAIL]

@@ -164,6 +164,8 @@ _CAPTION = _lazy(
     rf"|\({_AGENCY}(?: File)? Photos?\)"
     r"|\|\s*(?:photo|image|video)\b"
     r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
+    # The picture's source at the end, glued on or not: "...to his leftImage source, Agency".
+    r"|(?-i:Image|Picture|Video) source,\s(?-i:[A-Z])[^.!?]{0,60}$"
     # A credit as the last "sentence", each alternative with its own short tail to the end.
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$"
@@ -448,6 +450,9 @@ _STAMP = _lazy(
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
 )
+# A live page's entry headline with its time glued on ("2. X says Ypublished at 13:41
+# BST"): a heading inside the page, not a stamp ending its header.
+_ENTRY_TIME = _lazy(r"published at \d{1,2}:\d{2}\b", re.I)
 # The page speaking of itself, not of the news: when it was published, that its feed has
 # ended or its comments are closed ("This was published under the 2010 to 2015
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
@@ -1135,6 +1140,8 @@ class JunkFilter:
             return shape("bad", WALL)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
+        if n <= MARKER_WORDS and not sentence and _ENTRY_TIME.search(text):
+            return shape("bad", "a live page's entry headline with its time")
         if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
