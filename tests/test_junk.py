@@ -2012,3 +2012,12 @@ def test_a_live_pages_entry_headlines_with_their_times_and_image_sources_go() ->
     texts = ["Summary", "1. Port deal the biggest yet, says ministerpublished at 13:41 GMT 18 May",
              lede, _BODY, heading, caption, entry, _TAIL]  # fmt: skip
     assert kept(*texts) == [lede, _BODY, entry, _TAIL]
+
+
+def test_a_broadcasts_handover_to_its_reporter_goes() -> None:
+    # "Channel's Jane Doe has more." / "Correspondent John Roe has our report.": the
+    # anchor handing over, not news; a sentence that tells something stays.
+    told = "The ministry has more than 300 staff at the port and plans to hire 50 more."
+    texts = [_LEDE, "Harbour TV's Jane Doe has more.", _BODY, told,
+             "Our correspondent John Roe has this report.", _TAIL]  # fmt: skip
+    assert kept(*texts) == [_LEDE, _BODY, told, _TAIL]

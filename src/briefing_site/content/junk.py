@@ -112,6 +112,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # issued a statement, which is available here.": that tells something)
     r"[^,.!?]{0,120}\b(?:is|are) available here\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
+    # A broadcast's anchor handing over: "Harbour TV's Jane Doe has more.", "Our
+    # correspondent John Roe has this report."
+    r"(?:[\w'\u2019.-]+ ){1,6}(?:has|brings us) (?:more|the (?:story|details|latest)"
+    r"|(?:our|this|the|her|his) report)\.?",
 )
 
 # Markers after which headline-like lines are a list of links, not prose.
