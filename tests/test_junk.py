@@ -2021,3 +2021,32 @@ def test_a_broadcasts_handover_to_its_reporter_goes() -> None:
     texts = [_LEDE, "Harbour TV's Jane Doe has more.", _BODY, told,
              "Our correspondent John Roe has this report.", _TAIL]  # fmt: skip
     assert kept(*texts) == [_LEDE, _BODY, told, _TAIL]
+
+
+def test_the_sites_legal_small_print_under_the_story_goes() -> None:
+    # A wire reseller's disclaimer, an agency's note to subscribers and a copyright
+    # notice at the foot of the page: the site's small print, not the story's last
+    # paragraphs. The story's own words about copyright stay.
+    lawsuit = (
+        "The publishers accused the platform of breaching copyright, and its owners said "
+        "they accept no responsibility for what users post, according to the filing."
+    )
+    disclaimer = (
+        "HarbourWire provides the information \u201cas is\u201d without warranty of any kind. "
+        "We do not accept any responsibility or liability for the accuracy or reliability "
+        "of the information in this article. If you have any complaints, kindly contact "
+        "the provider above."
+    )
+    subscribers = (
+        "The Harbour Agency website carries only a part of the news stories offered to "
+        "subscribers of its wire service, in summarised form. Please contact us for "
+        "subscription options."
+    )
+    notice = (
+        "Original briefings are \u00a9 Crown Copyright. Crown Copyright material is reproduced "
+        "with the permission of the Controller of the office."
+    )
+    texts = [_LEDE, lawsuit, _BODY, disclaimer, "No comments yet.", subscribers, notice]
+    assert kept(*texts) == [_LEDE, lawsuit, _BODY]
+    last = "The airline said it does not accept any liability for the delays at the port."
+    assert kept(_LEDE, _BODY, last) == [_LEDE, _BODY, last]

@@ -492,6 +492,17 @@ _SMALL_PRINT = _lazy(
     r"|personal data|subscri(?:ber|ption)s?)\b",
     re.I,
 )
+# The site's legal small print: a disclaimer, a copyright notice, a note to its wire's
+# subscribers ("provided 'as is' without warranty", "© Crown Copyright", "reproduced
+# with the permission of", "Please contact us for subscription options").
+_LEGAL = _lazy(
+    r"\bwithout warranty\b|\b(?:do not|does not|cannot) accept any (?:responsibility|liability)"
+    r"|\ball rights reserved\b|\u00a9\s*(?:\w+ )?copyright\b|\breproduced with the permission\b"
+    r"|\bcontact us for (?:subscription|licensing|syndication)\b",
+    re.I,
+)
+SMALL_PRINT = "the site's legal small print below the story"
+_SITE_ITSELF = _lazy(r"\b(?:this (?:article|site|page|story)|(?:our |the )?website)\b", re.I)
 # A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
 # the start, or after "please" or a comma) with what it unlocks ("to continue reading",
 # "unlimited articles"). A story telling that someone must register is not imperative.
@@ -840,6 +851,7 @@ class Shape:
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
+    legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
 
     @property
@@ -953,8 +965,16 @@ class JunkFilter:
                     for i, p in enumerate(paragraphs)
                 ]
             found = [
-                replace(shape, clock=True) if _CLOCK_LINE.match(_plain(p.text)) else shape
-                for shape, p in zip(found, paragraphs, strict=True)
+                replace(
+                    shape,
+                    clock=_CLOCK_LINE.match(plain) is not None,
+                    legal=_legal(plain),
+                )
+                if _CLOCK_LINE.match(plain) or _legal(plain)
+                else shape
+                for shape, plain in zip(
+                    found, map(_plain, (p.text for p in paragraphs)), strict=True
+                )
             ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
@@ -971,6 +991,7 @@ class JunkFilter:
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _first_prints(found, paragraphs)
+            found = _small_print(found)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             _headline_runs(found, paragraphs, lede, verdicts)
@@ -1883,6 +1904,7 @@ def _in_context(
             verdicts.append((False, BOXED))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
+
         elif index < lede and shape.restated:
             verdicts.append((True, RESTATED))
         elif index < lede and shape.dek:
@@ -2100,6 +2122,26 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
                 out[index] = replace(shape, reader=True)
                 changed = True
     return out
+
+
+def _legal(text: str) -> bool:
+    """Legal small print: two of its phrases, or one and the site itself ("this article",
+    "website"). A story's "the airline does not accept any liability" is one alone."""
+    found = {m.group(0).casefold() for m in _LEGAL.finditer(text)}
+    return len(found) >= 2 or (len(found) == 1 and _SITE_ITSELF.search(text) is not None)
+
+
+def _small_print(shapes: Sequence[Shape]) -> list[Shape]:
+    """A disclaimer or a copyright notice below the story's last paragraph (with only
+    furniture and other small print under it) is the site's, not the story's: furniture,
+    so the short lines around it go with it. A page with no other prose keeps it."""
+    end = 1 + max((i for i, s in enumerate(shapes) if s.kind == "good" and not s.legal), default=-1)
+    if not end:
+        return list(shapes)
+    return [
+        replace(shape, kind="bad", reason=SMALL_PRINT) if shape.legal and index >= end else shape
+        for index, shape in enumerate(shapes)
+    ]
 
 
 def _printed_twice_caption(reason: str, words: int, text: str) -> bool:
