@@ -2050,3 +2050,18 @@ def test_the_sites_legal_small_print_under_the_story_goes() -> None:
     assert kept(*texts) == [_LEDE, lawsuit, _BODY]
     last = "The airline said it does not accept any liability for the delays at the port."
     assert kept(_LEDE, _BODY, last) == [_LEDE, _BODY, last]
+
+
+def test_a_quotation_under_reported_speech_goes_on_from_the_speaker() -> None:
+    # "He says the two sides must work together." then his words in quotation marks:
+    # the speaker going on (a live page quoting him line by line), not a pull quote,
+    # even with a repeat of a later line right under it.
+    says = "He says that to solve the port's problems the two sides will have to work together."
+    quote = (
+        "\u201cEven in the worst years of the dispute, when the river looked very different, "
+        "the two towns were able to keep talking.\u201d"
+    )
+    again = "\u201cOur ties have never been worse. That changed two hours ago.\u201d"
+    later = "Mayor: \u201cOur ties have never been worse. That changed two hours ago.\u201d (Some laughter.)"
+    texts = [_LEDE, _BODY, says, quote, again, later, _TAIL]
+    assert quote in kept(*texts)

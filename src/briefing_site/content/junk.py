@@ -502,6 +502,8 @@ _LEGAL = _lazy(
     re.I,
 )
 SMALL_PRINT = "the site's legal small print below the story"
+# A verb reporting speech: a quotation right under its sentence goes on from the speaker.
+_SAYS = _lazy(r"\b(?:says|said|told|tells|adds|added)\b")
 _SITE_ITSELF = _lazy(r"\b(?:this (?:article|site|page|story)|(?:our |the )?website)\b", re.I)
 # A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
 # the start, or after "please" or a comma) with what it unlocks ("to continue reading",
@@ -852,6 +854,7 @@ class Shape:
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
+    says: bool = False  # reports someone's words ("He says the two must work together")
     clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
 
     @property
@@ -965,16 +968,7 @@ class JunkFilter:
                     for i, p in enumerate(paragraphs)
                 ]
             found = [
-                replace(
-                    shape,
-                    clock=_CLOCK_LINE.match(plain) is not None,
-                    legal=_legal(plain),
-                )
-                if _CLOCK_LINE.match(plain) or _legal(plain)
-                else shape
-                for shape, plain in zip(
-                    found, map(_plain, (p.text for p in paragraphs)), strict=True
-                )
+                _flagged(shape, _plain(p.text)) for shape, p in zip(found, paragraphs, strict=True)
             ]
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
@@ -2124,6 +2118,17 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
     return out
 
 
+def _flagged(shape: Shape, text: str) -> Shape:
+    """The shape with what its neighbours need to know of its text: a clock stamp, legal
+    small print, someone's words reported ("He says ...")."""
+    clock = _CLOCK_LINE.match(text) is not None
+    legal = _legal(text)
+    says = shape.sentence and not shape.quotes and _SAYS.search(text) is not None
+    if clock or legal or says:
+        return replace(shape, clock=clock, legal=legal, says=says)
+    return shape
+
+
 def _legal(text: str) -> bool:
     """Legal small print: two of its phrases, or one and the site itself ("this article",
     "website"). A story's "the airline does not accept any liability" is one alone."""
@@ -3142,11 +3147,16 @@ def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
 
 
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
-    """The block right above is a sentence of the story quoting someone: a quotation
-    under it goes on from that speaker. Or a paragraph of the story ending in ':'
+    """The block right above is a sentence of the story quoting someone or reporting
+    what someone says: a quotation under it goes on from that speaker. Or a paragraph of the story ending in ':'
     introduces it, right above or above the speaker's name line."""
     above = shapes[index - 1] if index else None
-    if above is not None and above.sentence and above.quotes and above.kind != "bad":
+    if (
+        above is not None
+        and above.sentence
+        and above.kind != "bad"
+        and (above.quotes or above.says)
+    ):
         return True
     for back in (1, 2):
         lead_in = shapes[index - back] if index >= back else None
