@@ -506,3 +506,19 @@ def test_a_subhead_over_a_paragraph_opening_on_a_lower_case_name_stays_apart() -
         "open in the capital next month.",
     ]
     assert texts(split_text("\n".join(lines)))[-1].startswith("South Korea said on Wednesday")
+
+
+def test_a_credit_printed_twice_is_no_evidence_that_the_copy_is_wrapped() -> None:
+    # Two copies of one picture credit and a stamp ending near the same column look like a
+    # ragged right edge; they are one line twice and a stamp, so the stamp stays apart
+    # from the story's first line (which is not wrapped at all).
+    lines = [
+        "Photo credit: Harbour Agency Picture Desk",
+        "Photo credit: Harbour Agency Picture Desk",
+        "Agency Reporter, Capital",
+        "Last Updated : Sep 03 2026 | 5:20 PM GMT+1",
+        "The president arrived in the port city on Saturday for the regional summit on his "
+        "last tour of the region before his term ends.",
+    ]
+    text = "Headline\n\nA standfirst about the summit\n\n" + "\n".join(lines) + "\n\nMore prose.\n"
+    assert texts(split_text(text))[2:-1] == lines

@@ -592,7 +592,9 @@ def wrap_width(lines: list[str]) -> int:
     copy has a ragged right edge: the lines that end mid-sentence end near one
     width, while scraped copy's one-paragraph lines end anywhere.
     """
-    open_ended = [len(line.rstrip()) for line in lines if not line.rstrip().endswith(_SENTENCE_END)]
+    # A line printed twice (a credit over its alt text) is one line's evidence of a wrap.
+    distinct = list(dict.fromkeys(line.rstrip() for line in lines))
+    open_ended = [len(line) for line in distinct if not line.endswith(_SENTENCE_END)]
     if len(open_ended) < 3:
         return 0
     # The edge: the width that the most open-ended lines end just short of (a
