@@ -2065,3 +2065,13 @@ def test_a_quotation_under_reported_speech_goes_on_from_the_speaker() -> None:
     later = "Mayor: \u201cOur ties have never been worse. That changed two hours ago.\u201d (Some laughter.)"
     texts = [_LEDE, _BODY, says, quote, again, later, _TAIL]
     assert quote in kept(*texts)
+
+
+def test_a_sentence_with_a_stray_opening_quote_mark_after_its_stop_stays() -> None:
+    # "... at both levels. \u201c": a quotation mark opened after the full stop and cut off by
+    # the scrape; the sentence still ends there, and is no subhead over the next paragraph.
+    pledge = (
+        "The president said he would push the two countries' partnership further at both "
+        "the bilateral and the regional level. \u201c"
+    )
+    assert kept(_LEDE, _BODY, pledge, _TAIL) == [_LEDE, _BODY, pledge, _TAIL]
