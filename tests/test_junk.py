@@ -2075,3 +2075,30 @@ def test_a_sentence_with_a_stray_opening_quote_mark_after_its_stop_stays() -> No
         "the bilateral and the regional level. \u201c"
     )
     assert kept(_LEDE, _BODY, pledge, _TAIL) == [_LEDE, _BODY, pledge, _TAIL]
+
+
+def test_a_broadcasts_caption_stream_marks_its_speakers_so_their_you_is_no_pitch() -> None:
+    # Closed captions mark each change of speaker with ">>" and name some in lower case
+    # ("president doe: thank you"): from there on "you" and "we" are the speakers' words.
+    opening = (
+        ">> a short time ago the two presidents finished a joint news conference at the "
+        "palace. here is a look at their remarks, followed by questions from reporters."
+    )
+    welcome = (
+        "announcer: ladies and gentlemen, the two presidents. president doe: thank you very "
+        "much. we are truly honoured to welcome you and your delegation to the capital, and "
+        "we thank you for making the long trip."
+    )
+    reply = (
+        "president roe: thank you. it is a great honour for me to stand with you today, and "
+        "i know that you have worked hard to make this visit a success for both our peoples."
+    )
+    shouted = (
+        ">>> LADIES AND GENTLEMEN, THE PRESIDENT. >> GOOD AFTERNOON. THANK YOU FOR BEING HERE."
+    )
+    caps = (
+        "IT IS MY PLEASURE TO WELCOME YOU TO THE PALACE. THANK YOU FOR MAKING THE LONG TRIP, "
+        "WE HAVE MET SEVERAL TIMES BY VIDEO AND I VALUE THE CHANCE TO SEE YOU IN PERSON."
+    )
+    assert kept(opening, welcome, reply) == [opening, welcome, reply]
+    assert caps in kept(shouted, caps, _BODY)

@@ -268,6 +268,15 @@ _SINGLE_QUOTED = _lazy(
 _CLOCK_LINE = _lazy(
     r"^(?:\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?$", re.I
 )
+# Closed captions mark each change of speaker with ">>" (">>> LADIES AND GENTLEMEN ... >>
+# GOOD AFTERNOON", ">> a short time ago ..."), and name speakers inline in any case
+# ("announcer: ladies and ...", "president doe: thank you").
+_CAPTION_MARK = _lazy(r"(?:^|\s)>{2,3}\s*(?=\S)")
+_INLINE_SPEAKER = _lazy(
+    r"(?:^|[.!?]\s+|>{2,3}\s*)(?:announcer|moderator|reporter|question|president|prime minister"
+    r"|chancellor|secretary|minister)(?: [a-z]+){0,2}:\s",
+    re.I,
+)
 # A line opened with arrows is a link to another story (">>> China hopes for ...").
 _ARROWED = _lazy(r"^\s*(?:>{2,}|[»→▶►➤]+)\s*\S")
 # A post's sign-off on a line of its own, and the post's text over it (and its link).
@@ -1149,7 +1158,11 @@ class JunkFilter:
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
         if n <= CAPTION_WORDS and _LINK_END.search(text):
             return shape("bad", "ends in a link: a link line or an embedded post")
-        if n <= CAPTION_WORDS and _ARROWED.match(paragraph.text):
+        if (
+            n <= CAPTION_WORDS
+            and _ARROWED.match(paragraph.text)
+            and not _caption_stream(paragraph.text)
+        ):
             return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
@@ -2082,18 +2095,24 @@ def _ours(text: str) -> bool:
 
 def _spoken(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """In a transcript, from the first prose block a speaker opens ("President of X Jane
-    Doe: ...", "MODERATOR: ...", "Minister of X (Ms. Jane Doe): ...") on, "you" is a speaker's word to the room: prose there
+    Doe: ...", "MODERATOR: ...", "Minister of X (Ms. Jane Doe): ...") or the first block
+    of closed captions (">> ...", "president doe: ...") on, "you" is a speaker's word to the room: prose there
     does not speak to the site's reader (a pitch's short lines still may)."""
     first = next(
         (
             i
             for i, (shape, paragraph) in enumerate(zip(shapes, paragraphs, strict=True))
-            if shape.kind == "good"
-            and (
-                _SPEAKER.match(paragraph.text)
-                or _NAMED_SPEAKER.match(paragraph.text)
-                or _BRACKETED_SPEAKER.match(paragraph.text)
+            if (
+                shape.kind == "good"
+                and (
+                    _SPEAKER.match(paragraph.text)
+                    or _NAMED_SPEAKER.match(paragraph.text)
+                    or _BRACKETED_SPEAKER.match(paragraph.text)
+                )
             )
+            # Closed captions mark their speakers in any block, prose or not.
+            or _caption_stream(paragraph.text)
+            or _INLINE_SPEAKER.search(paragraph.text) is not None
         ),
         None,
     )
@@ -2120,6 +2139,15 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
                 out[index] = replace(shape, reader=True)
                 changed = True
     return out
+
+
+def _caption_stream(text: str) -> bool:
+    """A broadcast's closed captions: a second speaker mark (">>") in the block, or the
+    words after the first in lower case (a link's arrows open a headline in capitals)."""
+    marks = list(_CAPTION_MARK.finditer(text))
+    return len(marks) >= 2 or (
+        len(marks) == 1 and text[marks[0].end() : marks[0].end() + 1].islower()
+    )
 
 
 def _flagged(shape: Shape, text: str) -> Shape:
