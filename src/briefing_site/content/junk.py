@@ -476,16 +476,20 @@ _SELF_REFERENCE = _lazy(
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
-    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b"
-    # A live page about its own coverage: "We're going to close down this live blog now",
-    # "Thank you for following our live coverage", "we'll bring you the rest ... shortly".
-    r"|\b(?:close|closing|wrap|wrapping|wind|winding) (?:down |up )?(?:this|our|the) (?:live ?blog|blog"
-    r"|(?:live )?coverage|live page)\b"
+    r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
+    re.I,
+)
+# A live page about its own coverage: "We're going to close down this live blog now",
+# "Thank you for following our live coverage", "we'll bring you the rest ... shortly".
+_OWN_COVERAGE = _lazy(
+    r"\b(?:close|closing|wrap|wrapping|wind|winding) (?:down |up )?(?:this|our|the) (?:live ?blog"
+    r"|blog|(?:live )?coverage|live page)\b"
     r"|\bthanks? (?:you )?for (?:following|reading|joining) (?:our|this|the) (?:live|coverage"
     r"|blog)\b"
     r"|\bwe(?:'|\u2019|\s+wi)ll bring you (?:the rest|more|the latest|all the|updates)\b",
     re.I,
 )
+_COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
 SELF_REFERENCE_WORDS = 25
 # A run of this many short lines or more inside the story, this share of them sharing one
 # of their first few words, is a list without bullets (names and titles one a line).
@@ -512,6 +516,8 @@ _LEGAL = _lazy(
     re.I,
 )
 SMALL_PRINT = "the site's legal small print below the story"
+# Words each of `_LEGAL`'s phrases holds: a block with none of them is no small print.
+_LEGAL_KEYS = ("warranty", "accept any", "rights reserved", "\u00a9", "permission", "contact us")
 # A verb reporting speech: a quotation right under its sentence goes on from the speaker.
 _SAYS = _lazy(r"\b(?:says|said|told|tells|adds|added)\b")
 _SITE_ITSELF = _lazy(r"\b(?:this (?:article|site|page|story)|(?:our |the )?website)\b", re.I)
@@ -895,7 +901,8 @@ def ends_sentence(text: str) -> bool:
         return True
     # A quotation mark opened after the stop and cut off there ("... levels. \u201c") does
     # not undo the end.
-    text = _STRAY_OPENER.sub("", text)
+    if text.rstrip().endswith(("\u201c", "\u2018")):
+        text = _STRAY_OPENER.sub("", text)
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
@@ -980,9 +987,7 @@ class JunkFilter:
                     else found[i]
                     for i, p in enumerate(paragraphs)
                 ]
-            found = [
-                _flagged(shape, _plain(p.text)) for shape, p in zip(found, paragraphs, strict=True)
-            ]
+            found = _flagged(found, paragraphs)
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
             found = _under_video_length(found, paragraphs)
@@ -1178,7 +1183,11 @@ class JunkFilter:
             return shape("bad", "a copyright line")
         if n <= MARKER_WORDS and not sentence and _ENTRY_TIME.search(text):
             return shape("bad", "a live page's entry headline with its time")
-        if n <= SELF_REFERENCE_WORDS and not quotes and _SELF_REFERENCE.search(text):
+        if (
+            n <= SELF_REFERENCE_WORDS
+            and not quotes
+            and (_SELF_REFERENCE.search(text) or _own_coverage(text))
+        ):
             return shape("bad", "the page speaking of itself (its date, feed or comments)")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
@@ -2112,7 +2121,7 @@ def _spoken(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Sh
             )
             # Closed captions mark their speakers in any block, prose or not.
             or _caption_stream(paragraph.text)
-            or _INLINE_SPEAKER.search(paragraph.text) is not None
+            or (": " in paragraph.text and _INLINE_SPEAKER.search(paragraph.text) is not None)
         ),
         None,
     )
@@ -2141,29 +2150,52 @@ def _outlet_voice(shapes: Sequence[Shape]) -> list[Shape]:
     return out
 
 
+def _own_coverage(text: str) -> bool:
+    """A live page speaking of its own coverage (`_OWN_COVERAGE`), looked for only where
+    one of its words is."""
+    folded = text.casefold()
+    return any(key in folded for key in _COVERAGE_KEYS) and bool(_OWN_COVERAGE.search(text))
+
+
 def _caption_stream(text: str) -> bool:
     """A broadcast's closed captions: a second speaker mark (">>") in the block, or the
     words after the first in lower case (a link's arrows open a headline in capitals)."""
+    if ">>" not in text:
+        return False
     marks = list(_CAPTION_MARK.finditer(text))
     return len(marks) >= 2 or (
         len(marks) == 1 and text[marks[0].end() : marks[0].end() + 1].islower()
     )
 
 
-def _flagged(shape: Shape, text: str) -> Shape:
-    """The shape with what its neighbours need to know of its text: a clock stamp, legal
-    small print, someone's words reported ("He says ...")."""
-    clock = _CLOCK_LINE.match(text) is not None
-    legal = _legal(text)
-    says = shape.sentence and not shape.quotes and _SAYS.search(text) is not None
-    if clock or legal or says:
-        return replace(shape, clock=clock, legal=legal, says=says)
-    return shape
+def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """The shapes with what their neighbours need to know of their text: a clock stamp,
+    legal small print, and, right over a quotation nobody is said to say, someone's words
+    reported ("He says ..."). Only the few such blocks are copied."""
+    out = list(shapes)
+    for index, (shape, paragraph) in enumerate(zip(shapes, paragraphs, strict=True)):
+        text = _plain(paragraph.text)
+        clock = _CLOCK_LINE.match(text) is not None
+        legal = _legal(text)
+        below = shapes[index + 1] if index + 1 < len(shapes) else None
+        says = (
+            below is not None
+            and below.reason.startswith("a quotation")
+            and shape.sentence
+            and not shape.quotes
+            and _SAYS.search(text) is not None
+        )
+        if clock or legal or says:
+            out[index] = replace(shape, clock=clock, legal=legal, says=says)
+    return out
 
 
 def _legal(text: str) -> bool:
     """Legal small print: two of its phrases, or one and the site itself ("this article",
     "website"). A story's "the airline does not accept any liability" is one alone."""
+    folded = text.casefold()
+    if not any(key in folded for key in _LEGAL_KEYS):
+        return False  # most blocks: no regex run
     found = {m.group(0).casefold() for m in _LEGAL.finditer(text)}
     return len(found) >= 2 or (len(found) == 1 and _SITE_ITSELF.search(text) is not None)
 
