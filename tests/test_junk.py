@@ -2102,3 +2102,11 @@ def test_a_broadcasts_caption_stream_marks_its_speakers_so_their_you_is_no_pitch
     )
     assert kept(opening, welcome, reply) == [opening, welcome, reply]
     assert caps in kept(shouted, caps, _BODY)
+
+
+def test_a_short_exclamation_above_the_story_never_leads() -> None:
+    # "We will keep fighting for all libraries - stand with us!": a call, not the plain
+    # sentence a story opens with; the story's first paragraph leads.
+    call = "We will keep fighting for every reader - stand with us!"
+    texts = ["Skip to main content", call, "tv", "Archive", _LEDE, _BODY]
+    assert _first_prose(*texts) == _LEDE

@@ -1098,6 +1098,8 @@ class JunkFilter:
                 and n >= LEAD_MIN_WORDS
                 and stop >= limits.sparse_stopwords
                 and verb
+                # A short exclamation ("... - stand with us!") is a call, not a plain sentence.
+                and not text.rstrip(_CLOSERS).endswith("!")
             )
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
