@@ -91,7 +91,7 @@ def slugify(text: str) -> str:
 
 def safe_slug(slug: str) -> bool:
     """True for a slug that is safe as one path segment on every system."""
-    return bool(SLUG.match(slug)) and not reserved_name(slug) and len(slug) <= 80
+    return bool(SLUG.fullmatch(slug)) and not reserved_name(slug) and len(slug) <= 80
 
 
 def reserved_name(name: str) -> bool:
@@ -247,7 +247,7 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     one without is read in the zone, refusing times a DST change skips or repeats.
     """
     tz = ZoneInfo(zone)
-    if _DATE_ONLY.match(text):
+    if _DATE_ONLY.fullmatch(text):
         return datetime.combine(_iso(date.fromisoformat, _in_years(text)), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
@@ -505,7 +505,7 @@ def _url_problem(url: object) -> str:
     control = forbidden_in(url)
     if control:  # it would land in the link as it is
         return f"{url!r} has a control character (U+{ord(control):04X}): retype it"
-    if re.match(r"^https?://\S+$", url):
+    if re.fullmatch(r"https?://\S+", url):
         return ""
     if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
         return f"{url!r} has a space: is it one URL?"

@@ -1,0 +1,54 @@
+"""Hostile values that slip past a check and reach the output: each is refused with
+`path:line: message`, exit 1, and the previous build stays as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+
+NOW = "2025-02-05T10:00:00-05:00"
+GOOD = (
+    "---\ntitle: Summit\ndate: 2025-02-01T00:00:00Z\n---\nLeaders meet on Friday to talk trade.\n"
+)
+
+
+def built_site(tmp_path: Path) -> Path:
+    site = write_site(tmp_path / "site", {"content/a.md": GOOD, "briefing.yaml": ""})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    return site
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+# YAML's "\n" escape, or a `|` block, puts a newline at a value's end; a check written
+# with `re.match(r"^...$")` lets it through, since `$` also matches before a final newline.
+TRAILING_NEWLINE = [
+    ("content/a.md", '---\ntitle: Summit\nlanguage: "fr\\n"\n---\nLe sommet.\n', 3, "language"),
+    (
+        "content/a.md",
+        '---\ntitle: Summit\nsources:\n  - {title: S, url: "https://x.org/\\n"}\n---\nText.\n',
+        4,
+        "sources",
+    ),
+    ("briefing.yaml", 'topics:\n  "economy\\n": {title: Economy}\n', 2, "economy"),
+    ("briefing.yaml", 'cname: "news.example.org\\n"\n', 1, "cname"),
+    ("briefing.yaml", 'language: "en\\n"\n', 1, "language"),
+    ("briefing.yaml", 'image: "https://x.org/a.png\\n"\n', 1, "image"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "word"), TRAILING_NEWLINE)
+def test_a_value_ending_in_a_newline_is_refused_not_written(
+    tmp_path: Path, name: str, text: str, line: int, word: str
+) -> None:
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    (site / name).write_text(text, encoding="utf-8")
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1, result.err
+    assert f"{name}:{line}: " in result.err and word in result.err, result.err
+    assert files_of(site / "build") == before
