@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_site
+from conftest import run_cli, serve, write_site
+from playwright.sync_api import Browser
 
 NOW = "2025-02-05T10:00:00-05:00"
 GOOD = (
@@ -52,3 +54,32 @@ def test_a_value_ending_in_a_newline_is_refused_not_written(
     assert result.code == 1, result.err
     assert f"{name}:{line}: " in result.err and word in result.err, result.err
     assert files_of(site / "build") == before
+
+
+# A share image is an http(s) URL or a path in the site. A browser reads a backslash as
+# a slash, so `/\host/x.png` is `//host/x.png`: another site's file, written as our own.
+SHARE_IMAGES = ["assets/share.png", "/\\evil.example/x.png", "\\\\evil.example/x.png"]
+
+
+@pytest.mark.parametrize("image", SHARE_IMAGES)
+def test_a_share_image_is_on_the_site_or_refused(
+    tmp_path: Path, browser: Browser, image: str
+) -> None:
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    meta = f"---\ntitle: Summit\nimage: {json.dumps(image)}\n---\nLeaders meet on Friday.\n"
+    (site / "content/a.md").write_text(meta, encoding="utf-8")
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    if result.code != 0:  # refused: said where, and nothing written
+        assert result.code == 1 and "content/a.md:3: image: " in result.err, result.err
+        assert files_of(site / "build") == before
+        return
+    with serve(site / "build", path="/briefings/a/") as url:
+        page = browser.new_page()
+        page.goto(url)
+        hosts = page.eval_on_selector_all(
+            "meta[property='og:image'], meta[name='twitter:image']",
+            "all => all.map(m => new URL(m.content, location.href).host)",
+        )
+        page.close()
+    assert hosts and set(hosts) == {url.split("/")[2]}

@@ -239,8 +239,9 @@ def image_problem(value: str) -> str:
         return ""
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith("//"):
         return f"{value!r} must be an http(s) URL or a path in the site, e.g. assets/share.png"
+    # A browser reads a backslash as a slash: `/\host/x.png` is another site's file.
     if any(part in ("", ".", "..") for part in value.strip("/").split("/")) or re.search(
-        r"\s", value
+        r"[\s\\]", value
     ):
         return f"{value!r} is not a usable path in the site"
     return ""
