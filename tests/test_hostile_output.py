@@ -83,3 +83,28 @@ def test_a_share_image_is_on_the_site_or_refused(
         )
         page.close()
     assert hosts and set(hosts) == {url.split("/")[2]}
+
+
+# A site's template that hands a theme helper the wrong thing: the error is the template's,
+# at its line, as any other template error is; never a traceback, nor a theme file's line.
+EXTENDS = '{% extends "theme/briefing.html" %}\n{% block main %}\n'
+MISUSED_HELPERS = [
+    ("{{ url(none) }}", "'NoneType' object has no attribute"),
+    ('{{ "2025-02-07"|iso }}', "'str' object has no attribute 'isoformat'"),
+    ("{{ card(none) }}", "has no attribute 'meta'"),
+    ("{{ calendar_url(none) }}", "has no attribute 'meta'"),
+]
+
+
+@pytest.mark.parametrize(("call", "message"), MISUSED_HELPERS)
+def test_a_template_misusing_a_helper_is_a_located_error(
+    tmp_path: Path, call: str, message: str
+) -> None:
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    write_site(site, {"templates/briefing.html": f"{EXTENDS}<p>\n{call}\n</p>\n{{% endblock %}}\n"})
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith("templates/briefing.html:4: template error: "), result.err
+    assert message in result.err and "Traceback" not in result.err, result.err
+    assert files_of(site / "build") == before
