@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,4 +110,22 @@ def test_a_template_misusing_a_helper_is_a_located_error(
     assert result.code == 1
     assert result.err.startswith("templates/briefing.html:4: template error: "), result.err
     assert message in result.err and "Traceback" not in result.err, result.err
+    assert files_of(site / "build") == before
+
+
+@pytest.mark.parametrize(
+    "where", ["templates/briefing.html", "content/b.md", "templates/static/x.css"]
+)
+def test_a_pipe_among_the_sites_files_is_refused_not_waited_on(tmp_path: Path, where: str) -> None:
+    """Reading a named pipe waits for a writer that never comes: the build would hang."""
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    path = site / where
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(site), "--now", NOW]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"{where}: not a regular file but a named pipe" in result.stderr, result.stderr
     assert files_of(site / "build") == before
