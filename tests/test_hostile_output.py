@@ -129,3 +129,28 @@ def test_a_pipe_among_the_sites_files_is_refused_not_waited_on(tmp_path: Path, w
     assert result.returncode == 1, result.stderr
     assert f"{where}: not a regular file but a named pipe" in result.stderr, result.stderr
     assert files_of(site / "build") == before
+
+
+def test_a_picture_shows_its_words_and_fetches_nothing(tmp_path: Path, browser: Browser) -> None:
+    """No request leaves the site, so a picture is not shown; what it says stays, as text,
+    where the picture was (a paragraph that was only a picture was left empty)."""
+    body = (
+        "Leaders met on Friday to discuss trade.\n\n"
+        "![Trump greets Ishiba at the White House](https://images.example/a.jpg)\n\n"
+        'See ![the tariff *chart* & <table>](https://images.example/c.png "t") below, '
+        "and [![the schedule](https://images.example/s.png)](https://example.com/s).\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\ntitle: T\n---\n{body}"})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    with serve(site / "build", path="/briefings/a/") as url:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url, wait_until="networkidle")
+        paragraphs = page.eval_on_selector_all("main p", "all => all.map(p => p.textContent)")
+        images = page.locator("img").count()
+        page.close()
+    assert "Trump greets Ishiba at the White House" in paragraphs
+    assert "See the tariff *chart* & <table> below, and the schedule." in paragraphs
+    assert "" not in paragraphs and images == 0
+    assert all(seen.startswith(url.split("/briefings")[0]) for seen in requests), requests
