@@ -154,3 +154,81 @@ def test_a_picture_shows_its_words_and_fetches_nothing(tmp_path: Path, browser: 
     assert "See the tariff *chart* & <table> below, and the schedule." in paragraphs
     assert "" not in paragraphs and images == 0
     assert all(seen.startswith(url.split("/briefings")[0]) for seen in requests), requests
+
+
+# --- Every page of a site built from hostile articles, opened in Chromium ---------------
+
+PWN = "window.pwned=1"
+HOSTILE_BODY = [
+    "Leaders meet on Friday to discuss trade, tariffs and investment in Washington.",
+    f'<svg onload="{PWN}"><iframe srcdoc="<script>parent.pwned=1</script>"></iframe>',
+    f"<math><mtext><table><mglyph><style><img src=x onerror={PWN}>",
+    f'<form action="javascript:{PWN}"><button>go</button></form> '
+    f'<meta http-equiv=refresh content="0;url=javascript:{PWN}"> <base href="https://evil.example/">',
+    f'<p style="background:url(javascript:{PWN})">styled</p> <a href="&#x6A;avascript:{PWN}">x</a>',
+    f"Links [a](java&#x0A;script:{PWN}) [b](<javascript:{PWN}>) [c](java\tscript:{PWN}) "
+    f"[d](&#106;avascript:{PWN}) [e]( vbscript:{PWN}) [f](data:text/html,<script>{PWN}</script>)",
+    f'![p](javascript:{PWN}) ![q](https://evil.example/t.png) [r](https://ex.org/"onmouseover="{PWN})',
+    f'<noscript><p title="</noscript><img src=x onerror={PWN}>"></noscript> <!-- --!> <img src=x onerror={PWN}> -->',
+    f"<template><img src=x onerror={PWN}></template> <object data=javascript:{PWN}></object>",
+    f"Text with ]]> and <![CDATA[ x ]]> and \u2028 and <!-- and </script><script>{PWN}</script>.",
+]
+HOSTILE_TEXT = f"</script><!--<script>{PWN}</script> ]]> \u2028 &amp; <img src=x onerror={PWN}>"
+
+
+def hostile_site(root: Path) -> Path:
+    text = json.dumps(HOSTILE_TEXT)
+    meta = (
+        f"title: {text}\nsummary: {text}\nauthor: {text}\ndate: 2025-02-04T09:00:00Z\n"
+        f"tags: [{json.dumps('t ' + HOSTILE_TEXT)}]\npeople:\n  - {{name: {text}, role: {text}}}\n"
+        f"sources:\n  - {{title: {text}, url: \"https://example.com/?a=<b>&c='d'\"}}\n"
+        f"event:\n  name: {text}\n  start: 2025-02-07T11:55:00-05:00\n"
+        f"  timezone: America/New_York\n  location: {text}\n"
+    )
+    wire = f"WASHINGTON - Talks opened with {HOSTILE_TEXT} on the agenda, officials said.\n"
+    return write_site(
+        root,
+        {
+            "briefing.yaml": "title: Hostile\nbase_url: https://example.org/r/\ngoogle_news: true\n",
+            "content/hostile.md": f"---\n{meta}---\n" + "\n\n".join(HOSTILE_BODY) + "\n",
+            "content/wire.txt": wire,
+            "content/wire.yaml": meta,
+        },
+    )
+
+
+def test_no_hostile_article_runs_script_or_reaches_another_host_in_chromium(
+    tmp_path: Path, browser: Browser
+) -> None:
+    site = hostile_site(tmp_path / "site")
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    root = tmp_path / "www"
+    (root / "r").parent.mkdir(parents=True, exist_ok=True)
+    (site / "build").rename(root / "r")
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+    assert "r/briefings/hostile/index.html" in pages and "r/briefings/wire/index.html" in pages
+    pages += [f"r/search/?q={word}" for word in ("onerror", "pwned", "script")]
+    seen: list[str] = []
+    with serve(root) as origin:
+        context = browser.new_context()
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(origin)
+                else (seen.append(f"request {route.request.url}"), route.abort())
+            ),
+        )
+        for path in pages:
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+            page.goto(origin + path, wait_until="networkidle")
+            if "?q=" in path:
+                page.wait_for_selector("[data-search-results] li")
+            page.mouse.move(5, 5)
+            page.mouse.wheel(0, 3000)
+            if page.evaluate("'pwned' in window") or page.url != origin + path:
+                seen.append(f"{path}: pwned or navigated to {page.url}")
+            page.close()
+        context.close()
+    assert seen == []
