@@ -7,8 +7,10 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import icalendar
 import pytest
 from conftest import run_cli, serve, write_site
 from playwright.sync_api import Browser
@@ -173,14 +175,25 @@ HOSTILE_BODY = [
     f"<template><img src=x onerror={PWN}></template> <object data=javascript:{PWN}></object>",
     f"Text with ]]> and <![CDATA[ x ]]> and \u2028 and <!-- and </script><script>{PWN}</script>.",
 ]
-HOSTILE_TEXT = f"</script><!--<script>{PWN}</script> ]]> \u2028 &amp; <img src=x onerror={PWN}>"
+HOSTILE_TEXT = (
+    f"</script><!--<script>{PWN}</script> ]]> \u2028 &amp; <img src=x onerror={PWN}>"
+    "\r\nEND:VEVENT\r\nBEGIN:VALARM\nTRIGGER:-PT1M; a, b\\ \u00e9\U0001f600"
+)
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar: JSON's, but for a character past U+FFFF,
+    which JSON writes as two surrogate escapes and YAML wants as one `\\U` escape."""
+    return "".join(
+        f"\\U{ord(c):08x}" if ord(c) > 0xFFFF else json.dumps(c)[1:-1] for c in text
+    ).join('""')
 
 
 def hostile_site(root: Path) -> Path:
-    text = json.dumps(HOSTILE_TEXT)
+    text = yaml_quoted(HOSTILE_TEXT)
     meta = (
         f"title: {text}\nsummary: {text}\nauthor: {text}\ndate: 2025-02-04T09:00:00Z\n"
-        f"tags: [{json.dumps('t ' + HOSTILE_TEXT)}]\npeople:\n  - {{name: {text}, role: {text}}}\n"
+        f"tags: [{yaml_quoted('t ' + HOSTILE_TEXT)}]\npeople:\n  - {{name: {text}, role: {text}}}\n"
         f"sources:\n  - {{title: {text}, url: \"https://example.com/?a=<b>&c='d'\"}}\n"
         f"event:\n  name: {text}\n  start: 2025-02-07T11:55:00-05:00\n"
         f"  timezone: America/New_York\n  location: {text}\n"
@@ -189,7 +202,7 @@ def hostile_site(root: Path) -> Path:
     return write_site(
         root,
         {
-            "briefing.yaml": "title: Hostile\nbase_url: https://example.org/r/\ngoogle_news: true\n",
+            "briefing.yaml": "title: Hostile\nbase_url: https://example.org/\ngoogle_news: true\n",
             "content/hostile.md": f"---\n{meta}---\n" + "\n\n".join(HOSTILE_BODY) + "\n",
             "content/wire.txt": wire,
             "content/wire.yaml": meta,
@@ -197,19 +210,21 @@ def hostile_site(root: Path) -> Path:
     )
 
 
-def test_no_hostile_article_runs_script_or_reaches_another_host_in_chromium(
-    tmp_path: Path, browser: Browser
-) -> None:
-    site = hostile_site(tmp_path / "site")
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = hostile_site(tmp_path_factory.mktemp("hostile") / "site")
     assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
-    root = tmp_path / "www"
-    (root / "r").parent.mkdir(parents=True, exist_ok=True)
-    (site / "build").rename(root / "r")
-    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
-    assert "r/briefings/hostile/index.html" in pages and "r/briefings/wire/index.html" in pages
-    pages += [f"r/search/?q={word}" for word in ("onerror", "pwned", "script")]
+    return site / "build"
+
+
+def test_no_hostile_article_runs_script_or_reaches_another_host_in_chromium(
+    hostile_build: Path, browser: Browser
+) -> None:
+    pages = sorted(p.relative_to(hostile_build).as_posix() for p in hostile_build.rglob("*.html"))
+    assert "briefings/hostile/index.html" in pages and "briefings/wire/index.html" in pages
+    pages += [f"search/?q={word}" for word in ("onerror", "pwned", "script")]
     seen: list[str] = []
-    with serve(root) as origin:
+    with serve(hostile_build) as origin:
         context = browser.new_context()
         context.route(
             "**/*",
@@ -232,3 +247,25 @@ def test_no_hostile_article_runs_script_or_reaches_another_host_in_chromium(
             page.close()
         context.close()
     assert seen == []
+
+
+def test_hostile_text_reads_back_whole_from_the_calendars_and_feeds(hostile_build: Path) -> None:
+    """A calendar app and a feed reader get the text as written: no injected property,
+    alarm or event, nothing cut off at `]]>` or `</script>`."""
+    shown = HOSTILE_TEXT.replace("\r\n", "\n")  # a CR LF is one line break
+    for slug in ("hostile", "wire"):
+        calendar = icalendar.Calendar.from_ical(
+            (hostile_build / f"briefings/{slug}/{slug}.ics").read_bytes()
+        )
+        assert [c.errors for c in calendar.walk()] == [[], []]
+        (event,) = calendar.walk("VEVENT")
+        assert not calendar.walk("VALARM") and "ATTENDEE" not in event and "TRIGGER" not in event
+        assert str(event["SUMMARY"]) == str(event["LOCATION"]) == shown
+    atom = ET.parse(hostile_build / "feed.xml").getroot()
+    titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")]
+    feed = json.loads((hostile_build / "feed.json").read_text("utf-8"))
+    assert titles[1:] == [shown, shown]  # an XML reader reads a CR LF as one line break
+    assert [item["title"] for item in feed["items"]] == [HOSTILE_TEXT, HOSTILE_TEXT]
+    news = ET.parse(hostile_build / "news-sitemap.xml").getroot()
+    news_titles = news.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")
+    assert [e.text for e in news_titles] == [shown, shown]
