@@ -15,6 +15,8 @@ import pytest
 from conftest import run_cli, serve, write_site
 from playwright.sync_api import Browser
 
+from briefing_site.content.metadata import MAX_TAGS
+
 NOW = "2025-02-05T10:00:00-05:00"
 GOOD = (
     "---\ntitle: Summit\ndate: 2025-02-01T00:00:00Z\n---\nLeaders meet on Friday to talk trade.\n"
@@ -269,3 +271,18 @@ def test_hostile_text_reads_back_whole_from_the_calendars_and_feeds(hostile_buil
     news = ET.parse(hostile_build / "news-sitemap.xml").getroot()
     news_titles = news.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")
     assert [e.text for e in news_titles] == [shown, shown]
+
+
+def test_an_article_cannot_make_thousands_of_tag_pages(tmp_path: Path) -> None:
+    """Each tag is a page: 20,000 tags in a 150 KB article made 164 MB of pages."""
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    tags = ", ".join(f"t{n}" for n in range(MAX_TAGS + 1))
+    (site / "content/a.md").write_text(f"---\ntitle: T\ntags: [{tags}]\n---\nText.\n")
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith(f"content/a.md:3: tags: {MAX_TAGS + 1} tags; at most {MAX_TAGS}")
+    assert files_of(site / "build") == before
+    spellings = ", ".join(["Trade", "trade", "TRADE"] * MAX_TAGS)  # one tag, however spelt
+    (site / "content/a.md").write_text(f"---\ntitle: T\ntags: [{spellings}]\n---\nText.\n")
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0

@@ -35,6 +35,8 @@ from briefing_site.safetext import (
     without_invisible,
 )
 
+# Tags an article may have: each is a page, and one article's 20,000 made 164 MB of them.
+MAX_TAGS = 100
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
     "con",
@@ -478,6 +480,8 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     for raw in value:
         named.setdefault(slugify(str(raw)), " ".join(without_forbidden(str(raw)).split()))
     bad = [why for raw in value if (why := _tag_problem(str(raw)))]
+    if len(named) > MAX_TAGS:
+        bad.insert(0, f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page")
     if bad:
         check.error("tags", bad[0])
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
