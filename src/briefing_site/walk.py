@@ -9,12 +9,14 @@ is accepted by all, and a name one refuses is refused by all:
 - a symlink that leads out of the folder (or a loop) is a problem, never
   followed; a symlinked file inside counts by its target; a symlinked folder
   is not entered;
-- a folder that cannot be read is a problem, not a crash.
+- a folder that cannot be read is a problem, not a crash;
+- a named pipe, socket or device is a problem: reading it could wait for ever.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,8 +106,27 @@ def _visit(
             found.files.append(relative)
             if stats:
                 found.signatures[relative] = signature(entry.stat())
+        elif kind := _special(entry):
+            message = f"not a regular file but {kind}: the build would wait on it for ever"
+            found.problems.append(Problem(Location(relative), message))
     except OSError as exc:
         found.problems.append(Problem(Location(relative), f"cannot read: {exc.strerror}"))
+
+
+def _special(entry: os.DirEntry[str]) -> str:
+    """What a named pipe, socket or device (or a link to one) is, else "": reading a pipe
+    waits for a writer, a device may never end. A link to nothing stays unlisted."""
+    if entry.is_dir():
+        return ""
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else ""
 
 
 def _leak(path: str, inside: Path, folder: str) -> str:

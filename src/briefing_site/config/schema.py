@@ -196,10 +196,10 @@ def language_problem(value: object) -> str:
     """A language code: `English` or `en_US` would be the pages' lang (which HTML
     and feeds do not know) and turn off the junk filter's English rules, which a
     site gets only when its language is `en` or starts with `en-`."""
-    if isinstance(value, str) and _LANGUAGE_TAG.match(value):
+    if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value):
         return ""
     code = _LANGUAGE_NAMES.get(str(value).strip().casefold())
-    if isinstance(value, str) and _LANGUAGE_TAG.match(value.replace("_", "-")):
+    if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value.replace("_", "-")):
         code = value.replace("_", "-")  # a locale's name (en_US): the tag has a hyphen
     hint = f" ({value}: {code})" if code else ""
     return f"{value!r} must be a language code such as en, en-GB, fr or ja{hint}"
@@ -235,12 +235,13 @@ def _check_base_url(value: object) -> str:
 
 def image_problem(value: str) -> str:
     """Why `value` is no share image (an http(s) URL or a site path), or ''."""
-    if re.match(r"^https?://[^/\s]+/\S*$", value):
+    if re.fullmatch(r"https?://[^/\s]+/\S*", value):
         return ""
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith("//"):
         return f"{value!r} must be an http(s) URL or a path in the site, e.g. assets/share.png"
+    # A browser reads a backslash as a slash: `/\host/x.png` is another site's file.
     if any(part in ("", ".", "..") for part in value.strip("/").split("/")) or re.search(
-        r"\s", value
+        r"[\s\\]", value
     ):
         return f"{value!r} is not a usable path in the site"
     return ""
@@ -255,7 +256,7 @@ def _check_image(value: object) -> str:
 def _check_cname(value: object) -> str:
     """A bare host name, as GitHub Pages' CNAME file wants it."""
     pattern = r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$"
-    if isinstance(value, str) and re.match(pattern, value.lower()):
+    if isinstance(value, str) and re.fullmatch(pattern, value.lower()):
         return ""
     return f"{value!r} must be a domain name such as news.example.org (no https://, no path)"
 
@@ -323,7 +324,7 @@ def _parse_topics(
     topics = []
     for name, spec in data.items():
         where = Location(path, data.line_of(name))
-        if not TOPIC_NAME.match(str(name)) or name in RESERVED_TOPICS:
+        if not TOPIC_NAME.fullmatch(str(name)) or name in RESERVED_TOPICS:
             problems.add(
                 where,
                 f"topic name {name!r} must be lower-case letters, digits or - (not a reserved name)",

@@ -18,10 +18,12 @@ from __future__ import annotations
 import html
 import re
 import time
+from xml.etree import ElementTree
 
 import markdown
 import nh3
 from markdown.extensions.sane_lists import SaneListExtension
+from markdown.treeprocessors import Treeprocessor
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
@@ -59,6 +61,7 @@ class MarkupConverter:
         # The extension itself, not its name: a name is looked up among every installed
         # package's entry points (importlib.metadata), tens of ms on each build's start.
         self._md = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
+        self._md.treeprocessors.register(_PicturesAsWords(self._md), "pictures_as_words", 5)
         self._raw = allow_raw_html_unsafe
         if not self._raw:  # raw HTML becomes text: `<b>` shows as "<b>"
             self._md.preprocessors.deregister("html_block")
@@ -104,6 +107,29 @@ class MarkupConverter:
     def text_html(text: str) -> str:
         """A raw-text paragraph as one escaped `<p>`."""
         return f"<p>{html.escape(without_forbidden(text), quote=False)}</p>"
+
+
+class _PicturesAsWords(Treeprocessor):
+    """A picture (`![what it shows](url)`) becomes the words that say what it shows.
+
+    No request leaves the site, so the picture itself is never shown; the sanitiser
+    would drop the `<img>` with its words, leaving a sentence with a hole in it or a
+    paragraph with nothing in it.
+    """
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in list(root.iter()):
+            kept: ElementTree.Element | None = None  # the last child that stays
+            for child in list(parent):
+                if child.tag != "img":
+                    kept = child
+                    continue
+                words = (child.get("alt") or "") + (child.tail or "")
+                if kept is None:
+                    parent.text = (parent.text or "") + words
+                else:
+                    kept.tail = (kept.tail or "") + words
+                parent.remove(child)
 
 
 def plain_html(text: str) -> str | None:

@@ -35,6 +35,8 @@ from briefing_site.safetext import (
     without_invisible,
 )
 
+# Tags an article may have: each is a page, and one article's 20,000 made 164 MB of them.
+MAX_TAGS = 100
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {
     "con",
@@ -91,7 +93,7 @@ def slugify(text: str) -> str:
 
 def safe_slug(slug: str) -> bool:
     """True for a slug that is safe as one path segment on every system."""
-    return bool(SLUG.match(slug)) and not reserved_name(slug) and len(slug) <= 80
+    return bool(SLUG.fullmatch(slug)) and not reserved_name(slug) and len(slug) <= 80
 
 
 def reserved_name(name: str) -> bool:
@@ -247,7 +249,7 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     one without is read in the zone, refusing times a DST change skips or repeats.
     """
     tz = ZoneInfo(zone)
-    if _DATE_ONLY.match(text):
+    if _DATE_ONLY.fullmatch(text):
         return datetime.combine(_iso(date.fromisoformat, _in_years(text)), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time")
@@ -478,6 +480,8 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     for raw in value:
         named.setdefault(slugify(str(raw)), " ".join(without_forbidden(str(raw)).split()))
     bad = [why for raw in value if (why := _tag_problem(str(raw)))]
+    if len(named) > MAX_TAGS:
+        bad.insert(0, f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page")
     if bad:
         check.error("tags", bad[0])
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
@@ -505,7 +509,7 @@ def _url_problem(url: object) -> str:
     control = forbidden_in(url)
     if control:  # it would land in the link as it is
         return f"{url!r} has a control character (U+{ord(control):04X}): retype it"
-    if re.match(r"^https?://\S+$", url):
+    if re.fullmatch(r"https?://\S+", url):
         return ""
     if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
         return f"{url!r} has a space: is it one URL?"

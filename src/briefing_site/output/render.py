@@ -9,6 +9,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import Entry, ListPage, pages
+from briefing_site.output.theme import theme_dir
 from briefing_site.output.urls import Urls, briefing_path, search_path, template_helpers
 
 
@@ -259,7 +261,14 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         raise ContentError.at(
             _template_location(exc, name), f"template error: {exc.message}"
         ) from exc
-    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+    except (
+        jinja2.TemplateError,
+        TypeError,
+        ValueError,
+        LookupError,
+        ArithmeticError,
+        AttributeError,
+    ) as exc:  # a site's template handing a helper the wrong thing (`url(none)`)
         raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
     except RecursionError as exc:  # a site's briefing.html that extends "briefing.html": itself
         where = _template_location(exc, name)
@@ -272,15 +281,19 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
 
 
 def _template_location(exc: BaseException, name: str) -> Location:
-    """The template file and line from the traceback of a render error."""
+    """The template file and line from the traceback of a render error: the deepest
+    line of the site's own templates, since a theme part that fails (`_card.html`
+    given `none`) failed on what the site's template handed it; else the theme's."""
     tb = exc.__traceback__
-    found = Location(f"templates/{name}")
+    found = own = Location(f"templates/{name}")
+    theme = os.path.join(theme_dir(), "")  # with its separator: not "theme-site/"
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
             found = Location("templates/" + filename.rsplit("/", 1)[-1], tb.tb_lineno)
+            own = own if filename.startswith(theme) else found
         tb = tb.tb_next
-    return found
+    return own if own.line else found
 
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
