@@ -3,6 +3,7 @@ and the previous build/ stays byte for byte as it was."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -762,4 +763,15 @@ def test_a_content_that_is_a_file_is_named_as_one(tmp_path: Path) -> None:
     assert (result.code, result.err.splitlines()) == (
         1,
         ["content: a file, not a folder: articles go in a folder"],
+    )
+
+
+def test_a_settings_file_that_is_a_pipe_is_an_error_not_no_settings(tmp_path: Path) -> None:
+    """A FIFO left where `briefing.yaml` was read as no settings (or would wait for a writer)."""
+    site = write_site(tmp_path / "site", GOOD)
+    os.mkfifo(site / "briefing.yaml")
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        ["briefing.yaml: not a regular file: the settings go in a file"],
     )

@@ -147,3 +147,22 @@ def test_a_missing_page_or_anchor_counts_as_broken(tmp_path: Path) -> None:
         "index.html -> /a/#gone: no such id",
         "index.html -> b.css: no such file",
     ]
+
+
+def test_links_the_sanitiser_disarms_and_odd_source_addresses_leave_valid_pages(
+    tmp_path: Path,
+) -> None:
+    """A `tel:` or `javascript:` link keeps its words but loses its address, and a
+    source URL pasted with quotes or braces in it: the page stays valid HTML."""
+    meta = (
+        "title: Links\ndate: 2025-02-01T08:00:00Z\nsources:\n"
+        "  - {title: Odd, url: 'https://example.org/a?q=\"x\"&t={1}|<b>`^'}\n"
+    )
+    body = "Call [the desk](tel:+15550100) or [click](javascript:alert(1)) for *more*.\n"
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\n{meta}---\n{body}"})
+    assert run_cli("build", "-s", str(site), "--now", "2025-02-05T10:00:00Z").code == 0
+    page = site / "build/briefings/a/index.html"
+    assert nu_messages([page]) == []
+    html = page.read_text("utf-8")
+    assert "the desk" in html and "javascript:" not in html
+    assert 'href="https://example.org/a?q=%22x%22&amp;t=%7B1%7D%7C%3Cb%3E%60%5E"' in html

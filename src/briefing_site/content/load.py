@@ -905,6 +905,10 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
         raise ContentError.at(
             Location(CONFIG_FILE), "a folder, not a file: the settings go in a file"
         )
+    if path.exists() and not path.is_file():  # a pipe would be read as no settings, or hang
+        raise ContentError.at(
+            Location(CONFIG_FILE), "not a regular file: the settings go in a file"
+        )
     text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     config = parse_config(text, CONFIG_FILE)
     if base_url:

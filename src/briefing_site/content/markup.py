@@ -194,9 +194,14 @@ def _inline_html(text: str) -> str | None:
     return "".join(parts)
 
 
+# A link whose address the sanitiser dropped (`tel:`, `javascript:`) keeps its
+# words as a placeholder `<a>`, which must then carry no `rel` (invalid HTML).
+_HREFLESS = re.compile(r'<a((?: (?!href=)[a-z]+="[^"]*")*) rel="noopener noreferrer">')
+
+
 def sanitize(fragment: str) -> str:
     """Keep only the allow-listed tags, attributes and URL schemes."""
-    return nh3.clean(
+    clean = nh3.clean(
         fragment,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
@@ -204,3 +209,4 @@ def sanitize(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _HREFLESS.sub(r"<a\1>", clean) if "<a " in clean else clean

@@ -535,8 +535,18 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
         if wrong:
             check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
             continue
-        sources.append(Source(without_forbidden(str(title)).strip() or url, url))
+        sources.append(Source(without_forbidden(str(title)).strip() or url, _escaped_url(url)))
     return tuple(sources)
+
+
+# Characters a browser percent-encodes in a URL anyway, but which make an `href`
+# invalid HTML as written (the Nu checker refuses them): encoded here, the same address.
+_UNSAFE_IN_URL = re.compile(r"[<>\"'`{}|^]")
+
+
+def _escaped_url(url: str) -> str:
+    """`url` with the characters HTML's URL rules refuse percent-encoded."""
+    return _UNSAFE_IN_URL.sub(lambda found: f"%{ord(found.group()):02X}", url)
 
 
 def _numbers(check: _Checker, key: str) -> tuple[int, ...]:
