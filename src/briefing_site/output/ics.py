@@ -35,18 +35,21 @@ def escape_text(value: str) -> str:
 
 
 def fold(line: str) -> str:
-    """One content line folded at 75 octets, never inside a UTF-8 character."""
+    """One content line folded at 75 octets, never inside a UTF-8 character.
+
+    Cut by offsets into the encoded line, not by slicing off its rest each time:
+    a long summary (up to an article's size) folds in linear time."""
     data = line.encode("utf-8")
     chunks: list[bytes] = []
-    limit = LINE_OCTETS
-    while len(data) > limit:
-        cut = limit
+    start, limit = 0, LINE_OCTETS
+    while len(data) - start > limit:
+        cut = start + limit
         while data[cut] & 0xC0 == 0x80:  # a continuation byte: back up to the character's start
             cut -= 1
-        chunks.append(data[:cut])
-        data = data[cut:]
+        chunks.append(data[start:cut])
+        start = cut
         limit = LINE_OCTETS - 1  # a continuation line's leading space counts
-    chunks.append(data)
+    chunks.append(data[start:])
     return (b"\r\n ".join(chunks) + b"\r\n").decode("utf-8")
 
 
