@@ -224,7 +224,7 @@ class Store:
         A record is verified when read (`get`); one kept but found damaged
         then is rebuilt by whoever asked for it.
         """
-        if key in self._new or key in self._spilled or key in self._index:
+        if key in self._index or key in self._new or key in self._spilled:  # (mostly packed)
             self._used.add(key)
             return True
         return False

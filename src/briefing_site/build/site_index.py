@@ -290,7 +290,9 @@ def _delta(path: Path, base: bytes, checksum: bytes) -> dict[str, Record | None]
 
 def _same(old: Record | None, new: Record) -> bool:
     """Whether `new` says what `old` says (the head compared by identity first: a
-    reused record's head is the very object loaded)."""
+    reused record's head is the very object loaded, and an unchanged record itself)."""
+    if old is new:
+        return True
     if old is None or old.key != new.key or old.files != new.files:
         return False
     return old.signatures == new.signatures and (old.head is new.head or old.head == new.head)
