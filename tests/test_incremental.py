@@ -519,3 +519,63 @@ def test_saving_the_site_index_takes_no_more_memory_for_a_larger_site(tmp_path: 
             tracemalloc.stop()
     per_record = (extra[1] - extra[0]) / 3_000
     assert per_record < 100, f"{per_record:.0f} bytes more per record while saving"
+
+
+def _event(title: str, start: str, body: str = "Officials met to talk about trade.") -> str:
+    """An article about an event at `start` (UTC), tagged with its title."""
+    return (
+        f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\ntags: [{title.lower()}]\n"
+        f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n{body}\n"
+    )
+
+
+def _state(site: Path, slug: str) -> str:
+    page = (site / "build" / "briefings" / slug / "index.html").read_text()
+    return page.split('class="countdown"', 1)[1].split('data-state="', 1)[1].split('"', 1)[0]
+
+
+def test_an_event_s_whole_life_with_edits_between_matches_a_clean_build_at_every_step(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Rebuilds as the clock walks through an event's life (days ahead, by the minute
+    near it, on the day, past midnight, days after, then back before it), with an
+    edit, a rename, a delete and an addition between them, each give a clean
+    one-process build's bytes: what the site index, the page keys and the output's
+    manifest carry from build to build never outlives the clock span it holds for."""
+    site = make_site(
+        {
+            "content/summit.md": _event("Summit", "2027-01-03T15:00:00+00:00"),
+            "content/forum.md": _event("Forum", "2027-01-10T09:00:00+00:00"),
+            "content/notes.md": "---\ntitle: Notes\ndate: 2026-12-21\n---\n\nTalks went on.\n",
+        }
+    )
+    content = site / "content"
+
+    def edit() -> None:
+        with (content / "summit.md").open("a") as article:
+            article.write("\nThey also talked about energy.\n")
+
+    def rename() -> None:
+        (content / "forum.md").rename(content / "forum-renamed.md")
+
+    def delete_and_add() -> None:
+        (content / "notes.md").unlink()
+        (content / "added.md").write_text(_event("Added", "2027-01-04T10:00:00+00:00"))
+
+    steps: list[tuple[str, Callable[[], None] | None, str]] = [
+        ("2027-01-01T12:00:00+00:00", None, "upcoming"),  # two days ahead
+        ("2027-01-02T23:58:10+00:00", edit, "upcoming"),  # near it: by the minute
+        ("2027-01-02T23:59:10+00:00", None, "upcoming"),  # a minute on
+        ("2027-01-03T00:00:10+00:00", rename, "today"),  # its day begins
+        ("2027-01-03T15:30:00+00:00", None, "today"),  # under way
+        ("2027-01-04T00:00:30+00:00", delete_and_add, "past"),  # past midnight
+        ("2027-01-06T08:00:00+00:00", None, "past"),  # days after
+        ("2027-01-01T12:00:00+00:00", edit, "upcoming"),  # a clock set back
+    ]
+    for now, change, state in steps:
+        if change is not None:
+            change()
+        result = cli("build", "-s", str(site), "--now", now)
+        assert result.code == 0, (now, result.err)
+        assert _state(site, "summit") == state, now
+        assert tree(site / "build") == reference(site, cli, "--now", now), now
