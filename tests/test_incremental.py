@@ -17,8 +17,10 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import REPO, Run
@@ -28,11 +30,11 @@ from briefing_site.build import pipeline, writer
 from briefing_site.build.lazy import ArticleHead
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
-from briefing_site.build.site_index import Record, SiteIndex
+from briefing_site.build.site_index import Record, SiteIndex, delta_path
 from briefing_site.build.unchanged import Stamp
 from briefing_site.content.load import ArticleFiles
 from briefing_site.errors import ContentError, Problem
-from briefing_site.model import Location, Metadata
+from briefing_site.model import Countdown, Event, Location, Metadata, Person, Source
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -440,6 +442,67 @@ def test_site_index_written_in_chunks_reads_back_whole(tmp_path: Path) -> None:
     assert SiteIndex.load(path, base).records == {}
 
 
+def _full_record(name: str, changed: int = 0) -> Record:
+    """A record with every kind of object a real head holds (an event, people,
+    sources, a countdown, a warning), each field told apart from its neighbours."""
+    zone = ZoneInfo("America/New_York")
+    start = datetime(2025, 2, 7, 11, 55, tzinfo=zone)
+    event = Event("Summit", start, "America/New_York", None, False, "White House", ("Asia/Tokyo",))
+    meta = Metadata(
+        title=f"Summit {changed}",
+        slug=name,
+        summary="Talks.",
+        date=datetime(2025, 2, 5, 9, tzinfo=zone),
+        event=event,
+        people=(Person("Shigeru Ishiba", "Prime Minister"), Person("Donald Trump", "")),
+        tags=("japan", "trade"),
+        tag_names=("Japan", "Trade"),
+        sources=(Source("Wire", "https://example.com/a"),),
+        author="Desk",
+    )
+    countdown = Countdown("upcoming", "In 2 days", start, start, start, "America/New_York")
+    path = f"content/{name}.md"
+    warning = Problem(Location(path, 3), "a warning")
+    head = ArticleHead(
+        meta, path, (("economy", "Economy"),), path, path, ("title", "date"), (2, 3),
+        (warning,), countdown, 10, 20,
+    )  # fmt: skip
+    return Record(ArticleFiles(path, f"content/{name}.yaml"), ((1, 2, 3, 4), None), b"k" * 32, head)
+
+
+def _as_read(record: Record) -> list[object]:
+    """Every object of a record with its exact type and fields (what equality alone
+    would not tell: a value under its neighbour's name, a wrong class); a warning
+    (no equality of its own) by its location and message."""
+    head, meta = record.head, record.head.meta
+    assert meta.event is not None and head.countdown is not None and head.warnings
+    warning = head.warnings[0]
+    unwarned = replace(head, warnings=None)
+    parts: list[object] = [replace(record, head=unwarned), record.files, unwarned, meta]
+    parts += [meta.event, head.countdown, *meta.people, *meta.sources, warning.location]
+    return [*((type(p).__name__, repr(p)) for p in parts), warning.message]
+
+
+def test_site_index_reads_back_every_field_of_its_records_whole_and_as_a_delta(
+    tmp_path: Path,
+) -> None:
+    """The index pickles its records flat (each object a call that sets its fields):
+    a record holding every kind of object reads back the same, field by field and
+    class by class, from the whole index and from a delta beside it."""
+    path, base = tmp_path / "site.index", b"base"
+    records = {f"content/a{n}.md": _full_record(f"a{n}") for n in range(3)}
+    SiteIndex(base).save(path, records)
+    loaded = SiteIndex.load(path, base)
+    assert loaded.records.keys() == records.keys()
+    assert [_as_read(r) for r in loaded.records.values()] == [_as_read(r) for r in records.values()]
+    changed = dict(records, **{"content/a1.md": _full_record("a1", changed=1)})
+    loaded.save(path, changed)  # one record differs: a delta
+    assert delta_path(path).is_file()
+    again = SiteIndex.load(path, base).records
+    assert again.keys() == changed.keys()
+    assert [_as_read(r) for r in again.values()] == [_as_read(r) for r in changed.values()]
+
+
 def test_saving_the_site_index_takes_no_more_memory_for_a_larger_site(tmp_path: Path) -> None:
     """Writing the index whole needs about the same memory for 4,000 records as for 1,000:
     a pickler over all of them remembered each object it wrote (~0.3 KB a record here,
@@ -456,3 +519,63 @@ def test_saving_the_site_index_takes_no_more_memory_for_a_larger_site(tmp_path: 
             tracemalloc.stop()
     per_record = (extra[1] - extra[0]) / 3_000
     assert per_record < 100, f"{per_record:.0f} bytes more per record while saving"
+
+
+def _event(title: str, start: str, body: str = "Officials met to talk about trade.") -> str:
+    """An article about an event at `start` (UTC), tagged with its title."""
+    return (
+        f"---\ntitle: {title}\ndate: 2026-12-20T09:00:00+00:00\ntags: [{title.lower()}]\n"
+        f"event:\n  name: {title} talks\n  start: {start}\n  timezone: UTC\n---\n\n{body}\n"
+    )
+
+
+def _state(site: Path, slug: str) -> str:
+    page = (site / "build" / "briefings" / slug / "index.html").read_text()
+    return page.split('class="countdown"', 1)[1].split('data-state="', 1)[1].split('"', 1)[0]
+
+
+def test_an_event_s_whole_life_with_edits_between_matches_a_clean_build_at_every_step(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Rebuilds as the clock walks through an event's life (days ahead, by the minute
+    near it, on the day, past midnight, days after, then back before it), with an
+    edit, a rename, a delete and an addition between them, each give a clean
+    one-process build's bytes: what the site index, the page keys and the output's
+    manifest carry from build to build never outlives the clock span it holds for."""
+    site = make_site(
+        {
+            "content/summit.md": _event("Summit", "2027-01-03T15:00:00+00:00"),
+            "content/forum.md": _event("Forum", "2027-01-10T09:00:00+00:00"),
+            "content/notes.md": "---\ntitle: Notes\ndate: 2026-12-21\n---\n\nTalks went on.\n",
+        }
+    )
+    content = site / "content"
+
+    def edit() -> None:
+        with (content / "summit.md").open("a") as article:
+            article.write("\nThey also talked about energy.\n")
+
+    def rename() -> None:
+        (content / "forum.md").rename(content / "forum-renamed.md")
+
+    def delete_and_add() -> None:
+        (content / "notes.md").unlink()
+        (content / "added.md").write_text(_event("Added", "2027-01-04T10:00:00+00:00"))
+
+    steps: list[tuple[str, Callable[[], None] | None, str]] = [
+        ("2027-01-01T12:00:00+00:00", None, "upcoming"),  # two days ahead
+        ("2027-01-02T23:58:10+00:00", edit, "upcoming"),  # near it: by the minute
+        ("2027-01-02T23:59:10+00:00", None, "upcoming"),  # a minute on
+        ("2027-01-03T00:00:10+00:00", rename, "today"),  # its day begins
+        ("2027-01-03T15:30:00+00:00", None, "today"),  # under way
+        ("2027-01-04T00:00:30+00:00", delete_and_add, "past"),  # past midnight
+        ("2027-01-06T08:00:00+00:00", None, "past"),  # days after
+        ("2027-01-01T12:00:00+00:00", edit, "upcoming"),  # a clock set back
+    ]
+    for now, change, state in steps:
+        if change is not None:
+            change()
+        result = cli("build", "-s", str(site), "--now", now)
+        assert result.code == 0, (now, result.err)
+        assert _state(site, "summit") == state, now
+        assert tree(site / "build") == reference(site, cli, "--now", now), now

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+from array import array
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -765,6 +766,42 @@ def test_the_pack_headers_kept_beside_it_read_only_new_records_and_never_mislead
     assert store.get(bytes([8]) * 32) == b"record 8 " * 50
 
 
+def test_kept_pack_headers_find_every_record_as_reading_the_pack_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept headers (laid flat: keys, offsets, lengths and checksums end to end)
+    answer as the pack's own: every record, a key packed again (its later record),
+    and a record added past them; compacting keeps exactly the records used."""
+    from briefing_site.build import cache
+
+    pack = _pack_with_kept_headers(tmp_path, monkeypatch, 30, 10)
+    store = cache.Store(pack)
+    assert all(store.keep(bytes([n]) * 32) for n in range(30))  # all live: no compaction
+    store.put(bytes([4]) * 32, b"record 4, again")  # the same key, packed again
+    store.put(b"n" * 32, b"a new record")
+    store.save()
+    cache.Store(pack)  # keeps the headers again, the two records past them with them
+    for kept in (True, False):
+        if not kept:
+            pack.with_name(pack.name + ".headers").unlink()  # read from the pack itself
+        store = cache.Store(pack)
+        assert store.get(bytes([4]) * 32) == b"record 4, again"
+        assert store.get(b"n" * 32) == b"a new record"
+        assert all(
+            store.get(bytes([n]) * 32) == f"record {n} ".encode() * 10 for n in range(30) if n != 4
+        )
+        assert not store.keep(b"m" * 32)
+    store = cache.Store(pack)
+    used = [bytes([n]) * 32 for n in range(3)]
+    assert all(store.keep(key) for key in used)
+    store.put(b"o" * 32, b"x")  # dead records now outweigh live ones: compacted
+    store.save()
+    store = cache.Store(pack)
+    assert [store.keep(key) for key in (*used, bytes([9]) * 32, b"o" * 32)] == [
+        True, True, True, False, True,
+    ]  # fmt: skip
+
+
 class _CountingRecord:
     """`spill.RECORD` with each header it unpacks counted."""
 
@@ -1063,9 +1100,10 @@ def test_pack_headers_damaged_on_disk_are_read_again_not_trusted(
     headers = pack.with_name(pack.name + ".headers")
     data = headers.read_bytes()
     start = next(at for at in (0, 32) if _marshalled_headers(data[at:]))  # past any checksum
-    version, file, end, index = marshal.loads(data[start:])
-    damaged = {key: (offset, -length, check) for key, (offset, length, check) in index.items()}
-    headers.write_bytes(data[:start] + marshal.dumps((version, file, end, damaged)))
+    version, order, file, end, keys, starts, lengths, checksums = marshal.loads(data[start:])
+    negative = array("q", (-length for length in array("q", lengths))).tobytes()
+    damaged = (version, order, file, end, keys, starts, negative, checksums)
+    headers.write_bytes(data[:start] + marshal.dumps(damaged))
     store = cache.Store(pack)
     assert store.get(bytes([3]) * 32) == b"record 3 " * 40
     assert all(store.keep(bytes([number]) * 32) for number in range(20))

@@ -205,9 +205,20 @@ class Batch:
         if self.index is None:
             return
         records: dict[str, Record] = {}
+        loaded = self.index.records
         for files, key, head, _ in self.recorded():
             signatures = trusted(files, seen.signatures, seen.settled_before_ns)
-            records[files.article] = Record(files, signatures, key, head)
+            old = loaded.get(files.article)
+            if (
+                old is not None
+                and old.head is head
+                and old.signatures == signatures
+                and old.key == key
+                and old.files == files
+            ):  # the very record loaded: not made again, and `save` sees it unchanged at once
+                records[files.article] = old
+            else:
+                records[files.article] = Record(files, signatures, key, head)
         self.index.save(seen.index, records)
 
 
