@@ -1134,3 +1134,57 @@ def test_one_environment_draws_each_build_with_its_own_globals(
     assert b"Monday, March 1, 2027</time>.</p>" in pages[0]
     assert b"Friday, April 2, 2027</time>.</p>" in pages[1]
     assert env.get_template("_meta.html").globals is env.globals
+
+
+def test_compiled_templates_are_kept_and_give_the_same_pages(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    articles: dict[str, str | bytes],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a `compiled` folder, a later environment loads each template's code from
+    it instead of compiling it again; the pages are the same bytes. A changed site
+    template, a damaged file and a folder that cannot be written are compiled
+    anew: the cache never fails a build or shows stale markup."""
+    import jinja2
+
+    from briefing_site.build.options import BuildOptions
+    from briefing_site.build.pipeline import load_site
+    from briefing_site.output.render import prepare, render_briefing
+    from briefing_site.output.theme import make_environment
+
+    site = make_site(articles)
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "_status.html").write_text("<i>mine</i>\n")
+    loaded = load_site(BuildOptions(site, datetime.fromisoformat(NOW), jobs=1, cache=False))
+    briefing = loaded.site.briefings[0]
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: str, name: str | None = None, *a: object
+    ) -> object:
+        compiled.append(str(name))
+        return original(self, source, name, *a)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def page(folder: Path | None) -> bytes:
+        compiled.clear()
+        env = make_environment(site / "templates", compiled=folder)
+        return render_briefing(env, prepare(env, loaded.site), briefing).data
+
+    plain = page(None)
+    assert b"<i>mine</i>" in plain and "_status.html" in compiled
+    folder = tmp_path / "compiled"
+    assert page(folder) == plain and compiled  # compiled once, and kept
+    assert page(folder) == plain and compiled == []  # then loaded, not compiled
+    (site / "templates" / "_status.html").write_text("<i>changed</i>\n")
+    changed = page(folder)
+    assert b"<i>changed</i>" in changed and compiled == ["_status.html"]
+    for kept in folder.iterdir():
+        kept.write_bytes(kept.read_bytes()[:40])
+    assert page(folder) == changed and compiled  # damaged: compiled again
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert page(blocked) == changed and page(blocked) == changed and compiled
