@@ -7,9 +7,6 @@ in `static/` beside the templates and are overridden the same way.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache
 from pathlib import Path
@@ -91,7 +88,7 @@ def template_name(name: str) -> str:
 
 
 def make_environment(
-    site_templates: Path | None, files: TemplateFiles | None = None, compiled: Path | None = None
+    site_templates: Path | None, files: TemplateFiles | None = None
 ) -> jinja2.Environment:
     """Autoescaping, StrictUndefined Jinja over the site's templates, then the theme's.
 
@@ -99,9 +96,6 @@ def make_environment(
     check was ~150,000 stats. `serve` makes a new environment when one changes.
     The site's files are read through `files` (one is made when not given), so
     whoever keys pages by them sees the bytes the pages are drawn from.
-    With `compiled` (a folder of the build cache), each template's compiled code
-    is kept there by its source: every build process (the build and each worker)
-    compiled the theme again, ~50 ms, where loading it takes ~3 ms.
     """
     import jinja2  # here, so a build with nothing to do never loads Jinja
 
@@ -113,7 +107,6 @@ def make_environment(
     loaders += [jinja2.PrefixLoader({"theme": theme}), theme]
     return _environment_class()(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=None if compiled is None else _compiled_class()(compiled),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -122,65 +115,6 @@ def make_environment(
         auto_reload=False,  # one build, one version of each template: no stat per include
         cache_size=-1,  # a plain dict: a site has a few dozen templates, none to evict
     )
-
-
-_COMPILED_FORMAT = "briefing-site compiled template 1"
-# What a template compiles differently by (the lexer's settings and the code's):
-# part of a compiled template's key, so code compiled otherwise is never loaded.
-_COMPILE_SETTINGS = (
-    "block_start_string", "block_end_string", "variable_start_string",
-    "variable_end_string", "comment_start_string", "comment_end_string",
-    "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
-    "newline_sequence", "keep_trailing_newline", "autoescape", "finalize", "optimized", "is_async",
-)  # fmt: skip
-
-
-@cache
-def _compiled_class() -> Callable[[Path], jinja2.BytecodeCache]:
-    """A Jinja bytecode cache in a folder, made on first use (Jinja is imported then).
-
-    A template's code is found by its name, its file, Jinja's version and the
-    environment's settings that change the code (`_COMPILE_SETTINGS`, and its
-    extensions); Jinja then checks the source's checksum and the Python version.
-    A file that is missing, damaged or cannot be written is compiled again: the
-    cache only ever saves time, and never fails a build.
-    """
-    import jinja2
-    from jinja2.bccache import Bucket
-
-    class CompiledTemplates(jinja2.BytecodeCache):
-        def __init__(self, folder: Path) -> None:
-            self.folder = folder
-
-        def get_bucket(
-            self, environment: jinja2.Environment, name: str, filename: str | None, source: str
-        ) -> Bucket:
-            settings = [repr(getattr(environment, key)) for key in _COMPILE_SETTINGS]
-            settings += sorted(environment.extensions)
-            fingerprint = "|".join([_COMPILED_FORMAT, jinja2.__version__, *settings])
-            return super().get_bucket(environment, f"{fingerprint}|{name}", filename, source)
-
-        def load_bytecode(self, bucket: Bucket) -> None:
-            try:
-                bucket.bytecode_from_string((self.folder / bucket.key).read_bytes())
-            except Exception:  # missing, unreadable, or damaged in any way: compile again
-                bucket.reset()
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-")
-            except OSError:
-                return
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    bucket.write_bytecode(out)
-                os.replace(temporary, self.folder / bucket.key)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-
-    return CompiledTemplates
 
 
 @cache
