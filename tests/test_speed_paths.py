@@ -1143,3 +1143,32 @@ def test_settings_turned_into_a_folder_are_no_nothing_changed_rebuild(
     (site / "briefing.yaml").mkdir()
     again = cli("build", "-s", str(site), "--now", NOW)
     assert again.code == 1 and "briefing.yaml" in again.err, again.err
+
+
+def test_one_environment_draws_each_build_with_its_own_globals(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    articles: dict[str, str | bytes],
+) -> None:
+    """Templates share the environment's globals (no copy of a ChainMap per render):
+    an environment reused for a later build, as `serve` does, draws its pages with
+    that build's clock and site, not the first one's, includes and all."""
+    from briefing_site.build.options import BuildOptions
+    from briefing_site.build.pipeline import load_site
+    from briefing_site.output.render import prepare, render_briefing
+    from briefing_site.output.theme import make_environment
+
+    site = make_site(articles)
+    env = make_environment(None)
+    pages = []
+    for now in ("2027-03-01T12:00:00+00:00", "2027-04-02T12:00:00+00:00"):
+        loaded = load_site(BuildOptions(site, datetime.fromisoformat(now), jobs=1, cache=False))
+        urls = prepare(env, loaded.site)
+        pages.append(render_briefing(env, urls, loaded.site.briefings[0]).data)
+        fresh = make_environment(None)
+        assert (
+            pages[-1]
+            == render_briefing(fresh, prepare(fresh, loaded.site), loaded.site.briefings[0]).data
+        )
+    assert b"Monday, March 1, 2027</time>.</p>" in pages[0]
+    assert b"Friday, April 2, 2027</time>.</p>" in pages[1]
+    assert env.get_template("_meta.html").globals is env.globals

@@ -7,9 +7,10 @@ in `static/` beside the templates and are overridden the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
@@ -104,7 +105,7 @@ def make_environment(
         files = TemplateFiles(site_templates) if files is None else files
         loaders.append(jinja2.FunctionLoader(files.source))
     loaders += [jinja2.PrefixLoader({"theme": theme}), theme]
-    return jinja2.Environment(
+    return _environment_class()(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -112,7 +113,28 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build, one version of each template: no stat per include
+        cache_size=-1,  # a plain dict: a site has a few dozen templates, none to evict
     )
+
+
+@cache
+def _environment_class() -> type[jinja2.Environment]:
+    """`jinja2.Environment` whose templates read the environment's own globals.
+
+    Jinja gives each template a `ChainMap` of its globals over the environment's,
+    and copies it into a new dict for every render and every include: in Python,
+    key by key (about a fifth of drawing a briefing page and its listing
+    fragments). The theme's templates have no globals of their own, so they
+    share the environment's dict, which copies in C; what `prepare` installs
+    later is seen as before. Made on first use: Jinja is imported only then.
+    """
+    import jinja2
+
+    class Environment(jinja2.Environment):
+        def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+            return self.globals if not d else super().make_globals(d)
+
+    return Environment
 
 
 def static_assets(site_templates: Path | None) -> dict[str, bytes]:
