@@ -41,7 +41,7 @@ TRAILING_NEWLINE = [
         "content/a.md",
         '---\ntitle: Summit\nsources:\n  - {title: S, url: "https://x.org/\\n"}\n---\nText.\n',
         4,
-        "sources",
+        "sources: 'https://x.org/\\n' starts or ends with a space or line break",
     ),
     ("briefing.yaml", 'topics:\n  "economy\\n": {title: Economy}\n', 2, "economy"),
     ("briefing.yaml", 'cname: "news.example.org\\n"\n', 1, "cname"),
@@ -158,6 +158,21 @@ def test_a_picture_shows_its_words_and_fetches_nothing(tmp_path: Path, browser: 
     assert "See the tariff *chart* & <table> below, and the schedule." in paragraphs
     assert "" not in paragraphs and images == 0
     assert all(seen.startswith(url.split("/briefings")[0]) for seen in requests), requests
+
+
+def test_a_site_that_publishes_raw_html_keeps_its_pictures(tmp_path: Path) -> None:
+    """`allow_raw_html_unsafe` publishes authors' HTML as written, pictures included."""
+    body = "Leaders met.\n\n![Trump greets Ishiba](assets/a.jpg)\n"
+    site = write_site(
+        tmp_path / "site",
+        {
+            "briefing.yaml": "allow_raw_html_unsafe: true\n",
+            "content/a.md": f"---\ntitle: T\n---\n{body}",
+        },
+    )
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    page = (site / "build/briefings/a/index.html").read_text("utf-8")
+    assert '<img alt="Trump greets Ishiba" src="assets/a.jpg"' in page
 
 
 # --- Every page of a site built from hostile articles, opened in Chromium ---------------

@@ -107,7 +107,7 @@ def _visit(
             if stats:
                 found.signatures[relative] = signature(entry.stat())
         elif kind := _special(entry):
-            message = f"not a regular file but {kind}: the build would wait on it for ever"
+            message = f"not a regular file but {kind}: a site's files must be regular files"
             found.problems.append(Problem(Location(relative), message))
     except OSError as exc:
         found.problems.append(Problem(Location(relative), f"cannot read: {exc.strerror}"))

@@ -61,9 +61,9 @@ class MarkupConverter:
         # The extension itself, not its name: a name is looked up among every installed
         # package's entry points (importlib.metadata), tens of ms on each build's start.
         self._md = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
-        self._md.treeprocessors.register(_PicturesAsWords(self._md), "pictures_as_words", 5)
         self._raw = allow_raw_html_unsafe
-        if not self._raw:  # raw HTML becomes text: `<b>` shows as "<b>"
+        if not self._raw:  # raw HTML becomes text: `<b>` shows as "<b>"; a picture, its words
+            self._md.treeprocessors.register(_PicturesAsWords(self._md), "pictures_as_words", 5)
             self._md.preprocessors.deregister("html_block")
             self._md.inlinePatterns.deregister("html")
         self._budget = budget

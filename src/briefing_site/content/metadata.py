@@ -511,8 +511,11 @@ def _url_problem(url: object) -> str:
         return f"{url!r} has a control character (U+{ord(control):04X}): retype it"
     if re.fullmatch(r"https?://\S+", url):
         return ""
-    if re.match(r"^https?://", url) and re.search(r"\s", url.strip()):
+    stripped = url.strip()
+    if re.match(r"^https?://", stripped) and re.search(r"\s", stripped):
         return f"{url!r} has a space: is it one URL?"
+    if re.fullmatch(r"https?://\S+", stripped):  # YAML's `>` or `|` adds a final line break
+        return f"{url!r} starts or ends with a space or line break: remove it"
     return f"{url!r} must start with http:// or https://"
 
 
