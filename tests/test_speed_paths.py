@@ -1172,3 +1172,14 @@ def test_one_environment_draws_each_build_with_its_own_globals(
     assert b"Monday, March 1, 2027</time>.</p>" in pages[0]
     assert b"Friday, April 2, 2027</time>.</p>" in pages[1]
     assert env.get_template("_meta.html").globals is env.globals
+
+
+def test_a_template_asked_for_with_its_own_globals_cannot_leak_them_into_other_pages() -> None:
+    """The shared globals dict must not take one caller's `globals=` for every page."""
+    from briefing_site.output.theme import make_environment
+
+    env = make_environment(None)
+    env.get_template("_card.html")
+    with pytest.raises(ValueError):
+        env.get_template("_card.html", globals={"leak": 1})
+    assert env.from_string("{{ leak is defined }}").render() == "False"

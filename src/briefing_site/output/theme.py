@@ -134,6 +134,16 @@ def _environment_class() -> type[jinja2.Environment]:
         def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
             return self.globals if not d else super().make_globals(d)
 
+        def _load_template(
+            self, name: str, globals: MutableMapping[str, Any] | None
+        ) -> jinja2.Template:
+            # Jinja updates a cached template's globals with a caller's `globals=` in
+            # place: here that is the environment's own dict, so they would reach
+            # every later page. Nothing passes them; refuse rather than leak.
+            if globals:
+                raise ValueError("templates of this environment take no globals of their own")
+            return super()._load_template(name, globals)
+
     return Environment
 
 
