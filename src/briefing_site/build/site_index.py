@@ -226,7 +226,10 @@ def _maker(cls: type) -> Callable[..., Any]:
 
 
 def _reducer(cls: type) -> Callable[[Any], tuple[Callable[..., Any], tuple[Any, ...]]]:
-    make, values = _maker(cls), operator.attrgetter(*(f.name for f in fields(cls)))
+    names = [f.name for f in fields(cls)]
+    make, values = _maker(cls), operator.attrgetter(*names)
+    if len(names) == 1:  # attrgetter of one name gives the value, not a 1-tuple
+        return lambda made: (make, (values(made),))
     return lambda made: (make, values(made))
 
 
