@@ -2110,3 +2110,76 @@ def test_a_short_exclamation_above_the_story_never_leads() -> None:
     call = "We will keep fighting for every reader - stand with us!"
     texts = ["Skip to main content", call, "tv", "Archive", _LEDE, _BODY]
     assert _first_prose(*texts) == _LEDE
+
+
+def test_a_storys_own_words_about_coverage_and_blogs_stay() -> None:
+    # Closing a coverage gap, winding down insurance cover, a court telling a blogger to
+    # close a blog, a minister promising "we'll bring you more" jobs: the news, not a live
+    # page speaking of its own coverage.
+    story = [
+        "The plan would close the coverage gap for about a million renters in nine provinces.",
+        "Three lenders said on Friday they would wind down the coverage they offer to farms.",
+        "Staff said they had been told to wrap up the live coverage desk by the spring.",
+        "The court ordered the commentator to close the blog and pay costs within a month.",
+        "The firm will wind down the blog platform it bought in 2017 by the end of June, it said.",
+        "Addressing dock workers later, the minister promised: we'll bring you more jobs soon.",
+    ]
+    for line in story:
+        assert kept(_LEDE, line, _BODY) == [_LEDE, line, _BODY], line
+
+
+def test_a_story_about_liability_or_warranties_keeps_its_paragraphs() -> None:
+    # One legal phrase ("does not accept any liability", "without warranty") and a
+    # website the story tells of, at the end of the story or above its short last
+    # sentence: the story's words, not the site's small print.
+    ruling = (
+        "The tribunal said the notice on the ferry company's website, which says it does not "
+        "accept any liability for cancellations by its own crews, could not be enforced."
+    )
+    platforms = (
+        "Platforms said their rules already state they do not accept any responsibility for "
+        "what sellers list, and that a website-by-website check would be unworkable."
+    )
+    finding = (
+        "The watchdog found that the website sold phones without warranty while its adverts "
+        "promised two years of cover."
+    )
+    appeal = "The firm said it would appeal."
+    assert kept(_LEDE, _BODY, ruling) == [_LEDE, _BODY, ruling]
+    assert kept(_LEDE, _BODY, platforms) == [_LEDE, _BODY, platforms]
+    assert kept(_LEDE, finding, appeal) == [_LEDE, finding, appeal]
+    # Two legal phrases, nobody said to say them, but the story goes on under them in a
+    # short sentence: not below the story, so not its small print.
+    sold = (
+        "Buyers of the scanner learned too late that it came without warranty, and that its "
+        "maker does not accept any liability for lost records."
+    )
+    assert kept(_LEDE, _BODY, sold, appeal) == [_LEDE, _BODY, sold, appeal]
+
+
+def test_a_short_sentence_that_has_the_details_is_no_broadcast_handover() -> None:
+    # "X has more." hands over to a reporter only when X is one ("Channel's Jane Doe",
+    # "our correspondent"); a ministry or a country that "has the details" is news, in
+    # scraped copy and in an author's own Markdown alike.
+    agency = "Only the regional roads agency has the details."
+    country = "Portugal has more."
+    texts = [_LEDE, agency, _BODY, country, _TAIL]
+    assert kept(*texts) == texts
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    assert [p.text for p in JunkFilter().clean(paragraphs, markdown=True)[0]] == texts
+
+
+def test_a_clause_published_at_a_time_inside_a_story_stays() -> None:
+    # "published at 09:30 a list of ..." in a story's last sentence, cut off before its
+    # stop, is no live page's entry headline with its time glued on.
+    clause = "The council published at 09:30 a list of the schools that would stay shut"
+    assert kept(_LEDE, _BODY, clause) == [_LEDE, _BODY, clause]
+
+
+def test_a_short_news_sentence_ending_in_an_exclamation_still_leads() -> None:
+    # News told with "!" or ending on a crowd's quoted cry opens the story; only a call
+    # in the site's voice or to the reader ("... - stand with us!") never leads.
+    through = "Portugal are through to the semi-final after beating Spain on penalties!"
+    chant = 'Outside the court, hundreds of supporters of the jailed mayor chanted "Freedom!"'
+    for first in (through, chant):
+        assert _first_prose("Skip to main content", first, _BODY, _TAIL) == first

@@ -113,9 +113,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"[^,.!?]{0,120}\b(?:is|are) available here\s*[:.]?",
     r"(?:(?:here|below) (?:is|are)|following (?:is|are))\b.{0,120}\b(?:full text|in full)\b.{0,120}",
     # A broadcast's anchor handing over: "Harbour TV's Jane Doe has more.", "Our
-    # correspondent John Roe has this report."
-    r"(?:[\w'\u2019.-]+ ){1,6}(?:has|brings us) (?:more|the (?:story|details|latest)"
-    r"|(?:our|this|the|her|his) report)\.?",
+    # correspondent John Roe has this report." Only to a reporter: a name after the
+    # outlet's possessive, or a reporter's title ("Morocco has more.", "Only the transport
+    # ministry has the details." are news).
+    r"(?:our (?:[\w-]+ ){0,2}(?:correspondent|reporter)(?: (?-i:[A-Z][\w'\u2019.-]*)){0,3}"
+    r"|(?:[\w'\u2019.-]+ ){0,3}(?:correspondent|reporter)(?: (?-i:[A-Z][\w'\u2019.-]*)){2,3}"
+    r"|(?:[\w.-]+ ){0,2}[\w.-]+['\u2019]s(?: (?-i:[A-Z][\w'\u2019.-]*)){2,3})"
+    r" (?:has|brings us) (?:more|the (?:story|details|latest)|(?:our|this|the|her|his) report)\.?",
 )
 
 # Markers after which headline-like lines are a list of links, not prose.
@@ -465,8 +469,13 @@ _STAMP = _lazy(
     re.I,
 )
 # A live page's entry headline with its time glued on ("2. X says Ypublished at 13:41
-# BST"): a heading inside the page, not a stamp ending its header.
-_ENTRY_TIME = _lazy(r"published at \d{1,2}:\d{2}\b", re.I)
+# BST 18 May"): a heading inside the page, not a stamp ending its header. Glued to the
+# headline's last word and ending the block: "The operator published at 10:15 a list of
+# ..." is a story's clause.
+_ENTRY_TIME = _lazy(
+    r"(?<=[^\W\d_])published at \d{1,2}:\d{2}(?:\s+[A-Z]{2,5})?"
+    r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)?\s*$"
+)
 # The page speaking of itself, not of the news: when it was published, that its feed has
 # ended or its comments are closed ("This was published under the 2010 to 2015
 # government", "This live feed has ended.", "We are not accepting comments on this article.").
@@ -481,12 +490,20 @@ _SELF_REFERENCE = _lazy(
 )
 # A live page about its own coverage: "We're going to close down this live blog now",
 # "Thank you for following our live coverage", "we'll bring you the rest ... shortly".
+# The page itself speaks: "we" close "this" or "our" blog, the blog being the thing closed
+# (a story's "the bill would close the coverage gap", "the judge said the blogger must
+# close the blog and pay" is not the page); "we'll bring you more" of the news, not of
+# what a speaker promised after a colon ("promised: we'll bring you more support").
 _OWN_COVERAGE = _lazy(
-    r"\b(?:close|closing|wrap|wrapping|wind|winding) (?:down |up )?(?:this|our|the) (?:live ?blog"
-    r"|blog|(?:live )?coverage|live page)\b"
+    r"\bwe(?:'re|\u2019re| are|'ll|\u2019ll| will)?(?: now| going to| about to)* (?:close"
+    r"|closing|wrap|wrapping|wind|winding) (?:down |up )?(?:this|our) (?:live ?blog|blog"
+    r"|(?:live )?coverage|live page)(?: of [^.!?:;]{1,80}?)?(?: now| here| for (?:now|today"
+    r"|tonight|the (?:day|night|evening)))*\s*(?:[.!,;]|[-\u2013\u2014]|$)"
     r"|\bthanks? (?:you )?for (?:following|reading|joining) (?:our|this|the) (?:live|coverage"
     r"|blog)\b"
-    r"|\bwe(?:'|\u2019|\s+wi)ll bring you (?:the rest|more|the latest|all the|updates)\b",
+    r"|(?<![:;]\s)(?<![:;])\bwe(?:'|\u2019|\s+wi)ll bring you (?:the rest|the latest|all the"
+    r"|(?:more )?(?:updates|details|news|lines|reaction)|more(?= (?:on|as|from|here|when|shortly"
+    r"|throughout|later)\b|\s*[.!,]|$))",
     re.I,
 )
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
@@ -520,7 +537,20 @@ SMALL_PRINT = "the site's legal small print below the story"
 _LEGAL_KEYS = ("warranty", "accept any", "rights reserved", "\u00a9", "permission", "contact us")
 # A verb reporting speech: a quotation right under its sentence goes on from the speaker.
 _SAYS = _lazy(r"\b(?:says|said|told|tells|adds|added)\b")
-_SITE_ITSELF = _lazy(r"\b(?:this (?:article|site|page|story)|(?:our |the )?website)\b", re.I)
+# A story reporting what someone said, argued or ruled about a liability clause or a
+# copyright line: the news, not the site's own small print.
+_REPORTED = _lazy(
+    r"\b(?:says|said|told|tells|adds|added|argued|argues|ruled|rules|found|finds|claimed"
+    r"|claims|according to)\b",
+    re.I,
+)
+# The site naming itself: this page or our site, or "contact us". Not any website a story
+# tells of ("the clause on the airline's website", "a website-by-website approach").
+_SITE_ITSELF = _lazy(
+    r"\bthis (?:article|site|web ?site|page|story)(?![\w-])|\bour (?:web ?)?site\b"
+    r"|\bcontact us\b",
+    re.I,
+)
 # A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
 # the start, or after "please" or a comma) with what it unlocks ("to continue reading",
 # "unlimited articles"). A story telling that someone must register is not imperative.
@@ -1003,7 +1033,7 @@ class JunkFilter:
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _first_prints(found, paragraphs)
-            found = _small_print(found)
+            found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             _headline_runs(found, paragraphs, lede, verdicts)
@@ -1098,8 +1128,10 @@ class JunkFilter:
                 and n >= LEAD_MIN_WORDS
                 and stop >= limits.sparse_stopwords
                 and verb
-                # A short exclamation ("... - stand with us!") is a call, not a plain sentence.
-                and not text.rstrip(_CLOSERS).endswith("!")
+                # A short exclamation in the site's voice or to the reader ("... - stand
+                # with us!") is a call, not a plain sentence; news told with "!" ("X are
+                # through to the final!") or ending on someone's quoted cry is not.
+                and not (text.rstrip().endswith("!") and (to_reader or not OURS.isdisjoint(own)))
             )
             verbless = kind == "good" and n <= VERBLESS_MAX_WORDS and not verb
             opens = text.endswith(":")
@@ -2194,19 +2226,41 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
 
 def _legal(text: str) -> bool:
     """Legal small print: two of its phrases, or one and the site itself ("this article",
-    "website"). A story's "the airline does not accept any liability" is one alone."""
+    "our website", "contact us"), and nobody said to say it. A story's "the airline does
+    not accept any liability", "the judge said the clause on its website ... does not
+    accept any liability" is no small print."""
     folded = text.casefold()
     if not any(key in folded for key in _LEGAL_KEYS):
         return False  # most blocks: no regex run
     found = {m.group(0).casefold() for m in _LEGAL.finditer(text)}
-    return len(found) >= 2 or (len(found) == 1 and _SITE_ITSELF.search(text) is not None)
+    return (
+        len(found) >= 2 or (len(found) == 1 and _SITE_ITSELF.search(text) is not None)
+    ) and _REPORTED.search(text) is None
 
 
-def _small_print(shapes: Sequence[Shape]) -> list[Shape]:
+def _small_print(
+    shapes: Sequence[Shape], paragraphs: Sequence[Paragraph], sparse_stopwords: float
+) -> list[Shape]:
     """A disclaimer or a copyright notice below the story's last paragraph (with only
     furniture and other small print under it) is the site's, not the story's: furniture,
-    so the short lines around it go with it. A page with no other prose keeps it."""
-    end = 1 + max((i for i, s in enumerate(shapes) if s.kind == "good" and not s.legal), default=-1)
+    so the short lines around it go with it. A page with no other prose keeps it. A short
+    plain sentence of the story under it ("The company said it would appeal.", not a
+    site's name in title case) is the story going on: what is above that is the story's."""
+
+    def story(index: int, shape: Shape) -> bool:
+        if shape.legal:
+            return False
+        return shape.kind == "good" or (
+            shape.kind == "short"
+            and shape.sentence
+            and shape.verb
+            and shape.stopwords >= sparse_stopwords
+            and not _title_case(_plain(paragraphs[index].text))
+        )
+
+    if not any(shape.legal for shape in shapes):
+        return list(shapes)  # most pages: nothing to look for
+    end = 1 + max((i for i, s in enumerate(shapes) if story(i, s)), default=-1)
     if not end:
         return list(shapes)
     return [
