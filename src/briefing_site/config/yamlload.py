@@ -109,8 +109,11 @@ class _Builder:
     so a file with several problems is reported by the same one as always.
     """
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, text: str) -> None:
         self.first_line = first_line
+        # A NUL or lone surrogate in a value is in the text, or escaped with a
+        # backslash: with neither anywhere, no value needs looking at.
+        self.unsafe = "\\" in text or _UNSAFE_CHARS.search(text) is not None
         self.open: list[_Open] = []
         self.documents = 0
         self.root: Any = None
@@ -131,7 +134,8 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 self._document(event)
             elif kind is yaml.AliasEvent:
-                raise _Refused(self._line(event), "YAML aliases (*name) are not allowed")
+                line = event.start_mark.line + self.first_line
+                raise _Refused(line, "YAML aliases (*name) are not allowed")
             elif event is None or kind is yaml.StreamEndEvent:
                 break
         if self.extra is not None:
@@ -140,17 +144,14 @@ class _Builder:
             raise self.late
         return self.root
 
-    def _line(self, event: Any) -> int:
-        return int(event.start_mark.line) + self.first_line
-
     def _refuse(self, line: int, message: str) -> None:
         """Note a refusal to raise at the end (the first one found)."""
         if self.late is None:
             self.late = _Refused(line, message)
 
     def _node(self, event: Any) -> int:
-        """The node's line, once it has neither an anchor nor a tag."""
-        line = self._line(event)
+        """The node's line in the file, once it has neither an anchor nor a tag."""
+        line: int = event.start_mark.line + self.first_line
         if event.anchor is not None:
             raise _Refused(line, "YAML anchors (&name) are not allowed")
         if event.tag is not None:
@@ -175,10 +176,12 @@ class _Builder:
 
     def _read(self, text: str, plain: bool, line: int) -> Any:
         """A scalar's value: a plain one may be a bool, number or null."""
-        if _UNSAFE_CHARS.search(text):
+        if self.unsafe and _UNSAFE_CHARS.search(text):
             self._refuse(line, "text contains a NUL or a lone surrogate escape")
             return text
-        for pattern, read in _BY_FIRST.get(text[:1], ()) if plain else ():
+        if not plain:
+            return text
+        for pattern, read in _BY_FIRST.get(text[:1], ()):
             if pattern.match(text):
                 try:
                     return read(text)
@@ -238,7 +241,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     try:
         parser = _Parser(text)
         try:
-            return _Builder(first_line).run(parser)
+            return _Builder(first_line, text).run(parser)
         finally:
             parser.dispose()
     except _Refused as exc:
