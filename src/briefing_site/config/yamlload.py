@@ -263,7 +263,7 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
     problems: list[Problem] = []
     while True:
         try:
-            return parse_yaml("\n".join(lines), path, first_line), problems
+            return parse_yaml(text, path, first_line), problems
         except ContentError as exc:
             problem = exc.problems[0]
             index = problem.location.line - first_line
@@ -277,6 +277,7 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
             if len(problems) >= MAX_RECOVERIES:
                 return None, problems
             lines[index] = ""
+            text = "\n".join(lines)
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str) -> ContentError:
