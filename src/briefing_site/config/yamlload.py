@@ -6,9 +6,9 @@ as strings; dates stay strings for the validator to parse; duplicate keys,
 aliases and explicit tags are errors. Mappings remember each key's line.
 
 One pass: libyaml's C parser hands over events with their marks, and one loop
-refuses and builds the values as they come, so no node graph is ever built (a
-"billion laughs" file or 10,000 nested `[` is refused at the first alias or the
-21st level) and each front matter is parsed once, not scanned and then parsed.
+refuses and builds the values as they come. No node graph is ever built (a
+"billion laughs" file is refused at its first anchor, nesting at its 21st
+level), and each front matter is parsed once, not scanned and then parsed.
 """
 
 from __future__ import annotations
@@ -69,16 +69,24 @@ def _null(text: str) -> None:
 
 # YAML 1.2 core-schema scalars, minus timestamps, sexagesimals and octals: a plain
 # scalar none of these match is a string. Tried in this order, by first character.
-_SCALARS: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
-    ("tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$", _bool),
-    ("-+0123456789", r"^[-+]?(?:0|[1-9][0-9]*)$", int),  # ValueError past 4,300 digits
-    ("-+0123456789.", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", float),
-    ("~nN", r"^(?:~|null|Null|NULL|)$", _null),
+_SCALARS: tuple[tuple[tuple[str, ...], str, Callable[[str], Any]], ...] = (
+    (tuple("tTfF"), r"^(?:true|True|TRUE|false|False|FALSE)$", _bool),
+    (tuple("-+0123456789"), r"^[-+]?(?:0|[1-9][0-9]*)$", int),  # ValueError past 4,300 digits
+    (tuple("-+0123456789."), r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", float),
+    (("~", "n", "N", ""), r"^(?:~|null|Null|NULL|)$", _null),  # "" is `key:` with no value
 )
-_BY_FIRST: dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]] = {}
-for _firsts, _pattern, _read in _SCALARS:
-    for _first in [*_firsts, ""] if _read is _null else _firsts:  # "" is null: `key:`
-        _BY_FIRST.setdefault(_first, []).append((re.compile(_pattern), _read))
+
+
+def _by_first() -> dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]]:
+    """What a plain scalar may be, by its first character (so most try nothing)."""
+    found: dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]] = {}
+    for firsts, pattern, read in _SCALARS:
+        for first in firsts:
+            found.setdefault(first, []).append((re.compile(pattern), read))
+    return found
+
+
+_BY_FIRST = _by_first()
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
 _KEY = object()  # a mapping's next node is a key
 _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
