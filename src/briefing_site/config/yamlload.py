@@ -4,11 +4,18 @@ Editors write YAML by hand, so the loader refuses what silently changes
 meaning: YAML 1.1's `NO` → false, `12:30` → 750 and `012345` → octal are read
 as strings; dates stay strings for the validator to parse; duplicate keys,
 aliases and explicit tags are errors. Mappings remember each key's line.
+
+One pass: libyaml's C parser hands over events with their marks, and one loop
+refuses and builds the values as they come. No node graph is ever built (a
+"billion laughs" file is refused at its first anchor, nesting at its 21st
+level), and each front matter is parsed once, not scanned and then parsed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -16,9 +23,7 @@ import yaml
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Location
 
-# yaml.CParser is not exported at the top level: it lives in yaml.cyaml.
-_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
-# Metadata is a few levels deep; deeper is an attack (the constructor recurses).
+# Metadata is a few levels deep; deeper is an attack, or a mistake.
 MAX_DEPTH = 20
 # Errors whose context mark (where a bracket or quote opened) is the line to fix.
 # (A line with no colon is named, not the line after it where YAML gave up.)
@@ -29,9 +34,6 @@ _OPENED_AT = (
 )
 # Syntax errors collected from one file before giving up on recovering.
 MAX_RECOVERIES = 10
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
-}
 
 
 class YamlMap(dict[str, Any]):
@@ -44,132 +46,50 @@ class YamlMap(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
-class _Resolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core-schema scalars, minus timestamps, sexagesimals and octals."""
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's own event parser, for a PyYAML built without libyaml."""
+
+    def __init__(self, text: str) -> None:  # pragma: no cover - libyaml is in the wheels
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
 
 
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+# libyaml's parser (~10x PyYAML's own); yaml.cyaml is not exported at the top level.
+_Parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None) or _PyParser
+
+
+def _bool(text: str) -> bool:
+    return text.lower() == "true"
+
+
+def _null(text: str) -> None:
+    return None
+
+
+# YAML 1.2 core-schema scalars, minus timestamps, sexagesimals and octals: a plain
+# scalar none of these match is a string. Tried in this order, by first character.
+_SCALARS: tuple[tuple[tuple[str, ...], str, Callable[[str], Any]], ...] = (
+    (tuple("tTfF"), r"^(?:true|True|TRUE|false|False|FALSE)$", _bool),
+    (tuple("-+0123456789"), r"^[-+]?(?:0|[1-9][0-9]*)$", int),  # ValueError past 4,300 digits
+    (tuple("-+0123456789."), r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", float),
+    (("~", "n", "N", ""), r"^(?:~|null|Null|NULL|)$", _null),  # "" is `key:` with no value
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
 
 
-class _Constructor(yaml.constructor.SafeConstructor):
-    """Builds YamlMap with lines; refuses duplicates, aliases and tags."""
-
-    _offset = 1
-    _seen: set[int]
-
-    def _line(self, node: yaml.Node) -> int:
-        return int(node.start_mark.line) + self._offset
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if id(node) in self._seen:
-            raise _Refused(self._line(node), "YAML aliases (*name) are not allowed")
-        self._seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            raise _Refused(self._line(node), f"YAML tag {node.tag!r} is not allowed")
-        try:
-            return super().construct_object(node, deep=True)
-        except ValueError as exc:  # Python's cap on int('9' * 5000), said at the value's line
-            if not isinstance(node, yaml.ScalarNode):
-                raise
-            raise _Refused(
-                self._line(node), "a number too long to read: quote it if it is text"
-            ) from exc
-
-    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
-        result = YamlMap()
-        result.line = self._line(node)
-        result.lines = {}
-        yield result
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(self._line(key_node), "a mapping key must be a plain name")
-            self.construct_object(key_node)  # refuses a tag or an alias as a key too
-            key = str(key_node.value)  # as written: `~:` is the key '~', never 'None'
-            line = self._line(key_node)
-            if key == "<<":
-                raise _Refused(line, "YAML merge keys (<<) are not allowed")
-            if key in result:
-                first = result.lines[key]
-                raise _Refused(line, f"duplicate key {key!r} (first given at line {first})")
-            result.lines[key] = line
-            result[key] = self.construct_object(value_node)
-
-    def construct_scalar(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
-        value = super().construct_scalar(node)
-        if isinstance(value, str) and _UNSAFE_CHARS.search(value):
-            raise _Refused(self._line(node), "text contains a NUL or a lone surrogate escape")
-        return value
+def _by_first() -> dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]]:
+    """What a plain scalar may be, by its first character (so most try nothing)."""
+    found: dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]] = {}
+    for firsts, pattern, read in _SCALARS:
+        for first in firsts:
+            found.setdefault(first, []).append((re.compile(pattern), read))
+    return found
 
 
+_BY_FIRST = _by_first()
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
-
-
-if _CParser is not None:
-
-    class _Loader(_CParser, _Constructor, _Resolver):  # type: ignore[misc]  # libyaml: ~10x faster
-        def __init__(self, text: str, first_line: int) -> None:
-            _CParser.__init__(self, text)
-            _Constructor.__init__(self)
-            _Resolver.__init__(self)
-            self._offset = first_line
-            self._seen = set()
-
-else:  # pragma: no cover - PyYAML built without libyaml
-
-    class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader,
-        yaml.scanner.Scanner,
-        yaml.parser.Parser,
-        yaml.composer.Composer,
-        _Constructor,
-        _Resolver,
-    ):
-        def __init__(self, text: str, first_line: int) -> None:
-            yaml.reader.Reader.__init__(self, text)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Constructor.__init__(self)
-            _Resolver.__init__(self)
-            self._offset = first_line
-            self._seen = set()
-
-
-def _screen(text: str, first_line: int) -> None:
-    """Refuse anchors, aliases, tags and deep nesting from the event stream.
-
-    This runs before any node graph is built, so a "billion laughs" file, a
-    `!!python/object` tag or 10,000 nested `[` never reach the composer.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-        line = int(event.start_mark.line) + first_line if event.start_mark else first_line
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "YAML aliases (*name) are not allowed")
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise _Refused(line, "YAML anchors (&name) are not allowed")
-        if getattr(event, "tag", None) is not None:
-            raise _Refused(line, f"YAML tag {event.tag!r} is not allowed")  # type: ignore[attr-defined]
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+_KEY = object()  # a mapping's next node is a key
+_DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
 
 class _Refused(Exception):
@@ -179,6 +99,147 @@ class _Refused(Exception):
         self.message = message
 
 
+@dataclass(slots=True)
+class _Open:
+    """A mapping or list still being read, and (a mapping's) key awaiting its value."""
+
+    value: Any
+    key: object = _KEY
+
+
+class _Builder:
+    """Builds one document from parser events, refusing as it goes.
+
+    What the event stream shows (aliases, anchors, tags, depth) is refused
+    where it occurs, in stream order with the syntax errors. The rest (keys
+    that are no plain name, merge keys, duplicates; NUL; numbers too long) is
+    noted and raised only once the stream parsed whole and holds one document:
+    so a file with several problems is reported by the same one as always.
+    """
+
+    def __init__(self, first_line: int, text: str) -> None:
+        self.first_line = first_line
+        # A NUL or lone surrogate in a value is in the text, or escaped with a
+        # backslash: with neither anywhere, no value needs looking at.
+        self.unsafe = "\\" in text or _UNSAFE_CHARS.search(text) is not None
+        self.open: list[_Open] = []
+        self.documents = 0
+        self.root: Any = None
+        self.root_mark: Any = None
+        self.late: _Refused | None = None
+        self.extra: yaml.MarkedYAMLError | None = None
+
+    def run(self, parser: Any) -> Any:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._start(event)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.open.pop()
+            elif kind is yaml.DocumentStartEvent:
+                self._document(event)
+            elif kind is yaml.AliasEvent:
+                line = event.start_mark.line + self.first_line
+                raise _Refused(line, "YAML aliases (*name) are not allowed")
+            elif event is None or kind is yaml.StreamEndEvent:
+                break
+        if self.extra is not None:
+            raise self.extra
+        if self.late is not None:
+            raise self.late
+        return self.root
+
+    def _refuse(self, line: int, message: str) -> None:
+        """Note a refusal to raise at the end (the first one found)."""
+        if self.late is None:
+            self.late = _Refused(line, message)
+
+    def _node(self, event: Any) -> int:
+        """The node's line in the file, once it has neither an anchor nor a tag."""
+        line: int = event.start_mark.line + self.first_line
+        if event.anchor is not None:
+            raise _Refused(line, "YAML anchors (&name) are not allowed")
+        if event.tag is not None:
+            raise _Refused(line, f"YAML tag {event.tag!r} is not allowed")
+        return line
+
+    def _scalar(self, event: Any) -> None:
+        line = self._node(event)
+        text: str = event.value
+        value = self._read(text, event.implicit[0], line)
+        top = self.open[-1] if self.open else None
+        if top is None or top.key is not _KEY:
+            self._add(value, event)
+            return
+        lines = top.value.lines  # a key, as written: `~:` is the key '~', never None
+        if text == "<<":
+            self._refuse(line, "YAML merge keys (<<) are not allowed")
+        elif text in lines:
+            self._refuse(line, f"duplicate key {text!r} (first given at line {lines[text]})")
+        lines.setdefault(text, line)
+        top.key = text
+
+    def _read(self, text: str, plain: bool, line: int) -> Any:
+        """A scalar's value: a plain one may be a bool, number or null."""
+        if self.unsafe and _UNSAFE_CHARS.search(text):
+            self._refuse(line, "text contains a NUL or a lone surrogate escape")
+            return text
+        if not plain:
+            return text
+        for pattern, read in _BY_FIRST.get(text[:1], ()):
+            if pattern.match(text):
+                try:
+                    return read(text)
+                except ValueError:  # Python's cap on int('9' * 5000), said at the value's line
+                    self._refuse(line, "a number too long to read: quote it if it is text")
+                    return None
+        return text
+
+    def _start(self, event: Any) -> None:
+        line = self._node(event)
+        if len(self.open) >= MAX_DEPTH:
+            raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
+        if self.open and self.open[-1].key is _KEY:
+            self._refuse(line, "a mapping key must be a plain name")
+        opened = _Open([], None)  # a list awaits no key
+        if type(event) is yaml.MappingStartEvent:
+            opened.value = YamlMap()
+            opened.value.line = line
+            opened.value.lines = {}
+            opened.key = _KEY
+        self._add(opened.value, event)
+        self.open.append(opened)
+
+    def _add(self, value: Any, event: Any) -> None:
+        """Put a value where it belongs: the document, a list, or a mapping's key."""
+        if not self.open:
+            if self.documents == 1:
+                self.root, self.root_mark = value, event.start_mark
+            return
+        top = self.open[-1]
+        if type(top.value) is list:
+            top.value.append(value)
+        elif top.key is _KEY:
+            top.key = _DROPPED  # a list or mapping as a key: refused above
+        else:
+            if top.key is not _DROPPED:
+                top.value[top.key] = value
+            top.key = _KEY
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents == 2:
+            self.extra = yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                self.root_mark,
+                "but found another document",
+                event.start_mark,
+            )
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse one YAML document; errors name `path` and the file's line.
 
@@ -186,27 +247,17 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     line 2 of its file), so YAML's own line numbers are shifted to the file's.
     """
     try:
-        _screen(text, first_line)
-        loader = _Loader(text, first_line)
-    except _Refused as exc:
-        raise ContentError.at(Location(path, exc.line), exc.message) from exc
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path, first_line, text) from exc
-    except (yaml.YAMLError, ValueError) as exc:
-        raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        return loader.construct_document(node)
+        parser = _Parser(text)
+        try:
+            return _Builder(first_line, text).run(parser)
+        finally:
+            parser.dispose()
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, first_line, text) from exc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
 
 
 def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
@@ -220,7 +271,7 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
     problems: list[Problem] = []
     while True:
         try:
-            return parse_yaml("\n".join(lines), path, first_line), problems
+            return parse_yaml(text, path, first_line), problems
         except ContentError as exc:
             problem = exc.problems[0]
             index = problem.location.line - first_line
@@ -234,6 +285,7 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
             if len(problems) >= MAX_RECOVERIES:
                 return None, problems
             lines[index] = ""
+            text = "\n".join(lines)
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str) -> ContentError:
