@@ -34,8 +34,11 @@ from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 MARKER = ".briefing-site"
 _MARKER_TEXT = "This folder is written by briefing-site build.\n"
 _RENAME_EXCHANGE = 2  # linux/fs.h
-_MANIFEST = "briefing-site manifest 3"
+_MANIFEST = "briefing-site manifest 4"
+# The spare's manifest is kept as its differences from the output's (see `Spare`).
+_SPARE_MANIFEST = "briefing-site spare manifest 1"
 _Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
+_GENERATION = 16  # random bytes naming one output manifest's files (see `_record`)
 
 
 class OutputFile(Protocol):
@@ -546,6 +549,8 @@ class Manifest:
     out: str = ""
     files: dict[str, _Entry] = field(default_factory=dict)
     keys: dict[str, bytes] = field(default_factory=dict)
+    # Names these very `files`: a spare manifest made against them says so (`Spare`).
+    generation: bytes = b""
 
     @functools.cached_property
     def hashes(self) -> dict[str, str]:
@@ -560,12 +565,14 @@ class Manifest:
 def read_manifest(manifest: Path) -> Manifest:
     """The manifest at `manifest`; an empty one when missing, damaged or of another version."""
     try:
-        version, out, files, keys = marshal.loads(manifest.read_bytes())
+        version, out, files, keys, generation = marshal.loads(manifest.read_bytes())
     except (OSError, ValueError, TypeError, EOFError):
         return Manifest()
     if version != _MANIFEST or not isinstance(files, dict) or not isinstance(keys, dict):
         return Manifest()
-    return Manifest(out if isinstance(out, str) else "", files, keys)
+    if not isinstance(generation, bytes) or len(generation) != _GENERATION:
+        return Manifest()
+    return Manifest(out if isinstance(out, str) else "", files, keys, generation)
 
 
 def write_changed(
@@ -616,7 +623,7 @@ def write_changed(
     if previous == hashes:  # nothing to write; the keys may have moved on (a later clock)
         stage.discard()
         if read.keys != recorded_now:
-            _record_or_raise(out, manifest, hashes, recorded_now)
+            _record_or_raise(out, manifest, hashes, recorded_now, read)
         return False
     held = list(stage.held.values())
     elsewhere = stage.held.keys() | linked | spare.drawn.keys()
@@ -648,8 +655,8 @@ def write_changed(
         old_files = (_Kept(out, path) for path in linked)
         _stage_and_swap([*held, *old_files], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
-    _record_or_raise(out, manifest, hashes, recorded_now, known)
-    spare.took_old_build()
+    recorded = _record_or_raise(out, manifest, hashes, recorded_now, read, known)
+    spare.took_old_build(recorded)
     return True
 
 
@@ -658,10 +665,11 @@ def _record_or_raise(
     manifest: Path,
     hashes: dict[str, str],
     keys: dict[str, bytes],
+    read: Manifest,
     known: Mapping[str, _Entry] | None = None,
-) -> None:
+) -> Manifest:
     try:
-        _record(out, manifest, hashes, keys, known)
+        return _record(out, manifest, hashes, keys, read, known)
     except OSError as exc:
         with contextlib.suppress(OSError):
             manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
@@ -835,17 +843,27 @@ class Spare:
                 return {}
             self.entries_digest = hashlib.sha256(data).digest()
             return files
-        except (OSError, ValueError, TypeError, EOFError):
+        except (OSError, ValueError, TypeError, EOFError, KeyError):
             return {}
 
     def _recorded(self) -> tuple[bytes, dict[str, _Entry]] | None:
-        """The spare manifest's bytes and files, if it is this version's and the spare's."""
+        """The spare manifest's bytes and files, if it is this version's and the spare's,
+        and made against the output manifest this build read (`took_old_build`)."""
         data = self.manifest.read_bytes()
-        version, recorded_out, files, _ = marshal.loads(data)
-        if (version, recorded_out) != (_MANIFEST, str(self.folder.resolve())):
+        version, recorded_out, generation, differing, absent = marshal.loads(data)
+        if (version, recorded_out) != (_SPARE_MANIFEST, str(self.folder.resolve())):
             return None
-        if not (self.folder / MARKER).is_file() or not isinstance(files, dict):
+        base = self.read
+        if len(base.generation) != _GENERATION or generation != base.generation:
+            return None  # made against other files than those read: its base is gone
+        if not isinstance(differing, dict) or not isinstance(absent, list):
             return None
+        if not (self.folder / MARKER).is_file():
+            return None
+        files = dict(base.files)
+        files.update(differing)
+        for path in absent:
+            del files[path]  # a KeyError: damaged (the caller's `except`)
         return data, files
 
     def recorded_entries(self, digest: bytes) -> dict[str, _Entry] | None:
@@ -853,7 +871,7 @@ class Spare:
         one `_entries` checked (by its `entries_digest`) in another process; else None."""
         try:
             found = self._recorded()
-        except (OSError, ValueError, TypeError, EOFError):
+        except (OSError, ValueError, TypeError, EOFError, KeyError):
             return None
         if found is None or hashlib.sha256(found[0]).digest() != digest:
             return None
@@ -873,13 +891,21 @@ class Spare:
         self._kept = True
         return True
 
-    def took_old_build(self) -> None:
-        """Record the spare's manifest: the replaced build's, moved to its new place."""
+    def took_old_build(self, recorded: Manifest) -> None:
+        """Record the spare's manifest: the replaced build's, moved to its new place.
+
+        It is kept as its differences from `recorded`, the output manifest just
+        written (named by its generation): a one-edit rebuild at 10,000 briefings
+        then writes and reads back a few entries, not 40,000 (~6 MB, twice read)."""
         if not self._kept or self._old is None:
             return
+        old, new = self._old, recorded.files
         try:
             spare = str(self.folder.resolve())
-            replace_file(self.manifest, marshal.dumps((_MANIFEST, spare, self._old, {})))
+            differing = {path: entry for path, entry in old.items() if new.get(path) != entry}
+            absent = list(new.keys() - old.keys())
+            record = (_SPARE_MANIFEST, spare, recorded.generation, differing, absent)
+            replace_file(self.manifest, marshal.dumps(record))
         except (OSError, ValueError):
             self.manifest.unlink(missing_ok=True)
 
@@ -1018,10 +1044,15 @@ def _record(
     manifest: Path,
     hashes: dict[str, str],
     keys: dict[str, bytes],
+    read: Manifest,
     known: Mapping[str, _Entry] | None = None,
-) -> None:
+) -> Manifest:
     """Record the files of `out`: by a stat, or as `known` says of those it holds with
-    the same hash (a spare's files left as they were: see `Spare.refresh`)."""
+    the same hash (a spare's files left as they were: see `Spare.refresh`).
+
+    The record is named by a new random generation, unless its files are exactly
+    those of `read` (the manifest the build started from; only the keys moved on):
+    then it keeps `read`'s, so a spare manifest made against those files stays good."""
     files = {}
     root = os.fspath(out) + "/"  # the paths were checked when written
     known = known or {}
@@ -1032,8 +1063,12 @@ def _record(
             continue
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    same = len(read.generation) == _GENERATION and files == read.files
+    generation = read.generation if same else os.urandom(_GENERATION)
+    where = str(out.resolve())
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files, keys)))
+    replace_file(manifest, marshal.dumps((_MANIFEST, where, files, keys, generation)))
+    return Manifest(where, files, keys, generation)
 
 
 def replace_file(path: Path, data: bytes) -> None:
