@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import Run
 from test_incremental import _build, _edit, _with_a_spare
 from test_speed_paths import articles, reference, tree
 
 from briefing_site.build import writer
 from briefing_site.build.unchanged import manifest_path
-from briefing_site.build.writer import Spare, read_manifest
+from briefing_site.build.writer import Spare, delta_path, read_manifest
 
 __all__ = ["articles"]  # the fixture, shared with test_speed_paths
 
@@ -124,7 +125,7 @@ def test_an_output_manifest_of_the_old_format_means_a_full_write(
 ) -> None:
     site, sources = _with_a_spare(make_site(articles), cli)
     manifest, _, _ = _manifests(site)
-    _, where, files, keys, _ = marshal.loads(manifest.read_bytes())
+    _, where, files, keys, *_ = marshal.loads(manifest.read_bytes())
     manifest.write_bytes(marshal.dumps(("briefing-site manifest 3", where, files, keys)))
     assert read_manifest(manifest).files == {}
     (site / "build" / "index.html").write_text("scribbled")  # only a full write mends it
@@ -155,3 +156,78 @@ def test_a_record_of_the_same_files_keeps_its_generation(
     moved = writer._record(out, manifest, read.hashes, {}, read)
     assert moved.generation != read.generation
     assert not Spare.check(manifest, out, read_manifest(manifest)).entries
+
+
+def _as_on_disk(site: Path) -> None:
+    """The manifest as read names every file of build/ with its stat as it is."""
+    out = site / "build"
+    files = read_manifest(manifest_path(site, out)).files
+    found = {path: entry[1:] for path, entry in files.items()}
+    assert found == _on_disk(out)
+
+
+def test_a_one_edit_rebuild_writes_only_a_delta_of_the_output_manifest(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole record stays as it is; the delta beside it carries what changed, and
+    reads back, edit after edit (a briefing deleted, one added), as the files are."""
+    monkeypatch.setattr(writer, "DELTA_AT", 0)  # a small site: an edit redraws a big part
+    monkeypatch.setattr(writer, "_FOLD", 1)
+    site, sources = _with_a_spare(make_site(articles), cli)
+    manifest, _, _ = _manifests(site)
+    whole = manifest.stat()
+    delta = delta_path(manifest)
+    assert 0 < delta.stat().st_size < whole.st_size / 4  # two edits of a small site
+    _edit(sources[2], "Officials", "Envoys 2")
+    sources[3].unlink()
+    _build(cli, site)
+    (site / "content" / "new.md").write_text("---\ntitle: New\n---\n\nA paragraph.\n")
+    _build(cli, site)
+    assert (manifest.stat().st_ino, manifest.stat().st_mtime_ns) == (
+        whole.st_ino,
+        whole.st_mtime_ns,
+    )
+    _as_on_disk(site)
+    assert tree(site / "build") == reference(site, cli)
+
+    monkeypatch.setattr(writer, "_FOLD", 10**9)  # any delta too big: folded in
+    older = delta.read_bytes()
+    _edit(sources[4], "Officials", "Envoys 4")
+    _build(cli, site)
+    assert manifest.stat().st_ino != whole.st_ino and not delta.exists()
+    _as_on_disk(site)
+    delta.write_bytes(older)  # left by a fold cut short: made against the old record
+    _as_on_disk(site)
+    assert tree(site / "build") == reference(site, cli)
+
+
+def test_a_damaged_delta_of_the_output_manifest_means_a_full_write(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(writer, "DELTA_AT", 0)  # a small site: an edit redraws a big part
+    monkeypatch.setattr(writer, "_FOLD", 1)
+    site, sources = _with_a_spare(make_site(articles), cli)
+    manifest, _, _ = _manifests(site)
+    delta = delta_path(manifest)
+    good = delta.read_bytes()
+    version, since, generation, changed, removed, keys_changed, keys_removed = marshal.loads(good)
+    for data in (
+        good[: len(good) // 2],
+        b"",
+        marshal.dumps(("briefing-site manifest delta 0", since, generation, {}, [], {}, [])),
+        marshal.dumps((version, since, generation, [], removed, keys_changed, keys_removed)),
+        marshal.dumps((version, since, b"short", changed, removed, keys_changed, keys_removed)),
+    ):
+        delta.write_bytes(data)
+        assert read_manifest(manifest).files == {}, data[:40]
+    (site / "build" / "index.html").write_text("scribbled")  # only a full write mends it
+    _edit(sources[2], "Officials", "Envoys 2")
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)
+    _as_on_disk(site)

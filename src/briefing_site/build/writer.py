@@ -22,7 +22,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
@@ -39,6 +39,10 @@ _MANIFEST = "briefing-site manifest 4"
 _SPARE_MANIFEST = "briefing-site spare manifest 1"
 _Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
 _GENERATION = 16  # random bytes naming one output manifest's files (see `_record`)
+# What changed since the manifest was last written whole, beside it (see `_record`).
+_DELTA = "briefing-site manifest delta 1"
+DELTA_AT = 2_000  # a site with fewer files has its manifest written whole every time
+_FOLD = 8  # the delta is folded in once it covers more than an eighth of the files
 
 
 class OutputFile(Protocol):
@@ -551,6 +555,9 @@ class Manifest:
     keys: dict[str, bytes] = field(default_factory=dict)
     # Names these very `files`: a spare manifest made against them says so (`Spare`).
     generation: bytes = b""
+    base: bytes = b""  # names the whole record on disk, which a delta must name too
+    pending: frozenset[str] = frozenset()  # the files the delta on disk covers
+    pending_keys: frozenset[str] = frozenset()  # and the keys
 
     @functools.cached_property
     def hashes(self) -> dict[str, str]:
@@ -565,14 +572,60 @@ class Manifest:
 def read_manifest(manifest: Path) -> Manifest:
     """The manifest at `manifest`; an empty one when missing, damaged or of another version."""
     try:
-        version, out, files, keys, generation = marshal.loads(manifest.read_bytes())
+        version, out, files, keys, generation, base = marshal.loads(manifest.read_bytes())
     except (OSError, ValueError, TypeError, EOFError):
         return Manifest()
     if version != _MANIFEST or not isinstance(files, dict) or not isinstance(keys, dict):
         return Manifest()
-    if not isinstance(generation, bytes) or len(generation) != _GENERATION:
+    if not _is_id(generation) or not _is_id(base):
         return Manifest()
-    return Manifest(out if isinstance(out, str) else "", files, keys, generation)
+    whole = Manifest(out if isinstance(out, str) else "", files, keys, generation, base)
+    return _with_delta(whole, delta_path(manifest))
+
+
+def delta_path(manifest: Path) -> Path:
+    """Where the changes made since `manifest` was written whole are kept."""
+    return manifest.with_name(manifest.name + ".delta")
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, bytes) and len(value) == _GENERATION
+
+
+def _with_delta(whole: Manifest, delta: Path) -> Manifest:
+    """`whole` with the delta beside it applied; `whole` as it is if the delta was made
+    against another whole record (left by a fold cut short: `whole` is newer); an
+    empty manifest (a full write) if the delta cannot be read."""
+    try:
+        data = delta.read_bytes()
+    except FileNotFoundError:
+        return whole
+    except OSError:
+        return Manifest()
+    try:
+        version, since, generation, changed, removed, keys_changed, keys_removed = marshal.loads(
+            data
+        )
+        if version != _DELTA or not _is_id(generation):
+            return Manifest()
+        if since != whole.base:
+            return whole
+        if not isinstance(changed, dict) or not isinstance(keys_changed, dict):
+            return Manifest()
+        if not isinstance(removed, list) or not isinstance(keys_removed, list):
+            return Manifest()
+        files, keys = whole.files, whole.keys  # just read: this function's own
+        files.update(changed)
+        keys.update(keys_changed)
+        for path in removed:
+            files.pop(path, None)
+        for path in keys_removed:
+            keys.pop(path, None)
+        pending = frozenset(itertools.chain(changed, removed))
+        pending_keys = frozenset(itertools.chain(keys_changed, keys_removed))
+    except (ValueError, TypeError, EOFError):
+        return Manifest()
+    return Manifest(whole.out, files, keys, generation, whole.base, pending, pending_keys)
 
 
 def write_changed(
@@ -673,6 +726,7 @@ def _record_or_raise(
     except OSError as exc:
         with contextlib.suppress(OSError):
             manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
+            delta_path(manifest).unlink(missing_ok=True)
         raise NotRecorded(exc) from exc
 
 
@@ -1063,12 +1117,33 @@ def _record(
             continue
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
-    same = len(read.generation) == _GENERATION and files == read.files
+    same = _is_id(read.generation) and files == read.files
     generation = read.generation if same else os.urandom(_GENERATION)
     where = str(out.resolve())
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(manifest, marshal.dumps((_MANIFEST, where, files, keys, generation)))
-    return Manifest(where, files, keys, generation)
+    recorded = Manifest(where, files, keys, generation)
+    delta = delta_path(manifest)
+    if read.base and read.out == where and len(files) >= DELTA_AT:
+        paths = read.pending.union(_changed_paths(read.files, files))
+        names = read.pending_keys.union(_changed_paths(read.keys, keys))
+        if (len(paths) + len(names)) * _FOLD <= len(files):
+            changed = {path: files[path] for path in paths if path in files}
+            keys_changed = {path: keys[path] for path in names if path in keys}
+            removed = [path for path in paths if path not in files]
+            keys_removed = [path for path in names if path not in keys]
+            record = (_DELTA, read.base, generation, changed, removed, keys_changed, keys_removed)
+            replace_file(delta, marshal.dumps(record))
+            return replace(recorded, base=read.base, pending=paths, pending_keys=names)
+    base = os.urandom(_GENERATION)  # a new one each time: no old delta names it
+    replace_file(manifest, marshal.dumps((_MANIFEST, where, files, keys, generation, base)))
+    delta.unlink(missing_ok=True)  # made against the record just replaced: unused now
+    return replace(recorded, base=base)
+
+
+def _changed_paths(old: Mapping[str, object], new: Mapping[str, object]) -> frozenset[str]:
+    """The paths whose value differs between `old` and `new`, or that only one has."""
+    changed = [path for path, value in new.items() if old.get(path) != value]
+    return frozenset(itertools.chain(changed, old.keys() - new.keys()))
 
 
 def replace_file(path: Path, data: bytes) -> None:
