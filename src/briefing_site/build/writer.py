@@ -757,6 +757,9 @@ class Spare:
         self.untouched: dict[str, _Entry] = {}
         # The hash of the spare manifest `_entries` found true (see `build.spare_check`).
         self.entries_digest = bytes(32)
+        # The paths whose spare file may differ from the one `read` records (the spare
+        # manifest's differences, see `_recorded`); None: any of them may.
+        self._apart: frozenset[str] | None = None
 
     @classmethod
     def check(
@@ -784,11 +787,18 @@ class Spare:
             return True  # nothing of `out` is taken
         hashes = self.read.hashes
         if self.entries:
-            self._kept_differ = self._differing(kept, hashes)
+            self._kept_differ = self._differing(self._maybe_apart(kept), hashes)
             takes = {p: self.verified[p] for p in self._kept_differ}
         else:
             takes = self.verified
         return _as_recorded(out, takes)
+
+    def _maybe_apart(self, kept: Mapping[str, bytes]) -> Iterable[str]:
+        """The kept paths whose spare file may differ from `read`'s: a one-edit rebuild
+        keeps ~40,000, and the spare holds all but a few of them as `read` records."""
+        if self._apart is None:
+            return kept
+        return kept.keys() & (self._apart | self.drawn.keys())
 
     def _differing(self, paths: Iterable[str], hashes: Mapping[str, str]) -> list[str]:
         """The `paths` in `hashes` whose file the spare does not hold as hashed there:
@@ -918,6 +928,7 @@ class Spare:
         files.update(differing)
         for path in absent:
             del files[path]  # a KeyError: damaged (the caller's `except`)
+        self._apart = frozenset(itertools.chain(differing, absent))
         return data, files
 
     def recorded_entries(self, digest: bytes) -> dict[str, _Entry] | None:
