@@ -22,7 +22,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
@@ -34,8 +34,15 @@ from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
 MARKER = ".briefing-site"
 _MARKER_TEXT = "This folder is written by briefing-site build.\n"
 _RENAME_EXCHANGE = 2  # linux/fs.h
-_MANIFEST = "briefing-site manifest 3"
+_MANIFEST = "briefing-site manifest 4"
+# The spare's manifest is kept as its differences from the output's (see `Spare`).
+_SPARE_MANIFEST = "briefing-site spare manifest 1"
 _Entry = tuple[str, int, int, int]  # a manifest's file: hash, size, mtime, inode
+_GENERATION = 16  # random bytes naming one output manifest's files (see `_record`)
+# What changed since the manifest was last written whole, beside it (see `_record`).
+_DELTA = "briefing-site manifest delta 1"
+DELTA_AT = 2_000  # a site with fewer files has its manifest written whole every time
+_FOLD = 8  # the delta is folded in once it covers more than an eighth of the files
 
 
 class OutputFile(Protocol):
@@ -546,6 +553,11 @@ class Manifest:
     out: str = ""
     files: dict[str, _Entry] = field(default_factory=dict)
     keys: dict[str, bytes] = field(default_factory=dict)
+    # Names these very `files`: a spare manifest made against them says so (`Spare`).
+    generation: bytes = b""
+    base: bytes = b""  # names the whole record on disk, which a delta must name too
+    pending: frozenset[str] = frozenset()  # the files the delta on disk covers
+    pending_keys: frozenset[str] = frozenset()  # and the keys
 
     @functools.cached_property
     def hashes(self) -> dict[str, str]:
@@ -560,12 +572,60 @@ class Manifest:
 def read_manifest(manifest: Path) -> Manifest:
     """The manifest at `manifest`; an empty one when missing, damaged or of another version."""
     try:
-        version, out, files, keys = marshal.loads(manifest.read_bytes())
+        version, out, files, keys, generation, base = marshal.loads(manifest.read_bytes())
     except (OSError, ValueError, TypeError, EOFError):
         return Manifest()
     if version != _MANIFEST or not isinstance(files, dict) or not isinstance(keys, dict):
         return Manifest()
-    return Manifest(out if isinstance(out, str) else "", files, keys)
+    if not _is_id(generation) or not _is_id(base):
+        return Manifest()
+    whole = Manifest(out if isinstance(out, str) else "", files, keys, generation, base)
+    return _with_delta(whole, delta_path(manifest))
+
+
+def delta_path(manifest: Path) -> Path:
+    """Where the changes made since `manifest` was written whole are kept."""
+    return manifest.with_name(manifest.name + ".delta")
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, bytes) and len(value) == _GENERATION
+
+
+def _with_delta(whole: Manifest, delta: Path) -> Manifest:
+    """`whole` with the delta beside it applied; `whole` as it is if the delta was made
+    against another whole record (left by a fold cut short: `whole` is newer); an
+    empty manifest (a full write) if the delta cannot be read."""
+    try:
+        data = delta.read_bytes()
+    except FileNotFoundError:
+        return whole
+    except OSError:
+        return Manifest()
+    try:
+        version, since, generation, changed, removed, keys_changed, keys_removed = marshal.loads(
+            data
+        )
+        if version != _DELTA or not _is_id(generation):
+            return Manifest()
+        if since != whole.base:
+            return whole
+        if not isinstance(changed, dict) or not isinstance(keys_changed, dict):
+            return Manifest()
+        if not isinstance(removed, list) or not isinstance(keys_removed, list):
+            return Manifest()
+        files, keys = whole.files, whole.keys  # just read: this function's own
+        files.update(changed)
+        keys.update(keys_changed)
+        for path in removed:
+            files.pop(path, None)
+        for path in keys_removed:
+            keys.pop(path, None)
+        pending = frozenset(itertools.chain(changed, removed))
+        pending_keys = frozenset(itertools.chain(keys_changed, keys_removed))
+    except (ValueError, TypeError, EOFError):
+        return Manifest()
+    return Manifest(whole.out, files, keys, generation, whole.base, pending, pending_keys)
 
 
 def write_changed(
@@ -616,7 +676,7 @@ def write_changed(
     if previous == hashes:  # nothing to write; the keys may have moved on (a later clock)
         stage.discard()
         if read.keys != recorded_now:
-            _record_or_raise(out, manifest, hashes, recorded_now)
+            _record_or_raise(out, manifest, hashes, recorded_now, read)
         return False
     held = list(stage.held.values())
     elsewhere = stage.held.keys() | linked | spare.drawn.keys()
@@ -648,8 +708,8 @@ def write_changed(
         old_files = (_Kept(out, path) for path in linked)
         _stage_and_swap([*held, *old_files], stage, unchanged, spare.keep)
     # The new build is in place from here on: nothing may fail the build.
-    _record_or_raise(out, manifest, hashes, recorded_now, known)
-    spare.took_old_build()
+    recorded = _record_or_raise(out, manifest, hashes, recorded_now, read, known)
+    spare.took_old_build(recorded)
     return True
 
 
@@ -658,13 +718,15 @@ def _record_or_raise(
     manifest: Path,
     hashes: dict[str, str],
     keys: dict[str, bytes],
+    read: Manifest,
     known: Mapping[str, _Entry] | None = None,
-) -> None:
+) -> Manifest:
     try:
-        _record(out, manifest, hashes, keys, known)
+        return _record(out, manifest, hashes, keys, read, known)
     except OSError as exc:
         with contextlib.suppress(OSError):
             manifest.unlink(missing_ok=True)  # a stale record must not vouch for `out`
+            delta_path(manifest).unlink(missing_ok=True)
         raise NotRecorded(exc) from exc
 
 
@@ -695,6 +757,9 @@ class Spare:
         self.untouched: dict[str, _Entry] = {}
         # The hash of the spare manifest `_entries` found true (see `build.spare_check`).
         self.entries_digest = bytes(32)
+        # The paths whose spare file may differ from the one `read` records (the spare
+        # manifest's differences, see `_recorded`); None: any of them may.
+        self._apart: frozenset[str] | None = None
 
     @classmethod
     def check(
@@ -722,11 +787,18 @@ class Spare:
             return True  # nothing of `out` is taken
         hashes = self.read.hashes
         if self.entries:
-            self._kept_differ = self._differing(kept, hashes)
+            self._kept_differ = self._differing(self._maybe_apart(kept), hashes)
             takes = {p: self.verified[p] for p in self._kept_differ}
         else:
             takes = self.verified
         return _as_recorded(out, takes)
+
+    def _maybe_apart(self, kept: Mapping[str, bytes]) -> Iterable[str]:
+        """The kept paths whose spare file may differ from `read`'s: a one-edit rebuild
+        keeps ~40,000, and the spare holds all but a few of them as `read` records."""
+        if self._apart is None:
+            return kept
+        return kept.keys() & (self._apart | self.drawn.keys())
 
     def _differing(self, paths: Iterable[str], hashes: Mapping[str, str]) -> list[str]:
         """The `paths` in `hashes` whose file the spare does not hold as hashed there:
@@ -835,17 +907,28 @@ class Spare:
                 return {}
             self.entries_digest = hashlib.sha256(data).digest()
             return files
-        except (OSError, ValueError, TypeError, EOFError):
+        except (OSError, ValueError, TypeError, EOFError, KeyError):
             return {}
 
     def _recorded(self) -> tuple[bytes, dict[str, _Entry]] | None:
-        """The spare manifest's bytes and files, if it is this version's and the spare's."""
+        """The spare manifest's bytes and files, if it is this version's and the spare's,
+        and made against the output manifest this build read (`took_old_build`)."""
         data = self.manifest.read_bytes()
-        version, recorded_out, files, _ = marshal.loads(data)
-        if (version, recorded_out) != (_MANIFEST, str(self.folder.resolve())):
+        version, recorded_out, generation, differing, absent = marshal.loads(data)
+        if (version, recorded_out) != (_SPARE_MANIFEST, str(self.folder.resolve())):
             return None
-        if not (self.folder / MARKER).is_file() or not isinstance(files, dict):
+        base = self.read
+        if len(base.generation) != _GENERATION or generation != base.generation:
+            return None  # made against other files than those read: its base is gone
+        if not isinstance(differing, dict) or not isinstance(absent, list):
             return None
+        if not (self.folder / MARKER).is_file():
+            return None
+        files = dict(base.files)
+        files.update(differing)
+        for path in absent:
+            del files[path]  # a KeyError: damaged (the caller's `except`)
+        self._apart = frozenset(itertools.chain(differing, absent))
         return data, files
 
     def recorded_entries(self, digest: bytes) -> dict[str, _Entry] | None:
@@ -853,7 +936,7 @@ class Spare:
         one `_entries` checked (by its `entries_digest`) in another process; else None."""
         try:
             found = self._recorded()
-        except (OSError, ValueError, TypeError, EOFError):
+        except (OSError, ValueError, TypeError, EOFError, KeyError):
             return None
         if found is None or hashlib.sha256(found[0]).digest() != digest:
             return None
@@ -873,13 +956,21 @@ class Spare:
         self._kept = True
         return True
 
-    def took_old_build(self) -> None:
-        """Record the spare's manifest: the replaced build's, moved to its new place."""
+    def took_old_build(self, recorded: Manifest) -> None:
+        """Record the spare's manifest: the replaced build's, moved to its new place.
+
+        It is kept as its differences from `recorded`, the output manifest just
+        written (named by its generation): a one-edit rebuild at 10,000 briefings
+        then writes and reads back a few entries, not 40,000 (~6 MB, twice read)."""
         if not self._kept or self._old is None:
             return
+        old, new = self._old, recorded.files
         try:
             spare = str(self.folder.resolve())
-            replace_file(self.manifest, marshal.dumps((_MANIFEST, spare, self._old, {})))
+            differing = {path: entry for path, entry in old.items() if new.get(path) != entry}
+            absent = list(new.keys() - old.keys())
+            record = (_SPARE_MANIFEST, spare, recorded.generation, differing, absent)
+            replace_file(self.manifest, marshal.dumps(record))
         except (OSError, ValueError):
             self.manifest.unlink(missing_ok=True)
 
@@ -1018,10 +1109,15 @@ def _record(
     manifest: Path,
     hashes: dict[str, str],
     keys: dict[str, bytes],
+    read: Manifest,
     known: Mapping[str, _Entry] | None = None,
-) -> None:
+) -> Manifest:
     """Record the files of `out`: by a stat, or as `known` says of those it holds with
-    the same hash (a spare's files left as they were: see `Spare.refresh`)."""
+    the same hash (a spare's files left as they were: see `Spare.refresh`).
+
+    The record is named by a new random generation, unless its files are exactly
+    those of `read` (the manifest the build started from; only the keys moved on):
+    then it keeps `read`'s, so a spare manifest made against those files stays good."""
     files = {}
     root = os.fspath(out) + "/"  # the paths were checked when written
     known = known or {}
@@ -1032,8 +1128,33 @@ def _record(
             continue
         stat = os.stat(root + path)
         files[path] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    same = _is_id(read.generation) and files == read.files
+    generation = read.generation if same else os.urandom(_GENERATION)
+    where = str(out.resolve())
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(manifest, marshal.dumps((_MANIFEST, str(out.resolve()), files, keys)))
+    recorded = Manifest(where, files, keys, generation)
+    delta = delta_path(manifest)
+    if read.base and read.out == where and len(files) >= DELTA_AT:
+        paths = read.pending.union(_changed_paths(read.files, files))
+        names = read.pending_keys.union(_changed_paths(read.keys, keys))
+        if (len(paths) + len(names)) * _FOLD <= len(files):
+            changed = {path: files[path] for path in paths if path in files}
+            keys_changed = {path: keys[path] for path in names if path in keys}
+            removed = [path for path in paths if path not in files]
+            keys_removed = [path for path in names if path not in keys]
+            record = (_DELTA, read.base, generation, changed, removed, keys_changed, keys_removed)
+            replace_file(delta, marshal.dumps(record))
+            return replace(recorded, base=read.base, pending=paths, pending_keys=names)
+    base = os.urandom(_GENERATION)  # a new one each time: no old delta names it
+    replace_file(manifest, marshal.dumps((_MANIFEST, where, files, keys, generation, base)))
+    delta.unlink(missing_ok=True)  # made against the record just replaced: unused now
+    return replace(recorded, base=base)
+
+
+def _changed_paths(old: Mapping[str, object], new: Mapping[str, object]) -> frozenset[str]:
+    """The paths whose value differs between `old` and `new`, or that only one has."""
+    changed = [path for path, value in new.items() if old.get(path) != value]
+    return frozenset(itertools.chain(changed, old.keys() - new.keys()))
 
 
 def replace_file(path: Path, data: bytes) -> None:
