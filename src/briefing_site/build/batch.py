@@ -840,7 +840,7 @@ class _Pages:
             if staging is not None and not (
                 previous is not None and link_same(previous, staging, item.path, item.data)
             ):  # a page the last build wrote the same is linked, taking no room
-                write_file(staging, item.path, item.data)
+                write_file(staging, item.path, item.data, fresh=True)
             facts = None
             if template == "briefing.html" and self.settings.config.search and written:
                 facts = PageFacts.of(item.data)

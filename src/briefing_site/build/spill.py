@@ -100,7 +100,7 @@ class SpillWriter:
     def append(self, payload: bytes, key: bytes | None = None) -> Location | None:
         if self._broken:
             return None
-        checksum = hashlib.sha256(payload).digest()
+        checksum = sha256_of(payload)
         header = RECORD.pack(key, checksum, len(payload)) if key is not None else b""
         try:
             if self._file is None:
@@ -136,6 +136,24 @@ class SpillWriter:
         """Park nothing more (the spill gave way)."""
         self.close()
         self._broken = True
+
+
+_last_hashed: tuple[bytes, bytes] = (b"", hashlib.sha256(b"").digest())
+
+
+def sha256_of(payload: bytes) -> bytes:
+    """`hashlib.sha256(payload).digest()`, not worked out again for the very object
+    hashed last: the main process parks each listing page it draws for the build
+    cache (`append`) and then stages it (`writer.Staging.write`), both by its SHA-256
+    (~4,400 pages of ~33 KB at 10,000 briefings). Bytes never change, and the one
+    held here cannot be freed and its id reused while it is held."""
+    global _last_hashed
+    last = _last_hashed  # one read: another thread may replace it meanwhile
+    if last[0] is payload:
+        return last[1]
+    found = hashlib.sha256(payload).digest()
+    _last_hashed = (payload, found)
+    return found
 
 
 class SpillReader:
