@@ -168,16 +168,18 @@ class SpillReader:
 
     def read(self, where: Location) -> bytes | None:
         """The payload, or None when it is missing or damaged."""
+        offset, length, checksum = _WHERE.unpack_from(where)  # once, not a property each
+        name = where.name
         try:
-            found = self._files.get(where.name)
+            found = self._files.get(name)
             if found is None:
                 with self._opening:
-                    found = self._files.get(where.name) or open(self.folder / where.name, "rb")  # noqa: SIM115
-                    self._files[where.name] = found
-            payload = read_at(found, where.offset, where.length)
+                    found = self._files.get(name) or open(self.folder / name, "rb")  # noqa: SIM115
+                    self._files[name] = found
+            payload = read_at(found, offset, length)
         except OSError:
             return None
-        if len(payload) != where.length or hashlib.sha256(payload).digest() != where.checksum:
+        if len(payload) != length or hashlib.sha256(payload).digest() != checksum:
             return None
         return payload
 
