@@ -92,6 +92,8 @@ def write_file(root: Path, relative: str, data: bytes, *, fresh: bool = False) -
     On a full disk the build's parked records give way first (`spill.make_room`):
     the build itself needs no more room than it did without them."""
     target = _path_in(root, relative)
+    if fresh:
+        _made.under(os.fspath(root))
     try:
         _write(target, data, fresh)
     except OSError as exc:
@@ -120,28 +122,32 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
 
 def _write(target: str | Path, data: bytes, fresh: bool = False) -> None:
     parent = os.path.dirname(target)
-    if fresh and parent not in _made_folders:
+    if fresh and parent not in _made.folders:
         _make_folder(parent)
-        _remember_folder(parent)
+        _made.folders.add(parent)
     try:
         _put(target, data)
     except FileNotFoundError:  # a folder not made yet, or gone since (a swap, `remove`)
         os.makedirs(parent, exist_ok=True)
-        _remember_folder(parent)
         _put(target, data)
 
 
-_made_folders: set[str] = set()
-"""Folders this process made or wrote into under a fresh root (`write_file`). Only a
-hint: a folder gone since (swapped away, emptied by `Staging.remove`) is made again
-when its file cannot be opened."""
-_MADE_FOLDERS_HELD = 200_000  # forgotten past this many: a `serve` runs for days
+@dataclass
+class _Made:
+    """The folders this process made (or found) under the fresh root it last wrote
+    into (`write_file`): only a hint, for one gone since (`Staging.remove`) is made
+    again when its file cannot be opened. Another root starts it afresh, so a
+    process that builds again and again (`serve`) holds one build's folders."""
+
+    root: str = ""
+    folders: set[str] = field(default_factory=set)
+
+    def under(self, root: str) -> None:
+        if root != self.root:
+            self.root, self.folders = root, set()
 
 
-def _remember_folder(folder: str | os.PathLike[str]) -> None:
-    if len(_made_folders) >= _MADE_FOLDERS_HELD:
-        _made_folders.clear()
-    _made_folders.add(os.fspath(folder))
+_made = _Made()
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
