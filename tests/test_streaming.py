@@ -9,6 +9,7 @@ midway leaves the previous build and nothing else behind.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import shutil
 import tempfile
@@ -21,9 +22,11 @@ from typing import Any
 import pytest
 from conftest import Run, write_site
 
-from briefing_site.build import writer
+from briefing_site.build import batch, writer
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import build
+from briefing_site.build.spill import sha256_of
+from briefing_site.output.theme import theme_dir
 from briefing_site.site import CACHE_DIR
 
 NOW = "2027-01-01T12:00:00+00:00"
@@ -324,3 +327,71 @@ def test_a_workers_pickled_article_reads_back_as_the_same_objects(tmp_path: Path
             type(s) for s in made.briefing.sections
         ]
         assert back.briefing.countdown == made.briefing.countdown
+
+
+def test_a_cold_build_opens_each_file_it_writes_once(
+    make_site: Callable[[dict[str, str | bytes]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into a fresh staging folder a page's folder is made before the page is opened:
+    no open that fails for a missing folder and is tried again (most pages of a site
+    are in a folder of their own), and the site is the one-process site."""
+    site = make_site(articles())
+    tried: list[str] = []
+    real_put = writer._put
+
+    def put(target: str | Path, data: bytes) -> None:
+        tried.append(os.fspath(target))
+        real_put(target, data)
+
+    monkeypatch.setattr(writer, "_put", put)
+    options = BuildOptions(site, datetime.fromisoformat(NOW), jobs=1, cache=False)
+    assert build(options).briefings == COUNT
+    files = [p for p in (site / "build").rglob("*") if p.is_file() and p.name != writer.MARKER]
+    assert len(tried) == len(set(tried)) == len(files)
+
+
+def test_a_remembered_folder_removed_since_is_made_again(tmp_path: Path) -> None:
+    """Folders made are remembered only as a hint: one gone since (a swap, a removed
+    search index) is made again when the file cannot be opened."""
+    root = tmp_path / "stage"
+    root.mkdir()
+    writer.write_file(root, "topics/trade/page/2/index.html", b"first", fresh=True)
+    shutil.rmtree(root / "topics")
+    writer.write_file(root, "topics/trade/page/2/index.html", b"again", fresh=True)
+    writer.write_file(root, "topics/trade/page/3/index.html", b"third", fresh=True)
+    assert (root / "topics/trade/page/2/index.html").read_bytes() == b"again"
+    assert (root / "topics/trade/page/3/index.html").read_bytes() == b"third"
+    with pytest.raises(ValueError, match="unsafe output path"):
+        writer.write_file(root, "../escape.html", b"no", fresh=True)
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_the_templates_are_compiled_before_the_workers_start(
+    make_site: Callable[[dict[str, str | bytes]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build compiles the theme once, into the template cache, before it forks:
+    each worker loads what it draws with instead of compiling it again."""
+    site = make_site(articles())
+    compiled = site / CACHE_DIR / "templates"
+    found_at_start: list[list[str]] = []
+    real = batch.ordered_results
+
+    def ordered_results(*args: Any, **kwargs: Any) -> Any:
+        found_at_start.append(sorted(os.listdir(compiled)) if compiled.is_dir() else [])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "ordered_results", ordered_results)
+    options = BuildOptions(site, datetime.fromisoformat(NOW), jobs=2)
+    assert build(options).briefings == COUNT
+    theme = list(theme_dir().glob("*.html"))
+    assert found_at_start and len(found_at_start[0]) == len(theme)
+
+
+def test_a_payload_hashed_twice_is_hashed_right_every_time() -> None:
+    """The SHA-256 kept for the payload hashed last is given for that very object
+    only: equal bytes of another object, or other bytes, are hashed afresh."""
+    first = os.urandom(40_000)
+    same_bytes = bytes(bytearray(first))
+    other = os.urandom(40_000)
+    for payload in (first, first, same_bytes, other, first, b"", b""):
+        assert sha256_of(payload) == hashlib.sha256(payload).digest()

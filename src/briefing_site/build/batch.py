@@ -80,7 +80,7 @@ from briefing_site.output.render import (
     prepare,
     render_briefing,
 )
-from briefing_site.output.theme import TemplateFiles, make_environment
+from briefing_site.output.theme import TemplateFiles, make_environment, theme_dir
 from briefing_site.output.urls import calendar_path
 from briefing_site.progress import ProgressFn
 from briefing_site.walk import Signature
@@ -346,9 +346,12 @@ def run_batch(
     enough = worker_count(jobs, sys.maxsize) * MIN_ITEMS_PER_WORKER
     first = list(itertools.islice(pending, enough))
     if len(first) < enough:  # that was all of them
-        results = ordered_results(setup, first, worker_count(jobs, len(first)))
+        workers = worker_count(jobs, len(first))
+        _compile_ahead(settings, workers)
+        results = ordered_results(setup, first, workers)
     else:
         workers = worker_count(jobs, len(to_read))
+        _compile_ahead(settings, workers)
         jobs_all = itertools.chain(first, pending)
         results = ordered_results(setup, jobs_all, workers, len(to_read))
     staged: dict[str, Staged] = {}
@@ -710,6 +713,30 @@ def tools_for(config: SiteConfig) -> Tools:
     return Tools.for_config(config)
 
 
+def _compile_ahead(settings: Settings, workers: int) -> None:
+    """With no compiled templates yet (a cold build), compile the theme's into the
+    template cache here, once, before `workers` start: each then loads them (~3 ms)
+    instead of compiling them (~50 ms a process), and so does this process when it
+    draws the listings. A site's own template of the same name is compiled in its
+    place (as the workers would find it). One that fails to compile is left to
+    the drawing, which reports it."""
+    stream = settings.stream
+    compiled = stream.template_cache if stream is not None else None
+    if stream is None or compiled is None or workers <= 1 or compiled.exists():
+        return
+    cache = template_cache(compiled)
+    if cache is None:
+        return
+    env = make_environment(
+        settings.templates, TemplateFiles(settings.templates, stream.template_files)
+    )
+    env.bytecode_cache = cache
+    prepare(env, Site(settings.config, settings.now))  # its filters: compiling checks them
+    for name in sorted(found.name for found in theme_dir().glob("*.html")):
+        with contextlib.suppress(Exception):
+            env.get_template(name)
+
+
 @dataclass(frozen=True)
 class _Setup:
     """Builds a worker (picklable, so a worker process can build its own).
@@ -840,7 +867,7 @@ class _Pages:
             if staging is not None and not (
                 previous is not None and link_same(previous, staging, item.path, item.data)
             ):  # a page the last build wrote the same is linked, taking no room
-                write_file(staging, item.path, item.data)
+                write_file(staging, item.path, item.data, fresh=True)
             facts = None
             if template == "briefing.html" and self.settings.config.search and written:
                 facts = PageFacts.of(item.data)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
-from briefing_site.build.spill import make_room
+from briefing_site.build.spill import make_room, sha256_of
 from briefing_site.errors import OutputError
 from briefing_site.model import Location, RenderedFile
 from briefing_site.site import CONTENT_DIR, TEMPLATES_DIR
@@ -89,18 +89,24 @@ def output_path(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def write_file(root: Path, relative: str, data: bytes) -> None:
+def write_file(root: Path, relative: str, data: bytes, *, fresh: bool = False) -> None:
     """Write one output file under `root`, making its folder only when it is missing.
 
+    `fresh`: `root` is a folder this build made (a staging folder), so a folder
+    not yet made by this process is most likely missing: it is made first, and
+    the file is opened once, not tried, found missing and opened again (a cold
+    build at 10,000 briefings writes ~24,000 files, most in a folder of their own).
     On a full disk the build's parked records give way first (`spill.make_room`):
     the build itself needs no more room than it did without them."""
-    target = output_path(root, relative)
+    target = _path_in(root, relative)
+    if fresh:
+        _made.under(os.fspath(root))
     try:
-        _write(target, data)
+        _write(target, data, fresh)
     except OSError as exc:
         if not make_room(exc):
             raise
-        _write(target, data)
+        _write(target, data, fresh)
 
 
 def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
@@ -121,12 +127,34 @@ def link_same(out: Path, root: Path, relative: str, data: bytes) -> bool:
     return True
 
 
-def _write(target: Path, data: bytes) -> None:
+def _write(target: str | Path, data: bytes, fresh: bool = False) -> None:
+    parent = os.path.dirname(target)
+    if fresh and parent not in _made.folders:
+        _make_folder(parent)
+        _made.folders.add(parent)
     try:
         _put(target, data)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileNotFoundError:  # a folder not made yet, or gone since (a swap, `remove`)
+        os.makedirs(parent, exist_ok=True)
         _put(target, data)
+
+
+@dataclass
+class _Made:
+    """The folders this process made (or found) under the fresh root it last wrote
+    into (`write_file`): only a hint, for one gone since (`Staging.remove`) is made
+    again when its file cannot be opened. Another root starts it afresh, so a
+    process that builds again and again (`serve`) holds one build's folders."""
+
+    root: str = ""
+    folders: set[str] = field(default_factory=set)
+
+    def under(self, root: str) -> None:
+        if root != self.root:
+            self.root, self.folders = root, set()
+
+
+_made = _Made()
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -150,7 +178,7 @@ def _hard_link(source: str | Path, target: Path) -> None:
         os.link(source, target, follow_symlinks=False)
 
 
-def _put(target: Path, data: bytes) -> None:
+def _put(target: str | Path, data: bytes) -> None:
     """`target.write_bytes(data)` in three system calls (open, write, close), not six:
     a build writes tens of thousands of files, and a file object would also
     stat it, ask whether it is a terminal and find its position."""
@@ -246,7 +274,7 @@ class Staging:
 
     def write(self, item: OutputFile) -> None:
         data = item.data
-        sha = hashlib.sha256(data).hexdigest()
+        sha = sha256_of(data).hex()  # hashed already where the cache parked it
         if self.previous.get(item.path) == sha:
             self.held[item.path] = item
         elif self.spare is not None:
@@ -256,7 +284,7 @@ class Staging:
             if item.path in self.hashes:  # written before, maybe as a link: never in place
                 output_path(self.folder, item.path).unlink(missing_ok=True)
             if not (self._linkable and link_same(self.out, self.folder, item.path, data)):
-                write_file(self.folder, item.path, data)
+                write_file(self.folder, item.path, data, fresh=True)
             self.held.pop(item.path, None)
         self.hashes[item.path] = sha
 
