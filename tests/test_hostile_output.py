@@ -117,6 +117,23 @@ def test_a_template_misusing_a_helper_is_a_located_error(
     assert files_of(site / "build") == before
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_nested_too_deep_to_read_is_a_located_error(tmp_path: Path, jobs: str) -> None:
+    """Jinja's parser recurses once per bracket: thousands nested ran out of Python's stack."""
+    site = built_site(tmp_path)
+    before = files_of(site / "build")
+    deep = "(" * 3000 + "1" + ")" * 3000
+    write_site(
+        site, {"templates/briefing.html": f"{EXTENDS}<p>{{{{ {deep} }}}}</p>{{% endblock %}}\n"}
+    )
+    result = run_cli("build", "-s", str(site), "-j", jobs)
+    assert (result.code, result.err.strip()) == (
+        1,
+        "templates/briefing.html: template nested too deeply to read",
+    )
+    assert files_of(site / "build") == before
+
+
 @pytest.mark.parametrize(
     "where", ["templates/briefing.html", "content/b.md", "templates/static/x.css"]
 )

@@ -144,7 +144,7 @@ def _names_in(env: jinja2.Environment, name: str) -> list[str] | None:
         source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         parsed = env.parse(source)
         found = list(meta.find_referenced_templates(parsed))
-    except (jinja2.TemplateError, ContentError, OSError):  # rendering will say why
+    except (jinja2.TemplateError, ContentError, OSError, RecursionError):  # drawing says why
         return None
     if any(item is None for item in found):
         return None

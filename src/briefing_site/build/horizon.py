@@ -48,8 +48,8 @@ def templates_show_clock(templates: Path) -> bool:
             source = (templates.parent / relative).read_text(encoding="utf-8")
             if "now" in meta.find_undeclared_variables(parser.parse(source)):
                 return True
-        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
-            return True
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError, RecursionError):
+            return True  # (a template nested past Python's depth: drawing it says where)
     return False
 
 

@@ -152,7 +152,8 @@ def sha256_of(payload: bytes) -> bytes:
     if last[0] is payload:
         return last[1]
     found = hashlib.sha256(payload).digest()
-    _last_hashed = (payload, found)
+    if type(payload) is bytes:  # a bytearray or memoryview may change under its id
+        _last_hashed = (payload, found)
     return found
 
 

@@ -272,12 +272,27 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
     except RecursionError as exc:  # a site's briefing.html that extends "briefing.html": itself
         where = _template_location(exc, name)
+        if _while_reading(exc):  # an expression nested thousands deep: Jinja's parser recurses
+            raise ContentError.at(where, "template nested too deeply to read") from None
         raise ContentError.at(
             where,
             "template extends or includes itself without end: to build on the default "
             f'theme, write {{% extends "theme/{where.path.rpartition("/")[2]}" %}}',
         ) from None
     return RenderedFile(page.path, html.encode("utf-8"))
+
+
+_JINJA_READERS = (os.path.join("jinja2", "parser.py"), os.path.join("jinja2", "lexer.py"))
+
+
+def _while_reading(exc: BaseException) -> bool:
+    """Whether `exc` was raised while Jinja read a template's text, not while drawing."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(_JINJA_READERS):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def _template_location(exc: BaseException, name: str) -> Location:
