@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -318,3 +319,25 @@ def test_an_article_cannot_make_thousands_of_tag_pages(tmp_path: Path) -> None:
     spellings = ", ".join(["Trade", "trade", "TRADE"] * MAX_TAGS)  # one tag, however spelt
     (site / "content/a.md").write_text(f"---\ntitle: T\ntags: [{spellings}]\n---\nText.\n")
     assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+
+
+def test_a_linked_template_cache_folder_never_loses_the_files_it_leads_to(tmp_path: Path) -> None:
+    """The cache clears other versions' compiled templates: never a folder a link leads to,
+    nor a file of any other name."""
+    site = built_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "important.txt").write_text("keep me\n")
+    cached = site / ".briefing-cache/templates"
+    shutil.rmtree(cached, ignore_errors=True)
+    cached.parent.mkdir(exist_ok=True)
+    cached.symlink_to(elsewhere, target_is_directory=True)
+    (site / "content/b.md").write_text("---\ntitle: B\n---\nLeaders meet.\n")
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert (elsewhere / "important.txt").read_text() == "keep me\n"
+    cached.unlink()
+    cached.mkdir()
+    (cached / "notes.txt").write_text("mine\n")
+    (site / "content/b.md").write_text("---\ntitle: B\n---\nLeaders met.\n")
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    assert (cached / "notes.txt").read_text() == "mine\n"

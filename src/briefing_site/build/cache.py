@@ -19,6 +19,7 @@ import functools
 import hashlib
 import marshal
 import os
+import re
 import struct
 import sys
 import tempfile
@@ -479,6 +480,9 @@ def _copy(source: BinaryIO, target: BinaryIO, length: int) -> None:
         done += len(chunk)
 
 
+_COMPILED = re.compile(r"[0-9a-f]{16}-[0-9a-f]+\.cache")
+
+
 def template_cache(folder: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates kept in `folder`, so a rebuild does not compile them again.
 
@@ -504,10 +508,12 @@ def template_cache(folder: Path) -> jinja2.BytecodeCache | None:
             with contextlib.suppress(OSError):  # unsaved: the next build compiles it again
                 super().dump_bytecode(bucket)
 
+    if folder.is_symlink():  # the folder is ours: never clear a folder a link leads to
+        return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.iterdir():
-            if not old.name.startswith(prefix):
+        for old in folder.iterdir():  # only another version's compiled templates
+            if _COMPILED.fullmatch(old.name) and not old.name.startswith(prefix):
                 with contextlib.suppress(OSError):
                     old.unlink(missing_ok=True)
     except OSError:
