@@ -121,6 +121,26 @@ def test_a_failed_rebuild_keeps_its_pending_template_change(site: Path) -> None:
     assert dict(preview.rebuild([site / "content/alpha.md"]).files) == _full(site)
 
 
+def test_a_site_templates_imported_macros_see_new_settings(site: Path) -> None:
+    """A macro file imported without context is made once per environment by Jinja:
+    after a settings edit, serve's next build must not show the old site title."""
+    _write(site, "templates/m.html", "{% macro t() %}[{{ site.title }}]{% endmacro %}\n")
+    _write(
+        site,
+        "templates/briefing.html",
+        '{% extends "theme/briefing.html" %}{% import "m.html" as m %}'
+        '{% block head %}<meta name="x" content="{{ m.t() }}">{% endblock %}\n',
+    )
+    preview = Preview(BuildOptions(site=site, now=now()))
+    preview.rebuild()
+    changed = _write(site, "briefing.yaml", "title: Second Title\n")
+    _bump_times(site, changed)
+    files = dict(preview.rebuild([site / "briefing.yaml"]).files)
+    page = files["briefings/alpha/index.html"]
+    assert b"[Second Title]" in page, page[page.find(b'name="x"') :][:80]
+    assert files == _full(site)
+
+
 def _bump_times(site: Path, changed: list[str]) -> None:
     """Make each change visible by its times even on a coarse-clock file system."""
     for name in changed:

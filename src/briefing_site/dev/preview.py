@@ -90,6 +90,7 @@ class Preview:
         self.held.trust = bool(hints)
         self._note_changes(hints)
         env, assets = self._theme()
+        _forget_imports(env)
         # Assembled in this process: held whole, an article from a worker would come back
         # pickled, which at start-up costs more than the workers save (at 3,000 briefings).
         options = replace(self.options, jobs=1)
@@ -183,6 +184,15 @@ class Preview:
         self._templates = current  # a new object: the key bases are made again
         self._hinted = set()
         return self._env, self._assets
+
+
+def _forget_imports(env: jinja2.Environment) -> None:
+    """Drop each template's module as imported without context: Jinja makes it once
+    per template, with the globals of that moment, so a site's imported macros
+    would show the settings and the clock of serve's first build. Made again on use;
+    the theme imports nothing, so a site without such imports pays nothing."""
+    for template in (env.cache or {}).values():
+        template._module = None
 
 
 def _static(names: set[str]) -> set[str]:
