@@ -267,12 +267,13 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
     syntax error and, when the rest still parses, the value to validate too
     (None when it never parses).
     """
-    lines = text.split("\n")
+    lines: list[str] = []  # split only once a syntax error needs a line blanked
     problems: list[Problem] = []
     while True:
         try:
             return parse_yaml(text, path, first_line), problems
         except ContentError as exc:
+            lines = lines or text.split("\n")
             problem = exc.problems[0]
             index = problem.location.line - first_line
             seen = {str(p) for p in problems}
@@ -295,11 +296,8 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
         mark = exc.context_mark  # an unclosed bracket or quote: where it opened, not EOF
     line = int(mark.line) + first_line if mark is not None else first_line
     message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-    source = (
-        text.split("\n")[line - first_line]
-        if 0 <= line - first_line < len(text.split("\n"))
-        else ""
-    )
+    lines = text.split("\n")
+    source = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
     return ContentError.at(Location(path, line), f"invalid YAML: {message}{_hint(message, source)}")
 
 

@@ -145,7 +145,7 @@ _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 # A link's label in square brackets glued after a sentence's stop: "...deepened.[Special
 # coverage]", "...in 2019.[1]".
 _LINK_TAIL = _lazy(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
-_STRAY_OPENER = re.compile(r"(?<=[.!?])\s+[\u201c\u2018]\s*$")
+_STRAY_OPENER = _lazy(r"(?<=[.!?])\s+[\u201c\u2018]\s*$")
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
