@@ -25,12 +25,17 @@ landed where it did; the code adds only topic-agnostic structure:
 4. Sequence. Neighbouring paragraphs tend to share a topic: each paragraph's
    scores become probabilities (`SHARPNESS`) and the article is decided as a
    chain that stays on a topic with probability `STAY` (forward-backward).
-   A paragraph with no cue therefore follows its neighbours, and says so
-   (`Verdict.own_cues`).
+   A paragraph with no cue at all is scored by the priors alone, as a thinly
+   cued one is: on the real pages such a paragraph (a goodwill quote, who
+   attended, the weather over the summit) is the meeting itself, which the
+   labelling rules place in outlook, far more often than it continues its
+   neighbours' topic. With priors all equal (a site's own topics) its
+   neighbours decide. Either way it says so (`Verdict.own_cues`).
 5. Doubt. The confidence is how much of the paragraph's own cue weight
    backs the chosen topic, the priors added so that one chance cue gives a
-   soft share (with no cue of its own, the neighbours' margin). A call its
-   words split over, or one the neighbours made against its words
+   soft share (with no cue of its own, what its neighbours add to the margin
+   the priors give). A call its words split over, or one the neighbours made
+   against its words
    (`AGAINST_ITS_WORDS`), is doubtful. A paragraph that quotes someone
    (reported speech) has its confidence cut by `QUOTED_DISCOUNT`: the words
    inside a quote are the speaker's, and an editor places reported speech by
@@ -333,8 +338,9 @@ class Classifier:
         self._lexicon = _Lexicon(topics)
         self._patterns = _compile_patterns(topics)
         self._priors = tuple(float(DEFAULT_PRIORS.get(name, PRIOR)) for name in self._names)
-        # A paragraph without a single cue says nothing: its neighbours decide.
-        self._silent = [1.0 / len(self._names)] * len(self._names)
+        # A paragraph without a single cue has only the priors: the topic they favour
+        # (outlook, where the meeting itself goes) leads unless the priors are equal.
+        self._silent = self._emission([p / sum(self._priors) for p in self._priors], None)
 
     def classify(self, texts: Sequence[str], *, year: int | None = None) -> tuple[Verdict, ...]:
         """Classify the body paragraphs of ONE article (lede excluded), in file order.
@@ -456,8 +462,10 @@ class Classifier:
     ) -> float:
         """How much of the paragraph's own evidence backs the chosen topic: its share
         of the cue weight, each topic's prior added (so one chance cue gives a soft
-        share, not 1.00). A paragraph without a cue has only its neighbours: the gap
-        between the two most probable topics they give it (always warned about). A
+        share, not 1.00). A paragraph without a cue has only the priors and its
+        neighbours: how much the neighbours widen the gap between the two most probable
+        topics beyond the lead the priors alone give the chosen one (0 for a lone one;
+        with equal priors, the gap itself), and it is always warned about. A
         call the neighbours made against the paragraph's own words keeps
         `AGAINST_ITS_WORDS` of its share.
 
@@ -467,8 +475,8 @@ class Classifier:
         made against the words, is where an editor most often disagrees.
         """
         if item.empty:
-            runner_up = posterior[order[1]] if len(order) > 1 else 0.0
-            return max(0.0, min(1.0, posterior[chosen] - runner_up))
+            lean = max(0.0, _gap(self._silent, order))
+            return max(0.0, min(1.0, _gap(posterior, order) - lean))
         total = sum(item.weights) + sum(self._priors)
         share = (item.weights[chosen] + self._priors[chosen]) / total
         return share if _argmax(emission) == chosen else share * AGAINST_ITS_WORDS
@@ -533,6 +541,11 @@ def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list
         posteriors[index] = _normalised([f * b for f, b in zip(forward[index], back, strict=True)])
         back = _normalised(step([b * e for b, e in zip(back, emissions[index], strict=True)]))
     return posteriors
+
+
+def _gap(values: Sequence[float], order: Sequence[int]) -> float:
+    """How far the first topic of `order` is ahead of the second in `values`."""
+    return values[order[0]] - values[order[1]] if len(order) > 1 else values[order[0]]
 
 
 def _argmax(values: Sequence[float]) -> int:
