@@ -172,6 +172,17 @@ def test_paragraph_without_cues_follows_its_neighbours_when_the_priors_are_equal
     assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
 
 
+@pytest.mark.parametrize("width", [2, 3, 4])
+def test_neighbours_pull_together_whatever_the_number_of_topics(width: int) -> None:
+    """With two or three topics a plain 0.3 chance of staying made the chain prefer to
+    switch: the paragraph between two navy ones went to energy."""
+    verdicts = Classifier(EQUAL_PRIORS[:width]).classify(
+        ["Warships held drills.", "Hmm.", "More warships and drills."]
+    )
+    assert [v.topic for v in verdicts] == ["navy", "navy", "navy"]
+    assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
+
+
 def test_lone_paragraph_without_cues_has_no_confidence(classifier: Classifier) -> None:
     (verdict,) = classifier.classify(["Hmm."])
     assert verdict.topic == "outlook" and verdict.confidence == 0.0

@@ -77,7 +77,13 @@ CONTRAST = 0.75
 """How much of a topic's article-wide average share is subtracted from each paragraph."""
 
 STAY = 0.3
-"""Chance that a paragraph continues the previous paragraph's topic."""
+"""Chance that a paragraph continues the previous paragraph's topic, among four topics
+(the default ones). With another number of topics the chain keeps the same odds of
+staying against moving to any one other topic (`_stay_chance`), so it stays sticky:
+a plain 0.3 would make two or three topics' chain prefer to switch (0.7 or 0.35 a move)."""
+
+STAY_WIDTH = 4
+"""How many topics `STAY` (and `Settings.stay`) is the chance for."""
 
 YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 """What a year ("1985") or decade ("1980s") in the text reads as, relative to the
@@ -364,7 +370,9 @@ class Classifier:
             self._emission(share, mean) if not item.empty else self._silent
             for item, share in zip(evidence, shares, strict=True)
         ]
-        posteriors = _forward_backward(emissions, self._settings.stay)
+        posteriors = _forward_backward(
+            emissions, _stay_chance(self._settings.stay, len(self._names))
+        )
         return tuple(
             self._verdict(item, emission, posterior, bool(_QUOTE.search(text)))
             for item, emission, posterior, text in zip(
@@ -514,6 +522,15 @@ def _merged(sentences: Sequence[_Evidence], width: int) -> _Evidence:
         weights=tuple(weights),
         cues=tuple(tuple(sorted(cues.items())) for cues in values),
     )
+
+
+def _stay_chance(stay: float, width: int) -> float:
+    """The chance of staying on a topic among `width` topics, at the odds `stay` gives
+    among `STAY_WIDTH` (stay / ((1 - stay) / 3) against each other topic)."""
+    if width == STAY_WIDTH or stay >= 1.0 or width < 2:
+        return stay
+    odds = stay * (STAY_WIDTH - 1) / (1.0 - stay)
+    return odds / (odds + width - 1)
 
 
 def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list[list[float]]:
