@@ -458,7 +458,7 @@ def test_check_warns_about_low_confidence_paragraphs(
     assert result.code == 0
     assert warnings_of(result) == [
         "content/a.md:10: warning: paragraph 3 placed in outlook with low confidence "
-        "(no cue words for outlook; placed by its neighbours); "
+        "(no cue words at all; outlook is the default for such paragraphs); "
         "add a heading or a sections: override if it belongs elsewhere"
     ]
 

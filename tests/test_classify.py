@@ -135,23 +135,60 @@ def test_empty_article_gives_no_verdicts(classifier: Classifier) -> None:
     assert classifier.classify([]) == ()
 
 
-def test_paragraph_without_cues_follows_its_neighbours_and_says_so(
+EQUAL_PRIORS = (
+    Topic("energy", "Energy", words=(("lng", 3.0), ("pipeline", 2.0))),
+    Topic("navy", "Navy", words=(("warship*", 3.0), ("drill*", 2.0))),
+    Topic("farms", "Farms", words=(("wheat", 3.0), ("harvest*", 2.0))),
+    Topic("space", "Space", words=(("satellite*", 3.0), ("rocket*", 2.0))),
+)
+"""A site's own topics: none is named like a default one, so their priors are equal."""
+
+
+def test_paragraph_without_cues_takes_the_topic_the_priors_favour(
     classifier: Classifier,
 ) -> None:
+    """On the real pages a paragraph without a single cue word (a goodwill quote, who
+    attended, the weather over the summit) is the meeting itself, which the labelling
+    rules place in outlook, far more often than its neighbours' topic: 22 of 25 such
+    paragraphs over two editors' pages, 16 of them placed right by following the
+    neighbours. It goes where the priors lean, says it has no cues, and is warned about."""
     verdicts = classifier.classify(
         ["Troops and warships held exercises.", "Hmm.", "Missiles and drones were deployed."]
     )
-    assert [v.topic for v in verdicts] == ["defense", "defense", "defense"]
-    assert verdicts[1].cues == ()
+    assert [v.topic for v in verdicts] == ["defense", "outlook", "defense"]
+    assert verdicts[1].cues == () and verdicts[1].own_topic == ""
     assert not verdicts[1].own_cues and verdicts[0].own_cues
+    # No words of its own and neighbours against it: nothing backs the call.
+    assert verdicts[1].confidence == 0.0 < LOW_CONFIDENCE
+
+
+def test_paragraph_without_cues_follows_its_neighbours_when_the_priors_are_equal() -> None:
+    verdicts = Classifier(EQUAL_PRIORS).classify(
+        ["Warships held drills.", "Hmm.", "More warships and drills."]
+    )
+    assert [v.topic for v in verdicts] == ["navy", "navy", "navy"]
+    assert verdicts[1].cues == () and not verdicts[1].own_cues
     # Not a silent 0.00: the neighbours make it likely, but less sure than they are.
     assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
 
 
-def test_lone_paragraph_without_cues_is_a_coin_toss(classifier: Classifier) -> None:
+@pytest.mark.parametrize("width", [2, 3, 4])
+def test_neighbours_pull_together_whatever_the_number_of_topics(width: int) -> None:
+    """With two or three topics a plain 0.3 chance of staying made the chain prefer to
+    switch: the paragraph between two navy ones went to energy."""
+    verdicts = Classifier(EQUAL_PRIORS[:width]).classify(
+        ["Warships held drills.", "Hmm.", "More warships and drills."]
+    )
+    assert [v.topic for v in verdicts] == ["navy", "navy", "navy"]
+    assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
+
+
+def test_lone_paragraph_without_cues_has_no_confidence(classifier: Classifier) -> None:
     (verdict,) = classifier.classify(["Hmm."])
-    assert verdict.confidence == 0.0
+    assert verdict.topic == "outlook" and verdict.confidence == 0.0
     assert not verdict.own_cues
+    (verdict,) = Classifier(EQUAL_PRIORS).classify(["Hmm."])
+    assert verdict.confidence == 0.0
 
 
 def test_reported_speech_in_the_past_tense_is_not_history(classifier: Classifier) -> None:
@@ -471,11 +508,13 @@ def test_confidence_is_the_support_of_the_paragraphs_own_words(classifier: Class
 def test_confidence_separates_wrong_calls_from_right_ones_on_unseen_pages() -> None:
     """On the real pages the lexicon was not written against, a wrong call has a lower
     confidence than a right one more often than the old confidence (the gap between the
-    two most probable topics after decoding) managed: AUC 0.67 against 0.58."""
+    two most probable topics after decoding) managed: AUC 0.69 against 0.59. Counted
+    over the calls whose warning the confidence decides: one without a cue word for its
+    topic is always warned about (74 of the 79 calls have one)."""
     articles = report.load_realworld()
     if not articles:
         pytest.skip(f"no real-page set at {report.REALWORLD}")
-    unseen = report.calls(articles[1::2])
+    unseen = [call for call in report.calls(articles[1::2]) if call.verdict.cues]
     shipped = report.separation(unseen, report.SIGNALS["shipped confidence"])
     margin = report.separation(unseen, report.SIGNALS["margin after decoding"])
     print(f"realworld unseen AUC: confidence {shipped:.2f}, margin {margin:.2f}")
@@ -591,10 +630,12 @@ def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_
             path.write_text(yaml.safe_dump(article), encoding="utf-8")
     (tmp_path / "groups.yaml").write_text("'0': first\n'1': first\n", encoding="utf-8")
     sets = ["--set", str(tmp_path / "one"), "--set", str(tmp_path / "two"), "--folds", "3"]
+    # Paragraphs without a cue lean to outlook: the word model needs its full weight.
+    sets += ["--weight", "1"]
     for how in ("page", "set", "group"):
         assert wordcv.main([*sets, "--by", how, "--groups", str(tmp_path / "groups.yaml")]) == 0
         printed = capsys.readouterr().out
         assert "  one " in printed and "  two " in printed
-        assert "shipped 3/6 = 0.500  with word model 6/6 = 1.000  (fixed 3, broke 0)" in printed
+        assert "shipped 0/6 = 0.000  with word model 6/6 = 1.000  (fixed 6, broke 0)" in printed
     assert "leaving out one of " in printed
     assert wordcv.main([*sets, "--by", "group"]) == 1

@@ -25,12 +25,17 @@ landed where it did; the code adds only topic-agnostic structure:
 4. Sequence. Neighbouring paragraphs tend to share a topic: each paragraph's
    scores become probabilities (`SHARPNESS`) and the article is decided as a
    chain that stays on a topic with probability `STAY` (forward-backward).
-   A paragraph with no cue therefore follows its neighbours, and says so
-   (`Verdict.own_cues`).
+   A paragraph with no cue at all is scored by the priors alone, as a thinly
+   cued one is: on the real pages such a paragraph (a goodwill quote, who
+   attended, the weather over the summit) is the meeting itself, which the
+   labelling rules place in outlook, far more often than it continues its
+   neighbours' topic. With priors all equal (a site's own topics) its
+   neighbours decide. Either way it says so (`Verdict.own_cues`).
 5. Doubt. The confidence is how much of the paragraph's own cue weight
    backs the chosen topic, the priors added so that one chance cue gives a
-   soft share (with no cue of its own, the neighbours' margin). A call its
-   words split over, or one the neighbours made against its words
+   soft share (with no cue of its own, what its neighbours add to the margin
+   the priors give). A call its words split over, or one the neighbours made
+   against its words
    (`AGAINST_ITS_WORDS`), is doubtful. A paragraph that quotes someone
    (reported speech) has its confidence cut by `QUOTED_DISCOUNT`: the words
    inside a quote are the speaker's, and an editor places reported speech by
@@ -72,7 +77,13 @@ CONTRAST = 0.75
 """How much of a topic's article-wide average share is subtracted from each paragraph."""
 
 STAY = 0.3
-"""Chance that a paragraph continues the previous paragraph's topic."""
+"""Chance that a paragraph continues the previous paragraph's topic, among four topics
+(the default ones). With another number of topics the chain keeps the same odds of
+staying against moving to any one other topic (`_stay_chance`), so it stays sticky:
+a plain 0.3 would make two or three topics' chain prefer to switch (0.7 or 0.35 a move)."""
+
+STAY_WIDTH = 4
+"""How many topics `STAY` (and `Settings.stay`) is the chance for."""
 
 YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 """What a year ("1985") or decade ("1980s") in the text reads as, relative to the
@@ -333,8 +344,9 @@ class Classifier:
         self._lexicon = _Lexicon(topics)
         self._patterns = _compile_patterns(topics)
         self._priors = tuple(float(DEFAULT_PRIORS.get(name, PRIOR)) for name in self._names)
-        # A paragraph without a single cue says nothing: its neighbours decide.
-        self._silent = [1.0 / len(self._names)] * len(self._names)
+        # A paragraph without a single cue has only the priors: the topic they favour
+        # (outlook, where the meeting itself goes) leads unless the priors are equal.
+        self._silent = self._emission([p / sum(self._priors) for p in self._priors], None)
 
     def classify(self, texts: Sequence[str], *, year: int | None = None) -> tuple[Verdict, ...]:
         """Classify the body paragraphs of ONE article (lede excluded), in file order.
@@ -358,7 +370,9 @@ class Classifier:
             self._emission(share, mean) if not item.empty else self._silent
             for item, share in zip(evidence, shares, strict=True)
         ]
-        posteriors = _forward_backward(emissions, self._settings.stay)
+        posteriors = _forward_backward(
+            emissions, _stay_chance(self._settings.stay, len(self._names))
+        )
         return tuple(
             self._verdict(item, emission, posterior, bool(_QUOTE.search(text)))
             for item, emission, posterior, text in zip(
@@ -456,8 +470,10 @@ class Classifier:
     ) -> float:
         """How much of the paragraph's own evidence backs the chosen topic: its share
         of the cue weight, each topic's prior added (so one chance cue gives a soft
-        share, not 1.00). A paragraph without a cue has only its neighbours: the gap
-        between the two most probable topics they give it (always warned about). A
+        share, not 1.00). A paragraph without a cue has only the priors and its
+        neighbours: how much the neighbours widen the gap between the two most probable
+        topics beyond the lead the priors alone give the chosen one (0 for a lone one;
+        with equal priors, the gap itself), and it is always warned about. A
         call the neighbours made against the paragraph's own words keeps
         `AGAINST_ITS_WORDS` of its share.
 
@@ -467,8 +483,8 @@ class Classifier:
         made against the words, is where an editor most often disagrees.
         """
         if item.empty:
-            runner_up = posterior[order[1]] if len(order) > 1 else 0.0
-            return max(0.0, min(1.0, posterior[chosen] - runner_up))
+            lean = max(0.0, _gap(self._silent, order))
+            return max(0.0, min(1.0, _gap(posterior, order) - lean))
         total = sum(item.weights) + sum(self._priors)
         share = (item.weights[chosen] + self._priors[chosen]) / total
         return share if _argmax(emission) == chosen else share * AGAINST_ITS_WORDS
@@ -508,6 +524,15 @@ def _merged(sentences: Sequence[_Evidence], width: int) -> _Evidence:
     )
 
 
+def _stay_chance(stay: float, width: int) -> float:
+    """The chance of staying on a topic among `width` topics, at the odds `stay` gives
+    among `STAY_WIDTH` (stay / ((1 - stay) / 3) against each other topic)."""
+    if width == STAY_WIDTH or stay >= 1.0 or width < 2:
+        return stay
+    odds = stay * (STAY_WIDTH - 1) / (1.0 - stay)
+    return odds / (odds + width - 1)
+
+
 def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list[list[float]]:
     """Each paragraph's topic probability given the whole article, on a sticky chain.
 
@@ -533,6 +558,11 @@ def _forward_backward(emissions: Sequence[Sequence[float]], stay: float) -> list
         posteriors[index] = _normalised([f * b for f, b in zip(forward[index], back, strict=True)])
         back = _normalised(step([b * e for b, e in zip(back, emissions[index], strict=True)]))
     return posteriors
+
+
+def _gap(values: Sequence[float], order: Sequence[int]) -> float:
+    """How far the first topic of `order` is ahead of the second in `values`."""
+    return values[order[0]] - values[order[1]] if len(order) > 1 else values[order[0]]
 
 
 def _argmax(values: Sequence[float]) -> int:

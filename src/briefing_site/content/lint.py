@@ -275,7 +275,11 @@ def _low_confidence(article: SourceArticle, placements: tuple[Placement, ...]) -
             continue
         others = [topic for topic, _ in p.scores if topic != p.topic]
         if not p.cues:
-            why = f"no cue words for {p.topic}; placed by its neighbours"
+            why = (
+                f"no cue words for {p.topic}; placed by its neighbours"
+                if "from its neighbours" in p.reason
+                else f"no cue words at all; {p.topic} is the default for such paragraphs"
+            )
         else:
             why = f"confidence {p.confidence:.2f}" + (f", next: {others[0]}" if others else "")
         found.append(

@@ -63,7 +63,9 @@ def place(
     texts = [paragraphs[i].text for i in rest]
     verdicts = classifier.classify(texts, year=article_year(meta)) if rest else ()
     for index, verdict in zip(rest, verdicts, strict=True):
-        source = "" if verdict.own_cues else ", from its neighbours"
+        source = ""
+        if not verdict.own_cues:
+            source = ", from its neighbours" if verdict.own_topic else ", no cue words of its own"
         if verdict.own_topic and verdict.own_topic != verdict.topic:
             source += f", its own words lean to {verdict.own_topic}"
         source += ", quotes someone" if verdict.quoted else ""
