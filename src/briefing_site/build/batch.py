@@ -240,9 +240,8 @@ class _Made:
     files: ArticleFiles
     key: bytes
     head: ArticleHead
-    # The sections' paragraphs, parked together (a topic page shows a section), or whole.
-    sections: tuple[Section, ...] | Parked
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
+    sections: tuple[Section, ...] | None  # whole when `record` could not be parked, else None
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
     listed: tuple[bytes, Parked | None] | None = None  # its listing fragments' record, parked
@@ -802,7 +801,6 @@ class _Pages:
             self.env.bytecode_cache = template_cache(stream.template_cache)
         self.urls = prepare(self.env, self.site)
         self.spill = SpillWriter(stream.spill)  # cache records, framed by their keys
-        self.parked = SpillWriter(stream.spill)  # what only this build reads back
         self._prefixes: dict[str, bytes] = {}  # template: `template_prefix`, as `PageCache`'s
         self._fragments_base: bytes | None = None  # `fragments_base`, the same for every card
 
@@ -824,10 +822,9 @@ class _Pages:
             except ContentError as exc:
                 problems = tuple(exc.problems)
             listed = self._listed(job.key, briefing)
-        every = tuple(section.blocks for section in briefing.sections)
-        parked = self.parked.append(pickled(every))
-        sections = briefing.sections if parked is None else parked
-        return _Made(job.files, job.key, head, sections, record, pages, problems, listed)
+        # A topic page reads a section's paragraphs back from the record (see `_streamed`).
+        sections = briefing.sections if record is None else None
+        return _Made(job.files, job.key, head, record, sections, pages, problems, listed)
 
     def _listed(self, key: bytes, briefing: Briefing) -> tuple[bytes, Parked | None] | None:
         """The briefing's listing fragments (its cards and topic entries), drawn here,
@@ -931,60 +928,55 @@ _REDUCERS = {**copyreg.dispatch_table, **{cls: _reducer(cls) for cls in _FIELDS}
 
 
 def _streamed(made: _Made, spilled: _Spilled) -> tuple[SourceArticle, Assembled]:
-    """A streamed article as the pipeline takes it: lazy but for its head, its sections
-    parked apart (a topic page reads a section's paragraphs, not the whole article)."""
+    """A streamed article as the pipeline takes it: lazy but for its head, its sections'
+    paragraphs read back from its record when a page shows them, never kept."""
     whole = _Parked(made.files, made.key, made.record, spilled)
-    parts = made.sections
     sections: tuple[Section, ...]
-    if isinstance(parts, Parked):
-        load = _SectionLoader(parts, whole)
+    if made.sections is None:
+        load = _SectionLoader(whole)
         sections = tuple(
             ParkedSection.at(topic, title, load, index)
             for index, (topic, title) in enumerate(made.head.sections)
         )
-    else:  # a worker could not park them
-        sections = parts
+    else:  # a worker could not park its record
+        sections = made.sections
     return unchanged_article(made.head, whole, spilled.settings.now, sections)
 
 
 class _Spilled:
     """The spill folder as this build's streamed articles read it back.
 
-    It remembers the sections last read (one briefing's): a feed reads each
-    section of a briefing in turn, and they are parked together.
+    It remembers the article last read whole for its sections (one briefing's):
+    a feed reads each section of a briefing in turn.
     """
 
     def __init__(self, reader: SpillReader, settings: Settings) -> None:
         self.reader, self.settings = reader, settings
-        self.last: tuple[Parked, tuple[tuple[Block, ...], ...]] | None = None
+        self.last: tuple[_Parked, tuple[SourceArticle, Assembled]] | None = None
 
-    def sections(self, where: Parked) -> tuple[tuple[Block, ...], ...] | None:
+    def sections(self, whole: _Parked) -> tuple[Section, ...]:
         last = self.last
-        if last is not None and last[0] is where:
-            return last[1]
-        payload = self.reader.read(where)
-        if payload is None:
-            return None
-        found: tuple[tuple[Block, ...], ...] = pickle.loads(payload)
-        self.last = (where, found)
-        return found
+        if last is not None and last[0] is whole:
+            return last[1][1].briefing.sections
+        found = whole()
+        self.last = (whole, found)
+        return found[1].briefing.sections
 
 
 class _SectionLoader:
-    """A briefing's sections' paragraphs, read back from the spill folder when asked,
-    never kept: each is shown on one page of its topic. Should the spill fail them,
-    they come from the whole article (`_Parked`)."""
+    """A briefing's sections' paragraphs, read back with its record from the spill
+    folder when asked, never kept: each is shown on one page of its topic, and only
+    a page that is not drawn from the listing fragments the workers made reads them
+    (a feed, a site's own topic template). The record is the one the build cache
+    keeps, so a worker pickles and parks each article once."""
 
-    __slots__ = ("where", "whole")
+    __slots__ = ("whole",)
 
-    def __init__(self, where: Parked, whole: _Parked) -> None:
-        self.where, self.whole = where, whole
+    def __init__(self, whole: _Parked) -> None:
+        self.whole = whole
 
     def __call__(self, index: int) -> tuple[Block, ...]:
-        found = self.whole.spilled.sections(self.where)
-        if found is None:
-            return self.whole()[1].briefing.sections[index].blocks
-        return found[index]
+        return self.whole.spilled.sections(self.whole)[index].blocks
 
 
 class _ParkedBlocks:
