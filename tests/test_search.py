@@ -702,3 +702,31 @@ def test_a_countdown_tick_leaves_every_shard_s_files_in_place(
     reference = ("build", "-s", str(site), "--now", clock, "-j", "1", "--no-cache", "-o")
     assert cli(*reference, str(tmp_path / "ref")).code == 0
     assert tree(site / "build") == tree(tmp_path / "ref")
+
+
+def test_a_page_s_search_facts_ignore_each_countdown_s_state_and_the_footer() -> None:
+    """Only the countdowns' state and text and the footer change with the clock; each
+    countdown is found, also after an opening that matches none, and so is each sort."""
+    from briefing_site.build.search_pages import PageFacts
+
+    def page(state: str, text: str, day: str, event: str) -> bytes:
+        return (
+            '<body><time class="countdown" no-state>not one</time>'
+            '<main data-pagefind-body><p data-pagefind-sort="x">no sort</p>'
+            f'<time class="countdown" datetime="T" data-state="{state}" data-zone="Z">{text}</time>'
+            '<b data-pagefind-sort="y"><time class="countdown"'
+            f' data-state="{state}">{text}</time>'
+            f'<i data-pagefind-sort="event:{event}"></i></main>'
+            f'<footer class="site-footer"><p>Built on {day}</p></footer></body>'
+        ).encode()
+
+    before = PageFacts.of(page("upcoming", "in 2 days", "Monday", "2025-02-07"))
+    after = PageFacts.of(page("today", "today", "Tuesday", "2025-02-07"))
+    assert before == after
+    assert dict(before.sorts)["event"] == "2025-02-07"
+    moved = PageFacts.of(page("today", "today", "Tuesday", "2025-02-08"))
+    assert moved.indexed != before.indexed and dict(moved.sorts)["event"] == "2025-02-08"
+    told = PageFacts.of(
+        page("upcoming", "in 2 days", "Monday", "2025-02-07").replace(b"no-state", b"x")
+    )
+    assert told.indexed != before.indexed  # a countdown without a state is indexed as it is

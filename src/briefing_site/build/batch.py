@@ -44,7 +44,13 @@ from briefing_site.build.deps import TemplateKeys
 from briefing_site.build.fragments import StoredFragments, encoded, fragments_base, record_key
 from briefing_site.build.held import Built, Held, HeldIndex
 from briefing_site.build.horizon import briefing_clock, clock_key, templates_show_clock
-from briefing_site.build.lazy import ArticleHead, Pool, fast_setstate, unchanged_article
+from briefing_site.build.lazy import (
+    ArticleHead,
+    Pool,
+    fast_setstate,
+    own_update,
+    unchanged_article,
+)
 from briefing_site.build.parallel import MIN_ITEMS_PER_WORKER, ordered_results, worker_count
 from briefing_site.build.search_pages import PageFacts
 from briefing_site.build.site_index import Record, SiteIndex, trusted
@@ -240,9 +246,8 @@ class _Made:
     files: ArticleFiles
     key: bytes
     head: ArticleHead
-    # The sections' paragraphs, parked together (a topic page shows a section), or whole.
-    sections: tuple[Section, ...] | Parked
     record: Parked | None  # the pickled (article, assembled) in the spill folder (None: not)
+    sections: tuple[Section, ...] | None  # whole when `record` could not be parked, else None
     pages: tuple[Staged, ...]  # its files, written into the staging folder
     render_problems: tuple[Problem, ...] = ()
     listed: tuple[bytes, Parked | None] | None = None  # its listing fragments' record, parked
@@ -302,6 +307,9 @@ def run_batch(
         held.under(keys.base, settings.now)
     unread: set[str] = set()
     to_read: list[tuple[int, ArticleFiles]] = []
+    # Nothing to look an article up in (a cold build): workers read and key each
+    # one themselves, and this process reads none (at 10,000 briefings, ~0.5 s).
+    unkeyed = settings.stream is not None and last.knows_nothing()
     for index, files in enumerate(found):
         record = unchanged(files)
         if record is not None:
@@ -317,6 +325,11 @@ def run_batch(
         """Each article to assemble, read and keyed as the workers take the first ones
         (they start on the first chunk, not once every article is read)."""
         for index, files in to_read:
+            if unkeyed:
+                job = _Job(files, None, None)
+                todo.append((index, job))
+                yield job
+                continue
             try:
                 data, sidecar = read_bytes(settings.root, files)
             except ContentError as exc:
@@ -363,11 +376,12 @@ def run_batch(
     with contextlib.closing(results):
         for position, result in enumerate(results):
             index = todo[position][0]
+            if result.made is not None:  # (the worker's key: the same, or the only one)
+                article_keys[index] = result.made.key
             if store and result.assembled is not None:
                 store.put(article_keys[index], result.assembled)
             if result.made is not None:
-                adopted = _adopt(result.made, store, staged, pool, found[index])
-                result = replace(result, made=adopted)
+                _adopt(result.made, store, staged, pool, found[index])
             done[index] = result
     spilled = _Spilled(SpillReader(settings.stream.spill), settings) if settings.stream else None
     collected = _collect(len(found), done, problems, settings, store, progress, spilled)
@@ -412,6 +426,14 @@ class _Last:
     held: HeldIndex | None
     store: Store | None
 
+    def knows_nothing(self) -> bool:
+        """Whether no article can be found as last built: no index records, no cache."""
+        if self.held is not None:
+            return False
+        return (self.index is None or not self.index.records) and (
+            self.store is None or self.store.empty
+        )
+
     def unchanged(self, files: ArticleFiles) -> Record | Held | None:
         """The article as last built, when its files are unchanged by stat alone."""
         if self.held is not None:
@@ -433,23 +455,25 @@ class _Last:
 
 def _adopt(
     made: _Made, store: Store | None, staged: dict[str, Staged], pool: Pool, files: ArticleFiles
-) -> _Made:
+) -> None:
     """Take a streamed article's parked records into the store, its files into `staged`;
-    the article as this process keeps it (its head sharing what others repeat, and its
-    files this process's own `files`, the same paths: one copy of each string)."""
+    the article kept as this process keeps it (its head sharing what others repeat, and
+    its files this process's own `files`, the same paths: one copy of each string).
+
+    In place (`lazy.own_update`): a worker's result is this process's own, held by
+    nothing else yet, and its pages and fragments are let go once taken."""
     if store is not None:
         store.adopt(made.key, made.record)
     for page in made.pages:
         if page.facts is not None:
-            sorts = tuple(map(pool.pair, page.facts.sorts))
-            page = replace(page, facts=replace(page.facts, sorts=sorts))
+            own_update(page.facts, sorts=tuple(map(pool.pair, page.facts.sorts)))
         staged[page.path] = page
         if store is not None and page.key is not None:
             store.adopt(page.key, page.parked)
     if store is not None and made.listed is not None:
         store.adopt(*made.listed)
-    head = made.head.shared(pool, files.article)
-    return replace(made, files=files, head=head, pages=(), listed=None)
+    made.head.share(pool, files.article)
+    own_update(made, files=files, pages=(), listed=None)
 
 
 def _collect(
@@ -763,26 +787,28 @@ class _Worker:
 
     def __call__(self, job: _Job) -> _Done:
         try:
-            data, sidecar = job.data, job.sidecar
+            data, sidecar, key = job.data, job.sidecar, job.key
             if data is None:
-                data, sidecar = self._read(job)
+                data, sidecar, key = self._read(job)
             article = parse_article(job.files, data, sidecar)
             assembled = assemble(article, self.tools, self.settings.now)
         except ContentError as exc:
             return _Done(None, tuple(exc.problems))
         if self.pages is not None:
-            return _Done(None, (), self.pages.make(job, article, assembled))
+            return _Done(None, (), self.pages.make(job.files, key, article, assembled))
         if self.whole:
             return _Done(None, whole=(article, assembled))
         return _Done(pickled((article, assembled)))
 
-    def _read(self, job: _Job) -> tuple[bytes, bytes | None]:
-        """The article's bytes, as the main process keyed them (else ContentError)."""
+    def _read(self, job: _Job) -> tuple[bytes, bytes | None, bytes]:
+        """The article's bytes and key, as the main process keyed them (else
+        ContentError); a job the main process did not key is keyed here."""
         data, sidecar = read_bytes(self.settings.root, job.files)
         base = self.settings.stream.article_base if self.settings.stream else b""
-        if article_key(base, job.files, data, sidecar) != job.key:
+        key = article_key(base, job.files, data, sidecar)
+        if job.key and key != job.key:
             raise ContentError.at(Location(job.files.article), CHANGED_WHILE_READ)
-        return data, sidecar
+        return data, sidecar, key
 
 
 class _Pages:
@@ -802,32 +828,32 @@ class _Pages:
             self.env.bytecode_cache = template_cache(stream.template_cache)
         self.urls = prepare(self.env, self.site)
         self.spill = SpillWriter(stream.spill)  # cache records, framed by their keys
-        self.parked = SpillWriter(stream.spill)  # what only this build reads back
         self._prefixes: dict[str, bytes] = {}  # template: `template_prefix`, as `PageCache`'s
         self._fragments_base: bytes | None = None  # `fragments_base`, the same for every card
 
-    def make(self, job: _Job, article: SourceArticle, assembled: Assembled) -> _Made:
+    def make(
+        self, files: ArticleFiles, key: bytes, article: SourceArticle, assembled: Assembled
+    ) -> _Made:
         briefing, settings = assembled.briefing, self.settings
         meta = briefing.meta
         shown = settings.drafts or not meta.draft
         published = shown and (settings.drafts or not (meta.date and meta.date > settings.now))
         warnings = tuple(lint(article, briefing, settings.config)) if shown else None
-        head = replace(ArticleHead.of(article, briefing), warnings=warnings)
+        head = ArticleHead.of(article, briefing, warnings)
         head = head.with_countdown(briefing.countdown, settings.now)  # not worked out twice
-        record = self.spill.append(pickled((article, assembled)), job.key)
+        record = self.spill.append(pickled((article, assembled)), key)
         pages: tuple[Staged, ...] = ()
         problems: tuple[Problem, ...] = ()
         listed = None
         if published:
             try:
-                pages = self._files(job.key, briefing)
+                pages = self._files(key, briefing)
             except ContentError as exc:
                 problems = tuple(exc.problems)
-            listed = self._listed(job.key, briefing)
-        every = tuple(section.blocks for section in briefing.sections)
-        parked = self.parked.append(pickled(every))
-        sections = briefing.sections if parked is None else parked
-        return _Made(job.files, job.key, head, sections, record, pages, problems, listed)
+            listed = self._listed(key, briefing)
+        # A topic page reads a section's paragraphs back from the record (see `_streamed`).
+        sections = briefing.sections if record is None else None
+        return _Made(files, key, head, record, sections, pages, problems, listed)
 
     def _listed(self, key: bytes, briefing: Briefing) -> tuple[bytes, Parked | None] | None:
         """The briefing's listing fragments (its cards and topic entries), drawn here,
@@ -931,60 +957,55 @@ _REDUCERS = {**copyreg.dispatch_table, **{cls: _reducer(cls) for cls in _FIELDS}
 
 
 def _streamed(made: _Made, spilled: _Spilled) -> tuple[SourceArticle, Assembled]:
-    """A streamed article as the pipeline takes it: lazy but for its head, its sections
-    parked apart (a topic page reads a section's paragraphs, not the whole article)."""
+    """A streamed article as the pipeline takes it: lazy but for its head, its sections'
+    paragraphs read back from its record when a page shows them, never kept."""
     whole = _Parked(made.files, made.key, made.record, spilled)
-    parts = made.sections
     sections: tuple[Section, ...]
-    if isinstance(parts, Parked):
-        load = _SectionLoader(parts, whole)
+    if made.sections is None:
+        load = _SectionLoader(whole)
         sections = tuple(
             ParkedSection.at(topic, title, load, index)
             for index, (topic, title) in enumerate(made.head.sections)
         )
-    else:  # a worker could not park them
-        sections = parts
+    else:  # a worker could not park its record
+        sections = made.sections
     return unchanged_article(made.head, whole, spilled.settings.now, sections)
 
 
 class _Spilled:
     """The spill folder as this build's streamed articles read it back.
 
-    It remembers the sections last read (one briefing's): a feed reads each
-    section of a briefing in turn, and they are parked together.
+    It remembers the article last read whole for its sections (one briefing's):
+    a feed reads each section of a briefing in turn.
     """
 
     def __init__(self, reader: SpillReader, settings: Settings) -> None:
         self.reader, self.settings = reader, settings
-        self.last: tuple[Parked, tuple[tuple[Block, ...], ...]] | None = None
+        self.last: tuple[_Parked, tuple[SourceArticle, Assembled]] | None = None
 
-    def sections(self, where: Parked) -> tuple[tuple[Block, ...], ...] | None:
+    def sections(self, whole: _Parked) -> tuple[Section, ...]:
         last = self.last
-        if last is not None and last[0] is where:
-            return last[1]
-        payload = self.reader.read(where)
-        if payload is None:
-            return None
-        found: tuple[tuple[Block, ...], ...] = pickle.loads(payload)
-        self.last = (where, found)
-        return found
+        if last is not None and last[0] is whole:
+            return last[1][1].briefing.sections
+        found = whole()
+        self.last = (whole, found)
+        return found[1].briefing.sections
 
 
 class _SectionLoader:
-    """A briefing's sections' paragraphs, read back from the spill folder when asked,
-    never kept: each is shown on one page of its topic. Should the spill fail them,
-    they come from the whole article (`_Parked`)."""
+    """A briefing's sections' paragraphs, read back with its record from the spill
+    folder when asked, never kept: each is shown on one page of its topic, and only
+    a page that is not drawn from the listing fragments the workers made reads them
+    (a feed, a site's own topic template). The record is the one the build cache
+    keeps, so a worker pickles and parks each article once."""
 
-    __slots__ = ("where", "whole")
+    __slots__ = ("whole",)
 
-    def __init__(self, where: Parked, whole: _Parked) -> None:
-        self.where, self.whole = where, whole
+    def __init__(self, whole: _Parked) -> None:
+        self.whole = whole
 
     def __call__(self, index: int) -> tuple[Block, ...]:
-        found = self.whole.spilled.sections(self.where)
-        if found is None:
-            return self.whole()[1].briefing.sections[index].blocks
-        return found[index]
+        return self.whole.spilled.sections(self.whole)[index].blocks
 
 
 class _ParkedBlocks:

@@ -221,6 +221,11 @@ class Store:
         self._used.add(key)
         return payload
 
+    @property
+    def empty(self) -> bool:
+        """Whether it holds no record at all (a cold build's: nothing to look up)."""
+        return not (self._index or self._new or self._spilled)
+
     def keep(self, key: bytes) -> bool:
         """Whether `key` is stored, keeping its record in the pack without reading it.
 

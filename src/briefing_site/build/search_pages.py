@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from briefing_site.build.search_sorts import sort_values
+from briefing_site.build.search_sorts import sort_values, starting_with
 from briefing_site.build.writer import replace_file
 from briefing_site.model import RenderedFile
 
@@ -32,6 +32,7 @@ _VERSION = "briefing-site search page facts 1"
 # `<time class="countdown" ... data-state=...>TEXT</time>`) change by the minute
 # near an event, but the index never holds them: they are left out of its key,
 # so a clock tick does not re-index the site.
+_COUNTDOWN_OPENING = b'<time class="countdown"'
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
 )
@@ -39,6 +40,7 @@ _COUNTDOWN_STATE = re.compile(
 # day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
 # but `data-pagefind-*` attributes, so a footer without them is left out of the
 # key too, and a new day re-indexes nothing.
+_FOOTER_OPENING = b'<footer class="site-footer">'
 _SITE_FOOTER = re.compile(
     rb'<footer class="site-footer">(?:(?!data-pagefind|</footer>).)*</footer>', re.S
 )
@@ -96,10 +98,23 @@ class SearchPage:
 
 def indexed_part(page: bytes) -> bytes:
     """The page without what changes with the clock but is never indexed."""
-    page = _COUNTDOWN_STATE.sub(rb"\1\2\3", page)
+    page = _sub(page, _COUNTDOWN_OPENING, _COUNTDOWN_STATE, rb"\1\2\3")
     if b"data-pagefind-body" in page:
-        page = _SITE_FOOTER.sub(b"", page)
+        page = _sub(page, _FOOTER_OPENING, _SITE_FOOTER, b"")
     return page
+
+
+def _sub(page: bytes, opening: bytes, pattern: re.Pattern[bytes], template: bytes) -> bytes:
+    """`pattern.sub(template, page)`, its matches found by `search_sorts.starting_with`."""
+    parts: list[bytes] = []
+    start = 0
+    for match in starting_with(page, opening, pattern):
+        parts += (page[start : match.start()], match.expand(template))
+        start = match.end()
+    if not parts:
+        return page
+    parts.append(page[start:])
+    return b"".join(parts)
 
 
 class FactsFile:

@@ -22,12 +22,13 @@ from __future__ import annotations
 import html
 import re
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from briefing_site.build.search_order import read_meta, with_sorts
 from briefing_site.model import RenderedFile
 
-_SORT_ATTRIBUTE = re.compile(rb'data-pagefind-sort="([^"]*)"')  # a literal start: quick
+_SORT_OPENING = b'data-pagefind-sort="'
+_SORT_ATTRIBUTE = re.compile(rb'data-pagefind-sort="([^"]*)"')  # matches start with the opening
 _ATTRIBUTE = re.compile(r"^(?P<name>[^\[\]]+)\[(?P<attribute>[^\[\]]+)\]$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _SPACES = re.compile(r"\s+")
@@ -43,7 +44,7 @@ def sort_values(page: bytes) -> dict[str, str]:
     `key:value`, or `key[attribute]` of the same element (not a bare `key`,
     whose value is the element's text: such a sort is left alone)."""
     found: dict[str, str] = {}
-    for match in _SORT_ATTRIBUTE.finditer(page):
+    for match in starting_with(page, _SORT_OPENING, _SORT_ATTRIBUTE):
         if not page[match.start() - 1 : match.start()].isspace():
             continue  # part of another attribute's name
         spec = html.unescape(match.group(1).decode("utf-8", "replace"))
@@ -54,6 +55,22 @@ def sort_values(page: bytes) -> dict[str, str]:
         for name, value in _parse(spec, tag):
             found[name] = value
     return found
+
+
+def starting_with(
+    page: bytes, opening: bytes, pattern: re.Pattern[bytes]
+) -> Iterator[re.Match[bytes]]:
+    """`pattern.finditer(page)`, for a pattern whose every match starts with `opening`:
+    each found with `bytes.find`, several times quicker than the regex engine's own
+    scan (every briefing page, ~30 KB, is read so for the search index)."""
+    at = page.find(opening)
+    while at >= 0:
+        match = pattern.match(page, at)
+        if match is None:
+            at = page.find(opening, at + 1)
+        else:
+            yield match
+            at = page.find(opening, match.end())
 
 
 def _parse(spec: str, tag: str) -> list[tuple[str, str]]:
