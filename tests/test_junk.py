@@ -330,6 +330,10 @@ def test_a_page_whose_only_prose_is_cut_off_keeps_it() -> None:
     )
     kept_texts, dropped = _cleaned("Quota row ends", "News Snapshot:", teaser)
     assert teaser in kept_texts, dropped
+    # The page's title and its heading both print the headline (each the other's repeat):
+    # still the page's own headline over all the page has of its story.
+    kept_texts, dropped = _cleaned("Quota row ends", "Quota row ends", teaser)
+    assert teaser in kept_texts, dropped
     # Under another story's headline (a search or tag page's card), it is a teaser.
     card = ("Ministers meet on fishing rights", teaser, "Read more")
     assert teaser in _cleaned(*card)[1]
@@ -1223,6 +1227,19 @@ def test_a_sentence_quoting_someone_under_captions_at_the_end_stays() -> None:
     ]
     told = 'The king praised the visiting leader\'s "personal commitment" to seeking peace.'
     assert kept(LEDE, MORE, *captions, told) == [LEDE, MORE, told]
+
+
+def test_a_sentence_reporting_what_someone_said_under_a_caption_at_the_end_stays() -> None:
+    # No quotation marks, but a full sentence telling what people said: the story goes
+    # on under the picture, not a social or credit line in the page's footer.
+    caption = "Delegates gather in the conference hall before the vote Credit: Pool/Agency"
+    reported = "Three diplomats said the host was blocking a deal on the fishing clause."
+    assert kept(LEDE, MORE, caption, reported) == [LEDE, MORE, reported]
+    # A short line there that reports nobody's words is still the footer's.
+    assert kept(LEDE, MORE, caption, "Follow our coverage of the talks on the radio.") == [
+        LEDE,
+        MORE,
+    ]
 
 
 def test_the_comment_boxs_prompt_below_the_story_goes() -> None:
@@ -2183,3 +2200,18 @@ def test_a_short_news_sentence_ending_in_an_exclamation_still_leads() -> None:
     chant = 'Outside the court, hundreds of supporters of the jailed mayor chanted "Freedom!"'
     for first in (through, chant):
         assert _first_prose("Skip to main content", first, _BODY, _TAIL) == first
+
+
+def test_a_transcripts_moderator_handing_over_does_not_lead() -> None:
+    # The moderator's opening words name who speaks next; the story starts with what
+    # the first speaker says.
+    moderator = (
+        "MODERATOR: Good afternoon. After the talks we will first hear opening remarks from "
+        "the visiting foreign minister, and then from our own minister."
+    )
+    speaker = (
+        "FOREIGN MINISTER DOE: Thank you. Today we agreed to open a new consular office, to "
+        "hold regular talks on fisheries and to meet again before the end of the year."
+    )
+    assert _first_prose(moderator, speaker, _BODY, _TAIL) == speaker
+    assert _first_prose("Moderator: " + moderator[11:], speaker, _BODY) == speaker

@@ -249,6 +249,13 @@ VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
 _SPEAKER = _lazy(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
+# A transcript's moderator or host handing the floor over ("MODERATOR: First we will
+# hear from ...", "Operator: ..."): the proceedings, not the story's first paragraph.
+_MODERATOR = _lazy(
+    r"^(?:the\s+)?(?:moderator|operator|master of ceremonies|emcee|mc|host|announcer"
+    r"|chair(?:man|person|woman)?)\s*(?:\([^)]{0,60}\))?\s*:\s",
+    re.I,
+)
 # A speaker named in title case with an office ("President of Ruritania Jane Doe: ...",
 # "Ms Jane Doe, Minister for Trade: ..."): an "of", a "for" or a comma in the label parts
 # a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
@@ -902,6 +909,8 @@ class Shape:
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
     clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
+    reports: bool = False  # a short full sentence reporting what someone said: the story's
+    moderator: bool = False  # a transcript's moderator handing over: never the lede
 
     @property
     def link(self) -> bool:
@@ -1116,6 +1125,7 @@ class JunkFilter:
 
         quotes = '"' in text or "\u201c" in text or _SINGLE_QUOTED.match(text) is not None
         verb = _has_verb(words)
+        moderator = ":" in text[:40] and _MODERATOR.match(text) is not None
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
@@ -1175,6 +1185,7 @@ class JunkFilter:
                 clause=reason == "leads into a list" and "," in text,
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
+                moderator=moderator,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1345,6 +1356,7 @@ class JunkFilter:
             sentence
             and n >= DATELINE_MIN_WORDS
             and _DATELINE.match(text)
+            and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
             and not teaser
             and not (to_reader and not quotes)  # "Similar News:You can also read ..."
         ):
@@ -2212,6 +2224,9 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
         clock = _CLOCK_LINE.match(text) is not None
         legal = _legal(text)
         below = shapes[index + 1] if index + 1 < len(shapes) else None
+        # A short full sentence telling what someone said ("Two officials said the talks
+        # stalled."): the story's, wherever it sits; a social or credit line says nothing.
+        told = shape.kind == "short" and shape.sentence and _SAYS.search(text) is not None
         says = (
             below is not None
             and below.reason.startswith("a quotation")
@@ -2219,8 +2234,8 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
             and not shape.quotes
             and _SAYS.search(text) is not None
         )
-        if clock or legal or says:
-            out[index] = replace(shape, clock=clock, legal=legal, says=says)
+        if clock or legal or told:
+            out[index] = replace(shape, clock=clock, legal=legal, says=says, reports=told)
     return out
 
 
@@ -2882,6 +2897,7 @@ def _not_a_lede(shape: Shape) -> bool:
         or shape.restated
         or shape.boxed
         or shape.dek
+        or shape.moderator
     )
 
 
@@ -3107,9 +3123,10 @@ def _short(
             # A full clause right under a subhead is that subhead's paragraph (a live
             # blog's last entry), not a social line: kept, in doubt.
             return False, "a short sentence under a subhead at the end: the story's?"
-        if _clause(shape) and shape.quotes:
+        if _clause(shape) and (shape.quotes or shape.reports):
             # Someone's words reported in a full sentence ('X praised the "commitment"
-            # ...'): the story going on under the pictures, not a social or credit line.
+            # ...', "Two officials said the talks stalled."): the story going on under the
+            # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
@@ -3197,8 +3214,19 @@ def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
     below = shapes[index + 1] if index + 1 < len(shapes) else None
     return (
         not any(s.kind == "good" for s in shapes)
-        and any(s.reason == "repeats the headline" for s in shapes[:index])
+        and any(_headline_printed(s) for s in shapes[:index])
         and not (below is not None and below.link)
+    )
+
+
+def _headline_printed(shape: Shape) -> bool:
+    """The page's headline over its copy: found as the headline, or, printed twice, as
+    a short line with no sentence that repeats the other print (a page's title and
+    its heading)."""
+    return shape.reason == HEADLINE_AGAIN or (
+        shape.reason.startswith("repeats ¶")
+        and not shape.sentence
+        and shape.words <= _HEADLINE_MAX_WORDS
     )
 
 
