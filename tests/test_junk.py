@@ -2215,3 +2215,21 @@ def test_a_transcripts_moderator_handing_over_does_not_lead() -> None:
     )
     assert _first_prose(moderator, speaker, _BODY, _TAIL) == speaker
     assert _first_prose("Moderator: " + moderator[11:], speaker, _BODY) == speaker
+
+
+def test_a_page_setting_two_versions_of_a_story_side_by_side_keeps_its_rows() -> None:
+    # A site that tracks how a story changed prints each sentence in a table row, once
+    # for each version ("... said. | ... said. |") or once with an empty cell: the
+    # story's sentences, not a caption printed over its alt text; the page's own notes
+    # on how often the story changed are not its lede.
+    notes = "The article has changed 3 times. There is a feed of the changes."
+    head = "Version 0 | Version 1 |"
+    rows = [
+        f"{_LEDE} | {_LEDE} |",
+        f"{_BODY} | |",
+        "The opposition called the vote a fraud and said it would go to court. | |",
+        f"{_TAIL} | {_TAIL} |",
+    ]
+    kept_texts = kept(notes, head, *rows)
+    assert kept_texts == rows
+    assert _first_prose(notes, head, *rows) == rows[0]

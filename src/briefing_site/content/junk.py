@@ -146,6 +146,9 @@ _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 # coverage]", "...in 2019.[1]".
 _LINK_TAIL = _lazy(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _STRAY_OPENER = _lazy(r"(?<=[.!?])\s+[\u201c\u2018]\s*$")
+# A table row's cell ends ("... officials say. | ... officials say. |", "... a sham. | |"):
+# a page setting copy in a table (two versions of a story side by side) ends its cells so.
+_TABLE_TAIL = _lazy(r"(?:\s*\|)+\s*$")
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
@@ -485,12 +488,16 @@ _ENTRY_TIME = _lazy(
 )
 # The page speaking of itself, not of the news: when it was published, that its feed has
 # ended or its comments are closed ("This was published under the 2010 to 2015
-# government", "This live feed has ended.", "We are not accepting comments on this article.").
+# government", "This live feed has ended.", "We are not accepting comments on this article."),
+# or how often it was changed.
 _SELF_REFERENCE = _lazy(
     # One word may qualify what the page is ("live", "news", a typo's "life").
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
+    # A page tracking a story's versions: "The article has changed 5 times."
+    r"|^(?:this|the) (?:\w+ )?(?:article|page|post) (?:has|was|has been) (?:changed|edited"
+    r"|amended|revised|corrected)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
     re.I,
@@ -936,6 +943,8 @@ def ends_sentence(text: str) -> bool:
     link's label in square brackets glued after the stop, "...deepened.[Special coverage]")."""
     if text.endswith(("}}", "-->")):
         text = _TEMPLATE_TAIL.sub("", text)
+    elif text.endswith("|"):
+        text = _TABLE_TAIL.sub("", text)
     elif text.endswith("]") and _LINK_TAIL.search(text):
         return True
     # A quotation mark opened after the stop and cut off there ("... levels. \u201c") does
@@ -1195,7 +1204,13 @@ class JunkFilter:
             return shape("bad", NO_WORDS)
         if repeat:
             return shape("bad", repeat)
-        if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+        if (
+            n >= DOUBLED_MIN_WORDS
+            and n % 2 == 0
+            and words[: n // 2] == words[n // 2 :]
+            # A table's row ("... say. | ... say. |"): one sentence in two versions of a story.
+            and not (text.endswith("|") and sentence)
+        ):
             return shape("bad", "the same words twice in one block: a caption and its alt text")
         if (
             (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
