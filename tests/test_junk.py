@@ -2233,3 +2233,18 @@ def test_a_page_setting_two_versions_of_a_story_side_by_side_keeps_its_rows() ->
     kept_texts = kept(notes, head, *rows)
     assert kept_texts == rows
     assert _first_prose(notes, head, *rows) == rows[0]
+
+
+def test_a_summary_cut_off_after_its_first_sentence_gives_way_to_the_story() -> None:
+    # The page prints the story's summary and cuts it mid-sentence; the paragraph under
+    # it tells the same again in full: the summary goes, the story leads.
+    summary = (
+        "In the vote in Borduria, the ruling party won a majority in parliament. It holds at "
+        "least 90 seats, the electoral board said. Some 40 seats"
+    )
+    story = (
+        "The ruling party won a majority of the seats in parliament in Sunday's vote. The "
+        "electoral board said it holds 90 seats and the main opposition party 35. Some 40 "
+        "seats are still to be declared, and observers will report on Tuesday."
+    )
+    assert _first_prose(summary, story, _BODY, _TAIL) == story

@@ -146,6 +146,8 @@ _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 # coverage]", "...in 2019.[1]".
 _LINK_TAIL = _lazy(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _STRAY_OPENER = _lazy(r"(?<=[.!?])\s+[\u201c\u2018]\s*$")
+# A sentence's stop inside a block, with the next sentence opening after it.
+_INNER_STOP = _lazy(r"\w[.!?][\"'\u2019\u201d)]*\s+[\"'\u2018\u201c]?[A-Z0-9]")
 # A table row's cell ends ("... officials say. | ... officials say. |", "... a sham. | |"):
 # a page setting copy in a table (two versions of a story side by side) ends its cells so.
 _TABLE_TAIL = _lazy(r"(?:\s*\|)+\s*$")
@@ -2365,9 +2367,12 @@ def _restated(
         # is the page's, not the standfirst's: its words do not count.
         stamp = _GLUED_READ_STAMP.match(_plain(paragraphs[index].text))
         told = tokens[index][len(_words(stamp.group().casefold())) :] if stamp else tokens[index]
+        # A summary the page cut off mid-sentence after a full one ("... won a majority.
+        # ZANU-PF has 109 seats. More than 58 seats") is a standfirst as much as a whole one.
+        cut = not shape.sentence and _INNER_STOP.search(_plain(paragraphs[index].text))
         if (
             shape.kind == "bad"
-            or not shape.sentence
+            or not (shape.sentence or cut)
             or len(told) > STANDFIRST_MAX_WORDS
             or below.kind != "good"
             or below.words <= len(told)
