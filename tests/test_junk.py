@@ -2248,3 +2248,48 @@ def test_a_summary_cut_off_after_its_first_sentence_gives_way_to_the_story() -> 
         "seats are still to be declared, and observers will report on Tuesday."
     )
     assert _first_prose(summary, story, _BODY, _TAIL) == story
+
+
+def test_the_first_of_several_items_under_their_own_datelines_leads() -> None:
+    # A blog post gathering reports, each under a quoted title and opening with a label
+    # and a colon: the first one is the story's opening, not a standfirst over the second.
+    first = (
+        "SUMMARY: The two leaders held their first meeting on Friday on the sidelines of the "
+        "summit, discussing fishing rights, the border and the trade dispute. Our correspondent "
+        "reports from the summit venue on what was said."
+    )
+    second = (
+        "SUMMARY: The prime minister plans to meet the visiting president on Saturday, where "
+        "they will likely discuss the steel quotas and the pipeline. A former minister joins "
+        "us to talk about what the two sides want from the summit and from each other."
+    )
+    texts = ["Monday, May 5, 2025", '"Leaders meet at the summit" Channel 5/2/2025', first,
+             '"A second meeting is planned" Channel 5/2/2025', second]  # fmt: skip
+    assert _first_prose(*texts) == first
+
+
+def test_a_summary_over_the_pages_own_publication_stamp_is_no_lede() -> None:
+    # A government page: the title, a summary of the document, the stamp saying under
+    # which government it was published, the speaker's name, then the speech.
+    summary = (
+        "A transcript of the opening remarks given by the foreign minister at the press "
+        "conference with her counterpart in the capital on Monday 4 May."
+    )
+    stamp = "This was published under the 2019 to 2022 coalition government"
+    title = "Foreign minister's remarks at the press conference with her counterpart"
+    texts = [title, summary, stamp, "Jane Doe MP", _LEDE, _BODY]
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept_paragraphs, _ = JunkFilter().clean(paragraphs, title=title)
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY]
+    # Under the story's own first paragraph, the stamp ends no header: that paragraph leads.
+    assert kept(_LEDE, stamp, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_syndicated_storys_first_sentence_under_its_dateline_leads_without_its_stop() -> None:
+    # "City [Country], Month Day (Agency): ..." and no full stop at the end (the scrape lost
+    # it): the story's first sentence, thick with names, not a caption above the story.
+    first = (
+        "Samaria [Borduria], April 13 : The foreign minister of Syldavia on Thursday held talks "
+        "with his Bordurian counterpart Jan Doe in the old city of Samaria"
+    )
+    assert _first_prose("Ministers meet in Samaria", first, _BODY, _TAIL) == first

@@ -222,7 +222,12 @@ _DATELINE = _lazy(
     # The wire's date for a place: "May 21 (Agency) -- ", "Aug. 18 (Agency) - ".
     # Only an agency's name in the brackets: "Feb. 7 (Friday) - " is a timeline's entry.
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
-    r"\((?:[A-Z]{2,}(?:[-/ ][A-Z]{2,})?|" + "|".join(WIRE_AGENCIES) + r")\) ?(?:--|[-–—]))"  # noqa: RUF001
+    r"\((?:[A-Z]{2,}(?:[-/ ][A-Z]{2,})?|" + "|".join(WIRE_AGENCIES) + r")\) ?(?:--|[-–—])"  # noqa: RUF001
+    # A syndicated story's place, its country in square brackets, and its date, with or
+    # without the agency: "Samarkand [Uzbekistan], April 13 (ANI): ", "... April 13 : ".
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} \[[A-Z][^\[\]]{1,40}\],? "  # noqa: RUF001
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?: \([A-Z][^()]{1,30}\))? ?:)"
     r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
@@ -522,6 +527,8 @@ _OWN_COVERAGE = _lazy(
     r"|throughout|later)\b|\s*[.!,]|$))",
     re.I,
 )
+# The page's word on when or under whom it was published: a stamp, as a date is.
+_PUBLISHED = _lazy(r"\b(?:published|updated|posted|archived)\b", re.I)
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
 SELF_REFERENCE_WORDS = 25
 # A run of this many short lines or more inside the story, this share of them sharing one
@@ -780,6 +787,9 @@ UNSTOPPED_PROSE_WORDS = 45
 # the page or follows the story's prose: under furniture it may be a dek or a caption.
 UNSTOPPED_CLAUSE_WORDS = 24
 UNSTOPPED_CLAUSE_STOPWORDS = 0.3
+# The same under a wire dateline ("City [Country], May 4 : X held talks ... in Y"): fewer.
+UNSTOPPED_DATED_WORDS = 16
+UNSTOPPED_DATED_STOPWORDS = 0.12  # a story's first sentence is thick with names and titles
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
@@ -920,6 +930,7 @@ class Shape:
     clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
     reports: bool = False  # a short full sentence reporting what someone said: the story's
     moderator: bool = False  # a transcript's moderator handing over: never the lede
+    published: bool = False  # the page's word on when it was published: a stamp
 
     @property
     def link(self) -> bool:
@@ -1250,7 +1261,11 @@ class JunkFilter:
             and not quotes
             and (_SELF_REFERENCE.search(text) or _own_coverage(text))
         ):
-            return shape("bad", "the page speaking of itself (its date, feed or comments)")
+            # When it was published ("This was published under ...") stamps the page, as
+            # a date does: a standfirst restating the headline above it is no lede.
+            stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
+            why = "the page speaking of itself (its date, feed or comments)"
+            return replace(shape("bad", why, marker=stamp), published=stamp)
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
         if n <= VIA_WORDS and _VIA.match(text):
@@ -2411,13 +2426,16 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
     out = list(shapes)
     for index, shape in enumerate(shapes):
         text = _plain(paragraphs[index].text)
+        # Under a wire dateline a clause opens the story, whatever lies above it.
+        dated = shape.kind == "short" and not shape.sentence and _DATELINE.match(text) is not None
         if (
             shape.kind == "short"
             and not shape.sentence
             and shape.verb
-            and shape.words >= UNSTOPPED_CLAUSE_WORDS
-            and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
-            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text))
+            and shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
+            and shape.stopwords
+            >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
@@ -2840,6 +2858,15 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
+    elif (
+        last_marker >= 0
+        and shapes[last_marker].published
+        and not all(shapes[i].echo for i in above)
+    ):
+        # The page's publication stamp ends the header only under a summary restating
+        # the headline (a government page's): under the story's first paragraph it is
+        # furniture inside the story.
+        last_marker = -1
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
@@ -2862,6 +2889,8 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
     if (
         first < len(shapes)
+        # (One opening under its own dateline is the story: the next is its second item.)
+        and shapes[first].reason != DATELINE_STORY
         and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
         and dated < len(shapes)
         and shapes[dated].reason == DATELINE_STORY
