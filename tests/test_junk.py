@@ -2293,3 +2293,17 @@ def test_a_syndicated_storys_first_sentence_under_its_dateline_leads_without_its
         "with his Bordurian counterpart Jan Doe in the old city of Samaria"
     )
     assert _first_prose("Ministers meet in Samaria", first, _BODY, _TAIL) == first
+
+
+def test_a_live_pages_words_pointing_at_its_picture_go_but_the_story_stays() -> None:
+    pointers = [
+        "Here is a picture of the prime minister's arrival at the summit venue.",
+        "This is the scene at the harbour as the leaders are due to arrive.",
+    ]
+    first = "This is the first visit by a Bordurian leader to the island in a decade."
+    assert kept(_LEDE, pointers[0], _BODY, pointers[1], first, _TAIL) == [
+        _LEDE,
+        _BODY,
+        first,
+        _TAIL,
+    ]

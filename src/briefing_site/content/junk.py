@@ -527,6 +527,13 @@ _OWN_COVERAGE = _lazy(
     r"|throughout|later)\b|\s*[.!,]|$))",
     re.I,
 )
+# A live page pointing at the picture or video beside it ("Here is a picture of the
+# leaders' arrival.", "This is the scene at the resort as leaders arrive."): a caption.
+_PICTURE_POINTER = _lazy(
+    r"^(?:here(?:'s|\u2019s| is| are)|this is|these are) (?:a |an |the |some )?(?:first |latest "
+    r"|new |more )?(?:pictures?|photos?|photographs?|images?|videos?|footage|scene)\b",
+    re.I,
+)
 # The page's word on when or under whom it was published: a stamp, as a date is.
 _PUBLISHED = _lazy(r"\b(?:published|updated|posted|archived)\b", re.I)
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
@@ -1266,6 +1273,8 @@ class JunkFilter:
             stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
             why = "the page speaking of itself (its date, feed or comments)"
             return replace(shape("bad", why, marker=stamp), published=stamp)
+        if n <= SELF_REFERENCE_WORDS and not quotes and _PICTURE_POINTER.match(text):
+            return shape("bad", "points at a picture or video beside it: a caption")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
         if n <= VIA_WORDS and _VIA.match(text):
