@@ -2307,3 +2307,44 @@ def test_a_live_pages_words_pointing_at_its_picture_go_but_the_story_stays() -> 
         first,
         _TAIL,
     ]
+
+
+def test_a_transcripts_repeated_speaker_labels_are_no_datelines() -> None:
+    # "ENVOY DOE:" opens several blocks: a speaker, not a wire's "CAPITAL:" dateline, so
+    # the first answer leads and the exchanges above the second answer all stay.
+    first = (
+        "ENVOY DOE: I am not saying much right now, I will see you later. We had a good lunch "
+        "with the delegation and not much talk."
+    )
+    question = "QUESTION: Did you also meet the other envoys at the embassy?"
+    second = (
+        "ENVOY DOE: Only briefly, because the traffic was very bad, so we had a few minutes "
+        "at the embassy before the afternoon session began."
+    )
+    again = "QUESTION: What is on your agenda for the rest of the day?"
+    texts = ["Walkthrough with reporters", first, question, second, again, _BODY]
+    assert _first_prose(*texts) == first
+    assert kept(*texts) == texts[1:]
+
+
+def test_a_speaker_named_alone_speaking_to_the_room_is_no_pitch_to_the_reader() -> None:
+    opening = (
+        "Doe: On behalf of our group I would like to tell you that the meeting went well and "
+        "that our statement will be handed to you shortly."
+    )
+    assert _first_prose("Press conference", "Capital, June 29", opening, _BODY) == opening
+
+
+def test_a_government_sites_banner_about_its_website_does_not_lead() -> None:
+    banner = [
+        "An official website of the Borduria Government Here's how you know",
+        "Official websites use .gov.bd",
+        "A .gov website belongs to an official government organization in the United Provinces.",
+        "Secure .gov.bd websites use HTTPS",
+        "A lock or https:// means you have safely connected to the .gov.bd website. Share "
+        "sensitive information only on official, secure websites.",
+    ]
+    assert _first_prose(*banner, _LEDE, _BODY) == _LEDE
+    # A story's sentence about a website stays and may lead.
+    hacked = "The website of the ministry was hacked on Monday, officials said."
+    assert hacked in kept(_LEDE, hacked, _BODY)

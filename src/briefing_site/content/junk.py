@@ -534,6 +534,9 @@ _PICTURE_POINTER = _lazy(
     r"|new |more )?(?:pictures?|photos?|photographs?|images?|videos?|footage|scene)\b",
     re.I,
 )
+# A line about the website itself opening on it ("A .gov website belongs to ...",
+# "Official websites use .gov"): a government site's banner, never the story's lede.
+_SITE_TALK = _lazy(r"^\W*(?:[\w.']+\W+){0,3}?(?:web ?sites?|\.gov)\b", re.I)
 # The page's word on when or under whom it was published: a stamp, as a date is.
 _PUBLISHED = _lazy(r"\b(?:published|updated|posted|archived)\b", re.I)
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
@@ -865,6 +868,9 @@ BOXED = "under a key-points label above the story: a point of the box? Kept, not
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
+FIRST_PERSON = frozenset("i i'm i've i'll me my we our us".split())  # noqa: SIM905
+# A speaker named alone in a transcript ("Lavrov: ...", "Jane Doe: ...").
+_NAME_SPEAKER = _lazy(r"^[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)?:\s")
 # The site sending the reader to its own pages, maybe after a short label: "Prep for the
 # vote: See who is running in our Voter Guide", "Follow us on ...", "Read our full coverage".
 _PROMO = _lazy(
@@ -938,6 +944,7 @@ class Shape:
     reports: bool = False  # a short full sentence reporting what someone said: the story's
     moderator: bool = False  # a transcript's moderator handing over: never the lede
     published: bool = False  # the page's word on when it was published: a stamp
+    site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
 
     @property
     def link(self) -> bool:
@@ -1036,12 +1043,16 @@ class JunkFilter:
             repeats = _repeats(
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
-            found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            speakers = _speakers(paragraphs)
+            found = [
+                self._shape(p, tokens[i], repeats[i], title, speakers=speakers)
+                for i, p in enumerate(paragraphs)
+            ]
             # Under the story's first paragraph, a longer print of the headline is a
             # sentence of the story that opens with its words (a quote the headline took).
             story = next((i for i, shape in enumerate(found) if shape.kind == "good"), len(found))
             found[story:] = [
-                self._shape(p, tokens[i], repeats[i], title, header=False)
+                self._shape(p, tokens[i], repeats[i], title, header=False, speakers=speakers)
                 if found[i].reason == HEADLINE_AGAIN and _longer_headline(_plain(p.text), title)
                 else found[i]
                 for i, p in enumerate(paragraphs[story:], story)
@@ -1050,7 +1061,7 @@ class JunkFilter:
                 # No prose but a dated line signed by its agency: a wire brief, not a
                 # caption (a page is never only its picture).
                 found = [
-                    self._shape(p, tokens[i], repeats[i], title, alone=True)
+                    self._shape(p, tokens[i], repeats[i], title, alone=True, speakers=speakers)
                     if _dash_credit(_plain(p.text), tokens[i])
                     else found[i]
                     for i, p in enumerate(paragraphs)
@@ -1119,12 +1130,14 @@ class JunkFilter:
         title: str,
         header: bool = True,
         alone: bool = False,
+        speakers: Collection[str] = (),
     ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
         `words` are its lower-case words; `repeat` says whether it repeats another;
         `header` that no story paragraph stands above it; `alone` that no other block
-        reads as the story's prose.
+        reads as the story's prose; `speakers` the transcript's speaker labels (in capitals,
+        opening two blocks or more), which are no wire datelines.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1186,7 +1199,14 @@ class JunkFilter:
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
             # A transcript's speaker ("FOREIGN MINISTER X: Good morning ... thank you") speaks
             # to the room, not the site to its reader.
-            reader = not quotes and to_reader and not _SPEAKER.match(text)
+            reader = (
+                not quotes
+                and to_reader
+                and not _SPEAKER.match(text)
+                # "Lavrov: On behalf of our group I would like to tell you ...": a
+                # transcript's speaker named alone, speaking for himself to the room.
+                and not (_NAME_SPEAKER.match(text) and not FIRST_PERSON.isdisjoint(own))
+            )
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
@@ -1215,6 +1235,7 @@ class JunkFilter:
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
                 moderator=moderator,
+                site_talk=n <= SELF_REFERENCE_WORDS and not quotes and _SITE_TALK.match(text) is not None,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1398,6 +1419,7 @@ class JunkFilter:
             and n >= DATELINE_MIN_WORDS
             and _DATELINE.match(text)
             and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
+            and not (speakers and _speaker_label(text) in speakers)
             and not teaser
             and not (to_reader and not quotes)  # "Similar News:You can also read ..."
         ):
@@ -1489,6 +1511,23 @@ class JunkFilter:
             and len(words) >= FOREIGN_MIN_WORDS
             and len(_CJK.findall(text[:200])) < FOREIGN_MIN_CJK
         )
+
+
+def _speaker_label(text: str) -> str:
+    """The capitals' speaker label opening a block ("ASSISTANT SECRETARY HILL:"), or ""."""
+    found = _SPEAKER.match(text) if ":" in text[:60] else None
+    return found.group().rstrip() if found else ""
+
+
+def _speakers(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+    """The labels in capitals that open two blocks or more: a transcript's speakers
+    ("QUESTION:", "ASSISTANT SECRETARY HILL:"), where a wire's dateline opens one."""
+    seen: dict[str, int] = {}
+    for paragraph in paragraphs:
+        label = _speaker_label(_plain(paragraph.text))
+        if label:
+            seen[label] = seen.get(label, 0) + 1
+    return frozenset(label for label, count in seen.items() if count >= 2)
 
 
 def _after_headline(words: list[str], headline: list[str]) -> list[str]:
@@ -2956,6 +2995,7 @@ def _not_a_lede(shape: Shape) -> bool:
         or shape.boxed
         or shape.dek
         or shape.moderator
+        or shape.site_talk
     )
 
 
