@@ -2348,3 +2348,21 @@ def test_a_government_sites_banner_about_its_website_does_not_lead() -> None:
     # A story's sentence about a website stays and may lead.
     hacked = "The website of the ministry was hacked on Monday, officials said."
     assert hacked in kept(_LEDE, hacked, _BODY)
+
+
+def test_a_quotation_under_a_paragraph_naming_who_observed_it_goes_on_from_them() -> None:
+    # The paragraph above names the speaker and what she observed; the quotation under
+    # it, with her name and title on a line below, is her going on, not a pull quote.
+    above = (
+        "The summit was cut from two days to one, which many read as a sign of the strain. "
+        "Jane Doe, a director at a research institute in the capital, observed that relations "
+        "between the two capitals are particularly tense."
+    )
+    quote = (
+        "\u201cThe two sides have more to argue about than they agree on, even if neither can "
+        "afford to let the relationship get much worse.\u201d"
+    )
+    credit = "Jane Doe, Director, Institute of Regional Studies"
+    assert quote in kept(_LEDE, above, quote, credit, "Tariffs: a tangled web", _BODY)
+    said = above.replace("observed that", "said that")
+    assert quote in kept(_LEDE, said, quote, credit, "Tariffs: a tangled web", _BODY)

@@ -569,7 +569,9 @@ SMALL_PRINT = "the site's legal small print below the story"
 # Words each of `_LEGAL`'s phrases holds: a block with none of them is no small print.
 _LEGAL_KEYS = ("warranty", "accept any", "rights reserved", "\u00a9", "permission", "contact us")
 # A verb reporting speech: a quotation right under its sentence goes on from the speaker.
-_SAYS = _lazy(r"\b(?:says|said|told|tells|adds|added)\b")
+_SAYS = _lazy(
+    r"\b(?:says|said|told|tells|adds|added|observed|noted|stated|explained|warned|argued)\b"
+)
 # A story reporting what someone said, argued or ruled about a liability clause or a
 # copyright line: the news, not the site's own small print.
 _REPORTED = _lazy(
@@ -2314,7 +2316,7 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
             and not shape.quotes
             and _SAYS.search(text) is not None
         )
-        if clock or legal or told:
+        if clock or legal or says or told:
             out[index] = replace(shape, clock=clock, legal=legal, says=says, reports=told)
     return out
 
