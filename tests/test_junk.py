@@ -2366,3 +2366,15 @@ def test_a_quotation_under_a_paragraph_naming_who_observed_it_goes_on_from_them(
     assert quote in kept(_LEDE, above, quote, credit, "Tariffs: a tangled web", _BODY)
     said = above.replace("observed that", "said that")
     assert quote in kept(_LEDE, said, quote, credit, "Tariffs: a tangled web", _BODY)
+
+
+def test_a_speakers_opening_greeting_does_not_lead_the_briefing() -> None:
+    greeting = "MR. DOE: Good afternoon. Welcome to the Foreign Ministry briefing."
+    first = (
+        "As the President said last evening, the government strongly supports the action "
+        "taken by the alliance to hold those responsible for the attack on the market."
+    )
+    assert _first_prose("DAILY PRESS BRIEFING", greeting, first, _BODY) == first
+    # A greeting with news in it is the speaker's first paragraph, and leads.
+    news = "MR. DOE: Good afternoon. The two ministers signed the fisheries accord this morning."
+    assert _first_prose("DAILY PRESS BRIEFING", news, first, _BODY) == news

@@ -871,6 +871,13 @@ BOXED = "under a key-points label above the story: a point of the box? Kept, not
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
 FIRST_PERSON = frozenset("i i'm i've i'll me my we our us".split())  # noqa: SIM905
+# Words that only greet the room or thank it, and how long such an opening may run.
+_GREETING = _lazy(
+    r"(?:good (?:morning|afternoon|evening)|welcome|thank you|thanks|hello|ladies and "
+    r"gentlemen|please (?:be seated|have a seat|sit down))\b",
+    re.I,
+)
+GREETING_WORDS = 16
 # A speaker named alone in a transcript ("Lavrov: ...", "Jane Doe: ...").
 _NAME_SPEAKER = _lazy(r"^[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)?:\s")
 # The site sending the reader to its own pages, maybe after a short label: "Prep for the
@@ -1169,7 +1176,9 @@ class JunkFilter:
 
         quotes = '"' in text or "\u201c" in text or _SINGLE_QUOTED.match(text) is not None
         verb = _has_verb(words)
-        moderator = ":" in text[:40] and _MODERATOR.match(text) is not None
+        moderator = ":" in text[:40] and (
+            _MODERATOR.match(text) is not None or _greeting_only(text, n)
+        )
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
@@ -1513,6 +1522,16 @@ class JunkFilter:
             and len(words) >= FOREIGN_MIN_WORDS
             and len(_CJK.findall(text[:200])) < FOREIGN_MIN_CJK
         )
+
+
+def _greeting_only(text: str, words: int) -> bool:
+    """A speaker opening with nothing but greetings ("MR. DOE: Good afternoon. Welcome to
+    the briefing."): the proceedings, not the story's first paragraph."""
+    label = _SPEAKER.match(text) or _NAME_SPEAKER.match(text)
+    if label is None or words > GREETING_WORDS:
+        return False
+    said = [part for part in _SENTENCE_STOP.split(text[label.end() :]) if part.strip()]
+    return bool(said) and all(_GREETING.match(part.strip()) for part in said)
 
 
 def _speaker_label(text: str) -> str:
