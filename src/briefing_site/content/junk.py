@@ -1246,7 +1246,10 @@ class JunkFilter:
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
                 moderator=moderator,
-                site_talk=n <= SELF_REFERENCE_WORDS and not quotes and _SITE_TALK.match(text) is not None,
+                site_talk=n <= SELF_REFERENCE_WORDS
+                and not quotes
+                and ("site" in text[:40].casefold() or ".gov" in text[:40])
+                and _SITE_TALK.match(text) is not None,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1305,7 +1308,12 @@ class JunkFilter:
             stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
             why = "the page speaking of itself (its date, feed or comments)"
             return replace(shape("bad", why, marker=stamp), published=stamp)
-        if n <= SELF_REFERENCE_WORDS and not quotes and _PICTURE_POINTER.match(text):
+        if (
+            n <= SELF_REFERENCE_WORDS
+            and text[:1] in "HhTt"
+            and not quotes
+            and _PICTURE_POINTER.match(text)
+        ):
             return shape("bad", "points at a picture or video beside it: a caption")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
