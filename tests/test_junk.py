@@ -330,6 +330,10 @@ def test_a_page_whose_only_prose_is_cut_off_keeps_it() -> None:
     )
     kept_texts, dropped = _cleaned("Quota row ends", "News Snapshot:", teaser)
     assert teaser in kept_texts, dropped
+    # The page's title and its heading both print the headline (each the other's repeat):
+    # still the page's own headline over all the page has of its story.
+    kept_texts, dropped = _cleaned("Quota row ends", "Quota row ends", teaser)
+    assert teaser in kept_texts, dropped
     # Under another story's headline (a search or tag page's card), it is a teaser.
     card = ("Ministers meet on fishing rights", teaser, "Read more")
     assert teaser in _cleaned(*card)[1]
@@ -1223,6 +1227,19 @@ def test_a_sentence_quoting_someone_under_captions_at_the_end_stays() -> None:
     ]
     told = 'The king praised the visiting leader\'s "personal commitment" to seeking peace.'
     assert kept(LEDE, MORE, *captions, told) == [LEDE, MORE, told]
+
+
+def test_a_sentence_reporting_what_someone_said_under_a_caption_at_the_end_stays() -> None:
+    # No quotation marks, but a full sentence telling what people said: the story goes
+    # on under the picture, not a social or credit line in the page's footer.
+    caption = "Delegates gather in the conference hall before the vote Credit: Pool/Agency"
+    reported = "Three diplomats said the host was blocking a deal on the fishing clause."
+    assert kept(LEDE, MORE, caption, reported) == [LEDE, MORE, reported]
+    # A short line there that reports nobody's words is still the footer's.
+    assert kept(LEDE, MORE, caption, "Follow our coverage of the talks on the radio.") == [
+        LEDE,
+        MORE,
+    ]
 
 
 def test_the_comment_boxs_prompt_below_the_story_goes() -> None:
@@ -2183,3 +2200,181 @@ def test_a_short_news_sentence_ending_in_an_exclamation_still_leads() -> None:
     chant = 'Outside the court, hundreds of supporters of the jailed mayor chanted "Freedom!"'
     for first in (through, chant):
         assert _first_prose("Skip to main content", first, _BODY, _TAIL) == first
+
+
+def test_a_transcripts_moderator_handing_over_does_not_lead() -> None:
+    # The moderator's opening words name who speaks next; the story starts with what
+    # the first speaker says.
+    moderator = (
+        "MODERATOR: Good afternoon. After the talks we will first hear opening remarks from "
+        "the visiting foreign minister, and then from our own minister."
+    )
+    speaker = (
+        "FOREIGN MINISTER DOE: Thank you. Today we agreed to open a new consular office, to "
+        "hold regular talks on fisheries and to meet again before the end of the year."
+    )
+    assert _first_prose(moderator, speaker, _BODY, _TAIL) == speaker
+    assert _first_prose("Moderator: " + moderator[11:], speaker, _BODY) == speaker
+
+
+def test_a_page_setting_two_versions_of_a_story_side_by_side_keeps_its_rows() -> None:
+    # A site that tracks how a story changed prints each sentence in a table row, once
+    # for each version ("... said. | ... said. |") or once with an empty cell: the
+    # story's sentences, not a caption printed over its alt text; the page's own notes
+    # on how often the story changed are not its lede.
+    notes = "The article has changed 3 times. There is a feed of the changes."
+    head = "Version 0 | Version 1 |"
+    rows = [
+        f"{_LEDE} | {_LEDE} |",
+        f"{_BODY} | |",
+        "The opposition called the vote a fraud and said it would go to court. | |",
+        f"{_TAIL} | {_TAIL} |",
+    ]
+    kept_texts = kept(notes, head, *rows)
+    assert kept_texts == rows
+    assert _first_prose(notes, head, *rows) == rows[0]
+
+
+def test_a_summary_cut_off_after_its_first_sentence_gives_way_to_the_story() -> None:
+    # The page prints the story's summary and cuts it mid-sentence; the paragraph under
+    # it tells the same again in full: the summary goes, the story leads.
+    summary = (
+        "In the vote in Borduria, the ruling party won a majority in parliament. It holds at "
+        "least 90 seats, the electoral board said. Some 40 seats"
+    )
+    story = (
+        "The ruling party won a majority of the seats in parliament in Sunday's vote. The "
+        "electoral board said it holds 90 seats and the main opposition party 35. Some 40 "
+        "seats are still to be declared, and observers will report on Tuesday."
+    )
+    assert _first_prose(summary, story, _BODY, _TAIL) == story
+
+
+def test_the_first_of_several_items_under_their_own_datelines_leads() -> None:
+    # A blog post gathering reports, each under a quoted title and opening with a label
+    # and a colon: the first one is the story's opening, not a standfirst over the second.
+    first = (
+        "SUMMARY: The two leaders held their first meeting on Friday on the sidelines of the "
+        "summit, discussing fishing rights, the border and the trade dispute. Our correspondent "
+        "reports from the summit venue on what was said."
+    )
+    second = (
+        "SUMMARY: The prime minister plans to meet the visiting president on Saturday, where "
+        "they will likely discuss the steel quotas and the pipeline. A former minister joins "
+        "us to talk about what the two sides want from the summit and from each other."
+    )
+    texts = ["Monday, May 5, 2025", '"Leaders meet at the summit" Channel 5/2/2025', first,
+             '"A second meeting is planned" Channel 5/2/2025', second]  # fmt: skip
+    assert _first_prose(*texts) == first
+
+
+def test_a_summary_over_the_pages_own_publication_stamp_is_no_lede() -> None:
+    # A government page: the title, a summary of the document, the stamp saying under
+    # which government it was published, the speaker's name, then the speech.
+    summary = (
+        "A transcript of the opening remarks given by the foreign minister at the press "
+        "conference with her counterpart in the capital on Monday 4 May."
+    )
+    stamp = "This was published under the 2019 to 2022 coalition government"
+    title = "Foreign minister's remarks at the press conference with her counterpart"
+    texts = [title, summary, stamp, "Jane Doe MP", _LEDE, _BODY]
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept_paragraphs, _ = JunkFilter().clean(paragraphs, title=title)
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY]
+    # Under the story's own first paragraph, the stamp ends no header: that paragraph leads.
+    assert kept(_LEDE, stamp, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_syndicated_storys_first_sentence_under_its_dateline_leads_without_its_stop() -> None:
+    # "City [Country], Month Day (Agency): ..." and no full stop at the end (the scrape lost
+    # it): the story's first sentence, thick with names, not a caption above the story.
+    first = (
+        "Samaria [Borduria], April 13 : The foreign minister of Syldavia on Thursday held talks "
+        "with his Bordurian counterpart Jan Doe in the old city of Samaria"
+    )
+    assert _first_prose("Ministers meet in Samaria", first, _BODY, _TAIL) == first
+
+
+def test_a_live_pages_words_pointing_at_its_picture_go_but_the_story_stays() -> None:
+    pointers = [
+        "Here is a picture of the prime minister's arrival at the summit venue.",
+        "This is the scene at the harbour as the leaders are due to arrive.",
+    ]
+    first = "This is the first visit by a Bordurian leader to the island in a decade."
+    assert kept(_LEDE, pointers[0], _BODY, pointers[1], first, _TAIL) == [
+        _LEDE,
+        _BODY,
+        first,
+        _TAIL,
+    ]
+
+
+def test_a_transcripts_repeated_speaker_labels_are_no_datelines() -> None:
+    # "ENVOY DOE:" opens several blocks: a speaker, not a wire's "CAPITAL:" dateline, so
+    # the first answer leads and the exchanges above the second answer all stay.
+    first = (
+        "ENVOY DOE: I am not saying much right now, I will see you later. We had a good lunch "
+        "with the delegation and not much talk."
+    )
+    question = "QUESTION: Did you also meet the other envoys at the embassy?"
+    second = (
+        "ENVOY DOE: Only briefly, because the traffic was very bad, so we had a few minutes "
+        "at the embassy before the afternoon session began."
+    )
+    again = "QUESTION: What is on your agenda for the rest of the day?"
+    texts = ["Walkthrough with reporters", first, question, second, again, _BODY]
+    assert _first_prose(*texts) == first
+    assert kept(*texts) == texts[1:]
+
+
+def test_a_speaker_named_alone_speaking_to_the_room_is_no_pitch_to_the_reader() -> None:
+    opening = (
+        "Doe: On behalf of our group I would like to tell you that the meeting went well and "
+        "that our statement will be handed to you shortly."
+    )
+    assert _first_prose("Press conference", "Capital, June 29", opening, _BODY) == opening
+
+
+def test_a_government_sites_banner_about_its_website_does_not_lead() -> None:
+    banner = [
+        "An official website of the Borduria Government Here's how you know",
+        "Official websites use .gov.bd",
+        "A .gov website belongs to an official government organization in the United Provinces.",
+        "Secure .gov.bd websites use HTTPS",
+        "A lock or https:// means you have safely connected to the .gov.bd website. Share "
+        "sensitive information only on official, secure websites.",
+    ]
+    assert _first_prose(*banner, _LEDE, _BODY) == _LEDE
+    # A story's sentence about a website stays and may lead.
+    hacked = "The website of the ministry was hacked on Monday, officials said."
+    assert hacked in kept(_LEDE, hacked, _BODY)
+
+
+def test_a_quotation_under_a_paragraph_naming_who_observed_it_goes_on_from_them() -> None:
+    # The paragraph above names the speaker and what she observed; the quotation under
+    # it, with her name and title on a line below, is her going on, not a pull quote.
+    above = (
+        "The summit was cut from two days to one, which many read as a sign of the strain. "
+        "Jane Doe, a director at a research institute in the capital, observed that relations "
+        "between the two capitals are particularly tense."
+    )
+    quote = (
+        "\u201cThe two sides have more to argue about than they agree on, even if neither can "
+        "afford to let the relationship get much worse.\u201d"
+    )
+    credit = "Jane Doe, Director, Institute of Regional Studies"
+    assert quote in kept(_LEDE, above, quote, credit, "Tariffs: a tangled web", _BODY)
+    said = above.replace("observed that", "said that")
+    assert quote in kept(_LEDE, said, quote, credit, "Tariffs: a tangled web", _BODY)
+
+
+def test_a_speakers_opening_greeting_does_not_lead_the_briefing() -> None:
+    greeting = "MR. DOE: Good afternoon. Welcome to the Foreign Ministry briefing."
+    first = (
+        "As the President said last evening, the government strongly supports the action "
+        "taken by the alliance to hold those responsible for the attack on the market."
+    )
+    assert _first_prose("DAILY PRESS BRIEFING", greeting, first, _BODY) == first
+    # A greeting with news in it is the speaker's first paragraph, and leads.
+    news = "MR. DOE: Good afternoon. The two ministers signed the fisheries accord this morning."
+    assert _first_prose("DAILY PRESS BRIEFING", news, first, _BODY) == news

@@ -317,6 +317,26 @@ def test_a_paragraph_cut_by_a_stray_blank_line_after_of_joins_the_rest() -> None
     assert len(split_text(f"Terms of\n\n{rest}")) == 2
 
 
+def test_a_sentence_cut_by_blank_lines_after_a_comma_or_between_joins_the_rest() -> None:
+    # A PDF's page breaks leave blank lines inside a sentence; a block that stops on a
+    # comma, or on a word such as "between" that never ends a sentence or a headline,
+    # goes on in the next block, even when that block opens on a name.
+    comma = "1. The fourth summit of the two countries was held on 6 May in the capital,"
+    rest = "Borduria. It was chaired by the President of Borduria and attended by ministers."
+    head = "JOINT STATEMENT OF THE FOURTH SUMMIT"
+    assert texts(split_text(f"{head}\n\n{comma}\n\n\n{rest}\n")) == [head, f"{comma} {rest}"]
+    between = "2. We agreed to set up a standing commission on fisheries and ports between"
+    names = "Borduria and Syldavia that meets twice a year, as the treaty of 2019 foresaw."
+    assert texts(split_text(f"{head}\n\n{between}\n\n\n{names}\n")) == [
+        head,
+        f"{between} {names}",
+    ]
+    # A short salutation ending on a comma stays apart from the speech under it.
+    hello = "Ladies and gentlemen, dear colleagues,"
+    speech = "We met today to settle the quotas. The talks went well."
+    assert texts(split_text(f"{hello}\n\n{speech}\n")) == [hello, speech]
+
+
 def test_a_headline_or_teaser_ending_on_a_preposition_stays_apart_from_the_next() -> None:
     # Only "of", "the", "a", "an" leave a sentence hanging; a headline or a teaser may stop
     # on "on" or "for", and the paragraph under it is a paragraph of its own.

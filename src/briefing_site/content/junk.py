@@ -146,6 +146,11 @@ _ENDS = ".!?…。！？"  # noqa: RUF001 (Chinese and Japanese sentence ends)
 # coverage]", "...in 2019.[1]".
 _LINK_TAIL = _lazy(r"\w[.!?…][\"'’”)]*\s?\[[^\[\]]{1,30}\]$")  # noqa: RUF001
 _STRAY_OPENER = _lazy(r"(?<=[.!?])\s+[\u201c\u2018]\s*$")
+# A sentence's stop inside a block, with the next sentence opening after it.
+_INNER_STOP = _lazy(r"\w[.!?][\"'\u2019\u201d)]*\s+[\"'\u2018\u201c]?[A-Z0-9]")
+# A table row's cell ends ("... officials say. | ... officials say. |", "... a sham. | |"):
+# a page setting copy in a table (two versions of a story side by side) ends its cells so.
+_TABLE_TAIL = _lazy(r"(?:\s*\|)+\s*$")
 _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Credits and captions: a position in brackets, an agency at the very end, "Photo:".
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
@@ -217,7 +222,12 @@ _DATELINE = _lazy(
     # The wire's date for a place: "May 21 (Agency) -- ", "Aug. 18 (Agency) - ".
     # Only an agency's name in the brackets: "Feb. 7 (Friday) - " is a timeline's entry.
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
-    r"\((?:[A-Z]{2,}(?:[-/ ][A-Z]{2,})?|" + "|".join(WIRE_AGENCIES) + r")\) ?(?:--|[-–—]))"  # noqa: RUF001
+    r"\((?:[A-Z]{2,}(?:[-/ ][A-Z]{2,})?|" + "|".join(WIRE_AGENCIES) + r")\) ?(?:--|[-–—])"  # noqa: RUF001
+    # A syndicated story's place, its country in square brackets, and its date, with or
+    # without the agency: "Samarkand [Uzbekistan], April 13 (ANI): ", "... April 13 : ".
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} \[[A-Z][^\[\]]{1,40}\],? "  # noqa: RUF001
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?: \([A-Z][^()]{1,30}\))? ?:)"
     r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
 )
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
@@ -249,6 +259,13 @@ VIDEO_TEXT_WORDS = 80
 VIDEO_TEXT = "the video's description, under its length"
 # A transcript's speaker label in capitals opening a block: "SECRETARY BLINKEN: ...".
 _SPEAKER = _lazy(r"^(?:[A-Z][A-Z.'\u2019-]*\s){1,6}[A-Z][A-Z.'\u2019-]*:\s")
+# A transcript's moderator or host handing the floor over ("MODERATOR: First we will
+# hear from ...", "Operator: ..."): the proceedings, not the story's first paragraph.
+_MODERATOR = _lazy(
+    r"^(?:the\s+)?(?:moderator|operator|master of ceremonies|emcee|mc|host|announcer"
+    r"|chair(?:man|person|woman)?)\s*(?:\([^)]{0,60}\))?\s*:\s",
+    re.I,
+)
 # A speaker named in title case with an office ("President of Ruritania Jane Doe: ...",
 # "Ms Jane Doe, Minister for Trade: ..."): an "of", a "for" or a comma in the label parts
 # a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
@@ -478,12 +495,16 @@ _ENTRY_TIME = _lazy(
 )
 # The page speaking of itself, not of the news: when it was published, that its feed has
 # ended or its comments are closed ("This was published under the 2010 to 2015
-# government", "This live feed has ended.", "We are not accepting comments on this article.").
+# government", "This live feed has ended.", "We are not accepting comments on this article."),
+# or how often it was changed.
 _SELF_REFERENCE = _lazy(
     # One word may qualify what the page is ("live", "news", a typo's "life").
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
+    # A page tracking a story's versions: "The article has changed 5 times."
+    r"|^(?:this|the) (?:\w+ )?(?:article|page|post) (?:has|was|has been) (?:changed|edited"
+    r"|amended|revised|corrected)\b"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
     re.I,
@@ -506,6 +527,18 @@ _OWN_COVERAGE = _lazy(
     r"|throughout|later)\b|\s*[.!,]|$))",
     re.I,
 )
+# A live page pointing at the picture or video beside it ("Here is a picture of the
+# leaders' arrival.", "This is the scene at the resort as leaders arrive."): a caption.
+_PICTURE_POINTER = _lazy(
+    r"^(?:here(?:'s|\u2019s| is| are)|this is|these are) (?:a |an |the |some )?(?:first |latest "
+    r"|new |more )?(?:pictures?|photos?|photographs?|images?|videos?|footage|scene)\b",
+    re.I,
+)
+# A line about the website itself opening on it ("A .gov website belongs to ...",
+# "Official websites use .gov"): a government site's banner, never the story's lede.
+_SITE_TALK = _lazy(r"^\W*(?:[\w.']+\W+){0,3}?(?:web ?sites?|\.gov)\b", re.I)
+# The page's word on when or under whom it was published: a stamp, as a date is.
+_PUBLISHED = _lazy(r"\b(?:published|updated|posted|archived)\b", re.I)
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
 SELF_REFERENCE_WORDS = 25
 # A run of this many short lines or more inside the story, this share of them sharing one
@@ -536,7 +569,9 @@ SMALL_PRINT = "the site's legal small print below the story"
 # Words each of `_LEGAL`'s phrases holds: a block with none of them is no small print.
 _LEGAL_KEYS = ("warranty", "accept any", "rights reserved", "\u00a9", "permission", "contact us")
 # A verb reporting speech: a quotation right under its sentence goes on from the speaker.
-_SAYS = _lazy(r"\b(?:says|said|told|tells|adds|added)\b")
+_SAYS = _lazy(
+    r"\b(?:says|said|told|tells|adds|added|observed|noted|stated|explained|warned|argued)\b"
+)
 # A story reporting what someone said, argued or ruled about a liability clause or a
 # copyright line: the news, not the site's own small print.
 _REPORTED = _lazy(
@@ -764,6 +799,9 @@ UNSTOPPED_PROSE_WORDS = 45
 # the page or follows the story's prose: under furniture it may be a dek or a caption.
 UNSTOPPED_CLAUSE_WORDS = 24
 UNSTOPPED_CLAUSE_STOPWORDS = 0.3
+# The same under a wire dateline ("City [Country], May 4 : X held talks ... in Y"): fewer.
+UNSTOPPED_DATED_WORDS = 16
+UNSTOPPED_DATED_STOPWORDS = 0.12  # a story's first sentence is thick with names and titles
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
@@ -832,6 +870,16 @@ BOXED = "under a key-points label above the story: a point of the box? Kept, not
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
 # out of our reporting"): beside words to the reader, the same pitch, "you" or not.
 OURS = frozenset("we our ours us we're we've we'll".split())  # noqa: SIM905
+FIRST_PERSON = frozenset("i i'm i've i'll me my we our us".split())  # noqa: SIM905
+# Words that only greet the room or thank it, and how long such an opening may run.
+_GREETING = _lazy(
+    r"(?:good (?:morning|afternoon|evening)|welcome|thank you|thanks|hello|ladies and "
+    r"gentlemen|please (?:be seated|have a seat|sit down))\b",
+    re.I,
+)
+GREETING_WORDS = 16
+# A speaker named alone in a transcript ("Lavrov: ...", "Jane Doe: ...").
+_NAME_SPEAKER = _lazy(r"^[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)?:\s")
 # The site sending the reader to its own pages, maybe after a short label: "Prep for the
 # vote: See who is running in our Voter Guide", "Follow us on ...", "Read our full coverage".
 _PROMO = _lazy(
@@ -902,6 +950,10 @@ class Shape:
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
     clock: bool = False  # only a time of day ("9.45pm", "21:20 BST"): a live page's entry stamp
+    reports: bool = False  # a short full sentence reporting what someone said: the story's
+    moderator: bool = False  # a transcript's moderator handing over: never the lede
+    published: bool = False  # the page's word on when it was published: a stamp
+    site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
 
     @property
     def link(self) -> bool:
@@ -927,6 +979,8 @@ def ends_sentence(text: str) -> bool:
     link's label in square brackets glued after the stop, "...deepened.[Special coverage]")."""
     if text.endswith(("}}", "-->")):
         text = _TEMPLATE_TAIL.sub("", text)
+    elif text.endswith("|"):
+        text = _TABLE_TAIL.sub("", text)
     elif text.endswith("]") and _LINK_TAIL.search(text):
         return True
     # A quotation mark opened after the stop and cut off there ("... levels. \u201c") does
@@ -998,12 +1052,16 @@ class JunkFilter:
             repeats = _repeats(
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
-            found = [self._shape(p, tokens[i], repeats[i], title) for i, p in enumerate(paragraphs)]
+            speakers = _speakers(paragraphs)
+            found = [
+                self._shape(p, tokens[i], repeats[i], title, speakers=speakers)
+                for i, p in enumerate(paragraphs)
+            ]
             # Under the story's first paragraph, a longer print of the headline is a
             # sentence of the story that opens with its words (a quote the headline took).
             story = next((i for i, shape in enumerate(found) if shape.kind == "good"), len(found))
             found[story:] = [
-                self._shape(p, tokens[i], repeats[i], title, header=False)
+                self._shape(p, tokens[i], repeats[i], title, header=False, speakers=speakers)
                 if found[i].reason == HEADLINE_AGAIN and _longer_headline(_plain(p.text), title)
                 else found[i]
                 for i, p in enumerate(paragraphs[story:], story)
@@ -1012,7 +1070,7 @@ class JunkFilter:
                 # No prose but a dated line signed by its agency: a wire brief, not a
                 # caption (a page is never only its picture).
                 found = [
-                    self._shape(p, tokens[i], repeats[i], title, alone=True)
+                    self._shape(p, tokens[i], repeats[i], title, alone=True, speakers=speakers)
                     if _dash_credit(_plain(p.text), tokens[i])
                     else found[i]
                     for i, p in enumerate(paragraphs)
@@ -1081,12 +1139,14 @@ class JunkFilter:
         title: str,
         header: bool = True,
         alone: bool = False,
+        speakers: Collection[str] = (),
     ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
         `words` are its lower-case words; `repeat` says whether it repeats another;
         `header` that no story paragraph stands above it; `alone` that no other block
-        reads as the story's prose.
+        reads as the story's prose; `speakers` the transcript's speaker labels (in capitals,
+        opening two blocks or more), which are no wire datelines.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1116,6 +1176,9 @@ class JunkFilter:
 
         quotes = '"' in text or "\u201c" in text or _SINGLE_QUOTED.match(text) is not None
         verb = _has_verb(words)
+        moderator = ":" in text[:40] and (
+            _MODERATOR.match(text) is not None or _greeting_only(text, n)
+        )
 
         def shape(kind: Kind, reason: str, marker: bool = False) -> Shape:
             # Only prose can be a standfirst, so only prose is compared with the headline.
@@ -1147,7 +1210,14 @@ class JunkFilter:
             credit = reason == CREDIT and n <= CREDIT_WORDS and not sentence
             # A transcript's speaker ("FOREIGN MINISTER X: Good morning ... thank you") speaks
             # to the room, not the site to its reader.
-            reader = not quotes and to_reader and not _SPEAKER.match(text)
+            reader = (
+                not quotes
+                and to_reader
+                and not _SPEAKER.match(text)
+                # "Lavrov: On behalf of our group I would like to tell you ...": a
+                # transcript's speaker named alone, speaking for himself to the room.
+                and not (_NAME_SPEAKER.match(text) and not FIRST_PERSON.isdisjoint(own))
+            )
             bulleted = _BULLET.match(paragraph.text) is not None and all(
                 _BULLET.match(line) for line in paragraph.text.splitlines() if line.strip()
             )
@@ -1175,6 +1245,11 @@ class JunkFilter:
                 clause=reason == "leads into a list" and "," in text,
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
+                moderator=moderator,
+                site_talk=n <= SELF_REFERENCE_WORDS
+                and not quotes
+                and ("site" in text[:40].casefold() or ".gov" in text[:40])
+                and _SITE_TALK.match(text) is not None,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1184,7 +1259,13 @@ class JunkFilter:
             return shape("bad", NO_WORDS)
         if repeat:
             return shape("bad", repeat)
-        if n >= DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+        if (
+            n >= DOUBLED_MIN_WORDS
+            and n % 2 == 0
+            and words[: n // 2] == words[n // 2 :]
+            # A table's row ("... say. | ... say. |"): one sentence in two versions of a story.
+            and not (text.endswith("|") and sentence)
+        ):
             return shape("bad", "the same words twice in one block: a caption and its alt text")
         if (
             (_BYLINE.match(text) or _GLUED_BYLINE.match(text))
@@ -1222,7 +1303,18 @@ class JunkFilter:
             and not quotes
             and (_SELF_REFERENCE.search(text) or _own_coverage(text))
         ):
-            return shape("bad", "the page speaking of itself (its date, feed or comments)")
+            # When it was published ("This was published under ...") stamps the page, as
+            # a date does: a standfirst restating the headline above it is no lede.
+            stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
+            why = "the page speaking of itself (its date, feed or comments)"
+            return replace(shape("bad", why, marker=stamp), published=stamp)
+        if (
+            n <= SELF_REFERENCE_WORDS
+            and text[:1] in "HhTt"
+            and not quotes
+            and _PICTURE_POINTER.match(text)
+        ):
+            return shape("bad", "points at a picture or video beside it: a caption")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
         if n <= VIA_WORDS and _VIA.match(text):
@@ -1345,6 +1437,8 @@ class JunkFilter:
             sentence
             and n >= DATELINE_MIN_WORDS
             and _DATELINE.match(text)
+            and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
+            and not (speakers and _speaker_label(text) in speakers)
             and not teaser
             and not (to_reader and not quotes)  # "Similar News:You can also read ..."
         ):
@@ -1436,6 +1530,33 @@ class JunkFilter:
             and len(words) >= FOREIGN_MIN_WORDS
             and len(_CJK.findall(text[:200])) < FOREIGN_MIN_CJK
         )
+
+
+def _greeting_only(text: str, words: int) -> bool:
+    """A speaker opening with nothing but greetings ("MR. DOE: Good afternoon. Welcome to
+    the briefing."): the proceedings, not the story's first paragraph."""
+    label = _SPEAKER.match(text) or _NAME_SPEAKER.match(text)
+    if label is None or words > GREETING_WORDS:
+        return False
+    said = [part for part in _SENTENCE_STOP.split(text[label.end() :]) if part.strip()]
+    return bool(said) and all(_GREETING.match(part.strip()) for part in said)
+
+
+def _speaker_label(text: str) -> str:
+    """The capitals' speaker label opening a block ("ASSISTANT SECRETARY HILL:"), or ""."""
+    found = _SPEAKER.match(text) if ":" in text[:60] else None
+    return found.group().rstrip() if found else ""
+
+
+def _speakers(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+    """The labels in capitals that open two blocks or more: a transcript's speakers
+    ("QUESTION:", "ASSISTANT SECRETARY HILL:"), where a wire's dateline opens one."""
+    seen: dict[str, int] = {}
+    for paragraph in paragraphs:
+        label = _speaker_label(_plain(paragraph.text))
+        if label:
+            seen[label] = seen.get(label, 0) + 1
+    return frozenset(label for label, count in seen.items() if count >= 2)
 
 
 def _after_headline(words: list[str], headline: list[str]) -> list[str]:
@@ -2212,6 +2333,9 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
         clock = _CLOCK_LINE.match(text) is not None
         legal = _legal(text)
         below = shapes[index + 1] if index + 1 < len(shapes) else None
+        # A short full sentence telling what someone said ("Two officials said the talks
+        # stalled."): the story's, wherever it sits; a social or credit line says nothing.
+        told = shape.kind == "short" and shape.sentence and _SAYS.search(text) is not None
         says = (
             below is not None
             and below.reason.startswith("a quotation")
@@ -2219,8 +2343,8 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
             and not shape.quotes
             and _SAYS.search(text) is not None
         )
-        if clock or legal or says:
-            out[index] = replace(shape, clock=clock, legal=legal, says=says)
+        if clock or legal or says or told:
+            out[index] = replace(shape, clock=clock, legal=legal, says=says, reports=told)
     return out
 
 
@@ -2335,9 +2459,12 @@ def _restated(
         # is the page's, not the standfirst's: its words do not count.
         stamp = _GLUED_READ_STAMP.match(_plain(paragraphs[index].text))
         told = tokens[index][len(_words(stamp.group().casefold())) :] if stamp else tokens[index]
+        # A summary the page cut off mid-sentence after a full one ("... won a majority.
+        # ZANU-PF has 109 seats. More than 58 seats") is a standfirst as much as a whole one.
+        cut = not shape.sentence and _INNER_STOP.search(_plain(paragraphs[index].text))
         if (
             shape.kind == "bad"
-            or not shape.sentence
+            or not (shape.sentence or cut)
             or len(told) > STANDFIRST_MAX_WORDS
             or below.kind != "good"
             or below.words <= len(told)
@@ -2376,13 +2503,16 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
     out = list(shapes)
     for index, shape in enumerate(shapes):
         text = _plain(paragraphs[index].text)
+        # Under a wire dateline a clause opens the story, whatever lies above it.
+        dated = shape.kind == "short" and not shape.sentence and _DATELINE.match(text) is not None
         if (
             shape.kind == "short"
             and not shape.sentence
             and shape.verb
-            and shape.words >= UNSTOPPED_CLAUSE_WORDS
-            and shape.stopwords >= UNSTOPPED_CLAUSE_STOPWORDS
-            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text))
+            and shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
+            and shape.stopwords
+            >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
@@ -2805,6 +2935,15 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     above = [i for i in goods if i < last_marker]
     if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
         last_marker = -1
+    elif (
+        last_marker >= 0
+        and shapes[last_marker].published
+        and not all(shapes[i].echo for i in above)
+    ):
+        # The page's publication stamp ends the header only under a summary restating
+        # the headline (a government page's): under the story's first paragraph it is
+        # furniture inside the story.
+        last_marker = -1
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
@@ -2827,6 +2966,8 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     dated = next((i for i in goods if first < i < HEADER_REACH), len(shapes))
     if (
         first < len(shapes)
+        # (One opening under its own dateline is the story: the next is its second item.)
+        and shapes[first].reason != DATELINE_STORY
         and shapes[first].words <= 2 * STANDFIRST_MAX_WORDS
         and dated < len(shapes)
         and shapes[dated].reason == DATELINE_STORY
@@ -2882,6 +3023,8 @@ def _not_a_lede(shape: Shape) -> bool:
         or shape.restated
         or shape.boxed
         or shape.dek
+        or shape.moderator
+        or shape.site_talk
     )
 
 
@@ -3107,9 +3250,10 @@ def _short(
             # A full clause right under a subhead is that subhead's paragraph (a live
             # blog's last entry), not a social line: kept, in doubt.
             return False, "a short sentence under a subhead at the end: the story's?"
-        if _clause(shape) and shape.quotes:
+        if _clause(shape) and (shape.quotes or shape.reports):
             # Someone's words reported in a full sentence ('X praised the "commitment"
-            # ...'): the story going on under the pictures, not a social or credit line.
+            # ...', "Two officials said the talks stalled."): the story going on under the
+            # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
@@ -3197,8 +3341,19 @@ def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
     below = shapes[index + 1] if index + 1 < len(shapes) else None
     return (
         not any(s.kind == "good" for s in shapes)
-        and any(s.reason == "repeats the headline" for s in shapes[:index])
+        and any(_headline_printed(s) for s in shapes[:index])
         and not (below is not None and below.link)
+    )
+
+
+def _headline_printed(shape: Shape) -> bool:
+    """The page's headline over its copy: found as the headline, or, printed twice, as
+    a short line with no sentence that repeats the other print (a page's title and
+    its heading)."""
+    return shape.reason == HEADLINE_AGAIN or (
+        shape.reason.startswith("repeats ¶")
+        and not shape.sentence
+        and shape.words <= _HEADLINE_MAX_WORDS
     )
 
 

@@ -68,7 +68,7 @@ _BYLINE = re.compile(r"^By [A-Z]")
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
-_BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an"))
+_BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an", "between", "among", "than", "into"))
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
 CLAUSE_LINE_WORDS = 4
@@ -530,6 +530,10 @@ def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
         (
             last in _BROKEN_OFF_WORDS
             or (last in _RUN_ON_WORDS and (after[0][:1].islower() or after[0][:1].isdigit()))
+            # A clause stopping on a comma ("... was held on 6 May in the capital,") over
+            # one that goes on ("Ruritania. The summit ..."): a page break of a PDF or a
+            # stray blank line cut the sentence; no headline or label ends on a comma.
+            or (text.endswith(",") and not first and _SENTENCE_STOP.search(following) is not None)
         )
         and not _LABELLED.match(text)
         and _clause(words)
