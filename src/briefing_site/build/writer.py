@@ -1120,6 +1120,8 @@ def _as_recorded(
         before = linked_before if linked_before is not None else 1 << 126
         for path, entry in files.items():
             _, size, mtime, inode = entry
+            if not isinstance(path, str):  # a manifest edited by hand: damaged
+                return False
             if path.startswith("/") or (".." in path and ".." in path.split("/")):
                 return False
             found = stat(prefix + path)
