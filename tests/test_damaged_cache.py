@@ -197,3 +197,67 @@ def test_a_partly_filled_template_cache_is_filled_before_the_workers_start(
     _build(cli, site)
     assert found == [every]
     assert tree(site / "build") == reference(site, cli)
+
+
+def _spare(site: Path) -> Path:
+    manifest = manifest_path(site, site / "build")
+    return manifest.with_name(manifest.name + ".spare")
+
+
+def _add_file(spare: Path) -> None:
+    (spare / "notes.txt").write_text("my notes\n")
+
+
+def _add_page(spare: Path) -> None:
+    (spare / "briefings" / "by-hand").mkdir()
+    (spare / "briefings" / "by-hand" / "index.html").write_text("<p>by hand</p>\n")
+
+
+def _add_folder(spare: Path) -> None:
+    (spare / "briefings" / "empty").mkdir()
+
+
+def _add_link(spare: Path) -> None:
+    (spare / "tags" / "linked.html").symlink_to(spare / "index.html")
+
+
+def _rename_page(spare: Path) -> None:
+    page = sorted(spare.glob("briefings/*/index.html"))[-1]  # one build/ shares
+    page.rename(page.with_name("moved.html"))
+
+
+@pytest.mark.parametrize(
+    "by_hand",
+    [_add_file, _add_page, _add_folder, _add_link, _rename_page],
+    ids=lambda f: f.__name__,
+)
+def test_what_is_put_in_the_spare_by_hand_never_reaches_build(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    by_hand: Callable[[Path], None],
+) -> None:
+    """The spare (the build before last, kept to be updated and swapped in) holds
+    what its manifest records and nothing else, or it is not used."""
+    site, sources = _with_a_spare(make_site(_few(articles)), cli)
+    by_hand(_spare(site))
+    for number in (2, 3):
+        _edit(sources[number], "Officials", "Aides")
+        _build(cli, site)
+        assert tree(site / "build") == reference(site, cli)
+        assert not (site / "build" / "briefings" / "empty").exists()
+
+
+def test_a_file_put_in_build_by_hand_does_not_come_back_through_the_spare(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+) -> None:
+    """The build it was put into becomes the spare at the next edit: the edit after
+    that must not swap it back in."""
+    site, sources = _with_a_spare(make_site(_few(articles)), cli)
+    (site / "build" / "notes.txt").write_text("my notes\n")
+    for number in (2, 3, 4):
+        _edit(sources[number], "Officials", "Aides")
+        _build(cli, site)
+        assert tree(site / "build") == reference(site, cli), number
