@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -261,3 +262,66 @@ def test_a_file_put_in_build_by_hand_does_not_come_back_through_the_spare(
         _edit(sources[number], "Officials", "Aides")
         _build(cli, site)
         assert tree(site / "build") == reference(site, cli), number
+
+
+def _note_field(number: int, value: object) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+    """A change to the search memo: field `number` of each shard's note is `value`."""
+
+    def change(record: tuple[object, ...]) -> tuple[object, ...]:
+        version, base, notes, hashes = record
+        assert isinstance(notes, dict) and notes
+        odd = {
+            folder: (*note[:number], value, *note[number + 1 :]) for folder, note in notes.items()
+        }
+        return (version, base, odd, hashes)
+
+    return change
+
+
+def _page_hashes(value: object) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+    def change(record: tuple[object, ...]) -> tuple[object, ...]:
+        version, base, notes, hashes = record
+        assert isinstance(hashes, dict) and hashes
+        return (version, base, notes, dict.fromkeys(hashes, value))
+
+    return change
+
+
+def _indexed_files(
+    path: object, data: object
+) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+    def change(record: tuple[object, ...]) -> tuple[object, ...]:
+        version, key, files = record
+        assert isinstance(files, list) and files
+        return (version, key, [(path, data), *files[1:]])
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("shards.memo", _note_field(1, 7)),  # the index key
+        ("shards.memo", _note_field(1, "not hex")),
+        ("shards.memo", _note_field(4, None)),  # what its files are made from
+        ("shards.memo", _note_field(5, 7)),  # its files
+        ("shards.memo", _note_field(5, (7,))),
+        ("shards.memo", _page_hashes("7")),
+        ("pagefind.index", _indexed_files(7, b"")),
+        ("pagefind.index", _indexed_files("pagefind/x.pf_index", None)),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_a_search_cache_of_other_types_is_indexed_again_not_a_traceback(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    articles: dict[str, str | bytes],
+    name: str,
+    change: Callable[[tuple[object, ...]], tuple[object, ...]],
+) -> None:
+    site = make_site(_few(articles, 4))
+    _build(cli, site)
+    _rewrite(site / CACHE / "search" / name, change)
+    shutil.rmtree(site / "build")  # the pages the same: the memo says the index is too
+    _build(cli, site)
+    assert tree(site / "build") == reference(site, cli)
