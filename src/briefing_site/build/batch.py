@@ -738,15 +738,16 @@ def tools_for(config: SiteConfig) -> Tools:
 
 
 def _compile_ahead(settings: Settings, workers: int) -> None:
-    """With no compiled templates yet (a cold build), compile the theme's into the
-    template cache here, once, before `workers` start: each then loads them (~3 ms)
-    instead of compiling them (~50 ms a process), and so does this process when it
-    draws the listings. A site's own template of the same name is compiled in its
-    place (as the workers would find it). One that fails to compile is left to
-    the drawing, which reports it."""
+    """Compile the theme's templates the template cache lacks (a cold build, a new
+    version, a template edited, a cache folder partly filled) into it here, once,
+    before `workers` start: each then loads them (~3 ms) instead of compiling them
+    (~50 ms a process), and so does this process when it draws the listings. Those
+    the cache holds are only loaded. A site's own template of the same name is
+    compiled in its place (as the workers would find it). One that fails to
+    compile is left to the drawing, which reports it."""
     stream = settings.stream
     compiled = stream.template_cache if stream is not None else None
-    if stream is None or compiled is None or workers <= 1 or compiled.exists():
+    if stream is None or compiled is None or workers <= 1:
         return
     cache = template_cache(compiled)
     if cache is None:

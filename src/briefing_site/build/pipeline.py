@@ -316,6 +316,9 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
     a warning (see `_with_cache_warning`).
     """
     check_output_dir(options.output, options.site)
+    cache = options.site / CACHE_DIR
+    if options.cache and not cache.is_dir() and (cache.is_symlink() or cache.exists()):
+        return _without_cache(options, cache)
     with build_lock(options.output):
         unsaved: list[str] = []  # what could not be saved once the new build was in place
         before: Signatures = {}
@@ -353,6 +356,19 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
             except OSError as exc:
                 unsaved.append(exc.strerror or str(exc))
         return _with_cache_warning(built, options.site, unsaved)
+
+
+def _without_cache(options: BuildOptions, cache: Path) -> Built:
+    """The build as `--no-cache` makes it, when the cache folder's name is taken by a
+    file (or a link to none): the cache only saves time, so it never fails a build,
+    and the file is left as it is (it may be someone's), with a warning."""
+    built = build(replace(options, cache=False))
+    warning = Problem(
+        Location(str(cache)),
+        "not a folder, so the build cache was not used; "
+        "the build is complete: remove this file to let builds reuse their work",
+    )
+    return Built(built.briefings, (*built.warnings, warning))
 
 
 def _with_cache_warning(built: Built, site: Path, unsaved: list[str]) -> Built:

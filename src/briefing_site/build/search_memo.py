@@ -81,8 +81,8 @@ class ShardMemo:
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
             version, found, notes, hashes = marshal.loads(path.read_bytes())
             if (version, found) == (_VERSION, base) and isinstance(notes, dict):
-                made = {folder: Note(*note) for folder, note in notes.items()}
-                return cls(path, base, made, hashes if isinstance(hashes, dict) else {})
+                made = {folder: _checked(Note(*note)) for folder, note in notes.items()}
+                return cls(path, base, made, hashes if _path_hashes(hashes) else {})
         return cls(path, base)
 
     def put(self, folder: str, note: Note | None) -> None:
@@ -110,6 +110,29 @@ class ShardMemo:
     def known(self, shards: Sequence[Shard[SearchPage]]) -> Known:
         """What the notes tell of `shards` (see `Known`)."""
         return Known(self, shards)
+
+
+def _checked(note: Note) -> Note:
+    """`note` if each of its fields has the type this version writes, else TypeError
+    (or ValueError: a digest that is not hex): a memo edited by hand or damaged is
+    not used, never a traceback."""
+    texts = (note.index, note.final, *note.files)
+    if not (type(note.members) is bytes and type(note.sorts) is bytes):
+        raise TypeError("a digest of another type")
+    if type(note.places) is not tuple or type(note.files) is not tuple:
+        raise TypeError("places or files of another type")
+    if not all(type(text) is str for text in texts):
+        raise TypeError("a key or file name of another type")
+    bytes.fromhex(note.index)
+    bytes.fromhex(note.final)
+    return note
+
+
+def _path_hashes(hashes: object) -> bool:
+    """Whether `hashes` maps page paths to their hashes (`search_shards.shard_of`)."""
+    return isinstance(hashes, dict) and all(
+        type(path) is str and type(value) is int for path, value in hashes.items()
+    )
 
 
 def _plain(note: Note) -> tuple[object, ...]:

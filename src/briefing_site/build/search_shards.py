@@ -156,9 +156,12 @@ class DiskStore:
             version, found, files = marshal.loads(self._file(folder).read_bytes())
             if (version, found) != (_CACHE_VERSION, key):
                 return None
-            return tuple(RenderedFile(path, data) for path, data in files)
+            made = tuple(RenderedFile(path, data) for path, data in files)
         except (OSError, ValueError, EOFError, TypeError):
             return None
+        if not all(type(f.path) is str and type(f.data) is bytes for f in made):
+            return None  # edited by hand or damaged: indexed again, never a traceback
+        return made
 
     def put(self, folder: str, key: str, files: tuple[RenderedFile, ...]) -> None:
         data = marshal.dumps((_CACHE_VERSION, key, [(item.path, item.data) for item in files]))

@@ -18,6 +18,7 @@ build runs is never covered by its stamp: the next build sees a new key.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -70,7 +71,8 @@ def _stamp_path(options: BuildOptions) -> Path:
 
 def forget_stamp(options: BuildOptions) -> None:
     """Drop the stamp: a build without the cache keeps no manifest to vouch for its output."""
-    _stamp_path(options).unlink(missing_ok=True)
+    with contextlib.suppress(NotADirectoryError):  # a file named like the cache folder
+        _stamp_path(options).unlink(missing_ok=True)
 
 
 class Stamp:
@@ -106,12 +108,9 @@ class Stamp:
             saved = json.loads(self.path.read_text())
             if saved["key"] != self.key or not self._in_span(saved["since"], saved["until"]):
                 return None
-            if not self._same_bytes(saved["racy"]):
+            built, racy = _saved_report(saved["briefings"], saved["warnings"]), saved["racy"]
+            if built is None or not _hashes(racy) or not self._same_bytes(racy):
                 return None
-            warnings = tuple(
-                Problem(Location(path, line), message) for path, line, message in saved["warnings"]
-            )
-            built = Built(int(saved["briefings"]), warnings)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if not output_intact(self.out, manifest_path(self.site, self.out)):
@@ -143,6 +142,27 @@ class Stamp:
         }
         make_folder(self.path.parent)
         replace_file(self.path, json.dumps(data).encode())
+
+
+def _saved_report(briefings: object, warnings: object) -> Built | None:
+    """The report a stamp saved, if it has the types this version writes: a stamp
+    edited by hand is no stamp (the build runs), never a traceback or a made-up warning."""
+    if type(briefings) is not int or not isinstance(warnings, list):
+        return None
+    problems = []
+    for warning in warnings:
+        if not isinstance(warning, list) or len(warning) != 3:
+            return None
+        path, line, message = warning
+        if not (isinstance(path, str) and type(line) is int and isinstance(message, str)):
+            return None
+        problems.append(Problem(Location(path, line), message))
+    return Built(briefings, tuple(problems))
+
+
+def _hashes(racy: object) -> bool:
+    """Whether a stamp's `racy` is what this version writes: path to hash, both text."""
+    return isinstance(racy, dict) and all(isinstance(v, str) for v in racy.values())
 
 
 def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:

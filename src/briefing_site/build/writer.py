@@ -931,7 +931,7 @@ class Spare:
             if os.stat(self.folder).st_dev != os.stat(out).st_dev:  # inodes of another disk
                 return {}
             unshared = {path: entry for path, entry in files.items() if shared.get(path) != entry}
-            if not _as_recorded(self.folder, unshared):
+            if not _as_recorded(self.folder, unshared) or not _holds_only(self.folder, files):
                 return {}
             self.entries_digest = hashlib.sha256(data).digest()
             return files
@@ -1001,6 +1001,31 @@ class Spare:
             replace_file(self.manifest, marshal.dumps(record))
         except (OSError, ValueError):
             self.manifest.unlink(missing_ok=True)
+
+
+def _holds_only(root: Path, files: Collection[str]) -> bool:
+    """Whether `root` holds nothing but `files` (as files, not links), the folders
+    they are in, and the marker: anything else in the spare (a file put there by
+    hand, an empty folder) would reach build/ when the spare is swapped in. Whether
+    each of `files` is as recorded is `_as_recorded`'s to say."""
+    top = os.fspath(root)
+    skip = len(top) + 1
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            empty = True
+            for entry in entries:
+                empty = False
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                path = entry.path[skip:]  # (the marker's is its name: it sits at the top)
+                if not ((path in files or path == MARKER) and entry.is_file(follow_symlinks=False)):
+                    return False
+        if empty and folder is not top:
+            return False
+    return True
 
 
 def _replace_in(target: Path, item: OutputFile) -> None:
@@ -1120,6 +1145,8 @@ def _as_recorded(
         before = linked_before if linked_before is not None else 1 << 126
         for path, entry in files.items():
             _, size, mtime, inode = entry
+            if not isinstance(path, str):  # a manifest edited by hand: damaged
+                return False
             if path.startswith("/") or (".." in path and ".." in path.split("/")):
                 return False
             found = stat(prefix + path)
