@@ -159,6 +159,9 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+    except BrokenPipeError:  # `explain ... | head`: the reader took what it wanted and left
+        _drop_closed_stream(out)
+        return 1
     except RuntimeError as exc:  # Python < 3.13: Path.resolve() on a symlink loop
         loop = re.fullmatch(r"Symlink loop from '(.*)'", str(exc))
         if loop is None:
@@ -168,6 +171,19 @@ def main(
             file=err,
         )
         return 1
+
+
+def _drop_closed_stream(out: TextIO) -> None:
+    """Point standard output at /dev/null once its reader has gone, so that writing
+    what is left in its buffer at exit raises nothing more (Python's own advice)."""
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a replaced stream): nothing to do
+        pass
 
 
 def _left_out(hidden: int) -> str:

@@ -899,8 +899,20 @@ def _read(root: Path, path: str) -> bytes:
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
     path = site / CONFIG_FILE
-    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
-        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, before Python 3.13
+            # Not no settings: the site would build on the defaults, and say nothing.
+            message = (
+                f"a symlink to {os.readlink(path)!r}, which does not exist: "
+                "point it at the settings file, or remove it"
+                if isinstance(exc, FileNotFoundError)
+                else "symlink loops: point it at the settings file, or remove it"
+            )
+            raise ContentError.at(Location(CONFIG_FILE), message) from None
+        if not target.is_relative_to(site.resolve()):
+            raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
     if path.is_dir():  # neither settings nor no settings: say so rather than build on defaults
         raise ContentError.at(
             Location(CONFIG_FILE), "a folder, not a file: the settings go in a file"
