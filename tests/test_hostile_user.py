@@ -65,6 +65,26 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
     ),
 }
 
+SIDECAR = "Leaders meet on Friday to talk trade.\n"
+# Messages that named a rule the value keeps, or no way out: now what to do.
+CASES |= {
+    "a slug too long": (
+        {"content/a.md": "---\ntitle: T\nslug: " + "a" * 90 + "\n---\nText.\n"},
+        ["content/a.md:3: slug: '" + "a" * 40 + "'... is 90 characters long; the limit is 80"],
+    ),
+    "a slug as the title is written": (
+        {"content/a.md": "---\ntitle: T\nslug: Élysée Talks\n---\nText.\n"},
+        [
+            "content/a.md:3: slug: 'Élysée Talks' must be lower-case letters, digits and "
+            "single hyphens (slug: elysee-talks)"
+        ],
+    ),
+    "a sidecar named .yml": (
+        {"content/b.txt": SIDECAR, "content/b.yml": "title: B\n"},
+        ["content/b.txt: no metadata: rename b.yml to b.yaml"],
+    ),
+}
+
 
 @pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))
 def test_a_broken_setting_or_template_is_named_and_the_build_kept(

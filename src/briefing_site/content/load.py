@@ -134,6 +134,11 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
             sidecar = stem + METADATA_SUFFIX
             if sidecar in present:
                 found.append(ArticleFiles(path, sidecar))
+            elif stem + ".yml" in present:  # the other spelling: read as no metadata at all
+                problems.add(
+                    Location(path),
+                    f"no metadata: rename {Path(stem).name}.yml to {Path(sidecar).name}",
+                )
             else:
                 problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
