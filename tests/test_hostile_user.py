@@ -167,3 +167,26 @@ def test_explain_piped_into_head_stops_quietly(tmp_path: Path) -> None:
         code = process.wait()
     assert first.startswith(b"content/a.md: T")
     assert (code, err) == (1, "")
+
+
+def test_new_with_a_title_in_another_script_is_told_and_takes_a_slug(tmp_path: Path) -> None:
+    """A Japanese or Arabic headline gives no Latin file name: `new` said only that, with
+    no way round it; now it names --slug, which makes an article that passes check."""
+    site = write_site(tmp_path / "site", GOOD)
+    title = "日本の首脳会談"
+    refused = run_cli("new", title, "-s", str(site), "--now", NOW)
+    assert (refused.code, refused.err) == (
+        2,
+        f"new: the title '{title}' gives no usable file name: name the file with --slug, "
+        "e.g. --slug summit-talks\n",
+    )
+    made = run_cli("new", title, "--slug", "japan-summit", "-s", str(site), "--now", NOW)
+    assert made.code == 0, made.err
+    assert f'title: "{title}"' in (site / "content/japan-summit.md").read_text("utf-8")
+    checked = run_cli("check", "-q", "--drafts", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    bad = run_cli("new", title, "--slug", "../x", "-s", str(site), "--now", NOW)
+    assert (bad.code, bad.err) == (
+        2,
+        "new: --slug '../x': use lower-case letters, digits and single hyphens, at most 80\n",
+    )
