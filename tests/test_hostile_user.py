@@ -190,3 +190,28 @@ def test_new_with_a_title_in_another_script_is_told_and_takes_a_slug(tmp_path: P
         2,
         "new: --slug '../x': use lower-case letters, digits and single hyphens, at most 80\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "\n\n---\ntitle: T\n---\nText.\n",
+            "its '---' is not on the first line: delete the blank lines above it",
+        ),
+        ("----\ntitle: T\n----\nText.\n", "the line that opens it is exactly three dashes, '---'"),
+        (
+            "---yaml\ntitle: T\n---\nText.\n",
+            "the line that opens it is exactly three dashes, '---'",
+        ),
+    ],
+)
+def test_front_matter_almost_in_place_says_what_is_off(tmp_path: Path, text: str, why: str) -> None:
+    """Front matter that is there but not read: the message says why, not only that there
+    is none (which reads as if the editor wrote none)."""
+    site = write_site(tmp_path / "site", {"content/a.md": text})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err) == (
+        1,
+        f"content/a.md:1: no front matter ({why}): start the file with '---', title: ..., '---'\n",
+    )

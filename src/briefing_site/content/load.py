@@ -207,14 +207,17 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     """Split front matter from the body; the body's line numbers stay the file's."""
     _require_text(text, path)
     if not _FRONT_MATTER.detect(text):
-        toml = (
-            " (TOML between '+++' lines is not read: write it as YAML)"
-            if text.startswith("+++")
-            else ""
-        )
+        if text.startswith("+++"):
+            why = " (TOML between '+++' lines is not read: write it as YAML)"
+        elif re.match(r"\s*---[ \t]*\n", text) and not text.startswith("---"):
+            why = " (its '---' is not on the first line: delete the blank lines above it)"
+        elif re.match(r"(?:-{4,}|---\S+)[ \t]*\n", text):
+            why = " (the line that opens it is exactly three dashes, '---')"
+        else:
+            why = ""
         raise ContentError.at(
             Location(path, 1),
-            f"no front matter{toml}: start the file with '---', title: ..., '---'",
+            f"no front matter{why}: start the file with '---', title: ..., '---'",
         )
     closing = _FENCE_LINE.search(text, 3)
     end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
