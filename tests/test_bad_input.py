@@ -408,11 +408,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "slug with ../": (
         {"content/a.md": md("title: T\nslug: ../evil\n")},
-        [f"content/a.md:3: slug: '../evil' {SLUG_RULE}"],
+        [f"content/a.md:3: slug: '../evil' {SLUG_RULE} (slug: evil)"],
     ),
     "slug with /": (
         {"content/a.md": md("title: T\nslug: a/b\n")},
-        [f"content/a.md:3: slug: 'a/b' {SLUG_RULE}"],
+        [f"content/a.md:3: slug: 'a/b' {SLUG_RULE} (slug: a-b)"],
     ),
     "slug ..": (
         {"content/a.md": md("title: T\nslug: ..\n")},

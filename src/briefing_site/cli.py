@@ -88,6 +88,7 @@ def _authoring_commands(commands: Any) -> None:
     new.add_argument("--event-start", metavar="ISO", help="e.g. 2025-02-07T11:55:00-05:00")
     new.add_argument("--timezone", metavar="ZONE", help="the event's IANA zone (default: site's)")
     new.add_argument("--location", metavar="TEXT", help="where the event takes place")
+    new.add_argument("--slug", help="the article's file name (default: from the title)")
     new.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
     new.add_argument("--now", metavar="ISO8601", help="the build clock (sets today's date)")
     init = commands.add_parser("init", help="start a site in DIR that builds as it stands")
@@ -159,6 +160,9 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+    except BrokenPipeError:  # `explain ... | head`: the reader took what it wanted and left
+        _drop_closed_stream(out)
+        return 1
     except RuntimeError as exc:  # Python < 3.13: Path.resolve() on a symlink loop
         loop = re.fullmatch(r"Symlink loop from '(.*)'", str(exc))
         if loop is None:
@@ -168,6 +172,19 @@ def main(
             file=err,
         )
         return 1
+
+
+def _drop_closed_stream(out: TextIO) -> None:
+    """Point standard output at /dev/null once its reader has gone, so that writing
+    what is left in its buffer at exit raises nothing more (Python's own advice)."""
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a replaced stream): nothing to do
+        pass
 
 
 def _left_out(hidden: int) -> str:
@@ -298,7 +315,7 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.clock import build_clock
     from briefing_site.commands.scaffold import NewArticle, new_article
 
-    spec = NewArticle(args.title, args.event_start, args.timezone, args.location)
+    spec = NewArticle(args.title, args.event_start, args.timezone, args.location, args.slug)
     done = new_article(args.site, spec, build_clock(args.now, os.environ))
     print(printable(f"wrote {done.path} (a draft: remove 'draft: true' to publish)"), file=out)
     if done.note:

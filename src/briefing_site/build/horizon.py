@@ -48,8 +48,10 @@ def templates_show_clock(templates: Path) -> bool:
             source = (templates.parent / relative).read_text(encoding="utf-8")
             if "now" in meta.find_undeclared_variables(parser.parse(source)):
                 return True
-        except (OSError, UnicodeDecodeError, jinja2.TemplateError, RecursionError):
-            return True  # (a template nested past Python's depth: drawing it says where)
+        except (OSError, ValueError, jinja2.TemplateError, RecursionError):
+            # (a template nested past Python's depth, or a number too long to write
+            # (`10 ** 10000000`, folded while compiling): drawing it says where)
+            return True
     return False
 
 

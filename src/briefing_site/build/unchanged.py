@@ -210,7 +210,10 @@ def _signatures(site: Path, found: Walked) -> tuple[bytes, dict[str, str]]:
 
 
 def _no_file(config: Path) -> bytes:
-    """Settings missing (the defaults) or a folder in their place (an error): not alike."""
+    """Settings missing (the defaults), a folder or a broken link in their place (an
+    error): not alike."""
+    if config.is_symlink():
+        return b"\0link"
     return b"\0folder" if config.is_dir() else b"\0none"
 
 

@@ -53,6 +53,7 @@ class NewArticle:
     event_start: str | None = None
     timezone: str | None = None
     location: str | None = None
+    slug: str | None = None  # the file's name, when the title gives none (日本の首脳会談)
 
 
 def _yaml_text(value: str) -> str:
@@ -111,9 +112,22 @@ def check_new_options(spec: NewArticle, config: SiteConfig, tried: str = "") -> 
     """The article's slug, or UsageError for options that cannot make a valid article;
     `tried` adds to the error what other zone was tried first (the place's)."""
     # "What's next" → whats-next, not what-s-next: an apostrophe does not split a word.
-    slug = slugify(spec.title.replace("'", "").replace("\u2019", ""))
-    if not spec.title.strip() or not safe_slug(slug):
-        raise UsageError(f"new: the title {spec.title!r} gives no usable file name")
+    if not spec.title.strip():
+        raise UsageError("new: the title is empty: give the article's headline")
+    if spec.slug is not None:
+        if not safe_slug(spec.slug):
+            raise UsageError(
+                f"new: --slug {spec.slug!r}: use lower-case letters, digits and single "
+                "hyphens, at most 80"
+            )
+        slug = spec.slug
+    else:
+        slug = slugify(spec.title.replace("'", "").replace("\u2019", ""))
+    if not safe_slug(slug):
+        raise UsageError(
+            f"new: the title {spec.title!r} gives no usable file name: "
+            "name the file with --slug, e.g. --slug summit-talks"
+        )
     if spec.event_start is None and (spec.timezone or spec.location):
         raise UsageError("new: --timezone and --location describe the event: add --event-start")
     if spec.timezone is not None and not valid_zone(spec.timezone):

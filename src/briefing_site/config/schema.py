@@ -7,6 +7,7 @@ default topics with their classifier lexicons come from packaged data.
 from __future__ import annotations
 
 import difflib
+import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -269,11 +270,77 @@ def _check_patterns(value: object) -> str:
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         return "must be a list of regular expressions"
     for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            return f"{pattern!r} is not a valid regular expression: {exc}"
+        problem = pattern_problem(pattern)
+        if problem:
+            return f"{pattern!r} {problem}"
     return ""
+
+
+def pattern_problem(pattern: str) -> str:
+    """Why a site's regex cannot run on article text, or "".
+
+    A repeated group made of nothing but repeats (`(\\w+\\s?)+`) tries every way of
+    splitting a line it does not match among its turns: twice the time for each
+    letter more, so one ordinary sentence stalls the build for good. The marks
+    that keep one split (`\\w++`, `(?>...)`) make it safe.
+    """
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return f"is not a valid regular expression: {exc}"
+    try:  # the parser `re` itself uses; private, so without it no further check
+        parsed = importlib.import_module("re._parser").parse(pattern)
+        sre = importlib.import_module("re._constants")
+    except Exception:
+        return ""
+    if _nested_repeat(list(parsed), sre):
+        return (
+            "can run for ever on a line it does not match: a group that repeats holds "
+            "nothing but repeats (as in (\\w+\\s?)+); make the inner one possessive "
+            "(\\w++ for \\w+) or the group atomic ((?>...))"
+        )
+    return ""
+
+
+def _nested_repeat(items: list[Any], sre: Any) -> bool:
+    """Whether a repeat that may run long (`+`, `*`, more than 10) has a body made only
+    of repeats, one of them unbounded and at most one required: the same text then
+    splits into turns in exponentially many ways. Atomic groups and possessive
+    repeats, which keep one split, are not looked into."""
+    for op, arg in items:
+        inner: list[Any] = []
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            body = _flatten(list(arg[2]), sre)
+            repeats = [a for o, a in body if o in (sre.MAX_REPEAT, sre.MIN_REPEAT)]
+            if (
+                (arg[1] == sre.MAXREPEAT or arg[1] > 10)
+                and body
+                and len(repeats) == len(body)
+                and any(a[1] == sre.MAXREPEAT for a in repeats)
+                and sum(a[0] > 0 for a in repeats) <= 1  # (\\s+\\w+)*: one split only
+            ):
+                return True
+            inner = [arg[2]]
+        elif op == sre.SUBPATTERN:
+            inner = [arg[-1]]
+        elif op == sre.BRANCH:
+            inner = list(arg[1])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            inner = [arg[1]]
+        if any(_nested_repeat(list(part), sre) for part in inner):
+            return True
+    return False
+
+
+def _flatten(items: list[Any], sre: Any) -> list[Any]:
+    """A repeat's body with its plain groups opened (not atomic ones: they keep one split)."""
+    flat: list[Any] = []
+    for op, arg in items:
+        if op == sre.SUBPATTERN:
+            flat.extend(_flatten(list(arg[-1]), sre))
+        else:
+            flat.append((op, arg))
+    return flat
 
 
 def _check_page_size(value: object) -> str:
@@ -355,10 +422,9 @@ def _parse_topic(
     words = _weights(spec.get("words"), name, "words", where, problems)
     patterns = _weights(spec.get("patterns"), name, "patterns", where, problems)
     for pattern, _ in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problems.add(where, f"topic {name!r}: bad pattern {pattern!r}: {exc}")
+        problem = pattern_problem(pattern)
+        if problem:
+            problems.add(where, f"topic {name!r}: pattern {pattern!r} {problem}")
     merged_aliases = tuple(dict.fromkeys([*(base.aliases if base else ()), *map(str, aliases)]))
     return Topic(
         name=name,
@@ -377,15 +443,34 @@ def _weights(
         return ()
     if isinstance(value, list):
         value = {str(item): 1.0 for item in value}
-    if not isinstance(value, dict) or not all(
-        isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w)
-        for w in value.values()
-    ):
+    if not isinstance(value, dict) or not all(_is_weight(w) for w in value.values()):
         problems.add(where, f"topic {name!r}: {key} must map each cue to a number")
         return ()
+    if key == "words":
+        for cue in value:
+            if not _CUE_LETTERS.search(_POSSESSIVE.sub("", str(cue).lower())):
+                problems.add(
+                    where,
+                    f"topic {name!r}: word {str(cue)!r} has no letters a-z or digits, the only "
+                    "ones the classifier reads: write it in Latin letters, or as a pattern",
+                )
+                return ()
     return tuple(
         (str(cue).lower() if key == "words" else str(cue), float(w)) for cue, w in value.items()
     )
+
+
+_CUE_LETTERS = re.compile(r"[a-z0-9]")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")  # the classifier drops "'s" from words and cues
+
+
+def _is_weight(value: object) -> bool:
+    """A finite number (a whole number of 400 digits is one, but no float holds it)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, int):
+        return -1e300 < value < 1e300
+    return math.isfinite(value)
 
 
 def _merge(

@@ -134,6 +134,11 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
             sidecar = stem + METADATA_SUFFIX
             if sidecar in present:
                 found.append(ArticleFiles(path, sidecar))
+            elif stem + ".yml" in present:  # the other spelling: read as no metadata at all
+                problems.add(
+                    Location(path),
+                    f"no metadata: rename {Path(stem).name}.yml to {Path(sidecar).name}",
+                )
             else:
                 problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
@@ -202,14 +207,17 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     """Split front matter from the body; the body's line numbers stay the file's."""
     _require_text(text, path)
     if not _FRONT_MATTER.detect(text):
-        toml = (
-            " (TOML between '+++' lines is not read: write it as YAML)"
-            if text.startswith("+++")
-            else ""
-        )
+        if text.startswith("+++"):
+            why = " (TOML between '+++' lines is not read: write it as YAML)"
+        elif re.match(r"\s*---[ \t]*\n", text) and not text.startswith("---"):
+            why = " (its '---' is not on the first line: delete the blank lines above it)"
+        elif re.match(r"(?:-{4,}|---\S+)[ \t]*\n", text):
+            why = " (the line that opens it is exactly three dashes, '---')"
+        else:
+            why = ""
         raise ContentError.at(
             Location(path, 1),
-            f"no front matter{toml}: start the file with '---', title: ..., '---'",
+            f"no front matter{why}: start the file with '---', title: ..., '---'",
         )
     closing = _FENCE_LINE.search(text, 3)
     end = _YAML_END.search(text, 3, closing.start() if closing else len(text))
@@ -903,8 +911,20 @@ def _read(root: Path, path: str) -> bytes:
 def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     """`briefing.yaml` if the site has one; `-b` overrides its base_url."""
     path = site / CONFIG_FILE
-    if path.is_symlink() and not path.resolve().is_relative_to(site.resolve()):
-        raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, before Python 3.13
+            # Not no settings: the site would build on the defaults, and say nothing.
+            message = (
+                f"a symlink to {os.readlink(path)!r}, which does not exist: "
+                "point it at the settings file, or remove it"
+                if isinstance(exc, FileNotFoundError)
+                else "symlink loops: point it at the settings file, or remove it"
+            )
+            raise ContentError.at(Location(CONFIG_FILE), message) from None
+        if not target.is_relative_to(site.resolve()):
+            raise ContentError.at(Location(CONFIG_FILE), "symlink leads out of the site")
     if path.is_dir():  # neither settings nor no settings: say so rather than build on defaults
         raise ContentError.at(
             Location(CONFIG_FILE), "a folder, not a file: the settings go in a file"

@@ -236,8 +236,14 @@ def _slug(check: _Checker) -> str:
     if isinstance(given, str) and reserved_name(given):
         check.error("slug", f"{given!r} is a reserved device name on Windows; choose another")
         return ""
+    if isinstance(given, str) and SLUG.fullmatch(given) and not safe_slug(given):
+        check.error("slug", f"{given[:40]!r}... is {len(given)} characters long; the limit is 80")
+        return ""
     if not isinstance(given, str) or not safe_slug(given):
-        check.error("slug", f"{given!r} must be lower-case letters, digits and single hyphens")
+        better = slugify(given) if isinstance(given, str) else ""
+        hint = f" (slug: {better})" if better and safe_slug(better) else ""
+        message = f"{given!r} must be lower-case letters, digits and single hyphens{hint}"
+        check.error("slug", message)
         return ""
     return given
 

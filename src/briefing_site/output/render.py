@@ -269,7 +269,10 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         ArithmeticError,
         AttributeError,
     ) as exc:  # a site's template handing a helper the wrong thing (`url(none)`)
-        raise ContentError.at(_template_location(exc, name), f"template error: {exc}") from exc
+        message = str(exc)
+        if "integer string conversion" in message:  # `{{ 10 ** 10000 }}`, however it got there
+            message = "a number too long to write out (over 4,300 digits)"
+        raise ContentError.at(_template_location(exc, name), f"template error: {message}") from exc
     except RecursionError as exc:  # a site's briefing.html that extends "briefing.html": itself
         where = _template_location(exc, name)
         if _while_reading(exc):  # an expression nested thousands deep: Jinja's parser recurses
@@ -307,8 +310,17 @@ def _template_location(exc: BaseException, name: str) -> Location:
         if filename.endswith(".html"):
             found = Location("templates/" + filename.rsplit("/", 1)[-1], tb.tb_lineno)
             own = own if filename.startswith(theme) else found
+        elif filename.endswith(_JINJA_COMPILER):  # failed while compiling: the node's line
+            compiling = tb.tb_frame.f_locals
+            line = getattr(compiling.get("node"), "lineno", None)
+            template = getattr(compiling.get("self"), "name", None)
+            if isinstance(line, int) and isinstance(template, str):
+                found = own = Location(f"templates/{template}", line)
         tb = tb.tb_next
     return own if own.line else found
+
+
+_JINJA_COMPILER = os.path.join("jinja2", "compiler.py")
 
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
