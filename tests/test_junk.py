@@ -2415,3 +2415,15 @@ def test_a_speakers_opening_greeting_does_not_lead_the_briefing() -> None:
     # A greeting with news in it is the speaker's first paragraph, and leads.
     news = "MR. DOE: Good afternoon. The two ministers signed the fisheries accord this morning."
     assert _first_prose("DAILY PRESS BRIEFING", news, first, _BODY) == news
+
+
+def test_a_short_article_pasted_twice_keeps_one_copy() -> None:
+    """An editor who pastes the copy twice loses the second copy, never both: each copy
+    went as a repeat of the other, and the article had no text left."""
+    sentence = (
+        "Ministers from both countries met on Monday to discuss tariffs, grain exports "
+        "and a new port, officials said after the talks."
+    )
+    assert kept(sentence, sentence) == [sentence]
+    other = "The leaders are expected to sign a shipping agreement when they meet again in May."
+    assert kept(sentence, other, sentence, other) == [sentence, other]

@@ -1598,11 +1598,16 @@ def _repeats(
             if (
                 other is not None
                 and gave_way.get(other) == index
-                and _stop_added(paragraphs[other].text, paragraphs[index].text)
+                and (
+                    _stop_added(paragraphs[other].text, paragraphs[index].text)
+                    or _FULL_STOP.search(paragraphs[index].text.rstrip())
+                )
             ):
                 # A standfirst printed without its full stop over the story's first
                 # paragraph, the same sentence: the standfirst went as a repeat of
-                # this one, and this one is the story.
+                # this one, and this one is the story. So does a sentence pasted
+                # twice: the first copy went as a repeat of this one, which stays
+                # (both went, and a short article lost all its text).
                 other = None
             if other is None:
                 other = _later_repeat(joined, postings, grams, index, share)
