@@ -183,6 +183,29 @@ def test_neighbours_pull_together_whatever_the_number_of_topics(width: int) -> N
     assert 0.0 < verdicts[1].confidence < verdicts[0].confidence
 
 
+def test_a_paragraph_without_cues_never_pulls_a_cued_neighbour_its_way(
+    classifier: Classifier,
+) -> None:
+    """The cue-less paragraph's lean to outlook is its own pick only: its missile-test
+    neighbour stays in defense (it went to outlook with it)."""
+    verdicts = classifier.classify(
+        ["Missiles were tested.", "Crowds gathered in the sunshine.", "Warships held drills."]
+    )
+    assert [v.topic for v in verdicts] == ["defense", "outlook", "defense"]
+    assert verdicts[1].by_priors and not verdicts[0].by_priors
+
+
+def test_five_topics_keep_the_plain_chance_of_staying() -> None:
+    """The rescaled chance of staying is for two or three topics; with five the chain was
+    sticky already, and a cue-less paragraph between two navy ones stays navy."""
+    topics = tuple(
+        Topic(f"t{i}", f"T{i}", words=((f"w{i}a", 3.0), (f"w{i}b", 1.0), (f"w{i}c", 0.4)))
+        for i in range(5)
+    )
+    verdicts = Classifier(topics).classify(["Filler.", "w2c w4b filler.", "w4b filler.", "Filler."])
+    assert [v.topic for v in verdicts] == ["t4", "t4", "t4", "t4"]
+
+
 def test_lone_paragraph_without_cues_has_no_confidence(classifier: Classifier) -> None:
     (verdict,) = classifier.classify(["Hmm."])
     assert verdict.topic == "outlook" and verdict.confidence == 0.0

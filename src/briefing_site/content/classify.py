@@ -78,9 +78,9 @@ CONTRAST = 0.75
 
 STAY = 0.3
 """Chance that a paragraph continues the previous paragraph's topic, among four topics
-(the default ones). With another number of topics the chain keeps the same odds of
-staying against moving to any one other topic (`_stay_chance`), so it stays sticky:
-a plain 0.3 would make two or three topics' chain prefer to switch (0.7 or 0.35 a move)."""
+(the default ones). With fewer topics the chain keeps the same odds of staying against
+moving to any one other topic (`_stay_chance`), so it stays sticky: a plain 0.3 would
+make two or three topics' chain prefer to switch (0.7 or 0.35 a move)."""
 
 STAY_WIDTH = 4
 """How many topics `STAY` (and `Settings.stay`) is the chance for."""
@@ -178,7 +178,11 @@ class Verdict:
     cues: tuple[str, ...]
     confidence: float
     own_cues: bool = True
-    """False when the topic came from the neighbours, not from the paragraph's own words."""
+    """False when the topic came from the neighbours or the priors, not from the
+    paragraph's own words."""
+    by_priors: bool = False
+    """True when a paragraph with no cue went where the priors lean (outlook for the
+    default topics), not where its neighbours took it."""
     quoted: bool = False
     """True when the paragraph quotes someone, which cut its confidence (`QUOTED_DISCOUNT`)."""
     own_topic: str = ""
@@ -347,6 +351,7 @@ class Classifier:
         # A paragraph without a single cue has only the priors: the topic they favour
         # (outlook, where the meeting itself goes) leads unless the priors are equal.
         self._silent = self._emission([p / sum(self._priors) for p in self._priors], None)
+        self._favourite = _argmax(self._priors) if len(set(self._priors)) > 1 else None
 
     def classify(self, texts: Sequence[str], *, year: int | None = None) -> tuple[Verdict, ...]:
         """Classify the body paragraphs of ONE article (lede excluded), in file order.
@@ -355,7 +360,8 @@ class Classifier:
         relative to it (long before is background, after it is outlook).
         The article is decided as a sequence: each paragraph's evidence is
         weighed with its neighbours' (forward-backward over a "stay on topic"
-        chain), so a paragraph without cues follows its neighbours and says so.
+        chain), so a paragraph without cues follows its neighbours, or with the default
+        topics goes where the priors lean, and says so.
         """
         if not texts:
             return ()
@@ -366,13 +372,24 @@ class Classifier:
         shares = [self._shares(each) for each in sentences]
         cued = [share for item, share in zip(evidence, shares, strict=True) if not item.empty]
         mean = [sum(column) / len(cued) for column in zip(*cued, strict=True)] if cued else None
+        uniform = [1.0 / len(self._names)] * len(self._names)
         emissions = [
             self._emission(share, mean) if not item.empty else self._silent
             for item, share in zip(evidence, shares, strict=True)
         ]
+        # The chain is decoded with a cue-less paragraph saying nothing, so it never
+        # pulls a cued neighbour its way; its own pick then weighs the priors in.
         posteriors = _forward_backward(
-            emissions, _stay_chance(self._settings.stay, len(self._names))
+            [uniform if item.empty else e for item, e in zip(evidence, emissions, strict=True)],
+            _stay_chance(self._settings.stay, len(self._names)),
         )
+        if self._favourite is not None:
+            posteriors = [
+                _normalised([p * e for p, e in zip(post, emission, strict=True)])
+                if item.empty
+                else post
+                for item, emission, post in zip(evidence, emissions, posteriors, strict=True)
+            ]
         return tuple(
             self._verdict(item, emission, posterior, bool(_QUOTE.search(text)))
             for item, emission, posterior, text in zip(
@@ -453,6 +470,7 @@ class Classifier:
                 4,
             ),
             own_cues=item.weights[chosen] > 0,
+            by_priors=item.empty and chosen == self._favourite,
             quoted=quoted,
             own_topic="" if item.empty else self._names[_argmax(emission)],
             cue_share=round(item.weights[chosen] / total, 4)
@@ -525,9 +543,11 @@ def _merged(sentences: Sequence[_Evidence], width: int) -> _Evidence:
 
 
 def _stay_chance(stay: float, width: int) -> float:
-    """The chance of staying on a topic among `width` topics, at the odds `stay` gives
-    among `STAY_WIDTH` (stay / ((1 - stay) / 3) against each other topic)."""
-    if width == STAY_WIDTH or stay >= 1.0 or width < 2:
+    """The chance of staying on a topic among `width` topics, fewer than `STAY_WIDTH`,
+    at the odds `stay` gives among `STAY_WIDTH` (stay / ((1 - stay) / 3) against each
+    other topic): a plain `stay` would make their chain prefer to switch. With more
+    topics `stay` is kept: it is sticky there already."""
+    if width >= STAY_WIDTH or stay >= 1.0 or width < 2:
         return stay
     odds = stay * (STAY_WIDTH - 1) / (1.0 - stay)
     return odds / (odds + width - 1)

@@ -65,7 +65,7 @@ def place(
     for index, verdict in zip(rest, verdicts, strict=True):
         source = ""
         if not verdict.own_cues:
-            source = ", from its neighbours" if verdict.own_topic else ", no cue words of its own"
+            source = ", no cue words of its own" if verdict.by_priors else ", from its neighbours"
         if verdict.own_topic and verdict.own_topic != verdict.topic:
             source += f", its own words lean to {verdict.own_topic}"
         source += ", quotes someone" if verdict.quoted else ""
