@@ -425,18 +425,60 @@ def test_a_wrapped_aside_between_spaced_dashes_is_not_a_list_of_items() -> None:
     assert result == [" ".join(lines[:4]), " ".join(lines[5:])], result
 
 
-def test_long_wrapped_copy_with_accents_splits_in_linear_time() -> None:
-    import time
+# Hard-wrapped copy whose lines end on capitalised words with accents: each line break
+# asks whether it breaks a name the copy spells out on one line. Folding the whole copy
+# for each line once made this quadratic; bench/split_long_copy.py measures its speed.
+_WRAPPED_UNIT = (
+    "Die Minister trafen sich heute Abend wieder in Österreich\n"
+    "Über alles sprachen die Leute gern in Straße\n"
+    "Öl und Gas wurden heute wieder verhandelt in Graz\n"
+)
 
-    unit = (
-        "Die Minister trafen sich heute Abend wieder in Österreich\n"
-        "Über alles sprachen die Leute gern in Straße\n"
-        "Öl und Gas wurden heute wieder verhandelt in Graz\n"
-    )
-    text = unit * (200_000 // len(unit)) + "Ende.\n"
-    started = time.perf_counter()
-    split_text(text)
-    assert time.perf_counter() - started < 3.0  # folding the copy per line took ~8 s
+
+def _wrapped_copy(size: int) -> str:
+    return _WRAPPED_UNIT * (size // len(_WRAPPED_UNIT)) + "Ende.\n"
+
+
+def _string_work(text: str) -> tuple[int, int]:
+    """What `split_text(text)` does, counted the same on any machine, however busy:
+    the Python functions it calls, and the characters of the strings whose own
+    methods (casefold, split, strip ...) it calls, summed."""
+    import sys
+    from types import FrameType
+
+    calls = characters = 0
+
+    def count(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal calls, characters
+        if event == "call":
+            calls += 1
+        elif event == "c_call" and isinstance(owner := getattr(arg, "__self__", None), str):
+            characters += len(owner)
+
+    sys.setprofile(count)
+    try:
+        split_text(text)
+    finally:
+        sys.setprofile(None)
+    return calls, characters
+
+
+def test_long_wrapped_copy_with_accents_costs_work_in_proportion_to_its_length() -> None:
+    """16 times the copy makes about 16 times the calls and the characters handed to
+    string methods; casefolding the whole copy at each line made the characters ~220
+    times. (The `in` test of each line pair against the whole copy is no call and is
+    not counted here: bench/split_long_copy.py times the whole.)"""
+    small_calls, small_chars = _string_work(_wrapped_copy(12_500))
+    calls, chars = _string_work(_wrapped_copy(200_000))
+    assert calls < 24 * small_calls
+    assert chars < 24 * small_chars
+
+
+def test_long_wrapped_copy_with_accents_keeps_every_word_once_in_order() -> None:
+    text = _wrapped_copy(200_000)
+    result = split_text(text)
+    assert " ".join(texts(result)).split() == text.split()
+    assert len(result) > 1_000  # not one paragraph of 200 KB
 
 
 def test_a_long_sentence_broken_by_stray_blank_lines_joins_what_goes_on_in_lower_case() -> None:
