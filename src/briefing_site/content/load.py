@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -371,7 +372,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     paragraph under it and scraped copy keeps one paragraph a line.
     """
     blocks = _join_spaced(_blocks(text, first_line))
-    folded = text.casefold()  # once: `_broken_name` looks names up in it
+    pairs = _WordPairs(text)  # `_broken_name` looks names up in it
     prose = [_has_sentence(lines) for _, lines, _ in blocks]
     width = wrap_width(
         [line for (_, lines, _), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
@@ -397,7 +398,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
                         inside=len(run) > 1,
                         top=not paragraphs and len(run) == 1,
                     )
-                    or (measured and _broken_name(line, following, folded))
+                    or (measured and _broken_name(line, following, pairs))
                 )
             ):
                 continue
@@ -776,11 +777,38 @@ def _clause(words: list[str]) -> bool:
     return len(words) >= CLAUSE_LINE_WORDS and lower >= 2
 
 
-def _broken_name(line: str, following: str, folded: str) -> bool:
+class _WordPairs:
+    """The words the copy prints side by side on one line, casefolded: each word with
+    the sorted words that follow it. Asking whether "prime minister" is written out
+    somewhere is then a dict lookup and a bisection, not a search of the whole copy
+    (once a line, that made 1 MB of wrapped copy take seconds). Made on first question:
+    most copy never asks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._after: dict[str, list[str]] | None = None
+
+    def has(self, word: str, following: str) -> bool:
+        """Some word equal to `word` is followed, after one space, by a word that opens
+        with `following` ("minister" also in "ministers")."""
+        if self._after is None:
+            after: dict[str, set[str]] = {}
+            for found in _WORD_PAIR.finditer(self._text.casefold()):
+                after.setdefault(found[1], set()).add(found[2])
+            self._after = {each: sorted(words) for each, words in after.items()}
+        words = self._after.get(word.casefold(), [])
+        first = following.casefold()
+        at = bisect_left(words, first)
+        return at < len(words) and words[at].startswith(first)
+
+
+_WORD_PAIR = re.compile(r"([^\W\d_]+) (?=([^\W\d_]+))")
+
+
+def _broken_name(line: str, following: str, pairs: _WordPairs) -> bool:
     """In wrapped copy, a line that stops at a capitalised word before a line opening with
     one breaks a name the copy spells out elsewhere on one line ("Prime" / "Minister"):
-    a paragraph's short first line, not a subhead. `folded`: the whole copy, casefolded
-    once by the caller (folding it on every call made long copy quadratic)."""
+    a paragraph's short first line, not a subhead."""
     line = line.rstrip()
     if not line or line.endswith(_SENTENCE_END) or not following.strip():
         return False
@@ -788,7 +816,7 @@ def _broken_name(line: str, following: str, folded: str) -> bool:
     first = following.split(None, 1)[0]
     if not (last[:1].isupper() and first[:1].isupper() and last.isalpha() and first.isalpha()):
         return False
-    return f"{last} {first}".casefold() in folded  # "De" / "Mistura": "de Mistura"
+    return pairs.has(last, first)  # "De" / "Mistura": "de Mistura"
 
 
 def _open_quote(line: str) -> bool:
