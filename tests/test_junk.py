@@ -1937,8 +1937,8 @@ def _calls_to_clean(blocks: list[list[str]]) -> int:
 
 def test_long_copy_from_a_few_sentences_costs_work_in_proportion_to_its_length() -> None:
     """A long block printed again with more words after it is found without walking
-    every block above it: 16 times the copy costs about 10 times the calls; walking
-    the blocks above made it ~47 times."""
+    every block above it: 16 times the copy costs about 16 times the calls; walking
+    the blocks above made it ~65 times."""
     assert _calls_to_clean(_long_copy(4_000)) < 24 * _calls_to_clean(_long_copy(250))
 
 
