@@ -47,6 +47,16 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
         {"briefing.yaml": "topics:\n  economy:\n    patterns: ['([a-z]+ ?)*!']\n"},
         [f"briefing.yaml:2: topic 'economy': pattern '([a-z]+ ?)*!' {BACKTRACKS}"],
     ),
+    "a junk pattern nested hundreds of groups deep": (
+        {"briefing.yaml": "junk_patterns: ['" + "(" * 400 + "a" + ")" * 400 + "']\n"},
+        [
+            "briefing.yaml:1: junk_patterns: '"
+            + "(" * 400
+            + "a"
+            + ")" * 400
+            + "' nests its groups too deeply to read"
+        ],
+    ),
     "a topic pattern that is no regex": (
         {"briefing.yaml": "topics:\n  economy:\n    patterns: ['(']\n"},
         [
@@ -120,8 +130,13 @@ LINKS: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "leads nowhere": (
         lambda link: link.symlink_to("settings/site.yaml"),
-        "briefing.yaml: a symlink to 'settings/site.yaml', which does not exist: point it at "
-        "the settings file, or remove it",
+        "briefing.yaml: a symlink to 'settings/site.yaml', which does not lead to a file: "
+        "point it at the settings file, or remove it",
+    ),
+    "through a file": (
+        lambda link: link.symlink_to("content/a.md/site.yaml"),
+        "briefing.yaml: a symlink to 'content/a.md/site.yaml', which does not lead to a file: "
+        "point it at the settings file, or remove it",
     ),
 }
 
@@ -190,6 +205,11 @@ def test_new_with_a_title_in_another_script_is_told_and_takes_a_slug(tmp_path: P
         2,
         "new: --slug '../x': use lower-case letters, digits and single hyphens, at most 80\n",
     )
+    reserved = run_cli("new", title, "--slug", "con", "-s", str(site), "--now", NOW)
+    assert (reserved.code, reserved.err) == (
+        2,
+        "new: --slug 'con' is a reserved device name on Windows; choose another\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -199,10 +219,14 @@ def test_new_with_a_title_in_another_script_is_told_and_takes_a_slug(tmp_path: P
             "\n\n---\ntitle: T\n---\nText.\n",
             "its '---' is not on the first line: delete the blank lines above it",
         ),
-        ("----\ntitle: T\n----\nText.\n", "the line that opens it is exactly three dashes, '---'"),
+        ("  ---\ntitle: T\n---\nText.\n", "its '---' is indented: start the first line with '---'"),
+        (
+            "----\ntitle: T\n----\nText.\n",
+            "the line that opens it must be exactly three dashes, '---'",
+        ),
         (
             "---yaml\ntitle: T\n---\nText.\n",
-            "the line that opens it is exactly three dashes, '---'",
+            "the line that opens it must be exactly three dashes, '---'",
         ),
     ],
 )

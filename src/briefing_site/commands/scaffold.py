@@ -23,7 +23,13 @@ from zoneinfo import ZoneInfo
 from briefing_site import __version__
 from briefing_site.config.schema import valid_zone, zone_problem
 from briefing_site.content.load import parse_markdown_article, read_config
-from briefing_site.content.metadata import parse_instant, safe_slug, slugify, validate
+from briefing_site.content.metadata import (
+    parse_instant,
+    reserved_name,
+    safe_slug,
+    slugify,
+    validate,
+)
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.model import Location, SiteConfig
 from briefing_site.safetext import shell_path
@@ -115,6 +121,10 @@ def check_new_options(spec: NewArticle, config: SiteConfig, tried: str = "") -> 
     if not spec.title.strip():
         raise UsageError("new: the title is empty: give the article's headline")
     if spec.slug is not None:
+        if reserved_name(spec.slug):
+            raise UsageError(
+                f"new: --slug {spec.slug!r} is a reserved device name on Windows; choose another"
+            )
         if not safe_slug(spec.slug):
             raise UsageError(
                 f"new: --slug {spec.slug!r}: use lower-case letters, digits and single "

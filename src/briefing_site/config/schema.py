@@ -288,12 +288,18 @@ def pattern_problem(pattern: str) -> str:
         re.compile(pattern)
     except re.error as exc:
         return f"is not a valid regular expression: {exc}"
+    except RecursionError:
+        return "nests its groups too deeply to read"
     try:  # the parser `re` itself uses; private, so without it no further check
         parsed = importlib.import_module("re._parser").parse(pattern)
         sre = importlib.import_module("re._constants")
     except Exception:
         return ""
-    if _nested_repeat(list(parsed), sre):
+    try:
+        runaway = _nested_repeat(list(parsed), sre)
+    except RecursionError:
+        return "nests its groups too deeply to read"
+    if runaway:
         return (
             "can run for ever on a line it does not match: a group that repeats holds "
             "nothing but repeats (as in (\\w+\\s?)+); make the inner one possessive "

@@ -8,6 +8,7 @@ An article is `<slug>.md` (front matter + Markdown) or `<slug>.txt` with a
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 from bisect import bisect_left
@@ -210,10 +211,12 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
     if not _FRONT_MATTER.detect(text):
         if text.startswith("+++"):
             why = " (TOML between '+++' lines is not read: write it as YAML)"
+        elif re.match(r"[ \t]+---[ \t]*\n", text):
+            why = " (its '---' is indented: start the first line with '---')"
         elif re.match(r"\s*---[ \t]*\n", text) and not text.startswith("---"):
             why = " (its '---' is not on the first line: delete the blank lines above it)"
         elif re.match(r"(?:-{4,}|---\S+)[ \t]*\n", text):
-            why = " (the line that opens it is exactly three dashes, '---')"
+            why = " (the line that opens it must be exactly three dashes, '---')"
         else:
             why = ""
         raise ContentError.at(
@@ -945,10 +948,13 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
         except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, before Python 3.13
             # Not no settings: the site would build on the defaults, and say nothing.
             message = (
-                f"a symlink to {os.readlink(path)!r}, which does not exist: "
+                f"a symlink to {os.readlink(path)!r}, which does not lead to a file: "
                 "point it at the settings file, or remove it"
-                if isinstance(exc, FileNotFoundError)
+                if isinstance(exc, (FileNotFoundError, NotADirectoryError))
                 else "symlink loops: point it at the settings file, or remove it"
+                if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+                else f"symlink cannot be followed: {exc.strerror or exc}; "
+                "point it at the settings file, or remove it"
             )
             raise ContentError.at(Location(CONFIG_FILE), message) from None
         if not target.is_relative_to(site.resolve()):
