@@ -69,6 +69,20 @@ _BYLINE = re.compile(r"^By [A-Z]")
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
 _BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an", "between", "among", "than", "into"))
+# Words a page break leaves hanging that a teaser or page furniture also stops on.
+_LOOSE_ENDS = frozenset(("between", "among", "than", "into"))
+# Page furniture stopping on a comma or such a word: a byline, a tag or share line, a
+# stamp, a caption ("Jane Doe, left, greets ...", "photo by ..."). Never half a sentence.
+_FURNITURE_LINE = re.compile(
+    r"^\W*(?:by|filed|tagged|tags|share|shared|published|updated|last updated|posted|photo"
+    r"|photograph|picture|image|caption|credit)\b"
+    r"|, (?:left|right|centre|center|top|bottom|front|back|pictured|second (?:left|right))\b"
+    r"|\b(?:photo(?:graph)?|picture|image)s? (?:by|credit|courtesy)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+# Capitalised words opening any sentence: no names shared by a teaser and its story.
+_NOT_NAMES = _RUN_ON_WORDS | frozenset("it he she they we i this these those there".split())  # noqa: SIM905
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
 CLAUSE_LINE_WORDS = 4
@@ -504,7 +518,10 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
     for paragraph in paragraphs:
         previous = mended[-1] if mended else None
         if previous is not None and _broken_off(
-            previous.text, paragraph.text, first=previous.text == paragraphs[0].text
+            previous.text,
+            paragraph.text,
+            first=previous.text == paragraphs[0].text,
+            listed=len(mended) > 1 and mended[-2].text.endswith(","),
         ):
             mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
             continue
@@ -512,10 +529,11 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
     return tuple(mended)
 
 
-def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
+def _broken_off(text: str, following: str, *, first: bool = False, listed: bool = False) -> bool:
     """`text` breaks off mid-sentence (on a word like "of", or anywhere in a long run of
     words without a stop) and `following` goes on with it. `first`: `text` is the page's
-    first block (its headline, as often as not)."""
+    first block (its headline, as often as not). `listed`: the block above `text` ends on
+    a comma too (items of a list, one a block)."""
     words, after = text.split(), following.split()
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
@@ -543,12 +561,29 @@ def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
             # stray blank line cut the sentence; no headline or label ends on a comma.
             or (text.endswith(",") and not first and _SENTENCE_STOP.search(following) is not None)
         )
+        and not (
+            (text.endswith(",") or last in _LOOSE_ENDS)
+            and not (after[0][:1].islower() or after[0][:1].isdigit())
+            and _loose_end_refused(text, following, listed=listed)
+        )
         and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
         and after[0][:1].isalnum()
         and not _NUMBERED.match(following)
     )
+
+
+def _loose_end_refused(text: str, following: str, *, listed: bool) -> bool:
+    """Whether `text`, stopping on a comma or on "than"/"between"/..., stays apart from
+    `following`, which opens in capitals: `text` is page furniture (a byline, a caption, a
+    stamp, a tag or share line), an item of a list ending on commas, or a teaser the
+    story under it restates (they share a name: "... talks that aides say will be harder
+    than" / "Prime Minister Jane Doe leaves for Washington ...")."""
+    if listed or _FURNITURE_LINE.search(text):
+        return True
+    names = {m.group().casefold() for m in _CAPITALISED.finditer(text)} - _NOT_NAMES
+    return any(m.group().casefold() in names for m in _CAPITALISED.finditer(following))
 
 
 def _lower_case_name(word: str) -> bool:
