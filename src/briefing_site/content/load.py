@@ -105,6 +105,11 @@ SPACED_MIN_RUN_ONS = 3
 BROKEN_MIN_WORDS = 8
 # A block this long with no sentence end is no headline: lower case under it goes on with it.
 BROKEN_LONG_WORDS = 16
+# A paragraph joined from blocks is judged by its first and last this many characters.
+MENDED_VIEW_CHARS = 1200
+MENDED_VIEW_HEAD = 300
+# A teaser cut off on "than" or a comma stands among the page's first this many blocks.
+TEASER_BLOCKS = 3
 # The finite verbs a told sentence shows and a headline leaves out ("Leaders meet in ...");
 # the junk filter reads verbs by the same list.
 FINITE_VERBS = frozenset(
@@ -515,25 +520,41 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
     sealing a deal to cut tariffs on goods" / "from textiles to whisky ..."). Both must
     read as running words, not labels, and the first must be long enough to be prose."""
     mended: list[Paragraph] = []
+    pieces: list[list[str]] = []  # each paragraph's blocks, joined once at the end
+    # What `_broken_off` reads of each: its text, or when long its start and its end (so
+    # a chain of blocks joined one by one is read in linear time, not re-split each step).
+    views: list[str] = []
     for paragraph in paragraphs:
-        previous = mended[-1] if mended else None
-        if previous is not None and _broken_off(
-            previous.text,
+        if mended and _broken_off(
+            views[-1],
             paragraph.text,
-            first=previous.text == paragraphs[0].text,
-            listed=len(mended) > 1 and mended[-2].text.endswith(","),
+            first=len(pieces[-1]) == 1 and mended[-1].text == paragraphs[0].text,
+            listed=len(views) > 1 and views[-2].endswith(","),
+            top=len(mended) <= TEASER_BLOCKS,
         ):
-            mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
+            pieces[-1].append(paragraph.text)
+            view = f"{views[-1]} {paragraph.text}"
+            if len(view) > MENDED_VIEW_CHARS:
+                view = f"{view[:MENDED_VIEW_HEAD]} {view[MENDED_VIEW_HEAD - MENDED_VIEW_CHARS :]}"
+            views[-1] = view
             continue
         mended.append(replace(paragraph, number=len(mended) + 1))
-    return tuple(mended)
+        pieces.append([paragraph.text])
+        views.append(paragraph.text)
+    return tuple(
+        replace(p, text=" ".join(parts)) if len(parts) > 1 else p
+        for p, parts in zip(mended, pieces, strict=True)
+    )
 
 
-def _broken_off(text: str, following: str, *, first: bool = False, listed: bool = False) -> bool:
+def _broken_off(
+    text: str, following: str, *, first: bool = False, listed: bool = False, top: bool = False
+) -> bool:
     """`text` breaks off mid-sentence (on a word like "of", or anywhere in a long run of
     words without a stop) and `following` goes on with it. `first`: `text` is the page's
     first block (its headline, as often as not). `listed`: the block above `text` ends on
-    a comma too (items of a list, one a block)."""
+    a comma too (items of a list, one a block). `top`: `text` is among the page's first
+    blocks (`TEASER_BLOCKS`), where a teaser may stand."""
     words, after = text.split(), following.split()
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
@@ -564,7 +585,7 @@ def _broken_off(text: str, following: str, *, first: bool = False, listed: bool 
         and not (
             (text.endswith(",") or last in _LOOSE_ENDS)
             and not (after[0][:1].islower() or after[0][:1].isdigit())
-            and _loose_end_refused(text, following, listed=listed)
+            and _loose_end_refused(text, following, listed=listed, top=top)
         )
         and not _LABELLED.match(text)
         and _clause(words)
@@ -574,14 +595,16 @@ def _broken_off(text: str, following: str, *, first: bool = False, listed: bool 
     )
 
 
-def _loose_end_refused(text: str, following: str, *, listed: bool) -> bool:
+def _loose_end_refused(text: str, following: str, *, listed: bool, top: bool) -> bool:
     """Whether `text`, stopping on a comma or on "than"/"between"/..., stays apart from
     `following`, which opens in capitals: `text` is page furniture (a byline, a caption, a
-    stamp, a tag or share line), an item of a list ending on commas, or a teaser the
-    story under it restates (they share a name: "... talks that aides say will be harder
+    stamp, a tag or share line), an item of a list ending on commas, or, at the page's
+    top (`top`), a teaser the story under it restates (they share a name: "... talks that aides say will be harder
     than" / "Prime Minister Jane Doe leaves for Washington ...")."""
     if listed or _FURNITURE_LINE.search(text):
         return True
+    if not top or _NUMBERED.match(text):
+        return False  # a statement's numbered item goes on over a page break, names and all
     names = {m.group().casefold() for m in _CAPITALISED.finditer(text)} - _NOT_NAMES
     return any(m.group().casefold() in names for m in _CAPITALISED.finditer(following))
 
