@@ -74,9 +74,10 @@ _LOOSE_ENDS = frozenset(("between", "among", "than", "into"))
 # Page furniture stopping on a comma or such a word: a byline, a tag or share line, a
 # stamp, a caption ("Jane Doe, left, greets ...", "photo by ..."). Never half a sentence.
 _FURNITURE_LINE = re.compile(
-    r"^\W*(?:by|filed|tagged|tags|share|shared|published|updated|last updated|posted|photo"
-    r"|photograph|picture|image|caption|credit)\b"
-    r"|, (?:left|right|centre|center|top|bottom|front|back|pictured|second (?:left|right))\b"
+    r"^\W*(?:(?-i:By [A-Z])|(?:tags|picture|image)\s*:|(?:filed under|tagged|share (?:this|on"
+    r"|via)|shared|published|updated|last updated|posted on|photo|photograph|caption|credit)\b)"
+    r"|, (?:left|right|centre|center|top|bottom|front|back|pictured|second (?:left|right)"
+    r"|(?:left|right) to right)[,)]"
     r"|\b(?:photo(?:graph)?|picture|image)s? (?:by|credit|courtesy)\b",
     re.I,
 )
