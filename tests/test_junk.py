@@ -2427,3 +2427,43 @@ def test_a_short_article_pasted_twice_keeps_one_copy() -> None:
     assert kept(sentence, sentence) == [sentence]
     other = "The leaders are expected to sign a shipping agreement when they meet again in May."
     assert kept(sentence, other, sentence, other) == [sentence, other]
+
+
+def test_a_story_sentence_about_a_website_is_no_site_banner() -> None:
+    # Only a banner's own words ("belongs to", "official websites", "use .gov", "secure")
+    # mark a line about a website as the site's banner; news about websites leads.
+    for first in (
+        "Ministry websites in Borduria went dark on Friday after an attack on their servers.",
+        "The port authority's website carried a notice on Friday closing the harbour.",
+        "Web sites that sell tickets must show the full price under a new consumer law.",
+    ):
+        assert _first_prose("Sites go dark", first, _BODY, _TAIL) == first
+    banner = "A .gov website belongs to an official government organization in Borduria."
+    assert _first_prose(banner, _LEDE, _BODY) == _LEDE
+
+
+def test_an_article_amended_or_a_post_changing_hands_is_no_page_history() -> None:
+    # "The article has changed 3 times" is the page's own history; a constitution's article
+    # amended, or a ministerial post changing hands, is the news.
+    amended = "The article was amended in 2019 to let judges sit until they turn seventy."
+    post = "The post has been edited out of the cabinet twice since the election, aides said."
+    hands = "The post has changed hands three times since the spring, a sign of the strain."
+    assert kept(_LEDE, amended, post, hands, _BODY) == [_LEDE, amended, post, hands, _BODY]
+    assert kept(_LEDE, "This article has been edited 2 times.", _BODY) == [_LEDE, _BODY]
+    assert kept(_LEDE, "The article was revised since it was first published.", _BODY) == [
+        _LEDE,
+        _BODY,
+    ]
+
+
+def test_a_sentence_opening_on_this_is_the_scene_that_goes_on_is_the_story() -> None:
+    # "This is the scene that ..." or "This is the picture X wants ...: a statement" tells
+    # the news; only a pointer ("This is the scene at the harbour as ...") is a caption.
+    scene = (
+        "This is the scene that met fishermen coming back to the harbour: boats sunk at "
+        "their moorings and nets strewn over the quay."
+    )
+    picture = "This is the picture the palace wants the public to see: a calm and united court."
+    assert kept(_LEDE, scene, picture, _BODY) == [_LEDE, scene, picture, _BODY]
+    pointer = "This is the scene at the quay as the ferry comes in."
+    assert kept(_LEDE, pointer, _BODY) == [_LEDE, _BODY]

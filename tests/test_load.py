@@ -337,6 +337,36 @@ def test_a_sentence_cut_by_blank_lines_after_a_comma_or_between_joins_the_rest()
     assert texts(split_text(f"{hello}\n\n{speech}\n")) == [hello, speech]
 
 
+def test_furniture_or_a_list_item_ending_on_a_comma_stays_apart_from_the_story() -> None:
+    # A comma at a block's end joins the next block only when the block is half a
+    # sentence: a byline, a caption, a stamp, a tag or share line, an item of a list
+    # ending on commas, or a teaser the story under it restates keep their own paragraph.
+    story = "Ministers of Borduria and Syldavia met in the port on Friday. They signed a pact."
+    furniture = [
+        "By Ann Example, Chief Reporter, with additional reporting by Bob Sample,",
+        "The minister, right, greets her guest at the harbour on Friday, photo by Cy Lens,",
+        "Last updated 2 March 2024, 9:05 am, first published 1 March 2024, 6:10 pm,",
+        "Filed under Europe, Diplomacy, Fisheries, ports and shipping news,",
+        "Share this story on your favourite networks or send it to a friend,",
+    ]
+    for line in furniture:
+        assert texts(split_text(f"Pact signed\n\n{line}\n\n{story}\n")) == [
+            "Pact signed",
+            line,
+            story,
+        ]
+    teaser = "The foreign minister goes to Syldavia this week for talks likely to be tougher than"
+    follow = "Foreign minister Cy Doe flies to Syldavia on Monday. She will stay three days."
+    assert texts(split_text(f"{teaser}\n\n{follow}\n")) == [teaser, follow]
+    items = [
+        "The pact binds both sides to three steps over the coming four years, as follows.",
+        "Lower duties on timber and fish to nothing within two years,",
+        "Let firms from either side bid for the other's public works,",
+        "Name a joint board to rule on disputes within sixty days.",
+    ]
+    assert texts(split_text("\n\n".join(items) + "\n")) == items
+
+
 def test_a_headline_or_teaser_ending_on_a_preposition_stays_apart_from_the_next() -> None:
     # Only "of", "the", "a", "an" leave a sentence hanging; a headline or a teaser may stop
     # on "on" or "for", and the paragraph under it is a paragraph of its own.

@@ -503,8 +503,11 @@ _SELF_REFERENCE = _lazy(
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     # A page tracking a story's versions: "The article has changed 5 times."
+    # Only with a count or since when ("... changed 5 times", "... edited since it was
+    # published"): "The article was amended in 2016 to ..." is a constitution's article.
     r"|^(?:this|the) (?:\w+ )?(?:article|page|post) (?:has|was|has been) (?:changed|edited"
-    r"|amended|revised|corrected)\b"
+    r"|amended|revised|corrected) (?:(?:\d+|once|twice|\w+) times\b|since (?:it was )?(?:first )?"
+    r"(?:published|posted))"
     r"|\bcomments?\b.{0,40}\b(?:on|to|for|under) this (?:article|story|post|page)\b"
     r"|\bcomments? (?:are|is) (?:now )?(?:closed|disabled|turned off)\b",
     re.I,
@@ -529,14 +532,32 @@ _OWN_COVERAGE = _lazy(
 )
 # A live page pointing at the picture or video beside it ("Here is a picture of the
 # leaders' arrival.", "This is the scene at the resort as leaders arrive."): a caption.
+# The noun must point ("... of", "... at/in/from ..."; after "here is", its end too): one
+# going on in a clause ("the scene that greeted ...", "the picture Beijing wants to
+# present") is the story's sentence.
 _PICTURE_POINTER = _lazy(
     r"^(?:here(?:'s|\u2019s| is| are)|this is|these are) (?:a |an |the |some )?(?:first |latest "
-    r"|new |more )?(?:pictures?|photos?|photographs?|images?|videos?|footage|scene)\b",
+    r"|new |more )?(?:pictures?|photos?|photographs?|images?|videos?|footage|scene)"
+    r"(?: (?:of|at|in|from|on|showing|taken)\b|\s*[.!:]?$)",
     re.I,
 )
+# A clause or a colon's statement after the noun: "... the scene that greeted ...: ...".
+_POINTER_GOES_ON = _lazy(r"\b(?:that|which|who|whom)\b|:\s*\S+\s+\S+\s+\S", re.I)
 # A line about the website itself opening on it ("A .gov website belongs to ...",
 # "Official websites use .gov"): a government site's banner, never the story's lede.
 _SITE_TALK = _lazy(r"^\W*(?:[\w.']+\W+){0,3}?(?:web ?sites?|\.gov)\b", re.I)
+# The words such a banner uses: a story's sentence about a website has none of them.
+_BANNER_WORDS = _lazy(
+    r"\bbelongs? to\b|\bofficial (?:web ?sites?|\w+ web ?site)\b|\buses? \.gov|\bsecure\b"
+    r"|\bhttps\b|how you know\b|\ban official (?:web ?site|\w+) of the\b.{0,40}\bgovernment\b",
+    re.I,
+)
+# A day, month or year: a story's sentence about a website, not the site's banner.
+_NEWS_DAY = _lazy(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|yesterday|today|(?:19|20)\d\d)\b",
+    re.I,
+)
 # The page's word on when or under whom it was published: a stamp, as a date is.
 _PUBLISHED = _lazy(r"\b(?:published|updated|posted|archived)\b", re.I)
 _COVERAGE_KEYS = ("blog", "coverage", "live page", "bring you")
@@ -1249,7 +1270,10 @@ class JunkFilter:
                 site_talk=n <= SELF_REFERENCE_WORDS
                 and not quotes
                 and ("site" in text[:40].casefold() or ".gov" in text[:40])
-                and _SITE_TALK.match(text) is not None,
+                and _SITE_TALK.match(text) is not None
+                and _BANNER_WORDS.search(text) is not None
+                and _SAYS.search(text) is None
+                and _NEWS_DAY.search(text) is None,
             )  # fmt: skip
 
         pattern = self.match(paragraph.text)
@@ -1313,6 +1337,7 @@ class JunkFilter:
             and text[:1] in "HhTt"
             and not quotes
             and _PICTURE_POINTER.match(text)
+            and _POINTER_GOES_ON.search(text) is None
         ):
             return shape("bad", "points at a picture or video beside it: a caption")
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):

@@ -71,6 +71,21 @@ _BYLINE = re.compile(r"^By [A-Z]")
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
 _BROKEN_OFF_WORDS = frozenset(("of", "the", "a", "an", "between", "among", "than", "into"))
+# Words a page break leaves hanging that a teaser or page furniture also stops on.
+_LOOSE_ENDS = frozenset(("between", "among", "than", "into"))
+# Page furniture stopping on a comma or such a word: a byline, a tag or share line, a
+# stamp, a caption ("Jane Doe, left, greets ...", "photo by ..."). Never half a sentence.
+_FURNITURE_LINE = re.compile(
+    r"^\W*(?:(?-i:By [A-Z])|(?:tags|picture|image)\s*:|(?:filed under|tagged|share (?:this|on"
+    r"|via)|shared|published|updated|last updated|posted on|photo|photograph|caption|credit)\b)"
+    r"|, (?:left|right|centre|center|top|bottom|front|back|pictured|second (?:left|right)"
+    r"|(?:left|right) to right)[,)]"
+    r"|\b(?:photo(?:graph)?|picture|image)s? (?:by|credit|courtesy)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+# Capitalised words opening any sentence: no names shared by a teaser and its story.
+_NOT_NAMES = _RUN_ON_WORDS | frozenset("it he she they we i this these those there".split())  # noqa: SIM905
 # A line of this many words with no sentence end is a clause, not a label: when the
 # next line opens in lower case, the sentence goes on there, however ragged the copy.
 CLAUSE_LINE_WORDS = 4
@@ -93,6 +108,11 @@ SPACED_MIN_RUN_ONS = 3
 BROKEN_MIN_WORDS = 8
 # A block this long with no sentence end is no headline: lower case under it goes on with it.
 BROKEN_LONG_WORDS = 16
+# A paragraph joined from blocks is judged by its first and last this many characters.
+MENDED_VIEW_CHARS = 1200
+MENDED_VIEW_HEAD = 300
+# A teaser cut off on "than" or a comma stands among the page's first this many blocks.
+TEASER_BLOCKS = 3
 # The finite verbs a told sentence shows and a headline leaves out ("Leaders meet in ...");
 # the junk filter reads verbs by the same list.
 FINITE_VERBS = frozenset(
@@ -505,21 +525,41 @@ def _mend_broken_blocks(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, .
     sealing a deal to cut tariffs on goods" / "from textiles to whisky ..."). Both must
     read as running words, not labels, and the first must be long enough to be prose."""
     mended: list[Paragraph] = []
+    pieces: list[list[str]] = []  # each paragraph's blocks, joined once at the end
+    # What `_broken_off` reads of each: its text, or when long its start and its end (so
+    # a chain of blocks joined one by one is read in linear time, not re-split each step).
+    views: list[str] = []
     for paragraph in paragraphs:
-        previous = mended[-1] if mended else None
-        if previous is not None and _broken_off(
-            previous.text, paragraph.text, first=previous.text == paragraphs[0].text
+        if mended and _broken_off(
+            views[-1],
+            paragraph.text,
+            first=len(pieces[-1]) == 1 and mended[-1].text == paragraphs[0].text,
+            listed=len(views) > 1 and views[-2].endswith(","),
+            top=len(mended) <= TEASER_BLOCKS,
         ):
-            mended[-1] = replace(previous, text=f"{previous.text} {paragraph.text}")
+            pieces[-1].append(paragraph.text)
+            view = f"{views[-1]} {paragraph.text}"
+            if len(view) > MENDED_VIEW_CHARS:
+                view = f"{view[:MENDED_VIEW_HEAD]} {view[MENDED_VIEW_HEAD - MENDED_VIEW_CHARS :]}"
+            views[-1] = view
             continue
         mended.append(replace(paragraph, number=len(mended) + 1))
-    return tuple(mended)
+        pieces.append([paragraph.text])
+        views.append(paragraph.text)
+    return tuple(
+        replace(p, text=" ".join(parts)) if len(parts) > 1 else p
+        for p, parts in zip(mended, pieces, strict=True)
+    )
 
 
-def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
+def _broken_off(
+    text: str, following: str, *, first: bool = False, listed: bool = False, top: bool = False
+) -> bool:
     """`text` breaks off mid-sentence (on a word like "of", or anywhere in a long run of
     words without a stop) and `following` goes on with it. `first`: `text` is the page's
-    first block (its headline, as often as not)."""
+    first block (its headline, as often as not). `listed`: the block above `text` ends on
+    a comma too (items of a list, one a block). `top`: `text` is among the page's first
+    blocks (`TEASER_BLOCKS`), where a teaser may stand."""
     words, after = text.split(), following.split()
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
@@ -547,12 +587,31 @@ def _broken_off(text: str, following: str, *, first: bool = False) -> bool:
             # stray blank line cut the sentence; no headline or label ends on a comma.
             or (text.endswith(",") and not first and _SENTENCE_STOP.search(following) is not None)
         )
+        and not (
+            (text.endswith(",") or last in _LOOSE_ENDS)
+            and not (after[0][:1].islower() or after[0][:1].isdigit())
+            and _loose_end_refused(text, following, listed=listed, top=top)
+        )
         and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
         and after[0][:1].isalnum()
         and not _NUMBERED.match(following)
     )
+
+
+def _loose_end_refused(text: str, following: str, *, listed: bool, top: bool) -> bool:
+    """Whether `text`, stopping on a comma or on "than"/"between"/..., stays apart from
+    `following`, which opens in capitals: `text` is page furniture (a byline, a caption, a
+    stamp, a tag or share line), an item of a list ending on commas, or, at the page's
+    top (`top`), a teaser the story under it restates (they share a name: "... talks that aides say will be harder
+    than" / "Prime Minister Jane Doe leaves for Washington ...")."""
+    if listed or _FURNITURE_LINE.search(text):
+        return True
+    if not top or _NUMBERED.match(text):
+        return False  # a statement's numbered item goes on over a page break, names and all
+    names = {m.group().casefold() for m in _CAPITALISED.finditer(text)} - _NOT_NAMES
+    return any(m.group().casefold() in names for m in _CAPITALISED.finditer(following))
 
 
 def _lower_case_name(word: str) -> bool:
