@@ -8,6 +8,7 @@ out by hand from the event times, never taken from the code under test.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -247,6 +248,7 @@ def test_section_nav_marks_the_section_being_read(open_demo: Open, device: dict[
     current = nav.locator("a[aria-current]")
     for name in ("History", "Economy", "Defense"):
         nav.get_by_role("link", name=name).click()
+        expect(page).to_have_url(re.compile(f"#{name.lower()}$"))  # the click landed
         expect(current).to_have_text(name)
         expect(current).to_have_count(1)
 

@@ -84,16 +84,23 @@
     const toc = document.querySelector("nav.toc");
     if (toc && "IntersectionObserver" in window) {
       const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
-      reading = new IntersectionObserver((entries) => {
-        for (const entry of entries.filter((e) => e.isIntersecting)) {
-          for (const a of links.values()) a.removeAttribute("aria-current");
-          links.get(entry.target.id)?.setAttribute("aria-current", "true");
+      const sections = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+      // Where the sections are now decides, not the entries: on a busy phone one
+      // call can bring several frames' entries, the last of them not the latest.
+      reading = new IntersectionObserver(() => {
+        const from = innerHeight * 0.15;
+        const to = innerHeight * 0.3;
+        const here = sections.filter((s) => {
+          const box = s.getBoundingClientRect();
+          return box.top < to && box.bottom > from;
+        }).pop();
+        if (!here) return;
+        for (const [id, a] of links) {
+          if (id === here.id) a.setAttribute("aria-current", "true");
+          else a.removeAttribute("aria-current");
         }
       }, { rootMargin: "-15% 0px -70% 0px" });
-      for (const id of links.keys()) {
-        const section = document.getElementById(id);
-        if (section) reading.observe(section);
-      }
+      for (const section of sections) reading.observe(section);
     }
 
     // The start in the reader's own zone; an all-day event has no local time.
