@@ -1,0 +1,71 @@
+"""Page furniture met on a blind round of real scraped pages, in shapes written here."""
+
+from __future__ import annotations
+
+from briefing_site.content.junk import JunkFilter
+from briefing_site.model import Paragraph
+
+STORY = (
+    "Fisheries ministers from ten Pacific nations have signed a sweeping pact to cap "
+    "catches and cut subsidies for their fleets, officials said on Thursday."
+)
+MORE = "The deal follows six years of talks that stalled twice over quotas for tuna and squid."
+
+
+def _clean(*texts: str, title: str = "") -> tuple[list[str], dict[str, str]]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, dropped = JunkFilter().clean(paragraphs, title=title)
+    return [p.text for p in kept], {d.paragraph.text: d.pattern for d in dropped}
+
+
+def _lede(*texts: str, title: str = "") -> str:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, _ = JunkFilter().clean(paragraphs, title=title)
+    return next(p.text for p in kept if p.prose)
+
+
+def test_a_standfirst_under_a_section_stamp_and_over_a_picture_does_not_lead() -> None:
+    # headline, section and publication stamp, standfirst, caption, then the story.
+    title = "Ten nations sign sweeping fisheries pact"
+    dek = "The pact agreed in Lima, Peru, will cap catches and cut subsidies."
+    caption = (
+        "Peru's fisheries minister Ana Torres, left, and Chile's trade minister Luis Vega "
+        "at the signing ceremony of the Pacific fisheries pact (AP)"
+    )
+    page = (title, "Business | Published:", dek, caption, STORY, MORE)
+    assert _lede(*page, title=title) == STORY
+    kept, dropped = _clean(*page, title=title)
+    assert dek in dropped and kept == [STORY, MORE]
+    # With no headline above it, a short first paragraph over a picture is the story's.
+    assert _lede(dek, caption, STORY, MORE) == dek
+
+
+def test_a_more_news_link_line_goes_but_a_sentence_on_more_news_stays() -> None:
+    link = "More news: Dock union warns new port fees are not completely off the table yet"
+    said = "More news is expected on Friday, when the ministers meet again in Lima."
+    kept, dropped = _clean(STORY, link, MORE, said)
+    assert link in dropped
+    assert kept == [STORY, MORE, said]
+
+
+def test_other_stories_headlines_at_the_page_end_go_a_question_among_them_too() -> None:
+    questions = "Flood barrier plan faces delay again, will the city cope this winter?"
+    links = [
+        questions,
+        "S. Korean rail union calls strike over pay deal in the north",
+        "Minister's driver turns out to be a foreign spy, arrested",
+    ]
+    kept, dropped = _clean(STORY, MORE, *links)
+    assert kept == [STORY, MORE]
+    assert questions in dropped
+    # A story that closes on a question of its own keeps it.
+    closing = "Whether the quotas will hold through a warmer winter is another matter?"
+    assert _clean(STORY, MORE, closing)[0] == [STORY, MORE, closing]
+
+
+def test_a_paywall_line_goes_but_a_story_about_subscribers_stays() -> None:
+    wall = "This article is for subscribers only"
+    told = "The full report was for subscribers only, the fisheries agency said on Friday."
+    kept, dropped = _clean(STORY, MORE, wall, "Latest")
+    assert wall in dropped and kept == [STORY, MORE]
+    assert _clean(STORY, told, MORE)[0] == [STORY, told, MORE]
