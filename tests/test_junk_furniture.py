@@ -69,3 +69,21 @@ def test_a_paywall_line_goes_but_a_story_about_subscribers_stays() -> None:
     kept, dropped = _clean(STORY, MORE, wall, "Latest")
     assert wall in dropped and kept == [STORY, MORE]
     assert _clean(STORY, told, MORE)[0] == [STORY, told, MORE]
+
+
+def test_a_summary_box_of_bulleted_points_without_full_stops_is_kept_in_doubt() -> None:
+    # A live page: "Summary", its points (no full stops), then an entry's byline and text.
+    points = [
+        "  • It was the second day of talks at the fisheries summit in the port of Lima",
+        "  • Peru's president tells reporters his duty is to protect the coastal fleet",
+        "  • The leaders relaxed at a seafood dinner on the harbour front in the evening",
+    ]
+    entry = (
+        "Though the agenda for Saturday's sessions sounds dull, all about catch records and "
+        "port inspections, the delegations from the north are putting it rather differently: "
+        "they see the summit as the moment to face down the distant-water fleets."
+    )
+    page = ("Summary", *points, "Jane Doe", "Latin America Editor", entry, MORE)
+    kept, dropped = _clean(*page)
+    assert [p.strip() for p in points] == [k.strip() for k in kept[:3]]
+    assert "Summary" in dropped and kept[3:] == [entry, MORE]

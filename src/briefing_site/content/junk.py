@@ -2144,16 +2144,34 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
     With no longer paragraph under them they may be all the story has, and stay as
     they are."""
     out = list(shapes)
+
+    def point(at: int) -> bool:
+        # A bulleted point long enough to tell something, full stop or not (a live page's
+        # summary: "• The leaders agreed a spending plan for ...").
+        return _BULLET.match(paragraphs[at].text) is not None and shapes[at].words >= (
+            POINT_MIN_WORDS
+        )
+
     for index in range(min(len(shapes), HEADER_REACH)):
         if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
             continue
         end = index + 1
-        while end < len(shapes) and shapes[end].kind != "bad" and shapes[end].sentence:
+        while (
+            end < len(shapes) and shapes[end].kind != "bad" and (shapes[end].sentence or point(end))
+        ):
             if shapes[end].kind == "good" and shapes[end].words > STANDFIRST_MAX_WORDS:
                 for item in range(index + 1, end):
                     out[item] = replace(shapes[item], boxed=True)
                 break
             end += 1
+        else:
+            # Bulleted points up to furniture (an entry's byline, a stamp), with the story's
+            # prose further down: the box's points too.
+            points = range(index + 1, end)
+            below = any(s.kind == "good" and s.words > STANDFIRST_MAX_WORDS for s in shapes[end:])
+            if len(points) >= MIN_POINTS and all(point(i) for i in points) and below:
+                for item in points:
+                    out[item] = replace(shapes[item], boxed=True)
     return out
 
 
