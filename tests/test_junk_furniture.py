@@ -87,3 +87,16 @@ def test_a_summary_box_of_bulleted_points_without_full_stops_is_kept_in_doubt() 
     kept, dropped = _clean(*page)
     assert [p.strip() for p in points] == [k.strip() for k in kept[:3]]
     assert "Summary" in dropped and kept[3:] == [entry, MORE]
+
+
+def test_a_strip_of_lines_parted_by_bars_is_no_prose_that_lost_its_full_stop() -> None:
+    # A live page prints its strip of headlines at the top and again under a caption; its
+    # "SUMMIT LIVE:" reads like a wire dateline, but a clause of prose has no bars in it.
+    title = "SUMMIT LIVE: Joe Doe and Ann Roe 'meet at the pier'"
+    strip = f"{title} | Port strike ends after talks with the union | Storm closes the harbour |"
+    again = strip.replace("'meet at the pier'", "\u2018meet at the pier\u2019")
+    caption = "Fishermen protesting in Callao on the second day the leaders meet in Lima"
+    last = "Our reporter at the harbour says the queue to get into the hall is huge this morning."
+    kept, dropped = _clean(strip, STORY, MORE, caption, again, last, title=title)
+    assert kept == [STORY, MORE, last]
+    assert again in dropped

@@ -2577,6 +2577,9 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
             and "\n" not in text
+            # Lines parted by bars ("Title | Other story | Another |") are a strip, no clause.
+            and " | " not in text
+            and not _TABLE_TAIL.search(text)
             and not _LIST_ITEM.match(paragraphs[index].text)
             and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
         ):
