@@ -24,20 +24,21 @@ def _lede(*texts: str, title: str = "") -> str:
     return next(p.text for p in kept if p.prose)
 
 
-def test_a_standfirst_under_a_section_stamp_and_over_a_picture_does_not_lead() -> None:
-    # headline, section and publication stamp, standfirst, caption, then the story.
-    title = "Ten nations sign sweeping fisheries pact"
-    dek = "The pact agreed in Lima, Peru, will cap catches and cut subsidies."
+def test_a_short_full_lede_under_a_stamp_and_over_a_picture_is_kept() -> None:
+    # Headline, section stamp, a one-sentence lede, a photo caption, then the story: the
+    # lede may be the only place the news is stated, so it is never dropped as a dek.
+    title = "Peru's fisheries minister resigns after hosting Pacific talks"
+    lede = "Peru's fisheries minister resigned on Saturday, hours after the Lima talks ended."
     caption = (
-        "Peru's fisheries minister Ana Torres, left, and Chile's trade minister Luis Vega "
-        "at the signing ceremony of the Pacific fisheries pact (AP)"
+        "Fisheries minister Ana Torres, centre, speaks to reporters at the presidential "
+        "palace in Lima (Reuters)"
     )
-    page = (title, "Business | Published:", dek, caption, STORY, MORE)
-    assert _lede(*page, title=title) == STORY
-    kept, dropped = _clean(*page, title=title)
-    assert dek in dropped and kept == [STORY, MORE]
-    # With no headline above it, a short first paragraph over a picture is the story's.
-    assert _lede(dek, caption, STORY, MORE) == dek
+    story = (
+        "Torres, 61, told reporters at the palace that she was stepping down to take "
+        "responsibility for a licensing scandal in the ministry's fleet inspection office."
+    )
+    page = (title, "World | Published: 12 April 2025", lede, caption, story, MORE)
+    assert _clean(*page, title=title)[0] == [lede, story, MORE]
 
 
 def test_a_more_news_link_line_goes_but_a_sentence_on_more_news_stays() -> None:
@@ -46,21 +47,32 @@ def test_a_more_news_link_line_goes_but_a_sentence_on_more_news_stays() -> None:
     kept, dropped = _clean(STORY, link, MORE, said)
     assert link in dropped
     assert kept == [STORY, MORE, said]
+    # "More:" opening a sentence of the story is the story.
+    told = "More: the ministers will meet again in June to review the quotas, officials said."
+    quoted = "More: \u201cWe will not give up,\u201d the minister said on Saturday."
+    long = (
+        "The pact, which still needs ratifying by seven parliaments, sets binding limits for "
+        "each fleet and funds a joint patrol service from licence fees, a draft showed."
+    )
+    assert _clean(STORY, long, told, quoted, MORE)[0] == [STORY, long, told, quoted, MORE]
 
 
-def test_other_stories_headlines_at_the_page_end_go_a_question_among_them_too() -> None:
-    questions = "Flood barrier plan faces delay again, will the city cope this winter?"
-    links = [
-        questions,
-        "S. Korean rail union calls strike over pay deal in the north",
-        "Minister's driver turns out to be a foreign spy, arrested",
+def test_closing_lines_without_full_stops_at_the_page_end_are_kept() -> None:
+    # Quotes, questions or lines with "U.S." closing a story, their full stops lost by
+    # the scraper: the story's own end, not a list of other stories' headlines.
+    quotes = [
+        '"We have a deal on quotas," said Peru\'s fisheries minister',
+        '"The fleets will adapt, as they always have," said Chile\'s trade minister',
+        '"Nobody got all they wanted," the U.S. observer told reporters',
     ]
-    kept, dropped = _clean(STORY, MORE, *links)
-    assert kept == [STORY, MORE]
-    assert questions in dropped
-    # A story that closes on a question of its own keeps it.
-    closing = "Whether the quotas will hold through a warmer winter is another matter?"
-    assert _clean(STORY, MORE, closing)[0] == [STORY, MORE, closing]
+    asks = [
+        "Will the quotas on tuna hold through a warmer winter?",
+        "Can Lima keep the northern fleets on the same page",
+        "Who pays for the new patrol boats next year",
+    ]
+    assert _clean(STORY, MORE, *quotes)[0] == [STORY, MORE, *quotes]
+    # (The last, a line with no mark at all, still reads as a heading.)
+    assert _clean(STORY, MORE, *asks)[0][:4] == [STORY, MORE, *asks[:2]]
 
 
 def test_a_paywall_line_goes_but_a_story_about_subscribers_stays() -> None:

@@ -95,8 +95,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
-    # "More news: <another story's headline>", "More:": a link line only with its mark.
-    r"more(?: (?:news|stories|headlines|coverage|to read))?\s*[:»›>→|].{1,200}",  # noqa: RUF001
+    # "More news: <another story's headline>", "More:": a link line only with its mark, and
+    # no sentence in it ("More: the ministers meet again in June, officials said." is news).
+    r"more(?: (?:news|stories|headlines|coverage|to read))?\s*[:»›>→|][^.!?\"“”]{1,120}",  # noqa: RUF001
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",
@@ -2880,25 +2881,14 @@ def _headline_runs(
     """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
     as bullets of one block), between two paragraphs of the story below its lede, with no
     lead-in above them (ending in ':' or in a list's noun, "three demands."): links to
-    other stories ("Port city hopes to shed its image as it hosts the summit"), or below
-    its last paragraph at the page's end. Under a
+    other stories ("Port city hopes to shed its image as it hosts the summit"). Under a
     lead-in they are the story's own list. A headline seldom asks: among single lines, a
     question may stand in such a run, but a run of mostly questions is the story's (an
     MP's questions, readers' questions)."""
 
     def headline(text: str) -> bool:
-        # A headline may ask ("..., will there be a coup again?") and abbreviate ("S. Korean
-        # minister ...", "U.S. envoy ..."), but ends no sentence inside it or at its end.
         low, high = HEADLINE_RUN_WORDS
-        told = text.rstrip().removesuffix("?")
-        return (
-            low <= len(_words(text)) <= high
-            and not _SENTENCE_STOP.search(told[-3:] + " ")
-            and not _TOLD_BEFORE.search(told)
-        )
-
-    def asks(index: int) -> bool:
-        return shapes[index].query or _plain(paragraphs[index].text).rstrip().endswith("?")
+        return low <= len(_words(text)) <= high and not _SENTENCE_STOP.search(text.rstrip() + " ")
 
     def story(index: int) -> bool:
         return 0 <= index < len(shapes) and (shapes[index].kind == "good" or shapes[index].lead)
@@ -2928,10 +2918,8 @@ def _headline_runs(
         end = index
         while end < len(shapes) and listed(end):
             end += 1
-        asked = sum(asks(at) for at in range(index, end))
-        # Below the story's last paragraph, the page's end closes the run as the story would.
-        closed = story(end) or end == len(shapes)
-        if end - index >= HEADLINE_RUN and 2 * asked <= end - index and closed:
+        asked = sum(shapes[at].query for at in range(index, end))
+        if end - index >= HEADLINE_RUN and 2 * asked <= end - index and story(end):
             for at in range(index, end):
                 verdicts[at] = (True, HEADLINE_RUN_WHY)
         index = max(end, index + 1)
@@ -3053,16 +3041,12 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
     # A short full sentence between the header and the first long one opens the story.
-    # (A short question there is a subhead over it: "What role did the press play?"; one
-    # under the headline with only a picture below it is the dek over that picture.)
+    # (A short question there is a subhead over it: "What role did the press play?")
     return next(
         (
             i
             for i in range(last_marker + 1, first)
-            if shapes[i].lead
-            and not shapes[i].query
-            and not _not_a_lede(shapes[i])
-            and _dek_over_picture(shapes, i) == i
+            if shapes[i].lead and not shapes[i].query and not _not_a_lede(shapes[i])
         ),
         first,
     )
@@ -3127,12 +3111,8 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
 def _dek_over_picture(shapes: Sequence[Shape], first: int) -> int:
     """`first`, or the next prose paragraph when `first` is a standfirst's length, right
     under the repeated headline, and only furniture with a picture's caption or credit
-    parts it from that paragraph: headline, dek, picture, then the story. A date or
-    section stamp between the headline and the dek ("World | Published:") is the header's."""
-    at = first - 1
-    while at >= 0 and shapes[at].marker and shapes[at].kind != "good":
-        at -= 1
-    above = shapes[at].reason if at >= 0 else ""
+    parts it from that paragraph: headline, dek, picture, then the story."""
+    above = shapes[first - 1].reason if first else ""
     dated = shapes[first].reason == DATELINE_STORY  # the story opens under its dateline
     if (
         dated
