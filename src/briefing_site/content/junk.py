@@ -95,6 +95,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
+    # "More news: <another story's headline>", "More:": a link line only with its mark, and
+    # no sentence in it ("More: the ministers meet again in June, officials said." is news).
+    r"more(?: (?:news|stories|headlines|coverage|to read))?\s*[:»›>→|][^.!?\"“”]{1,120}",  # noqa: RUF001
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",
@@ -633,6 +636,14 @@ _WALL_REPORTED = _lazy(
 )
 WALL_WORDS = 30
 WALL = "a paywall's prompt (log in, register or subscribe to read on)"
+# The wall's notice on its own: "This article is for subscribers only", "This story is
+# available to paying members". A sentence telling it ("..., the agency said") is news.
+_WALL_NOTICE = _lazy(
+    r"^(?:this|the (?:rest|full text) of this) (?:article|story|content|post|report|piece|page)"
+    r"\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:our\s+)?"
+    r"(?:paid\s+|paying\s+|premium\s+|digital\s+)?(?:subscribers|members)(?:\s+only)?\W*$",
+    re.I,
+)
 _COPYRIGHT = _lazy(
     # "(c)" in prose is a lettered list's third item: a sign only opening a line or before a year
     r"(?:©|^\s*\(c\)|\bcopyright\b)\s*(?:\d{4}|(?-i:[A-Z]))|\(c\)\s*\d{4}|\ball rights reserved\b",
@@ -1317,6 +1328,8 @@ class JunkFilter:
             and _WALL_UNLOCKS.search(text)
             and not _WALL_REPORTED.search(text)
         ):
+            return shape("bad", WALL)
+        if n <= MARKER_WORDS and _WALL_NOTICE.match(text):
             return shape("bad", WALL)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
@@ -2132,16 +2145,34 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
     With no longer paragraph under them they may be all the story has, and stay as
     they are."""
     out = list(shapes)
+
+    def point(at: int) -> bool:
+        # A bulleted point long enough to tell something, full stop or not (a live page's
+        # summary: "• The leaders agreed a spending plan for ...").
+        return _BULLET.match(paragraphs[at].text) is not None and shapes[at].words >= (
+            POINT_MIN_WORDS
+        )
+
     for index in range(min(len(shapes), HEADER_REACH)):
         if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
             continue
         end = index + 1
-        while end < len(shapes) and shapes[end].kind != "bad" and shapes[end].sentence:
+        while (
+            end < len(shapes) and shapes[end].kind != "bad" and (shapes[end].sentence or point(end))
+        ):
             if shapes[end].kind == "good" and shapes[end].words > STANDFIRST_MAX_WORDS:
                 for item in range(index + 1, end):
                     out[item] = replace(shapes[item], boxed=True)
                 break
             end += 1
+        else:
+            # Bulleted points up to furniture (an entry's byline, a stamp), with the story's
+            # prose further down: the box's points too.
+            points = range(index + 1, end)
+            below = any(s.kind == "good" and s.words > STANDFIRST_MAX_WORDS for s in shapes[end:])
+            if len(points) >= MIN_POINTS and all(point(i) for i in points) and below:
+                for item in points:
+                    out[item] = replace(shapes[item], boxed=True)
     return out
 
 
@@ -2547,6 +2578,9 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
             and "\n" not in text
+            # Lines parted by bars ("Title | Other story | Another |") are a strip, no clause.
+            and " | " not in text
+            and not _TABLE_TAIL.search(text)
             and not _LIST_ITEM.match(paragraphs[index].text)
             and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
         ):
