@@ -117,12 +117,16 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
+def _state(pid: int) -> str:
+    """The process's state letter (R, S, T: stopped, Z: a zombie...); "" once it is gone."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
-        return False
-    return state != "Z"
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    return _state(pid) not in ("", "Z")
 
 
 def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
@@ -137,6 +141,44 @@ def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
         assert len(workers) == 2, "the build finished before its workers were seen"
         process.kill()
         process.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+# A build whose workers each stop themselves as they are forked, before they run any
+# of their own code: what a busy machine does to them when it runs the build instead.
+STOPPED_AT_FORK = """import os, signal, sys
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGSTOP))
+from briefing_site.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_build_killed_before_its_workers_ran_leaves_none_behind(tmp_path: Path) -> None:
+    site = big_site(tmp_path / "site", count=400)
+    command = [sys.executable, "-c", STOPPED_AT_FORK, "build", "-s", str(site), "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        while process.poll() is None and len(workers) < 2:
+            workers = _children(process.pid)
+            time.sleep(0.002)
+        assert len(workers) == 2, "the build ended before its workers were seen"
+        while not all(_state(pid) == "T" for pid in workers):  # each stopped itself
+            time.sleep(0.002)
+        process.kill()
+        process.wait()
+        for pid in workers:  # they go on only now, their build gone
+            os.kill(pid, signal.SIGCONT)
         deadline = time.monotonic() + 10
         while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)

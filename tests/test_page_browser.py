@@ -253,6 +253,34 @@ def test_section_nav_marks_the_section_being_read(open_demo: Open, device: dict[
         expect(current).to_have_count(1)
 
 
+# Scrolls so the bottom of the Economy section is `at` (a share of the window's
+# height) below the top of the window; returns where Defense then starts, as a share.
+SCROLL_ECONOMY_END_TO = """at => {
+  const top = (id) => document.getElementById(id).getBoundingClientRect().top + scrollY;
+  const economy = document.getElementById("economy");
+  scrollTo(0, top("economy") + economy.offsetHeight - innerHeight * at);
+  return document.getElementById("defense").getBoundingClientRect().top / innerHeight;
+}"""
+
+
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone-360", "desktop-1280"])
+def test_section_nav_follows_a_reader_scrolling_back(
+    open_demo: Open, device: dict[str, Any]
+) -> None:
+    # The reading line is the band from 15% to 30% down the window. With the end of
+    # Economy and the start of Defense both in it, the section starting there is
+    # being read; a little back up, only Economy is in it, and Economy is marked again
+    # (CI once kept Defense marked after a jump back to Economy).
+    page = open_demo(SEED, datetime(2025, 2, 5, 10, tzinfo=NY), reduced_motion="reduce", **device)
+    page = page.page
+    current = page.get_by_role("navigation", name="Sections").locator("a[aria-current]")
+    assert page.evaluate(SCROLL_ECONOMY_END_TO, 0.2) < 0.3, "Defense starts in the band too"
+    expect(current).to_have_text("Defense")
+    assert page.evaluate(SCROLL_ECONOMY_END_TO, 0.28) > 0.3, "Defense starts below the band"
+    expect(current).to_have_text("Economy")
+    expect(current).to_have_count(1)
+
+
 def test_keyboard_focus_is_visible(open_demo: Open) -> None:
     page = open_demo(SEED, datetime(2025, 2, 5, 10, tzinfo=NY), **DESKTOP).page
     for name in ("Skip to content", "Summit Briefings"):

@@ -72,7 +72,8 @@ def ordered_results(
     # `multiprocessing` with the process pool costs ~10 ms to import.
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, _context(), _start, (setup,)) as pool:
+    context = _context()
+    with ProcessPoolExecutor(workers, context, _start, (setup, _forker(context))) as pool:
         yield from pool.map(_call, items, chunksize=chunk)
 
 
@@ -103,8 +104,16 @@ def _threads() -> int:
         return threading.active_count()
 
 
-def _start(setup: Callable[[], Callable[[Any], Any]]) -> None:
-    _exit_with_parent(os.getppid())
+def _forker(context: BaseContext) -> int | None:
+    """The process the workers are started from: this one, or (None) a forkserver,
+    whose id is not known here."""
+    return None if context.get_start_method() == "forkserver" else os.getpid()
+
+
+def _start(setup: Callable[[], Callable[[Any], Any]], forker: int | None) -> None:
+    # The parent as known before the worker ran: a build killed before this line
+    # would leave the worker watching its new parent, never to exit.
+    _exit_with_parent(os.getppid() if forker is None else forker)
     _in_worker.append(setup())
 
 
@@ -114,7 +123,8 @@ def _exit_with_parent(parent: int) -> None:
     A worker inherits both ends of its job queue, so it never sees the queue
     close: without this, a `kill -9` of the build leaves it asleep forever,
     holding the build's output pipes (a script waiting for them waits too).
-    A killed parent makes the worker an orphan, and its parent id changes.
+    A killed parent makes the worker an orphan, and its parent id changes
+    (already, if it was killed before the worker got here: then it stops at once).
     """
 
     def watch() -> None:
