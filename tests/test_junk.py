@@ -2504,3 +2504,6 @@ def test_a_place_and_colon_before_a_lower_case_word_is_no_wire_dateline() -> Non
     caption = "The ministers pose for a picture on the steps of the palace."
     dated = "LISBON: The ministers will gather again in May to count the stores, he said."
     assert kept(dek, caption, dated, _BODY) == [dated, _BODY]
+    # With its agency in brackets it is a wire's dateline whatever word follows it.
+    agency = "LISBON (Example Agency) -- the ministers will gather again in May, he said."
+    assert kept(dek, caption, agency, _BODY) == [agency, _BODY]

@@ -235,6 +235,7 @@ _DATELINE = _lazy(
 )
 # The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
 _DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
+_BRACKETED = _lazy(r"[(\[]")
 # A story's own labels, which open a paragraph as "LIMA:" does but name no place
 # ("Update: the ministers ...", "Editor's Note - ..."): what follows is no wire's story.
 STORY_LABELS = frozenset(
@@ -1618,11 +1619,14 @@ def _dateline(text: str) -> re.Match[str] | None:
 
     A dateline names a place, maybe with its date or agency, and a capitalised sentence
     follows it. A label of the story's own ("Update:", "Analysis -") names no place, and
-    a lower-case word after it ("Lima: the ministers ...") goes on a sentence, not the
-    story's start: under neither does the story begin, so the prose above stays.
+    a lower-case word after a bare place ("Lima: the ministers ...") goes on a sentence:
+    under neither does the story begin, so the prose above it stays.
     """
     found = _DATELINE.match(text)
-    if found is None or text[found.end() : found.end() + 1].islower():
+    if found is None:
+        return None
+    # An agency or a country in brackets marks a wire's dateline whatever follows it.
+    if text[found.end() : found.end() + 1].islower() and not _BRACKETED.search(found.group()):
         return None
     head = _DATELINE_HEAD.split(found.group(), maxsplit=1)[0]
     if head.replace("\u2019", "'").casefold() in STORY_LABELS:
