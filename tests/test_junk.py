@@ -2467,3 +2467,43 @@ def test_a_sentence_opening_on_this_is_the_scene_that_goes_on_is_the_story() -> 
     assert kept(_LEDE, scene, picture, _BODY) == [_LEDE, scene, picture, _BODY]
     pointer = "This is the scene at the quay as the ferry comes in."
     assert kept(_LEDE, pointer, _BODY) == [_LEDE, _BODY]
+
+
+# Two short paragraphs of a story, the kind a wire dateline below would make a caption.
+_GRAIN = (
+    "Farm ministers from eight river states have agreed to share the grain stored in their "
+    "silos when the harvest fails, their spokesman said on Tuesday.",
+    "The accord ends four years of quarrels over how much each state must hold back.",
+)
+
+
+def test_a_label_of_the_storys_own_before_a_colon_is_no_wire_dateline() -> None:
+    # "Update:" or "ANALYSIS:" opens a paragraph as "LISBON:" does, but names no place:
+    # the story does not start under it, so the prose above it stays and leads.
+    labelled = [
+        "Update: the ministers will gather again in May to count the stores, the spokesman said.",
+        "Update: The ministers will gather again in May to count the stores, the spokesman said.",
+        "ANALYSIS: Why the accord may not survive a second dry year in the southern states.",
+        "Editor\u2019s Note: This report was corrected to give the right number of states.",
+        "Correction \u2014 An earlier version gave the wrong date for the next meeting of the states.",
+        "Also: The ministers set up a fund to pay farmers who store grain for their neighbours.",
+        "Watch: The ministers explain at a news conference why the accord took four years.",
+    ]
+    for line in labelled:
+        assert kept(*_GRAIN, line) == [*_GRAIN, line], line
+        assert _first_prose(*_GRAIN, line) == _GRAIN[0], line
+
+
+def test_a_place_and_colon_before_a_lower_case_word_is_no_wire_dateline() -> None:
+    # A wire's "LISBON: The ministers ..." opens on a capital; "Lisbon: the ministers ..."
+    # goes on a sentence, and the story above it stays.
+    lower = "Lisbon: the ministers will gather again in May to count the stores, he said."
+    assert kept(*_GRAIN, lower) == [*_GRAIN, lower]
+    # A real dateline still starts the story under the page's dek and caption above it.
+    dek = "Eight states agree to share their grain."
+    caption = "The ministers pose for a picture on the steps of the palace."
+    dated = "LISBON: The ministers will gather again in May to count the stores, he said."
+    assert kept(dek, caption, dated, _BODY) == [dated, _BODY]
+    # With its agency in brackets it is a wire's dateline whatever word follows it.
+    agency = "LISBON (Example Agency) -- the ministers will gather again in May, he said."
+    assert kept(dek, caption, agency, _BODY) == [agency, _BODY]

@@ -233,6 +233,23 @@ _DATELINE = _lazy(
     r"(?: \([A-Z][^()]{1,30}\))? ?:)"
     r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
 )
+# The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
+_DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
+_BRACKETED = _lazy(r"[(\[]")
+# A story's own labels, which open a paragraph as "LIMA:" does but name no place
+# ("Update: the ministers ...", "Editor's Note - ..."): what follows is no wire's story.
+STORY_LABELS = frozenset(
+    (
+        "update", "updated", "updates", "latest", "breaking", "breaking news", "developing",
+        "more", "read more", "also", "also read", "see also", "related", "analysis",
+        "news analysis", "explainer", "explained", "fact check", "factbox", "background",
+        "context", "note", "editor's note", "editors' note", "correction", "clarification",
+        "opinion", "comment", "commentary", "editorial", "exclusive", "interview", "watch",
+        "video", "listen", "summary", "highlights", "key points", "bottom line",
+        "the bottom line", "what's next", "why it matters", "timeline", "recap", "meanwhile",
+        "separately", "elsewhere", "earlier", "previously", "plus", "disclaimer", "reminder",
+    )
+)  # fmt: skip
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
 # A site's cut also leaves a space before its ellipsis ("... on Sunday for …"), never
 # after a closing quotation mark: a quotation that trails off ('"We will see …"') is kept.
@@ -1358,7 +1375,7 @@ class JunkFilter:
         if n <= VIA_WORDS and _VIA.match(text):
             return shape("bad", VIA)
         # A wire dateline's agency ("Brasilia, May 20 (AGENCY/AGENCY) ...") is not a credit.
-        dated = _DATELINE.match(text) if sentence else None
+        dated = _dateline(text) if sentence else None
         body = text[dated.end() :] if dated else text
         if (
             n <= 60
@@ -1474,7 +1491,7 @@ class JunkFilter:
         if (
             sentence
             and n >= DATELINE_MIN_WORDS
-            and _DATELINE.match(text)
+            and _dateline(text)
             and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
             and not (speakers and _speaker_label(text) in speakers)
             and not teaser
@@ -1595,6 +1612,26 @@ def _speakers(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
         if label:
             seen[label] = seen.get(label, 0) + 1
     return frozenset(label for label, count in seen.items() if count >= 2)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline opening `text` ("LIMA: ", "CITY, May 2 (Agency) -- "), or None.
+
+    A dateline names a place, maybe with its date or agency, and a capitalised sentence
+    follows it. A label of the story's own ("Update:", "Analysis -") names no place, and
+    a lower-case word after a bare place ("Lima: the ministers ...") goes on a sentence:
+    under neither does the story begin, so the prose above it stays.
+    """
+    found = _DATELINE.match(text)
+    if found is None:
+        return None
+    # An agency or a country in brackets marks a wire's dateline whatever follows it.
+    if text[found.end() : found.end() + 1].islower() and not _BRACKETED.search(found.group()):
+        return None
+    head = _DATELINE_HEAD.split(found.group(), maxsplit=1)[0]
+    if head.replace("\u2019", "'").casefold() in STORY_LABELS:
+        return None
+    return found
 
 
 def _after_headline(words: list[str], headline: list[str]) -> list[str]:
@@ -2565,7 +2602,7 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
     for index, shape in enumerate(shapes):
         text = _plain(paragraphs[index].text)
         # Under a wire dateline a clause opens the story, whatever lies above it.
-        dated = shape.kind == "short" and not shape.sentence and _DATELINE.match(text) is not None
+        dated = shape.kind == "short" and not shape.sentence and _dateline(text) is not None
         if (
             shape.kind == "short"
             and not shape.sentence
