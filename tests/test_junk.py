@@ -2507,3 +2507,7 @@ def test_a_place_and_colon_before_a_lower_case_word_is_no_wire_dateline() -> Non
     # With its agency in brackets it is a wire's dateline whatever word follows it.
     agency = "LISBON (Example Agency) -- the ministers will gather again in May, he said."
     assert kept(dek, caption, agency, _BODY) == [agency, _BODY]
+    # So with a date, a dash or a place in capitals before a lower-case word.
+    for opening in ("LISBON, May 7 - the", "LISBON \u2014 the", "LISBON: the", "PORTO -- iPhone"):
+        wire = f"{opening} ministers will gather again in May to count the stores, he said."
+        assert kept(dek, caption, wire, _BODY) == [wire, _BODY]

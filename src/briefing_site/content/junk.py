@@ -235,7 +235,6 @@ _DATELINE = _lazy(
 )
 # The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
 _DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
-_BRACKETED = _lazy(r"[(\[]")
 # A story's own labels, which open a paragraph as "LIMA:" does but name no place
 # ("Update: the ministers ...", "Editor's Note - ..."): what follows is no wire's story.
 STORY_LABELS = frozenset(
@@ -1625,10 +1624,14 @@ def _dateline(text: str) -> re.Match[str] | None:
     found = _DATELINE.match(text)
     if found is None:
         return None
-    # An agency or a country in brackets marks a wire's dateline whatever follows it.
-    if text[found.end() : found.end() + 1].islower() and not _BRACKETED.search(found.group()):
-        return None
     head = _DATELINE_HEAD.split(found.group(), maxsplit=1)[0]
+    # Only a bare place in Title case and its colon goes on into a lower-case sentence;
+    # a date, an agency in brackets, a dash or a place in capitals is a wire's dateline
+    # whatever word follows it ("NEW DELHI: iPhone maker ...", "CAIRO — el-Sisi said").
+    mark = found.group().rstrip()
+    bare = mark.endswith(":") and mark.removesuffix(":").rstrip() == head
+    if bare and not head.isupper() and text[found.end() : found.end() + 1].islower():
+        return None
     if head.replace("\u2019", "'").casefold() in STORY_LABELS:
         return None
     return found
