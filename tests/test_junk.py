@@ -2488,6 +2488,9 @@ def test_a_label_of_the_storys_own_before_a_colon_is_no_wire_dateline() -> None:
         "Correction \u2014 An earlier version gave the wrong date for the next meeting of the states.",
         "Also: The ministers set up a fund to pay farmers who store grain for their neighbours.",
         "Watch: The ministers explain at a news conference why the accord took four years.",
+        "LIVE: The ministers arrive at the palace for the second day of the grain talks.",
+        "Preview: The ministers meet again on Friday to set the price for the coming year.",
+        "Fact Sheet: The accord sets a floor price and a shared reserve for eight states.",
     ]
     for line in labelled:
         assert kept(*_GRAIN, line) == [*_GRAIN, line], line

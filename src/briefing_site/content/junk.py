@@ -247,6 +247,8 @@ STORY_LABELS = frozenset(
         "video", "listen", "summary", "highlights", "key points", "bottom line",
         "the bottom line", "what's next", "why it matters", "timeline", "recap", "meanwhile",
         "separately", "elsewhere", "earlier", "previously", "plus", "disclaimer", "reminder",
+        "live", "live updates", "photos", "pictures", "in pictures", "watch video", "podcast",
+        "fact sheet", "profile", "preview", "review", "obituary", "poll", "opinion poll",
     )
 )  # fmt: skip
 # A teaser cut off mid-word ("... has increased to appr…"): not a sentence of the story.
