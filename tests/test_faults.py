@@ -129,9 +129,10 @@ def _alive(pid: int) -> bool:
     return _state(pid) not in ("", "Z")
 
 
-def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
-    site = big_site(tmp_path / "site", count=400)
-    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(site), "-j", "2"]
+def _kill_build_and_its_workers_stay_gone(command: list[str], stopped_at_fork: bool) -> None:
+    """Start `command` (a `-j 2` build), kill -9 it once both workers exist, and check
+    that no worker outlives it for more than 10 s. With `stopped_at_fork`, the workers
+    stop themselves at fork and go on only after their build is gone."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []
     try:
@@ -139,8 +140,13 @@ def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
             workers = _children(process.pid)
             time.sleep(0.002)
         assert len(workers) == 2, "the build finished before its workers were seen"
+        while stopped_at_fork and not all(_state(pid) == "T" for pid in workers):
+            time.sleep(0.002)
         process.kill()
         process.wait()
+        if stopped_at_fork:
+            for pid in workers:  # they go on only now, their build gone
+                os.kill(pid, signal.SIGCONT)
         deadline = time.monotonic() + 10
         while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -152,6 +158,12 @@ def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_killed_build_leaves_no_worker_process_behind(tmp_path: Path) -> None:
+    site = big_site(tmp_path / "site", count=400)
+    command = [sys.executable, "-m", "briefing_site", "build", "-s", str(site), "-j", "2"]
+    _kill_build_and_its_workers_stay_gone(command, stopped_at_fork=False)
 
 
 # A build whose workers each stop themselves as they are forked, before they run any
@@ -166,30 +178,7 @@ sys.exit(main(sys.argv[1:]))
 def test_a_build_killed_before_its_workers_ran_leaves_none_behind(tmp_path: Path) -> None:
     site = big_site(tmp_path / "site", count=400)
     command = [sys.executable, "-c", STOPPED_AT_FORK, "build", "-s", str(site), "-j", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
-    try:
-        while process.poll() is None and len(workers) < 2:
-            workers = _children(process.pid)
-            time.sleep(0.002)
-        assert len(workers) == 2, "the build ended before its workers were seen"
-        while not all(_state(pid) == "T" for pid in workers):  # each stopped itself
-            time.sleep(0.002)
-        process.kill()
-        process.wait()
-        for pid in workers:  # they go on only now, their build gone
-            os.kill(pid, signal.SIGCONT)
-        deadline = time.monotonic() + 10
-        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert [pid for pid in workers if _alive(pid)] == []
-    finally:
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    _kill_build_and_its_workers_stay_gone(command, stopped_at_fork=True)
 
 
 def test_swap_cut_between_renames_is_recovered_at_next_start(tmp_path: Path) -> None:
