@@ -2514,3 +2514,65 @@ def test_a_place_and_colon_before_a_lower_case_word_is_no_wire_dateline() -> Non
     for opening in ("LISBON, May 7 - the", "LISBON \u2014 the", "LISBON: the", "PORTO -- iPhone"):
         wire = f"{opening} ministers will gather again in May to count the stores, he said."
         assert kept(dek, caption, wire, _BODY) == [wire, _BODY]
+
+
+def test_a_quotation_over_several_paragraphs_goes_on_from_its_speaker_to_its_end() -> None:
+    # "The mayor says, ''...": her words run over three paragraphs, each opened again with
+    # a quotation mark and only the first attributed; the last, right over the comments
+    # below the story, goes on from her too, not a pull quote.
+    says = (
+        "The mayor says, ''I was glad to welcome the delegation to the town hall this morning. "
+        "Our two ports have a great deal to gain from working together. "
+    )
+    second = (
+        "''The river is the lifeline of both towns, for trade and for the jobs that depend on "
+        "it, and we are grateful for the help with the new locks.''"
+    )
+    third = (
+        "''The talks also let me assure our guests that the harbour will stay open to every "
+        "ship during the works, and this is keeping everyone on their toes.''"
+    )
+    texts = [_LEDE, _BODY, says, second, third, "2 comments:", "ReplyDelete"]
+    assert kept(*texts) == [_LEDE, _BODY, says, second, third]
+
+
+def test_a_caption_telling_where_its_people_stand_goes_however_long() -> None:
+    # "X (standing R) and Y witnessing as A and B sign ... (29/8/18)": a news agency's caption
+    # with no full stop, long enough to pass for prose, under the headline. It goes and
+    # the story under it leads, its dateline carrying a year and a dash glued to the agency.
+    caption = (
+        "Mayor Jane Doe (standing R) and Governor John Roe witnessing as the Harbour Director, "
+        "Mr Ade Bello and the visiting Deputy Trade Commissioner of the Northern Province, "
+        "Ms Mary Major sign a Memorandum of Understanding on the Joint Port Development "
+        "Programme and the training of pilots during the visit of the Governor to the Town "
+        "Hall in Riverton on Wednesday (29/8/25)"
+    )
+    dated = (
+        "Riverton, August 29, 2025 (Example News)-The two towns have deepened their ties "
+        "with the signing of a series of agreements when the governor met the mayor on "
+        "Wednesday at the town hall"
+    )
+    texts = ("Quota row ends", caption, dated, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [dated, _BODY, _TAIL], dropped
+    assert next(p.text for p in kept_paragraphs if p.prose) == dated
+    # A party's letter after a name is still no position ("Senator Jane Doe (R) said").
+    party = (
+        "Senator Jane Doe (R) said on Tuesday that the chamber would vote on the trade bill "
+        "before the end of the month."
+    )
+    assert kept(_LEDE, party, _BODY) == [_LEDE, party, _BODY]
+
+
+def test_a_caption_dated_then_credited_in_brackets_goes() -> None:
+    # "... (R) receives ... Riverton. October 20, 2025. (AB)": the picture's date as its own
+    # last sentence, then its agency in brackets.
+    caption = (
+        "Mayor Jane Doe (R) receives the visiting governor during his official visit to "
+        "Riverton. October 20, 2025. (AB)"
+    )
+    assert kept(_LEDE, caption, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]
+    # A story's sentence that ends on its date stays.
+    told = "The mayor said the port would reopen to all ships on October 20, 2025."
+    assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]

@@ -614,3 +614,18 @@ def test_a_credit_printed_twice_is_no_evidence_that_the_copy_is_wrapped() -> Non
     ]
     text = "Headline\n\nA standfirst about the summit\n\n" + "\n".join(lines) + "\n\nMore prose.\n"
     assert texts(split_text(text))[2:-1] == lines
+
+
+def test_a_line_ending_on_a_title_before_a_name_goes_on_with_the_name() -> None:
+    # "... met his counterpart Rt. Hon." / "Jane Doe, Minister ...": the title's full stop
+    # ends no sentence, so the line break inside the name parts no paragraphs.
+    first = "On July 10, for about 30 minutes, the foreign minister held talks with the Rt. Hon."
+    rest = (
+        "Jane Doe, Minister of Foreign Affairs of Ruritania, during the regional meetings. "
+        "The overview of the meeting is as follows:"
+    )
+    after = "The two ministers agreed to start talks on a logistics agreement."
+    assert texts(split_text(f"{first}\n{rest}\n{after}\n")) == [f"{first} {rest}", after]
+    # A sentence ending on its own full stop still ends the paragraph.
+    done = "The two ministers met on Friday in the capital."
+    assert texts(split_text(f"{done}\n{rest}\n")) == [done, rest]

@@ -173,8 +173,10 @@ _CAPTION = _lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
-    # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019."
-    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$"
+    # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019.",
+    # maybe with the picture's agency in brackets after it ("... 2021. (AA)").
+    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?"
+    r"(?:\s?\((?-i:[A-Z][A-Za-z]{1,14})\))?$"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
     r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
@@ -192,7 +194,12 @@ _CAPTION = _lazy(
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
-_POSITION_LETTER = _lazy(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
+# One told where the person stands or sits ("(standing R)", "(seated, L)", "(front row,
+# 2nd R)") is a caption's alone: a party label has no such word.
+_POSITION_LETTER = _lazy(
+    r"\((?P<place>(?:standing|seated|sitting|front|back|middle|centre|center|far)(?: row)?,? )?"
+    r"(?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)"
+)
 _PICTURE_WORD = _lazy(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -218,7 +225,7 @@ WIRE_AGENCIES = (
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
 _DATELINE = _lazy(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
-    r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
+    r"(?:, [A-Z][\w.]+(?: \d{1,2}(?:, \d{4})?| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
@@ -231,7 +238,8 @@ _DATELINE = _lazy(
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} \[[A-Z][^\[\]]{1,40}\],? "  # noqa: RUF001
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"(?: \([A-Z][^()]{1,30}\))? ?:)"
-    r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
+    # A dash glued to the agency's bracket and the sentence ("... (Agency)-United ...").
+    r"(?:\s+|(?<=:)(?=[A-Z])|(?<=\)[-–—])(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
 # The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
 _DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
@@ -407,6 +415,9 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A caption telling where its people stand ("(standing R)") names them all and what they
+# sign: it may run this long without a full stop (other captions stop at 60 words).
+PLACED_CAPTION_WORDS = 100
 # Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
 DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
@@ -1379,7 +1390,7 @@ class JunkFilter:
         dated = _dateline(text) if sentence else None
         body = text[dated.end() :] if dated else text
         if (
-            n <= 60
+            (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body)))
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
@@ -1840,15 +1851,22 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
     return True
 
 
+def _placed(text: str) -> bool:
+    """A position told with where the person stands or sits ("(standing R)"): a caption's."""
+    return any(mark.group("place") for mark in _POSITION_LETTER.finditer(text))
+
+
 def _positioned(text: str) -> bool:
     """A one-letter position marks a caption: two of them ("X (L) and Y (R)"), one
-    opening or closing the block, or one beside a word for a picture."""
+    opening or closing the block, one told with where the person stands ("(standing
+    R)"), or one beside a word for a picture."""
     marks = list(_POSITION_LETTER.finditer(text))
     if not marks:
         return False
     first = marks[0]
     at_edge = first.start() == 0 or not text[marks[-1].end() :].strip(" .,;:")
-    return len(marks) > 1 or at_edge or bool(_PICTURE_WORD.search(text))
+    placed = any(mark.group("place") for mark in marks)
+    return len(marks) > 1 or at_edge or placed or bool(_PICTURE_WORD.search(text))
 
 
 def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
@@ -3530,7 +3548,11 @@ def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     """The block right above is a sentence of the story quoting someone or reporting
     what someone says: a quotation under it goes on from that speaker. Or a paragraph of the story ending in ':'
-    introduces it, right above or above the speaker's name line."""
+    introduces it, right above or above the speaker's name line. A quotation running over
+    several paragraphs opens each of them with a quotation mark again: one right under
+    another goes on from the speaker the first goes on from."""
+    while index and shapes[index - 1].reason.startswith("a quotation"):
+        index -= 1
     above = shapes[index - 1] if index else None
     if (
         above is not None

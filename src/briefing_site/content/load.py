@@ -67,6 +67,11 @@ _RUN_ON_WORDS = frozenset(
 # A wire dateline opening a line ("GENEVA, May 4 (Reuters) -", "BEIJING (AP) -").
 _DATELINED = re.compile(r"^[A-Z][A-Z'. -]{2,}(?:,| \()")
 _BYLINE = re.compile(r"^By [A-Z]")
+# A title before a name ("... with Rt. Hon." / "Jane Doe, Minister ..."): its full stop
+# ends no sentence, so the line goes on with the name on the next.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:^|[\s(])(?:Rt|Hon|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Maj|Adm|Sen|Rep|Gov|Amb|Rev|H\.E)\.$"
+)
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
@@ -734,6 +739,8 @@ def _runs_on(
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
+    if _TITLE_BEFORE_NAME.search(line) and following.strip()[:1].isupper():
+        return True
     if line.endswith(_SENTENCE_END):
         return (
             not spaced
