@@ -2576,3 +2576,32 @@ def test_a_caption_dated_then_credited_in_brackets_goes() -> None:
     # A story's sentence that ends on its date stays.
     told = "The mayor said the port would reopen to all ships on October 20, 2025."
     assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]
+
+
+def test_a_long_clause_the_page_cut_short_between_paragraphs_is_no_subhead() -> None:
+    # "Other points included the mayor's call for ... and Northern": a sentence of the
+    # story the page cut mid-phrase, as long as a sentence: kept (in doubt), while a
+    # clause a headline's length there is still a subhead.
+    cut = (
+        "Other points included the mayor's call for a joint river patrol to help manage the "
+        "port's silting crisis and Northern"
+    )
+    subhead = "Fishing quotas are also on the table"
+    assert kept(_LEDE, _BODY, cut, _TAIL) == [_LEDE, _BODY, cut, _TAIL]
+    assert kept(_LEDE, _BODY, subhead, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_first_line_the_next_paragraph_takes_up_as_the_meeting_is_no_dek() -> None:
+    # Under the repeated headline, "The mayor held talks in the port with the governor."
+    # has no day, source or number, but the paragraph under it goes on from it ("At the
+    # beginning of the meeting, ..."): it is the story's first line and leads.
+    first = "The mayor of Riverton Jane Doe held talks in the port with the visiting governor."
+    after = (
+        "At the beginning of the meeting, the two exchanged congratulations on the tenth "
+        "anniversary of the twinning of their towns and of the joint river authority."
+    )
+    texts = ("Quota row ends", first, after, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [first, after, _BODY, _TAIL], dropped
+    assert next(p.text for p in kept_paragraphs if p.prose) == first

@@ -811,6 +811,9 @@ NO_WORDS = "no words"
 LABEL_WORDS = 4
 # A label with no verb ending in ':' right over prose, up to this long, is a subhead.
 SUBHEAD_LABEL_WORDS = 8
+# A subhead that reads as a clause is a headline's length; a longer clause with no
+# sentence end between paragraphs is a sentence of the story the page cut short.
+SUBHEAD_CLAUSE_WORDS = 16
 # A lead-in's first or last words, which a heading-like label never has.
 LEAD_IN_OPENERS = frozenset("according among including following below here these those".split())  # noqa: SIM905
 LEAD_IN_ENDS = frozenset(
@@ -849,6 +852,13 @@ _TOLD_DAY = _lazy(
 )
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
+)
+# A paragraph opening on the event the line above told of, named with "the" ("At the
+# beginning of the meeting, ...", "During the talks, ..."): it goes on from that line.
+_TAKES_UP = _lazy(
+    r"^(?:At|During|In|After|Following|Throughout) (?:the|these|those) (?:\w+ (?:of )?(?:the )?)?"
+    r"(?:meeting|meetings|talks|summit|visit|session|conference|discussions?|negotiations"
+    r"|event|ceremony)\b"
 )
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
@@ -2676,6 +2686,9 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
             and not _ANAPHOR.intersection(opener)
+            # "At the beginning of the meeting, ...": it takes up the event the line above
+            # told of, so that line is the story's first, not a dek.
+            and _TAKES_UP.match(_plain(paragraphs[below].text)) is None
             # A quotation under it is the source a first sentence sums up.
             and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
         ):
@@ -3382,9 +3395,11 @@ def _short(
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
-    # of the story, over a list or among lines of dialogue it is the story's own.
+    # of the story, over a list or among lines of dialogue it is the story's own. One as
+    # long as a sentence of the story is the story's, cut short by the page: kept in doubt.
     if (
         shape.reason == CLAUSE
+        and shape.words <= SUBHEAD_CLAUSE_WORDS
         and 0 < index < len(shapes) - 1
         and (
             shapes[index - 1].kind != "short"
