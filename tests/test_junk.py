@@ -2605,3 +2605,23 @@ def test_a_first_line_the_next_paragraph_takes_up_as_the_meeting_is_no_dek() -> 
     kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
     assert [p.text for p in kept_paragraphs] == [first, after, _BODY, _TAIL], dropped
     assert next(p.text for p in kept_paragraphs if p.prose) == first
+
+
+def test_a_group_pictures_rows_and_a_verbless_dated_scene_are_captions() -> None:
+    # "(Back row, from left): Mayor of X, Jane Doe; ...": a group picture's caption, long as
+    # it runs, no longer leads over the story; nor does "Mayors and their deputies during
+    # the forum in Riverton on June 15, 2025." (who, where and when, and no verb).
+    row = (
+        "(Back row, from left): Mayor of Riverton, Hon Jane Doe; Mayor of Lakeside, Hon John "
+        "Roe; Deputy Mayor of Hillview, Hon Mary Major; Harbour Master of Riverton, Capt Ade "
+        "Bello; Director of the River Authority, Dr Ann Lee; Chair of the Port Council, Hon "
+        "Sam Poe; and Secretary of the Twinning Committee, Hon Kim Moe"
+    )
+    scene = "Mayors and their deputies during the forum in Riverton on June 15, 2025."
+    texts = ("Quota row ends", row, scene, _LEDE, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story with its verb and its date stays.
+    told = "The mayors met during the forum in Riverton on June 15, 2025, officials said."
+    assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]

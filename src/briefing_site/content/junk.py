@@ -200,6 +200,10 @@ _POSITION_LETTER = _lazy(
     r"\((?P<place>(?:standing|seated|sitting|front|back|middle|centre|center|far)(?: row)?,? )?"
     r"(?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)"
 )
+# The row of a group picture in brackets: "(front row, from left)", "(Back row, L-R)".
+_ROW_POSITION = _lazy(
+    r"\((?:front|back|top|bottom|middle|first|second|third|1st|2nd|3rd) row\b[^()]{0,25}\)", re.I
+)
 _PICTURE_WORD = _lazy(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -415,8 +419,8 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
-# A caption telling where its people stand ("(standing R)") names them all and what they
-# sign: it may run this long without a full stop (other captions stop at 60 words).
+# A caption telling where its people stand ("(standing R)", "(back row, from left)") names
+# them all and what they sign: it may run this long (other captions stop at 60 words).
 PLACED_CAPTION_WORDS = 100
 # Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
 DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
@@ -1447,6 +1451,7 @@ class JunkFilter:
         if whole and (
             _picture_caption(text, words, quotes)
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
+            or _dated_scene(text, words, quotes)
         ):
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
@@ -1862,14 +1867,20 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
 
 
 def _placed(text: str) -> bool:
-    """A position told with where the person stands or sits ("(standing R)"): a caption's."""
-    return any(mark.group("place") for mark in _POSITION_LETTER.finditer(text))
+    """A position told with where the person stands or sits ("(standing R)") or with the
+    row of a group picture ("(front row, from left)"): a caption's."""
+    return _ROW_POSITION.search(text) is not None or any(
+        mark.group("place") for mark in _POSITION_LETTER.finditer(text)
+    )
 
 
 def _positioned(text: str) -> bool:
     """A one-letter position marks a caption: two of them ("X (L) and Y (R)"), one
     opening or closing the block, one told with where the person stands ("(standing
-    R)"), or one beside a word for a picture."""
+    R)"), or one beside a word for a picture. So does a group picture's row ("(front
+    row, from left)")."""
+    if _ROW_POSITION.search(text):
+        return True
     marks = list(_POSITION_LETTER.finditer(text))
     if not marks:
         return False
@@ -1999,6 +2010,20 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         and _CAPTION_DATE.search(text) is not None
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
+    )
+
+
+def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
+    """Who a picture shows, where and when, with no verb at all: one short sentence with
+    a full date and "during" an event or "on" a day ("Leaders and their delegations during
+    the summit in the capital on June 15, 2013."). A story's sentence tells with a verb."""
+    return (
+        len(words) <= PICTURE_CAPTION_WORDS
+        and not quotes
+        and _PICTURE_DATE.search(text) is not None
+        and _CAPTION_DATE.search(text) is not None
+        and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
+        and not _has_verb(words)
     )
 
 
