@@ -419,6 +419,7 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+_DURING = _lazy(r"\bduring (?:a|an|the|their|his|her|its)\b", re.I)
 # A caption telling where its people stand ("(standing R)", "(back row, from left)") names
 # them all and what they sign: it may run this long (other captions stop at 60 words).
 PLACED_CAPTION_WORDS = 100
@@ -2015,13 +2016,14 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
 
 def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
     """Who a picture shows, where and when, with no verb at all: one short sentence with
-    a full date and "during" an event or "on" a day ("Leaders and their delegations during
-    the summit in the capital on June 15, 2013."). A story's sentence tells with a verb."""
+    a full date and "during" an event ("Leaders and their delegations during the summit in
+    the capital on June 15, 2013."). A story's sentence tells with a verb, and a brief in a
+    headline's words tells what is to come ("Ministers to meet ... on May 4, 2026.")."""
     return (
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
         and _PICTURE_DATE.search(text) is not None
-        and _CAPTION_DATE.search(text) is not None
+        and _DURING.search(text) is not None
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
         and not _has_verb(words)
     )
