@@ -2625,3 +2625,96 @@ def test_a_group_pictures_rows_and_a_verbless_dated_scene_are_captions() -> None
     # A sentence of the story with its verb and its date stays.
     told = "The mayors met during the forum in Riverton on June 15, 2025, officials said."
     assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]
+
+
+def test_a_bracket_glued_to_a_dash_is_a_dateline_only_after_a_date() -> None:
+    # "The European Union (EU)-China summit comes as ..." is the story's second sentence,
+    # not a wire's dateline: the real first paragraph above it stays and leads.
+    first = (
+        "Chinese and European leaders will meet in Beijing on Thursday for their first "
+        "in-person summit in four years, with trade tensions and the war in Ukraine high on "
+        "the agenda."
+    )
+    for glued in (
+        "The European Union (EU)-China summit comes as Brussels weighs new tariffs on Chinese "
+        "electric cars, a move Beijing has warned would hurt relations, diplomats said.",
+        "The Islamic State (IS)-Khorasan group claimed responsibility for the attack on the "
+        "airport, the group's news agency said on Friday.",
+        "Real Madrid (ESP)-Bayern Munich (GER) ended 2-1 on Tuesday, sending the Spanish side "
+        "through to the final in London.",
+    ):
+        assert kept(first, glued, _BODY, _TAIL) == [first, glued, _BODY, _TAIL]
+
+
+def test_a_paragraph_naming_the_event_afresh_does_not_keep_the_dek_above_it() -> None:
+    # Only "At the beginning (end, ...) of the meeting, ..." takes up the line above it;
+    # "At the NATO summit in Vilnius on Tuesday, ..." or "During the talks, held ..." tells
+    # the event afresh, so the standfirst over it still goes and it leads.
+    title = "NATO leaders meet in Vilnius"
+    dek = "Allies weigh Ukraine's membership bid as Turkey lifts its veto on Sweden."
+    for lede in (
+        "At the NATO summit in Vilnius on Tuesday, leaders of the 31 member states agreed that "
+        "Ukraine's future lies in the alliance but stopped short of setting a timetable for it "
+        "to join.",
+        "During the talks, held on the sidelines of the G20 summit in Bali on Monday, the "
+        "leaders spoke for more than three hours about Taiwan, trade and the war in Ukraine, "
+        "officials said.",
+        "During the visit, which begins on Wednesday, the prime minister will address a joint "
+        "session of Congress and attend a state dinner at the White House, officials said.",
+    ):
+        texts = (title, dek, lede, _BODY, _TAIL)
+        paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+        kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title=title)
+        assert [p.text for p in kept_paragraphs] == [lede, _BODY, _TAIL], dropped
+        assert next(p.text for p in kept_paragraphs if p.prose) == lede
+
+
+def test_a_dated_sentence_with_a_verb_before_during_is_no_caption() -> None:
+    # A caption's "who" before "during" is names and nouns; one sentence with a verb there
+    # ("Oil prices slid during ...") is the story's, whatever its date.
+    for told in (
+        "Ukraine accuses Russia of shelling the plant during the talks in Istanbul on March 29, "
+        "2022.",
+        "Oil prices slid during the OPEC meeting in Vienna on December 4, 2015.",
+        "The two leaders sang together during the state dinner in Seoul on April 26, 2023.",
+        "China warns Japan during the talks in Beijing on March 3, 2024.",
+        "Erdogan urges restraint during the summit in Baku on June 15, 2023.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL]
+
+
+def test_a_row_or_seat_in_brackets_in_a_sentence_is_no_caption() -> None:
+    # A row or a seat in brackets marks a caption only after a name or opening it, and not
+    # in a block telling what someone said.
+    for told in (
+        "Tickets for the final went on sale on Monday, with seats in the VIP section (front "
+        "row, centre court) priced at $2,000, the organisers said.",
+        "The foreign minister, who sat in the (front row) during the opening session, left "
+        "before the vote was taken, diplomats said.",
+        "Opposition lawmakers occupied the government benches (front row and aisles) for "
+        "nearly two hours on Tuesday in protest against the bill.",
+        "Voters could see the candidates listed in order of the ballot (first row for the "
+        "ruling party) at polling stations across the country.",
+        "Senator Jane Doe (far R) of the Freedom Party said on Monday that her group would "
+        "vote against the budget in its current form.",
+        "The delegates, who remained (seated, L) as the anthem played, were criticised by the "
+        "host government, the ministry said in a statement on Sunday.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL]
+
+
+def test_quotes_under_a_line_naming_no_speaker_are_judged_each_on_its_own() -> None:
+    # At the story's end, under "X struck a cautious note ..." (no one said to speak), the
+    # first quotation goes as a pull quote, but the one under it is still kept in doubt:
+    # the chain goes on from a speaker only when the line over its first quote is one.
+    noted = "Trade Minister Jane Doe struck a cautious note at a news conference after the meeting."
+    first = (
+        '"It is not everything we wanted, but it is a start, and we will build on it in the '
+        'months ahead."'
+    )
+    second = (
+        '"We will keep talking until the end of the year, and we will not give up on a full '
+        'agreement."'
+    )
+    texts = [_LEDE, _BODY, noted, first, second, "Share this article", "Related articles"]
+    assert kept(*texts) == [_LEDE, _BODY, noted, second]

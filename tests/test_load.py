@@ -629,3 +629,22 @@ def test_a_line_ending_on_a_title_before_a_name_goes_on_with_the_name() -> None:
     # A sentence ending on its own full stop still ends the paragraph.
     done = "The two ministers met on Friday in the capital."
     assert texts(split_text(f"{done}\n{rest}\n")) == [done, rest]
+
+
+def test_a_title_ending_a_line_goes_on_only_into_a_name() -> None:
+    # One paragraph a line: "... the rank of Lt. Gen." ends its paragraph when the next line
+    # opens with no name ("He replaces ...", "Haiti", "Photo: Reuters", "Advertisement").
+    opening = "Leaders met in the capital on Friday to settle a long dispute, officials said."
+    for line, following in (
+        ("The new army chief was promoted to the rank of Lt. Gen.", "He replaces the general."),
+        ("The new army chief was promoted to the rank of Lt. Gen.", "Photo: Reuters"),
+        ("The embassy is at 1200 Embassy Dr.", "Share this article"),
+        ("The embassy is at 1200 Embassy Dr.", "Advertisement"),
+        ("Dominican Rep.", "Haiti"),
+    ):
+        text = f"{opening}\n{line}\n{following}\n"
+        assert texts(split_text(text)) == [opening, line, following]
+    # A name after it goes on: "Keynote: Prof." / "Jane Doe".
+    assert (
+        texts(split_text("Speakers\nKeynote: Prof.\nJane Doe\n"))[-1] == "Keynote: Prof. Jane Doe"
+    )

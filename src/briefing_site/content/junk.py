@@ -245,6 +245,11 @@ _DATELINE = _lazy(
     # A dash glued to the agency's bracket and the sentence ("... (Agency)-United ...").
     r"(?:\s+|(?<=:)(?=[A-Z])|(?<=\)[-–—])(?=[A-Z]))(?=\S)"  # noqa: RUF001
 )
+# A wire's date and its agency's bracket right before a glued dash: "August 29, 2018 (AA)-".
+_GLUED_DATED = _lazy(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?,? ?"
+    r"\([^()]+\)[-\u2013\u2014]$"
+)
 # The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
 _DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
 # A story's own labels, which open a paragraph as "LIMA:" does but name no place
@@ -858,12 +863,12 @@ _TOLD_DAY = _lazy(
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
-# A paragraph opening on the event the line above told of, named with "the" ("At the
-# beginning of the meeting, ...", "During the talks, ..."): it goes on from that line.
+# A paragraph opening on the beginning or end of the meeting the line above told of ("At
+# the beginning of the meeting, ..."): it goes on from that line. Not one naming the event
+# itself ("At the NATO summit in Vilnius, ...", "During the talks, held ..."): that tells
+# it afresh, under a dek as well as under a first line.
 _TAKES_UP = _lazy(
-    r"^(?:At|During|In|After|Following|Throughout) (?:the|these|those) (?:\w+ (?:of )?(?:the )?)?"
-    r"(?:meeting|meetings|talks|summit|visit|session|conference|discussions?|negotiations"
-    r"|event|ceremony)\b"
+    r"^At the (?:beginning|start|end|opening|close) of the (?:meetings?|talks|session)\b"
 )
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
@@ -1663,6 +1668,11 @@ def _dateline(text: str) -> re.Match[str] | None:
         return None
     if head.replace("\u2019", "'").casefold() in STORY_LABELS:
         return None
+    # A dash glued to a bracket and a capital is a wire's only after its date ("City,
+    # August 29, 2018 (Agency)-The ..."): "The European Union (EU)-China summit ..." and
+    # "Real Madrid (ESP)-Bayern ..." are sentences.
+    if mark[-1:] in "-\u2013\u2014" and mark[-2:-1] == ")" and not _GLUED_DATED.search(mark):
+        return None
     return found
 
 
@@ -1869,10 +1879,19 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
 
 def _placed(text: str) -> bool:
     """A position told with where the person stands or sits ("(standing R)") or with the
-    row of a group picture ("(front row, from left)"): a caption's."""
-    return _ROW_POSITION.search(text) is not None or any(
-        mark.group("place") for mark in _POSITION_LETTER.finditer(text)
-    )
+    row of a group picture ("(front row, from left)"), right after a name or opening the
+    block ("(Back row, from left): ..."): a caption's. Not in a block reporting what someone
+    said: "Senator Jane Doe (far R) of the Freedom Party said ..." or "seats in the VIP
+    section (front row, centre court) ..., the organisers said" are sentences."""
+    if _SAYS.search(text):
+        return False
+    marks = [*_ROW_POSITION.finditer(text)]
+    marks += [mark for mark in _POSITION_LETTER.finditer(text) if mark.group("place")]
+    for mark in marks:
+        before = text[: mark.start()].split()
+        if not before or before[-1][:1].isupper():
+            return True
+    return False
 
 
 def _positioned(text: str) -> bool:
@@ -1880,15 +1899,14 @@ def _positioned(text: str) -> bool:
     opening or closing the block, one told with where the person stands ("(standing
     R)"), or one beside a word for a picture. So does a group picture's row ("(front
     row, from left)")."""
-    if _ROW_POSITION.search(text):
+    if _placed(text):
         return True
-    marks = list(_POSITION_LETTER.finditer(text))
+    marks = [mark for mark in _POSITION_LETTER.finditer(text) if not mark.group("place")]
     if not marks:
         return False
     first = marks[0]
     at_edge = first.start() == 0 or not text[marks[-1].end() :].strip(" .,;:")
-    placed = any(mark.group("place") for mark in marks)
-    return len(marks) > 1 or at_edge or placed or bool(_PICTURE_WORD.search(text))
+    return len(marks) > 1 or at_edge or bool(_PICTURE_WORD.search(text))
 
 
 def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
@@ -2023,10 +2041,34 @@ def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
         len(words) <= PICTURE_CAPTION_WORDS
         and not quotes
         and _PICTURE_DATE.search(text) is not None
-        and _DURING.search(text) is not None
+        and _named_before_during(text)
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
         and not _has_verb(words)
     )
+
+
+def _named_before_during(text: str) -> bool:
+    """The words before "during" only name who the picture shows: names in capitals, "and",
+    "of", and a noun right after "their" or "the" ("SADC Heads of State and Government and
+    their representatives during ..."). A word that may be a verb is a sentence's: "Oil
+    prices slid during ...", "China warns Japan during ...", "The two leaders sang ..."."""
+    during = _DURING.search(text)
+    if during is None:
+        return False
+    before = text[: during.start()].split()
+    previous = ""
+    for word in before:
+        bare = word.strip(",;'\u2019")
+        lower = bare.lower()
+        if not (
+            bare[:1].isupper()
+            or lower in ("and", "of")
+            or lower in DETERMINERS
+            or previous in DETERMINERS
+        ):
+            return False
+        previous = lower
+    return bool(before)
 
 
 def _dash_credit(text: str, words: list[str]) -> bool:
@@ -3593,15 +3635,15 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     introduces it, right above or above the speaker's name line. A quotation running over
     several paragraphs opens each of them with a quotation mark again: one right under
     another goes on from the speaker the first goes on from."""
-    while index and shapes[index - 1].reason.startswith("a quotation"):
-        index -= 1
+    first = index
+    while first and shapes[first - 1].reason.startswith("a quotation"):
+        first -= 1
+    # Only from a speaker's line right above the first: under a sentence that names nobody
+    # speaking, the first is a pull quote, and the next is judged on its own, in doubt.
+    if first < index and first and _speaker(shapes[first - 1]):
+        return True
     above = shapes[index - 1] if index else None
-    if (
-        above is not None
-        and above.sentence
-        and above.kind != "bad"
-        and (above.quotes or above.says)
-    ):
+    if above is not None and _speaker(above):
         return True
     for back in (1, 2):
         lead_in = shapes[index - back] if index >= back else None
@@ -3610,6 +3652,11 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
             return False
     return False
+
+
+def _speaker(shape: Shape) -> bool:
+    """A sentence of the story quoting someone or reporting what someone says."""
+    return shape.sentence and shape.kind != "bad" and (shape.quotes or shape.says)
 
 
 def _headline_like(text: str) -> bool:

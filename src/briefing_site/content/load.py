@@ -72,6 +72,9 @@ _BYLINE = re.compile(r"^By [A-Z]")
 _TITLE_BEFORE_NAME = re.compile(
     r"(?:^|[\s(])(?:Rt|Hon|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Maj|Adm|Sen|Rep|Gov|Amb|Rev|H\.E)\.$"
 )
+# A name opening a line: two capitalised words with nothing between ("Jane Doe, ...",
+# "Winston Peters"). "He replaces ...", "Haiti", "Photo: Reuters" open no name.
+_NAME_OPENING = re.compile(r"[A-Z][\w'’.-]* [A-Z]")  # noqa: RUF001
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
@@ -739,7 +742,7 @@ def _runs_on(
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
-    if _TITLE_BEFORE_NAME.search(line) and following.strip()[:1].isupper():
+    if _TITLE_BEFORE_NAME.search(line) and _NAME_OPENING.match(following.strip()):
         return True
     if line.endswith(_SENTENCE_END):
         return (
