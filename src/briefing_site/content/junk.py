@@ -1671,7 +1671,8 @@ def _dateline(text: str) -> re.Match[str] | None:
     # A dash glued to a bracket and a capital is a wire's only after its date ("City,
     # August 29, 2018 (Agency)-The ..."): "The European Union (EU)-China summit ..." and
     # "Real Madrid (ESP)-Bayern ..." are sentences.
-    if mark[-1:] in "-\u2013\u2014" and mark[-2:-1] == ")" and not _GLUED_DATED.search(mark):
+    glued = found.group()
+    if glued[-2:-1] == ")" and glued[-1:] in "-\u2013\u2014" and not _GLUED_DATED.search(glued):
         return None
     return found
 
