@@ -2718,3 +2718,98 @@ def test_quotes_under_a_line_naming_no_speaker_are_judged_each_on_its_own() -> N
     )
     texts = [_LEDE, _BODY, noted, first, second, "Share this article", "Related articles"]
     assert kept(*texts) == [_LEDE, _BODY, noted, second]
+
+
+def test_a_place_and_date_with_its_year_opening_a_paragraph_is_history_not_a_dateline() -> None:
+    # "Hiroshima, August 6, 1945 — at 8:15 ..." under the story's first paragraph tells what
+    # happened then: no wire's dateline, so the first paragraph above it stays and leads.
+    for first, history in (
+        (
+            "Japan's prime minister laid a wreath at the peace park on Wednesday, as the city "
+            "marked 80 years since the bombing.",
+            "Hiroshima, August 6, 1945 \u2014 at 8:15 in the morning an American bomber dropped "
+            "the first atomic bomb used in war on the city.",
+        ),
+        (
+            "The Japanese prime minister will visit the memorial in Hawaii on Tuesday, the first "
+            "such visit by a sitting leader.",
+            "Pearl Harbor, December 7, 1941 \u2014 a date which will live in infamy, as "
+            "Roosevelt told Congress the next day, and the start of America's war in the Pacific.",
+        ),
+        (
+            "Putin and Trump will meet in Budapest next month, the Kremlin said on Thursday, in "
+            "their second summit this year.",
+            "Helsinki, July 16, 2018: Trump and Putin hold their first formal summit and take "
+            "questions together at a news conference.",
+        ),
+        (
+            "Sixty years on, the city is still coming to terms with the day that changed it, "
+            "historians say.",
+            "Dallas, November 22, 1963: the motorcade turned onto Elm Street shortly after noon, "
+            "and within seconds the president had been shot.",
+        ),
+    ):
+        texts = (first, history, _BODY, _TAIL)
+        paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+        kept_paragraphs, dropped = JunkFilter().clean(paragraphs)
+        assert [p.text for p in kept_paragraphs] == list(texts), dropped
+        assert next(p.text for p in kept_paragraphs if p.prose) == first
+    # With its agency's bracket after the year it is a wire's dateline still.
+    wire = (
+        "Ankara, August 29, 2018 (AA) - Turkey's foreign minister said on Wednesday that talks "
+        "with Washington over the sanctions would continue next week."
+    )
+    texts = ("Turkey and the US will continue talks.", wire, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, _ = JunkFilter().clean(paragraphs)
+    assert next(p.text for p in kept_paragraphs if p.prose) == wire
+
+
+def test_a_row_or_seat_without_a_side_and_a_second_cue_is_no_caption() -> None:
+    # A team sheet's or a report's "(second row)", "(front row)", "(far R)", "(seated, C)"
+    # after a name: the story's sentences, kept. A caption tells the side and has another
+    # cue (a date stamp, "witnessing", another position).
+    for told in (
+        "Maro Itoje (second row) and Tom Curry (back row) return after injury, while Ellis "
+        "Genge (front row) keeps his place on the bench for the match on Saturday.",
+        "Uncapped Leicester forward Ollie Chessum (second row) comes into the starting side for "
+        "the first time in his career.",
+        "The coach recalled Caelan Doris (back row) as captain for the tour of New Zealand in "
+        "July.",
+        "(Front row) Ellis Genge, Jamie George and Dan Cole start against Wales on Saturday in "
+        "Cardiff.",
+        "Members of the House of Commons (front row) cheered as the Prime Minister rose to "
+        "speak on the budget on Wednesday afternoon.",
+        "Tickets for the VIP Lounge (front row, centre court) sold out within minutes on Monday "
+        "as fans rushed to secure seats for the final.",
+        "Senator Jane Doe (far R) of the Freedom Party voted against the budget on Monday, "
+        "joining three colleagues in the opposition.",
+        "Jane Doe (seated, C) chaired the meeting of the committee, which approved the budget "
+        "on Monday.",
+        "Supporters of the Freedom Party (front row) cheered loudly on Tuesday as the leader "
+        "arrived at the rally in the capital, where thousands had gathered since the early "
+        "morning to hear her set out plans on taxes, housing and the health service ahead of "
+        "next month's general election, which polls suggest will be close between the two "
+        "main parties, with a third party gaining ground in the north and several seats still "
+        "too close to call in the capital region.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL], told
+    # A group picture's row told from the left over its list of names goes.
+    row = (
+        "(Back row, from left): Premier of the Northern Isles, Hon Dr. Jane Doe; Prime "
+        "Minister of Ruritania, Hon John Roe; Prime Minister of Freedonia, Hon Mary Major; "
+        "Minister of Foreign Affairs of Borduria, Hon Ade Bello; Premier of the Southern "
+        "Isles, Hon Tom Smith; and Deputy Premier of the Eastern Isles, Hon Ann Lee, who "
+        "attended the opening session of the regional meeting of heads of government"
+    )
+    assert kept(_LEDE, _BODY, row, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_date_then_a_storys_stamp_in_brackets_is_no_caption() -> None:
+    # "... to finish the text. October 20, 2021. (UPDATED)": the story's last sentence with
+    # the page's stamp, not a picture's date and agency.
+    told = (
+        "Ministers from both countries will meet again in Geneva next month to finish the "
+        "text. October 20, 2021. (UPDATED)"
+    )
+    assert kept(_LEDE, _BODY, _TAIL, told) == [_LEDE, _BODY, _TAIL, told]

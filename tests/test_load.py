@@ -644,6 +644,21 @@ def test_a_title_ending_a_line_goes_on_only_into_a_name() -> None:
     ):
         text = f"{opening}\n{line}\n{following}\n"
         assert texts(split_text(text)) == [opening, line, following]
+    # One line a paragraph: a street's or a country's abbreviation after a capitalised
+    # word ends its sentence, even over a line opening with a name.
+    for line in (
+        "A fire broke out late on Sunday at a two-storey home on the corner of Oak Hill Dr.",
+        "The embassy is at 1200 Embassy Dr.",
+        "The ministers flew on to the Czech Rep.",
+    ):
+        following = "Fire Chief John Smith said no one was hurt and the cause was unknown."
+        text = f"{opening}\n{line}\n{following}\n"
+        assert texts(split_text(text)) == [opening, line, following]
+    # After a title, a comma or a colon it is a title still.
+    army = "The army named a new commander on Monday, Lt. Gen.\nJane Doe, who led the corps.\n"
+    assert texts(split_text(army)) == [
+        "The army named a new commander on Monday, Lt. Gen. Jane Doe, who led the corps."
+    ]
     # A name after it goes on: "Keynote: Prof." / "Jane Doe".
     assert (
         texts(split_text("Speakers\nKeynote: Prof.\nJane Doe\n"))[-1] == "Keynote: Prof. Jane Doe"

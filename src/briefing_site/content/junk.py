@@ -174,9 +174,11 @@ _CAPTION = _lazy(
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
     # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019.",
-    # maybe with the picture's agency in brackets after it ("... 2021. (AA)").
+    # maybe with the picture's agency in brackets after it ("... 2021. (AA)"); not a
+    # story's stamp ("... 2021. (UPDATED)").
     r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?"
-    r"(?:\s?\((?-i:[A-Z][A-Za-z]{1,14})\))?$"
+    r"(?:\s?\((?!(?:updated?|updates|corrected|correction|edited|video|photos?|audio|watch|live"
+    r"|breaking|exclusive)\))(?-i:[A-Z]{2,6}|[A-Z][a-z]{1,14})\))?$"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
     r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
@@ -204,6 +206,13 @@ _POSITION_LETTER = _lazy(
 _ROW_POSITION = _lazy(
     r"\((?:front|back|top|bottom|middle|first|second|third|1st|2nd|3rd) row\b[^()]{0,25}\)", re.I
 )
+# The side a row or seat is told from: "(back row, from left)", "(L-R)", "(standing R)".
+_SIDE = _lazy(r"\bfrom (?:left|right)\b|\b(?:L-R|l-r|left to right)\b|[ ,](?:[LRC]|left|right)\)$")
+# A picture's date stamp in brackets ("(29/8/18)") and a picture's words, beside a position.
+_DATE_STAMP = _lazy(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)")
+_PLACED_PICTURE_WORD = _lazy(
+    r"\b(?:pose[sd]?|posing|photo(?:graph)?s?|pictures?|pictured|witnessing)\b", re.I
+)
 _PICTURE_WORD = _lazy(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -229,7 +238,9 @@ WIRE_AGENCIES = (
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
 _DATELINE = _lazy(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
-    r"(?:, [A-Z][\w.]+(?: \d{1,2}(?:, \d{4})?| [A-Z][\w.]+)?)?"
+    # A year after the date only before the agency's bracket ("Ankara, August 29, 2018 (AA)
+    # - ..."): "Hiroshima, August 6, 1945 — at 8:15 ..." tells history, not a wire's place.
+    r"(?:, [A-Z][\w.]+(?: \d{1,2}(?:, \d{4}(?=,? ?\([A-Z]))?| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
@@ -428,6 +439,11 @@ _DURING = _lazy(r"\bduring (?:a|an|the|their|his|her|its)\b", re.I)
 # A caption telling where its people stand ("(standing R)", "(back row, from left)") names
 # them all and what they sign: it may run this long (other captions stop at 60 words).
 PLACED_CAPTION_WORDS = 100
+# A position with its side and one more cue marks a caption of up to 60 words; with two
+# more, one of up to `PLACED_CAPTION_WORDS`.
+PLACED_CUES = 2
+# Names parted by this many semicolons under a row opening the block: the row's list.
+PLACED_LIST_NAMES = 3
 # Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
 DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
@@ -1410,7 +1426,7 @@ class JunkFilter:
         dated = _dateline(text) if sentence else None
         body = text[dated.end() :] if dated else text
         if (
-            (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body)))
+            (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body) > PLACED_CUES))
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
@@ -1878,21 +1894,35 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
     return True
 
 
-def _placed(text: str) -> bool:
-    """A position told with where the person stands or sits ("(standing R)") or with the
-    row of a group picture ("(front row, from left)"), right after a name or opening the
-    block ("(Back row, from left): ..."): a caption's. Not in a block reporting what someone
-    said: "Senator Jane Doe (far R) of the Freedom Party said ..." or "seats in the VIP
-    section (front row, centre court) ..., the organisers said" are sentences."""
+def _placed(text: str) -> int:
+    """How surely a position told with where the person stands or sits ("(standing R)") or
+    with the row of a group picture ("(back row, from left)"), right after a name or
+    opening the block, marks a caption: 0 when it does not, else one for the mark and one
+    for each other caption cue beside it (another such bracket, a date stamp in brackets
+    "(29/8/18)", a picture's word such as "pose" or "witnessing"). The mark must tell the
+    side as well ("from left", "L-R", a lone "R" or "left" after the position): a row or seat
+    alone is a team sheet's or a report's ("Maro Itoje (second row) ...", "Members of the
+    House of Commons (front row) cheered ..."), and one cue alone is too ("Senator Jane Doe
+    (far R) of the Freedom Party voted ..."), so the caller wants two. Not in a block
+    reporting what someone said."""
     if _SAYS.search(text):
-        return False
-    marks = [*_ROW_POSITION.finditer(text)]
-    marks += [mark for mark in _POSITION_LETTER.finditer(text) if mark.group("place")]
-    for mark in marks:
+        return 0
+    rows = [*_ROW_POSITION.finditer(text)]
+    letters = [*_POSITION_LETTER.finditer(text)]
+    cues = (
+        bool(_DATE_STAMP.search(text))
+        + bool(_PLACED_PICTURE_WORD.search(text))
+        + (len(rows) + len(letters) > 1)
+    )
+    for mark in [*rows, *(mark for mark in letters if mark.group("place"))]:
         before = text[: mark.start()].split()
-        if not before or before[-1][:1].isupper():
-            return True
-    return False
+        if (not before or before[-1][:1].isupper()) and _SIDE.search(mark.group()):
+            # One opening the block over its list of names ("(Back row, from left): Premier
+            # of ..., Hon ...; Prime Minister of ..., Hon ...; ..."): a caption's key.
+            if not before and text[mark.end() : mark.end() + 1] == ":":
+                cues += 1 + (text.count(";") >= PLACED_LIST_NAMES)
+            return 1 + cues
+    return 0
 
 
 def _positioned(text: str) -> bool:
@@ -1900,7 +1930,7 @@ def _positioned(text: str) -> bool:
     opening or closing the block, one told with where the person stands ("(standing
     R)"), or one beside a word for a picture. So does a group picture's row ("(front
     row, from left)")."""
-    if _placed(text):
+    if _placed(text) >= PLACED_CUES:
         return True
     marks = [mark for mark in _POSITION_LETTER.finditer(text) if not mark.group("place")]
     if not marks:
