@@ -2514,3 +2514,302 @@ def test_a_place_and_colon_before_a_lower_case_word_is_no_wire_dateline() -> Non
     for opening in ("LISBON, May 7 - the", "LISBON \u2014 the", "LISBON: the", "PORTO -- iPhone"):
         wire = f"{opening} ministers will gather again in May to count the stores, he said."
         assert kept(dek, caption, wire, _BODY) == [wire, _BODY]
+
+
+def test_a_quotation_over_several_paragraphs_goes_on_from_its_speaker_to_its_end() -> None:
+    # "The mayor says, ''...": her words run over three paragraphs, each opened again with
+    # a quotation mark and only the first attributed; the last, right over the comments
+    # below the story, goes on from her too, not a pull quote.
+    says = (
+        "The mayor says, ''I was glad to welcome the delegation to the town hall this morning. "
+        "Our two ports have a great deal to gain from working together. "
+    )
+    second = (
+        "''The river is the lifeline of both towns, for trade and for the jobs that depend on "
+        "it, and we are grateful for the help with the new locks.''"
+    )
+    third = (
+        "''The talks also let me assure our guests that the harbour will stay open to every "
+        "ship during the works, and this is keeping everyone on their toes.''"
+    )
+    texts = [_LEDE, _BODY, says, second, third, "2 comments:", "ReplyDelete"]
+    assert kept(*texts) == [_LEDE, _BODY, says, second, third]
+
+
+def test_a_caption_telling_where_its_people_stand_goes_however_long() -> None:
+    # "X (standing R) and Y witnessing as A and B sign ... (29/8/18)": a news agency's caption
+    # with no full stop, long enough to pass for prose, under the headline. It goes and
+    # the story under it leads, its dateline carrying a year and a dash glued to the agency.
+    caption = (
+        "Mayor Jane Doe (standing R) and Governor John Roe witnessing as the Harbour Director, "
+        "Mr Ade Bello and the visiting Deputy Trade Commissioner of the Northern Province, "
+        "Ms Mary Major sign a Memorandum of Understanding on the Joint Port Development "
+        "Programme and the training of pilots during the visit of the Governor to the Town "
+        "Hall in Riverton on Wednesday (29/8/25)"
+    )
+    dated = (
+        "Riverton, August 29, 2025 (Example News)-The two towns have deepened their ties "
+        "with the signing of a series of agreements when the governor met the mayor on "
+        "Wednesday at the town hall"
+    )
+    texts = ("Quota row ends", caption, dated, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [dated, _BODY, _TAIL], dropped
+    assert next(p.text for p in kept_paragraphs if p.prose) == dated
+    # A party's letter after a name is still no position ("Senator Jane Doe (R) said").
+    party = (
+        "Senator Jane Doe (R) said on Tuesday that the chamber would vote on the trade bill "
+        "before the end of the month."
+    )
+    assert kept(_LEDE, party, _BODY) == [_LEDE, party, _BODY]
+
+
+def test_a_caption_dated_then_credited_in_brackets_goes() -> None:
+    # "... (R) receives ... Riverton. October 20, 2025. (AB)": the picture's date as its own
+    # last sentence, then its agency in brackets.
+    caption = (
+        "Mayor Jane Doe (R) receives the visiting governor during his official visit to "
+        "Riverton. October 20, 2025. (AB)"
+    )
+    assert kept(_LEDE, caption, _BODY, _TAIL) == [_LEDE, _BODY, _TAIL]
+    # A story's sentence that ends on its date stays.
+    told = "The mayor said the port would reopen to all ships on October 20, 2025."
+    assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]
+
+
+def test_a_long_clause_the_page_cut_short_between_paragraphs_is_no_subhead() -> None:
+    # "Other points included the mayor's call for ... and Northern": a sentence of the
+    # story the page cut mid-phrase, as long as a sentence: kept (in doubt), while a
+    # clause a headline's length there is still a subhead.
+    cut = (
+        "Other points included the mayor's call for a joint river patrol to help manage the "
+        "port's silting crisis and Northern"
+    )
+    subhead = "Fishing quotas are also on the table"
+    assert kept(_LEDE, _BODY, cut, _TAIL) == [_LEDE, _BODY, cut, _TAIL]
+    assert kept(_LEDE, _BODY, subhead, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_first_line_the_next_paragraph_takes_up_as_the_meeting_is_no_dek() -> None:
+    # Under the repeated headline, "The mayor held talks in the port with the governor."
+    # has no day, source or number, but the paragraph under it goes on from it ("At the
+    # beginning of the meeting, ..."): it is the story's first line and leads.
+    first = "The mayor of Riverton Jane Doe held talks in the port with the visiting governor."
+    after = (
+        "At the beginning of the meeting, the two exchanged congratulations on the tenth "
+        "anniversary of the twinning of their towns and of the joint river authority."
+    )
+    texts = ("Quota row ends", first, after, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [first, after, _BODY, _TAIL], dropped
+    assert next(p.text for p in kept_paragraphs if p.prose) == first
+
+
+def test_a_group_pictures_rows_and_a_verbless_dated_scene_are_captions() -> None:
+    # "(Back row, from left): Mayor of X, Jane Doe; ...": a group picture's caption, long as
+    # it runs, no longer leads over the story; nor does "Mayors and their deputies during
+    # the forum in Riverton on June 15, 2025." (who, where and when, and no verb).
+    row = (
+        "(Back row, from left): Mayor of Riverton, Hon Jane Doe; Mayor of Lakeside, Hon John "
+        "Roe; Deputy Mayor of Hillview, Hon Mary Major; Harbour Master of Riverton, Capt Ade "
+        "Bello; Director of the River Authority, Dr Ann Lee; Chair of the Port Council, Hon "
+        "Sam Poe; and Secretary of the Twinning Committee, Hon Kim Moe"
+    )
+    scene = "Mayors and their deputies during the forum in Riverton on June 15, 2025."
+    texts = ("Quota row ends", row, scene, _LEDE, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
+    assert [p.text for p in kept_paragraphs] == [_LEDE, _BODY, _TAIL], dropped
+    # A sentence of the story with its verb and its date stays.
+    told = "The mayors met during the forum in Riverton on June 15, 2025, officials said."
+    assert kept(_LEDE, told, _BODY) == [_LEDE, told, _BODY]
+
+
+def test_a_bracket_glued_to_a_dash_is_a_dateline_only_after_a_date() -> None:
+    # "The European Union (EU)-China summit comes as ..." is the story's second sentence,
+    # not a wire's dateline: the real first paragraph above it stays and leads.
+    first = (
+        "Chinese and European leaders will meet in Beijing on Thursday for their first "
+        "in-person summit in four years, with trade tensions and the war in Ukraine high on "
+        "the agenda."
+    )
+    for glued in (
+        "The European Union (EU)-China summit comes as Brussels weighs new tariffs on Chinese "
+        "electric cars, a move Beijing has warned would hurt relations, diplomats said.",
+        "The Islamic State (IS)-Khorasan group claimed responsibility for the attack on the "
+        "airport, the group's news agency said on Friday.",
+        "Real Madrid (ESP)-Bayern Munich (GER) ended 2-1 on Tuesday, sending the Spanish side "
+        "through to the final in London.",
+    ):
+        assert kept(first, glued, _BODY, _TAIL) == [first, glued, _BODY, _TAIL]
+
+
+def test_a_paragraph_naming_the_event_afresh_does_not_keep_the_dek_above_it() -> None:
+    # Only "At the beginning (end, ...) of the meeting, ..." takes up the line above it;
+    # "At the NATO summit in Vilnius on Tuesday, ..." or "During the talks, held ..." tells
+    # the event afresh, so the standfirst over it still goes and it leads.
+    title = "NATO leaders meet in Vilnius"
+    dek = "Allies weigh Ukraine's membership bid as Turkey lifts its veto on Sweden."
+    for lede in (
+        "At the NATO summit in Vilnius on Tuesday, leaders of the 31 member states agreed that "
+        "Ukraine's future lies in the alliance but stopped short of setting a timetable for it "
+        "to join.",
+        "During the talks, held on the sidelines of the G20 summit in Bali on Monday, the "
+        "leaders spoke for more than three hours about Taiwan, trade and the war in Ukraine, "
+        "officials said.",
+        "During the visit, which begins on Wednesday, the prime minister will address a joint "
+        "session of Congress and attend a state dinner at the White House, officials said.",
+    ):
+        texts = (title, dek, lede, _BODY, _TAIL)
+        paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+        kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title=title)
+        assert [p.text for p in kept_paragraphs] == [lede, _BODY, _TAIL], dropped
+        assert next(p.text for p in kept_paragraphs if p.prose) == lede
+
+
+def test_a_dated_sentence_with_a_verb_before_during_is_no_caption() -> None:
+    # A caption's "who" before "during" is names and nouns; one sentence with a verb there
+    # ("Oil prices slid during ...") is the story's, whatever its date.
+    for told in (
+        "Ukraine accuses Russia of shelling the plant during the talks in Istanbul on March 29, "
+        "2022.",
+        "Oil prices slid during the OPEC meeting in Vienna on December 4, 2015.",
+        "The two leaders sang together during the state dinner in Seoul on April 26, 2023.",
+        "China warns Japan during the talks in Beijing on March 3, 2024.",
+        "Erdogan urges restraint during the summit in Baku on June 15, 2023.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL]
+
+
+def test_a_row_or_seat_in_brackets_in_a_sentence_is_no_caption() -> None:
+    # A row or a seat in brackets marks a caption only after a name or opening it, and not
+    # in a block telling what someone said.
+    for told in (
+        "Tickets for the final went on sale on Monday, with seats in the VIP section (front "
+        "row, centre court) priced at $2,000, the organisers said.",
+        "The foreign minister, who sat in the (front row) during the opening session, left "
+        "before the vote was taken, diplomats said.",
+        "Opposition lawmakers occupied the government benches (front row and aisles) for "
+        "nearly two hours on Tuesday in protest against the bill.",
+        "Voters could see the candidates listed in order of the ballot (first row for the "
+        "ruling party) at polling stations across the country.",
+        "Senator Jane Doe (far R) of the Freedom Party said on Monday that her group would "
+        "vote against the budget in its current form.",
+        "The delegates, who remained (seated, L) as the anthem played, were criticised by the "
+        "host government, the ministry said in a statement on Sunday.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL]
+
+
+def test_quotes_under_a_line_naming_no_speaker_are_judged_each_on_its_own() -> None:
+    # At the story's end, under "X struck a cautious note ..." (no one said to speak), the
+    # first quotation goes as a pull quote, but the one under it is still kept in doubt:
+    # the chain goes on from a speaker only when the line over its first quote is one.
+    noted = "Trade Minister Jane Doe struck a cautious note at a news conference after the meeting."
+    first = (
+        '"It is not everything we wanted, but it is a start, and we will build on it in the '
+        'months ahead."'
+    )
+    second = (
+        '"We will keep talking until the end of the year, and we will not give up on a full '
+        'agreement."'
+    )
+    texts = [_LEDE, _BODY, noted, first, second, "Share this article", "Related articles"]
+    assert kept(*texts) == [_LEDE, _BODY, noted, second]
+
+
+def test_a_place_and_date_with_its_year_opening_a_paragraph_is_history_not_a_dateline() -> None:
+    # "Hiroshima, August 6, 1945 — at 8:15 ..." under the story's first paragraph tells what
+    # happened then: no wire's dateline, so the first paragraph above it stays and leads.
+    for first, history in (
+        (
+            "Japan's prime minister laid a wreath at the peace park on Wednesday, as the city "
+            "marked 80 years since the bombing.",
+            "Hiroshima, August 6, 1945 \u2014 at 8:15 in the morning an American bomber dropped "
+            "the first atomic bomb used in war on the city.",
+        ),
+        (
+            "The Japanese prime minister will visit the memorial in Hawaii on Tuesday, the first "
+            "such visit by a sitting leader.",
+            "Pearl Harbor, December 7, 1941 \u2014 a date which will live in infamy, as "
+            "Roosevelt told Congress the next day, and the start of America's war in the Pacific.",
+        ),
+        (
+            "Putin and Trump will meet in Budapest next month, the Kremlin said on Thursday, in "
+            "their second summit this year.",
+            "Helsinki, July 16, 2018: Trump and Putin hold their first formal summit and take "
+            "questions together at a news conference.",
+        ),
+        (
+            "Sixty years on, the city is still coming to terms with the day that changed it, "
+            "historians say.",
+            "Dallas, November 22, 1963: the motorcade turned onto Elm Street shortly after noon, "
+            "and within seconds the president had been shot.",
+        ),
+    ):
+        texts = (first, history, _BODY, _TAIL)
+        paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+        kept_paragraphs, dropped = JunkFilter().clean(paragraphs)
+        assert [p.text for p in kept_paragraphs] == list(texts), dropped
+        assert next(p.text for p in kept_paragraphs if p.prose) == first
+    # With its agency's bracket after the year it is a wire's dateline still.
+    wire = (
+        "Ankara, August 29, 2018 (AA) - Turkey's foreign minister said on Wednesday that talks "
+        "with Washington over the sanctions would continue next week."
+    )
+    texts = ("Turkey and the US will continue talks.", wire, _BODY, _TAIL)
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept_paragraphs, _ = JunkFilter().clean(paragraphs)
+    assert next(p.text for p in kept_paragraphs if p.prose) == wire
+
+
+def test_a_row_or_seat_without_a_side_and_a_second_cue_is_no_caption() -> None:
+    # A team sheet's or a report's "(second row)", "(front row)", "(far R)", "(seated, C)"
+    # after a name: the story's sentences, kept. A caption tells the side and has another
+    # cue (a date stamp, "witnessing", another position).
+    for told in (
+        "Maro Itoje (second row) and Tom Curry (back row) return after injury, while Ellis "
+        "Genge (front row) keeps his place on the bench for the match on Saturday.",
+        "Uncapped Leicester forward Ollie Chessum (second row) comes into the starting side for "
+        "the first time in his career.",
+        "The coach recalled Caelan Doris (back row) as captain for the tour of New Zealand in "
+        "July.",
+        "(Front row) Ellis Genge, Jamie George and Dan Cole start against Wales on Saturday in "
+        "Cardiff.",
+        "Members of the House of Commons (front row) cheered as the Prime Minister rose to "
+        "speak on the budget on Wednesday afternoon.",
+        "Tickets for the VIP Lounge (front row, centre court) sold out within minutes on Monday "
+        "as fans rushed to secure seats for the final.",
+        "Senator Jane Doe (far R) of the Freedom Party voted against the budget on Monday, "
+        "joining three colleagues in the opposition.",
+        "Jane Doe (seated, C) chaired the meeting of the committee, which approved the budget "
+        "on Monday.",
+        "Supporters of the Freedom Party (front row) cheered loudly on Tuesday as the leader "
+        "arrived at the rally in the capital, where thousands had gathered since the early "
+        "morning to hear her set out plans on taxes, housing and the health service ahead of "
+        "next month's general election, which polls suggest will be close between the two "
+        "main parties, with a third party gaining ground in the north and several seats still "
+        "too close to call in the capital region.",
+    ):
+        assert kept(_LEDE, _BODY, told, _TAIL) == [_LEDE, _BODY, told, _TAIL], told
+    # A group picture's row told from the left over its list of names goes.
+    row = (
+        "(Back row, from left): Premier of the Northern Isles, Hon Dr. Jane Doe; Prime "
+        "Minister of Ruritania, Hon John Roe; Prime Minister of Freedonia, Hon Mary Major; "
+        "Minister of Foreign Affairs of Borduria, Hon Ade Bello; Premier of the Southern "
+        "Isles, Hon Tom Smith; and Deputy Premier of the Eastern Isles, Hon Ann Lee, who "
+        "attended the opening session of the regional meeting of heads of government"
+    )
+    assert kept(_LEDE, _BODY, row, _TAIL) == [_LEDE, _BODY, _TAIL]
+
+
+def test_a_date_then_a_storys_stamp_in_brackets_is_no_caption() -> None:
+    # "... to finish the text. October 20, 2021. (UPDATED)": the story's last sentence with
+    # the page's stamp, not a picture's date and agency.
+    told = (
+        "Ministers from both countries will meet again in Geneva next month to finish the "
+        "text. October 20, 2021. (UPDATED)"
+    )
+    assert kept(_LEDE, _BODY, _TAIL, told) == [_LEDE, _BODY, _TAIL, told]

@@ -614,3 +614,52 @@ def test_a_credit_printed_twice_is_no_evidence_that_the_copy_is_wrapped() -> Non
     ]
     text = "Headline\n\nA standfirst about the summit\n\n" + "\n".join(lines) + "\n\nMore prose.\n"
     assert texts(split_text(text))[2:-1] == lines
+
+
+def test_a_line_ending_on_a_title_before_a_name_goes_on_with_the_name() -> None:
+    # "... met his counterpart Rt. Hon." / "Jane Doe, Minister ...": the title's full stop
+    # ends no sentence, so the line break inside the name parts no paragraphs.
+    first = "On July 10, for about 30 minutes, the foreign minister held talks with the Rt. Hon."
+    rest = (
+        "Jane Doe, Minister of Foreign Affairs of Ruritania, during the regional meetings. "
+        "The overview of the meeting is as follows:"
+    )
+    after = "The two ministers agreed to start talks on a logistics agreement."
+    assert texts(split_text(f"{first}\n{rest}\n{after}\n")) == [f"{first} {rest}", after]
+    # A sentence ending on its own full stop still ends the paragraph.
+    done = "The two ministers met on Friday in the capital."
+    assert texts(split_text(f"{done}\n{rest}\n")) == [done, rest]
+
+
+def test_a_title_ending_a_line_goes_on_only_into_a_name() -> None:
+    # One paragraph a line: "... the rank of Lt. Gen." ends its paragraph when the next line
+    # opens with no name ("He replaces ...", "Haiti", "Photo: Reuters", "Advertisement").
+    opening = "Leaders met in the capital on Friday to settle a long dispute, officials said."
+    for line, following in (
+        ("The new army chief was promoted to the rank of Lt. Gen.", "He replaces the general."),
+        ("The new army chief was promoted to the rank of Lt. Gen.", "Photo: Reuters"),
+        ("The embassy is at 1200 Embassy Dr.", "Share this article"),
+        ("The embassy is at 1200 Embassy Dr.", "Advertisement"),
+        ("Dominican Rep.", "Haiti"),
+    ):
+        text = f"{opening}\n{line}\n{following}\n"
+        assert texts(split_text(text)) == [opening, line, following]
+    # One line a paragraph: a street's or a country's abbreviation after a capitalised
+    # word ends its sentence, even over a line opening with a name.
+    for line in (
+        "A fire broke out late on Sunday at a two-storey home on the corner of Oak Hill Dr.",
+        "The embassy is at 1200 Embassy Dr.",
+        "The ministers flew on to the Czech Rep.",
+    ):
+        following = "Fire Chief John Smith said no one was hurt and the cause was unknown."
+        text = f"{opening}\n{line}\n{following}\n"
+        assert texts(split_text(text)) == [opening, line, following]
+    # After a title, a comma or a colon it is a title still.
+    army = "The army named a new commander on Monday, Lt. Gen.\nJane Doe, who led the corps.\n"
+    assert texts(split_text(army)) == [
+        "The army named a new commander on Monday, Lt. Gen. Jane Doe, who led the corps."
+    ]
+    # A name after it goes on: "Keynote: Prof." / "Jane Doe".
+    assert (
+        texts(split_text("Speakers\nKeynote: Prof.\nJane Doe\n"))[-1] == "Keynote: Prof. Jane Doe"
+    )

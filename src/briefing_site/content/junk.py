@@ -173,8 +173,12 @@ _CAPTION = _lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
     r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
     r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
-    # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019."
-    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$"
+    # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019.",
+    # maybe with the picture's agency in brackets after it ("... 2021. (AA)"); not a
+    # story's stamp ("... 2021. (UPDATED)").
+    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?"
+    r"(?:\s?\((?!(?:updated?|updates|corrected|correction|edited|video|photos?|audio|watch|live"
+    r"|breaking|exclusive)\))(?-i:[A-Z]{2,6}|[A-Z][a-z]{1,14})\))?$"
     r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
     r"\s?:\s*\S"
     rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
@@ -192,7 +196,23 @@ _CAPTION = _lazy(
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
-_POSITION_LETTER = _lazy(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)")
+# One told where the person stands or sits ("(standing R)", "(seated, L)", "(front row,
+# 2nd R)") is a caption's alone: a party label has no such word.
+_POSITION_LETTER = _lazy(
+    r"\((?P<place>(?:standing|seated|sitting|front|back|middle|centre|center|far)(?: row)?,? )?"
+    r"(?:\d(?:st|nd|rd|th) )?(?:L|R|C)(?:-\d{1,2})?\)"
+)
+# The row of a group picture in brackets: "(front row, from left)", "(Back row, L-R)".
+_ROW_POSITION = _lazy(
+    r"\((?:front|back|top|bottom|middle|first|second|third|1st|2nd|3rd) row\b[^()]{0,25}\)", re.I
+)
+# The side a row or seat is told from: "(back row, from left)", "(L-R)", "(standing R)".
+_SIDE = _lazy(r"\bfrom (?:left|right)\b|\b(?:L-R|l-r|left to right)\b|[ ,](?:[LRC]|left|right)\)$")
+# A picture's date stamp in brackets ("(29/8/18)") and a picture's words, beside a position.
+_DATE_STAMP = _lazy(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)")
+_PLACED_PICTURE_WORD = _lazy(
+    r"\b(?:pose[sd]?|posing|photo(?:graph)?s?|pictures?|pictured|witnessing)\b", re.I
+)
 _PICTURE_WORD = _lazy(r"\b(?:photo|picture|image|pictured|pool|file|credit)s?\b", re.I)
 # A signed picture credit in brackets at the end: a caption however long it runs.
 # "(AP Photo/...)", or an agency or outlet and a name after a slash or colon:
@@ -218,7 +238,9 @@ WIRE_AGENCIES = (
 # The ..."): "The Prime Minister's Office (PMO) tweeted ..." is a sentence, not a dateline.
 _DATELINE = _lazy(
     r"^(?:[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}"  # noqa: RUF001
-    r"(?:, [A-Z][\w.]+(?: \d{1,2}| [A-Z][\w.]+)?)?"
+    # A year after the date only before the agency's bracket ("Ankara, August 29, 2018 (AA)
+    # - ..."): "Hiroshima, August 6, 1945 — at 8:15 ..." tells history, not a wire's place.
+    r"(?:, [A-Z][\w.]+(?: \d{1,2}(?:, \d{4}(?=,? ?\([A-Z]))?| [A-Z][\w.]+)?)?"
     r"(?:,? ?\([A-Z][^()]{1,60}\)(?: ?(?:--|[-–—:])|(?=\s+[A-Z\"“‘']))"  # noqa: RUF001
     r"| ?(?:--|[–—:]| -))"  # noqa: RUF001
     r"|\([A-Z][\w .&-]{1,30}\) ?(?:--|[-–—])"  # noqa: RUF001
@@ -231,7 +253,13 @@ _DATELINE = _lazy(
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} \[[A-Z][^\[\]]{1,40}\],? "  # noqa: RUF001
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"(?: \([A-Z][^()]{1,30}\))? ?:)"
-    r"(?:\s+|(?<=:)(?=[A-Z]))(?=\S)"
+    # A dash glued to the agency's bracket and the sentence ("... (Agency)-United ...").
+    r"(?:\s+|(?<=:)(?=[A-Z])|(?<=\)[-–—])(?=[A-Z]))(?=\S)"  # noqa: RUF001
+)
+# A wire's date and its agency's bracket right before a glued dash: "August 29, 2018 (AA)-".
+_GLUED_DATED = _lazy(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?,? ?"
+    r"\([^()]+\)[-\u2013\u2014]$"
 )
 # The words before a dateline's first comma, bracket, colon or dash: its place, or a label.
 _DATELINE_HEAD = _lazy(r"\s*(?:[,(\[:\u2013\u2014]|--| -)")
@@ -407,6 +435,15 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+_DURING = _lazy(r"\bduring (?:a|an|the|their|his|her|its)\b", re.I)
+# A caption telling where its people stand ("(standing R)", "(back row, from left)") names
+# them all and what they sign: it may run this long (other captions stop at 60 words).
+PLACED_CAPTION_WORDS = 100
+# A position with its side and one more cue marks a caption of up to 60 words; with two
+# more, one of up to `PLACED_CAPTION_WORDS`.
+PLACED_CUES = 2
+# Names parted by this many semicolons under a row opening the block: the row's list.
+PLACED_LIST_NAMES = 3
 # Words before a noun: a picture word after one is no verb ("a salute", "their embrace").
 DETERMINERS = frozenset("a an the his her their its our my your this that".split())  # noqa: SIM905
 # A picture signed first by its agency ("AFP - A protester wears a mask during ..."); a
@@ -800,6 +837,9 @@ NO_WORDS = "no words"
 LABEL_WORDS = 4
 # A label with no verb ending in ':' right over prose, up to this long, is a subhead.
 SUBHEAD_LABEL_WORDS = 8
+# A subhead that reads as a clause is a headline's length; a longer clause with no
+# sentence end between paragraphs is a sentence of the story the page cut short.
+SUBHEAD_CLAUSE_WORDS = 16
 # A lead-in's first or last words, which a heading-like label never has.
 LEAD_IN_OPENERS = frozenset("according among including following below here these those".split())  # noqa: SIM905
 LEAD_IN_ENDS = frozenset(
@@ -838,6 +878,13 @@ _TOLD_DAY = _lazy(
 )
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
+)
+# A paragraph opening on the beginning or end of the meeting the line above told of ("At
+# the beginning of the meeting, ..."): it goes on from that line. Not one naming the event
+# itself ("At the NATO summit in Vilnius, ...", "During the talks, held ..."): that tells
+# it afresh, under a dek as well as under a first line.
+_TAKES_UP = _lazy(
+    r"^At the (?:beginning|start|end|opening|close) of the (?:meetings?|talks|session)\b"
 )
 CREDIT = "a photo caption or credit"
 STORY_BEFORE_CAPTION = "the story's sentence with a photo caption glued after it: kept, check it"
@@ -1379,7 +1426,7 @@ class JunkFilter:
         dated = _dateline(text) if sentence else None
         body = text[dated.end() :] if dated else text
         if (
-            n <= 60
+            (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body) > PLACED_CUES))
             and not tagged
             and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
@@ -1426,6 +1473,7 @@ class JunkFilter:
         if whole and (
             _picture_caption(text, words, quotes)
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
+            or _dated_scene(text, words, quotes)
         ):
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
@@ -1636,6 +1684,12 @@ def _dateline(text: str) -> re.Match[str] | None:
         return None
     if head.replace("\u2019", "'").casefold() in STORY_LABELS:
         return None
+    # A dash glued to a bracket and a capital is a wire's only after its date ("City,
+    # August 29, 2018 (Agency)-The ..."): "The European Union (EU)-China summit ..." and
+    # "Real Madrid (ESP)-Bayern ..." are sentences.
+    glued = found.group()
+    if glued[-2:-1] == ")" and glued[-1:] in "-\u2013\u2014" and not _GLUED_DATED.search(glued):
+        return None
     return found
 
 
@@ -1840,10 +1894,45 @@ def _shares(grams: set[str], text: str, share: float) -> bool:
     return True
 
 
+def _placed(text: str) -> int:
+    """How surely a position told with where the person stands or sits ("(standing R)") or
+    with the row of a group picture ("(back row, from left)"), right after a name or
+    opening the block, marks a caption: 0 when it does not, else one for the mark and one
+    for each other caption cue beside it (another such bracket, a date stamp in brackets
+    "(29/8/18)", a picture's word such as "pose" or "witnessing"). The mark must tell the
+    side as well ("from left", "L-R", a lone "R" or "left" after the position): a row or seat
+    alone is a team sheet's or a report's ("Maro Itoje (second row) ...", "Members of the
+    House of Commons (front row) cheered ..."), and one cue alone is too ("Senator Jane Doe
+    (far R) of the Freedom Party voted ..."), so the caller wants two. Not in a block
+    reporting what someone said."""
+    if _SAYS.search(text):
+        return 0
+    rows = [*_ROW_POSITION.finditer(text)]
+    letters = [*_POSITION_LETTER.finditer(text)]
+    cues = (
+        bool(_DATE_STAMP.search(text))
+        + bool(_PLACED_PICTURE_WORD.search(text))
+        + (len(rows) + len(letters) > 1)
+    )
+    for mark in [*rows, *(mark for mark in letters if mark.group("place"))]:
+        before = text[: mark.start()].split()
+        if (not before or before[-1][:1].isupper()) and _SIDE.search(mark.group()):
+            # One opening the block over its list of names ("(Back row, from left): Premier
+            # of ..., Hon ...; Prime Minister of ..., Hon ...; ..."): a caption's key.
+            if not before and text[mark.end() : mark.end() + 1] == ":":
+                cues += 1 + (text.count(";") >= PLACED_LIST_NAMES)
+            return 1 + cues
+    return 0
+
+
 def _positioned(text: str) -> bool:
     """A one-letter position marks a caption: two of them ("X (L) and Y (R)"), one
-    opening or closing the block, or one beside a word for a picture."""
-    marks = list(_POSITION_LETTER.finditer(text))
+    opening or closing the block, one told with where the person stands ("(standing
+    R)"), or one beside a word for a picture. So does a group picture's row ("(front
+    row, from left)")."""
+    if _placed(text) >= PLACED_CUES:
+        return True
+    marks = [mark for mark in _POSITION_LETTER.finditer(text) if not mark.group("place")]
     if not marks:
         return False
     first = marks[0]
@@ -1972,6 +2061,45 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
+
+
+def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
+    """Who a picture shows, where and when, with no verb at all: one short sentence with
+    a full date and "during" an event ("Leaders and their delegations during the summit in
+    the capital on June 15, 2013."). A story's sentence tells with a verb, and a brief in a
+    headline's words tells what is to come ("Ministers to meet ... on May 4, 2026.")."""
+    return (
+        len(words) <= PICTURE_CAPTION_WORDS
+        and not quotes
+        and _PICTURE_DATE.search(text) is not None
+        and _named_before_during(text)
+        and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
+        and not _has_verb(words)
+    )
+
+
+def _named_before_during(text: str) -> bool:
+    """The words before "during" only name who the picture shows: names in capitals, "and",
+    "of", and a noun right after "their" or "the" ("SADC Heads of State and Government and
+    their representatives during ..."). A word that may be a verb is a sentence's: "Oil
+    prices slid during ...", "China warns Japan during ...", "The two leaders sang ..."."""
+    during = _DURING.search(text)
+    if during is None:
+        return False
+    before = text[: during.start()].split()
+    previous = ""
+    for word in before:
+        bare = word.strip(",;'\u2019")
+        lower = bare.lower()
+        if not (
+            bare[:1].isupper()
+            or lower in ("and", "of")
+            or lower in DETERMINERS
+            or previous in DETERMINERS
+        ):
+            return False
+        previous = lower
+    return bool(before)
 
 
 def _dash_credit(text: str, words: list[str]) -> bool:
@@ -2658,6 +2786,9 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
             and not _ANAPHOR.intersection(opener)
+            # "At the beginning of the meeting, ...": it takes up the event the line above
+            # told of, so that line is the story's first, not a dek.
+            and _TAKES_UP.match(_plain(paragraphs[below].text)) is None
             # A quotation under it is the source a first sentence sums up.
             and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
         ):
@@ -3364,9 +3495,11 @@ def _short(
         return True, f"{shape.reason}, in the furniture below the story"
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
-    # of the story, over a list or among lines of dialogue it is the story's own.
+    # of the story, over a list or among lines of dialogue it is the story's own. One as
+    # long as a sentence of the story is the story's, cut short by the page: kept in doubt.
     if (
         shape.reason == CLAUSE
+        and shape.words <= SUBHEAD_CLAUSE_WORDS
         and 0 < index < len(shapes) - 1
         and (
             shapes[index - 1].kind != "short"
@@ -3530,14 +3663,18 @@ def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
 def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     """The block right above is a sentence of the story quoting someone or reporting
     what someone says: a quotation under it goes on from that speaker. Or a paragraph of the story ending in ':'
-    introduces it, right above or above the speaker's name line."""
+    introduces it, right above or above the speaker's name line. A quotation running over
+    several paragraphs opens each of them with a quotation mark again: one right under
+    another goes on from the speaker the first goes on from."""
+    first = index
+    while first and shapes[first - 1].reason.startswith("a quotation"):
+        first -= 1
+    # Only from a speaker's line right above the first: under a sentence that names nobody
+    # speaking, the first is a pull quote, and the next is judged on its own, in doubt.
+    if first < index and first and _speaker(shapes[first - 1]):
+        return True
     above = shapes[index - 1] if index else None
-    if (
-        above is not None
-        and above.sentence
-        and above.kind != "bad"
-        and (above.quotes or above.says)
-    ):
+    if above is not None and _speaker(above):
         return True
     for back in (1, 2):
         lead_in = shapes[index - back] if index >= back else None
@@ -3546,6 +3683,11 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
             return False
     return False
+
+
+def _speaker(shape: Shape) -> bool:
+    """A sentence of the story quoting someone or reporting what someone says."""
+    return shape.sentence and shape.kind != "bad" and (shape.quotes or shape.says)
 
 
 def _headline_like(text: str) -> bool:

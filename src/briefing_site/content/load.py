@@ -67,6 +67,22 @@ _RUN_ON_WORDS = frozenset(
 # A wire dateline opening a line ("GENEVA, May 4 (Reuters) -", "BEIJING (AP) -").
 _DATELINED = re.compile(r"^[A-Z][A-Z'. -]{2,}(?:,| \()")
 _BYLINE = re.compile(r"^By [A-Z]")
+# A title before a name ("... with Rt. Hon." / "Jane Doe, Minister ..."): its full stop
+# ends no sentence, so the line goes on with the name on the next.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:^|[\s(])(?:Rt|Hon|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Maj|Adm|Sen|Rep|Gov|Amb|Rev|H\.E)\.$"
+)
+# A name opening a line: two capitalised words with nothing between ("Jane Doe, ...",
+# "Winston Peters"). "He replaces ...", "Haiti", "Photo: Reuters" open no name.
+# The "title" after a capitalised word that is no title is a place's abbreviation ("Oak
+# Hill Dr.", "Czech Rep."): its full stop may end the sentence. "Rt. Hon.", "H.E. Dr.",
+# "Keynote: Prof." and "President Dr." are titles still.
+_PLACE_BEFORE_TITLE = re.compile(
+    r"(?:^|\s)(?!(?:President|Minister|Secretary|Ambassador|Governor|Senator|Professor|General"
+    r"|Excellency|Honourable|Honorable|Deputy|Vice|Chief|Speaker|Chairman|Chair|Mayor)\s)"
+    r"[A-Z][\w'\u2019-]*\s+\S+$"
+)
+_NAME_OPENING = re.compile(r"[A-Z][\w'’.-]* [A-Z]")  # noqa: RUF001
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
 # those the next paragraph must go on in lower case or with a number ("held on" / "17th May").
@@ -734,6 +750,12 @@ def _runs_on(
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
+    if (
+        _TITLE_BEFORE_NAME.search(line)
+        and _NAME_OPENING.match(following.strip())
+        and not _PLACE_BEFORE_TITLE.search(line)
+    ):
+        return True
     if line.endswith(_SENTENCE_END):
         return (
             not spaced
