@@ -68,6 +68,29 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "a value containing ': ' must be quoted: summary: \"a: b\""
         ],
     ),
+    "a control character pasted into a sidecar is named at its line, and the rest checked": (
+        {
+            "content/a.txt": "Body.\n",
+            "content/a.yaml": 'title: T\nsummary: S\nauthor: "A\x07B"\ntagz: [x]\n',
+        },
+        [
+            "content/a.yaml:3: invalid YAML: control character U+0007 is not allowed in YAML: "
+            "delete it (pasted copy often carries one unseen)",
+            "content/a.yaml:4: unknown key 'tagz' (did you mean 'tags'?); known keys: title, "
+            "summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, "
+            "keep, image, author, language",
+        ],
+    ),
+    "a line separator pasted into a value moves no line named below it": (
+        {
+            "content/a.md": "---\ntitle: T\nsummary: >-\n  one\u2028two\u2029three\x85four\ntagz: [x]\n---\nBody\n"
+        },
+        [
+            "content/a.md:5: unknown key 'tagz' (did you mean 'tags'?); known keys: title, "
+            "summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, "
+            "keep, image, author, language",
+        ],
+    ),
     "a tab indenting a sidecar key says YAML wants spaces": (
         {"content/a.txt": "Body.\n", "content/a.yaml": "\ttitle: T\nsummary: S\n"},
         [
@@ -775,3 +798,42 @@ def test_a_settings_file_that_is_a_pipe_is_an_error_not_no_settings(tmp_path: Pa
         1,
         ["briefing.yaml: not a regular file: the settings go in a file"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line_end", "paragraph_end"),
+    [("\u2028", "\u2029"), ("\x85", "\u2029"), ("\x0b", "\x0c"), ("\u2028", "\u2028\u2028")],
+    ids=["LS and PS", "NEL", "VT and FF", "two LS"],
+)
+def test_unicode_line_ends_in_raw_text_part_paragraphs_as_newlines_do(
+    tmp_path: Path, line_end: str, paragraph_end: str
+) -> None:
+    """Copy pasted from a web page or Word may end its lines with U+2028, NEL or a vertical
+    tab and its paragraphs with U+2029 or a form feed: the story keeps every paragraph (run
+    together, it was one "teaser cut off with an ellipsis" and dropped whole), and the
+    lines named stay the file's."""
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+        "Both sides said a joint statement on defense spending would follow the meeting.",
+    ]
+    text = sentences[0] + line_end + sentences[1] + paragraph_end + sentences[2]
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/a.txt": text + "\nLoading...",
+            "content/a.yaml": "title: Talks\nsummary: Trade talks.\n",
+        },
+    )
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert (result.code, "content/a.txt" in result.err) == (0, False)  # "no text left"
+    page = (site / "build/briefings/a/index.html").read_text("utf-8")
+    shown = re.findall(r"<p>([^<]*)</p>", page)
+    assert [s for s in sentences if s in shown] == sentences
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.txt")).out
+    assert re.findall(r"¶(\d)\s+line (\d)", explained) == [
+        ("1", "1"),
+        ("2", "1"),
+        ("3", "1"),
+        ("4", "2"),
+    ]

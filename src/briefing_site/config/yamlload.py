@@ -14,6 +14,7 @@ level), and each front matter is parsed once, not scanned and then parsed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,7 @@ def _by_first() -> dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]]
 
 _BY_FIRST = _by_first()
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
+_UNICODE_BREAKS = {0x2028: " ", 0x2029: " ", 0x85: " "}
 _KEY = object()  # a mapping's next node is a key
 _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
@@ -246,6 +248,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     `first_line` is the file line where `text` begins (front matter starts on
     line 2 of its file), so YAML's own line numbers are shifted to the file's.
     """
+    # YAML ends a line at U+2028, U+2029 and U+0085 too, editors and line numbers
+    # only at "\n": read as spaces (as YAML folds a break in a value), a separator
+    # pasted into a title neither shifts the lines named nor breaks the mapping.
+    text = text.translate(_UNICODE_BREAKS)
     try:
         parser = _Parser(text)
         try:
@@ -256,6 +262,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, first_line, text) from exc
+    except yaml.reader.ReaderError as exc:
+        raise _character_error(exc, path, first_line, text) from exc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
 
@@ -299,6 +307,25 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
     lines = text.split("\n")
     source = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
     return ContentError.at(Location(path, line), f"invalid YAML: {message}{_hint(message, source)}")
+
+
+def _character_error(
+    exc: yaml.reader.ReaderError, path: str, first_line: int, text: str
+) -> ContentError:
+    """A character YAML does not take (a control such as U+0007, or U+FFFE), at its line.
+
+    The reader's position counts bytes (libyaml) or characters (PyYAML), so the
+    line is found from the character itself: the reader stops at its first one.
+    """
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    at = text.find(char)
+    line = first_line + (text.count("\n", 0, at) if at >= 0 else 0)
+    kind = "control character" if unicodedata.category(char) == "Cc" else "character"
+    return ContentError.at(
+        Location(path, line),
+        f"invalid YAML: {kind} U+{ord(char):04X} is not allowed in YAML: delete it "
+        "(pasted copy often carries one unseen)",
+    )
 
 
 def _hint(message: str, source: str) -> str:

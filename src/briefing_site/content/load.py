@@ -35,6 +35,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # python-frontmatter is the parser, but with a strict fence: exactly `---` on a
 # line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
 # `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
+# Line and paragraph separators other than "\n" (`_blocks`); a paragraph separator is
+# kept as a line of its own, which ends the paragraph as a blank line does.
+_UNICODE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_UNICODE_LINES = re.compile("[\x0b\x85\u2028]|(?=[\x0c\x1c-\x1e\u2029])|(?<=[\x0c\x1c-\x1e\u2029])")
+_UNICODE_PARAGRAPH = re.compile("[\x0c\x1c-\x1e\u2029][ \t]*")
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FRONT_MATTER = YAMLHandler(fm_boundary=_FENCE_LINE)
 _YAML_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
@@ -366,22 +371,29 @@ def _blank(line: str) -> bool:
     return not line.strip(" \t")
 
 
-def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
-    """Runs of non-blank lines, each with the file line it starts on."""
-    blocks: list[tuple[int, list[str]]] = []
+def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
+    """Runs of non-blank lines, each line with the file line it is on.
+
+    Copy pasted from a web page or a word processor may end its lines with
+    U+2028, U+0085 or a vertical tab, and its paragraphs with U+2029 or a form
+    feed: each ends a line (the paragraph separators a paragraph) as "\n" does,
+    and the lines after it keep the file line an editor shows, counted by "\n".
+    """
+    blocks: list[tuple[list[int], list[str]]] = []
+    numbers: list[int] = []
     current: list[str] = []
-    start = first_line
-    for number, line in enumerate(text.split("\n"), first_line):
-        if _blank(line):
-            if current:
-                blocks.append((start, current))
-                current = []
-            continue
-        if not current:
-            start = number
-        current.append(line.rstrip(" \t"))
+    unicode_breaks = _UNICODE_BREAK.search(text) is not None
+    for number, file_line in enumerate(text.split("\n"), first_line):
+        for line in _UNICODE_LINES.split(file_line) if unicode_breaks else (file_line,):
+            if _blank(line) or _UNICODE_PARAGRAPH.fullmatch(line):
+                if current:
+                    blocks.append((numbers, current))
+                    numbers, current = [], []
+                continue
+            numbers.append(number)
+            current.append(line.rstrip(" \t"))
     if current:
-        blocks.append((start, current))
+        blocks.append((numbers, current))
     return blocks
 
 
@@ -439,7 +451,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
 
 
 def _join_spaced(
-    blocks: list[tuple[int, list[str]]],
+    blocks: list[tuple[list[int], list[str]]],
 ) -> list[tuple[list[int], list[str], bool]]:
     """Each block with the file line of each of its lines, and whether it is a run of
     one-line blocks joined: in copy hard-wrapped with a blank line after every line, each
@@ -450,7 +462,7 @@ def _join_spaced(
     with one paragraph a block never does: its open lines are headlines and labels, and the
     block after one opens a sentence in capitals.
     """
-    numbered = [(list(range(start, start + len(lines))), lines, False) for start, lines in blocks]
+    numbered = [(numbers, lines, False) for numbers, lines in blocks]
     pairs = [
         (block[0], after[0])
         for (_, block), (_, after) in pairwise(blocks)
