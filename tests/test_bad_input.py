@@ -837,3 +837,36 @@ def test_unicode_line_ends_in_raw_text_part_paragraphs_as_newlines_do(
         ("3", "1"),
         ("4", "2"),
     ]
+
+
+@pytest.mark.parametrize(
+    "filler",
+    ["\u00a0", " \u00a0\t", "\u200b", "\u3000", "\ufeff"],
+    ids=["nbsp", "spaces", "zwsp", "wide", "bom"],
+)
+def test_a_line_of_invisible_spaces_parts_paragraphs_as_an_empty_line_does(
+    tmp_path: Path, filler: str
+) -> None:
+    """A scraped page's `<p>&nbsp;</p>` leaves a line of no-break spaces between paragraphs
+    (or zero-width ones): the reader sees an empty line, and so does the build. Read as a
+    paragraph of its own it moved every paragraph number after it (`sections:`, `drop:`,
+    `explain` name the wrong one) and could cost the story its last paragraph."""
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+        "The two countries first signed a treaty of friendship in 1951, after the war.",
+    ]
+    sidecar = "title: Talks\nsummary: Trade talks.\nsections: {history: [3]}\n"
+    built = []
+    for name, blank in (("empty", ""), ("filled", filler)):
+        site = write_site(
+            tmp_path / name,
+            {"content/a.txt": f"\n{blank}\n".join(sentences) + "\n", "content/a.yaml": sidecar},
+        )
+        result = run_cli("build", "-s", str(site), "--now", NOW)
+        assert result.code == 0
+        built.append(tree(site / "build"))
+    assert built[1] == built[0]
+    page = (tmp_path / "filled/build/briefings/a/index.html").read_text("utf-8")
+    history = page[page.index('data-topic="history"') :]
+    assert sentences[2] in history

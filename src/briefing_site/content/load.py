@@ -39,7 +39,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # kept as a line of its own, which ends the paragraph as a blank line does.
 _UNICODE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _UNICODE_LINES = re.compile("[\x0b\x85\u2028]|(?=[\x0c\x1c-\x1e\u2029])|(?<=[\x0c\x1c-\x1e\u2029])")
-_UNICODE_PARAGRAPH = re.compile("[\x0c\x1c-\x1e\u2029][ \t]*")
+# What a reader does not see at a line's ends: every space (no-break, wide...), the
+# separators above, zero-width spaces and joiners, and a BOM.
+_INVISIBLE = (
+    "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+)
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FRONT_MATTER = YAMLHandler(fm_boundary=_FENCE_LINE)
 _YAML_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
@@ -368,7 +372,9 @@ def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
 
 
 def _blank(line: str) -> bool:
-    return not line.strip(" \t")
+    """Nothing a reader sees: spaces and tabs, or (as a scraped page's `<p>&nbsp;</p>`
+    leaves) no-break, wide or zero-width spaces, a BOM or a separator (`_UNICODE_BREAK`)."""
+    return not line.strip(_INVISIBLE)
 
 
 def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
@@ -385,13 +391,13 @@ def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
     unicode_breaks = _UNICODE_BREAK.search(text) is not None
     for number, file_line in enumerate(text.split("\n"), first_line):
         for line in _UNICODE_LINES.split(file_line) if unicode_breaks else (file_line,):
-            if _blank(line) or _UNICODE_PARAGRAPH.fullmatch(line):
+            if _blank(line):
                 if current:
                     blocks.append((numbers, current))
                     numbers, current = [], []
                 continue
             numbers.append(number)
-            current.append(line.rstrip(" \t"))
+            current.append(line.rstrip(_INVISIBLE))
     if current:
         blocks.append((numbers, current))
     return blocks
@@ -418,7 +424,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
         measured = bool(width)
         run: list[str] = []
         for offset, line in enumerate(lines):
-            run.append(line.strip())
+            run.append(line.strip(_INVISIBLE))
             following = lines[offset + 1] if offset + 1 < len(lines) else None
             if (
                 following is not None
