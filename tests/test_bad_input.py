@@ -870,3 +870,31 @@ def test_a_line_of_invisible_spaces_parts_paragraphs_as_an_empty_line_does(
     page = (tmp_path / "filled/build/briefings/a/index.html").read_text("utf-8")
     history = page[page.index('data-topic="history"') :]
     assert sentences[2] in history
+
+
+def test_no_break_spaces_pasted_into_yaml_read_as_the_spaces_they_look_like(
+    tmp_path: Path,
+) -> None:
+    """A no-break space after a key's colon or in its indentation (a Mac's Option-Space,
+    copy from Word or a web page) looks like a space, and no editor shows otherwise:
+    YAML took `title:` and its value for one word and named the right lines below it as
+    wrong. A zero-width space or a BOM before a key is nothing, as it looks."""
+    meta = (
+        "title:\u00a0Talks\nsummary:\u202fTrade talks.\nevent:\n\u00a0 name:\u00a0\u00a0Summit\n"
+        "\u3000 start: 2025-02-07\n  timezone:\u00a0Europe/Paris\n\u200btags: [trade]\n"
+    )
+    config = "title:\u00a0Desk\n\ufeffbase_url:\u2009https://example.org/news/\n"
+    built = []
+    for name, pasted in (("plain", False), ("pasted", True)):
+        files = {"content/a.md": md(meta), "briefing.yaml": config}
+        if not pasted:
+            files = {k: re.sub("[\u00a0\u202f\u2009\u3000]", " ", v) for k, v in files.items()}
+            files = {k: re.sub("[\u200b\ufeff]", "", v) for k, v in files.items()}
+        site = write_site(tmp_path / name, files)
+        result = run_cli("build", "-s", str(site), "--now", NOW)
+        assert (result.code, result.err) == (
+            0,
+            "content/a.md:4: warning: no location: add event.location\n",
+        )
+        built.append(tree(site / "build"))
+    assert built[1] == built[0]

@@ -90,6 +90,15 @@ def _by_first() -> dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]]
 _BY_FIRST = _by_first()
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
 _UNICODE_BREAKS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+# Spaces YAML does not take for one (`_ordinary_spaces`), and where it needs one.
+_WIDE_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+_KEY_SPACE = re.compile(
+    "^(?P<indent>[ \u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]*)"
+    "(?P<key>(?:- +)?[A-Za-z_][\\w-]*:)"
+    "(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000]*)",
+    re.MULTILINE,
+)
 _KEY = object()  # a mapping's next node is a key
 _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
@@ -252,6 +261,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     # only at "\n": read as spaces (as YAML folds a break in a value), a separator
     # pasted into a title neither shifts the lines named nor breaks the mapping.
     text = text.translate(_UNICODE_BREAKS)
+    if _WIDE_SPACE.search(text):
+        text = _ordinary_spaces(text)
     try:
         parser = _Parser(text)
         try:
@@ -307,6 +318,21 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
     lines = text.split("\n")
     source = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
     return ContentError.at(Location(path, line), f"invalid YAML: {message}{_hint(message, source)}")
+
+
+def _ordinary_spaces(text: str) -> str:
+    """Indentation and the space after a key's colon as YAML reads them: a no-break
+    (or other wide) space there, which a word processor, a web page or a Mac's
+    Option-Space leaves and no editor shows, is an ordinary space, and a zero-width
+    space or BOM before a key is nothing. (YAML would read `title:` and its value as
+    one plain word, and name the lines after it, which are right, as wrong.) The
+    lines stay as they were, so every line named is still the file's."""
+    return _KEY_SPACE.sub(_respace, text)
+
+
+def _respace(found: re.Match[str]) -> str:
+    indent = "".join(" " for char in found["indent"] if char not in _ZERO_WIDTH)
+    return f"{indent}{found['key']}{' ' * len(found['space'])}"
 
 
 def _character_error(
