@@ -898,3 +898,19 @@ def test_no_break_spaces_pasted_into_yaml_read_as_the_spaces_they_look_like(
         )
         built.append(tree(site / "build"))
     assert built[1] == built[0]
+
+
+def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
+    tmp_path: Path,
+) -> None:
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+    ]
+    body = sentences[0] + "\u2029" + sentences[1] + "\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: Talks\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    shown = re.findall(r"<p>([^<]*)</p>", (site / "build/briefings/a/index.html").read_text())
+    assert [s for s in sentences if s in shown] == sentences
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.md")).out
+    assert re.findall(r"¶(\d)\s+line (\d)", explained) == [("1", "4"), ("2", "4")]

@@ -13,6 +13,7 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -389,15 +390,15 @@ def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
     numbers: list[int] = []
     current: list[str] = []
     unicode_breaks = _UNICODE_BREAK.search(text) is not None
-    for number, file_line in enumerate(text.split("\n"), first_line):
-        for line in _UNICODE_LINES.split(file_line) if unicode_breaks else (file_line,):
-            if _blank(line):
-                if current:
-                    blocks.append((numbers, current))
-                    numbers, current = [], []
-                continue
-            numbers.append(number)
-            current.append(line.rstrip(_INVISIBLE))
+    numbered = enumerate(text.split("\n"), first_line)
+    for number, line in _unicode_lines(numbered) if unicode_breaks else numbered:
+        if _blank(line):
+            if current:
+                blocks.append((numbers, current))
+                numbers, current = [], []
+            continue
+        numbers.append(number)
+        current.append(line.rstrip(_INVISIBLE))
     if current:
         blocks.append((numbers, current))
     return blocks
@@ -956,7 +957,9 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     current: list[str] = []
     start = first_line
     fence: str | None = None
-    for number, raw in enumerate(text.split("\n"), first_line):
+    unicode_breaks = _UNICODE_BREAK.search(text) is not None  # as in `_blocks`
+    numbered = enumerate(text.split("\n"), first_line)
+    for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
         fence_match = _FENCE.match(line)
         if fence is not None:
@@ -979,6 +982,14 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     if current:
         out.append((start, current))
     return out
+
+
+def _unicode_lines(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Each file line split where U+2028 and its kin end a line (`_UNICODE_LINES`),
+    each part with its file line."""
+    for number, line in numbered:
+        for part in _UNICODE_LINES.split(line):
+            yield number, part
 
 
 def read_article(root: Path, files: ArticleFiles) -> SourceArticle:
