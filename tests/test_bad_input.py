@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_site
+from conftest import REPO, run_cli, write_site
 from filetree import tree
 from htmlcheck import Page
 
@@ -914,3 +917,50 @@ def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
     assert [s for s in sentences if s in shown] == sentences
     explained = run_cli("explain", "-s", str(site), str(site / "content/a.md")).out
     assert re.findall(r"¶(\d)\s+line (\d)", explained) == [("1", "4"), ("2", "4")]
+
+
+def _as_a_user(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run as a user whom file permissions bind: root too, without the
+    capabilities that let it read any file."""
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() == 0 and setpriv is None:
+        pytest.skip("root reads any file, and setpriv is not here to drop that")
+    drop = [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    command = [*drop, sys.executable, "-m", "briefing_site", *argv]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize(
+    "unreadable",
+    ["briefing.yaml", "templates/base.html", "templates/static/site.css", "content/good.md"],
+)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_file_the_user_may_not_read_is_named_and_the_build_kept(
+    tmp_path: Path, unreadable: str, command: str
+) -> None:
+    """A file saved without read permission (copied from another account, or a umask
+    gone wrong) is named as the file that could not be read: not a traceback, and not
+    "cannot write the build", which sent the editor looking at the output folder."""
+    base = (REPO / "src/briefing_site/theme/base.html").read_text("utf-8")
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "briefing.yaml": "title: Desk\nbase_url: https://example.org/\n",
+            "templates/base.html": base,
+            "templates/static/site.css": "body { color: black }\n",
+        },
+    )
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    (site / unreadable).chmod(0)
+    try:
+        result = _as_a_user(command, "-s", str(site), "--now", NOW)
+    finally:
+        (site / unreadable).chmod(0o644)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{unreadable}: cannot read: Permission denied"],
+    )
+    assert tree(site / "build") == before

@@ -1055,7 +1055,10 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
         raise ContentError.at(
             Location(CONFIG_FILE), "not a regular file: the settings go in a file"
         )
-    text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    try:
+        text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    except OSError as exc:  # no permission: not the defaults, and not the output's fault
+        raise ContentError.at(Location(CONFIG_FILE), f"cannot read: {exc.strerror}") from exc
     config = parse_config(text, CONFIG_FILE)
     if base_url:
         config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")
