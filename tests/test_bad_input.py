@@ -964,3 +964,19 @@ def test_a_file_the_user_may_not_read_is_named_and_the_build_kept(
         [f"{unreadable}: cannot read: Permission denied"],
     )
     assert tree(site / "build") == before
+
+
+def test_an_output_folder_the_user_may_not_list_is_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    (site / "build").chmod(0)
+    try:
+        result = _as_a_user("build", "-s", str(site), "--now", NOW)
+    finally:
+        (site / "build").chmod(0o755)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{site / 'build'}: cannot read the output folder: Permission denied"],
+    )
