@@ -33,18 +33,20 @@ METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# python-frontmatter is the parser, but with a strict fence: exactly `---` on a
-# line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
-# `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
-# Line and paragraph separators other than "\n" (`_blocks`); a paragraph separator is
-# kept as a line of its own, which ends the paragraph as a blank line does.
-_UNICODE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_UNICODE_LINES = re.compile("[\x0b\x85\u2028]|(?=[\x0c\x1c-\x1e\u2029])|(?<=[\x0c\x1c-\x1e\u2029])")
+# Unicode's own line and paragraph separators (`_blocks`): U+2028 ends a line as "\n"
+# does; U+2029 is kept as a line of its own, which ends the paragraph as a blank
+# line does. (A vertical tab, form feed or U+0085 inside a line is a space, as
+# before: Word's soft line break, a printout's page break, mis-decoded Latin-1.)
+_UNICODE_BREAK = re.compile("[\u2028\u2029]")
+_UNICODE_LINES = re.compile("\u2028|(?=\u2029)|(?<=\u2029)")
 # What a reader does not see at a line's ends: every space (no-break, wide...), the
 # separators above, zero-width spaces and joiners, and a BOM.
 _INVISIBLE = (
     "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 )
+# python-frontmatter is the parser, but with a strict fence: exactly `---` on a
+# line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
+# `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FRONT_MATTER = YAMLHandler(fm_boundary=_FENCE_LINE)
 _YAML_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
@@ -381,10 +383,10 @@ def _blank(line: str) -> bool:
 def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
     """Runs of non-blank lines, each line with the file line it is on.
 
-    Copy pasted from a web page or a word processor may end its lines with
-    U+2028, U+0085 or a vertical tab, and its paragraphs with U+2029 or a form
-    feed: each ends a line (the paragraph separators a paragraph) as "\n" does,
-    and the lines after it keep the file line an editor shows, counted by "\n".
+    Copy pasted from a web page or a layout program may end its lines with
+    U+2028 and its paragraphs with U+2029: each ends a line (U+2029 a
+    paragraph) as "\n" does, and the lines after it keep the file line an
+    editor shows, counted by "\n".
     """
     blocks: list[tuple[list[int], list[str]]] = []
     numbers: list[int] = []
@@ -985,7 +987,7 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
 
 
 def _unicode_lines(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """Each file line split where U+2028 and its kin end a line (`_UNICODE_LINES`),
+    """Each file line split where U+2028 or U+2029 ends a line (`_UNICODE_LINES`),
     each part with its file line."""
     for number, line in numbered:
         for part in _UNICODE_LINES.split(line):
