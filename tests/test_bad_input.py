@@ -903,6 +903,25 @@ def test_no_break_spaces_pasted_into_yaml_read_as_the_spaces_they_look_like(
     assert built[1] == built[0]
 
 
+def test_a_no_break_space_inside_a_valid_value_is_kept_and_never_makes_a_key(
+    tmp_path: Path,
+) -> None:
+    """Only YAML that fails, or makes a key of a wide space, has its wide spaces read as
+    spaces: a summary going on over two lines whose second starts "Geneva:" and a
+    no-break space builds, and keeps the no-break space the editor typed."""
+    meta = (
+        "title: Talks in Geneva\nsummary: The talks resume in\n"
+        "  Geneva:\u00a0both sides are cautious.\ntags: [diplomacy]\n"
+        "event:\n  name: Talks\n  start: 2025-02-07\n  timezone: Europe/Zurich\n"
+        "  location: Geneva\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err) == (0, ""), result.err
+    page = (site / "build/briefings/a/index.html").read_text()
+    assert "The talks resume in Geneva:\u00a0both sides are cautious." in page
+
+
 def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
     tmp_path: Path,
 ) -> None:

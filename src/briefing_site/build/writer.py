@@ -73,7 +73,9 @@ def check_output_dir(out: Path, site: Path) -> None:
     try:
         foreign = out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file()
     except OSError as exc:  # a folder the user may not list: never a traceback
-        raise OutputError.at(where, f"cannot read the output folder: {exc.strerror}") from exc
+        raise OutputError.at(
+            where, f"cannot read the output folder: {exc.strerror or exc}"
+        ) from exc
     if foreign:
         raise OutputError.at(
             where,

@@ -261,8 +261,46 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     # only at "\n": read as spaces (as YAML folds a break in a value), a separator
     # pasted into a title neither shifts the lines named nor breaks the mapping.
     text = text.translate(_UNICODE_BREAKS)
-    if _WIDE_SPACE.search(text):
-        text = _ordinary_spaces(text)
+    if not _WIDE_SPACE.search(text):
+        return _parse_once(text, path, first_line)
+    # Wide spaces are read as spaces only where YAML, as it is, fails or makes a
+    # key of them: a valid value keeps its no-break spaces, and a line inside one
+    # that starts with "Word:" is not taken for a key.
+    respaced = _ordinary_spaces(text)
+    try:
+        value = _parse_once(text, path, first_line)
+    except ContentError:
+        if respaced == text:
+            raise
+        return _parse_once(respaced, path, first_line)
+    if respaced != text and _odd_keys(value):
+        return _parse_once(respaced, path, first_line)
+    return value
+
+
+def _odd_keys(value: Any) -> bool:
+    """Whether a wide space made a key of YAML that reads otherwise: a key starting
+    with one (indentation), or a document that is one "key:\u00a0value" word."""
+    if isinstance(value, str):
+        found = _KEY_SPACE.match(value)
+        return found is not None and bool(found["space"])
+    return _odd_key_in(value)
+
+
+def _odd_key_in(value: Any) -> bool:
+    """A key starting with a wide space anywhere in `value`."""
+    if isinstance(value, dict):
+        return any(
+            (isinstance(key, str) and bool(_WIDE_SPACE.match(key))) or _odd_key_in(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return any(_odd_key_in(item) for item in value)
+    return False
+
+
+def _parse_once(text: str, path: str, first_line: int) -> Any:
+    """`parse_yaml` of `text` as it is."""
     try:
         parser = _Parser(text)
         try:
