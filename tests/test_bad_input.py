@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_site
+from conftest import REPO, run_cli, write_site
 from filetree import tree
 from htmlcheck import Page
 
@@ -66,6 +69,29 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [
             "content/a.md:4: invalid YAML: mapping values are not allowed in this context; "
             "a value containing ': ' must be quoted: summary: \"a: b\""
+        ],
+    ),
+    "a control character pasted into a sidecar is named at its line, and the rest checked": (
+        {
+            "content/a.txt": "Body.\n",
+            "content/a.yaml": 'title: T\nsummary: S\nauthor: "A\x07B"\ntagz: [x]\n',
+        },
+        [
+            "content/a.yaml:3: invalid YAML: control character U+0007 is not allowed in YAML: "
+            "delete it (pasted copy often carries one unseen)",
+            "content/a.yaml:4: unknown key 'tagz' (did you mean 'tags'?); known keys: title, "
+            "summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, "
+            "keep, image, author, language",
+        ],
+    ),
+    "a line separator pasted into a value moves no line named below it": (
+        {
+            "content/a.md": "---\ntitle: T\nsummary: >-\n  one\u2028two\u2029three\x85four\ntagz: [x]\n---\nBody\n"
+        },
+        [
+            "content/a.md:5: unknown key 'tagz' (did you mean 'tags'?); known keys: title, "
+            "summary, slug, date, updated, event, people, tags, sources, draft, sections, drop, "
+            "keep, image, author, language",
         ],
     ),
     "a tab indenting a sidecar key says YAML wants spaces": (
@@ -774,4 +800,202 @@ def test_a_settings_file_that_is_a_pipe_is_an_error_not_no_settings(tmp_path: Pa
     assert (result.code, result.err.splitlines()) == (
         1,
         ["briefing.yaml: not a regular file: the settings go in a file"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("line_end", "paragraph_end"),
+    [("\u2028", "\u2029"), ("\u2028", "\u2028\u2028")],
+    ids=["LS and PS", "two LS"],
+)
+def test_unicode_line_ends_in_raw_text_part_paragraphs_as_newlines_do(
+    tmp_path: Path, line_end: str, paragraph_end: str
+) -> None:
+    """Copy pasted from a web page or a layout program may end its lines with U+2028 and
+    its paragraphs with U+2029: the story keeps every paragraph (run together, it was one
+    "teaser cut off with an ellipsis" and dropped whole), and the lines named stay the
+    file's, counted by "\\n" as an editor counts them."""
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+        "Both sides said a joint statement on defense spending would follow the meeting.",
+    ]
+    text = sentences[0] + line_end + sentences[1] + paragraph_end + sentences[2]
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/a.txt": text + "\nLoading...",
+            "content/a.yaml": "title: Talks\nsummary: Trade talks.\n",
+        },
+    )
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert (result.code, "content/a.txt" in result.err) == (0, False)  # "no text left"
+    page = (site / "build/briefings/a/index.html").read_text("utf-8")
+    shown = re.findall(r"<p>([^<]*)</p>", page)
+    assert [s for s in sentences if s in shown] == sentences
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.txt")).out
+    assert re.findall(r"¶(\d)\s+line (\d)", explained) == [
+        ("1", "1"),
+        ("2", "1"),
+        ("3", "1"),
+        ("4", "2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "filler",
+    ["\u00a0", " \u00a0\t", "\u200b", "\u3000", "\ufeff"],
+    ids=["nbsp", "spaces", "zwsp", "wide", "bom"],
+)
+def test_a_line_of_invisible_spaces_parts_paragraphs_as_an_empty_line_does(
+    tmp_path: Path, filler: str
+) -> None:
+    """A scraped page's `<p>&nbsp;</p>` leaves a line of no-break spaces between paragraphs
+    (or zero-width ones): the reader sees an empty line, and so does the build. Read as a
+    paragraph of its own it moved every paragraph number after it (`sections:`, `drop:`,
+    `explain` name the wrong one) and could cost the story its last paragraph."""
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+        "The two countries first signed a treaty of friendship in 1951, after the war.",
+    ]
+    sidecar = "title: Talks\nsummary: Trade talks.\nsections: {history: [3]}\n"
+    built = []
+    for name, blank in (("empty", ""), ("filled", filler)):
+        site = write_site(
+            tmp_path / name,
+            {"content/a.txt": f"\n{blank}\n".join(sentences) + "\n", "content/a.yaml": sidecar},
+        )
+        result = run_cli("build", "-s", str(site), "--now", NOW)
+        assert result.code == 0
+        built.append(tree(site / "build"))
+    assert built[1] == built[0]
+    page = (tmp_path / "filled/build/briefings/a/index.html").read_text("utf-8")
+    history = page[page.index('data-topic="history"') :]
+    assert sentences[2] in history
+
+
+def test_no_break_spaces_pasted_into_yaml_read_as_the_spaces_they_look_like(
+    tmp_path: Path,
+) -> None:
+    """A no-break space after a key's colon or in its indentation (a Mac's Option-Space,
+    copy from Word or a web page) looks like a space, and no editor shows otherwise:
+    YAML took `title:` and its value for one word and named the right lines below it as
+    wrong. A zero-width space or a BOM before a key is nothing, as it looks."""
+    meta = (
+        "title:\u00a0Talks\nsummary:\u202fTrade talks.\nevent:\n\u00a0 name:\u00a0\u00a0Summit\n"
+        "\u3000 start: 2025-02-07\n  timezone:\u00a0Europe/Paris\n\u200btags: [trade]\n"
+    )
+    config = "title:\u00a0Desk\n\ufeffbase_url:\u2009https://example.org/news/\n"
+    built = []
+    for name, pasted in (("plain", False), ("pasted", True)):
+        files = {"content/a.md": md(meta), "briefing.yaml": config}
+        if not pasted:
+            files = {k: re.sub("[\u00a0\u202f\u2009\u3000]", " ", v) for k, v in files.items()}
+            files = {k: re.sub("[\u200b\ufeff]", "", v) for k, v in files.items()}
+        site = write_site(tmp_path / name, files)
+        result = run_cli("build", "-s", str(site), "--now", NOW)
+        assert (result.code, result.err) == (
+            0,
+            "content/a.md:4: warning: no location: add event.location\n",
+        )
+        built.append(tree(site / "build"))
+    assert built[1] == built[0]
+
+
+def test_a_no_break_space_inside_a_valid_value_is_kept_and_never_makes_a_key(
+    tmp_path: Path,
+) -> None:
+    """Only YAML that fails, or makes a key of a wide space, has its wide spaces read as
+    spaces: a summary going on over two lines whose second starts "Geneva:" and a
+    no-break space builds, and keeps the no-break space the editor typed."""
+    meta = (
+        "title: Talks in Geneva\nsummary: The talks resume in\n"
+        "  Geneva:\u00a0both sides are cautious.\ntags: [diplomacy]\n"
+        "event:\n  name: Talks\n  start: 2025-02-07\n  timezone: Europe/Zurich\n"
+        "  location: Geneva\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": md(meta)})
+    result = run_cli("build", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err) == (0, ""), result.err
+    page = (site / "build/briefings/a/index.html").read_text()
+    assert "The talks resume in Geneva:\u00a0both sides are cautious." in page
+
+
+def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
+    tmp_path: Path,
+) -> None:
+    sentences = [
+        "Leaders of both countries will meet in Washington on Friday to discuss trade.",
+        "The talks follow months of tension over tariffs on steel, officials said.",
+    ]
+    body = sentences[0] + "\u2029" + sentences[1] + "\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: Talks\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    shown = re.findall(r"<p>([^<]*)</p>", (site / "build/briefings/a/index.html").read_text())
+    assert [s for s in sentences if s in shown] == sentences
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.md")).out
+    assert re.findall(r"¶(\d)\s+line (\d)", explained) == [("1", "4"), ("2", "4")]
+
+
+def _as_a_user(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run as a user whom file permissions bind: root too, without the
+    capabilities that let it read any file."""
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() == 0 and setpriv is None:
+        pytest.skip("root reads any file, and setpriv is not here to drop that")
+    drop = [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    command = [*drop, sys.executable, "-m", "briefing_site", *argv]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize(
+    "unreadable",
+    ["briefing.yaml", "templates/base.html", "templates/static/site.css", "content/good.md"],
+)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_file_the_user_may_not_read_is_named_and_the_build_kept(
+    tmp_path: Path, unreadable: str, command: str
+) -> None:
+    """A file saved without read permission (copied from another account, or a umask
+    gone wrong) is named as the file that could not be read: not a traceback, and not
+    "cannot write the build", which sent the editor looking at the output folder."""
+    base = (REPO / "src/briefing_site/theme/base.html").read_text("utf-8")
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "briefing.yaml": "title: Desk\nbase_url: https://example.org/\n",
+            "templates/base.html": base,
+            "templates/static/site.css": "body { color: black }\n",
+        },
+    )
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    (site / unreadable).chmod(0)
+    try:
+        result = _as_a_user(command, "-s", str(site), "--now", NOW)
+    finally:
+        (site / unreadable).chmod(0o644)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{unreadable}: cannot read: Permission denied"],
+    )
+    assert tree(site / "build") == before
+
+
+def test_an_output_folder_the_user_may_not_list_is_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    (site / "build").chmod(0)
+    try:
+        result = _as_a_user("build", "-s", str(site), "--now", NOW)
+    finally:
+        (site / "build").chmod(0o755)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{site / 'build'}: cannot read the output folder: Permission denied"],
     )

@@ -80,7 +80,10 @@ def tree_fingerprint(folder: Path) -> bytes:
     found = walk(folder.parent, folder.name)
     for path in found.files:
         if "__pycache__" not in path.split("/"):
-            parts += [path.encode(), (folder.parent / path).read_bytes()]
+            try:
+                parts += [path.encode(), (folder.parent / path).read_bytes()]
+            except OSError as exc:  # unreadable: the build's own read of it says so
+                parts += [path.encode(), f"unreadable: {exc.errno}".encode()]
     parts += [str(problem).encode() for problem in found.problems]
     return digest(*parts)
 

@@ -92,7 +92,7 @@ class Stamp:
             VERSION,
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
-            config.read_bytes() if config.is_file() else _no_file(config),
+            _hash_file(config).encode() if config.is_file() else _no_file(config),
             tree_fingerprint(site / TEMPLATES_DIR),
             signatures,
         ).hex()

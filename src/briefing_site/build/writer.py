@@ -70,7 +70,13 @@ def check_output_dir(out: Path, site: Path) -> None:
         )
     if any(resolved.is_relative_to(folder) for folder in inputs):
         raise OutputError.at(where, "refusing to write the output inside content/ or templates/")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+    try:
+        foreign = out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file()
+    except OSError as exc:  # a folder the user may not list: never a traceback
+        raise OutputError.at(
+            where, f"cannot read the output folder: {exc.strerror or exc}"
+        ) from exc
+    if foreign:
         raise OutputError.at(
             where,
             "output folder is not empty and was not made by briefing-site; choose another with -o",

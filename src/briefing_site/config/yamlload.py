@@ -14,6 +14,7 @@ level), and each front matter is parsed once, not scanned and then parsed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,16 @@ def _by_first() -> dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]]
 
 _BY_FIRST = _by_first()
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
+_UNICODE_BREAKS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+# Spaces YAML does not take for one (`_ordinary_spaces`), and where it needs one.
+_WIDE_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+_KEY_SPACE = re.compile(
+    "^(?P<indent>[ \u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]*)"
+    "(?P<key>(?:- +)?[A-Za-z_][\\w-]*:)"
+    "(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000]*)",
+    re.MULTILINE,
+)
 _KEY = object()  # a mapping's next node is a key
 _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
@@ -246,6 +257,50 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     `first_line` is the file line where `text` begins (front matter starts on
     line 2 of its file), so YAML's own line numbers are shifted to the file's.
     """
+    # YAML ends a line at U+2028, U+2029 and U+0085 too, editors and line numbers
+    # only at "\n": read as spaces (as YAML folds a break in a value), a separator
+    # pasted into a title neither shifts the lines named nor breaks the mapping.
+    text = text.translate(_UNICODE_BREAKS)
+    if not _WIDE_SPACE.search(text):
+        return _parse_once(text, path, first_line)
+    # Wide spaces are read as spaces only where YAML, as it is, fails or makes a
+    # key of them: a valid value keeps its no-break spaces, and a line inside one
+    # that starts with "Word:" is not taken for a key.
+    respaced = _ordinary_spaces(text)
+    try:
+        value = _parse_once(text, path, first_line)
+    except ContentError:
+        if respaced == text:
+            raise
+        return _parse_once(respaced, path, first_line)
+    if respaced != text and _odd_keys(value):
+        return _parse_once(respaced, path, first_line)
+    return value
+
+
+def _odd_keys(value: Any) -> bool:
+    """Whether a wide space made a key of YAML that reads otherwise: a key starting
+    with one (indentation), or a document that is one "key:\u00a0value" word."""
+    if isinstance(value, str):
+        found = _KEY_SPACE.match(value)
+        return found is not None and bool(found["space"])
+    return _odd_key_in(value)
+
+
+def _odd_key_in(value: Any) -> bool:
+    """A key starting with a wide space anywhere in `value`."""
+    if isinstance(value, dict):
+        return any(
+            (isinstance(key, str) and bool(_WIDE_SPACE.match(key))) or _odd_key_in(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return any(_odd_key_in(item) for item in value)
+    return False
+
+
+def _parse_once(text: str, path: str, first_line: int) -> Any:
+    """`parse_yaml` of `text` as it is."""
     try:
         parser = _Parser(text)
         try:
@@ -256,6 +311,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, first_line, text) from exc
+    except yaml.reader.ReaderError as exc:
+        raise _character_error(exc, path, first_line, text) from exc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ContentError.at(Location(path, first_line), f"invalid YAML: {exc}") from exc
 
@@ -299,6 +356,40 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str
     lines = text.split("\n")
     source = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
     return ContentError.at(Location(path, line), f"invalid YAML: {message}{_hint(message, source)}")
+
+
+def _ordinary_spaces(text: str) -> str:
+    """Indentation and the space after a key's colon as YAML reads them: a no-break
+    (or other wide) space there, which a word processor, a web page or a Mac's
+    Option-Space leaves and no editor shows, is an ordinary space, and a zero-width
+    space or BOM before a key is nothing. (YAML would read `title:` and its value as
+    one plain word, and name the lines after it, which are right, as wrong.) The
+    lines stay as they were, so every line named is still the file's."""
+    return _KEY_SPACE.sub(_respace, text)
+
+
+def _respace(found: re.Match[str]) -> str:
+    indent = "".join(" " for char in found["indent"] if char not in _ZERO_WIDTH)
+    return f"{indent}{found['key']}{' ' * len(found['space'])}"
+
+
+def _character_error(
+    exc: yaml.reader.ReaderError, path: str, first_line: int, text: str
+) -> ContentError:
+    """A character YAML does not take (a control such as U+0007, or U+FFFE), at its line.
+
+    The reader's position counts bytes (libyaml) or characters (PyYAML), so the
+    line is found from the character itself: the reader stops at its first one.
+    """
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    at = text.find(char)
+    line = first_line + (text.count("\n", 0, at) if at >= 0 else 0)
+    kind = "control character" if unicodedata.category(char) == "Cc" else "character"
+    return ContentError.at(
+        Location(path, line),
+        f"invalid YAML: {kind} U+{ord(char):04X} is not allowed in YAML: delete it "
+        "(pasted copy often carries one unseen)",
+    )
 
 
 def _hint(message: str, source: str) -> str:

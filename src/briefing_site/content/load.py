@@ -13,6 +13,7 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -32,6 +33,17 @@ METADATA_SUFFIX = ".yaml"
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Unicode's own line and paragraph separators (`_blocks`): U+2028 ends a line as "\n"
+# does; U+2029 is kept as a line of its own, which ends the paragraph as a blank
+# line does. (A vertical tab, form feed or U+0085 inside a line is a space, as
+# before: Word's soft line break, a printout's page break, mis-decoded Latin-1.)
+_UNICODE_BREAK = re.compile("[\u2028\u2029]")
+_UNICODE_LINES = re.compile("\u2028|(?=\u2029)|(?<=\u2029)")
+# What a reader does not see at a line's ends: every space (no-break, wide...), the
+# separators above, zero-width spaces and joiners, and a BOM.
+_INVISIBLE = (
+    "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+)
 # python-frontmatter is the parser, but with a strict fence: exactly `---` on a
 # line of its own (its default `^-{3,}\s*$` also eats blank lines and takes
 # `-----`), and only on line 1; `parse_markdown_article` adds the checks it lacks.
@@ -379,25 +391,34 @@ def _require_mapping(meta: object, path: str, line: int) -> dict[str, object]:
 
 
 def _blank(line: str) -> bool:
-    return not line.strip(" \t")
+    """Nothing a reader sees: spaces and tabs, or (as a scraped page's `<p>&nbsp;</p>`
+    leaves) no-break, wide or zero-width spaces, a BOM or a separator (`_UNICODE_BREAK`)."""
+    return not line.strip(_INVISIBLE)
 
 
-def _blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
-    """Runs of non-blank lines, each with the file line it starts on."""
-    blocks: list[tuple[int, list[str]]] = []
+def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
+    """Runs of non-blank lines, each line with the file line it is on.
+
+    Copy pasted from a web page or a layout program may end its lines with
+    U+2028 and its paragraphs with U+2029: each ends a line (U+2029 a
+    paragraph) as "\n" does, and the lines after it keep the file line an
+    editor shows, counted by "\n".
+    """
+    blocks: list[tuple[list[int], list[str]]] = []
+    numbers: list[int] = []
     current: list[str] = []
-    start = first_line
-    for number, line in enumerate(text.split("\n"), first_line):
+    unicode_breaks = _UNICODE_BREAK.search(text) is not None
+    numbered = enumerate(text.split("\n"), first_line)
+    for number, line in _unicode_lines(numbered) if unicode_breaks else numbered:
         if _blank(line):
             if current:
-                blocks.append((start, current))
-                current = []
+                blocks.append((numbers, current))
+                numbers, current = [], []
             continue
-        if not current:
-            start = number
-        current.append(line.rstrip(" \t"))
+        numbers.append(number)
+        current.append(line.rstrip(_INVISIBLE))
     if current:
-        blocks.append((start, current))
+        blocks.append((numbers, current))
     return blocks
 
 
@@ -422,7 +443,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
         measured = bool(width)
         run: list[str] = []
         for offset, line in enumerate(lines):
-            run.append(line.strip())
+            run.append(line.strip(_INVISIBLE))
             following = lines[offset + 1] if offset + 1 < len(lines) else None
             if (
                 following is not None
@@ -455,7 +476,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
 
 
 def _join_spaced(
-    blocks: list[tuple[int, list[str]]],
+    blocks: list[tuple[list[int], list[str]]],
 ) -> list[tuple[list[int], list[str], bool]]:
     """Each block with the file line of each of its lines, and whether it is a run of
     one-line blocks joined: in copy hard-wrapped with a blank line after every line, each
@@ -466,7 +487,7 @@ def _join_spaced(
     with one paragraph a block never does: its open lines are headlines and labels, and the
     block after one opens a sentence in capitals.
     """
-    numbered = [(list(range(start, start + len(lines))), lines, False) for start, lines in blocks]
+    numbered = [(numbers, lines, False) for numbers, lines in blocks]
     pairs = [
         (block[0], after[0])
         for (_, block), (_, after) in pairwise(blocks)
@@ -960,7 +981,9 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     current: list[str] = []
     start = first_line
     fence: str | None = None
-    for number, raw in enumerate(text.split("\n"), first_line):
+    unicode_breaks = _UNICODE_BREAK.search(text) is not None  # as in `_blocks`
+    numbered = enumerate(text.split("\n"), first_line)
+    for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
         fence_match = _FENCE.match(line)
         if fence is not None:
@@ -983,6 +1006,14 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     if current:
         out.append((start, current))
     return out
+
+
+def _unicode_lines(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Each file line split where U+2028 or U+2029 ends a line (`_UNICODE_LINES`),
+    each part with its file line."""
+    for number, line in numbered:
+        for part in _UNICODE_LINES.split(line):
+            yield number, part
 
 
 def read_article(root: Path, files: ArticleFiles) -> SourceArticle:
@@ -1048,7 +1079,10 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
         raise ContentError.at(
             Location(CONFIG_FILE), "not a regular file: the settings go in a file"
         )
-    text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    try:
+        text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
+    except OSError as exc:  # no permission: not the defaults, and not the output's fault
+        raise ContentError.at(Location(CONFIG_FILE), f"cannot read: {exc.strerror}") from exc
     config = parse_config(text, CONFIG_FILE)
     if base_url:
         config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")

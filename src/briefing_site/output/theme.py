@@ -54,6 +54,9 @@ class TemplateFiles:
                 self._read[name] = self.folder.joinpath(*name.split("/")).read_bytes()
             except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
                 self._read[name] = None
+            except OSError as exc:  # the file's fault (no permission), not the output's
+                where = Location(f"{self.folder.name}/{name}")
+                raise ContentError.at(where, f"cannot read: {exc.strerror or exc}") from exc
         return self._read[name]
 
     def source(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -163,5 +166,10 @@ def static_assets(site_templates: Path | None) -> dict[str, bytes]:
         if found.problems:
             raise ContentError(found.problems)
         for path in found.files:
-            assets[path.removeprefix(folder + "/")] = (base / path).read_bytes()
+            try:
+                assets[path.removeprefix(folder + "/")] = (base / path).read_bytes()
+            except OSError as exc:  # the file's fault (no permission), not the output's
+                raise ContentError.at(
+                    Location(path), f"cannot read: {exc.strerror or exc}"
+                ) from exc
     return assets
