@@ -999,3 +999,24 @@ def test_an_output_folder_the_user_may_not_list_is_an_error_not_a_traceback(
         1,
         [f"{site / 'build'}: cannot read the output folder: Permission denied"],
     )
+
+
+def test_a_build_cache_the_user_may_not_read_is_named_not_the_output_folder(
+    tmp_path: Path,
+) -> None:
+    """A cache folder left unreadable (restored from a backup as another user) was
+    reported as "cannot write the build", at the output folder, which was fine."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    cache = site / ".briefing-cache"
+    cache.chmod(0)
+    try:
+        result = _as_a_user("build", "-s", str(site), "--now", "2025-02-06T10:00:00-05:00")
+    finally:
+        cache.chmod(0o755)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{cache}") and "Permission denied" in lines[0], lines
+    assert "cannot write the build" not in lines[0]
+    assert tree(site / "build") == before

@@ -431,6 +431,13 @@ def disk_error(out: Path, exc: OSError) -> OutputError:
     """A disk problem (full, read-only, permissions) met before the new build is in
     place, as a one-line message, not a traceback: the previous build stays."""
     reason = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError) and exc.filename:
+        # The file or folder the user must mend (an unreadable build cache, say), not
+        # the output folder, which is often not the one at fault.
+        return OutputError.at(
+            Location(os.fsdecode(exc.filename)),
+            f"{reason}: the build must read and write here; the previous build is unchanged",
+        )
     return OutputError.at(
         Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
     )
