@@ -306,3 +306,15 @@ def test_a_site_folder_in_a_symlink_loop_is_an_error_not_a_traceback(
     assert result.code == 1
     assert "Traceback" not in result.err
     assert result.err.endswith(": a symlink loop (too many levels of symbolic links)\n")
+
+
+@pytest.mark.parametrize(("jobs", "said"), [("-3", "-3: give 1 or more"), ("two", "'two'")])
+def test_a_negative_or_wordy_job_count_is_a_usage_error(
+    make_site: Callable[[dict[str, str | bytes]], Path], jobs: str, said: str
+) -> None:
+    """`-j -3` (a typo for `-j 3`) ran as if no count were given; it is refused, and
+    nothing is built."""
+    site = make_site({"content/a.md": "---\ntitle: T\n---\nLeaders met in Paris.\n"})
+    result = run_cli("build", "-s", str(site), "-j", jobs, "--now", "2025-02-01T00:00:00Z")
+    assert result.code == 2 and "-j/--jobs" in result.err and said in result.err, result.err
+    assert not (site / "build").exists()

@@ -27,6 +27,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _jobs(text: str) -> int:
+    """`-j`: a count of worker processes, 0 for one per CPU; a negative one is a typo."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more processes, or 0 for one per CPU")
+    return jobs
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing-site",
@@ -48,7 +59,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _quiet_option(build)
     build.add_argument(
-        "-j", "--jobs", type=int, default=0, help="worker processes (default: one per CPU)"
+        "-j", "--jobs", type=_jobs, default=0, help="worker processes (default: one per CPU)"
     )
     build.add_argument(
         "--no-cache", action="store_true", help="ignore SITE/.briefing-cache/ and rewrite build/"
