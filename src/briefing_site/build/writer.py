@@ -431,16 +431,32 @@ def disk_error(out: Path, exc: OSError) -> OutputError:
     """A disk problem (full, read-only, permissions) met before the new build is in
     place, as a one-line message, not a traceback: the previous build stays."""
     reason = exc.strerror or str(exc)
-    if isinstance(exc, PermissionError) and exc.filename:
-        # The file or folder the user must mend (an unreadable build cache, say), not
-        # the output folder, which is often not the one at fault.
+    denied = _denied(out, exc)
+    if denied is not None:  # an unreadable build cache, say: not the output folder
         return OutputError.at(
-            Location(os.fsdecode(exc.filename)),
-            f"{reason}: the build must read and write here; the previous build is unchanged",
+            Location(str(denied)),
+            f"{reason}: the build must read and write it; the previous build is unchanged",
         )
     return OutputError.at(
         Location(str(out)), f"cannot write the build: {reason}; the previous build is unchanged"
     )
+
+
+def _denied(out: Path, exc: OSError) -> Path | None:
+    """The file or folder the user must mend when `exc` is a permission refused on it:
+    the outermost of its folders that the build may not use, else the file. None when
+    it is the output, or a staging or retired copy of it, whose names mean nothing to
+    the user (the output folder is named then, as for a full disk)."""
+    name = exc.filename
+    if not isinstance(exc, PermissionError) or not isinstance(name, (str, bytes)):
+        return None
+    path = Path(os.fsdecode(name))
+    for part in (path, *path.parents):
+        if part == out or part.name.startswith((f".{out.name}.new-", f".{out.name}.old-")):
+            return None
+    while path.parent != path and not os.access(path.parent, os.R_OK | os.W_OK | os.X_OK):
+        path = path.parent
+    return path
 
 
 class NotRecorded(Exception):
