@@ -58,6 +58,12 @@ class ContentError(BriefingError):
         """A single problem, the common case."""
         return cls([Problem(location, message)])
 
+    @classmethod
+    def unreadable(cls, location: Location, exc: OSError) -> Self:
+        """A file the build may not read (no permission): the file's fault, named as
+        such, not the output folder's."""
+        return cls.at(location, f"cannot read: {exc.strerror or exc}")
+
 
 class OutputError(ContentError):
     """The output folder cannot be used or written: held by another build, unsafe, or

@@ -1043,7 +1043,7 @@ def _read(root: Path, path: str) -> bytes:
         with (root / path).open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ContentError.at(Location(path), f"cannot read: {exc.strerror}") from exc
+        raise ContentError.unreadable(Location(path), exc) from exc
     if len(data) > MAX_FILE_BYTES:
         raise ContentError.at(
             Location(path, 1), f"file is larger than {MAX_FILE_BYTES:,} bytes: is it an article?"
@@ -1082,7 +1082,7 @@ def read_config(site: Path, base_url: str | None = None) -> SiteConfig:
     try:
         text = decode(path.read_bytes(), CONFIG_FILE) if path.is_file() else None
     except OSError as exc:  # no permission: not the defaults, and not the output's fault
-        raise ContentError.at(Location(CONFIG_FILE), f"cannot read: {exc.strerror}") from exc
+        raise ContentError.unreadable(Location(CONFIG_FILE), exc) from exc
     config = parse_config(text, CONFIG_FILE)
     if base_url:
         config = replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")

@@ -56,7 +56,7 @@ class TemplateFiles:
                 self._read[name] = None
             except OSError as exc:  # the file's fault (no permission), not the output's
                 where = Location(f"{self.folder.name}/{name}")
-                raise ContentError.at(where, f"cannot read: {exc.strerror or exc}") from exc
+                raise ContentError.unreadable(where, exc) from exc
         return self._read[name]
 
     def source(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -169,7 +169,5 @@ def static_assets(site_templates: Path | None) -> dict[str, bytes]:
             try:
                 assets[path.removeprefix(folder + "/")] = (base / path).read_bytes()
             except OSError as exc:  # the file's fault (no permission), not the output's
-                raise ContentError.at(
-                    Location(path), f"cannot read: {exc.strerror or exc}"
-                ) from exc
+                raise ContentError.unreadable(Location(path), exc) from exc
     return assets
