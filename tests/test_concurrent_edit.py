@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_site
 
+from briefing_site.build.pipeline import SETTLE_NS
+
 NOW = "2025-02-05T10:00:00-05:00"
 COUNT = 12
 
@@ -39,6 +41,7 @@ class InPlaceWriter(threading.Thread):
         self.path, self.times = path, times
         self.last = ALPHA
         self.finished = threading.Event()  # set once a build has finished between saves
+        self.long_pauses: list[tuple[float, float]] = []  # half-saved spans past SETTLE_NS
 
     def run(self) -> None:
         for n in range(self.times):
@@ -48,8 +51,15 @@ class InPlaceWriter(threading.Thread):
                 handle.truncate(0)
                 handle.write(data[:half])
                 handle.flush()
+                halfway = time.monotonic()
                 time.sleep(0.02)  # an editor flushing in pieces
                 handle.write(data[half:])
+                handle.flush()
+                done = time.monotonic()
+            if done - halfway >= SETTLE_NS / 1e9:
+                # A loaded machine stretched the pause past what the build waits for:
+                # a half file that long is a whole save as far as anyone can tell.
+                self.long_pauses.append((halfway, done))
             self.last = data
             time.sleep(0.25)  # a gap between saves, in which a build can read a whole file
             if n == self.times // 2 and not self.finished.is_set():
@@ -72,12 +82,14 @@ def test_a_file_rewritten_during_builds_is_used_whole_or_refused(
     assert run_cli(*argv).code == 0
     writer = InPlaceWriter(site / "content/edited.md", 30)
     writer.start()
-    outcomes = []
+    outcomes: list[tuple[float, float, tuple[int, int]] | None] = []
     while writer.is_alive():
         before = (site / "build/briefings/edited/index.html").read_bytes()
+        started = time.monotonic()
         done = run_cli(*argv)
+        ended = time.monotonic()
         if done.code == 0:
-            outcomes.append(shown(site))
+            outcomes.append((started, ended, shown(site)))
             writer.finished.set()
         else:
             assert (
@@ -92,7 +104,12 @@ def test_a_file_rewritten_during_builds_is_used_whole_or_refused(
             outcomes.append(None)
     writer.join()
     assert any(seen is not None for seen in outcomes), "no build finished between saves"
-    torn = [seen for seen in outcomes if seen is not None and seen not in ((COUNT, 0), (0, COUNT))]
+    torn = [
+        seen
+        for started, ended, seen in filter(None, outcomes)
+        if seen not in ((COUNT, 0), (0, COUNT))
+        and not any(a < ended and b > started for a, b in writer.long_pauses)
+    ]
     assert torn == [], f"half-read pages in {len(outcomes)} builds: {torn}"
     assert run_cli(*argv).code == 0  # the next build picks up the last save
     expected = (COUNT, 0) if writer.last == ALPHA else (0, COUNT)
