@@ -557,6 +557,7 @@ class Indexer:
 
     def index(self, pages: Iterable[RenderedFile], folder: str = INDEX_DIR) -> list[RenderedFile]:
         """A new index of `pages`: its files, in a fixed order (`in_fixed_order`)."""
+        client = folder == INDEX_DIR
         timer = threading.Timer(_TIMEOUT, self.process.kill)
         timer.start()
         try:
@@ -565,7 +566,7 @@ class Indexer:
             writer = threading.Thread(target=self._send_pages, args=(pages, index_id), daemon=True)
             writer.start()
             try:
-                files = _files(self._replies.until("GetFiles"), self.binary)
+                files = _files(self._replies.until("GetFiles"), self.binary, client)
             except BaseException:
                 self.process.kill()  # (the writer may be stuck on a full pipe)
                 raise
@@ -580,13 +581,8 @@ class Indexer:
             raise IndexerError(str(self.binary), _exit_reason(code, self._errors)) from None
         finally:
             timer.cancel()
-        client = folder == INDEX_DIR
         return in_fixed_order(
-            [
-                RenderedFile(f"{folder}/{name}", data)
-                for name, data in files.items()
-                if _kept(name, client)
-            ]
+            [RenderedFile(f"{folder}/{name}", data) for name, data in files.items()]
         )
 
     def close(self) -> None:
@@ -643,7 +639,8 @@ class _Replies:
         assert process.stdout is not None
         self._fd = process.stdout.fileno()
         self._binary = binary
-        self._pending = b""
+        self._pending = b""  # replies read whole, and the start of the next
+        self._parts: list[bytes] = []  # the rest of a long reply, as read so far
 
     def until(self, kind: str) -> dict[str, object]:
         """Read replies until one of `kind` (an error reply is an `IndexerError`)."""
@@ -659,7 +656,12 @@ class _Replies:
             chunk = os.read(self._fd, 1 << 20)
             if not chunk:
                 raise _Stopped
-            self._pending += chunk
+            if b"," in chunk:  # (a reply of the index's files comes in a pipe's size at a
+                # time: joined once it is whole, not searched and copied again each time)
+                self._pending = b"".join((self._pending, *self._parts, chunk))
+                self._parts.clear()
+            else:
+                self._parts.append(chunk)
 
 
 def _kept(name: str, client: bool) -> bool:
@@ -697,19 +699,26 @@ def _payload(raw: bytes, binary: Path) -> dict[str, object]:
     return payload
 
 
-def _files(payload: dict[str, object], binary: Path) -> dict[str, bytes]:
+def _files(payload: dict[str, object], binary: Path, client: bool) -> dict[str, bytes]:
+    """The bundle's files the site keeps (`_kept`), decoded; the others (its ready-made
+    UIs, three quarters of a shard's reply) are never decoded."""
     found = payload.get("files")
     if not isinstance(found, list):
         raise IndexerError(str(binary), "the indexer returned no files")
     files: dict[str, bytes] = {}
     for item in found:
         try:
-            name, data = item["path"], base64.b64decode(item["content"])
-        except (KeyError, TypeError, ValueError) as exc:
+            name, content = item["path"], item["content"]
+        except (KeyError, TypeError) as exc:
             raise IndexerError(str(binary), "the indexer returned an unreadable file") from exc
         if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
             raise IndexerError(str(binary), f"the indexer returned an unsafe path {name!r}")
-        files[name] = data
+        if not _kept(name, client):
+            continue
+        try:
+            files[name] = base64.b64decode(content)
+        except (TypeError, ValueError) as exc:
+            raise IndexerError(str(binary), "the indexer returned an unreadable file") from exc
     return files
 
 
