@@ -558,8 +558,10 @@ _ENTRY_TIME = _lazy(
 _SELF_REFERENCE = _lazy(
     # One word may qualify what the page is ("live", "news", a typo's "life").
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
-    r"(?:was|has been|is|has) (?:first |last |now )?"
-    r"(?:published|updated|posted|archived|ended|read|viewed)\b"
+    r"(?:was|has been|is|has) (?:first |last |now |automatically |machine[- ])?"
+    # A site's note on how the copy came to it: "This article was automatically
+    # translated from ...", "This article has been migrated from an earlier version ...".
+    r"(?:published|updated|posted|archived|ended|read|viewed|translated|migrated)\b"
     # A page tracking a story's versions: "The article has changed 5 times."
     # Only with a count or since when ("... changed 5 times", "... edited since it was
     # published"): "The article was amended in 2016 to ..." is a constitution's article.
@@ -710,7 +712,8 @@ _GLUED_TEASER = _lazy(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 # Bullets as pages print them, an en dash among them ("\u2013 Item"); an em dash opens an
 # attribution ("— Jane Doe"), not an item.
-_LIST_ITEM = _lazy(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
+# A hyphen glued to the item's first letter ("-the Plan for ...,") marks one too.
+_LIST_ITEM = _lazy(r"^\s*(?:(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+|-(?=[^\W\d_]))")  # noqa: RUF001
 _BULLET = _lazy(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 # Where one bullet point ends and the next starts, in a list joined into one block.
 _POINT_SPLIT = _lazy(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
@@ -803,6 +806,15 @@ SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 CLAUSE_STOPWORDS = 0.3
 # Adverbs between a subject and its "-s" verb ("the minister also warns").
 BEFORE_VERB = frozenset(("also", "now", "still"))
+# Words in "-ly" that are no adverb before a verb: adjectives before a plural noun
+# ("deadly floods", "weekly talks", "friendly ties") and nouns ("assembly elects" is
+# told by the noun rule, not this one).
+LY_NOT_ADVERBS = frozenset(
+    "deadly costly friendly unfriendly lively lovely likely unlikely timely untimely orderly"
+    " elderly early daily weekly monthly yearly hourly nightly quarterly biweekly fortnightly"
+    " holy silly jolly lonely ugly manly womanly worldly scholarly kindly sickly"
+    " family italy july assembly anomaly rally supply reply apply monopoly".split()  # noqa: SIM905
+)
 # What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
 AFTER_VERB = frozenset(
     "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
@@ -1408,7 +1420,7 @@ class JunkFilter:
             # When it was published ("This was published under ...") stamps the page, as
             # a date does: a standfirst restating the headline above it is no lede.
             stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
-            why = "the page speaking of itself (its date, feed or comments)"
+            why = "the page speaking of itself (its date, feed, comments or how its copy came)"
             return replace(shape("bad", why, marker=stamp), published=stamp)
         if (
             n <= SELF_REFERENCE_WORDS
@@ -1509,7 +1521,9 @@ class JunkFilter:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if listed:
-                if n <= HEADING_WORDS and _title_case(text):
+                # An item running on into the next ("-Trade Agreement and") is no heading.
+                runs_on = text.endswith((",", ";")) or words[-1] in ("and", "or")
+                if n <= HEADING_WORDS and _title_case(text) and not runs_on:
                     return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
@@ -1980,7 +1994,7 @@ def _has_verb(words: list[str]) -> bool:
         if before in SUBJECTS and w not in STOPWORDS:
             return True
         if (
-            before in BEFORE_VERB
+            (before in BEFORE_VERB or _manner_adverb(before))
             and i > 1
             and words[i - 2] not in STOPWORDS
             and len(w) > 3
@@ -1999,6 +2013,13 @@ def _has_verb(words: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _manner_adverb(word: str) -> bool:
+    """An adverb in "-ly" that may stand between a subject and its "-s" verb ("the summit
+    officially opens", "Tokyo formally objects"), not an adjective or a noun in "-ly"
+    ("deadly floods", "weekly talks", "Italy's")."""
+    return len(word) > 5 and word.endswith("ly") and word not in LY_NOT_ADVERBS
 
 
 def _finite(words: list[str]) -> bool:
@@ -2680,8 +2701,10 @@ def _restated(
     out = list(shapes)
     for index in range(min(len(shapes) - 1, HEADER_REACH)):
         # The paragraph under it, past page furniture between them ("Share", a label).
+        # (A short line that tells nothing, "Recently Added:", is furniture too.)
         under = next(
-            (i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), len(shapes)
+            (i for i in range(index + 1, len(shapes)) if not _furniture_between(shapes[i])),
+            len(shapes),
         )
         if under == len(shapes):
             continue
@@ -2693,10 +2716,13 @@ def _restated(
         # A summary the page cut off mid-sentence after a full one ("... won a majority.
         # ZANU-PF has 109 seats. More than 58 seats") is a standfirst as much as a whole one.
         cut = not shape.sentence and _INNER_STOP.search(_plain(paragraphs[index].text))
+        # Across furniture (a picture, icons, a date), a summary box up to twice a
+        # standfirst's length, which the story then repeats nearly word for word.
+        longest = STANDFIRST_MAX_WORDS if under == index + 1 else 2 * STANDFIRST_MAX_WORDS
         if (
             shape.kind == "bad"
             or not (shape.sentence or cut)
-            or len(told) > STANDFIRST_MAX_WORDS
+            or len(told) > longest
             or below.kind != "good"
             or below.words <= len(told)
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
@@ -2716,6 +2742,14 @@ def _restated(
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _furniture_between(shape: Shape) -> bool:
+    """Junk, or a short block with no told sentence (a label, icon text): what parts a
+    standfirst from the story it sums up."""
+    return shape.kind == "bad" or (
+        shape.kind == "short" and shape.words <= LABEL_WORDS and not (shape.sentence and shape.verb)
+    )
 
 
 def _day_told_once(text: str, below: Sequence[str]) -> str:

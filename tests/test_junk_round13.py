@@ -1,0 +1,91 @@
+"""Shapes met on the thirteenth blind round of real scraped pages, written here."""
+
+from __future__ import annotations
+
+from briefing_site.content.junk import JunkFilter
+from briefing_site.model import Paragraph
+
+STORY = (
+    "Energy ministers from six Andean and Caribbean states agreed on Tuesday to link their "
+    "power grids by 2030, a move officials said would cut blackouts across the region."
+)
+MORE = "The plan needs about 4 billion dollars of loans, which the regional bank has promised."
+
+
+def _clean(*texts: str, title: str = "") -> tuple[list[str], dict[str, str]]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, dropped = JunkFilter().clean(paragraphs, title=title)
+    return [p.text for p in kept], {d.paragraph.text: d.pattern for d in dropped}
+
+
+def _lede(*texts: str, title: str = "") -> str:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, _ = JunkFilter().clean(paragraphs, title=title)
+    return next(p.text for p in kept if p.prose)
+
+
+def test_a_sites_note_on_how_its_copy_came_goes_and_never_leads() -> None:
+    # An archive's or a translating site's note above the story is the page's, not news.
+    for note in (
+        "This article has been migrated from an older version of the site and may show "
+        "layout errors.",
+        "This article was automatically translated from the original Quechua version.",
+        "This page was machine-translated from Spanish.",
+    ):
+        kept, dropped = _clean("Grid pact signed", note, STORY, MORE)
+        assert note in dropped and kept == [STORY, MORE], note
+        assert _lede("Grid pact signed", note, STORY, MORE) == STORY
+    # Told news about a translation stays.
+    told = "The treaty was translated into four languages before the ministers signed it."
+    assert _clean(STORY, told, MORE)[0] == [STORY, told, MORE]
+
+
+def test_a_short_first_sentence_with_an_ly_adverb_before_its_verb_leads() -> None:
+    # "officially opens", "formally objects": a verb after an "-ly" adverb is still a verb,
+    # so the one-sentence opening under a byline is the lede, not a short line to skip.
+    opening = "The Andean Energy Forum (AEF) officially opens in Quito, Ecuador today."
+    assert _lede("By Jane Doe", opening, STORY, MORE) == opening
+    # An adjective in "-ly" before a plural noun is no verb: a caption stays a caption.
+    caption = "Quito's deadly floods in pictures"
+    assert caption in _clean(STORY, MORE, caption)[1]
+
+
+def test_items_marked_with_a_glued_hyphen_are_a_list_and_stay() -> None:
+    # "-the Plan ...,": the site's hyphen glued to each item, one item a paragraph, under a
+    # lead-in; one item runs on into the next with "and". None is a heading.
+    items = [
+        "-the Protocol on the joint grid operator for the six member states,",
+        "-Memorandum of Understanding on cross-border power trading,",
+        "-Loan Guarantee Framework and",
+        "-Exchange of letters on the Quito substation project respectively.",
+    ]
+    signed = "Ministers signed a total of four documents."
+    kept, dropped = _clean(STORY, signed, "These include:", *items)
+    assert kept == [STORY, signed, "These include:", *items], dropped
+
+
+def test_a_long_summary_box_restated_across_page_furniture_does_not_lead() -> None:
+    # Headline, a summary box of two sentences (more than a standfirst's length), picture
+    # and icon text, a date, then the story telling the same nearly word for word.
+    summary = (
+        "The 5th Andean Energy Summit was held on 7 May 2025 in Quito, Ecuador, under the "
+        "theme 'Power Without Borders'. During the summit, the Quito Grid Declaration, the "
+        "Decision on the Regional Grid Operator and the Decision on Power Trading Rules "
+        "were signed."
+    )
+    story = (
+        "The 5th Andean Energy Summit, a meeting of six energy ministers, was held on 7 May "
+        "2025 in Quito, Ecuador. The summit was hosted by Ecuador's minister at the Itchimbia "
+        "Palace under the theme 'Power Without Borders.' During the summit, three key "
+        "documents were signed among the member states: the Quito Summit Grid Declaration of "
+        "the ministers, the Decision on Setting Up the Regional Grid Operator, and the "
+        "Decision on Power Trading and its Rules."
+    )
+    title = "5th Andean Energy Summit"
+    page = (title, summary, f"{title} image", "Recently Added:", "badge icon", "May 7, 2025",
+            story, MORE)  # fmt: skip
+    kept, dropped = _clean(*page, title=title)
+    assert summary in dropped and kept == [story, MORE]
+    # A first paragraph the story goes on from (not restating it) still leads.
+    lede = "Six Andean energy ministers met in Quito on Wednesday to sign a grid pact."
+    assert _lede(title, lede, "May 7, 2025", story, MORE, title=title) == lede
