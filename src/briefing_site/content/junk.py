@@ -810,10 +810,10 @@ BEFORE_VERB = frozenset(("also", "now", "still"))
 # ("deadly floods", "weekly talks", "friendly ties") and nouns ("assembly elects" is
 # told by the noun rule, not this one).
 LY_NOT_ADVERBS = frozenset(
-    "deadly costly friendly unfriendly lively lovely likely unlikely timely untimely orderly"
-    " elderly early daily weekly monthly yearly hourly nightly quarterly biweekly fortnightly"
-    " holy silly jolly lonely ugly manly womanly worldly scholarly kindly sickly"
-    " family italy july assembly anomaly rally supply reply apply monopoly".split()  # noqa: SIM905
+    """deadly costly friendly unfriendly lively lovely likely unlikely timely untimely orderly
+    elderly early daily weekly monthly yearly hourly nightly quarterly biweekly fortnightly
+    holy silly jolly lonely ugly manly womanly worldly scholarly kindly sickly
+    family italy july assembly anomaly rally supply reply apply monopoly""".split()  # noqa: SIM905
 )
 # What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
 AFTER_VERB = frozenset(
