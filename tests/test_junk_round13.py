@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
 from briefing_site.model import Paragraph
 
 STORY = (
@@ -89,3 +90,53 @@ def test_a_long_summary_box_restated_across_page_furniture_does_not_lead() -> No
     # A first paragraph the story goes on from (not restating it) still leads.
     lede = "Six Andean energy ministers met in Quito on Wednesday to sign a grid pact."
     assert _lede(title, lede, "May 7, 2025", story, MORE, title=title) == lede
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.text for p in split_text(text)]
+
+
+def test_a_blogs_footer_under_a_bulleted_post_parts_from_the_list_and_goes() -> None:
+    points = [
+        "- At the outset, the minister said the grid link was the region's first priority.",
+        "- The two ministers agreed to meet again in Lima before the end of the year.",
+    ]
+    footer = ["- 12/3 09:41", "- Comment (0)", "- Trackback(0)"]
+    opening = "On March 12, the energy ministers of Peru and Bolivia met for an hour in La Paz."
+    text = "\n".join([opening, "", *points, *footer]) + "\n"
+    paragraphs = _paragraphs(text)
+    assert paragraphs == [opening, " ".join(points), *footer]
+    kept, dropped = _clean(*paragraphs)
+    assert kept == [opening, " ".join(points)] and set(footer) <= set(dropped)
+    # A point that only opens on such words stays in the list.
+    told = "- Comment (0) was all the ministry's blog drew, the minister joked at the end."
+    text = "\n".join([opening, "", *points, told]) + "\n"
+    assert _paragraphs(text) == [opening, " ".join([*points, told])]
+
+
+def test_a_sentence_cut_by_a_stray_blank_line_after_two_function_words_is_one() -> None:
+    # "... and to" / "'Renew' their ...": a blank line cut one sentence in two.
+    first = (
+        "Ministers thanked the host for the welcome given to all delegations at the "
+        "second meeting this year, and said they had come to talk and to"
+    )
+    second = "\u2018Renew\u2019 and \u2018Connect\u2019 the grid pact as one region."
+    assert _paragraphs(f"{first}\n\n{second}\n") == [f"{first} {second}"]
+    # A headline-length line stopping on a single such word stays apart.
+    head = "Andean ministers to meet in"
+    assert len(_paragraphs(f"{head}\n\n{second}\n")) == 2
+
+
+def test_a_ragged_line_broken_mid_name_inside_a_paragraph_goes_on() -> None:
+    # Copy whose lines run to very different widths: a line going on a paragraph begun
+    # above it stops mid-name, its next line opens in capitals.
+    lines = [
+        "Bolivia and Peru were represented by their Deputy Ministers of Energy and Mines in the",
+        "Senate respectively. The Inter-American Development Bank, the Andean Development Bank "
+        "and the Latin American Energy Organization, the Andean Electrical Interconnection",
+        "Commission (AEIC) and the World Bank attended as observers.",
+    ]
+    assert _paragraphs("\n".join(lines) + "\n") == [" ".join(lines)]
+    # Where the long line ends its sentence, the paragraph ends there, ragged or not.
+    ended = [lines[0], lines[1] + " and the Andean Development Bank.", "Chile attended too."]
+    assert _paragraphs("\n".join(ended) + "\n") == [" ".join(ended[:2]), ended[2]]

@@ -48,7 +48,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, cast
 
-from briefing_site.content.load import FINITE_VERBS
+from briefing_site.content.load import FINITE_VERBS, LIST_FOOTER
 from briefing_site.model import Paragraph
 
 
@@ -1396,6 +1396,8 @@ class JunkFilter:
             and not _caption_stream(paragraph.text)
         ):
             return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
+        if LIST_FOOTER.match(paragraph.text) and "\n" not in paragraph.text.strip():
+            return shape("bad", "a blog's footer under the post (its time, comments, category)")
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if (

@@ -70,6 +70,13 @@ FALLBACK_WRAP_WIDTH = 100
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
+# A blog's footer printed as items under a post: counters, a time stamp, its category.
+LIST_FOOTER = re.compile(
+    r"^\s*[-*+\u2022\u25aa\u00b7]\s+(?:(?:comments?|trackbacks?|pingbacks?|replies|likes?)"
+    r"\s*\(\d+\)|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:category|tags?)"
+    r"\s*:.{0,60}|permalink)\s*$",
+    re.I,
+)
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
@@ -619,6 +626,13 @@ def _broken_off(
         (
             last in _BROKEN_OFF_WORDS
             or (last in _RUN_ON_WORDS and (after[0][:1].islower() or after[0][:1].isdigit()))
+            # A long clause stopping on two such words ("... and to" / "'Renew' their
+            # ..."): no headline or label ends so, whatever case the next block opens in.
+            or (
+                len(words) >= BROKEN_LONG_WORDS
+                and last in _RUN_ON_WORDS
+                and words[-2].casefold() in _RUN_ON_WORDS
+            )
             # A clause stopping on a comma ("... was held on 6 May in the capital,") over
             # one that goes on ("Ruritania. The summit ..."): a page break of a PDF or a
             # stray blank line cut the sentence; no headline or label ends on a comma.
@@ -632,7 +646,7 @@ def _broken_off(
         and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
-        and after[0][:1].isalnum()
+        and after[0].lstrip(_QUOTES)[:1].isalnum()
         and not _NUMBERED.match(following)
     )
 
@@ -766,7 +780,10 @@ def _runs_on(
     """
     line = line.rstrip()
     if _LIST_LINE.match(following):
-        return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+        # A list stays one paragraph; what leads into it not, nor a blog's footer below
+        # it marked as items ("- Comment (0)", "- Trackback(0)", "- 10/7 15:26").
+        footer = LIST_FOOTER.match(following) or LIST_FOOTER.match(line)
+        return bool(_LIST_LINE.match(line)) and not footer
     if _LABELLED.match(following) and (line.endswith(":") or _LABELLED.match(line)):
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
@@ -855,6 +872,18 @@ def _runs_on(
         # "GENEVA, May 4 (Reuters) - ..."). Further down, "... Foreign Minister Jane" /
         # "Doe and ..." at a paragraph's start is one sentence (the rule above).
         return False
+    if (
+        inside
+        and len(words) >= BROKEN_LONG_WORDS
+        and _clause(words)
+        and following.strip()[:1].isalnum()
+        and not _NUMBERED.match(following)
+        and not _DATELINED.match(following)
+    ):
+        # A long line with no sentence end, going on a paragraph begun above it: ragged
+        # copy broken mid-name ("... the Western and Central Pacific Fisheries" /
+        # "Commission (WCPFC) ..."), however wide the lines run; no paragraph ends so.
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
