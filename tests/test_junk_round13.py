@@ -140,3 +140,27 @@ def test_a_ragged_line_broken_mid_name_inside_a_paragraph_goes_on() -> None:
     # Where the long line ends its sentence, the paragraph ends there, ragged or not.
     ended = [lines[0], lines[1] + " and the Andean Development Bank.", "Chile attended too."]
     assert _paragraphs("\n".join(ended) + "\n") == [" ".join(ended[:2]), ended[2]]
+
+
+def test_a_declarations_clauses_printed_one_a_line_are_paragraphs() -> None:
+    # Each clause far longer than any wrap width, ending on ";", the next opening in
+    # capitals or on a participle: one a paragraph, not one wrapped block.
+    clauses = [
+        "WE, the Energy Ministers of Bolivia, Chile, Colombia, Ecuador, Peru and Venezuela, "
+        "gathered here in Quito on 7 May 2025 for the Fifth Andean Energy Ministers' Meeting "
+        '(hereinafter referred to as "AEMM");',
+        "RECALLING the founding of the Andean grid council in 2011 and the adoption of the "
+        "plan for a shared market in power, which states that the member states shall open "
+        "their grids to one another by the end of the decade;",
+        "Noting the need to fund the links across the mountains with loans from the regional "
+        "bank and to set common rules for trading power between the six member states;",
+    ]
+    assert _paragraphs("\n".join(clauses) + "\n") == clauses
+    # Names parted by ";" in one long line run on to the next line of the same list.
+    names = (
+        "2. The following ministers took part: H.E. Ana Torres, Minister of Energy of Peru; "
+        "H.E. Luis Mora, Minister of Mines of Bolivia; H.E. Eva Rios, Minister of Energy of "
+        "Chile; H.E. Juan Paz, Minister of Energy of Ecuador;"
+    )
+    more = "H.E. Rosa Gil, Minister of Energy of Colombia."
+    assert _paragraphs(f"{names}\n{more}\n") == [f"{names} {more}"]

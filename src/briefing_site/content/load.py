@@ -77,6 +77,9 @@ LIST_FOOTER = re.compile(
     r"\s*:.{0,60}|permalink)\s*$",
     re.I,
 )
+# How a declaration's clause opens: a word in capitals ("RECALLING", "BEARING IN MIND")
+# or a participle ("Noting", "Welcoming").
+_CLAUSE_OPENER = re.compile(r"^\s*(?:[A-Z]{3,}\b|[A-Z][a-z]+ing\b)")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
@@ -818,6 +821,16 @@ def _runs_on(
     # A lone word on its line ("But") over a line opening a sentence in capitals is a
     # stray fragment, not the start of that sentence: wrapped lines are never one word.
     stray = len(words) == 1 and not going_on
+    if (
+        line.endswith(";")
+        and len(line) > MAX_WRAP_WIDTH
+        and line.count(";") == 1
+        and _CLAUSE_OPENER.match(following)
+    ):
+        # A line longer than any wrap width, one clause ending on ";", over a clause opening
+        # as a declaration's do ("RECALLING ...", "Noting ..."): each is a paragraph of its
+        # own, printed one a line, not wrapped. (A list of names parted by ";" goes on.)
+        return False
     if line.endswith((",", ";", "-", "\u2013", "\u2014")) or (last in _RUN_ON_WORDS and not stray):
         return True
     if measured and _open_quote(line):
