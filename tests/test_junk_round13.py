@@ -164,3 +164,39 @@ def test_a_declarations_clauses_printed_one_a_line_are_paragraphs() -> None:
     )
     more = "H.E. Rosa Gil, Minister of Energy of Colombia."
     assert _paragraphs(f"{names}\n{more}\n") == [f"{names} {more}"]
+
+
+def test_a_programmes_meeting_lines_are_no_captions_and_its_day_labels_go() -> None:
+    # A ministry's programme: day labels, then "X meeting at ... with the participation
+    # of ..." and its agenda items; the meeting lines read like "X meeting Y" captions.
+    opening = (
+        "Energy ministers from the six Andean states and the EU will meet in Quito next week, "
+        "the first such meeting since the grid pact was signed."
+    )
+    first = "Andean Energy meeting with the participation of Bolivia, Chile and Peru."
+    items = ["\u2013 Grid link across the Andes", "\u2013 Loans from the regional bank"]
+    second = "Andean-EU Energy meeting at 09 to 11.00 With the participation of the EU."
+    page = (opening, "Tuesday 9 May:", first, *items, "Wednesday 10th May", second)
+    kept, dropped = _clean(*page, MORE)
+    assert kept == [opening, first, *items, second, MORE], dropped
+    assert {"Tuesday 9 May:", "Wednesday 10th May"} <= set(dropped)
+    # A picture's line with a participle still goes.
+    caption = "Peru's energy minister meeting Bolivia's president in La Paz on Tuesday."
+    assert caption in _clean(STORY, MORE, caption)[1]
+
+
+def test_a_quotation_signed_by_a_bare_pronoun_above_the_headline_is_a_pull_quote() -> None:
+    quote = (
+        '"The cost of the grid combined with the loans we carry is pushing all of us to '
+        'work together and share the bill," she adds.'
+    )
+    title = "Andean ministers in Quito: one grid for six states"
+    lede = (
+        "A delegation of Andean energy ministers is to meet in Quito on 18 May, where the "
+        "council's chair will call on the six states to follow up on the grid pact."
+    )
+    assert _lede(quote, title, lede, MORE, title=title) == lede
+    assert quote in _clean(quote, title, lede, MORE, title=title)[1]
+    # Under the headline, the same quotation is the story's (its speaker named above).
+    named = f"Ana Torres chairs the council. {lede}"
+    assert _clean(title, named, quote, MORE, title=title)[0] == [named, quote, MORE]

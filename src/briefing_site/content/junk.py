@@ -456,6 +456,27 @@ _PICTURE_DATE = _lazy(
 # A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
 PARTICIPLE_CAPTION_WORDS = 25
 PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
+# A programme's line, never a caption: who takes part, or its hours ("at 09 to 11.00",
+# "at 11:30 a.m.").
+_SCHEDULE = _lazy(
+    r"\bwith the participation of\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:to|-|\u2013)\s*\d{1,2}[.:]\d{2}\b"
+    r"|\b\d{1,2}[.:]\d{2}\s*[ap]\.?m\b",
+    re.I,
+)
+# A day standing alone as a programme's heading: "Wednesday 10th November", "Tuesday, May 4:".
+_DAY_LABEL = _lazy(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*:?$"
+)
+# A quotation signed by a bare pronoun ("..." she adds.): its speaker is named in the
+# story below, so opening the page (above the headline) it is a pull quote.
+_PRONOUN_SIGNED = _lazy(
+    r"[\"\u201d\u2019'][,.]?\s*,?\s*(?:(?:he|she|they)\s+(?:says|said|adds|added|notes|noted"
+    r"|explains|explained|stresses|stressed)|(?:says|said|adds|added)\s+(?:he|she))\s*\.?$",
+    re.I,
+)
+PRONOUN_PULL_QUOTE = "a quotation its speaker is not yet named for, opening the page: a pull quote"
 # The outlet describing itself, at the foot of the page: "About Example News: ...",
 # "Example News is an independent newsroom ...". Kept in doubt when the story goes on
 # in prose below it (a story may describe a news agency).
@@ -1184,6 +1205,7 @@ class JunkFilter:
                     else found[i]
                     for i, p in enumerate(paragraphs)
                 ]
+            found = _pronoun_pull_quotes(found, paragraphs)
             found = _flagged(found, paragraphs)
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
@@ -2191,6 +2213,8 @@ def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
     does not count as one."""
     if quotes or not 5 <= len(words) <= PARTICIPLE_CAPTION_WORDS:
         return False
+    if _SCHEDULE.search(text):
+        return False  # a programme's line ("Defence meeting at 09 to 11.00 with ...")
     if len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) > 1:
         return False
     rest = [w for i, w in enumerate(words) if w != "being" and not (i and words[i - 1] == "being")]
@@ -2746,6 +2770,23 @@ def _restated(
     return out
 
 
+def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Above the page's first print of its headline (or as its first block), a quotation
+    signed by a bare pronoun ("..." she adds.): nobody above it names the speaker, so it
+    is a pull quote lifted from the story below, not the story's first paragraph."""
+    out = list(shapes)
+    headline = next((i for i, s in enumerate(shapes) if s.headline), 0)
+    for index in range(min(max(headline, 1), len(shapes))):
+        text = _plain(paragraphs[index].text)
+        if (
+            text[:1] in QUOTE_OPENERS
+            and shapes[index].words <= SELF_REFERENCE_WORDS * 2
+            and _PRONOUN_SIGNED.search(text)
+        ):
+            out[index] = replace(shapes[index], kind="bad", reason=PRONOUN_PULL_QUOTE, lead=False)
+    return out
+
+
 def _furniture_between(shape: Shape) -> bool:
     """Junk, or a short block with no told sentence (a label, icon text): what parts a
     standfirst from the story it sums up."""
@@ -2938,7 +2979,14 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         if len(run) >= PARALLEL_RUN and not shapes[index - 1].link and shapes[end].kind != "bad":
             # Lead-ins ("Also attending were:") sit among the items, and a live page's entry
             # times ("9.45pm", "9.30pm") run down it one a line: neither is an item.
-            items = [i for i in run if not shapes[i].opens_list and not shapes[i].clock]
+            # A programme's day ("Wednesday 10th November") heads its items, as a label does.
+            items = [
+                i
+                for i in run
+                if not shapes[i].opens_list
+                and not shapes[i].clock
+                and not _DAY_LABEL.match(_plain(paragraphs[i].text))
+            ]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
             common = max(counts.values(), default=0)
             if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(items):
