@@ -200,3 +200,7 @@ def test_a_quotation_signed_by_a_bare_pronoun_above_the_headline_is_a_pull_quote
     # Under the headline, the same quotation is the story's (its speaker named above).
     named = f"Ana Torres chairs the council. {lede}"
     assert _clean(title, named, quote, MORE, title=title)[0] == [named, quote, MORE]
+    # With no headline printed below it, a quotation lede signed "she said" stays and leads.
+    lede_quote = '"We will not pay for the grid twice," she said.'
+    named = "Ana Torres, Peru's energy minister, spoke after the talks in Quito on Tuesday."
+    assert _lede(lede_quote, named, MORE) == lede_quote

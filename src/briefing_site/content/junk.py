@@ -2771,12 +2771,13 @@ def _restated(
 
 
 def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
-    """Above the page's first print of its headline (or as its first block), a quotation
-    signed by a bare pronoun ("..." she adds.): nobody above it names the speaker, so it
-    is a pull quote lifted from the story below, not the story's first paragraph."""
+    """Above the page's first print of its headline, a quotation signed by a bare pronoun
+    ("..." she adds.): nobody above it names the speaker, so it is a pull quote lifted
+    from the story below, not the story's first paragraph. (With no headline printed
+    below it, a first paragraph like it may be a feature's quotation lede: it stays.)"""
     out = list(shapes)
     headline = next((i for i, s in enumerate(shapes) if s.headline), 0)
-    for index in range(min(max(headline, 1), len(shapes))):
+    for index in range(headline):
         text = _plain(paragraphs[index].text)
         if (
             text[:1] in QUOTE_OPENERS
