@@ -204,3 +204,108 @@ def test_a_quotation_signed_by_a_bare_pronoun_above_the_headline_is_a_pull_quote
     lede_quote = '"We will not pay for the grid twice," she said.'
     named = "Ana Torres, Peru's energy minister, spoke after the talks in Quito on Tuesday."
     assert _lede(lede_quote, named, MORE) == lede_quote
+
+
+# Regressions a review of the round found, each written here.
+
+
+def test_a_list_whose_last_item_runs_long_does_not_swallow_the_paragraph_under_it() -> None:
+    # Items carry no full stops: a long last item is no ragged line going on.
+    lead_in = "Under the grid pact:"
+    items = [
+        "- Each state will open its grid to power bought from its neighbours at a common "
+        "tariff set by the regional council every year",
+        "- A regional operator will run the links across the mountains and publish the "
+        "flows between the six member states each month",
+    ]
+    after = "The pact was signed by five of the six energy ministers present in Quito."
+    text = "\n".join([STORY, lead_in, *items, after]) + "\n"
+    assert after in _paragraphs(text)
+    assert after in _clean(*_paragraphs(text))[0]
+
+
+def test_a_paragraph_a_line_that_lost_its_stop_does_not_swallow_the_next_one() -> None:
+    lines = [
+        "The energy ministers of the six Andean states met in Quito on Thursday for talks that "
+        "were dominated by the grid pact,",
+        "under which the links across the mountains are to be built by 2030 and financed by "
+        "loans from the regional bank over twenty years",
+        "Peru's energy minister said the talks had been constructive and that a statement "
+        "would follow in the coming days.",
+    ]
+    assert _paragraphs("\n".join(lines) + "\n")[-1] == lines[-1]
+
+
+def test_a_story_sentence_ending_on_a_semicolon_goes_on_into_the_next_line() -> None:
+    # A long line ending on ";" over "During ...", "According to ..." or an acronym is one
+    # sentence of a story, not a declaration's clauses: the lede stays whole and first.
+    first = (
+        "The energy ministers of the six Andean states met in Quito on Monday to discuss "
+        "the grid pact and the loans from the regional bank, including the new line to Lima;"
+    )
+    for second in (
+        "During the talks, the ministers also agreed on a common tariff for power sold "
+        "across borders from next year.",
+        "According to two officials, the loans would cover about half of the cost.",
+        "OLADE officials said the plan would be put to the presidents in June.",
+    ):
+        paragraphs = _paragraphs(f"{first}\n{second}\n")
+        assert paragraphs == [f"{first} {second}"]
+        assert _lede(*paragraphs).startswith(first)
+
+
+def test_a_cut_caption_over_a_stray_blank_line_does_not_join_the_dateline_lede() -> None:
+    caption = (
+        "The energy minister, centre, speaks to engineers at the new substation outside "
+        "Quito during her visit on Saturday together with her"
+    )
+    lede = (
+        "QUITO, May 7 (Andean Wire) - Ecuador's energy minister opened the first link of the "
+        "Andean grid on Saturday and said power would flow to Peru by the end of the year."
+    )
+    paragraphs = _paragraphs(f"{caption}\n\n{lede}\n\n{MORE}\n")
+    assert lede in paragraphs
+    assert _lede(*paragraphs) == lede
+
+
+def test_a_block_stopping_on_one_function_word_does_not_run_into_a_quotation() -> None:
+    said = (
+        "The grid pact, which was signed in Quito in the presence of the six energy ministers "
+        "and the chair of the regional bank, was described by the"
+    )
+    quote = '"This is the start of one market for the region," Ana Torres said.'
+    assert _paragraphs(f"{STORY}\n\n{said}\n\n{quote}\n") == [STORY, said, quote]
+
+
+def test_pronoun_signed_quotations_under_the_lede_stay_when_the_headline_is_at_the_foot() -> None:
+    title = "Minister Vows To Press On With Grid Pact"
+    lede = (
+        "Energy Minister Ana Torres said on Tuesday that talks with Lima would resume next "
+        "month despite a row over the common tariff."
+    )
+    quotes = [
+        '"The grid is bigger than any single tariff," she said.',
+        '"We will be back at the table in June," she added.',
+    ]
+    kept = _clean(lede, *quotes, MORE, title, "More from Energy", title=title)[0]
+    assert quotes[0] in kept and quotes[1] in kept
+    assert _lede(lede, *quotes, MORE, title, "More from Energy", title=title) == lede
+
+
+def test_a_story_saying_this_was_translated_into_something_keeps_it() -> None:
+    for told in (
+        "This was translated into a 9 per cent fall in power cuts last year, according to "
+        "figures released by the ministry.",
+        "This has been translated into national law by only two of the six states so far, "
+        "the council found.",
+    ):
+        assert told in _clean(STORY, told, MORE)[0]
+
+
+def test_an_item_opening_on_tags_and_going_on_in_words_is_no_blog_footer() -> None:
+    item = "- Tags: to be discussed at the next council of ministers"
+    kept, dropped = _clean(STORY, "- A joint fund for the grid", item, MORE)
+    assert item in kept and item not in dropped
+    # A footer's tags still go.
+    tags = "- Tags: Andes, energy, grid pact"
+    assert tags in _clean(STORY, "- A joint fund for the grid", tags, MORE)[1]

@@ -579,10 +579,15 @@ _ENTRY_TIME = _lazy(
 _SELF_REFERENCE = _lazy(
     # One word may qualify what the page is ("live", "news", a typo's "life").
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
-    r"(?:was|has been|is|has) (?:first |last |now |automatically |machine[- ])?"
+    r"(?:was|has been|is|has) (?:first |last |now )?"
+    r"(?:published|updated|posted|archived|ended|read|viewed)\b"
     # A site's note on how the copy came to it: "This article was automatically
     # translated from ...", "This article has been migrated from an earlier version ...".
-    r"(?:published|updated|posted|archived|ended|read|viewed|translated|migrated)\b"
+    # Only with what the page is, or done by a machine: "This was translated into a
+    # 12 per cent rise ..." and "This has been translated into national law ..." are news.
+    r"|^this (?:\w+ )?(?:article|page|story|post|blog|item|news) (?:was|has been|is) "
+    r"(?:automatically |machine[- ])?(?:translated|migrated)\b"
+    r"|^this (?:was|has been|is) (?:automatically|machine[- ])translated\b"
     # A page tracking a story's versions: "The article has changed 5 times."
     # Only with a count or since when ("... changed 5 times", "... edited since it was
     # published"): "The article was amended in 2016 to ..." is a constitution's article.
@@ -1418,7 +1423,7 @@ class JunkFilter:
             and not _caption_stream(paragraph.text)
         ):
             return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
-        if LIST_FOOTER.match(paragraph.text) and "\n" not in paragraph.text.strip():
+        if LIST_FOOTER.match(paragraph.text):  # the whole block (the pattern is anchored)
             return shape("bad", "a blog's footer under the post (its time, comments, category)")
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
@@ -2776,7 +2781,9 @@ def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph
     from the story below, not the story's first paragraph. (With no headline printed
     below it, a first paragraph like it may be a feature's quotation lede: it stays.)"""
     out = list(shapes)
-    headline = next((i for i, s in enumerate(shapes) if s.headline), 0)
+    # The headline printed in the page's header, not again at its foot ("More from ...").
+    headline = next((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.headline), 0)
+    quotes = []
     for index in range(headline):
         text = _plain(paragraphs[index].text)
         if (
@@ -2784,7 +2791,13 @@ def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph
             and shapes[index].words <= SELF_REFERENCE_WORDS * 2
             and _PRONOUN_SIGNED.search(text)
         ):
-            out[index] = replace(shapes[index], kind="bad", reason=PRONOUN_PULL_QUOTE, lead=False)
+            quotes.append(index)
+        elif shapes[index].kind == "good":
+            # Prose above the headline's print: the story is told above it (the headline
+            # printed again at its foot), and its quotations are the story's.
+            return out
+    for index in quotes:
+        out[index] = replace(shapes[index], kind="bad", reason=PRONOUN_PULL_QUOTE, lead=False)
     return out
 
 
