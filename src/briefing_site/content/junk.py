@@ -48,7 +48,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, cast
 
-from briefing_site.content.load import FINITE_VERBS
+from briefing_site.content.load import FINITE_VERBS, LIST_FOOTER
 from briefing_site.model import Paragraph
 
 
@@ -456,6 +456,27 @@ _PICTURE_DATE = _lazy(
 # A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
 PARTICIPLE_CAPTION_WORDS = 25
 PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
+# A programme's line, never a caption: who takes part, or its hours ("at 09 to 11.00",
+# "at 11:30 a.m.").
+_SCHEDULE = _lazy(
+    r"\bwith the participation of\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:to|-|\u2013)\s*\d{1,2}[.:]\d{2}\b"
+    r"|\b\d{1,2}[.:]\d{2}\s*[ap]\.?m\b",
+    re.I,
+)
+# A day standing alone as a programme's heading: "Wednesday 10th November", "Tuesday, May 4:".
+_DAY_LABEL = _lazy(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*:?$"
+)
+# A quotation signed by a bare pronoun ("..." she adds.): its speaker is named in the
+# story below, so opening the page (above the headline) it is a pull quote.
+_PRONOUN_SIGNED = _lazy(
+    r"[\"\u201d\u2019'][,.]?\s*,?\s*(?:(?:he|she|they)\s+(?:says|said|adds|added|notes|noted"
+    r"|explains|explained|stresses|stressed)|(?:says|said|adds|added)\s+(?:he|she))\s*\.?$",
+    re.I,
+)
+PRONOUN_PULL_QUOTE = "a quotation its speaker is not yet named for, opening the page: a pull quote"
 # The outlet describing itself, at the foot of the page: "About Example News: ...",
 # "Example News is an independent newsroom ...". Kept in doubt when the story goes on
 # in prose below it (a story may describe a news agency).
@@ -560,6 +581,13 @@ _SELF_REFERENCE = _lazy(
     r"^this (?:(?:\w+ )?(?:article|page|story|post|feed|blog|live ?blog|item|news) )?"
     r"(?:was|has been|is|has) (?:first |last |now )?"
     r"(?:published|updated|posted|archived|ended|read|viewed)\b"
+    # A site's note on how the copy came to it: "This article was automatically
+    # translated from ...", "This article has been migrated from an earlier version ...".
+    # Only with what the page is, or done by a machine: "This was translated into a
+    # 12 per cent rise ..." and "This has been translated into national law ..." are news.
+    r"|^this (?:\w+ )?(?:article|page|story|post|blog|item|news) (?:was|has been|is) "
+    r"(?:automatically |machine[- ])?(?:translated|migrated)\b"
+    r"|^this (?:was|has been|is) (?:automatically|machine[- ])translated\b"
     # A page tracking a story's versions: "The article has changed 5 times."
     # Only with a count or since when ("... changed 5 times", "... edited since it was
     # published"): "The article was amended in 2016 to ..." is a constitution's article.
@@ -710,7 +738,8 @@ _GLUED_TEASER = _lazy(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]+\b")
 GLUE_REACH = 160  # a headline ends within this many characters
 # Bullets as pages print them, an en dash among them ("\u2013 Item"); an em dash opens an
 # attribution ("— Jane Doe"), not an item.
-_LIST_ITEM = _lazy(r"^\s*(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+")  # noqa: RUF001
+# A hyphen glued to the item's first letter ("-the Plan for ...,") marks one too.
+_LIST_ITEM = _lazy(r"^\s*(?:(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+|-(?=[^\W\d_]))")  # noqa: RUF001
 _BULLET = _lazy(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 # Where one bullet point ends and the next starts, in a list joined into one block.
 _POINT_SPLIT = _lazy(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
@@ -803,6 +832,15 @@ SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 CLAUSE_STOPWORDS = 0.3
 # Adverbs between a subject and its "-s" verb ("the minister also warns").
 BEFORE_VERB = frozenset(("also", "now", "still"))
+# Words in "-ly" that are no adverb before a verb: adjectives before a plural noun
+# ("deadly floods", "weekly talks", "friendly ties") and nouns ("assembly elects" is
+# told by the noun rule, not this one).
+LY_NOT_ADVERBS = frozenset(
+    """deadly costly friendly unfriendly lively lovely likely unlikely timely untimely orderly
+    elderly early daily weekly monthly yearly hourly nightly quarterly biweekly fortnightly
+    holy silly jolly lonely ugly manly womanly worldly scholarly kindly sickly
+    family italy july assembly anomaly rally supply reply apply monopoly""".split()  # noqa: SIM905
+)
 # What follows a verb and not a plural noun: a determiner, an object pronoun, an adverb.
 AFTER_VERB = frozenset(
     "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
@@ -1172,6 +1210,7 @@ class JunkFilter:
                     else found[i]
                     for i, p in enumerate(paragraphs)
                 ]
+            found = _pronoun_pull_quotes(found, paragraphs)
             found = _flagged(found, paragraphs)
             found = _over_credits(found, paragraphs)
             found = _unstopped_prose(found, paragraphs)
@@ -1384,6 +1423,8 @@ class JunkFilter:
             and not _caption_stream(paragraph.text)
         ):
             return shape("bad", 'marked with an arrow (">>>", "»"): a link to another story')
+        if LIST_FOOTER.match(paragraph.text):  # the whole block (the pattern is anchored)
+            return shape("bad", "a blog's footer under the post (its time, comments, category)")
         if n <= MARKER_WORDS and not sentence and _STAMP.search(text):
             return shape("bad", "a date or reading-time stamp", marker=True)
         if (
@@ -1408,7 +1449,7 @@ class JunkFilter:
             # When it was published ("This was published under ...") stamps the page, as
             # a date does: a standfirst restating the headline above it is no lede.
             stamp = _SELF_REFERENCE.search(text) is not None and _PUBLISHED.search(text) is not None
-            why = "the page speaking of itself (its date, feed or comments)"
+            why = "the page speaking of itself (its date, feed, comments or how its copy came)"
             return replace(shape("bad", why, marker=stamp), published=stamp)
         if (
             n <= SELF_REFERENCE_WORDS
@@ -1509,7 +1550,9 @@ class JunkFilter:
             if paragraph.truncated:
                 return shape("short", "ends mid-sentence at the wrap width: cut copy?")
             if listed:
-                if n <= HEADING_WORDS and _title_case(text):
+                # An item running on into the next ("-Trade Agreement and") is no heading.
+                runs_on = text.endswith((",", ";")) or words[-1] in ("and", "or")
+                if n <= HEADING_WORDS and _title_case(text) and not runs_on:
                     return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
@@ -1980,7 +2023,7 @@ def _has_verb(words: list[str]) -> bool:
         if before in SUBJECTS and w not in STOPWORDS:
             return True
         if (
-            before in BEFORE_VERB
+            (before in BEFORE_VERB or _manner_adverb(before))
             and i > 1
             and words[i - 2] not in STOPWORDS
             and len(w) > 3
@@ -1999,6 +2042,13 @@ def _has_verb(words: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _manner_adverb(word: str) -> bool:
+    """An adverb in "-ly" that may stand between a subject and its "-s" verb ("the summit
+    officially opens", "Tokyo formally objects"), not an adjective or a noun in "-ly"
+    ("deadly floods", "weekly talks", "Italy's")."""
+    return len(word) > 5 and word.endswith("ly") and word not in LY_NOT_ADVERBS
 
 
 def _finite(words: list[str]) -> bool:
@@ -2168,6 +2218,8 @@ def _participle_caption(text: str, words: list[str], quotes: bool) -> bool:
     does not count as one."""
     if quotes or not 5 <= len(words) <= PARTICIPLE_CAPTION_WORDS:
         return False
+    if _SCHEDULE.search(text):
+        return False  # a programme's line ("Defence meeting at 09 to 11.00 with ...")
     if len(_SENTENCE_STOP.findall(text.rstrip(_CLOSERS))) > 1:
         return False
     rest = [w for i, w in enumerate(words) if w != "being" and not (i and words[i - 1] == "being")]
@@ -2680,8 +2732,10 @@ def _restated(
     out = list(shapes)
     for index in range(min(len(shapes) - 1, HEADER_REACH)):
         # The paragraph under it, past page furniture between them ("Share", a label).
+        # (A short line that tells nothing, "Recently Added:", is furniture too.)
         under = next(
-            (i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), len(shapes)
+            (i for i in range(index + 1, len(shapes)) if not _furniture_between(shapes[i])),
+            len(shapes),
         )
         if under == len(shapes):
             continue
@@ -2693,10 +2747,13 @@ def _restated(
         # A summary the page cut off mid-sentence after a full one ("... won a majority.
         # ZANU-PF has 109 seats. More than 58 seats") is a standfirst as much as a whole one.
         cut = not shape.sentence and _INNER_STOP.search(_plain(paragraphs[index].text))
+        # Across furniture (a picture, icons, a date), a summary box up to twice a
+        # standfirst's length, which the story then repeats nearly word for word.
+        longest = STANDFIRST_MAX_WORDS if under == index + 1 else 2 * STANDFIRST_MAX_WORDS
         if (
             shape.kind == "bad"
             or not (shape.sentence or cut)
-            or len(told) > STANDFIRST_MAX_WORDS
+            or len(told) > longest
             or below.kind != "good"
             or below.words <= len(told)
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
@@ -2716,6 +2773,40 @@ def _restated(
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Above the page's first print of its headline, a quotation signed by a bare pronoun
+    ("..." she adds.): nobody above it names the speaker, so it is a pull quote lifted
+    from the story below, not the story's first paragraph. (With no headline printed
+    below it, a first paragraph like it may be a feature's quotation lede: it stays.)"""
+    out = list(shapes)
+    # The headline printed in the page's header, not again at its foot ("More from ...").
+    headline = next((i for i, s in enumerate(shapes[:HEADER_REACH]) if s.headline), 0)
+    quotes = []
+    for index in range(headline):
+        text = _plain(paragraphs[index].text)
+        if (
+            text[:1] in QUOTE_OPENERS
+            and shapes[index].words <= SELF_REFERENCE_WORDS * 2
+            and _PRONOUN_SIGNED.search(text)
+        ):
+            quotes.append(index)
+        elif shapes[index].kind == "good":
+            # Prose above the headline's print: the story is told above it (the headline
+            # printed again at its foot), and its quotations are the story's.
+            return out
+    for index in quotes:
+        out[index] = replace(shapes[index], kind="bad", reason=PRONOUN_PULL_QUOTE, lead=False)
+    return out
+
+
+def _furniture_between(shape: Shape) -> bool:
+    """Junk, or a short block with no told sentence (a label, icon text): what parts a
+    standfirst from the story it sums up."""
+    return shape.kind == "bad" or (
+        shape.kind == "short" and shape.words <= LABEL_WORDS and not (shape.sentence and shape.verb)
+    )
 
 
 def _day_told_once(text: str, below: Sequence[str]) -> str:
@@ -2902,7 +2993,14 @@ def _parallel_items(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         if len(run) >= PARALLEL_RUN and not shapes[index - 1].link and shapes[end].kind != "bad":
             # Lead-ins ("Also attending were:") sit among the items, and a live page's entry
             # times ("9.45pm", "9.30pm") run down it one a line: neither is an item.
-            items = [i for i in run if not shapes[i].opens_list and not shapes[i].clock]
+            # A programme's day ("Wednesday 10th November") heads its items, as a label does.
+            items = [
+                i
+                for i in run
+                if not shapes[i].opens_list
+                and not shapes[i].clock
+                and not _DAY_LABEL.match(_plain(paragraphs[i].text))
+            ]
             counts = Counter(w for i in items for w in _first_words(paragraphs[i].text))
             common = max(counts.values(), default=0)
             if common >= PARALLEL_RUN and common >= PARALLEL_SHARE * len(items):

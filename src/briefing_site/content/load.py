@@ -70,6 +70,26 @@ FALLBACK_WRAP_WIDTH = 100
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
+# A blog's footer printed as items under a post: counters, a time stamp, its category.
+LIST_FOOTER = re.compile(
+    r"^\s*[-*+\u2022\u25aa\u00b7]\s+(?:(?:comments?|trackbacks?|pingbacks?|replies|likes?)"
+    r"\s*\(\d+\)|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:category|tags?)"
+    # Its tags, not an item going on in words ("- Tags: to be discussed at the next ...").
+    r"\s*:(?!.*\b(?:to|be|is|are|was|were|will|would|the|a|an|at|on|in|by|with|from)\b)"
+    r".{0,60}|permalink)\s*$",
+    re.I,
+)
+# How a declaration's clause opens: a word in capitals ("RECALLING", "BEARING IN MIND")
+# or a participle ("Noting", "Welcoming").
+# Not a sentence's opening word in "-ing" ("During the talks", "According to ...") nor a
+# name ("Beijing"), which open a story's next sentence as often.
+_CLAUSE_OPENER = re.compile(
+    r"^\s*(?:[A-Z]{3,}\b|(?!(?:During|According|Following|Including|Regarding|Concerning"
+    r"|Excluding|Pending|Notwithstanding|Barring|Beginning|Starting|Speaking|Writing|Reading"
+    r"|Nothing|Something|Everything|Anything|Beijing|Nanjing|Chongqing|Kunming|Wellington"
+    r"|Flemming|Sterling|Browning|Fleming|Manning|Cummings|Hastings|Jennings|Hemming)\b)"
+    r"[A-Z][a-z]+ing\b)"
+)
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
@@ -77,6 +97,12 @@ _RUN_ON_WORDS = frozenset(
     "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
 )
 # A wire dateline opening a line ("GENEVA, May 4 (Reuters) -", "BEIJING (AP) -").
+# A word or short name in quotes opening a block ("'Renew' and 'Connect' the grid pact"),
+# going on a sentence; a quotation ('"This is a beacon of hope," she said.') opens its own.
+_QUOTED_WORD = re.compile(
+    r"^\s*[\"'\u201c\u2018][^\W\d_][^\s,.;:!?\"'\u201c\u201d\u2018\u2019]*"
+    r"(?:\s[^\s,.;:!?\"'\u201c\u201d\u2018\u2019]+){0,2}[\"'\u201d\u2019](?!\w)"
+)
 _DATELINED = re.compile(r"^[A-Z][A-Z'. -]{2,}(?:,| \()")
 _BYLINE = re.compile(r"^By [A-Z]")
 # A title before a name ("... with Rt. Hon." / "Jane Doe, Minister ..."): its full stop
@@ -601,6 +627,18 @@ def _broken_off(
     if len(words) < BROKEN_MIN_WORDS or not after or _LIST_LINE.match(following):
         return False
     last = words[-1].casefold()
+    # A long clause stopping on two such words ("... and to" / "'Renew' their ..."): no
+    # headline or label ends so, whatever case the next block opens in, and it may go on
+    # into a quotation. Not over a dateline or a byline, nor a cut caption or teaser at the
+    # page's top sharing names with the story under it: those open a story of their own.
+    two_words = (
+        len(words) >= BROKEN_LONG_WORDS
+        and last in _RUN_ON_WORDS
+        and words[-2].casefold() in _RUN_ON_WORDS
+        and not _DATELINED.match(following)
+        and not _BYLINE.match(following)
+        and not (top and _loose_end_refused(text, following, listed=listed, top=top))
+    )
     if (
         len(words) >= BROKEN_LONG_WORDS
         and not first
@@ -619,6 +657,7 @@ def _broken_off(
         (
             last in _BROKEN_OFF_WORDS
             or (last in _RUN_ON_WORDS and (after[0][:1].islower() or after[0][:1].isdigit()))
+            or two_words
             # A clause stopping on a comma ("... was held on 6 May in the capital,") over
             # one that goes on ("Ruritania. The summit ..."): a page break of a PDF or a
             # stray blank line cut the sentence; no headline or label ends on a comma.
@@ -632,7 +671,7 @@ def _broken_off(
         and not _LABELLED.match(text)
         and _clause(words)
         and _clause(after)
-        and after[0][:1].isalnum()
+        and (after[0][:1].isalnum() or (two_words and _QUOTED_WORD.match(following) is not None))
         and not _NUMBERED.match(following)
     )
 
@@ -766,7 +805,10 @@ def _runs_on(
     """
     line = line.rstrip()
     if _LIST_LINE.match(following):
-        return bool(_LIST_LINE.match(line))  # a list stays one paragraph; what leads into it not
+        # A list stays one paragraph; what leads into it not, nor a blog's footer below
+        # it marked as items ("- Comment (0)", "- Trackback(0)", "- 10/7 15:26").
+        footer = LIST_FOOTER.match(following) or LIST_FOOTER.match(line)
+        return bool(_LIST_LINE.match(line)) and not footer
     if _LABELLED.match(following) and (line.endswith(":") or _LABELLED.match(line)):
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
@@ -801,6 +843,19 @@ def _runs_on(
     # A lone word on its line ("But") over a line opening a sentence in capitals is a
     # stray fragment, not the start of that sentence: wrapped lines are never one word.
     stray = len(words) == 1 and not going_on
+    if (
+        line.endswith(";")
+        and len(line) > MAX_WRAP_WIDTH
+        and line.count(";") == 1
+        and _CLAUSE_OPENER.match(following)
+        and (_CLAUSE_OPENER.match(line) or following.rstrip().endswith(";"))
+    ):
+        # A line longer than any wrap width, one clause ending on ";", over a clause opening
+        # as a declaration's do ("RECALLING ...", "Noting ..."), in a run of such clauses
+        # (this one opens so too, or the next ends on ";"): each is a paragraph of its
+        # own, printed one a line, not wrapped. (A list of names parted by ";" goes on, and
+        # so does a story's sentence over "During the talks, ..." or "NATO officials ...".)
+        return False
     if line.endswith((",", ";", "-", "\u2013", "\u2014")) or (last in _RUN_ON_WORDS and not stray):
         return True
     if measured and _open_quote(line):
@@ -855,6 +910,22 @@ def _runs_on(
         # "GENEVA, May 4 (Reuters) - ..."). Further down, "... Foreign Minister Jane" /
         # "Doe and ..." at a paragraph's start is one sentence (the rule above).
         return False
+    if (
+        inside
+        and len(words) >= BROKEN_LONG_WORDS
+        and not _LIST_LINE.match(line)
+        and words[-1].lstrip(_QUOTES)[:1].isupper()
+        and _clause(words)
+        and following.strip()[:1].isalnum()
+        and not _NUMBERED.match(following)
+        and not _DATELINED.match(following)
+    ):
+        # A long line with no sentence end, going on a paragraph begun above it: ragged
+        # copy broken mid-name ("... the Western and Central Pacific Fisheries" /
+        # "Commission (WCPFC) ..."), however wide the lines run. Only mid-name: a list's
+        # last item or a paragraph a line that lost its stop ("... after the damage" /
+        # "Norway's minister said ...") ends there, over the next paragraph.
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
