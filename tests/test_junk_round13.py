@@ -309,3 +309,33 @@ def test_an_item_opening_on_tags_and_going_on_in_words_is_no_blog_footer() -> No
     # A footer's tags still go.
     tags = "- Tags: Andes, energy, grid pact"
     assert tags in _clean(STORY, "- A joint fund for the grid", tags, MORE)[1]
+
+
+def test_a_dateline_lede_ending_on_a_semicolon_over_a_name_stays_whole_and_first() -> None:
+    # A wire lede ending on ";" over a sentence opening on a name in "-ing" or an acronym,
+    # itself ending on ";": a story's sentences, not a run of a declaration's clauses.
+    first = (
+        "LIMA, May 4 (Reuters) - Energy ministers from the six Andean states agreed on "
+        "Monday to open their grids to one another by 2030, a deal that would raise trade in "
+        "power by a third over four years;"
+    )
+    for second in (
+        "Keating, the bank's envoy, said the lender remained committed to funding the new "
+        "lines and was eager to sign the loans;",
+        "IDB officials said the loans would cover about half of the cost of the lines;",
+    ):
+        text = f"{first}\n{second}\nThe pact goes to the presidents in June.\n"
+        assert _lede(*_paragraphs(text)).startswith(first)
+
+
+def test_a_long_line_ending_on_a_whole_name_does_not_swallow_the_next_paragraph() -> None:
+    # Wrapped copy: a paragraph whose last line lost its full stop after a whole name
+    # ("... according to OLADE") ends there; the next line opens a sentence of its own.
+    paragraph = [
+        "Demand for power in the Andes is set to double by 2040, the ministers were told, with",
+        "the fastest growth in Peru, Chile and Colombia, the three largest users of the grid in "
+        "the region, according to OLADE",
+    ]
+    after = "Analysts said the forecast was at odds with the slower growth seen since 2020."
+    paragraphs = _paragraphs("\n".join([*paragraph, after]) + "\n")
+    assert paragraphs[-1] == after

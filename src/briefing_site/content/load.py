@@ -79,17 +79,25 @@ LIST_FOOTER = re.compile(
     r".{0,60}|permalink)\s*$",
     re.I,
 )
-# How a declaration's clause opens: a word in capitals ("RECALLING", "BEARING IN MIND")
-# or a participle ("Noting", "Welcoming").
+# How a declaration's clause opens: a participle in capitals ("RECALLING", "BEARING IN
+# MIND", "CONVINCED"), not an acronym ("NATO", "ECB") nor a dateline ("BEIJING, May 4"),
+# or in title case before its object ("Noting the", "Welcoming that"), not a name
+# before its verb ("Keating said").
 # Not a sentence's opening word in "-ing" ("During the talks", "According to ...") nor a
 # name ("Beijing"), which open a story's next sentence as often.
 _CLAUSE_OPENER = re.compile(
-    r"^\s*(?:[A-Z]{3,}\b|(?!(?:During|According|Following|Including|Regarding|Concerning"
+    r"^\s*(?:[A-Z]{2,}(?:ING|ED)\b(?!\s*[,(])|(?:CONSCIOUS|MINDFUL|AWARE|DEEPLY)\b"
+    r"|(?!(?:During|According|Following|Including|Regarding|Concerning"
     r"|Excluding|Pending|Notwithstanding|Barring|Beginning|Starting|Speaking|Writing|Reading"
     r"|Nothing|Something|Everything|Anything|Beijing|Nanjing|Chongqing|Kunming|Wellington"
     r"|Flemming|Sterling|Browning|Fleming|Manning|Cummings|Hastings|Jennings|Hemming)\b)"
-    r"[A-Z][a-z]+ing\b)"
+    r"[A-Z][a-z]+ing\s+(?:the|that|its|their|our|his|her|with|a|an|all|this|these|those|both"
+    r"|further|also|in|to|upon|on|for|at|by|from|once|again)\b)"
 )
+# A line going on a name broken off above it: more of the name ("Monetary Fund", "Malmer
+# Stenergard") or its short form ("Commission (AEIC)"), not a sentence of its own
+# ("Analysts said ...", "Union said ...": a paragraph that lost its stop ends above it).
+_NAME_GOES_ON = re.compile(r"^\s*[\"'\u201c\u2018]?[A-Z][\w.'\u2019-]*\s+(?:\(|[A-Z])")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
@@ -849,6 +857,7 @@ def _runs_on(
         and line.count(";") == 1
         and _CLAUSE_OPENER.match(following)
         and (_CLAUSE_OPENER.match(line) or following.rstrip().endswith(";"))
+        and not _DATELINED.match(line)
     ):
         # A line longer than any wrap width, one clause ending on ";", over a clause opening
         # as a declaration's do ("RECALLING ...", "Noting ..."), in a run of such clauses
@@ -915,6 +924,7 @@ def _runs_on(
         and len(words) >= BROKEN_LONG_WORDS
         and not _LIST_LINE.match(line)
         and words[-1].lstrip(_QUOTES)[:1].isupper()
+        and _NAME_GOES_ON.match(following)
         and _clause(words)
         and following.strip()[:1].isalnum()
         and not _NUMBERED.match(following)
