@@ -111,6 +111,8 @@ class Stamp:
             built, racy = _saved_report(saved["briefings"], saved["warnings"]), saved["racy"]
             if built is None or not _hashes(racy) or not self._same_bytes(racy):
                 return None
+            if saved["folder"] != _folder_id(self.out):  # a build since without the cache
+                return None
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if not output_intact(self.out, manifest_path(self.site, self.out)):
@@ -139,9 +141,18 @@ class Stamp:
             "briefings": built.briefings,
             "warnings": warnings,
             "racy": self.racy,
+            "folder": _folder_id(self.out),
         }
         make_folder(self.path.parent)
         replace_file(self.path, json.dumps(data).encode())
+
+
+def _folder_id(out: Path) -> list[int]:
+    """The output folder's device and inode: each build that writes swaps in another
+    folder, so a build made without the cache (`--no-cache`, which leaves the cache
+    untouched) leaves one the stamp does not name, and the next build runs."""
+    found = out.stat()
+    return [found.st_dev, found.st_ino]
 
 
 def _saved_report(briefings: object, warnings: object) -> Built | None:
