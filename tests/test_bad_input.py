@@ -1203,3 +1203,37 @@ def test_a_job_count_is_plain_digits_and_zero_still_means_one_per_cpu(tmp_path: 
         assert f"-j/--jobs: not a number of processes: '{jobs}'" in result.stderr
         assert not (site / "build").exists()
     assert _run("build", "-s", str(site), "-j", "0", "--now", NOW).returncode == 0
+
+
+def test_a_staging_folder_left_by_another_user_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """One the build may not remove (an interrupted `sudo briefing-site build`, say) was
+    reported as "build: cannot write the build", pointing at a folder that was fine."""
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        pytest.skip("making a folder another user owns needs root, and setpriv to drop it")
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    left = site / ".build.new-leftover"
+    shutil.copytree(site / "build", left)
+    for path in [*left.rglob("*"), left]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    (left / "briefings").chmod(0o555)
+    as_another = [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    later = "2025-02-06T10:00:00-05:00"
+    command = [*as_another, sys.executable, "-m", "briefing_site", "build", "-s", str(site)]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run(
+        [*command, "--now", later], capture_output=True, text=True, env=env, check=False
+    )
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{left}: cannot remove this folder, left by an earlier build (Permission denied): "
+            "remove it, then build again; the previous build is unchanged"
+        ],
+    )
+    assert tree(site / "build") == before
+    shutil.rmtree(left)
+    assert _as_a_user("build", "-s", str(site), "--now", later).returncode == 0
+    assert _beside(site) == []

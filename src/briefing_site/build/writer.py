@@ -532,14 +532,31 @@ def recover(out: Path, current: Path | None = None) -> None:
     if not parent.is_dir():
         return
     for retired in sorted(parent.glob(f".{out.name}.old-*")):
-        old = retired / "site"
-        if not out.exists() and (old / MARKER).is_file():
-            os.rename(old, out)
-        if _ours(retired):
-            _discard(retired)
+        with _left_behind(retired):
+            old = retired / "site"
+            if not out.exists() and (old / MARKER).is_file():
+                os.rename(old, out)
+            if _ours(retired):
+                _discard(retired)
     for folder in sorted(parent.glob(f".{out.name}.new-*")):
-        if folder != current and _ours(folder):
-            _discard(folder)
+        if folder != current:
+            with _left_behind(folder):
+                if _ours(folder):
+                    _discard(folder)
+
+
+@contextlib.contextmanager
+def _left_behind(folder: Path) -> Iterator[None]:
+    """A folder an earlier build left that cannot be removed (another user's, say) is
+    named, with what to do: its random name is all the user has to find it by."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError.at(
+            Location(str(folder)),
+            f"cannot remove this folder, left by an earlier build ({exc.strerror or exc}): "
+            "remove it, then build again; the previous build is unchanged",
+        ) from exc
 
 
 def _discard(folder: Path) -> None:
@@ -551,8 +568,11 @@ def _discard(folder: Path) -> None:
         return
     try:
         _empty_but_marker(folder)
-    except PermissionError:
-        _open_up(folder)
+    except PermissionError as refused:
+        try:
+            _open_up(folder)
+        except OSError:  # (someone else's: the refusal is the reason, not the chmod's)
+            raise refused from None
         _empty_but_marker(folder)
     (folder / MARKER).unlink(missing_ok=True)
     with contextlib.suppress(FileNotFoundError):
