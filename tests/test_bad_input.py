@@ -1237,3 +1237,58 @@ def test_a_staging_folder_left_by_another_user_is_named_with_what_to_do(tmp_path
     shutil.rmtree(left)
     assert _as_a_user("build", "-s", str(site), "--now", later).returncode == 0
     assert _beside(site) == []
+
+
+SWALLOWS = (
+    "can run for ever on a line it does not match: a group that repeats holds .* or .+, "
+    "so each turn may end at any of many places (as in (.*a){20}); end each turn at the "
+    "first one: [^a]*a or (?>.*?a) for .*a"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            "junk_patterns: ['(.*a){20}']\n",
+            f"briefing.yaml:1: junk_patterns: '(.*a){{20}}' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['^Loading', '(.+\\s)+']\n",
+            f"briefing.yaml:1: junk_patterns: '(.+\\\\s)+' {SWALLOWS}",
+        ),
+        (
+            "topics:\n  economy:\n    patterns: ['(?:.*tariff){4,}']\n",
+            f"briefing.yaml:2: topic 'economy': pattern '(?:.*tariff){{4,}}' {SWALLOWS}",
+        ),
+    ],
+)
+def test_a_site_pattern_repeating_a_run_of_any_character_is_refused_before_it_hangs(
+    tmp_path: Path, config: str, message: str
+) -> None:
+    """`(.*a){20}` passed the check for runaway patterns, and a build then took longer
+    for each letter a paragraph had: 20 s on one of 200 characters, for ever on a longer
+    one. It is refused, saying how to write it, before anything is read or written."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    write_site(site, {"briefing.yaml": config})
+    for command in ("build", "check"):
+        result = _run(command, "-s", str(site), "--now", NOW)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert tree(site / "build") == before
+
+
+def test_the_suggested_patterns_run_and_drop_what_they_match(tmp_path: Path) -> None:
+    junk = "Related: a, a, a, and a."
+    site = write_site(
+        tmp_path / "site",
+        {
+            "briefing.yaml": "junk_patterns: ['([^a]*a){4}.*', '(?>.*?Share){2}.*']\n",
+            "content/good.md": md("title: T\n", f"Fine text.\n\n{junk}\n\nShare it. Share.\n"),
+        },
+    )
+    result = _run("build", "-s", str(site), "--now", NOW)
+    assert result.returncode == 0, result.stderr
+    page = (site / "build/briefings/good/index.html").read_text()
+    assert "Fine text." in page and junk not in page and "Share it" not in page
