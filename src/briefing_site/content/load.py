@@ -213,6 +213,7 @@ def _named_alike(present: set[str], names: Iterable[str]) -> str | None:
 # content format is `<slug>.md`, `<slug>.txt` with `<slug>.yaml` (DESIGN.md), by exact name:
 # `Summit.MD` or `notes.markdown` would be left out without a word, and the editor left
 # wondering why the briefing is not on the site; build, check and serve warn, naming it.
+_READ = (".md", ".txt", METADATA_SUFFIX, ".yml")  # (a `.yml` sidecar is find_articles' to name)
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 _TEXT = (".txt", ".text")
 _PAGES = (".html", ".htm", ".xhtml")
@@ -222,7 +223,11 @@ _DOCUMENTS = (".docx", ".doc", ".rtf", ".odt", ".pages")
 def strays(site: Path, content_files: Iterable[str]) -> list[Problem]:
     """A warning for each file in content/ (`content_files`, as walked) or the site's
     top that looks meant as an article or as the settings but that no build reads."""
-    problems = [Problem(Location(path), why) for path in content_files if (why := stray(path))]
+    problems = [
+        Problem(Location(path), why)
+        for path in content_files
+        if not path.endswith(_READ) and (why := stray(path))  # (20,000 files: ~1.5 ms, not 13)
+    ]
     try:
         top = sorted(os.listdir(site))
     except OSError:  # (the build reads briefing.yaml and content/ there: it says why)
