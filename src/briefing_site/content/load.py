@@ -173,6 +173,7 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
     """
     problems = ProblemList()
     present = set(content_files)
+    by_lower: dict[str, str] | None = None  # made on the first missing file, then kept
     found = []
     for path in sorted(content_files):
         stem, suffix = os.path.splitext(
@@ -186,14 +187,16 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
                 found.append(ArticleFiles(path, sidecar))
                 continue
             # The other spelling, or another case (`a.YAML`): read as no metadata at all.
-            other = _named_alike(present, (stem + ".yml", sidecar))
+            by_lower = by_lower if by_lower is not None else _by_lower(content_files)
+            other = _named_alike(by_lower, (stem + ".yml", sidecar))
             if other is not None:
                 message = f"no metadata: rename {Path(other).name} to {Path(sidecar).name}"
             else:
                 message = f"no metadata: add {Path(sidecar).name} beside it"
             problems.add(Location(path), message)
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
-            other = _named_alike(present, (stem + ".txt",))  # `a.TXT`: no article to the build
+            by_lower = by_lower if by_lower is not None else _by_lower(content_files)
+            other = _named_alike(by_lower, (stem + ".txt",))  # `a.TXT`: no article to the build
             fix = f"rename {Path(other).name} to" if other is not None else "add"
             problems.add(
                 Location(path), f"metadata without an article: {fix} {Path(stem).name}.txt"
@@ -201,11 +204,21 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
     return found, problems
 
 
-def _named_alike(present: set[str], names: Iterable[str]) -> str | None:
-    """The file in `present` named as one of `names` but for the case of its letters
-    (or exactly, if that one is there), or None. Looked for only when a file is missing."""
-    wanted = [name.lower() for name in names]
-    alike = sorted(path for path in present if path.lower() in wanted)
+def _by_lower(paths: Iterable[str]) -> dict[str, str]:
+    """Each path by its lower-case form (the first in sorted order where several share
+    one): made once per call of `find_articles`, so 10,000 articles without sidecars
+    look up their other spellings in one pass, not one pass over every file each."""
+    alike: dict[str, str] = {}
+    for path in sorted(paths, reverse=True):
+        alike[path.lower()] = path
+    return alike
+
+
+def _named_alike(by_lower: dict[str, str], names: Iterable[str]) -> str | None:
+    """The file in `by_lower` (see `_by_lower`) named as one of `names` but for the
+    case of its letters (or exactly, if that one is there), or None. Looked for only
+    when a file is missing."""
+    alike = sorted(by_lower[key] for name in names if (key := name.lower()) in by_lower)
     return alike[0] if alike else None
 
 
