@@ -180,9 +180,11 @@ def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
     """This build's stamp, and the last build's report if there is nothing to do.
 
     The output folder is checked and locked as for a build, and what an
-    interrupted build left beside it is cleared up first.
+    interrupted build left beside it is cleared up first. A read-only output folder
+    is refused only by a build that has something to write (`pipeline.build`): one
+    with nothing to do writes nothing there, and reports as the last build did.
     """
-    check_output_dir(options.output, options.site)
+    check_output_dir(options.output, options.site, writing=False)
     with build_lock(options.output):
         try:
             recover(options.output)

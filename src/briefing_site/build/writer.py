@@ -55,8 +55,10 @@ class OutputFile(Protocol):
     def data(self) -> bytes: ...
 
 
-def check_output_dir(out: Path, site: Path) -> None:
-    """Refuse an output folder whose replacement could destroy someone's files."""
+def check_output_dir(out: Path, site: Path, *, writing: bool = True) -> None:
+    """Refuse an output folder whose replacement could destroy someone's files, and,
+    unless the build will not write it (`writing` False: nothing to do), one the
+    user made read-only."""
     where = Location(str(out))
     resolved = out.resolve()
     if out.is_symlink() or (out.exists() and not out.is_dir()):
@@ -84,7 +86,7 @@ def check_output_dir(out: Path, site: Path) -> None:
     # `chmod a-w build`, or a build/ another user made: the swap would still work (it
     # renames the folder, which needs only its parent writable), but the old build could
     # then not be removed. The user's word: the folder is left as it is.
-    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+    if writing and out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
         raise OutputError.at(
             where,
             "the output folder is read-only (Permission denied): make it writable, "
