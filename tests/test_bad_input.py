@@ -1179,6 +1179,25 @@ def test_build_names_markdown_articles_saved_under_a_name_no_build_reads(tmp_pat
     )
 
 
+def test_a_settings_file_misnamed_then_removed_is_no_longer_warned_of(tmp_path: Path) -> None:
+    """Build warns of `briefing.yml` and `Briefing.yaml` beside briefing.yaml. Once the
+    user removed it, a build with nothing else to do still repeated the warning (the
+    last build's report), so the fix looked as if it had not worked; a build that had
+    something to do said nothing. Both now say what the folder holds."""
+    warned = "warning: not read: the settings file is named briefing.yaml, in lower case"
+    site = write_site(tmp_path / "site", {**GOOD, "briefing.yaml": "title: Desk\n"})
+    for name in ("briefing.yml", "Briefing.yaml"):
+        (site / name).write_text("title: Mine\n")
+        built = _run("build", "-s", str(site), "--now", NOW)
+        assert built.returncode == 0, built.stderr
+        assert f"{name}: {warned}" in built.stderr.splitlines()
+        (site / name).unlink()
+        again = _run("build", "-s", str(site), "--now", NOW)
+        assert again.returncode == 0, again.stderr
+        kept = [line for line in built.stderr.splitlines() if warned not in line]
+        assert again.stderr.splitlines() == kept
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [

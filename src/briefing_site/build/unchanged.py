@@ -2,7 +2,8 @@
 
 After a build, a stamp in the cache folder records a key over everything the
 output was made from but the clock: the tool's code (the theme is part of
-it), the build options, the config, the templates, and the size, times and
+it), the build options, the config (and the names of files misnamed as it, which
+the build warns of), the templates, and the size, times and
 inode of every file in content/. It also records what the build reported (its briefing count and
 warnings) and the span of clocks its output holds for: from its own clock up
 to the first instant any page would read differently (`horizon.until`: the
@@ -39,7 +40,13 @@ from briefing_site.build.writer import (
 )
 from briefing_site.errors import Problem
 from briefing_site.model import Location
-from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from briefing_site.site import (
+    CACHE_DIR,
+    CONFIG_FILE,
+    CONTENT_DIR,
+    TEMPLATES_DIR,
+    settings_misnamed,
+)
 from briefing_site.walk import Walked, walk
 
 VERSION = b"stamp 3"
@@ -93,6 +100,7 @@ class Stamp:
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
             _hash_file(config).encode() if config.is_file() else _no_file(config),
+            "\0".join(settings_misnamed(site)).encode("utf-8", "surrogateescape"),
             tree_fingerprint(site / TEMPLATES_DIR),
             signatures,
         ).hex()

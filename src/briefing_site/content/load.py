@@ -25,7 +25,7 @@ from briefing_site.config.schema import parse_config
 from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
-from briefing_site.site import CONFIG_FILE, CONTENT_DIR
+from briefing_site.site import CONFIG_FILE, CONTENT_DIR, settings_misnamed
 from briefing_site.walk import walk
 
 _TOP_KEY = re.compile(r"^\t*([A-Za-z_][\w-]*)\s*:")  # tabs: a key YAML refused for them
@@ -241,14 +241,9 @@ def strays(site: Path, content_files: Iterable[str]) -> list[Problem]:
         for path in content_files
         if not path.endswith(_READ) and (why := stray(path))  # (20,000 files: ~1.5 ms, not 13)
     ]
-    try:
-        top = sorted(os.listdir(site))
-    except OSError:  # (the build reads briefing.yaml and content/ there: it says why)
-        top = []
-    for name in top:
-        if name.lower() in (CONFIG_FILE, "briefing.yml") and name != CONFIG_FILE:
-            message = f"not read: the settings file is named {CONFIG_FILE}, in lower case"
-            problems.append(Problem(Location(name), message))
+    for name in settings_misnamed(site):
+        message = f"not read: the settings file is named {CONFIG_FILE}, in lower case"
+        problems.append(Problem(Location(name), message))
     return problems
 
 
