@@ -1286,6 +1286,18 @@ SWALLOWS = (
             "topics:\n  economy:\n    patterns: ['(?:.*tariff){4,}']\n",
             f"briefing.yaml:2: topic 'economy': pattern '(?:.*tariff){{4,}}' {SWALLOWS}",
         ),
+        (  # a branch of a repeated alternation: > 10 s on a line of 40 b's
+            "junk_patterns: ['(a|.*b){20}c']\n",
+            f"briefing.yaml:1: junk_patterns: '(a|.*b){{20}}c' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['^Photo', '(?:.*x|y){20}z']\n",
+            f"briefing.yaml:1: junk_patterns: '(?:.*x|y){{20}}z' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['(?:y|.+){20}c']\n",
+            f"briefing.yaml:1: junk_patterns: '(?:y|.+){{20}}c' {SWALLOWS}",
+        ),
     ],
 )
 def test_a_site_pattern_repeating_a_run_of_any_character_is_refused_before_it_hangs(
@@ -1299,6 +1311,25 @@ def test_a_site_pattern_repeating_a_run_of_any_character_is_refused_before_it_ha
     before = tree(site / "build")
     write_site(site, {"briefing.yaml": config})
     for command in ("build", "check"):
+        result = _run(command, "-s", str(site), "--now", NOW)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert tree(site / "build") == before
+
+
+def test_a_pattern_repeating_more_times_than_re_counts_is_a_bad_pattern_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`{99999999999}` made `re` raise OverflowError, not `re.error`: check and build
+    ended in a traceback instead of naming the line."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    write_site(site, {"briefing.yaml": "title: Desk\njunk_patterns: ['(?:.*x){99999999999}']\n"})
+    message = (
+        "briefing.yaml:2: junk_patterns: '(?:.*x){99999999999}' is not a valid regular "
+        "expression: the repetition number is too large"
+    )
+    for command in ("check", "build"):
         result = _run(command, "-s", str(site), "--now", NOW)
         assert (result.returncode, result.stderr.splitlines()) == (1, [message])
     assert tree(site / "build") == before

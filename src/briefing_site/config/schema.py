@@ -286,7 +286,7 @@ def pattern_problem(pattern: str) -> str:
     """
     try:
         re.compile(pattern)
-    except re.error as exc:
+    except (re.error, OverflowError) as exc:  # (OverflowError: `{99999999999}`)
         return f"is not a valid regular expression: {exc}"
     except RecursionError:
         return "nests its groups too deeply to read"
@@ -326,16 +326,14 @@ def _repeat_of_any(items: list[Any], sre: Any) -> bool:
     wherever the rest of the body matches (`(.*a){20}`: at any of the line's a's), and a
     line that does not match is tried split every one of those ways. (A body of nothing
     but repeats is `_nested_repeat`'s.) Atomic groups and possessive repeats, which keep
-    one split, are not looked into, as there."""
+    one split, are not looked into, as there. A body that is an alternation is looked
+    into branch by branch: `(a|.*b){20}` splits a line as `(.*b){20}` does."""
     for op, arg in items:
         inner: list[Any] = []
         repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
         if op in repeat:
-            body = _flatten(list(arg[2]), sre)
             many = arg[1] == sre.MAXREPEAT or arg[1] > _ANY_TURNS
-            runs = [a for o, a in body if o in repeat and a[1] == sre.MAXREPEAT]
-            any_run = any(list(a[2]) == [(sre.ANY, None)] for a in runs)
-            if many and any_run and any(o not in repeat for o, _ in body):
+            if many and _swallows(_flatten(list(arg[2]), sre), sre):
                 return True
             inner = [arg[2]]
         elif op == sre.SUBPATTERN:
@@ -347,6 +345,24 @@ def _repeat_of_any(items: list[Any], sre: Any) -> bool:
         if any(_repeat_of_any(list(part), sre) for part in inner):
             return True
     return False
+
+
+def _swallows(body: list[Any], sre: Any, *, branch: bool = False) -> bool:
+    """Whether one turn of a repeat (`body`, plain groups opened) holds an unbounded run
+    of any character and more, or has a branch that holds one, alone or not (`a|.*b`,
+    `y|.*`): a turn taking that branch may end anywhere, so a run of turns splits a line
+    every way, as `(.*b){20}` and `(.*){20}` do."""
+    repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+    runs = [a for o, a in body if o in repeat and a[1] == sre.MAXREPEAT]
+    any_run = any(list(a[2]) == [(sre.ANY, None)] for a in runs)
+    if any_run and (branch or any(o not in repeat for o, _ in body)):
+        return True
+    return any(
+        _swallows(_flatten(list(alternative), sre), sre, branch=True)
+        for o, a in body
+        if o == sre.BRANCH
+        for alternative in a[1]
+    )
 
 
 def _nested_repeat(items: list[Any], sre: Any) -> bool:
