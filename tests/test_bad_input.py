@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import unicodedata
@@ -1020,3 +1021,330 @@ def test_a_build_cache_the_user_may_not_read_is_named_not_the_output_folder(
     assert lines[0].startswith(f"{cache}: Permission denied"), lines
     assert "cannot write the build" not in lines[0]
     assert tree(site / "build") == before
+
+
+def _beside(site: Path) -> list[str]:
+    """What builds leave beside the output folder: staging, retired or lock files."""
+    return sorted(p.name for p in site.iterdir() if p.name.startswith(".build."))
+
+
+def _writable_again(folder: Path) -> None:
+    """Give the owner write permission on `folder` and every folder in it."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(path.stat().st_mode | stat.S_IRWXU)
+
+
+def test_a_read_only_output_folder_is_refused_left_as_it_was_and_nothing_left_beside_it(
+    tmp_path: Path,
+) -> None:
+    """`chmod a-w build`: the build said it built, swapped the folder in anyway, and
+    left the old one, read-only, in a hidden `.build.new-*` folder that every later
+    build then failed to remove ("cannot write the build"), even once the user had
+    made build/ writable again. A build with nothing to do writes nothing: it succeeds
+    on a read-only folder, reporting as the last build did."""
+    site = write_site(tmp_path / "site", GOOD)
+    first = _as_a_user("build", "-s", str(site), "--now", NOW)
+    assert first.returncode == 0
+    before = tree(site / "build")
+    (site / "build").chmod(0o555)
+    try:
+        result = _as_a_user("build", "-s", str(site), "--now", "2025-02-06T10:00:00-05:00")
+        unchanged = _as_a_user("build", "-s", str(site), "--now", NOW)
+        assert (site / "build").stat().st_mode & 0o777 == 0o555
+    finally:
+        (site / "build").chmod(0o755)
+    message = (
+        f"{site / 'build'}: the output folder is read-only (Permission denied): "
+        "make it writable, or choose another with -o; the previous build is unchanged"
+    )
+    assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (
+        0,
+        first.stdout,
+        first.stderr,
+    )
+    assert tree(site / "build") == before
+    assert _beside(site) == []
+    again = _as_a_user("build", "-s", str(site), "--now", "2025-02-06T10:00:00-05:00")
+    assert again.returncode == 0, again.stderr
+    assert _beside(site) == []
+    assert tree(site / "build") != before  # the new clock's build is in place
+
+
+def test_a_read_only_folder_inside_the_output_does_not_stop_later_builds(
+    tmp_path: Path,
+) -> None:
+    """build/ is the build's own and is replaced whole, so a folder in it made read-only
+    (`chmod a-w build/briefings`) is replaced too. It used to reach the build cache as
+    the spare copy of the output, and every later build then failed on it there."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    (site / "build/briefings").chmod(0o555)
+    for day in ("06", "07", "08"):
+        result = _as_a_user("build", "-s", str(site), "--now", f"2025-02-{day}T10:00:00-05:00")
+        assert (result.returncode, "Permission" in result.stderr) == (0, False), result.stderr
+        assert _beside(site) == []
+    one_process = tmp_path / "one"
+    done = _as_a_user(
+        "build", "-s", str(site), "-o", str(one_process), "-j", "1", "--no-cache",
+        "--now", "2025-02-08T10:00:00-05:00",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert tree(site / "build") == tree(one_process)
+    _writable_again(site)
+
+
+def test_a_read_only_staging_folder_left_by_an_earlier_version_is_removed(
+    tmp_path: Path,
+) -> None:
+    """Builds before this fix left the old output, read-only, in a `.build.new-*`
+    folder: the next build removes it (it carries the marker), and builds."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    left = site / ".build.new-leftover"
+    shutil.copytree(site / "build", left)
+    for path in [left, *left.rglob("*")]:
+        if path.is_dir():
+            path.chmod(0o555)
+    result = _as_a_user("build", "-s", str(site), "--now", "2025-02-06T10:00:00-05:00")
+    if left.exists():
+        _writable_again(left)
+    assert (result.returncode, result.stderr.count("Permission")) == (0, 0), result.stderr
+    assert _beside(site) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_no_cache_builds_without_touching_a_cache_the_user_may_not_read(
+    tmp_path: Path, jobs: str
+) -> None:
+    """`--no-cache` is the way round a cache folder that is in the way; it failed on one
+    the user may not read (".briefing-cache: Permission denied"), for it still deleted a
+    file there. The cache is left as it was, and the next build with the cache does
+    not take its record of the build before for the output now in place."""
+    site = write_site(
+        tmp_path / "site", {**GOOD, "content/draft.md": md("title: D\ndraft: true\n")}
+    )
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    published = tree(site / "build")
+    cache = site / ".briefing-cache"
+    kept = tree(cache)
+    cache.chmod(0)
+    try:
+        result = _as_a_user(
+            "build", "-s", str(site), "--no-cache", "-j", jobs, "--drafts", "--now", NOW
+        )
+    finally:
+        cache.chmod(0o755)
+    assert (result.returncode, "Permission" in result.stderr) == (0, False), result.stderr
+    assert "draft" in [p.split("/")[1] for p in tree(site / "build") if p.startswith("briefings/")]
+    assert tree(cache) == kept
+    again = _as_a_user("build", "-s", str(site), "--now", NOW)  # as the first: not "nothing to do"
+    assert again.returncode == 0, again.stderr
+    assert tree(site / "build") == published
+
+
+def _run(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI as a user runs it: a process of its own."""
+    command = [sys.executable, "-m", "briefing_site", *argv]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, check=False)
+
+
+def test_build_names_markdown_articles_saved_under_a_name_no_build_reads(tmp_path: Path) -> None:
+    """`a.MD`, `a.Md` and `a.markdown` were left out of the site without a word (only
+    `check` named them). The content format is `<slug>.md` (DESIGN.md): build says so
+    for each, and still builds the rest; `explain` on one says the same."""
+    good = md("title: T\nsummary: S\n")
+    site = write_site(
+        tmp_path / "site",
+        {**GOOD, "content/a.MD": good, "content/b.Md": good, "content/c.markdown": good},
+    )
+    built = _run("build", "-s", str(site), "--now", NOW)
+    checked = _run("check", "-s", str(site), "--now", NOW)
+    named = [
+        f"content/{name}: warning: not read: name a Markdown article {stem}.md (lower case)"
+        for name, stem in (("a.MD", "a"), ("b.Md", "b"), ("c.markdown", "c"))
+    ]
+    for result in (built, checked):
+        assert result.returncode == 0, result.stderr
+        assert [line for line in result.stderr.splitlines() if "not read" in line] == named
+    assert "built 1 briefing, 5 warnings" in built.stdout
+    again = _run("build", "-s", str(site), "--now", NOW)  # nothing to do: the same report
+    assert again.stderr == built.stderr
+    explained = _run("explain", "-s", str(site), "content/a.MD")
+    assert (explained.returncode, explained.stderr) == (
+        2,
+        f"{site / 'content/a.MD'}: not read: name a Markdown article a.md (lower case)\n",
+    )
+
+
+def test_a_settings_file_misnamed_then_removed_is_no_longer_warned_of(tmp_path: Path) -> None:
+    """Build warns of `briefing.yml` and `Briefing.yaml` beside briefing.yaml. Once the
+    user removed it, a build with nothing else to do still repeated the warning (the
+    last build's report), so the fix looked as if it had not worked; a build that had
+    something to do said nothing. Both now say what the folder holds."""
+    warned = "warning: not read: the settings file is named briefing.yaml, in lower case"
+    site = write_site(tmp_path / "site", {**GOOD, "briefing.yaml": "title: Desk\n"})
+    for name in ("briefing.yml", "Briefing.yaml"):
+        (site / name).write_text("title: Mine\n")
+        built = _run("build", "-s", str(site), "--now", NOW)
+        assert built.returncode == 0, built.stderr
+        assert f"{name}: {warned}" in built.stderr.splitlines()
+        (site / name).unlink()
+        again = _run("build", "-s", str(site), "--now", NOW)
+        assert again.returncode == 0, again.stderr
+        kept = [line for line in built.stderr.splitlines() if warned not in line]
+        assert again.stderr.splitlines() == kept
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (("a.txt", "a.YAML"), "content/a.txt: no metadata: rename a.YAML to a.yaml"),
+        (("a.TXT", "a.yaml"), "content/a.yaml: metadata without an article: rename a.TXT to a.txt"),
+    ],
+)
+def test_a_text_article_or_sidecar_in_another_case_is_named_with_the_fix(
+    tmp_path: Path, files: tuple[str, str], message: str
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    write_site(site, {f"content/{files[0]}": "Text.\n", f"content/{files[1]}": "title: T\n"})
+    for command in ("build", "check"):
+        result = _run(command, "-s", str(site), "--now", NOW)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert tree(site / "build") == before
+
+
+def test_a_job_count_is_plain_digits_and_zero_still_means_one_per_cpu(tmp_path: Path) -> None:
+    """`-j +2` and `-j 1_0` were read as 2 and 10 (Python's `int`), so a slip of the
+    finger built anyway; they are usage errors, and nothing is built."""
+    site = write_site(tmp_path / "site", GOOD)
+    for jobs in ("+2", "1_0"):
+        result = _run("build", "-s", str(site), "-j", jobs, "--now", NOW)
+        assert result.returncode == 2, result.stderr
+        assert f"-j/--jobs: not a number of processes: '{jobs}'" in result.stderr
+        assert not (site / "build").exists()
+    assert _run("build", "-s", str(site), "-j", "0", "--now", NOW).returncode == 0
+
+
+def test_a_staging_folder_left_by_another_user_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """One the build may not remove (an interrupted `sudo briefing-site build`, say) was
+    reported as "build: cannot write the build", pointing at a folder that was fine."""
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        pytest.skip("making a folder another user owns needs root, and setpriv to drop it")
+    site = write_site(tmp_path / "site", GOOD)
+    assert _as_a_user("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    left = site / ".build.new-leftover"
+    shutil.copytree(site / "build", left)
+    for path in [*left.rglob("*"), left]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    (left / "briefings").chmod(0o555)
+    as_another = [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    later = "2025-02-06T10:00:00-05:00"
+    command = [*as_another, sys.executable, "-m", "briefing_site", "build", "-s", str(site)]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run(
+        [*command, "--now", later], capture_output=True, text=True, env=env, check=False
+    )
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{left}: cannot remove this folder, left by an earlier build (Permission denied): "
+            "remove it, then build again; the previous build is unchanged"
+        ],
+    )
+    assert tree(site / "build") == before
+    shutil.rmtree(left)
+    assert _as_a_user("build", "-s", str(site), "--now", later).returncode == 0
+    assert _beside(site) == []
+
+
+SWALLOWS = (
+    "can run for ever on a line it does not match: a group that repeats holds .* or .+, "
+    "so each turn may end at any of many places (as in (.*a){20}); end each turn at the "
+    "first one: [^a]*a or (?>.*?a) for .*a"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            "junk_patterns: ['(.*a){20}']\n",
+            f"briefing.yaml:1: junk_patterns: '(.*a){{20}}' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['^Loading', '(.+\\s)+']\n",
+            f"briefing.yaml:1: junk_patterns: '(.+\\\\s)+' {SWALLOWS}",
+        ),
+        (
+            "topics:\n  economy:\n    patterns: ['(?:.*tariff){4,}']\n",
+            f"briefing.yaml:2: topic 'economy': pattern '(?:.*tariff){{4,}}' {SWALLOWS}",
+        ),
+        (  # a branch of a repeated alternation: > 10 s on a line of 40 b's
+            "junk_patterns: ['(a|.*b){20}c']\n",
+            f"briefing.yaml:1: junk_patterns: '(a|.*b){{20}}c' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['^Photo', '(?:.*x|y){20}z']\n",
+            f"briefing.yaml:1: junk_patterns: '(?:.*x|y){{20}}z' {SWALLOWS}",
+        ),
+        (
+            "junk_patterns: ['(?:y|.+){20}c']\n",
+            f"briefing.yaml:1: junk_patterns: '(?:y|.+){{20}}c' {SWALLOWS}",
+        ),
+    ],
+)
+def test_a_site_pattern_repeating_a_run_of_any_character_is_refused_before_it_hangs(
+    tmp_path: Path, config: str, message: str
+) -> None:
+    """`(.*a){20}` passed the check for runaway patterns, and a build then took longer
+    for each letter a paragraph had: 20 s on one of 200 characters, for ever on a longer
+    one. It is refused, saying how to write it, before anything is read or written."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    write_site(site, {"briefing.yaml": config})
+    for command in ("build", "check"):
+        result = _run(command, "-s", str(site), "--now", NOW)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert tree(site / "build") == before
+
+
+def test_a_pattern_repeating_more_times_than_re_counts_is_a_bad_pattern_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`{99999999999}` made `re` raise OverflowError, not `re.error`: check and build
+    ended in a traceback instead of naming the line."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    write_site(site, {"briefing.yaml": "title: Desk\njunk_patterns: ['(?:.*x){99999999999}']\n"})
+    message = (
+        "briefing.yaml:2: junk_patterns: '(?:.*x){99999999999}' is not a valid regular "
+        "expression: the repetition number is too large"
+    )
+    for command in ("check", "build"):
+        result = _run(command, "-s", str(site), "--now", NOW)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert tree(site / "build") == before
+
+
+def test_the_suggested_patterns_run_and_drop_what_they_match(tmp_path: Path) -> None:
+    junk = "Related: a, a, a, and a."
+    site = write_site(
+        tmp_path / "site",
+        {
+            "briefing.yaml": "junk_patterns: ['([^a]*a){4}.*', '(?>.*?Share){2}.*']\n",
+            "content/good.md": md("title: T\n", f"Fine text.\n\n{junk}\n\nShare it. Share.\n"),
+        },
+    )
+    result = _run("build", "-s", str(site), "--now", NOW)
+    assert result.returncode == 0, result.stderr
+    page = (site / "build/briefings/good/index.html").read_text()
+    assert "Fine text." in page and junk not in page and "Share it" not in page

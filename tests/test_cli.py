@@ -308,7 +308,18 @@ def test_a_site_folder_in_a_symlink_loop_is_an_error_not_a_traceback(
     assert result.err.endswith(": a symlink loop (too many levels of symbolic links)\n")
 
 
-@pytest.mark.parametrize(("jobs", "said"), [("-3", "-3: give 1 or more"), ("two", "'two'")])
+@pytest.mark.parametrize(
+    ("jobs", "said"),
+    [
+        ("-3", "-3: give 1 or more"),
+        ("two", "'two'"),
+        ("+2", "'+2'"),  # `int` reads these three as numbers: not a count a user typed
+        ("1_0", "'1_0'"),
+        (" 3", "' 3'"),
+        ("\u0663", "'\u0663'"),  # an Arabic-Indic digit three
+        ("", "''"),
+    ],
+)
 def test_a_negative_or_wordy_job_count_is_a_usage_error(
     make_site: Callable[[dict[str, str | bytes]], Path], jobs: str, said: str
 ) -> None:

@@ -74,7 +74,7 @@ LAYERS: dict[str, list[set[str]]] = {
     "commands": [
         {"fetch", "propose", "language"},
         {"extract"},
-        {"explain", "deploy", "scaffold", "importer", "strays"},
+        {"explain", "deploy", "scaffold", "importer"},
     ],
     "entry": [{"cli"}, {"__main__"}],
 }

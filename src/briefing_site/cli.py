@@ -28,14 +28,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _jobs(text: str) -> int:
-    """`-j`: a count of worker processes, 0 for one per CPU; a negative one is a typo."""
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more processes, or 0 for one per CPU")
-    return jobs
+    """`-j`: a count of worker processes in plain digits, 0 for one per CPU. Python's
+    `int` also takes `+2`, `1_0`, spaces and other scripts' digits: each is a typo
+    or a guess here, and a negative count is a typo for a positive one."""
+    if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
+        raise argparse.ArgumentTypeError(f"{text}: give 1 or more processes, or 0 for one per CPU")
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return int(text)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -304,7 +304,6 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.build.pipeline import check
-    from briefing_site.commands.strays import strays
     from briefing_site.progress import terminal_progress
 
     progress = terminal_progress(err, "checking", args.quiet)
@@ -313,7 +312,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if progress:
             progress.clear()
-    found = [*loaded.warnings, *strays(args.site), *_base_url_warning(args)]
+    found = [*loaded.warnings, *_base_url_warning(args)]
     summary = _warn(found, err, args.site) or ", no problems"
     if not args.quiet:
         count = len(loaded.articles)

@@ -73,6 +73,7 @@ from briefing_site.content.load import (
     find_articles,
     read_config,
     site_files,
+    strays,
 )
 from briefing_site.errors import ContentError, OutputError, Problem, ProblemList
 from briefing_site.model import (
@@ -156,14 +157,17 @@ def load_articles(
     """
     config = read_config(options.site, options.base_url)
     listed = seen.files if seen is not None and seen.files else None  # (none: say why)
-    found, problems = find_articles(listed or content_files(options.site))
+    files = listed or content_files(options.site)
+    found, problems = find_articles(files)
     templates = options.site / TEMPLATES_DIR
     settings = Settings(options.site, config, options.now, options.drafts, templates, stream)
     made = keys(settings) if keys is not None else None
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen, held, made)
     problems.items += batch.problems
     try:
-        loaded = finish_loading(options, config, batch.articles, problems, batch.linter(lint))
+        linter = batch.linter(lint)
+        loaded = finish_loading(options, config, batch.articles, problems, linter)
+        loaded = replace(loaded, warnings=(*loaded.warnings, *strays(options.site, files)))
     finally:
         if held is not None:
             held.settle(batch.recorded())
@@ -332,8 +336,7 @@ def build(options: BuildOptions, stamp: Stamp | None = None) -> Built:
                 walked = stamp.content
                 files = None if walked.problems else walked.files
                 seen = Seen(before, stamp.settled_before_ns, index, files)
-            else:
-                forget_stamp(options)
+            else:  # the cache is left alone: its stamp names another output folder
                 stamp = None
                 before = content_signatures(options.site).signatures
                 if options.jobs == 1:

@@ -2,7 +2,8 @@
 
 After a build, a stamp in the cache folder records a key over everything the
 output was made from but the clock: the tool's code (the theme is part of
-it), the build options, the config, the templates, and the size, times and
+it), the build options, the config (and the names of files misnamed as it, which
+the build warns of), the templates, and the size, times and
 inode of every file in content/. It also records what the build reported (its briefing count and
 warnings) and the span of clocks its output holds for: from its own clock up
 to the first instant any page would read differently (`horizon.until`: the
@@ -39,7 +40,13 @@ from briefing_site.build.writer import (
 )
 from briefing_site.errors import Problem
 from briefing_site.model import Location
-from briefing_site.site import CACHE_DIR, CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from briefing_site.site import (
+    CACHE_DIR,
+    CONFIG_FILE,
+    CONTENT_DIR,
+    TEMPLATES_DIR,
+    settings_misnamed,
+)
 from briefing_site.walk import Walked, walk
 
 VERSION = b"stamp 3"
@@ -93,6 +100,7 @@ class Stamp:
             code_fingerprint(),
             "\0".join(map(str, chosen)).encode("utf-8", "surrogateescape"),
             _hash_file(config).encode() if config.is_file() else _no_file(config),
+            "\0".join(settings_misnamed(site)).encode("utf-8", "surrogateescape"),
             tree_fingerprint(site / TEMPLATES_DIR),
             signatures,
         ).hex()
@@ -110,6 +118,8 @@ class Stamp:
                 return None
             built, racy = _saved_report(saved["briefings"], saved["warnings"]), saved["racy"]
             if built is None or not _hashes(racy) or not self._same_bytes(racy):
+                return None
+            if saved["folder"] != _folder_id(self.out):  # a build since without the cache
                 return None
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -139,9 +149,18 @@ class Stamp:
             "briefings": built.briefings,
             "warnings": warnings,
             "racy": self.racy,
+            "folder": _folder_id(self.out),
         }
         make_folder(self.path.parent)
         replace_file(self.path, json.dumps(data).encode())
+
+
+def _folder_id(out: Path) -> list[int]:
+    """The output folder's device and inode: each build that writes swaps in another
+    folder, so a build made without the cache (`--no-cache`, which leaves the cache
+    untouched) leaves one the stamp does not name, and the next build runs."""
+    found = out.stat()
+    return [found.st_dev, found.st_ino]
 
 
 def _saved_report(briefings: object, warnings: object) -> Built | None:
@@ -169,9 +188,11 @@ def unchanged_build(options: BuildOptions) -> tuple[Stamp, Built | None]:
     """This build's stamp, and the last build's report if there is nothing to do.
 
     The output folder is checked and locked as for a build, and what an
-    interrupted build left beside it is cleared up first.
+    interrupted build left beside it is cleared up first. A read-only output folder
+    is refused only by a build that has something to write (`pipeline.build`): one
+    with nothing to do writes nothing there, and reports as the last build did.
     """
-    check_output_dir(options.output, options.site)
+    check_output_dir(options.output, options.site, writing=False)
     with build_lock(options.output):
         try:
             recover(options.output)

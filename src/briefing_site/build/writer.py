@@ -55,8 +55,10 @@ class OutputFile(Protocol):
     def data(self) -> bytes: ...
 
 
-def check_output_dir(out: Path, site: Path) -> None:
-    """Refuse an output folder whose replacement could destroy someone's files."""
+def check_output_dir(out: Path, site: Path, *, writing: bool = True) -> None:
+    """Refuse an output folder whose replacement could destroy someone's files, and,
+    unless the build will not write it (`writing` False: nothing to do), one the
+    user made read-only."""
     where = Location(str(out))
     resolved = out.resolve()
     if out.is_symlink() or (out.exists() and not out.is_dir()):
@@ -80,6 +82,15 @@ def check_output_dir(out: Path, site: Path) -> None:
         raise OutputError.at(
             where,
             "output folder is not empty and was not made by briefing-site; choose another with -o",
+        )
+    # `chmod a-w build`, or a build/ another user made: the swap would still work (it
+    # renames the folder, which needs only its parent writable), but the old build could
+    # then not be removed. The user's word: the folder is left as it is.
+    if writing and out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError.at(
+            where,
+            "the output folder is read-only (Permission denied): make it writable, "
+            "or choose another with -o; the previous build is unchanged",
         )
 
 
@@ -283,8 +294,7 @@ class Staging:
         sha = sha256_of(data).hex()  # hashed already where the cache parked it
         if self.previous.get(item.path) == sha:
             self.held[item.path] = item
-        elif self.spare is not None:
-            self.spare.put(item.path, sha, data)
+        elif self.spare is not None and self.spare.put(item.path, sha, data):
             self.held.pop(item.path, None)
         else:
             if item.path in self.hashes:  # written before, maybe as a link: never in place
@@ -524,20 +534,54 @@ def recover(out: Path, current: Path | None = None) -> None:
     if not parent.is_dir():
         return
     for retired in sorted(parent.glob(f".{out.name}.old-*")):
-        old = retired / "site"
-        if not out.exists() and (old / MARKER).is_file():
-            os.rename(old, out)
-        if _ours(retired):
-            _discard(retired)
+        with _left_behind(retired):
+            old = retired / "site"
+            if not out.exists() and (old / MARKER).is_file():
+                os.rename(old, out)
+            if _ours(retired):
+                _discard(retired)
     for folder in sorted(parent.glob(f".{out.name}.new-*")):
-        if folder != current and _ours(folder):
-            _discard(folder)
+        if folder != current:
+            with _left_behind(folder):
+                if _ours(folder):
+                    _discard(folder)
+
+
+@contextlib.contextmanager
+def _left_behind(folder: Path) -> Iterator[None]:
+    """A folder an earlier build left that cannot be removed (another user's, say) is
+    named, with what to do: its random name is all the user has to find it by."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError.at(
+            Location(str(folder)),
+            f"cannot remove this folder, left by an earlier build ({exc.strerror or exc}): "
+            "remove it, then build again; the previous build is unchanged",
+        ) from exc
 
 
 def _discard(folder: Path) -> None:
-    """Delete a folder of ours, its marker last, so a kill midway leaves it recognisable."""
+    """Delete a folder of ours, its marker last, so a kill midway leaves it recognisable.
+
+    A folder in it that its owner may not write (a read-only folder of build/, now the
+    old build being removed) is made writable first: the whole folder is ours to delete."""
     if not folder.is_dir():  # already gone (a second Ctrl-C during cleanup)
         return
+    try:
+        _empty_but_marker(folder)
+    except PermissionError as refused:
+        try:
+            _open_up(folder)
+        except OSError:  # (someone else's: the refusal is the reason, not the chmod's)
+            raise refused from None
+        _empty_but_marker(folder)
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        folder.rmdir()
+
+
+def _empty_but_marker(folder: Path) -> None:
     for child in sorted(folder.iterdir()):
         if child.name == MARKER:
             continue
@@ -545,11 +589,22 @@ def _discard(folder: Path) -> None:
             _discard(child)
         elif child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
+            if os.path.lexists(child):  # something in it could not be removed: say what
+                shutil.rmtree(child)
         else:
             child.unlink(missing_ok=True)
-    (folder / MARKER).unlink(missing_ok=True)
-    with contextlib.suppress(FileNotFoundError):
-        folder.rmdir()
+
+
+def _open_up(top: Path) -> None:
+    """Give the owner read, write and search permission on `top` and every folder in
+    it (never through a link); one owned by someone else raises PermissionError."""
+    os.chmod(top, stat.S_IMODE(os.lstat(top).st_mode) | stat.S_IRWXU)
+    for root, folders, _ in os.walk(top):
+        for name in folders:
+            path = os.path.join(root, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISDIR(mode) and mode & stat.S_IRWXU != stat.S_IRWXU:
+                os.chmod(path, stat.S_IMODE(mode) | stat.S_IRWXU)
 
 
 def _ours(folder: Path) -> bool:
@@ -809,6 +864,7 @@ class Spare:
         # a one-edit rebuild keeps ~40,000, walked once. None once `put` changes the spare.
         self._kept_differ: list[str] | None = None
         self._kept = False
+        self._refused = False  # a file `put` could not write: the spare is not swapped in
         # The spare's files left as they were, as its manifest (just checked) records
         # them: what the new build's manifest says of them, without a stat.
         self.untouched: dict[str, _Entry] = {}
@@ -888,17 +944,27 @@ class Spare:
         entry = self.entries.get(path)
         return entry[0] if entry is not None else None
 
-    def put(self, path: str, sha256: str, data: bytes) -> None:
-        """A file this build drew, into the spare unless it holds those very bytes."""
+    def put(self, path: str, sha256: str, data: bytes) -> bool:
+        """A file this build drew, into the spare unless it holds those very bytes.
+
+        False (the caller writes it elsewhere) when the spare refuses it: a folder of an
+        old build made read-only by hand, kept here. The spare is then not swapped in
+        (`refresh`); the build that replaces it removes it (`keep`)."""
         if self.holds(path) != sha256:
             if not self._changed:  # from here on the spare is not what its manifest says
                 self.manifest.unlink(missing_ok=True)
-            target = output_path(self.folder, path)
-            target.unlink(missing_ok=True)  # never written in place: `out` may share the inode
-            write_file(self.folder, path, data)
             self._changed.add(path)
             self._kept_differ = None  # the spare holds another file: found again if asked
+            target = output_path(self.folder, path)
+            try:
+                target.unlink(missing_ok=True)  # never in place: `out` may share the inode
+                write_file(self.folder, path, data)
+            except PermissionError:
+                self._refused = True
+                self.drawn.pop(path, None)
+                return False
         self.drawn[path] = sha256
+        return True
 
     def refresh(
         self,
@@ -914,7 +980,7 @@ class Spare:
         `still_as_found` found already when it was asked (`write_changed` asks it of
         the same kept files, as the manifest it read hashes them, before this)."""
         entries = self.entries
-        if not entries:
+        if not entries or self._refused:
             return False
         self.manifest.unlink(missing_ok=True)  # from here on the spare is not what it said
         untouched = {path: e for path, e in entries.items() if path not in self._changed}

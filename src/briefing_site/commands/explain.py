@@ -7,7 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing_site.content.assemble import Assembled, Tools, assemble
-from briefing_site.content.load import content_files, find_articles, read_article, read_config
+from briefing_site.content.load import (
+    content_files,
+    find_articles,
+    read_article,
+    read_config,
+    stray,
+)
 from briefing_site.errors import ContentError, UsageError
 from briefing_site.site import CONTENT_DIR
 
@@ -91,6 +97,7 @@ def explain_article(article: Path, site: Path | None, now: datetime) -> list[str
     if own:
         raise ContentError(own)
     if not match:
-        raise UsageError(f"{article}: not an article (content/<slug>.md or .txt with .yaml)")
+        why = stray(relative) or "not an article (content/<slug>.md or .txt with .yaml)"
+        raise UsageError(f"{article}: {why}")
     tools = Tools.for_config(read_config(root))
     return explain(assemble(read_article(root, match[0]), tools, now))

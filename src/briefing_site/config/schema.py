@@ -286,7 +286,7 @@ def pattern_problem(pattern: str) -> str:
     """
     try:
         re.compile(pattern)
-    except re.error as exc:
+    except (re.error, OverflowError) as exc:  # (OverflowError: `{99999999999}`)
         return f"is not a valid regular expression: {exc}"
     except RecursionError:
         return "nests its groups too deeply to read"
@@ -297,6 +297,7 @@ def pattern_problem(pattern: str) -> str:
         return ""
     try:
         runaway = _nested_repeat(list(parsed), sre)
+        swallowing = _repeat_of_any(list(parsed), sre)
     except RecursionError:
         return "nests its groups too deeply to read"
     if runaway:
@@ -305,7 +306,63 @@ def pattern_problem(pattern: str) -> str:
             "nothing but repeats (as in (\\w+\\s?)+); make the inner one possessive "
             "(\\w++ for \\w+) or the group atomic ((?>...))"
         )
+    if swallowing:
+        return (
+            "can run for ever on a line it does not match: a group that repeats holds .* "
+            "or .+, so each turn may end at any of many places (as in (.*a){20}); end each "
+            "turn at the first one: [^a]*a or (?>.*?a) for .*a"
+        )
     return ""
+
+
+# A repeat of a body holding `.*` runs in time growing with the number of places a turn
+# may end raised to the number of turns: (.*a){4} takes seconds on a long paragraph.
+_ANY_TURNS = 3
+
+
+def _repeat_of_any(items: list[Any], sre: Any) -> bool:
+    """Whether a repeat of more than `_ANY_TURNS` turns has a body that holds an
+    unbounded run of any character (`.*`, `.+`, `.*?`) and more. Each turn may then end
+    wherever the rest of the body matches (`(.*a){20}`: at any of the line's a's), and a
+    line that does not match is tried split every one of those ways. (A body of nothing
+    but repeats is `_nested_repeat`'s.) Atomic groups and possessive repeats, which keep
+    one split, are not looked into, as there. A body that is an alternation is looked
+    into branch by branch: `(a|.*b){20}` splits a line as `(.*b){20}` does."""
+    for op, arg in items:
+        inner: list[Any] = []
+        repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+        if op in repeat:
+            many = arg[1] == sre.MAXREPEAT or arg[1] > _ANY_TURNS
+            if many and _swallows(_flatten(list(arg[2]), sre), sre):
+                return True
+            inner = [arg[2]]
+        elif op == sre.SUBPATTERN:
+            inner = [arg[-1]]
+        elif op == sre.BRANCH:
+            inner = list(arg[1])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            inner = [arg[1]]
+        if any(_repeat_of_any(list(part), sre) for part in inner):
+            return True
+    return False
+
+
+def _swallows(body: list[Any], sre: Any, *, branch: bool = False) -> bool:
+    """Whether one turn of a repeat (`body`, plain groups opened) holds an unbounded run
+    of any character and more, or has a branch that holds one, alone or not (`a|.*b`,
+    `y|.*`): a turn taking that branch may end anywhere, so a run of turns splits a line
+    every way, as `(.*b){20}` and `(.*){20}` do."""
+    repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+    runs = [a for o, a in body if o in repeat and a[1] == sre.MAXREPEAT]
+    any_run = any(list(a[2]) == [(sre.ANY, None)] for a in runs)
+    if any_run and (branch or any(o not in repeat for o, _ in body)):
+        return True
+    return any(
+        _swallows(_flatten(list(alternative), sre), sre, branch=True)
+        for o, a in body
+        if o == sre.BRANCH
+        for alternative in a[1]
+    )
 
 
 def _nested_repeat(items: list[Any], sre: Any) -> bool:

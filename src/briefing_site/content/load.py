@@ -23,9 +23,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefing_site.config.schema import parse_config
 from briefing_site.config.yamlload import YamlMap, parse_yaml_recovering
-from briefing_site.errors import ContentError, ProblemList
+from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.model import Location, Paragraph, SiteConfig, SourceArticle
-from briefing_site.site import CONFIG_FILE, CONTENT_DIR
+from briefing_site.site import CONFIG_FILE, CONTENT_DIR, settings_misnamed
 from briefing_site.walk import walk
 
 _TOP_KEY = re.compile(r"^\t*([A-Za-z_][\w-]*)\s*:")  # tabs: a key YAML refused for them
@@ -207,6 +207,7 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
     """
     problems = ProblemList()
     present = set(content_files)
+    by_lower: dict[str, str] | None = None  # made on the first missing file, then kept
     found = []
     for path in sorted(content_files):
         stem, suffix = os.path.splitext(
@@ -218,16 +219,85 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
             sidecar = stem + METADATA_SUFFIX
             if sidecar in present:
                 found.append(ArticleFiles(path, sidecar))
-            elif stem + ".yml" in present:  # the other spelling: read as no metadata at all
-                problems.add(
-                    Location(path),
-                    f"no metadata: rename {Path(stem).name}.yml to {Path(sidecar).name}",
-                )
+                continue
+            # The other spelling, or another case (`a.YAML`): read as no metadata at all.
+            by_lower = by_lower if by_lower is not None else _by_lower(content_files)
+            other = _named_alike(by_lower, (stem + ".yml", sidecar))
+            if other is not None:
+                message = f"no metadata: rename {Path(other).name} to {Path(sidecar).name}"
             else:
-                problems.add(Location(path), f"no metadata: add {Path(sidecar).name} beside it")
+                message = f"no metadata: add {Path(sidecar).name} beside it"
+            problems.add(Location(path), message)
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
-            problems.add(Location(path), f"metadata without an article: add {Path(stem).name}.txt")
+            by_lower = by_lower if by_lower is not None else _by_lower(content_files)
+            other = _named_alike(by_lower, (stem + ".txt",))  # `a.TXT`: no article to the build
+            fix = f"rename {Path(other).name} to" if other is not None else "add"
+            problems.add(
+                Location(path), f"metadata without an article: {fix} {Path(stem).name}.txt"
+            )
     return found, problems
+
+
+def _by_lower(paths: Iterable[str]) -> dict[str, str]:
+    """Each path by its lower-case form (the first in sorted order where several share
+    one): made once per call of `find_articles`, so 10,000 articles without sidecars
+    look up their other spellings in one pass, not one pass over every file each."""
+    alike: dict[str, str] = {}
+    for path in sorted(paths, reverse=True):
+        alike[path.lower()] = path
+    return alike
+
+
+def _named_alike(by_lower: dict[str, str], names: Iterable[str]) -> str | None:
+    """The file in `by_lower` (see `_by_lower`) named as one of `names` but for the
+    case of its letters (or exactly, if that one is there), or None. Looked for only
+    when a file is missing."""
+    alike = sorted(by_lower[key] for name in names if (key := name.lower()) in by_lower)
+    return alike[0] if alike else None
+
+
+# Files named so that no build reads them, though an editor meant them for the site. The
+# content format is `<slug>.md`, `<slug>.txt` with `<slug>.yaml` (DESIGN.md), by exact name:
+# `Summit.MD` or `notes.markdown` would be left out without a word, and the editor left
+# wondering why the briefing is not on the site; build, check and serve warn, naming it.
+_READ = (".md", ".txt", METADATA_SUFFIX, ".yml")  # (a `.yml` sidecar is find_articles' to name)
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+_TEXT = (".txt", ".text")
+_PAGES = (".html", ".htm", ".xhtml")
+_DOCUMENTS = (".docx", ".doc", ".rtf", ".odt", ".pages")
+
+
+def strays(site: Path, content_files: Iterable[str]) -> list[Problem]:
+    """A warning for each file in content/ (`content_files`, as walked) or the site's
+    top that looks meant as an article or as the settings but that no build reads."""
+    problems = [
+        Problem(Location(path), why)
+        for path in content_files
+        if not path.endswith(_READ) and (why := stray(path))  # (20,000 files: ~1.5 ms, not 13)
+    ]
+    for name in settings_misnamed(site):
+        message = f"not read: the settings file is named {CONFIG_FILE}, in lower case"
+        problems.append(Problem(Location(name), message))
+    return problems
+
+
+def stray(path: str) -> str:
+    """Why the build passes over `path` (in content/) though an editor meant it, or ""."""
+    name = path.rsplit("/", 1)[-1]
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or name.endswith("~"):
+        return ""
+    suffix = "." + suffix
+    lower = suffix.lower()
+    if lower in _MARKDOWN and suffix != ".md":
+        return f"not read: name a Markdown article {stem}.md (lower case)"
+    if lower in _TEXT and suffix != ".txt":
+        return f"not read: name a text article {stem}.txt (lower case), with {stem}.yaml"
+    if lower in _PAGES:
+        return f"not read: a saved page is no article; run: briefing-site import {path}"
+    if lower in _DOCUMENTS:
+        return "not read: save it as text (.txt, UTF-8) and run briefing-site import on it"
+    return ""
 
 
 def site_files(site: Path, folder: str) -> list[str]:
