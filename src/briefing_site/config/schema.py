@@ -328,23 +328,12 @@ def _repeat_of_any(items: list[Any], sre: Any) -> bool:
     but repeats is `_nested_repeat`'s.) Atomic groups and possessive repeats, which keep
     one split, are not looked into, as there. A body that is an alternation is looked
     into branch by branch: `(a|.*b){20}` splits a line as `(.*b){20}` does."""
-    for op, arg in items:
-        inner: list[Any] = []
-        repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
-        if op in repeat:
-            many = arg[1] == sre.MAXREPEAT or arg[1] > _ANY_TURNS
-            if many and _swallows(_flatten(list(arg[2]), sre), sre):
-                return True
-            inner = [arg[2]]
-        elif op == sre.SUBPATTERN:
-            inner = [arg[-1]]
-        elif op == sre.BRANCH:
-            inner = list(arg[1])
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            inner = [arg[1]]
-        if any(_repeat_of_any(list(part), sre) for part in inner):
-            return True
-    return False
+
+    def swallowing(arg: Any) -> bool:
+        many = arg[1] == sre.MAXREPEAT or arg[1] > _ANY_TURNS
+        return bool(many) and _swallows(_flatten(list(arg[2]), sre), sre)
+
+    return _some_repeat(items, sre, swallowing)
 
 
 def _swallows(body: list[Any], sre: Any, *, branch: bool = False) -> bool:
@@ -370,18 +359,29 @@ def _nested_repeat(items: list[Any], sre: Any) -> bool:
     of repeats, one of them unbounded and at most one required: the same text then
     splits into turns in exponentially many ways. Atomic groups and possessive
     repeats, which keep one split, are not looked into."""
+
+    def runaway(arg: Any) -> bool:
+        body = _flatten(list(arg[2]), sre)
+        repeats = [a for o, a in body if o in (sre.MAX_REPEAT, sre.MIN_REPEAT)]
+        return bool(
+            (arg[1] == sre.MAXREPEAT or arg[1] > 10)
+            and body
+            and len(repeats) == len(body)
+            and any(a[1] == sre.MAXREPEAT for a in repeats)
+            and sum(a[0] > 0 for a in repeats) <= 1  # (\\s+\\w+)*: one split only
+        )
+
+    return _some_repeat(items, sre, runaway)
+
+
+def _some_repeat(items: list[Any], sre: Any, test: Callable[[Any], bool]) -> bool:
+    """Whether `test` holds for a repeat's (min, max, body) anywhere in the parsed
+    pattern: in groups, branches, look-arounds and other repeats' bodies, but not in
+    atomic groups or possessive repeats, which keep one split."""
     for op, arg in items:
         inner: list[Any] = []
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            body = _flatten(list(arg[2]), sre)
-            repeats = [a for o, a in body if o in (sre.MAX_REPEAT, sre.MIN_REPEAT)]
-            if (
-                (arg[1] == sre.MAXREPEAT or arg[1] > 10)
-                and body
-                and len(repeats) == len(body)
-                and any(a[1] == sre.MAXREPEAT for a in repeats)
-                and sum(a[0] > 0 for a in repeats) <= 1  # (\\s+\\w+)*: one split only
-            ):
+            if test(arg):
                 return True
             inner = [arg[2]]
         elif op == sre.SUBPATTERN:
@@ -390,7 +390,7 @@ def _nested_repeat(items: list[Any], sre: Any) -> bool:
             inner = list(arg[1])
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
             inner = [arg[1]]
-        if any(_nested_repeat(list(part), sre) for part in inner):
+        if any(_some_repeat(list(part), sre, test) for part in inner):
             return True
     return False
 
