@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from junkcheck import cleaned
+
 from briefing_site.content.junk import JunkFilter
 from briefing_site.model import Paragraph
 
@@ -142,9 +144,7 @@ _TAIL = (
 
 def _cleaned(*texts: str) -> tuple[list[str], dict[str, str]]:
     """(kept texts, dropped text -> reason) for one invented article."""
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title="Quota row ends")
-    return [p.text for p in kept_paragraphs], {d.paragraph.text: d.pattern for d in dropped}
+    return cleaned(*texts, title="Quota row ends")
 
 
 def test_related_headlines_in_one_block_with_their_section_go() -> None:
@@ -1525,9 +1525,7 @@ def test_a_wire_date_with_its_agency_opens_the_story_and_a_file_photo_credit_end
 
 
 def _cleaned_titled(title: str, *texts: str) -> tuple[list[str], dict[str, str]]:
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept_paragraphs, dropped = JunkFilter().clean(paragraphs, title=title)
-    return [p.text for p in kept_paragraphs], {d.paragraph.text: d.pattern for d in dropped}
+    return cleaned(*texts, title=title)
 
 
 def test_the_headline_printed_again_ends_the_page_header_like_a_byline() -> None:

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from briefing_site.content.junk import JunkFilter
-from briefing_site.model import Paragraph
+from junkcheck import cleaned as _clean
 
 STORY = (
     "Fisheries ministers from ten Pacific nations have signed a sweeping pact to cap "
     "catches and cut subsidies for their fleets, officials said on Thursday."
 )
 MORE = "The deal follows six years of talks that stalled twice over quotas for tuna and squid."
-
-
-def _clean(*texts: str, title: str = "") -> tuple[list[str], dict[str, str]]:
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept, dropped = JunkFilter().clean(paragraphs, title=title)
-    return [p.text for p in kept], {d.paragraph.text: d.pattern for d in dropped}
-
-
-def _lede(*texts: str, title: str = "") -> str:
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept, _ = JunkFilter().clean(paragraphs, title=title)
-    return next(p.text for p in kept if p.prose)
 
 
 def test_a_short_full_lede_under_a_stamp_and_over_a_picture_is_kept() -> None:

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from briefing_site.content.junk import JunkFilter
+from junkcheck import cleaned as _clean
+from junkcheck import lede as _lede
+
 from briefing_site.content.load import split_text
-from briefing_site.model import Paragraph
 
 STORY = (
     "Energy ministers from six Andean and Caribbean states agreed on Tuesday to link their "
     "power grids by 2030, a move officials said would cut blackouts across the region."
 )
 MORE = "The plan needs about 4 billion dollars of loans, which the regional bank has promised."
-
-
-def _clean(*texts: str, title: str = "") -> tuple[list[str], dict[str, str]]:
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept, dropped = JunkFilter().clean(paragraphs, title=title)
-    return [p.text for p in kept], {d.paragraph.text: d.pattern for d in dropped}
-
-
-def _lede(*texts: str, title: str = "") -> str:
-    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept, _ = JunkFilter().clean(paragraphs, title=title)
-    return next(p.text for p in kept if p.prose)
 
 
 def test_a_sites_note_on_how_its_copy_came_goes_and_never_leads() -> None:
