@@ -81,10 +81,9 @@ LIST_FOOTER = re.compile(
 )
 # How a declaration's clause opens: a participle in capitals ("RECALLING", "BEARING IN
 # MIND", "CONVINCED"), not an acronym ("NATO", "ECB") nor a dateline ("BEIJING, May 4"),
-# or in title case before its object ("Noting the", "Welcoming that"), not a name
-# before its verb ("Keating said").
-# Not a sentence's opening word in "-ing" ("During the talks", "According to ...") nor a
-# name ("Beijing"), which open a story's next sentence as often.
+# or in title case before its object ("Noting the", "Welcoming that"): not a name before
+# its verb ("Keating said"), nor the "-ing" words and names listed, which open a story's
+# next sentence as often ("During the talks", "According to ...", "Beijing").
 _CLAUSE_OPENER = re.compile(
     r"^\s*(?:[A-Z]{2,}(?:ING|ED)\b(?!\s*[,(])|(?:CONSCIOUS|MINDFUL|AWARE|DEEPLY)\b"
     r"|(?!(?:During|According|Following|Including|Regarding|Concerning"
@@ -252,8 +251,7 @@ def _named_alike(by_lower: dict[str, str], names: Iterable[str]) -> str | None:
     """The file in `by_lower` (see `_by_lower`) named as one of `names` but for the
     case of its letters (or exactly, if that one is there), or None. Looked for only
     when a file is missing."""
-    alike = sorted(by_lower[key] for name in names if (key := name.lower()) in by_lower)
-    return alike[0] if alike else None
+    return min((by_lower[key] for name in names if (key := name.lower()) in by_lower), default=None)
 
 
 # Files named so that no build reads them, though an editor meant them for the site. The
