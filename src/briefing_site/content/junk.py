@@ -938,6 +938,27 @@ UNSTOPPED_CLAUSE_STOPWORDS = 0.3
 UNSTOPPED_DATED_WORDS = 16
 UNSTOPPED_DATED_STOPWORDS = 0.12  # a story's first sentence is thick with names and titles
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# An author's note under the byline: the byline's first name, then who the author is.
+AUTHOR_BYLINE_WORDS = 8
+_AUTHOR_NOTE = _lazy(r"^ (?:is|was|has|holds|works|teaches|writes|serves|heads|leads)\b")
+_THIRD_PERSON = _lazy(r"[.!?]\s+(?:He|She)\s")
+AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
+# A question-and-answer page: the interviewer's label on a question ("Outlet: Why ...?")
+# and the guest's name on the answer right under it ("Jane Doe: One of ...").
+_ASKED = _lazy(r"^[^\W\d_][\w.&'\u2019-]*(?: [^\W\d_][\w.&'\u2019-]*){0,3}:\s+[A-Z][^?]{5,}\?$")
+_ANSWERED = _lazy(r"^[^\W\d_][\w.'\u2019-]+(?: [^\W\d_][\w.'\u2019-]*){0,5}:\s+[A-Z]")
+_SENTENCE_INSIDE = _lazy(r"[.!?][\u201d\"']?\s+[A-Z\u201c\"]")
+INTERVIEW_QUESTION_WORDS = 30
+INTERVIEW_QUESTION = "an interviewer's question on a question-and-answer page"
+INTERVIEW_ANSWER = "an answer under the guest's name (no dateline)"
+# A block opening on a sentence connective and its comma ("Furthermore, ...", "In addition,
+# ...") goes on from the sentence before it: no heading, menu or caption opens so.
+_CONNECTIVE = _lazy(
+    r"^(?:Furthermore|Moreover|Meanwhile|Additionally|In addition|However|Besides|Likewise"
+    r"|Similarly|Nevertheless|Nonetheless|In turn|At the same time|On the other hand"
+    r"|In the meantime|Consequently|Subsequently),\s+\S"
+)
+CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
 _ATTRIBUTED = _lazy(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
@@ -1217,6 +1238,8 @@ class JunkFilter:
             found = _under_video_length(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
+            found = _interview_questions(found, paragraphs)
+            found = _author_notes(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
@@ -1569,6 +1592,8 @@ class JunkFilter:
                 return shape("short", CLAUSE)
             if text.endswith(";"):
                 return shape("short", "a list item")  # an enumerated clause, no heading
+            if n >= CLAUSE_WORDS and verb and _CONNECTIVE.match(text) and not text.endswith(","):
+                return shape("short", CONNECTIVE_CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
             not sentence
@@ -2827,13 +2852,21 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
         text = _plain(paragraphs[index].text)
         # Under a wire dateline a clause opens the story, whatever lies above it.
         dated = shape.kind == "short" and not shape.sentence and _dateline(text) is not None
+        # One going on from the story's paragraph above with a connective ("Furthermore,
+        # X and Y ... joined the talks") is prose however thick with names it is.
+        goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
         if (
             shape.kind == "short"
             and not shape.sentence
             and shape.verb
-            and shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
-            and shape.stopwords
-            >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+            and (
+                goes_on
+                or (
+                    shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
+                    and shape.stopwords
+                    >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+                )
+            )
             and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
@@ -2849,6 +2882,67 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             out[index] = replace(
                 shape, kind="good", reason=UNSTOPPED_ATTRIBUTED if told else UNSTOPPED
             )
+    return out
+
+
+def _author_notes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Near the top, a paragraph opening on the first name of the byline right above it
+    and a verb of who someone is ("Jane is a lecturer ...", "Jane has worked ..."), then
+    going on about her or him, is the author's note, not the story's first paragraph."""
+    out = list(shapes)
+    for index in range(1, min(len(shapes), HEADER_REACH)):
+        shape, above = shapes[index], shapes[index - 1]
+        text, byline = _plain(paragraphs[index].text), _plain(paragraphs[index - 1].text)
+        name = byline.split(maxsplit=1)[0] if byline else ""
+        if (
+            shape.kind == "good"
+            and not above.sentence
+            and not (above.headline or above.echo)
+            and above.words <= AUTHOR_BYLINE_WORDS
+            and name[:1].isupper()
+            and name.isalpha()
+            and _AUTHOR_NOTE.match(text[len(name) :])
+            and text.startswith(name + " ")
+            and _THIRD_PERSON.search(text)
+        ):
+            out[index] = replace(shape, kind="bad", reason=AUTHOR_NOTE)
+    return out
+
+
+def _interview_questions(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """On a question-and-answer page (a question under the interviewer's label, "Outlet:
+    Why ...?", answered right below under the guest's name, "Jane Doe: ..."), a block that
+    is one short question over a paragraph of prose is the interviewer's: the answers
+    are the story. No page without such a labelled pair loses a question, nor a
+    transcript, where a label opens turn after turn ("QUESTION: ...") and every turn,
+    asked or answered, is the record."""
+    texts = [_plain(p.text) for p in paragraphs]
+    if not any(
+        _ASKED.match(texts[i]) and _ANSWERED.match(texts[i + 1]) for i in range(len(texts) - 1)
+    ):
+        return list(shapes)
+    labels = Counter(text.split(":", 1)[0] for text in texts if _ANSWERED.match(text))
+    if any(count > 1 for count in labels.values()):
+        return list(shapes)
+    out = list(shapes)
+    for index in range(1, len(texts)):
+        # The guest's name over an answer is no wire's dateline ("Jane Doe: The ...").
+        asked = _ASKED.match(texts[index - 1]) and _ANSWERED.match(texts[index])
+        if asked and shapes[index].reason == DATELINE_STORY:
+            out[index] = replace(shapes[index], reason=INTERVIEW_ANSWER)
+    for index, shape in enumerate(out[:-1]):
+        text = texts[index]
+        below = next((s for s in out[index + 1 :] if s.kind != "short"), None)
+        if (
+            text.endswith("?")
+            and shape.words <= INTERVIEW_QUESTION_WORDS
+            and not shape.quotes
+            and not _SENTENCE_INSIDE.search(text[:-1])
+            and "\n" not in paragraphs[index].text.strip()
+            and below is not None
+            and below.kind == "good"
+        ):
+            out[index] = replace(shape, kind="bad", reason=INTERVIEW_QUESTION)
     return out
 
 
@@ -3290,8 +3384,16 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
             # A dek over a story told in bullet points gives way to the points.
             first = next((i for i in goods if i > first), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
-        # A verbless standfirst gives way to the prose right under it.
-        after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
+        # A verbless standfirst gives way to the prose right under it, and so does a
+        # verbless line over the headline printed again (a kicker, another post's teaser).
+        after = next(
+            (
+                i
+                for i in range(first + 1, len(shapes))
+                if shapes[i].kind != "short" and not shapes[i].headline
+            ),
+            0,
+        )
         if after and shapes[after].kind == "good" and not shapes[after].verbless:
             first = after
     # A story opening under a wire dateline just below a short standfirst (its byline a
@@ -3455,6 +3557,23 @@ def _around(shapes: Sequence[Shape]) -> _Around:
     return _Around(before, after[::-1], all_bad[::-1], no_good[::-1])
 
 
+_ONE_LINE_FURNITURE = ("no sentence", "no verb", "pattern")
+
+
+def _leads_into_dropped(shapes: Sequence[Shape], index: int) -> bool:
+    """The blocks under `index` down to the next one that is not furniture are all
+    furniture with no sentence, each a line of its own (a label, a link, a file's name),
+    one at least, and that next one is a sentence."""
+    below = index + 1
+    while below < len(shapes) and shapes[below].kind == "bad":
+        # One line each: lines taken together for a related list may be the list it
+        # leads into, dropped in doubt; its lead-in then stays.
+        if shapes[below].sentence or not shapes[below].reason.startswith(_ONE_LINE_FURNITURE):
+            return False
+        below += 1
+    return index + 1 < below < len(shapes) and shapes[below].sentence
+
+
 def _short(
     shapes: Sequence[Shape],
     index: int,
@@ -3527,6 +3646,16 @@ def _short(
         )
     ):
         return True, "a label leading into nothing below the story"
+    # Inside the story, a short lead-in whose every line below, down to the story's next
+    # paragraph, is dropped as a label or a link (a file's name, "Full text (PDF)") leads
+    # into nothing the briefing keeps: it goes with them. A list kept below keeps it.
+    if (
+        shape.reason == "leads into a list"
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and lede < index
+        and _leads_into_dropped(shapes, index)
+    ):
+        return True, "a lead-in to lines dropped as furniture (a file or a link): nothing below it"
     # The page's last block a label with no verb of its own ("The stakes for the region:"):
     # a subhead whose section the copy does not have. A lead-in with a verb ("He listed
     # the demands:") is the story's sentence, kept; so is one going on after a comma
