@@ -5,6 +5,8 @@ from __future__ import annotations
 from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
+from briefing_site.content.load import split_text
+
 STORY = (
     "Fisheries ministers from nine Indian Ocean states met in Port Louis on Monday to set "
     "common catch limits for tuna, a step officials said was overdue after three poor seasons."
@@ -102,3 +104,19 @@ def test_a_lead_in_to_a_dropped_file_name_goes_with_it() -> None:
     items = "\u2022 Jane Doe, President of Seychelles\n\u2022 John Roe, Prime Minister of Mauritius"
     kept, dropped = _clean(STORY, guests, items, LATER)
     assert guests in kept, dropped
+
+
+def test_points_told_one_a_line_are_paragraphs_and_a_list_of_names_stays_one() -> None:
+    # Each bulleted line a full sentence of the story: each is a paragraph (an editor
+    # places them apart). A list of names or fragments is still one paragraph.
+    points = [
+        "\u2022 Fisheries ministers from nine states agreed on common catch limits for tuna "
+        "on Monday.",
+        "\u2022 The Seychelles minister said the limits would be reviewed by a scientific "
+        "panel every year.",
+    ]
+    text = "\n".join(["Tuna talks: what we know", "", *points]) + "\n"
+    assert [p.text for p in split_text(text)][1:] == points
+    names = ["- Jane Doe, President of Seychelles", "- John Roe, Prime Minister of Mauritius"]
+    text = "\n".join([STORY, "", "The guest list includes:", *names]) + "\n"
+    assert [p.text for p in split_text(text)][-1] == " ".join(names)

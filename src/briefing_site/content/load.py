@@ -67,6 +67,8 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
+# A list item this long that is a full sentence is a paragraph of its own (one point told).
+TOLD_ITEM_WORDS = 10
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
@@ -884,6 +886,10 @@ def _runs_on(
         # A list stays one paragraph; what leads into it not, nor a blog's footer below
         # it marked as items ("- Comment (0)", "- Trackback(0)", "- 10/7 15:26").
         footer = LIST_FOOTER.match(following) or LIST_FOOTER.match(line)
+        if _LIST_LINE.match(line) and _told_item(line) and _told_item(following):
+            # Unless each item is a full sentence of the story ("- The two ministers
+            # agreed to ..."): points told one a line are its paragraphs.
+            return False
         return bool(_LIST_LINE.match(line)) and not footer
     if _LABELLED.match(following) and (line.endswith(":") or _LABELLED.match(line)):
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
@@ -1057,6 +1063,17 @@ class _WordPairs:
 
 
 _WORD_PAIR = re.compile(r"([^\W\d_]+) (?=([^\W\d_]+))")
+
+
+def _told_item(line: str) -> bool:
+    """A list item that is a full sentence of prose: it ends a sentence, has lower-case
+    words as a clause has, and is longer than a name or a headline."""
+    words = line.split()[1:]
+    return (
+        len(words) >= TOLD_ITEM_WORDS
+        and line.rstrip().endswith((".", "!", "?", ".\u201d", '."'))
+        and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+    )
 
 
 def _broken_name(line: str, following: str, pairs: _WordPairs) -> bool:
