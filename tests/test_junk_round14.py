@@ -120,3 +120,26 @@ def test_points_told_one_a_line_are_paragraphs_and_a_list_of_names_stays_one() -
     names = ["- Jane Doe, President of Seychelles", "- John Roe, Prime Minister of Mauritius"]
     text = "\n".join([STORY, "", "The guest list includes:", *names]) + "\n"
     assert [p.text for p in split_text(text)][-1] == " ".join(names)
+
+
+def test_a_dek_under_the_byline_and_date_does_not_lead() -> None:
+    # Headline printed twice (the sidecar's worded otherwise), byline, date, then a summary with no day, source or number,
+    # over a longer paragraph opening on a name: the dek, not the story's first paragraph.
+    title = "Island States Agree on Tuna Limits"
+    dek = (
+        "Catch limits, patrols against illegal fishing, and shared data on the stocks were "
+        "among the subjects of a week of talks between the island states of the ocean."
+    )
+    story = (
+        "Mauritius and Seychelles signed an accord to pool their coastguard vessels, the "
+        "first such accord between the two governments. Officials from both capitals put "
+        "their names to the document in Port Louis, where the meetings were held behind "
+        "closed doors for most of the afternoon."
+    )
+    page = (title, title, "By Jane Doe/Ocean Weekly", "October 15, 2026", dek, story, MORE)
+    assert _lede(*page) == story
+    assert dek in _clean(*page)[1]
+    # A first paragraph telling its day is the story's, under the byline as anywhere.
+    told = "Mauritius and Seychelles agreed on Monday on common catch limits for tuna."
+    page = (title, title, "By Jane Doe/Ocean Weekly", "October 15, 2026", told, story, MORE)
+    assert _lede(*page) == told

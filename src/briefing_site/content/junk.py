@@ -943,6 +943,12 @@ AUTHOR_BYLINE_WORDS = 8
 _AUTHOR_NOTE = _lazy(r"^ (?:is|was|has|holds|works|teaches|writes|serves|heads|leads)\b")
 _THIRD_PERSON = _lazy(r"[.!?]\s+(?:He|She)\s")
 AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
+# A byline and its date stamp (this many lines at most, each this short) between the
+# printed headline and a dek.
+BYLINE_RUN = 3
+BYLINE_RUN_WORDS = 8
+# A dek there may be a standfirst's length: the byline already parts it from the headline.
+DEK_UNDER_BYLINE_WORDS = STANDFIRST_MAX_WORDS
 # A question-and-answer page: the interviewer's label on a question ("Outlet: Why ...?")
 # and the guest's name on the answer right under it ("Jane Doe: One of ...").
 _ASKED = _lazy(r"^[^\W\d_][\w.&'\u2019-]*(?: [^\W\d_][\w.&'\u2019-]*){0,3}:\s+[A-Z][^?]{5,}\?$")
@@ -2960,10 +2966,11 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
         text = _plain(paragraphs[index].text)
         below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
         opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
+        below_headline = shapes[index - 1].reason == "repeats the headline"
         if (
-            shapes[index - 1].reason == "repeats the headline"
+            _under_headline(shapes, index)
             and shape.sentence
-            and shape.words <= DEK_MAX_WORDS
+            and shape.words <= (DEK_MAX_WORDS if below_headline else DEK_UNDER_BYLINE_WORDS)
             and shape.reason != DATELINE_STORY
             and text[:1] not in QUOTE_OPENERS
             and _ANCHOR.search(text) is None
@@ -2980,6 +2987,28 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             out[index] = replace(shape, dek=True)
         break  # only the first block that could lead
     return out
+
+
+def _under_headline(shapes: Sequence[Shape], index: int) -> bool:
+    """The block right above is the headline printed again, or a byline and its date
+    are all that part them ("By Jane Doe", "October 15, 2018"): a dek under them is
+    still the dek, not the story's first paragraph."""
+    above = index - 1
+    if shapes[above].reason == "repeats the headline":
+        return True
+    between = 0
+    signed = False
+    while above > 0 and between < BYLINE_RUN and shapes[above].kind == "bad":
+        if shapes[above].words > BYLINE_RUN_WORDS or shapes[above].sentence:
+            return False
+        signed = signed or shapes[above].marker
+        between += 1
+        above -= 1
+        if shapes[above].reason == "repeats the headline" or shapes[above].headline:
+            return signed
+        if shapes[above].reason.startswith("repeats ¶") and not shapes[above].sentence:
+            return signed  # the headline printed twice, each a repeat of the other
+    return False
 
 
 def _summary_around_headline(
