@@ -143,3 +143,19 @@ def test_a_dek_under_the_byline_and_date_does_not_lead() -> None:
     told = "Mauritius and Seychelles agreed on Monday on common catch limits for tuna."
     page = (title, title, "By Jane Doe/Ocean Weekly", "October 15, 2026", told, story, MORE)
     assert _lede(*page) == told
+
+
+def test_a_sentence_broken_inside_its_subjects_name_after_its_opening_phrase_is_one() -> None:
+    # Ragged copy: "Ahead of the talks, President of Seychelles Jane" / "Doe welcomed ...":
+    # no heading opens on a phrase and its comma and stops inside a name.
+    first = "Ahead of the talks, President of Seychelles Jane"
+    second = (
+        "Doe welcomed the Prime Minister of Mauritius on the quay at Victoria, where both "
+        "leaders inspected a guard of honour before the first session."
+    )
+    text = "\n".join([first, second, "", MORE]) + "\n"
+    assert [p.text for p in split_text(text)] == [f"{first} {second}", MORE]
+    # A line ending on a name with no opening phrase stays a line of its own (a caption).
+    caption = "President of Seychelles Jane Doe"
+    text = "\n".join([caption, second, "", MORE]) + "\n"
+    assert split_text(text)[0].text == caption

@@ -129,6 +129,13 @@ _PLACE_BEFORE_TITLE = re.compile(
     r"|Excellency|Honourable|Honorable|Deputy|Vice|Chief|Speaker|Chairman|Chair|Mayor)\s)"
     r"[A-Z][\w'\u2019-]*\s+\S+$"
 )
+# A sentence's opening phrase and its comma ("Ahead of the talks, ..."), and a line stopping
+# on a capitalised word right after "of Place" or another capitalised word: inside a name.
+_OPENING_PHRASE = re.compile(
+    r"(?:Ahead of|After|Before|During|Following|Upon|Prior to|At the end of|At the start of)"
+    r" [^,.:;]{2,60}, \S"
+)
+_STOPS_ON_NAME = re.compile(r"[A-Z][\w'\u2019-]+ [A-Z][\w'\u2019-]+$")
 _NAME_OPENING = re.compile(r"[A-Z][\w'’.-]* [A-Z]")  # noqa: RUF001
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
@@ -895,6 +902,17 @@ def _runs_on(
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
+    if (
+        _OPENING_PHRASE.match(line.strip())
+        and _STOPS_ON_NAME.search(line)
+        and "." not in line
+        and following.strip()[:1].isupper()
+        and _clause(following.split())
+    ):
+        # A sentence begun with its opening phrase and comma ("Ahead of the talks,
+        # President of Mongolia Jane" / "Doe welcomed ..."), broken inside the name
+        # that is its subject: no heading or label opens so, and none stops there.
+        return True
     if (
         _TITLE_BEFORE_NAME.search(line)
         and _NAME_OPENING.match(following.strip())
