@@ -159,3 +159,25 @@ def test_a_sentence_broken_inside_its_subjects_name_after_its_opening_phrase_is_
     caption = "President of Seychelles Jane Doe"
     text = "\n".join([caption, second, "", MORE]) + "\n"
     assert split_text(text)[0].text == caption
+
+
+def test_a_forum_threads_replies_under_the_edit_mark_go() -> None:
+    # A forum thread quoting a press release: the first post, then the forum's edit mark
+    # and the members' replies, each a sentence or two of their own.
+    replies = [
+        "Last edited:",
+        "Three island capitals in one week? That sounds rushed to me.",
+        "Last edited by a moderator:",
+        "It is unusual indeed, but the minister travels light and the distances are short.",
+    ]
+    kept, dropped = _clean(STORY, MORE, *replies, LATER)
+    assert kept == [STORY, MORE] and set(replies) <= set(dropped), dropped
+    # An edit mark with its date is a page's stamp, not a forum's: nothing goes with it.
+    stamp = "Last edited: 12 November 2026, 10:41"
+    assert _clean(STORY, stamp, MORE, LATER)[0][-2:] == [MORE, LATER]
+
+
+def test_an_emphasised_label_between_paragraphs_is_a_subhead() -> None:
+    label = "** press release ** translation **"
+    kept, dropped = _clean(STORY, label, LATER, MORE)
+    assert kept == [STORY, LATER, MORE] and label in dropped

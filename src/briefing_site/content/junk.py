@@ -1017,6 +1017,12 @@ _COMMENTS = _lazy(
     re.I,
 )
 COMMENTER_WORDS = 4
+# A forum thread: the mark a forum prints under an edited post, bare ("Last edited:", "Last
+# edited by a moderator:"), below the story: the replies start there.
+_EDITED_MARK = _lazy(r"^last edited(?: by (?:a |the )?[\w.'\u2019 -]{1,40})?:?$", re.I)
+FORUM_REPLIES = "a forum thread's replies, from the first post's edit mark down"
+EMPHASISED = "an emphasised line: a subhead?"
+EMPHASISED_SUBHEAD = "an emphasised line with no sentence between paragraphs: a subhead"
 COMMENTS = "readers' comments, under the comments header below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
@@ -1585,7 +1591,7 @@ class JunkFilter:
                     return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
-                return shape("short", "an emphasised line: a subhead?")
+                return shape("short", EMPHASISED)
             if (
                 n >= CLAUSE_WORDS
                 and verb
@@ -3252,8 +3258,14 @@ def _comments(
 ) -> None:
     """Below the story, a comments header ("6 Comments") over a commenter's name (a few
     words, no sentence) opens the readers' comments: everything under it goes, the names
-    and what the readers wrote. A comment count up in the header is not below the story."""
+    and what the readers wrote. A comment count up in the header is not below the story.
+    So does a forum's bare edit mark under the first post ("Last edited:"): the replies."""
     for index in range(lede + 1, len(shapes) - 1):
+        if _EDITED_MARK.match(_plain(paragraphs[index].text).strip()):
+            for under in range(index, len(shapes)):
+                if not verdicts[under][0]:
+                    verdicts[under] = (True, FORUM_REPLIES)
+            return
         below = shapes[index + 1]
         if (
             _COMMENTS.match(_plain(paragraphs[index].text))
@@ -3749,6 +3761,15 @@ def _short(
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
+    # A line in the site's emphasis marks with no sentence ("** Press release **"), right
+    # between two paragraphs of the story: a subhead, as one in a Markdown heading.
+    if (
+        shape.reason == EMPHASISED
+        and lede < index
+        and near.before[index] == "good"
+        and near.after[index] == "good"
+    ):
+        return True, EMPHASISED_SUBHEAD
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
     # of the story, over a list or among lines of dialogue it is the story's own. One as
