@@ -45,22 +45,6 @@ def test_a_verbless_teaser_above_the_printed_headline_does_not_lead() -> None:
     assert kept == [STORY, MORE] and teaser in dropped
 
 
-def test_an_interviewers_questions_go_and_the_answers_stay() -> None:
-    first_q = "Ocean Weekly: Why did the ministers agree on limits this year?"
-    answer = (
-        "Jane Doe: The catches fell for three seasons in a row, and the fleets could no longer "
-        "ignore it. The ministers saw the same figures we did."
-    )
-    second_q = "What will the limits mean for the small boats that fish near the coast?"
-    answer2 = (
-        "The small boats are mostly outside the limits, because they land too little to "
-        "matter to the stocks. The panel will watch them all the same."
-    )
-    kept, dropped = _clean(STORY, first_q, answer, second_q, answer2)
-    assert kept == [STORY, answer, answer2], dropped
-    assert _lede(first_q, answer, second_q, answer2) == answer
-
-
 def test_a_transcripts_questions_are_the_record_and_stay() -> None:
     turns = [
         "MINISTER DOE: Good morning. We have agreed on the limits for the next three seasons, "
@@ -77,7 +61,7 @@ def test_a_transcripts_questions_are_the_record_and_stay() -> None:
 
 
 def test_an_authors_note_under_the_byline_is_not_the_lede() -> None:
-    byline = "Jane Doe \u2013 University of Port Louis"
+    byline = "By Jane Doe, University of Port Louis"
     note = (
         "Jane is a lecturer in marine economics at the University of Port Louis. She has "
         "advised two fisheries ministries and writes on regional trade in the Indian Ocean."
@@ -93,91 +77,81 @@ def test_an_authors_note_under_the_byline_is_not_the_lede() -> None:
     assert _lede(title, opening, MORE, title=title) == opening
 
 
-def test_a_lead_in_to_a_dropped_file_name_goes_with_it() -> None:
-    lead_in = "Both texts are available in French for download:"
-    file_name = "Declaration IOFM_PORTLOUIS nov2026"
-    kept, dropped = _clean(STORY, lead_in, file_name, MORE)
-    assert kept == [STORY, MORE], dropped
-    # A lead-in over a list of names stays, even where the list is taken for a related
-    # list of links: only lines dropped one by one take a lead-in with them.
-    guests = "The guest list includes:"
-    items = "\u2022 Jane Doe, President of Seychelles\n\u2022 John Roe, Prime Minister of Mauritius"
-    kept, dropped = _clean(STORY, guests, items, LATER)
-    assert guests in kept, dropped
-
-
-def test_points_told_one_a_line_are_paragraphs_and_a_list_of_names_stays_one() -> None:
-    # Each bulleted line a full sentence of the story: each is a paragraph (an editor
-    # places them apart). A list of names or fragments is still one paragraph.
-    points = [
-        "\u2022 Fisheries ministers from nine states agreed on common catch limits for tuna "
-        "on Monday.",
-        "\u2022 The Seychelles minister said the limits would be reviewed by a scientific "
-        "panel every year.",
-    ]
-    text = "\n".join(["Tuna talks: what we know", "", *points]) + "\n"
-    assert [p.text for p in split_text(text)][1:] == points
-    names = ["- Jane Doe, President of Seychelles", "- John Roe, Prime Minister of Mauritius"]
-    text = "\n".join([STORY, "", "The guest list includes:", *names]) + "\n"
-    assert [p.text for p in split_text(text)][-1] == " ".join(names)
-
-
-def test_a_dek_under_the_byline_and_date_does_not_lead() -> None:
-    # Headline printed twice (the sidecar's worded otherwise), byline, date, then a summary with no day, source or number,
-    # over a longer paragraph opening on a name: the dek, not the story's first paragraph.
-    title = "Island States Agree on Tuna Limits"
-    dek = (
-        "Catch limits, patrols against illegal fishing, and shared data on the stocks were "
-        "among the subjects of a week of talks between the island states of the ocean."
-    )
-    story = (
-        "Mauritius and Seychelles signed an accord to pool their coastguard vessels, the "
-        "first such accord between the two governments. Officials from both capitals put "
-        "their names to the document in Port Louis, where the meetings were held behind "
-        "closed doors for most of the afternoon."
-    )
-    page = (title, title, "By Jane Doe/Ocean Weekly", "October 15, 2026", dek, story, MORE)
-    assert _lede(*page) == story
-    assert dek in _clean(*page)[1]
-    # A first paragraph telling its day is the story's, under the byline as anywhere.
-    told = "Mauritius and Seychelles agreed on Monday on common catch limits for tuna."
-    page = (title, title, "By Jane Doe/Ocean Weekly", "October 15, 2026", told, story, MORE)
-    assert _lede(*page) == told
-
-
-def test_a_sentence_broken_inside_its_subjects_name_after_its_opening_phrase_is_one() -> None:
-    # Ragged copy: "Ahead of the talks, President of Seychelles Jane" / "Doe welcomed ...":
-    # no heading opens on a phrase and its comma and stops inside a name.
-    first = "Ahead of the talks, President of Seychelles Jane"
-    second = (
-        "Doe welcomed the Prime Minister of Mauritius on the quay at Victoria, where both "
-        "leaders inspected a guard of honour before the first session."
-    )
-    text = "\n".join([first, second, "", MORE]) + "\n"
-    assert [p.text for p in split_text(text)] == [f"{first} {second}", MORE]
-    # A line ending on a name with no opening phrase stays a line of its own (a caption).
-    caption = "President of Seychelles Jane Doe"
-    text = "\n".join([caption, second, "", MORE]) + "\n"
-    assert split_text(text)[0].text == caption
-
-
-def test_a_forum_threads_replies_under_the_edit_mark_go() -> None:
-    # A forum thread quoting a press release: the first post, then the forum's edit mark
-    # and the members' replies, each a sentence or two of their own.
-    replies = [
-        "Last edited:",
-        "Three island capitals in one week? That sounds rushed to me.",
-        "Last edited by a moderator:",
-        "It is unusual indeed, but the minister travels light and the distances are short.",
-    ]
-    kept, dropped = _clean(STORY, MORE, *replies, LATER)
-    assert kept == [STORY, MORE] and set(replies) <= set(dropped), dropped
-    # An edit mark with its date is a page's stamp, not a forum's: nothing goes with it.
-    stamp = "Last edited: 12 November 2026, 10:41"
-    assert _clean(STORY, stamp, MORE, LATER)[0][-2:] == [MORE, LATER]
-
-
 def test_an_emphasised_label_between_paragraphs_is_a_subhead() -> None:
     label = "** press release ** translation **"
     kept, dropped = _clean(STORY, label, LATER, MORE)
     assert kept == [STORY, LATER, MORE] and label in dropped
+
+
+# The review's probes: shapes the round's first rules lost real prose on, kept as main kept them.
+
+
+def test_a_bare_edit_mark_and_its_date_under_the_lede_keep_the_story_below() -> None:
+    for mark in (["Last edited:", "16 May 2026"], ["Last edited by Jane Doe"]):
+        kept = _clean(STORY, *mark, MORE, LATER)[0]
+        assert kept[-2:] == [MORE, LATER]
+
+
+def test_a_title_case_headline_over_its_lede_one_a_line_stays_apart() -> None:
+    for head in (
+        "Ahead of Tuna Talks, Doe Meets Roe",
+        "During the talks in Port Louis, Fisheries Minister Jane Doe and Minister John Roe",
+    ):
+        text = head + "\n" + STORY + "\n" + MORE + "\n"
+        assert [p.text for p in split_text(text)][:2] == [head, STORY]
+
+
+def test_a_short_wire_lede_under_byline_and_date_still_leads() -> None:
+    title = "Nine states agree tuna limits in Port Louis"
+    short = (
+        "Fisheries ministers of nine states closed their talks in Port Louis with a pledge on tuna."
+    )
+    longer = (
+        "The ministers also agreed on a common approach to the fleets of distant nations, "
+        "aimed at cutting the catch of young fish, and on a plan to share data on landings, "
+        "officials said on Monday evening in Port Louis after the talks."
+    )
+    for byline in (["By Jane Doe", "May 21, 2026"], ["By John Roe | Reuters", "12 March 2026"]):
+        assert _lede(title, *byline, short, longer, title=title) == short
+
+
+def test_labelled_lines_that_are_no_interview_keep_their_questions() -> None:
+    asked = "Analysis: Can nine states hold the line on tuna?"
+    question = (
+        "But will the fleets of distant nations agree to keep to the limits without a "
+        "concession on their own quotas?"
+    )
+    doubt = (
+        "Diplomats in Port Louis doubt it, pointing to the fleets' repeated complaints that "
+        "their catch has been cut by the limits on young fish and on their days at sea."
+    )
+    kept = _clean(asked, "Updated: Tuesday 12 March 2026", STORY, LATER, question, doubt)[0]
+    assert question in kept
+    turns = ["Question: Will the limits hold next season?", "Doe: We believe they will hold."]
+    assert turns[0] in _clean(STORY, *turns, MORE)[0]
+
+
+def test_a_subhead_over_a_paragraph_opening_on_its_first_word_is_no_authors_note() -> None:
+    subhead = "Doe and the West"
+    para = (
+        "Doe has spent the year courting buyers in Europe for the catch. He is expected "
+        "to raise the limits with them at the next round."
+    )
+    assert para in _clean(STORY, subhead, para, MORE)[0]
+
+
+def test_a_lead_in_over_a_caption_or_a_list_of_titles_stays() -> None:
+    lead = "Speaking to reporters on arrival, Doe said:"
+    quote = "\u201cWe have waited three seasons for these limits, and we will keep to them.\u201d"
+    assert lead in _clean(STORY, lead, "Photo: Reuters/John Roe", quote, MORE)[0]
+
+
+def test_a_key_points_box_above_the_story_still_goes_and_a_list_stays_one_paragraph() -> None:
+    points = [
+        "- Nine states agreed on common catch limits for tuna in Port Louis on Monday.",
+        "- The limits take effect in January and will be reviewed every year by a panel.",
+    ]
+    text = "\n".join(["Key points:", *points, "", STORY, "", MORE]) + "\n"
+    paragraphs = [p.text for p in split_text(text)]
+    assert " ".join(points) in paragraphs
+    assert _lede(*paragraphs) == STORY

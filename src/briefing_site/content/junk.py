@@ -943,20 +943,6 @@ AUTHOR_BYLINE_WORDS = 8
 _AUTHOR_NOTE = _lazy(r"^ (?:is|was|has|holds|works|teaches|writes|serves|heads|leads)\b")
 _THIRD_PERSON = _lazy(r"[.!?]\s+(?:He|She)\s")
 AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
-# A byline and its date stamp (this many lines at most, each this short) between the
-# printed headline and a dek.
-BYLINE_RUN = 3
-BYLINE_RUN_WORDS = 8
-# A dek there may be a standfirst's length: the byline already parts it from the headline.
-DEK_UNDER_BYLINE_WORDS = STANDFIRST_MAX_WORDS
-# A question-and-answer page: the interviewer's label on a question ("Outlet: Why ...?")
-# and the guest's name on the answer right under it ("Jane Doe: One of ...").
-_ASKED = _lazy(r"^[^\W\d_][\w.&'\u2019-]*(?: [^\W\d_][\w.&'\u2019-]*){0,3}:\s+[A-Z][^?]{5,}\?$")
-_ANSWERED = _lazy(r"^[^\W\d_][\w.'\u2019-]+(?: [^\W\d_][\w.'\u2019-]*){0,5}:\s+[A-Z]")
-_SENTENCE_INSIDE = _lazy(r"[.!?][\u201d\"']?\s+[A-Z\u201c\"]")
-INTERVIEW_QUESTION_WORDS = 30
-INTERVIEW_QUESTION = "an interviewer's question on a question-and-answer page"
-INTERVIEW_ANSWER = "an answer under the guest's name (no dateline)"
 # A block opening on a sentence connective and its comma ("Furthermore, ...", "In addition,
 # ...") goes on from the sentence before it: no heading, menu or caption opens so.
 _CONNECTIVE = _lazy(
@@ -1017,10 +1003,6 @@ _COMMENTS = _lazy(
     re.I,
 )
 COMMENTER_WORDS = 4
-# A forum thread: the mark a forum prints under an edited post, bare ("Last edited:", "Last
-# edited by a moderator:"), below the story: the replies start there.
-_EDITED_MARK = _lazy(r"^last edited(?: by (?:a |the )?[\w.'\u2019 -]{1,40})?:?$", re.I)
-FORUM_REPLIES = "a forum thread's replies, from the first post's edit mark down"
 EMPHASISED = "an emphasised line: a subhead?"
 EMPHASISED_SUBHEAD = "an emphasised line with no sentence between paragraphs: a subhead"
 COMMENTS = "readers' comments, under the comments header below the story"
@@ -1250,7 +1232,6 @@ class JunkFilter:
             found = _under_video_length(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
-            found = _interview_questions(found, paragraphs)
             found = _author_notes(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
@@ -2905,9 +2886,12 @@ def _author_notes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> l
     for index in range(1, min(len(shapes), HEADER_REACH)):
         shape, above = shapes[index], shapes[index - 1]
         text, byline = _plain(paragraphs[index].text), _plain(paragraphs[index - 1].text)
-        name = byline.split(maxsplit=1)[0] if byline else ""
+        signed = byline.split()
+        signed = signed[1:] if signed[:1] in (["By"], ["by"], ["BY"]) else signed
+        name = signed[0] if signed else ""
         if (
             shape.kind == "good"
+            and above.marker
             and not above.sentence
             and not (above.headline or above.echo)
             and above.words <= AUTHOR_BYLINE_WORDS
@@ -2918,43 +2902,6 @@ def _author_notes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> l
             and _THIRD_PERSON.search(text)
         ):
             out[index] = replace(shape, kind="bad", reason=AUTHOR_NOTE)
-    return out
-
-
-def _interview_questions(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
-    """On a question-and-answer page (a question under the interviewer's label, "Outlet:
-    Why ...?", answered right below under the guest's name, "Jane Doe: ..."), a block that
-    is one short question over a paragraph of prose is the interviewer's: the answers
-    are the story. No page without such a labelled pair loses a question, nor a
-    transcript, where a label opens turn after turn ("QUESTION: ...") and every turn,
-    asked or answered, is the record."""
-    texts = [_plain(p.text) for p in paragraphs]
-    if not any(
-        _ASKED.match(texts[i]) and _ANSWERED.match(texts[i + 1]) for i in range(len(texts) - 1)
-    ):
-        return list(shapes)
-    labels = Counter(text.split(":", 1)[0] for text in texts if _ANSWERED.match(text))
-    if any(count > 1 for count in labels.values()):
-        return list(shapes)
-    out = list(shapes)
-    for index in range(1, len(texts)):
-        # The guest's name over an answer is no wire's dateline ("Jane Doe: The ...").
-        asked = _ASKED.match(texts[index - 1]) and _ANSWERED.match(texts[index])
-        if asked and shapes[index].reason == DATELINE_STORY:
-            out[index] = replace(shapes[index], reason=INTERVIEW_ANSWER)
-    for index, shape in enumerate(out[:-1]):
-        text = texts[index]
-        below = next((s for s in out[index + 1 :] if s.kind != "short"), None)
-        if (
-            text.endswith("?")
-            and shape.words <= INTERVIEW_QUESTION_WORDS
-            and not shape.quotes
-            and not _SENTENCE_INSIDE.search(text[:-1])
-            and "\n" not in paragraphs[index].text.strip()
-            and below is not None
-            and below.kind == "good"
-        ):
-            out[index] = replace(shape, kind="bad", reason=INTERVIEW_QUESTION)
     return out
 
 
@@ -2972,11 +2919,10 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
         text = _plain(paragraphs[index].text)
         below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
         opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
-        below_headline = shapes[index - 1].reason == "repeats the headline"
         if (
-            _under_headline(shapes, index)
+            shapes[index - 1].reason == "repeats the headline"
             and shape.sentence
-            and shape.words <= (DEK_MAX_WORDS if below_headline else DEK_UNDER_BYLINE_WORDS)
+            and shape.words <= DEK_MAX_WORDS
             and shape.reason != DATELINE_STORY
             and text[:1] not in QUOTE_OPENERS
             and _ANCHOR.search(text) is None
@@ -2993,28 +2939,6 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             out[index] = replace(shape, dek=True)
         break  # only the first block that could lead
     return out
-
-
-def _under_headline(shapes: Sequence[Shape], index: int) -> bool:
-    """The block right above is the headline printed again, or a byline and its date
-    are all that part them ("By Jane Doe", "October 15, 2018"): a dek under them is
-    still the dek, not the story's first paragraph."""
-    above = index - 1
-    if shapes[above].reason == "repeats the headline":
-        return True
-    between = 0
-    signed = False
-    while above > 0 and between < BYLINE_RUN and shapes[above].kind == "bad":
-        if shapes[above].words > BYLINE_RUN_WORDS or shapes[above].sentence:
-            return False
-        signed = signed or shapes[above].marker
-        between += 1
-        above -= 1
-        if shapes[above].reason == "repeats the headline" or shapes[above].headline:
-            return signed
-        if shapes[above].reason.startswith("repeats ¶") and not shapes[above].sentence:
-            return signed  # the headline printed twice, each a repeat of the other
-    return False
 
 
 def _summary_around_headline(
@@ -3258,14 +3182,8 @@ def _comments(
 ) -> None:
     """Below the story, a comments header ("6 Comments") over a commenter's name (a few
     words, no sentence) opens the readers' comments: everything under it goes, the names
-    and what the readers wrote. A comment count up in the header is not below the story.
-    So does a forum's bare edit mark under the first post ("Last edited:"): the replies."""
+    and what the readers wrote. A comment count up in the header is not below the story."""
     for index in range(lede + 1, len(shapes) - 1):
-        if _EDITED_MARK.match(_plain(paragraphs[index].text).strip()):
-            for under in range(index, len(shapes)):
-                if not verdicts[under][0]:
-                    verdicts[under] = (True, FORUM_REPLIES)
-            return
         below = shapes[index + 1]
         if (
             _COMMENTS.match(_plain(paragraphs[index].text))
@@ -3598,23 +3516,6 @@ def _around(shapes: Sequence[Shape]) -> _Around:
     return _Around(before, after[::-1], all_bad[::-1], no_good[::-1])
 
 
-_ONE_LINE_FURNITURE = ("no sentence", "no verb", "pattern")
-
-
-def _leads_into_dropped(shapes: Sequence[Shape], index: int) -> bool:
-    """The blocks under `index` down to the next one that is not furniture are all
-    furniture with no sentence, each a line of its own (a label, a link, a file's name),
-    one at least, and that next one is a sentence."""
-    below = index + 1
-    while below < len(shapes) and shapes[below].kind == "bad":
-        # One line each: lines taken together for a related list may be the list it
-        # leads into, dropped in doubt; its lead-in then stays.
-        if shapes[below].sentence or not shapes[below].reason.startswith(_ONE_LINE_FURNITURE):
-            return False
-        below += 1
-    return index + 1 < below < len(shapes) and shapes[below].sentence
-
-
 def _short(
     shapes: Sequence[Shape],
     index: int,
@@ -3687,16 +3588,6 @@ def _short(
         )
     ):
         return True, "a label leading into nothing below the story"
-    # Inside the story, a short lead-in whose every line below, down to the story's next
-    # paragraph, is dropped as a label or a link (a file's name, "Full text (PDF)") leads
-    # into nothing the briefing keeps: it goes with them. A list kept below keeps it.
-    if (
-        shape.reason == "leads into a list"
-        and shape.words <= SUBHEAD_LABEL_WORDS
-        and lede < index
-        and _leads_into_dropped(shapes, index)
-    ):
-        return True, "a lead-in to lines dropped as furniture (a file or a link): nothing below it"
     # The page's last block a label with no verb of its own ("The stakes for the region:"):
     # a subhead whose section the copy does not have. A lead-in with a verb ("He listed
     # the demands:") is the story's sentence, kept; so is one going on after a comma

@@ -67,8 +67,6 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
-# A list item this long that is a full sentence is a paragraph of its own (one point told).
-TOLD_ITEM_WORDS = 10
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
@@ -129,13 +127,6 @@ _PLACE_BEFORE_TITLE = re.compile(
     r"|Excellency|Honourable|Honorable|Deputy|Vice|Chief|Speaker|Chairman|Chair|Mayor)\s)"
     r"[A-Z][\w'\u2019-]*\s+\S+$"
 )
-# A sentence's opening phrase and its comma ("Ahead of the talks, ..."), and a line stopping
-# on a capitalised word right after "of Place" or another capitalised word: inside a name.
-_OPENING_PHRASE = re.compile(
-    r"(?:Ahead of|After|Before|During|Following|Upon|Prior to|At the end of|At the start of)"
-    r" [^,.:;]{2,60}, \S"
-)
-_STOPS_ON_NAME = re.compile(r"[A-Z][\w'\u2019-]+ [A-Z][\w'\u2019-]+$")
 _NAME_OPENING = re.compile(r"[A-Z][\w'’.-]* [A-Z]")  # noqa: RUF001
 # A paragraph stopping on one of these lost the rest of its sentence to a stray blank line;
 # a headline or teaser may stop on "on", "for", "with" ("... what to watch for"), so after
@@ -893,26 +884,11 @@ def _runs_on(
         # A list stays one paragraph; what leads into it not, nor a blog's footer below
         # it marked as items ("- Comment (0)", "- Trackback(0)", "- 10/7 15:26").
         footer = LIST_FOOTER.match(following) or LIST_FOOTER.match(line)
-        if _LIST_LINE.match(line) and _told_item(line) and _told_item(following):
-            # Unless each item is a full sentence of the story ("- The two ministers
-            # agreed to ..."): points told one a line are its paragraphs.
-            return False
         return bool(_LIST_LINE.match(line)) and not footer
     if _LABELLED.match(following) and (line.endswith(":") or _LABELLED.match(line)):
         # Lines that each open with a label and a colon ("Ruritania : H.E. Jane Doe"), or
         # the lead-in above them, are a list's lines, however near the wrap width they end.
         return False
-    if (
-        _OPENING_PHRASE.match(line.strip())
-        and _STOPS_ON_NAME.search(line)
-        and "." not in line
-        and following.strip()[:1].isupper()
-        and _clause(following.split())
-    ):
-        # A sentence begun with its opening phrase and comma ("Ahead of the talks,
-        # President of Mongolia Jane" / "Doe welcomed ..."), broken inside the name
-        # that is its subject: no heading or label opens so, and none stops there.
-        return True
     if (
         _TITLE_BEFORE_NAME.search(line)
         and _NAME_OPENING.match(following.strip())
@@ -1081,17 +1057,6 @@ class _WordPairs:
 
 
 _WORD_PAIR = re.compile(r"([^\W\d_]+) (?=([^\W\d_]+))")
-
-
-def _told_item(line: str) -> bool:
-    """A list item that is a full sentence of prose: it ends a sentence, has lower-case
-    words as a clause has, and is longer than a name or a headline."""
-    words = line.split()[1:]
-    return (
-        len(words) >= TOLD_ITEM_WORDS
-        and line.rstrip().endswith((".", "!", "?", ".\u201d", '."'))
-        and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
-    )
 
 
 def _broken_name(line: str, following: str, pairs: _WordPairs) -> bool:
