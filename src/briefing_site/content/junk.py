@@ -938,6 +938,19 @@ UNSTOPPED_CLAUSE_STOPWORDS = 0.3
 UNSTOPPED_DATED_WORDS = 16
 UNSTOPPED_DATED_STOPWORDS = 0.12  # a story's first sentence is thick with names and titles
 UNSTOPPED = "reads as prose, though it lost its sentence end (at the top or in the story)"
+# An author's note under the byline: the byline's first name, then who the author is.
+AUTHOR_BYLINE_WORDS = 8
+_AUTHOR_NOTE = _lazy(r"^ (?:is|was|has|holds|works|teaches|writes|serves|heads|leads)\b")
+_THIRD_PERSON = _lazy(r"[.!?]\s+(?:He|She)\s")
+AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
+# A block opening on a sentence connective and its comma ("Furthermore, ...", "In addition,
+# ...") goes on from the sentence before it: no heading, menu or caption opens so.
+_CONNECTIVE = _lazy(
+    r"^(?:Furthermore|Moreover|Meanwhile|Additionally|In addition|However|Besides|Likewise"
+    r"|Similarly|Nevertheless|Nonetheless|In turn|At the same time|On the other hand"
+    r"|In the meantime|Consequently|Subsequently),\s+\S"
+)
+CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
 _ATTRIBUTED = _lazy(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
@@ -990,6 +1003,8 @@ _COMMENTS = _lazy(
     re.I,
 )
 COMMENTER_WORDS = 4
+EMPHASISED = "an emphasised line: a subhead?"
+EMPHASISED_SUBHEAD = "an emphasised line with no sentence between paragraphs: a subhead"
 COMMENTS = "readers' comments, under the comments header below the story"
 # Blocks of such a pitch, or one above furniture, at the very end: the site, not the story.
 READER_RUN = 2
@@ -1217,6 +1232,7 @@ class JunkFilter:
             found = _under_video_length(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
+            found = _author_notes(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
             found = _parallel_items(found, paragraphs)
@@ -1556,7 +1572,7 @@ class JunkFilter:
                     return shape("short", "a numbered heading?")
                 return shape("short", "a list item")
             if paragraph.text.lstrip().startswith(("**", "__")):  # an author's own emphasis
-                return shape("short", "an emphasised line: a subhead?")
+                return shape("short", EMPHASISED)
             if (
                 n >= CLAUSE_WORDS
                 and verb
@@ -1569,6 +1585,8 @@ class JunkFilter:
                 return shape("short", CLAUSE)
             if text.endswith(";"):
                 return shape("short", "a list item")  # an enumerated clause, no heading
+            if n >= CLAUSE_WORDS and verb and _CONNECTIVE.match(text) and not text.endswith(","):
+                return shape("short", CONNECTIVE_CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
             not sentence
@@ -2827,13 +2845,21 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
         text = _plain(paragraphs[index].text)
         # Under a wire dateline a clause opens the story, whatever lies above it.
         dated = shape.kind == "short" and not shape.sentence and _dateline(text) is not None
+        # One going on from the story's paragraph above with a connective ("Furthermore,
+        # X and Y ... joined the talks") is prose however thick with names it is.
+        goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
         if (
             shape.kind == "short"
             and not shape.sentence
             and shape.verb
-            and shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
-            and shape.stopwords
-            >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+            and (
+                goes_on
+                or (
+                    shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
+                    and shape.stopwords
+                    >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+                )
+            )
             and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
@@ -2849,6 +2875,33 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             out[index] = replace(
                 shape, kind="good", reason=UNSTOPPED_ATTRIBUTED if told else UNSTOPPED
             )
+    return out
+
+
+def _author_notes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Near the top, a paragraph opening on the first name of the byline right above it
+    and a verb of who someone is ("Jane is a lecturer ...", "Jane has worked ..."), then
+    going on about her or him, is the author's note, not the story's first paragraph."""
+    out = list(shapes)
+    for index in range(1, min(len(shapes), HEADER_REACH)):
+        shape, above = shapes[index], shapes[index - 1]
+        text, byline = _plain(paragraphs[index].text), _plain(paragraphs[index - 1].text)
+        signed = byline.split()
+        signed = signed[1:] if signed[:1] in (["By"], ["by"], ["BY"]) else signed
+        name = signed[0] if signed else ""
+        if (
+            shape.kind == "good"
+            and above.marker
+            and not above.sentence
+            and not (above.headline or above.echo)
+            and above.words <= AUTHOR_BYLINE_WORDS
+            and name[:1].isupper()
+            and name.isalpha()
+            and _AUTHOR_NOTE.match(text[len(name) :])
+            and text.startswith(name + " ")
+            and _THIRD_PERSON.search(text)
+        ):
+            out[index] = replace(shape, kind="bad", reason=AUTHOR_NOTE)
     return out
 
 
@@ -3290,8 +3343,16 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
             # A dek over a story told in bullet points gives way to the points.
             first = next((i for i in goods if i > first), first)
     if first < HEADER_REACH and first < len(shapes) and shapes[first].verbless:
-        # A verbless standfirst gives way to the prose right under it.
-        after = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), 0)
+        # A verbless standfirst gives way to the prose right under it, and so does a
+        # verbless line over the headline printed again (a kicker, another post's teaser).
+        after = next(
+            (
+                i
+                for i in range(first + 1, len(shapes))
+                if shapes[i].kind != "short" and not shapes[i].headline
+            ),
+            0,
+        )
         if after and shapes[after].kind == "good" and not shapes[after].verbless:
             first = after
     # A story opening under a wire dateline just below a short standfirst (its byline a
@@ -3591,6 +3652,15 @@ def _short(
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
         return True, f"{shape.reason}, in the furniture below the story"
+    # A line in the site's emphasis marks with no sentence ("** Press release **"), right
+    # between two paragraphs of the story: a subhead, as one in a Markdown heading.
+    if (
+        shape.reason == EMPHASISED
+        and lede < index
+        and near.before[index] == "good"
+        and near.after[index] == "good"
+    ):
+        return True, EMPHASISED_SUBHEAD
     # A clause with no sentence end right over a paragraph, under a paragraph or
     # furniture, is a subhead ("Fishing quotas are also on the table"); at the end
     # of the story, over a list or among lines of dialogue it is the story's own. One as
