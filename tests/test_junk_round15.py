@@ -20,8 +20,8 @@ LATER = "The talks continue tomorrow, when ministers will meet in closed session
 def test_a_live_pages_lead_in_and_app_notice_mid_page_are_dropped() -> None:
     # A live page's furniture sits between paragraphs of the story, not below it, so the
     # rules for the site's pitch under the story do not reach it.
-    lead_in = "Newsdesk brings you the latest updates, here:"
-    app = "If you are reading this in the app, please click here to read."
+    lead_in = "The world desk brings you the latest news from the summit below:"
+    app = "If you're viewing this on our mobile app, tap here for the full story."
     kept, dropped = _clean(STORY, lead_in, app, MORE, LATER)
     assert kept == [STORY, MORE, LATER], dropped
     assert _lede(lead_in, STORY, MORE) == STORY

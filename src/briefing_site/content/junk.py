@@ -102,11 +102,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",
     r"(?:click|tap) here to .{0,80}",
-    # The page talking to its reader about where they read it: "If you are reading this in
-    # the app, please click here to read." (a condition on the reader, then "click here").
+    # The page talking to its reader about where they read it: "If you are viewing this in
+    # our app, tap here." (a condition on the reader, then "click/tap here").
     r"if you(?:'re|\u2019re| are) (?:reading|viewing|using|on) [^.!?]{1,60},? (?:please )?"
     r"(?:click|tap) here\b[^.!?]{0,60}[.!]?",
-    # A live page's lead-in: "Newsdesk brings you the latest updates, here:", "We bring you
+    # A live page's lead-in: "The desk brings you the latest news, here:", "We bring you
     # all the news below." Only with "you", "the latest/all the/live" and a pointer at the end.
     r"(?:[\w.'\u2019-]+ ){1,3}brings? you (?:the latest|all the|live)\b[^.!?:\"\u201c]{0,60}"
     r"(?:,? here| below)\s*[:.]?",
