@@ -1316,6 +1316,59 @@ def test_a_site_pattern_repeating_a_run_of_any_character_is_refused_before_it_ha
     assert tree(site / "build") == before
 
 
+SLIDES = (
+    "can run for ever on a line it does not match: in a group that repeats, a run (as \\w* "
+    "in (\\w*a){20}) may take the letters of what follows it, so each turn may end at any "
+    "of many places; keep the run off them ([b-z]*a) or make it possessive (\\w*+)"
+)
+
+
+# Each takes minutes or more on an ordinary line it does not match (a line of 200 a's;
+# 80 a's; "xy" repeated, then a full stop; a long word, then "!").
+SLIDING = ["(\\w*a){20}", "(a\\w*){6}!", "(?:x[a-z]*y)+$", "(?:[a-z]+e){8}!"]
+
+
+def test_a_site_pattern_whose_run_takes_what_follows_it_is_refused_before_it_hangs(
+    tmp_path: Path,
+) -> None:
+    """`(\\w*a){20}` passed the check that refuses `(.*a){20}`: a run of any word
+    character splits a line of a's among the turns as freely as `.*` does, and the
+    build then hung on an ordinary paragraph. Each is refused, saying how to write it,
+    before anything is read or written."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert _run("build", "-s", str(site), "--now", NOW).returncode == 0
+    before = tree(site / "build")
+    for pattern in SLIDING:
+        write_site(site, {"briefing.yaml": f"junk_patterns: ['^Loading', '{pattern}']\n"})
+        for command in ("build", "check") if pattern == SLIDING[0] else ("build",):
+            result = _run(command, "-s", str(site), "--now", NOW)
+            assert (result.returncode, result.stderr.splitlines()) == (
+                1,
+                [f"briefing.yaml:1: junk_patterns: {pattern!r} {SLIDES}"],
+            )
+    assert tree(site / "build") == before
+
+
+def test_a_site_pattern_whose_turns_split_one_way_only_is_used(tmp_path: Path) -> None:
+    """Runs kept off what follows them split a line one way only, in time linear in
+    the line: such patterns must build, and drop what they match."""
+    accepted = ["(\\w+\\s)+", "(\\S+\\s+){0,6}tariff", "([b-z]*a){20}", "(\\w*+a){20}"]
+    listed = ", ".join(f"'^{pattern}$'" for pattern in accepted)
+    junk = "ba" * 20
+    site = write_site(
+        tmp_path / "site",
+        {
+            "briefing.yaml": f"junk_patterns: [{listed}]\n",
+            "content/a.md": md("title: T\n", f"Leaders meet on Friday to talk trade.\n\n{junk}\n"),
+        },
+    )
+    result = _run("build", "-s", str(site), "--now", NOW)
+    assert result.returncode == 0, result.stderr
+    page = (site / "build/briefings/a/index.html").read_text(encoding="utf-8")
+    assert "talk trade" in page
+    assert "baba" not in page
+
+
 def test_a_pattern_repeating_more_times_than_re_counts_is_a_bad_pattern_not_a_traceback(
     tmp_path: Path,
 ) -> None:

@@ -298,6 +298,7 @@ def pattern_problem(pattern: str) -> str:
     try:
         runaway = _nested_repeat(list(parsed), sre)
         swallowing = _repeat_of_any(list(parsed), sre)
+        sliding = not swallowing and _repeat_of_sliding_run(parsed, sre)
     except RecursionError:
         return "nests its groups too deeply to read"
     if runaway:
@@ -311,6 +312,13 @@ def pattern_problem(pattern: str) -> str:
             "can run for ever on a line it does not match: a group that repeats holds .* "
             "or .+, so each turn may end at any of many places (as in (.*a){20}); end each "
             "turn at the first one: [^a]*a or (?>.*?a) for .*a"
+        )
+    if sliding:
+        return (
+            "can run for ever on a line it does not match: in a group that repeats, a run "
+            "(as \\w* in (\\w*a){20}) may take the letters of what follows it, so each turn "
+            "may end at any of many places; keep the run off them ([b-z]*a) or make it "
+            "possessive (\\w*+)"
         )
     return ""
 
@@ -352,6 +360,62 @@ def _swallows(body: list[Any], sre: Any, *, branch: bool = False) -> bool:
         if o == sre.BRANCH
         for alternative in a[1]
     )
+
+
+# Characters that stand for the classes a pattern's runs may hold, to tell whether two
+# of them share one: ASCII, and a few letters, digits and spaces beyond it.
+_SAMPLES = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00df\u0394\u0416\u0663\u2028\u4e2d"
+_SINGLE = ("LITERAL", "NOT_LITERAL", "IN", "ANY")
+
+
+def _repeat_of_sliding_run(parsed: Any, sre: Any) -> bool:
+    """Whether a repeat of more than `_ANY_TURNS` turns holds an unbounded run of one
+    class of character followed, in the same turn or the next, by something that may
+    start with a character of that class (`(\\w*a){20}`, `(a\\w*)+`, `(\\w+-?)+`).
+    Where one turn ends is then free among all those characters, and a line that does
+    not match is tried split every way: `_repeat_of_any`'s `(.*a){20}` with any run in
+    place of `.*`. Atomic groups and possessive repeats keep one split and are not
+    looked into."""
+    compiler = importlib.import_module("re._compiler")
+    singles = {getattr(sre, name) for name in _SINGLE}
+    repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+
+    def chars(item: Any) -> frozenset[str]:
+        part = type(parsed)(parsed.state, [item])
+        matcher = compiler.compile(part, parsed.state.flags)
+        return frozenset(c for c in _SAMPLES if matcher.fullmatch(c))
+
+    def first(body: list[Any], start: int, stop: int) -> frozenset[str]:
+        """The characters that may open what follows `start` in a turn, the next turn's
+        opening after the last item, up to (not past) `stop`."""
+        found: frozenset[str] = frozenset()
+        for step in range(1, len(body) + 1):
+            index = (start + step) % len(body)
+            if index == stop and step == len(body):
+                break
+            op, arg = body[index]
+            if op in singles:
+                return found | chars((op, arg))
+            if op in repeat and list(arg[2]) and _flatten(list(arg[2]), sre)[0][0] in singles:
+                found |= chars(_flatten(list(arg[2]), sre)[0])
+                if arg[0] > 0:
+                    return found
+                continue
+            return found  # an anchor, a look-around, a branch: stop looking
+        return found
+
+    def sliding(arg: Any) -> bool:
+        if not (arg[1] == sre.MAXREPEAT or arg[1] > _ANY_TURNS):
+            return False
+        body = _flatten(list(arg[2]), sre)
+        for index, (op, inner) in enumerate(body):
+            run = list(inner[2]) if op in repeat and inner[1] == sre.MAXREPEAT else []
+            if len(run) == 1 and run[0][0] in singles and len(body) > 1:  # noqa: SIM102
+                if chars(run[0]) & first(body, index, index):  # (classes only when needed)
+                    return True
+        return False
+
+    return _some_repeat(list(parsed), sre, sliding)
 
 
 def _nested_repeat(items: list[Any], sre: Any) -> bool:
