@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import pytest
 import yaml
 from conftest import REPO, Run, write_site
 from htmlcheck import Page
+
+from briefing_site.content.lint import LEDE_HINT
 
 NOW = "2025-06-15T12:00:00+00:00"
 Site = Callable[[dict[str, str | bytes]], Path]
@@ -747,3 +750,32 @@ def test_a_site_in_another_language_is_not_warned_on_every_paragraph(
         assert cli("build", "-s", str(site), "--now", NOW).code == 0
         page = (site / "build/briefings/a/index.html").read_text()
         assert "Les deux dirigeants" in page and "déclaration commune" in page
+
+
+def test_check_warns_when_the_placeholder_lede_from_new_is_left_in(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """An editor who removes `draft: true` before writing the lede would publish the
+    template's line as the story's first paragraph: check names the line to replace."""
+    site = make_site({"briefing.yaml": "title: Briefings\n"})
+    made = cli(
+        "new", "Ministers meet", "-s", str(site), "--now", NOW, "--event-start", "2025-07-01"
+    )
+    assert made.code == 0, made.err
+    path = site / "content/ministers-meet.md"
+    text = re.sub(r"(?m)^draft: true.*\n", "", path.read_text())
+    text = text.replace(
+        "## Outlook\n", "## Outlook\n\nThe ministers will sign a fisheries accord.\n"
+    )
+    path.write_text(text)
+    line = text.splitlines().index(LEDE_HINT) + 1
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    assert any(
+        w.startswith(f"content/ministers-meet.md:{line}: warning: ") and "placeholder" in w
+        for w in warnings_of(checked)
+    ), checked.err
+    # Written over, the warning goes.
+    path.write_text(text.replace(LEDE_HINT, "Two ministers meet in Oslo to sign an accord."))
+    again = cli("check", "-s", str(site), "--now", NOW)
+    assert not any("placeholder" in w for w in warnings_of(again)), again.err

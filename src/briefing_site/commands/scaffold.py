@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from briefing_site import __version__
 from briefing_site.config.schema import valid_zone, zone_problem
+from briefing_site.content.lint import LEDE_HINT
 from briefing_site.content.load import parse_markdown_article, read_config
 from briefing_site.content.metadata import (
     parse_instant,
@@ -37,8 +38,6 @@ from briefing_site.site import CONTENT_DIR
 
 if TYPE_CHECKING:
     from briefing_site.commands.propose import Place  # (imported when `new` needs it)
-
-LEDE_HINT = "Write the lede here: who meets whom, where and when, and why it matters."
 
 _SITE_FILES = (
     ("briefing.yaml", "briefing.yaml"),

@@ -32,6 +32,9 @@ names `explain`, which lists every paragraph (a 5,000-paragraph article had thou
 FAR_APART = timedelta(days=366)
 """An event more than a year from its publication date is likely a mistyped year."""
 
+LEDE_HINT = "Write the lede here: who meets whom, where and when, and why it matters."
+"""The line `new` writes where the lede goes: left in, it would be published as the lede."""
+
 _HAS_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 _CONFIG = "briefing.yaml"
@@ -148,6 +151,7 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_suspicious_dates(article, briefing),
         *_missing(article, briefing),
         *_empty(article, briefing),
+        *_placeholder(article),
         *_capped(
             article, _low_confidence(article, briefing.placements), "placed with low confidence"
         ),
@@ -264,6 +268,18 @@ def _empty(article: SourceArticle, briefing: Briefing) -> list[Problem]:
             "no text left: every paragraph was dropped (as page furniture or by drop:); "
             f"{explain_command(article.path)} says why, keep: [N] brings one back",
         )
+    ]
+
+
+def _placeholder(article: SourceArticle) -> list[Problem]:
+    """`new`'s line for the lede still in the body: published, readers get it as the lede."""
+    return [
+        Problem(
+            Location(article.path, paragraph.line),
+            "the lede is still new's placeholder line: replace it with the story's first paragraph",
+        )
+        for paragraph in article.paragraphs
+        if paragraph.text.strip() == LEDE_HINT
     ]
 
 
