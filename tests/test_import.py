@@ -1155,3 +1155,25 @@ def test_a_utf16_page_piped_or_saved_as_text_is_read_as_a_page(
     paragraphs, meta, _ = _files(site, "s")
     assert meta["title"] == title
     assert paragraphs == list(_FRENCH)
+
+
+def test_wire_copy_wrapped_inside_a_date_proposes_no_date_cut_from_it(site: Path) -> None:
+    """The wrapper broke "on March" / "9, before ...": the March 12 talks elsewhere in
+    that sentence were proposed as the event, quoting "9, before ..." as the source."""
+    copy = (
+        "Ruritania's minister to visit Norway\n"
+        "OSLO: The fisheries minister of Ruritania is due to visit Norway\n"
+        "and Iceland later this month to discuss cod quotas, officials said\n"
+        "on Monday.\n"
+        "The minister is expected to sign the accord in Oslo on March\n"
+        "9, before flying on to Reykjavik for talks with her counterpart\n"
+        "on March 12 and a meeting with exporters the next day.\n"
+        "The visit follows two years of quarrels over the northern stock\n"
+        "and a ruling by the regional fisheries body, officials added.\n"
+    )
+    result = _run("import", "-", "-s", str(site), "--now", "2026-03-02T10:00:00+01:00", stdin=copy)
+    assert result.code == 0, result.err
+    text, meta, sidecar = _files(site, "ruritanias-minister-to-visit-norway")
+    assert any("in Oslo on March 9, before flying on" in p for p in text), text
+    assert "event" not in meta  # two dates in the sentence: the editor chooses
+    assert "several dates (2026-03-09, 2026-03-12)" in sidecar

@@ -690,3 +690,31 @@ def test_a_title_ending_a_line_goes_on_only_into_a_name() -> None:
     assert (
         texts(split_text("Speakers\nKeynote: Prof.\nJane Doe\n"))[-1] == "Keynote: Prof. Jane Doe"
     )
+
+
+def test_a_date_broken_between_its_month_and_day_in_wrapped_copy_stays_one_sentence() -> None:
+    # A wire wrapped at 66 columns that broke "on March" / "9, ..." although "9," would
+    # have fitted: no paragraph opens on a day, so the sentence and its date stay whole.
+    lines = [
+        "OSLO: The fisheries minister of Ruritania is due to visit Norway",
+        "and Iceland later this month to discuss cod quotas, officials said",
+        "on Monday.",
+        "The minister is expected to sign the accord in Oslo on March",
+        "9, before flying on to Reykjavik for talks with her counterpart",
+        "on March 12 and a meeting with exporters the next day.",
+        "The visit follows two years of quarrels over the northern stock",
+        "and a ruling by the regional fisheries body, officials added.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert len(paragraphs) == 3, paragraphs
+    assert paragraphs[1].startswith(
+        "The minister is expected to sign the accord in Oslo on March 9,"
+    )
+    # The day first: "... on 18" / "July, ..." is one date too.
+    day_first = "The ministers are due to meet in Oslo on 18\nJuly, officials said."
+    assert texts(split_text(day_first)) == [day_first.replace("\n", " ")]
+    # A day opening a line under no month goes on as before.
+    assert texts(split_text("Leaders arrive on Monday\n9 of them from Asia")) == [
+        "Leaders arrive on Monday",
+        "9 of them from Asia",
+    ]

@@ -98,6 +98,18 @@ _CLAUSE_OPENER = re.compile(
 # ("Analysts said ...", "Union said ...": a paragraph that lost its stop ends above it).
 _NAME_GOES_ON = re.compile(r"^\s*[\"'\u201c\u2018]?[A-Z][\w.'\u2019-]*\s+(?:\(|[A-Z])")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)](?:\s|$)")  # a numbered item opens a paragraph
+# A date broken between its lines in wrapped copy: a month ending the line over its day
+# ("... on July" / "18, before ..."), or a day over its month ("... on 18" / "July, ...").
+# A wrapper may break there though the day would have fitted; no paragraph opens so.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_ENDS = re.compile(rf"(?<=\s){_MONTHS}$")
+_DAY_OPENS = re.compile(rf"^\s*{_DAY}(?:,\s|\s+(?!{_MONTHS})[^\W\d_]|,?$)")
+_DAY_ENDS = re.compile(rf"\s(?:on|from|by|until|till|before|after|since|of) {_DAY}$")
+_MONTH_OPENS = re.compile(rf"^\s*{_MONTHS}(?:[,.;]?\s|[,.;]?$)")
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
@@ -895,6 +907,8 @@ def _runs_on(
         and not _PLACE_BEFORE_TITLE.search(line)
     ):
         return True
+    if _date_broken(line, following):
+        return True
     if line.endswith(_SENTENCE_END):
         return (
             not spaced
@@ -1009,6 +1023,18 @@ def _runs_on(
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
         return True
     return bool(width) and _full(line, following, width)
+
+
+def _date_broken(line: str, following: str) -> bool:
+    """A clause broken inside its date: "... in Oslo on March" / "9, before ...", or
+    "... will meet on 18" / "July in ...". A label or a headline ending in a month
+    ("Summit diary: March") is no clause, so the day under it opens its own line."""
+    if not _clause(line.split()):
+        return False
+    return bool(
+        (_MONTH_ENDS.search(line) and _DAY_OPENS.match(following))
+        or (_DAY_ENDS.search(line) and _MONTH_OPENS.match(following))
+    )
 
 
 def _word_before_dash(line: str) -> str:
