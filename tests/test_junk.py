@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from junkcheck import cleaned
+from junkcheck import lede as _lede
 
 from briefing_site.content.junk import JunkFilter
 from briefing_site.model import Paragraph
@@ -2811,3 +2812,23 @@ def test_a_date_then_a_storys_stamp_in_brackets_is_no_caption() -> None:
         "text. October 20, 2021. (UPDATED)"
     )
     assert kept(_LEDE, _BODY, _TAIL, told) == [_LEDE, _BODY, _TAIL, told]
+
+
+def test_a_live_pages_entry_times_written_with_periods_are_dropped() -> None:
+    # Wire live pages stamp each entry "9:55 a.m.": the periods of "a.m." end no
+    # sentence, so the stamp goes as "9.55pm" does instead of showing in a section.
+    first = (
+        "The bloc wants the leaders to use the summit to press the prince over the jailing "
+        "of reporters and the war in the east."
+    )
+    second = (
+        "The council's president told reporters the bloc would extend its sanctions over "
+        "the seizure of the ships, officials said."
+    )
+    third = (
+        "Diplomats were still haggling over the wording of the final statement late on "
+        "Friday night, with the climate and trade paragraphs still open, two officials said."
+    )
+    kept, dropped = _cleaned("10:05 a.m.", first, "9:55 a.m.", second, "9:45 p.m. EST", third)
+    assert kept == [first, second, third], dropped
+    assert _lede("10:05 a.m.", first, "9:55 a.m.", second) == first

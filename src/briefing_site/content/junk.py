@@ -1322,7 +1322,8 @@ class JunkFilter:
         to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
-        sentence = ends_sentence(text)
+        # A time of day alone ("9:55 a.m.", a live page's entry stamp) ends no sentence.
+        sentence = ends_sentence(text) and _CLOCK_LINE.match(text) is None
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
