@@ -718,3 +718,22 @@ def test_a_date_broken_between_its_month_and_day_in_wrapped_copy_stays_one_sente
         "Leaders arrive on Monday",
         "9 of them from Asia",
     ]
+
+
+def test_a_line_ending_in_a_month_over_a_number_stays_apart_in_copy_printed_a_line_a_paragraph() -> (
+    None
+):
+    # Copy printed one paragraph a line is not wrapped: a headline or subhead ending in a
+    # month over a paragraph opening with a number is two paragraphs, not a date.
+    lines = [
+        "Grain exports slumped in July",
+        "18 ships were turned away from the port last month after inspectors found the "
+        "cargo papers incomplete, the trade ministry said on Tuesday.",
+        "Officials said talks with the buyers would resume once the new rules take effect, "
+        "and that the ministry expected most of the backlog to clear by the end of the year.",
+        "Negotiators will meet again in Geneva in May",
+        "12 delegations have confirmed that they will attend the round, which the chair "
+        "hopes will settle the quota dispute for good.",
+    ]
+    paragraphs = texts(split_text("\n".join(lines)))
+    assert paragraphs == lines

@@ -907,7 +907,7 @@ def _runs_on(
         and not _PLACE_BEFORE_TITLE.search(line)
     ):
         return True
-    if _date_broken(line, following):
+    if width and _date_broken(line, following):  # wrapped copy only: a line is a paragraph else
         return True
     if line.endswith(_SENTENCE_END):
         return (
