@@ -144,7 +144,10 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
         if check is None:
             problems.add(where, unknown_key_message(key, tuple(_CHECKS)))
             continue
-        message = check(value)
+        # `timezone:` with nothing after it: not "None is not a known IANA time zone".
+        message = "is empty: give it a value, or delete the line to use the default"
+        if value is not None:
+            message = check(value)
         if message:
             problems.add(where, f"{key}: {message}")
         elif key == "topics":
@@ -419,7 +422,16 @@ def _check_shard_size(value: object) -> str:
 
 
 def _check_topics(value: object) -> str:
-    if not isinstance(value, YamlMap) or not value:
+    if isinstance(value, YamlMap) and not value:  # `topics: {}`: it is a mapping
+        return "is empty: list at least one topic, or delete topics: to use the default ones"
+    if isinstance(value, list) and value and all(isinstance(name, str) for name in value):
+        # `topics: [economy, defense]`: the names are right, the shape is not
+        keys = ", ".join(f"{name}: {{}}" for name in value)
+        return (
+            "must be a mapping of topic name to its settings, not a list: write each name "
+            f"as a key (topics: {{{keys}}}, or one per line, '  economy:')"
+        )
+    if not isinstance(value, YamlMap):
         return "must be a mapping of topic name to its settings"
     return ""
 

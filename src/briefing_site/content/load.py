@@ -228,6 +228,13 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
                 message = f"no metadata: add {Path(sidecar).name} beside it"
             problems.add(Location(path), message)
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
+            if stem + ".md" in present:  # meant for `a.md`, which never reads a sidecar
+                problems.add(
+                    Location(path),
+                    f"not read: {Path(stem).name}.md keeps its metadata in its front matter: "
+                    "move these keys there (between its '---' lines) and delete this file",
+                )
+                continue
             by_lower = by_lower if by_lower is not None else _by_lower(content_files)
             other = _named_alike(by_lower, (stem + ".txt",))  # `a.TXT`: no article to the build
             fix = f"rename {Path(other).name} to" if other is not None else "add"

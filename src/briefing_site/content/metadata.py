@@ -433,6 +433,9 @@ def _visible(text: str) -> str:
 
 def _people(check: _Checker) -> tuple[Person, ...]:
     value = check.article.metadata.get("people", [])
+    if value is not None and not isinstance(value, list):  # `name:` and `role:` under it
+        check.error("people", f"must be a list, one '- ' line per person: {_LIST_OF_PEOPLE}")
+        return ()
     people = []
     for item in value if isinstance(value, list) else [None]:
         # A name of zero-width or bidi characters only is as empty as "" (an empty
@@ -451,6 +454,10 @@ def _people(check: _Checker) -> tuple[Person, ...]:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
     return tuple(people)
+
+
+_LIST_OF_PEOPLE = "- {name: Shigeru Ishiba, role: Prime Minister of Japan}"
+_LIST_OF_SOURCES = "- {title: NHK, url: https://example.org/story}"
 
 
 def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -478,6 +485,14 @@ def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> t
 def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     """`tags` (slugs, each once) and `tag_names` (each one's first spelling here)."""
     value = check.article.metadata.get("tags", [])
+    if isinstance(value, str) and "," in value:  # one tag 'japan-trade', else: say so
+        words = ", ".join(word.strip() for word in value.split(",") if word.strip())
+        check.error(
+            "tags",
+            f"{value!r} is one text, not a list: write tags: [{words}] "
+            f'(or tags: ["{value}"] for one tag)',
+        )
+        return {"tags": (), "tag_names": ()}
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
@@ -539,6 +554,9 @@ def _url_problem(url: object) -> str:
 
 def _sources(check: _Checker) -> tuple[Source, ...]:
     value = check.article.metadata.get("sources", [])
+    if value is not None and not isinstance(value, list):  # `title:` and `url:` under it
+        check.error("sources", f"must be a list, one '- ' line per source: {_LIST_OF_SOURCES}")
+        return ()
     sources = []
     for item in value if isinstance(value, list) else [None]:
         if isinstance(item, str):

@@ -1,0 +1,160 @@
+"""A second blind round of broken sites, as users make them: each gets its exact
+`path:line: message` with the fix, exit 1, and the previous build/ kept byte for byte."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+from filetree import tree
+
+NOW = "2025-02-05T10:00:00-05:00"
+GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text.\n"}
+SIDECAR = "title: T\nevent:\n  start: 2025-02-07\n  timezone: UTC\n"
+
+
+def link(name: str, target: str) -> Callable[[Path], None]:
+    def make(site: Path) -> None:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).symlink_to(target)
+
+    return make
+
+
+def files(entries: dict[str, str]) -> Callable[[Path], None]:
+    return lambda site: write_site(site, entries) and None
+
+
+CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
+    "an article that is a symlink to a file moved away is named, not left out unseen": (
+        link("content/summit.md", "old/summit.md"),
+        [
+            "content/summit.md: a symlink to 'old/summit.md', which leads to nothing: "
+            "point it at the file, or remove it"
+        ],
+    ),
+    "a theme template that is a symlink to nothing is named, not replaced by the default": (
+        link("templates/_card.html", "card.html"),
+        [
+            "templates/_card.html: a symlink to 'card.html', which leads to nothing: "
+            "point it at the file, or remove it"
+        ],
+    ),
+    "a sidecar beside a .md is said to be unread, not told to gain a .txt": (
+        files({"content/good.yaml": "title: Better title\n"}),
+        [
+            "content/good.yaml: not read: good.md keeps its metadata in its front matter: "
+            "move these keys there (between its '---' lines) and delete this file"
+        ],
+    ),
+    "tags written as one text with commas are not one tag 'japan-trade'": (
+        files({"content/a.txt": "Body.\n", "content/a.yaml": "title: T\ntags: japan, trade\n"}),
+        [
+            "content/a.yaml:2: tags: 'japan, trade' is one text, not a list: write "
+            'tags: [japan, trade] (or tags: ["japan, trade"] for one tag)'
+        ],
+    ),
+    "people written as a mapping are told to be a list": (
+        files(
+            {
+                "content/a.txt": "Body.\n",
+                "content/a.yaml": "title: T\npeople:\n  name: Shigeru Ishiba\n  role: PM\n",
+            }
+        ),
+        [
+            "content/a.yaml:2: people: must be a list, one '- ' line per person: "
+            "- {name: Shigeru Ishiba, role: Prime Minister of Japan}"
+        ],
+    ),
+    "sources written as a mapping are told to be a list, not to need a url they have": (
+        files(
+            {
+                "content/a.txt": "Body.\n",
+                "content/a.yaml": "title: T\nsources: {title: NHK, url: https://nhk.example/}\n",
+            }
+        ),
+        [
+            "content/a.yaml:2: sources: must be a list, one '- ' line per source: "
+            "- {title: NHK, url: https://example.org/story}"
+        ],
+    ),
+    "an empty topics mapping is said to be empty": (
+        files({"briefing.yaml": "title: S\ntopics: {}\n"}),
+        [
+            "briefing.yaml:2: topics: is empty: list at least one topic, "
+            "or delete topics: to use the default ones"
+        ],
+    ),
+    "topics as a list of names gets the mapping written out": (
+        files({"briefing.yaml": "title: S\ntopics: [economy, defense]\n"}),
+        [
+            "briefing.yaml:2: topics: must be a mapping of topic name to its settings, not a "
+            "list: write each name as a key (topics: {economy: {}, defense: {}}, or one per "
+            "line, '  economy:')"
+        ],
+    ),
+    "a setting left empty is said to be empty, not 'None is not a time zone'": (
+        files({"briefing.yaml": "title: S\ntimezone:\npage_size:\n"}),
+        [
+            "briefing.yaml:2: timezone: is empty: give it a value, "
+            "or delete the line to use the default",
+            "briefing.yaml:3: page_size: is empty: give it a value, "
+            "or delete the line to use the default",
+        ],
+    ),
+    "a block left open in a template names the line it was opened at": (
+        files(
+            {
+                "templates/briefing.html": "{% extends 'base.html' %}\n{% block main %}\n"
+                "{% set note = 'x' %}{% if briefing.meta.summary %}\n<p>Summary</p>\n\n"
+                "{% endblock %}\n"
+            }
+        ),
+        [
+            "templates/briefing.html:6: template syntax error: Encountered unknown tag "
+            "'endblock'. You probably made a nesting mistake. Jinja is expecting this tag, "
+            "but currently looking for 'elif' or 'else' or 'endif'. The innermost block "
+            "that needs to be closed is 'if'; the 'if' left open is at line 3"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("make", "expected"), list(CASES.values()), ids=list(CASES))
+def test_broken_site_is_reported_with_the_fix_and_previous_build_kept(
+    tmp_path: Path, make: Callable[[Path], None], expected: list[str]
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    before = tree(site / "build")
+    make(site)
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert (result.code, result.err.splitlines(), result.out) == (1, expected, "")
+    assert tree(site / "build") == before
+
+
+def test_a_tag_that_holds_a_comma_is_still_one_tag_in_a_list(tmp_path: Path) -> None:
+    """Only the bare text is refused: the list form keeps a tag with a comma whole."""
+    site = write_site(
+        tmp_path / "site",
+        {"content/a.txt": "Body.\n", "content/a.yaml": 'title: T\ntags: ["Washington, D.C."]\n'},
+    )
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert (site / "build/tags/washington-d-c/index.html").is_file()
+
+
+def test_the_line_of_a_block_left_open_skips_blocks_that_closed(tmp_path: Path) -> None:
+    """The `for` that closed and the `set` with `=` (which opens nothing) are passed over:
+    the line named is the `if`'s, which never closed."""
+    template = (
+        "{% extends 'base.html' %}\n{% block main %}\n{% for x in [1] %}{% endfor %}\n"
+        "{% set a = 1 %}{% set b %}x{% endset %}\n{% if page %}\n<p>x</p>\n"
+    )
+    site = write_site(tmp_path / "site", {**GOOD, "templates/briefing.html": template})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.rstrip().endswith("; the 'if' left open is at line 5"), result.err
