@@ -158,3 +158,37 @@ def test_the_line_of_a_block_left_open_skips_blocks_that_closed(tmp_path: Path) 
     result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
     assert result.code == 1
     assert result.err.rstrip().endswith("; the 'if' left open is at line 5"), result.err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "2025-02-07T11:55:00\u221205:00",
+            "'\u2212' (U+2212, minus sign) only looks like '-': "
+            "retype it, as in 2025-02-07T11:55:00-05:00",
+        ),
+        (
+            "2025\u201302\u201307",
+            "'\u2013' (U+2013, en dash) only looks like '-': retype it, as in 2025-02-07",
+        ),
+        (
+            "\uff12\uff10\uff12\uff15-02-07",
+            "'\uff12' (U+FF12, fullwidth digit two) only looks like '2': "
+            "retype it, as in 2025-02-07",
+        ),
+    ],
+    ids=["minus sign in the offset", "en dashes", "full-width digits"],
+)
+def test_a_date_pasted_with_lookalike_characters_names_the_one_to_retype(
+    tmp_path: Path, value: str, expected: str
+) -> None:
+    """Word processors and web pages (Wikipedia writes UTC\u221205:00) put a minus sign,
+    dashes or wide digits in a date that looks right: the error says which one."""
+    meta = f"title: T\nevent:\n  start: {value}\n  timezone: America/New_York\n"
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\n{meta}---\nBody.\n"})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        [f"content/a.md:4: event.start: '{value}': {expected}"],
+    )
