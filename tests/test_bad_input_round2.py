@@ -192,3 +192,37 @@ def test_a_date_pasted_with_lookalike_characters_names_the_one_to_retype(
         1,
         [f"content/a.md:4: event.start: '{value}': {expected}"],
     )
+
+
+def test_front_matter_fenced_with_a_word_processors_dash_says_so(tmp_path: Path) -> None:
+    """Word and Pages turn `---` into an em dash: the line looks like a fence."""
+    text = "\u2014\ntitle: T\n\u2014\nBody.\n"
+    site = write_site(tmp_path / "site", {"content/a.md": text})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err.splitlines()) == (
+        1,
+        [
+            "content/a.md:1: no front matter (its first line is '\u2014', not three hyphens: "
+            "type '---'): start the file with '---', title: ..., '---'"
+        ],
+    )
+
+
+def test_keys_other_generators_use_point_at_ours(tmp_path: Path) -> None:
+    """Front matter and settings brought from Hugo or Jekyll: `description` is our
+    `summary` (a spelling match said `sections`), `categories` our `tags`, `baseURL`
+    our `base_url` (no spelling match at all)."""
+    meta = "title: T\ndescription: D\ncategories: [eu]\nlastmod: 2025-02-02\n"
+    article = write_site(tmp_path / "article", {"content/a.md": f"---\n{meta}---\nBody.\n"})
+    settings = write_site(tmp_path / "settings", {**GOOD, "briefing.yaml": "baseURL: /\n"})
+    said = []
+    for site in (article, settings):
+        result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+        assert result.code == 1
+        said += [line.split("; known keys")[0] for line in result.err.splitlines()]
+    assert said == [
+        "content/a.md:3: unknown key 'description' (did you mean 'summary'?)",
+        "content/a.md:4: unknown key 'categories' (did you mean 'tags'?)",
+        "content/a.md:5: unknown key 'lastmod' (did you mean 'updated'?)",
+        "briefing.yaml:1: unknown key 'baseURL' (did you mean 'base_url'?)",
+    ]

@@ -35,9 +35,33 @@ RESERVED_TOPICS = {
 _TOPIC_KEYS = ("title", "aliases", "words", "patterns")
 
 
+# What other site generators (Hugo, Jekyll, Eleventy) call a key that is here by another
+# name: a spelling match would point `description` at `sections`, `name` at `cname`.
+_SAME_AS = {
+    "description": "summary",
+    "excerpt": "summary",
+    "abstract": "summary",
+    "categories": "tags",
+    "keywords": "tags",
+    "lastmod": "updated",
+    "modified": "updated",
+    "lastmodified": "updated",
+    "publishdate": "date",
+    "pubdate": "date",
+    "published": "date",
+    "baseurl": "base_url",
+    "url": "base_url",
+    "sitename": "title",
+    "languagecode": "language",
+    "defaultcontentlanguage": "language",
+    "paginate": "page_size",
+}
+
+
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
     """'unknown key' with a did-you-mean, shared by config and metadata."""
-    close = difflib.get_close_matches(key, known, n=1)
+    same = _SAME_AS.get(re.sub(r"[-_ ]", "", str(key)).lower())
+    close = [same] if same in known else difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown key {key!r}{hint}; known keys: {', '.join(known)}"
 

@@ -372,6 +372,9 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             why = " (its '---' is indented: start the first line with '---')"
         elif re.match(r"\s*---[ \t]*\n", text) and not text.startswith("---"):
             why = " (its '---' is not on the first line: delete the blank lines above it)"
+        elif dash := re.match(r"[\u2010-\u2015\u2212]+(?=[ \t]*\n)", text):
+            # `---` a word processor turned into an em dash (or two en dashes)
+            why = f" (its first line is {dash.group()!r}, not three hyphens: type '---')"
         elif re.match(r"(?:-{4,}|---\S+)[ \t]*\n", text):
             why = " (the line that opens it must be exactly three dashes, '---')"
         else:
