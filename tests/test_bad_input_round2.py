@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -226,3 +227,26 @@ def test_keys_other_generators_use_point_at_ours(tmp_path: Path) -> None:
         "content/a.md:5: unknown key 'lastmod' (did you mean 'updated'?)",
         "briefing.yaml:1: unknown key 'baseURL' (did you mean 'base_url'?)",
     ]
+
+
+@pytest.mark.parametrize("extra", [(), ("--no-cache",)], ids=["cache gone", "--no-cache"])
+def test_a_second_article_on_a_page_the_last_build_wrote_leaves_that_page_as_it_was(
+    tmp_path: Path, extra: tuple[str, ...]
+) -> None:
+    """The first article's page, drawn as the last build had it, is linked from the last
+    build; the second article with its slug was written over it, through the link,
+    into the last build's file, and only then did the slug check fail the build."""
+    site = write_site(tmp_path / "site", GOOD)
+    assert run_cli("build", "-q", "-s", str(site), "--now", NOW).code == 0
+    shutil.rmtree(site / ".briefing-cache")  # deleted by hand, or a build with --no-cache
+    before = tree(site / "build")
+    write_site(site, {"content/good.txt": "Other text.\n", "content/good.yaml": "title: Other\n"})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW, *extra)
+    assert (result.code, result.err.splitlines()[-1:]) == (
+        1,
+        [
+            "content/good.yaml:1: slug 'good' is already used by content/good.md: "
+            "give this one its own (slug: good-2)"
+        ],
+    )
+    assert tree(site / "build") == before
