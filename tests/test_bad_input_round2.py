@@ -13,7 +13,6 @@ from filetree import tree
 
 NOW = "2025-02-05T10:00:00-05:00"
 GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text.\n"}
-SIDECAR = "title: T\nevent:\n  start: 2025-02-07\n  timezone: UTC\n"
 
 
 def link(name: str, target: str) -> Callable[[Path], None]:
