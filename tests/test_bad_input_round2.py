@@ -136,6 +136,18 @@ def test_broken_site_is_reported_with_the_fix_and_previous_build_kept(
     assert tree(site / "build") == before
 
 
+def test_a_symlink_to_a_folder_in_the_site_is_passed_over_not_called_a_link_to_nothing(
+    tmp_path: Path,
+) -> None:
+    """A link to a folder that exists (`content/latest -> 2025`) is not entered, as
+    before; only a link that leads to nothing is refused."""
+    site = write_site(tmp_path / "site", {"content/2025/good.md": GOOD["content/good.md"]})
+    (site / "content/latest").symlink_to("2025")
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    assert (site / "build/briefings/good/index.html").is_file()
+
+
 def test_a_tag_that_holds_a_comma_is_still_one_tag_in_a_list(tmp_path: Path) -> None:
     """Only the bare text is refused: the list form keeps a tag with a comma whole."""
     site = write_site(

@@ -110,7 +110,7 @@ def _visit(
         elif kind := _special(entry):
             message = f"not a regular file but {kind}: a site's files must be regular files"
             found.problems.append(Problem(Location(relative), message))
-        elif entry.is_symlink():  # a link to nothing: skipped, its article would vanish unseen
+        elif entry.is_symlink() and not os.path.exists(entry.path):  # a link to nothing
             message = (
                 f"a symlink to {os.readlink(entry.path)!r}, which leads to nothing: "
                 "point it at the file, or remove it"

@@ -48,7 +48,6 @@ _SAME_AS = {
     "lastmodified": "updated",
     "publishdate": "date",
     "pubdate": "date",
-    "published": "date",
     "baseurl": "base_url",
     "url": "base_url",
     "sitename": "title",
