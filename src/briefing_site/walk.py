@@ -10,7 +10,8 @@ is accepted by all, and a name one refuses is refused by all:
   followed; a symlinked file inside counts by its target; a symlinked folder
   is not entered;
 - a folder that cannot be read is a problem, not a crash;
-- a named pipe, socket or device is a problem: reading it could wait for ever.
+- a named pipe, socket or device is a problem: reading it could wait for ever;
+- a symlink that leads to nothing is a problem: what it named would be missed unseen.
 """
 
 from __future__ import annotations
@@ -109,13 +110,19 @@ def _visit(
         elif kind := _special(entry):
             message = f"not a regular file but {kind}: a site's files must be regular files"
             found.problems.append(Problem(Location(relative), message))
+        elif entry.is_symlink() and not os.path.exists(entry.path):  # a link to nothing
+            message = (
+                f"a symlink to {os.readlink(entry.path)!r}, which leads to nothing: "
+                "point it at the file, or remove it"
+            )
+            found.problems.append(Problem(Location(relative), message))
     except OSError as exc:
         found.problems.append(Problem(Location(relative), f"cannot read: {exc.strerror}"))
 
 
 def _special(entry: os.DirEntry[str]) -> str:
     """What a named pipe, socket or device (or a link to one) is, else "": reading a pipe
-    waits for a writer, a device may never end. A link to nothing stays unlisted."""
+    waits for a writer, a device may never end. A link to nothing is none of these."""
     if entry.is_dir():
         return ""
     try:

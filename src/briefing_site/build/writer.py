@@ -174,7 +174,9 @@ class _Made:
 _made = _Made()
 
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+# Never opened in place: a file already there may be a hard link to the previous
+# build's (`link_same`), which a failed build must leave as it was.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -198,8 +200,16 @@ def _hard_link(source: str | Path, target: Path) -> None:
 def _put(target: str | Path, data: bytes) -> None:
     """`target.write_bytes(data)` in three system calls (open, write, close), not six:
     a build writes tens of thousands of files, and a file object would also
-    stat it, ask whether it is a terminal and find its position."""
-    handle = os.open(target, _NEW_FILE, 0o666)
+    stat it, ask whether it is a terminal and find its position.
+
+    A file already at `target` is replaced, never written into: two articles with
+    one slug both write its page, and the first may be linked from the previous build.
+    """
+    try:
+        handle = os.open(target, _NEW_FILE, 0o666)
+    except FileExistsError:
+        os.unlink(target)
+        handle = os.open(target, _NEW_FILE, 0o666)
     try:
         view = memoryview(data)
         while view:

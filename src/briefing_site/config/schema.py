@@ -35,9 +35,32 @@ RESERVED_TOPICS = {
 _TOPIC_KEYS = ("title", "aliases", "words", "patterns")
 
 
+# What other site generators (Hugo, Jekyll, Eleventy) call a key that is here by another
+# name: a spelling match would point `description` at `sections`, `name` at `cname`.
+_SAME_AS = {
+    "description": "summary",
+    "excerpt": "summary",
+    "abstract": "summary",
+    "categories": "tags",
+    "keywords": "tags",
+    "lastmod": "updated",
+    "modified": "updated",
+    "lastmodified": "updated",
+    "publishdate": "date",
+    "pubdate": "date",
+    "baseurl": "base_url",
+    "url": "base_url",
+    "sitename": "title",
+    "languagecode": "language",
+    "defaultcontentlanguage": "language",
+    "paginate": "page_size",
+}
+
+
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
     """'unknown key' with a did-you-mean, shared by config and metadata."""
-    close = difflib.get_close_matches(key, known, n=1)
+    same = _SAME_AS.get(re.sub(r"[-_ ]", "", str(key)).lower())
+    close = [same] if same in known else difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown key {key!r}{hint}; known keys: {', '.join(known)}"
 
@@ -144,7 +167,10 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
         if check is None:
             problems.add(where, unknown_key_message(key, tuple(_CHECKS)))
             continue
-        message = check(value)
+        # `timezone:` with nothing after it: not "None is not a known IANA time zone".
+        message = "is empty: give it a value, or delete the line to use the default"
+        if value is not None:
+            message = check(value)
         if message:
             problems.add(where, f"{key}: {message}")
         elif key == "topics":
@@ -483,7 +509,16 @@ def _check_shard_size(value: object) -> str:
 
 
 def _check_topics(value: object) -> str:
-    if not isinstance(value, YamlMap) or not value:
+    if isinstance(value, YamlMap) and not value:  # `topics: {}`: it is a mapping
+        return "is empty: list at least one topic, or delete topics: to use the default ones"
+    if isinstance(value, list) and value and all(isinstance(name, str) for name in value):
+        # `topics: [economy, defense]`: the names are right, the shape is not
+        keys = ", ".join(f"{name}: {{}}" for name in value)
+        return (
+            "must be a mapping of topic name to its settings, not a list: write each name "
+            f"as a key (topics: {{{keys}}}, or one per line, '  economy:')"
+        )
+    if not isinstance(value, YamlMap):
         return "must be a mapping of topic name to its settings"
     return ""
 

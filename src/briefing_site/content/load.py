@@ -240,6 +240,13 @@ def find_articles(content_files: list[str]) -> tuple[list[ArticleFiles], Problem
                 message = f"no metadata: add {Path(sidecar).name} beside it"
             problems.add(Location(path), message)
         elif suffix in (".yaml", ".yml") and stem + ".txt" not in present:
+            if stem + ".md" in present:  # meant for `a.md`, which never reads a sidecar
+                problems.add(
+                    Location(path),
+                    f"not read: {Path(stem).name}.md keeps its metadata in its front matter: "
+                    "move these keys there (between its '---' lines) and delete this file",
+                )
+                continue
             by_lower = by_lower if by_lower is not None else _by_lower(content_files)
             other = _named_alike(by_lower, (stem + ".txt",))  # `a.TXT`: no article to the build
             fix = f"rename {Path(other).name} to" if other is not None else "add"
@@ -377,6 +384,9 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             why = " (its '---' is indented: start the first line with '---')"
         elif re.match(r"\s*---[ \t]*\n", text) and not text.startswith("---"):
             why = " (its '---' is not on the first line: delete the blank lines above it)"
+        elif dash := re.match(r"[\u2010-\u2015\u2212]+(?=[ \t]*\n)", text):
+            # `---` a word processor turned into an em dash (or two en dashes)
+            why = f" (its first line is {dash.group()!r}, not three hyphens: type '---')"
         elif re.match(r"(?:-{4,}|---\S+)[ \t]*\n", text):
             why = " (the line that opens it must be exactly three dashes, '---')"
         else:

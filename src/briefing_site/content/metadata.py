@@ -256,6 +256,8 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
     one without is read in the zone, refusing times a DST change skips or repeats.
     """
     tz = ZoneInfo(zone)
+    if not text.isascii():
+        _refuse_lookalikes(text)
     if _DATE_ONLY.fullmatch(text):
         return datetime.combine(_iso(date.fromisoformat, _in_years(text)), time(0), tz), True
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
@@ -273,6 +275,37 @@ def parse_instant(text: str, zone: str, keep_offset: bool = False) -> tuple[date
             f"({local.strftime('%z')} at that time)"
         )
     return local, False
+
+
+# What a word processor or a web page puts in a date for the ASCII it looks like: the
+# minus sign (U+2212) Wikipedia writes offsets with, dashes, full-width colons.
+_LOOKALIKES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
+    | dict.fromkeys("\uff1a\u2236\ua789", ":")
+    | dict.fromkeys("\u00a0\u2007\u202f\u3000", " ")
+    | {"\uff0b": "+", "\uff34": "T", "\uff3a": "Z"}
+)
+
+
+def _refuse_lookalikes(text: str) -> None:
+    """A date-time that only looks like ISO 8601 (its hyphens and minus sign pasted as
+    U+2010 and U+2212): which character to retype, and the text retyped."""
+    for char in text:
+        if char.isascii():
+            continue
+        plain = char.translate(_LOOKALIKES)
+        if plain == char and unicodedata.decimal(char, None) is not None:
+            plain = str(unicodedata.decimal(char))  # full-width or Arabic-Indic digits
+        if plain != char:
+            retyped = "".join(
+                str(unicodedata.decimal(c)) if unicodedata.decimal(c, None) is not None else c
+                for c in text.translate(_LOOKALIKES)
+            )
+            name = unicodedata.name(char, "a character").lower()
+            raise ValueError(
+                f"{text!r}: {char!r} (U+{ord(char):04X}, {name}) only looks like {plain!r}: "
+                f"retype it, as in {retyped.strip()}"
+            )
 
 
 def _in_years(text: str) -> str:
@@ -433,6 +466,9 @@ def _visible(text: str) -> str:
 
 def _people(check: _Checker) -> tuple[Person, ...]:
     value = check.article.metadata.get("people", [])
+    if value is not None and not isinstance(value, list):  # `name:` and `role:` under it
+        check.error("people", f"must be a list, one '- ' line per person: {_LIST_OF_PEOPLE}")
+        return ()
     people = []
     for item in value if isinstance(value, list) else [None]:
         # A name of zero-width or bidi characters only is as empty as "" (an empty
@@ -451,6 +487,10 @@ def _people(check: _Checker) -> tuple[Person, ...]:
             check.error("people", "each person must be a name or {name: ..., role: ...}")
             break
     return tuple(people)
+
+
+_LIST_OF_PEOPLE = "- {name: Shigeru Ishiba, role: Prime Minister of Japan}"
+_LIST_OF_SOURCES = "- {title: NHK, url: https://example.org/story}"
 
 
 def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -478,6 +518,14 @@ def _entry_problem(item: dict[str, Any], known: tuple[str, ...], text: str) -> t
 def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
     """`tags` (slugs, each once) and `tag_names` (each one's first spelling here)."""
     value = check.article.metadata.get("tags", [])
+    if isinstance(value, str) and "," in value:  # one tag 'japan-trade', else: say so
+        words = ", ".join(word.strip() for word in value.split(",") if word.strip())
+        check.error(
+            "tags",
+            f"{value!r} is one text, not a list: write tags: [{words}] "
+            f'(or tags: ["{value}"] for one tag)',
+        )
+        return {"tags": (), "tag_names": ()}
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
@@ -539,6 +587,9 @@ def _url_problem(url: object) -> str:
 
 def _sources(check: _Checker) -> tuple[Source, ...]:
     value = check.article.metadata.get("sources", [])
+    if value is not None and not isinstance(value, list):  # `title:` and `url:` under it
+        check.error("sources", f"must be a list, one '- ' line per source: {_LIST_OF_SOURCES}")
+        return ()
     sources = []
     for item in value if isinstance(value, list) else [None]:
         if isinstance(item, str):

@@ -10,6 +10,7 @@ HTML was sanitised by `markup`, so no template marks article text safe.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -247,12 +248,54 @@ def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> Ren
     return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
 
 
+_INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+def _left_open(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError) -> str:
+    """Where the block Jinja names as never closed was opened (as "; the 'if' left open
+    is at line 4"), or "": Jinja reports the line where it noticed (an `endblock`, or
+    the file's end), often far on."""
+    innermost = _INNERMOST.search(exc.message or "")
+    if innermost is None or env.loader is None or exc.name is None:
+        return ""
+    try:
+        tokens = list(env.lex(env.loader.get_source(env, exc.name)[0]))
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return ""
+    stack: list[tuple[str, int]] = []
+    tag: list[tuple[int, str, str]] = []  # the tokens of the tag being read
+    for token in tokens:
+        if token[0] > (exc.lineno or 0):
+            break
+        if token[1] == "block_begin":
+            tag = []
+        elif token[1] == "block_end" and tag:
+            line, _, word = tag[0]
+            if word.startswith("end") and stack and stack[-1][0] == word[3:]:
+                stack.pop()
+            elif word in _OPENERS or (word == "set" and "assign" not in {t[1] for t in tag}):
+                stack.append((word, line))
+            tag = []
+        elif token[1] != "whitespace":
+            tag.append(token)
+    lines = [line for word, line in stack if word == innermost.group(1)]
+    return f"; the '{innermost.group(1)}' left open is at line {lines[-1]}" if lines else ""
+
+
+# Tags that open a block closed by `end<tag>` (`set` only without `=`).
+_OPENERS = {"if", "for", "block", "macro", "call", "filter", "with", "raw", "autoescape", "trans"}
+
+
 def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> RenderedFile:
     try:
         html = env.get_template(name).render(page=page, **context)
     except jinja2.TemplateSyntaxError as exc:
         where = Location(f"templates/{exc.name or name}", exc.lineno or 0)
-        raise ContentError.at(where, f"template syntax error: {exc.message}") from exc
+        message = exc.message or ""
+        opened = _left_open(env, exc)
+        if opened:
+            message = message.rstrip(".") + opened
+        raise ContentError.at(where, f"template syntax error: {message}") from exc
     except jinja2.TemplateNotFound as exc:
         raise ContentError.at(
             _template_location(exc, name), f"template not found: {exc.name}"
