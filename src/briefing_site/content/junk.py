@@ -1047,6 +1047,25 @@ _PROMO = _lazy(
 )
 PROMO_WORDS = 30
 PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
+# An order to the reader over a link whose words were cut away: "Read the final
+# declaration and the annexes.", "Watch the leaders' arrival." Only with no verb of its
+# own after the order, and no clause after a comma: "Read the wrong way, the remarks
+# could ...", "Read more widely, the treaty binds ..." are the story's.
+_READER_ORDER = _lazy(
+    r"^(?:read|see|watch|view|download|listen to|browse)\s+(?:the|our|all|this|these|his|her"
+    r"|their)\b",
+    re.I,
+)
+_COMMA_CLAUSE = _lazy(r",\s+(?:the|a|an|it|its|they|this|these|that|he|she|we|i)\b", re.I)
+READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
+# A story's sentence that cites its source's address after its full stop ("X says the
+# deal is off. https://..."): reported, this many words at least, no post's tags.
+LINK_CITED_MIN_WORDS = 6
+_LINK_CITES = _lazy(
+    r"\b(?:says|said|told|tells|announced|announces|stated|reported|added|adds|wrote"
+    r"|writes|according to)\b",
+    re.I,
+)
 # Two sentences scraped with no space between: "...the difference.The summit ...".
 _GLUED_SENTENCE = _lazy(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
 _OWN_WORK = _lazy(
@@ -1322,7 +1341,8 @@ class JunkFilter:
         to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
-        sentence = ends_sentence(text)
+        # A reported sentence citing its source's address after its full stop ends there.
+        sentence = ends_sentence(text) or _link_cited(text)
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
@@ -1439,7 +1459,7 @@ class JunkFilter:
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
-        if n <= CAPTION_WORDS and _LINK_END.search(text):
+        if n <= CAPTION_WORDS and _LINK_END.search(text) and not _link_cited(text):
             return shape("bad", "ends in a link: a link line or an embedded post")
         if (
             n <= CAPTION_WORDS
@@ -1543,6 +1563,14 @@ class JunkFilter:
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
             return shape("bad", PROMO)
+        if (
+            n <= PROMO_WORDS
+            and not quotes
+            and not verb
+            and _READER_ORDER.match(text)
+            and not _COMMA_CLAUSE.search(text)
+        ):
+            return shape("bad", READER_ORDER)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
@@ -2497,6 +2525,23 @@ def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
         if not (told and story_follows):
             out[index] = replace(shape, kind="bad", reason=VIDEO_TEXT, lead=False, marker=False)
     return out
+
+
+def _link_cited(text: str) -> bool:
+    """The story's own reported sentence, full stop and all, with the address it cites
+    after it ("The minister said talks would resume. https://..."): not a post's text (no
+    "@" or "#", no picture link, not opening on a quotation) nor a link line."""
+    found = _LINK_END.search(text)
+    if found is None or found.group().startswith("pic."):
+        return False
+    told = text[: found.start()].rstrip()
+    return (
+        _FULL_STOP.search(told) is not None
+        and told[:1].isupper()
+        and not any(mark in told for mark in "@#")
+        and len(_words(told)) >= LINK_CITED_MIN_WORDS
+        and _LINK_CITES.search(told) is not None
+    )
 
 
 def _bare_link(text: str) -> bool:
