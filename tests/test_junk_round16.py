@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from junkcheck import cleaned as _clean
+from junkcheck import lede as _lede
 
 STORY = (
     "Trade ministers from the two countries met in Geneva on Sunday for a third round of "
@@ -93,3 +94,75 @@ def test_a_post_over_its_sign_off_still_goes_though_it_reports() -> None:
     signoff = "\u2014 Trade Ministry (@trademin) May 4, 2025"
     kept, dropped = _clean(STORY, post, signoff, MORE, LATER)
     assert kept == [STORY, MORE, LATER], dropped
+
+
+# A review's probes of ordinary copy: orders that are the writer's own advice or turn of
+# phrase, not a link's words, stay; so does the story under a pointer that goes.
+ADVICE = [
+    "Read this as a signal to the markets as much as to the voters.",
+    "Read their communique closely and a very different story appears.",
+    "View the comet only through a proper telescope filter.",
+    "See these numbers as a floor rather than a ceiling.",
+    "Watch their hands, not their promises.",
+    "Watch the central bank's next decision closely.",
+    "Watch the trade figures on Tuesday.",
+    "Read the small print.",
+    "See the chart below for the full numbers.",
+    "Watch this space.",
+    "Read the report as a warning to the whole industry.",
+    "Watch the minister's speech on Thursday for any change of tone.",
+]
+
+
+@pytest.mark.parametrize("line", ADVICE)
+def test_an_order_that_is_the_writers_own_advice_stays(line: str) -> None:
+    kept, dropped = _clean(STORY, line, MORE, LATER)
+    assert kept == [STORY, line, MORE, LATER], dropped
+
+
+def test_short_paragraphs_under_a_dropped_pointer_are_not_taken_for_furniture() -> None:
+    # The pointer goes, but it is no page furniture: the story's short last lines under
+    # it stay.
+    pointer = "Read the ministry's full report."
+    tail = ["Fishing fleets will need new licences.", "Ports welcomed the news."]
+    kept, dropped = _clean(STORY, MORE, pointer, *tail)
+    assert kept == [STORY, MORE, *tail], dropped
+
+
+CITED_LOOKALIKES = [
+    # A label before a colon: an alert, a video or a related story, not the reporter's.
+    "URGENT: Ministry says the border crossing will reopen on Monday morning. https://example.org/a",
+    "VIDEO: The premier says the reform will pass before the summer break. https://example.org/v",
+    "See also: Regulator says banks must hold more capital from next year. https://example.org/r",
+    # An order, or a pointer to what someone said rather than the words.
+    "Read what the governor told the committee. https://example.org/testimony",
+    "Sign up to get what the analysts said straight to your inbox. https://example.org/news",
+    # A post's short link with no sign-off under it.
+    "Minister says the ceasefire talks resumed in the capital tonight. https://t.co/q1w2",
+]
+
+
+@pytest.mark.parametrize("line", CITED_LOOKALIKES)
+def test_a_link_line_worded_like_a_report_still_goes(line: str) -> None:
+    kept, dropped = _clean(STORY, line, MORE, LATER)
+    assert kept == [STORY, MORE, LATER], dropped
+
+
+def test_two_reported_headlines_ending_in_links_in_a_row_go() -> None:
+    # A list of related stories, each a headline with its address: not one citation.
+    first = "Prime minister says the budget will balance by the end of the decade. https://e.org/1"
+    second = "Opposition says the tax plan will hit pensioners hardest this winter. https://e.org/2"
+    kept, dropped = _clean(STORY, first, second, MORE, LATER)
+    assert kept == [STORY, MORE, LATER], dropped
+
+
+def test_a_link_line_with_a_label_never_leads() -> None:
+    alert = "BREAKING: Palace says the king will attend the summit next week. https://t.co/z9"
+    assert _lede(alert, STORY, MORE) == STORY
+
+
+def test_a_reported_sentence_ending_in_its_source_address_never_leads() -> None:
+    # Inside the story it stays (above); over the story's first paragraph, under a
+    # short first line, it is not what the page leads with.
+    short = "Talks resumed on Sunday."
+    assert _lede(short, CITED, MORE, LATER) == MORE

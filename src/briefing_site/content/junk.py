@@ -1048,19 +1048,52 @@ _PROMO = _lazy(
 PROMO_WORDS = 30
 PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
 # An order to the reader over a link whose words were cut away: "Read the final
-# declaration and the annexes.", "Watch the leaders' arrival." Only with no verb of its
-# own after the order, and no clause after a comma: "Read the wrong way, the remarks
-# could ...", "Read more widely, the treaty binds ..." are the story's.
+# declaration and the annexes.", "Watch the leader's speech." Only an order to read a
+# document or to watch or hear a recording, naming it within a few words and going on
+# at most with what it is about; no verb of its own, no clause after a comma. Prose
+# orders stay: "Read this as a warning shot", "Read their statement closely and a
+# different picture emerges", "Watch the jobs report on Friday", "Watch this space".
 _READER_ORDER = _lazy(
-    r"^(?:read|see|watch|view|download|listen to|browse)\s+(?:the|our|all|this|these|his|her"
-    r"|their)\b",
+    r"^(?:(?:read|download|browse)\s+(?:(?:the|our|all|this|these|his|her|their|its)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:declarations?|statements?|communiqu[eé]s?|conclusions"
+    r"|reports?|texts?|transcripts?|annex(?:es)?|programmes?|documents?|speech(?:es)?)"
+    r"|(?:watch|view|listen\s+to)\s+(?:(?:the|our|all|this|these|his|her|their|its)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:videos?|interviews?|speech(?:es)?|press\s+conference"
+    r"|gallery|photos|pictures|footage|clips?|livestream|transcripts?))"
+    # What may follow the object: the end, a bracket, or what it is about.
+    r"(?=\s*(?:$|[.;:(]|,\s|\s(?:and\s+(?:its|the|their|his|her|on)|of|on|in|at|from|by|for"
+    r"|with|to|here|below|online)\b))",
     re.I,
 )
+# Words a prose order carries and a link's words do not: a comparison ("as"), a time
+# ("on Friday", "next"), "closely", a second clause ("... and a different picture emerges").
+_ORDER_PROSE = _lazy(
+    r"\b(?:as|closely|carefully|next|tonight|tomorrow|today|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|space)\b|\band\s+(?:a|an)\b",
+    re.I,
+)
+LINK_LINE = "ends in a link: a link line or an embedded post"
 _COMMA_CLAUSE = _lazy(r",\s+(?:the|a|an|it|its|they|this|these|that|he|she|we|i)\b", re.I)
 READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
 # A story's sentence that cites its source's address after its full stop ("X says the
 # deal is off. https://..."): reported, this many words at least, no post's tags.
 LINK_CITED_MIN_WORDS = 6
+# A post's or a video's short link ("t.co/...", "youtu.be/..."): an embed, not a citation.
+_POST_LINK = _lazy(
+    r"(?:https?://)?(?:www\.)?(?:pic\.twitter\.com|t\.co|youtu\.be|youtube\.com|bit\.ly"
+    r"|t\.me)/",
+    re.I,
+)
+# What a link line or a pitch carries and a reporter's sentence does not: a label before a
+# colon in its first words ("BREAKING:", "Also read:", "WATCH:", "More:"), an opening
+# order ("Read what ...", "Sign up to ...", "Listen: ..."), "what ... said" (a pointer to
+# someone's words, not the words).
+_CITED_NOT = _lazy(
+    r"^\W*(?:[^\s:]+\s+){0,2}[^\s:]+:|^\W*(?:read|see|watch|view|download|listen|sign|subscribe"
+    r"|click|tap|find|follow|get|join|also|more|explore|discover|learn|check|share|browse"
+    r"|related|breaking|don't|do\s+not)\b|\bwhat\b",
+    re.I,
+)
 _LINK_CITES = _lazy(
     r"\b(?:says|said|told|tells|announced|announces|stated|reported|added|adds|wrote"
     r"|writes|according to)\b",
@@ -1131,6 +1164,7 @@ class Shape:
     moderator: bool = False  # a transcript's moderator handing over: never the lede
     published: bool = False  # the page's word on when it was published: a stamp
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
+    cited: bool = False  # a reported sentence with its source's address after it: no lede
 
     @property
     def link(self) -> bool:
@@ -1269,6 +1303,7 @@ class JunkFilter:
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
+            found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
@@ -1289,6 +1324,8 @@ class JunkFilter:
                 doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
                 prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
+                # A sentence ending in its source's address never leads the section.
+                prose = prose and not shape.cited
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -1342,7 +1379,8 @@ class JunkFilter:
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
         # A reported sentence citing its source's address after its full stop ends there.
-        sentence = ends_sentence(text) or _link_cited(text)
+        cited = _link_cited(text)
+        sentence = ends_sentence(text) or cited
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
@@ -1426,6 +1464,7 @@ class JunkFilter:
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
                 moderator=moderator,
+                cited=cited,
                 site_talk=n <= SELF_REFERENCE_WORDS
                 and not quotes
                 and ("site" in text[:40].casefold() or ".gov" in text[:40])
@@ -1460,7 +1499,7 @@ class JunkFilter:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
         if n <= CAPTION_WORDS and _LINK_END.search(text) and not _link_cited(text):
-            return shape("bad", "ends in a link: a link line or an embedded post")
+            return shape("bad", LINK_LINE)
         if (
             n <= CAPTION_WORDS
             and _ARROWED.match(paragraph.text)
@@ -1567,8 +1606,10 @@ class JunkFilter:
             n <= PROMO_WORDS
             and not quotes
             and not verb
+            and sentence  # with no full stop it is a heading already (dropped below)
             and _READER_ORDER.match(text)
             and not _COMMA_CLAUSE.search(text)
+            and not _ORDER_PROSE.search(text)
         ):
             return shape("bad", READER_ORDER)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
@@ -2527,16 +2568,30 @@ def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
     return out
 
 
+def _cited_runs(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A reported sentence ending in a link stays only alone: beside another line ending in
+    a link it is one of a list of links (related headlines, a run of posts) and goes."""
+    out = list(shapes)
+    ends = [_LINK_END.search(_plain(p.text)) is not None for p in paragraphs]
+    for index, shape in enumerate(shapes):
+        if shape.cited and (
+            (index > 0 and ends[index - 1]) or (index + 1 < len(ends) and ends[index + 1])
+        ):
+            out[index] = replace(shape, kind="bad", reason=LINK_LINE, cited=False)
+    return out
+
+
 def _link_cited(text: str) -> bool:
     """The story's own reported sentence, full stop and all, with the address it cites
     after it ("The minister said talks would resume. https://..."): not a post's text (no
     "@" or "#", no picture link, not opening on a quotation) nor a link line."""
     found = _LINK_END.search(text)
-    if found is None or found.group().startswith("pic."):
+    if found is None or _POST_LINK.match(found.group()):
         return False
     told = text[: found.start()].rstrip()
     return (
         _FULL_STOP.search(told) is not None
+        and _CITED_NOT.search(told) is None
         and told[:1].isupper()
         and not any(mark in told for mark in "@#")
         and len(_words(told)) >= LINK_CITED_MIN_WORDS
@@ -3474,6 +3529,7 @@ def _not_a_lede(shape: Shape) -> bool:
         or shape.dek
         or shape.moderator
         or shape.site_talk
+        or shape.cited
     )
 
 
@@ -3552,7 +3608,7 @@ def _around(shapes: Sequence[Shape]) -> _Around:
     nearest: Kind | Literal["edge"] = "edge"
     for shape in shapes:
         before.append(nearest)
-        if shape.kind != "short":
+        if shape.kind != "short" and shape.reason != READER_ORDER:
             nearest = shape.kind
     after: list[Kind | Literal["edge"]] = []
     all_bad: list[bool] = []
@@ -3562,6 +3618,10 @@ def _around(shapes: Sequence[Shape]) -> _Around:
         after.append(nearest)
         all_bad.append(bad)
         no_good.append(good)
+        if shape.reason == READER_ORDER:
+            # An order over a cut link is no furniture block: what sits under it is
+            # judged as if it were not there (a story's short lines are not "below" it).
+            continue
         if shape.kind != "short":
             nearest = shape.kind
         bad = bad and shape.kind == "bad"
