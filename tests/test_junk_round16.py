@@ -6,6 +6,10 @@ import pytest
 from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
+from briefing_site.content.junk import JunkFilter
+from briefing_site.content.section import _lede as section_lede
+from briefing_site.model import Paragraph
+
 STORY = (
     "Trade ministers from the two countries met in Geneva on Sunday for a third round of "
     "talks on a tariff deal, officials said."
@@ -166,3 +170,65 @@ def test_a_reported_sentence_ending_in_its_source_address_never_leads() -> None:
     # short first line, it is not what the page leads with.
     short = "Talks resumed on Sunday."
     assert _lede(short, CITED, MORE, LATER) == MORE
+
+
+# A second review's probes: a cited sentence over nothing but short lines, an order
+# that says when, an order with a relative clause after what it names.
+CITED_TOP = (
+    "The coastguard said on Tuesday it had towed 30 fishing boats back to port after the "
+    "storm. https://example.org/coastguard/notice-7"
+)
+
+
+def _section_lede(*texts: str) -> str | None:
+    """The paragraph the section leads with, once the filter has cleaned the article."""
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, _ = JunkFilter().clean(paragraphs)
+    found = section_lede(kept, {})
+    return None if found is None else kept[found[0]].text
+
+
+def test_a_short_sentence_under_a_cited_one_leads_when_nothing_else_is_prose() -> None:
+    short = "Officials said no crew were hurt and only two of the boats needed repairs."
+    kept, dropped = _clean(CITED_TOP, short)
+    assert kept == [short], dropped  # as before the cited sentences were kept
+    assert _section_lede(CITED_TOP, short) == short
+
+
+def test_a_cited_sentence_does_not_lead_even_over_the_shortest_lines() -> None:
+    lines = ["Nobody was hurt.", "One hull was holed."]
+    assert _section_lede(CITED_TOP, *lines) == lines[0]
+
+
+def test_a_cited_sentence_alone_is_kept_but_does_not_lead() -> None:
+    kept, dropped = _clean(CITED_TOP)
+    assert kept == [CITED_TOP], dropped
+    assert _section_lede(CITED_TOP) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch the press conference at 3 pm.",
+        "Listen to the governor's speech at 9.30 a.m.",
+        "Watch the minister's interview at 18:00.",
+        "Watch the press conference at noon.",
+    ],
+)
+def test_an_order_that_says_when_is_a_service_line_and_stays(line: str) -> None:
+    kept, dropped = _clean(STORY, line, MORE, LATER)
+    assert kept == [STORY, line, MORE, LATER], dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download the audit report, which runs to 300 pages and lists every contract.",
+        "Watch the footage, where rescuers reach the family within minutes of the crash.",
+        "Watch the interview with the pilot, who landed on a frozen lake.",
+        "Listen to the speech in which the king set out twenty new laws.",
+    ],
+)
+def test_an_order_with_a_relative_clause_after_what_it_names_stays(line: str) -> None:
+    kept, dropped = _clean(STORY, line, MORE, LATER)
+    assert kept == [STORY, line, MORE, LATER], dropped

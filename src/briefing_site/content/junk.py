@@ -1066,14 +1066,22 @@ _READER_ORDER = _lazy(
     re.I,
 )
 # Words a prose order carries and a link's words do not: a comparison ("as"), a time
-# ("on Friday", "next"), "closely", a second clause ("... and a different picture emerges").
+# ("on Friday", "next", "at 3 pm", "15:00", "noon": a service line telling when), "closely",
+# a second clause ("... and a different picture emerges").
 _ORDER_PROSE = _lazy(
     r"\b(?:as|closely|carefully|next|tonight|tomorrow|today|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|space)\b|\band\s+(?:a|an)\b",
+    r"|friday|saturday|sunday|space|noon|midday|midnight)\b|\band\s+(?:a|an)\b"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b",
     re.I,
 )
 LINK_LINE = "ends in a link: a link line or an embedded post"
-_COMMA_CLAUSE = _lazy(r",\s+(?:the|a|an|it|its|they|this|these|that|he|she|we|i)\b", re.I)
+# A clause after the object: its own subject after a comma, or a relative clause ("Read
+# the report, which runs to 240 pages ...", "... the speech in which ...").
+_COMMA_CLAUSE = _lazy(
+    r",\s+(?:the|a|an|it|its|they|this|these|that|he|she|we|i|which|where|who|whom|whose)\b"
+    r"|\bwhich\b",
+    re.I,
+)
 READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
 # A story's sentence that cites its source's address after its full stop ("X says the
 # deal is off. https://..."): reported, this many words at least, no post's tags.
@@ -2581,6 +2589,12 @@ def _cited_runs(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
     return out
 
 
+def link_cited(text: str) -> bool:
+    """Whether a kept paragraph is a reported sentence with its source's address after it:
+    it never leads a section, not even when no paragraph reads as prose."""
+    return _link_cited(_plain(text))
+
+
 def _link_cited(text: str) -> bool:
     """The story's own reported sentence, full stop and all, with the address it cites
     after it ("The minister said talks would resume. https://..."): not a post's text (no
@@ -3480,6 +3494,17 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         return dated
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
+    if first < len(shapes) and shapes[first].cited:
+        # A sentence citing its source's address never leads: with no other prose paragraph,
+        # a short full sentence under it opens the story.
+        first = next(
+            (
+                i
+                for i in range(first + 1, len(shapes))
+                if shapes[i].lead and not shapes[i].query and not _not_a_lede(shapes[i])
+            ),
+            first,
+        )
     # A short full sentence between the header and the first long one opens the story.
     # (A short question there is a subhead over it: "What role did the press play?")
     return next(
