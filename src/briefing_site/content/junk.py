@@ -1047,6 +1047,66 @@ _PROMO = _lazy(
 )
 PROMO_WORDS = 30
 PROMO = "the site sending the reader to its own pages ('See ... in our guide')"
+# An order to the reader over a link whose words were cut away: "Read the final
+# declaration and the annexes.", "Watch the leader's speech." Only an order to read a
+# document or to watch or hear a recording, naming it within a few words and going on
+# at most with what it is about; no verb of its own, no clause after a comma. Prose
+# orders stay: "Read this as a warning shot", "Read their statement closely and a
+# different picture emerges", "Watch the jobs report on Friday", "Watch this space".
+_READER_ORDER = _lazy(
+    r"^(?:(?:read|download|browse)\s+(?:(?:the|our|all|this|these|his|her|their|its)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:declarations?|statements?|communiqu[eé]s?|conclusions"
+    r"|reports?|texts?|transcripts?|annex(?:es)?|programmes?|documents?|speech(?:es)?)"
+    r"|(?:watch|view|listen\s+to)\s+(?:(?:the|our|all|this|these|his|her|their|its)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:videos?|interviews?|speech(?:es)?|press\s+conference"
+    r"|gallery|photos|pictures|footage|clips?|livestream|transcripts?))"
+    # What may follow the object: the end, a bracket, or what it is about.
+    r"(?=\s*(?:$|[.;:(]|,\s|\s(?:and\s+(?:its|the|their|his|her|on)|of|on|in|at|from|by|for"
+    r"|with|to|here|below|online)\b))",
+    re.I,
+)
+# Words a prose order carries and a link's words do not: a comparison ("as"), a time
+# ("on Friday", "next", "at 3 pm", "15:00", "noon": a service line telling when), "closely",
+# a second clause ("... and a different picture emerges").
+_ORDER_PROSE = _lazy(
+    r"\b(?:as|closely|carefully|next|tonight|tomorrow|today|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|space|noon|midday|midnight)\b|\band\s+(?:a|an)\b"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b",
+    re.I,
+)
+LINK_LINE = "ends in a link: a link line or an embedded post"
+# A clause after the object: its own subject after a comma, or a relative clause ("Read
+# the report, which runs to 240 pages ...", "... the speech in which ...").
+_COMMA_CLAUSE = _lazy(
+    r",\s+(?:the|a|an|it|its|they|this|these|that|he|she|we|i|which|where|who|whom|whose)\b"
+    r"|\bwhich\b",
+    re.I,
+)
+READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
+# A story's sentence that cites its source's address after its full stop ("X says the
+# deal is off. https://..."): reported, this many words at least, no post's tags.
+LINK_CITED_MIN_WORDS = 6
+# A post's or a video's short link ("t.co/...", "youtu.be/..."): an embed, not a citation.
+_POST_LINK = _lazy(
+    r"(?:https?://)?(?:www\.)?(?:pic\.twitter\.com|t\.co|youtu\.be|youtube\.com|bit\.ly"
+    r"|t\.me)/",
+    re.I,
+)
+# What a link line or a pitch carries and a reporter's sentence does not: a label before a
+# colon in its first words ("BREAKING:", "Also read:", "WATCH:", "More:"), an opening
+# order ("Read what ...", "Sign up to ...", "Listen: ..."), "what ... said" (a pointer to
+# someone's words, not the words).
+_CITED_NOT = _lazy(
+    r"^\W*(?:[^\s:]+\s+){0,2}[^\s:]+:|^\W*(?:read|see|watch|view|download|listen|sign|subscribe"
+    r"|click|tap|find|follow|get|join|also|more|explore|discover|learn|check|share|browse"
+    r"|related|breaking|don't|do\s+not)\b|\bwhat\b",
+    re.I,
+)
+_LINK_CITES = _lazy(
+    r"\b(?:says|said|told|tells|announced|announces|stated|reported|added|adds|wrote"
+    r"|writes|according to)\b",
+    re.I,
+)
 # Two sentences scraped with no space between: "...the difference.The summit ...".
 _GLUED_SENTENCE = _lazy(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
 _OWN_WORK = _lazy(
@@ -1112,6 +1172,7 @@ class Shape:
     moderator: bool = False  # a transcript's moderator handing over: never the lede
     published: bool = False  # the page's word on when it was published: a stamp
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
+    cited: bool = False  # a reported sentence with its source's address after it: no lede
 
     @property
     def link(self) -> bool:
@@ -1250,6 +1311,7 @@ class JunkFilter:
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
+            found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
@@ -1270,6 +1332,8 @@ class JunkFilter:
                 doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
                 prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
+                # A sentence ending in its source's address never leads the section.
+                prose = prose and not shape.cited
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -1322,8 +1386,10 @@ class JunkFilter:
         to_reader = bool(READER.intersection(own))
         n = len(words)
         stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
-        # A time of day alone ("9:55 a.m.", a live page's entry stamp) ends no sentence.
-        sentence = ends_sentence(text) and _CLOCK_LINE.match(text) is None
+        # A time of day alone ("9:55 a.m.", a live page's entry stamp) ends no sentence;
+        # a reported sentence citing its source's address after its full stop ends there.
+        cited = _link_cited(text)
+        sentence = (ends_sentence(text) and _CLOCK_LINE.match(text) is None) or cited
         # A long story paragraph that names its source after the last sentence.
         body = _TRAILING_SOURCE.sub("", text) if ":" in text[-70:] else text
         tagged = body != text and ends_sentence(body) and len(_words(body)) > TAGGED_MIN_WORDS
@@ -1407,6 +1473,7 @@ class JunkFilter:
                 quoted=text[:1] in QUOTE_OPENERS,
                 captioned=_printed_twice_caption(reason, n, text), query=query,
                 moderator=moderator,
+                cited=cited,
                 site_talk=n <= SELF_REFERENCE_WORDS
                 and not quotes
                 and ("site" in text[:40].casefold() or ".gov" in text[:40])
@@ -1440,8 +1507,8 @@ class JunkFilter:
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
-        if n <= CAPTION_WORDS and _LINK_END.search(text):
-            return shape("bad", "ends in a link: a link line or an embedded post")
+        if n <= CAPTION_WORDS and _LINK_END.search(text) and not _link_cited(text):
+            return shape("bad", LINK_LINE)
         if (
             n <= CAPTION_WORDS
             and _ARROWED.match(paragraph.text)
@@ -1544,6 +1611,16 @@ class JunkFilter:
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
             return shape("bad", PROMO)
+        if (
+            n <= PROMO_WORDS
+            and not quotes
+            and not verb
+            and sentence  # with no full stop it is a heading already (dropped below)
+            and _READER_ORDER.match(text)
+            and not _COMMA_CLAUSE.search(text)
+            and not _ORDER_PROSE.search(text)
+        ):
+            return shape("bad", READER_ORDER)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
@@ -2500,6 +2577,43 @@ def _under_video_length(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]
     return out
 
 
+def _cited_runs(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A reported sentence ending in a link stays only alone: beside another line ending in
+    a link it is one of a list of links (related headlines, a run of posts) and goes."""
+    out = list(shapes)
+    ends = [_LINK_END.search(_plain(p.text)) is not None for p in paragraphs]
+    for index, shape in enumerate(shapes):
+        if shape.cited and (
+            (index > 0 and ends[index - 1]) or (index + 1 < len(ends) and ends[index + 1])
+        ):
+            out[index] = replace(shape, kind="bad", reason=LINK_LINE, cited=False)
+    return out
+
+
+def link_cited(text: str) -> bool:
+    """Whether a kept paragraph is a reported sentence with its source's address after it:
+    it never leads a section, not even when no paragraph reads as prose."""
+    return _link_cited(_plain(text))
+
+
+def _link_cited(text: str) -> bool:
+    """The story's own reported sentence, full stop and all, with the address it cites
+    after it ("The minister said talks would resume. https://..."): not a post's text (no
+    "@" or "#", no picture link, not opening on a quotation) nor a link line."""
+    found = _LINK_END.search(text)
+    if found is None or _POST_LINK.match(found.group()):
+        return False
+    told = text[: found.start()].rstrip()
+    return (
+        _FULL_STOP.search(told) is not None
+        and _CITED_NOT.search(told) is None
+        and told[:1].isupper()
+        and not any(mark in told for mark in "@#")
+        and len(_words(told)) >= LINK_CITED_MIN_WORDS
+        and _LINK_CITES.search(told) is not None
+    )
+
+
 def _bare_link(text: str) -> bool:
     """A line that is a link and at most a bracketed credit ("(Video: X) pic.twitter.com/..."),
     not a post's text ending in its link."""
@@ -3381,6 +3495,17 @@ def _lede_index(shapes: Sequence[Shape]) -> int:
         return dated
     if first < len(shapes) and shapes[first].reason == DATELINE_STORY:
         return first  # the story starts under its dateline; a sentence above it is a caption
+    if first < len(shapes) and shapes[first].cited:
+        # A sentence citing its source's address never leads: with no other prose paragraph,
+        # a short full sentence under it opens the story.
+        first = next(
+            (
+                i
+                for i in range(first + 1, len(shapes))
+                if shapes[i].lead and not shapes[i].query and not _not_a_lede(shapes[i])
+            ),
+            first,
+        )
     # A short full sentence between the header and the first long one opens the story.
     # (A short question there is a subhead over it: "What role did the press play?")
     return next(
@@ -3430,6 +3555,7 @@ def _not_a_lede(shape: Shape) -> bool:
         or shape.dek
         or shape.moderator
         or shape.site_talk
+        or shape.cited
     )
 
 
@@ -3508,7 +3634,7 @@ def _around(shapes: Sequence[Shape]) -> _Around:
     nearest: Kind | Literal["edge"] = "edge"
     for shape in shapes:
         before.append(nearest)
-        if shape.kind != "short":
+        if shape.kind != "short" and shape.reason != READER_ORDER:
             nearest = shape.kind
     after: list[Kind | Literal["edge"]] = []
     all_bad: list[bool] = []
@@ -3518,6 +3644,10 @@ def _around(shapes: Sequence[Shape]) -> _Around:
         after.append(nearest)
         all_bad.append(bad)
         no_good.append(good)
+        if shape.reason == READER_ORDER:
+            # An order over a cut link is no furniture block: what sits under it is
+            # judged as if it were not there (a story's short lines are not "below" it).
+            continue
         if shape.kind != "short":
             nearest = shape.kind
         bad = bad and shape.kind == "bad"

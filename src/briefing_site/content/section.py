@@ -14,6 +14,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from briefing_site.content.classify import Classifier
+from briefing_site.content.junk import link_cited
 from briefing_site.errors import ProblemList
 from briefing_site.model import Location, Metadata, Paragraph, Placement, Topic
 
@@ -84,7 +85,8 @@ def _lede(paragraphs: Sequence[Paragraph], placed: dict[int, Placement]) -> tupl
     """The lede: the first paragraph that reads as prose, with why it was chosen.
 
     Short blocks the junk filter kept above it (a caption in doubt, a stray
-    label) do not lead. With no prose at all, the first paragraph leads. Only
+    label) do not lead. With no prose at all, the first paragraph leads (not a
+    reported sentence ending in its source's address: none then leads). Only
     the paragraphs above the first one placed by the editor or a heading count.
     """
     first_placed = min(placed, default=len(paragraphs))
@@ -98,7 +100,9 @@ def _lede(paragraphs: Sequence[Paragraph], placed: dict[int, Placement]) -> tupl
                 return index, "first paragraph that reads as prose"
             above = ", ".join(f"¶{n}" for n in skipped)
             return index, f"first paragraph that reads as prose ({above} above it too short)"
-    return free[0], "first paragraph (none reads as prose)"
+    # A reported sentence with its source's address after it never leads.
+    first = next((i for i in free if not link_cited(paragraphs[i].text)), None)
+    return None if first is None else (first, "first paragraph (none reads as prose)")
 
 
 def article_year(meta: Metadata) -> int | None:
