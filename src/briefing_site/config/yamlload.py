@@ -47,6 +47,12 @@ class YamlMap(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
+class YamlList(list[Any]):
+    """A list that knows the line each of its items starts on (1-based, in the file)."""
+
+    lines: list[int]
+
+
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
     """PyYAML's own event parser, for a PyYAML built without libyaml."""
 
@@ -215,7 +221,8 @@ class _Builder:
             raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
         if self.open and self.open[-1].key is _KEY:
             self._refuse(line, "a mapping key must be a plain name")
-        opened = _Open([], None)  # a list awaits no key
+        opened = _Open(YamlList(), None)  # a list awaits no key
+        opened.value.lines = []
         if type(event) is yaml.MappingStartEvent:
             opened.value = YamlMap()
             opened.value.line = line
@@ -231,8 +238,9 @@ class _Builder:
                 self.root, self.root_mark = value, event.start_mark
             return
         top = self.open[-1]
-        if type(top.value) is list:
+        if type(top.value) is YamlList:
             top.value.append(value)
+            top.value.lines.append(event.start_mark.line + self.first_line)
         elif top.key is _KEY:
             top.key = _DROPPED  # a list or mapping as a key: refused above
         else:
