@@ -116,6 +116,25 @@ class _Refused(Exception):
         self.message = message
 
 
+class _Late(Exception):
+    """What the whole stream parsed into, and what in it was refused."""
+
+    def __init__(self, refused: list[_Refused], root: Any) -> None:
+        super().__init__(refused[0].message)
+        self.refused = refused
+        self.root = root
+
+
+class RefusedYaml(ContentError):
+    """A document that parsed whole but holds what the loader refuses (a duplicate key,
+    a merge key, a NUL): `value` is the rest of it, each refused key left out, so a
+    caller may check the rest too and report every problem in one run."""
+
+    def __init__(self, problems: list[Problem], value: Any) -> None:
+        super().__init__(problems)
+        self.value = value
+
+
 @dataclass(slots=True)
 class _Open:
     """A mapping or list still being read, and (a mapping's) key awaiting its value."""
@@ -130,8 +149,8 @@ class _Builder:
     What the event stream shows (aliases, anchors, tags, depth) is refused
     where it occurs, in stream order with the syntax errors. The rest (keys
     that are no plain name, merge keys, duplicates; NUL; numbers too long) is
-    noted and raised only once the stream parsed whole and holds one document:
-    so a file with several problems is reported by the same one as always.
+    noted and raised only once the stream parsed whole and holds one document,
+    all of them, with the value: a refused key's value is left out of it.
     """
 
     def __init__(self, first_line: int, text: str) -> None:
@@ -143,7 +162,7 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
         self.root_mark: Any = None
-        self.late: _Refused | None = None
+        self.late: list[_Refused] = []
         self.extra: yaml.MarkedYAMLError | None = None
 
     def run(self, parser: Any) -> Any:
@@ -165,14 +184,13 @@ class _Builder:
                 break
         if self.extra is not None:
             raise self.extra
-        if self.late is not None:
-            raise self.late
+        if self.late:
+            raise _Late(self.late, self.root)
         return self.root
 
     def _refuse(self, line: int, message: str) -> None:
-        """Note a refusal to raise at the end (the first one found)."""
-        if self.late is None:
-            self.late = _Refused(line, message)
+        """Note a refusal to raise at the end, with the others found."""
+        self.late.append(_Refused(line, message))
 
     def _node(self, event: Any) -> int:
         """The node's line in the file, once it has neither an anchor nor a tag."""
@@ -194,9 +212,13 @@ class _Builder:
         lines = top.value.lines  # a key, as written: `~:` is the key '~', never None
         if text == "<<":
             self._refuse(line, "YAML merge keys (<<) are not allowed")
-        elif text in lines:
+            top.key = _DROPPED
+            return
+        if text in lines:  # the first value stays, at the line the checks name
             self._refuse(line, f"duplicate key {text!r} (first given at line {lines[text]})")
-        lines.setdefault(text, line)
+            top.key = _DROPPED
+            return
+        lines[text] = line
         top.key = text
 
     def _read(self, text: str, plain: bool, line: int) -> Any:
@@ -317,6 +339,9 @@ def _parse_once(text: str, path: str, first_line: int) -> Any:
             parser.dispose()
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
+    except _Late as exc:
+        refused = [Problem(Location(path, r.line), r.message) for r in exc.refused]
+        raise RefusedYaml(refused, exc.root) from exc
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, first_line, text) from exc
     except yaml.reader.ReaderError as exc:
@@ -342,6 +367,9 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
             problem = exc.problems[0]
             index = problem.location.line - first_line
             seen = {str(p) for p in problems}
+            if isinstance(exc, RefusedYaml):  # duplicate keys...: the rest is still checked
+                problems.extend(p for p in exc.problems if str(p) not in seen)
+                return exc.value, problems
             refused = not problem.message.startswith("invalid YAML")  # anchors, tags, depth
             blank = not 0 <= index < len(lines) or not lines[index].strip()
             if refused or blank or str(problem) in seen:

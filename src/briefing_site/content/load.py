@@ -407,22 +407,27 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             Location(path, 1), "front matter is never closed: add a '---' line after it"
         )
     fm, body = _FRONT_MATTER.split(text)
-    meta, errors = _metadata(fm, path, 1)
     body_line = text[: closing.end()].count("\n") + 1
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
-    if not paragraphs:
-        raise ContentError.at(Location(path, body_line), "no article text after the front matter")
     # Reported with the metadata's problems, so one run names every problem in the file;
     # `validate` comes first in `assemble`, so Markdown never sees these blocks.
-    hazards = tuple((line, message, "") for line, message in markdown_hazards(paragraphs))
+    found = [(line, message, "") for line, message in markdown_hazards(paragraphs)]
+    if not paragraphs:
+        found.append((body_line, "no article text after the front matter", ""))
+    try:
+        meta, errors = _metadata(fm, path, 1)
+        metadata = _require_mapping(meta, path, 2)
+    except ContentError as exc:  # metadata that is no mapping at all, and the body's too
+        body_problems = (Problem(Location(path, line), message) for line, message, _ in found)
+        raise ContentError([*exc.problems, *body_problems]) from exc
     return SourceArticle(
         path=path,
         metadata_path=path,
-        metadata=_require_mapping(meta, path, 2),
+        metadata=metadata,
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
-        metadata_errors=(*errors, *hazards),
+        metadata_errors=(*errors, *found),
     )
 
 

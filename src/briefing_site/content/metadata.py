@@ -567,16 +567,19 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
         check.error("tags", "must be a list of words")
         return {"tags": (), "tag_names": ()}
     named: dict[str, str] = {}
-    bad: list[str] = []
-    for raw in value:
+    bad: list[tuple[Location, str]] = []  # each tag that makes no page, at its own line
+    for index, raw in enumerate(value):
         slug, name, why = _tag(str(raw))
         named.setdefault(slug, name)
         if why:
-            bad.append(why)
+            bad.append((check.item_at(value, index, "tags"), f"tags: {why}"))
     if len(named) > MAX_TAGS:
-        bad.insert(0, f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page")
-    if bad:
-        check.error("tags", bad[0])
+        check.error(
+            "tags", f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page"
+        )
+    else:
+        for where, why in bad:
+            check.problems.add(where, why)
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
 
 
