@@ -110,10 +110,11 @@ _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, key: bool = False) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.key = key  # a key refused, its value left out: the rest reads as written
 
 
 class _Late(Exception):
@@ -127,8 +128,9 @@ class _Late(Exception):
 
 class RefusedYaml(ContentError):
     """A document that parsed whole but holds what the loader refuses (a duplicate key,
-    a merge key, a NUL): `value` is the rest of it, each refused key left out, so a
-    caller may check the rest too and report every problem in one run."""
+    a merge key, a NUL), each named at its line. When only keys were refused, `value`
+    is the rest of it, each refused key left out, so a caller may check the rest too
+    and report every problem in one run; else None."""
 
     def __init__(self, problems: list[Problem], value: Any) -> None:
         super().__init__(problems)
@@ -185,12 +187,13 @@ class _Builder:
         if self.extra is not None:
             raise self.extra
         if self.late:
-            raise _Late(self.late, self.root)
+            keys_only = all(refused.key for refused in self.late)
+            raise _Late(self.late, self.root if keys_only else None)
         return self.root
 
-    def _refuse(self, line: int, message: str) -> None:
+    def _refuse(self, line: int, message: str, key: bool = False) -> None:
         """Note a refusal to raise at the end, with the others found."""
-        self.late.append(_Refused(line, message))
+        self.late.append(_Refused(line, message, key))
 
     def _node(self, event: Any) -> int:
         """The node's line in the file, once it has neither an anchor nor a tag."""
@@ -211,11 +214,13 @@ class _Builder:
             return
         lines = top.value.lines  # a key, as written: `~:` is the key '~', never None
         if text == "<<":
-            self._refuse(line, "YAML merge keys (<<) are not allowed")
+            self._refuse(line, "YAML merge keys (<<) are not allowed", key=True)
             top.key = _DROPPED
             return
         if text in lines:  # the first value stays, at the line the checks name
-            self._refuse(line, f"duplicate key {text!r} (first given at line {lines[text]})")
+            self._refuse(
+                line, f"duplicate key {text!r} (first given at line {lines[text]})", key=True
+            )
             top.key = _DROPPED
             return
         lines[text] = line
@@ -242,7 +247,7 @@ class _Builder:
         if len(self.open) >= MAX_DEPTH:
             raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
         if self.open and self.open[-1].key is _KEY:
-            self._refuse(line, "a mapping key must be a plain name")
+            self._refuse(line, "a mapping key must be a plain name", key=True)
         opened = _Open(YamlList(), None)  # a list awaits no key
         opened.value.lines = []
         if type(event) is yaml.MappingStartEvent:
