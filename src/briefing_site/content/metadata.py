@@ -134,6 +134,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
     check = _Checker(article, ProblemList())
     for line, message, _ in article.metadata_errors:
         check.problems.add(Location(article.metadata_path, line), message)
+    for line, message in article.text_errors:
+        check.problems.add(Location(article.path, line), message)
     unreadable = {key for _, _, key in article.metadata_errors}
     meta = article.metadata
     for key in meta:
@@ -183,7 +185,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "author": _text(check, "author"),
         "language": _language(check),
     }
-    _paragraphs_named(check, values["drop"], values["keep"], values["sections"])
+    if not article.text_errors:  # (text that could not be read has no paragraphs to name)
+        _paragraphs_named(check, values["drop"], values["keep"], values["sections"])
     check.problems.raise_if_any()
     return Metadata(**values)
 
