@@ -117,6 +117,22 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "sections, drop, keep, image, author, language",
         ],
     ),
+    "briefing.yaml: a syntax error or a key given twice hides none of the other settings": (
+        {
+            "briefing.yaml": (
+                "title: Asia briefings\ndescription: Talks: and visits\ntitle: Again\n"
+                "timezone: Asia/Tokio\npage_size: many\n"
+            )
+        },
+        [
+            "briefing.yaml:2: invalid YAML: mapping values are not allowed in this context; "
+            "a value containing ': ' must be quoted: description: \"Talks: and visits\"",
+            "briefing.yaml:3: duplicate key 'title' (first given at line 1)",
+            "briefing.yaml:4: timezone: 'Asia/Tokio' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+            "briefing.yaml:5: page_size: 'many' must be a whole number from 1 to 1000",
+        ],
+    ),
 }
 
 
