@@ -16,8 +16,8 @@ from briefing_site.model import Metadata
 CONFIG = parse_config(None)
 
 
-def meta(front: str, path: str = "content/a.md") -> Metadata:
-    return validate(parse_markdown_article(f"---\n{front}---\nBody.\n", path), CONFIG)
+def meta(front: str, path: str = "content/a.md", body: str = "Body.\n") -> Metadata:
+    return validate(parse_markdown_article(f"---\n{front}---\n{body}", path), CONFIG)
 
 
 def problems(front: str) -> list[str]:
@@ -197,7 +197,8 @@ def test_a_yaml_error_does_not_hide_the_other_problems_in_the_file() -> None:
 
 
 def test_drop_and_keep_take_paragraph_numbers() -> None:
-    m = meta("title: T\ndrop: [2, 5]\nkeep: 3\n")
+    five = "".join(f"Paragraph {n}.\n\n" for n in range(1, 6))
+    m = meta("title: T\ndrop: [2, 5]\nkeep: 3\n", body=five)
     assert m.drop == (2, 5) and m.keep == (3,)
     (line,) = problems("title: T\ndrop: [first]\n")
     assert (
@@ -282,7 +283,7 @@ def test_text_of_invisible_characters_only_is_empty_text(blank: str) -> None:
     for person in ('"{}"', '{{name: "{}"}}', '{{name: "{}", role: R}}'):
         empty = problems("title: T\npeople:\n  - " + person.format("") + "\n")
         assert empty == [
-            "content/a.md:3: people: each person must be a name or {name: ..., role: ...}"
+            "content/a.md:4: people: a person's name is empty: write it, or leave the entry out"
         ]
         assert problems("title: T\npeople:\n  - " + person.format(blank) + "\n") == empty
     m = meta(f'title: T\npeople:\n  - {{name: A, role: "{blank}"}}\n')

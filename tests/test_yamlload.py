@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefing_site.config.yamlload import YamlMap, parse_yaml, parse_yaml_recovering
+from briefing_site.config.yamlload import RefusedYaml, YamlMap, parse_yaml, parse_yaml_recovering
 from briefing_site.errors import ContentError
 
 
@@ -88,9 +88,18 @@ def test_a_second_document_is_named_before_a_duplicate_key_in_the_first() -> Non
     )
 
 
-def test_the_first_refusal_in_the_file_is_the_one_named() -> None:
-    with pytest.raises(ContentError) as raised:
-        parse_yaml("a: 1\n<<: x\nb: 'nul\\0'\na: 2\n", "a.yaml")
+def test_every_refusal_in_a_file_that_parses_is_named_in_file_order() -> None:
+    """A merge key, a NUL and a repeated key are each named at their line, in one run;
+    when only keys were refused, the value that is left (the first `a`, without the
+    merge key) comes with them, for the caller to check the rest."""
+    with pytest.raises(RefusedYaml) as raised:
+        parse_yaml('a: 1\n<<: x\nb: "nul\\0"\na: 2\n', "a.yaml")
     assert [str(p) for p in raised.value.problems] == [
-        "a.yaml:2: YAML merge keys (<<) are not allowed"
+        "a.yaml:2: YAML merge keys (<<) are not allowed",
+        "a.yaml:3: text contains a NUL or a lone surrogate escape",
+        "a.yaml:4: duplicate key 'a' (first given at line 1)",
     ]
+    assert raised.value.value is None  # (a NUL: nothing of it is read further)
+    with pytest.raises(RefusedYaml) as raised:
+        parse_yaml("a: 1\n<<: x\nb: 2\na: 3\n", "a.yaml")
+    assert len(raised.value.problems) == 2 and raised.value.value == {"a": 1, "b": 2}

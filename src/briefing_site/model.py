@@ -162,6 +162,9 @@ class SourceArticle:
     # top-level key on that line or ""). The rest of the file still parsed, so
     # validation reports them with its own problems.
     metadata_errors: tuple[tuple[int, str, str], ...] = ()
+    # What is wrong with a raw-text article's own file (line, message), at `path`: it
+    # is empty, or no UTF-8. Reported with its sidecar's problems.
+    text_errors: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from briefing_site.config.yamlload import YamlMap, parse_yaml
+from briefing_site.config.yamlload import YamlMap, parse_yaml, parse_yaml_recovering
 from briefing_site.errors import ContentError, ProblemList
 from briefing_site.model import Location, SiteConfig, Topic
 from briefing_site.safetext import forbidden_in
@@ -154,12 +154,16 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     """Validate the config file's text (None: no file, all defaults)."""
     if text is None or not text.strip():
         return SiteConfig(topics=default_topics())
-    data = parse_yaml(text, path)
+    # A syntax error or a key given twice is named with the settings' other problems.
+    data, syntax = parse_yaml_recovering(text, path)
+    if syntax and not isinstance(data, YamlMap):
+        raise ContentError(syntax)
     if data is None:  # only comments (every setting commented out), or a bare `~`
         return SiteConfig(topics=default_topics())
     if not isinstance(data, YamlMap):
         raise ContentError.at(Location(path, 1), "briefing.yaml must be a mapping of settings")
     problems = ProblemList()
+    problems.items.extend(syntax)
     values: dict[str, Any] = {}
     for key, value in data.items():
         where = Location(path, data.line_of(key))

@@ -47,6 +47,12 @@ class YamlMap(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
+class YamlList(list[Any]):
+    """A list that knows the line each of its items starts on (1-based, in the file)."""
+
+    lines: list[int]
+
+
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
     """PyYAML's own event parser, for a PyYAML built without libyaml."""
 
@@ -104,10 +110,31 @@ _DROPPED = object()  # a mapping's key was refused: its value goes nowhere
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, key: bool = False) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.key = key  # a key refused, its value left out: the rest reads as written
+
+
+class _Late(Exception):
+    """What the whole stream parsed into, and what in it was refused."""
+
+    def __init__(self, refused: list[_Refused], root: Any) -> None:
+        super().__init__(refused[0].message)
+        self.refused = refused
+        self.root = root
+
+
+class RefusedYaml(ContentError):
+    """A document that parsed whole but holds what the loader refuses (a duplicate key,
+    a merge key, a NUL), each named at its line. When only keys were refused, `value`
+    is the rest of it, each refused key left out, so a caller may check the rest too
+    and report every problem in one run; else None."""
+
+    def __init__(self, problems: list[Problem], value: Any) -> None:
+        super().__init__(problems)
+        self.value = value
 
 
 @dataclass(slots=True)
@@ -124,8 +151,8 @@ class _Builder:
     What the event stream shows (aliases, anchors, tags, depth) is refused
     where it occurs, in stream order with the syntax errors. The rest (keys
     that are no plain name, merge keys, duplicates; NUL; numbers too long) is
-    noted and raised only once the stream parsed whole and holds one document:
-    so a file with several problems is reported by the same one as always.
+    noted and raised only once the stream parsed whole and holds one document,
+    all of them, with the value: a refused key's value is left out of it.
     """
 
     def __init__(self, first_line: int, text: str) -> None:
@@ -137,7 +164,7 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
         self.root_mark: Any = None
-        self.late: _Refused | None = None
+        self.late: list[_Refused] = []
         self.extra: yaml.MarkedYAMLError | None = None
 
     def run(self, parser: Any) -> Any:
@@ -159,14 +186,14 @@ class _Builder:
                 break
         if self.extra is not None:
             raise self.extra
-        if self.late is not None:
-            raise self.late
+        if self.late:
+            keys_only = all(refused.key for refused in self.late)
+            raise _Late(self.late, self.root if keys_only else None)
         return self.root
 
-    def _refuse(self, line: int, message: str) -> None:
-        """Note a refusal to raise at the end (the first one found)."""
-        if self.late is None:
-            self.late = _Refused(line, message)
+    def _refuse(self, line: int, message: str, key: bool = False) -> None:
+        """Note a refusal to raise at the end, with the others found."""
+        self.late.append(_Refused(line, message, key))
 
     def _node(self, event: Any) -> int:
         """The node's line in the file, once it has neither an anchor nor a tag."""
@@ -187,10 +214,16 @@ class _Builder:
             return
         lines = top.value.lines  # a key, as written: `~:` is the key '~', never None
         if text == "<<":
-            self._refuse(line, "YAML merge keys (<<) are not allowed")
-        elif text in lines:
-            self._refuse(line, f"duplicate key {text!r} (first given at line {lines[text]})")
-        lines.setdefault(text, line)
+            self._refuse(line, "YAML merge keys (<<) are not allowed", key=True)
+            top.key = _DROPPED
+            return
+        if text in lines:  # the first value stays, at the line the checks name
+            self._refuse(
+                line, f"duplicate key {text!r} (first given at line {lines[text]})", key=True
+            )
+            top.key = _DROPPED
+            return
+        lines[text] = line
         top.key = text
 
     def _read(self, text: str, plain: bool, line: int) -> Any:
@@ -214,8 +247,9 @@ class _Builder:
         if len(self.open) >= MAX_DEPTH:
             raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
         if self.open and self.open[-1].key is _KEY:
-            self._refuse(line, "a mapping key must be a plain name")
-        opened = _Open([], None)  # a list awaits no key
+            self._refuse(line, "a mapping key must be a plain name", key=True)
+        opened = _Open(YamlList(), None)  # a list awaits no key
+        opened.value.lines = []
         if type(event) is yaml.MappingStartEvent:
             opened.value = YamlMap()
             opened.value.line = line
@@ -231,8 +265,9 @@ class _Builder:
                 self.root, self.root_mark = value, event.start_mark
             return
         top = self.open[-1]
-        if type(top.value) is list:
+        if type(top.value) is YamlList:
             top.value.append(value)
+            top.value.lines.append(event.start_mark.line + self.first_line)
         elif top.key is _KEY:
             top.key = _DROPPED  # a list or mapping as a key: refused above
         else:
@@ -309,6 +344,9 @@ def _parse_once(text: str, path: str, first_line: int) -> Any:
             parser.dispose()
     except _Refused as exc:
         raise ContentError.at(Location(path, exc.line), exc.message) from exc
+    except _Late as exc:
+        refused = [Problem(Location(path, r.line), r.message) for r in exc.refused]
+        raise RefusedYaml(refused, exc.root) from exc
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path, first_line, text) from exc
     except yaml.reader.ReaderError as exc:
@@ -334,6 +372,9 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
             problem = exc.problems[0]
             index = problem.location.line - first_line
             seen = {str(p) for p in problems}
+            if isinstance(exc, RefusedYaml):  # duplicate keys...: the rest is still checked
+                problems.extend(p for p in exc.problems if str(p) not in seen)
+                return exc.value, problems
             refused = not problem.message.startswith("invalid YAML")  # anchors, tags, depth
             blank = not 0 <= index < len(lines) or not lines[index].strip()
             if refused or blank or str(problem) in seen:

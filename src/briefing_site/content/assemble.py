@@ -17,12 +17,10 @@ from briefing_site.content.junk import Dropped, JunkFilter, ends_sentence
 from briefing_site.content.markup import MarkupConverter
 from briefing_site.content.metadata import validate
 from briefing_site.content.section import group, heading_key, heading_topics, place
-from briefing_site.errors import ProblemList
 from briefing_site.model import (
     Block,
     Briefing,
     Location,
-    Metadata,
     Paragraph,
     Placement,
     Section,
@@ -62,7 +60,6 @@ class Assembled:
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     """Validate, clean, section, render Markdown and compute the countdown."""
     meta = validate(article, tools.config)
-    _check_drop_keep(meta, article)
     rescued = {n for _, numbers in meta.sections for n in numbers} | set(meta.keep)
     kept, dropped = tools.junk.for_language(meta.language).clean(
         article.paragraphs, rescued, meta.title, meta.drop, markdown=article.markdown
@@ -111,20 +108,6 @@ def _subhead_cues(
         elif not ends_sentence(text):  # another subhead ends the topic's run
             current = None
     return tuple(replace(p, heading=heads[p.number]) if p.number in heads else p for p in kept)
-
-
-def _check_drop_keep(meta: Metadata, article: SourceArticle) -> None:
-    """`drop:` and `keep:` must name paragraphs that exist, and not the same one."""
-    numbers = {p.number for p in article.paragraphs}
-    problems = ProblemList()
-    for key, listed in (("drop", meta.drop), ("keep", meta.keep)):
-        where = Location(article.metadata_path, article.metadata_lines.get(key, 1))
-        for number in listed:
-            if number not in numbers:
-                problems.add(where, f"{key}: there is no paragraph {number}")
-            elif key == "keep" and number in meta.drop:
-                problems.add(where, f"keep: paragraph {number} is also in drop")
-    problems.raise_if_any()
 
 
 def with_clock(assembled: Assembled, now: datetime) -> Assembled:

@@ -407,22 +407,27 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
             Location(path, 1), "front matter is never closed: add a '---' line after it"
         )
     fm, body = _FRONT_MATTER.split(text)
-    meta, errors = _metadata(fm, path, 1)
     body_line = text[: closing.end()].count("\n") + 1
     paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
-    if not paragraphs:
-        raise ContentError.at(Location(path, body_line), "no article text after the front matter")
     # Reported with the metadata's problems, so one run names every problem in the file;
     # `validate` comes first in `assemble`, so Markdown never sees these blocks.
-    hazards = tuple((line, message, "") for line, message in markdown_hazards(paragraphs))
+    found = [(line, message, "") for line, message in markdown_hazards(paragraphs)]
+    if not paragraphs:
+        found.append((body_line, "no article text after the front matter", ""))
+    try:
+        meta, errors = _metadata(fm, path, 1)
+        metadata = _require_mapping(meta, path, 2)
+    except ContentError as exc:  # metadata that is no mapping at all, and the body's too
+        body_problems = (Problem(Location(path, line), message) for line, message, _ in found)
+        raise ContentError([*exc.problems, *body_problems]) from exc
     return SourceArticle(
         path=path,
         metadata_path=path,
-        metadata=_require_mapping(meta, path, 2),
+        metadata=metadata,
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
         markdown=True,
-        metadata_errors=(*errors, *hazards),
+        metadata_errors=(*errors, *found),
     )
 
 
@@ -460,19 +465,35 @@ def _require_text(text: str, path: str) -> None:
         raise ContentError.at(Location(path, 1), "the file is empty")
 
 
-def parse_text_article(text: str, path: str, sidecar_text: str, sidecar: str) -> SourceArticle:
-    """A raw-text article with its metadata beside it."""
-    _require_text(text, path)
-    _require_text(sidecar_text, sidecar)
-    meta, errors = _metadata(sidecar_text, sidecar, 1)
+def parse_text_article(
+    text: str,
+    path: str,
+    sidecar_text: str,
+    sidecar: str,
+    text_problems: tuple[Problem, ...] = (),
+) -> SourceArticle:
+    """A raw-text article with its metadata beside it.
+
+    What is wrong with the text (`text_problems`: it could not be decoded; or it is
+    empty) is reported with the sidecar's problems, so one run names both files'.
+    """
+    if not text_problems and not text.strip():
+        text_problems = (Problem(Location(path, 1), "the file is empty"),)
+    try:
+        _require_text(sidecar_text, sidecar)
+        meta, errors = _metadata(sidecar_text, sidecar, 1)
+        metadata = _require_mapping(meta, sidecar, 1)
+    except ContentError as exc:
+        raise ContentError([*text_problems, *exc.problems]) from exc
     return SourceArticle(
         path=path,
         metadata_path=sidecar,
-        metadata=_require_mapping(meta, sidecar, 1),
+        metadata=metadata,
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
-        paragraphs=split_text(text),
+        paragraphs=() if text_problems else split_text(text),
         markdown=False,
         metadata_errors=errors,
+        text_errors=tuple((p.location.line, p.message) for p in text_problems),
     )
 
 
@@ -1215,11 +1236,19 @@ def read_bytes(root: Path, files: ArticleFiles) -> tuple[bytes, bytes | None]:
 
 def parse_article(files: ArticleFiles, data: bytes, sidecar: bytes | None) -> SourceArticle:
     """An article from its files' bytes."""
-    text = decode(data, files.article)
     if files.sidecar is None or sidecar is None:
-        return parse_markdown_article(text, files.article)
-    sidecar_text = decode(sidecar, files.sidecar)
-    return parse_text_article(text, files.article, sidecar_text, files.sidecar)
+        return parse_markdown_article(decode(data, files.article), files.article)
+    text_problems: tuple[Problem, ...] = ()
+    try:
+        text = decode(data, files.article)
+        _require_text(text, files.article)
+    except ContentError as exc:  # the sidecar is still read: one run names both files'
+        text, text_problems = "", tuple(exc.problems)
+    try:
+        sidecar_text = decode(sidecar, files.sidecar)
+    except ContentError as exc:
+        raise ContentError([*text_problems, *exc.problems]) from exc
+    return parse_text_article(text, files.article, sidecar_text, files.sidecar, text_problems)
 
 
 def _read(root: Path, path: str) -> bytes:

@@ -120,12 +120,22 @@ class _Checker:
         lines = getattr(value, "lines", {})
         return Location(self.article.metadata_path, lines.get(key, getattr(value, "line", 1)))
 
+    def item_at(self, items: list[Any], index: int, key: str) -> Location:
+        """The line of item `index` of the list under top-level `key` (the key's own
+        line for a list the YAML loader did not number)."""
+        lines = getattr(items, "lines", ())
+        if index < len(lines):
+            return Location(self.article.metadata_path, lines[index])
+        return self.where(key)
+
 
 def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
     """The article's Metadata, or ContentError listing every problem."""
     check = _Checker(article, ProblemList())
     for line, message, _ in article.metadata_errors:
         check.problems.add(Location(article.metadata_path, line), message)
+    for line, message in article.text_errors:
+        check.problems.add(Location(article.path, line), message)
     unreadable = {key for _, _, key in article.metadata_errors}
     meta = article.metadata
     for key in meta:
@@ -175,6 +185,8 @@ def validate(article: SourceArticle, config: SiteConfig) -> Metadata:
         "author": _text(check, "author"),
         "language": _language(check),
     }
+    if not article.text_errors:  # (text that could not be read has no paragraphs to name)
+        _paragraphs_named(check, values["drop"], values["keep"], values["sections"])
     check.problems.raise_if_any()
     return Metadata(**values)
 
@@ -469,24 +481,50 @@ def _people(check: _Checker) -> tuple[Person, ...]:
     if value is not None and not isinstance(value, list):  # `name:` and `role:` under it
         check.error("people", f"must be a list, one '- ' line per person: {_LIST_OF_PEOPLE}")
         return ()
+    if value is None:  # `people:` and nothing under it
+        check.error("people", "each person must be a name or {name: ..., role: ...}")
+        return ()
     people = []
-    for item in value if isinstance(value, list) else [None]:
-        # A name of zero-width or bidi characters only is as empty as "" (an empty
-        # item in the key facts); a role like it is dropped.
-        if isinstance(item, str) and _visible(item):
+    for index, item in enumerate(value):
+        # Each bad entry at its own line, and on to the next: one run names every
+        # entry to fix. A name of zero-width or bidi characters only is as empty as
+        # "" (an empty item in the key facts); a role like it is dropped.
+        where = check.item_at(value, index, "people")
+        if isinstance(item, dict):
+            person = _person(check, item, where)
+            if person is not None:
+                people.append(person)
+        elif isinstance(item, str) and _visible(item):
             people.append(Person(_visible(item)))
-        elif (
-            isinstance(item, dict) and isinstance(item.get("name"), str) and _visible(item["name"])
-        ):
-            why = _entry_problem(item, _PERSON_KEYS, "role")
-            if why:  # and on to the next: one run names every entry to fix
-                check.problems.add(check.line_in(item, why[0]), f"people: {why[1]}")
-                continue
-            people.append(Person(_visible(item["name"]), _visible(str(item.get("role") or ""))))
+        elif isinstance(item, str) or item is None:
+            check.problems.add(where, f"people: {_EMPTY_NAME}")
         else:
-            check.error("people", "each person must be a name or {name: ..., role: ...}")
-            break
+            check.problems.add(
+                where,
+                f"people: {item!r} is no person: write a name, or {{name: ..., role: ...}}",
+            )
     return tuple(people)
+
+
+_EMPTY_NAME = "a person's name is empty: write it, or leave the entry out"
+
+
+def _person(check: _Checker, item: dict[str, Any], where: Location) -> Person | None:
+    """A `{name: ..., role: ...}` entry, or None with every problem in it reported."""
+    before = len(check.problems.items)
+    name = item.get("name")
+    if "name" not in item:
+        check.problems.add(where, "people: a person needs a name: {name: ..., role: ...}")
+    elif name is not None and not isinstance(name, str):
+        check.problems.add(check.line_in(item, "name"), "people: name: must be text")
+    elif not _visible(str(name if name is not None else "")):
+        check.problems.add(check.line_in(item, "name"), f"people: {_EMPTY_NAME}")
+    why = _entry_problem(item, _PERSON_KEYS, "role")
+    if why:
+        check.problems.add(check.line_in(item, why[0]), f"people: {why[1]}")
+    if len(check.problems.items) > before:
+        return None
+    return Person(_visible(str(name)), _visible(str(item.get("role") or "")))
 
 
 _LIST_OF_PEOPLE = "- {name: Shigeru Ishiba, role: Prime Minister of Japan}"
@@ -532,16 +570,19 @@ def _tags(check: _Checker) -> dict[str, tuple[str, ...]]:
         check.error("tags", "must be a list of words")
         return {"tags": (), "tag_names": ()}
     named: dict[str, str] = {}
-    bad: list[str] = []
-    for raw in value:
+    bad: list[tuple[Location, str]] = []  # each tag that makes no page, at its own line
+    for index, raw in enumerate(value):
         slug, name, why = _tag(str(raw))
         named.setdefault(slug, name)
         if why:
-            bad.append(why)
+            bad.append((check.item_at(value, index, "tags"), f"tags: {why}"))
     if len(named) > MAX_TAGS:
-        bad.insert(0, f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page")
-    if bad:
-        check.error("tags", bad[0])
+        check.error(
+            "tags", f"{len(named):,} tags; at most {MAX_TAGS} an article, since each is a page"
+        )
+    else:
+        for where, why in bad:
+            check.problems.add(where, why)
     return {"tags": tuple(named), "tag_names": tuple(named.values())}
 
 
@@ -590,23 +631,39 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
     if value is not None and not isinstance(value, list):  # `title:` and `url:` under it
         check.error("sources", f"must be a list, one '- ' line per source: {_LIST_OF_SOURCES}")
         return ()
+    if value is None:  # `sources:` and nothing under it
+        check.error("sources", _url_problem(None))
+        return ()
     sources = []
-    for item in value if isinstance(value, list) else [None]:
+    for index, item in enumerate(value):
+        # Each bad entry at its own line, and on to the next (as people).
+        where = check.item_at(value, index, "sources")
         if isinstance(item, str):
-            item = {"title": item, "url": item}
-        url = item.get("url") if isinstance(item, dict) else None
-        title = (item.get("title") or url) if isinstance(item, dict) else None
-        why = _url_problem(url)
-        if why and isinstance(item, dict) and "url" in item:  # at its line, and on
-            check.problems.add(check.line_in(item, "url"), f"sources: {why}")
+            why = _url_problem(item)
+            if why:
+                check.problems.add(where, f"sources: {why}")
+            else:
+                sources.append(Source(without_forbidden(item).strip() or item, _escaped_url(item)))
             continue
-        if why or not isinstance(url, str):
-            check.error("sources", why)
-            break
-        wrong = _entry_problem(item, _SOURCE_KEYS, "title") if isinstance(item, dict) else ()
+        if not isinstance(item, dict):
+            check.problems.add(
+                where,
+                f"sources: {item!r} is no source: write a URL, or {{title: ..., url: ...}}",
+            )
+            continue
+        before = len(check.problems.items)
+        url = item.get("url")
+        why = _url_problem(url)
+        if why:
+            check.problems.add(
+                check.line_in(item, "url") if "url" in item else where, f"sources: {why}"
+            )
+        wrong = _entry_problem(item, _SOURCE_KEYS, "title")
         if wrong:
             check.problems.add(check.line_in(item, wrong[0]), f"sources: {wrong[1]}")
+        if len(check.problems.items) > before or not isinstance(url, str):
             continue
+        title = item.get("title") or url
         sources.append(Source(without_forbidden(str(title)).strip() or url, _escaped_url(url)))
     return tuple(sources)
 
@@ -668,3 +725,43 @@ def _sections(check: _Checker, config: SiteConfig) -> tuple[tuple[str, tuple[int
             continue
         out.append((str(topic), tuple(int(n) for n in numbers)))
     return tuple(out)
+
+
+def _paragraphs_named(
+    check: _Checker,
+    drop: tuple[int, ...],
+    keep: tuple[int, ...],
+    sections: tuple[tuple[str, tuple[int, ...]], ...],
+) -> None:
+    """`drop:`, `keep:` and `sections:` name paragraphs that exist (numbered as
+    `explain` shows them), `keep:` none that `drop:` names, and `sections:` none
+    twice: in the same run as the rest of the metadata, each at its number's line."""
+    numbers = {p.number for p in check.article.paragraphs}
+    meta = check.article.metadata
+    for key, listed in (("drop", drop), ("keep", keep)):
+        items = meta.get(key)
+        for index, number in enumerate(listed):
+            where = (
+                check.item_at(items, index, key) if isinstance(items, list) else check.where(key)
+            )
+            if number not in numbers:
+                check.problems.add(where, f"{key}: there is no paragraph {number}")
+            elif key == "keep" and number in drop:
+                check.problems.add(where, f"keep: paragraph {number} is also in drop")
+    given = meta.get("sections")
+    placed: dict[int, str] = {}
+    for topic, listed in sections:
+        items = given.get(topic) if isinstance(given, dict) else None
+        for index, number in enumerate(listed):
+            if isinstance(items, list):
+                where = check.item_at(items, index, "sections")
+            else:
+                where = check.line_in(given, topic)
+            if number not in numbers:
+                check.problems.add(where, f"sections.{topic}: there is no paragraph {number}")
+            elif number in placed:
+                check.problems.add(
+                    where, f"sections: paragraph {number} is in both {placed[number]} and {topic}"
+                )
+            else:
+                placed[number] = topic
