@@ -1206,3 +1206,24 @@ def test_wire_copy_wrapped_inside_a_date_proposes_no_date_cut_from_it(site: Path
     assert any("in Oslo on March 9, before flying on" in p for p in text), text
     assert "event" not in meta  # two dates in the sentence: the editor chooses
     assert "several dates (2026-03-09, 2026-03-12)" in sidecar
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "HONIARA, Solomon Islands, Friday 12 September 2025 - ",
+        "TASHKENT (Uzbekistan), Sept 12 \u2014 ",
+        "Suva, Fiji, September 12: ",
+    ],
+)
+def test_a_wire_headers_filing_date_is_not_proposed_as_the_event(opening: str) -> None:
+    """The date in a paragraph's opening header says when the story was filed."""
+    published = datetime.fromisoformat("2025-09-13T12:00:00+00:00")
+    closed = propose(
+        [opening + "The leaders' meeting ended with a communique on fisheries."], published
+    )
+    assert closed.start == ""
+    ahead = propose(
+        [opening + "Ministers will meet again in Suva on Tuesday, September 16."], published
+    )
+    assert ahead.start == "2025-09-16"
