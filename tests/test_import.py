@@ -540,26 +540,47 @@ _STORY = (
 )
 
 
+_HEADLINE = "Nordic leaders to meet in Oslo on trade"
+
+
 @pytest.mark.parametrize(
     ("copy", "title"),
     [
         # scraped copy: the site's furniture first, the headline a few lines down
-        ("Skip to content\nThe Harbour Courier\nNordic leaders to meet in Oslo on trade\n", True),
-        ("Monday, 3 March 2025\n\nNordic leaders to meet in Oslo on trade\n\n", True),
+        (
+            "Skip to content\nThe Harbour Courier\nNordic leaders to meet in Oslo on trade\n",
+            _HEADLINE,
+        ),
+        ("Monday, 3 March 2025\n\nNordic leaders to meet in Oslo on trade\n\n", _HEADLINE),
         # a section name or a menu item under the furniture is no headline: it is not the story's
-        ("Home\nWorld News From Our Desk\nEurope and the Americas\n", False),
-        # a first line that shares no word with the story is the page's, not the story's
-        ("Everything You Need Before Your Breakfast\n", False),
+        ("Home\nWorld News From Our Desk\nEurope and the Americas\n", ""),
+        # a first line sharing no word with the story is still taken when nothing under it is
+        # a headline (as before this search): a newsletter's name, or a pun the editor fixes
+        (
+            "Everything You Need Before Your Breakfast\n",
+            "Everything You Need Before Your Breakfast",
+        ),
+        # ... but a headline under it that names the story wins
+        ("Everything You Need Before Your Breakfast\n" + _HEADLINE + "\n", _HEADLINE),
+        # a line cut mid-sentence by a hard wrap ("... on the") is no headline
+        ("The Harbour Courier\nNordic leaders to meet in Oslo for talks on the\n", ""),
+        # once a line ends a sentence the story has begun: nothing under it is the headline
+        ("The Harbour Courier\nOfficials were pleased.\n" + _HEADLINE + "\n", ""),
+        # a link under "Related Stories" or a link dated in brackets is another story's
+        ("The Harbour Courier\nRelated Stories\n" + _HEADLINE + "\n", ""),
+        ("The Harbour Courier\nNordic leaders to meet in Oslo on trade (10/29/97)\n", ""),
+        # "said", "were" and "over" are no shared subject: one word in common is too few
+        ("The Harbour Courier\nOfficials Said Talks Were Over\n", ""),
     ],
 )
-def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, title: bool) -> None:
+def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, title: str) -> None:
     from briefing_site.commands.extract import from_text
     from briefing_site.content.junk import JunkFilter
 
     extracted = from_text(copy + _STORY, JunkFilter())
-    assert extracted.title == ("Nordic leaders to meet in Oslo on trade" if title else "")
-    assert extracted.paragraphs[-1] == _STORY.strip()
-    assert extracted.title not in extracted.paragraphs
+    assert extracted.title == title
+    assert extracted.paragraphs[-1].endswith(_STORY.strip())
+    assert title not in extracted.paragraphs
 
 
 def _import_as(site: Path, how: str, text: str, slug: str, name: str) -> Run:
@@ -1227,3 +1248,22 @@ def test_a_wire_headers_filing_date_is_not_proposed_as_the_event(opening: str) -
         [opening + "Ministers will meet again in Suva on Tuesday, September 16."], published
     )
     assert ahead.start == "2025-09-16"
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        (
+            "PORT MORESBY, 14 August 2024 - Pacific leaders opened their meeting here today.",
+            "2024-08-14",
+        ),
+        ("Update, August 14: Ministers signed the fisheries accord this morning.", "2024-08-14"),
+        ("Suva, Fiji, August 14: The leaders dine with the president tonight.", "2024-08-14"),
+    ],
+)
+def test_a_wire_headers_date_is_the_event_when_its_sentence_happens_today(
+    opening: str, day: str
+) -> None:
+    """A header's date is also the event's when the sentence under it says "today"."""
+    published = datetime.fromisoformat("2024-08-15T12:00:00+00:00")
+    assert propose([opening], published).start == day

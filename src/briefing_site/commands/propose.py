@@ -246,7 +246,13 @@ def _dated_header_end(paragraph: str) -> int:
     lower = [w for w in re.findall(r"[^\W\d_]+", header) if w[0].islower()]
     if len(lower) > 2 or not any(p.search(header) for p in _DATES):
         return 0
+    opening = sentences(paragraph[match.end() :])[:1]
+    if opening and _SAME_DAY.search(opening[0]):
+        return 0  # "... meeting here today": the header's date is the event's
     return match.end()
+
+
+_SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
 
 
 def dateline_day(paragraphs: Sequence[str], near: date) -> date | None:
