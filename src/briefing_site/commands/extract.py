@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from briefing_site.commands.language import other_language
-from briefing_site.content.junk import JunkFilter
+from briefing_site.content.junk import STOPWORDS, JunkFilter
 from briefing_site.content.load import split_text
 from briefing_site.errors import BriefingError
 from briefing_site.model import Paragraph
@@ -101,25 +101,97 @@ def copy_language(texts: Sequence[str], site_language: str) -> str:
 def from_text(text: str, junk: JunkFilter, site_language: str = "en") -> Extracted:
     """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the
     title; the junk rules are those of the language the copy reads as."""
-    title = ""
-    first, _, rest = text.lstrip("\n").partition("\n")
-    continues = rest.lstrip(" \t")[:1].islower()  # a hard-wrapped first line, not a headline
-    headline = _without_site_name(one_line(first))
-    if (
-        rest.strip()
-        and not continues
-        and reads_like_headline(headline)
-        and not junk.match(first)
-        and not JunkFilter(PAGE_PATTERNS).match(first)  # "Tuesday, 4 July 2017"
-    ):
-        # Taken before splitting: the build would join a headline to short lines under it.
-        title, text = headline, rest
+    title, text = _headline(text.lstrip("\n"), junk)
     paragraphs = split_text(text)
     junk = junk.for_language(copy_language([title, *(p.text for p in paragraphs)], site_language))
     kept, dropped = junk.clean(paragraphs, title=title)
     lines = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
     return Extracted(lines, title=title, left_out=tuple(left_out))
+
+
+_HEADLINE_SEARCH_LINES = 6  # a headline under a site's name, a menu or a date line
+_PROSE_WORDS = 12  # a line this long that does not read as a headline is the story's text
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
+    """The copy's headline and the text without it, or ("", text) when none is sure.
+
+    The first line is the headline when it reads like one and shares a word with the
+    story under it. Otherwise a headline may sit a few lines down, under the page's
+    furniture (a site's name, a date, "Skip to content"): it is taken only when it
+    reads like a headline, the junk filter passes it, and it shares two words with
+    the story's first lines, so a menu item or a section name is never proposed. The
+    search stops at the first line of prose or the first line ending a sentence, and
+    passes over a hard-wrapped line ending in "of" or "the", a link under "Related"
+    and a link dated in brackets. A first line sharing no word with the story is still
+    the headline (a pun, a question) when no line under it qualifies.
+    """
+    lines = text.split("\n")
+    seen = 0
+    first: tuple[str, str] | None = None
+    previous = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEADLINE_SEARCH_LINES:
+            break
+        below = [one_line(x) for x in lines[index + 1 :] if x.strip()]
+        if not below:
+            break
+        headline = _without_site_name(one_line(line))
+        continues = lines[index + 1].lstrip(" \t")[:1].islower()  # a hard-wrapped line
+        if (
+            not continues
+            and reads_like_headline(headline)
+            and not _BRACKET_DATE_END.search(headline)  # a related link: "... (10/29/97)"
+            and not junk.match(line)
+            and not JunkFilter(PAGE_PATTERNS).match(line)  # "Tuesday, 4 July 2017"
+        ):
+            shared = _shared_words(headline, below)
+            if seen == 1:
+                rest = "\n".join(lines[index + 1 :])
+                if shared >= _first_line_needs(below):
+                    # Taken before splitting: the build would join a headline to short
+                    # lines under it.
+                    return headline, rest
+                first = (headline, rest)
+            elif (
+                shared >= 2
+                and headline.split()[-1].casefold() not in _WRAP_ENDS
+                and not _LINKS_OVER.match(one_line(previous))
+            ):
+                return headline, "\n".join([*lines[:index], *lines[index + 1 :]])
+        if len(line.split()) >= _PROSE_WORDS or _SENTENCE_END.search(line):
+            break  # the story has begun: no headline under it
+        previous = line
+    return first or ("", text)
+
+
+# A line a hard wrap cut mid-sentence ends in a word a headline does not end in.
+_WRAP_ENDS = frozenset("of the and to in for with a an".split())  # noqa: SIM905
+# Lines under these are links to other stories, not this story's headline.
+_LINKS_OVER = re.compile(r"^(?:related(?: stories| articles)?|read more|more on this)\W*$", re.I)
+_BRACKET_DATE_END = re.compile(
+    r"\(\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*\)\s*$"
+)
+_SENTENCE_END = re.compile(r"\w[.!?][\"'\u2019\u201d)]*\s*$")
+
+
+def _first_line_needs(below: Sequence[str]) -> int:
+    """A first line shares a word with the story under it, when there is a story to judge by
+    (a line of prose); a headline over a line or two of copy is taken as it reads."""
+    return 1 if any(len(x.split()) >= _PROSE_WORDS for x in below) else 0
+
+
+def _shared_words(headline: str, below: Sequence[str]) -> int:
+    """How many of the headline's words (four letters or more, not "over", "with" or
+    "said") the story's first lines use."""
+    story = [x for x in below if len(x.split()) >= _PROSE_WORDS][:3]
+    used = {w.casefold() for w in _CONTENT_WORD.findall(" ".join(story))}
+    return len({w.casefold() for w in _CONTENT_WORD.findall(headline)} & used - STOPWORDS)
 
 
 def _without_site_name(line: str) -> str:

@@ -230,6 +230,31 @@ def find_dateline(paragraphs: Sequence[str]) -> Dateline | None:
     return None
 
 
+# A paragraph's opening header up to its dash or colon: "KATHMANDU, Aug 31:",
+# "TASHKENT (Uzbekistan), Oct 19 —", "Honiara, Solomon Islands, Friday 12 September 2025 -".
+_HEADER = re.compile(r"^[^.!?\n]{3,100}?(?:\s*[-\u2013\u2014]{1,2}\s|\s*:-?\s)")
+
+
+def _dated_header_end(paragraph: str) -> int:
+    """Where a dated wire header ends, or 0: its date is when the story was filed, not the
+    event's. A header is names, places and a date before a dash or colon (at most two words
+    in lower case, "and", "of"), the shape `_DATELINE` does not know."""
+    match = _HEADER.match(paragraph)
+    if match is None:
+        return 0
+    header = match.group(0)
+    lower = [w for w in re.findall(r"[^\W\d_]+", header) if w[0].islower()]
+    if len(lower) > 2 or not any(p.search(header) for p in _DATES):
+        return 0
+    opening = sentences(paragraph[match.end() :])[:1]
+    if opening and _SAME_DAY.search(opening[0]):
+        return 0  # "... meeting here today": the header's date is the event's
+    return match.end()
+
+
+_SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+
+
 def dateline_day(paragraphs: Sequence[str], near: date) -> date | None:
     """The date a dateline gives ("OSLO, May 12 (Wire) -"): when the story was filed."""
     found = find_dateline(paragraphs)
@@ -367,6 +392,8 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
     for index, paragraph in enumerate(paragraphs):
         # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
         skip = dateline.end if dateline and dateline.index == index else 0
+        if index < _DATELINE_DEPTH:
+            skip = max(skip, _dated_header_end(paragraph))
         for sentence in sentences(paragraph[skip:]):
             explicit = _explicit_dates(sentence, published)
             days = [(d, end, True, note) for d, end, note in explicit]
