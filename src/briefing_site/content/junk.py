@@ -1507,7 +1507,7 @@ class JunkFilter:
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
-        if n <= CAPTION_WORDS and _LINK_END.search(text) and not _link_cited(text):
+        if n <= CAPTION_WORDS and _LINK_END.search(text) and not cited:
             return shape("bad", LINK_LINE)
         if (
             n <= CAPTION_WORDS
