@@ -939,6 +939,32 @@ def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
     assert re.findall(r"¶(\d)\s+line (\d)", explained) == [("1", "4"), ("2", "4")]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["LS", "PS"])
+def test_a_separator_inside_a_markdown_table_row_is_a_space(tmp_path: Path, separator: str) -> None:
+    """A soft line break pasted into a table cell: the row stays whole and the table one
+    paragraph in one section, as the cell would read with a space there (cut at the
+    separator, the row's halves were two paragraphs, filed under different topics, and
+    every paragraph number after it moved). In prose the separators still end a line
+    or a paragraph."""
+    lede = "Leaders of both countries will meet in Washington on Friday to discuss trade."
+    table = [
+        "| Day | Topic |",
+        "| --- | --- |",
+        f"| Friday | Trade{separator}and jobs |",
+        f"Saturday | Defense{separator}spending |",
+    ]
+    after = "The talks follow months of tension over tariffs on steel, officials said."
+    body = "\n\n".join([lede, "\n".join(table), after]) + "\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: Talks\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    shown = re.findall(r"<p>([^<]*)</p>", (site / "build/briefings/a/index.html").read_text())
+    rows = [row.replace(separator, " ") for row in table]
+    assert "\n".join(rows) in shown
+    assert after in shown
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.md")).out
+    assert re.findall(r"¶(\d)\s+line (\d+)", explained) == [("1", "4"), ("2", "6"), ("3", "11")]
+
+
 def _as_a_user(*argv: str) -> subprocess.CompletedProcess[str]:
     """The CLI run as a user whom file permissions bind: root too, without the
     capabilities that let it read any file."""
