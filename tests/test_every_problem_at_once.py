@@ -133,6 +133,32 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "briefing.yaml:5: page_size: 'many' must be a whole number from 1 to 1000",
         ],
     ),
+    "a quote never closed is named once, not again where a later quote ends it": (
+        {
+            "briefing.yaml": (
+                'title: "Asia briefings\ntimezone: Asia/Tokio\n'
+                'topics:\n  outlook: {title: Outlook, aliases: ["What\'s next"]}\n'
+            ),
+        },
+        [
+            "briefing.yaml:1: invalid YAML: while scanning a quoted scalar found unexpected "
+            "end of stream; this quote is never closed: end the value with it",
+            "briefing.yaml:2: timezone: 'Asia/Tokio' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+        ],
+    ),
+    "in front matter too": (
+        {
+            "content/summit.md": (
+                '---\ntitle: "Summit\ndate: 2025-02-07\ntags: ["japan"]\ndraft: maybe\n---\n' + TWO
+            ),
+        },
+        [
+            "content/summit.md:2: invalid YAML: while scanning a quoted scalar found unexpected "
+            "end of stream; this quote is never closed: end the value with it",
+            "content/summit.md:5: draft: must be true or false, not 'maybe'",
+        ],
+    ),
 }
 
 
