@@ -571,6 +571,22 @@ _HEADLINE = "Nordic leaders to meet in Oslo on trade"
         ("The Harbour Courier\nNordic leaders to meet in Oslo on trade (10/29/97)\n", ""),
         # "said", "were" and "over" are no shared subject: one word in common is too few
         ("The Harbour Courier\nOfficials Said Talks Were Over\n", ""),
+        # a breadcrumb ending in the headline is the page's path: the headline is under it
+        ("Log in\nYou are here: Home > News > " + _HEADLINE + "\n", ""),
+        (
+            "You are here: Home News Europe " + _HEADLINE + "\nLog in\n" + _HEADLINE + "\n",
+            _HEADLINE,
+        ),
+        ("Home \u00bb World \u00bb " + _HEADLINE + "\n" + _HEADLINE + "\n", _HEADLINE),
+        # a page title's tail after a bar is the site and its section...
+        (_HEADLINE + " | World | The Harbour Courier\n", _HEADLINE),
+        # ... or, live pages, more headlines: the first is the page's
+        (_HEADLINE + " | Ferries resume after strike | Quotas on the table\n", _HEADLINE),
+        # but one longer than a name goes on with the headline
+        (
+            _HEADLINE + " | Ministers to settle fishing quotas before the summer\n",
+            _HEADLINE + " | Ministers to settle fishing quotas before the summer",
+        ),
     ],
 )
 def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, title: str) -> None:

@@ -124,9 +124,10 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
     reads like a headline, the junk filter passes it, and it shares two words with
     the story's first lines, so a menu item or a section name is never proposed. The
     search stops at the first line of prose or the first line ending a sentence, and
-    passes over a hard-wrapped line ending in "of" or "the", a link under "Related"
-    and a link dated in brackets. A first line sharing no word with the story is still
-    the headline (a pun, a question) when no line under it qualifies.
+    passes over a hard-wrapped line ending in "of" or "the", a link under "Related",
+    a link dated in brackets and a breadcrumb trail ("You are here: Home > ..."). A
+    first line sharing no word with the story is still the headline (a pun, a
+    question) when no line under it qualifies.
     """
     lines = text.split("\n")
     seen = 0
@@ -142,6 +143,8 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
         if not below:
             break
         headline = _without_site_name(one_line(line))
+        if _BREADCRUMB.match(headline):  # "You are here: Home > News > <headline>"
+            continue  # the page's path, however long: neither the headline nor the story
         continues = lines[index + 1].lstrip(" \t")[:1].islower()  # a hard-wrapped line
         if (
             not continues
@@ -174,6 +177,9 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
 _WRAP_ENDS = frozenset("of the and to in for with a an".split())  # noqa: SIM905
 # Lines under these are links to other stories, not this story's headline.
 _LINKS_OVER = re.compile(r"^(?:related(?: stories| articles)?|read more|more on this)\W*$", re.I)
+# A page's trail of links ("You are here: Home > News > ...", "Home » World » ..."): it
+# may end in the headline, but the line is the page's path; the headline is under it.
+_BREADCRUMB = re.compile(r"^(?:you are here\b|home\s*[>\u00bb\u203a/\\]\s*\w)", re.I)
 _BRACKET_DATE_END = re.compile(
     r"\(\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*\)\s*$"
 )
@@ -195,8 +201,22 @@ def _shared_words(headline: str, below: Sequence[str]) -> int:
 
 
 def _without_site_name(line: str) -> str:
-    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the site."""
-    return re.split(r"\s+[|\u2013\u2014]\s+", line)[0]
+    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the
+    site (and its section). One part after the bar that is longer than a name is the
+    headline going on ("Summit day 2 live updates | Delegates to lay wreaths at
+    Rajghat", "First Korea — Central Asia Summit to be held in fall"): kept whole. A
+    live page's run of several headlines ("A | B | C") is cut after the first."""
+    head, *tail = re.split(r"\s+[|\u2013\u2014]\s+", line)
+    if (
+        len(tail) == 1
+        and len(tail[0].split()) > _SITE_NAME_WORDS
+        and len(line.split()) <= _HEADLINE_MAX_WORDS
+    ):
+        return line
+    return head
+
+
+_SITE_NAME_WORDS = 5  # "The Times of India", "World News": a site's or section's name
 
 
 def reads_like_headline(line: str) -> bool:
