@@ -454,6 +454,51 @@ def test_several_dates_leave_the_event_to_the_editor_with_candidates(
     assert "event: left commented out" in result.out
 
 
+@pytest.mark.parametrize(
+    ("copy", "zone", "location", "said"),
+    [
+        (
+            "Leaders of Korea and Japan will meet on February 11 at 3 p.m. KST, the ministry said.",
+            "Asia/Seoul",
+            None,
+            "event.timezone: Asia/Seoul from the zone the sentence gives the time in; "
+            "no place named: add event.location",
+        ),
+        (
+            "SEOUL (Wire) - Leaders of Korea and Japan will meet in Incheon on February 11 "
+            "at 3 p.m., the ministry said.",
+            "Asia/Seoul",
+            "Seoul",
+            "event.location: Seoul is named in the dateline, not in the event's sentence: "
+            "check that the event is there",
+        ),
+        (
+            "Leaders of Korea and Japan will meet in Tokyo on February 11 at 10 a.m. JST, "
+            "the ministry said.",
+            "Asia/Tokyo",
+            "Tokyo",
+            "event.timezone: Asia/Tokyo from a place named in the sentence (Tokyo)",
+        ),
+    ],
+    ids=["a zone word, no place", "the dateline's city", "the sentence's city"],
+)
+def test_a_proposed_zone_is_one_the_build_takes_and_says_where_it_came_from(
+    site: Path, cli: Callable[..., Run], copy: str, zone: str, location: str | None, said: str
+) -> None:
+    """The proposal is an IANA zone `check` accepts as it stands; the note says what it
+    rests on: a zone word with no place asks for a location (it read "from a place
+    named in" and stopped), and a city taken from the dateline is not passed off as
+    where the event is."""
+    source = site.parent / "copy.txt"
+    source.write_text("Korea and Japan leaders to meet on trade\n\n" + copy + "\n", "utf-8")
+    result = cli("import", str(source), "-s", str(site), "--slug", "talks", "--now", NOW)
+    assert result.code == 0, result.err
+    _, meta, _ = _files(site, "talks")
+    assert (meta["event"]["timezone"], meta["event"].get("location")) == (zone, location)
+    assert f"check      {said}\n" in result.out, result.out
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
 def test_a_weekday_that_disagrees_with_the_date_is_not_certain() -> None:
     proposal = propose(["Leaders will meet in Tokyo on Monday, February 7."], PUBLISHED)
     assert proposal.start == "" and "is a Friday" in proposal.reason
