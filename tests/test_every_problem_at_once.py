@@ -34,6 +34,19 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "event.location (indent it under event:, as '  location: ...')",
         ],
     ),
+    "a paragraph both placed and dropped is named as such, at its number's line": (
+        {
+            "content/summit.md": (
+                "---\ntitle: Summit\ndrop: [2]\nsections:\n  economy:\n    - 2\n"
+                "draft: maybe\n---\n" + TWO
+            )
+        },
+        [
+            # (it read "there is no paragraph 2" at the sections: line, once the rest was fixed)
+            "content/summit.md:6: sections.economy: paragraph 2 is also in drop",
+            "content/summit.md:7: draft: must be true or false, not 'maybe'",
+        ],
+    ),
     "each bad person and source is named at its own line, all of them": (
         {
             "content/summit.md": (
