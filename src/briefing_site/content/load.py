@@ -38,11 +38,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # line does. (A vertical tab, form feed or U+0085 inside a line is a space, as
 # before: Word's soft line break, a printout's page break, mis-decoded Latin-1.)
 _UNICODE_BREAK = re.compile("[\u2028\u2029]")
-# ...but not in a Markdown table row (a line of two "|" or more that opens or closes
-# with one): a row is one line and a cell holds no line break, so there either
-# separator is a space, as a soft line break pasted into a cell reads
-# (`_markdown_blocks`). Cut there, the row's halves became two paragraphs.
-_TABLE_ROW = re.compile(r"^ {0,3}\|.*\|.*$|^.*\|.*\|[ \t]*$", re.MULTILINE)
+# ...but not in a Markdown table row (`_table_row`): a row is one line and a cell
+# holds no line break, so there either separator is a space, as a soft line break
+# pasted into a cell reads. Cut there, the row's halves became two paragraphs.
+_ROW_START = re.compile(r" {0,3}\|")
 _UNICODE_LINES = re.compile("\u2028|(?=\u2029)|(?<=\u2029)")
 # What a reader does not see at a line's ends: every space (no-break, wide...), the
 # separators above, zero-width spaces and joiners, and a BOM.
@@ -1194,7 +1193,9 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     fence: str | None = None
     unicode_breaks = _UNICODE_BREAK.search(text) is not None  # as in `_blocks`
     if unicode_breaks:
-        text = _TABLE_ROW.sub(lambda row: _UNICODE_BREAK.sub(" ", row.group()), text)
+        text = "\n".join(
+            _UNICODE_BREAK.sub(" ", line) if _table_row(line) else line for line in text.split("\n")
+        )
     numbered = enumerate(text.split("\n"), first_line)
     for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
@@ -1219,6 +1220,14 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     if current:
         out.append((start, current))
     return out
+
+
+def _table_row(line: str) -> bool:
+    """A Markdown table row: two "|" or more, one opening or closing the line.
+    (Plain string tests: a regex for it backtracks without end on a long line of bars.)"""
+    return line.count("|") >= 2 and (
+        _ROW_START.match(line) is not None or line.rstrip(" \t").endswith("|")
+    )
 
 
 def _unicode_lines(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
