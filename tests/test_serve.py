@@ -336,7 +336,8 @@ def _held_indexer(folder: Path) -> tuple[Path, Path]:
     stand_in.write_text(
         f"#!{sys.executable}\n"
         "import os, sys, time\n"
-        f"open({str(started)!r}, 'w').write(str(os.getpid()))\n"
+        f"open({str(started)!r} + '.tmp', 'w').write(str(os.getpid()))\n"
+        f"os.rename({str(started)!r} + '.tmp', {str(started)!r})\n"  # whole when seen
         "time.sleep(30)\n"
         f"os.execv({str(find_indexer())!r}, [{str(find_indexer())!r}, *sys.argv[1:]])\n"
     )
