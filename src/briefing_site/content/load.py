@@ -903,14 +903,15 @@ def _block_width(lines: list[str]) -> int:
     longest = max(len(line) for line in lines)
     wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
     if wrapped:
-        # Wrapped at that width, the longest line's run goes on to a sentence's end. One
-        # stopping short of it ended a line of its own (a caption or a label over another:
-        # "Leaders open talks in X" / "Why you can trust Outlet" / "Why is X in Y?"), so
-        # the longest line only looked full, and the block is no wrap.
+        # Wrapped at that width, the longest line's run goes on to a sentence's end or to
+        # the block's. One stopping short of both, over a line that does not join it,
+        # ended a line of its own (a caption or a label over another: "Leaders open talks
+        # in X" / "Why you can trust Outlet" / "Why is X in Y?"), so the longest line only
+        # looked full, and the block is no wrap.
         at = next(i for i, line in enumerate(lines) if len(line) == longest)
         while at + 1 < len(lines) and _runs_on(lines[at], lines[at + 1], longest, False):
             at += 1
-        wrapped = lines[at].rstrip().endswith(_SENTENCE_END)
+        wrapped = at == len(lines) - 1 or lines[at].rstrip().endswith(_SENTENCE_END)
     return longest if wrapped else 0
 
 
