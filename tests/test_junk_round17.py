@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from junkcheck import cleaned as _clean
 
+from briefing_site.content.junk import JunkFilter
 from briefing_site.content.load import split_text
 
 STORY = (
@@ -70,6 +71,7 @@ def test_a_short_wrapped_block_still_joins() -> None:
         "'We will not sign at any price', trade minister says - as talks run late",
         "\u2018There is no deal yet\u2019, Doe tells reporters \u2013 with a vote due on Friday",
         "'It's a good start', Ruritania's president says",
+        "'No deal is better than a bad deal', the prime minister says",
     ],
 )
 def test_a_live_entry_heading_quoting_in_single_marks_is_dropped(heading: str) -> None:
@@ -98,6 +100,24 @@ def test_a_quotation_in_the_storys_own_shapes_stays(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "'We will not back down,' she says of the talks",
+        "'It was the worst week of my life,' she admits",
+        "\u2018Nobody told us a thing for two days,\u2019 the lorry driver tells reporters",
+    ],
+)
+def test_body_copy_quoting_in_single_marks_with_its_comma_inside_stays(line: str) -> None:
+    # Papers quoting in single marks set the comma inside the closing mark in their copy
+    # ("'...,' she says"), where a headline sets it outside ("'...', X says"): such a line
+    # that lost its full stop is still the story's, between its paragraphs or last.
+    kept, dropped = _clean(STORY, MORE, line, LATER)
+    assert kept == [STORY, MORE, line, LATER], dropped
+    kept, dropped = _clean(STORY, MORE, LATER, line)
+    assert kept == [STORY, MORE, LATER, line], dropped
+
+
+@pytest.mark.parametrize(
     "pointer",
     [
         "You can watch what the minister told reporters in the video below:",
@@ -120,11 +140,42 @@ def test_a_pointer_to_the_pages_video_is_dropped(pointer: str) -> None:
         "You can see why the talks stalled: the two sides remain far apart on farm subsidies.",
         # A quotation.
         '"You can watch it all in the video below," the spokesman joked to reporters.',
-        # A video in the story, not on the page.
-        "Watch officials said the footage showed troops massing below the ridge.",
+        # A video in the story, not on the page, though the line opens on "watch".
+        "Watch commanders said the footage showed troops massing below the ridge.",
         "Viewers could watch the signing live on state television from the palace.",
+        # Said to the reader and ending on the player, but telling something first.
+        "You can watch the coronation live on BBC One from 10am, or follow it on the stream below.",
+        "How to watch: the final is live on Channel 4 from 7pm, and you can also catch it in "
+        "the player below.",
     ],
 )
 def test_prose_about_videos_or_watching_stays(line: str) -> None:
     kept, dropped = _clean(STORY, MORE, line, LATER)
     assert kept == [STORY, MORE, line, LATER], dropped
+
+
+def test_a_wrapped_sentence_under_a_longer_headline_and_byline_is_joined() -> None:
+    # The headline is the block's longest line, and its run stops at the byline: the
+    # width is guessed again from the lines below, so the sentence wrapped under the
+    # byline is joined whole, not split and its first half taken for a lost clause.
+    block = (
+        "Talks to resume in Brussels after a week of deadlock in Geneva hotels\n"
+        "By Jane Doe\n"
+        "The ministers will meet again in March at the offices of the UN\n"
+        "Security Council in New York, officials said."
+    )
+    sentence = (
+        "The ministers will meet again in March at the offices of the UN Security Council "
+        "in New York, officials said."
+    )
+    paragraphs = split_text(f"{STORY}\n\n{block}\n\n{MORE}\n")
+    assert [p.text for p in paragraphs] == [
+        STORY,
+        "Talks to resume in Brussels after a week of deadlock in Geneva hotels",
+        "By Jane Doe",
+        sentence,
+        MORE,
+    ]
+    # The sentence is the story's; the headline and byline are not.
+    kept, dropped = JunkFilter().clean(paragraphs, title="")
+    assert [p.text for p in kept][-2:] == [sentence, MORE], dropped

@@ -639,7 +639,7 @@ _PICTURE_POINTER = _lazy(
 # below:", "Watch the news conference in the player above."): the recording is not in the
 # text, and a story's own sentence never places one below or above itself. Only said to
 # the reader ("you", or an order to watch, see or hear): "X walked out, as seen in the
-# video above." still tells what X did.
+# video above." still tells what X did; nor after another clause (see its use).
 _PLAYER_POINTER = _lazy(
     r"\b(?:in|on|from|via) (?:the|this|our) (?:[\w-]+ ){0,2}?(?:videos?|clips?|player"
     r"|footage|live ?streams?|streams?|recordings?)\s+(?:below|above)\s*[.:!]?\s*$",
@@ -869,11 +869,12 @@ CLAUSE = "no sentence end, but reads as a clause"
 PLAYER_POINTER = "points the reader at a video on the page"
 # A headline's quotation: opening the line in single marks, then who said it in the
 # present tense, and no sentence end ("'We will not back down', minister says - as ...",
-# a live page's entry heading). Headlines quote in single marks and report in the
-# present; a story's sentence that lost its full stop quotes in double marks or reports
-# in the past ("'...,' the minister said").
+# a live page's entry heading). A headline sets its comma outside the closing mark
+# ("'...', X says"); a story's sentence sets it inside, in single marks as in double,
+# and in the present as in the past ("'We will not back down,' she says of the talks"),
+# so a comma inside the closing mark is the story's own line that lost its full stop.
 _QUOTED_HEADLINE = _lazy(
-    r"^[\u2018'](?:[^\u2018\u2019'\"\u201c\u201d]|(?<=\w)[\u2019'](?=\w))*?\w[!?.,]?[\u2019'],?"
+    r"^[\u2018'](?:[^\u2018\u2019'\"\u201c\u201d]|(?<=\w)[\u2019'](?=\w))*?\w[!?.]?[\u2019'],?"
     r"\s+(?:[\w.\u2019'-]+\s+){1,4}?(?:says|warns|tells|insists|claims|admits"
     r"|vows|urges|denies|declares|hints)\b"
     # Then its end, maybe after whom it was told, or a dash's tail ("... says - as ..."):
@@ -1582,7 +1583,11 @@ class JunkFilter:
             n <= SELF_REFERENCE_WORDS
             and not quotes
             and (to_reader or _WATCH_ORDER.match(text))
-            and _PLAYER_POINTER.search(text)
+            and (pointer := _PLAYER_POINTER.search(text)) is not None
+            # Nothing but the pointer's own clause: after a comma, semicolon or colon it
+            # ends a sentence that told something first ("You can watch it live on BBC
+            # One from 10am, or follow it on the stream below.").
+            and not any(mark in text[: pointer.start()] for mark in ",;:")
         ):
             return shape("bad", PLAYER_POINTER)
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
