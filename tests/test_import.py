@@ -644,6 +644,55 @@ def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, tit
     assert title not in extracted.paragraphs
 
 
+_SUMMIT_STORY = (
+    "The leaders of Japan and Korea met in Tokyo on Friday to discuss the summit, trade "
+    "and security, officials of the Ministry of Foreign Affairs said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a site's or an institution's name after the bar or dash, however long, is not
+        # the headline's: the headline alone is proposed...
+        (
+            "Leaders meet in Tokyo for summit | Radio Free Europe / Radio Liberty",
+            "Leaders meet in Tokyo for summit",
+        ),
+        (
+            "Japan Korea summit talks | Official website of the Prime Minister of Japan",
+            "Japan Korea summit talks",
+        ),
+        (
+            "Japan Korea summit talks begin \u2014 Ministry of External Affairs, Government of India",
+            "Japan Korea summit talks begin",
+        ),
+        (
+            "Japan Korea summit talks begin | The Long Name Of A Newspaper Group Ltd",
+            "Japan Korea summit talks begin",
+        ),
+        # ... or nothing, when it is too short for a headline without the ministry's name
+        ("Japan-Korea summit meeting | Ministry of Foreign Affairs of Japan", ""),
+        # a tail that reads as the headline's own words goes on with it
+        (
+            "Summit day 2 live updates | Japan and Korea leaders to meet in Tokyo",
+            "Summit day 2 live updates | Japan and Korea leaders to meet in Tokyo",
+        ),
+        (
+            "Japan Korea summit \u2014 what the leaders said about trade and security",
+            "Japan Korea summit \u2014 what the leaders said about trade and security",
+        ),
+    ],
+)
+def test_a_long_name_after_a_page_titles_bar_is_the_site_not_the_headline(
+    line: str, title: str
+) -> None:
+    from briefing_site.commands.extract import from_text
+    from briefing_site.content.junk import JunkFilter
+
+    assert from_text(line + "\n" + _SUMMIT_STORY, JunkFilter()).title == title
+
+
 def _import_as(site: Path, how: str, text: str, slug: str, name: str) -> Run:
     """`text` imported from standard input (`how == "stdin"`) or saved as `name` beside the site."""
     if how == "stdin":
