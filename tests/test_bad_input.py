@@ -939,6 +939,84 @@ def test_paragraph_separators_in_markdown_part_paragraphs_as_blank_lines_do(
     assert re.findall(r"¶(\d)\s+line (\d)", explained) == [("1", "4"), ("2", "4")]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["LS", "PS"])
+def test_a_separator_inside_a_markdown_table_row_is_a_space(tmp_path: Path, separator: str) -> None:
+    """A soft line break pasted into a table cell: the row stays whole and the table one
+    paragraph in one section, as the cell would read with a space there (cut at the
+    separator, the row's halves were two paragraphs, filed under different topics, and
+    every paragraph number after it moved). In prose the separators still end a line
+    or a paragraph."""
+    lede = "Leaders of both countries will meet in Washington on Friday to discuss trade."
+    table = [
+        "| Day | Topic |",
+        "| --- | --- |",
+        f"| Friday | Trade{separator}and jobs |",
+        f"| Saturday | Defense{separator}spending |",
+    ]
+    after = "The talks follow months of tension over tariffs on steel, officials said."
+    body = "\n\n".join([lede, "\n".join(table), after]) + "\n"
+    site = write_site(tmp_path / "site", {"content/a.md": md("title: Talks\n", body)})
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    shown = re.findall(r"<p>([^<]*)</p>", (site / "build/briefings/a/index.html").read_text())
+    rows = [row.replace(separator, " ") for row in table]
+    assert "\n".join(rows) in shown
+    assert after in shown
+    explained = run_cli("explain", "-s", str(site), str(site / "content/a.md")).out
+    assert re.findall(r"¶(\d)\s+line (\d+)", explained) == [("1", "4"), ("2", "6"), ("3", "11")]
+
+
+_TABLE_AFTER_PROSE = {
+    # A separator after prose ends the paragraph, as on any other line: the row after
+    # it is no cell of the prose.
+    "prose_then_row": (
+        "The talks ended late on Friday, officials said.\u2029| Team | Score |\n|---|---|\n| A | 3 |",
+        [
+            "The talks ended late on Friday, officials said.",
+            "| Team | Score |\n|---|---|\n| A | 3 |",
+        ],
+    ),
+    "prose_then_bars": (
+        "The talks ended late on Friday, officials said.\u2029"
+        "The next round is set for March | see the table below |",
+        [
+            "The talks ended late on Friday, officials said.",
+            "The next round is set for March | see the table below |",
+        ],
+    ),
+    # Rows one separator apart: each row ended with its "|", so the separator ends
+    # the row's line (U+2029: a paragraph each), not a cell.
+    "rows_apart": (
+        "| Team | Score |\u2029|---|---|\u2029| A | 3 |\u2029| B | 1 |",
+        ["| Team | Score |", "|---|---|", "| A | 3 |", "| B | 1 |"],
+    ),
+    "rows_apart_by_line_separator": (
+        "| Team | Score |\u2028|---|---|\u2028| A | 3 |",
+        ["| Team | Score |\n|---|---|\n| A | 3 |"],
+    ),
+    # The break the rule is for: inside a cell, the row not yet closed.
+    "broken_cell": (
+        "| Team | Score |\n|---|---|\n| A | 3\u2028(after extra time) |\n| B | 1 |",
+        ["| Team | Score |\n|---|---|\n| A | 3 (after extra time) |\n| B | 1 |"],
+    ),
+}
+
+
+def test_a_separator_after_prose_or_a_closed_row_still_ends_the_line(tmp_path: Path) -> None:
+    """Only a separator inside a row's cell is a space: after a prose sentence it still
+    ends the paragraph (the row or the bars that follow stay out of it), and rows one
+    separator apart stay separate lines, not one flattened row."""
+    lede = "Leaders of both countries will meet in Washington on Friday to discuss trade."
+    files = {
+        f"content/{name}.md": md(f"title: {name}\n", f"{lede}\n\n{body}\n")
+        for name, (body, _) in _TABLE_AFTER_PROSE.items()
+    }
+    site = write_site(tmp_path / "site", files)
+    assert run_cli("build", "-s", str(site), "--now", NOW).code == 0
+    for name, (_, paragraphs) in _TABLE_AFTER_PROSE.items():
+        page = (site / f"build/briefings/{name.replace('_', '-')}/index.html").read_text()
+        assert re.findall(r"<p>([^<]*)</p>", page) == [lede, *paragraphs], name
+
+
 def _as_a_user(*argv: str) -> subprocess.CompletedProcess[str]:
     """The CLI run as a user whom file permissions bind: root too, without the
     capabilities that let it read any file."""

@@ -103,10 +103,8 @@ LINE_UP = "; line it up with the lines above: a list's items and a mapping's key
     [
         ("  defense: {title: Defense", " defense: {title: Defense", 11),
         ("  history: {title: History}", "  history:\n    title: History\n   aliases: [Past]", 14),
-        # an unclosed quote runs on to the next quote: the valid line there needs no quotes
-        ("title: Briefings", 'title: "Briefings', 13),
     ],
-    ids=["a flow mapping", "a flow list", "an unclosed quote"],
+    ids=["a flow mapping", "a flow list"],
 )
 def test_a_valid_bracketed_value_out_of_line_is_not_told_to_be_quoted(
     old: str, new: str, line: int
@@ -115,12 +113,21 @@ def test_a_valid_bracketed_value_out_of_line_is_not_told_to_be_quoted(
     assert old in INIT_CONFIG
     with pytest.raises(ContentError) as caught:
         parse_config(INIT_CONFIG.replace(old, new, 1))
-    # (The unclosed quote is named at its own line too, once the line YAML gave up on
-    # is set aside: the settings' syntax errors are all named in one run.)
     lines = caught.value.lines()
     [message] = [m for m in lines if m.startswith(f"briefing.yaml:{line}: invalid YAML: ")]
     assert "quoted" not in message and message.endswith(LINE_UP), message
     assert not any("must be quoted" in m or "in quotes" in m for m in lines), lines
+
+
+def test_an_unclosed_quote_is_named_at_its_line_and_the_valid_line_it_ran_to_is_not() -> None:
+    """The quote runs on to the next quote (line 13's "What's next"), where YAML gives up
+    first: that line is right and is not named, nor told to be quoted."""
+    with pytest.raises(ContentError) as caught:
+        parse_config(INIT_CONFIG.replace("title: Briefings", 'title: "Briefings', 1))
+    assert caught.value.lines() == [
+        "briefing.yaml:2: invalid YAML: while scanning a quoted scalar found unexpected end "
+        "of stream; this quote is never closed: end the value with it"
+    ]
 
 
 def test_a_value_going_on_over_lines_with_a_colon_is_told_to_be_quoted() -> None:

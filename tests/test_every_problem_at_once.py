@@ -34,6 +34,19 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "event.location (indent it under event:, as '  location: ...')",
         ],
     ),
+    "a paragraph both placed and dropped is named as such, at its number's line": (
+        {
+            "content/summit.md": (
+                "---\ntitle: Summit\ndrop: [2]\nsections:\n  economy:\n    - 2\n"
+                "draft: maybe\n---\n" + TWO
+            )
+        },
+        [
+            # (it read "there is no paragraph 2" at the sections: line, once the rest was fixed)
+            "content/summit.md:6: sections.economy: paragraph 2 is also in drop",
+            "content/summit.md:7: draft: must be true or false, not 'maybe'",
+        ],
+    ),
     "each bad person and source is named at its own line, all of them": (
         {
             "content/summit.md": (
@@ -131,6 +144,32 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "briefing.yaml:4: timezone: 'Asia/Tokio' is not a known IANA time zone; "
             "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
             "briefing.yaml:5: page_size: 'many' must be a whole number from 1 to 1000",
+        ],
+    ),
+    "a quote never closed is named once, not again where a later quote ends it": (
+        {
+            "briefing.yaml": (
+                'title: "Asia briefings\ntimezone: Asia/Tokio\n'
+                'topics:\n  outlook: {title: Outlook, aliases: ["What\'s next"]}\n'
+            ),
+        },
+        [
+            "briefing.yaml:1: invalid YAML: while scanning a quoted scalar found unexpected "
+            "end of stream; this quote is never closed: end the value with it",
+            "briefing.yaml:2: timezone: 'Asia/Tokio' is not a known IANA time zone; "
+            "e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+        ],
+    ),
+    "in front matter too": (
+        {
+            "content/summit.md": (
+                '---\ntitle: "Summit\ndate: 2025-02-07\ntags: ["japan"]\ndraft: maybe\n---\n' + TWO
+            ),
+        },
+        [
+            "content/summit.md:2: invalid YAML: while scanning a quoted scalar found unexpected "
+            "end of stream; this quote is never closed: end the value with it",
+            "content/summit.md:5: draft: must be true or false, not 'maybe'",
         ],
     ),
 }

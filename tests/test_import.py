@@ -454,6 +454,51 @@ def test_several_dates_leave_the_event_to_the_editor_with_candidates(
     assert "event: left commented out" in result.out
 
 
+@pytest.mark.parametrize(
+    ("copy", "zone", "location", "said"),
+    [
+        (
+            "Leaders of Korea and Japan will meet on February 11 at 3 p.m. KST, the ministry said.",
+            "Asia/Seoul",
+            None,
+            "event.timezone: Asia/Seoul from the zone the sentence gives the time in; "
+            "no place named: add event.location",
+        ),
+        (
+            "SEOUL (Wire) - Leaders of Korea and Japan will meet in Incheon on February 11 "
+            "at 3 p.m., the ministry said.",
+            "Asia/Seoul",
+            "Seoul",
+            "event.location: Seoul is named in the dateline, not in the event's sentence: "
+            "check that the event is there",
+        ),
+        (
+            "Leaders of Korea and Japan will meet in Tokyo on February 11 at 10 a.m. JST, "
+            "the ministry said.",
+            "Asia/Tokyo",
+            "Tokyo",
+            "event.timezone: Asia/Tokyo from a place named in the sentence (Tokyo)",
+        ),
+    ],
+    ids=["a zone word, no place", "the dateline's city", "the sentence's city"],
+)
+def test_a_proposed_zone_is_one_the_build_takes_and_says_where_it_came_from(
+    site: Path, cli: Callable[..., Run], copy: str, zone: str, location: str | None, said: str
+) -> None:
+    """The proposal is an IANA zone `check` accepts as it stands; the note says what it
+    rests on: a zone word with no place asks for a location (it read "from a place
+    named in" and stopped), and a city taken from the dateline is not passed off as
+    where the event is."""
+    source = site.parent / "copy.txt"
+    source.write_text("Korea and Japan leaders to meet on trade\n\n" + copy + "\n", "utf-8")
+    result = cli("import", str(source), "-s", str(site), "--slug", "talks", "--now", NOW)
+    assert result.code == 0, result.err
+    _, meta, _ = _files(site, "talks")
+    assert (meta["event"]["timezone"], meta["event"].get("location")) == (zone, location)
+    assert f"check      {said}\n" in result.out, result.out
+    assert cli("check", "-s", str(site), "--now", NOW).code == 0
+
+
 def test_a_weekday_that_disagrees_with_the_date_is_not_certain() -> None:
     proposal = propose(["Leaders will meet in Tokyo on Monday, February 7."], PUBLISHED)
     assert proposal.start == "" and "is a Friday" in proposal.reason
@@ -571,6 +616,22 @@ _HEADLINE = "Nordic leaders to meet in Oslo on trade"
         ("The Harbour Courier\nNordic leaders to meet in Oslo on trade (10/29/97)\n", ""),
         # "said", "were" and "over" are no shared subject: one word in common is too few
         ("The Harbour Courier\nOfficials Said Talks Were Over\n", ""),
+        # a breadcrumb ending in the headline is the page's path: the headline is under it
+        ("Log in\nYou are here: Home > News > " + _HEADLINE + "\n", ""),
+        (
+            "You are here: Home News Europe " + _HEADLINE + "\nLog in\n" + _HEADLINE + "\n",
+            _HEADLINE,
+        ),
+        ("Home \u00bb World \u00bb " + _HEADLINE + "\n" + _HEADLINE + "\n", _HEADLINE),
+        # a page title's tail after a bar is the site and its section...
+        (_HEADLINE + " | World | The Harbour Courier\n", _HEADLINE),
+        # ... or, live pages, more headlines: the first is the page's
+        (_HEADLINE + " | Ferries resume after strike | Quotas on the table\n", _HEADLINE),
+        # but one longer than a name goes on with the headline
+        (
+            _HEADLINE + " | Ministers to settle fishing quotas before the summer\n",
+            _HEADLINE + " | Ministers to settle fishing quotas before the summer",
+        ),
     ],
 )
 def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, title: str) -> None:
@@ -581,6 +642,55 @@ def test_the_headline_is_the_line_that_names_what_the_story_tells(copy: str, tit
     assert extracted.title == title
     assert extracted.paragraphs[-1].endswith(_STORY.strip())
     assert title not in extracted.paragraphs
+
+
+_SUMMIT_STORY = (
+    "The leaders of Japan and Korea met in Tokyo on Friday to discuss the summit, trade "
+    "and security, officials of the Ministry of Foreign Affairs said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a site's or an institution's name after the bar or dash, however long, is not
+        # the headline's: the headline alone is proposed...
+        (
+            "Leaders meet in Tokyo for summit | Radio Free Europe / Radio Liberty",
+            "Leaders meet in Tokyo for summit",
+        ),
+        (
+            "Japan Korea summit talks | Official website of the Prime Minister of Japan",
+            "Japan Korea summit talks",
+        ),
+        (
+            "Japan Korea summit talks begin \u2014 Ministry of External Affairs, Government of India",
+            "Japan Korea summit talks begin",
+        ),
+        (
+            "Japan Korea summit talks begin | The Long Name Of A Newspaper Group Ltd",
+            "Japan Korea summit talks begin",
+        ),
+        # ... or nothing, when it is too short for a headline without the ministry's name
+        ("Japan-Korea summit meeting | Ministry of Foreign Affairs of Japan", ""),
+        # a tail that reads as the headline's own words goes on with it
+        (
+            "Summit day 2 live updates | Japan and Korea leaders to meet in Tokyo",
+            "Summit day 2 live updates | Japan and Korea leaders to meet in Tokyo",
+        ),
+        (
+            "Japan Korea summit \u2014 what the leaders said about trade and security",
+            "Japan Korea summit \u2014 what the leaders said about trade and security",
+        ),
+    ],
+)
+def test_a_long_name_after_a_page_titles_bar_is_the_site_not_the_headline(
+    line: str, title: str
+) -> None:
+    from briefing_site.commands.extract import from_text
+    from briefing_site.content.junk import JunkFilter
+
+    assert from_text(line + "\n" + _SUMMIT_STORY, JunkFilter()).title == title
 
 
 def _import_as(site: Path, how: str, text: str, slug: str, name: str) -> Run:

@@ -182,6 +182,34 @@ def test_drop_and_keep_must_name_paragraphs_that_exist(
     assert "content/port.yaml:7: keep: there is no paragraph 9" in result.err
 
 
+def test_a_keep_that_changes_nothing_is_warned_about_at_its_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`keep: [2]` on a paragraph the filter kept anyway is a no-op (a slip for another
+    number, or left from an earlier text): said at the number's line, the build goes on.
+    A keep: that brings a dropped paragraph back is not warned about."""
+    text = "\n".join([*STORY, "Loading..."])
+    result, site = build(make_site, cli, text, SIDECAR + "keep:\n  - 4\n  - 2\n")
+    assert result.code == 0, result.err
+    idle = [line for line in result.err.splitlines() if "keep:" in line]
+    assert len(idle) == 1 and idle[0].startswith(
+        "content/port.yaml:8: warning: keep: paragraph 2 was not dropped"
+    ), result.err
+    page = Page((site / "build/briefings/port/index.html").read_text())
+    assert sorted(t for texts in page.topics.values() for t in texts) == sorted(
+        [*STORY, "Loading..."]
+    )
+
+
+def test_a_keep_that_silences_a_doubt_is_not_idle(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    wrapped = _wrap(" ".join(STORY), 72)
+    text = "\n".join(wrapped) + "\n\n" + wrapped[1] + "\n"
+    result, _ = build(make_site, cli, text, SIDECAR + "keep: [2]\n")
+    assert result.code == 0 and "paragraph 2" not in result.err, result.err
+
+
 def test_a_paragraph_kept_in_doubt_is_warned_about(
     make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
 ) -> None:

@@ -336,7 +336,8 @@ def _held_indexer(folder: Path) -> tuple[Path, Path]:
     stand_in.write_text(
         f"#!{sys.executable}\n"
         "import os, sys, time\n"
-        f"open({str(started)!r}, 'w').close()\n"
+        f"open({str(started)!r} + '.tmp', 'w').write(str(os.getpid()))\n"
+        f"os.rename({str(started)!r} + '.tmp', {str(started)!r})\n"  # whole when seen
         "time.sleep(30)\n"
         f"os.execv({str(find_indexer())!r}, [{str(find_indexer())!r}, *sys.argv[1:]])\n"
     )
@@ -344,9 +345,13 @@ def _held_indexer(folder: Path) -> tuple[Path, Path]:
     return stand_in, started
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, True), (signal.SIGTERM, False)],
+    ids=["Ctrl-C", "SIGTERM", "SIGTERM-to-serve-alone"],
+)
 def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(
-    site: Path, tmp_path: Path, signum: int
+    site: Path, tmp_path: Path, signum: int, group: bool
 ) -> None:
     """Stopped with a browser's event stream open, the first build reported and the search
     indexer at work (each waited for, not left to timing): exit 0, "stopped", and nothing
@@ -366,8 +371,12 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(
             assert process.stdout.readline().startswith("built 2 briefings")
             wait_until(started.exists)
             # A terminal's Ctrl-C (and a service manager's stop) signals the whole
-            # process group, the indexer included, not serve alone.
-            os.killpg(process.pid, signum)
+            # process group, the indexer included; `kill PID` (or a container's
+            # stop) signals serve alone, which must then stop the indexer itself.
+            if group:
+                os.killpg(process.pid, signum)
+            else:
+                process.send_signal(signum)
             out, err = process.communicate(timeout=20)
     finally:
         if process.poll() is None:
@@ -376,6 +385,15 @@ def test_ctrl_c_exits_cleanly_even_with_a_reader_connected(
     assert process.returncode == 0
     assert "Traceback" not in err and err == ""
     assert out.splitlines() == ["stopped"]
+    wait_until(lambda: not _alive(int(started.read_text())))  # the indexer went with it
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting for its reaper does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_port_in_use_is_a_clear_usage_error(site: Path, cli: Callable[..., Run]) -> None:

@@ -124,9 +124,10 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
     reads like a headline, the junk filter passes it, and it shares two words with
     the story's first lines, so a menu item or a section name is never proposed. The
     search stops at the first line of prose or the first line ending a sentence, and
-    passes over a hard-wrapped line ending in "of" or "the", a link under "Related"
-    and a link dated in brackets. A first line sharing no word with the story is still
-    the headline (a pun, a question) when no line under it qualifies.
+    passes over a hard-wrapped line ending in "of" or "the", a link under "Related",
+    a link dated in brackets and a breadcrumb trail ("You are here: Home > ..."). A
+    first line sharing no word with the story is still the headline (a pun, a
+    question) when no line under it qualifies.
     """
     lines = text.split("\n")
     seen = 0
@@ -141,7 +142,9 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
         below = [one_line(x) for x in lines[index + 1 :] if x.strip()]
         if not below:
             break
-        headline = _without_site_name(one_line(line))
+        headline = _without_site_name(one_line(line), below)
+        if _BREADCRUMB.match(headline):  # "You are here: Home > News > <headline>"
+            continue  # the page's path, however long: neither the headline nor the story
         continues = lines[index + 1].lstrip(" \t")[:1].islower()  # a hard-wrapped line
         if (
             not continues
@@ -174,6 +177,9 @@ def _headline(text: str, junk: JunkFilter) -> tuple[str, str]:
 _WRAP_ENDS = frozenset("of the and to in for with a an".split())  # noqa: SIM905
 # Lines under these are links to other stories, not this story's headline.
 _LINKS_OVER = re.compile(r"^(?:related(?: stories| articles)?|read more|more on this)\W*$", re.I)
+# A page's trail of links ("You are here: Home > News > ...", "Home » World » ..."): it
+# may end in the headline, but the line is the page's path; the headline is under it.
+_BREADCRUMB = re.compile(r"^(?:you are here\b|home\s*[>\u00bb\u203a/\\]\s*\w)", re.I)
 _BRACKET_DATE_END = re.compile(
     r"\(\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*\)\s*$"
 )
@@ -194,9 +200,48 @@ def _shared_words(headline: str, below: Sequence[str]) -> int:
     return len({w.casefold() for w in _CONTENT_WORD.findall(headline)} & used - STOPWORDS)
 
 
-def _without_site_name(line: str) -> str:
-    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the site."""
-    return re.split(r"\s+[|\u2013\u2014]\s+", line)[0]
+def _without_site_name(line: str, below: Sequence[str] = ()) -> str:
+    """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the
+    site (and its section). One part after the bar that is longer than a name and reads
+    as headline text is the headline going on ("Summit day 2 live updates | Delegates
+    to lay wreaths at Rajghat", "First Korea — Central Asia Summit to be held in fall"):
+    kept whole (`_goes_on`). A live page's run of several headlines ("A | B | C") is cut
+    after the first."""
+    head, *tail = re.split(r"\s+[|\u2013\u2014]\s+", line)
+    if (
+        len(tail) == 1
+        and len(tail[0].split()) > _SITE_NAME_WORDS
+        and len(line.split()) <= _HEADLINE_MAX_WORDS
+        and _goes_on(tail[0], below)
+    ):
+        return line
+    return head
+
+
+_SITE_NAME_WORDS = 5  # "The Times of India", "World News": a site's or section's name
+# Words of a site's or an institution's name, even lower-cased ("Official website of the
+# Prime Minister of Japan", "Ministry of Foreign Affairs of Japan", "... Group Ltd").
+_NAME_WORDS = frozenset(
+    """website site homepage portal page online official ministry government department
+    office embassy council commission agency authority secretariat parliament minister
+    president radio television channel network broadcasting news newspaper press media
+    times post herald journal tribune gazette daily group ltd limited inc llc corporation
+    company university institute foundation""".split()  # noqa: SIM905
+)
+
+
+def _goes_on(tail: str, below: Sequence[str]) -> bool:
+    """A long part after a page title's bar reads as the headline's own text, not a
+    site's or an institution's name: it has a lower-case word that is neither a
+    stopword nor a name's word ("lay wreaths", "held in fall"), or, with no word of a
+    name in it, shares a word with the story. A Title-Case name ("Radio Free Europe /
+    Radio Liberty", "The Long Name Of A Newspaper Group Ltd") never does."""
+    words = re.findall(r"[^\W\d_]+", tail)
+    if any(w[:1].islower() and w.casefold() not in STOPWORDS | _NAME_WORDS for w in words):
+        return True
+    if any(w.casefold() in _NAME_WORDS for w in words):
+        return False
+    return _shared_words(tail, below) >= 1
 
 
 def reads_like_headline(line: str) -> bool:

@@ -361,10 +361,20 @@ def event_lines(
             lines.append(f"  location: {_q(proposal.location)}")
         filled.append(f"event: {proposal.start} {proposal.zone}".rstrip() + " (proposed)")
         check.append(f"event: proposed from the text: {one_line(proposal.chosen.sentence)}")
-        if proposal.zone:
-            named = f" ({proposal.location})" if proposal.location else ""
+        if proposal.zone and proposal.location:
             check.append(
-                f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from}{named}"
+                f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from} "
+                f"({proposal.location})"
+            )
+            if proposal.zone_from != "the sentence":  # the dateline's city, say
+                check.append(
+                    f"event.location: {proposal.location} is named in {proposal.zone_from}, "
+                    "not in the event's sentence: check that the event is there"
+                )
+        elif proposal.zone:  # "3 p.m. KST": the zone, but no place
+            check.append(
+                f"event.timezone: {proposal.zone} from {proposal.zone_from}; "
+                "no place named: add event.location"
             )
         else:
             why = proposal.zone_from or "no place named"  # e.g. places in several zones

@@ -425,7 +425,10 @@ def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
         return Proposal(found, chosen, start, zone, _location(place), "", zone_from, end)
     if place is None and not chosen.clock_zone:
         return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
-    return replace(_timed(found, chosen, place), zone_from=zone_from if place else "")
+    return replace(_timed(found, chosen, place), zone_from=zone_from if place else _CLOCK_ZONE)
+
+
+_CLOCK_ZONE = "the zone the sentence gives the time in"  # "3 p.m. KST": no place, no location
 
 
 def _timed(found: tuple[Candidate, ...], chosen: Candidate, place: Place | None) -> Proposal:

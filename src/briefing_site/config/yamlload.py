@@ -363,13 +363,16 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
     (None when it never parses).
     """
     lines: list[str] = []  # split only once a syntax error needs a line blanked
+    original: list[str] = []
     problems: list[Problem] = []
-    while True:
+    for _ in range(4 * MAX_RECOVERIES):  # (each pass blanks a line; see `_after_opening`)
         try:
             return parse_yaml(text, path, first_line), problems
         except ContentError as exc:
-            lines = lines or text.split("\n")
+            original = original or text.split("\n")
+            lines = lines or list(original)
             problem = exc.problems[0]
+            _after_opening(problem, problems, lines, original, first_line)
             index = problem.location.line - first_line
             seen = {str(p) for p in problems}
             if isinstance(exc, RefusedYaml):  # duplicate keys...: the rest is still checked
@@ -385,6 +388,24 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
                 return None, problems
             lines[index] = ""
             text = "\n".join(lines)
+    return None, problems
+
+
+def _after_opening(
+    problem: Problem, problems: list[Problem], lines: list[str], original: list[str], first: int
+) -> None:
+    """A quote or bracket never closed (`_OPENINGS`) ran on into the lines under it,
+    and YAML named what it then misread there first ("did not find expected key" at
+    the line where a later quote closed it): those problems, found before this one,
+    are dropped and their lines given back, so only what is still wrong once this
+    line is out is named."""
+    if not any(starts in problem.message for starts, _ in _OPENINGS):
+        return
+    for follow_on in [p for p in problems if p.location.line > problem.location.line]:
+        problems.remove(follow_on)
+        index = follow_on.location.line - first
+        if 0 <= index < len(lines):
+            lines[index] = original[index]
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, path: str, first_line: int, text: str) -> ContentError:

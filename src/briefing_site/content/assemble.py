@@ -66,8 +66,7 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
     )
     if not article.markdown:
         kept = _subhead_cues(article.paragraphs, kept, dropped, tools.config.topics)
-    where = Location(article.metadata_path, article.metadata_lines.get("sections", 1))
-    placements = place(kept, meta, tools.config.topics, tools.classifier, where)
+    placements = place(kept, meta, tools.config.topics, tools.classifier)
     blocks = _blocks(placements, article, tools)
     lede, grouped = group(placements, tools.config.topics)
     briefing = Briefing(

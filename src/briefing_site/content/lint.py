@@ -152,6 +152,7 @@ def lint(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list
         *_missing(article, briefing),
         *_empty(article, briefing),
         *_placeholder(article),
+        *_idle_keeps(article, briefing, config),
         *_capped(
             article, _low_confidence(article, briefing.placements), "placed with low confidence"
         ),
@@ -268,6 +269,35 @@ def _empty(article: SourceArticle, briefing: Briefing) -> list[Problem]:
             "no text left: every paragraph was dropped (as page furniture or by drop:); "
             f"{explain_command(article.path)} says why, keep: [N] brings one back",
         )
+    ]
+
+
+def _idle_keeps(article: SourceArticle, briefing: Briefing, config: SiteConfig) -> list[Problem]:
+    """`keep:` numbers that change nothing: the junk filter kept the paragraph anyway,
+    with no doubt for keep: to silence (a keep: meant for another paragraph, or left
+    from an earlier version of the text). Found by cleaning again without them: the
+    filter's verdicts do not depend on keep:, and few articles have one."""
+    meta = briefing.meta
+    if not meta.keep:
+        return []
+    from briefing_site.content.junk import JunkFilter  # (lint stays cheap to import)
+
+    junk = JunkFilter(config.junk_patterns, language=config.language).for_language(meta.language)
+    placed = {n for _, numbers in meta.sections for n in numbers}
+    kept, _ = junk.clean(article.paragraphs, placed, meta.title, meta.drop, article.markdown)
+    unasked = {p.number for p in kept if not p.doubt}
+    items = article.metadata.get("keep")
+    lines = getattr(items, "lines", ()) if isinstance(items, list) else ()
+    return [
+        Problem(
+            Location(article.metadata_path, lines[index])
+            if index < len(lines)
+            else _where(article, "keep"),
+            f"keep: paragraph {number} was not dropped (keep: brings back only what the "
+            f"junk filter drops; {explain_command(article.path)} shows which)",
+        )
+        for index, number in enumerate(meta.keep)
+        if number in unasked
     ]
 
 

@@ -38,6 +38,13 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # line does. (A vertical tab, form feed or U+0085 inside a line is a space, as
 # before: Word's soft line break, a printout's page break, mis-decoded Latin-1.)
 _UNICODE_BREAK = re.compile("[\u2028\u2029]")
+# ...but not inside a Markdown table row's cell (`_join_broken_cells`): a row is one
+# line and a cell holds no line break, so a separator after a row's opening "|" and
+# before its closing one is a space, as a soft line break pasted into a cell reads.
+# Cut there, the row's halves became two paragraphs. After prose, or after a row's
+# closing "|", it still ends the line.
+_ROW_START = re.compile(r" {0,3}\|")
+_UNICODE_BREAK_KEPT = re.compile("([\u2028\u2029])")
 _UNICODE_LINES = re.compile("\u2028|(?=\u2029)|(?<=\u2029)")
 # What a reader does not see at a line's ends: every space (no-break, wide...), the
 # separators above, zero-width spaces and joiners, and a BOM.
@@ -1205,6 +1212,8 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     start = first_line
     fence: str | None = None
     unicode_breaks = _UNICODE_BREAK.search(text) is not None  # as in `_blocks`
+    if unicode_breaks:
+        text = "\n".join(_join_broken_cells(line) for line in text.split("\n"))
     numbered = enumerate(text.split("\n"), first_line)
     for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
@@ -1229,6 +1238,29 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     if current:
         out.append((start, current))
     return out
+
+
+def _join_broken_cells(line: str) -> str:
+    """The file line with each U+2028/U+2029 that breaks a table row inside a cell made
+    a space: the text since the line's start or the last separator kept opens a row
+    ("|") and does not yet end with its closing "|". Every other separator is kept,
+    so prose before a row, a row ending its line, and rows one a separator apart stay
+    as they were. (Plain string tests: a regex for a row backtracks without end on a
+    long line of bars.)"""
+    if "\u2028" not in line and "\u2029" not in line:
+        return line
+    parts = _UNICODE_BREAK_KEPT.split(line)
+    out: list[str] = []
+    segment = parts[0]
+    for index in range(1, len(parts), 2):
+        separator, following = parts[index], parts[index + 1]
+        if _ROW_START.match(segment) and not segment.rstrip(" \t").endswith("|"):
+            segment += " " + following
+        else:
+            out.append(segment + separator)
+            segment = following
+    out.append(segment)
+    return "".join(out)
 
 
 def _unicode_lines(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:

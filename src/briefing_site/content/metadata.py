@@ -734,8 +734,9 @@ def _paragraphs_named(
     sections: tuple[tuple[str, tuple[int, ...]], ...],
 ) -> None:
     """`drop:`, `keep:` and `sections:` name paragraphs that exist (numbered as
-    `explain` shows them), `keep:` none that `drop:` names, and `sections:` none
-    twice: in the same run as the rest of the metadata, each at its number's line."""
+    `explain` shows them), `keep:` and `sections:` none that `drop:` names, and
+    `sections:` none twice: in the same run as the rest of the metadata, each at its
+    number's line. (So every paragraph `sections:` names reaches the sectioner.)"""
     numbers = {p.number for p in check.article.paragraphs}
     meta = check.article.metadata
     for key, listed in (("drop", drop), ("keep", keep)):
@@ -759,6 +760,8 @@ def _paragraphs_named(
                 where = check.line_in(given, topic)
             if number not in numbers:
                 check.problems.add(where, f"sections.{topic}: there is no paragraph {number}")
+            elif number in drop:  # placed and left out at once: say which is meant
+                check.problems.add(where, f"sections.{topic}: paragraph {number} is also in drop")
             elif number in placed:
                 check.problems.add(
                     where, f"sections: paragraph {number} is in both {placed[number]} and {topic}"

@@ -15,8 +15,7 @@ from types import MappingProxyType
 
 from briefing_site.content.classify import Classifier
 from briefing_site.content.junk import link_cited
-from briefing_site.errors import ProblemList
-from briefing_site.model import Location, Metadata, Paragraph, Placement, Topic
+from briefing_site.model import Metadata, Paragraph, Placement, Topic
 
 LEDE = "lede"
 
@@ -44,10 +43,9 @@ def place(
     meta: Metadata,
     topics: Sequence[Topic],
     classifier: Classifier,
-    where: Location,
 ) -> tuple[Placement, ...]:
     """A Placement for every paragraph, in file order."""
-    override = _override(meta, {p.number for p in paragraphs}, where)
+    override = _override(meta, {p.number for p in paragraphs})
     by_heading = heading_topics(topics)
     placed: dict[int, Placement] = {}
     for index, paragraph in enumerate(paragraphs):
@@ -111,21 +109,19 @@ def article_year(meta: Metadata) -> int | None:
     return when.year if when is not None else None
 
 
-def _override(meta: Metadata, numbers: set[int], where: Location) -> dict[int, str]:
-    """Paragraph number → topic from `sections:`; unknown or repeated numbers are errors."""
-    problems = ProblemList()
+def _override(meta: Metadata, numbers: set[int]) -> dict[int, str]:
+    """Paragraph number → topic from `sections:`.
+
+    Validation (`metadata._paragraphs_named`) has already refused a number that
+    names no paragraph, one `drop:` also names, or one given twice, each at its own
+    line; and the junk filter never drops a paragraph `sections:` names. So every
+    number here is a kept paragraph, once: asserted, not reported again.
+    """
     result: dict[int, str] = {}
     for topic, listed in meta.sections:
         for number in listed:
-            if number not in numbers:
-                problems.add(where, f"sections.{topic}: there is no paragraph {number}")
-            elif number in result:
-                problems.add(
-                    where, f"sections: paragraph {number} is in both {result[number]} and {topic}"
-                )
-            else:
-                result[number] = topic
-    problems.raise_if_any()
+            assert number in numbers and number not in result, (topic, number)
+            result[number] = topic
     return result
 
 
