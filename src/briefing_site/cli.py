@@ -410,7 +410,7 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)
-    summary = _warn(done.built.warnings, err, args.site)
+    summary = _warn([*done.built.warnings, *_base_url_warning(args)], err, args.site)
     where = f"{args.remote} {args.branch}"
     if done.pushed:
         print(f"deployed {done.commit[:12]} to {where}{summary}", file=out)
