@@ -97,7 +97,12 @@ def _authoring_commands(commands: Any) -> None:
     new = commands.add_parser("new", help="start an article: content/<slug>.md, a draft")
     new.add_argument("title", help="the article's title (its file name comes from it)")
     new.add_argument("--event-start", metavar="ISO", help="e.g. 2025-02-07T11:55:00-05:00")
-    new.add_argument("--timezone", metavar="ZONE", help="the event's IANA zone (default: site's)")
+    new.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the event's IANA zone (default: the zone of the --location place, if known; "
+        "else the site's)",
+    )
     new.add_argument("--location", metavar="TEXT", help="where the event takes place")
     new.add_argument("--slug", help="the article's file name (default: from the title)")
     new.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
