@@ -124,6 +124,10 @@ class Loaded:
     articles: tuple[Assembled, ...]
     site: Site
     warnings: tuple[Problem, ...] = ()
+    # Of `warnings`, those about the site rather than one article: files in content/ no
+    # build reads, topics with no cue words. `serve`, which prints no article's
+    # warnings, prints these: they are why an article or a section is not on the page.
+    notices: tuple[Problem, ...] = ()
 
 
 def load_site(options: BuildOptions) -> Loaded:
@@ -167,8 +171,8 @@ def load_articles(
     try:
         linter = batch.linter(lint)
         loaded = finish_loading(options, config, batch.articles, problems, linter)
-        site_wide = [*strays(options.site, files), *_topic_warnings(options.site, config)]
-        loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide))
+        site_wide = (*strays(options.site, files), *_topic_warnings(options.site, config))
+        loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide), notices=site_wide)
     finally:
         if held is not None:
             held.settle(batch.recorded())
