@@ -36,7 +36,7 @@ _VERSION = "briefing-site search page facts 2"
 _COUNTDOWN_OPENING = b'<time class="countdown"'
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
-    rb'(?:\s*<noscript><span class="countdown-asof">[^<]*</span></noscript>)?'
+    rb'(?:\s*<noscript><span class="countdown-asof">[^<]*<time [^>]*>[^<]*</time></span></noscript>)?'
 )
 # The theme's site footer carries the build's date, so every page changes once a
 # day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it
