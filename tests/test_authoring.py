@@ -805,9 +805,10 @@ def test_check_and_build_name_a_new_topic_that_has_no_cue_words(
     site = make_site({"briefing.yaml": CUELESS, "content/talks.md": CLIMATE_ARTICLE})
     expected = (
         "briefing.yaml:4: warning: topic 'finance' has no cue words, so the classifier "
-        "places no paragraph there by its words (only a '## Finance' heading or a sections: "
-        "override puts one there): give it words, e.g. finance: "
-        "{title: Finance, words: [a word, a phrase, ...]}"
+        "places no paragraph there by its words (only a '## Finance' heading, a heading "
+        "matching one of its aliases, or a sections: override puts one there): give it "
+        "words, e.g. finance: {title: Finance, words: [a word, a phrase, ...]}, or "
+        "words: [] to place it by headings only"
     )
     checked = cli("check", "-s", str(site), "--now", NOW)
     assert checked.code == 0, checked.err
@@ -833,3 +834,30 @@ def test_check_and_build_name_a_new_topic_that_has_no_cue_words(
     assert cli("build", "-s", str(site), "--now", NOW).code == 0
     page = (site / "build/briefings/talks/index.html").read_text("utf-8")
     assert 'data-topic="finance"' in page
+
+
+def test_a_cueless_topic_is_named_at_its_own_line_not_a_nested_key_of_its_name(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """The warning's line is the topic's own, as briefing.yaml was read: not a cue word
+    of another topic that happens to be spelled like it. An explicit `words: []` says the
+    topic is placed by headings only, on purpose: nothing to warn about."""
+    config = (
+        "title: Desk\n"
+        "topics:\n"
+        "  economy:\n"
+        "    words:\n"
+        "      sports: 2\n"
+        "  sports:\n"
+        "    title: Sports\n"
+    )
+    site = make_site({"briefing.yaml": config, "content/talks.md": CLIMATE_ARTICLE})
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    cueless = [w for w in warnings_of(checked) if "has no cue words" in w]
+    assert [w.split(" warning: ")[0] for w in cueless] == ["briefing.yaml:6:"], cueless
+    assert "topic 'sports'" in cueless[0]
+    (site / "briefing.yaml").write_text(config + "    words: []\n")
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    assert not [w for w in warnings_of(checked) if "has no cue words" in w], checked.err

@@ -88,7 +88,7 @@ from briefing_site.output.extras import PageFilter, PageSource, every_file
 from briefing_site.output.render import iter_site
 from briefing_site.output.theme import make_environment, static_assets
 from briefing_site.output.urls import briefing_path
-from briefing_site.site import CACHE_DIR, CONFIG_FILE, TEMPLATES_DIR
+from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature, signature
 
 # Warnings about one published article (`batch.Batch.linter` remembers them).
@@ -171,7 +171,7 @@ def load_articles(
     try:
         linter = batch.linter(lint)
         loaded = finish_loading(options, config, batch.articles, problems, linter)
-        site_wide = (*strays(options.site, files), *_topic_warnings(options.site, config))
+        site_wide = (*strays(options.site, files), *cueless_topics(config))
         loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide), notices=site_wide)
     finally:
         if held is not None:
@@ -179,18 +179,6 @@ def load_articles(
     if batch.render_problems:
         raise _first_in_site_order(options, loaded, batch.render_problems)
     return loaded, batch
-
-
-def _topic_warnings(site: Path, config: SiteConfig) -> list[Problem]:
-    """The warnings for topics without cue words; briefing.yaml is read again (for the
-    topics' lines) only when there is one to name, which a working site never has."""
-    if all(topic.words or topic.patterns for topic in config.topics):
-        return []
-    try:
-        text = (site / CONFIG_FILE).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = None  # (the build just read it: changed since; named at no line)
-    return cueless_topics(config, text)
 
 
 def finish_loading(

@@ -126,42 +126,30 @@ def _without_host(base_url: str, line: int) -> Problem | None:
     )
 
 
-def cueless_topics(config: SiteConfig, config_text: str | None) -> list[Problem]:
+def cueless_topics(config: SiteConfig) -> list[Problem]:
     """A warning for each configured topic with no cue words or patterns at all.
 
     A topic new to the site (not one of the defaults, whose cues it keeps) knows
     only the words its `words:` gives it. Without any the classifier has nothing
     to place a paragraph there by: the site's paragraphs all go to the topics
     that have cues (Outlook, mostly), with a confidence that looks sure, and
-    nothing said. Named at the topic's line in briefing.yaml (its `topics:` line
-    when the topics are written in another shape).
+    nothing said. Named at the topic's line in briefing.yaml, as the schema read
+    it. An explicit `words: []` says the topic is placed by headings only, on
+    purpose: no warning (`SiteConfig.unworded_topics`).
     """
-    found = []
-    for topic in config.topics:
-        if topic.words or topic.patterns:
-            continue
-        line = _topic_line(topic.name, config_text or "")
-        found.append(
-            Problem(
-                Location(_CONFIG, line),
-                f"topic {topic.name!r} has no cue words, so the classifier places no "
-                f"paragraph there by its words (only a '## {topic.title}' heading or a "
-                f"sections: override puts one there): give it words, e.g. {topic.name}: "
-                f"{{title: {topic.title}, words: [a word, a phrase, ...]}}",
-            )
+    titles = {topic.name: topic.title for topic in config.topics}
+    return [
+        Problem(
+            Location(_CONFIG, line),
+            f"topic {name!r} has no cue words, so the classifier places no paragraph "
+            f"there by its words (only a '## {titles[name]}' heading, a heading matching "
+            f"one of its aliases, or a sections: override puts one there): give it words, "
+            f"e.g. {name}: {{title: {titles[name]}, words: [a word, a phrase, ...]}}, or "
+            f"words: [] to place it by headings only",
         )
-    return found
-
-
-def _topic_line(name: str, config_text: str) -> int:
-    """The line of topic `name` under `topics:`, else of `topics:` itself, else 0."""
-    topics = re.search(r"^\ufeff?([\"']?)topics\1[ \t]*:", config_text, re.MULTILINE)
-    if not topics:
-        return 0
-    entry = re.compile(rf"^[ \t]+([\"']?){re.escape(name)}\1[ \t]*:", re.MULTILINE)
-    found = entry.search(config_text, topics.end())
-    start = found.start() if found else topics.start()
-    return config_text.count("\n", 0, start) + 1
+        for name, line in config.unworded_topics
+        if name in titles
+    ]
 
 
 _EXPLAIN = "`briefing-site explain "
