@@ -779,3 +779,85 @@ def test_check_warns_when_the_placeholder_lede_from_new_is_left_in(
     path.write_text(text.replace(LEDE_HINT, "Two ministers meet in Oslo to sign an accord."))
     again = cli("check", "-s", str(site), "--now", NOW)
     assert not any("placeholder" in w for w in warnings_of(again)), again.err
+
+
+CUELESS = (
+    "title: Climate desk\n"
+    "topics:\n"
+    "  emissions: {title: Emissions, words: [emissions, carbon]}\n"
+    "  finance: {title: Finance}\n"
+    "  outlook: {}\n"
+)
+CLIMATE_ARTICLE = (
+    "---\ntitle: Talks\nsummary: S.\ndate: 2025-06-01T09:00:00+00:00\n"
+    "event: {name: E, start: '2025-07-01', timezone: UTC, location: Bonn}\n---\n"
+    "Delegates meet in Bonn next month to prepare the climate conference.\n\n"
+    "Rich countries pledged billions in loans and grants, and the funding gap stays wide.\n\n"
+    "Emissions of carbon reached a record last year.\n"
+)
+
+
+def test_check_and_build_name_a_new_topic_that_has_no_cue_words(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """A site's own topic knows only the words briefing.yaml gives it: without any, its
+    paragraphs go to the other topics with nothing said; the warning names the line."""
+    site = make_site({"briefing.yaml": CUELESS, "content/talks.md": CLIMATE_ARTICLE})
+    expected = (
+        "briefing.yaml:4: warning: topic 'finance' has no cue words, so the classifier "
+        "places no paragraph there by its words (only a '## Finance' heading, a heading "
+        "matching one of its aliases, or a sections: override puts one there): give it "
+        "words, e.g. finance: {title: Finance, words: [a word, a phrase, ...]}, or "
+        "words: [] to place it by headings only"
+    )
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    assert expected in warnings_of(checked)
+    for _ in range(2):  # the second build has nothing to do, and still says it
+        built = cli("build", "-s", str(site), "--now", NOW)
+        assert built.code == 0, built.err
+        assert expected in warnings_of(built)
+    page = (site / "build/briefings/talks/index.html").read_text("utf-8")
+    assert 'data-topic="finance"' not in page
+    # Flow style: named at `topics:`; with words, no warning and the section appears.
+    flow = "topics: {emissions: {words: [carbon]}, finance: {}}\n"
+    (site / "briefing.yaml").write_text(flow)
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert [w for w in warnings_of(checked) if "has no cue words" in w] == [
+        line.replace("briefing.yaml:4:", "briefing.yaml:1:") for line in [expected]
+    ]
+    (site / "briefing.yaml").write_text(
+        CUELESS.replace("{title: Finance}", "{title: Finance, words: [pledged, funding]}")
+    )
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert not [w for w in warnings_of(checked) if "has no cue words" in w], checked.err
+    assert cli("build", "-s", str(site), "--now", NOW).code == 0
+    page = (site / "build/briefings/talks/index.html").read_text("utf-8")
+    assert 'data-topic="finance"' in page
+
+
+def test_a_cueless_topic_is_named_at_its_own_line_not_a_nested_key_of_its_name(
+    make_site: Site, cli: Callable[..., Run]
+) -> None:
+    """The warning's line is the topic's own, as briefing.yaml was read: not a cue word
+    of another topic that happens to be spelled like it. An explicit `words: []` says the
+    topic is placed by headings only, on purpose: nothing to warn about."""
+    config = (
+        "title: Desk\n"
+        "topics:\n"
+        "  economy:\n"
+        "    words:\n"
+        "      sports: 2\n"
+        "  sports:\n"
+        "    title: Sports\n"
+    )
+    site = make_site({"briefing.yaml": config, "content/talks.md": CLIMATE_ARTICLE})
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    cueless = [w for w in warnings_of(checked) if "has no cue words" in w]
+    assert [w.split(" warning: ")[0] for w in cueless] == ["briefing.yaml:6:"], cueless
+    assert "topic 'sports'" in cueless[0]
+    (site / "briefing.yaml").write_text(config + "    words: []\n")
+    checked = cli("check", "-s", str(site), "--now", NOW)
+    assert checked.code == 0, checked.err
+    assert not [w for w in warnings_of(checked) if "has no cue words" in w], checked.err

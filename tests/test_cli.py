@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -150,6 +151,27 @@ def test_python_dash_m_and_help_work() -> None:
         check=False,
     )
     assert result.returncode == 0 and "build" in result.stdout and "explain" in result.stdout
+
+
+def test_new_help_says_the_zone_comes_from_the_place_before_the_sites(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """`new --location Tokyo` takes Asia/Tokyo (README); --help used to say the site's."""
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_site", "new", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    line = next(x for x in result.stdout.splitlines() if x.strip().startswith("--timezone"))
+    assert "--location" in line and line.index("--location") < line.index("site's"), line
+    start = ("--event-start", "2026-03-01T09:00", "--location", "Tokyo")
+    (tmp_path / "content").mkdir()
+    made = cli("new", "Talks", "-s", str(tmp_path), *start, "--now", "2026-02-01T00:00:00Z")
+    assert made.code == 0, made.err
+    assert "timezone: Asia/Tokyo" in (tmp_path / "content/talks.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize(

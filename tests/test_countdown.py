@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing_site.content.countdown import NEAR, compute_countdown, live_text, next_change
+from briefing_site.content.countdown import (
+    NEAR,
+    compute_countdown,
+    day_in_zone,
+    live_text,
+    next_change,
+)
 from briefing_site.model import Event
 
 NY = ZoneInfo("America/New_York")
@@ -255,3 +261,27 @@ def test_next_change_from_a_known_countdown_is_the_same_instant(minutes: int) ->
     `next_change` instead of working out the event's window again: same answer."""
     now = SEED.start + timedelta(minutes=minutes)
     assert next_change(SEED, now, compute_countdown(SEED, now)) == next_change(SEED, now)
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        datetime(2025, 2, 2, 1, 0, tzinfo=UTC),  # upcoming: "Starts in 5 days" all night
+        datetime(2025, 2, 8, 1, 0, tzinfo=UTC),  # today in New York, the 8th in UTC
+        datetime(2025, 2, 11, 1, 0, tzinfo=UTC),  # past
+    ],
+    ids=["upcoming", "today", "past"],
+)
+def test_the_day_a_countdown_is_counted_on_is_the_event_zone_s_and_holds_to_its_midnight(
+    now: datetime,
+) -> None:
+    """The countdown's "as of" line says the day in the event's zone (the 7th at 20:00
+    in New York, though UTC says the 8th), and a build's countdown holds no later
+    than that zone's next midnight, when the line reads differently."""
+    day = day_in_zone(now, SEED.timezone)
+    assert day == (now - timedelta(days=1)).date()  # 01:00 UTC is the evening before
+    midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=NY)
+    change = next_change(SEED, now)
+    assert change <= midnight
+    assert day_in_zone(change - timedelta(microseconds=1), SEED.timezone) == day
+    assert day_in_zone(midnight, SEED.timezone) != day

@@ -272,6 +272,25 @@ def test_deploy_prints_the_builds_warnings(
     assert re.search(rf"(?<!\d){count} warnings?\b", result.out), result.out
 
 
+@pytest.mark.parametrize("base", [None, "/briefings/"], ids=["base_url /", "-b /briefings/"])
+def test_deploy_warns_of_a_base_url_without_a_host_as_build_does(
+    clone: Path, remote: Path, cli: Callable[..., Run], base: str | None
+) -> None:
+    """A site deployed for a path alone (here to a remote that is not GitHub, which
+    deploy lets through) has relative feed ids and no sitemap: build and check say so,
+    and so must the command that publishes it."""
+    (clone / "briefing.yaml").write_text("title: Desk\nbase_url: /\n")
+    git(clone, "commit", "-q", "-am", "Publish from the root")
+    flag = ("-b", base) if base else ()
+    checked = cli("check", "-s", str(clone), *flag, "--now", NOW)
+    expected = [line for line in checked.err.splitlines() if "has no host" in line]
+    assert len(expected) == 1, checked.err
+    result = cli("deploy", "-s", str(clone), *flag, "--now", NOW)
+    assert result.code == 0, result.err
+    assert [line for line in result.err.splitlines() if "has no host" in line] == expected
+    assert git(remote, "ls-tree", "--name-only", "gh-pages", "feed.xml") == "feed.xml"
+
+
 LATER = "2025-02-06T10:00:00-05:00"  # a different build from NOW's, so a new commit
 
 

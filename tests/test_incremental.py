@@ -578,3 +578,57 @@ def test_an_event_s_whole_life_with_edits_between_matches_a_clean_build_at_every
         assert result.code == 0, (now, result.err)
         assert _state(site, "summit") == state, now
         assert tree(site / "build") == reference(site, cli, "--now", now), now
+
+
+def _ny_event(title: str, start: str, end: str | None = None) -> str:
+    """An article about an event in New York starting at `start` (its own offset)."""
+    until = f"\n  end: {end}" if end else ""
+    return (
+        f"---\ntitle: {title}\ndate: 2025-02-01T09:00:00+00:00\n"
+        f"event:\n  name: {title} talks\n  start: {start}{until}\n"
+        f"  timezone: America/New_York\n---\n\nOfficials met to talk about trade.\n"
+    )
+
+
+def _as_of(site: Path, slug: str) -> str:
+    page = (site / "build" / "briefings" / slug / "index.html").read_text()
+    return page.split('class="countdown-asof">', 1)[1].split("</span>", 1)[0]
+
+
+_NY_EVENTS = {
+    "ahead": _ny_event("Ahead", "2025-02-12T10:00:00-05:00"),  # upcoming: "Starts in 4 days"
+    "summit": _ny_event("Summit", "2025-02-07T11:55:00-05:00", "2025-02-09T18:00:00-05:00"),
+    "earlier": _ny_event("Earlier", "2025-02-03T09:00:00-05:00"),  # past
+}
+
+
+@pytest.mark.parametrize(
+    "slugs",
+    [["ahead", "summit", "earlier"], ["ahead"], ["summit"]],
+    ids=["upcoming, today and past", "upcoming only", "today only"],
+)
+def test_the_countdown_s_as_of_day_is_the_event_zone_s_and_rebuilds_at_its_midnight(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], slugs: list[str]
+) -> None:
+    """Without JavaScript the countdown box says the day its text was counted on: the
+    day in the event's zone, as the text counts ("Today" at 20:00 in New York on the
+    7th is "as of" the 7th though the clock's UTC date is the 8th). Past New York's
+    midnight the line says the 8th, even on pages whose text reads the same
+    ("Starts in 4 days", "Today" on a three-day event): a rebuild redraws them, as a
+    clean one-process build would, though the clock's own date has not changed (and
+    with one event, nothing else on the site changes at that midnight)."""
+    site = make_site({f"content/{slug}.md": _NY_EVENTS[slug] for slug in slugs})
+    time.sleep(3.2)  # older than unchanged.RACY_NS: a rebuild may find nothing to do
+    steps = [
+        ("2025-02-08T01:00:00Z", "2025-02-07", "Friday, February 7, 2025"),
+        ("2025-02-08T04:30:00Z", "2025-02-07", "Friday, February 7, 2025"),
+        ("2025-02-08T05:30:00Z", "2025-02-08", "Saturday, February 8, 2025"),
+    ]
+    for now, iso, long in steps:
+        result = cli("build", "-s", str(site), "--now", now)
+        assert result.code == 0, (now, result.err)
+        for slug in slugs:
+            assert _as_of(site, slug) == f'as of <time datetime="{iso}">{long}</time>', (now, slug)
+        if "summit" in slugs:
+            assert _state(site, "summit") == "today"
+        assert tree(site / "build") == reference(site, cli, "--now", now), now

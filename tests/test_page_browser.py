@@ -113,6 +113,21 @@ def test_without_javascript_the_build_time_text_and_state_stay(open_demo: Open, 
     assert page.get_by_text("Friday, February 7, 2025, 11:55 a.m. EST").is_visible()
 
 
+@pytest.mark.parametrize("path", ["", SEED])
+def test_without_javascript_the_countdown_says_when_it_was_true(open_demo: Open, path: str) -> None:
+    """Read days after the build with JavaScript off, "Starts in 2 days" alone is false
+    (the event is today): the box says the day the build counted from. With the
+    script the text is live and the date is not shown."""
+    read_at = datetime(2025, 2, 7, 9, 0, tzinfo=NY)  # the event's day, built on the 5th
+    page = open_demo(path, read_at, java_script_enabled=False).page
+    box = page.locator(".countdown-box")
+    assert countdown(page) == ("upcoming", "Starts in 2 days")
+    expect(box.get_by_text("as of Wednesday, February 5, 2025", exact=True)).to_be_visible()
+    live = open_demo(path, read_at).page
+    assert countdown(live) == ("today", "Today")
+    assert "as of" not in live.locator(".countdown-box").inner_text()
+
+
 def test_multi_day_event_is_today_on_each_of_its_days(open_demo: Open) -> None:
     at = datetime(2025, 2, 9, 23, 59, 30, tzinfo=NY)
     page = open_demo(TALKS, at, timezone_id="Asia/Tokyo").page

@@ -432,6 +432,30 @@ def test_open_starts_the_browser_on_the_preview(site: Path, tmp_path: Path) -> N
         process.communicate(timeout=20)
 
 
+def test_the_terminal_names_files_no_build_reads_and_topics_without_cue_words(
+    site: Path,
+) -> None:
+    """Why an article or a section is not on the page: a `Summit.MD` no build reads, a
+    topic with no cue words. Said when it appears, not again on every rebuild."""
+    (site / "content/Summit.MD").write_text(article("Summit"))
+    out, err = io.StringIO(), io.StringIO()
+    running = start(ServeOptions(BuildOptions(site=site, now=now()), port=0), out, err)
+    try:
+        running.server.live.ready()
+        stray = "content/Summit.MD: warning: not read: name a Markdown article Summit.md"
+        assert stray in err.getvalue()
+        (site / "briefing.yaml").write_text("topics:\n  outlook: {}\n  energy: {title: Energy}\n")
+        wait_until(lambda: "briefing.yaml:3: warning: topic 'energy' has no cue" in err.getvalue())
+        (site / "content/alpha.md").write_text(article("Alpha talks resume"))
+        wait_until(lambda: b"Alpha talks resume" in get(port_of(running), "/briefings/alpha/")[1])
+        assert err.getvalue().count(stray) == 1 and err.getvalue().count("has no cue") == 1
+        (site / "content/Summit.MD").rename(site / "content/summit.md")
+        wait_until(lambda: get(port_of(running), "/briefings/summit/")[0] == 200)
+        assert err.getvalue().count(stray) == 1
+    finally:
+        running.stop()
+
+
 def test_a_drafts_preview_says_its_search_finds_drafts(site: Path) -> None:
     process, _url = _serve_process(site, "--drafts")
     try:

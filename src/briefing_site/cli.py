@@ -97,7 +97,12 @@ def _authoring_commands(commands: Any) -> None:
     new = commands.add_parser("new", help="start an article: content/<slug>.md, a draft")
     new.add_argument("title", help="the article's title (its file name comes from it)")
     new.add_argument("--event-start", metavar="ISO", help="e.g. 2025-02-07T11:55:00-05:00")
-    new.add_argument("--timezone", metavar="ZONE", help="the event's IANA zone (default: site's)")
+    new.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the event's IANA zone (default: the zone of the --location place, if known; "
+        "else the site's)",
+    )
     new.add_argument("--location", metavar="TEXT", help="where the event takes place")
     new.add_argument("--slug", help="the article's file name (default: from the title)")
     new.add_argument("-s", "--site", type=Path, default=Path("."), help="site folder (default: .)")
@@ -410,7 +415,7 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
     done = deploy(options)
-    summary = _warn(done.built.warnings, err, args.site)
+    summary = _warn([*done.built.warnings, *_base_url_warning(args)], err, args.site)
     where = f"{args.remote} {args.branch}"
     if done.pushed:
         print(f"deployed {done.commit[:12]} to {where}{summary}", file=out)

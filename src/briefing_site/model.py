@@ -61,6 +61,10 @@ class SiteConfig:
     search_shard_size: int = 100  # pages per search index shard at most (see build/search_shards)
     # Pass authors' raw HTML through unsanitised: only for sites whose every author is trusted.
     allow_raw_html_unsafe: bool = False
+    # The site's own topics left with no cue words and no `words:` key (`words: []` says
+    # "placed by headings only" on purpose), each with its line in briefing.yaml: what
+    # `lint.cueless_topics` warns about. Not a setting: left out of comparisons.
+    unworded_topics: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

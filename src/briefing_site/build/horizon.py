@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from briefing_site.content.countdown import next_change
+from briefing_site.content.countdown import day_in_zone, next_change
 from briefing_site.model import Briefing, Site
 from briefing_site.output.sitemap import NEWS_WINDOW
 from briefing_site.output.theme import STATIC_DIR
@@ -80,9 +80,13 @@ def clock_key(now: datetime, exact: bool) -> bytes:
 
 
 def briefing_clock(briefing: Briefing, now: datetime) -> bytes:
-    """What of the clock a page showing `briefing` shows for it: countdown and scheduled mark."""
+    """What of the clock a page showing `briefing` shows for it: countdown (its state, text
+    and the day in the event's zone it was counted on) and scheduled mark."""
     countdown = briefing.countdown
-    shown = f"{countdown.state}\0{countdown.text}" if countdown else ""
+    shown = ""
+    if countdown:
+        day = day_in_zone(now, countdown.timezone)
+        shown = f"{countdown.state}\0{countdown.text}\0{day.toordinal()}"
     date = briefing.meta.date
     return f"{shown}\0{bool(date and date > now)}".encode()
 

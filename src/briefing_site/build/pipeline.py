@@ -67,7 +67,7 @@ from briefing_site.build.writer import (
     write_changed,
 )
 from briefing_site.content.assemble import Assembled, order_briefings
-from briefing_site.content.lint import lint
+from briefing_site.content.lint import cueless_topics, lint
 from briefing_site.content.load import (
     content_files,
     find_articles,
@@ -124,6 +124,10 @@ class Loaded:
     articles: tuple[Assembled, ...]
     site: Site
     warnings: tuple[Problem, ...] = ()
+    # Of `warnings`, those about the site rather than one article: files in content/ no
+    # build reads, topics with no cue words. `serve`, which prints no article's
+    # warnings, prints these: they are why an article or a section is not on the page.
+    notices: tuple[Problem, ...] = ()
 
 
 def load_site(options: BuildOptions) -> Loaded:
@@ -167,7 +171,8 @@ def load_articles(
     try:
         linter = batch.linter(lint)
         loaded = finish_loading(options, config, batch.articles, problems, linter)
-        loaded = replace(loaded, warnings=(*loaded.warnings, *strays(options.site, files)))
+        site_wide = (*strays(options.site, files), *cueless_topics(config))
+        loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide), notices=site_wide)
     finally:
         if held is not None:
             held.settle(batch.recorded())

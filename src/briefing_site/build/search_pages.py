@@ -27,14 +27,16 @@ from briefing_site.build.search_sorts import sort_values, starting_with
 from briefing_site.build.writer import replace_file
 from briefing_site.model import RenderedFile
 
-_VERSION = "briefing-site search page facts 1"
+_VERSION = "briefing-site search page facts 2"
 # The countdown's state and build-time text (the output contract's
 # `<time class="countdown" ... data-state=...>TEXT</time>`) change by the minute
-# near an event, but the index never holds them: they are left out of its key,
-# so a clock tick does not re-index the site.
+# near an event, and the theme's line under it for readers without JavaScript
+# ("as of" the build's date) once a day, but the index never holds them: they are
+# left out of its key, so a clock tick or a new day does not re-index the site.
 _COUNTDOWN_OPENING = b'<time class="countdown"'
 _COUNTDOWN_STATE = re.compile(
     rb'(<time class="countdown"[^>]*?) data-state="[^"]*"([^>]*>)[^<]*(</time>)'
+    rb'(?:\s*<noscript><span class="countdown-asof">[^<]*<time [^>]*>[^<]*</time></span></noscript>)?'
 )
 # The theme's site footer carries the build's date, so every page changes once a
 # day; on a page with a `data-pagefind-body` Pagefind reads nothing outside it

@@ -179,7 +179,9 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
             problems.add(where, f"{key}: {message}")
         elif key == "topics":
             defaults = {t.name: t for t in default_topics()}
-            values[key] = _parse_topics(value, defaults, path, problems)
+            unworded: list[tuple[str, int]] = []
+            values[key] = _parse_topics(value, defaults, path, problems, unworded)
+            values["unworded_topics"] = tuple(unworded)
         elif key == "junk_patterns":
             values[key] = tuple(value)
         elif key == "base_url":
@@ -548,9 +550,15 @@ _CHECKS: dict[str, Callable[[object], str]] = {
 
 
 def _parse_topics(
-    data: object, defaults: Mapping[str, Topic], path: str, problems: ProblemList
+    data: object,
+    defaults: Mapping[str, Topic],
+    path: str,
+    problems: ProblemList,
+    unworded: list[tuple[str, int]] | None = None,
 ) -> tuple[Topic, ...]:
-    """Topics in the given order; a known topic inherits its default lexicon."""
+    """Topics in the given order; a known topic inherits its default lexicon. Each one
+    left with no cue words, where no `words:` key says so on purpose, is added to
+    `unworded` with its line (see `SiteConfig.unworded_topics`)."""
     if not isinstance(data, YamlMap):
         problems.add(Location(path, 1), "topics must be a mapping")
         return ()
@@ -564,8 +572,12 @@ def _parse_topics(
             )
             continue
         topic = _parse_topic(str(name), spec, defaults.get(name), where, problems)
-        if topic is not None:
-            topics.append(topic)
+        if topic is None:
+            continue
+        topics.append(topic)
+        said = isinstance(spec, dict) and spec.get("words") is not None  # `words: []` too
+        if unworded is not None and not (topic.words or topic.patterns or said):
+            unworded.append((topic.name, where.line))
     return tuple(topics)
 
 

@@ -51,7 +51,8 @@ def live_text(event: Event, now: datetime) -> str:
 
 
 def next_change(event: Event, now: datetime, known: Countdown | None = None) -> datetime:
-    """The first instant after `now` at which the build-time state or text differs.
+    """The first instant after `now` at which the build-time state or text differs, or
+    the day it is counted on (the next midnight in the event's zone at the latest).
 
     A build's countdowns hold for every clock before it, so its output can be
     reused until then (see `horizon`). `known` is the event's countdown at
@@ -64,10 +65,13 @@ def next_change(event: Event, now: datetime, known: Countdown | None = None) -> 
         state = _state(now, window_start, window_end)
     else:
         window_start, window_end, state = known.window_start, known.window_end, known.state
-    if state == "today":
-        return window_end.astimezone(UTC)
-    if state == "past":
-        return _midnight(now.astimezone(zone).date() + timedelta(days=1), zone).astimezone(UTC)
+    # The line for readers without the script says the day in the event's zone ("as of
+    # ..."; `day_in_zone`), so every page reads differently from that zone's next
+    # midnight on. A today window ends at a midnight too, and an upcoming one starts at one.
+    midnight = _midnight(day_in_zone(now, event.timezone) + timedelta(days=1), zone)
+    tomorrow = midnight.astimezone(UTC)
+    if state != "upcoming":
+        return tomorrow
     start = event.start.astimezone(UTC)
     remaining = start - now.astimezone(UTC)
     if remaining >= NEAR:
@@ -75,7 +79,15 @@ def next_change(event: Event, now: datetime, known: Countdown | None = None) -> 
     else:
         step = timedelta(minutes=max(0, remaining // timedelta(minutes=1)))
     # The text counts floored units: it reads one fewer just after `start - step`.
-    return min(start - step + timedelta(microseconds=1), window_start.astimezone(UTC))
+    return min(start - step + timedelta(microseconds=1), window_start.astimezone(UTC), tomorrow)
+
+
+@lru_cache(maxsize=256)
+def day_in_zone(now: datetime, timezone: str) -> date:
+    """The calendar day of the build clock `now` in the event's zone `timezone`: the day
+    the countdown's text is counted on, which its "as of" line says. Kept per zone: a
+    build asks for it once per briefing, and a site's events share a few zones."""
+    return now.astimezone(ZoneInfo(timezone)).date()
 
 
 def _text(

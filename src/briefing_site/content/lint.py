@@ -126,6 +126,32 @@ def _without_host(base_url: str, line: int) -> Problem | None:
     )
 
 
+def cueless_topics(config: SiteConfig) -> list[Problem]:
+    """A warning for each configured topic with no cue words or patterns at all.
+
+    A topic new to the site (not one of the defaults, whose cues it keeps) knows
+    only the words its `words:` gives it. Without any the classifier has nothing
+    to place a paragraph there by: the site's paragraphs all go to the topics
+    that have cues (Outlook, mostly), with a confidence that looks sure, and
+    nothing said. Named at the topic's line in briefing.yaml, as the schema read
+    it. An explicit `words: []` says the topic is placed by headings only, on
+    purpose: no warning (`SiteConfig.unworded_topics`).
+    """
+    titles = {topic.name: topic.title for topic in config.topics}
+    return [
+        Problem(
+            Location(_CONFIG, line),
+            f"topic {name!r} has no cue words, so the classifier places no paragraph "
+            f"there by its words (only a '## {titles[name]}' heading, a heading matching "
+            f"one of its aliases, or a sections: override puts one there): give it words, "
+            f"e.g. {name}: {{title: {titles[name]}, words: [a word, a phrase, ...]}}, or "
+            f"words: [] to place it by headings only",
+        )
+        for name, line in config.unworded_topics
+        if name in titles
+    ]
+
+
 _EXPLAIN = "`briefing-site explain "
 
 

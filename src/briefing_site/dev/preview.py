@@ -35,7 +35,7 @@ from briefing_site.build.held import HeldIndex
 from briefing_site.build.options import BuildOptions
 from briefing_site.build.pipeline import Loaded, draw, load_articles
 from briefing_site.dev.live_search import LiveIndex
-from briefing_site.errors import ContentError
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import RenderedFile, SiteConfig
 from briefing_site.output.theme import (
     STATIC_DIR,
@@ -61,6 +61,7 @@ class Snapshot:
     indexed: tuple[str, ...] | None = None  # the pages search indexes; None: search is off
     shard_size: int = SiteConfig().search_shard_size  # pages per search shard
     left_out: int = 0  # drafts and articles dated after the clock, without --drafts
+    notices: tuple[Problem, ...] = ()  # the site-wide warnings (`pipeline.Loaded.notices`)
 
 
 class Preview:
@@ -107,7 +108,7 @@ class Preview:
         shards = loaded.config.search_shard_size
         shown = len(loaded.site.briefings)
         left_out = len(loaded.articles) - shown
-        return Snapshot(files, prefix, shown, indexed, shards, left_out)
+        return Snapshot(files, prefix, shown, indexed, shards, left_out, loaded.notices)
 
     def _draw(
         self, loaded: Loaded, batch: Batch, env: jinja2.Environment, assets: dict[str, bytes]

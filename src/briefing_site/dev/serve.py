@@ -391,7 +391,10 @@ def start(options: ServeOptions, out: TextIO, err: TextIO) -> Running:
 
 
 def _reporter(out: TextIO, err: TextIO) -> Report:
-    """Build outcomes for the terminal: a line per good build, every problem of a bad one."""
+    """Build outcomes for the terminal: a line per good build, every problem of a bad one,
+    and each site-wide warning (a file no build reads, a topic with no cue words) when it
+    first appears, since it says why something the editor expects is not on the page."""
+    said: set[str] = set()
 
     def report(snapshot: Snapshot | None, error: ContentError | None, seconds: float) -> None:
         if error is not None:
@@ -410,6 +413,12 @@ def _reporter(out: TextIO, err: TextIO) -> Report:
                 file=out,
                 flush=True,
             )
+            lines = [f"{p.location}: warning: {p.message}" for p in snapshot.notices]
+            for line in lines:
+                if line not in said:
+                    print(printable(line), file=err, flush=True)
+            said.clear()
+            said.update(lines)  # (fixed, then made again: said again)
 
     return report
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 from markupsafe import Markup
 
+from briefing_site.content.countdown import day_in_zone
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
@@ -368,6 +369,9 @@ _JINJA_COMPILER = os.path.join("jinja2", "compiler.py")
 
 def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     env.globals.update(site=site.config, now=site.now, today=site.today)
+    # The day a countdown's text was counted on, in its event's zone (not `now`: a
+    # site's template naming `now` keys its pages on the exact clock; see `horizon`).
+    env.globals["countdown_day"] = lambda c: day_in_zone(site.now, c.timezone)
     env.globals.update(template_helpers(urls))
     env.globals.update(template_globals(site, urls))
     env.filters.update(
