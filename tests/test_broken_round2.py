@@ -111,3 +111,13 @@ def test_a_build_stopped_by_sigterm_leaves_no_staging_folder_or_lock(tmp_path: P
     assert (build.returncode, err.decode()) == (130, "interrupted\n")
     assert sorted(p.name for p in site.iterdir()) == [".briefing-cache", "build", "content"]
     assert tree(site / "build") == before
+
+
+def test_an_empty_now_is_a_usage_error_not_the_real_clock(tmp_path: Path) -> None:
+    """`--now "$NOW"` with NOW unset: the build would silently take today's date, and
+    two builds meant to be byte-identical would differ; it is refused instead."""
+    site = write_site(tmp_path / "site", GOOD)
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", "")
+        assert (result.code, result.err) == (2, "--now: '' is not an ISO 8601 date-time\n")
+    assert not (site / "build").exists()
