@@ -635,6 +635,17 @@ _PICTURE_POINTER = _lazy(
     r"(?: (?:of|at|in|from|on|showing|taken)\b|\s*[.!:]?$)",
     re.I,
 )
+# The page pointing the reader at its player ("You can watch what she said in the video
+# below:", "Watch the news conference in the player above."): the recording is not in the
+# text, and a story's own sentence never places one below or above itself. Only said to
+# the reader ("you", or an order to watch, see or hear): "X walked out, as seen in the
+# video above." still tells what X did; nor after another clause (see its use).
+_PLAYER_POINTER = _lazy(
+    r"\b(?:in|on|from|via) (?:the|this|our) (?:[\w-]+ ){0,2}?(?:videos?|clips?|player"
+    r"|footage|live ?streams?|streams?|recordings?)\s+(?:below|above)\s*[.:!]?\s*$",
+    re.I,
+)
+_WATCH_ORDER = _lazy(r"^(?:watch|see|view|hear|listen)\b", re.I)
 # A clause or a colon's statement after the noun: "... the scene that greeted ...: ...".
 _POINTER_GOES_ON = _lazy(r"\b(?:that|which|who|whom)\b|:\s*\S+\s+\S+\s+\S", re.I)
 # A line about the website itself opening on it ("A .gov website belongs to ...",
@@ -855,6 +866,21 @@ AFTER_VERB = frozenset(
 )
 CLAUSE_WORDS = 6
 CLAUSE = "no sentence end, but reads as a clause"
+PLAYER_POINTER = "points the reader at a video on the page"
+# A headline's quotation: opening the line in single marks, then who said it in the
+# present tense, and no sentence end ("'We will not back down', minister says - as ...",
+# a live page's entry heading). A headline sets its comma outside the closing mark
+# ("'...', X says"); a story's sentence sets it inside, in single marks as in double,
+# and in the present as in the past ("'We will not back down,' she says of the talks"),
+# so a comma inside the closing mark is the story's own line that lost its full stop.
+_QUOTED_HEADLINE = _lazy(
+    r"^[\u2018'](?:[^\u2018\u2019'\"\u201c\u201d]|(?<=\w)[\u2019'](?=\w))*?\w[!?.]?[\u2019'],?"
+    r"\s+(?:[\w.\u2019'-]+\s+){1,4}?(?:says|warns|tells|insists|claims|admits"
+    r"|vows|urges|denies|declares|hints)\b"
+    # Then its end, maybe after whom it was told, or a dash's tail ("... says - as ..."):
+    # not a sentence going on after a comma ("..., Doe says, adding that ...").
+    r"(?:\s+[\w.\u2019'-]+){0,3}?\s*(?:$|\s[-\u2013\u2014]\s)"
+)
 # A question this short opening on one of these words, over a paragraph, is a subhead.
 QUESTION_WORDS = 10
 QUESTION_OPENERS = frozenset(
@@ -1083,6 +1109,8 @@ _COMMA_CLAUSE = _lazy(
     re.I,
 )
 READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
+# Lines pointing the reader elsewhere from inside the story, no furniture block of their own.
+_POINTERS = frozenset((READER_ORDER, PLAYER_POINTER))
 # A story's sentence that cites its source's address after its full stop ("X says the
 # deal is off. https://..."): reported, this many words at least, no post's tags.
 LINK_CITED_MIN_WORDS = 6
@@ -1551,6 +1579,17 @@ class JunkFilter:
             and _POINTER_GOES_ON.search(text) is None
         ):
             return shape("bad", "points at a picture or video beside it: a caption")
+        if (
+            n <= SELF_REFERENCE_WORDS
+            and not quotes
+            and (to_reader or _WATCH_ORDER.match(text))
+            and (pointer := _PLAYER_POINTER.search(text)) is not None
+            # Nothing but the pointer's own clause: after a comma, semicolon or colon it
+            # ends a sentence that told something first ("You can watch it live on BBC
+            # One from 10am, or follow it on the stream below.").
+            and not any(mark in text[: pointer.start()] for mark in ",;:")
+        ):
+            return shape("bad", PLAYER_POINTER)
         if n <= CAPTION_WORDS and not quotes and to_reader and _SMALL_PRINT.search(text):
             return shape("bad", "the site's small print to the reader")
         if n <= VIA_WORDS and _VIA.match(text):
@@ -1667,6 +1706,7 @@ class JunkFilter:
                 # Every longer word capitalised: a headline, however clause-like its
                 # words ("US and China Proceed With Another Round of Talks").
                 and not (n >= HEADLINE_MIN_WORDS and _title_case(text))
+                and not _QUOTED_HEADLINE.match(text)
             ):
                 return shape("short", CLAUSE)
             if text.endswith(";"):
@@ -3634,7 +3674,7 @@ def _around(shapes: Sequence[Shape]) -> _Around:
     nearest: Kind | Literal["edge"] = "edge"
     for shape in shapes:
         before.append(nearest)
-        if shape.kind != "short" and shape.reason != READER_ORDER:
+        if shape.kind != "short" and shape.reason not in _POINTERS:
             nearest = shape.kind
     after: list[Kind | Literal["edge"]] = []
     all_bad: list[bool] = []
@@ -3644,9 +3684,10 @@ def _around(shapes: Sequence[Shape]) -> _Around:
         after.append(nearest)
         all_bad.append(bad)
         no_good.append(good)
-        if shape.reason == READER_ORDER:
-            # An order over a cut link is no furniture block: what sits under it is
-            # judged as if it were not there (a story's short lines are not "below" it).
+        if shape.reason in _POINTERS:
+            # An order over a cut link, or a pointer to the page's player, is no furniture
+            # block: what sits under it is judged as if it were not there (a story's
+            # short lines are not "below" it).
             continue
         if shape.kind != "short":
             nearest = shape.kind

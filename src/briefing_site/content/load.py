@@ -899,9 +899,26 @@ def _has_sentence(lines: list[str]) -> bool:
 
 
 def _block_width(lines: list[str]) -> int:
-    """Too few lines to measure the whole copy: a short block's own longest line."""
+    """Too few lines to measure the whole copy: a short block's own longest line, when
+    the run from it (joined at that width) reaches a sentence's end or the block's last
+    line. A run stopping short of both ended a line of its own there, so the guess is made
+    again from the lines below that stop (0 when no sentence ends among them)."""
     longest = max(len(line) for line in lines)
     wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
+    if wrapped:
+        # Wrapped at that width, the longest line's run goes on to a sentence's end or to
+        # the block's. One stopping short of both, over a line that does not join it,
+        # ended a line of its own (a caption or a label over another: "Leaders open talks
+        # in X" / "Why you can trust Outlet" / "Why is X in Y?", or a headline over a
+        # byline), so the longest line only looked full: the lines below the stop may
+        # still be wrapped copy at a width of their own (a sentence under the byline).
+        at = next(i for i, line in enumerate(lines) if len(line) == longest)
+        while at + 1 < len(lines) and _runs_on(lines[at], lines[at + 1], longest, measured=False):
+            at += 1
+        wrapped = at == len(lines) - 1 or lines[at].rstrip().endswith(_SENTENCE_END)
+        if not wrapped:
+            rest = lines[at + 1 :]
+            return _block_width(rest) if _has_sentence(rest) else 0
     return longest if wrapped else 0
 
 
