@@ -312,13 +312,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
     default SIGTERM ends the process at once, leaving them in the site's folder."""
 
     def stop(signum: int, frame: object) -> None:
-        if os.getpid() != builder:  # a process forked from the build's: ends as before
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # in a forked worker too, as Ctrl-C reaches it there
 
-    builder = os.getpid()
     try:
         previous = signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread: signals are not this one's to handle

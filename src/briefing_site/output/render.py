@@ -341,7 +341,9 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
             raise ContentError.at(where, "template nested too deeply to read") from None
         if _in_macros(exc):
             raise ContentError.at(
-                where, "template error: a macro calls itself without end: give it a way to stop"
+                where,
+                "template error: a macro calls itself too deeply (deeper than Python "
+                "allows): does its recursion stop? keep its nesting shallow",
             ) from None
         raise ContentError.at(
             where,
