@@ -117,28 +117,25 @@ def _stop_by_sigterm(build: subprocess.Popen[bytes], site: Path) -> str:
     return err.decode()
 
 
-def _children(pid: int) -> list[int]:
+def _processes() -> list[tuple[int, list[str]]]:
+    """Each live process's id and the fields of its /proc stat after the name."""
     found = []
-    for entry in os.listdir("/proc"):
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rpartition(")")[2].split()
-        except (OSError, ValueError):
-            continue
-        if entry.isdigit() and int(stat[1]) == pid:
-            found.append(int(entry))
-    return found
-
-
-def _left_in_session(sid: int) -> list[int]:
-    left = []
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             stat = Path(f"/proc/{entry}/stat").read_text().rpartition(")")[2].split()
         except OSError:
             continue
-        if int(stat[3]) == sid and stat[0] != "Z":
-            left.append(int(entry))
-    return left
+        if stat[0] != "Z":
+            found.append((int(entry), stat))
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    return [child for child, stat in _processes() if int(stat[1]) == pid]
+
+
+def _left_in_session(sid: int) -> list[int]:
+    return [left for left, stat in _processes() if int(stat[3]) == sid]
 
 
 def test_a_build_stopped_by_sigterm_leaves_no_staging_folder_or_lock(tmp_path: Path) -> None:
