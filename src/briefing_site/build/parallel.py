@@ -77,11 +77,11 @@ def ordered_results(
     with ProcessPoolExecutor(workers, context, _start, (setup, _forker(context))) as pool:
         # Forked workers start here (at the first job), with Ctrl-C and SIGTERM held
         # until each has said how it takes them (`_stop_between_jobs`).
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        held = _mask("SIG_BLOCK", _STOPS)
         try:
             pool.submit(int)
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            _mask("SIG_SETMASK", held)
         yield from pool.map(_call, items, chunksize=chunk)
 
 
@@ -146,7 +146,14 @@ def _stop_between_jobs() -> None:
     for signum in _STOPS:
         if callable(signal.getsignal(signum)):  # one ignored or left to end it stays so
             signal.signal(signum, stop)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    _mask("SIG_UNBLOCK", _STOPS)
+
+
+def _mask(how: str, signals: Iterable[int]) -> set[int]:
+    """`signal.pthread_sigmask(signal.<how>, signals)`, where there is one (not on Windows)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return set()
+    return set(signal.pthread_sigmask(getattr(signal, how), signals))
 
 
 def _exit_with_parent(parent: int) -> None:
