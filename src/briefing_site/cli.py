@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -291,7 +293,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from briefing_site.build.pipeline import build  # the pipeline loads only when there is work
 
         try:
-            built = build(options, stamp)
+            with _terminate_as_interrupt():
+                built = build(options, stamp)
         finally:
             if progress:
                 progress.clear()
@@ -305,6 +308,26 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=out,
         )
     return 0
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI job's timeout, `kill`, a service stopping) ends a build as Ctrl-C
+    does: its staging folder and lock are removed, the previous build/ is kept. By
+    default SIGTERM ends the process at once, leaving them in the site's folder."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # in a forked worker too, as Ctrl-C reaches it there
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals are not this one's to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -36,7 +36,7 @@ def _in_years(value: datetime, what: str) -> datetime:
 
 def build_clock(now: str | None, environ: Mapping[str, str]) -> datetime:
     """The instant the build treats as 'now'."""
-    if now:
+    if now is not None:  # `--now ""` (a variable left unset) is not the real clock
         return parse_now(now)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:

@@ -4,7 +4,8 @@ Loading, the no-change stamp, the cache's fingerprints, the preview and the
 watcher all list a site's files through here, so a name one of them accepts
 is accepted by all, and a name one refuses is refused by all:
 
-- dotfiles and dot-folders are skipped (editors' swap files, `.git`);
+- dotfiles and dot-folders are skipped (editors' swap files, `.git`), and so
+  are `~$` files (the owner file Word and Excel keep beside a file they have open);
 - a name that is not valid UTF-8 is a problem, reported with its bytes;
 - a symlink that leads out of the folder (or a loop) is a problem, never
   followed; a symlinked file inside counts by its target; a symlinked folder
@@ -40,8 +41,9 @@ class Walked:
 
 
 def skipped(name: str) -> bool:
-    """A name every reader leaves alone: dotfiles and dot-folders."""
-    return name.startswith(".")
+    """A name every reader leaves alone: dotfiles and dot-folders, and Office's
+    `~$name` owner files (binary, there only while the file is open)."""
+    return name.startswith((".", "~$"))
 
 
 def signature(st: os.stat_result) -> Signature:

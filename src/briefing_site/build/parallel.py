@@ -8,6 +8,7 @@ items, exactly as a loop in one process would give them.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable
@@ -74,6 +75,13 @@ def ordered_results(
 
     context = _context()
     with ProcessPoolExecutor(workers, context, _start, (setup, _forker(context))) as pool:
+        # Forked workers start here (at the first job), with Ctrl-C and SIGTERM held
+        # until each has said how it takes them (`_stop_between_jobs`).
+        held = _mask("SIG_BLOCK", _STOPS)
+        try:
+            pool.submit(int)
+        finally:
+            _mask("SIG_SETMASK", held)
         yield from pool.map(_call, items, chunksize=chunk)
 
 
@@ -114,7 +122,38 @@ def _start(setup: Callable[[], Callable[[Any], Any]], forker: int | None) -> Non
     # The parent as known before the worker ran: a build killed before this line
     # would leave the worker watching its new parent, never to exit.
     _exit_with_parent(os.getppid() if forker is None else forker)
+    _stop_between_jobs()
     _in_worker.append(setup())
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+_stopped: list[int] = []  # in a worker: the stop signals it was sent
+_busy: list[bool] = []  # in a worker: [True] while it runs a job
+
+
+def _stop_between_jobs() -> None:
+    """Ctrl-C (or a SIGTERM the build takes as one) that reaches a worker, as it
+    does when sent to the build's process group, stops the job it runs, which the
+    build then hears of; one that comes while it starts or waits for a job is kept
+    for its next job. So a worker neither prints a traceback of its own nor dies
+    under the pool (a pool broken while the build cancels its jobs can hang)."""
+
+    def stop(signum: int, frame: object) -> None:
+        _stopped.append(signum)
+        if _busy:
+            raise KeyboardInterrupt
+
+    for signum in _STOPS:
+        if callable(signal.getsignal(signum)):  # one ignored or left to end it stays so
+            signal.signal(signum, stop)
+    _mask("SIG_UNBLOCK", _STOPS)
+
+
+def _mask(how: str, signals: Iterable[int]) -> set[int]:
+    """`signal.pthread_sigmask(signal.<how>, signals)`, where there is one (not on Windows)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return set()
+    return set(signal.pthread_sigmask(getattr(signal, how), signals))
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -136,4 +175,10 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _call(item: Any) -> Any:
-    return _in_worker[-1](item)
+    _busy.append(True)
+    try:
+        if _stopped:
+            raise KeyboardInterrupt
+        return _in_worker[-1](item)
+    finally:
+        _busy.clear()

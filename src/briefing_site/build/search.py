@@ -559,6 +559,9 @@ class Indexer:
         """A new index of `pages`: its files, in a fixed order (`in_fixed_order`)."""
         client = folder == INDEX_DIR
         timer = threading.Timer(_TIMEOUT, self.process.kill)
+        # A daemon: a Ctrl-C or SIGTERM inside `start` (once the thread runs, before
+        # the `try` that cancels it) would otherwise hold the ended build at exit.
+        timer.daemon = True
         timer.start()
         try:
             self._send([_message(self._next(), {"type": "NewIndex", "config": None})])

@@ -249,6 +249,25 @@ def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> Ren
     return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
 
 
+def _syntax_name(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError, name: str) -> str:
+    """The name of the template a syntax error is in. Jinja's lexer gives some errors
+    (a `{% raw %}` never closed) the file's path where the name belongs: the name is
+    then the one whose file that is."""
+    given = exc.name or name
+    if exc.filename is not None or env.loader is None or "/" not in given.replace(os.sep, "/"):
+        return given
+    parts = given.replace(os.sep, "/").split("/")
+    for count in range(1, len(parts)):
+        candidate = "/".join(parts[-count:])
+        try:
+            if env.loader.get_source(env, candidate)[1] == given:
+                exc.name = candidate  # for `_left_open`, which reads the template again
+                return candidate
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError, ContentError):
+            continue
+    return given
+
+
 _INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
 
 
@@ -291,7 +310,7 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
     try:
         html = env.get_template(name).render(page=page, **context)
     except jinja2.TemplateSyntaxError as exc:
-        where = Location(f"templates/{exc.name or name}", exc.lineno or 0)
+        where = Location(f"templates/{_syntax_name(env, exc, name)}", exc.lineno or 0)
         message = exc.message or ""
         opened = _left_open(env, exc)
         if opened:
@@ -321,6 +340,12 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         where = _template_location(exc, name)
         if _while_reading(exc):  # an expression nested thousands deep: Jinja's parser recurses
             raise ContentError.at(where, "template nested too deeply to read") from None
+        if _in_macros(exc):
+            raise ContentError.at(
+                where,
+                "template error: a macro calls itself too deeply (deeper than Python "
+                "allows): does its recursion stop? keep its nesting shallow",
+            ) from None
         raise ContentError.at(
             where,
             "template extends or includes itself without end: to build on the default "
@@ -330,6 +355,22 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
 
 
 _JINJA_READERS = (os.path.join("jinja2", "parser.py"), os.path.join("jinja2", "lexer.py"))
+
+
+_JINJA_RUNTIME = os.path.join("jinja2", "runtime.py")
+
+
+def _in_macros(exc: BaseException) -> bool:
+    """Whether the recursion that raised `exc` ran through macros calling macros (most
+    of its frames), not templates extending or including each other."""
+    calls = frames = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        frames += 1
+        calls += code.co_name == "_invoke" and code.co_filename.endswith(_JINJA_RUNTIME)
+        tb = tb.tb_next
+    return calls * 8 > frames
 
 
 def _while_reading(exc: BaseException) -> bool:

@@ -73,6 +73,11 @@ class TemplateFiles:
             where = Location(f"{self.folder.name}/{found}", data[: exc.start].count(b"\n") + 1)
             byte = f"byte {exc.start}: {data[exc.start]:#04x}"
             raise ContentError.at(where, f"not UTF-8 ({byte})") from exc
+        if "\x00" in text:  # a binary file saved under a template's name
+            where = Location(
+                f"{self.folder.name}/{found}", text[: text.index("\x00")].count("\n") + 1
+            )
+            raise ContentError.at(where, "binary data (NUL byte): not a text file")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text, str(self.folder.joinpath(*found.split("/"))), _always
 
@@ -108,7 +113,7 @@ def make_environment(
         files = TemplateFiles(site_templates) if files is None else files
         loaders.append(jinja2.FunctionLoader(files.source))
     loaders += [jinja2.PrefixLoader({"theme": theme}), theme]
-    return _environment_class()(
+    env = _environment_class()(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -118,6 +123,24 @@ def make_environment(
         auto_reload=False,  # one build, one version of each template: no stat per include
         cache_size=-1,  # a plain dict: a site has a few dozen templates, none to evict
     )
+    env.globals["range"] = bounded_range
+    return env
+
+
+MAX_RANGE = 100_000
+"""The most numbers a template's `range()` gives (Jinja's sandbox has the same bound):
+a loop over `range(10**12)` would draw one page for days, with no message."""
+
+
+def bounded_range(*args: int) -> range:
+    """`range` for templates, refusing more than MAX_RANGE numbers."""
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise OverflowError(
+            f"range() of {len(numbers):,} numbers; a template loops over at most "
+            f"{MAX_RANGE:,}: is the loop meant to end?"
+        )
+    return numbers
 
 
 @cache
