@@ -77,8 +77,9 @@ def ordered_results(
     with ProcessPoolExecutor(workers, context, _start, (setup, _forker(context))) as pool:
         # Forked workers start here (at the first job), with Ctrl-C and SIGTERM held
         # until each has said how it takes them (`_stop_between_jobs`).
-        held = _mask("SIG_BLOCK", _STOPS)
+        held = _mask("SIG_BLOCK", ())  # the mask as it is, read before any change
         try:
+            _mask("SIG_BLOCK", _STOPS)
             pool.submit(int)
         finally:
             _mask("SIG_SETMASK", held)
