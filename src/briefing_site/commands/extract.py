@@ -200,7 +200,7 @@ def _shared_words(headline: str, below: Sequence[str]) -> int:
     return len({w.casefold() for w in _CONTENT_WORD.findall(headline)} & used - STOPWORDS)
 
 
-def _without_site_name(line: str, below: Sequence[str] = ()) -> str:
+def _without_site_name(line: str, below: Sequence[str]) -> str:
     """'Leaders meet | World | The Courier' -> 'Leaders meet': a page title's tail is the
     site (and its section). One part after the bar that is longer than a name and reads
     as headline text is the headline going on ("Summit day 2 live updates | Delegates
