@@ -849,6 +849,10 @@ SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 # at least CLAUSE_WORDS words, reads as a clause (a closing line that lost its stop, a
 # lead-in, a line of dialogue), not a heading or a menu: kept in doubt, by its neighbours.
 CLAUSE_STOPWORDS = 0.3
+# Past a headline's length (SUBHEAD_CLAUSE_WORDS) a story's sentence thick with names and
+# titles ("The visiting president also met the opposition leader, Jane Doe, today") reads
+# as a clause with fewer function words.
+LONG_CLAUSE_STOPWORDS = 0.2
 # Adverbs between a subject and its "-s" verb ("the minister also warns").
 BEFORE_VERB = frozenset(("also", "now", "still"))
 # Words in "-ly" that are no adverb before a verb: adjectives before a plural noun
@@ -982,7 +986,9 @@ AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
 _CONNECTIVE = _lazy(
     r"^(?:Furthermore|Moreover|Meanwhile|Additionally|In addition|However|Besides|Likewise"
     r"|Similarly|Nevertheless|Nonetheless|In turn|At the same time|On the other hand"
-    r"|In the meantime|Consequently|Subsequently),\s+\S"
+    r"|In the meantime|Consequently|Subsequently"
+    # or on the story's time line ("Earlier, X received ...", "After that, X went ...")
+    r"|Earlier|Later|Afterwards|Thereafter|Previously|Separately|Before that|After that),\s+\S"
 )
 CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
@@ -1701,7 +1707,8 @@ class JunkFilter:
             if (
                 n >= CLAUSE_WORDS
                 and verb
-                and stop >= CLAUSE_STOPWORDS
+                and stop
+                >= (CLAUSE_STOPWORDS if n <= SUBHEAD_CLAUSE_WORDS else LONG_CLAUSE_STOPWORDS)
                 and not text.endswith((",", ";"))
                 # Every longer word capitalised: a headline, however clause-like its
                 # words ("US and China Proceed With Another Round of Talks").
