@@ -48,3 +48,47 @@ def test_headlines_of_other_stories_below_the_story_still_go() -> None:
     ]
     kept, dropped = _clean(STORY, MORE, LATER, *related)
     assert kept == [STORY, MORE, LATER], dropped
+
+
+def test_a_post_whose_lines_the_copy_parted_goes_line_by_line() -> None:
+    # An embedded post printed as text, each of its lines a paragraph of its own, over its
+    # sign-off: every line with a hashtag or handle above the sign-off is the post's.
+    lead_in = "Doe wrote on social media:"
+    first = "It was good to welcome the ministers of nine states to #PortLouis this morning"
+    second = "We agreed on catch limits that protect #tuna and our fishers. 1/3"
+    signoff = "\u2014 Jane Doe (@janedoe_mu) May 4, 2026"
+    kept, dropped = _clean(STORY, MORE, lead_in, first, second, signoff, LATER)
+    assert first in dropped and second in dropped and signoff in dropped, dropped
+    assert STORY in kept and MORE in kept and LATER in kept, dropped
+
+
+def test_the_story_telling_of_a_post_above_it_stays() -> None:
+    told = "Welcoming the ministers, Doe tweeted that #PortLouis was proud to host the talks."
+    post = "We agreed on catch limits that protect #tuna and our fishers. 1/3"
+    signoff = "\u2014 Jane Doe (@janedoe_mu) May 4, 2026"
+    kept, dropped = _clean(STORY, MORE, told, post, signoff, LATER)
+    assert told in kept and post in dropped, dropped
+
+
+def test_a_summary_under_another_storys_headline_in_a_you_may_also_like_box_goes() -> None:
+    box = [
+        "You May Also Like",
+        "Image",
+        "Rupee steadies as reserves climb for a third week",
+        "MUMBAI: The rupee held steady against the dollar on Friday as the central bank "
+        "reported a third weekly rise in its reserves",
+        "Image",
+    ]
+    kept, dropped = _clean(STORY, MORE, LATER, *box)
+    assert kept == [STORY, MORE, LATER], dropped
+
+
+def test_the_story_going_on_under_a_box_label_stays() -> None:
+    # A box in the middle of the story: the paragraph under its headline opens on no
+    # dateline of its own, or the story goes on below it; nothing of the story goes.
+    headline = "Rupee steadies as reserves climb for a third week"
+    kept, dropped = _clean(STORY, "You May Also Like", headline, MORE, LATER)
+    assert MORE in kept and LATER in kept, dropped
+    dated = "PORT LOUIS: Ministers will meet again in June to review the limits, officials said."
+    kept, dropped = _clean(STORY, "You May Also Like", headline, dated, MORE, LATER)
+    assert dated in kept and MORE in kept, dropped

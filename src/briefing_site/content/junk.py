@@ -364,6 +364,9 @@ EMBED_TEXT_WORDS = 60
 EMBED_BLOCK_WORDS = 80
 _POST_MARK = _lazy(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
+_TELLS_OF_POST = _lazy(
+    r"[\"\u201c\u201d]|\b(?:said|says|told|tweeted|posted|wrote|according to)\b", re.IGNORECASE
+)
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -1345,6 +1348,7 @@ class JunkFilter:
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
+            found = _recommended_cards(found, paragraphs)
             found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
@@ -2573,6 +2577,56 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         body = _plain(paragraphs[above].text)
         if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
             out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+            # A post of several lines the copy parted: up over lines with a hashtag or a
+            # handle of their own, as the post's last line has, to its lead-in (which stays).
+            while _POST_MARK.search(paragraphs[above].text) and above > 0:
+                above -= 1
+                line, body = shapes[above], _plain(paragraphs[above].text)
+                if not (
+                    _POST_MARK.search(paragraphs[above].text)
+                    and line.kind != "bad"
+                    and line.words <= EMBED_TEXT_WORDS
+                    and not body.endswith(":")
+                    # The story telling of a post ("..., the ministry tweeted.") is no post.
+                    and not _TELLS_OF_POST.search(body)
+                ):
+                    break
+                out[above] = replace(line, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+    return out
+
+
+# A box of other stories below the story, its label alone on a line: "You may also like".
+_CARDS_LABEL = _lazy(
+    r"^(?:you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?"
+    r"|more (?:stories|news)(?: like this)?)\s*:?$",
+    re.IGNORECASE,
+)
+CARD_TEASER = 'a teaser under another story\'s headline, in a box of stories ("You may also like")'
+CARD_TEASER_WORDS = 60
+
+
+def _recommended_cards(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Under a box label ("You may also like") the page lists other stories as cards: a
+    picture's label, a headline, and a summary opening on its own wire dateline
+    ("KARACHI: ..."). When everything down to the page's end is such furniture or such a
+    summary right under a headline, the summaries are the cards', not the story's; one
+    paragraph of another shape below the label (the story going on) keeps them all."""
+    out = list(shapes)
+    label = next((i for i, p in enumerate(paragraphs) if _CARDS_LABEL.match(_plain(p.text))), None)
+    if label is None:
+        return out
+    teasers = [i for i in range(label + 1, len(shapes)) if shapes[i].kind != "bad"]
+    if teasers and all(
+        i - 1 > label
+        and shapes[i - 1].kind == "bad"
+        and not shapes[i - 1].sentence
+        and shapes[i].words <= CARD_TEASER_WORDS
+        and "\n" not in paragraphs[i].text.strip()
+        and _dateline(_plain(paragraphs[i].text)) is not None
+        for i in teasers
+    ):
+        for i in teasers:
+            out[i] = replace(shapes[i], kind="bad", reason=CARD_TEASER, lead=False)
     return out
 
 
