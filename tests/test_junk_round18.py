@@ -92,3 +92,19 @@ def test_the_story_going_on_under_a_box_label_stays() -> None:
     dated = "PORT LOUIS: Ministers will meet again in June to review the limits, officials said."
     kept, dropped = _clean(STORY, "You May Also Like", headline, dated, MORE, LATER)
     assert dated in kept and MORE in kept, dropped
+
+
+def test_the_storys_sentence_a_caption_above_was_drawn_from_stays() -> None:
+    # A gallery's caption is a sentence of the story with a credit in brackets: the
+    # caption goes as a caption, and the story's own sentence below is no repeat of it.
+    sentence = "The accord was reached after long night talks between the delegations."
+    caption = sentence[:-1] + " (Government Information Service/AP)"
+    others = [
+        "Ministers pose for a group photo before the closing dinner (Press Office/AP)",
+        "The Seychelles minister listens to his Mauritian counterpart (Jane Doe/AP)",
+    ]
+    kept, dropped = _clean(*others, caption, STORY, MORE, sentence, LATER)
+    assert kept == [STORY, MORE, sentence, LATER], dropped
+    # Printed twice as a caption, it is still a caption both times.
+    kept, dropped = _clean(caption, caption, STORY, MORE, LATER)
+    assert kept == [STORY, MORE, LATER], dropped

@@ -1950,6 +1950,12 @@ def _repeats(
                 other = _earlier_part(joined, postings, grams, index, share)
                 if other is not None and gave_way.get(other) == index:
                     other = None  # each of the two repeats the other: the first went
+                if other is not None and _credited_copy(
+                    paragraphs[other].text, paragraphs[index].text
+                ):
+                    # A caption above is this sentence with a credit added ("... talks
+                    # (Agency/PA)"): it goes as a caption, and the story's sentence stays.
+                    other = None
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
@@ -1965,6 +1971,18 @@ def _repeats(
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _credited_copy(earlier: str, later: str) -> bool:
+    """`earlier` is `later`, a full sentence, without its full stop and with a credit in
+    brackets after it: a picture's caption drawn from the story's sentence."""
+    caption, sentence = _plain(earlier), _plain(later)
+    if not (caption.endswith(")") and _FULL_STOP.search(sentence)):
+        return False
+    credit = caption.rfind("(")
+    if credit <= 0:
+        return False
+    return _words(caption[:credit].casefold()) == _words(sentence.casefold())
 
 
 class _Openings:
