@@ -59,7 +59,20 @@ def test_a_post_whose_lines_the_copy_parted_goes_line_by_line() -> None:
     signoff = "\u2014 Jane Doe (@janedoe_mu) May 4, 2026"
     kept, dropped = _clean(STORY, MORE, lead_in, first, second, signoff, LATER)
     assert first in dropped and second in dropped and signoff in dropped, dropped
-    assert STORY in kept and MORE in kept and LATER in kept, dropped
+    assert lead_in in kept and STORY in kept and MORE in kept and LATER in kept, dropped
+
+
+def test_story_lines_with_a_hashtag_over_a_post_are_not_taken_into_it() -> None:
+    # Only the post's own lines go, up to its lead-in: a full sentence of the story with a
+    # hashtag, or a line of the story telling of the post that lost its full stop, stays.
+    post = "We agreed on catch limits. Good for #tuna, good for our fishers!"
+    signoff = "\u2014 Jane Doe (@janedoe_mu) May 4, 2026"
+    trending = "By the evening the hashtag #PortLouisTalks was trending across the island."
+    kept, dropped = _clean(STORY, MORE, trending, post, signoff, LATER)
+    assert kept == [STORY, MORE, trending, LATER], dropped
+    replies = "The post drew hundreds of replies from fishers using the #tuna tag within an hour"
+    kept, dropped = _clean(STORY, MORE, replies, post, signoff, LATER)
+    assert kept == [STORY, MORE, replies, LATER], dropped
 
 
 def test_the_story_telling_of_a_post_above_it_stays() -> None:
@@ -84,14 +97,40 @@ def test_a_summary_under_another_storys_headline_in_a_you_may_also_like_box_goes
 
 
 def test_the_story_going_on_under_a_box_label_stays() -> None:
-    # A box in the middle of the story: the paragraph under its headline opens on no
-    # dateline of its own, or the story goes on below it; nothing of the story goes.
+    # A box in the middle of the story: the paragraph under its headline opens on its own
+    # dateline, but the story goes on below it; nothing of the story goes.
     headline = "Rupee steadies as reserves climb for a third week"
-    kept, dropped = _clean(STORY, "You May Also Like", headline, MORE, LATER)
-    assert MORE in kept and LATER in kept, dropped
     dated = "PORT LOUIS: Ministers will meet again in June to review the limits, officials said."
     kept, dropped = _clean(STORY, "You May Also Like", headline, dated, MORE, LATER)
     assert dated in kept and MORE in kept, dropped
+
+
+def test_a_box_label_over_the_only_story_on_the_page_takes_nothing() -> None:
+    # "More news" over a page that is one dated brief under its headline: no story above
+    # the label, so the brief under it is the page's own story, not another's card.
+    brief = "PORT LOUIS: Fisheries ministers agreed on common tuna catch limits, officials said."
+    kept, dropped = _clean("More news", "Ministers agree tuna limits", brief)
+    assert kept == [brief], dropped
+
+
+def test_a_time_connective_over_a_labelled_promo_still_goes() -> None:
+    # "Earlier," opens a story line that lost its full stop, but a label and a colon after
+    # it ("watch:") make a promotion of a video, not the story.
+    promo = "Earlier, watch: Doe explains the new catch limits in two minutes"
+    kept, dropped = _clean(STORY, MORE, LATER, promo)
+    assert kept == [STORY, MORE, LATER], dropped
+
+
+def test_a_sentence_again_under_its_version_with_an_aside_in_brackets_goes() -> None:
+    # Brackets at the end of a line that are no picture credit (an aside naming places):
+    # the sentence below is a copy of it, as any repeat, not a caption's source.
+    aside = (
+        "Ministers said the cost of patrols would be shared between the states "
+        "(Mauritius, Seychelles and Comoros)"
+    )
+    again = "Ministers said the cost of patrols would be shared between the states."
+    kept, dropped = _clean(STORY, aside, MORE, again, LATER)
+    assert again in dropped and aside in kept, dropped
 
 
 def test_the_storys_sentence_a_caption_above_was_drawn_from_stays() -> None:

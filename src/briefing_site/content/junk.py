@@ -364,6 +364,7 @@ EMBED_TEXT_WORDS = 60
 EMBED_BLOCK_WORDS = 80
 _POST_MARK = _lazy(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
+POST_LINE_WORDS = 25  # one line of a post the copy parted into paragraphs
 _TELLS_OF_POST = _lazy(
     r"[\"\u201c\u201d]|\b(?:said|says|told|tweeted|posted|wrote|according to)\b", re.IGNORECASE
 )
@@ -993,6 +994,7 @@ _CONNECTIVE = _lazy(
     # or on the story's time line ("Earlier, X received ...", "After that, X went ...")
     r"|Earlier|Later|Afterwards|Thereafter|Previously|Separately|Before that|After that),\s+\S"
 )
+_LABEL_COLON = _lazy(r":(?:\s|$)")  # "watch: ...", not a time of day ("10:30")
 CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
@@ -1722,7 +1724,14 @@ class JunkFilter:
                 return shape("short", CLAUSE)
             if text.endswith(";"):
                 return shape("short", "a list item")  # an enumerated clause, no heading
-            if n >= CLAUSE_WORDS and verb and _CONNECTIVE.match(text) and not text.endswith(","):
+            if (
+                n >= CLAUSE_WORDS
+                and verb
+                and _CONNECTIVE.match(text)
+                and not text.endswith(",")
+                # A label and a colon in it ("Earlier, watch: ..."): a promotion, no clause.
+                and not _LABEL_COLON.search(text)
+            ):
                 return shape("short", CONNECTIVE_CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
@@ -1974,10 +1983,11 @@ def _repeats(
 
 
 def _credited_copy(earlier: str, later: str) -> bool:
-    """`earlier` is `later`, a full sentence, without its full stop and with a credit in
-    brackets after it: a picture's caption drawn from the story's sentence."""
+    """`earlier` is `later`, a full sentence, without its full stop and with a picture
+    credit in brackets after it ("(Agency/Jane Doe)"; an aside in brackets is no credit):
+    a picture's caption drawn from the story's sentence."""
     caption, sentence = _plain(earlier), _plain(later)
-    if not (caption.endswith(")") and _FULL_STOP.search(sentence)):
+    if not (_PHOTO_CREDIT.search(caption) and _FULL_STOP.search(sentence)):
         return False
     credit = caption.rfind("(")
     if credit <= 0:
@@ -2595,22 +2605,39 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         body = _plain(paragraphs[above].text)
         if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
             out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
-            # A post of several lines the copy parted: up over lines with a hashtag or a
-            # handle of their own, as the post's last line has, to its lead-in (which stays).
-            while _POST_MARK.search(paragraphs[above].text) and above > 0:
-                above -= 1
-                line, body = shapes[above], _plain(paragraphs[above].text)
-                if not (
-                    _POST_MARK.search(paragraphs[above].text)
-                    and line.kind != "bad"
-                    and line.words <= EMBED_TEXT_WORDS
-                    and not body.endswith(":")
-                    # The story telling of a post ("..., the ministry tweeted.") is no post.
-                    and not _TELLS_OF_POST.search(body)
-                ):
-                    break
-                out[above] = replace(line, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+            if _POST_MARK.search(paragraphs[above].text):
+                for line in _parted_post_lines(shapes, paragraphs, above):
+                    out[line] = replace(shapes[line], kind="bad", reason=EMBEDDED_TEXT, lead=False)
     return out
+
+
+def _parted_post_lines(
+    shapes: Sequence[Shape], paragraphs: Sequence[Paragraph], last: int
+) -> list[int]:
+    """The lines over `last`, a post's last line with a hashtag or a handle, that are the
+    same post parted by the copy into a paragraph a line: each with a hashtag or a handle
+    of its own, no full stop, at most POST_LINE_WORDS words and not telling of a post
+    ("..., the ministry tweeted"), up to the post's lead-in ("X wrote:", which stays) or
+    the page's top. Lines like that under anything else are the story's (a sentence that
+    lost its full stop, "The post drew hundreds of replies using the #X tag"): none go."""
+    lines: list[int] = []
+    above = last - 1
+    while above >= 0:
+        shape, body = shapes[above], _plain(paragraphs[above].text)
+        if not (
+            _POST_MARK.search(body)
+            and shape.kind != "bad"
+            and not shape.sentence
+            and shape.words <= POST_LINE_WORDS
+            and not body.endswith(":")
+            and not _TELLS_OF_POST.search(body)
+        ):
+            break
+        lines.append(above)
+        above -= 1
+    if above < 0 or _plain(paragraphs[above].text).endswith(":"):
+        return lines
+    return []
 
 
 # A box of other stories below the story, its label alone on a line: "You may also like".
@@ -2628,9 +2655,20 @@ def _recommended_cards(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph])
     picture's label, a headline, and a summary opening on its own wire dateline
     ("KARACHI: ..."). When everything down to the page's end is such furniture or such a
     summary right under a headline, the summaries are the cards', not the story's; one
-    paragraph of another shape below the label (the story going on) keeps them all."""
+    paragraph of another shape below the label (the story going on) keeps them all.
+    The label is the first under a paragraph of the story: the box hangs under the story,
+    and a label with no story above it (a section's "More news" over a page of briefs)
+    heads the page's own stories; later labels of more boxes below are inside the
+    furniture the first label's test walks."""
     out = list(shapes)
-    label = next((i for i, p in enumerate(paragraphs) if _CARDS_LABEL.match(_plain(p.text))), None)
+    label = next(
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if _CARDS_LABEL.match(_plain(p.text)) and any(s.kind == "good" for s in shapes[:i])
+        ),
+        None,
+    )
     if label is None:
         return out
     teasers = [i for i in range(label + 1, len(shapes)) if shapes[i].kind != "bad"]
