@@ -144,6 +144,9 @@ def test_the_storys_sentence_a_caption_above_was_drawn_from_stays() -> None:
     ]
     kept, dropped = _clean(*others, caption, STORY, MORE, sentence, LATER)
     assert kept == [STORY, MORE, sentence, LATER], dropped
+    # The sentence printed twice in the story under the caption: one copy of it stays.
+    kept, dropped = _clean(caption, STORY, sentence, MORE, sentence, LATER)
+    assert kept.count(sentence) == 1 and STORY in kept and LATER in kept, dropped
     # Printed twice as a caption, it is still a caption both times.
     kept, dropped = _clean(caption, caption, STORY, MORE, LATER)
     assert kept == [STORY, MORE, LATER], dropped
