@@ -364,6 +364,10 @@ EMBED_TEXT_WORDS = 60
 EMBED_BLOCK_WORDS = 80
 _POST_MARK = _lazy(r"(?:^|\s)[#@]\w")  # a hashtag or a handle in a post's text
 EMBEDDED_TEXT = "the text of a social-media post, over its link and sign-off"
+POST_LINE_WORDS = 25  # one line of a post the copy parted into paragraphs
+_TELLS_OF_POST = _lazy(
+    r"[\"\u201c\u201d]|\b(?:said|says|told|tweeted|posted|wrote|according to)\b", re.IGNORECASE
+)
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 _LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
@@ -849,6 +853,10 @@ SUBJECTS = frozenset("i we they you he she it".split())  # noqa: SIM905
 # at least CLAUSE_WORDS words, reads as a clause (a closing line that lost its stop, a
 # lead-in, a line of dialogue), not a heading or a menu: kept in doubt, by its neighbours.
 CLAUSE_STOPWORDS = 0.3
+# Past a headline's length (SUBHEAD_CLAUSE_WORDS) a story's sentence thick with names and
+# titles ("The visiting president also met the opposition leader, Jane Doe, today") reads
+# as a clause with fewer function words.
+LONG_CLAUSE_STOPWORDS = 0.2
 # Adverbs between a subject and its "-s" verb ("the minister also warns").
 BEFORE_VERB = frozenset(("also", "now", "still"))
 # Words in "-ly" that are no adverb before a verb: adjectives before a plural noun
@@ -982,8 +990,11 @@ AUTHOR_NOTE = "an author's note under the byline (the byline's name opens it)"
 _CONNECTIVE = _lazy(
     r"^(?:Furthermore|Moreover|Meanwhile|Additionally|In addition|However|Besides|Likewise"
     r"|Similarly|Nevertheless|Nonetheless|In turn|At the same time|On the other hand"
-    r"|In the meantime|Consequently|Subsequently),\s+\S"
+    r"|In the meantime|Consequently|Subsequently"
+    # or on the story's time line ("Earlier, X received ...", "After that, X went ...")
+    r"|Earlier|Later|Afterwards|Thereafter|Previously|Separately|Before that|After that),\s+\S"
 )
+_LABEL_COLON = _lazy(r":(?:\s|$)")  # "watch: ...", not a time of day ("10:30")
 CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
@@ -1339,6 +1350,7 @@ class JunkFilter:
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
+            found = _recommended_cards(found, paragraphs)
             found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
@@ -1701,7 +1713,8 @@ class JunkFilter:
             if (
                 n >= CLAUSE_WORDS
                 and verb
-                and stop >= CLAUSE_STOPWORDS
+                and stop
+                >= (CLAUSE_STOPWORDS if n <= SUBHEAD_CLAUSE_WORDS else LONG_CLAUSE_STOPWORDS)
                 and not text.endswith((",", ";"))
                 # Every longer word capitalised: a headline, however clause-like its
                 # words ("US and China Proceed With Another Round of Talks").
@@ -1711,7 +1724,14 @@ class JunkFilter:
                 return shape("short", CLAUSE)
             if text.endswith(";"):
                 return shape("short", "a list item")  # an enumerated clause, no heading
-            if n >= CLAUSE_WORDS and verb and _CONNECTIVE.match(text) and not text.endswith(","):
+            if (
+                n >= CLAUSE_WORDS
+                and verb
+                and _CONNECTIVE.match(text)
+                and not text.endswith(",")
+                # A label and a colon in it ("Earlier, watch: ..."): a promotion, no clause.
+                and not _LABEL_COLON.search(text)
+            ):
                 return shape("short", CONNECTIVE_CLAUSE)
             return shape("bad", "no sentence: a heading, label, menu or headline")
         if (
@@ -1939,6 +1959,12 @@ def _repeats(
                 other = _earlier_part(joined, postings, grams, index, share)
                 if other is not None and gave_way.get(other) == index:
                     other = None  # each of the two repeats the other: the first went
+                if other is not None and _credited_copy(
+                    paragraphs[other].text, paragraphs[index].text
+                ):
+                    # A caption above is this sentence with a credit added ("... talks
+                    # (Agency/PA)"): it goes as a caption, and the story's sentence stays.
+                    other = None
             if other is not None:
                 found = f"repeats ¶{paragraphs[other].number}"
         elif len(words) > REPEAT_MAX_WORDS:
@@ -1954,6 +1980,19 @@ def _repeats(
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _credited_copy(earlier: str, later: str) -> bool:
+    """`earlier` is `later`, a full sentence, without its full stop and with a picture
+    credit in brackets after it ("(Agency/Jane Doe)"; an aside in brackets is no credit):
+    a picture's caption drawn from the story's sentence."""
+    caption, sentence = _plain(earlier), _plain(later)
+    if not (_PHOTO_CREDIT.search(caption) and _FULL_STOP.search(sentence)):
+        return False
+    credit = caption.rfind("(")
+    if credit <= 0:
+        return False
+    return _words(caption[:credit].casefold()) == _words(sentence.casefold())
 
 
 class _Openings:
@@ -2566,6 +2605,84 @@ def _embedded_posts(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         body = _plain(paragraphs[above].text)
         if post.kind != "bad" and post.words <= EMBED_TEXT_WORDS and not body.endswith(":"):
             out[above] = replace(post, kind="bad", reason=EMBEDDED_TEXT, lead=False)
+            if _POST_MARK.search(paragraphs[above].text):
+                for line in _parted_post_lines(shapes, paragraphs, above):
+                    out[line] = replace(shapes[line], kind="bad", reason=EMBEDDED_TEXT, lead=False)
+    return out
+
+
+def _parted_post_lines(
+    shapes: Sequence[Shape], paragraphs: Sequence[Paragraph], last: int
+) -> list[int]:
+    """The lines over `last`, a post's last line with a hashtag or a handle, that are the
+    same post parted by the copy into a paragraph a line: each with a hashtag or a handle
+    of its own, no full stop, at most POST_LINE_WORDS words and not telling of a post
+    ("..., the ministry tweeted"), up to the post's lead-in ("X wrote:", which stays) or
+    the page's top. Lines like that under anything else are the story's (a sentence that
+    lost its full stop, "The post drew hundreds of replies using the #X tag"): none go."""
+    lines: list[int] = []
+    above = last - 1
+    while above >= 0:
+        shape, body = shapes[above], _plain(paragraphs[above].text)
+        if not (
+            _POST_MARK.search(body)
+            and shape.kind != "bad"
+            and not shape.sentence
+            and shape.words <= POST_LINE_WORDS
+            and not body.endswith(":")
+            and not _TELLS_OF_POST.search(body)
+        ):
+            break
+        lines.append(above)
+        above -= 1
+    if above < 0 or _plain(paragraphs[above].text).endswith(":"):
+        return lines
+    return []
+
+
+# A box of other stories below the story, its label alone on a line: "You may also like".
+_CARDS_LABEL = _lazy(
+    r"^(?:you (?:may|might) also (?:like|enjoy)|recommended(?: for you)?"
+    r"|more (?:stories|news)(?: like this)?)\s*:?$",
+    re.IGNORECASE,
+)
+CARD_TEASER = 'a teaser under another story\'s headline, in a box of stories ("You may also like")'
+CARD_TEASER_WORDS = 60
+
+
+def _recommended_cards(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """Under a box label ("You may also like") the page lists other stories as cards: a
+    picture's label, a headline, and a summary opening on its own wire dateline
+    ("KARACHI: ..."). When everything down to the page's end is such furniture or such a
+    summary right under a headline, the summaries are the cards', not the story's; one
+    paragraph of another shape below the label (the story going on) keeps them all.
+    The label is the first under a paragraph of the story: the box hangs under the story,
+    and a label with no story above it (a section's "More news" over a page of briefs)
+    heads the page's own stories; later labels of more boxes below are inside the
+    furniture the first label's test walks."""
+    out = list(shapes)
+    label = next(
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if _CARDS_LABEL.match(_plain(p.text)) and any(s.kind == "good" for s in shapes[:i])
+        ),
+        None,
+    )
+    if label is None:
+        return out
+    teasers = [i for i in range(label + 1, len(shapes)) if shapes[i].kind != "bad"]
+    if teasers and all(
+        i - 1 > label
+        and shapes[i - 1].kind == "bad"
+        and not shapes[i - 1].sentence
+        and shapes[i].words <= CARD_TEASER_WORDS
+        and "\n" not in paragraphs[i].text.strip()
+        and _dateline(_plain(paragraphs[i].text)) is not None
+        for i in teasers
+    ):
+        for i in teasers:
+            out[i] = replace(shapes[i], kind="bad", reason=CARD_TEASER, lead=False)
     return out
 
 
