@@ -9,10 +9,12 @@ must have one.
 from __future__ import annotations
 
 import heapq
+import html
 import json
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from briefing_site.model import Briefing, Site
@@ -23,6 +25,8 @@ JSON_PATH = "feed.json"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_LIMIT = 50  # full-text entries; readers poll often, and a 10,000-entry feed helps nobody
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The one URL attribute the sanitiser keeps (`markup._ATTRIBUTES`), as it writes it.
+_HREF = re.compile(r'(<a\b[^>]*? href=")([^"]*)(")')
 
 
 def xml_text(value: str) -> str:
@@ -54,13 +58,30 @@ def publisher_name(site: Site) -> str:
     return site.config.publisher or site.config.title
 
 
-def content_html(briefing: Briefing) -> str:
-    """The article as the page shows it: lede, then each section under its heading."""
+def content_html(briefing: Briefing, page_url: str = "") -> str:
+    """The article as the page shows it: lede, then each section under its heading.
+
+    With the page's absolute URL, a link the editor wrote relative to the page
+    (`../other/`, `#economy`) is made absolute: a feed reader would resolve it
+    against the feed's URL (Atom without `xml:base`), or not at all (JSON Feed)."""
     parts = [block.html for block in briefing.lede]
     for section in briefing.sections:
         parts.append(f"<h2>{_escape(section.title)}</h2>")
         parts += [block.html for block in section.blocks]
-    return "\n".join(parts)
+    joined = "\n".join(parts)
+    return absolute_links(joined, page_url) if page_url and " href=" in joined else joined
+
+
+def absolute_links(fragment: str, base: str) -> str:
+    """Each `<a href>` in sanitised HTML resolved against `base` (an absolute URL)."""
+
+    def resolve(found: re.Match[str]) -> str:
+        url = urljoin(base, html.unescape(found.group(2)))
+        return (
+            found.group(1) + html.escape(url, quote=False).replace('"', "&quot;") + found.group(3)
+        )
+
+    return _HREF.sub(resolve, fragment)
 
 
 def _escape(text: str) -> str:
@@ -94,6 +115,11 @@ def atom_feed(site: Site, urls: Urls, items: Sequence[Briefing] | None = None) -
     return data + b"\n"
 
 
+def _base(link: str, urls: Urls) -> str:
+    """The page's URL to resolve its links against; none without a host (links stay as written)."""
+    return link if urls.has_host else ""
+
+
 def _updated(briefing: Briefing, site: Site) -> datetime:
     return briefing.meta.updated or briefing.meta.date or site.today
 
@@ -112,7 +138,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     _sub(_sub(entry, "author"), "name", author_name(site, briefing))
     if meta.summary:
         _sub(entry, "summary", meta.summary)
-    _sub(entry, "content", content_html(briefing), type="html")
+    _sub(entry, "content", content_html(briefing, _base(link, urls)), type="html")
     for tag in meta.tags:
         _sub(entry, "category", term=tag)
 
@@ -140,7 +166,7 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         "id": link,
         "url": link,
         "title": meta.title,
-        "content_html": content_html(briefing),
+        "content_html": content_html(briefing, _base(link, urls)),
         "date_published": rfc3339(meta.date or site.today),
         "date_modified": rfc3339(_updated(briefing, site)),
         "authors": [{"name": author_name(site, briefing)}],

@@ -69,7 +69,7 @@ def _day(value: date) -> str:
 
 
 def event_times(event: Event) -> list[str]:
-    """DTSTART/DTEND: UTC instants, or dates with DTEND the day after the last day."""
+    """DTSTART/DTEND: UTC instants (no DTEND at the start), or dates with DTEND the day after the last day."""
     if event.all_day:
         last = (event.end or event.start).date()
         return [
@@ -77,7 +77,9 @@ def event_times(event: Event) -> list[str]:
             f"DTEND;VALUE=DATE:{_day(last + timedelta(days=1))}",
         ]
     times = [f"DTSTART:{_utc(event.start)}"]
-    if event.end is not None:
+    # DTEND must be later than DTSTART (RFC 5545 3.8.2.2): an event that ends as it
+    # starts is the zero-length one a DATE-TIME DTSTART alone describes.
+    if event.end is not None and event.end > event.start:
         times.append(f"DTEND:{_utc(event.end)}")
     return times
 

@@ -44,6 +44,18 @@ def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
     return _xml(root)
 
 
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}  # a script or region that writes Chinese in Traditional
+
+
+def news_language(tag: str) -> str:
+    """A BCP 47 tag as Google News reads it: the ISO 639 code alone (`en-GB` is `en`),
+    except Chinese, which is `zh-cn` (Simplified) or `zh-tw` (Traditional)."""
+    language, *rest = tag.lower().split("-")
+    if language != "zh":
+        return language
+    return "zh-tw" if _TRADITIONAL.intersection(rest) else "zh-cn"
+
+
 def news_sitemap(site: Site, urls: Urls) -> bytes:
     """The Google News sitemap: articles published in the two days before the build."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
@@ -56,7 +68,8 @@ def news_sitemap(site: Site, urls: Urls) -> bytes:
         news = ET.SubElement(entry, "news:news")
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = xml_text(publisher_name(site))
-        ET.SubElement(publication, "news:language").text = b.meta.language or site.config.language
+        language = news_language(b.meta.language or site.config.language)
+        ET.SubElement(publication, "news:language").text = language
         ET.SubElement(news, "news:publication_date").text = rfc3339(published)
         ET.SubElement(news, "news:title").text = xml_text(b.meta.title)
     return _xml(root)
