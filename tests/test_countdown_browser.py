@@ -9,6 +9,7 @@ reader's time zone.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -293,3 +294,16 @@ def test_each_countdown_announces_in_its_own_box(open_page: Callable[..., Opened
     assert states == ["upcoming", "today"]
     statuses = page.locator("[data-countdown-status]").all_text_contents()
     assert statuses == ["", "The event is today."]
+
+
+@pytest.mark.parametrize("locale", ["fa-IR", "ar-EG", "hi-IN", "ja-JP", "de-DE"])
+def test_local_time_names_the_zone_once_in_any_locale(
+    open_page: Callable[..., Opened], locale: str
+) -> None:
+    # Some locales write the zone inside brackets of their own (Persian: "(... گرینویچ)"):
+    # taking the zone out must not leave those brackets behind, empty.
+    page = open_page("seed.html", INSTANTS[0], timezone_id="Asia/Kolkata", locale=locale).page
+    text = page.locator("time.local-time").text_content()
+    assert text.startswith("Your time: ")
+    assert not re.search(r"\(\W*\)", text)  # no empty brackets
+    assert re.search(r"\S \([^()]+\)$", text)  # the zone ends it, in brackets
