@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
+from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 import feedparser
@@ -87,10 +89,38 @@ def test_feed_readers_resolve_an_articles_relative_links_to_the_pages_they_name(
     assert _hrefs(item["content_html"]) == [u.replace("&", "&amp;") for u in wanted]
 
 
-def test_page_keeps_the_links_as_the_editor_wrote_them(build: Callable[..., Path]) -> None:
-    out = build(**{"content/linked.md": LINKED_MD})
-    html = (out / "briefings/linked/index.html").read_text()
-    assert 'href="../ishiba-trump-summit/"' in html and 'href="#economy"' in html
+FEATURED_MD = """---
+title: Links on the pages that show this article's text
+date: 2025-02-05T08:00:00-05:00
+event: {name: Briefing call, start: 2025-02-06T09:00:00-05:00, timezone: America/New_York}
+---
+Read [the summit briefing](../ishiba-trump-summit/) first.
+
+## Economy
+
+Tariffs come up in [the G7 briefing](../g7-kananaskis/#economy), see [above](#economy).
+"""
+
+
+@pytest.mark.parametrize("page", ["briefings/featured/", "", "topics/economy/"])
+def test_every_page_showing_the_article_resolves_its_links_to_the_pages_they_name(
+    build: Callable[..., Path], page: str
+) -> None:
+    # The home page shows the next event's briefing in full and a topic page its
+    # section: a link written relative to the briefing's own page must still land there.
+    out = build(**{"content/featured.md": FEATURED_MD})
+    html = (out / page / "index.html").read_text()
+    found = {
+        text: urljoin(BASE_URL + page, unescape(href))
+        for href, text in re.findall(
+            r'<a href="([^"]*)" rel="noopener noreferrer">([^<]*)</a>', html
+        )
+    }
+    here = BASE_URL + "briefings/featured/"
+    if page != "topics/economy/":  # the lede is not on a topic's page
+        assert found["the summit briefing"] == BASE_URL + "briefings/ishiba-trump-summit/"
+    assert found["the G7 briefing"] == BASE_URL + "briefings/g7-kananaskis/#economy"
+    assert found["above"] == here + "#economy"
 
 
 def test_calendar_event_that_ends_as_it_starts_has_no_end_at_its_start(

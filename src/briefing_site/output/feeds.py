@@ -9,24 +9,20 @@ must have one.
 from __future__ import annotations
 
 import heapq
-import html
 import json
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from briefing_site.model import Briefing, Site
-from briefing_site.output.urls import Urls, briefing_path
+from briefing_site.output.urls import Urls, briefing_path, resolve_links
 
 ATOM_PATH = "feed.xml"
 JSON_PATH = "feed.json"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_LIMIT = 50  # full-text entries; readers poll often, and a 10,000-entry feed helps nobody
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# The one URL attribute the sanitiser keeps (`markup._ATTRIBUTES`), as it writes it.
-_HREF = re.compile(r'(<a\b[^>]*? href=")([^"]*)(")')
 
 
 def xml_text(value: str) -> str:
@@ -69,19 +65,7 @@ def content_html(briefing: Briefing, page_url: str = "") -> str:
         parts.append(f"<h2>{_escape(section.title)}</h2>")
         parts += [block.html for block in section.blocks]
     joined = "\n".join(parts)
-    return absolute_links(joined, page_url) if page_url and " href=" in joined else joined
-
-
-def absolute_links(fragment: str, base: str) -> str:
-    """Each `<a href>` in sanitised HTML resolved against `base` (an absolute URL)."""
-
-    def resolve(found: re.Match[str]) -> str:
-        url = urljoin(base, html.unescape(found.group(2)))
-        return (
-            found.group(1) + html.escape(url, quote=False).replace('"', "&quot;") + found.group(3)
-        )
-
-    return _HREF.sub(resolve, fragment)
+    return resolve_links(joined, page_url) if page_url else joined
 
 
 def _escape(text: str) -> str:

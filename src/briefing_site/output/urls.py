@@ -7,7 +7,12 @@ internal link starts with the base path, and the URLs that leave the site
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import html
+import re
+from urllib.parse import urljoin, urlsplit
+
+# The one URL attribute the sanitiser keeps (`markup._ATTRIBUTES`), as it writes it.
+_HREF = re.compile(r'(<a\b[^>]*? href=")([^"]*)(")')
 
 
 class Urls:
@@ -35,6 +40,29 @@ class Urls:
         if self.has_host:
             return self.base_url + path.removesuffix("index.html")
         return self.url(path)
+
+
+def resolve_links(fragment: str, base: str) -> str:
+    """Each `<a href>` of an article's sanitised HTML resolved against `base`, the URL
+    of the briefing's own page (absolute, or a root-relative path).
+
+    An editor writes a link relative to the briefing's page (`../other/`, `#economy`);
+    the home page, a topic's page and the feeds show the same HTML elsewhere, where
+    the reader's browser or feed reader would resolve it against the wrong URL. A link
+    the base leaves as it is keeps its bytes."""
+    if ' href="' not in fragment:
+        return fragment
+
+    def resolve(found: re.Match[str]) -> str:
+        written = html.unescape(found.group(2))
+        url = urljoin(base, written)
+        if url == written:
+            return found.group(0)
+        return (
+            found.group(1) + html.escape(url, quote=False).replace('"', "&quot;") + found.group(3)
+        )
+
+    return _HREF.sub(resolve, fragment)
 
 
 # Every output path the site links to, named once: the renderer, the feeds,
