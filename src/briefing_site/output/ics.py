@@ -69,7 +69,8 @@ def _day(value: date) -> str:
 
 
 def event_times(event: Event) -> list[str]:
-    """DTSTART/DTEND: UTC instants (no DTEND at the start), or dates with DTEND the day after the last day."""
+    """DTSTART/DTEND: UTC instants (no DTEND equal to DTSTART), or dates with DTEND
+    the day after the last day."""
     if event.all_day:
         last = (event.end or event.start).date()
         return [
