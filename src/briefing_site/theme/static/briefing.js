@@ -104,17 +104,21 @@
     }
 
     // The start in the reader's own zone; an all-day event has no local time. The
-    // zone's name comes from a formatter of its own: some locales bracket it in the
-    // date's pattern (Persian), and cutting it out of that would leave "()" behind.
+    // zone's name is cut out of the locale's own pattern (which keeps its hour as the
+    // locale writes it, "09:00" in en-GB) and put at the end; a locale that brackets
+    // the zone there (Persian, Chinese) would leave an empty pair, which goes too.
     const local = new Intl.DateTimeFormat(undefined, {
-      weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
+      weekday: "short", month: "short", day: "numeric",
+      hour: "numeric", minute: "2-digit", timeZoneName: "short",
     });
-    const zoneName = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" });
     for (const el of document.querySelectorAll("time.local-time:not([data-all-day])")) {
       const ms = Date.parse(el.getAttribute("datetime"));
       if (Number.isNaN(ms)) continue;
-      const zone = zoneName.formatToParts(ms).find((p) => p.type === "timeZoneName");
-      el.textContent = `Your time: ${local.format(ms).trim()}${zone ? ` (${zone.value})` : ""}`;
+      const parts = local.formatToParts(ms);
+      const zone = parts.find((p) => p.type === "timeZoneName");
+      const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("")
+        .replace(/\s*[(\[\uff08\uff3b]\s*[)\]\uff09\uff3d]/g, "");
+      el.textContent = `Your time: ${rest.replace(/ {2,}/g, " ").trim()}${zone ? ` (${zone.value})` : ""}`;
       el.hidden = false;
     }
   };
