@@ -57,9 +57,10 @@ def publisher_name(site: Site) -> str:
 def content_html(briefing: Briefing, page_url: str = "") -> str:
     """The article as the page shows it: lede, then each section under its heading.
 
-    With the page's absolute URL, a link the editor wrote relative to the page
-    (`../other/`, `#economy`) is made absolute: a feed reader would resolve it
-    against the feed's URL (Atom without `xml:base`), or not at all (JSON Feed)."""
+    With the page's URL, a link the editor wrote relative to the page (`../other/`,
+    `#economy`) is made absolute (root-relative when the base URL has no host): a feed
+    reader would resolve it against the feed's URL (Atom without `xml:base`), or not
+    at all (JSON Feed)."""
     parts = [block.html for block in briefing.lede]
     for section in briefing.sections:
         parts.append(f"<h2>{_escape(section.title)}</h2>")
@@ -99,11 +100,6 @@ def atom_feed(site: Site, urls: Urls, items: Sequence[Briefing] | None = None) -
     return data + b"\n"
 
 
-def _base(link: str, urls: Urls) -> str:
-    """The page's URL to resolve its links against; none without a host (links stay as written)."""
-    return link if urls.has_host else ""
-
-
 def _updated(briefing: Briefing, site: Site) -> datetime:
     return briefing.meta.updated or briefing.meta.date or site.today
 
@@ -122,7 +118,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     _sub(_sub(entry, "author"), "name", author_name(site, briefing))
     if meta.summary:
         _sub(entry, "summary", meta.summary)
-    _sub(entry, "content", content_html(briefing, _base(link, urls)), type="html")
+    _sub(entry, "content", content_html(briefing, link), type="html")
     for tag in meta.tags:
         _sub(entry, "category", term=tag)
 
@@ -150,7 +146,7 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         "id": link,
         "url": link,
         "title": meta.title,
-        "content_html": content_html(briefing, _base(link, urls)),
+        "content_html": content_html(briefing, link),
         "date_published": rfc3339(meta.date or site.today),
         "date_modified": rfc3339(_updated(briefing, site)),
         "authors": [{"name": author_name(site, briefing)}],
