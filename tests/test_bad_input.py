@@ -507,6 +507,13 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "block, never raw text"
         ],
     ),
+    "html filter handed a number for the page's URL": (
+        {"templates/briefing.html": EXTENDS + "{{ briefing.lede[0]|html(42) }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: the html filter takes the URL of the "
+            "briefing's page, block|html(briefing_url(slug)), not int 42"
+        ],
+    ),
     "template that is not UTF-8": (
         {"templates/briefing.html": b"\xff\xfe{{"},
         ["templates/briefing.html:1: not UTF-8 (byte 0: 0xff)"],

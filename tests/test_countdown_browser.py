@@ -9,6 +9,7 @@ reader's time zone.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -293,3 +294,29 @@ def test_each_countdown_announces_in_its_own_box(open_page: Callable[..., Opened
     assert states == ["upcoming", "today"]
     statuses = page.locator("[data-countdown-status]").all_text_contents()
     assert statuses == ["", "The event is today."]
+
+
+@pytest.mark.parametrize("locale", ["fa-IR", "zh-TW", "ar-EG", "hi-IN", "ja-JP", "de-DE"])
+def test_local_time_names_the_zone_once_in_any_locale(
+    open_page: Callable[..., Opened], locale: str
+) -> None:
+    # Some locales write the zone inside brackets of their own (Persian: "(... گرینویچ)"):
+    # taking the zone out must not leave those brackets behind, empty.
+    page = open_page("seed.html", INSTANTS[0], timezone_id="Asia/Kolkata", locale=locale).page
+    text = page.locator("time.local-time").text_content()
+    assert text.startswith("Your time: ")
+    assert not re.search(r"[(\[\uff08\uff3b]\W*[)\]\uff09\uff3d]", text)  # no empty brackets
+    assert re.search(r"\S \([^()]+\)$", text)  # the zone ends it, in brackets
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE", "fr-FR", "ru-RU", "bg-BG"])
+def test_local_time_keeps_the_hours_leading_zero_in_24_hour_locales(
+    open_page: Callable[..., Opened], locale: str
+) -> None:
+    # 11:55 in New York is 08:55 in Los Angeles: a 24-hour locale writes "08:55" (and
+    # Bulgarian its "ч." after it), as the locale's own date-and-time pattern does.
+    page = open_page("seed.html", INSTANTS[0], timezone_id="America/Los_Angeles", locale=locale)
+    text = page.page.locator("time.local-time").text_content()
+    assert re.search(r"\b08:55\b", text), text
+    if locale == "bg-BG":
+        assert "08:55 ч." in text, text

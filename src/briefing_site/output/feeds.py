@@ -16,7 +16,7 @@ from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from briefing_site.model import Briefing, Site
-from briefing_site.output.urls import Urls, briefing_path
+from briefing_site.output.urls import Urls, briefing_path, resolve_links
 
 ATOM_PATH = "feed.xml"
 JSON_PATH = "feed.json"
@@ -54,13 +54,19 @@ def publisher_name(site: Site) -> str:
     return site.config.publisher or site.config.title
 
 
-def content_html(briefing: Briefing) -> str:
-    """The article as the page shows it: lede, then each section under its heading."""
+def content_html(briefing: Briefing, page_url: str = "") -> str:
+    """The article as the page shows it: lede, then each section under its heading.
+
+    With the page's URL, a link the editor wrote relative to the page (`../other/`,
+    `#economy`) is made absolute (root-relative when the base URL has no host): a feed
+    reader would resolve it against the feed's URL (Atom without `xml:base`), or not
+    at all (JSON Feed)."""
     parts = [block.html for block in briefing.lede]
     for section in briefing.sections:
         parts.append(f"<h2>{_escape(section.title)}</h2>")
         parts += [block.html for block in section.blocks]
-    return "\n".join(parts)
+    joined = "\n".join(parts)
+    return resolve_links(joined, page_url) if page_url else joined
 
 
 def _escape(text: str) -> str:
@@ -112,7 +118,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     _sub(_sub(entry, "author"), "name", author_name(site, briefing))
     if meta.summary:
         _sub(entry, "summary", meta.summary)
-    _sub(entry, "content", content_html(briefing), type="html")
+    _sub(entry, "content", content_html(briefing, link), type="html")
     for tag in meta.tags:
         _sub(entry, "category", term=tag)
 
@@ -140,7 +146,7 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
         "id": link,
         "url": link,
         "title": meta.title,
-        "content_html": content_html(briefing),
+        "content_html": content_html(briefing, link),
         "date_published": rfc3339(meta.date or site.today),
         "date_modified": rfc3339(_updated(briefing, site)),
         "authors": [{"name": author_name(site, briefing)}],

@@ -69,16 +69,22 @@ def _day(value: date) -> str:
 
 
 def event_times(event: Event) -> list[str]:
-    """DTSTART/DTEND: UTC instants, or dates with DTEND the day after the last day."""
+    """DTSTART/DTEND: UTC instants (no DTEND equal to DTSTART), or dates with DTEND
+    the day after the last day."""
     if event.all_day:
         last = (event.end or event.start).date()
         return [
             f"DTSTART;VALUE=DATE:{_day(event.start.date())}",
             f"DTEND;VALUE=DATE:{_day(last + timedelta(days=1))}",
         ]
-    times = [f"DTSTART:{_utc(event.start)}"]
-    if event.end is not None:
-        times.append(f"DTEND:{_utc(event.end)}")
+    start = _utc(event.start)
+    times = [f"DTSTART:{start}"]
+    # DTEND must be later than DTSTART (RFC 5545 3.8.2.2): an event that ends as it
+    # starts is the zero-length one a DATE-TIME DTSTART alone describes. The written
+    # times are compared: they are whole seconds (an end 0.5 s later is the same).
+    end = _utc(event.end) if event.end is not None else ""
+    if end > start:
+        times.append(f"DTEND:{end}")
     return times
 
 

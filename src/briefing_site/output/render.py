@@ -27,7 +27,13 @@ from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import Entry, ListPage, pages
 from briefing_site.output.theme import theme_dir
-from briefing_site.output.urls import Urls, briefing_path, search_path, template_helpers
+from briefing_site.output.urls import (
+    Urls,
+    briefing_path,
+    resolve_links,
+    search_path,
+    template_helpers,
+)
 
 
 @dataclass(frozen=True)
@@ -427,11 +433,23 @@ def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
     )
 
 
-def block_html(block: Block) -> Markup:
-    """A paragraph's sanitised HTML (see markup.sanitize); only Blocks are accepted."""
+def block_html(block: Block, page: str = "", fragments: bool = True) -> Markup:
+    """A paragraph's sanitised HTML (see markup.sanitize); only Blocks are accepted.
+
+    `page`: the URL of the briefing's own page, which the article's relative links
+    are resolved against, so they work where else the paragraph is shown;
+    `fragments=False` keeps `#economy` as written, for a page that shows the whole
+    briefing (its sections' ids are there)."""
     if not isinstance(block, Block):
         raise TypeError("the html filter takes a paragraph block, never raw text")
-    return Markup(block.html)
+    if not isinstance(page, str):
+        raise TypeError(
+            "the html filter takes the URL of the briefing's page, "
+            f"block|html(briefing_url(slug)), not {type(page).__name__} {page!r}"
+        )
+    if not page:
+        return Markup(block.html)
+    return Markup(resolve_links(block.html, page, fragments=bool(fragments)))
 
 
 def long_date(value: date) -> str:

@@ -7,6 +7,7 @@ absolute, so without a host in the base URL no sitemap is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from xml.etree import ElementTree as ET
@@ -44,6 +45,35 @@ def sitemap(site: Site, urls: Urls, pages: Sequence[str]) -> bytes:
     return _xml(root)
 
 
+_TRADITIONAL_REGIONS = {"tw", "hk", "mo"}  # where Chinese is written in Traditional
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def news_language(tag: str) -> str | None:
+    """A BCP 47 tag as Google News reads it: the ISO 639 code alone (`en-GB` is `en`),
+    except Chinese (`zh`, or Mandarin's `cmn`), which is `zh-cn` (Simplified) or `zh-tw`
+    (Traditional): its script says which (`Hans`, `Hant`), else its region (TW, HK and
+    MO are Traditional). Subtags after a one-letter one (`-x-hk`) are private use or an
+    extension, not a region. None when the tag names no ISO 639 language (`x-twain`,
+    `i-klingon`)."""
+    subtags: list[str] = []
+    for subtag in tag.lower().replace("_", "-").split("-"):
+        if len(subtag) == 1:
+            break
+        subtags.append(subtag)
+    if not subtags or not _LANGUAGE.fullmatch(subtags[0]):
+        return None
+    language, rest = subtags[0], subtags[1:]
+    if language == "cmn":
+        language = "zh"
+    if language != "zh":
+        return language
+    script = next((s for s in rest if len(s) == 4 and s.isalpha()), "")
+    if script in ("hans", "hant"):
+        return "zh-tw" if script == "hant" else "zh-cn"
+    return "zh-tw" if _TRADITIONAL_REGIONS.intersection(rest) else "zh-cn"
+
+
 def news_sitemap(site: Site, urls: Urls) -> bytes:
     """The Google News sitemap: articles published in the two days before the build."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
@@ -56,7 +86,11 @@ def news_sitemap(site: Site, urls: Urls) -> bytes:
         news = ET.SubElement(entry, "news:news")
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = xml_text(publisher_name(site))
-        ET.SubElement(publication, "news:language").text = b.meta.language or site.config.language
+        # The article's language, else the site's; a tag naming no ISO 639 language
+        # (`x-twain`) is written as given, as before: there is nothing better to say.
+        written = b.meta.language or site.config.language
+        language = news_language(written) or news_language(site.config.language) or written
+        ET.SubElement(publication, "news:language").text = language
         ET.SubElement(news, "news:publication_date").text = rfc3339(published)
         ET.SubElement(news, "news:title").text = xml_text(b.meta.title)
     return _xml(root)

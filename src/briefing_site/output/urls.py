@@ -7,7 +7,12 @@ internal link starts with the base path, and the URLs that leave the site
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import html
+import re
+from urllib.parse import urljoin, urlsplit
+
+# The one URL attribute the sanitiser keeps (`markup._ATTRIBUTES`), as it writes it.
+_HREF = re.compile(r'(<a\b[^>]*? href=")([^"]*)(")')
 
 
 class Urls:
@@ -35,6 +40,48 @@ class Urls:
         if self.has_host:
             return self.base_url + path.removesuffix("index.html")
         return self.url(path)
+
+
+# The origin a root-relative base is joined under: `urljoin` without a host drops the
+# leading "/" when a link climbs above the root (`../../etc/`), a browser stays at it.
+_PLACEHOLDER = "https://placeholder.invalid"
+
+
+def _join(base: str, link: str) -> str:
+    """`link` resolved against `base` as a browser does (a root-relative base too)."""
+    if urlsplit(base).netloc:
+        return urljoin(base, link)
+    url = urljoin(_PLACEHOLDER + base, link)
+    if not url.startswith(_PLACEHOLDER + "/"):
+        return link  # another scheme or host: the link as written
+    return url.removeprefix(_PLACEHOLDER)
+
+
+def resolve_links(fragment: str, base: str, *, fragments: bool = True) -> str:
+    """Each `<a href>` of an article's sanitised HTML resolved against `base`, the URL
+    of the briefing's own page (absolute, or a root-relative path).
+
+    An editor writes a link relative to the briefing's page (`../other/`, `#economy`);
+    the home page, a topic's page and the feeds show the same HTML elsewhere, where
+    the reader's browser or feed reader would resolve it against the wrong URL. A link
+    the base leaves as it is keeps its bytes. With `fragments=False` a link to a place
+    on the page (`#economy`) is kept as written too: the page it is shown on has the
+    briefing's sections, ids and all."""
+    if ' href="' not in fragment:
+        return fragment
+
+    def resolve(found: re.Match[str]) -> str:
+        written = html.unescape(found.group(2))
+        if not fragments and written.startswith("#"):
+            return found.group(0)
+        url = _join(base, written)
+        if url == written:
+            return found.group(0)
+        return (
+            found.group(1) + html.escape(url, quote=False).replace('"', "&quot;") + found.group(3)
+        )
+
+    return _HREF.sub(resolve, fragment)
 
 
 # Every output path the site links to, named once: the renderer, the feeds,

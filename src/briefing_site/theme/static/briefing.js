@@ -103,7 +103,10 @@
       for (const section of sections) reading.observe(section);
     }
 
-    // The start in the reader's own zone; an all-day event has no local time.
+    // The start in the reader's own zone; an all-day event has no local time. The
+    // zone's name is cut out of the locale's own pattern (which keeps its hour as the
+    // locale writes it, "09:00" in en-GB) and put at the end; a locale that brackets
+    // the zone there (Persian, Chinese) would leave an empty pair, which goes too.
     const local = new Intl.DateTimeFormat(undefined, {
       weekday: "short", month: "short", day: "numeric",
       hour: "numeric", minute: "2-digit", timeZoneName: "short",
@@ -113,7 +116,8 @@
       if (Number.isNaN(ms)) continue;
       const parts = local.formatToParts(ms);
       const zone = parts.find((p) => p.type === "timeZoneName");
-      const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("");
+      const rest = parts.filter((p) => p !== zone).map((p) => p.value).join("")
+        .replace(/\s*[(\[\uff08\uff3b]\s*[)\]\uff09\uff3d]/g, "");
       el.textContent = `Your time: ${rest.replace(/ {2,}/g, " ").trim()}${zone ? ` (${zone.value})` : ""}`;
       el.hidden = false;
     }
