@@ -542,6 +542,17 @@ _NOT_SIGNPOST = _lazy(r"\b(?:said|says)\b|\bthe latest (?:in|of)\b", re.I)
 # Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
 SIGNPOST_OVER_HEADING_WORDS = 16
 SIGNPOST_SOFT = "opens like a signpost to what follows"
+# A signpost to what people said ("Here is what some of them said:", "Below are some
+# remarks from the leaders.", "Following is a sample of comments from the leaders:") is
+# the story's lead-in to their words, not a bare signpost: the quotations under it, each
+# under its speaker's name line, are the story's.
+_SPEECH_POINTED = _lazy(
+    r"\bwhat\b(?: [\w'\u2019-]+){0,4} (?:said|says|say|told|had to say)\b"
+    r"|\b(?:comments|remarks|quotes|reactions|quotations)\b(?: (?:from|by|of)\b)?",
+    re.I,
+)
+SPEECH_LEAD_IN = "a lead-in to what people said"
+SPEECH_RUN = 24  # name lines and quotations looked back over for that lead-in
 # A signpost naming what it points to ("Here are some of the top events to look out for
 # today:", "..., here are live updates from the venue.") says nothing of its own up to
 # this many words, whatever is under it.
@@ -1662,6 +1673,15 @@ class JunkFilter:
             return shape("bad", READER_ORDER)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
+        if (
+            n <= SIGNPOST_OVER_HEADING_WORDS
+            and not quotes
+            and text.rstrip(_CLOSERS)[-1:] in ".:"
+            and _SIGNPOST.match(text)
+            and _SPEECH_POINTED.search(text)
+            and not _POINTED.search(text)
+        ):
+            return shape("short", SPEECH_LEAD_IN)
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
             return shape("bad", SIGNPOST)
         if (
@@ -3717,6 +3737,8 @@ def _short(
             # The last words of the page pointing at what the scrape did not keep.
             return True, SIGNPOST + ", at the end with nothing of the story below"
         return False, shape.reason + "?"
+    if shape.reason == SPEECH_LEAD_IN:
+        return False, SPEECH_LEAD_IN  # the story's words leading into quotations
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
         if lede < index and near.no_good_below[index]:
@@ -4024,11 +4046,26 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     above = shapes[index - 1] if index else None
     if above is not None and _speaker(above):
         return True
+    if _under_speech_lead_in(shapes, index):
+        return True
     for back in (1, 2):
         lead_in = shapes[index - back] if index >= back else None
         if lead_in is not None and lead_in.kind != "bad" and lead_in.opens_list:
             return True
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
+            return False
+    return False
+
+
+def _under_speech_lead_in(shapes: Sequence[Shape], index: int) -> bool:
+    """Under a lead-in to what people said, past only their name lines and their other
+    quotations: one of the quotations the lead-in introduces."""
+    for above in range(index - 1, max(index - SPEECH_RUN, 0) - 1, -1):
+        shape = shapes[above]
+        if shape.reason == SPEECH_LEAD_IN:
+            return True
+        name_line = shape.kind == "bad" and not shape.sentence and shape.words <= LABEL_WORDS
+        if not (name_line or shape.reason.startswith("a quotation")):
             return False
     return False
 

@@ -1,0 +1,80 @@
+"""Paragraph shapes of real scraped copy that earlier rounds left alone, written here."""
+
+from __future__ import annotations
+
+from junkcheck import cleaned as _clean
+
+from briefing_site.content.load import split_text
+
+LEDE = (
+    "Heads of government from twenty countries wrapped up two days of talks in Streslau "
+    "on Sunday, pledging closer coordination on trade and energy after a year of strained ties."
+)
+FIRST = '"We came here divided and we leave with a shared plan for the coming year."'
+SECOND = '"No single country can fix the supply problem on its own."'
+THIRD = '"The talks were frank, and at times hard, but the result is worth the effort."'
+FOURTH = '"Our farmers will feel the difference before the next harvest is in."'
+AFTER = "The leaders will meet again in Elbonia next spring, the hosts said."
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.text for p in split_text(text)]
+
+
+def test_a_lead_in_to_what_leaders_said_and_their_quotations_stay() -> None:
+    # A round-up of reactions: a lead-in, then each speaker's name on a line of its own
+    # over his or her words. The words are the story's; only the name lines go.
+    kept, dropped = _clean(
+        LEDE,
+        "Here is what some of them said:",
+        "PRIME MINISTER JANE DOE",
+        FIRST,
+        SECOND,
+        "PRESIDENT RICHARD ROE",
+        THIRD,
+        "CHANCELLOR ANNA SMITH",
+        FOURTH,
+        AFTER,
+        title="Leaders weigh in after the summit",
+    )
+    assert kept == [LEDE, "Here is what some of them said:", FIRST, SECOND, THIRD, FOURTH, AFTER]
+    assert set(dropped) == {
+        "PRIME MINISTER JANE DOE",
+        "PRESIDENT RICHARD ROE",
+        "CHANCELLOR ANNA SMITH",
+    }
+
+
+def test_a_lead_in_ending_in_a_full_stop_over_names_and_words_in_one_block() -> None:
+    text = (
+        "G7 leaders speak after summit\n\n"
+        f"{LEDE}\n\n"
+        "Below are some remarks from the leaders.\n\n"
+        f"Prime Minister Jane Doe\n{FIRST}\nPresident Richard Roe\n{THIRD}\n"
+        f"Chancellor Anna Smith\n{FOURTH}\n\n{AFTER}\n"
+    )
+    paragraphs = _paragraphs(text)
+    kept, _ = _clean(*paragraphs, title=paragraphs[0])
+    assert kept == [LEDE, "Below are some remarks from the leaders.", FIRST, THIRD, FOURTH, AFTER]
+
+
+def test_a_bare_signpost_and_a_pull_quote_still_go() -> None:
+    # Not a lead-in to anyone's words: a signpost to the page's highlights goes as
+    # before, and a quotation nobody above is said to say, between furniture, is lifted.
+    _, dropped = _clean(
+        LEDE,
+        "Here are the highlights:",
+        "TRADE",
+        AFTER,
+        title="Leaders weigh in after the summit",
+    )
+    assert "Here are the highlights:" in dropped
+    _, dropped = _clean(
+        LEDE,
+        "PRIME MINISTER JANE DOE",
+        FIRST,
+        "Advertisement",
+        AFTER,
+        title="Leaders weigh in after the summit",
+    )
+    assert FIRST in dropped
