@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from junkcheck import cleaned as _clean
+from junkcheck import lede
 
 from briefing_site.content.load import split_text
 
@@ -78,3 +79,29 @@ def test_a_bare_signpost_and_a_pull_quote_still_go() -> None:
         title="Leaders weigh in after the summit",
     )
     assert FIRST in dropped
+
+
+def test_a_first_line_naming_the_paper_it_comes_from_leads() -> None:
+    # A blog's copy of a paper's story, one sentence a line: the first names its source
+    # at its end ("..., the Daily Courier reports."), as a story's first sentence does
+    # with "said"; it is the lede, not a standfirst over the longer line under it.
+    first = "THE Premier of Ruritania, Jane Doe, is making an official visit to Elbonia, the Daily Courier reports."
+    text = (
+        "\nThursday, May 14, 2015\n\nPremier on a visit to Elbonia\n\n"
+        f"{first}\n"
+        "Officials chose to keep the trip quiet, putting out a brief note about it a few hours "
+        "before she boarded her flight to the capital on Tuesday night.\n"
+        "She will hold talks with the Elbonian president today, and sign agreements on fisheries.\n"
+    )
+    paragraphs = split_text(text)
+    assert lede(*(p.text for p in paragraphs), title="Premier on a visit to Elbonia") == first
+
+
+def test_a_standfirst_about_reports_still_goes() -> None:
+    # "Reports" as a noun is no source named: a dek with it still goes.
+    dek = "Reports of a rift overshadow the first day of the regional summit in the capital."
+    story = (
+        "Leaders of the ten member states opened their annual summit in Streslau on Monday "
+        "with talks on fishing rights, a new shipping lane and the bloc's next budget."
+    )
+    assert lede("Rift overshadows summit", dek, story, title="Rift overshadows summit") == story

@@ -948,6 +948,8 @@ _ANCHOR = _lazy(
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    # the source named at the sentence's end: "..., the Daily Courier reports."
+    r"|(?:reports|writes)(?= that\b|[.!]?[\"'\u201d\u2019]?\s*$)"
     # a modal in lower case: "may sign", not "Theresa May"
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
