@@ -105,3 +105,39 @@ def test_a_standfirst_about_reports_still_goes() -> None:
         "with talks on fishing rights, a new shipping lane and the bloc's next budget."
     )
     assert lede("Rift overshadows summit", dek, story, title="Rift overshadows summit") == story
+
+
+RAGGED = (
+    "The two governments signed an agreement on Monday that commits Ruritania to\n"
+    "spending 40 million euros over five years on providing\n"
+    "Elbonia with grain storage and rail wagons.\n"
+    "The money will be paid in yearly parts, the first of them in the spring.\n"
+)
+
+
+def test_ragged_copy_broken_after_a_lower_case_word_is_one_paragraph() -> None:
+    # A sentence begun on an earlier line stops on "providing", and the line under it
+    # opens on a name but tells nothing of its own (no verb before its full stop): the
+    # tail of that sentence, not a paragraph.
+    assert _paragraphs(f"Aid pact signed\n\n{RAGGED}") == [
+        "Aid pact signed",
+        "The two governments signed an agreement on Monday that commits Ruritania to "
+        "spending 40 million euros over five years on providing "
+        "Elbonia with grain storage and rail wagons.",
+        "The money will be paid in yearly parts, the first of them in the spring.",
+    ]
+
+
+def test_a_line_that_lost_its_stop_over_a_told_sentence_stays_apart() -> None:
+    # The line under tells something of its own (a verb): a paragraph of its own under one
+    # whose full stop the scrape lost.
+    text = (
+        "The ministers met twice in Streslau and again in Geneva over the spring,\n"
+        "and signed the text after the damage\n"
+        "Elbonia's minister said the deal would hold.\n"
+    )
+    assert _paragraphs(text) == [
+        "The ministers met twice in Streslau and again in Geneva over the spring, "
+        "and signed the text after the damage",
+        "Elbonia's minister said the deal would hold.",
+    ]

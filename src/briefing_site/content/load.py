@@ -1073,11 +1073,56 @@ def _runs_on(
         # last item or a paragraph a line that lost its stop ("... after the damage" /
         # "Norway's minister said ...") ends there, over the next paragraph.
         return True
+    if (
+        inside
+        and _clause(words)
+        and _lower_word(words[-1])
+        and _SENTENCE_STOP.search(line) is None
+        and _untold_tail(following)
+    ):
+        # Ragged copy broken after a word in lower case ("... and on providing" /
+        # "Mongolia with aviation fuel."): the sentence begun above is still open, and
+        # the line under it opens on a name but tells nothing of its own (no verb before
+        # its stop), so it is that sentence's tail, not a paragraph. A line that lost its
+        # stop over a sentence of its own ("... after the damage" / "Norway's minister
+        # said ...") ends there, as before.
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
         return True
     return bool(width) and _full(line, following, width)
+
+
+def _untold_tail(following: str) -> bool:
+    """A line opening on a capital with no verb before its first sentence stop (nor
+    before its end, when it has none): the rest of a sentence broken before a name,
+    never a sentence of its own. A word ending in "ed", a finite verb from the list, or
+    a word in "s" right after the opening name ("Elbonia sends ...") is a verb."""
+    stripped = following.strip()
+    if (
+        not stripped[:1].isupper()
+        or _LIST_LINE.match(following)
+        or _NUMBERED.match(following)
+        or _DATELINED.match(following)
+        or _BYLINE.match(following)
+        or _LABELLED.match(following)
+    ):
+        return False
+    stop = _SENTENCE_STOP.search(stripped)
+    words = [
+        w.strip(".,;:!?\"'\u2019\u201d()") for w in stripped[: stop.end() if stop else None].split()
+    ]
+    if not 2 <= len(words) <= BROKEN_LONG_WORDS:
+        return False
+    opening = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    for i, word in enumerate(words):
+        low = word.casefold()
+        if low in FINITE_VERBS or (word.islower() and low.endswith("ed")):
+            return False
+        if i == opening and low.endswith("s") and not low.endswith(("ss", "'s", "\u2019s")):
+            return False
+    return True
 
 
 def _date_broken(line: str, following: str) -> bool:
