@@ -141,3 +141,93 @@ def test_a_line_that_lost_its_stop_over_a_told_sentence_stays_apart() -> None:
         "and signed the text after the damage",
         "Elbonia's minister said the deal would hold.",
     ]
+
+
+INTRO = (
+    "The Elbonian foreign minister spoke to the Courier about the port deal with Ruritania, "
+    "the pressure from the north and what the June summit may bring for trade."
+)
+ANSWER_ONE = (
+    "The port is the one piece of infrastructure every trader in the region needs, and for "
+    "twenty years nobody managed to finance it. Now we have partners ready to pay half."
+)
+ANSWER_TWO = (
+    "The first stage is the container terminal and the rail link to the capital. The "
+    "contracts for both will be signed before the end of the year."
+)
+
+
+def test_an_interviews_introduction_leads_and_its_questions_go() -> None:
+    # "Outlet: question?" over "Name: answer": an interview. The answerer's name and
+    # colon are no wire dateline (the introduction above it was dropped as a caption and
+    # the answer led), and the interviewer's questions go, as an editor cuts them
+    # (the tool makes its own headings); the answers stay.
+    kept, dropped = _clean(
+        "Minister: the port deal will not be stopped (INTERVIEW)",
+        INTRO,
+        "Daily Courier: Why has your government backed the port deal so strongly?",
+        f"Jane Doe: {ANSWER_ONE}",
+        "What exactly will the partners pay for in the first stage?",
+        ANSWER_TWO,
+        title="Minister: the port deal will not be stopped",
+    )
+    assert kept == [INTRO, f"Jane Doe: {ANSWER_ONE}", ANSWER_TWO]
+    assert (
+        lede(
+            "Minister: the port deal will not be stopped (INTERVIEW)",
+            INTRO,
+            "Daily Courier: Why has your government backed the port deal so strongly?",
+            f"Jane Doe: {ANSWER_ONE}",
+            title="Minister: the port deal will not be stopped",
+        )
+        == INTRO
+    )
+    assert set(dropped) >= {
+        "Daily Courier: Why has your government backed the port deal so strongly?",
+        "What exactly will the partners pay for in the first stage?",
+    }
+
+
+def test_q_and_a_labels_questions_go_answers_stay() -> None:
+    kept, _ = _clean(
+        INTRO,
+        "Q: What do you hope the summit will achieve?",
+        f"A: {ANSWER_ONE}",
+        "Q: When will the first contracts be signed?",
+        f"A: {ANSWER_TWO}",
+        "Q: And the border crossings?",
+        "A: The first one will reopen next month, the others by the summer.",
+        title="The minister on the summit",
+    )
+    # (The last answer is short and under a question: the story's, not furniture below it.)
+    assert kept == [
+        INTRO,
+        f"A: {ANSWER_ONE}",
+        f"A: {ANSWER_TWO}",
+        "A: The first one will reopen next month, the others by the summer.",
+    ]
+
+
+def test_a_storys_own_question_without_an_interview_stays() -> None:
+    # No "Label: question?" over another label's answer: a question in a story's prose
+    # (not a subhead, long and with a clause) is the story's, as before.
+    question = (
+        "Will the two sides, after three years of talks and two failed rounds, finally agree "
+        "on who runs the terminal?"
+    )
+    kept, _ = _clean(INTRO, question, ANSWER_TWO, title="The minister on the summit")
+    assert question in kept
+
+
+def test_a_transcripts_questions_in_capitals_stay() -> None:
+    # A press walkthrough's transcript: the reporters' questions are the record.
+    kept, _ = _clean(
+        "ASSISTANT SECRETARY DOE: We had a good lunch and a useful talk about the next phase.",
+        "QUESTION: Did the delegations meet again at the embassy today?",
+        "ASSISTANT SECRETARY DOE: Very briefly, because the traffic was bad, so only for a few minutes.",
+        "QUESTION: Is the mood any better after this lunch?",
+        "ASSISTANT SECRETARY DOE: The mood was businesslike, and we will meet again tomorrow.",
+        title="Walkthrough with reporters",
+    )
+    assert "QUESTION: Did the delegations meet again at the embassy today?" in kept
+    assert "QUESTION: Is the mood any better after this lunch?" in kept

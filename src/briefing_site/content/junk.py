@@ -553,6 +553,15 @@ _SPEECH_POINTED = _lazy(
 )
 SPEECH_LEAD_IN = "a lead-in to what people said"
 SPEECH_RUN = 24  # name lines and quotations looked back over for that lead-in
+# An interview: a block opening on a short label and a colon that asks a question, right
+# over a block opening on another label with the answer ("Daily Courier: Why ...?" /
+# "Jane Doe: The port ...", "Q: ...?" / "A: ..."). Its questions are the interviewer's,
+# cut by an editor as subheads are; its answerer's name is no wire dateline.
+_QA_LABEL = _lazy(r"^([A-Z][^:\n]{0,40}?)\s?:\s+\S")
+QA_LABEL_WORDS = 4
+INTERVIEW_QUESTION_WORDS = 40
+INTERVIEW_MIN_QUESTIONS = 2
+INTERVIEW_QUESTION = "an interviewer's question"
 # A signpost naming what it points to ("Here are some of the top events to look out for
 # today:", "..., here are live updates from the venue.") says nothing of its own up to
 # this many words, whatever is under it.
@@ -1123,7 +1132,8 @@ _COMMA_CLAUSE = _lazy(
 )
 READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
 # Lines pointing the reader elsewhere from inside the story, no furniture block of their own.
-_POINTERS = frozenset((READER_ORDER, PLAYER_POINTER))
+# (An interviewer's question is no furniture either: the answers around it are the story.)
+_POINTERS = frozenset((READER_ORDER, PLAYER_POINTER, INTERVIEW_QUESTION))
 # A story's sentence that cites its source's address after its full stop ("X says the
 # deal is off. https://..."): reported, this many words at least, no post's tags.
 LINK_CITED_MIN_WORDS = 6
@@ -1313,8 +1323,9 @@ class JunkFilter:
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
             speakers = _speakers(paragraphs)
+            answers, questions = _interview(paragraphs)
             found = [
-                self._shape(p, tokens[i], repeats[i], title, speakers=speakers)
+                self._shape(p, tokens[i], repeats[i], title, speakers=speakers, answer=i in answers)
                 for i, p in enumerate(paragraphs)
             ]
             # Under the story's first paragraph, a longer print of the headline is a
@@ -1355,6 +1366,10 @@ class JunkFilter:
             found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
+            for index in questions:
+                found[index] = replace(
+                    found[index], kind="bad", reason=INTERVIEW_QUESTION, lead=False
+                )
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             _headline_runs(found, paragraphs, lede, verdicts)
@@ -1405,13 +1420,15 @@ class JunkFilter:
         header: bool = True,
         alone: bool = False,
         speakers: Collection[str] = (),
+        answer: bool = False,
     ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
         `words` are its lower-case words; `repeat` says whether it repeats another;
         `header` that no story paragraph stands above it; `alone` that no other block
         reads as the story's prose; `speakers` the transcript's speaker labels (in capitals,
-        opening two blocks or more), which are no wire datelines.
+        opening two blocks or more), which are no wire datelines; `answer` that it answers
+        an interview's question under its answerer's name, no dateline either.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1752,6 +1769,7 @@ class JunkFilter:
             and _dateline(text)
             and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
             and not (speakers and _speaker_label(text) in speakers)
+            and not answer
             and not teaser
             and not (to_reader and not quotes)  # "Similar News:You can also read ..."
         ):
@@ -1870,6 +1888,59 @@ def _speakers(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
         if label:
             seen[label] = seen.get(label, 0) + 1
     return frozenset(label for label, count in seen.items() if count >= 2)
+
+
+def _qa_label(text: str) -> str:
+    """The short label and colon opening a block ("Q:", "Daily Courier:"), or ""."""
+    found = _QA_LABEL.match(text)
+    if found is None or len(found[1].split()) > QA_LABEL_WORDS:
+        return ""
+    return found[1].casefold()
+
+
+def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
+    """An interview's answers under their answerer's label, and its questions: from the
+    first block that asks under one label right over another label's answer, each short
+    question (one a block, not quoted) over a block that is no question."""
+    texts = [_plain(p.text) for p in paragraphs]
+    asked = [
+        text.endswith("?")
+        and len(text.split()) <= INTERVIEW_QUESTION_WORDS
+        and text[:1] not in QUOTE_OPENERS
+        for text in texts
+    ]
+    answers: set[int] = set()
+    edited: list[int] = []  # questions under an edited interview's label, not a transcript's
+    for index in range(len(texts) - 1):
+        if not asked[index] or asked[index + 1]:
+            continue
+        label, below = _qa_label(texts[index]), _qa_label(texts[index + 1])
+        # The answer is a told sentence, not a stamp ("Updated: Tuesday 12 March").
+        told = _SENTENCE_STOP.search(texts[index + 1]) is not None
+        if (
+            label
+            and below
+            and label != below
+            and told
+            and not texts[index + 1].endswith(("?", ":"))
+        ):
+            answers.add(index + 1)
+            # A transcript names its speakers in capitals ("QUESTION:", "MR. DOE:"): there
+            # the reporters' questions are part of the record, and stay.
+            shown = _QA_LABEL.match(texts[index])
+            if shown is not None and not (len(shown[1]) > 1 and shown[1].isupper()):
+                edited.append(index)
+    if not edited:
+        return answers, set()
+    start = min(edited)
+    questions = {
+        index
+        for index in range(start, len(texts) - 1)
+        if asked[index] and not asked[index + 1] and len(texts[index + 1].split()) >= QA_LABEL_WORDS
+    }
+    # One question answered under a name is a story's exchange ("Question: Will ...?" /
+    # "Doe: We believe ..."): an interview asks again.
+    return answers, questions if len(questions) >= INTERVIEW_MIN_QUESTIONS else set()
 
 
 def _dateline(text: str) -> re.Match[str] | None:
