@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+from htmlcheck import Page
 from junkcheck import cleaned as _clean
 from junkcheck import lede
 
@@ -231,3 +236,29 @@ def test_a_transcripts_questions_in_capitals_stay() -> None:
     )
     assert "QUESTION: Did the delegations meet again at the embassy today?" in kept
     assert "QUESTION: Is the mood any better after this lunch?" in kept
+
+
+def test_a_bulleted_list_in_raw_text_shows_one_item_a_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    # The list stays one paragraph (one <p>, as the output contract has every paragraph,
+    # and one label for an editor), but its items are no longer run together on one line.
+    items = [
+        "- A port authority run jointly by both governments from next year.",
+        "- Fees on the new container terminal shared equally between them.",
+        "- Naval drills off the coast every spring.",
+    ]
+    text = "\n\n".join([LEDE, "The two sides agreed on three points:", "\n".join(items), AFTER])
+    site = make_site(
+        {
+            "content/port.txt": text + "\n",
+            "content/port.yaml": "title: Leaders agree on port deal\n"
+            "event:\n  name: Port talks\n  start: 2026-03-14\n  timezone: Europe/Lisbon\n",
+        }
+    )
+    result = cli("build", "-s", str(site), "--now", "2026-03-10T09:00:00+00:00")
+    assert result.code == 0, result.err
+    page = (site / "build/briefings/port/index.html").read_text()
+    assert "<br>\n".join(items) in page
+    assert Page(page).topics  # still one <p> a paragraph
+    assert any(p.startswith(items[0]) for ps in Page(page).topics.values() for p in ps)

@@ -615,12 +615,14 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
             ):
                 continue
             truncated = bool(width) and _cut(line, width)
+            listed = len(run) > 1 and all(_LIST_LINE.match(item) for item in run)
             paragraphs.append(
                 Paragraph(
                     len(paragraphs) + 1,
                     numbers[offset - len(run) + 1],
                     " ".join(run),
                     truncated=truncated,
+                    items=tuple(run) if listed else (),
                 )
             )
             run = []
