@@ -262,3 +262,18 @@ def test_a_bulleted_list_in_raw_text_shows_one_item_a_line(
     assert "<br>\n".join(items) in page
     assert Page(page).topics  # still one <p> a paragraph
     assert any(p.startswith(items[0]) for ps in Page(page).topics.values() for p in ps)
+
+
+def test_a_labelled_headline_over_a_byline_is_no_interview() -> None:
+    # "Analysis: Can ...?" over "Jane Doe: ... correspondent." asks nothing of anyone: the
+    # story's own question further down stays.
+    question = "But will the fleets of distant nations keep to the limits without a concession?"
+    kept, _ = _clean(
+        "Analysis: Can nine states hold the line on tuna?",
+        "Jane Doe: Port Louis correspondent.",
+        LEDE,
+        question,
+        AFTER,
+        title="Can nine states hold the line on tuna?",
+    )
+    assert question in kept

@@ -561,6 +561,7 @@ _QA_LABEL = _lazy(r"^([A-Z][^:\n]{0,40}?)\s?:\s+\S")
 QA_LABEL_WORDS = 4
 INTERVIEW_QUESTION_WORDS = 40
 INTERVIEW_MIN_QUESTIONS = 2
+QA_ANSWER_WORDS = 8
 INTERVIEW_QUESTION = "an interviewer's question"
 # A signpost naming what it points to ("Here are some of the top events to look out for
 # today:", "..., here are live updates from the venue.") says nothing of its own up to
@@ -1915,13 +1916,19 @@ def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
         if not asked[index] or asked[index + 1]:
             continue
         label, below = _qa_label(texts[index]), _qa_label(texts[index + 1])
-        # The answer is a told sentence, not a stamp ("Updated: Tuesday 12 March").
-        told = _SENTENCE_STOP.search(texts[index + 1]) is not None
+        # The answer is a told sentence, not a stamp ("Updated: Tuesday 12 March") nor a
+        # byline with a role ("Jane Doe: Port Louis correspondent."); the question's label
+        # is none of the story's own ("Analysis: Can ...?").
+        told = (
+            _SENTENCE_STOP.search(texts[index + 1]) is not None
+            and len(texts[index + 1].split()) >= QA_ANSWER_WORDS
+        )
         if (
             label
             and below
             and label != below
             and told
+            and label.replace("\u2019", "'") not in STORY_LABELS
             and not texts[index + 1].endswith(("?", ":"))
         ):
             answers.add(index + 1)
