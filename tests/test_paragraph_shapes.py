@@ -277,3 +277,86 @@ def test_a_labelled_headline_over_a_byline_is_no_interview() -> None:
         title="Can nine states hold the line on tuna?",
     )
     assert question in kept
+
+
+CLOSING = "The two sides meet again in Oxenburg in the autumn, the hosts said in a statement."
+
+
+def _asked_and_answered(asker: str, answerer: str, first: str, second: str) -> list[str]:
+    return [
+        LEDE,
+        f"{asker}{first}",
+        f"{answerer}The talks were useful and frank, and we agreed on the next steps in energy.",
+        f"{asker}{second}",
+        f"{answerer}Our companies are working on it and I expect they will agree on it soon.",
+        CLOSING,
+    ]
+
+
+def test_a_question_saying_you_drops_neither_the_answers_nor_the_story_below() -> None:
+    # An interviewer's question speaks to the answerer ("how do you ..."), not to the reader:
+    # once cut, it is no pitch of the site's, and the answers and the paragraph under them
+    # stay.
+    for asker, answerer, first in (
+        ("Question: ", "Jane Doe: ", "How do you assess the results of today's talks?"),
+        ("Daily Courier: ", "Jane Doe: ", "How do you assess the results of today's talks?"),
+        ("Q: ", "A: ", "How do you assess the results of today's talks?"),
+        ("Daily Courier: ", "Jane Doe: ", "Mr President, how do you assess the talks?"),
+    ):
+        blocks = _asked_and_answered(
+            asker, answerer, first, "Will there be a new gas contract before the winter?"
+        )
+        kept, dropped = _clean(*blocks, title="The president on the talks")
+        assert kept == [blocks[0], blocks[2], blocks[4], CLOSING], (asker, dropped)
+
+
+STORY_QUESTION = (
+    "But can the coalition, split over fishing and the budget, hold together until the vote "
+    "in June?"
+)
+
+
+def test_a_storys_own_question_under_one_labelled_exchange_stays() -> None:
+    # One question answered under a name is the story's exchange, not an interview: its
+    # question and the story's own question further down stay. (A short one with no
+    # clause, "Can the coalition hold together?", goes as a subhead, as before.)
+    exchange = "Question: Will the deal pass the parliament before the summer?"
+    kept, _ = _clean(
+        LEDE,
+        exchange,
+        "Doe: We believe it will, because the votes are there already and the opposition "
+        "has said so.",
+        "The vote is due in June, three weeks before the summit in Oxenburg.",
+        STORY_QUESTION,
+        "Analysts are divided, with some pointing to the record of the last two governments.",
+        AFTER,
+        title="Coalition faces the vote",
+    )
+    assert exchange in kept
+    assert STORY_QUESTION in kept
+
+
+def test_a_storys_own_question_with_a_clause_in_an_interview_stays() -> None:
+    blocks = _asked_and_answered(
+        "Daily Courier: ",
+        "Jane Doe: ",
+        "Why has your government backed the port deal?",
+        "When will the first contracts be signed?",
+    )
+    kept, _ = _clean(
+        *blocks[:-1],
+        STORY_QUESTION,
+        "Analysts are divided, with some pointing to the record of the last two governments.",
+        title="The minister on the port deal",
+    )
+    assert STORY_QUESTION in kept
+    assert blocks[1] not in kept and blocks[3] not in kept
+
+
+def test_a_lead_in_to_what_was_said_over_no_quotation_goes() -> None:
+    for lead_in, under in (
+        ("Here's what they said:", ["Advertisement", "Share this article"]),
+        ("Here are his full remarks:", ["Watch the video"]),
+    ):
+        kept, _ = _clean(LEDE, AFTER, lead_in, *under, title="Leaders weigh in")
+        assert lead_in not in kept, lead_in

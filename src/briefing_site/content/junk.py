@@ -548,11 +548,12 @@ SIGNPOST_SOFT = "opens like a signpost to what follows"
 # under its speaker's name line, are the story's.
 _SPEECH_POINTED = _lazy(
     r"\bwhat\b(?: [\w'\u2019-]+){0,4} (?:said|says|say|told|had to say)\b"
-    r"|\b(?:comments|remarks|quotes|reactions|quotations)\b(?: (?:from|by|of)\b)?",
+    r"|\b(?:comments|remarks|quotes|reactions|quotations)\b",
     re.I,
 )
 SPEECH_LEAD_IN = "a lead-in to what people said"
 SPEECH_RUN = 24  # name lines and quotations looked back over for that lead-in
+SPEECH_NAMES = 3  # name lines looked past, under the lead-in, for its first quotation
 # An interview: a block opening on a short label and a colon that asks a question, right
 # over a block opening on another label with the answer ("Daily Courier: Why ...?" /
 # "Jane Doe: The port ...", "Q: ...?" / "A: ..."). Its questions are the interviewer's,
@@ -1368,8 +1369,9 @@ class JunkFilter:
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
             for index in questions:
+                # (It asks the answerer, not the reader: "how do you ...?" is no pitch.)
                 found[index] = replace(
-                    found[index], kind="bad", reason=INTERVIEW_QUESTION, lead=False
+                    found[index], kind="bad", reason=INTERVIEW_QUESTION, lead=False, reader=False
                 )
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
@@ -1900,9 +1902,8 @@ def _qa_label(text: str) -> str:
 
 
 def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
-    """An interview's answers under their answerer's label, and its questions: from the
-    first block that asks under one label right over another label's answer, each short
-    question (one a block, not quoted) over a block that is no question."""
+    """An interview's answers under their answerer's label, and its questions (see
+    `_exchanges` and `_questions`)."""
     texts = [_plain(p.text) for p in paragraphs]
     asked = [
         text.endswith("?")
@@ -1910,8 +1911,16 @@ def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
         and text[:1] not in QUOTE_OPENERS
         for text in texts
     ]
+    answers, edited = _exchanges(texts, asked)
+    return answers, _questions(texts, asked, answers, edited)
+
+
+def _exchanges(texts: Sequence[str], asked: Sequence[bool]) -> tuple[set[int], list[int]]:
+    """The answers (blocks under an answerer's label right under a question asked under
+    another label), and the questions over them that an editor labelled (not a
+    transcript's, whose speakers are named in capitals)."""
     answers: set[int] = set()
-    edited: list[int] = []  # questions under an edited interview's label, not a transcript's
+    edited: list[int] = []
     for index in range(len(texts) - 1):
         if not asked[index] or asked[index + 1]:
             continue
@@ -1937,17 +1946,34 @@ def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
             shown = _QA_LABEL.match(texts[index])
             if shown is not None and not (len(shown[1]) > 1 and shown[1].isupper()):
                 edited.append(index)
+    return answers, edited
+
+
+def _questions(
+    texts: Sequence[str], asked: Sequence[bool], answers: set[int], edited: Sequence[int]
+) -> set[int]:
+    """An edited interview's questions: its labelled ones, and from the first of them down
+    each unlabelled one shaped like a subhead (one short question a block, no comma, over
+    a block that is no question). Unlabelled, it counts once the interview labelled two
+    questions, or right under an answer. One labelled exchange and questions in the
+    story's prose are no interview ("Question: Will ...?" / "Doe: We believe ..." and
+    further down "Can the coalition hold together until then?")."""
     if not edited:
-        return answers, set()
-    start = min(edited)
-    questions = {
-        index
-        for index in range(start, len(texts) - 1)
-        if asked[index] and not asked[index + 1] and len(texts[index + 1].split()) >= QA_LABEL_WORDS
-    }
-    # One question answered under a name is a story's exchange ("Question: Will ...?" /
-    # "Doe: We believe ..."): an interview asks again.
-    return answers, questions if len(questions) >= INTERVIEW_MIN_QUESTIONS else set()
+        return set()
+    questions = set(edited)
+    for index in range(min(edited), len(texts) - 1):
+        if index in questions or not asked[index] or asked[index + 1]:
+            continue
+        subhead = (
+            not _qa_label(texts[index])
+            and "," not in texts[index]
+            and len(texts[index + 1].split()) >= QA_LABEL_WORDS
+        )
+        # under an answer: one labelled above it, or one to a question counted above it
+        answered = index - 1 in answers or index - 2 in questions
+        if subhead and (len(edited) >= INTERVIEW_MIN_QUESTIONS or answered):
+            questions.add(index)
+    return questions if len(questions) >= INTERVIEW_MIN_QUESTIONS else set()
 
 
 def _dateline(text: str) -> re.Match[str] | None:
@@ -3414,8 +3440,10 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
     if not readers or shapes[min(readers) - 1].opens_list:
         return  # a speech or a list under its lead-in ("He said the following:") is the story
     top = min(readers)
-    furniture_below = any(verdicts[i][0] for i in run if i > top)
-    furniture_above = [i for i in run if i < top and verdicts[i][0]]
+    # An interviewer's question cut from among the answers is no furniture of the site's.
+    furniture = [i for i in run if verdicts[i][0] and shapes[i].reason != INTERVIEW_QUESTION]
+    furniture_below = any(i > top for i in furniture)
+    furniture_above = [i for i in furniture if i < top]
     # A credit line ("via Agency", "Source: Agency") closes the story: below it is the site's.
     credited = any(_credit_line(verdicts[i][1]) for i in furniture_above)
     short_reader = any(shapes[i].kind != "good" for i in readers)
@@ -3818,7 +3846,11 @@ def _short(
             return True, SIGNPOST + ", at the end with nothing of the story below"
         return False, shape.reason + "?"
     if shape.reason == SPEECH_LEAD_IN:
-        return False, SPEECH_LEAD_IN  # the story's words leading into quotations
+        if _quotation_below(shapes, index):
+            return False, SPEECH_LEAD_IN  # the story's words leading into quotations
+        # Over no quotation ("Here's what they said:" / "Advertisement"): what it pointed
+        # to was not kept, and it is a bare signpost.
+        return True, SIGNPOST + ", over no quotation"
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
         if lede < index and near.no_good_below[index]:
@@ -4133,6 +4165,17 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
         if lead_in is not None and lead_in.kind != "bad" and lead_in.opens_list:
             return True
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
+            return False
+    return False
+
+
+def _quotation_below(shapes: Sequence[Shape], index: int) -> bool:
+    """Under a lead-in to what people said, a quotation past at most SPEECH_NAMES name
+    lines (a few words, no sentence)."""
+    for below in shapes[index + 1 : index + 2 + SPEECH_NAMES]:
+        if below.quotes or below.reason.startswith("a quotation"):
+            return True
+        if not (below.kind == "bad" and not below.sentence and below.words <= LABEL_WORDS):
             return False
     return False
 
