@@ -148,6 +148,26 @@ def test_a_line_that_lost_its_stop_over_a_told_sentence_stays_apart() -> None:
     ]
 
 
+def test_a_line_that_lost_its_stop_over_a_short_sentence_of_its_own_stays_apart() -> None:
+    # The line above ends on a noun ("south", "north"), its sentence plainly complete; a
+    # short sentence under it ("No deal yet.") is one of its own, not that sentence's tail.
+    for end, tail in (
+        ("in the waters in the south", "No deal yet."),
+        ("in the waters in the north", "More on that below."),
+        ("off the coast in the spring", "No deal yet."),
+    ):
+        text = (
+            "The ministers met twice in Streslau and again in Geneva over the spring,\n"
+            f"and the fleets kept fishing {end}\n"
+            f"{tail}\n"
+        )
+        assert _paragraphs(text) == [
+            "The ministers met twice in Streslau and again in Geneva over the spring, "
+            f"and the fleets kept fishing {end}",
+            tail,
+        ]
+
+
 INTRO = (
     "The Elbonian foreign minister spoke to the Courier about the port deal with Ruritania, "
     "the pressure from the north and what the June summit may bring for trade."

@@ -1078,11 +1078,11 @@ def _runs_on(
     if (
         inside
         and _clause(words)
-        and _lower_word(words[-1])
+        and _unfinished(words)
         and _SENTENCE_STOP.search(line) is None
         and _untold_tail(following)
     ):
-        # Ragged copy broken after a word in lower case ("... and on providing" /
+        # Ragged copy broken after a word leaving its sentence open ("... and on providing" /
         # "Mongolia with aviation fuel."): the sentence begun above is still open, and
         # the line under it opens on a name but tells nothing of its own (no verb before
         # its stop), so it is that sentence's tail, not a paragraph. A line that lost its
@@ -1094,6 +1094,93 @@ def _runs_on(
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
         return True
     return bool(width) and _full(line, following, width)
+
+
+# Words a sentence cannot stop on (with _RUN_ON_WORDS): a line broken after one of them,
+# or after a verb in "-ing" wanting its object ("... on providing" / "Elbonia with ..."),
+# is plainly unfinished. A line ending on a noun ("... in the south") may have lost its
+# stop over a short sentence of its own ("No deal yet.").
+_UNFINISHED_WORDS = _RUN_ON_WORDS | frozenset(
+    (
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "both",
+        "despite",
+        "during",
+        "each",
+        "either",
+        "every",
+        "including",
+        "into",
+        "like",
+        "near",
+        "neither",
+        "nor",
+        "onto",
+        "over",
+        "per",
+        "since",
+        "such",
+        "than",
+        "these",
+        "this",
+        "those",
+        "through",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "upon",
+        "via",
+        "whether",
+        "while",
+        "within",
+        "without",
+        "our",
+        "your",
+        "my",
+        "whose",
+        "whom",
+    )
+)
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our your my each every".split())  # noqa: SIM905
+# Words in "-ing" that are nouns a sentence may stop on ("... in the spring").
+_ING_NOUNS = frozenset(
+    "morning evening spring nothing something anything everything string ceiling wedding".split()  # noqa: SIM905
+)
+
+
+def _unfinished(words: list[str]) -> bool:
+    """Words whose last, in lower case, is one a sentence cannot stop on (see
+    _UNFINISHED_WORDS), or a verb in "-ing" (no noun after "the" or "a")."""
+    if not words or not _lower_word(words[-1]):
+        return False
+    word = words[-1].rstrip(".,;:!?")
+    if word in _UNFINISHED_WORDS:
+        return True
+    before = words[-2].casefold() if len(words) > 1 else ""
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and word not in _ING_NOUNS
+        and before not in _DETERMINERS
+    )
 
 
 def _untold_tail(following: str) -> bool:
