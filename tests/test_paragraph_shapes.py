@@ -280,8 +280,13 @@ def test_a_bulleted_list_in_raw_text_shows_one_item_a_line(
     assert result.code == 0, result.err
     page = (site / "build/briefings/port/index.html").read_text()
     assert "<br>\n".join(items) in page
-    assert Page(page).topics  # still one <p> a paragraph
-    assert any(p.startswith(items[0]) for ps in Page(page).topics.values() for p in ps)
+    shown = [p for ps in Page(page).topics.values() for p in ps]
+    # still one <p> a paragraph: the list is one, its items a line each, apart from the
+    # paragraphs around it
+    listed = [p for p in shown if items[0] in p]
+    assert len(listed) == 1
+    assert [line.strip() for line in listed[0].splitlines()] == items
+    assert LEDE in shown and AFTER in shown
 
 
 def test_a_labelled_headline_over_a_byline_is_no_interview() -> None:
