@@ -141,6 +141,8 @@ class Paragraph:
     loader for a line cut off mid-sentence at the copy's wrap width; `prose`
     and `doubt` by the junk filter: whether the block reads as prose (the
     lede is the first that does) and why a kept block looked like furniture.
+    `items` are the lines of a bulleted list that raw text keeps as one block, so the
+    page shows it one item a line (the text joins them, as it does wrapped lines).
     """
 
     number: int
@@ -150,6 +152,7 @@ class Paragraph:
     truncated: bool = False
     prose: bool = True
     doubt: str = ""
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

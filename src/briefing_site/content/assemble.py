@@ -133,7 +133,7 @@ def _blocks(
         html = (
             tools.markup.markdown_html(paragraph.text, Location(article.path, paragraph.line))
             if article.markdown
-            else tools.markup.text_html(paragraph.text)
+            else tools.markup.text_html(paragraph.text, paragraph.items)
         )
         heading = paragraph.heading
         new_heading = heading is not None and (previous is None or previous.heading != heading)

@@ -546,6 +546,28 @@ _NOT_SIGNPOST = _lazy(r"\b(?:said|says)\b|\bthe latest (?:in|of)\b", re.I)
 # Right over a subhead, a longer one goes too ("Here's a look at ... on Day 1:").
 SIGNPOST_OVER_HEADING_WORDS = 16
 SIGNPOST_SOFT = "opens like a signpost to what follows"
+# A signpost to what people said ("Here is what some of them said:", "Below are some
+# remarks from the leaders.", "Following is a sample of comments from the leaders:") is
+# the story's lead-in to their words, not a bare signpost: the quotations under it, each
+# under its speaker's name line, are the story's.
+_SPEECH_POINTED = _lazy(
+    r"\bwhat\b(?: [\w'\u2019-]+){0,4} (?:said|says|say|told|had to say)\b"
+    r"|\b(?:comments|remarks|quotes|reactions|quotations)\b",
+    re.I,
+)
+SPEECH_LEAD_IN = "a lead-in to what people said"
+SPEECH_RUN = 24  # name lines and quotations looked back over for that lead-in
+SPEECH_NAMES = 3  # name lines looked past, under the lead-in, for its first quotation
+# An interview: a block opening on a short label and a colon that asks a question, right
+# over a block opening on another label with the answer ("Daily Courier: Why ...?" /
+# "Jane Doe: The port ...", "Q: ...?" / "A: ..."). Its questions are the interviewer's,
+# cut by an editor as subheads are; its answerer's name is no wire dateline.
+_QA_LABEL = _lazy(r"^([A-Z][^:\n]{0,40}?)\s?:\s+\S")
+QA_LABEL_WORDS = 4
+INTERVIEW_QUESTION_WORDS = 40
+INTERVIEW_MIN_QUESTIONS = 2
+QA_ANSWER_WORDS = 8
+INTERVIEW_QUESTION = "an interviewer's question"
 # A signpost naming what it points to ("Here are some of the top events to look out for
 # today:", "..., here are live updates from the venue.") says nothing of its own up to
 # this many words, whatever is under it.
@@ -945,6 +967,8 @@ _ANCHOR = _lazy(
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    # the source named at the sentence's end: "..., the Daily Courier reports."
+    r"|(?:reports|writes)(?= that\b|[.!]?[\"'\u201d\u2019]?\s*$)"
     # a modal in lower case: "may sign", not "Theresa May"
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
@@ -1121,7 +1145,8 @@ _COMMA_CLAUSE = _lazy(
 )
 READER_ORDER = "an order to the reader with no verb of its own: a link whose target was cut"
 # Lines pointing the reader elsewhere from inside the story, no furniture block of their own.
-_POINTERS = frozenset((READER_ORDER, PLAYER_POINTER))
+# (An interviewer's question is no furniture either: the answers around it are the story.)
+_POINTERS = frozenset((READER_ORDER, PLAYER_POINTER, INTERVIEW_QUESTION))
 # A story's sentence that cites its source's address after its full stop ("X says the
 # deal is off. https://..."): reported, this many words at least, no post's tags.
 LINK_CITED_MIN_WORDS = 6
@@ -1311,8 +1336,9 @@ class JunkFilter:
                 paragraphs, [_after_headline(t, headline) for t in tokens], self.limits.repeat_share
             )
             speakers = _speakers(paragraphs)
+            answers, questions = _interview(paragraphs)
             found = [
-                self._shape(p, tokens[i], repeats[i], title, speakers=speakers)
+                self._shape(p, tokens[i], repeats[i], title, speakers=speakers, answer=i in answers)
                 for i, p in enumerate(paragraphs)
             ]
             # Under the story's first paragraph, a longer print of the headline is a
@@ -1354,6 +1380,11 @@ class JunkFilter:
             found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
+            for index in questions:
+                # (It asks the answerer, not the reader: "how do you ...?" is no pitch.)
+                found[index] = replace(
+                    found[index], kind="bad", reason=INTERVIEW_QUESTION, lead=False, reader=False
+                )
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
             _headline_runs(found, paragraphs, lede, verdicts)
@@ -1404,13 +1435,15 @@ class JunkFilter:
         header: bool = True,
         alone: bool = False,
         speakers: Collection[str] = (),
+        answer: bool = False,
     ) -> Shape:
         """Judge one paragraph on its own (and against the title and the other paragraphs).
 
         `words` are its lower-case words; `repeat` says whether it repeats another;
         `header` that no story paragraph stands above it; `alone` that no other block
         reads as the story's prose; `speakers` the transcript's speaker labels (in capitals,
-        opening two blocks or more), which are no wire datelines.
+        opening two blocks or more), which are no wire datelines; `answer` that it answers
+        an interview's question under its answerer's name, no dateline either.
         """
         text = _plain(paragraph.text)
         teaser = _TEASER.search(text) is not None
@@ -1674,6 +1707,15 @@ class JunkFilter:
             return shape("bad", READER_ORDER)
         if n <= ABOUT_WORDS and _ABOUT_LABEL.match(text):
             return shape("bad", "an about box: the outlet or the author")
+        if (
+            n <= SIGNPOST_OVER_HEADING_WORDS
+            and not quotes
+            and text.rstrip(_CLOSERS)[-1:] in ".:"
+            and _SIGNPOST.match(text)
+            and _SPEECH_POINTED.search(text)
+            and not _POINTED.search(text)
+        ):
+            return shape("short", SPEECH_LEAD_IN)
         if n <= SIGNPOST_WORDS and text.endswith(":") and _SIGNPOST.match(text):
             return shape("bad", SIGNPOST)
         if (
@@ -1750,6 +1792,7 @@ class JunkFilter:
             and _dateline(text)
             and not moderator  # "MODERATOR: ..." is a transcript's speaker, no dateline
             and not (speakers and _speaker_label(text) in speakers)
+            and not answer
             and not teaser
             and not (to_reader and not quotes)  # "Similar News:You can also read ..."
         ):
@@ -1868,6 +1911,89 @@ def _speakers(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
         if label:
             seen[label] = seen.get(label, 0) + 1
     return frozenset(label for label, count in seen.items() if count >= 2)
+
+
+def _qa_label(text: str) -> str:
+    """The short label and colon opening a block ("Q:", "Daily Courier:"), or ""."""
+    found = _QA_LABEL.match(text)
+    if found is None or len(found[1].split()) > QA_LABEL_WORDS:
+        return ""
+    return found[1].casefold()
+
+
+def _interview(paragraphs: Sequence[Paragraph]) -> tuple[set[int], set[int]]:
+    """An interview's answers under their answerer's label, and its questions (see
+    `_exchanges` and `_questions`)."""
+    texts = [_plain(p.text) for p in paragraphs]
+    asked = [
+        text.endswith("?")
+        and len(text.split()) <= INTERVIEW_QUESTION_WORDS
+        and text[:1] not in QUOTE_OPENERS
+        for text in texts
+    ]
+    answers, edited = _exchanges(texts, asked)
+    return answers, _questions(texts, asked, answers, edited)
+
+
+def _exchanges(texts: Sequence[str], asked: Sequence[bool]) -> tuple[set[int], list[int]]:
+    """The answers (blocks under an answerer's label right under a question asked under
+    another label), and the questions over them that an editor labelled (not a
+    transcript's, whose speakers are named in capitals)."""
+    answers: set[int] = set()
+    edited: list[int] = []
+    for index in range(len(texts) - 1):
+        if not asked[index] or asked[index + 1]:
+            continue
+        label, below = _qa_label(texts[index]), _qa_label(texts[index + 1])
+        # The answer is a told sentence, not a stamp ("Updated: Tuesday 12 March") nor a
+        # byline with a role ("Jane Doe: Port Louis correspondent."); the question's label
+        # is none of the story's own ("Analysis: Can ...?").
+        told = (
+            _SENTENCE_STOP.search(texts[index + 1]) is not None
+            and len(texts[index + 1].split()) >= QA_ANSWER_WORDS
+        )
+        if (
+            label
+            and below
+            and label != below
+            and told
+            and label.replace("\u2019", "'") not in STORY_LABELS
+            and not texts[index + 1].endswith(("?", ":"))
+        ):
+            answers.add(index + 1)
+            # A transcript names its speakers in capitals ("QUESTION:", "MR. DOE:"): there
+            # the reporters' questions are part of the record, and stay.
+            shown = _QA_LABEL.match(texts[index])
+            if shown is not None and not (len(shown[1]) > 1 and shown[1].isupper()):
+                edited.append(index)
+    return answers, edited
+
+
+def _questions(
+    texts: Sequence[str], asked: Sequence[bool], answers: set[int], edited: Sequence[int]
+) -> set[int]:
+    """An edited interview's questions: its labelled ones, and from the first of them down
+    each unlabelled one shaped like a subhead (one short question a block, no comma, over
+    a block that is no question). Unlabelled, it counts once the interview labelled two
+    questions, or right under an answer. One labelled exchange and questions in the
+    story's prose are no interview ("Question: Will ...?" / "Doe: We believe ..." and
+    further down "Can the coalition hold together until then?")."""
+    if not edited:
+        return set()
+    questions = set(edited)
+    for index in range(min(edited), len(texts) - 1):
+        if index in questions or not asked[index] or asked[index + 1]:
+            continue
+        subhead = (
+            not _qa_label(texts[index])
+            and "," not in texts[index]
+            and len(texts[index + 1].split()) >= QA_LABEL_WORDS
+        )
+        # under an answer: one labelled above it, or one to a question counted above it
+        answered = index - 1 in answers or index - 2 in questions
+        if subhead and (len(edited) >= INTERVIEW_MIN_QUESTIONS or answered):
+            questions.add(index)
+    return questions if len(questions) >= INTERVIEW_MIN_QUESTIONS else set()
 
 
 def _dateline(text: str) -> re.Match[str] | None:
@@ -3431,8 +3557,10 @@ def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]])
     if not readers or shapes[min(readers) - 1].opens_list:
         return  # a speech or a list under its lead-in ("He said the following:") is the story
     top = min(readers)
-    furniture_below = any(verdicts[i][0] for i in run if i > top)
-    furniture_above = [i for i in run if i < top and verdicts[i][0]]
+    # An interviewer's question cut from among the answers is no furniture of the site's.
+    furniture = [i for i in run if verdicts[i][0] and shapes[i].reason != INTERVIEW_QUESTION]
+    furniture_below = any(i > top for i in furniture)
+    furniture_above = [i for i in furniture if i < top]
     # A credit line ("via Agency", "Source: Agency") closes the story: below it is the site's.
     credited = any(_credit_line(verdicts[i][1]) for i in furniture_above)
     short_reader = any(shapes[i].kind != "good" for i in readers)
@@ -3834,6 +3962,12 @@ def _short(
             # The last words of the page pointing at what the scrape did not keep.
             return True, SIGNPOST + ", at the end with nothing of the story below"
         return False, shape.reason + "?"
+    if shape.reason == SPEECH_LEAD_IN:
+        if _quotation_below(shapes, index):
+            return False, SPEECH_LEAD_IN  # the story's words leading into quotations
+        # Over no quotation ("Here's what they said:" / "Advertisement"): what it pointed
+        # to was not kept, and it is a bare signpost.
+        return True, SIGNPOST + ", over no quotation"
     if shape.reason == ABOUT:
         # Below the story, with no prose under it: the site's box about itself.
         if lede < index and near.no_good_below[index]:
@@ -4141,11 +4275,37 @@ def _goes_on(shapes: Sequence[Shape], index: int) -> bool:
     above = shapes[index - 1] if index else None
     if above is not None and _speaker(above):
         return True
+    if _under_speech_lead_in(shapes, index):
+        return True
     for back in (1, 2):
         lead_in = shapes[index - back] if index >= back else None
         if lead_in is not None and lead_in.kind != "bad" and lead_in.opens_list:
             return True
         if lead_in is None or lead_in.kind != "bad" or lead_in.words > LABEL_WORDS * 2:
+            return False
+    return False
+
+
+def _quotation_below(shapes: Sequence[Shape], index: int) -> bool:
+    """Under a lead-in to what people said, a quotation past at most SPEECH_NAMES name
+    lines (a few words, no sentence)."""
+    for below in shapes[index + 1 : index + 2 + SPEECH_NAMES]:
+        if below.quotes or below.reason.startswith("a quotation"):
+            return True
+        if not (below.kind == "bad" and not below.sentence and below.words <= LABEL_WORDS):
+            return False
+    return False
+
+
+def _under_speech_lead_in(shapes: Sequence[Shape], index: int) -> bool:
+    """Under a lead-in to what people said, past only their name lines and their other
+    quotations: one of the quotations the lead-in introduces."""
+    for above in range(index - 1, max(index - SPEECH_RUN, 0) - 1, -1):
+        shape = shapes[above]
+        if shape.reason == SPEECH_LEAD_IN:
+            return True
+        name_line = shape.kind == "bad" and not shape.sentence and shape.words <= LABEL_WORDS
+        if not (name_line or shape.reason.startswith("a quotation")):
             return False
     return False
 

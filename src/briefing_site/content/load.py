@@ -615,12 +615,14 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
             ):
                 continue
             truncated = bool(width) and _cut(line, width)
+            listed = len(run) > 1 and all(_LIST_LINE.match(item) for item in run)
             paragraphs.append(
                 Paragraph(
                     len(paragraphs) + 1,
                     numbers[offset - len(run) + 1],
                     " ".join(run),
                     truncated=truncated,
+                    items=tuple(run) if listed else (),
                 )
             )
             run = []
@@ -1073,11 +1075,143 @@ def _runs_on(
         # last item or a paragraph a line that lost its stop ("... after the damage" /
         # "Norway's minister said ...") ends there, over the next paragraph.
         return True
+    if (
+        inside
+        and _clause(words)
+        and _unfinished(words)
+        and _SENTENCE_STOP.search(line) is None
+        and _untold_tail(following)
+    ):
+        # Ragged copy broken after a word leaving its sentence open ("... and on providing" /
+        # "Mongolia with aviation fuel."): the sentence begun above is still open, and
+        # the line under it opens on a name but tells nothing of its own (no verb before
+        # its stop), so it is that sentence's tail, not a paragraph. A line that lost its
+        # stop over a sentence of its own ("... after the damage" / "Norway's minister
+        # said ...") ends there, as before.
+        return True
     if measured and len(words) >= CLAUSE_LINE_WORDS and lower >= 2 and "," in line[:-1]:
         # In wrapped copy, a clause with a comma inside and no end goes on, however short the
         # line ("In today's meeting, the President and Prime" / "Minister Doe agreed ...").
         return True
     return bool(width) and _full(line, following, width)
+
+
+# Words a sentence cannot stop on (with _RUN_ON_WORDS): a line broken after one of them,
+# or after a verb in "-ing" wanting its object ("... on providing" / "Elbonia with ..."),
+# is plainly unfinished. A line ending on a noun ("... in the south") may have lost its
+# stop over a short sentence of its own ("No deal yet.").
+_UNFINISHED_WORDS = _RUN_ON_WORDS | frozenset(
+    (
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "both",
+        "despite",
+        "during",
+        "each",
+        "either",
+        "every",
+        "including",
+        "into",
+        "like",
+        "near",
+        "neither",
+        "nor",
+        "onto",
+        "over",
+        "per",
+        "since",
+        "such",
+        "than",
+        "these",
+        "this",
+        "those",
+        "through",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "upon",
+        "via",
+        "whether",
+        "while",
+        "within",
+        "without",
+        "our",
+        "your",
+        "my",
+        "whose",
+        "whom",
+    )
+)
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our your my each every".split())  # noqa: SIM905
+# Words in "-ing" that are nouns a sentence may stop on ("... in the spring").
+_ING_NOUNS = frozenset(
+    "morning evening spring nothing something anything everything string ceiling wedding".split()  # noqa: SIM905
+)
+
+
+def _unfinished(words: list[str]) -> bool:
+    """Words whose last, in lower case, is one a sentence cannot stop on (see
+    _UNFINISHED_WORDS), or a verb in "-ing" (no noun after "the" or "a")."""
+    if not words or not _lower_word(words[-1]):
+        return False
+    word = words[-1].rstrip(".,;:!?")
+    if word in _UNFINISHED_WORDS:
+        return True
+    before = words[-2].casefold() if len(words) > 1 else ""
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and word not in _ING_NOUNS
+        and before not in _DETERMINERS
+    )
+
+
+def _untold_tail(following: str) -> bool:
+    """A line opening on a capital with no verb before its first sentence stop (nor
+    before its end, when it has none): the rest of a sentence broken before a name,
+    never a sentence of its own. A word ending in "ed", a finite verb from the list, or
+    a word in "s" right after the opening name ("Elbonia sends ...") is a verb."""
+    stripped = following.strip()
+    if (
+        not stripped[:1].isupper()
+        or _LIST_LINE.match(following)
+        or _NUMBERED.match(following)
+        or _DATELINED.match(following)
+        or _BYLINE.match(following)
+        or _LABELLED.match(following)
+    ):
+        return False
+    stop = _SENTENCE_STOP.search(stripped)
+    words = [
+        w.strip(".,;:!?\"'\u2019\u201d()") for w in stripped[: stop.end() if stop else None].split()
+    ]
+    if not 2 <= len(words) <= BROKEN_LONG_WORDS:
+        return False
+    opening = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    for i, word in enumerate(words):
+        low = word.casefold()
+        if low in FINITE_VERBS or (word.islower() and low.endswith("ed")):
+            return False
+        if i == opening and low.endswith("s") and not low.endswith(("ss", "'s", "\u2019s")):
+            return False
+    return True
 
 
 def _date_broken(line: str, following: str) -> bool:

@@ -104,8 +104,14 @@ class MarkupConverter:
             )
 
     @staticmethod
-    def text_html(text: str) -> str:
-        """A raw-text paragraph as one escaped `<p>`."""
+    def text_html(text: str, items: tuple[str, ...] = ()) -> str:
+        """A raw-text paragraph as one escaped `<p>`; a bulleted list's items (when the
+        text is still just those lines joined) one a line in it."""
+        if items and " ".join(items) == text:
+            lines = "<br>\n".join(
+                html.escape(without_forbidden(item), quote=False) for item in items
+            )
+            return f"<p>{lines}</p>"
         return f"<p>{html.escape(without_forbidden(text), quote=False)}</p>"
 
 
