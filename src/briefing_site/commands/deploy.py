@@ -50,18 +50,7 @@ class Git:
         self.env = env
 
     def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
-        try:
-            done = subprocess.run(
-                ["git", *args],
-                cwd=self.cwd,
-                input=stdin,
-                capture_output=True,
-                text=True,
-                env=self.env,
-                check=False,
-            )
-        except OSError as exc:
-            raise _no_git(exc) from exc
+        done = _git(args, self.cwd, self.env, stdin)
         if check and done.returncode != 0:
             locked = _LOCKED.search(done.stderr)
             if locked:
@@ -76,11 +65,46 @@ class Git:
 
     def ok(self, *args: str) -> bool:
         """True when the git command succeeds (for questions, not actions)."""
+        return _git(args, self.cwd, None, None).returncode == 0
+
+
+def _git(
+    args: Sequence[str], cwd: Path, env: dict[str, str] | None, stdin: str | None
+) -> subprocess.CompletedProcess[str]:
+    """git run to its end, or stopped as Ctrl-C stops it when deploy is interrupted.
+
+    Ctrl-C reaches git as well as deploy (the terminal signals them both), and
+    git removes its lock files as it ends. A SIGTERM sent to deploy alone (`kill`,
+    a service or container stopping; the CLI takes it as Ctrl-C) would leave git
+    running on, to move the branch or push after deploy has said it stopped, or
+    to be killed without that clean-up: so git is given the SIGTERM too.
+    """
+    try:
+        child = subprocess.Popen(
+            ["git", *args],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE if stdin is not None else None,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    except OSError as exc:
+        raise _no_git(exc) from exc
+    with child:
         try:
-            done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
-        except OSError as exc:
-            raise _no_git(exc) from exc
-        return done.returncode == 0
+            out, err = child.communicate(stdin)
+        except KeyboardInterrupt:
+            child.terminate()
+            try:
+                child.wait(timeout=_GIT_STOPS)
+            except subprocess.TimeoutExpired:
+                child.kill()
+            raise
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+_GIT_STOPS = 10.0  # seconds git is given to remove its lock files before it is killed
 
 
 def _no_git(exc: OSError) -> DeployError:
