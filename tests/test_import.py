@@ -1377,3 +1377,46 @@ def test_a_wire_headers_date_is_the_event_when_its_sentence_happens_today(
     """A header's date is also the event's when the sentence under it says "today"."""
     published = datetime.fromisoformat("2024-08-15T12:00:00+00:00")
     assert propose([opening], published).start == day
+
+
+def test_a_date_the_event_runs_up_to_is_its_end_not_its_start() -> None:
+    # published on Wednesday 2025-02-05: "opened on Monday" is the 3rd
+    both = propose(
+        ["The climate conference in Baku opened on Monday and runs up to February 21."],
+        PUBLISHED,
+    )
+    assert (both.start, both.end, both.zone) == ("2025-02-03", "2025-02-21", "Asia/Baku")
+    alone = propose(["The exhibition in Paris runs up to February 21."], PUBLISHED)
+    assert alone.start == "" and "2025-02-21 is the last day" in alone.reason
+
+
+def test_a_weekday_after_here_is_dated_by_the_sentence_tense() -> None:
+    # wire style drops the "on": "kicked off here Tuesday" is the day before publication
+    proposal = propose(
+        ["TOKYO (Wire) - The summit kicked off here Tuesday with a dinner for leaders."],
+        PUBLISHED,
+    )
+    assert (proposal.start, proposal.zone) == ("2025-02-04", "Asia/Tokyo")
+
+
+def test_tonight_with_a_time_is_the_day_of_publication() -> None:
+    proposal = propose(
+        ["The two candidates will debate tonight at 9 p.m. ET in Philadelphia."], PUBLISHED
+    )
+    assert (proposal.start, proposal.zone) == ("2025-02-05T21:00:00-05:00", "America/New_York")
+    # "today" with no time of day is as often the story's present: not certain
+    vague = propose(["Today the country will mourn its former leader in Paris."], PUBLISHED)
+    assert vague.start == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "start"),
+    [
+        ("3pm UK time", "2025-02-10T15:00:00+00:00"),
+        ("9 p.m. Eastern", "2025-02-10T21:00:00-05:00"),
+        ("10 a.m. (Pacific time)", "2025-02-10T10:00:00-08:00"),
+    ],
+)
+def test_a_time_given_in_a_zone_named_in_words_is_that_instant(said: str, start: str) -> None:
+    proposal = propose([f"The prime minister will speak on February 10 at {said}."], PUBLISHED)
+    assert proposal.start == start
