@@ -135,9 +135,11 @@ a loop over `range(10**12)` would draw one page for days, with no message."""
 def bounded_range(*args: int) -> range:
     """`range` for templates, refusing more than MAX_RANGE numbers."""
     numbers = range(*args)
-    if len(numbers) > MAX_RANGE:
+    # Counted, not `len()`: a range longer than a C size (`range(10**20)`) overflows it.
+    count = max(0, -(-(numbers.stop - numbers.start) // numbers.step))
+    if count > MAX_RANGE:
         raise OverflowError(
-            f"range() of {len(numbers):,} numbers; a template loops over at most "
+            f"range() of {count:,} numbers; a template loops over at most "
             f"{MAX_RANGE:,}: is the loop meant to end?"
         )
     return numbers
