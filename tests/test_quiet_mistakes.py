@@ -13,6 +13,44 @@ NOW = "2025-02-05T10:00:00-05:00"
 GOOD = {"content/good.md": "---\ntitle: Good\nsummary: Fine.\n---\nFine text.\n"}
 
 
+def _warnings(err: str) -> list[str]:
+    """stderr's lines, without the content's usual advice (no location ...)."""
+    return [line for line in err.splitlines() if "content/good.md" not in line]
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n"])
+def test_an_empty_page_template_override_is_named_where_it_is(tmp_path: Path, text: str) -> None:
+    """An empty `briefing.html` (a file made by `touch`, a failed save) draws every
+    briefing page blank; the build says so at its path, and still builds."""
+    site = write_site(tmp_path / "site", {**GOOD, "templates/briefing.html": text})
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert result.code == 0, result.err
+        assert _warnings(result.err) == [
+            "templates/briefing.html: warning: empty: every page drawn from it is blank; "
+            "delete it to use the theme's, or start it with "
+            '{% extends "theme/briefing.html" %}'
+        ]
+
+
+def test_an_empty_partial_override_is_taken_as_meant(tmp_path: Path) -> None:
+    """An empty `_meta.html` takes a piece out of every page (a choice), not the page."""
+    site = write_site(tmp_path / "site", {**GOOD, "templates/_meta.html": ""})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, _warnings(result.err)) == (0, [])
+
+
+def test_a_file_named_templates_is_named_not_passed_over(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**GOOD, "templates": "<p>my theme</p>\n"})
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert result.code == 0, result.err
+        assert _warnings(result.err) == [
+            "templates: warning: a file, not a folder: the packaged theme is used; "
+            "put your templates in a folder named templates/"
+        ]
+
+
 @pytest.mark.parametrize(
     "files",
     [
