@@ -71,3 +71,18 @@ def test_a_doubled_byte_order_mark_is_read_as_one(tmp_path: Path, files: dict[st
     assert result.code == 0, result.err
     page = (site / "build/briefings/two/index.html").read_text("utf-8")
     assert "<h1>Two</h1>" in page and "\ufeff" not in page
+
+
+def test_a_quote_left_open_is_named_above_the_lines_it_runs_into(tmp_path: Path) -> None:
+    """A title's quote never closed, over twelve quoted tags: YAML pairs each later
+    quote with the wrong one, so a line-by-line error on every tag filled the list of
+    ten and the open quote, the one thing to fix, was never named."""
+    tags = "".join(f'  - "tag {n}"\n' for n in range(12))
+    article = f'---\ntitle: "Summit talks\nsummary: Fine.\ntags:\n{tags}---\nText.\n'
+    site = write_site(tmp_path / "site", {**GOOD, "content/q.md": article})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[0].startswith("content/q.md:2: invalid YAML: while scanning a quoted scalar")
+    assert "this quote is never closed" in lines[0]
+    assert len(lines) < 4, lines
