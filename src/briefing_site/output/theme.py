@@ -38,17 +38,22 @@ def template_warnings(site_templates: Path) -> list[Problem]:
         return [Problem(Location(name), why)]
     found = []
     for page in _page_templates():
-        try:
-            data = (site_templates / page).read_bytes()
-        except OSError:  # none (or unreadable: the build names it when it reads it)
+        path = site_templates / page
+        try:  # a regular file only: a pipe there is the build's to refuse, not to wait on
+            size = path.stat().st_size if path.is_file() else _BLANK_AT_MOST + 1
+            blank = size <= _BLANK_AT_MOST and not path.read_bytes().strip()
+        except OSError:  # (unreadable: the build names it when it reads it)
             continue
-        if not data.strip():
+        if blank:
             why = (
                 "empty: every page drawn from it is blank; delete it to use the theme's, "
                 f'or start it with {{% extends "theme/{page}" %}}'
             )
             found.append(Problem(Location(f"{name}/{page}"), why))
     return found
+
+
+_BLANK_AT_MOST = 4096  # bytes: a longer template is not read to see if it is all spaces
 
 
 @cache
