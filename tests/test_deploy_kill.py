@@ -136,12 +136,17 @@ def _session_left(sid: int) -> bool:
 
 
 @pytest.mark.parametrize("point", ["update-ref", "push"])
-def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_never_pushes_later(
+def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_stops_its_git(
     tmp_path: Path, clone: Path, remote: Path, cli: Callable[..., Run], point: str
 ) -> None:
     """`kill PID` (a service manager, a container stopping) reaches deploy alone, not its
-    git: deploy stops its git as Ctrl-C would, says "interrupted", exits 130, and no git
-    of its goes on to move the branch or push once deploy has ended."""
+    git: deploy stops its git as Ctrl-C would, says "interrupted", exits 130, and that git
+    does not go on to move the branch, or start a push, once deploy has ended.
+
+    At "update-ref" the real git is stopped while it holds the branch's lock (its
+    reference-transaction hook pauses in the "prepared" state); at "push" the signal
+    comes just before git push starts. A push the remote has already received can
+    still land: git cannot call back a remote's receive-pack, and no test claims it."""
     assert deploy(cli, clone).code == 0
     old, before = tip(remote), snapshot(clone)
     local = git(clone, "rev-parse", "refs/heads/gh-pages")
@@ -149,12 +154,21 @@ def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_never_pushes_later(
     real = shutil.which("git")
     shim = tmp_path / "bin" / "git"
     shim.parent.mkdir()
+    paused = "push" if point == "push" else "no-such-subcommand"
     shim.write_text(  # pauses a few seconds, then does what it was asked
         "#!/bin/sh\n"
-        f'if [ "$1" = "{point}" ]; then : > "{marker}"; sleep 4; fi\n'
+        f'if [ "$1" = "{paused}" ]; then : > "{marker}"; sleep 4; fi\n'
         f'exec "{real}" "$@"\n'
     )
     shim.chmod(0o755)
+    transaction = clone / ".git" / "hooks" / "reference-transaction"
+    if point == "update-ref":  # git holds refs/heads/gh-pages.lock while this runs
+        transaction.write_text(
+            "#!/bin/sh\n"
+            '[ "$1" = prepared ] && grep -q refs/heads/gh-pages'
+            f' && {{ : > "{marker}"; sleep 4; }}\nexit 0\n'
+        )
+        transaction.chmod(0o755)
     argv = ["deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER]
     process = subprocess.Popen(
         [sys.executable, "-m", "briefing_site", *argv],
@@ -178,6 +192,7 @@ def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_never_pushes_later(
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+        transaction.unlink(missing_ok=True)
     assert (process.returncode, err.decode()) == (130, "interrupted\n")
     assert not left
     assert tip(remote) == old

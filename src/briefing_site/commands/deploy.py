@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +67,20 @@ class Git:
 
     def ok(self, *args: str) -> bool:
         """True when the git command succeeds (for questions, not actions)."""
-        return _git(args, self.cwd, None, None).returncode == 0
+        # Only the exit code is read, so git's output goes nowhere. The environment is
+        # the user's, not self.env: every question (a ref's name, a remote, history) is
+        # asked of the repository as it stands, never of the temporary index that
+        # self.env names while the build's tree is written, and all the callers ask it
+        # of the plain Git, whose env is None anyway.
+        return _git(args, self.cwd, None, None, answer=False).returncode == 0
 
 
 def _git(
-    args: Sequence[str], cwd: Path, env: dict[str, str] | None, stdin: str | None
+    args: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None,
+    stdin: str | None,
+    answer: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """git run to its end, or stopped as Ctrl-C stops it when deploy is interrupted.
 
@@ -77,31 +88,77 @@ def _git(
     git removes its lock files as it ends. A SIGTERM sent to deploy alone (`kill`,
     a service or container stopping; the CLI takes it as Ctrl-C) would leave git
     running on, to move the branch or push after deploy has said it stopped, or
-    to be killed without that clean-up: so git is given the SIGTERM too.
+    to be killed without that clean-up: so git is given the SIGTERM too. A signal
+    that comes while git is being started is held until deploy has git's process
+    in hand, so that no git is left running unknown.
+
+    git's output is read as UTF-8, a byte that is not (a remote's name typed in a
+    Latin-1 terminal, a hook's message, a folder's name) kept as a lone surrogate:
+    passed back to git it is the same byte, and `printable` shows it as \\xNN.
+    With `answer` False only the exit code is wanted: git's output goes nowhere.
     """
+    out_to = subprocess.PIPE if answer else subprocess.DEVNULL
+    child: subprocess.Popen[str] | None = None
     try:
-        child = subprocess.Popen(
-            ["git", *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.PIPE if stdin is not None else None,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-    except OSError as exc:
-        raise _no_git(exc) from exc
-    with child:
-        try:
-            out, err = child.communicate(stdin)
-        except KeyboardInterrupt:
-            child.terminate()
+        with _signals_held():
             try:
-                child.wait(timeout=_GIT_STOPS)
-            except subprocess.TimeoutExpired:
-                child.kill()
-            raise
-    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+                child = subprocess.Popen(
+                    ["git", *args],
+                    cwd=cwd,
+                    env=env,
+                    stdin=subprocess.PIPE if stdin is not None else None,
+                    stdout=out_to,
+                    stderr=out_to,
+                    encoding="utf-8",
+                    errors="surrogateescape",
+                )
+            except OSError as exc:
+                raise _no_git(exc) from exc
+        with child:
+            try:
+                out, err = child.communicate(stdin)
+            except KeyboardInterrupt:
+                _stop(child)
+                raise
+    except KeyboardInterrupt:  # held while git started, and given once it had
+        if child is not None and child.returncode is None:
+            _stop(child)
+        raise
+    return subprocess.CompletedProcess(child.args, child.returncode, out or "", err or "")
+
+
+def _stop(child: subprocess.Popen[str]) -> None:
+    """git stopped as Ctrl-C stops it: it removes its lock files as it ends."""
+    child.terminate()
+    try:
+        child.wait(timeout=_GIT_STOPS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held while git is started, then given to their own handlers.
+
+    Blocking them (`pthread_sigmask`) would not do: git would inherit the blocked
+    mask and could not be stopped. Off the main thread no handler of Python's runs
+    there, so nothing is held.
+    """
+    held: list[int] = []
+    signums = (signal.SIGINT, signal.SIGTERM)
+    try:
+        previous = [signal.signal(each, lambda got, _: held.append(got)) for each in signums]
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for each, handler in zip(signums, previous, strict=True):
+            signal.signal(each, handler if handler is not None else signal.SIG_DFL)
+        for got in held:
+            signal.raise_signal(got)
 
 
 _GIT_STOPS = 10.0  # seconds git is given to remove its lock files before it is killed
@@ -273,7 +330,7 @@ def _check_repository(git: Git, site: Path) -> None:
 def _check_remote(git: Git, remote: str) -> None:
     if not git.ok("remote", "get-url", remote):
         raise DeployError(
-            f"no git remote named {remote!r}: add one with `git remote add {remote} URL`, "
+            f"no git remote named '{remote}': add one with `git remote add {remote} URL`, "
             "or name another with --remote"
         )
 
