@@ -64,12 +64,19 @@ HISTORY_DAYS = 14
 # A weekday on its own counts only after a word that points at one day.
 # "here" is a dateline story's: "kicked off here Tuesday" (no "on" in wire style).
 _RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until|here)\s+{_WEEKDAY}\b", re.I)
-# "runs up to November 21": the date is the event's last day, not its start.
+# "runs up to November 21": the date is the event's last day, not its start. Not
+# "running up to" ("in the weeks running up to March 20", "tension is running up to
+# the March 20 election"): that is the lead-up to the day, so "running" is not taken
+# ("lasting until" and "continuing until" have no such second sense).
 _UNTIL = re.compile(
-    r"\b(?:runs?|running|ran|lasts?|lasting|continues?|continuing|is on|are on)"
+    r"\b(?:runs?|ran|lasts?|lasting|continues?|continuing|is on|are on)"
     r"\s+(?:up\s+to|until|till|through|to)\s+(?:(?:the|" + "|".join(_WEEKDAYS) + r"),?\s+)?$",
     re.I,
 )
+# "runs up to the March 20 election": the date names the day of what follows it, not
+# a last day (a date after "the" and before a word in lower case).
+_THE_DATE_OF = re.compile(rf"(?i:{_MONTH}\s+{_DAY}{_YEAR})\s+[a-z]")
+_THE = re.compile(r"\bthe\s+$", re.I)
 # "said on Monday" dates a statement, not the event.
 _REPORTED = re.compile(
     r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
@@ -127,7 +134,10 @@ _ZONE_NAMES = {
 _ZONE_AFTER = re.compile(
     r"^\s*\(?(?:(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)"
     r"|(?P<named>uk|british|london|japan|tokyo|moscow|beijing)\s+time\b"
-    r"|(?P<coast>eastern|pacific)(?:\s+(?:standard\s+|daylight\s+)?time)?\b)",
+    r"|(?P<coast>eastern|pacific)(?:\s+(?:standard\s+|daylight\s+)?time\b"
+    # the word alone only where the time's phrase ends: "Eastern Europe time" is
+    # Kyiv's and "Pacific Islands Forum" a body's name, neither the coast's zone
+    r"|(?=\s*(?:[^\w\s]|$)|\s+on\b)))",
     re.I,
 )
 _ABBREVIATIONS = re.compile(
@@ -446,7 +456,9 @@ def _until_split(
     last: date | None = None
     starts = []
     for day, end, note, at in _explicit_dates(sentence, published):
-        if last is None and _UNTIL.search(sentence[:at]):
+        before = sentence[:at]
+        of_what = _THE.search(before) and _THE_DATE_OF.match(sentence, at)
+        if last is None and _UNTIL.search(before) and not of_what:
             last = end or day
         else:
             starts.append((day, end, note))
