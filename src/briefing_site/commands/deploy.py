@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefing_site import __version__
 from briefing_site.build.options import BuildOptions
@@ -141,24 +142,44 @@ def _stop(child: subprocess.Popen[str]) -> None:
 def _signals_held() -> Iterator[None]:
     """SIGINT and SIGTERM held while git is started, then given to their own handlers.
 
-    Blocking them (`pthread_sigmask`) would not do: git would inherit the blocked
-    mask and could not be stopped. Off the main thread no handler of Python's runs
-    there, so nothing is held.
+    Blocking them for the whole start would not do: git would inherit the blocked
+    mask and could not be stopped. They are blocked only while the handlers are
+    swapped, so a signal landing mid-swap cannot leave one on the holding handler
+    for good. A signal the caller ignores stays ignored, in git too. Off the main
+    thread no handler of Python's runs there, so nothing is held.
     """
     held: list[int] = []
-    signums = (signal.SIGINT, signal.SIGTERM)
+    previous: dict[signal.Signals, Any] = {}
     try:
-        previous = [signal.signal(each, lambda got, _: held.append(got)) for each in signums]
+        with _blocked():
+            for each in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(each) != signal.SIG_IGN:
+                    previous[each] = signal.signal(each, lambda got, _: held.append(got))
     except ValueError:  # not the main thread
         yield
         return
     try:
         yield
     finally:
-        for each, handler in zip(signums, previous, strict=True):
-            signal.signal(each, handler if handler is not None else signal.SIG_DFL)
+        with _blocked():
+            for each, handler in previous.items():
+                signal.signal(each, handler if handler is not None else signal.SIG_DFL)
         for got in held:
             signal.raise_signal(got)
+
+
+@contextmanager
+def _blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM blocked, where the platform can block them (POSIX)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
 
 
 _GIT_STOPS = 10.0  # seconds git is given to remove its lock files before it is killed
