@@ -53,6 +53,12 @@ BROKEN_TEMPLATES = {
         "templates/briefing.html:3: template error: range() of 10,000,000 numbers; "
         "a template loops over at most 100,000: is the loop meant to end?",
     ),
+    "a range too long for Python to count is refused as a long one is, not overflowed": (
+        OVERRIDE + "{{ range(10 ** 20) | length }}\n{% endblock %}\n",
+        "templates/briefing.html:3: template error: range() of "
+        "100,000,000,000,000,000,000 numbers; a template loops over at most 100,000: "
+        "is the loop meant to end?",
+    ),
     "a NUL byte in a template is named at its line, not copied into every page": (
         OVERRIDE + "<p>\x00</p>\n{% endblock %}\n",
         "templates/briefing.html:3: binary data (NUL byte): not a text file",

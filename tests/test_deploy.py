@@ -583,3 +583,25 @@ def test_a_local_hook_line_starting_with_to_is_kept(
     assert result.code == 1
     assert "To publish, run make publish" in result.err
     assert f"To {remote}" not in result.err
+
+
+def test_a_remote_name_with_a_byte_not_utf8_is_named_without_a_traceback(
+    clone: Path, cli: Callable[..., Run]
+) -> None:
+    """A name typed in a Latin-1 terminal (`--remote $'caf\\xe9'`) reaches git as that
+    byte, and git's answer, which quotes it, is read without crashing deploy."""
+    result = deploy(cli, clone, "--remote", "caf\udce9")
+    assert result.code == 1, result.err
+    assert "no git remote named 'caf\\xe9'" in result.err
+    assert "Traceback" not in result.err
+    assert not (clone / "build").exists()
+
+
+def test_a_remote_hook_speaking_latin1_is_shown_not_a_crash(
+    clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    hook(remote / "hooks", "pre-receive", "printf 'push refus\\351 ce soir\\n' >&2; exit 1")
+    result = deploy(cli, clone)
+    assert result.code == 1, result.err
+    assert "remote: push refus\\xe9 ce soir" in result.err
+    assert "Traceback" not in result.err

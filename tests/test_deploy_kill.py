@@ -11,6 +11,7 @@ commit or the new one, and the next deploy succeeds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -120,3 +121,124 @@ def test_deploy_killed_mid_way_leaves_the_clone_alone_and_the_next_succeeds(
     assert git(remote, "rev-parse", f"{new}^{{tree}}") == git(
         clone, "rev-parse", "refs/heads/gh-pages^{tree}"
     )
+
+
+def _session_left(sid: int) -> bool:
+    """Whether any live process of the session `sid` is left (zombies are gone already)."""
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if stat[0] != "Z" and int(stat[3]) == sid:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("point", ["update-ref", "push"])
+def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_stops_its_git(
+    tmp_path: Path, clone: Path, remote: Path, cli: Callable[..., Run], point: str
+) -> None:
+    """`kill PID` (a service manager, a container stopping) reaches deploy alone, not its
+    git: deploy stops its git as Ctrl-C would, says "interrupted", exits 130, and that git
+    does not go on to move the branch, or start a push, once deploy has ended.
+
+    At "update-ref" the real git is stopped while it holds the branch's lock (its
+    reference-transaction hook pauses in the "prepared" state); at "push" the signal
+    comes just before git push starts. A push the remote has already received can
+    still land: git cannot call back a remote's receive-pack, and no test claims it."""
+    assert deploy(cli, clone).code == 0
+    old, before = tip(remote), snapshot(clone)
+    local = git(clone, "rev-parse", "refs/heads/gh-pages")
+    marker = tmp_path / "reached"
+    real = shutil.which("git")
+    shim = tmp_path / "bin" / "git"
+    shim.parent.mkdir()
+    paused = "push" if point == "push" else "no-such-subcommand"
+    shim.write_text(  # pauses a few seconds, then does what it was asked
+        "#!/bin/sh\n"
+        f'if [ "$1" = "{paused}" ]; then : > "{marker}"; sleep 4; fi\n'
+        f'exec "{real}" "$@"\n'
+    )
+    shim.chmod(0o755)
+    transaction = clone / ".git" / "hooks" / "reference-transaction"
+    if point == "update-ref":  # git holds refs/heads/gh-pages.lock while this runs
+        transaction.write_text(
+            "#!/bin/sh\n"
+            '[ "$1" = prepared ] && grep -q refs/heads/gh-pages'
+            f' && {{ : > "{marker}"; sleep 4; }}\nexit 0\n'
+        )
+        transaction.chmod(0o755)
+    argv = ["deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_site", *argv],
+        env={**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert marker.exists(), process.communicate()[1]
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+        deadline = time.monotonic() + 30  # what deploy started has ended, or never will
+        while _session_left(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = _session_left(process.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        transaction.unlink(missing_ok=True)
+    assert (process.returncode, err.decode()) == (130, "interrupted\n")
+    assert not left
+    assert tip(remote) == old
+    if point == "update-ref":
+        assert git(clone, "rev-parse", "refs/heads/gh-pages") == local
+    assert snapshot(clone) == before
+    assert not list((clone / ".git").rglob("*.lock"))
+    assert sorted(p.name for p in clone.iterdir() if p.name.startswith(".build")) == []
+    again = cli("deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER)
+    assert again.code == 0, again.err
+    assert git(remote, "rev-parse", f"{tip(remote)}^") == old
+
+
+def test_deploy_stopped_by_sigterm_while_building_leaves_no_staging_folder_or_lock(
+    tmp_path: Path, clone: Path, remote: Path, cli: Callable[..., Run]
+) -> None:
+    """SIGTERM to deploy's process group while its build runs (a stand-in search indexer
+    says when): the build's staging folder and lock go, build/ is the previous one,
+    nothing is pushed."""
+    assert deploy(cli, clone).code == 0
+    old = tip(remote)
+    built = sorted(p.relative_to(clone).as_posix() for p in (clone / "build").rglob("*"))
+    ready = tmp_path / "indexing"
+    indexer = tmp_path / "pagefind"
+    indexer.write_text(f'#!/bin/sh\ntouch "{ready}"\nexec sleep 600\n')
+    indexer.chmod(0o755)
+    argv = ["deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_site", *argv],
+        env={**os.environ, "PAGEFIND_BINARY_PATH": str(indexer)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not ready.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ready.exists(), process.communicate()[1]
+        os.killpg(process.pid, signal.SIGTERM)  # as `timeout` and CI runners send it
+        _, err = process.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert (process.returncode, err.decode()) == (130, "interrupted\n")
+    assert sorted(p.name for p in clone.iterdir() if p.name.startswith(".build")) == []
+    assert sorted(p.relative_to(clone).as_posix() for p in (clone / "build").rglob("*")) == built
+    assert tip(remote) == old

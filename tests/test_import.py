@@ -1377,3 +1377,80 @@ def test_a_wire_headers_date_is_the_event_when_its_sentence_happens_today(
     """A header's date is also the event's when the sentence under it says "today"."""
     published = datetime.fromisoformat("2024-08-15T12:00:00+00:00")
     assert propose([opening], published).start == day
+
+
+def test_a_date_the_event_runs_up_to_is_its_end_not_its_start() -> None:
+    # published on Wednesday 2025-02-05: "opened on Monday" is the 3rd
+    both = propose(
+        ["The climate conference in Baku opened on Monday and runs up to February 21."],
+        PUBLISHED,
+    )
+    assert (both.start, both.end, both.zone) == ("2025-02-03", "2025-02-21", "Asia/Baku")
+    alone = propose(["The exhibition in Paris runs up to February 21."], PUBLISHED)
+    assert alone.start == "" and "2025-02-21 is the last day" in alone.reason
+
+
+def test_a_weekday_after_here_is_dated_by_the_sentence_tense() -> None:
+    # wire style drops the "on": "kicked off here Tuesday" is the day before publication
+    proposal = propose(
+        ["TOKYO (Wire) - The summit kicked off here Tuesday with a dinner for leaders."],
+        PUBLISHED,
+    )
+    assert (proposal.start, proposal.zone) == ("2025-02-04", "Asia/Tokyo")
+
+
+def test_tonight_with_a_time_is_the_day_of_publication() -> None:
+    proposal = propose(
+        ["The two candidates will debate tonight at 9 p.m. ET in Philadelphia."], PUBLISHED
+    )
+    assert (proposal.start, proposal.zone) == ("2025-02-05T21:00:00-05:00", "America/New_York")
+    # "today" with no time of day is as often the story's present: not certain
+    vague = propose(["Today the country will mourn its former leader in Paris."], PUBLISHED)
+    assert vague.start == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "start"),
+    [
+        ("3pm UK time", "2025-02-10T15:00:00+00:00"),
+        ("9 p.m. Eastern", "2025-02-10T21:00:00-05:00"),
+        ("10 a.m. (Pacific time)", "2025-02-10T10:00:00-08:00"),
+    ],
+)
+def test_a_time_given_in_a_zone_named_in_words_is_that_instant(said: str, start: str) -> None:
+    proposal = propose([f"The prime minister will speak on February 10 at {said}."], PUBLISHED)
+    assert proposal.start == start
+
+
+def test_eastern_or_pacific_before_a_place_noun_is_no_zone() -> None:
+    """ "Eastern Europe time" is Kyiv's, not New York's; "Pacific Islands Forum" names a
+    body, not the time's zone: the place named gives the zone, as without the word."""
+    kyiv = propose(
+        ["The session resumes at 10 a.m. Eastern Europe time on March 20 in Kyiv."], PUBLISHED
+    )
+    assert (kyiv.start, kyiv.zone) == ("2025-03-20T10:00:00+02:00", "Europe/Kyiv")
+    suva = propose(
+        [
+            "Leaders meet at 9 a.m. Pacific Islands Forum officials said would host on March 20 in Suva."
+        ],
+        PUBLISHED,
+    )
+    assert (suva.start, suva.zone) == ("2025-03-20T09:00:00+12:00", "Pacific/Fiji")
+    # the word alone, before "on" or the sentence's end, is still the zone: 9 a.m. in
+    # New York is 1 p.m. in Lisbon
+    said = propose(["The vote opens at 9 a.m. Eastern on March 20 in Lisbon."], PUBLISHED)
+    assert said.start == "2025-03-20T13:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the weeks running up to March 20, campaigners in Lisbon will hold rallies.",
+        "Tension is running up to the March 20 election in Lisbon.",
+        "Campaigning runs up to the March 20 election in Lisbon.",
+    ],
+)
+def test_the_run_up_to_a_date_is_the_event_day_not_its_end(sentence: str) -> None:
+    """ "In the weeks running up to March 20" is the lead-up to the day, which is the
+    event's start, not the last day of an event that began earlier."""
+    assert propose([sentence], PUBLISHED).start == "2025-03-20"

@@ -312,9 +312,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 @contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a CI job's timeout, `kill`, a service stopping) ends a build as Ctrl-C
-    does: its staging folder and lock are removed, the previous build/ is kept. By
-    default SIGTERM ends the process at once, leaving them in the site's folder."""
+    """SIGTERM (a CI job's timeout, `kill`, a service stopping) ends a build or a
+    deploy as Ctrl-C does: its staging folder and lock are removed, the previous
+    build/ is kept, deploy's git is stopped too. By default SIGTERM ends the process
+    at once, leaving them in the site's folder and git running on."""
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # in a forked worker too, as Ctrl-C reaches it there
@@ -437,7 +438,8 @@ def _deploy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing_site.commands.deploy import DeployOptions, deploy
 
     options = DeployOptions(_options(args), args.remote, args.branch, args.message)
-    done = deploy(options)
+    with _terminate_as_interrupt():  # its build and its git both stop as at Ctrl-C
+        done = deploy(options)
     summary = _warn([*done.built.warnings, *_base_url_warning(args)], err, args.site)
     where = f"{args.remote} {args.branch}"
     if done.pushed:

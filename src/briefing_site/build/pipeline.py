@@ -86,7 +86,7 @@ from briefing_site.model import (
 )
 from briefing_site.output.extras import PageFilter, PageSource, every_file
 from briefing_site.output.render import iter_site
-from briefing_site.output.theme import make_environment, static_assets
+from briefing_site.output.theme import make_environment, static_assets, template_warnings
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature, signature
@@ -171,7 +171,11 @@ def load_articles(
     try:
         linter = batch.linter(lint)
         loaded = finish_loading(options, config, batch.articles, problems, linter)
-        site_wide = (*strays(options.site, files), *cueless_topics(config))
+        site_wide = (
+            *strays(options.site, files),
+            *cueless_topics(config),
+            *template_warnings(templates),
+        )
         loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide), notices=site_wide)
     finally:
         if held is not None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefing_site import __version__
 from briefing_site.build.options import BuildOptions
@@ -50,18 +53,7 @@ class Git:
         self.env = env
 
     def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
-        try:
-            done = subprocess.run(
-                ["git", *args],
-                cwd=self.cwd,
-                input=stdin,
-                capture_output=True,
-                text=True,
-                env=self.env,
-                check=False,
-            )
-        except OSError as exc:
-            raise _no_git(exc) from exc
+        done = _git(args, self.cwd, self.env, stdin)
         if check and done.returncode != 0:
             locked = _LOCKED.search(done.stderr)
             if locked:
@@ -76,11 +68,121 @@ class Git:
 
     def ok(self, *args: str) -> bool:
         """True when the git command succeeds (for questions, not actions)."""
-        try:
-            done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
-        except OSError as exc:
-            raise _no_git(exc) from exc
-        return done.returncode == 0
+        # Only the exit code is read, so git's output goes nowhere. The environment is
+        # the user's, not self.env: every question (a ref's name, a remote, history) is
+        # asked of the repository as it stands, never of the temporary index that
+        # self.env names while the build's tree is written, and all the callers ask it
+        # of the plain Git, whose env is None anyway.
+        return _git(args, self.cwd, None, None, answer=False).returncode == 0
+
+
+def _git(
+    args: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None,
+    stdin: str | None,
+    answer: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """git run to its end, or stopped as Ctrl-C stops it when deploy is interrupted.
+
+    Ctrl-C reaches git as well as deploy (the terminal signals them both), and
+    git removes its lock files as it ends. A SIGTERM sent to deploy alone (`kill`,
+    a service or container stopping; the CLI takes it as Ctrl-C) would leave git
+    running on, to move the branch or push after deploy has said it stopped, or
+    to be killed without that clean-up: so git is given the SIGTERM too. A signal
+    that comes while git is being started is held until deploy has git's process
+    in hand, so that no git is left running unknown.
+
+    git's output is read as UTF-8, a byte that is not (a remote's name typed in a
+    Latin-1 terminal, a hook's message, a folder's name) kept as a lone surrogate:
+    passed back to git it is the same byte, and `printable` shows it as \\xNN.
+    With `answer` False only the exit code is wanted: git's output goes nowhere.
+    """
+    out_to = subprocess.PIPE if answer else subprocess.DEVNULL
+    child: subprocess.Popen[str] | None = None
+    try:
+        with _signals_held():
+            try:
+                child = subprocess.Popen(
+                    ["git", *args],
+                    cwd=cwd,
+                    env=env,
+                    stdin=subprocess.PIPE if stdin is not None else None,
+                    stdout=out_to,
+                    stderr=out_to,
+                    encoding="utf-8",
+                    errors="surrogateescape",
+                )
+            except OSError as exc:
+                raise _no_git(exc) from exc
+        with child:
+            try:
+                out, err = child.communicate(stdin)
+            except KeyboardInterrupt:
+                _stop(child)
+                raise
+    except KeyboardInterrupt:  # held while git started, and given once it had
+        if child is not None and child.returncode is None:
+            _stop(child)
+        raise
+    return subprocess.CompletedProcess(child.args, child.returncode, out or "", err or "")
+
+
+def _stop(child: subprocess.Popen[str]) -> None:
+    """git stopped as Ctrl-C stops it: it removes its lock files as it ends."""
+    child.terminate()
+    try:
+        child.wait(timeout=_GIT_STOPS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held while git is started, then given to their own handlers.
+
+    Blocking them for the whole start would not do: git would inherit the blocked
+    mask and could not be stopped. They are blocked only while the handlers are
+    swapped, so a signal landing mid-swap cannot leave one on the holding handler
+    for good. A signal the caller ignores stays ignored, in git too. Off the main
+    thread no handler of Python's runs there, so nothing is held.
+    """
+    held: list[int] = []
+    previous: dict[signal.Signals, Any] = {}
+    try:
+        with _blocked():
+            for each in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(each) != signal.SIG_IGN:
+                    previous[each] = signal.signal(each, lambda got, _: held.append(got))
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        with _blocked():
+            for each, handler in previous.items():
+                signal.signal(each, handler if handler is not None else signal.SIG_DFL)
+        for got in held:
+            signal.raise_signal(got)
+
+
+@contextmanager
+def _blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM blocked, where the platform can block them (POSIX)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
+
+
+_GIT_STOPS = 10.0  # seconds git is given to remove its lock files before it is killed
 
 
 def _no_git(exc: OSError) -> DeployError:
@@ -249,7 +351,7 @@ def _check_repository(git: Git, site: Path) -> None:
 def _check_remote(git: Git, remote: str) -> None:
     if not git.ok("remote", "get-url", remote):
         raise DeployError(
-            f"no git remote named {remote!r}: add one with `git remote add {remote} URL`, "
+            f"no git remote named '{remote}': add one with `git remote add {remote} URL`, "
             "or name another with --remote"
         )
 

@@ -62,14 +62,28 @@ _DATES = (  # "Friday, February 7", "June 9-10, 2018", "6 May 2025", "9-10 June 
 # Dates this long before publication are background, never the event of a report.
 HISTORY_DAYS = 14
 # A weekday on its own counts only after a word that points at one day.
-_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until)\s+{_WEEKDAY}\b", re.I)
+# "here" is a dateline story's: "kicked off here Tuesday" (no "on" in wire style).
+_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until|here)\s+{_WEEKDAY}\b", re.I)
+# "runs up to November 21": the date is the event's last day, not its start. Not
+# "running up to" ("in the weeks running up to March 20", "tension is running up to
+# the March 20 election"): that is the lead-up to the day, so "running" is not taken
+# ("lasting until" and "continuing until" have no such second sense).
+_UNTIL = re.compile(
+    r"\b(?:runs?|ran|lasts?|lasting|continues?|continuing|is on|are on)"
+    r"\s+(?:up\s+to|until|till|through|to)\s+(?:(?:the|" + "|".join(_WEEKDAYS) + r"),?\s+)?$",
+    re.I,
+)
+# "runs up to the March 20 election": the date names the day of what follows it, not
+# a last day (a date after "the" and before a word in lower case).
+_THE_DATE_OF = re.compile(rf"(?i:{_MONTH}\s+{_DAY}{_YEAR})\s+[a-z]")
+_THE = re.compile(r"\bthe\s+$", re.I)
 # "said on Monday" dates a statement, not the event.
 _REPORTED = re.compile(
     r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
 )
 _PAST_CUES = re.compile(
     r"\b(?:held|met|was|were|had|did|signed|agreed|visited|arrived|talked|spoke|hosted"
-    r"|opened|ended|began|announced)\b",
+    r"|opened|ended|began|kicked off|announced)\b",
     re.I,
 )
 _STRONG_FUTURE = re.compile(
@@ -105,8 +119,26 @@ _ZONE_WORDS = {
     "cest": "Europe/Brussels",
     "aest": "Australia/Sydney",
 }
+# A zone said in words after a time ("3pm UK time", "9 p.m. Eastern").
+_ZONE_NAMES = {
+    "uk": "Europe/London",
+    "british": "Europe/London",
+    "london": "Europe/London",
+    "eastern": "America/New_York",
+    "pacific": "America/Los_Angeles",
+    "japan": "Asia/Tokyo",
+    "tokyo": "Asia/Tokyo",
+    "moscow": "Europe/Moscow",
+    "beijing": "Asia/Shanghai",
+}
 _ZONE_AFTER = re.compile(
-    r"^\s*\(?(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)", re.I
+    r"^\s*\(?(?:(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)"
+    r"|(?P<named>uk|british|london|japan|tokyo|moscow|beijing)\s+time\b"
+    r"|(?P<coast>eastern|pacific)(?:\s+(?:standard\s+|daylight\s+)?time\b"
+    # the word alone only where the time's phrase ends: "Eastern Europe time" is
+    # Kyiv's and "Pacific Islands Forum" a body's name, neither the coast's zone
+    r"|(?=\s*(?:[^\w\s]|$)|\s+on\b)))",
+    re.I,
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
@@ -300,9 +332,23 @@ def _year_near(month: int, day: int, published: date) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
-def _explicit_dates(sentence: str, published: date) -> list[tuple[date, date | None, str]]:
-    """Month-and-day dates (and day ranges), each with a note if its weekday disagrees."""
-    found: dict[date, tuple[date | None, str]] = {}
+def _ending(
+    days: list[tuple[date, date | None, bool, str]], last: date | None
+) -> list[tuple[date, date | None, bool, str]]:
+    """The sentence's days with the day it says the event runs up to as their end; that
+    day alone is no start ("the fair runs up to May 4" does not say when it opened)."""
+    if last is None:
+        return days
+    ended = [(d, end or (last if last > d else None), firm, note) for d, end, firm, note in days]
+    if ended:
+        return ended
+    return [(last, None, False, f"{last.isoformat()} is the last day (the event runs up to it)")]
+
+
+def _explicit_dates(sentence: str, published: date) -> list[tuple[date, date | None, str, int]]:
+    """Month-and-day dates (and day ranges), each with a note if its weekday disagrees
+    and where in the sentence it starts."""
+    found: dict[date, tuple[date | None, str, int]] = {}
     for pattern in _DATES:
         for match in pattern.finditer(sentence):
             groups = match.groupdict()
@@ -318,8 +364,8 @@ def _explicit_dates(sentence: str, published: date) -> list[tuple[date, date | N
             if weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
                 actual = _WEEKDAYS[day.weekday()].title()
                 note = f"the text says {weekday}, but {day.isoformat()} is a {actual}"
-            found.setdefault(day, (end if end and end > day else None, note))
-    return [(day, end, note) for day, (end, note) in found.items()]
+            found.setdefault(day, (end if end and end > day else None, note, match.start()))
+    return [(day, end, note, at) for day, (end, note, at) in found.items()]
 
 
 def _resolve(month: int, day: int, year: str | None, published: date) -> date | None:
@@ -350,7 +396,7 @@ def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple
             continue
         target = _WEEKDAYS.index(match.group("weekday").lower())
         cue = match.group("cue").lower()
-        if cue == "last" or (past and cue in ("on", "by", "until")):
+        if cue == "last" or (past and cue in ("on", "by", "until", "here")):
             delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
             out.append((published - timedelta(days=delta), True))
             continue
@@ -365,8 +411,7 @@ def _times(sentence: str) -> list[tuple[time, str]]:
     """The clock times a sentence names, each with the zone the text gives it in (or "")."""
     out: list[tuple[time, str]] = []
     for match in _TIMES.finditer(sentence):
-        given = _ZONE_AFTER.match(sentence[match.end() :])
-        named = _ZONE_WORDS[given.group("zone").lower()] if given else ""
+        named = _zone_after(sentence[match.end() :])
         if match.group("word"):
             word = match.group("word").lower()
             out.append((time(0) if word == "midnight" else time(12), named))
@@ -385,6 +430,41 @@ def _times(sentence: str) -> list[tuple[time, str]]:
     return list(dict.fromkeys(out))
 
 
+def _zone_after(text: str) -> str:
+    """The zone a time is given in, from the words after it ("ET", "UK time"), or ""."""
+    given = _ZONE_AFTER.match(text)
+    if given is None:
+        return ""
+    if given.group("zone"):
+        return _ZONE_WORDS[given.group("zone").lower()]
+    return _ZONE_NAMES[(given.group("named") or given.group("coast")).lower()]
+
+
+def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bool]]:
+    """The publication day for "today" or "tonight" ("tonight at 9 p.m. ET"), firm only
+    with one time of day (a "today" alone is as often the story's present as its event's)."""
+    match = _SAME_DAY.search(sentence)
+    if match is None or _REPORTED.search(sentence[: match.start()]):
+        return []
+    return [(published, times == 1)]
+
+
+def _until_split(
+    sentence: str, published: date
+) -> tuple[list[tuple[date, date | None, str]], date | None]:
+    """The sentence's explicit dates without the one it says the event runs up to, and that one."""
+    last: date | None = None
+    starts = []
+    for day, end, note, at in _explicit_dates(sentence, published):
+        before = sentence[:at]
+        of_what = _THE.search(before) and _THE_DATE_OF.match(sentence, at)
+        if last is None and _UNTIL.search(before) and not of_what:
+            last = end or day
+        else:
+            starts.append((day, end, note))
+    return starts, last
+
+
 def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, ...]:
     """Every date the text names, in reading order, with its sentence's time and places."""
     out: list[Candidate] = []
@@ -395,13 +475,18 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
         if index < _DATELINE_DEPTH:
             skip = max(skip, _dated_header_end(paragraph))
         for sentence in sentences(paragraph[skip:]):
-            explicit = _explicit_dates(sentence, published)
+            explicit, last = _until_split(sentence, published)
             days = [(d, end, True, note) for d, end, note in explicit]
             weekdays = _weekday_dates(sentence, published, bool(explicit))
             days += [(d, None, firm, "") for d, firm in weekdays]
+            times = _times(sentence)
+            if not days:
+                days = [
+                    (d, None, firm, "") for d, firm in _same_day(sentence, published, len(times))
+                ]
+            days = _ending(days, last)
             if not days:
                 continue
-            times = _times(sentence)
             clock, zone = times[0] if len(times) == 1 else (None, "")
             places = places_in(sentence)
             for day, end, firm, note in days:

@@ -359,15 +359,18 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
     """Parse, and on a syntax error blank the line it names and try again.
 
     So one bad line does not hide the rest of the file: the caller gets every
-    syntax error and, when the rest still parses, the value to validate too
-    (None when it never parses).
+    syntax error (the first MAX_RECOVERIES) and, when the rest still parses, the
+    value to validate too (None when it never parses). Past that many it goes on
+    blanking lines for a while: a quote left open above many quoted lines shows as
+    an error on each of them first, and only once they are out as the open quote,
+    which then takes their place (`_after_opening`).
     """
     lines: list[str] = []  # split only once a syntax error needs a line blanked
     original: list[str] = []
     problems: list[Problem] = []
     for _ in range(4 * MAX_RECOVERIES):  # (each pass blanks a line; see `_after_opening`)
         try:
-            return parse_yaml(text, path, first_line), problems
+            return parse_yaml(text, path, first_line), problems[:MAX_RECOVERIES]
         except ContentError as exc:
             original = original or text.split("\n")
             lines = lines or list(original)
@@ -377,18 +380,16 @@ def parse_yaml_recovering(text: str, path: str, first_line: int = 1) -> tuple[An
             seen = {str(p) for p in problems}
             if isinstance(exc, RefusedYaml):  # duplicate keys...: the rest is still checked
                 problems.extend(p for p in exc.problems if str(p) not in seen)
-                return exc.value, problems
+                return exc.value, problems[:MAX_RECOVERIES]
             refused = not problem.message.startswith("invalid YAML")  # anchors, tags, depth
             blank = not 0 <= index < len(lines) or not lines[index].strip()
             if refused or blank or str(problem) in seen:
                 problems.extend(p for p in exc.problems if str(p) not in seen)
-                return None, problems
+                return None, problems[:MAX_RECOVERIES]
             problems.append(problem)
-            if len(problems) >= MAX_RECOVERIES:
-                return None, problems
             lines[index] = ""
             text = "\n".join(lines)
-    return None, problems
+    return None, problems[:MAX_RECOVERIES]
 
 
 def _after_opening(

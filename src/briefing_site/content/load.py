@@ -338,7 +338,7 @@ def site_files(site: Path, folder: str) -> list[str]:
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 text with the BOM stripped and newlines made `\\n`."""
+    """UTF-8 text with the BOM (or BOMs) stripped and newlines made `\\n`."""
     wide = _wide_encoding(data)
     if wide:  # Notepad's "Unicode": every other byte is NUL, but it is text all the same
         raise ContentError.at(
@@ -347,7 +347,9 @@ def decode(data: bytes, path: str) -> str:
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ContentError.at(Location(path, line), "binary data (NUL byte): not a text file")
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    bom = 0
+    while data.startswith(codecs.BOM_UTF8, bom):  # twice: a file re-saved "with BOM"
+        bom += len(codecs.BOM_UTF8)  # by a tool that kept the one it read as text
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:

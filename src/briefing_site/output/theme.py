@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_site.errors import ContentError
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Location
 from briefing_site.walk import walk
 
@@ -25,6 +25,41 @@ STATIC_DIR = "static"
 def theme_dir() -> Path:
     """The default theme, shipped inside the package (`briefing_site/theme/`)."""
     return Path(__file__).resolve().parents[1] / "theme"
+
+
+def template_warnings(site_templates: Path) -> list[Problem]:
+    """What in the site's `templates/` a build passes over though its editor meant it:
+    `templates` made as a file (the theme is used instead), or a page template saved
+    empty, which draws every page of its kind blank. An empty partial (`_meta.html`)
+    takes a piece out of each page, a thing one may mean, and is not named."""
+    name = site_templates.name
+    if site_templates.exists() and not site_templates.is_dir():
+        why = f"a file, not a folder: the packaged theme is used; put your templates in a folder named {name}/"
+        return [Problem(Location(name), why)]
+    found = []
+    for page in _page_templates():
+        path = site_templates / page
+        try:  # a regular file only: a pipe there is the build's to refuse, not to wait on
+            size = path.stat().st_size if path.is_file() else _BLANK_AT_MOST + 1
+            blank = size <= _BLANK_AT_MOST and not path.read_bytes().strip()
+        except OSError:  # (unreadable: the build names it when it reads it)
+            continue
+        if blank:
+            why = (
+                "empty: every page drawn from it is blank; delete it to use the theme's, "
+                f'or start it with {{% extends "theme/{page}" %}}'
+            )
+            found.append(Problem(Location(f"{name}/{page}"), why))
+    return found
+
+
+_BLANK_AT_MOST = 4096  # bytes: a longer template is not read to see if it is all spaces
+
+
+@cache
+def _page_templates() -> tuple[str, ...]:
+    """The theme's templates that draw whole pages (a partial's name starts with `_`)."""
+    return tuple(sorted(p.name for p in theme_dir().glob("*.html") if not p.name.startswith("_")))
 
 
 class TemplateFiles:
@@ -135,9 +170,11 @@ a loop over `range(10**12)` would draw one page for days, with no message."""
 def bounded_range(*args: int) -> range:
     """`range` for templates, refusing more than MAX_RANGE numbers."""
     numbers = range(*args)
-    if len(numbers) > MAX_RANGE:
+    # Counted, not `len()`: a range longer than a C size (`range(10**20)`) overflows it.
+    count = max(0, -(-(numbers.stop - numbers.start) // numbers.step))
+    if count > MAX_RANGE:
         raise OverflowError(
-            f"range() of {len(numbers):,} numbers; a template loops over at most "
+            f"range() of {count:,} numbers; a template loops over at most "
             f"{MAX_RANGE:,}: is the loop meant to end?"
         )
     return numbers
