@@ -57,19 +57,33 @@ def tip(bare: Path) -> str:
     return git(bare, "rev-parse", "-q", "--verify", "refs/heads/gh-pages")
 
 
-def kill_when_marked(site: Path, marker: Path, path_first: Path | None) -> None:
-    """Run deploy in its own process group; SIGKILL the whole group at the marker."""
-    env = dict(os.environ)
-    if path_first is not None:
-        env["PATH"] = f"{path_first}{os.pathsep}{env['PATH']}"
+def start_deploy(site: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """A deploy of a later build, in its own process group (a signal's target), its
+    error output kept."""
     argv = ["deploy", "-s", str(site), "-b", BASE_URL, "--now", LATER]
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "briefing_site", *argv],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+
+
+def await_marker(marker: Path, process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait until deploy reaches the marked point (it must, before it ends)."""
+    deadline = time.monotonic() + seconds
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert marker.exists(), process.communicate()[1]
+
+
+def kill_when_marked(site: Path, marker: Path, path_first: Path | None) -> None:
+    """Run deploy in its own process group; SIGKILL the whole group at the marker."""
+    env = dict(os.environ)
+    if path_first is not None:
+        env["PATH"] = f"{path_first}{os.pathsep}{env['PATH']}"
+    process = start_deploy(site, env)
     deadline = time.monotonic() + 120
     while not marker.exists():
         if process.poll() is not None or time.monotonic() > deadline:
@@ -169,19 +183,11 @@ def test_deploy_stopped_by_sigterm_ends_as_ctrl_c_does_and_stops_its_git(
             f' && {{ : > "{marker}"; sleep 4; }}\nexit 0\n'
         )
         transaction.chmod(0o755)
-    argv = ["deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "briefing_site", *argv],
-        env={**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+    process = start_deploy(
+        clone, {**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}"}
     )
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert marker.exists(), process.communicate()[1]
+        await_marker(marker, process, 120)
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=60)
         deadline = time.monotonic() + 30  # what deploy started has ended, or never will
@@ -219,19 +225,9 @@ def test_deploy_stopped_by_sigterm_while_building_leaves_no_staging_folder_or_lo
     indexer = tmp_path / "pagefind"
     indexer.write_text(f'#!/bin/sh\ntouch "{ready}"\nexec sleep 600\n')
     indexer.chmod(0o755)
-    argv = ["deploy", "-s", str(clone), "-b", BASE_URL, "--now", LATER]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "briefing_site", *argv],
-        env={**os.environ, "PAGEFIND_BINARY_PATH": str(indexer)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    process = start_deploy(clone, {**os.environ, "PAGEFIND_BINARY_PATH": str(indexer)})
     try:
-        deadline = time.monotonic() + 300
-        while not ready.exists() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert ready.exists(), process.communicate()[1]
+        await_marker(ready, process, 300)
         os.killpg(process.pid, signal.SIGTERM)  # as `timeout` and CI runners send it
         _, err = process.communicate(timeout=60)
     finally:
