@@ -3,6 +3,7 @@ pagination, drafts and the future-date rule, all built through the CLI."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -349,6 +350,47 @@ def test_a_drafts_preview_keeps_drafts_out_of_the_feeds_and_sitemaps(
         assert "g7-summit" in text, name
         assert "secret-plan" not in text and "Secret plan" not in text, name
         assert "embargoed" not in text and "Embargoed" not in text, name
+
+
+def test_feeds_carry_the_fifty_newest_with_undated_briefings_at_the_build_date(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """Feed entries are the 50 newest published briefings by publication time, an
+    undated one counted at 00:00 of the build date (a tie broken by slug), whatever
+    the home page and listings make of their events; drafts and later dates stay out.
+    Built with the cache and without it (the reference build), and again after an edit."""
+    when = datetime.fromisoformat(NOW)
+    today = when.replace(hour=0, minute=0)
+    dated = [today.replace(day=15 - n % 30 // 2, hour=n % 5 * 3) for n in range(50)]
+    dated += [today, today, when.replace(hour=13)]  # two tie with the undated; one is not out yet
+    files: dict[str, str | bytes] = {}
+    expected: list[tuple[datetime, str]] = []
+    for n, date in enumerate(dated):
+        slug = f"d{(n * 37) % 53:02d}"  # slug order unlike date order
+        files[f"content/{slug}.md"] = article(slug, date=date.isoformat())
+        if date <= when:
+            expected.append((date, slug))
+    for n in range(12):  # undated: an event far ahead, long past, or none
+        slug = f"u{(n * 5) % 12:02d}"
+        event = ("2026-01-01", "2024-01-01", None)[n % 3]
+        files[f"content/{slug}.md"] = article(slug, event=event)
+        expected.append((today, slug))
+    files["content/d-draft.md"] = article("d-draft", date=NOW, extra="\ndraft: true")
+    newest = [
+        slug for _, slug in sorted(expected, key=lambda item: (-item[0].timestamp(), item[1]))
+    ]
+    site = make_site(files)
+
+    def feed_slugs(*options: str) -> list[str]:
+        built = cli("build", "-s", str(site), "--now", NOW, *options)
+        assert built.code == 0, built.err
+        items = json.loads((site / "build/feed.json").read_text())["items"]
+        return [item["url"].rstrip("/").rsplit("/", 1)[-1] for item in items]
+
+    assert feed_slugs("-j", "1", "--no-cache") == newest[:50]
+    assert feed_slugs() == newest[:50]
+    (site / "content/u00.md").unlink()  # an undated one among the fifty goes
+    assert feed_slugs() == [slug for slug in newest if slug != "u00"][:50]
 
 
 def test_tag_pages_carry_the_tag_as_the_editors_wrote_it(

@@ -32,11 +32,16 @@ def every_file(path: str, template: str, source: PageSource) -> bool:
 
 
 def extra_files(
-    site: Site, urls: Urls, pages: Sequence[str], wanted: PageFilter = every_file
+    site: Site,
+    urls: Urls,
+    pages: Sequence[str],
+    wanted: PageFilter = every_file,
+    newest: Sequence[Briefing] | None = None,
 ) -> list[RenderedFile]:
-    """The feeds, one .ics per briefing with an event, and the crawler and Pages files."""
+    """The feeds, one .ics per briefing with an event, and the crawler and Pages files
+    (`newest`: the briefings newest first, when the listings sorted them: `feeds.entries`)."""
     files = []
-    items = entries(site)
+    items = entries(site, newest)
     in_feeds: tuple[object, ...] = tuple(items)  # a feed changes only with these
     for path, feed in ((ATOM_PATH, atom_feed), (JSON_PATH, json_feed)):
         if wanted(path, "", in_feeds):

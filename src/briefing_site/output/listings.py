@@ -169,9 +169,10 @@ def newest_first(briefings: Sequence[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=key)
 
 
-def listings(site: Site) -> list[Listing]:
-    """The archive, every configured topic (even an empty one), every tag in use."""
-    newest = newest_first(site.briefings)
+def listings(site: Site, newest: Sequence[Briefing] | None = None) -> list[Listing]:
+    """The archive, every configured topic (even an empty one), every tag in use
+    (`newest`: the site's briefings as `newest_first` orders them, if sorted already)."""
+    newest = newest_first(site.briefings) if newest is None else newest
     by_topic: dict[str, tuple[array[int], array[int]]] = {
         topic.name: (array("I"), array("I")) for topic in site.config.topics
     }
@@ -209,7 +210,7 @@ def listings(site: Site) -> list[Listing]:
     return found
 
 
-def pages(site: Site) -> Iterator[ListPage]:
-    """Every page of every listing, at the site's configured page size."""
-    for listing in listings(site):
+def pages(site: Site, newest: Sequence[Briefing] | None = None) -> Iterator[ListPage]:
+    """Every page of every listing, at the site's configured page size (`listings`)."""
+    for listing in listings(site, newest):
         yield from paginate(listing, site.config.page_size)

@@ -25,7 +25,7 @@ from briefing_site.content.countdown import day_in_zone
 from briefing_site.errors import ContentError
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
-from briefing_site.output.listings import Entry, ListPage, pages
+from briefing_site.output.listings import Entry, ListPage, newest_first, pages
 from briefing_site.output.theme import theme_dir
 from briefing_site.output.urls import (
     Urls,
@@ -193,7 +193,8 @@ def iter_site(
         yield _render(env, "404.html", not_found, briefings=shown)
     if site.config.search:
         yield from _search_page(env, urls, site, wanted)
-    for pager in pages(site):
+    newest = newest_first(site.briefings)  # one sort for the listings and the feeds
+    for pager in pages(site, newest):
         page_paths.append(pager.path)
         # A tag's title comes from every briefing with it, not only this page's.
         sources: tuple[object, ...] = (
@@ -204,7 +205,7 @@ def iter_site(
         if wanted(pager.path, _LISTING_TEMPLATES[pager.listing.kind], sources):
             yield _render_listing(env, urls, pager)
     _forget_cards(env)
-    yield from extra_files(site, urls, page_paths, wanted)
+    yield from extra_files(site, urls, page_paths, wanted, newest)
 
 
 def _forget_cards(env: jinja2.Environment) -> None:
