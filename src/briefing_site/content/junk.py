@@ -117,6 +117,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
+    # A video's call to the reader: "Watch the video above to see the ministers sign.",
+    # "View the clip of the handshake.", "Click play to watch the signing." (an order to
+    # the reader naming the video, one sentence with no clause of its own after a comma:
+    # "Watch the footage, where rescuers reach the family ..." tells something, and stays).
+    r"(?:watch|view|see) (?:the|our|this|a|that) (?:[\w-]+ ){0,2}(?:video|clip|footage)\b"
+    r"[^.!?,;\"\u201c]{0,120}[.!]?",
+    r"(?:click|press|tap|hit) (?:on )?play\b[^.!?,;\"\u201c]{0,120}[.!]?",
     # "Read the full story by Jane Doe here.", "Download the full statement here."
     r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
     # "The ministerial decision on fisheries subsidies is available here." (not "Ministers
@@ -895,6 +902,10 @@ AFTER_VERB = frozenset(
     "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
 )
 CLAUSE_WORDS = 6
+# A live page: this many lines that are only a time of day, each an entry's stamp. A line
+# with no sentence end next to a stamp, up to this long, is an entry's title or caption.
+LIVE_STAMPS = 2
+LIVE_LINE_WORDS = 25
 CLAUSE = "no sentence end, but reads as a clause"
 PLAYER_POINTER = "points the reader at a video on the page"
 # A headline's quotation: opening the line in single marks, then who said it in the
@@ -962,6 +973,7 @@ RESTATED = "a standfirst the story restates right below it"
 # ..." goes on from the story's first line) nor on a quotation the first line sums up.
 DEK_MAX_WORDS = 25
 DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
+DEK_KEPT = "a standfirst under the byline? (no day; the story below tells its day)"
 _ANCHOR = _lazy(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
@@ -979,6 +991,19 @@ _TOLD_DAY = _lazy(
     r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?= \d{1,2}(?:st|nd|rd|th)?\b))\b"
+)
+# A sentence ending on when it happens: "... leaves Singapore tomorrow.", "... on Friday."
+_WHEN_AT_END = _lazy(
+    r"\b(?:today|tonight|tomorrow|yesterday|(?:this|next|last) (?:morning|afternoon|evening"
+    r"|night|week|weekend|month|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday))[.!][\"'\u201d\u2019]?\s*$",
+    re.IGNORECASE,
+)
+# A sentence telling when in a word of its own: the story's, not a standfirst's.
+_SAYS_WHEN = _lazy(
+    r"\b(?:today|tonight|tomorrow|yesterday|(?:this|last|next) (?:morning|afternoon|evening"
+    r"|night|week|weekend|month))\b",
+    re.IGNORECASE,
 )
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
@@ -1228,6 +1253,7 @@ class Shape:
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
+    dek_kept: bool = False  # a standfirst under a byline: not the lede, but kept in doubt
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
@@ -1405,6 +1431,8 @@ class JunkFilter:
                 prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
                 # A sentence ending in its source's address never leads the section.
                 prose = prose and not shape.cited
+                # A standfirst kept in doubt under the byline gives the lede up.
+                prose = prose and not (shape.dek_kept and not leads)
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -1808,6 +1836,9 @@ class JunkFilter:
             and stop < limits.sparse_stopwords
             and not (sentence and verb)
             and not listed  # "4. improve investor confidence."
+            # "Secretary Meade leaves Singapore tomorrow.": a full sentence telling when,
+            # with a verb the word list cannot tell from a noun; no name list ends so.
+            and not (sentence and _WHEN_AT_END.search(text))
         ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and teaser:
@@ -2078,6 +2109,10 @@ def _repeats(
                 other = None
             if other is None:
                 other = _later_repeat(joined, postings, grams, index, share)
+                if other is not None and _pulled_from(
+                    paragraphs[index].text, paragraphs[other].text
+                ):
+                    other = None  # the later block is the pull quote: it goes, not this one
                 if other is not None:
                     gave_way[index] = other
             if other is None and not _plain(paragraphs[index].text)[:1].islower():
@@ -2106,6 +2141,20 @@ def _repeats(
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _pulled_from(earlier: str, later: str) -> bool:
+    """`later` is a pull quote of `earlier`: the words of a quotation `earlier` gives in
+    full, with its speaker and full stop ('"I am proud of it," she added.'), printed again
+    below it bare, without quotation marks or a full stop. The story's sentence stays."""
+    bare = _plain(later).strip()
+    told = _plain(earlier).strip()
+    if not bare or bare[:1] in QUOTE_OPENERS or _FULL_STOP.search(bare):
+        return False
+    if not any(mark in told for mark in QUOTE_OPENERS) or not ends_sentence(told):
+        return False
+    inner = " " + " ".join(_words(bare.casefold())) + " "
+    return len(inner.split()) >= 4 and inner in " " + " ".join(_words(told.casefold())) + " "
 
 
 def _credited_copy(earlier: str, later: str) -> bool:
@@ -2651,6 +2700,8 @@ def _in_context(
             # The box may have lost its points in the scrape and this be the story (not
             # when the story visibly starts below, under its wire dateline).
             verdicts.append((False, BOXED))
+        elif index < lede and shape.dek_kept:
+            verdicts.append((False, DEK_KEPT))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
 
@@ -3325,13 +3376,24 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
         text = _plain(paragraphs[index].text)
         below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
         opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
+        # Under a byline or date stamp, the story's first long paragraph telling its day
+        # ("... met in Port Louis on Monday ...") under a sentence that tells none ("The
+        # deal ends years of overfishing, ministers say."): that sentence is the dek.
+        under_byline = (
+            shapes[index - 1].marker
+            and all(s.kind == "bad" for s in shapes[:index])
+            and _TOLD_DAY.search(text) is None
+            and _SAYS_WHEN.search(text) is None  # "... opens in Quito today.": the story's
+            and below is not None
+            and _TOLD_DAY.search(_plain(paragraphs[below].text)) is not None
+        )
+        headed = shapes[index - 1].reason == "repeats the headline" and _ANCHOR.search(text) is None
         if (
-            shapes[index - 1].reason == "repeats the headline"
+            (headed or under_byline)
             and shape.sentence
             and shape.words <= DEK_MAX_WORDS
             and shape.reason != DATELINE_STORY
             and text[:1] not in QUOTE_OPENERS
-            and _ANCHOR.search(text) is None
             and below is not None
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
@@ -3342,7 +3404,9 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             # A quotation under it is the source a first sentence sums up.
             and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
         ):
-            out[index] = replace(shape, dek=True)
+            # Under a byline the sentence may yet be a short first one of the story's: it
+            # gives the lede up but stays, in doubt.
+            out[index] = replace(shape, dek=True, dek_kept=under_byline and not headed)
         break  # only the first block that could lead
     return out
 
@@ -3715,6 +3779,38 @@ def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
+    """The first prose paragraph below the page header, or the lead-in above it that
+    opens a story told as a list (`_list_opening`)."""
+    first = _first_prose(shapes)
+    return _list_opening(shapes, first)
+
+
+def _list_opening(shapes: Sequence[Shape], first: int) -> int:
+    """The lead-in over the story's list when the story opens with it, else `first`.
+
+    "Here are the main points of the agreement the nine states signed on Monday:" over
+    its points, above the first prose paragraph and under nothing but the header, is the
+    story's first sentence: longer than a bare signpost ("Here are the key points:", which
+    goes), with a verb, and list items right under it."""
+    limit = min(first, len(shapes), HEADER_REACH)
+    for index in range(limit):
+        shape = shapes[index]
+        if shape.kind == "good":
+            return first
+        if (
+            shape.kind == "short"
+            and shape.reason == "leads into a list"
+            and shape.words > SIGNPOST_WORDS
+            and shape.verb
+            and index + 1 < len(shapes)
+            and shapes[index + 1].bulleted
+            and all(s.kind == "short" for s in shapes[index + 1 : first])
+        ):
+            return index
+    return first
+
+
+def _first_prose(shapes: Sequence[Shape]) -> int:
     """The index of the first prose paragraph below the page header (len when none).
 
     A byline or date stamp near the top ends the header, so a standfirst above
@@ -3851,9 +3947,14 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
         return first
     if not shapes[first].echo:
         return _dek_over_picture(shapes, first)
-    below = next((s for s in shapes[first + 1 :] if s.kind != "short"), None)
+    at = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), None)
+    below = shapes[at] if at is not None else None
     if below is None or below.kind != "bad" or not _picture(below):
         return first  # a subhead or a link line under it: the story has begun
+    if any(s.lead and not s.query for s in shapes[first + 1 : at]):
+        # A short full sentence of the story before the picture: the story has begun
+        # ("..., a step officials said was overdue." / "The limits take effect in January.").
+        return first
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
     story = next((i for i in later if shapes[i].kind == "good"), first)
     # Another story's card in between (its headline in title case): one story goes on.
@@ -3954,6 +4055,9 @@ def _short(
     shape = shapes[index]
     if shape.reason == FOREIGN:
         return False, FOREIGN  # another language's prose: never dropped for where it sits
+    live = _live_furniture(shapes, index)
+    if live:
+        return True, live
     if shape.reason == SIGNPOST_SOFT:
         below = shapes[index + 1] if index + 1 < len(shapes) else None
         if below is not None and _heading_or_item(below):
@@ -3998,6 +4102,18 @@ def _short(
         and _between_story_paragraphs(shapes, index)
     ):
         return True, "a lone dashed line between paragraphs: a subhead"
+    # One bulleted line with no verb and no sentence, over page furniture, is no list's
+    # item: a card's label ("• Jane Doe" over "Host commentator").
+    if (
+        shape.lone_item
+        and not shape.sentence
+        and not shape.verb
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and index + 1 < len(shapes)
+        and shapes[index + 1].kind == "bad"
+        and not shapes[index - 1].opens_list
+    ):
+        return True, "a lone bulleted line over page furniture: a card's label"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
     # item of the story's own list, even between two subheads.
     if shape.bulleted and lede < index < last_good and around != {"good"}:
@@ -4170,6 +4286,32 @@ def _short(
         return True, shape.reason.rstrip("?")
     suspicious = shape.reason not in ("short", "a list item", "leads into a list")
     return False, shape.reason if suspicious else ""
+
+
+def _live_furniture(shapes: Sequence[Shape], index: int) -> str:
+    """Why a line with no sentence end is a live page's furniture, or ''.
+
+    On a page whose entries open on a time stamp of their own ("11:08"), LIVE_STAMPS of
+    them at least, the line right under a stamp is the entry's title ("Prime Minister
+    thanks the Queen"), and a line over a stamp, under the previous entry's prose, is that
+    entry's picture caption ("Jane Doe speaks at the opening in the ballroom"). A line
+    that ends a sentence stays, and so does a quotation or a long block."""
+    shape = shapes[index]
+    if shape.sentence or shape.quotes or shape.words > LIVE_LINE_WORDS:
+        return ""
+    if sum(s.clock for s in shapes) < LIVE_STAMPS:
+        return ""
+    if index > 0 and shapes[index - 1].clock:
+        return "under a live page's time stamp, no sentence: the entry's title"
+    if (
+        index + 1 < len(shapes)
+        and shapes[index + 1].clock
+        and index > 0
+        and shapes[index - 1].kind == "good"
+        and shape.words >= CLAUSE_WORDS
+    ):
+        return "over a live page's time stamp, no sentence: the entry's picture caption"
+    return ""
 
 
 def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
