@@ -1254,6 +1254,7 @@ class Shape:
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
     dek_kept: bool = False  # a standfirst under a byline: not the lede, but kept in doubt
+    dated_lead_in: bool = False  # a lead-in into a list telling its day or under a dateline
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
@@ -3101,8 +3102,15 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
             and not shape.quotes
             and _SAYS.search(text) is not None
         )
-        if clock or legal or says or told:
-            out[index] = replace(shape, clock=clock, legal=legal, says=says, reports=told)
+        # A lead-in telling its day or under a wire dateline ("Here are the main points of
+        # the agreement signed on Monday:"): the story's, not a box's signpost.
+        dated = shape.reason == "leads into a list" and bool(
+            _TOLD_DAY.search(text) or _SAYS_WHEN.search(text) or _dateline(text)
+        )
+        if clock or legal or says or told or dated:
+            out[index] = replace(
+                shape, clock=clock, legal=legal, says=says, reports=told, dated_lead_in=dated
+            )
     return out
 
 
@@ -3791,7 +3799,8 @@ def _list_opening(shapes: Sequence[Shape], first: int) -> int:
     "Here are the main points of the agreement the nine states signed on Monday:" over
     its points, above the first prose paragraph and under nothing but the header, is the
     story's first sentence: longer than a bare signpost ("Here are the key points:", which
-    goes), with a verb, and list items right under it."""
+    goes), with a verb, telling its day or under a wire dateline (a key-points box's lead-in
+    tells neither), and list items or a point's subhead right under it."""
     limit = min(first, len(shapes), HEADER_REACH)
     for index in range(limit):
         shape = shapes[index]
@@ -3802,12 +3811,24 @@ def _list_opening(shapes: Sequence[Shape], first: int) -> int:
             and shape.reason == "leads into a list"
             and shape.words > SIGNPOST_WORDS
             and shape.verb
+            and shape.dated_lead_in
             and index + 1 < len(shapes)
-            and shapes[index + 1].bulleted
-            and all(s.kind == "short" for s in shapes[index + 1 : first])
+            and (shapes[index + 1].bulleted or _subhead_label(shapes[index + 1]))
+            and all(s.kind == "short" or _subhead_label(s) for s in shapes[index + 1 : first])
         ):
             return index
     return first
+
+
+def _subhead_label(shape: Shape) -> bool:
+    """A subhead over one of a list's points: a few words with no sentence and no verb,
+    ending in a colon or not ("Catch limits", "Foreign fleets:")."""
+    return (
+        shape.words <= SUBHEAD_LABEL_WORDS
+        and not shape.verb
+        and not shape.sentence
+        and (shape.reason.startswith("no sentence") or shape.reason == "leads into a list")
+    )
 
 
 def _first_prose(shapes: Sequence[Shape]) -> int:
