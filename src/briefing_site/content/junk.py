@@ -4132,7 +4132,7 @@ def _short(
         and shape.words <= SUBHEAD_LABEL_WORDS
         and index + 1 < len(shapes)
         and shapes[index + 1].kind == "bad"
-        and not shapes[index - 1].opens_list
+        and not (index and shapes[index - 1].opens_list)
     ):
         return True, "a lone bulleted line over page furniture: a card's label"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
