@@ -5,7 +5,9 @@ from __future__ import annotations
 from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
+from briefing_site.content.junk import JunkFilter
 from briefing_site.content.load import split_text
+from briefing_site.model import Paragraph
 
 TITLE = "Nine states agree tuna catch limits in Port Louis"
 STORY = (
@@ -158,3 +160,102 @@ def test_wrapped_copy_goes_on_past_a_quoted_word_at_a_lines_end() -> None:
         "talks, in Victoria next spring.\n"
     )
     assert [p.line for p in split_text(copy)] == [1, 4, 7]
+
+
+def _doubts(*texts: str, title: str = "") -> dict[str, str]:
+    """Kept text -> why it is in doubt, for the kept paragraphs `check` warns about."""
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, _ = JunkFilter().clean(paragraphs, title=title)
+    return {p.text: p.doubt for p in kept if p.doubt}
+
+
+ENTRY = (
+    "The chair of the fisheries council opened the session with a call for common limits "
+    "on the tuna catch of all nine states."
+)
+THEN = "The panel of scientists presented its estimate of the stocks to the ministers."
+
+
+def test_a_live_pages_prose_line_over_a_stamp_is_kept_in_doubt_not_dropped() -> None:
+    # Lines with no full stop over the next entry's stamp, told as prose (a modal, a
+    # report, a past tense, a "that" clause): the entry's own, cut from its full stop.
+    for line in (
+        "Ministers from the nine states are expected to name a new council chair next week",
+        "A local paper reported that the delegates had seen two drafts of the final text",
+        "Before joining the council she ran a fishing cooperative in the south of the island",
+    ):
+        texts = (STORY, "09:10", ENTRY, line, "09:40", THEN, "10:05", LATER)
+        kept, dropped = _clean(*texts)
+        assert line in kept, dropped
+        assert "time stamp" in _doubts(*texts)[line]
+    # A caption's shape (a present-tense verb of a picture) still goes.
+    caption = "The host minister greets the delegation of Seychelles at the door of the hall"
+    kept, dropped = _clean(STORY, "09:10", ENTRY, caption, "09:40", THEN, "10:05", LATER)
+    assert caption in dropped and "caption" in dropped[caption], dropped
+
+
+def test_a_sentence_going_on_past_a_video_order_stays() -> None:
+    # An order to watch that goes on with "and" or a colon, or names no place or purpose
+    # of the video, tells something: it stays.
+    for line in (
+        "Watch the clip released by the council and you will see two boats turned away.",
+        "Press play on the new rules: the ministers agreed to share every catch record.",
+        "See the video the council posted online for the full record of the vote.",
+    ):
+        kept, dropped = _clean(STORY, MORE, line, LATER)
+        assert line in kept, dropped
+    # The story's short last sentence under a single call to watch its video stays.
+    call = "Watch the video above to see the ministers sign the agreement."
+    last = "Seychelles signed the agreement on Tuesday."
+    kept, dropped = _clean(STORY, MORE, call, last)
+    assert kept == [STORY, MORE, last], dropped
+
+
+def test_a_first_sentence_under_a_byline_with_a_source_or_a_perfect_leads() -> None:
+    opening = "Mauritius will cut its tuna catch by a fifth, its fisheries minister has promised."
+    texts = (TITLE, "By Jane Doe, Indian Ocean correspondent", opening, STORY, MORE)
+    assert _lede(*texts, title=TITLE) == opening
+    # A present-tense first sentence with no such anchor gives the lede up, but the
+    # moved lede is always in doubt: `check` warns.
+    present = (
+        "The Seychelles fisheries minister arrives in Port Louis for talks, his first visit "
+        "since the islands quit the regional council."
+    )
+    texts = (TITLE, "By Jane Doe, Indian Ocean correspondent", present, STORY, MORE)
+    assert _lede(*texts, title=TITLE) == STORY
+    assert "standfirst" in _doubts(*texts, title=TITLE)[present]
+    # A standfirst looking ahead ("should ..., ministers say") still gives it up.
+    dek = "A pact long in the making should let the tuna stocks recover, ministers say."
+    texts = (TITLE, "By John Roe", dek, STORY, MORE)
+    assert _lede(*texts, title=TITLE) == STORY
+    assert dek in _doubts(*texts, title=TITLE)
+
+
+def test_a_dated_lead_in_whose_points_are_dropped_does_not_lead() -> None:
+    # Its points (lines with no full stop, which the filter drops here) are not kept:
+    # the lead-in does not lead a list the reader never sees; all is as before.
+    lead_in = (
+        "Here are the main points of the pact the nine ministers signed in Port Louis on Monday:"
+    )
+    last = "Each parliament must still ratify the pact before it takes effect."
+    texts = (
+        TITLE,
+        lead_in,
+        "\u2022 The bigeye tuna catch will be cut by a third over four years",
+        "\u2022 Distant fleets must report every landing to the panel",
+        "\u2022 A shared patrol boat will watch the zone from next spring",
+        last,
+    )
+    assert _lede(*texts, title=TITLE) == last
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert kept == [last], dropped
+
+
+def test_a_name_list_ending_on_its_day_goes() -> None:
+    # A full stop and a day at the end, but no verb: a caption's list of names.
+    for names in (
+        "Jane Doe, John Roe, Mary Major, Port Louis Harbour, Mauritius, on Tuesday.",
+        "Seychelles minister John Roe, Comoros minister Mary Major at Port Louis today.",
+    ):
+        kept, dropped = _clean(STORY, names, MORE, LATER)
+        assert names in dropped, kept

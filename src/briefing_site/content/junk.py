@@ -82,6 +82,14 @@ def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
+# A run of a call's words: no sentence end, comma, colon or quotation, and no " and ".
+_CALL_RUN = r"(?:(?! and )[^.!?,;:\"\u201c]){0,50}"
+_CALL_PROMO = r"\b(?:above|below|here|to see|to watch|for more)\b"
+VIDEO_CALL = (
+    r"(?:watch|view|see) (?:the|our|this|a) (?:[\w-]+ ){0,2}(?:video|clip|footage)\b"
+    rf"{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
+)
+PLAY_CALL = rf"(?:click|press|tap|hit) (?:on )?play\b{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
 DEFAULT_PATTERNS: tuple[str, ...] = (
     r"loading\s*(?:\.{2,}|…)?",
     r"advertisements?|advert|sponsored(?: content)?|ad",
@@ -118,12 +126,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
     # A video's call to the reader: "Watch the video above to see the ministers sign.",
-    # "View the clip of the handshake.", "Click play to watch the signing." (an order to
-    # the reader naming the video, one sentence with no clause of its own after a comma:
-    # "Watch the footage, where rescuers reach the family ..." tells something, and stays).
-    r"(?:watch|view|see) (?:the|our|this|a|that) (?:[\w-]+ ){0,2}(?:video|clip|footage)\b"
-    r"[^.!?,;\"\u201c]{0,120}[.!]?",
-    r"(?:click|press|tap|hit) (?:on )?play\b[^.!?,;\"\u201c]{0,120}[.!]?",
+    # "Click play to watch the signing." (an order to the reader naming the video and
+    # where it is or what it is for: above, below, here, "to see", "to watch", "for
+    # more"; one short sentence with nothing going on after "and", a colon or a comma:
+    # "Watch the video released by the ministry and you will see ..." and "Press play on
+    # diplomacy: the two leaders agreed ..." tell something, and stay).
+    VIDEO_CALL,
+    PLAY_CALL,
     # "Read the full story by Jane Doe here.", "Download the full statement here."
     r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
     # "The ministerial decision on fisheries subsidies is available here." (not "Ministers
@@ -906,6 +915,7 @@ CLAUSE_WORDS = 6
 # with no sentence end next to a stamp, up to this long, is an entry's title or caption.
 LIVE_STAMPS = 2
 LIVE_LINE_WORDS = 25
+LIVE_PROSE = "over a live page's time stamp, no sentence, told as prose: the entry's?"
 CLAUSE = "no sentence end, but reads as a clause"
 PLAYER_POINTER = "points the reader at a video on the page"
 # A headline's quotation: opening the line in single marks, then who said it in the
@@ -983,6 +993,15 @@ _ANCHOR = _lazy(
     r"|(?:reports|writes)(?= that\b|[.!]?[\"'\u201d\u2019]?\s*$)"
     # a modal in lower case: "may sign", not "Theresa May"
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
+    re.IGNORECASE,
+)
+# The same anchors but a day or a modal, for a sentence under a byline: the story below
+# tells the day, and a standfirst looks ahead ("... should give stocks room to recover,
+# ministers say."); a source, a perfect or a number is still the story's first sentence
+# ("Japan will raise its investment ..., its prime minister has promised.").
+_BYLINE_ANCHOR = _lazy(
+    r"\b(?:said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    r"|(?:reports|writes)(?= that\b|[.!]?[\"'\u201d\u2019]?\s*$))\b|\d",
     re.IGNORECASE,
 )
 # A sentence telling its day: "... on Tuesday", "... on May 4". "Today" or "yesterday" is
@@ -1255,6 +1274,7 @@ class Shape:
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
     dek_kept: bool = False  # a standfirst under a byline: not the lede, but kept in doubt
     dated_lead_in: bool = False  # a lead-in into a list telling its day or under a dateline
+    live_caption: bool = False  # no sentence, a caption's shape (`_live_caption`)
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
@@ -1426,7 +1446,9 @@ class JunkFilter:
                 dropped.append(Dropped(paragraph, why))
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
-                silent = shape.kind == "good" and not shape.boxed
+                # A standfirst under the byline giving the lede up is always in doubt:
+                # `check` warns when the lede moves.
+                silent = shape.kind == "good" and not shape.boxed and not shape.dek_kept
                 doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
                 prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
@@ -1838,8 +1860,9 @@ class JunkFilter:
             and not (sentence and verb)
             and not listed  # "4. improve investor confidence."
             # "Secretary Meade leaves Singapore tomorrow.": a full sentence telling when,
-            # with a verb the word list cannot tell from a noun; no name list ends so.
-            and not (sentence and _WHEN_AT_END.search(text))
+            # with a verb the word list cannot tell from a noun ("Meade leaves Singapore"):
+            # a name list ending on its day ("..., London, on Tuesday.") has none, and goes.
+            and not (sentence and _name_verbs_name(text) and _WHEN_AT_END.search(text))
         ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and teaser:
@@ -2680,7 +2703,23 @@ def _in_context(
     followed by a byline or date stamp before the next prose paragraph, or a
     short full sentence just above it and below the header.
     """
-    lede = _lede_index(shapes)
+    first = _first_prose(shapes)
+    lede = _list_opening(shapes, first)
+    verdicts = _verdicts(shapes, lede, prose_stopwords)
+    if lede != first and any(
+        verdicts[i][0]
+        for i in range(lede + 1, first)
+        if shapes[i].bulleted or not _subhead_label(shapes[i])
+    ):
+        # The lead-in leads only a list whose points are kept: its points judged as
+        # furniture, the story under them leads (and the lead-in is judged as before).
+        lede = first
+        verdicts = _verdicts(shapes, lede, prose_stopwords)
+    return verdicts, lede
+
+
+def _verdicts(shapes: Sequence[Shape], lede: int, prose_stopwords: float) -> list[tuple[bool, str]]:
+    """(junk?, why) per paragraph, for the lede at `lede`."""
     # The story's last paragraph: prose, or prose going on into copy cut off with an
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
@@ -2717,7 +2756,7 @@ def _in_context(
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
-    return verdicts, lede
+    return verdicts
 
 
 def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
@@ -3107,9 +3146,16 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
         dated = shape.reason == "leads into a list" and bool(
             _TOLD_DAY.search(text) or _SAYS_WHEN.search(text) or _dateline(text)
         )
-        if clock or legal or says or told or dated:
+        caption = not shape.sentence and _live_caption(text)
+        if clock or legal or says or told or dated or caption:
             out[index] = replace(
-                shape, clock=clock, legal=legal, says=says, reports=told, dated_lead_in=dated
+                shape,
+                clock=clock,
+                legal=legal,
+                says=says,
+                reports=told,
+                dated_lead_in=dated,
+                live_caption=caption,
             )
     return out
 
@@ -3392,6 +3438,7 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and all(s.kind == "bad" for s in shapes[:index])
             and _TOLD_DAY.search(text) is None
             and _SAYS_WHEN.search(text) is None  # "... opens in Quito today.": the story's
+            and _BYLINE_ANCHOR.search(text) is None
             and below is not None
             and _TOLD_DAY.search(_plain(paragraphs[below].text)) is not None
         )
@@ -4078,7 +4125,7 @@ def _short(
         return False, FOREIGN  # another language's prose: never dropped for where it sits
     live = _live_furniture(shapes, index)
     if live:
-        return True, live
+        return live != LIVE_PROSE, live
     if shape.reason == SIGNPOST_SOFT:
         below = shapes[index + 1] if index + 1 < len(shapes) else None
         if below is not None and _heading_or_item(below):
@@ -4219,6 +4266,11 @@ def _short(
             # ...', "Two officials said the talks stalled."): the story going on under the
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
+        if _clause(shape) and _after_one_video_call(shapes, index):
+            # The story's last sentence under one call to watch its video ("Watch the
+            # video above ..." over "Russia denied the allegation on Monday."): the
+            # story goes on, there is no furniture below it.
+            return False, ""
         return True, f"{shape.reason}, in the furniture below the story"
     # A line in the site's emphasis marks with no sentence ("** Press release **"), right
     # between two paragraphs of the story: a subhead, as one in a Markdown heading.
@@ -4331,8 +4383,50 @@ def _live_furniture(shapes: Sequence[Shape], index: int) -> str:
         and shapes[index - 1].kind == "good"
         and shape.words >= CLAUSE_WORDS
     ):
+        if not shape.live_caption:
+            return LIVE_PROSE  # the entry's prose cut from its full stop? Kept, in doubt
         return "over a live page's time stamp, no sentence: the entry's picture caption"
     return ""
+
+
+# What a picture of a live page shows, in the present tense: who arrives, greets,
+# speaks, holds talks or poses, or who stands where.
+LIVE_CAPTION_VERBS = PICTURE_VERBS | frozenset(
+    "arrive arrives speak speaks meet meets hold holds sign signs attend attends leave "  # noqa: SIM905
+    "leaves visit visits gather gathers march marches address addresses sit sits stand "
+    "stands watch watches look looks lay lays receive receives welcome welcomes".split()
+)
+# A told sentence's words: reporting, a modal or an auxiliary, a "that" clause, or a
+# past tense a camera never shows ("worked", "met", "told").
+_TOLD_WORDS = FINITE_VERBS | frozenset(
+    "that told tells reported reports announced announces according expected added "  # noqa: SIM905
+    "met went took gave held spoke left came made led won saw shook began".split()
+)
+_PLACE_WORDS = frozenset("at in outside inside during before after on".split())  # noqa: SIM905
+
+
+def _live_caption(text: str) -> bool:
+    """A line over a live page's time stamp has a caption's shape: a present-tense verb
+    of what a picture shows ("The host greets the president at the door"), or a person
+    at a place with no verb ("Jane Doe at the opening in the ballroom"); and no word of a
+    told sentence (a reporting verb, a modal, "that", a past tense). Any other such line
+    ("Delegates ... are expected to elect ...", "Before his appointment he worked as a
+    lawyer") may be the entry's prose, cut from its full stop: it is kept, in doubt."""
+    # In lower case, or opening the line: "may" is a modal, "May" a name.
+    told = [w.casefold() if i == 0 else w for i, w in enumerate(_words(text))]
+    if any(w in _TOLD_WORDS for w in told):
+        return False
+    words = [w.casefold() for w in told]
+    # A past tense in "-ed", not an adjective after a determiner ("the assembled
+    # leaders") nor the line's first word ("Masked protesters march ...").
+    if any(
+        i and len(w) > 4 and w.endswith("ed") and words[i - 1] not in DETERMINERS
+        for i, w in enumerate(words)
+    ):
+        return False
+    if _picture_verb(words) or any(w in LIVE_CAPTION_VERBS for w in words[1:]):
+        return True
+    return not _has_verb(words) and any(w in _PLACE_WORDS for w in words)
 
 
 def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
@@ -4380,6 +4474,13 @@ def _between_story_paragraphs(shapes: Sequence[Shape], index: int) -> bool:
         and not shapes[index - 1].opens_list
         and shapes[index + 1].kind == "good"
     )
+
+
+def _after_one_video_call(shapes: Sequence[Shape], index: int) -> bool:
+    """The block right above is a single call to watch the story's video, right under
+    the story's prose."""
+    calls = (f"pattern {VIDEO_CALL!r}", f"pattern {PLAY_CALL!r}")
+    return index >= 2 and shapes[index - 1].reason in calls and shapes[index - 2].kind == "good"
 
 
 def _clause(shape: Shape) -> bool:
