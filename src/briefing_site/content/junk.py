@@ -82,6 +82,14 @@ def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
+# A run of a call's words: no sentence end, comma, colon or quotation, and no " and ".
+_CALL_RUN = r"(?:(?! and )[^.!?,;:\"\u201c]){0,50}"
+_CALL_PROMO = r"\b(?:above|below|here|to see|to watch|for more)\b"
+VIDEO_CALL = (
+    r"(?:watch|view|see) (?:the|our|this|a) (?:[\w-]+ ){0,2}(?:video|clip|footage)\b"
+    rf"{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
+)
+PLAY_CALL = rf"(?:click|press|tap|hit) (?:on )?play\b{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
 DEFAULT_PATTERNS: tuple[str, ...] = (
     r"loading\s*(?:\.{2,}|…)?",
     r"advertisements?|advert|sponsored(?: content)?|ad",
@@ -117,6 +125,14 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
+    # A video's call to the reader: "Watch the video above to see the ministers sign.",
+    # "Click play to watch the signing." (an order to the reader naming the video and
+    # where it is or what it is for: above, below, here, "to see", "to watch", "for
+    # more"; one short sentence with nothing going on after "and", a colon or a comma:
+    # "Watch the video released by the ministry and you will see ..." and "Press play on
+    # diplomacy: the two leaders agreed ..." tell something, and stay).
+    VIDEO_CALL,
+    PLAY_CALL,
     # "Read the full story by Jane Doe here.", "Download the full statement here."
     r"(?:read|download|watch|view|listen to|see)\b.{0,80}\bhere\s*[:.]?",
     # "The ministerial decision on fisheries subsidies is available here." (not "Ministers
@@ -895,6 +911,11 @@ AFTER_VERB = frozenset(
     "the a an that this these those its their his her our it them us him now also not no".split()  # noqa: SIM905
 )
 CLAUSE_WORDS = 6
+# A live page: this many lines that are only a time of day, each an entry's stamp. A line
+# with no sentence end next to a stamp, up to this long, is an entry's title or caption.
+LIVE_STAMPS = 2
+LIVE_LINE_WORDS = 25
+LIVE_PROSE = "over a live page's time stamp, no sentence, told as prose: the entry's?"
 CLAUSE = "no sentence end, but reads as a clause"
 PLAYER_POINTER = "points the reader at a video on the page"
 # A headline's quotation: opening the line in single marks, then who said it in the
@@ -962,6 +983,7 @@ RESTATED = "a standfirst the story restates right below it"
 # ..." goes on from the story's first line) nor on a quotation the first line sums up.
 DEK_MAX_WORDS = 25
 DEK = "a standfirst under the repeated headline (no day, source or number of the story's)"
+DEK_KEPT = "a standfirst under the byline? (no day; the story below tells its day)"
 _ANCHOR = _lazy(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|tomorrow|(?:this|last|next) (?:week|weekend|month|year|morning|afternoon|evening|night)"
@@ -973,12 +995,34 @@ _ANCHOR = _lazy(
     r"|(?-i:will|would|may|might|could|can|should|must))\b|\d",
     re.IGNORECASE,
 )
+# The same anchors but a day or a modal, for a sentence under a byline: the story below
+# tells the day, and a standfirst looks ahead ("... should give stocks room to recover,
+# ministers say."); a source, a perfect or a number is still the story's first sentence
+# ("Japan will raise its investment ..., its prime minister has promised.").
+_BYLINE_ANCHOR = _lazy(
+    r"\b(?:said|says|told|tells|according|announced|stated|reported|added|has|have|had"
+    r"|(?:reports|writes)(?= that\b|[.!]?[\"'\u201d\u2019]?\s*$))\b|\d",
+    re.IGNORECASE,
+)
 # A sentence telling its day: "... on Tuesday", "... on May 4". "Today" or "yesterday" is
 # also a standfirst's word ("... brings a pledge to the White House today"): not enough.
 _TOLD_DAY = _lazy(
     r"\b(?:on (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?= \d{1,2}(?:st|nd|rd|th)?\b))\b"
+)
+# A sentence ending on when it happens: "... leaves Singapore tomorrow.", "... on Friday."
+_WHEN_AT_END = _lazy(
+    r"\b(?:today|tonight|tomorrow|yesterday|(?:this|next|last) (?:morning|afternoon|evening"
+    r"|night|week|weekend|month|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday))[.!][\"'\u201d\u2019]?\s*$",
+    re.IGNORECASE,
+)
+# A sentence telling when in a word of its own: the story's, not a standfirst's.
+_SAYS_WHEN = _lazy(
+    r"\b(?:today|tonight|tomorrow|yesterday|(?:this|last|next) (?:morning|afternoon|evening"
+    r"|night|week|weekend|month))\b",
+    re.IGNORECASE,
 )
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
@@ -1228,6 +1272,9 @@ class Shape:
     elided: bool = False  # an ellipsis closed by a full stop ("... in the province…."): a quote cut
     captioned: bool = False  # a caption printed twice ("Picture: X/AFP"): found as a repeat
     dek: bool = False  # a short summary under the repeated headline with no news anchor: a dek
+    dek_kept: bool = False  # a standfirst under a byline: not the lede, but kept in doubt
+    dated_lead_in: bool = False  # a lead-in into a list telling its day or under a dateline
+    live_caption: bool = False  # no sentence, a caption's shape (`_live_caption`)
     query: bool = False  # a short question opening on "What", "Why", "Will"...: a subhead?
     legal: bool = False  # a disclaimer or copyright notice: small print if under the story
     says: bool = False  # reports someone's words ("He says the two must work together")
@@ -1399,12 +1446,16 @@ class JunkFilter:
                 dropped.append(Dropped(paragraph, why))
             elif shape is not None:
                 # The editor's keep: silences the doubt; a short block keeps its suspicion.
-                silent = shape.kind == "good" and not shape.boxed
+                # A standfirst under the byline giving the lede up is always in doubt:
+                # `check` warns when the lede moves.
+                silent = shape.kind == "good" and not shape.boxed and not shape.dek_kept
                 doubt = "" if paragraph.number in keep or silent else why
                 leads = lede < len(paragraphs) and paragraph is paragraphs[lede]
                 prose = ((shape.kind == "good" and not shape.boxed) or leads) and not junk
                 # A sentence ending in its source's address never leads the section.
                 prose = prose and not shape.cited
+                # A standfirst kept in doubt under the byline gives the lede up.
+                prose = prose and not (shape.dek_kept and not leads)
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -1808,6 +1859,10 @@ class JunkFilter:
             and stop < limits.sparse_stopwords
             and not (sentence and verb)
             and not listed  # "4. improve investor confidence."
+            # "Secretary Meade leaves Singapore tomorrow.": a full sentence telling when,
+            # with a verb the word list cannot tell from a noun ("Meade leaves Singapore"):
+            # a name list ending on its day ("..., London, on Tuesday.") has none, and goes.
+            and not (sentence and _name_verbs_name(text) and _WHEN_AT_END.search(text))
         ):
             return shape("bad", f"few function words ({stop:.0%}): a name list or headline")
         if sentence and teaser:
@@ -2078,6 +2133,10 @@ def _repeats(
                 other = None
             if other is None:
                 other = _later_repeat(joined, postings, grams, index, share)
+                if other is not None and _pulled_from(
+                    paragraphs[index].text, paragraphs[other].text
+                ):
+                    other = None  # the later block is the pull quote: it goes, not this one
                 if other is not None:
                     gave_way[index] = other
             if other is None and not _plain(paragraphs[index].text)[:1].islower():
@@ -2106,6 +2165,20 @@ def _repeats(
             unrepeated.setdefault(text, []).append(index)
         reasons.append(found)
     return reasons
+
+
+def _pulled_from(earlier: str, later: str) -> bool:
+    """`later` is a pull quote of `earlier`: the words of a quotation `earlier` gives in
+    full, with its speaker and full stop ('"I am proud of it," she added.'), printed again
+    below it bare, without quotation marks or a full stop. The story's sentence stays."""
+    bare = _plain(later).strip()
+    told = _plain(earlier).strip()
+    if not bare or bare[:1] in QUOTE_OPENERS or _FULL_STOP.search(bare):
+        return False
+    if not any(mark in told for mark in QUOTE_OPENERS) or not ends_sentence(told):
+        return False
+    inner = " " + " ".join(_words(bare.casefold())) + " "
+    return len(inner.split()) >= 4 and inner in " " + " ".join(_words(told.casefold())) + " "
 
 
 def _credited_copy(earlier: str, later: str) -> bool:
@@ -2630,7 +2703,23 @@ def _in_context(
     followed by a byline or date stamp before the next prose paragraph, or a
     short full sentence just above it and below the header.
     """
-    lede = _lede_index(shapes)
+    first = _first_prose(shapes)
+    lede = _list_opening(shapes, first)
+    verdicts = _verdicts(shapes, lede, prose_stopwords)
+    if lede != first and any(
+        verdicts[i][0]
+        for i in range(lede + 1, first)
+        if shapes[i].bulleted or not _subhead_label(shapes[i])
+    ):
+        # The lead-in leads only a list whose points are kept: its points judged as
+        # furniture, the story under them leads (and the lead-in is judged as before).
+        lede = first
+        verdicts = _verdicts(shapes, lede, prose_stopwords)
+    return verdicts, lede
+
+
+def _verdicts(shapes: Sequence[Shape], lede: int, prose_stopwords: float) -> list[tuple[bool, str]]:
+    """(junk?, why) per paragraph, for the lede at `lede`."""
     # The story's last paragraph: prose, or prose going on into copy cut off with an
     # ellipsis (a paywall); a teaser under a related headline is not the story.
     last_good = max((i for i, s in enumerate(shapes) if _story(shapes, i)), default=-1)
@@ -2651,6 +2740,8 @@ def _in_context(
             # The box may have lost its points in the scrape and this be the story (not
             # when the story visibly starts below, under its wire dateline).
             verdicts.append((False, BOXED))
+        elif index < lede and shape.dek_kept:
+            verdicts.append((False, DEK_KEPT))
         elif index < lede and shape.kind == "good":
             verdicts.append((True, _above_story(shape)))
 
@@ -2665,7 +2756,7 @@ def _in_context(
         else:
             verdicts.append(_short(shapes, index, lede, last_good, prose_stopwords, near))
     _pitch(shapes, lede, verdicts)
-    return verdicts, lede
+    return verdicts
 
 
 def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
@@ -3050,8 +3141,22 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
             and not shape.quotes
             and _SAYS.search(text) is not None
         )
-        if clock or legal or says or told:
-            out[index] = replace(shape, clock=clock, legal=legal, says=says, reports=told)
+        # A lead-in telling its day or under a wire dateline ("Here are the main points of
+        # the agreement signed on Monday:"): the story's, not a box's signpost.
+        dated = shape.reason == "leads into a list" and bool(
+            _TOLD_DAY.search(text) or _SAYS_WHEN.search(text) or _dateline(text)
+        )
+        caption = not shape.sentence and _live_caption(text)
+        if clock or legal or says or told or dated or caption:
+            out[index] = replace(
+                shape,
+                clock=clock,
+                legal=legal,
+                says=says,
+                reports=told,
+                dated_lead_in=dated,
+                live_caption=caption,
+            )
     return out
 
 
@@ -3325,13 +3430,25 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
         text = _plain(paragraphs[index].text)
         below = next((i for i in range(index + 1, len(shapes)) if shapes[i].kind != "bad"), None)
         opener = _words(_BULLET.sub("", paragraphs[below].text).casefold())[:1] if below else []
+        # Under a byline or date stamp, the story's first long paragraph telling its day
+        # ("... met in Port Louis on Monday ...") under a sentence that tells none ("The
+        # deal ends years of overfishing, ministers say."): that sentence is the dek.
+        under_byline = (
+            shapes[index - 1].marker
+            and all(s.kind == "bad" for s in shapes[:index])
+            and _TOLD_DAY.search(text) is None
+            and _SAYS_WHEN.search(text) is None  # "... opens in Quito today.": the story's
+            and _BYLINE_ANCHOR.search(text) is None
+            and below is not None
+            and _TOLD_DAY.search(_plain(paragraphs[below].text)) is not None
+        )
+        headed = shapes[index - 1].reason == "repeats the headline" and _ANCHOR.search(text) is None
         if (
-            shapes[index - 1].reason == "repeats the headline"
+            (headed or under_byline)
             and shape.sentence
             and shape.words <= DEK_MAX_WORDS
             and shape.reason != DATELINE_STORY
             and text[:1] not in QUOTE_OPENERS
-            and _ANCHOR.search(text) is None
             and below is not None
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
@@ -3342,7 +3459,9 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             # A quotation under it is the source a first sentence sums up.
             and _plain(paragraphs[below].text)[:1] not in QUOTE_OPENERS
         ):
-            out[index] = replace(shape, dek=True)
+            # Under a byline the sentence may yet be a short first one of the story's: it
+            # gives the lede up but stays, in doubt.
+            out[index] = replace(shape, dek=True, dek_kept=under_byline and not headed)
         break  # only the first block that could lead
     return out
 
@@ -3715,6 +3834,51 @@ def _unmarked_item(shapes: Sequence[Shape], index: int) -> bool:
 
 
 def _lede_index(shapes: Sequence[Shape]) -> int:
+    """The first prose paragraph below the page header, or the lead-in above it that
+    opens a story told as a list (`_list_opening`)."""
+    first = _first_prose(shapes)
+    return _list_opening(shapes, first)
+
+
+def _list_opening(shapes: Sequence[Shape], first: int) -> int:
+    """The lead-in over the story's list when the story opens with it, else `first`.
+
+    "Here are the main points of the agreement the nine states signed on Monday:" over
+    its points, above the first prose paragraph and under nothing but the header, is the
+    story's first sentence: longer than a bare signpost ("Here are the key points:", which
+    goes), with a verb, telling its day or under a wire dateline (a key-points box's lead-in
+    tells neither), and list items or a point's subhead right under it."""
+    limit = min(first, len(shapes), HEADER_REACH)
+    for index in range(limit):
+        shape = shapes[index]
+        if shape.kind == "good":
+            return first
+        if (
+            shape.kind == "short"
+            and shape.reason == "leads into a list"
+            and shape.words > SIGNPOST_WORDS
+            and shape.verb
+            and shape.dated_lead_in
+            and index + 1 < len(shapes)
+            and (shapes[index + 1].bulleted or _subhead_label(shapes[index + 1]))
+            and all(s.kind == "short" or _subhead_label(s) for s in shapes[index + 1 : first])
+        ):
+            return index
+    return first
+
+
+def _subhead_label(shape: Shape) -> bool:
+    """A subhead over one of a list's points: a few words with no sentence and no verb,
+    ending in a colon or not ("Catch limits", "Foreign fleets:")."""
+    return (
+        shape.words <= SUBHEAD_LABEL_WORDS
+        and not shape.verb
+        and not shape.sentence
+        and (shape.reason.startswith("no sentence") or shape.reason == "leads into a list")
+    )
+
+
+def _first_prose(shapes: Sequence[Shape]) -> int:
     """The index of the first prose paragraph below the page header (len when none).
 
     A byline or date stamp near the top ends the header, so a standfirst above
@@ -3851,9 +4015,14 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
         return first
     if not shapes[first].echo:
         return _dek_over_picture(shapes, first)
-    below = next((s for s in shapes[first + 1 :] if s.kind != "short"), None)
+    at = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), None)
+    below = shapes[at] if at is not None else None
     if below is None or below.kind != "bad" or not _picture(below):
         return first  # a subhead or a link line under it: the story has begun
+    if any(s.lead and not s.query for s in shapes[first + 1 : at]):
+        # A short full sentence of the story before the picture: the story has begun
+        # ("..., a step officials said was overdue." / "The limits take effect in January.").
+        return first
     later = (i for i in range(first + 1, HEADER_REACH) if i < len(shapes))
     story = next((i for i in later if shapes[i].kind == "good"), first)
     # Another story's card in between (its headline in title case): one story goes on.
@@ -3954,6 +4123,9 @@ def _short(
     shape = shapes[index]
     if shape.reason == FOREIGN:
         return False, FOREIGN  # another language's prose: never dropped for where it sits
+    live = _live_furniture(shapes, index)
+    if live:
+        return live != LIVE_PROSE, live
     if shape.reason == SIGNPOST_SOFT:
         below = shapes[index + 1] if index + 1 < len(shapes) else None
         if below is not None and _heading_or_item(below):
@@ -3998,6 +4170,18 @@ def _short(
         and _between_story_paragraphs(shapes, index)
     ):
         return True, "a lone dashed line between paragraphs: a subhead"
+    # One bulleted line with no verb and no sentence, over page furniture, is no list's
+    # item: a card's label ("• Jane Doe" over "Host commentator").
+    if (
+        shape.lone_item
+        and not shape.sentence
+        and not shape.verb
+        and shape.words <= SUBHEAD_LABEL_WORDS
+        and index + 1 < len(shapes)
+        and shapes[index + 1].kind == "bad"
+        and not (index and shapes[index - 1].opens_list)
+    ):
+        return True, "a lone bulleted line over page furniture: a card's label"
     # A bulleted line inside the story (below the lede, above its last paragraph) is an
     # item of the story's own list, even between two subheads.
     if shape.bulleted and lede < index < last_good and around != {"good"}:
@@ -4082,6 +4266,11 @@ def _short(
             # ...', "Two officials said the talks stalled."): the story going on under the
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
+        if _clause(shape) and _after_one_video_call(shapes, index):
+            # The story's last sentence under one call to watch its video ("Watch the
+            # video above ..." over "Russia denied the allegation on Monday."): the
+            # story goes on, there is no furniture below it.
+            return False, ""
         return True, f"{shape.reason}, in the furniture below the story"
     # A line in the site's emphasis marks with no sentence ("** Press release **"), right
     # between two paragraphs of the story: a subhead, as one in a Markdown heading.
@@ -4172,6 +4361,74 @@ def _short(
     return False, shape.reason if suspicious else ""
 
 
+def _live_furniture(shapes: Sequence[Shape], index: int) -> str:
+    """Why a line with no sentence end is a live page's furniture, or ''.
+
+    On a page whose entries open on a time stamp of their own ("11:08"), LIVE_STAMPS of
+    them at least, the line right under a stamp is the entry's title ("Prime Minister
+    thanks the Queen"), and a line over a stamp, under the previous entry's prose, is that
+    entry's picture caption ("Jane Doe speaks at the opening in the ballroom"). A line
+    that ends a sentence stays, and so does a quotation or a long block."""
+    shape = shapes[index]
+    if shape.sentence or shape.quotes or shape.words > LIVE_LINE_WORDS:
+        return ""
+    if sum(s.clock for s in shapes) < LIVE_STAMPS:
+        return ""
+    if index > 0 and shapes[index - 1].clock:
+        return "under a live page's time stamp, no sentence: the entry's title"
+    if (
+        index + 1 < len(shapes)
+        and shapes[index + 1].clock
+        and index > 0
+        and shapes[index - 1].kind == "good"
+        and shape.words >= CLAUSE_WORDS
+    ):
+        if not shape.live_caption:
+            return LIVE_PROSE  # the entry's prose cut from its full stop? Kept, in doubt
+        return "over a live page's time stamp, no sentence: the entry's picture caption"
+    return ""
+
+
+# What a picture of a live page shows, in the present tense: who arrives, greets,
+# speaks, holds talks or poses, or who stands where.
+LIVE_CAPTION_VERBS = PICTURE_VERBS | frozenset(
+    "arrive arrives speak speaks meet meets hold holds sign signs attend attends leave "  # noqa: SIM905
+    "leaves visit visits gather gathers march marches address addresses sit sits stand "
+    "stands watch watches look looks lay lays receive receives welcome welcomes".split()
+)
+# A told sentence's words: reporting, a modal or an auxiliary, a "that" clause, or a
+# past tense a camera never shows ("worked", "met", "told").
+_TOLD_WORDS = FINITE_VERBS | frozenset(
+    "that told tells reported reports announced announces according expected added "  # noqa: SIM905
+    "met went took gave held spoke left came made led won saw shook began".split()
+)
+_PLACE_WORDS = frozenset("at in outside inside during before after on".split())  # noqa: SIM905
+
+
+def _live_caption(text: str) -> bool:
+    """A line over a live page's time stamp has a caption's shape: a present-tense verb
+    of what a picture shows ("The host greets the president at the door"), or a person
+    at a place with no verb ("Jane Doe at the opening in the ballroom"); and no word of a
+    told sentence (a reporting verb, a modal, "that", a past tense). Any other such line
+    ("Delegates ... are expected to elect ...", "Before his appointment he worked as a
+    lawyer") may be the entry's prose, cut from its full stop: it is kept, in doubt."""
+    # In lower case, or opening the line: "may" is a modal, "May" a name.
+    told = [w.casefold() if i == 0 else w for i, w in enumerate(_words(text))]
+    if any(w in _TOLD_WORDS for w in told):
+        return False
+    words = [w.casefold() for w in told]
+    # A past tense in "-ed", not an adjective after a determiner ("the assembled
+    # leaders") nor the line's first word ("Masked protesters march ...").
+    if any(
+        i and len(w) > 4 and w.endswith("ed") and words[i - 1] not in DETERMINERS
+        for i, w in enumerate(words)
+    ):
+        return False
+    if _picture_verb(words) or any(w in LIVE_CAPTION_VERBS for w in words[1:]):
+        return True
+    return not _has_verb(words) and any(w in _PLACE_WORDS for w in words)
+
+
 def _own_summary(shapes: Sequence[Shape], index: int) -> bool:
     """A page with no story but this cut-off copy under the page's own headline, and no
     link under it: the story's summary, all the page has of it (not a teaser card under
@@ -4217,6 +4474,13 @@ def _between_story_paragraphs(shapes: Sequence[Shape], index: int) -> bool:
         and not shapes[index - 1].opens_list
         and shapes[index + 1].kind == "good"
     )
+
+
+def _after_one_video_call(shapes: Sequence[Shape], index: int) -> bool:
+    """The block right above is a single call to watch the story's video, right under
+    the story's prose."""
+    calls = (f"pattern {VIDEO_CALL!r}", f"pattern {PLAY_CALL!r}")
+    return index >= 2 and shapes[index - 1].reason in calls and shapes[index - 2].kind == "good"
 
 
 def _clause(shape: Shape) -> bool:

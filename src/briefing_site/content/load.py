@@ -174,6 +174,7 @@ NAME_LINE_WORDS = 4
 _QUOTES = "\"'\u201c\u2018("
 _SENTENCE_STOP = re.compile(r"[.!?…][\"'\u2019\u201d)]*(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+_QUOTE_CLOSERS = ('"', "\u201d", "'", "\u2019")
 _WORD = re.compile(r"[^\W\d_]+")
 # A paragraph repeating the one above but for its first letter: this many characters
 # are compared (at most), and fewer than the minimum is too short to call a repeat.
@@ -967,6 +968,15 @@ def _runs_on(
     ):
         return True
     if width and _date_broken(line, following):  # wrapped copy only: a line is a paragraph else
+        return True
+    if (
+        measured
+        and line.endswith(_QUOTE_CLOSERS)
+        and line[-2:-1].isalnum()
+        and following.strip()[:1].islower()
+    ):
+        # A quoted word closing the line ('... Dialogue, or "two-plus-two"' over 'talks,
+        # between ...'): its mark ends no sentence, and the copy goes on in lower case.
         return True
     if line.endswith(_SENTENCE_END):
         return (
