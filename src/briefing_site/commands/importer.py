@@ -205,7 +205,7 @@ def import_article(options: ImportOptions) -> Imported:
     if not extracted.date:  # a dateline's date is the filing date: better than the clock
         filed = dateline_day(prose, options.now.date())
         published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
-    proposal = propose(prose, published)
+    proposal = propose(prose, published, extracted.title)
     text = "\n\n".join(extracted.paragraphs) + "\n"
     sidecar, filled, to_check = sidecar_text(
         extracted, proposal, options, published, config.language
@@ -327,8 +327,12 @@ def _date_lines(
         offered = published.replace(microsecond=0).isoformat()
         return [f"# date: {offered}  # REVIEW: the publication time"]
     filled.append(f"date: {extracted.date}")
+    if extracted.date_line:  # pasted copy's "Published June 12, 2024 5:02am EDT"
+        check.append(f"date: read from the page's line {extracted.date_line!r}")
     if len(extracted.date) == 10:
         check.append(f"date: {extracted.date} has no time or offset on the page")
+    if extracted.date_line:
+        return [f"date: {extracted.date}  # REVIEW: from the line {_q(extracted.date_line)}"]
     return [f"date: {extracted.date}"]
 
 

@@ -61,9 +61,36 @@ _DATES = (  # "Friday, February 7", "June 9-10, 2018", "6 May 2025", "9-10 June 
 )
 # Dates this long before publication are background, never the event of a report.
 HISTORY_DAYS = 14
+# The days after an event's opening day that its text may name (a three-day summit's).
+SPAN_DAYS = 6
 # A weekday on its own counts only after a word that points at one day.
 # "here" is a dateline story's: "kicked off here Tuesday" (no "on" in wire style).
-_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until|here)\s+{_WEEKDAY}\b", re.I)
+# Wire style names the day after the verb with no "on": "the summit opens Tuesday", "the
+# council meets Monday", "set for Saturday", "will be held Thursday".
+_RELATIVE = re.compile(
+    r"\b(?P<cue>on|this|next|coming|last|by|until|here|for|held|opens?|begins?|starts?"
+    rf"|convenes?|meets?|met|resumes?|arrives?|arriving)\s+{_WEEKDAY}\b",
+    re.I,
+)
+# A span of weekdays: "Thursday through Saturday", "Saturday and Sunday", "begin on
+# Sunday and run through Tuesday": the second day is the event's last.
+# "the summit opens Tuesday", "talks will begin on June 3": the first of the event's days.
+_OPENS = re.compile(
+    r"\b(?:opens?|begins?|starts|convenes?|kicks? off|gets? under way)\s+(?:on\s+)?$", re.I
+)
+_WEEKDAY_SPAN = re.compile(
+    r",?\s*(?:-|\u2013|to|through|thru|till|until|and"
+    r"|and\s+(?:will\s+)?(?:runs?|lasts?|continues?|ends?|closes?|concludes?)"
+    rf"\s+(?:through|until|till|to|on))\s+{_WEEKDAY}\b",
+    re.I,
+)
+# "the ministry on Monday said", "the office last Saturday published the list": the
+# day dates a statement, not the event.
+_REPORTED_AFTER = re.compile(
+    r",?\s*(?:said|says|told|announced|reported|confirmed|added|stated|released|published"
+    r"|issued|posted|unveiled)\b",
+    re.I,
+)
 # "runs up to November 21": the date is the event's last day, not its start. Not
 # "running up to" ("in the weeks running up to March 20", "tension is running up to
 # the March 20 election"): that is the lead-up to the day, so "running" is not taken
@@ -79,7 +106,9 @@ _THE_DATE_OF = re.compile(rf"(?i:{_MONTH}\s+{_DAY}{_YEAR})\s+[a-z]")
 _THE = re.compile(r"\bthe\s+$", re.I)
 # "said on Monday" dates a statement, not the event.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
+    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated|released"
+    r"|published|issued)\s*$",
+    re.I,
 )
 _PAST_CUES = re.compile(
     r"\b(?:held|met|was|were|had|did|signed|agreed|visited|arrived|talked|spoke|hosted"
@@ -91,13 +120,16 @@ _STRONG_FUTURE = re.compile(
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
-    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming)\b",
+    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming"
+    # a schedule's present tense: "the summit opens Tuesday", "leaders arrive Sunday"
+    r"|opens?|begins?|starts|convenes?|kicks? off|gets? under way)\b",
     re.I,
 )
 _TIMES = re.compile(
     r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|\b(?P<word>noon|midday|midnight)\b"
-    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b"
+    # "at 16:00", not "at 4:30 p.m." (the first branch's: finditer would take "at 4:30")
+    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b(?!\s*[ap]\.?\s?m\b)"
     r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
     re.I,
 )
@@ -175,6 +207,8 @@ class Candidate:
     firm: bool  # an explicit date, or a weekday the sentence ties to the future
     note: str = ""
     paragraph: str = ""
+    past: bool = False  # a weekday the sentence's past tense resolved back ("met on Saturday")
+    opening: bool = False  # the sentence says the event opens that day ("opens Tuesday")
 
 
 @dataclass(frozen=True)
@@ -378,32 +412,50 @@ def _resolve(month: int, day: int, year: str | None, published: date) -> date | 
         return None
 
 
-def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple[date, bool]]:
+def _weekday_dates(
+    sentence: str, published: date, explicit: bool
+) -> list[tuple[date, date | None, bool, bool]]:
     """Weekday-only dates ("on Friday"), resolved from the publication date.
 
     Forward when the sentence speaks of the future, back to the latest such
     day when it speaks of the past ("met on Saturday") or says "last"; a
-    weekday with neither is a candidate only. "said on Monday" is skipped.
+    weekday with neither is a candidate only. "said on Monday" is skipped. Each is
+    (day, last day of a span, firm, resolved back into the past).
     """
     if explicit:
         return []  # "Friday, February 7" is already an explicit date
     strong = bool(_STRONG_FUTURE.search(sentence))
     past = not strong and bool(_PAST_CUES.search(sentence))
     future = strong or (not past and bool(_FUTURE_CUES.search(sentence)))
-    out = []
+    out: list[tuple[date, date | None, bool, bool]] = []
+    spanned = -1  # where the last span's second weekday ends: not a day of its own
     for match in _RELATIVE.finditer(sentence):
-        if _REPORTED.search(sentence[: match.start()]):
+        if match.start() < spanned:
+            continue
+        if _REPORTED.search(sentence[: match.start()]) or _REPORTED_AFTER.match(
+            sentence, match.end()
+        ):
             continue
         target = _WEEKDAYS.index(match.group("weekday").lower())
         cue = match.group("cue").lower()
-        if cue == "last" or (past and cue in ("on", "by", "until", "here")):
+        span = _WEEKDAY_SPAN.match(sentence, match.end())
+        if span:
+            spanned = span.end()
+        if cue in ("last", "met") or (past and cue not in ("this", "next", "coming")):
             delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
-            out.append((published - timedelta(days=delta), True))
+            out.append((published - timedelta(days=delta), None, True, True))
             continue
         delta = (target - published.weekday()) % 7  # "on Tuesday" on a Tuesday: that day
         if cue in ("next", "coming") and delta < 2:
             delta += 7
-        out.append((published + timedelta(days=delta), future))
+        day = published + timedelta(days=delta)
+        last = None
+        if span:
+            last_target = _WEEKDAYS.index(span.group("weekday").lower())
+            last = (
+                day + timedelta(days=(last_target - target) % 7) if last_target != target else None
+            )
+        out.append((day, last, future, False))
     return out
 
 
@@ -430,11 +482,18 @@ def _times(sentence: str) -> list[tuple[time, str]]:
     return list(dict.fromkeys(out))
 
 
+# "16:00 Kyiv time", "10 a.m. Brussels time": any place the table knows, as a whole.
+_PLACE_TIME = re.compile(r"^\s*\(?(?P<place>(?:[A-Z][\w'\u2019.-]+\s+){1,3})time\b")
+
+
 def _zone_after(text: str) -> str:
-    """The zone a time is given in, from the words after it ("ET", "UK time"), or ""."""
+    """The zone a time is given in, from the words after it ("ET", "UK time", "Kyiv
+    time"), or ""."""
     given = _ZONE_AFTER.match(text)
     if given is None:
-        return ""
+        placed = _PLACE_TIME.match(text)
+        place = place_named(placed.group("place")) if placed else None
+        return place.zone if place else ""
     if given.group("zone"):
         return _ZONE_WORDS[given.group("zone").lower()]
     return _ZONE_NAMES[(given.group("named") or given.group("coast")).lower()]
@@ -447,6 +506,19 @@ def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bo
     if match is None or _REPORTED.search(sentence[: match.start()]):
         return []
     return [(published, times == 1)]
+
+
+def _opening_days(sentence: str, published: date) -> set[date]:
+    """The days the sentence says the event opens on ("the summit opens Tuesday")."""
+    days = {
+        day
+        for day, _, _, at in _explicit_dates(sentence, published)
+        if _OPENS.search(sentence[:at])
+    }
+    for match in _RELATIVE.finditer(sentence):
+        if _OPENS.search(sentence[: match.start("weekday")]):
+            days.update(d for d, _, _, _ in _weekday_dates(match.group(0), published, False))
+    return days
 
 
 def _until_split(
@@ -478,7 +550,9 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             explicit, last = _until_split(sentence, published)
             days = [(d, end, True, note) for d, end, note in explicit]
             weekdays = _weekday_dates(sentence, published, bool(explicit))
-            days += [(d, None, firm, "") for d, firm in weekdays]
+            days += [(d, end, firm, "") for d, end, firm, _ in weekdays]
+            back = {d for d, _, _, was in weekdays if was}
+            opens = _opening_days(sentence, published)
             times = _times(sentence)
             if not days:
                 days = [
@@ -492,18 +566,35 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             for day, end, firm, note in days:
                 firm = firm and not note
                 out.append(
-                    Candidate(day, end, clock, zone, sentence, places, firm, note, paragraph)
+                    Candidate(
+                        day,
+                        end,
+                        clock,
+                        zone,
+                        sentence,
+                        places,
+                        firm,
+                        note,
+                        paragraph,
+                        day in back,
+                        day in opens,
+                    )
                 )
     return tuple(out)
 
 
-def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
-    """The event the prose supports, or the candidates when it leaves a choice."""
+def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> Proposal:
+    """The event the prose supports, or the candidates when it leaves a choice.
+
+    The headline settles a choice the prose leaves: the one date it names among the
+    prose's ("Modi to visit from March 10"), and the place when the prose names none
+    near the event's sentence ("Leaders converge on Washington for summit").
+    """
     found = candidates(paragraphs, published.date())
-    chosen, reason = _choose(found, published.date())
+    chosen, reason = _choose(found, published.date(), _headline_days(title, published.date()))
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
-    place, zone_from = _place_for(chosen, paragraphs, whole_text=chosen.clock is None)
+    place, zone_from = _place_for(chosen, paragraphs, chosen.clock is None, title)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
@@ -540,8 +631,16 @@ def _location(place: Place | None) -> str:
     return place.location if place else ""
 
 
-def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | None, str]:
-    """One date, when the text names only one (or only one on or after publication)."""
+def _headline_days(title: str, published: date) -> set[date]:
+    """The days a headline names ("... to visit Morocco on June 18-19": the 18th)."""
+    return {day for day, _, _, _ in _explicit_dates(title, published)}
+
+
+def _choose(
+    found: Sequence[Candidate], published: date, headline: set[date] | None = None
+) -> tuple[Candidate | None, str]:
+    """One date, when the text names only one (or only one on or after publication, or
+    one whose range of days holds the others, or the one the headline names)."""
     if not found:
         return None, "the text names no date"
     firm = [c for c in found if c.firm]
@@ -554,11 +653,32 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
         return None, f"every date the text names is over {HISTORY_DAYS} days before publication"
     firm = recent
     days = sorted({c.day for c in firm})
-    ahead = [d for d in days if d >= published]
+    # A day the past tense resolved back ("ministers met on Saturday") is not ahead,
+    # even when it is the publication day.
+    ahead = sorted({c.day for c in firm if c.day >= published and not c.past})
+    spans = [c for c in firm if c.last_day is not None and (not ahead or c.day in ahead)]
+    # "in Ljubljana on December 5-6 ... will open on December 5 ... on 6 December": the
+    # days inside a range are the range's event, not a choice.
+    holding = {
+        c.day
+        for c in spans
+        if all(c.day <= d <= c.last_day for d in (ahead or days))  # type: ignore[operator]
+    }
+    named = sorted(set(ahead or days) & (headline or set()))
+    # "The summit opens Tuesday ... leaders meet on Wednesday": the first day, when the
+    # text says the event opens then.
+    first = min(ahead or days)
+    opens = any(c.opening and c.day == first and not c.past for c in firm)
     if len(days) == 1:
         day = days[0]
     elif len(ahead) == 1:
         day = ahead[0]
+    elif len(holding) == 1:
+        day = holding.pop()
+    elif len(named) == 1:
+        day = named[0]
+    elif opens and (max(ahead or days) - first).days <= SPAN_DAYS:
+        day = first
     else:
         listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
         return None, f"the text names several dates ({listed})"
@@ -567,16 +687,24 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
     if len(timed) > 1:
         return None, f"the text gives {day.isoformat()} several times of day"
     # The sentence that says most: a time, then a place, then the longest (not a stamp line).
-    best = max(same_day, key=lambda c: (c.clock is not None, bool(c.places), len(c.sentence)))
+    best = max(
+        same_day,
+        key=lambda c: (
+            c.clock is not None,
+            c.last_day is not None,
+            bool(c.places),
+            len(c.sentence),
+        ),
+    )
     return best, ""
 
 
 def _place_for(
-    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool
+    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool, title: str = ""
 ) -> tuple[Place | None, str]:
     """The place whose zone the event is in, and where it was named.
 
-    Nearest first: the sentence, its paragraph, the dateline, and (for a
+    Nearest first: the sentence, its paragraph, the dateline, the headline, and (for a
     date without a time, where a wrong zone cannot move the instant) the
     whole text; each counts only when its places share one zone. When the
     sentence names several zones, the dateline may settle it; else (None, why).
@@ -593,6 +721,7 @@ def _place_for(
         (chosen.places, "the sentence"),
         (places_in(chosen.paragraph), "its paragraph"),
         ((dateline,) if dateline else (), "the dateline"),
+        (places_in(title), "the headline"),
         (places_in("\n".join(paragraphs)) if whole_text else (), "the text (its only place)"),
     ):
         if len({p.zone for p in places}) == 1:
