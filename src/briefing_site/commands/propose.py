@@ -486,6 +486,11 @@ def _times(sentence: str) -> list[tuple[time, str]]:
 _PLACE_TIME = re.compile(r"^\s*\(?(?P<place>(?:[A-Z][\w'\u2019.-]+\s+){1,3})time\b")
 
 
+# The place in a time's label ("at 16:00 Kyiv time") names the clock, not where the
+# event is: the meeting it times is in London.
+_TIME_LABEL = re.compile(r"(?<=[\d.mM])\s+\(?(?:[A-Z][\w'\u2019.-]+\s+){1,3}(?=time\b)")
+
+
 def _zone_after(text: str) -> str:
     """The zone a time is given in, from the words after it ("ET", "UK time", "Kyiv
     time"), or ""."""
@@ -562,7 +567,7 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             if not days:
                 continue
             clock, zone = times[0] if len(times) == 1 else (None, "")
-            places = places_in(sentence)
+            places = places_in(_TIME_LABEL.sub(" time", sentence))
             for day, end, firm, note in days:
                 firm = firm and not note
                 out.append(
