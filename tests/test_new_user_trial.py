@@ -190,6 +190,7 @@ def test_pasted_copy_dates_from_its_own_date_line_not_the_import_day(
     assert "# REVIEW: from the line" in sidecar
     assert (str(meta["event"]["start"]), str(meta["event"]["end"])) == ("2024-06-13", "2024-06-15")
     assert meta["event"]["timezone"] == "Europe/Rome"
+    assert meta["event"]["location"] == "Borgo Egnazia, Apulia"  # not the region alone
     assert "date: read from the page's line 'Published June 12, 2024 5:02am EDT'" in result.out
     check = cli("check", "-s", str(site), "--now", "2024-06-15T09:00:00+00:00")
     assert check.code == 0, check.err
@@ -228,3 +229,19 @@ def test_a_sentence_that_names_a_date_is_no_date_line(
     result, meta, _ = _imported(site, cli, copy, "2025-02-26T12:00:00+00:00")
     assert "date" not in meta
     assert "date: the source gives no publication date" in result.out
+
+
+def test_a_date_line_with_a_time_but_no_zone_asks_for_both(
+    site: Path, cli: Callable[..., Run]
+) -> None:
+    copy = (
+        "Diplomacy\n"
+        "Ministers ready accords for Monday visit to Baghdad\n"
+        "Published 21.04.2024 14:12\n"
+        "Ministers have readied 20 accords to be signed when the president visits Baghdad"
+        " on Monday, the foreign minister said.\n"
+    )
+    result, meta, _ = _imported(site, cli, copy, "2024-04-24T09:00:00+03:00")
+    assert str(meta["date"]) == "2024-04-21"  # dotted dates are day first
+    assert "the line gives a time but no zone" in result.out
+    assert str(meta["event"]["start"]) == "2024-04-22"

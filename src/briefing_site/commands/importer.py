@@ -329,7 +329,9 @@ def _date_lines(
     filled.append(f"date: {extracted.date}")
     if extracted.date_line:  # pasted copy's "Published June 12, 2024 5:02am EDT"
         check.append(f"date: read from the page's line {extracted.date_line!r}")
-    if len(extracted.date) == 10:
+    if len(extracted.date) == 10 and re.search(r"\d:\d\d", extracted.date_line):
+        check.append(f"date: {extracted.date}: the line gives a time but no zone; add both")
+    elif len(extracted.date) == 10:
         check.append(f"date: {extracted.date} has no time or offset on the page")
     if extracted.date_line:
         return [f"date: {extracted.date}  # REVIEW: from the line {_q(extracted.date_line)}"]

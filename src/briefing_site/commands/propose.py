@@ -116,7 +116,9 @@ _PAST_CUES = re.compile(
     re.I,
 )
 _STRONG_FUTURE = re.compile(
-    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming)\b", re.I
+    # "accords to be signed when he visits on Monday": "signed" is no past tense there
+    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming|to be (?:held|\w+ed))\b",
+    re.I,
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
