@@ -218,6 +218,8 @@ def test_a_title_ending_in_its_date_is_the_title_and_the_date(
     [
         "This file photo from May 25, 2017, shows the two presidents shaking hands.",
         "Leaders will meet on March 3, 2025 to sign the accord in Rome officially",
+        "When: March 3, 2025, 10:00 CET",  # an advisory's line: the event's date
+        "Summit starts March 3, 2025",
     ],
 )
 def test_a_sentence_that_names_a_date_is_no_date_line(

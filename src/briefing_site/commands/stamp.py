@@ -39,6 +39,13 @@ _STAMP_WORDS = re.compile(
     r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
+# A line that says what it dates is an event's, not the page's: "When: June 13, 2024",
+# "Summit starts June 13, 2024", "Deadline: 30 May 2024".
+_NOT_STAMP = re.compile(
+    r"\b(?:when|where|event|venue|meeting|summit|conference|visit|talks|deadline|starts?"
+    r"|ends?|opens?|closes?|until|from|through|held|takes? place)\b",
+    re.I,
+)
 _MAX_WORDS = 14  # a stamp line is short
 _LEFT_WORDS = 3  # words it may hold besides (a site's name, "Staff reports")
 _SEARCH_LINES = 8  # it sits above the story, under the menu and the headline
@@ -62,6 +69,8 @@ def stamp_date(lines: Sequence[str]) -> tuple[str, str]:
 def _read(line: str) -> str:
     text = " ".join(line.split())
     if not text or len(text.split()) > _MAX_WORDS or text.endswith((".", "!", "?", '"')):
+        return ""
+    if _NOT_STAMP.search(text):
         return ""
     for pattern in _FULL_DATES:
         match = pattern.search(text)
