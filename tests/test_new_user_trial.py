@@ -188,6 +188,8 @@ def test_pasted_copy_dates_from_its_own_date_line_not_the_import_day(
     assert meta["title"] == "What to watch at the leaders' summit in Italy"
     assert meta["date"] == datetime.fromisoformat("2024-06-12T05:02:00-04:00")
     assert "# REVIEW: from the line" in sidecar
+    # the key facts' "What" and the countdown's label would repeat the headline
+    assert 'name: "What to watch at the leaders\' summit in Italy"  # REVIEW' in sidecar
     assert (str(meta["event"]["start"]), str(meta["event"]["end"])) == ("2024-06-13", "2024-06-15")
     assert meta["event"]["timezone"] == "Europe/Rome"
     assert meta["event"]["location"] == "Borgo Egnazia, Apulia"  # not the region alone

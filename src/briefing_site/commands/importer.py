@@ -357,7 +357,11 @@ def event_lines(
             "# REVIEW: event proposed from this sentence of the text; check date, time and zone:",
             f"#   {_q(proposal.chosen.sentence)}",
             "event:",
-            *([f"  name: {_q(extracted.title)}"] if extracted.title else []),
+            *(
+                [f"  name: {_q(extracted.title)}  # REVIEW: the headline; write the event's name"]
+                if extracted.title
+                else []
+            ),
             f"  start: {proposal.start}",
             *([f"  end: {proposal.end}"] if proposal.end else []),
         ]
