@@ -4,6 +4,7 @@ field here was one the editor had to find and fix by hand."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -249,3 +250,145 @@ def test_a_date_line_with_a_time_but_no_zone_asks_for_both(
     assert str(meta["date"]) == "2024-04-21"  # dotted dates are day first
     assert "the line gives a time but no zone" in result.out
     assert str(meta["event"]["start"]) == "2024-04-22"
+
+
+# A Friday: 14 March 2025, 10:00 UTC
+FRIDAY = datetime.fromisoformat("2025-03-14T10:00:00+00:00")
+
+
+def test_an_attribution_after_the_day_leaves_the_day_to_the_event() -> None:
+    """'opens on Tuesday, said an aide': the comma ends the event's clause; only 'on
+    Monday said' (no comma) dates a statement."""
+    proposal = propose(
+        ["The fair in Vienna will open on Tuesday, said an aide to the mayor."], FRIDAY
+    )
+    assert proposal.start == "2025-03-18"
+
+
+def test_a_schedule_word_in_a_past_sentence_never_counts_back() -> None:
+    """'opens'/'for' look forward only, and a past sentence makes their day a candidate
+    for the editor, never a day of last week proposed as the event."""
+    strike = propose(["Dockers had called a strike for Monday in Hamburg."], FRIDAY)
+    assert strike.start == ""
+    assert {c.day.isoformat() for c in strike.candidates} == {"2025-03-17"}
+    forum = propose(
+        ["Ministers began arriving in Osaka on Wednesday for the forum that opens Thursday."],
+        datetime.fromisoformat("2016-05-25T10:00:00+00:00"),  # a Wednesday
+    )
+    assert "2016-05-19" not in {c.day.isoformat() for c in forum.candidates}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote in Berlin was scheduled for Monday but postponed after the coalition split.",
+        "The ministers will not meet in Oslo on Tuesday: the meeting was called off.",
+        "Opponents asked for Monday's vote in Berlin to be delayed.",
+    ],
+)
+def test_a_day_that_was_called_off_is_no_event(sentence: str) -> None:
+    assert propose([sentence], FRIDAY).start == ""
+
+
+def test_appeared_to_be_is_no_future() -> None:
+    """'appeared to be relieved' read as 'to be held': the past meeting became next Saturday."""
+    proposal = propose(
+        [
+            "The envoy, who met her counterpart on Saturday, appeared to be pleased after the talks in Lisbon."
+        ],
+        FRIDAY,
+    )
+    assert proposal.start == "2025-03-08"
+
+
+def test_the_headline_place_gives_no_zone_to_a_time() -> None:
+    """'leaves Kyiv for talks': the headline names where the traveller starts from, and a
+    wrong zone would move the meeting's instant."""
+    proposal = propose(
+        ["The president will meet his counterpart on Friday at 11:00, aides said."],
+        FRIDAY,
+        title="President leaves Kyiv for talks abroad",
+    )
+    assert proposal.start == "" and proposal.zone == ""
+
+
+STAMPED = """Ministers meet in Brussels on spending
+{stamps}
+Defence ministers will meet in Brussels on Friday to agree a spending plan, officials said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("stamps", "date"),
+    [
+        (
+            "Updated: March 13, 2025 8:10 p.m. ET\nPublished: March 11, 2025 4:11 p.m. ET",
+            "2025-03-11T16:11:00-04:00",
+        ),
+        (
+            "Changed on Thu 13 Mar 2025\nFirst published on Wed 12 Mar 2025 14.30 GMT",
+            "2025-03-12T14:30:00+00:00",
+        ),
+        ("2025-03-12T14:30:00Z", "2025-03-12T14:30:00+00:00"),
+        ("2025-03-12T15:30:00+01:00", "2025-03-12T15:30:00+01:00"),
+        ("Other story: minister resigns | 3 March 2025\nPublished 12 March 2025", "2025-03-12"),
+    ],
+)
+def test_the_published_line_is_the_date_with_its_time_and_offset(
+    site: Path, cli: Callable[..., Run], stamps: str, date: str
+) -> None:
+    result, meta, _ = _imported(site, cli, STAMPED.format(stamps=stamps), "2025-03-14T10:00:00Z")
+    assert result.code == 0, result.err
+    got = meta["date"].isoformat() if len(date) > 10 else str(meta["date"])
+    assert got == date
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        STAMPED.format(stamps="Minister resigns over leaked report | 3 March 2025"),
+        "Ministers meet in Brussels\nDefence ministers, who\nfirst met on March 3, 2025 in\n"
+        "Brussels, will meet again\non Friday in Brussels.\n",
+        STAMPED.format(stamps="Published June 12, 2025 5:02am EDT"),  # after today
+        STAMPED.format(stamps="03.12.2025 14:12"),  # 3 December: after today
+    ],
+    ids=["a related link", "the story's first wrapped line", "after today", "dotted, after today"],
+)
+def test_no_line_but_the_page_own_stamp_is_its_date(
+    site: Path, cli: Callable[..., Run], copy: str
+) -> None:
+    result, meta, sidecar = _imported(site, cli, copy, "2025-03-14T10:00:00Z")
+    assert result.code == 0, result.err
+    assert "date" not in meta, sidecar
+
+
+def test_a_stamp_after_today_is_named_for_the_editor(site: Path, cli: Callable[..., Run]) -> None:
+    copy = STAMPED.format(stamps="Published June 12, 2025 5:02am EDT")
+    result, _, sidecar = _imported(site, cli, copy, "2025-03-14T10:00:00Z")
+    assert "after today" in result.out and "after today" in sidecar
+
+
+def test_a_dateline_does_not_settle_a_sentence_naming_two_zones() -> None:
+    """MOSCOW: the Kremlin's delegation goes to Istanbul; the Kremlin is not where the talks are."""
+    proposal = propose(
+        [
+            "MOSCOW (Wire) - The Kremlin said its envoys will fly to Istanbul for talks on Thursday."
+        ],
+        FRIDAY,
+    )
+    assert proposal.start == "" and "several time zones" in proposal.reason
+
+
+def test_two_days_apart_joined_by_and_are_two_days_not_a_span() -> None:
+    apart = propose(["Negotiators will meet on Monday and Thursday in Geneva."], FRIDAY)
+    assert (apart.start, apart.end) == ("", "")
+    weekend = propose(["Negotiators will meet on Saturday and Sunday in Geneva."], FRIDAY)
+    assert (weekend.start, weekend.end) == ("2025-03-15", "2025-03-16")
+
+
+def test_a_long_single_line_is_read_in_time() -> None:
+    """Every weekday looked back over the whole sentence for 'opens': a long line took minutes."""
+    line = "The delegates will meet on Monday and talk on Tuesday in Rome " * 4000
+    started = time.monotonic()
+    propose([line], FRIDAY)
+    assert time.monotonic() - started < 20

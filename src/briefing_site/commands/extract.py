@@ -113,7 +113,9 @@ def from_text(text: str, junk: JunkFilter, site_language: str = "en") -> Extract
     lines = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
     above = [tail.group("date")] if tail else []
-    above += _lines_above(text, lines[0] if lines else "")
+    # the story starts at its first kept line that is not itself a stamp line (the build
+    # keeps "Published: March 11, 2025 4:11 p.m. ET" when its junk rules do not know it)
+    above += _lines_above(text, next((p for p in lines if not stamp_date([p])[0]), ""))
     stamp, line = stamp_date(above)
     return Extracted(lines, title=title, date=stamp, left_out=tuple(left_out), date_line=line)
 
@@ -130,7 +132,10 @@ def _lines_above(text: str, first: str) -> list[str]:
     opening = first[:40]
     above = []
     for line in text.split("\n"):
-        if opening and one_line(line).startswith(opening):
+        own = one_line(line)
+        # a hard-wrapped story's first line is shorter than the opening: its own text
+        # starting the first paragraph is the story's start as well
+        if opening and own and (own.startswith(opening) or first.startswith(own)):
             break
         if line.strip():
             above.append(line)

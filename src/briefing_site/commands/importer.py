@@ -199,6 +199,10 @@ def import_article(options: ImportOptions) -> Imported:
             + (" (only page furniture)" if extracted.left_out else "")
             + "; nothing written"
         )
+    if extracted.date_line and extracted.date[:10] > options.now.date().isoformat():
+        # a page's "Published 12.03.2025" after today is misread (or a related story's):
+        # the clock stands in, and the editor is told which line was left alone
+        extracted = replace(extracted, date="")
     slug = _slug(options, extracted)
     prose = _prose(extracted.paragraphs)
     published = _published(extracted, config, options.now)
@@ -322,6 +326,13 @@ def _language_lines(extracted: Extracted, site_language: str, check: list[str]) 
 def _date_lines(
     extracted: Extracted, published: datetime, filled: list[str], check: list[str]
 ) -> list[str]:
+    if not extracted.date and extracted.date_line:
+        check.append(
+            f"date: the page's line {extracted.date_line!r} gives a date after today; "
+            "not taken: add the publication date"
+        )
+        offered = published.replace(microsecond=0).isoformat()
+        return [f"# date: {offered}  # REVIEW: the line {_q(extracted.date_line)} is after today"]
     if not extracted.date:
         check.append("date: the source gives no publication date; add one")
         offered = published.replace(microsecond=0).isoformat()

@@ -78,6 +78,36 @@ _RELATIVE = re.compile(
 _OPENS = re.compile(
     r"\b(?:opens?|begins?|starts|convenes?|kicks? off|gets? under way)\s+(?:on\s+)?$", re.I
 )
+# Cues that only ever look forward: a schedule's present tense ("opens Tuesday", "the
+# council meets Monday") and "set for Monday". A past sentence never turns them back.
+_FORWARD_CUES = frozenset(
+    [
+        "for",
+        "open",
+        "opens",
+        "begin",
+        "begins",
+        "start",
+        "starts",
+        "convene",
+        "convenes",
+        "meet",
+        "meets",
+        "resume",
+        "resumes",
+        "arrive",
+        "arrives",
+        "arriving",
+    ]
+)
+# "postponed", "called off": the sentence's day is the one that no longer holds.
+_CALLED_OFF = re.compile(
+    r"\b(?:postpone[sd]?|postponing|postponement|delay(?:s|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
+    r"|cancellation|call(?:s|ed|ing)? off|put(?:s|ting)? off|scrap(?:s|ped|ping)?"
+    r"|suspend(?:s|ed|ing)?|adjourn(?:s|ed|ing)?|rescheduled?)\b",
+    re.I,
+)
+_OPENS_WINDOW = 80  # how far before a day "opens" or "said" may stand (a long line is linear)
 _WEEKDAY_SPAN = re.compile(
     r",?\s*(?:-|\u2013|to|through|thru|till|until|and"
     r"|and\s+(?:will\s+)?(?:runs?|lasts?|continues?|ends?|closes?|concludes?)"
@@ -85,9 +115,10 @@ _WEEKDAY_SPAN = re.compile(
     re.I,
 )
 # "the ministry on Monday said", "the office last Saturday published the list": the
-# day dates a statement, not the event.
+# day dates a statement, not the event. Not "opens on Tuesday, said a spokesman": there
+# the comma ends the event's clause and the attribution follows it.
 _REPORTED_AFTER = re.compile(
-    r",?\s*(?:said|says|told|announced|reported|confirmed|added|stated|released|published"
+    r"\s+(?:said|says|told|announced|reported|confirmed|added|stated|released|published"
     r"|issued|posted|unveiled)\b",
     re.I,
 )
@@ -116,8 +147,11 @@ _PAST_CUES = re.compile(
     re.I,
 )
 _STRONG_FUTURE = re.compile(
-    # "accords to be signed when he visits on Monday": "signed" is no past tense there
-    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming|to be (?:held|\w+ed))\b",
+    # "accords to be signed when he visits on Monday": "signed" is no past tense there.
+    # Not any "to be ...ed": "appeared to be relieved" is past.
+    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming"
+    r"|(?<!appeared )(?<!seemed )(?<!appears )(?<!seems )to be (?:signed|held|opened"
+    r"|launched|hosted|staged|convened|inaugurated|unveiled))\b",
     re.I,
 )
 _FUTURE_CUES = re.compile(
@@ -264,13 +298,13 @@ def place_named(text: str) -> Place | None:
 def places_in(text: str) -> tuple[Place, ...]:
     """Places named in `text`, in table order, one per zone and location."""
     found: dict[str, Place] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # the characters a place already matched (linear)
     for pattern, place in place_table():
         for match in pattern.finditer(text):
-            span = match.span()
-            if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+            start, end = match.span()
+            if end == start or taken[start] or taken[end - 1]:
                 continue  # "Washington" inside "Washington, D.C." already matched
-            taken.append(span)
+            taken[start:end] = b"\x01" * (end - start)
             found.setdefault(place.location, place)
     return tuple(found.values())
 
@@ -434,23 +468,35 @@ def _weekday_dates(
     for match in _RELATIVE.finditer(sentence):
         if match.start() < spanned:
             continue
-        if _REPORTED.search(sentence[: match.start()]) or _REPORTED_AFTER.match(
-            sentence, match.end()
-        ):
+        before = sentence[max(0, match.start() - _OPENS_WINDOW) : match.start()]
+        if _REPORTED.search(before) or _REPORTED_AFTER.match(sentence, match.end()):
             continue
         target = _WEEKDAYS.index(match.group("weekday").lower())
         cue = match.group("cue").lower()
         span = _WEEKDAY_SPAN.match(sentence, match.end())
+        also = None  # "on Monday and Friday": two days, each its own
+        if span and " ".join(span.group(0).strip(" ,").lower().split()[:-1]) == "and":
+            second = _WEEKDAYS.index(span.group("weekday").lower())
+            if second != (target + 1) % 7:  # only "Saturday and Sunday" is one event's days
+                span, also = None, second
         if span:
             spanned = span.end()
-        if cue in ("last", "met") or (past and cue not in ("this", "next", "coming")):
-            delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
-            out.append((published - timedelta(days=delta), None, True, True))
+        forward = cue in _FORWARD_CUES
+        if cue in ("last", "met") or (
+            past and not forward and cue not in ("this", "next", "coming")
+        ):
+            # "talks held Thursday ended": wire style's bare "held" is past or future
+            # ("will be held Thursday"); resolved back, it is a candidate only
+            for each in (target,) if also is None else (target, also):
+                delta = (published.weekday() - each) % 7 or (7 if cue == "last" else 0)
+                out.append((published - timedelta(days=delta), None, cue != "held", True))
             continue
         delta = (target - published.weekday()) % 7  # "on Tuesday" on a Tuesday: that day
         if cue in ("next", "coming") and delta < 2:
             delta += 7
         day = published + timedelta(days=delta)
+        if also is not None:
+            out.append((day + timedelta(days=(also - target) % 7), None, future, False))
         last = None
         if span:
             last_target = _WEEKDAYS.index(span.group("weekday").lower())
@@ -510,7 +556,9 @@ def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bo
     """The publication day for "today" or "tonight" ("tonight at 9 p.m. ET"), firm only
     with one time of day (a "today" alone is as often the story's present as its event's)."""
     match = _SAME_DAY.search(sentence)
-    if match is None or _REPORTED.search(sentence[: match.start()]):
+    if match is None or _REPORTED.search(
+        sentence[max(0, match.start() - _OPENS_WINDOW) : match.start()]
+    ):
         return []
     return [(published, times == 1)]
 
@@ -520,10 +568,11 @@ def _opening_days(sentence: str, published: date) -> set[date]:
     days = {
         day
         for day, _, _, at in _explicit_dates(sentence, published)
-        if _OPENS.search(sentence[:at])
+        if _OPENS.search(sentence[max(0, at - _OPENS_WINDOW) : at])
     }
     for match in _RELATIVE.finditer(sentence):
-        if _OPENS.search(sentence[: match.start("weekday")]):
+        at = match.start("weekday")
+        if _OPENS.search(sentence[max(0, at - _OPENS_WINDOW) : at]):
             days.update(d for d, _, _, _ in _weekday_dates(match.group(0), published, False))
     return days
 
@@ -535,7 +584,7 @@ def _until_split(
     last: date | None = None
     starts = []
     for day, end, note, at in _explicit_dates(sentence, published):
-        before = sentence[:at]
+        before = sentence[max(0, at - _OPENS_WINDOW) : at]
         of_what = _THE.search(before) and _THE_DATE_OF.match(sentence, at)
         if last is None and _UNTIL.search(before) and not of_what:
             last = end or day
@@ -570,8 +619,9 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
                 continue
             clock, zone = times[0] if len(times) == 1 else (None, "")
             places = places_in(_TIME_LABEL.sub(" time", sentence))
+            called_off = bool(_CALLED_OFF.search(sentence))
             for day, end, firm, note in days:
-                firm = firm and not note
+                firm = firm and not note and not called_off
                 out.append(
                     Candidate(
                         day,
@@ -602,6 +652,9 @@ def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> 
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
     place, zone_from = _place_for(chosen, paragraphs, chosen.clock is None, title)
+    if place is None and zone_from.startswith(_SEVERAL_ZONES):
+        # "travel to Istanbul", said the Kremlin: the event's place is the editor's choice
+        return Proposal(found, chosen, "", "", "", zone_from)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
@@ -611,6 +664,7 @@ def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> 
     return replace(_timed(found, chosen, place), zone_from=zone_from if place else _CLOCK_ZONE)
 
 
+_SEVERAL_ZONES = "the sentence names places in several time zones"
 _CLOCK_ZONE = "the zone the sentence gives the time in"  # "3 p.m. KST": no place, no location
 
 
@@ -720,15 +774,18 @@ def _place_for(
     dateline = found.place if found else None
     zones = {p.zone for p in chosen.places}
     if len(zones) > 1:
-        if dateline is not None and dateline.zone in zones:
-            return next(p for p in chosen.places if p.zone == dateline.zone), "the dateline"
+        # Only the dateline's own place named in the sentence: "MOSCOW - The Kremlin said
+        # its delegation would travel to Istanbul" is not settled by the Kremlin's zone.
+        if dateline is not None and any(p.name == dateline.name for p in chosen.places):
+            return next(p for p in chosen.places if p.name == dateline.name), "the dateline"
         named = ", ".join(p.name for p in chosen.places)
-        return None, f"the sentence names places in several time zones ({named})"
+        return None, f"{_SEVERAL_ZONES} ({named})"
     for places, where in (
         (chosen.places, "the sentence"),
         (places_in(chosen.paragraph), "its paragraph"),
         ((dateline,) if dateline else (), "the dateline"),
-        (places_in(title), "the headline"),
+        # a date without a time only: a wrong zone cannot move its instant
+        (places_in(title) if whole_text else (), "the headline"),
         (places_in("\n".join(paragraphs)) if whole_text else (), "the text (its only place)"),
     ):
         if len({p.zone for p in places}) == 1:

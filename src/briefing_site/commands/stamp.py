@@ -18,6 +18,16 @@ from zoneinfo import ZoneInfo
 
 from briefing_site.commands.propose import _MONTH, _MONTHS, _ZONE_WORDS
 
+# "2025-03-12T14:30:00Z", "2025-03-12T14:30:00+00:00": a machine stamp, time and offset kept
+_ISO_STAMP = re.compile(
+    r"\b(?:19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][01]\d:?[0-5]\d)"
+)
+# A page's own label: "Published 12 March 2025", "First published on Wed 12 Mar 2025".
+_PUBLISHED = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
+_UPDATED = re.compile(r"^\W*(?:updated|last\s+(?:updated|modified)|modified)\b", re.I)
+_LABEL = re.compile(r"\b(?:published|updated|posted|modified|by)\b", re.I)
+# "Macron visits China | 3 March 2025": a related story's link, not this page's stamp
+_SEPARATOR = re.compile(r"\s[|\u2013\u2014-]\s|\|")
 _FULL_DATES = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
     re.compile(
@@ -55,15 +65,16 @@ def stamp_date(lines: Sequence[str]) -> tuple[str, str]:
     """The first stamp among `lines` (those above the story) as ISO 8601, with its line:
     a date-time with offset when the line gives a time and a zone ("4:11 p.m. ET"),
     else the date alone. A "Published" line wins over an "Updated" one. ("", "") if none."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[int, str, str]] = []
     for line in lines[:_SEARCH_LINES]:
         stamp = _read(line)
         if stamp:
-            found.append((stamp, line.strip()))
+            rank = 0 if _PUBLISHED.match(line) else 2 if _UPDATED.match(line) else 1
+            found.append((rank, stamp, line.strip()))
     if not found:
         return "", ""
-    first = [f for f in found if not f[1].casefold().lstrip(" [(").startswith("updated")]
-    return (first or found)[0]
+    _, stamp, line = min(found, key=lambda f: f[0])  # the first of the best-labelled
+    return stamp, line
 
 
 def _read(line: str) -> str:
@@ -72,6 +83,12 @@ def _read(line: str) -> str:
         return ""
     if _NOT_STAMP.search(text):
         return ""
+    iso = _ISO_STAMP.search(text)
+    if iso is not None:
+        try:
+            return datetime.fromisoformat(iso.group(0).replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            return ""
     for pattern in _FULL_DATES:
         match = pattern.search(text)
         if match is not None:
@@ -88,6 +105,11 @@ def _read(line: str) -> str:
     left = _STAMP_WORDS.sub(" ", left)
     if len(re.findall(r"[^\W\d_]{2,}", left)) > _LEFT_WORDS:
         return ""
+    words = [
+        w for w in re.sub(r"[|\u2013\u2014,\[\]()]", " ", left).split() if re.search(r"[^\W\d_]", w)
+    ]
+    if _SEPARATOR.search(text) and len(words) >= 2 and not _LABEL.search(text):
+        return ""  # "Title | 3 March 2025": more than a date and a site's name
     if clock is None or zone is None:
         return day.isoformat()
     hour = int(clock.group("hour"))
