@@ -295,6 +295,7 @@ def place_named(text: str) -> Place | None:
     return _whole_places().get(_whole_name(text))
 
 
+@lru_cache(maxsize=16)  # a one-line text is its sentence, its paragraph and the whole text
 def places_in(text: str) -> tuple[Place, ...]:
     """Places named in `text`, in table order, one per zone and location."""
     found: dict[str, Place] = {}
