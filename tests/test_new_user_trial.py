@@ -371,9 +371,7 @@ def test_a_stamp_after_today_is_named_for_the_editor(site: Path, cli: Callable[.
 def test_a_dateline_does_not_settle_a_sentence_naming_two_zones() -> None:
     """MOSCOW: the Kremlin's delegation goes to Istanbul; the Kremlin is not where the talks are."""
     proposal = propose(
-        [
-            "MOSCOW (Wire) - The Kremlin said its envoys will fly to Istanbul for talks on Thursday."
-        ],
+        ["MOSCOW (Wire) - The Kremlin said its envoys will fly to Istanbul for talks on Thursday."],
         FRIDAY,
     )
     assert proposal.start == "" and "several time zones" in proposal.reason
