@@ -135,7 +135,9 @@ def _lines_above(text: str, first: str) -> list[str]:
         own = one_line(line)
         # a hard-wrapped story's first line is shorter than the opening: its own text
         # starting the first paragraph is the story's start as well
-        if opening and own and (own.startswith(opening) or first.startswith(own)):
+        # (three words at least: a menu's "World" above "World leaders gather ..." is not)
+        wrapped = len(own.split()) >= 3 and first.startswith(own)
+        if opening and own and (own.startswith(opening) or wrapped):
             break
         if line.strip():
             above.append(line)

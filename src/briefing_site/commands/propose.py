@@ -653,9 +653,6 @@ def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> 
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
     place, zone_from = _place_for(chosen, paragraphs, chosen.clock is None, title)
-    if place is None and zone_from.startswith(_SEVERAL_ZONES):
-        # "travel to Istanbul", said the Kremlin: the event's place is the editor's choice
-        return Proposal(found, chosen, "", "", "", zone_from)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
