@@ -73,6 +73,7 @@ LAYERS: dict[str, list[set[str]]] = {
     "dev": [{"live_search"}, {"preview"}, {"watch"}, {"serve"}],
     "commands": [
         {"fetch", "propose", "language"},
+        {"stamp"},
         {"extract"},
         {"explain", "deploy", "scaffold", "importer"},
     ],

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from briefing_site.commands.language import other_language
+from briefing_site.commands.stamp import stamp_date
 from briefing_site.content.junk import STOPWORDS, JunkFilter
 from briefing_site.content.load import split_text
 from briefing_site.errors import BriefingError
@@ -84,6 +85,7 @@ class Extracted:
     summary: str = ""
     left_out: tuple[str, ...] = ()  # what was dropped, and why
     notes: tuple[str, ...] = ()  # what the editor should check that the reading decided
+    date_line: str = ""  # the pasted page's line `date` was read from ("Published ...")
 
 
 def one_line(text: str) -> str:
@@ -102,12 +104,44 @@ def from_text(text: str, junk: JunkFilter, site_language: str = "en") -> Extract
     """Pasted or wire copy: the build's splitting and junk rules; a headline becomes the
     title; the junk rules are those of the language the copy reads as."""
     title, text = _headline(text.lstrip("\n"), junk)
+    tail = _DATE_TAIL.search(title)  # "World Leaders Gather for Summit - 2004-06-07"
+    if tail is not None:
+        title = title[: tail.start()].rstrip()
     paragraphs = split_text(text)
     junk = junk.for_language(copy_language([title, *(p.text for p in paragraphs)], site_language))
     kept, dropped = junk.clean(paragraphs, title=title)
     lines = tuple(p for p in (one_line(p.text) for p in kept) if p)
     left_out = [f"junk ({d.pattern!r}): {one_line(d.paragraph.text)}" for d in dropped]
-    return Extracted(lines, title=title, left_out=tuple(left_out))
+    above = [tail.group("date")] if tail else []
+    # the story starts at its first kept line that is not itself a stamp line (the build
+    # keeps "Published: March 11, 2025 4:11 p.m. ET" when its junk rules do not know it)
+    above += _lines_above(text, next((p for p in lines if not stamp_date([p])[0]), ""))
+    stamp, line = stamp_date(above)
+    return Extracted(lines, title=title, date=stamp, left_out=tuple(left_out), date_line=line)
+
+
+# A date a page title ends in: "... for Summit - 2004-06-07", "... | June 7, 2004".
+_DATE_TAIL = re.compile(
+    r"\s+[-\u2013\u2014|]\s+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d"
+    r"|[A-Z][a-z]{2,8}\.? [0-3]?\d, (?:19|20)\d\d|[0-3]?\d [A-Z][a-z]{2,8} (?:19|20)\d\d)\s*$"
+)
+
+
+def _lines_above(text: str, first: str) -> list[str]:
+    """The copy's lines above the story's first kept paragraph (menus, bylines, dates)."""
+    opening = first[:40]
+    above = []
+    for line in text.split("\n"):
+        own = one_line(line)
+        # a hard-wrapped story's first line is shorter than the opening: its own text
+        # starting the first paragraph is the story's start as well
+        # (three words at least: a menu's "World" above "World leaders gather ..." is not)
+        wrapped = len(own.split()) >= 3 and first.startswith(own)
+        if opening and own and (own.startswith(opening) or wrapped):
+            break
+        if line.strip():
+            above.append(line)
+    return above
 
 
 _HEADLINE_SEARCH_LINES = 6  # a headline under a site's name, a menu or a date line

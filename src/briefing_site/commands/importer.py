@@ -199,13 +199,17 @@ def import_article(options: ImportOptions) -> Imported:
             + (" (only page furniture)" if extracted.left_out else "")
             + "; nothing written"
         )
+    if extracted.date_line and extracted.date[:10] > options.now.date().isoformat():
+        # a page's "Published 12.03.2025" after today is misread (or a related story's):
+        # the clock stands in, and the editor is told which line was left alone
+        extracted = replace(extracted, date="")
     slug = _slug(options, extracted)
     prose = _prose(extracted.paragraphs)
     published = _published(extracted, config, options.now)
     if not extracted.date:  # a dateline's date is the filing date: better than the clock
         filed = dateline_day(prose, options.now.date())
         published = datetime.combine(filed, time(12), options.now.tzinfo) if filed else published
-    proposal = propose(prose, published)
+    proposal = propose(prose, published, extracted.title)
     text = "\n\n".join(extracted.paragraphs) + "\n"
     sidecar, filled, to_check = sidecar_text(
         extracted, proposal, options, published, config.language
@@ -322,13 +326,26 @@ def _language_lines(extracted: Extracted, site_language: str, check: list[str]) 
 def _date_lines(
     extracted: Extracted, published: datetime, filled: list[str], check: list[str]
 ) -> list[str]:
+    if not extracted.date and extracted.date_line:
+        check.append(
+            f"date: the page's line {extracted.date_line!r} gives a date after today; "
+            "not taken: add the publication date"
+        )
+        offered = published.replace(microsecond=0).isoformat()
+        return [f"# date: {offered}  # REVIEW: the line {_q(extracted.date_line)} is after today"]
     if not extracted.date:
         check.append("date: the source gives no publication date; add one")
         offered = published.replace(microsecond=0).isoformat()
         return [f"# date: {offered}  # REVIEW: the publication time"]
     filled.append(f"date: {extracted.date}")
-    if len(extracted.date) == 10:
+    if extracted.date_line:  # pasted copy's "Published June 12, 2024 5:02am EDT"
+        check.append(f"date: read from the page's line {extracted.date_line!r}")
+    if len(extracted.date) == 10 and re.search(r"\d:\d\d", extracted.date_line):
+        check.append(f"date: {extracted.date}: the line gives a time but no zone; add both")
+    elif len(extracted.date) == 10:
         check.append(f"date: {extracted.date} has no time or offset on the page")
+    if extracted.date_line:
+        return [f"date: {extracted.date}  # REVIEW: from the line {_q(extracted.date_line)}"]
     return [f"date: {extracted.date}"]
 
 
@@ -351,7 +368,11 @@ def event_lines(
             "# REVIEW: event proposed from this sentence of the text; check date, time and zone:",
             f"#   {_q(proposal.chosen.sentence)}",
             "event:",
-            *([f"  name: {_q(extracted.title)}"] if extracted.title else []),
+            *(
+                [f"  name: {_q(extracted.title)}  # REVIEW: the headline; write the event's name"]
+                if extracted.title
+                else []
+            ),
             f"  start: {proposal.start}",
             *([f"  end: {proposal.end}"] if proposal.end else []),
         ]

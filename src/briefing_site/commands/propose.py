@@ -61,9 +61,67 @@ _DATES = (  # "Friday, February 7", "June 9-10, 2018", "6 May 2025", "9-10 June 
 )
 # Dates this long before publication are background, never the event of a report.
 HISTORY_DAYS = 14
+# The days after an event's opening day that its text may name (a three-day summit's).
+SPAN_DAYS = 6
 # A weekday on its own counts only after a word that points at one day.
 # "here" is a dateline story's: "kicked off here Tuesday" (no "on" in wire style).
-_RELATIVE = re.compile(rf"\b(?P<cue>on|this|next|coming|last|by|until|here)\s+{_WEEKDAY}\b", re.I)
+# Wire style names the day after the verb with no "on": "the summit opens Tuesday", "the
+# council meets Monday", "set for Saturday", "will be held Thursday".
+_RELATIVE = re.compile(
+    r"\b(?P<cue>on|this|next|coming|last|by|until|here|for|held|opens?|begins?|starts?"
+    rf"|convenes?|meets?|met|resumes?|arrives?|arriving)\s+{_WEEKDAY}\b",
+    re.I,
+)
+# A span of weekdays: "Thursday through Saturday", "Saturday and Sunday", "begin on
+# Sunday and run through Tuesday": the second day is the event's last.
+# "the summit opens Tuesday", "talks will begin on June 3": the first of the event's days.
+_OPENS = re.compile(
+    r"\b(?:opens?|begins?|starts|convenes?|kicks? off|gets? under way)\s+(?:on\s+)?$", re.I
+)
+# Cues that only ever look forward: a schedule's present tense ("opens Tuesday", "the
+# council meets Monday") and "set for Monday". A past sentence never turns them back.
+_FORWARD_CUES = frozenset(
+    [
+        "for",
+        "open",
+        "opens",
+        "begin",
+        "begins",
+        "start",
+        "starts",
+        "convene",
+        "convenes",
+        "meet",
+        "meets",
+        "resume",
+        "resumes",
+        "arrive",
+        "arrives",
+        "arriving",
+    ]
+)
+# "postponed", "called off": the sentence's day is the one that no longer holds.
+_CALLED_OFF = re.compile(
+    r"\b(?:postpone[sd]?|postponing|postponement|delay(?:s|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
+    r"|cancellation|call(?:s|ed|ing)? off|put(?:s|ting)? off|scrap(?:s|ped|ping)?"
+    r"|suspend(?:s|ed|ing)?|adjourn(?:s|ed|ing)?|rescheduled?)\b",
+    re.I,
+)
+_OPENS_WINDOW = 80  # how far before a day "opens" or "said" may stand (a long line is linear)
+_WEEKDAY_SPAN = re.compile(
+    r",?\s*(?:-|\u2013|to|through|thru|till|until|and"
+    r"|and\s+(?:will\s+)?(?:runs?|lasts?|continues?|ends?|closes?|concludes?)"
+    rf"\s+(?:through|until|till|to|on))\s+{_WEEKDAY}\b",
+    re.I,
+)
+# "the ministry on Monday said", "the office last Saturday published the list": the
+# day dates a statement, not the event. Not "opens on Tuesday, said a spokesman": there
+# the comma ends the event's clause and the attribution follows it.
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:said|says|told|announced|reported|confirmed|added|stated|released|published"
+    r"|issued|posted|unveiled)\b",
+    re.I,
+)
 # "runs up to November 21": the date is the event's last day, not its start. Not
 # "running up to" ("in the weeks running up to March 20", "tension is running up to
 # the March 20 election"): that is the lead-up to the day, so "running" is not taken
@@ -79,7 +137,9 @@ _THE_DATE_OF = re.compile(rf"(?i:{_MONTH}\s+{_DAY}{_YEAR})\s+[a-z]")
 _THE = re.compile(r"\bthe\s+$", re.I)
 # "said on Monday" dates a statement, not the event.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated)\s*$", re.I
+    r"\b(?:said|says|told(?: \w+)?|announced|reported|confirmed|added|stated|released"
+    r"|published|issued)\s*$",
+    re.I,
 )
 _PAST_CUES = re.compile(
     r"\b(?:held|met|was|were|had|did|signed|agreed|visited|arrived|talked|spoke|hosted"
@@ -87,17 +147,25 @@ _PAST_CUES = re.compile(
     re.I,
 )
 _STRONG_FUTURE = re.compile(
-    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming)\b", re.I
+    # "accords to be signed when he visits on Monday": "signed" is no past tense there.
+    # Not any "to be ...ed": "appeared to be relieved" is past.
+    r"\b(?:will|is due|are due|scheduled|set to|is to|are to|next|upcoming"
+    r"|(?<!appeared )(?<!seemed )(?<!appears )(?<!seems )to be (?:signed|held|opened"
+    r"|launched|hosted|staged|convened|inaugurated|unveiled))\b",
+    re.I,
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|to (?:meet|hold|host|visit|travel|attend|sign|begin|start|open)|is due|are due|"
-    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming)\b",
+    r"scheduled|set to|plans? to|expected to|is to|are to|next|coming|upcoming"
+    # a schedule's present tense: "the summit opens Tuesday", "leaders arrive Sunday"
+    r"|opens?|begins?|starts|convenes?|kicks? off|gets? under way)\b",
     re.I,
 )
 _TIMES = re.compile(
     r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|\b(?P<word>noon|midday|midnight)\b"
-    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b"
+    # "at 16:00", not "at 4:30 p.m." (the first branch's: finditer would take "at 4:30")
+    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)\b(?!\s*[ap]\.?\s?m\b)"
     r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
     re.I,
 )
@@ -175,6 +243,8 @@ class Candidate:
     firm: bool  # an explicit date, or a weekday the sentence ties to the future
     note: str = ""
     paragraph: str = ""
+    past: bool = False  # a weekday the sentence's past tense resolved back ("met on Saturday")
+    opening: bool = False  # the sentence says the event opens that day ("opens Tuesday")
 
 
 @dataclass(frozen=True)
@@ -225,16 +295,17 @@ def place_named(text: str) -> Place | None:
     return _whole_places().get(_whole_name(text))
 
 
+@lru_cache(maxsize=16)  # a one-line text is its sentence, its paragraph and the whole text
 def places_in(text: str) -> tuple[Place, ...]:
     """Places named in `text`, in table order, one per zone and location."""
     found: dict[str, Place] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # the characters a place already matched (linear)
     for pattern, place in place_table():
         for match in pattern.finditer(text):
-            span = match.span()
-            if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+            start, end = match.span()
+            if end == start or taken[start] or taken[end - 1]:
                 continue  # "Washington" inside "Washington, D.C." already matched
-            taken.append(span)
+            taken[start:end] = b"\x01" * (end - start)
             found.setdefault(place.location, place)
     return tuple(found.values())
 
@@ -378,32 +449,62 @@ def _resolve(month: int, day: int, year: str | None, published: date) -> date | 
         return None
 
 
-def _weekday_dates(sentence: str, published: date, explicit: bool) -> list[tuple[date, bool]]:
+def _weekday_dates(
+    sentence: str, published: date, explicit: bool
+) -> list[tuple[date, date | None, bool, bool]]:
     """Weekday-only dates ("on Friday"), resolved from the publication date.
 
     Forward when the sentence speaks of the future, back to the latest such
     day when it speaks of the past ("met on Saturday") or says "last"; a
-    weekday with neither is a candidate only. "said on Monday" is skipped.
+    weekday with neither is a candidate only. "said on Monday" is skipped. Each is
+    (day, last day of a span, firm, resolved back into the past).
     """
     if explicit:
         return []  # "Friday, February 7" is already an explicit date
     strong = bool(_STRONG_FUTURE.search(sentence))
     past = not strong and bool(_PAST_CUES.search(sentence))
     future = strong or (not past and bool(_FUTURE_CUES.search(sentence)))
-    out = []
+    out: list[tuple[date, date | None, bool, bool]] = []
+    spanned = -1  # where the last span's second weekday ends: not a day of its own
     for match in _RELATIVE.finditer(sentence):
-        if _REPORTED.search(sentence[: match.start()]):
+        if match.start() < spanned:
+            continue
+        before = sentence[max(0, match.start() - _OPENS_WINDOW) : match.start()]
+        if _REPORTED.search(before) or _REPORTED_AFTER.match(sentence, match.end()):
             continue
         target = _WEEKDAYS.index(match.group("weekday").lower())
         cue = match.group("cue").lower()
-        if cue == "last" or (past and cue in ("on", "by", "until", "here")):
-            delta = (published.weekday() - target) % 7 or (7 if cue == "last" else 0)
-            out.append((published - timedelta(days=delta), True))
+        span = _WEEKDAY_SPAN.match(sentence, match.end())
+        also = None  # "on Monday and Friday": two days, each its own
+        if span and " ".join(span.group(0).strip(" ,").lower().split()[:-1]) == "and":
+            second = _WEEKDAYS.index(span.group("weekday").lower())
+            if second != (target + 1) % 7:  # only "Saturday and Sunday" is one event's days
+                span, also = None, second
+        if span:
+            spanned = span.end()
+        forward = cue in _FORWARD_CUES
+        if cue in ("last", "met") or (
+            past and not forward and cue not in ("this", "next", "coming")
+        ):
+            # "talks held Thursday ended": wire style's bare "held" is past or future
+            # ("will be held Thursday"); resolved back, it is a candidate only
+            for each in (target,) if also is None else (target, also):
+                delta = (published.weekday() - each) % 7 or (7 if cue == "last" else 0)
+                out.append((published - timedelta(days=delta), None, cue != "held", True))
             continue
         delta = (target - published.weekday()) % 7  # "on Tuesday" on a Tuesday: that day
         if cue in ("next", "coming") and delta < 2:
             delta += 7
-        out.append((published + timedelta(days=delta), future))
+        day = published + timedelta(days=delta)
+        if also is not None:
+            out.append((day + timedelta(days=(also - target) % 7), None, future, False))
+        last = None
+        if span:
+            last_target = _WEEKDAYS.index(span.group("weekday").lower())
+            last = (
+                day + timedelta(days=(last_target - target) % 7) if last_target != target else None
+            )
+        out.append((day, last, future, False))
     return out
 
 
@@ -430,11 +531,23 @@ def _times(sentence: str) -> list[tuple[time, str]]:
     return list(dict.fromkeys(out))
 
 
+# "16:00 Kyiv time", "10 a.m. Brussels time": any place the table knows, as a whole.
+_PLACE_TIME = re.compile(r"^\s*\(?(?P<place>(?:[A-Z][\w'\u2019.-]+\s+){1,3})time\b")
+
+
+# The place in a time's label ("at 16:00 Kyiv time") names the clock, not where the
+# event is: the meeting it times is in London.
+_TIME_LABEL = re.compile(r"(?<=[\d.mM])\s+\(?(?:[A-Z][\w'\u2019.-]+\s+){1,3}(?=time\b)")
+
+
 def _zone_after(text: str) -> str:
-    """The zone a time is given in, from the words after it ("ET", "UK time"), or ""."""
+    """The zone a time is given in, from the words after it ("ET", "UK time", "Kyiv
+    time"), or ""."""
     given = _ZONE_AFTER.match(text)
     if given is None:
-        return ""
+        placed = _PLACE_TIME.match(text)
+        place = place_named(placed.group("place")) if placed else None
+        return place.zone if place else ""
     if given.group("zone"):
         return _ZONE_WORDS[given.group("zone").lower()]
     return _ZONE_NAMES[(given.group("named") or given.group("coast")).lower()]
@@ -444,9 +557,25 @@ def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bo
     """The publication day for "today" or "tonight" ("tonight at 9 p.m. ET"), firm only
     with one time of day (a "today" alone is as often the story's present as its event's)."""
     match = _SAME_DAY.search(sentence)
-    if match is None or _REPORTED.search(sentence[: match.start()]):
+    if match is None or _REPORTED.search(
+        sentence[max(0, match.start() - _OPENS_WINDOW) : match.start()]
+    ):
         return []
     return [(published, times == 1)]
+
+
+def _opening_days(sentence: str, published: date) -> set[date]:
+    """The days the sentence says the event opens on ("the summit opens Tuesday")."""
+    days = {
+        day
+        for day, _, _, at in _explicit_dates(sentence, published)
+        if _OPENS.search(sentence[max(0, at - _OPENS_WINDOW) : at])
+    }
+    for match in _RELATIVE.finditer(sentence):
+        at = match.start("weekday")
+        if _OPENS.search(sentence[max(0, at - _OPENS_WINDOW) : at]):
+            days.update(d for d, _, _, _ in _weekday_dates(match.group(0), published, False))
+    return days
 
 
 def _until_split(
@@ -456,7 +585,7 @@ def _until_split(
     last: date | None = None
     starts = []
     for day, end, note, at in _explicit_dates(sentence, published):
-        before = sentence[:at]
+        before = sentence[max(0, at - _OPENS_WINDOW) : at]
         of_what = _THE.search(before) and _THE_DATE_OF.match(sentence, at)
         if last is None and _UNTIL.search(before) and not of_what:
             last = end or day
@@ -478,7 +607,9 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             explicit, last = _until_split(sentence, published)
             days = [(d, end, True, note) for d, end, note in explicit]
             weekdays = _weekday_dates(sentence, published, bool(explicit))
-            days += [(d, None, firm, "") for d, firm in weekdays]
+            days += [(d, end, firm, "") for d, end, firm, _ in weekdays]
+            back = {d for d, _, _, was in weekdays if was}
+            opens = _opening_days(sentence, published)
             times = _times(sentence)
             if not days:
                 days = [
@@ -488,22 +619,40 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             if not days:
                 continue
             clock, zone = times[0] if len(times) == 1 else (None, "")
-            places = places_in(sentence)
+            places = places_in(_TIME_LABEL.sub(" time", sentence))
+            called_off = bool(_CALLED_OFF.search(sentence))
             for day, end, firm, note in days:
-                firm = firm and not note
+                firm = firm and not note and not called_off
                 out.append(
-                    Candidate(day, end, clock, zone, sentence, places, firm, note, paragraph)
+                    Candidate(
+                        day,
+                        end,
+                        clock,
+                        zone,
+                        sentence,
+                        places,
+                        firm,
+                        note,
+                        paragraph,
+                        day in back,
+                        day in opens,
+                    )
                 )
     return tuple(out)
 
 
-def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
-    """The event the prose supports, or the candidates when it leaves a choice."""
+def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> Proposal:
+    """The event the prose supports, or the candidates when it leaves a choice.
+
+    The headline settles a choice the prose leaves: the one date it names among the
+    prose's ("Modi to visit from March 10"), and the place when the prose names none
+    near the event's sentence ("Leaders converge on Washington for summit").
+    """
     found = candidates(paragraphs, published.date())
-    chosen, reason = _choose(found, published.date())
+    chosen, reason = _choose(found, published.date(), _headline_days(title, published.date()))
     if chosen is None:
         return Proposal(found, None, "", "", "", reason)
-    place, zone_from = _place_for(chosen, paragraphs, whole_text=chosen.clock is None)
+    place, zone_from = _place_for(chosen, paragraphs, chosen.clock is None, title)
     if chosen.clock is None:
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
@@ -513,6 +662,7 @@ def propose(paragraphs: Sequence[str], published: datetime) -> Proposal:
     return replace(_timed(found, chosen, place), zone_from=zone_from if place else _CLOCK_ZONE)
 
 
+_SEVERAL_ZONES = "the sentence names places in several time zones"
 _CLOCK_ZONE = "the zone the sentence gives the time in"  # "3 p.m. KST": no place, no location
 
 
@@ -540,8 +690,16 @@ def _location(place: Place | None) -> str:
     return place.location if place else ""
 
 
-def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | None, str]:
-    """One date, when the text names only one (or only one on or after publication)."""
+def _headline_days(title: str, published: date) -> set[date]:
+    """The days a headline names ("... to visit Morocco on June 18-19": the 18th)."""
+    return {day for day, _, _, _ in _explicit_dates(title, published)}
+
+
+def _choose(
+    found: Sequence[Candidate], published: date, headline: set[date] | None = None
+) -> tuple[Candidate | None, str]:
+    """One date, when the text names only one (or only one on or after publication, or
+    one whose range of days holds the others, or the one the headline names)."""
     if not found:
         return None, "the text names no date"
     firm = [c for c in found if c.firm]
@@ -554,11 +712,32 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
         return None, f"every date the text names is over {HISTORY_DAYS} days before publication"
     firm = recent
     days = sorted({c.day for c in firm})
-    ahead = [d for d in days if d >= published]
+    # A day the past tense resolved back ("ministers met on Saturday") is not ahead,
+    # even when it is the publication day.
+    ahead = sorted({c.day for c in firm if c.day >= published and not c.past})
+    spans = [c for c in firm if c.last_day is not None and (not ahead or c.day in ahead)]
+    # "in Ljubljana on December 5-6 ... will open on December 5 ... on 6 December": the
+    # days inside a range are the range's event, not a choice.
+    holding = {
+        c.day
+        for c in spans
+        if all(c.day <= d <= c.last_day for d in (ahead or days))  # type: ignore[operator]
+    }
+    named = sorted(set(ahead or days) & (headline or set()))
+    # "The summit opens Tuesday ... leaders meet on Wednesday": the first day, when the
+    # text says the event opens then.
+    first = min(ahead or days)
+    opens = any(c.opening and c.day == first and not c.past for c in firm)
     if len(days) == 1:
         day = days[0]
     elif len(ahead) == 1:
         day = ahead[0]
+    elif len(holding) == 1:
+        day = holding.pop()
+    elif len(named) == 1:
+        day = named[0]
+    elif opens and (max(ahead or days) - first).days <= SPAN_DAYS:
+        day = first
     else:
         listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
         return None, f"the text names several dates ({listed})"
@@ -567,16 +746,24 @@ def _choose(found: Sequence[Candidate], published: date) -> tuple[Candidate | No
     if len(timed) > 1:
         return None, f"the text gives {day.isoformat()} several times of day"
     # The sentence that says most: a time, then a place, then the longest (not a stamp line).
-    best = max(same_day, key=lambda c: (c.clock is not None, bool(c.places), len(c.sentence)))
+    best = max(
+        same_day,
+        key=lambda c: (
+            c.clock is not None,
+            c.last_day is not None,
+            bool(c.places),
+            len(c.sentence),
+        ),
+    )
     return best, ""
 
 
 def _place_for(
-    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool
+    chosen: Candidate, paragraphs: Sequence[str], whole_text: bool, title: str = ""
 ) -> tuple[Place | None, str]:
     """The place whose zone the event is in, and where it was named.
 
-    Nearest first: the sentence, its paragraph, the dateline, and (for a
+    Nearest first: the sentence, its paragraph, the dateline, the headline, and (for a
     date without a time, where a wrong zone cannot move the instant) the
     whole text; each counts only when its places share one zone. When the
     sentence names several zones, the dateline may settle it; else (None, why).
@@ -585,14 +772,18 @@ def _place_for(
     dateline = found.place if found else None
     zones = {p.zone for p in chosen.places}
     if len(zones) > 1:
-        if dateline is not None and dateline.zone in zones:
-            return next(p for p in chosen.places if p.zone == dateline.zone), "the dateline"
+        # Only the dateline's own place named in the sentence: "MOSCOW - The Kremlin said
+        # its delegation would travel to Istanbul" is not settled by the Kremlin's zone.
+        if dateline is not None and any(p.name == dateline.name for p in chosen.places):
+            return next(p for p in chosen.places if p.name == dateline.name), "the dateline"
         named = ", ".join(p.name for p in chosen.places)
-        return None, f"the sentence names places in several time zones ({named})"
+        return None, f"{_SEVERAL_ZONES} ({named})"
     for places, where in (
         (chosen.places, "the sentence"),
         (places_in(chosen.paragraph), "its paragraph"),
         ((dateline,) if dateline else (), "the dateline"),
+        # a date without a time only: a wrong zone cannot move its instant
+        (places_in(title) if whole_text else (), "the headline"),
         (places_in("\n".join(paragraphs)) if whole_text else (), "the text (its only place)"),
     ):
         if len({p.zone for p in places}) == 1:
