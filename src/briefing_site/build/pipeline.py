@@ -85,8 +85,13 @@ from briefing_site.model import (
     SourceArticle,
 )
 from briefing_site.output.extras import PageFilter, PageSource, every_file
-from briefing_site.output.render import iter_site
-from briefing_site.output.theme import make_environment, static_assets, template_warnings
+from briefing_site.output.render import iter_site, syntax_problems
+from briefing_site.output.theme import (
+    make_environment,
+    static_assets,
+    template_warnings,
+    theme_overrides,
+)
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature, signature
@@ -168,6 +173,8 @@ def load_articles(
     made = keys(settings) if keys is not None else None
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen, held, made)
     problems.items += batch.problems
+    site = Site(config=config, now=options.now)
+    problems.items += syntax_problems(make_environment(templates), site, theme_overrides(templates))
     try:
         linter = batch.linter(lint)
         loaded = finish_loading(options, config, batch.articles, problems, linter)

@@ -355,10 +355,20 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         at = bom + exc.start  # counted in the file, as an editor's hex view shows it
         line = data[:at].count(b"\n") + 1
-        raise ContentError.at(
-            Location(path, line), f"not UTF-8 (byte {at}: {data[at]:#04x})"
-        ) from exc
+        raise ContentError.at(Location(path, line), not_utf8(data, at)) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def not_utf8(data: bytes, at: int) -> str:
+    """What is wrong with `data` at its first byte that is not UTF-8, and the fix.
+
+    The byte as the editor's likely encoding reads it (Windows-1252, a superset of
+    Latin-1 as Windows editors save it) says which letter to look at: the count
+    alone sent editors to a hex view. One fix covers every such byte: save again.
+    """
+    letter = data[at : at + 1].decode("cp1252", errors="replace")
+    seen = f", {letter!r} in Windows-1252" if letter.isprintable() and letter != "\ufffd" else ""
+    return f"not UTF-8 (byte {at}: {data[at]:#04x}{seen}): save it again as UTF-8"
 
 
 _WIDE_BOMS = (

@@ -1,0 +1,103 @@
+"""A third round of broken sites, as editors and careless scripts make them: each gets
+`path:line: message` saying what to do, exit 1, and the previous build/ byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_site
+from filetree import tree
+
+NOW = "2025-02-05T10:00:00-05:00"
+GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text about trade.\n"}
+EXTENDS = "{% extends 'base.html' %}\n{% block main %}\n"
+BRIEFING_FIELDS = "it has: meta, source, lede, sections, placements, countdown"
+
+CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
+    # It read "not UTF-8 (byte 14: 0xe9)": no fix, and no letter to look for.
+    "an article saved as Latin-1 is told the letter and to save it as UTF-8": (
+        {"content/a.md": "---\ntitle: Café\n---\nBody.\n".encode("latin-1")},
+        ["content/a.md:2: not UTF-8 (byte 14: 0xe9, 'é' in Windows-1252): save it again as UTF-8"],
+    ),
+    "a byte no Windows-1252 letter has is told the fix alone": (
+        {"content/a.txt": b"Leaders \x81 met.\n", "content/a.yaml": "title: T\n"},
+        ["content/a.txt:1: not UTF-8 (byte 8: 0x81): save it again as UTF-8"],
+    ),
+    # Templates read their bytes apart from articles: Notepad's "Unicode" was
+    # "not UTF-8 (byte 0: 0xff)" there, where an article's says what it is.
+    "a template saved as UTF-16 is named as such, as an article is": (
+        {"templates/briefing.html": (EXTENDS + "{% endblock %}\n").encode("utf-16")},
+        ["templates/briefing.html:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
+    ),
+    # It read "'briefing_site.build.lazy.LazyBriefing object' has no attribute 'title'"
+    # from build and "'briefing_site.model.Briefing object' ..." from check.
+    "a template asking a briefing for its title is pointed at meta.title": (
+        {"templates/briefing.html": EXTENDS + "<h1>{{ briefing.title }}</h1>\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: Briefing has no attribute 'title' "
+            f"(did you mean 'meta.title'?); {BRIEFING_FIELDS}"
+        ],
+    ),
+    "a misspelt metadata field gets the spelling meant": (
+        {"templates/briefing.html": EXTENDS + "{{ briefing.meta.sumary }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: Metadata has no attribute 'sumary' "
+            "(did you mean 'summary'?); it has: title, slug, summary, date, updated, event, "
+            "people, tags, tag_names, sources, draft, sections, drop, keep, image, author, "
+            "language"
+        ],
+    ),
+    # It read "'None' has no attribute 'start'": the article without an event was the cause.
+    "a field of an event an article does not have says to test for it": (
+        {"templates/briefing.html": EXTENDS + "{{ briefing.meta.event.start }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: none has no attribute 'start': the "
+            "value before it is empty on this page; draw it inside {% if ... %}"
+        ],
+    ),
+    # Drawing stops at the first template that fails: the second took another build.
+    "every broken template override is named in one run, with the content's problems": (
+        {
+            "content/bad.md": "---\ntitle: Bad\ndate: 2025-13-01\n---\nText.\n",
+            "templates/briefing.html": EXTENDS + "{{ briefing.meta.title }\n{% endblock %}\n",
+            "templates/index.html": EXTENDS + "{% if page %}\n{% endblock %}\n",
+            "templates/_card.html": "<p>\n\xe9</p>\n".encode("latin-1"),
+        },
+        [
+            "content/bad.md:3: date: '2025-13-01': there is no month 13",
+            "templates/_card.html:2: not UTF-8 (byte 4: 0xe9, 'é' in Windows-1252): "
+            "save it again as UTF-8",
+            "templates/briefing.html:3: template syntax error: unexpected '}'",
+            "templates/index.html:4: template syntax error: Encountered unknown tag "
+            "'endblock'. You probably made a nesting mistake. Jinja is expecting this tag, "
+            "but currently looking for 'elif' or 'else' or 'endif'. The innermost block "
+            "that needs to be closed is 'if'; the 'if' left open is at line 3",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("files", "expected"), list(CASES.values()), ids=list(CASES))
+def test_broken_site_is_reported_with_the_fix_and_previous_build_kept(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[str]
+) -> None:
+    site = write_site(tmp_path / "site", GOOD)
+    assert run_cli("build", "-q", "-s", str(site), "--now", NOW).code == 0
+    before = tree(site / "build")
+    write_site(site, files)
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert (result.code, result.err.splitlines(), result.out) == (1, expected, ""), command
+    assert tree(site / "build") == before
+
+
+def test_a_template_override_with_a_byte_order_mark_builds_without_it(tmp_path: Path) -> None:
+    """A BOM an editor saved before `{% extends %}` is dropped as an article's is, not
+    written into every page ahead of its doctype."""
+    template = b"\xef\xbb\xbf" + (EXTENDS + "<p>Own</p>{% endblock %}\n").encode()
+    site = write_site(tmp_path / "site", {**GOOD, "templates/briefing.html": template})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    page = (site / "build/briefings/good/index.html").read_bytes()
+    assert page.startswith(b"<!doctype html>") and b"<p>Own</p>" in page
