@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_site
 from filetree import tree
+from htmlcheck import Page
 
 NOW = "2025-02-05T10:00:00-05:00"
 GOOD = {"content/good.md": "---\ntitle: Good\n---\nFine text about trade.\n"}
@@ -56,6 +57,38 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "value before it is empty on this page; draw it inside {% if ... %}"
         ],
     ),
+    # These linked to nowhere (`https:///story`, a slash too many) or read "None is no
+    # source" for a `- ` left empty.
+    "a source URL naming no site, or an empty entry, is named at its line": (
+        {
+            "content/a.txt": "Leaders met.\n",
+            "content/a.yaml": "title: T\nsources:\n  - https:///story\n  - https://\n"
+            "  - {title: NHK, url: 'http://:8080/x'}\n  - https://nhk.example:8080/x\n  -\n",
+        },
+        [
+            "content/a.yaml:3: sources: 'https:///story' names no site after https://: "
+            "write it as https://example.org/story",
+            "content/a.yaml:4: sources: 'https://' names no site after https://: "
+            "write it as https://example.org/story",
+            "content/a.yaml:5: sources: 'http://:8080/x' names no site after http://: "
+            "write it as https://example.org/story",
+            "content/a.yaml:7: sources: an empty '- ' entry is no source: write a URL, "
+            "or {title: ..., url: ...}",
+        ],
+    ),
+    # The second topic's heading went to the first topic listed, with no word.
+    "a heading two topics of the site name is named at the second": (
+        {
+            "briefing.yaml": "topics:\n  economy: {title: Money, aliases: [Trade]}\n"
+            "  defense: {aliases: [trade, 'money']}\n"
+        },
+        [
+            "briefing.yaml:3: topic 'defense': the heading 'trade' already places "
+            "paragraphs in 'economy': give it to one topic",
+            "briefing.yaml:3: topic 'defense': the heading 'money' already places "
+            "paragraphs in 'economy': give it to one topic",
+        ],
+    ),
     # Drawing stops at the first template that fails: the second took another build.
     "every broken template override is named in one run, with the content's problems": (
         {
@@ -101,3 +134,44 @@ def test_a_template_override_with_a_byte_order_mark_builds_without_it(tmp_path: 
     assert result.code == 0, result.err
     page = (site / "build/briefings/good/index.html").read_bytes()
     assert page.startswith(b"<!doctype html>") and b"<p>Own</p>" in page
+
+
+def test_an_editors_html_comment_never_reaches_the_reader(tmp_path: Path) -> None:
+    """`<!-- check the figure -->` and Hugo's `<!--more-->` are left out of the page, as
+    Markdown leaves them: with raw HTML off they were shown as text, a private note
+    among the paragraphs. A comment that is all of the text is no article text; one in
+    a code span or a fenced block is code, and stays."""
+    body = (
+        "Leaders met on Friday. <!-- check the day with the desk -->\n<!--more-->\n\n"
+        "Use `<!-- -->` to hide a line.\n\n```\n<!-- shown -->\n```\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\ntitle: T\n---\n{body}"})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    page = (site / "build/briefings/a/index.html").read_text()
+    assert "desk" not in page and "more--" not in page
+    assert "Leaders met on Friday." in page
+    assert "<code>&lt;!-- --&gt;</code>" in page and "&lt;!-- shown --&gt;" in page
+    write_site(site, {"content/a.md": "---\ntitle: T\n---\n<!-- write the story -->\n"})
+    result = run_cli("check", "-q", "-s", str(site), "--now", NOW)
+    assert (result.code, result.err) == (
+        1,
+        "content/a.md:3: no article text after the front matter\n",
+    )
+
+
+def test_a_heading_the_site_gives_its_own_topic_is_taken_from_the_default_one(
+    tmp_path: Path,
+) -> None:
+    """`## Energy` is one of economy's default headings: a site topic naming it as its
+    own alias places the paragraphs under it there, not in economy listed above it."""
+    settings = (
+        "topics:\n  economy: {}\n"
+        "  energy-policy: {title: Energy policy, aliases: [Energy], words: [oil]}\n"
+    )
+    article = "---\ntitle: T\n---\nLeaders met.\n\n## Energy\n\nOutput rose again.\n"
+    site = write_site(tmp_path / "site", {"briefing.yaml": settings, "content/a.md": article})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/a/index.html").read_text())
+    assert page.topics.get("energy-policy") == ["Output rose again."]

@@ -11,6 +11,7 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -563,6 +564,7 @@ def _parse_topics(
         problems.add(Location(path, 1), "topics must be a mapping")
         return ()
     topics = []
+    written: list[tuple[str, Location, list[str]]] = []  # the headings each names itself
     for name, spec in data.items():
         where = Location(path, data.line_of(name))
         if not TOPIC_NAME.fullmatch(str(name)) or name in RESERVED_TOPICS:
@@ -575,10 +577,50 @@ def _parse_topics(
         if topic is None:
             continue
         topics.append(topic)
+        own = spec if isinstance(spec, dict) else {}
+        titled = [own["title"]] if "title" in own else []
+        written.append(
+            (topic.name, where, [topic.name, *titled, *map(str, own.get("aliases", []))])
+        )
         said = isinstance(spec, dict) and spec.get("words") is not None  # `words: []` too
         if unworded is not None and not (topic.words or topic.patterns or said):
             unworded.append((topic.name, where.line))
-    return tuple(topics)
+    return _one_topic_a_heading(topics, written, problems)
+
+
+def _one_topic_a_heading(
+    topics: list[Topic], written: list[tuple[str, Location, list[str]]], problems: ProblemList
+) -> tuple[Topic, ...]:
+    """Topics whose headings each place paragraphs in one topic.
+
+    A heading two topics name went to the first listed, silently: one the site gives a
+    topic (`aliases: [Energy]`) takes it from the default topic that had it (economy),
+    and one the site gives two topics is an error at the second.
+    """
+    owner: dict[str, str] = {}
+    for name, where, labels in written:
+        for label in labels:
+            other = owner.setdefault(heading_key(label), name)
+            if other != name:
+                problems.add(
+                    where,
+                    f"topic {name!r}: the heading {label!r} already places paragraphs in "
+                    f"{other!r}: give it to one topic",
+                )
+    return tuple(
+        replace(
+            topic,
+            aliases=tuple(
+                a for a in topic.aliases if owner.get(heading_key(a), topic.name) == topic.name
+            ),
+        )
+        for topic in topics
+    )
+
+
+def heading_key(text: str) -> str:
+    """Headings compare without case, punctuation or curly quotes."""
+    return re.sub(r"[^\w]+", " ", text.replace("\u2019", "'").casefold()).strip()
 
 
 def _parse_topic(

@@ -1331,13 +1331,39 @@ def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     """
     paragraphs: list[Paragraph] = []
     heading: str | None = None
-    for start, lines in _markdown_blocks(text, first_line):
+    for start, block in _markdown_blocks(text, first_line):
+        start, lines = _without_comments(start, block)
+        if not lines:  # a block that was only an editor's note
+            continue
         heading_text = _heading(lines)
         if heading_text is not None:
             heading = heading_text
             continue
         paragraphs.append(Paragraph(len(paragraphs) + 1, start, "\n".join(lines), heading))
     return tuple(paragraphs)
+
+
+# An HTML comment, or a code span (kept whole: a comment inside one is its text).
+_COMMENT_OR_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1|<!--.*?-->", re.DOTALL)
+
+
+def _without_comments(start: int, lines: list[str]) -> tuple[int, list[str]]:
+    """The block without its HTML comments (`<!-- check the date -->`, Hugo's
+    `<!--more-->`) and the lines they leave empty, and its first line's number.
+
+    Markdown leaves comments out of the page; with raw HTML off each was shown to
+    readers as its text, an editor's private note among the paragraphs. A fenced
+    block keeps them: there they are code.
+    """
+    text = "\n".join(lines)
+    if "<!--" not in text or _FENCE.match(lines[0]):
+        return start, lines
+    kept = _COMMENT_OR_CODE.sub(lambda m: m.group() if m.group(1) else "", text).split("\n")
+    if len(kept) != len(lines):  # (a comment's own newlines are gone: lines no longer align)
+        kept = [line for line in kept if line.strip()]
+        return start, kept
+    first = next((i for i, line in enumerate(kept) if line.strip()), len(kept))
+    return start + first, [line for line in kept if line.strip()]
 
 
 def _heading(lines: list[str]) -> str | None:
