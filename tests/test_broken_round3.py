@@ -89,6 +89,23 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "paragraphs in 'economy': give it to one topic",
         ],
     ),
+    # `[{trade: 2}]` made the cue "{'trade': 2}", which no paragraph holds; an empty
+    # site or topic title made pages titled "Good · " and an empty section heading.
+    "a cue list holding a mapping, and empty titles, are named": (
+        {
+            "briefing.yaml": "title: ''\ntopics:\n  economy: {words: [{trade: 2}, tariff]}\n"
+            "  defense: {words: [army, ~]}\n  history: {title: ' '}\n"
+        },
+        [
+            "briefing.yaml:1: title: is empty: write the site's name, or delete the line "
+            "to use the default",
+            "briefing.yaml:3: topic 'economy': words: {'trade': 2} is not a word: write "
+            "words: [a, b], or words: {a: 2, b: 1} to weigh them",
+            "briefing.yaml:4: topic 'defense': words: an empty entry is not a word: write "
+            "words: [a, b], or words: {a: 2, b: 1} to weigh them",
+            "briefing.yaml:5: topic 'history': title is empty: write the section's heading",
+        ],
+    ),
     # Drawing stops at the first template that fails: the second took another build.
     "every broken template override is named in one run, with the content's problems": (
         {
@@ -175,3 +192,16 @@ def test_a_heading_the_site_gives_its_own_topic_is_taken_from_the_default_one(
     assert result.code == 0, result.err
     page = Page((site / "build/briefings/a/index.html").read_text())
     assert page.topics.get("energy-policy") == ["Output rose again."]
+
+
+def test_import_given_a_folder_says_it_is_one(tmp_path: Path) -> None:
+    """`import saved/` said "no such file" of a folder that is there."""
+    site = write_site(tmp_path / "site", GOOD)
+    (tmp_path / "saved").mkdir()
+    result = run_cli("import", "-s", str(site), str(tmp_path / "saved"))
+    assert (result.code, result.err.strip()) == (
+        2,
+        f"import: {tmp_path / 'saved'}: a folder: give one saved page or text file in it "
+        "(.html, .txt), a URL or -",
+    )
+    assert sorted(p.name for p in (site / "content").iterdir()) == ["good.md"]

@@ -207,6 +207,13 @@ def _is_text(value: object) -> str:
     return ""
 
 
+def _is_name(value: object) -> str:
+    """Text with something in it: the site's title heads every page and each tab."""
+    if isinstance(value, str) and not value.strip():
+        return "is empty: write the site's name, or delete the line to use the default"
+    return _is_text(value)
+
+
 # BCP 47 as pages, feeds and search use it: a language, then script, region,
 # variants, extensions (-u-co-phonebk) and private use (-x-twain), or private use
 # or a grandfathered i- tag alone. The language is 2 or 3 letters: no longer one
@@ -531,7 +538,7 @@ def _check_topics(value: object) -> str:
 
 
 _CHECKS: dict[str, Callable[[object], str]] = {
-    "title": _is_text,
+    "title": _is_name,
     "description": _is_text,
     "base_url": _check_base_url,
     "language": language_problem,
@@ -639,6 +646,9 @@ def _parse_topic(
     if not isinstance(title, str) or not isinstance(aliases, list):
         problems.add(where, f"topic {name!r}: title must be text and aliases a list of text")
         return None
+    if not title.strip():  # the section's heading, and its page's
+        problems.add(where, f"topic {name!r}: title is empty: write the section's heading")
+        return None
     words = _weights(spec.get("words"), name, "words", where, problems)
     patterns = _weights(spec.get("patterns"), name, "patterns", where, problems)
     for pattern, _ in patterns:
@@ -662,6 +672,15 @@ def _weights(
     if value is None:
         return ()
     if isinstance(value, list):
+        odd = next((item for item in value if not isinstance(item, str | int | float)), "")
+        if odd != "":  # `[{trade: 2}]` made the cue "{'trade': 2}", which nothing matches
+            problems.add(
+                where,
+                f"topic {name!r}: {key}: {'an empty entry' if odd is None else repr(odd)} "
+                f"is not a {key[:-1]}: write {key}: [a, b], "
+                f"or {key}: {{a: 2, b: 1}} to weigh them",
+            )
+            return ()
         value = {str(item): 1.0 for item in value}
     if not isinstance(value, dict) or not all(_is_weight(w) for w in value.values()):
         problems.add(where, f"topic {name!r}: {key} must map each cue to a number")
