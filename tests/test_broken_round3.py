@@ -106,6 +106,18 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "briefing.yaml:5: topic 'history': title is empty: write the section's heading",
         ],
     ),
+    # The reader leaves `topics:` empty when the line under it is refused: it also read
+    # "topics: is empty: give it a value", sending the editor to write what is there.
+    "a setting over a line indented with a tab is not also called empty": (
+        {"briefing.yaml": "title: S\ntopics:\n\teconomy: {}\ntimezone:\n"},
+        [
+            "briefing.yaml:3: invalid YAML: while scanning for the next token found character "
+            "that cannot start any token; YAML indents with spaces, not tabs: replace the tab "
+            "with spaces",
+            "briefing.yaml:4: timezone: is empty: give it a value, or delete the line to use "
+            "the default",
+        ],
+    ),
     # Drawing stops at the first template that fails: the second took another build.
     "every broken template override is named in one run, with the content's problems": (
         {

@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefing_site.config.yamlload import YamlMap, parse_yaml, parse_yaml_recovering
-from briefing_site.errors import ContentError, ProblemList
+from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.model import Location, SiteConfig, Topic
 from briefing_site.safetext import forbidden_in
 from briefing_site.site import CONFIG_FILE
@@ -166,11 +166,14 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     problems = ProblemList()
     problems.items.extend(syntax)
     values: dict[str, Any] = {}
+    broken = _broken_values(data, syntax)
     for key, value in data.items():
         where = Location(path, data.line_of(key))
         check = _CHECKS.get(key)
         if check is None:
             problems.add(where, unknown_key_message(key, tuple(_CHECKS)))
+            continue
+        if value is None and key in broken:  # its lines were the syntax error's: named
             continue
         # `timezone:` with nothing after it: not "None is not a known IANA time zone".
         message = "is empty: give it a value, or delete the line to use the default"
@@ -196,6 +199,20 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     if values.get("cname") and "base_url" not in values:
         values["base_url"] = f"https://{values['cname']}/"  # a custom domain serves from its root
     return SiteConfig(**values)
+
+
+def _broken_values(data: YamlMap, syntax: list[Problem]) -> set[str]:
+    """The keys whose value's lines hold a syntax error: the reader left such a value
+    empty (`topics:` over a line indented with a tab), and "is empty" would send the
+    editor to fill in a value they wrote."""
+    lines = sorted((data.line_of(key), key) for key in data)
+    ends = [line for line, _ in lines[1:]] + [1 << 30]
+    errors = [p.location.line for p in syntax]
+    return {
+        key
+        for (line, key), end in zip(lines, ends, strict=True)
+        if any(line < at < end for at in errors)
+    }
 
 
 def _is_text(value: object) -> str:
