@@ -46,7 +46,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "templates/briefing.html:3: template error: Metadata has no attribute 'sumary' "
             "(did you mean 'summary'?); it has: title, slug, summary, date, updated, event, "
             "people, tags, tag_names, sources, draft, sections, drop, keep, image, author, "
-            "language"
+            "language, named_tags"
+        ],
+    ),
+    # The list named `unworded_topics`, the linter's own bookkeeping, as if pages had it.
+    "a missing site field lists only what a template can use": (
+        {"templates/briefing.html": EXTENDS + "{{ site.titel }}\n{% endblock %}\n"},
+        [
+            "templates/briefing.html:3: template error: SiteConfig has no attribute 'titel' "
+            "(did you mean 'title'?); it has: title, description, base_url, language, "
+            "timezone, author, topics, junk_patterns, page_size, publisher, image, cname, "
+            "google_news, search, search_shard_size, allow_raw_html_unsafe"
         ],
     ),
     # It read "'None' has no attribute 'start'": the article without an event was the cause.
@@ -217,3 +227,80 @@ def test_import_given_a_folder_says_it_is_one(tmp_path: Path) -> None:
         "(.html, .txt), a URL or -",
     )
     assert sorted(p.name for p in (site / "content").iterdir()) == ["good.md"]
+
+
+def test_html_comments_in_indented_code_are_code_and_empty_ones_end_at_once(
+    tmp_path: Path,
+) -> None:
+    """Four spaces make code, where a comment is code to show (it was cut out of the
+    code, or a block of only one was dropped). `<!-->` and `<!--->` are whole comments
+    (CommonMark 0.31): the text up to the next `-->` was lost with them."""
+    body = (
+        "Leaders met.\n\n    first line\n    <!-- in code -->\n    last line\n\n"
+        "    <!-- only code -->\n\nEmpty <!---> and <!----> and <!--> end.\n"
+    )
+    site = write_site(tmp_path / "site", {"content/a.md": f"---\ntitle: T\n---\n{body}"})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    page = (site / "build/briefings/a/index.html").read_text()
+    assert "first line\n&lt;!-- in code --&gt;\nlast line" in page
+    assert "<code>&lt;!-- only code --&gt;" in page
+    assert "<p>Empty  and  and  end.</p>" in page
+
+
+def test_a_comment_only_block_keeps_its_paragraph_number(tmp_path: Path) -> None:
+    """Hugo's `<!--more-->` was paragraph 2 in `explain`, and the numbers editors wrote
+    in `sections:` named paragraphs counted so: leaving it out of the page must not
+    move `sections: {defense: [3]}` onto the paragraph after the one meant."""
+    article = (
+        "---\ntitle: T\nsections: {defense: [3]}\ndrop: [2]\n---\n\n"
+        "Lede on the summit and tariffs.\n\n<!--more-->\n\n"
+        "Troops and ammunition were discussed at length by the ministers.\n\n"
+        "Farm goods and car tariffs dominate.\n"
+    )
+    site = write_site(tmp_path / "site", {"content/h.md": article})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    page = Page((site / "build/briefings/h/index.html").read_text())
+    assert page.topics.get("defense") == [
+        "Troops and ammunition were discussed at length by the ministers."
+    ]
+    assert "more--" not in (site / "build/briefings/h/index.html").read_text()
+    shown = run_cli("explain", "-s", str(site), str(site / "content/h.md")).out
+    assert "¶2   line 9    hidden    an HTML comment: not shown on the page" in shown
+    assert "¶3   line 11   defense" in shown
+
+
+def test_a_broken_override_no_page_draws_is_a_warning(tmp_path: Path) -> None:
+    """A site with `search: false` and no events built with its theme's search page and
+    event partial broken: reading every override first failed it. Such a one is a
+    warning; once a page draws a broken one, all are named with the error."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            **GOOD,
+            "briefing.yaml": "search: false\n",
+            "templates/search.html": EXTENDS + "{% if page %}\n{% endblock %}\n",
+            "templates/_facts.html": "{{ briefing.meta.title }\n",
+        },
+    )
+    unused = "(not used by this site now; fix it before a page draws it)"
+    warned = [
+        f"templates/_facts.html:1: warning: template syntax error: unexpected '}}' {unused}",
+        "templates/search.html:4: warning: template syntax error: Encountered unknown tag",
+    ]
+    for command in ("check", "build"):
+        result = run_cli(command, "-s", str(site), "--now", NOW)
+        assert result.code == 0, (command, result.err)
+        lines = [line for line in result.err.splitlines() if line.startswith("templates/")]
+        assert [line[: len(want)] for line, want in zip(lines, warned, strict=True)] == warned
+        assert lines[1].endswith(unused)
+    write_site(site, {"templates/briefing.html": EXTENDS + "{% for %}\n{% endblock %}\n"})
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert result.code == 1
+        assert [line.split(":")[0] for line in result.err.splitlines()] == [
+            "templates/briefing.html",
+            "templates/_facts.html",
+            "templates/search.html",
+        ]

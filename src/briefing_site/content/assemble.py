@@ -56,6 +56,7 @@ class Assembled:
 
     briefing: Briefing
     dropped: tuple[Dropped, ...]
+    comments: tuple[Paragraph, ...] = ()  # blocks that were only an HTML comment
 
 
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
@@ -81,7 +82,7 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
         placements=placements,
         countdown=compute_countdown(meta.event, now) if meta.event else None,
     )
-    return Assembled(briefing, dropped)
+    return Assembled(briefing, dropped, article.comments)
 
 
 def _subhead_cues(

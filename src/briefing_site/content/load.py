@@ -427,7 +427,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         )
     fm, body = _FRONT_MATTER.split(text)
     body_line = text[: closing.end()].count("\n") + 1
-    paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
+    paragraphs, comments = split_markdown_parts(body.removeprefix("\n"), body_line + 1)
     # Reported with the metadata's problems, so one run names every problem in the file;
     # `validate` comes first in `assemble`, so Markdown never sees these blocks.
     found = [(line, message, "") for line, message in markdown_hazards(paragraphs)]
@@ -445,6 +445,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata=metadata,
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
+        comments=comments,
         markdown=True,
         metadata_errors=(*errors, *found),
     )
@@ -1329,22 +1330,39 @@ def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     A heading line is never a paragraph; it is remembered as `heading` on the
     blocks under it. Fenced code keeps its blank lines inside one block.
     """
+    return split_markdown_parts(text, first_line)[0]
+
+
+def split_markdown_parts(
+    text: str, first_line: int = 1
+) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """`split_markdown`'s paragraphs, and the blocks that were only an HTML comment.
+
+    A comment-only block is not shown, but it keeps its paragraph number: the numbers
+    `explain` showed before comments were left out (and that `sections:`, `drop:` and
+    `keep:` hold) still name the same paragraphs.
+    """
     paragraphs: list[Paragraph] = []
+    comments: list[Paragraph] = []
     heading: str | None = None
     for start, block in _markdown_blocks(text, first_line):
-        start, lines = _without_comments(start, block)
+        at, lines = _without_comments(start, block)
+        number = len(paragraphs) + len(comments) + 1
         if not lines:  # a block that was only an editor's note
+            comments.append(Paragraph(number, start, "\n".join(block), heading))
             continue
         heading_text = _heading(lines)
         if heading_text is not None:
             heading = heading_text
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, start, "\n".join(lines), heading))
-    return tuple(paragraphs)
+        paragraphs.append(Paragraph(number, at, "\n".join(lines), heading))
+    return tuple(paragraphs), tuple(comments)
 
 
-# An HTML comment, or a code span (kept whole: a comment inside one is its text).
-_COMMENT_OR_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1|<!--.*?-->", re.DOTALL)
+# An HTML comment as CommonMark 0.31 reads one (`<!-->` and `<!--->` are complete, empty
+# comments), or a code span (kept whole: a comment inside one is its text).
+_COMMENT_OR_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1|<!---?>|<!--.*?-->", re.DOTALL)
+_INDENTED_CODE = re.compile(r"^(?: {4}|\t| {1,3}\t)")
 
 
 def _without_comments(start: int, lines: list[str]) -> tuple[int, list[str]]:
@@ -1352,11 +1370,11 @@ def _without_comments(start: int, lines: list[str]) -> tuple[int, list[str]]:
     `<!--more-->`) and the lines they leave empty, and its first line's number.
 
     Markdown leaves comments out of the page; with raw HTML off each was shown to
-    readers as its text, an editor's private note among the paragraphs. A fenced
-    block keeps them: there they are code.
+    readers as its text, an editor's private note among the paragraphs. Code keeps
+    them: a fenced block, or one indented four spaces (or a tab), where they are code.
     """
     text = "\n".join(lines)
-    if "<!--" not in text or _FENCE.match(lines[0]):
+    if "<!--" not in text or _FENCE.match(lines[0]) or _INDENTED_CODE.match(lines[0]):
         return start, lines
     kept = _COMMENT_OR_CODE.sub(lambda m: m.group() if m.group(1) else "", text).split("\n")
     if len(kept) != len(lines):  # (a comment's own newlines are gone: lines no longer align)

@@ -752,7 +752,8 @@ def _paragraphs_named(
     `explain` shows them), `keep:` and `sections:` none that `drop:` names, and
     `sections:` none twice: in the same run as the rest of the metadata, each at its
     number's line. (So every paragraph `sections:` names reaches the sectioner.)"""
-    numbers = {p.number for p in check.article.paragraphs}
+    # A block that was only an HTML comment keeps its number: naming it does nothing.
+    numbers = {p.number for p in (*check.article.paragraphs, *check.article.comments)}
     meta = check.article.metadata
     for key, listed in (("drop", drop), ("keep", keep)):
         items = meta.get(key)

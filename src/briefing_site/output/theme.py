@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import sys
 from collections.abc import Callable, Mapping, MutableMapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,8 +57,9 @@ def template_warnings(site_templates: Path) -> list[Problem]:
 
 
 def theme_overrides(site_templates: Path) -> list[str]:
-    """The names of the site's templates that replace one of the theme's: every build
-    draws each of them, so each is read before drawing starts (see `syntax_problems`)."""
+    """The names of the site's templates that replace one of the theme's. Each is read
+    before drawing starts (see `syntax_problems`), though a build may draw none of some
+    (the search page with `search: false`, the event partials with no events)."""
     if not site_templates.is_dir():
         return []
     return [name for name in _theme_templates() if (site_templates / name).is_file()]
@@ -227,8 +228,8 @@ def _dataclass_of(value: object) -> type | None:
 
 def _fields_hint(kind: type, name: str) -> str:
     """'(did you mean ...?)' or where `name` is one level down, then the fields `kind` has."""
-    fields = [f for f in dataclasses.fields(kind) if not f.name.startswith("_")]
-    names = [f.name for f in fields]
+    fields = [f for f in dataclasses.fields(kind) if _for_templates(f)]
+    names = [f.name for f in fields] + _properties(kind)
     space = vars(sys.modules[kind.__module__])
     inner = [
         f"{f.name}.{name}"
@@ -240,6 +241,22 @@ def _fields_hint(kind: type, name: str) -> str:
     close = inner or difflib.get_close_matches(name, names, n=1)
     meant = f" (did you mean {close[0]!r}?)" if close else ""
     return f"{meant}; it has: {', '.join(names)}"
+
+
+def _for_templates(field: dataclasses.Field[object]) -> bool:
+    """A field a template author can use: public, and not marked as the build's own."""
+    return not field.name.startswith("_") and field.metadata.get("template", True)
+
+
+def _properties(kind: type) -> list[str]:
+    """The public properties of `kind` (`Metadata.named_tags`), which read as fields do."""
+    found = {
+        name
+        for c in kind.__mro__
+        for name, value in vars(c).items()
+        if isinstance(value, property | cached_property) and not name.startswith("_")
+    }
+    return sorted(found)
 
 
 @cache
