@@ -304,3 +304,24 @@ def test_a_broken_override_no_page_draws_is_a_warning(tmp_path: Path) -> None:
             "templates/_facts.html",
             "templates/search.html",
         ]
+
+
+def test_a_comment_spanning_blank_lines_is_left_out_whole(tmp_path: Path) -> None:
+    """A `<!--` opening a block runs to its `-->` across blank lines, as CommonMark's
+    HTML block does: it was shown in pieces as text, and a heading inside it placed the
+    paragraphs after it. The numbers stay: the pieces were paragraphs 2 and 3."""
+    article = (
+        "---\ntitle: T\nsections: {defense: [4]}\n---\n\nLede on tariffs.\n\n"
+        "<!--\nnote one\n\n## Economy\n\nnote two\n--> Tail after it.\n\nTroops moved in.\n"
+    )
+    site = write_site(tmp_path / "site", {"content/s.md": article})
+    result = run_cli("build", "-q", "-s", str(site), "--now", NOW)
+    assert result.code == 0, result.err
+    html = (site / "build/briefings/s/index.html").read_text()
+    assert "note" not in html and "--&gt;" not in html and "&lt;!--" not in html
+    page = Page(html)
+    assert page.topics.get("defense") == ["Troops moved in."]
+    assert "Tail after it." not in page.topics.get("economy", [])
+    shown = run_cli("explain", "-s", str(site), str(site / "content/s.md")).out
+    assert "¶2   line 8    hidden" in shown
+    assert "¶3   line 14 " in shown and "Tail after it." in shown

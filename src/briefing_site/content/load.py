@@ -1345,8 +1345,14 @@ def split_markdown_parts(
     paragraphs: list[Paragraph] = []
     comments: list[Paragraph] = []
     heading: str | None = None
-    for start, block in _markdown_blocks(text, first_line):
+    blocks = _markdown_blocks(text, first_line)
+    hidden = _spanning_comments(blocks)
+    for index, (start, block) in enumerate(blocks):
         at, lines = _without_comments(start, block)
+        if index in hidden:  # inside a comment spanning blank lines, or its last lines
+            if _heading(block) is not None:
+                continue  # a heading never took a number
+            at, lines = hidden[index]
         number = len(paragraphs) + len(comments) + 1
         if not lines:  # a block that was only an editor's note
             comments.append(Paragraph(number, start, "\n".join(block), heading))
@@ -1363,6 +1369,42 @@ def split_markdown_parts(
 # comments), or a code span (kept whole: a comment inside one is its text).
 _COMMENT_OR_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1|<!---?>|<!--.*?-->", re.DOTALL)
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t| {1,3}\t)")
+
+
+_COMMENT_BLOCK = re.compile(r"^ {0,3}<!--")
+_EMPTY_COMMENT = re.compile(r"<!---?>")
+
+
+def _spanning_comments(
+    blocks: list[tuple[int, list[str]]],
+) -> dict[int, tuple[int, list[str]]]:
+    """The blocks a comment spanning blank lines covers, each with what is left of it
+    (nothing, or the text after the `-->` that closes it): a block that opens with
+    `<!--` and does not close it runs on to the first `-->`, as CommonMark's HTML
+    block does. One never closed is left alone (it is shown, as text)."""
+    covered: dict[int, tuple[int, list[str]]] = {}
+    index = 0
+    while index < len(blocks):
+        block = blocks[index][1]
+        text = "\n".join(block).lstrip(" ")
+        if not _COMMENT_BLOCK.match(block[0]) or _EMPTY_COMMENT.match(text) or "-->" in text[4:]:
+            index += 1
+            continue
+        end = next(
+            (j for j in range(index + 1, len(blocks)) if "-->" in "\n".join(blocks[j][1])), None
+        )
+        if end is None:
+            return covered
+        for inside in range(index, end):
+            covered[inside] = (blocks[inside][0], [])
+        last_start, last = blocks[end]
+        closed = "\n".join(last)
+        rest = closed[closed.index("-->") + 3 :].split("\n")
+        at, kept = _without_comments(last_start + len(last) - len(rest), rest)
+        blank = next((i for i, line in enumerate(kept) if line.strip()), len(kept))
+        covered[end] = (at + blank, [line for line in kept if line.strip()])
+        index = end + 1
+    return covered
 
 
 def _without_comments(start: int, lines: list[str]) -> tuple[int, list[str]]:
