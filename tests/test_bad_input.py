@@ -138,11 +138,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "not UTF-8": (
         {"content/a.md": b"---\ntitle: T\n---\nCaf\xe9 body\n"},
-        ["content/a.md:4: not UTF-8 (byte 20: 0xe9)"],
+        ["content/a.md:4: not UTF-8 (byte 20: 0xe9, 'é' in Windows-1252): save it again as UTF-8"],
     ),
     "not UTF-8 after a byte order mark: the byte counts from the file's start": (
         {"content/a.md": b"\xef\xbb\xbf---\ntitle: T\n---\nCaf\xe9 body\n"},
-        ["content/a.md:4: not UTF-8 (byte 23: 0xe9)"],
+        ["content/a.md:4: not UTF-8 (byte 23: 0xe9, 'é' in Windows-1252): save it again as UTF-8"],
     ),
     "saved as UTF-16 (Notepad's Unicode)": (
         {"content/a.md": "---\ntitle: T\n---\nBody\n".encode("utf-16")},
@@ -514,13 +514,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "briefing's page, block|html(briefing_url(slug)), not int 42"
         ],
     ),
-    "template that is not UTF-8": (
+    "template saved as UTF-16 (its byte order mark)": (
         {"templates/briefing.html": b"\xff\xfe{{"},
-        ["templates/briefing.html:1: not UTF-8 (byte 0: 0xff)"],
+        ["templates/briefing.html:1: saved as UTF-16, not UTF-8: save it again as UTF-8"],
     ),
     "included part that is not UTF-8": (
         {"templates/_card.html": b"<p>\n\xff{{ other.meta.title }}</p>"},
-        ["templates/_card.html:2: not UTF-8 (byte 4: 0xff)"],
+        [
+            "templates/_card.html:2: not UTF-8 (byte 4: 0xff, 'ÿ' in Windows-1252): save it again as UTF-8"
+        ],
     ),
     "a number past Python's 4,300 digits": (
         {"content/a.md": md("title: T\nsummary: " + "9" * 5000 + "\n")},
@@ -529,7 +531,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     # The site's own config gets the same strictness
     "config not UTF-8": (
         {"briefing.yaml": b"title: caf\xe9\n"},
-        ["briefing.yaml:1: not UTF-8 (byte 10: 0xe9)"],
+        ["briefing.yaml:1: not UTF-8 (byte 10: 0xe9, 'é' in Windows-1252): save it again as UTF-8"],
     ),
     "config anchor": (
         {"briefing.yaml": "title: &a x\n"},

@@ -120,7 +120,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "content/visit.yaml": "title: Visit\ntagz: [japan]\n",
         },
         [
-            "content/summit.txt:1: not UTF-8 (byte 20: 0xf6)",
+            "content/summit.txt:1: not UTF-8 (byte 20: 0xf6, 'ö' in Windows-1252): save it again as UTF-8",
             "content/summit.yaml:2: date: '2025-13-01': there is no month 13",
             "content/summit.yaml:3: slug: 'Summit Talks' must be lower-case letters, digits "
             "and single hyphens (slug: summit-talks)",

@@ -790,7 +790,10 @@ def test_bytes_that_are_no_text_in_any_encoding_are_refused_as_not_utf8(site: Pa
     saved = site.parent / "odd.txt"
     saved.write_bytes(b"Headline here\nA sentence with \x81 in it.\n")
     result = _run("import", str(saved), "-s", str(site), "--slug", "odd")
-    assert (result.code, result.err) == (1, f"{saved}:2: not UTF-8 (byte 30: 0x81)\n")
+    assert (result.code, result.err) == (
+        1,
+        f"{saved}:2: not UTF-8 (byte 30: 0x81): save it again as UTF-8\n",
+    )
     assert not (site / "content/odd.txt").exists()
 
 
@@ -883,7 +886,10 @@ def test_stdin_that_is_not_utf8_is_refused_with_its_place(site: Path) -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stderr.decode().strip() == "<stdin>:2: not UTF-8 (byte 13: 0xff)"
+    assert (
+        done.stderr.decode().strip()
+        == "<stdin>:2: not UTF-8 (byte 13: 0xff, 'ÿ' in Windows-1252): save it again as UTF-8"
+    )
 
 
 def test_stdin_without_a_title_needs_a_slug(site: Path) -> None:

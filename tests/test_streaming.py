@@ -151,8 +151,8 @@ def test_a_template_error_met_by_a_worker_keeps_the_previous_build(
     )  # workers draw all
     assert result.code == 1
     assert result.err.splitlines() == [
-        "templates/briefing.html:3: template error: 'briefing_site.model.Briefing object' "
-        "has no attribute 'nothing'"
+        "templates/briefing.html:3: template error: Briefing has no attribute 'nothing'; "
+        "it has: meta, source, lede, sections, placements, countdown"
     ]
     assert tree(site / "build") == before
     assert leftovers(site) == []

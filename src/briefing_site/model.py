@@ -64,7 +64,11 @@ class SiteConfig:
     # The site's own topics left with no cue words and no `words:` key (`words: []` says
     # "placed by headings only" on purpose), each with its line in briefing.yaml: what
     # `lint.cueless_topics` warns about. Not a setting: left out of comparisons.
-    unworded_topics: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    unworded_topics: tuple[tuple[str, int], ...] = field(
+        default=(),
+        compare=False,
+        metadata={"template": False},  # for the linter, not pages
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,9 @@ class SourceArticle:
     # What is wrong with a raw-text article's own file (line, message), at `path`: it
     # is empty, or no UTF-8. Reported with its sidecar's problems.
     text_errors: tuple[tuple[int, str], ...] = ()
+    # Markdown blocks that were only an HTML comment: not shown, but each keeps the
+    # paragraph number it had, so `sections:`, `drop:` and `keep:` numbers stay put.
+    comments: tuple[Paragraph, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,8 +85,13 @@ from briefing_site.model import (
     SourceArticle,
 )
 from briefing_site.output.extras import PageFilter, PageSource, every_file
-from briefing_site.output.render import iter_site
-from briefing_site.output.theme import make_environment, static_assets, template_warnings
+from briefing_site.output.render import iter_site, syntax_problems
+from briefing_site.output.theme import (
+    make_environment,
+    static_assets,
+    template_warnings,
+    theme_overrides,
+)
 from briefing_site.output.urls import briefing_path
 from briefing_site.site import CACHE_DIR, TEMPLATES_DIR
 from briefing_site.walk import Signature, signature
@@ -128,6 +133,9 @@ class Loaded:
     # build reads, topics with no cue words. `serve`, which prints no article's
     # warnings, prints these: they are why an article or a section is not on the page.
     notices: tuple[Problem, ...] = ()
+    # Theme overrides that cannot be read (`syntax_problems`): a warning while no page
+    # draws them; named together with the error when drawing meets a template error.
+    broken_templates: tuple[Problem, ...] = ()
 
 
 def load_site(options: BuildOptions) -> Loaded:
@@ -168,15 +176,26 @@ def load_articles(
     made = keys(settings) if keys is not None else None
     batch = run_batch(found, settings, store, options.jobs, options.progress, seen, held, made)
     problems.items += batch.problems
+    site = Site(config=config, now=options.now)
+    broken = syntax_problems(make_environment(templates), site, theme_overrides(templates))
     try:
         linter = batch.linter(lint)
-        loaded = finish_loading(options, config, batch.articles, problems, linter)
+        try:
+            loaded = finish_loading(options, config, batch.articles, problems, linter)
+        except ContentError as exc:  # the build fails: name the broken overrides with it
+            raise ContentError([*exc.problems, *broken]) from exc
         site_wide = (
             *strays(options.site, files),
             *cueless_topics(config),
             *template_warnings(templates),
+            *(_unused(p) for p in broken),
         )
-        loaded = replace(loaded, warnings=(*loaded.warnings, *site_wide), notices=site_wide)
+        loaded = replace(
+            loaded,
+            warnings=(*loaded.warnings, *site_wide),
+            notices=site_wide,
+            broken_templates=tuple(broken),
+        )
     finally:
         if held is not None:
             held.settle(batch.recorded())
@@ -271,10 +290,32 @@ def draw(
     cache = reuse if isinstance(reuse, PageCache) else None
     wanted = reuse.wanted if isinstance(reuse, PageCache) else reuse
     fragments = reuse.fragments if isinstance(reuse, PageCache) else None
-    for item in iter_site(loaded.site, env, assets, wanted, pages_done, fragments):
-        if cache is not None:
-            cache.drawn(item)
-        sink(item)
+    try:
+        for item in iter_site(loaded.site, env, assets, wanted, pages_done, fragments):
+            if cache is not None:
+                cache.drawn(item)
+            sink(item)
+    except ContentError as exc:
+        raise _with_broken(exc.problems, loaded) from exc
+
+
+def _unused(problem: Problem) -> Problem:
+    """A broken override no page of this build draws: a warning, not an error (a
+    theme's search page with `search: false`, its event partials with no events)."""
+    return Problem(
+        problem.location,
+        f"{problem.message} (not used by this site now; fix it before a page draws it)",
+    )
+
+
+def _with_broken(met: list[Problem], loaded: Loaded) -> ContentError:
+    """The error drawing met; if it is a template's, with every broken override, so
+    one run names them all (the one drawn may not be the only one that will be)."""
+    if not any(p.location.path.startswith("templates/") for p in met):
+        return ContentError(met)
+    seen = {(p.location, p.message) for p in met}
+    rest = [p for p in loaded.broken_templates if (p.location, p.message) not in seen]
+    return ContentError([*met, *rest])
 
 
 def render(options: BuildOptions, loaded: Loaded) -> list[RenderedFile]:
@@ -512,8 +553,8 @@ def _first_in_site_order(options: BuildOptions, loaded: Loaded, met: list[Proble
         render(options, loaded)
     except ContentError as exc:
         first = exc.problems[0]
-        return ContentError([p for p in met if p.location == first.location][:1] or [first])
-    return ContentError(met[:1])
+        return _with_broken([p for p in met if p.location == first.location][:1] or [first], loaded)
+    return _with_broken(met[:1], loaded)
 
 
 def _draw_without_cache(

@@ -35,6 +35,10 @@ def explain(assembled: Assembled) -> list[str]:
         (d.paragraph.number, d.paragraph.line, "dropped", f"junk: {d.pattern}", d.paragraph.text)
         for d in assembled.dropped
     ]
+    rows += [
+        (c.number, c.line, "hidden", "an HTML comment: not shown on the page", c.text)
+        for c in assembled.comments
+    ]
     lines = [f"{briefing.source}: {briefing.meta.title}"]
     for number, line, topic, why, text in sorted(rows):
         lines.append(f"  ¶{number:<3} line {line:<4} {topic:<9} {why}")

@@ -168,6 +168,8 @@ def _not_a_file(source: str) -> str:
     scheme = urlsplit(source).scheme
     if scheme and len(scheme) > 1:  # "C:" is a drive
         return f"a {scheme}: address; import takes http:// and https:// URLs"
+    if Path(source).is_dir():  # `import saved/`: it said "no such file" of a folder there
+        return "a folder: give one saved page or text file in it (.html, .txt), a URL or -"
     named_like_a_file = Path(source).suffix.lower() in (*_HTML_SUFFIXES, *_TEXT_SUFFIXES, ".md")
     if _BARE_ADDRESS.match(source) and not named_like_a_file:
         return f"no such file; for the web page, give its URL: https://{source}"

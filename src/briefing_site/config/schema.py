@@ -11,13 +11,14 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefing_site.config.yamlload import YamlMap, parse_yaml, parse_yaml_recovering
-from briefing_site.errors import ContentError, ProblemList
+from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.model import Location, SiteConfig, Topic
 from briefing_site.safetext import forbidden_in
 from briefing_site.site import CONFIG_FILE
@@ -165,11 +166,14 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     problems = ProblemList()
     problems.items.extend(syntax)
     values: dict[str, Any] = {}
+    broken = _broken_values(data, syntax)
     for key, value in data.items():
         where = Location(path, data.line_of(key))
         check = _CHECKS.get(key)
         if check is None:
             problems.add(where, unknown_key_message(key, tuple(_CHECKS)))
+            continue
+        if value is None and key in broken:  # its lines were the syntax error's: named
             continue
         # `timezone:` with nothing after it: not "None is not a known IANA time zone".
         message = "is empty: give it a value, or delete the line to use the default"
@@ -197,6 +201,20 @@ def parse_config(text: str | None, path: str = CONFIG_FILE) -> SiteConfig:
     return SiteConfig(**values)
 
 
+def _broken_values(data: YamlMap, syntax: list[Problem]) -> set[str]:
+    """The keys whose value's lines hold a syntax error: the reader left such a value
+    empty (`topics:` over a line indented with a tab), and "is empty" would send the
+    editor to fill in a value they wrote."""
+    lines = sorted((data.line_of(key), key) for key in data)
+    ends = [line for line, _ in lines[1:]] + [1 << 30]
+    errors = [p.location.line for p in syntax]
+    return {
+        key
+        for (line, key), end in zip(lines, ends, strict=True)
+        if any(line < at < end for at in errors)
+    }
+
+
 def _is_text(value: object) -> str:
     if not isinstance(value, str):
         return "must be text"
@@ -204,6 +222,13 @@ def _is_text(value: object) -> str:
     if control:  # pasted from a terminal or a word processor: every page would carry it
         return f"has a control character (U+{ord(control):04X}): delete it"
     return ""
+
+
+def _is_name(value: object) -> str:
+    """Text with something in it: the site's title heads every page and each tab."""
+    if isinstance(value, str) and not value.strip():
+        return "is empty: write the site's name, or delete the line to use the default"
+    return _is_text(value)
 
 
 # BCP 47 as pages, feeds and search use it: a language, then script, region,
@@ -530,7 +555,7 @@ def _check_topics(value: object) -> str:
 
 
 _CHECKS: dict[str, Callable[[object], str]] = {
-    "title": _is_text,
+    "title": _is_name,
     "description": _is_text,
     "base_url": _check_base_url,
     "language": language_problem,
@@ -563,6 +588,7 @@ def _parse_topics(
         problems.add(Location(path, 1), "topics must be a mapping")
         return ()
     topics = []
+    written: list[tuple[str, Location, list[str]]] = []  # the headings each names itself
     for name, spec in data.items():
         where = Location(path, data.line_of(name))
         if not TOPIC_NAME.fullmatch(str(name)) or name in RESERVED_TOPICS:
@@ -575,10 +601,50 @@ def _parse_topics(
         if topic is None:
             continue
         topics.append(topic)
+        own = spec if isinstance(spec, dict) else {}
+        titled = [own["title"]] if "title" in own else []
+        written.append(
+            (topic.name, where, [topic.name, *titled, *map(str, own.get("aliases", []))])
+        )
         said = isinstance(spec, dict) and spec.get("words") is not None  # `words: []` too
         if unworded is not None and not (topic.words or topic.patterns or said):
             unworded.append((topic.name, where.line))
-    return tuple(topics)
+    return _one_topic_a_heading(topics, written, problems)
+
+
+def _one_topic_a_heading(
+    topics: list[Topic], written: list[tuple[str, Location, list[str]]], problems: ProblemList
+) -> tuple[Topic, ...]:
+    """Topics whose headings each place paragraphs in one topic.
+
+    A heading two topics name went to the first listed, silently: one the site gives a
+    topic (`aliases: [Energy]`) takes it from the default topic that had it (economy),
+    and one the site gives two topics is an error at the second.
+    """
+    owner: dict[str, str] = {}
+    for name, where, labels in written:
+        for label in labels:
+            other = owner.setdefault(heading_key(label), name)
+            if other != name:
+                problems.add(
+                    where,
+                    f"topic {name!r}: the heading {label!r} already places paragraphs in "
+                    f"{other!r}: give it to one topic",
+                )
+    return tuple(
+        replace(
+            topic,
+            aliases=tuple(
+                a for a in topic.aliases if owner.get(heading_key(a), topic.name) == topic.name
+            ),
+        )
+        for topic in topics
+    )
+
+
+def heading_key(text: str) -> str:
+    """Headings compare without case, punctuation or curly quotes."""
+    return re.sub(r"[^\w]+", " ", text.replace("\u2019", "'").casefold()).strip()
 
 
 def _parse_topic(
@@ -596,6 +662,9 @@ def _parse_topic(
     aliases = spec.get("aliases", [])
     if not isinstance(title, str) or not isinstance(aliases, list):
         problems.add(where, f"topic {name!r}: title must be text and aliases a list of text")
+        return None
+    if not title.strip():  # the section's heading, and its page's
+        problems.add(where, f"topic {name!r}: title is empty: write the section's heading")
         return None
     words = _weights(spec.get("words"), name, "words", where, problems)
     patterns = _weights(spec.get("patterns"), name, "patterns", where, problems)
@@ -620,6 +689,15 @@ def _weights(
     if value is None:
         return ()
     if isinstance(value, list):
+        odd = next((item for item in value if not isinstance(item, str | int | float)), "")
+        if odd != "":  # `[{trade: 2}]` made the cue "{'trade': 2}", which nothing matches
+            problems.add(
+                where,
+                f"topic {name!r}: {key}: {'an empty entry' if odd is None else repr(odd)} "
+                f"is not a {key[:-1]}: write {key}: [a, b], "
+                f"or {key}: {{a: 2, b: 1}} to weigh them",
+            )
+            return ()
         value = {str(item): 1.0 for item in value}
     if not isinstance(value, dict) or not all(_is_weight(w) for w in value.values()):
         problems.add(where, f"topic {name!r}: {key} must map each cue to a number")

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from briefing_site.config.schema import heading_key
 from briefing_site.content.classify import Classifier
 from briefing_site.content.countdown import compute_countdown
 from briefing_site.content.junk import Dropped, JunkFilter, ends_sentence
 from briefing_site.content.markup import MarkupConverter
 from briefing_site.content.metadata import validate
-from briefing_site.content.section import group, heading_key, heading_topics, place
+from briefing_site.content.section import group, heading_topics, place
 from briefing_site.model import (
     Block,
     Briefing,
@@ -55,6 +56,7 @@ class Assembled:
 
     briefing: Briefing
     dropped: tuple[Dropped, ...]
+    comments: tuple[Paragraph, ...] = ()  # blocks that were only an HTML comment
 
 
 def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
@@ -80,7 +82,7 @@ def assemble(article: SourceArticle, tools: Tools, now: datetime) -> Assembled:
         placements=placements,
         countdown=compute_countdown(meta.event, now) if meta.event else None,
     )
-    return Assembled(briefing, dropped)
+    return Assembled(briefing, dropped, article.comments)
 
 
 def _subhead_cues(

@@ -356,10 +356,20 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         at = bom + exc.start  # counted in the file, as an editor's hex view shows it
         line = data[:at].count(b"\n") + 1
-        raise ContentError.at(
-            Location(path, line), f"not UTF-8 (byte {at}: {data[at]:#04x})"
-        ) from exc
+        raise ContentError.at(Location(path, line), not_utf8(data, at)) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def not_utf8(data: bytes, at: int) -> str:
+    """What is wrong with `data` at its first byte that is not UTF-8, and the fix.
+
+    The byte as the editor's likely encoding reads it (Windows-1252, a superset of
+    Latin-1 as Windows editors save it) says which letter to look at: the count
+    alone sent editors to a hex view. One fix covers every such byte: save again.
+    """
+    letter = data[at : at + 1].decode("cp1252", errors="replace")
+    seen = f", {letter!r} in Windows-1252" if letter.isprintable() and letter != "\ufffd" else ""
+    return f"not UTF-8 (byte {at}: {data[at]:#04x}{seen}): save it again as UTF-8"
 
 
 _WIDE_BOMS = (
@@ -418,7 +428,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         )
     fm, body = _FRONT_MATTER.split(text)
     body_line = text[: closing.end()].count("\n") + 1
-    paragraphs = split_markdown(body.removeprefix("\n"), body_line + 1)
+    paragraphs, comments = split_markdown_parts(body.removeprefix("\n"), body_line + 1)
     # Reported with the metadata's problems, so one run names every problem in the file;
     # `validate` comes first in `assemble`, so Markdown never sees these blocks.
     found = [(line, message, "") for line, message in markdown_hazards(paragraphs)]
@@ -436,6 +446,7 @@ def parse_markdown_article(text: str, path: str) -> SourceArticle:
         metadata=metadata,
         metadata_lines=dict(meta.lines) if isinstance(meta, YamlMap) else {},
         paragraphs=paragraphs,
+        comments=comments,
         markdown=True,
         metadata_errors=(*errors, *found),
     )
@@ -1329,15 +1340,100 @@ def split_markdown(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     A heading line is never a paragraph; it is remembered as `heading` on the
     blocks under it. Fenced code keeps its blank lines inside one block.
     """
+    return split_markdown_parts(text, first_line)[0]
+
+
+def split_markdown_parts(
+    text: str, first_line: int = 1
+) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """`split_markdown`'s paragraphs, and the blocks that were only an HTML comment.
+
+    A comment-only block is not shown, but it keeps its paragraph number: the numbers
+    `explain` showed before comments were left out (and that `sections:`, `drop:` and
+    `keep:` hold) still name the same paragraphs.
+    """
     paragraphs: list[Paragraph] = []
+    comments: list[Paragraph] = []
     heading: str | None = None
-    for start, lines in _markdown_blocks(text, first_line):
+    blocks = _markdown_blocks(text, first_line)
+    hidden = _spanning_comments(blocks)
+    for index, (start, block) in enumerate(blocks):
+        at, lines = _without_comments(start, block)
+        if index in hidden:  # inside a comment spanning blank lines, or its last lines
+            if _heading(block) is not None:
+                continue  # a heading never took a number
+            at, lines = hidden[index]
+        number = len(paragraphs) + len(comments) + 1
+        if not lines:  # a block that was only an editor's note
+            comments.append(Paragraph(number, start, "\n".join(block), heading))
+            continue
         heading_text = _heading(lines)
         if heading_text is not None:
             heading = heading_text
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, start, "\n".join(lines), heading))
-    return tuple(paragraphs)
+        paragraphs.append(Paragraph(number, at, "\n".join(lines), heading))
+    return tuple(paragraphs), tuple(comments)
+
+
+# An HTML comment as CommonMark 0.31 reads one (`<!-->` and `<!--->` are complete, empty
+# comments), or a code span (kept whole: a comment inside one is its text).
+_COMMENT_OR_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1|<!---?>|<!--.*?-->", re.DOTALL)
+_INDENTED_CODE = re.compile(r"^(?: {4}|\t| {1,3}\t)")
+
+
+_COMMENT_BLOCK = re.compile(r"^ {0,3}<!--")
+_EMPTY_COMMENT = re.compile(r"<!---?>")
+
+
+def _spanning_comments(
+    blocks: list[tuple[int, list[str]]],
+) -> dict[int, tuple[int, list[str]]]:
+    """The blocks a comment spanning blank lines covers, each with what is left of it
+    (nothing, or the text after the `-->` that closes it): a block that opens with
+    `<!--` and does not close it runs on to the first `-->`, as CommonMark's HTML
+    block does. One never closed is left alone (it is shown, as text)."""
+    covered: dict[int, tuple[int, list[str]]] = {}
+    index = 0
+    while index < len(blocks):
+        block = blocks[index][1]
+        text = "\n".join(block).lstrip(" ")
+        if not _COMMENT_BLOCK.match(block[0]) or _EMPTY_COMMENT.match(text) or "-->" in text[4:]:
+            index += 1
+            continue
+        end = next(
+            (j for j in range(index + 1, len(blocks)) if "-->" in "\n".join(blocks[j][1])), None
+        )
+        if end is None:
+            return covered
+        for inside in range(index, end):
+            covered[inside] = (blocks[inside][0], [])
+        last_start, last = blocks[end]
+        closed = "\n".join(last)
+        rest = closed[closed.index("-->") + 3 :].split("\n")
+        at, kept = _without_comments(last_start + len(last) - len(rest), rest)
+        blank = next((i for i, line in enumerate(kept) if line.strip()), len(kept))
+        covered[end] = (at + blank, [line for line in kept if line.strip()])
+        index = end + 1
+    return covered
+
+
+def _without_comments(start: int, lines: list[str]) -> tuple[int, list[str]]:
+    """The block without its HTML comments (`<!-- check the date -->`, Hugo's
+    `<!--more-->`) and the lines they leave empty, and its first line's number.
+
+    Markdown leaves comments out of the page; with raw HTML off each was shown to
+    readers as its text, an editor's private note among the paragraphs. Code keeps
+    them: a fenced block, or one indented four spaces (or a tab), where they are code.
+    """
+    text = "\n".join(lines)
+    if "<!--" not in text or _FENCE.match(lines[0]) or _INDENTED_CODE.match(lines[0]):
+        return start, lines
+    kept = _COMMENT_OR_CODE.sub(lambda m: m.group() if m.group(1) else "", text).split("\n")
+    if len(kept) != len(lines):  # (a comment's own newlines are gone: lines no longer align)
+        kept = [line for line in kept if line.strip()]
+        return start, kept
+    first = next((i for i, line in enumerate(kept) if line.strip()), len(kept))
+    return start + first, [line for line in kept if line.strip()]
 
 
 def _heading(lines: list[str]) -> str | None:

@@ -617,13 +617,27 @@ def _url_problem(url: object) -> str:
     if control:  # it would land in the link as it is
         return f"{url!r} has a control character (U+{ord(control):04X}): retype it"
     if re.fullmatch(r"https?://\S+", url):
-        return ""
+        return _host_problem(url)
     stripped = url.strip()
+    if re.fullmatch(r"https?://", url):
+        return _host_problem(url)
     if re.match(r"^https?://", stripped) and re.search(r"\s", stripped):
         return f"{url!r} has a space: is it one URL?"
     if re.fullmatch(r"https?://\S+", stripped):  # YAML's `>` or `|` adds a final line break
         return f"{url!r} starts or ends with a space or line break: remove it"
     return f"{url!r} must start with http:// or https://"
+
+
+def _host_problem(url: str) -> str:
+    """Why a URL of the right shape leads to no site, or "": `https:///story` (a
+    slash too many) or `https://` alone link nowhere, and a reader's browser says so."""
+    found = re.match(r"https?://([^/?#]*)", url)
+    host = found.group(1).rpartition("@")[2] if found else ""  # not a `user@`
+    if ":" in host and not host.endswith("]"):  # nor its `:port`
+        host = host.rpartition(":")[0]
+    if not host:
+        return f"{url!r} names no site after {url.split('//')[0]}//: write it as https://example.org/story"
+    return ""
 
 
 def _sources(check: _Checker) -> tuple[Source, ...]:
@@ -646,9 +660,10 @@ def _sources(check: _Checker) -> tuple[Source, ...]:
                 sources.append(Source(without_forbidden(item).strip() or item, _escaped_url(item)))
             continue
         if not isinstance(item, dict):
+            what = "an empty '- ' entry" if item is None else f"{item!r}"
             check.problems.add(
                 where,
-                f"sources: {item!r} is no source: write a URL, or {{title: ..., url: ...}}",
+                f"sources: {what} is no source: write a URL, or {{title: ..., url: ...}}",
             )
             continue
         before = len(check.problems.items)
@@ -737,7 +752,8 @@ def _paragraphs_named(
     `explain` shows them), `keep:` and `sections:` none that `drop:` names, and
     `sections:` none twice: in the same run as the rest of the metadata, each at its
     number's line. (So every paragraph `sections:` names reaches the sectioner.)"""
-    numbers = {p.number for p in check.article.paragraphs}
+    # A block that was only an HTML comment keeps its number: naming it does nothing.
+    numbers = {p.number for p in (*check.article.paragraphs, *check.article.comments)}
     meta = check.article.metadata
     for key, listed in (("drop", drop), ("keep", keep)):
         items = meta.get(key)

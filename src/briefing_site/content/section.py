@@ -8,21 +8,16 @@ do), unless the override or a heading says otherwise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 
+from briefing_site.config.schema import heading_key
 from briefing_site.content.classify import Classifier
 from briefing_site.content.junk import link_cited
 from briefing_site.model import Metadata, Paragraph, Placement, Topic
 
 LEDE = "lede"
-
-
-def heading_key(text: str) -> str:
-    """Headings compare without case, punctuation or curly quotes."""
-    return re.sub(r"[^\w]+", " ", text.replace("\u2019", "'").casefold()).strip()
 
 
 @lru_cache(maxsize=16)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefing_site.content.countdown import day_in_zone
-from briefing_site.errors import ContentError
+from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import Entry, ListPage, newest_first, pages
@@ -256,6 +256,44 @@ def _render_listing(env: jinja2.Environment, urls: Urls, pager: ListPage) -> Ren
     return _render(env, _LISTING_TEMPLATES[listing.kind], page, listing=listing, pager=pager)
 
 
+def _syntax_problem(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError, name: str) -> Problem:
+    """A syntax error as `templates/NAME:LINE: template syntax error: ...`, with the
+    line a block left open was opened at."""
+    where = Location(f"templates/{_syntax_name(env, exc, name)}", exc.lineno or 0)
+    message = exc.message or ""
+    opened = _left_open(env, exc)
+    if opened:
+        message = message.rstrip(".") + opened
+    return Problem(where, f"template syntax error: {message}")
+
+
+def syntax_problems(env: jinja2.Environment, site: Site, names: Iterable[str]) -> list[Problem]:
+    """What stops each of `names` from being read: its syntax errors, or bytes that are
+    not UTF-8. Drawing stops at the first template that fails, so two broken
+    overrides took two builds to find: read them all first, and name each. `env` is
+    prepared for `site` (a filter's name is checked as the template is read)."""
+    prepare(env, site)
+    found: list[Problem] = []
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            found.append(_syntax_problem(env, exc, name))
+        except ContentError as exc:
+            found += exc.problems
+        except (  # what else reading it meets (`{{ 10 ** 10000 }}` folded) is named when drawn
+            jinja2.TemplateError,
+            TypeError,
+            ValueError,
+            LookupError,
+            ArithmeticError,
+            AttributeError,
+            RecursionError,
+        ):
+            continue
+    return found
+
+
 def _syntax_name(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError, name: str) -> str:
     """The name of the template a syntax error is in. Jinja's lexer gives some errors
     (a `{% raw %}` never closed) the file's path where the name belongs: the name is
@@ -317,12 +355,7 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
     try:
         html = env.get_template(name).render(page=page, **context)
     except jinja2.TemplateSyntaxError as exc:
-        where = Location(f"templates/{_syntax_name(env, exc, name)}", exc.lineno or 0)
-        message = exc.message or ""
-        opened = _left_open(env, exc)
-        if opened:
-            message = message.rstrip(".") + opened
-        raise ContentError.at(where, f"template syntax error: {message}") from exc
+        raise ContentError([_syntax_problem(env, exc, name)]) from exc
     except jinja2.TemplateNotFound as exc:
         raise ContentError.at(
             _template_location(exc, name), f"template not found: {exc.name}"

@@ -7,8 +7,11 @@ in `static/` beside the templates and are overridden the same way.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import sys
 from collections.abc import Callable, Mapping, MutableMapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +54,21 @@ def template_warnings(site_templates: Path) -> list[Problem]:
             )
             found.append(Problem(Location(f"{name}/{page}"), why))
     return found
+
+
+def theme_overrides(site_templates: Path) -> list[str]:
+    """The names of the site's templates that replace one of the theme's. Each is read
+    before drawing starts (see `syntax_problems`), though a build may draw none of some
+    (the search page with `search: false`, the event partials with no events)."""
+    if not site_templates.is_dir():
+        return []
+    return [name for name in _theme_templates() if (site_templates / name).is_file()]
+
+
+@cache
+def _theme_templates() -> tuple[str, ...]:
+    """Every template of the packaged theme, pages and partials."""
+    return tuple(sorted(p.name for p in theme_dir().glob("*.html")))
 
 
 _BLANK_AT_MOST = 4096  # bytes: a longer template is not read to see if it is all spaces
@@ -102,18 +120,11 @@ class TemplateFiles:
         data = self.read(found)
         if data is None:
             return None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:  # the file itself, not the template including it
-            where = Location(f"{self.folder.name}/{found}", data[: exc.start].count(b"\n") + 1)
-            byte = f"byte {exc.start}: {data[exc.start]:#04x}"
-            raise ContentError.at(where, f"not UTF-8 ({byte})") from exc
-        if "\x00" in text:  # a binary file saved under a template's name
-            where = Location(
-                f"{self.folder.name}/{found}", text[: text.index("\x00")].count("\n") + 1
-            )
-            raise ContentError.at(where, "binary data (NUL byte): not a text file")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        from briefing_site.content.load import decode  # here: loaded only with a site's own
+
+        # As an article's: a byte order mark is dropped, and UTF-16 or bytes that are
+        # not UTF-8 are named at the file's own line with the fix.
+        text = decode(data, f"{self.folder.name}/{found}")
         return text, str(self.folder.joinpath(*found.split("/"))), _always
 
 
@@ -151,7 +162,7 @@ def make_environment(
     env = _environment_class()(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=_undefined_class(),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -178,6 +189,74 @@ def bounded_range(*args: int) -> range:
             f"{MAX_RANGE:,}: is the loop meant to end?"
         )
     return numbers
+
+
+@cache
+def _undefined_class() -> type[jinja2.StrictUndefined]:
+    """StrictUndefined whose message names a missing field of the theme's data by its
+    dataclass (`Briefing has no attribute 'title'`), with the fields it has and, when
+    one of them holds the name, where (`meta.title`): Jinja's own named the class by its
+    module path, and the build's lazy stand-in (`...lazy.LazyBriefing object`) where
+    `check` said `...model.Briefing object`."""
+    import jinja2
+
+    class Undefined(jinja2.StrictUndefined):
+        __slots__ = ()
+
+        @property
+        def _undefined_message(self) -> str:
+            kind = _dataclass_of(self._undefined_obj)
+            name = self._undefined_name
+            if self._undefined_hint or not isinstance(name, str):
+                return super()._undefined_message
+            if self._undefined_obj is None:  # `briefing.meta.event.start`, for an article
+                return (  # without an event: the template works for the others
+                    f"none has no attribute {name!r}: the value before it is empty on this "
+                    "page; draw it inside {% if ... %}"
+                )
+            if kind is None:
+                return super()._undefined_message
+            return f"{kind.__name__} has no attribute {name!r}" + _fields_hint(kind, name)
+
+    return Undefined
+
+
+def _dataclass_of(value: object) -> type | None:
+    """The first dataclass in `value`'s class's MRO (a lazy stand-in's model class)."""
+    return next((c for c in type(value).__mro__ if "__dataclass_fields__" in vars(c)), None)
+
+
+def _fields_hint(kind: type, name: str) -> str:
+    """'(did you mean ...?)' or where `name` is one level down, then the fields `kind` has."""
+    fields = [f for f in dataclasses.fields(kind) if _for_templates(f)]
+    names = [f.name for f in fields] + _properties(kind)
+    space = vars(sys.modules[kind.__module__])
+    inner = [
+        f"{f.name}.{name}"
+        for f in fields
+        if isinstance(f.type, str)
+        and dataclasses.is_dataclass(space.get(f.type.split(" ")[0]))
+        and name in {g.name for g in dataclasses.fields(space[f.type.split(" ")[0]])}
+    ]
+    close = inner or difflib.get_close_matches(name, names, n=1)
+    meant = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{meant}; it has: {', '.join(names)}"
+
+
+def _for_templates(field: dataclasses.Field[object]) -> bool:
+    """A field a template author can use: public, and not marked as the build's own."""
+    return not field.name.startswith("_") and field.metadata.get("template", True)
+
+
+def _properties(kind: type) -> list[str]:
+    """The public properties of `kind` (`Metadata.named_tags`), which read as fields do."""
+    found = {
+        name
+        for c in kind.__mro__
+        for name, value in vars(c).items()
+        if isinstance(value, property | cached_property) and not name.startswith("_")
+    }
+    return sorted(found)
 
 
 @cache
