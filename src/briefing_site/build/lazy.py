@@ -161,7 +161,8 @@ def microseconds(moment: datetime) -> int:
 
 # The build clock in microseconds, asked of every briefing's head twice a rebuild
 # (`countdown_at`, `with_countdown`): found once per clock, not 20,000 times at
-# 10,000 briefings (a subtraction of aware datetimes costs about a microsecond).
+# 10,000 briefings (a subtraction of aware datetimes costs about a microsecond); a
+# build asks for one or two clocks, so a few entries are enough.
 _clock_microseconds = functools.lru_cache(maxsize=4)(microseconds)
 
 

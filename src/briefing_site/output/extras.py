@@ -39,7 +39,8 @@ def extra_files(
     newest: Sequence[Briefing] | None = None,
 ) -> list[RenderedFile]:
     """The feeds, one .ics per briefing with an event, and the crawler and Pages files
-    (`newest`: the briefings newest first, when the listings sorted them: `feeds.entries`)."""
+    (`newest`: the briefings in `listings.newest_first` order, when the caller has
+    them; see `feeds.entries`)."""
     files = []
     items = entries(site, newest)
     in_feeds: tuple[object, ...] = tuple(items)  # a feed changes only with these

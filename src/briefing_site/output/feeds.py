@@ -42,8 +42,10 @@ def entries(site: Site, newest: Sequence[Briefing] | None = None) -> list[Briefi
     `newest` is the site's briefings in `listings.newest_first` order, when the
     caller has it (the listings sort them so anyway): its dated briefings are
     already in the feed's order, so the feed takes its first ones from there, merged
-    with the undated (dated by the build clock's date), instead of keying every
-    briefing again (a pass over the site on every rebuild)."""
+    with the undated (dated by the build clock's date), instead of sorting every
+    briefing again by its timestamp. The undated are still sorted here, so a site of
+    mostly undated briefings saves less. This relies on `newest_first` ordering dated
+    briefings by (-timestamp, slug), as `key` below does."""
     now = site.now
 
     def key(b: Briefing) -> tuple[float, str]:

@@ -160,7 +160,10 @@ def paginate(listing: Listing, size: int) -> Iterator[ListPage]:
 
 
 def newest_first(briefings: Sequence[Briefing]) -> list[Briefing]:
-    """By publication date (else event start), newest first; undated last; slug breaks ties."""
+    """By publication date (else event start), newest first; undated last; slug breaks ties.
+
+    `feeds.entries` merges its dated briefings in this order as the feed's order:
+    change one and the other must follow."""
 
     def key(b: Briefing) -> tuple[bool, float, str]:
         when = b.meta.date or (b.meta.event.start if b.meta.event else None)
