@@ -72,6 +72,17 @@ class Fragments(Protocol):
     ) -> str | None: ...
 
 
+# What a site's template can raise while it is read or drawn, beyond Jinja's own lookups.
+_TEMPLATE_ERRORS = (
+    jinja2.TemplateError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    AttributeError,
+)
+
+
 def prepare(env: jinja2.Environment, site: Site, fragments: Fragments | None = None) -> Urls:
     """Install the site's globals and filters in `env`; the URLs its pages use."""
     urls = Urls(site.config.base_url)
@@ -281,15 +292,7 @@ def syntax_problems(env: jinja2.Environment, site: Site, names: Iterable[str]) -
             found.append(_syntax_problem(env, exc, name))
         except ContentError as exc:
             found += exc.problems
-        except (  # what else reading it meets (`{{ 10 ** 10000 }}` folded) is named when drawn
-            jinja2.TemplateError,
-            TypeError,
-            ValueError,
-            LookupError,
-            ArithmeticError,
-            AttributeError,
-            RecursionError,
-        ):
+        except (*_TEMPLATE_ERRORS, RecursionError):  # named when drawn (`{{ 10 ** 10000 }}`)
             continue
     return found
 
@@ -365,12 +368,7 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
             _template_location(exc, name), f"template error: {exc.message}"
         ) from exc
     except (
-        jinja2.TemplateError,
-        TypeError,
-        ValueError,
-        LookupError,
-        ArithmeticError,
-        AttributeError,
+        _TEMPLATE_ERRORS
     ) as exc:  # a site's template handing a helper the wrong thing (`url(none)`)
         message = str(exc)
         if "integer string conversion" in message:  # `{{ 10 ** 10000 }}`, however it got there
