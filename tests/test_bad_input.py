@@ -500,6 +500,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"templates/briefing.html": EXTENDS + "\n{{ nothing_here }}\n{% endblock %}\n"},
         ["templates/briefing.html:4: template error: 'nothing_here' is undefined"],
     ),
+    "a partial meant for include, imported for a macro": (
+        {
+            "templates/briefing.html": EXTENDS
+            + '{% from "_card.html" import card %}\n{% endblock %}\n'
+        },
+        [
+            "templates/briefing.html:3: template error: 'other' is undefined in _card.html, "
+            "which an import draws without the page's variables: import macros from a file "
+            "that only defines macros, add `with context` to the import, or `include` it instead"
+        ],
+    ),
     "article text marked as HTML in a template": (
         {"templates/briefing.html": EXTENDS + "{{ briefing.meta.title|html }}\n{% endblock %}\n"},
         [

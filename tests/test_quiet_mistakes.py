@@ -51,6 +51,22 @@ def test_a_file_named_templates_is_named_not_passed_over(tmp_path: Path) -> None
         ]
 
 
+def test_a_folder_named_as_a_template_is_named_not_passed_over(tmp_path: Path) -> None:
+    """`mkdir templates/briefing.html` (a save dialog's slip) overrides nothing: said."""
+    site = write_site(tmp_path / "site", GOOD)
+    (site / "templates" / "briefing.html").mkdir(parents=True)
+    (site / "templates" / "_card.html").mkdir()
+    for command in ("check", "build"):
+        result = run_cli(command, "-q", "-s", str(site), "--now", NOW)
+        assert result.code == 0, result.err
+        assert sorted(_warnings(result.err)) == [
+            "templates/_card.html: warning: a folder, not a file: passed over; "
+            "the theme's _card.html is used",
+            "templates/briefing.html: warning: a folder, not a file: passed over; "
+            "the theme's briefing.html is used",
+        ]
+
+
 @pytest.mark.parametrize(
     "files",
     [

@@ -365,7 +365,7 @@ def _render(env: jinja2.Environment, name: str, page: Page, **context: Any) -> R
         ) from exc
     except jinja2.UndefinedError as exc:
         raise ContentError.at(
-            _template_location(exc, name), f"template error: {exc.message}"
+            _template_location(exc, name), f"template error: {exc.message}{_imported(exc)}"
         ) from exc
     except (
         _TEMPLATE_ERRORS
@@ -409,6 +409,40 @@ def _in_macros(exc: BaseException) -> bool:
         calls += code.co_name == "_invoke" and code.co_filename.endswith(_JINJA_RUNTIME)
         tb = tb.tb_next
     return calls * 8 > frames
+
+
+def _imported(exc: BaseException) -> str:
+    """Why a name is undefined when it failed in a template that `import` or `from ...
+    import` drew: Jinja draws it without the page's variables, so a partial meant for
+    `include` (`_card.html`, which reads `other`) fails there, though it works when
+    included; "" when it failed elsewhere or was imported `with context`."""
+    tb, imported = exc.__traceback__, ""
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name in _IMPORTERS and code.co_filename.endswith(_JINJA_ENVIRONMENT):
+            # `with context` passes the page's variables (shared): then nothing is missing
+            # for want of them, and the plain message stands
+            imported = "" if tb.tb_frame.f_locals.get("shared") is True else "?"
+        elif imported == "?" and code.co_filename.endswith(".html"):
+            imported = code.co_filename.rsplit("/", 1)[-1]
+        tb = tb.tb_next
+    if not imported:
+        return ""
+    what = "the imported template" if imported == "?" else imported
+    return (
+        f" in {what}, which an import draws without the page's variables: import macros "
+        "from a file that only defines macros, add `with context` to the import, "
+        "or `include` it instead"
+    )
+
+
+_JINJA_ENVIRONMENT = os.path.join("jinja2", "environment.py")
+_IMPORTERS = {
+    "make_module",
+    "make_module_async",
+    "_get_default_module",
+    "_get_default_module_async",
+}
 
 
 def _while_reading(exc: BaseException) -> bool:

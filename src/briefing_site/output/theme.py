@@ -32,14 +32,23 @@ def theme_dir() -> Path:
 
 def template_warnings(site_templates: Path) -> list[Problem]:
     """What in the site's `templates/` a build passes over though its editor meant it:
-    `templates` made as a file (the theme is used instead), or a page template saved
-    empty, which draws every page of its kind blank. An empty partial (`_meta.html`)
-    takes a piece out of each page, a thing one may mean, and is not named."""
+    `templates` made as a file (the theme is used instead), a folder named as one of the
+    theme's templates (passed over, as a file of that name would not be), or a page
+    template saved empty, which draws every page of its kind blank. An empty partial
+    (`_meta.html`) takes a piece out of each page, a thing one may mean, and is not
+    named."""
     name = site_templates.name
     if site_templates.exists() and not site_templates.is_dir():
         why = f"a file, not a folder: the packaged theme is used; put your templates in a folder named {name}/"
         return [Problem(Location(name), why)]
-    found = []
+    found = [
+        Problem(
+            Location(f"{name}/{part}"),
+            f"a folder, not a file: passed over; the theme's {part} is used",
+        )
+        for part in _theme_templates()
+        if (site_templates / part).is_dir()
+    ]
     for page in _page_templates():
         path = site_templates / page
         try:  # a regular file only: a pipe there is the build's to refuse, not to wait on
