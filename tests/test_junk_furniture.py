@@ -99,3 +99,34 @@ def test_a_strip_of_lines_parted_by_bars_is_no_prose_that_lost_its_full_stop() -
     kept, dropped = _clean(strip, STORY, MORE, caption, again, last, title=title)
     assert kept == [STORY, MORE, last]
     assert again in dropped
+
+
+def test_a_caption_naming_its_own_picture_goes_and_a_story_telling_of_one_stays() -> None:
+    # Agency captions open on their picture ("This file photo ... shows", "In this handout
+    # picture ..."); scraped above the story, such a caption took the lede.
+    title = "Ten Pacific nations sign fisheries pact"
+    captions = [
+        "This file photo taken on March 3, 2024 shows Fiji's fisheries minister and his "
+        "Tongan counterpart shaking hands before their talks in Suva.",
+        "In this file photo, Fiji's fisheries minister speaks during a news conference in "
+        "Suva, Fiji, on March 3, 2024.",
+        "This handout picture taken and released by the Pacific Islands Forum on March 3 "
+        "shows the ministers at the signing ceremony",
+        "A pool photo of the ten ministers at the signing ceremony in Suva.",
+    ]
+    for caption in captions:
+        kept, dropped = _clean(title, caption, STORY, MORE, title=title)
+        assert kept == [STORY, MORE], caption
+        assert "photo caption" in dropped[caption]
+    # A story telling of a picture names it with "the", or tells what happened to it.
+    told = [
+        "A file photo of the two ministers was circulated by state media on Monday, hours "
+        "before the talks were called off.",
+        "A satellite image taken on March 1 shows foreign trawlers gathered off the atoll, "
+        "analysts said.",
+        "In the photo, the minister could be seen sharing a light moment with his Tongan "
+        "counterpart after the signing.",
+    ]
+    for sentence in told:
+        kept, dropped = _clean(title, STORY, sentence, MORE, title=title)
+        assert kept == [STORY, sentence, MORE], dropped

@@ -484,6 +484,21 @@ _PICTURE_DATE = _lazy(
 # A shorter sentence (under `Thresholds.good_min_chars`) whose only verb is a participle.
 PARTICIPLE_CAPTION_WORDS = 25
 PICTURE_CAPTION = "a photo caption (what a picture shows, in the present tense)"
+# A caption that names its own picture first: "This file photo taken on May 3, 2024 shows
+# ...", "In this handout picture released by the ministry, ...", "A file photo of ...".
+# A story names a picture it tells about with "the" ("The picture shows ...", "In the
+# photo, ... could be seen"): a photo story's own prose, not a caption over it. So "this"
+# or "a" and a word only a caption's picture bears: file, handout, undated, pool,
+# combination; or "this" and how the picture was had (taken, released, provided, grabbed).
+_THIS_PICTURE = _lazy(
+    r"^(?:in )?(?:this|a|an)(?P<kinds>(?: [\w-]+){0,3}?) "
+    r"(?:photo(?:graph)?|picture|image|grab|screen ?grab|screenshot|still|handout)s?\b"
+    r"(?P<how>(?:\W+\w+){0,12}?\W+(?:taken|released|provided|obtained|distributed|made"
+    r" available|grabbed|courtesy)\b)?",
+    re.I,
+)
+_PICTURE_KINDS = frozenset("file handout undated pool combination archive archival".split())  # noqa: SIM905
+THIS_PICTURE_WORDS = 60
 # A programme's line, never a caption: who takes part, or its hours ("at 09 to 11.00",
 # "at 11:30 a.m.").
 _SCHEDULE = _lazy(
@@ -1736,6 +1751,8 @@ class JunkFilter:
             return shape("bad", SOURCE_CREDIT)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
+        if n <= THIS_PICTURE_WORDS and not listed and _this_picture(text, words):
+            return shape("bad", PICTURE_CAPTION)
         # A caption is a whole sentence of its own, not a list item or a cut line.
         whole = sentence and text[:1].isupper() and not (listed or paragraph.truncated)
         if whole and (
@@ -2493,6 +2510,19 @@ def _picture_caption(text: str, words: list[str], quotes: bool) -> bool:
         # Initials ("U.S. President") are no sentence stop.
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
     )
+
+
+def _this_picture(text: str, words: list[str]) -> bool:
+    """A caption opening on its own picture (`_THIS_PICTURE`): "This file photo ... shows",
+    "In this handout picture released by ...", "A pool photo of ...". One opening on "a"
+    that tells ("A file photo of the two was circulated on Monday ...") is a story's."""
+    found = _THIS_PICTURE.match(text)
+    if found is None:
+        return False
+    this = found.group(0).lower().startswith(("this", "in this"))
+    if set(found.group("kinds").lower().split()) & _PICTURE_KINDS:
+        return this or not _finite(words)
+    return this and found.group("how") is not None
 
 
 def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
