@@ -1,0 +1,301 @@
+"""`event.status`: a cancelled, postponed, rescheduled or moved-online event, as readers
+and machines see it (page, cards, countdown, JSON-LD, calendar file, feeds, explain),
+and a wrong value named at its line with the build left as it was."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Opened, Run, serve
+from filetree import tree
+from htmlcheck import Page
+
+NOW = "2025-02-05T10:00:00-05:00"  # two days before the summit
+AFTER = "2025-02-20T10:00:00-05:00"  # two weeks after it
+STATUS_NAMES = {
+    "scheduled": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+    "rescheduled": "EventRescheduled",
+    "moved-online": "EventMovedOnline",
+}
+
+
+def _sidecar(status: str | None, slug: str = "summit") -> str:
+    line = f"  status: {status}\n" if status is not None else ""
+    return (
+        f"title: Leaders meet in Geneva ({slug})\n"
+        "summary: Two leaders were to meet on trade and security.\n"
+        "date: 2025-02-01T09:00:00-05:00\n"
+        "event:\n"
+        "  name: Geneva summit\n"
+        "  start: 2025-02-07T11:00:00-05:00\n"
+        "  timezone: America/New_York\n"
+        "  location: Palais des Nations, Geneva\n"
+        f"{line}"
+        "tags: [diplomacy]\n"
+    )
+
+
+_BODY = (
+    "The two leaders were due to meet in Geneva on Friday to discuss tariffs.\n"
+    "Officials said the talks would cover investment and the defense budget.\n"
+)
+
+
+def _site(
+    make_site: Callable[[dict[str, str | bytes]], Path], statuses: dict[str, str | None]
+) -> Path:
+    files: dict[str, str | bytes] = {
+        "briefing.yaml": "title: Briefings\nbase_url: https://e.test/b/\n"
+    }
+    for slug, status in statuses.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _sidecar(status, slug)
+    return make_site(files)
+
+
+def _build(cli: Callable[..., Run], site: Path, now: str = NOW) -> Path:
+    result = cli("build", "-s", str(site), "--now", now)
+    assert result.code == 0, result.err
+    return site / "build"
+
+
+def _html(out: Path, path: str = "briefings/summit/index.html") -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def _countdown_texts(html: str) -> list[str]:
+    """The words of each `<time class="countdown">`, in page order."""
+    return re.findall(r'<time class="countdown"[^>]*>([^<]*)</time>', html)
+
+
+def _status_line(html: str) -> str:
+    """The status line's text (tags dropped), or "" when the page has none."""
+    found = re.search(r'<p class="event-status"[^>]*>(.*?)</p>', html, re.S)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+
+def _jsonld_event(out: Path) -> dict[str, Any]:
+    html = _html(out)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    about: dict[str, Any] = json.loads(block.group(1))["about"]
+    return about
+
+
+def _ics(out: Path, slug: str = "summit") -> list[str]:
+    """The calendar file's lines, as written (CRLF ends; read as bytes, not translated)."""
+    return (out / "briefings" / slug / f"{slug}.ics").read_bytes().decode().split("\r\n")
+
+
+def test_a_cancelled_event_says_so_and_is_never_counted_down(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": "cancelled"})
+    for now in (NOW, AFTER):  # before the old date, and after it: neither counts nor "took place"
+        html = _html(_build(cli, site, now))
+        assert _status_line(html) == "Cancelled. The event will not take place."
+        assert _countdown_texts(html) == ["Cancelled"]
+        assert "Starts in" not in html and "Took place" not in html
+        page = Page(html)
+        (countdown,) = page.find("time", class_="countdown")
+        assert countdown["data-event-status"] == "cancelled"
+        assert "role" not in countdown  # no timer for screen readers to follow
+        # The status line comes before the key facts and the countdown, within the glance box.
+        assert html.index('class="event-status"') < html.index('class="countdown-box"')
+        assert html.index('class="countdown-box"') < html.index('class="facts"')
+
+
+def test_a_postponed_event_says_no_new_date_is_set(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": "postponed"}))
+    html = _html(out)
+    assert _status_line(html).startswith("Postponed. The event will not take place on the date")
+    assert "no new date has been set" in _status_line(html)
+    assert _countdown_texts(html) == ["Postponed: no new date yet"]
+
+
+@pytest.mark.parametrize("status", ["rescheduled", "moved-online"])
+def test_a_rescheduled_or_online_event_still_counts_down_and_says_what_changed(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    html = _html(_build(cli, _site(make_site, {"summit": status})))
+    assert _countdown_texts(html) == ["Starts in 2 days"]
+    expected = {"rescheduled": "Rescheduled.", "moved-online": "Moved online."}[status]
+    assert _status_line(html).startswith(expected)
+
+
+def test_a_scheduled_event_has_no_status_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": None, "plain": "scheduled"}))
+    for slug in ("summit", "plain"):
+        html = _html(out, f"briefings/{slug}/index.html")
+        assert _status_line(html) == "" and "data-event-status" not in html
+        assert _countdown_texts(html) == ["Starts in 2 days"]
+
+
+@pytest.mark.parametrize("status", sorted(STATUS_NAMES))
+def test_json_ld_gives_the_schema_org_event_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    event = _jsonld_event(_build(cli, _site(make_site, {"summit": status})))
+    assert event["eventStatus"] == f"https://schema.org/{STATUS_NAMES[status]}"
+    assert event["startDate"] == "2025-02-07T11:00:00-05:00"  # postponed keeps the original
+    online = status == "moved-online"
+    mode = "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
+    assert event["eventAttendanceMode"] == f"https://schema.org/{mode}"
+
+
+def test_the_calendar_file_cancels_or_holds_the_entry(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    statuses: dict[str, str | None] = {
+        "gone": "cancelled",
+        "later": "postponed",
+        "moved": "rescheduled",
+        "same": None,
+    }
+    out = _build(cli, _site(make_site, statuses))
+    gone, later, moved, same = (_ics(out, slug) for slug in statuses)
+    assert "STATUS:CANCELLED" in gone and "SEQUENCE:1" in gone
+    assert "SUMMARY:Cancelled: Geneva summit" in gone
+    # Postponed: no new time exists, so it stays on the old one, tentative and not busy.
+    assert {"STATUS:TENTATIVE", "TRANSP:TRANSPARENT", "SEQUENCE:1"} <= set(later)
+    assert "DTSTART:20250207T160000Z" in later
+    assert "SUMMARY:Postponed: Geneva summit" in later
+    assert any(line.startswith("DESCRIPTION:Postponed. The event will not") for line in later)
+    assert "STATUS:CONFIRMED" in moved and "SUMMARY:Rescheduled: Geneva summit" in moved
+    # A scheduled event's file is as it always was.
+    assert not any(line.startswith(("STATUS:", "SEQUENCE:", "TRANSP:")) for line in same)
+    assert "SUMMARY:Geneva summit" in same
+
+
+def test_feed_titles_say_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": "cancelled", "plain": None}))
+    atom = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Cancelled: Leaders meet in Geneva (summit)</title>" in atom
+    assert "<title>Leaders meet in Geneva (plain)</title>" in atom
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert sorted(item["title"] for item in items) == [
+        "Cancelled: Leaders meet in Geneva (summit)",
+        "Leaders meet in Geneva (plain)",
+    ]
+
+
+def test_cards_on_listings_say_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    statuses: dict[str, str | None] = {"gone": "cancelled", "moved": "moved-online", "same": None}
+    out = _build(cli, _site(make_site, statuses))
+    html = _html(out, "tags/diplomacy/index.html")
+    cards = re.findall(r'<article class="card">.*?</article>', html, re.S)
+    by_slug = {re.search(r"\((\w+)\)</a>", card).group(1): card for card in cards}  # type: ignore[union-attr]
+    assert _countdown_texts(by_slug["gone"]) == ["Cancelled"]
+    assert 'data-event-status="cancelled"' in by_slug["gone"]
+    assert _countdown_texts(by_slug["moved"]) == ["Starts in 2 days"]
+    assert (
+        '<span class="status-mark" data-event-status="moved-online">Moved online</span>'
+        in (by_slug["moved"])
+    )
+    assert "data-event-status" not in by_slug["same"]
+    index = _html(out, "index.html")
+    assert ">Cancelled</time>" in index and ">Moved online</span>" in index
+
+
+def test_explain_prints_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": "postponed"})
+    result = cli("explain", str(site / "content/summit.txt"))
+    assert result.code == 0, result.err
+    assert "  event: Geneva summit; status: postponed" in result.out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("canceled", "'canceled' is not a status (did you mean 'cancelled'?)"),
+        ("EventPostponed", "'EventPostponed' is not a status (did you mean 'postponed'?)"),
+        ("called off", "'called off' is not a status;"),
+        ("", "is empty;"),
+        ("[cancelled]", "['cancelled'] is not a status;"),
+    ],
+)
+def test_a_wrong_status_is_named_at_its_line_and_the_build_kept(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    value: str,
+    why: str,
+) -> None:
+    site = _site(make_site, {"summit": "cancelled"})
+    out = _build(cli, site)
+    before = tree(out)
+    (site / "content/summit.yaml").write_text(_sidecar(value), encoding="utf-8")
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith(f"content/summit.yaml:9: event.status: {why}"), result.err
+    assert "scheduled, postponed, cancelled, rescheduled, moved-online" in result.err
+    assert tree(out) == before
+
+
+def test_status_at_the_top_level_points_inside_event(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _sidecar(None) + "status: cancelled\n", encoding="utf-8"
+    )
+    result = cli("check", "-s", str(site))
+    assert result.code == 1
+    assert "content/summit.yaml:10: unknown key 'status': it belongs inside event" in result.err
+
+
+@pytest.mark.browser
+def test_pages_with_every_status_are_valid_html(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    from test_html_valid import nu_messages
+
+    out = _build(cli, _site(make_site, {s.replace("-", ""): s for s in STATUS_NAMES}))
+    pages = [*sorted(out.glob("briefings/*/index.html")), out / "index.html"]
+    pages.append(out / "tags/diplomacy/index.html")
+    assert nu_messages(pages) == []
+
+
+def test_the_live_countdown_does_not_count_to_a_cancelled_event(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    site = _site(make_site, {"gone": "cancelled", "later": "postponed", "same": None})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site, "2025-02-03T10:00:00-05:00")  # the page's text is days stale
+    at = datetime.fromisoformat("2025-02-07T10:30:00-05:00")  # the old day, before its hour
+    with serve(out) as url:
+        for slug, expected in (("gone", "Cancelled"), ("later", "Postponed: no new date yet")):
+            page = open_url(f"{url}briefings/{slug}/", at).page
+            countdown = page.locator("time.countdown")
+            page.clock.run_for(2000)
+            assert countdown.text_content() == expected
+            page.clock.fast_forward("48:00:00")  # past the old date: still no "Took place"
+            page.clock.run_for(2000)
+            assert countdown.text_content() == expected
+        # The script runs on these pages: the scheduled one is brought up to the minute.
+        page = open_url(f"{url}briefings/same/", at).page
+        page.clock.run_for(2000)
+        assert page.locator("time.countdown").text_content() == "Today"
+        home = open_url(url, at).page
+        home.clock.run_for(2000)
+        texts = home.locator("time.countdown").all_text_contents()
+        assert "Cancelled" in texts and "Postponed: no new date yet" in texts
