@@ -299,3 +299,27 @@ def test_the_live_countdown_does_not_count_to_a_cancelled_event(
         home.clock.run_for(2000)
         texts = home.locator("time.countdown").all_text_contents()
         assert "Cancelled" in texts and "Postponed: no new date yet" in texts
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_status_lines_and_marks_pass_axe(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+    scheme: str,
+) -> None:
+    from test_a11y import AXE
+
+    site = _site(make_site, {s.replace("-", ""): s for s in STATUS_NAMES})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site)
+    found = {}
+    with serve(out) as url:
+        for path in ("", "briefings/cancelled/", "briefings/movedonline/", "tags/diplomacy/"):
+            at = datetime.fromisoformat(NOW)
+            page = open_url(url + path, at, color_scheme=scheme).page
+            page.clock.resume()  # axe waits on timers of its own
+            results = AXE.run(page)
+            if results.violations_count:
+                found[path or "/"] = results.generate_report()
+    assert found == {}
