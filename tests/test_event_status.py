@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from conftest import Opened, Run, serve
 from filetree import tree
@@ -177,6 +178,13 @@ def test_the_calendar_file_cancels_or_holds_the_entry(
     # A scheduled event's file is as it always was.
     assert not any(line.startswith(("STATUS:", "SEQUENCE:", "TRANSP:")) for line in same)
     assert "SUMMARY:Geneva summit" in same
+    # A calendar reader takes them so (icalendar, as test_publish_ics checks escaping).
+    read = {
+        slug: icalendar.Calendar.from_ical((out / f"briefings/{slug}/{slug}.ics").read_bytes())
+        for slug in statuses
+    }
+    seen = {slug: cal.walk("VEVENT")[0].get("STATUS") for slug, cal in read.items()}
+    assert seen == {"gone": "CANCELLED", "later": "TENTATIVE", "moved": "CONFIRMED", "same": None}
 
 
 def test_feed_titles_say_the_status(
@@ -323,3 +331,50 @@ def test_status_lines_and_marks_pass_axe(
             if results.violations_count:
                 found[path or "/"] = results.generate_report()
     assert found == {}
+
+
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realworld" / "content"
+
+
+def _with_status(sidecar: str, status: str) -> str:
+    """A real sidecar with `status:` added under its `event:`, indented as its keys are."""
+    lines = sidecar.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.rstrip() == "event:")
+    indent = re.match(r"\s*", lines[at + 1]).group(0)  # type: ignore[union-attr]
+    lines.insert(at + 1, f"{indent}status: {status}\n")
+    return "".join(lines)
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="no ../shared/eval/realworld")
+def test_every_real_article_carries_its_status_everywhere(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """The real-world set's articles, each given a status in turn: whatever their event
+    (all-day, multi-day, timed, long past), the page, JSON-LD and calendar agree."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: B\nbase_url: https://e.test/\n"}
+    statuses = sorted(STATUS_NAMES)
+    given = {}
+    for n, sidecar in enumerate(sorted(REALWORLD.glob("*.yaml"))):
+        text = sidecar.read_text(encoding="utf-8")
+        if not re.search(r"^event:\s*$", text, re.M):
+            continue
+        given[sidecar.stem] = statuses[n % len(statuses)]
+        files[f"content/{sidecar.name}"] = _with_status(text, given[sidecar.stem])
+        files[f"content/{sidecar.stem}.txt"] = sidecar.with_suffix(".txt").read_bytes()
+    assert len(given) >= 20
+    out = _build(cli, make_site(files), "2026-11-29T00:00:00Z")
+    for slug, status in given.items():
+        html = _html(out, f"briefings/{slug}/index.html")
+        halted = {"cancelled": "Cancelled", "postponed": "Postponed: no new date yet"}
+        if status in halted:
+            assert _countdown_texts(html) == [halted[status]], slug
+        else:
+            assert _countdown_texts(html)[0].startswith(("Took place", "Starts in")), slug
+        assert bool(_status_line(html)) == (status != "scheduled"), slug
+        event = json.loads(
+            re.search(r'ld\+json">(.*?)</script>', html, re.S).group(1)  # type: ignore[union-attr]
+        )["about"]
+        assert event["eventStatus"].endswith(STATUS_NAMES[status]), slug
+        ics = icalendar.Calendar.from_ical((out / f"briefings/{slug}/{slug}.ics").read_bytes())
+        want = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "scheduled": None}
+        assert ics.walk("VEVENT")[0].get("STATUS") == want.get(status, "CONFIRMED"), slug
