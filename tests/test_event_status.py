@@ -219,6 +219,16 @@ def test_cards_on_listings_say_the_status(
     assert "data-event-status" not in by_slug["same"]
     index = _html(out, "index.html")
     assert ">Cancelled</time>" in index and ">Moved online</span>" in index
+    # A topic page shows each briefing's section, with no countdown: a mark for every status.
+    topic_pages = [p.read_text(encoding="utf-8") for p in sorted(out.glob("topics/*/index.html"))]
+    entries = [
+        e
+        for t in topic_pages
+        for e in re.findall(r"<article class=\"topic-entry\".*?</article>", t, re.S)
+    ]
+    gone = [e for e in entries if 'data-briefing="gone"' in e]
+    assert gone and all('data-event-status="cancelled">Cancelled</span>' in e for e in gone)
+    assert all("data-event-status" not in e for e in entries if 'data-briefing="same"' in e)
 
 
 def test_explain_prints_the_status(
@@ -277,7 +287,7 @@ def test_pages_with_every_status_are_valid_html(
 
     out = _build(cli, _site(make_site, {s.replace("-", ""): s for s in STATUS_NAMES}))
     pages = [*sorted(out.glob("briefings/*/index.html")), out / "index.html"]
-    pages.append(out / "tags/diplomacy/index.html")
+    pages += [out / "tags/diplomacy/index.html", *sorted(out.glob("topics/*/index.html"))]
     assert nu_messages(pages) == []
 
 
@@ -323,7 +333,16 @@ def test_status_lines_and_marks_pass_axe(
     out = _build(cli, site)
     found = {}
     with serve(out) as url:
-        for path in ("", "briefings/cancelled/", "briefings/movedonline/", "tags/diplomacy/"):
+        topics = [
+            p.parent.relative_to(out).as_posix() + "/" for p in out.glob("topics/*/index.html")
+        ]
+        for path in (
+            "",
+            "briefings/cancelled/",
+            "briefings/movedonline/",
+            "tags/diplomacy/",
+            *topics[:1],
+        ):
             at = datetime.fromisoformat(NOW)
             page = open_url(url + path, at, color_scheme=scheme).page
             page.clock.resume()  # axe waits on timers of its own
@@ -378,3 +397,20 @@ def test_every_real_article_carries_its_status_everywhere(
         ics = icalendar.Calendar.from_ical((out / f"briefings/{slug}/{slug}.ics").read_bytes())
         want = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "scheduled": None}
         assert ics.walk("VEVENT")[0].get("STATUS") == want.get(status, "CONFIRMED"), slug
+
+
+@pytest.mark.parametrize("status", ["moved-online", "cancelled"])
+def test_a_rebuild_after_the_status_changes_redraws_every_place_that_shows_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    """The build cache keeps cards and pages keyed on what they show: the status is part of it."""
+    site = _site(make_site, {"summit": None, "other": None})
+    out = _build(cli, site)
+    (site / "content/summit.yaml").write_text(_sidecar(status), encoding="utf-8")
+    out = _build(cli, site)
+    label = {"moved-online": "Moved online", "cancelled": "Cancelled"}[status]
+    for path in ("briefings/summit/index.html", "index.html", "tags/diplomacy/index.html"):
+        assert f'data-event-status="{status}"' in _html(out, path), path
+    assert _status_line(_html(out)).startswith(label)
+    assert f"<title>{label}: Leaders meet in Geneva (summit)</title>" in _html(out, "feed.xml")
+    assert "SEQUENCE:1" in _ics(out)
