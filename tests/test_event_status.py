@@ -414,3 +414,20 @@ def test_a_rebuild_after_the_status_changes_redraws_every_place_that_shows_it(
     assert _status_line(_html(out)).startswith(label)
     assert f"<title>{label}: Leaders meet in Geneva (summit)</title>" in _html(out, "feed.xml")
     assert "SEQUENCE:1" in _ics(out)
+
+
+def test_a_new_article_shows_where_the_status_goes(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`new` writes the status as a comment under the event: uncommented, it builds."""
+    site = make_site({"briefing.yaml": "title: B\ntimezone: Europe/Paris\n"})
+    start = "2025-03-01T10:00:00+01:00"
+    assert cli("new", "Paris talks", "-s", str(site), "--event-start", start).code == 0
+    (article,) = (site / "content").glob("*.md")
+    text = article.read_text(encoding="utf-8")
+    assert "postponed, cancelled, rescheduled, moved-online" in text
+    text = text.replace("draft: true", "draft: false")  # published, for the build to show
+    article.write_text(text.replace("  # status: cancelled", "  status: cancelled"), "utf-8")
+    out = _build(cli, site, "2030-01-01T00:00:00+01:00")  # after `new` dated it, and the event
+    html = _html(out, "briefings/paris-talks/index.html")
+    assert _countdown_texts(html) == ["Cancelled"]
