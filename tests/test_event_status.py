@@ -151,6 +151,8 @@ def test_json_ld_gives_the_schema_org_event_status(
     event = _jsonld_event(_build(cli, _site(make_site, {"summit": status})))
     assert event["eventStatus"] == f"https://schema.org/{STATUS_NAMES[status]}"
     assert event["startDate"] == "2025-02-07T11:00:00-05:00"  # postponed keeps the original
+    previous = event.get("previousStartDate")
+    assert previous == ("2025-02-07T11:00:00-05:00" if status == "postponed" else None)
     online = status == "moved-online"
     mode = "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
     assert event["eventAttendanceMode"] == f"https://schema.org/{mode}"

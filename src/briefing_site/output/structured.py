@@ -139,8 +139,9 @@ def _when(value: datetime, all_day: bool) -> str:
 def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
     """schema.org Event: times with offsets (dates for all-day), status, place, people.
 
-    A postponed event keeps its original startDate, as schema.org asks (EventPostponed:
-    no new date yet); one moved online is attended online."""
+    A postponed event keeps its original startDate, and gives it as previousStartDate
+    too, as schema.org asks (EventPostponed: no new date yet); one moved online is
+    attended online."""
     online = event.status == "moved-online"
     data: dict[str, Any] = {
         "@type": "Event",
@@ -152,6 +153,8 @@ def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
     }
     if event.end is not None or event.all_day:
         data["endDate"] = _when(event.end or event.start, event.all_day)
+    if event.status == "postponed":  # schema.org: set previousStartDate, keep startDate
+        data["previousStartDate"] = data["startDate"]
     if event.location:
         name = event.location.split(",", 1)[0].strip()
         data["location"] = {"@type": "Place", "name": name, "address": event.location}
