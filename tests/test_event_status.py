@@ -433,3 +433,26 @@ def test_a_new_article_shows_where_the_status_goes(
     out = _build(cli, site, "2030-01-01T00:00:00+01:00")  # after `new` dated it, and the event
     html = _html(out, "briefings/paris-talks/index.html")
     assert _countdown_texts(html) == ["Cancelled"]
+
+
+def test_search_results_say_the_status_not_upcoming(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    site = _site(make_site, {"gone": "cancelled", "online": "moved-online", "same": None})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site)
+    with serve(out) as url:
+        page = open_url(f"{url}search/?q=geneva", datetime.fromisoformat(NOW)).page
+        page.clock.resume()
+        page.wait_for_function("document.querySelectorAll('.search-results li').length === 3")
+        items = page.locator(".search-results li")
+        by_slug = {}
+        for n in range(items.count()):
+            title = items.nth(n).locator("h2").inner_text()
+            slug = title.rsplit("(", 1)[1].rstrip(")")
+            by_slug[slug] = str(items.nth(n).locator(".result-meta").text_content())
+    assert "Cancelled:" in by_slug["gone"] and "Upcoming" not in by_slug["gone"]
+    assert "Moved online" in by_slug["online"] and "Upcoming:" in by_slug["online"]
+    assert "Upcoming:" in by_slug["same"] and "Cancelled" not in by_slug["same"]
