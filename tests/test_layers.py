@@ -52,7 +52,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"lint"},
     ],
     "output": [
-        {"listings", "urls"},
+        {"listings", "urls", "eventstatus"},
         {"feeds"},
         {"ics", "structured", "sitemap"},
         {"extras"},

@@ -12,6 +12,18 @@ from datetime import datetime
 from typing import Literal
 
 CountdownState = Literal["upcoming", "today", "past"]
+EventStatus = Literal["scheduled", "postponed", "cancelled", "rescheduled", "moved-online"]
+"""An event's `event.status`, as schema.org's EventStatusType names it (see SCHEMA_STATUS)."""
+
+EVENT_STATUSES: tuple[EventStatus, ...] = (
+    "scheduled",
+    "postponed",
+    "cancelled",
+    "rescheduled",
+    "moved-online",
+)
+HALTED: frozenset[EventStatus] = frozenset({"postponed", "cancelled"})
+"""Statuses with no time to count to: the countdown says the status instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,12 @@ class Event:
     all_day: bool = False
     location: str = ""
     also_in: tuple[str, ...] = ()
+    status: EventStatus = "scheduled"
+
+    @property
+    def halted(self) -> bool:
+        """Cancelled or postponed: its start is no longer a time anyone should count to."""
+        return self.status in HALTED
 
 
 @dataclass(frozen=True, slots=True)

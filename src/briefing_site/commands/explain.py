@@ -40,6 +40,9 @@ def explain(assembled: Assembled) -> list[str]:
         for c in assembled.comments
     ]
     lines = [f"{briefing.source}: {briefing.meta.title}"]
+    event = briefing.meta.event
+    if event is not None:  # the status decides what the page and its countdown say
+        lines.append(f"  event: {event.name}; status: {event.status}")
     for number, line, topic, why, text in sorted(rows):
         lines.append(f"  ¶{number:<3} line {line:<4} {topic:<9} {why}")
         lines.append("        " + textwrap.shorten(text.replace("\n", " "), 90, placeholder=" ..."))

@@ -110,6 +110,7 @@ def _event_lines(spec: NewArticle, config: SiteConfig, now: datetime) -> list[st
         f"  start: {spec.event_start.strip()}",
         f"  timezone: {zone}",
         f"  location: {_yaml_text((spec.location or '').strip())}",
+        "  # status: cancelled   # when it changes: postponed, cancelled, rescheduled, moved-online",
     ]
 
 

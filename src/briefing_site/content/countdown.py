@@ -20,6 +20,10 @@ from briefing_site.model import Countdown, CountdownState, Event
 NEAR = timedelta(hours=48)
 """Closer than this to its start, an event's build-time text counts minutes; else days."""
 
+HALTED_TEXT = {"cancelled": "Cancelled", "postponed": "Postponed: no new date yet"}
+"""What the countdown says instead of counting, for an event with no time to count to
+(`Event.halted`); briefing.js has the same words."""
+
 
 def compute_countdown(event: Event, now: datetime) -> Countdown:
     """Say whether `event` is upcoming, today or past at the instant `now`, and how far off.
@@ -70,8 +74,8 @@ def next_change(event: Event, now: datetime, known: Countdown | None = None) -> 
     # midnight on. A today window ends at a midnight too, and an upcoming one starts at one.
     midnight = _midnight(day_in_zone(now, event.timezone) + timedelta(days=1), zone)
     tomorrow = midnight.astimezone(UTC)
-    if state != "upcoming":
-        return tomorrow
+    if state != "upcoming" or event.halted:  # a halted event's words never change
+        return min(tomorrow, window_start.astimezone(UTC)) if state == "upcoming" else tomorrow
     start = event.start.astimezone(UTC)
     remaining = start - now.astimezone(UTC)
     if remaining >= NEAR:
@@ -93,6 +97,8 @@ def day_in_zone(now: datetime, timezone: str) -> date:
 def _text(
     event: Event, zone: ZoneInfo, state: CountdownState, now: datetime, near: timedelta | None
 ) -> str:
+    if event.halted:  # neither "Starts in" nor "Took place": it will not, or not then
+        return HALTED_TEXT[event.status]
     if state == "upcoming":
         remaining = event.start.astimezone(UTC) - now.astimezone(UTC)
         if near is not None and remaining >= near:

@@ -27,7 +27,17 @@ from briefing_site.config.schema import (
     zone_problem,
 )
 from briefing_site.errors import ProblemList
-from briefing_site.model import Event, Location, Metadata, Person, SiteConfig, Source, SourceArticle
+from briefing_site.model import (
+    EVENT_STATUSES,
+    Event,
+    EventStatus,
+    Location,
+    Metadata,
+    Person,
+    SiteConfig,
+    Source,
+    SourceArticle,
+)
 from briefing_site.safetext import (
     forbidden_in,
     shows_nothing,
@@ -69,7 +79,7 @@ _KEYS = (
 )
 _PERSON_KEYS = ("name", "role")
 _SOURCE_KEYS = ("title", "url")
-_EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in")
+_EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in", "status")
 
 
 # Letters NFKD does not take apart into ASCII plus accents.
@@ -417,6 +427,7 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         also_in = []
     start = _event_time(check, spec, "start", zone)
     end = _event_time(check, spec, "end", zone) if "end" in spec else None
+    status = _event_status(check, spec)
     title = check.article.metadata.get("title", "")
     # The name defaults to the title, which `_text` reads leniently (`title: 2025` is text).
     untitled = isinstance(title, bool) or not isinstance(title, str | int | float)
@@ -446,7 +457,38 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         timezone=str(zone),
         location=_visible(str(location)),
         also_in=tuple(str(z) for z in also_in),
+        status=status or "scheduled",
     )
+
+
+# What an editor may write for a status: the American spelling, schema.org's own names
+# (`EventCancelled`), another case or `_`/space for the hyphen. Each is refused with the
+# value meant, not guessed at: the spelling on the page is the editor's to choose once.
+_STATUS_SAME_AS: dict[str, EventStatus] = {
+    **{s.replace("-", ""): s for s in EVENT_STATUSES},
+    **{"event" + s.replace("-", ""): s for s in EVENT_STATUSES},
+    "canceled": "cancelled",
+    "eventcanceled": "cancelled",
+    "online": "moved-online",
+    "virtual": "moved-online",
+    "delayed": "postponed",
+}
+
+
+def _event_status(check: _Checker, spec: dict[str, Any]) -> EventStatus | None:
+    """`event.status`, or None (with the problem reported) when it is not one of the five."""
+    value = spec.get("status", "scheduled")
+    for status in EVENT_STATUSES:
+        if value == status:
+            return status
+    meant = _STATUS_SAME_AS.get(re.sub(r"[-_ ]", "", str(value)).lower()) if value else None
+    hint = f" (did you mean {meant!r}?)" if meant else ""
+    wrong = "is empty" if value is None or value == "" else f"{value!r} is not a status"
+    check.problems.add(
+        check.line_in(spec, "status"),
+        f"event.status: {wrong}{hint}; write one of {', '.join(EVENT_STATUSES)}",
+    )
+    return None
 
 
 def _event_time(

@@ -17,6 +17,7 @@ from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from briefing_site.model import Briefing, Site
+from briefing_site.output.eventstatus import headline
 from briefing_site.output.urls import Urls, briefing_path, resolve_links
 
 ATOM_PATH = "feed.xml"
@@ -130,7 +131,7 @@ def _atom_entry(feed: ET.Element, briefing: Briefing, site: Site, urls: Urls) ->
     if meta.language:
         entry.set("xml:lang", meta.language)
     _sub(entry, "id", link)
-    _sub(entry, "title", meta.title)
+    _sub(entry, "title", headline(meta.title, meta.event))
     _sub(entry, "link", rel="alternate", type="text/html", href=link)
     _sub(entry, "published", rfc3339(meta.date or site.today))
     _sub(entry, "updated", rfc3339(_updated(briefing, site)))
@@ -164,7 +165,7 @@ def _json_item(briefing: Briefing, site: Site, urls: Urls) -> dict[str, object]:
     item: dict[str, object] = {
         "id": link,
         "url": link,
-        "title": meta.title,
+        "title": headline(meta.title, meta.event),
         "content_html": content_html(briefing, link),
         "date_published": rfc3339(meta.date or site.today),
         "date_modified": rfc3339(_updated(briefing, site)),

@@ -11,6 +11,21 @@ DTSTAMP is the build clock at the granularity the site shows it, its date
 instance of the calendar object was created; a file every build on one day
 writes the same is one instance, so it does not change with the second and
 a rebuild need not rewrite every calendar.
+
+An event's status (`event.status`) reaches a calendar this way:
+
+- cancelled: STATUS:CANCELLED, which calendars show struck through or remove.
+- postponed: there is no new time to give, and the old one is no commitment any
+  more, yet a reader who added it wants to be reminded to look for the new date.
+  So the entry stays at its original time as STATUS:TENTATIVE with TRANSP:TRANSPARENT
+  (it does not block the reader's time), its summary starts "Postponed:" and its
+  description says no new date has been set.
+- rescheduled and moved online: STATUS:CONFIRMED at the times given (the new ones),
+  the summary starting with the status so the change is seen in a calendar's grid.
+
+Any status but scheduled carries SEQUENCE:1: a calendar that imported the file when
+the event was scheduled (SEQUENCE 0, the default) takes the same UID with a higher
+sequence as a change to that entry (RFC 5546 2.1.4), not as a stale copy.
 """
 
 from __future__ import annotations
@@ -20,6 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from briefing_site import __version__
 from briefing_site.model import Briefing, Event
+from briefing_site.output.eventstatus import LABEL, NOTE, announced, headline
 from briefing_site.output.urls import Urls, briefing_path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
@@ -88,9 +104,24 @@ def event_times(event: Event) -> list[str]:
     return times
 
 
+_ICS_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def status_lines(event: Event) -> list[str]:
+    """STATUS, TRANSP and SEQUENCE for the event's status (see the module's docstring)."""
+    if not announced(event):
+        return []
+    lines = [f"STATUS:{_ICS_STATUS.get(event.status, 'CONFIRMED')}"]
+    if event.status == "postponed":
+        lines.append("TRANSP:TRANSPARENT")
+    return [*lines, "SEQUENCE:1"]
+
+
 def _description(briefing: Briefing, link: str) -> str:
     meta = briefing.meta
-    parts = [meta.summary] if meta.summary else []
+    event = meta.event
+    parts = [f"{LABEL[event.status]}. {NOTE[event.status]}"] if announced(event) else []
+    parts += [meta.summary] if meta.summary else []
     if meta.people:
         people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.people)
         parts.append(f"Who: {people}")
@@ -116,7 +147,8 @@ def event_calendar(briefing: Briefing, urls: Urls, now: datetime) -> bytes:
         f"UID:{escape_text(uid(briefing.meta.slug, urls))}",
         f"DTSTAMP:{_utc(now)}",
         *event_times(event),
-        f"SUMMARY{language}:{escape_text(event.name or briefing.meta.title)}",
+        *status_lines(event),
+        f"SUMMARY{language}:{escape_text(headline(event.name or briefing.meta.title, event))}",
     ]
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")

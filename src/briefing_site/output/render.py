@@ -24,6 +24,7 @@ from markupsafe import Markup
 from briefing_site.content.countdown import day_in_zone
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
+from briefing_site.output.eventstatus import LABEL, NOTE, announced
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import Entry, ListPage, newest_first, pages
 from briefing_site.output.theme import theme_dir
@@ -496,7 +497,10 @@ def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
         in_zone=lambda value, zone: value.astimezone(ZoneInfo(zone)),
         zone_city=zone_city,
         topics_of=topics_of,
+        status_label=lambda event: LABEL[event.status],
+        status_note=lambda event: NOTE[event.status],
     )
+    env.tests["announced"] = announced
 
 
 def block_html(block: Block, page: str = "", fragments: bool = True) -> Markup:

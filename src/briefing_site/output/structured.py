@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from briefing_site.model import Briefing, Event, Site
+from briefing_site.output.eventstatus import SCHEMA_NAME
 from briefing_site.output.feeds import ATOM_PATH, JSON_PATH, author_name, publisher_name, rfc3339
 from briefing_site.output.urls import Urls, briefing_path
 
@@ -136,16 +137,24 @@ def _when(value: datetime, all_day: bool) -> str:
 
 
 def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
-    """schema.org Event: times with offsets (dates for all-day), place, people."""
+    """schema.org Event: times with offsets (dates for all-day), status, place, people.
+
+    A postponed event keeps its original startDate, and gives it as previousStartDate
+    too, as schema.org asks (EventPostponed: no new date yet); one moved online is
+    attended online."""
+    online = event.status == "moved-online"
     data: dict[str, Any] = {
         "@type": "Event",
         "name": event.name or briefing.meta.title,
         "startDate": _when(event.start, event.all_day),
-        "eventStatus": f"{SCHEMA}/EventScheduled",
-        "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+        "eventStatus": f"{SCHEMA}/{SCHEMA_NAME[event.status]}",
+        "eventAttendanceMode": f"{SCHEMA}/"
+        + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
     }
     if event.end is not None or event.all_day:
         data["endDate"] = _when(event.end or event.start, event.all_day)
+    if event.status == "postponed":  # schema.org: set previousStartDate, keep startDate
+        data["previousStartDate"] = data["startDate"]
     if event.location:
         name = event.location.split(",", 1)[0].strip()
         data["location"] = {"@type": "Place", "name": name, "address": event.location}

@@ -9,6 +9,12 @@
     today: "The event is today.",
     past: "The event has taken place.",
   };
+  // An event with no time to count to (data-event-status): the words of countdown.py's
+  // HALTED_TEXT, never "Starts in" or "Took place".
+  const HALTED = {
+    cancelled: "Cancelled",
+    postponed: "Postponed: no new date yet",
+  };
   const plural = (n, unit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
   // The calendar date of instant `ms` in the formatter's zone, as a day number.
@@ -33,6 +39,10 @@
 
   const setUp = (el) => {
     const d = el.dataset;
+    if (Object.hasOwn(HALTED, d.eventStatus ?? "")) {
+      el.textContent = HALTED[d.eventStatus];
+      return null; // nothing to count: it never ticks
+    }
     const c = { el, target: Date.parse(el.getAttribute("datetime")),
       start: Date.parse(d.windowStart), end: Date.parse(d.windowEnd) };
     if ([c.target, c.start, c.end].some(Number.isNaN)) return null;

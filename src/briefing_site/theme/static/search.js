@@ -55,6 +55,14 @@ if (form) {
         : document.createTextNode(child.textContent));
   };
 
+  // An event's status (event.status) as its page says it; a cancelled or postponed one
+  // is neither upcoming nor past: the result says the status with the old date.
+  const EVENT_STATUS = {
+    cancelled: "Cancelled", postponed: "Postponed",
+    rescheduled: "Rescheduled", "moved-online": "Moved online",
+  };
+  const HALTED = new Set(["cancelled", "postponed"]);
+
   // The event's countdown state now, from the window the briefing page carries.
   const eventState = (meta) => {
     const start = Date.parse(meta.window_start);
@@ -62,6 +70,9 @@ if (form) {
     if (Number.isNaN(start) || Number.isNaN(end)) return null;
     const now = Date.now();
     const when = meta.event_date ? ` ${meta.event_date}` : "";
+    if (HALTED.has(meta.event_status)) {
+      return [meta.event_status, `${EVENT_STATUS[meta.event_status]}:${when}`.replace(/:$/, "")];
+    }
     if (now < start) return ["upcoming", `Upcoming:${when}`];
     if (now < end) return ["today", "Today"];
     return ["past", `Took place${when ? ":" + when : ""}`];
@@ -76,6 +87,10 @@ if (form) {
     const facts = node("p", "result-meta");
     const parts = [];
     if (data.meta.status) parts.push(node("span", "status-mark", data.meta.status));
+    const changed = data.meta.event_status;
+    if (Object.hasOwn(EVENT_STATUS, changed ?? "") && !HALTED.has(changed)) {
+      parts.push(node("span", "status-mark", EVENT_STATUS[changed]));
+    }
     if (data.meta.date) parts.push(node("span", "result-date", `Published ${data.meta.date}`));
     const state = eventState(data.meta);
     if (state) {

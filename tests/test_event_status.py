@@ -1,0 +1,458 @@
+"""`event.status`: a cancelled, postponed, rescheduled or moved-online event, as readers
+and machines see it (page, cards, countdown, JSON-LD, calendar file, feeds, explain),
+and a wrong value named at its line with the build left as it was."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from conftest import Opened, Run, serve
+from filetree import tree
+from htmlcheck import Page
+
+NOW = "2025-02-05T10:00:00-05:00"  # two days before the summit
+AFTER = "2025-02-20T10:00:00-05:00"  # two weeks after it
+STATUS_NAMES = {
+    "scheduled": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+    "rescheduled": "EventRescheduled",
+    "moved-online": "EventMovedOnline",
+}
+
+
+def _sidecar(status: str | None, slug: str = "summit") -> str:
+    line = f"  status: {status}\n" if status is not None else ""
+    return (
+        f"title: Leaders meet in Geneva ({slug})\n"
+        "summary: Two leaders were to meet on trade and security.\n"
+        "date: 2025-02-01T09:00:00-05:00\n"
+        "event:\n"
+        "  name: Geneva summit\n"
+        "  start: 2025-02-07T11:00:00-05:00\n"
+        "  timezone: America/New_York\n"
+        "  location: Palais des Nations, Geneva\n"
+        f"{line}"
+        "tags: [diplomacy]\n"
+    )
+
+
+_BODY = (
+    "The two leaders were due to meet in Geneva on Friday to discuss tariffs.\n"
+    "Officials said the talks would cover investment and the defense budget.\n"
+)
+
+
+def _site(
+    make_site: Callable[[dict[str, str | bytes]], Path], statuses: dict[str, str | None]
+) -> Path:
+    files: dict[str, str | bytes] = {
+        "briefing.yaml": "title: Briefings\nbase_url: https://e.test/b/\n"
+    }
+    for slug, status in statuses.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _sidecar(status, slug)
+    return make_site(files)
+
+
+def _build(cli: Callable[..., Run], site: Path, now: str = NOW) -> Path:
+    result = cli("build", "-s", str(site), "--now", now)
+    assert result.code == 0, result.err
+    return site / "build"
+
+
+def _html(out: Path, path: str = "briefings/summit/index.html") -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def _countdown_texts(html: str) -> list[str]:
+    """The words of each `<time class="countdown">`, in page order."""
+    return re.findall(r'<time class="countdown"[^>]*>([^<]*)</time>', html)
+
+
+def _status_line(html: str) -> str:
+    """The status line's text (tags dropped), or "" when the page has none."""
+    found = re.search(r'<p class="event-status"[^>]*>(.*?)</p>', html, re.S)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+
+def _jsonld_event(out: Path) -> dict[str, Any]:
+    html = _html(out)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    about: dict[str, Any] = json.loads(block.group(1))["about"]
+    return about
+
+
+def _ics(out: Path, slug: str = "summit") -> list[str]:
+    """The calendar file's lines, as written (CRLF ends; read as bytes, not translated)."""
+    return (out / "briefings" / slug / f"{slug}.ics").read_bytes().decode().split("\r\n")
+
+
+def test_a_cancelled_event_says_so_and_is_never_counted_down(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": "cancelled"})
+    for now in (NOW, AFTER):  # before the old date, and after it: neither counts nor "took place"
+        html = _html(_build(cli, site, now))
+        assert _status_line(html) == "Cancelled. The event will not take place."
+        assert _countdown_texts(html) == ["Cancelled"]
+        assert "Starts in" not in html and "Took place" not in html
+        page = Page(html)
+        (countdown,) = page.find("time", class_="countdown")
+        assert countdown["data-event-status"] == "cancelled"
+        assert "role" not in countdown  # no timer for screen readers to follow
+        # The status line comes before the key facts and the countdown, within the glance box.
+        assert html.index('class="event-status"') < html.index('class="countdown-box"')
+        assert html.index('class="countdown-box"') < html.index('class="facts"')
+
+
+def test_a_postponed_event_says_no_new_date_is_set(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": "postponed"}))
+    html = _html(out)
+    assert _status_line(html).startswith("Postponed. The event will not take place on the date")
+    assert "no new date has been set" in _status_line(html)
+    assert _countdown_texts(html) == ["Postponed: no new date yet"]
+
+
+@pytest.mark.parametrize("status", ["rescheduled", "moved-online"])
+def test_a_rescheduled_or_online_event_still_counts_down_and_says_what_changed(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    html = _html(_build(cli, _site(make_site, {"summit": status})))
+    assert _countdown_texts(html) == ["Starts in 2 days"]
+    expected = {"rescheduled": "Rescheduled.", "moved-online": "Moved online."}[status]
+    assert _status_line(html).startswith(expected)
+
+
+def test_a_scheduled_event_has_no_status_line(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": None, "plain": "scheduled"}))
+    for slug in ("summit", "plain"):
+        html = _html(out, f"briefings/{slug}/index.html")
+        assert _status_line(html) == "" and "data-event-status" not in html
+        assert _countdown_texts(html) == ["Starts in 2 days"]
+
+
+@pytest.mark.parametrize("status", sorted(STATUS_NAMES))
+def test_json_ld_gives_the_schema_org_event_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    event = _jsonld_event(_build(cli, _site(make_site, {"summit": status})))
+    assert event["eventStatus"] == f"https://schema.org/{STATUS_NAMES[status]}"
+    assert event["startDate"] == "2025-02-07T11:00:00-05:00"  # postponed keeps the original
+    previous = event.get("previousStartDate")
+    assert previous == ("2025-02-07T11:00:00-05:00" if status == "postponed" else None)
+    online = status == "moved-online"
+    mode = "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
+    assert event["eventAttendanceMode"] == f"https://schema.org/{mode}"
+
+
+def test_the_calendar_file_cancels_or_holds_the_entry(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    statuses: dict[str, str | None] = {
+        "gone": "cancelled",
+        "later": "postponed",
+        "moved": "rescheduled",
+        "same": None,
+    }
+    out = _build(cli, _site(make_site, statuses))
+    gone, later, moved, same = (_ics(out, slug) for slug in statuses)
+    assert "STATUS:CANCELLED" in gone and "SEQUENCE:1" in gone
+    assert "SUMMARY:Cancelled: Geneva summit" in gone
+    # Postponed: no new time exists, so it stays on the old one, tentative and not busy.
+    assert {"STATUS:TENTATIVE", "TRANSP:TRANSPARENT", "SEQUENCE:1"} <= set(later)
+    assert "DTSTART:20250207T160000Z" in later
+    assert "SUMMARY:Postponed: Geneva summit" in later
+    assert any(line.startswith("DESCRIPTION:Postponed. The event will not") for line in later)
+    assert "STATUS:CONFIRMED" in moved and "SUMMARY:Rescheduled: Geneva summit" in moved
+    # A scheduled event's file is as it always was.
+    assert not any(line.startswith(("STATUS:", "SEQUENCE:", "TRANSP:")) for line in same)
+    assert "SUMMARY:Geneva summit" in same
+    # A calendar reader takes them so (icalendar, as test_publish_ics checks escaping).
+    read = {
+        slug: icalendar.Calendar.from_ical((out / f"briefings/{slug}/{slug}.ics").read_bytes())
+        for slug in statuses
+    }
+    seen = {slug: cal.walk("VEVENT")[0].get("STATUS") for slug, cal in read.items()}
+    assert seen == {"gone": "CANCELLED", "later": "TENTATIVE", "moved": "CONFIRMED", "same": None}
+
+
+def test_feed_titles_say_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    out = _build(cli, _site(make_site, {"summit": "cancelled", "plain": None}))
+    atom = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Cancelled: Leaders meet in Geneva (summit)</title>" in atom
+    assert "<title>Leaders meet in Geneva (plain)</title>" in atom
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert sorted(item["title"] for item in items) == [
+        "Cancelled: Leaders meet in Geneva (summit)",
+        "Leaders meet in Geneva (plain)",
+    ]
+
+
+def test_cards_on_listings_say_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    statuses: dict[str, str | None] = {"gone": "cancelled", "moved": "moved-online", "same": None}
+    out = _build(cli, _site(make_site, statuses))
+    html = _html(out, "tags/diplomacy/index.html")
+    cards = re.findall(r'<article class="card">.*?</article>', html, re.S)
+    by_slug = {re.search(r"\((\w+)\)</a>", card).group(1): card for card in cards}  # type: ignore[union-attr]
+    assert _countdown_texts(by_slug["gone"]) == ["Cancelled"]
+    assert 'data-event-status="cancelled"' in by_slug["gone"]
+    assert _countdown_texts(by_slug["moved"]) == ["Starts in 2 days"]
+    assert (
+        '<span class="status-mark" data-event-status="moved-online">Moved online</span>'
+        in (by_slug["moved"])
+    )
+    assert "data-event-status" not in by_slug["same"]
+    index = _html(out, "index.html")
+    assert ">Cancelled</time>" in index and ">Moved online</span>" in index
+    # A topic page shows each briefing's section, with no countdown: a mark for every status.
+    topic_pages = [p.read_text(encoding="utf-8") for p in sorted(out.glob("topics/*/index.html"))]
+    entries = [
+        e
+        for t in topic_pages
+        for e in re.findall(r"<article class=\"topic-entry\".*?</article>", t, re.S)
+    ]
+    gone = [e for e in entries if 'data-briefing="gone"' in e]
+    assert gone and all('data-event-status="cancelled">Cancelled</span>' in e for e in gone)
+    assert all("data-event-status" not in e for e in entries if 'data-briefing="same"' in e)
+
+
+def test_explain_prints_the_status(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": "postponed"})
+    result = cli("explain", str(site / "content/summit.txt"))
+    assert result.code == 0, result.err
+    assert "  event: Geneva summit; status: postponed" in result.out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("canceled", "'canceled' is not a status (did you mean 'cancelled'?)"),
+        ("EventPostponed", "'EventPostponed' is not a status (did you mean 'postponed'?)"),
+        ("called off", "'called off' is not a status;"),
+        ("", "is empty;"),
+        ("[cancelled]", "['cancelled'] is not a status;"),
+    ],
+)
+def test_a_wrong_status_is_named_at_its_line_and_the_build_kept(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    value: str,
+    why: str,
+) -> None:
+    site = _site(make_site, {"summit": "cancelled"})
+    out = _build(cli, site)
+    before = tree(out)
+    (site / "content/summit.yaml").write_text(_sidecar(value), encoding="utf-8")
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith(f"content/summit.yaml:9: event.status: {why}"), result.err
+    assert "scheduled, postponed, cancelled, rescheduled, moved-online" in result.err
+    assert tree(out) == before
+
+
+def test_status_at_the_top_level_points_inside_event(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _sidecar(None) + "status: cancelled\n", encoding="utf-8"
+    )
+    result = cli("check", "-s", str(site))
+    assert result.code == 1
+    assert "content/summit.yaml:10: unknown key 'status': it belongs inside event" in result.err
+
+
+@pytest.mark.browser
+def test_pages_with_every_status_are_valid_html(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    from test_html_valid import nu_messages
+
+    out = _build(cli, _site(make_site, {s.replace("-", ""): s for s in STATUS_NAMES}))
+    pages = [*sorted(out.glob("briefings/*/index.html")), out / "index.html"]
+    pages += [out / "tags/diplomacy/index.html", *sorted(out.glob("topics/*/index.html"))]
+    assert nu_messages(pages) == []
+
+
+def test_the_live_countdown_does_not_count_to_a_cancelled_event(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    site = _site(make_site, {"gone": "cancelled", "later": "postponed", "same": None})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site, "2025-02-03T10:00:00-05:00")  # the page's text is days stale
+    at = datetime.fromisoformat("2025-02-07T10:30:00-05:00")  # the old day, before its hour
+    with serve(out) as url:
+        for slug, expected in (("gone", "Cancelled"), ("later", "Postponed: no new date yet")):
+            page = open_url(f"{url}briefings/{slug}/", at).page
+            countdown = page.locator("time.countdown")
+            page.clock.run_for(2000)
+            assert countdown.text_content() == expected
+            page.clock.fast_forward("48:00:00")  # past the old date: still no "Took place"
+            page.clock.run_for(2000)
+            assert countdown.text_content() == expected
+        # The script runs on these pages: the scheduled one is brought up to the minute.
+        page = open_url(f"{url}briefings/same/", at).page
+        page.clock.run_for(2000)
+        assert page.locator("time.countdown").text_content() == "Today"
+        home = open_url(url, at).page
+        home.clock.run_for(2000)
+        texts = home.locator("time.countdown").all_text_contents()
+        assert "Cancelled" in texts and "Postponed: no new date yet" in texts
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_status_lines_and_marks_pass_axe(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+    scheme: str,
+) -> None:
+    from test_a11y import AXE
+
+    site = _site(make_site, {s.replace("-", ""): s for s in STATUS_NAMES})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site)
+    found = {}
+    with serve(out) as url:
+        topics = [
+            p.parent.relative_to(out).as_posix() + "/" for p in out.glob("topics/*/index.html")
+        ]
+        for path in (
+            "",
+            "briefings/cancelled/",
+            "briefings/movedonline/",
+            "tags/diplomacy/",
+            *topics[:1],
+        ):
+            at = datetime.fromisoformat(NOW)
+            page = open_url(url + path, at, color_scheme=scheme).page
+            page.clock.resume()  # axe waits on timers of its own
+            results = AXE.run(page)
+            if results.violations_count:
+                found[path or "/"] = results.generate_report()
+    assert found == {}
+
+
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realworld" / "content"
+
+
+def _with_status(sidecar: str, status: str) -> str:
+    """A real sidecar with `status:` added under its `event:`, indented as its keys are."""
+    lines = sidecar.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.rstrip() == "event:")
+    indent = re.match(r"\s*", lines[at + 1]).group(0)  # type: ignore[union-attr]
+    lines.insert(at + 1, f"{indent}status: {status}\n")
+    return "".join(lines)
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="no ../shared/eval/realworld")
+def test_every_real_article_carries_its_status_everywhere(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """The real-world set's articles, each given a status in turn: whatever their event
+    (all-day, multi-day, timed, long past), the page, JSON-LD and calendar agree."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: B\nbase_url: https://e.test/\n"}
+    statuses = sorted(STATUS_NAMES)
+    given = {}
+    for n, sidecar in enumerate(sorted(REALWORLD.glob("*.yaml"))):
+        text = sidecar.read_text(encoding="utf-8")
+        if not re.search(r"^event:\s*$", text, re.M):
+            continue
+        given[sidecar.stem] = statuses[n % len(statuses)]
+        files[f"content/{sidecar.name}"] = _with_status(text, given[sidecar.stem])
+        files[f"content/{sidecar.stem}.txt"] = sidecar.with_suffix(".txt").read_bytes()
+    assert len(given) >= 20
+    out = _build(cli, make_site(files), "2026-11-29T00:00:00Z")
+    for slug, status in given.items():
+        html = _html(out, f"briefings/{slug}/index.html")
+        halted = {"cancelled": "Cancelled", "postponed": "Postponed: no new date yet"}
+        if status in halted:
+            assert _countdown_texts(html) == [halted[status]], slug
+        else:
+            assert _countdown_texts(html)[0].startswith(("Took place", "Starts in")), slug
+        assert bool(_status_line(html)) == (status != "scheduled"), slug
+        event = json.loads(
+            re.search(r'ld\+json">(.*?)</script>', html, re.S).group(1)  # type: ignore[union-attr]
+        )["about"]
+        assert event["eventStatus"].endswith(STATUS_NAMES[status]), slug
+        ics = icalendar.Calendar.from_ical((out / f"briefings/{slug}/{slug}.ics").read_bytes())
+        want = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "scheduled": None}
+        assert ics.walk("VEVENT")[0].get("STATUS") == want.get(status, "CONFIRMED"), slug
+
+
+@pytest.mark.parametrize("status", ["moved-online", "cancelled"])
+def test_a_rebuild_after_the_status_changes_redraws_every_place_that_shows_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run], status: str
+) -> None:
+    """The build cache keeps cards and pages keyed on what they show: the status is part of it."""
+    site = _site(make_site, {"summit": None, "other": None})
+    out = _build(cli, site)
+    (site / "content/summit.yaml").write_text(_sidecar(status), encoding="utf-8")
+    out = _build(cli, site)
+    label = {"moved-online": "Moved online", "cancelled": "Cancelled"}[status]
+    for path in ("briefings/summit/index.html", "index.html", "tags/diplomacy/index.html"):
+        assert f'data-event-status="{status}"' in _html(out, path), path
+    assert _status_line(_html(out)).startswith(label)
+    assert f"<title>{label}: Leaders meet in Geneva (summit)</title>" in _html(out, "feed.xml")
+    assert "SEQUENCE:1" in _ics(out)
+
+
+def test_a_new_article_shows_where_the_status_goes(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """`new` writes the status as a comment under the event: uncommented, it builds."""
+    site = make_site({"briefing.yaml": "title: B\ntimezone: Europe/Paris\n"})
+    start = "2025-03-01T10:00:00+01:00"
+    assert cli("new", "Paris talks", "-s", str(site), "--event-start", start).code == 0
+    (article,) = (site / "content").glob("*.md")
+    text = article.read_text(encoding="utf-8")
+    assert "postponed, cancelled, rescheduled, moved-online" in text
+    text = text.replace("draft: true", "draft: false")  # published, for the build to show
+    article.write_text(text.replace("  # status: cancelled", "  status: cancelled"), "utf-8")
+    out = _build(cli, site, "2030-01-01T00:00:00+01:00")  # after `new` dated it, and the event
+    html = _html(out, "briefings/paris-talks/index.html")
+    assert _countdown_texts(html) == ["Cancelled"]
+
+
+def test_search_results_say_the_status_not_upcoming(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    site = _site(make_site, {"gone": "cancelled", "online": "moved-online", "same": None})
+    (site / "briefing.yaml").write_text("title: Briefings\n", encoding="utf-8")  # served at /
+    out = _build(cli, site)
+    with serve(out) as url:
+        page = open_url(f"{url}search/?q=geneva", datetime.fromisoformat(NOW)).page
+        page.clock.resume()
+        page.wait_for_function("document.querySelectorAll('.search-results li').length === 3")
+        items = page.locator(".search-results li")
+        by_slug = {}
+        for n in range(items.count()):
+            title = items.nth(n).locator("h2").inner_text()
+            slug = title.rsplit("(", 1)[1].rstrip(")")
+            by_slug[slug] = str(items.nth(n).locator(".result-meta").text_content())
+    assert "Cancelled:" in by_slug["gone"] and "Upcoming" not in by_slug["gone"]
+    assert "Moved online" in by_slug["online"] and "Upcoming:" in by_slug["online"]
+    assert "Upcoming:" in by_slug["same"] and "Cancelled" not in by_slug["same"]
