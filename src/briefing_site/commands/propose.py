@@ -273,6 +273,21 @@ def place_table() -> tuple[tuple[re.Pattern[str], Place], ...]:
     return tuple(table)
 
 
+@lru_cache(maxsize=1)
+def _place_scanner() -> tuple[re.Pattern[str], dict[str, tuple[int, Place]]]:
+    """Every name in one pattern, longest first, and each name's table rank and place.
+
+    One pass over a text finds them all: at each spot the longest name wins
+    ("Washington, D.C." over "Washington"), and a name is never found inside another.
+    """
+    ranked: dict[str, tuple[int, Place]] = {}
+    for rank, (_, place) in enumerate(place_table()):
+        ranked.setdefault(place.name, (rank, place))
+    names = sorted(ranked, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), ranked
+
+
 def _whole_name(text: str) -> str:
     """A place's name as compared whole: trimmed, spaces collapsed, any case, without
     a leading "the" ("The White House" is the table's "White House")."""
@@ -297,17 +312,13 @@ def place_named(text: str) -> Place | None:
 
 @lru_cache(maxsize=16)  # a one-line text is its sentence, its paragraph and the whole text
 def places_in(text: str) -> tuple[Place, ...]:
-    """Places named in `text`, in table order, one per zone and location."""
-    found: dict[str, Place] = {}
-    taken = bytearray(len(text) + 1)  # the characters a place already matched (linear)
-    for pattern, place in place_table():
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if end == start or taken[start] or taken[end - 1]:
-                continue  # "Washington" inside "Washington, D.C." already matched
-            taken[start:end] = b"\x01" * (end - start)
-            found.setdefault(place.location, place)
-    return tuple(found.values())
+    """Places named in `text`, in table order (landmarks first), one per location."""
+    scanner, ranked = _place_scanner()
+    found = sorted({ranked[match.group(0)] for match in scanner.finditer(text)}, key=lambda f: f[0])
+    by_location: dict[str, Place] = {}
+    for _, place in found:
+        by_location.setdefault(place.location, place)
+    return tuple(by_location.values())
 
 
 @dataclass(frozen=True)
