@@ -97,8 +97,8 @@ def zone_problem(name: object) -> str:
         return ""
     unknown = f"{name!r} is not a known IANA time zone"
     text = str(name).strip() if isinstance(name, str | int | float) else ""
-    if meant := zone_for_abbreviation(text):  # "JST", "CEST": what copy says
-        return f"{name!r} is an abbreviation, not a time zone; write {meant}"
+    if instead := zone_for_abbreviation(text):  # "JST", "CEST": what copy says
+        return f"{name!r} is an abbreviation, not a time zone; write {instead}"
     if re.fullmatch(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d\d)?", text, re.I):
         return f"{unknown}; give a zone's name (e.g. Europe/Paris), not an offset"
     if text in _NOT_ZONES:
