@@ -196,10 +196,16 @@ _ZONE_NAMES = {
     "tokyo": "Asia/Tokyo",
     "moscow": "Europe/Moscow",
     "beijing": "Asia/Shanghai",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
 }
 _ZONE_AFTER = re.compile(
     r"^\s*\(?(?:(?P<zone>" + ZONE_ABBREVIATION + r")\b(?!\s*[-+\u2212]\s*\d)"
     r"|(?P<named>uk|british|london|japan|tokyo|moscow|beijing)\s+time\b"
+    # "11:30 a.m. Alaska Daylight Time", "7 p.m. Central Time": only with "time" after
+    r"|(?P<region>central|mountain|alaska|hawaii)\s+(?:standard\s+|daylight\s+)?time\b"
     r"|(?P<coast>eastern|pacific)(?:\s+(?:standard\s+|daylight\s+)?time\b"
     # the word alone only where the time's phrase ends: "Eastern Europe time" is
     # Kyiv's and "Pacific Islands Forum" a body's name, neither the coast's zone
@@ -211,10 +217,15 @@ _ABBREVIATIONS = re.compile(
     r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
 )
 _DATELINE = re.compile(  # "WASHINGTON (Reuters) -", "TOKYO, Feb 5 -", "Prague, July 3 (CTK) -"
-    r"^\s*(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+    r"^\s*(?:(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
     r"|(?P<town>[A-Z][A-Za-z.'\u2019\- ]{2,40}?)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*\([^)]{1,40}\))\s*[-\u2014\u2013:]"
+    # "WASHINGTON, June 11. /TASS/.": the agency between slashes, no dash
+    r"|(?P<slashed>[A-Z][A-Z.'\u2019\- ]{2,40}?),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\.?"
+    r"\s*/[A-Za-z][\w -]{1,20}/\.?"
+    # "MOSCOW (Agency / Other - 27th June, 2019) A meeting": a bracket that ends in its year
+    r"|(?P<stamped>[A-Z][A-Z.'\u2019\- ]{2,40}?)\s*\([^)]{1,70}(?:19|20)\d\d\)(?=\s))"
 )
 # A dateline in title case with no agency: "Tokyo —", "Tokyo, Japan —", "Paris, France,
 # March 3 —", "Beijing, China :". Taken only when it opens with a place the table knows,
@@ -344,9 +355,11 @@ def find_dateline(paragraphs: Sequence[str]) -> Dateline | None:
         match = _DATELINE.match(paragraph) or _TITLE_DATELINE.match(paragraph)
         if not match:
             continue
-        name = (match.groupdict().get("place") or match.group("town")).strip(" .-").casefold()
+        groups = match.groupdict()
+        named = groups.get("place") or groups.get("slashed") or groups.get("stamped")
+        name = (named or match.group("town")).strip(" .-").casefold()
         place = next((p for _, p in place_table() if p.name.casefold() == name), None)
-        if place is not None or "(" in match.group(0):
+        if place is not None or "(" in match.group(0) or "/" in match.group(0):
             return Dateline(index, match.end(), place, match.group(0).rstrip())
     return None
 
@@ -559,6 +572,14 @@ _PLACE_TIME = re.compile(r"^\s*\(?(?P<place>(?:[A-Z][\w'\u2019.-]+\s+){1,3})time
 _TIME_LABEL = re.compile(r"(?<=[\d.mM])\s+\(?(?:[A-Z][\w'\u2019.-]+\s+){1,3}(?=time\b)")
 
 
+# "..., the White House said on Monday", "..., citing a Kremlin spokesman": who speaks,
+# not where the event is. A place named only there does not place the sentence's event.
+_ATTRIBUTION = re.compile(
+    r",\s+[^,]{0,60}?\b(?:said|says|told|announced|reported|confirmed|citing|according to)"
+    r"\b[^,]{0,80}$"
+)
+
+
 def _zone_after(text: str) -> tuple[str, str]:
     """The zone a time is given in, from the words after it ("ET", "UK time", "Kyiv
     time"), or "", and the abbreviation it was read from ("EST"), or ""."""
@@ -570,7 +591,8 @@ def _zone_after(text: str) -> tuple[str, str]:
     if given.group("zone"):
         label = given.group("zone").upper()
         return ABBREVIATIONS[label].zone, "" if label in ("GMT", "UTC") else label
-    return _ZONE_NAMES[(given.group("named") or given.group("coast")).lower()], ""
+    named = given.group("named") or given.group("coast") or given.group("region")
+    return _ZONE_NAMES[named.lower()], ""
 
 
 def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bool]]:
@@ -621,6 +643,9 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
     for index, paragraph in enumerate(paragraphs):
         # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
         skip = dateline.end if dateline and dateline.index == index else 0
+        if skip and _DATES[0].search(paragraph[:skip]):
+            opening = sentences(paragraph[skip:])[:1]
+            skip = 0 if opening and _SAME_DAY.search(opening[0]) else skip  # "... tonight"
         if index < _DATELINE_DEPTH:
             skip = max(skip, _dated_header_end(paragraph))
         for sentence in sentences(paragraph[skip:]):
@@ -639,7 +664,7 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             if not days:
                 continue
             clock, zone, label = times[0] if len(times) == 1 else (None, "", "")
-            places = places_in(_TIME_LABEL.sub(" time", sentence))
+            places = places_in(_ATTRIBUTION.sub("", _TIME_LABEL.sub(" time", sentence)))
             called_off = bool(_CALLED_OFF.search(sentence))
             for day, end, firm, note in days:
                 firm = firm and not note and not called_off
