@@ -87,8 +87,7 @@ def test_event_timezone_written_as_an_abbreviation_is_refused_with_the_zone_to_w
         {
             "content/talks.txt": "The leaders meet in Washington.\n",
             "content/talks.yaml": (
-                "title: Talks\nevent:\n  name: Talks\n  start: 2026-07-09T15:00\n"
-                "  timezone: EST\n"
+                "title: Talks\nevent:\n  name: Talks\n  start: 2026-07-09T15:00\n  timezone: EST\n"
             ),
         },
     )
