@@ -42,7 +42,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"errors"},
         {"clock", "progress", "walk"},
     ],
-    "config": [{"yamlload"}, {"schema"}],
+    "config": [{"yamlload", "zones"}, {"schema"}],
     "content": [
         {"load", "metadata"},
         {"junk"},

@@ -86,6 +86,7 @@ class Extracted:
     left_out: tuple[str, ...] = ()  # what was dropped, and why
     notes: tuple[str, ...] = ()  # what the editor should check that the reading decided
     date_line: str = ""  # the pasted page's line `date` was read from ("Published ...")
+    ahead: str = ""  # a publication stamp after the clock: not taken as `date`, named instead
 
 
 def one_line(text: str) -> str:

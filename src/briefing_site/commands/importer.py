@@ -12,7 +12,7 @@ import codecs
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -201,10 +201,11 @@ def import_article(options: ImportOptions) -> Imported:
             + (" (only page furniture)" if extracted.left_out else "")
             + "; nothing written"
         )
-    if extracted.date_line and extracted.date[:10] > options.now.date().isoformat():
-        # a page's "Published 12.03.2025" after today is misread (or a related story's):
-        # the clock stands in, and the editor is told which line was left alone
-        extracted = replace(extracted, date="")
+    if _ahead_of_clock(extracted.date, options.now):
+        # a page's "Published 12.03.2025" after today is misread (or a related story's),
+        # and markup stamped ahead of the clock is a scheduled or mis-zoned post: the
+        # clock stands in, and the editor is told which stamp was left alone
+        extracted = replace(extracted, date="", ahead=extracted.date)
     slug = _slug(options, extracted)
     prose = _prose(extracted.paragraphs)
     published = _published(extracted, config, options.now)
@@ -220,6 +221,23 @@ def import_article(options: ImportOptions) -> Imported:
     problems = _problems(text, sidecar, relative, config, options.now)
     article_path, sidecar_path = _write(options.site, relative, text, sidecar)
     return Imported(article_path, sidecar_path, filled, to_check, problems)
+
+
+# How far ahead of the clock a publication stamp may be: clocks and zones slip a little.
+STAMP_LEEWAY = timedelta(hours=1)
+
+
+def _ahead_of_clock(stamp: str, now: datetime) -> bool:
+    """Whether a publication stamp is after the clock: a day after its day, or a time
+    more than an hour after it (a stamp with no offset is read in the clock's zone)."""
+    if len(stamp) == 10:
+        return stamp > now.date().isoformat()
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    when = when if when.tzinfo else when.replace(tzinfo=now.tzinfo)
+    return when - now > STAMP_LEEWAY
 
 
 def _prose(paragraphs: tuple[str, ...]) -> list[str]:
@@ -328,13 +346,8 @@ def _language_lines(extracted: Extracted, site_language: str, check: list[str]) 
 def _date_lines(
     extracted: Extracted, published: datetime, filled: list[str], check: list[str]
 ) -> list[str]:
-    if not extracted.date and extracted.date_line:
-        check.append(
-            f"date: the page's line {extracted.date_line!r} gives a date after today; "
-            "not taken: add the publication date"
-        )
-        offered = published.replace(microsecond=0).isoformat()
-        return [f"# date: {offered}  # REVIEW: the line {_q(extracted.date_line)} is after today"]
+    if not extracted.date and extracted.ahead:
+        return _ahead_lines(extracted, published, check)
     if not extracted.date:
         check.append("date: the source gives no publication date; add one")
         offered = published.replace(microsecond=0).isoformat()
@@ -349,6 +362,19 @@ def _date_lines(
     if extracted.date_line:
         return [f"date: {extracted.date}  # REVIEW: from the line {_q(extracted.date_line)}"]
     return [f"date: {extracted.date}"]
+
+
+def _ahead_lines(extracted: Extracted, published: datetime, check: list[str]) -> list[str]:
+    """The commented `date:` offered for a stamp after the clock, and why it was not taken."""
+    stamp = extracted.ahead
+    when = "after today" if stamp[:10] > published.date().isoformat() else "ahead of the clock"
+    where = f"line {extracted.date_line!r}" if extracted.date_line else "metadata"
+    check.append(
+        f"date: the page's {where} gives {stamp}, {when}; not taken: add the publication date"
+    )
+    offered = published.replace(microsecond=0).isoformat()
+    said = f"the line {_q(extracted.date_line)}" if extracted.date_line else "the page"
+    return [f"# date: {offered}  # REVIEW: {said} says {stamp}, {when}"]
 
 
 def _source_lines(extracted: Extracted, filled: list[str], check: list[str]) -> list[str]:
@@ -375,6 +401,7 @@ def event_lines(
                 if extracted.title
                 else []
             ),
+            *[f"  # REVIEW: {_q(note)[1:-1]}" for note in proposal.notes],
             f"  start: {proposal.start}",
             *([f"  end: {proposal.end}"] if proposal.end else []),
         ]
@@ -384,6 +411,7 @@ def event_lines(
             lines.append(f"  location: {_q(proposal.location)}")
         filled.append(f"event: {proposal.start} {proposal.zone}".rstrip() + " (proposed)")
         check.append(f"event: proposed from the text: {one_line(proposal.chosen.sentence)}")
+        check += [f"event.start: {note}" for note in proposal.notes]
         if proposal.zone and proposal.location:
             check.append(
                 f"event.timezone: {proposal.zone} from a place named in {proposal.zone_from} "

@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from briefing_site.config.zones import ABBREVIATIONS
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -169,24 +171,20 @@ _TIMES = re.compile(
     r"|\b(?P<wire>[0-2]\d[0-5]\d)\s+(?:GMT|UTC)\b",
     re.I,
 )
-# Zone abbreviations news copy puts after a time; only those that name one zone in
-# practice (a time with "CST" or "IST" is left to the place the text names).
-_ZONE_WORDS = {
-    "gmt": "UTC",
-    "utc": "UTC",
-    "et": "America/New_York",
-    "est": "America/New_York",
-    "edt": "America/New_York",
-    "pt": "America/Los_Angeles",
-    "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles",
-    "jst": "Asia/Tokyo",
-    "kst": "Asia/Seoul",
-    "bst": "Europe/London",
-    "cet": "Europe/Brussels",
-    "cest": "Europe/Brussels",
-    "aest": "Australia/Sydney",
-}
+# Zone abbreviations news copy puts after a time ("3 p.m. EST", "10:00 CEST"), each
+# read as its place's zone (config/zones.py); those that name several zones (CST, IST)
+# have none of their own, and only a place the text names settles them.
+_ZONE_WORDS = {name.lower(): each.zone for name, each in ABBREVIATIONS.items() if each.zone}
+# The common ones in any case, as before ("3 p.m. et"); the rest only in capitals, as
+# copy writes them, so "west", "ict" or "ist" in running words are no zone.
+_ANY_CASE = ("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "jst", "kst", "bst", "cet")
+ZONE_ABBREVIATION = (
+    r"(?i:cest|aest|"
+    + "|".join(_ANY_CASE)
+    + r")|(?-i:"
+    + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")"
+)
 # A zone said in words after a time ("3pm UK time", "9 p.m. Eastern").
 _ZONE_NAMES = {
     "uk": "Europe/London",
@@ -198,10 +196,16 @@ _ZONE_NAMES = {
     "tokyo": "Asia/Tokyo",
     "moscow": "Europe/Moscow",
     "beijing": "Asia/Shanghai",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
 }
 _ZONE_AFTER = re.compile(
-    r"^\s*\(?(?:(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b(?!\s*[-+\u2212]\s*\d)"
+    r"^\s*\(?(?:(?P<zone>" + ZONE_ABBREVIATION + r")\b(?!\s*[-+\u2212]\s*\d)"
     r"|(?P<named>uk|british|london|japan|tokyo|moscow|beijing)\s+time\b"
+    # "11:30 a.m. Alaska Daylight Time", "7 p.m. Central Time": only with "time" after
+    r"|(?P<region>central|mountain|alaska|hawaii)\s+(?:standard\s+|daylight\s+)?time\b"
     r"|(?P<coast>eastern|pacific)(?:\s+(?:standard\s+|daylight\s+)?time\b"
     # the word alone only where the time's phrase ends: "Eastern Europe time" is
     # Kyiv's and "Pacific Islands Forum" a body's name, neither the coast's zone
@@ -213,10 +217,22 @@ _ABBREVIATIONS = re.compile(
     r"|Sept?|Oct|Nov|Dec|a\.m|p\.m|D\.C|U\.S|U\.K|U\.N|E\.U)\.)$"
 )
 _DATELINE = re.compile(  # "WASHINGTON (Reuters) -", "TOKYO, Feb 5 -", "Prague, July 3 (CTK) -"
-    r"^\s*(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+    r"^\s*(?:(?:(?P<place>[A-Z][A-Z.'\u2019\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
     r"|(?P<town>[A-Z][A-Za-z.'\u2019\- ]{2,40}?)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*\([^)]{1,40}\))\s*[-\u2014\u2013:]"
+    # "WASHINGTON, June 11. /TASS/.": the agency between slashes, no dash
+    r"|(?P<slashed>[A-Z][A-Z.'\u2019\- ]{2,40}?),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\.?"
+    r"\s*/[A-Za-z][\w -]{1,20}/\.?"
+    # "MOSCOW (Agency / Other - 27th June, 2019) A meeting": a bracket that ends in its year
+    r"|(?P<stamped>[A-Z][A-Z.'\u2019\- ]{2,40}?)\s*\([^)]{1,70}(?:19|20)\d\d\)(?=\s))"
+)
+# A dateline in title case with no agency: "Tokyo —", "Tokyo, Japan —", "Paris, France,
+# March 3 —", "Beijing, China :". Taken only when it opens with a place the table knows,
+# and its dash stands apart ("Washington-based" is a word, not a dateline).
+_TITLE_DATELINE = re.compile(
+    r"^\s*(?P<town>[A-Z][a-z][A-Za-z.'\u2019\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\s[-\u2014\u2013]{1,2}|[\u2014\u2013]|\s?:)\s"
 )
 _DATELINE_DEPTH = 3  # a dateline opens one of the first paragraphs (after any byline)
 
@@ -245,6 +261,7 @@ class Candidate:
     paragraph: str = ""
     past: bool = False  # a weekday the sentence's past tense resolved back ("met on Saturday")
     opening: bool = False  # the sentence says the event opens that day ("opens Tuesday")
+    clock_label: str = ""  # the abbreviation the time is given in, as written ("EST", "IST")
 
 
 @dataclass(frozen=True)
@@ -259,6 +276,7 @@ class Proposal:
     reason: str  # why the event is uncertain ("" when it is certain)
     zone_from: str = ""  # where the zone came from: "the sentence", "the dateline"...
     end: str = ""  # ISO date: the last day of a range of days ("June 9-10")
+    notes: tuple[str, ...] = ()  # what the editor should check in the reading ("EST" in July)
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +289,21 @@ def place_table() -> tuple[tuple[re.Pattern[str], Place], ...]:
             pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
             table.append((pattern, Place(name, entry["zone"], entry["location"])))
     return tuple(table)
+
+
+@lru_cache(maxsize=1)
+def _place_scanner() -> tuple[re.Pattern[str], dict[str, tuple[int, Place]]]:
+    """Every name in one pattern, longest first, and each name's table rank and place.
+
+    One pass over a text finds them all: at each spot the longest name wins
+    ("Washington, D.C." over "Washington"), and a name is never found inside another.
+    """
+    ranked: dict[str, tuple[int, Place]] = {}
+    for rank, (_, place) in enumerate(place_table()):
+        ranked.setdefault(place.name, (rank, place))
+    names = sorted(ranked, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), ranked
 
 
 def _whole_name(text: str) -> str:
@@ -297,17 +330,13 @@ def place_named(text: str) -> Place | None:
 
 @lru_cache(maxsize=16)  # a one-line text is its sentence, its paragraph and the whole text
 def places_in(text: str) -> tuple[Place, ...]:
-    """Places named in `text`, in table order, one per zone and location."""
-    found: dict[str, Place] = {}
-    taken = bytearray(len(text) + 1)  # the characters a place already matched (linear)
-    for pattern, place in place_table():
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if end == start or taken[start] or taken[end - 1]:
-                continue  # "Washington" inside "Washington, D.C." already matched
-            taken[start:end] = b"\x01" * (end - start)
-            found.setdefault(place.location, place)
-    return tuple(found.values())
+    """Places named in `text`, in table order (landmarks first), one per location."""
+    scanner, ranked = _place_scanner()
+    found = sorted({ranked[match.group(0)] for match in scanner.finditer(text)}, key=lambda f: f[0])
+    by_location: dict[str, Place] = {}
+    for _, place in found:
+        by_location.setdefault(place.location, place)
+    return tuple(by_location.values())
 
 
 @dataclass(frozen=True)
@@ -323,13 +352,15 @@ class Dateline:
 def find_dateline(paragraphs: Sequence[str]) -> Dateline | None:
     """The first dateline among the opening paragraphs that names a known place or agency."""
     for index, paragraph in enumerate(paragraphs[:_DATELINE_DEPTH]):
-        match = _DATELINE.match(paragraph)
+        match = _DATELINE.match(paragraph) or _TITLE_DATELINE.match(paragraph)
         if not match:
             continue
-        name = (match.group("place") or match.group("town")).strip(" .-").casefold()
+        groups = match.groupdict()
+        named = groups.get("place") or groups.get("slashed") or groups.get("stamped")
+        name = (named or match.group("town")).strip(" .-").casefold()
         place = next((p for _, p in place_table() if p.name.casefold() == name), None)
-        if place is not None or "(" in match.group(0):
-            return Dateline(index, match.end(), place, match.group(0))
+        if place is not None or "(" in match.group(0) or "/" in match.group(0):
+            return Dateline(index, match.end(), place, match.group(0).rstrip())
     return None
 
 
@@ -508,26 +539,27 @@ def _weekday_dates(
     return out
 
 
-def _times(sentence: str) -> list[tuple[time, str]]:
-    """The clock times a sentence names, each with the zone the text gives it in (or "")."""
-    out: list[tuple[time, str]] = []
+def _times(sentence: str) -> list[tuple[time, str, str]]:
+    """The clock times a sentence names, each with the zone the text gives it in (or "")
+    and the abbreviation that gave it ("EST"; "IST" gives no zone alone)."""
+    out: list[tuple[time, str, str]] = []
     for match in _TIMES.finditer(sentence):
-        named = _zone_after(sentence[match.end() :])
+        named, label = _zone_after(sentence[match.end() :])
         if match.group("word"):
             word = match.group("word").lower()
-            out.append((time(0) if word == "midnight" else time(12), named))
+            out.append((time(0) if word == "midnight" else time(12), named, label))
         elif match.group("wire"):
             digits = match.group("wire")
-            out.append((time(int(digits[:2]) % 24, int(digits[2:])), "UTC"))
+            out.append((time(int(digits[:2]) % 24, int(digits[2:])), "UTC", ""))
         elif match.group("h24"):
-            out.append((time(int(match.group("h24")), int(match.group("m24"))), named))
+            out.append((time(int(match.group("h24")), int(match.group("m24"))), named, label))
         else:
             hour = int(match.group("hour"))
             if not 1 <= hour <= 12:
                 continue
             pm = match.group("half").lower().startswith("p")
             hour = hour % 12 + (12 if pm else 0)
-            out.append((time(hour, int(match.group("minute") or 0)), named))
+            out.append((time(hour, int(match.group("minute") or 0)), named, label))
     return list(dict.fromkeys(out))
 
 
@@ -540,17 +572,27 @@ _PLACE_TIME = re.compile(r"^\s*\(?(?P<place>(?:[A-Z][\w'\u2019.-]+\s+){1,3})time
 _TIME_LABEL = re.compile(r"(?<=[\d.mM])\s+\(?(?:[A-Z][\w'\u2019.-]+\s+){1,3}(?=time\b)")
 
 
-def _zone_after(text: str) -> str:
+# "..., the White House said on Monday", "..., citing a Kremlin spokesman": who speaks,
+# not where the event is. A place named only there does not place the sentence's event.
+_ATTRIBUTION = re.compile(
+    r",\s+[^,]{0,60}?\b(?:said|says|told|announced|reported|confirmed|citing|according to)"
+    r"\b[^,]{0,80}$"
+)
+
+
+def _zone_after(text: str) -> tuple[str, str]:
     """The zone a time is given in, from the words after it ("ET", "UK time", "Kyiv
-    time"), or ""."""
+    time"), or "", and the abbreviation it was read from ("EST"), or ""."""
     given = _ZONE_AFTER.match(text)
     if given is None:
         placed = _PLACE_TIME.match(text)
         place = place_named(placed.group("place")) if placed else None
-        return place.zone if place else ""
+        return (place.zone if place else "", "")
     if given.group("zone"):
-        return _ZONE_WORDS[given.group("zone").lower()]
-    return _ZONE_NAMES[(given.group("named") or given.group("coast")).lower()]
+        label = given.group("zone").upper()
+        return ABBREVIATIONS[label].zone, "" if label in ("GMT", "UTC") else label
+    named = given.group("named") or given.group("coast") or given.group("region")
+    return _ZONE_NAMES[named.lower()], ""
 
 
 def _same_day(sentence: str, published: date, times: int) -> list[tuple[date, bool]]:
@@ -601,6 +643,9 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
     for index, paragraph in enumerate(paragraphs):
         # A dateline's date ("OSLO, May 12 (Wire) -") is when the story was filed.
         skip = dateline.end if dateline and dateline.index == index else 0
+        if skip and _DATES[0].search(paragraph[:skip]):
+            opening = sentences(paragraph[skip:])[:1]
+            skip = 0 if opening and _SAME_DAY.search(opening[0]) else skip  # "... tonight"
         if index < _DATELINE_DEPTH:
             skip = max(skip, _dated_header_end(paragraph))
         for sentence in sentences(paragraph[skip:]):
@@ -618,8 +663,8 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
             days = _ending(days, last)
             if not days:
                 continue
-            clock, zone = times[0] if len(times) == 1 else (None, "")
-            places = places_in(_TIME_LABEL.sub(" time", sentence))
+            clock, zone, label = times[0] if len(times) == 1 else (None, "", "")
+            places = places_in(_ATTRIBUTION.sub("", _TIME_LABEL.sub(" time", sentence)))
             called_off = bool(_CALLED_OFF.search(sentence))
             for day, end, firm, note in days:
                 firm = firm and not note and not called_off
@@ -636,6 +681,7 @@ def candidates(paragraphs: Sequence[str], published: date) -> tuple[Candidate, .
                         paragraph,
                         day in back,
                         day in opens,
+                        label,
                     )
                 )
     return tuple(out)
@@ -657,9 +703,58 @@ def propose(paragraphs: Sequence[str], published: datetime, title: str = "") -> 
         zone = place.zone if place else ""  # the build falls back to the site's zone
         start, end = chosen.day.isoformat(), chosen.last_day.isoformat() if chosen.last_day else ""
         return Proposal(found, chosen, start, zone, _location(place), "", zone_from, end)
-    if place is None and not chosen.clock_zone:
+    settled, why = _settle_abbreviation(chosen, place, paragraphs)
+    if settled is None:
+        return Proposal(found, chosen, "", "", "", why)
+    if place is None and not settled.clock_zone:
         return Proposal(found, chosen, "", "", "", zone_from or "no place names the time's zone")
-    return replace(_timed(found, chosen, place), zone_from=zone_from if place else _CLOCK_ZONE)
+    timed = _timed(found, settled, place)
+    notes = _abbreviation_notes(settled, why) if timed.start else ()
+    return replace(timed, zone_from=zone_from if place else _CLOCK_ZONE, notes=notes)
+
+
+def _settle_abbreviation(
+    chosen: Candidate, place: Place | None, paragraphs: Sequence[str]
+) -> tuple[Candidate | None, str]:
+    """The candidate with the zone its time's abbreviation names, and what settled it.
+
+    "9 p.m. IST" is India's, Ireland's or Israel's: the event's place settles it when
+    its zone is one of them, else the one such zone the text's places are in. With
+    none, (None, why): the time is not read in a zone the text does not support.
+    """
+    label = chosen.clock_label
+    if not label or chosen.clock_zone:
+        return chosen, ""
+    options = ABBREVIATIONS[label].zones
+    if place is not None and place.zone in options:
+        return replace(chosen, clock_zone=place.zone), place.name
+    named = [p for p in places_in("\n".join(paragraphs)) if p.zone in options]
+    if len({p.zone for p in named}) == 1:
+        return replace(chosen, clock_zone=named[0].zone), named[0].name
+    zones = ", ".join(options)
+    return None, f"the time is given in {label}, which names several zones ({zones}); " + (
+        "no place in the text settles which"
+        if not named
+        else "the text names places in more than one"
+    )
+
+
+def _abbreviation_notes(chosen: Candidate, settled_by: str) -> tuple[str, ...]:
+    """What to check of a time given as an abbreviation: the zone it was read in, and
+    whether the abbreviation fits the season ("EST" in July is New York's EDT)."""
+    label, zone = chosen.clock_label, chosen.clock_zone
+    if not label or chosen.clock is None:
+        return ()
+    local = datetime.combine(chosen.day, chosen.clock, ZoneInfo(zone))
+    note = f"the text gives the time in {label}, read as {zone}"
+    note += f" (settled by {settled_by}, named in the text)" if settled_by else ""
+    summer = ABBREVIATIONS[label].summer
+    if summer is not None and summer != bool(local.dst()):
+        note += (
+            f"; on {chosen.day} {zone} keeps {local.tzname()}, not {label}: "
+            f"the time is read as {zone}'s clock, check it"
+        )
+    return (note,)
 
 
 _SEVERAL_ZONES = "the sentence names places in several time zones"
@@ -742,7 +837,7 @@ def _choose(
         listed = ", ".join(d.isoformat() for d in (ahead or days)[:5])
         return None, f"the text names several dates ({listed})"
     same_day = [c for c in firm if c.day == day]
-    timed = {(c.clock, c.clock_zone) for c in same_day if c.clock is not None}
+    timed = {(c.clock, c.clock_zone, c.clock_label) for c in same_day if c.clock is not None}
     if len(timed) > 1:
         return None, f"the text gives {day.isoformat()} several times of day"
     # The sentence that says most: a time, then a place, then the longest (not a stamp line).

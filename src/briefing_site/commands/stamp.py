@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from briefing_site.commands.propose import _MONTH, _MONTHS, _ZONE_WORDS
+from briefing_site.commands.propose import _MONTH, _MONTHS, ZONE_ABBREVIATION
+from briefing_site.config.zones import ABBREVIATIONS
 
 # "2025-03-12T14:30:00Z", "2025-03-12T14:30:00+00:00": a machine stamp, time and offset kept
 _ISO_STAMP = re.compile(
@@ -42,7 +43,7 @@ _FULL_DATES = (
 _CLOCK = re.compile(
     r"\b(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<half>[ap]\.?\s?m\b\.?)?", re.I
 )
-_ZONE = re.compile(r"\b(?P<zone>" + "|".join(_ZONE_WORDS) + r")\b", re.I)
+_ZONE = re.compile(r"\b(?P<zone>" + ZONE_ABBREVIATION + r")\b")
 # Words a stamp line says besides its date.
 _STAMP_WORDS = re.compile(
     r"\b(?:published|updated|posted|last|modified|first|on|at|date|read|views?|am|pm|by"
@@ -110,8 +111,9 @@ def _read(line: str) -> str:
     ]
     if _SEPARATOR.search(text) and len(words) >= 2 and not _LABEL.search(text):
         return ""  # "Title | 3 March 2025": more than a date and a site's name
-    if clock is None or zone is None:
-        return day.isoformat()
+    named = ABBREVIATIONS[zone.group("zone").upper()].zone if zone else ""
+    if clock is None or not named:
+        return day.isoformat()  # "09:21 IST": India's, Ireland's or Israel's clock
     hour = int(clock.group("hour"))
     half = (clock.group("half") or "").lower()
     if half:
@@ -121,7 +123,7 @@ def _read(line: str) -> str:
     if hour > 23:
         return day.isoformat()
     local = datetime.combine(day, time(hour, int(clock.group("minute"))))
-    return local.replace(tzinfo=ZoneInfo(_ZONE_WORDS[zone.group("zone").lower()])).isoformat()
+    return local.replace(tzinfo=ZoneInfo(named)).isoformat()
 
 
 def _day(groups: dict[str, str | None]) -> date | None:

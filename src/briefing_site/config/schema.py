@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefing_site.config.yamlload import YamlMap, parse_yaml, parse_yaml_recovering
+from briefing_site.config.zones import LEGACY_ZONES, zone_for_abbreviation
 from briefing_site.errors import ContentError, Problem, ProblemList
 from briefing_site.model import Location, SiteConfig, Topic
 from briefing_site.safetext import forbidden_in
@@ -96,6 +97,8 @@ def zone_problem(name: object) -> str:
         return ""
     unknown = f"{name!r} is not a known IANA time zone"
     text = str(name).strip() if isinstance(name, str | int | float) else ""
+    if instead := zone_for_abbreviation(text):  # "JST", "CEST": what copy says
+        return f"{name!r} is an abbreviation, not a time zone; write {instead}"
     if re.fullmatch(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d\d)?", text, re.I):
         return f"{unknown}; give a zone's name (e.g. Europe/Paris), not an offset"
     if text in _NOT_ZONES:
@@ -106,6 +109,15 @@ def zone_problem(name: object) -> str:
     if meant:
         return f"{unknown}; did you mean {meant!r}?"
     return f"{unknown}; e.g. Europe/Paris, America/New_York, Asia/Tokyo"
+
+
+def abbreviation_problem(name: object) -> str:
+    """ "" unless `name` loads as a zone but is an abbreviation's or a rule's (EST, CET,
+    EST5EDT): fixed or rule-bound offsets that are no place's clock (EST is -05:00 all
+    summer, when New York keeps -04:00). Said with the zone to write instead."""
+    if not isinstance(name, str) or name.strip().upper() not in LEGACY_ZONES:
+        return ""
+    return f"{name!r} is an abbreviation, not a place's zone; write {zone_for_abbreviation(name)}"
 
 
 def _zone_key(text: str) -> str:

@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 
 from briefing_site.clock import FIRST_YEAR, LAST_YEAR
 from briefing_site.config.schema import (
+    abbreviation_problem,
     image_problem,
     language_problem,
     unknown_key_message,
-    valid_zone,
     zone_problem,
 )
 from briefing_site.errors import ProblemList
@@ -412,15 +412,21 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
                 check.line_in(spec, key), "event: " + unknown_key_message(key, _EVENT_KEYS)
             )
     zone = spec.get("timezone", config.timezone)
-    if not valid_zone(zone):
-        check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {zone_problem(zone)}")
+    # "EST" loads as a zone but is an abbreviation: refused where an editor wrote it
+    why = zone_problem(zone) or ("timezone" in spec and abbreviation_problem(zone))
+    if why:
+        check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {why}")
         for key in ("start", "end"):  # a mistyped date is reported now, not after the zone's fix
             _event_time(check, spec, key, "UTC", keep_offset=True)
         return None
     also_in = spec.get("also_in", [])
     if isinstance(also_in, str):
         also_in = [also_in]
-    wrong = [zone_problem(z) for z in also_in] if isinstance(also_in, list) else []
+    wrong = (
+        [zone_problem(z) or abbreviation_problem(z) for z in also_in]
+        if isinstance(also_in, list)
+        else []
+    )
     if not isinstance(also_in, list) or any(wrong):
         why = next(filter(None, wrong), "must be a list of IANA time zones")
         check.problems.add(check.line_in(spec, "also_in"), f"event.also_in: {why}")
