@@ -220,7 +220,9 @@ def test_cards_on_listings_say_the_status(
     )
     assert "data-event-status" not in by_slug["same"]
     index = _html(out, "index.html")
-    assert ">Cancelled</time>" in index and ">Moved online</span>" in index
+    # The moved-online event goes ahead, so it leads the home page (the cancelled one,
+    # as soon, does not); the cancelled one's card says so.
+    assert ">Cancelled</time>" in index and _status_line(index).startswith("Moved online.")
     # A topic page shows each briefing's section, with no countdown: a mark for every status.
     topic_pages = [p.read_text(encoding="utf-8") for p in sorted(out.glob("topics/*/index.html"))]
     entries = [
@@ -456,3 +458,72 @@ def test_search_results_say_the_status_not_upcoming(
     assert "Cancelled:" in by_slug["gone"] and "Upcoming" not in by_slug["gone"]
     assert "Moved online" in by_slug["online"] and "Upcoming:" in by_slug["online"]
     assert "Upcoming:" in by_slug["same"] and "Cancelled" not in by_slug["same"]
+
+
+def _dated(slug: str, start: str, status: str | None) -> str:
+    """A sidecar like `_sidecar`'s with its own event start (and so its own place in time)."""
+    return _sidecar(status, slug).replace("2025-02-07T11:00:00-05:00", start)
+
+
+def _lead_and_list(out: Path, path: str = "index.html") -> tuple[str, list[str]]:
+    """The home page's featured briefing (its <h1>) and the slugs of the cards after it."""
+    html = _html(out, path)
+    h1 = re.search(r"<h1[^>]*>([^<]*)</h1>", html)
+    assert h1 is not None
+    cards = re.findall(r'class="card-title"[^>]*><a href="[^"]*">[^<]*\((\w+)\)</a>', html)
+    return h1.group(1), cards
+
+
+def test_the_home_page_features_the_next_event_that_goes_ahead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A cancelled or postponed event sooner than the next real one is listed (with its
+    status), not featured: the front page leads with what will happen next."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}
+    events = {
+        "gone": ("2025-02-06T11:00:00-05:00", "cancelled"),
+        "later": ("2025-02-06T15:00:00-05:00", "postponed"),
+        "next": ("2025-02-08T11:00:00-05:00", "rescheduled"),  # goes ahead: its new date
+        "after": ("2025-02-09T11:00:00-05:00", None),
+        "old": ("2025-01-20T11:00:00-05:00", None),
+    }
+    for slug, (start, status) in events.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _dated(slug, start, status)
+    out = _build(cli, make_site(files))
+    lead, cards = _lead_and_list(out)
+    assert lead == "Leaders meet in Geneva (next)"
+    # Going ahead soonest first, then the called-off ones soonest first, then the past.
+    assert cards == ["after", "gone", "later", "old"]
+    home = _html(out, "index.html")
+    assert ">Cancelled</time>" in home and ">Postponed: no new date yet</time>" in home
+    assert "<title>Leaders meet in Geneva (next)" in home
+    # The archive keeps the home page's order.
+    archive = re.findall(r"\((\w+)\)</a>", _html(out, "briefings/index.html"))
+    assert archive == ["next", "after", "gone", "later", "old"]
+
+
+def test_with_nothing_going_ahead_the_latest_briefing_leads_not_a_called_off_one(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}
+    events = {
+        "gone": ("2025-02-06T11:00:00-05:00", "cancelled"),
+        "old": ("2025-01-20T11:00:00-05:00", None),
+        "older": ("2025-01-10T11:00:00-05:00", None),
+    }
+    for slug, (start, status) in events.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _dated(slug, start, status)
+    site = make_site(files)
+    lead, cards = _lead_and_list(_build(cli, site))
+    assert lead == "Leaders meet in Geneva (old)"
+    assert cards == ["gone", "older"]
+    # Only when every briefing is called off does one of them lead.
+    for slug in ("old", "older"):
+        (site / f"content/{slug}.yaml").write_text(
+            _dated(slug, events[slug][0], "postponed"), encoding="utf-8"
+        )
+    lead, cards = _lead_and_list(_build(cli, site))
+    assert lead == "Leaders meet in Geneva (gone)"
+    assert cards == ["old", "older"]
