@@ -527,3 +527,82 @@ def test_with_nothing_going_ahead_the_latest_briefing_leads_not_a_called_off_one
     lead, cards = _lead_and_list(_build(cli, site))
     assert lead == "Leaders meet in Geneva (gone)"
     assert cards == ["old", "older"]
+
+
+def _moved_from(previous: str, status: str = "rescheduled", start: str = "") -> str:
+    """`_sidecar(status)` with `previous_start` under the event (line 10), and a new start."""
+    text = _sidecar(status).replace("tags:", f"  previous_start: {previous}\ntags:")
+    return text.replace("2025-02-07T11:00:00-05:00", start) if start else text
+
+
+def test_a_rescheduled_event_says_when_it_was_first_due(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-04T09:30:00-05:00"), encoding="utf-8"
+    )
+    out = _build(cli, site)
+    html = _html(out)
+    assert _status_line(html) == (
+        "Rescheduled from Tuesday, February 4, 2025, 9:30 a.m. EST. "
+        "The event has a new date: the one given here."
+    )
+    assert '<time datetime="2025-02-04T09:30:00-05:00">' in html
+    assert _countdown_texts(html) == ["Starts in 2 days"]  # to the new date
+    event = _jsonld_event(out)
+    assert event["startDate"] == "2025-02-07T11:00:00-05:00"
+    assert event["previousStartDate"] == "2025-02-04T09:30:00-05:00"
+    description = "".join(line.removeprefix(" ") for line in _ics(out))  # unfolded
+    assert "DESCRIPTION:Rescheduled from Tuesday\\, February 4\\, 2025\\, 9:30 a.m. EST." in (
+        description
+    )
+    explained = cli("explain", str(site / "content/summit.yaml"))
+    assert "previous start: 2025-02-04T09:30:00-05:00" in explained.out
+    # A later edit of the old date is seen on the rebuilt page (the cache keys on it).
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-03T09:30:00-05:00"), encoding="utf-8"
+    )
+    assert "Rescheduled from Monday, February 3" in _status_line(_html(_build(cli, site)))
+
+
+def test_an_all_day_rescheduled_event_gives_the_old_day(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-04", start="2025-02-07"), encoding="utf-8"
+    )
+    out = _build(cli, site)
+    assert _status_line(_html(out)).startswith("Rescheduled from Tuesday, February 4, 2025. ")
+    event = _jsonld_event(out)
+    assert (event["startDate"], event["previousStartDate"]) == ("2025-02-07", "2025-02-04")
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "why"),
+    [
+        ("2025-02-07T11:00:00-05:00", "rescheduled", "is the same as start;"),
+        ("2025-02-04", "rescheduled", "must be the same kind as start (date or date-time)"),
+        ("Feb 4", "rescheduled", "'Feb 4' is not an ISO 8601 date"),
+        ("2025-02-04T09:30:00Z", "rescheduled", "'2025-02-04T09:30:00Z': offset +0000 disagrees"),
+        ("", "rescheduled", "is empty;"),
+        ("2025-02-04", "postponed", "a postponed event keeps the date it was due as its start"),
+        ("2025-02-04T09:30:00-05:00", "cancelled", "only a rescheduled event was due at another"),
+    ],
+)
+def test_a_wrong_previous_start_is_named_at_its_line_and_the_build_kept(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    value: str,
+    status: str,
+    why: str,
+) -> None:
+    site = _site(make_site, {"summit": "rescheduled"})
+    out = _build(cli, site)
+    before = tree(out)
+    (site / "content/summit.yaml").write_text(_moved_from(value, status), encoding="utf-8")
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith(f"content/summit.yaml:10: event.previous_start: {why}"), result.err
+    assert tree(out) == before

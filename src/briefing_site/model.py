@@ -99,6 +99,9 @@ class Source:
 class Event:
     """A scheduled event. `start`/`end` are aware datetimes in `timezone`.
 
+    A rescheduled one may say when it was first due (`previous_start`); a postponed
+    one has no new date, so its `start` is the date it was due.
+
     A date-only event is `all_day`: it starts at 00:00 in its zone and its
     `end`, if any, is 00:00 of its last day.
     """
@@ -111,6 +114,8 @@ class Event:
     location: str = ""
     also_in: tuple[str, ...] = ()
     status: EventStatus = "scheduled"
+    # A rescheduled event's start before it moved (same kind as `start`, in `timezone`).
+    previous_start: datetime | None = None
 
     @property
     def halted(self) -> bool:
