@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 CountdownState = Literal["upcoming", "today", "past"]
 EventStatus = Literal["scheduled", "postponed", "cancelled", "rescheduled", "moved-online"]
-"""An event's `event.status`, as schema.org's EventStatusType names it (see SCHEMA_STATUS)."""
+"""An event's `event.status`, as schema.org's EventStatusType names it (see eventstatus.SCHEMA_NAME)."""
 
-EVENT_STATUSES: tuple[EventStatus, ...] = (
-    "scheduled",
-    "postponed",
-    "cancelled",
-    "rescheduled",
-    "moved-online",
-)
+# Read from the Literal, so the two cannot drift (its order is the order errors list them).
+EVENT_STATUSES: tuple[EventStatus, ...] = get_args(EventStatus)
 HALTED: frozenset[EventStatus] = frozenset({"postponed", "cancelled"})
 """Statuses with no time to count to: the countdown says the status instead."""
 
