@@ -606,3 +606,36 @@ def test_a_wrong_previous_start_is_named_at_its_line_and_the_build_kept(
     assert result.code == 1
     assert result.err.startswith(f"content/summit.yaml:10: event.previous_start: {why}"), result.err
     assert tree(out) == before
+
+
+def test_a_reader_sees_the_next_going_ahead_event_lead_the_home_page(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    """In the browser: the featured briefing is the rescheduled event (it goes ahead),
+    its status line says when it was first due and its countdown runs live; the sooner
+    cancelled event is a card below that says so and never counts down."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}  # served at /
+    files["content/gone.txt"] = files["content/next.txt"] = _BODY
+    files["content/gone.yaml"] = _dated("gone", "2025-02-06T11:00:00-05:00", "cancelled")
+    files["content/next.yaml"] = _moved_from(
+        "2025-02-04T09:30:00-05:00", start="2025-02-08T11:00:00-05:00"
+    ).replace("(summit)", "(next)")
+    out = _build(cli, make_site(files), "2025-02-03T10:00:00-05:00")  # stale by two days
+    with serve(out) as url:
+        page = open_url(url, datetime.fromisoformat("2025-02-07T10:30:00-05:00")).page
+        page.clock.run_for(2000)
+        lead = page.locator("article.briefing")
+        assert lead.locator("h1").inner_text() == "Leaders meet in Geneva (next)"
+        assert (
+            lead.locator(".event-status")
+            .inner_text()
+            .startswith("RESCHEDULED FROM Tuesday, February 4, 2025, 9:30 a.m. EST.")
+        )
+        # Built days before, brought up to the minute by the live script.
+        assert lead.locator("time.countdown").inner_text() == "Starts in 1 day, 0 hours, 29 minutes"
+        cards = page.locator(".more article.card")
+        assert cards.count() == 1
+        assert "(gone)" in cards.locator(".card-title").inner_text()
+        assert cards.locator("time.countdown").inner_text() == "Cancelled"
