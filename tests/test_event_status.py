@@ -220,7 +220,9 @@ def test_cards_on_listings_say_the_status(
     )
     assert "data-event-status" not in by_slug["same"]
     index = _html(out, "index.html")
-    assert ">Cancelled</time>" in index and ">Moved online</span>" in index
+    # The moved-online event goes ahead, so it leads the home page (the cancelled one,
+    # as soon, does not); the cancelled one's card says so.
+    assert ">Cancelled</time>" in index and _status_line(index).startswith("Moved online.")
     # A topic page shows each briefing's section, with no countdown: a mark for every status.
     topic_pages = [p.read_text(encoding="utf-8") for p in sorted(out.glob("topics/*/index.html"))]
     entries = [
@@ -456,3 +458,184 @@ def test_search_results_say_the_status_not_upcoming(
     assert "Cancelled:" in by_slug["gone"] and "Upcoming" not in by_slug["gone"]
     assert "Moved online" in by_slug["online"] and "Upcoming:" in by_slug["online"]
     assert "Upcoming:" in by_slug["same"] and "Cancelled" not in by_slug["same"]
+
+
+def _dated(slug: str, start: str, status: str | None) -> str:
+    """A sidecar like `_sidecar`'s with its own event start (and so its own place in time)."""
+    return _sidecar(status, slug).replace("2025-02-07T11:00:00-05:00", start)
+
+
+def _lead_and_list(out: Path, path: str = "index.html") -> tuple[str, list[str]]:
+    """The home page's featured briefing (its <h1>) and the slugs of the cards after it."""
+    html = _html(out, path)
+    h1 = re.search(r"<h1[^>]*>([^<]*)</h1>", html)
+    assert h1 is not None
+    cards = re.findall(r'class="card-title"[^>]*><a href="[^"]*">[^<]*\((\w+)\)</a>', html)
+    return h1.group(1), cards
+
+
+def test_the_home_page_features_the_next_event_that_goes_ahead(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    """A cancelled or postponed event sooner than the next real one is listed (with its
+    status), not featured: the front page leads with what will happen next."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}
+    events = {
+        "gone": ("2025-02-06T11:00:00-05:00", "cancelled"),
+        "later": ("2025-02-06T15:00:00-05:00", "postponed"),
+        "next": ("2025-02-08T11:00:00-05:00", "rescheduled"),  # goes ahead: its new date
+        "after": ("2025-02-09T11:00:00-05:00", None),
+        "old": ("2025-01-20T11:00:00-05:00", None),
+    }
+    for slug, (start, status) in events.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _dated(slug, start, status)
+    out = _build(cli, make_site(files))
+    lead, cards = _lead_and_list(out)
+    assert lead == "Leaders meet in Geneva (next)"
+    # Going ahead soonest first, then the called-off ones soonest first, then the past.
+    assert cards == ["after", "gone", "later", "old"]
+    home = _html(out, "index.html")
+    assert ">Cancelled</time>" in home and ">Postponed: no new date yet</time>" in home
+    assert "<title>Leaders meet in Geneva (next)" in home
+    # The archive keeps the home page's order.
+    archive = re.findall(r"\((\w+)\)</a>", _html(out, "briefings/index.html"))
+    assert archive == ["next", "after", "gone", "later", "old"]
+
+
+def test_with_nothing_going_ahead_the_latest_briefing_leads_not_a_called_off_one(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}
+    events = {
+        "gone": ("2025-02-06T11:00:00-05:00", "cancelled"),
+        "old": ("2025-01-20T11:00:00-05:00", None),
+        "older": ("2025-01-10T11:00:00-05:00", None),
+    }
+    for slug, (start, status) in events.items():
+        files[f"content/{slug}.txt"] = _BODY
+        files[f"content/{slug}.yaml"] = _dated(slug, start, status)
+    site = make_site(files)
+    lead, cards = _lead_and_list(_build(cli, site))
+    assert lead == "Leaders meet in Geneva (old)"
+    assert cards == ["gone", "older"]
+    # Only when every briefing is called off does one of them lead.
+    for slug in ("old", "older"):
+        (site / f"content/{slug}.yaml").write_text(
+            _dated(slug, events[slug][0], "postponed"), encoding="utf-8"
+        )
+    lead, cards = _lead_and_list(_build(cli, site))
+    assert lead == "Leaders meet in Geneva (gone)"
+    assert cards == ["old", "older"]
+
+
+def _moved_from(previous: str, status: str = "rescheduled", start: str = "") -> str:
+    """`_sidecar(status)` with `previous_start` under the event (line 10), and a new start."""
+    text = _sidecar(status).replace("tags:", f"  previous_start: {previous}\ntags:")
+    return text.replace("2025-02-07T11:00:00-05:00", start) if start else text
+
+
+def test_a_rescheduled_event_says_when_it_was_first_due(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-04T09:30:00-05:00"), encoding="utf-8"
+    )
+    out = _build(cli, site)
+    html = _html(out)
+    assert _status_line(html) == (
+        "Rescheduled from Tuesday, February 4, 2025, 9:30 a.m. EST. "
+        "The event has a new date: the one given here."
+    )
+    assert '<time datetime="2025-02-04T09:30:00-05:00">' in html
+    assert _countdown_texts(html) == ["Starts in 2 days"]  # to the new date
+    event = _jsonld_event(out)
+    assert event["startDate"] == "2025-02-07T11:00:00-05:00"
+    assert event["previousStartDate"] == "2025-02-04T09:30:00-05:00"
+    description = "".join(line.removeprefix(" ") for line in _ics(out))  # unfolded
+    assert "DESCRIPTION:Rescheduled from Tuesday\\, February 4\\, 2025\\, 9:30 a.m. EST." in (
+        description
+    )
+    explained = cli("explain", str(site / "content/summit.yaml"))
+    assert "previous start: 2025-02-04T09:30:00-05:00" in explained.out
+    # A later edit of the old date is seen on the rebuilt page (the cache keys on it).
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-03T09:30:00-05:00"), encoding="utf-8"
+    )
+    assert "Rescheduled from Monday, February 3" in _status_line(_html(_build(cli, site)))
+
+
+def test_an_all_day_rescheduled_event_gives_the_old_day(
+    make_site: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Run]
+) -> None:
+    site = _site(make_site, {"summit": None})
+    (site / "content/summit.yaml").write_text(
+        _moved_from("2025-02-04", start="2025-02-07"), encoding="utf-8"
+    )
+    out = _build(cli, site)
+    assert _status_line(_html(out)).startswith("Rescheduled from Tuesday, February 4, 2025. ")
+    event = _jsonld_event(out)
+    assert (event["startDate"], event["previousStartDate"]) == ("2025-02-07", "2025-02-04")
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "why"),
+    [
+        ("2025-02-07T11:00:00-05:00", "rescheduled", "is the same as start;"),
+        ("2025-02-04", "rescheduled", "must be the same kind as start (date or date-time)"),
+        ("Feb 4", "rescheduled", "'Feb 4' is not an ISO 8601 date"),
+        ("2025-02-04T09:30:00Z", "rescheduled", "'2025-02-04T09:30:00Z': offset +0000 disagrees"),
+        ("", "rescheduled", "is empty;"),
+        ("2025-02-04", "postponed", "a postponed event keeps the date it was due as its start"),
+        ("2025-02-04T09:30:00-05:00", "cancelled", "only a rescheduled event was due at another"),
+    ],
+)
+def test_a_wrong_previous_start_is_named_at_its_line_and_the_build_kept(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    value: str,
+    status: str,
+    why: str,
+) -> None:
+    site = _site(make_site, {"summit": "rescheduled"})
+    out = _build(cli, site)
+    before = tree(out)
+    (site / "content/summit.yaml").write_text(_moved_from(value, status), encoding="utf-8")
+    result = cli("build", "-s", str(site), "--now", NOW)
+    assert result.code == 1
+    assert result.err.startswith(f"content/summit.yaml:10: event.previous_start: {why}"), result.err
+    assert tree(out) == before
+
+
+def test_a_reader_sees_the_next_going_ahead_event_lead_the_home_page(
+    make_site: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Run],
+    open_url: Callable[..., Opened],
+) -> None:
+    """In the browser: the featured briefing is the rescheduled event (it goes ahead),
+    its status line says when it was first due and its countdown runs live; the sooner
+    cancelled event is a card below that says so and never counts down."""
+    files: dict[str, str | bytes] = {"briefing.yaml": "title: Briefings\n"}  # served at /
+    files["content/gone.txt"] = files["content/next.txt"] = _BODY
+    files["content/gone.yaml"] = _dated("gone", "2025-02-06T11:00:00-05:00", "cancelled")
+    files["content/next.yaml"] = _moved_from(
+        "2025-02-04T09:30:00-05:00", start="2025-02-08T11:00:00-05:00"
+    ).replace("(summit)", "(next)")
+    out = _build(cli, make_site(files), "2025-02-03T10:00:00-05:00")  # stale by two days
+    with serve(out) as url:
+        page = open_url(url, datetime.fromisoformat("2025-02-07T10:30:00-05:00")).page
+        page.clock.run_for(2000)
+        lead = page.locator("article.briefing")
+        assert lead.locator("h1").inner_text() == "Leaders meet in Geneva (next)"
+        assert (
+            lead.locator(".event-status")
+            .inner_text()
+            .startswith("RESCHEDULED FROM Tuesday, February 4, 2025, 9:30 a.m. EST.")
+        )
+        # Built days before, brought up to the minute by the live script.
+        assert lead.locator("time.countdown").inner_text() == "Starts in 1 day, 0 hours, 29 minutes"
+        cards = page.locator(".more article.card")
+        assert cards.count() == 1
+        assert "(gone)" in cards.locator(".card-title").inner_text()
+        assert cards.locator("time.countdown").inner_text() == "Cancelled"

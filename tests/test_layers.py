@@ -52,7 +52,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"lint"},
     ],
     "output": [
-        {"listings", "urls", "eventstatus"},
+        {"listings", "urls", "eventstatus", "dates"},
         {"feeds"},
         {"ics", "structured", "sitemap"},
         {"extras"},

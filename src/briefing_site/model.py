@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 CountdownState = Literal["upcoming", "today", "past"]
 EventStatus = Literal["scheduled", "postponed", "cancelled", "rescheduled", "moved-online"]
-"""An event's `event.status`, as schema.org's EventStatusType names it (see SCHEMA_STATUS)."""
+"""An event's `event.status`, as schema.org's EventStatusType names it (see eventstatus.SCHEMA_NAME)."""
 
-EVENT_STATUSES: tuple[EventStatus, ...] = (
-    "scheduled",
-    "postponed",
-    "cancelled",
-    "rescheduled",
-    "moved-online",
-)
+# Read from the Literal, so the two cannot drift (its order is the order errors list them).
+EVENT_STATUSES: tuple[EventStatus, ...] = get_args(EventStatus)
 HALTED: frozenset[EventStatus] = frozenset({"postponed", "cancelled"})
 """Statuses with no time to count to: the countdown says the status instead."""
 
@@ -99,6 +94,9 @@ class Source:
 class Event:
     """A scheduled event. `start`/`end` are aware datetimes in `timezone`.
 
+    A rescheduled one may say when it was first due (`previous_start`); a postponed
+    one has no new date, so its `start` is the date it was due.
+
     A date-only event is `all_day`: it starts at 00:00 in its zone and its
     `end`, if any, is 00:00 of its last day.
     """
@@ -111,6 +109,8 @@ class Event:
     location: str = ""
     also_in: tuple[str, ...] = ()
     status: EventStatus = "scheduled"
+    # A rescheduled event's start before it moved (same kind as `start`, in `timezone`).
+    previous_start: datetime | None = None
 
     @property
     def halted(self) -> bool:

@@ -42,7 +42,10 @@ def explain(assembled: Assembled) -> list[str]:
     lines = [f"{briefing.source}: {briefing.meta.title}"]
     event = briefing.meta.event
     if event is not None:  # the status decides what the page and its countdown say
-        lines.append(f"  event: {event.name}; status: {event.status}")
+        since = (
+            f"; previous start: {event.previous_start.isoformat()}" if event.previous_start else ""
+        )
+        lines.append(f"  event: {event.name}; status: {event.status}{since}")
     for number, line, topic, why, text in sorted(rows):
         lines.append(f"  ¶{number:<3} line {line:<4} {topic:<9} {why}")
         lines.append("        " + textwrap.shorten(text.replace("\n", " "), 90, placeholder=" ..."))

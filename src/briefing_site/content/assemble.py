@@ -150,16 +150,39 @@ def _blocks(
 
 
 def order_briefings(briefings: Sequence[Briefing], now: datetime) -> tuple[Briefing, ...]:
-    """Home-page order: upcoming and today's events soonest first, then the rest newest first."""
+    """Home-page order, whose first briefing the home page features.
+
+    Upcoming and today's events that go ahead come first, soonest first; then those
+    called off (cancelled, or postponed with no new date) whose date has not passed,
+    soonest first: still news, shown with their status, but not "the next event";
+    then the rest, newest first. With no event going ahead, the latest of the rest
+    that was not called off leads (an editor's front page never leads with a date
+    that will not happen); only when every briefing was called off does one lead.
+    """
 
     def timestamp(b: Briefing) -> float:
         when = b.meta.event.start if b.meta.event else b.meta.date
         return when.timestamp() if when else 0.0
 
-    live: list[Briefing] = []
+    going: list[Briefing] = []
+    halted: list[Briefing] = []
     rest: list[Briefing] = []
     for b in briefings:
-        (live if b.countdown and b.countdown.state != "past" else rest).append(b)
-    live.sort(key=lambda b: (timestamp(b), b.meta.slug))
+        if not b.countdown or b.countdown.state == "past":
+            rest.append(b)
+        else:
+            (halted if _called_off(b) else going).append(b)
+    going.sort(key=lambda b: (timestamp(b), b.meta.slug))
+    halted.sort(key=lambda b: (timestamp(b), b.meta.slug))
     rest.sort(key=lambda b: (-timestamp(b), b.meta.slug))
-    return (*live, *rest)
+    if not going:
+        at = next((i for i, b in enumerate(rest) if not _called_off(b)), None)
+        if at is not None:
+            going.append(rest.pop(at))
+    return (*going, *halted, *rest)
+
+
+def _called_off(briefing: Briefing) -> bool:
+    """Cancelled or postponed with no new date: never featured as what comes next."""
+    event = briefing.meta.event
+    return event is not None and event.halted

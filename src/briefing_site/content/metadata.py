@@ -79,7 +79,16 @@ _KEYS = (
 )
 _PERSON_KEYS = ("name", "role")
 _SOURCE_KEYS = ("title", "url")
-_EVENT_KEYS = ("name", "start", "end", "timezone", "location", "also_in", "status")
+_EVENT_KEYS = (
+    "name",
+    "start",
+    "end",
+    "timezone",
+    "location",
+    "also_in",
+    "status",
+    "previous_start",
+)
 
 
 # Letters NFKD does not take apart into ASCII plus accents.
@@ -416,7 +425,7 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
     why = zone_problem(zone) or ("timezone" in spec and abbreviation_problem(zone))
     if why:
         check.problems.add(check.line_in(spec, "timezone"), f"event.timezone: {why}")
-        for key in ("start", "end"):  # a mistyped date is reported now, not after the zone's fix
+        for key in ("start", "end", "previous_start"):  # a mistyped date: reported now
             _event_time(check, spec, key, "UTC", keep_offset=True)
         return None
     also_in = spec.get("also_in", [])
@@ -434,6 +443,9 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
     start = _event_time(check, spec, "start", zone)
     end = _event_time(check, spec, "end", zone) if "end" in spec else None
     status = _event_status(check, spec)
+    previous = (
+        _event_time(check, spec, "previous_start", zone) if "previous_start" in spec else None
+    )
     title = check.article.metadata.get("title", "")
     # The name defaults to the title, which `_text` reads leniently (`title: 2025` is text).
     untitled = isinstance(title, bool) or not isinstance(title, str | int | float)
@@ -455,6 +467,8 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
             "event.end: must be the same kind as start (date or date-time) and not before it",
         )
         return None
+    if "previous_start" in spec and not _previous_start_fits(check, spec, start, previous, status):
+        return None
     return Event(
         name=_visible(str(name)),
         start=start[0],
@@ -464,7 +478,35 @@ def _event(check: _Checker, config: SiteConfig) -> Event | None:
         location=_visible(str(location)),
         also_in=tuple(str(z) for z in also_in),
         status=status or "scheduled",
+        previous_start=previous[0] if previous else None,
     )
+
+
+def _previous_start_fits(
+    check: _Checker,
+    spec: dict[str, Any],
+    start: tuple[datetime, bool],
+    previous: tuple[datetime, bool] | None,
+    status: EventStatus | None,
+) -> bool:
+    """Whether `event.previous_start` can say when a rescheduled event was first due;
+    if not, the problem is reported at its line. Its value was read with start's."""
+    why = ""
+    if previous is None:
+        why = "is empty; write the date the event was first due, or leave previous_start out"
+    elif status != "rescheduled":
+        why = (
+            "a postponed event keeps the date it was due as its start (no new date is set);"
+            if status == "postponed"
+            else "only a rescheduled event was due at another time;"
+        ) + " with status: rescheduled, start is the new date and previous_start the old one"
+    elif previous[1] != start[1]:
+        why = "must be the same kind as start (date or date-time)"
+    elif previous[0] == start[0]:
+        why = "is the same as start; give the date the event was first due (start is the new one)"
+    if why:
+        check.problems.add(check.line_in(spec, "previous_start"), f"event.previous_start: {why}")
+    return not why
 
 
 # What an editor may write for a status: the American spelling, schema.org's own names

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TypeGuard
 
 from briefing_site.model import Event, EventStatus
+from briefing_site.output.dates import clock_time, long_date
 
 SCHEMA_NAME: dict[EventStatus, str] = {
     "scheduled": "EventScheduled",
@@ -40,6 +41,21 @@ NOTE: dict[EventStatus, str] = {
 def announced(event: Event | None) -> TypeGuard[Event]:
     """Whether readers are told a status: any but the default, scheduled."""
     return event is not None and event.status != "scheduled"
+
+
+def previous_when(event: Event) -> str:
+    """When a rescheduled event was first due, as the key facts write a start
+    ("Friday, February 7, 2025, 11:00 a.m. EST"); "" when the editor did not say."""
+    if event.previous_start is None:
+        return ""
+    day = long_date(event.previous_start)
+    return day if event.all_day else f"{day}, {clock_time(event.previous_start)}"
+
+
+def status_words(event: Event) -> str:
+    """The status as its line opens: "Rescheduled from <when it was due>", else the label."""
+    since = previous_when(event)
+    return f"{LABEL[event.status]} from {since}" if since else LABEL[event.status]
 
 
 def headline(title: str, event: Event | None) -> str:

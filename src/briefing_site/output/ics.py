@@ -21,7 +21,8 @@ An event's status (`event.status`) reaches a calendar this way:
   (it does not block the reader's time), its summary starts "Postponed:" and its
   description says no new date has been set.
 - rescheduled and moved online: STATUS:CONFIRMED at the times given (the new ones),
-  the summary starting with the status so the change is seen in a calendar's grid.
+  the summary starting with the status so the change is seen in a calendar's grid;
+  the description says when a rescheduled event was first due, if the editor said.
 
 Any status but scheduled carries SEQUENCE:1: a calendar that imported the file when
 the event was scheduled (SEQUENCE 0, the default) takes the same UID with a higher
@@ -35,7 +36,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from briefing_site import __version__
 from briefing_site.model import Briefing, Event
-from briefing_site.output.eventstatus import LABEL, NOTE, announced, headline
+from briefing_site.output.eventstatus import NOTE, announced, headline, status_words
 from briefing_site.output.urls import Urls, briefing_path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
@@ -120,7 +121,7 @@ def status_lines(event: Event) -> list[str]:
 def _description(briefing: Briefing, link: str) -> str:
     meta = briefing.meta
     event = meta.event
-    parts = [f"{LABEL[event.status]}. {NOTE[event.status]}"] if announced(event) else []
+    parts = [f"{status_words(event)}. {NOTE[event.status]}"] if announced(event) else []
     parts += [meta.summary] if meta.summary else []
     if meta.people:
         people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.people)

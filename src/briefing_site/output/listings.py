@@ -2,7 +2,8 @@
 
 Pure data, no HTML: a Site in, numbered pages out, each with its output path,
 so the renderer only fills templates. The archive keeps the home page's order
-(upcoming events soonest first, then the rest newest first); topic and tag
+(upcoming events that go ahead soonest first, then called-off ones, then the rest
+newest first: see `order_briefings`); topic and tag
 pages gather their entries newest first by publication date. Page 1 lives at
 the listing's own URL and page n at `<listing>/page/n/`, so links stay stable.
 

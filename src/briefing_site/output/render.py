@@ -13,8 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import UTC
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -24,7 +23,8 @@ from markupsafe import Markup
 from briefing_site.content.countdown import day_in_zone
 from briefing_site.errors import ContentError, Problem
 from briefing_site.model import Block, Briefing, Location, RenderedFile, Site
-from briefing_site.output.eventstatus import LABEL, NOTE, announced
+from briefing_site.output.dates import clock_time, long_date
+from briefing_site.output.eventstatus import LABEL, NOTE, announced, previous_when
 from briefing_site.output.extras import PageFilter, every_file, extra_files, template_globals
 from briefing_site.output.listings import Entry, ListPage, newest_first, pages
 from briefing_site.output.theme import theme_dir
@@ -499,6 +499,7 @@ def _install_helpers(env: jinja2.Environment, urls: Urls, site: Site) -> None:
         topics_of=topics_of,
         status_label=lambda event: LABEL[event.status],
         status_note=lambda event: NOTE[event.status],
+        previous_when=previous_when,
     )
     env.tests["announced"] = announced
 
@@ -520,26 +521,6 @@ def block_html(block: Block, page: str = "", fragments: bool = True) -> Markup:
     if not page:
         return Markup(block.html)
     return Markup(resolve_links(block.html, page, fragments=bool(fragments)))
-
-
-def long_date(value: date) -> str:
-    """'Friday, February 7, 2025' without the process locale (a datetime: its own day)."""
-    return _long_date(value.date() if isinstance(value, datetime) else value)
-
-
-@lru_cache(maxsize=4096)
-def _long_date(day: date) -> str:
-    """By calendar day: every listing shows each briefing's date again (at 10,000
-    briefings, ~55,000 times), and formatting one costs ~10 us."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
-
-
-def clock_time(value: datetime) -> str:
-    """'11:55 a.m. EST', newsroom style."""
-    hour = value.hour % 12 or 12
-    half = "a.m." if value.hour < 12 else "p.m."
-    minutes = f":{value.minute:02d}"
-    return f"{hour}{minutes} {half} {value.tzname()}"
 
 
 def zone_city(zone: str) -> str:

@@ -140,8 +140,9 @@ def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
     """schema.org Event: times with offsets (dates for all-day), status, place, people.
 
     A postponed event keeps its original startDate, and gives it as previousStartDate
-    too, as schema.org asks (EventPostponed: no new date yet); one moved online is
-    attended online."""
+    too, as schema.org asks (EventPostponed: no new date yet); a rescheduled one gives
+    its new startDate and, when the editor said (`previous_start`), the old one as
+    previousStartDate; one moved online is attended online."""
     online = event.status == "moved-online"
     data: dict[str, Any] = {
         "@type": "Event",
@@ -155,6 +156,8 @@ def event_jsonld(event: Event, briefing: Briefing) -> dict[str, Any]:
         data["endDate"] = _when(event.end or event.start, event.all_day)
     if event.status == "postponed":  # schema.org: set previousStartDate, keep startDate
         data["previousStartDate"] = data["startDate"]
+    elif event.previous_start is not None:  # (validation allows it on rescheduled only)
+        data["previousStartDate"] = _when(event.previous_start, event.all_day)
     if event.location:
         name = event.location.split(",", 1)[0].strip()
         data["location"] = {"@type": "Place", "name": name, "address": event.location}
