@@ -662,3 +662,25 @@ def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_
         assert "shipped 0/6 = 0.000  with word model 6/6 = 1.000  (fixed 6, broke 0)" in printed
     assert "leaving out one of " in printed
     assert wordcv.main([*sets, "--by", "group"]) == 1
+
+
+def test_a_month_shortened_before_a_day_ends_no_sentence(classifier: Classifier) -> None:
+    """AP dates ("on Sept. 3") once cut a sentence in two, so a background sentence
+    with a date cast two votes and outvoted the plan leading the paragraph."""
+    from briefing_site.content.classify import _sentences
+
+    text = (
+        "The envoys will meet again next week. Earlier talks collapsed on Sept. 3 in the "
+        "past, at the time of a quarrel and decades ago."
+    )
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic == "outlook"
+    dated = "They met on Jan. 20 and Feb. 4, then Aug. 9, Oct. 1 and Dec. 12. They will meet again."
+    assert len(_sentences(dated)) == 2
+    titles = (
+        "U.S. Sen. Reed met Gen. Brown, Rep. Lee and Gov. Ross. No. 2 officials came. It ended."
+    )
+    assert len(_sentences(titles)) == 3

@@ -135,6 +135,11 @@ _NOT_AN_END = re.compile(
     r"|[A-Z]|[A-Za-z]\.[A-Za-z])\.$"
 )
 """A full stop after a title, an initial or an abbreviation ("Mr.", "J.", "U.S.") ends no sentence."""
+_MONTH_BEFORE_A_DAY = re.compile(
+    r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
+"""A month shortened with a full stop, as news agencies date things ("on Jan. 20",
+"Sept. 3"), ends no sentence when a day number follows it."""
 
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
@@ -509,13 +514,16 @@ class Classifier:
 
 
 def _sentences(text: str) -> list[str]:
-    """The paragraph cut at sentence ends (not after "Mr." or "U.S."), in at most
-    `MAX_SENTENCES` parts."""
+    """The paragraph cut at sentence ends (not after "Mr.", "U.S." or "Jan." before
+    a day), in at most `MAX_SENTENCES` parts."""
     parts: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
         stop = end.start() + 1
-        if _NOT_AN_END.search(text[max(start, stop - 8) : stop]):
+        before = text[max(start, stop - 8) : stop]
+        if _NOT_AN_END.search(before) or (
+            text[end.end() : end.end() + 1].isdigit() and _MONTH_BEFORE_A_DAY.search(before)
+        ):
             continue
         parts.append(text[start : end.end()])
         start = end.end()
