@@ -684,3 +684,18 @@ def test_a_month_shortened_before_a_day_ends_no_sentence(classifier: Classifier)
         "U.S. Sen. Reed met Gen. Brown, Rep. Lee and Gov. Ross. No. 2 officials came. It ended."
     )
     assert len(_sentences(titles)) == 3
+
+
+def test_the_month_may_is_not_the_modal_verb(classifier: Classifier) -> None:
+    """'Suspended in May' is background: the month once read as the hedging "may"
+    (an outlook cue), while "officials may meet again" still hedges."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    suspended = classifier.classify([around[0], "Talks were suspended in May.", around[1]])
+    assert suspended[1].topic == "history"
+    for dated in ("The embassy reopened on May 12.", "Theresa May met them since May 2019."):
+        assert "may" not in classifier.classify([dated], year=2024)[0].cues
+    (hedged,) = classifier.classify(["Officials may meet again."], year=2024)
+    assert hedged.topic == "outlook" and "may" in hedged.cues

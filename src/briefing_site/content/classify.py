@@ -90,6 +90,13 @@ YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 article's year: over two or more years before it, the year before, the same
 year (or a decade that holds it), or later. The lexicon weighs these words."""
 
+MONTH_MAY = "maymonth"
+"""What the month "May" ("in May", "May 12", "since May 2019") and the name ("Theresa
+May") read as, so that neither counts as the modal "may" the lexicon weighs as outlook:
+a capital "May" after a word, or before a number. One opening a sentence before a
+word ("May the talks succeed") stays the verb."""
+
+_MONTH_MAY = re.compile(r"\bMay\b(?=\s*\d)|(?<=[\w,;:]\s)May\b")
 
 AGAINST_ITS_WORDS = 0.7
 """Share of its support a paragraph keeps when its neighbours placed it against the topic
@@ -230,8 +237,11 @@ def strip_markup(text: str) -> str:
 def _tokens(text: str, year: int | None = None) -> list[str]:
     """Lower-case word tokens; possessives dropped, hyphens and dots split words.
 
-    With the article's `year`, a year in the text becomes one of `YEAR_WORDS`.
+    With the article's `year`, a year in the text becomes one of `YEAR_WORDS`; the
+    month May becomes `MONTH_MAY`, not the modal verb.
     """
+    if "May" in text:
+        text = _MONTH_MAY.sub(MONTH_MAY, text)
     text = text.lower().replace("\u2019", "'")
     tokens = _TOKEN.findall(_POSSESSIVE.sub("", text))
     if year is None:
