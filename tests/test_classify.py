@@ -699,3 +699,33 @@ def test_the_month_may_is_not_the_modal_verb(classifier: Classifier) -> None:
         assert "may" not in classifier.classify([dated], year=2024)[0].cues
     (hedged,) = classifier.classify(["Officials may meet again."], year=2024)
     assert hedged.topic == "outlook" and "may" in hedged.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("No date has been set for the signing of the treaty.", "outlook"),
+        ("It will be the first meeting of the two since the pact took effect.", "outlook"),
+        ("The two leaders have never met.", "history"),
+    ],
+)
+def test_dates_not_set_and_firsts_ahead_are_plans_never_met_is_background(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "No date has been set" and "will be the first meeting" look ahead, though "has
+    been" and "the first" are background cues; "have never met" tells the past, though
+    "met" is the meeting itself."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic == topic
+
+
+def test_the_first_since_a_year_names_its_cue(classifier: Classifier) -> None:
+    """ "The first ... since 2019" measures a gap in the past, even across "U.S."."""
+    (verdict,) = classifier.classify(
+        ["It was the first visit by a U.S. defense chief to the base since 2019."], year=2024
+    )
+    assert verdict.topic == "history"
+    assert "pattern: the first since a year" in verdict.cues
