@@ -729,3 +729,18 @@ def test_the_first_since_a_year_names_its_cue(classifier: Classifier) -> None:
     )
     assert verdict.topic == "history"
     assert "pattern: the first since a year" in verdict.cues
+
+
+def test_said_in_a_statement_weighs_nothing(classifier: Classifier) -> None:
+    """ "The ministry said in a statement" tells how the wire heard it, not that the
+    paragraph is about the meeting: its "statement" once leaned such a paragraph to outlook."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    said = "The talks were suspended, the ministry said in a statement."
+    assert classifier.classify([around[0], said, around[1]], year=2024)[1].topic == "history"
+    (verdict,) = classifier.classify(["Costs rose, the ministry said in a statement."])
+    assert "statement" not in verdict.cues
+    (issued,) = classifier.classify(["The two leaders will issue a statement."], year=2024)
+    assert "statement" in issued.cues
