@@ -662,3 +662,85 @@ def test_word_model_cross_validation_scores_each_set_on_pages_it_was_not_fitted_
         assert "shipped 0/6 = 0.000  with word model 6/6 = 1.000  (fixed 6, broke 0)" in printed
     assert "leaving out one of " in printed
     assert wordcv.main([*sets, "--by", "group"]) == 1
+
+
+def test_a_month_shortened_before_a_day_ends_no_sentence(classifier: Classifier) -> None:
+    """AP dates ("on Sept. 3") once cut a sentence in two, so a background sentence
+    with a date cast two votes and outvoted the plan leading the paragraph."""
+    from briefing_site.content.classify import _sentences
+
+    text = (
+        "The envoys will meet again next week. Earlier talks collapsed on Sept. 3 in the "
+        "past, at the time of a quarrel and decades ago."
+    )
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic == "outlook"
+    dated = "They met on Jan. 20 and Feb. 4, then Aug. 9, Oct. 1 and Dec. 12. They will meet again."
+    assert len(_sentences(dated)) == 2
+    titles = (
+        "U.S. Sen. Reed met Gen. Brown, Rep. Lee and Gov. Ross. No. 2 officials came. It ended."
+    )
+    assert len(_sentences(titles)) == 3
+
+
+def test_the_month_may_is_not_the_modal_verb(classifier: Classifier) -> None:
+    """'Suspended in May' is background: the month once read as the hedging "may"
+    (an outlook cue), while "officials may meet again" still hedges."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    suspended = classifier.classify([around[0], "Talks were suspended in May.", around[1]])
+    assert suspended[1].topic == "history"
+    for dated in ("The embassy reopened on May 12.", "Theresa May met them since May 2019."):
+        assert "may" not in classifier.classify([dated], year=2024)[0].cues
+    (hedged,) = classifier.classify(["Officials may meet again."], year=2024)
+    assert hedged.topic == "outlook" and "may" in hedged.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("No date has been set for the signing of the treaty.", "outlook"),
+        ("It will be the first meeting of the two since the pact took effect.", "outlook"),
+        ("The two leaders have never met.", "history"),
+    ],
+)
+def test_dates_not_set_and_firsts_ahead_are_plans_never_met_is_background(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "No date has been set" and "will be the first meeting" look ahead, though "has
+    been" and "the first" are background cues; "have never met" tells the past, though
+    "met" is the meeting itself."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic == topic
+
+
+def test_the_first_since_a_year_names_its_cue(classifier: Classifier) -> None:
+    """ "The first ... since 2019" measures a gap in the past, even across "U.S."."""
+    (verdict,) = classifier.classify(
+        ["It was the first visit by a U.S. defense chief to the base since 2019."], year=2024
+    )
+    assert verdict.topic == "history"
+    assert "pattern: the first since a year" in verdict.cues
+
+
+def test_said_in_a_statement_weighs_nothing(classifier: Classifier) -> None:
+    """ "The ministry said in a statement" tells how the wire heard it, not that the
+    paragraph is about the meeting: its "statement" once leaned such a paragraph to outlook."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    said = "The talks were suspended, the ministry said in a statement."
+    assert classifier.classify([around[0], said, around[1]], year=2024)[1].topic == "history"
+    (verdict,) = classifier.classify(["Costs rose, the ministry said in a statement."])
+    assert "statement" not in verdict.cues
+    (issued,) = classifier.classify(["The two leaders will issue a statement."], year=2024)
+    assert "statement" in issued.cues

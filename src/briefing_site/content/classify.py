@@ -90,6 +90,13 @@ YEAR_WORDS = ("earlieryear", "recentyear", "currentyear", "futureyear")
 article's year: over two or more years before it, the year before, the same
 year (or a decade that holds it), or later. The lexicon weighs these words."""
 
+MONTH_MAY = "maymonth"
+"""What the month "May" ("in May", "May 12", "since May 2019") and the name ("Theresa
+May") read as, so that neither counts as the modal "may" the lexicon weighs as outlook:
+a capital "May" after a word, or before a number. One opening a sentence before a
+word ("May the talks succeed") stays the verb."""
+
+_MONTH_MAY = re.compile(r"\bMay\b(?=\s*\d)|(?<=[\w,;:]\s)May\b")
 
 AGAINST_ITS_WORDS = 0.7
 """Share of its support a paragraph keeps when its neighbours placed it against the topic
@@ -135,6 +142,11 @@ _NOT_AN_END = re.compile(
     r"|[A-Z]|[A-Za-z]\.[A-Za-z])\.$"
 )
 """A full stop after a title, an initial or an abbreviation ("Mr.", "J.", "U.S.") ends no sentence."""
+_MONTH_BEFORE_A_DAY = re.compile(
+    r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
+"""A month shortened with a full stop, as news agencies date things ("on Jan. 20",
+"Sept. 3"), ends no sentence when a day number follows it."""
 
 MAX_CHARS = 10_000
 """Only this much of a paragraph is scored, so pathological input stays fast."""
@@ -225,8 +237,11 @@ def strip_markup(text: str) -> str:
 def _tokens(text: str, year: int | None = None) -> list[str]:
     """Lower-case word tokens; possessives dropped, hyphens and dots split words.
 
-    With the article's `year`, a year in the text becomes one of `YEAR_WORDS`.
+    With the article's `year`, a year in the text becomes one of `YEAR_WORDS`; the
+    month May becomes `MONTH_MAY`, not the modal verb.
     """
+    if "May" in text:
+        text = _MONTH_MAY.sub(MONTH_MAY, text)
     text = text.lower().replace("\u2019", "'")
     tokens = _TOKEN.findall(_POSSESSIVE.sub("", text))
     if year is None:
@@ -509,13 +524,16 @@ class Classifier:
 
 
 def _sentences(text: str) -> list[str]:
-    """The paragraph cut at sentence ends (not after "Mr." or "U.S."), in at most
-    `MAX_SENTENCES` parts."""
+    """The paragraph cut at sentence ends (not after "Mr.", "U.S." or "Jan." before
+    a day), in at most `MAX_SENTENCES` parts."""
     parts: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
         stop = end.start() + 1
-        if _NOT_AN_END.search(text[max(start, stop - 8) : stop]):
+        before = text[max(start, stop - 8) : stop]
+        if _NOT_AN_END.search(before) or (
+            text[end.end() : end.end() + 1].isdigit() and _MONTH_BEFORE_A_DAY.search(before)
+        ):
             continue
         parts.append(text[start : end.end()])
         start = end.end()
