@@ -3,12 +3,14 @@ written here (none of their wording is kept)."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
 from briefing_site.cli import main
+from briefing_site.content.load import split_text
 
 TITLE = "Harbour states agree to share patrol boats"
 STORY = (
@@ -105,3 +107,99 @@ def test_a_built_page_leads_with_the_story_not_the_full_caption(tmp_path: Path) 
     lede_at = page.index('data-topic="lede"')
     assert page.index("The defence ministers of two harbour states", lede_at) > lede_at
     assert "before the talks in Port Esk" not in page
+
+
+# Hard-wrapped wire copy, as a scraper keeps it: the page's headline, byline and stamp on
+# the lines over the story, in the same block.
+HEADER = [
+    "Island states agree to reopen ports to each other",
+    "By Staff Writer",
+    "Updated 6 May 2025",
+]
+
+
+def _wrapped(paragraphs: list[str], width: int, between: str, indent: str = "") -> str:
+    body = between.join(
+        textwrap.fill(p, width, initial_indent=indent, break_on_hyphens=False) for p in paragraphs
+    )
+    return "\n".join(HEADER) + "\n" + body + "\n"
+
+
+def _texts(text: str) -> list[str]:
+    return [paragraph.text for paragraph in split_text(text)]
+
+
+def test_wire_copy_wrapped_wide_under_its_headline_keeps_each_paragraph_whole() -> None:
+    # Wrapped at 130 columns, paragraphs parted by blank lines, the headline and byline
+    # over the first: the lede's last sentence, alone on its line, stays in the lede.
+    story = [
+        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states agreed "
+        "on Tuesday to open their container ports to each other's shipping lines. The deal ends "
+        "a dispute that had idled cargo vessels for months. It takes effect in January. "
+        "Officials called it a turning point.",
+        "The agreement sets up a joint committee to review harbour fees. It will meet every six "
+        "months. Its first task is a common tariff for fuel. Both governments will name four "
+        "members each.",
+        "Trade between the two fell by a fifth last year. Exporters of fruit and fish were hit "
+        "hardest. Some moved their cargo to a third port. Others stopped shipping altogether.",
+        "Talks on a joint coast guard made little progress. The two sides still differ on "
+        "command. They also differ on where the boats would be based. A further round is due "
+        "in September.",
+    ]
+    text = _wrapped(story, 130, "\n\n")
+    assert _texts(text) == [*HEADER, *story]
+    assert _lede(*_texts(text), title=HEADER[0]) == story[0]
+
+
+def test_indented_wrapped_copy_is_not_parted_where_a_sentence_fills_its_line() -> None:
+    # Each paragraph opens with an indent; a line ending a sentence one column past the
+    # longest line that stops mid-sentence is still a wrapped line, not a paragraph's end.
+    story = [
+        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states agreed "
+        "on Tuesday to open their container ports to each other's shipping lines.",
+        "The agreement sets up a joint committee to review harbour fees. It will meet every six "
+        "months. Its first task is a common tariff for fuel. Both governments will name four "
+        "members each.",
+        "Trade between the two fell by a fifth last year. Exporters of fruit and fish were hit "
+        "hardest. Some moved their cargo to a third port. Others stopped shipping altogether.",
+    ]
+    text = _wrapped(story, 72, "\n", indent="   ")
+    assert [t.strip() for t in _texts(text)] == [*HEADER, *story]
+
+
+def test_wire_copy_in_one_sentence_paragraphs_parts_where_a_full_line_ends_one() -> None:
+    # One newline between paragraphs of a sentence each: a paragraph whose last line
+    # fills the width ends there, as its neighbours do; it is not run into the next.
+    story = [
+        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states agreed "
+        "on Tuesday to open their container ports to each other's shipping lines from next "
+        "year, ending a dispute that had idled cargo vessels for months.",
+        "The deal, reached after two days of talks at a seaside conference centre, also sets "
+        "up a joint committee to review harbour fees every six months, officials from both "
+        "governments told reporters.",
+        "Trade between the two fell by a fifth last year.",
+        '"This is the agreement our exporters have been asking for," one of the leaders said '
+        "at a closing news conference, adding that fishing quotas would be taken up at a "
+        "further round in the autumn.",
+        "Share prices of the region's two largest shipping firms rose on the news, and analysts "
+        "said freight rates could fall by the end of the year if the ports reopen on time.",
+        "By contrast, talks on a joint coast guard made little progress. Officials said the two "
+        "sides still differed on who would command the boats and where they would be based.",
+        "The next round is set for September.",
+    ]
+    for width in (100, 120):
+        text = _wrapped(story, width, "\n")
+        assert _texts(text) == [*HEADER, *story], width
+        assert _lede(*_texts(text), title=HEADER[0]) == story[0]
+    # A magazine's one long paragraph, wrapped at any width: a sentence that happens to
+    # fill its line goes on in the same paragraph, as before.
+    column = (
+        "The two leaders are determined to meet this summer, but the island's parliament will "
+        "balk until the harbour treaty is signed. Negotiators have not yet settled how fees are "
+        "to be checked. Officials on both sides complain of delays. Even the place of a "
+        "meeting is unsettled. A fire at the conference centre may move it to the capital. "
+        "That would avoid a touchy problem. Aides have said they do not want the visitor to "
+        "meet the opposition leader. The talks resume next month."
+    )
+    for width in range(60, 100):
+        assert _texts(_wrapped([column], width, "\n")) == [*HEADER, column], width
