@@ -117,6 +117,21 @@ HEADER = [
     "Updated 6 May 2025",
 ]
 
+LONG_STORY = [
+    "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states agreed "
+    "on Tuesday to open their container ports to each other's shipping lines. The deal ends "
+    "a dispute that had idled cargo vessels for months. It takes effect in January. "
+    "Officials called it a turning point.",
+    "The agreement sets up a joint committee to review harbour fees. It will meet every six "
+    "months. Its first task is a common tariff for fuel. Both governments will name four "
+    "members each.",
+    "Trade between the two fell by a fifth last year. Exporters of fruit and fish were hit "
+    "hardest. Some moved their cargo to a third port. Others stopped shipping altogether.",
+    "Talks on a joint coast guard made little progress. The two sides still differ on "
+    "command. They also differ on where the boats would be based. A further round is due "
+    "in September.",
+]
+
 
 def _wrapped(paragraphs: list[str], width: int, between: str, indent: str = "") -> str:
     body = between.join(
@@ -132,20 +147,7 @@ def _texts(text: str) -> list[str]:
 def test_wire_copy_wrapped_wide_under_its_headline_keeps_each_paragraph_whole() -> None:
     # Wrapped at 130 columns, paragraphs parted by blank lines, the headline and byline
     # over the first: the lede's last sentence, alone on its line, stays in the lede.
-    story = [
-        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states agreed "
-        "on Tuesday to open their container ports to each other's shipping lines. The deal ends "
-        "a dispute that had idled cargo vessels for months. It takes effect in January. "
-        "Officials called it a turning point.",
-        "The agreement sets up a joint committee to review harbour fees. It will meet every six "
-        "months. Its first task is a common tariff for fuel. Both governments will name four "
-        "members each.",
-        "Trade between the two fell by a fifth last year. Exporters of fruit and fish were hit "
-        "hardest. Some moved their cargo to a third port. Others stopped shipping altogether.",
-        "Talks on a joint coast guard made little progress. The two sides still differ on "
-        "command. They also differ on where the boats would be based. A further round is due "
-        "in September.",
-    ]
+    story = LONG_STORY
     text = _wrapped(story, 130, "\n\n")
     assert _texts(text) == [*HEADER, *story]
     assert _lede(*_texts(text), title=HEADER[0]) == story[0]
@@ -203,3 +205,15 @@ def test_wire_copy_in_one_sentence_paragraphs_parts_where_a_full_line_ends_one()
     )
     for width in range(60, 100):
         assert _texts(_wrapped([column], width, "\n")) == [*HEADER, column], width
+
+
+def test_a_wires_bracketed_credit_under_a_full_last_line_is_not_run_into_the_story() -> None:
+    # The credit opens in a bracket right under the story's last line, which fills the
+    # width: it is a line of its own, and goes; the story keeps all its words.
+    story = LONG_STORY
+    credit = "(Reporting by Staff Writer; Editing by Desk Editor)"
+    for width in (60, 90):
+        text = _wrapped(story, width, "\n\n").rstrip("\n") + "\n" + credit + "\n"
+        assert _texts(text) == [*HEADER, *story, credit], width
+        kept, dropped = _clean(*_texts(text), title=HEADER[0])
+        assert kept == story, dropped

@@ -1379,9 +1379,18 @@ def _full(line: str, following: str, width: int) -> bool:
     return len(line) <= width < len(line) + 1 + len(first)  # longer: never wrapped
 
 
+# A wire's credit in brackets under its story ("(Reporting by ...; Editing by ...)").
+_BRACKETED_CREDIT = re.compile(
+    r"^\((?:additional |further )?(?:reporting|writing|editing|compiled|edited)\b", re.I
+)
+
+
 def _ends_paragraph(following: str) -> bool:
-    """A sentence end at the edge still ends a paragraph before a list item or an indent."""
-    return following.startswith((" ", "\t", "-", "*", "\u2022"))
+    """A sentence end at the edge still ends a paragraph before a list item, an indent or
+    a wire's bracketed credit line."""
+    return following.startswith((" ", "\t", "-", "*", "\u2022")) or bool(
+        _BRACKETED_CREDIT.match(following)
+    )
 
 
 def _cut(line: str, width: int) -> bool:
