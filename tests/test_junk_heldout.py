@@ -217,3 +217,31 @@ def test_a_wires_bracketed_credit_under_a_full_last_line_is_not_run_into_the_sto
         assert _texts(text) == [*HEADER, *story, credit], width
         kept, dropped = _clean(*_texts(text), title=HEADER[0])
         assert kept == story, dropped
+
+
+def test_the_storys_short_paragraphs_under_an_ad_slot_or_a_caption_stay() -> None:
+    # Wire copy runs one short sentence a paragraph; an ad slot, a share bar or a caption
+    # between its paragraphs does not make the sentences under it the page's furniture.
+    lede = (
+        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states "
+        "agreed on Tuesday to open their container ports to each other's shipping lines."
+    )
+    second = (
+        "The deal, reached after two days of talks, also sets up a joint committee to review "
+        "harbour fees every six months, officials told reporters."
+    )
+    tail = [
+        "Trade between the two fell by a fifth last year.",
+        "The next round of talks, on a joint coast guard, is set for September in the capital.",
+    ]
+    for slot in (
+        "Advertisement",
+        "Share on WhatsApp",
+        "The two leaders shake hands in Alderport on Tuesday. | Photo: Harbour Wire",
+    ):
+        kept, dropped = _clean(TITLE, lede, second, slot, *tail, title=TITLE)
+        assert kept == [lede, second, *tail], (slot, dropped)
+    # A lone line under the furniture at the page's end is still its credit, and goes.
+    credit = "Jane Doe reported from Alderport for Harbour Wire."
+    kept, dropped = _clean(TITLE, lede, second, "Follow us on Google News", credit, title=TITLE)
+    assert kept == [lede, second], dropped

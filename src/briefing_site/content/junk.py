@@ -1267,6 +1267,8 @@ _OWN_WORK = _lazy(
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
+# Short sentences in a row below the furniture that are the story going on, not a line.
+STORY_RUN = 2
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
 
@@ -4348,6 +4350,12 @@ def _short(
             # ...', "Two officials said the talks stalled."): the story going on under the
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
+        if _clause(shape) and _clause_run(shapes, index) >= STORY_RUN:
+            # Two or more of the story's short sentences in a row under one block of
+            # furniture ("Advertisement", a share bar, a caption between paragraphs): the
+            # story goes on below it, one sentence a paragraph as wire copy is written; a
+            # social or credit line stands alone.
+            return False, "short sentences going on below the furniture: the story's?"
         if _clause(shape) and _after_one_video_call(shapes, index):
             # The story's last sentence under one call to watch its video ("Watch the
             # video above ..." over "Russia denied the allegation on Monday."): the
@@ -4575,6 +4583,28 @@ def _clause(shape: Shape) -> bool:
         and not shape.reader
         and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
     )
+
+
+def _clause_run(shapes: Sequence[Shape], index: int) -> int:
+    """How many of the story's short sentences (`_clause`) stand in a row with this one,
+    with nothing between them; not counting one spoken to the reader or in the outlet's
+    voice ("we", "our"), a credit's or a social line's. None under a date stamp or a
+    byline (a marker): below one, short lines are the page's log or credits."""
+
+    def plain(shape: Shape) -> bool:
+        return _clause(shape) and not shape.voice and not shape.credit
+
+    if not plain(shapes[index]):
+        return 0
+    start = index
+    while start > 0 and plain(shapes[start - 1]):
+        start -= 1
+    if start and shapes[start - 1].marker:
+        return 0  # under the page's date stamp or byline: its change log, its credits
+    end = index
+    while end + 1 < len(shapes) and plain(shapes[end + 1]):
+        end += 1
+    return end - start + 1
 
 
 def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:
