@@ -245,3 +245,17 @@ def test_the_storys_short_paragraphs_under_an_ad_slot_or_a_caption_stay() -> Non
     credit = "Jane Doe reported from Alderport for Harbour Wire."
     kept, dropped = _clean(TITLE, lede, second, "Follow us on Google News", credit, title=TITLE)
     assert kept == [lede, second], dropped
+
+
+def test_one_short_sentence_under_an_ad_slot_stays_and_an_also_read_line_goes() -> None:
+    # A page sets its ad slot inside the story, never under it: the one short sentence
+    # under "Advertisement" is the story's last. "Also read: <headline>" is a link line.
+    lede = (
+        "ALDERPORT, May 6 (Harbour Wire) - The leaders of two neighbouring island states "
+        "agreed on Tuesday to open their container ports to each other's shipping lines."
+    )
+    second = "Trade between the two fell by a fifth last year, officials told reporters."
+    last = "The next round of talks, on a joint coast guard, is set for September."
+    link = "Also read: Ports reopen after a year of waiting"
+    kept, dropped = _clean(TITLE, lede, link, second, "Advertisement", last, title=TITLE)
+    assert kept == [lede, second, last], dropped

@@ -99,7 +99,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # "Read more widely, the treaty..." stays.
     r"(?:read more|see also|related(?: (?:stories|articles|coverage|readings?|news|posts|links))?"
     r"|more on this"
-    r"|(?:also )?read(?: also)?(?=\s*\|))"
+    r"|(?:also )?read(?: also)?(?=\s*\|)|(?:also read|read also)(?=\s*:))"
     r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
@@ -1328,6 +1328,11 @@ class Shape:
     published: bool = False  # the page's word on when it was published: a stamp
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
     cited: bool = False  # a reported sentence with its source's address after it: no lede
+
+    @property
+    def ad(self) -> bool:
+        """An ad slot's label matched by a pattern ("Advertisement", "Sponsored")."""
+        return self.reason.startswith("pattern 'advertisements?")
 
     @property
     def link(self) -> bool:
@@ -4350,11 +4355,12 @@ def _short(
             # ...', "Two officials said the talks stalled."): the story going on under the
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
-        if _clause(shape) and _clause_run(shapes, index) >= STORY_RUN:
+        if _clause(shape) and (_clause_run(shapes, index) >= STORY_RUN or _under_ad(shapes, index)):
             # Two or more of the story's short sentences in a row under one block of
-            # furniture ("Advertisement", a share bar, a caption between paragraphs): the
-            # story goes on below it, one sentence a paragraph as wire copy is written; a
-            # social or credit line stands alone.
+            # furniture ("Advertisement", a share bar, a caption between paragraphs), or
+            # one under an ad slot (which a page sets inside its story, never under it):
+            # the story goes on below it, one sentence a paragraph as wire copy is
+            # written; a social or credit line stands alone under the story's end.
             return False, "short sentences going on below the furniture: the story's?"
         if _clause(shape) and _after_one_video_call(shapes, index):
             # The story's last sentence under one call to watch its video ("Watch the
@@ -4583,6 +4589,15 @@ def _clause(shape: Shape) -> bool:
         and not shape.reader
         and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
     )
+
+
+def _under_ad(shapes: Sequence[Shape], index: int) -> bool:
+    """Right under an ad slot ("Advertisement"), or under the story's short sentences
+    right under one."""
+    above = index - 1
+    while above >= 0 and _clause(shapes[above]):
+        above -= 1
+    return above >= 0 and shapes[above].ad
 
 
 def _clause_run(shapes: Sequence[Shape], index: int) -> int:
