@@ -99,7 +99,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # "Read more widely, the treaty..." stays.
     r"(?:read more|see also|related(?: (?:stories|articles|coverage|readings?|news|posts|links))?"
     r"|more on this"
-    r"|(?:also )?read(?: also)?(?=\s*\|))"
+    r"|(?:also )?read(?: also)?(?=\s*\|)|(?:also read|read also)(?=\s*:))"
     r"(?:\s*[:|»›>→].{0,200})?",  # noqa: RUF001
     r"(?:read next|up next|recommended(?: for you)?|most read|more from [\w ]{1,40})"
     r"(?:\s*[:»›>→].{0,200})?",  # noqa: RUF001
@@ -183,7 +183,7 @@ _CLOSERS = "'\"’”)] \t\n」』）»"  # noqa: RUF001
 # Agencies and photo libraries as they sign pictures ("REUTERS/Jane Doe", "(AP Photo/...)").
 _AGENCY = (
     r"(?-i:REUTERS|Reuters|AFP|AP|EPA|PTI|ANI|IANS|UPI|AAP|TASS|Xinhua|XINHUA|Yonhap|YONHAP"
-    r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr)"
+    r"|Kyodo|KYODO|Getty Images|Bloomberg|Flickr|Associated Press|Agence France-Presse)"
 )
 # A caption signed after its full stop with a dash and its agency ("... 2022. \u2014 Reuters").
 _AGENCY_WORD = _lazy(rf"\b{_AGENCY}\b")
@@ -745,12 +745,39 @@ _SMALL_PRINT = _lazy(
 _LEGAL = _lazy(
     r"\bwithout warranty\b|\b(?:do not|does not|cannot) accept any (?:responsibility|liability)"
     r"|\ball rights reserved\b|\u00a9\s*(?:\w+ )?copyright\b|\breproduced with the permission\b"
-    r"|\bcontact us for (?:subscription|licensing|syndication)\b",
+    r"|\bcontact us for (?:subscription|licensing|syndication)\b"
+    # A wire's note on its own rights and its paid service, in the third person ("The
+    # agency reserves the copyright to the stories it files, granted to subscribers",
+    # "the full text is available in the paid version of the service").
+    r"|\breserves? (?:the|all|its) (?:copy)?rights?\b|\bgranted to (?:its )?subscribers\b"
+    r"|\bavailable (?:only )?(?:in|to) (?:the )?(?:paid|subscribers?'?) (?:version|edition|service)\b",
     re.I,
 )
 SMALL_PRINT = "the site's legal small print below the story"
 # Words each of `_LEGAL`'s phrases holds: a block with none of them is no small print.
-_LEGAL_KEYS = ("warranty", "accept any", "rights reserved", "\u00a9", "permission", "contact us")
+_LEGAL_KEYS = (
+    "warranty",
+    "accept any",
+    "rights reserved",
+    "\u00a9",
+    "permission",
+    "contact us",
+    "reserve",
+    "subscriber",
+    "paid",
+)
+# A button's icon with its alt text, as a scraper reads it: "Close icon Two crossed lines
+# that form an 'X'. It indicates a way to close ...", "Chevron icon It indicates an
+# expandable section or menu". A name of a few capitalised words, "icon", then what the
+# button does on the page ("Pop icon Ann Lee waves to fans" names no page's control).
+_ICON_OPENING = _lazy(r"^(?:[A-Z][\w-]*\s){1,3}icon\b")
+_ICON_CONTROL = _lazy(
+    r"\b(?:icons?|indicates?|click|tap|button|menu|notification|navigation|dismiss"
+    r"|expand(?:s|able|ed)?|collapses?|interaction|panel|options)\b",
+    re.I,
+)
+ICON_TEXT_WORDS = 40
+ICON_TEXT = "a button's icon and its alt text (what the control does on the page)"
 # A verb reporting speech: a quotation right under its sentence goes on from the speaker.
 _SAYS = _lazy(
     r"\b(?:says|said|told|tells|adds|added|observed|noted|stated|explained|warned|argued)\b"
@@ -766,7 +793,7 @@ _REPORTED = _lazy(
 # tells of ("the clause on the airline's website", "a website-by-website approach").
 _SITE_ITSELF = _lazy(
     r"\bthis (?:article|site|web ?site|page|story)(?![\w-])|\bour (?:web ?)?site\b"
-    r"|\bcontact us\b",
+    r"|\bcontact us\b|\bthe (?:news|full) (?:item|story|text)s?\b",
     re.I,
 )
 # A paywall's or sign-up wall's prompt: an imperative to log in, register or subscribe (at
@@ -1240,6 +1267,8 @@ _OWN_WORK = _lazy(
 # A short sentence in the furniture below the story (a social or credit line) runs to
 # this many words; a longer one there is a quotation under its speaker's name.
 SOCIAL_MAX_WORDS = 30
+# Short sentences in a row below the furniture that are the story going on, not a line.
+STORY_RUN = 2
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
 
@@ -1299,6 +1328,11 @@ class Shape:
     published: bool = False  # the page's word on when it was published: a stamp
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
     cited: bool = False  # a reported sentence with its source's address after it: no lede
+
+    @property
+    def ad(self) -> bool:
+        """An ad slot's label matched by a pattern ("Advertisement", "Sponsored")."""
+        return self.reason.startswith("pattern 'advertisements?")
 
     @property
     def link(self) -> bool:
@@ -1670,6 +1704,8 @@ class JunkFilter:
             return shape("bad", WALL)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
+        if n <= ICON_TEXT_WORDS and not quotes and _icon_text(text):
+            return shape("bad", ICON_TEXT)
         if n <= MARKER_WORDS and not sentence and _ENTRY_TIME.search(text):
             return shape("bad", "a live page's entry headline with its time")
         if (
@@ -3045,20 +3081,37 @@ def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> 
             continue
         text = _plain(paragraphs[index].text)
         words = _words(text.casefold())
-        if (
-            len(words) > PICTURE_CAPTION_WORDS
-            or "said" in words
-            or not (_PICTURE_DATE.search(text) or _picture_verb(words))
-        ):
-            continue
         later = _repeat_of(reason, at)
         if (
-            later is not None
-            and later > index + 1
-            and _plain(paragraphs[later].text) == _plain(paragraphs[index].text)
+            later is None
+            or later <= index + 1
+            or len(words) > PICTURE_CAPTION_WORDS
+            or "said" in words
         ):
+            continue
+        full = _plain(paragraphs[later].text)
+        if full == text:
+            if _PICTURE_DATE.search(text) or _picture_verb(words):
+                out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
+        elif _caption_grown(words, full):
             out[later] = replace(shapes[later], kind="bad", reason=CAPTION_TWIN, lead=False)
     return out
+
+
+def _caption_grown(short: Sequence[str], full: str) -> bool:
+    """`full` is the caption whose opening the short copy over the credit was (its alt
+    text: "The minister speaks to reporters." over "Agency" over "The minister speaks to
+    reporters in the capital, May 2, 2024."): the same words first, then where and when,
+    with the picture's full date, nobody saying anything, a caption's length."""
+    long = _words(full.casefold())
+    return (
+        len(short) >= 3
+        and len(long) > len(short)
+        and len(long) <= PICTURE_CAPTION_WORDS
+        and long[: len(short)] == list(short)
+        and "said" not in long
+        and _PICTURE_DATE.search(full) is not None
+    )
 
 
 def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
@@ -3188,6 +3241,12 @@ def _flagged(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[S
                 live_caption=caption,
             )
     return out
+
+
+def _icon_text(text: str) -> bool:
+    """An icon's name and alt text: `_ICON_OPENING`, then a word of the page's controls."""
+    opening = _ICON_OPENING.match(text)
+    return opening is not None and _ICON_CONTROL.search(text, opening.end()) is not None
 
 
 def _legal(text: str) -> bool:
@@ -4296,6 +4355,13 @@ def _short(
             # ...', "Two officials said the talks stalled."): the story going on under the
             # pictures, not a social or credit line.
             return False, "a short sentence quoting someone below the pictures: the story's?"
+        if _clause(shape) and (_clause_run(shapes, index) >= STORY_RUN or _under_ad(shapes, index)):
+            # Two or more of the story's short sentences in a row under one block of
+            # furniture ("Advertisement", a share bar, a caption between paragraphs), or
+            # one under an ad slot (which a page sets inside its story, never under it):
+            # the story goes on below it, one sentence a paragraph as wire copy is
+            # written; a social or credit line stands alone under the story's end.
+            return False, "short sentences going on below the furniture: the story's?"
         if _clause(shape) and _after_one_video_call(shapes, index):
             # The story's last sentence under one call to watch its video ("Watch the
             # video above ..." over "Russia denied the allegation on Monday."): the
@@ -4523,6 +4589,37 @@ def _clause(shape: Shape) -> bool:
         and not shape.reader
         and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
     )
+
+
+def _under_ad(shapes: Sequence[Shape], index: int) -> bool:
+    """Right under an ad slot ("Advertisement"), or under the story's short sentences
+    right under one."""
+    above = index - 1
+    while above >= 0 and _clause(shapes[above]):
+        above -= 1
+    return above >= 0 and shapes[above].ad
+
+
+def _clause_run(shapes: Sequence[Shape], index: int) -> int:
+    """How many of the story's short sentences (`_clause`) stand in a row with this one,
+    with nothing between them; not counting one spoken to the reader or in the outlet's
+    voice ("we", "our"), a credit's or a social line's. None under a date stamp or a
+    byline (a marker): below one, short lines are the page's log or credits."""
+
+    def plain(shape: Shape) -> bool:
+        return _clause(shape) and not shape.voice and not shape.credit
+
+    if not plain(shapes[index]):
+        return 0
+    start = index
+    while start > 0 and plain(shapes[start - 1]):
+        start -= 1
+    if start and shapes[start - 1].marker:
+        return 0  # under the page's date stamp or byline: its change log, its credits
+    end = index
+    while end + 1 < len(shapes) and plain(shapes[end + 1]):
+        end += 1
+    return end - start + 1
 
 
 def _under_subhead(shapes: Sequence[Shape], index: int) -> bool:

@@ -74,6 +74,7 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 30  # narrower lines are a menu or a list of labels, not wrapped prose
 # A lone block of a few lines, all this short, is measured on its own.
 FALLBACK_WRAP_WIDTH = 100
+WRAP_SLACK = 1.1  # a sentence's last line may end this far past the longest open line
 _LIST_LINE = re.compile(
     r"^\s*[-*+\u2022\u25aa\u00b7]\s+\S"
 )  # bullets: numbered items are paragraphs
@@ -603,6 +604,10 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
     width = wrap_width(
         [line for (_, lines, _), ok in zip(blocks, prose, strict=True) if ok for line in lines[:-1]]
     )
+    short = bool(width) and _short_paragraphs(
+        [lines for (_, lines, spaced), ok in zip(blocks, prose, strict=True) if ok and not spaced],
+        width,
+    )
     paragraphs: list[Paragraph] = []
     for (numbers, lines, spaced), has_sentence in zip(blocks, prose, strict=True):
         block_width = width or (_block_width(lines) if has_sentence else 0)
@@ -614,6 +619,7 @@ def split_text(text: str, first_line: int = 1) -> tuple[Paragraph, ...]:
             if (
                 following is not None
                 and not _lost_drop_cap(line, following)
+                and not (short and not spaced and _stops_at_edge(line, following))
                 and (
                     _runs_on(
                         line,
@@ -905,13 +911,22 @@ def wrap_width(lines: list[str]) -> int:
     # Most lines stay within the width; when most end mid-sentence (wrapped
     # prose does) a few longer unwrapped paragraphs among them are allowed.
     mostly_open = len(open_ended) >= 0.5 * len(lines)
+    # A line stopping mid-sentence short of half the width was not wrapped there (a
+    # headline, a byline or a label over the story's first line, in the same block).
+    wrapped_there = sum(n >= width / 2 for n in open_ended)
     if (
         not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH
-        or near < max(3, 0.6 * len(open_ended))
+        or near < max(3, 0.6 * wrapped_there)
         or within < (0.75 if mostly_open else 0.9)
     ):
         return 0
-    return width
+    # The edge was found from lines stopping mid-sentence; one ending a sentence may fill
+    # the line a little further ("... a common tariff for fuel." one column past the
+    # longest open line): the wrap width is at least that long.
+    return max(
+        (n for n in (len(line.rstrip()) for line in lines) if n <= width * WRAP_SLACK),
+        default=width,
+    )
 
 
 def _has_sentence(lines: list[str]) -> bool:
@@ -1316,6 +1331,47 @@ def _open_quote(line: str) -> bool:
     return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
 
 
+# A sentence's full stop closing a line, after a word that is no abbreviation ("Mr.",
+# "Gen.", "U.S.", "a.m."), and a sentence opening the next line.
+_EDGE_STOP = re.compile(r"(?<![.\w'\u2019-])(?P<word>[\w'\u2019-]+)[.!?][\"'\u2019\u201d)]*$")
+_NEW_SENTENCE = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9]")
+# A sentence ending inside a line, another opening after it.
+_MID_STOP = re.compile(
+    r"(?<![.\w'\u2019-])[\w'\u2019-]{2,}[.!?][\"'\u2019\u201d)]*\s+[\"'\u201c\u2018(]?[A-Z]"
+)
+
+
+def _stops_at_edge(line: str, following: str) -> bool:
+    """A line ending a sentence (no abbreviation's point) over a line opening one."""
+    found = _EDGE_STOP.search(line.rstrip())
+    if found is None or not _NEW_SENTENCE.match(following.strip()):
+        return False
+    word = found.group("word")
+    return not (len(word) <= 3 and word[:1].isupper()) and "." not in word
+
+
+def _short_paragraphs(blocks: list[list[str]], width: int) -> bool:
+    """Wrapped copy written in paragraphs of a sentence or so, parted by a single newline
+    (a wire's): inside its blocks, more sentences end a paragraph (a line stopping short
+    of the width) than end inside a line with the paragraph going on. A full line's
+    sentence end is as likely to be either kind as any, so there it more likely ends a
+    paragraph too. Copy in long paragraphs (a magazine's) joins it, as before; so does
+    copy whose paragraphs open with an indent."""
+    if any(line[:1] in " \t" for lines in blocks for line in lines[1:]):
+        return False
+    ends = stops = 0
+    for lines in blocks:
+        inner = sum(
+            1
+            for line, following in pairwise(lines)
+            if _stops_at_edge(line, following) and not _full(line.rstrip(), following, width)
+        )
+        if inner:
+            ends += inner + 1
+            stops += sum(len(_MID_STOP.findall(line)) for line in lines)
+    return ends >= 3 and ends > stops
+
+
 def _full(line: str, following: str, width: int) -> bool:
     """The next line's first word would not have fitted on this one (a line longer
     than the width was not wrapped at all)."""
@@ -1323,9 +1379,18 @@ def _full(line: str, following: str, width: int) -> bool:
     return len(line) <= width < len(line) + 1 + len(first)  # longer: never wrapped
 
 
+# A wire's credit in brackets under its story ("(Reporting by ...; Editing by ...)").
+_BRACKETED_CREDIT = re.compile(
+    r"^\((?:additional |further )?(?:reporting|writing|editing|compiled|edited)\b", re.I
+)
+
+
 def _ends_paragraph(following: str) -> bool:
-    """A sentence end at the edge still ends a paragraph before a list item or an indent."""
-    return following.startswith((" ", "\t", "-", "*", "\u2022"))
+    """A sentence end at the edge still ends a paragraph before a list item, an indent or
+    a wire's bracketed credit line."""
+    return following.startswith((" ", "\t", "-", "*", "\u2022")) or bool(
+        _BRACKETED_CREDIT.match(following)
+    )
 
 
 def _cut(line: str, width: int) -> bool:
