@@ -35,6 +35,9 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from stagetimer import time_calls  # noqa: E402  (bench/stagetimer.py)
+
 NOW = "2030-01-01T00:00:00+00:00"  # as bench/run.py: no article is held back
 CACHE_DIR = ".briefing-cache"
 
@@ -62,8 +65,6 @@ TOTAL = "main thread, from start"
 
 def _probe(argv: list[str]) -> int:
     """In the measured process: wrap the stages, run the command, print JSON last."""
-    import functools
-    import importlib
 
     start_wall, start_cpu = time.perf_counter(), time.thread_time()
     import briefing_site.build.pipeline
@@ -71,27 +72,8 @@ def _probe(argv: list[str]) -> int:
 
     found: dict[str, list[float]] = {}
 
-    def wrap(module: str, name: str) -> None:
-        owner: object = importlib.import_module(module)
-        *path, last = name.split(".")
-        for part in path:
-            owner = getattr(owner, part)
-        function = getattr(owner, last)
-
-        @functools.wraps(function)
-        def timed(*args: object, **kwargs: object) -> object:
-            wall, cpu = time.perf_counter(), time.thread_time()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent = found.setdefault(name, [0.0, 0.0])
-                spent[0] += time.perf_counter() - wall
-                spent[1] += time.thread_time() - cpu
-
-        setattr(owner, last, timed)
-
     for module, name, _ in STAGES:
-        wrap(module, name)
+        time_calls(module, name, found)
     with open(os.devnull, "w") as quiet:
         status = briefing_site.cli.main(argv, out=quiet, err=quiet)
     found[TOTAL] = [time.perf_counter() - start_wall, time.thread_time() - start_cpu]

@@ -36,6 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from run import briefing_command, edit_one_article  # noqa: E402  (bench/run.py)
+from stagetimer import time_calls  # noqa: E402  (bench/stagetimer.py)
 
 # The stages of a one-edit rebuild, in the order they run: (module, function).
 STAGES = [
@@ -63,8 +64,6 @@ TOTAL = "main thread, from start"
 
 def _probe(argv: list[str]) -> int:
     """In the measured process: wrap the stages, run the command, print JSON last."""
-    import functools
-    import importlib
 
     start_wall, start_cpu = time.perf_counter(), time.thread_time()
     import briefing_site.build.pipeline  # (timed as the imports)
@@ -74,27 +73,8 @@ def _probe(argv: list[str]) -> int:
         IMPORTS: [time.perf_counter() - start_wall, time.thread_time() - start_cpu]
     }
 
-    def wrap(module: str, name: str) -> None:
-        owner: object = importlib.import_module(module)
-        *path, last = name.split(".")
-        for part in path:
-            owner = getattr(owner, part)
-        function = getattr(owner, last)
-
-        @functools.wraps(function)
-        def timed(*args: object, **kwargs: object) -> object:
-            wall, cpu = time.perf_counter(), time.thread_time()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent = found.setdefault(name, [0.0, 0.0])
-                spent[0] += time.perf_counter() - wall
-                spent[1] += time.thread_time() - cpu
-
-        setattr(owner, last, timed)
-
     for module, name in STAGES:
-        wrap(module, name)
+        time_calls(module, name, found)
     with open(os.devnull, "w") as quiet:
         status = briefing_site.cli.main(argv, out=quiet, err=quiet)
     found[TOTAL] = [time.perf_counter() - start_wall, time.thread_time() - start_cpu]

@@ -1,0 +1,32 @@
+"""Wrap a stage function so each call adds its wall and thread-CPU time to a tally.
+
+Shared by the phase benchmarks (cold_phases.py, one_edit_phases.py): thread CPU, not
+cProfile, because a profiler inflates small, often-called functions.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import time
+
+
+def time_calls(module: str, name: str, found: dict[str, list[float]]) -> None:
+    """Replace ``module.name`` (a dotted name for a method) with a timed wrapper."""
+    owner: object = importlib.import_module(module)
+    *path, last = name.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    function = getattr(owner, last)
+
+    @functools.wraps(function)
+    def timed(*args: object, **kwargs: object) -> object:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent = found.setdefault(name, [0.0, 0.0])
+            spent[0] += time.perf_counter() - wall
+            spent[1] += time.thread_time() - cpu
+
+    setattr(owner, last, timed)
