@@ -1271,8 +1271,9 @@ SOCIAL_MAX_WORDS = 30
 STORY_RUN = 2
 # A short full sentence this long, with this share of function words, reads as running
 # prose: kept (in doubt) wherever it sits next to furniture.
-PROSE_SENTENCE_WORDS = 12
+PROSE_SENTENCE_WORDS = 8
 PROSE_SENTENCE_STOPWORDS = 0.4
+STORY_ABOVE_MARKER = 2  # paragraphs of running prose above a stamp that make it mid-story
 PROSE_BELOW = "a sentence of plain prose below the furniture: the story's?"
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
@@ -3987,7 +3988,13 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
     if last_marker < 0 < again and _under_banner(shapes[:again]):
         last_marker = again
     above = [i for i in goods if i < last_marker]
-    if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
+    if (
+        len(above) > 2
+        or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above)
+        or _story_above(shapes, last_marker)
+    ):
+        # Two paragraphs of running prose above a byline or date stamp are the story's
+        # (a standfirst and a caption are thick with names): the stamp sits mid-story.
         last_marker = -1
     elif (
         last_marker >= 0
@@ -4600,6 +4607,19 @@ def _clause(shape: Shape) -> bool:
         and not shape.reader
         and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
     )
+
+
+def _story_above(shapes: Sequence[Shape], marker: int) -> bool:
+    """Whether the paragraphs above a byline or date stamp are the story's: two or more
+    of running prose (long ones, or short full sentences of plain prose), and nothing
+    else that reads as prose. A standfirst and a caption are thick with names."""
+    prose = [s for s in shapes[: max(marker, 0)] if s.kind == "good" or _plain_prose(s)]
+    return len(prose) >= STORY_ABOVE_MARKER and all(_running_prose(s) for s in prose)
+
+
+def _running_prose(shape: Shape) -> bool:
+    """Prose with a verb, as thick with function words as running text."""
+    return shape.verb and shape.sentence and shape.stopwords >= PROSE_SENTENCE_STOPWORDS
 
 
 def _plain_prose(shape: Shape) -> bool:
