@@ -4611,15 +4611,15 @@ def _clause(shape: Shape) -> bool:
 
 def _story_above(shapes: Sequence[Shape], marker: int) -> bool:
     """Whether the paragraphs above a byline or date stamp are the story's: two or more
-    of running prose (long ones, or short full sentences of plain prose), and nothing
-    else that reads as prose. A standfirst and a caption are thick with names."""
+    full sentences with verbs (long ones, or short ones of plain prose), as thick with
+    function words, on average, as running text. A standfirst and a caption under it
+    are thick with names (the story's lede may be too: the paragraph under it is not)."""
     prose = [s for s in shapes[: max(marker, 0)] if s.kind == "good" or _plain_prose(s)]
-    return len(prose) >= STORY_ABOVE_MARKER and all(_running_prose(s) for s in prose)
-
-
-def _running_prose(shape: Shape) -> bool:
-    """Prose with a verb, as thick with function words as running text."""
-    return shape.verb and shape.sentence and shape.stopwords >= PROSE_SENTENCE_STOPWORDS
+    return (
+        len(prose) >= STORY_ABOVE_MARKER
+        and all(s.verb and s.sentence for s in prose)
+        and sum(s.stopwords for s in prose) / len(prose) >= PROSE_SENTENCE_STOPWORDS
+    )
 
 
 def _plain_prose(shape: Shape) -> bool:
