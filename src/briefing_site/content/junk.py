@@ -1269,6 +1269,12 @@ _OWN_WORK = _lazy(
 SOCIAL_MAX_WORDS = 30
 # Short sentences in a row below the furniture that are the story going on, not a line.
 STORY_RUN = 2
+# A short full sentence this long, with this share of function words, reads as running
+# prose: kept (in doubt) wherever it sits next to furniture.
+PROSE_SENTENCE_WORDS = 8
+PROSE_SENTENCE_STOPWORDS = 0.4
+STORY_ABOVE_MARKER = 2  # paragraphs of running prose above a stamp that make it mid-story
+PROSE_BELOW = "a sentence of plain prose below the furniture: the story's?"
 # A dateline over fewer words is a label ("WASHINGTON:"), not the story's first sentence.
 DATELINE_MIN_WORDS = 8
 
@@ -3982,7 +3988,13 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
     if last_marker < 0 < again and _under_banner(shapes[:again]):
         last_marker = again
     above = [i for i in goods if i < last_marker]
-    if len(above) > 2 or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above):
+    if (
+        len(above) > 2
+        or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above)
+        or _story_above(shapes, last_marker)
+    ):
+        # Two paragraphs of running prose above a byline or date stamp are the story's
+        # (a standfirst and a caption are thick with names): the stamp sits mid-story.
         last_marker = -1
     elif (
         last_marker >= 0
@@ -4362,6 +4374,12 @@ def _short(
             # the story goes on below it, one sentence a paragraph as wire copy is
             # written; a social or credit line stands alone under the story's end.
             return False, "short sentences going on below the furniture: the story's?"
+        if _plain_prose(shape):
+            # A sentence of ordinary prose (long, thick with function words, no credit,
+            # no call to the reader) is the story's last sentence under one line of
+            # furniture ("Print", a share bar, "Also read: ..."), not a social or credit
+            # line: never dropped for where it sits, kept in doubt.
+            return False, PROSE_BELOW
         if _clause(shape) and _after_one_video_call(shapes, index):
             # The story's last sentence under one call to watch its video ("Watch the
             # video above ..." over "Russia denied the allegation on Monday."): the
@@ -4588,6 +4606,33 @@ def _clause(shape: Shape) -> bool:
         and shape.words >= CLAUSE_WORDS
         and not shape.reader
         and not shape.reason.startswith("cut off")  # a teaser cut off is no full sentence
+    )
+
+
+def _story_above(shapes: Sequence[Shape], marker: int) -> bool:
+    """Whether the paragraphs above a byline or date stamp are the story's: two or more
+    full sentences with verbs (long ones, or short ones of plain prose), as thick with
+    function words, on average, as running text. A standfirst and a caption under it
+    are thick with names (the story's lede may be too: the paragraph under it is not)."""
+    prose = [s for s in shapes[: max(marker, 0)] if s.kind == "good" or _plain_prose(s)]
+    return (
+        len(prose) >= STORY_ABOVE_MARKER
+        and all(s.verb and s.sentence for s in prose)
+        and sum(s.stopwords for s in prose) / len(prose) >= PROSE_SENTENCE_STOPWORDS
+    )
+
+
+def _plain_prose(shape: Shape) -> bool:
+    """A full sentence of ordinary prose: long enough, as thick with function words as
+    running text, not spoken to the reader, in the outlet's voice, a credit or a quote
+    of someone's post. Page furniture is never worded so; where it sits decides nothing."""
+    return (
+        _clause(shape)
+        and shape.words >= PROSE_SENTENCE_WORDS
+        and shape.stopwords >= PROSE_SENTENCE_STOPWORDS
+        and not shape.voice
+        and not shape.credit
+        and not shape.marker
     )
 
 
