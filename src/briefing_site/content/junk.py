@@ -39,6 +39,7 @@ extension), while our input is plain text, and its cues are the ones below.
 from __future__ import annotations
 
 import copy
+import functools
 import heapq
 import itertools
 import re
@@ -1370,6 +1371,7 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
+@functools.lru_cache(maxsize=512)  # as `re` keeps its compiled patterns: `serve` builds again
 def _longest_match(source: str) -> int:
     """The most characters a text matched whole by `source` (as `JunkFilter` compiles
     it) can have, as Python's own parser counts them (a `*` or `+`: no bound)."""
