@@ -39,9 +39,11 @@ extension), while our input is plain text, and its cues are the ones below.
 from __future__ import annotations
 
 import copy
+import functools
 import heapq
 import itertools
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
@@ -1375,6 +1377,19 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _ENDS if text.strip() else False
 
 
+@functools.lru_cache(maxsize=512)  # as `re` keeps its compiled patterns: `serve` builds again
+def _longest_match(source: str) -> int:
+    """The most characters a text matched whole by `source` (as `JunkFilter` compiles
+    it) can have, as Python's own parser counts them (a `*` or `+`: no bound)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        longest = _parser.parse(source, re.IGNORECASE | re.DOTALL).getwidth()[1]
+    except Exception:  # another Python's parser: every text is tried
+        return sys.maxsize
+    return longest if isinstance(longest, int) else sys.maxsize
+
+
 class JunkFilter:
     """Compiled once per build: the default patterns plus the site's own."""
 
@@ -1388,8 +1403,12 @@ class JunkFilter:
         # The site's `language`: on a site not in English, any sentence poor in English
         # function words may be its prose, so none is dropped for that alone.
         self.english = language.casefold().split("-")[0] in ("", "en")
+        # Each with the longest text it can match whole: a paragraph longer is no match,
+        # and is not tried (most of a page's paragraphs are longer than most patterns
+        # reach: "we use cookies" scanned 160 characters back and forth in each).
         self.patterns = [
-            (p, re.compile(p, re.IGNORECASE | re.DOTALL)) for p in (*DEFAULT_PATTERNS, *extra)
+            (p, re.compile(p, re.IGNORECASE | re.DOTALL), _longest_match(p))
+            for p in (*DEFAULT_PATTERNS, *extra)
         ]
 
     def for_language(self, language: str) -> JunkFilter:
@@ -1405,8 +1424,9 @@ class JunkFilter:
     def match(self, text: str) -> str | None:
         """The pattern that makes `text` junk, or None for real prose."""
         plain = _plain(text)
-        for source, pattern in self.patterns:
-            if pattern.fullmatch(plain):
+        size = len(plain)
+        for source, pattern, longest in self.patterns:
+            if size <= longest and pattern.fullmatch(plain):
                 return source
         return None
 
