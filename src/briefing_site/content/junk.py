@@ -4012,9 +4012,12 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
         len(above) > 2
         or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above)
         or _story_above(shapes, last_marker)
+        or any(shapes[i].reason == DATELINE_STORY for i in above)
     ):
         # Two paragraphs of running prose above a byline or date stamp are the story's
         # (a standfirst and a caption are thick with names): the stamp sits mid-story.
+        # So is one under a wire dateline ("CITY, June 3 (Agency) - ..."): a standfirst
+        # never opens on one, the story's first paragraph does.
         last_marker = -1
     elif (
         last_marker >= 0
