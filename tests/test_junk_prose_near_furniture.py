@@ -55,3 +55,35 @@ def test_a_short_story_sentence_above_a_mid_story_stamp_is_kept() -> None:
     texts = [*story[:2], "Updated: June 3, 2025 10:45 IST", *story[2:]]
     kept, _ = cleaned(*texts, title=TITLE)
     assert kept == story
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["ASHBY, June 3 (Riverwire) - ", "ASHBY (Riverwire) \u2014 "],
+)
+@pytest.mark.parametrize("byline", ["By Jane Doe", "By Jane Doe, Riverwire"])
+def test_a_first_paragraph_under_a_wire_dateline_above_a_byline_leads(
+    dateline: str, byline: str
+) -> None:
+    first = dateline + STORY[0]
+    texts = [first, byline, *STORY[1:]]
+    kept, dropped = cleaned(*texts, title=TITLE)
+    assert kept == [first, *STORY[1:]]
+    assert byline in dropped
+    assert lede(*texts, title=TITLE) == first
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe", "By Jane Doe, Riverwire"])
+def test_a_first_paragraph_telling_its_day_above_a_byline_leads(byline: str) -> None:
+    # The paragraph under the byline goes on from it and does not tell the day again.
+    texts = [STORY[0], byline, *STORY[1:]]
+    kept, dropped = cleaned(*texts, title=TITLE)
+    assert kept == STORY
+    assert byline in dropped
+    assert lede(*texts, title=TITLE) == STORY[0]
+    # A standfirst telling the day the story's own lede tells again still goes.
+    standfirst = "Four governors meet on Friday to settle who pays for the flood gauges."
+    texts = [standfirst, byline, *STORY]
+    kept, dropped = cleaned(*texts, title=TITLE)
+    assert kept == STORY
+    assert standfirst in dropped

@@ -1336,6 +1336,7 @@ class Shape:
     published: bool = False  # the page's word on when it was published: a stamp
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
     cited: bool = False  # a reported sentence with its source's address after it: no lede
+    told_once: bool = False  # tells its day; the prose under the next furniture does not
 
     @property
     def ad(self) -> bool:
@@ -1488,6 +1489,7 @@ class JunkFilter:
             found = _under_video_length(found, paragraphs)
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
+            found = _days_told_once(found, tokens, paragraphs)
             found = _author_notes(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
@@ -3461,6 +3463,29 @@ def _day_told_once(text: str, below: Sequence[str]) -> str:
     return day if day not in below else ""
 
 
+def _days_told_once(
+    shapes: Sequence[Shape], tokens: Sequence[list[str]], paragraphs: Sequence[Paragraph]
+) -> list[Shape]:
+    """Marks a full sentence of prose near the top telling its day ("on Friday") over one
+    line of furniture (a byline, a stamp) when the prose paragraph under that line does
+    not tell the day again: the story going on from its lede (`_day_told_once`)."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes[:HEADER_REACH]):
+        under = index + 2
+        if (
+            shape.kind != "good"
+            or not (shape.sentence and shape.verb)
+            or shape.echo
+            or under >= len(shapes)
+            or not shapes[index + 1].marker
+            or shapes[under].kind != "good"
+        ):
+            continue
+        if _day_told_once(_plain(paragraphs[index].text), tokens[under]):
+            out[index] = replace(shape, told_once=True)
+    return out
+
+
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A short block with no sentence end that reads as a clause (a verb, function words
     as prose has them, past a headline's length), not a list item, a caption in brackets
@@ -4012,9 +4037,15 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
         len(above) > 2
         or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above)
         or _story_above(shapes, last_marker)
+        or any(shapes[i].reason == DATELINE_STORY for i in above)
+        or (len(above) == 1 and shapes[above[0]].told_once)
     ):
         # Two paragraphs of running prose above a byline or date stamp are the story's
         # (a standfirst and a caption are thick with names): the stamp sits mid-story.
+        # So is one under a wire dateline ("CITY, June 3 (Agency) - ..."): a standfirst
+        # never opens on one, the story's first paragraph does. And one telling its day
+        # ("... agreed on Friday to ...") whose story under the byline never tells it
+        # again is the story's lede: a standfirst's day the story's own lede retells.
         last_marker = -1
     elif (
         last_marker >= 0
