@@ -24,10 +24,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from stagetimer import time_calls  # noqa: E402  (bench/stagetimer.py)
+from stagetimer import run_probe, time_calls  # noqa: E402  (bench/stagetimer.py)
 
 NOW = "2030-01-01T00:00:00+00:00"  # as bench/run.py: no article is held back
 CACHE_DIR = ".briefing-cache"
@@ -88,17 +86,8 @@ def measure(site: Path) -> dict[str, list[float]]:
         out = Path(scratch) / "build"
         command = [sys.executable, str(Path(__file__).resolve()), "--_probe", "--"]
         command += ["build", "-s", str(site), "-o", str(out), "-j", "1", "--now", NOW]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        wall = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        wall = time.perf_counter() - wall
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        found = run_probe(command)
     shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
-    if done.returncode != 0:
-        raise SystemExit(f"the build failed:\n{done.stdout}{done.stderr}")
-    found: dict[str, list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    found["whole process and children"] = [wall, cpu]
     return found
 
 

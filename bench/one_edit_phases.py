@@ -25,9 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -36,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from run import briefing_command, edit_one_article  # noqa: E402  (bench/run.py)
-from stagetimer import time_calls  # noqa: E402  (bench/stagetimer.py)
+from stagetimer import run_probe, time_calls  # noqa: E402  (bench/stagetimer.py)
 
 # The stages of a one-edit rebuild, in the order they run: (module, function).
 STAGES = [
@@ -87,17 +85,7 @@ def measure(site: Path) -> dict[str, list[float]]:
     command = [sys.executable, str(Path(__file__).resolve()), "--_probe", "--"]
     command += ["build", "-s", str(site)]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    wall = time.perf_counter() - wall
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"the build failed:\n{done.stdout}{done.stderr}")
-    found: dict[str, list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    found["whole process and children"] = [wall, cpu]
-    return found
+    return run_probe(command, env)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
+import resource
+import subprocess
 import time
 
 
@@ -30,3 +33,19 @@ def time_calls(module: str, name: str, found: dict[str, list[float]]) -> None:
             spent[1] += time.thread_time() - cpu
 
     setattr(owner, last, timed)
+
+
+def run_probe(command: list[str], env: dict[str, str] | None = None) -> dict[str, list[float]]:
+    """Run a probe process that prints its stages' figures as JSON last; add the wall
+    and CPU time of the whole process and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"the build failed:\n{done.stdout}{done.stderr}")
+    found: dict[str, list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    found["whole process and children"] = [wall, cpu]
+    return found

@@ -92,9 +92,11 @@ VIDEO_CALL = (
     rf"{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
 )
 PLAY_CALL = rf"(?:click|press|tap|hit) (?:on )?play\b{_CALL_RUN}{_CALL_PROMO}{_CALL_RUN}[.!]?"
+# An ad slot's label: a page sets one inside its story, never under it (`Shape.ad`).
+AD_SLOT = r"advertisements?|advert|sponsored(?: content)?|ad"
 DEFAULT_PATTERNS: tuple[str, ...] = (
     r"loading\s*(?:\.{2,}|…)?",
-    r"advertisements?|advert|sponsored(?: content)?|ad",
+    AD_SLOT,
     r"(?:share|email|print|tweet)(?: this)?(?: (?:article|story|page|post))?[.!:]?",
     r"share (?:on|via) [\w ,/]{1,60}",
     # Link lines: the label must stand alone or end in ':' or an arrow, so that
@@ -1341,7 +1343,7 @@ class Shape:
     @property
     def ad(self) -> bool:
         """An ad slot's label matched by a pattern ("Advertisement", "Sponsored")."""
-        return self.reason.startswith("pattern 'advertisements?")
+        return self.reason == f"pattern {AD_SLOT!r}"
 
     @property
     def link(self) -> bool:
