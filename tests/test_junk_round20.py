@@ -7,6 +7,7 @@ from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
 from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
 from briefing_site.model import Paragraph
 
 TITLE = "Nine states agree tuna catch limits in Port Louis"
@@ -77,3 +78,23 @@ def test_the_storys_short_sentence_under_an_ad_slot_at_the_end_stays() -> None:
         kept, dropped = JunkFilter().clean(paragraphs, title=TITLE)
         assert [p.text for p in kept] == [story, more, last], dropped
         assert "story's?" in kept[-1].doubt
+
+
+def test_press_cutting_references_under_the_story_go() -> None:
+    # Under the story, where the piece was printed: a publication, a day and a page, one a
+    # line or as the items of one bulleted list. No sentence reads so.
+    story = f"{LEDE}\n\n{UNDER}\n\n"
+    for tail in (
+        "  \u2022 The Island Times 04/05/2026 page 12\n  \u2022 Daily Courier 04/05/26 page 3",
+        "- The Island Times, 4 May 2026, p. 12\n- Daily Courier, 4 May 2026, p. 3",
+        "Daily Courier, May 4, 2026, p. 3",
+    ):
+        kept, dropped = JunkFilter().clean(split_text(story + tail + "\n"), title=TITLE)
+        assert [p.text for p in kept] == [LEDE, UNDER], dropped
+    # A sentence of the story naming a day and a page stays, and so does a list of points.
+    for tail in (
+        "Printed in the Gazette of 4 May 2026, page 12.",
+        "- Ministers met in Port Louis on Monday, 4 May 2026, page 3\n- The deal sets limits",
+    ):
+        kept, dropped = JunkFilter().clean(split_text(story + tail + "\n"), title=TITLE)
+        assert len(kept) == 3 and not dropped, dropped

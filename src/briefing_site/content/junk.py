@@ -443,6 +443,18 @@ _VIA = _lazy(r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u20
 VIA_WORDS = 7
 VIA = "a source credit line ('via Agency', 'Sources: A, B')"
 SOURCE_CREDIT = "a source credit: what the article draws on"
+# A press cutting's reference: a publication's name, the day it printed the piece and
+# the page ("The Island Times 04/05/2026 page 12", "- Daily Courier, 4 May 2026, p. 3"),
+# one a line or as the items of one list under the story. No sentence reads so: it has
+# no verb, and a page number ends it.
+_CUTTING = _lazy(
+    r"^(?:[-*+\u2022\u25aa\u00b7]\s*)?(?-i:[A-Z])[\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,5},?\s+"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[/.-]\d{2,4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}),?\s+(?:page|pg\.?|pp?\.)\s*\d{1,4}[a-z]?\.?$",
+    re.I,
+)
+CUTTING_ITEMS = 6  # a list of this many references at most
+CUTTING = "a press cutting's reference (publication, date, page)"
 # A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
 _GALLERY = _lazy(
     r"^(?:(?:photo|image|picture|slide|gallery)s?\s*)?\(?\d{1,3}\s*(?:of|/)\s*\d{1,3}\)?"
@@ -1824,6 +1836,13 @@ class JunkFilter:
             return shape("bad", SOURCE_CREDIT)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
+        items = paragraph.items or (paragraph.text,)
+        if (
+            not verb
+            and len(items) <= CUTTING_ITEMS
+            and all(_CUTTING.match(_plain(i)) for i in items)
+        ):
+            return shape("bad", CUTTING)
         if n <= THIS_PICTURE_WORDS and not listed and _this_picture(text, words):
             return shape("bad", PICTURE_CAPTION)
         # A caption is a whole sentence of its own, not a list item or a cut line.
