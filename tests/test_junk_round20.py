@@ -98,3 +98,17 @@ def test_press_cutting_references_under_the_story_go() -> None:
     ):
         kept, dropped = JunkFilter().clean(split_text(story + tail + "\n"), title=TITLE)
         assert len(kept) == 3 and not dropped, dropped
+
+
+def test_the_sites_disclaimer_under_the_story_goes() -> None:
+    # The site's note on its copy under its own label, no full stop: not the story's.
+    for note in (
+        "Disclaimer: No Island Times journalist was involved in the creation of this content",
+        "Disclosure: The owner of this site also owns the Port Louis ferry line.",
+    ):
+        kept, dropped = _clean(LEDE, UNDER, LATER, note, title=TITLE)
+        assert kept == [LEDE, UNDER, LATER], dropped
+    # A sentence of the story telling of a disclaimer stays.
+    told = "The ministers added a disclaimer to the text: the limits bind no fleet until January."
+    kept, dropped = _clean(LEDE, UNDER, told, LATER, title=TITLE)
+    assert kept == [LEDE, UNDER, told, LATER], dropped

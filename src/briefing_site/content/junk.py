@@ -438,6 +438,11 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# The site's note on the copy under its own label ("Disclaimer: No staff journalist was
+# involved in creating this content.", "Disclosure: The owner of this site ..."): what
+# made the page, not the story, whatever it says after the label.
+_DISCLAIMER = _lazy(r"^(?:disclaimer|disclosure)\s*[:\u2013\u2014-]\s*\S", re.I)
+DISCLAIMER = "the site's disclaimer on its copy"
 # The outlet the copy came from, on a line of its own under the story: "via Agency".
 _VIA = _lazy(r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I)
 VIA_WORDS = 7
@@ -1834,6 +1839,8 @@ class JunkFilter:
             return shape("bad", "a credit line (who reported or contributed)")
         if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
             return shape("bad", SOURCE_CREDIT)
+        if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
+            return shape("bad", DISCLAIMER)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
         items = paragraph.items or (paragraph.text,)
