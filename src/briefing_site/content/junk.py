@@ -438,11 +438,28 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# The site's note on the copy under its own label ("Disclaimer: No staff journalist was
+# involved in creating this content.", "Disclosure: The owner of this site ..."): what
+# made the page, not the story, whatever it says after the label.
+_DISCLAIMER = _lazy(r"^(?:disclaimer|disclosure)\s*[:\u2013\u2014-]\s*\S", re.I)
+DISCLAIMER = "the site's disclaimer on its copy"
 # The outlet the copy came from, on a line of its own under the story: "via Agency".
 _VIA = _lazy(r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I)
 VIA_WORDS = 7
 VIA = "a source credit line ('via Agency', 'Sources: A, B')"
 SOURCE_CREDIT = "a source credit: what the article draws on"
+# A press cutting's reference: a publication's name, the day it printed the piece and
+# the page ("The Island Times 04/05/2026 page 12", "- Daily Courier, 4 May 2026, p. 3"),
+# one a line or as the items of one list under the story. No sentence reads so: it has
+# no verb, and a page number ends it.
+_CUTTING = _lazy(
+    r"^(?:[-*+\u2022\u25aa\u00b7]\s*)?(?-i:[A-Z])[\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,5},?\s+"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[/.-]\d{2,4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}),?\s+(?:page|pg\.?|pp?\.)\s*\d{1,4}[a-z]?\.?$",
+    re.I,
+)
+CUTTING_ITEMS = 6  # a list of this many references at most
+CUTTING = "a press cutting's reference (publication, date, page)"
 # A gallery's counter on a caption: "1 of 12 | ...", "Photo 3 of 8: ...", "(2/5) ...".
 _GALLERY = _lazy(
     r"^(?:(?:photo|image|picture|slide|gallery)s?\s*)?\(?\d{1,3}\s*(?:of|/)\s*\d{1,3}\)?"
@@ -900,6 +917,11 @@ STANDFIRST_MAX_WORDS = 35
 # paragraph right under it (a story's real first paragraph shares at most about 0.4 of
 # its words with the next one on the real pages tried; a dek restated there, over 0.5).
 RESTATED_SHARE = 0.5
+# A lone paragraph above a byline this long or longer, which the story under the byline
+# does not restate (RESTATED_SHARE), is the story's lede going on below it: a standfirst
+# (a teaser, a summary) on the real pages tried runs to about 20 words, a news lede
+# to 25 or more.
+LONE_LEDE_WORDS = 25
 # A reading-time stamp and its date opening a block, maybe glued to its first word
 # ("2 min read 14 Mar 2026, 09:15 AM IST"): up to the zone's capitals.
 _GLUED_READ_STAMP = _lazy(
@@ -1339,6 +1361,7 @@ class Shape:
     site_talk: bool = False  # a short line about the website itself ("A .gov website ..."): no lede
     cited: bool = False  # a reported sentence with its source's address after it: no lede
     told_once: bool = False  # tells its day; the prose under the next furniture does not
+    goes_on: bool = False  # a lede's length; the prose under the next furniture goes on from it
 
     @property
     def ad(self) -> bool:
@@ -1492,6 +1515,7 @@ class JunkFilter:
             found = _restated(found, tokens, paragraphs)
             found = _deks(found, paragraphs)
             found = _days_told_once(found, tokens, paragraphs)
+            found = _ledes_gone_on(found, tokens)
             found = _author_notes(found, paragraphs)
             found = _summary_around_headline(found, paragraphs)
             found = _lone_items(found, paragraphs)
@@ -1815,8 +1839,17 @@ class JunkFilter:
             return shape("bad", "a credit line (who reported or contributed)")
         if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
             return shape("bad", SOURCE_CREDIT)
+        if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
+            return shape("bad", DISCLAIMER)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
+        items = paragraph.items or (paragraph.text,)
+        if (
+            not verb
+            and len(items) <= CUTTING_ITEMS
+            and all(_CUTTING.match(_plain(i)) for i in items)
+        ):
+            return shape("bad", CUTTING)
         if n <= THIS_PICTURE_WORDS and not listed and _this_picture(text, words):
             return shape("bad", PICTURE_CAPTION)
         # A caption is a whole sentence of its own, not a list item or a cut line.
@@ -3488,6 +3521,31 @@ def _days_told_once(
     return out
 
 
+def _ledes_gone_on(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list[Shape]:
+    """Marks a full sentence of prose near the top, a news lede's length (LONE_LEDE_WORDS),
+    over one line of furniture (a byline, a stamp) when the prose paragraph under that line
+    takes up less than RESTATED_SHARE of its content words. A standfirst is the story told
+    short, so the story's first paragraph under the byline tells it again; a lede is not
+    told again: the paragraph under the byline goes on from it (its next facts, a quote)."""
+    out = list(shapes)
+    for index, shape in enumerate(shapes[:HEADER_REACH]):
+        under = index + 2
+        if (
+            shape.kind != "good"
+            or not (shape.sentence and shape.verb)
+            or shape.words < LONE_LEDE_WORDS
+            or shape.restated
+            or under >= len(shapes)
+            or not shapes[index + 1].marker
+            or shapes[under].kind != "good"
+        ):
+            continue
+        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        if content and len(content & set(tokens[under])) < RESTATED_SHARE * len(content):
+            out[index] = replace(shape, goes_on=True)
+    return out
+
+
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A short block with no sentence end that reads as a clause (a verb, function words
     as prose has them, past a headline's length), not a list item, a caption in brackets
@@ -4040,7 +4098,7 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
         or any(shapes[i].words > STANDFIRST_MAX_WORDS for i in above)
         or _story_above(shapes, last_marker)
         or any(shapes[i].reason == DATELINE_STORY for i in above)
-        or (len(above) == 1 and shapes[above[0]].told_once)
+        or (len(above) == 1 and (shapes[above[0]].told_once or shapes[above[0]].goes_on))
     ):
         # Two paragraphs of running prose above a byline or date stamp are the story's
         # (a standfirst and a caption are thick with names): the stamp sits mid-story.
@@ -4048,6 +4106,7 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
         # never opens on one, the story's first paragraph does. And one telling its day
         # ("... agreed on Friday to ...") whose story under the byline never tells it
         # again is the story's lede: a standfirst's day the story's own lede retells.
+        # So is one a lede's length the story under the byline goes on from, not retells.
         last_marker = -1
     elif (
         last_marker >= 0
@@ -4167,7 +4226,9 @@ def _after_standfirst(shapes: Sequence[Shape], first: int) -> int:
     caption or credit follows it: headline, standfirst, picture, then the story."""
     if first >= min(len(shapes), HEADER_REACH):
         return first
-    if not shapes[first].echo:
+    if not shapes[first].echo or shapes[first].goes_on:
+        # (A lede a byline parts from the story going on from it shares the headline's
+        # words as much as a standfirst does.)
         return _dek_over_picture(shapes, first)
     at = next((i for i in range(first + 1, len(shapes)) if shapes[i].kind != "short"), None)
     below = shapes[at] if at is not None else None
