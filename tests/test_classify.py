@@ -744,3 +744,32 @@ def test_said_in_a_statement_weighs_nothing(classifier: Classifier) -> None:
     assert "statement" not in verdict.cues
     (issued,) = classifier.classify(["The two leaders will issue a statement."], year=2024)
     assert "statement" in issued.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa threatened to walk out of the talks.",
+        "The premier was threatening not to sign the closing text.",
+    ],
+)
+def test_threatened_to_is_a_move_not_a_military_threat(classifier: Classifier, text: str) -> None:
+    """ "Threatened to walk out" is a negotiating move: its "threat" once sent such a
+    paragraph to defense; the noun keeps its weight."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "outlook"
+    (noun,) = classifier.classify(["The missiles are a threat to the region."], year=2024)
+    assert "threat*" in noun.cues
+
+
+def test_the_21st_century_is_the_present_not_background(classifier: Classifier) -> None:
+    """ "The defining partnership of the 21st century" speaks of today; "a century of
+    rivalry" still tells the past."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    text = "The prime minister called it the defining partnership of the 21st century."
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic != "history"
+    (past,) = classifier.classify(["It ended a century of rivalry."], year=2024)
+    assert past.topic == "history"
