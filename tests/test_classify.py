@@ -773,3 +773,25 @@ def test_the_21st_century_is_the_present_not_background(classifier: Classifier) 
     assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic != "history"
     (past,) = classifier.classify(["It ended a century of rivalry."], year=2024)
     assert past.topic == "history"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_topic"),
+    [
+        ("Kyiv pressed for faster Euro-Atlantic integration.", "economy"),
+        ("Earlier on Monday, the envoy spoke to reporters.", "history"),
+        ("Earlier today, the envoy spoke to reporters.", "history"),
+        ("The guests were greeted by the first lady.", "history"),
+        ("Drought has put food security on the agenda.", "defense"),
+    ],
+)
+def test_cue_words_inside_other_phrases_keep_their_own_sense(
+    classifier: Classifier, text: str, not_topic: str
+) -> None:
+    """ "Euro-Atlantic" is no currency, "earlier on Monday" is the day's news and
+    "the first lady" a guest, not background, and food security is supply, not
+    arms: each once lent its paragraph the wrong topic's cue."""
+    (verdict,) = classifier.classify([text], year=2024)
+    scores = dict(verdict.scores)
+    assert verdict.topic != not_topic
+    assert scores[not_topic] == pytest.approx(min(scores.values()))
