@@ -553,7 +553,7 @@ def test_verdict_says_where_its_own_words_lean_when_the_neighbours_decide(
         [
             "Tariffs on cars and investment in factories will create jobs.",
             "Troops held exercises.",
-            "The trade minister will attend.",
+            "Tariffs will be discussed.",
             "Officials expect a joint statement next week.",
             "Hmm.",
         ],
@@ -795,3 +795,24 @@ def test_cue_words_inside_other_phrases_keep_their_own_sense(
     scores = dict(verdict.scores)
     assert verdict.topic != not_topic
     assert scores[not_topic] == pytest.approx(min(scores.values()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Ana Costa said the talks were warm and open.",
+        "The trade minister called the visit a success.",
+        "Defense Secretary Lee Park praised the visit.",
+    ],
+)
+def test_a_ministers_title_says_who_speaks_not_what_about(
+    classifier: Classifier, text: str
+) -> None:
+    """ "Defence Minister X said the talks were warm" is about the talks: the title once
+    sent such a paragraph to defense. What the minister speaks of still counts."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "outlook"
+    (drills,) = classifier.classify(
+        ["Defence Minister Ana Costa said the navy would join the drills."], year=2024
+    )
+    assert drills.topic == "defense"
