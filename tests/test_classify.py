@@ -816,3 +816,34 @@ def test_a_ministers_title_says_who_speaks_not_what_about(
         ["Defence Minister Ana Costa said the navy would join the drills."], year=2024
     )
     assert drills.topic == "defense"
+
+
+def _leads_the_rest(classifier: Classifier, text: str, topic: str) -> bool:
+    """Whether `topic` scores above every topic but outlook, which the priors lift."""
+    (verdict,) = classifier.classify([text], year=2024)
+    scores = dict(verdict.scores)
+    return scores[topic] > max(s for name, s in scores.items() if name not in (topic, "outlook"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Both sides pledged billions to the fund.", "economy"),
+        ("The ministers signed three deals.", "economy"),
+        ("They are combating smuggling.", "defense"),
+        ("The two world wars left deep scars.", "history"),
+    ],
+)
+def test_plural_and_inflected_cue_words_count(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "Billions", "deals", "combating" and "world wars" are the cues "billion", "deal",
+    "combat" and "world war": they once counted for nothing."""
+    assert _leads_the_rest(classifier, text, topic)
+
+
+def test_wars_is_a_defense_cue_and_trade_wars_stay_economy(classifier: Classifier) -> None:
+    """ "The wars in Ukraine and Gaza" once left a paragraph without its defense cue;
+    "trade wars", like "trade war", are fought with tariffs."""
+    assert _leads_the_rest(classifier, "Two wars overshadowed the gathering.", "defense")
+    assert _leads_the_rest(classifier, "Trade wars hurt exporters.", "economy")
