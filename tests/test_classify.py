@@ -832,13 +832,17 @@ def _leads_the_rest(classifier: Classifier, text: str, topic: str) -> bool:
         ("The ministers signed three deals.", "economy"),
         ("They are combating smuggling.", "defense"),
         ("The two world wars left deep scars.", "history"),
+        ("Both anniversaries fell in the spring.", "history"),
+        ("Both levies were lifted.", "economy"),
+        ("Two spies were expelled.", "defense"),
     ],
 )
 def test_plural_and_inflected_cue_words_count(
     classifier: Classifier, text: str, topic: str
 ) -> None:
-    """ "Billions", "deals", "combating" and "world wars" are the cues "billion", "deal",
-    "combat" and "world war": they once counted for nothing."""
+    """ "Billions", "deals", "combating", "world wars", "anniversaries", "levies" and
+    "spies" are the cues "billion", "deal", "combat", "world war", "anniversary", "levy"
+    and "spy": they once counted for nothing."""
     assert _leads_the_rest(classifier, text, topic)
 
 
