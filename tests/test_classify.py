@@ -851,3 +851,21 @@ def test_wars_is_a_defense_cue_and_trade_wars_stay_economy(classifier: Classifie
     "trade wars", like "trade war", are fought with tariffs."""
     assert _leads_the_rest(classifier, "Two wars overshadowed the gathering.", "defense")
     assert _leads_the_rest(classifier, "Trade wars hurt exporters.", "economy")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("A cease-fire took hold.", "defense"),
+        ("They sent peace-keeping units.", "defense"),
+        ("Counterterrorism was discussed.", "defense"),
+        ("The coastguard stopped a trawler.", "defense"),
+        ("Ship-building yards were busy.", "economy"),
+    ],
+)
+def test_cue_words_count_however_they_are_hyphenated_or_joined(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "Cease-fire", "peace-keeping", "counterterrorism" and "coastguard" are the cues
+    "ceasefire", "peacekeeping", "counter-terrorism" and "coast guard" written another way."""
+    assert _leads_the_rest(classifier, text, topic)
