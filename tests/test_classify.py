@@ -783,14 +783,16 @@ def test_the_21st_century_is_the_present_not_background(classifier: Classifier) 
         ("Earlier today, the envoy spoke to reporters.", "history"),
         ("The guests were greeted by the first lady.", "history"),
         ("Drought has put food security on the agenda.", "defense"),
+        ("They spoke at an Asia-Pacific Economic Cooperation gathering.", "economy"),
     ],
 )
 def test_cue_words_inside_other_phrases_keep_their_own_sense(
     classifier: Classifier, text: str, not_topic: str
 ) -> None:
     """ "Euro-Atlantic" is no currency, "earlier on Monday" is the day's news and
-    "the first lady" a guest, not background, and food security is supply, not
-    arms: each once lent its paragraph the wrong topic's cue."""
+    "the first lady" a guest, not background, food security is supply, not arms,
+    and a forum named for the economy says where leaders met: each once lent its
+    paragraph the wrong topic's cue."""
     (verdict,) = classifier.classify([text], year=2024)
     scores = dict(verdict.scores)
     assert verdict.topic != not_topic
