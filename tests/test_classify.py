@@ -553,7 +553,7 @@ def test_verdict_says_where_its_own_words_lean_when_the_neighbours_decide(
         [
             "Tariffs on cars and investment in factories will create jobs.",
             "Troops held exercises.",
-            "The trade minister will attend.",
+            "Tariffs will be discussed.",
             "Officials expect a joint statement next week.",
             "Hmm.",
         ],
@@ -744,3 +744,130 @@ def test_said_in_a_statement_weighs_nothing(classifier: Classifier) -> None:
     assert "statement" not in verdict.cues
     (issued,) = classifier.classify(["The two leaders will issue a statement."], year=2024)
     assert "statement" in issued.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa threatened to walk out of the talks.",
+        "The premier was threatening not to sign the closing text.",
+    ],
+)
+def test_threatened_to_is_a_move_not_a_military_threat(classifier: Classifier, text: str) -> None:
+    """ "Threatened to walk out" is a negotiating move: its "threat" once sent such a
+    paragraph to defense; the noun keeps its weight."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "outlook"
+    (noun,) = classifier.classify(["The missiles are a threat to the region."], year=2024)
+    assert "threat*" in noun.cues
+
+
+def test_the_21st_century_is_the_present_not_background(classifier: Classifier) -> None:
+    """ "The defining partnership of the 21st century" speaks of today; "a century of
+    rivalry" still tells the past."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    text = "The prime minister called it the defining partnership of the 21st century."
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic != "history"
+    (past,) = classifier.classify(["It ended a century of rivalry."], year=2024)
+    assert past.topic == "history"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_topic"),
+    [
+        ("Kyiv pressed for faster Euro-Atlantic integration.", "economy"),
+        ("Earlier on Monday, the envoy spoke to reporters.", "history"),
+        ("Earlier today, the envoy spoke to reporters.", "history"),
+        ("The guests were greeted by the first lady.", "history"),
+        ("Drought has put food security on the agenda.", "defense"),
+        ("They spoke at an Asia-Pacific Economic Cooperation gathering.", "economy"),
+    ],
+)
+def test_cue_words_inside_other_phrases_keep_their_own_sense(
+    classifier: Classifier, text: str, not_topic: str
+) -> None:
+    """ "Euro-Atlantic" is no currency, "earlier on Monday" is the day's news and
+    "the first lady" a guest, not background, food security is supply, not arms,
+    and a forum named for the economy says where leaders met: each once lent its
+    paragraph the wrong topic's cue."""
+    (verdict,) = classifier.classify([text], year=2024)
+    scores = dict(verdict.scores)
+    assert verdict.topic != not_topic
+    assert scores[not_topic] == pytest.approx(min(scores.values()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Ana Costa said the talks were warm and open.",
+        "The trade minister called the visit a success.",
+        "Defense Secretary Lee Park praised the visit.",
+    ],
+)
+def test_a_ministers_title_says_who_speaks_not_what_about(
+    classifier: Classifier, text: str
+) -> None:
+    """ "Defence Minister X said the talks were warm" is about the talks: the title once
+    sent such a paragraph to defense. What the minister speaks of still counts."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "outlook"
+    (drills,) = classifier.classify(
+        ["Defence Minister Ana Costa said the navy would join the drills."], year=2024
+    )
+    assert drills.topic == "defense"
+
+
+def _leads_the_rest(classifier: Classifier, text: str, topic: str) -> bool:
+    """Whether `topic` scores above every topic but outlook, which the priors lift."""
+    (verdict,) = classifier.classify([text], year=2024)
+    scores = dict(verdict.scores)
+    return scores[topic] > max(s for name, s in scores.items() if name not in (topic, "outlook"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Both sides pledged billions to the fund.", "economy"),
+        ("The ministers signed three deals.", "economy"),
+        ("They are combating smuggling.", "defense"),
+        ("The two world wars left deep scars.", "history"),
+        ("Both anniversaries fell in the spring.", "history"),
+        ("Both levies were lifted.", "economy"),
+        ("Two spies were expelled.", "defense"),
+    ],
+)
+def test_plural_and_inflected_cue_words_count(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "Billions", "deals", "combating", "world wars", "anniversaries", "levies" and
+    "spies" are the cues "billion", "deal", "combat", "world war", "anniversary", "levy"
+    and "spy": they once counted for nothing."""
+    assert _leads_the_rest(classifier, text, topic)
+
+
+def test_wars_is_a_defense_cue_and_trade_wars_stay_economy(classifier: Classifier) -> None:
+    """ "The wars in Ukraine and Gaza" once left a paragraph without its defense cue;
+    "trade wars", like "trade war", are fought with tariffs."""
+    assert _leads_the_rest(classifier, "Two wars overshadowed the gathering.", "defense")
+    assert _leads_the_rest(classifier, "Trade wars hurt exporters.", "economy")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("A cease-fire took hold.", "defense"),
+        ("They sent peace-keeping units.", "defense"),
+        ("Counterterrorism was discussed.", "defense"),
+        ("The coastguard stopped a trawler.", "defense"),
+        ("Ship-building yards were busy.", "economy"),
+    ],
+)
+def test_cue_words_count_however_they_are_hyphenated_or_joined(
+    classifier: Classifier, text: str, topic: str
+) -> None:
+    """ "Cease-fire", "peace-keeping", "counterterrorism" and "coastguard" are the cues
+    "ceasefire", "peacekeeping", "counter-terrorism" and "coast guard" written another way."""
+    assert _leads_the_rest(classifier, text, topic)

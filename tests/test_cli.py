@@ -122,7 +122,7 @@ def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
         "\u201cBoth navies will join the drills, and both sides will talk about trade,\u201d "
         "the minister said.\n\n"
         "Troops held exercises.\n\n"
-        "The trade minister will attend.\n\n"
+        "Tariffs will be discussed.\n\n"
         "Officials expect a joint statement next week.\n"
     )
     site = make_site({"content/a.md": "---\ntitle: A\n---\n" + body})
