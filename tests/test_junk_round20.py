@@ -112,3 +112,36 @@ def test_the_sites_disclaimer_under_the_story_goes() -> None:
     told = "The ministers added a disclaimer to the text: the limits bind no fleet until January."
     kept, dropped = _clean(LEDE, UNDER, told, LATER, title=TITLE)
     assert kept == [LEDE, UNDER, told, LATER], dropped
+
+
+STATEMENT_TITLE = (
+    "Minister of Foreign Affairs of the Republic of Ruritania concludes official visit to Freedonia"
+)
+# A foreign ministry's statement: its first line tells the headline again as a sentence,
+# with the minister's name, and the story goes on under it.
+STATEMENT_LEDE = (
+    "Anna Kovač, Minister of Foreign Affairs of the Republic of Ruritania, has ended her "
+    "official visit to Freedonia."
+)
+STATEMENT_NEXT = (
+    "Minister Ortiz and senior officials of the ministry saw Minister Kovač off at the airport."
+)
+STATEMENT_LAST = (
+    "During the visit the two ministers signed three agreements on trade, fisheries and "
+    "student exchanges, and agreed to meet again in Ruritania next year."
+)
+
+
+def test_a_statement_telling_its_headline_again_as_a_sentence_leads() -> None:
+    texts = (STATEMENT_TITLE, STATEMENT_LEDE, STATEMENT_NEXT, STATEMENT_LAST)
+    kept, dropped = _clean(*texts, title=STATEMENT_TITLE)
+    assert kept == [STATEMENT_LEDE, STATEMENT_NEXT, STATEMENT_LAST], dropped
+    assert _lede(*texts, title=STATEMENT_TITLE) == STATEMENT_LEDE
+
+
+def test_the_headline_printed_again_still_goes_with_or_without_a_full_stop() -> None:
+    for again in (STATEMENT_TITLE, STATEMENT_TITLE + "."):
+        texts = (again, STATEMENT_LEDE, STATEMENT_NEXT, STATEMENT_LAST)
+        kept, _ = _clean(*texts, title=STATEMENT_TITLE)
+        assert again not in kept
+        assert _lede(*texts, title=STATEMENT_TITLE) == STATEMENT_LEDE

@@ -1020,6 +1020,8 @@ HEADLINE_AGAIN = "repeats the headline"
 LONGER_HEADLINE_EXTRA_WORDS = 12
 _HEADLINE_BREAK = _lazy(r"\s*(?:\u2026|\.{3}|[\u2014\u2013:|]|\s-\s)")
 HEADLINE_VERBATIM = 0.9
+# A sentence near the headline with this many words of its own (a name, a verb) tells it anew.
+TOLD_ANEW_WORDS = 3
 # Lines with no sentence opening the page, at least this many: a menu or a banner.
 BANNER_LINES = 3
 # A block with no letter or digit at all: a bullet marker or a rule on its own line.
@@ -1823,7 +1825,12 @@ class JunkFilter:
             # The headline word for word, a dash or dots, a few more words and no sentence
             # end, over the story: the page prints a longer headline ("Title... despite X").
             return replace(shape("bad", HEADLINE_AGAIN), headline=True)
-        if title and n <= 40 and _near_title(words, title, cover):
+        if (
+            title
+            and n <= 40
+            and _near_title(words, title, cover)
+            and not _told_anew(text, words, title)
+        ):
             # The headline itself, nearly word for word (not a link line or a label
             # sharing half its words): the page header ends under it.
             again = _near_title(words, title, HEADLINE_VERBATIM) and n <= len(_words(title)) + 3
@@ -2479,6 +2486,19 @@ def _positioned(text: str) -> bool:
     first = marks[0]
     at_edge = first.start() == 0 or not text[marks[-1].end() :].strip(" .,;:")
     return len(marks) > 1 or at_edge or bool(_PICTURE_WORD.search(text))
+
+
+def _told_anew(text: str, words: list[str], title: str) -> bool:
+    """A full sentence ending on a full stop that adds words of its own to the headline's
+    ("X, Minister of ..., has ended his visit."): a statement's first line telling the
+    headline again as a sentence, with its subject's name, is the story's lede. A
+    headline printed again never ends on a full stop, and a reworded one adds nothing."""
+    end = text.rstrip()
+    if not end.endswith(".") or end.endswith("..") or not _has_verb(words):
+        return False
+    title_words = {w.casefold() for w in _words(title)}
+    own = {w.casefold() for w in words} - title_words - STOPWORDS
+    return len(own) >= TOLD_ANEW_WORDS
 
 
 def _near_title(words: list[str], title: str, cover: float = 0.5) -> bool:
