@@ -277,11 +277,16 @@ def _environment_class() -> type[jinja2.Environment]:
     key by key (about a fifth of drawing a briefing page and its listing
     fragments). The theme's templates have no globals of their own, so they
     share the environment's dict, which copies in C; what `prepare` installs
-    later is seen as before. Made on first use: Jinja is imported only then.
+    later is seen as before. Its templates compile with `codegen.OutputCodeGenerator`.
+    Made on first use: Jinja is imported only then.
     """
     import jinja2
 
+    from briefing_site.output.codegen import OutputCodeGenerator
+
     class Environment(jinja2.Environment):
+        code_generator_class = OutputCodeGenerator
+
         def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
             return self.globals if not d else super().make_globals(d)
 
