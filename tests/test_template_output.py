@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -65,3 +66,51 @@ def test_output_is_escaped_without_a_markup_per_value() -> None:
     code = env.compile('<a href="{{ url }}">{{ title }}</a>', raw=True)
     assert "escaped_output(" in code
     assert " escape(" not in code and "(escape(" not in code
+
+
+def test_functions_are_called_as_jinja_calls_them() -> None:
+    """A plain function is called straight; one that takes the context or the
+    environment, or a callable object, still gets what Jinja hands it."""
+
+    @jinja2.pass_context
+    def seen(context: Any, name: str) -> str:
+        return str(context.get(name))
+
+    @jinja2.pass_environment
+    def autoescaping(env: jinja2.Environment) -> str:
+        return str(env.autoescape)
+
+    class Counter:
+        def __call__(self, n: int) -> int:
+            return n + 1
+
+    def stops() -> str:
+        raise StopIteration
+
+    env = make_environment(None)
+    env.globals.update(seen=seen, autoescaping=autoescaping, counter=Counter(), plain=str.upper)
+    page = env.from_string(
+        "{% for x in ['a'] %}{% set y = x %}{{ seen('y') }}{% endfor %}{{ autoescaping() }}{{ counter(1) }}"
+        "{{ plain('b') }}{{ 'c'.upper() }}"
+    ).render()
+    assert page == "aTrue2BC"
+    env.globals["stops"] = stops
+    with pytest.raises(jinja2.UndefinedError, match="raised a StopIteration"):
+        env.from_string("{{ stops() }}").render()
+
+
+def test_a_plain_function_is_called_without_jinja_s_checks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A listing page calls some 70 helpers (`url()`, `card()`): Jinja looked each up
+    for a context it might take, a third of drawing the page."""
+    looked: list[object] = []
+    real = jinja2.utils._PassArg.from_obj
+    monkeypatch.setattr(
+        jinja2.utils._PassArg, "from_obj", lambda obj: looked.append(obj) or real(obj)
+    )
+    env = make_environment(None)
+    env.globals["url"] = lambda path: "/" + path
+    page = env.from_string("{% for p in ['a', 'b'] %}{{ url(p) }}{% endfor %}").render()
+    assert page == "/a/b"
+    assert looked == []
