@@ -52,7 +52,7 @@ LAYERS: dict[str, list[set[str]]] = {
         {"lint"},
     ],
     "output": [
-        {"listings", "urls", "eventstatus", "dates"},
+        {"listings", "urls", "eventstatus", "dates", "codegen"},
         {"feeds"},
         {"ics", "structured", "sitemap"},
         {"extras"},

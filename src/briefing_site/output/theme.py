@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import sys
+import types
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache, cached_property
 from pathlib import Path
@@ -277,11 +278,36 @@ def _environment_class() -> type[jinja2.Environment]:
     key by key (about a fifth of drawing a briefing page and its listing
     fragments). The theme's templates have no globals of their own, so they
     share the environment's dict, which copies in C; what `prepare` installs
-    later is seen as before. Made on first use: Jinja is imported only then.
+    later is seen as before. Its templates compile with `codegen.OutputCodeGenerator`,
+    and call plain functions straight (`Context.call`).
+    Made on first use: Jinja is imported only then.
     """
     import jinja2
 
+    from briefing_site.output.codegen import OutputCodeGenerator
+
+    class Context(jinja2.runtime.Context):
+        @jinja2.utils.internalcode
+        def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+            """`context.call`, which a template runs for every function it calls (`url()`,
+            `card()`: some 70 a listing page), without Jinja's checks for a callable that
+            takes the context, for a plain function or method that does not: a third of
+            drawing a listing page went on those checks. Any other callable, Jinja's way."""
+            if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+                return super().call(__obj, *args, **kwargs)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Jinja's: a generator's end is no value, not an error
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+
     class Environment(jinja2.Environment):
+        code_generator_class = OutputCodeGenerator
+        context_class = Context
+
         def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
             return self.globals if not d else super().make_globals(d)
 
@@ -296,6 +322,11 @@ def _environment_class() -> type[jinja2.Environment]:
             return super()._load_template(name, globals)
 
     return Environment
+
+
+# Callables that take the context only when marked (`jinja_pass_arg`, which a method
+# reads from its function): what `Context.call` calls straight.
+_PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
 
 
 def static_assets(site_templates: Path | None) -> dict[str, bytes]:
