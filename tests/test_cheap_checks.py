@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_site import safetext
-from briefing_site.content import classify, load, markup
+from briefing_site.content import classify, junk, load, markup
 
 _CHARS = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
 _CHARS += ["\ud800", "\udfff", "\U0001f600", "\U000e0001"]
@@ -90,3 +90,31 @@ def test_ascii_prose_is_not_scanned_for_forbidden_or_invisible_characters(
 
 
 _SCANS = ("_FORBIDDEN", "_INVISIBLE_BUT_JOINERS", "_STRAY_JOINERS")
+
+
+_CAPTIONS = (
+    "Leaders pose (left) at the summit",
+    "Ministers, left, and aides, second from left, talk",
+    "The leaders, from left to right, Jane Doe and John Roe",
+    "Delegates (L-R) meet",
+    "From the left, Jane Doe and John Roe",
+    "Leaders meet in Rome. August 26, 2019. (AA)",
+    "Leaders meet in Rome. August 26, 2019. (UPDATED)",
+    "Photo: Jane Doe",
+    "\u017fource: a ministry",  # a long s: IGNORECASE reads it as "s"
+    "REUTERS/Jane Doe",
+    "(Reuters File Photo)",
+    "Leaders meet | photo",
+    "Leaders meet hide caption",
+    "Leaders meet at the palace.Image source, Getty Images",
+    "Leaders meet. Courtesy of the ministry.",
+    "Leaders meet at the Kremlin.Photo by Agency reporter Jane Doe",
+    "Leaders met in Berlin on Friday and agreed to meet again.",
+)
+
+
+def test_captioned_answers_as_the_caption_pattern() -> None:
+    texts = [*_CAPTIONS, *(f"{text} {char}" for text in _CAPTIONS for char in "(),:/|.!?")]
+    found = [bool(junk._CAPTION.search(text)) for text in texts]
+    assert [junk._captioned(text) for text in texts] == found
+    assert sum(found[: len(_CAPTIONS)]) == len(_CAPTIONS) - 2  # the story's stamp, the prose

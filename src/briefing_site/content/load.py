@@ -1524,13 +1524,16 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     numbered = enumerate(text.split("\n"), first_line)
     for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
-        fence_match = _FENCE.match(line)
+        # Both patterns need their mark ("`" or "~", "#") within the first four
+        # characters: a look there spares most lines of prose two regex calls.
+        opening = line[:4]
+        fence_match = _FENCE.match(line) if "`" in opening or "~" in opening else None
         if fence is not None:
             current.append(line)
             if fence_match and fence_match.group(1)[0] == fence[0]:
                 fence = None
             continue
-        if _blank(line) or _ATX_HEADING.match(line):
+        if _blank(line) or ("#" in opening and _ATX_HEADING.match(line)):
             if current:
                 out.append((start, current))
                 current = []
