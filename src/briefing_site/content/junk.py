@@ -1378,7 +1378,8 @@ def _words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def _word_tuple(text: str) -> tuple[str, ...]:
     """`_words`, kept: the filter's checks split the same paragraph (and the title) into
-    words again and again, each time a regex scan; the last 1,024 texts are kept."""
+    words again and again, each time a regex scan. `JunkFilter.clean` empties it for
+    each article, so it holds no more than one article's texts (at most 1,024)."""
     return tuple(_WORD.findall(text.replace("’", "'")))  # noqa: RUF001
 
 
@@ -1494,6 +1495,7 @@ class JunkFilter:
         article is the author's own writing, not a scraped page: only the
         patterns apply to it, so nothing an author wrote goes unasked.
         """
+        _word_tuple.cache_clear()  # one article's texts at a time, however long they are
         shapes: list[Shape | None] = [None] * len(paragraphs)
         lede = len(paragraphs)
         if markdown:
