@@ -233,7 +233,7 @@ _CAPTION_ALTERNATIVES: tuple[tuple[str, str], ...] = (
     ),
 )
 _CAPTION = _lazy("|".join(source for _, source in _CAPTION_ALTERNATIVES), re.I)
-# The same, one pattern per character needed (all of them, for text with none of those).
+# The same forms, one pattern per character they need ("": the forms that need none).
 _CAPTION_BY_NEED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (need, _lazy("|".join(s for n, s in _CAPTION_ALTERNATIVES if n == need), re.I))
     for need in dict.fromkeys(need for need, _ in _CAPTION_ALTERNATIVES)
