@@ -246,7 +246,12 @@ def _tokens(text: str, year: int | None = None) -> list[str]:
     tokens = _TOKEN.findall(_POSSESSIVE.sub("", text))
     if year is None:
         return tokens
-    return [_year_word(token, year) if _YEAR.fullmatch(token) else token for token in tokens]
+    # A year is four or five characters: the length test spares a regex call for each of
+    # the article's other words (most of them).
+    return [
+        _year_word(token, year) if len(token) in (4, 5) and _YEAR.fullmatch(token) else token
+        for token in tokens
+    ]
 
 
 def _year_word(token: str, year: int) -> str:

@@ -197,30 +197,46 @@ BYLINE = "a byline"
 # Its year right before the signature: a story's last sentence signed so ends elsewhere.
 _DASH_AGENCY = _lazy(rf"\b\d{{4}}\.\s*[\u2013\u2014-]\s*{_AGENCY}\s*$")
 DASH_CREDIT_WORDS = 45
-_CAPTION = _lazy(
-    r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)"
-    r"|,\s(?:left|right|centre|center|second from (?:left|right)),\s"
-    r"|\b(?:from )?left to right\b|\((?:L-R|l-r)\)|^from (?:the )?(?:left|right),"
+# A photo caption's marks, by the character each cannot match without (see `_captioned`).
+_CAPTION_ALTERNATIVES: tuple[tuple[str, str], ...] = (
+    ("(", r"\((?:left|right|centre|center|top|bottom|front|back|from left)\)|\((?:L-R|l-r)\)"),
+    ("(", rf"\({_AGENCY}(?: File)? Photos?\)"),
+    (",", r",\s(?:left|right|centre|center|second from (?:left|right)),\s"),
+    (",", r"^from (?:the )?(?:left|right),"),
+    # The picture's source at the end, glued on or not: "...to his leftImage source, Agency".
+    (",", r"(?-i:Image|Picture|Video) source,\s(?-i:[A-Z])[^.!?]{0,60}$"),
     # A picture's date stamp as its own last "sentence": "... in Biarritz. August 26, 2019.",
     # maybe with the picture's agency in brackets after it ("... 2021. (AA)"); not a
     # story's stamp ("... 2021. (UPDATED)").
-    r"|[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?"
-    r"(?:\s?\((?!(?:updated?|updates|corrected|correction|edited|video|photos?|audio|watch|live"
-    r"|breaking|exclusive)\))(?-i:[A-Z]{2,6}|[A-Z][a-z]{1,14})\))?$"
-    r"|\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
-    r"\s?:\s*\S"
-    rf"|\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"
-    rf"|\({_AGENCY}(?: File)? Photos?\)"
-    r"|\|\s*(?:photo|image|video)\b"
-    r"|\b(?:hide|toggle|show) caption\s*$"  # the caption's own button, scraped with it
-    # The picture's source at the end, glued on or not: "...to his leftImage source, Agency".
-    r"|(?-i:Image|Picture|Video) source,\s(?-i:[A-Z])[^.!?]{0,60}$"
-    # A credit as the last "sentence", each alternative with its own short tail to the end.
-    r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by|video by)\b"
-    r"[^.!?]{0,80}\.?$"
+    (
+        ".!?",
+        r"[.!?]\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?"
+        r"(?:\s?\((?!(?:updated?|updates|corrected|correction|edited|video|photos?|audio|watch|live"
+        r"|breaking|exclusive)\))(?-i:[A-Z]{2,6}|[A-Z][a-z]{1,14})\))?$",
+    ),
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
-    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$",
-    re.I,
+    (".!?", r"[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$"),
+    (
+        ":",
+        r"\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
+        r"\s?:\s*\S",
+    ),
+    ("/", rf"\b{_AGENCY}(?:\s+(?:photo|images?))?\s?/\s?(?-i:[A-Z])"),
+    ("|", r"\|\s*(?:photo|image|video)\b"),
+    ("", r"\b(?:from )?left to right\b"),
+    ("", r"\b(?:hide|toggle|show) caption\s*$"),  # the caption's own button, scraped with it
+    # A credit as the last "sentence", each alternative with its own short tail to the end.
+    (
+        "",
+        r"(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by"
+        r"|video by)\b[^.!?]{0,80}\.?$",
+    ),
+)
+_CAPTION = _lazy("|".join(source for _, source in _CAPTION_ALTERNATIVES), re.I)
+# The same forms, one pattern per character they need ("": the forms that need none).
+_CAPTION_BY_NEED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (need, _lazy("|".join(s for n, s in _CAPTION_ALTERNATIVES if n == need), re.I))
+    for need in dict.fromkeys(need for need, _ in _CAPTION_ALTERNATIVES)
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
 # (`_positioned`), since "(R)" after a name is also a party ("Senator Jane Doe (R) said").
@@ -1381,7 +1397,36 @@ class Shape:
 def _words(text: str) -> list[str]:
     """Its words, with a curly apostrophe read as a straight one (a headline and the
     body often differ in that alone: a curly or a straight "Minister's")."""
-    return _WORD.findall(text.replace("’", "'"))  # noqa: RUF001
+    return list(_word_tuple(text))  # a list of its own: a caller may change it
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """`_words`, kept: the filter's checks split the same paragraph (and the title) into
+    words again and again, each time a regex scan. `JunkFilter.clean` empties it for
+    each article, so it holds no more than one article's texts (at most 1,024)."""
+    return tuple(_WORD.findall(text.replace("’", "'")))  # noqa: RUF001
+
+
+def _teased(text: str) -> bool:
+    """`_TEASER` finds a cut-off teaser: each of its forms ends on "…" or "...", so a
+    text with neither (most paragraphs) is not scanned, at every position, for them."""
+    return ("\u2026" in text or "..." in text) and _TEASER.search(text) is not None
+
+
+def _captioned(text: str) -> bool:
+    """`_CAPTION.search(text)`, as a yes or no, at about half its cost.
+
+    The one pattern tries its fourteen forms at every character of the paragraph;
+    most forms need a "(", ",", ":", "/", "|" or a stop, and a text without that
+    character (a substring test) is not scanned for them. (None of these characters
+    has another case, so the test is exact under `re.IGNORECASE`.)
+    """
+    return any(
+        pattern.search(text) is not None
+        for need, pattern in _CAPTION_BY_NEED
+        if not need or any(char in text for char in need)
+    )
 
 
 def _plain(text: str) -> str:
@@ -1475,6 +1520,7 @@ class JunkFilter:
         article is the author's own writing, not a scraped page: only the
         patterns apply to it, so nothing an author wrote goes unasked.
         """
+        _word_tuple.cache_clear()  # one article's texts at a time, however long they are
         shapes: list[Shape | None] = [None] * len(paragraphs)
         lede = len(paragraphs)
         if markdown:
@@ -1602,7 +1648,7 @@ class JunkFilter:
         an interview's question under its answerer's name, no dateline either.
         """
         text = _plain(paragraph.text)
-        teaser = _TEASER.search(text) is not None
+        teaser = _teased(text)
         # A line between two dashes ("\u2013 Trade tensions \u2013") is a subhead, not an item.
         listed = _LIST_ITEM.match(paragraph.text) is not None and not _DASHED.match(text)
         # A pitch's last line glued to the story's first sentence ("...all the
@@ -1803,7 +1849,7 @@ class JunkFilter:
         if (
             (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body) > PLACED_CUES))
             and not tagged
-            and (_CAPTION.search(body) or _CREDIT_END.search(body) or _positioned(body))
+            and (_captioned(body) or _CREDIT_END.search(body) or _positioned(body))
         ):
             if self._story_before_caption(body):
                 return replace(shape("short", STORY_BEFORE_CAPTION), lead=True)
@@ -2004,7 +2050,7 @@ class JunkFilter:
             and verb
             and stop >= limits.good_min_stopwords
             and not teaser
-            and not (_CAPTION.search(text) or _positioned(text))
+            and not (_captioned(text) or _positioned(text))
             and not any(_LIST_ITEM.match(line) for line in paragraph.text.splitlines())
         ):
             # Far longer than a headline or a caption, with a verb and function words:
@@ -2038,7 +2084,7 @@ class JunkFilter:
             _told(first)
             and len(first) >= limits.good_min_chars
             and sum(map(STOPWORDS.__contains__, words)) / len(words) >= limits.good_min_stopwords
-            and not (_CAPTION.search(first) or _CREDIT_END.search(first) or _positioned(first))
+            and not (_captioned(first) or _CREDIT_END.search(first) or _positioned(first))
             and _PICTURE_DATE.search(first) is None
             and _PICTURE_WORD.search(first) is None  # "In this file photo taken ..."
         )
@@ -3210,7 +3256,7 @@ def _credited_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
         text = _plain(paragraphs[index].text)
         tail = text[len(twin) :].strip()
         # The added words are a credit ("(Network)", "Photo: Agency"), not "..., she said."
-        credit = (tail.startswith("(") and tail.endswith(")")) or _CAPTION.search(tail)
+        credit = (tail.startswith("(") and tail.endswith(")")) or _captioned(tail)
         if twin and text.startswith(twin) and credit and 0 < len(_words(tail)) <= CREDIT_WORDS:
             out[index] = replace(shapes[index], kind="bad", reason=CREDITED_TWIN, lead=False)
     return out
@@ -3384,7 +3430,7 @@ def _printed_twice_caption(reason: str, words: int, text: str) -> bool:
     return (
         reason.startswith("repeats ¶")
         and words <= CAPTION_MARK_WORDS
-        and bool(_CAPTION.search(text) or _CREDIT_END.search(text) or _positioned(text))
+        and bool(_captioned(text) or _CREDIT_END.search(text) or _positioned(text))
     )
 
 
@@ -3600,7 +3646,7 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
             and " | " not in text
             and not _TABLE_TAIL.search(text)
             and not _LIST_ITEM.match(paragraphs[index].text)
-            and not (_CAPTION.search(text) or _positioned(text) or _TEASER.search(text))
+            and not (_captioned(text) or _positioned(text) or _teased(text))
         ):
             told = index > 0 and out[index - 1].kind != "good"
             out[index] = replace(
@@ -3873,7 +3919,7 @@ def _over_credits(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> l
 
 def _pictured(text: str) -> bool:
     """A caption's marks ("from left to right", "(Photo: X)", "(L)"), whatever its length."""
-    return bool(_CAPTION.search(text) or _positioned(text))
+    return bool(_captioned(text) or _positioned(text))
 
 
 def _pitch(shapes: Sequence[Shape], lede: int, verdicts: list[tuple[bool, str]]) -> None:

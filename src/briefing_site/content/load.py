@@ -574,7 +574,7 @@ def _blocks(text: str, first_line: int) -> list[tuple[list[int], list[str]]]:
     blocks: list[tuple[list[int], list[str]]] = []
     numbers: list[int] = []
     current: list[str] = []
-    unicode_breaks = _UNICODE_BREAK.search(text) is not None
+    unicode_breaks = _has_unicode_break(text)
     numbered = enumerate(text.split("\n"), first_line)
     for number, line in _unicode_lines(numbered) if unicode_breaks else numbered:
         if _blank(line):
@@ -1518,19 +1518,22 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     current: list[str] = []
     start = first_line
     fence: str | None = None
-    unicode_breaks = _UNICODE_BREAK.search(text) is not None  # as in `_blocks`
+    unicode_breaks = _has_unicode_break(text)  # as in `_blocks`
     if unicode_breaks:
         text = "\n".join(_join_broken_cells(line) for line in text.split("\n"))
     numbered = enumerate(text.split("\n"), first_line)
     for number, raw in _unicode_lines(numbered) if unicode_breaks else numbered:
         line = raw.rstrip(" \t")
-        fence_match = _FENCE.match(line)
+        # Both patterns need their mark ("`" or "~", "#") within the first four
+        # characters: a look there spares most lines of prose two regex calls.
+        opening = line[:4]
+        fence_match = _FENCE.match(line) if "`" in opening or "~" in opening else None
         if fence is not None:
             current.append(line)
             if fence_match and fence_match.group(1)[0] == fence[0]:
                 fence = None
             continue
-        if _blank(line) or _ATX_HEADING.match(line):
+        if _blank(line) or ("#" in opening and _ATX_HEADING.match(line)):
             if current:
                 out.append((start, current))
                 current = []
@@ -1545,6 +1548,13 @@ def _markdown_blocks(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     if current:
         out.append((start, current))
     return out
+
+
+def _has_unicode_break(text: str) -> bool:
+    """Whether `text` holds U+2028 or U+2029 (`_UNICODE_BREAK`): two substring tests
+    on the whole article, where the regex checked every character against a class
+    (an ASCII or Latin-1 text cannot hold either, and `in` answers that at once)."""
+    return "\u2028" in text or "\u2029" in text
 
 
 def _join_broken_cells(line: str) -> str:

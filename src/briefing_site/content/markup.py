@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import time
 from xml.etree import ElementTree
 
@@ -40,6 +41,12 @@ _SCHEMES = {"http", "https", "mailto"}
 # it opens with a letter (no list, heading, quote or code indent), has no
 # Markdown, HTML or entity character and no line break. Most wire copy is this.
 _NOT_PLAIN = re.compile(r"[^\w .,;:'\"?!%$/@()\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]|_")
+# The same test in two cheaper parts (see `_not_plain`): the ASCII characters it lets
+# through (for ASCII, `\w` is letters, digits and `_`, and `_` is refused), and its
+# character class alone, without the `|_` branch that makes the engine try two
+# alternatives at every character.
+_PLAIN_ASCII = (string.ascii_letters + string.digits + " .,;:'\"?!%$/@()-").encode("ascii")
+_NOT_PLAIN_CHAR = re.compile(r"[^\w .,;:'\"?!%$/@()\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]")
 # The inline Markdown most copy adds to such prose: `*emphasis*` and `[text](url)`
 # with plain words inside, and an absolute http(s) URL the sanitiser keeps as it is:
 # a domain name (no port, no IP address), then no `%`, `&`, `:` or title.
@@ -146,9 +153,22 @@ def plain_html(text: str) -> str | None:
     1 ms of Python-Markdown per paragraph.
     """
     opens_with_letter = text[:1].isalpha() and text[:1] != "_"
-    if opens_with_letter and not text.endswith(" ") and not _NOT_PLAIN.search(text):
+    if opens_with_letter and not text.endswith(" ") and not _not_plain(text):
         return f"<p>{text}</p>"
     return None
+
+
+def _not_plain(text: str) -> bool:
+    """Whether `text` holds a character `_NOT_PLAIN` finds, at a fraction of its cost.
+
+    The regex is the costliest part of the fast paths (it checks every character of
+    every paragraph); ASCII text, most copy, is checked by deleting the plain bytes
+    (`bytes.translate`, anything left is not plain), other text by the `_` test and
+    the character class alone. Same answer as `_NOT_PLAIN.search(text)` for any text.
+    """
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
+    return "_" in text or _NOT_PLAIN_CHAR.search(text) is not None
 
 
 def simple_html(text: str) -> str | None:
@@ -185,7 +205,7 @@ def _inline_html(text: str) -> str | None:
     for found in _INLINE.finditer(text):
         gap = text[end : found.start()]
         inner = found.group("em") or found.group("text")
-        if _NOT_PLAIN.search(gap) or _NOT_PLAIN.search(inner) or gap.endswith("!"):
+        if _not_plain(gap) or _not_plain(inner) or gap.endswith("!"):
             return None
         parts.append(gap)
         if found.group("em") is not None:
@@ -194,7 +214,7 @@ def _inline_html(text: str) -> str | None:
             url = found.group("url")
             parts.append(f'<a href="{url}" rel="noopener noreferrer">{inner}</a>')
         end = found.end()
-    if _NOT_PLAIN.search(text[end:]):
+    if _not_plain(text[end:]):
         return None
     parts.append(text[end:])
     return "".join(parts)
