@@ -24,8 +24,9 @@ words to the reader), a source credit line that closes the story ("via
 Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
 lede). So are a paywall's prompt to log in or register to read on, a post embedded
-with its sign-off inside the block, and a heading-like label ending in a colon inside
-the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with
+with its sign-off inside the block, a heading-like label ending in a colon inside the
+story ("Schedule for Day 2:"), and a syndication line ("This article was originally
+published on ..."). A standfirst right under the repeated headline with
 none of the marks of a story's first sentence (a day, a source, a perfect, a modal, a
 number, a dateline), and a summary printed both above and below the headline, do not
 lead; prose that lost its full stop at the top of the page does.
@@ -219,7 +220,20 @@ _CAPTION = _lazy(
     r"|(?:^|[.!?]\s+)(?:courtesy|screenshot|(?:file )?photo(?:graph)? by|picture by|image by|video by)\b"
     r"[^.!?]{0,80}\.?$"
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
-    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$",
+    r"|[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$"
+    # A credit after the caption's last sentence, in the other shapes sites print one:
+    r"|[.!?][\"'\u2019\u201d]?\s+[(\[]?(?:"
+    # What kind of picture, maybe whose: "(File photo)", "Handout via Agency", "Supplied".
+    r"(?:file|handout|pool|supplied)(?: (?:photo(?:graph)?|picture|image)s?)?"
+    r"(?: (?:via|from|by) [^.!?()\[\]]{1,40})?"
+    # "Photo / Supplied", "Photo/Ministry of Foreign Affairs", "Photo courtesy of the ministry".
+    r"|(?:photo(?:graph)?|picture|image)s?(?: ?/ ?| courtesy(?: of)? )[^.!?()\[\]]{1,60}"
+    # An outlet's or agency's name and "photo": "Bernama photo", "(Example Daily photo)".
+    r"|(?-i:[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3}) (?:file )?(?:photo(?:graph)?"
+    r"|picture|image)s?"
+    # An agency's code and the photographer in capitals: "EPA-EFE/JANE DOE".
+    r"|(?-i:[A-Z]{2,8}(?:-[A-Z]{2,8})? ?/ ?[A-Z][\w '\u2019.-]{1,40})"
+    r")[)\]]?\.?$",
     re.I,
 )
 # A one-letter position, "(L)", "(R)", "(C)": a caption's only in a caption's context
@@ -438,6 +452,40 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# What the copy is, said of itself: "this article", "a version of this story", "the
+# original piece". Only "this" (or "the original") points at the page; "The report was
+# first published by the institute in March" tells of another text.
+_THIS_COPY = (
+    r"(?:(?:a|an|the) (?:[\w-]+ ){0,2}?(?:version|edition|form|part|portion)s? of )?"
+    r"(?:this|the original) (?:[\w-]+ )?"
+    r"(?:article|story|report|piece|post|content|interview|op-?ed|column|commentary|essay"
+    r"|analysis|feature|blog(?: post)?|item)(?! of\b)"
+)
+# A syndication or republication line ("This article was originally published on Example
+# News.", "Originally published on example.com", "Republished with permission from ...",
+# "This piece first ran in ...", "Read the original article."): where the copy came from,
+# not the story. Whole lines only, and short (`SYNDICATED_WORDS`); the bare forms with
+# no "this" end on the outlet, a date or a permission, never going on into a clause
+# ("Originally published in 1952, the treaty ..." is the story's).
+_SYNDICATED = _lazy(
+    rf"^{_THIS_COPY}\b[^.!?]{{0,60}}?\b(?:(?:was|is|has been|were|had been) )?"
+    r"(?:(?:originally|first|previously|initially|also) )?"
+    r"(?:published|appeared|ran|printed|posted|syndicated|re-?published|reprinted|reproduced)"
+    # Where or by whom, not "This story appeared to confirm ...".
+    r"(?: (?:here |online |in print |in full |with permission )?(?:on|in|at|by|from|with|under"
+    r"|as part of|courtesy of|through|via)\b|\s*[.,]?$)"
+    r"|^(?:it was |and )?(?:originally|first|previously) (?:published|appeared|posted|ran|printed)"
+    r" (?:on|in|at|by)\b(?![^.!?]*,\s+(?:the|a|an|it|he|she|they|we|this|its|his|her|their)\s)"
+    r"(?:[^.!?]|\.(?=\w)){1,100}"
+    r"(?:\.\s+(?:re-?published|reprinted|reproduced)\b(?:[^.!?]|\.(?=\w)){0,60})?\.?$"
+    r"|^(?:re-?published|reprinted|reproduced|republished)(?: here)?(?: with (?:the )?(?:kind )?"
+    r"permission| from| courtesy of| under (?:a |the )?creative commons| by arrangement| as part"
+    r" of| through| via| in partnership)\b"
+    r"|^read the original (?:article|story|post|piece|report|version)\b",
+    re.I,
+)
+SYNDICATED_WORDS = 30
+SYNDICATED = "a syndication line: where the copy was first published"
 # The site's note on the copy under its own label ("Disclaimer: No staff journalist was
 # involved in creating this content.", "Disclosure: The owner of this site ..."): what
 # made the page, not the story, whatever it says after the label.
@@ -1198,6 +1246,8 @@ _BOX_LABEL = _lazy(
     r"\W*$",
     re.I,
 )
+# The same label opening the box's own block: "Key points: ...", "In short - ...".
+_BOX_LABEL_INLINE = _lazy(_BOX_LABEL.pattern.replace(r"\W*$", r"\s?[:\u2013\u2014|-]\s+\S"), re.I)
 CREDITED_TWIN = "a caption printed twice, the second time with its credit"
 BOXED = "under a key-points label above the story: a point of the box? Kept, not the lede"
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
@@ -1846,6 +1896,8 @@ class JunkFilter:
             return shape("bad", "a credit line (who reported or contributed)")
         if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
             return shape("bad", SOURCE_CREDIT)
+        if n <= SYNDICATED_WORDS and not quotes and _SYNDICATED.search(text):
+            return shape("bad", SYNDICATED)
         if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
             return shape("bad", DISCLAIMER)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
@@ -2924,8 +2976,21 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
             POINT_MIN_WORDS
         )
 
+    def story_below(at: int) -> bool:
+        # Only a box that would lead: one already judged furniture above the story stays so.
+        return _first_prose(out) == at and any(
+            s.kind == "good" and not s.boxed for s in out[at + 1 :]
+        )
+
+    # A page labelling each of its items so ("SUMMARY: ..." under each report) has no box.
+    inline = [i for i, p in enumerate(paragraphs) if _BOX_LABEL_INLINE.match(_plain(p.text))]
     for index in range(min(len(shapes), HEADER_REACH)):
-        if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
+        label = _plain(paragraphs[index].text)
+        if inline == [index] and shapes[index].kind != "bad" and story_below(index):
+            # The label opening the box's own block: the box, whatever the story under it.
+            out[index] = replace(shapes[index], boxed=True)
+            continue
+        if not _BOX_LABEL.match(label):
             continue
         end = index + 1
         while (
@@ -2944,6 +3009,15 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
             if len(points) >= MIN_POINTS and all(point(i) for i in points) and below:
                 for item in points:
                     out[item] = replace(shapes[item], boxed=True)
+            elif (
+                index + 1 < len(shapes)
+                and shapes[index + 1].kind != "bad"
+                and (shapes[index + 1].sentence or point(index + 1))
+                and story_below(index + 1)
+            ):
+                # The story's paragraphs all as short as the box's: the block right under
+                # the label is the box (the label says so), and the story goes on below.
+                out[index + 1] = replace(shapes[index + 1], boxed=True)
     return out
 
 
