@@ -9,6 +9,10 @@ import pytest
 from junkcheck import cleaned as _clean
 from junkcheck import lede as _lede
 
+from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
+from briefing_site.model import Paragraph
+
 TITLE = "Island leaders seal fisheries pact at capital summit"
 LEDE = (
     "Leaders of twelve island states agreed on Thursday to pool the patrols of their fishing "
@@ -139,3 +143,73 @@ def test_a_box_label_opening_its_own_block_does_not_lead() -> None:
     assert _lede(*texts, title=BOX_TITLE) == BOX_STORY[0]
     # With no story under it, a block opening on a box's label is all the story has.
     assert _lede(BOX_TITLE, box, title=BOX_TITLE) == box
+
+
+def test_a_lede_naming_its_subject_leads_over_a_paragraph_going_on_by_title() -> None:
+    # A government page's present-tense first sentence names the president in full; the
+    # paragraph under it shares most of its words but calls him by his title: it goes on.
+    title = "Regional leaders hold their consultative meeting in the capital"
+    lede = (
+        "President Jane Doe, who is on a working visit to the capital, takes part in the "
+        "third consultative meeting of the heads of the regional states."
+    )
+    under = (
+        "The President of Ruritania went to the palace, the venue of the summit's official "
+        "events. The presidents of three neighbouring states also arrived in the capital to "
+        "take part in the meeting of the heads of the regional states."
+    )
+    later = (
+        "The agenda includes regional cooperation in trade, transport and energy, and an "
+        "exchange of views on regional security."
+    )
+    kept, dropped = _clean(title, lede, under, later, title=title)
+    assert kept == [lede, under, later], dropped
+    assert _lede(title, lede, under, later, title=title) == lede
+    # A standfirst the story under it tells again, naming its subject anew, still goes.
+    story = (
+        "President Jane Doe of Ruritania took part on Friday in the third consultative "
+        "meeting of the heads of the regional states, on a working visit to the capital."
+    )
+    kept, dropped = _clean(title, lede, story, later, title=title)
+    assert kept == [story, later], dropped
+
+
+def test_a_group_pictures_long_caption_over_wrapped_copy_goes_and_the_story_leads() -> None:
+    # A blog's caption keyed by rows ("standing row, from left: ...; sitting row, from left:
+    # ..."), names parted by semicolons, past any caption's usual length, closed by the bar
+    # of its frame, on the line right over the story's hard-wrapped copy.
+    names = "; ".join(f"Prime Minister of Island {n} Jane Doe{n}" for n in range(1, 9))
+    caption = (
+        f"Island leaders at their meeting in the capital, standing row, from left: {names}; "
+        f"sitting row, from left: {names} |"
+    )
+    copy = (
+        "PORTVILLE (May 4, 2026): The annual meeting of island leaders\n"
+        "concluded in the capital on Friday after three days of talks.\n"
+        "The meeting was attended by the heads of state and government of\n"
+        "twelve island states and two territories, with observers from the\n"
+        "regional bank and the fisheries commission."
+    )
+    texts = [p.text for p in split_text(f"{caption}\n{copy}\n")]
+    assert texts[0] == caption
+    lede = texts[1]
+    assert lede.startswith("PORTVILLE")
+    paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
+    kept, dropped = JunkFilter().clean(paragraphs, title="Island leaders end their meeting")
+    assert [d.paragraph.text for d in dropped] == [caption]
+    assert kept[0].text == lede
+
+
+def test_wrapped_copy_broken_after_a_conjunction_is_one_paragraph() -> None:
+    # Hard-wrapped copy whose line ends on "while" over a name opening the next line: the
+    # sentence goes on (no sentence stops on a conjunction), not a paragraph cut off there.
+    copy = (
+        "The annual meeting of island leaders concluded in the capital on\n"
+        "Friday after three days of talks on fisheries and climate finance.\n"
+        "The larger neighbour was represented by its deputy while\n"
+        "Ruritania and Elbonia were represented by their foreign ministers, and\n"
+        "two territories attended the formal session as associate members."
+    )
+    texts = [p.text for p in split_text(copy + "\n")]
+    assert len(texts) == 1 or texts[1].startswith("The larger neighbour"), texts
+    assert not any(t.endswith("while") for t in texts), texts

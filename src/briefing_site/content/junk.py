@@ -248,6 +248,14 @@ _POSITION_LETTER = _lazy(
 _ROW_POSITION = _lazy(
     r"\((?:front|back|top|bottom|middle|first|second|third|1st|2nd|3rd) row\b[^()]{0,25}\)", re.I
 )
+# A group picture's key to its rows, unbracketed, over the names: "standing row, from left:",
+# "front row (L-R):". With names parted by semicolons, a caption however many it names.
+_ROW_KEY = _lazy(
+    r"\b(?:standing|sitting|seated|front|back|middle|top|bottom|first|second|third) row,?\s"
+    r"\(?(?:from (?:left|right)|l-r|left to right)\)?\s?:",
+    re.I,
+)
+ROW_KEY_CAPTION_WORDS = 200
 # The side a row or seat is told from: "(back row, from left)", "(L-R)", "(standing R)".
 _SIDE = _lazy(r"\bfrom (?:left|right)\b|\b(?:L-R|l-r|left to right)\b|[ ,](?:[LRC]|left|right)\)$")
 # A picture's date stamp in brackets ("(29/8/18)") and a picture's words, beside a position.
@@ -1142,6 +1150,13 @@ _SAYS_WHEN = _lazy(
     r"|night|week|weekend|month))\b",
     re.IGNORECASE,
 )
+# A title, then a name of two capitalised words at least, opening a block: "President Jane
+# Doe", "Prime Minister Jane Doe". The title words are not the name.
+_OPENING_NAME = _lazy(
+    r"^(?:(?:President|Prime Minister|Minister|Chancellor|King|Queen|Emir|Sheikh|Premier"
+    r"|Secretary(?:-General)?|Foreign Minister|Vice President)\s)"
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s){1,3}[A-Z][\w'\u2019-]+)(?=,|\s[a-z])"
+)
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
@@ -1857,6 +1872,13 @@ class JunkFilter:
         ):
             if self._story_before_caption(body):
                 return replace(shape("short", STORY_BEFORE_CAPTION), lead=True)
+            return shape("bad", CREDIT)
+        if (
+            n <= ROW_KEY_CAPTION_WORDS
+            and text.count(";") >= PLACED_LIST_NAMES
+            and _ROW_KEY.search(text)
+            and not _SAYS.search(text)
+        ):
             return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
@@ -3543,11 +3565,26 @@ def _restated(
             rest = content - {day}
             if len(rest & set(tokens[under])) < RESTATED_FAR_SHARE * len(rest):
                 continue
+        # A first sentence opening on someone's full name, which the paragraph under it
+        # never names again ("The President of ... also arrived ..."), is the story's lede
+        # that paragraph goes on from: a story under a standfirst names its subject anew.
+        if _name_dropped_below(_plain(paragraphs[index].text), tokens[under]):
+            continue
         # Across furniture, only a standfirst the story repeats nearly word for word.
         share = RESTATED_SHARE if under == index + 1 else RESTATED_FAR_SHARE
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _name_dropped_below(text: str, below: Sequence[str]) -> bool:
+    """The block opens on a person's name after their title ("President Jane Doe, who
+    ...") and the paragraph under it has none of the name's words."""
+    opening = _OPENING_NAME.match(text)
+    if opening is None:
+        return False
+    names = {w.casefold() for w in opening.group("name").split()}
+    return not names & set(below)
 
 
 def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
