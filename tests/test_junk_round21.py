@@ -213,3 +213,29 @@ def test_wrapped_copy_broken_after_a_conjunction_is_one_paragraph() -> None:
     texts = [p.text for p in split_text(copy + "\n")]
     assert len(texts) == 1 or texts[1].startswith("The larger neighbour"), texts
     assert not any(t.endswith("while") for t in texts), texts
+
+
+def test_an_agency_caption_ending_on_its_place_and_full_date_goes() -> None:
+    # Who does what in the present tense, then the place and the full date set off by
+    # commas, as a news agency captions a picture: no credit needed.
+    captions = (
+        "Ruritanian Prime Minister Jane Doe speaks with her Elbonian counterpart John Roe at "
+        "the opening of the island leaders' meeting in Portville, Ruritania, on September 8, "
+        "2026.",
+        "Island leaders arrive for the family photo at the forum in Portville, Ruritania, "
+        "Sept. 8, 2026.",
+    )
+    for caption in captions:
+        kept, dropped = _clean(TITLE, LEDE, MIDDLE, caption, LAST, title=TITLE)
+        assert kept == [LEDE, MIDDLE, LAST], dropped
+    # A story's sentences set so stay: a preview whose subject is no name, a past tense.
+    for sentence in (
+        "The talks take place in Portville, Ruritania, on September 8, 2026.",
+        "The summit opens in Portville, Ruritania, on September 8, 2026.",
+        "The forum, which Elbonia attends as a member, meets in Portville, Ruritania, on "
+        "September 8, 2026.",
+        "Prime Minister Jane Doe spoke with her Elbonian counterpart at the opening of the "
+        "meeting in Portville, Ruritania, on September 8, 2026.",
+    ):
+        kept, dropped = _clean(TITLE, LEDE, MIDDLE, sentence, LAST, title=TITLE)
+        assert sentence in kept, dropped

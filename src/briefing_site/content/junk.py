@@ -540,6 +540,30 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A news agency's caption: who does what, then where and when set off by commas, the year
+# too ("... at the forum in Suva, Fiji, on September 8, 2026.", "..., Sept. 8, 2026."). A
+# story's sentence tells the day without the place and year around it ("in Suva on Monday").
+_PLACE_DATE_END = _lazy(
+    r"\b(?:in|at) (?-i:[A-Z])[\w'\u2019.-]*(?: (?-i:[A-Z])[\w'\u2019.-]*){0,3}, (?-i:[A-Z])"
+    r"[\w'\u2019.-]*(?: (?-i:[A-Z])[\w'\u2019.-]*){0,3}, (?:on )?(?:(?-i:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday), )?(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+    r"|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$"
+)
+# What the people in a news picture do, in its present tense: more than a camera's own
+# verbs (`PICTURE_VERBS`), since the place and the year mark the caption here.
+SCENE_VERBS = PICTURE_VERBS | frozenset(
+    "speaks speak talks talk arrives arrive attends attend addresses address delivers "  # noqa: SIM905
+    "holds hold meets meet signs sign looks look sits sit stands stand inspects inspect "
+    "reviews review receives receive visits visit leaves leave departs depart lays lay "
+    "takes take gives give shows show watches watch".split()
+)
+PLACE_DATE_CAPTION_WORDS = 60
+_MONTH_DOT = _lazy(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?= \d)")
+# Who a picture shows when not by name ("Island leaders arrive ...").
+PEOPLE = frozenset(
+    "leaders ministers delegates officials presidents members participants heads "  # noqa: SIM905
+    "delegations envoys diplomats".split()
+)
 _DURING = _lazy(r"\bduring (?:a|an|the|their|his|her|its)\b", re.I)
 # A caption telling where its people stand ("(standing R)", "(back row, from left)") names
 # them all and what they sign: it may run this long (other captions stop at 60 words).
@@ -1939,6 +1963,7 @@ class JunkFilter:
             _picture_caption(text, words, quotes)
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
             or _dated_scene(text, words, quotes)
+            or _place_dated_caption(text, words, quotes)
         ):
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
@@ -2731,6 +2756,34 @@ def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
         and len(_SENTENCE_STOP.findall(_INITIALS.sub("X", text.rstrip(_CLOSERS)))) <= 1
         and not _has_verb(words)
     )
+
+
+def _place_dated_caption(text: str, words: list[str], quotes: bool) -> bool:
+    """A news picture's caption in its agency's form: one sentence, names and then a
+    present-tense verb of what those people do ("Jane Doe speaks", "Leaders arrive"), no
+    verb of a told sentence ("said", "will", "met"), ending on its place and full date set
+    off by commas (`_PLACE_DATE_END`). A preview's subject is no name ("The talks take
+    place ...", "The forum, which ... attends, meets ..."): a story's sentence."""
+    if (
+        len(words) > PLACE_DATE_CAPTION_WORDS
+        or quotes
+        or _PLACE_DATE_END.search(text) is None
+        or _finite(words)
+        or _told(text)
+        # A month's abbreviation ("Sept. 8") and initials ("U.S.") stop no sentence.
+        or len(_SENTENCE_STOP.findall(_INITIALS.sub("X", _MONTH_DOT.sub("X", text)))) > 1
+    ):
+        return False
+    found = _WORD.findall(text)
+    at = next(
+        (
+            i
+            for i, w in enumerate(found)
+            if w.casefold() in SCENE_VERBS and i and found[i - 1].casefold() not in DETERMINERS
+        ),
+        0,
+    )
+    return at > 0 and all(w[:1].isupper() or w in ("and", "of") or w in PEOPLE for w in found[:at])
 
 
 def _named_before_during(text: str) -> bool:
