@@ -24,8 +24,9 @@ words to the reader), a source credit line that closes the story ("via
 Agency"), other stories' teasers cut off mid-clause, the site's call to its
 own pages, and the points under a key-points label (kept in doubt, never the
 lede). So are a paywall's prompt to log in or register to read on, a post embedded
-with its sign-off inside the block, and a heading-like label ending in a colon inside
-the story ("Schedule for Day 2:"). A standfirst right under the repeated headline with
+with its sign-off inside the block, a heading-like label ending in a colon inside the
+story ("Schedule for Day 2:"), and a syndication line ("This article was originally
+published on ..."). A standfirst right under the repeated headline with
 none of the marks of a story's first sentence (a day, a source, a perfect, a modal, a
 number, a dateline), and a summary printed both above and below the headline, do not
 lead; prose that lost its full stop at the top of the page does.
@@ -216,6 +217,22 @@ _CAPTION_ALTERNATIVES: tuple[tuple[str, str], ...] = (
     ),
     # The credit glued to the caption's full stop: "... at the Kremlin.Photo by Agency reporter X".
     (".!?", r"[a-z][.!?](?-i:Photo(?:graph)?s?|Picture|Image) by (?-i:[A-Z])[^.!?]{0,80}\.?$"),
+    # A credit after the caption's last sentence, in the other shapes sites print one.
+    (
+        ".!?",
+        r"[.!?][\"'\u2019\u201d]?\s+[(\[]?(?:"
+        # What kind of picture, maybe whose: "(File photo)", "Handout via Agency", "Supplied".
+        r"(?:file|handout|pool|supplied)(?: (?:photo(?:graph)?|picture|image)s?)?"
+        r"(?: (?:via|from|by) [^.!?()\[\]]{1,40})?"
+        # "Photo / Supplied", "Photo/Ministry of Foreign Affairs", "Photo courtesy of the ministry".
+        r"|(?:photo(?:graph)?|picture|image)s?(?: ?/ ?| courtesy(?: of)? )[^.!?()\[\]]{1,60}"
+        # An outlet's or agency's name and "photo": "Bernama photo", "(Example Daily photo)".
+        r"|(?-i:[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3}) (?:file )?(?:photo(?:graph)?"
+        r"|picture|image)s?"
+        # An agency's code and the photographer in capitals: "EPA-EFE/JANE DOE".
+        r"|(?-i:[A-Z]{2,8}(?:-[A-Z]{2,8})? ?/ ?[A-Z][\w '\u2019.-]{1,40})"
+        r")[)\]]?\.?$",
+    ),
     (
         ":",
         r"\b(?:photo(?:graph)?|image|picture|video|source|credit|caption|file photo|illustration)s?"
@@ -250,6 +267,14 @@ _POSITION_LETTER = _lazy(
 _ROW_POSITION = _lazy(
     r"\((?:front|back|top|bottom|middle|first|second|third|1st|2nd|3rd) row\b[^()]{0,25}\)", re.I
 )
+# A group picture's key to its rows, unbracketed, over the names: "standing row, from left:",
+# "front row (L-R):". With names parted by semicolons, a caption however many it names.
+_ROW_KEY = _lazy(
+    r"\b(?:standing|sitting|seated|front|back|middle|top|bottom|first|second|third) row,?\s"
+    r"\(?(?:from (?:left|right)|l-r|left to right)\)?\s?:",
+    re.I,
+)
+ROW_KEY_CAPTION_WORDS = 200
 # The side a row or seat is told from: "(back row, from left)", "(L-R)", "(standing R)".
 _SIDE = _lazy(r"\bfrom (?:left|right)\b|\b(?:L-R|l-r|left to right)\b|[ ,](?:[LRC]|left|right)\)$")
 # A picture's date stamp in brackets ("(29/8/18)") and a picture's words, beside a position.
@@ -454,6 +479,40 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# What the copy is, said of itself: "this article", "a version of this story", "the
+# original piece". Only "this" (or "the original") points at the page; "The report was
+# first published by the institute in March" tells of another text.
+_THIS_COPY = (
+    r"(?:(?:a|an|the) (?:[\w-]+ ){0,2}?(?:version|edition|form|part|portion)s? of )?"
+    r"(?:this|the original) (?:[\w-]+ )?"
+    r"(?:article|story|report|piece|post|content|interview|op-?ed|column|commentary|essay"
+    r"|analysis|feature|blog(?: post)?|item)(?! of\b)"
+)
+# A syndication or republication line ("This article was originally published on Example
+# News.", "Originally published on example.com", "Republished with permission from ...",
+# "This piece first ran in ...", "Read the original article."): where the copy came from,
+# not the story. Whole lines only, and short (`SYNDICATED_WORDS`); the bare forms with
+# no "this" end on the outlet, a date or a permission, never going on into a clause
+# ("Originally published in 1952, the treaty ..." is the story's).
+_SYNDICATED = _lazy(
+    rf"^{_THIS_COPY}\b[^.!?]{{0,60}}?\b(?:(?:was|is|has been|were|had been) )?"
+    r"(?:(?:originally|first|previously|initially|also) )?"
+    r"(?:published|appeared|ran|printed|posted|syndicated|re-?published|reprinted|reproduced)"
+    # Where or by whom, not "This story appeared to confirm ...".
+    r"(?: (?:here |online |in print |in full |with permission )?(?:on|in|at|by|from|with|under"
+    r"|as part of|courtesy of|through|via)\b|\s*[.,]?$)"
+    r"|^(?:it was |and )?(?:originally|first|previously) (?:published|appeared|posted|ran|printed)"
+    r" (?:on|in|at|by)\b(?![^.!?]*,\s+(?:the|a|an|it|he|she|they|we|this|its|his|her|their)\s)"
+    r"(?:[^.!?]|\.(?=\w)){1,100}"
+    r"(?:\.\s+(?:re-?published|reprinted|reproduced)\b(?:[^.!?]|\.(?=\w)){0,60})?\.?$"
+    r"|^(?:re-?published|reprinted|reproduced|republished)(?: here)?(?: with (?:the )?(?:kind )?"
+    r"permission| from| courtesy of| under (?:a |the )?creative commons| by arrangement| as part"
+    r" of| through| via| in partnership)\b"
+    r"|^read the original (?:article|story|post|piece|report|version)\b",
+    re.I,
+)
+SYNDICATED_WORDS = 30
+SYNDICATED = "a syndication line: where the copy was first published"
 # The site's note on the copy under its own label ("Disclaimer: No staff journalist was
 # involved in creating this content.", "Disclosure: The owner of this site ..."): what
 # made the page, not the story, whatever it says after the label.
@@ -500,6 +559,30 @@ _CAPTION_DATE = _lazy(
     re.I,
 )
 PICTURE_CAPTION_WORDS = 35
+# A news agency's caption: who does what, then where and when set off by commas, the year
+# too ("... at the forum in Suva, Fiji, on September 8, 2026.", "..., Sept. 8, 2026."). A
+# story's sentence tells the day without the place and year around it ("in Suva on Monday").
+_PLACE_DATE_END = _lazy(
+    r"\b(?:in|at) (?-i:[A-Z])[\w'\u2019.-]*(?: (?-i:[A-Z])[\w'\u2019.-]*){0,3}, (?-i:[A-Z])"
+    r"[\w'\u2019.-]*(?: (?-i:[A-Z])[\w'\u2019.-]*){0,3}, (?:on )?(?:(?-i:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday), )?(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+    r"|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$"
+)
+# What the people in a news picture do, in its present tense: more than a camera's own
+# verbs (`PICTURE_VERBS`), since the place and the year mark the caption here.
+SCENE_VERBS = PICTURE_VERBS | frozenset(
+    "speaks speak talks talk arrives arrive attends attend addresses address delivers "  # noqa: SIM905
+    "holds hold meets meet signs sign looks look sits sit stands stand inspects inspect "
+    "reviews review receives receive visits visit leaves leave departs depart lays lay "
+    "takes take gives give shows show watches watch".split()
+)
+PLACE_DATE_CAPTION_WORDS = 60
+_MONTH_DOT = _lazy(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?= \d)")
+# Who a picture shows when not by name ("Island leaders arrive ...").
+PEOPLE = frozenset(
+    "leaders ministers delegates officials presidents members participants heads "  # noqa: SIM905
+    "delegations envoys diplomats".split()
+)
 _DURING = _lazy(r"\bduring (?:a|an|the|their|his|her|its)\b", re.I)
 # A caption telling where its people stand ("(standing R)", "(back row, from left)") names
 # them all and what they sign: it may run this long (other captions stop at 60 words).
@@ -1110,6 +1193,13 @@ _SAYS_WHEN = _lazy(
     r"|night|week|weekend|month))\b",
     re.IGNORECASE,
 )
+# A title, then a name of two capitalised words at least, opening a block: "President Jane
+# Doe", "Prime Minister Jane Doe". The title words are not the name.
+_OPENING_NAME = _lazy(
+    r"^(?:(?:President|Prime Minister|Minister|Chancellor|King|Queen|Emir|Sheikh|Premier"
+    r"|Secretary(?:-General)?|Foreign Minister|Vice President)\s)"
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s){1,3}[A-Z][\w'\u2019-]+)(?=,|\s[a-z])"
+)
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
@@ -1214,6 +1304,8 @@ _BOX_LABEL = _lazy(
     r"\W*$",
     re.I,
 )
+# The same label opening the box's own block: "Key points: ...", "In short - ...".
+_BOX_LABEL_INLINE = _lazy(_BOX_LABEL.pattern.replace(r"\W*$", r"\s?[:\u2013\u2014|-]\s+\S"), re.I)
 CREDITED_TWIN = "a caption printed twice, the second time with its credit"
 BOXED = "under a key-points label above the story: a point of the box? Kept, not the lede"
 # The outlet speaking of its own work in the first person ("we choose not to lock readers
@@ -1854,6 +1946,13 @@ class JunkFilter:
             if self._story_before_caption(body):
                 return replace(shape("short", STORY_BEFORE_CAPTION), lead=True)
             return shape("bad", CREDIT)
+        if (
+            n <= ROW_KEY_CAPTION_WORDS
+            and text.count(";") >= PLACED_LIST_NAMES
+            and _ROW_KEY.search(text)
+            and not _SAYS.search(text)
+        ):
+            return shape("bad", CREDIT)
         if n <= 150 and "(@" in text and _EMBED_SIGNOFF.search(text):
             return shape("bad", "an embedded social-media post")
         if n <= EMBED_BLOCK_WORDS and "(@" in text and _signoff_line(text):
@@ -1892,6 +1991,8 @@ class JunkFilter:
             return shape("bad", "a credit line (who reported or contributed)")
         if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
             return shape("bad", SOURCE_CREDIT)
+        if n <= SYNDICATED_WORDS and not quotes and _SYNDICATED.search(text):
+            return shape("bad", SYNDICATED)
         if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
             return shape("bad", DISCLAIMER)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
@@ -1911,6 +2012,7 @@ class JunkFilter:
             _picture_caption(text, words, quotes)
             or (len(text) < limits.good_min_chars and _participle_caption(text, words, quotes))
             or _dated_scene(text, words, quotes)
+            or _place_dated_caption(text, words, quotes)
         ):
             return shape("bad", PICTURE_CAPTION)
         if n <= PROMO_WORDS and not quotes and _PROMO.match(text) and _ours(text):
@@ -2705,6 +2807,34 @@ def _dated_scene(text: str, words: list[str], quotes: bool) -> bool:
     )
 
 
+def _place_dated_caption(text: str, words: list[str], quotes: bool) -> bool:
+    """A news picture's caption in its agency's form: one sentence, names and then a
+    present-tense verb of what those people do ("Jane Doe speaks", "Leaders arrive"), no
+    verb of a told sentence ("said", "will", "met"), ending on its place and full date set
+    off by commas (`_PLACE_DATE_END`). A preview's subject is no name ("The talks take
+    place ...", "The forum, which ... attends, meets ..."): a story's sentence."""
+    if (
+        len(words) > PLACE_DATE_CAPTION_WORDS
+        or quotes
+        or _PLACE_DATE_END.search(text) is None
+        or _finite(words)
+        or _told(text)
+        # A month's abbreviation ("Sept. 8") and initials ("U.S.") stop no sentence.
+        or len(_SENTENCE_STOP.findall(_INITIALS.sub("X", _MONTH_DOT.sub("X", text)))) > 1
+    ):
+        return False
+    found = _WORD.findall(text)
+    at = next(
+        (
+            i
+            for i, w in enumerate(found)
+            if w.casefold() in SCENE_VERBS and i and found[i - 1].casefold() not in DETERMINERS
+        ),
+        0,
+    )
+    return at > 0 and all(w[:1].isupper() or w in ("and", "of") or w in PEOPLE for w in found[:at])
+
+
 def _named_before_during(text: str) -> bool:
     """The words before "during" only name who the picture shows: names in capitals, "and",
     "of", and a noun right after "their" or "the" ("SADC Heads of State and Government and
@@ -2970,8 +3100,21 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
             POINT_MIN_WORDS
         )
 
+    def story_below(at: int) -> bool:
+        # Only a box that would lead: one already judged furniture above the story stays so.
+        return _first_prose(out) == at and any(
+            s.kind == "good" and not s.boxed for s in out[at + 1 :]
+        )
+
+    # A page labelling each of its items so ("SUMMARY: ..." under each report) has no box.
+    inline = [i for i, p in enumerate(paragraphs) if _BOX_LABEL_INLINE.match(_plain(p.text))]
     for index in range(min(len(shapes), HEADER_REACH)):
-        if not _BOX_LABEL.match(_plain(paragraphs[index].text)):
+        label = _plain(paragraphs[index].text)
+        if inline == [index] and shapes[index].kind != "bad" and story_below(index):
+            # The label opening the box's own block: the box, whatever the story under it.
+            out[index] = replace(shapes[index], boxed=True)
+            continue
+        if not _BOX_LABEL.match(label):
             continue
         end = index + 1
         while (
@@ -2990,6 +3133,15 @@ def _key_points(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
             if len(points) >= MIN_POINTS and all(point(i) for i in points) and below:
                 for item in points:
                     out[item] = replace(shapes[item], boxed=True)
+            elif (
+                index + 1 < len(shapes)
+                and shapes[index + 1].kind != "bad"
+                and (shapes[index + 1].sentence or point(index + 1))
+                and story_below(index + 1)
+            ):
+                # The story's paragraphs all as short as the box's: the block right under
+                # the label is the box (the label says so), and the story goes on below.
+                out[index + 1] = replace(shapes[index + 1], boxed=True)
     return out
 
 
@@ -3515,11 +3667,26 @@ def _restated(
             rest = content - {day}
             if len(rest & set(tokens[under])) < RESTATED_FAR_SHARE * len(rest):
                 continue
+        # A first sentence opening on someone's full name, which the paragraph under it
+        # never names again ("The President of ... also arrived ..."), is the story's lede
+        # that paragraph goes on from: a story under a standfirst names its subject anew.
+        if _name_dropped_below(_plain(paragraphs[index].text), tokens[under]):
+            continue
         # Across furniture, only a standfirst the story repeats nearly word for word.
         share = RESTATED_SHARE if under == index + 1 else RESTATED_FAR_SHARE
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _name_dropped_below(text: str, below: Sequence[str]) -> bool:
+    """The block opens on a person's name after their title ("President Jane Doe, who
+    ...") and the paragraph under it has none of the name's words."""
+    opening = _OPENING_NAME.match(text)
+    if opening is None:
+        return False
+    names = {w.casefold() for w in opening.group("name").split()}
+    return not names & set(below)
 
 
 def _pronoun_pull_quotes(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:

@@ -121,7 +121,10 @@ _MONTH_OPENS = re.compile(rf"^\s*{_MONTHS}(?:[,.;]?\s|[,.;]?$)")
 # A line ending in one of these words runs on to the next.
 _LABELLED = re.compile(r"^\s*[^\s:][^:\n]{0,39}\s?:\s+\S")
 _RUN_ON_WORDS = frozenset(
-    "a an the of and or but to in on at by for with from as that which who its their his her".split()  # noqa: SIM905
+    "a an the of and or but to in on at by for with from as that which who its their his her "  # noqa: SIM905
+    # Conjunctions opening a clause: a line ends no sentence on one ("... Minister while" /
+    # "New Zealand ... were represented ...").
+    "while whereas although though because than".split()
 )
 # A wire dateline opening a line ("GENEVA, May 4 (Reuters) -", "BEIJING (AP) -").
 # A word or short name in quotes opening a block ("'Renew' and 'Connect' the grid pact"),
@@ -978,6 +981,11 @@ def _runs_on(
     line goes on a paragraph begun on an earlier line; `top`: the line is the copy's first.
     """
     line = line.rstrip()
+    if line.endswith(" |") and not following.rstrip().endswith("|"):
+        # A bar closing the line, over one without (a caption scraped with its picture's
+        # frame, "... Jane Doe |" over the story): the block ends there; a table's rows
+        # all end on one.
+        return False
     if _LIST_LINE.match(following):
         # A list stays one paragraph; what leads into it not, nor a blog's footer below
         # it marked as items ("- Comment (0)", "- Trackback(0)", "- 10/7 15:26").
