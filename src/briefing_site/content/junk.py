@@ -3723,6 +3723,23 @@ def _furniture_between(shape: Shape) -> bool:
     )
 
 
+def _prose_over_one_line(shapes: Sequence[Shape]) -> Iterator[tuple[int, int]]:
+    """Each full sentence of prose near the top with one line of furniture under it (a
+    byline, a stamp) and prose under that: its index and the prose's. Where a lone lede
+    and a standfirst look alike, and the paragraph under the line tells them apart."""
+    for index, shape in enumerate(shapes[:HEADER_REACH]):
+        under = index + 2
+        if (
+            shape.kind == "good"
+            and shape.sentence
+            and shape.verb
+            and under < len(shapes)
+            and shapes[index + 1].marker
+            and shapes[under].kind == "good"
+        ):
+            yield index, under
+
+
 def _day_told_once(text: str, below: Sequence[str]) -> str:
     """The day `text` tells it happened on ("tuesday" of "on Tuesday") when the paragraph
     under it (its words `below`) does not tell it again: a lede it goes on from ("" if not)."""
@@ -3738,19 +3755,9 @@ def _days_told_once(
     line of furniture (a byline, a stamp) when the prose paragraph under that line does
     not tell the day again: the story going on from its lede (`_day_told_once`)."""
     out = list(shapes)
-    for index, shape in enumerate(shapes[:HEADER_REACH]):
-        under = index + 2
-        if (
-            shape.kind != "good"
-            or not (shape.sentence and shape.verb)
-            or shape.echo
-            or under >= len(shapes)
-            or not shapes[index + 1].marker
-            or shapes[under].kind != "good"
-        ):
-            continue
-        if _day_told_once(_plain(paragraphs[index].text), tokens[under]):
-            out[index] = replace(shape, told_once=True)
+    for index, under in _prose_over_one_line(shapes):
+        if not shapes[index].echo and _day_told_once(_plain(paragraphs[index].text), tokens[under]):
+            out[index] = replace(shapes[index], told_once=True)
     return out
 
 
@@ -3761,17 +3768,9 @@ def _ledes_gone_on(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list
     short, so the story's first paragraph under the byline tells it again; a lede is not
     told again: the paragraph under the byline goes on from it (its next facts, a quote)."""
     out = list(shapes)
-    for index, shape in enumerate(shapes[:HEADER_REACH]):
-        under = index + 2
-        if (
-            shape.kind != "good"
-            or not (shape.sentence and shape.verb)
-            or shape.words < LONE_LEDE_WORDS
-            or shape.restated
-            or under >= len(shapes)
-            or not shapes[index + 1].marker
-            or shapes[under].kind != "good"
-        ):
+    for index, under in _prose_over_one_line(shapes):
+        shape = shapes[index]
+        if shape.words < LONE_LEDE_WORDS or shape.restated:
             continue
         content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
         if content and len(content & set(tokens[under])) < RESTATED_SHARE * len(content):
