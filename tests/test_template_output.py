@@ -114,3 +114,21 @@ def test_a_plain_function_is_called_without_jinja_s_checks(
     page = env.from_string("{% for p in ['a', 'b'] %}{{ url(p) }}{% endfor %}").render()
     assert page == "/a/b"
     assert looked == []
+
+
+def test_another_jinja_release_draws_the_same_page_with_jinja_s_own_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast code generator leans on Jinja 3.1's internals: under another release the
+    environment keeps Jinja's own, and a page is the same, not an error."""
+    from briefing_site.output import theme
+
+    value = '<a href="x">Tom & "Jerry"</a>'
+    theme._environment_class.cache_clear()
+    monkeypatch.setattr(jinja2, "__version__", "3.2.0")
+    try:
+        environment = make_environment(None)
+        assert environment.code_generator_class is jinja2.compiler.CodeGenerator
+        assert environment.from_string(TEMPLATE).render(value=value) == _stock(value)
+    finally:
+        theme._environment_class.cache_clear()

@@ -495,7 +495,7 @@ def template_cache(folder: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates kept in `folder`, so a rebuild does not compile them again.
 
     Jinja keys each on the template's name and source; the tool's code (which
-    sets the environment's options) names the files too, and files of other
+    sets the environment's options) and Jinja's version name the files too, and files of other
     versions are removed. A damaged file is compiled again, never trusted. The
     cache only saves time: a folder that cannot be written (read-only, owned by
     another user, a full disk) means no cache (None) or an unsaved entry, never
@@ -503,7 +503,8 @@ def template_cache(folder: Path) -> jinja2.BytecodeCache | None:
     """
     import jinja2  # here: a build with nothing to do never loads Jinja
 
-    prefix = code_fingerprint().hex()[:16]
+    # Jinja's version too: the code generator it compiles with depends on it (theme.py).
+    prefix = hashlib.sha256(code_fingerprint() + jinja2.__version__.encode()).hexdigest()[:16]
 
     class _Checked(jinja2.FileSystemBytecodeCache):
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:

@@ -304,9 +304,15 @@ def _environment_class() -> type[jinja2.Environment]:
                     "value was undefined because a callable raised a StopIteration exception"
                 )
 
+    # Both lean on Jinja's internals as 3.1 has them; another release keeps Jinja's own
+    # code generator and context (the same pages, drawn more slowly) rather than fail.
+    verified = jinja2.__version__.startswith("3.1.")
+
     class Environment(jinja2.Environment):
-        code_generator_class = OutputCodeGenerator
-        context_class = Context
+        code_generator_class = (
+            OutputCodeGenerator if verified else jinja2.environment.Environment.code_generator_class
+        )
+        context_class = Context if verified else jinja2.runtime.Context
 
         def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
             return self.globals if not d else super().make_globals(d)
