@@ -2483,8 +2483,6 @@ def test_a_label_of_the_storys_own_before_a_colon_is_no_wire_dateline() -> None:
         "Update: the ministers will gather again in May to count the stores, the spokesman said.",
         "Update: The ministers will gather again in May to count the stores, the spokesman said.",
         "ANALYSIS: Why the accord may not survive a second dry year in the southern states.",
-        "Editor\u2019s Note: This report was corrected to give the right number of states.",
-        "Correction \u2014 An earlier version gave the wrong date for the next meeting of the states.",
         "Also: The ministers set up a fund to pay farmers who store grain for their neighbours.",
         "Watch: The ministers explain at a news conference why the accord took four years.",
         "LIVE: The ministers arrive at the palace for the second day of the grain talks.",
@@ -2493,6 +2491,15 @@ def test_a_label_of_the_storys_own_before_a_colon_is_no_wire_dateline() -> None:
     ]
     for line in labelled:
         assert kept(*_GRAIN, line) == [*_GRAIN, line], line
+        assert _first_prose(*_GRAIN, line) == _GRAIN[0], line
+    # A note on the copy's own editing under its label is the site's, and goes (the
+    # prose above it still leads).
+    notes = [
+        "Editor\u2019s Note: This report was corrected to give the right number of states.",
+        "Correction \u2014 An earlier version gave the wrong date for the next meeting of the states.",
+    ]
+    for line in notes:
+        assert kept(*_GRAIN, line) == list(_GRAIN), line
         assert _first_prose(*_GRAIN, line) == _GRAIN[0], line
 
 

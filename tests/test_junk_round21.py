@@ -239,3 +239,36 @@ def test_an_agency_caption_ending_on_its_place_and_full_date_goes() -> None:
     ):
         kept, dropped = _clean(TITLE, LEDE, MIDDLE, sentence, LAST, title=TITLE)
         assert sentence in kept, dropped
+
+
+# The copy's note on its own editing, under the story: what was done to the text.
+EDITED_NOTES = (
+    "This interview has been edited for length and clarity.",
+    "This conversation has been condensed and edited.",
+    "The interview was lightly edited for clarity.",
+    "Editor's note: This story has been updated to correct the date of the summit.",
+    "Editors\u2019 Note \u2013 An earlier version misspelled the minister's name.",
+    "Correction: An earlier version of this article gave the wrong year for the treaty.",
+)
+
+
+@pytest.mark.parametrize("line", EDITED_NOTES)
+def test_a_note_on_the_copy_s_own_editing_goes(line: str) -> None:
+    kept, dropped = _clean(TITLE, LEDE, MIDDLE, LAST, line, title=TITLE)
+    assert kept == [LEDE, MIDDLE, LAST], dropped
+    assert "editing" in dropped[line]
+
+
+# The story's own sentences about editing, correcting and updating other texts.
+ABOUT_EDITING = (
+    "The agreement was edited by lawyers from both sides before the signing on Friday.",
+    "This story has been a long time coming, officials from both capitals said on Friday.",
+    "Correction of the trade imbalance will take years, the minister said after the talks.",
+    "The ministry said its report was updated in March to include the new tariff figures.",
+)
+
+
+@pytest.mark.parametrize("sentence", ABOUT_EDITING)
+def test_sentences_about_editing_other_texts_stay(sentence: str) -> None:
+    kept, dropped = _clean(TITLE, LEDE, MIDDLE, sentence, LAST, title=TITLE)
+    assert kept == [LEDE, MIDDLE, sentence, LAST], dropped

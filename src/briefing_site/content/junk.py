@@ -512,6 +512,23 @@ _SYNDICATED = _lazy(
     re.I,
 )
 SYNDICATED_WORDS = 30
+# The copy's note on its own editing: "This interview has been edited for length and
+# clarity.", "The conversation has been condensed.", "Editor's note: This story was
+# updated ...", "Correction: An earlier version ...": what was done to the text, not the
+# story. "this" (or "the" over a talk's transcript) points at the page; a labelled note
+# is the site's, whatever it says after the label. Short lines only (`EDITED_WORDS`).
+_EDITED_NOTE = _lazy(
+    r"^(?:this|the following|the) (?:[\w-]+ )?(?:interview|conversation|transcript|q ?& ?a"
+    r"|exchange|discussion|article|story|piece)s? (?:has been|have been|was|were|is|are) "
+    r"(?:lightly |slightly |also )?(?:edited|condensed|abridged|shortened)\b"
+    r"|^this (?:[\w-]+ )?(?:article|story|piece|page) (?:has been|was) "
+    r"(?:updated|corrected|amended|translated)\b"
+    r"|^(?:editor|editors)[\u2019']?s?[\u2019']? note\s*[:\u2013\u2014-]\s*\S"
+    r"|^(?:correction|clarification)\s*[:\u2013\u2014-]\s*\S",
+    re.I,
+)
+EDITED_WORDS = 40
+EDITED_NOTE = "the copy's note on its own editing (an editor's note, a correction)"
 SYNDICATED = "a syndication line: where the copy was first published"
 # The site's note on the copy under its own label ("Disclaimer: No staff journalist was
 # involved in creating this content.", "Disclosure: The owner of this site ..."): what
@@ -1995,6 +2012,8 @@ class JunkFilter:
             return shape("bad", SYNDICATED)
         if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
             return shape("bad", DISCLAIMER)
+        if n <= EDITED_WORDS and not quotes and _EDITED_NOTE.match(text):
+            return shape("bad", EDITED_NOTE)
         if n <= CAPTION_WORDS and _GALLERY.search(text):
             return shape("bad", GALLERY)
         items = paragraph.items or (paragraph.text,)
