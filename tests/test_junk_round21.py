@@ -47,9 +47,13 @@ SYNDICATION_LINES = (
 
 @pytest.mark.parametrize("line", SYNDICATION_LINES)
 def test_a_syndication_line_under_the_story_goes(line: str) -> None:
+    _goes_under_the_story(line, "syndication")
+
+
+def _goes_under_the_story(line: str, reason: str) -> None:
     kept, dropped = _clean(TITLE, LEDE, MIDDLE, LAST, line, title=TITLE)
     assert kept == [LEDE, MIDDLE, LAST], dropped
-    assert "syndication" in dropped[line]
+    assert reason in dropped[line]
 
 
 # Another text's publishing, told by the story: no "this" pointing at the page.
@@ -254,9 +258,7 @@ EDITED_NOTES = (
 
 @pytest.mark.parametrize("line", EDITED_NOTES)
 def test_a_note_on_the_copy_s_own_editing_goes(line: str) -> None:
-    kept, dropped = _clean(TITLE, LEDE, MIDDLE, LAST, line, title=TITLE)
-    assert kept == [LEDE, MIDDLE, LAST], dropped
-    assert "editing" in dropped[line]
+    _goes_under_the_story(line, "editing")
 
 
 # The story's own sentences about editing, correcting and updating other texts.

@@ -512,6 +512,14 @@ _SYNDICATED = _lazy(
     re.I,
 )
 SYNDICATED_WORDS = 30
+SYNDICATED = "a syndication line: where the copy was first published"
+
+
+def _labelled(label: str) -> str:
+    """A line opening on the site's own label, a colon or a dash after it, then its note."""
+    return rf"^(?:{label})\s*[:\u2013\u2014-]\s*\S"
+
+
 # The copy's note on its own editing: "This interview has been edited for length and
 # clarity.", "The conversation has been condensed.", "Editor's note: This story was
 # updated ...", "Correction: An earlier version ...": what was done to the text, not the
@@ -523,17 +531,15 @@ _EDITED_NOTE = _lazy(
     r"(?:lightly |slightly |also )?(?:edited|condensed|abridged|shortened)\b"
     r"|^this (?:[\w-]+ )?(?:article|story|piece|page) (?:has been|was) "
     r"(?:updated|corrected|amended|translated)\b"
-    r"|^(?:editor|editors)[\u2019']?s?[\u2019']? note\s*[:\u2013\u2014-]\s*\S"
-    r"|^(?:correction|clarification)\s*[:\u2013\u2014-]\s*\S",
+    r"|" + _labelled(r"editors?[\u2019']?s?[\u2019']? note|correction|clarification"),
     re.I,
 )
 EDITED_WORDS = 40
 EDITED_NOTE = "the copy's note on its own editing (an editor's note, a correction)"
-SYNDICATED = "a syndication line: where the copy was first published"
 # The site's note on the copy under its own label ("Disclaimer: No staff journalist was
 # involved in creating this content.", "Disclosure: The owner of this site ..."): what
 # made the page, not the story, whatever it says after the label.
-_DISCLAIMER = _lazy(r"^(?:disclaimer|disclosure)\s*[:\u2013\u2014-]\s*\S", re.I)
+_DISCLAIMER = _lazy(_labelled("disclaimer|disclosure"), re.I)
 DISCLAIMER = "the site's disclaimer on its copy"
 # The outlet the copy came from, on a line of its own under the story: "via Agency".
 _VIA = _lazy(r"^(?:via |sources? ?: ?)(?-i:[A-Z])[\w.&'\u2019-]*(?:,? [\w.&'\u2019-]+){0,5}$", re.I)
@@ -3677,7 +3683,7 @@ def _restated(
             or _plain(paragraphs[under].text)[:1] in QUOTE_OPENERS
         ):
             continue
-        content = {w for w in told if w not in STOPWORDS and len(w) > 2}
+        content = _content_words(told)
         # A one-sentence lede tells its day ("... wrapped up the summit on Tuesday.") and
         # the paragraph under it goes on without telling it again; unless that paragraph
         # restates all the rest of it nearly word for word (a standfirst with its day).
@@ -3696,6 +3702,11 @@ def _restated(
         if content and len(content & set(tokens[under])) >= share * len(content):
             out[index] = replace(shape, restated=True)
     return out
+
+
+def _content_words(tokens: Sequence[str]) -> set[str]:
+    """The words a restatement would repeat: no function words, none of two letters."""
+    return {w for w in tokens if w not in STOPWORDS and len(w) > 2}
 
 
 def _name_dropped_below(text: str, below: Sequence[str]) -> bool:
@@ -3791,7 +3802,7 @@ def _ledes_gone_on(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list
         shape = shapes[index]
         if shape.words < LONE_LEDE_WORDS or shape.restated:
             continue
-        content = {w for w in tokens[index] if w not in STOPWORDS and len(w) > 2}
+        content = _content_words(tokens[index])
         if content and len(content & set(tokens[under])) < RESTATED_SHARE * len(content):
             out[index] = replace(shape, goes_on=True)
     return out

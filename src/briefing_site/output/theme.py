@@ -309,9 +309,7 @@ def _environment_class() -> type[jinja2.Environment]:
     verified = jinja2.__version__.startswith("3.1.")
 
     class Environment(jinja2.Environment):
-        code_generator_class = (
-            OutputCodeGenerator if verified else jinja2.environment.Environment.code_generator_class
-        )
+        code_generator_class = OutputCodeGenerator if verified else jinja2.compiler.CodeGenerator
         context_class = Context if verified else jinja2.runtime.Context
 
         def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
