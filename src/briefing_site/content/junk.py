@@ -479,6 +479,16 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# A sentence that ends on who said it ("..., the ministry said.", "..., said officials on
+# Friday."): reported speech, the story telling of another text ("This report was prepared
+# over six months, the minister said."), never the page's word on its own sources.
+_SAID_AT_END = _lazy(
+    r",\s+(?:(?:[\w'\u2019-]+\s+){0,5}(?:said|says|added|adds|stated|noted|told\s+[\w'\u2019-]+)"
+    r"|(?:said|says|added|adds)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)"
+    r"(?:\s+(?:on|in|last|this)\s+[\w'\u2019-]+|\s+(?:today|yesterday))?"
+    r"\s*[.!]?[\"'\u201d\u2019]?\s*$",
+    re.I,
+)
 # What the copy is, said of itself: "this article", "a version of this story", "the
 # original piece". Only "this" (or "the original") points at the page; "The report was
 # first published by the institute in March" tells of another text.
@@ -513,6 +523,15 @@ _SYNDICATED = _lazy(
 )
 SYNDICATED_WORDS = 30
 SYNDICATED = "a syndication line: where the copy was first published"
+# Where a syndication line glued onto the story's last sentence may start ("... in the
+# spring. Originally published on Example Daily."): a new sentence in the forms that only
+# ever speak of the copy. Not "It was first published in March.", which tells of a report.
+_SYNDICATED_TAIL = _lazy(
+    r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=(?:Originally|First) (?:published|appeared|posted)\b"
+    r"|Re-?published (?:with|from|courtesy|under|by)\b|Reprinted (?:with|from|courtesy|by)\b"
+    r"|(?:This|The original) (?:article|story|post|piece)\b|Read the original\b)"
+)
+SYNDICATED_TAIL_MIN_WORDS = 8  # the prose before it: a sentence of the story at least
 
 
 def _labelled(label: str) -> str:
@@ -1638,6 +1657,9 @@ class JunkFilter:
         _word_tuple.cache_clear()  # one article's texts at a time, however long they are
         shapes: list[Shape | None] = [None] * len(paragraphs)
         lede = len(paragraphs)
+        tails: dict[int, str] = {}
+        if not markdown:
+            paragraphs, tails = _cut_syndicated_tails(paragraphs, keep)
         if markdown:
             verdicts = self._by_patterns(paragraphs)
         else:
@@ -1722,6 +1744,8 @@ class JunkFilter:
                 prose = prose and not shape.cited
                 # A standfirst kept in doubt under the byline gives the lede up.
                 prose = prose and not (shape.dek_kept and not leads)
+                if paragraph.number in tails and not doubt:
+                    doubt = f"{SYNDICATED}, cut from its end: {tails[paragraph.number]!r}"
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -2012,9 +2036,19 @@ class JunkFilter:
             return shape("bad", "contact details (a phone number or an email address)")
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
-        if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
+        if (
+            n <= SOURCE_CREDIT_WORDS
+            and not quotes
+            and _SOURCE_CREDIT.search(text)
+            and not _SAID_AT_END.search(text)
+        ):
             return shape("bad", SOURCE_CREDIT)
-        if n <= SYNDICATED_WORDS and not quotes and _SYNDICATED.search(text):
+        if (
+            n <= SYNDICATED_WORDS
+            and not quotes
+            and _SYNDICATED.search(text)
+            and not _SAID_AT_END.search(text)
+        ):
             return shape("bad", SYNDICATED)
         if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
             return shape("bad", DISCLAIMER)
@@ -3033,6 +3067,40 @@ def _echoes_title(words: list[str], title: str) -> bool:
     if len(title_words) < 3:
         return False
     return len(title_words.intersection(words)) >= 0.6 * len(title_words)
+
+
+def _cut_syndicated_tails(
+    paragraphs: Sequence[Paragraph], keep: Collection[int]
+) -> tuple[Sequence[Paragraph], dict[int, str]]:
+    """The paragraphs with a syndication line glued onto a paragraph's end cut off, and
+    what was cut, by paragraph number. The scraper lost the break between the story's
+    last sentence and the footer under it: the prose stays, the footer goes, as it would
+    on a line of its own. An editor's keep: leaves the paragraph whole."""
+    tails: dict[int, str] = {}
+    out = list(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.number in keep or paragraph.items:
+            continue
+        cut = _syndicated_tail(paragraph.text)
+        if cut is not None:
+            head, tails[paragraph.number] = cut
+            out[index] = replace(paragraph, text=head)
+    return (out if tails else paragraphs), tails
+
+
+def _syndicated_tail(text: str) -> tuple[str, str] | None:
+    """(the prose, the syndication line) when `text` ends in a whole syndication line
+    after a sentence of its own, else None."""
+    for found in _SYNDICATED_TAIL.finditer(text):
+        head, tail = text[: found.start()] + found.group(1), text[found.end() :].strip()
+        if (
+            len(_words(tail)) <= SYNDICATED_WORDS
+            and len(_words(head)) >= SYNDICATED_TAIL_MIN_WORDS
+            and _SYNDICATED.search(tail)
+            and not _SAID_AT_END.search(tail)
+        ):
+            return head, tail
+    return None
 
 
 def _quoted_alone(text: str) -> bool:

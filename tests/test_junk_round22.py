@@ -1,0 +1,86 @@
+"""Shapes met on the twenty-second round of real scraped pages, written here: a story's
+closing sentence about a report, told as someone's words, and a syndication line glued
+onto the end of the story's last paragraph."""
+
+from __future__ import annotations
+
+import pytest
+from junkcheck import cleaned as _clean
+
+from briefing_site.content.junk import JunkFilter
+from briefing_site.model import Paragraph
+
+TITLE = "Coastal states agree to share customs data at trade talks"
+LEDE = (
+    "Trade ministers of five coastal states agreed on Tuesday to share their customs data "
+    "from next year, a step their officials said would cut the time goods wait at borders."
+)
+MIDDLE = (
+    "The deal sets up a joint office in the host capital, paid for by the five governments "
+    "in equal shares, with staff seconded from each customs service for two years."
+)
+LAST = (
+    "Officials said the office would open in the spring and that the ministers would meet "
+    "again in the autumn to review the first months of shared data."
+)
+SOURCE_CREDIT_LINE = "Some information in this article comes from Example Agency."
+
+# Reported speech about a report: "this report" is the ministry's, not the page.
+ABOUT_A_REPORT = (
+    "This report was prepared over six months by the ministry's statisticians, the minister said.",
+    "This report was compiled in March with new figures, the ministry said.",
+    "This report draws on new figures from the customs office, the ministry said.",
+    "This report includes new figures on the ports, the ministry said on Friday.",
+    "This report was published in March with new figures, officials said.",
+)
+
+
+@pytest.mark.parametrize("sentence", ABOUT_A_REPORT)
+def test_a_closing_sentence_about_a_report_told_as_speech_stays(sentence: str) -> None:
+    kept, dropped = _clean(TITLE, LEDE, MIDDLE, sentence, title=TITLE)
+    assert kept == [LEDE, MIDDLE, sentence], dropped
+    # The page's own credit for its sources, on a line under it, still goes.
+    kept, dropped = _clean(TITLE, LEDE, MIDDLE, sentence, SOURCE_CREDIT_LINE, title=TITLE)
+    assert kept == [LEDE, MIDDLE, sentence], dropped
+
+
+GLUED_TAILS = (
+    "Originally published on exampledaily.com.",
+    "Originally published at exampledaily.com on May 4, 2026.",
+    "Originally published by Example Daily News. Republished with permission.",
+    "This article was first published by Example Daily.",
+    "This story was originally published on Example Daily.",
+    "Republished with permission from Example Daily.",
+    "Read the original article on Example Daily.",
+)
+
+
+def _filtered(*texts: str, keep: tuple[int, ...] = ()) -> tuple[Paragraph, ...]:
+    paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
+    kept, _ = JunkFilter().clean(paragraphs, keep=keep, title=TITLE)
+    return kept
+
+
+@pytest.mark.parametrize("tail", GLUED_TAILS)
+def test_a_syndication_line_glued_onto_the_last_paragraph_is_cut_off(tail: str) -> None:
+    kept = _filtered(TITLE, LEDE, MIDDLE, f"{LAST} {tail}")
+    assert [p.text for p in kept] == [LEDE, MIDDLE, LAST]
+    # The cut is shown (explain, check), and keep: leaves the paragraph whole.
+    assert "syndication" in kept[-1].doubt and tail in kept[-1].doubt
+    kept = _filtered(TITLE, LEDE, MIDDLE, f"{LAST} {tail}", keep=(4,))
+    assert kept[-1].text == f"{LAST} {tail}"
+
+
+# The story's own sentences about publishing, at a paragraph's end: no copy's footer.
+ABOUT_PUBLISHING = (
+    "It was first published in March by the customs institute.",
+    "The study was originally published on the ministry's website in March.",
+    "This report was first published in March, the ministry said.",
+)
+
+
+@pytest.mark.parametrize("sentence", ABOUT_PUBLISHING)
+def test_a_paragraph_ending_on_publishing_keeps_it_over_a_glued_tail(sentence: str) -> None:
+    middle = f"{MIDDLE} {sentence}"
+    kept = _filtered(TITLE, LEDE, middle, f"{LAST} {GLUED_TAILS[0]}")
+    assert [p.text for p in kept] == [LEDE, middle, LAST]
