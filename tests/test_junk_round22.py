@@ -55,9 +55,9 @@ GLUED_TAILS = (
 )
 
 
-def _filtered(*texts: str, keep: tuple[int, ...] = ()) -> tuple[Paragraph, ...]:
+def _filtered(*texts: str, keep: tuple[int, ...] = (), title: str = TITLE) -> tuple[Paragraph, ...]:
     paragraphs = [Paragraph(i + 1, i + 1, text) for i, text in enumerate(texts)]
-    kept, _ = JunkFilter().clean(paragraphs, keep=keep, title=TITLE)
+    kept, _ = JunkFilter().clean(paragraphs, keep=keep, title=title)
     return kept
 
 
@@ -84,3 +84,62 @@ def test_a_paragraph_ending_on_publishing_keeps_it_over_a_glued_tail(sentence: s
     middle = f"{MIDDLE} {sentence}"
     kept = _filtered(TITLE, LEDE, middle, f"{LAST} {GLUED_TAILS[0]}")
     assert [p.text for p in kept] == [LEDE, middle, LAST]
+
+
+# A short first paragraph under the repeated headline, which the next paragraph goes on
+# from with a pronoun after an opening phrase: the story's first sentence, not a dek.
+STORY_HEAD = "Second Coastal States Summit"
+FIRST = (
+    "The prime minister and the leaders of four neighbouring states pledged to deepen "
+    "cooperation between their countries."
+)
+GOES_ON = (
+    "At the second summit in the host capital, they focused their talks on port fees, "
+    "customs checks, shared fishing grounds, the cost of shipping and a fund for new roads."
+)
+
+
+def test_a_paragraph_going_on_from_a_pronoun_after_a_phrase_keeps_the_first_as_lede() -> None:
+    kept = _filtered(STORY_HEAD, FIRST, GOES_ON, LAST, title=STORY_HEAD)
+    assert [p.text for p in kept] == [FIRST, GOES_ON, LAST]
+    assert next(p for p in kept if p.prose).text == FIRST
+
+
+def test_the_headline_glued_onto_a_paragraph_end_is_cut_off() -> None:
+    glued = f"{LAST} (Example) {TITLE}"
+    kept = _filtered(TITLE, LEDE, MIDDLE, glued)
+    assert [p.text for p in kept] == [LEDE, MIDDLE, f"{LAST} (Example)"]
+    assert "headline" in kept[-1].doubt
+    # A sentence going on into the headline's words, after no full stop, stays whole.
+    ending = f"{LAST[:-1]}, and {TITLE}"
+    assert _filtered(TITLE, LEDE, MIDDLE, ending)[-1].text == ending
+
+
+@pytest.mark.parametrize(
+    "notice",
+    (
+        "This content is more than 1 year old.",
+        "This article is more than 5 years old.",
+        "This press release is over two years old.",
+    ),
+)
+def test_the_pages_notice_of_its_own_age_goes(notice: str) -> None:
+    kept, dropped = _clean(TITLE, notice, LEDE, MIDDLE, LAST, title=TITLE)
+    assert kept == [LEDE, MIDDLE, LAST], dropped
+    # The story telling of a page's age stays.
+    told = "The ministry said the page on its website is more than a year old and out of date."
+    kept, dropped = _clean(TITLE, LEDE, told, LAST, title=TITLE)
+    assert told in kept, dropped
+
+
+CONTACTS = (
+    "Inquiries: Jane Doe, Special Adviser (Trade Affairs), tel. +99 50 123 4567, John Roe, "
+    "Head of Communications for Regional Affairs, tel. +99 40 765 4321, Prime Minister's "
+    "Office; Ann Moe, Counsellor, Coastal Desk, tel. +99 36 111 22, Ministry for Foreign "
+    "Affairs"
+)
+
+
+def test_a_press_releases_labelled_contacts_go_however_long() -> None:
+    kept, dropped = _clean(TITLE, LEDE, MIDDLE, LAST, CONTACTS, title=TITLE)
+    assert kept == [LEDE, MIDDLE, LAST], dropped

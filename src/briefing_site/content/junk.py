@@ -532,6 +532,27 @@ _SYNDICATED_TAIL = _lazy(
     r"|(?:This|The original) (?:article|story|post|piece)\b|Read the original\b)"
 )
 SYNDICATED_TAIL_MIN_WORDS = 8  # the prose before it: a sentence of the story at least
+HEADLINE_TAIL = "the headline printed again"
+# A press release's contacts under a label ("Inquiries: Jane Doe, Adviser, tel. ...,
+# John Doe, Head of Communications, tel. ..."): several names and numbers run longer than
+# one contact line, and are no story's sentence all the same.
+_CONTACT_LABEL = _lazy(
+    r"^(?:inquiries|enquiries|contacts?|media (?:contacts?|inquiries|enquiries)"
+    r"|press (?:contacts?|inquiries|enquiries)|(?:for )?(?:further|more) information)"
+    r"(?: [\w-]+){0,3}\s*:",
+    re.I,
+)
+CONTACT_LABELLED_WORDS = 90
+# The page's word on its own age, printed over old pages ("This article is more than 5
+# years old", "This content is more than 1 year old."): about the page, not the story.
+_ARCHIVE_NOTICE = _lazy(
+    r"^this (?:article|content|page|story|post|piece|item|news item|press release)"
+    r" is (?:more than|over|older than) (?:\d+|an?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten) (?:years?|months?|weeks?|days?) old\s*[.!]?$",
+    re.I,
+)
+ARCHIVE_NOTICE = "the page's notice of its own age"
+HEADLINE_TAIL_MIN_WORDS = 5  # a headline that long is no phrase a sentence happens to end on
 
 
 def _labelled(label: str) -> str:
@@ -1245,6 +1266,12 @@ _OPENING_NAME = _lazy(
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
+# A paragraph whose first clause's subject, after an opening phrase, is a pronoun for
+# people or things told of above ("At the summit in the capital, they focused on ..."): it
+# goes on from the paragraph above, as one opening on the pronoun does.
+_PRONOUN_AFTER_PHRASE = _lazy(
+    r"^[^,.;:!?\"\u201c]{3,80},\s+(?:he|she|they|both|these|those)\s", re.I
+)
 # A paragraph opening on the beginning or end of the meeting the line above told of ("At
 # the beginning of the meeting, ..."): it goes on from that line. Not one naming the event
 # itself ("At the NATO summit in Vilnius, ...", "During the talks, held ..."): that tells
@@ -1657,9 +1684,9 @@ class JunkFilter:
         _word_tuple.cache_clear()  # one article's texts at a time, however long they are
         shapes: list[Shape | None] = [None] * len(paragraphs)
         lede = len(paragraphs)
-        tails: dict[int, str] = {}
+        tails: dict[int, tuple[str, str]] = {}
         if not markdown:
-            paragraphs, tails = _cut_syndicated_tails(paragraphs, keep)
+            paragraphs, tails = _cut_tails(paragraphs, keep, title)
         if markdown:
             verdicts = self._by_patterns(paragraphs)
         else:
@@ -1745,7 +1772,8 @@ class JunkFilter:
                 # A standfirst kept in doubt under the byline gives the lede up.
                 prose = prose and not (shape.dek_kept and not leads)
                 if paragraph.number in tails and not doubt:
-                    doubt = f"{SYNDICATED}, cut from its end: {tails[paragraph.number]!r}"
+                    what, tail = tails[paragraph.number]
+                    doubt = f"{what}, cut from its end: {tail!r}"
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -2032,7 +2060,9 @@ class JunkFilter:
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
-        if n <= 40 and _contact(text):
+        if (n <= 40 or (n <= CONTACT_LABELLED_WORDS and _CONTACT_LABEL.match(text))) and _contact(
+            text
+        ):
             return shape("bad", "contact details (a phone number or an email address)")
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
@@ -2043,6 +2073,8 @@ class JunkFilter:
             and not _SAID_AT_END.search(text)
         ):
             return shape("bad", SOURCE_CREDIT)
+        if _ARCHIVE_NOTICE.match(text):
+            return shape("bad", ARCHIVE_NOTICE)
         if (
             n <= SYNDICATED_WORDS
             and not quotes
@@ -3069,23 +3101,45 @@ def _echoes_title(words: list[str], title: str) -> bool:
     return len(title_words.intersection(words)) >= 0.6 * len(title_words)
 
 
-def _cut_syndicated_tails(
-    paragraphs: Sequence[Paragraph], keep: Collection[int]
-) -> tuple[Sequence[Paragraph], dict[int, str]]:
-    """The paragraphs with a syndication line glued onto a paragraph's end cut off, and
-    what was cut, by paragraph number. The scraper lost the break between the story's
-    last sentence and the footer under it: the prose stays, the footer goes, as it would
-    on a line of its own. An editor's keep: leaves the paragraph whole."""
-    tails: dict[int, str] = {}
+def _cut_tails(
+    paragraphs: Sequence[Paragraph], keep: Collection[int], title: str
+) -> tuple[Sequence[Paragraph], dict[int, tuple[str, str]]]:
+    """The paragraphs with furniture glued onto a paragraph's end cut off (a syndication
+    line, or the headline printed again), and what was cut and why, by paragraph number.
+    The scraper lost the break between the story's last sentence and the line under it:
+    the prose stays, the furniture goes, as it would on a line of its own. An editor's
+    keep: leaves the paragraph whole."""
+    tails: dict[int, tuple[str, str]] = {}
     out = list(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         if paragraph.number in keep or paragraph.items:
             continue
         cut = _syndicated_tail(paragraph.text)
+        why = SYNDICATED
+        if cut is None:
+            cut, why = _headline_tail(paragraph.text, title), HEADLINE_TAIL
         if cut is not None:
-            head, tails[paragraph.number] = cut
+            head, tail = cut
+            tails[paragraph.number] = (why, tail)
             out[index] = replace(paragraph, text=head)
     return (out if tails else paragraphs), tails
+
+
+def _headline_tail(text: str, title: str) -> tuple[str, str] | None:
+    """(the prose, the headline) when `text` ends in the headline word for word after a
+    sentence of its own ("... President Macron. (Agency) <the headline>"), else None."""
+    if len(_words(title)) < HEADLINE_TAIL_MIN_WORDS:
+        return None
+    wanted = " ".join(title.split()).casefold()
+    flat = " ".join(text.split())
+    if not flat.casefold().endswith(wanted) or len(flat) == len(wanted):
+        return None
+    head = flat[: len(flat) - len(wanted)].rstrip()
+    if not re.search(r"[.!?][\"'\u201d\u2019)]*$|\((?-i:[A-Z][\w ]{0,20})\)$", head):
+        return None  # the headline's words go on the sentence: the story's
+    if len(_words(head)) < SYNDICATED_TAIL_MIN_WORDS:
+        return None
+    return head, flat[len(head) :].strip()
 
 
 def _syndicated_tail(text: str) -> tuple[str, str] | None:
@@ -3983,6 +4037,7 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
             and not _ANAPHOR.intersection(opener)
+            and _PRONOUN_AFTER_PHRASE.match(_plain(paragraphs[below].text)) is None
             # "At the beginning of the meeting, ...": it takes up the event the line above
             # told of, so that line is the story's first, not a dek.
             and _TAKES_UP.match(_plain(paragraphs[below].text)) is None
