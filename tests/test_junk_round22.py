@@ -8,6 +8,7 @@ import pytest
 from junkcheck import cleaned as _clean
 
 from briefing_site.content.junk import JunkFilter
+from briefing_site.content.load import split_text
 from briefing_site.model import Paragraph
 
 TITLE = "Coastal states agree to share customs data at trade talks"
@@ -143,3 +144,29 @@ CONTACTS = (
 def test_a_press_releases_labelled_contacts_go_however_long() -> None:
     kept, dropped = _clean(TITLE, LEDE, MIDDLE, LAST, CONTACTS, title=TITLE)
     assert kept == [LEDE, MIDDLE, LAST], dropped
+
+
+OTHER_HEADLINES = (
+    "- Capital hosts festival of river cultures\n"
+    "- Spokesperson rejects island governor's remarks\n"
+    "- Top adviser stresses household spending\n"
+    "- Firefighters rescue worker trapped in tunnel\n"
+    "- Court fines builder over collapsed bridge"
+)
+OWN_POINTS = (
+    "- Customs data shared between the five coastal states\n"
+    "- A joint customs office in the host capital\n"
+    "- Trade ministers to review the shared data in autumn\n"
+    "- Coastal ports to post their fees online"
+)
+
+
+def test_other_stories_headlines_below_the_story_go_and_its_own_points_stay() -> None:
+    # Bulleted lines with no full stop, most sharing no word with the headline, read as
+    # a scraper delivers them: one line each under the story's lines.
+    for points, kept_points in ((OTHER_HEADLINES, False), (OWN_POINTS, True)):
+        copy = "\n".join((TITLE, LEDE, MIDDLE, LAST, points)) + "\n"
+        kept, _ = JunkFilter().clean(split_text(copy), title=TITLE)
+        texts = [p.text for p in kept]
+        assert texts[:3] == [LEDE, MIDDLE, LAST]
+        assert (len(texts) > 3) is kept_points, texts

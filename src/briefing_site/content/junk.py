@@ -1343,6 +1343,10 @@ TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the sto
 HEADLINE_RUN = 3
 HEADLINE_RUN_WORDS = (3, 16)
 HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
+FOOT_HEADLINE_RUN = 4
+FOOT_HEADLINE_RUN_WHY = (
+    "other stories' headlines listed below the story (most share no word with its headline)"
+)
 # A sentence ending in one of these ("... set out three demands.") leads into a list.
 LIST_NOUNS = frozenset(
     "points demands steps agreements goals aims priorities measures proposals conditions "  # noqa: SIM905
@@ -1749,7 +1753,7 @@ class JunkFilter:
                 )
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
-            _headline_runs(found, paragraphs, lede, verdicts)
+            _headline_runs(found, paragraphs, lede, verdicts, title)
             _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -4308,11 +4312,19 @@ def _comments(
             return
 
 
+def _unrelated_to(items: Sequence[str], title: str) -> bool:
+    """Most of `items` (two in three at least) share no content word with `title`."""
+    wanted = set(_words(title.casefold())) - STOPWORDS
+    apart = sum(not wanted.intersection(_words(item.casefold())) for item in items)
+    return bool(wanted) and 3 * apart >= 2 * len(items)
+
+
 def _headline_runs(
     shapes: Sequence[Shape],
     paragraphs: Sequence[Paragraph],
     lede: int,
     verdicts: list[tuple[bool, str]],
+    title: str = "",
 ) -> None:
     """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
     as bullets of one block), between two paragraphs of the story below its lede, with no
@@ -4320,7 +4332,9 @@ def _headline_runs(
     other stories ("Port city hopes to shed its image as it hosts the summit"). Under a
     lead-in they are the story's own list. A headline seldom asks: among single lines, a
     question may stand in such a run, but a run of mostly questions is the story's (an
-    MP's questions, readers' questions)."""
+    MP's questions, readers' questions). Below the story's last paragraph, a bulleted
+    block of FOOT_HEADLINE_RUN or more such lines goes too when most of them share no word
+    with the headline: other stories', not the story's own points."""
 
     def headline(text: str) -> bool:
         low, high = HEADLINE_RUN_WORDS
@@ -4349,6 +4363,16 @@ def _headline_runs(
         if shapes[index].bulleted and len(items) >= HEADLINE_RUN and story(index + 1):
             if all(headline(item) for item in items):
                 verdicts[index] = (True, HEADLINE_RUN_WHY)
+            index += 1
+            continue
+        if (
+            shapes[index].bulleted
+            and len(items) >= FOOT_HEADLINE_RUN
+            and not any(story(at) for at in range(index + 1, len(shapes)))
+            and all(headline(item) for item in items)
+            and _unrelated_to(items, title)
+        ):
+            verdicts[index] = (True, FOOT_HEADLINE_RUN_WHY)
             index += 1
             continue
         end = index
