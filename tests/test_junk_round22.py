@@ -170,3 +170,15 @@ def test_other_stories_headlines_below_the_story_go_and_its_own_points_stay() ->
         texts = [p.text for p in kept]
         assert texts[:3] == [LEDE, MIDDLE, LAST]
         assert (len(texts) > 3) is kept_points, texts
+
+
+def test_a_caption_under_its_sources_label_does_not_lead() -> None:
+    # "Source: <address>" over "Example: <a clause with no full stop>": the source's
+    # label, not a wire dateline's place, so the caption does not open the story.
+    source = "Source: http://www.exampledaily.com"
+    caption = (
+        "Exampledaily: Leaders took part in a joint meeting of the Council of the Coast and "
+        "the Union of the Island States"
+    )
+    kept = _filtered(TITLE, source, caption, LEDE, MIDDLE, LAST)
+    assert next(p for p in kept if p.prose).text == LEDE

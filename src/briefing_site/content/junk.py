@@ -3934,6 +3934,19 @@ def _ledes_gone_on(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list
     return out
 
 
+def _names_the_credit(
+    text: str, paragraphs: Sequence[Paragraph], shapes: Sequence[Shape], index: int
+) -> bool:
+    """The "Name:" opening `text` is the source the furniture line above credits ("Source:
+    http://www.example.com" over "Example: Leaders took part in ..."): a caption under the
+    source's label, not a wire dateline's place."""
+    if index == 0 or shapes[index - 1].kind != "bad":
+        return False
+    head = text.split(":", 1)[0].strip().casefold()
+    above = _plain(paragraphs[index - 1].text).casefold()
+    return ":" in text and head.isalpha() and len(head) >= 3 and head in above
+
+
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A short block with no sentence end that reads as a clause (a verb, function words
     as prose has them, past a headline's length), not a list item, a caption in brackets
@@ -3943,7 +3956,12 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
     for index, shape in enumerate(shapes):
         text = _plain(paragraphs[index].text)
         # Under a wire dateline a clause opens the story, whatever lies above it.
-        dated = shape.kind == "short" and not shape.sentence and _dateline(text) is not None
+        dated = (
+            shape.kind == "short"
+            and not shape.sentence
+            and _dateline(text) is not None
+            and not _names_the_credit(text, paragraphs, shapes, index)
+        )
         # One going on from the story's paragraph above with a connective ("Furthermore,
         # X and Y ... joined the talks") is prose however thick with names it is.
         goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
