@@ -479,6 +479,16 @@ _SOURCE_CREDIT = _lazy(
     re.I,
 )
 SOURCE_CREDIT_WORDS = 30
+# A sentence that ends on who said it ("..., the ministry said.", "..., said officials on
+# Friday."): reported speech, the story telling of another text ("This report was prepared
+# over six months, the minister said."), never the page's word on its own sources.
+_SAID_AT_END = _lazy(
+    r",\s+(?:(?:[\w'\u2019-]+\s+){0,5}(?:said|says|added|adds|stated|noted|told\s+[\w'\u2019-]+)"
+    r"|(?:said|says|added|adds)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)"
+    r"(?:\s+(?:on|in|last|this)\s+[\w'\u2019-]+|\s+(?:today|yesterday))?"
+    r"\s*[.!]?[\"'\u201d\u2019]?\s*$",
+    re.I,
+)
 # What the copy is, said of itself: "this article", "a version of this story", "the
 # original piece". Only "this" (or "the original") points at the page; "The report was
 # first published by the institute in March" tells of another text.
@@ -513,6 +523,36 @@ _SYNDICATED = _lazy(
 )
 SYNDICATED_WORDS = 30
 SYNDICATED = "a syndication line: where the copy was first published"
+# Where a syndication line glued onto the story's last sentence may start ("... in the
+# spring. Originally published on Example Daily."): a new sentence in the forms that only
+# ever speak of the copy. Not "It was first published in March.", which tells of a report.
+_SYNDICATED_TAIL = _lazy(
+    r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=(?:Originally|First) (?:published|appeared|posted)\b"
+    r"|Re-?published (?:with|from|courtesy|under|by)\b|Reprinted (?:with|from|courtesy|by)\b"
+    r"|(?:This|The original) (?:article|story|post|piece)\b|Read the original\b)"
+)
+SYNDICATED_TAIL_MIN_WORDS = 8  # the prose before it: a sentence of the story at least
+HEADLINE_TAIL = "the headline printed again"
+# A press release's contacts under a label ("Inquiries: Jane Doe, Adviser, tel. ...,
+# John Doe, Head of Communications, tel. ..."): several names and numbers run longer than
+# one contact line, and are no story's sentence all the same.
+_CONTACT_LABEL = _lazy(
+    r"^(?:inquiries|enquiries|contacts?|media (?:contacts?|inquiries|enquiries)"
+    r"|press (?:contacts?|inquiries|enquiries)|(?:for )?(?:further|more) information)"
+    r"(?: [\w-]+){0,3}\s*:",
+    re.I,
+)
+CONTACT_LABELLED_WORDS = 90
+# The page's word on its own age, printed over old pages ("This article is more than 5
+# years old", "This content is more than 1 year old."): about the page, not the story.
+_ARCHIVE_NOTICE = _lazy(
+    r"^this (?:article|content|page|story|post|piece|item|news item|press release)"
+    r" is (?:more than|over|older than) (?:\d+|an?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten) (?:years?|months?|weeks?|days?) old\s*[.!]?$",
+    re.I,
+)
+ARCHIVE_NOTICE = "the page's notice of its own age"
+HEADLINE_TAIL_MIN_WORDS = 5  # a headline that long is no phrase a sentence happens to end on
 
 
 def _labelled(label: str) -> str:
@@ -1226,6 +1266,12 @@ _OPENING_NAME = _lazy(
 _ANAPHOR = frozenset(
     "he she it they this these those both its their his her such".split()  # noqa: SIM905
 )
+# A paragraph whose first clause's subject, after an opening phrase, is a pronoun for
+# people or things told of above ("At the summit in the capital, they focused on ..."): it
+# goes on from the paragraph above, as one opening on the pronoun does.
+_PRONOUN_AFTER_PHRASE = _lazy(
+    r"^[^,.;:!?\"\u201c]{3,80},\s+(?:he|she|they|both|these|those)\s", re.I
+)
 # A paragraph opening on the beginning or end of the meeting the line above told of ("At
 # the beginning of the meeting, ..."): it goes on from that line. Not one naming the event
 # itself ("At the NATO summit in Vilnius, ...", "During the talks, held ..."): that tells
@@ -1297,6 +1343,10 @@ TEASER_LIST = "teasers of other stories, cut off with an ellipsis, below the sto
 HEADLINE_RUN = 3
 HEADLINE_RUN_WORDS = (3, 16)
 HEADLINE_RUN_WHY = "other stories' headlines listed between paragraphs of the story"
+FOOT_HEADLINE_RUN = 4
+FOOT_HEADLINE_RUN_WHY = (
+    "other stories' headlines listed below the story (most share no word with its headline)"
+)
 # A sentence ending in one of these ("... set out three demands.") leads into a list.
 LIST_NOUNS = frozenset(
     "points demands steps agreements goals aims priorities measures proposals conditions "  # noqa: SIM905
@@ -1638,6 +1688,9 @@ class JunkFilter:
         _word_tuple.cache_clear()  # one article's texts at a time, however long they are
         shapes: list[Shape | None] = [None] * len(paragraphs)
         lede = len(paragraphs)
+        tails: dict[int, tuple[str, str]] = {}
+        if not markdown:
+            paragraphs, tails = _cut_tails(paragraphs, keep, title)
         if markdown:
             verdicts = self._by_patterns(paragraphs)
         else:
@@ -1700,7 +1753,7 @@ class JunkFilter:
                 )
             verdicts, lede = _in_context(found, self.limits.good_min_stopwords)
             _comments(found, paragraphs, lede, verdicts)
-            _headline_runs(found, paragraphs, lede, verdicts)
+            _headline_runs(found, paragraphs, lede, verdicts, title)
             _story_copies(found, paragraphs, lede, verdicts)
             shapes = list(found)
         kept: list[Paragraph] = []
@@ -1722,6 +1775,9 @@ class JunkFilter:
                 prose = prose and not shape.cited
                 # A standfirst kept in doubt under the byline gives the lede up.
                 prose = prose and not (shape.dek_kept and not leads)
+                if paragraph.number in tails and not doubt:
+                    what, tail = tails[paragraph.number]
+                    doubt = f"{what}, cut from its end: {tail!r}"
                 if doubt or not prose:
                     paragraph = replace(paragraph, prose=prose, doubt=doubt)
                 kept.append(paragraph)
@@ -2008,13 +2064,27 @@ class JunkFilter:
         if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
-        if n <= 40 and _contact(text):
+        if (n <= 40 or (n <= CONTACT_LABELLED_WORDS and _CONTACT_LABEL.match(text))) and _contact(
+            text
+        ):
             return shape("bad", "contact details (a phone number or an email address)")
         if n <= 25 and _credit_hint(text) and _REPORT_CREDIT.search(text):
             return shape("bad", "a credit line (who reported or contributed)")
-        if n <= SOURCE_CREDIT_WORDS and not quotes and _SOURCE_CREDIT.search(text):
+        if (
+            n <= SOURCE_CREDIT_WORDS
+            and not quotes
+            and _SOURCE_CREDIT.search(text)
+            and not _SAID_AT_END.search(text)
+        ):
             return shape("bad", SOURCE_CREDIT)
-        if n <= SYNDICATED_WORDS and not quotes and _SYNDICATED.search(text):
+        if _ARCHIVE_NOTICE.match(text):
+            return shape("bad", ARCHIVE_NOTICE)
+        if (
+            n <= SYNDICATED_WORDS
+            and not quotes
+            and _SYNDICATED.search(text)
+            and not _SAID_AT_END.search(text)
+        ):
             return shape("bad", SYNDICATED)
         if n <= SOURCE_CREDIT_WORDS and not quotes and _DISCLAIMER.match(text):
             return shape("bad", DISCLAIMER)
@@ -3035,6 +3105,62 @@ def _echoes_title(words: list[str], title: str) -> bool:
     return len(title_words.intersection(words)) >= 0.6 * len(title_words)
 
 
+def _cut_tails(
+    paragraphs: Sequence[Paragraph], keep: Collection[int], title: str
+) -> tuple[Sequence[Paragraph], dict[int, tuple[str, str]]]:
+    """The paragraphs with furniture glued onto a paragraph's end cut off (a syndication
+    line, or the headline printed again), and what was cut and why, by paragraph number.
+    The scraper lost the break between the story's last sentence and the line under it:
+    the prose stays, the furniture goes, as it would on a line of its own. An editor's
+    keep: leaves the paragraph whole."""
+    tails: dict[int, tuple[str, str]] = {}
+    out = list(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.number in keep or paragraph.items:
+            continue
+        cut = _syndicated_tail(paragraph.text)
+        why = SYNDICATED
+        if cut is None:
+            cut, why = _headline_tail(paragraph.text, title), HEADLINE_TAIL
+        if cut is not None:
+            head, tail = cut
+            tails[paragraph.number] = (why, tail)
+            out[index] = replace(paragraph, text=head)
+    return (out if tails else paragraphs), tails
+
+
+def _headline_tail(text: str, title: str) -> tuple[str, str] | None:
+    """(the prose, the headline) when `text` ends in the headline word for word after a
+    sentence of its own ("... President Macron. (Agency) <the headline>"), else None."""
+    if len(_words(title)) < HEADLINE_TAIL_MIN_WORDS:
+        return None
+    wanted = " ".join(title.split()).casefold()
+    flat = " ".join(text.split())
+    if not flat.casefold().endswith(wanted) or len(flat) == len(wanted):
+        return None
+    head = flat[: len(flat) - len(wanted)].rstrip()
+    if not re.search(r"[.!?][\"'\u201d\u2019)]*$|\((?-i:[A-Z][\w ]{0,20})\)$", head):
+        return None  # the headline's words go on the sentence: the story's
+    if len(_words(head)) < SYNDICATED_TAIL_MIN_WORDS:
+        return None
+    return head, flat[len(head) :].strip()
+
+
+def _syndicated_tail(text: str) -> tuple[str, str] | None:
+    """(the prose, the syndication line) when `text` ends in a whole syndication line
+    after a sentence of its own, else None."""
+    for found in _SYNDICATED_TAIL.finditer(text):
+        head, tail = text[: found.start()] + found.group(1), text[found.end() :].strip()
+        if (
+            len(_words(tail)) <= SYNDICATED_WORDS
+            and len(_words(head)) >= SYNDICATED_TAIL_MIN_WORDS
+            and _SYNDICATED.search(tail)
+            and not _SAID_AT_END.search(tail)
+        ):
+            return head, tail
+    return None
+
+
 def _quoted_alone(text: str) -> bool:
     """The whole block is one quotation with no attribution around it."""
     opened = text[:1] in "\"“‘'"  # noqa: RUF001
@@ -3808,6 +3934,19 @@ def _ledes_gone_on(shapes: Sequence[Shape], tokens: Sequence[list[str]]) -> list
     return out
 
 
+def _names_the_credit(
+    text: str, paragraphs: Sequence[Paragraph], shapes: Sequence[Shape], index: int
+) -> bool:
+    """The "Name:" opening `text` is the source the furniture line above credits ("Source:
+    http://www.example.com" over "Example: Leaders took part in ..."): a caption under the
+    source's label, not a wire dateline's place."""
+    if index == 0 or shapes[index - 1].kind != "bad":
+        return False
+    head = text.split(":", 1)[0].strip().casefold()
+    above = _plain(paragraphs[index - 1].text).casefold()
+    return ":" in text and head.isalpha() and len(head) >= 3 and head in above
+
+
 def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A short block with no sentence end that reads as a clause (a verb, function words
     as prose has them, past a headline's length), not a list item, a caption in brackets
@@ -3817,7 +3956,12 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
     for index, shape in enumerate(shapes):
         text = _plain(paragraphs[index].text)
         # Under a wire dateline a clause opens the story, whatever lies above it.
-        dated = shape.kind == "short" and not shape.sentence and _dateline(text) is not None
+        dated = (
+            shape.kind == "short"
+            and not shape.sentence
+            and _dateline(text) is not None
+            and not _names_the_credit(text, paragraphs, shapes, index)
+        )
         # One going on from the story's paragraph above with a connective ("Furthermore,
         # X and Y ... joined the talks") is prose however thick with names it is.
         goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
@@ -3915,6 +4059,7 @@ def _deks(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shap
             and shapes[below].kind == "good"
             and shapes[below].words >= 1.5 * shape.words
             and not _ANAPHOR.intersection(opener)
+            and _PRONOUN_AFTER_PHRASE.match(_plain(paragraphs[below].text)) is None
             # "At the beginning of the meeting, ...": it takes up the event the line above
             # told of, so that line is the story's first, not a dek.
             and _TAKES_UP.match(_plain(paragraphs[below].text)) is None
@@ -4185,11 +4330,19 @@ def _comments(
             return
 
 
+def _unrelated_to(items: Sequence[str], title: str) -> bool:
+    """Most of `items` (two in three at least) share no content word with `title`."""
+    wanted = set(_words(title.casefold())) - STOPWORDS
+    apart = sum(not wanted.intersection(_words(item.casefold())) for item in items)
+    return bool(wanted) and 3 * apart >= 2 * len(items)
+
+
 def _headline_runs(
     shapes: Sequence[Shape],
     paragraphs: Sequence[Paragraph],
     lede: int,
     verdicts: list[tuple[bool, str]],
+    title: str = "",
 ) -> None:
     """Lines with no sentence end, HEADLINE_RUN or more of them (on lines of their own or
     as bullets of one block), between two paragraphs of the story below its lede, with no
@@ -4197,7 +4350,9 @@ def _headline_runs(
     other stories ("Port city hopes to shed its image as it hosts the summit"). Under a
     lead-in they are the story's own list. A headline seldom asks: among single lines, a
     question may stand in such a run, but a run of mostly questions is the story's (an
-    MP's questions, readers' questions)."""
+    MP's questions, readers' questions). Below the story's last paragraph, a bulleted
+    block of FOOT_HEADLINE_RUN or more such lines goes too when most of them share no word
+    with the headline: other stories', not the story's own points."""
 
     def headline(text: str) -> bool:
         low, high = HEADLINE_RUN_WORDS
@@ -4226,6 +4381,16 @@ def _headline_runs(
         if shapes[index].bulleted and len(items) >= HEADLINE_RUN and story(index + 1):
             if all(headline(item) for item in items):
                 verdicts[index] = (True, HEADLINE_RUN_WHY)
+            index += 1
+            continue
+        if (
+            shapes[index].bulleted
+            and len(items) >= FOOT_HEADLINE_RUN
+            and not any(story(at) for at in range(index + 1, len(shapes)))
+            and all(headline(item) for item in items)
+            and _unrelated_to(items, title)
+        ):
+            verdicts[index] = (True, FOOT_HEADLINE_RUN_WHY)
             index += 1
             continue
         end = index
