@@ -935,3 +935,17 @@ def test_what_the_talks_will_cover_is_the_agenda(classifier: Classifier, text: s
     assert "pattern: what the talks will cover" in verdict.cues
     (long_wanted,) = classifier.classify(["A visit has been on the agenda since 2019."], year=2024)
     assert "pattern: what the talks will cover" not in long_wanted.cues
+
+
+def test_a_visit_told_in_the_past_tense_is_the_days_news(classifier: Classifier) -> None:
+    """News is told in the past tense: "the premier also visited the museum on Monday"
+    is the visit itself, where "visited" once read as background. An earlier visit,
+    told in the perfect, still is."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    today = "The premier also visited the harbour museum on Monday and was greeted by the mayor."
+    assert classifier.classify([around[0], today, around[1]], year=2024)[1].topic == "outlook"
+    before = "The foreign minister has visited the islands twice."
+    assert classifier.classify([around[0], before, around[1]], year=2024)[1].topic == "history"
