@@ -907,6 +907,8 @@ def test_this_meeting_being_a_first_is_the_meeting_itself(
         "He said memories of a trip he made 30 years back drew him there.",
         "The two are celebrating 60 years of diplomatic relations.",
         "Her plane landed in Lima after 27 years away from the city.",
+        "The two are marking sixty years of ties this week.",
+        "The pair are marking twenty-three years of ties this week.",
     ],
 )
 def test_a_span_of_years_is_background(classifier: Classifier, text: str) -> None:
