@@ -532,7 +532,7 @@ def test_check_warns_about_quoted_speech_on_mixed_cues_but_not_the_same_words_to
 ) -> None:
     """Where an editor places reported speech depends on what it is about, which cue
     words read less reliably: the same mixed words warn when quoted, not when told."""
-    said = "Both navies will join the drills, and both sides will talk about trade"
+    said = "Both navies will join the drills, and both sides will talk trade"
     results = {}
     for name, middle in (
         ("told", f"{said}, the minister said."),

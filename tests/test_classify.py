@@ -451,7 +451,8 @@ def test_sentences_end_at_cjk_stops_and_before_accented_capitals() -> None:
 
 def test_quoted_speech_halves_the_confidence_and_says_so(classifier: Classifier) -> None:
     """Reported speech is placed by what it is about, which cue words read less reliably."""
-    said = "Both navies will join the drills, and both sides will talk about trade"
+    # "Will talk about trade" would be an agenda (outlook): this test is about quotes.
+    said = "Both navies will join the drills, and both sides will talk trade"
     told, quoted = (
         classifier.classify(
             [
@@ -805,6 +806,7 @@ def test_cue_words_inside_other_phrases_keep_their_own_sense(
         "Defence Minister Ana Costa said the talks were warm and open.",
         "The trade minister called the visit a success.",
         "Defense Secretary Lee Park praised the visit.",
+        "National Security Adviser Ravi Menon praised the visit.",
     ],
 )
 def test_a_ministers_title_says_who_speaks_not_what_about(
@@ -871,3 +873,81 @@ def test_cue_words_count_however_they_are_hyphenated_or_joined(
     """ "Cease-fire", "peace-keeping", "counterterrorism" and "coastguard" are the cues
     "ceasefire", "peacekeeping", "counter-terrorism" and "coast guard" written another way."""
     assert _leads_the_rest(classifier, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lunch the chancellor gives for her guest is the first of its kind.",
+        "His visit to the islands is the first ever by a Chilean president.",
+    ],
+)
+def test_this_meeting_being_a_first_is_the_meeting_itself(
+    classifier: Classifier, text: str
+) -> None:
+    """ "The visit is the first ever by ..." says what this meeting is, in the present:
+    "the first" alone once read it as background. A first measured against the past
+    ("since 1983", "in 41 years") and a first that is not a meeting stay background."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    assert classifier.classify([around[0], text, around[1]], year=2024)[1].topic == "outlook"
+    for past in (
+        "The visit is the first by a Chilean president in 41 years.",
+        "It is the first visit by a Chilean president since 1983.",
+        "The pact is the first Chile has signed with a Gulf state.",
+    ):
+        assert classifier.classify([around[0], past, around[1]], year=2024)[1].topic == "history"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said memories of a trip he made 30 years back drew him there.",
+        "The two are celebrating 60 years of diplomatic relations.",
+        "Her plane landed in Lima after 27 years away from the city.",
+        "The two are marking sixty years of ties this week.",
+        "The pair are marking twenty-three years of ties this week.",
+    ],
+)
+def test_a_span_of_years_is_background(classifier: Classifier, text: str) -> None:
+    """ "30 years back", "60 years of relations", "after 27 years" measure the past:
+    with no year or "ago" in them, the meeting's words once decided."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "history"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll be talking about the navy's patrols. We'll be talking about steel tariffs.",
+        "The summit will focus on a free trade zone and on border troops.",
+        "The presidents will discuss trade, investment and the navy's drills.",
+        "Trade and arms sales will be the main topics of discussion, an aide said.",
+        "Energy, trade and the coast guard are on the agenda.",
+    ],
+)
+def test_what_the_talks_will_cover_is_the_agenda(classifier: Classifier, text: str) -> None:
+    """An agenda names topics ("we'll be talking about the navy, tariffs") without
+    being about them: its trade and military words once decided it. What has long
+    been on the agenda is no agenda for these talks."""
+    (verdict,) = classifier.classify([text], year=2024)
+    assert verdict.topic == "outlook"
+    assert "pattern: what the talks will cover" in verdict.cues
+    (long_wanted,) = classifier.classify(["A visit has been on the agenda since 2019."], year=2024)
+    assert "pattern: what the talks will cover" not in long_wanted.cues
+
+
+def test_a_visit_told_in_the_past_tense_is_the_days_news(classifier: Classifier) -> None:
+    """News is told in the past tense: "the premier also visited the museum on Monday"
+    is the visit itself, where "visited" once read as background. An earlier visit,
+    told in the perfect, still is."""
+    around = [
+        "Tariffs on steel and cars hit exporters and factories this year.",
+        "Navy ships and troops joined the drills near the strait.",
+    ]
+    today = "The premier also visited the harbour museum on Monday and was greeted by the mayor."
+    assert classifier.classify([around[0], today, around[1]], year=2024)[1].topic == "outlook"
+    before = "The foreign minister has visited the islands twice."
+    assert classifier.classify([around[0], before, around[1]], year=2024)[1].topic == "history"

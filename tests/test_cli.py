@@ -119,7 +119,7 @@ def test_explain_says_when_a_quote_or_the_neighbours_made_a_call_doubtful(
     body = (
         "The lede.\n\n"
         "Tariffs on cars and investment in factories will create jobs.\n\n"
-        "\u201cBoth navies will join the drills, and both sides will talk about trade,\u201d "
+        "\u201cBoth navies will join the drills, and both sides will talk trade,\u201d "
         "the minister said.\n\n"
         "Troops held exercises.\n\n"
         "Tariffs will be discussed.\n\n"
