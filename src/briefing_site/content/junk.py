@@ -531,6 +531,17 @@ _SYNDICATED_TAIL = _lazy(
     r"|Re-?published (?:with|from|courtesy|under|by)\b|Reprinted (?:with|from|courtesy|by)\b"
     r"|(?:This|The original) (?:article|story|post|piece)\b|Read the original\b)"
 )
+# A word every form of _SYNDICATED_TAIL holds, looked for before that pattern runs.
+_SYNDICATED_HINTS = (
+    "published",
+    "appeared",
+    "printed",
+    "article",
+    "story",
+    "post",
+    "piece",
+    "original",
+)
 SYNDICATED_TAIL_MIN_WORDS = 8  # the prose before it: a sentence of the story at least
 HEADLINE_TAIL = "the headline printed again"
 # A press release's contacts under a label ("Inquiries: Jane Doe, Adviser, tel. ...,
@@ -3135,6 +3146,8 @@ def _headline_tail(text: str, title: str) -> tuple[str, str] | None:
     if len(_words(title)) < HEADLINE_TAIL_MIN_WORDS:
         return None
     wanted = " ".join(title.split()).casefold()
+    if text.rstrip()[-1:].casefold()[-1:] != wanted[-1:]:
+        return None  # most paragraphs: not even the headline's last character at the end
     flat = " ".join(text.split())
     if not flat.casefold().endswith(wanted) or len(flat) == len(wanted):
         return None
@@ -3149,6 +3162,8 @@ def _headline_tail(text: str, title: str) -> tuple[str, str] | None:
 def _syndicated_tail(text: str) -> tuple[str, str] | None:
     """(the prose, the syndication line) when `text` ends in a whole syndication line
     after a sentence of its own, else None."""
+    if not any(hint in text for hint in _SYNDICATED_HINTS):
+        return None  # a cheap test first: the tail pattern's look-behind runs everywhere
     for found in _SYNDICATED_TAIL.finditer(text):
         head, tail = text[: found.start()] + found.group(1), text[found.end() :].strip()
         if (
