@@ -60,7 +60,7 @@ LAYERS: dict[str, list[set[str]]] = {
     ],
     "build": [
         {"cache", "spill", "parallel", "options"},
-        {"horizon", "lazy", "writer", "lock", "search_order", "deps", "fragments"},
+        {"horizon", "lazy", "writer", "lock", "search_order", "search_input", "deps", "fragments"},
         {"site_index", "held", "spare_check"},
         {"search_shards", "search_sorts"},
         {"search_pages"},

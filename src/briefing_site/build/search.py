@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing_site.build.search_input import indexer_input
 from briefing_site.build.search_memo import Known, Note, Places, ShardMemo, sorts
 from briefing_site.build.search_order import in_fixed_order
 from briefing_site.build.search_pages import SearchPage
@@ -627,7 +628,7 @@ def _add_file(index_id: object, page: RenderedFile) -> dict[str, object]:
         "index_id": index_id,
         "file_path": page.path,
         "url": None,
-        "file_contents": page.data.decode("utf-8", "replace"),
+        "file_contents": indexer_input(page.data).decode("utf-8", "replace"),
     }
 
 
