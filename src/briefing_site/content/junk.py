@@ -617,6 +617,7 @@ _GALLERY = _lazy(
     re.I,
 )
 GALLERY = "a gallery caption (picture N of M)"
+_COUNTER = _lazy(r"\d\s*(?:of|/)", re.I)  # in every text `_GALLERY` finds (its "N of")
 # A caption tells what a picture shows in the present tense, dated or set in an event:
 # "The two leaders shake hands before their talks on Friday.", "... during the summit." Verbs of what a camera sees; news
 # prose tells the same in the past tense ("shook hands") or the future ("will meet").
@@ -801,12 +802,19 @@ SIGNPOST_POINTED_WORDS = 20
 # their section ("... Politics"), a menu. Hard-wrapped prose ends a line mid-sentence
 # on a small word or a comma, or starts one in lower case, and ends its last in a stop.
 LIST_LINE_WORDS = 16
+# The names a picture's credit ends on (see `_credit_end`).
+_CREDIT_NAMES = (
+    *("AFP", "AP", "PTI", "ANI", "IANS", "EPA", "UPI", "REUTERS", "Reuters", "Xinhua", "Yonhap"),
+    *("Getty Images", "Bloomberg", "Kyodo", "dpa", "Anadolu", "WAM", "SPA", "TASS", "Sputnik"),
+    *("Flickr", "Wikimedia Commons"),
+)
 _CREDIT_END = _lazy(
     r"(?:^|[.!?]['\"’”]?\s+|\s[|/]\s*)"  # noqa: RUF001
-    r"(?:(?:AFP|AP|PTI|ANI|IANS|EPA|UPI|REUTERS|Reuters|Xinhua|Yonhap|Getty Images|Bloomberg"
-    r"|Kyodo|dpa|Anadolu|WAM|SPA|TASS|Sputnik|Flickr|Wikimedia Commons)"
+    rf"(?:(?:{'|'.join(_CREDIT_NAMES)})"
     r"(?:\s+(?:File\s+)?Photos?)?)[)\]]?\.?\s*$"
 )
+# What a text `_CREDIT_END` finds ends on, past its stops, brackets and spaces.
+_CREDIT_TAILS = (*_CREDIT_NAMES, "Photo", "Photos")
 _BYLINE = _lazy(  # "By Jane Doe", "- By Jane Doe and John Roe", not "By the numbers"
     r"^[-–—•*|]?\s*(?i:(?:(?:article|story|words|text|report) )?by|written by|reported by)"  # noqa: RUF001
     r"\s+[A-Z][\w'’.-]*(?:\s|$)"  # noqa: RUF001
@@ -1479,6 +1487,7 @@ _LINK_CITES = _lazy(
 )
 # Two sentences scraped with no space between: "...the difference.The summit ...".
 _GLUED_SENTENCE = _lazy(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_STOP_CAPITAL = _lazy(r"[.!?][A-Z]")  # in every text it finds; tried at far fewer places
 _OWN_WORK = _lazy(
     r"\b(?:journalis(?:m|ts?|tic)|reporters?|reporting|newsroom|documentar(?:y|ies)"
     r"|donat(?:e|ions?)|paywalls?|subscribers?|readers?)\b",
@@ -1603,6 +1612,32 @@ def _captioned(text: str) -> bool:
         for need, pattern in _CAPTION_BY_NEED
         if not need or any(char in text for char in need)
     )
+
+
+def _link_end(text: str) -> re.Match[str] | None:
+    """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned."""
+    if "://" not in text and "www." not in text and "pic.twitter.com/" not in text:
+        return None
+    return _LINK_END.search(text)
+
+
+def _credit_end(text: str) -> re.Match[str] | None:
+    """`_CREDIT_END.search(text)`; a text that ends on no agency's name (or "Photo") past
+    its stops, brackets and spaces is not scanned."""
+    if not text.rstrip().rstrip(".)]").endswith(_CREDIT_TAILS):
+        return None
+    return _CREDIT_END.search(text)
+
+
+def _glued_sentence(text: str) -> re.Match[str] | None:
+    """`_GLUED_SENTENCE.search(text)`, scanned only when a stop meets a capital: that
+    pattern starts a try at every lower-case letter, the test only at every stop."""
+    return _GLUED_SENTENCE.search(text) if _STOP_CAPITAL.search(text) else None
+
+
+def _gallery(text: str) -> re.Match[str] | None:
+    """`_GALLERY.search(text)`, scanned only when a number meets "of" or "/"."""
+    return _GALLERY.search(text) if _COUNTER.search(text) else None
 
 
 def _plain(text: str) -> str:
@@ -1836,7 +1871,7 @@ class JunkFilter:
         # A pitch's last line glued to the story's first sentence ("...all the
         # difference.The summit opened ..."): the block speaks as its last part does.
         # Only a story's sentence after the glue counts, not a pitch's short last words.
-        glued_at = _GLUED_SENTENCE.search(text)
+        glued_at = _glued_sentence(text)
         own = _words(text[glued_at.end() :].casefold()) if glued_at else words
         if glued_at and len(own) < LEAD_MIN_WORDS:
             glued_at, own = None, words
@@ -1964,7 +1999,7 @@ class JunkFilter:
         if _BYLINE.match(text) and n <= CAPTION_WORDS and not verb:
             # "By Jane Doe, Minister of ..., John Roe, Minister of ....": names and roles.
             return shape("bad", "a byline (names and roles, no verb)", marker=True)
-        if n <= CAPTION_WORDS and _LINK_END.search(text) and not cited:
+        if n <= CAPTION_WORDS and _link_end(text) and not cited:
             return shape("bad", LINK_LINE)
         if (
             n <= CAPTION_WORDS
@@ -2031,7 +2066,7 @@ class JunkFilter:
         if (
             (n <= 60 or (n <= PLACED_CAPTION_WORDS and _placed(body) > PLACED_CUES))
             and not tagged
-            and (_captioned(body) or _CREDIT_END.search(body) or _positioned(body))
+            and (_captioned(body) or _credit_end(body) or _positioned(body))
         ):
             if self._story_before_caption(body):
                 return replace(shape("short", STORY_BEFORE_CAPTION), lead=True)
@@ -2101,7 +2136,7 @@ class JunkFilter:
             return shape("bad", DISCLAIMER)
         if n <= EDITED_WORDS and not quotes and _EDITED_NOTE.match(text):
             return shape("bad", EDITED_NOTE)
-        if n <= CAPTION_WORDS and _GALLERY.search(text):
+        if n <= CAPTION_WORDS and _gallery(text):
             return shape("bad", GALLERY)
         items = paragraph.items or (paragraph.text,)
         if (
@@ -2292,7 +2327,7 @@ class JunkFilter:
             _told(first)
             and len(first) >= limits.good_min_chars
             and sum(map(STOPWORDS.__contains__, words)) / len(words) >= limits.good_min_stopwords
-            and not (_captioned(first) or _CREDIT_END.search(first) or _positioned(first))
+            and not (_captioned(first) or _credit_end(first) or _positioned(first))
             and _PICTURE_DATE.search(first) is None
             and _PICTURE_WORD.search(first) is None  # "In this file photo taken ..."
         )
@@ -3468,7 +3503,7 @@ def _cited_runs(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> lis
     """A reported sentence ending in a link stays only alone: beside another line ending in
     a link it is one of a list of links (related headlines, a run of posts) and goes."""
     out = list(shapes)
-    ends = [_LINK_END.search(_plain(p.text)) is not None for p in paragraphs]
+    ends = [_link_end(_plain(p.text)) is not None for p in paragraphs]
     for index, shape in enumerate(shapes):
         if shape.cited and (
             (index > 0 and ends[index - 1]) or (index + 1 < len(ends) and ends[index + 1])
@@ -3487,7 +3522,7 @@ def _link_cited(text: str) -> bool:
     """The story's own reported sentence, full stop and all, with the address it cites
     after it ("The minister said talks would resume. https://..."): not a post's text (no
     "@" or "#", no picture link, not opening on a quotation) nor a link line."""
-    found = _LINK_END.search(text)
+    found = _link_end(text)
     if found is None or _POST_LINK.match(found.group()):
         return False
     told = text[: found.start()].rstrip()
@@ -3504,7 +3539,7 @@ def _link_cited(text: str) -> bool:
 def _bare_link(text: str) -> bool:
     """A line that is a link and at most a bracketed credit ("(Video: X) pic.twitter.com/..."),
     not a post's text ending in its link."""
-    found = _LINK_END.search(text)
+    found = _link_end(text)
     rest = re.sub(r"\([^()]*\)", "", text[: found.start()]) if found else text
     return found is not None and not _words(rest)
 
@@ -3748,7 +3783,7 @@ def _printed_twice_caption(reason: str, words: int, text: str) -> bool:
     return (
         reason.startswith("repeats ¶")
         and words <= CAPTION_MARK_WORDS
-        and bool(_captioned(text) or _CREDIT_END.search(text) or _positioned(text))
+        and bool(_captioned(text) or _credit_end(text) or _positioned(text))
     )
 
 
