@@ -1185,3 +1185,32 @@ def test_a_template_asked_for_with_its_own_globals_cannot_leak_them_into_other_p
     with pytest.raises(ValueError):
         env.get_template("_card.html", globals={"leak": 1})
     assert env.from_string("{{ leak is defined }}").render() == "False"
+
+
+@pytest.mark.parametrize(
+    ("copy", "loaded"),
+    [
+        ("Leaders meet on *Friday* to talk [trade](https://example.org/trade).\n", []),
+        ("Leaders meet on **Friday** to talk trade.\n", ["markdown", "nh3"]),
+    ],
+)
+def test_python_markdown_is_loaded_only_for_copy_that_needs_it(
+    make_site: Callable[[dict[str, str | bytes]], Path], copy: str, loaded: list[str]
+) -> None:
+    """Plain prose, emphasis and links take the fast paths, so a build of such copy
+    (most copy, and a rebuild after editing it) never imports Python-Markdown or the
+    sanitiser, nor `difflib` for hints it does not give; copy the fast paths refuse
+    still gets the engine's HTML."""
+    site = make_site({"content/a.md": f"---\ntitle: Talks\n---\n{copy}"})
+    probe = (
+        "import sys\n"
+        "from briefing_site.cli import main\n"
+        f"code = main(['build', '-s', {str(site)!r}, '-j', '1', '--now', '2025-02-01T00:00:00Z'])\n"
+        "print(code, sorted(m for m in sys.modules if m in ('markdown', 'nh3', 'difflib')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.splitlines()[-1] == f"0 {loaded}", done.stdout + done.stderr
+    page = (site / "build/briefings/a/index.html").read_text(encoding="utf-8")
+    assert ("<strong>Friday</strong>" in page) == ("**" in copy)

@@ -19,16 +19,14 @@ import html
 import re
 import string
 import time
-from xml.etree import ElementTree
-
-import markdown
-import nh3
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.treeprocessors import Treeprocessor
+from typing import TYPE_CHECKING
 
 from briefing_site.errors import ContentError
 from briefing_site.model import Location
 from briefing_site.safetext import without_forbidden
+
+if TYPE_CHECKING:
+    import markdown
 
 _TAGS = {
     "p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "br",
@@ -62,17 +60,16 @@ TIME_BUDGET = 5.0
 
 
 class MarkupConverter:
-    """One Markdown engine per build, reset between paragraphs."""
+    """One Markdown engine per build, reset between paragraphs.
+
+    The engine is made (and Python-Markdown and the sanitiser imported) when a
+    paragraph first needs it: most copy takes the fast paths (`plain_html`,
+    `simple_html`), so a rebuild after one edit usually never loads them.
+    """
 
     def __init__(self, allow_raw_html_unsafe: bool = False, budget: float = TIME_BUDGET) -> None:
-        # The extension itself, not its name: a name is looked up among every installed
-        # package's entry points (importlib.metadata), tens of ms on each build's start.
-        self._md = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
+        self._engine: markdown.Markdown | None = None
         self._raw = allow_raw_html_unsafe
-        if not self._raw:  # raw HTML becomes text: `<b>` shows as "<b>"; a picture, its words
-            self._md.treeprocessors.register(_PicturesAsWords(self._md), "pictures_as_words", 5)
-            self._md.preprocessors.deregister("html_block")
-            self._md.inlinePatterns.deregister("html")
         self._budget = budget
         self._article = ""
         self._spent = 0.0
@@ -85,10 +82,12 @@ class MarkupConverter:
         fast = plain_html(text) if self._raw else plain_html(text) or simple_html(text)
         if fast is not None:
             return fast
-        self._md.reset()
+        if self._engine is None:
+            self._engine = _engine(self._raw)
+        self._engine.reset()
         started = time.perf_counter()
         try:
-            converted = self._md.convert(text)
+            converted = self._engine.convert(text)
         except RecursionError as exc:
             raise ContentError.at(
                 where or Location("<markdown>"), "Markdown nested too deep to convert"
@@ -122,27 +121,49 @@ class MarkupConverter:
         return f"<p>{html.escape(without_forbidden(text), quote=False)}</p>"
 
 
-class _PicturesAsWords(Treeprocessor):
+def _engine(allow_raw_html_unsafe: bool) -> markdown.Markdown:
+    """A Python-Markdown engine; unless raw HTML is allowed, one that shows raw HTML
+    as text (`<b>` shows as "<b>") and a picture as its words."""
+    import markdown  # here: only copy that needs the engine pays for it (~10-25 ms)
+    from markdown.extensions.sane_lists import SaneListExtension
+
+    # The extension itself, not its name: a name is looked up among every installed
+    # package's entry points (importlib.metadata), tens of ms on each build's start.
+    engine = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
+    if not allow_raw_html_unsafe:
+        engine.treeprocessors.register(_pictures_as_words(engine), "pictures_as_words", 5)
+        engine.preprocessors.deregister("html_block")
+        engine.inlinePatterns.deregister("html")
+    return engine
+
+
+def _pictures_as_words(engine: markdown.Markdown) -> markdown.treeprocessors.Treeprocessor:
     """A picture (`![what it shows](url)`) becomes the words that say what it shows.
 
     No request leaves the site, so the picture itself is never shown; the sanitiser
     would drop the `<img>` with its words, leaving a sentence with a hole in it or a
-    paragraph with nothing in it.
+    paragraph with nothing in it. (A class made here: its base is Python-Markdown's.)
     """
+    from xml.etree import ElementTree
 
-    def run(self, root: ElementTree.Element) -> None:
-        for parent in list(root.iter()):
-            kept: ElementTree.Element | None = None  # the last child that stays
-            for child in list(parent):
-                if child.tag != "img":
-                    kept = child
-                    continue
-                words = (child.get("alt") or "") + (child.tail or "")
-                if kept is None:
-                    parent.text = (parent.text or "") + words
-                else:
-                    kept.tail = (kept.tail or "") + words
-                parent.remove(child)
+    from markdown.treeprocessors import Treeprocessor
+
+    class PicturesAsWords(Treeprocessor):
+        def run(self, root: ElementTree.Element) -> None:
+            for parent in list(root.iter()):
+                kept: ElementTree.Element | None = None  # the last child that stays
+                for child in list(parent):
+                    if child.tag != "img":
+                        kept = child
+                        continue
+                    words = (child.get("alt") or "") + (child.tail or "")
+                    if kept is None:
+                        parent.text = (parent.text or "") + words
+                    else:
+                        kept.tail = (kept.tail or "") + words
+                    parent.remove(child)
+
+    return PicturesAsWords(engine)
 
 
 def plain_html(text: str) -> str | None:
@@ -227,6 +248,8 @@ _HREFLESS = re.compile(r'<a((?: (?!href=)[a-z]+="[^"]*")*) rel="noopener norefer
 
 def sanitize(fragment: str) -> str:
     """Keep only the allow-listed tags, attributes and URL schemes."""
+    import nh3  # here, with the engine whose output it cleans
+
     clean = nh3.clean(
         fragment,
         tags=_TAGS,

@@ -24,7 +24,10 @@ ATOM_PATH = "feed.xml"
 JSON_PATH = "feed.json"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_LIMIT = 50  # full-text entries; readers poll often, and a 10,000-entry feed helps nobody
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 cannot carry, spelled as the characters refused rather than "anything but
+# [\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]": the same set, but `re` compiles
+# a negated class over the whole of Unicode into a bitmap (~6 ms of every build's start).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(value: str) -> str:
