@@ -19,6 +19,7 @@ import base64
 import contextlib
 import hashlib
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -67,7 +68,6 @@ Started = Callable[["subprocess.Popen[bytes]"], None]
 _CACHE_VERSION = "briefing-site search 2"
 # The files of a shard that ranking its sorts site-wide rewrites.
 _RANKED = re.compile(r"(^|/)(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
-_PIPE_SIZE = 1 << 20  # bytes: Linux's largest for an unprivileged process, by default
 _TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 
 
@@ -595,7 +595,6 @@ class Indexer:
         except OSError as exc:
             reason = f"cannot start the indexer: {exc.strerror or exc}"
             raise IndexerError(str(binary), reason) from exc
-        _widen_pipes(self.process)
         self._errors: list[bytes] = []
         self._drain = threading.Thread(
             target=_drain, args=(self.process, self._errors), daemon=True
@@ -676,28 +675,10 @@ class Indexer:
             pass  # the indexer went away: the reader reports it
 
     def _send_pages(self, pages: Iterable[RenderedFile], index_id: object) -> None:
-        """Add every page to the index, then ask for its files: every message made
-        first, then written at once. Made and written one at a time, each message
-        waited for the interpreter's lock after each write (up to 5 ms while the
-        build draws its listings), and the indexer waited for its pages."""
-        added = [_message(self._next(), _add_file(index_id, page)) for page in pages]
+        """Add every page to the index, then ask for its files (one message at a time)."""
+        added = (_message(self._next(), _add_file(index_id, page)) for page in pages)
         last = {"type": "GetFiles", "index_id": index_id}
-        self._send([b"".join([*added, _message(self._next(), last)])])
-
-
-def _widen_pipes(process: subprocess.Popen[bytes]) -> None:
-    """Pipes to and from the indexer that hold a shard's pages and its reply (about
-    1 MB: the client, UIs and WebAssembly come back with every shard) where the
-    system allows (Linux), so neither side stops at every 64 KB for the other to
-    be scheduled and take the interpreter's lock; else they stay as they are."""
-    try:
-        import fcntl
-
-        for stream in (process.stdin, process.stdout):
-            if stream is not None:
-                fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
-    except (ImportError, AttributeError, OSError):
-        pass
+        self._send(itertools.chain(added, (_message(self._next(), last) for _ in (0,))))
 
 
 def _add_file(index_id: object, page: RenderedFile) -> dict[str, object]:
