@@ -13,7 +13,6 @@ import os
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -318,55 +317,6 @@ def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(
         urls += list(shard)
         assert not (build / "pagefind" / folder / "pagefind.js").exists()  # the primary's serves
     assert sorted(urls) == sorted(f"/briefings/{slug}/" for slug in PUBLISHED)
-
-
-def _page(number: int) -> bytes:
-    """A briefing page as the indexer reads one: a body, a title, some words of its own."""
-    return (
-        f'<html lang="en"><head><title>Page {number}</title></head><body>'
-        f"<nav>Home</nav><main data-pagefind-body><h1>Page {number}</h1>"
-        f"<p>Harbour talks, round {number}: {'tide ' * number}and ships.</p></main></body></html>"
-    ).encode()
-
-
-def test_indexers_go_on_to_the_next_shards_while_a_shard_s_files_are_written(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """While one shard's files are still being written (a slow disk, here a sink that
-    waits), the indexers already index the next shards, so neither core waits on the
-    other at the end of a build; and the index is the one a single indexer makes,
-    whatever order the shards finish in."""
-    from briefing_site.build.search import index_pages
-    from briefing_site.model import RenderedFile
-
-    runs = counting_indexer(tmp_path, monkeypatch)
-    pages = [RenderedFile(f"briefings/page-{n:02d}/index.html", _page(n)) for n in range(16)]
-    alone: list[RenderedFile] = []
-    assert not index_pages(pages, shard_size=2, sink=alone.append).problem
-    runs.write_text("")
-    asked_while_writing: list[int] = []
-    given: list[RenderedFile] = []
-
-    def slow_disk(item: RenderedFile) -> None:
-        if not given:  # the first file: wait until a third shard is asked for (or 20 s)
-            deadline = time.monotonic() + 20
-            while len(runs.read_text().splitlines()) < 3 and time.monotonic() < deadline:
-                time.sleep(0.01)
-            asked_while_writing.append(len(runs.read_text().splitlines()))
-        given.append(item)
-
-    index = index_pages(pages, shard_size=2, workers=2, sink=slow_disk)
-    assert not index.problem
-    assert asked_while_writing[0] >= 3
-    assert len(runs.read_text().splitlines()) == len(shard_folders_of(alone)) + 1
-    assert sorted(given, key=lambda item: item.path) == sorted(alone, key=lambda item: item.path)
-
-
-def shard_folders_of(files: list[Any]) -> list[str]:
-    """The shard folders a list of index files names (`pagefind/shards.json`)."""
-    listed = next(item.data for item in files if item.path == "pagefind/shards.json")
-    merged: list[str] = json.loads(listed)["merge"]
-    return merged
 
 
 @pytest.mark.parametrize("flags", [("-j", "1", "--no-cache"), ()])

@@ -26,7 +26,7 @@ import re
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -368,85 +368,36 @@ def _index_each(
 ) -> None:
     """Index each shard and hand its files to `done` at once; up to `workers` indexers
     at a time. Each indexer is one process that indexes shard after shard (`Indexer`):
-    started once, not once a shard. After a failure no further shard starts.
-
-    With several indexers, a shard's reply is decoded, ranked and written (`done`) in
-    a thread of its own (`_Finisher`) while its indexer goes on to the next shard:
-    done in the indexer's thread, that work left the indexer idle for a third of each
-    shard, the tail of a cold build. The biggest shards go first, so the last to
-    finish are small ones (the index does not depend on the order)."""
+    started once, not once a shard. After a failure no further shard starts."""
     chunk = shards[0].chunk if shards else 0  # (the same for every shard of a site)
     services: list[Indexer] = []
     local = threading.local()
 
-    def reply(shard: Shard[SearchPage]) -> tuple[Indexer, dict[str, object]]:
+    def one(shard: Shard[SearchPage]) -> None:
         service: Indexer | None = getattr(local, "service", None)
         if service is None:
             service = local.service = Indexer(binary, started, chunk)
             services.append(service)
         pages = [page.file() for page in shard.pages]  # one shard's pages in memory at a time
-        return service, service.request(pages)
+        files = tuple(service.index(pages, shard.folder))
+        del pages
+        done(shard, files)
 
     try:
         if workers <= 1 or len(shards) <= 1:
             for shard in shards:
-                service, payload = reply(shard)
-                done(shard, tuple(service.files(payload, shard.folder)))
+                one(shard)
             return
-        biggest_first = sorted(shards, key=lambda shard: len(shard.pages), reverse=True)
-        with _Finisher(done, workers) as finisher:
-
-            def one(shard: Shard[SearchPage]) -> None:
-                finisher.take(shard, *reply(shard))
-
-            with ThreadPoolExecutor(workers, thread_name_prefix="briefing-index") as pool:
-                try:
-                    for _ in pool.map(one, biggest_first):
-                        pass
-                except BaseException:
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    raise
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefing-index") as pool:
+            try:
+                for _ in pool.map(one, shards):
+                    pass
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     finally:
         for service in services:
             service.close()
-
-
-class _Finisher:
-    """Each shard's reply decoded and handed to `done`, one at a time, in a thread of
-    its own. At most `room` replies wait or are being finished (the indexers wait for
-    room), so memory holds a few shards' files, not the site's. A failure stops the
-    indexers at their next reply and is raised when the block ends."""
-
-    def __init__(self, done: Done, room: int) -> None:
-        self._done = done
-        self._room = threading.BoundedSemaphore(room)
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="briefing-index-files")
-        self._futures: list[Future[None]] = []
-
-    def take(self, shard: Shard[SearchPage], service: Indexer, reply: dict[str, object]) -> None:
-        self._room.acquire()
-        self._raise_failed()
-        self._futures.append(self._pool.submit(self._finish, shard, service, reply))
-
-    def _finish(self, shard: Shard[SearchPage], service: Indexer, reply: dict[str, object]) -> None:
-        try:
-            self._done(shard, tuple(service.files(reply, shard.folder)))
-        finally:
-            self._room.release()
-
-    def _raise_failed(self) -> None:
-        for future in self._futures:
-            if future.done() and future.exception() is not None:
-                future.result()
-
-    def __enter__(self) -> _Finisher:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        self._pool.shutdown(wait=True)  # (the files given so far are all in the sink)
-        if kind is None:  # else the indexers' failure is the one to raise
-            for future in self._futures:
-                future.result()
 
 
 class _Ranking:
@@ -607,13 +558,7 @@ class Indexer:
 
     def index(self, pages: Iterable[RenderedFile], folder: str = INDEX_DIR) -> list[RenderedFile]:
         """A new index of `pages`: its files, in a fixed order (`in_fixed_order`)."""
-        return self.files(self.request(pages), folder)
-
-    def request(self, pages: Iterable[RenderedFile]) -> dict[str, object]:
-        """A new index of `pages`, as Pagefind's reply of its files, not yet decoded
-        (`files`); this indexer is free for the next index once it returns. The index
-        is deleted (Pagefind keeps every index it made until told otherwise) without
-        waiting for the answer, which the next request passes over."""
+        client = folder == INDEX_DIR
         timer = threading.Timer(_TIMEOUT, self.process.kill)
         # A daemon: a Ctrl-C or SIGTERM inside `start` (once the thread runs, before
         # the `try` that cancels it) would otherwise hold the ended build at exit.
@@ -625,27 +570,23 @@ class Indexer:
             writer = threading.Thread(target=self._send_pages, args=(pages, index_id), daemon=True)
             writer.start()
             try:
-                payload = self._replies.until("GetFiles")
+                files = _files(self._replies.until("GetFiles"), self.binary, client)
             except BaseException:
                 self.process.kill()  # (the writer may be stuck on a full pipe)
                 raise
             finally:
                 writer.join(5)
+            # Its memory back (Pagefind keeps every index it made until told otherwise).
             self._send([_message(self._next(), {"type": "DeleteIndex", "index_id": index_id})])
+            self._replies.until("DeleteIndex")
         except _Stopped:  # the indexer stopped before answering
             code = _wait(self.process)
             self._drain.join(5)
             raise IndexerError(str(self.binary), _exit_reason(code, self._errors)) from None
         finally:
             timer.cancel()
-        return payload
-
-    def files(self, payload: dict[str, object], folder: str = INDEX_DIR) -> list[RenderedFile]:
-        """The index's files from its reply (`request`), under `folder`, in a fixed
-        order; the client and its WebAssembly only for the primary bundle."""
-        found = _files(payload, self.binary, folder == INDEX_DIR)
         return in_fixed_order(
-            [RenderedFile(f"{folder}/{name}", data) for name, data in found.items()]
+            [RenderedFile(f"{folder}/{name}", data) for name, data in files.items()]
         )
 
     def close(self) -> None:
