@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import signal
 import subprocess
 import sys
@@ -69,6 +70,24 @@ def run_cli(*argv: str) -> Run:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def modules_a_build_loads(argv: list[str], which: str) -> tuple[int, list[str], str]:
+    """The exit code of `briefing-site ARGV` run in a fresh interpreter and the sorted
+    names of the modules it loaded among those `which` (a Python expression over `m`,
+    a module's name) picks (what a user's build pays to import), and what it printed
+    to stderr."""
+    probe = (
+        "import json, sys\n"
+        "from briefing_site.cli import main\n"
+        f"code = main({argv!r})\n"
+        f"print(json.dumps([code, sorted(m for m in sys.modules if {which})]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    code, names = json.loads(done.stdout.splitlines()[-1])
+    return code, names, done.stderr
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED_TXT, SEED_YAML, Run, run_cli
+from conftest import REPO, SEED_TXT, SEED_YAML, Run, modules_a_build_loads, run_cli
 
 
 def test_usage_error_exits_2(cli: Callable[..., Run]) -> None:
@@ -286,20 +286,13 @@ def test_a_rebuild_with_nothing_to_do_reads_no_yaml_for_the_base_url_warning(
     config = site / "briefing.yaml"
     config.write_text(re.sub(r"(?m)^base_url:.*$", base_url, config.read_text()))
     assert run_cli("build", "-s", str(site), "--now", now).code == 0
-    probe = (
-        "import sys\n"
-        "from briefing_site.cli import main\n"
-        f"code = main(['build', '-s', {str(site)!r}, '--now', {now!r}])\n"
-        "print(code, sorted(m for m in sys.modules if m == 'yaml' or m.endswith('.schema')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
-    )
-    assert done.stdout.splitlines()[-1] == "0 []", done.stdout
+    which = "m == 'yaml' or m.endswith('.schema')"
+    code, loaded, stderr = modules_a_build_loads(["build", "-s", str(site), "--now", now], which)
+    assert (code, loaded) == (0, [])
     if warned:
-        assert warned in done.stderr, done.stderr
+        assert warned in stderr, stderr
     else:
-        assert "no host" not in done.stderr and "base_url" not in done.stderr, done.stderr
+        assert "no host" not in stderr and "base_url" not in stderr, stderr
 
 
 def test_a_base_url_with_a_host_gives_no_such_warning(

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import markdown
 import pytest
-from conftest import REPO, SEED_TXT, SEED_YAML, Run
+from conftest import REPO, SEED_TXT, SEED_YAML, Run, modules_a_build_loads
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_search import counting_indexer, shard_folders
@@ -1202,15 +1202,8 @@ def test_python_markdown_is_loaded_only_for_copy_that_needs_it(
     sanitiser, nor `difflib` for hints it does not give; copy the fast paths refuse
     still gets the engine's HTML."""
     site = make_site({"content/a.md": f"---\ntitle: Talks\n---\n{copy}"})
-    probe = (
-        "import sys\n"
-        "from briefing_site.cli import main\n"
-        f"code = main(['build', '-s', {str(site)!r}, '-j', '1', '--now', '2025-02-01T00:00:00Z'])\n"
-        "print(code, sorted(m for m in sys.modules if m in ('markdown', 'nh3', 'difflib')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
-    )
-    assert done.stdout.splitlines()[-1] == f"0 {loaded}", done.stdout + done.stderr
+    argv = ["build", "-s", str(site), "-j", "1", "--now", "2025-02-01T00:00:00Z"]
+    which = "m in ('markdown', 'nh3', 'difflib')"
+    assert modules_a_build_loads(argv, which)[:2] == (0, loaded)
     page = (site / "build/briefings/a/index.html").read_text(encoding="utf-8")
     assert ("<strong>Friday</strong>" in page) == ("**" in copy)
