@@ -389,13 +389,14 @@ _MODERATOR = _lazy(
 # a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
 _NAMED_SPEAKER = _lazy(
     r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
-    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
+    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:"
+    r"(?:\s|(?=[A-Z]))"  # a transcript typed without the space: "..., Spokesperson:Good"
 )
 # A speaker's office in title case with the name in brackets ("Foreign Minister of X (Ms.
 # Jane Doe): ..."), or a reporter's turn in a transcript ("Question: ...", "Q: ...").
 _BRACKETED_SPEAKER = _lazy(
     r"^(?:[A-Z][\w.'\u2019-]*\s(?:(?:[A-Z][\w.'\u2019-]*|of|for|the|and)\s){0,7}"
-    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):\s"
+    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):(?:\s|(?=[A-Z]))"
 )
 # Someone's words in single quotation marks, then who said them ("'We agreed,' she said",
 # "'... talks.' The minister ..."): the closing mark after the words' last stop, not an
@@ -617,6 +618,7 @@ _GALLERY = _lazy(
     re.I,
 )
 GALLERY = "a gallery caption (picture N of M)"
+GALLERY_COUNTER_WORDS = 4  # "Photo 2 of 5" alone: a counter with no caption of its own
 _COUNTER = _lazy(r"\d\s*(?:of|/)", re.I)  # in every text `_GALLERY` finds (its "N of")
 # A caption tells what a picture shows in the present tense, dated or set in an event:
 # "The two leaders shake hands before their talks on Friday.", "... during the summit." Verbs of what a camera sees; news
@@ -1787,6 +1789,7 @@ class JunkFilter:
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
+            found = _between_counters(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _recommended_cards(found, paragraphs)
             found = _cited_runs(found, paragraphs)
@@ -3544,6 +3547,22 @@ def _bare_link(text: str) -> bool:
     return found is not None and not _words(rest)
 
 
+def _between_counters(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A gallery prints its counter alone ("1 / 4") over each picture's caption: a short
+    block between two such counters is a caption, whatever its tense or full stop. Only
+    between two (the block under the last counter may be the story's first paragraph)."""
+    out = list(shapes)
+    alone = [
+        shape.reason == GALLERY and len(_words(_plain(paragraph.text))) <= GALLERY_COUNTER_WORDS
+        for shape, paragraph in zip(shapes, paragraphs, strict=True)
+    ]
+    for index in range(1, len(shapes) - 1):
+        between = alone[index - 1] and alone[index + 1] and not alone[index]
+        if between and shapes[index].words <= CAPTION_WORDS:
+            out[index] = replace(shapes[index], kind="bad", reason=GALLERY, lead=False)
+    return out
+
+
 def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block printed twice word for word whose first copy stands over a short credit
     line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
@@ -4597,7 +4616,10 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
-    if first < HEADER_REACH and first < len(shapes) and _not_a_lede(shapes[first]):
+    # (A page whose furniture runs long, a gallery's captions say, puts its first prose
+    # block past the header's reach: with no prose above it, it still opens the page.)
+    top = first < HEADER_REACH or not any(i < first for i in goods)
+    if top and first < len(shapes) and _not_a_lede(shapes[first]):
         # A key-points box or a site's word to the reader above the story gives way to
         # the first prose paragraph that is neither.
         first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
@@ -4880,6 +4902,10 @@ def _short(
         return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and _between_markers(shapes, index):
+        furniture = False
+    # A sentence right under a live page's clock stamp ("19.15 GMT") is that entry's
+    # text, however short or bare of function words: the story's.
+    if furniture and shape.sentence and index and shapes[index - 1].clock:
         furniture = False
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"

@@ -1,0 +1,81 @@
+"""Shapes met on the twenty-third round of real scraped pages (live pages, transcripts,
+galleries, wire copy), written here: a briefing's transcript typed with no space after
+the speaker's colon, a live page's one-sentence entry under its clock stamp, and a
+gallery's captions between their counters."""
+
+from __future__ import annotations
+
+from junkcheck import cleaned as _clean
+from junkcheck import lede as _lede
+
+TITLE = "Coastal states agree to share customs data at trade talks"
+
+# A ministry's briefing transcript, its speakers' labels glued to their words.
+HOST = (
+    "Ms Jane Doe, Official Spokesperson:Good afternoon friends from the media. I would like "
+    "to welcome you to this briefing on the minister's visit to the three coastal states, "
+    "and I give the floor to the secretary."
+)
+GUEST = (
+    "Mr John Roe, Secretary (West):Thank you Jane and a very good afternoon to all of you. "
+    "Thank you for coming to this briefing on the visit you have just heard about."
+)
+CONTEXT = (
+    "So, let me start with the context of the visit. The minister will go first to the "
+    "capital of the largest state, and it will be the first visit by a minister from our "
+    "side in twelve years, which gives it a special weight."
+)
+
+
+def test_a_transcript_whose_speaker_labels_lack_their_space_keeps_its_speakers() -> None:
+    kept, dropped = _clean(TITLE, HOST, GUEST, CONTEXT, title=TITLE)
+    assert kept == [HOST, GUEST, CONTEXT], dropped
+    assert _lede(TITLE, HOST, GUEST, CONTEXT, title=TITLE) == HOST
+
+
+LIVE_LEDE = (
+    "Trade ministers of five coastal states met for a second day on Saturday, having opened "
+    "their talks on Friday with a long session on customs, ports and fishing rights."
+)
+ENTRY = "Minister Jane Doe held talks with Minister John Roe."
+LONGER_ENTRY = (
+    "Closing the talks, the host's minister told reporters that the five states had agreed "
+    "to meet again in the autumn and to set up a joint customs office by the spring."
+)
+
+
+def test_a_live_pages_short_entry_under_its_clock_stamp_stays() -> None:
+    texts = (TITLE, LIVE_LEDE, "LATEST", "19.15 GMT", ENTRY, "19:00 GMT", LONGER_ENTRY)
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert kept == [LIVE_LEDE, ENTRY, LONGER_ENTRY], dropped
+
+
+CAPTIONS = (
+    "Minister Jane Doe meets the head of the customs union on the sidelines of the talks. (XPA)",
+    "Having met the host earlier, the minister met her counterpart from the north later on "
+    "Saturday afternoon. (XPA)",
+    "Minister John Roe meets the host's trade minister at the port authority. (XPA)",
+)
+
+
+def test_captions_between_a_gallerys_counters_go_and_the_story_leads() -> None:
+    texts = (
+        TITLE,
+        "1 / 4",
+        CAPTIONS[0],
+        "2 / 4",
+        CAPTIONS[1],
+        "3 / 4",
+        CAPTIONS[2],
+        "4 / 4",
+        "Updated 02 December 2026",
+        "Follow",
+        TITLE,
+        "  • Ministers of five coastal states are meeting on the second day of the talks",
+        LIVE_LEDE,
+        LONGER_ENTRY,
+    )
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert not set(CAPTIONS) & set(kept), dropped
+    assert _lede(*texts, title=TITLE) == LIVE_LEDE
+    assert LONGER_ENTRY in kept
