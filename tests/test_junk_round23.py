@@ -79,3 +79,51 @@ def test_captions_between_a_gallerys_counters_go_and_the_story_leads() -> None:
     assert not set(CAPTIONS) & set(kept), dropped
     assert _lede(*texts, title=TITLE) == LIVE_LEDE
     assert LONGER_ENTRY in kept
+
+
+# A story's first sentence printed without its stop after a closing quotation mark, under
+# a dek that the story repeats further down.
+UNSTOPPED_LEDE = (
+    "The trade ministers of five coastal states will sign a customs accord and take "
+    "questions from journalists on Thursday during the host's summit, an event a senior "
+    "official of the host government called a \u201dturning point\u201d"
+)
+DEK = "The accord will be signed in the port city, the official said"
+BODY = (
+    "Customs officers of the five states have met every month since the spring to settle "
+    "the accord's last clauses, the ministry said in a statement on Monday.",
+    "The accord will be signed in the port city, the official said.",
+)
+
+
+def test_a_lede_that_lost_its_stop_after_a_quotation_is_kept_and_leads() -> None:
+    texts = (TITLE, "Last Updated: June 22, 2026, 10:09 IST", DEK, UNSTOPPED_LEDE, *BODY)
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert UNSTOPPED_LEDE in kept, dropped
+    assert _lede(*texts, title=TITLE) == UNSTOPPED_LEDE
+
+
+SIGNPOST_UNDER_DATELINE = (
+    "PORTVILLE \u2013 Here's the latest on the trade ministers' summit with the host's "
+    "foreign minister (all times local):"
+)
+FIRST_ENTRY = (
+    "The host's trade minister says she and her four counterparts have had a good start to "
+    "their talks on customs and ports in the old town hall."
+)
+
+
+def test_a_live_pages_signpost_under_a_wire_dateline_goes_and_the_first_entry_leads() -> None:
+    texts = (TITLE, SIGNPOST_UNDER_DATELINE, "4:30 p.m.", FIRST_ENTRY, LONGER_ENTRY)
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert SIGNPOST_UNDER_DATELINE not in kept, dropped
+    assert _lede(*texts, title=TITLE) == FIRST_ENTRY
+
+
+BANNER = "SAVE THE HARBOUR: NO SURRENDER! - HTTP://WWW.EXAMPLE.ORG"
+
+
+def test_a_banner_in_capitals_ending_on_its_address_in_capitals_goes() -> None:
+    kept, dropped = _clean(BANNER, LIVE_LEDE, LONGER_ENTRY, title=TITLE)
+    assert kept == [LIVE_LEDE, LONGER_ENTRY], dropped
+    assert _lede(BANNER, LIVE_LEDE, LONGER_ENTRY, title=TITLE) == LIVE_LEDE

@@ -431,7 +431,8 @@ _TELLS_OF_POST = _lazy(
     r"[\"\u201c\u201d]|\b(?:said|says|told|tweeted|posted|wrote|according to)\b", re.IGNORECASE
 )
 # A bare link at the end of a block: a link line, or a social post embedded as text.
-_LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+# (In any case: a banner in capitals prints its address so, "HTTP://WWW.X.ORG".)
+_LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$", re.I)
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _SENTENCE_STOP = _lazy(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
 _FULL_STOP = _lazy(r"\w\.[\"'’”)]*$")  # noqa: RUF001
@@ -740,8 +741,10 @@ ABOUT = "the outlet describing itself: an about box?"
 # "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
 # ("The ministers agreed on three points:") is the story's and stays.
 _SIGNPOST = _lazy(
-    # Maybe after a short clause of when: "As the summit gets underway, here are ...".
-    r"^(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
+    # Maybe after a short clause of when: "As the summit gets underway, here are ...",
+    # or a wire dateline in capitals: "HELSINKI \u2013 Here's the latest on ... :".
+    r"^(?-i:[A-Z][A-Z.'\u2019]+(?:[ ,]+[A-Z][A-Z.'\u2019]+){0,3}\s*[\u2013\u2014-]{1,2}\s+)?"
+    r"(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
     r"(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
     # "The following are ...", not "The following countries signed ...": a fact.
     r"|(?:the )?following(?: (?:is|are|was|were)\b|\s*:)|what (?:we|you) (?:know|need to know))",
@@ -1332,6 +1335,7 @@ _LABEL_COLON = _lazy(r":(?:\s|$)")  # "watch: ...", not a time of day ("10:30")
 CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
+_QUOTE_CLOSERS = ("\u201d", '"', "\u00bb")
 _ATTRIBUTED = _lazy(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
 UNSTOPPED_ATTRIBUTED = (
     "reads as the story's first sentence (it names its source), without a full stop"
@@ -1618,7 +1622,7 @@ def _captioned(text: str) -> bool:
 
 def _link_end(text: str) -> re.Match[str] | None:
     """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned."""
-    if "://" not in text and "www." not in text and "pic.twitter.com/" not in text:
+    if "://" not in text and "www." not in text.casefold() and "pic.twitter.com/" not in text:
         return None
     return _LINK_END.search(text)
 
@@ -4034,6 +4038,10 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
         # One going on from the story's paragraph above with a connective ("Furthermore,
         # X and Y ... joined the talks") is prose however thick with names it is.
         goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
+        # A clause of a lede's length ending on someone's quoted words ('..., an event an
+        # official called a "big deal"') is a sentence that lost its stop after the quote;
+        # as thick with names as a story's first sentence, wherever it sits.
+        quoted = text.endswith(_QUOTE_CLOSERS)
         if (
             shape.kind == "short"
             and not shape.sentence
@@ -4043,10 +4051,18 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
                 or (
                     shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
                     and shape.stopwords
-                    >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+                    >= (
+                        UNSTOPPED_DATED_STOPWORDS if dated or quoted else UNSTOPPED_CLAUSE_STOPWORDS
+                    )
                 )
             )
-            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
+            and (
+                index == 0
+                or out[index - 1].kind == "good"
+                or _ATTRIBUTED.search(text)
+                or dated
+                or quoted
+            )
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
