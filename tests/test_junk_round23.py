@@ -127,3 +127,20 @@ def test_a_banner_in_capitals_ending_on_its_address_in_capitals_goes() -> None:
     kept, dropped = _clean(BANNER, LIVE_LEDE, LONGER_ENTRY, title=TITLE)
     assert kept == [LIVE_LEDE, LONGER_ENTRY], dropped
     assert _lede(BANNER, LIVE_LEDE, LONGER_ENTRY, title=TITLE) == LIVE_LEDE
+
+
+PLAYER_MESSAGES = (
+    "Sorry, this video is not yet available or has expired",
+    "This video is unavailable.",
+    "Sorry, this clip has expired.",
+)
+
+
+def test_a_video_players_message_where_the_video_was_goes() -> None:
+    for message in PLAYER_MESSAGES:
+        kept, dropped = _clean(LIVE_LEDE, message, LONGER_ENTRY, title=TITLE)
+        assert kept == [LIVE_LEDE, LONGER_ENTRY], dropped
+    # Told as news, a video nobody could play stays.
+    told = "The video was not shown to the ministers, officials said on Friday."
+    kept, dropped = _clean(LIVE_LEDE, told, LONGER_ENTRY, title=TITLE)
+    assert kept == [LIVE_LEDE, told, LONGER_ENTRY], dropped

@@ -127,6 +127,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:be the first to|leave a|post a|add a|write a) (?:comment|reply|response|review)"
     r"(?: (?:to|on) (?:this|the) [\w ]{0,40})?[.!:]?",
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
+    # A video player's message where the video was: "Sorry, this video is not yet available
+    # or has expired", "This clip is unavailable in your region." Only a negative state.
+    r"(?:sorry,? )?(?:this|the) (?:video|clip|media|player)\b[^.!?]{0,40}"
+    r"\b(?:not (?:yet |currently )?available|no longer available|unavailable|(?:has )?expired"
+    r"|can ?not be played|could not be (?:loaded|played))\b[^.!?]{0,40}[.!]?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
