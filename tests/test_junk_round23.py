@@ -144,3 +144,28 @@ def test_a_video_players_message_where_the_video_was_goes() -> None:
     told = "The video was not shown to the ministers, officials said on Friday."
     kept, dropped = _clean(LIVE_LEDE, told, LONGER_ENTRY, title=TITLE)
     assert kept == [LIVE_LEDE, told, LONGER_ENTRY], dropped
+
+
+CAPTION = "The two ministers share a long handshake at the port."
+
+
+def test_a_block_printing_a_line_twice_is_no_wrapped_paragraph() -> None:
+    from briefing_site.content.load import split_text
+
+    text = "\n\n".join((LIVE_LEDE, f"{PLAYER_MESSAGES[0]}\n{CAPTION}\n{CAPTION}", LONGER_ENTRY))
+    assert [p.text for p in split_text(text)] == [
+        LIVE_LEDE,
+        PLAYER_MESSAGES[0],
+        CAPTION,
+        CAPTION,
+        LONGER_ENTRY,
+    ]
+
+
+def test_a_caption_printed_twice_in_a_row_under_furniture_goes_both_times() -> None:
+    for above in (PLAYER_MESSAGES[0], "Photo: Example Agency"):
+        kept, dropped = _clean(LIVE_LEDE, above, CAPTION, CAPTION, LONGER_ENTRY)
+        assert kept == [LIVE_LEDE, LONGER_ENTRY], dropped
+    # Doubled under the story's prose, a sentence of the story stays once.
+    kept, dropped = _clean(LIVE_LEDE, CAPTION, CAPTION, LONGER_ENTRY)
+    assert kept.count(CAPTION) == 1, dropped

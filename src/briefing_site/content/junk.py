@@ -1799,6 +1799,7 @@ class JunkFilter:
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
             found = _between_counters(found, paragraphs)
+            found = _adjacent_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _recommended_cards(found, paragraphs)
             found = _cited_runs(found, paragraphs)
@@ -3569,6 +3570,27 @@ def _between_counters(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) 
         between = alone[index - 1] and alone[index + 1] and not alone[index]
         if between and shapes[index].words <= CAPTION_WORDS:
             out[index] = replace(shapes[index], kind="bad", reason=GALLERY, lead=False)
+    return out
+
+
+def _adjacent_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A short block printed twice in a row under page furniture (a player's message, a
+    credit) is a picture's caption printed as its text and again as its caption: the first
+    copy went as a repeat, and the second goes with it. Not a block saying who said what,
+    nor one under the story's prose: a scraper's doubled paragraph of the story stays."""
+    out = list(shapes)
+    for index in range(1, len(shapes) - 1):
+        text = _plain(paragraphs[index].text)
+        words = _words(text.casefold())
+        if (
+            shapes[index].reason.startswith("repeats ¶")
+            and shapes[index - 1].kind == "bad"
+            and _plain(paragraphs[index + 1].text) == text
+            and shapes[index + 1].kind != "bad"
+            and len(words) <= PICTURE_CAPTION_WORDS
+            and not _SAYS.search(text)
+        ):
+            out[index + 1] = replace(shapes[index + 1], kind="bad", reason=CAPTION_TWIN, lead=False)
     return out
 
 
