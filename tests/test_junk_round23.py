@@ -169,3 +169,23 @@ def test_a_caption_printed_twice_in_a_row_under_furniture_goes_both_times() -> N
     # Doubled under the story's prose, a sentence of the story stays once.
     kept, dropped = _clean(LIVE_LEDE, CAPTION, CAPTION, LONGER_ENTRY)
     assert kept.count(CAPTION) == 1, dropped
+
+
+STANDFIRST = (
+    "The trade minister signed what she called a \u201cvery comprehensive\u201d accord with "
+    "her four counterparts, capping a long-awaited summit aimed at ending years of quarrels."
+)
+STORY = (
+    "The trade ministers of five coastal states met in the port city on Tuesday in a summit "
+    "that could end years of quarrels over tariffs or start new ones.",
+    "The five ministers shook hands in front of a row of flags and then moved into a long "
+    "meeting, joined only by their advisers, before a working lunch.",
+)
+
+
+def test_a_stamp_behind_its_sections_name_in_lower_case_ends_the_header() -> None:
+    stamp = "world Updated: Jun 12, 2026 22:02 IST"
+    texts = (TITLE, STANDFIRST, stamp, "Jane Doe and Agencies", *STORY)
+    kept, dropped = _clean(*texts, title=TITLE)
+    assert stamp in dropped, kept
+    assert _lede(*texts, title=TITLE) == STORY[0]

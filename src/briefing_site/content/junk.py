@@ -837,6 +837,8 @@ _GLUED_BYLINE = _lazy(
 )
 _STAMP = _lazy(
     r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    # A section's name in lower case glued before it: "world Updated: Jun 12, 2018 22:02".
+    r"|^(?-i:[a-z]{3,15}) (?-i:Updated|Published|Posted|Last updated)\s*:"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
