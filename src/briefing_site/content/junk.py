@@ -127,6 +127,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?:be the first to|leave a|post a|add a|write a) (?:comment|reply|response|review)"
     r"(?: (?:to|on) (?:this|the) [\w ]{0,40})?[.!:]?",
     r"(?:skip|continue) (?:to (?:main )?content|reading|advertisement)\.?",
+    # A video player's message where the video was: "Sorry, this video is not yet available
+    # or has expired", "This clip is unavailable in your region." Only a negative state.
+    r"(?:sorry,? )?(?:this|the) (?:video|clip|media|player)\b[^.!?]{0,40}"
+    r"\b(?:not (?:yet |currently )?available|no longer available|unavailable|(?:has )?expired"
+    r"|can ?not be played|could not be (?:loaded|played))\b[^.!?]{0,40}[.!]?",
     r"(?:image|photo|video)(?: credit)?: .{0,80}",
     # A pointer to what follows: "Read the full statement below:", "Here is the text in full."
     r"(?:read|see|watch|view|download)\b.{0,120}\b(?:below|in full)\s*[:.]?",
@@ -389,13 +394,14 @@ _MODERATOR = _lazy(
 # a title from a name; a bare name of three words may be an outlet's ("Daily News: ...").
 _NAMED_SPEAKER = _lazy(
     r"^[A-Z][\w.'\u2019-]*(?=[^:]{0,80}(?:\s(?:of|for)\s|,\s))"
-    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:\s"
+    r",?(?:\s(?:[A-Z][\w.'\u2019-]*|of|for|the|and),?){0,7}\s[A-Z][\w.'\u2019-]*:"
+    r"(?:\s|(?=[A-Z]))"  # a transcript typed without the space: "..., Spokesperson:Good"
 )
 # A speaker's office in title case with the name in brackets ("Foreign Minister of X (Ms.
 # Jane Doe): ..."), or a reporter's turn in a transcript ("Question: ...", "Q: ...").
 _BRACKETED_SPEAKER = _lazy(
     r"^(?:[A-Z][\w.'\u2019-]*\s(?:(?:[A-Z][\w.'\u2019-]*|of|for|the|and)\s){0,7}"
-    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):\s"
+    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):(?:\s|(?=[A-Z]))"
 )
 # Someone's words in single quotation marks, then who said them ("'We agreed,' she said",
 # "'... talks.' The minister ..."): the closing mark after the words' last stop, not an
@@ -430,7 +436,8 @@ _TELLS_OF_POST = _lazy(
     r"[\"\u201c\u201d]|\b(?:said|says|told|tweeted|posted|wrote|according to)\b", re.IGNORECASE
 )
 # A bare link at the end of a block: a link line, or a social post embedded as text.
-_LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+# (In any case: a banner in capitals prints its address so, "HTTP://WWW.X.ORG".)
+_LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$", re.I)
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _SENTENCE_STOP = _lazy(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
 _FULL_STOP = _lazy(r"\w\.[\"'’”)]*$")  # noqa: RUF001
@@ -617,6 +624,7 @@ _GALLERY = _lazy(
     re.I,
 )
 GALLERY = "a gallery caption (picture N of M)"
+GALLERY_COUNTER_WORDS = 4  # "Photo 2 of 5" alone: a counter with no caption of its own
 _COUNTER = _lazy(r"\d\s*(?:of|/)", re.I)  # in every text `_GALLERY` finds (its "N of")
 # A caption tells what a picture shows in the present tense, dated or set in an event:
 # "The two leaders shake hands before their talks on Friday.", "... during the summit." Verbs of what a camera sees; news
@@ -738,8 +746,10 @@ ABOUT = "the outlet describing itself: an about box?"
 # "Here's what you need to know:", "Below are the key points:". A lead-in with a fact
 # ("The ministers agreed on three points:") is the story's and stays.
 _SIGNPOST = _lazy(
-    # Maybe after a short clause of when: "As the summit gets underway, here are ...".
-    r"^(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
+    # Maybe after a short clause of when: "As the summit gets underway, here are ...",
+    # or a wire dateline in capitals: "HELSINKI \u2013 Here's the latest on ... :".
+    r"^(?-i:[A-Z][A-Z.'\u2019]+(?:[ ,]+[A-Z][A-Z.'\u2019]+){0,3}\s*[\u2013\u2014-]{1,2}\s+)?"
+    r"(?:(?:as|while|with|now that) [^,;:\"\u201c]{3,60}, )?"
     r"(?:here(?:'s|\u2019s| is| are)|these are|below (?:is|are)"
     # "The following are ...", not "The following countries signed ...": a fact.
     r"|(?:the )?following(?: (?:is|are|was|were)\b|\s*:)|what (?:we|you) (?:know|need to know))",
@@ -827,6 +837,8 @@ _GLUED_BYLINE = _lazy(
 )
 _STAMP = _lazy(
     r"(?:^|[|•·]\s*)(?:last\s+)?(?:updated|published|posted|modified|first published)\b"
+    # A section's name in lower case glued before it: "world Updated: Jun 12, 2018 22:02".
+    r"|^(?-i:[a-z]{3,15}) (?-i:Updated|Published|Posted|Last updated)\s*:"
     r"|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b"
     r"|\b\d+\s+(?:hours?|days?|weeks?)\s+ago\b",
     re.I,
@@ -1330,6 +1342,7 @@ _LABEL_COLON = _lazy(r":(?:\s|$)")  # "watch: ...", not a time of day ("10:30")
 CONNECTIVE_CLAUSE = 'opens on a connective ("Furthermore, ..."): prose that lost its full stop?'
 # Under furniture, such a clause that tells its source ("..., the ministry told Sputnik") is
 # the story's first sentence printed as a summary without its full stop, not a dek.
+_QUOTE_CLOSERS = ("\u201d", '"', "\u00bb")
 _ATTRIBUTED = _lazy(r"\b(?:said|says|told|tells|announced|stated|reported|according to)\b")
 UNSTOPPED_ATTRIBUTED = (
     "reads as the story's first sentence (it names its source), without a full stop"
@@ -1616,7 +1629,7 @@ def _captioned(text: str) -> bool:
 
 def _link_end(text: str) -> re.Match[str] | None:
     """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned."""
-    if "://" not in text and "www." not in text and "pic.twitter.com/" not in text:
+    if "://" not in text and "www." not in text.casefold() and "pic.twitter.com/" not in text:
         return None
     return _LINK_END.search(text)
 
@@ -1787,6 +1800,8 @@ class JunkFilter:
             found = _key_points(found, paragraphs)
             found = _credited_twins(found, paragraphs)
             found = _caption_twins(found, paragraphs)
+            found = _between_counters(found, paragraphs)
+            found = _adjacent_twins(found, paragraphs)
             found = _embedded_posts(found, paragraphs)
             found = _recommended_cards(found, paragraphs)
             found = _cited_runs(found, paragraphs)
@@ -3544,6 +3559,43 @@ def _bare_link(text: str) -> bool:
     return found is not None and not _words(rest)
 
 
+def _between_counters(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A gallery prints its counter alone ("1 / 4") over each picture's caption: a short
+    block between two such counters is a caption, whatever its tense or full stop. Only
+    between two (the block under the last counter may be the story's first paragraph)."""
+    out = list(shapes)
+    alone = [
+        shape.reason == GALLERY and len(_words(_plain(paragraph.text))) <= GALLERY_COUNTER_WORDS
+        for shape, paragraph in zip(shapes, paragraphs, strict=True)
+    ]
+    for index in range(1, len(shapes) - 1):
+        between = alone[index - 1] and alone[index + 1] and not alone[index]
+        if between and shapes[index].words <= CAPTION_WORDS:
+            out[index] = replace(shapes[index], kind="bad", reason=GALLERY, lead=False)
+    return out
+
+
+def _adjacent_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A short block printed twice in a row under page furniture (a player's message, a
+    credit) is a picture's caption printed as its text and again as its caption: the first
+    copy went as a repeat, and the second goes with it. Not a block saying who said what,
+    nor one under the story's prose: a scraper's doubled paragraph of the story stays."""
+    out = list(shapes)
+    for index in range(1, len(shapes) - 1):
+        text = _plain(paragraphs[index].text)
+        words = _words(text.casefold())
+        if (
+            shapes[index].reason.startswith("repeats ¶")
+            and shapes[index - 1].kind == "bad"
+            and _plain(paragraphs[index + 1].text) == text
+            and shapes[index + 1].kind != "bad"
+            and len(words) <= PICTURE_CAPTION_WORDS
+            and not _SAYS.search(text)
+        ):
+            out[index + 1] = replace(shapes[index + 1], kind="bad", reason=CAPTION_TWIN, lead=False)
+    return out
+
+
 def _caption_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
     """A block printed twice word for word whose first copy stands over a short credit
     line ("Reuters Archive", "AP Photo") is a caption both times: the first copy went as
@@ -4015,6 +4067,10 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
         # One going on from the story's paragraph above with a connective ("Furthermore,
         # X and Y ... joined the talks") is prose however thick with names it is.
         goes_on = shape.reason == CONNECTIVE_CLAUSE and index > 0 and out[index - 1].kind == "good"
+        # A clause of a lede's length ending on someone's quoted words ('..., an event an
+        # official called a "big deal"') is a sentence that lost its stop after the quote;
+        # as thick with names as a story's first sentence, wherever it sits.
+        quoted = text.endswith(_QUOTE_CLOSERS)
         if (
             shape.kind == "short"
             and not shape.sentence
@@ -4024,10 +4080,18 @@ def _unstopped_prose(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -
                 or (
                     shape.words >= (UNSTOPPED_DATED_WORDS if dated else UNSTOPPED_CLAUSE_WORDS)
                     and shape.stopwords
-                    >= (UNSTOPPED_DATED_STOPWORDS if dated else UNSTOPPED_CLAUSE_STOPWORDS)
+                    >= (
+                        UNSTOPPED_DATED_STOPWORDS if dated or quoted else UNSTOPPED_CLAUSE_STOPWORDS
+                    )
                 )
             )
-            and (index == 0 or out[index - 1].kind == "good" or _ATTRIBUTED.search(text) or dated)
+            and (
+                index == 0
+                or out[index - 1].kind == "good"
+                or _ATTRIBUTED.search(text)
+                or dated
+                or quoted
+            )
             and not text.startswith(("(", "["))
             and not text.endswith((",", ";", ":"))
             and not paragraphs[index].truncated
@@ -4597,7 +4661,10 @@ def _first_prose(shapes: Sequence[Shape]) -> int:
     first = _after_standfirst(
         shapes, next((i for i in goods if i > last_marker), goods[0] if goods else len(shapes))
     )
-    if first < HEADER_REACH and first < len(shapes) and _not_a_lede(shapes[first]):
+    # (A page whose furniture runs long, a gallery's captions say, puts its first prose
+    # block past the header's reach: with no prose above it, it still opens the page.)
+    top = first < HEADER_REACH or not any(i < first for i in goods)
+    if top and first < len(shapes) and _not_a_lede(shapes[first]):
         # A key-points box or a site's word to the reader above the story gives way to
         # the first prose paragraph that is neither.
         first = next((i for i in goods if i > first and not _not_a_lede(shapes[i])), first)
@@ -4880,6 +4947,10 @@ def _short(
         return False, ""
     furniture = "bad" in around and around <= {"bad", "edge"}  # the page's edge alone is not
     if furniture and _between_markers(shapes, index):
+        furniture = False
+    # A sentence right under a live page's clock stamp ("19.15 GMT") is that entry's
+    # text, however short or bare of function words: the story's.
+    if furniture and shape.sentence and index and shapes[index - 1].clock:
         furniture = False
     if furniture and (not shape.sentence or (sparse and around == {"bad"})):
         return True, f"{shape.reason}, between page furniture"

@@ -946,6 +946,9 @@ def _block_width(lines: list[str]) -> int:
     again from the lines below that stop (0 when no sentence ends among them)."""
     longest = max(len(line) for line in lines)
     wrapped = len(lines) > 1 and MIN_WRAP_WIDTH // 2 <= longest <= FALLBACK_WRAP_WIDTH
+    # Wrapped copy never prints a whole line twice: a block that does (a caption printed
+    # again under a player's message, a headline over its repeat) keeps a line each.
+    wrapped = wrapped and len({line.strip() for line in lines}) == len(lines)
     if wrapped:
         # Wrapped at that width, the longest line's run goes on to a sentence's end or to
         # the block's. One stopping short of both, over a line that does not join it,
