@@ -21,6 +21,8 @@ PIECES = (
     " http://example.org/a",
     " www.example",
     " pic.twitter.com/abc ",
+    " HTTP://WWW.EXAMPLE.ORG",
+    " PIC.TWITTER.COM/XYZ",
     "Photo 3 of 8:",
     "(2/5) ",
     "slides 4 OF 9",

@@ -1629,7 +1629,8 @@ def _captioned(text: str) -> bool:
 
 def _link_end(text: str) -> re.Match[str] | None:
     """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned."""
-    if "://" not in text and "www." not in text.casefold() and "pic.twitter.com/" not in text:
+    low = text.casefold()  # the pattern reads any case: "HTTP://WWW.X.ORG" on a banner
+    if "://" not in text and "www." not in low and "pic.twitter.com/" not in low:
         return None
     return _LINK_END.search(text)
 
