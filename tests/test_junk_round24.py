@@ -98,3 +98,39 @@ def test_a_live_pages_header_ending_on_its_times_note_does_not_lead() -> None:
     kept, dropped = _clean(*texts, title=live)
     assert kept == [ENTRY, TOLD], dropped
     assert _lede(*texts, title=live) == ENTRY
+
+
+# A draft joint statement as a paper printed it: an editor's note naming the text, its
+# numbered paragraphs, and one still in dispute, in square brackets with its number.
+DRAFT_NOTE = (
+    "The text of the draft agreed by the two chief negotiators, completed at dawn on "
+    "March 3 after an all-night session."
+)
+DRAFT_OPENING = (
+    "The President of Ruritania paid a state visit to Portland from 1 to 3 March at the "
+    "invitation of the Prime Minister, with the ministers of foreign affairs and of water."
+)
+DRAFT_POINT = (
+    "2. The two leaders held wide-ranging talks on the river and agreed to set up a joint "
+    "commission on its dams within six months."
+)
+DRAFT_DISPUTED = (
+    "[3. The President told the Prime Minister that the upstream dams stood in the way of "
+    "normal relations, and the Prime Minister stressed the need to settle every dispute "
+    "through the commission.]"
+)
+DRAFT_SHORT = "[4. The commission will report to both leaders every year.]"
+
+
+def test_a_drafts_numbered_paragraph_in_brackets_stays_and_its_text_note_does_not_lead() -> None:
+    texts = ("Draft joint statement", DRAFT_NOTE, DRAFT_OPENING, DRAFT_POINT)
+    texts += (DRAFT_DISPUTED, DRAFT_SHORT)
+    kept, dropped = _clean(*texts, title="Draft joint statement")
+    assert kept == [DRAFT_OPENING, DRAFT_POINT, DRAFT_DISPUTED, DRAFT_SHORT], dropped
+    assert _lede(*texts, title="Draft joint statement") == DRAFT_OPENING
+
+
+def test_a_sentence_telling_of_the_text_with_a_verb_stays() -> None:
+    told = "The text of the declaration was agreed at dawn after an all-night session."
+    kept, dropped = _clean(TITLE, LEDE, told, DRAFT_DISPUTED, SECOND)
+    assert kept == [LEDE, told, DRAFT_DISPUTED, SECOND], dropped

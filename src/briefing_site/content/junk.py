@@ -1098,6 +1098,16 @@ GLUE_REACH = 160  # a headline ends within this many characters
 # A hyphen glued to the item's first letter ("-the Plan for ...,") marks one too.
 _LIST_ITEM = _lazy(r"^\s*(?:(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+|-(?=[^\W\d_]))")  # noqa: RUF001
 _BULLET = _lazy(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+# An editor's note naming the text below, with no finite verb: "The text of the draft
+# prepared by the two foreign secretaries, completed at dawn on July 16." ("The text of
+# the declaration was agreed at dawn." tells news and stays.)
+_TEXT_NOTE = _lazy(
+    r"^(?:the )?(?:full |complete |official |final )?text of (?:the|a|an|this)\b", re.I
+)
+TEXT_NOTE_WORDS = 40
+TEXT_NOTE = "an editor's note naming the text below (no verb of its own)"
+# A paragraph of a draft text in square brackets with its number: "[5. The President ...".
+_DRAFT_PARAGRAPH = _lazy(r"^\[\d{1,3}\.\s+[A-Z]")
 # Where one bullet point ends and the next starts, in a list joined into one block.
 _POINT_SPLIT = _lazy(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 MIN_POINTS = 2
@@ -2166,9 +2176,14 @@ class JunkFilter:
             # sharing half its words): the page header ends under it.
             again = _near_title(words, title, HEADLINE_VERBATIM) and n <= len(_words(title)) + 3
             return replace(shape("bad", HEADLINE_AGAIN), headline=again)
-        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
+        if n <= TEXT_NOTE_WORDS and _TEXT_NOTE.match(text) and not _finite(words):
+            return shape("bad", TEXT_NOTE)
+        # A draft's paragraph still in dispute, numbered in its brackets ("[5. The
+        # parties ...]"), is the document's own text, not a note on it.
+        drafted = text.startswith("[") and _DRAFT_PARAGRAPH.match(text) is not None
+        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30 and not drafted:
             return shape("bad", "a note in brackets (credit or editor's note)")
-        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1] and not drafted:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
         if (n <= 40 or (n <= CONTACT_LABELLED_WORDS and _CONTACT_LABEL.match(text))) and _contact(
