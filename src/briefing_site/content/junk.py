@@ -114,6 +114,14 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r".{0,160}\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies"
     r"|cookie (?:policy|settings|preferences))\b.{0,200}",
     r"(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter\b.{0,120}",
+    # The same pitch after one sentence of its own to the reader ("Start your day with the
+    # news you need. Sign up for our newsletter.", "Don't miss the day's news. Get it on our
+    # Telegram channel"): the sentence speaks to "you" or tells "don't miss", no quotation.
+    r"(?:[^.!?\"\u201c\u201d]{0,80}\byou(?:r)?\b[^.!?\"\u201c\u201d]{0,80}"
+    r"|(?:don't|don\u2019t|do not|never) miss\b[^.!?\"\u201c\u201d]{0,100})[.!]\s+"
+    r"(?:(?:subscribe|sign up)(?: now)?(?: to| for)? (?:our|the) [\w ]{0,40}newsletter"
+    r"|(?:get|follow|join|find) (?:them|it|us|all this) on (?:our|the) [\w ]{0,30}"
+    r"(?:channel|app))\b[^.!?\n]{0,60}[.!]?",
     r"(?:click|tap) here to .{0,80}",
     # The page talking to its reader about where they read it: "If you are viewing this in
     # our app, tap here." (a condition on the reader, then "click/tap here").
@@ -1036,6 +1044,38 @@ _WALL_REPORTED = _lazy(
 )
 WALL_WORDS = 30
 WALL = "a paywall's prompt (log in, register or subscribe to read on)"
+# A cookie or consent notice: the site telling its reader what it stores and asking
+# leave ("We use cookies ... your experience", "You can withdraw your consent ...", "you
+# may opt out ..."). Two of its terms at least, said to "you" and nobody said to say it;
+# a story on a regulator's ruling about cookies tells of users, not to "you".
+_CONSENT_TERMS = _lazy(
+    r"\bcookies?\b|\bconsent\b|\bopt(?:-| )?out\b|\bpersonal (?:data|information)\b"
+    r"|\btracking (?:technolog\w*|preferences)\b|\bbrowsing data\b|\blegitimate interest\b"
+    r"|\bprivacy (?:policy|settings|preferences)\b",
+    re.I,
+)
+# Words each of `_CONSENT_TERMS` holds: a block with none of them is no consent notice.
+_CONSENT_KEYS = ("cookie", "consent", "opt", "personal", "tracking", "browsing", "legitimate",
+                 "privacy")  # fmt: skip
+# What a notice's other blocks speak of: the site and its visitors ("essential for the
+# website to work", "no record that would single out one visitor").
+_CONSENT_SITE = _lazy(
+    r"\b(?:web ?sites?|site|subdomains?|pages?|browsers?|visitors?|devices?|buttons?|screens?)\b",
+    re.I,
+)
+CONSENT_TERMS = 2
+CONSENT_WORDS = 120
+CONSENT = "a cookie or consent notice: the site asking its reader"
+# A live page's note on its clocks at the end of its header ("... (All times are local.)",
+# "(all times GMT):"): the page's furniture over its stamped entries, never a story's
+# sentence. Only at the very end, in brackets.
+_TIMES_NOTE = _lazy(
+    r"\(\s*(?:all )?times (?:are |given |shown )?(?:in )?(?:local|gmt|utc|bst|cest|cet|e[ds]?t"
+    r"|p[ds]?t|ist|jst|kst|msk|aest)(?: time)?\s*\.?\s*\)"
+    r"\s*[.:]?\s*$",
+    re.I,
+)
+LIVE_HEADER = "a live page's header, ending on its note on the times of its entries"
 # The wall's notice on its own: "This article is for subscribers only", "This story is
 # available to paying members". A sentence telling it ("..., the agency said") is news.
 _WALL_NOTICE = _lazy(
@@ -1058,6 +1098,16 @@ GLUE_REACH = 160  # a headline ends within this many characters
 # A hyphen glued to the item's first letter ("-the Plan for ...,") marks one too.
 _LIST_ITEM = _lazy(r"^\s*(?:(?:[-*+•▪·◦‣–]|\d{1,3}[.)])\s+|-(?=[^\W\d_]))")  # noqa: RUF001
 _BULLET = _lazy(r"^\s*[-*+•▪·◦‣–]\s+")  # noqa: RUF001
+# An editor's note naming the text below, with no finite verb: "The text of the draft
+# prepared by the two foreign secretaries, completed at dawn on July 16." ("The text of
+# the declaration was agreed at dawn." tells news and stays.)
+_TEXT_NOTE = _lazy(
+    r"^(?:the )?(?:full |complete |official |final )?text of (?:the|a|an|this)\b", re.I
+)
+TEXT_NOTE_WORDS = 40
+TEXT_NOTE = "an editor's note naming the text below (no verb of its own)"
+# A paragraph of a draft text in square brackets with its number: "[5. The President ...".
+_DRAFT_PARAGRAPH = _lazy(r"^\[\d{1,3}\.\s+[A-Z]")
 # Where one bullet point ends and the next starts, in a list joined into one block.
 _POINT_SPLIT = _lazy(r"(?:^|\s)[-*+•▪·◦‣–]\s+")  # noqa: RUF001
 MIN_POINTS = 2
@@ -1808,6 +1858,7 @@ class JunkFilter:
             found = _cited_runs(found, paragraphs)
             found = _first_prints(found, paragraphs)
             found = _small_print(found, paragraphs, self.limits.sparse_stopwords)
+            found = _consent_runs(found, paragraphs)
             for index in questions:
                 # (It asks the answerer, not the reader: "how do you ...?" is no pitch.)
                 found[index] = replace(
@@ -2037,6 +2088,10 @@ class JunkFilter:
             return shape("bad", WALL)
         if n <= MARKER_WORDS and _WALL_NOTICE.match(text):
             return shape("bad", WALL)
+        if n <= CONSENT_WORDS and not quotes and to_reader and _consent_notice(text):
+            return shape("bad", CONSENT)
+        if "times" in text[-40:].casefold() and _TIMES_NOTE.search(text[-40:]):
+            return shape("bad", LIVE_HEADER)
         if n <= 30 and _COPYRIGHT.search(text):
             return shape("bad", "a copyright line")
         if n <= ICON_TEXT_WORDS and not quotes and _icon_text(text):
@@ -2121,9 +2176,14 @@ class JunkFilter:
             # sharing half its words): the page header ends under it.
             again = _near_title(words, title, HEADLINE_VERBATIM) and n <= len(_words(title)) + 3
             return replace(shape("bad", HEADLINE_AGAIN), headline=again)
-        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30:
+        if n <= TEXT_NOTE_WORDS and _TEXT_NOTE.match(text) and not _finite(words):
+            return shape("bad", TEXT_NOTE)
+        # A draft's paragraph still in dispute, numbered in its brackets ("[5. The
+        # parties ...]"), is the document's own text, not a note on it.
+        drafted = text.startswith("[") and _DRAFT_PARAGRAPH.match(text) is not None
+        if text.startswith(("(", "[")) and text.endswith((")", "]")) and n <= 30 and not drafted:
             return shape("bad", "a note in brackets (credit or editor's note)")
-        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1] and not drafted:
             # A whole paragraph in square brackets is the site talking, not the story.
             return shape("bad", "a note in square brackets (the site's or an editor's)")
         if (n <= 40 or (n <= CONTACT_LABELLED_WORDS and _CONTACT_LABEL.match(text))) and _contact(
@@ -3782,6 +3842,40 @@ def _icon_text(text: str) -> bool:
     """An icon's name and alt text: `_ICON_OPENING`, then a word of the page's controls."""
     opening = _ICON_OPENING.match(text)
     return opening is not None and _ICON_CONTROL.search(text, opening.end()) is not None
+
+
+def _consent_notice(text: str, terms: int = CONSENT_TERMS) -> bool:
+    """A cookie or consent notice: `terms` of `_CONSENT_TERMS` or more, nobody said to say
+    it. (The caller asks that it speak to the reader, or sit by a notice that does.)"""
+    folded = text.casefold()
+    if not any(key in folded for key in _CONSENT_KEYS):
+        return False  # most blocks: no regex run
+    found = sum(1 for _ in _CONSENT_TERMS.finditer(text))
+    return found >= terms and _REPORTED.search(text) is None
+
+
+def _consent_runs(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) -> list[Shape]:
+    """A consent notice's other blocks ("Necessary cookies are essential for the website
+    to work. These cookies ...") speak of the site, not to "you": beside a notice, with
+    its terms and the site or its visitors named, they go with it, however far the run
+    goes. A story's paragraph on cookies, told on its day or naming no site, stays."""
+    shapes = list(shapes)
+    if not any(shape.reason == CONSENT for shape in shapes):
+        return shapes  # most pages: nothing to look for
+    for order in (range(len(shapes)), range(len(shapes) - 1, -1, -1)):
+        for index in order:
+            near = (index - 1, index + 1)
+            if (
+                shapes[index].reason != CONSENT
+                and shapes[index].words <= CONSENT_WORDS
+                and any(0 <= i < len(shapes) and shapes[i].reason == CONSENT for i in near)
+                and _consent_notice(text := _plain(paragraphs[index].text))
+                # Of the site, told on no day: a story beside it tells its news.
+                and _CONSENT_SITE.search(text) is not None
+                and _TOLD_DAY.search(text) is None
+            ):
+                shapes[index] = replace(shapes[index], kind="bad", reason=CONSENT, lead=False)
+    return shapes
 
 
 def _legal(text: str) -> bool:
