@@ -90,7 +90,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "angle_brackets": lambda: paragraphs_of("<a"),
     "short_paragraphs_20k": short_paragraphs,
     "repeated_paragraphs_12k": repeated_paragraphs,
-    # A syndication line cut from the end of a paragraph that says it 19,000 times.
+    # A syndication line cut from the end of a paragraph that says it 21,000 times.
     "syndicated_lines": lambda: one_paragraph_of("The talks went on. Originally published here. "),
     "said_then_spaces": said_then_spaces,
     "link_starts": lambda: one_paragraph_of("WWW.") + " x",  # a link pattern from each "WWW."

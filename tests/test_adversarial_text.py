@@ -230,3 +230,23 @@ def test_a_link_is_looked_for_in_the_last_run_of_characters_only(
         "www.example.org/a  "
     )
     assert max(handed) <= len("www.example.org/a  ")
+
+
+def test_a_long_run_of_capitals_in_brackets_does_not_hang() -> None:
+    # Old: `\((?:[A-Z][\w.]*\.?\s?){1,5}\)` split the run at any of its letters, every
+    # way, before finding no ")" (160 capitals: 41 s; these 300: ~15 min).
+    finishes(
+        """
+        lede = "Japan's prime minister met the president in Washington on Friday for talks."
+        clean(lede, "Minister of Trade (" + "A" * 300 + " x) said the two sides agreed to"
+              " deepen the alliance and expand investment in the region on Friday.")
+        """
+    )
+
+
+def test_a_speaker_named_in_brackets_is_still_found() -> None:
+    speaker = junk._BRACKETED_SPEAKER.match
+    assert speaker("Foreign Minister of Ruritania (Ms. Jane Doe): Good afternoon.")
+    assert speaker("Minister of Trade (Ms.Doe):Thank you.")
+    assert speaker("Spokesperson (Mr. A. B. Doe ): Yes.")
+    assert not speaker("Minister of Trade (Ms. Jane Doe of the ministry): Yes.")
