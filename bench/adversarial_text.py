@@ -66,6 +66,21 @@ def repeated_paragraphs() -> str:
     return "\n\n".join((short, longer)[i % 2] for i in range(12_000))
 
 
+def one_paragraph_of(unit: str) -> str:
+    """~1 MB of `unit` repeated as one paragraph, under a lede."""
+    return LEDE + "\n\n" + unit * ((SIZE - len(LEDE)) // len(unit))
+
+
+def said_then_spaces() -> str:
+    """A syndication line ending "..., said" before ~1 MB of spaces: the "who said it"
+    check after a syndication line once gave the spaces back one at a time (over an hour)."""
+    line = (
+        "The talks went on for many hours in the city. "
+        "This article was originally published on Example, said"
+    )
+    return LEDE + "\n\n" + line + " " * (SIZE - len(LEDE) - len(line)) + "x"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
     "prose": prose,
     "spaces": lambda: LEDE + "\n\n" + "\n\n".join(["Talks went on" + " " * 20_000 + "end:"] * 49),
@@ -75,6 +90,10 @@ SHAPES: dict[str, Callable[[], str]] = {
     "angle_brackets": lambda: paragraphs_of("<a"),
     "short_paragraphs_20k": short_paragraphs,
     "repeated_paragraphs_12k": repeated_paragraphs,
+    # A syndication line cut from the end of a paragraph that says it 21,000 times.
+    "syndicated_lines": lambda: one_paragraph_of("The talks went on. Originally published here. "),
+    "said_then_spaces": said_then_spaces,
+    "link_starts": lambda: one_paragraph_of("WWW.") + " x",  # a link pattern from each "WWW."
 }
 
 

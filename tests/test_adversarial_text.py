@@ -15,6 +15,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from briefing_site.content import junk
 from briefing_site.content.junk import JunkFilter
 from briefing_site.model import Paragraph
@@ -138,3 +140,113 @@ def test_a_short_block_is_still_found_repeated_further_down() -> None:
     paragraphs = [Paragraph(i + 1, i + 1, t) for i, t in enumerate(texts)]
     _, dropped = JunkFilter().clean(paragraphs)
     assert [(d.paragraph.number, d.pattern) for d in dropped][:1] == [(2, "repeats ¶3")]
+
+
+def test_a_said_clause_before_a_long_run_of_spaces_does_not_hang() -> None:
+    # Old: `\s*[.!]?["']?\s*$` after "..., said" gave the run back one space at a time,
+    # each try running the second `\s*` to the run's end (32,000 spaces: 5 s; these: minutes).
+    finishes(
+        """
+        from briefing_site.content import junk
+        junk._SAID_AT_END.search("Talks, said" + " " * 300_000 + "x")
+        clean("The talks went on. This article was originally published on Example, said"
+              + " " * 300_000 + "x")
+        """
+    )
+
+
+def test_a_sentence_ending_on_who_said_it_is_still_found() -> None:
+    said = junk._SAID_AT_END.search
+    assert said("This report took six months, the minister said.  ")
+    assert said('It was first published in March, said officials on Friday."')
+    assert said("It was prepared over months, she added \u201d \t")
+    assert not said("Talks, said" + " " * 50 + "x, y")
+
+
+class _Handed:
+    """Counts the characters handed to a word splitter or a pattern: its work on a text,
+    the same on any machine (the old code split each place's head and tail again)."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def words(self, text: str) -> list[str]:
+        self.chars += len(text)
+        return junk._WORD.findall(text.replace("\u2019", "'"))
+
+
+def _handed_to_syndicated_tail(count: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """(characters handed to the word splitter, the text's length) for a paragraph that
+    says "Originally published ..." `count` times."""
+    text = "The talks went on. Originally published on Example. " * count
+    handed = _Handed()
+    pattern = junk._WORD
+
+    class Word:
+        def __getattr__(self, name: str) -> object:
+            method = getattr(pattern, name)
+
+            def counted(string: str, *rest: object) -> object:
+                handed.chars += len(string)
+                return method(string, *rest)
+
+            return counted
+
+    monkeypatch.setattr(junk, "_words", handed.words)
+    monkeypatch.setattr(junk, "_WORD", Word())
+    assert junk._syndicated_tail(text) == (
+        text.rstrip()[: -len(" Originally published on Example.")],
+        "Originally published on Example.",
+    )
+    return handed.chars, len(text)
+
+
+def test_a_paragraph_of_many_syndication_lines_is_split_into_words_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Old: each of its 2,000 places was split again in two, head and tail (2,000 times
+    the text's 104,000 characters; 64 KB of them took 2.3 s, 1 MB minutes)."""
+    chars, length = _handed_to_syndicated_tail(2_000, monkeypatch)
+    assert chars <= 2 * length
+
+
+def test_a_link_is_looked_for_in_the_last_run_of_characters_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Old: the link pattern ran from every "www." to the next space and back (64 KB of
+    "WWW.": 36 s, 1 MB hours). A link at the end starts in the text's last run."""
+    handed: list[int] = []
+    pattern = junk._LINK_END
+
+    class Link:
+        def search(self, string: str, pos: int = 0) -> object:
+            handed.append(len(string) - pos)
+            return pattern.search(string, pos)
+
+    monkeypatch.setattr(junk, "_LINK_END", Link())
+    for unit in ("www.", "WWW.", "HTTP://A"):
+        assert junk._link_end(unit * 5_000 + " x ") is None
+    assert junk._link_end("See the statement at www.example.org/a  ").group() == (  # type: ignore[union-attr]
+        "www.example.org/a  "
+    )
+    assert max(handed) <= len("www.example.org/a  ")
+
+
+def test_a_long_run_of_capitals_in_brackets_does_not_hang() -> None:
+    # Old: `\((?:[A-Z][\w.]*\.?\s?){1,5}\)` split the run at any of its letters, every
+    # way, before finding no ")" (160 capitals: 41 s; these 300: ~15 min).
+    finishes(
+        """
+        lede = "Japan's prime minister met the president in Washington on Friday for talks."
+        clean(lede, "Minister of Trade (" + "A" * 300 + " x) said the two sides agreed to"
+              " deepen the alliance and expand investment in the region on Friday.")
+        """
+    )
+
+
+def test_a_speaker_named_in_brackets_is_still_found() -> None:
+    speaker = junk._BRACKETED_SPEAKER.match
+    assert speaker("Foreign Minister of Ruritania (Ms. Jane Doe): Good afternoon.")
+    assert speaker("Minister of Trade (Ms.Doe):Thank you.")
+    assert speaker("Spokesperson (Mr. A. B. Doe ): Yes.")
+    assert not speaker("Minister of Trade (Ms. Jane Doe of the ministry): Yes.")

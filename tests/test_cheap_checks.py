@@ -118,3 +118,16 @@ def test_captioned_answers_as_the_caption_pattern() -> None:
     found = [bool(junk._CAPTION.search(text)) for text in texts]
     assert [junk._captioned(text) for text in texts] == found
     assert sum(found[: len(_CAPTIONS)]) == len(_CAPTIONS) - 2  # the story's stamp, the prose
+
+
+def test_link_end_answers_as_the_link_pattern() -> None:
+    """`_link_end` scans only the text's last run of non-space characters: a text ending
+    in any character (white space or not) finds what the whole pattern finds."""
+    frames = ("www.x.org{}", "see www.x.org{}y", "{}HTTP://A", "www.a {} ", "a{}pic.twitter.com/b")
+    texts = [frame.format(char) for frame in frames for char in _CHARS]
+
+    def found(match: object) -> object:
+        return match and (match.span(), match.group())  # type: ignore[attr-defined]
+
+    wrong = [t for t in texts if found(junk._link_end(t)) != found(junk._LINK_END.search(t))]
+    assert wrong == []

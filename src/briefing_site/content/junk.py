@@ -407,9 +407,12 @@ _NAMED_SPEAKER = _lazy(
 )
 # A speaker's office in title case with the name in brackets ("Foreign Minister of X (Ms.
 # Jane Doe): ..."), or a reporter's turn in a transcript ("Question: ...", "Q: ...").
+# The name is up to five words, each after one space: words that may also run together
+# ("Ms.Doe") were read as `(?:[A-Z][\w.]*\.?\s?){1,5}`, which splits a run of capitals
+# at any of its letters, every way (160 capitals and no ")": 41 s; 300: ~15 min).
 _BRACKETED_SPEAKER = _lazy(
     r"^(?:[A-Z][\w.'\u2019-]*\s(?:(?:[A-Z][\w.'\u2019-]*|of|for|the|and)\s){0,7}"
-    r"\((?:[A-Z][\w.'\u2019-]*\.?\s?){1,5}\)|Question|Q):(?:\s|(?=[A-Z]))"
+    r"\([A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,4}\s?\)|Question|Q):(?:\s|(?=[A-Z]))"
 )
 # Someone's words in single quotation marks, then who said them ("'We agreed,' she said",
 # "'... talks.' The minister ..."): the closing mark after the words' last stop, not an
@@ -446,6 +449,7 @@ _TELLS_OF_POST = _lazy(
 # A bare link at the end of a block: a link line, or a social post embedded as text.
 # (In any case: a banner in capitals prints its address so, "HTTP://WWW.X.ORG".)
 _LINK_END = _lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$", re.I)
+_LAST_SPACE = _lazy(r"(?s:.*)\s")  # matched, it ends past the text's last white space
 # A block that ends like a plain statement: a word and a full stop (not "!", "..", ":").
 _SENTENCE_STOP = _lazy(r"[.!?][\"'\u2019\u201d)]*(?:\s|$)")
 _FULL_STOP = _lazy(r"\w\.[\"'’”)]*$")  # noqa: RUF001
@@ -501,7 +505,10 @@ _SAID_AT_END = _lazy(
     r",\s+(?:(?:[\w'\u2019-]+\s+){0,5}(?:said|says|added|adds|stated|noted|told\s+[\w'\u2019-]+)"
     r"|(?:said|says|added|adds)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)"
     r"(?:\s+(?:on|in|last|this)\s+[\w'\u2019-]+|\s+(?:today|yesterday))?"
-    r"\s*[.!]?[\"'\u201d\u2019]?\s*$",
+    # The first run of spaces is taken whole (`\s*+`): given back one at a time, each
+    # try ran the second `\s*` to the run's end, so a long run not at the end of the
+    # text ("..., said" and 200,000 spaces before a word) cost time in its square.
+    r"\s*+[.!]?[\"'\u201d\u2019]?\s*$",
     re.I,
 )
 # What the copy is, said of itself: "this article", "a version of this story", "the
@@ -1678,11 +1685,16 @@ def _captioned(text: str) -> bool:
 
 
 def _link_end(text: str) -> re.Match[str] | None:
-    """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned."""
+    """`_LINK_END.search(text)`; most texts hold no link's start and are not scanned.
+
+    A match starts inside the text's last run of non-space characters, so only that run
+    is scanned: from every link's start earlier on ("www.www.www. ... x") the pattern ran
+    to the next space and back, time in the square of the text's length."""
     low = text.casefold()  # the pattern reads any case: "HTTP://WWW.X.ORG" on a banner
     if "://" not in text and "www." not in low and "pic.twitter.com/" not in low:
         return None
-    return _LINK_END.search(text)
+    last_space = _LAST_SPACE.match(text.rstrip())
+    return _LINK_END.search(text, last_space.end() if last_space else 0)
 
 
 def _credit_end(text: str) -> re.Match[str] | None:
@@ -3275,14 +3287,21 @@ def _syndicated_tail(text: str) -> tuple[str, str] | None:
     after a sentence of its own, else None."""
     if not any(hint in text for hint in _SYNDICATED_HINTS):
         return None  # a cheap test first: the tail pattern's look-behind runs everywhere
+    # Each place's head and tail are counted in words from where the text's words start
+    # and end, found once: splitting both again at each place cost time in the square of
+    # the length of a paragraph that says "Originally published ..." thousands of times.
+    # (A place has white space before it and a stop at its start, so no word straddles
+    # it: the counts are those of `_words` on the head and the tail.)
+    spans = [found.span() for found in _WORD.finditer(text)]
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
     for found in _SYNDICATED_TAIL.finditer(text):
-        head, tail = text[: found.start()] + found.group(1), text[found.end() :].strip()
         if (
-            len(_words(tail)) <= SYNDICATED_WORDS
-            and len(_words(head)) >= SYNDICATED_TAIL_MIN_WORDS
-            and _SYNDICATED.search(tail)
-            and not _SAID_AT_END.search(tail)
+            len(spans) - bisect_left(starts, found.end()) > SYNDICATED_WORDS
+            or bisect_right(ends, found.start()) < SYNDICATED_TAIL_MIN_WORDS
         ):
+            continue
+        head, tail = text[: found.start()] + found.group(1), text[found.end() :].strip()
+        if _SYNDICATED.search(tail) and not _SAID_AT_END.search(tail):
             return head, tail
     return None
 
