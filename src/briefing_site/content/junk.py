@@ -1690,9 +1690,10 @@ def _link_end(text: str) -> re.Match[str] | None:
     A match starts inside the text's last run of non-space characters, so only that run
     is scanned: from every link's start earlier on ("www.www.www. ... x") the pattern ran
     to the next space and back, time in the square of the text's length."""
-    low = text.casefold()  # the pattern reads any case: "HTTP://WWW.X.ORG" on a banner
-    if "://" not in text and "www." not in low and "pic.twitter.com/" not in low:
-        return None
+    if "://" not in text:
+        low = text.casefold()  # the pattern reads any case: "WWW.X.ORG" on a banner
+        if "www." not in low and "pic.twitter.com/" not in low:
+            return None
     last_space = _LAST_SPACE.match(text.rstrip())
     return _LINK_END.search(text, last_space.end() if last_space else 0)
 
@@ -3249,13 +3250,17 @@ def _cut_tails(
     keep: leaves the paragraph whole."""
     tails: dict[int, tuple[str, str]] = {}
     out = list(paragraphs)
+    # The headline as a tail is looked for flattened and folded, once for the article.
+    wanted = " ".join(title.split()).casefold()
+    if len(_words(title)) < HEADLINE_TAIL_MIN_WORDS:
+        wanted = ""  # no headline that short: a phrase a sentence may happen to end on
     for index, paragraph in enumerate(paragraphs):
         if paragraph.number in keep or paragraph.items:
             continue
         cut = _syndicated_tail(paragraph.text)
         why = SYNDICATED
-        if cut is None:
-            cut, why = _headline_tail(paragraph.text, title), HEADLINE_TAIL
+        if cut is None and wanted:
+            cut, why = _headline_tail(paragraph.text, wanted), HEADLINE_TAIL
         if cut is not None:
             head, tail = cut
             tails[paragraph.number] = (why, tail)
@@ -3263,12 +3268,10 @@ def _cut_tails(
     return (out if tails else paragraphs), tails
 
 
-def _headline_tail(text: str, title: str) -> tuple[str, str] | None:
-    """(the prose, the headline) when `text` ends in the headline word for word after a
-    sentence of its own ("... President Macron. (Agency) <the headline>"), else None."""
-    if len(_words(title)) < HEADLINE_TAIL_MIN_WORDS:
-        return None
-    wanted = " ".join(title.split()).casefold()
+def _headline_tail(text: str, wanted: str) -> tuple[str, str] | None:
+    """(the prose, the headline) when `text` ends in the headline `wanted` (its words
+    single-spaced, case-folded) word for word after a sentence of its own ("... President
+    Macron. (Agency) <the headline>"), else None."""
     if text.rstrip()[-1:].casefold()[-1:] != wanted[-1:]:
         return None  # most paragraphs: not even the headline's last character at the end
     flat = " ".join(text.split())
@@ -3662,14 +3665,13 @@ def _adjacent_twins(shapes: Sequence[Shape], paragraphs: Sequence[Paragraph]) ->
     nor one under the story's prose: a scraper's doubled paragraph of the story stays."""
     out = list(shapes)
     for index in range(1, len(shapes) - 1):
+        if not shapes[index].reason.startswith("repeats ¶") or shapes[index - 1].kind != "bad":
+            continue  # most blocks: no repeat under furniture
         text = _plain(paragraphs[index].text)
-        words = _words(text.casefold())
         if (
-            shapes[index].reason.startswith("repeats ¶")
-            and shapes[index - 1].kind == "bad"
-            and _plain(paragraphs[index + 1].text) == text
+            _plain(paragraphs[index + 1].text) == text
             and shapes[index + 1].kind != "bad"
-            and len(words) <= PICTURE_CAPTION_WORDS
+            and len(_words(text.casefold())) <= PICTURE_CAPTION_WORDS
             and not _SAYS.search(text)
         ):
             out[index + 1] = replace(shapes[index + 1], kind="bad", reason=CAPTION_TWIN, lead=False)
@@ -4599,6 +4601,7 @@ def _headline_runs(
         words = _words(_plain(paragraphs[index].text).casefold())
         return shapes[index].opens_list or (bool(words) and words[-1] in LIST_NOUNS)
 
+    last_story = max((at for at in range(len(shapes)) if story(at)), default=-1)
     index = lede + 1
     while index < len(shapes):
         above = index - 1
@@ -4614,7 +4617,7 @@ def _headline_runs(
         if (
             shapes[index].bulleted
             and len(items) >= FOOT_HEADLINE_RUN
-            and not any(story(at) for at in range(index + 1, len(shapes)))
+            and last_story <= index  # nothing of the story below it
             and all(headline(item) for item in items)
             and _unrelated_to(items, title)
         ):
